@@ -1,0 +1,271 @@
+"""Vietnamese world knowledge, loaded once from the TSV files in `lexicons/`.
+
+Every file is tab-separated with a header row; `#` starts a comment line; a cell
+holding several surface forms separates them with `|`. Users add their own rows
+with `--lexicon PATH` (a folder with files of the same names, or one file): its
+rows are appended to the shipped ones. Surface forms are compiled into
+Aho-Corasick automata that match whole words only.
+
+Files and columns:
+- countries.tsv / organisations.tsv: code, name_en, short_en, kind, names, short_forms
+  (kind: state, bloc, org, region; `short_forms` only count inside compounds such as
+  "Hàn-Việt"; code "-" marks a name that must not be read as a party, e.g.
+  "Bán đảo Triều Tiên").
+- titles.tsv: vi, en, level (head_of_state, head_of_government, minister,
+  vice_minister, ambassador, official, party, military, legislature, local).
+- cities.tsv: name_en, country, names.
+- venues.tsv: names, city (a well-known building that implies its city).
+- series.tsv: series_en, names, parties (fixed-name recurring mechanisms).
+- triggers.tsv: vi, kind, series_suffix, flags (words that report an event).
+- credits.tsv: canonical, names (agencies and outlets credited as source).
+- surnames.tsv: surname, country (a fallback for an official's country).
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from diplonews.errors import LexiconError
+
+FILES = (
+    "countries.tsv",
+    "organisations.tsv",
+    "titles.tsv",
+    "cities.tsv",
+    "venues.tsv",
+    "series.tsv",
+    "triggers.tsv",
+    "credits.tsv",
+    "surnames.tsv",
+)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case without Vietnamese diacritics (đ → d): the key for lenient lookups."""
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d").replace("Đ", "d")
+    return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+def split_forms(cell: str | None) -> list[str]:
+    return [nfc(f.strip()) for f in (cell or "").split("|") if f.strip()]
+
+
+def read_rows(path: Path | Any) -> Iterator[dict[str, str]]:
+    """Rows of one TSV file as dicts; comment and blank lines skipped."""
+    text = path.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        return
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for number, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise LexiconError(f"{getattr(path, 'name', path)}: row {number} has the wrong number of cells")
+        yield {k.strip(): (v or "").strip() for k, v in row.items()}
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class Matcher:
+    """Whole-word, longest-leftmost dictionary matching over one automaton.
+
+    Values are lists of payloads, so one surface form may carry several meanings.
+    Matching is case-sensitive on the NFC text unless `caseless` is set, in which
+    case keys and text are lower-cased (lengths are preserved for Vietnamese).
+    """
+
+    def __init__(self, caseless: bool = False) -> None:
+        self.caseless = caseless
+        self.automaton = ahocorasick.Automaton()
+        self.size = 0
+
+    def add(self, form: str, payload: Any) -> None:
+        key = form.lower() if self.caseless else form
+        if not key:
+            return
+        if key in self.automaton:
+            length, payloads = self.automaton.get(key)
+            if payload not in payloads:
+                payloads.append(payload)
+        else:
+            self.automaton.add_word(key, (len(key), [payload]))
+            self.size += 1
+
+    def finish(self) -> Matcher:
+        if self.size:
+            self.automaton.make_automaton()
+        return self
+
+    def find(self, text: str) -> list[tuple[int, int, list[Any]]]:
+        """Non-overlapping whole-word matches (start, end, payloads), longest first."""
+        if not self.size:
+            return []
+        hay = text.lower() if self.caseless else text
+        found = []
+        for end_index, (length, payloads) in self.automaton.iter(hay):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and is_word_char(hay[start - 1]) and is_word_char(hay[start]):
+                continue
+            if end < len(hay) and is_word_char(hay[end]) and is_word_char(hay[end - 1]):
+                continue
+            found.append((start, end, payloads))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        chosen: list[tuple[int, int, list[Any]]] = []
+        last_end = -1
+        for start, end, payloads in found:
+            if start >= last_end:
+                chosen.append((start, end, payloads))
+                last_end = end
+        return chosen
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    name_en: str
+    short_en: str
+    kind: str  # state, bloc, org, region
+
+
+@dataclass(frozen=True)
+class Title:
+    vi: str
+    en: str
+    level: str
+
+
+@dataclass(frozen=True)
+class City:
+    name_en: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name_en: str
+    parties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    vi: str
+    kind: str
+    series_suffix: str
+    flags: frozenset[str]
+
+
+@dataclass
+class Lexicons:
+    """All lexicons, compiled. Build with `load()`; the default set is cached."""
+
+    parties: dict[str, Party] = field(default_factory=dict)
+    party_names: Matcher = field(default_factory=Matcher)  # form -> Party code
+    party_short: dict[str, str] = field(default_factory=dict)  # compound-only form -> code
+    titles: Matcher = field(default_factory=Matcher)  # form -> Title
+    cities: Matcher = field(default_factory=Matcher)  # form -> City
+    venues: Matcher = field(default_factory=Matcher)  # form -> city name_en
+    series: Matcher = field(default_factory=Matcher)  # form -> Series
+    triggers: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> Trigger
+    credits: Matcher = field(default_factory=Matcher)  # form -> canonical
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> country
+
+    def party(self, code: str) -> Party | None:
+        return self.parties.get(code)
+
+
+def shipped_files() -> dict[str, Any]:
+    folder = resources.files("diplonews") / "lexicons"
+    return {name: folder / name for name in FILES}
+
+
+def user_files(paths: Iterable[str | Path]) -> dict[str, list[Path]]:
+    extra: dict[str, list[Path]] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for name in FILES:
+                if (path / name).is_file():
+                    extra.setdefault(name, []).append(path / name)
+        elif path.is_file() and path.name in FILES:
+            extra.setdefault(path.name, []).append(path)
+        else:
+            raise LexiconError(f"{path}: not a lexicon folder or one of {', '.join(FILES)}")
+    return extra
+
+
+def build(sources: dict[str, list[Any]]) -> Lexicons:
+    lex = Lexicons()
+
+    def rows(name: str) -> Iterator[dict[str, str]]:
+        for source in sources.get(name, []):
+            yield from read_rows(source)
+
+    for name in ("countries.tsv", "organisations.tsv"):
+        for row in rows(name):
+            code = row["code"]
+            if code != "-":
+                lex.parties[code] = Party(code, row["name_en"], row.get("short_en") or row["name_en"],
+                                          row.get("kind") or "state")
+            for form in split_forms(row.get("names")):
+                lex.party_names.add(form, code)
+            for form in split_forms(row.get("short_forms")):
+                lex.party_short[form] = code
+    for row in rows("titles.tsv"):
+        title = Title(nfc(row["vi"]), row["en"], row.get("level") or "official")
+        lex.titles.add(title.vi, title)
+        if title.vi[:1].isupper():  # titles open sentences capitalised or not
+            lex.titles.add(title.vi[0].lower() + title.vi[1:], title)
+        else:
+            lex.titles.add(title.vi[0].upper() + title.vi[1:], title)
+    for row in rows("cities.tsv"):
+        city = City(row["name_en"], row.get("country") or "")
+        for form in split_forms(row.get("names")) + [row["name_en"]]:
+            lex.cities.add(form, city)
+    for row in rows("venues.tsv"):
+        for form in split_forms(row.get("names")):
+            lex.venues.add(form, row["city"])
+    for row in rows("series.tsv"):
+        series = Series(row["series_en"], tuple(split_forms(row.get("parties"))))
+        for form in split_forms(row.get("names")):
+            lex.series.add(form, series)
+    for row in rows("triggers.tsv"):
+        trigger = Trigger(nfc(row["vi"]), row["kind"], row.get("series_suffix") or "",
+                          frozenset(split_forms(row.get("flags"))))
+        lex.triggers.add(trigger.vi, trigger)
+    for row in rows("credits.tsv"):
+        for form in split_forms(row.get("names")) + [row["canonical"]]:
+            lex.credits.add(form, row["canonical"])
+    for row in rows("surnames.tsv"):
+        for form in split_forms(row.get("surname")):
+            lex.surnames[form] = row["country"]
+    for matcher in (lex.party_names, lex.titles, lex.cities, lex.venues, lex.series,
+                    lex.triggers, lex.credits):
+        matcher.finish()
+    return lex
+
+
+@lru_cache(maxsize=8)
+def _load_cached(extra: tuple[str, ...]) -> Lexicons:
+    sources: dict[str, list[Any]] = {name: [path] for name, path in shipped_files().items()}
+    for name, paths in user_files(extra).items():
+        sources.setdefault(name, []).extend(paths)
+    return build(sources)
+
+
+def load(extra: Iterable[str | Path] = ()) -> Lexicons:
+    """The shipped lexicons plus the user's own files, compiled once per set."""
+    return _load_cached(tuple(str(p) for p in extra))
