@@ -7,10 +7,12 @@ rows are appended to the shipped ones. Surface forms are compiled into
 Aho-Corasick automata that match whole words only.
 
 Files and columns:
-- countries.tsv / organisations.tsv: code, name_en, short_en, kind, names, short_forms
-  (kind: state, bloc, org, region; `short_forms` only count inside compounds such as
-  "Hàn-Việt"; code "-" marks a name that must not be read as a party, e.g.
-  "Bán đảo Triều Tiên").
+- countries.tsv / organisations.tsv: code, name_en, short_en, kind, names, short_forms,
+  members (kind: state; bloc — a party in its own right, like ASEAN or EU; group —
+  stands for its members, like the Mekong countries; org — an organisation that is
+  not a party, like the UN; region. `short_forms` only count inside compounds such
+  as "Hàn-Việt"; `members` lists a group's state codes; code "-" marks a name that
+  must not be read as a party, e.g. "Bán đảo Triều Tiên").
 - titles.tsv: vi, en, level (head_of_state, head_of_government, minister,
   vice_minister, ambassador, official, party, military, legislature, local).
 - cities.tsv: name_en, country, names.
@@ -138,7 +140,8 @@ class Party:
     code: str
     name_en: str
     short_en: str
-    kind: str  # state, bloc, org, region
+    kind: str  # state, bloc, group, org, region
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,8 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
             code = row["code"]
             if code != "-":
                 lex.parties[code] = Party(code, row["name_en"], row.get("short_en") or row["name_en"],
-                                          row.get("kind") or "state")
+                                          row.get("kind") or "state",
+                                          tuple(split_forms(row.get("members"))))
             for form in split_forms(row.get("names")):
                 lex.party_names.add(form, code)
             for form in split_forms(row.get("short_forms")):
