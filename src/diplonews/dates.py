@@ -1,8 +1,526 @@
-"""Stage placeholder: replaced by the real stage."""
+"""Temporal expressions: the year an article is written in, and every date it mentions.
+
+`run` sets `Doc.anchor_year` and `Doc.times` (a list of `TimeMention` over `Doc.body`).
+`scan` finds the expressions as written (day, month, year, relative words) without
+supplying any year; `resolve` dates them against the publication date or anchor year.
+Every finder regex starts with a literal ("/", "háng", "ăm", "nay", …), so the engine
+skips through the text at memchr speed and only the few hits are looked at closely.
+
+The anchor year (`infer_anchor_year`) is the published year when meta found one.
+Otherwise the first of these rules that fires on the body gives it; the order goes
+from the most to the least direct statement of "now":
+
+1. deictic: a full date or year the text calls "today"/"this year" —
+   "chiều nay 23/7/2016", "năm nay (2020)", "năm 2020 này";
+2. lead date: a full date (d/m/yyyy, "ngày 7 tháng 6 năm 2021") in the first three
+   sentences — news leads date the story, while later full dates are often history
+   ("lần thứ nhất diễn ra vào ngày 12/11/2015");
+3. restated date: a yearless date that the text repeats elsewhere with its year;
+4. anniversary range: "kỷ niệm 35 năm … (1989-2024)", "30 năm (1992-2022)" → the end
+   year (when a count of years is given it must equal the span);
+5. chairmanship: "Chủ tịch ASEAN (năm) 2020", "Năm ASEAN 2020", unless the sentence
+   announces it ("sẽ", "sắp", "chuẩn bị", "tiếp nhận") or names two different years;
+6. a term that has just begun: "tiếp nhận … giai đoạn 2021-2024" → the first year.
+
+Full dates next to a clock time or a weekday ("Thứ Bảy, 14/03/2026, 06:41",
+"09:06 - 20/03/2024") are page datelines (crawl or related-news dates), not
+expressions of the article: they are skipped everywhere. Nothing else is guessed: a
+bare "năm 2016" or "kỷ niệm 40 năm" does not pin the year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from diplonews.lexicons import Lexicons
 from diplonews.models import Doc
 
+# ---------------------------------------------------------------- finders
+# A digit, a separator, a digit: where a numeric date may be ("7/6", "29-9", "24.6").
+_SEPARATORS = (re.compile(r"/(?=[0-9])(?<=[0-9]/)"), re.compile(r"-(?=[0-9])(?<=[0-9]-)"),
+               re.compile(r"\.(?=[0-9])(?<=[0-9]\.)"))
+_NUMERIC = re.compile(
+    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?:\s*[-–]\s*(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
+    r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}))?(?![0-9]|[/.\-][0-9])")
+_RANGE_HEAD = re.compile(r"[0-9]{1,2}\s*[-–]\s*$")
+# "ngày 7 tháng 6 năm 2021", "ngày 7-9 tháng 6" (after the N of "ngày").
+_DAY_MONTH = re.compile(
+    r"gày\s+(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+tháng\s+"
+    r"(?P<m>[0-9]{1,2})(?:\s*(?:,?\s*năm\s+|/)(?P<y>[0-9]{4}))?(?![0-9])")
+# "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
+_MONTH = re.compile(
+    r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
+    r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))")
+# "năm 2023", "năm ngoái", "năm nay (2020)" (after the N of "năm").
+_YEAR = re.compile(
+    r"ăm\s+(?:(?P<y>[0-9]{4})(?![0-9])(?P<this>\s+này(?!\w))?"
+    r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)")
+_REL_DAY = (re.compile(r"nay(?!\w)"), re.compile(r"qua(?!\w)"), re.compile(r"kia(?!\w)"))
+_RECENT = re.compile(r"ần\s+đây(?!\w)")
+
+DAY_WORDS = r"(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|khuya)"
+_REL_DAY_BEFORE = re.compile(rf"(?<!\w)(?:(?:ngày\s+)?hôm|{DAY_WORDS})\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
+# Words before a bare d/m that make it a date; the part-of-day ones join its span.
+_CONTEXT = re.compile(
+    rf"(?<!\w)(?P<span>(?:{DAY_WORDS}(?:\s+(?:nay|qua|mai))?(?:\s+ngày)?"
+    r"|(?:ngày\s+)?hôm\s+(?:nay|qua|kia)(?:\s*,?\s*ngày)?|ngày)\s*\(?\s*)$"
+    r"|(?<!\w)(?:từ|đến|tới|vào|sau|trước|nay|và)\s*\(?\s*$"
+    r"|(?:^|[.!?\n]|[)–]\s)\s*$",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"(?<!\w)(?:trường|đường|phố|cầu|công viên|sân|phường|xã|khu)\s*$",
+                    re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"[0-9]{1,2}:[0-9]{2}\s*[-|–,]?\s*$")
+_CLOCK_AFTER = re.compile(r"\s*[,|–-]?\s*[0-9]{1,2}:[0-9]{2}")
+_WEEKDAY_BEFORE = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*$",
+                             re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(
+    r"(?:[0-9]|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|nhiều|các|những|mỗi))"
+    r"\s*$", re.IGNORECASE)
+
+# Relation to "now": markers after the expression, then before it.
+_FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới))(?!\w)\s*")
+# "tới" followed by a place or a visit is the verb "to arrive", not "coming".
+_ARRIVE = re.compile(r"(?:sân bay|thăm|dự|thủ đô|thành phố|tỉnh|trụ sở|nơi)(?!\w)")
+_PAST_AFTER = re.compile(r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))")
+_PAST_BEFORE = re.compile(r"(?:(?<!\w)hồi|trước\s+đó\s*,?)\s*(?:\w+\s+){0,2}$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự\s+kiến|sắp)(?!\w)", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
+_PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
+_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+# Anchor-year rules (see the module docstring).
+_PAREN_RANGE = re.compile(r"\(\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*\)")
+_YEAR_COUNT = re.compile(r"(?<!\w)([0-9]{1,3})\s+năm(?!\w)|kỷ\s+niệm", re.IGNORECASE)
+_ASEAN_YEAR = re.compile(r"ASEAN\s+(?:năm\s+)?([0-9]{4})(?![0-9])")
+_CHAIR_BEFORE = re.compile(r"(?:chủ\s+tịch|năm)\s+$", re.IGNORECASE)
+_CHAIR_FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|chuẩn bị|tiếp nhận|kế nhiệm|năm tới)(?!\w)",
+                           re.IGNORECASE)
+_TERMS = (re.compile(r"iai\s+đoạn\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"),
+          re.compile(r"hiệm\s+kỳ\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"))
+_TERM_START = re.compile(
+    r"(?<!\w)(?:tiếp nhận|đảm nhận|bắt đầu|khởi động|nhận bàn giao|chính thức trở thành)(?!\w)",
+    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+LEAD_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """One temporal expression of the body; `value` is ISO at `precision`, or None."""
+
+    start: int
+    end: int
+    value: str | None
+    end_value: str | None
+    precision: str  # "day", "month" or "year"
+    relation: str | None  # "future", "past" or None
+    year_stated: bool
+    text: str
+
+
+@dataclass(slots=True)
+class _Raw:
+    """An expression as written, before any year is supplied."""
+
+    start: int
+    end: int
+    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day"
+    core: int  # where the date itself starts (after "sáng nay", "ngày", …)
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+    word: str = ""  # for the relative kinds: "nay", "ngoái", "qua", …
+    relation: str | None = None
+    deictic: bool = False  # the text calls this year or date "now"
+
+
+def _valid_day(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+def _word_starts(text: str, index: int, letters: str) -> bool:
+    """Is text[index] one of `letters` and the first letter of a word?"""
+    return (index >= 0 and text[index] in letters
+            and (index == 0 or not text[index - 1].isalnum()))
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 20):start]
+    return bool(_CLOCK_BEFORE.search(before) or _WEEKDAY_BEFORE.search(before)
+                or _CLOCK_AFTER.match(text, end, min(len(text), end + 12)))
+
+
+def _numeric_at(text: str, sep: int) -> _Raw | None:
+    """The numeric date around the separator at `sep`, if it is one."""
+    start = sep
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    head = _RANGE_HEAD.search(text, max(0, start - 6), start)
+    m = (_NUMERIC.match(text, head.start()) if head else None) or _NUMERIC.match(text, start)
+    if m is None or m.end() <= sep:
+        return None
+    d1, month = int(m["d1"]), int(m["m"])
+    d2 = int(m["d2"]) if m["d2"] else None
+    year = int(m["y"]) if m["y"] else None
+    if not _valid_day(d1, month) or (d2 is not None and (d2 <= d1 or not _valid_day(d2, month))):
+        return None
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    before = text[max(0, m.start() - 40):m.start()]
+    if _PLACE.search(before):
+        return None  # "Quảng trường 26/3", "đường 30/4"
+    context = _CONTEXT.search(before)
+    if year is None and context is None:
+        return None  # "24/7", "3-1", "1.5" without a date word before them
+    if year is not None and _is_dateline(text, m.start(), m.end()):
+        return None
+    start, end = m.start(), m.end()
+    deictic = False
+    if context is not None and context["span"]:
+        start = m.start() - len(before) + context.start("span")
+        deictic = year is not None and "nay" in context["span"].lower()
+        if "(" in context["span"] and text[end:end + 1] == ")":
+            end += 1  # "Chiều nay (26/3)"
+    return _Raw(start, end, "day", m.start(), d1, month, year, d2, deictic=deictic)
+
+
+def _candidates(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    seps = sorted(h.start() for finder in _SEPARATORS for h in finder.finditer(text))
+    covered = -1
+    for sep in seps:
+        if sep < covered:
+            continue
+        raw = _numeric_at(text, sep)
+        if raw is not None:
+            found.append(raw)
+            covered = raw.end
+    for m in _DAY_MONTH.finditer(text):
+        if _word_starts(text, m.start() - 1, "nN"):
+            d1, month = int(m["d1"]), int(m["m"])
+            d2 = int(m["d2"]) if m["d2"] else None
+            if _valid_day(d1, month) and (d2 is None or (d2 > d1 and _valid_day(d2, month))):
+                found.append(_Raw(m.start() - 1, m.end(), "day", m.start() - 1, d1, month,
+                                  int(m["y"]) if m["y"] else None, d2))
+    for m in _MONTH.finditer(text):
+        start = m.start() - 1
+        if not _word_starts(text, start, "tT"):
+            continue
+        if m["m"]:
+            month = int(m["m"])
+            if 1 <= month <= 12:
+                found.append(_Raw(start, m.end(), "month", start, None, month,
+                                  int(m["y"]) if m["y"] else None))
+        elif not _duration(text, start, m["w"]):
+            found.append(_Raw(start, m.end(), "rel_month", start, word=m["w"]))
+    for m in _YEAR.finditer(text):
+        start = m.start() - 1
+        if not _word_starts(text, start, "nN"):
+            continue
+        if m["y"]:
+            year = int(m["y"])
+            if 1900 <= year <= 2100:
+                found.append(_Raw(start, m.end(), "year", start, year=year, deictic=bool(m["this"])))
+        elif not _duration(text, start, m["w"]):
+            stated = int(m["ny"]) if m["ny"] and m["w"] == "nay" else None
+            found.append(_Raw(start, m.end() if stated else m.end("w"), "rel_year",
+                              start, year=stated, word=m["w"], deictic=stated is not None))
+    for finder in _REL_DAY:
+        for m in finder.finditer(text):
+            head = _REL_DAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if head and not _DATE_AFTER.match(text, m.end()):
+                found.append(_Raw(head.start(), m.end(), "rel_day", head.start(), word=m.group()))
+    for m in _RECENT.finditer(text):
+        if _word_starts(text, m.start() - 1, "gG"):
+            found.append(_Raw(m.start() - 1, m.end(), "rel_year", m.start() - 1, word="gần đây"))
+    found.sort(key=lambda r: (r.start, -r.end))
+    kept: list[_Raw] = []
+    for raw in found:
+        if not kept or raw.start >= kept[-1].end:
+            kept.append(raw)
+    return kept
+
+
+def _duration(text: str, start: int, word: str) -> bool:
+    """ "30 năm tới", "10 năm trước", "6 tháng sau": a length of time, not a date."""
+    return word in ("tới", "sau", "trước") and bool(
+        _NUMBER_BEFORE.search(text, max(0, start - 10), start))
+
+
+_RELATION_OF_WORD = {"ngoái": "past", "trước": "past", "tới": "future", "sau": "future",
+                     "qua": "past", "kia": "past", "gần đây": "past"}
+
+
+def _relate(text: str, raw: _Raw, floor: int) -> None:
+    """Set the expression's relation to "now", extending it over a trailing marker.
+
+    `floor` is the end of the previous expression: a "dự kiến" before it belongs to it.
+    """
+    if raw.kind in ("rel_month", "rel_year", "rel_day"):
+        raw.relation = _RELATION_OF_WORD.get(raw.word)
+        return
+    if raw.kind == "year":
+        return
+    end = raw.end
+    after = text[end:end + 30]
+    future = _FUTURE_AFTER.match(after)
+    if future and not (future["to"] and (after[future.end():future.end() + 1].isupper()
+                                         or _ARRIVE.match(after, future.end()))):
+        raw.relation, raw.end = "future", end + len(future.group().rstrip())
+        return
+    past = _PAST_AFTER.match(after)
+    if past:
+        raw.relation, raw.end = "past", end + len(past.group())
+        return
+    if _PAST_BEFORE.search(text, max(0, raw.core - 40), raw.core):
+        raw.relation = "past"
+        return
+    window = max(floor, raw.core - 100, 0)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, raw.core)),
+                       default=window)
+    if _FUTURE_BEFORE.search(text, clause_start, raw.core):
+        raw.relation = "future"
+
+
+def scan(text: str) -> list[_Raw]:
+    """Every temporal expression of `text`, as written (no year supplied)."""
+    found = _candidates(text)
+    floor = 0
+    for raw in found:
+        _relate(text, raw, floor)
+        floor = raw.end
+    # "từ 31-5 đến 2-6": two day expressions joined by "đến" become one range.
+    merged: list[_Raw] = []
+    for raw in found:
+        last = merged[-1] if merged else None
+        if (last is not None and last.kind == raw.kind == "day" and last.end_day is None
+                and raw.end_day is None and _RANGE_GAP.fullmatch(text, last.end, raw.start)
+                and (last.year is None or raw.year is None or last.year <= raw.year)):
+            last.end, last.end_day, last.end_month = raw.end, raw.day, raw.month
+            last.year = last.year if last.year is not None else raw.year
+            last.relation = last.relation or raw.relation
+        else:
+            merged.append(raw)
+    return merged
+
+
+# ---------------------------------------------------------------- resolution
+
+def _parse_published(published: str | None) -> tuple[int, int | None, int | None] | None:
+    if not published:
+        return None
+    try:
+        numbers = [int(p) for p in published.split("-")[:3]]
+    except ValueError:
+        return None
+    return (numbers[0], numbers[1] if len(numbers) > 1 else None,
+            numbers[2] if len(numbers) > 2 else None)
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)),
+                       default=max(0, start - 200))
+    stop = _CLAUSE_END.search(text, end, end + 200)
+    clause = text[clause_start:stop.start() if stop else end + 200]
+    past, future = bool(_PAST_TENSE.search(clause)), bool(_FUTURE_TENSE.search(clause))
+    if past == future:
+        return None
+    return "past" if past else "future"
+
+
+def _year_for(text: str, raw: _Raw, pub: tuple[int, int | None, int | None]) -> int:
+    """The year of a yearless day or month, given a publication date of month precision.
+
+    The published year, unless that puts the date far from publication: after it in a
+    report of the past (→ the year before), or well before it in a plan (→ the year after).
+    """
+    year, pub_month, pub_day = pub
+    assert pub_month is not None and raw.month is not None
+    if raw.day is not None and pub_day is not None:
+        distance = (raw.month - pub_month) * 30.5 + (raw.day - pub_day)  # days
+        near, far, very_far = 15, 61, 300
+    else:
+        distance = raw.month - pub_month  # months
+        near, far, very_far = 0, 2, 9.5
+    if raw.relation == "future":
+        return year + 1 if distance < -near else year
+    if raw.relation == "past":
+        return year - 1 if distance > near else year
+    if -far <= distance <= far:
+        return year
+    tense = _tense(text, raw.start, raw.end)
+    if distance > far and tense != "future":
+        return year - 1
+    if distance < -far and (tense == "future" or (tense is None and distance < -very_far)):
+        return year + 1
+    return year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if day > calendar.monthrange(year, month)[1]:
+        return None  # 29/2 in a common year
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _resolve_one(text: str, raw: _Raw, pub: tuple[int, int | None, int | None] | None,
+                 anchor: int | None) -> TimeMention | None:
+    value = end_value = None
+    stated = raw.year is not None
+    if raw.kind in ("day", "month"):
+        assert raw.month is not None
+        year = raw.year
+        if year is None:
+            year = _year_for(text, raw, pub) if pub is not None and pub[1] is not None else anchor
+        precision = raw.kind
+        value = _iso(year, raw.month, raw.day)
+        if raw.end_day is not None and year is not None:
+            end_month = raw.end_month or raw.month
+            end_value = _iso(year + 1 if end_month < raw.month else year, end_month, raw.end_day)
+    elif raw.kind == "year":
+        precision, value = "year", _iso(raw.year)
+    elif raw.kind == "rel_year":
+        precision = "year"
+        offset = {"ngoái": -1, "trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
+        base = raw.year if raw.year is not None else anchor
+        value = _iso(base + offset) if base is not None else None
+    elif raw.kind == "rel_month":
+        if pub is None or pub[1] is None:
+            return None
+        precision = "month"
+        offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
+        value = _iso(*_shift_month(pub[0], pub[1], offset))
+    else:  # rel_day: only against a day-precision publication date
+        if pub is None or pub[1] is None or pub[2] is None:
+            return None
+        try:
+            today = date(pub[0], pub[1], pub[2])
+        except ValueError:
+            return None
+        offset = {"nay": 0, "qua": 1, "kia": 2}[raw.word]
+        precision, value = "day", (today - timedelta(days=offset)).isoformat()
+    return TimeMention(raw.start, raw.end, value, end_value, precision, raw.relation, stated,
+                       text[raw.start:raw.end])
+
+
+def resolve(text: str, found: list[_Raw], published: str | None,
+            anchor_year: int | None) -> list[TimeMention]:
+    """Date the expressions `scan` found, against the publication date or anchor year."""
+    pub = _parse_published(published)
+    anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
+    mentions = []
+    for raw in found:
+        mention = _resolve_one(text, raw, pub, anchor)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def find_times(text: str, published: str | None = None,
+               anchor_year: int | None = None) -> list[TimeMention]:
+    """The temporal expressions of `text`, dated against the publication date or anchor year."""
+    return resolve(text, scan(text), published, anchor_year)
+
+
+# ---------------------------------------------------------------- anchor year
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = max(0, position - 400)
+    for m in _SENTENCE_END.finditer(text, start, position):
+        start = m.end()
+    stop = _SENTENCE_END.search(text, position, position + 400)
+    return start, stop.start() if stop else min(len(text), position + 400)
+
+
+def _lead_end(text: str) -> int:
+    count = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[:m.start()].strip():
+            count += 1
+            if count >= LEAD_SENTENCES:
+                return m.end()
+    return len(text)
+
+
+def _anniversary_year(text: str) -> int | None:
+    for m in _PAREN_RANGE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if not 0 < last - first <= 200:
+            continue
+        start, _ = _sentence_bounds(text, m.start())
+        counts = list(_YEAR_COUNT.finditer(text, max(start, m.start() - 120), m.start()))
+        if counts and (counts[-1].group(1) is None or int(counts[-1].group(1)) == last - first):
+            return last
+    return None
+
+
+def _chair_year(text: str) -> int | None:
+    years = set()
+    for m in _ASEAN_YEAR.finditer(text):
+        if not _CHAIR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        start, stop = _sentence_bounds(text, m.start())
+        if not _CHAIR_FUTURE.search(text, start, stop):
+            years.add(int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
+
+
+def _term_year(text: str) -> int | None:
+    for finder in _TERMS:
+        for m in finder.finditer(text):
+            first, last = int(m.group(1)), int(m.group(2))
+            start, stop = _sentence_bounds(text, m.start())
+            if 0 < last - first <= 10 and _TERM_START.search(text, start, stop):
+                return first
+    return None
+
+
+def _anchor_from(text: str, found: list[_Raw]) -> int | None:
+    for raw in found:
+        if raw.deictic and raw.year is not None:
+            return raw.year
+    dated = [r for r in found if r.kind == "day" and r.year is not None]
+    if dated:
+        lead_end = _lead_end(text)
+        for raw in dated:
+            if raw.start < lead_end:
+                return raw.year
+        yearless = {(r.day, r.month) for r in found if r.kind == "day" and r.year is None}
+        for raw in dated:
+            if (raw.day, raw.month) in yearless:
+                return raw.year
+    for rule in (_anniversary_year, _chair_year, _term_year):
+        year = rule(text)
+        if year is not None:
+            return year
+    return None
+
+
+def infer_anchor_year(text: str) -> int | None:
+    """The year the text itself pins down as "now", or None (see the module docstring)."""
+    return _anchor_from(text, scan(text))
+
 
 def run(doc: Doc, lex: Lexicons) -> None:
-    return None
+    found = scan(doc.body)
+    pub = _parse_published(doc.record.published)
+    doc.anchor_year = pub[0] if pub else _anchor_from(doc.body, found)
+    doc.times = resolve(doc.body, found, doc.record.published, doc.anchor_year)

@@ -1,8 +1,626 @@
-"""Stage placeholder: replaced by the real stage."""
+"""Events stage: meetings, visits and calls, one per occurrence, with their fields.
 
-from diplonews.lexicons import Lexicons
-from diplonews.models import Doc
+Each sentence is read as a few cues (trigger words from triggers.tsv and series names
+from series.tsv). A cue owns the stretch of text from itself to the next cue or
+clause break; what it owns (dates, people, places, parties) is its own, what stands
+elsewhere in the sentence is shared by the sentence's main event. Cues that only
+point back ("tại hội nghị", "cuộc gặp này") are folded into the event already
+reported, so each occurrence is one event however often it is mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from diplonews.lexicons import Lexicons, Series, Trigger, fold
+from diplonews.models import Doc, Event, Participant
+from diplonews.people import Mention
+
+REPORTING = re.compile(
+    r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b")
+PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|kế hoạch|dự định)\b", re.IGNORECASE)
+HELD = re.compile(r"\b(?:đã|vừa)\b")
+SECONDARY = re.compile(
+    r"(?:nhân dịp(?: tham)? dự|bên lề|trong khuôn khổ|nơi diễn ra|để dự|để tham dự|"
+    r"tiếp nối các hoạt động)\s*$", re.IGNORECASE)
+ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
+CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
+CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*$")
+EXCLUDED_BEFORE = re.compile(
+    r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|do|của đoàn[^,;]*)\s*$")
+ONLINE = re.compile(r"\b(?:trực tuyến|hình thức video|qua video|truyền hình trực tuyến)\b")
+SAME_DAY = re.compile(r"^\s*(?:Cùng ngày|Sau (?:lễ|đó|hội đàm|cuộc)|Ngay sau)", re.IGNORECASE)
+POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
+EDITION = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
+NAME_STOP = re.compile(
+    r"[,;.“”\"]|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
+    r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
+    r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
+    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)")
+LOCATION_LEAD = re.compile(r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$")
+POSTING = re.compile(r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$")
+EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+\w+\s*")
+HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")
+MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
+HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
+BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
+NOT_EVENT_TIME = re.compile(r"(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm)[^,;]{0,25}$")
+ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+            "tám": 8, "chín": 9, "mười": 10}
+BILATERAL_VERBS = ("gặp", "hội đàm", "hội kiến", "tiếp", "tới chào", "điện đàm", "chào xã giao",
+                   "tiếp xúc", "gọi điện", "gặp gỡ", "gặp mặt", "họp thượng đỉnh")
+PRECISION_LEN = {"year": 4, "month": 7, "day": 10}
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    kind: str
+    trigger: Trigger | None
+    series: Series | None = None
+    name_end: int = 0
+    own_end: int = 0  # end of the text this cue owns
+    joined_end: int = 0  # own_end, or the next cue's when the two are coordinated ("X và Y")
+    joined_to: Cue | None = None  # the cue this one is coordinated after
+    named: bool = False
+    generic: bool = False
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    content_start: int  # after a reporting verb that precedes every cue
+    cues: list[Cue] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An event being built, with what it needs for merging."""
+
+    event: Event
+    cue: Cue
+    sentence: int
+    people: list[int] = field(default_factory=list)  # person indexes, order kept
+    chairs: set[int] = field(default_factory=set)
+    own_date: bool = False
+    points_back: bool = False
+    name_parties: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- doc-level lookups
+
+
+@lru_cache(maxsize=8)
+def short_form_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alt})(?=\s*[-–]\s*\w)|(?<=[-–])\s*({alt})(?!\w)")
+
+
+def party_spans(body: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Every party named in the body, with compound short forms ("Hàn-Việt")."""
+    spans = [(s, e, codes[0]) for s, e, codes in lex.party_names.find(body)]
+    pattern = short_form_pattern(tuple(sorted(lex.party_short)))
+    if pattern:
+        taken = [(s, e) for s, e, _ in spans]
+        for m in pattern.finditer(body):
+            group = 1 if m.group(1) else 2
+            s, e = m.start(group), m.end(group)
+            if not any(a <= s < b for a, b in taken):
+                spans.append((s, e, lex.party_short[m.group(group)]))
+    spans.sort()
+    return [sp for sp in spans if sp[2] != "-"]
+
+
+def find_cues(body: str, start: int, end: int, lex: Lexicons) -> list[Cue]:
+    text = body[start:end]
+    cues: list[Cue] = []
+    series_hits = lex.series.find(text)
+    for s, e, triggers in lex.triggers.find(text):
+        trigger = triggers[0]
+        if trigger.kind == "-":
+            continue
+        cue = Cue(start + s, start + e, trigger.kind, trigger, flags=trigger.flags)
+        cue.named = "named" in trigger.flags and text[s:s + 1].isupper()
+        cue.generic = "generic" in trigger.flags and not cue.named
+        cues.append(cue)
+    for s, e, series_list in series_hits:
+        gs, ge = start + s, start + e
+        if re.match(r"\s*[-–]\s*\w", body[ge:ge + 4]):
+            continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
+        host = next((c for c in cues if c.kind == "meeting" and c.series is None and (
+            c.start <= gs < c.end or 0 <= gs - c.end <= 2
+            or EDITION_GAP.fullmatch(body[c.end:gs]))), None)
+        if host is None:
+            host = Cue(gs, ge, "meeting", None)
+            cues.append(host)
+        host.series = series_list[0]
+        host.named, host.generic = True, False
+        host.end = max(host.end, ge)
+        cues = [c for c in cues if c is host or not (host.start <= c.start < host.end)]
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def clause_bounds(body: str, sent_start: int, sent_end: int, pos: int) -> tuple[int, int]:
+    left = max(body.rfind(",", sent_start, pos), body.rfind(";", sent_start, pos))
+    right_candidates = [i for i in (body.find(",", pos, sent_end), body.find(";", pos, sent_end))
+                        if i >= 0]
+    return (left + 1 if left >= 0 else sent_start), (min(right_candidates) if right_candidates
+                                                     else sent_end)
+
+
+def truncate(value: str | None, precision: str) -> str | None:
+    if not value:
+        return None
+    return value[:PRECISION_LEN[precision]] if len(value) > PRECISION_LEN[precision] else value
+
+
+def month_of(value: str | None) -> str | None:
+    return truncate(value, "month")
+
+
+def parse_edition(word: str) -> int | None:
+    return int(word) if word.isdigit() else ORDINALS.get(word)
+
+
+def series_name(parties: list[str], suffix: str, lex: Lexicons) -> str | None:
+    """"ASEAN-Korea Summit" from the parties named in an event's name."""
+    if not suffix:
+        return None
+    distinct = list(dict.fromkeys(parties))
+    blocs = [p for p in distinct if (lex.party(p) and lex.party(p).kind in ("bloc", "group"))]
+    if not blocs or len(distinct) < 2:
+        return None
+    others = [p for p in distinct if p not in blocs]
+    ordered = blocs + others
+    names = [lex.party(p).short_en for p in ordered if lex.party(p)]
+    return f"{'-'.join(names)} {suffix}"
+
+
+def expand(codes: list[str], lex: Lexicons) -> list[str]:
+    out: list[str] = []
+    for code in codes:
+        party = lex.party(code)
+        if party is None or party.kind in ("org", "region"):
+            continue
+        out.extend(party.members if party.kind == "group" and party.members else [code])
+    return out
+
+
+def finish_parties(codes: list[str], lex: Lexicons) -> list[str]:
+    parties = set(expand(codes, lex))
+    for code in list(parties):
+        party = lex.party(code)
+        if party and party.kind == "bloc" and party.members:
+            parties -= set(party.members)
+    return sorted(parties)
+
+
+# ---------------------------------------------------------------- the stage
+
+
+class Reader:
+    """Reads one document's sentences into drafts, then merges them into events."""
+
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc, self.lex, self.body = doc, lex, doc.body
+        self.parties = party_spans(self.body, lex)
+        self.cities = lex.cities.find(self.body)
+        self.venues = lex.venues.find(self.body)
+        self.mentions: list[Mention] = doc.mentions
+        self.times = [t for t in doc.times if getattr(t, "value", None)]
+        self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
+        self.drafts: list[Draft] = []
+
+    # -- lookups within a span
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        out = []
+        for m in self.mentions:
+            if start <= m.start < end and not EXCLUDED_BEFORE.search(
+                    self.body[max(0, m.start - 60):m.start]):
+                out.append(m)
+        return out
+
+    def parties_in(self, start: int, end: int) -> list[str]:
+        return [code for s, _, code in self.parties if start <= s < end]
+
+    def times_in(self, start: int, end: int) -> list:
+        return [t for t in self.times if start <= t.start < end
+                and not NOT_EVENT_TIME.search(self.body[max(0, t.start - 40):t.start])]
+
+    def location_in(self, start: int, end: int) -> str | None:
+        """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
+        for s, _, payloads in sorted(self.venues + self.cities, key=lambda m: m[0]):
+            if not start <= s < end:
+                continue
+            before = self.body[max(0, s - 60):s]
+            if not LOCATION_LEAD.search(before) or POSTING.search(before):
+                continue
+            city = payloads[0]
+            return city if isinstance(city, str) else city.name_en
+        return None
+
+    def country_located(self, start: int, end: int) -> bool:
+        for s, _, _code in self.parties:
+            if start <= s < end and re.search(r"(?:tại|ở)\s*$", self.body[max(0, s - 6):s]):
+                if not POSTING.search(self.body[max(0, s - 60):s]):
+                    return True
+        return False
+
+    def has_title(self, start: int, end: int) -> bool:
+        return bool(self.lex.titles.find(self.body[start:end]))
+
+    # -- reading
+    def read(self) -> list[Event]:
+        for index, (start, end) in enumerate(self.doc.sentences):
+            self.read_sentence(index, start, end)
+        return self.merge()
+
+    def read_sentence(self, index: int, start: int, end: int) -> None:
+        body = self.body
+        cues = find_cues(body, start, end, self.lex)
+        if not cues:
+            return
+        content_start = start
+        for m in REPORTING.finditer(body, start, cues[0].start):
+            content_start = m.end()
+        keep = []
+        for c in cues:
+            if c.start < content_start:
+                continue
+            before = body[max(start, c.start - 12):c.start].lower()
+            if re.search(r"(?:các|những|nhiều)\s+$", before) and "plural-ok" not in c.flags \
+                    and not c.named:
+                continue
+            keep.append(c)
+        cues = keep
+        for i, cue in enumerate(cues):
+            nxt = cues[i + 1].start if i + 1 < len(cues) else end
+            _, clause_end = clause_bounds(body, start, end, cue.end)
+            cue.own_end = min(nxt, clause_end)
+            stop = NAME_STOP.search(body, cue.end, cue.own_end)
+            cue.name_end = stop.start() if stop else cue.own_end
+            ed = EDITION.match(body, cue.name_end)
+            if ed:
+                cue.name_end = ed.end()
+        for i, cue in enumerate(cues):
+            cue.joined_end = cue.own_end
+            if i + 1 < len(cues) and re.fullmatch(r"\s*(?:và|,)\s*(?:các\s+)?",
+                                                  body[cue.name_end:cues[i + 1].start]):
+                cue.joined_end = cues[i + 1].own_end
+                cues[i + 1].joined_to = cue
+        sentence = Sentence(start, end, content_start, cues)
+        subject = self.sentence_subject(sentence)
+        prev_end = content_start
+        for cue in cues:
+            self.read_cue(index, sentence, cue, prev_end, subject)
+            prev_end = cue.own_end
+
+    def sentence_subject(self, sentence: Sentence) -> list[Mention]:
+        owned = [(c.start, c.own_end) for c in sentence.cues]
+        for m in self.mentions_in(sentence.content_start, sentence.end):
+            if not any(a <= m.start < b for a, b in owned):
+                return [m]
+        return []
+
+    def is_bare(self, cue: Cue) -> bool:
+        """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
+        if cue.series or EDITION.search(self.body, cue.start, cue.name_end):
+            return False
+        parties = [s for s, _, _ in self.parties if cue.end <= s < cue.name_end]
+        for word in re.finditer(r"\w+", self.body[cue.end:cue.name_end]):
+            if word.group()[:1].isupper() and cue.end + word.start() not in parties and not any(
+                    a <= cue.end + word.start() < b for a, b, _ in self.parties):
+                return False
+        return not parties
+
+    def read_cue(self, index: int, sentence: Sentence, cue: Cue, prev_end: int,
+                 subject: list[Mention]) -> None:
+        body, lex = self.body, self.lex
+        clause_start, clause_end = clause_bounds(body, sentence.start, sentence.end, cue.start)
+        lead_start = max(sentence.content_start, clause_start)
+        lead = body[lead_start:cue.start]
+        name = re.sub(r"\s+(?:và|các)$", "", body[cue.start:cue.name_end].strip(" -–“”\""))
+        name_parties = self.parties_in(cue.start, cue.name_end)
+        ed = EDITION.search(body, cue.start, cue.name_end)
+        edition = parse_edition(ed.group(1)) if ed else None
+        if edition is None and cue.series:
+            number = re.match(r"\s*(\d{1,3})\b", body[cue.end:cue.end + 5])
+            edition = int(number.group(1)) if number else None
+        before = body[sentence.start:(cue.joined_to or cue).start]
+        secondary = bool(SECONDARY.search(before))
+        attend = bool(ATTEND.search(before))
+        hosting = bool(HOSTING.search(before))
+        points_back = bool(POINTS_BACK.match(body[cue.name_end:cue.name_end + 12])) or bool(
+            POINTS_BACK.match(body[cue.end:cue.end + 12])) or bool(BACK_LEAD.match(
+                body[sentence.start:cue.start])) or (cue.named and self.is_bare(cue))
+        if cue.generic and edition:
+            cue.generic = False
+
+        # date: what the cue owns, else what the sentence leaves free
+        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(lead_start, cue.start)
+        claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
+        free_times = [t for t in self.times_in(sentence.content_start, sentence.end)
+                      if not any(a <= t.start < b for a, b in claimed)]
+        date, own_date = None, False
+        if own_times:
+            date, own_date = own_times[0].value, True
+        elif free_times:
+            date = month_of(free_times[0].value) if secondary else free_times[0].value
+            own_date = not secondary
+        relation = (own_times or free_times or [None])[0]
+        if not own_date and any(sentence.content_start <= t.start < cue.own_end
+                                for t in self.unresolved):
+            own_date = True  # dated in the text, though the year is not known
+        if not own_date and HYPOTHETICAL.search(lead) or MODAL.search(lead):
+            return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+
+        # people
+        pre = [] if secondary or hosting or cue.joined_to else self.mentions_in(prev_end, cue.start)
+        own = self.mentions_in(cue.end, cue.own_end)
+        chair_of = [m for m in self.mentions_in(cue.end, sentence.end)
+                    if CHAIR_OF.search(body[max(0, m.start - 30):m.start])]
+        chairs: set[int] = set()
+        if cue.kind == "visit":
+            people = self.visitors(cue, pre, own, subject)
+        elif secondary and not attend or hosting:
+            people = [m.person for m in chair_of]
+        else:
+            people = [m.person for m in pre + own]
+            if not pre and (attend or "verb" in cue.flags or CHAIR.search(
+                    body[lead_start:cue.start])):
+                people = [m.person for m in subject] + people
+            elif re.match(r"\s*cùng\b", body[prev_end:cue.start]) or (
+                    (points_back or cue.generic) and clause_start == sentence.start and re.search(
+                        r"\b[Tt]ại\s*$", body[sentence.start:cue.start])):
+                people = [m.person for m in subject] + people
+            people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+            if "reception" in cue.flags or "ceremony" in cue.flags:
+                chairs = {m.person for m in (pre or subject)}
+            elif cue.kind == "meeting":
+                chairs = self.chairs(cue, lead_start, people, subject, pre)
+            chairs |= {m.person for m in chair_of}
+
+        # status
+        window = body[lead_start:cue.own_end]
+        planned = bool(PLANNED.search(window)) or getattr(relation, "relation", None) == "future"
+        if HELD.search(lead) and not PLANNED.search(lead):
+            planned = False
+
+        # place and format
+        location = self.location_in(cue.start, cue.own_end) or self.location_in(
+            sentence.content_start, sentence.end)
+        online = bool(ONLINE.search(body, cue.start, min(cue.own_end + 40, sentence.end))) or (
+            not secondary and bool(ONLINE.search(body, sentence.start, sentence.end)))
+        fmt: str | None = None
+        if cue.kind != "call":
+            if online:
+                fmt = "online"
+            elif location or "inperson" in cue.flags or self.country_located(
+                    clause_start, clause_end) or (cue.kind == "meeting" and any(
+                        c.kind == "visit" for c in sentence.cues)):
+                fmt = "in_person"
+
+        # parties
+        codes = list(name_parties)
+        known = self.doc.record.people
+        codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
+        if cue.kind == "visit":
+            codes += self.parties_in(cue.end, cue.own_end)
+        if not people and not name_parties:
+            codes += self.parties_in(lead_start, cue.own_end)
+        series = cue.series
+        series_en = series.name_en if series else series_name(
+            name_parties, cue.trigger.series_suffix if cue.trigger else "", lex)
+        if series and series.parties:
+            codes += list(series.parties)
+
+        event = Event(kind=cue.kind, status="planned" if planned else "held", name=name or None,
+                      series=series_en, edition=edition, date=date, format=fmt,
+                      location=location, parties=[c for c in codes if c],
+                      evidence=body[sentence.start:sentence.end],
+                      evidence_span=(sentence.start, sentence.end))
+        draft = Draft(event, cue, index, [p for p in people if p >= 0], chairs, own_date,
+                      points_back, name_parties)
+        if cue.kind == "visit" and len(draft.people) > 1 and re.search(
+                r"(?:các|những)\s+$", body[max(0, cue.start - 8):cue.start]):
+            for person in draft.people:  # "các chuyến thăm … của A và B": one visit each
+                single = Event(**{**event.__dict__, "parties": list(event.parties),
+                                  "participants": []})
+                self.drafts.append(Draft(single, cue, index, [person], set(), own_date, False,
+                                         name_parties))
+            return
+        self.drafts.append(draft)
+
+    def chairs(self, cue: Cue, lead_start: int, people: list[int], subject: list[Mention],
+               pre: list[Mention]) -> set[int]:
+        """Who chairs: co-chairs, those who chair or open it, or "dưới sự chủ trì của"."""
+        body = self.body
+        window = body[lead_start:cue.own_end]
+        if re.search(r"đồng chủ trì", window, re.IGNORECASE):
+            return set(people)
+        verb = CHAIR.search(body, lead_start, cue.own_end)
+        if not verb:
+            return set()
+        before = {m.person for m in pre + subject if m.start < verb.start()}
+        return before & set(people) or ({subject[0].person} if subject else set())
+
+    def visitors(self, cue: Cue, pre: list[Mention], own: list[Mention],
+                 subject: list[Mention]) -> list[int]:
+        body = self.body
+        if re.match(r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)",
+                    body[cue.end:cue.own_end]):
+            return []  # "chuyến thăm của đoàn đặc phái viên": the envoys are not named
+        destination = set(self.parties_in(cue.end, min(cue.own_end, cue.end + 40)))
+        of = [m for m in own if re.search(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$",
+                                           body[cue.end:m.start])]
+        if of:
+            return [m.person for m in of]
+        people = self.doc.record.people
+
+        def foreign(m: Mention) -> bool:
+            return 0 <= m.person < len(people) and people[m.person].country not in destination
+
+        chosen = [m.person for m in (pre or subject) if foreign(m)]
+        if not chosen and destination:
+            before = [m for m in self.mentions
+                      if cue.start - 200 <= m.start and m.end <= cue.start and foreign(m)]
+            chosen = [before[-1].person] if before else []
+        return chosen
+
+    # -- merging
+    def keep_alone(self, d: Draft) -> bool:
+        """Whether a draft that merges with nothing is an event of its own."""
+        cue, e = d.cue, d.event
+        if cue.kind == "visit":
+            reach = min(cue.own_end, cue.end + 40)
+            if not (self.parties_in(cue.end, reach) or self.location_in(cue.end, reach)):
+                return False
+            return bool(d.people or e.date)
+        word = cue.trigger.vi if cue.trigger else ""
+        if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
+            return len(d.people) >= 2 or (len(d.people) == 1 and self.has_title(
+                cue.end, cue.own_end))
+        if d.points_back:
+            return d.own_date and bool(d.people) and not (cue.named and self.is_bare(cue))
+        if cue.named:
+            return bool(d.name_parties or e.series or e.edition or d.own_date or d.people
+                        or e.location)
+        return bool(d.own_date and (d.people or e.parties)) or len(d.people) >= 2
+
+    def same(self, d: Draft, e: Draft) -> bool:
+        a, b = d.event, e.event
+        if a.kind != b.kind:
+            return False
+        if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+            return False
+        if a.series and b.series:
+            return fold(a.series) == fold(b.series) and (a.edition in (None, b.edition)
+                                                         or b.edition is None)
+        if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
+            return True
+        if a.kind == "visit":
+            return bool(set(d.people) & set(e.people)) and not (d.own_date and e.own_date
+                                                              and a.date != b.date)
+        if d.people and set(d.people) == set(e.people) and d.cue.trigger and e.cue.trigger \
+                and d.cue.trigger.vi == e.cue.trigger.vi:
+            return True
+        if d.points_back or (d.cue.generic and not d.own_date):
+            return not (d.name_parties and not set(d.name_parties) <= set(b.parties)
+                        | set(e.name_parties))
+        return False
+
+    def merge(self) -> list[Event]:
+        kept: list[Draft] = []
+        for d in self.drafts:
+            candidates = [e for e in kept if self.same(d, e)]
+            if not candidates:
+                if self.keep_alone(d):
+                    kept.append(d)
+                continue
+            self.absorb(max(candidates, key=lambda e: (self.overlap(d, e), kept.index(e))), d)
+        events = []
+        previous: Draft | None = None
+        for d in kept:
+            self.fill_date(d, previous)
+            events.append(self.finish(d))
+            previous = d
+        return events
+
+    @staticmethod
+    def overlap(d: Draft, e: Draft) -> int:
+        """Capitalised words two mentions' names share ("Hội nghị SOM" ~ "… ASEAN (SOM)")."""
+        def words(name: str | None) -> set[str]:
+            return {w for w in re.findall(r"\w+", name or "") if w[:1].isupper()} - {
+                "Hội", "Diễn", "Đối", "Cuộc", "Tại"}
+        return len(words(d.event.name) & words(e.event.name)) + len(set(d.people) & set(e.people))
+
+    def absorb(self, into: Draft, d: Draft) -> None:
+        a, b = into.event, d.event
+        for person in d.people:
+            if person not in into.people:
+                into.people.append(person)
+        into.chairs |= d.chairs
+        a.parties = a.parties + [p for p in b.parties if p not in a.parties]
+        if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
+            a.date, into.own_date = b.date, True
+        a.location = a.location or b.location
+        if b.format == "online" or not a.format:
+            a.format = b.format or a.format
+        a.series = a.series or b.series
+        a.edition = a.edition or b.edition
+        if not into.cue.named and d.cue.named and b.name and not d.points_back:
+            a.name = b.name
+
+    def fill_date(self, d: Draft, previous: Draft | None) -> None:
+        e = d.event
+        if e.date:
+            return
+        start, end = self.doc.sentences[d.sentence]
+        if previous and previous.event.date and SAME_DAY.search(self.body[start:end]):
+            e.date = previous.event.date
+            return
+        if previous and previous.event.kind == "visit" and set(previous.people) & set(d.people):
+            e.date = month_of(previous.event.date)
+            return
+        if e.status == "planned" and self.doc.anchor_year and previous is not None:
+            e.date = str(self.doc.anchor_year)
+            return
+        if previous is None and e.status == "held":
+            published = self.doc.record.published
+            if published:
+                e.date = month_of(published)
+            elif self.doc.anchor_year:
+                e.date = str(self.doc.anchor_year)
+
+    def finish(self, d: Draft) -> Event:
+        e = d.event
+        people = self.doc.record.people
+        participants = []
+        for p in d.people:
+            if not 0 <= p < len(people):
+                continue
+            person = people[p]
+            participants.append(Participant(person.name, person.country,
+                                            person.titles[-1] if person.titles else None,
+                                            "chair" if p in d.chairs else "participant"))
+        e.participants = participants
+        e.parties = finish_parties(e.parties, self.lex)
+        if e.kind == "visit":
+            e.format = "in_person"
+        return e
+
+
+def fill_countries(doc: Doc, events: list[Event]) -> None:
+    """A foreigner whose country the text never states takes the other side's country
+    in a two-party event ("các chuyến thăm Việt Nam của … Bounnhang Volachith")."""
+    for person in doc.record.people:
+        if person.country:
+            continue
+        for event in events:
+            names = [p.name for p in event.participants]
+            others = [c for c in event.parties if c not in {p.country for p in event.participants
+                                                            if p.country}]
+            if person.name in names and len(event.parties) == 2 and len(others) == 1:
+                person.country = others[0]
+                break
+        for event in events:
+            for participant in event.participants:
+                if participant.name == person.name:
+                    participant.country = person.country
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
-    return None
+    events = Reader(doc, lex).read()
+    fill_countries(doc, events)
+    doc.record.events = events

@@ -1,8 +1,358 @@
-"""Stage placeholder: replaced by the real stage."""
+"""People stage: officials named in the body, their titles and countries, coreference.
 
-from diplonews.lexicons import Lexicons
-from diplonews.models import Doc
+A mention is a title chain followed by a name ("Thứ trưởng Ngoại giao Hàn Quốc Yeo
+Seung-bae"), an honorific and a name with an apposition ("ông Sakai Manabu, Phó Chánh
+văn phòng Nội các Nhật Bản"), a later short form ("ông Gunn", "Tổng thống Lee") or a
+title alone that points back to someone already named ("Thứ trưởng Ngoại giao Hàn
+Quốc đề xuất…"). Mentions are resolved to people; `doc.mentions` keeps them with their
+offsets so the events stage can tell who takes part in what.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diplonews.lexicons import Lexicons, Title, fold
+from diplonews.models import Doc, Person
+
+HONORIFICS = ("ông ", "bà ", "Ông ", "Bà ", "Ngài ", "ngài ", "đồng chí ", "Đồng chí ")
+# Lower-case words allowed inside a name between capitalised parts (Malay, Portuguese…).
+NAME_PARTICLES = frozenset("bin binti bte de do da dos das del della van von der al el".split())
+# Capitalised words that end a name: sentence openers and common nouns that start
+# the next phrase in run-together text.
+# They are checked on a name's first word only: inside a name, "Chính", "Quốc" or "Đại"
+# are ordinary syllables ("Phạm Minh Chính", "Trần Đại Quang").
+NAME_STOPS = frozenset(
+    """Tại Theo Trong Ngày Sáng Chiều Tối Trưa Đêm Hôm Năm Tháng Sau Trước Khi Với Về Cùng
+    Đây Này Hai Ba Các Những Một Nhân Nhằm Để Do Bởi Vì Từ Đến Như Đồng Tuy Nhưng Còn Cũng
+    Bộ Ban Ủy Phủ Hội Liên Chính Tổng Thủ Phó Trưởng Chủ Cục Vụ Sở Viện Nhóm Quỹ Tập Đoàn
+    Học Trường Công Đảng Nhà Đài Báo Hãng Thông Phóng Hiệp Ngoại Nội Thành Tỉnh Huyện Diễn
+    Hợp Cơ Tòa Quân Trung Đại Quốc Văn Lăng Đền Chùa Cầu Sân Cảng Khu""".split()
+)
+# Words after which a capitalised name is a place named after a person.
+PLACE_BEFORE = re.compile(
+    r"(?:Nhà sàn|Lăng|Bảo tàng|Đền|Khu di tích|Quảng trường|đường|phố|Thành phố|thành phố|TP\.?|"
+    r"tư tưởng|Di tích|Đại lộ|Cầu|Trường)\s+(?:Chủ tịch\s+)?$")
+# Modifiers that may stand between a title and the rest: "Tổng thống đương nhiệm Hàn Quốc".
+TITLE_MODIFIERS = ("đương nhiệm ", "mãn nhiệm ", "tiền nhiệm ", "lâm thời ", "sắp mãn nhiệm ")
+# Roles that make a named person not an official.
+NOT_OFFICIAL = ("phu nhân", "vợ", "chồng", "phóng viên", "nhà báo", "vận động viên", "ca sĩ",
+                "diễn viên", "nghệ sĩ", "con trai", "con gái", "sinh viên", "học sinh")
+PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
+
+TOKEN = re.compile(r"[^\s,;:()\[\]\"“”‘’!?]+")
+SPACES = re.compile(r"[ \t]*")
+CHAIN_JOINER = re.compile(r"[ \t]*(?:,|-|–|kiêm|và)[ \t]*")
+
+
+@dataclass
+class Mention:
+    start: int  # the whole mention, title included
+    end: int
+    name: str | None  # None for a title alone
+    titles: list[Title] = field(default_factory=list)
+    country: str | None = None
+    person: int = -1  # index into the doc's people
+    anaphoric: bool = False  # a title alone or a short form pointing back
+
+
+@dataclass
+class Found:
+    """What the matchers found in the body, by start offset."""
+
+    titles: dict[int, tuple[int, Title]]
+    parties: dict[int, tuple[int, str]]
+    short_forms: dict[str, str]
+
+    @classmethod
+    def scan(cls, body: str, lex: Lexicons) -> Found:
+        titles = {s: (e, t[0]) for s, e, t in lex.titles.find(body)}
+        parties = {s: (e, codes[0]) for s, e, codes in lex.party_names.find(body)}
+        return cls(titles, parties, lex.party_short)
+
+
+def is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
+    """The span of a personal name starting at `pos`, if one starts there."""
+    tokens: list[tuple[int, int]] = []
+    p = pos
+    while len(tokens) < 6:
+        m = SPACES.match(body, p)
+        q = m.end() if m else p
+        if tokens and q == p and p < len(body) and body[p] not in " \t":
+            break
+        t = TOKEN.match(body, q)
+        if not t:
+            break
+        word = t.group()
+        if q in found.titles or q in found.parties:
+            break
+        glued = re.search(r"(?<=[a-zà-ỹ]{2})\.(?=[A-ZÀ-Ỹ])", word)
+        if glued:  # "Suk-yeol.Một": a sentence end without its space
+            word = word[:glued.start() + 1]
+        if is_capitalised(word):
+            core = word.rstrip(".")
+            if "-" in core and any(part in found.short_forms for part in core.split("-")):
+                break  # "Hàn-ASEAN" joins two parties
+            if not tokens and core in NAME_STOPS or not core[:1].isalpha():
+                break
+            if len(core) > 1 and core.isupper() and "." not in core:
+                break  # an acronym (ARF, MLC), not a name
+            if word.endswith(".") and len(core) > 1 and "." not in core:
+                tokens.append((q, q + len(core)))  # sentence end after the name
+                break
+            tokens.append((q, q + len(word)))
+            p = q + len(word)
+            if glued:
+                break
+            if body[p:p + 1] in ",;:()\n":
+                break
+        elif word in NAME_PARTICLES and tokens:
+            nxt = TOKEN.match(body, SPACES.match(body, t.end()).end())
+            if not nxt or not is_capitalised(nxt.group()):
+                break
+            p = t.end()
+        else:
+            break
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    if len(tokens) == 1 and (end - start < 2 or not body[start:end].replace("-", "").isalpha()):
+        return None
+    if PLACE_BEFORE.search(body[max(0, start - 30):start]):
+        return None
+    return start, end
+
+
+def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
+    """Titles and country chained from `pos`: "Phó Thủ tướng, Bộ trưởng Ngoại giao Lào"."""
+    titles: list[Title] = []
+    country: str | None = None
+    p = pos
+    while True:
+        q = SPACES.match(body, p).end()
+        if titles:
+            modifier = next((m for m in TITLE_MODIFIERS if body.startswith(m, q)), None)
+            if modifier:
+                p = q + len(modifier)
+                continue
+        if q in found.titles:
+            end, title = found.titles[q]
+            titles.append(title)
+            p = end
+            continue
+        if q in found.parties:
+            end, code = found.parties[q]
+            if code != "-" and country is None:
+                country = code
+            p = end
+            continue
+        for lead in ("tại ", "ở "):
+            if body.startswith(lead, q) and (q + len(lead)) in found.parties:
+                p = found.parties[q + len(lead)][0]  # the post of an envoy, not a nationality
+                break
+        else:
+            if body.startswith("của ", q) and (q + 4) in found.parties:
+                end, code = found.parties[q + 4]
+                country = country or (code if code != "-" else None)
+                p = end
+                continue
+            if titles and country is None:  # after a country, a comma starts someone new
+                j = CHAIN_JOINER.match(body, q)
+                if j and j.end() > q and SPACES.match(body, j.end()).end() in found.titles:
+                    p = j.end()
+                    continue
+            return p, titles, country
+        continue
+
+
+def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
+    """Titles given after a name: "Nguyễn Quốc Dũng, Trưởng SOM ASEAN của Việt Nam"."""
+    m = re.compile(r"[ \t]*,[ \t]*").match(body, pos)
+    if not m or m.end() not in found.titles:
+        return pos, [], None
+    return read_titles(body, m.end(), found)
+
+
+def find_mentions(body: str, lex: Lexicons) -> list[Mention]:
+    """Every title+name, honorific+name and title-alone mention, in text order."""
+    found = Found.scan(body, lex)
+    mentions: list[Mention] = []
+    consumed_until = -1
+    starts = sorted(set(found.titles) | {m.start() for m in HONORIFIC_RE.finditer(body)})
+    for start in starts:
+        if start < consumed_until:
+            continue
+        if start in found.titles and IN_EVENT_NAME.search(body[max(0, start - 30):start]):
+            continue  # "Hội nghị Bộ trưởng Ngoại giao …" names a meeting, not a minister
+        if start in found.titles:
+            p, titles, country = read_titles(body, start, found)
+            q = SPACES.match(body, p).end()
+            for h in HONORIFICS:
+                if body.startswith(h, q):
+                    q += len(h)
+                    break
+            span = read_name(body, q, found)
+            if span:
+                more_end, more, more_country = apposition(body, span[1], found)
+                mentions.append(Mention(start, span[1], body[span[0]:span[1]], titles + more,
+                                        country or more_country))
+                consumed_until = max(span[1], more_end)
+            else:
+                # A title alone points back to someone named earlier, unless it is plural
+                # ("các Bộ trưởng") or part of a longer name ("Chủ tịch Nhóm Nghị sĩ…").
+                before = body[max(0, start - 8):start]
+                following = TOKEN.match(body, q)
+                if not any(before.endswith(w) for w in PLURAL_BEFORE) and not (
+                        following and is_capitalised(following.group())) and not \
+                        PLACE_BEFORE.search(body[max(0, start - 30):start]):
+                    mentions.append(Mention(start, p, None, titles, country, anaphoric=True))
+                consumed_until = p
+        else:
+            h = HONORIFIC_RE.match(body, start)
+            assert h is not None
+            span = read_name(body, h.end(), found)
+            if not span:
+                continue
+            more_end, more, country = apposition(body, span[1], found)
+            after = body[span[1]:span[1] + 40].lower()
+            if not more and any(after.lstrip(" ,").startswith(w) for w in NOT_OFFICIAL):
+                consumed_until = span[1]
+                continue
+            mentions.append(Mention(start, max(span[1], more_end), body[span[0]:span[1]], more,
+                                    country))
+            consumed_until = max(span[1], more_end)
+    return mentions
+
+
+IN_EVENT_NAME = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|[Đđ]ối thoại|[Dd]iễn đàn)\s+(?:hẹp\s+)?$")
+HONORIFIC_RE = re.compile("|".join(re.escape(h) for h in HONORIFICS))
+
+
+def name_tokens(name: str) -> list[str]:
+    return fold(name).replace("-", " ").split()
+
+
+def surname_country(name: str, lex: Lexicons) -> str | None:
+    """The country a family name suggests, when the text names none."""
+    parts = name.split()
+    return lex.surnames.get(parts[0]) or lex.surnames.get(parts[-1])
+
+
+@dataclass
+class Resolver:
+    """Turns mentions into people, joining short forms and titles to earlier names."""
+
+    lex: Lexicons
+    people: list[Person] = field(default_factory=list)
+    keys: list[list[str]] = field(default_factory=list)
+    last_seen: list[int] = field(default_factory=list)
+    confirmed: list[bool] = field(default_factory=list)  # has a title or official context
+
+    def add(self, mention: Mention, order: int) -> None:
+        if mention.name is None:
+            mention.person = self.by_title(mention)
+            return
+        key = name_tokens(mention.name)
+        index = self.by_name(key, mention.country)
+        if index < 0 and len(key) < 2:
+            mention.person = -1  # a lone word that names nobody known
+            return
+        if index < 0:
+            country = mention.country or surname_country(mention.name, self.lex)
+            self.people.append(Person(mention.name, country, []))
+            self.keys.append(key)
+            self.last_seen.append(order)
+            self.confirmed.append(False)
+            index = len(self.people) - 1
+        else:
+            person = self.people[index]
+            if len(key) > len(self.keys[index]):
+                person.name, self.keys[index] = mention.name, key
+            else:
+                mention.anaphoric = True
+            person.country = person.country or mention.country
+            self.last_seen[index] = order
+        person = self.people[index]
+        for title in mention.titles:
+            if title.en not in person.titles:
+                person.titles.append(title.en)
+        if mention.titles:
+            self.confirmed[index] = True
+        mention.person = index
+
+    def by_name(self, key: list[str], country: str | None) -> int:
+        best, best_seen = -1, -1
+        for i, known in enumerate(self.keys):
+            same = known == key
+            if not (same and len(key) > 1) and country and self.people[i].country \
+                    and self.people[i].country != country:
+                continue
+            part = len(key) < len(known) and (known[:len(key)] == key or known[-len(key):] == key)
+            whole = len(key) > len(known) and (key[:len(known)] == known or key[-len(known):] == known)
+            if (same or part or whole) and self.last_seen[i] > best_seen:
+                best, best_seen = i, self.last_seen[i]
+        return best
+
+    def by_title(self, mention: Mention) -> int:
+        wanted = {t.en for t in mention.titles}
+        best, best_seen = -1, -1
+        for i, person in enumerate(self.people):
+            if not wanted & set(person.titles):
+                continue
+            if mention.country and person.country and mention.country != person.country:
+                continue
+            if self.last_seen[i] > best_seen:
+                best, best_seen = i, self.last_seen[i]
+        return best
+
+
+def main_foreign_party(body: str, lex: Lexicons) -> str | None:
+    """The state other than Vietnam the article names most often."""
+    counts: dict[str, int] = {}
+    for _, _, codes in lex.party_names.find(body):
+        party = lex.party(codes[0])
+        if party and party.kind == "state" and party.code != "VNM":
+            counts[party.code] = counts.get(party.code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
-    return None
+    mentions = find_mentions(doc.body, lex)
+    resolver = Resolver(lex)
+    for order, mention in enumerate(mentions):
+        resolver.add(mention, order)
+    # A named person without any title counts as an official only when they stand in a
+    # sentence beside officials (a delegation list), never on their own.
+    keep = [resolver.confirmed[i] or official_context(doc, mentions, i)
+            for i in range(len(resolver.people))]
+    remap, people = {}, []
+    for i, person in enumerate(resolver.people):
+        if keep[i]:
+            remap[i] = len(people)
+            people.append(person)
+    for mention in mentions:
+        mention.person = remap.get(mention.person, -1)
+    doc.mentions = [m for m in mentions if m.person >= 0]
+    if any(p.country is None for p in people):
+        # A foreign name whose country the text never states: the article's counterpart.
+        counterpart = main_foreign_party(doc.body, lex)
+        for person in people:
+            if person.country is None:
+                person.country = counterpart
+    doc.record.people = people
+
+
+def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:
+    spans = [m for m in mentions if m.person == index]
+    if not spans:
+        return False
+    first = spans[0]
+    for start, end in doc.sentences:
+        if start <= first.start < end:
+            return sum(1 for m in mentions if start <= m.start < end and m.titles) >= 2
+    return False

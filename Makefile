@@ -1,0 +1,32 @@
+# Everyday commands. `make demo` and `make test` work on a fresh machine with python3.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv test demo bench lint clean
+
+venv: $(STAMP)
+
+# Re-installs only when the project's requirements change.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+test: venv
+	$(BIN)/pytest -q
+
+demo: venv
+	$(BIN)/diplonews extract examples/articles
+
+bench: venv
+	$(BIN)/python bench/bench.py
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/mypy src
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

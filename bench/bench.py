@@ -1,0 +1,154 @@
+"""Throughput and memory of `diplonews extract`, start-up included.
+
+    python bench/bench.py [--articles N] [--profile]
+
+Builds a corpus of N `.txt` articles (default 10,000) by repeating
+examples/articles/*.txt under unique names, written one file at a time into a
+temporary folder. It times `diplonews extract DIR --format jsonl > /dev/null` as a
+child process at two sizes, N/5 and N, and prints articles/s and the child's peak
+RSS: flat RSS across the two sizes shows the corpus is streamed, not held.
+Targets: at least 500 articles/s on one core, at most 300 MB.
+
+--profile instead runs cProfile over the in-process pipeline on a few hundred
+articles and prints the functions that take the most time (for stage authors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import itertools
+import os
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "articles"
+TARGET_RATE = 500  # articles/s
+TARGET_RSS_MB = 300
+PROFILE_ARTICLES = 300
+
+
+def examples() -> list[tuple[str, bytes]]:
+    found = [(p.stem, p.read_bytes()) for p in sorted(EXAMPLES.glob("*.txt"))]
+    if not found:
+        sys.exit(f"bench: no articles in {EXAMPLES}")
+    return found
+
+
+def grow_corpus(folder: Path, start: int, stop: int, articles: list[tuple[str, bytes]]) -> None:
+    """Write articles number `start`..`stop - 1` into `folder`, one file at a time."""
+    for number in range(start, stop):
+        stem, data = articles[number % len(articles)]
+        (folder / f"{number:07d}_{stem}.txt").write_bytes(data)
+
+
+def cli_command() -> list[str]:
+    """The installed console script beside this interpreter, else the module itself."""
+    script = Path(sys.executable).parent / "diplonews"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from diplonews.cli import main; main()"]
+
+
+def run_extract(folder: Path) -> tuple[float, float, int]:
+    """Seconds, peak RSS in MB and exit status of one `diplonews extract` child."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [*cli_command(), "extract", str(folder), "--format", "jsonl"],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the maximum
+        # over every child so far, hiding whether the second, larger run grew.
+        _, wait_status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = status = os.waitstatus_to_exitcode(wait_status)
+        errors.seek(0)
+        tail = errors.read()[-2000:].decode("utf-8", "replace").strip()
+    if tail:
+        print(tail, file=sys.stderr)
+    rss_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return seconds, rss_mb, status
+
+
+def bench(total: int) -> int:
+    articles = examples()
+    sizes = sorted({max(total // 5, 1), total})
+    print(
+        f"corpus: examples/articles/*.txt ({len(articles)} files) repeated; "
+        f"target >= {TARGET_RATE} articles/s, <= {TARGET_RSS_MB} MB"
+    )
+    print(f"{'articles':>9} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
+    met = True
+    with tempfile.TemporaryDirectory(prefix="diplonews-bench-") as tmp:
+        folder = Path(tmp)
+        written = 0
+        for size in sizes:
+            grow_corpus(folder, written, size, articles)
+            written = size
+            seconds, rss_mb, status = run_extract(folder)
+            rate = size / seconds
+            print(
+                f"{size:>9,} {seconds:>8.2f} {rate:>11,.0f} {rss_mb:>12.1f}"
+                + ("" if status == 0 else f"  (exit status {status})")
+            )
+            met = met and status == 0 and rate >= TARGET_RATE and rss_mb <= TARGET_RSS_MB
+    print("targets met" if met else "below target")
+    return 0
+
+
+def profile(count: int) -> int:
+    """cProfile of the pipeline alone (no reading, no printing) over `count` articles."""
+    from diplonews import lexicons, pipeline
+    from diplonews.reading import Source, iter_sources
+
+    sources = [s for s in iter_sources([EXAMPLES]) if isinstance(s, Source)]
+    lex = lexicons.load()
+    work = list(itertools.islice(itertools.cycle(sources), count))
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for source in work:
+        pipeline.extract(source.text, source.doc_id, published=source.published, lexicons=lex)
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    print(
+        f"{count} articles in {seconds:.2f} s under the profiler "
+        f"({count / seconds:,.0f} articles/s; the profiler slows Python code down)\n"
+    )
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("tottime").print_stats(20)
+    stats.sort_stats("cumulative").print_stats(20)
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=None,
+        metavar="N",
+        help="corpus size (default 10,000; with --profile, 300)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile the in-process pipeline instead of timing the CLI",
+    )
+    args = parser.parse_args()
+    if args.articles is not None and args.articles < 1:
+        parser.error("--articles must be at least 1")
+    if args.profile:
+        return profile(args.articles or PROFILE_ARTICLES)
+    return bench(args.articles or 10_000)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

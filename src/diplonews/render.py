@@ -1,0 +1,139 @@
+"""Records and scores as Rich renderables, for the CLI's human-readable output.
+
+Works on the schema's plain dicts (what `Article.to_dict()` gives and the gold files
+hold), so a gold record renders the same way as an extracted one. Every string
+from an article goes in as `Text`, never as markup: articles contain brackets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+
+def _text(value: Any, style: str = "") -> Text:
+    return Text("—" if value is None or value == "" else str(value), style=style)
+
+
+def _joined(values: Iterable[Any] | None) -> Text:
+    return _text(", ".join(str(v) for v in values or []) or None)
+
+
+def _participant(person: dict[str, Any]) -> str:
+    details = ", ".join(str(x) for x in (person.get("country"), person.get("title")) if x)
+    label = f"{person.get('name')} ({details})" if details else str(person.get("name"))
+    return f"{label} *" if person.get("role") == "chair" else label
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return str(value)
+
+
+def _events(events: list[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title="Events (* chair)", title_justify="left")
+    for column in ("date", "kind", "status", "parties"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("event", overflow="fold", ratio=3)
+    table.add_column("participants", overflow="fold", ratio=3)
+    for event in events:
+        name = Text(str(event.get("name") or "—"))
+        if event.get("series"):
+            edition = f" #{event['edition']}" if event.get("edition") else ""
+            name.append(f"\n{event['series']}{edition}", style="dim")
+        where = ", ".join(str(x) for x in (event.get("location"), event.get("format")) if x)
+        if where:
+            name.append(f"\n{where}", style="dim")
+        table.add_row(
+            _text(event.get("date")),
+            _text(event.get("kind")),
+            _text(event.get("status")),
+            _text("\n".join(event.get("parties") or []) or None),
+            name,
+            _text("\n".join(_participant(p) for p in event.get("participants") or [])),
+        )
+    return table
+
+
+def _people(people: list[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title="People", title_justify="left")
+    for column in ("name", "country", "titles"):
+        table.add_column(column, overflow="fold")
+    for person in people:
+        table.add_row(
+            _text(person.get("name")), _text(person.get("country")), _joined(person.get("titles"))
+        )
+    return table
+
+
+def _figures(figures: list[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title="Figures", title_justify="left")
+    table.add_column("what", overflow="fold", ratio=3)
+    table.add_column("value", justify="right", ratio=2)
+    table.add_column("unit")
+    table.add_column("year")
+    for figure in figures:
+        table.add_row(
+            _text(figure.get("what")),
+            _text(_number(figure.get("value"))),
+            _text(figure.get("unit")),
+            _text(figure.get("year")),
+        )
+    return table
+
+
+def article(record: dict[str, Any]) -> Panel:
+    """One article record as a panel: headline facts, then events, people and figures."""
+    head = Text()
+    head.append(str(record.get("title") or "(no title)"), style="bold")
+    head.append("\npublished ")
+    head.append(str(record.get("published") or "—"), style="cyan")
+    head.append("   credits ")
+    head.append(", ".join(record.get("credits") or []) or "—", style="cyan")
+    parts: list[RenderableType] = [head]
+    for key, build in (("events", _events), ("people", _people), ("figures", _figures)):
+        items = record.get(key) or []
+        parts.append(build(items) if items else Text(f"no {key}", style="dim"))
+    return Panel(
+        Group(*parts),
+        title=Text(str(record.get("doc_id")), style="bold magenta"),
+        title_align="left",
+    )
+
+
+def report(result: Any) -> Group:
+    """An `evaluate.Report` as tables: per-set precision/recall/F1, then field accuracies."""
+    sets = Table(title="Sets", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("field", "P", "R", "F1", "tp", "fp", "fn"):
+        sets.add_column(column, justify="left" if column == "field" else "right")
+    for name, prf in result.sets.items():
+        sets.add_row(
+            name,
+            f"{prf.p:.3f}",
+            f"{prf.r:.3f}",
+            Text(f"{prf.f1:.3f}", style="bold"),
+            str(prf.tp),
+            str(prf.fp),
+            str(prf.fn),
+        )
+    accuracies = Table(title="Accuracies", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("field", "accuracy", "right", "total"):
+        accuracies.add_column(column, justify="left" if column == "field" else "right")
+    for name, acc in result.accuracies.items():
+        accuracies.add_row(
+            name, Text(f"{acc.value:.3f}", style="bold"), str(acc.right), str(acc.total)
+        )
+    parts: list[RenderableType] = [sets, accuracies]
+    if result.missing:
+        parts.append(
+            Text("missing from the predictions: " + ", ".join(result.missing), style="yellow")
+        )
+    parts.append(Text(result.headline()))
+    return Group(*parts)
