@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,8 +56,16 @@ def cli_command() -> list[str]:
     return [sys.executable, "-c", "from diplonews.cli import main; main()"]
 
 
-def run_extract(folder: Path) -> tuple[float, float, int]:
-    """Seconds, peak RSS in MB and exit status of one `diplonews extract` child."""
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float  # the child's peak resident set size
+    status: int  # its exit status
+    failures: list[str]  # its stderr lines, one per article it could not extract
+
+
+def run_extract(folder: Path) -> Run:
+    """One `diplonews extract FOLDER --format jsonl > /dev/null` child, measured."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         child = subprocess.Popen(
@@ -68,13 +77,11 @@ def run_extract(folder: Path) -> tuple[float, float, int]:
         # over every child so far, hiding whether the second, larger run grew.
         _, wait_status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
-        child.returncode = status = os.waitstatus_to_exitcode(wait_status)
+        child.returncode = os.waitstatus_to_exitcode(wait_status)
         errors.seek(0)
-        tail = errors.read()[-2000:].decode("utf-8", "replace").strip()
-    if tail:
-        print(tail, file=sys.stderr)
+        failures = errors.read().decode("utf-8", "replace").splitlines()
     rss_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return seconds, rss_mb, status
+    return Run(seconds, rss_mb, child.returncode, failures)
 
 
 def bench(total: int) -> int:
@@ -84,7 +91,7 @@ def bench(total: int) -> int:
         f"corpus: examples/articles/*.txt ({len(articles)} files) repeated; "
         f"target >= {TARGET_RATE} articles/s, <= {TARGET_RSS_MB} MB"
     )
-    print(f"{'articles':>9} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
+    print(f"{'articles':>9} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}  failures")
     met = True
     with tempfile.TemporaryDirectory(prefix="diplonews-bench-") as tmp:
         folder = Path(tmp)
@@ -92,13 +99,17 @@ def bench(total: int) -> int:
         for size in sizes:
             grow_corpus(folder, written, size, articles)
             written = size
-            seconds, rss_mb, status = run_extract(folder)
-            rate = size / seconds
+            run = run_extract(folder)
+            rate = size / run.seconds
+            status = "" if run.status == 0 else f" (exit status {run.status})"
             print(
-                f"{size:>9,} {seconds:>8.2f} {rate:>11,.0f} {rss_mb:>12.1f}"
-                + ("" if status == 0 else f"  (exit status {status})")
+                f"{size:>9,} {run.seconds:>8.2f} {rate:>11,.0f} {run.rss_mb:>12.1f}"
+                f"  {len(run.failures):>8,}{status}"
             )
-            met = met and status == 0 and rate >= TARGET_RATE and rss_mb <= TARGET_RSS_MB
+            if run.failures:
+                print(f"          first: {run.failures[0][:200]}")
+            met = met and not run.failures and run.status == 0
+            met = met and rate >= TARGET_RATE and run.rss_mb <= TARGET_RSS_MB
     print("targets met" if met else "below target")
     return 0
 

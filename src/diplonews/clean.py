@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from diplonews.lexicons import Lexicons
 from diplonews.models import Doc
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """A word list written as "a|b|c" across lines."""
+    return frozenset(p.strip() for p in text.split("|") if p.strip())
+
 
 # Line kinds.
 BLANK = "blank"
@@ -32,8 +39,9 @@ END = "end"  # related news, comments and everything after them
 # Dev and test texts are cut at 2000 bytes (UTF-8) or characters; a body that stops
 # without a sentence end this close to the limit was cut mid-sentence.
 TRUNCATION_LIMIT = 2000
-TRUNCATION_SLACK = 100
+TRUNCATION_SLACK = 150
 
+CUT_MARKS = frozenset(",;:-–—(“‘")  # a paragraph ending in one of these was cut
 TITLE_MAX = 220  # longest headline taken for a title
 CREDIT_LINE_MAX = 90  # longest final author / credit line
 CAPTION_MAX = 300  # longest unterminated line inside the body taken for a caption
@@ -53,11 +61,12 @@ END_WORDS = (
     "ý kiến bạn đọc|gửi bình luận|viết bình luận|gửi phản hồi|phản hồi|tin cùng loại|"
     "cùng chuyên mục|cùng chủ đề|tin cùng chủ đề|video liên quan|chủ đề liên quan|"
     "bài cùng chuyên mục|các tin đã đưa|tin đã đưa|tin tiếp theo|bài tiếp theo|"
-    "tin xem nhiều|tin hay|tin nên xem|đừng bỏ lỡ|tin tức khác|bài viết khác|các bài viết khác"
+    "tin xem nhiều|tin hay|tin nên xem|đừng bỏ lỡ|tin tức khác|bài viết khác|các bài viết khác|"
+    "ý kiến|ý kiến của bạn|gửi ý kiến|bình luận của bạn"
 )
 END_RE = re.compile(
     rf"^(?:[-–•*#]\s*)?(?:{END_WORDS})\s*(?:\(\d+\))?\s*[:.]?\s*$"
-    r"|^(?:tags?|từ khóa|từ khoá|thẻ|chủ đề)\s*:",
+    r"|^(?:tags?|từ khóa|từ khoá|thẻ)\s*:",
     re.IGNORECASE,
 )
 # "11:54 | 05/12/2025 Môi trường", "11:54 Môi trường": items of a dated headline list.
@@ -72,6 +81,7 @@ WEEKDAY_RE = re.compile(
     r"(?=.*\d)",
     re.IGNORECASE,
 )
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 DATE_RE = re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 # What is left of a date line once its dates and filler words are gone.
@@ -87,11 +97,11 @@ DATELINE_START_RE = re.compile(
     re.IGNORECASE,
 )
 # Whole lines of site chrome (compared lower-cased).
-FURNITURE_WORDS = frozenset(
-    "spot_img|tweet|share|chia sẻ|facebook|zalo|twitter|in bài|print|lưu|lưu bài|theo dõi|"
-    "follow|a a a|a- a+|cỡ chữ|nghe|đọc bài|nghe bài viết|nghe bài|trang chủ|home|quảng cáo|"
-    "advertisement|tắt quảng cáo|xem video|copy link|sao chép liên kết|gửi bài|in|email|"
-    "bookmark|xem thêm|đọc thêm|menu|tìm kiếm|search|đăng nhập|đăng ký|video|ảnh".split("|")
+FURNITURE_WORDS = _phrases(
+    """spot_img|tweet|share|chia sẻ|facebook|zalo|twitter|in bài|print|lưu|lưu bài|theo dõi|
+    follow|a a a|a- a+|cỡ chữ|nghe|đọc bài|nghe bài viết|nghe bài|trang chủ|home|quảng cáo|
+    advertisement|tắt quảng cáo|xem video|copy link|sao chép liên kết|gửi bài|in|email|
+    bookmark|xem thêm|đọc thêm|menu|tìm kiếm|search|đăng nhập|đăng ký|video|ảnh"""
 )
 FURNITURE_RE = re.compile(
     r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"  # audio player "0:00 / 0:00"
@@ -99,12 +109,14 @@ FURNITURE_RE = re.compile(
     r"|^(?:nghe|đọc) bài|^chia sẻ\b|^(?:xem|đọc) thêm\s*:?$",
     re.IGNORECASE,
 )
-CONTACT_RE = re.compile(
-    r"@[\w-]+\.\w|\b(?:e-?mail|hotline|điện thoại|tòa soạn|toà soạn|đường dây nóng|fax|ĐT)\s*:",
+EMAIL_RE = re.compile(r"@[\w-]+\.\w")
+CONTACT_LABEL_RE = re.compile(
+    r"(?:^|\W)(?:e-?mail|hotline|điện thoại|tòa soạn|toà soạn|đường dây nóng|fax|ĐT)\s*$",
     re.IGNORECASE,
 )
+CRUMB_MARKS = (" - ", " – ", "|", ">", "»", "›", " / ")
 # Section names: a line made of them is a breadcrumb ("Tin tức - Thời sự").
-SECTIONS = frozenset(
+SECTIONS = _phrases(
     """thế giới|thời sự|tin tức|chính trị|kinh tế|xã hội|văn hóa|văn hoá|thể thao|giáo dục|
     sức khỏe|sức khoẻ|y tế|pháp luật|quốc tế|ngoại giao|đối ngoại|quân sự|quốc phòng|an ninh|
     asean|châu á|châu âu|châu mỹ|châu phi|trung đông|châu á - thái bình dương|hồ sơ|phân tích|
@@ -114,11 +126,8 @@ SECTIONS = frozenset(
     chuyên đề|hợp tác quốc tế|hoạt động đối ngoại|chính sách|thông tin đối ngoại|
     nghiên cứu|diễn đàn|quốc hội|xây dựng đảng|tin nổi bật|tin mới|mới nhất|thời sự quốc tế|
     chào ngày mới|toàn cảnh|thế giới 24h|quan hệ quốc tế|ngoại giao kinh tế|kinh doanh|
-    tài chính|bất động sản|xe|số hóa|bạn đọc|tiêu dùng|doanh nghiệp|địa phương|vùng miền""".replace(
-        "\n", ""
-    ).split("|")
+    tài chính|bất động sản|xe|số hóa|bạn đọc|tiêu dùng|doanh nghiệp|địa phương|vùng miền"""
 )
-SECTIONS = frozenset(s.strip() for s in SECTIONS)
 CRUMB_SPLIT_RE = re.compile(r"\s+[-–|/>»›]\s+|\s*[>»›|]\s*")
 # Photo captions: "(Ảnh: …)" / "(Nguồn: …)" closing the line, "… Ảnh: VGP", "Ảnh: …" lines,
 # a caption glued to a repeat of the headline ("… song phương ảnh 1Thứ trưởng …").
@@ -137,26 +146,33 @@ LINK_RE = re.compile(
 )
 # "(Ngày Nay) - …", "(VOV5) - …", "Seoul (TTXVN) - …", "VOV.VN - …" before the lead.
 LEAD_PREFIX_RE = re.compile(
-    rf"^(?:[{UPPER}][\w .,/]{{0,40}}?\s)?\(([^()]{{2,40}})\)\s*[-–—]\s*(?=\S)"
+    rf"^(?:[{UPPER}0-9][\w./]*,?\s+){{0,5}}\(([^()]{{2,40}})\)\s*[-–—]\s*(?=\S)"
     rf"|^([\w.+]{{2,20}}\.(?:vn|VN|Vn|com|net|org))\s*[-–—]\s*(?=[{UPPER}0-9“\"])"
 )
 # Final author / credit lines.
 CREDIT_START_RE = re.compile(
-    r"^\(?(?:theo|nguồn|source|pv|phóng viên|nhóm pv|nhóm phóng viên|bài và ảnh|ảnh và bài)\b",
+    r"^\(?(?:theo|nguồn|source|pv|phóng viên|nhóm pv|nhóm phóng viên|bài và ảnh|ảnh và bài|"
+    r"tác giả|bài|bài viết|người viết|biên tập|biên dịch|thực hiện)\b",
     re.IGNORECASE,
 )
-CREDIT_TAIL_RE = re.compile(r"\((?:[^()]*\b(?:dịch|tổng hợp|theo|nguồn|lược)\b[^()]*)\)$",
-                            re.IGNORECASE)
+CREDIT_TAIL_RE = re.compile(
+    r"\((?:[^()]*\b(?:dịch|tổng hợp|theo|nguồn|lược|t/h|th|biên dịch)\b[^()]*)\)$", re.IGNORECASE
+)
+# "Nguyễn Hùng - Phóng viên TTXVN tại Seoul", "Minh Anh (tổng hợp)"
+CREDIT_WORDS_RE = re.compile(
+    r"(?<!\w)(?:phóng viên|PV|tổng hợp|lược dịch|biên dịch|thực hiện|t/h)(?!\w)", re.IGNORECASE
+)
 NAME_WORD_RE = re.compile(rf"^[{UPPER}0-9(][\w.+&()/\-]*$|^[-–/&+()]$|^(?:và|theo)$")
 PARENS_RE = re.compile(r"\([^()]*\)")
 HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+DIGIT_RE = re.compile(r"\d")
 
 # Sentence ends: ".", "!", "?", "…", "./." before space or line end (closing quotes and
 # brackets kept), or a period glued to the next capitalised word ("(APEC).Tại").
 BOUNDARY_RE = re.compile(rf"[.!?…](?:/\.|[.!?…])*(?:{CLOSE}*(?=\s|$)|(?=[{UPPER}]))")
-ABBREVIATIONS = frozenset(
-    "TP Tp tp GS TS PGS ThS Th BS KS NXB Mr Mrs Ms Dr St Jr Sr No Co Inc Ltd Corp Prof "
-    "Gen Lt Col Capt Sen Rep Gov TT Q P F tr Tr Ths Ts Gs Pgs Bs".split()
+ABBREVIATIONS = _phrases(
+    """TP|Tp|tp|GS|TS|PGS|ThS|Th|BS|KS|NXB|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Co|Inc|Ltd|Corp|Prof|Gen|
+    Lt|Col|Capt|Sen|Rep|Gov|TT|Q|P|F|tr|Tr|Ths|Ts|Gs|Pgs|Bs"""
 )
 
 
@@ -190,7 +206,7 @@ def split_lead_prefix(text: str) -> tuple[str, str]:
     match = LEAD_PREFIX_RE.match(text)
     if not match:
         return "", text
-    return text[: match.end()], text[match.end():]
+    return text[: match.end()], text[match.end() :]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -256,10 +272,23 @@ def _add_span(line: str, start: int, end: int, offset: int, spans: list[tuple[in
 
 # ---------------------------------------------------------------- line classification
 
+
+def _label_before_colon(text: str, label: re.Pattern[str]) -> bool:
+    """Whether some ":" in `text` follows a label that `label` matches (anchored at $)."""
+    colon = text.find(":")
+    while colon > 0:
+        if label.search(text, max(0, colon - 24), colon):
+            return True
+        colon = text.find(":", colon + 1)
+    return False
+
+
 def _is_breadcrumb(text: str) -> bool:
     low = text.lower()
     if low in SECTIONS:
         return True
+    if not any(mark in low for mark in CRUMB_MARKS):
+        return False
     parts = CRUMB_SPLIT_RE.split(low)
     if len(parts) < 2 or parts[-1] not in SECTIONS:
         return False
@@ -270,7 +299,9 @@ def _is_breadcrumb(text: str) -> bool:
 def _is_date_line(text: str) -> bool:
     if len(text) > 150 or ends_sentence(text) and not text.endswith(")"):
         return False
-    if DATELINE_START_RE.match(text) and any(c.isdigit() for c in text):
+    if not DIGIT_RE.search(text):
+        return False
+    if DATELINE_START_RE.match(text):
         return True
     has_date = DATE_RE.search(text) is not None
     if has_date and TIME_RE.search(text):
@@ -285,6 +316,8 @@ def _is_credit_line(text: str) -> bool:
         return True
     if CREDIT_START_RE.match(text):
         return ", " not in PARENS_RE.sub("", text)  # not "Theo đó, …"
+    if len(text.split()) <= 12 and CREDIT_WORDS_RE.search(text):
+        return True
     tail = CREDIT_TAIL_RE.search(text)
     head = text[: tail.start()] if tail else text
     words = head.split()
@@ -300,9 +333,13 @@ def _is_caption(text: str) -> bool:
         if opening >= 0 and PAREN_CAPTION_RE.match(text, opening):
             return True
     colon = text.rfind(":")
-    if colon > 0 and len(text) - colon <= 62 and "(" not in text[colon:]:
-        if CREDIT_LABEL_RE.search(text, max(0, colon - 24), colon):
-            return True
+    if (
+        0 < colon
+        and len(text) - colon <= 62
+        and "(" not in text[colon:]
+        and CREDIT_LABEL_RE.search(text, max(0, colon - 24), colon)
+    ):
+        return True
     if LABEL_START_RE.match(text):
         return True
     return ("ảnh " in text or "Ảnh " in text) and GLUED_CAPTION_RE.search(text) is not None
@@ -320,16 +357,23 @@ def _classify(text: str, seen_body: bool) -> str:
             return END
     if size < 80 and FURNITURE_RE.match(text) or text.startswith("!["):
         return FURNITURE
-    if size < 200 and ("@" in text or ":" in text) and CONTACT_RE.search(text):
+    if size < 200 and (
+        "@" in text and EMAIL_RE.search(text) or _label_before_colon(text, CONTACT_LABEL_RE)
+    ):
         return FURNITURE
-    if size < 90 and WEEKDAY_RE.match(text):
+    if (
+        size < 90
+        and WEEKDAY_RE.match(text)
+        and not ends_sentence(text)
+        and (DATE_RE.search(text) or YEAR_RE.search(text))
+    ):
         return BANNER if not seen_body else DATELINE
     if text[0] in LINK_STARTS and LINK_RE.match(text):
         return LINK
     if _is_caption(text):
         return CAPTION
     if size <= 150:
-        if DATELINE_START_RE.match(text) or DATE_RE.search(text) and _is_date_line(text):
+        if DATELINE_START_RE.match(text) or _is_date_line(text):
             return DATELINE
         if _is_breadcrumb(text):
             return FURNITURE
@@ -363,7 +407,7 @@ def layout(raw: str) -> CleanText:
             if marker:
                 marker_date = marker.group(1)
                 start += marker.end()
-                text = text[marker.end():]
+                text = text[marker.end() :]
                 if not text:
                     continue
         kind = _classify(text, seen_body)
@@ -383,8 +427,13 @@ def layout(raw: str) -> CleanText:
 def _mark_dated_lists(lines: list[Line]) -> None:
     """A dated headline list after the body: it and its first headline are related news."""
     seen_body = False
-    items = [i for i, ln in enumerate(lines) if ln.kind not in (BLANK, END)
-             and (ln.text[0].isdigit() or ln.text[-1] == ")") and DATED_ITEM_RE.search(ln.text)]
+    items = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.kind not in (BLANK, END)
+        and (ln.text[0].isdigit() or ln.text[-1] == ")")
+        and DATED_ITEM_RE.search(ln.text)
+    ]
     if len(items) < 2:
         return
     for index, line in enumerate(lines):
@@ -393,12 +442,18 @@ def _mark_dated_lists(lines: list[Line]) -> None:
         if not seen_body or index not in items:
             continue
         following = [i for i in items if index < i <= index + 6]
-        if not following and not any(x.kind == END for x in lines[index + 1: index + 8]):
+        if not following and not any(x.kind == END for x in lines[index + 1 : index + 8]):
             continue
-        cut = index
         previous = _previous_text(lines, index)
-        if previous is not None and not ends_sentence(lines[previous].text):
-            cut = previous
+        headline = (
+            previous is not None
+            and previous not in items
+            and not ends_sentence(lines[previous].text)
+            and lines[previous].text[-1] not in ",;:"
+        )
+        if not headline and not DATE_RE.search(line.text):
+            continue  # a schedule ("8:30 Lễ đón …") rather than a list of other stories
+        cut = previous if headline and previous is not None else index
         for i in range(cut, len(lines)):
             if lines[i].kind != BLANK:
                 lines[i] = Line(lines[i].start, lines[i].text, END)
@@ -419,38 +474,43 @@ def _set(lines: list[Line], index: int, kind: str) -> None:
 def _mark_context(lines: list[Line]) -> None:
     """Kinds that depend on neighbours: repeated captions, title, labels, credit lines."""
     texts = [i for i, ln in enumerate(lines) if ln.kind in (BODY, CAPTION)]
-    for a, b in zip(texts, texts[1:], strict=False):  # a line printed twice is a caption
+    for a, b in pairwise(texts):  # a line printed twice is a caption …
         if b == a + 1 and lines[a].text == lines[b].text:
-            _set(lines, a, CAPTION)
-            _set(lines, b, CAPTION)
+            if a == texts[0] and lines[a].kind == BODY and _is_heading(lines[a].text):
+                _set(lines, b, FURNITURE)  # … but a headline printed twice is the headline
+            else:
+                _set(lines, a, CAPTION)
+                _set(lines, b, CAPTION)
     body = [i for i, ln in enumerate(lines) if ln.kind == BODY]
-    if not body:
-        return
     # Final author and credit lines, read back from the end of the article text.
-    for index in reversed(body):
-        text = lines[index].text
-        if not _is_credit_line(text):
-            break
-        _set(lines, index, CREDIT)
-        body.pop()
+    while body and _is_credit_line(lines[body[-1]].text):
+        _set(lines, body.pop(), CREDIT)
     if not body:
         return
     first = body[0]
     if _is_heading(lines[first].text) and len(body) > 1:
         _set(lines, first, TITLE)
         body = body[1:]
-        # Short unterminated lines between headline and lead are section labels.
-        while len(body) > 1 and len(lines[body[0]].text) < 60 and not ends_sentence(
-            lines[body[0]].text
+        # Short unterminated lines between headline and lead are section labels, or the
+        # source ("Theo TTXVN") printed under the headline.
+        while (
+            len(body) > 1
+            and len(lines[body[0]].text) < 60
+            and not ends_sentence(lines[body[0]].text)
         ):
-            _set(lines, body[0], FURNITURE)
+            text = lines[body[0]].text
+            source = CREDIT_START_RE.match(text) or text[0] == "(" and text[-1] == ")"
+            _set(lines, body[0], CREDIT if source else FURNITURE)
             body = body[1:]
     last = body[-1]
     kept: list[str] = []
     for index in body:
         text = lines[index].text
-        if index != last and len(text) <= CAPTION_MAX and not ends_sentence(text) and (
-            text[-1].isalnum() or text[-1] in CLOSERS
+        if (
+            index != last
+            and len(text) <= CAPTION_MAX
+            and not ends_sentence(text)
+            and (text[-1].isalnum() or text[-1] in CLOSERS)
         ):
             _set(lines, index, CAPTION)  # unterminated line inside the body
             continue
@@ -500,7 +560,7 @@ def _truncated(raw: str, lines: list[Line], last: str) -> bool:
     tail = next((ln for ln in reversed(lines) if ln.kind != BLANK), None)
     if tail is None or tail.kind != BODY or not tail.text.endswith(last):
         return False  # furniture follows the paragraph: the page ended it there
-    if last[-1] in ",;:-–—(“\"'" or raw[-1:] == " ":
+    if last[-1] in CUT_MARKS or raw[-1:] == " ":
         return True
     words = last.split()
     if len(words[-1]) == 1 and words[-1].isascii() and words[-1].isalpha():

@@ -46,52 +46,51 @@ _NUMERIC = re.compile(
     r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?:\s*[-–]\s*(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
     r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}))?(?![0-9]|[/.\-][0-9])")
 _RANGE_HEAD = re.compile(r"[0-9]{1,2}\s*[-–]\s*$")
-# "ngày 7 tháng 6 năm 2021", "ngày 7-9 tháng 6" (after the N of "ngày").
-_DAY_MONTH = re.compile(
-    r"gày\s+(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+tháng\s+"
-    r"(?P<m>[0-9]{1,2})(?:\s*(?:,?\s*năm\s+|/)(?P<y>[0-9]{4}))?(?![0-9])")
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
 _MONTH = re.compile(
     r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
     r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))")
+# "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6".
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?<!\w)[Nn]gày\s+(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+$")
 # "năm 2023", "năm ngoái", "năm nay (2020)" (after the N of "năm").
 _YEAR = re.compile(
     r"ăm\s+(?:(?P<y>[0-9]{4})(?![0-9])(?P<this>\s+này(?!\w))?"
-    r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)")
-_REL_DAY = (re.compile(r"nay(?!\w)"), re.compile(r"qua(?!\w)"), re.compile(r"kia(?!\w)"))
-_RECENT = re.compile(r"ần\s+đây(?!\w)")
-
-DAY_WORDS = r"(?:rạng\s+)?(?:sáng|chiều|tối|trưa|đêm|khuya)"
-_REL_DAY_BEFORE = re.compile(rf"(?<!\w)(?:(?:ngày\s+)?hôm|{DAY_WORDS})\s+$", re.IGNORECASE)
-_DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
-# Words before a bare d/m that make it a date; the part-of-day ones join its span.
-_CONTEXT = re.compile(
-    rf"(?<!\w)(?P<span>(?:{DAY_WORDS}(?:\s+(?:nay|qua|mai))?(?:\s+ngày)?"
-    r"|(?:ngày\s+)?hôm\s+(?:nay|qua|kia)(?:\s*,?\s*ngày)?|ngày)\s*\(?\s*)$"
-    r"|(?<!\w)(?:từ|đến|tới|vào|sau|trước|nay|và)\s*\(?\s*$"
-    r"|(?:^|[.!?\n]|[)–]\s)\s*$",
-    re.IGNORECASE,
+    r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)"
+    r"(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)")
+# "hôm nay", "chiều nay", "tối qua", "hôm kia": the head word is checked in C by lookbehinds.
+_REL_DAY = tuple(
+    re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
+    for word, heads in (("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+                        ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")))
 )
-_PLACE = re.compile(r"(?<!\w)(?:trường|đường|phố|cầu|công viên|sân|phường|xã|khu)\s*$",
-                    re.IGNORECASE)
-_CLOCK_BEFORE = re.compile(r"[0-9]{1,2}:[0-9]{2}\s*[-|–,]?\s*$")
-_CLOCK_AFTER = re.compile(r"\s*[,|–-]?\s*[0-9]{1,2}:[0-9]{2}")
-_WEEKDAY_BEFORE = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*$",
-                             re.IGNORECASE)
-_NUMBER_BEFORE = re.compile(
-    r"(?:[0-9]|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|nhiều|các|những|mỗi))"
-    r"\s*$", re.IGNORECASE)
+_RECENT = re.compile(r"ần\s+đây(?!\w)")
+_DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
+
+# Word lists for the checks around a hit (lower case, punctuation stripped).
+DAY_PARTS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "khuya"})
+# Words of a date phrase that join the date's span: "sáng nay", "chiều ngày", "hôm qua".
+DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"}
+# A bare d/m is a date after one of these.
+DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước", "và"}
+# … and not after one of these: "Quảng trường 26/3", "đường 30/4".
+PLACE_WORDS = frozenset({"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã",
+                         "khu", "quận", "huyện", "số"})
+NUMBER_WORDS = frozenset({"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+                          "mười", "vài", "mấy", "nhiều", "các", "những", "mỗi", "hàng"})
+WEEKDAYS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy"})
+_PUNCT = "()[],;:\"'“”‘’"
+_CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 
 # Relation to "now": markers after the expression, then before it.
 _FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới))(?!\w)\s*")
 # "tới" followed by a place or a visit is the verb "to arrive", not "coming".
 _ARRIVE = re.compile(r"(?:sân bay|thăm|dự|thủ đô|thành phố|tỉnh|trụ sở|nơi)(?!\w)")
 _PAST_AFTER = re.compile(r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))")
-_PAST_BEFORE = re.compile(r"(?:(?<!\w)hồi|trước\s+đó\s*,?)\s*(?:\w+\s+){0,2}$", re.IGNORECASE)
-_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự\s+kiến|sắp)(?!\w)", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
 _FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp)(?!\w)")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 # Anchor-year rules (see the module docstring).
@@ -142,8 +141,11 @@ class _Raw:
     deictic: bool = False  # the text calls this year or date "now"
 
 
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid_day(day: int, month: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+    return 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month]
 
 
 def _word_starts(text: str, index: int, letters: str) -> bool:
@@ -152,10 +154,44 @@ def _word_starts(text: str, index: int, letters: str) -> bool:
             and (index == 0 or not text[index - 1].isalnum()))
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 20):start]
-    return bool(_CLOCK_BEFORE.search(before) or _WEEKDAY_BEFORE.search(before)
-                or _CLOCK_AFTER.match(text, end, min(len(text), end + 12)))
+def _words_before(text: str, pos: int, count: int) -> list[str]:
+    """Up to `count` words just before `pos`, nearest first, lower case, punctuation stripped.
+
+    A token of punctuation only ("(", "–") is dropped. Cheaper than a backward regex.
+    """
+    tokens = text[max(0, pos - 12 * count):pos].rsplit(None, count)
+    words = [t.strip(_PUNCT).lower() for t in reversed(tokens[-count:])]
+    return [w for w in words if w]
+
+
+def _start_of(text: str, pos: int, words: list[str]) -> int:
+    """Where the run of `words` (nearest first, as `_words_before` gave them) starts."""
+    chunk = text[max(0, pos - 12 * len(words) - 12):pos].lower()
+    end = len(chunk)
+    for word in words:
+        found = chunk.rfind(word, 0, end)
+        if found < 0:
+            break
+        end = found
+    return pos - len(chunk) + end
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    index = pos - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index < 0 or text[index] in ".!?\n–—"
+
+
+def _is_dateline(text: str, start: int, end: int, words: list[str]) -> bool:
+    """A full date beside a clock time or after a weekday: page furniture."""
+    if ":" in text[max(0, start - 9):start] and _CLOCK.search(text, max(0, start - 9), start):
+        return True
+    after = text[end:end + 9].lstrip(" ,|–-")
+    if _CLOCK.match(after):
+        return True
+    return len(words) >= 2 and ((words[0] in WEEKDAYS and words[1] == "thứ")
+                                or (words[0] == "nhật" and words[1] == "chủ"))
 
 
 def _numeric_at(text: str, sep: int) -> _Raw | None:
@@ -174,22 +210,52 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
         return None
     if year is not None and not 1900 <= year <= 2100:
         return None
-    before = text[max(0, m.start() - 40):m.start()]
-    if _PLACE.search(before):
-        return None  # "Quảng trường 26/3", "đường 30/4"
-    context = _CONTEXT.search(before)
-    if year is None and context is None:
-        return None  # "24/7", "3-1", "1.5" without a date word before them
-    if year is not None and _is_dateline(text, m.start(), m.end()):
-        return None
     start, end = m.start(), m.end()
+    words = _words_before(text, start, 4)
+    last = words[0] if words else ""
+    if last in PLACE_WORDS:
+        return None  # "Quảng trường 26/3", "đường 30/4"
+    if year is None and last not in DATE_CONTEXT and not _at_sentence_start(text, start):
+        return None  # "24/7", "3-1", "1.5" without a date word before them
+    if year is not None and _is_dateline(text, start, end, words):
+        return None
     deictic = False
-    if context is not None and context["span"]:
-        start = m.start() - len(before) + context.start("span")
-        deictic = year is not None and "nay" in context["span"].lower()
-        if "(" in context["span"] and text[end:end + 1] == ")":
+    phrase = 0
+    while phrase < len(words) and words[phrase] in DATE_PHRASE:
+        phrase += 1
+    if phrase:
+        deictic = year is not None and "nay" in words[:phrase]
+        start = _start_of(text, start, words[:phrase])
+        if text[end:end + 1] == ")" and "(" in text[start:m.start()]:
             end += 1  # "Chiều nay (26/3)"
     return _Raw(start, end, "day", m.start(), d1, month, year, d2, deictic=deictic)
+
+
+def _month_at(text: str, m: re.Match[str]) -> _Raw | None:
+    start = m.start() - 1
+    if not _word_starts(text, start, "tT"):
+        return None
+    if not m["m"]:
+        if _duration(text, start, m["w"]):
+            return None
+        return _Raw(start, m.end(), "rel_month", start, word=m["w"])
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return None
+    year = int(m["y"]) if m["y"] else None
+    index = start - 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    if index >= 0 and text[index].isdigit():  # "ngày 7 tháng 6", "ngày 7-9 tháng 6"
+        day = _DAY_BEFORE_MONTH.search(text, max(0, start - 24), start)
+        if day is None:
+            return None  # "6 tháng 5 ngày"? a duration, not a date
+        d1 = int(day["d1"])
+        d2 = int(day["d2"]) if day["d2"] else None
+        if not _valid_day(d1, month) or (d2 is not None and (d2 <= d1 or not _valid_day(d2, month))):
+            return None
+        return _Raw(day.start(), m.end(), "day", day.start(), d1, month, year, d2)
+    return _Raw(start, m.end(), "month", start, None, month, year)
 
 
 def _candidates(text: str) -> list[_Raw]:
@@ -203,24 +269,10 @@ def _candidates(text: str) -> list[_Raw]:
         if raw is not None:
             found.append(raw)
             covered = raw.end
-    for m in _DAY_MONTH.finditer(text):
-        if _word_starts(text, m.start() - 1, "nN"):
-            d1, month = int(m["d1"]), int(m["m"])
-            d2 = int(m["d2"]) if m["d2"] else None
-            if _valid_day(d1, month) and (d2 is None or (d2 > d1 and _valid_day(d2, month))):
-                found.append(_Raw(m.start() - 1, m.end(), "day", m.start() - 1, d1, month,
-                                  int(m["y"]) if m["y"] else None, d2))
     for m in _MONTH.finditer(text):
-        start = m.start() - 1
-        if not _word_starts(text, start, "tT"):
-            continue
-        if m["m"]:
-            month = int(m["m"])
-            if 1 <= month <= 12:
-                found.append(_Raw(start, m.end(), "month", start, None, month,
-                                  int(m["y"]) if m["y"] else None))
-        elif not _duration(text, start, m["w"]):
-            found.append(_Raw(start, m.end(), "rel_month", start, word=m["w"]))
+        raw = _month_at(text, m)
+        if raw is not None:
+            found.append(raw)
     for m in _YEAR.finditer(text):
         start = m.start() - 1
         if not _word_starts(text, start, "nN"):
@@ -235,9 +287,12 @@ def _candidates(text: str) -> list[_Raw]:
                               start, year=stated, word=m["w"], deictic=stated is not None))
     for finder in _REL_DAY:
         for m in finder.finditer(text):
-            head = _REL_DAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
-            if head and not _DATE_AFTER.match(text, m.end()):
-                found.append(_Raw(head.start(), m.end(), "rel_day", head.start(), word=m.group()))
+            if _DATE_AFTER.match(text, m.end()):
+                continue  # "sáng nay 19-10": the date itself follows
+            words = _words_before(text, m.start(), 2)
+            start = _start_of(text, m.start(), words if words[1:2] in (["ngày"], ["rạng"])
+                              else words[:1])
+            found.append(_Raw(start, m.end(), "rel_day", start, word=m.group()))
     for m in _RECENT.finditer(text):
         if _word_starts(text, m.start() - 1, "gG"):
             found.append(_Raw(m.start() - 1, m.end(), "rel_year", m.start() - 1, word="gần đây"))
@@ -251,8 +306,10 @@ def _candidates(text: str) -> list[_Raw]:
 
 def _duration(text: str, start: int, word: str) -> bool:
     """ "30 năm tới", "10 năm trước", "6 tháng sau": a length of time, not a date."""
-    return word in ("tới", "sau", "trước") and bool(
-        _NUMBER_BEFORE.search(text, max(0, start - 10), start))
+    if word not in ("tới", "sau", "trước"):
+        return False
+    words = _words_before(text, start, 1)
+    return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
 
 
 _RELATION_OF_WORD = {"ngoái": "past", "trước": "past", "tới": "future", "sau": "future",
@@ -270,24 +327,29 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
     if raw.kind == "year":
         return
     end = raw.end
-    after = text[end:end + 30]
-    future = _FUTURE_AFTER.match(after)
+    after = text[end:end + 30]  # the substring tests spare most regex calls
+    future = _FUTURE_AFTER.match(after) if "tới" in after else None
     if future and not (future["to"] and (after[future.end():future.end() + 1].isupper()
                                          or _ARRIVE.match(after, future.end()))):
         raw.relation, raw.end = "future", end + len(future.group().rstrip())
         return
-    past = _PAST_AFTER.match(after)
+    past = _PAST_AFTER.match(after) if ("qua" in after or "trước" in after) else None
     if past:
         raw.relation, raw.end = "past", end + len(past.group())
         return
-    if _PAST_BEFORE.search(text, max(0, raw.core - 40), raw.core):
-        raw.relation = "past"
-        return
-    window = max(floor, raw.core - 100, 0)
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, window, raw.core)),
-                       default=window)
-    if _FUTURE_BEFORE.search(text, clause_start, raw.core):
-        raw.relation = "future"
+    before = text[max(0, raw.start - 24):raw.start]
+    if "hồi" in before or "rước đó" in before:
+        words = _words_before(text, raw.start, 4)
+        if "hồi" in words[:3] or any(words[i] == "đó" and words[i + 1] == "trước"
+                                     for i in range(len(words) - 1)):
+            raw.relation = "past"  # "hồi tháng 7", "Trước đó, chiều 18-10"
+            return
+    clause = text[max(floor, raw.core - 100, 0):raw.core]
+    if "ự kiến" in clause or "ắp" in clause:
+        cut = max(clause.rfind("."), clause.rfind(";"), clause.rfind("\n"), clause.rfind("!"),
+                  clause.rfind("?"))
+        if _FUTURE_BEFORE.search(clause.lower(), cut + 1):
+            raw.relation = "future"  # "dự kiến vào tháng 4/2024"
 
 
 def scan(text: str) -> list[_Raw]:
@@ -371,7 +433,7 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
         return f"{year:04d}"
     if day is None:
         return f"{year:04d}-{month:02d}"
-    if day > calendar.monthrange(year, month)[1]:
+    if month == 2 and day == 29 and not calendar.isleap(year):
         return None  # 29/2 in a common year
     return f"{year:04d}-{month:02d}-{day:02d}"
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from diplonews.lexicons import Lexicons, Series, Trigger, fold
 from diplonews.models import Doc, Event, Participant
+from diplonews.outcomes import find_outcomes
 from diplonews.people import Mention
 
 REPORTING = re.compile(
@@ -29,7 +30,8 @@ ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? d�
 CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
 CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*$")
 EXCLUDED_BEFORE = re.compile(
-    r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|do|của đoàn[^,;]*)\s*$")
+    r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|do|của đoàn[^,;]*|"
+    r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^,;]{0,30}của)\s*$")
 ONLINE = re.compile(r"\b(?:trực tuyến|hình thức video|qua video|truyền hình trực tuyến)\b")
 SAME_DAY = re.compile(r"^\s*(?:Cùng ngày|Sau (?:lễ|đó|hội đàm|cuộc)|Ngay sau)", re.IGNORECASE)
 POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
@@ -46,7 +48,9 @@ HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
-NOT_EVENT_TIME = re.compile(r"(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm)[^,;]{0,25}$")
+NOT_EVENT_TIME = re.compile(
+    r"(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|đến năm)"
+    r"[^,;]{0,25}$")
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
             "tám": 8, "chín": 9, "mười": 10}
 BILATERAL_VERBS = ("gặp", "hội đàm", "hội kiến", "tiếp", "tới chào", "điện đàm", "chào xã giao",
@@ -103,9 +107,10 @@ def short_form_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)({alt})(?=\s*[-–]\s*\w)|(?<=[-–])\s*({alt})(?!\w)")
 
 
-def party_spans(body: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+def party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
     """Every party named in the body, with compound short forms ("Hàn-Việt")."""
-    spans = [(s, e, codes[0]) for s, e, codes in lex.party_names.find(body)]
+    body = doc.body
+    spans = [(s, e, codes[0]) for s, e, codes in lex.find_in(doc.matches, "party_names", body)]
     pattern = short_form_pattern(tuple(sorted(lex.party_short)))
     if pattern:
         taken = [(s, e) for s, e, _ in spans]
@@ -177,13 +182,11 @@ def series_name(parties: list[str], suffix: str, lex: Lexicons) -> str | None:
     """"ASEAN-Korea Summit" from the parties named in an event's name."""
     if not suffix:
         return None
-    distinct = list(dict.fromkeys(parties))
-    blocs = [p for p in distinct if (lex.party(p) and lex.party(p).kind in ("bloc", "group"))]
-    if not blocs or len(distinct) < 2:
+    known = [party for party in map(lex.party, dict.fromkeys(parties)) if party]
+    blocs = [p for p in known if p.kind in ("bloc", "group")]
+    if not blocs or len(known) < 2:
         return None
-    others = [p for p in distinct if p not in blocs]
-    ordered = blocs + others
-    names = [lex.party(p).short_en for p in ordered if lex.party(p)]
+    names = [p.short_en for p in blocs + [p for p in known if p not in blocs]]
     return f"{'-'.join(names)} {suffix}"
 
 
@@ -214,9 +217,12 @@ class Reader:
 
     def __init__(self, doc: Doc, lex: Lexicons) -> None:
         self.doc, self.lex, self.body = doc, lex, doc.body
-        self.parties = party_spans(self.body, lex)
-        self.cities = lex.cities.find(self.body)
-        self.venues = lex.venues.find(self.body)
+        self.parties = party_spans(doc, lex)
+        self.regions = [(s, e) for s, e, codes in lex.find_in(doc.matches, "party_names", doc.body)
+                        if codes[0] == "-"]
+        self.cities = lex.find_in(doc.matches, "cities", self.body)
+        self.venues = lex.find_in(doc.matches, "venues", self.body)
+        self.title_starts = [s for s, _, _ in lex.find_in(doc.matches, "titles", self.body)]
         self.mentions: list[Mention] = doc.mentions
         self.times = [t for t in doc.times if getattr(t, "value", None)]
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
@@ -251,14 +257,15 @@ class Reader:
         return None
 
     def country_located(self, start: int, end: int) -> bool:
-        for s, _, _code in self.parties:
-            if start <= s < end and re.search(r"(?:tại|ở)\s*$", self.body[max(0, s - 6):s]):
+        for s, _, code in self.parties:
+            party = self.lex.party(code)
+            if party and party.kind == "state" and start <= s < end and re.search(r"(?:tại|ở)\s*$", self.body[max(0, s - 6):s]):
                 if not POSTING.search(self.body[max(0, s - 60):s]):
                     return True
         return False
 
     def has_title(self, start: int, end: int) -> bool:
-        return bool(self.lex.titles.find(self.body[start:end]))
+        return any(start <= s < end for s in self.title_starts)
 
     # -- reading
     def read(self) -> list[Event]:
@@ -290,6 +297,9 @@ class Reader:
             cue.own_end = min(nxt, clause_end)
             stop = NAME_STOP.search(body, cue.end, cue.own_end)
             cue.name_end = stop.start() if stop else cue.own_end
+            tail = re.search(r"\s+(?:và|cùng)(?:\s+các)?\s*$", body[cue.end:cue.name_end])
+            if tail:
+                cue.name_end = cue.end + tail.start()
             ed = EDITION.match(body, cue.name_end)
             if ed:
                 cue.name_end = ed.end()
@@ -315,12 +325,12 @@ class Reader:
 
     def is_bare(self, cue: Cue) -> bool:
         """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
-        if cue.series or EDITION.search(self.body, cue.start, cue.name_end):
+        if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
             return False
         parties = [s for s, _, _ in self.parties if cue.end <= s < cue.name_end]
         for word in re.finditer(r"\w+", self.body[cue.end:cue.name_end]):
-            if word.group()[:1].isupper() and cue.end + word.start() not in parties and not any(
-                    a <= cue.end + word.start() < b for a, b, _ in self.parties):
+            at = cue.end + word.start()
+            if word.group()[:1].isupper() and not any(a <= at < b for a, b in self.regions):
                 return False
         return not parties
 
@@ -378,9 +388,7 @@ class Reader:
         else:
             people = [m.person for m in pre + own]
             if not pre and (attend or "verb" in cue.flags or CHAIR.search(
-                    body[lead_start:cue.start])):
-                people = [m.person for m in subject] + people
-            elif re.match(r"\s*cùng\b", body[prev_end:cue.start]) or (
+                    body[lead_start:cue.start])) or re.match(r"\s*cùng\b", body[prev_end:cue.start]) or (
                     (points_back or cue.generic) and clause_start == sentence.start and re.search(
                         r"\b[Tt]ại\s*$", body[sentence.start:cue.start])):
                 people = [m.person for m in subject] + people
@@ -425,7 +433,10 @@ class Reader:
         if series and series.parties:
             codes += list(series.parties)
 
+        outcomes = find_outcomes(body[cue.start:sentence.end], lex) if cue.kind == "meeting" \
+            and not secondary else []
         event = Event(kind=cue.kind, status="planned" if planned else "held", name=name or None,
+                      outcomes=outcomes,
                       series=series_en, edition=edition, date=date, format=fmt,
                       location=location, parties=[c for c in codes if c],
                       evidence=body[sentence.start:sentence.end],
@@ -492,11 +503,13 @@ class Reader:
             return len(d.people) >= 2 or (len(d.people) == 1 and self.has_title(
                 cue.end, cue.own_end))
         if d.points_back:
-            return d.own_date and bool(d.people) and not (cue.named and self.is_bare(cue))
+            return bool(d.people) and bool(d.own_date or e.location)
         if cue.named:
             return bool(d.name_parties or e.series or e.edition or d.own_date or d.people
                         or e.location)
-        return bool(d.own_date and (d.people or e.parties)) or len(d.people) >= 2
+        if len(d.people) == 1 and self.has_title(cue.end, cue.own_end):
+            return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
+        return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
 
     def same(self, d: Draft, e: Draft) -> bool:
         a, b = d.event, e.event
@@ -513,7 +526,7 @@ class Reader:
             return bool(set(d.people) & set(e.people)) and not (d.own_date and e.own_date
                                                               and a.date != b.date)
         if d.people and set(d.people) == set(e.people) and d.cue.trigger and e.cue.trigger \
-                and d.cue.trigger.vi == e.cue.trigger.vi:
+                and d.cue.trigger.vi == e.cue.trigger.vi and not (d.cue.named or e.cue.named):
             return True
         if d.points_back or (d.cue.generic and not d.own_date):
             return not (d.name_parties and not set(d.name_parties) <= set(b.parties)
@@ -559,6 +572,7 @@ class Reader:
             a.format = b.format or a.format
         a.series = a.series or b.series
         a.edition = a.edition or b.edition
+        a.outcomes += [o for o in b.outcomes if o not in a.outcomes]
         if not into.cue.named and d.cue.named and b.name and not d.points_back:
             a.name = b.name
 
@@ -570,6 +584,13 @@ class Reader:
         if previous and previous.event.date and SAME_DAY.search(self.body[start:end]):
             e.date = previous.event.date
             return
+        if d.sentence > 0 and re.search(r"\bnày\b", self.body[start:end]):
+            # "… lời kêu gọi này trong cuộc họp …": the story of the sentence before
+            p_start, p_end = self.doc.sentences[d.sentence - 1]
+            earlier = self.times_in(p_start, p_end)
+            if earlier:
+                e.date = earlier[0].value
+                return
         if previous and previous.event.kind == "visit" and set(previous.people) & set(d.people):
             e.date = month_of(previous.event.date)
             return

@@ -21,6 +21,7 @@ Files and columns:
 - triggers.tsv: vi, kind, series_suffix, flags (words that report an event).
 - credits.tsv: canonical, names (agencies and outlets credited as source).
 - surnames.tsv: surname, country (a fallback for an official's country).
+- documents.tsv: vi, en (kinds of documents an event adopts: "Tuyên bố chung").
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ FILES = (
     "triggers.tsv",
     "credits.tsv",
     "surnames.tsv",
+    "documents.tsv",
 )
 
 
@@ -185,9 +187,17 @@ class Lexicons:
     triggers: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> Trigger
     credits: Matcher = field(default_factory=Matcher)  # form -> canonical
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> country
+    documents: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> English kind
 
     def party(self, code: str) -> Party | None:
         return self.parties.get(code)
+
+    def find_in(self, cache: dict[str, Any], name: str, text: str) -> list[tuple[int, int, list[Any]]]:
+        """`getattr(self, name).find(text)`, computed once per text through `cache`
+        (stages share the matches over a document's body)."""
+        if name not in cache:
+            cache[name] = getattr(self, name).find(text)
+        return cache[name]
 
 
 def shipped_files() -> dict[str, Any]:
@@ -256,8 +266,10 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
     for row in rows("surnames.tsv"):
         for form in split_forms(row.get("surname")):
             lex.surnames[form] = row["country"]
+    for row in rows("documents.tsv"):
+        lex.documents.add(nfc(row["vi"]), row["en"])
     for matcher in (lex.party_names, lex.titles, lex.cities, lex.venues, lex.series,
-                    lex.triggers, lex.credits):
+                    lex.triggers, lex.credits, lex.documents):
         matcher.finish()
     return lex
 

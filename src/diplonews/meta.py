@@ -31,8 +31,21 @@ YMD_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 WORDY_RE = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})", re.IGNORECASE)
 # "Tháng mười một 24, 2024"
 MONTH_WORDS = {
-    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
-    "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+    "một": 1,
+    "giêng": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
     "chạp": 12,
 }
 NAMED_MONTH_RE = re.compile(
@@ -68,8 +81,9 @@ CUE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 CUE_WINDOW = 30
-# A bare outlet prefix before the lead: "VOV.VN - …", "TTO - …" (credited when known).
-BARE_PREFIX_RE = re.compile(r"^()([A-ZĐ][\w.+&]{1,15})\s*[-–—]\s+(?=\S)")
+# A bare outlet prefix before the lead: "VOV.VN - …", "TTO - …", "TGVN. …" (credited when
+# the lexicon knows it).
+BARE_PREFIX_RE = re.compile(r"^()([A-ZĐ][\w+&]*(?:\.[A-Za-z]{2,3})?)\s*(?:[-–—]|\.(?=\s))\s+(?=\S)")
 
 
 def iso_date(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -135,8 +149,12 @@ def published(doc: Doc, cleaned: CleanText) -> str | None:
         value = parse_hint(cleaned.marker_date)
         if value:
             return value
-    for line in cleaned.lines:
-        if line.kind == DATELINE:
+    # Datelines above the body or below it; a dated line amid the paragraphs is a caption.
+    lines = cleaned.lines
+    body = [i for i, line in enumerate(lines) if line.kind == BODY]
+    first, last = (body[0], body[-1]) if body else (len(lines), len(lines))
+    for index, line in enumerate(lines):
+        if line.kind == DATELINE and not first < index < last:
             value = parse_date(line.text)
             if value:
                 return value
@@ -200,9 +218,10 @@ def credits(lex: Lexicons, cleaned: CleanText, raw: str) -> list[str]:
     end = next((line.start for line in lines if line.kind == END), len(raw))
     starts = [line.start for line in lines]
     for start, stop, payloads in lex.credits.find(raw[:end]):
-        line = lines[bisect_right(starts, start) - 1] if starts else None
-        if line is None:
+        index = bisect_right(starts, start) - 1
+        if index < 0:
             continue
+        line = lines[index]
         if line.kind in (CREDIT, DATELINE) or line.kind == BODY and _has_cue(raw, start, stop):
             found.append((start, str(payloads[0])))
     found.sort(key=lambda item: item[0])

@@ -160,6 +160,7 @@ class Doc:
     anchor_year: int | None = None  # year the article is written in, when known
     times: list[Any] = field(default_factory=list)  # dates.TimeMention over body
     mentions: list[Any] = field(default_factory=list)  # people.Mention over body
+    matches: dict[str, Any] = field(default_factory=dict)  # lexicon matches over body, once
     record: Article = field(init=False)
 
     def __post_init__(self) -> None:

@@ -12,23 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from diplonews.lexicons import Lexicons, Title, fold
 from diplonews.models import Doc, Person
 
 HONORIFICS = ("ông ", "bà ", "Ông ", "Bà ", "Ngài ", "ngài ", "đồng chí ", "Đồng chí ")
 # Lower-case words allowed inside a name between capitalised parts (Malay, Portuguese…).
-NAME_PARTICLES = frozenset("bin binti bte de do da dos das del della van von der al el".split())
+NAME_PARTICLES = frozenset(["bin", "binti", "bte", "de", "do", "da", "dos", "das", "del", "della", "van", "von", "der", "al", "el"])
 # Capitalised words that end a name: sentence openers and common nouns that start
 # the next phrase in run-together text.
 # They are checked on a name's first word only: inside a name, "Chính", "Quốc" or "Đại"
 # are ordinary syllables ("Phạm Minh Chính", "Trần Đại Quang").
 NAME_STOPS = frozenset(
-    """Tại Theo Trong Ngày Sáng Chiều Tối Trưa Đêm Hôm Năm Tháng Sau Trước Khi Với Về Cùng
-    Đây Này Hai Ba Các Những Một Nhân Nhằm Để Do Bởi Vì Từ Đến Như Đồng Tuy Nhưng Còn Cũng
-    Bộ Ban Ủy Phủ Hội Liên Chính Tổng Thủ Phó Trưởng Chủ Cục Vụ Sở Viện Nhóm Quỹ Tập Đoàn
-    Học Trường Công Đảng Nhà Đài Báo Hãng Thông Phóng Hiệp Ngoại Nội Thành Tỉnh Huyện Diễn
-    Hợp Cơ Tòa Quân Trung Đại Quốc Văn Lăng Đền Chùa Cầu Sân Cảng Khu""".split()
+    ["Tại", "Theo", "Trong", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Năm", "Tháng", "Sau", "Trước", "Khi", "Với", "Về", "Cùng", "Đây", "Này", "Hai", "Ba", "Các", "Những", "Một", "Nhân", "Nhằm", "Để", "Do", "Bởi", "Vì", "Từ", "Đến", "Như", "Đồng", "Tuy", "Nhưng", "Còn", "Cũng", "Bộ", "Ban", "Ủy", "Phủ", "Hội", "Liên", "Chính", "Tổng", "Thủ", "Phó", "Trưởng", "Chủ", "Cục", "Vụ", "Sở", "Viện", "Nhóm", "Quỹ", "Tập", "Đoàn", "Học", "Trường", "Công", "Đảng", "Nhà", "Đài", "Báo", "Hãng", "Thông", "Phóng", "Hiệp", "Ngoại", "Nội", "Thành", "Tỉnh", "Huyện", "Diễn", "Hợp", "Cơ", "Tòa", "Quân", "Trung", "Đại", "Quốc", "Văn", "Lăng", "Đền", "Chùa", "Cầu", "Sân", "Cảng", "Khu"]
 )
 # Words after which a capitalised name is a place named after a person.
 PLACE_BEFORE = re.compile(
@@ -43,6 +40,14 @@ PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị
 
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”‘’!?]+")
 SPACES = re.compile(r"[ \t]*")
+
+
+def skip_spaces(body: str, pos: int) -> int:
+    m = SPACES.match(body, pos)
+    return m.end() if m else pos
+KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
+ORG_HEADS = ("Nhóm ", "Hội ", "Ủy ban ", "Uỷ ban ", "Ban ", "Hiệp hội ", "Quỹ ", "Liên hiệp ",
+             "Đoàn ", "Viện ", "Học viện ", "Trung tâm ")
 CHAIN_JOINER = re.compile(r"[ \t]*(?:,|-|–|kiêm|và)[ \t]*")
 
 
@@ -64,12 +69,13 @@ class Found:
     titles: dict[int, tuple[int, Title]]
     parties: dict[int, tuple[int, str]]
     short_forms: dict[str, str]
+    surnames: dict[str, str]
 
     @classmethod
-    def scan(cls, body: str, lex: Lexicons) -> Found:
-        titles = {s: (e, t[0]) for s, e, t in lex.titles.find(body)}
-        parties = {s: (e, codes[0]) for s, e, codes in lex.party_names.find(body)}
-        return cls(titles, parties, lex.party_short)
+    def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
+        titles = {s: (e, t[0]) for s, e, t in lex.find_in(cache, "titles", body)}
+        parties = {s: (e, codes[0]) for s, e, codes in lex.find_in(cache, "party_names", body)}
+        return cls(titles, parties, lex.party_short, lex.surnames)
 
 
 def is_capitalised(token: str) -> bool:
@@ -81,8 +87,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
     tokens: list[tuple[int, int]] = []
     p = pos
     while len(tokens) < 6:
-        m = SPACES.match(body, p)
-        q = m.end() if m else p
+        q = skip_spaces(body, p)
         if tokens and q == p and p < len(body) and body[p] not in " \t":
             break
         t = TOKEN.match(body, q)
@@ -112,7 +117,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             if body[p:p + 1] in ",;:()\n":
                 break
         elif word in NAME_PARTICLES and tokens:
-            nxt = TOKEN.match(body, SPACES.match(body, t.end()).end())
+            nxt = TOKEN.match(body, skip_spaces(body, t.end()))
             if not nxt or not is_capitalised(nxt.group()):
                 break
             p = t.end()
@@ -134,7 +139,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
     country: str | None = None
     p = pos
     while True:
-        q = SPACES.match(body, p).end()
+        q = skip_spaces(body, p)
         if titles:
             modifier = next((m for m in TITLE_MODIFIERS if body.startswith(m, q)), None)
             if modifier:
@@ -161,13 +166,35 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 country = country or (code if code != "-" else None)
                 p = end
                 continue
-            if titles and country is None:  # after a country, a comma starts someone new
-                j = CHAIN_JOINER.match(body, q)
-                if j and j.end() > q and SPACES.match(body, j.end()).end() in found.titles:
+            if titles and org_head(body, q):  # "Chủ tịch Nhóm Nghị sĩ hữu nghị Việt-Nhật"
+                p = skip_org(body, q, found)
+                continue
+            if titles:  # after a country only "kiêm" goes on: a comma starts someone new
+                j = CHAIN_JOINER.match(body, q) if country is None else KIEM.match(body, q)
+                if j and j.end() > q and skip_spaces(body, j.end()) in found.titles:
                     p = j.end()
                     continue
             return p, titles, country
         continue
+
+
+def org_head(body: str, pos: int) -> bool:
+    return any(body.startswith(h, pos) for h in ORG_HEADS)
+
+
+def skip_org(body: str, pos: int, found: Found) -> int:
+    """The end of an organisation's name after a title, just before the holder's name
+    (which must start with a known family name for us to tell where the name begins)."""
+    p = pos
+    for _ in range(10):
+        q = skip_spaces(body, p)
+        t = TOKEN.match(body, q)
+        if not t:
+            break
+        if q > pos and t.group() in found.surnames:
+            return q
+        p = t.end()
+    return pos
 
 
 def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
@@ -178,9 +205,9 @@ def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str
     return read_titles(body, m.end(), found)
 
 
-def find_mentions(body: str, lex: Lexicons) -> list[Mention]:
+def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None) -> list[Mention]:
     """Every title+name, honorific+name and title-alone mention, in text order."""
-    found = Found.scan(body, lex)
+    found = Found.scan(body, lex, {} if cache is None else cache)
     mentions: list[Mention] = []
     consumed_until = -1
     starts = sorted(set(found.titles) | {m.start() for m in HONORIFIC_RE.finditer(body)})
@@ -191,7 +218,7 @@ def find_mentions(body: str, lex: Lexicons) -> list[Mention]:
             continue  # "Hội nghị Bộ trưởng Ngoại giao …" names a meeting, not a minister
         if start in found.titles:
             p, titles, country = read_titles(body, start, found)
-            q = SPACES.match(body, p).end()
+            q = skip_spaces(body, p)
             for h in HONORIFICS:
                 if body.startswith(h, q):
                     q += len(h)
@@ -213,9 +240,10 @@ def find_mentions(body: str, lex: Lexicons) -> list[Mention]:
                     mentions.append(Mention(start, p, None, titles, country, anaphoric=True))
                 consumed_until = p
         else:
-            h = HONORIFIC_RE.match(body, start)
-            assert h is not None
-            span = read_name(body, h.end(), found)
+            honorific = HONORIFIC_RE.match(body, start)
+            if honorific is None:
+                continue
+            span = read_name(body, honorific.end(), found)
             if not span:
                 continue
             more_end, more, country = apposition(body, span[1], found)
@@ -311,10 +339,10 @@ class Resolver:
         return best
 
 
-def main_foreign_party(body: str, lex: Lexicons) -> str | None:
+def main_foreign_party(doc: Doc, lex: Lexicons) -> str | None:
     """The state other than Vietnam the article names most often."""
     counts: dict[str, int] = {}
-    for _, _, codes in lex.party_names.find(body):
+    for _, _, codes in lex.find_in(doc.matches, "party_names", doc.body):
         party = lex.party(codes[0])
         if party and party.kind == "state" and party.code != "VNM":
             counts[party.code] = counts.get(party.code, 0) + 1
@@ -322,7 +350,7 @@ def main_foreign_party(body: str, lex: Lexicons) -> str | None:
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
-    mentions = find_mentions(doc.body, lex)
+    mentions = find_mentions(doc.body, lex, doc.matches)
     resolver = Resolver(lex)
     for order, mention in enumerate(mentions):
         resolver.add(mention, order)
@@ -330,7 +358,8 @@ def run(doc: Doc, lex: Lexicons) -> None:
     # sentence beside officials (a delegation list), never on their own.
     keep = [resolver.confirmed[i] or official_context(doc, mentions, i)
             for i in range(len(resolver.people))]
-    remap, people = {}, []
+    remap: dict[int, int] = {}
+    people: list[Person] = []
     for i, person in enumerate(resolver.people):
         if keep[i]:
             remap[i] = len(people)
@@ -340,7 +369,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
     doc.mentions = [m for m in mentions if m.person >= 0]
     if any(p.country is None for p in people):
         # A foreign name whose country the text never states: the article's counterpart.
-        counterpart = main_foreign_party(doc.body, lex)
+        counterpart = main_foreign_party(doc, lex)
         for person in people:
             if person.country is None:
                 person.country = counterpart

@@ -103,7 +103,7 @@ def _read_file(path: Path) -> Iterator[Source | InputError]:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _Reject(f"file larger than {MAX_BYTES // (1024 * 1024)} MB")
-        text = decode(path.read_bytes())
+        text = _decode(path.read_bytes())
         if suffix in HTML_SUFFIXES:
             yield _from_html(text, doc_id=path.stem, where=str(path))
         else:
@@ -114,7 +114,7 @@ def _read_file(path: Path) -> Iterator[Source | InputError]:
         yield InputError(str(path), exc.strerror or str(exc))
 
 
-def decode(data: bytes) -> str:
+def _decode(data: bytes) -> str:
     """Bytes of one article → NFC text; raises `_Reject` for empty, binary or undecodable input."""
     if data.startswith(_UTF16_BOMS):
         try:
@@ -213,7 +213,7 @@ def _read_jsonl(path: Path) -> Iterator[Source | InputError]:
 
 def _from_json_line(line: bytes, *, default_id: str, where: str) -> Source:
     try:
-        item = json.loads(decode(line))
+        item = json.loads(_decode(line))
     except ValueError as exc:
         raise _Reject(f"invalid JSON: {exc}") from None
     if not isinstance(item, dict):

@@ -1,0 +1,91 @@
+"""Events stage: kinds, status, dates, places, parties, roles, one event per occurrence."""
+
+from diplonews.models import Event
+from diplonews.pipeline import extract
+
+
+def events_of(text: str, published: str | None = "2021-07") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def test_events_online_co_chaired_dialogue() -> None:
+    [event] = events_of(
+        "Ngày 7/6, Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae đã đồng chủ trì “Đối thoại "
+        "Hàn-ASEAN” trực tuyến cùng với ông Emaleen Abdul Rahman Teo, Thứ trưởng Ngoại giao Brunei.")
+    assert (event.kind, event.status, event.date, event.format) == (
+        "meeting", "held", "2021-06-07", "online")
+    assert event.series == "ASEAN-Korea Dialogue"
+    assert event.parties == ["ASEAN", "KOR"]  # Brunei is inside ASEAN
+    assert {p.name: p.role for p in event.participants} == {
+        "Yeo Seung-bae": "chair", "Emaleen Abdul Rahman Teo": "chair"}
+
+
+def test_events_planned_meetings_with_month_dates() -> None:
+    events = events_of("Hai bên nhất trí để Hội nghị Bộ trưởng Ngoại giao Hàn-ASEAN (vào tháng 8 "
+                       "tới) và Hội nghị Cấp cao Hàn-ASEAN (vào tháng 10 tới) diễn ra thành công.")
+    assert [(e.series, e.status, e.date) for e in events] == [
+        ("ASEAN-Korea Foreign Ministers' Meeting", "planned", "2021-08"),
+        ("ASEAN-Korea Summit", "planned", "2021-10")]
+
+
+def test_events_reception_host_chairs() -> None:
+    [event] = events_of("Chiều 19/3, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ "
+                        "Hàn Quốc tại Việt Nam Choi Young Sam.", published="2024-03-20")
+    assert event.date == "2024-03-19"
+    assert event.format == "in_person"
+    assert {p.name: p.role for p in event.participants} == {
+        "Phạm Minh Chính": "chair", "Choi Young Sam": "participant"}
+
+
+def test_events_one_event_however_often_mentioned() -> None:
+    events = events_of(
+        "Ngày 26/8, các nhà ngoại giao cấp cao Hàn Quốc và ASEAN đã tổ chức hội nghị trực tuyến. "
+        "Thứ trưởng Ngoại giao Hàn Quốc Kim Gunn đã chủ trì hội nghị này. "
+        "Tại hội nghị, hai bên thảo luận về COVID-19. Phát biểu tại hội nghị, ông Gunn nhấn mạnh.",
+        published="2020-08")
+    assert len(events) == 1
+    assert events[0].date == "2020-08-26"
+    assert [(p.name, p.role) for p in events[0].participants] == [("Kim Gunn", "chair")]
+
+
+def test_events_visit_and_talks_planned() -> None:
+    events = events_of("Người phát ngôn cho biết Tổng thống Indonesia Joko Widodo sẽ thăm Hàn Quốc "
+                       "từ ngày 27/7, dự kiến hội đàm với Tổng thống Hàn Quốc Yoon Suk-yeol trong "
+                       "ngày 28/7.", published="2022-07")
+    visit, talks = events
+    assert (visit.kind, visit.status, visit.date) == ("visit", "planned", "2022-07-27")
+    assert [p.name for p in visit.participants] == ["Joko Widodo"]
+    assert visit.parties == ["IDN", "KOR"]
+    assert (talks.kind, talks.date) == ("meeting", "2022-07-28")
+    assert {p.name for p in talks.participants} == {"Joko Widodo", "Yoon Suk-yeol"}
+
+
+def test_events_phone_call_has_no_format() -> None:
+    [call] = events_of("Ngày 29-9, Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng và Tổng Bí thư, "
+                       "Chủ tịch Trung Quốc Tập Cận Bình tiến hành điện đàm.", published="2020-09")
+    assert (call.kind, call.format, call.date) == ("call", None, "2020-09-29")
+    assert call.parties == ["CHN", "VNM"]
+
+
+def test_events_edition_and_city() -> None:
+    [event] = events_of("Ngày 4/7, Bộ trưởng Ngoại giao Bùi Thanh Sơn sẽ tham dự Hội nghị Bộ trưởng "
+                        "Ngoại giao Mekong-Hàn Quốc lần thứ 7 tại Busan.", published="2022-07-02")
+    assert (event.edition, event.location, event.format) == (7, "Busan", "in_person")
+    assert event.series == "Mekong-Korea Foreign Ministers' Meeting"
+    assert "KHM" in event.parties and "KOR" in event.parties
+
+
+def test_events_press_conference_and_wishes_are_not_events() -> None:
+    assert events_of("Tại buổi họp báo ngày 25/7, người phát ngôn cho biết kết quả.") == []
+    assert events_of("Hai bên đề xuất sớm gặp mặt trực tiếp để trao đổi.") == []
+
+
+def test_events_nothing_from_an_article_without_diplomacy() -> None:
+    assert events_of("Giá lúa tăng mạnh trong tháng 6. Nông dân phấn khởi vì được mùa.") == []
+
+
+def test_events_reporter_location_is_not_the_event_location() -> None:
+    [event] = events_of("Phóng viên TTXVN tại Seoul cho biết ngày 26/8, Thứ trưởng Ngoại giao Hàn "
+                        "Quốc Kim Gunn đã chủ trì hội nghị trực tuyến với ASEAN.", published="2020-08")
+    assert event.location is None
+    assert event.format == "online"

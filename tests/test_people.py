@@ -1,0 +1,67 @@
+"""People stage: title chains, honorifics, appositions, short forms, countries."""
+
+from diplonews.lexicons import load
+from diplonews.pipeline import extract, extract_doc
+from diplonews.people import find_mentions
+
+
+def people_of(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {p.name: (p.country, p.titles) for p in extract(text, "t").people}
+
+
+def test_people_title_country_name() -> None:
+    found = people_of("Ngày 7/6, Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae đã phát biểu.")
+    assert found == {"Yeo Seung-bae": ("KOR", ["Vice Foreign Minister"])}
+
+
+def test_people_title_chain_with_comma() -> None:
+    found = people_of("Phó Thủ tướng, Bộ trưởng Ngoại giao Lào Saleumxay Kommasith phát biểu.")
+    country, titles = found["Saleumxay Kommasith"]
+    assert country == "LAO"
+    assert titles == ["Deputy Prime Minister", "Foreign Minister"]
+
+
+def test_people_apposition_after_honorific() -> None:
+    found = people_of("Thành phần Đoàn gồm có: ông Sakai Manabu, Phó Chánh văn phòng Nội các "
+                      "Nhật Bản; bà Suga Mariko, Phu nhân Thủ tướng Nhật Bản.")
+    assert "Sakai Manabu" in found
+    assert found["Sakai Manabu"][0] == "JPN"
+    assert "Suga Mariko" not in found  # a spouse is not an official
+
+
+def test_people_vietnamese_name_defaults_to_vietnam() -> None:
+    found = people_of("Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc tại Việt Nam Choi Young Sam.")
+    assert found["Phạm Minh Chính"][0] == "VNM"
+    assert found["Choi Young Sam"][0] == "KOR"  # the posting "tại Việt Nam" is not nationality
+
+
+def test_people_short_forms_resolve_to_one_person() -> None:
+    text = ("Thứ trưởng Ngoại giao Hàn Quốc Kim Gunn đã chủ trì hội nghị. "
+            "Ông Gunn cho biết thêm. Thứ trưởng Kim Gunn nhấn mạnh.")
+    assert list(people_of(text)) == ["Kim Gunn"]
+
+
+def test_people_title_alone_points_back() -> None:
+    text = ("Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae dự họp. "
+            "Thứ trưởng Ngoại giao Hàn Quốc sẽ tham dự Diễn đàn.")
+    doc = extract_doc(text, "t")
+    assert [m.person for m in doc.mentions] == [0, 0]
+
+
+def test_people_place_named_after_a_person_is_not_a_person() -> None:
+    found = people_of("Thủ tướng Suga Yoshihide thăm Nhà sàn Chủ tịch Hồ Chí Minh.")
+    assert "Hồ Chí Minh" not in found
+
+
+def test_people_meeting_name_is_not_a_minister() -> None:
+    mentions = find_mentions("Hội nghị Bộ trưởng Ngoại giao Hàn-ASEAN sẽ diễn ra.", load())
+    assert [m.name for m in mentions] == []
+
+
+def test_people_glued_sentence_does_not_join_the_name() -> None:
+    found = people_of("hội đàm với Tổng thống Hàn Quốc Yoon Suk-yeol.Một quan chức cho biết.")
+    assert "Yoon Suk-yeol" in found
+
+
+def test_people_acronym_is_not_a_name() -> None:
+    assert people_of("Ngoại trưởng ARF cho biết.") == {}

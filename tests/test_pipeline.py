@@ -1,0 +1,48 @@
+"""The pipeline as a whole: never raises, stays deterministic, keeps offsets honest."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplonews.pipeline import extract, extract_doc
+
+VIETNAMESE = st.text(
+    alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ"
+                                  "ìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+                                  "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYHNTĐ0123456789 .,;:-–/()\n\"“”")),
+    max_size=400)
+PHRASES = st.lists(st.sampled_from([
+    "Thủ tướng Phạm Minh Chính", "tiếp", "Đại sứ Hàn Quốc", "ngày 7/6", "hội đàm với",
+    "Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25", "tại Hà Nội", "sẽ thăm", "Seoul", ",", ".",
+    "\n", "Tin liên quan", "(Ảnh: TTXVN)", "196,64 tỉ USD", "tháng 8 tới", "ông", "Kim",
+]), max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), VIETNAMESE, PHRASES))
+def test_pipeline_never_raises_on_arbitrary_text(text: str) -> None:
+    record = extract(text, "x").to_dict()
+    assert record["doc_id"] == "x"
+
+
+@settings(max_examples=100, deadline=None)
+@given(PHRASES)
+def test_pipeline_evidence_spans_point_into_the_body(text: str) -> None:
+    doc = extract_doc(text, "x")
+    for event in doc.record.events:
+        assert event.evidence_span is not None
+        start, end = event.evidence_span
+        assert doc.body[start:end] == event.evidence
+
+
+def test_pipeline_is_deterministic(seed_articles) -> None:
+    for path in seed_articles:
+        text = path.read_text(encoding="utf-8")
+        assert extract(text, "a").to_dict() == extract(text, "a").to_dict()
+
+
+def test_pipeline_reads_nfd_like_nfc(seed_articles) -> None:
+    import unicodedata
+
+    text = seed_articles[0].read_text(encoding="utf-8")
+    nfd = unicodedata.normalize("NFD", text)
+    assert extract(nfd, "a").to_dict() == extract(text, "a").to_dict()
