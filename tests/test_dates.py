@@ -205,6 +205,11 @@ def test_dates_stated_year() -> None:
     assert (m.value, m.precision, m.year_stated) == ("2023", "year", True)
 
 
+def test_dates_year_horizon_is_future() -> None:
+    m = one("các nhà ngoại giao thông qua kế hoạch hợp tác đến năm 2020.", "2015-07")
+    assert (m.value, m.relation) == ("2020", "future")
+
+
 def test_dates_relative_years() -> None:
     found = find_times("năm ngoái, năm nay, năm tới, năm sau", "2021-07")
     assert [(m.value, m.relation) for m in found] == [
@@ -321,6 +326,12 @@ def test_dates_anchor_from_a_full_date_in_the_lead() -> None:
     text = ("Lãnh đạo Singapore thăm Hàn Quốc.\nTổng thống Singapore được mời dự lễ nhậm chức "
             "được tổ chức ngày 10/5/2022.")
     assert infer_anchor_year(text) == 2022
+
+
+def test_dates_anchor_takes_the_latest_full_date_of_the_lead() -> None:
+    text = ("Sáng 30/4, lễ kỷ niệm 50 năm Ngày Giải phóng miền Nam (30/4/1975-30/4/2025) đã "
+            "diễn ra trọng thể.")
+    assert infer_anchor_year(text) == 2025
 
 
 def test_dates_anchor_ignores_a_full_date_deep_in_history() -> None:

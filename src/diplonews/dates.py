@@ -12,9 +12,10 @@ from the most to the least direct statement of "now":
 
 1. deictic: a full date or year the text calls "today"/"this year" —
    "chiều nay 23/7/2016", "năm nay (2020)", "năm 2020 này";
-2. lead date: a full date (d/m/yyyy, "ngày 7 tháng 6 năm 2021") in the first three
-   sentences — news leads date the story, while later full dates are often history
-   ("lần thứ nhất diễn ra vào ngày 12/11/2015");
+2. lead date: the latest full date (d/m/yyyy, "ngày 7 tháng 6 năm 2021") in the first
+   three sentences — news leads date the story, while later full dates are often history
+   ("lần thứ nhất diễn ra vào ngày 12/11/2015"), and the latest because a lead may recall
+   the day being commemorated ("kỷ niệm 50 năm Ngày Giải phóng (30/4/1975-30/4/2025)");
 3. restated date: a yearless date that the text repeats elsewhere with its year;
 4. anniversary range: "kỷ niệm 35 năm … (1989-2024)", "30 năm (1992-2022)" → the end
    year (when a count of years is given it must equal the span);
@@ -44,7 +45,11 @@ _SEPARATORS = (re.compile(r"/(?=[0-9])(?<=[0-9]/)"), re.compile(r"-(?=[0-9])(?<=
                re.compile(r"\.(?=[0-9])(?<=[0-9]\.)"))
 _NUMERIC = re.compile(
     r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?:\s*[-–]\s*(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
-    r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}))?(?![0-9]|[/.\-][0-9])")
+    r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))")
+# The second date of "30/4/1975-30/4/2025": after a year and a dash, a full date only.
+_AFTER_YEAR = re.compile(r"[0-9]{4}[-–]$")
+_NUMERIC_AFTER_YEAR = re.compile(
+    r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])")
 _RANGE_HEAD = re.compile(r"[0-9]{1,2}\s*[-–]\s*$")
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
 _MONTH = re.compile(
@@ -58,7 +63,7 @@ _YEAR = re.compile(
     r"ăm\s+(?:(?P<y>[0-9]{4})(?![0-9])(?P<this>\s+này(?!\w))?"
     r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)"
     r"(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)")
-# "hôm nay", "chiều nay", "tối qua", "hôm kia": the head word is checked in C by lookbehinds.
+# "hôm nay", "chiều nay", "tối qua": the head word is checked in C by lookbehinds.
 _REL_DAY = tuple(
     re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
     for word, heads in (("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
@@ -72,7 +77,7 @@ DAY_PARTS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "khuya"})
 # Words of a date phrase that join the date's span: "sáng nay", "chiều ngày", "hôm qua".
 DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"}
 # A bare d/m is a date after one of these.
-DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước", "và"}
+DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước"}
 # … and not after one of these: "Quảng trường 26/3", "đường 30/4".
 PLACE_WORDS = frozenset({"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã",
                          "khu", "quận", "huyện", "số"})
@@ -88,10 +93,9 @@ _FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tớ
 _ARRIVE = re.compile(r"(?:sân bay|thăm|dự|thủ đô|thành phố|tỉnh|trụ sở|nơi)(?!\w)")
 _PAST_AFTER = re.compile(r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))")
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
-_PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
-_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)", re.IGNORECASE)
+_PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
+_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)")
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp)(?!\w)")
-_CLAUSE_END = re.compile(r"[.!?;\n]")
 
 # Anchor-year rules (see the module docstring).
 _PAREN_RANGE = re.compile(r"\(\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*\)")
@@ -136,6 +140,7 @@ class _Raw:
     year: int | None = None
     end_day: int | None = None
     end_month: int | None = None
+    end_year: int | None = None  # a range's end year when it is written ("1975-…/2025")
     word: str = ""  # for the relative kinds: "nay", "ngoái", "qua", …
     relation: str | None = None
     deictic: bool = False  # the text calls this year or date "now"
@@ -201,6 +206,8 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
         start -= 1
     head = _RANGE_HEAD.search(text, max(0, start - 6), start)
     m = (_NUMERIC.match(text, head.start()) if head else None) or _NUMERIC.match(text, start)
+    if m is None and _AFTER_YEAR.search(text, max(0, start - 5), start):
+        m = _NUMERIC_AFTER_YEAR.match(text, start)
     if m is None or m.end() <= sep:
         return None
     d1, month = int(m["d1"]), int(m["m"])
@@ -313,7 +320,7 @@ def _duration(text: str, start: int, word: str) -> bool:
 
 
 _RELATION_OF_WORD = {"ngoái": "past", "trước": "past", "tới": "future", "sau": "future",
-                     "qua": "past", "kia": "past", "gần đây": "past"}
+                     "qua": "past", "gần đây": "past"}
 
 
 def _relate(text: str, raw: _Raw, floor: int) -> None:
@@ -325,6 +332,10 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
         raw.relation = _RELATION_OF_WORD.get(raw.word)
         return
     if raw.kind == "year":
+        before = text[max(0, raw.start - 5):raw.start]
+        if ("đến" in before or "tới" in before) and _words_before(text, raw.start, 1)[0] in (
+                "đến", "tới"):
+            raw.relation = "future"  # "kế hoạch hợp tác đến năm 2020": a horizon
         return
     end = raw.end
     after = text[end:end + 30]  # the substring tests spare most regex calls
@@ -367,6 +378,8 @@ def scan(text: str) -> list[_Raw]:
                 and raw.end_day is None and _RANGE_GAP.fullmatch(text, last.end, raw.start)
                 and (last.year is None or raw.year is None or last.year <= raw.year)):
             last.end, last.end_day, last.end_month = raw.end, raw.day, raw.month
+            if last.year is not None and raw.year is not None and raw.year != last.year:
+                last.end_year = raw.year
             last.year = last.year if last.year is not None else raw.year
             last.relation = last.relation or raw.relation
         else:
@@ -377,21 +390,19 @@ def scan(text: str) -> list[_Raw]:
 # ---------------------------------------------------------------- resolution
 
 def _parse_published(published: str | None) -> tuple[int, int | None, int | None] | None:
-    if not published:
-        return None
     try:
-        numbers = [int(p) for p in published.split("-")[:3]]
+        numbers = [int(p) for p in (published or "").split("-")[:3]]
     except ValueError:
-        return None
+        return None  # None or "" too
     return (numbers[0], numbers[1] if len(numbers) > 1 else None,
             numbers[2] if len(numbers) > 2 else None)
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)),
-                       default=max(0, start - 200))
-    stop = _CLAUSE_END.search(text, end, end + 200)
-    clause = text[clause_start:stop.start() if stop else end + 200]
+    """ "past" or "future" when the clause around an expression says only one of them."""
+    clause_start = max(text.rfind(c, max(0, start - 200), start) for c in ".!?;\n") + 1
+    stops = [i for i in (text.find(c, end, end + 200) for c in ".!?;\n") if i >= 0]
+    clause = text[max(clause_start, start - 200):min(stops) if stops else end + 200].lower()
     past, future = bool(_PAST_TENSE.search(clause)), bool(_FUTURE_TENSE.search(clause))
     if past == future:
         return None
@@ -406,12 +417,13 @@ def _year_for(text: str, raw: _Raw, pub: tuple[int, int | None, int | None]) -> 
     """
     year, pub_month, pub_day = pub
     assert pub_month is not None and raw.month is not None
+    distance: float
     if raw.day is not None and pub_day is not None:
         distance = (raw.month - pub_month) * 30.5 + (raw.day - pub_day)  # days
-        near, far, very_far = 15, 61, 300
+        near, far, very_far = 15.0, 61.0, 300.0
     else:
         distance = raw.month - pub_month  # months
-        near, far, very_far = 0, 2, 9.5
+        near, far, very_far = 0.0, 2.0, 9.5
     if raw.relation == "future":
         return year + 1 if distance < -near else year
     if raw.relation == "past":
@@ -427,15 +439,11 @@ def _year_for(text: str, raw: _Raw, pub: tuple[int, int | None, int | None]) -> 
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
-    if year is None:
-        return None
+    if year is None or (month == 2 and day == 29 and not calendar.isleap(year)):
+        return None  # no year, or 29/2 in a common year
     if month is None:
         return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    if month == 2 and day == 29 and not calendar.isleap(year):
-        return None  # 29/2 in a common year
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
@@ -456,7 +464,8 @@ def _resolve_one(text: str, raw: _Raw, pub: tuple[int, int | None, int | None] |
         value = _iso(year, raw.month, raw.day)
         if raw.end_day is not None and year is not None:
             end_month = raw.end_month or raw.month
-            end_value = _iso(year + 1 if end_month < raw.month else year, end_month, raw.end_day)
+            end_year = raw.end_year or (year + 1 if end_month < raw.month else year)
+            end_value = _iso(end_year, end_month, raw.end_day)
     elif raw.kind == "year":
         precision, value = "year", _iso(raw.year)
     elif raw.kind == "rel_year":
@@ -477,7 +486,7 @@ def _resolve_one(text: str, raw: _Raw, pub: tuple[int, int | None, int | None] |
             today = date(pub[0], pub[1], pub[2])
         except ValueError:
             return None
-        offset = {"nay": 0, "qua": 1, "kia": 2}[raw.word]
+        offset = 1 if raw.word == "qua" else 0
         precision, value = "day", (today - timedelta(days=offset)).isoformat()
     return TimeMention(raw.start, raw.end, value, end_value, precision, raw.relation, stated,
                        text[raw.start:raw.end])
@@ -505,20 +514,23 @@ def find_times(text: str, published: str | None = None,
 # ---------------------------------------------------------------- anchor year
 
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    start = max(0, position - 400)
-    for m in _SENTENCE_END.finditer(text, start, position):
-        start = m.end()
-    stop = _SENTENCE_END.search(text, position, position + 400)
-    return start, stop.start() if stop else min(len(text), position + 400)
+    """The sentence around `position` (str.find, not a regex scan: this is on the hot path)."""
+    start = max(text.rfind(". ", 0, position), text.rfind("! ", 0, position),
+                text.rfind("? ", 0, position), text.rfind("\n", 0, position)) + 1
+    stops = [i for i in (text.find(". ", position), text.find("! ", position),
+                         text.find("? ", position), text.find("\n", position)) if i >= 0]
+    return start, min(stops) if stops else len(text)
 
 
 def _lead_end(text: str) -> int:
-    count = 0
+    """The end of the first `LEAD_SENTENCES` sentences."""
+    count, previous = 0, 0
     for m in _SENTENCE_END.finditer(text):
-        if text[:m.start()].strip():
+        if not text[previous:m.start()].isspace() and m.start() > previous:
             count += 1
             if count >= LEAD_SENTENCES:
                 return m.end()
+        previous = m.end()
     return len(text)
 
 
@@ -559,20 +571,20 @@ def _anchor_from(text: str, found: list[_Raw]) -> int | None:
     for raw in found:
         if raw.deictic and raw.year is not None:
             return raw.year
-    dated = [r for r in found if r.kind == "day" and r.year is not None]
+    dated = [(r, r.year) for r in found if r.kind == "day" and r.year is not None]
     if dated:
         lead_end = _lead_end(text)
-        for raw in dated:
-            if raw.start < lead_end:
-                return raw.year
+        lead = [raw.end_year or year for raw, year in dated if raw.start < lead_end]
+        if lead:  # the latest: "kỷ niệm 50 năm (30/4/1975-30/4/2025)" is an article of 2025
+            return max(lead)
         yearless = {(r.day, r.month) for r in found if r.kind == "day" and r.year is None}
-        for raw in dated:
+        for raw, year in dated:
             if (raw.day, raw.month) in yearless:
-                return raw.year
+                return year
     for rule in (_anniversary_year, _chair_year, _term_year):
-        year = rule(text)
-        if year is not None:
-            return year
+        pinned = rule(text)
+        if pinned is not None:
+            return pinned
     return None
 
 

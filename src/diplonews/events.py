@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from diplonews.lexicons import Lexicons, Series, Trigger, fold
 from diplonews.models import Doc, Event, Participant
@@ -99,49 +98,56 @@ class Draft:
 # ---------------------------------------------------------------- doc-level lookups
 
 
-@lru_cache(maxsize=8)
-def short_form_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not forms:
-        return None
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({alt})(?=\s*[-–]\s*\w)|(?<=[-–])\s*({alt})(?!\w)")
+WORD_BEFORE = re.compile(r"(\w+)\s*$")
+WORD_AFTER = re.compile(r"\s*(\w+)")
 
 
 def party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
     """Every party named in the body, with compound short forms ("Hàn-Việt")."""
     body = doc.body
     spans = [(s, e, codes[0]) for s, e, codes in lex.find_in(doc.matches, "party_names", body)]
-    pattern = short_form_pattern(tuple(sorted(lex.party_short)))
-    if pattern:
-        taken = [(s, e) for s, e, _ in spans]
-        for m in pattern.finditer(body):
-            group = 1 if m.group(1) else 2
-            s, e = m.start(group), m.end(group)
-            if not any(a <= s < b for a, b in taken):
-                spans.append((s, e, lex.party_short[m.group(group)]))
-    spans.sort()
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    extra = []
+    for dash in re.finditer(r"[-–]", body):
+        at = dash.start()
+        before = WORD_BEFORE.search(body, max(0, at - 16), at)
+        after = WORD_AFTER.match(body, at + 1)
+        for m in (before, after):
+            if m and m.start(1) not in covered:
+                code = lex.party_short.get(m.group(1))
+                if code:
+                    extra.append((m.start(1), m.end(1), code))
+                    covered.add(m.start(1))
+    if extra:
+        spans = sorted(spans + extra)
     return [sp for sp in spans if sp[2] != "-"]
 
 
-def find_cues(body: str, start: int, end: int, lex: Lexicons) -> list[Cue]:
-    text = body[start:end]
+def find_cues(body: str, start: int, end: int, triggers: list, series_hits: list) -> list[Cue]:
+    """The cues of one sentence from the document's trigger and series matches."""
     cues: list[Cue] = []
-    series_hits = lex.series.find(text)
-    for s, e, triggers in lex.triggers.find(text):
-        trigger = triggers[0]
+    for s, e, found in triggers:
+        if not start <= s < end:
+            continue
+        trigger = found[0]
         if trigger.kind == "-":
             continue
-        cue = Cue(start + s, start + e, trigger.kind, trigger, flags=trigger.flags)
-        cue.named = "named" in trigger.flags and text[s:s + 1].isupper()
+        cue = Cue(s, e, trigger.kind, trigger, flags=trigger.flags)
+        cue.named = "named" in trigger.flags and body[s:s + 1].isupper()
         cue.generic = "generic" in trigger.flags and not cue.named
         cues.append(cue)
-    for s, e, series_list in series_hits:
-        gs, ge = start + s, start + e
+    for gs, ge, series_list in series_hits:
+        if not start <= gs < end:
+            continue
         if re.match(r"\s*[-–]\s*\w", body[ge:ge + 4]):
             continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
         host = next((c for c in cues if c.kind == "meeting" and c.series is None and (
             c.start <= gs < c.end or 0 <= gs - c.end <= 2
             or EDITION_GAP.fullmatch(body[c.end:gs]))), None)
+        if host is None and body[gs - 2:gs].strip() == "(":
+            # "Hội nghị lần thứ 28 các bên … (COP 28)": the acronym names the meeting before
+            host = next((c for c in reversed(cues) if c.kind == "meeting" and c.start < gs
+                         and not re.search(r"[,;]", body[c.end:gs])), None)
         if host is None:
             host = Cue(gs, ge, "meeting", None)
             cues.append(host)
@@ -220,9 +226,13 @@ class Reader:
         self.parties = party_spans(doc, lex)
         self.regions = [(s, e) for s, e, codes in lex.find_in(doc.matches, "party_names", doc.body)
                         if codes[0] == "-"]
-        self.cities = lex.find_in(doc.matches, "cities", self.body)
-        self.venues = lex.find_in(doc.matches, "venues", self.body)
-        self.title_starts = [s for s, _, _ in lex.find_in(doc.matches, "titles", self.body)]
+        self.places = lex.find_in(doc.matches, "places", self.body)
+        self.triggers = lex.find_in(doc.matches, "triggers", self.body)
+        titles = lex.find_in(doc.matches, "titles", self.body)
+        self.title_starts = [s for s, _, _ in titles]
+        # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
+        self.series_hits = [h for h in lex.find_in(doc.matches, "series", self.body)
+                            if not any(s <= h[0] < e for s, e, _ in titles)]
         self.mentions: list[Mention] = doc.mentions
         self.times = [t for t in doc.times if getattr(t, "value", None)]
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
@@ -246,14 +256,13 @@ class Reader:
 
     def location_in(self, start: int, end: int) -> str | None:
         """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
-        for s, _, payloads in sorted(self.venues + self.cities, key=lambda m: m[0]):
+        for s, _, payloads in self.places:
             if not start <= s < end:
                 continue
             before = self.body[max(0, s - 60):s]
             if not LOCATION_LEAD.search(before) or POSTING.search(before):
                 continue
-            city = payloads[0]
-            return city if isinstance(city, str) else city.name_en
+            return str(payloads[0].name_en)
         return None
 
     def country_located(self, start: int, end: int) -> bool:
@@ -275,7 +284,7 @@ class Reader:
 
     def read_sentence(self, index: int, start: int, end: int) -> None:
         body = self.body
-        cues = find_cues(body, start, end, self.lex)
+        cues = find_cues(body, start, end, self.triggers, self.series_hits)
         if not cues:
             return
         content_start = start
@@ -347,7 +356,8 @@ class Reader:
         if edition is None and cue.series:
             number = re.match(r"\s*(\d{1,3})\b", body[cue.end:cue.end + 5])
             edition = int(number.group(1)) if number else None
-        before = body[sentence.start:(cue.joined_to or cue).start]
+        head = (cue.joined_to or cue).start
+        before = body[max(sentence.start, head - 120):head]  # what the patterns look back on
         secondary = bool(SECONDARY.search(before))
         attend = bool(ATTEND.search(before))
         hosting = bool(HOSTING.search(before))
@@ -372,7 +382,8 @@ class Reader:
         if not own_date and any(sentence.content_start <= t.start < cue.own_end
                                 for t in self.unresolved):
             own_date = True  # dated in the text, though the year is not known
-        if not own_date and HYPOTHETICAL.search(lead) or MODAL.search(lead):
+        recent = lead[-200:]
+        if not own_date and HYPOTHETICAL.search(recent) or MODAL.search(recent):
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
 
         # people
@@ -402,7 +413,7 @@ class Reader:
         # status
         window = body[lead_start:cue.own_end]
         planned = bool(PLANNED.search(window)) or getattr(relation, "relation", None) == "future"
-        if HELD.search(lead) and not PLANNED.search(lead):
+        if HELD.search(recent) and not PLANNED.search(recent):
             planned = False
 
         # place and format

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from diplonews.lexicons import Lexicons
@@ -39,7 +40,7 @@ SCALES = {"nghìn tỷ": 10**12, "nghìn tỉ": 10**12, "ngàn tỷ": 10**12, "n
           "tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
 
 
-def _alternatives(forms: set[str] | dict[str, object]) -> str:
+def _alternatives(forms: Iterable[str]) -> str:
     """A regex alternation of the forms, longest first, in lower, upper and title case.
 
     (The scans run case-sensitively: IGNORECASE makes them markedly slower.)
@@ -50,8 +51,12 @@ def _alternatives(forms: set[str] | dict[str, object]) -> str:
 
 
 _UNIT_FORMS = _alternatives(set(CURRENCIES) | set(PEOPLE))
+# First letters of the units: a quick test before the long alternation is tried.
+_UNIT_FIRSTS = "".join(sorted({c for f in [*CURRENCIES, *PEOPLE, *SCALES, "lần"]
+                               for c in (f[0], f[0].upper())})) + "%"
 _AMOUNT = re.compile(
-    r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9.,]*[0-9])?)\s*(?:"
+    r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9.,]*[0-9])?)\s*"
+    rf"(?=[{re.escape(_UNIT_FIRSTS)}])(?:"
     rf"(?P<scale>{_alternatives(SCALES)})(?!\w)(?:\s*(?P<su>{_UNIT_FORMS})(?!\w))?"
     rf"|(?P<unit>{_UNIT_FORMS}|lần)(?!\w)|(?P<pct>%))")
 # A factor or percentage counts after a verb of change: "tăng gấp 23 lần", "tăng 12%".
@@ -70,7 +75,7 @@ SUBJECTS = {
     "giao lưu": "exchanges", "du lịch": "tourism", "du khách": "visitors",
     "lượt khách": "visitors", "trao đổi": "exchanges",
 }  # fmt: skip
-_SUBJECT = re.compile(rf"(?<!\w)(?:{_alternatives(SUBJECTS)})(?!\w)", re.IGNORECASE)
+_SUBJECT = re.compile(rf"(?<!\w)(?:{_alternatives(SUBJECTS)})(?!\w)")
 _TARGET = re.compile(r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|hướng tới|kế hoạch)(?!\w)",
                      re.IGNORECASE)
 _OWN_ECONOMY = re.compile(r"(?<!\w)(?:GDP|tổng sản phẩm|dân số)(?!\w)", re.IGNORECASE)
@@ -162,31 +167,41 @@ class _Sentence:
         return any(w in lower for w in RELATION_WORDS) or bool(_BETWEEN.search(self.text))
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\s*$")
-_WORD_AFTER = re.compile(r"\s*(\w+)")
+_WORDS_BEFORE = re.compile(r"(?:\w+\s+){0,2}\w+\s*$")
+_WORDS_AFTER = re.compile(r"\s*\w+(?:\s+\w+){0,2}")
 
 
 def _compound_parties(text: str, lex: Lexicons) -> list[tuple[int, str]]:
-    """Parties named by short forms inside compounds: "Hàn-Việt", "Việt - Lào"."""
+    """Parties named by short forms inside compounds: "Hàn-Việt", "Việt - Ba Lan"."""
     found = []
     for dash in "-–":
         index = text.find(dash)
         while index >= 0:
-            before = _WORD_BEFORE.search(text, max(0, index - 16), index)
-            after = _WORD_AFTER.match(text, index + 1)
-            for m in (before, after):
-                code = lex.party_short.get(m.group(1)) if m else None
-                if m and code:
-                    found.append((m.start(1), code))
+            before = _WORDS_BEFORE.search(text, max(0, index - 30), index)
+            if before:  # the longest run of words that ends at the dash
+                words = before.group().split()
+                for n in range(len(words), 0, -1):
+                    code = lex.party_short.get(" ".join(words[-n:]))
+                    if code:
+                        found.append((index - 1, code))
+                        break
+            after = _WORDS_AFTER.match(text, index + 1)
+            if after:  # the longest run of words that starts at the dash
+                words = after.group().split()
+                for n in range(len(words), 0, -1):
+                    code = lex.party_short.get(" ".join(words[:n]))
+                    if code:
+                        found.append((index + 1, code))
+                        break
             index = text.find(dash, index + 1)
     return found
 
 
 def _subject_before(text: str, position: int) -> re.Match[str] | None:
-    """The nearest subject word before `position` in its clause (after the last ", ")."""
-    clause_start = max(text.rfind(", ", 0, position), text.rfind("; ", 0, position)) + 1
+    """The nearest subject word before `position`: in its clause (after the last ", "),
+    else anywhere before it in the sentence ("đạt 80 tỷ USD, tăng 12%")."""
     last = None
-    for m in _SUBJECT.finditer(text, clause_start, position):
+    for m in _SUBJECT.finditer(text, 0, position):
         last = m
     return last
 
@@ -214,25 +229,24 @@ def _what(sentence: _Sentence, lex: Lexicons, noun: str, target: bool) -> str:
     return f"{prefix}{noun}{' target' if target else ''}"
 
 
-def _figure(m: re.Match[str], sentence: _Sentence, lex: Lexicons) -> Figure | None:
+def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, bool] | None:
+    """What the amount `m` (matched over the body) states: value, unit, English noun and
+    whether it is a target; None when it is not a figure whatever the sentence."""
     text = sentence.text
     number = parse_number(m["num"])
     if number is None:
         return None
-    start, end = m.start(), m.end()
+    start = m.start() - sentence.start
     if m["pct"] or (m["unit"] and m["unit"].lower() == "lần"):
         change = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
-        subject = _subject_before(text, start)
+        subject = _subject_before(text, start) if change else None
         if change is None or subject is None:
             return None
-        unit = "percent" if m["pct"] else "times"
         sign = -1 if change["verb"].lower() == "giảm" else 1
         noun = SUBJECTS[re.sub(r"\s+", " ", subject.group().lower())]
-        word = "decline" if sign < 0 else "growth"
-        return Figure(_what(sentence, lex, f"{word} of {noun}", False),
-                      _number_value(sign * number), unit, _figure_year(sentence, start, end))
-    unit_form = (m["su"] or m["unit"] or "").lower()
-    unit_form = re.sub(r"\s+", " ", unit_form)
+        noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
+        return _number_value(sign * number), "percent" if m["pct"] else "times", noun, False
+    unit_form = re.sub(r"\s+", " ", (m["su"] or m["unit"] or "").lower())
     value = number * SCALES.get(re.sub(r"\s+", " ", (m["scale"] or "").lower()), 1)
     if unit_form in CURRENCIES:
         unit = CURRENCIES[unit_form]
@@ -249,9 +263,7 @@ def _figure(m: re.Match[str], sentence: _Sentence, lex: Lexicons) -> Figure | No
             return None  # "đoàn gồm 20 người": a delegation, not a flow of people
     else:
         return None
-    target = bool(_TARGET.search(text, 0, start))
-    return Figure(_what(sentence, lex, noun, target), _number_value(value), unit,
-                  _figure_year(sentence, start, end))
+    return _number_value(value), unit, noun, bool(_TARGET.search(text, 0, start))
 
 
 def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
@@ -275,15 +287,14 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
         sentence = sentences.get(span)
         if sentence is None:
             sentence = sentences[span] = _Sentence(body[span[0]:span[1]], span[0], lex)
-        local = _AMOUNT.match(sentence.text, m.start() - sentence.start)
-        if local is None or not sentence.about_relationship():
+        amount = _amount(m, sentence)  # cheap checks first, the party lookup last
+        if amount is None or amount[:2] in seen or not sentence.about_relationship():
             continue
-        figure = _figure(local, sentence, lex)
-        if figure is None or (figure.value, figure.unit) in seen:
-            continue
-        seen.add((figure.value, figure.unit))
-        figure.evidence = sentence.text.strip()
-        figures.append(figure)
+        value, unit, noun, target = amount
+        seen.add((value, unit))
+        start, end = m.start() - sentence.start, m.end() - sentence.start
+        figures.append(Figure(_what(sentence, lex, noun, target), value, unit,
+                              _figure_year(sentence, start, end), sentence.text.strip()))
     return figures
 
 

@@ -115,26 +115,23 @@ class Matcher:
         return self
 
     def find(self, text: str) -> list[tuple[int, int, list[Any]]]:
-        """Non-overlapping whole-word matches (start, end, payloads), longest first."""
+        """Leftmost-longest, non-overlapping, whole-word matches (start, end, payloads).
+
+        The automaton's own `iter_long` picks the longest match at each point in C; a
+        match that starts or ends inside a word is then dropped."""
         if not self.size:
             return []
         hay = text.lower() if self.caseless else text
+        size = len(hay)
         found = []
-        for end_index, (length, payloads) in self.automaton.iter(hay):
+        for end_index, (length, payloads) in self.automaton.iter_long(hay):
             start, end = end_index - length + 1, end_index + 1
-            if start > 0 and is_word_char(hay[start - 1]) and is_word_char(hay[start]):
+            if start and hay[start - 1].isalnum() and hay[start].isalnum():
                 continue
-            if end < len(hay) and is_word_char(hay[end]) and is_word_char(hay[end - 1]):
+            if end < size and hay[end].isalnum() and hay[end - 1].isalnum():
                 continue
             found.append((start, end, payloads))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        chosen: list[tuple[int, int, list[Any]]] = []
-        last_end = -1
-        for start, end, payloads in found:
-            if start >= last_end:
-                chosen.append((start, end, payloads))
-                last_end = end
-        return chosen
+        return found
 
 
 @dataclass(frozen=True)
@@ -181,8 +178,7 @@ class Lexicons:
     party_names: Matcher = field(default_factory=Matcher)  # form -> Party code
     party_short: dict[str, str] = field(default_factory=dict)  # compound-only form -> code
     titles: Matcher = field(default_factory=Matcher)  # form -> Title
-    cities: Matcher = field(default_factory=Matcher)  # form -> City
-    venues: Matcher = field(default_factory=Matcher)  # form -> city name_en
+    places: Matcher = field(default_factory=Matcher)  # city or venue form -> City
     series: Matcher = field(default_factory=Matcher)  # form -> Series
     triggers: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> Trigger
     credits: Matcher = field(default_factory=Matcher)  # form -> canonical
@@ -245,13 +241,15 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
             lex.titles.add(title.vi[0].lower() + title.vi[1:], title)
         else:
             lex.titles.add(title.vi[0].upper() + title.vi[1:], title)
+    cities: dict[str, City] = {}
     for row in rows("cities.tsv"):
-        city = City(row["name_en"], row.get("country") or "")
+        city = cities[row["name_en"]] = City(row["name_en"], row.get("country") or "")
         for form in split_forms(row.get("names")) + [row["name_en"]]:
-            lex.cities.add(form, city)
-    for row in rows("venues.tsv"):
+            lex.places.add(form, city)
+    for row in rows("venues.tsv"):  # a well-known building stands for its city
+        venue_city = cities.get(row["city"]) or City(row["city"], "")
         for form in split_forms(row.get("names")):
-            lex.venues.add(form, row["city"])
+            lex.places.add(form, venue_city)
     for row in rows("series.tsv"):
         series = Series(row["series_en"], tuple(split_forms(row.get("parties"))))
         for form in split_forms(row.get("names")):
@@ -268,7 +266,7 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
             lex.surnames[form] = row["country"]
     for row in rows("documents.tsv"):
         lex.documents.add(nfc(row["vi"]), row["en"])
-    for matcher in (lex.party_names, lex.titles, lex.cities, lex.venues, lex.series,
+    for matcher in (lex.party_names, lex.titles, lex.places, lex.series,
                     lex.triggers, lex.credits, lex.documents):
         matcher.finish()
     return lex

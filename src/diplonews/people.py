@@ -25,7 +25,7 @@ NAME_PARTICLES = frozenset(["bin", "binti", "bte", "de", "do", "da", "dos", "das
 # They are checked on a name's first word only: inside a name, "Chính", "Quốc" or "Đại"
 # are ordinary syllables ("Phạm Minh Chính", "Trần Đại Quang").
 NAME_STOPS = frozenset(
-    ["Tại", "Theo", "Trong", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Năm", "Tháng", "Sau", "Trước", "Khi", "Với", "Về", "Cùng", "Đây", "Này", "Hai", "Ba", "Các", "Những", "Một", "Nhân", "Nhằm", "Để", "Do", "Bởi", "Vì", "Từ", "Đến", "Như", "Đồng", "Tuy", "Nhưng", "Còn", "Cũng", "Bộ", "Ban", "Ủy", "Phủ", "Hội", "Liên", "Chính", "Tổng", "Thủ", "Phó", "Trưởng", "Chủ", "Cục", "Vụ", "Sở", "Viện", "Nhóm", "Quỹ", "Tập", "Đoàn", "Học", "Trường", "Công", "Đảng", "Nhà", "Đài", "Báo", "Hãng", "Thông", "Phóng", "Hiệp", "Ngoại", "Nội", "Thành", "Tỉnh", "Huyện", "Diễn", "Hợp", "Cơ", "Tòa", "Quân", "Trung", "Đại", "Quốc", "Văn", "Lăng", "Đền", "Chùa", "Cầu", "Sân", "Cảng", "Khu"]
+    ["Tại", "Theo", "Trong", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Năm", "Tháng", "Sau", "Trước", "Khi", "Với", "Về", "Cùng", "Đây", "Này", "Hai", "Ba", "Các", "Những", "Một", "Nhân", "Nhằm", "Để", "Do", "Bởi", "Vì", "Từ", "Đến", "Như", "Đồng", "Tuy", "Nhưng", "Còn", "Cũng", "Bộ", "Ban", "Ủy", "Phủ", "Hội", "Liên", "Chính", "Tổng", "Thủ", "Phó", "Trưởng", "Chủ", "Cục", "Vụ", "Sở", "Viện", "Nhóm", "Quỹ", "Học", "Trường", "Công", "Đảng", "Nhà", "Đài", "Báo", "Hãng", "Thông", "Phóng", "Hiệp", "Ngoại", "Nội", "Thành", "Tỉnh", "Huyện", "Diễn", "Hợp", "Cơ", "Tòa", "Quân", "Trung", "Đại", "Quốc", "Văn", "Lăng", "Đền", "Chùa", "Cầu", "Sân", "Cảng", "Khu"]
 )
 # Words after which a capitalised name is a place named after a person.
 PLACE_BEFORE = re.compile(
