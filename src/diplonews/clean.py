@@ -237,6 +237,12 @@ def _is_boundary(line: str, mark: int, end: int, size: int) -> bool:
         if end - mark != 1:
             return False
         before = line[mark - 1] if mark else ""
+        if before.isdigit() and "/" in line[max(0, mark - 6):mark]:
+            return True  # "… trong ngày 28/7.Chánh văn phòng": a date ends the sentence
+        acronym = _word_before(line, mark)
+        if len(acronym) >= 3 and acronym.isupper() and acronym not in ABBREVIATIONS \
+                and line[end + 1:end + 2].islower():
+            return True  # "… và ASEAN.Ông Kim": an acronym ends the sentence
         if not (before.islower() or before == ")"):
             return False
         word = _word_before(line, mark)

@@ -20,17 +20,19 @@ from diplonews.people import Mention
 
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b")
-PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|kế hoạch|dự định)\b", re.IGNORECASE)
+PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|dự định)\b",
+                     re.IGNORECASE)
+NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 HELD = re.compile(r"\b(?:đã|vừa)\b")
 SECONDARY = re.compile(
     r"(?:nhân dịp(?: tham)? dự|bên lề|trong khuôn khổ|nơi diễn ra|để dự|để tham dự|"
     r"tiếp nối các hoạt động)\s*$", re.IGNORECASE)
 ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
 CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
-CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*$")
+CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*(?:[^;.]{0,40})?$")
 EXCLUDED_BEFORE = re.compile(
     r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|do|của đoàn[^,;]*|"
-    r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^,;]{0,30}của)\s*$")
+    r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^;.]{0,80}của)\s*$")
 ONLINE = re.compile(r"\b(?:trực tuyến|hình thức video|qua video|truyền hình trực tuyến)\b")
 SAME_DAY = re.compile(r"^\s*(?:Cùng ngày|Sau (?:lễ|đó|hội đàm|cuộc)|Ngay sau)", re.IGNORECASE)
 POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
@@ -50,6 +52,7 @@ BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
 NOT_EVENT_TIME = re.compile(
     r"(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|đến năm)"
     r"[^,;]{0,25}$")
+PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
             "tám": 8, "chín": 9, "mười": 10}
 BILATERAL_VERBS = ("gặp", "hội đàm", "hội kiến", "tiếp", "tới chào", "điện đàm", "chào xã giao",
@@ -243,16 +246,25 @@ class Reader:
         out = []
         for m in self.mentions:
             if start <= m.start < end and not EXCLUDED_BEFORE.search(
-                    self.body[max(0, m.start - 60):m.start]):
+                    self.body[max(0, m.start - 110):m.start]):
                 out.append(m)
         return out
 
     def parties_in(self, start: int, end: int) -> list[str]:
-        return [code for s, _, code in self.parties if start <= s < end]
+        """Parties named in a span, less the posts of envoys ("Đại sứ … tại Indonesia")."""
+        return [code for s, _, code in self.parties if start <= s < end
+                and not POSTING.search(self.body[max(0, s - 60):s])]
 
     def times_in(self, start: int, end: int) -> list:
         return [t for t in self.times if start <= t.start < end
                 and not NOT_EVENT_TIME.search(self.body[max(0, t.start - 40):t.start])]
+
+    def place_in(self, start: int, end: int):
+        """The first city or venue in a span, wherever it stands."""
+        for s, _, payloads in self.places:
+            if start <= s < end:
+                return payloads[0]
+        return None
 
     def location_in(self, start: int, end: int) -> str | None:
         """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
@@ -366,6 +378,9 @@ class Reader:
                 body[sentence.start:cue.start])) or (cue.named and self.is_bare(cue))
         if cue.generic and edition:
             cue.generic = False
+        if "named" in cue.flags and not cue.named and not name_parties and not edition \
+                and not cue.series:
+            cue.generic = True  # "hội nghị thượng đỉnh kéo dài 2 ngày": the summit again
 
         # date: what the cue owns, else what the sentence leaves free
         own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(lead_start, cue.start)
@@ -387,10 +402,11 @@ class Reader:
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
 
         # people
-        pre = [] if secondary or hosting or cue.joined_to else self.mentions_in(prev_end, cue.start)
+        pre = [] if secondary or hosting or cue.joined_to else [
+            m for m in self.mentions_in(prev_end, cue.start) if cue.start - m.end < PRE_REACH]
         own = self.mentions_in(cue.end, cue.own_end)
         chair_of = [m for m in self.mentions_in(cue.end, sentence.end)
-                    if CHAIR_OF.search(body[max(0, m.start - 30):m.start])]
+                    if CHAIR_OF.search(body[max(0, m.start - 70):m.start])]
         chairs: set[int] = set()
         if cue.kind == "visit":
             people = self.visitors(cue, pre, own, subject)
@@ -413,7 +429,8 @@ class Reader:
         # status
         window = body[lead_start:cue.own_end]
         planned = bool(PLANNED.search(window)) or getattr(relation, "relation", None) == "future"
-        if HELD.search(recent) and not PLANNED.search(recent):
+        if HELD.search(recent) and not PLANNED.search(recent) or getattr(
+                relation, "relation", None) == "past":
             planned = False
 
         # place and format
@@ -426,8 +443,8 @@ class Reader:
             if online:
                 fmt = "online"
             elif location or "inperson" in cue.flags or self.country_located(
-                    clause_start, clause_end) or (cue.kind == "meeting" and any(
-                        c.kind == "visit" for c in sentence.cues)):
+                    clause_start, clause_end) or (cue.kind == "meeting" and people and any(
+                        c.kind == "visit" and c.start < cue.start for c in sentence.cues)):
                 fmt = "in_person"
 
         # parties
@@ -435,9 +452,16 @@ class Reader:
         known = self.doc.record.people
         codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
         if cue.kind == "visit":
+            codes += self.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+            city = self.place_in(cue.end, min(cue.own_end, cue.end + 30))
+            if city and city.country:
+                codes.append(city.country)
+        elif self.has_title(cue.end, cue.own_end):  # "họp với các Đại sứ … ASEAN"
             codes += self.parties_in(cue.end, cue.own_end)
         if not people and not name_parties:
             codes += self.parties_in(lead_start, cue.own_end)
+        if NEGATED.search(lead[-80:]):
+            people, codes = [], list(name_parties)  # "… không tham dự cuộc họp"
         series = cue.series
         series_en = series.name_en if series else series_name(
             name_parties, cue.trigger.series_suffix if cue.trigger else "", lex)

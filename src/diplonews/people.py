@@ -214,7 +214,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
     for start in starts:
         if start < consumed_until:
             continue
-        if start in found.titles and IN_EVENT_NAME.search(body[max(0, start - 30):start]):
+        if start in found.titles and (IN_EVENT_NAME.search(body[max(0, start - 30):start])
+                                      or NOT_A_TITLE.search(body[max(0, start - 8):start])):
             continue  # "Hội nghị Bộ trưởng Ngoại giao …" names a meeting, not a minister
         if start in found.titles:
             p, titles, country = read_titles(body, start, found)
@@ -257,8 +258,9 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
     return mentions
 
 
+NOT_A_TITLE = re.compile(r"(?:chính|[Cc]hính)\s+$")  # "chính quyền Tổng thống": a government
 IN_EVENT_NAME = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|[Đđ]ối thoại|[Dd]iễn đàn)\s+(?:hẹp\s+)?$")
-HONORIFIC_RE = re.compile("|".join(re.escape(h) for h in HONORIFICS))
+HONORIFIC_RE = re.compile("|".join(r"(?<!\w)" + re.escape(h) for h in HONORIFICS))
 
 
 def name_tokens(name: str) -> list[str]:
