@@ -167,8 +167,10 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 p = end
                 continue
             if titles and org_head(body, q):  # "Chủ tịch Nhóm Nghị sĩ hữu nghị Việt-Nhật"
-                p = skip_org(body, q, found)
-                continue
+                after_org = skip_org(body, q, found)
+                if after_org > q:
+                    p = after_org
+                    continue
             if titles:  # after a country only "kiêm" goes on: a comma starts someone new
                 j = CHAIN_JOINER.match(body, q) if country is None else KIEM.match(body, q)
                 if j and j.end() > q and skip_spaces(body, j.end()) in found.titles:
