@@ -587,3 +587,11 @@ def run(doc: Doc, lex: Lexicons) -> None:
     doc.sentences = split_sentences(cleaned.body)
     doc.record.title = cleaned.title
     doc.record.body_end = cleaned.body_end
+    # Photo captions and inline links to other stories sit inside the article (unlike the
+    # related-news lists after its end): they may still name an official or the year.
+    doc.asides = []
+    for line in cleaned.lines:
+        if line.kind == END:
+            break
+        if line.kind in (CAPTION, LINK) and line.text not in doc.asides:
+            doc.asides.append(line.text)

@@ -593,8 +593,18 @@ def infer_anchor_year(text: str) -> int | None:
     return _anchor_from(text, scan(text))
 
 
+# A series' year label heading a story of its year ("ASEAN 2020: Đối thoại …").
+CHAIR_YEAR_LABEL = re.compile(r"\b(?:ASEAN|APEC|G20|G7)\s+((?:19|20)\d\d)\s*:")
+
+
 def run(doc: Doc, lex: Lexicons) -> None:
     found = scan(doc.body)
     pub = _parse_published(doc.record.published)
     doc.anchor_year = pub[0] if pub else _anchor_from(doc.body, found)
+    if doc.anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
+        for aside in doc.asides:
+            label = CHAIR_YEAR_LABEL.search(aside)
+            doc.anchor_year = int(label.group(1)) if label else _anchor_from(aside, scan(aside))
+            if doc.anchor_year:
+                break
     doc.times = resolve(doc.body, found, doc.record.published, doc.anchor_year)

@@ -50,8 +50,11 @@ MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
 NOT_EVENT_TIME = re.compile(
-    r"(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|đến năm)"
-    r"[^,;]{0,25}$")
+    r"(?:(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|"
+    r"đến năm)[^,;]{0,25}|\b(?:đến|tới|trước)\s*)$")
+LEADERS = ("head_of_state", "head_of_government")
+SPEECH = re.compile(r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|"
+                    r"đánh giá|hoan nghênh|kêu gọi)\b")
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
             "tám": 8, "chín": 9, "mười": 10}
@@ -577,6 +580,7 @@ class Reader:
                     kept.append(d)
                 continue
             self.absorb(max(candidates, key=lambda e: (self.overlap(d, e), kept.index(e))), d)
+        self.add_summit_speakers(kept)
         events = []
         previous: Draft | None = None
         for d in kept:
@@ -584,6 +588,24 @@ class Reader:
             events.append(self.finish(d))
             previous = d
         return events
+
+    def add_summit_speakers(self, kept: list[Draft]) -> None:
+        """Leaders who speak in the sentences that report a summit take part in it
+        ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after the summit's lead)."""
+        cued = {d.sentence for d in self.drafts}
+        for i, d in enumerate(kept):
+            if d.event.status != "held" or not (d.event.series or "").endswith("Summit"):
+                continue
+            stop = kept[i + 1].sentence if i + 1 < len(kept) else len(self.doc.sentences)
+            for index in range(d.sentence + 1, stop):
+                if index in cued:
+                    continue
+                start, end = self.doc.sentences[index]
+                first = next((m for m in self.mentions if start <= m.start < end), None)
+                if first and first.person not in d.people and any(
+                        t.level in LEADERS for t in first.titles) and SPEECH.search(
+                            self.body, first.end, min(end, first.end + 40)):
+                    d.people.append(first.person)
 
     @staticmethod
     def overlap(d: Draft, e: Draft) -> int:

@@ -157,6 +157,7 @@ class Doc:
     url: str | None = None
     body: str = ""  # article body proper, paragraphs joined by "\n"
     sentences: list[tuple[int, int]] = field(default_factory=list)  # spans into body
+    asides: list[str] = field(default_factory=list)  # captions and inline links set aside
     anchor_year: int | None = None  # year the article is written in, when known
     times: list[Any] = field(default_factory=list)  # dates.TimeMention over body
     mentions: list[Any] = field(default_factory=list)  # people.Mention over body

@@ -166,6 +166,11 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 country = country or (code if code != "-" else None)
                 p = end
                 continue
+            compound = TOKEN.match(body, q) if titles else None
+            if compound and "-" in compound.group() and all(
+                    part in found.short_forms for part in compound.group().split("-") if part):
+                p = compound.end()  # "… hữu nghị Việt-Nhật": which friendship, not who
+                continue
             if titles and org_head(body, q):  # "Chủ tịch Nhóm Nghị sĩ hữu nghị Việt-Nhật"
                 after_org = skip_org(body, q, found)
                 if after_org > q:
@@ -358,6 +363,10 @@ def run(doc: Doc, lex: Lexicons) -> None:
     resolver = Resolver(lex)
     for order, mention in enumerate(mentions):
         resolver.add(mention, order)
+    for aside in doc.asides:  # an official named only in a photo caption
+        for mention in find_mentions(aside, lex):
+            if mention.name and mention.titles:
+                resolver.add(mention, len(mentions))
     # A named person without any title counts as an official only when they stand in a
     # sentence beside officials (a delegation list), never on their own.
     keep = [resolver.confirmed[i] or official_context(doc, mentions, i)
