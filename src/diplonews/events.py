@@ -240,18 +240,16 @@ class Reader:
         self.series_hits = [h for h in lex.find_in(doc.matches, "series", self.body)
                             if not any(s <= h[0] < e for s, e, _ in titles)]
         self.mentions: list[Mention] = doc.mentions
+        self.taking_part = [m for m in doc.mentions if not EXCLUDED_BEFORE.search(
+            self.body, max(0, m.start - 110), m.start)]
         self.times = [t for t in doc.times if getattr(t, "value", None)]
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
         self.drafts: list[Draft] = []
 
     # -- lookups within a span
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        out = []
-        for m in self.mentions:
-            if start <= m.start < end and not EXCLUDED_BEFORE.search(
-                    self.body[max(0, m.start - 110):m.start]):
-                out.append(m)
-        return out
+        """Mentions in a span, less inviters, envoys' principals and possessors."""
+        return [m for m in self.taking_part if start <= m.start < end]
 
     def parties_in(self, start: int, end: int) -> list[str]:
         """Parties named in a span, less the posts of envoys ("Đại sứ … tại Indonesia")."""
