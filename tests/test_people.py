@@ -65,3 +65,28 @@ def test_people_glued_sentence_does_not_join_the_name() -> None:
 
 def test_people_acronym_is_not_a_name() -> None:
     assert people_of("Ngoại trưởng ARF cho biết.") == {}
+
+
+def test_people_a_comma_then_a_title_and_name_is_the_next_person() -> None:
+    found = people_of("Nhận lời mời của Tổng thống Hàn Quốc Yoon Suk Yeol, Chủ tịch nước Võ Văn "
+                      "Thưởng sẽ thăm Hàn Quốc.")
+    assert found["Yoon Suk Yeol"] == ("KOR", ["President"])
+    assert found["Võ Văn Thưởng"][0] == "VNM"
+
+
+def test_people_a_province_after_a_title_is_not_a_name() -> None:
+    found = people_of("Tham dự có ông Đặng Quốc Khánh, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc "
+                      "hội tỉnh Hà Giang; ông Nguyễn Văn Sơn, Chủ tịch UBND tỉnh Hà Giang.")
+    assert set(found) == {"Đặng Quốc Khánh", "Nguyễn Văn Sơn"}
+
+
+def test_people_north_and_south_in_korean_news() -> None:
+    found = people_of("Bắc Triều Tiên cử Đại sứ tại Indonesia An Kwang-il thay mặt Ngoại trưởng "
+                      "miền Bắc Ri Son-kwon.")
+    assert found["Ri Son-kwon"][0] == "PRK"
+
+
+def test_people_official_named_only_in_a_caption() -> None:
+    text = ("Tổng thống Hàn Quốc Moon Jae-in. (Ảnh: Yonhap)\n"
+            "Hội nghị thượng đỉnh Hàn Quốc - ASEAN sẽ được tổ chức ở Busan.")
+    assert "Moon Jae-in" in people_of(text)

@@ -30,7 +30,8 @@ NAME_STOPS = frozenset(
 # Words after which a capitalised name is a place named after a person.
 PLACE_BEFORE = re.compile(
     r"(?:Nhà sàn|Lăng|Bảo tàng|Đền|Khu di tích|Quảng trường|đường|phố|Thành phố|thành phố|TP\.?|"
-    r"tư tưởng|Di tích|Đại lộ|Cầu|Trường)\s+(?:Chủ tịch\s+)?$")
+    r"tư tưởng|Di tích|Đại lộ|Cầu|Trường|tỉnh|Tỉnh|huyện|quận|xã|phường|thị xã)\s+"
+    r"(?:Chủ tịch\s+)?$")
 # Modifiers that may stand between a title and the rest: "Tổng thống đương nhiệm Hàn Quốc".
 TITLE_MODIFIERS = ("đương nhiệm ", "mãn nhiệm ", "tiền nhiệm ", "lâm thời ", "sắp mãn nhiệm ")
 # Roles that make a named person not an official.
@@ -45,6 +46,9 @@ SPACES = re.compile(r"[ \t]*")
 def skip_spaces(body: str, pos: int) -> int:
     m = SPACES.match(body, pos)
     return m.end() if m else pos
+# In news about the Korean peninsula "miền Bắc" / "miền Nam" name the two states.
+KOREAN_HALVES = {"miền Bắc": "PRK", "miền Nam": "KOR"}
+COMMA = re.compile(r"[ \t]*,[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
 ORG_HEADS = ("Nhóm ", "Hội ", "Ủy ban ", "Uỷ ban ", "Ban ", "Hiệp hội ", "Quỹ ", "Liên hiệp ",
              "Đoàn ", "Viện ", "Học viện ", "Trung tâm ")
@@ -70,12 +74,17 @@ class Found:
     parties: dict[int, tuple[int, str]]
     short_forms: dict[str, str]
     surnames: dict[str, str]
+    places: set[int]  # where a city, province or venue name starts
+    regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
         titles = {s: (e, t[0]) for s, e, t in lex.find_in(cache, "titles", body)}
         parties = {s: (e, codes[0]) for s, e, codes in lex.find_in(cache, "party_names", body)}
-        return cls(titles, parties, lex.party_short, lex.surnames)
+        places = {s for s, _, _ in lex.find_in(cache, "places", body)}
+        codes = {code for _, code in parties.values()}
+        regions = KOREAN_HALVES if "PRK" in codes else {}
+        return cls(titles, parties, lex.party_short, lex.surnames, places, regions)
 
 
 def is_capitalised(token: str) -> bool:
@@ -94,7 +103,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
         if not t:
             break
         word = t.group()
-        if q in found.titles or q in found.parties:
+        if q in found.titles or q in found.parties or (not tokens and q in found.places):
             break
         glued = re.search(r"(?<=[a-zà-ỹ]{2})\.(?=[A-ZÀ-Ỹ])", word)
         if glued:  # "Suk-yeol.Một": a sentence end without its space
@@ -149,6 +158,11 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             end, title = found.titles[q]
             titles.append(title)
             p = end
+            continue
+        half = next((h for h in found.regions if body.startswith(h, q)), None) if titles else None
+        if half:
+            country = country or found.regions[half]
+            p = q + len(half)
             continue
         if q in found.parties:
             end, code = found.parties[q]
@@ -206,10 +220,13 @@ def skip_org(body: str, pos: int, found: Found) -> int:
 
 def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
     """Titles given after a name: "Nguyễn Quốc Dũng, Trưởng SOM ASEAN của Việt Nam"."""
-    m = re.compile(r"[ \t]*,[ \t]*").match(body, pos)
+    m = COMMA.match(body, pos)
     if not m or m.end() not in found.titles:
         return pos, [], None
-    return read_titles(body, m.end(), found)
+    end, titles, country = read_titles(body, m.end(), found)
+    if read_name(body, skip_spaces(body, end), found):
+        return pos, [], None  # ", Chủ tịch nước Võ Văn Thưởng": the next person, not a title
+    return end, titles, country
 
 
 def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None) -> list[Mention]:
