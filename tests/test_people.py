@@ -1,8 +1,8 @@
 """People stage: title chains, honorifics, appositions, short forms, countries."""
 
 from diplonews.lexicons import load
-from diplonews.pipeline import extract, extract_doc
 from diplonews.people import find_mentions
+from diplonews.pipeline import extract, extract_doc
 
 
 def people_of(text: str) -> dict[str, tuple[str | None, list[str]]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diplonews.lexicons import Lexicons, Series, Trigger, fold
+from diplonews.lexicons import City, Lexicons, Series, Trigger, fold
 from diplonews.models import Doc, Event, Participant
 from diplonews.outcomes import find_outcomes
 from diplonews.people import Mention
@@ -260,7 +260,7 @@ class Reader:
         return [t for t in self.times if start <= t.start < end
                 and not NOT_EVENT_TIME.search(self.body[max(0, t.start - 40):t.start])]
 
-    def place_in(self, start: int, end: int):
+    def place_in(self, start: int, end: int) -> City | None:
         """The first city or venue in a span, wherever it stands."""
         for s, _, payloads in self.places:
             if start <= s < end:
@@ -279,11 +279,14 @@ class Reader:
         return None
 
     def country_located(self, start: int, end: int) -> bool:
+        """Whether the span places the event in a state ("… tại Indonesia")."""
         for s, _, code in self.parties:
             party = self.lex.party(code)
-            if party and party.kind == "state" and start <= s < end and re.search(r"(?:tại|ở)\s*$", self.body[max(0, s - 6):s]):
-                if not POSTING.search(self.body[max(0, s - 60):s]):
-                    return True
+            if not (party and party.kind == "state" and start <= s < end):
+                continue
+            before = self.body[max(0, s - 60):s]
+            if re.search(r"(?:tại|ở)\s*$", before) and not POSTING.search(before):
+                return True
         return False
 
     def has_title(self, start: int, end: int) -> bool:

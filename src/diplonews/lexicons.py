@@ -102,7 +102,7 @@ class Matcher:
         if not key:
             return
         if key in self.automaton:
-            length, payloads = self.automaton.get(key)
+            _, payloads = self.automaton.get(key)
             if payload not in payloads:
                 payloads.append(payload)
         else:
