@@ -48,6 +48,8 @@ def skip_spaces(body: str, pos: int) -> int:
     return m.end() if m else pos
 # In news about the Korean peninsula "miền Bắc" / "miền Nam" name the two states.
 KOREAN_HALVES = {"miền Bắc": "PRK", "miền Nam": "KOR"}
+HEAD_OF_STATE_CHAIR = ("Chủ tịch", "chủ tịch")
+HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
 ORG_HEADS = ("Nhóm ", "Hội ", "Ủy ban ", "Uỷ ban ", "Ban ", "Hiệp hội ", "Quỹ ", "Liên hiệp ",
@@ -75,16 +77,20 @@ class Found:
     short_forms: dict[str, str]
     surnames: dict[str, str]
     places: set[int]  # where a city, province or venue name starts
+    place_spans: list[tuple[int, int]]
     regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
-        titles = {s: (e, t[0]) for s, e, t in lex.find_in(cache, "titles", body)}
+        places = lex.find_in(cache, "places", body)
+        titles = {s: (e, t[0]) for s, e, t in lex.find_in(cache, "titles", body)
+                  if not any(a < s < b for a, b, _ in places)}  # "Phủ Chủ tịch" is a building
         parties = {s: (e, codes[0]) for s, e, codes in lex.find_in(cache, "party_names", body)}
-        places = {s for s, _, _ in lex.find_in(cache, "places", body)}
+        place_spans = [(s, e) for s, e, _ in places]
         codes = {code for _, code in parties.values()}
         regions = KOREAN_HALVES if "PRK" in codes else {}
-        return cls(titles, parties, lex.party_short, lex.surnames, places, regions)
+        return cls(titles, parties, lex.party_short, lex.surnames,
+                   {s for s, _ in place_spans}, place_spans, regions)
 
 
 def is_capitalised(token: str) -> bool:
@@ -168,6 +174,8 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             end, code = found.parties[q]
             if code != "-" and country is None:
                 country = code
+                if titles and titles[-1].vi in HEAD_OF_STATE_CHAIR:
+                    titles[-1] = HEAD_OF_STATE_TITLE  # "Chủ tịch Trung Quốc": the president
             p = end
             continue
         for lead in ("tại ", "ở "):
