@@ -90,3 +90,15 @@ def test_people_official_named_only_in_a_caption() -> None:
     text = ("Tổng thống Hàn Quốc Moon Jae-in. (Ảnh: Yonhap)\n"
             "Hội nghị thượng đỉnh Hàn Quốc - ASEAN sẽ được tổ chức ở Busan.")
     assert "Moon Jae-in" in people_of(text)
+
+
+def test_people_short_form_country_after_a_title() -> None:
+    assert people_of("Thủ tướng Anh Keir Starmer đã hội đàm.")["Keir Starmer"][0] == "GBR"
+
+
+def test_people_office_of_a_bloc_named_in_the_title() -> None:
+    assert people_of("Tổng Thư ký ASEAN Kao Kim Hourn phát biểu.")["Kao Kim Hourn"][0] == "ASEAN"
+
+
+def test_people_an_embassy_is_not_an_ambassador() -> None:
+    assert people_of("Đại sứ quán Hàn Quốc Kim Min tổ chức lễ kỷ niệm.") == {}

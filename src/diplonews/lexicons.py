@@ -11,10 +11,12 @@ Files and columns:
   members (kind: state; bloc — a party in its own right, like ASEAN or EU; group —
   stands for its members, like the Mekong countries; org — an organisation that is
   not a party, like the UN; region. `short_forms` only count inside compounds such
-  as "Hàn-Việt"; `members` lists a group's state codes; code "-" marks a name that
-  must not be read as a party, e.g. "Bán đảo Triều Tiên").
+  as "Hàn-Việt"; `members` lists the states of a group, or of a bloc, whose members
+  an event's parties then leave out; code "-" marks a name that must not be read as a
+  party, e.g. "Bán đảo Triều Tiên").
 - titles.tsv: vi, en, level (head_of_state, head_of_government, minister,
-  vice_minister, ambassador, official, party, military, legislature, local).
+  vice_minister, ambassador, official, party, military, legislature, local; "-"
+  marks a phrase that contains a title but is not one, e.g. "Đại sứ quán").
 - cities.tsv: name_en, country, names.
 - venues.tsv: names, city (a well-known building that implies its city).
 - series.tsv: series_en, names, parties (fixed-name recurring mechanisms).

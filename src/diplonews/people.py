@@ -78,19 +78,22 @@ class Found:
     surnames: dict[str, str]
     places: set[int]  # where a city, province or venue name starts
     place_spans: list[tuple[int, int]]
+    kinds: dict[str, str]  # party code → kind (state, bloc, …)
     regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
         places = lex.find_in(cache, "places", body)
         titles = {s: (e, t[0]) for s, e, t in lex.find_in(cache, "titles", body)
-                  if not any(a < s < b for a, b, _ in places)}  # "Phủ Chủ tịch" is a building
+                  if t[0].level != "-"  # "Đại sứ quán": an embassy, not an ambassador
+                  and not any(a < s < b for a, b, _ in places)}  # "Phủ Chủ tịch": a building
         parties = {s: (e, codes[0]) for s, e, codes in lex.find_in(cache, "party_names", body)}
         place_spans = [(s, e) for s, e, _ in places]
         codes = {code for _, code in parties.values()}
         regions = KOREAN_HALVES if "PRK" in codes else {}
+        kinds = {code: party.kind for code, party in lex.parties.items()}
         return cls(titles, parties, lex.party_short, lex.surnames,
-                   {s for s, _ in place_spans}, place_spans, regions)
+                   {s for s, _ in place_spans}, place_spans, kinds, regions)
 
 
 def is_capitalised(token: str) -> bool:
@@ -152,6 +155,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
     """Titles and country chained from `pos`: "Phó Thủ tướng, Bộ trưởng Ngoại giao Lào"."""
     titles: list[Title] = []
     country: str | None = None
+    office_country: str | None = None  # a state or bloc named inside a title
     p = pos
     while True:
         q = skip_spaces(body, p)
@@ -163,8 +167,20 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         if q in found.titles:
             end, title = found.titles[q]
             titles.append(title)
+            inside = next((found.parties[i][1] for i in range(q + 1, end) if i in found.parties),
+                          None)
+            if inside and (found.kinds.get(inside) == "state" or "Secretary-General" in title.en):
+                office_country = office_country or inside  # "Tổng Thư ký ASEAN"
             p = end
             continue
+        short = TOKEN.match(body, q) if titles and country is None and q not in found.parties \
+            else None
+        if short and short.group() in found.short_forms:
+            after = TOKEN.match(body, skip_spaces(body, short.end()))
+            if after and is_capitalised(after.group()):
+                country = found.short_forms[short.group()]  # "Thủ tướng Anh Keir Starmer"
+                p = short.end()
+                continue
         half = next((h for h in found.regions if body.startswith(h, q)), None) if titles else None
         if half:
             country = country or found.regions[half]
@@ -203,7 +219,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 if j and j.end() > q and skip_spaces(body, j.end()) in found.titles:
                     p = j.end()
                     continue
-            return p, titles, country
+            return p, titles, country or office_country
         continue
 
 
