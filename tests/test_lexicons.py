@@ -19,6 +19,7 @@ LEVELS = {
     "military",
     "legislature",
     "local",
+    "-",  # a phrase that contains a title but is not one ("Đại sứ quán")
 }
 KINDS = {"state", "bloc", "group", "org", "region"}
 ASEAN_MEMBERS = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "TLS"}
