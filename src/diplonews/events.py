@@ -42,6 +42,7 @@ NAME_STOP = re.compile(
     r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
     r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
     r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)")
+LOCATED = re.compile(r"(?:tại|ở)\s*$")
 LOCATION_LEAD = re.compile(r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$")
 POSTING = re.compile(r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$")
 EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+\w+\s*")
@@ -242,9 +243,18 @@ class Reader:
         self.mentions: list[Mention] = doc.mentions
         self.taking_part = [m for m in doc.mentions if not EXCLUDED_BEFORE.search(
             self.body, max(0, m.start - 110), m.start)]
-        self.times = [t for t in doc.times if getattr(t, "value", None)]
+        body = self.body
+        self.times = [t for t in doc.times if getattr(t, "value", None)
+                      and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)]
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
         self.drafts: list[Draft] = []
+        self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
+
+    def is_post(self, at: int) -> bool:
+        """Whether the name at `at` is where an envoy serves ("Đại sứ … tại Indonesia")."""
+        if at not in self.posted:
+            self.posted[at] = bool(POSTING.search(self.body, max(0, at - 60), at))
+        return self.posted[at]
 
     # -- lookups within a span
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -252,13 +262,11 @@ class Reader:
         return [m for m in self.taking_part if start <= m.start < end]
 
     def parties_in(self, start: int, end: int) -> list[str]:
-        """Parties named in a span, less the posts of envoys ("Đại sứ … tại Indonesia")."""
-        return [code for s, _, code in self.parties if start <= s < end
-                and not POSTING.search(self.body[max(0, s - 60):s])]
+        """Parties named in a span, less the posts of envoys."""
+        return [code for s, _, code in self.parties if start <= s < end and not self.is_post(s)]
 
     def times_in(self, start: int, end: int) -> list:
-        return [t for t in self.times if start <= t.start < end
-                and not NOT_EVENT_TIME.search(self.body[max(0, t.start - 40):t.start])]
+        return [t for t in self.times if start <= t.start < end]
 
     def place_in(self, start: int, end: int) -> City | None:
         """The first city or venue in a span, wherever it stands."""
@@ -270,22 +278,16 @@ class Reader:
     def location_in(self, start: int, end: int) -> str | None:
         """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
         for s, _, payloads in self.places:
-            if not start <= s < end:
-                continue
-            before = self.body[max(0, s - 60):s]
-            if not LOCATION_LEAD.search(before) or POSTING.search(before):
-                continue
-            return str(payloads[0].name_en)
+            if start <= s < end and LOCATION_LEAD.search(self.body, max(0, s - 60), s) \
+                    and not self.is_post(s):
+                return str(payloads[0].name_en)
         return None
 
     def country_located(self, start: int, end: int) -> bool:
         """Whether the span places the event in a state ("… tại Indonesia")."""
         for s, _, code in self.parties:
-            party = self.lex.party(code)
-            if not (party and party.kind == "state" and start <= s < end):
-                continue
-            before = self.body[max(0, s - 60):s]
-            if re.search(r"(?:tại|ở)\s*$", before) and not POSTING.search(before):
+            if start <= s < end and getattr(self.lex.party(code), "kind", None) == "state" \
+                    and LOCATED.search(self.body, max(0, s - 6), s) and not self.is_post(s):
                 return True
         return False
 

@@ -136,6 +136,57 @@ class Matcher:
         return found
 
 
+SCANNED = ("party_names", "titles", "places", "series", "triggers")
+
+
+class Scanner:
+    """Several matchers' forms in one case-folded automaton, for one pass over a text.
+
+    Each matcher keeps its own semantics: case-sensitive forms must match the text as
+    written, and each matcher's matches are chosen leftmost-longest on their own."""
+
+    def __init__(self, matchers: dict[str, Matcher]) -> None:
+        self.names = tuple(matchers)
+        self.automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, str | None, list[Any]]]] = {}
+        for name, matcher in matchers.items():
+            if not matcher.size:
+                continue
+            for key, (_, payloads) in matcher.automaton.items():
+                exact = None if matcher.caseless else key
+                entries.setdefault(key.lower(), []).append((name, exact, payloads))
+        for key, found in entries.items():
+            self.automaton.add_word(key, (len(key), found))
+        self.size = len(entries)
+        if self.size:
+            self.automaton.make_automaton()
+
+    def scan(self, text: str) -> dict[str, list[tuple[int, int, list[Any]]]]:
+        hay = text.lower()
+        if not self.size or len(hay) != len(text):  # lower() changed offsets: match apart
+            return {}
+        size = len(hay)
+        hits: dict[str, list[tuple[int, int, list[Any]]]] = {name: [] for name in self.names}
+        for end_index, (length, found) in self.automaton.iter(hay):
+            start, end = end_index - length + 1, end_index + 1
+            if start and hay[start - 1].isalnum() and hay[start].isalnum():
+                continue
+            if end < size and hay[end].isalnum() and hay[end - 1].isalnum():
+                continue
+            for name, exact, payloads in found:
+                if exact is None or text[start:end] == exact:
+                    hits[name].append((start, end, payloads))
+        for name, matches in hits.items():
+            matches.sort(key=lambda m: (m[0], m[0] - m[1]))
+            chosen, last_end = [], -1
+            for match in matches:
+                if match[0] >= last_end:
+                    chosen.append(match)
+                    last_end = match[1]
+            hits[name] = chosen
+        return hits
+
+
 @dataclass(frozen=True)
 class Party:
     code: str
@@ -186,15 +237,22 @@ class Lexicons:
     credits: Matcher = field(default_factory=Matcher)  # form -> canonical
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> country
     documents: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> English kind
+    scanner: Scanner | None = None  # the lexicons of SCANNED in one automaton
 
     def party(self, code: str) -> Party | None:
         return self.parties.get(code)
 
     def find_in(self, cache: dict[str, Any], name: str, text: str) -> list[tuple[int, int, list[Any]]]:
         """`getattr(self, name).find(text)`, computed once per text through `cache`
-        (stages share the matches over a document's body)."""
+        (stages share the matches over a document's body). The lexicons of the body are
+        all found in one pass of one automaton: a pass costs about 10 ns a character
+        whatever the automaton's size, so reading the text once beats reading it five
+        times."""
         if name not in cache:
-            cache[name] = getattr(self, name).find(text)
+            if name in SCANNED and self.scanner is not None:
+                cache.update(self.scanner.scan(text))
+            if name not in cache:
+                cache[name] = getattr(self, name).find(text)
         return cache[name]
 
 
@@ -271,6 +329,7 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
     for matcher in (lex.party_names, lex.titles, lex.places, lex.series,
                     lex.triggers, lex.credits, lex.documents):
         matcher.finish()
+    lex.scanner = Scanner({name: getattr(lex, name) for name in SCANNED})
     return lex
 
 

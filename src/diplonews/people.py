@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplonews.lexicons import Lexicons, Title, fold
+from diplonews.lexicons import Lexicons, Party, Title, fold
 from diplonews.models import Doc, Person
 
 HONORIFICS = ("ông ", "bà ", "Ông ", "Bà ", "Ngài ", "ngài ", "đồng chí ", "Đồng chí ")
@@ -78,7 +78,7 @@ class Found:
     surnames: dict[str, str]
     places: set[int]  # where a city, province or venue name starts
     place_spans: list[tuple[int, int]]
-    kinds: dict[str, str]  # party code → kind (state, bloc, …)
+    party_info: dict[str, Party]  # party code → its lexicon entry
     regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
 
     @classmethod
@@ -91,9 +91,8 @@ class Found:
         place_spans = [(s, e) for s, e, _ in places]
         codes = {code for _, code in parties.values()}
         regions = KOREAN_HALVES if "PRK" in codes else {}
-        kinds = {code: party.kind for code, party in lex.parties.items()}
         return cls(titles, parties, lex.party_short, lex.surnames,
-                   {s for s, _ in place_spans}, place_spans, kinds, regions)
+                   {s for s, _ in place_spans}, place_spans, lex.parties, regions)
 
 
 def is_capitalised(token: str) -> bool:
@@ -169,7 +168,8 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             titles.append(title)
             inside = next((found.parties[i][1] for i in range(q + 1, end) if i in found.parties),
                           None)
-            if inside and (found.kinds.get(inside) == "state" or "Secretary-General" in title.en):
+            info = found.party_info.get(inside) if inside else None
+            if info and (info.kind == "state" or "Secretary-General" in title.en):
                 office_country = office_country or inside  # "Tổng Thư ký ASEAN"
             p = end
             continue
@@ -255,10 +255,14 @@ def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str
 
 def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None) -> list[Mention]:
     """Every title+name, honorific+name and title-alone mention, in text order."""
-    found = Found.scan(body, lex, {} if cache is None else cache)
+    cache = {} if cache is None else cache
+    honorifics = honorific_starts(body)
+    if not honorifics and not lex.find_in(cache, "titles", body):
+        return []  # no title and no "ông"/"bà": nobody is named as an official here
+    found = Found.scan(body, lex, cache)
     mentions: list[Mention] = []
     consumed_until = -1
-    starts = sorted(set(found.titles) | honorific_starts(body))
+    starts = sorted(set(found.titles) | honorifics)
     for start in starts:
         if start < consumed_until:
             continue
