@@ -136,7 +136,7 @@ class Matcher:
         return found
 
 
-SCANNED = ("party_names", "titles", "places", "series", "triggers")
+SCANNED = ("party_names", "titles", "places", "series", "triggers", "documents")
 
 
 class Scanner:

@@ -8,27 +8,30 @@ from __future__ import annotations
 
 import re
 
-from diplonews.lexicons import Lexicons
-
 ADOPTING = re.compile(
     r"\b(?:thông qua|nhất trí thông qua|ký kết|ký|ra|công bố|phê duyệt|hoàn tất)\s+(?:các\s+|bản\s+|một\s+)?$",
     re.IGNORECASE)
-ADOPTING_ANYWHERE = re.compile(
-    r"\b(?:thông qua|ký kết|ký|ra|công bố|phê duyệt|hoàn tất)\b", re.IGNORECASE)
-NAME_END = re.compile(r"[,;.(]|\s(?:nhằm|để|đánh dấu|và các|với|tại|vào|trong|giữa)\s")
+NAME_END = re.compile(r"[,;.(]|\s?\b(?:nhằm|để|đánh dấu|và|với|tại|vào|trong|giữa)\s")
+# Kinds too vague to report without a name ("ký kết văn kiện": signed documents).
+VAGUE = frozenset({"Document", "Plan"})
 
 
-def find_outcomes(sentence: str, lex: Lexicons) -> list[str]:
-    """Documents the sentence says were adopted, in order, each once."""
+def find_outcomes(documents: tuple[str, list[tuple[int, int, list[str]]]], start: int,
+                  end: int) -> list[str]:
+    """Documents that `text[start:end]` says were adopted, in order, each once.
+
+    `documents` is the text with the document matches over it (found once per text)."""
+    text, matches = documents
     found: list[str] = []
-    if not ADOPTING_ANYWHERE.search(sentence):
-        return found
-    for start, end, kinds in lex.documents.find(sentence):
-        if not ADOPTING.search(sentence[max(0, start - 30):start]):
+    for doc_start, doc_end, kinds in matches:
+        if not start <= doc_start < end or not ADOPTING.search(
+                text, max(start, doc_start - 30), doc_start):
             continue
-        stop = NAME_END.search(sentence, end)
-        rest = sentence[end:stop.start() if stop else len(sentence)].strip(" “”\"")
+        stop = NAME_END.search(text, doc_end, end)
+        rest = text[doc_end:stop.start() if stop else end].strip(" “”\"")
         rest = " ".join(rest.split()[:14])
+        if not rest and kinds[0] in VAGUE:
+            continue
         label = f"{kinds[0]}: {rest}" if rest else kinds[0]
         if label not in found:
             found.append(label)
