@@ -39,7 +39,8 @@ ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền h
 def says_online(text: str) -> bool:
     """"trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed."""
     return any(word in text for word in ONLINE_WORDS)
-SAME_DAY = re.compile(r"^\s*(?:Cùng ngày|Sau (?:lễ|đó|hội đàm|cuộc)|Ngay sau)", re.IGNORECASE)
+SAME_DAY = re.compile(r"^\s*(?:Cùng ngày|Sau (?:lễ|đó|hội đàm|cuộc)|Ngay sau|Nhân dịp này)",
+                      re.IGNORECASE)
 POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
 EDITION = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
 NAME_STOP = re.compile(
@@ -648,7 +649,8 @@ class Reader:
         if e.date:
             return
         start, end = self.doc.sentences[d.sentence]
-        if previous and previous.event.date and SAME_DAY.search(self.body[start:end]):
+        if previous and previous.event.date and e.status == "held" and SAME_DAY.search(
+                self.body[start:end]):
             e.date = previous.event.date
             return
         if d.sentence > 0 and re.search(r"\bnày\b", self.body[start:end]):

@@ -81,6 +81,7 @@ _TARGET = re.compile(r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|h�
 _OWN_ECONOMY = re.compile(r"(?<!\w)(?:GDP|tổng sản phẩm|dân số)(?!\w)", re.IGNORECASE)
 RELATION_WORDS = ("hai chiều", "song phương", "hai nước", "hai bên", "xuất khẩu sang",
                   "nhập khẩu từ")
+BILATERAL_WORDS = ("hai chiều", "song phương", "hai nước")
 _BETWEEN = re.compile(r"(?<!\w)giữa\s.+?\svà\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
 _BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
@@ -161,9 +162,9 @@ class _Sentence:
         count = len(self.parties)
         if count >= 2:
             return True
-        if count == 0:
-            return False
         lower = self.text.lower()
+        if count == 0:  # "kim ngạch thương mại song phương": the article's two sides
+            return any(w in lower for w in BILATERAL_WORDS)
         return any(w in lower for w in RELATION_WORDS) or bool(_BETWEEN.search(self.text))
 
 
