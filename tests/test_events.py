@@ -89,3 +89,29 @@ def test_events_reporter_location_is_not_the_event_location() -> None:
                         "Quốc Kim Gunn đã chủ trì hội nghị trực tuyến với ASEAN.", published="2020-08")
     assert event.location is None
     assert event.format == "online"
+
+
+def test_events_on_this_occasion_keeps_the_day() -> None:
+    events = events_of(
+        "Ngày 10/1/2025, tại Viêng Chăn, Thủ tướng Phạm Minh Chính và Thủ tướng Lào Sonexay "
+        "Siphandone đã đồng chủ trì Kỳ họp lần thứ 47 Ủy ban liên Chính phủ Việt Nam - Lào. "
+        "Nhân dịp này, Thủ tướng Phạm Minh Chính đã hội kiến Tổng Bí thư, Chủ tịch nước Lào "
+        "Thongloun Sisoulith.", published=None)
+    session, call = events
+    assert (session.edition, session.date, session.location) == (47, "2025-01-10", "Vientiane")
+    assert [p.role for p in session.participants] == ["chair", "chair"]
+    assert call.date == "2025-01-10"
+    assert {p.name for p in call.participants} == {"Phạm Minh Chính", "Thongloun Sisoulith"}
+
+
+def test_events_adopted_document_is_an_outcome() -> None:
+    [summit] = events_of("Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25 đã thông qua Tuyên bố chung "
+                         "thiết lập quan hệ Đối tác Chiến lược toàn diện.", published="2024-10")
+    assert summit.outcomes == ["Joint Statement: thiết lập quan hệ Đối tác Chiến lược toàn diện"]
+
+
+def test_events_domestic_meetings_are_not_diplomacy() -> None:
+    assert events_of("Chiều 21/10, Bộ Ngoại giao tổ chức Hội nghị tổng kết công tác năm 2024. "
+                     "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn chủ trì hội nghị. "
+                     "Thủ tướng Phạm Minh Chính đối thoại với doanh nghiệp tại Diễn đàn Kinh tế "
+                     "tư nhân Việt Nam.") == []

@@ -310,3 +310,10 @@ def test_figures_never_raise_on_figure_like_text(words: list[str], lex: Lexicons
 @given(text=st.text(max_size=300))
 def test_figures_never_raise_on_any_text(text: str, lex: Lexicons) -> None:
     figures(text, lex)
+
+
+def test_figures_bilateral_total_without_a_named_party() -> None:
+    from diplonews.pipeline import extract
+
+    record = extract("Kim ngạch thương mại song phương năm 2024 đạt 10,5 tỷ USD.", "t")
+    assert [(f.value, f.unit, f.year) for f in record.figures] == [(10_500_000_000, "USD", 2024)]

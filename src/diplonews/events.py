@@ -62,6 +62,7 @@ NOT_EVENT_TIME = re.compile(
 LEADERS = ("head_of_state", "head_of_government")
 SPEECH = re.compile(r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|"
                     r"đánh giá|hoan nghênh|kêu gọi)\b")
+HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
             "tám": 8, "chín": 9, "mười": 10}
@@ -596,8 +597,12 @@ class Reader:
         previous: Draft | None = None
         for d in kept:
             self.fill_date(d, previous)
-            events.append(self.finish(d))
-            previous = d
+            event = self.finish(d)
+            # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
+            # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
+            if event.series or set(event.parties) - {HOME}:
+                events.append(event)
+                previous = d
         return events
 
     def add_summit_speakers(self, kept: list[Draft]) -> None:
