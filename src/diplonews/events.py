@@ -198,13 +198,16 @@ def parse_edition(word: str) -> int | None:
     return int(word) if word.isdigit() else ORDINALS.get(word)
 
 
-def series_name(parties: list[str], suffix: str, lex: Lexicons) -> str | None:
-    """"ASEAN-Korea Summit" from the parties named in an event's name."""
+def series_name(parties: list[str], suffix: str, lex: Lexicons, numbered: bool = False
+                ) -> str | None:
+    """"ASEAN-Korea Summit" from the parties named in an event's name. A meeting of a
+    bloc and a partner is a mechanism; so is a two-state meeting that counts its
+    editions ("… Việt Nam - Australia lần thứ 5"), named in the order written."""
     if not suffix:
         return None
     known = [party for party in map(lex.party, dict.fromkeys(parties)) if party]
     blocs = [p for p in known if p.kind in ("bloc", "group")]
-    if not blocs or len(known) < 2:
+    if len(known) < 2 or not (blocs or numbered and len(known) == 2):
         return None
     names = [p.short_en for p in blocs + [p for p in known if p not in blocs]]
     return f"{'-'.join(names)} {suffix}"
@@ -479,7 +482,7 @@ class Reader:
             people, codes = [], list(name_parties)  # "… không tham dự cuộc họp"
         series = cue.series
         series_en = series.name_en if series else series_name(
-            name_parties, cue.trigger.series_suffix if cue.trigger else "", lex)
+            name_parties, cue.trigger.series_suffix if cue.trigger else "", lex, bool(edition))
         if series and series.parties:
             codes += list(series.parties)
 
