@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import json
-import re
 import unicodedata
 from pathlib import Path
 
@@ -15,37 +12,12 @@ from hypothesis import strategies as st
 from diplonews import clean
 from diplonews.lexicons import load
 from diplonews.pipeline import make_doc
+from gold_data import close_text, gold_cases
 
 DATA = Path(__file__).parent / "data"
 LEAD = "Ngày 7/6, Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae đã chủ trì Đối thoại Hàn-ASEAN."
 SECOND = "Đây là kênh đối thoại thường niên giữa Hàn Quốc và 10 nước ASEAN."
 LAST = "Hai bên nhất trí tiếp tục phối hợp chặt chẽ trong thời gian tới./."
-
-
-def fold(text: str | None) -> str:
-    """As the reference scorer (shared/eval/score.py) folds text before comparing."""
-    text = unicodedata.normalize("NFC", str(text or "")).lower()
-    text = re.sub(r"[-‐‑–—_.·']", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def close_text(a: str | None, b: str | None, ratio: float = 0.9) -> bool:
-    """The reference scorer's comparison of title and body_end."""
-    a, b = fold(a).rstrip(" ./"), fold(b).rstrip(" ./")
-    if not a or not b:
-        return a == b
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= ratio
-
-
-def gold_cases() -> list[tuple[str, dict]]:
-    cases = []
-    for folder in ("seeds", "dev"):
-        for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                text = (DATA / folder / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
-                cases.append((text, record))
-    return cases
 
 
 GOLD = gold_cases()

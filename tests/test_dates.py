@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
@@ -14,38 +12,12 @@ from diplonews import clean
 from diplonews.dates import TimeMention, find_times, infer_anchor_year, run
 from diplonews.lexicons import Lexicons
 from diplonews.models import Doc
+from gold_data import gold_cases
 
 DATA = Path(__file__).parent / "data"
-FURNITURE = re.compile(r"^(?:Tin liên quan|Tin cùng chuyên mục|Bình luận|Tin khác|Tin mới hơn|"
-                       r"Phản hồi|Các tin/bài khác|\* Mời quý độc giả)")
-
-
-def cleaned_body(raw: str) -> str:
-    """The article body: the clean stage's when it is there, else a rough stand-in
-    (lines of eight words or more, up to the first related-news heading)."""
-    clean_text = getattr(clean, "clean_text", None)
-    if clean_text is not None:
-        return str(clean_text(raw).body)
-    lines = []
-    for line in raw.splitlines():
-        line = line.strip()
-        if FURNITURE.match(line):
-            break
-        line = re.sub(r"^date \S+ ", "", line)
-        if len(line.split()) >= 8:
-            lines.append(line)
-    return "\n".join(lines)
-
-
 def articles() -> list[tuple[dict, str]]:
-    out = []
-    for folder in ("seeds", "dev"):
-        for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                raw = (DATA / folder / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
-                out.append((record, cleaned_body(raw)))
-    return out
+    """(gold record, cleaned body) of every seed and dev article."""
+    return [(record, clean.clean_text(raw).body) for raw, record in gold_cases()]
 
 
 def one(text: str, published: str | None = None, anchor: int | None = None) -> TimeMention:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from diplonews import clean
 from diplonews.figures import find_figures, parse_number, run
 from diplonews.lexicons import Lexicons, build
 from diplonews.models import Doc, Figure
+from gold_data import gold_cases
 
 DATA = Path(__file__).parent / "data"
 COUNTRIES = """\
@@ -42,10 +41,6 @@ ASEAN\tASEAN\tASEAN\tbloc\tASEAN|Hiệp hội các quốc gia Đông Nam Á\t\t
 MEKONG\tMekong countries\tMekong\tgroup\tMekong|Mê Công\t\tKHM|LAO|MMR|THA|VNM
 UN\tUnited Nations\tUN\torg\tLiên hợp quốc|Liên Hợp Quốc\t\t
 """
-FURNITURE = re.compile(r"^(?:Tin liên quan|Tin cùng chuyên mục|Bình luận|Tin khác|Tin mới hơn|"
-                       r"Phản hồi|Các tin/bài khác|\* Mời quý độc giả)")
-
-
 @pytest.fixture(scope="module")
 def lex(tmp_path_factory: pytest.TempPathFactory) -> Lexicons:
     folder = tmp_path_factory.mktemp("lexicons")
@@ -260,33 +255,16 @@ def test_figures_run_sets_the_record(lex: Lexicons) -> None:
 # ---------------------------------------------------------------- golden: the 29 articles
 
 def cleaned_doc(raw: str, lex: Lexicons) -> Doc:
-    """The article through the clean stage when it is there, else a rough stand-in body."""
     doc = Doc("d", raw)
-    if getattr(clean, "clean_text", None) is not None:
-        clean.run(doc, lex)
-        return doc
-    lines = []
-    for line in raw.splitlines():
-        line = line.strip()
-        if FURNITURE.match(line):
-            break
-        line = re.sub(r"^date \S+ ", "", line)
-        if len(line.split()) >= 8:
-            lines.append(line)
-    doc.body = "\n".join(lines)
+    clean.run(doc, lex)
     return doc
 
 
 def test_figures_golden_records(lex: Lexicons) -> None:
-    for folder in ("seeds", "dev"):
-        for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            raw = (DATA / folder / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
-            found = find_figures(cleaned_doc(raw, lex), lex)
-            gold = sorted((float(f["value"]), f["unit"]) for f in record["figures"])
-            assert sorted((float(f.value), f.unit) for f in found) == gold, record["doc_id"]
+    for raw, record in gold_cases():
+        found = find_figures(cleaned_doc(raw, lex), lex)
+        gold = sorted((float(f["value"]), f["unit"]) for f in record["figures"])
+        assert sorted((float(f.value), f.unit) for f in found) == gold, record["doc_id"]
 
 
 # ---------------------------------------------------------------- never raises

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,29 +13,12 @@ from diplonews import clean, meta
 from diplonews.lexicons import load
 from diplonews.models import Article
 from diplonews.pipeline import make_doc
+from gold_data import fold, gold_cases
 
 DATA = Path(__file__).parent / "data"
 TITLE = "Hàn Quốc thúc đẩy hợp tác với ASEAN"
 LEAD = "Ngày 7/6, Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae đã chủ trì Đối thoại Hàn-ASEAN."
 LAST = "Hai bên nhất trí tiếp tục phối hợp chặt chẽ trong thời gian tới./."
-
-
-def fold(text: str | None) -> str:
-    """As the reference scorer (shared/eval/score.py) folds names before comparing."""
-    text = unicodedata.normalize("NFC", str(text or "")).lower()
-    text = re.sub(r"[-‐‑–—_.·']", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def gold_cases() -> list[tuple[str, dict]]:
-    cases = []
-    for folder in ("seeds", "dev"):
-        for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                text = (DATA / folder / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
-                cases.append((text, record))
-    return cases
 
 
 GOLD = gold_cases()
