@@ -82,8 +82,11 @@ def read_rows(path: Path | Any) -> Iterator[dict[str, str]]:
         yield {k.strip(): (v or "").strip() for k, v in row.items()}
 
 
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+def whole_word(text: str, start: int, end: int, size: int) -> bool:
+    """Whether text[start:end] neither begins nor ends inside a word."""
+    if start and text[start - 1].isalnum() and text[start].isalnum():
+        return False
+    return not (end < size and text[end].isalnum() and text[end - 1].isalnum())
 
 
 class Matcher:
@@ -128,11 +131,8 @@ class Matcher:
         found = []
         for end_index, (length, payloads) in self.automaton.iter_long(hay):
             start, end = end_index - length + 1, end_index + 1
-            if start and hay[start - 1].isalnum() and hay[start].isalnum():
-                continue
-            if end < size and hay[end].isalnum() and hay[end - 1].isalnum():
-                continue
-            found.append((start, end, payloads))
+            if whole_word(hay, start, end, size):
+                found.append((start, end, payloads))
         return found
 
 
@@ -169,9 +169,7 @@ class Scanner:
         hits: dict[str, list[tuple[int, int, list[Any]]]] = {name: [] for name in self.names}
         for end_index, (length, found) in self.automaton.iter(hay):
             start, end = end_index - length + 1, end_index + 1
-            if start and hay[start - 1].isalnum() and hay[start].isalnum():
-                continue
-            if end < size and hay[end].isalnum() and hay[end - 1].isalnum():
+            if not whole_word(hay, start, end, size):
                 continue
             for name, exact, payloads in found:
                 if exact is None or text[start:end] == exact:
