@@ -115,3 +115,16 @@ def test_events_domestic_meetings_are_not_diplomacy() -> None:
                      "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn chủ trì hội nghị. "
                      "Thủ tướng Phạm Minh Chính đối thoại với doanh nghiệp tại Diễn đàn Kinh tế "
                      "tư nhân Việt Nam.") == []
+
+
+def test_events_reception_of_several_envoys_named_one_by_one() -> None:
+    [event] = events_of(
+        "Chiều 26/3 tại Phủ Chủ tịch, Chủ tịch nước Trương Tấn Sang tiếp Đại sứ các nước Thái Lan, "
+        "Indonesia và Malaysia trình quốc thư. Đại sứ Thái Lan Manopchai Vongphakdi gửi lời chào. "
+        "Đại sứ Indonesia Ibnu Hadi cho biết nhiệm vụ chính. Đại sứ Malaysia Mohd Zamruni Bin "
+        "Khalid cũng cam kết.", published="2015-03")
+    assert event.parties == ["IDN", "MYS", "THA", "VNM"]
+    assert event.location == "Hanoi"
+    assert {p.name: p.role for p in event.participants} == {
+        "Trương Tấn Sang": "chair", "Manopchai Vongphakdi": "participant",
+        "Ibnu Hadi": "participant", "Mohd Zamruni Bin Khalid": "participant"}

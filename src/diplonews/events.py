@@ -62,6 +62,7 @@ NOT_EVENT_TIME = re.compile(
 LEADERS = ("head_of_state", "head_of_government")
 SPEECH = re.compile(r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|"
                     r"đánh giá|hoan nghênh|kêu gọi)\b")
+ENVOYS = re.compile(r"\s*(?:(?:các\s+)?Đại sứ\s+(?:các nước|các quốc gia)|các\s+Đại sứ)")
 HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -241,6 +242,7 @@ class Reader:
     def __init__(self, doc: Doc, lex: Lexicons) -> None:
         self.doc, self.lex, self.body = doc, lex, doc.body
         self.parties = party_spans(doc, lex)
+        self.party_starts = {s for s, _, _ in self.parties}
         self.regions = [(s, e) for s, e, codes in lex.find_in(doc.matches, "party_names", doc.body)
                         if codes[0] == "-"]
         self.places = lex.find_in(doc.matches, "places", self.body)
@@ -302,6 +304,19 @@ class Reader:
                 return True
         return False
 
+    def list_end(self, clause_end: int, sentence_end: int) -> int:
+        """A clause's end, carried past commas that go on listing parties
+        ("Đại sứ các nước Thái Lan, Indonesia, Philippines và Malaysia trình quốc thư")."""
+        starts = self.party_starts
+        while clause_end < sentence_end and self.body[clause_end] == ",":
+            nxt = clause_end + 1
+            while nxt < sentence_end and self.body[nxt] == " ":
+                nxt += 1
+            if nxt not in starts:
+                break
+            _, clause_end = clause_bounds(self.body, nxt, sentence_end, nxt)
+        return clause_end
+
     def has_title(self, start: int, end: int) -> bool:
         return any(start <= s < end for s in self.title_starts)
 
@@ -332,7 +347,7 @@ class Reader:
         for i, cue in enumerate(cues):
             nxt = cues[i + 1].start if i + 1 < len(cues) else end
             _, clause_end = clause_bounds(body, start, end, cue.end)
-            cue.own_end = min(nxt, clause_end)
+            cue.own_end = min(nxt, self.list_end(clause_end, end))
             stop = NAME_STOP.search(body, cue.end, cue.own_end)
             cue.name_end = stop.start() if stop else cue.own_end
             tail = re.search(r"\s+(?:và|cùng)(?:\s+các)?\s*$", body[cue.end:cue.name_end])
@@ -596,6 +611,7 @@ class Reader:
                 continue
             self.absorb(max(candidates, key=lambda e: (self.overlap(d, e), kept.index(e))), d)
         self.add_summit_speakers(kept)
+        self.add_received_envoys(kept)
         events = []
         previous: Draft | None = None
         for d in kept:
@@ -625,6 +641,28 @@ class Reader:
                         t.level in LEADERS for t in first.titles) and SPEECH.search(
                             self.body, first.end, min(end, first.end + 40)):
                     d.people.append(first.person)
+
+    def add_received_envoys(self, kept: list[Draft]) -> None:
+        """"… tiếp Đại sứ các nước Thái Lan, Indonesia …" and then one sentence per envoy
+        ("Đại sứ Thái Lan Manopchai Vongphakdi gửi lời chào …"): the envoys named in the
+        sentences that follow a reception of several envoys were received at it."""
+        cued = {d.sentence for d in self.drafts}
+        people = self.doc.record.people
+        for i, d in enumerate(kept):
+            cue = d.cue
+            if "reception" not in cue.flags or not ENVOYS.match(
+                    self.body, cue.end, min(cue.own_end, cue.end + 40)):
+                continue
+            stop = kept[i + 1].sentence if i + 1 < len(kept) else len(self.doc.sentences)
+            for index in range(d.sentence + 1, stop):
+                if index in cued:
+                    continue
+                start, end = self.doc.sentences[index]
+                for m in self.mentions:
+                    if start <= m.start < end and m.person not in d.people and any(
+                            t.level == "ambassador" for t in m.titles) and 0 <= m.person < len(
+                            people) and people[m.person].country in d.event.parties:
+                        d.people.append(m.person)
 
     @staticmethod
     def overlap(d: Draft, e: Draft) -> int:
