@@ -128,3 +128,25 @@ def test_events_reception_of_several_envoys_named_one_by_one() -> None:
     assert {p.name: p.role for p in event.participants} == {
         "Trương Tấn Sang": "chair", "Manopchai Vongphakdi": "participant",
         "Ibnu Hadi": "participant", "Mohd Zamruni Bin Khalid": "participant"}
+
+
+def test_events_delegation_led_by_is_received_but_a_host_of_a_dinner_is_not() -> None:
+    [reception] = events_of("Phó Chủ tịch nước Võ Thị Ánh Xuân đã tiếp Đoàn đại biểu Quốc hội Nhật "
+                            "Bản do ông Nukaga Fukushiro, Chủ tịch Hạ viện Nhật Bản dẫn đầu.")
+    assert {p.name for p in reception.participants} == {"Võ Thị Ánh Xuân", "Nukaga Fukushiro"}
+    [talks] = events_of("Tổng thống Singapore Halimah Yacob sẽ hội đàm với Tổng thống Hàn Quốc Moon "
+                        "Jae-in và dự bữa tiệc tối do Tổng thống đắc cử Yoon Suk-yeol tổ chức.")
+    assert {p.name for p in talks.participants} == {"Halimah Yacob", "Moon Jae-in"}
+
+
+def test_events_working_session_and_portfolio_titles() -> None:
+    events = events_of(
+        "Ngày 13/6, Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến và Phó Trợ lý Bộ trưởng Quốc phòng "
+        "Mỹ Lindsey Ford đồng chủ trì Đối thoại Chính sách Quốc phòng Việt Nam - Hoa Kỳ lần thứ 10. "
+        "Ngày 14/6, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên làm việc với Bộ trưởng Thương mại "
+        "Hàn Quốc Ahn Duk-geun.", published="2024-06-15")
+    dialogue, session = events
+    assert dialogue.series == "Vietnam-US Defence Policy Dialogue" and dialogue.edition == 10
+    assert {p.name: p.role for p in dialogue.participants} == {
+        "Hoàng Xuân Chiến": "chair", "Lindsey Ford": "chair"}
+    assert (session.date, session.parties) == ("2024-06-14", ["KOR", "VNM"])

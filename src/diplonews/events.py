@@ -31,8 +31,12 @@ ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? d�
 CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
 CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*(?:[^;.]{0,40})?$")
 EXCLUDED_BEFORE = re.compile(
-    r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|do|của đoàn[^,;]*|"
+    r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|của đoàn[^,;]*|"
     r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^;.]{0,80}của)\s*$")
+# "do X tổ chức" (hosted by X: a banquet's host) is not taking part; "do X … dẫn đầu"
+# (a delegation led by X) is.
+BY_BEFORE = re.compile(r"\bdo\s+(?:ông|bà|ngài)?\s*$")
+LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm trưởng đoàn)")
 ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền hình trực tuyến")
 
 
@@ -255,7 +259,9 @@ class Reader:
                             if not any(s <= h[0] < e for s, e, _ in titles)]
         self.mentions: list[Mention] = doc.mentions
         self.taking_part = [m for m in doc.mentions if not EXCLUDED_BEFORE.search(
-            self.body, max(0, m.start - 110), m.start)]
+            self.body, max(0, m.start - 110), m.start) and not (
+                BY_BEFORE.search(self.body, max(0, m.start - 8), m.start)
+                and not LEADS_AFTER.match(self.body, m.end, m.end + 80))]
         body = self.body
         self.times = [t for t in doc.times if getattr(t, "value", None)
                       and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)]

@@ -50,6 +50,11 @@ def skip_spaces(body: str, pos: int) -> int:
 KOREAN_HALVES = {"miền Bắc": "PRK", "miền Nam": "KOR"}
 HEAD_OF_STATE_CHAIR = ("Chủ tịch", "chủ tịch")
 HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
+# Portfolios that follow a generic title ("Trợ lý Bộ trưởng Quốc phòng"): words that
+# are capitalised but never start a personal name.
+PORTFOLIOS = ("Quốc phòng", "Ngoại giao", "Thương mại", "Tài chính", "Công an", "Nội vụ",
+              "Tư pháp", "Kinh tế", "An ninh", "Năng lượng", "Công Thương", "Nông nghiệp",
+              "Giáo dục", "Y tế", "Giao thông", "Xây dựng", "Quốc hội", "Chính phủ")
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
 ORG_HEADS = ("Nhóm ", "Hội ", "Ủy ban ", "Uỷ ban ", "Ban ", "Hiệp hội ", "Quỹ ", "Liên hiệp ",
@@ -208,6 +213,11 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             if compound and "-" in compound.group() and all(
                     part in found.short_forms for part in compound.group().split("-") if part):
                 p = compound.end()  # "… hữu nghị Việt-Nhật": which friendship, not who
+                continue
+            portfolio = next((w for w in PORTFOLIOS if body.startswith(w, q)), None) \
+                if titles else None
+            if portfolio:  # "Trợ lý Bộ trưởng Quốc phòng Mỹ": which ministry, not who
+                p = q + len(portfolio)
                 continue
             if titles and org_head(body, q):  # "Chủ tịch Nhóm Nghị sĩ hữu nghị Việt-Nhật"
                 after_org = skip_org(body, q, found)
