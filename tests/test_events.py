@@ -150,3 +150,18 @@ def test_events_working_session_and_portfolio_titles() -> None:
     assert {p.name: p.role for p in dialogue.participants} == {
         "Hoàng Xuân Chiến": "chair", "Lindsey Ford": "chair"}
     assert (session.date, session.parties) == ("2024-06-14", ["KOR", "VNM"])
+
+
+def test_events_before_the_talks_is_the_day_of_the_talks() -> None:
+    events = events_of(
+        "Ngày 12/11, tại Thủ đô Santiago, Chủ tịch nước Lương Cường đã hội đàm với Tổng thống "
+        "Chile Gabriel Boric Font, trong khuôn khổ chuyến thăm cấp Nhà nước tới Chile từ ngày "
+        "10-13/11. Trước hội đàm, Tổng thống Gabriel Boric Font đã chủ trì lễ đón chính thức Chủ "
+        "tịch nước Lương Cường. Sau hội đàm, hai nhà lãnh đạo đã ra Tuyên bố chung về quan hệ "
+        "Đối tác toàn diện.", published="2024-11-12")
+    talks, visit, welcome = events
+    assert (talks.date, talks.location) == ("2024-11-12", "Santiago")
+    assert talks.outcomes == ["Joint Statement: về quan hệ Đối tác toàn diện"]
+    assert (visit.kind, visit.date) == ("visit", "2024-11-10")
+    assert welcome.date == "2024-11-12"
+    assert {p.name: p.role for p in welcome.participants}["Gabriel Boric Font"] == "chair"

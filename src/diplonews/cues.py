@@ -39,8 +39,9 @@ ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền h
 def says_online(text: str) -> bool:
     """"trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed."""
     return any(word in text for word in ONLINE_WORDS)
-SAME_DAY = re.compile(r"^\s*(?:Cùng ngày|Sau (?:lễ|đó|hội đàm|cuộc)|Ngay sau|Nhân dịp này)",
-                      re.IGNORECASE)
+SAME_DAY = re.compile(
+    r"^\s*(?:Cùng ngày|Nhân dịp này|(?:Ngay )?(?:Sau|Trước)(?: khi)?(?: cuộc| buổi)?"
+    r"(?: (hội đàm|hội kiến|lễ đón|lễ|đó))?)\b", re.IGNORECASE)
 POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
 EDITION = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
 NAME_STOP = re.compile(
@@ -49,7 +50,8 @@ NAME_STOP = re.compile(
     r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
     r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)")
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
-LOCATION_LEAD = re.compile(r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$")
+LOCATION_LEAD = re.compile(r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$",
+                           re.IGNORECASE)
 POSTING = re.compile(r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$")
 EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+\w+\s*")
 HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")

@@ -456,15 +456,15 @@ class Reader:
         self.add_summit_speakers(kept)
         self.add_received_envoys(kept)
         events = []
-        previous: Draft | None = None
+        done: list[Draft] = []
         for d in kept:
-            self.fill_date(d, previous)
+            self.fill_date(d, done)
             event = self.finish(d)
             # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
             # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
             if event.series or set(event.parties) - {HOME}:
                 events.append(event)
-                previous = d
+                done.append(d)
         return events
 
     def add_summit_speakers(self, kept: list[Draft]) -> None:
@@ -513,7 +513,9 @@ class Reader:
         def words(name: str | None) -> set[str]:
             return {w for w in re.findall(r"\w+", name or "") if w[:1].isupper()} - {
                 "Hội", "Diễn", "Đối", "Cuộc", "Tại"}
-        return len(words(d.event.name) & words(e.event.name)) + len(set(d.people) & set(e.people))
+        same_word = bool(d.cue.trigger and e.cue.trigger and d.cue.trigger.vi == e.cue.trigger.vi)
+        return (len(words(d.event.name) & words(e.event.name)) + len(set(d.people) & set(e.people))
+                + 2 * same_word)
 
     def absorb(self, into: Draft, d: Draft) -> None:
         a, b = into.event, d.event
@@ -533,15 +535,24 @@ class Reader:
         if not into.cue.named and d.cue.named and b.name and not d.points_back:
             a.name = b.name
 
-    def fill_date(self, d: Draft, previous: Draft | None) -> None:
+    def fill_date(self, d: Draft, done: list[Draft]) -> None:
+        """A date for an event its own words do not date, from what the text ties it to."""
         e = d.event
         if e.date:
             return
+        previous = done[-1] if done else None
         start, end = self.doc.sentences[d.sentence]
-        if previous and previous.event.date and e.status == "held" and SAME_DAY.search(
-                self.body[start:end]):
-            e.date = previous.event.date
-            return
+        same_day = SAME_DAY.search(self.body[start:end])
+        if same_day and e.status == "held":
+            # "Trước hội đàm, …": the day of that talk; "Cùng ngày, …": of the event before,
+            # unless that is a visit, whose date is the first of several days.
+            named = same_day.group(1)
+            referent = next((x for x in reversed(done) if x.event.date and (
+                named.lower() in (x.cue.trigger.vi if x.cue.trigger else "") if named
+                else x.event.kind != "visit")), None)
+            if referent and referent.event.date:
+                e.date = referent.event.date
+                return
         if d.sentence > 0 and re.search(r"\bnày\b", self.body[start:end]):
             # "… lời kêu gọi này trong cuộc họp …": the story of the sentence before
             p_start, p_end = self.doc.sentences[d.sentence - 1]
