@@ -8,7 +8,8 @@ temporary folder. It times `diplonews extract DIR --format jsonl > /dev/null` as
 child process at two sizes, N/5 and N, and prints articles/s and the child's peak
 RSS: flat RSS across the two sizes shows the corpus is streamed, not held.
 Each size is run three times and the fastest run is reported (the machine's speed
-varies from run to run). Targets: at least 500 articles/s on one core, at most 300 MB.
+varies from run to run). Targets: at least 500 articles/s on one core over the full
+corpus, at most 300 MB at both sizes.
 
 --profile instead runs cProfile over the in-process pipeline on a few hundred
 articles and prints the functions that take the most time (for stage authors).
@@ -116,8 +117,11 @@ def bench(total: int) -> int:
             )
             if run.failures:
                 print(f"          first: {run.failures[0][:200]}")
-            met = met and not run.failures and run.status == 0
-            met = met and rate >= TARGET_RATE and run.rss_mb <= TARGET_RSS_MB
+            met = met and not run.failures and run.status == 0 and run.rss_mb <= TARGET_RSS_MB
+            # The rate is judged on the full corpus; the smaller run is there to show that
+            # memory stays flat (start-up weighs five times more on it).
+            if size == sizes[-1]:
+                met = met and rate >= TARGET_RATE
     print("targets met" if met else "below target")
     return 0
 
