@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from diplonews.cues import (
     ATTEND,
@@ -58,6 +59,28 @@ from diplonews.lexicons import City, Lexicons, fold
 from diplonews.models import Doc, Event, Participant
 from diplonews.outcomes import find_outcomes
 from diplonews.people import Mention
+
+
+@dataclass
+class Context:
+    """What the words around one cue say about it, worked out once for its fields."""
+
+    sentence: Sentence
+    cue: Cue
+    prev_end: int  # where the cue before it stops owning text
+    subject: list[Mention]  # the sentence's subject, if it names one
+    clause_start: int
+    clause_end: int
+    lead_start: int  # where the cue's own clause starts, after any reporting verb
+    lead: str  # from there to the cue
+    recent: str  # the last 200 characters of `lead`
+    name: str | None
+    name_parties: list[str]
+    edition: int | None
+    secondary: bool  # "nhân dịp dự X", "bên lề X": X is not the sentence's own event
+    attend: bool  # "tham dự X": the subject takes part in X
+    hosting: bool  # "đăng cai X": hosting says nothing of who takes part
+    points_back: bool  # "hội nghị này", "Tại hội nghị": the event already reported
 
 
 @dataclass
@@ -232,10 +255,51 @@ class Reader:
 
     def read_cue(self, index: int, sentence: Sentence, cue: Cue, prev_end: int,
                  subject: list[Mention]) -> None:
-        body, lex = self.body, self.lex
+        """One draft event (or none) from one cue, its fields read off the sentence."""
+        at = self.context(sentence, cue, prev_end, subject)
+        date, own_date, relation = self.cue_date(at)
+        if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
+            return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        people, chairs = self.cue_people(at)
+        planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
+            getattr(relation, "relation", None) == "future")
+        if HELD.search(at.recent) and not PLANNED.search(at.recent) or getattr(
+                relation, "relation", None) == "past":
+            planned = False
+        location = self.location_in(cue.start, cue.own_end) or self.location_in(
+            sentence.content_start, sentence.end)
+        codes = self.cue_parties(at, people)
+        if NEGATED.search(at.lead[-80:]):
+            people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
+        series_en = cue.series.name_en if cue.series else series_name(
+            at.name_parties, cue.trigger.series_suffix if cue.trigger else "", self.lex,
+            bool(at.edition))
+        outcomes = find_outcomes(self.documents, cue.start, sentence.end) if (
+            cue.kind == "meeting" and not at.secondary) else []
+        event = Event(kind=cue.kind, status="planned" if planned else "held", name=at.name,
+                      series=series_en, edition=at.edition, date=date,
+                      format=self.cue_format(at, location, people), location=location,
+                      parties=[c for c in codes if c], outcomes=outcomes,
+                      evidence=self.body[sentence.start:sentence.end],
+                      evidence_span=(sentence.start, sentence.end))
+        people = [p for p in people if p >= 0]
+        if cue.kind == "visit" and len(people) > 1 and re.search(
+                r"(?:các|những)\s+$", self.body[max(0, cue.start - 8):cue.start]):
+            for person in people:  # "các chuyến thăm … của A và B": one visit each
+                single = Event(**{**event.__dict__, "parties": list(event.parties),
+                                  "participants": []})
+                self.drafts.append(Draft(single, cue, index, [person], set(), own_date, False,
+                                         at.name_parties))
+            return
+        self.drafts.append(Draft(event, cue, index, people, chairs, own_date, at.points_back,
+                                 at.name_parties))
+
+    def context(self, sentence: Sentence, cue: Cue, prev_end: int,
+                subject: list[Mention]) -> Context:
+        """What the words around a cue say about it (see `Context`)."""
+        body = self.body
         clause_start, clause_end = clause_bounds(body, sentence.start, sentence.end, cue.start)
         lead_start = max(sentence.content_start, clause_start)
-        lead = body[lead_start:cue.start]
         name = re.sub(r"\s+(?:và|các)$", "", body[cue.start:cue.name_end].strip(" -–“”\""))
         name_parties = self.parties_in(cue.start, cue.name_end)
         ed = EDITION.search(body, cue.start, cue.name_end)
@@ -245,9 +309,6 @@ class Reader:
             edition = int(number.group(1)) if number else None
         head = (cue.joined_to or cue).start
         before = body[max(sentence.start, head - 120):head]  # what the patterns look back on
-        secondary = bool(SECONDARY.search(before))
-        attend = bool(ATTEND.search(before))
-        hosting = bool(HOSTING.search(before))
         points_back = bool(POINTS_BACK.match(body[cue.name_end:cue.name_end + 12])) or bool(
             POINTS_BACK.match(body[cue.end:cue.end + 12])) or bool(BACK_LEAD.match(
                 body[sentence.start:cue.start])) or (cue.named and self.is_bare(cue))
@@ -256,9 +317,17 @@ class Reader:
         if "named" in cue.flags and not cue.named and not name_parties and not edition \
                 and not cue.series:
             cue.generic = True  # "hội nghị thượng đỉnh kéo dài 2 ngày": the summit again
+        lead = body[lead_start:cue.start]
+        return Context(sentence, cue, prev_end, subject, clause_start, clause_end, lead_start,
+                       lead, lead[-200:], name or None, name_parties, edition,
+                       bool(SECONDARY.search(before)), bool(ATTEND.search(before)),
+                       bool(HOSTING.search(before)), points_back)
 
-        # date: what the cue owns, else what the sentence leaves free
-        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(lead_start, cue.start)
+    def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
+        """(date, whether the event's own words give it, the time expression used)."""
+        sentence, cue = at.sentence, at.cue
+        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(at.lead_start,
+                                                                              cue.start)
         claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
         free_times = [t for t in self.times_in(sentence.content_start, sentence.end)
                       if not any(a <= t.start < b for a, b in claimed)]
@@ -266,65 +335,60 @@ class Reader:
         if own_times:
             date, own_date = own_times[0].value, True
         elif free_times:
-            date = month_of(free_times[0].value) if secondary else free_times[0].value
-            own_date = not secondary
-        relation = (own_times or free_times or [None])[0]
+            date = month_of(free_times[0].value) if at.secondary else free_times[0].value
+            own_date = not at.secondary
         if not own_date and any(sentence.content_start <= t.start < cue.own_end
                                 for t in self.unresolved):
             own_date = True  # dated in the text, though the year is not known
-        recent = lead[-200:]
-        if not own_date and HYPOTHETICAL.search(recent) or MODAL.search(recent):
-            return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        return date, own_date, (own_times or free_times or [None])[0]
 
-        # people
-        pre = [] if secondary or hosting or cue.joined_to else [
-            m for m in self.mentions_in(prev_end, cue.start) if cue.start - m.end < PRE_REACH]
+    def cue_people(self, at: Context) -> tuple[list[int], set[int]]:
+        """Who takes part (person indexes) and who of them chairs."""
+        body, cue, sentence, subject = self.body, at.cue, at.sentence, at.subject
+        pre = [] if at.secondary or at.hosting or cue.joined_to else [
+            m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH]
         own = self.mentions_in(cue.end, cue.own_end)
         chair_of = [m for m in self.mentions_in(cue.end, sentence.end)
                     if CHAIR_OF.search(body[max(0, m.start - 70):m.start])]
-        chairs: set[int] = set()
         if cue.kind == "visit":
-            people = self.visitors(cue, pre, own, subject)
-        elif secondary and not attend or hosting:
-            people = [m.person for m in chair_of]
-        else:
-            people = [m.person for m in pre + own]
-            if not pre and (attend or "verb" in cue.flags or CHAIR.search(
-                    body[lead_start:cue.start])) or re.match(r"\s*cùng\b", body[prev_end:cue.start]) or (
-                    (points_back or cue.generic) and clause_start == sentence.start and re.search(
-                        r"\b[Tt]ại\s*$", body[sentence.start:cue.start])):
-                people = [m.person for m in subject] + people
-            people = list(dict.fromkeys(people + [m.person for m in chair_of]))
-            if "reception" in cue.flags or "ceremony" in cue.flags:
-                chairs = {m.person for m in (pre or subject)}
-            elif cue.kind == "meeting":
-                chairs = self.chairs(cue, lead_start, people, subject, pre)
-            chairs |= {m.person for m in chair_of}
+            return self.visitors(cue, pre, own, subject), set()
+        if at.secondary and not at.attend or at.hosting:
+            return [m.person for m in chair_of], {m.person for m in chair_of}
+        people = [m.person for m in pre + own]
+        subject_takes_part = not pre and (at.attend or "verb" in cue.flags or CHAIR.search(
+            body[at.lead_start:cue.start])) or re.match(r"\s*cùng\b", body[at.prev_end:cue.start])
+        at_event = (at.points_back or cue.generic) and at.clause_start == sentence.start and \
+            re.search(r"\b[Tt]ại\s*$", body[sentence.start:cue.start])  # "Phát biểu tại hội nghị, X"
+        if subject_takes_part or at_event:
+            people = [m.person for m in subject] + people
+        people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+        chairs: set[int] = set()
+        if "reception" in cue.flags or "ceremony" in cue.flags:
+            chairs = {m.person for m in (pre or subject)}
+        elif cue.kind == "meeting":
+            chairs = self.chairs(cue, at.lead_start, people, subject, pre)
+        return people, chairs | {m.person for m in chair_of}
 
-        # status
-        window = body[lead_start:cue.own_end]
-        planned = bool(PLANNED.search(window)) or getattr(relation, "relation", None) == "future"
-        if HELD.search(recent) and not PLANNED.search(recent) or getattr(
-                relation, "relation", None) == "past":
-            planned = False
+    def cue_format(self, at: Context, location: str | None, people: list[int]) -> str | None:
+        """Online, in person, or unknown (always unknown for a call)."""
+        cue, sentence = at.cue, at.sentence
+        if cue.kind == "call":
+            return None
+        if says_online(self.body[sentence.start:sentence.end]) and (
+                not at.secondary
+                or says_online(self.body[cue.start:min(cue.own_end + 40, sentence.end)])):
+            return "online"
+        during_visit = cue.kind == "meeting" and bool(people) and any(
+            c.kind == "visit" and c.start < cue.start for c in sentence.cues)
+        if location or "inperson" in cue.flags or during_visit or self.country_located(
+                at.clause_start, at.clause_end):
+            return "in_person"
+        return None
 
-        # place and format
-        location = self.location_in(cue.start, cue.own_end) or self.location_in(
-            sentence.content_start, sentence.end)
-        sentence_text = body[sentence.start:sentence.end]
-        online = says_online(sentence_text) and (
-            not secondary or says_online(body[cue.start:min(cue.own_end + 40, sentence.end)]))
-        fmt: str | None = None
-        if cue.kind != "call":
-            if online:
-                fmt = "online"
-            elif location or "inperson" in cue.flags or self.country_located(
-                    clause_start, clause_end) or (cue.kind == "meeting" and people and any(
-                        c.kind == "visit" and c.start < cue.start for c in sentence.cues)):
-                fmt = "in_person"
-
-        # parties
-        codes = list(name_parties)
+    def cue_parties(self, at: Context, people: list[int]) -> list[str]:
+        """States and blocs: named in the event's name, of its people, or visited."""
+        cue = at.cue
+        codes = list(at.name_parties)
         known = self.doc.record.people
         codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
         if cue.kind == "visit":
@@ -334,35 +398,11 @@ class Reader:
                 codes.append(city.country)
         elif self.has_title(cue.end, cue.own_end):  # "họp với các Đại sứ … ASEAN"
             codes += self.parties_in(cue.end, cue.own_end)
-        if not people and not name_parties:
-            codes += self.parties_in(lead_start, cue.own_end)
-        if NEGATED.search(lead[-80:]):
-            people, codes = [], list(name_parties)  # "… không tham dự cuộc họp"
-        series = cue.series
-        series_en = series.name_en if series else series_name(
-            name_parties, cue.trigger.series_suffix if cue.trigger else "", lex, bool(edition))
-        if series and series.parties:
-            codes += list(series.parties)
-
-        outcomes = find_outcomes(self.documents, cue.start, sentence.end) if cue.kind == "meeting" \
-            and not secondary else []
-        event = Event(kind=cue.kind, status="planned" if planned else "held", name=name or None,
-                      outcomes=outcomes,
-                      series=series_en, edition=edition, date=date, format=fmt,
-                      location=location, parties=[c for c in codes if c],
-                      evidence=body[sentence.start:sentence.end],
-                      evidence_span=(sentence.start, sentence.end))
-        draft = Draft(event, cue, index, [p for p in people if p >= 0], chairs, own_date,
-                      points_back, name_parties)
-        if cue.kind == "visit" and len(draft.people) > 1 and re.search(
-                r"(?:các|những)\s+$", body[max(0, cue.start - 8):cue.start]):
-            for person in draft.people:  # "các chuyến thăm … của A và B": one visit each
-                single = Event(**{**event.__dict__, "parties": list(event.parties),
-                                  "participants": []})
-                self.drafts.append(Draft(single, cue, index, [person], set(), own_date, False,
-                                         name_parties))
-            return
-        self.drafts.append(draft)
+        if not people and not at.name_parties:
+            codes += self.parties_in(at.lead_start, cue.own_end)
+        if cue.series and cue.series.parties:
+            codes += list(cue.series.parties)
+        return codes
 
     def chairs(self, cue: Cue, lead_start: int, people: list[int], subject: list[Mention],
                pre: list[Mention]) -> set[int]:
