@@ -102,3 +102,17 @@ def test_people_office_of_a_bloc_named_in_the_title() -> None:
 
 def test_people_an_embassy_is_not_an_ambassador() -> None:
     assert people_of("Đại sứ quán Hàn Quốc Kim Min tổ chức lễ kỷ niệm.") == {}
+
+
+def test_people_a_shorter_title_later_adds_nothing() -> None:
+    text = ("Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae dự họp. Thứ trưởng Yeo Seung-bae cho "
+            "biết Hàn Quốc ủng hộ ASEAN.")
+    assert people_of(text)["Yeo Seung-bae"] == ("KOR", ["Vice Foreign Minister"])
+
+
+def test_people_participant_title_is_the_office_next_to_the_name() -> None:
+    record = extract("Ngày 23/7, Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh đã có cuộc gặp "
+                     "với Bộ trưởng Ngoại giao Lào Saleumxay Kommasith.", "t", published="2016-07")
+    [meeting] = record.events
+    assert {p.name: p.title for p in meeting.participants} == {
+        "Phạm Bình Minh": "Foreign Minister", "Saleumxay Kommasith": "Foreign Minister"}

@@ -622,7 +622,7 @@ class Reader:
                 continue
             person = people[p]
             participants.append(Participant(person.name, person.country,
-                                            person.titles[-1] if person.titles else None,
+                                            person.lead_title or (person.titles or [None])[-1],
                                             "chair" if p in d.chairs else "participant"))
         e.participants = participants
         e.parties = finish_parties(e.parties, self.lex)

@@ -82,6 +82,7 @@ class Person:
     name: str
     country: str | None = None
     titles: list[str] = field(default_factory=list)
+    lead_title: str | None = None  # the office the article first gives; not serialised
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "titles": list(self.titles)}

@@ -71,6 +71,7 @@ class Mention:
     country: str | None = None
     person: int = -1  # index into the doc's people
     anaphoric: bool = False  # a title alone or a short form pointing back
+    before_name: int = 0  # how many of `titles` stand before the name (the rest after it)
 
 
 @dataclass
@@ -290,7 +291,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             if span:
                 more_end, more, more_country = apposition(body, span[1], found)
                 mentions.append(Mention(start, span[1], body[span[0]:span[1]], titles + more,
-                                        country or more_country))
+                                        country or more_country, before_name=len(titles)))
                 consumed_until = max(span[1], more_end)
             else:
                 # A title alone points back to someone named earlier, unless it is plural
@@ -356,6 +357,7 @@ class Resolver:
     keys: list[list[str]] = field(default_factory=list)
     last_seen: list[int] = field(default_factory=list)
     confirmed: list[bool] = field(default_factory=list)  # has a title or official context
+    held_titles: dict[int, list[Title]] = field(default_factory=dict)  # by person index
 
     def add(self, mention: Mention, order: int) -> None:
         if mention.name is None:
@@ -382,9 +384,19 @@ class Resolver:
             person.country = person.country or mention.country
             self.last_seen[index] = order
         person = self.people[index]
+        held = self.held_titles.setdefault(index, [])
         for title in mention.titles:
-            if title.en not in person.titles:
-                person.titles.append(title.en)
+            # "Thứ trưởng Yeo" after "Thứ trưởng Ngoại giao Hàn Quốc Yeo": the same office,
+            # said shorter; it adds nothing to the titles.
+            if title.en in person.titles or any(
+                    t.vi.startswith(title.vi) and t.level == title.level for t in held):
+                continue
+            held.append(title)
+            person.titles.append(title.en)
+        if mention.titles and person.lead_title is None:
+            # The office next to the name: "Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình
+            # Minh" is the foreign minister; "ông X, Cố vấn đặc biệt" the adviser.
+            person.lead_title = mention.titles[max(mention.before_name, 1) - 1].en
         if mention.titles:
             self.confirmed[index] = True
         mention.person = index
