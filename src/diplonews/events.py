@@ -507,18 +507,21 @@ class Reader:
                 done.append(d)
         return events
 
+    def sentences_after(self, kept: list[Draft], i: int) -> list[tuple[int, int]]:
+        """The sentences after event `i`'s own, up to the next event, that report no
+        event themselves: where the article goes on about event `i`."""
+        cued = {d.sentence for d in self.drafts}
+        stop = kept[i + 1].sentence if i + 1 < len(kept) else len(self.doc.sentences)
+        return [self.doc.sentences[n] for n in range(kept[i].sentence + 1, stop)
+                if n not in cued]
+
     def add_summit_speakers(self, kept: list[Draft]) -> None:
         """Leaders who speak in the sentences that report a summit take part in it
         ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after the summit's lead)."""
-        cued = {d.sentence for d in self.drafts}
         for i, d in enumerate(kept):
             if d.event.status != "held" or not (d.event.series or "").endswith("Summit"):
                 continue
-            stop = kept[i + 1].sentence if i + 1 < len(kept) else len(self.doc.sentences)
-            for index in range(d.sentence + 1, stop):
-                if index in cued:
-                    continue
-                start, end = self.doc.sentences[index]
+            for start, end in self.sentences_after(kept, i):
                 first = next((m for m in self.mentions if start <= m.start < end), None)
                 if first and first.person not in d.people and any(
                         t.level in LEADERS for t in first.titles) and SPEECH.search(
@@ -529,18 +532,13 @@ class Reader:
         """"… tiếp Đại sứ các nước Thái Lan, Indonesia …" and then one sentence per envoy
         ("Đại sứ Thái Lan Manopchai Vongphakdi gửi lời chào …"): the envoys named in the
         sentences that follow a reception of several envoys were received at it."""
-        cued = {d.sentence for d in self.drafts}
         people = self.doc.record.people
         for i, d in enumerate(kept):
             cue = d.cue
             if "reception" not in cue.flags or not ENVOYS.match(
                     self.body, cue.end, min(cue.own_end, cue.end + 40)):
                 continue
-            stop = kept[i + 1].sentence if i + 1 < len(kept) else len(self.doc.sentences)
-            for index in range(d.sentence + 1, stop):
-                if index in cued:
-                    continue
-                start, end = self.doc.sentences[index]
+            for start, end in self.sentences_after(kept, i):
                 for m in self.mentions:
                     if start <= m.start < end and m.person not in d.people and any(
                             t.level == "ambassador" for t in m.titles) and 0 <= m.person < len(
