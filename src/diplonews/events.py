@@ -620,7 +620,7 @@ class Reader:
                 continue
             person = people[p]
             participants.append(Participant(person.name, person.country,
-                                            person.lead_title or (person.titles or [None])[-1],
+                                            person.lead_title or next(iter(person.titles[-1:]), None),
                                             "chair" if p in d.chairs else "participant"))
         e.participants = participants
         e.parties = finish_parties(e.parties, self.lex)
