@@ -165,3 +165,30 @@ def test_events_before_the_talks_is_the_day_of_the_talks() -> None:
     assert (visit.kind, visit.date) == ("visit", "2024-11-10")
     assert welcome.date == "2024-11-12"
     assert {p.name: p.role for p in welcome.participants}["Gabriel Boric Font"] == "chair"
+
+
+def test_events_who_speaks_of_a_meeting_or_might_attend_does_not_take_part() -> None:
+    [summit] = events_of(
+        'Dự kiến, Hội nghị thượng đỉnh đặc biệt Hàn Quốc - ASEAN sẽ được tổ chức ở Busan. Phát '
+        'biểu tại cuộc họp báo, Thư ký cấp cao Yoon Do-han nhấn mạnh: "Hội nghị thượng đỉnh '
+        'này sẽ đánh giá quan hệ". Hội nghị thượng đỉnh cũng có thể có sự tham dự của nhà lãnh '
+        'đạo Triều Tiên Kim Jong-un.', published=None)
+    assert summit.participants == []
+    assert summit.parties == ["ASEAN", "KOR"]
+
+
+def test_events_ministers_speaking_after_their_meeting_took_part() -> None:
+    [meeting] = events_of(
+        "Các Bộ trưởng tập trung tại Busan để tham dự Hội nghị Bộ trưởng Ngoại giao Mekong-Hàn "
+        "Quốc lần thứ 7. “Hợp tác sẽ đem lại lợi ích”, Bộ trưởng Ngoại giao Hàn Quốc Kang "
+        "Kyung-wha nhận định.", published=None)
+    assert [p.name for p in meeting.participants] == ["Kang Kyung-wha"]
+
+
+def test_events_setting_of_a_meeting_takes_its_parties() -> None:
+    events = events_of("Tổng thống Hàn Quốc Lee Jae Myung ngày 30/10 đã có cuộc họp thượng đỉnh "
+                       "với Chủ tịch nước Việt Nam Lương Cường tại Gyeongju, nơi diễn ra Hội nghị "
+                       "thượng đỉnh APEC.", published="2025-10-29")
+    meeting, apec = events
+    assert apec.parties == meeting.parties == ["KOR", "VNM"]
+    assert (apec.date, apec.participants) == ("2025-10", [])

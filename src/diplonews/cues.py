@@ -61,10 +61,14 @@ BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
 NOT_EVENT_TIME = re.compile(
     r"(?:(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|"
     r"đến năm)[^,;]{0,25}|\b(?:đến|tới|trước)\s*)$")
-LEADERS = ("head_of_state", "head_of_government")
-SPEECH = re.compile(r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|"
+# Who speaks for a mechanism, by the end of its name: the leaders at a summit, the
+# ministers at a ministers' meeting.
+SPEAKER_LEVELS = (("Summit", ("head_of_state", "head_of_government")),
+                  ("Ministers' Meeting", ("minister",)))
+SPEECH = re.compile(r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|nhận định|"
                     r"đánh giá|hoan nghênh|kêu gọi)\b")
 ENVOYS = re.compile(r"\s*(?:(?:các\s+)?Đại sứ\s+(?:các nước|các quốc gia)|các\s+Đại sứ)")
+PARTY_KINDS = ("state", "bloc", "group")  # what can take part in an event
 HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,

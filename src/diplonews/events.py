@@ -28,7 +28,6 @@ from diplonews.cues import (
     HOME,
     HOSTING,
     HYPOTHETICAL,
-    LEADERS,
     LEADS_AFTER,
     LOCATED,
     LOCATION_LEAD,
@@ -36,6 +35,7 @@ from diplonews.cues import (
     NAME_STOP,
     NEGATED,
     NOT_EVENT_TIME,
+    PARTY_KINDS,
     PLANNED,
     POINTS_BACK,
     POSTING,
@@ -43,6 +43,7 @@ from diplonews.cues import (
     REPORTING,
     SAME_DAY,
     SECONDARY,
+    SPEAKER_LEVELS,
     SPEECH,
     Cue,
     Sentence,
@@ -59,6 +60,16 @@ from diplonews.lexicons import City, Lexicons, fold
 from diplonews.models import Doc, Event, Participant
 from diplonews.outcomes import find_outcomes
 from diplonews.people import Mention
+
+
+def in_quotes(body: str, start: int, cue: Cue) -> bool:
+    """Whether the cue stands inside quoted speech opened after `start`. A quoted name
+    (“Đối thoại Hàn-ASEAN”) opens right before the cue and closes right after its name."""
+    text = body[start:cue.start]
+    opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    if opened and text.rstrip().endswith(("“", '"')):
+        return not any(mark in body[cue.name_end:cue.name_end + 3] for mark in ("”", '"'))
+    return opened
 
 
 @dataclass
@@ -231,9 +242,17 @@ class Reader:
         sentence = Sentence(start, end, content_start, cues)
         subject = self.sentence_subject(sentence)
         prev_end = content_start
+        first = len(self.drafts)
         for cue in cues:
             self.read_cue(index, sentence, cue, prev_end, subject)
             prev_end = cue.own_end
+        # "… tại Gyeongju, nơi diễn ra Hội nghị thượng đỉnh APEC": an event named only as
+        # the setting of the sentence's own takes that event's parties.
+        drafts = self.drafts[first:]
+        main = next((d for d in drafts if d.people and d.event.parties), None)
+        for d in drafts:
+            if main and d is not main and not d.event.parties and not d.people:
+                d.event.parties = list(main.event.parties)
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
@@ -301,7 +320,8 @@ class Reader:
         clause_start, clause_end = clause_bounds(body, sentence.start, sentence.end, cue.start)
         lead_start = max(sentence.content_start, clause_start)
         name = re.sub(r"\s+(?:và|các)$", "", body[cue.start:cue.name_end].strip(" -–“”\""))
-        name_parties = self.parties_in(cue.start, cue.name_end)
+        name_parties = [code for code in self.parties_in(cue.start, cue.name_end)
+                        if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS]
         ed = EDITION.search(body, cue.start, cue.name_end)
         edition = parse_edition(ed.group(1)) if ed else None
         if edition is None and cue.series:
@@ -345,9 +365,11 @@ class Reader:
     def cue_people(self, at: Context) -> tuple[list[int], set[int]]:
         """Who takes part (person indexes) and who of them chairs."""
         body, cue, sentence, subject = self.body, at.cue, at.sentence, at.subject
-        pre = [] if at.secondary or at.hosting or cue.joined_to else [
+        quoted = in_quotes(body, sentence.start, cue)  # a speaker's words, not a report
+        pre = [] if at.secondary or at.hosting or cue.joined_to or quoted else [
             m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH]
-        own = self.mentions_in(cue.end, cue.own_end)
+        own = [m for m in self.mentions_in(cue.end, cue.own_end)
+               if not MODAL.search(body, cue.end, m.start)]  # "có thể có sự tham dự của X"
         chair_of = [m for m in self.mentions_in(cue.end, sentence.end)
                     if CHAIR_OF.search(body[max(0, m.start - 70):m.start])]
         if cue.kind == "visit":
@@ -355,8 +377,8 @@ class Reader:
         if at.secondary and not at.attend or at.hosting:
             return [m.person for m in chair_of], {m.person for m in chair_of}
         people = [m.person for m in pre + own]
-        subject_takes_part = not pre and (at.attend or "verb" in cue.flags or CHAIR.search(
-            body[at.lead_start:cue.start])) or re.match(r"\s*cùng\b", body[at.prev_end:cue.start])
+        subject_takes_part = not pre and not quoted and (at.attend or "verb" in cue.flags or CHAIR.search(
+            body[at.lead_start:cue.start])) or re.match(r"[\s,]*cùng\b", body[at.prev_end:cue.start])
         at_event = (at.points_back or cue.generic) and at.clause_start == sentence.start and \
             re.search(r"\b[Tt]ại\s*$", body[sentence.start:cue.start])  # "Phát biểu tại hội nghị, X"
         if subject_takes_part or at_event:
@@ -396,13 +418,15 @@ class Reader:
             city = self.place_in(cue.end, min(cue.own_end, cue.end + 30))
             if city and city.country:
                 codes.append(city.country)
-        elif self.has_title(cue.end, cue.own_end):  # "họp với các Đại sứ … ASEAN"
-            codes += self.parties_in(cue.end, cue.own_end)
-        if not people and not at.name_parties:
-            codes += self.parties_in(at.lead_start, cue.own_end)
+        modal = MODAL.search(self.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
+        reach = modal.start() if modal else cue.own_end
+        if cue.kind != "visit" and self.has_title(cue.end, reach):  # "họp với các Đại sứ ASEAN"
+            codes += self.parties_in(cue.end, reach)
+        if not people and not at.name_parties and not at.points_back:
+            codes += self.parties_in(at.lead_start, reach)
         if cue.series and cue.series.parties:
             codes += list(cue.series.parties)
-        return codes
+        return [c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS]
 
     def chairs(self, cue: Cue, lead_start: int, people: list[int], subject: list[Mention],
                pre: list[Mention]) -> set[int]:
@@ -516,15 +540,19 @@ class Reader:
                 if n not in cued]
 
     def add_summit_speakers(self, kept: list[Draft]) -> None:
-        """Leaders who speak in the sentences that report a summit take part in it
-        ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after the summit's lead)."""
+        """Officials of a mechanism's level who speak in the sentences that go on about
+        it take part in it ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after a summit's
+        lead; "…”, Bộ trưởng Ngoại giao Hàn Quốc Kang Kyung-wha nhận định" after a
+        foreign ministers' meeting)."""
         for i, d in enumerate(kept):
-            if d.event.status != "held" or not (d.event.series or "").endswith("Summit"):
+            levels = next((lv for suffix, lv in SPEAKER_LEVELS if (d.event.series or "").endswith(
+                suffix)), None)
+            if d.event.status != "held" or levels is None:
                 continue
             for start, end in self.sentences_after(kept, i):
                 first = next((m for m in self.mentions if start <= m.start < end), None)
                 if first and first.person not in d.people and any(
-                        t.level in LEADERS for t in first.titles) and SPEECH.search(
+                        t.level in levels for t in first.titles) and SPEECH.search(
                             self.body, first.end, min(end, first.end + 40)):
                     d.people.append(first.person)
 
