@@ -106,6 +106,7 @@ class Draft:
     own_date: bool = False
     points_back: bool = False
     name_parties: list[str] = field(default_factory=list)
+    setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
 
 
 # ---------------------------------------------------------------- the stage
@@ -251,7 +252,7 @@ class Reader:
         drafts = self.drafts[first:]
         main = next((d for d in drafts if d.people and d.event.parties), None)
         for d in drafts:
-            if main and d is not main and not d.event.parties and not d.people:
+            if main and d is not main and d.setting and not d.event.parties and not d.people:
                 d.event.parties = list(main.event.parties)
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
@@ -311,7 +312,7 @@ class Reader:
                                          at.name_parties))
             return
         self.drafts.append(Draft(event, cue, index, people, chairs, own_date, at.points_back,
-                                 at.name_parties))
+                                 at.name_parties, at.secondary))
 
     def context(self, sentence: Sentence, cue: Cue, prev_end: int,
                 subject: list[Mention]) -> Context:
