@@ -72,6 +72,14 @@ def in_quotes(body: str, start: int, cue: Cue) -> bool:
     return opened
 
 
+PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều)\s+$")
+NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+các)?\s*$")
+NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
+WITH = re.compile(r"[\s,]*cùng\b")
+AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
+THIS = re.compile(r"\bnày\b")
+
+
 @dataclass
 class Context:
     """What the words around one cue say about it, worked out once for its fields."""
@@ -217,7 +225,7 @@ class Reader:
             if c.start < content_start:
                 continue
             before = body[max(start, c.start - 12):c.start].lower()
-            if re.search(r"(?:các|những|nhiều)\s+$", before) and "plural-ok" not in c.flags \
+            if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags \
                     and not c.named:
                 continue
             keep.append(c)
@@ -228,9 +236,9 @@ class Reader:
             cue.own_end = min(nxt, self.list_end(clause_end, end))
             stop = NAME_STOP.search(body, cue.end, cue.own_end)
             cue.name_end = stop.start() if stop else cue.own_end
-            tail = re.search(r"\s+(?:và|cùng)(?:\s+các)?\s*$", body[cue.end:cue.name_end])
+            tail = NAME_TAIL.search(body, cue.end, cue.name_end)
             if tail:
-                cue.name_end = cue.end + tail.start()
+                cue.name_end = tail.start()
             ed = EDITION.match(body, cue.name_end)
             if ed:
                 cue.name_end = ed.end()
@@ -320,7 +328,7 @@ class Reader:
         body = self.body
         clause_start, clause_end = clause_bounds(body, sentence.start, sentence.end, cue.start)
         lead_start = max(sentence.content_start, clause_start)
-        name = re.sub(r"\s+(?:và|các)$", "", body[cue.start:cue.name_end].strip(" -–“”\""))
+        name = NAME_JOIN_TAIL.sub("", body[cue.start:cue.name_end].strip(" -–“”\""))
         name_parties = [code for code in self.parties_in(cue.start, cue.name_end)
                         if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS]
         ed = EDITION.search(body, cue.start, cue.name_end)
@@ -379,9 +387,9 @@ class Reader:
             return [m.person for m in chair_of], {m.person for m in chair_of}
         people = [m.person for m in pre + own]
         subject_takes_part = not pre and not quoted and (at.attend or "verb" in cue.flags or CHAIR.search(
-            body[at.lead_start:cue.start])) or re.match(r"[\s,]*cùng\b", body[at.prev_end:cue.start])
+            body[at.lead_start:cue.start])) or WITH.match(body, at.prev_end, cue.start)
         at_event = (at.points_back or cue.generic) and at.clause_start == sentence.start and \
-            re.search(r"\b[Tt]ại\s*$", body[sentence.start:cue.start])  # "Phát biểu tại hội nghị, X"
+            AT_BEFORE.search(body, sentence.start, cue.start)  # "Phát biểu tại hội nghị, X"
         if subject_takes_part or at_event:
             people = [m.person for m in subject] + people
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
@@ -620,7 +628,7 @@ class Reader:
             if referent and referent.event.date:
                 e.date = referent.event.date
                 return
-        if d.sentence > 0 and re.search(r"\bnày\b", self.body[start:end]):
+        if d.sentence > 0 and THIS.search(self.body, start, end):
             # "… lời kêu gọi này trong cuộc họp …": the story of the sentence before
             p_start, p_end = self.doc.sentences[d.sentence - 1]
             earlier = self.times_in(p_start, p_end)

@@ -55,6 +55,7 @@ HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
 PORTFOLIOS = ("Quốc phòng", "Ngoại giao", "Thương mại", "Tài chính", "Công an", "Nội vụ",
               "Tư pháp", "Kinh tế", "An ninh", "Năng lượng", "Công Thương", "Nông nghiệp",
               "Giáo dục", "Y tế", "Giao thông", "Xây dựng", "Quốc hội", "Chính phủ")
+GLUED = re.compile(r"(?<=[a-zà-ỹ]{2})\.(?=[A-ZÀ-Ỹ])")  # "Suk-yeol.Một"
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
 ORG_HEADS = ("Nhóm ", "Hội ", "Ủy ban ", "Uỷ ban ", "Ban ", "Hiệp hội ", "Quỹ ", "Liên hiệp ",
@@ -119,7 +120,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
         word = t.group()
         if q in found.titles or q in found.parties or (not tokens and q in found.places):
             break
-        glued = re.search(r"(?<=[a-zà-ỹ]{2})\.(?=[A-ZÀ-Ỹ])", word)
+        glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
             word = word[:glued.start() + 1]
         if is_capitalised(word):
@@ -443,6 +444,8 @@ def run(doc: Doc, lex: Lexicons) -> None:
     for order, mention in enumerate(mentions):
         resolver.add(mention, order)
     for aside in doc.asides:  # an official named only in a photo caption
+        if aside in doc.body:
+            continue  # a caption that repeats the text says nothing new
         for mention in find_mentions(aside, lex):
             if mention.name and mention.titles:
                 resolver.add(mention, len(mentions))
