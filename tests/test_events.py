@@ -192,3 +192,23 @@ def test_events_setting_of_a_meeting_takes_its_parties() -> None:
     meeting, apec = events
     assert apec.parties == meeting.parties == ["KOR", "VNM"]
     assert (apec.date, apec.participants) == ("2025-10", [])
+
+
+def test_events_on_the_sidelines_takes_the_meetings_day_and_place() -> None:
+    summit, talks = events_of(
+        "Ngày 26/10, tại Kuala Lumpur, Thủ tướng Phạm Minh Chính tham dự Hội nghị Cấp cao ASEAN "
+        "lần thứ 47. Bên lề hội nghị, Thủ tướng đã gặp Thủ tướng Malaysia Anwar Ibrahim.",
+        published="2025-10-27")
+    assert (summit.series, summit.edition, summit.date) == ("ASEAN Summit", 47, "2025-10-26")
+    assert (talks.date, talks.location, talks.parties) == ("2025-10-26", "Kuala Lumpur",
+                                                           ["MYS", "VNM"])
+
+
+def test_events_visit_and_meeting_joined_share_date_and_organiser_is_not_an_event() -> None:
+    visit, meeting = events_of(
+        "Thủ tướng Phạm Minh Chính sẽ thăm chính thức Trung Quốc và dự Hội nghị thường niên các "
+        "nhà tiên phong lần thứ 16 của Diễn đàn Kinh tế thế giới (WEF) tại Thiên Tân từ ngày "
+        "24-27/6.", published="2025-06-20")
+    assert (visit.kind, visit.status, visit.date) == ("visit", "planned", "2025-06-24")
+    assert (meeting.edition, meeting.date, meeting.location) == (16, "2025-06-24", "Tianjin")
+    assert [p.name for p in meeting.participants] == ["Phạm Minh Chính"]

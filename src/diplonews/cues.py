@@ -145,6 +145,13 @@ def find_cues(body: str, start: int, end: int, triggers: list, series_hits: list
             continue
         if re.match(r"\s*[-–]\s*\w", body[ge:ge + 4]):
             continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
+        named_before = next((c for c in reversed(cues) if c.kind == "meeting" and c.series
+                             and c.start < gs and not re.search(r"[,;]", body[c.end:gs])), None)
+        if named_before and (body[gs - 2:gs].strip() == "(" or body[max(0, gs - 5):gs].endswith("của ")):
+            # "… lần thứ 16 của Diễn đàn Kinh tế thế giới (WEF)": the organiser, or the
+            # acronym, of the meeting just named, not another meeting
+            cues = [c for c in cues if not gs <= c.start < ge]
+            continue
         host = next((c for c in cues if c.kind == "meeting" and c.series is None and (
             c.start <= gs < c.end or 0 <= gs - c.end <= 2
             or EDITION_GAP.fullmatch(body[c.end:gs]))), None)

@@ -73,11 +73,12 @@ def in_quotes(body: str, start: int, cue: Cue) -> bool:
 
 
 PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều)\s+$")
-NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+các)?\s*$")
+NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*$")
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 WITH = re.compile(r"[\s,]*cùng\b")
 AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
 THIS = re.compile(r"\bnày\b")
+SIDELINES = re.compile(r"\s*Bên lề\b")
 
 
 @dataclass
@@ -244,7 +245,7 @@ class Reader:
                 cue.name_end = ed.end()
         for i, cue in enumerate(cues):
             cue.joined_end = cue.own_end
-            if i + 1 < len(cues) and re.fullmatch(r"\s*(?:và|,)\s*(?:các\s+)?",
+            if i + 1 < len(cues) and re.fullmatch(r"\s*(?:và|,)\s*(?:(?:tham )?dự\s+)?(?:các\s+)?",
                                                   body[cue.name_end:cues[i + 1].start]):
                 cue.joined_end = cues[i + 1].own_end
                 cues[i + 1].joined_to = cue
@@ -349,7 +350,8 @@ class Reader:
         lead = body[lead_start:cue.start]
         return Context(sentence, cue, prev_end, subject, clause_start, clause_end, lead_start,
                        lead, lead[-200:], name or None, name_parties, edition,
-                       bool(SECONDARY.search(before)), bool(ATTEND.search(before)),
+                       bool(SECONDARY.search(before)), bool(ATTEND.search(before)) or bool(
+                           cue.joined_to and "dự" in body[cue.joined_to.name_end:cue.start]),
                        bool(HOSTING.search(before)), points_back)
 
     def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
@@ -617,6 +619,13 @@ class Reader:
             return
         previous = done[-1] if done else None
         start, end = self.doc.sentences[d.sentence]
+        if SIDELINES.match(self.body, start, end):
+            # "Bên lề hội nghị, Thủ tướng đã gặp …": during the meeting just reported
+            host = next((x for x in reversed(done) if x.event.kind == "meeting"), None)
+            if host and host.event.date:
+                e.date = host.event.date
+                e.location = e.location or host.event.location
+                return
         same_day = SAME_DAY.search(self.body[start:end])
         if same_day and e.status == "held":
             # "Trước hội đàm, …": the day of that talk; "Cùng ngày, …": of the event before,
