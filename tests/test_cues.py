@@ -21,7 +21,11 @@ def spans_of(text: str) -> list[tuple[str, str]]:
 
 def test_cues_party_spans_read_compound_short_forms() -> None:
     assert spans_of("quan hệ Hàn-Việt và Việt – Lào") == [
-        ("Hàn", "KOR"), ("Việt", "VNM"), ("Việt", "VNM"), ("Lào", "LAO")]
+        ("Hàn", "KOR"),
+        ("Việt", "VNM"),
+        ("Việt", "VNM"),
+        ("Lào", "LAO"),
+    ]
 
 
 def test_cues_party_spans_skip_regions_named_after_states() -> None:
@@ -39,7 +43,8 @@ def test_cues_series_name_needs_a_bloc_or_an_edition() -> None:
     assert series_name(["KOR", "ASEAN"], "Summit", lex) == "ASEAN-Korea Summit"
     assert series_name(["KOR", "IDN"], "Summit", lex) is None
     assert series_name(["VNM", "AUS"], "Foreign Ministers' Meeting", lex, numbered=True) == (
-        "Vietnam-Australia Foreign Ministers' Meeting")
+        "Vietnam-Australia Foreign Ministers' Meeting"
+    )
 
 
 def test_cues_finish_parties_expands_groups_and_folds_members_into_blocs() -> None:

@@ -18,8 +18,10 @@ BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(e
 
 
 def predict(folder: Path) -> list[dict]:
-    return [extract(path.read_text(encoding="utf-8"), path.stem).to_dict()
-            for path in sorted(folder.glob("*.txt"))]
+    return [
+        extract(path.read_text(encoding="utf-8"), path.stem).to_dict()
+        for path in sorted(folder.glob("*.txt"))
+    ]
 
 
 @pytest.fixture(scope="module", params=["seeds", "dev"])
@@ -32,8 +34,9 @@ def scored(request: pytest.FixtureRequest) -> tuple[str, evaluate.Report]:
 def test_golden_quality_gate(scored: tuple[str, evaluate.Report]) -> None:
     name, report = scored
     figures = report.figures()
-    below = {key: round(figures[key], 3) for key, floor in BASELINE[name].items()
-             if figures[key] < floor}
+    below = {
+        key: round(figures[key], 3) for key, floor in BASELINE[name].items() if figures[key] < floor
+    }
     assert not below, f"{name}: below the floor of eval_baseline.json: {below}"
 
 
@@ -55,7 +58,11 @@ def test_golden_seed_summit_record() -> None:
     record = extract(path.read_text(encoding="utf-8"), path.stem)
     summit = record.events[0]
     assert (summit.kind, summit.status, summit.series, summit.edition) == (
-        "meeting", "held", "ASEAN-Korea Summit", 25)
+        "meeting",
+        "held",
+        "ASEAN-Korea Summit",
+        25,
+    )
     assert summit.parties == ["ASEAN", "KOR"]
     assert summit.outcomes and summit.outcomes[0].startswith("Joint Statement")
     assert {f.value for f in record.figures} >= {196_640_000_000, 11_000_000_000}

@@ -22,8 +22,10 @@ def test_people_title_chain_with_comma() -> None:
 
 
 def test_people_apposition_after_honorific() -> None:
-    found = people_of("Thành phần Đoàn gồm có: ông Sakai Manabu, Phó Chánh văn phòng Nội các "
-                      "Nhật Bản; bà Suga Mariko, Phu nhân Thủ tướng Nhật Bản.")
+    found = people_of(
+        "Thành phần Đoàn gồm có: ông Sakai Manabu, Phó Chánh văn phòng Nội các "
+        "Nhật Bản; bà Suga Mariko, Phu nhân Thủ tướng Nhật Bản."
+    )
     assert "Sakai Manabu" in found
     assert found["Sakai Manabu"][0] == "JPN"
     assert "Suga Mariko" not in found  # a spouse is not an official
@@ -36,14 +38,18 @@ def test_people_vietnamese_name_defaults_to_vietnam() -> None:
 
 
 def test_people_short_forms_resolve_to_one_person() -> None:
-    text = ("Thứ trưởng Ngoại giao Hàn Quốc Kim Gunn đã chủ trì hội nghị. "
-            "Ông Gunn cho biết thêm. Thứ trưởng Kim Gunn nhấn mạnh.")
+    text = (
+        "Thứ trưởng Ngoại giao Hàn Quốc Kim Gunn đã chủ trì hội nghị. "
+        "Ông Gunn cho biết thêm. Thứ trưởng Kim Gunn nhấn mạnh."
+    )
     assert list(people_of(text)) == ["Kim Gunn"]
 
 
 def test_people_title_alone_points_back() -> None:
-    text = ("Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae dự họp. "
-            "Thứ trưởng Ngoại giao Hàn Quốc sẽ tham dự Diễn đàn.")
+    text = (
+        "Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae dự họp. "
+        "Thứ trưởng Ngoại giao Hàn Quốc sẽ tham dự Diễn đàn."
+    )
     doc = extract_doc(text, "t")
     assert [m.person for m in doc.mentions] == [0, 0]
 
@@ -68,27 +74,35 @@ def test_people_acronym_is_not_a_name() -> None:
 
 
 def test_people_a_comma_then_a_title_and_name_is_the_next_person() -> None:
-    found = people_of("Nhận lời mời của Tổng thống Hàn Quốc Yoon Suk Yeol, Chủ tịch nước Võ Văn "
-                      "Thưởng sẽ thăm Hàn Quốc.")
+    found = people_of(
+        "Nhận lời mời của Tổng thống Hàn Quốc Yoon Suk Yeol, Chủ tịch nước Võ Văn "
+        "Thưởng sẽ thăm Hàn Quốc."
+    )
     assert found["Yoon Suk Yeol"] == ("KOR", ["President"])
     assert found["Võ Văn Thưởng"][0] == "VNM"
 
 
 def test_people_a_province_after_a_title_is_not_a_name() -> None:
-    found = people_of("Tham dự có ông Đặng Quốc Khánh, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc "
-                      "hội tỉnh Hà Giang; ông Nguyễn Văn Sơn, Chủ tịch UBND tỉnh Hà Giang.")
+    found = people_of(
+        "Tham dự có ông Đặng Quốc Khánh, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc "
+        "hội tỉnh Hà Giang; ông Nguyễn Văn Sơn, Chủ tịch UBND tỉnh Hà Giang."
+    )
     assert set(found) == {"Đặng Quốc Khánh", "Nguyễn Văn Sơn"}
 
 
 def test_people_north_and_south_in_korean_news() -> None:
-    found = people_of("Bắc Triều Tiên cử Đại sứ tại Indonesia An Kwang-il thay mặt Ngoại trưởng "
-                      "miền Bắc Ri Son-kwon.")
+    found = people_of(
+        "Bắc Triều Tiên cử Đại sứ tại Indonesia An Kwang-il thay mặt Ngoại trưởng "
+        "miền Bắc Ri Son-kwon."
+    )
     assert found["Ri Son-kwon"][0] == "PRK"
 
 
 def test_people_official_named_only_in_a_caption() -> None:
-    text = ("Tổng thống Hàn Quốc Moon Jae-in. (Ảnh: Yonhap)\n"
-            "Hội nghị thượng đỉnh Hàn Quốc - ASEAN sẽ được tổ chức ở Busan.")
+    text = (
+        "Tổng thống Hàn Quốc Moon Jae-in. (Ảnh: Yonhap)\n"
+        "Hội nghị thượng đỉnh Hàn Quốc - ASEAN sẽ được tổ chức ở Busan."
+    )
     assert "Moon Jae-in" in people_of(text)
 
 
@@ -105,14 +119,22 @@ def test_people_an_embassy_is_not_an_ambassador() -> None:
 
 
 def test_people_a_shorter_title_later_adds_nothing() -> None:
-    text = ("Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae dự họp. Thứ trưởng Yeo Seung-bae cho "
-            "biết Hàn Quốc ủng hộ ASEAN.")
+    text = (
+        "Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae dự họp. Thứ trưởng Yeo Seung-bae cho "
+        "biết Hàn Quốc ủng hộ ASEAN."
+    )
     assert people_of(text)["Yeo Seung-bae"] == ("KOR", ["Vice Foreign Minister"])
 
 
 def test_people_participant_title_is_the_office_next_to_the_name() -> None:
-    record = extract("Ngày 23/7, Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh đã có cuộc gặp "
-                     "với Bộ trưởng Ngoại giao Lào Saleumxay Kommasith.", "t", published="2016-07")
+    record = extract(
+        "Ngày 23/7, Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh đã có cuộc gặp "
+        "với Bộ trưởng Ngoại giao Lào Saleumxay Kommasith.",
+        "t",
+        published="2016-07",
+    )
     [meeting] = record.events
     assert {p.name: p.title for p in meeting.participants} == {
-        "Phạm Bình Minh": "Foreign Minister", "Saleumxay Kommasith": "Foreign Minister"}
+        "Phạm Bình Minh": "Foreign Minister",
+        "Saleumxay Kommasith": "Foreign Minister",
+    }

@@ -6,15 +6,40 @@ from hypothesis import strategies as st
 from diplonews.pipeline import extract, extract_doc
 
 VIETNAMESE = st.text(
-    alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ"
-                                  "ìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
-                                  "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYHNTĐ0123456789 .,;:-–/()\n\"“”")),
-    max_size=400)
-PHRASES = st.lists(st.sampled_from([
-    "Thủ tướng Phạm Minh Chính", "tiếp", "Đại sứ Hàn Quốc", "ngày 7/6", "hội đàm với",
-    "Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25", "tại Hà Nội", "sẽ thăm", "Seoul", ",", ".",
-    "\n", "Tin liên quan", "(Ảnh: TTXVN)", "196,64 tỉ USD", "tháng 8 tới", "ông", "Kim",
-]), max_size=40).map(" ".join)
+    alphabet=st.sampled_from(
+        list(
+            "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ"
+            "ìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+            'AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYHNTĐ0123456789 .,;:-–/()\n"“”'
+        )
+    ),
+    max_size=400,
+)
+PHRASES = st.lists(
+    st.sampled_from(
+        [
+            "Thủ tướng Phạm Minh Chính",
+            "tiếp",
+            "Đại sứ Hàn Quốc",
+            "ngày 7/6",
+            "hội đàm với",
+            "Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25",
+            "tại Hà Nội",
+            "sẽ thăm",
+            "Seoul",
+            ",",
+            ".",
+            "\n",
+            "Tin liên quan",
+            "(Ảnh: TTXVN)",
+            "196,64 tỉ USD",
+            "tháng 8 tới",
+            "ông",
+            "Kim",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
 
 
 @settings(max_examples=200, deadline=None)

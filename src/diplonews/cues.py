@@ -15,20 +15,25 @@ from diplonews.lexicons import Lexicons, Series, Trigger
 from diplonews.models import Doc
 
 REPORTING = re.compile(
-    r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b")
-PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|dự định)\b",
-                     re.IGNORECASE)
+    r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
+)
+PLANNED = re.compile(
+    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|dự định)\b", re.IGNORECASE
+)
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 HELD = re.compile(r"\b(?:đã|vừa)\b")
 SECONDARY = re.compile(
     r"(?:nhân dịp(?: tham)? dự|bên lề|trong khuôn khổ|nơi diễn ra|để dự|để tham dự|"
-    r"tiếp nối các hoạt động)\s*$", re.IGNORECASE)
+    r"tiếp nối các hoạt động)\s*$",
+    re.IGNORECASE,
+)
 ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
 CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
 CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*(?:[^;.]{0,40})?$")
 EXCLUDED_BEFORE = re.compile(
     r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|của đoàn[^,;]*|"
-    r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^;.]{0,80}của)\s*$")
+    r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^;.]{0,80}của)\s*$"
+)
 # "do X tổ chức" (hosted by X: a banquet's host) is not taking part; "do X … dẫn đầu"
 # (a delegation led by X) is.
 BY_BEFORE = re.compile(r"\bdo\s+(?:ông|bà|ngài)?\s*$")
@@ -37,22 +42,32 @@ ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền h
 
 
 def says_online(text: str) -> bool:
-    """"trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed."""
+    """ "trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed."""
     return any(word in text for word in ONLINE_WORDS)
+
+
 SAME_DAY = re.compile(
     r"^\s*(?:Cùng ngày|Nhân dịp này|(?:Ngay )?(?:Sau|Trước)(?: khi)?(?: cuộc| buổi)?"
-    r"(?: (hội đàm|hội kiến|lễ đón|lễ|đó))?)\b", re.IGNORECASE)
+    r"(?: (hội đàm|hội kiến|lễ đón|lễ|đó))?)\b",
+    re.IGNORECASE,
+)
 POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
-EDITION = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
+EDITION = re.compile(
+    r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b"
+)
 NAME_STOP = re.compile(
     r"[,;.“”\"]|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
     r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
     r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
-    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)")
+    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)"
+)
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
-LOCATION_LEAD = re.compile(r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$",
-                           re.IGNORECASE)
-POSTING = re.compile(r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$")
+LOCATION_LEAD = re.compile(
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$", re.IGNORECASE
+)
+POSTING = re.compile(
+    r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$"
+)
 EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+\w+\s*")
 HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
@@ -60,21 +75,49 @@ HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
 NOT_EVENT_TIME = re.compile(
     r"(?:(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|"
-    r"đến năm)[^,;]{0,25}|\b(?:đến|tới|trước)\s*)$")
+    r"đến năm)[^,;]{0,25}|\b(?:đến|tới|trước)\s*)$"
+)
 # Who speaks for a mechanism, by the end of its name: the leaders at a summit, the
 # ministers at a ministers' meeting.
-SPEAKER_LEVELS = (("Summit", ("head_of_state", "head_of_government")),
-                  ("Ministers' Meeting", ("minister",)))
-SPEECH = re.compile(r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|nhận định|"
-                    r"đánh giá|hoan nghênh|kêu gọi)\b")
+SPEAKER_LEVELS = (
+    ("Summit", ("head_of_state", "head_of_government")),
+    ("Ministers' Meeting", ("minister",)),
+)
+SPEECH = re.compile(
+    r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|nhận định|"
+    r"đánh giá|hoan nghênh|kêu gọi)\b"
+)
 ENVOYS = re.compile(r"\s*(?:(?:các\s+)?Đại sứ\s+(?:các nước|các quốc gia)|các\s+Đại sứ)")
 PARTY_KINDS = ("state", "bloc", "group")  # what can take part in an event
 HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
-ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
-            "tám": 8, "chín": 9, "mười": 10}
-BILATERAL_VERBS = ("gặp", "hội đàm", "hội kiến", "tiếp", "tới chào", "điện đàm", "chào xã giao",
-                   "tiếp xúc", "gọi điện", "gặp gỡ", "gặp mặt", "họp thượng đỉnh")
+ORDINALS = {
+    "nhất": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+BILATERAL_VERBS = (
+    "gặp",
+    "hội đàm",
+    "hội kiến",
+    "tiếp",
+    "tới chào",
+    "điện đàm",
+    "chào xã giao",
+    "tiếp xúc",
+    "gọi điện",
+    "gặp gỡ",
+    "gặp mặt",
+    "họp thượng đỉnh",
+)
 PRECISION_LEN = {"year": 4, "month": 7, "day": 10}
 
 
@@ -137,28 +180,58 @@ def find_cues(body: str, start: int, end: int, triggers: list, series_hits: list
         if trigger.kind == "-":
             continue
         cue = Cue(s, e, trigger.kind, trigger, flags=trigger.flags)
-        cue.named = "named" in trigger.flags and body[s:s + 1].isupper()
+        cue.named = "named" in trigger.flags and body[s : s + 1].isupper()
         cue.generic = "generic" in trigger.flags and not cue.named
         cues.append(cue)
     for gs, ge, series_list in series_hits:
         if not start <= gs < end:
             continue
-        if re.match(r"\s*[-–]\s*\w", body[ge:ge + 4]):
+        if re.match(r"\s*[-–]\s*\w", body[ge : ge + 4]):
             continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
-        named_before = next((c for c in reversed(cues) if c.kind == "meeting" and c.series
-                             and c.start < gs and not re.search(r"[,;]", body[c.end:gs])), None)
-        if named_before and (body[gs - 2:gs].strip() == "(" or body[max(0, gs - 5):gs].endswith("của ")):
+        named_before = next(
+            (
+                c
+                for c in reversed(cues)
+                if c.kind == "meeting"
+                and c.series
+                and c.start < gs
+                and not re.search(r"[,;]", body[c.end : gs])
+            ),
+            None,
+        )
+        if named_before and (
+            body[gs - 2 : gs].strip() == "(" or body[max(0, gs - 5) : gs].endswith("của ")
+        ):
             # "… lần thứ 16 của Diễn đàn Kinh tế thế giới (WEF)": the organiser, or the
             # acronym, of the meeting just named, not another meeting
             cues = [c for c in cues if not gs <= c.start < ge]
             continue
-        host = next((c for c in cues if c.kind == "meeting" and c.series is None and (
-            c.start <= gs < c.end or 0 <= gs - c.end <= 2
-            or EDITION_GAP.fullmatch(body[c.end:gs]))), None)
-        if host is None and body[gs - 2:gs].strip() == "(":
+        host = next(
+            (
+                c
+                for c in cues
+                if c.kind == "meeting"
+                and c.series is None
+                and (
+                    c.start <= gs < c.end
+                    or 0 <= gs - c.end <= 2
+                    or EDITION_GAP.fullmatch(body[c.end : gs])
+                )
+            ),
+            None,
+        )
+        if host is None and body[gs - 2 : gs].strip() == "(":
             # "Hội nghị lần thứ 28 các bên … (COP 28)": the acronym names the meeting before
-            host = next((c for c in reversed(cues) if c.kind == "meeting" and c.start < gs
-                         and not re.search(r"[,;]", body[c.end:gs])), None)
+            host = next(
+                (
+                    c
+                    for c in reversed(cues)
+                    if c.kind == "meeting"
+                    and c.start < gs
+                    and not re.search(r"[,;]", body[c.end : gs])
+                ),
+                None,
+            )
         if host is None:
             host = Cue(gs, ge, "meeting", None)
             cues.append(host)
@@ -175,16 +248,18 @@ def find_cues(body: str, start: int, end: int, triggers: list, series_hits: list
 
 def clause_bounds(body: str, sent_start: int, sent_end: int, pos: int) -> tuple[int, int]:
     left = max(body.rfind(",", sent_start, pos), body.rfind(";", sent_start, pos))
-    right_candidates = [i for i in (body.find(",", pos, sent_end), body.find(";", pos, sent_end))
-                        if i >= 0]
-    return (left + 1 if left >= 0 else sent_start), (min(right_candidates) if right_candidates
-                                                     else sent_end)
+    right_candidates = [
+        i for i in (body.find(",", pos, sent_end), body.find(";", pos, sent_end)) if i >= 0
+    ]
+    return (left + 1 if left >= 0 else sent_start), (
+        min(right_candidates) if right_candidates else sent_end
+    )
 
 
 def truncate(value: str | None, precision: str) -> str | None:
     if not value:
         return None
-    return value[:PRECISION_LEN[precision]] if len(value) > PRECISION_LEN[precision] else value
+    return value[: PRECISION_LEN[precision]] if len(value) > PRECISION_LEN[precision] else value
 
 
 def month_of(value: str | None) -> str | None:
@@ -195,9 +270,10 @@ def parse_edition(word: str) -> int | None:
     return int(word) if word.isdigit() else ORDINALS.get(word)
 
 
-def series_name(parties: list[str], suffix: str, lex: Lexicons, numbered: bool = False
-                ) -> str | None:
-    """"ASEAN-Korea Summit" from the parties named in an event's name. A meeting of a
+def series_name(
+    parties: list[str], suffix: str, lex: Lexicons, numbered: bool = False
+) -> str | None:
+    """ "ASEAN-Korea Summit" from the parties named in an event's name. A meeting of a
     bloc and a partner is a mechanism; so is a two-state meeting that counts its
     editions ("… Việt Nam - Australia lần thứ 5"), named in the order written."""
     if not suffix:

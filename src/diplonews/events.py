@@ -65,10 +65,10 @@ from diplonews.people import Mention
 def in_quotes(body: str, start: int, cue: Cue) -> bool:
     """Whether the cue stands inside quoted speech opened after `start`. A quoted name
     (“Đối thoại Hàn-ASEAN”) opens right before the cue and closes right after its name."""
-    text = body[start:cue.start]
+    text = body[start : cue.start]
     opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
     if opened and text.rstrip().endswith(("“", '"')):
-        return not any(mark in body[cue.name_end:cue.name_end + 3] for mark in ("”", '"'))
+        return not any(mark in body[cue.name_end : cue.name_end + 3] for mark in ("”", '"'))
     return opened
 
 
@@ -128,24 +128,39 @@ class Reader:
         self.doc, self.lex, self.body = doc, lex, doc.body
         self.parties = party_spans(doc, lex)
         self.party_starts = {s for s, _, _ in self.parties}
-        self.regions = [(s, e) for s, e, codes in lex.find_in(doc.matches, "party_names", doc.body)
-                        if codes[0] == "-"]
+        self.regions = [
+            (s, e)
+            for s, e, codes in lex.find_in(doc.matches, "party_names", doc.body)
+            if codes[0] == "-"
+        ]
         self.places = lex.find_in(doc.matches, "places", self.body)
         self.triggers = lex.find_in(doc.matches, "triggers", self.body)
         self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
         titles = lex.find_in(doc.matches, "titles", self.body)
         self.title_starts = [s for s, _, _ in titles]
         # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
-        self.series_hits = [h for h in lex.find_in(doc.matches, "series", self.body)
-                            if not any(s <= h[0] < e for s, e, _ in titles)]
+        self.series_hits = [
+            h
+            for h in lex.find_in(doc.matches, "series", self.body)
+            if not any(s <= h[0] < e for s, e, _ in titles)
+        ]
         self.mentions: list[Mention] = doc.mentions
-        self.taking_part = [m for m in doc.mentions if not EXCLUDED_BEFORE.search(
-            self.body, max(0, m.start - 110), m.start) and not (
+        self.taking_part = [
+            m
+            for m in doc.mentions
+            if not EXCLUDED_BEFORE.search(self.body, max(0, m.start - 110), m.start)
+            and not (
                 BY_BEFORE.search(self.body, max(0, m.start - 8), m.start)
-                and not LEADS_AFTER.match(self.body, m.end, m.end + 80))]
+                and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
+            )
+        ]
         body = self.body
-        self.times = [t for t in doc.times if getattr(t, "value", None)
-                      and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)]
+        self.times = [
+            t
+            for t in doc.times
+            if getattr(t, "value", None)
+            and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
+        ]
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
         self.drafts: list[Draft] = []
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
@@ -178,16 +193,23 @@ class Reader:
     def location_in(self, start: int, end: int) -> str | None:
         """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
         for s, _, payloads in self.places:
-            if start <= s < end and LOCATION_LEAD.search(self.body, max(0, s - 60), s) \
-                    and not self.is_post(s):
+            if (
+                start <= s < end
+                and LOCATION_LEAD.search(self.body, max(0, s - 60), s)
+                and not self.is_post(s)
+            ):
                 return str(payloads[0].name_en)
         return None
 
     def country_located(self, start: int, end: int) -> bool:
         """Whether the span places the event in a state ("… tại Indonesia")."""
         for s, _, code in self.parties:
-            if start <= s < end and getattr(self.lex.party(code), "kind", None) == "state" \
-                    and LOCATED.search(self.body, max(0, s - 6), s) and not self.is_post(s):
+            if (
+                start <= s < end
+                and getattr(self.lex.party(code), "kind", None) == "state"
+                and LOCATED.search(self.body, max(0, s - 6), s)
+                and not self.is_post(s)
+            ):
                 return True
         return False
 
@@ -225,9 +247,8 @@ class Reader:
         for c in cues:
             if c.start < content_start:
                 continue
-            before = body[max(start, c.start - 12):c.start].lower()
-            if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags \
-                    and not c.named:
+            before = body[max(start, c.start - 12) : c.start].lower()
+            if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags and not c.named:
                 continue
             keep.append(c)
         cues = keep
@@ -245,8 +266,10 @@ class Reader:
                 cue.name_end = ed.end()
         for i, cue in enumerate(cues):
             cue.joined_end = cue.own_end
-            if i + 1 < len(cues) and re.fullmatch(r"\s*(?:và|,)\s*(?:(?:tham )?dự\s+)?(?:các\s+)?",
-                                                  body[cue.name_end:cues[i + 1].start]):
+            if i + 1 < len(cues) and re.fullmatch(
+                r"\s*(?:và|,)\s*(?:(?:tham )?dự\s+)?(?:các\s+)?",
+                body[cue.name_end : cues[i + 1].start],
+            ):
                 cue.joined_end = cues[i + 1].own_end
                 cues[i + 1].joined_to = cue
         sentence = Sentence(start, end, content_start, cues)
@@ -276,14 +299,15 @@ class Reader:
         if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
             return False
         parties = [s for s, _, _ in self.parties if cue.end <= s < cue.name_end]
-        for word in re.finditer(r"\w+", self.body[cue.end:cue.name_end]):
+        for word in re.finditer(r"\w+", self.body[cue.end : cue.name_end]):
             at = cue.end + word.start()
             if word.group()[:1].isupper() and not any(a <= at < b for a, b in self.regions):
                 return False
         return not parties
 
-    def read_cue(self, index: int, sentence: Sentence, cue: Cue, prev_end: int,
-                 subject: list[Mention]) -> None:
+    def read_cue(
+        self, index: int, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
+    ) -> None:
         """One draft event (or none) from one cue, its fields read off the sentence."""
         at = self.context(sentence, cue, prev_end, subject)
         date, own_date, relation = self.cue_date(at)
@@ -291,85 +315,155 @@ class Reader:
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
         people, chairs = self.cue_people(at)
         planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
-            getattr(relation, "relation", None) == "future")
-        if HELD.search(at.recent) and not PLANNED.search(at.recent) or getattr(
-                relation, "relation", None) == "past":
+            getattr(relation, "relation", None) == "future"
+        )
+        if (
+            HELD.search(at.recent)
+            and not PLANNED.search(at.recent)
+            or getattr(relation, "relation", None) == "past"
+        ):
             planned = False
         location = self.location_in(cue.start, cue.own_end) or self.location_in(
-            sentence.content_start, sentence.end)
+            sentence.content_start, sentence.end
+        )
         codes = self.cue_parties(at, people)
         if NEGATED.search(at.lead[-80:]):
             people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
-        series_en = cue.series.name_en if cue.series else series_name(
-            at.name_parties, cue.trigger.series_suffix if cue.trigger else "", self.lex,
-            bool(at.edition))
-        outcomes = find_outcomes(self.documents, cue.start, sentence.end) if (
-            cue.kind == "meeting" and not at.secondary) else []
-        event = Event(kind=cue.kind, status="planned" if planned else "held", name=at.name,
-                      series=series_en, edition=at.edition, date=date,
-                      format=self.cue_format(at, location, people), location=location,
-                      parties=[c for c in codes if c], outcomes=outcomes,
-                      evidence=self.body[sentence.start:sentence.end],
-                      evidence_span=(sentence.start, sentence.end))
+        series_en = (
+            cue.series.name_en
+            if cue.series
+            else series_name(
+                at.name_parties,
+                cue.trigger.series_suffix if cue.trigger else "",
+                self.lex,
+                bool(at.edition),
+            )
+        )
+        outcomes = (
+            find_outcomes(self.documents, cue.start, sentence.end)
+            if (cue.kind == "meeting" and not at.secondary)
+            else []
+        )
+        event = Event(
+            kind=cue.kind,
+            status="planned" if planned else "held",
+            name=at.name,
+            series=series_en,
+            edition=at.edition,
+            date=date,
+            format=self.cue_format(at, location, people),
+            location=location,
+            parties=[c for c in codes if c],
+            outcomes=outcomes,
+            evidence=self.body[sentence.start : sentence.end],
+            evidence_span=(sentence.start, sentence.end),
+        )
         people = [p for p in people if p >= 0]
-        if cue.kind == "visit" and len(people) > 1 and re.search(
-                r"(?:các|những)\s+$", self.body[max(0, cue.start - 8):cue.start]):
+        if (
+            cue.kind == "visit"
+            and len(people) > 1
+            and re.search(r"(?:các|những)\s+$", self.body[max(0, cue.start - 8) : cue.start])
+        ):
             for person in people:  # "các chuyến thăm … của A và B": one visit each
-                single = Event(**{**event.__dict__, "parties": list(event.parties),
-                                  "participants": []})
-                self.drafts.append(Draft(single, cue, index, [person], set(), own_date, False,
-                                         at.name_parties))
+                single = Event(
+                    **{**event.__dict__, "parties": list(event.parties), "participants": []}
+                )
+                self.drafts.append(
+                    Draft(single, cue, index, [person], set(), own_date, False, at.name_parties)
+                )
             return
-        self.drafts.append(Draft(event, cue, index, people, chairs, own_date, at.points_back,
-                                 at.name_parties, at.secondary))
+        self.drafts.append(
+            Draft(
+                event,
+                cue,
+                index,
+                people,
+                chairs,
+                own_date,
+                at.points_back,
+                at.name_parties,
+                at.secondary,
+            )
+        )
 
-    def context(self, sentence: Sentence, cue: Cue, prev_end: int,
-                subject: list[Mention]) -> Context:
+    def context(
+        self, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
+    ) -> Context:
         """What the words around a cue say about it (see `Context`)."""
         body = self.body
         clause_start, clause_end = clause_bounds(body, sentence.start, sentence.end, cue.start)
         lead_start = max(sentence.content_start, clause_start)
-        name = NAME_JOIN_TAIL.sub("", body[cue.start:cue.name_end].strip(" -–“”\""))
-        name_parties = [code for code in self.parties_in(cue.start, cue.name_end)
-                        if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS]
+        name = NAME_JOIN_TAIL.sub("", body[cue.start : cue.name_end].strip(' -–“”"'))
+        name_parties = [
+            code
+            for code in self.parties_in(cue.start, cue.name_end)
+            if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
+        ]
         ed = EDITION.search(body, cue.start, cue.name_end)
         edition = parse_edition(ed.group(1)) if ed else None
         if edition is None and cue.series:
-            number = re.match(r"\s*(\d{1,3})\b", body[cue.end:cue.end + 5])
+            number = re.match(r"\s*(\d{1,3})\b", body[cue.end : cue.end + 5])
             edition = int(number.group(1)) if number else None
         head = (cue.joined_to or cue).start
-        before = body[max(sentence.start, head - 120):head]  # what the patterns look back on
-        points_back = bool(POINTS_BACK.match(body[cue.name_end:cue.name_end + 12])) or bool(
-            POINTS_BACK.match(body[cue.end:cue.end + 12])) or bool(BACK_LEAD.match(
-                body[sentence.start:cue.start])) or (cue.named and self.is_bare(cue))
+        before = body[max(sentence.start, head - 120) : head]  # what the patterns look back on
+        points_back = (
+            bool(POINTS_BACK.match(body[cue.name_end : cue.name_end + 12]))
+            or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
+            or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
+            or (cue.named and self.is_bare(cue))
+        )
         if cue.generic and edition:
             cue.generic = False
-        if "named" in cue.flags and not cue.named and not name_parties and not edition \
-                and not cue.series:
+        if (
+            "named" in cue.flags
+            and not cue.named
+            and not name_parties
+            and not edition
+            and not cue.series
+        ):
             cue.generic = True  # "hội nghị thượng đỉnh kéo dài 2 ngày": the summit again
-        lead = body[lead_start:cue.start]
-        return Context(sentence, cue, prev_end, subject, clause_start, clause_end, lead_start,
-                       lead, lead[-200:], name or None, name_parties, edition,
-                       bool(SECONDARY.search(before)), bool(ATTEND.search(before)) or bool(
-                           cue.joined_to and "dự" in body[cue.joined_to.name_end:cue.start]),
-                       bool(HOSTING.search(before)), points_back)
+        lead = body[lead_start : cue.start]
+        return Context(
+            sentence,
+            cue,
+            prev_end,
+            subject,
+            clause_start,
+            clause_end,
+            lead_start,
+            lead,
+            lead[-200:],
+            name or None,
+            name_parties,
+            edition,
+            bool(SECONDARY.search(before)),
+            bool(ATTEND.search(before))
+            or bool(cue.joined_to and "dự" in body[cue.joined_to.name_end : cue.start]),
+            bool(HOSTING.search(before)),
+            points_back,
+        )
 
     def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
         """(date, whether the event's own words give it, the time expression used)."""
         sentence, cue = at.sentence, at.cue
-        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(at.lead_start,
-                                                                              cue.start)
+        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(
+            at.lead_start, cue.start
+        )
         claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
-        free_times = [t for t in self.times_in(sentence.content_start, sentence.end)
-                      if not any(a <= t.start < b for a, b in claimed)]
+        free_times = [
+            t
+            for t in self.times_in(sentence.content_start, sentence.end)
+            if not any(a <= t.start < b for a, b in claimed)
+        ]
         date, own_date = None, False
         if own_times:
             date, own_date = own_times[0].value, True
         elif free_times:
             date = month_of(free_times[0].value) if at.secondary else free_times[0].value
             own_date = not at.secondary
-        if not own_date and any(sentence.content_start <= t.start < cue.own_end
-                                for t in self.unresolved):
+        if not own_date and any(
+            sentence.content_start <= t.start < cue.own_end for t in self.unresolved
+        ):
             own_date = True  # dated in the text, though the year is not known
         return date, own_date, (own_times or free_times or [None])[0]
 
@@ -377,21 +471,39 @@ class Reader:
         """Who takes part (person indexes) and who of them chairs."""
         body, cue, sentence, subject = self.body, at.cue, at.sentence, at.subject
         quoted = in_quotes(body, sentence.start, cue)  # a speaker's words, not a report
-        pre = [] if at.secondary or at.hosting or cue.joined_to or quoted else [
-            m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH]
-        own = [m for m in self.mentions_in(cue.end, cue.own_end)
-               if not MODAL.search(body, cue.end, m.start)]  # "có thể có sự tham dự của X"
-        chair_of = [m for m in self.mentions_in(cue.end, sentence.end)
-                    if CHAIR_OF.search(body[max(0, m.start - 70):m.start])]
+        pre = (
+            []
+            if at.secondary or at.hosting or cue.joined_to or quoted
+            else [
+                m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
+            ]
+        )
+        own = [
+            m
+            for m in self.mentions_in(cue.end, cue.own_end)
+            if not MODAL.search(body, cue.end, m.start)
+        ]  # "có thể có sự tham dự của X"
+        chair_of = [
+            m
+            for m in self.mentions_in(cue.end, sentence.end)
+            if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
+        ]
         if cue.kind == "visit":
             return self.visitors(cue, pre, own, subject), set()
         if at.secondary and not at.attend or at.hosting:
             return [m.person for m in chair_of], {m.person for m in chair_of}
         people = [m.person for m in pre + own]
-        subject_takes_part = not pre and not quoted and (at.attend or "verb" in cue.flags or CHAIR.search(
-            body[at.lead_start:cue.start])) or WITH.match(body, at.prev_end, cue.start)
-        at_event = (at.points_back or cue.generic) and at.clause_start == sentence.start and \
-            AT_BEFORE.search(body, sentence.start, cue.start)  # "Phát biểu tại hội nghị, X"
+        subject_takes_part = (
+            not pre
+            and not quoted
+            and (at.attend or "verb" in cue.flags or CHAIR.search(body[at.lead_start : cue.start]))
+            or WITH.match(body, at.prev_end, cue.start)
+        )
+        at_event = (
+            (at.points_back or cue.generic)
+            and at.clause_start == sentence.start
+            and AT_BEFORE.search(body, sentence.start, cue.start)
+        )  # "Phát biểu tại hội nghị, X"
         if subject_takes_part or at_event:
             people = [m.person for m in subject] + people
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
@@ -407,14 +519,22 @@ class Reader:
         cue, sentence = at.cue, at.sentence
         if cue.kind == "call":
             return None
-        if says_online(self.body[sentence.start:sentence.end]) and (
-                not at.secondary
-                or says_online(self.body[cue.start:min(cue.own_end + 40, sentence.end)])):
+        if says_online(self.body[sentence.start : sentence.end]) and (
+            not at.secondary
+            or says_online(self.body[cue.start : min(cue.own_end + 40, sentence.end)])
+        ):
             return "online"
-        during_visit = cue.kind == "meeting" and bool(people) and any(
-            c.kind == "visit" and c.start < cue.start for c in sentence.cues)
-        if location or "inperson" in cue.flags or during_visit or self.country_located(
-                at.clause_start, at.clause_end):
+        during_visit = (
+            cue.kind == "meeting"
+            and bool(people)
+            and any(c.kind == "visit" and c.start < cue.start for c in sentence.cues)
+        )
+        if (
+            location
+            or "inperson" in cue.flags
+            or during_visit
+            or self.country_located(at.clause_start, at.clause_end)
+        ):
             return "in_person"
         return None
 
@@ -439,11 +559,17 @@ class Reader:
             codes += list(cue.series.parties)
         return [c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS]
 
-    def chairs(self, cue: Cue, lead_start: int, people: list[int], subject: list[Mention],
-               pre: list[Mention]) -> set[int]:
+    def chairs(
+        self,
+        cue: Cue,
+        lead_start: int,
+        people: list[int],
+        subject: list[Mention],
+        pre: list[Mention],
+    ) -> set[int]:
         """Who chairs: co-chairs, those who chair or open it, or "dưới sự chủ trì của"."""
         body = self.body
-        window = body[lead_start:cue.own_end]
+        window = body[lead_start : cue.own_end]
         if re.search(r"đồng chủ trì", window, re.IGNORECASE):
             return set(people)
         verb = CHAIR.search(body, lead_start, cue.own_end)
@@ -452,15 +578,20 @@ class Reader:
         before = {m.person for m in pre + subject if m.start < verb.start()}
         return before & set(people) or ({subject[0].person} if subject else set())
 
-    def visitors(self, cue: Cue, pre: list[Mention], own: list[Mention],
-                 subject: list[Mention]) -> list[int]:
+    def visitors(
+        self, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
+    ) -> list[int]:
         body = self.body
-        if re.match(r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)",
-                    body[cue.end:cue.own_end]):
+        if re.match(
+            r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)", body[cue.end : cue.own_end]
+        ):
             return []  # "chuyến thăm của đoàn đặc phái viên": the envoys are not named
         destination = set(self.parties_in(cue.end, min(cue.own_end, cue.end + 40)))
-        of = [m for m in own if re.search(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$",
-                                           body[cue.end:m.start])]
+        of = [
+            m
+            for m in own
+            if re.search(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$", body[cue.end : m.start])
+        ]
         if of:
             return [m.person for m in of]
         people = self.doc.record.people
@@ -470,8 +601,11 @@ class Reader:
 
         chosen = [m.person for m in (pre or subject) if foreign(m)]
         if not chosen and destination:
-            before = [m for m in self.mentions
-                      if cue.start - 200 <= m.start and m.end <= cue.start and foreign(m)]
+            before = [
+                m
+                for m in self.mentions
+                if cue.start - 200 <= m.start and m.end <= cue.start and foreign(m)
+            ]
             chosen = [before[-1].person] if before else []
         return chosen
 
@@ -486,13 +620,15 @@ class Reader:
             return bool(d.people or e.date)
         word = cue.trigger.vi if cue.trigger else ""
         if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
-            return len(d.people) >= 2 or (len(d.people) == 1 and self.has_title(
-                cue.end, cue.own_end))
+            return len(d.people) >= 2 or (
+                len(d.people) == 1 and self.has_title(cue.end, cue.own_end)
+            )
         if d.points_back:
             return bool(d.people) and bool(d.own_date or e.location)
         if cue.named:
-            return bool(d.name_parties or e.series or e.edition or d.own_date or d.people
-                        or e.location)
+            return bool(
+                d.name_parties or e.series or e.edition or d.own_date or d.people or e.location
+            )
         if len(d.people) == 1 and self.has_title(cue.end, cue.own_end):
             return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
         return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
@@ -504,19 +640,28 @@ class Reader:
         if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
             return False
         if a.series and b.series:
-            return fold(a.series) == fold(b.series) and (a.edition in (None, b.edition)
-                                                         or b.edition is None)
+            return fold(a.series) == fold(b.series) and (
+                a.edition in (None, b.edition) or b.edition is None
+            )
         if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
             return True
         if a.kind == "visit":
-            return bool(set(d.people) & set(e.people)) and not (d.own_date and e.own_date
-                                                              and a.date != b.date)
-        if d.people and set(d.people) == set(e.people) and d.cue.trigger and e.cue.trigger \
-                and d.cue.trigger.vi == e.cue.trigger.vi and not (d.cue.named or e.cue.named):
+            return bool(set(d.people) & set(e.people)) and not (
+                d.own_date and e.own_date and a.date != b.date
+            )
+        if (
+            d.people
+            and set(d.people) == set(e.people)
+            and d.cue.trigger
+            and e.cue.trigger
+            and d.cue.trigger.vi == e.cue.trigger.vi
+            and not (d.cue.named or e.cue.named)
+        ):
             return True
         if d.points_back or (d.cue.generic and not d.own_date):
-            return not (d.name_parties and not set(d.name_parties) <= set(b.parties)
-                        | set(e.name_parties))
+            return not (
+                d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
+            )
         return False
 
     def merge(self) -> list[Event]:
@@ -547,8 +692,7 @@ class Reader:
         event themselves: where the article goes on about event `i`."""
         cued = {d.sentence for d in self.drafts}
         stop = kept[i + 1].sentence if i + 1 < len(kept) else len(self.doc.sentences)
-        return [self.doc.sentences[n] for n in range(kept[i].sentence + 1, stop)
-                if n not in cued]
+        return [self.doc.sentences[n] for n in range(kept[i].sentence + 1, stop) if n not in cued]
 
     def add_summit_speakers(self, kept: list[Draft]) -> None:
         """Officials of a mechanism's level who speak in the sentences that go on about
@@ -556,43 +700,63 @@ class Reader:
         lead; "…”, Bộ trưởng Ngoại giao Hàn Quốc Kang Kyung-wha nhận định" after a
         foreign ministers' meeting)."""
         for i, d in enumerate(kept):
-            levels = next((lv for suffix, lv in SPEAKER_LEVELS if (d.event.series or "").endswith(
-                suffix)), None)
+            levels = next(
+                (lv for suffix, lv in SPEAKER_LEVELS if (d.event.series or "").endswith(suffix)),
+                None,
+            )
             if d.event.status != "held" or levels is None:
                 continue
             for start, end in self.sentences_after(kept, i):
                 first = next((m for m in self.mentions if start <= m.start < end), None)
-                if first and first.person not in d.people and any(
-                        t.level in levels for t in first.titles) and SPEECH.search(
-                            self.body, first.end, min(end, first.end + 40)):
+                if (
+                    first
+                    and first.person not in d.people
+                    and any(t.level in levels for t in first.titles)
+                    and SPEECH.search(self.body, first.end, min(end, first.end + 40))
+                ):
                     d.people.append(first.person)
 
     def add_received_envoys(self, kept: list[Draft]) -> None:
-        """"… tiếp Đại sứ các nước Thái Lan, Indonesia …" and then one sentence per envoy
+        """ "… tiếp Đại sứ các nước Thái Lan, Indonesia …" and then one sentence per envoy
         ("Đại sứ Thái Lan Manopchai Vongphakdi gửi lời chào …"): the envoys named in the
         sentences that follow a reception of several envoys were received at it."""
         people = self.doc.record.people
         for i, d in enumerate(kept):
             cue = d.cue
             if "reception" not in cue.flags or not ENVOYS.match(
-                    self.body, cue.end, min(cue.own_end, cue.end + 40)):
+                self.body, cue.end, min(cue.own_end, cue.end + 40)
+            ):
                 continue
             for start, end in self.sentences_after(kept, i):
                 for m in self.mentions:
-                    if start <= m.start < end and m.person not in d.people and any(
-                            t.level == "ambassador" for t in m.titles) and 0 <= m.person < len(
-                            people) and people[m.person].country in d.event.parties:
+                    if (
+                        start <= m.start < end
+                        and m.person not in d.people
+                        and any(t.level == "ambassador" for t in m.titles)
+                        and 0 <= m.person < len(people)
+                        and people[m.person].country in d.event.parties
+                    ):
                         d.people.append(m.person)
 
     @staticmethod
     def overlap(d: Draft, e: Draft) -> int:
         """Capitalised words two mentions' names share ("Hội nghị SOM" ~ "… ASEAN (SOM)")."""
+
         def words(name: str | None) -> set[str]:
             return {w for w in re.findall(r"\w+", name or "") if w[:1].isupper()} - {
-                "Hội", "Diễn", "Đối", "Cuộc", "Tại"}
+                "Hội",
+                "Diễn",
+                "Đối",
+                "Cuộc",
+                "Tại",
+            }
+
         same_word = bool(d.cue.trigger and e.cue.trigger and d.cue.trigger.vi == e.cue.trigger.vi)
-        return (len(words(d.event.name) & words(e.event.name)) + len(set(d.people) & set(e.people))
-                + 2 * same_word)
+        return (
+            len(words(d.event.name) & words(e.event.name))
+            + len(set(d.people) & set(e.people))
+            + 2 * same_word
+        )
 
     def absorb(self, into: Draft, d: Draft) -> None:
         a, b = into.event, d.event
@@ -631,9 +795,19 @@ class Reader:
             # "Trước hội đàm, …": the day of that talk; "Cùng ngày, …": of the event before,
             # unless that is a visit, whose date is the first of several days.
             named = same_day.group(1)
-            referent = next((x for x in reversed(done) if x.event.date and (
-                named.lower() in (x.cue.trigger.vi if x.cue.trigger else "") if named
-                else x.event.kind != "visit")), None)
+            referent = next(
+                (
+                    x
+                    for x in reversed(done)
+                    if x.event.date
+                    and (
+                        named.lower() in (x.cue.trigger.vi if x.cue.trigger else "")
+                        if named
+                        else x.event.kind != "visit"
+                    )
+                ),
+                None,
+            )
             if referent and referent.event.date:
                 e.date = referent.event.date
                 return
@@ -665,9 +839,14 @@ class Reader:
             if not 0 <= p < len(people):
                 continue
             person = people[p]
-            participants.append(Participant(person.name, person.country,
-                                            person.lead_title or next(iter(person.titles[-1:]), None),
-                                            "chair" if p in d.chairs else "participant"))
+            participants.append(
+                Participant(
+                    person.name,
+                    person.country,
+                    person.lead_title or next(iter(person.titles[-1:]), None),
+                    "chair" if p in d.chairs else "participant",
+                )
+            )
         e.participants = participants
         e.parties = finish_parties(e.parties, self.lex)
         if e.kind == "visit":
@@ -683,8 +862,11 @@ def fill_countries(doc: Doc, events: list[Event]) -> None:
             continue
         for event in events:
             names = [p.name for p in event.participants]
-            others = [c for c in event.parties if c not in {p.country for p in event.participants
-                                                            if p.country}]
+            others = [
+                c
+                for c in event.parties
+                if c not in {p.country for p in event.participants if p.country}
+            ]
             if person.name in names and len(event.parties) == 2 and len(others) == 1:
                 person.country = others[0]
                 break

@@ -78,7 +78,9 @@ def read_rows(path: Path | Any) -> Iterator[dict[str, str]]:
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     for number, row in enumerate(reader, start=2):
         if None in row or any(v is None for v in row.values()):
-            raise LexiconError(f"{getattr(path, 'name', path)}: row {number} has the wrong number of cells")
+            raise LexiconError(
+                f"{getattr(path, 'name', path)}: row {number} has the wrong number of cells"
+            )
         yield {k.strip(): (v or "").strip() for k, v in row.items()}
 
 
@@ -240,7 +242,9 @@ class Lexicons:
     def party(self, code: str) -> Party | None:
         return self.parties.get(code)
 
-    def find_in(self, cache: dict[str, Any], name: str, text: str) -> list[tuple[int, int, list[Any]]]:
+    def find_in(
+        self, cache: dict[str, Any], name: str, text: str
+    ) -> list[tuple[int, int, list[Any]]]:
         """`getattr(self, name).find(text)`, computed once per text through `cache`
         (stages share the matches over a document's body). The lexicons of the body are
         all found in one pass of one automaton: a pass costs about 10 ns a character
@@ -285,9 +289,13 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
         for row in rows(name):
             code = row["code"]
             if code != "-":
-                lex.parties[code] = Party(code, row["name_en"], row.get("short_en") or row["name_en"],
-                                          row.get("kind") or "state",
-                                          tuple(split_forms(row.get("members"))))
+                lex.parties[code] = Party(
+                    code,
+                    row["name_en"],
+                    row.get("short_en") or row["name_en"],
+                    row.get("kind") or "state",
+                    tuple(split_forms(row.get("members"))),
+                )
             for form in split_forms(row.get("names")):
                 lex.party_names.add(form, code)
             for form in split_forms(row.get("short_forms")):
@@ -313,8 +321,12 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
         for form in split_forms(row.get("names")):
             lex.series.add(form, series)
     for row in rows("triggers.tsv"):
-        trigger = Trigger(nfc(row["vi"]), row["kind"], row.get("series_suffix") or "",
-                          frozenset(split_forms(row.get("flags"))))
+        trigger = Trigger(
+            nfc(row["vi"]),
+            row["kind"],
+            row.get("series_suffix") or "",
+            frozenset(split_forms(row.get("flags"))),
+        )
         lex.triggers.add(trigger.vi, trigger)
     for row in rows("credits.tsv"):
         for form in split_forms(row.get("names")) + [row["canonical"]]:
@@ -324,8 +336,15 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
             lex.surnames[form] = row["country"]
     for row in rows("documents.tsv"):
         lex.documents.add(nfc(row["vi"]), row["en"])
-    for matcher in (lex.party_names, lex.titles, lex.places, lex.series,
-                    lex.triggers, lex.credits, lex.documents):
+    for matcher in (
+        lex.party_names,
+        lex.titles,
+        lex.places,
+        lex.series,
+        lex.triggers,
+        lex.credits,
+        lex.documents,
+    ):
         matcher.finish()
     lex.scanner = Scanner({name: getattr(lex, name) for name in SCANNED})
     return lex

@@ -24,7 +24,9 @@ class Participant:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Participant:
-        return cls(data["name"], data.get("country"), data.get("title"), data.get("role") or "participant")
+        return cls(
+            data["name"], data.get("country"), data.get("title"), data.get("role") or "participant"
+        )
 
 
 @dataclass
@@ -102,13 +104,23 @@ class Figure:
 
     def to_dict(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
-        return {"what": self.what, "value": value, "unit": self.unit, "year": self.year,
-                "evidence": self.evidence}
+        return {
+            "what": self.what,
+            "value": value,
+            "unit": self.unit,
+            "year": self.year,
+            "evidence": self.evidence,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
-        return cls(data.get("what") or "", data["value"], data["unit"], data.get("year"),
-                   data.get("evidence"))
+        return cls(
+            data.get("what") or "",
+            data["value"],
+            data["unit"],
+            data.get("year"),
+            data.get("evidence"),
+        )
 
 
 @dataclass

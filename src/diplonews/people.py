@@ -19,48 +19,200 @@ from diplonews.models import Doc, Person
 
 HONORIFICS = ("ông ", "bà ", "Ông ", "Bà ", "Ngài ", "ngài ", "đồng chí ", "Đồng chí ")
 # Lower-case words allowed inside a name between capitalised parts (Malay, Portuguese…).
-NAME_PARTICLES = frozenset(["bin", "binti", "bte", "de", "do", "da", "dos", "das", "del", "della", "van", "von", "der", "al", "el"])
+NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "binti",
+        "bte",
+        "de",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "al",
+        "el",
+    ]
+)
 # Capitalised words that end a name: sentence openers and common nouns that start
 # the next phrase in run-together text.
 # They are checked on a name's first word only: inside a name, "Chính", "Quốc" or "Đại"
 # are ordinary syllables ("Phạm Minh Chính", "Trần Đại Quang").
 NAME_STOPS = frozenset(
-    ["Tại", "Theo", "Trong", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Năm", "Tháng", "Sau", "Trước", "Khi", "Với", "Về", "Cùng", "Đây", "Này", "Hai", "Ba", "Các", "Những", "Một", "Nhân", "Nhằm", "Để", "Do", "Bởi", "Vì", "Từ", "Đến", "Như", "Đồng", "Tuy", "Nhưng", "Còn", "Cũng", "Bộ", "Ban", "Ủy", "Phủ", "Hội", "Liên", "Chính", "Tổng", "Thủ", "Phó", "Trưởng", "Chủ", "Cục", "Vụ", "Sở", "Viện", "Nhóm", "Quỹ", "Học", "Trường", "Công", "Đảng", "Nhà", "Đài", "Báo", "Hãng", "Thông", "Phóng", "Hiệp", "Ngoại", "Nội", "Thành", "Tỉnh", "Huyện", "Diễn", "Hợp", "Cơ", "Tòa", "Quân", "Trung", "Đại", "Quốc", "Văn", "Lăng", "Đền", "Chùa", "Cầu", "Sân", "Cảng", "Khu"]
+    [
+        "Tại",
+        "Theo",
+        "Trong",
+        "Ngày",
+        "Sáng",
+        "Chiều",
+        "Tối",
+        "Trưa",
+        "Đêm",
+        "Hôm",
+        "Năm",
+        "Tháng",
+        "Sau",
+        "Trước",
+        "Khi",
+        "Với",
+        "Về",
+        "Cùng",
+        "Đây",
+        "Này",
+        "Hai",
+        "Ba",
+        "Các",
+        "Những",
+        "Một",
+        "Nhân",
+        "Nhằm",
+        "Để",
+        "Do",
+        "Bởi",
+        "Vì",
+        "Từ",
+        "Đến",
+        "Như",
+        "Đồng",
+        "Tuy",
+        "Nhưng",
+        "Còn",
+        "Cũng",
+        "Bộ",
+        "Ban",
+        "Ủy",
+        "Phủ",
+        "Hội",
+        "Liên",
+        "Chính",
+        "Tổng",
+        "Thủ",
+        "Phó",
+        "Trưởng",
+        "Chủ",
+        "Cục",
+        "Vụ",
+        "Sở",
+        "Viện",
+        "Nhóm",
+        "Quỹ",
+        "Học",
+        "Trường",
+        "Công",
+        "Đảng",
+        "Nhà",
+        "Đài",
+        "Báo",
+        "Hãng",
+        "Thông",
+        "Phóng",
+        "Hiệp",
+        "Ngoại",
+        "Nội",
+        "Thành",
+        "Tỉnh",
+        "Huyện",
+        "Diễn",
+        "Hợp",
+        "Cơ",
+        "Tòa",
+        "Quân",
+        "Trung",
+        "Đại",
+        "Quốc",
+        "Văn",
+        "Lăng",
+        "Đền",
+        "Chùa",
+        "Cầu",
+        "Sân",
+        "Cảng",
+        "Khu",
+    ]
 )
 # Words after which a capitalised name is a place named after a person.
 PLACE_BEFORE = re.compile(
     r"(?:Nhà sàn|Lăng|Bảo tàng|Đền|Khu di tích|Quảng trường|đường|phố|Thành phố|thành phố|TP\.?|"
     r"tư tưởng|Di tích|Đại lộ|Cầu|Trường|tỉnh|Tỉnh|huyện|quận|xã|phường|thị xã)\s+"
-    r"(?:Chủ tịch\s+)?$")
+    r"(?:Chủ tịch\s+)?$"
+)
 # Modifiers that may stand between a title and the rest: "Tổng thống đương nhiệm Hàn Quốc".
 TITLE_MODIFIERS = ("đương nhiệm ", "mãn nhiệm ", "tiền nhiệm ", "lâm thời ", "sắp mãn nhiệm ")
 # Roles that make a named person not an official.
-NOT_OFFICIAL = ("phu nhân", "vợ", "chồng", "phóng viên", "nhà báo", "vận động viên", "ca sĩ",
-                "diễn viên", "nghệ sĩ", "con trai", "con gái", "sinh viên", "học sinh")
+NOT_OFFICIAL = (
+    "phu nhân",
+    "vợ",
+    "chồng",
+    "phóng viên",
+    "nhà báo",
+    "vận động viên",
+    "ca sĩ",
+    "diễn viên",
+    "nghệ sĩ",
+    "con trai",
+    "con gái",
+    "sinh viên",
+    "học sinh",
+)
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
 
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”‘’!?]+")
 SPACES = re.compile(r"[ \t]*")
 
-
-def skip_spaces(body: str, pos: int) -> int:
-    m = SPACES.match(body, pos)
-    return m.end() if m else pos
 # In news about the Korean peninsula "miền Bắc" / "miền Nam" name the two states.
 KOREAN_HALVES = {"miền Bắc": "PRK", "miền Nam": "KOR"}
 HEAD_OF_STATE_CHAIR = ("Chủ tịch", "chủ tịch")
 HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
 # Portfolios that follow a generic title ("Trợ lý Bộ trưởng Quốc phòng"): words that
 # are capitalised but never start a personal name.
-PORTFOLIOS = ("Quốc phòng", "Ngoại giao", "Thương mại", "Tài chính", "Công an", "Nội vụ",
-              "Tư pháp", "Kinh tế", "An ninh", "Năng lượng", "Công Thương", "Nông nghiệp",
-              "Giáo dục", "Y tế", "Giao thông", "Xây dựng", "Quốc hội", "Chính phủ")
+PORTFOLIOS = (
+    "Quốc phòng",
+    "Ngoại giao",
+    "Thương mại",
+    "Tài chính",
+    "Công an",
+    "Nội vụ",
+    "Tư pháp",
+    "Kinh tế",
+    "An ninh",
+    "Năng lượng",
+    "Công Thương",
+    "Nông nghiệp",
+    "Giáo dục",
+    "Y tế",
+    "Giao thông",
+    "Xây dựng",
+    "Quốc hội",
+    "Chính phủ",
+)
 GLUED = re.compile(r"(?<=[a-zà-ỹ]{2})\.(?=[A-ZÀ-Ỹ])")  # "Suk-yeol.Một"
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
-ORG_HEADS = ("Nhóm ", "Hội ", "Ủy ban ", "Uỷ ban ", "Ban ", "Hiệp hội ", "Quỹ ", "Liên hiệp ",
-             "Đoàn ", "Viện ", "Học viện ", "Trung tâm ")
+ORG_HEADS = (
+    "Nhóm ",
+    "Hội ",
+    "Ủy ban ",
+    "Uỷ ban ",
+    "Ban ",
+    "Hiệp hội ",
+    "Quỹ ",
+    "Liên hiệp ",
+    "Đoàn ",
+    "Viện ",
+    "Học viện ",
+    "Trung tâm ",
+)
 CHAIN_JOINER = re.compile(r"[ \t]*(?:,|-|–|kiêm|và)[ \t]*")
+
+
+def skip_spaces(body: str, pos: int) -> int:
+    m = SPACES.match(body, pos)
+    return m.end() if m else pos
 
 
 @dataclass
@@ -91,15 +243,26 @@ class Found:
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
         places = lex.find_in(cache, "places", body)
-        titles = {s: (e, t[0]) for s, e, t in lex.find_in(cache, "titles", body)
-                  if t[0].level != "-"  # "Đại sứ quán": an embassy, not an ambassador
-                  and not any(a < s < b for a, b, _ in places)}  # "Phủ Chủ tịch": a building
+        titles = {
+            s: (e, t[0])
+            for s, e, t in lex.find_in(cache, "titles", body)
+            if t[0].level != "-"  # "Đại sứ quán": an embassy, not an ambassador
+            and not any(a < s < b for a, b, _ in places)
+        }  # "Phủ Chủ tịch": a building
         parties = {s: (e, codes[0]) for s, e, codes in lex.find_in(cache, "party_names", body)}
         place_spans = [(s, e) for s, e, _ in places]
         codes = {code for _, code in parties.values()}
         regions = KOREAN_HALVES if "PRK" in codes else {}
-        return cls(titles, parties, lex.party_short, lex.surnames,
-                   {s for s, _ in place_spans}, place_spans, lex.parties, regions)
+        return cls(
+            titles,
+            parties,
+            lex.party_short,
+            lex.surnames,
+            {s for s, _ in place_spans},
+            place_spans,
+            lex.parties,
+            regions,
+        )
 
 
 def is_capitalised(token: str) -> bool:
@@ -122,7 +285,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             break
         glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
-            word = word[:glued.start() + 1]
+            word = word[: glued.start() + 1]
         if is_capitalised(word):
             core = word.rstrip(".")
             if "-" in core and any(part in found.short_forms for part in core.split("-")):
@@ -138,7 +301,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             p = q + len(word)
             if glued:
                 break
-            if body[p:p + 1] in ",;:()\n":
+            if body[p : p + 1] in ",;:()\n":
                 break
         elif word in NAME_PARTICLES and tokens:
             nxt = TOKEN.match(body, skip_spaces(body, t.end()))
@@ -152,7 +315,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
     start, end = tokens[0][0], tokens[-1][1]
     if len(tokens) == 1 and (end - start < 2 or not body[start:end].replace("-", "").isalpha()):
         return None
-    if PLACE_BEFORE.search(body[max(0, start - 30):start]):
+    if PLACE_BEFORE.search(body[max(0, start - 30) : start]):
         return None
     return start, end
 
@@ -173,15 +336,17 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         if q in found.titles:
             end, title = found.titles[q]
             titles.append(title)
-            inside = next((found.parties[i][1] for i in range(q + 1, end) if i in found.parties),
-                          None)
+            inside = next(
+                (found.parties[i][1] for i in range(q + 1, end) if i in found.parties), None
+            )
             info = found.party_info.get(inside) if inside else None
             if info and (info.kind == "state" or "Secretary-General" in title.en):
                 office_country = office_country or inside  # "Tổng Thư ký ASEAN"
             p = end
             continue
-        short = TOKEN.match(body, q) if titles and country is None and q not in found.parties \
-            else None
+        short = (
+            TOKEN.match(body, q) if titles and country is None and q not in found.parties else None
+        )
         if short and short.group() in found.short_forms:
             after = TOKEN.match(body, skip_spaces(body, short.end()))
             if after and is_capitalised(after.group()):
@@ -212,12 +377,16 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 p = end
                 continue
             compound = TOKEN.match(body, q) if titles else None
-            if compound and "-" in compound.group() and all(
-                    part in found.short_forms for part in compound.group().split("-") if part):
+            if (
+                compound
+                and "-" in compound.group()
+                and all(part in found.short_forms for part in compound.group().split("-") if part)
+            ):
                 p = compound.end()  # "… hữu nghị Việt-Nhật": which friendship, not who
                 continue
-            portfolio = next((w for w in PORTFOLIOS if body.startswith(w, q)), None) \
-                if titles else None
+            portfolio = (
+                next((w for w in PORTFOLIOS if body.startswith(w, q)), None) if titles else None
+            )
             if portfolio:  # "Trợ lý Bộ trưởng Quốc phòng Mỹ": which ministry, not who
                 p = q + len(portfolio)
                 continue
@@ -278,8 +447,10 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
     for start in starts:
         if start < consumed_until:
             continue
-        if start in found.titles and (IN_EVENT_NAME.search(body[max(0, start - 30):start])
-                                      or NOT_A_TITLE.search(body[max(0, start - 8):start])):
+        if start in found.titles and (
+            IN_EVENT_NAME.search(body[max(0, start - 30) : start])
+            or NOT_A_TITLE.search(body[max(0, start - 8) : start])
+        ):
             continue  # "Hội nghị Bộ trưởng Ngoại giao …" names a meeting, not a minister
         if start in found.titles:
             p, titles, country = read_titles(body, start, found)
@@ -291,17 +462,27 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             span = read_name(body, q, found)
             if span:
                 more_end, more, more_country = apposition(body, span[1], found)
-                mentions.append(Mention(start, span[1], body[span[0]:span[1]], titles + more,
-                                        country or more_country, before_name=len(titles)))
+                mentions.append(
+                    Mention(
+                        start,
+                        span[1],
+                        body[span[0] : span[1]],
+                        titles + more,
+                        country or more_country,
+                        before_name=len(titles),
+                    )
+                )
                 consumed_until = max(span[1], more_end)
             else:
                 # A title alone points back to someone named earlier, unless it is plural
                 # ("các Bộ trưởng") or part of a longer name ("Chủ tịch Nhóm Nghị sĩ…").
-                before = body[max(0, start - 8):start]
+                before = body[max(0, start - 8) : start]
                 following = TOKEN.match(body, q)
-                if not any(before.endswith(w) for w in PLURAL_BEFORE) and not (
-                        following and is_capitalised(following.group())) and not \
-                        PLACE_BEFORE.search(body[max(0, start - 30):start]):
+                if (
+                    not any(before.endswith(w) for w in PLURAL_BEFORE)
+                    and not (following and is_capitalised(following.group()))
+                    and not PLACE_BEFORE.search(body[max(0, start - 30) : start])
+                ):
                     mentions.append(Mention(start, p, None, titles, country, anaphoric=True))
                 consumed_until = p
         else:
@@ -312,12 +493,13 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             if not span:
                 continue
             more_end, more, country = apposition(body, span[1], found)
-            after = body[span[1]:span[1] + 40].lower()
+            after = body[span[1] : span[1] + 40].lower()
             if not more and any(after.lstrip(" ,").startswith(w) for w in NOT_OFFICIAL):
                 consumed_until = span[1]
                 continue
-            mentions.append(Mention(start, max(span[1], more_end), body[span[0]:span[1]], more,
-                                    country))
+            mentions.append(
+                Mention(start, max(span[1], more_end), body[span[0] : span[1]], more, country)
+            )
             consumed_until = max(span[1], more_end)
     return mentions
 
@@ -390,7 +572,8 @@ class Resolver:
             # "Thứ trưởng Yeo" after "Thứ trưởng Ngoại giao Hàn Quốc Yeo": the same office,
             # said shorter; it adds nothing to the titles.
             if title.en in person.titles or any(
-                    t.vi.startswith(title.vi) and t.level == title.level for t in held):
+                t.vi.startswith(title.vi) and t.level == title.level for t in held
+            ):
                 continue
             held.append(title)
             person.titles.append(title.en)
@@ -406,11 +589,17 @@ class Resolver:
         best, best_seen = -1, -1
         for i, known in enumerate(self.keys):
             same = known == key
-            if not (same and len(key) > 1) and country and self.people[i].country \
-                    and self.people[i].country != country:
+            if (
+                not (same and len(key) > 1)
+                and country
+                and self.people[i].country
+                and self.people[i].country != country
+            ):
                 continue
-            part = len(key) < len(known) and (known[:len(key)] == key or known[-len(key):] == key)
-            whole = len(key) > len(known) and (key[:len(known)] == known or key[-len(known):] == known)
+            part = len(key) < len(known) and (known[: len(key)] == key or known[-len(key) :] == key)
+            whole = len(key) > len(known) and (
+                key[: len(known)] == known or key[-len(known) :] == known
+            )
             if (same or part or whole) and self.last_seen[i] > best_seen:
                 best, best_seen = i, self.last_seen[i]
         return best
@@ -451,8 +640,10 @@ def run(doc: Doc, lex: Lexicons) -> None:
                 resolver.add(mention, len(mentions))
     # A named person without any title counts as an official only when they stand in a
     # sentence beside officials (a delegation list), never on their own.
-    keep = [resolver.confirmed[i] or official_context(doc, mentions, i)
-            for i in range(len(resolver.people))]
+    keep = [
+        resolver.confirmed[i] or official_context(doc, mentions, i)
+        for i in range(len(resolver.people))
+    ]
     remap: dict[int, int] = {}
     people: list[Person] = []
     for i, person in enumerate(resolver.people):

@@ -16,12 +16,22 @@ from diplonews.models import Article, Doc
 STAGES = (clean.run, meta.run, dates.run, people.run, events.run, figures.run)
 
 
-def make_doc(text: str, doc_id: str, *, published: str | None = None, url: str | None = None) -> Doc:
-    return Doc(doc_id=doc_id, raw=unicodedata.normalize("NFC", text), published_hint=published, url=url)
+def make_doc(
+    text: str, doc_id: str, *, published: str | None = None, url: str | None = None
+) -> Doc:
+    return Doc(
+        doc_id=doc_id, raw=unicodedata.normalize("NFC", text), published_hint=published, url=url
+    )
 
 
-def extract_doc(text: str, doc_id: str, *, published: str | None = None, url: str | None = None,
-                lexicons: Lexicons | None = None) -> Doc:
+def extract_doc(
+    text: str,
+    doc_id: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    lexicons: Lexicons | None = None,
+) -> Doc:
     """Run every stage over one article and return the finished `Doc`."""
     lex = lexicons or load()
     doc = make_doc(text, doc_id, published=published, url=url)
@@ -30,7 +40,13 @@ def extract_doc(text: str, doc_id: str, *, published: str | None = None, url: st
     return doc
 
 
-def extract(text: str, doc_id: str, *, published: str | None = None, url: str | None = None,
-            lexicons: Lexicons | None = None) -> Article:
+def extract(
+    text: str,
+    doc_id: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    lexicons: Lexicons | None = None,
+) -> Article:
     """The schema record of one article's text (page furniture and all)."""
     return extract_doc(text, doc_id, published=published, url=url, lexicons=lexicons).record
