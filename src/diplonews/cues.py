@@ -88,6 +88,8 @@ SPEECH = re.compile(
     r"đánh giá|hoan nghênh|kêu gọi)\b"
 )
 ENVOYS = re.compile(r"\s*(?:(?:các\s+)?Đại sứ\s+(?:các nước|các quốc gia)|các\s+Đại sứ)")
+THIS = re.compile(r"\bnày\b")
+SIDELINES = re.compile(r"\s*Bên lề\b")  # "Bên lề hội nghị, …": during the meeting
 PARTY_KINDS = ("state", "bloc", "group")  # what can take part in an event
 HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
