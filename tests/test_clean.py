@@ -461,3 +461,11 @@ def test_clean_golden_body_end(text, gold):
         gold["body_end"],
         doc.record.body_end,
     )
+
+
+def test_clean_sentences_split_glued_after_a_year():
+    text = "Hàn Quốc sẽ tăng viện trợ lên 10 tỷ USD đến năm 2030.Bên lề hội nghị, hai bên hội đàm."
+    assert sentences(text) == [
+        "Hàn Quốc sẽ tăng viện trợ lên 10 tỷ USD đến năm 2030.",
+        "Bên lề hội nghị, hai bên hội đàm.",
+    ]

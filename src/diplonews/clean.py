@@ -237,8 +237,9 @@ def _is_boundary(line: str, mark: int, end: int, size: int) -> bool:
         if end - mark != 1:
             return False
         before = line[mark - 1] if mark else ""
-        if before.isdigit() and "/" in line[max(0, mark - 6):mark]:
-            return True  # "… trong ngày 28/7.Chánh văn phòng": a date ends the sentence
+        if before.isdigit() and ("/" in line[max(0, mark - 6):mark] or (
+                _word_before(line, mark).isdigit() and len(_word_before(line, mark)) == 4)):
+            return True  # "… ngày 28/7.Chánh văn phòng", "… năm 2030.Bên lề": dates end it
         acronym = _word_before(line, mark)
         if len(acronym) >= 3 and acronym.isupper() and acronym not in ABBREVIATIONS \
                 and line[end + 1:end + 2].islower():
