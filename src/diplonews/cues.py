@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diplonews.lexicons import Lexicons, Series, Trigger
+from diplonews.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
 from diplonews.models import Doc
 
 REPORTING = re.compile(
@@ -93,19 +93,7 @@ SIDELINES = re.compile(r"\s*Bên lề\b")  # "Bên lề hội nghị, …": duri
 PARTY_KINDS = ("state", "bloc", "group")  # what can take part in an event
 HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
-ORDINALS = {
-    "nhất": 1,
-    "hai": 2,
-    "ba": 3,
-    "tư": 4,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-}
+ORDINALS = {"nhất": 1, **NUMBER_WORDS}  # "lần thứ nhất", "lần thứ hai" …
 BILATERAL_VERBS = (
     "gặp",
     "hội đàm",
@@ -120,7 +108,6 @@ BILATERAL_VERBS = (
     "gặp mặt",
     "họp thượng đỉnh",
 )
-PRECISION_LEN = {"year": 4, "month": 7, "day": 10}
 
 
 @dataclass
@@ -258,14 +245,9 @@ def clause_bounds(body: str, sent_start: int, sent_end: int, pos: int) -> tuple[
     )
 
 
-def truncate(value: str | None, precision: str) -> str | None:
-    if not value:
-        return None
-    return value[: PRECISION_LEN[precision]] if len(value) > PRECISION_LEN[precision] else value
-
-
 def month_of(value: str | None) -> str | None:
-    return truncate(value, "month")
+    """An ISO date at month precision at most ("2021-06-07" → "2021-06", "2021" stays)."""
+    return value[:7] if value else None
 
 
 def parse_edition(word: str) -> int | None:

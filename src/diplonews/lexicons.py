@@ -55,6 +55,13 @@ FILES = (
 )
 
 
+# Vietnamese number words up to twelve, as in "lần thứ hai" and "tháng mười một".
+NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+}  # fmt: skip
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

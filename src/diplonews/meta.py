@@ -20,7 +20,7 @@ from diplonews.clean import (
     CleanText,
     layout,
 )
-from diplonews.lexicons import Lexicons
+from diplonews.lexicons import NUMBER_WORDS, Lexicons
 from diplonews.models import Doc
 
 ISO_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:$|[T\s])")
@@ -30,24 +30,7 @@ YMD_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "ngày 24 tháng 11 năm 2024", "24 tháng 11, 2024"
 WORDY_RE = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})", re.IGNORECASE)
 # "Tháng mười một 24, 2024"
-MONTH_WORDS = {
-    "một": 1,
-    "giêng": 1,
-    "hai": 2,
-    "ba": 3,
-    "tư": 4,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "bẩy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-    "mười một": 11,
-    "mười hai": 12,
-    "chạp": 12,
-}
+MONTH_WORDS = {**NUMBER_WORDS, "giêng": 1, "chạp": 12}  # "tháng giêng", "tháng chạp"
 NAMED_MONTH_RE = re.compile(
     r"tháng\s+(mười một|mười hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|chạp|"
     r"\d{1,2})\s+(\d{1,2}),?\s+(\d{4})",
