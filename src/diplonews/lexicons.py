@@ -24,6 +24,8 @@ Files and columns:
 - credits.tsv: canonical, names (agencies and outlets credited as source).
 - surnames.tsv: surname, country (a fallback for an official's country).
 - documents.tsv: vi, en (kinds of documents an event adopts: "Tuyên bố chung").
+- name_words.tsv: form, role (words around personal names: honorific, particle, stop,
+  not_official, portfolio).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ FILES = (
     "credits.tsv",
     "surnames.tsv",
     "documents.tsv",
+    "name_words.tsv",
 )
 
 
@@ -244,6 +247,7 @@ class Lexicons:
     credits: Matcher = field(default_factory=Matcher)  # form -> canonical
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> country
     documents: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> English kind
+    name_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> forms
     scanner: Scanner | None = None  # the lexicons of SCANNED in one automaton
 
     def party(self, code: str) -> Party | None:
@@ -341,6 +345,10 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
     for row in rows("surnames.tsv"):
         for form in split_forms(row.get("surname")):
             lex.surnames[form] = row["country"]
+    words: dict[str, list[str]] = {}
+    for row in rows("name_words.tsv"):
+        words.setdefault(row["role"], []).append(nfc(row["form"]))
+    lex.name_words = {role: tuple(forms) for role, forms in words.items()}
     for row in rows("documents.tsv"):
         lex.documents.add(nfc(row["vi"]), row["en"])
     for matcher in (

@@ -17,124 +17,6 @@ from typing import Any
 from diplonews.lexicons import Lexicons, Party, Title, fold
 from diplonews.models import Doc, Person
 
-HONORIFICS = ("ông ", "bà ", "Ông ", "Bà ", "Ngài ", "ngài ", "đồng chí ", "Đồng chí ")
-# Lower-case words allowed inside a name between capitalised parts (Malay, Portuguese…).
-NAME_PARTICLES = frozenset(
-    [
-        "bin",
-        "binti",
-        "bte",
-        "de",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "al",
-        "el",
-    ]
-)
-# Capitalised words that end a name: sentence openers and common nouns that start
-# the next phrase in run-together text.
-# They are checked on a name's first word only: inside a name, "Chính", "Quốc" or "Đại"
-# are ordinary syllables ("Phạm Minh Chính", "Trần Đại Quang").
-NAME_STOPS = frozenset(
-    [
-        "Tại",
-        "Theo",
-        "Trong",
-        "Ngày",
-        "Sáng",
-        "Chiều",
-        "Tối",
-        "Trưa",
-        "Đêm",
-        "Hôm",
-        "Năm",
-        "Tháng",
-        "Sau",
-        "Trước",
-        "Khi",
-        "Với",
-        "Về",
-        "Cùng",
-        "Đây",
-        "Này",
-        "Hai",
-        "Ba",
-        "Các",
-        "Những",
-        "Một",
-        "Nhân",
-        "Nhằm",
-        "Để",
-        "Do",
-        "Bởi",
-        "Vì",
-        "Từ",
-        "Đến",
-        "Như",
-        "Đồng",
-        "Tuy",
-        "Nhưng",
-        "Còn",
-        "Cũng",
-        "Bộ",
-        "Ban",
-        "Ủy",
-        "Phủ",
-        "Hội",
-        "Liên",
-        "Chính",
-        "Tổng",
-        "Thủ",
-        "Phó",
-        "Trưởng",
-        "Chủ",
-        "Cục",
-        "Vụ",
-        "Sở",
-        "Viện",
-        "Nhóm",
-        "Quỹ",
-        "Học",
-        "Trường",
-        "Công",
-        "Đảng",
-        "Nhà",
-        "Đài",
-        "Báo",
-        "Hãng",
-        "Thông",
-        "Phóng",
-        "Hiệp",
-        "Ngoại",
-        "Nội",
-        "Thành",
-        "Tỉnh",
-        "Huyện",
-        "Diễn",
-        "Hợp",
-        "Cơ",
-        "Tòa",
-        "Quân",
-        "Trung",
-        "Đại",
-        "Quốc",
-        "Văn",
-        "Lăng",
-        "Đền",
-        "Chùa",
-        "Cầu",
-        "Sân",
-        "Cảng",
-        "Khu",
-    ]
-)
 # Words after which a capitalised name is a place named after a person.
 PLACE_BEFORE = re.compile(
     r"(?:Nhà sàn|Lăng|Bảo tàng|Đền|Khu di tích|Quảng trường|đường|phố|Thành phố|thành phố|TP\.?|"
@@ -143,22 +25,6 @@ PLACE_BEFORE = re.compile(
 )
 # Modifiers that may stand between a title and the rest: "Tổng thống đương nhiệm Hàn Quốc".
 TITLE_MODIFIERS = ("đương nhiệm ", "mãn nhiệm ", "tiền nhiệm ", "lâm thời ", "sắp mãn nhiệm ")
-# Roles that make a named person not an official.
-NOT_OFFICIAL = (
-    "phu nhân",
-    "vợ",
-    "chồng",
-    "phóng viên",
-    "nhà báo",
-    "vận động viên",
-    "ca sĩ",
-    "diễn viên",
-    "nghệ sĩ",
-    "con trai",
-    "con gái",
-    "sinh viên",
-    "học sinh",
-)
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
 
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”‘’!?]+")
@@ -168,28 +34,6 @@ SPACES = re.compile(r"[ \t]*")
 KOREAN_HALVES = {"miền Bắc": "PRK", "miền Nam": "KOR"}
 HEAD_OF_STATE_CHAIR = ("Chủ tịch", "chủ tịch")
 HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
-# Portfolios that follow a generic title ("Trợ lý Bộ trưởng Quốc phòng"): words that
-# are capitalised but never start a personal name.
-PORTFOLIOS = (
-    "Quốc phòng",
-    "Ngoại giao",
-    "Thương mại",
-    "Tài chính",
-    "Công an",
-    "Nội vụ",
-    "Tư pháp",
-    "Kinh tế",
-    "An ninh",
-    "Năng lượng",
-    "Công Thương",
-    "Nông nghiệp",
-    "Giáo dục",
-    "Y tế",
-    "Giao thông",
-    "Xây dựng",
-    "Quốc hội",
-    "Chính phủ",
-)
 GLUED = re.compile(r"(?<=[a-zà-ỹ]{2})\.(?=[A-ZÀ-Ỹ])")  # "Suk-yeol.Một"
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
@@ -227,6 +71,40 @@ class Mention:
     before_name: int = 0  # how many of `titles` stand before the name (the rest after it)
 
 
+@dataclass(frozen=True)
+class NameWords:
+    """The words of name_words.tsv, by the part they play around a personal name."""
+
+    honorifics: tuple[str, ...]  # "ông ", "Ông ", … (with the space that follows)
+    particles: frozenset[str]  # lower-case words inside a foreign name: "bin", "de"
+    stops: frozenset[str]  # capitalised words a name cannot start with
+    not_official: tuple[str, ...]  # "phu nhân": a role that is no office
+    portfolios: tuple[str, ...]  # "Quốc phòng" after "Trợ lý Bộ trưởng"
+
+    @classmethod
+    def of(cls, lex: Lexicons) -> NameWords:
+        """Built once per set of lexicons (looked up by identity: lexicons are loaded once)."""
+        key = id(lex.name_words)
+        if key not in _NAME_WORDS:
+            table = lex.name_words
+            honorifics = [f"{w} " for w in table.get("honorific", ())]
+            honorifics += [h[0].upper() + h[1:] for h in honorifics]
+            _NAME_WORDS[key] = (
+                lex.name_words,
+                cls(
+                    tuple(honorifics),
+                    frozenset(table.get("particle", ())),
+                    frozenset(table.get("stop", ())),
+                    table.get("not_official", ()),
+                    table.get("portfolio", ()),
+                ),
+            )
+        return _NAME_WORDS[key][1]
+
+
+_NAME_WORDS: dict[int, tuple[object, NameWords]] = {}  # keeps the table alive with its id
+
+
 @dataclass
 class Found:
     """What the matchers found in the body, by start offset."""
@@ -239,6 +117,7 @@ class Found:
     place_spans: list[tuple[int, int]]
     party_info: dict[str, Party]  # party code → its lexicon entry
     regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
+    words: NameWords
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
@@ -262,6 +141,7 @@ class Found:
             place_spans,
             lex.parties,
             regions,
+            NameWords.of(lex),
         )
 
 
@@ -290,7 +170,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             core = word.rstrip(".")
             if "-" in core and any(part in found.short_forms for part in core.split("-")):
                 break  # "Hàn-ASEAN" joins two parties
-            if not tokens and core in NAME_STOPS or not core[:1].isalpha():
+            if not tokens and core in found.words.stops or not core[:1].isalpha():
                 break
             if len(core) > 1 and core.isupper() and "." not in core:
                 break  # an acronym (ARF, MLC), not a name
@@ -303,7 +183,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
                 break
             if body[p : p + 1] in ",;:()\n":
                 break
-        elif word in NAME_PARTICLES and tokens:
+        elif word in found.words.particles and tokens:
             nxt = TOKEN.match(body, skip_spaces(body, t.end()))
             if not nxt or not is_capitalised(nxt.group()):
                 break
@@ -385,7 +265,9 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 p = compound.end()  # "… hữu nghị Việt-Nhật": which friendship, not who
                 continue
             portfolio = (
-                next((w for w in PORTFOLIOS if body.startswith(w, q)), None) if titles else None
+                next((w for w in found.words.portfolios if body.startswith(w, q)), None)
+                if titles
+                else None
             )
             if portfolio:  # "Trợ lý Bộ trưởng Quốc phòng Mỹ": which ministry, not who
                 p = q + len(portfolio)
@@ -437,7 +319,7 @@ def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str
 def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None) -> list[Mention]:
     """Every title+name, honorific+name and title-alone mention, in text order."""
     cache = {} if cache is None else cache
-    honorifics = honorific_starts(body)
+    honorifics = honorific_starts(body, NameWords.of(lex).honorifics)
     if not honorifics and not lex.find_in(cache, "titles", body):
         return []  # no title and no "ông"/"bà": nobody is named as an official here
     found = Found.scan(body, lex, cache)
@@ -455,7 +337,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
         if start in found.titles:
             p, titles, country = read_titles(body, start, found)
             q = skip_spaces(body, p)
-            for h in HONORIFICS:
+            for h in found.words.honorifics:
                 if body.startswith(h, q):
                     q += len(h)
                     break
@@ -486,15 +368,15 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     mentions.append(Mention(start, p, None, titles, country, anaphoric=True))
                 consumed_until = p
         else:
-            honorific = HONORIFIC_RE.match(body, start)
-            if honorific is None:
+            honorific = next((h for h in found.words.honorifics if body.startswith(h, start)), "")
+            if not honorific:
                 continue
-            span = read_name(body, honorific.end(), found)
+            span = read_name(body, start + len(honorific), found)
             if not span:
                 continue
             more_end, more, country = apposition(body, span[1], found)
             after = body[span[1] : span[1] + 40].lower()
-            if not more and any(after.lstrip(" ,").startswith(w) for w in NOT_OFFICIAL):
+            if not more and any(after.lstrip(" ,").startswith(w) for w in found.words.not_official):
                 consumed_until = span[1]
                 continue
             mentions.append(
@@ -506,13 +388,12 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
 
 NOT_A_TITLE = re.compile(r"(?:chính|[Cc]hính)\s+$")  # "chính quyền Tổng thống": a government
 IN_EVENT_NAME = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|[Đđ]ối thoại|[Dd]iễn đàn)\s+(?:hẹp\s+)?$")
-HONORIFIC_RE = re.compile("|".join(re.escape(h) for h in HONORIFICS))
 
 
-def honorific_starts(body: str) -> set[int]:
+def honorific_starts(body: str, honorifics: tuple[str, ...]) -> set[int]:
     """Where "ông ", "bà ", "Ngài "… start a word (str.find: a regex here costs 10×)."""
     starts = set()
-    for honorific in HONORIFICS:
+    for honorific in honorifics:
         at = body.find(honorific)
         while at >= 0:
             if not at or not body[at - 1].isalnum():
