@@ -237,12 +237,18 @@ def _is_boundary(line: str, mark: int, end: int, size: int) -> bool:
         if end - mark != 1:
             return False
         before = line[mark - 1] if mark else ""
-        if before.isdigit() and ("/" in line[max(0, mark - 6):mark] or (
-                _word_before(line, mark).isdigit() and len(_word_before(line, mark)) == 4)):
+        if before.isdigit() and (
+            "/" in line[max(0, mark - 6) : mark]
+            or (_word_before(line, mark).isdigit() and len(_word_before(line, mark)) == 4)
+        ):
             return True  # "… ngày 28/7.Chánh văn phòng", "… năm 2030.Bên lề": dates end it
         acronym = _word_before(line, mark)
-        if len(acronym) >= 3 and acronym.isupper() and acronym not in ABBREVIATIONS \
-                and line[end + 1:end + 2].islower():
+        if (
+            len(acronym) >= 3
+            and acronym.isupper()
+            and acronym not in ABBREVIATIONS
+            and line[end + 1 : end + 2].islower()
+        ):
             return True  # "… và ASEAN.Ông Kim": an acronym ends the sentence
         if not (before.islower() or before == ")"):
             return False

@@ -41,33 +41,43 @@ from diplonews.models import Doc
 
 # ---------------------------------------------------------------- finders
 # A digit, a separator, a digit: where a numeric date may be ("7/6", "29-9", "24.6").
-_SEPARATORS = (re.compile(r"/(?=[0-9])(?<=[0-9]/)"), re.compile(r"-(?=[0-9])(?<=[0-9]-)"),
-               re.compile(r"\.(?=[0-9])(?<=[0-9]\.)"))
+_SEPARATORS = (
+    re.compile(r"/(?=[0-9])(?<=[0-9]/)"),
+    re.compile(r"-(?=[0-9])(?<=[0-9]-)"),
+    re.compile(r"\.(?=[0-9])(?<=[0-9]\.)"),
+)
 _NUMERIC = re.compile(
     r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?:\s*[-–]\s*(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
-    r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))")
+    r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))"
+)
 # The second date of "30/4/1975-30/4/2025": after a year and a dash, a full date only.
 _AFTER_YEAR = re.compile(r"[0-9]{4}[-–]$")
 _NUMERIC_AFTER_YEAR = re.compile(
-    r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])")
+    r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])"
+)
 _RANGE_HEAD = re.compile(r"[0-9]{1,2}\s*[-–]\s*$")
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
 _MONTH = re.compile(
     r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
-    r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))")
+    r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
+)
 # "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6".
 _DAY_BEFORE_MONTH = re.compile(
-    r"(?<!\w)[Nn]gày\s+(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+$")
+    r"(?<!\w)[Nn]gày\s+(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+$"
+)
 # "năm 2023", "năm ngoái", "năm nay (2020)" (after the N of "năm").
 _YEAR = re.compile(
     r"ăm\s+(?:(?P<y>[0-9]{4})(?![0-9])(?P<this>\s+này(?!\w))?"
     r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)"
-    r"(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)")
+    r"(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)"
+)
 # "hôm nay", "chiều nay", "tối qua": the head word is checked in C by lookbehinds.
 _REL_DAY = tuple(
     re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
-    for word, heads in (("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
-                        ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")))
+    for word, heads in (
+        ("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+        ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+    )
 )
 _RECENT = re.compile(r"ần\s+đây(?!\w)")
 _DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
@@ -79,10 +89,30 @@ DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"
 # A bare d/m is a date after one of these.
 DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước"}
 # … and not after one of these: "Quảng trường 26/3", "đường 30/4".
-PLACE_WORDS = frozenset({"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã",
-                         "khu", "quận", "huyện", "số"})
-NUMBER_WORDS = frozenset({"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-                          "mười", "vài", "mấy", "nhiều", "các", "những", "mỗi", "hàng"})
+PLACE_WORDS = frozenset(
+    {"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã", "khu", "quận", "huyện", "số"}
+)
+NUMBER_WORDS = frozenset(
+    {
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "vài",
+        "mấy",
+        "nhiều",
+        "các",
+        "những",
+        "mỗi",
+        "hàng",
+    }
+)
 WEEKDAYS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy"})
 _PUNCT = "()[],;:\"'“”‘’"
 _CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}")
@@ -91,7 +121,9 @@ _CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 _FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới))(?!\w)\s*")
 # "tới" followed by a place or a visit is the verb "to arrive", not "coming".
 _ARRIVE = re.compile(r"(?:sân bay|thăm|dự|thủ đô|thành phố|tỉnh|trụ sở|nơi)(?!\w)")
-_PAST_AFTER = re.compile(r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))")
+_PAST_AFTER = re.compile(
+    r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
+)
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
 _FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)")
@@ -102,13 +134,17 @@ _PAREN_RANGE = re.compile(r"\(\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*\)")
 _YEAR_COUNT = re.compile(r"(?<!\w)([0-9]{1,3})\s+năm(?!\w)|kỷ\s+niệm", re.IGNORECASE)
 _ASEAN_YEAR = re.compile(r"ASEAN\s+(?:năm\s+)?([0-9]{4})(?![0-9])")
 _CHAIR_BEFORE = re.compile(r"(?:chủ\s+tịch|năm)\s+$", re.IGNORECASE)
-_CHAIR_FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|chuẩn bị|tiếp nhận|kế nhiệm|năm tới)(?!\w)",
-                           re.IGNORECASE)
-_TERMS = (re.compile(r"iai\s+đoạn\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"),
-          re.compile(r"hiệm\s+kỳ\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"))
+_CHAIR_FUTURE = re.compile(
+    r"(?<!\w)(?:sẽ|sắp|chuẩn bị|tiếp nhận|kế nhiệm|năm tới)(?!\w)", re.IGNORECASE
+)
+_TERMS = (
+    re.compile(r"iai\s+đoạn\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"),
+    re.compile(r"hiệm\s+kỳ\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"),
+)
 _TERM_START = re.compile(
     r"(?<!\w)(?:tiếp nhận|đảm nhận|bắt đầu|khởi động|nhận bàn giao|chính thức trở thành)(?!\w)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 LEAD_SENTENCES = 3
 
@@ -155,8 +191,7 @@ def _valid_day(day: int, month: int) -> bool:
 
 def _word_starts(text: str, index: int, letters: str) -> bool:
     """Is text[index] one of `letters` and the first letter of a word?"""
-    return (index >= 0 and text[index] in letters
-            and (index == 0 or not text[index - 1].isalnum()))
+    return index >= 0 and text[index] in letters and (index == 0 or not text[index - 1].isalnum())
 
 
 def _words_before(text: str, pos: int, count: int) -> list[str]:
@@ -164,14 +199,14 @@ def _words_before(text: str, pos: int, count: int) -> list[str]:
 
     A token of punctuation only ("(", "–") is dropped. Cheaper than a backward regex.
     """
-    tokens = text[max(0, pos - 12 * count):pos].rsplit(None, count)
+    tokens = text[max(0, pos - 12 * count) : pos].rsplit(None, count)
     words = [t.strip(_PUNCT).lower() for t in reversed(tokens[-count:])]
     return [w for w in words if w]
 
 
 def _start_of(text: str, pos: int, words: list[str]) -> int:
     """Where the run of `words` (nearest first, as `_words_before` gave them) starts."""
-    chunk = text[max(0, pos - 12 * len(words) - 12):pos].lower()
+    chunk = text[max(0, pos - 12 * len(words) - 12) : pos].lower()
     end = len(chunk)
     for word in words:
         found = chunk.rfind(word, 0, end)
@@ -190,13 +225,14 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 
 def _is_dateline(text: str, start: int, end: int, words: list[str]) -> bool:
     """A full date beside a clock time or after a weekday: page furniture."""
-    if ":" in text[max(0, start - 9):start] and _CLOCK.search(text, max(0, start - 9), start):
+    if ":" in text[max(0, start - 9) : start] and _CLOCK.search(text, max(0, start - 9), start):
         return True
-    after = text[end:end + 9].lstrip(" ,|–-")
+    after = text[end : end + 9].lstrip(" ,|–-")
     if _CLOCK.match(after):
         return True
-    return len(words) >= 2 and ((words[0] in WEEKDAYS and words[1] == "thứ")
-                                or (words[0] == "nhật" and words[1] == "chủ"))
+    return len(words) >= 2 and (
+        (words[0] in WEEKDAYS and words[1] == "thứ") or (words[0] == "nhật" and words[1] == "chủ")
+    )
 
 
 def _numeric_at(text: str, sep: int) -> _Raw | None:
@@ -233,7 +269,7 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     if phrase:
         deictic = year is not None and "nay" in words[:phrase]
         start = _start_of(text, start, words[:phrase])
-        if text[end:end + 1] == ")" and "(" in text[start:m.start()]:
+        if text[end : end + 1] == ")" and "(" in text[start : m.start()]:
             end += 1  # "Chiều nay (26/3)"
     return _Raw(start, end, "day", m.start(), d1, month, year, d2, deictic=deictic)
 
@@ -259,7 +295,9 @@ def _month_at(text: str, m: re.Match[str]) -> _Raw | None:
             return None  # "6 tháng 5 ngày"? a duration, not a date
         d1 = int(day["d1"])
         d2 = int(day["d2"]) if day["d2"] else None
-        if not _valid_day(d1, month) or (d2 is not None and (d2 <= d1 or not _valid_day(d2, month))):
+        if not _valid_day(d1, month) or (
+            d2 is not None and (d2 <= d1 or not _valid_day(d2, month))
+        ):
             return None
         return _Raw(day.start(), m.end(), "day", day.start(), d1, month, year, d2)
     return _Raw(start, m.end(), "month", start, None, month, year)
@@ -287,18 +325,30 @@ def _candidates(text: str) -> list[_Raw]:
         if m["y"]:
             year = int(m["y"])
             if 1900 <= year <= 2100:
-                found.append(_Raw(start, m.end(), "year", start, year=year, deictic=bool(m["this"])))
+                found.append(
+                    _Raw(start, m.end(), "year", start, year=year, deictic=bool(m["this"]))
+                )
         elif not _duration(text, start, m["w"]):
             stated = int(m["ny"]) if m["ny"] and m["w"] == "nay" else None
-            found.append(_Raw(start, m.end() if stated else m.end("w"), "rel_year",
-                              start, year=stated, word=m["w"], deictic=stated is not None))
+            found.append(
+                _Raw(
+                    start,
+                    m.end() if stated else m.end("w"),
+                    "rel_year",
+                    start,
+                    year=stated,
+                    word=m["w"],
+                    deictic=stated is not None,
+                )
+            )
     for finder in _REL_DAY:
         for m in finder.finditer(text):
             if _DATE_AFTER.match(text, m.end()):
                 continue  # "sáng nay 19-10": the date itself follows
             words = _words_before(text, m.start(), 2)
-            start = _start_of(text, m.start(), words if words[1:2] in (["ngày"], ["rạng"])
-                              else words[:1])
+            start = _start_of(
+                text, m.start(), words if words[1:2] in (["ngày"], ["rạng"]) else words[:1]
+            )
             found.append(_Raw(start, m.end(), "rel_day", start, word=m.group()))
     for m in _RECENT.finditer(text):
         if _word_starts(text, m.start() - 1, "gG"):
@@ -319,8 +369,14 @@ def _duration(text: str, start: int, word: str) -> bool:
     return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
 
 
-_RELATION_OF_WORD = {"ngoái": "past", "trước": "past", "tới": "future", "sau": "future",
-                     "qua": "past", "gần đây": "past"}
+_RELATION_OF_WORD = {
+    "ngoái": "past",
+    "trước": "past",
+    "tới": "future",
+    "sau": "future",
+    "qua": "past",
+    "gần đây": "past",
+}
 
 
 def _relate(text: str, raw: _Raw, floor: int) -> None:
@@ -332,33 +388,43 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
         raw.relation = _RELATION_OF_WORD.get(raw.word)
         return
     if raw.kind == "year":
-        before = text[max(0, raw.start - 5):raw.start]
+        before = text[max(0, raw.start - 5) : raw.start]
         if ("đến" in before or "tới" in before) and _words_before(text, raw.start, 1)[0] in (
-                "đến", "tới"):
+            "đến",
+            "tới",
+        ):
             raw.relation = "future"  # "kế hoạch hợp tác đến năm 2020": a horizon
         return
     end = raw.end
-    after = text[end:end + 30]  # the substring tests spare most regex calls
+    after = text[end : end + 30]  # the substring tests spare most regex calls
     future = _FUTURE_AFTER.match(after) if "tới" in after else None
-    if future and not (future["to"] and (after[future.end():future.end() + 1].isupper()
-                                         or _ARRIVE.match(after, future.end()))):
+    if future and not (
+        future["to"]
+        and (after[future.end() : future.end() + 1].isupper() or _ARRIVE.match(after, future.end()))
+    ):
         raw.relation, raw.end = "future", end + len(future.group().rstrip())
         return
     past = _PAST_AFTER.match(after) if ("qua" in after or "trước" in after) else None
     if past:
         raw.relation, raw.end = "past", end + len(past.group())
         return
-    before = text[max(0, raw.start - 24):raw.start]
+    before = text[max(0, raw.start - 24) : raw.start]
     if "hồi" in before or "rước đó" in before:
         words = _words_before(text, raw.start, 4)
-        if "hồi" in words[:3] or any(words[i] == "đó" and words[i + 1] == "trước"
-                                     for i in range(len(words) - 1)):
+        if "hồi" in words[:3] or any(
+            words[i] == "đó" and words[i + 1] == "trước" for i in range(len(words) - 1)
+        ):
             raw.relation = "past"  # "hồi tháng 7", "Trước đó, chiều 18-10"
             return
-    clause = text[max(floor, raw.core - 100, 0):raw.core]
+    clause = text[max(floor, raw.core - 100, 0) : raw.core]
     if "ự kiến" in clause or "ắp" in clause:
-        cut = max(clause.rfind("."), clause.rfind(";"), clause.rfind("\n"), clause.rfind("!"),
-                  clause.rfind("?"))
+        cut = max(
+            clause.rfind("."),
+            clause.rfind(";"),
+            clause.rfind("\n"),
+            clause.rfind("!"),
+            clause.rfind("?"),
+        )
         if _FUTURE_BEFORE.search(clause.lower(), cut + 1):
             raw.relation = "future"  # "dự kiến vào tháng 4/2024"
 
@@ -374,9 +440,14 @@ def scan(text: str) -> list[_Raw]:
     merged: list[_Raw] = []
     for raw in found:
         last = merged[-1] if merged else None
-        if (last is not None and last.kind == raw.kind == "day" and last.end_day is None
-                and raw.end_day is None and _RANGE_GAP.fullmatch(text, last.end, raw.start)
-                and (last.year is None or raw.year is None or last.year <= raw.year)):
+        if (
+            last is not None
+            and last.kind == raw.kind == "day"
+            and last.end_day is None
+            and raw.end_day is None
+            and _RANGE_GAP.fullmatch(text, last.end, raw.start)
+            and (last.year is None or raw.year is None or last.year <= raw.year)
+        ):
             last.end, last.end_day, last.end_month = raw.end, raw.day, raw.month
             if last.year is not None and raw.year is not None and raw.year != last.year:
                 last.end_year = raw.year
@@ -389,20 +460,24 @@ def scan(text: str) -> list[_Raw]:
 
 # ---------------------------------------------------------------- resolution
 
+
 def _parse_published(published: str | None) -> tuple[int, int | None, int | None] | None:
     try:
         numbers = [int(p) for p in (published or "").split("-")[:3]]
     except ValueError:
         return None  # None or "" too
-    return (numbers[0], numbers[1] if len(numbers) > 1 else None,
-            numbers[2] if len(numbers) > 2 else None)
+    return (
+        numbers[0],
+        numbers[1] if len(numbers) > 1 else None,
+        numbers[2] if len(numbers) > 2 else None,
+    )
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """ "past" or "future" when the clause around an expression says only one of them."""
     clause_start = max(text.rfind(c, max(0, start - 200), start) for c in ".!?;\n") + 1
     stops = [i for i in (text.find(c, end, end + 200) for c in ".!?;\n") if i >= 0]
-    clause = text[max(clause_start, start - 200):min(stops) if stops else end + 200].lower()
+    clause = text[max(clause_start, start - 200) : min(stops) if stops else end + 200].lower()
     past, future = bool(_PAST_TENSE.search(clause)), bool(_FUTURE_TENSE.search(clause))
     if past == future:
         return None
@@ -451,8 +526,9 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _resolve_one(text: str, raw: _Raw, pub: tuple[int, int | None, int | None] | None,
-                 anchor: int | None) -> TimeMention | None:
+def _resolve_one(
+    text: str, raw: _Raw, pub: tuple[int, int | None, int | None] | None, anchor: int | None
+) -> TimeMention | None:
     value = end_value = None
     stated = raw.year is not None
     if raw.kind in ("day", "month"):
@@ -488,12 +564,21 @@ def _resolve_one(text: str, raw: _Raw, pub: tuple[int, int | None, int | None] |
             return None
         offset = 1 if raw.word == "qua" else 0
         precision, value = "day", (today - timedelta(days=offset)).isoformat()
-    return TimeMention(raw.start, raw.end, value, end_value, precision, raw.relation, stated,
-                       text[raw.start:raw.end])
+    return TimeMention(
+        raw.start,
+        raw.end,
+        value,
+        end_value,
+        precision,
+        raw.relation,
+        stated,
+        text[raw.start : raw.end],
+    )
 
 
-def resolve(text: str, found: list[_Raw], published: str | None,
-            anchor_year: int | None) -> list[TimeMention]:
+def resolve(
+    text: str, found: list[_Raw], published: str | None, anchor_year: int | None
+) -> list[TimeMention]:
     """Date the expressions `scan` found, against the publication date or anchor year."""
     pub = _parse_published(published)
     anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
@@ -505,20 +590,37 @@ def resolve(text: str, found: list[_Raw], published: str | None,
     return mentions
 
 
-def find_times(text: str, published: str | None = None,
-               anchor_year: int | None = None) -> list[TimeMention]:
+def find_times(
+    text: str, published: str | None = None, anchor_year: int | None = None
+) -> list[TimeMention]:
     """The temporal expressions of `text`, dated against the publication date or anchor year."""
     return resolve(text, scan(text), published, anchor_year)
 
 
 # ---------------------------------------------------------------- anchor year
 
+
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
     """The sentence around `position` (str.find, not a regex scan: this is on the hot path)."""
-    start = max(text.rfind(". ", 0, position), text.rfind("! ", 0, position),
-                text.rfind("? ", 0, position), text.rfind("\n", 0, position)) + 1
-    stops = [i for i in (text.find(". ", position), text.find("! ", position),
-                         text.find("? ", position), text.find("\n", position)) if i >= 0]
+    start = (
+        max(
+            text.rfind(". ", 0, position),
+            text.rfind("! ", 0, position),
+            text.rfind("? ", 0, position),
+            text.rfind("\n", 0, position),
+        )
+        + 1
+    )
+    stops = [
+        i
+        for i in (
+            text.find(". ", position),
+            text.find("! ", position),
+            text.find("? ", position),
+            text.find("\n", position),
+        )
+        if i >= 0
+    ]
     return start, min(stops) if stops else len(text)
 
 
@@ -526,7 +628,7 @@ def _lead_end(text: str) -> int:
     """The end of the first `LEAD_SENTENCES` sentences."""
     count, previous = 0, 0
     for m in _SENTENCE_END.finditer(text):
-        if not text[previous:m.start()].isspace() and m.start() > previous:
+        if not text[previous : m.start()].isspace() and m.start() > previous:
             count += 1
             if count >= LEAD_SENTENCES:
                 return m.end()

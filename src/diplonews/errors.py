@@ -16,3 +16,7 @@ class InputError(DiplonewsError):
 
 class LexiconError(DiplonewsError):
     """A lexicon file is malformed."""
+
+
+class StoreError(DiplonewsError):
+    """The store cannot be opened or used: corrupt, unreachable, or from a newer version."""

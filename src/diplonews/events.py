@@ -276,8 +276,14 @@ class Reader:
         drafts = self.drafts[first:]
         main = next((d for d in drafts if d.people and d.event.parties), None)
         for d in drafts:
-            if (main and d is not main and d.setting and not d.points_back
-                    and not d.event.parties and not d.people):
+            if (
+                main
+                and d is not main
+                and d.setting
+                and not d.points_back
+                and not d.event.parties
+                and not d.people
+            ):
                 d.event.parties = list(main.event.parties)
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:

@@ -36,8 +36,17 @@ PEOPLE = {
     "du khách": "visitors", "lượt khách": "visitors", "lượt du khách": "visitors",
     "lượt": "visitors", "khách du lịch": "visitors", "người": "people",
 }  # fmt: skip
-SCALES = {"nghìn tỷ": 10**12, "nghìn tỉ": 10**12, "ngàn tỷ": 10**12, "ngàn tỉ": 10**12,
-          "tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
+SCALES = {
+    "nghìn tỷ": 10**12,
+    "nghìn tỉ": 10**12,
+    "ngàn tỷ": 10**12,
+    "ngàn tỉ": 10**12,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+    "triệu": 10**6,
+    "nghìn": 10**3,
+    "ngàn": 10**3,
+}
 
 
 def _alternatives(forms: Iterable[str]) -> str:
@@ -46,24 +55,31 @@ def _alternatives(forms: Iterable[str]) -> str:
     (The scans run case-sensitively: IGNORECASE makes them markedly slower.)
     """
     cased = {v for f in forms for v in (f, f.upper(), f[:1].upper() + f[1:])}
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+")
-                    for f in sorted(cased, key=len, reverse=True))
+    return "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(cased, key=len, reverse=True)
+    )
 
 
 _UNIT_FORMS = _alternatives(set(CURRENCIES) | set(PEOPLE))
 # First letters of the units: a quick test before the long alternation is tried.
-_UNIT_FIRSTS = "".join(sorted({c for f in [*CURRENCIES, *PEOPLE, *SCALES, "lần"]
-                               for c in (f[0], f[0].upper())})) + "%"
+_UNIT_FIRSTS = (
+    "".join(
+        sorted({c for f in [*CURRENCIES, *PEOPLE, *SCALES, "lần"] for c in (f[0], f[0].upper())})
+    )
+    + "%"
+)
 _AMOUNT = re.compile(
     r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9.,]*[0-9])?)\s*"
     rf"(?=[{re.escape(_UNIT_FIRSTS)}])(?:"
     rf"(?P<scale>{_alternatives(SCALES)})(?!\w)(?:\s*(?P<su>{_UNIT_FORMS})(?!\w))?"
-    rf"|(?P<unit>{_UNIT_FORMS}|lần)(?!\w)|(?P<pct>%))")
+    rf"|(?P<unit>{_UNIT_FORMS}|lần)(?!\w)|(?P<pct>%))"
+)
 # A factor or percentage counts after a verb of change: "tăng gấp 23 lần", "tăng 12%".
 _CHANGE_BEFORE = re.compile(
     r"(?<!\w)(?P<verb>tăng(?:\s+trưởng)?|giảm|gấp)"
     r"(?:\s+(?:gấp|thêm|khoảng|gần|hơn|trên|xấp xỉ|tới|đến|lên|xuống|còn|mạnh|ở mức|mức))*\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Subjects whose change is a figure of the relationship (→ English noun).
 SUBJECTS = {
     "thương mại hai chiều": "two-way trade", "kim ngạch hai chiều": "two-way trade",
@@ -76,11 +92,18 @@ SUBJECTS = {
     "lượt khách": "visitors", "trao đổi": "exchanges",
 }  # fmt: skip
 _SUBJECT = re.compile(rf"(?<!\w)(?:{_alternatives(SUBJECTS)})(?!\w)")
-_TARGET = re.compile(r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|hướng tới|kế hoạch)(?!\w)",
-                     re.IGNORECASE)
+_TARGET = re.compile(
+    r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|hướng tới|kế hoạch)(?!\w)", re.IGNORECASE
+)
 _OWN_ECONOMY = re.compile(r"(?<!\w)(?:GDP|tổng sản phẩm|dân số)(?!\w)", re.IGNORECASE)
-RELATION_WORDS = ("hai chiều", "song phương", "hai nước", "hai bên", "xuất khẩu sang",
-                  "nhập khẩu từ")
+RELATION_WORDS = (
+    "hai chiều",
+    "song phương",
+    "hai nước",
+    "hai bên",
+    "xuất khẩu sang",
+    "nhập khẩu từ",
+)
 BILATERAL_WORDS = ("hai chiều", "song phương", "hai nước")
 _BETWEEN = re.compile(r"(?<!\w)giữa\s.+?\svà\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
@@ -118,11 +141,15 @@ def _number_value(value: Decimal) -> float:
 
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
     """The sentence holding `position`, for a body that came without sentence spans."""
-    start = max(text.rfind(". ", 0, position), text.rfind("! ", 0, position),
-                text.rfind("? ", 0, position))
+    start = max(
+        text.rfind(". ", 0, position), text.rfind("! ", 0, position), text.rfind("? ", 0, position)
+    )
     start = max(start + 2 if start >= 0 else 0, text.rfind("\n", 0, position) + 1)
-    stops = [i + 1 for i in (text.find(". ", position), text.find("! ", position),
-                             text.find("? ", position)) if i >= 0]
+    stops = [
+        i + 1
+        for i in (text.find(". ", position), text.find("! ", position), text.find("? ", position))
+        if i >= 0
+    ]
     newline = text.find("\n", position)
     if newline >= 0:
         stops.append(newline)
@@ -210,8 +237,11 @@ def _subject_before(text: str, position: int) -> re.Match[str] | None:
 def _figure_year(sentence: _Sentence, start: int, end: int) -> int | None:
     """The year stated for the figure: in its clause, else before it, else after it."""
     text = sentence.text
-    years = [m for m in _YEAR.finditer(text)
-             if not _BASELINE.search(text, max(0, m.start() - 20), m.start())]
+    years = [
+        m
+        for m in _YEAR.finditer(text)
+        if not _BASELINE.search(text, max(0, m.start() - 20), m.start())
+    ]
     if not years:
         return None
     clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
@@ -287,15 +317,22 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
             continue
         sentence = sentences.get(span)
         if sentence is None:
-            sentence = sentences[span] = _Sentence(body[span[0]:span[1]], span[0], lex)
+            sentence = sentences[span] = _Sentence(body[span[0] : span[1]], span[0], lex)
         amount = _amount(m, sentence)  # cheap checks first, the party lookup last
         if amount is None or amount[:2] in seen or not sentence.about_relationship():
             continue
         value, unit, noun, target = amount
         seen.add((value, unit))
         start, end = m.start() - sentence.start, m.end() - sentence.start
-        figures.append(Figure(_what(sentence, lex, noun, target), value, unit,
-                              _figure_year(sentence, start, end), sentence.text.strip()))
+        figures.append(
+            Figure(
+                _what(sentence, lex, noun, target),
+                value,
+                unit,
+                _figure_year(sentence, start, end),
+                sentence.text.strip(),
+            )
+        )
     return figures
 
 

@@ -233,13 +233,14 @@ class Trigger:
     flags: frozenset[str]
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: derived indexes are cached per instance
 class Lexicons:
     """All lexicons, compiled. Build with `load()`; the default set is cached."""
 
     parties: dict[str, Party] = field(default_factory=dict)
     party_names: Matcher = field(default_factory=Matcher)  # form -> Party code
     party_short: dict[str, str] = field(default_factory=dict)  # compound-only form -> code
+    party_forms: dict[str, list[str]] = field(default_factory=dict)  # code -> its names
     titles: Matcher = field(default_factory=Matcher)  # form -> Title
     places: Matcher = field(default_factory=Matcher)  # city or venue form -> City
     series: Matcher = field(default_factory=Matcher)  # form -> Series
@@ -309,6 +310,7 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
                 )
             for form in split_forms(row.get("names")):
                 lex.party_names.add(form, code)
+                lex.party_forms.setdefault(code, []).append(form)
             for form in split_forms(row.get("short_forms")):
                 lex.party_short[form] = code
     for row in rows("titles.tsv"):

@@ -52,18 +52,24 @@ class _Reject(Exception):
 
 def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source | InputError]:
     """Every article in `paths` (files or folders, walked recursively in sorted order)."""
+    for item in iter_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_file(item)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Every supported file in `paths`, unread: the store checks a file's size and time
+    against what it already holds before reading it."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for item in _walk(path):
-                if isinstance(item, InputError):
-                    yield item
-                else:
-                    yield from _read_file(item)
+            yield from _walk(path)
         elif path.exists():
             suffix = path.suffix.lower()
             if suffix in SUPPORTED:
-                yield from _read_file(path)
+                yield path
             else:
                 kind = suffix or "(no extension)"
                 yield InputError(str(path), f"unsupported file type {kind}")
@@ -94,7 +100,8 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
             yield path
 
 
-def _read_file(path: Path) -> Iterator[Source | InputError]:
+def read_file(path: Path) -> Iterator[Source | InputError]:
+    """The articles of one file: one for text and HTML, one per line for JSONL."""
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:

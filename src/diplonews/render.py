@@ -37,12 +37,19 @@ def _number(value: Any) -> str:
     return str(value)
 
 
-def _events(events: list[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=True, title="Events (* chair)", title_justify="left")
+def _events(events: list[dict[str, Any]], title: str = "Events (* chair)") -> Table:
+    """Events as the schema has them; stored events (with `id` and `sources`) get
+    two more columns."""
+    stored = bool(events) and "id" in events[0]
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title=title, title_justify="left")
+    if stored:
+        table.add_column("id", justify="right", no_wrap=True, style="dim")
     for column in ("date", "kind", "status", "parties"):
         table.add_column(column, no_wrap=True)
     table.add_column("event", overflow="fold", ratio=3)
     table.add_column("participants", overflow="fold", ratio=3)
+    if stored:
+        table.add_column("sources", overflow="fold", ratio=1)
     for event in events:
         name = Text(str(event.get("name") or "—"))
         if event.get("series"):
@@ -51,14 +58,19 @@ def _events(events: list[dict[str, Any]]) -> Table:
         where = ", ".join(str(x) for x in (event.get("location"), event.get("format")) if x)
         if where:
             name.append(f"\n{where}", style="dim")
-        table.add_row(
+        cells = [
             _text(event.get("date")),
             _text(event.get("kind")),
             _text(event.get("status")),
             _text("\n".join(event.get("parties") or []) or None),
             name,
             _text("\n".join(_participant(p) for p in event.get("participants") or [])),
-        )
+        ]
+        if stored:
+            sources = [s["doc_id"] for s in event.get("sources") or []]
+            more = f"\n+{len(sources) - 3}" if len(sources) > 3 else ""
+            cells = [_text(event["id"]), *cells, _text("\n".join(sources[:3]) + more)]
+        table.add_row(*cells)
     return table
 
 
@@ -137,3 +149,112 @@ def report(result: Any) -> Group:
         )
     parts.append(Text(result.headline()))
     return Group(*parts)
+
+
+# --- the knowledge base ----------------------------------------------------------------
+
+
+def stored_events(events: list[Any], title: str = "Events (* chair)") -> Table:
+    return _events([e.to_dict() for e in events], title)
+
+
+def stored_event(event: Any) -> Group:
+    """One event with every source article and its evidence sentence."""
+    sources = Table(box=box.SIMPLE_HEAD, expand=True, title="Sources", title_justify="left")
+    sources.add_column("article", no_wrap=True)
+    sources.add_column("published", no_wrap=True)
+    sources.add_column("evidence", overflow="fold", ratio=4)
+    for source in event.sources:
+        sources.add_row(_text(source.doc_id), _text(source.published), _text(source.evidence))
+    outcomes = _text("; ".join(event.outcomes) or None)
+    return Group(
+        stored_events([event], title=f"Event {event.id}"),
+        Text("Outcomes: ").append(outcomes),
+        sources,
+    )
+
+
+def stored_people(people: list[Any]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title="People", title_justify="left")
+    table.add_column("id", justify="right", style="dim", no_wrap=True)
+    table.add_column("name", overflow="fold")
+    table.add_column("country", no_wrap=True)
+    table.add_column("titles (first – last reported)", overflow="fold", ratio=3)
+    table.add_column("events", justify="right", no_wrap=True)
+    for person in people:
+        titles = "\n".join(
+            f"{t.title} ({t.first_seen or '?'} – {t.last_seen or '?'})" for t in person.titles
+        )
+        name = Text(person.name)
+        if person.aliases:
+            name.append("\n" + ", ".join(person.aliases), style="dim")
+        table.add_row(
+            _text(person.id),
+            name,
+            _text(person.country),
+            _text(titles or None),
+            _text(len(person.event_ids)),
+        )
+    return table
+
+
+def timeline(items: list[Any], a: str, b: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title=f"{a} – {b}", title_justify="left")
+    for column in ("date", "what", "status"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("", overflow="fold", ratio=4)
+    table.add_column("id", justify="right", style="dim", no_wrap=True)
+    for item in items:
+        if item.event is not None:
+            e = item.event
+            label = Text(e.name or e.series or e.kind)
+            people = ", ".join(p.name for p in e.participants)
+            if people:
+                label.append(f"\n{people}", style="dim")
+            table.add_row(_text(item.date), _text(e.kind), _text(e.status), label, _text(e.id))
+        else:
+            m = item.milestone
+            period = f"{m.start}–{m.end}" if m.end else (m.start or "")
+            holder = f" ({m.holder})" if m.holder else ""
+            label = Text(f"{m.label}{holder} {period}".strip(), style="bold")
+            table.add_row(_text(item.date), _text("milestone"), _text(m.kind), label, _text(None))
+    return table
+
+
+def series(records: list[Any]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title="Mechanisms", title_justify="left")
+    table.add_column("series", overflow="fold")
+    table.add_column("editions (date, place)", overflow="fold", ratio=3)
+    for record in records:
+        editions = "\n".join(
+            " ".join(
+                x
+                for x in (
+                    f"#{e.edition}" if e.edition else "",
+                    e.date or "?",
+                    e.location or "",
+                    "(planned)" if e.status == "planned" else "",
+                )
+                if x
+            )
+            + f"  [{e.id}]"
+            for e in record.events
+        )
+        table.add_row(_text(record.series), _text(editions or None))
+    return table
+
+
+def hits(found: list[Any]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title="Search", title_justify="left")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("id", justify="right", style="dim", no_wrap=True)
+    table.add_column("", overflow="fold", ratio=4)
+    for hit in found:
+        text = Text(hit.label, style="bold")
+        text.append("\n")
+        offset = len(text)
+        text.append(hit.snippet.text)
+        for start, end in hit.snippet.marks:
+            text.stylize("reverse", offset + start, offset + end)
+        table.add_row(_text(hit.kind), _text(hit.id), text)
+    return table

@@ -1,0 +1,218 @@
+"""The library API of the knowledge base: what the CLI and the web application call.
+
+Each function takes an open `Store` and plain values, and returns the models of
+`diplonews.models` (or small query records with `to_dict`). Names of parties and
+series are understood the way articles write them: "KOR", "Korea", "Hàn Quốc",
+"han quoc" are one party; "Đối thoại ASEAN-Hàn Quốc" is the ASEAN-Korea Dialogue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TextIO
+
+from diplonews import cues
+from diplonews import export as exporting
+from diplonews.errors import DiplonewsError
+from diplonews.ingest import IngestReport
+from diplonews.ingest import ingest as _ingest
+from diplonews.lexicons import Lexicons, load
+from diplonews.models import Milestone, StoredArticle, StoredEvent, StoredPerson
+from diplonews.searching import fold
+from diplonews.store import Store, open_store, queries
+from diplonews.store.queries import EventFilter, Hit, SeriesRecord, TimelineItem
+
+__all__ = [
+    "Hit",
+    "IngestReport",
+    "SeriesRecord",
+    "Store",
+    "TimelineItem",
+    "article",
+    "counts",
+    "event",
+    "events",
+    "export",
+    "ingest",
+    "met_with",
+    "milestones",
+    "open_store",
+    "party_codes",
+    "people",
+    "person",
+    "search",
+    "series",
+    "series_name",
+    "timeline",
+]
+
+_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    lexicon_paths: Iterable[str | Path] = (),
+    workers: int | None = None,
+    on_error: Callable[[str], None] = lambda message: None,
+    on_progress: Callable[[IngestReport], None] = lambda report: None,
+) -> IngestReport:
+    """Extract and store the articles under `paths`; see `diplonews.ingest`."""
+    return _ingest(
+        store,
+        paths,
+        lexicon_paths=lexicon_paths,
+        workers=workers,
+        on_error=on_error,
+        on_progress=on_progress,
+    )
+
+
+def counts(store: Store) -> dict[str, int]:
+    return queries.counts(store)
+
+
+# --- names as users write them -------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _party_index(lexicons: Lexicons) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for code, party in lexicons.parties.items():
+        for form in (party.name_en, party.short_en, *lexicons.party_forms.get(code, [])):
+            index.setdefault(fold(form), code)
+    for code in lexicons.parties:
+        index[fold(code)] = code
+    return index
+
+
+def party_codes(names: Iterable[str], lexicons: Lexicons | None = None) -> list[str]:
+    """Party codes for names as a user writes them; an unknown name is an error."""
+    lex = lexicons or load()
+    index = _party_index(lex)
+    codes = []
+    for name in names:
+        code = name.strip() if name.strip() in lex.parties else index.get(fold(name.strip()))
+        if code is None:
+            raise DiplonewsError(f"unknown party {name!r}: give a code (KOR) or a name (Korea)")
+        codes.append(code)
+    return codes
+
+
+def series_name(text: str, lexicons: Lexicons | None = None) -> str:
+    """The canonical series a user means, named the way extraction names it: a
+    meeting word and the parties ("Hội nghị Cấp cao Hàn-ASEAN" → "ASEAN-Korea
+    Summit"), or a fixed name the lexicon knows; otherwise the text as given (the
+    English name, matched case-insensitively)."""
+    lex = lexicons or load()
+    codes = [code for _, _, found in lex.party_names.find(text) for code in found]
+    for piece in re.split(r"[-–—\s]+", text):
+        if piece in lex.party_short:
+            codes.append(lex.party_short[piece])
+    for _, _, triggers in lex.triggers.find(text):
+        suffixes = [t.series_suffix for t in triggers if t.series_suffix not in ("", "-")]
+        composed = cues.series_name(codes, suffixes[0], lex) if suffixes else None
+        if composed:
+            return composed
+    for _, _, found in lex.series.find(text):
+        return str(found[0].name_en)
+    return text.strip()
+
+
+def _date_bound(value: str | int | None, what: str) -> str | None:
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if not _DATE_BOUND.fullmatch(text):
+        raise DiplonewsError(f"{what} must be a year or an ISO date (2021, 2021-06), not {text!r}")
+    return text
+
+
+# --- queries -------------------------------------------------------------------------
+
+
+def events(
+    store: Store,
+    *,
+    parties: Sequence[str] = (),
+    series: str | None = None,
+    year_from: str | int | None = None,
+    year_to: str | int | None = None,
+    person: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    newest_first: bool = True,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[StoredEvent]:
+    """Events with every given party, of a series, in a period, attended by a person."""
+    lex = load()
+    where = EventFilter(
+        parties=party_codes(parties, lex) if parties else (),
+        series=series_name(series, lex) if series else None,
+        date_from=_date_bound(year_from, "--from"),
+        date_to=_date_bound(year_to, "--to"),
+        person_ids=queries.find_people(store, person) if person else None,
+        status=status,
+        kind=kind,
+        newest_first=newest_first,
+        limit=limit,
+        offset=offset,
+    )
+    return queries.events(store, where)
+
+
+def event(store: Store, event_id: int) -> StoredEvent | None:
+    return queries.event(store, event_id)
+
+
+def people(store: Store, name: str | None = None, limit: int = 50) -> list[StoredPerson]:
+    """People a name means (however spelled), or the most reported ones."""
+    return queries.people(store, name, limit)
+
+
+def person(store: Store, person_id: int) -> StoredPerson | None:
+    return queries.person(store, person_id)
+
+
+def met_with(store: Store, person_id: int, limit: int = 10) -> list[tuple[int, str, int]]:
+    return queries.met_with(store, person_id, limit)
+
+
+def timeline(store: Store, a: str, b: str) -> list[TimelineItem]:
+    """The relationship of two parties: its events and the milestones articles state."""
+    return queries.timeline(store, party_codes([a, b]))
+
+
+def milestones(store: Store, a: str | None = None, b: str | None = None) -> list[Milestone]:
+    return queries.milestones(store, party_codes([x for x in (a, b) if x]))
+
+
+def series(store: Store, name: str | None = None) -> list[SeriesRecord]:
+    """Recurring mechanisms with their editions over time."""
+    return queries.series(store, series_name(name) if name else None)
+
+
+def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
+    return queries.search(store, query, limit)
+
+
+def article(store: Store, article_id: int) -> StoredArticle | None:
+    return queries.article(store, article_id)
+
+
+def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> int:
+    """Write the whole store in `fmt` (see `diplonews.export.FORMATS`); records written."""
+    return exporting.write(
+        fmt,
+        out,
+        events=lambda: queries.iter_events(store),
+        people=lambda: queries.iter_people(store),
+        articles=lambda: queries.iter_articles(store),
+        milestones=lambda: queries.milestones(store),
+        level=level,
+    )

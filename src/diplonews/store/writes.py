@@ -1,0 +1,471 @@
+"""Writing into the knowledge base: an extracted article in, resolved records out.
+
+`add_article` stores one distinct article and resolves what it reports against what
+the store holds: each person to one `people` row (`resolve.same_person`), each event
+to an existing event (`resolve.best_match` over candidates of the same kind, year
+and parties, or series and edition) or a new one, whose fields are then reconciled
+from all its reports. `forget_source` undoes a source whose file changed. Every
+function runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplonews import __version__, dedupe, resolve
+from diplonews.lexicons import Lexicons
+from diplonews.resolve import EventView
+from diplonews.searching import fold
+from diplonews.store.base import Store
+
+CANDIDATE_LIMIT = 200  # events or people looked at for one report; more means a bad key
+
+
+@dataclass
+class Prepared:
+    """One article read and extracted, ready to store (built in worker processes)."""
+
+    source: str  # the copy's key: a file path, or path#doc_id for a JSONL line
+    doc_id: str
+    url: str | None
+    content_hash: str
+    record: dict[str, Any]  # the extraction record (SCHEMA.md)
+    body: str
+    spans: list[tuple[int, int] | None]  # each event's evidence sentence in `body`
+    signature: bytes  # MinHash of the body
+    milestones: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def seen(self) -> str | None:
+        """The date the article speaks from: its publication, else its latest event."""
+        if self.record.get("published"):
+            return str(self.record["published"])
+        dates = [e["date"] for e in self.record.get("events") or [] if e.get("date")]
+        return max(dates) if dates else None
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+# --- files and copies --------------------------------------------------------------
+
+
+def file_unchanged(store: Store, path: str, size: int, mtime_ns: int) -> bool:
+    rows = store.query("SELECT size, mtime_ns FROM files WHERE path = ?", (path,))
+    return bool(rows) and rows[0][0] == size and rows[0][1] == mtime_ns
+
+
+def mark_file(store: Store, path: str, size: int, mtime_ns: int) -> None:
+    store.execute("DELETE FROM files WHERE path = ?", (path,))
+    store.execute(
+        "INSERT INTO files (path, size, mtime_ns, extractor) VALUES (?, ?, ?, ?)",
+        (path, size, mtime_ns, __version__),
+    )
+
+
+def copy_hash(store: Store, source: str) -> str | None:
+    """The content hash stored for a source, if the source was read before."""
+    rows = store.query("SELECT content_hash FROM copies WHERE source = ?", (source,))
+    return str(rows[0][0]) if rows else None
+
+
+def article_with_hash(store: Store, content_hash: str) -> int | None:
+    rows = store.query("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
+    if rows:
+        return int(rows[0][0])
+    rows = store.query("SELECT article_id FROM copies WHERE content_hash = ?", (content_hash,))
+    return int(rows[0][0]) if rows else None
+
+
+def add_copy(
+    store: Store,
+    source: str,
+    article_id: int,
+    doc_id: str,
+    url: str | None,
+    content_hash: str,
+    similarity: float,
+) -> None:
+    store.execute(
+        "INSERT INTO copies (source, article_id, doc_id, url, content_hash, similarity, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (source, article_id, doc_id, url, content_hash, similarity, _now()),
+    )
+
+
+def near_duplicate(store: Store, signature: bytes) -> tuple[int, float] | None:
+    """The stored article most like this one, if it is a near-duplicate."""
+    keys = dedupe.band_keys(signature)
+    marks = ", ".join("?" for _ in keys)
+    rows = store.query(
+        f"SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}) LIMIT ?",
+        (*keys, CANDIDATE_LIMIT),
+    )
+    best: tuple[int, float] | None = None
+    for (article_id,) in rows:
+        stored = store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,))
+        if not stored:
+            continue
+        score = dedupe.similarity(bytes(stored[0][0]), signature)
+        if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
+            best = (int(article_id), score)
+    return best
+
+
+# --- articles ------------------------------------------------------------------------
+
+
+def add_article(store: Store, item: Prepared, lexicons: Lexicons) -> int:
+    """Store a new distinct article and resolve its people and events; its id."""
+    record = item.record
+    article_id = store.insert(
+        "INSERT INTO articles (doc_id, content_hash, title, published, url, credits, body, "
+        "record, minhash, extractor, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        (
+            item.doc_id,
+            item.content_hash,
+            record.get("title"),
+            record.get("published"),
+            item.url,
+            json.dumps(record.get("credits") or [], ensure_ascii=False),
+            item.body,
+            json.dumps(record, ensure_ascii=False),
+            item.signature,
+            __version__,
+            _now(),
+        ),
+    )
+    add_copy(store, item.source, article_id, item.doc_id, item.url, item.content_hash, 1.0)
+    store.executemany(
+        "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+        [(key, article_id) for key in dedupe.band_keys(item.signature)],
+    )
+    store.index_text("article", article_id, fold(record.get("title") or ""), fold(item.body))
+    people = _add_people(store, article_id, item, lexicons)
+    for position, event in enumerate(record.get("events") or []):
+        span = item.spans[position] if position < len(item.spans) else None
+        _add_event(store, article_id, position, event, span, people, lexicons)
+    store.executemany(
+        "INSERT INTO figures (article_id, what, value, unit, year, evidence) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, f["what"], f["value"], f["unit"], f.get("year"), f.get("evidence"))
+            for f in record.get("figures") or []
+        ],
+    )
+    store.executemany(
+        "INSERT INTO milestones (article_id, kind, parties, label, start_date, end_date, "
+        "holder, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                m["kind"],
+                "|".join(sorted(m["parties"])),
+                m["label"],
+                m.get("start"),
+                m.get("end"),
+                m.get("holder"),
+                m.get("evidence"),
+            )
+            for m in item.milestones
+        ],
+    )
+    return article_id
+
+
+def _add_people(
+    store: Store, article_id: int, item: Prepared, lexicons: Lexicons
+) -> dict[str, int]:
+    """Resolve the article's people (and participants it names only in events):
+    strict name key → person id."""
+    reported: dict[str, dict[str, Any]] = {}
+    for person in item.record.get("people") or []:
+        reported.setdefault(resolve.strict_key(person["name"]), dict(person))
+    for event in item.record.get("events") or []:
+        for participant in event.get("participants") or []:
+            key = resolve.strict_key(participant["name"])
+            known = reported.setdefault(
+                key, {"name": participant["name"], "country": None, "titles": []}
+            )
+            known["country"] = known.get("country") or participant.get("country")
+            if participant.get("title") and participant["title"] not in known["titles"]:
+                known["titles"] = [*known["titles"], participant["title"]]
+    ids = {}
+    for key, person in reported.items():
+        person_id = resolve_person(store, person["name"], person.get("country"))
+        ids[key] = person_id
+        store.execute(
+            "INSERT INTO person_mentions (person_id, article_id, name, country, titles, seen) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                person_id,
+                article_id,
+                person["name"],
+                person.get("country"),
+                json.dumps(person.get("titles") or [], ensure_ascii=False),
+                item.seen,
+            ),
+        )
+        reindex_person(store, person_id, lexicons)
+    return ids
+
+
+def resolve_person(store: Store, name: str, country: str | None) -> int:
+    """The id of the stored person this name and country are, created if none is."""
+    strict = resolve.strict_key(name)
+    loose = resolve.loose_key(name)
+    first = resolve.first_key(name)
+    candidates = store.query(
+        "SELECT id, name, country FROM people WHERE strict_key = ? OR loose_key = ? "
+        "OR (first_key = ? AND country = ?) LIMIT ?",
+        (strict, loose, first, country, CANDIDATE_LIMIT),
+    )
+    candidates.sort(key=lambda row: (resolve.strict_key(row[1]) != strict, row[0]))
+    for person_id, known_name, known_country in candidates:
+        if resolve.same_person(known_name, known_country, name, country):
+            if known_country is None and country is not None:
+                store.execute("UPDATE people SET country = ? WHERE id = ?", (country, person_id))
+            return int(person_id)
+    return store.insert(
+        "INSERT INTO people (name, country, strict_key, loose_key, first_key) "
+        "VALUES (?, ?, ?, ?, ?) RETURNING id",
+        (name, country, strict, loose, first),
+    )
+
+
+def reindex_person(store: Store, person_id: int, lexicons: Lexicons) -> None:
+    rows = store.query(
+        "SELECT name, country, titles FROM person_mentions WHERE person_id = ?", (person_id,)
+    )
+    if not rows:
+        store.unindex_text("person", person_id)
+        return
+    names = dict.fromkeys(row[0] for row in rows)
+    titles = dict.fromkeys(t for row in rows for t in json.loads(row[2]))
+    countries = {row[1] for row in rows if row[1]}
+    country_names = [
+        lexicons.parties[c].name_en for c in sorted(countries) if c in lexicons.parties
+    ]
+    store.index_text(
+        "person",
+        person_id,
+        fold(" ".join(names)),
+        fold(" ".join([*titles, *countries, *country_names])),
+    )
+
+
+# --- events --------------------------------------------------------------------------
+
+
+def _add_event(
+    store: Store,
+    article_id: int,
+    position: int,
+    event: dict[str, Any],
+    span: tuple[int, int] | None,
+    people: dict[str, int],
+    lexicons: Lexicons,
+) -> int:
+    report = dict(event)
+    report["participants"] = [
+        {**p, "person_id": people.get(resolve.strict_key(p["name"]))}
+        for p in event.get("participants") or []
+    ]
+    view = EventView(
+        kind=event["kind"],
+        date=event.get("date"),
+        series=event.get("series"),
+        edition=event.get("edition"),
+        parties=frozenset(event.get("parties") or []),
+        people=frozenset(p["person_id"] for p in report["participants"] if p["person_id"]),
+        articles=frozenset({article_id}),
+    )
+    event_id = resolve.best_match(_candidates(store, view), view)
+    if event_id is None:
+        event_id = store.insert(
+            "INSERT INTO events (kind, status, parties, outcomes) VALUES (?, ?, ?, ?) RETURNING id",
+            (event["kind"], event.get("status") or "held", "[]", "[]"),
+        )
+    store.execute(
+        "INSERT INTO mentions (event_id, article_id, position, record, evidence, "
+        "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            event_id,
+            article_id,
+            position,
+            json.dumps(report, ensure_ascii=False),
+            event.get("evidence"),
+            span[0] if span else None,
+            span[1] if span else None,
+        ),
+    )
+    reconcile_event(store, event_id, lexicons)
+    return event_id
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _candidates(store: Store, view: EventView) -> list[tuple[int, EventView]]:
+    """Stored events that could be this report: same kind and year sharing a party or
+    a participant, or same series and edition."""
+    ids: set[int] = set()
+    year = _year(view.date)
+    if year is not None and view.parties:
+        marks = ", ".join("?" for _ in view.parties)
+        rows = store.query(
+            "SELECT DISTINCT e.id FROM events e JOIN event_parties p ON p.event_id = e.id "
+            f"WHERE e.kind = ? AND e.year = ? AND p.party IN ({marks}) LIMIT ?",
+            (view.kind, year, *sorted(view.parties), CANDIDATE_LIMIT),
+        )
+        ids.update(int(r[0]) for r in rows)
+    if year is not None and view.people:
+        marks = ", ".join("?" for _ in view.people)
+        rows = store.query(
+            "SELECT DISTINCT e.id FROM events e JOIN event_participants p ON p.event_id = e.id "
+            f"WHERE e.kind = ? AND e.year = ? AND p.person_id IN ({marks}) LIMIT ?",
+            (view.kind, year, *sorted(view.people), CANDIDATE_LIMIT),
+        )
+        ids.update(int(r[0]) for r in rows)
+    if view.series and view.edition is not None:
+        rows = store.query(
+            "SELECT id FROM events WHERE kind = ? AND series = ? AND edition = ? LIMIT ?",
+            (view.kind, view.series, view.edition, CANDIDATE_LIMIT),
+        )
+        ids.update(int(r[0]) for r in rows)
+    return [(event_id, event_view(store, event_id)) for event_id in sorted(ids)]
+
+
+def event_view(store: Store, event_id: int) -> EventView:
+    kind, date, series, edition = store.query(
+        "SELECT kind, date, series, edition FROM events WHERE id = ?", (event_id,)
+    )[0]
+    parties = store.query("SELECT party FROM event_parties WHERE event_id = ?", (event_id,))
+    people = store.query(
+        "SELECT person_id FROM event_participants WHERE event_id = ? AND person_id IS NOT NULL",
+        (event_id,),
+    )
+    articles = store.query("SELECT article_id FROM mentions WHERE event_id = ?", (event_id,))
+    return EventView(
+        kind=kind,
+        date=date,
+        series=series,
+        edition=edition,
+        parties=frozenset(r[0] for r in parties),
+        people=frozenset(int(r[0]) for r in people),
+        articles=frozenset(int(r[0]) for r in articles),
+    )
+
+
+def reconcile_event(store: Store, event_id: int, lexicons: Lexicons) -> bool:
+    """Rewrite an event's fields from its reports; delete it when none is left."""
+    rows = store.query(
+        "SELECT m.record, m.evidence FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.event_id = ? ORDER BY a.published, m.id",
+        (event_id,),
+    )
+    store.execute("DELETE FROM event_parties WHERE event_id = ?", (event_id,))
+    store.execute("DELETE FROM event_participants WHERE event_id = ?", (event_id,))
+    if not rows:
+        store.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        store.unindex_text("event", event_id)
+        return False
+    merged = resolve.reconcile([json.loads(r[0]) for r in rows])
+    store.execute(
+        "UPDATE events SET kind = ?, status = ?, name = ?, series = ?, edition = ?, date = ?, "
+        "year = ?, format = ?, location = ?, parties = ?, outcomes = ? WHERE id = ?",
+        (
+            merged.kind,
+            merged.status,
+            merged.name,
+            merged.series,
+            merged.edition,
+            merged.date,
+            _year(merged.date),
+            merged.format,
+            merged.location,
+            json.dumps(merged.parties),
+            json.dumps(merged.outcomes, ensure_ascii=False),
+            event_id,
+        ),
+    )
+    store.executemany(
+        "INSERT INTO event_parties (event_id, party) VALUES (?, ?)",
+        [(event_id, party) for party in merged.parties],
+    )
+    store.executemany(
+        "INSERT INTO event_participants (event_id, position, person_id, name, country, title, "
+        "role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                event_id,
+                n,
+                p.get("person_id"),
+                p["name"],
+                p.get("country"),
+                p.get("title"),
+                p["role"],
+            )
+            for n, p in enumerate(merged.participants)
+        ],
+    )
+    party_names = [
+        name
+        for code in merged.parties
+        for name in [code, *lexicons.party_forms.get(code, [])[:2]]
+        + ([lexicons.parties[code].name_en] if code in lexicons.parties else [])
+    ]
+    title = " ".join(filter(None, [merged.name, merged.series, merged.location, *party_names]))
+    body = " ".join(
+        [str(r[1] or "") for r in rows] + [p["name"] for p in merged.participants] + merged.outcomes
+    )
+    store.index_text("event", event_id, fold(title), fold(body))
+    return True
+
+
+# --- changed sources -----------------------------------------------------------------
+
+
+def forget_source(store: Store, source: str, lexicons: Lexicons) -> None:
+    """A source whose text changed: drop its copy, and its article if no other copy
+    is left, re-reconciling the events and people that article reported."""
+    rows = store.query("SELECT article_id FROM copies WHERE source = ?", (source,))
+    store.execute("DELETE FROM copies WHERE source = ?", (source,))
+    if not rows:
+        return
+    article_id = int(rows[0][0])
+    if store.query("SELECT 1 FROM copies WHERE article_id = ? LIMIT 1", (article_id,)):
+        return
+    events = [
+        int(r[0])
+        for r in store.query(
+            "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", (article_id,)
+        )
+    ]
+    people = [
+        int(r[0])
+        for r in store.query(
+            "SELECT DISTINCT person_id FROM person_mentions WHERE article_id = ?", (article_id,)
+        )
+    ]
+    for table in ("mentions", "person_mentions", "figures", "milestones", "minhash_bands"):
+        store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    store.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    store.unindex_text("article", article_id)
+    for event_id in events:
+        reconcile_event(store, event_id, lexicons)
+    for person_id in people:
+        if store.query("SELECT 1 FROM person_mentions WHERE person_id = ? LIMIT 1", (person_id,)):
+            reindex_person(store, person_id, lexicons)
+        else:
+            store.execute(
+                "UPDATE event_participants SET person_id = NULL WHERE person_id = ?", (person_id,)
+            )
+            store.execute("DELETE FROM people WHERE id = ?", (person_id,))
+            store.unindex_text("person", person_id)
