@@ -15,6 +15,8 @@ from diplonews.models import Doc
 from gold_data import gold_cases
 
 DATA = Path(__file__).parent / "data"
+
+
 def articles() -> list[tuple[dict, str]]:
     """(gold record, cleaned body) of every seed and dev article."""
     return [(record, clean.clean_text(raw).body) for raw, record in gold_cases()]
@@ -27,6 +29,7 @@ def one(text: str, published: str | None = None, anchor: int | None = None) -> T
 
 
 # ---------------------------------------------------------------- day and month forms
+
 
 def test_dates_day_month_with_ngay() -> None:
     m = one("Thông cáo cho biết ngày 7/6, Thứ trưởng đã đồng chủ trì.", "2021-07")
@@ -85,6 +88,7 @@ def test_dates_written_out_date_without_year() -> None:
 
 # ---------------------------------------------------------------- ranges
 
+
 def test_dates_day_range_without_anchor_has_no_value() -> None:
     m = one("Hội nghị sẽ được tổ chức từ ngày 25-26/11 ở Busan.")
     assert (m.value, m.end_value, m.precision) == (None, None, "day")
@@ -112,9 +116,15 @@ def test_dates_range_across_months() -> None:
 
 # ---------------------------------------------------------------- months and relations
 
+
 def test_dates_month_coming() -> None:
     m = one("Hội nghị Bộ trưởng (vào tháng 8 tới) sẽ diễn ra.", "2021-07")
-    assert (m.value, m.precision, m.relation, m.text) == ("2021-08", "month", "future", "tháng 8 tới")
+    assert (m.value, m.precision, m.relation, m.text) == (
+        "2021-08",
+        "month",
+        "future",
+        "tháng 8 tới",
+    )
 
 
 def test_dates_month_coming_rolls_into_next_year() -> None:
@@ -141,13 +151,16 @@ def test_dates_hoi_thang_is_past() -> None:
 
 
 def test_dates_neutral_month_phrases() -> None:
-    found = find_times("Đầu tháng 3 hai bên gặp nhau; các hội nghị diễn ra trong tháng 5.", "2023-03")
+    found = find_times(
+        "Đầu tháng 3 hai bên gặp nhau; các hội nghị diễn ra trong tháng 5.", "2023-03"
+    )
     assert [(m.value, m.relation) for m in found] == [("2023-03", None), ("2023-05", None)]
 
 
 def test_dates_du_kien_makes_a_plan() -> None:
-    m = one("Diễn đàn Tương lai ASEAN (dự kiến vào tháng 4/2024) sẽ do Việt Nam đăng cai.",
-            "2024-01-28")
+    m = one(
+        "Diễn đàn Tương lai ASEAN (dự kiến vào tháng 4/2024) sẽ do Việt Nam đăng cai.", "2024-01-28"
+    )
     assert (m.value, m.relation, m.year_stated) == ("2024-04", "future", True)
 
 
@@ -172,6 +185,7 @@ def test_dates_toi_as_the_verb_arrive_is_not_future() -> None:
 
 # ---------------------------------------------------------------- years and relative words
 
+
 def test_dates_stated_year() -> None:
     m = one("đăng cai COP 28 vào năm 2023.", "2021-07")
     assert (m.value, m.precision, m.year_stated) == ("2023", "year", True)
@@ -185,7 +199,11 @@ def test_dates_year_horizon_is_future() -> None:
 def test_dates_relative_years() -> None:
     found = find_times("năm ngoái, năm nay, năm tới, năm sau", "2021-07")
     assert [(m.value, m.relation) for m in found] == [
-        ("2020", "past"), ("2021", None), ("2022", "future"), ("2022", "future")]
+        ("2020", "past"),
+        ("2021", None),
+        ("2022", "future"),
+        ("2022", "future"),
+    ]
 
 
 def test_dates_relative_year_needs_an_anchor() -> None:
@@ -213,26 +231,34 @@ def test_dates_next_week_is_skipped() -> None:
 
 
 def test_dates_durations_are_not_dates() -> None:
-    text = ("trong 30 năm tới, 3 năm tới, 10 năm trước, 6 tháng sau và một tháng sau khi nhậm "
-            "chức, các năm tới")
+    text = (
+        "trong 30 năm tới, 3 năm tới, 10 năm trước, 6 tháng sau và một tháng sau khi nhậm "
+        "chức, các năm tới"
+    )
     assert find_times(text, "2020-10") == []
 
 
 # ---------------------------------------------------------------- traps
 
-@pytest.mark.parametrize("text", [
-    "tối 26/8, tại Quảng trường 26/3 thành phố Hà Giang",
-    "đoàn xe đi qua đường 30/4",
-    "dịch vụ hoạt động 24/7",
-    "đội tuyển thắng với tỉ số 3-1",
-    "tiếp sức 4x400, 4 x 400m và 1.500m, 10.000m",
-    "kim ngạch đạt 196,64 tỉ USD, tăng 12%",
-    "với thành tích 3 phút 42 giây 89",
-    "Hội nghị lần thứ 7, COVID-19 và G20",
-    "tỷ lệ 2/3 số phiếu",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối 26/8, tại Quảng trường 26/3 thành phố Hà Giang",
+        "đoàn xe đi qua đường 30/4",
+        "dịch vụ hoạt động 24/7",
+        "đội tuyển thắng với tỉ số 3-1",
+        "tiếp sức 4x400, 4 x 400m và 1.500m, 10.000m",
+        "kim ngạch đạt 196,64 tỉ USD, tăng 12%",
+        "với thành tích 3 phút 42 giây 89",
+        "Hội nghị lần thứ 7, COVID-19 và G20",
+        "tỷ lệ 2/3 số phiếu",
+    ],
+)
 def test_dates_numbers_that_are_not_dates(text: str) -> None:
-    dates = [m for m in find_times(text, "2022-08") if m.precision == "day" and "26/8" not in m.text]
+    dates = [
+        m for m in find_times(text, "2022-08") if m.precision == "day" and "26/8" not in m.text
+    ]
     assert dates == []
 
 
@@ -246,12 +272,15 @@ def test_dates_implausible_day_or_month(text: str) -> None:
     assert find_times(text, "2021-07") == []
 
 
-@pytest.mark.parametrize("text", [
-    "Thứ Bảy, 14/03/2026, 06:41 (GMT+7)",
-    "Hợp Tác Việt-Hàn 09:06 - 20/03/2024",
-    "Báo Thế giới & Việt Nam 02/07/2022 10:25 | Chào ngày mới",
-    "Quang Hòa 18:17 | 28/01/2024",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thứ Bảy, 14/03/2026, 06:41 (GMT+7)",
+        "Hợp Tác Việt-Hàn 09:06 - 20/03/2024",
+        "Báo Thế giới & Việt Nam 02/07/2022 10:25 | Chào ngày mới",
+        "Quang Hòa 18:17 | 28/01/2024",
+    ],
+)
 def test_dates_datelines_are_skipped(text: str) -> None:
     assert find_times(text) == []
 
@@ -259,10 +288,11 @@ def test_dates_datelines_are_skipped(text: str) -> None:
 def test_dates_spans_point_into_the_text() -> None:
     text = "Trước đó, chiều 18-10, ông tới Hà Nội; tháng 8 tới và năm ngoái, hôm nay (5/7)."
     for m in find_times(text, "2020-10-20"):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 # ---------------------------------------------------------------- year rollover
+
 
 def test_dates_past_date_after_publication_is_last_year() -> None:
     assert one("Ngày 28/12, hai bên đã ký thỏa thuận.", "2021-01-05").value == "2020-12-28"
@@ -283,9 +313,12 @@ def test_dates_date_near_publication_keeps_its_year() -> None:
 
 # ---------------------------------------------------------------- anchor year
 
+
 def test_dates_anchor_from_a_deictic_full_date() -> None:
-    text = ("Hội nghị lần thứ nhất diễn ra vào ngày 12/11/2015. Chiều nay 23/7/2016, Phó Thủ "
-            "tướng đã có cuộc gặp.")
+    text = (
+        "Hội nghị lần thứ nhất diễn ra vào ngày 12/11/2015. Chiều nay 23/7/2016, Phó Thủ "
+        "tướng đã có cuộc gặp."
+    )
     assert infer_anchor_year(text) == 2016
 
 
@@ -295,32 +328,42 @@ def test_dates_anchor_from_nam_nay_with_its_year() -> None:
 
 
 def test_dates_anchor_from_a_full_date_in_the_lead() -> None:
-    text = ("Lãnh đạo Singapore thăm Hàn Quốc.\nTổng thống Singapore được mời dự lễ nhậm chức "
-            "được tổ chức ngày 10/5/2022.")
+    text = (
+        "Lãnh đạo Singapore thăm Hàn Quốc.\nTổng thống Singapore được mời dự lễ nhậm chức "
+        "được tổ chức ngày 10/5/2022."
+    )
     assert infer_anchor_year(text) == 2022
 
 
 def test_dates_anchor_takes_the_latest_full_date_of_the_lead() -> None:
-    text = ("Sáng 30/4, lễ kỷ niệm 50 năm Ngày Giải phóng miền Nam (30/4/1975-30/4/2025) đã "
-            "diễn ra trọng thể.")
+    text = (
+        "Sáng 30/4, lễ kỷ niệm 50 năm Ngày Giải phóng miền Nam (30/4/1975-30/4/2025) đã "
+        "diễn ra trọng thể."
+    )
     assert infer_anchor_year(text) == 2025
 
 
 def test_dates_anchor_ignores_a_full_date_deep_in_history() -> None:
-    text = ("Ngày 4/7, Bộ trưởng sẽ dự Hội nghị. Các nước thành viên gồm 6 nước. Hợp tác "
-            "Mekong-Lan Thương là nền tảng mới. Hội nghị lần thứ nhất diễn ra vào ngày 12/11/2015.")
+    text = (
+        "Ngày 4/7, Bộ trưởng sẽ dự Hội nghị. Các nước thành viên gồm 6 nước. Hợp tác "
+        "Mekong-Lan Thương là nền tảng mới. Hội nghị lần thứ nhất diễn ra vào ngày 12/11/2015."
+    )
     assert infer_anchor_year(text) is None
 
 
 def test_dates_anchor_from_a_restated_date() -> None:
-    text = ("Ngày 29/11, hai bên tham vấn. Hai bên trao đổi. Hai bên nhất trí. Hai bên cam kết. "
-            "Cuộc tham vấn ngày 29/11/2021 là hoạt động đầu tiên.")
+    text = (
+        "Ngày 29/11, hai bên tham vấn. Hai bên trao đổi. Hai bên nhất trí. Hai bên cam kết. "
+        "Cuộc tham vấn ngày 29/11/2021 là hoạt động đầu tiên."
+    )
     assert infer_anchor_year(text) == 2021
 
 
 def test_dates_anchor_from_an_anniversary_range() -> None:
-    text = ("Hội nghị thông qua Tuyên bố chung, đánh dấu mốc phát triển mới nhân kỷ niệm 35 năm "
-            "thiết lập quan hệ (1989-2024).")
+    text = (
+        "Hội nghị thông qua Tuyên bố chung, đánh dấu mốc phát triển mới nhân kỷ niệm 35 năm "
+        "thiết lập quan hệ (1989-2024)."
+    )
     assert infer_anchor_year(text) == 2024
 
 
@@ -330,7 +373,9 @@ def test_dates_anchor_anniversary_count_must_match_the_range() -> None:
 
 def test_dates_anchor_from_a_chairmanship() -> None:
     assert infer_anchor_year("Phó Thủ tướng, đại diện Chủ tịch ASEAN 2020, chủ trì.") == 2020
-    assert infer_anchor_year("Việt Nam ủng hộ Lào đảm nhiệm vai trò Chủ tịch ASEAN năm 2024.") == 2024
+    assert (
+        infer_anchor_year("Việt Nam ủng hộ Lào đảm nhiệm vai trò Chủ tịch ASEAN năm 2024.") == 2024
+    )
 
 
 def test_dates_anchor_ignores_an_announced_chairmanship() -> None:
@@ -338,8 +383,10 @@ def test_dates_anchor_ignores_an_announced_chairmanship() -> None:
 
 
 def test_dates_anchor_from_a_term_just_begun() -> None:
-    text = ("Đây là một trong những hoạt động đầu tiên sau khi Việt Nam tiếp nhận vai trò là nước "
-            "điều phối quan hệ ASEAN-Hàn Quốc giai đoạn 2021-2024.")
+    text = (
+        "Đây là một trong những hoạt động đầu tiên sau khi Việt Nam tiếp nhận vai trò là nước "
+        "điều phối quan hệ ASEAN-Hàn Quốc giai đoạn 2021-2024."
+    )
     assert infer_anchor_year(text) == 2021
 
 
@@ -347,13 +394,16 @@ def test_dates_anchor_ignores_a_term_not_begun() -> None:
     assert infer_anchor_year("đánh giá quan hệ ASEAN-Hàn Quốc giai đoạn 2021-2024.") is None
 
 
-@pytest.mark.parametrize("text", [
-    "năm 2016, Việt Nam và Philippines kỷ niệm 40 năm thiết lập quan hệ ngoại giao.",
-    "đưa thương mại đạt 10 tỷ USD vào năm 2018.",
-    "các nhà ngoại giao thông qua kế hoạch hợp tác đến năm 2020.",
-    "Thứ Bảy, 14/03/2026, 06:41 (GMT+7)\nĐối thoại Shangri-La năm nay bắt đầu tối 31-5.",
-    "Hội nghị sẽ được tổ chức từ ngày 25-26/11 ở Busan.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "năm 2016, Việt Nam và Philippines kỷ niệm 40 năm thiết lập quan hệ ngoại giao.",
+        "đưa thương mại đạt 10 tỷ USD vào năm 2018.",
+        "các nhà ngoại giao thông qua kế hoạch hợp tác đến năm 2020.",
+        "Thứ Bảy, 14/03/2026, 06:41 (GMT+7)\nĐối thoại Shangri-La năm nay bắt đầu tối 31-5.",
+        "Hội nghị sẽ được tổ chức từ ngày 25-26/11 ở Busan.",
+    ],
+)
 def test_dates_anchor_not_guessed(text: str) -> None:
     assert infer_anchor_year(text) is None
 
@@ -374,7 +424,9 @@ def test_dates_run_takes_the_published_year() -> None:
 
 def test_dates_run_infers_the_anchor_without_published() -> None:
     doc = Doc("d", "")
-    doc.body = "Ngày 29/11, tại Hà Nội, hai bên tham vấn. Việt Nam tiếp nhận vai trò giai đoạn 2021-2024."
+    doc.body = (
+        "Ngày 29/11, tại Hà Nội, hai bên tham vấn. Việt Nam tiếp nhận vai trò giai đoạn 2021-2024."
+    )
     run(doc, Lexicons())
     assert doc.anchor_year == 2021
     assert doc.times[0].value == "2021-11-29"
@@ -414,38 +466,99 @@ def test_dates_golden_event_dates_are_found() -> None:
             if gold is None or (record["doc_id"], gold) in unrecoverable:
                 continue
             assert gold in values or any(v and v.startswith(gold) for v in values), (
-                record["doc_id"], gold, sorted(v for v in values if v))
+                record["doc_id"],
+                gold,
+                sorted(v for v in values if v),
+            )
 
 
 def test_dates_golden_no_dates_without_an_anchor() -> None:
     for record, body in articles():
         if record["doc_id"] in ("v04", "v12", "v13", "v21"):
-            undated = [m for m in find_times(body, None, infer_anchor_year(body))
-                       if not m.year_stated]
+            undated = [
+                m for m in find_times(body, None, infer_anchor_year(body)) if not m.year_stated
+            ]
             assert all(m.value is None for m in undated), record["doc_id"]
 
 
 # ---------------------------------------------------------------- never raises
 
-_TOKENS = st.sampled_from([
-    "ngày", "Ngày", "tháng", "năm", "nay", "qua", "tới", "vừa", "hồi", "sáng", "chiều", "hôm",
-    "từ", "đến", "dự kiến", "(", ")", ",", ".", "\n", "-", "/", "–", "7/6", "29-9", "24.6",
-    "25-26/11", "31-5", "2-6", "1/11/2023", "2021", "1989-2024", "0", "99", "13", "31/2",
-    "29/2", "kỷ niệm", "35", "Chủ tịch ASEAN", "giai đoạn", "tiếp nhận", "06:41", "Thứ Bảy",
-    "gần đây", "ngoái", "sau", "trước", "đó", "Quảng trường", "12:00", "9999/99/9999",
-])
-_PUBLISHED = st.one_of(st.none(), st.sampled_from(
-    ["2021", "2021-07", "2021-01-05", "2020-02-29", "2021-12-31", "bad", "2021-13"]))
+_TOKENS = st.sampled_from(
+    [
+        "ngày",
+        "Ngày",
+        "tháng",
+        "năm",
+        "nay",
+        "qua",
+        "tới",
+        "vừa",
+        "hồi",
+        "sáng",
+        "chiều",
+        "hôm",
+        "từ",
+        "đến",
+        "dự kiến",
+        "(",
+        ")",
+        ",",
+        ".",
+        "\n",
+        "-",
+        "/",
+        "–",
+        "7/6",
+        "29-9",
+        "24.6",
+        "25-26/11",
+        "31-5",
+        "2-6",
+        "1/11/2023",
+        "2021",
+        "1989-2024",
+        "0",
+        "99",
+        "13",
+        "31/2",
+        "29/2",
+        "kỷ niệm",
+        "35",
+        "Chủ tịch ASEAN",
+        "giai đoạn",
+        "tiếp nhận",
+        "06:41",
+        "Thứ Bảy",
+        "gần đây",
+        "ngoái",
+        "sau",
+        "trước",
+        "đó",
+        "Quảng trường",
+        "12:00",
+        "9999/99/9999",
+    ]
+)
+_PUBLISHED = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["2021", "2021-07", "2021-01-05", "2020-02-29", "2021-12-31", "bad", "2021-13"]
+    ),
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(words=st.lists(_TOKENS, max_size=40), published=_PUBLISHED,
-       anchor=st.one_of(st.none(), st.integers(1900, 2100)))
-def test_dates_never_raise_on_date_like_text(words: list[str], published: str | None,
-                                             anchor: int | None) -> None:
+@given(
+    words=st.lists(_TOKENS, max_size=40),
+    published=_PUBLISHED,
+    anchor=st.one_of(st.none(), st.integers(1900, 2100)),
+)
+def test_dates_never_raise_on_date_like_text(
+    words: list[str], published: str | None, anchor: int | None
+) -> None:
     text = " ".join(words)
     for m in find_times(text, published, anchor):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     infer_anchor_year(text)
 
 

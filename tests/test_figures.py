@@ -41,13 +41,19 @@ ASEAN\tASEAN\tASEAN\tbloc\tASEAN|Hiệp hội các quốc gia Đông Nam Á\t\t
 MEKONG\tMekong countries\tMekong\tgroup\tMekong|Mê Công\t\tKHM|LAO|MMR|THA|VNM
 UN\tUnited Nations\tUN\torg\tLiên hợp quốc|Liên Hợp Quốc\t\t
 """
+
+
 @pytest.fixture(scope="module")
 def lex(tmp_path_factory: pytest.TempPathFactory) -> Lexicons:
     folder = tmp_path_factory.mktemp("lexicons")
     (folder / "countries.tsv").write_text(COUNTRIES, encoding="utf-8")
     (folder / "organisations.tsv").write_text(ORGANISATIONS, encoding="utf-8")
-    return build({"countries.tsv": [folder / "countries.tsv"],
-                  "organisations.tsv": [folder / "organisations.tsv"]})
+    return build(
+        {
+            "countries.tsv": [folder / "countries.tsv"],
+            "organisations.tsv": [folder / "organisations.tsv"],
+        }
+    )
 
 
 def doc_of(body: str, sentences: list[tuple[int, int]] | None = None) -> Doc:
@@ -67,10 +73,20 @@ def pairs(text: str, lex: Lexicons) -> list[tuple[float, str]]:
 
 # ---------------------------------------------------------------- numbers
 
-@pytest.mark.parametrize("written, value", [
-    ("196,64", "196.64"), ("1.200", "1200"), ("40.000", "40000"), ("1.234.567", "1234567"),
-    ("2.5", "2.5"), ("11", "11"), ("3,5", "3.5"), ("1.234,5", "1234.5"),
-])
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("196,64", "196.64"),
+        ("1.200", "1200"),
+        ("40.000", "40000"),
+        ("1.234.567", "1234567"),
+        ("2.5", "2.5"),
+        ("11", "11"),
+        ("3,5", "3.5"),
+        ("1.234,5", "1234.5"),
+    ],
+)
 def test_figures_parse_number_vietnamese(written: str, value: str) -> None:
     assert parse_number(written) == Decimal(value)
 
@@ -80,6 +96,7 @@ def test_figures_parse_number_rejects_nonsense() -> None:
 
 
 # ---------------------------------------------------------------- units
+
 
 def test_figures_billion_usd_with_decimal_comma(lex: Lexicons) -> None:
     text = "Kim ngạch thương mại hai chiều giữa Hàn Quốc và ASEAN đạt 196,64 tỉ USD."
@@ -92,8 +109,10 @@ def test_figures_billion_both_spellings(lex: Lexicons) -> None:
 
 
 def test_figures_million_and_thousand_usd(lex: Lexicons) -> None:
-    text = ("Hàn Quốc viện trợ Lào 2,5 triệu USD, Nhật Bản tài trợ Lào 500 nghìn USD và Mỹ hỗ "
-            "trợ Lào 300 ngàn USD.")
+    text = (
+        "Hàn Quốc viện trợ Lào 2,5 triệu USD, Nhật Bản tài trợ Lào 500 nghìn USD và Mỹ hỗ "
+        "trợ Lào 300 ngàn USD."
+    )
     assert pairs(text, lex) == [(2500000, "USD"), (500000, "USD"), (300000, "USD")]
 
 
@@ -102,20 +121,25 @@ def test_figures_dong_and_euro(lex: Lexicons) -> None:
     assert pairs(text, lex) == [(1.2e12, "VND"), (3e9, "EUR")]
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Hàn Quốc sẽ đào tạo 40.000 sinh viên của các nước ASEAN.", 40000),
-    ("Hiện có 200.000 lao động Việt Nam làm việc tại Hàn Quốc.", 200000),
-    ("Năm ngoái, 3,5 triệu lượt du khách Hàn Quốc đã đến Việt Nam.", 3500000),
-    ("Hàn Quốc đón 500 học sinh Lào sang học tập.", 500),
-    ("Nhật Bản cử 120 chuyên gia sang hỗ trợ Việt Nam.", 120),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Hàn Quốc sẽ đào tạo 40.000 sinh viên của các nước ASEAN.", 40000),
+        ("Hiện có 200.000 lao động Việt Nam làm việc tại Hàn Quốc.", 200000),
+        ("Năm ngoái, 3,5 triệu lượt du khách Hàn Quốc đã đến Việt Nam.", 3500000),
+        ("Hàn Quốc đón 500 học sinh Lào sang học tập.", 500),
+        ("Nhật Bản cử 120 chuyên gia sang hỗ trợ Việt Nam.", 120),
+    ],
+)
 def test_figures_counts_of_people(text: str, value: int, lex: Lexicons) -> None:
     assert pairs(text, lex) == [(value, "people")]
 
 
 def test_figures_growth_factor(lex: Lexicons) -> None:
-    text = ("quan hệ ASEAN-Hàn Quốc trong 35 năm qua, trong đó tổng kim thương mại tăng gấp 23 "
-            "lần, đầu tư tăng 80 lần và giao lưu nhân dân tăng 37 lần.")
+    text = (
+        "quan hệ ASEAN-Hàn Quốc trong 35 năm qua, trong đó tổng kim thương mại tăng gấp 23 "
+        "lần, đầu tư tăng 80 lần và giao lưu nhân dân tăng 37 lần."
+    )
     assert pairs(text, lex) == [(23, "times"), (80, "times"), (37, "times")]
 
 
@@ -131,15 +155,20 @@ def test_figures_percent_decrease_is_negative(lex: Lexicons) -> None:
 
 # ---------------------------------------------------------------- year
 
+
 def test_figures_year_in_the_same_clause(lex: Lexicons) -> None:
-    text = ("Hàn Quốc là đối tác lớn thứ 5 của ASEAN, với kim ngạch thương mại hai chiều đạt "
-            "196,64 tỉ USD và đầu tư FDI vào ASEAN đạt 11 tỉ USD trong năm 2023.")
+    text = (
+        "Hàn Quốc là đối tác lớn thứ 5 của ASEAN, với kim ngạch thương mại hai chiều đạt "
+        "196,64 tỉ USD và đầu tư FDI vào ASEAN đạt 11 tỉ USD trong năm 2023."
+    )
     assert [f.year for f in figures(text, lex)] == [2023, 2023]
 
 
 def test_figures_year_of_a_target(lex: Lexicons) -> None:
-    text = ("Đại sứ cho biết nhiệm vụ chính là đưa quan hệ thương mại giữa Việt Nam và Indonesia "
-            "đạt 10 tỷ USD vào năm 2018.")
+    text = (
+        "Đại sứ cho biết nhiệm vụ chính là đưa quan hệ thương mại giữa Việt Nam và Indonesia "
+        "đạt 10 tỷ USD vào năm 2018."
+    )
     [figure] = figures(text, lex)
     assert (figure.year, figure.what) == (2018, "Vietnam-Indonesia trade target")
 
@@ -155,9 +184,12 @@ def test_figures_baseline_year_is_not_the_year(lex: Lexicons) -> None:
 
 # ---------------------------------------------------------------- relevance
 
+
 def test_figures_need_two_parties_or_an_exchange_word(lex: Lexicons) -> None:
     assert pairs("Kim ngạch xuất khẩu của Việt Nam đạt 10,3 tỷ USD.", lex) == []
-    assert pairs("Kim ngạch thương mại hai chiều với Hàn Quốc đạt 80 tỷ USD.", lex) == [(80e9, "USD")]
+    assert pairs("Kim ngạch thương mại hai chiều với Hàn Quốc đạt 80 tỷ USD.", lex) == [
+        (80e9, "USD")
+    ]
     assert pairs("Thương mại song phương với Lào đạt 2 tỷ USD.", lex) == [(2e9, "USD")]
 
 
@@ -171,7 +203,8 @@ def test_figures_compound_short_forms_name_parties(lex: Lexicons) -> None:
 
 def test_figures_compound_with_a_two_word_short_form(tmp_path: Path) -> None:
     (tmp_path / "countries.tsv").write_text(
-        COUNTRIES + "POL\tPoland\tPoland\tstate\tCộng hòa Ba Lan\tBa Lan\t\n", encoding="utf-8")
+        COUNTRIES + "POL\tPoland\tPoland\tstate\tCộng hòa Ba Lan\tBa Lan\t\n", encoding="utf-8"
+    )
     lex = build({"countries.tsv": [tmp_path / "countries.tsv"]})
     assert pairs("Kim ngạch thương mại Việt-Ba Lan đạt 3 tỷ USD.", lex) == [(3e9, "USD")]
 
@@ -189,15 +222,19 @@ def test_figures_a_group_is_a_party(lex: Lexicons) -> None:
 
 
 def test_figures_rankings_anniversaries_and_counts_are_not_figures(lex: Lexicons) -> None:
-    text = ("Hàn Quốc là đối tác thương mại lớn thứ 5 và nhà đầu tư thứ 6 của ASEAN, nhân kỷ "
-            "niệm 35 năm quan hệ, tại Hội nghị lần thứ 25 với 6 quốc gia, 20 Bộ trưởng và 11 "
-            "quốc gia thành viên ASEAN, kéo dài 2 ngày.")
+    text = (
+        "Hàn Quốc là đối tác thương mại lớn thứ 5 và nhà đầu tư thứ 6 của ASEAN, nhân kỷ "
+        "niệm 35 năm quan hệ, tại Hội nghị lần thứ 25 với 6 quốc gia, 20 Bộ trưởng và 11 "
+        "quốc gia thành viên ASEAN, kéo dài 2 ngày."
+    )
     assert pairs(text, lex) == []
 
 
 def test_figures_shares_and_own_growth_are_not_figures(lex: Lexicons) -> None:
-    text = ("Indonesia chiếm 41% dân số và 34% GDP của ASEAN; Việt Nam và Hàn Quốc đều đạt tốc độ "
-            "tăng trưởng xấp xỉ 7% hàng năm.")
+    text = (
+        "Indonesia chiếm 41% dân số và 34% GDP của ASEAN; Việt Nam và Hàn Quốc đều đạt tốc độ "
+        "tăng trưởng xấp xỉ 7% hàng năm."
+    )
     assert pairs(text, lex) == []
 
 
@@ -210,18 +247,23 @@ def test_figures_a_small_delegation_is_not_a_count_of_people(lex: Lexicons) -> N
 
 
 def test_figures_medals_and_results_are_not_figures(lex: Lexicons) -> None:
-    text = ("Đoàn Việt Nam giành 11 huy chương vàng, 4 huy chương bạc tại ASEAN, chạy 1.500m với "
-            "thành tích 3 phút 42 giây 89, tiếp sức 4 x 400m, thắng Thái Lan 3-1.")
+    text = (
+        "Đoàn Việt Nam giành 11 huy chương vàng, 4 huy chương bạc tại ASEAN, chạy 1.500m với "
+        "thành tích 3 phút 42 giây 89, tiếp sức 4 x 400m, thắng Thái Lan 3-1."
+    )
     assert pairs(text, lex) == []
 
 
 def test_figures_once_per_value_and_unit(lex: Lexicons) -> None:
-    text = ("Thương mại Việt Nam - Hàn Quốc đạt 80 tỷ USD. Con số 80 tỷ USD giữa Việt Nam và Hàn "
-            "Quốc là kỷ lục.")
+    text = (
+        "Thương mại Việt Nam - Hàn Quốc đạt 80 tỷ USD. Con số 80 tỷ USD giữa Việt Nam và Hàn "
+        "Quốc là kỷ lục."
+    )
     assert pairs(text, lex) == [(80e9, "USD")]
 
 
 # ---------------------------------------------------------------- fields
+
 
 def test_figures_what_names_the_parties_and_the_subject(lex: Lexicons) -> None:
     text = "Kim ngạch thương mại hai chiều ASEAN-Hàn Quốc đạt 196,64 tỉ USD."
@@ -254,6 +296,7 @@ def test_figures_run_sets_the_record(lex: Lexicons) -> None:
 
 # ---------------------------------------------------------------- golden: the 29 articles
 
+
 def cleaned_doc(raw: str, lex: Lexicons) -> Doc:
     doc = Doc("d", raw)
     clean.run(doc, lex)
@@ -269,12 +312,51 @@ def test_figures_golden_records(lex: Lexicons) -> None:
 
 # ---------------------------------------------------------------- never raises
 
-_TOKENS = st.sampled_from([
-    "Hàn Quốc", "Việt Nam", "ASEAN", "Hàn-Việt", "-", "–", "hai chiều", "giữa", "và", "tăng",
-    "giảm", "gấp", "lần", "%", "tỷ", "tỉ", "triệu", "nghìn", "USD", "đồng", "euro", "sinh viên",
-    "người", "lượt", "năm 2023", "so với", "196,64", "1.200", "1.2.3", "0", ",", ".", "\n",
-    "9" * 30, "kim ngạch", "đầu tư", "GDP", "1,", ",5", "..", "thương mại",
-])
+_TOKENS = st.sampled_from(
+    [
+        "Hàn Quốc",
+        "Việt Nam",
+        "ASEAN",
+        "Hàn-Việt",
+        "-",
+        "–",
+        "hai chiều",
+        "giữa",
+        "và",
+        "tăng",
+        "giảm",
+        "gấp",
+        "lần",
+        "%",
+        "tỷ",
+        "tỉ",
+        "triệu",
+        "nghìn",
+        "USD",
+        "đồng",
+        "euro",
+        "sinh viên",
+        "người",
+        "lượt",
+        "năm 2023",
+        "so với",
+        "196,64",
+        "1.200",
+        "1.2.3",
+        "0",
+        ",",
+        ".",
+        "\n",
+        "9" * 30,
+        "kim ngạch",
+        "đầu tư",
+        "GDP",
+        "1,",
+        ",5",
+        "..",
+        "thương mại",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

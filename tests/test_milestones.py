@@ -162,6 +162,30 @@ def test_milestones_history_of_levels_each_with_its_year() -> None:
     ]
 
 
+def test_milestones_levels_in_a_list_share_their_verb() -> None:
+    assert facts(
+        "Quan hệ Việt Nam - Hàn Quốc được nâng lên Đối tác chiến lược năm 2009 và "
+        "Đối tác chiến lược toàn diện năm 2022."
+    ) == [
+        ("partnership", ("KOR", "VNM"), "Strategic Partnership", "2009", None, None),
+        ("partnership", ("KOR", "VNM"), "Comprehensive Strategic Partnership", "2022", None, None),
+    ]
+
+
+def test_milestones_passive_step_after_the_level() -> None:
+    assert facts(
+        "Quan hệ Đối tác chiến lược toàn diện Việt Nam - Hàn Quốc được thiết lập năm 2022."
+    ) == [
+        ("partnership", ("KOR", "VNM"), "Comprehensive Strategic Partnership", "2022", None, None)
+    ]
+
+
+def test_milestones_anniversary_of_a_partnership() -> None:
+    assert facts("Hai bên kỷ niệm 25 năm quan hệ Đối tác chiến lược Việt Nam - Nga.", "2026") == [
+        ("partnership", ("RUS", "VNM"), "Strategic Partnership", "2001", None, None)
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "label", "start"),
     [
@@ -258,6 +282,15 @@ def test_milestones_one_step_reported_twice_is_one_milestone() -> None:
             ("ASEAN", "CHN"),
             "THA",
             ("2018", "2021"),
+        ),
+        (
+            (
+                "Việt Nam đảm nhận vai trò điều phối quan hệ ASEAN - Hàn Quốc từ tháng 8/2021 "
+                "đến tháng 7/2024."
+            ),
+            ("ASEAN", "KOR"),
+            "VNM",
+            ("2021", "2024"),
         ),
         (
             (

@@ -141,10 +141,10 @@ def test_people_participant_title_is_the_office_next_to_the_name() -> None:
 
 
 def test_people_name_words_come_from_the_lexicon(tmp_path) -> None:
-    (tmp_path / "name_words.tsv").write_text("form\trole\nvệ sĩ\tnot_official\n",
-                                              encoding="utf-8")
+    (tmp_path / "name_words.tsv").write_text("form\trole\nvệ sĩ\tnot_official\n", encoding="utf-8")
     lex = load([tmp_path])
-    text = ("Thủ tướng Phạm Minh Chính và Bộ trưởng Bùi Thanh Sơn gặp ông Lê Văn Tám, vệ sĩ "
-            "của đoàn.")
+    text = (
+        "Thủ tướng Phạm Minh Chính và Bộ trưởng Bùi Thanh Sơn gặp ông Lê Văn Tám, vệ sĩ của đoàn."
+    )
     assert "Lê Văn Tám" not in {p.name for p in extract(text, "t", lexicons=lex).people}
     assert "Lê Văn Tám" in {p.name for p in extract(text, "t").people}

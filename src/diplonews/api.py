@@ -35,6 +35,7 @@ __all__ = [
     "counts",
     "event",
     "events",
+    "events_by_id",
     "export",
     "ingest",
     "met_with",
@@ -168,6 +169,11 @@ def events(
 
 def event(store: Store, event_id: int) -> StoredEvent | None:
     return queries.event(store, event_id)
+
+
+def events_by_id(store: Store, ids: Sequence[int]) -> list[StoredEvent]:
+    """Events by id, in the order given (unknown ids left out)."""
+    return queries.events_by_id(store, ids)
 
 
 def people(store: Store, name: str | None = None, limit: int = 50) -> list[StoredPerson]:

@@ -1,7 +1,16 @@
-"""The `diplonews` command: a thin shell over `reading`, `pipeline` and `evaluate`.
+"""The `diplonews` command: a thin shell over `reading`, `pipeline`, `evaluate` and `api`.
 
     diplonews extract PATH... [--format table|jsonl] [--lexicon PATH]...
     diplonews eval GOLD PRED [--json]
+    diplonews ingest PATH... [--db URL]
+    diplonews events [--party KOR --party ASEAN] [--series S] [--from 2020 --to 2024]
+                     [--person NAME] [--status planned] [--kind visit] [--limit N]
+    diplonews event ID · diplonews people [NAME] · diplonews timeline --between A B
+    diplonews series [NAME] · diplonews search QUERY
+    diplonews export --format jsonl|csv|graphml|ics|plover [--output FILE]
+
+Query commands print a Rich table, or one JSON document with `--format json`; they
+take `--db PATH_OR_URL` (else $DIPLONEWS_DB, else ./diplonews.db).
 
 Every failure is one line on stderr (`diplonews: <path>: <reason>`), never a traceback.
 `extract` exits 0 when it extracted at least one article, 2 when it extracted none.
@@ -42,16 +51,16 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
-def _reason(exc: BaseException) -> str:
+def reason(exc: BaseException) -> str:
     return (exc.strerror if isinstance(exc, OSError) and exc.strerror else None) or str(exc)
 
 
-def _fail(message: str) -> typer.Exit:
+def fail(message: str) -> typer.Exit:
     typer.echo(f"diplonews: {message}", err=True)
     return typer.Exit(2)
 
 
-class _RateColumn(ProgressColumn):
+class RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         return Text(f"{task.speed or 0:,.0f} articles/s", style="cyan")
 
@@ -88,7 +97,7 @@ class _Status:
                 TextColumn("extracting"),
                 BarColumn(),
                 TextColumn("{task.completed:,} articles"),
-                _RateColumn(),
+                RateColumn(),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
@@ -164,7 +173,7 @@ def extract(
     try:
         lexicons = load_lexicons(lexicon or ())
     except (DiplonewsError, OSError, ValueError, KeyError) as exc:
-        raise _fail(f"lexicon: {_reason(exc)}") from None
+        raise fail(f"lexicon: {reason(exc)}") from None
     emit = _writer(output_format)
     status = _Status()
     try:
@@ -211,11 +220,14 @@ def eval_(
     try:  # evaluate's errors name the file and line at fault
         result = evaluate.score(evaluate.load_jsonl(gold), evaluate.load_jsonl(pred))
     except DiplonewsError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if as_json:
         typer.echo(json.dumps(result.figures(), ensure_ascii=False))
     else:
         Console(highlight=False).print(render.report(result))
+
+
+from diplonews import cli_store  # noqa: F401 -- registers the knowledge-base commands
 
 
 def main() -> None:

@@ -160,9 +160,11 @@ class _Run:
                 self.on_progress(self.report)
                 continue
             self.pending.append(_Pending(source, item, content_hash, known is not None))
-            if len(self.pending) >= self.batch_size:
-                self.flush()
+            if jsonl and len(self.pending) >= self.batch_size:
+                self.flush()  # a long JSONL file spans batches; it is marked with its last
         self.files_read.append((key, status.st_size, status.st_mtime_ns))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
 
     def _extract(self, batch: list[_Pending]) -> Iterator[Prepared | str]:
         if self.workers > 1 and len(batch) >= PARALLEL_FROM:

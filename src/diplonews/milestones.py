@@ -23,79 +23,74 @@ from importlib import resources
 
 from diplonews.cues import party_spans
 from diplonews.lexicons import Lexicons, Matcher, read_rows, split_forms
-from diplonews.models import Doc, Milestone
+from diplonews.models import Doc, Event, Milestone
 
 PARTY_KINDS = ("state", "bloc", "group")  # what can hold a relationship
 WINDOW = 110  # characters after a level where its parties and date may stand
 
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    """A pattern matched regardless of case: any word may open a sentence."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 # "thiết lập quan hệ (1989-2024)", "35 năm quan hệ": relations with no level named.
-BARE = re.compile(
-    r"(?:(?:thiết|xác)\s+lập|(?<!\w)\d{1,3}\s+năm)\s+(?:mối\s+)?quan\s+hệ(?!\w)", re.IGNORECASE
-)
+BARE = _ci(r"(?:(?:thiết|xác)\s+lập|(?<!\w)\d{1,3}\s+năm)\s+(?:mối\s+)?quan\s+hệ(?!\w)")
 # What may follow a bare "quan hệ" for it to be the relationship itself ("… quan hệ giữa",
 # "… quan hệ (1989-2024)."), not "quan hệ hợp tác" or "quan hệ kinh tế".
-BARE_AFTER = re.compile(
-    r"\s*(?:[(,.;:!?]|$)|\s+(?:giữa|với|hai\s+nước|hai\s+bên|vào|từ|năm)(?!\w)", re.IGNORECASE
-)
+BARE_AFTER = _ci(r"\s*(?:[(,.;:!?]|$)|\s+(?:giữa|với|hai\s+nước|hai\s+bên|vào|từ|năm)(?!\w)")
 # A level named generically or inside another name: "những đối tác chiến lược",
 # "Hiệp định Đối tác toàn diện …", "3 đối tác chiến lược toàn diện".
-NOT_A_STEP_BEFORE = re.compile(r"(?:Hiệp\s+định|những|các|mạng\s+lưới|\d+)\s+$", re.IGNORECASE)
+NOT_A_STEP_BEFORE = _ci(r"(?:Hiệp\s+định|những|các|mạng\s+lưới|\d+)\s+$")
 # Where a level's own stretch ends: a clause break or the next anniversary in a list.
 WINDOW_END = re.compile(r"[,;:“”\"]|\s(?:và|cùng)\s+(?=\d)")
 # Words that may stand between a level and its date: "quan hệ ngoại giao (năm) 1992",
 # "… với Hàn Quốc vào ngày 22/12/1992" (party names are blanked out first).
-GAP = re.compile(
+GAP = _ci(
     r"(?:[\s()\-–]|(?:giữa|với|và|của|hai\s+nước|hai\s+bên|chính\s+thức|đã|được|đầu\s+tiên|"
-    r"vào|từ|kể\s+từ|hồi|(?:thiết|xác)\s+lập|lập)(?!\w))*",
-    re.IGNORECASE,
+    r"vào|từ|kể\s+từ|hồi|(?:thiết|xác)\s+lập|lập|nâng\s+cấp|nâng\s+lên)(?!\w))*"
 )
-INTRO = re.compile(r"[(]|(?<!\w)(?:từ|vào|hồi)(?!\w)", re.IGNORECASE)
+# What introduces a level's own date: "(", "từ năm", "vào tháng", "được thiết lập năm".
+INTRO = _ci(r"[(]|(?<!\w)(?:từ|vào|hồi|(?:thiết|xác)\s+lập|nâng\s+cấp|nâng\s+lên)(?!\w)")
+# "… lên Đối tác chiến lược năm 2009 và Đối tác chiến lược toàn diện năm 2022": a level
+# after "và" shares the verb of the level before it.
+SHARED_VERB = re.compile(r"(?:,|\s(?:và|rồi))\s+(?:(?:sau\s+đó\s+)?(?:lên|thành)\s+)?$")
 YEAR_RANGE = re.compile(r"\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
 PAREN_YEAR = re.compile(r"\(\s*(?:năm\s+)?(\d{4})\s*\)")
 # "kỷ niệm 35 năm thiết lập", "55 năm Ngày thiết lập", "50 năm kể từ khi Úc trở thành"
 # just before the level: the count of years being celebrated.
-COUNT_BEFORE = re.compile(
+COUNT_BEFORE = _ci(
     r"(?<!\w)(?P<n>\d{1,3})\s+năm\s+(?:(?:kể\s+)?từ\s+(?:khi|ngày)\s+[^,;.\d]{0,40}?|ngày\s+)?"
     r"(?:chính\s+thức\s+)?(?:(?:thiết|xác)\s+lập|lập|trở\s+thành|nâng\s+cấp[^,;.\d]{0,30}?"
-    r"\s(?:lên|thành))?\s*(?:mối\s+)?(?:quan\s+hệ\s*)?$",
-    re.IGNORECASE,
+    r"\s(?:lên|thành))?\s*(?:mối\s+)?(?:quan\s+hệ\s*)?$"
 )
-CELEBRATE = re.compile(
-    r"(?<!\w)(?:kỷ\s+niệm|đánh\s+dấu|tròn|chào\s+mừng|mừng|nhân\s+dịp|dịp)(?!\w)", re.IGNORECASE
-)
+CELEBRATE = _ci(r"(?<!\w)(?:kỷ\s+niệm|đánh\s+dấu|tròn|chào\s+mừng|mừng|nhân\s+dịp|dịp)(?!\w)")
 # A verb that takes the step, just before the level: "thiết lập quan hệ", "nâng cấp quan
 # hệ (hai nước) lên", "trở thành".
-VERB_BEFORE = re.compile(
+VERB_BEFORE = _ci(
     r"(?:(?:thiết|xác)\s+lập|(?<!thành\s)(?<!\w)lập|trở\s+thành|ký\s+kết|"
     r"nâng(?:\s+cấp|\s+tầm)?(?:[^,;.]{0,60}?\s(?:lên|thành))?(?:\s+thành)?)"
-    r"(?:\s+(?:mối\s+)?quan\s+hệ|\s+khuôn\s+khổ|\s+mức|\s+tầm)*\s*$",
-    re.IGNORECASE,
+    r"(?:\s+(?:mối\s+)?quan\s+hệ|\s+khuôn\s+khổ|\s+mức|\s+tầm)*\s*$"
 )
 # Aims, plans, wishes, negation: the step is not (yet) taken.
-AIM = re.compile(
+AIM = _ci(
     r"(?<!\w)(?:sẽ|dự\s+kiến|sắp|hướng\s+tới|hướng\s+đến|tiến\s+tới|mong\s+muốn|mong|hy\s+vọng|"
     r"hi\s+vọng|kỳ\s+vọng|nhằm|mục\s+tiêu|kế\s+hoạch|xem\s+xét|có\s+thể|sớm|cần|nên|đề\s+xuất|"
     r"đề\s+nghị|muốn|chuẩn\s+bị|tin\s+tưởng|trông\s+đợi|khả\s+năng|nếu|dự\s+định|thảo\s+luận|"
-    r"phấn\s+đấu|chưa|không)(?!\w)",
-    re.IGNORECASE,
+    r"phấn\s+đấu|chưa|không)(?!\w)"
 )
 # Words that put an undated step in the past, in its clause: then the article's own date
 # is not the step's ("kể từ khi thiết lập", "kỷ niệm ngày thiết lập", "đối tác đầu tiên").
-HISTORY = re.compile(
+HISTORY = _ci(
     r"(?<!\w)(?:kể\s+từ|từ\s+khi|sau\s+khi|trước\s+khi|từng|trước\s+đây|vốn|đầu\s+tiên|"
-    r"(?:kỷ\s+niệm|ngày)\s+(?:\d+\s+năm\s+)?(?:ngày\s+)?(?:thiết|xác)\s+lập)(?!\w)",
-    re.IGNORECASE,
+    r"(?:kỷ\s+niệm|ngày)\s+(?:\d+\s+năm\s+)?(?:ngày\s+)?(?:thiết|xác)\s+lập)(?!\w)"
 )
-HISTORY_AFTER = re.compile(r"(?<!\w)(?:đầu\s+tiên|duy\s+nhất)(?!\w)", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[,;:]")
-PAIR_WORDS = re.compile(
-    r"(?<!\w)(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+(?:nhà\s+)?lãnh\s+đạo)(?!\w)",
-    re.IGNORECASE,
-)
-PERIOD = re.compile(
-    r"(?:giai\s+đoạn|nhiệm\s+kỳ|từ(?:\s+năm)?|\()\s*(\d{4})\s*(?:[-–]|(?:đến|tới)"
-    r"(?:\s+năm)?)\s*(\d{4})(?!\d)",
-    re.IGNORECASE,
+HISTORY_AFTER = _ci(r"(?<!\w)(?:đầu\s+tiên|duy\s+nhất)(?!\w)")
+PAIR_WORDS = _ci(r"(?<!\w)(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+(?:nhà\s+)?lãnh\s+đạo)(?!\w)")
+# "giai đoạn 2021-2024", "nhiệm kỳ 2018-2021", "(2015-2018)", "từ tháng 8/2021 đến 2024".
+PERIOD = _ci(
+    r"(?:giai\s+đoạn|nhiệm\s+kỳ|từ(?:\s+năm|\s+tháng\s+\d{1,2}\s*[/-])?|\()\s*(\d{4})\s*"
+    r"(?:[-–]|(?:đến|tới)(?:\s+năm|\s+tháng\s+\d{1,2}\s*[/-])?)\s*(\d{4})(?!\d)"
 )
 HOLDER_AFTER = re.compile(r"\s+(?:của|là)\s+")
 
@@ -175,14 +170,13 @@ class _Reader:
 
     def compatible(self, chosen: list[str], code: str) -> bool:
         """Two sides of one relationship: different, and neither a member of the other."""
-        if code in chosen:
-            return False
-        for other in chosen:
-            for a, b in ((other, code), (code, other)):
-                party = self.lex.party(a)
-                if party is not None and party.kind == "bloc" and b in party.members:
-                    return False
-        return True
+
+        def within(bloc: str, member: str) -> bool:
+            return self.kind(bloc) == "bloc" and member in getattr(
+                self.lex.party(bloc), "members", ()
+            )
+
+        return code not in chosen and not any(within(o, code) or within(code, o) for o in chosen)
 
     def sides(self, candidates: list[str], sentence: str | None) -> list[str] | None:
         """The two sides, from the names in order of preference; the record's one pair of
@@ -214,20 +208,28 @@ class _Reader:
             m = finder.search(self.body, hit.end, stop)
             if m and self.gap_ok(hit.end, m.start()):
                 return m.group(1)
-        head = self.head_end(hit)
         for t in self.doc.times:
             if (
                 hit.end <= t.start < stop
                 and t.value
                 and t.relation != "future"
                 and self.gap_ok(hit.end, t.start)
-                and (
-                    INTRO.search(self.body, hit.end, t.start)
-                    or VERB_BEFORE.search(self.body, max(s0, head - 90), head)
-                )
+                and (INTRO.search(self.body, hit.end, t.start) or self.verb_before(hit, s0))
             ):
                 return str(t.value)
         return None
+
+    def verb_before(self, hit: _Hit, s0: int) -> bool:
+        """Whether a verb takes the step to this level, its own or one shared with the level
+        before it in a list."""
+        head = self.head_end(hit)
+        if VERB_BEFORE.search(self.body, max(s0, head - 90), head):
+            return True
+        earlier = [h for h in self.hits if s0 <= h.start and h.end <= hit.start]
+        return bool(earlier) and bool(
+            SHARED_VERB.search(self.body, earlier[-1].end, hit.start)
+            and VERB_BEFORE.search(self.body, max(s0, earlier[-1].start - 90), earlier[-1].start)
+        )
 
     def anniversary(self, hit: _Hit, s0: int, s1: int, stop: int) -> str | None:
         """ "kỷ niệm 30 năm thiết lập quan hệ ngoại giao" → the celebration year less 30.
@@ -255,39 +257,34 @@ class _Reader:
         """An undated step the sentence reports as taken now: the date that opens the
         sentence, else its held event's, else the article's year."""
         head = self.head_end(hit)
-        if not VERB_BEFORE.search(self.body, max(s0, head - 90), head):
+        if not self.verb_before(hit, s0):
             return None
-        breaks = [m.end() for m in CLAUSE_BREAK.finditer(self.body, s0, hit.start)]
+        clause = max([s0] + [self.body.rfind(c, s0, hit.start) + 1 for c in ",;:"])
         if (
             AIM.search(self.body, s0, hit.start)
-            or HISTORY.search(self.body, breaks[-1] if breaks else s0, head)
+            or HISTORY.search(self.body, clause, head)
             or HISTORY_AFTER.search(self.body, hit.end, stop)
         ):
             return None
         lead = next((t for t in self.doc.times if s0 <= t.start <= s0 + 4 and t.value), None)
         if lead is not None and lead.end <= hit.start:  # "Năm 2009, hai nước nâng cấp …"
             return None if lead.relation == "future" else str(lead.value)
-        events = [
-            e
-            for e in self.doc.record.events
-            if e.evidence_span and e.evidence_span[0] < s1 and s0 < e.evidence_span[1]
-        ]
+        events = self.events_in(s0, s1)
         if events and all(e.status != "held" for e in events):
             return None  # reported along with a meeting still to come
         if not events:  # "Hai nhà lãnh đạo nhất trí nâng cấp …" after the talks' sentence
             index = bisect_right(self.starts, s0) - 1
             since = self.doc.sentences[max(0, index - 2)][0] if index >= 0 else s0
-            events = [
-                e
-                for e in self.doc.record.events
-                if e.evidence_span
-                and since <= e.evidence_span[1] <= s0
-                and sorted(set(e.parties)) == parties
-            ]
+            events = [e for e in self.events_in(since, s0) if sorted(set(e.parties)) == parties]
         dated = [e.date for e in events if e.status == "held" and e.date]
         if dated:
             return dated[-1]
         return str(self.now) if self.now is not None else None
+
+    def events_in(self, start: int, end: int) -> list[Event]:
+        """The record's events whose evidence overlaps a stretch of the body."""
+        spans = [(e, e.evidence_span) for e in self.doc.record.events]
+        return [e for e, span in spans if span and span[0] < end and start < span[1]]
 
     # -- the two readers
     def step(self, hit: _Hit, s0: int, s1: int, limit: int) -> Milestone | None:
@@ -318,10 +315,9 @@ class _Reader:
             return None
         # A bloc's partners hold dialogue relations with it; states, diplomatic ones. Two
         # states in "dialogue relations" are the organisers, not the relationship.
-        kinds = {self.kind(code) for code in parties}
-        dialogue = bool(kinds & {"bloc", "group"})
+        dialogue = any(self.kind(code) in ("bloc", "group") for code in parties)
         label = hit.level.label or ("Dialogue relations" if dialogue else "Diplomatic relations")
-        if "ialogue" in label and not dialogue:
+        if "dialogue" in label.lower() and not dialogue:
             return None
         return Milestone(hit.level.kind, parties, label, start, None, None, None)
 

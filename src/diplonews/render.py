@@ -198,6 +198,19 @@ def stored_people(people: list[Any]) -> Table:
     return table
 
 
+def person_details(
+    people: list[Any], attended: dict[int, list[Any]], met: dict[int, list[tuple[int, str, int]]]
+) -> Group:
+    """Each person with titles over time, the events they attended and whom they met most."""
+    parts: list[RenderableType] = [stored_people(people)]
+    for person in people:
+        parts.append(stored_events(attended.get(person.id, []), f"Events of {person.name}"))
+        if met.get(person.id):
+            others = ", ".join(f"{n} ({k})" for _, n, k in met[person.id])
+            parts.append(Text("Met most: ", style="bold").append(Text(others, style="")))
+    return Group(*parts)
+
+
 def timeline(items: list[Any], a: str, b: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, title=f"{a} – {b}", title_justify="left")
     for column in ("date", "what", "status"):

@@ -7,8 +7,8 @@ People. Vietnamese names are compared exactly (with diacritics): "Nguyễn Văn 
 "Nguyễn Văn Anh" are two people. Romanised names (Korean, Chinese, Western…) vary in
 spelling from one outlet to the next ("Kim Gunn" / "Kim Gun", "Yoon Suk-yeol" /
 "Yoon Suk Yeol" / "Yun Suk-yeol"): they are compared on a loose key (folded, letters
-only, doubled letters collapsed) and, within the same country and surname, by edit
-similarity (rapidfuzz).
+only, doubled letters collapsed) and, within the same country and surname, allowing
+a letter or two more in one spelling (rapidfuzz's longest common subsequence).
 
 Events. Two reports are the same event when nothing they say disagrees (kind, series,
 edition, a date at the same precision) and enough agrees: the same series and edition,
@@ -23,11 +23,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from diplonews.searching import fold
 
-NAME_SIMILARITY = 90  # rapidfuzz ratio (0-100) above which two romanised names are one
+MAX_EXTRA_LETTERS = 2  # letters one romanisation may add to another ("yong" / "young")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[ạ-ỹẠ-Ỹ]")
@@ -74,7 +74,12 @@ def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str 
         return True
     if country_a is None or country_b is None or first_key(name_a) != first_key(name_b):
         return False
-    return fuzz.ratio(key_a, key_b) >= NAME_SIMILARITY
+    shorter = min(len(key_a), len(key_b))
+    if abs(len(key_a) - len(key_b)) > MAX_EXTRA_LETTERS or shorter < 6:
+        return False
+    # One spelling is the other with letters added, never changed: "Eui-yong" and
+    # "Eui-young" are one name, "Eui-yong" and "Eui-yang" are two.
+    return bool(LCSseq.similarity(key_a, key_b) == shorter)
 
 
 # --- events --------------------------------------------------------------------------
@@ -125,8 +130,13 @@ def match_score(stored: EventView, report: EventView) -> int:
         return 0
     precise = min(len(stored.date), len(report.date))
     if precise >= 10:  # both give the day
-        if shared_people or same_parties:
+        # Two meetings of the same parties on one day (leaders' talks and ministers'
+        # talks during a visit) are told apart by their officials when both name some.
+        strangers = bool(stored.people) and bool(report.people) and not shared_people
+        if shared_people or (same_parties and not strangers):
             return 5 + shared_people + (stored.series is not None)
+        if same_parties and same_series:
+            return 5
         return 0
     if precise >= 7:  # a month: a planned meeting and its report, or a vaguer outlet
         if shared_people:

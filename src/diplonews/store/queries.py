@@ -108,6 +108,17 @@ def event(store: Store, event_id: int) -> StoredEvent | None:
     return found[0] if found else None
 
 
+def events_by_id(store: Store, ids: Sequence[int]) -> list[StoredEvent]:
+    found: dict[int, StoredEvent] = {}
+    for start in range(0, len(ids), STREAM_CHUNK):
+        chunk = list(ids[start : start + STREAM_CHUNK])
+        rows = store.query(
+            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE id IN ({_marks(chunk)})", chunk
+        )
+        found.update((e.id, e) for e in _hydrate_events(store, rows))
+    return [found[i] for i in ids if i in found]
+
+
 def _hydrate_events(store: Store, rows: list[tuple[Any, ...]]) -> list[StoredEvent]:
     if not rows:
         return []
@@ -231,9 +242,9 @@ def _hydrate_people(store: Store, ids: list[int]) -> list[StoredPerson]:
                 held.last_seen = seen or held.last_seen
     attended: dict[int, list[int]] = defaultdict(list)
     for person_id, event_id, _ in store.query(
-        "SELECT DISTINCT p.person_id, e.id, e.date FROM event_participants p "
+        "SELECT p.person_id, e.id, e.date FROM event_participants p "
         f"JOIN events e ON e.id = p.event_id WHERE p.person_id IN ({marks}) "
-        "ORDER BY e.date IS NULL, e.date, e.id",
+        "GROUP BY p.person_id, e.id, e.date ORDER BY e.date IS NULL, e.date, e.id",
         ids,
     ):
         attended[person_id].append(int(event_id))
