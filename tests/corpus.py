@@ -41,8 +41,10 @@ def article(number: int) -> str:
     lines = [
         f"Hàn Quốc và {country} tăng cường hợp tác (bài {number})",
         f"Thứ Hai, {day:02d}/{month:02d}/{year} 10:{number % 60:02d}",
-        f"Ngày {day}/{month}, tại {rng.choice(CITIES)}, Thứ trưởng Ngoại giao Hàn Quốc {korean} "
-        f"đã hội đàm với Thứ trưởng Ngoại giao {country} {other}.",
+        (
+            f"Ngày {day}/{month}, tại {rng.choice(CITIES)}, Thứ trưởng Ngoại giao Hàn Quốc "
+            f"{korean} đã hội đàm với Thứ trưởng Ngoại giao {country} {other}."
+        ),
     ]
     for sentence in rng.sample(FILLER, 6):
         lines.append(

@@ -86,7 +86,7 @@ def test_a_touched_file_with_the_same_text_is_not_extracted_again(
 ) -> None:
     ingest(store, [seeds], workers=1)
     before = table_counts(store)
-    path = sorted(seeds.glob("*.txt"))[0]
+    path = min(seeds.glob("*.txt"))
     os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
     report = ingest(store, [seeds], workers=1)
     assert (report.added, report.updated, report.unchanged) == (0, 0, 5)
