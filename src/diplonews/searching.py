@@ -53,6 +53,16 @@ def fts5_query(words: list[str], *, every: bool = True) -> str:
     return (" AND " if every else " OR ").join(quoted)
 
 
+def fts5_phrase(words: list[str]) -> str:
+    """An FTS5 MATCH expression for the words next to each other, in order."""
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+
+
+def tsquery_phrase(words: list[str]) -> str:
+    """The same for PostgreSQL: each word followed by the next (`<->`)."""
+    return " <-> ".join(tsquery([w]) for w in words)
+
+
 def tsquery(words: list[str], *, every: bool = True) -> str:
     """A PostgreSQL `to_tsquery('simple', …)` expression for the words, quoted likewise."""
     quoted = ["'" + w.replace("'", "''").replace("\\", "") + "'" for w in words]
@@ -81,12 +91,13 @@ def snippet(text: str, words: list[str], width: int = 200) -> Snippet:
     hits = [(m.start(), m.end()) for m in _WORD.finditer(folded) if m.group() in wanted]
     if not hits:
         return Snippet(text[:width] + ("…" if len(text) > width else ""))
+    lead = width // 4  # context kept before the first match of the window
     best_start, best_count = hits[0][0], 0
     for index, (start, _) in enumerate(hits):
-        count = sum(1 for s, _ in hits[index:] if s < start + width)
+        count = sum(1 for _, e in hits[index:] if e <= start + width - lead)
         if count > best_count:
             best_start, best_count = start, count
-    start = max(0, best_start - width // 4)
+    start = max(0, best_start - lead)
     space = text.rfind(" ", 0, start)
     start = 0 if start == 0 or space < 0 else space + 1
     end = min(len(text), start + width)

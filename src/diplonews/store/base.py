@@ -46,9 +46,16 @@ class Store(Protocol):
     def unindex_text(self, kind: str, ref: int) -> None: ...
 
     def search_text(
-        self, words: list[str], kinds: Sequence[str], limit: int, *, every: bool
+        self,
+        words: list[str],
+        kinds: Sequence[str],
+        limit: int,
+        *,
+        every: bool,
+        phrase: bool = False,
     ) -> list[tuple[str, int, float]]:
-        """(kind, ref, score) of the best entries for the folded words, best first."""
+        """(kind, ref, score) of the best entries holding every folded word (`every`),
+        any of them, or all of them in a row (`phrase`), best first."""
 
     def close(self) -> None: ...
 

@@ -1,8 +1,12 @@
 """The team store: PostgreSQL through psycopg 3.
 
 The shared SQL is written with `?` marks; they become psycopg's `%s` here (the SQL
-holds no other `?` and no `%`). Search uses a generated `tsvector` column over the
-folded text with a GIN index, ranked by `ts_rank_cd`.
+holds no other `?`). Search uses a generated `tsvector` column over the folded text
+with a GIN index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked
+for explicitly, so both backends give the same answers: text columns collate by
+code point (`COLLATE "C"` in the schema), the indexed text is cut into the same
+words FTS5 sees, and writers take turns (an advisory lock, like SQLite's
+`BEGIN IMMEDIATE`).
 """
 
 from __future__ import annotations
@@ -12,21 +16,71 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from diplonews.errors import StoreError
 from diplonews.searching import tsquery
 
 CONNECT_TIMEOUT = 10  # seconds
+WRITE_LOCK = 0x646970_6C6F6E  # advisory lock key held by the one writer ("diplon")
+INDEX_BYTES = 250_000  # text indexed whole per entry; a tsvector may not pass 1 MB
+WORD_BYTES = 2047  # PostgreSQL indexes no longer word
+_WORD = re.compile(r"\w+")  # the words of `searching.terms` and of FTS5's tokenizer
+_PASSWORD_PARAM = re.compile(r"(password=)[^&]*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=512)
 def _convert(sql: str) -> str:
-    return sql.replace("?", "%s")
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _passwords(url: str) -> list[str]:
+    """The password of a URL as written and decoded, to scrub from messages."""
+    netloc = urlsplit(url).netloc
+    userinfo = netloc.rpartition("@")[0]
+    found = [userinfo.partition(":")[2]] if ":" in userinfo else []
+    found += [m.group(0)[len("password=") :] for m in _PASSWORD_PARAM.finditer(url)]
+    return [p for written in found if written for p in {written, unquote(written)}]
 
 
 def _safe_location(url: str) -> str:
     """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    if at and ":" in user:
+        user = user.partition(":")[0] + ":***"
+    query = _PASSWORD_PARAM.sub(r"\1***", parts.query)
+    return urlunsplit(parts._replace(netloc=user + at + host, query=query))
+
+
+def _words(text: str, budget: int = INDEX_BYTES) -> str:
+    """The words of a text as FTS5 sees them, space-separated (PostgreSQL's parser
+    would otherwise keep "vnexpress.net" or "3.5" as one word that no query word
+    matches). Past `budget` bytes only words not seen yet are kept, up to twice the
+    budget: PostgreSQL refuses a tsvector over 1 MB, and even a 20 MB article stays
+    searchable by every word it holds."""
+    if len(text) * 4 <= budget:
+        return " ".join(_WORD.findall(text))
+    kept: list[str] = []
+    seen: set[str] = set()
+    size = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if size >= budget and word in seen:
+            continue
+        size += len(word.encode()) + 1
+        if size > 2 * budget:
+            break
+        kept.append(word)
+        seen.add(word)
+    return " ".join(kept)
+
+
+def _one_line(exc: BaseException, secrets: Sequence[str] = ()) -> str:
+    text = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text or type(exc).__name__
 
 
 class PostgresStore:
@@ -43,21 +97,50 @@ class PostgresStore:
             ) from None
         self._psycopg = psycopg
         try:
-            self.connection = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+            # UTF-8 whatever the database's encoding: text always comes back as str.
+            self.connection = psycopg.connect(
+                url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, client_encoding="utf8"
+            )
         except psycopg.Error as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            reason = _one_line(exc, _passwords(url))
             raise StoreError(f"{self.location}: cannot connect ({reason})") from None
         self._depth = 0
+        try:
+            self._check_ours()
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def _check_ours(self) -> None:
+        """A database (or schema) of some other program is refused, not migrated into."""
+        rows = self.query(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() ORDER BY table_name"
+        )
+        tables = [row[0] for row in rows]
+        if tables and "schema_migrations" not in tables:
+            shown = ", ".join(tables[:3]) + (", …" if len(tables) > 3 else "")
+            raise StoreError(
+                f"{self.location}: not a usable diplonews store (a database of another "
+                f"program: tables {shown}); give diplonews its own database or schema"
+            )
 
     def _error(self, exc: Exception) -> StoreError:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return StoreError(f"{self.location}: {reason}")
+        return StoreError(f"{self.location}: {_one_line(exc)}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """Nested transactions are savepoints: an exception undoes the inner block only
+        when it is caught before the outer one ends."""
         try:
             with self.connection.transaction():
-                yield
+                self._depth += 1
+                try:
+                    if self._depth == 1:
+                        self._run("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+                    yield
+                finally:
+                    self._depth -= 1
         except self._psycopg.OperationalError as exc:
             raise self._error(exc) from None
 
@@ -79,6 +162,8 @@ class PostgresStore:
         try:
             with self.connection.cursor() as cursor:
                 cursor.executemany(_convert(sql), batch)
+        except self._psycopg.errors.IntegrityError:
+            raise
         except self._psycopg.Error as exc:
             raise self._error(exc) from None
 
@@ -92,7 +177,7 @@ class PostgresStore:
         self._run(
             "INSERT INTO search (kind, ref, title, body) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (kind, ref) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body",
-            (kind, ref, title, body),
+            (kind, ref, _words(title), _words(body)),
         )
 
     def unindex_text(self, kind: str, ref: int) -> None:
@@ -101,13 +186,14 @@ class PostgresStore:
     def search_text(
         self, words: list[str], kinds: Sequence[str], limit: int, *, every: bool
     ) -> list[tuple[str, int, float]]:
-        if not words:
+        usable = [w for w in words if len(w.encode()) <= WORD_BYTES]  # longer: never indexed
+        if not usable or (every and len(usable) < len(words)):
             return []
         rows = self.query(
             "SELECT kind, ref, ts_rank_cd(document, q) AS rank "
             "FROM search, to_tsquery('simple', ?) AS q "
             "WHERE document @@ q AND kind = ANY(?) ORDER BY rank DESC, kind, ref LIMIT ?",
-            (tsquery(words, every=every), list(kinds), limit),
+            (tsquery(usable, every=every), list(kinds), limit),
         )
         return [(kind, int(ref), float(rank)) for kind, ref, rank in rows]
 

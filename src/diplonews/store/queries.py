@@ -410,11 +410,19 @@ class Hit:
 
 
 def search(store: Store, query: str, limit: int = 20, kinds: Sequence[str] = KINDS) -> list[Hit]:
-    """Ranked entries holding every word of the query (else any word), diacritics or not."""
+    """Ranked entries holding the query's words in a row, then anywhere (else any of
+    them), diacritics or not."""
     words = terms(query)
     if not words:
         return []
-    found = store.search_text(words, kinds, limit, every=True)
+    found = store.search_text(words, kinds, limit, every=True, phrase=True)
+    if len(found) < limit and len(words) > 1:  # the words in a row first, then anywhere
+        seen = {(kind, ref) for kind, ref, _ in found}
+        found += [
+            hit
+            for hit in store.search_text(words, kinds, limit, every=True)
+            if (hit[0], hit[1]) not in seen
+        ][: limit - len(found)]
     if not found and len(words) > 1:
         found = store.search_text(words, kinds, limit, every=False)
     by_kind: dict[str, list[int]] = defaultdict(list)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from diplonews.errors import StoreError
-from diplonews.searching import fts5_query
+from diplonews.searching import fts5_query, fts5_phrase
 
 _KIND_NUMBER = {"article": 1, "event": 2, "person": 3}
 _BM25_WEIGHTS = (0.0, 0.0, 4.0, 1.0)  # kind, ref, title, body
@@ -111,7 +111,13 @@ class SQLiteStore:
         self._run("DELETE FROM search WHERE rowid = ?", (ref * 4 + _KIND_NUMBER[kind],))
 
     def search_text(
-        self, words: list[str], kinds: Sequence[str], limit: int, *, every: bool
+        self,
+        words: list[str],
+        kinds: Sequence[str],
+        limit: int,
+        *,
+        every: bool,
+        phrase: bool = False,
     ) -> list[tuple[str, int, float]]:
         if not words:
             return []
@@ -120,7 +126,7 @@ class SQLiteStore:
         rows = self.query(
             f"SELECT kind, ref, bm25(search, {weights}) AS rank FROM search "
             f"WHERE search MATCH ? AND kind IN ({marks}) ORDER BY rank LIMIT ?",
-            (fts5_query(words, every=every), *kinds, limit),
+            (fts5_phrase(words) if phrase else fts5_query(words, every=every), *kinds, limit),
         )
         return [(kind, int(ref), -float(rank)) for kind, ref, rank in rows]
 
