@@ -29,7 +29,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     opened.close()
 
 
-@pytest.mark.parametrize("name", ["KOR", "Korea", "South Korea", "Hàn Quốc", "han quoc", "HÀN QUỐC"])
+@pytest.mark.parametrize(
+    "name", ["KOR", "Korea", "South Korea", "Hàn Quốc", "han quoc", "HÀN QUỐC"]
+)
 def test_a_party_is_understood_however_it_is_written(name: str) -> None:
     assert api.party_codes([name]) == ["KOR"]
 
@@ -186,7 +188,9 @@ def test_search_marks_the_matching_words(store: Store) -> None:
     assert {"Phạm", "Minh", "Chính"} <= marked
 
 
-@pytest.mark.parametrize("query", ['"', "AND OR NOT", "a* -b", "x:y", "(((", "NEAR(a b)", "'; DROP"])
+@pytest.mark.parametrize(
+    "query", ['"', "AND OR NOT", "a* -b", "x:y", "(((", "NEAR(a b)", "'; DROP"]
+)
 def test_search_syntax_in_a_query_is_plain_text(store: Store, query: str) -> None:
     api.search(store, query)  # never raises
     assert api.counts(store)["articles"] == 29

@@ -23,7 +23,7 @@ from diplonews.searching import tsquery
 
 CONNECT_TIMEOUT = 10  # seconds
 WRITE_LOCK = 0x646970_6C6F6E  # advisory lock key held by the one writer ("diplon")
-INDEX_BYTES = 250_000  # text indexed whole per entry; a tsvector may not pass 1 MB
+INDEX_BYTES = 300_000  # most text indexed per entry (see `_words`)
 WORD_BYTES = 2047  # PostgreSQL indexes no longer word
 _WORD = re.compile(r"\w+")  # the words of `searching.terms` and of FTS5's tokenizer
 _PASSWORD_PARAM = re.compile(r"(password=)[^&]*", re.IGNORECASE)
@@ -55,10 +55,9 @@ def _safe_location(url: str) -> str:
 
 def _words(text: str, budget: int = INDEX_BYTES) -> str:
     """The words of a text as FTS5 sees them, space-separated (PostgreSQL's parser
-    would otherwise keep "vnexpress.net" or "3.5" as one word that no query word
-    matches). Past `budget` bytes only words not seen yet are kept, up to twice the
-    budget: PostgreSQL refuses a tsvector over 1 MB, and even a 20 MB article stays
-    searchable by every word it holds."""
+    would keep "vnexpress.net" or "3.5" as one word that no query word matches).
+    A tsvector may not pass 1 MB, about three times its text: a longer text keeps its
+    first words in order, then each further word once, within `budget` bytes."""
     if len(text) * 4 <= budget:
         return " ".join(_WORD.findall(text))
     kept: list[str] = []
@@ -66,13 +65,14 @@ def _words(text: str, budget: int = INDEX_BYTES) -> str:
     size = 0
     for match in _WORD.finditer(text):
         word = match.group()
-        if size >= budget and word in seen:
-            continue
-        size += len(word.encode()) + 1
-        if size > 2 * budget:
+        cost = len(word.encode()) + 1
+        if size + cost > budget:
             break
+        if size >= budget // 2 and word in seen:
+            continue
         kept.append(word)
         seen.add(word)
+        size += cost
     return " ".join(kept)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from diplonews.errors import StoreError
-from diplonews.searching import fts5_query, fts5_phrase
+from diplonews.searching import fts5_phrase, fts5_query
 
 _KIND_NUMBER = {"article": 1, "event": 2, "person": 3}
 _BM25_WEIGHTS = (0.0, 0.0, 4.0, 1.0)  # kind, ref, title, body
