@@ -204,21 +204,21 @@ def test_a_crash_mid_run_keeps_whole_batches_and_the_next_run_completes(
 ) -> None:
     folder = tmp_path / "in"
     corpus.write(folder, 10)
-    real = writes.add_article
+    real = writes.Writer.add_article
     calls = {"n": 0}
 
-    def failing(*args: object, **kwargs: object) -> int:
+    def failing(self: writes.Writer, item: writes.Prepared) -> int:
         calls["n"] += 1
         if calls["n"] == 6:
             raise RuntimeError("power cut")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(self, item)
 
-    monkeypatch.setattr(writes, "add_article", failing)
+    monkeypatch.setattr(writes.Writer, "add_article", failing)
     with pytest.raises(RuntimeError):
         ingest(store, [folder], workers=1, batch_size=4)
     assert table_counts(store)["articles"] == 4  # the first batch, whole
     assert store.query("SELECT COUNT(*) FROM files")[0][0] == 4
-    monkeypatch.setattr(writes, "add_article", real)
+    monkeypatch.setattr(writes.Writer, "add_article", real)
     report = ingest(store, [folder], workers=1, batch_size=4)
     assert (report.added, report.unchanged) == (6, 4)
     assert table_counts(store)["articles"] == table_counts(store)["copies"] == 10

@@ -17,11 +17,12 @@ import re
 import struct
 import zlib
 from functools import lru_cache
-
-import numpy as np
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from diplonews.searching import fold
+
+if TYPE_CHECKING:  # datasketch loads SciPy: imported when first needed, not at start-up
+    from datasketch import MinHash
 
 PERMUTATIONS = 128
 BANDS = 32  # of 4 rows: a pair at Jaccard 0.8 shares a band with probability ≈ 1
@@ -35,6 +36,8 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
     """Permutations are drawn once; copying them is cheaper than drawing per article."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
 
 
@@ -47,6 +50,8 @@ def shingles(text: str) -> list[bytes]:
 
 def signature(text: str) -> bytes:
     """The MinHash signature of a body, as bytes for the store."""
+    from datasketch import MinHash
+
     minhash = MinHash(
         num_perm=PERMUTATIONS,
         seed=1,
@@ -62,6 +67,8 @@ def signature(text: str) -> bytes:
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
+    import numpy as np
+
     left = np.frombuffer(a, dtype="<u8")
     right = np.frombuffer(b, dtype="<u8")
     if left.shape != right.shape or not left.size:

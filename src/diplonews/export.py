@@ -17,14 +17,14 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol, TextIO
-
-import icalendar
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from diplonews import lexicons
 from diplonews.errors import DiplonewsError
 from diplonews.models import Milestone, StoredArticle, StoredEvent, StoredPerson
+
+if TYPE_CHECKING:  # the libraries load with the format that needs them: start-up stays quick
+    import icalendar
 
 FORMATS = ("jsonl", "csv", "graphml", "ics", "plover")
 GRAPH_LEVELS = ("parties", "people")
@@ -172,6 +172,8 @@ def write_graphml(
                 tie.events.add(event.id)
                 if event.date:
                     tie.dates.append(event.date)
+    import networkx as nx
+
     graph = nx.Graph(level=level)
     for node in sorted(nodes, key=_node_order):
         graph.add_node(node, **nodes[node])
@@ -229,6 +231,8 @@ def _party_names(codes: Iterable[str]) -> str:
 
 
 def _vevent(event: StoredEvent, start: date, end: date, precision: str) -> icalendar.Event:
+    import icalendar
+
     vevent = icalendar.Event()
     vevent.add("uid", f"event-{event.id}@diplonews")
     # DTSTAMP from the data, never the clock, so an export is reproducible: the latest
@@ -271,6 +275,8 @@ def write_ics(out: TextIO, events: Iterable[StoredEvent]) -> int:
     Held events are history, not plans; a planned event without a date has no place
     in a calendar. DTEND (exclusive) is used rather than DURATION: same meaning, wider
     client support. The calendar is written one VEVENT at a time."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//diplonews//export//EN")
     calendar.add("version", "2.0")

@@ -184,18 +184,20 @@ class _Run:
         batch, self.pending = self.pending, []
         files, self.files_read = self.files_read, []
         with self.store.transaction():
+            writer = writes.Writer(self.store, self.lexicons)
             for pending, prepared in zip(batch, self._extract(batch), strict=True):
                 if isinstance(prepared, str):
                     self.fail(prepared)
                     continue
-                self.store_one(pending, prepared)
+                self.store_one(writer, pending, prepared)
                 self.on_progress(self.report)
+            writer.finish()
             for key, size, mtime_ns in files:
                 writes.mark_file(self.store, key, size, mtime_ns)
 
-    def store_one(self, pending: _Pending, prepared: Prepared) -> None:
+    def store_one(self, writer: writes.Writer, pending: _Pending, prepared: Prepared) -> None:
         if pending.replaces:
-            writes.forget_source(self.store, pending.source, self.lexicons)
+            writer.forget_source(pending.source)
             self.report.updated += 1
         copy_of = writes.article_with_hash(self.store, pending.content_hash)
         similarity = 1.0
@@ -215,7 +217,7 @@ class _Run:
             )
             self.report.duplicates += 1
         else:
-            writes.add_article(self.store, prepared, self.lexicons)
+            writer.add_article(prepared)
             self.report.added += 1
 
     def close(self) -> None:

@@ -30,6 +30,7 @@ from diplonews.searching import fold
 MAX_EXTRA_LETTERS = 2  # letters one romanisation may add to another ("yong" / "young")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]+")
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[ạ-ỹẠ-Ỹ]")
 
 
@@ -44,6 +45,13 @@ def strict_key(name: str) -> str:
 def loose_key(name: str) -> str:
     """Folded letters only, doubled letters collapsed: "Kim Gunn" → "kimgun"."""
     return _DOUBLED.sub(r"\1", _NOT_LETTER.sub("", fold(name)))
+
+
+def skeleton_key(name: str) -> str:
+    """The loose key's first letter and consonants: spellings that differ by vowels
+    only ("Eui-yong" / "Eui-young") share it, so the store finds them by index."""
+    loose = loose_key(name)
+    return loose[:1] + _VOWELS.sub("", loose[1:])
 
 
 def first_key(name: str) -> str:

@@ -29,13 +29,13 @@ class SQLiteStore:
             raise StoreError(f"{path}: no such store (run `diplonews ingest` first)")
         try:
             self.connection = sqlite3.connect(path, isolation_level=None, timeout=10)
+            self._check_ours()  # before any pragma writes to the file
             self.connection.execute("PRAGMA foreign_keys = ON")
             mode = self.connection.execute("PRAGMA journal_mode = WAL").fetchone()
             if mode is None:
                 raise sqlite3.DatabaseError("cannot set the journal mode")
             self.connection.execute("PRAGMA synchronous = NORMAL")
             self.connection.execute("PRAGMA cache_size = -65536")  # 64 MB
-            self._check_ours()
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: not a usable diplonews store ({exc})") from None
         self._depth = 0

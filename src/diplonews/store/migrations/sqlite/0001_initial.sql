@@ -49,11 +49,11 @@ CREATE TABLE people (
   country TEXT,
   strict_key TEXT NOT NULL,
   loose_key TEXT NOT NULL,
-  first_key TEXT NOT NULL
+  skeleton_key TEXT NOT NULL
 );
 CREATE INDEX people_strict ON people(strict_key);
 CREATE INDEX people_loose ON people(loose_key);
-CREATE INDEX people_first ON people(first_key, country);
+CREATE INDEX people_skeleton ON people(skeleton_key, country);
 
 CREATE TABLE person_mentions (  -- a person as one article reports them
   id INTEGER PRIMARY KEY,
