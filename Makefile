@@ -17,8 +17,18 @@ $(STAMP): pyproject.toml constraints.txt
 test: venv
 	$(BIN)/pytest -q
 
+# The demo's own store, rebuilt each time from the sample articles.
+DEMO_DB := demo.db
+
 demo: venv
-	$(BIN)/diplonews extract examples/articles
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/diplonews ingest examples/articles --db $(DEMO_DB)
+	$(BIN)/diplonews timeline --between ASEAN KOR --db $(DEMO_DB)
+	$(BIN)/diplonews series --db $(DEMO_DB)
+	$(BIN)/diplonews people "Yeo Seung-bae" --db $(DEMO_DB)
+	@echo
+	@echo "The store is $(DEMO_DB). Try:  $(BIN)/diplonews search 'pham minh chinh' --db $(DEMO_DB)"
+	@echo "                          or:  $(BIN)/diplonews extract examples/articles"
 
 bench: venv
 	$(BIN)/python bench/bench.py

@@ -56,7 +56,7 @@ EDITION = re.compile(
     r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b"
 )
 NAME_STOP = re.compile(
-    r"[,;.“”\"]|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
+    r"[,;.“”\"]|\s\((?=(?:vào|dự kiến|tháng|ngày|năm|từ)\b)|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
     r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
     r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
     r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)"

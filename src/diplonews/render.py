@@ -49,7 +49,7 @@ def _events(events: list[dict[str, Any]], title: str = "Events (* chair)") -> Ta
     table.add_column("event", overflow="fold", ratio=3)
     table.add_column("participants", overflow="fold", ratio=3)
     if stored:
-        table.add_column("sources", overflow="fold", ratio=1)
+        table.add_column("sources", justify="right", no_wrap=True)
     for event in events:
         name = Text(str(event.get("name") or "—"))
         if event.get("series"):
@@ -66,10 +66,8 @@ def _events(events: list[dict[str, Any]], title: str = "Events (* chair)") -> Ta
             name,
             _text("\n".join(_participant(p) for p in event.get("participants") or [])),
         ]
-        if stored:
-            sources = [s["doc_id"] for s in event.get("sources") or []]
-            more = f"\n+{len(sources) - 3}" if len(sources) > 3 else ""
-            cells = [_text(event["id"]), *cells, _text("\n".join(sources[:3]) + more)]
+        if stored:  # the sources themselves: `diplonews event ID`
+            cells = [_text(event["id"]), *cells, _text(len(event.get("sources") or []))]
         table.add_row(*cells)
     return table
 
