@@ -37,7 +37,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICONS = ROOT / "src" / "diplonews" / "lexicons"
-SAMPLES = (ROOT / "examples" / "articles", ROOT / "tests" / "data" / "dev")
+# Real articles whose sentences serve as fillers: the samples, and the dev articles the
+# tests ship (or, without them, the shared copy beside the repository).
+DEV = ROOT / "tests" / "data" / "dev"
+SAMPLES = (
+    ROOT / "examples" / "articles",
+    DEV if DEV.is_dir() else ROOT.parent / "shared" / "dev" / "articles",
+)
 RECENT_ARTICLES = 64  # how far back a near-duplicate reaches
 RECENT_EVENTS = 400  # how far back a second report reaches
 YEARS = (2005, 2026)
@@ -269,7 +275,7 @@ class Country:
 @dataclass(frozen=True)
 class Official:
     name: str
-    short: str  # how later sentences name them: "ông Yeo", "Bộ trưởng Sơn"
+    short: str  # the part of the name later sentences give after the title: "Yeo", "Sơn"
     title: str
     country: Country
 
@@ -285,7 +291,7 @@ class Official:
 @dataclass(frozen=True)
 class Series:
     name: str  # the Vietnamese name, as series.tsv gives it first
-    first_year: int  # the year of edition 1
+    first_year: int  # the year of edition 1 (made up, fixed per series)
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Ingest: idempotent, incremental, crash-safe; duplicates stored once; events and
-people resolved across articles."""
+people resolved across articles. `store` is each backend in turn (conftest)."""
 
 from __future__ import annotations
 
@@ -38,13 +38,6 @@ TTXVN
 
 def table_counts(store: Store) -> dict[str, int]:
     return {t: int(store.query(f"SELECT COUNT(*) FROM {t}")[0][0]) for t in TABLES}
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = open_store(str(tmp_path / "kb.db"))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
