@@ -32,6 +32,7 @@ demo: venv
 
 bench: venv
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench_store.py
 
 lint: venv
 	$(BIN)/ruff check .
