@@ -278,3 +278,26 @@ def test_events_visit_and_meeting_joined_share_date_and_organiser_is_not_an_even
     assert (visit.kind, visit.status, visit.date) == ("visit", "planned", "2025-06-24")
     assert (meeting.edition, meeting.date, meeting.location) == (16, "2025-06-24", "Tianjin")
     assert [p.name for p in meeting.participants] == ["Phạm Minh Chính"]
+
+
+def test_events_set_before_the_main_clause_take_its_subject() -> None:
+    # "In the phone call of 20/10, FM Bùi Thanh Sơn and Korea's FM Park Jin discussed …"
+    [call] = events_of(
+        "Trong cuộc điện đàm ngày 20/10, Bộ trưởng Ngoại giao Bùi Thanh Sơn và Ngoại trưởng "
+        "Hàn Quốc Park Jin đã trao đổi về hợp tác song phương.",
+        published="2023-10-21",
+    )
+    assert (call.kind, call.date, call.parties) == ("call", "2023-10-20", ["KOR", "VNM"])
+    assert [p.name for p in call.participants] == ["Bùi Thanh Sơn", "Park Jin"]
+    [talks] = events_of(
+        "Tại cuộc hội đàm ngày 20/10 ở Viêng Chăn, Thủ tướng Phạm Minh Chính và Thủ tướng Lào "
+        "Sonexay Siphandone nhất trí tăng cường hợp tác.",
+        published="2023-10-21",
+    )
+    assert (talks.kind, talks.location) == ("meeting", "Vientiane")
+    assert [p.name for p in talks.participants] == ["Phạm Minh Chính", "Sonexay Siphandone"]
+
+
+def test_events_named_after_a_setting_with_no_event_before_stay_out() -> None:
+    # "At the conference, Minister Bùi Thanh Sơn stressed …": which conference is unsaid
+    assert events_of("Tại hội nghị, Bộ trưởng Bùi Thanh Sơn nhấn mạnh vai trò của ASEAN.") == []

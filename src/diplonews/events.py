@@ -71,6 +71,10 @@ NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 WITH = re.compile(r"[\s,]*cùng\b")
 AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
+# "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
+# whose subject is who took part.
+SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
+SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
 
 
 @dataclass
@@ -506,12 +510,29 @@ class Reader:
         if subject_takes_part or at_event:
             people = [m.person for m in subject] + people
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+        if SETTING_LEAD.match(body[sentence.start : cue.start]):
+            people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
         chairs: set[int] = set()
         if "reception" in cue.flags or "ceremony" in cue.flags:
             chairs = {m.person for m in (pre or subject)}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}
+
+    def main_subject(self, cue: Cue, sentence: Sentence) -> list[int]:
+        """The people who open the main clause after a leading setting ("Trong cuộc
+        điện đàm ngày 20/10, A và B …"): consecutive mentions right after its comma."""
+        comma = self.body.find(",", cue.end, sentence.end)
+        if comma < 0:
+            return []
+        found: list[int] = []
+        at = comma
+        for mention in self.mentions_in(comma, sentence.end):
+            if not SUBJECT_JOIN.match(self.body[at : mention.start]):
+                break
+            found.append(mention.person)
+            at = mention.end
+        return list(dict.fromkeys(found))
 
     def cue_format(self, at: Context, location: str | None, people: list[int]) -> str | None:
         """Online, in person, or unknown (always unknown for a call)."""
