@@ -35,7 +35,7 @@ CHUNK = 8  # articles sent to a worker at a time
 class IngestReport:
     added: int = 0  # distinct articles stored
     duplicates: int = 0  # copies of an article already stored (same or near-same text)
-    updated: int = 0  # sources whose text changed, re-extracted
+    updated: int = 0  # sources whose text changed, or that an older diplonews extracted
     unchanged: int = 0  # sources skipped: file or text as already stored
     failed: int = 0  # inputs that could not be read or extracted
     seconds: float = 0.0
@@ -61,7 +61,8 @@ class _Pending:
     source: str
     item: Source
     content_hash: str
-    replaces: bool  # the source was stored before with another text
+    state: str  # writes.source_state: "new", "replaced" or "refresh"
+    article_id: int | None  # the article the source gave before
 
 
 # --- extraction (in workers) ---------------------------------------------------------
@@ -129,6 +130,7 @@ class _Run:
         self.pending: list[_Pending] = []
         self.files_read: list[tuple[str, int, int]] = []  # wholly read, to mark
         self.pool: Executor | None = None
+        self.refreshing: set[int | None] = set()  # articles being extracted again this run
 
     def fail(self, message: str) -> None:
         self.report.failed += 1
@@ -154,12 +156,16 @@ class _Run:
                 continue
             source = f"{key}#{item.doc_id}" if jsonl else key
             content_hash = dedupe.content_hash(item.text)
-            known = writes.copy_hash(self.store, source)
-            if known == content_hash:
+            state, article_id = writes.source_state(self.store, source, content_hash)
+            if state == "refresh" and article_id in self.refreshing:
+                state = "unchanged"  # another copy of the same text is re-extracting it
+            elif state == "refresh":
+                self.refreshing.add(article_id)
+            if state == "unchanged":
                 self.report.unchanged += 1
                 self.on_progress(self.report)
                 continue
-            self.pending.append(_Pending(source, item, content_hash, known is not None))
+            self.pending.append(_Pending(source, item, content_hash, state, article_id))
             if jsonl and len(self.pending) >= self.batch_size:
                 self.flush()  # a long JSONL file spans batches; it is marked with its last
         self.files_read.append((key, status.st_size, status.st_mtime_ns))
@@ -196,7 +202,11 @@ class _Run:
                 writes.mark_file(self.store, key, size, mtime_ns)
 
     def store_one(self, writer: writes.Writer, pending: _Pending, prepared: Prepared) -> None:
-        if pending.replaces:
+        if pending.state == "refresh" and pending.article_id is not None:
+            writer.refresh_article(pending.article_id, prepared)
+            self.report.updated += 1
+            return
+        if pending.state == "replaced":
             writer.forget_source(pending.source)
             self.report.updated += 1
         copy_of = writes.article_with_hash(self.store, pending.content_hash)

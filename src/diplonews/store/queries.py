@@ -143,7 +143,7 @@ def _hydrate_events(store: Store, rows: list[tuple[Any, ...]]) -> list[StoredEve
     for event_id, article_id, doc_id, published, evidence in store.query(
         "SELECT m.event_id, m.article_id, a.doc_id, a.published, m.evidence FROM mentions m "
         f"JOIN articles a ON a.id = m.article_id WHERE m.event_id IN ({marks}) "
-        "ORDER BY m.event_id, a.published, m.id",
+        "ORDER BY m.event_id, a.published IS NOT NULL, a.published, m.id",
         ids,
     ):
         sources[event_id].append(Source(int(article_id), doc_id, published, evidence))
@@ -287,7 +287,9 @@ def milestones(store: Store, parties: Sequence[str] = ()) -> list[Milestone]:
     key = "|".join(sorted(set(parties)))
     rows = store.query(
         "SELECT kind, parties, label, start_date, end_date, holder, evidence, article_id "
-        "FROM milestones " + ("WHERE parties = ? " if key else "") + "ORDER BY start_date, id",
+        "FROM milestones "
+        + ("WHERE parties = ? " if key else "")
+        + "ORDER BY start_date IS NOT NULL, start_date, id",
         (key,) if key else (),
     )
     seen: dict[tuple[Any, ...], Milestone] = {}

@@ -55,8 +55,9 @@ def _now() -> str:
 
 
 def file_unchanged(store: Store, path: str, size: int, mtime_ns: int) -> bool:
-    rows = store.query("SELECT size, mtime_ns FROM files WHERE path = ?", (path,))
-    return bool(rows) and rows[0][0] == size and rows[0][1] == mtime_ns
+    """Whether this diplonews read the file as it is now (another version reads it again)."""
+    rows = store.query("SELECT size, mtime_ns, extractor FROM files WHERE path = ?", (path,))
+    return bool(rows) and tuple(rows[0]) == (size, mtime_ns, __version__)
 
 
 def mark_file(store: Store, path: str, size: int, mtime_ns: int) -> None:
@@ -67,10 +68,23 @@ def mark_file(store: Store, path: str, size: int, mtime_ns: int) -> None:
     )
 
 
-def copy_hash(store: Store, source: str) -> str | None:
-    """The content hash stored for a source, if the source was read before."""
-    rows = store.query("SELECT content_hash FROM copies WHERE source = ?", (source,))
-    return str(rows[0][0]) if rows else None
+def source_state(store: Store, source: str, content_hash: str) -> tuple[str, int | None]:
+    """What to do with a source read now, and the article it gave before: "new";
+    "unchanged" (same text, extracted by this diplonews); "replaced" (its text
+    changed); "refresh" (same text, extracted by another diplonews: extract again)."""
+    rows = store.query(
+        "SELECT c.content_hash, c.article_id, a.extractor, a.content_hash FROM copies c "
+        "JOIN articles a ON a.id = c.article_id WHERE c.source = ?",
+        (source,),
+    )
+    if not rows:
+        return "new", None
+    known_hash, article_id, extractor, article_hash = rows[0]
+    if known_hash != content_hash:
+        return "replaced", int(article_id)
+    if extractor != __version__ and article_hash == content_hash:
+        return "refresh", int(article_id)  # its own text: a copy's would change the body
+    return "unchanged", int(article_id)
 
 
 def article_with_hash(store: Store, content_hash: str) -> int | None:
@@ -102,7 +116,8 @@ def near_duplicate(store: Store, signature: bytes) -> tuple[int, float] | None:
     keys = dedupe.band_keys(signature)
     marks = ", ".join("?" for _ in keys)
     rows = store.query(
-        f"SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}) LIMIT ?",
+        f"SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}) "
+        "ORDER BY article_id LIMIT ?",
         (*keys, CANDIDATE_LIMIT),
     )
     best: tuple[int, float] | None = None
@@ -164,6 +179,14 @@ class Writer:
             ),
         )
         add_copy(store, item.source, article_id, item.doc_id, item.url, item.content_hash, 1.0)
+        self._add_contents(article_id, item)
+        return article_id
+
+    def _add_contents(self, article_id: int, item: Prepared) -> None:
+        """Everything extraction gave an article, resolved: its signature's bands, its
+        search entry, people, events, figures and milestones."""
+        store = self.store
+        record = item.record
         store.executemany(
             "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
             [(key, article_id) for key in dedupe.band_keys(item.signature)],
@@ -198,7 +221,67 @@ class Writer:
                 for m in item.milestones
             ],
         )
-        return article_id
+
+    def _remove_contents(self, article_id: int) -> None:
+        """Undo `_add_contents`: the events and people the article reported are
+        reconciled from their other reports, or go when it was their only one."""
+        store = self.store
+        events = [
+            int(r[0])
+            for r in store.query(
+                "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", (article_id,)
+            )
+        ]
+        people = [
+            int(r[0])
+            for r in store.query(
+                "SELECT DISTINCT person_id FROM person_mentions WHERE article_id = ?",
+                (article_id,),
+            )
+        ]
+        for table in ("mentions", "person_mentions", "figures", "milestones", "minhash_bands"):
+            store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        store.unindex_text("article", article_id)
+        for person_id in people:
+            if store.query(
+                "SELECT 1 FROM person_mentions WHERE person_id = ? LIMIT 1", (person_id,)
+            ):
+                self.dirty_people.add(person_id)
+                continue
+            store.execute(
+                "UPDATE event_participants SET person_id = NULL WHERE person_id = ?",
+                (person_id,),
+            )
+            store.execute("DELETE FROM people WHERE id = ?", (person_id,))
+            store.unindex_text("person", person_id)
+            self.dirty_people.discard(person_id)
+        for event_id in events:
+            if reconcile_event(store, event_id):
+                self.dirty_events.add(event_id)
+            else:
+                self.dirty_events.discard(event_id)
+
+    def refresh_article(self, article_id: int, item: Prepared) -> None:
+        """Re-extracted text of a stored article (a newer diplonews): its record is
+        replaced, its copies kept."""
+        record = item.record
+        self._remove_contents(article_id)
+        self.store.execute(
+            "UPDATE articles SET title = ?, published = ?, credits = ?, body = ?, record = ?, "
+            "minhash = ?, extractor = ?, added_at = ? WHERE id = ?",
+            (
+                record.get("title"),
+                record.get("published"),
+                json.dumps(record.get("credits") or [], ensure_ascii=False),
+                item.body,
+                json.dumps(record, ensure_ascii=False),
+                item.signature,
+                __version__,
+                _now(),
+                article_id,
+            ),
+        )
+        self._add_contents(article_id, item)
 
     def _add_people(self, article_id: int, item: Prepared) -> dict[str, int]:
         """Resolve the article's people (and participants it names only in events):
@@ -283,7 +366,7 @@ class Writer:
 
     def forget_source(self, source: str) -> None:
         """A source whose text changed: drop its copy, and its article if no other copy
-        is left, re-reconciling the events and people that article reported."""
+        is left."""
         store = self.store
         rows = store.query("SELECT article_id FROM copies WHERE source = ?", (source,))
         store.execute("DELETE FROM copies WHERE source = ?", (source,))
@@ -292,41 +375,8 @@ class Writer:
         article_id = int(rows[0][0])
         if store.query("SELECT 1 FROM copies WHERE article_id = ? LIMIT 1", (article_id,)):
             return
-        events = [
-            int(r[0])
-            for r in store.query(
-                "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", (article_id,)
-            )
-        ]
-        people = [
-            int(r[0])
-            for r in store.query(
-                "SELECT DISTINCT person_id FROM person_mentions WHERE article_id = ?",
-                (article_id,),
-            )
-        ]
-        for table in ("mentions", "person_mentions", "figures", "milestones", "minhash_bands"):
-            store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self._remove_contents(article_id)
         store.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        store.unindex_text("article", article_id)
-        for person_id in people:
-            if store.query(
-                "SELECT 1 FROM person_mentions WHERE person_id = ? LIMIT 1", (person_id,)
-            ):
-                self.dirty_people.add(person_id)
-                continue
-            store.execute(
-                "UPDATE event_participants SET person_id = NULL WHERE person_id = ?",
-                (person_id,),
-            )
-            store.execute("DELETE FROM people WHERE id = ?", (person_id,))
-            store.unindex_text("person", person_id)
-            self.dirty_people.discard(person_id)
-        for event_id in events:
-            if reconcile_event(store, event_id):
-                self.dirty_events.add(event_id)
-            else:
-                self.dirty_events.discard(event_id)
 
 
 def resolve_person(store: Store, name: str, country: str | None) -> int:
@@ -354,7 +404,8 @@ def resolve_person(store: Store, name: str, country: str | None) -> int:
 
 def reindex_person(store: Store, person_id: int, lexicons: Lexicons) -> None:
     rows = store.query(
-        "SELECT DISTINCT name, country, titles FROM person_mentions WHERE person_id = ?",
+        "SELECT name, country, titles FROM person_mentions WHERE person_id = ? "
+        "GROUP BY name, country, titles ORDER BY MIN(id)",
         (person_id,),
     )
     if not rows:
@@ -470,7 +521,7 @@ def reconcile_event(store: Store, event_id: int) -> bool:
     """Rewrite an event's fields from its reports; delete it when none is left."""
     rows = store.query(
         "SELECT m.record FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.event_id = ? ORDER BY a.published, m.id",
+        "WHERE m.event_id = ? ORDER BY a.published IS NOT NULL, a.published, m.id",
         (event_id,),
     )
     store.execute("DELETE FROM event_parties WHERE event_id = ?", (event_id,))
