@@ -14,7 +14,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
+# PostgreSQL tests run against the server $DIPLONEWS_TEST_POSTGRES names, whose role
+# may CREATE DATABASE (each test gets a database of its own, dropped afterwards), e.g.
+#   DIPLONEWS_TEST_POSTGRES=postgresql://diplonews:diplonews@127.0.0.1:5432/postgres make test
+# Without it they are skipped; with DIPLONEWS_REQUIRE_POSTGRES=1 (as in CI) they fail.
+# `.venv/bin/pytest -m "not postgres"` leaves them out.
 test: venv
+	@test -n "$$DIPLONEWS_TEST_POSTGRES" || echo "PostgreSQL tests skipped: set DIPLONEWS_TEST_POSTGRES=postgresql://user:pass@host:5432/postgres"
 	$(BIN)/pytest -q
 
 # The demo's own store, rebuilt each time from the sample articles.
