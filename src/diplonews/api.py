@@ -9,12 +9,14 @@ series are understood the way articles write them: "KOR", "Korea", "Hàn Quốc"
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from diplonews import cues
+from diplonews import cues, pipeline
 from diplonews import export as exporting
 from diplonews.errors import DiplonewsError
 from diplonews.ingest import IngestReport
@@ -23,7 +25,15 @@ from diplonews.lexicons import Lexicons, load
 from diplonews.models import Milestone, StoredArticle, StoredEvent, StoredPerson
 from diplonews.searching import fold
 from diplonews.store import Store, open_store, queries
-from diplonews.store.queries import EventFilter, Hit, SeriesRecord, TimelineItem
+from diplonews.store import resolve_url as resolve_store_url
+from diplonews.store.queries import (
+    EventFilter,
+    GraphEdge,
+    GraphNode,
+    Hit,
+    SeriesRecord,
+    TimelineItem,
+)
 
 __all__ = [
     "Hit",
@@ -36,7 +46,9 @@ __all__ = [
     "event",
     "events",
     "events_by_id",
+    "evidence_spans",
     "export",
+    "graph",
     "ingest",
     "met_with",
     "milestones",
@@ -44,6 +56,8 @@ __all__ = [
     "party_codes",
     "people",
     "person",
+    "preview",
+    "resolve_store_url",
     "search",
     "series",
     "series_name",
@@ -209,6 +223,63 @@ def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
 
 def article(store: Store, article_id: int) -> StoredArticle | None:
     return queries.article(store, article_id)
+
+
+def graph(
+    store: Store,
+    level: str = "parties",
+    year_from: str | int | None = None,
+    year_to: str | int | None = None,
+    limit: int = 300,
+) -> tuple[list[GraphNode], list[GraphEdge]]:
+    """Who met whom: states and blocs (`level="parties"`, labelled with English
+    names) or officials (`"people"`), in held events of a period."""
+    if level not in ("parties", "people"):
+        raise DiplonewsError(f"unknown graph level {level!r}; choose parties or people")
+    nodes, edges = queries.graph(
+        store, level, _date_bound(year_from, "from"), _date_bound(year_to, "to"), limit
+    )
+    if level == "parties":
+        lex = load()
+        for node in nodes:
+            party = lex.parties.get(node.id)
+            node.label = party.short_en if party else node.id
+    return nodes, edges
+
+
+@dataclass
+class Preview:
+    """An article extracted without storing it (Try it): its record, and the body with
+    the offsets of each event's evidence sentence."""
+
+    record: dict[str, Any]
+    body: str
+    evidence: list[tuple[int, int, int]]  # (start, end, index of the event in the record)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "record": self.record,
+            "body": self.body,
+            "evidence": [{"start": a, "end": b, "event": i} for a, b, i in self.evidence],
+        }
+
+
+def preview(text: str, doc_id: str = "pasted") -> Preview:
+    """Extract one article's text, for a reader to check against the text itself."""
+    if not text.strip():
+        raise DiplonewsError("no text to extract")
+    doc = pipeline.extract_doc(unicodedata.normalize("NFC", text), doc_id)
+    spans = [
+        (span[0], span[1], index)
+        for index, event in enumerate(doc.record.events)
+        if (span := event.evidence_span) is not None
+    ]
+    return Preview(doc.record.to_dict(), doc.body, sorted(spans))
+
+
+def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
+    """(start, end, event id) of every evidence sentence in an article's body."""
+    return queries.evidence_spans(store, article_id)
 
 
 def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> int:

@@ -297,3 +297,20 @@ def export(
                 partial.unlink(missing_ok=True)
                 raise fail(f"{output}: {reason(exc)}") from None
     typer.echo(f"{written:,} records exported", err=True)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web pages and the JSON API (OpenAPI at /docs) over the store."""
+    import uvicorn
+
+    from diplonews.web import create_app
+
+    with _opened(db):  # the store must open before the server says it is up
+        pass
+    typer.echo(f"diplonews: serving {api.resolve_store_url(db)} at http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

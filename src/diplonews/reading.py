@@ -121,6 +121,17 @@ def read_file(path: Path) -> Iterator[Source | InputError]:
         yield InputError(str(path), exc.strerror or str(exc))
 
 
+def decode_upload(data: bytes, suffix: str, name: str) -> str:
+    """The article text of an uploaded .txt or .html file; `InputError` if it is none."""
+    try:
+        text = _decode(data)
+        if suffix in HTML_SUFFIXES:
+            return _from_html(text, doc_id=Path(name).stem, where=name).text
+        return text
+    except _Reject as exc:
+        raise InputError(name, str(exc)) from None
+
+
 def _decode(data: bytes) -> str:
     """Bytes of one article → NFC text; raises `_Reject` for empty, binary or undecodable input."""
     if data.startswith(_UTF16_BOMS):

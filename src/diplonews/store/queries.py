@@ -503,3 +503,101 @@ def iter_articles(store: Store) -> Iterator[StoredArticle]:
                 chunk,
             ),
         )
+
+
+# --- who meets whom ------------------------------------------------------------------
+
+
+@dataclass
+class GraphNode:
+    id: str  # a party code, or "p<person id>"
+    label: str
+    kind: str  # "party" or "person"
+    events: int  # held events it took part in, in the period
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "kind": self.kind,
+            "events": self.events,
+            "country": self.country,
+        }
+
+
+@dataclass
+class GraphEdge:
+    source: str
+    target: str
+    weight: int  # held events together
+    first: str | None
+    last: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "weight": self.weight,
+            "first": self.first,
+            "last": self.last,
+        }
+
+
+def graph(
+    store: Store,
+    level: str = "parties",
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 300,
+) -> tuple[list[GraphNode], list[GraphEdge]]:
+    """Who met whom in held events of a period: states and blocs, or officials. The
+    `limit` busiest nodes are kept, with the edges between them."""
+    clauses: list[str] = ["e.status = 'held'"]
+    params: list[Any] = []
+    if date_from:
+        clauses.append("e.date >= ?")
+        params.append(date_from)
+    if date_to:
+        clauses.append("substr(e.date, 1, ?) <= ?")
+        params += [len(date_to), date_to]
+    where = " AND ".join(clauses)
+    if level == "people":
+        members = (
+            "SELECT p.event_id, 'p' || p.person_id AS node, e.date FROM event_participants p "
+            f"JOIN events e ON e.id = p.event_id WHERE p.person_id IS NOT NULL AND {where}"
+        )
+    else:
+        members = (
+            "SELECT p.event_id, p.party AS node, e.date FROM event_parties p "
+            f"JOIN events e ON e.id = p.event_id WHERE {where}"
+        )
+    rows = store.query(
+        f"SELECT a.node, b.node, COUNT(DISTINCT a.event_id), MIN(a.date), MAX(a.date) "
+        f"FROM ({members}) a JOIN ({members}) b ON a.event_id = b.event_id AND a.node < b.node "
+        "GROUP BY a.node, b.node",
+        params * 2,
+    )
+    counts = store.query(
+        f"SELECT m.node, COUNT(DISTINCT m.event_id) FROM ({members}) m GROUP BY m.node",
+        params,
+    )
+    busiest = sorted(counts, key=lambda r: (-int(r[1]), str(r[0])))[:limit]
+    keep = {str(node): int(n) for node, n in busiest}
+    edges = [
+        GraphEdge(str(a), str(b), int(n), first, last)
+        for a, b, n, first, last in rows
+        if a in keep and b in keep
+    ]
+    nodes: list[GraphNode] = []
+    if level == "people":
+        ids = [int(node[1:]) for node in keep]
+        named = {p.id: p for p in _hydrate_people(store, ids)}
+        for node, n in keep.items():
+            known = named.get(int(node[1:]))
+            if known:
+                nodes.append(GraphNode(node, known.name, "person", n, known.country))
+    else:
+        nodes = [GraphNode(node, node, "party", n, node) for node, n in keep.items()]
+    edges.sort(key=lambda e: (-e.weight, e.source, e.target))
+    return nodes, edges

@@ -1,0 +1,259 @@
+"""The JSON API under `/api`: read-only views of the store, plus `/api/extract`.
+
+Each route parses its parameters, calls one `diplonews.api` function and returns
+its models as JSON; FastAPI derives the OpenAPI description (`/openapi.json`,
+browsable at `/docs`) from the signatures and the dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, UploadFile
+
+from diplonews import api
+from diplonews.errors import DiplonewsError
+from diplonews.models import StoredArticle, StoredEvent, StoredPerson
+from diplonews.reading import SUPPORTED
+from diplonews.store import Store
+from diplonews.web.app import MAX_BODY, store_of
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[Store, Depends(store_of)]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+YEAR_OR_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass
+class Stats:
+    articles: int
+    copies: int
+    events: int
+    people: int
+    mentions: int
+    figures: int
+    milestones: int
+    relationships: int  # pairs of parties that met
+
+
+@router.get("/stats")
+def stats(store: StoreDep) -> Stats:
+    """What the store holds."""
+    _, edges = api.graph(store, limit=10_000)
+    return Stats(**api.counts(store), relationships=len(edges))
+
+
+@router.get("/events")
+def events(
+    store: StoreDep,
+    party: Annotated[
+        list[str] | None, Query(description="Codes or names; all must take part.")
+    ] = None,
+    series: str | None = None,
+    date_from: Annotated[str | None, Query(alias="from", pattern=YEAR_OR_DATE)] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=YEAR_OR_DATE)] = None,
+    person: str | None = None,
+    status: Annotated[str | None, Query(pattern="^(held|planned)$")] = None,
+    kind: Annotated[str | None, Query(pattern="^(meeting|visit|call)$")] = None,
+    oldest_first: bool = False,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[StoredEvent]:
+    """Events with every given party, of a series, in a period, attended by a person."""
+    return api.events(
+        store,
+        parties=party or (),
+        series=series,
+        year_from=date_from,
+        year_to=date_to,
+        person=person,
+        status=status,
+        kind=kind,
+        newest_first=not oldest_first,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/events/{event_id}")
+def event(store: StoreDep, event_id: int) -> StoredEvent:
+    """One event with every source article and evidence sentence."""
+    found = api.event(store, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
+
+
+@router.get("/people")
+def people(
+    store: StoreDep, name: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50
+) -> list[StoredPerson]:
+    """People a name means (spelt any way), or the most reported."""
+    return api.people(store, name, limit)
+
+
+@dataclass
+class Met:
+    person_id: int
+    name: str
+    events: int
+
+
+@dataclass
+class PersonDetail:
+    person: StoredPerson
+    events: list[StoredEvent]
+    met_most: list[Met] = field(default_factory=list)
+
+
+@router.get("/people/{person_id}")
+def person(store: StoreDep, person_id: int) -> PersonDetail:
+    """A person: titles over time, events attended, whom they met most."""
+    found = api.person(store, person_id)
+    if found is None:
+        raise HTTPException(404, f"no person {person_id}")
+    met = [Met(*row) for row in api.met_with(store, person_id)]
+    return PersonDetail(found, api.events_by_id(store, found.event_ids), met)
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    event_id: int
+
+
+@dataclass
+class ArticleDetail:
+    article: StoredArticle
+    body: str
+    evidence: list[Evidence]
+
+
+@router.get("/articles/{article_id}")
+def article(store: StoreDep, article_id: int) -> ArticleDetail:
+    """An article's text with the offsets of every evidence sentence in it."""
+    found = api.article(store, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id}")
+    spans = [Evidence(*span) for span in api.evidence_spans(store, article_id)]
+    return ArticleDetail(found, found.body, spans)
+
+
+@dataclass
+class TimelineEntry:
+    date: str | None
+    what: str
+    event: StoredEvent | None = None
+    milestone: dict[str, Any] | None = None
+
+
+@router.get("/timeline")
+def timeline(
+    store: StoreDep,
+    between: Annotated[str, Query(description="Two parties: ASEAN,KOR", min_length=3)],
+) -> list[TimelineEntry]:
+    """A relationship over time: events and the milestones articles state."""
+    sides = [s.strip() for s in between.split(",") if s.strip()]
+    if len(sides) != 2:
+        raise DiplonewsError("between needs two parties separated by a comma: ASEAN,KOR")
+    return [
+        TimelineEntry(
+            item.date, item.what, item.event, item.milestone.to_dict() if item.milestone else None
+        )
+        for item in api.timeline(store, *sides)
+    ]
+
+
+@dataclass
+class SeriesEntry:
+    series: str
+    events: list[StoredEvent]
+
+
+@router.get("/series")
+def series(store: StoreDep, name: str | None = None) -> list[SeriesEntry]:
+    """Recurring mechanisms and their editions."""
+    return [SeriesEntry(r.series, r.events) for r in api.series(store, name)]
+
+
+@dataclass
+class SearchHit:
+    kind: str
+    id: int
+    score: float
+    label: str
+    snippet: str
+    marks: list[list[int]]
+
+
+@router.get("/search")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=500)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> list[SearchHit]:
+    """Ranked full-text search, with or without diacritics; `marks` are the offsets
+    of the matching words in `snippet`."""
+    return [
+        SearchHit(
+            h.kind, h.id, h.score, h.label, h.snippet.text, [list(m) for m in h.snippet.marks]
+        )
+        for h in api.search(store, q, limit)
+    ]
+
+
+@dataclass
+class Graph:
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+
+
+@router.get("/graph")
+def graph(
+    store: StoreDep,
+    level: Annotated[str, Query(pattern="^(parties|people)$")] = "parties",
+    date_from: Annotated[str | None, Query(alias="from", pattern=YEAR_OR_DATE)] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=YEAR_OR_DATE)] = None,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 300,
+) -> Graph:
+    """Who met whom in held events: states and blocs, or officials."""
+    nodes, edges = api.graph(store, level, date_from, date_to, limit)
+    return Graph([n.to_dict() for n in nodes], [e.to_dict() for e in edges])
+
+
+@dataclass
+class Extracted:
+    record: dict[str, Any]
+    body: str
+    evidence: list[dict[str, int]]
+
+
+@router.post("/extract")
+async def extract(
+    text: Annotated[str | None, Form(max_length=MAX_BODY)] = None,
+    file: Annotated[UploadFile | None, File()] = None,
+) -> Extracted:
+    """Extract one pasted article (or an uploaded .txt/.html file) without storing it."""
+    if file is not None and file.filename:
+        text = await _uploaded_text(file)
+    if not text or not text.strip():
+        raise DiplonewsError("give the article's text, or a .txt or .html file")
+    result = api.preview(text).to_dict()
+    return Extracted(result["record"], result["body"], result["evidence"])
+
+
+async def _uploaded_text(file: UploadFile) -> str:
+    from pathlib import Path
+
+    from diplonews.reading import decode_upload
+
+    suffix = Path(file.filename or "").suffix.lower()
+    if suffix not in SUPPORTED - {".jsonl"}:
+        raise DiplonewsError(f"unsupported file type {suffix or '(none)'}: give .txt or .html")
+    data = await file.read(MAX_BODY + 1)
+    if len(data) > MAX_BODY:
+        raise HTTPException(413, f"file larger than {MAX_BODY} bytes")
+    return decode_upload(data, suffix, file.filename or "upload")
