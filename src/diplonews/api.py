@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from diplonews import cues, pipeline
 from diplonews import export as exporting
@@ -42,6 +42,7 @@ __all__ = [
     "Store",
     "TimelineItem",
     "article",
+    "ask",
     "counts",
     "event",
     "events",
@@ -63,6 +64,9 @@ __all__ = [
     "series_name",
     "timeline",
 ]
+
+if TYPE_CHECKING:
+    from diplonews.ask import Answer
 
 _DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -275,6 +279,14 @@ def preview(text: str, doc_id: str = "pasted") -> Preview:
         if (span := event.evidence_span) is not None
     ]
     return Preview(doc.record.to_dict(), doc.body, sorted(spans))
+
+
+def ask(store: Store, question: str) -> Answer:
+    """Answer a question in Vietnamese (with or without diacritics) or English from the
+    record: a sentence, the facts behind it and their evidence; see `diplonews.ask`."""
+    from diplonews import ask as asking
+
+    return asking.ask(store, question)
 
 
 def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:

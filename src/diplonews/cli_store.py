@@ -314,3 +314,16 @@ def serve(
         pass
     typer.echo(f"diplonews: serving {api.resolve_store_url(db)} at http://{host}:{port}/", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question, in Vietnamese or English.")],
+    db: DbOption = None,
+    output: FormatOption = Output.table,
+) -> None:
+    """Answer a question from the record, with the evidence sentences behind it."""
+    with _opened(db) as store:
+        answer = api.ask(store, question)
+    _show(output, answer.to_dict(), lambda: render.answer(answer))
+    raise typer.Exit(0 if answer.found else 1)

@@ -269,3 +269,16 @@ def hits(found: list[Any]) -> Table:
             text.stylize("reverse", offset + start, offset + end)
         table.add_row(_text(hit.kind), _text(hit.id), text)
     return table
+
+
+def answer(result: Any) -> Group:
+    """An answer: the sentence, then the evidence sentences with their articles."""
+    parts: list[RenderableType] = [Text(result.answer, style="bold" if result.found else "yellow")]
+    if result.evidence:
+        table = Table(box=box.SIMPLE_HEAD, expand=True, title="Evidence", title_justify="left")
+        table.add_column("article", no_wrap=True)
+        table.add_column("sentence", overflow="fold", ratio=4)
+        for item in result.evidence:
+            table.add_row(_text(item.get("article")), _text(item.get("sentence")))
+        parts.append(table)
+    return Group(*parts)

@@ -601,3 +601,48 @@ def graph(
         nodes = [GraphNode(node, node, "party", n, node) for node, n in keep.items()]
     edges.sort(key=lambda e: (-e.weight, e.source, e.target))
     return nodes, edges
+
+
+# --- figures -------------------------------------------------------------------------
+
+
+@dataclass
+class StoredFigure:
+    what: str
+    value: float
+    unit: str
+    year: int | None
+    evidence: str | None
+    article_id: int
+    doc_id: str
+    published: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "what": self.what,
+            "value": value,
+            "unit": self.unit,
+            "year": self.year,
+            "evidence": self.evidence,
+            "article_id": self.article_id,
+            "doc_id": self.doc_id,
+            "published": self.published,
+        }
+
+
+def figures(store: Store, every: Sequence[Sequence[str]], limit: int = 200) -> list[StoredFigure]:
+    """Figures whose description holds, for each group of `every`, one of its words
+    (case-insensitive): [["korea", "hàn"], ["trade"]]. Latest year first."""
+    clauses, params = [], []
+    for group in every:
+        clauses.append("(" + " OR ".join("lower(f.what) LIKE ?" for _ in group) + ")")
+        params += [f"%{word.lower()}%" for word in group]
+    rows = store.query(
+        "SELECT f.what, f.value, f.unit, f.year, f.evidence, f.article_id, a.doc_id, a.published "
+        "FROM figures f JOIN articles a ON a.id = f.article_id "
+        + (f"WHERE {' AND '.join(clauses)} " if clauses else "")
+        + "ORDER BY f.year IS NULL, f.year DESC, a.published DESC, f.id LIMIT ?",
+        (*params, limit),
+    )
+    return [StoredFigure(w, float(v), u, y, e, int(a), d, p) for w, v, u, y, e, a, d, p in rows]
