@@ -184,11 +184,14 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
         if party and not any(a <= match.start() < b for a, b in taken):
             found.append((match.start(), party.code))
             taken.append(match.span())
-    for match in re.finditer(r"[\w]+(?:-[\w]+)+", text):
+    short = {fold(form): code for form, code in lex.party_short.items()}
+    for match in re.finditer(r"[\w]+(?:-[\w]+)+", text):  # "Hàn-ASEAN", "han-asean"
         offset = match.start()
         for part in match.group().split("-"):
-            if part in lex.party_short:
-                found.append((offset, lex.party_short[part]))
+            code = lex.party_short.get(part) or short.get(fold(part))
+            if code and not any(a <= offset < b for a, b in taken):
+                found.append((offset, code))
+                taken.append((offset, offset + len(part)))
             offset += len(part) + 1
     typed_without_marks = text.lower() == folded
     matcher = folded_lex.parties if typed_without_marks else folded_lex.english
@@ -276,7 +279,11 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
     say = sentences()[question.lang]
     handler = HANDLERS.get(question.intent or "", _about_events)
     if not (question.parties or question.series or question.person_ids):
+        if question.intent in ("who_is", "whom_met"):
+            return Answer(say["not_found"], found=False)  # a name the record does not hold
         return Answer(say["no_question"], found=False)
+    if question.intent == "planned" and (question.series or question.edition):
+        handler = _about_events  # "when is the X meeting planned": that meeting's date
     return handler(store, question, say)
 
 
@@ -408,7 +415,12 @@ def _about_events(store: Store, q: Question, say: dict[str, str]) -> Answer:
                 lines[-1] += " " + say["where"].format(event=label, place=event.location)
     if q.intent in ("chair", "attend") and not any(e.participants for e in events):
         return _not_found(store, q, say)  # the events are known, who took part is not
-    return Answer(" ".join(lines), [_fact(e) for e in events], _evidence(events))
+    # What the record does not hold (no chair named, no document) is said, not guessed:
+    # the events are then the closest facts.
+    unknown = (
+        q.intent == "chair" and not any(p.role == "chair" for e in events for p in e.participants)
+    ) or (q.intent == "outcomes" and not any(e.outcomes for e in events))
+    return Answer(" ".join(lines), [_fact(e) for e in events], _evidence(events), found=not unknown)
 
 
 def _two_sides(q: Question) -> tuple[str, str] | None:

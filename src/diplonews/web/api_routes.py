@@ -257,3 +257,20 @@ async def _uploaded_text(file: UploadFile) -> str:
     if len(data) > MAX_BODY:
         raise HTTPException(413, f"file larger than {MAX_BODY} bytes")
     return decode_upload(data, suffix, file.filename or "upload")
+
+
+@dataclass
+class AnswerOut:
+    answer: str
+    found: bool
+    facts: list[dict[str, Any]]
+    evidence: list[dict[str, Any]]
+
+
+@router.get("/ask")
+def ask(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)]) -> AnswerOut:
+    """A question in Vietnamese (with or without diacritics) or English, answered from
+    the record: the answer, the facts behind it and the evidence sentences; `found` is
+    false when the record cannot answer (the facts are then the closest it holds)."""
+    answer = api.ask(store, q)
+    return AnswerOut(answer.answer, answer.found, answer.facts, answer.evidence)
