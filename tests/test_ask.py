@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from diplonews import api, cli
-from diplonews.ask import ask, read
+from diplonews.ask import ask
 from diplonews.store import Store
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "articles"
@@ -148,45 +148,6 @@ def test_answers_in_the_language_of_the_question(store: Store) -> None:
     assert "was chaired by" in ask(store, "Who chaired the ASEAN-Korea Strategic Forum?").answer
     assert "chủ trì" in ask(store, "ai chu tri dien dan chien luoc asean-han quoc").answer
     assert ask(store, "Who is Nobody Atall?").answer == "Not in the record."
-
-
-@pytest.mark.parametrize(
-    ("question", "parties", "series", "edition", "years"),
-    [
-        ("Ai đồng chủ trì Đối thoại ASEAN-Hàn Quốc năm 2021?", ["ASEAN", "KOR"],
-         "ASEAN-Korea Dialogue", None, ("2021", "2021")),
-        ("hoi nghi cap cao han-asean lan thu hai", ["KOR", "ASEAN"], "ASEAN-Korea Summit", 2, (None, None)),
-        ("meetings of Vietnam and Laos from 2015 to 2024", ["VNM", "LAO"], None, None, ("2015", "2024")),
-        ("lan gan nhat viet nam va lao gap nhau nam 2023", ["VNM", "LAO"], None, None, ("2023", "2023")),
-        ("Korea and ASEAN since 2020", ["KOR", "ASEAN"], None, None, ("2020", None)),
-    ],
-)  # fmt: skip
-def test_reading_the_slots(
-    store: Store,
-    question: str,
-    parties: list[str],
-    series: str | None,
-    edition: int | None,
-    years: tuple[str | None, str | None],
-) -> None:
-    read_as = read(store, question)
-    assert read_as.parties == parties
-    assert read_as.series == series
-    assert read_as.edition == edition
-    assert (read_as.date_from, read_as.date_to) == years
-
-
-def test_common_words_are_not_countries(store: Store) -> None:
-    # "năm" (year) folds to "nam", "nhất" (most) to "nhat" (Japan), "WHO" is not a party
-    assert read(store, "lan gan nhat han quoc va asean gap nhau nam nao").parties == [
-        "KOR",
-        "ASEAN",
-    ]
-    assert read(store, "Lần gần nhất Việt Nam và Lào gặp nhau là khi nào?").parties == [
-        "VNM",
-        "LAO",
-    ]
-    assert read(store, "Who is the ASEAN chair?").parties == ["ASEAN"]
 
 
 def test_ask_command_json(store: Store, tmp_path: Path) -> None:
