@@ -333,6 +333,23 @@ class StoredArticle:
 
 
 @dataclass
+class StoredFigure(Figure):
+    """A figure with the article that states it."""
+
+    article_id: int = 0
+    doc_id: str = ""
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **super().to_dict(),
+            "article_id": self.article_id,
+            "doc_id": self.doc_id,
+            "published": self.published,
+        }
+
+
+@dataclass
 class Milestone:
     """A step in a relationship that an article states: relations established, a
     partnership upgraded, a country-coordinator period."""

@@ -21,6 +21,7 @@ from diplonews.models import (
     Source,
     StoredArticle,
     StoredEvent,
+    StoredFigure,
     StoredParticipant,
     StoredPerson,
     TitleHeld,
@@ -604,31 +605,6 @@ def graph(
 
 
 # --- figures -------------------------------------------------------------------------
-
-
-@dataclass
-class StoredFigure:
-    what: str
-    value: float
-    unit: str
-    year: int | None
-    evidence: str | None
-    article_id: int
-    doc_id: str
-    published: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
-        return {
-            "what": self.what,
-            "value": value,
-            "unit": self.unit,
-            "year": self.year,
-            "evidence": self.evidence,
-            "article_id": self.article_id,
-            "doc_id": self.doc_id,
-            "published": self.published,
-        }
 
 
 def figures(store: Store, every: Sequence[Sequence[str]], limit: int = 200) -> list[StoredFigure]:

@@ -131,6 +131,21 @@ def near_duplicate(store: Store, signature: bytes) -> tuple[int, float] | None:
     return best
 
 
+def _extracted(item: Prepared) -> dict[str, Any]:
+    """The columns of `articles` that extraction gives (a newer version rewrites them)."""
+    record = item.record
+    return {
+        "title": record.get("title"),
+        "published": record.get("published"),
+        "credits": json.dumps(record.get("credits") or [], ensure_ascii=False),
+        "body": item.body,
+        "record": json.dumps(record, ensure_ascii=False),
+        "minhash": item.signature,
+        "extractor": __version__,
+        "added_at": _now(),
+    }
+
+
 # --- articles ------------------------------------------------------------------------
 
 
@@ -159,24 +174,12 @@ class Writer:
     def add_article(self, item: Prepared) -> int:
         """Store a new distinct article and resolve its people and events; its id."""
         store = self.store
-        record = item.record
+        columns = {"doc_id": item.doc_id, "content_hash": item.content_hash, "url": item.url}
+        columns.update(_extracted(item))
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
         article_id = store.insert(
-            "INSERT INTO articles (doc_id, content_hash, title, published, url, credits, body, "
-            "record, minhash, extractor, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "RETURNING id",
-            (
-                item.doc_id,
-                item.content_hash,
-                record.get("title"),
-                record.get("published"),
-                item.url,
-                json.dumps(record.get("credits") or [], ensure_ascii=False),
-                item.body,
-                json.dumps(record, ensure_ascii=False),
-                item.signature,
-                __version__,
-                _now(),
-            ),
+            f"INSERT INTO articles ({names}) VALUES ({marks}) RETURNING id", list(columns.values())
         )
         add_copy(store, item.source, article_id, item.doc_id, item.url, item.content_hash, 1.0)
         self._add_contents(article_id, item)
@@ -264,22 +267,11 @@ class Writer:
     def refresh_article(self, article_id: int, item: Prepared) -> None:
         """Re-extracted text of a stored article (a newer diplonews): its record is
         replaced, its copies kept."""
-        record = item.record
         self._remove_contents(article_id)
+        columns = _extracted(item)
+        assignments = ", ".join(f"{name} = ?" for name in columns)
         self.store.execute(
-            "UPDATE articles SET title = ?, published = ?, credits = ?, body = ?, record = ?, "
-            "minhash = ?, extractor = ?, added_at = ? WHERE id = ?",
-            (
-                record.get("title"),
-                record.get("published"),
-                json.dumps(record.get("credits") or [], ensure_ascii=False),
-                item.body,
-                json.dumps(record, ensure_ascii=False),
-                item.signature,
-                __version__,
-                _now(),
-                article_id,
-            ),
+            f"UPDATE articles SET {assignments} WHERE id = ?", [*columns.values(), article_id]
         )
         self._add_contents(article_id, item)
 
