@@ -246,7 +246,8 @@ def _wait_for_articles(db: Path, at_least: int, child: subprocess.Popen[bytes]) 
 
 def test_kill_9_leaves_whole_articles_and_the_next_run_resumes(tmp_path: Path) -> None:
     folder = tmp_path / "in"
-    corpus.write(folder, 600)
+    total = 1000  # batches of 200: the kill lands after the first and well before the last
+    corpus.write(folder, total)
     db = tmp_path / "kb.db"
     command = [sys.executable, "-c", "from diplonews.cli import main; main()", "ingest",
                str(folder), "--db", str(db), "--workers", "1"]  # fmt: skip
@@ -257,16 +258,16 @@ def test_kill_9_leaves_whole_articles_and_the_next_run_resumes(tmp_path: Path) -
     store = open_store(str(db))
     try:
         stored = table_counts(store)["articles"]
-        assert 0 < stored < 600, "the kill came too late to test anything"
+        assert 0 < stored < total, "the kill came too late to test anything"
         orphans = store.query(
             "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
             "(SELECT 1 FROM copies c WHERE c.article_id = a.id)"
         )
         assert orphans[0][0] == 0
         report = ingest(store, [folder], workers=1)
-        assert report.added + report.unchanged == 600
+        assert report.added + report.unchanged == total
         counts = table_counts(store)
-        assert counts["articles"] == counts["copies"] == 600
+        assert counts["articles"] == counts["copies"] == total
         clean = open_store(str(tmp_path / "clean.db"))
         ingest(clean, [folder], workers=1)
         assert table_counts(clean) == counts
