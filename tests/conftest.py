@@ -1,10 +1,11 @@
 """Shared fixtures: the test data folders (tests/data; never modified by tests), and
 stores of every backend (PostgreSQL ones when $DIPLONEWS_TEST_POSTGRES names a server)."""
 
+import functools
 import os
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -55,17 +56,20 @@ def postgres_server() -> str:
 
 
 @contextmanager
-def fresh_postgres_database(server: str, template: str | None = None) -> Iterator[str]:
+def fresh_postgres_database(
+    server: str, template: str | None = None, *, clause: str | None = None
+) -> Iterator[str]:
     """A new database on the server (dropped afterwards), its URL: a copy of `template`,
-    else empty. An empty one collates the way most servers do, by language (ICU en-US)
-    rather than by code point, so a query whose order depends on the database's locale
-    shows up as a difference between the backends."""
+    else one made by `clause` (what follows CREATE DATABASE name), else an empty one
+    that collates the way most servers do, by language (ICU en-US) rather than by code
+    point, so a query whose order depends on the database's locale shows up as a
+    difference between the backends."""
     import psycopg
 
     name = f"diplonews_test_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(server, autocommit=True) as admin:
-        if template:
-            admin.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+        if template or clause:
+            admin.execute(f"CREATE DATABASE {name} {clause or f'TEMPLATE {template}'}")
         else:
             try:
                 admin.execute(
@@ -80,7 +84,16 @@ def fresh_postgres_database(server: str, template: str | None = None) -> Iterato
         yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            try:  # waits for autovacuum, which FORCE may not stop (not our role's process)
+                admin.execute(f"DROP DATABASE IF EXISTS {name}")
+            except psycopg.errors.ObjectInUse:  # a connection a failed test left open
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def new_postgres_database(postgres_server: str) -> Callable[..., AbstractContextManager[str]]:
+    """`fresh_postgres_database` on the test server: `with new_postgres_database(clause=…)`."""
+    return functools.partial(fresh_postgres_database, postgres_server)
 
 
 @pytest.fixture(scope="session")
