@@ -268,3 +268,13 @@ def test_reading_never_raises_on_any_bytes(tmp_path_factory, data):
         assert unicodedata.is_normalized("NFC", item.text)
     else:
         assert isinstance(item, InputError) and item.reason
+
+
+def test_jsonl_text_drops_nul_and_lone_surrogates(tmp_path):
+    # JSON can spell out characters no store or encoder accepts; they are dropped
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a\\ud800", "text": "Hà\\u0000 Nội \\ud800 hôm nay"}\n', "utf-8")
+    (source,) = list(iter_sources([path]))
+    assert source.text == "Hà Nội  hôm nay"
+    assert source.doc_id == "a"
+    source.text.encode("utf-8")

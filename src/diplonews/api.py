@@ -305,3 +305,15 @@ def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> in
         milestones=lambda: queries.milestones(store),
         level=level,
     )
+
+
+def party_names(language: str = "en") -> dict[str, str]:
+    """Each party code's short name for a reader: English ("Korea") or, for "vi", the
+    first Vietnamese name of the lexicon ("Hàn Quốc")."""
+    lex = load()
+    names = {}
+    for code, party in lex.parties.items():
+        forms = lex.party_forms.get(code) if language == "vi" else None
+        name = forms[0] if forms else party.short_en or party.name_en or code
+        names[code] = name[:1].upper() + name[1:]
+    return names

@@ -16,8 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 from diplonews.errors import InputError
 
@@ -110,15 +110,51 @@ def read_file(path: Path) -> Iterator[Source | InputError]:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _Reject(f"file larger than {MAX_BYTES // (1024 * 1024)} MB")
-        text = _decode(path.read_bytes())
-        if suffix in HTML_SUFFIXES:
-            yield _from_html(text, doc_id=path.stem, where=str(path))
-        else:
-            yield Source(doc_id=path.stem, text=text, path=str(path))
+        yield _from_bytes(path.read_bytes(), str(path))
     except _Reject as exc:
         yield InputError(str(path), str(exc))
     except OSError as exc:
         yield InputError(str(path), exc.strerror or str(exc))
+
+
+# --- the same rules over bytes read elsewhere (the Spark job reads through Hadoop) ---
+
+
+def source_from_bytes(data: bytes, name: str) -> Source:
+    """The article of one .txt or .html file's bytes (by `name`'s suffix), as `read_file`
+    reads it; `InputError` if they are none."""
+    try:
+        if len(data) > MAX_BYTES:
+            raise _Reject(f"file larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return _from_bytes(data, name)
+    except _Reject as exc:
+        raise InputError(name, str(exc)) from None
+
+
+def source_from_json_line(line: bytes, name: str, number: int) -> Source:
+    """The article of line `number` of the JSONL file `name`, as `read_file` reads it."""
+    where = f"{name}:{number}"
+    try:
+        return _from_json_line(line, default_id=f"{PurePosixPath(name).stem}:{number}", where=where)
+    except _Reject as exc:
+        raise InputError(where, str(exc)) from None
+
+
+def source_from_object(item: Any, name: str, number: int) -> Source:
+    """The article of a JSON-like object (a Parquet row), read as a JSONL line's object."""
+    where = f"{name}:{number}"
+    try:
+        return _from_object(item, default_id=f"{PurePosixPath(name).stem}:{number}", where=where)
+    except _Reject as exc:
+        raise InputError(where, str(exc)) from None
+
+
+def _from_bytes(data: bytes, name: str) -> Source:
+    text = _decode(data)
+    doc_id = PurePosixPath(name).stem
+    if PurePosixPath(name).suffix.lower() in HTML_SUFFIXES:
+        return _from_html(text, doc_id=doc_id, where=name)
+    return Source(doc_id=doc_id, text=text, path=name)
 
 
 def decode_upload(data: bytes, suffix: str, name: str) -> str:
@@ -207,26 +243,37 @@ def _from_html(
 
 def _read_jsonl(path: Path) -> Iterator[Source | InputError]:
     with path.open("rb") as lines:
-        head = lines.read(2)
-        if head.startswith(_UTF16_BOMS):
-            yield InputError(str(path), "UTF-16 JSONL is not supported (JSON Lines is UTF-8)")
-            return
-        lines.seek(0)
-        number = 0
-        while line := lines.readline(MAX_BYTES + 1):
-            number += 1
-            where = f"{path}:{number}"
-            if len(line) > MAX_BYTES and not line.endswith(b"\n"):
-                while line and not line.endswith(b"\n"):  # skip the rest of the line
-                    line = lines.readline(1 << 20)
-                yield InputError(where, f"line larger than {MAX_BYTES // (1024 * 1024)} MB")
+        for item in jsonl_lines(lines, str(path)):
+            if isinstance(item, InputError):
+                yield item
                 continue
-            if not line.strip():
-                continue
+            number, line = item
             try:
-                yield _from_json_line(line, default_id=f"{path.stem}:{number}", where=where)
-            except _Reject as exc:
-                yield InputError(where, str(exc))
+                yield source_from_json_line(line, str(path), number)
+            except InputError as exc:
+                yield exc
+
+
+def jsonl_lines(lines: BinaryIO, name: str) -> Iterator[tuple[int, bytes] | InputError]:
+    """The non-blank lines of the JSONL stream `name`, numbered from 1, unparsed; an
+    `InputError` for a line too long, or for the whole stream if it is UTF-16."""
+    head = lines.read(2)
+    if head.startswith(_UTF16_BOMS):
+        yield InputError(name, "UTF-16 JSONL is not supported (JSON Lines is UTF-8)")
+        return
+    lines.seek(0)
+    number = 0
+    while line := lines.readline(MAX_BYTES + 1):
+        number += 1
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the line
+                line = lines.readline(1 << 20)
+            yield InputError(
+                f"{name}:{number}", f"line larger than {MAX_BYTES // (1024 * 1024)} MB"
+            )
+            continue
+        if line.strip():
+            yield number, line
 
 
 def _from_json_line(line: bytes, *, default_id: str, where: str) -> Source:
@@ -234,6 +281,23 @@ def _from_json_line(line: bytes, *, default_id: str, where: str) -> Source:
         item = json.loads(_decode(line))
     except ValueError as exc:
         raise _Reject(f"invalid JSON: {exc}") from None
+    return _from_object(item, default_id=default_id, where=where)
+
+
+def _clean_json_text(value: str) -> str:
+    """Text from a JSON string, which may spell out what no file can hold: NUL
+    (`\\u0000`, which PostgreSQL refuses) and lone surrogates (`\\ud800`, which no
+    encoder accepts) are dropped."""
+    if "\0" in value:
+        value = value.replace("\0", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "ignore").decode("utf-8")
+    return value
+
+
+def _from_object(item: Any, *, default_id: str, where: str) -> Source:
     if not isinstance(item, dict):
         raise _Reject("not a JSON object")
     given_id = item.get("id")
@@ -244,8 +308,12 @@ def _from_json_line(line: bytes, *, default_id: str, where: str) -> Source:
     else:
         raise _Reject('"id" must be a non-empty string or a number')
     url = item.get("url") if isinstance(item.get("url"), str) else None
+    url = _clean_json_text(url) if url else None
     published = iso_date(item.get("published"))
     text, html = item.get("text"), item.get("html")
+    text = _clean_json_text(text) if isinstance(text, str) else text
+    html = _clean_json_text(html) if isinstance(html, str) else html
+    doc_id = _clean_json_text(doc_id)
     if isinstance(text, str) and text.strip():
         return Source(
             doc_id=doc_id,

@@ -403,3 +403,32 @@ def test_base_postgres_database_of_any_encoding_holds_vietnamese(
             assert api.search(store, "hàn quốc")
         finally:
             store.close()
+
+
+@pytest.mark.postgres
+def test_base_postgres_missing_store_is_not_created_by_queries(postgres_url: str) -> None:
+    with pytest.raises(StoreError, match="no diplonews store"):
+        open_store(postgres_url, create=False)
+    import psycopg
+
+    with psycopg.connect(postgres_url) as connection:
+        tables = connection.execute(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()
+    assert tables == (0,)
+    open_store(postgres_url).close()  # ingest creates it
+    open_store(postgres_url, create=False).close()
+
+
+def test_base_migrating_twice_at_once_applies_each_version_once(store_url: str) -> None:
+    first, second = open_store(store_url), open_store(store_url)  # both see the store current
+    try:
+        from diplonews.store.base import migrate
+
+        migrate(first)
+        migrate(second)
+        versions = first.query("SELECT version FROM schema_migrations ORDER BY version")
+        assert versions == sorted(set(versions))
+    finally:
+        first.close()
+        second.close()

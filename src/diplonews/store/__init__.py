@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from diplonews.errors import StoreError
 from diplonews.store.base import Store, migrate
 
 DEFAULT_PATH = "diplonews.db"
@@ -30,6 +31,11 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
         from diplonews.store.postgres import PostgresStore
 
         store: Store = PostgresStore(target)
+        if not create and not store.query(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        ):
+            store.close()
+            raise StoreError(f"{store.location}: no diplonews store (run `diplonews ingest` first)")
     else:
         from diplonews.store.sqlite import SQLiteStore
 

@@ -102,6 +102,8 @@ def migrate(store: Store) -> None:
         if version <= current:
             continue
         with store.transaction():
+            if schema_version(store) >= version:
+                continue  # another process applied it while this one waited
             for statement in statements(script):
                 store.execute(statement)
             store.execute(

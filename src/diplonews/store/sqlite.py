@@ -28,7 +28,11 @@ class SQLiteStore:
         if not create and path != ":memory:" and not Path(path).is_file():
             raise StoreError(f"{path}: no such store (run `diplonews ingest` first)")
         try:
-            self.connection = sqlite3.connect(path, isolation_level=None, timeout=10)
+            # One thread uses a store at a time; the web app closes every thread's store
+            # from the one that shuts it down.
+            self.connection = sqlite3.connect(
+                path, isolation_level=None, timeout=10, check_same_thread=False
+            )
             self._check_ours()  # before any pragma writes to the file
             self.connection.execute("PRAGMA foreign_keys = ON")
             mode = self.connection.execute("PRAGMA journal_mode = WAL").fetchone()

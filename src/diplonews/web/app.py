@@ -143,8 +143,15 @@ def create_app(store_url: str | None = None) -> FastAPI:
     ) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"detail": f"request body larger than {MAX_BODY} bytes"}, 413)
-        response = await call_next(request)
+            # The refusal gets the security headers below too; a page for a browser.
+            message = f"request body larger than {MAX_BODY // (1024 * 1024)} MB"
+            response: Response = (
+                JSONResponse({"detail": message}, 413)
+                if request.url.path.startswith("/api/")
+                else page(request, "error.html", {"message": message}, 413)
+            )
+        else:
+            response = await call_next(request)
         if request.url.path == "/docs":  # Swagger UI starts from one inline script
             response.headers["Content-Security-Policy"] = CSP.replace(
                 "script-src 'self'", "script-src 'self' 'unsafe-inline'"

@@ -1,15 +1,296 @@
-"""The HTML pages: each route calls `diplonews.api` and renders a template."""
+"""The HTML pages: home, an event with every source, a person, an article, search and
+Try it. Each route parses its parameters, calls `diplonews.api` and renders a template.
+
+Article text is untrusted. Evidence sentences and search matches are highlighted by
+cutting the text into pieces here (`Piece`: plain or marked), which the templates
+escape one by one; no markup is ever built from article text.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Annotated, Any
 
-from diplonews.web.app import page
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
+
+from diplonews import api
+from diplonews.errors import DiplonewsError
+from diplonews.models import Source, StoredArticle, StoredEvent
+from diplonews.reading import HTML_SUFFIXES, TEXT_SUFFIXES, decode_upload
+from diplonews.store import Store
+from diplonews.web.app import MAX_BODY, labels, language, page, store_of
 
 router = APIRouter(include_in_schema=False)
+StoreDep = Annotated[Store, Depends(store_of)]
+
+_ID = re.compile(r"[0-9]{1,18}")  # a store id as a path gives it (fits a 64-bit integer)
+WHOLE_BODY = 700  # characters: a source this short shows whole on the event page
+UPLOADS = TEXT_SUFFIXES | HTML_SUFFIXES
+Span = tuple[int, int, int]  # (start, end, event id or index) in a text
+
+
+# --- highlighting: text cut into plain and marked pieces ----------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text, marked when evidence spans (by event) cover it."""
+
+    text: str
+    events: tuple[int, ...] = ()  # the spans covering this text; marked when any
+    opens: tuple[int, ...] = ()  # spans that start here: the ids of the marks
+    closes: tuple[int, ...] = ()  # spans that end here: where links to them go
+
+
+def pieces(text: str, spans: Sequence[Span], start: int = 0, end: int | None = None) -> list[Piece]:
+    """`text[start:end]` cut at every boundary of the spans that fall in it."""
+    end = len(text) if end is None else end
+    inside = [(max(s, start), min(e, end), i) for s, e, i in spans if s < end and e > start]
+    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
+    result = []
+    for a, b in pairwise(cuts):
+        covering = tuple(i for s, e, i in inside if s <= a and b <= e)
+        result.append(
+            Piece(
+                text[a:b],
+                covering,
+                tuple(i for s, _, i in spans if s == a and i in covering),
+                tuple(i for _, e, i in spans if e == b and i in covering),
+            )
+        )
+    return result
+
+
+def paragraph_bounds(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph; bodies join paragraphs with newlines."""
+    bounds, start = [], 0
+    for line in body.split("\n"):
+        if line.strip():
+            bounds.append((start, start + len(line)))
+        start += len(line) + 1
+    return bounds
+
+
+def paragraphs(body: str, spans: Sequence[Span]) -> list[list[Piece]]:
+    return [pieces(body, spans, a, b) for a, b in paragraph_bounds(body)]
+
+
+@dataclass
+class Excerpt:
+    """What the event page shows of one source: the paragraphs holding the evidence."""
+
+    source: Source
+    article: StoredArticle | None
+    paragraphs: list[list[Piece]] = field(default_factory=list)  # empty: no offsets known
+    cut_before: bool = False  # paragraphs left out before the excerpt
+    cut_after: bool = False
+
+
+def excerpt(store: Store, event_id: int, source: Source) -> Excerpt:
+    found = api.article(store, source.article_id)
+    if found is None:
+        return Excerpt(source, None)
+    spans = [s for s in api.evidence_spans(store, found.id) if s[2] == event_id]
+    bounds = paragraph_bounds(found.body)
+    if not spans:
+        return Excerpt(source, found)
+    keep = [
+        n
+        for n, (a, b) in enumerate(bounds)
+        if len(found.body) <= WHOLE_BODY or any(s < b and e > a for s, e, _ in spans)
+    ]
+    if not keep:
+        return Excerpt(source, found)
+    return Excerpt(
+        source,
+        found,
+        [pieces(found.body, spans, *bounds[n]) for n in range(keep[0], keep[-1] + 1)],
+        keep[0] > 0,
+        keep[-1] < len(bounds) - 1,
+    )
+
+
+# --- helpers for the routes ----------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def party_names() -> dict[str, str]:
+    """Party codes → short English names ("KOR" → "Korea")."""
+    return api.party_names("en")
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    return page(request, name, {"names": party_names(), **context}, status)
+
+
+def not_found(request: Request, what: str, ident: str) -> Response:
+    text = labels()[language(request)]
+    message = f"{text['not_found']}: {text[what]} {ident}"
+    return render(request, "error.html", {"message": message}, 404)
+
+
+def parse_id(text: str) -> int | None:
+    return int(text) if _ID.fullmatch(text) else None
+
+
+def is_ahead(when: str | None, today: str) -> bool:
+    """An undated event, or one whose date (at any precision) is not before today."""
+    return when is None or when >= today[: len(when)]
+
+
+def event_links(events: Sequence[StoredEvent]) -> dict[int, tuple[str, str]]:
+    """Event id → (its page, a short label) for the links after evidence sentences."""
+    return {e.id: (f"/events/{e.id}", e.name or e.series or e.kind) for e in events}
+
+
+class Refused(DiplonewsError):
+    """Input Try it will not extract, with the label key of the reason."""
+
+    def __init__(self, reason: str, status: int = 400) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+
+
+async def submitted_text(request: Request) -> tuple[str, str]:
+    """The text of a Try it form, and the text box's content to show again."""
+    try:
+        async with request.form(max_files=1, max_fields=4, max_part_size=MAX_BODY) as form:
+            pasted = form.get("text")
+            pasted = pasted if isinstance(pasted, str) else ""
+            upload = form.get("file")
+            if isinstance(upload, UploadFile) and upload.filename:
+                return await uploaded_text(upload), pasted
+    except (HTTPException, MultiPartException) as exc:  # the form cannot be read
+        reason = str(getattr(exc, "detail", None) or getattr(exc, "message", ""))
+        if "maximum size" in reason:
+            raise Refused("error_too_large", 413) from None
+        raise DiplonewsError(reason) from None
+    if len(pasted) > MAX_BODY:
+        raise Refused("error_too_large", 413)
+    if not pasted.strip():
+        raise Refused("error_no_text")
+    return pasted, pasted
+
+
+async def uploaded_text(upload: UploadFile) -> str:
+    name = Path(upload.filename or "upload").name
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOADS:
+        raise Refused("error_file_type")
+    data = await upload.read(MAX_BODY + 1)
+    if len(data) > MAX_BODY:
+        raise Refused("error_too_large", 413)
+    return decode_upload(data, suffix, name)
+
+
+# --- pages ---------------------------------------------------------------------------
 
 
 @router.get("/")
-def home(request: Request) -> Response:
-    return page(request, "error.html", {"message": "home: to do"})
+def home(request: Request, store: StoreDep) -> Response:
+    today = date.today().isoformat()
+    planned = api.events(store, status="planned", newest_first=False, limit=1000)
+    _, edges = api.graph(store, limit=10_000)
+    return render(
+        request,
+        "home.html",
+        {
+            "counts": api.counts(store),
+            "relationships": len(edges),
+            "latest": api.events(store, status="held", limit=10),
+            "ahead": [e for e in planned if is_ahead(e.date, today)][:10],
+        },
+    )
+
+
+@router.get("/events/{ident}")
+def event(request: Request, store: StoreDep, ident: str) -> Response:
+    event_id = parse_id(ident)
+    found = api.event(store, event_id) if event_id is not None else None
+    if found is None:
+        return not_found(request, "event", ident)
+    sources = [excerpt(store, found.id, source) for source in found.sources]
+    return render(request, "event.html", {"event": found, "sources": sources})
+
+
+@router.get("/people/{ident}")
+def person(request: Request, store: StoreDep, ident: str) -> Response:
+    person_id = parse_id(ident)
+    found = api.person(store, person_id) if person_id is not None else None
+    if found is None:
+        return not_found(request, "person", ident)
+    return render(
+        request,
+        "person.html",
+        {
+            "person": found,
+            "events": api.events_by_id(store, found.event_ids),
+            "met": api.met_with(store, found.id),
+        },
+    )
+
+
+@router.get("/articles/{ident}")
+def article(request: Request, store: StoreDep, ident: str) -> Response:
+    article_id = parse_id(ident)
+    found = api.article(store, article_id) if article_id is not None else None
+    if found is None:
+        return not_found(request, "article", ident)
+    spans = api.evidence_spans(store, found.id)
+    events = api.events_by_id(store, list(dict.fromkeys(i for _, _, i in spans)))
+    return render(
+        request,
+        "article.html",
+        {
+            "article": found,
+            "events": events,
+            "links": event_links(events),
+            "paragraphs": paragraphs(found.body, spans),
+        },
+    )
+
+
+@router.get("/search")
+def search(request: Request, store: StoreDep, q: str = "") -> Response:
+    query = q.strip()[:500]
+    hits = api.search(store, query, limit=50) if query else []
+    found = [(h, pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks])) for h in hits]
+    return render(request, "search.html", {"query": query, "hits": found})
+
+
+@router.get("/try")
+def try_form(request: Request) -> Response:
+    return render(request, "try.html", {"text": "", "error": None, "result": None})
+
+
+@router.post("/try")
+async def try_extract(request: Request) -> Response:
+    shown = ""
+    try:
+        text, shown = await submitted_text(request)
+        result = api.preview(text)
+    except Refused as exc:
+        message = labels()[language(request)][exc.reason]
+        return render(
+            request, "try.html", {"text": shown, "error": message, "result": None}, exc.status
+        )
+    except DiplonewsError as exc:
+        return render(request, "try.html", {"text": shown, "error": str(exc), "result": None}, 400)
+    links = {i: (f"#try-event-{i}", f"#{i + 1}") for i in range(len(result.record["events"]))}
+    view = {
+        "record": result.record,
+        "paragraphs": paragraphs(result.body, result.evidence),
+        "links": links,
+    }
+    return render(request, "try.html", {"text": shown, "error": None, "result": view})
