@@ -388,3 +388,13 @@ def test_pages_try_shows_hostile_text_as_text(site: Site) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
     assert response.headers["content-security-policy"]
     assert re.search(r"<mark class=\"evidence\"[^>]*>Ngày 5/6/2023", response.text)
+
+
+def test_ask_page_answers_with_evidence(client) -> None:
+    response = client.get("/ask", params={"q": "ai dong chu tri doi thoai asean han quoc 2021"})
+    assert response.status_code == 200
+    assert "Yeo Seung-bae" in response.text
+    assert 'class="evidence"' in response.text and "/articles/" in response.text
+    refused = client.get("/ask", params={"q": "Who is Donald Trump?", "lang": "en"})
+    assert "Not in the record." in refused.text and "not-found" in refused.text
+    assert 'name="q"' in client.get("/").text.split("ask-box", 1)[1][:400]

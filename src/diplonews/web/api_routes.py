@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, UploadFile
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
@@ -19,8 +19,23 @@ from diplonews.reading import SUPPORTED
 from diplonews.store import Store
 from diplonews.web.app import MAX_BODY, store_of
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+@dataclass
+class Problem:
+    """Why a request was refused."""
+
+    detail: str
+
+
+# Any route may refuse a name or a date it cannot read (DiplonewsError → 400).
+router = APIRouter(
+    prefix="/api",
+    tags=["api"],
+    responses={400: {"model": Problem, "description": "A value the API cannot understand"}},
+)
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such id"}}
 StoreDep = Annotated[Store, Depends(store_of)]
+Id = Annotated[int, Path(ge=0, le=2**63 - 1)]  # a 64-bit SQL integer
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 YEAR_OR_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -77,8 +92,8 @@ def events(
     )
 
 
-@router.get("/events/{event_id}")
-def event(store: StoreDep, event_id: int) -> StoredEvent:
+@router.get("/events/{event_id}", responses=NOT_FOUND)
+def event(store: StoreDep, event_id: Id) -> StoredEvent:
     """One event with every source article and evidence sentence."""
     found = api.event(store, event_id)
     if found is None:
@@ -108,8 +123,8 @@ class PersonDetail:
     met_most: list[Met] = field(default_factory=list)
 
 
-@router.get("/people/{person_id}")
-def person(store: StoreDep, person_id: int) -> PersonDetail:
+@router.get("/people/{person_id}", responses=NOT_FOUND)
+def person(store: StoreDep, person_id: Id) -> PersonDetail:
     """A person: titles over time, events attended, whom they met most."""
     found = api.person(store, person_id)
     if found is None:
@@ -132,8 +147,8 @@ class ArticleDetail:
     evidence: list[Evidence]
 
 
-@router.get("/articles/{article_id}")
-def article(store: StoreDep, article_id: int) -> ArticleDetail:
+@router.get("/articles/{article_id}", responses=NOT_FOUND)
+def article(store: StoreDep, article_id: Id) -> ArticleDetail:
     """An article's text with the offsets of every evidence sentence in it."""
     found = api.article(store, article_id)
     if found is None:
@@ -231,7 +246,10 @@ class Extracted:
     evidence: list[dict[str, int]]
 
 
-@router.post("/extract")
+@router.post(
+    "/extract",
+    responses={413: {"model": Problem, "description": f"A body over {MAX_BODY} bytes"}},
+)
 async def extract(
     text: Annotated[str | None, Form(max_length=MAX_BODY)] = None,
     file: Annotated[UploadFile | None, File()] = None,

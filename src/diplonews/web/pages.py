@@ -269,6 +269,13 @@ def search(request: Request, store: StoreDep, q: str = "") -> Response:
     return render(request, "search.html", {"query": query, "hits": found})
 
 
+@router.get("/ask")
+def ask(request: Request, store: StoreDep, q: str = "") -> Response:
+    question = q.strip()[:500]
+    answer = api.ask(store, question) if question else None
+    return render(request, "ask.html", {"question": question, "answer": answer})
+
+
 @router.get("/try")
 def try_form(request: Request) -> Response:
     return render(request, "try.html", {"text": "", "error": None, "result": None})
