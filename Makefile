@@ -23,18 +23,21 @@ test: venv
 	@test -n "$$DIPLONEWS_TEST_POSTGRES" || echo "PostgreSQL tests skipped: set DIPLONEWS_TEST_POSTGRES=postgresql://user:pass@host:5432/postgres"
 	$(BIN)/pytest -q
 
-# The demo's own store, rebuilt each time from the sample articles.
+# The demo's own store, rebuilt each time from the sample articles, then the web UI
+# over it (Ctrl-C stops it). DEMO_PORT=8001 make demo picks another port.
 DEMO_DB := demo.db
+DEMO_PORT ?= 8000
 
 demo: venv
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/diplonews ingest examples/articles --db $(DEMO_DB)
 	$(BIN)/diplonews timeline --between ASEAN KOR --db $(DEMO_DB)
-	$(BIN)/diplonews series --db $(DEMO_DB)
-	$(BIN)/diplonews people "Yeo Seung-bae" --db $(DEMO_DB)
 	@echo
-	@echo "The store is $(DEMO_DB). Try:  $(BIN)/diplonews search 'pham minh chinh' --db $(DEMO_DB)"
-	@echo "                          or:  $(BIN)/diplonews extract examples/articles"
+	@echo "Also try:  $(BIN)/diplonews ask 'ai dong chu tri doi thoai asean han quoc 2021' --db $(DEMO_DB)"
+	@echo "           $(BIN)/diplonews search 'pham minh chinh' --db $(DEMO_DB)"
+	@echo
+	@echo "Web UI:    http://127.0.0.1:$(DEMO_PORT)/   (JSON API: http://127.0.0.1:$(DEMO_PORT)/docs)"
+	$(BIN)/diplonews serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
 bench: venv
 	$(BIN)/python bench/bench.py
