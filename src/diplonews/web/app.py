@@ -63,6 +63,9 @@ class Stores:
             for store in self.opened:
                 store.close()
             self.opened.clear()
+            # Threads outlive a lifespan (a server's pool, a test client's portal): each
+            # opens a store again if the application starts again.
+            self.local = threading.local()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,89 @@
+"""Web fixtures: a store of the seed articles, the application over it, a TestClient,
+and a live uvicorn server on a free loopback port (for the browser tests)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from diplonews import api
+from diplonews.web import create_app
+
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
+SEED_ARTICLES = 5
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An SQLite store of the five seed articles, shared by the web tests (read-only:
+    the API writes nothing)."""
+    path = tmp_path_factory.mktemp("web") / "seeds.db"
+    store = api.open_store(str(path))
+    try:
+        report = api.ingest(store, sorted(SEEDS.glob("*.txt")), workers=1)
+    finally:
+        store.close()
+    assert report.added == SEED_ARTICLES
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def web_app(web_db: str) -> FastAPI:
+    """An application of its own for each module: its stores live and die with it."""
+    return create_app(web_db)
+
+
+@pytest.fixture(scope="module")
+def client(web_app: FastAPI) -> Iterator[TestClient]:
+    """A TestClient with the application's lifespan started (and stopped afterwards)."""
+    with TestClient(web_app) as opened:
+        yield opened
+
+
+def _loopback_socket() -> socket.socket:
+    """A listening socket on a free loopback port, handed to uvicorn as is, so no other
+    process can take the port between choosing it and binding it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    return sock
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db: str) -> Iterator[str]:
+    """The base URL (http://127.0.0.1:PORT) of the application served by uvicorn in a
+    background thread, for as long as the session needs it."""
+    sock = _loopback_socket()
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(web_db),
+        log_level="warning",
+        ws="none",  # no websockets: nothing here uses them
+        lifespan="on",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True
+    )
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            sock.close()
+            pytest.fail("the live server did not start", pytrace=False)
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
