@@ -17,7 +17,6 @@ from diplonews.errors import StoreError
 from diplonews.searching import fts5_phrase, fts5_query
 
 _KIND_NUMBER = {"article": 1, "event": 2, "person": 3}
-_BM25_WEIGHTS = (0.0, 0.0, 4.0, 1.0)  # kind, ref, title, body
 
 
 class SQLiteStore:
@@ -126,9 +125,8 @@ class SQLiteStore:
         if not words:
             return []
         marks = ", ".join("?" for _ in kinds)
-        weights = ", ".join(str(w) for w in _BM25_WEIGHTS)
-        rows = self.query(
-            f"SELECT kind, ref, bm25(search, {weights}) AS rank FROM search "
+        rows = self.query(  # `rank` is bm25 with the weights of migration 0002
+            f"SELECT kind, ref, rank FROM search "
             f"WHERE search MATCH ? AND kind IN ({marks}) ORDER BY rank LIMIT ?",
             (fts5_phrase(words) if phrase else fts5_query(words, every=every), *kinds, limit),
         )

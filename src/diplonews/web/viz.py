@@ -31,14 +31,8 @@ StoreDep = Annotated[Store, Depends(store_of)]
 KINDS = ("meeting", "visit", "call")
 STATUSES = ("held", "planned")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_FILTERS = (
-    ("kind", "kind"),
-    ("status", "status"),
-    ("series", "series"),
-    ("party", "party"),
-    ("date_from", "from"),
-    ("date_to", "to"),
-)
+_PARAMS = {"date_from": "from", "date_to": "to"}  # TimelineFilter's fields as query parameters
+_FILTERS = [(f, _PARAMS.get(f, f)) for f in ("kind", "status", "series", "party", *_PARAMS)]
 
 # Timeline geometry, in SVG pixels (timeline.js holds the same numbers).
 TL_WIDTH, TL_MARGIN, TL_TOP = 960, 14, 4
@@ -164,7 +158,7 @@ class Axis:
     end: float
     lanes: list[Lane]
     marks: list[Mark]
-    ticks: list[tuple[float, str]] = field(default_factory=list)
+    ticks: list[tuple[float, str, str]] = field(default_factory=list)  # x, text, anchor
     axis_y: float = 0.0
 
 
@@ -261,7 +255,9 @@ def _lay_out(axis: Axis) -> None:
         t = k * step
         year = math.floor(t + 1e-9)
         text = str(year) if step >= 1 else f"{round((t - year) * 12) + 1:02d}/{year}"
-        axis.ticks.append((TL_MARGIN + (t - axis.start) * span, text))
+        x = TL_MARGIN + (t - axis.start) * span
+        anchor = "start" if x < 30 else "end" if x > axis.width - 30 else "middle"
+        axis.ticks.append((x, text, anchor))
 
 
 def _axis(
@@ -366,7 +362,7 @@ def timeline(request: Request, store: StoreDep) -> Response:
         context |= {"base": {}, "heading": ""}
     where = TimelineFilter.from_query(query)
     shown = [item for item in items if where.keeps(item)]
-    nodes, edges = api.graph(store, limit=10_000)
+    nodes, edges = api.graph(store)  # the parties that met, for the picker
     context |= {
         "where": where,
         "filtered": bool(where.params()),
@@ -558,20 +554,9 @@ def graph(request: Request, store: StoreDep) -> Response:
         else:  # a party: focus on it (again: let go)
             href = _graph_url(level=level, **period, focus="" if n.id == focus else n.id)
         state = " is-focus" if n.id == focus else " is-near" if n.id in near else ""
-        x, y, anchor = place[n.id]
-        nodes.append(
-            Node(
-                n.id,
-                labels[n.id],
-                n.events,
-                x,
-                y,
-                radii[n.id],
-                anchor,
-                href,
-                f"node {n.kind}{state}",
-            )
-        )
+        x, y, side = place[n.id]
+        classes = f"node {n.kind}{state}"
+        nodes.append(Node(n.id, labels[n.id], n.events, x, y, radii[n.id], side, href, classes))
     _untangle(nodes)
     for node in nodes:
         node.y = round(node.y, 1)
@@ -596,7 +581,7 @@ def graph(request: Request, store: StoreDep) -> Response:
         "level": level,
         "where": where,
         "focus": focus if focus in kept else "",
-        "focus_missing": focus if focus and focus not in kept else "",
+        "focus_missing": names.get(focus, focus) if focus and focus not in kept else "",
         "unfocus_href": _graph_url(level=level, **period),
         "nodes": nodes,
         "edges": edges,

@@ -288,11 +288,14 @@
     }
     var top = lanes.length ? TOP : 0;
     for (var k = Math.ceil(view.start / step - 1e-9); k <= Math.floor(view.end / step + 1e-9); k += 1) {
-      var x = fixed(MARGIN + (k * step - view.start) * span);
+      var at = MARGIN + (k * step - view.start) * span, x = fixed(at);
       var line = document.createElementNS(NS, "line");
       set(line, { "class": "tl-grid", x1: x, x2: x, y1: top, y2: fixed(axisY + 4) });
       var text = document.createElementNS(NS, "text");
-      set(text, { "class": "tl-tick", x: x, y: fixed(axisY + 17), "text-anchor": "middle" });
+      set(text, {
+        "class": "tl-tick", x: x, y: fixed(axisY + 17),
+        "text-anchor": at < 30 ? "start" : at > width - 30 ? "end" : "middle"
+      });
       text.textContent = tickLabel(k * step, step);
       ticks.appendChild(line);
       ticks.appendChild(text);

@@ -1,0 +1,2 @@
+-- Nothing to change: PostgreSQL ranks with ts_rank_cd at query time. The version is
+-- kept in step with SQLite's so that one number names the schema.
