@@ -71,9 +71,11 @@ def _show(output: Output, data: Any, table: Callable[[], RenderableType]) -> Non
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path],
-        typer.Argument(help="Articles: .txt, .html or .jsonl files, or folders of them."),
-    ],
+        list[Path] | None,
+        typer.Argument(
+            help="Articles: .txt, .html or .jsonl files, or folders of them.", show_default=False
+        ),
+    ] = None,
     db: DbOption = None,
     lexicon: Annotated[
         list[Path] | None, typer.Option(help="Extra lexicon rows, as for `extract`.")
@@ -82,11 +84,28 @@ def ingest(
         int | None,
         typer.Option(min=1, help="Extraction processes [default: the cores, at most 4]."),
     ] = None,
+    from_parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--from-parquet",
+            metavar="OUTPUT",
+            help="Instead of PATHs: the articles a `diplonews spark-extract` wrote to OUTPUT.",
+        ),
+    ] = None,
 ) -> None:
     """Extract articles into the store, resolving events and people across them.
 
     Re-running adds nothing: unchanged files are skipped unread. Each batch of
     articles is one transaction, so an interrupted run resumes where it stopped."""
+    if bool(paths) == bool(from_parquet):
+        raise fail("give the articles' PATHs, or --from-parquet OUTPUT (not both)")
+    if from_parquet:
+        try:
+            from diplonews.spark import load as parquet  # PyArrow: an optional dependency
+        except ImportError as exc:
+            raise fail(
+                f"--from-parquet needs PyArrow: pip install 'diplonews[spark]' ({exc})"
+            ) from None
     console = Console(stderr=True, highlight=False)
     progress = Progress(
         TextColumn("ingesting"),
@@ -110,14 +129,23 @@ def ingest(
     with _opened(db, create=True) as store:
         try:
             with progress:
-                report = api.ingest(
-                    store,
-                    paths,
-                    lexicon_paths=lexicon or (),
-                    workers=workers,
-                    on_error=complain,
-                    on_progress=tick,
-                )
+                if from_parquet:
+                    report = parquet.ingest(
+                        store,
+                        from_parquet,
+                        lexicon_paths=lexicon or (),
+                        on_error=complain,
+                        on_progress=tick,
+                    )
+                else:
+                    report = api.ingest(
+                        store,
+                        paths or [],
+                        lexicon_paths=lexicon or (),
+                        workers=workers,
+                        on_error=complain,
+                        on_progress=tick,
+                    )
         except KeyboardInterrupt:
             counts = api.counts(store)
             typer.echo(
@@ -304,16 +332,32 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Server processes [default: the cores, at most 4]."),
+    ] = None,
 ) -> None:
     """Serve the web pages and the JSON API (OpenAPI at /docs) over the store."""
+    import os
+
     import uvicorn
 
-    from diplonews.web import create_app
+    from diplonews.ingest import default_workers
+    from diplonews.store import ENV
 
     with _opened(db):  # the store must open before the server says it is up
         pass
-    typer.echo(f"diplonews: serving {api.resolve_store_url(db)} at http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    url = api.resolve_store_url(db)
+    os.environ[ENV] = url  # each worker process builds the app from it
+    typer.echo(f"diplonews: serving {url} at http://{host}:{port}/", err=True)
+    uvicorn.run(
+        "diplonews.web:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers or default_workers(),
+        log_level="warning",
+    )
 
 
 @app.command()

@@ -276,7 +276,17 @@ def met_with(store: Store, person_id: int, limit: int = 10) -> list[tuple[int, s
         "WHERE p.person_id = ? GROUP BY o.person_id ORDER BY n DESC, o.person_id LIMIT ?",
         (person_id, limit),
     )
-    named = {p.id: p.name for p in _hydrate_people(store, [int(r[0]) for r in rows])}
+    ids = [int(r[0]) for r in rows]
+    named = (
+        {
+            int(i): name
+            for i, name in store.query(
+                f"SELECT id, name FROM people WHERE id IN ({_marks(ids)})", ids
+            )
+        }
+        if ids
+        else {}
+    )
     return [(int(pid), named.get(int(pid), "?"), int(n)) for pid, n in rows]
 
 

@@ -97,6 +97,7 @@ templates = Jinja2Templates(
     env=jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=True,  # every value, whatever the template's name
+        auto_reload=False,  # templates are package data: no stat() per page
         undefined=jinja2.StrictUndefined,  # a misspelt variable fails the test, not the page
     )
 )
@@ -119,7 +120,8 @@ def page(request: Request, name: str, context: dict[str, Any], status_code: int 
 
 
 def create_app(store_url: str | None = None) -> FastAPI:
-    """The application over the store at `store_url` (default as for the CLI)."""
+    """The application over the store at `store_url` (default as for the CLI:
+    $DIPLONEWS_DB, else ./diplonews.db — which is how `serve --workers` passes it)."""
     from diplonews.web import api_routes, pages, viz
 
     stores = Stores(resolve_url(store_url))

@@ -224,6 +224,9 @@ def event(request: Request, store: StoreDep, ident: str) -> Response:
     return render(request, "event.html", {"event": found, "sources": sources})
 
 
+PERSON_EVENTS = 100
+
+
 @router.get("/people/{ident}")
 def person(request: Request, store: StoreDep, ident: str) -> Response:
     person_id = parse_id(ident)
@@ -235,7 +238,8 @@ def person(request: Request, store: StoreDep, ident: str) -> Response:
         "person.html",
         {
             "person": found,
-            "events": api.events_by_id(store, found.event_ids),
+            # the latest PERSON_EVENTS, newest first; the timeline link shows them all
+            "events": api.events_by_id(store, found.event_ids[::-1][:PERSON_EVENTS]),
             "met": api.met_with(store, found.id),
         },
     )
@@ -261,10 +265,13 @@ def article(request: Request, store: StoreDep, ident: str) -> Response:
     )
 
 
+SEARCH_HITS = 30
+
+
 @router.get("/search")
 def search(request: Request, store: StoreDep, q: str = "") -> Response:
     query = q.strip()[:500]
-    hits = api.search(store, query, limit=50) if query else []
+    hits = api.search(store, query, limit=SEARCH_HITS) if query else []
     found = [(h, pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks])) for h in hits]
     return render(request, "search.html", {"query": query, "hits": found})
 
