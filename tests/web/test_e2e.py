@@ -319,19 +319,6 @@ def test_e2e_graph_draws_the_parties_as_an_svg(tab: Tab) -> None:
     tab.assert_clean()
 
 
-def swagger_ui_major() -> int:
-    from swagger_ui_bundle import swagger_ui_path
-
-    found = re.search(r"swagger-ui-(\d+)\.", str(swagger_ui_path))
-    return int(found.group(1)) if found else 0
-
-
-@pytest.mark.xfail(
-    swagger_ui_major() < 5,
-    reason="Swagger UI before 5 cannot read OpenAPI 3.1, which FastAPI writes "
-    "(swagger-ui-bundle 1.1.0 ships 4.15.5; swagger-ui-bundle-v2 ships 5.x)",
-    strict=True,
-)
 def test_e2e_docs_render_from_this_site(tab: Tab) -> None:
     from playwright.sync_api import expect
 
