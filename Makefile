@@ -4,14 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench lint clean
+.PHONY: venv test demo bench bench-spark load lint clean
 
 venv: $(STAMP)
 
 # Re-installs only when the project's requirements change.
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,spark]'
 	touch $@
 
 # PostgreSQL tests run against the server $DIPLONEWS_TEST_POSTGRES names, whose role
@@ -42,6 +42,15 @@ demo: venv
 bench: venv
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/bench_store.py
+
+# The web pages under 50 concurrent readers for 30 s, over a store of 10,000 generated
+# articles (bench/load_web.py --help: --db, --clients, --seconds, --profile).
+load: venv
+	$(BIN)/python bench/load_web.py
+
+# Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2].
+bench-spark: venv
+	$(BIN)/python bench/bench_spark.py
 
 lint: venv
 	$(BIN)/ruff check .

@@ -227,6 +227,7 @@ def eval_(
         Console(highlight=False).print(render.report(result))
 
 
+import diplonews.cli_spark  # noqa: F401 -- registers spark-extract (PySpark imported lazily)
 from diplonews import cli_store  # noqa: F401 -- registers the knowledge-base commands
 
 

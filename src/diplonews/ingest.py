@@ -7,6 +7,9 @@ of it), checked for duplicates (same text, or a near-duplicate by MinHash) and
 written, `batch_size` articles per transaction. A file is marked as read in the
 transaction that stores its last article, so a run that is killed leaves whole
 articles only, and the next run picks up where it stopped.
+
+`ingest_prepared` stores articles extracted elsewhere (the Spark job's output) the
+same way: same skipping of unchanged sources, dedupe, resolution and batches.
 """
 
 from __future__ import annotations
@@ -77,8 +80,17 @@ def _init_worker(lexicon_paths: tuple[str, ...]) -> None:
 
 def prepare(pending: _Pending, lexicons: Lexicons | None = None) -> Prepared | str:
     """Extract one source; an error message instead when extraction fails."""
-    lex = lexicons or _worker_lexicons or load()
-    item = pending.item
+    return prepare_source(
+        pending.item, pending.source, pending.content_hash, lexicons or _worker_lexicons
+    )
+
+
+def prepare_source(
+    item: Source, source: str, content_hash: str, lexicons: Lexicons | None = None
+) -> Prepared | str:
+    """Everything the store needs of one article, from its text alone (so it can run
+    anywhere: a worker process, a Spark executor); an error message when it fails."""
+    lex = lexicons or load()
     try:
         doc = pipeline.extract_doc(
             item.text, item.doc_id, published=item.published, url=item.url, lexicons=lex
@@ -89,10 +101,10 @@ def prepare(pending: _Pending, lexicons: Lexicons | None = None) -> Prepared | s
     except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
         return f"{item.path}: internal error: {type(exc).__name__}: {exc}"
     return Prepared(
-        source=pending.source,
+        source=source,
         doc_id=item.doc_id,
         url=item.url,
-        content_hash=pending.content_hash,
+        content_hash=content_hash,
         record=doc.record.to_dict(),
         body=doc.body,
         spans=[e.evidence_span for e in doc.record.events],
@@ -156,21 +168,29 @@ class _Run:
                 continue
             source = f"{key}#{item.doc_id}" if jsonl else key
             content_hash = dedupe.content_hash(item.text)
-            state, article_id = writes.source_state(self.store, source, content_hash)
-            if state == "refresh" and article_id in self.refreshing:
-                state = "unchanged"  # another copy of the same text is re-extracting it
-            elif state == "refresh":
-                self.refreshing.add(article_id)
-            if state == "unchanged":
-                self.report.unchanged += 1
-                self.on_progress(self.report)
+            admitted = self.admit(source, content_hash)
+            if admitted is None:
                 continue
+            state, article_id = admitted
             self.pending.append(_Pending(source, item, content_hash, state, article_id))
             if jsonl and len(self.pending) >= self.batch_size:
                 self.flush()  # a long JSONL file spans batches; it is marked with its last
         self.files_read.append((key, status.st_size, status.st_mtime_ns))
         if len(self.pending) >= self.batch_size:
             self.flush()
+
+    def admit(self, source: str, content_hash: str) -> tuple[str, int | None] | None:
+        """What to do with a source (`writes.source_state`), None when it is unchanged."""
+        state, article_id = writes.source_state(self.store, source, content_hash)
+        if state == "refresh" and article_id in self.refreshing:
+            state = "unchanged"  # another copy of the same text is re-extracting it
+        elif state == "refresh":
+            self.refreshing.add(article_id)
+        if state == "unchanged":
+            self.report.unchanged += 1
+            self.on_progress(self.report)
+            return None
+        return state, article_id
 
     def _extract(self, batch: list[_Pending]) -> Iterator[Prepared | str]:
         if self.workers > 1 and len(batch) >= PARALLEL_FROM:
@@ -188,28 +208,36 @@ class _Run:
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
+        extracted = zip(batch, self._extract(batch), strict=True)
+        self.write((p.state, p.article_id, prepared) for p, prepared in extracted)
+
+    def write(self, batch: Iterable[tuple[str, int | None, Prepared | str]]) -> None:
+        """One transaction: a batch of (state, article it gave before, extraction), and
+        the files read to their end."""
         files, self.files_read = self.files_read, []
         with self.store.transaction():
             writer = writes.Writer(self.store, self.lexicons)
-            for pending, prepared in zip(batch, self._extract(batch), strict=True):
+            for state, article_id, prepared in batch:
                 if isinstance(prepared, str):
                     self.fail(prepared)
                     continue
-                self.store_one(writer, pending, prepared)
+                self.store_one(writer, state, article_id, prepared)
                 self.on_progress(self.report)
             writer.finish()
             for key, size, mtime_ns in files:
                 writes.mark_file(self.store, key, size, mtime_ns)
 
-    def store_one(self, writer: writes.Writer, pending: _Pending, prepared: Prepared) -> None:
-        if pending.state == "refresh" and pending.article_id is not None:
-            writer.refresh_article(pending.article_id, prepared)
+    def store_one(
+        self, writer: writes.Writer, state: str, article_id: int | None, prepared: Prepared
+    ) -> None:
+        if state == "refresh" and article_id is not None:
+            writer.refresh_article(article_id, prepared)
             self.report.updated += 1
             return
-        if pending.state == "replaced":
-            writer.forget_source(pending.source)
+        if state == "replaced":
+            writer.forget_source(prepared.source)
             self.report.updated += 1
-        copy_of = writes.article_with_hash(self.store, pending.content_hash)
+        copy_of = writes.article_with_hash(self.store, prepared.content_hash)
         similarity = 1.0
         if copy_of is None:
             near = writes.near_duplicate(self.store, prepared.signature)
@@ -218,11 +246,11 @@ class _Run:
         if copy_of is not None:
             writes.add_copy(
                 self.store,
-                pending.source,
+                prepared.source,
                 copy_of,
                 prepared.doc_id,
                 prepared.url,
-                pending.content_hash,
+                prepared.content_hash,
                 similarity,
             )
             self.report.duplicates += 1
@@ -269,6 +297,41 @@ def ingest(
                 run.read(item)
         if run.pending or run.files_read:
             run.flush()
+    finally:
+        run.close()
+        run.report.seconds = time.perf_counter() - started
+    return run.report
+
+
+def ingest_prepared(
+    store: Store,
+    items: Iterable[Prepared | InputError],
+    *,
+    lexicon_paths: Iterable[str | Path] = (),
+    batch_size: int = BATCH_SIZE,
+    on_error: Callable[[str], None] = lambda message: None,
+    on_progress: Callable[[IngestReport], None] = lambda report: None,
+) -> IngestReport:
+    """Bring the store up to date with articles extracted elsewhere (`Prepared`, in the
+    order `ingest` would read them), as `ingest` does with its own: a source whose text
+    the store holds is skipped, copies are found, `batch_size` per transaction."""
+    extra = tuple(str(p) for p in lexicon_paths)
+    run = _Run(store, load(extra), extra, 1, batch_size, on_error, on_progress)
+    started = time.perf_counter()
+    batch: list[tuple[str, int | None, Prepared | str]] = []
+    try:
+        for item in items:
+            if isinstance(item, InputError):
+                run.fail(str(item))
+                continue
+            admitted = run.admit(item.source, item.content_hash)
+            if admitted is not None:
+                batch.append((*admitted, item))
+            if len(batch) >= batch_size:
+                run.write(batch)
+                batch = []
+        if batch:
+            run.write(batch)
     finally:
         run.close()
         run.report.seconds = time.perf_counter() - started
