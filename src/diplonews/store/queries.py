@@ -102,10 +102,7 @@ def events(store: Store, where: EventFilter) -> list[StoredEvent]:
 
 
 def event(store: Store, event_id: int) -> StoredEvent | None:
-    found = _hydrate_events(
-        store,
-        store.query(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE id = ?", (event_id,)),
-    )
+    found = events_by_id(store, [event_id])
     return found[0] if found else None
 
 
@@ -367,11 +364,20 @@ _ARTICLE_COLUMNS = "id, doc_id, title, published, credits, url, body, extractor"
 
 
 def article(store: Store, article_id: int) -> StoredArticle | None:
-    found = _hydrate_articles(
-        store,
-        store.query(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)),
-    )
+    found = articles_by_id(store, [article_id])
     return found[0] if found else None
+
+
+def articles_by_id(store: Store, ids: Sequence[int]) -> list[StoredArticle]:
+    """Articles by id, in the order given (unknown ids left out)."""
+    found: dict[int, StoredArticle] = {}
+    for start in range(0, len(ids), STREAM_CHUNK):
+        chunk = list(ids[start : start + STREAM_CHUNK])
+        rows = store.query(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({_marks(chunk)})", chunk
+        )
+        found.update((a.id, a) for a in _hydrate_articles(store, rows))
+    return [found[i] for i in ids if i in found]
 
 
 def _hydrate_articles(store: Store, rows: list[tuple[Any, ...]]) -> list[StoredArticle]:
@@ -442,25 +448,9 @@ def search(store: Store, query: str, limit: int = 20, kinds: Sequence[str] = KIN
     for kind, ref, _ in found:
         by_kind[kind].append(ref)
     labels: dict[tuple[str, int], tuple[str, str]] = {}
-    for a in _hydrate_articles(
-        store,
-        store.query(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({_marks(by_kind['article'])})",
-            by_kind["article"],
-        )
-        if by_kind["article"]
-        else [],
-    ):
+    for a in articles_by_id(store, by_kind["article"]):
         labels["article", a.id] = (a.title or a.doc_id, a.body)
-    for e in _hydrate_events(
-        store,
-        store.query(
-            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE id IN ({_marks(by_kind['event'])})",
-            by_kind["event"],
-        )
-        if by_kind["event"]
-        else [],
-    ):
+    for e in events_by_id(store, by_kind["event"]):
         label = " · ".join(filter(None, [e.date, e.name or e.series or e.kind]))
         labels["event", e.id] = (label, " ".join(s.evidence or "" for s in e.sources))
     for p in _hydrate_people(store, by_kind["person"]):
@@ -491,13 +481,7 @@ def _ids(store: Store, table: str) -> Iterator[list[int]]:
 
 def iter_events(store: Store) -> Iterator[StoredEvent]:
     for chunk in _ids(store, "events"):
-        yield from _hydrate_events(
-            store,
-            store.query(
-                f"SELECT {_EVENT_COLUMNS} FROM events e WHERE id IN ({_marks(chunk)}) ORDER BY id",
-                chunk,
-            ),
-        )
+        yield from events_by_id(store, chunk)
 
 
 def iter_people(store: Store) -> Iterator[StoredPerson]:
@@ -507,13 +491,7 @@ def iter_people(store: Store) -> Iterator[StoredPerson]:
 
 def iter_articles(store: Store) -> Iterator[StoredArticle]:
     for chunk in _ids(store, "articles"):
-        yield from _hydrate_articles(
-            store,
-            store.query(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({_marks(chunk)}) ORDER BY id",
-                chunk,
-            ),
-        )
+        yield from articles_by_id(store, chunk)
 
 
 # --- who meets whom ------------------------------------------------------------------
