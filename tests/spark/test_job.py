@@ -223,7 +223,8 @@ def test_cli_spark_extract_without_pyspark_is_one_line(
 ) -> None:
     import diplonews.spark
 
-    monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark → ImportError
+    for name in [m for m in sys.modules if m.split(".")[0] == "pyspark"] + ["pyspark"]:
+        monkeypatch.setitem(sys.modules, name, None)  # import pyspark(.…) → ImportError
     monkeypatch.delitem(sys.modules, "diplonews.spark.job", raising=False)
     monkeypatch.delattr(diplonews.spark, "job", raising=False)
     result = CliRunner().invoke(app, ["spark-extract", str(tmp_path), str(tmp_path / "out")])

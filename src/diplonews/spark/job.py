@@ -34,17 +34,19 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from pyspark import RDD
+import pyarrow as pa
+from pyspark.errors import PySparkImportError
 from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql.pandas.types import to_arrow_schema
 from pyspark.sql.types import (
     ArrayType,
     BinaryType,
@@ -53,10 +55,13 @@ from pyspark.sql.types import (
     StructField,
     StructType,
 )
+from pyspark.sql.udf import UserDefinedFunction
+from pyspark.util import PythonEvalType
 
 from diplonews import __version__, dedupe, ingest, reading
 from diplonews.errors import DiplonewsError, InputError
 from diplonews.lexicons import Lexicons, load
+from diplonews.store.writes import Prepared
 
 APP_NAME = "diplonews spark-extract"
 TABLES = ("articles", "events", "people", "errors")
@@ -67,10 +72,22 @@ STAGING = "_extracted"  # under OUTPUT while the job runs: every result row, onc
 JSONL_MAX_BYTES = 2**31 - 1  # Spark reads a file whole into one value: at most this
 MAX_ROWS_PER_FILE = 100_000  # of an output table: a year's articles may span several files
 FILE_OPEN_COST = 8 * 1024  # bytes a file counts for when scans are planned (Spark: 4 MB)
+UNIT_BATCH_ROWS = 256  # units per Arrow batch to a Python worker: about 1 MB, 1 s of work
+RESULT_BATCH_ROWS = 64  # rows per Arrow batch back: the JVM writes while Python extracts
 
-# A unit of work: (kind, path, line, payload), made on the executors from the input.
+# A unit of work: (kind, path, line, payload). Files and Parquet rows are made units on
+# the JVM side, JSONL lines by a Python worker; all go to the extraction as Arrow.
 FILE, LINE, ROW, ERROR = "file", "line", "row", "error"
-Unit = tuple[str, str, int, Any]  # payload: bytes (FILE, LINE), dict (ROW), str (ERROR)
+# The payload: the file's bytes, the line's, the row as a JSON object, or an error's reason.
+Unit = tuple[str, str, int, bytes]
+UNIT = StructType(
+    [
+        StructField("kind", StringType()),
+        StructField("path", StringType()),  # a local path, or a URI
+        StructField("line", IntegerType()),  # JSONL line or Parquet row from 1; 0: a file
+        StructField("payload", BinaryType()),
+    ]
+)
 
 
 def _strings() -> ArrayType:
@@ -170,56 +187,91 @@ def local_path(uri: str) -> str:
     return re.sub(r"^file:(//(?=/))?", "", uri)
 
 
-def units_of_file(item: tuple[str, bytes | bytearray]) -> Iterator[Unit]:
+def units_of_file(path: str, data: bytes) -> Iterator[Unit]:
     """A file's units: itself (.txt, .html), or its lines (.jsonl)."""
-    uri, data = item
-    path = local_path(uri)
     if PurePosixPath(path).suffix.lower() in reading.JSONL_SUFFIXES:
         for line in reading.jsonl_lines(io.BytesIO(data), path):
             if isinstance(line, InputError):
-                yield (ERROR, line.path, 0, line.reason)
+                yield (ERROR, line.path, 0, line.reason.encode())
             else:
                 yield (LINE, path, line[0], line[1])
     else:
-        yield (FILE, path, 0, bytes(data))
+        yield (FILE, path, 0, data)
 
 
-def units_of_rows(rows: Iterable[Any]) -> Iterator[Unit]:
-    """Parquet input: one unit per row, its fields as a JSONL line's object."""
-    for row in rows:
-        item = {k: v for k, v in row.asDict().items() if v is not None and k[0] != "_"}
-        if isinstance(item.get("published"), date | datetime):
-            item["published"] = item["published"].isoformat()
-        yield (ROW, local_path(unquote(row["_path"])), int(row["_row"]) + 1, item)  # %-escaped
+def split_jsonl_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow over JSONL files (path, content): their lines as units."""
+    schema = arrow_schema(UNIT)
+    for batch in batches:
+        paths, contents = batch.column("path").to_pylist(), batch.column("content").to_pylist()
+        units = [
+            u for path, data in zip(paths, contents, strict=True) for u in units_of_file(path, data)
+        ]
+        for start in range(0, len(units), RESULT_BATCH_ROWS):
+            yield arrow_batch(units[start : start + RESULT_BATCH_ROWS], schema)
 
 
-def extract_partition(units: Iterable[Unit]) -> Iterator[tuple[Any, ...]]:
-    """mapPartitions: one RESULT row per unit. Never raises on a record."""
+def extract_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow over units: one RESULT row per unit, sent back RESULT_BATCH_ROWS at a
+    time so the JVM writes while Python extracts. Never raises on a record."""
     lexicons = load()  # cached: once per Python worker, which Spark reuses across tasks
-    for unit in units:
-        try:
-            yield _extract(unit, lexicons)
-        except Exception as exc:  # noqa: BLE001 -- one bad record must not fail the job
-            yield _error(unit[1], unit[2], f"internal error: {type(exc).__name__}: {exc}")
+    schema = arrow_schema(RESULT)
+    rows: list[tuple[Any, ...]] = []
+    for batch in batches:
+        columns = (batch.column(name).to_pylist() for name in UNIT.fieldNames())
+        for unit in zip(*columns, strict=True):
+            try:
+                rows.append(_extract(unit, lexicons))
+            except Exception as exc:  # noqa: BLE001 -- one bad record must not fail the job
+                reason = f"internal error: {type(exc).__name__}: {exc}"
+                rows.append(_error(unit[1], unit[2], reason))
+            if len(rows) == RESULT_BATCH_ROWS:
+                yield arrow_batch(rows, schema)
+                rows = []
+    if rows:
+        yield arrow_batch(rows, schema)
+
+
+@cache
+def arrow_schema(schema: StructType) -> pa.Schema:
+    return to_arrow_schema(schema)
+
+
+def arrow_batch(rows: list[tuple[Any, ...]], schema: pa.Schema) -> pa.RecordBatch:
+    """Rows (tuples in the schema's order; nested structs as tuples) as one Arrow batch."""
+    columns = zip(*rows, strict=True)
+    return pa.RecordBatch.from_arrays(
+        [
+            pa.array(values, type=column.type)
+            for values, column in zip(columns, schema, strict=True)
+        ],
+        schema=schema,
+    )
 
 
 def _extract(unit: Unit, lexicons: Lexicons) -> tuple[Any, ...]:
     kind, path, line, payload = unit
     if kind == ERROR:
-        return _error(path, line, payload)
+        return _error(path, line, payload.decode())
     try:
         if kind == FILE:
             item = reading.source_from_bytes(payload, path)
         elif kind == LINE:
             item = reading.source_from_json_line(payload, path, line)
-        else:
-            item = reading.source_from_object(payload, path, line)
+        else:  # ROW: a Parquet row as a JSON object, nulls left out
+            item = reading.source_from_object(json.loads(payload), path, line)
     except InputError as exc:
         return _error(exc.path, line, exc.reason)
     source = path if kind == FILE else f"{path}#{item.doc_id}"
     prepared = ingest.prepare_source(item, source, dedupe.content_hash(item.text), lexicons)
     if isinstance(prepared, str):  # "where: reason"
         return _error(item.path, line, prepared.removeprefix(f"{item.path}: "))
+    return result_row(path, line, prepared)
+
+
+def result_row(path: str, line: int, prepared: Prepared) -> tuple[Any, ...]:
+    """An extracted article as a RESULT row (also what the benchmark's single process
+    writes, so that both write the same)."""
     record = prepared.record
     published = record.get("published")
     spans = prepared.spans
@@ -327,17 +379,28 @@ def _glob(suffixes: Iterable[str]) -> str:
 
 def _fits(path: Column, length: Column) -> Column:
     """Whether a file is read: an article up to reading's limit, a JSONL file up to Spark's."""
-    jsonl = F.lower(path).rlike(r"\.jsonl$")
-    return F.when(jsonl, length <= JSONL_MAX_BYTES).otherwise(length <= reading.MAX_BYTES)
+    return F.when(_is_jsonl(path), length <= JSONL_MAX_BYTES).otherwise(length <= reading.MAX_BYTES)
 
 
-def _unread(row: Any) -> Unit:
-    path = str(row["path"])
-    if row["length"] is None:
-        return (ERROR, path, 0, "empty file")
-    if PurePosixPath(path).suffix.lower() in reading.JSONL_SUFFIXES:
-        return (ERROR, path, 0, "JSONL file larger than 2 GB: split it")
-    return (ERROR, path, 0, f"file larger than {reading.MAX_BYTES // (1024 * 1024)} MB")
+def _is_jsonl(path: Column) -> Column:
+    return F.lower(path).rlike("|".join(rf"\{suffix}$" for suffix in reading.JSONL_SUFFIXES))
+
+
+def _error_units(path: Column, reason: Column) -> list[Column]:
+    """The UNIT columns of an error found on the JVM side (the reason as payload)."""
+    return [
+        F.lit(ERROR).alias("kind"),
+        path.alias("path"),
+        F.lit(0).alias("line"),
+        F.encode(reason, "UTF-8").alias("payload"),
+    ]
+
+
+def _too_large(path: Column) -> Column:
+    mb = reading.MAX_BYTES // (1024 * 1024)
+    return F.when(_is_jsonl(path), F.lit("JSONL file larger than 2 GB: split it")).otherwise(
+        F.lit(f"file larger than {mb} MB")
+    )
 
 
 def _listed(spark: SparkSession, files: DataFrame) -> list[str]:
@@ -354,13 +417,21 @@ def _listed(spark: SparkSession, files: DataFrame) -> list[str]:
     return [local_path(unquote(uri)) for uri in found]
 
 
+def partitions_for(spark: SparkSession, size: int) -> int:
+    """Extraction tasks by default: a few per core, more for a big input."""
+    cores = spark.sparkContext.defaultParallelism
+    return max(PARTITIONS_PER_CORE * cores, math.ceil(size / BYTES_PER_PARTITION))
+
+
 @contextmanager
-def _scan_partitions(spark: SparkSession, count: int) -> Iterator[None]:
-    """Scans planned meanwhile make about `count` partitions of similar size (Spark's
-    defaults make one of 32 files for small files: a task, and its cost, per 100 kB)."""
+def planning(spark: SparkSession, partitions: int) -> Iterator[None]:
+    """Settings of the jobs run meanwhile: file scans in about `partitions` partitions of
+    similar size (Spark's defaults make one of 32 small files: a task, and its cost, per
+    100 kB), and Arrow batches to Python of UNIT_BATCH_ROWS units."""
     settings = {
-        "spark.sql.files.minPartitionNum": str(count),
+        "spark.sql.files.minPartitionNum": str(partitions),
         "spark.sql.files.openCostInBytes": str(FILE_OPEN_COST),
+        "spark.sql.execution.arrow.maxRecordsPerBatch": str(UNIT_BATCH_ROWS),
     }
     before = {key: spark.conf.get(key, None) for key in settings}
     for key, value in settings.items():
@@ -375,34 +446,82 @@ def _scan_partitions(spark: SparkSession, count: int) -> Iterator[None]:
                 spark.conf.set(key, old)
 
 
-def _file_units(spark: SparkSession, uri: str, explicit: bool, count: int) -> RDD[Unit]:
+def map_in_arrow(
+    frame: DataFrame,
+    function: Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]],
+    schema: StructType,
+) -> DataFrame:
+    """`frame.mapInArrow(function, schema)`, which PySpark 4 refuses without pandas although
+    it needs only PyArrow: the same call, without that check."""
+    try:
+        return frame.mapInArrow(function, schema)
+    except PySparkImportError:
+        udf = UserDefinedFunction(function, schema, evalType=PythonEvalType.SQL_MAP_ARROW_ITER_UDF)
+        column = udf(*[frame[name] for name in frame.columns])
+        return DataFrame(frame._jdf.mapInArrow(column._jc, False, None), frame.sparkSession)
+
+
+def _file_units(spark: SparkSession, uri: str, explicit: bool, partitions: int) -> DataFrame:
     """Units of .txt, .html and .jsonl files. Folders are walked recursively; hidden
     files (. and _) and other kinds of files are skipped unread, as by `ingest`. A file
     is read whole, and only when `_fits`; the others (and empty ones) are error units."""
-    reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-    if not explicit:
-        reader = reader.option("pathGlobFilter", _glob(reading.SUPPORTED))
-    files = reader.load(uri)  # lists the files
-    listed = spark.createDataFrame([(path,) for path in _listed(spark, files)], "path string")
-    with _scan_partitions(spark, count):
-        readable = files.where(_fits(files["path"], files["length"])).select("path", "content")
-        read = readable.rdd.flatMap(units_of_file)
-        plain = F.regexp_replace(files["path"], r"^file:(//(?=/))?", "")
-        lengths = files.select(plain.alias("path"), "length")  # no content: nothing read
-        unread = listed.join(lengths, "path", "left").where(
-            F.col("length").isNull() | ~_fits(F.col("path"), F.col("length"))
+
+    def scan(suffixes: Iterable[str]) -> DataFrame:
+        reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+        if not explicit:
+            reader = reader.option("pathGlobFilter", _glob(suffixes))
+        return reader.load(uri)  # lists the files
+
+    files = scan(reading.SUPPORTED)
+    listed = _listed(spark, files)
+    jsonl = sum(PurePosixPath(p).suffix.lower() in reading.JSONL_SUFFIXES for p in listed)
+    articles = len(listed) - jsonl
+    path = F.regexp_replace(files["path"], r"^file:(//(?=/))?", "")  # local_path
+    parts: list[DataFrame] = []
+    if articles:
+        texts = files if not jsonl else scan(reading.TEXT_SUFFIXES | reading.HTML_SUFFIXES)
+        text_path = F.regexp_replace(texts["path"], r"^file:(//(?=/))?", "")
+        parts.append(
+            texts.where(texts["length"] <= reading.MAX_BYTES).select(
+                F.lit(FILE).alias("kind"),
+                text_path.alias("path"),
+                F.lit(0).alias("line"),
+                texts["content"].alias("payload"),
+            )
         )
-        return read.union(unread.coalesce(1).rdd.map(_unread))
-
-
-def read_units(spark: SparkSession, uri: str, partitions: int | None = None) -> RDD[Unit]:
-    """The input as units of work, spread over `partitions` partitions."""
-    kind, explicit, size = inspect_input(spark, uri)
-    context = spark.sparkContext
-    wanted = partitions or max(
-        PARTITIONS_PER_CORE * context.defaultParallelism, math.ceil(size / BYTES_PER_PARTITION)
+    if jsonl:
+        shards = files if not articles else scan(reading.JSONL_SUFFIXES)
+        shard_path = F.regexp_replace(shards["path"], r"^file:(//(?=/))?", "")
+        contents = shards.where(shards["length"] <= JSONL_MAX_BYTES).select(
+            shard_path.alias("path"), "content"
+        )
+        # A JSONL file is read by one task: its lines are spread over the partitions.
+        parts.append(map_in_arrow(contents, split_jsonl_batches, UNIT).repartition(partitions))
+    # Not read: too large (found by their length alone), or empty (left out by Spark's
+    # scans, so found by what the listing holds and the scan does not).
+    parts.append(
+        files.where(~_fits(path, files["length"])).select(*_error_units(path, _too_large(path)))
     )
-    units: RDD[Unit]
+    scanned = files.count()  # no content read
+    if scanned < len(listed):
+        everything = spark.createDataFrame([(p,) for p in listed], "path string")
+        empty = everything.join(files.select(path.alias("path")), "path", "left_anti")
+        parts.append(empty.select(*_error_units(F.col("path"), F.lit("empty file"))))
+    return _union(parts)
+
+
+def _union(parts: list[DataFrame]) -> DataFrame:
+    union = parts[0]
+    for part in parts[1:]:
+        union = union.unionByName(part)
+    return union
+
+
+def read_units(
+    spark: SparkSession, uri: str, kind: str, explicit: bool, partitions: int
+) -> DataFrame:
+    """The input (as `inspect_input` found it) as units of work (UNIT), spread over about
+    `partitions` partitions. Run its jobs inside `planning(spark, partitions)`."""
     if kind == "parquet":
         frame = (
             spark.read.option("recursiveFileLookup", "true")
@@ -410,25 +529,27 @@ def read_units(spark: SparkSession, uri: str, partitions: int | None = None) -> 
             .parquet(uri)
         )
         wanted_columns = ("id", "text", "html", "url", "published")
-        frame = frame.select(
-            *[c for c in frame.columns if c in wanted_columns],
-            F.col("_metadata.file_path").alias("_path"),
-            F.col("_metadata.row_index").alias("_row"),
+        fields = [c for c in frame.columns if c in wanted_columns]
+        # A row as the JSON object of a JSONL line: nulls left out, dates as ISO strings.
+        units = frame.select(
+            F.lit(ROW).alias("kind"),
+            F.expr("url_decode(replace(_metadata.file_path, '+', '%2B'))").alias("path"),
+            (F.col("_metadata.row_index") + 1).cast("int").alias("line"),
+            F.encode(F.to_json(F.struct(*fields)), "UTF-8").alias("payload"),
         )
-        units = frame.rdd.mapPartitions(units_of_rows)
-    elif explicit and PurePosixPath(uri).suffix.lower() not in reading.SUPPORTED:
+        units = units.withColumn("path", F.regexp_replace("path", r"^file:(//(?=/))?", ""))
+        count = units.rdd.getNumPartitions()
+        if count < partitions:
+            return units.repartition(partitions)
+        if count > 2 * partitions:
+            return units.coalesce(partitions)  # adjacent partitions together, no shuffle
+        return units
+    if explicit and PurePosixPath(uri).suffix.lower() not in reading.SUPPORTED:
         suffix = PurePosixPath(uri).suffix.lower() or "(no extension)"
-        units = context.parallelize(
-            [(ERROR, local_path(uri), 0, f"unsupported file type {suffix}")]
+        return spark.createDataFrame(
+            [(ERROR, local_path(uri), 0, f"unsupported file type {suffix}".encode())], UNIT
         )
-    else:
-        units = _file_units(spark, uri, explicit, wanted)
-    count = units.getNumPartitions()
-    if count < wanted:
-        units = units.repartition(wanted)  # a JSONL file is one record: spread its lines
-    elif count > 2 * wanted:
-        units = units.coalesce(wanted)  # adjacent partitions together, no shuffle
-    return units
+    return _file_units(spark, uri, explicit, partitions)
 
 
 def _order(frame: DataFrame) -> list[Column]:
@@ -442,63 +563,69 @@ def run(spark: SparkSession, options: Options) -> JobReport:
     out_fs, out_path = _hadoop(spark, options.output)
     if out_fs.exists(out_path) and not options.overwrite:
         raise DiplonewsError(f"{options.output} exists: give a new folder, or --overwrite")
-    units = read_units(spark, options.input, options.partitions)
+    kind, explicit, size = inspect_input(spark, options.input)
+    partitions = options.partitions or partitions_for(spark, size)
     table = options.output.rstrip("/") + "/"
-    # Extracted once, written as it comes (nothing held in memory, however large the
-    # input), then read back column by column for each table.
-    extracted = spark.createDataFrame(units.mapPartitions(extract_partition), RESULT)
-    extracted.write.mode("overwrite").parquet(table + STAGING)
+    with planning(spark, partitions):
+        units = read_units(spark, options.input, kind, explicit, partitions)
+        # Extracted once, written as it comes (nothing held in memory, however large the
+        # input), then read back column by column for each table.
+        extracted = map_in_arrow(units, extract_batches, RESULT)
+        extracted.write.mode("overwrite").parquet(table + STAGING)
     extract_seconds = time.perf_counter() - started
     try:
-        results = spark.read.parquet(table + STAGING)
-        ok = F.col("reason").isNull()
-        totals = results.agg(
-            F.count(F.when(ok, 1)).alias("articles"),
-            F.count("reason").alias("errors"),
-            F.sum(F.when(ok, F.size("events"))).alias("events"),
-            F.sum(F.when(ok, F.size("people"))).alias("people"),
-        ).first()
-        assert totals is not None
-        mode = "overwrite" if options.overwrite else "errorifexists"
-        # One task per year writes its files (a few files rather than partitions × years),
-        # articles sorted in input order within each file, for `load` to merge.
-        articles = results.where(ok).select(*ARTICLE_COLUMNS).repartition("year")
-        (
-            articles.sortWithinPartitions("year", *_order(articles))
-            .write.mode(mode)
-            .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
-            .partitionBy("year")
-            .parquet(table + "articles")
-        )
-        keys = ["doc_id", "source", "year"]
-        events = results.where(ok).select(*keys, F.explode("events").alias("item"))
-        people = results.where(ok).select(*keys, F.posexplode("people").alias("position", "item"))
-        for name, rows in (("events", events), ("people", people)):
-            (
-                rows.select(*[c for c in rows.columns if c != "item"], "item.*")
-                .repartition("year")
-                .write.mode(mode)
-                .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
-                .partitionBy("year")
-                .parquet(table + name)
-            )
-        errors = results.where(~ok).select("path", "line", "reason").coalesce(1)
-        errors = errors.sortWithinPartitions(*_order(errors))
-        errors.select("path", "reason").write.mode(mode).parquet(table + "errors")
-        first = errors.limit(FIRST_ERRORS).collect()
+        write_tables(spark, table, "overwrite" if options.overwrite else "errorifexists")
     finally:
         staging_fs, staging = _hadoop(spark, table + STAGING)
         staging_fs.delete(staging, True)
+    # From the Parquet footers: a count reads no column, and a schema given (any column)
+    # reads a table without rows, which has no file to infer one from.
+    counts = {
+        name: spark.read.schema("path string").parquet(table + name).count() for name in TABLES
+    }
+    first = spark.read.schema("path string, reason string").parquet(table + "errors")
+    first_errors = first.limit(FIRST_ERRORS).collect()
     return JobReport(
-        articles=int(totals["articles"]),
-        events=int(totals["events"] or 0),
-        people=int(totals["people"] or 0),
-        errors=int(totals["errors"]),
-        partitions=units.getNumPartitions(),
+        articles=counts["articles"],
+        events=counts["events"],
+        people=counts["people"],
+        errors=counts["errors"],
+        partitions=partitions,
         seconds=time.perf_counter() - started,
         extract_seconds=extract_seconds,
-        first_errors=[(str(r["path"]), str(r["reason"])) for r in first],
+        first_errors=[(str(r["path"]), str(r["reason"])) for r in first_errors],
     )
+
+
+def write_tables(spark: SparkSession, table: str, mode: str) -> None:
+    """The four tables under `table` from the rows staged there."""
+    results = spark.read.parquet(table + STAGING)
+    ok = F.col("reason").isNull()
+    # One task per year writes its files (a few files rather than partitions × years),
+    # articles sorted in input order within each file, for `load` to merge.
+    articles = results.where(ok).select(*ARTICLE_COLUMNS).repartition("year")
+    (
+        articles.sortWithinPartitions("year", *_order(articles))
+        .write.mode(mode)
+        .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
+        .partitionBy("year")
+        .parquet(table + "articles")
+    )
+    keys = ["doc_id", "source", "year"]
+    events = results.where(ok).select(*keys, F.explode("events").alias("item"))
+    people = results.where(ok).select(*keys, F.posexplode("people").alias("position", "item"))
+    for name, rows in (("events", events), ("people", people)):
+        (
+            rows.select(*[c for c in rows.columns if c != "item"], "item.*")
+            .repartition("year")
+            .write.mode(mode)
+            .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
+            .partitionBy("year")
+            .parquet(table + name)
+        )
+    errors = results.where(~ok).select("path", "line", "reason").coalesce(1)
+    errors = errors.sortWithinPartitions(*_order(errors))
+    errors.select("path", "reason").write.mode(mode).parquet(table + "errors")
 
 
 def session(master: str | None = None) -> tuple[SparkSession, bool]:
