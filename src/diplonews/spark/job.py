@@ -6,6 +6,8 @@ signature, exactly what `diplonews ingest` computes) on every article, with the
 lexicons that ship inside the package, loaded once per worker process and kept
 across its tasks. Input is decoded by `reading.py`'s own functions over the bytes
 Spark hands over, so an article gets the same text, doc_id and errors as anywhere.
+Units go to the workers and rows come back as Arrow batches (`mapInArrow`): the
+workers spend their time extracting, not pickling, and the JVM writes as they go.
 
 Input (one folder or file, local or any Hadoop path): `.txt` and `.html` files (one
 article each, read whole by Spark's `binaryFile` source), `.jsonl` files (one article
