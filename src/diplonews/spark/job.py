@@ -36,7 +36,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,7 +45,6 @@ from typing import Any
 from urllib.parse import unquote
 
 import pyarrow as pa
-from pyspark.errors import PySparkImportError
 from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.pandas.types import to_arrow_schema
@@ -57,8 +56,6 @@ from pyspark.sql.types import (
     StructField,
     StructType,
 )
-from pyspark.sql.udf import UserDefinedFunction
-from pyspark.util import PythonEvalType
 
 from diplonews import __version__, dedupe, ingest, reading
 from diplonews.errors import DiplonewsError, InputError
@@ -448,21 +445,6 @@ def planning(spark: SparkSession, partitions: int) -> Iterator[None]:
                 spark.conf.set(key, old)
 
 
-def map_in_arrow(
-    frame: DataFrame,
-    function: Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]],
-    schema: StructType,
-) -> DataFrame:
-    """`frame.mapInArrow(function, schema)`, which PySpark 4 refuses without pandas although
-    it needs only PyArrow: the same call, without that check."""
-    try:
-        return frame.mapInArrow(function, schema)
-    except PySparkImportError:
-        udf = UserDefinedFunction(function, schema, evalType=PythonEvalType.SQL_MAP_ARROW_ITER_UDF)
-        column = udf(*[frame[name] for name in frame.columns])
-        return DataFrame(frame._jdf.mapInArrow(column._jc, False, None), frame.sparkSession)
-
-
 def _file_units(spark: SparkSession, uri: str, explicit: bool, partitions: int) -> DataFrame:
     """Units of .txt, .html and .jsonl files. Folders are walked recursively; hidden
     files (. and _) and other kinds of files are skipped unread, as by `ingest`. A file
@@ -498,7 +480,7 @@ def _file_units(spark: SparkSession, uri: str, explicit: bool, partitions: int) 
             shard_path.alias("path"), "content"
         )
         # A JSONL file is read by one task: its lines are spread over the partitions.
-        parts.append(map_in_arrow(contents, split_jsonl_batches, UNIT).repartition(partitions))
+        parts.append(contents.mapInArrow(split_jsonl_batches, UNIT).repartition(partitions))
     # Not read: too large (found by their length alone), or empty (left out by Spark's
     # scans, so found by what the listing holds and the scan does not).
     parts.append(
@@ -572,7 +554,7 @@ def run(spark: SparkSession, options: Options) -> JobReport:
         units = read_units(spark, options.input, kind, explicit, partitions)
         # Extracted once, written as it comes (nothing held in memory, however large the
         # input), then read back column by column for each table.
-        extracted = map_in_arrow(units, extract_batches, RESULT)
+        extracted = units.mapInArrow(extract_batches, RESULT)
         extracted.write.mode("overwrite").parquet(table + STAGING)
     extract_seconds = time.perf_counter() - started
     try:
