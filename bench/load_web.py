@@ -1,6 +1,7 @@
 """Load on the web pages: event, person and search pages under concurrent readers.
 
     python bench/load_web.py [--db FILE] [--articles N] [--clients C] [--seconds S]
+                             [--events E] [--workers N] [--cache-mb MB]
                              [--profile FILE] [--keep]
 
 Without --db it writes N generated articles (default 10,000; bench/corpus.py) into
@@ -9,14 +10,17 @@ store, as bench/bench_store.py does. It then starts `diplonews serve` over the s
 child process on a free loopback port and, for S seconds (default 30), has C clients
 (default 50) each ask for one page after another over a kept-alive connection:
 
-- event pages, `/events/{id}`, of events drawn at random offsets of the store;
+- event pages, `/events/{id}`, of E events (default 2,000) drawn at random offsets of
+  the store;
 - person pages, `/people/{id}`, of the officials those events name;
 - search pages, `/search?q=…`, for those officials' names with their diacritics, and
   the same names and common words without them ("pham minh chinh", "doi thoai").
 
-It prints requests/s and the p50/p95/p99 latency and the errors of each kind of page,
-the server's CPU use, and exits with status 1 when a kind misses p95 <= 50 ms or any
-request fails. --profile FILE samples the server with py-spy (`pip install py-spy`)
+It prints requests/s, the share the server's page cache answered (X-Cache: hit), the
+p50/p95/p99 latency and the errors of each kind of page, the server's CPU use, and
+exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
+events (--events), the more pages are asked for the first time, when the server has
+to render them; --cache-mb 0 renders every request. --profile FILE samples the server with py-spy (`pip install py-spy`)
 during the run: a flame graph for FILE.svg, collapsed stacks otherwise.
 
 Only loopback traffic: the server listens on 127.0.0.1, the run stops by itself.
@@ -42,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import aiohttp
 import httpx2 as httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -49,10 +54,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_store import PLAIN_QUERIES, cli_command
 from corpus import write_corpus
 from diplonews import api
+from diplonews.models import StoredEvent
 from diplonews.searching import fold
 
 TARGET_P95_MS = 50.0
-SAMPLE_PAGES, PAGE = 10, 200  # stored events the pages are drawn from
+PAGE = 200  # stored events drawn at a time, from a random offset
 WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, caches warm
 KINDS = ("event", "person", "search", "search, no diacritics")
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
@@ -82,17 +88,20 @@ def build_store(folder: Path, articles: int) -> Path:
     return db
 
 
-def draw_urls(db: Path, seed: int = 0) -> dict[str, list[str]]:
-    """The pages each kind of client asks for, drawn from what the store holds."""
+def draw_urls(db: Path, event_pages: int = 2000, seed: int = 0) -> dict[str, list[str]]:
+    """The pages each kind of client asks for, drawn from what the store holds: up to
+    `event_pages` events, the people they name, and searches for those people."""
     rng = random.Random(seed)
     store = api.open_store(str(db), create=False)
     try:
         stored = api.counts(store)["events"]
-        events = []
-        for _ in range(SAMPLE_PAGES):
-            events += api.events(store, limit=PAGE, offset=rng.randrange(max(stored - PAGE, 1)))
+        drawn: dict[int, StoredEvent] = {}
+        for _ in range(max(1, event_pages // PAGE)):
+            offset = rng.randrange(max(stored - PAGE, 1))
+            drawn.update((e.id, e) for e in api.events(store, limit=PAGE, offset=offset))
     finally:
         store.close()
+    events = list(drawn.values())
     people = {p.person_id: p.name for e in events for p in e.participants if p.person_id}
     if not events or not people:
         sys.exit(f"load_web: the store at {db} holds too few events and people to load")
@@ -117,14 +126,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path, log: Path) -> Iterator[tuple[str, int]]:
+def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[str, int]]:
     """`diplonews serve` over `db` on a free loopback port: (base URL, pid). Its stderr
     goes to `log` (a pipe nobody reads would fill and stall the server)."""
     port = free_port()
     with log.open("w") as errors:
         child = subprocess.Popen(
             [*cli_command(), "serve", "--db", str(db), "--host", "127.0.0.1"]
-            + ["--port", str(port)],
+            + ["--port", str(port), "--workers", str(workers), "--cache-mb", str(cache_mb)],
             stdout=subprocess.DEVNULL,
             stderr=errors,
         )
@@ -153,13 +162,25 @@ def serving(db: Path, log: Path) -> Iterator[tuple[str, int]]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far, from /proc (0 where there is none)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            fields = stat.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
+    """User + system CPU time so far of a process and its descendants (the server's
+    worker processes), from /proc (0 where there is none)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        times[int(entry)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree, frontier = set(), {pid}
+    while frontier:
+        tree |= frontier
+        frontier = {child for child, parent in parents.items() if parent in frontier} - tree
+    return sum(times.get(member, 0.0) for member in tree)
 
 
 @contextmanager
@@ -174,7 +195,8 @@ def profiling(pid: int, seconds: float, output: Path | None) -> Iterator[None]:
     fmt = "flamegraph" if output.suffix == ".svg" else "raw"
     recorder = subprocess.Popen(
         [spy, "record", "--pid", str(pid), "--duration", str(int(seconds)), "--rate", "200"]
-        + ["--format", fmt, "--output", str(output), "--nonblocking", "--threads"],
+        + ["--format", fmt, "--output", str(output), "--nonblocking", "--threads"]
+        + ["--subprocesses"],  # the server's worker processes
         stdout=subprocess.DEVNULL,
     )
     try:
@@ -193,6 +215,7 @@ class Tally:
 
     samples_ms: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
+    kept: int = 0  # answers the server's page cache gave (X-Cache: hit)
 
     def fail(self, reason: str) -> None:
         self.errors[reason] = self.errors.get(reason, 0) + 1
@@ -204,21 +227,24 @@ class Tally:
         return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def fetch(client: httpx.AsyncClient, url: str, tally: Tally) -> None:
+async def fetch(session: aiohttp.ClientSession, url: str, tally: Tally) -> None:
     started = time.perf_counter()
     try:
-        response = await client.get(url)
-        body = response.content
-    except httpx.HTTPError as exc:
+        async with session.get(url) as response:
+            body = await response.read()
+            status = response.status
+            hit = response.headers.get("x-cache") == "hit"
+    except (TimeoutError, aiohttp.ClientError) as exc:
         tally.fail(type(exc).__name__)
         return
     elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        tally.fail(f"HTTP {response.status_code}")
+    if status != 200:
+        tally.fail(f"HTTP {status}")
     elif b"</html>" not in body:
         tally.fail("incomplete page")
     else:
         tally.samples_ms.append(elapsed)
+        tally.kept += hit
 
 
 async def load(
@@ -226,14 +252,18 @@ async def load(
 ) -> tuple[dict[str, Tally], float]:
     """`clients` readers, each asking for one page after another until time is up; each
     asks for the kinds of page in turn, from its own point in the cycle. What each kind
-    did, and the wall seconds the load took (the warm-up before it left out)."""
+    did, and the wall seconds the load took (the warm-up before it left out).
+
+    aiohttp rather than httpx: httpx spends about 2 ms of CPU a request, which on a
+    small machine takes the cores the server is being measured on."""
     tallies = {kind: Tally() for kind in KINDS}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    connector = aiohttp.TCPConnector(limit=clients, force_close=False)
+    timeout = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as session:
         warm = Tally()
         for kind in KINDS:
             for url in urls[kind][:WARM_UP_REQUESTS]:
-                await fetch(client, url, warm)
+                await fetch(session, url, warm)
         if warm.errors:
             sys.exit(f"load_web: errors while warming up: {warm.errors}")
 
@@ -246,7 +276,7 @@ async def load(
             while time.perf_counter() < deadline:
                 kind = KINDS[turn % len(KINDS)]
                 turn += 1
-                await fetch(client, rng.choice(urls[kind]), tallies[kind])
+                await fetch(session, rng.choice(urls[kind]), tallies[kind])
 
         await asyncio.gather(*(reader(n) for n in range(clients)))
         return tallies, time.perf_counter() - started
@@ -260,7 +290,19 @@ def report(
 ) -> bool:
     """Print the table; whether every target is met. `server_cpu`: None when the server
     is not this script's child."""
-    rows = [("page", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "p95 target")]
+    rows = [
+        (
+            "page",
+            "requests",
+            "req/s",
+            "cached",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "errors",
+            "p95 target",
+        )
+    ]
     met = True
     total = 0
     for kind, tally in tallies.items():
@@ -275,6 +317,7 @@ def report(
                 kind,
                 f"{done:,}",
                 f"{done / seconds:,.0f}",
+                f"{tally.kept / done:.0%}" if done else "-",
                 f"{tally.percentile(0.5):.1f}",
                 f"{p95:.1f}",
                 f"{tally.percentile(0.99):.1f}",
@@ -288,6 +331,7 @@ def report(
             "all",
             f"{total:,}",
             f"{total / seconds:,.0f}",
+            f"{sum(t.kept for t in tallies.values()) / total:.0%}" if total else "-",
             f"{every.percentile(0.5):.1f}",
             f"{every.percentile(0.95):.1f}",
             f"{every.percentile(0.99):.1f}",
@@ -306,8 +350,17 @@ def report(
     return met
 
 
-def run(db: Path, clients: int, seconds: float, profile: Path | None, url: str | None) -> int:
-    urls = draw_urls(db)
+def run(
+    db: Path,
+    event_pages: int,
+    clients: int,
+    seconds: float,
+    profile: Path | None,
+    url: str | None,
+    workers: int,
+    cache_mb: int,
+) -> int:
+    urls = draw_urls(db, event_pages)
     print(
         "pages: "
         + ", ".join(f"{len(found):,} {kind}" for kind, found in urls.items())
@@ -320,7 +373,7 @@ def run(db: Path, clients: int, seconds: float, profile: Path | None, url: str |
         print("targets met" if met else "below target")
         return 0 if met else 1
     log = Path(tempfile.mkstemp(prefix="diplonews-serve-", suffix=".log")[1])
-    with serving(db, log) as (base, pid):
+    with serving(db, log, workers, cache_mb) as (base, pid):
         print(f"server: {base} (pid {pid})", flush=True)
         with profiling(pid, seconds, profile):
             cpu_before, own_before = cpu_seconds(pid), time.process_time()
@@ -352,6 +405,27 @@ def main() -> int:
     parser.add_argument(
         "--seconds", type=float, default=30.0, metavar="S", help="length of the run"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="server processes (`serve --workers`; default: the cores)",
+    )
+    parser.add_argument(
+        "--events",
+        type=int,
+        default=2000,
+        metavar="E",
+        help="events whose pages are asked for (with their people and searches for them)",
+    )
+    parser.add_argument(
+        "--cache-mb",
+        type=int,
+        default=64,
+        metavar="MB",
+        help="the server's page cache (`serve --cache-mb`; 0: every page rendered)",
+    )
     parser.add_argument("--profile", type=Path, metavar="FILE", help="sample the server (py-spy)")
     parser.add_argument("--keep", action="store_true", help="keep the built corpus and store")
     parser.add_argument(
@@ -360,14 +434,25 @@ def main() -> int:
         help="load a server already running over --db on this machine (http://127.0.0.1:PORT)",
     )
     args = parser.parse_args()
-    if args.clients < 1 or not 1 <= args.seconds <= 600:
-        parser.error("--clients must be at least 1 and --seconds within 1..600")
+    if min(args.clients, args.workers, args.events) < 1 or args.cache_mb < 0:
+        parser.error("--clients, --workers and --events must be at least 1, --cache-mb >= 0")
+    if not 1 <= args.seconds <= 600:
+        parser.error("--seconds must be within 1..600")
     if args.url and not (args.db and LOOPBACK.match(args.url)):
         parser.error("--url needs --db, and a loopback address: http://127.0.0.1:PORT")
     if args.db:
         if not args.db.is_file():
             parser.error(f"no store at {args.db}")
-        return run(args.db, args.clients, args.seconds, args.profile, args.url)
+        return run(
+            args.db,
+            args.events,
+            args.clients,
+            args.seconds,
+            args.profile,
+            args.url,
+            args.workers,
+            args.cache_mb,
+        )
     if args.articles < 5:
         parser.error("--articles must be at least 5")
     shm = Path("/dev/shm")
@@ -375,7 +460,16 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="diplonews-load-web-", dir=where))
     try:
         db = build_store(tmp, args.articles)
-        return run(db, args.clients, args.seconds, args.profile, None)
+        return run(
+            db,
+            args.events,
+            args.clients,
+            args.seconds,
+            args.profile,
+            None,
+            args.workers,
+            args.cache_mb,
+        )
     finally:
         if args.keep:
             print(f"kept: corpus and store under {tmp}")

@@ -22,7 +22,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.ingest import IngestReport
 from diplonews.ingest import ingest as _ingest
 from diplonews.lexicons import Lexicons, load
-from diplonews.models import Milestone, StoredArticle, StoredEvent, StoredPerson
+from diplonews.models import EventSummary, Milestone, StoredArticle, StoredEvent, StoredPerson
 from diplonews.searching import fold
 from diplonews.store import Store, open_store, queries
 from diplonews.store import resolve_url as resolve_store_url
@@ -89,6 +89,12 @@ def ingest(
         on_error=on_error,
         on_progress=on_progress,
     )
+
+
+def generation(store: Store) -> int:
+    """A number that changes whenever the store does: what was computed from it under
+    another number is stale."""
+    return queries.generation(store)
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -192,6 +198,11 @@ def event(store: Store, event_id: int) -> StoredEvent | None:
 def events_by_id(store: Store, ids: Sequence[int]) -> list[StoredEvent]:
     """Events by id, in the order given (unknown ids left out)."""
     return queries.events_by_id(store, ids)
+
+
+def event_summaries(store: Store, ids: Sequence[int]) -> list[EventSummary]:
+    """Events by id with only what a list shows (no participants, no sources)."""
+    return queries.event_summaries(store, ids)
 
 
 def people(store: Store, name: str | None = None, limit: int = 50) -> list[StoredPerson]:

@@ -336,28 +336,49 @@ def serve(
         int | None,
         typer.Option(min=1, help="Server processes [default: the cores, at most 4]."),
     ] = None,
+    cache_mb: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="MB of rendered pages the server processes share until the store "
+            "changes [default: $DIPLONEWS_CACHE_MB, else 64; 0: render every request].",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web pages and the JSON API (OpenAPI at /docs) over the store."""
     import os
+    import shutil
+    import tempfile
 
     import uvicorn
 
     from diplonews.ingest import default_workers
     from diplonews.store import ENV
+    from diplonews.web import app as web_app
+    from diplonews.web import cache
 
     with _opened(db):  # the store must open before the server says it is up
         pass
     url = api.resolve_store_url(db)
-    os.environ[ENV] = url  # each worker process builds the app from it
+    # Each worker process builds the application from these.
+    os.environ[ENV] = url
+    if cache_mb is not None:
+        os.environ[web_app.CACHE_ENV] = str(cache_mb)
+    web_app.cache_size(None)  # a bad $DIPLONEWS_CACHE_MB fails here, not in each worker
+    pages = tempfile.mkdtemp(prefix="diplonews-pages-")
+    os.environ[cache.ENV] = pages
     typer.echo(f"diplonews: serving {url} at http://{host}:{port}/", err=True)
-    uvicorn.run(
-        "diplonews.web:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers or default_workers(),
-        log_level="warning",
-    )
+    try:
+        uvicorn.run(
+            "diplonews.web:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers or default_workers(),
+            log_level="warning",
+        )
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
 
 
 @app.command()

@@ -266,6 +266,19 @@ class StoredEvent:
 
 
 @dataclass
+class EventSummary:
+    """What a list of events shows of each one: enough to tell it apart and link to it."""
+
+    id: int
+    kind: str
+    status: str
+    name: str | None
+    series: str | None
+    date: str | None
+    parties: list[str] = field(default_factory=list)
+
+
+@dataclass
 class TitleHeld:
     """A title as the articles report it, with the dates of the first and last report."""
 

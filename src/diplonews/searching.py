@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 class _FoldTable(dict[int, int]):
@@ -69,6 +70,13 @@ def tsquery(words: list[str], *, every: bool = True) -> str:
     return (" & " if every else " | ").join(quoted)
 
 
+@lru_cache(maxsize=512)
+def _matcher(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole folded words among `words`: longest first, so "anh" is not read as "an"."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+
+
 @dataclass
 class Snippet:
     """A window of the original text with the spans (offsets into `text`) that matched."""
@@ -86,17 +94,18 @@ def snippet(text: str, words: list[str], width: int = 200) -> Snippet:
     "chính sách" inside "chínhsách"."""
     if not text:
         return Snippet("")
-    folded = fold(text)
-    wanted = set(words)
-    hits = [(m.start(), m.end()) for m in _WORD.finditer(folded) if m.group() in wanted]
+    hits = [m.span() for m in _matcher(tuple(words)).finditer(fold(text))] if words else []
     if not hits:
         return Snippet(text[:width] + ("…" if len(text) > width else ""))
     lead = width // 4  # context kept before the first match of the window
     best_start, best_count = hits[0][0], 0
+    last = 0  # hits from `index` up to here end within the window starting at `index`
     for index, (start, _) in enumerate(hits):
-        count = sum(1 for _, e in hits[index:] if e <= start + width - lead)
-        if count > best_count:
-            best_start, best_count = start, count
+        last = max(last, index)
+        while last < len(hits) and hits[last][1] <= start + width - lead:
+            last += 1
+        if last - index > best_count:
+            best_start, best_count = start, last - index
     start = max(0, best_start - lead)
     space = text.rfind(" ", 0, start)
     start = 0 if start == 0 or space < 0 else space + 1

@@ -220,7 +220,7 @@ def test_backends_update_a_changed_source_alike(
     corpus: Path, postgres_url: str, tmp_path: Path
 ) -> None:
     """Re-ingest after an article changed: its old version is forgotten, its events and
-    people re-resolved, the same way. Ids are left out: SQLite may give a deleted row's
+    people re-resolved, the same way, and the generation moves (not before). Ids are left out: SQLite may give a deleted row's
     id again, PostgreSQL never does."""
     folder = tmp_path / "corpus"
     shutil.copytree(corpus, folder)
@@ -229,6 +229,11 @@ def test_backends_update_a_changed_source_alike(
     try:
         for store in opened:
             api.ingest(store, [folder], workers=1)
+        generations = [api.generation(store) for store in opened]
+        assert all(g > 0 for g in generations)
+        for store in opened:  # nothing changed: nothing written, the same generation
+            assert api.ingest(store, [folder], workers=1).added == 0
+        assert [api.generation(store) for store in opened] == generations
         with changed.open("a", encoding="utf-8") as text:
             text.write(
                 "\nNgày 9/6/2021, Bộ trưởng Ngoại giao Việt Nam Bùi Thanh Sơn đã điện đàm "
@@ -237,6 +242,7 @@ def test_backends_update_a_changed_source_alike(
         for store in opened:
             report = api.ingest(store, [folder], workers=1)
             assert report.updated == 1 and report.failed == 0
+        assert all(api.generation(s) > g for s, g in zip(opened, generations, strict=True))
         lite, pg = (_content(store) for store in opened)
         assert lite == pg
         assert api.counts(opened[0]) == api.counts(opened[1])

@@ -17,6 +17,7 @@ from typing import Any
 
 from diplonews import resolve
 from diplonews.models import (
+    EventSummary,
     Milestone,
     Source,
     StoredArticle,
@@ -35,6 +36,11 @@ _EVENT_COLUMNS = "id, kind, status, name, series, edition, date, format, locatio
 
 def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
+
+
+def generation(store: Store) -> int:
+    """The store's generation: it changes whenever an ingest batch commits."""
+    return int(store.query("SELECT value FROM generation WHERE id = 1")[0][0])
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -114,6 +120,26 @@ def events_by_id(store: Store, ids: Sequence[int]) -> list[StoredEvent]:
             f"SELECT {_EVENT_COLUMNS} FROM events e WHERE id IN ({_marks(chunk)})", chunk
         )
         found.update((e.id, e) for e in _hydrate_events(store, rows))
+    return [found[i] for i in ids if i in found]
+
+
+def event_summaries(store: Store, ids: Sequence[int]) -> list[EventSummary]:
+    """Events by id, in the order given, with what a list shows of them: two queries,
+    where a whole event takes four (participants and sources left out)."""
+    found: dict[int, EventSummary] = {}
+    for start in range(0, len(ids), STREAM_CHUNK):
+        chunk = list(ids[start : start + STREAM_CHUNK])
+        marks = _marks(chunk)
+        for row in store.query(
+            f"SELECT id, kind, status, name, series, date FROM events WHERE id IN ({marks})",
+            chunk,
+        ):
+            found[int(row[0])] = EventSummary(int(row[0]), *row[1:])
+        for event_id, party in store.query(
+            f"SELECT event_id, party FROM event_parties WHERE event_id IN ({marks}) ORDER BY party",
+            chunk,
+        ):
+            found[int(event_id)].parties.append(party)
     return [found[i] for i in ids if i in found]
 
 
@@ -211,7 +237,25 @@ def person(store: Store, person_id: int) -> StoredPerson | None:
     return found[0] if found else None
 
 
-def _hydrate_people(store: Store, ids: list[int]) -> list[StoredPerson]:
+def _evidence_by_event(store: Store, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Event id → its evidence sentences, in the order of its sources."""
+    found: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for event_id, sentence in store.query(
+            "SELECT m.event_id, m.evidence FROM mentions m JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.event_id IN ({_marks(ids)}) "
+            "ORDER BY m.event_id, a.published IS NOT NULL, a.published, m.id",
+            list(ids),
+        ):
+            found[int(event_id)].append(sentence or "")
+    return found
+
+
+def _hydrate_people(
+    store: Store, ids: list[int], *, with_events: bool = True
+) -> list[StoredPerson]:
+    """People by id; `with_events=False` leaves `event_ids` empty (a query saved where
+    only names and titles are shown)."""
     if not ids:
         return []
     marks = _marks(ids)
@@ -239,13 +283,14 @@ def _hydrate_people(store: Store, ids: list[int]) -> list[StoredPerson]:
                 held.first_seen = held.first_seen or seen
                 held.last_seen = seen or held.last_seen
     attended: dict[int, list[int]] = defaultdict(list)
-    for person_id, event_id, _ in store.query(
-        "SELECT p.person_id, e.id, e.date FROM event_participants p "
-        f"JOIN events e ON e.id = p.event_id WHERE p.person_id IN ({marks}) "
-        "GROUP BY p.person_id, e.id, e.date ORDER BY e.date IS NULL, e.date, e.id",
-        ids,
-    ):
-        attended[person_id].append(int(event_id))
+    if with_events:
+        for person_id, event_id, _ in store.query(
+            "SELECT p.person_id, e.id, e.date FROM event_participants p "
+            f"JOIN events e ON e.id = p.event_id WHERE p.person_id IN ({marks}) "
+            "GROUP BY p.person_id, e.id, e.date ORDER BY e.date IS NULL, e.date, e.id",
+            ids,
+        ):
+            attended[person_id].append(int(event_id))
     result = []
     for person_id in ids:
         if person_id not in base:
@@ -450,10 +495,11 @@ def search(store: Store, query: str, limit: int = 20, kinds: Sequence[str] = KIN
     labels: dict[tuple[str, int], tuple[str, str]] = {}
     for a in articles_by_id(store, by_kind["article"]):
         labels["article", a.id] = (a.title or a.doc_id, a.body)
-    for e in events_by_id(store, by_kind["event"]):
+    evidence = _evidence_by_event(store, by_kind["event"])
+    for e in event_summaries(store, by_kind["event"]):
         label = " · ".join(filter(None, [e.date, e.name or e.series or e.kind]))
-        labels["event", e.id] = (label, " ".join(s.evidence or "" for s in e.sources))
-    for p in _hydrate_people(store, by_kind["person"]):
+        labels["event", e.id] = (label, " ".join(evidence[e.id]))
+    for p in _hydrate_people(store, by_kind["person"], with_events=False):
         labels["person", p.id] = (p.name, "; ".join(t.title for t in p.titles))
     hits = []
     for kind, ref, score in found:

@@ -163,7 +163,9 @@ class Writer:
         self.dirty_events: set[int] = set()
 
     def finish(self) -> None:
-        """Bring the search entries of what this batch touched up to date."""
+        """Bring the search entries of what this batch touched up to date, and raise the
+        store's generation: what readers computed before this batch is stale."""
+        self.store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
         for person_id in sorted(self.dirty_people):
             reindex_person(self.store, person_id, self.lexicons)
         for event_id in sorted(self.dirty_events):

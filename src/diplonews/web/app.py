@@ -10,8 +10,9 @@ extracts without storing).
 from __future__ import annotations
 
 import csv
+import os
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib import resources
@@ -24,11 +25,15 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path
 
 from diplonews import __version__
 from diplonews.errors import DiplonewsError
 from diplonews.store import Store, open_store, resolve_url
+from diplonews.web import cache
+from diplonews.web.cache import PageCache, open_pages
 
 MAX_BODY = 2 * 1024 * 1024  # bytes: an article pasted or uploaded in Try it
 LANGUAGES = ("vi", "en")
@@ -36,6 +41,26 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+_SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+}
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    *((k.encode(), v.encode()) for k, v in _SECURITY_HEADERS.items()),
+]
+# Swagger UI starts from one inline script.
+DOCS_HEADERS = [
+    (
+        b"content-security-policy",
+        CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").encode(),
+    ),
+    *HEADERS[1:],
+]
+SECURITY = {name for name, _ in HEADERS}
+CACHE_ENV = "DIPLONEWS_CACHE_MB"
+DEFAULT_CACHE_MB = 64  # rendered pages a server keeps
 HERE = Path(__file__).parent
 
 
@@ -119,17 +144,75 @@ def page(request: Request, name: str, context: dict[str, Any], status_code: int 
     return response
 
 
-def create_app(store_url: str | None = None) -> FastAPI:
+class Guard:
+    """ASGI middleware: refuses bodies over MAX_BODY and sets the security headers on
+    every answer. Plain ASGI rather than `@app.middleware`, which costs a task and a
+    stream per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        security = DOCS_HEADERS if scope["path"] == "/docs" else HEADERS
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *(h for h in message.get("headers", []) if h[0].lower() not in SECURITY),
+                    *security,
+                ]
+            await send(message)
+
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            # The refusal gets the security headers too; a page for a browser.
+            request = Request(scope, receive)
+            message = f"request body larger than {MAX_BODY // (1024 * 1024)} MB"
+            response: Response = (
+                JSONResponse({"detail": message}, 413)
+                if scope["path"].startswith("/api/")
+                else page(request, "error.html", {"message": message}, 413)
+            )
+            await response(scope, receive, send_secured)
+            return
+        await self.app(scope, receive, send_secured)
+
+
+def cache_size(cache_mb: int | None) -> int:
+    """MB of rendered pages a server keeps: the argument, else $DIPLONEWS_CACHE_MB, else 64."""
+    if cache_mb is None:
+        text = os.environ.get(CACHE_ENV, "").strip()
+        if not text:
+            return DEFAULT_CACHE_MB
+        if not text.isdigit():
+            raise DiplonewsError(f"{CACHE_ENV}={text!r}: a number of MB is expected")
+        cache_mb = int(text)
+    if cache_mb < 0:
+        raise DiplonewsError(f"page cache of {cache_mb} MB: a number >= 0 is expected")
+    return cache_mb
+
+
+def create_app(store_url: str | None = None, cache_mb: int | None = None) -> FastAPI:
     """The application over the store at `store_url` (default as for the CLI:
-    $DIPLONEWS_DB, else ./diplonews.db — which is how `serve --workers` passes it)."""
+    $DIPLONEWS_DB, else ./diplonews.db — which is how `serve --workers` passes it),
+    keeping up to `cache_mb` MB of rendered pages (default $DIPLONEWS_CACHE_MB, else
+    64; 0: none) in the directory $DIPLONEWS_PAGE_CACHE (`serve` shares one among its
+    worker processes), else in a temporary one of its own."""
     from diplonews.web import api_routes, pages, viz
 
     stores = Stores(resolve_url(store_url))
+    cache_bytes = cache_size(cache_mb) * 1024 * 1024
+    kept_pages = open_pages(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         stores.close()
+        if kept_pages is not None:
+            kept_pages.close()  # reopens by itself if the application starts again
 
     app = FastAPI(
         lifespan=lifespan,
@@ -142,31 +225,9 @@ def create_app(store_url: str | None = None) -> FastAPI:
     )
     app.state.stores = stores
 
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            # The refusal gets the security headers below too; a page for a browser.
-            message = f"request body larger than {MAX_BODY // (1024 * 1024)} MB"
-            response: Response = (
-                JSONResponse({"detail": message}, 413)
-                if request.url.path.startswith("/api/")
-                else page(request, "error.html", {"message": message}, 413)
-            )
-        else:
-            response = await call_next(request)
-        if request.url.path == "/docs":  # Swagger UI starts from one inline script
-            response.headers["Content-Security-Policy"] = CSP.replace(
-                "script-src 'self'", "script-src 'self' 'unsafe-inline'"
-            )
-        else:
-            response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    if kept_pages is not None:
+        app.add_middleware(PageCache, stores=stores, pages=kept_pages, languages=LANGUAGES)
+    app.add_middleware(Guard)  # outermost: refusals and kept pages get the headers too
 
     @app.exception_handler(DiplonewsError)
     async def bad_request(request: Request, exc: DiplonewsError) -> Response:
@@ -195,5 +256,15 @@ def create_app(store_url: str | None = None) -> FastAPI:
 
 def store_of(request: Request) -> Store:
     """The request thread's store (a FastAPI dependency)."""
+    stores: Stores = request.app.state.stores
+    return stores.get()
+
+
+async def loop_store_of(request: Request) -> Store:
+    """The event loop thread's store (a FastAPI dependency of `async def` routes).
+
+    Pages whose work is bounded (one event, one person's latest events, 30 search hits:
+    a few ms) run on the loop itself; a hop to the thread pool and back would cost
+    about as much again. Pages that can take long stay plain `def` routes."""
     stores: Stores = request.app.state.stores
     return stores.get()

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -28,10 +28,11 @@ from diplonews.errors import DiplonewsError
 from diplonews.models import Source, StoredArticle, StoredEvent
 from diplonews.reading import HTML_SUFFIXES, TEXT_SUFFIXES, decode_upload
 from diplonews.store import Store
-from diplonews.web.app import MAX_BODY, labels, language, page, store_of
+from diplonews.web.app import MAX_BODY, labels, language, loop_store_of, page, store_of
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
+LoopStoreDep = Annotated[Store, Depends(loop_store_of)]  # for `async def` routes
 
 _ID = re.compile(r"[0-9]{1,18}")  # a store id as a path gives it (fits a 64-bit integer)
 WHOLE_BODY = 700  # characters: a source this short shows whole on the event page
@@ -42,9 +43,9 @@ Span = tuple[int, int, int]  # (start, end, event id or index) in a text
 # --- highlighting: text cut into plain and marked pieces ----------------------------
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run of text, marked when evidence spans (by event) cover it."""
+class Piece(NamedTuple):
+    """A run of text, marked when evidence spans (by event) cover it. A tuple: a page
+    makes hundreds of them, and a frozen dataclass costs several times more to build."""
 
     text: str
     events: tuple[int, ...] = ()  # the spans covering this text; marked when any
@@ -215,7 +216,7 @@ def home(request: Request, store: StoreDep) -> Response:
 
 
 @router.get("/events/{ident}")
-def event(request: Request, store: StoreDep, ident: str) -> Response:
+async def event(request: Request, store: LoopStoreDep, ident: str) -> Response:
     event_id = parse_id(ident)
     found = api.event(store, event_id) if event_id is not None else None
     if found is None:
@@ -224,11 +225,11 @@ def event(request: Request, store: StoreDep, ident: str) -> Response:
     return render(request, "event.html", {"event": found, "sources": sources})
 
 
-PERSON_EVENTS = 100
+PERSON_EVENTS = 30  # the latest shown on a person's page; the timeline has them all
 
 
 @router.get("/people/{ident}")
-def person(request: Request, store: StoreDep, ident: str) -> Response:
+async def person(request: Request, store: LoopStoreDep, ident: str) -> Response:
     person_id = parse_id(ident)
     found = api.person(store, person_id) if person_id is not None else None
     if found is None:
@@ -238,15 +239,14 @@ def person(request: Request, store: StoreDep, ident: str) -> Response:
         "person.html",
         {
             "person": found,
-            # the latest PERSON_EVENTS, newest first; the timeline link shows them all
-            "events": api.events_by_id(store, found.event_ids[::-1][:PERSON_EVENTS]),
+            "events": api.event_summaries(store, found.event_ids[::-1][:PERSON_EVENTS]),
             "met": api.met_with(store, found.id),
         },
     )
 
 
 @router.get("/articles/{ident}")
-def article(request: Request, store: StoreDep, ident: str) -> Response:
+async def article(request: Request, store: LoopStoreDep, ident: str) -> Response:
     article_id = parse_id(ident)
     found = api.article(store, article_id) if article_id is not None else None
     if found is None:
@@ -269,7 +269,7 @@ SEARCH_HITS = 30
 
 
 @router.get("/search")
-def search(request: Request, store: StoreDep, q: str = "") -> Response:
+async def search(request: Request, store: LoopStoreDep, q: str = "") -> Response:
     query = q.strip()[:500]
     hits = api.search(store, query, limit=SEARCH_HITS) if query else []
     found = [(h, pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks])) for h in hits]

@@ -1,0 +1,157 @@
+"""Rendered pages and API answers kept until the store changes, shared by the server's
+worker processes.
+
+Readers ask for the same event, person and search pages again and again, while the
+store changes only when an ingest commits. The server therefore keeps the GET answers
+it rendered in a diskcache (SQLite) directory that all its worker processes share, so
+a page is rendered once, not once per process. An answer is keyed by URL, language,
+day ("planned meetings ahead" depends on today) and the store generation
+(`api.generation`, raised by every ingest batch): after an ingest no old answer is
+served again, and the oldest stored ones make room for new ones within the size
+limit. A kept answer carries an ETag, so a browser that has the page gets a bodyless
+304, and `X-Cache: hit` or `miss`.
+
+Only complete 200 answers without cookies are kept; static files, streams and
+anything larger than `MAX_ENTRY` pass through untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import weakref
+from datetime import date
+from typing import Any
+
+import diskcache
+from starlette.datastructures import Headers
+from starlette.requests import cookie_parser
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from diplonews import api
+from diplonews.errors import DiplonewsError
+
+MAX_ENTRY = 1024 * 1024  # bytes: a larger answer is served but not kept
+UNCACHED_PREFIXES = ("/static/", "/swagger/")  # StaticFiles does its own validation
+KEPT_TYPES = (b"text/html", b"application/json")
+ENV = "DIPLONEWS_PAGE_CACHE"  # the directory `serve` shares with its worker processes
+
+Entry = tuple[int, list[tuple[bytes, bytes]], bytes, bytes]  # status, headers, body, etag
+
+
+def open_pages(directory: str | None, max_bytes: int) -> diskcache.Cache:
+    """The shared page store in `directory`, else in a new temporary directory removed
+    with the store (or at exit)."""
+    own = directory is None
+    where = tempfile.mkdtemp(prefix="diplonews-pages-") if directory is None else directory
+    pages = diskcache.Cache(
+        where,
+        size_limit=max_bytes,
+        eviction_policy="least-recently-stored",  # a hit reads, never writes
+        sqlite_synchronous=0,  # a cache: losing it in a crash costs a render
+    )
+    if own:
+        weakref.finalize(pages, shutil.rmtree, where, True)
+    return pages
+
+
+class PageCache:
+    """ASGI middleware over the application: answers what is kept for this store
+    generation, keeps what it may."""
+
+    def __init__(
+        self, app: ASGIApp, stores: Any, pages: diskcache.Cache, languages: tuple[str, ...]
+    ) -> None:
+        self.app = app
+        self.stores = stores  # web.app.Stores: the loop thread's store gives the generation
+        self.pages = pages
+        self.languages = languages
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or scope["path"].startswith(UNCACHED_PREFIXES)
+        ):
+            await self.app(scope, receive, send)
+            return
+        try:
+            generation = api.generation(self.stores.get())
+        except DiplonewsError:  # the application answers with the store's error
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        key = self.key(scope, headers, generation)
+        entry: Entry | None = self.pages.get(key)
+        if entry is not None:
+            await replay(entry, headers.get("if-none-match"), send)
+            return
+        await self.app(scope, receive, self.keeping(key, send))
+
+    def key(self, scope: Scope, headers: Headers, generation: int) -> str:
+        """What an answer depends on: the store generation, the URL, the language
+        cookie, the day."""
+        cookie = cookie_parser(headers.get("cookie", "")).get("lang")
+        lang = cookie if cookie in self.languages else self.languages[0]
+        query = scope["query_string"].decode("latin-1")
+        return f"{generation} {date.today().isoformat()} {lang} {scope['path']}?{query}"
+
+    def keeping(self, key: str, send: Send) -> Send:
+        """`send`, keeping a complete one-piece 200 answer as it goes by."""
+        start: Message | None = None
+
+        async def send_and_keep(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message  # held until the body shows whether it can be kept
+                return
+            if start is not None:
+                held, start = start, None
+                if message["type"] == "http.response.body" and keepable(held, message):
+                    body = message.get("body", b"")
+                    digest = hashlib.blake2b(body, digest_size=12).hexdigest()
+                    etag = f'W/"{digest}"'.encode()
+                    headers = [*held["headers"], (b"etag", etag), (b"cache-control", b"no-cache")]
+                    self.pages.set(key, (held["status"], headers, body, etag))
+                    held = {**held, "headers": [*headers, (b"x-cache", b"miss")]}
+                await send(held)
+            await send(message)
+
+        return send_and_keep
+
+
+async def replay(entry: Entry, if_none_match: str | None, send: Send) -> None:
+    status, headers, body, etag = entry
+    if if_none_match is not None and not _tags(if_none_match).isdisjoint({etag, b"*"}):
+        validators = [(b"etag", etag), (b"cache-control", b"no-cache"), (b"x-cache", b"hit")]
+        await send({"type": "http.response.start", "status": 304, "headers": validators})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    headers = [*headers, (b"x-cache", b"hit")]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def keepable(start: Message, body: Message) -> bool:
+    if start["status"] != 200 or body.get("more_body", False):
+        return False
+    if len(body.get("body", b"")) > MAX_ENTRY:
+        return False
+    content_type = b""
+    for name, value in start["headers"]:
+        if name.lower() == b"set-cookie":
+            return False
+        if name.lower() == b"content-type":
+            content_type = value
+    return content_type.startswith(KEPT_TYPES)
+
+
+def _tags(if_none_match: str) -> set[bytes]:
+    """The entity tags an If-None-Match header lists, as weak tags (GET compares
+    weakly); "*" stays "*"."""
+    tags = set()
+    for listed in if_none_match.split(","):
+        tag = listed.strip().encode("latin-1", "replace")
+        tags.add(tag if tag.startswith(b"W/") or tag == b"*" else b"W/" + tag)
+    return tags

@@ -1,0 +1,168 @@
+"""The page cache: answers kept per store generation, shared by processes, revalidated
+with ETags, never mixing languages, never keeping what it must not."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from diplonews import api
+from diplonews.errors import DiplonewsError
+from diplonews.web import app as web_app
+from diplonews.web import cache, create_app
+
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
+
+EXTRA = (
+    "Ngày 9/6/2021, Bộ trưởng Ngoại giao Việt Nam Bùi Thanh Sơn đã điện đàm với Ngoại "
+    "trưởng Hàn Quốc Chung Eui-yong về hợp tác phòng chống dịch COVID-19.\n"
+)
+
+
+@pytest.fixture
+def seeds_db(tmp_path: Path) -> str:
+    """A store of the seed articles of its own: these tests write to it."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    path = tmp_path / "store.db"
+    store = api.open_store(str(path))
+    try:
+        api.ingest(store, [folder], workers=1)
+    finally:
+        store.close()
+    return str(path)
+
+
+@pytest.fixture
+def cached(seeds_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "pages"))
+    with TestClient(create_app(seeds_db, cache_mb=8)) as client:
+        yield client
+
+
+def _first_event(db: str) -> int:
+    store = api.open_store(db, create=False)
+    try:
+        return api.events(store, limit=1)[0].id
+    finally:
+        store.close()
+
+
+def test_second_request_is_answered_from_the_cache(cached: TestClient, seeds_db: str) -> None:
+    url = f"/events/{_first_event(seeds_db)}"
+    first, second = cached.get(url), cached.get(url)
+    assert first.status_code == second.status_code == 200
+    assert (first.headers["x-cache"], second.headers["x-cache"]) == ("miss", "hit")
+    assert first.content == second.content
+    assert first.headers["etag"] == second.headers["etag"]
+    for answer in (first, second):  # kept answers carry the security headers too
+        assert "script-src 'self'" in answer.headers["content-security-policy"]
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert answer.headers["cache-control"] == "no-cache"
+
+
+def test_a_browser_with_the_page_gets_304(cached: TestClient) -> None:
+    etag = cached.get("/search?q=han quoc").headers["etag"]
+    again = cached.get("/search?q=han quoc", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag
+    assert again.headers["x-content-type-options"] == "nosniff"
+    other = cached.get("/search?q=han quoc", headers={"If-None-Match": 'W/"other"'})
+    assert other.status_code == 200 and other.content
+
+
+def test_an_ingest_makes_every_kept_page_stale(
+    cached: TestClient, seeds_db: str, tmp_path: Path
+) -> None:
+    before = cached.get("/api/stats").json()
+    assert cached.get("/api/stats").headers["x-cache"] == "hit"
+    store = api.open_store(seeds_db, create=False)
+    try:
+        generation = api.generation(store)
+        extra = tmp_path / "extra.txt"
+        extra.write_text(EXTRA, encoding="utf-8")
+        assert api.ingest(store, [extra], workers=1).added == 1
+        assert api.generation(store) > generation
+    finally:
+        store.close()
+    after = cached.get("/api/stats")
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["articles"] == before["articles"] + 1
+
+
+def test_languages_are_kept_apart(cached: TestClient) -> None:
+    vietnamese = cached.get("/search?q=asean", headers={"Cookie": "lang=vi"})
+    english = cached.get("/search?q=asean", headers={"Cookie": "lang=en"})
+    assert english.headers["x-cache"] == "miss"  # not the Vietnamese page
+    assert english.text != vietnamese.text
+    assert 'lang="en"' in english.text and 'lang="vi"' in vietnamese.text
+    assert cached.get("/search?q=asean", headers={"Cookie": "lang=en"}).headers["x-cache"] == "hit"
+    unknown = cached.get("/search?q=asean", headers={"Cookie": "lang=xx"})  # read as Vietnamese
+    assert unknown.headers["x-cache"] == "hit" and unknown.text == vietnamese.text
+
+
+def test_what_must_not_be_kept_is_not(cached: TestClient) -> None:
+    switched = cached.get("/search?q=asean&lang=en")  # sets the language cookie
+    assert "set-cookie" in switched.headers and "x-cache" not in switched.headers
+    missing = cached.get("/events/999999")
+    assert missing.status_code == 404 and "x-cache" not in missing.headers
+    assert "x-cache" not in cached.get("/static/style.css").headers
+    assert "x-cache" not in cached.post("/api/extract", data={"text": EXTRA}).headers
+
+
+def test_server_processes_share_what_they_render(
+    seeds_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two applications over one directory, as `serve --workers 2` runs them: a page
+    one renders, the other answers from the cache."""
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "pages"))
+    url = f"/events/{_first_event(seeds_db)}"
+    with TestClient(create_app(seeds_db)) as one, TestClient(create_app(seeds_db)) as two:
+        assert one.get(url).headers["x-cache"] == "miss"
+        assert two.get(url).headers["x-cache"] == "hit"
+
+
+def test_cache_of_zero_renders_every_request(seeds_db: str) -> None:
+    with TestClient(create_app(seeds_db, cache_mb=0)) as client:
+        answers = [client.get("/api/stats") for _ in range(2)]
+    assert all(a.status_code == 200 and "x-cache" not in a.headers for a in answers)
+
+
+def test_cache_size_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(web_app.CACHE_ENV, raising=False)
+    assert web_app.cache_size(None) == web_app.DEFAULT_CACHE_MB
+    assert web_app.cache_size(5) == 5
+    monkeypatch.setenv(web_app.CACHE_ENV, "12")
+    assert web_app.cache_size(None) == 12
+    monkeypatch.setenv(web_app.CACHE_ENV, "lots")
+    with pytest.raises(DiplonewsError, match="DIPLONEWS_CACHE_MB"):
+        web_app.cache_size(None)
+    with pytest.raises(DiplonewsError, match=">= 0"):
+        web_app.cache_size(-1)
+
+
+def test_only_whole_small_answers_are_kept() -> None:
+    html = [(b"content-type", b"text/html; charset=utf-8")]
+    start = {"type": "http.response.start", "status": 200, "headers": html}
+    body = {"type": "http.response.body", "body": b"<html></html>"}
+    assert cache.keepable(start, body)
+    assert not cache.keepable({**start, "status": 404}, body)
+    assert not cache.keepable(start, {**body, "more_body": True})  # a stream
+    assert not cache.keepable(start, {**body, "body": b"x" * (cache.MAX_ENTRY + 1)})
+    assert not cache.keepable({**start, "headers": [*html, (b"set-cookie", b"a=b")]}, body)
+    assert not cache.keepable({**start, "headers": [(b"content-type", b"text/css")]}, body)
+
+
+def test_the_size_limit_holds(seeds_db: str, tmp_path: Path) -> None:
+    pages = cache.open_pages(str(tmp_path / "pages"), max_bytes=200_000)
+    try:
+        for n in range(100):
+            pages.set(f"page {n}", (200, [], b"x" * 10_000, b'W/"x"'))
+        assert pages.volume() < 400_000  # diskcache culls as it goes, oldest first
+        assert pages.get("page 99") is not None and pages.get("page 0") is None
+    finally:
+        pages.close()
