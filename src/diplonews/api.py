@@ -232,8 +232,8 @@ def series(store: Store, name: str | None = None) -> list[SeriesRecord]:
     return queries.series(store, series_name(name) if name else None)
 
 
-def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
-    return queries.search(store, query, limit)
+def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[Hit]:
+    return queries.search(store, query, limit, offset=offset)
 
 
 def article(store: Store, article_id: int) -> StoredArticle | None:

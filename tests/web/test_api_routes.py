@@ -238,6 +238,14 @@ def test_api_search_limit(client: TestClient) -> None:
     assert len(get_json(client, "/api/search", q="doi thoai", limit=2)) == 2
 
 
+def test_api_search_offset_pages_through_the_ranking(client: TestClient) -> None:
+    ranked = [(h["kind"], h["id"]) for h in get_json(client, "/api/search", q="asean", limit=9)]
+    second = get_json(client, "/api/search", q="asean", limit=3, offset=3)
+    assert [(h["kind"], h["id"]) for h in second] == ranked[3:6]
+    too_deep = client.get("/api/search", params={"q": "asean", "offset": 10_001})
+    assert too_deep.status_code == 422
+
+
 def test_api_graph_of_parties(client: TestClient) -> None:
     graph = get_json(client, "/api/graph")
     labels = {n["id"]: n["label"] for n in graph["nodes"]}

@@ -233,6 +233,33 @@ def test_pages_search_without_diacritics_finds_the_person(site: Site) -> None:
     assert 'value="pham minh chinh"' in html  # the query stays in the boxes
 
 
+def test_pages_search_pages_through_the_hits(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplonews.web import pages
+
+    monkeypatch.setattr(pages, "SEARCH_HITS", 4)
+    # "ASEAN" in capitals: URLs no other test asks for, so none is in the page cache.
+    everything = site.client.get("/api/search", params={"q": "ASEAN", "limit": 100}).json()
+    assert len(everything) > 12  # three full pages of four, and more
+    seen: list[str] = []
+    url = "/search?q=ASEAN"
+    for number in (1, 2, 3):
+        html = site.client.get(url).text
+        assert len(elements(html, "li", "hit")) == 4 and f'start="{4 * number - 3}"' in html
+        assert ('rel="prev"' in html) == (number > 1)
+        seen += re.findall(
+            r'<li class="hit[^"]*">\s*<span class="tag">[^<]*</span>\s*<a href="([^"]+)"', html
+        )
+        url = re.search(r'rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    expected = [
+        f"/{'people' if h['kind'] == 'person' else h['kind'] + 's'}/{h['id']}"
+        for h in everything[:12]
+    ]
+    assert seen == expected  # the ranking, cut into pages, no hit twice
+    last = site.client.get("/search?q=ASEAN&page=500").text
+    assert not elements(last, "li", "hit") and 'rel="prev"' in last
+    assert site.client.get("/search?q=ASEAN&page=zero").status_code == 200  # read as 1
+
+
 def test_pages_search_without_a_query_shows_the_form(site: Site) -> None:
     response = site.client.get("/search")
     assert response.status_code == 200

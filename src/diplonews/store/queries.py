@@ -473,28 +473,41 @@ class Hit:
         }
 
 
-def search(store: Store, query: str, limit: int = 20, kinds: Sequence[str] = KINDS) -> list[Hit]:
+def search(
+    store: Store,
+    query: str,
+    limit: int = 20,
+    kinds: Sequence[str] = KINDS,
+    offset: int = 0,
+) -> list[Hit]:
     """Ranked entries holding the query's words in a row, then anywhere (else any of
-    them), diacritics or not."""
+    them), diacritics or not: `limit` of them after the first `offset`."""
     words = terms(query)
     if not words:
         return []
-    found = store.search_text(words, kinds, limit, every=True, phrase=True)
-    if len(found) < limit and len(words) > 1:  # the words in a row first, then anywhere
+    wanted = offset + limit
+    found = store.search_text(words, kinds, wanted, every=True, phrase=True)
+    if len(found) < wanted and len(words) > 1:  # the words in a row first, then anywhere
         seen = {(kind, ref) for kind, ref, _ in found}
         found += [
             hit
-            for hit in store.search_text(words, kinds, limit, every=True)
+            for hit in store.search_text(words, kinds, wanted, every=True)
             if (hit[0], hit[1]) not in seen
-        ][: limit - len(found)]
+        ][: wanted - len(found)]
     if not found and len(words) > 1:
-        found = store.search_text(words, kinds, limit, every=False)
+        found = store.search_text(words, kinds, wanted, every=False)
+    found = found[offset:]
     by_kind: dict[str, list[int]] = defaultdict(list)
     for kind, ref, _ in found:
         by_kind[kind].append(ref)
     labels: dict[tuple[str, int], tuple[str, str]] = {}
-    for a in articles_by_id(store, by_kind["article"]):
-        labels["article", a.id] = (a.title or a.doc_id, a.body)
+    if by_kind["article"]:
+        for article_id, title, doc_id, body in store.query(
+            "SELECT id, title, doc_id, body FROM articles "
+            f"WHERE id IN ({_marks(by_kind['article'])})",
+            by_kind["article"],
+        ):
+            labels["article", int(article_id)] = (title or doc_id, body)
     evidence = _evidence_by_event(store, by_kind["event"])
     for e in event_summaries(store, by_kind["event"]):
         label = " · ".join(filter(None, [e.date, e.name or e.series or e.kind]))

@@ -39,6 +39,7 @@ Id = Annotated[int, Path(ge=0, le=2**63 - 1)]  # a 64-bit SQL integer
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 YEAR_OR_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_SEARCH_OFFSET = 10_000  # ranking deeper than this reads more than anyone will page
 
 
 @dataclass
@@ -209,14 +210,15 @@ def search(
     store: StoreDep,
     q: Annotated[str, Query(max_length=500)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_SEARCH_OFFSET)] = 0,
 ) -> list[SearchHit]:
-    """Ranked full-text search, with or without diacritics; `marks` are the offsets
-    of the matching words in `snippet`."""
+    """Ranked full-text search, with or without diacritics: `limit` hits after the
+    first `offset`; `marks` are the offsets of the matching words in `snippet`."""
     return [
         SearchHit(
             h.kind, h.id, h.score, h.label, h.snippet.text, [list(m) for m in h.snippet.marks]
         )
-        for h in api.search(store, q, limit)
+        for h in api.search(store, q, limit, offset)
     ]
 
 

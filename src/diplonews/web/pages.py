@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -265,15 +266,36 @@ async def article(request: Request, store: LoopStoreDep, ident: str) -> Response
     )
 
 
-SEARCH_HITS = 30
+SEARCH_HITS = 20  # a page of results
+SEARCH_PAGES = 500  # the deepest page: SEARCH_HITS × this is the API's deepest offset
 
 
 @router.get("/search")
-async def search(request: Request, store: LoopStoreDep, q: str = "") -> Response:
+async def search(request: Request, store: LoopStoreDep, q: str = "", page: str = "1") -> Response:
     query = q.strip()[:500]
-    hits = api.search(store, query, limit=SEARCH_HITS) if query else []
-    found = [(h, pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks])) for h in hits]
-    return render(request, "search.html", {"query": query, "hits": found})
+    number = min(max(parse_id(page) or 1, 1), SEARCH_PAGES)
+    first = (number - 1) * SEARCH_HITS
+    # One hit more than shown tells whether there is a next page.
+    hits = api.search(store, query, SEARCH_HITS + 1, first) if query else []
+    found = [
+        (h, pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks]))
+        for h in hits[:SEARCH_HITS]
+    ]
+    return render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "hits": found,
+            "first": first + 1,
+            "previous": _search_url(query, number - 1) if number > 1 else None,
+            "next": _search_url(query, number + 1) if len(hits) > SEARCH_HITS else None,
+        },
+    )
+
+
+def _search_url(query: str, number: int) -> str:
+    return "/search?" + urlencode({"q": query, **({"page": number} if number > 1 else {})})
 
 
 @router.get("/ask")
