@@ -370,7 +370,7 @@ def serve(
     typer.echo(f"diplonews: serving {url} at http://{host}:{port}/", err=True)
     try:
         uvicorn.run(
-            "diplonews.web:create_app",
+            "diplonews.web.app:server_app",
             factory=True,
             host=host,
             port=port,
