@@ -75,11 +75,11 @@ def single_process(source: Path, output: Path) -> dict[str, float]:
 
     from diplonews import dedupe, ingest, reading
     from diplonews.lexicons import load
-    from diplonews.spark import job
+    from diplonews.spark import tasks
 
     lexicons = load()
     dedupe.signature("một hai ba bốn năm sáu")  # imports datasketch before timing
-    schema = job.arrow_schema(job.RESULT)
+    schema = tasks.arrow_schema(tasks.RESULT)
     rows: list[tuple[Any, ...]] = []
     done = failed = 0
     writing = 0.0
@@ -94,14 +94,14 @@ def single_process(source: Path, output: Path) -> dict[str, float]:
             done += isinstance(prepared, ingest.Prepared)
             step = time.perf_counter()
             if isinstance(prepared, ingest.Prepared):
-                rows.append(job.result_row(item.path, 0, prepared))
-            if len(rows) == job.RESULT_BATCH_ROWS:
-                parquet.write_batch(job.arrow_batch(rows, schema))
+                rows.append(tasks.result_row(item.path, 0, prepared))
+            if len(rows) == tasks.RESULT_BATCH_ROWS:
+                parquet.write_batch(tasks.arrow_batch(rows, schema))
                 rows = []
             writing += time.perf_counter() - step
         step = time.perf_counter()
         if rows:
-            parquet.write_batch(job.arrow_batch(rows, schema))
+            parquet.write_batch(tasks.arrow_batch(rows, schema))
     seconds = time.perf_counter() - started
     writing += time.perf_counter() - step
     return {
@@ -119,12 +119,12 @@ def single_process(source: Path, output: Path) -> dict[str, float]:
 
 def _noop_batches(batches: Any) -> Any:
     """A row of the output's shape per unit, without extraction (the text as body)."""
-    from diplonews.spark import job
+    from diplonews.spark import tasks
 
-    schema = job.arrow_schema(job.RESULT)
-    body = job.ARTICLE_COLUMNS.index("body")
-    record = job.ARTICLE_COLUMNS.index("record")
-    empty = (None,) * (len(job.RESULT.fields) - 2)
+    schema = tasks.arrow_schema(tasks.RESULT)
+    body = tasks.ARTICLE_COLUMNS.index("body")
+    record = tasks.ARTICLE_COLUMNS.index("record")
+    empty = (None,) * (len(tasks.RESULT.fields) - 2)
     for batch in batches:
         rows = []
         for path, line, payload in zip(
@@ -136,7 +136,7 @@ def _noop_batches(batches: Any) -> Any:
             row[-3], row[-2] = [], []  # events, people
             rows.append(tuple(row))
         if rows:
-            yield job.arrow_batch(rows, schema)
+            yield tasks.arrow_batch(rows, schema)
 
 
 def child(master: str, source: str, output: str) -> dict[str, float]:
@@ -163,7 +163,7 @@ def child(master: str, source: str, output: str) -> dict[str, float]:
     step = time.perf_counter()
     frame, partitions = units()
     with job.planning(spark, partitions):
-        rows = job.map_in_arrow(frame, _noop_batches, job.RESULT)
+        rows = frame.mapInArrow(_noop_batches, job.RESULT)
         rows.write.parquet(f"{output}/noop")  # as the job writes its rows once, before the tables
     times["noop"] = time.perf_counter() - step
 
