@@ -46,6 +46,18 @@ from pyspark.sql import functions as F
 
 from diplonews import reading
 from diplonews.errors import DiplonewsError
+from diplonews.spark.tasks import (
+    ARTICLE_COLUMNS,
+    ERROR,
+    FILE,
+    RESULT,
+    ROW,
+    UNIT,
+    UNIT_BATCH_ROWS,
+    extract_batches,
+    local_path,
+    split_jsonl_batches,
+)
 
 APP_NAME = "diplonews spark-extract"
 TABLES = ("articles", "events", "people", "errors")
@@ -64,20 +76,6 @@ class Options:
     output: str  # the folder that receives the four tables
     partitions: int | None = None  # extraction tasks [default: by input size and cores]
     overwrite: bool = False  # replace the tables of an existing OUTPUT
-
-
-from diplonews.spark.tasks import (
-    ARTICLE_COLUMNS,
-    ERROR,
-    FILE,
-    RESULT,
-    ROW,
-    UNIT,
-    UNIT_BATCH_ROWS,
-    extract_batches,
-    local_path,
-    split_jsonl_batches,
-)
 
 
 @dataclass

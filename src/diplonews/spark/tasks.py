@@ -12,7 +12,6 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
@@ -32,25 +31,6 @@ from diplonews import __version__, dedupe, ingest, reading
 from diplonews.errors import InputError
 from diplonews.lexicons import Lexicons, load
 from diplonews.store.writes import Prepared
-
-APP_NAME = "diplonews spark-extract"
-TABLES = ("articles", "events", "people", "errors")
-BYTES_PER_PARTITION = 16 * 1024 * 1024  # of input: about 4,000 articles, 10 s of work
-PARTITIONS_PER_CORE = 4  # at least, so that a slow partition does not hold a core idle
-FIRST_ERRORS = 20  # error rows the report carries back to the driver
-STAGING = "_extracted"  # under OUTPUT while the job runs: every result row, once
-JSONL_MAX_BYTES = 2**31 - 1  # Spark reads a file whole into one value: at most this
-MAX_ROWS_PER_FILE = 100_000  # of an output table: a year's articles may span several files
-FILE_OPEN_COST = 8 * 1024  # bytes a file counts for when scans are planned (Spark: 4 MB)
-
-
-@dataclass(frozen=True)
-class Options:
-    input: str  # a folder or file: a local path or a Hadoop URI (hdfs://, s3a://, …)
-    output: str  # the folder that receives the four tables
-    partitions: int | None = None  # extraction tasks [default: by input size and cores]
-    overwrite: bool = False  # replace the tables of an existing OUTPUT
-
 
 UNIT_BATCH_ROWS = 256  # units per Arrow batch to a Python worker: about 1 MB, 1 s of work
 RESULT_BATCH_ROWS = 64  # rows per Arrow batch back: the JVM writes while Python extracts
