@@ -171,3 +171,14 @@ def test_ingest_through_the_console_script(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "5 articles added" in done.stderr
+
+
+def test_serve_refuses_a_bad_cache_size_before_starting(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIPLONEWS_CACHE_MB", "lots")
+    code, _, err = run("serve", "--db", db, "--port", "1")
+    assert code == 2
+    assert err.strip() == "diplonews: DIPLONEWS_CACHE_MB='lots': a number of MB is expected"
+    code, _, err = run("serve", "--db", db, "--cache-mb", "-1")
+    assert code == 2 and "--cache-mb" in err  # Typer's own range check

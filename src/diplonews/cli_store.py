@@ -364,7 +364,10 @@ def serve(
     os.environ[ENV] = url
     if cache_mb is not None:
         os.environ[web_app.CACHE_ENV] = str(cache_mb)
-    web_app.cache_size(None)  # a bad $DIPLONEWS_CACHE_MB fails here, not in each worker
+    try:  # a bad $DIPLONEWS_CACHE_MB fails here, once, rather than in each worker
+        web_app.cache_size(None)
+    except DiplonewsError as exc:
+        raise fail(str(exc)) from None
     pages = tempfile.mkdtemp(prefix="diplonews-pages-")
     os.environ[cache.ENV] = pages
     typer.echo(f"diplonews: serving {url} at http://{host}:{port}/", err=True)
