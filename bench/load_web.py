@@ -20,8 +20,9 @@ It prints requests/s, the share the server's page cache answered (X-Cache: hit),
 p50/p95/p99 latency and the errors of each kind of page, the server's CPU use, and
 exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
 events (--events), the more pages are asked for the first time, when the server has
-to render them; --cache-mb 0 renders every request. --profile FILE samples the server with py-spy (`pip install py-spy`)
-during the run: a flame graph for FILE.svg, collapsed stacks otherwise.
+to render them; --cache-mb 0 renders every request. --profile FILE samples the
+server with py-spy (`pip install py-spy`) during the run: a flame graph for FILE.svg,
+collapsed stacks otherwise.
 
 Only loopback traffic: the server listens on 127.0.0.1, the run stops by itself.
 """
