@@ -4,9 +4,11 @@ with ETags, never mixing languages, never keeping what it must not."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import diskcache
 import pytest
 from fastapi.testclient import TestClient
 
@@ -124,6 +126,21 @@ def test_server_processes_share_what_they_render(
     with TestClient(create_app(seeds_db)) as one, TestClient(create_app(seeds_db)) as two:
         assert one.get(url).headers["x-cache"] == "miss"
         assert two.get(url).headers["x-cache"] == "hit"
+
+
+def test_a_broken_cache_never_breaks_a_page(
+    seeds_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "pages"))
+    monkeypatch.setattr(diskcache.Cache, "set", broken)
+    monkeypatch.setattr(diskcache.Cache, "get", broken)
+    with TestClient(create_app(seeds_db)) as client:
+        answers = [client.get("/search?q=asean") for _ in range(2)]
+    assert all(a.status_code == 200 and "Kết quả" in a.text for a in answers)
+    assert [a.headers["x-cache"] for a in answers] == ["miss", "miss"]
 
 
 def test_cache_of_zero_renders_every_request(seeds_db: str) -> None:

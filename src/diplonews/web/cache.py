@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 import tempfile
 import weakref
 from datetime import date
@@ -36,6 +37,9 @@ MAX_ENTRY = 1024 * 1024  # bytes: a larger answer is served but not kept
 UNCACHED_PREFIXES = ("/static/", "/swagger/")  # StaticFiles does its own validation
 KEPT_TYPES = (b"text/html", b"application/json")
 ENV = "DIPLONEWS_PAGE_CACHE"  # the directory `serve` shares with its worker processes
+# What reading or writing the cache may raise: a full disk, a file made unreadable, a
+# lock held too long by another process. The page is served regardless.
+CACHE_ERRORS = (sqlite3.Error, OSError, diskcache.Timeout)
 
 Entry = tuple[int, list[tuple[bytes, bytes]], bytes, bytes]  # status, headers, body, etag
 
@@ -83,7 +87,10 @@ class PageCache:
             return
         headers = Headers(scope=scope)
         key = self.key(scope, headers, generation)
-        entry: Entry | None = self.pages.get(key)
+        try:
+            entry: Entry | None = self.pages.get(key)
+        except CACHE_ERRORS:  # a cache that cannot be read is a miss, never an error
+            entry = None
         if entry is not None:
             await replay(entry, headers.get("if-none-match"), send)
             return
@@ -113,7 +120,10 @@ class PageCache:
                     digest = hashlib.blake2b(body, digest_size=12).hexdigest()
                     etag = f'W/"{digest}"'.encode()
                     headers = [*held["headers"], (b"etag", etag), (b"cache-control", b"no-cache")]
-                    self.pages.set(key, (held["status"], headers, body, etag))
+                    try:
+                        self.pages.set(key, (held["status"], headers, body, etag))
+                    except CACHE_ERRORS:  # full or locked: served all the same, not kept
+                        pass
                     held = {**held, "headers": [*headers, (b"x-cache", b"miss")]}
                 await send(held)
             await send(message)
