@@ -54,6 +54,7 @@ def open_pages(directory: str | None, max_bytes: int) -> diskcache.Cache:
         size_limit=max_bytes,
         eviction_policy="least-recently-stored",  # a hit reads, never writes
         sqlite_synchronous=0,  # a cache: losing it in a crash costs a render
+        timeout=0.25,  # s waiting on another process's write, then a miss (default: 60)
     )
     if own:
         weakref.finalize(pages, shutil.rmtree, where, True)
