@@ -86,6 +86,33 @@ def test_dates_written_out_date_without_year() -> None:
     assert one("Hội nghị diễn ra ngày 8 tháng 6.", "2021-07").value == "2021-06-08"
 
 
+@pytest.mark.parametrize(
+    "text,published,value,end",
+    [
+        ("Chiều 23 tháng 7, hai Bộ trưởng đã gặp nhau.", "2016-07-24", "2016-07-23", None),
+        ("Sáng 5 tháng 6 năm 2023, Thủ tướng tiếp Đại sứ.", None, "2023-06-05", None),
+        ("chiều nay 23 tháng 7 năm 2016, hai bên đã gặp nhau.", None, "2016-07-23", None),
+        (
+            "Hội nghị diễn ra tại Vientiane từ 23-26 tháng 7 năm 2016.",
+            None,
+            "2016-07-23",
+            "2016-07-26",
+        ),
+        ("Thứ Tư, 20 tháng 3 năm 2024, hai bên đã ký Bản ghi nhớ.", None, "2024-03-20", None),
+    ],
+)
+def test_dates_written_out_after_a_part_of_the_day_from_or_a_weekday(
+    text: str, published: str | None, value: str, end: str | None
+) -> None:
+    """Some outlets write out the dates others write 23/7: the same date either way."""
+    m = one(text, published)
+    assert (m.value, m.end_value) == (value, end)
+
+
+def test_dates_a_number_of_months_before_a_month_number_is_no_date() -> None:
+    assert find_times("Sau 3 tháng 2 nước đã ký hiệp định.", "2021-06-01") == []
+
+
 # ---------------------------------------------------------------- ranges
 
 

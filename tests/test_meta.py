@@ -66,6 +66,8 @@ def test_meta_published_from_crawler_marker():
         ("Cập nhật: 10:25 24/11/2024", "2024-11-24"),
         ("Thứ Hai, 20/3/2024 - 09:06", "2024-03-20"),
         ("Đăng lúc 24/11/2024", "2024-11-24"),
+        ("Thứ Tư, 20 tháng 3 năm 2024 09:06", "2024-03-20"),  # written out
+        ("Quang Hòa 18:17 | 28 tháng 1, 2024", "2024-01-28"),
     ],
 )
 def test_meta_published_from_dateline(line, expected):

@@ -1,5 +1,9 @@
 """The pipeline as a whole: never raises, stays deterministic, keeps offsets honest."""
 
+import re
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +75,37 @@ def test_pipeline_reads_nfd_like_nfc(seed_articles) -> None:
     text = seed_articles[0].read_text(encoding="utf-8")
     nfd = unicodedata.normalize("NFD", text)
     assert extract(nfd, "a").to_dict() == extract(text, "a").to_dict()
+
+
+DATA = Path(__file__).parent / "data"
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+NUMERIC_DAY = re.compile(
+    r"\b(ngày|Ngày|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa) (\d{1,2})/(\d{1,2})\b(?!/)"
+)
+
+
+def _written_out(text: str) -> str:
+    """The same article with its dates written out, as some outlets write them:
+    20/3/2024 → "20 tháng 3 năm 2024", "chiều 23/7" → "chiều 23 tháng 7"."""
+    text = NUMERIC_DATE.sub(lambda m: f"{m[1]} tháng {m[2]} năm {m[3]}", text)
+    return NUMERIC_DAY.sub(lambda m: f"{m[1]} {m[2]} tháng {m[3]}", text)
+
+
+def _when_and_where(record: dict) -> tuple:
+    events = [
+        (e["kind"], e["status"], e["date"], e["series"], e["location"], sorted(e["parties"]))
+        for e in record["events"]
+    ]
+    return record["published"], events
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((DATA / "seeds").glob("*.txt")) + sorted((DATA / "dev").glob("*.txt")),
+    ids=lambda p: p.stem,
+)
+def test_pipeline_reads_written_out_dates_like_numeric_ones(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    written = _written_out(text)
+    same = _when_and_where(extract(written, "a").to_dict())
+    assert same == _when_and_where(extract(text, "a").to_dict())
