@@ -469,3 +469,19 @@ def test_clean_sentences_split_glued_after_a_year():
         "Hàn Quốc sẽ tăng viện trợ lên 10 tỷ USD đến năm 2030.",
         "Bên lề hội nghị, hai bên hội đàm.",
     ]
+
+
+@pytest.mark.parametrize(
+    "date", ["28/7", "28-7", "28/7/2022", "28-7-2022", "28 tháng 7", "28 tháng 7 năm 2022"]
+)
+def test_clean_sentences_split_glued_after_a_day_and_month(date: str) -> None:
+    text = f"Hai bên sẽ hội đàm trong ngày {date}.Chánh văn phòng Kim giải thích thêm."
+    assert sentences(text) == [
+        f"Hai bên sẽ hội đàm trong ngày {date}.",
+        "Chánh văn phòng Kim giải thích thêm.",
+    ]
+
+
+def test_clean_sentences_keep_a_decimal_after_a_range_whole() -> None:
+    text = "Tăng trưởng đạt 6-7.5% trong năm nay."
+    assert sentences(text) == [text]

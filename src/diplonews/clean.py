@@ -49,6 +49,12 @@ CAPTION_MAX = 300  # longest unterminated line inside the body taken for a capti
 UPPER = "A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ"
 CLOSERS = "”\"’'»)]"
 SENTENCE_MARKS = frozenset(".!?…")
+# A day and month (and year) just before a glued period: "28/7", "28-7", "28/7/2022",
+# "28 tháng 7", "28 tháng 7 năm 2022".
+GLUED_DATE_RE = re.compile(
+    r"(?:(?<![\d/\-])\d{1,2}[/\-]\d{1,2}(?:[/\-]\d{4})?"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)$"
+)
 CLOSE = r"[”\"’'»)\]]"  # CLOSERS as a regex class
 
 # "Tin liên quan", "Bình luận (0)" …: the body is over.
@@ -244,10 +250,10 @@ def _is_boundary(line: str, mark: int, end: int, size: int) -> bool:
             return False
         before = line[mark - 1] if mark else ""
         if before.isdigit() and (
-            "/" in line[max(0, mark - 6) : mark]
+            GLUED_DATE_RE.search(line, max(0, mark - 24), mark)
             or (_word_before(line, mark).isdigit() and len(_word_before(line, mark)) == 4)
         ):
-            return True  # "… ngày 28/7.Chánh văn phòng", "… năm 2030.Bên lề": dates end it
+            return True  # "… ngày 28/7.Chánh văn phòng", "28-7.Chánh", "năm 2030.Bên lề"
         acronym = _word_before(line, mark)
         if (
             len(acronym) >= 3
