@@ -485,3 +485,13 @@ def test_clean_sentences_split_glued_after_a_day_and_month(date: str) -> None:
 def test_clean_sentences_keep_a_decimal_after_a_range_whole() -> None:
     text = "Tăng trưởng đạt 6-7.5% trong năm nay."
     assert sentences(text) == [text]
+
+
+def test_clean_normalize_spaces_leaves_plain_single_spaces() -> None:
+    text = "Hai\xa0 bên\u2009đã\t\thội đàm\u200b.\r\nNgày\u202f7/6.\rXong\u2028hết\ufeff."
+    assert clean.normalize_spaces(text) == "Hai bên đã hội đàm.\nNgày 7/6.\nXong\nhết."
+
+
+def test_clean_normalize_spaces_keeps_clean_text_as_is() -> None:
+    text = "Ngày 7/6, hai Bộ trưởng đã hội đàm.\n\nHai bên nhất trí."
+    assert clean.normalize_spaces(text) == text

@@ -110,10 +110,29 @@ DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(?!/)")
 ARTICLES = sorted((DATA / "seeds").glob("*.txt")) + sorted((DATA / "dev").glob("*.txt"))
 
 
-@pytest.mark.parametrize("rewrite", [_written_out, _dashed], ids=["written out", "dashed"])
+def _no_break_spaces(text: str) -> str:
+    """Every third space a no-break one, as text copied from web pages often has."""
+    return re.sub(r"(\S+ \S+) ", lambda m: m[1] + "\xa0", text)
+
+
+def _spaced_out(text: str) -> str:
+    """Runs of spaces, tabs and a stray zero-width space, as HTML leaves them."""
+    return text.replace(" ", "  ").replace(",", ",\t").replace("\n", "\u200b\r\n")
+
+
+REWRITES = {
+    "written out": _written_out,
+    "dashed": _dashed,
+    "no-break spaces": _no_break_spaces,
+    "spaced out": _spaced_out,
+}
+
+
+@pytest.mark.parametrize("rewrite", REWRITES.values(), ids=REWRITES.keys())
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
-def test_pipeline_reads_dates_however_an_outlet_writes_them(path: Path, rewrite) -> None:
-    """The events of an article (when, where, who) do not depend on how it writes dates."""
+def test_pipeline_reads_an_article_however_an_outlet_writes_it(path: Path, rewrite) -> None:
+    """The events of an article (when, where, who) do not depend on how it writes dates
+    or spaces."""
     text = path.read_text(encoding="utf-8")
     rewritten = _when_and_where(extract(rewrite(text), "a").to_dict())
     assert rewritten == _when_and_where(extract(text, "a").to_dict())

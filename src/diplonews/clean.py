@@ -600,6 +600,23 @@ def clean_text(raw: str) -> CleanText:
     return layout(raw)
 
 
+# Web text carries spaces of other widths (no-break above all: "tổ chức\xa0 cùng"),
+# invisible characters and runs of spaces; rules that read "word space word" would miss
+# them. Every article is read with plain single spaces and "\n" line breaks.
+_LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x85\u2028\u2029]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width, BOM
+_ODD_SPACES = re.compile(r"[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def normalize_spaces(text: str) -> str:
+    """`text` with plain single spaces, "\n" line breaks and no invisible characters."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return _SPACE_RUN.sub(" ", text)
+
+
 def run(doc: Doc, lex: Lexicons) -> None:
     cleaned = layout(doc.raw)
     doc.body = cleaned.body

@@ -19,9 +19,8 @@ STAGES = (clean.run, meta.run, dates.run, people.run, events.run, figures.run)
 def make_doc(
     text: str, doc_id: str, *, published: str | None = None, url: str | None = None
 ) -> Doc:
-    return Doc(
-        doc_id=doc_id, raw=unicodedata.normalize("NFC", text), published_hint=published, url=url
-    )
+    raw = clean.normalize_spaces(unicodedata.normalize("NFC", text))
+    return Doc(doc_id=doc_id, raw=raw, published_hint=published, url=url)
 
 
 def extract_doc(
