@@ -487,11 +487,20 @@ def test_clean_sentences_keep_a_decimal_after_a_range_whole() -> None:
     assert sentences(text) == [text]
 
 
-def test_clean_normalize_spaces_leaves_plain_single_spaces() -> None:
+def test_clean_normalize_typography_leaves_plain_single_spaces() -> None:
     text = "Hai\xa0 bên\u2009đã\t\thội đàm\u200b.\r\nNgày\u202f7/6.\rXong\u2028hết\ufeff."
-    assert clean.normalize_spaces(text) == "Hai bên đã hội đàm.\nNgày 7/6.\nXong\nhết."
+    assert clean.normalize_typography(text) == "Hai bên đã hội đàm.\nNgày 7/6.\nXong\nhết."
 
 
-def test_clean_normalize_spaces_keeps_clean_text_as_is() -> None:
+def test_clean_normalize_typography_keeps_clean_text_as_is() -> None:
     text = "Ngày 7/6, hai Bộ trưởng đã hội đàm.\n\nHai bên nhất trí."
-    assert clean.normalize_spaces(text) == text
+    assert clean.normalize_typography(text) == text
+
+
+def test_clean_normalize_typography_joins_words_with_a_hyphen() -> None:
+    text = "Đối thoại ASEAN–Hàn Quốc giai đoạn 2020–2025 \u2011 Tổng thống Yoon Suk\u2010yeol."
+    assert clean.normalize_typography(text) == (
+        "Đối thoại ASEAN-Hàn Quốc giai đoạn 2020-2025 - Tổng thống Yoon Suk-yeol."
+    )
+    spaced = "Hà Nội – Sáng nay, hai bên hội đàm — và ký Bản ghi nhớ."
+    assert clean.normalize_typography(spaced) == spaced  # dashes between spaces stay

@@ -120,11 +120,17 @@ def _spaced_out(text: str) -> str:
     return text.replace(" ", "  ").replace(",", ",\t").replace("\n", "\u200b\r\n")
 
 
+def _en_dashes(text: str) -> str:
+    """Names joined by an en dash, as many outlets print them: "ASEAN–Hàn Quốc"."""
+    return re.sub(r"(?<=[A-Za-zÀ-ỹ])-(?=[A-ZĐÀ-Ỹ])", "\u2013", text)
+
+
 REWRITES = {
     "written out": _written_out,
     "dashed": _dashed,
     "no-break spaces": _no_break_spaces,
     "spaced out": _spaced_out,
+    "en dashes": _en_dashes,
 }
 
 

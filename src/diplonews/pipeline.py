@@ -19,7 +19,7 @@ STAGES = (clean.run, meta.run, dates.run, people.run, events.run, figures.run)
 def make_doc(
     text: str, doc_id: str, *, published: str | None = None, url: str | None = None
 ) -> Doc:
-    raw = clean.normalize_spaces(unicodedata.normalize("NFC", text))
+    raw = clean.normalize_typography(unicodedata.normalize("NFC", text))
     return Doc(doc_id=doc_id, raw=raw, published_hint=published, url=url)
 
 
