@@ -1,6 +1,9 @@
 """The events stage's vocabulary: party spans, clauses, mechanism names, parties."""
 
+import pytest
+
 from diplonews.cues import (
+    EDITION,
     clause_bounds,
     finish_parties,
     month_of,
@@ -57,4 +60,18 @@ def test_cues_small_helpers() -> None:
     assert month_of("2021-06-07") == "2021-06"
     assert month_of("2021") == "2021"
     assert parse_edition("25") == 25 and parse_edition("nhất") == 1
+
+
+@pytest.mark.parametrize(
+    "text,edition",
+    [(" lần thứ XXV tại", 25), (" lần thứ XLIX.", 49), (" khóa XV ", 15), (" lần thứ IV,", 4)],
+)
+def test_cues_editions_in_roman_numerals(text: str, edition: int) -> None:
+    found = EDITION.match(text)
+    assert found is not None and parse_edition(found.group(1)) == edition
+
+
+@pytest.mark.parametrize("text", [" lần thứ IIII", " lần thứ Xin", " lần thứ VX", " lần thứ "])
+def test_cues_no_edition_from_what_is_not_a_numeral(text: str) -> None:
+    assert EDITION.match(text) is None
     assert says_online("Đối thoại Hàn-ASEAN trực tuyến") and not says_online("tại Hà Nội")

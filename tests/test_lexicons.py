@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from diplonews.lexicons import FILES, Lexicons, load, read_rows, shipped_files, split_forms
+from diplonews.lexicons import (
+    FILES,
+    Lexicons,
+    Matcher,
+    load,
+    read_rows,
+    shipped_files,
+    split_forms,
+)
 
 LEVELS = {
     "head_of_state",
@@ -643,3 +651,21 @@ def test_lexicons_user_folder_adds_country_alias(tmp_path: Path) -> None:
     # shipped forms still resolve, and the party keeps its names
     assert only_code(extended, "Hàn Quốc") == "KOR"
     assert extended.party("KOR").short_en == "Korea"
+
+
+def test_lexicons_series_match_in_any_case_but_acronyms_as_written() -> None:
+    matcher = Matcher(caseless=True, exact_acronyms=True)
+    matcher.add("Hội nghị Quan chức cao cấp ASEAN", "ASEAN SOM")
+    matcher.add("ARF", "ASEAN Regional Forum")
+    matcher.finish()
+    text = "Hội nghị quan chức cao cấp ASEAN và ARF; arf không phải."
+    found = [(text[start:end], payloads) for start, end, payloads in matcher.find(text)]
+    assert found == [
+        ("Hội nghị quan chức cao cấp ASEAN", ["ASEAN SOM"]),
+        ("ARF", ["ASEAN Regional Forum"]),  # and not "arf"
+    ]
+
+
+def test_lexicons_series_in_lower_case_names_the_series(lex: Lexicons) -> None:
+    found = lex.series.find("Hội nghị bộ trưởng ngoại giao ASEAN lần thứ 49")
+    assert [p.name_en for p in found[0][2]] == ["ASEAN Foreign Ministers' Meeting"]

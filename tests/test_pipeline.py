@@ -125,12 +125,35 @@ def _en_dashes(text: str) -> str:
     return re.sub(r"(?<=[A-Za-zÀ-ỹ])-(?=[A-ZĐÀ-Ỹ])", "\u2013", text)
 
 
+def _roman_editions(text: str) -> str:
+    """Editions in Roman numerals: "lần thứ 25" → "lần thứ XXV"."""
+
+    def roman(number: int) -> str:
+        out = ""
+        for value, letters in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while number >= value:
+                out, number = out + letters, number - value
+        return out
+
+    return re.sub(r"lần thứ (\d{1,2})\b", lambda m: "lần thứ " + roman(int(m[1])), text)
+
+
+def _lower_case_names(text: str) -> str:
+    """Meeting names with their common words in lower case, as some outlets write them:
+    "Hội nghị Bộ trưởng Ngoại giao ASEAN" → "Hội nghị bộ trưởng ngoại giao ASEAN"."""
+    for name in ("Cấp cao", "Bộ trưởng Ngoại giao", "Quan chức cao cấp", "Quan chức Cao cấp"):
+        text = text.replace("Hội nghị " + name, "Hội nghị " + name.lower())
+    return text
+
+
 REWRITES = {
     "written out": _written_out,
     "dashed": _dashed,
     "no-break spaces": _no_break_spaces,
     "spaced out": _spaced_out,
     "en dashes": _en_dashes,
+    "roman editions": _roman_editions,
+    "lower-case names": _lower_case_names,
 }
 
 

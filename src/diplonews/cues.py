@@ -52,9 +52,15 @@ SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
+# "lần thứ 25", "lần thứ hai", and in Roman numerals as some outlets write them:
+# "lần thứ XXV", "khóa XV".
+ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?<=[IVXLC])"
 EDITION = re.compile(
-    r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b"
+    r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|"
+    + ROMAN
+    + r")\b"
 )
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 NAME_STOP = re.compile(
     r"[,;.“”\"]|\s\((?=(?:vào|dự kiến|tháng|ngày|năm|từ)\b)|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
     r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
@@ -251,7 +257,17 @@ def month_of(value: str | None) -> str | None:
 
 
 def parse_edition(word: str) -> int | None:
-    return int(word) if word.isdigit() else ORDINALS.get(word)
+    if word.isdigit():
+        return int(word)
+    if word and all(c in _ROMAN_VALUES for c in word):
+        return _roman(word)
+    return ORDINALS.get(word)
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral (already checked well-formed by EDITION)."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0], strict=True))
 
 
 def series_name(

@@ -106,11 +106,14 @@ class Matcher:
 
     Values are lists of payloads, so one surface form may carry several meanings.
     Matching is case-sensitive on the NFC text unless `caseless` is set, in which
-    case keys and text are lower-cased (lengths are preserved for Vietnamese).
+    case keys and text are lower-cased (lengths are preserved for Vietnamese); with
+    `exact_acronyms`, a form written in capitals only ("ARF", "SOM ASEAN") still
+    matches only as written, so that a common word is not read as an acronym.
     """
 
-    def __init__(self, caseless: bool = False) -> None:
+    def __init__(self, caseless: bool = False, exact_acronyms: bool = False) -> None:
         self.caseless = caseless
+        self.exact_acronyms = exact_acronyms
         self.automaton = ahocorasick.Automaton()
         self.size = 0
 
@@ -118,12 +121,17 @@ class Matcher:
         key = form.lower() if self.caseless else form
         if not key:
             return
+        # The spellings the text must show, or None for any case.
+        exact = {form} if not self.caseless or (self.exact_acronyms and form.isupper()) else None
         if key in self.automaton:
-            _, payloads = self.automaton.get(key)
+            length, payloads, spellings = self.automaton.get(key)
             if payload not in payloads:
                 payloads.append(payload)
+            if spellings is not None:
+                spellings = None if exact is None else spellings | exact
+                self.automaton.add_word(key, (length, payloads, spellings))
         else:
-            self.automaton.add_word(key, (len(key), [payload]))
+            self.automaton.add_word(key, (len(key), [payload], exact))
             self.size += 1
 
     def finish(self) -> Matcher:
@@ -135,16 +143,20 @@ class Matcher:
         """Leftmost-longest, non-overlapping, whole-word matches (start, end, payloads).
 
         The automaton's own `iter_long` picks the longest match at each point in C; a
-        match that starts or ends inside a word is then dropped."""
+        match that starts or ends inside a word, or an acronym written otherwise, is
+        then dropped."""
         if not self.size:
             return []
         hay = text.lower() if self.caseless else text
         size = len(hay)
         found = []
-        for end_index, (length, payloads) in self.automaton.iter_long(hay):
+        for end_index, (length, payloads, spellings) in self.automaton.iter_long(hay):
             start, end = end_index - length + 1, end_index + 1
-            if whole_word(hay, start, end, size):
-                found.append((start, end, payloads))
+            if not whole_word(hay, start, end, size):
+                continue
+            if self.caseless and spellings is not None and text[start:end] not in spellings:
+                continue
+            found.append((start, end, payloads))
         return found
 
 
@@ -164,9 +176,8 @@ class Scanner:
         for name, matcher in matchers.items():
             if not matcher.size:
                 continue
-            for key, (_, payloads) in matcher.automaton.items():
-                exact = None if matcher.caseless else key
-                entries.setdefault(key.lower(), []).append((name, exact, payloads))
+            for key, (_, payloads, spellings) in matcher.automaton.items():
+                entries.setdefault(key.lower(), []).append((name, spellings, payloads))
         for key, found in entries.items():
             self.automaton.add_word(key, (len(key), found))
         self.size = len(entries)
@@ -183,8 +194,8 @@ class Scanner:
             start, end = end_index - length + 1, end_index + 1
             if not whole_word(hay, start, end, size):
                 continue
-            for name, exact, payloads in found:
-                if exact is None or text[start:end] == exact:
+            for name, spellings, payloads in found:
+                if spellings is None or text[start:end] in spellings:
                     hits[name].append((start, end, payloads))
         for name, matches in hits.items():
             matches.sort(key=lambda m: (m[0], m[0] - m[1]))
@@ -243,7 +254,8 @@ class Lexicons:
     party_forms: dict[str, list[str]] = field(default_factory=dict)  # code -> its names
     titles: Matcher = field(default_factory=Matcher)  # form -> Title
     places: Matcher = field(default_factory=Matcher)  # city or venue form -> City
-    series: Matcher = field(default_factory=Matcher)  # form -> Series
+    # form -> Series; outlets differ in capitals ("Hội nghị quan chức cao cấp ASEAN")
+    series: Matcher = field(default_factory=lambda: Matcher(caseless=True, exact_acronyms=True))
     triggers: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> Trigger
     credits: Matcher = field(default_factory=Matcher)  # form -> canonical
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> country

@@ -78,16 +78,16 @@ def folded_lexicons(lex: Lexicons) -> FoldedLexicons:
         for form in (party.name_en, party.short_en, *lex.party_forms.get(code, [])):
             if form != code:
                 parties.add(fold(form), code)
-    for form, (_, payloads) in lex.triggers.automaton.items():
+    for form, (_, payloads, _) in lex.triggers.automaton.items():
         for trigger in payloads:
             if trigger.kind != "-" and trigger.series_suffix not in ("", "-"):
                 triggers.add(fold(form), trigger.series_suffix)
-    for form, (_, payloads) in lex.series.automaton.items():
+    for form, (_, payloads, _) in lex.series.automaton.items():
         for item in payloads:
             series.add(fold(form), item.name_en)
             series.add(fold(item.name_en), item.name_en)
     levels: dict[str, str] = {}
-    for _, payloads in lex.titles.automaton.values():
+    for _, payloads, _ in lex.titles.automaton.values():
         for title in payloads:
             levels.setdefault(title.en, title.level)
     built = FoldedLexicons(
