@@ -4,6 +4,7 @@ out of the garbage collector's walks."""
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -40,3 +41,18 @@ def test_an_application_for_tests_freezes_nothing(web_db: str) -> None:
     with TestClient(web_app.create_app(web_db)) as client:
         assert client.get("/api/stats").status_code == 200
     assert gc.get_freeze_count() == before
+
+
+def test_the_store_of_a_thread_that_ended_is_closed(web_db: str) -> None:
+    """A server thread's store lives as long as the thread (TestClient and thread
+    pools make and end threads); one left open per thread would run out of files."""
+    stores = web_app.Stores(web_db)
+    kept = []
+    worker = threading.Thread(target=lambda: kept.append(id(stores.get())))
+    worker.start()
+    worker.join()
+    gc.collect()
+    assert kept and len(stores.opened) == 0
+    mine = stores.get()
+    assert list(stores.opened) == [mine]
+    stores.close()

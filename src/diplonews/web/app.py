@@ -13,6 +13,7 @@ import csv
 import gc
 import os
 import threading
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import lru_cache
@@ -73,7 +74,9 @@ class Stores:
     def __init__(self, url: str) -> None:
         self.url = url
         self.local = threading.local()
-        self.opened: list[Store] = []
+        # Weakly: the store of a thread that ends goes with it (its connection closed),
+        # rather than staying open for the application's life.
+        self.opened: weakref.WeakSet[Store] = weakref.WeakSet()
         self.lock = threading.Lock()
 
     def get(self) -> Store:
@@ -82,12 +85,12 @@ class Stores:
             store = open_store(self.url, create=False)
             self.local.store = store
             with self.lock:
-                self.opened.append(store)
+                self.opened.add(store)
         return store
 
     def close(self) -> None:
         with self.lock:
-            for store in self.opened:
+            for store in list(self.opened):
                 store.close()
             self.opened.clear()
             # Threads outlive a lifespan (a server's pool, a test client's portal): each
