@@ -61,10 +61,10 @@ _MONTH = re.compile(
     r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
     r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
 )
-# "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6"; also after a part of
-# the day ("chiều 7 tháng 6", "chiều nay 7 tháng 6"), "từ" ("từ 23-26 tháng 7") or a
-# weekday ("Thứ Tư, 20 tháng 3 năm 2024"), as some
-# outlets write the dates others write 7/6. A bare "3 tháng 2" stays a duration.
+# "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6"; also after a part of the
+# day ("chiều 7 tháng 6", "chiều nay 7 tháng 6"), "từ" ("từ 23-26 tháng 7") or a weekday
+# ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates others write 7/6.
+# A bare "3 tháng 2" stays a duration.
 _DAY_BEFORE_MONTH = re.compile(
     r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)(?:\s+nay)?)\s+"
     r"|(?<!\w)(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật),\s*)"
