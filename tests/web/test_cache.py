@@ -174,7 +174,7 @@ def test_only_whole_small_answers_are_kept() -> None:
     assert not cache.keepable({**start, "headers": [(b"content-type", b"text/css")]}, body)
 
 
-def test_the_size_limit_holds(seeds_db: str, tmp_path: Path) -> None:
+def test_the_size_limit_holds(tmp_path: Path) -> None:
     pages = cache.open_pages(str(tmp_path / "pages"), max_bytes=200_000)
     try:
         for n in range(100):
