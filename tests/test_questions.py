@@ -53,6 +53,7 @@ def test_intents(store: Store, question: str, intent: str | None) -> None:
         ("Ai đồng chủ trì Đối thoại ASEAN-Hàn Quốc năm 2021?", ["ASEAN", "KOR"],
          "ASEAN-Korea Dialogue", None, ("2021", "2021")),
         ("hoi nghi cap cao han-asean lan thu hai", ["KOR", "ASEAN"], "ASEAN-Korea Summit", 2, (None, None)),
+        ("Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ XXV", ["ASEAN", "KOR"], "ASEAN-Korea Summit", 25, (None, None)),
         ("meetings of Vietnam and Laos from 2015 to 2024", ["VNM", "LAO"], None, None, ("2015", "2024")),
         ("lan gan nhat viet nam va lao gap nhau nam 2023", ["VNM", "LAO"], None, None, ("2023", "2023")),
         ("Korea and ASEAN since 2020", ["KOR", "ASEAN"], None, None, ("2020", None)),

@@ -604,24 +604,28 @@ def clean_text(raw: str) -> CleanText:
 # invisible characters, runs of spaces, and dashes of other kinds joining words
 # ("ASEAN–Hàn Quốc", a non-breaking hyphen); rules and lexicons that read "word space
 # word" or "ASEAN-Hàn Quốc" would miss them. Every article is read with plain single
-# spaces, "\n" line breaks, and "-" joining words.
-_LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x85\u2028\u2029]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width, BOM
-_ODD_SPACES = re.compile(r"[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# spaces, "\n" line breaks, and "-" joining words. `_PLAIN` says what each odd character
+# becomes; one regular-expression pass finds them all (five took a twelfth of the time
+# an article's extraction takes).
+_PLAIN = {
+    **dict.fromkeys("\r\v\f\x85\u2028\u2029", "\n"),  # line breaks ("\r\n" first, whole)
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),  # soft hyphen, zero-width, BOM
+    **dict.fromkeys("\t\xa0\u1680\u202f\u205f\u3000", " "),  # spaces of other widths
+    **dict.fromkeys("".join(map(chr, range(0x2000, 0x200B))), " "),
+    **dict.fromkeys("\u2010\u2011\u2012", "-"),  # hyphen, non-breaking hyphen, figure dash
+}
+_ODD = re.compile("[" + re.escape("".join(_PLAIN)) + "]")
+# A dash between two words: "ASEAN–Hàn", "2020–2025" (the dash first: a fast scan).
+_JOINING_DASH = re.compile(r"[\u2013\u2014](?<=\w[\u2013\u2014])(?=\w)")
 _SPACE_RUN = re.compile(r" {2,}")
-_HYPHENS = re.compile(r"[\u2010\u2011\u2012]")  # hyphen, non-breaking hyphen, figure dash
-_JOINING_DASH = re.compile(r"(?<=\w)[\u2013\u2014](?=\w)")  # "ASEAN–Hàn", "2020–2025"
 
 
 def normalize_typography(text: str) -> str:
     """`text` with plain single spaces, "\n" line breaks, no invisible characters, and
     "-" wherever a dash joins two words."""
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _HYPHENS.sub("-", text)
+    text = _ODD.sub(lambda m: _PLAIN[m.group()], text.replace("\r\n", "\n"))
     text = _JOINING_DASH.sub("-", text)
-    return _SPACE_RUN.sub(" ", text)
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text
 
 
 def run(doc: Doc, lex: Lexicons) -> None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from diplonews import cues
+from diplonews.cues import ROMAN, parse_edition
 from diplonews.lexicons import NUMBER_WORDS, Lexicons, Matcher, load, read_rows
 from diplonews.resolve import loose_key
 from diplonews.searching import fold
@@ -27,6 +28,7 @@ _RANGE = re.compile(
 )
 _SINCE = re.compile(rf"\b(?:sau|tu|since|after|from)\s+(?:nam\s+)?{_YEAR}")
 _YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
+_FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
 _ENGLISH = re.compile(r"\b(?:who|what|when|where|which|how|did|does|is|was|list|the)\b")
 
@@ -189,9 +191,9 @@ def _edition(folded: str) -> int | None:
     if not match:
         return None
     word = match.group(1) or match.group(2)
-    if word.isdigit():
-        return int(word)
-    return {fold(k): v for k, v in NUMBER_WORDS.items()}.get(word)
+    if word.isdigit() or re.fullmatch(ROMAN, word.upper()):  # "25", "xxv" (folded)
+        return parse_edition(word.upper())
+    return _FOLDED_NUMBERS.get(word)
 
 
 def _period(folded: str) -> tuple[str | None, str | None]:

@@ -38,6 +38,12 @@ def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    """`ids` a STREAM_CHUNK at a time: one IN (…) list per query, of a bounded size."""
+    for start in range(0, len(ids), STREAM_CHUNK):
+        yield list(ids[start : start + STREAM_CHUNK])
+
+
 def generation(store: Store) -> int:
     """The store's generation: it changes whenever an ingest batch commits."""
     return int(store.query("SELECT value FROM generation WHERE id = 1")[0][0])
@@ -114,8 +120,7 @@ def event(store: Store, event_id: int) -> StoredEvent | None:
 
 def events_by_id(store: Store, ids: Sequence[int]) -> list[StoredEvent]:
     found: dict[int, StoredEvent] = {}
-    for start in range(0, len(ids), STREAM_CHUNK):
-        chunk = list(ids[start : start + STREAM_CHUNK])
+    for chunk in _chunks(ids):
         rows = store.query(
             f"SELECT {_EVENT_COLUMNS} FROM events e WHERE id IN ({_marks(chunk)})", chunk
         )
@@ -127,8 +132,7 @@ def event_summaries(store: Store, ids: Sequence[int]) -> list[EventSummary]:
     """Events by id, in the order given, with what a list shows of them: two queries,
     where a whole event takes four (participants and sources left out)."""
     found: dict[int, EventSummary] = {}
-    for start in range(0, len(ids), STREAM_CHUNK):
-        chunk = list(ids[start : start + STREAM_CHUNK])
+    for chunk in _chunks(ids):
         marks = _marks(chunk)
         for row in store.query(
             f"SELECT id, kind, status, name, series, date FROM events WHERE id IN ({marks})",
@@ -416,8 +420,7 @@ def article(store: Store, article_id: int) -> StoredArticle | None:
 def articles_by_id(store: Store, ids: Sequence[int]) -> list[StoredArticle]:
     """Articles by id, in the order given (unknown ids left out)."""
     found: dict[int, StoredArticle] = {}
-    for start in range(0, len(ids), STREAM_CHUNK):
-        chunk = list(ids[start : start + STREAM_CHUNK])
+    for chunk in _chunks(ids):
         rows = store.query(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({_marks(chunk)})", chunk
         )
