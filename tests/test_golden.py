@@ -24,7 +24,7 @@ def predict(folder: Path) -> list[dict]:
     ]
 
 
-@pytest.fixture(scope="module", params=["seeds", "dev"])
+@pytest.fixture(scope="module", params=["seeds", "dev", "recent", "archive"])
 def scored(request: pytest.FixtureRequest) -> tuple[str, evaluate.Report]:
     folder = DATA / request.param
     gold = evaluate.load_jsonl(folder / "gold.jsonl")

@@ -95,6 +95,9 @@ _SUBJECT = re.compile(rf"(?<!\w)(?:{_alternatives(SUBJECTS)})(?!\w)")
 _TARGET = re.compile(
     r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|hướng tới|kế hoạch)(?!\w)", re.IGNORECASE
 )
+# A goal for a figure ("phấn đấu đưa kim ngạch đạt 150 tỉ USD") is not a figure; a plan of
+# the speaker's own ("kế hoạch đào tạo 40.000 sinh viên") is kept, marked as a target.
+_GOAL = re.compile(r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|hướng tới)(?!\w)", re.IGNORECASE)
 _OWN_ECONOMY = re.compile(r"(?<!\w)(?:GDP|tổng sản phẩm|dân số)(?!\w)", re.IGNORECASE)
 RELATION_WORDS = (
     "hai chiều",
@@ -297,6 +300,11 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
     return _number_value(value), unit, noun, bool(_TARGET.search(text, 0, start))
 
 
+def _is_goal(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
+    return bool(_GOAL.search(text, clause_start, start))
+
+
 def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     """The relationship figures of `doc.body`, once each (by value and unit)."""
     body = doc.body
@@ -320,6 +328,8 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
             sentence = sentences[span] = _Sentence(body[span[0] : span[1]], span[0], lex)
         amount = _amount(m, sentence)  # cheap checks first, the party lookup last
         if amount is None or amount[:2] in seen or not sentence.about_relationship():
+            continue
+        if amount[3] and _is_goal(sentence.text, m.start() - sentence.start):
             continue
         value, unit, noun, target = amount
         seen.add((value, unit))
