@@ -84,14 +84,14 @@ def test_cli_only_bad_inputs_exit_2_without_traceback(runner, tmp_path):
 
 
 def test_cli_failure_inside_a_stage_is_one_line(runner, tmp_path, monkeypatch):
-    real_extract = extraction.extract
+    real_extract = extraction.extract_doc
 
     def flaky(text, doc_id, **kwargs):
         if doc_id == "b":
             raise RuntimeError("stage exploded")
         return real_extract(text, doc_id, **kwargs)
 
-    monkeypatch.setattr(extraction, "extract", flaky)
+    monkeypatch.setattr(extraction, "extract_doc", flaky)
     for name in "abc":
         (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
     result = run(runner, "extract", tmp_path, "-f", "jsonl")
@@ -184,3 +184,13 @@ def test_cli_progress_bar_leaves_records_on_stdout(runner, seed_articles, monkey
     result = run(runner, "extract", *seed_articles, "-f", "jsonl")
     assert result.exit_code == 0
     assert [r["doc_id"] for r in records(result.stdout)] == [p.stem for p in seed_articles]
+
+
+def test_cli_extract_table_shows_the_milestones_an_article_states(runner, tmp_path):
+    text = "Tin\n\nHàn Quốc và ASEAN thiết lập quan hệ Đối tác Chiến lược Toàn diện năm 2024.\n"
+    (tmp_path / "m.txt").write_text(text, encoding="utf-8")
+    result = run(runner, "extract", tmp_path / "m.txt")
+    assert result.exit_code == 0
+    assert "Milestones" in result.stdout and "Comprehensive Strategic Partnership" in result.stdout
+    jsonl = run(runner, "extract", tmp_path / "m.txt", "-f", "jsonl")
+    assert "milestones" not in records(jsonl.stdout)[0]

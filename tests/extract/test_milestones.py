@@ -355,3 +355,18 @@ def test_milestones_seed_articles(seed_articles: list[Path]) -> None:
         ("relations", ("ASEAN", "KOR"), "Dialogue relations", "1989", None, None),
     ]
     assert found["000"] == found["003"] == []
+
+
+def test_milestones_are_a_stage_of_the_pipeline() -> None:
+    """`extract_doc` gives the milestones with the record: the CLI and the store read them
+    there, from one run of the stages."""
+    from diplonews.extract import STAGES
+
+    assert STAGES[-1] is milestones.run
+    doc = extract_doc(
+        "Hàn Quốc và ASEAN thiết lập quan hệ Đối tác Chiến lược Toàn diện năm 2024.", "m"
+    )
+    assert [(m.kind, m.parties, m.start) for m in doc.milestones] == [
+        ("partnership", ["ASEAN", "KOR"], "2024")
+    ]
+    assert "milestones" not in doc.record.to_dict()  # the record keeps the schema's shape

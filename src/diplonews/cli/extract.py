@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,6 +19,7 @@ from diplonews.cli import render
 from diplonews.cli.common import PROGRESS_AFTER, RateColumn, app, fail, reason, show_progress
 from diplonews.errors import DiplonewsError, InputError
 from diplonews.extract import evaluate
+from diplonews.extract.doc import Doc
 from diplonews.extract.lexicons import load as load_lexicons
 from diplonews.extract.reading import iter_sources
 
@@ -71,17 +72,20 @@ class _Status:
             self.bar.stop()
 
 
-def _writer(output_format: Format) -> Callable[[dict[str, Any]], None]:
-    """Print one record as soon as it is done (streamed, flushed)."""
+def _writer(output_format: Format) -> Callable[[Doc], None]:
+    """Print one record as soon as it is done (streamed, flushed). The table shows the
+    milestones beside the record; JSON Lines is the record alone, the schema's shape."""
     if output_format is Format.table:
         console = Console(highlight=False)
-        return lambda record: console.print(render.article(record))
+        return lambda doc: console.print(
+            render.article(doc.record.to_dict(), [m.to_dict() for m in doc.milestones])
+        )
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")  # JSON Lines is UTF-8 whatever the locale
     out = sys.stdout
 
-    def write(record: dict[str, Any]) -> None:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def write(doc: Doc) -> None:
+        out.write(json.dumps(doc.record.to_dict(), ensure_ascii=False) + "\n")
         out.flush()
 
     return write
@@ -123,20 +127,20 @@ def extract(
                 status.say(f"diplonews: {item}")
                 continue
             try:
-                record = extraction.extract(
+                doc = extraction.extract_doc(
                     item.text,
                     item.doc_id,
                     published=item.published,
                     url=item.url,
                     lexicons=lexicons,
-                ).to_dict()
+                )
             except DiplonewsError as exc:
                 status.say(f"diplonews: {item.path}: {exc}")
                 continue
             except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the others
                 status.say(f"diplonews: {item.path}: internal error: {type(exc).__name__}: {exc}")
                 continue
-            emit(record)
+            emit(doc)
             status.tick()
     finally:
         status.close()

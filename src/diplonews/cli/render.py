@@ -99,8 +99,21 @@ def _figures(figures: list[dict[str, Any]]) -> Table:
     return table
 
 
-def article(record: dict[str, Any]) -> Panel:
-    """One article record as a panel: headline facts, then events, people and figures."""
+def _milestones(milestones: list[dict[str, Any]]) -> Table:
+    table = Table("when", "kind", "milestone", "parties", box=box.SIMPLE_HEAD, expand=True)
+    table.title, table.title_justify = "Milestones", "left"
+    for m in milestones:
+        when = "–".join(str(x) for x in (m.get("start"), m.get("end")) if x) or None
+        label = str(m.get("label") or "")
+        if m.get("holder"):
+            label += f" ({m['holder']})"
+        table.add_row(_text(when), _text(m.get("kind")), _text(label), _joined(m.get("parties")))
+    return table
+
+
+def article(record: dict[str, Any], milestones: list[dict[str, Any]] | None = None) -> Panel:
+    """One article record as a panel: headline facts, then events, people, figures and
+    the milestones of relationships the article states."""
     head = Text()
     head.append(str(record.get("title") or "(no title)"), style="bold")
     head.append("\npublished ")
@@ -111,6 +124,8 @@ def article(record: dict[str, Any]) -> Panel:
     for key, build in (("events", _events), ("people", _people), ("figures", _figures)):
         items = record.get(key) or []
         parts.append(build(items) if items else Text(f"no {key}", style="dim"))
+    if milestones:
+        parts.append(_milestones(milestones))
     return Panel(
         Group(*parts),
         title=Text(str(record.get("doc_id")), style="bold magenta"),

@@ -1,20 +1,21 @@
-"""The extraction pipeline: clean → meta → dates → people → events → figures.
+"""The extraction pipeline: clean → meta → dates → people → events → figures → milestones.
 
 Each stage is a function `run(doc, lexicons)` that reads what earlier stages put on
-the `Doc` and adds its own part. `extract()` is the library entry point that the CLI,
-the store and the Spark job all call.
+the `Doc` and adds its own part (its docstring says which). `extract()` is the library
+entry point for the record; `extract_doc()` gives the whole `Doc`, milestones included,
+which is what the CLI, the store and the Spark job call.
 """
 
 from __future__ import annotations
 
-from diplonews.extract import clean, dates, figures, meta, people
+from diplonews.extract import clean, dates, figures, meta, milestones, people
 from diplonews.extract.doc import Doc
 from diplonews.extract.events import reader as events
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Article
 from diplonews.text import nfc, normalize_typography
 
-STAGES = (clean.run, meta.run, dates.run, people.run, events.run, figures.run)
+STAGES = (clean.run, meta.run, dates.run, people.run, events.run, figures.run, milestones.run)
 
 
 def make_doc(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplonews.extract.record import Article
+from diplonews.extract.record import Article, Milestone
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Doc:
     times: list[Any] = field(default_factory=list)  # dates.TimeMention over body
     mentions: list[Any] = field(default_factory=list)  # people.Mention over body
     matches: dict[str, Any] = field(default_factory=dict)  # lexicon matches over body, once
+    milestones: list[Milestone] = field(default_factory=list)  # steps of relationships stated
     record: Article = field(init=False)
 
     def __post_init__(self) -> None:

@@ -378,6 +378,12 @@ def _dedupe(found: list[Milestone]) -> list[Milestone]:
     return [m for key, m in kept.items() if not coarser(key)]
 
 
+def run(doc: Doc, lexicons: Lexicons) -> None:
+    """The last stage: reads `doc.body`, `doc.times` and the events of `doc.record`, adds
+    `doc.milestones` (kept beside the record, whose shape the schema fixes)."""
+    doc.milestones = find(doc, lexicons)
+
+
 def find(doc: Doc, lexicons: Lexicons) -> list[Milestone]:
     """The relationship milestones `doc` states, once each, in text order."""
     body = doc.body

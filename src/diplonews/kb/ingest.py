@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from diplonews.errors import DiplonewsError, InputError
-from diplonews.extract import extract_doc, milestones
+from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_file
 from diplonews.kb import dedupe
@@ -96,7 +96,6 @@ def prepare_source(
         doc = extract_doc(
             item.text, item.doc_id, published=item.published, url=item.url, lexicons=lex
         )
-        found = milestones.find(doc, lex)
     except DiplonewsError as exc:
         return f"{item.path}: {exc}"
     except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
@@ -110,7 +109,7 @@ def prepare_source(
         body=doc.body,
         spans=[e.evidence_span for e in doc.record.events],
         signature=dedupe.signature(doc.body or item.text),
-        milestones=[m.to_dict() for m in found],
+        milestones=[m.to_dict() for m in doc.milestones],
     )
 
 
