@@ -504,3 +504,22 @@ def test_clean_normalize_typography_joins_words_with_a_hyphen() -> None:
     )
     spaced = "Hà Nội – Sáng nay, hai bên hội đàm — và ký Bản ghi nhớ."
     assert normalize_typography(spaced) == spaced  # dashes between spaces stay
+
+
+def test_clean_body_end_skips_the_sources_glued_after_the_last_sentence():
+    assert cleaned(LEAD, SECOND + " (BBC, CNN, AP)").body_end == SECOND
+    assert cleaned(LEAD, SECOND + " (Theo Reuters)").body_end == SECOND
+
+
+def test_clean_source_line_with_a_link_is_a_credit_not_the_end_of_the_body():
+    source = (
+        "Nguồn VOV: http://vovnews.vn/home/cuoc-hop-dac-biet-cac-tong-vu-truong/20103/136598.vov"
+    )
+    result = cleaned(LEAD, SECOND, source)
+    assert result.body_end == SECOND
+    assert [ln.kind for ln in result.lines if ln.text == source] == [clean.CREDIT]
+
+
+def test_clean_comment_form_instructions_end_the_body():
+    result = cleaned(LEAD, SECOND, "Vui lòng gõ tiếng việt có dấu, cám ơn sự đóng góp của bạn đọc.")
+    assert result.body_end == SECOND

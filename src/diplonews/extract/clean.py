@@ -72,7 +72,9 @@ END_WORDS = (
 )
 END_RE = re.compile(
     rf"^(?:[-–•*#]\s*)?(?:{END_WORDS})\s*(?:\(\d+\))?\s*[:.]?\s*$"
-    r"|^(?:tags?|từ khóa|từ khoá|thẻ)\s*:",
+    r"|^(?:tags?|từ khóa|từ khoá|thẻ)\s*:"
+    # the comment form's instructions: "Vui lòng gõ tiếng Việt có dấu", "Bạn đọc vui lòng nhập…"
+    r"|^(?:xin |bạn đọc |quý độc giả )?vui lòng (?:gõ|nhập|viết|điền|đăng nhập)\b",
     re.IGNORECASE,
 )
 # "11:54 | 05/12/2025 Môi trường", "11:54 Môi trường": items of a dated headline list.
@@ -176,6 +178,13 @@ CREDIT_WORDS_RE = re.compile(
 )
 NAME_WORD_RE = re.compile(rf"^[{UPPER}0-9(][\w.+&()/\-]*$|^[-–/&+()]$|^(?:và|theo)$")
 PARENS_RE = re.compile(r"\([^()]*\)")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+# "(BBC, CNN, AP)", "(Theo Reuters)": the sources of a story, glued after its last sentence.
+SOURCES_RE = re.compile(
+    rf"^\((?:theo\s+)?[{UPPER}][\w.&/+-]*(?:\s[\w.&/+-]+){{0,3}}"
+    rf"(?:\s*[,;/]\s*[{UPPER}][\w.&/+-]*(?:\s[\w.&/+-]+){{0,3}})*\)$",
+    re.IGNORECASE,
+)
 HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 DIGIT_RE = re.compile(r"\d")
 
@@ -335,6 +344,8 @@ def _is_date_line(text: str) -> bool:
 
 
 def _is_credit_line(text: str) -> bool:
+    if "://" in text or "www." in text:  # "Nguồn VOV: http://vovnews.vn/…"
+        text = URL_RE.sub("", text).strip(" :") or text
     if len(text) > CREDIT_LINE_MAX or ends_sentence(text) and not text.endswith(")"):
         return False
     if text[0] == "(" and text[-1] == ")":
@@ -575,6 +586,8 @@ def _body_end(raw: str, lines: list[Line], paragraphs: list[str]) -> str | None:
         spans = split_sentences(text)
         for start, end in reversed(spans):
             sentence = text[start:end]
+            if SOURCES_RE.match(sentence):
+                continue  # "… như thế nào. (BBC, CNN, AP)"
             if not cut or ends_sentence(sentence):
                 return sentence
     return None
