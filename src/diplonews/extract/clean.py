@@ -72,10 +72,12 @@ END_WORDS = (
 )
 END_RE = re.compile(
     rf"^(?:[-–•*#]\s*)?(?:{END_WORDS})\s*(?:\(\d+\))?\s*[:.]?\s*$"
-    r"|^(?:tags?|từ khóa|từ khoá|thẻ)\s*:"
-    # the comment form's instructions: "Vui lòng gõ tiếng Việt có dấu", "Bạn đọc vui lòng nhập…"
-    r"|^(?:xin |bạn đọc |quý độc giả )?vui lòng (?:gõ|nhập|viết|điền|đăng nhập)\b",
+    r"|^(?:tags?|từ khóa|từ khoá|thẻ)\s*:",
     re.IGNORECASE,
+)
+# The comment form's instructions: "Vui lòng gõ tiếng Việt có dấu", "Bạn đọc vui lòng nhập…"
+COMMENT_FORM_RE = re.compile(
+    r"^(?:xin |bạn đọc |quý độc giả )?vui lòng (?:gõ|nhập|viết|điền|đăng nhập)\b", re.IGNORECASE
 )
 # "11:54 | 05/12/2025 Môi trường", "11:54 Môi trường": items of a dated headline list.
 DATED_ITEM_RE = re.compile(
@@ -391,6 +393,8 @@ def _classify(text: str, seen_body: bool) -> str:
             return FURNITURE
         if seen_body and END_RE.match(text):
             return END
+    if seen_body and size < 150 and COMMENT_FORM_RE.match(text):
+        return END
     if size < 80 and FURNITURE_RE.match(text) or text.startswith("!["):
         return FURNITURE
     if size < 200 and (
