@@ -1,6 +1,8 @@
 """The shipped lexicons: they load, resolve the forms the press uses, and stay consistent."""
 
+import gc
 import unicodedata
+import weakref
 from collections import defaultdict
 from pathlib import Path
 
@@ -669,3 +671,36 @@ def test_lexicons_series_match_in_any_case_but_acronyms_as_written() -> None:
 def test_lexicons_series_in_lower_case_names_the_series(lex: Lexicons) -> None:
     found = lex.series.find("Hội nghị bộ trưởng ngoại giao ASEAN lần thứ 49")
     assert [p.name_en for p in found[0][2]] == ["ASEAN Foreign Ministers' Meeting"]
+
+
+# ---- what higher layers derive from a set of lexicons -----------------------------------
+
+
+def test_lexicons_derived_is_built_once_per_instance(user_lexicon: Path) -> None:
+    shipped, extended = load(), load([user_lexicon])
+    built: list[Lexicons] = []
+
+    def index(lexicons: Lexicons) -> set[str]:
+        built.append(lexicons)
+        return set(lexicons.parties)
+
+    assert shipped.derive("test.codes", index) is shipped.derive("test.codes", index)
+    assert "XWL" in extended.derive("test.codes", index)
+    assert "XWL" not in shipped.derive("test.codes", index)
+    assert built == [shipped, extended]  # one build each: two sets never share one
+    assert "test.codes" not in Lexicons().derived
+
+
+def test_lexicons_derived_goes_with_its_lexicons() -> None:
+    """Nothing derived outlives its lexicons in a cache of its own (where a recycled
+    id() could find it again for another set)."""
+
+    class Derived:
+        pass
+
+    lexicons = Lexicons()
+    kept = weakref.ref(lexicons.derive("test.derived", lambda _: Derived()))
+    assert kept() is not None
+    del lexicons
+    gc.collect()
+    assert kept() is None
