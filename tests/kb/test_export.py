@@ -6,12 +6,14 @@ import csv
 import io
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import icalendar
 import networkx as nx
 import pytest
 
 from diplonews.errors import DiplonewsError
+from diplonews.extract.lexicons import load
 from diplonews.extract.record import Milestone
 from diplonews.kb import export
 from diplonews.kb.models import (
@@ -297,3 +299,38 @@ def test_export_unknown_format_raises() -> None:
             "xml", io.StringIO(), events=events, people=people, articles=articles,
             milestones=milestones,
         )  # fmt: skip
+
+
+def test_export_names_parties_with_the_lexicons_given(user_lexicon: Path) -> None:
+    """A party of the user's rows is named in every format that names parties; the
+    shipped set alone gives its code."""
+    lexicons = load([user_lexicon])
+    tea = StoredEvent(
+        9,
+        "meeting",
+        status="planned",
+        date="2026-03-12",
+        name="Tiệc trà Thần Tiên lần thứ 4",
+        location="Hanoi",
+        parties=["VNM", "XWL"],
+    )
+    record = export.plover_record(tea, lexicons)
+    assert (record["recipient"], record["recipient_country"]) == ("Republic of Wonderland", "XWL")
+    assert export.plover_record(tea)["recipient"] == "XWL"
+    out = io.StringIO()
+    export.write_ics(out, [tea], lexicons)
+    [vevent] = icalendar.Calendar.from_ical(out.getvalue()).walk("VEVENT")
+    assert "Republic of Wonderland (XWL)" in str(vevent["DESCRIPTION"])
+    held = StoredEvent(10, "meeting", status="held", parties=["VNM", "XWL"])
+    out = io.StringIO()
+    export.write(
+        "graphml",
+        out,
+        events=lambda: [held],
+        people=list,
+        articles=list,
+        milestones=list,
+        lexicons=lexicons,
+    )
+    graph = nx.parse_graphml(out.getvalue())
+    assert graph.nodes["XWL"]["label"] == "Republic of Wonderland"

@@ -10,7 +10,7 @@ import pytest
 
 from diplonews import api
 from diplonews.kb.store import Store
-from diplonews.qa.questions import read
+from diplonews.qa.questions import folded_lexicons, read
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "articles"
 
@@ -85,3 +85,29 @@ def test_common_words_are_not_countries(store: Store) -> None:
         "LAO",
     ]
     assert read(store, "Who is the ASEAN chair?").parties == ["ASEAN"]
+
+
+def test_questions_read_a_users_country_and_series(
+    user_lexicon_db: str, user_lexicon: Path
+) -> None:
+    """Rows a user added with --lexicon are understood in questions, typed with or
+    without diacritics; without those rows they are not."""
+    lexicons = api.load_lexicons([user_lexicon])
+    opened = api.open_store(user_lexicon_db)
+    try:
+        question = read(opened, "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?", lexicons)
+        assert (question.series, question.edition) == ("Wonderland Tea Party", 3)
+        folded = read(opened, "Viet Nam va Xu So Than Tien gap nhau lan cuoi khi nao", lexicons)
+        assert folded.parties == ["VNM", "XWL"]
+        shipped = read(opened, "Viet Nam va Xu So Than Tien gap nhau lan cuoi khi nao")
+        assert shipped.parties == ["VNM"]
+    finally:
+        opened.close()
+
+
+def test_questions_folded_lexicons_are_kept_per_set(user_lexicon: Path) -> None:
+    shipped, extended = api.load_lexicons(), api.load_lexicons([user_lexicon])
+    assert folded_lexicons(shipped) is folded_lexicons(shipped)
+    assert folded_lexicons(extended) is not folded_lexicons(shipped)
+    assert folded_lexicons(extended).parties.find("xu so than tien")
+    assert not folded_lexicons(shipped).parties.find("xu so than tien")
