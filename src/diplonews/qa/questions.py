@@ -18,8 +18,8 @@ from importlib import resources
 from diplonews.extract.events import cues
 from diplonews.extract.events.cues import ROMAN, parse_edition
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Matcher, load, read_rows
-from diplonews.kb.resolve import loose_key
 from diplonews.kb.store import Store
+from diplonews.qa import people
 from diplonews.text import fold
 
 _YEAR = r"((?:19|20)\d{2})"
@@ -28,6 +28,20 @@ _RANGE = re.compile(
 )
 _SINCE = re.compile(rf"\b(?:sau|tu|since|after|from)\s+(?:nam\s+)?{_YEAR}")
 _YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH = {name: i + 1 for i, name in enumerate(_MONTHS.split())}
+_MONTH_WORD = "|".join(_MONTH)
+_DAY_VI = re.compile(rf"\b(\d{{1,2}})[/-](\d{{1,2}})[/-]{_YEAR}\b")  # 29/9/2020
+_MONTH_VI = re.compile(
+    rf"(?:\bthang\s+(\d{{1,2}})(?:\s*/\s*|\s+nam\s+|\s+)|(?<![\d/])(\d{{1,2}})/){_YEAR}\b"
+)  # "tháng 8 năm 2025", "tháng 8/2025", "8/2025"
+_DAY_EN = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORD}),?\s+{_YEAR}\b")
+_DAY_EN2 = re.compile(rf"\b({_MONTH_WORD})\s+(\d{{1,2}}),?\s+{_YEAR}\b")
+_MONTH_EN = re.compile(rf"\b({_MONTH_WORD}),?\s+(?:of\s+)?{_YEAR}\b")
+_KINDS = (  # words that name the kind of event asked about (folded)
+    ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
+    ("visit", re.compile(r"\b(?:tham|visit\w*|state visit)\b")),
+)
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
 _ENGLISH = re.compile(r"\b(?:who|what|when|where|which|how|did|does|is|was|list|the)\b")
@@ -45,7 +59,12 @@ class Question:
     date_from: str | None = None
     date_to: str | None = None
     person_ids: list[int] = field(default_factory=list)
-    topic: str | None = None  # "trade" or "investment"
+    topic: str | None = None  # "trade", "investment", "visitors" or "exports"
+    people: list[list[int]] = field(default_factory=list)  # one group per name written
+    names: list[str] = field(default_factory=list)  # each name as the question writes it
+    kind: str | None = None  # "call" or "visit" when the question names one
+    location: str | None = None  # a city the question names (English name)
+    location_text: str | None = None  # that city as the question writes it
 
 
 @lru_cache(maxsize=1)
@@ -112,12 +131,53 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     )
     question.edition = _edition(folded)
     question.date_from, question.date_to = _period(folded)
-    question.person_ids = _people(store, text)
+    question.people, question.names = people.find(store, text, lex)
+    question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
+    question.parties = _not_named_people(question.parties, question.names, text, lex)
+    question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
+    question.location, question.location_text = _location(text, folded, lex)
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
         question.topic = "investment"
+    elif re.search(r"\b(?:khach|du khach|visitors?|tourists?)\b", folded):
+        question.topic = "visitors"
+    elif re.search(r"\b(?:xuat khau|exports?)\b", folded):
+        question.topic = "exports"
     elif re.search(r"\b(?:thuong mai|kim ngach|trade)\b", folded):
         question.topic = "trade"
     return question
+
+
+def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexicons) -> list[str]:
+    """Parties whose only mention is inside a person's name ("Nam" in "Trương Quang
+    Hoài Nam") are not parties of the question."""
+    if not names:
+        return parties
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ")
+    kept = _parties(rest, fold(rest), lex, folded_lexicons(lex))
+    return [p for p in parties if p in kept]
+
+
+def _location(text: str, folded: str, lex: Lexicons) -> tuple[str | None, str | None]:
+    """A city the question names, as written or folded ("Hà Nội", "ha noi", "Seoul"):
+    its English name and the words the question uses."""
+    for start, end, found in lex.places.find(text):
+        return str(found[0].name_en), text[start:end]
+    cities = lex.derive("qa.folded_places", _folded_places)
+    for start, end, found in cities.find(folded):
+        return str(found[0]), text[start:end]
+    return None, None
+
+
+def _folded_places(lex: Lexicons) -> Matcher:
+    matcher = Matcher(caseless=True)
+    for form, (_, payloads, _) in lex.places.automaton.items():
+        for city in payloads:
+            if len(form) > 3:
+                matcher.add(fold(form), city.name_en)
+            matcher.add(fold(city.name_en), city.name_en)
+    return matcher.finish()
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +255,21 @@ def _edition(folded: str) -> int | None:
 
 
 def _period(folded: str) -> tuple[str | None, str | None]:
+    """The period a question names: a day, a month, a year or a range of years, as ISO
+    prefixes."""
+    day = None
+    if match := _DAY_VI.search(folded):
+        day = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
+    elif match := _DAY_EN.search(folded):
+        day = f"{match.group(3)}-{_MONTH[match.group(2)]:02d}-{int(match.group(1)):02d}"
+    elif match := _DAY_EN2.search(folded):
+        day = f"{match.group(3)}-{_MONTH[match.group(1)]:02d}-{int(match.group(2)):02d}"
+    elif match := _MONTH_EN.search(folded):
+        day = f"{match.group(2)}-{_MONTH[match.group(1)]:02d}"
+    elif (match := _MONTH_VI.search(folded)) and 1 <= int(match.group(1) or match.group(2)) <= 12:
+        day = f"{match.group(3)}-{int(match.group(1) or match.group(2)):02d}"
+    if day:
+        return day, day
     if match := _RANGE.search(folded):
         return match.group(1), match.group(2)
     if match := _SINCE.search(folded):
@@ -203,23 +278,3 @@ def _period(folded: str) -> tuple[str | None, str | None]:
     if years:
         return years[0], years[0]
     return None, None
-
-
-def _people(store: Store, text: str) -> list[int]:
-    """People named in the question: the longest runs of words that are a stored name."""
-    words = re.findall(r"[\w-]+", text)
-    found: list[int] = []
-    taken: set[int] = set()
-    for size in (4, 3, 2):
-        for start in range(len(words) - size + 1):
-            if taken & set(range(start, start + size)):
-                continue
-            phrase = " ".join(words[start : start + size])
-            rows = store.query(
-                "SELECT id FROM people WHERE loose_key = ? ORDER BY id LIMIT 3",
-                (loose_key(phrase),),
-            )
-            if rows:
-                found += [int(r[0]) for r in rows]
-                taken |= set(range(start, start + size))
-    return list(dict.fromkeys(found))

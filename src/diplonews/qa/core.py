@@ -1,0 +1,196 @@
+"""What every answer is built on: the `Answer`, the events that fit every slot of a
+question (`select`), the facts and evidence sentences kept with an answer, and the
+"none recorded" answer that says which slots the record cannot fill."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplonews.extract.lexicons import Lexicons
+from diplonews.kb import browse
+from diplonews.kb.models import StoredEvent, StoredParticipant
+from diplonews.kb.store import Store, queries
+from diplonews.qa.questions import Question
+from diplonews.qa.wording import Words
+from diplonews.text import fold
+
+MAX_EVENTS = 20  # events listed in one answer
+
+
+@dataclass
+class Answer:
+    answer: str
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    found: bool = True  # False: "not in the record", the facts are the closest held
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "found": self.found,
+            "facts": self.facts,
+            "evidence": self.evidence,
+        }
+
+
+# --- selecting events: every slot of the question is a filter ----------------------
+
+
+def select(
+    store: Store,
+    q: Question,
+    lex: Lexicons,
+    *,
+    kinds: Iterable[str] | None = None,
+    status: str | None = None,
+    relax: int = 0,
+) -> list[StoredEvent]:
+    """Events that fit every slot of the question, newest first. `relax` 1 drops the
+    period, 2 the place and the counterparts too: the closest facts, never the answer."""
+    if q.people:
+        groups = q.people if relax < 2 else q.people[:1]
+        ids: set[int] | None = None
+        for group in groups:
+            held = queries.events_of_people(store, group)
+            ids = held if ids is None else ids & held
+        events = queries.events_by_id(store, sorted(ids or ()))
+    else:
+        events = browse.events(
+            store, parties=() if q.series else q.parties, series=q.series, limit=500, lexicons=lex
+        )
+    wanted = set(kinds) if kinds else None
+    kept = []
+    for event in events:
+        if wanted and event.kind not in wanted:
+            continue
+        if status and event.status != status:
+            continue
+        if q.series and event.series != q.series:
+            continue
+        if q.edition is not None and event.edition != q.edition:
+            continue
+        if q.parties and not q.series and relax < 2 and not set(q.parties) <= set(event.parties):
+            continue
+        if relax < 1 and (q.date_from or q.date_to) and not in_period(event.date, q):
+            continue
+        if relax < 2 and q.location and not _at(event, q):
+            continue
+        kept.append(event)
+    kept.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    return kept
+
+
+def in_period(date: str | None, q: Question) -> bool:
+    """The event's date falls in the question's period, compared at the coarser of the
+    two precisions ("2025-08" is in "2025-08-06", and "2025-08-06" in "2025")."""
+    if not date:
+        return False
+    if q.date_from:
+        n = min(len(date), len(q.date_from))
+        if date[:n] < q.date_from[:n]:
+            return False
+    if q.date_to:
+        n = min(len(date), len(q.date_to))
+        if date[:n] > q.date_to[:n]:
+            return False
+    return True
+
+
+def _at(event: StoredEvent, q: Question) -> bool:
+    if event.location == q.location:
+        return True
+    named = fold(q.location_text or q.location or "").lower()
+    return event.location is None and any(
+        named and named in fold(s.evidence or "").lower() for s in event.sources
+    )
+
+
+def fact(event: StoredEvent) -> dict[str, Any]:
+    return {
+        "event_id": event.id,
+        "kind": event.kind,
+        "name": event.name,
+        "series": event.series,
+        "edition": event.edition,
+        "date": event.date,
+        "status": event.status,
+        "format": event.format,
+        "location": event.location,
+        "parties": event.parties,
+        "participants": [p.to_dict() for p in event.participants],
+        "outcomes": event.outcomes,
+    }
+
+
+def evidence(events: Iterable[StoredEvent], limit: int = 10) -> list[dict[str, Any]]:
+    found = []
+    for event in events:
+        for source in event.sources:
+            if source.evidence:
+                found.append(
+                    {
+                        "article": source.doc_id,
+                        "article_id": source.article_id,
+                        "event_id": event.id,
+                        "sentence": source.evidence,
+                    }
+                )
+    return found[:limit]
+
+
+def found_answer(lines: list[str], events: list[StoredEvent]) -> Answer:
+    shown = events[:MAX_EVENTS]
+    return Answer(" ".join(lines), [fact(e) for e in shown], evidence(shown))
+
+
+def none_recorded(
+    store: Store, q: Question, w: Words, what: str, *, kinds: Iterable[str] | None = None
+) -> Answer:
+    """"No phone call of X with Y is recorded in 2021", with the closest facts."""
+    text = w("none_recorded", what=w(f"what_{what}"), filters=filters(store, q, w))
+    closest: list[StoredEvent] = []
+    for relax in (1, 2):
+        closest = select(store, q, w.lex, kinds=kinds, relax=relax)[:3]
+        if closest:
+            break
+    if closest:
+        text += " " + w("closest")
+    return Answer(text, [fact(e) for e in closest], evidence(closest, 3), found=False)
+
+
+def filters(store: Store, q: Question, w: Words) -> str:
+    """The question's slots in words: ' of X with Y in Seoul in 2021'."""
+    parts = []
+    names = q.names[:]
+    own = set()
+    if names:
+        parts.append(w("filter_of", who=names[0]))
+        own = {c for pid in q.people[0] if (c := _country(store, pid))}
+        if len(names) > 1:
+            parts.append(w("filter_with", who=w.join(names[1:])))
+    if q.series:
+        parts.append(w("filter_series", series=q.series))
+    others = [c for c in q.parties if c not in own]
+    if others and not q.series:
+        key = "filter_with" if names else "filter_between"
+        parts.append(w(key, who=w.join([w.country(c) for c in others]), sides=""))
+        if not names:
+            parts[-1] = w("filter_between", sides=w.join([w.country(c) for c in others]))
+    if q.location:
+        parts.append(w("filter_in", place=q.location))
+    return "".join(parts) + w.period(q.date_from, q.date_to)
+
+
+def _country(store: Store, person_id: int) -> str | None:
+    person = queries.person(store, person_id)
+    return person.country if person else None
+
+
+def asked(q: Question, participant: StoredParticipant) -> bool:
+    return any(participant.person_id in group for group in q.people)
+
+
+def place(w: Words, event: StoredEvent) -> str:
+    return w("at_place", place=event.location) if event.location else ""
