@@ -24,6 +24,9 @@ from diplonews.qa.core import (
     none_recorded,
     place,
     select,
+    similar_series,
+    visit_date,
+    visit_place,
 )
 from diplonews.qa.questions import Question, parse
 from diplonews.qa.wording import Words, sentences
@@ -37,11 +40,14 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
     lex = lexicons or load()
     question = parse(store, text, lex)
     words = Words(question.lang, lex)
-    if not (question.parties or question.series or question.person_ids):
+    placed = question.location is not None and question.intent is not None
+    if not (question.parties or question.series or question.person_ids or placed):
         if question.intent in ("who_is", "whom_met", "met", "visit", "envoys"):
             return Answer(words("not_found"), found=False)  # a name the record does not hold
         return Answer(words("no_question"), found=False)
     handler = HANDLERS.get(question.intent or "", _events)
+    if question.intent in ("met", "whom_met") and not question.people:
+        return Answer(words("not_found"), found=False)  # whom did someone the record lacks meet
     if question.intent in ("list", "count") and question.kind == "visit":
         handler = _visits if question.intent == "list" else handler
     return handler(store, question, words)
@@ -53,14 +59,13 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
 def _events(store: Store, q: Question, w: Words) -> Answer:
     """Who chaired / attended; when, where, online; what was adopted or agreed."""
     kinds = ("call",) if q.kind == "call" else None
-    events = select(store, q, w.lex, kinds=kinds)
+    events = select(store, q, w.lex, kinds=kinds) or similar_series(store, q, w.lex)
     if not events:
         return none_recorded(store, q, w, q.kind or "event", kinds=kinds)
     events = events[:MAX_EVENTS]
     lines = []
     for event in events:
         title, date = w.event(event), w.date(event.date)
-        title = title[:1].upper() + title[1:]
         chairs = [w.person(p) for p in event.participants if p.role == "chair"]
         people = [w.person(p) for p in event.participants]
         if q.intent == "chair":
@@ -70,10 +75,13 @@ def _events(store: Store, q: Question, w: Words) -> Answer:
             key = "attend" if people else "attend_none"
             lines.append(w(key, event=title, date=date, people=w.join(people)))
         elif q.intent == "where":
-            key = "where" if event.location else "where_unknown"
-            if event.location and event.status == "planned":
+            city = event.location
+            if not city and event.kind == "visit":
+                city = visit_place(store, event)
+            key = "where" if city else "where_unknown"
+            if city and event.status == "planned":
                 key = "where_planned"
-            lines.append(w(key, event=title, place=event.location, date=date))
+            lines.append(w(key, event=title, place=city, date=date))
         elif q.intent == "online":
             key = {"online": "online", "in_person": "in_person"}.get(
                 event.format or "", "format_unknown"
@@ -85,7 +93,7 @@ def _events(store: Store, q: Question, w: Words) -> Answer:
         else:  # when, and any question about an event
             key = "when_planned" if event.status == "planned" else "when"
             lines.append(w(key, event=title, date=date, place=place(w, event)))
-    answer = found_answer(lines, events)
+    answer = found_answer([line[:1].upper() + line[1:] for line in lines], events)
     if q.intent == "chair" and not any(p.role == "chair" for e in events for p in e.participants):
         answer.found = False  # the events are known, who chaired them is not
     if q.intent == "attend" and not any(e.participants for e in events):
@@ -142,13 +150,15 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
         home = {p.country for p in guests if p.country}
         hosts = [c for c in event.parties if c not in home] or event.parties
         key = "visit_planned" if event.status == "planned" else "visit"
-        where = f" ({event.location})" if event.location else ""
+        city = event.location or visit_place(store, event)
+        where = f" ({city})" if city else ""
+        day = event.date or visit_date(store, event)
         lines.append(
             w(
                 key,
                 who=who or w.join(q.names),
                 where=w.join([w.country(c) for c in hosts]),
-                date=w.date(event.date),
+                date=w.date(day),
                 place=where,
             )
         )

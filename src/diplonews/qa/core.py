@@ -99,12 +99,16 @@ def in_period(date: str | None, q: Question) -> bool:
 
 
 def _at(event: StoredEvent, q: Question) -> bool:
+    """The event is in the question's city: its location, or, when the record gives
+    none, a meeting or visit in the city's country, or evidence that names the city."""
     if event.location == q.location:
         return True
+    if event.location is not None:
+        return False
+    if q.location_country in event.parties and event.kind != "call":
+        return True
     named = fold(q.location_text or q.location or "").lower()
-    return event.location is None and any(
-        named and named in fold(s.evidence or "").lower() for s in event.sources
-    )
+    return any(named and named in fold(s.evidence or "").lower() for s in event.sources)
 
 
 def fact(event: StoredEvent) -> dict[str, Any]:
@@ -180,7 +184,7 @@ def filters(store: Store, q: Question, w: Words) -> str:
             parts[-1] = w("filter_between", sides=w.join([w.country(c) for c in others]))
     if q.location:
         parts.append(w("filter_in", place=q.location))
-    return "".join(parts) + w.period(q.date_from, q.date_to)
+    return "".join(" " + part for part in parts) + w.period(q.date_from, q.date_to)
 
 
 def _country(store: Store, person_id: int) -> str | None:
@@ -193,4 +197,52 @@ def asked(q: Question, participant: StoredParticipant) -> bool:
 
 
 def place(w: Words, event: StoredEvent) -> str:
-    return w("at_place", place=event.location) if event.location else ""
+    return " " + w("at_place", place=event.location) if event.location else ""
+
+
+def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:
+    """When the record holds no event of the series the question names ("ASEAN-Korea
+    Special Summit"), the events of its parties whose series ends the same way ("…
+    Commemorative Summit"), under every other slot: the name differs, not the meeting."""
+    if not q.series:
+        return []
+    head, tail = q.series.split()[0], q.series.split()[-1]
+    parties = q.parties
+    loose = Question(q.text, q.folded, q.lang, q.intent, parties=parties)
+    loose.edition, loose.date_from, loose.date_to = q.edition, q.date_from, q.date_to
+    loose.people, loose.location, loose.location_country = q.people, q.location, q.location_country
+    return [
+        e
+        for e in select(store, loose, lex)
+        if e.series
+        and e.series.split()[-1] == tail
+        and (
+            e.series.split("-")[0].split()[0] == head.split("-")[0]
+            and bool(set(parties) & set(e.parties) or not parties)
+        )
+    ]
+
+
+def during(store: Store, visit: StoredEvent) -> list[StoredEvent]:
+    """The other events the visit's articles report with one of its visitors: the
+    welcome, the talks, the calls on leaders."""
+    visitors = sorted({p.person_id for p in visit.participants if p.person_id is not None})
+    articles = {s.article_id for s in visit.sources}
+    return [
+        e
+        for e in queries.events_by_id(store, sorted(queries.events_of_people(store, visitors)))
+        if e.id != visit.id and articles & {s.article_id for s in e.sources}
+    ]
+
+
+def visit_date(store: Store, visit: StoredEvent) -> str | None:
+    """A visit the record does not date takes the earliest date of the events held
+    during it."""
+    dates = [e.date for e in during(store, visit) if e.date and e.kind != "visit"]
+    return min(dates) if dates else None
+
+
+def visit_place(store: Store, visit: StoredEvent) -> str | None:
+    """A visit the record does not place takes the city of the events held during it."""
+    places = [e.location for e in during(store, visit) if e.location and e.kind != "call"]
+    return places[0] if places else None

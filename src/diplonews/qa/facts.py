@@ -56,10 +56,15 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         named = [p for p in guests if ENVOY.search(p.title or "")]
         if not named and "dai su" in fold(event.name or "").lower():
             named = guests
-        if not named:
-            continue
         hosts = [p.name for p in event.participants if asked(q, p) or p.role == "chair"]
         listed = [w("envoy", country=w.country(p.country), name=p.name) for p in named]
+        if not named and not guests and _names_envoys(event):
+            home = {p.country for p in event.participants}
+            listed = [
+                w("envoys_of", country=w.country(c)) for c in event.parties if c not in home
+            ]
+        if not listed:
+            continue
         host = w.join(hosts[:1] or q.names[:1])
         lines.append((event.date or "", host, listed, event))
         shown.append(event)
@@ -69,10 +74,23 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
     for day, host, listed, _ in lines:
         by_day.setdefault((day, host), []).extend(listed)
     text = [
-        w("envoys", host=host, envoys=w.join(listed), date=w.date(day or None))
+        w(
+            "envoys",
+            host=host,
+            count=w.count(len(listed), "envoy"),
+            envoys=w.join(listed),
+            date=w.date(day or None),
+        )
         for (day, host), listed in by_day.items()
     ]
     return found_answer(text, shown)
+
+
+def _names_envoys(event: StoredEvent) -> bool:
+    """The event's own words say it received ambassadors it does not name ("các Đại sứ
+    từ 11 quốc gia thành viên ASEAN")."""
+    said = " ".join([event.name or ""] + [s.evidence or "" for s in event.sources])
+    return "dai su" in fold(said).lower()
 
 
 # --- outcomes ------------------------------------------------------------------------
@@ -87,9 +105,9 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
         lines = [
             w(
                 "outcomes",
-                event=_capital(w.event(e)),
+                event=w.event(e),
                 date=w.date(e.date),
-                outcomes="; ".join(e.outcomes),
+                outcomes="; ".join(_document(o, w) for o in e.outcomes),
             )
             for e in adopted
         ]
@@ -127,8 +145,13 @@ def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> li
     return found
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _document(outcome: str, w: Words) -> str:
+    """An adopted document's English name; in an English answer, without the
+    Vietnamese words extraction may have kept after its kind ("Plan: hợp tác …")."""
+    if w.lang == "en" and fold(outcome) != outcome:
+        head = outcome.split(":")[0].strip()
+        return f"{head} (named in Vietnamese in the article)"
+    return outcome
 
 
 # --- figures -------------------------------------------------------------------------
@@ -146,7 +169,7 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
             f
             for f in found
             if (f.year is not None and in_period(str(f.year), q))
-            or (f.year is None and year in (f.evidence or ""))
+            or (f.year is None and (year in (f.evidence or "") or (f.published or "")[:4] == year))
         ]
     if not found:
         return none_recorded(store, q, w, "figure")

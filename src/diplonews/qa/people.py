@@ -82,6 +82,7 @@ def find(store: Store, text: str, lex: Lexicons) -> tuple[list[list[int]], list[
     taken: set[int] = set()
     found: list[tuple[int, list[int], str]] = []
     folded = fold(text).lower()
+    typed_lower = text == text.lower()
     for form, target in aliases().items():
         for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", folded):
             ids = names.full.get(loose_key(target))
@@ -92,7 +93,7 @@ def find(store: Store, text: str, lex: Lexicons) -> tuple[list[list[int]], list[
         for size in range(_LONGEST, 1, -1):
             for start in range(len(words) - size + 1):
                 span = set(range(start, start + size))
-                if span & taken:
+                if span & taken or not (typed_lower or words[start][2][:1].isupper()):
                     continue
                 phrase = " ".join(w for _, _, w in words[start : start + size])
                 ids = table.get(loose_key(phrase))
@@ -101,17 +102,40 @@ def find(store: Store, text: str, lex: Lexicons) -> tuple[list[list[int]], list[
                     found.append((begin, _best(ids, names), text[begin:end]))
                     taken |= span
     blocked = _lexicon_spans(text, lex)
+
+    def free_capital(i: int) -> bool:
+        start, _, word = words[i]
+        return (
+            i not in taken
+            and word[:1].isupper()
+            and not any(a <= start < b for a, b in blocked)
+        )
+
     for i, (start, end, word) in enumerate(words):
-        if i in taken or i == 0 or not word[:1].isupper() or len(word) < 3:
+        if i in taken or i == 0 or len(word) < 3 or any(a <= start < b for a, b in blocked):
             continue
-        if any(a <= start < b for a, b in blocked):
+        if not (word[:1].isupper() or (typed_lower and _foreign(word))):
             continue
+        if any(0 < j < len(words) and free_capital(j) for j in (i - 1, i + 1)):
+            continue  # one word of a longer name the store does not hold ("John Smith")
         ids = names.single.get(loose_key(word))
         if ids:
             found.append((start, _best(ids, names, most=1), word))
             taken.add(i)
     found.sort()
     return [ids for _, ids, _ in found], [name for _, _, name in found]
+
+
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign(word: str) -> bool:
+    """A word typed in lower case that cannot be a Vietnamese syllable ("abe",
+    "marcos", "obama"): in a question without diacritics it can only be a name."""
+    folded = fold(word).lower().replace("đ", "d")
+    return len(folded) >= 3 and not _SYLLABLE.fullmatch(folded)
 
 
 def _best(ids: set[int], names: NameIndex, most: int = 3) -> list[int]:

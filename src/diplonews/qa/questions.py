@@ -65,6 +65,7 @@ class Question:
     kind: str | None = None  # "call" or "visit" when the question names one
     location: str | None = None  # a city the question names (English name)
     location_text: str | None = None  # that city as the question writes it
+    location_country: str | None = None  # that city's country
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +136,9 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
     question.parties = _not_named_people(question.parties, question.names, text, lex)
     question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
-    question.location, question.location_text = _location(text, folded, lex)
+    question.location, question.location_text, question.location_country = _location(
+        text, folded, lex
+    )
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
         question.topic = "investment"
     elif re.search(r"\b(?:khach|du khach|visitors?|tourists?)\b", folded):
@@ -159,15 +162,23 @@ def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexi
     return [p for p in parties if p in kept]
 
 
-def _location(text: str, folded: str, lex: Lexicons) -> tuple[str | None, str | None]:
+def _location(
+    text: str, folded: str, lex: Lexicons
+) -> tuple[str | None, str | None, str | None]:
     """A city the question names, as written or folded ("Hà Nội", "ha noi", "Seoul"):
-    its English name and the words the question uses."""
+    its English name, the words the question uses and its country. A city that is also
+    a party ("Singapore") is the party."""
+    parties = [(s, e) for s, e, _ in lex.party_names.find(text)]
+    parties += [(s, e) for s, e, _ in folded_lexicons(lex).parties.find(folded)]
     for start, end, found in lex.places.find(text):
-        return str(found[0].name_en), text[start:end]
+        if not any(a < end and start < b for a, b in parties):
+            return str(found[0].name_en), text[start:end], str(found[0].country)
     cities = lex.derive("qa.folded_places", _folded_places)
     for start, end, found in cities.find(folded):
-        return str(found[0]), text[start:end]
-    return None, None
+        if not any(a < end and start < b for a, b in parties):
+            name, country = found[0]
+            return str(name), text[start:end], str(country)
+    return None, None, None
 
 
 def _folded_places(lex: Lexicons) -> Matcher:
@@ -175,8 +186,8 @@ def _folded_places(lex: Lexicons) -> Matcher:
     for form, (_, payloads, _) in lex.places.automaton.items():
         for city in payloads:
             if len(form) > 3:
-                matcher.add(fold(form), city.name_en)
-            matcher.add(fold(city.name_en), city.name_en)
+                matcher.add(fold(form), (city.name_en, city.country))
+            matcher.add(fold(city.name_en), (city.name_en, city.country))
     return matcher.finish()
 
 

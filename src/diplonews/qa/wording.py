@@ -101,7 +101,7 @@ class Words:
             return "—"
         if len(items) == 1:
             return items[0]
-        return ", ".join(items[:-1]) + self.say["and"] + items[-1]
+        return ", ".join(items[:-1]) + f" {self.say['and']} " + items[-1]
 
     def count(self, number: int, what: str) -> str:
         """'1 phone call', '2 phone calls', '2 cuộc điện đàm'."""
