@@ -1,7 +1,7 @@
 """How well `diplonews ask` answers what readers ask, over the 114 dev articles.
 
     python bench/eval_ask.py [--questions bench/data/questions.jsonl] [--db PATH]
-                             [--show-misses] [--json] [--raise-floor]
+                             [--show-misses] [--split] [--json] [--raise-floor]
 
 Ingests tests/data/dev, recent and archive (the 114 articles of ../shared/dev) into a
 temporary store (or reads `--db`), asks every question of the set and judges each
@@ -15,6 +15,12 @@ The questions were written from the articles as a reader would ask them, not fro
 extractor's output; `answer` is what the article says. `--raise-floor` writes the
 measured figures to bench/data/ask_floor.json when they are higher (a floor never goes
 down: tests/qa/test_eval_ask.py fails below it).
+
+`--split` says where each miss comes from: the same questions are asked of a second
+store built from the gold records of the same articles (tests/data/*/gold.jsonl, the
+record a careful reader writes). A miss that the gold store answers right comes from
+extraction (the fact is missing or wrong in the store); one it misses too comes from
+question understanding (or from a fact the gold record does not hold either).
 """
 
 from __future__ import annotations
@@ -58,6 +64,47 @@ def build_store(path: Path) -> Store:
     store = open_store(str(path), create=True)
     files = sorted(str(p) for folder in ARTICLES for p in folder.glob("*.txt"))
     api.ingest(store, files, workers=1)
+    return store
+
+
+def build_gold_store(path: Path) -> Store:
+    """The same articles, stored with their gold records instead of the extractor's:
+    what the answers would be if extraction were perfect."""
+    from diplonews.extract import extract_doc
+    from diplonews.kb import dedupe
+    from diplonews.kb.ingest import ingest_prepared
+    from diplonews.kb.store.writes import Prepared
+
+    gold: dict[str, dict[str, Any]] = {}
+    for folder in ARTICLES:
+        for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                gold[record["doc_id"]] = record
+    items = []
+    for folder in ARTICLES:
+        for file in sorted(folder.glob("*.txt")):
+            text = file.read_text(encoding="utf-8")
+            doc = extract_doc(text, file.stem)
+            record = gold.get(file.stem, doc.record.to_dict())
+            spans: list[tuple[int, int] | None] = []
+            for event in record.get("events", []):
+                at = doc.body.find(event.get("evidence") or "\0")
+                spans.append((at, at + len(event["evidence"])) if at >= 0 else None)
+            items.append(
+                Prepared(
+                    source=str(file),
+                    doc_id=file.stem,
+                    url=None,
+                    content_hash=f"gold:{file.stem}",
+                    record=record,
+                    body=doc.body,
+                    spans=spans,
+                    signature=dedupe.signature(doc.body or text),
+                )
+            )
+    store = open_store(str(path), create=True)
+    ingest_prepared(store, items)
     return store
 
 
@@ -127,7 +174,12 @@ def figures(verdicts: list[Verdict]) -> dict[str, Any]:
     }
 
 
-def _report(result: dict[str, Any], verdicts: list[Verdict], show_misses: bool) -> None:
+def _report(
+    result: dict[str, Any],
+    verdicts: list[Verdict],
+    show_misses: bool,
+    gold: dict[str, Verdict] | None = None,
+) -> None:
     counts = result["counts"]
     right = sum(v.right for v in verdicts)
     print(f"overall     {result['overall']:.3f}  ({right}/{counts['questions']})")
@@ -148,6 +200,18 @@ def _report(result: dict[str, Any], verdicts: list[Verdict], show_misses: bool) 
                 print(f"    expected: {v.item['answer']}")
                 print(f"    got:      {v.answer['answer'][:300]}")
                 print(f"    why:      {v.why}")
+                if gold is not None:
+                    source = "extraction" if gold[v.item["id"]].right else "understanding"
+                    print(f"    from:     {source}")
+    if gold is not None:
+        misses = [v for v in verdicts if not v.right]
+        extraction = [v for v in misses if gold[v.item["id"]].right]
+        right_on_gold = sum(v.right for v in gold.values())
+        print(
+            f"\nmisses: {len(misses)}, from extraction {len(extraction)}, "
+            f"from understanding {len(misses) - len(extraction)}; "
+            f"over the gold records: {right_on_gold}/{len(gold)} right"
+        )
 
 
 def raise_floor(result: dict[str, Any], path: Path = FLOOR) -> dict[str, float]:
@@ -168,20 +232,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--raise-floor", action="store_true")
+    parser.add_argument("--split", action="store_true", help="misses: extraction or not")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         store = (
             open_store(str(args.db)) if args.db else build_store(Path(tmp) / "dev.db")
         )
+        questions = load_questions(args.questions)
         started = time.perf_counter()
-        verdicts = evaluate(store, load_questions(args.questions))
+        verdicts = evaluate(store, questions)
         elapsed = time.perf_counter() - started
         store.close()
+        gold = None
+        if args.split:
+            gold_store = build_gold_store(Path(tmp) / "gold.db")
+            gold = {v.item["id"]: v for v in evaluate(gold_store, questions)}
+            gold_store.close()
     result = figures(verdicts)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        _report(result, verdicts, args.show_misses)
+        _report(result, verdicts, args.show_misses, gold)
         print(f"\n{len(verdicts)} questions in {elapsed:.1f} s")
     if args.raise_floor:
         raise_floor(result)

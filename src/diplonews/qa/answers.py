@@ -115,7 +115,11 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
         others = [p for p in event.participants if not asked(q, p)]
         if wanted and any(p.country in wanted for p in others):
             others = [p for p in others if p.country in wanted]
-        if not others:
+        people = [w.person(p) for p in others]
+        if not people:  # a counterpart the article does not name: their country
+            home = {p.country for p in event.participants}
+            people = [w("someone_of", country=w.country(c)) for c in event.parties if c not in home]
+        if not people:
             continue
         who = w.join([p.name for p in event.participants if asked(q, p)]) or w.join(q.names)
         key = "met_planned" if event.status == "planned" else "met"
@@ -127,7 +131,7 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
                 event=title,
                 date=w.date(event.date),
                 place=place(w, event),
-                people=w.join([w.person(p) for p in others]),
+                people=w.join(people),
             )
         )
         shown.append(event)

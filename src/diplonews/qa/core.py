@@ -208,7 +208,7 @@ def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent
         return []
     head, tail = q.series.split()[0], q.series.split()[-1]
     parties = q.parties
-    loose = Question(q.text, q.folded, q.lang, q.intent, parties=parties)
+    loose = Question(q.text, q.folded, q.lang, q.intent)
     loose.edition, loose.date_from, loose.date_to = q.edition, q.date_from, q.date_to
     loose.people, loose.location, loose.location_country = q.people, q.location, q.location_country
     return [

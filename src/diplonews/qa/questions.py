@@ -139,6 +139,8 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     question.location, question.location_text, question.location_country = _location(
         text, folded, lex
     )
+    if question.location_text and any(question.location_text in n for n in question.names):
+        question.location = question.location_text = question.location_country = None  # "Huệ"
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
         question.topic = "investment"
     elif re.search(r"\b(?:khach|du khach|visitors?|tourists?)\b", folded):
@@ -227,9 +229,11 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
         if any(a < end and start < b for a, b in taken):
             continue
         written = text[start:end]
-        if folded[start:end] in ambiguous_words() and not written[:1].isupper():
-            continue
+        beside = any(0 <= start - b <= 3 or 0 <= a - end <= 3 for a, b in taken)
+        if folded[start:end] in ambiguous_words() and not (written[:1].isupper() or beside):
+            continue  # "nam 2021" is a year, "asean uc" Australia beside ASEAN
         found.append((start, codes[0]))
+        taken.append((start, end))
     kinds = ("state", "bloc", "group")
     codes = [c for _, c in sorted(found) if getattr(lex.parties.get(c), "kind", "") in kinds]
     return list(dict.fromkeys(codes))
