@@ -199,6 +199,14 @@ def ambiguous_words() -> frozenset[str]:
     return frozenset(row["form"] for row in read_rows(source) if row["role"] == "ambiguous")
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """'korean' → KOR: English words for a country's people, longest first."""
+    source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
+    rows = [r for r in read_rows(source) if r["role"] == "demonym"]
+    return {fold(r["form"]).lower(): r["means"] for r in sorted(rows, key=lambda r: -len(r["form"]))}
+
+
 def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) -> list[str]:
     """Parties as written (with diacritics), as codes in capitals, in compounds
     ("Hàn-ASEAN"), by English names, and, in a question typed without diacritics, by
@@ -234,6 +242,12 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
             continue  # "nam 2021" is a year, "asean uc" Australia beside ASEAN
         found.append((start, codes[0]))
         taken.append((start, end))
+    if text.lower() == folded:  # English, or Vietnamese without diacritics
+        for form, code in demonyms().items():
+            for match in re.finditer(rf"\b{re.escape(form)}\b", folded):
+                if not any(a <= match.start() < b for a, b in taken):
+                    found.append((match.start(), code))
+                    taken.append(match.span())
     kinds = ("state", "bloc", "group")
     codes = [c for _, c in sorted(found) if getattr(lex.parties.get(c), "kind", "") in kinds]
     return list(dict.fromkeys(codes))

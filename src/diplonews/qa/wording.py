@@ -133,7 +133,7 @@ class Words:
         series = event.series or ""
         if self.lang == "vi" and event.name:
             name = event.name[:1].upper() + event.name[1:]
-            if event.edition and str(event.edition) not in name:
+            if event.edition and "lần thứ" not in name and str(event.edition) not in name:
                 name += f" lần thứ {event.edition}"
             return name
         if event.edition:
