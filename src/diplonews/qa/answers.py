@@ -12,6 +12,9 @@ facts, never as the answer: it never guesses.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.kb.store import Store
 from diplonews.qa import facts as more
@@ -32,6 +35,8 @@ from diplonews.qa.questions import Question, parse
 from diplonews.qa.wording import Words, sentences
 
 __all__ = ["Answer", "ask", "select", "sentences"]
+
+UPCOMING = re.compile(r"\b(?:sap toi|sap dien ra|se dien ra|tiep theo|upcoming|next|coming)\b")
 
 
 def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
@@ -192,6 +197,13 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
     events = select(store, q, w.lex, status="planned")
     if not events and (q.series or len(q.people) >= 2 or q.edition):
         return _events(store, q, w)
+    if UPCOMING.search(q.folded):  # "sắp tới", "next": still ahead of today, or undated
+        today = date.today().isoformat()
+        ahead = [e for e in events if e.date is None or e.date >= today[: len(e.date)]]
+        if not ahead:
+            answer = none_recorded(store, q, w, "planned_ahead", status="planned")
+            return answer
+        events = ahead
     if not events:
         return none_recorded(store, q, w, "planned")
     items = [

@@ -150,13 +150,19 @@ def found_answer(lines: list[str], events: list[StoredEvent]) -> Answer:
 
 
 def none_recorded(
-    store: Store, q: Question, w: Words, what: str, *, kinds: Iterable[str] | None = None
+    store: Store,
+    q: Question,
+    w: Words,
+    what: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    status: str | None = None,
 ) -> Answer:
     """"No phone call of X with Y is recorded in 2021", with the closest facts."""
     text = w("none_recorded", what=w(f"what_{what}"), filters=filters(store, q, w))
     closest: list[StoredEvent] = []
-    for relax in (1, 2):
-        closest = select(store, q, w.lex, kinds=kinds, relax=relax)[:3]
+    for relax in (0, 1, 2) if status else (1, 2):
+        closest = select(store, q, w.lex, kinds=kinds, status=status, relax=relax)[:3]
         if closest:
             break
     if closest:

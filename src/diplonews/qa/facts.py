@@ -27,6 +27,7 @@ from diplonews.text import fold
 
 PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"\b(?:nhất trí|thống nhất|thông qua|ký kết|thoả thuận|thỏa thuận)\b")
+ADOPTION = re.compile(r"\b(?:thông qua|ký kết|ký|công bố)\b")
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 ENVOY = re.compile(r"ambassador|envoy|chargé", re.IGNORECASE)
 LEVELS = {  # title level (titles.tsv) → meeting level, highest first
@@ -112,8 +113,15 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
             for e in adopted
         ]
         return found_answer(lines, adopted)
+    asks_agreed = bool(re.search(r"\b(?:nhat tri|thong nhat|thoa thuan|agree\w*)\b", q.folded))
     for event in events[:3]:
         agreed = _sentences(store, event, AGREEMENT)
+        if not asks_agreed:  # what was adopted: a sentence that adopts a kind of document
+            agreed = [
+                s
+                for s in agreed
+                if ADOPTION.search(s["sentence"]) and w.lex.documents.find(s["sentence"])
+            ]
         if agreed:
             quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
             text = w(

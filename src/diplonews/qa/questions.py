@@ -123,7 +123,8 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     folded_lex = folded_lexicons(lex)
     text = " ".join(text.split())
     folded = fold(text)  # one character for one: spans line up with `text`
-    english = text.lower() == folded and bool(_ENGLISH.search(folded))
+    marked = [w for w in re.findall(r"\w+", text) if fold(w) != w.lower()]
+    english = bool(_ENGLISH.search(folded)) and all(w[:1].isupper() for w in marked)
     intent = next((name for name, pattern in intents() if pattern.search(folded)), None)
     question = Question(text, folded, "en" if english else "vi", intent)
     question.parties = _parties(text, folded, lex, folded_lex)
@@ -231,17 +232,24 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
                 found.append((offset, code))
                 taken.append((offset, offset + len(part)))
             offset += len(part) + 1
+    blocs = [  # spans of blocs ("ASEAN"): a common word right after one is a party
+        span
+        for span, (_, code) in zip(taken, found, strict=True)
+        if getattr(lex.parties.get(code), "kind", "") == "bloc"
+    ]
     typed_without_marks = text.lower() == folded
     matcher = folded_lex.parties if typed_without_marks else folded_lex.english
     for start, end, codes in matcher.find(folded):
         if any(a < end and start < b for a, b in taken):
             continue
         written = text[start:end]
-        beside = any(0 <= start - b <= 3 or 0 <= a - end <= 3 for a, b in taken)
+        beside = any(0 <= start - b <= 3 for _, b in blocs)  # right after "ASEAN"
         if folded[start:end] in ambiguous_words() and not (written[:1].isupper() or beside):
             continue  # "nam 2021" is a year, "asean uc" Australia beside ASEAN
         found.append((start, codes[0]))
         taken.append((start, end))
+        if getattr(lex.parties.get(codes[0]), "kind", "") == "bloc":
+            blocs.append((start, end))
     if text.lower() == folded:  # English, or Vietnamese without diacritics
         for form, code in demonyms().items():
             for match in re.finditer(rf"\b{re.escape(form)}\b", folded):
