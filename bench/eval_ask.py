@@ -219,8 +219,9 @@ def raise_floor(result: dict[str, Any], path: Path = FLOOR) -> dict[str, float]:
     floor: dict[str, float] = json.loads(path.read_text()) if path.exists() else {}
     for key in ("overall", "refusals", "answerable"):
         floor[key] = max(floor.get(key, 0.0), result[key])
-    for lang, score in result["lang"].items():
-        floor[f"lang.{lang}"] = max(floor.get(f"lang.{lang}", 0.0), score)
+    for group in ("lang", "intent"):
+        for name, score in result[group].items():
+            floor[f"{group}.{name}"] = max(floor.get(f"{group}.{name}", 0.0), score)
     path.write_text(json.dumps(floor, indent=2, sort_keys=True) + "\n")
     return floor
 
