@@ -184,7 +184,9 @@ def _report(
     right = sum(v.right for v in verdicts)
     print(f"overall     {result['overall']:.3f}  ({right}/{counts['questions']})")
     refusals = [v for v in verdicts if v.item["refuse"]]
-    print(f"refusals    {result['refusals']:.3f}  ({sum(v.right for v in refusals)}/{len(refusals)})")
+    print(
+        f"refusals    {result['refusals']:.3f}  ({sum(v.right for v in refusals)}/{len(refusals)})"
+    )
     print(f"answerable  {result['answerable']:.3f}")
     print("\nper intent")
     for intent, score in result["intent"].items():
@@ -236,9 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", action="store_true", help="misses: extraction or not")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        store = (
-            open_store(str(args.db)) if args.db else build_store(Path(tmp) / "dev.db")
-        )
+        store = open_store(str(args.db)) if args.db else build_store(Path(tmp) / "dev.db")
         questions = load_questions(args.questions)
         started = time.perf_counter()
         verdicts = evaluate(store, questions)

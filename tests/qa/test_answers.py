@@ -84,7 +84,11 @@ ANSWERED = [
         ["8/2021"],
         DIALOGUE,
     ),
-    ("When is the ASEAN-Korea Foreign Ministers' Meeting planned in 2021?", ["August 2021"], DIALOGUE),
+    (
+        "When is the ASEAN-Korea Foreign Ministers' Meeting planned in 2021?",
+        ["August 2021"],
+        DIALOGUE,
+    ),
     ("Kim Gunn đã gặp ai?", ["Emaleen"], ONLINE_2020),
     ("Who is Kim Gun?", ["Kim Gunn", "Vice Foreign Minister"], ONLINE_2020),
     ("Hội nghị Cấp cao ASEAN-Hàn Quốc năm 2021 dự kiến khi nào?", ["10/2021"], DIALOGUE),

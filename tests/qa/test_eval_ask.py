@@ -58,7 +58,9 @@ def test_eval_ask_set_covers_every_intent_language_and_refusals() -> None:
 
 
 def test_eval_ask_questions_rest_on_dev_articles() -> None:
-    articles = {p.stem for part in ("dev", "recent", "archive") for p in (DATA / part).glob("*.txt")}
+    articles = {
+        p.stem for part in ("dev", "recent", "archive") for p in (DATA / part).glob("*.txt")
+    }
     for question in QUESTIONS:
         assert set(question["docs"]) <= articles, question["id"]
         assert question["refuse"] or question["must"], question["id"]
@@ -74,8 +76,12 @@ def test_eval_ask_stays_above_its_floor(measured: dict[str, Any], key: str) -> N
 
 def test_eval_ask_judges_english_answers_for_vietnamese_fragments() -> None:
     item = {"id": "x", "lang": "en", "refuse": False, "must": ["Park Jin"]}
-    answer = {"answer": "Hội đàm diễn ra with Park Jin.", "found": True, "facts": [],
-              "evidence": [{"sentence": "…"}]}
+    answer = {
+        "answer": "Hội đàm diễn ra with Park Jin.",
+        "found": True,
+        "facts": [],
+        "evidence": [{"sentence": "…"}],
+    }
     assert not EVAL.judge(item, answer).right
     answer["answer"] = "Bùi Thanh Sơn held talks with Park Jin on 18 October 2022."
     assert EVAL.judge(item, answer).right

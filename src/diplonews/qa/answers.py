@@ -210,7 +210,9 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
         w("planned_item", event=w.event(e), date=w.date(e.date), place=place(w, e))
         for e in events[:MAX_EVENTS]
     ]
-    return found_answer([w("planned", filters=filters(store, q, w), events="; ".join(items))], events)
+    return found_answer(
+        [w("planned", filters=filters(store, q, w), events="; ".join(items))], events
+    )
 
 
 HANDLERS = {

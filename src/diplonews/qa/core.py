@@ -158,7 +158,7 @@ def none_recorded(
     kinds: Iterable[str] | None = None,
     status: str | None = None,
 ) -> Answer:
-    """"No phone call of X with Y is recorded in 2021", with the closest facts."""
+    """ "No phone call of X with Y is recorded in 2021", with the closest facts."""
     text = w("none_recorded", what=w(f"what_{what}"), filters=filters(store, q, w))
     closest: list[StoredEvent] = []
     for relax in (0, 1, 2) if status else (1, 2):

@@ -61,9 +61,7 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         listed = [w("envoy", country=w.country(p.country), name=p.name) for p in named]
         if not named and not guests and _names_envoys(event):
             home = {p.country for p in event.participants}
-            listed = [
-                w("envoys_of", country=w.country(c)) for c in event.parties if c not in home
-            ]
+            listed = [w("envoys_of", country=w.country(c)) for c in event.parties if c not in home]
         if not listed:
             continue
         host = w.join(hosts[:1] or q.names[:1])
@@ -124,9 +122,7 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
             ]
         if agreed:
             quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
-            text = w(
-                "agreed", event=w.event(event), date=w.date(event.date), sentences=quoted
-            )
+            text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
             return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
     answer = found_answer([w("outcomes_none", event=w.event(events[0]))], events[:3])
     answer.found = False
@@ -247,7 +243,9 @@ def who_is(store: Store, q: Question, w: Words) -> Answer:
         text = w("whom_met", name=person.name, people=w.join([f"{n} ({k})" for _, n, k in met]))
         found: list[dict[str, Any]] = [{"person_id": i, "name": n, "events": k} for i, n, k in met]
     else:
-        text = w("who_is", name=person.name, country=w.country(person.country) or "?", titles=titles)
+        text = w(
+            "who_is", name=person.name, country=w.country(person.country) or "?", titles=titles
+        )
         found = [person.to_dict()]
     return Answer(text, found + [fact(e) for e in events[:MAX_EVENTS]], evidence(events))
 

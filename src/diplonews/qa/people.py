@@ -88,7 +88,9 @@ def find(store: Store, text: str, lex: Lexicons) -> tuple[list[list[int]], list[
             ids = names.full.get(loose_key(target))
             if ids:
                 found.append((match.start(), sorted(ids), text[match.start() : match.end()]))
-                taken |= {i for i, (s, _, _) in enumerate(words) if match.start() <= s < match.end()}
+                taken |= {
+                    i for i, (s, _, _) in enumerate(words) if match.start() <= s < match.end()
+                }
     for table in (names.full, names.part):
         for size in range(_LONGEST, 1, -1):
             for start in range(len(words) - size + 1):
@@ -105,11 +107,7 @@ def find(store: Store, text: str, lex: Lexicons) -> tuple[list[list[int]], list[
 
     def free_capital(i: int) -> bool:
         start, _, word = words[i]
-        return (
-            i not in taken
-            and word[:1].isupper()
-            and not any(a <= start < b for a, b in blocked)
-        )
+        return i not in taken and word[:1].isupper() and not any(a <= start < b for a, b in blocked)
 
     for i, (start, end, word) in enumerate(words):
         if i in taken or i == 0 or len(word) < 3 or any(a <= start < b for a, b in blocked):

@@ -165,9 +165,7 @@ def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexi
     return [p for p in parties if p in kept]
 
 
-def _location(
-    text: str, folded: str, lex: Lexicons
-) -> tuple[str | None, str | None, str | None]:
+def _location(text: str, folded: str, lex: Lexicons) -> tuple[str | None, str | None, str | None]:
     """A city the question names, as written or folded ("Hà Nội", "ha noi", "Seoul"):
     its English name, the words the question uses and its country. A city that is also
     a party ("Singapore") is the party."""
@@ -205,7 +203,9 @@ def demonyms() -> dict[str, str]:
     """'korean' → KOR: English words for a country's people, longest first."""
     source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
     rows = [r for r in read_rows(source) if r["role"] == "demonym"]
-    return {fold(r["form"]).lower(): r["means"] for r in sorted(rows, key=lambda r: -len(r["form"]))}
+    return {
+        fold(r["form"]).lower(): r["means"] for r in sorted(rows, key=lambda r: -len(r["form"]))
+    }
 
 
 def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) -> list[str]:

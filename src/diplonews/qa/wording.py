@@ -19,8 +19,19 @@ from diplonews.extract.lexicons import Lexicons, read_rows
 from diplonews.kb.models import StoredEvent, StoredParticipant
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @lru_cache(maxsize=1)
