@@ -152,7 +152,7 @@ def test_refused_when_the_record_cannot_answer(
 def test_answers_in_the_language_of_the_question(store: Store) -> None:
     assert "was chaired by" in ask(store, "Who chaired the ASEAN-Korea Strategic Forum?").answer
     assert "chủ trì" in ask(store, "ai chu tri dien dan chien luoc asean-han quoc").answer
-    assert ask(store, "Who is Nobody Atall?").answer == "Not in the record."
+    assert ask(store, "Who is Nobody Atall?").answer.startswith("Not in the record")
 
 
 def test_ask_command_json(store: Store, tmp_path: Path) -> None:

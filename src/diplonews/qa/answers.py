@@ -16,6 +16,7 @@ import re
 from datetime import date
 
 from diplonews.extract.lexicons import Lexicons, load
+from diplonews.kb.models import StoredEvent
 from diplonews.kb.store import Store
 from diplonews.qa import facts as more
 from diplonews.qa.core import (
@@ -25,6 +26,7 @@ from diplonews.qa.core import (
     filters,
     found_answer,
     none_recorded,
+    named_events,
     place,
     select,
     similar_series,
@@ -36,6 +38,7 @@ from diplonews.qa.wording import Words, sentences
 
 __all__ = ["Answer", "ask", "select", "sentences"]
 
+EVENT_INTENTS = ("chair", "attend", "when", "where", "online", "outcomes")
 UPCOMING = re.compile(r"\b(?:sap toi|sap dien ra|se dien ra|tiep theo|upcoming|next|coming)\b")
 
 
@@ -45,6 +48,15 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
     lex = lexicons or load()
     question = parse(store, text, lex)
     words = Words(question.lang, lex)
+    if question.unknown_names:  # someone the record does not hold: never left out
+        text = words("unknown_names", names=words.join(question.unknown_names))
+        return Answer(text, found=False)
+    if question.intent in EVENT_INTENTS and not (
+        question.parties or question.series or question.person_ids
+    ):
+        named = named_events(store, question, lex)
+        if named:
+            return _render_events(store, question, words, named)
     placed = question.location is not None and question.intent is not None
     if not (question.parties or question.series or question.person_ids or placed):
         if question.intent in ("who_is", "whom_met", "met", "visit", "envoys"):
@@ -67,6 +79,10 @@ def _events(store: Store, q: Question, w: Words) -> Answer:
     events = select(store, q, w.lex, kinds=kinds) or similar_series(store, q, w.lex)
     if not events:
         return none_recorded(store, q, w, q.kind or "event", kinds=kinds)
+    return _render_events(store, q, w, events)
+
+
+def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:
     events = events[:MAX_EVENTS]
     lines = []
     for event in events:

@@ -75,6 +75,8 @@ def select(
             continue
         if relax < 1 and (q.date_from or q.date_to) and not in_period(event.date, q):
             continue
+        if relax < 1 and q.month and (event.date or "")[5:7] not in (q.month, ""):
+            continue
         if relax < 2 and q.location and not _at(event, q):
             continue
         kept.append(event)
@@ -217,6 +219,7 @@ def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent
     loose = Question(q.text, q.folded, q.lang, q.intent)
     loose.edition, loose.date_from, loose.date_to = q.edition, q.date_from, q.date_to
     loose.people, loose.location, loose.location_country = q.people, q.location, q.location_country
+    loose.month = q.month
     return [
         e
         for e in select(store, loose, lex)
@@ -252,3 +255,25 @@ def visit_place(store: Store, visit: StoredEvent) -> str | None:
     """A visit the record does not place takes the city of the events held during it."""
     places = [e.location for e in during(store, visit) if e.location and e.kind != "call"]
     return places[0] if places else None
+
+
+def named_events(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:
+    """Events whose name, as the article writes it, shares three words in a row with
+    a question that names a kind of meeting ("Hội nghị cấp cao tây bán cầu"): a
+    meeting no lexicon names."""
+    if not lex.triggers.find(q.text):
+        return []
+    hits = queries.search(store, q.text, limit=10, kinds=("event",))
+    words = q.folded.split()
+    phrases = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+    ids = [h.id for h in hits if any(p in " ".join(fold(h.label).lower().split()) for p in phrases)]
+    return [e for e in queries.events_by_id(store, ids) if relaxed_fit(e, q)]
+
+
+def relaxed_fit(event: StoredEvent, q: Question) -> bool:
+    """The event fits the question's period, place and edition."""
+    return (
+        (not (q.date_from or q.date_to) or in_period(event.date, q))
+        and (not q.location or _at(event, q))
+        and (q.edition is None or event.edition == q.edition)
+    )

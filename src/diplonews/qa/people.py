@@ -74,9 +74,12 @@ def aliases() -> dict[str, str]:
     }
 
 
-def find(store: Store, text: str, lex: Lexicons) -> tuple[list[list[int]], list[str]]:
+def find(
+    store: Store, text: str, lex: Lexicons, known: frozenset[str] = frozenset()
+) -> tuple[list[list[int]], list[str]]:
     """The people a question names, one group of person ids per name (a name the store
-    holds under several ids gives them all), and each name as written."""
+    holds under several ids gives them all), and each name as written. `known` are
+    capitalised words that are no part of a name ("President")."""
     names = index(store)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     taken: set[int] = set()
@@ -107,7 +110,12 @@ def find(store: Store, text: str, lex: Lexicons) -> tuple[list[list[int]], list[
 
     def free_capital(i: int) -> bool:
         start, _, word = words[i]
-        return i not in taken and word[:1].isupper() and not any(a <= start < b for a, b in blocked)
+        return (
+            i not in taken
+            and word[:1].isupper()
+            and fold(word).lower() not in known
+            and not any(a <= start < b for a, b in blocked)
+        )
 
     for i, (start, end, word) in enumerate(words):
         if i in taken or i == 0 or len(word) < 3 or any(a <= start < b for a, b in blocked):

@@ -18,7 +18,7 @@ from importlib import resources
 from diplonews.extract.events import cues
 from diplonews.extract.events.cues import ROMAN, parse_edition
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Matcher, load, read_rows
-from diplonews.kb.store import Store
+from diplonews.kb.store import Store, queries
 from diplonews.qa import people
 from diplonews.text import fold
 
@@ -38,6 +38,7 @@ _MONTH_VI = re.compile(
 _DAY_EN = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORD}),?\s+{_YEAR}\b")
 _DAY_EN2 = re.compile(rf"\b({_MONTH_WORD})\s+(\d{{1,2}}),?\s+{_YEAR}\b")
 _MONTH_EN = re.compile(rf"\b({_MONTH_WORD}),?\s+(?:of\s+)?{_YEAR}\b")
+_MONTH_ALONE = re.compile(rf"\b(?:in|hoi|vao)?\s*(?:({_MONTH_WORD})|thang\s+(\d{{1,2}}))\b(?!\s*/)")
 _KINDS = (  # words that name the kind of event asked about (folded)
     ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
     ("visit", re.compile(r"\b(?:tham|visit\w*|state visit)\b")),
@@ -66,6 +67,8 @@ class Question:
     location: str | None = None  # a city the question names (English name)
     location_text: str | None = None  # that city as the question writes it
     location_country: str | None = None  # that city's country
+    month: str | None = None  # "12": a month the question names without a year
+    unknown_names: list[str] = field(default_factory=list)  # names the record lacks
 
 
 @lru_cache(maxsize=1)
@@ -133,13 +136,19 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     )
     question.edition = _edition(folded)
     question.date_from, question.date_to = _period(folded)
-    question.people, question.names = people.find(store, text, lex)
+    known = lex.derive("qa.known_words", _known_words)
+    question.people, question.names = people.find(store, text, lex, known)
     question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
     question.parties = _not_named_people(question.parties, question.names, text, lex)
     question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
     question.location, question.location_text, question.location_country = _location(
         text, folded, lex
     )
+    if not question.date_from and (match := _MONTH_ALONE.search(folded)):
+        month = _MONTH.get(match.group(1)) or int(match.group(2) or match.group(1))
+        if 1 <= month <= 12:
+            question.month = f"{month:02d}"
+    question.unknown_names = _unknown_names(text, question.names, lex, folded_lex)
     if question.location_text and any(question.location_text in n for n in question.names):
         question.location = question.location_text = question.location_country = None  # "Huệ"
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
@@ -163,6 +172,51 @@ def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexi
         rest = rest.replace(name, " ")
     kept = _parties(rest, fold(rest), lex, folded_lexicons(lex))
     return [p for p in parties if p in kept]
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+_QUESTION_WORDS = frozenset(
+    "who whom whose when where which what how did does do is was were the a an and of in on "
+    "at to with for by from ai khi nao o dau".split()
+)
+
+
+def _unknown_names(
+    text: str, names: list[str], lex: Lexicons, folded_lex: FoldedLexicons
+) -> list[str]:
+    """Runs of capitalised words without diacritics ("Aslan Maskhadov") that are no
+    name the record holds, no party, place, title or series: a person the record does
+    not know, whom an answer must not leave out."""
+    known = lex.derive("qa.known_words", _known_words)
+    unknown = []
+    for match in _NAME_RUN.finditer(text):
+        run = match.group()
+        words = [w for w in re.findall(r"[\w'’.-]+", run)]
+        if fold(run) != run.lower() or any(run in n or n in run for n in names):
+            continue  # Vietnamese (titles, places) or a name the record holds
+        rest = [w for w in words if fold(w).strip(".").lower() not in known]
+        if len(rest) >= 2:
+            unknown.append(" ".join(rest))
+    return unknown
+
+
+def _known_words(lex: Lexicons) -> frozenset[str]:
+    """Capitalised English words that are not personal names: parties, cities, titles,
+    series, months, question words."""
+    words: set[str] = set(_QUESTION_WORDS) | set(_MONTH)
+    forms: list[str] = []
+    for party in lex.parties.values():
+        forms += [party.name_en, party.short_en, party.code]
+    for _, payloads, _ in lex.places.automaton.values():
+        forms += [city.name_en for city in payloads]
+    for _, payloads, _ in lex.titles.automaton.values():
+        forms += [title.en for title in payloads]
+    for _, payloads, _ in lex.series.automaton.values():
+        forms += [item.name_en for item in payloads]
+    for form in forms:
+        words |= {fold(w).lower() for w in re.findall(r"[\w'’.-]+", form or "")}
+    words |= set(demonyms())
+    return frozenset(words)
 
 
 def _location(text: str, folded: str, lex: Lexicons) -> tuple[str | None, str | None, str | None]:
@@ -261,13 +315,22 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
     return list(dict.fromkeys(codes))
 
 
+_SERIES_CACHE: dict[tuple[str, int], list[tuple[str, str]]] = {}
+
+
 def _stored_series(store: Store, folded: str) -> str | None:
-    """The longest series name of the store that the question writes out."""
-    names = [
-        str(r[0])
-        for r in store.query("SELECT DISTINCT series FROM events WHERE series IS NOT NULL")
+    """The longest series name of the store that the question writes out (the names
+    are read and folded once per store generation)."""
+    key = (store.location, queries.generation(store))
+    if key not in _SERIES_CACHE:
+        _SERIES_CACHE.clear()
+        rows = store.query("SELECT DISTINCT series FROM events WHERE series IS NOT NULL")
+        _SERIES_CACHE[key] = [(fold(str(r[0])), str(r[0])) for r in rows]
+    hits = [
+        name
+        for form, name in _SERIES_CACHE[key]
+        if form in folded and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
     ]
-    hits = [n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded)]
     return max(hits, key=len) if hits else None
 
 
