@@ -176,7 +176,40 @@ def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexi
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 _QUESTION_WORDS = frozenset(
-    ["who", "whom", "whose", "when", "where", "which", "what", "how", "did", "does", "do", "is", "was", "were", "the", "a", "an", "and", "of", "in", "on", "at", "to", "with", "for", "by", "from", "ai", "khi", "nao", "o", "dau"]
+    [
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "what",
+        "how",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "were",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "for",
+        "by",
+        "from",
+        "ai",
+        "khi",
+        "nao",
+        "o",
+        "dau",
+    ]
 )
 
 
