@@ -184,12 +184,12 @@ def filters(store: Store, q: Question, w: Words) -> str:
             parts.append(w("filter_with", who=w.join(names[1:])))
     if q.series:
         parts.append(w("filter_series", series=q.series))
-    others = [c for c in q.parties if c not in own]
-    if others and not q.series:
-        key = "filter_with" if names else "filter_between"
-        parts.append(w(key, who=w.join([w.country(c) for c in others]), sides=""))
-        if not names:
-            parts[-1] = w("filter_between", sides=w.join([w.country(c) for c in others]))
+    others = w.join([w.country(c) for c in q.parties if c not in own])
+    if q.parties and not q.series and others != "—":
+        if names:
+            parts.append(w("filter_with", who=others))
+        else:
+            parts.append(w("filter_between", sides=others))
     if q.location:
         parts.append(w("filter_in", place=q.location))
     return "".join(" " + part for part in parts) + w.period(q.date_from, q.date_to)
