@@ -45,6 +45,12 @@ CUT_MARKS = frozenset(",;:-–—(“‘")  # a paragraph ending in one of these
 TITLE_MAX = 220  # longest headline taken for a title
 CREDIT_LINE_MAX = 90  # longest final author / credit line
 CAPTION_MAX = 300  # longest unterminated line inside the body taken for a caption
+# Longest line the stages read: twice the longest paragraph of the 20,000 articles of
+# ../shared/corpus/vntc_subset.jsonl (10,042 characters). A longer line (a page saved
+# without line breaks, or junk) is split before the stages run, at a sentence end, else
+# at a space, so the work done on any one line is bounded whatever the input.
+MAX_LINE = 20_000
+SPLIT_END_RE = re.compile(r"[.!?…][”\"’'»)\]]*\s")
 
 UPPER = "A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ"
 CLOSERS = "”\"’'»)]"
@@ -612,12 +618,39 @@ def _truncated(raw: str, lines: list[Line], last: str) -> bool:
     return low <= len(raw) <= limit or low <= len(raw.encode("utf-8", "replace")) <= limit
 
 
+def split_long_lines(raw: str) -> str:
+    """The text with every line longer than `MAX_LINE` split into lines that are not."""
+    if len(raw) <= MAX_LINE or max(map(len, raw.split("\n"))) <= MAX_LINE:
+        return raw
+    lines: list[str] = []
+    for line in raw.split("\n"):
+        while len(line) > MAX_LINE:
+            cut = _cut_at(line)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _cut_at(line: str) -> int:
+    """Where to cut a long line: after its last sentence end within `MAX_LINE`, else
+    after its last space there, else at `MAX_LINE` (in the second half of the window,
+    so each piece is at least half a window long)."""
+    half = MAX_LINE // 2
+    ends = [m.end() for m in SPLIT_END_RE.finditer(line, half, MAX_LINE)]
+    if ends:
+        return ends[-1]
+    space = line.rfind(" ", half, MAX_LINE)
+    return space + 1 if space >= 0 else MAX_LINE
+
+
 def clean_text(raw: str) -> CleanText:
     """Title, body and last complete sentence of one article's raw text."""
-    return layout(raw)
+    return layout(split_long_lines(raw))
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
+    doc.raw = split_long_lines(doc.raw)  # the stages after this one read the split text
     cleaned = layout(doc.raw)
     doc.body = cleaned.body
     doc.sentences = split_sentences(cleaned.body)
