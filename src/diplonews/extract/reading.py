@@ -68,7 +68,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield from _walk(path)
         elif path.exists():
             suffix = path.suffix.lower()
-            if suffix in SUPPORTED:
+            if not path.is_file():  # a FIFO or a device: reading it may never end
+                yield InputError(str(path), "not a regular file")
+            elif suffix in SUPPORTED:
                 yield path
             else:
                 kind = suffix or "(no extension)"
