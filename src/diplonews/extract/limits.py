@@ -48,12 +48,11 @@ def valid_year(value: object) -> bool:
 
 
 def valid_figure(value: object) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and abs(value) <= MAX_FIGURE
-    )
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return abs(value) <= MAX_FIGURE  # an int of 300 digits is compared, not made a float
 
 
 def valid_date(value: object) -> bool:

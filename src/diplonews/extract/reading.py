@@ -32,6 +32,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_SAMPLE = 8192  # characters looked at
 _CONTROL_SHARE = 0.05  # above this share of control characters, a file is binary
+_DAMAGE_SHARE = 0.002  # at most this share of bad bytes, UTF-8 text is read as UTF-8
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])")
 
 
@@ -182,17 +183,33 @@ def _decode(data: bytes) -> str:
             raise _Reject("binary file")
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1258")
-            except UnicodeDecodeError:
-                raise _Reject("undecodable: neither UTF-8, UTF-16 nor Windows-1258") from None
+        except UnicodeDecodeError as exc:
+            text = _damaged_utf8(data, exc)
+            if text is None:
+                try:
+                    text = data.decode("cp1258")
+                except UnicodeDecodeError:
+                    raise _Reject("undecodable: neither UTF-8, UTF-16 nor Windows-1258") from None
     sample = text[:_CONTROL_SAMPLE]
     if "\0" in sample or len(_CONTROL.findall(sample)) > len(sample) * _CONTROL_SHARE:
         raise _Reject("binary file")
     if not text.strip():
         raise _Reject("empty file")
     return unicodedata.normalize("NFC", text)
+
+
+def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
+    """UTF-8 text with a little damage, else None: a file cut inside its last character
+    (its head is kept), or a few bad bytes (each becomes U+FFFD) among thousands of good
+    ones. Windows-1258 text is not valid UTF-8 almost anywhere, so it is not taken for it."""
+    if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+        try:
+            return data[: error.start].decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    text = data.decode("utf-8-sig", "replace")
+    damaged = text.count("\ufffd") - data.decode("utf-8-sig", "ignore").count("\ufffd")
+    return text if damaged <= len(text) * _DAMAGE_SHARE else None
 
 
 def iso_date(value: Any) -> str | None:
