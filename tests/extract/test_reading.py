@@ -302,3 +302,15 @@ def test_reading_a_fifo_named_explicitly_is_not_read(tmp_path):
     os.mkfifo(fifo)
     (error,) = list(iter_sources([fifo]))
     assert isinstance(error, InputError) and error.reason == "not a regular file"
+
+
+def test_reading_jsonl_id_longer_than_the_limit_is_refused(tmp_path):
+    rows = [{"id": "x" * (reading.MAX_ID + 1), "text": SENTENCE}, {"id": 10**30, "text": SENTENCE}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    error, source = list(iter_sources([path]))
+    assert (
+        isinstance(error, InputError)
+        and error.reason == f'"id" longer than {reading.MAX_ID} characters'
+    )
+    assert isinstance(source, Source) and source.doc_id == str(10**30)

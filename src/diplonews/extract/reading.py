@@ -22,6 +22,9 @@ from typing import Any, BinaryIO
 from diplonews.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # one file, or one JSONL line
+# A JSONL "id" becomes part of the store's key for its source, which PostgreSQL indexes
+# in a B-tree (at most 2,704 bytes a key); no feed needs ids longer than this.
+MAX_ID = 256  # characters
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
@@ -326,6 +329,8 @@ def _from_object(item: Any, *, default_id: str, where: str) -> Source:
         doc_id = str(given_id)
     else:
         raise _Reject('"id" must be a non-empty string or a number')
+    if len(doc_id) > MAX_ID:
+        raise _Reject(f'"id" longer than {MAX_ID} characters')
     url = item.get("url") if isinstance(item.get("url"), str) else None
     url = _clean_json_text(url) if url else None
     published = iso_date(item.get("published"))
