@@ -187,8 +187,10 @@ def _decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            text = _damaged_utf8(data, exc)
-            if text is None:
+            damaged = _damaged_utf8(data, exc)
+            if damaged is not None:
+                text = damaged
+            else:
                 try:
                     text = data.decode("cp1258")
                 except UnicodeDecodeError:
