@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench bench-spark fuzz load lint eval clean
+.PHONY: venv test demo bench bench-spark load lint eval clean
 
 venv: $(STAMP)
 
@@ -45,6 +45,7 @@ bench: venv
 	$(BIN)/python bench/bench_store.py
 
 # 10,000 mutated articles into fresh stores (PostgreSQL too when $DIPLONEWS_TEST_POSTGRES is set).
+.PHONY: fuzz
 fuzz: venv
 	$(BIN)/python bench/fuzz_ingest.py
 
