@@ -141,6 +141,26 @@ def test_dates_range_across_months() -> None:
     assert (m.value, m.end_value, m.text) == ("2019-05-31", "2019-06-02", "31-5 đến 2-6")
 
 
+def test_dates_range_across_months_with_a_dash() -> None:
+    m = one("Tổng thống thăm Việt Nam từ ngày 30/8-2/9 theo lời mời.", "2024-08-29")
+    assert (m.value, m.end_value) == ("2024-08-30", "2024-09-02")
+    m = one("Chuyến thăm diễn ra từ ngày 30.12 – 2.1.2025.")
+    assert (m.value, m.end_value) == ("2024-12-30", "2025-01-02")
+
+
+def test_dates_range_across_months_must_be_consecutive_months() -> None:
+    assert find_times("tỉ số 3/8-2/5 trong hai trận", "2024-08-29") == []
+
+
+@pytest.mark.parametrize("text", ["từ 8 đến 10/9", "trong hai ngày 8 và 9/9", "ngày 8 - 10/9"])
+def test_dates_range_with_words_takes_the_first_day(text: str) -> None:
+    assert one(f"Hội nghị diễn ra {text} tại Hà Nội.", "2024-09-20").value == "2024-09-08"
+
+
+def test_dates_weekday_before_a_bare_date() -> None:
+    assert one("Thủ tướng thứ Hai (11/9) đã hội đàm.", "2024-09-12").value == "2024-09-11"
+
+
 # ---------------------------------------------------------------- months and relations
 
 
@@ -376,6 +396,32 @@ def test_dates_anchor_ignores_a_full_date_deep_in_history() -> None:
         "Mekong-Lan Thương là nền tảng mới. Hội nghị lần thứ nhất diễn ra vào ngày 12/11/2015."
     )
     assert infer_anchor_year(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tối 7/9, Tổng thống đến Hà Nội. Đoàn có nhiều bộ trưởng. Tổng thống sinh ngày 2/2/1952.",
+        "Nhân dịp kỷ niệm chiến thắng 30-4-1975, thành phố tổ chức mít tinh.",
+        "Tổ chức này được thành lập ngày 26/3/1931 tại Hà Nội.",
+        "An ninh được siết chặt kể từ vụ khủng bố 11/9/2001 ở Mỹ.",
+    ],
+)
+def test_dates_anchor_skips_a_recalled_date(text: str) -> None:
+    assert infer_anchor_year(text) is None
+
+
+def test_dates_anchor_contradicted_by_a_later_past_year() -> None:
+    text = (
+        "Ngày 30/4/1975, xe tăng tiến vào Dinh Độc Lập. Hai nước đã thiết lập quan hệ năm 1995. "
+        "Năm 2005, Thủ tướng đã thăm Mỹ."
+    )
+    assert infer_anchor_year(text) is None
+
+
+def test_dates_anchor_not_contradicted_by_a_plan() -> None:
+    text = "Ngày 1/3/2010, tại TP.HCM, hội nghị đã khai mạc. Hai nước sẽ đạt 10 tỷ USD vào năm 2015."
+    assert infer_anchor_year(text) == 2010
 
 
 def test_dates_anchor_from_a_restated_date() -> None:

@@ -47,15 +47,21 @@ _SEPARATORS = (
     re.compile(r"\.(?=[0-9])(?<=[0-9]\.)"),
 )
 _NUMERIC = re.compile(
-    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?:\s*[-–]\s*(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
+    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})"
+    r"(?:(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+)(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
     r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))"
+)
+# A range across months, "30/8-2/9", "30.8 – 2.9.2024": the first day and the last.
+_CROSS_MONTH = re.compile(
+    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?P<sep>[/.])(?P<m>[0-9]{1,2})\s*[-–]\s*"
+    r"(?P<d2>[0-9]{1,2})(?P=sep)(?P<m2>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}))?(?![0-9]|[/.\-][0-9])"
 )
 # The second date of "30/4/1975-30/4/2025": after a year and a dash, a full date only.
 _AFTER_YEAR = re.compile(r"[0-9]{4}[-–]$")
 _NUMERIC_AFTER_YEAR = re.compile(
     r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])"
 )
-_RANGE_HEAD = re.compile(r"[0-9]{1,2}\s*[-–]\s*$")
+_RANGE_HEAD = re.compile(r"[0-9]{1,2}(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+)$")
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
 _MONTH = re.compile(
     r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
@@ -245,7 +251,10 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     start = sep
     while start > 0 and text[start - 1].isdigit():
         start -= 1
-    head = _RANGE_HEAD.search(text, max(0, start - 6), start)
+    cross = _CROSS_MONTH.match(text, start)
+    if cross is not None:
+        return _cross_month_at(text, cross)
+    head = _RANGE_HEAD.search(text, max(0, start - 9), start)
     m = (_NUMERIC.match(text, head.start()) if head else None) or _NUMERIC.match(text, start)
     if m is None and _AFTER_YEAR.search(text, max(0, start - 5), start):
         m = _NUMERIC_AFTER_YEAR.match(text, start)
@@ -256,6 +265,34 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     year = int(m["y"]) if m["y"] else None
     if not _valid_day(d1, month) or (d2 is not None and (d2 <= d1 or not _valid_day(d2, month))):
         return None
+    return _day_raw(text, m, d1, month, year, d2)
+
+
+def _cross_month_at(text: str, m: re.Match[str]) -> _Raw | None:
+    """ "từ ngày 30/8-2/9": a range into the next month, dated by its first day."""
+    d1, month, d2, month2 = int(m["d1"]), int(m["m"]), int(m["d2"]), int(m["m2"])
+    if not (_valid_day(d1, month) and _valid_day(d2, month2)) or month2 not in (
+        month % 12 + 1,
+        month,
+    ):
+        return None
+    if month2 == month and d2 <= d1:
+        return None
+    end_year = int(m["y"]) if m["y"] else None
+    if end_year is not None and not 1900 <= end_year <= 2100:
+        return None
+    year = end_year - 1 if end_year is not None and month2 < month else end_year
+    raw = _day_raw(text, m, d1, month, year, d2)
+    if raw is not None:
+        raw.end_month = month2
+        raw.end_year = end_year if end_year != year else None
+    return raw
+
+
+def _day_raw(
+    text: str, m: re.Match[str], d1: int, month: int, year: int | None, d2: int | None
+) -> _Raw | None:
+    """A day expression from its numbers, if the words before it make it a date."""
     if year is not None and not 1900 <= year <= 2100:
         return None
     start, end = m.start(), m.end()
@@ -263,7 +300,15 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     last = words[0] if words else ""
     if last in PLACE_WORDS:
         return None  # "Quảng trường 26/3", "đường 30/4"
-    if year is None and last not in DATE_CONTEXT and not _at_sentence_start(text, start):
+    weekday = len(words) >= 2 and (
+        (last in WEEKDAYS and words[1] == "thứ") or (last == "nhật" and words[1] == "chủ")
+    )  # "thứ Hai (11/9)", "Chủ nhật, 10/9"
+    if (
+        year is None
+        and last not in DATE_CONTEXT
+        and not weekday
+        and not _at_sentence_start(text, start)
+    ):
         return None  # "24/7", "3-1", "1.5" without a date word before them
     if year is not None and _is_dateline(text, start, end, words):
         return None
@@ -674,11 +719,69 @@ def _term_year(text: str) -> int | None:
     return None
 
 
+# What a full date recalls rather than dates the story: a birth, a founding, a victory,
+# an attack, the day a treaty was signed ("sinh ngày 2/2/1952", "chiến thắng 30-4-1975",
+# "thành lập (3/2/1930)", "vụ khủng bố 11/9/2001").
+_HISTORY_BEFORE = re.compile(
+    r"(?<!\w)(?:sinh(?:\s+(?:từ|trước|sau))?|chiến thắng(?:\s+lịch sử)?|quốc khánh|giải phóng|"
+    r"thành lập|ra đời|qua đời|từ trần|hy sinh|khủng bố|lên cầm quyền|cách đây[^,.;]{0,20}?,?|"
+    r"ký(?:\s+kết)?|hồi)\s*\(?\s*(?:(?:ngày|hôm|đêm|sáng|chiều|tối)\s+)?$"
+)
+_HISTORY_AFTER = re.compile(r"\s*(?:lịch sử|đen tối|,\s*(?:tại|ở)\s+(?:xã|huyện|quận|tỉnh))")
+
+
+def _recalls_history(text: str, raw: _Raw) -> bool:
+    """Whether a full date is history the text recalls, not the day it reports on."""
+    before = text[max(0, raw.start - 48) : raw.start].lower()
+    if _HISTORY_BEFORE.search(before):
+        return True
+    return bool(_HISTORY_AFTER.match(text, raw.end))
+
+
 def _anchor_from(text: str, found: list[_Raw]) -> int | None:
+    year = _anchor_candidate(text, found)
+    if year is not None and _contradicted(text, found, year):
+        return None
+    return year
+
+
+# Words before a year that make it a plan, a deadline or a horizon, not a report.
+_AHEAD_BEFORE = re.compile(
+    r"(?<!\w)(?:đến|tới|trước|giai đoạn|kế hoạch|tầm nhìn|mục tiêu|dự kiến|sẽ|vào|từ|"
+    r"năm học|mùa giải)\s+(?:(?:hết|cuối|đầu|giữa)\s+)?(?:năm|tháng|ngày)?\s*$"
+    r"|[0-9]{4}\s*[-–]\s*$"
+)
+# A year this far after "now" that the text reports as past shows "now" is wrong.
+CONTRADICTING_GAP = 3
+
+
+def _contradicted(text: str, found: list[_Raw], year: int) -> bool:
+    """Whether the text reports as past a year well after the candidate "now": a lead
+    that opens on history ("Ngày 30/4/1975, …") in an article that goes on to 2005."""
+    for raw in found:
+        if (
+            raw.kind in ("day", "month", "year")
+            and raw.year is not None
+            and raw.year >= year + CONTRADICTING_GAP
+            and raw.relation != "future"
+            and not _AHEAD_BEFORE.search(text[max(0, raw.start - 30) : raw.start].lower())
+            and _tense(text, raw.start, raw.end) != "future"
+        ):
+            return True
+    return False
+
+
+def _anchor_candidate(text: str, found: list[_Raw]) -> int | None:
     for raw in found:
         if raw.deictic and raw.year is not None:
             return raw.year
-    dated = [(r, r.year) for r in found if r.kind == "day" and r.year is not None]
+    dated = [
+        (r, r.year)
+        for r in found
+        if r.kind == "day"
+        and r.year is not None
+        and (r.end_year is not None or not _recalls_history(text, r))
+    ]
     if dated:
         lead_end = _lead_end(text)
         lead = [raw.end_year or year for raw, year in dated if raw.start < lead_end]
