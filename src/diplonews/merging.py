@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplonews import placing
 from diplonews.cues import (
     BILATERAL_VERBS,
     ENVOYS,
@@ -97,6 +98,7 @@ def merge(reader: Reader) -> list[Event]:
     events = []
     done: list[Draft] = []
     for d in kept:
+        placing.carry_date(reader, d)
         fill_date(reader, d, done)
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
@@ -104,6 +106,7 @@ def merge(reader: Reader) -> list[Event]:
         if event.series or set(event.parties) - {HOME}:
             events.append(event)
             done.append(d)
+    placing.settle(reader, done)
     return events
 
 
