@@ -1,0 +1,175 @@
+"""When, where and how: what the text around an event adds to its date, status, format
+and location once the events stage has read the event's own words (see events.py).
+
+News tells a day's events in a row and dates only the first of them: "Cùng ngày",
+"Chiều cùng ngày", "Sau đó", "Trước đó" carry the day before them over to the next
+event, "Hôm sau" the day after it. An event dated after the day the article was
+published is still to come, whatever the verb says; a trip that sets out for a meeting
+("lên đường dự X", "bắt đầu thăm … và dự X") reaches the meeting later. A talk between
+two states is held face to face unless the text says it was online, and a meeting the
+article places inside a visit is held in the visit's city.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from diplonews.extract.events.cues import HOME, SIDELINES
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Draft, Reader
+
+# A sentence that opens on the day of the one before it ("Cùng ngày", "Chiều cùng
+# ngày", "Cũng trong ngày", "Sau đó", "Trước đó", "Ngay sau lễ đón").
+CARRY_OPENING = re.compile(
+    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Kk]huya)\s+)?"
+    r"(?:[Cc]ùng ngày|(?:[Nn]gày\s+)?[Hh]ôm đó|(?:[Cc]ũng\s+)?[Tt]rong\s+(?:ngày|buổi\s+\w+|"
+    r"sáng|chiều|tối)(?:\s+(?:cùng ngày|hôm đó|hôm nay|nay))?|[Tt]rước đó|[Ss]au đó|"
+    r"[Tt]iếp đó|[Tt]iếp theo|[Nn]gay sau đó|(?:[Nn]gay\s+)?[Ss]au\s+(?:khi\s+)?(?:lễ đón|"
+    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ)))(?!\w)"
+)
+# … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
+CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
+NEXT_DAY = re.compile(
+    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:[Nn]gày\s+)?[Hh]ôm sau(?!\w)"
+)
+# Setting out for a meeting: the meeting is still ahead ("lên đường dự", "bắt đầu thăm
+# chính thức … và tham dự").
+SETTING_OUT = re.compile(
+    r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
+    r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự\s*$"
+)
+# "đã có cuộc họp": reported as done, whatever the publication date (outlets date a
+# story by its first version, before the evening's talks).
+PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
+# A country's government seat in the press of that country ("tại Trụ sở Chính phủ"):
+# named without a country, it is the home government's.
+HOME_SEAT = re.compile(r"(?<!\w)(?:[Tt]rụ sở|[Vv]ăn phòng) Chính phủ(?!\s+(?:[A-ZĐ]|nước))")
+HOME_CAPITAL = "Hanoi"
+# "trong chuyến thăm", "nhân chuyến thăm", "trong khuôn khổ chuyến thăm": inside a visit.
+IN_VISIT = re.compile(
+    r"(?:trong|nhân|khuôn khổ)\s+(?:chuyến|dịp|thời gian)\s+(?:\w+\s+){0,3}?thăm", re.IGNORECASE
+)
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def last_day_before(reader: Reader, at: int) -> str | None:
+    """The last day-precision date the text gives before offset `at`."""
+    best = None
+    for t in reader.times:
+        if t.start >= at:
+            break
+        if t.precision == "day" and t.value:
+            best = t.value
+    return best
+
+
+def carry_date(reader: Reader, d: Draft) -> None:
+    """An undated event in a sentence that opens on the day before ("Cùng ngày",
+    "Sau đó", "Hôm sau") takes that day."""
+    e = d.event
+    if e.date or d.own_date:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    body = reader.body
+    if NEXT_DAY.match(body, start, end):
+        before = _day(last_day_before(reader, start))
+        if before is not None:
+            e.date = (before + timedelta(days=1)).isoformat()
+        return
+    if CARRY_OPENING.match(body, start, end) or CARRY_BEFORE.search(
+        body, start, max(start, d.cue.start)
+    ):
+        before = last_day_before(reader, start)
+        if before is not None:
+            e.date = before
+
+
+def _published(reader: Reader) -> str | None:
+    published = reader.doc.record.published
+    return published if published and len(published) >= 7 else None
+
+
+def settle_status(reader: Reader, d: Draft) -> None:
+    """Planned when the text dates it after publication or sets out for it."""
+    e = d.event
+    published = _published(reader)
+    start, _ = reader.doc.sentences[d.sentence]
+    reported_past = PAST.search(reader.body, start, d.cue.start) is not None
+    if e.date and published and not reported_past:
+        precision = min(len(e.date), len(published))
+        if precision >= 7 and e.date[:precision] > published[:precision]:
+            e.status = "planned"
+            return
+    if d.cue.kind == "meeting" and e.status == "held":
+        head = (d.cue.joined_to or d.cue).start
+        if SETTING_OUT.search(reader.body, max(start, head - 200), head):
+            e.status = "planned"  # "lên đường tham dự Hội nghị …"
+
+
+def settle_format(reader: Reader, d: Draft) -> None:
+    """Talks between two states are held face to face unless the text says otherwise."""
+    e = d.event
+    if e.format or e.kind != "meeting":
+        return
+    parties = set(e.parties)
+    kinds = {getattr(reader.lex.party(code), "kind", None) for code in parties}
+    if len(parties) == 2 and kinds == {"state"}:
+        e.format = "in_person"
+
+
+def seat_location(reader: Reader, d: Draft) -> None:
+    """ "tại Trụ sở Chính phủ" with a home official: the home capital."""
+    e = d.event
+    if e.location or e.kind == "call" or HOME not in e.parties:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if HOME_SEAT.search(reader.body, start, end):
+        e.location = HOME_CAPITAL
+        e.format = e.format or "in_person"
+
+
+def visit_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting the article places inside a visit (its sentence, "trong chuyến thăm",
+    the same day, "Bên lề") takes the visit's city."""
+    body = reader.body
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location:
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        for v in reversed(drafts[:i] + drafts[i + 1 :]):
+            if v.event.kind != "visit" or not v.event.location or v.event.status != e.status:
+                continue
+            if not set(e.parties) <= set(v.event.parties):
+                continue
+            same_sentence = v.sentence == d.sentence
+            inside = v.sentence < d.sentence and (
+                IN_VISIT.search(body, start, end) is not None
+                or SIDELINES.match(body, start, end) is not None
+                or (e.date is not None and len(e.date) == 10 and e.date == v.event.date)
+            )
+            if same_sentence or inside:
+                e.location = v.event.location
+                e.format = e.format or "in_person"
+                break
+
+
+def settle(reader: Reader, drafts: list[Draft]) -> None:
+    """Status, format and location of the finished drafts, in text order."""
+    for d in drafts:
+        settle_status(reader, d)
+        seat_location(reader, d)
+    visit_location(reader, drafts)
+    for d in drafts:
+        settle_format(reader, d)

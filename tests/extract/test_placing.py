@@ -1,0 +1,105 @@
+"""Tests of diplonews.extract.events.placing: what the text around an event adds to its date, status,
+format and location."""
+
+from __future__ import annotations
+
+from diplonews.extract import extract
+from diplonews.extract.record import Event
+
+
+def events(text: str, published: str | None = "2024-09-12") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def test_placing_cung_ngay_with_a_part_of_the_day_carries_the_date() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Tối cùng ngày, Chủ tịch nước Võ Văn Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-11", "2024-09-11"]
+
+
+def test_placing_truoc_do_carries_the_date() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Trước đó, Chủ tịch nước Võ Văn Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-11", "2024-09-11"]
+
+
+def test_placing_hom_sau_is_the_next_day() -> None:
+    found = events(
+        "Chiều 10/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Sáng hôm sau, Chủ tịch Quốc hội Vương Đình Huệ hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-10", "2024-09-11"]
+
+
+def test_placing_no_carry_without_a_day_before() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Cùng ngày, Chủ tịch nước Võ Văn Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio.",
+        None,
+    )
+    assert [e.date for e in found] == [None, None]
+
+
+def test_placing_dated_after_publication_is_planned() -> None:
+    (visit,) = events(
+        "Tổng thống Hàn Quốc Yoon Suk Yeol đang có chuyến thăm chính thức Việt Nam từ ngày 20/9."
+    )
+    assert (visit.date, visit.status) == ("2024-09-20", "planned")
+
+
+def test_placing_reported_as_done_stays_held_after_publication() -> None:
+    (meeting,) = events(
+        "Tổng thống Hàn Quốc Yoon Suk Yeol ngày 13/9 đã hội đàm với Thủ tướng Nhật Bản "
+        "Kishida Fumio tại Seoul."
+    )
+    assert (meeting.date, meeting.status) == ("2024-09-13", "held")
+
+
+def test_placing_setting_out_for_a_meeting_is_planned() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính lên đường tới Lào tham dự Kỳ họp lần thứ 48 "
+        "Ủy ban liên Chính phủ Việt Nam - Lào."
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.status == "planned"
+
+
+def test_placing_talks_between_two_states_are_in_person() -> None:
+    (meeting,) = events(
+        "Hai bên đã rà soát kết quả của Kỳ họp lần thứ 13 Ủy ban hỗn hợp Việt Nam - Campuchia."
+    )
+    assert meeting.format == "in_person"
+
+
+def test_placing_a_multilateral_meeting_keeps_an_unknown_format() -> None:
+    (meeting,) = events("Ngày 10/9, Hội nghị Bộ trưởng Ngoại giao ASEAN-Hàn Quốc đã diễn ra.")
+    assert meeting.format is None
+
+
+def test_placing_home_government_seat_is_the_capital() -> None:
+    (meeting,) = events(
+        "Sáng 12/9, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản "
+        "Ito Naoki."
+    )
+    assert meeting.location == "Hanoi"
+
+
+def test_placing_a_foreign_government_seat_is_not_the_home_capital() -> None:
+    found = events(
+        "Sáng 12/9, tại Trụ sở Chính phủ Lào, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng "
+        "Lào Sonexay Siphandone."
+    )
+    assert all(e.location != "Hanoi" for e in found)
+
+
+def test_placing_a_meeting_inside_a_visit_takes_its_city() -> None:
+    found = events(
+        "Tối 11/9, Tổng thống Hàn Quốc Yoon Suk Yeol đến Hà Nội, bắt đầu chuyến thăm cấp Nhà "
+        "nước tới Việt Nam. Trong chuyến thăm, Tổng thống Yoon Suk Yeol hội kiến Chủ tịch "
+        "Quốc hội Vương Đình Huệ."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Hanoi"), ("meeting", "Hanoi")]
