@@ -420,7 +420,9 @@ def test_dates_anchor_contradicted_by_a_later_past_year() -> None:
 
 
 def test_dates_anchor_not_contradicted_by_a_plan() -> None:
-    text = "Ngày 1/3/2010, tại TP.HCM, hội nghị đã khai mạc. Hai nước sẽ đạt 10 tỷ USD vào năm 2015."
+    text = (
+        "Ngày 1/3/2010, tại TP.HCM, hội nghị đã khai mạc. Hai nước sẽ đạt 10 tỷ USD vào năm 2015."
+    )
     assert infer_anchor_year(text) == 2010
 
 

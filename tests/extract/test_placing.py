@@ -1,5 +1,5 @@
-"""Tests of diplonews.extract.events.placing: what the text around an event adds to its date, status,
-format and location."""
+"""Tests of diplonews.extract.events.placing: what the text around an event adds to its
+date, status, format and location."""
 
 from __future__ import annotations
 
@@ -82,8 +82,7 @@ def test_placing_a_multilateral_meeting_keeps_an_unknown_format() -> None:
 
 def test_placing_home_government_seat_is_the_capital() -> None:
     (meeting,) = events(
-        "Sáng 12/9, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản "
-        "Ito Naoki."
+        "Sáng 12/9, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản Ito Naoki."
     )
     assert meeting.location == "Hanoi"
 
