@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from diplonews.extract.events.cues import HOME, SIDELINES
+from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Draft, Reader
@@ -75,11 +75,26 @@ def last_day_before(reader: Reader, at: int) -> str | None:
 
 
 def carry_date(reader: Reader, d: Draft) -> None:
-    """An undated event in a sentence that opens on the day before ("Cùng ngày",
-    "Sau đó", "Hôm sau") takes that day."""
+    """An undated event takes the date of the meeting whose sidelines its sentence puts
+    it on ("bên lề X"), or the day before when its sentence opens on it ("Cùng ngày",
+    "Sau đó"; "Hôm sau" is the next day)."""
     e = d.event
     if e.date or d.own_date:
         return
+    around = [x for x in reader.drafts if x.sentence == d.sentence and x is not d]
+    setting = next((x for x in around if x.setting), None)
+    if setting is not None:  # "… sẽ hội đàm bên lề Hội nghị NATO vào tháng 8 tới"
+        dated = next(
+            (
+                x
+                for x in around
+                if x.cue.start >= setting.cue.start and x.own_date and x.event.date
+            ),
+            None,
+        )
+        if dated is not None:
+            e.date = dated.event.date
+            return
     start, end = reader.doc.sentences[d.sentence]
     body = reader.body
     if NEXT_DAY.match(body, start, end):
@@ -93,6 +108,20 @@ def carry_date(reader: Reader, d: Draft) -> None:
         before = last_day_before(reader, start)
         if before is not None:
             e.date = before
+
+
+def announced(body: str, time: Any, cue: Cue) -> bool:
+    """Whether a time dates the announcement of a plan, not the plan: "Bộ Ngoại giao
+    ngày 2/6 thông báo Tổng thống sẽ thăm …", "Ngày 21-10, ông Đường cho biết Chủ tịch
+    Tập Cận Bình sẽ tổ chức cuộc gặp thượng đỉnh …"."""
+    if time.start >= cue.start:
+        return False
+    verb = None
+    for verb in REPORTING.finditer(body, time.end, cue.start):
+        pass
+    if verb is None:
+        return False
+    return PLANNED.search(body, verb.end(), max(verb.end(), cue.own_end)) is not None
 
 
 def _published(reader: Reader) -> str | None:
@@ -115,6 +144,25 @@ def settle_status(reader: Reader, d: Draft) -> None:
         head = (d.cue.joined_to or d.cue).start
         if SETTING_OUT.search(reader.body, max(start, head - 200), head):
             e.status = "planned"  # "lên đường tham dự Hội nghị …"
+
+
+def setting_location(reader: Reader, d: Draft) -> None:
+    """A meeting set on the sidelines of another ("bên lề Hội nghị APEC tại Bắc Kinh")
+    is held where that one is, unless its own words place it."""
+    if d.setting or d.event.kind != "meeting":
+        return
+    if reader.location_in(d.cue.start, d.cue.own_end):
+        return
+    around = [x for x in reader.drafts if x.sentence == d.sentence and x is not d]
+    setting = next((x for x in around if x.setting and x.cue.start > d.cue.start), None)
+    if setting is None:
+        return
+    for x in around:
+        if x.cue.start >= setting.cue.start:
+            place = reader.location_in(x.cue.start, x.cue.own_end)
+            if place:
+                d.event.location = place
+                return
 
 
 def settle_format(reader: Reader, d: Draft) -> None:
@@ -169,6 +217,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
     for d in drafts:
         settle_status(reader, d)
+        setting_location(reader, d)
         seat_location(reader, d)
     visit_location(reader, drafts)
     for d in drafts:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews.extract.doc import Doc
-from diplonews.extract.events import merging
+from diplonews.extract.events import merging, placing
 from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
@@ -451,14 +451,17 @@ class Reader:
     def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
         """(date, whether the event's own words give it, the time expression used)."""
         sentence, cue = at.sentence, at.cue
-        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(
-            at.lead_start, cue.start
-        )
+        own_times = self.times_in(cue.start, cue.joined_end) or [
+            t
+            for t in self.times_in(at.lead_start, cue.start)
+            if not placing.announced(self.body, t, cue)
+        ]
         claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
         free_times = [
             t
             for t in self.times_in(sentence.content_start, sentence.end)
             if not any(a <= t.start < b for a, b in claimed)
+            and not placing.announced(self.body, t, cue)
         ]
         date, own_date = None, False
         if own_times:
