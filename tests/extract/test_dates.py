@@ -152,7 +152,9 @@ def test_dates_range_across_months_must_be_consecutive_months() -> None:
     assert find_times("tỉ số 3/8-2/5 trong hai trận", "2024-08-29") == []
 
 
-@pytest.mark.parametrize("text", ["từ 8 đến 10/9", "trong hai ngày 8 và 9/9", "ngày 8 - 10/9"])
+@pytest.mark.parametrize(
+    "text", ["từ 8 đến 10/9", "trong hai ngày 8 và 9/9", "ngày 8 - 10/9", "từ ngày 8 đến ngày 9/9"]
+)
 def test_dates_range_with_words_takes_the_first_day(text: str) -> None:
     assert one(f"Hội nghị diễn ra {text} tại Hà Nội.", "2024-09-20").value == "2024-09-08"
 

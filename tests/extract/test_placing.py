@@ -102,3 +102,42 @@ def test_placing_a_meeting_inside_a_visit_takes_its_city() -> None:
         "Quốc hội Vương Đình Huệ."
     )
     assert [(e.kind, e.location) for e in found] == [("visit", "Hanoi"), ("meeting", "Hanoi")]
+
+
+def test_placing_an_undated_event_of_the_story_is_in_the_month_published() -> None:
+    found = events(
+        "Chủ tịch nước Lương Cường hội đàm với Tổng thống Angola João Lourenço. "
+        "Sau hội đàm, hai bên ký các văn kiện. Chủ tịch nước cũng hội kiến Chủ tịch Quốc hội "
+        "Angola Carolina Cerqueira.",
+        "2025-08-08",
+    )
+    assert [e.date for e in found] == ["2025-08", "2025-08"]
+
+
+def test_placing_a_recalled_occasion_gets_no_month() -> None:
+    found = events(
+        "Ngày 7/8, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Hai lãnh đạo từng gặp nhau tại Hà Nội khi Thủ tướng Nhật Bản Kishida Fumio và Chủ "
+        "tịch nước Tô Lâm hội đàm.",
+        "2025-08-08",
+    )
+    assert [e.date for e in found] == ["2025-08-07", None]
+
+
+def test_placing_a_meeting_on_the_sidelines_takes_its_date_and_place() -> None:
+    found = events(
+        "Ngày 10/9, Bộ Ngoại giao Hàn Quốc cho biết Tổng thống Yoon Suk Yeol sẽ hội đàm với "
+        "Thủ tướng Nhật Bản Kishida Fumio bên lề Hội nghị thượng đỉnh NATO tại Washington vào "
+        "tháng 10 tới."
+    )
+    talks = next(e for e in found if "Yoon Suk Yeol" in [p.name for p in e.participants])
+    assert (talks.date, talks.location, talks.status) == ("2024-10", "Washington", "planned")
+
+
+def test_placing_a_year_in_the_name_gives_way_to_the_days() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính lên đường tham dự Hội nghị các Nhà lãnh đạo Nhóm các nền "
+        "kinh tế mới nổi (BRICS) mở rộng năm 2024 tại Kazan, Nga từ ngày 23 đến ngày 24/10.",
+        "2024-10-20",
+    )
+    assert found[0].date == "2024-10-23"

@@ -48,7 +48,7 @@ _SEPARATORS = (
 )
 _NUMERIC = re.compile(
     r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})"
-    r"(?:(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+)(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
+    r"(?:(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+(?:ngày\s+)?)(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
     r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))"
 )
 # A range across months, "30/8-2/9", "30.8 – 2.9.2024": the first day and the last.
@@ -61,7 +61,7 @@ _AFTER_YEAR = re.compile(r"[0-9]{4}[-–]$")
 _NUMERIC_AFTER_YEAR = re.compile(
     r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])"
 )
-_RANGE_HEAD = re.compile(r"[0-9]{1,2}(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+)$")
+_RANGE_HEAD = re.compile(r"[0-9]{1,2}(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+(?:ngày\s+)?)$")
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
 _MONTH = re.compile(
     r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
@@ -254,7 +254,7 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     cross = _CROSS_MONTH.match(text, start)
     if cross is not None:
         return _cross_month_at(text, cross)
-    head = _RANGE_HEAD.search(text, max(0, start - 9), start)
+    head = _RANGE_HEAD.search(text, max(0, start - 14), start)
     m = (_NUMERIC.match(text, head.start()) if head else None) or _NUMERIC.match(text, start)
     if m is None and _AFTER_YEAR.search(text, max(0, start - 5), start):
         m = _NUMERIC_AFTER_YEAR.match(text, start)

@@ -85,11 +85,7 @@ def carry_date(reader: Reader, d: Draft) -> None:
     setting = next((x for x in around if x.setting), None)
     if setting is not None:  # "… sẽ hội đàm bên lề Hội nghị NATO vào tháng 8 tới"
         dated = next(
-            (
-                x
-                for x in around
-                if x.cue.start >= setting.cue.start and x.own_date and x.event.date
-            ),
+            (x for x in around if x.cue.start >= setting.cue.start and x.own_date and x.event.date),
             None,
         )
         if dated is not None:
@@ -110,6 +106,15 @@ def carry_date(reader: Reader, d: Draft) -> None:
             e.date = before
 
 
+PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def most_precise(times: list[Any]) -> Any:
+    """The first of the most precise times: "Hội nghị BRICS mở rộng năm 2024 … từ ngày
+    23 đến ngày 24/10" is dated by its days, not by the year in its name."""
+    return max(times, key=lambda t: PRECISION.get(t.precision, 0))
+
+
 def announced(body: str, time: Any, cue: Cue) -> bool:
     """Whether a time dates the announcement of a plan, not the plan: "Bộ Ngoại giao
     ngày 2/6 thông báo Tổng thống sẽ thăm …", "Ngày 21-10, ông Đường cho biết Chủ tịch
@@ -122,6 +127,27 @@ def announced(body: str, time: Any, cue: Cue) -> bool:
     if verb is None:
         return False
     return PLANNED.search(body, verb.end(), max(verb.end(), cue.own_end)) is not None
+
+
+# Words that recall an earlier occasion rather than report the story's own.
+RECALLED = re.compile(
+    r"(?<!\w)(?:từng|trước đây|trước đó|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def story_month(reader: Reader, d: Draft) -> None:
+    """A held event of the story that the text does not date happened in the month the
+    article was published ("Chủ tịch nước đến thăm Angola …" in an article of 2025-08-08
+    → 2025-08), unless its sentence recalls an earlier occasion."""
+    e = d.event
+    published = _published(reader)
+    if e.date or d.own_date or e.status != "held" or not published:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if RECALLED.search(reader.body, start, end):
+        return
+    e.date = published[:7]
 
 
 def _published(reader: Reader) -> str | None:

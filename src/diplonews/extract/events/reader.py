@@ -465,7 +465,7 @@ class Reader:
         ]
         date, own_date = None, False
         if own_times:
-            date, own_date = own_times[0].value, True
+            date, own_date = placing.most_precise(own_times).value, True
         elif free_times:
             date = month_of(free_times[0].value) if at.secondary else free_times[0].value
             own_date = not at.secondary
