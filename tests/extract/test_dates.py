@@ -159,6 +159,15 @@ def test_dates_range_with_words_takes_the_first_day(text: str) -> None:
     assert one(f"Hội nghị diễn ra {text} tại Hà Nội.", "2024-09-20").value == "2024-09-08"
 
 
+def test_dates_month_and_year_in_brackets() -> None:
+    m = one("Chủ tịch nước thăm cấp Nhà nước tới Campuchia (12/2014), Thủ tướng thăm Lào.")
+    assert (m.value, m.precision) == ("2014-12", "month")
+
+
+def test_dates_month_with_a_dotted_year() -> None:
+    assert one("Bất đồng bắt đầu vào tháng 9.2005 sau khi báo đăng tranh.").value == "2005-09"
+
+
 def test_dates_weekday_before_a_bare_date() -> None:
     assert one("Thủ tướng thứ Hai (11/9) đã hội đàm.", "2024-09-12").value == "2024-09-11"
 

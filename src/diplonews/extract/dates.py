@@ -64,9 +64,11 @@ _NUMERIC_AFTER_YEAR = re.compile(
 _RANGE_HEAD = re.compile(r"[0-9]{1,2}(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+(?:ngày\s+)?)$")
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
 _MONTH = re.compile(
-    r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
+    r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:[/.\-]|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
     r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
 )
+# "(8/2014)", "(12-2014)": a month and year in brackets after what they date.
+_BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\)")
 # "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6"; also after a part of the
 # day ("chiều 7 tháng 6", "chiều nay 7 tháng 6"), "từ" ("từ 23-26 tháng 7") or a weekday
 # ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates others write 7/6.
@@ -368,6 +370,10 @@ def _candidates(text: str) -> list[_Raw]:
         raw = _month_at(text, m)
         if raw is not None:
             found.append(raw)
+    for m in _BRACKET_MONTH.finditer(text):
+        month = int(m["m"])
+        if 1 <= month <= 12:
+            found.append(_Raw(m.start(), m.end(), "month", m.start(), None, month, int(m["y"])))
     for m in _YEAR.finditer(text):
         start = m.start() - 1
         if not _word_starts(text, start, "nN"):
