@@ -46,7 +46,10 @@ SETTING_OUT = re.compile(
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
 # A country's government seat in the press of that country ("tại Trụ sở Chính phủ"):
 # named without a country, it is the home government's.
-HOME_SEAT = re.compile(r"(?<!\w)(?:[Tt]rụ sở|[Vv]ăn phòng) Chính phủ(?!\s+(?:[A-ZĐ]|nước))")
+HOME_SEAT = re.compile(
+    r"(?<!\w)[Tt]rụ sở (?:Chính phủ|Bộ (?:Ngoại giao|Quốc phòng|Công an|Công Thương|Tài chính|"
+    r"Kế hoạch và Đầu tư)|Ban Đối ngoại Trung ương)(?!\s+(?:[A-ZĐ]|nước|các))"
+)
 HOME_CAPITAL = "Hanoi"
 # "trong chuyến thăm", "nhân chuyến thăm", "trong khuôn khổ chuyến thăm": inside a visit.
 IN_VISIT = re.compile(
@@ -213,6 +216,14 @@ def seat_location(reader: Reader, d: Draft) -> None:
         e.format = e.format or "in_person"
 
 
+VISIT_DAYS = range(0, 7)  # a meeting of the visitor in the week after arrival is in the visit
+
+
+def _days_into(visit: Draft, e: Any) -> int | None:
+    start, day = _day(visit.event.date), _day(e.date)
+    return None if start is None or day is None else (day - start).days
+
+
 def visit_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting the article places inside a visit (its sentence, "trong chuyến thăm",
     the same day, "Bên lề") takes the visit's city."""
@@ -228,11 +239,14 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
             if not set(e.parties) <= set(v.event.parties):
                 continue
             same_sentence = v.sentence == d.sentence
-            inside = v.sentence < d.sentence and (
-                IN_VISIT.search(body, start, end) is not None
-                or SIDELINES.match(body, start, end) is not None
-                or (e.date is not None and len(e.date) == 10 and e.date == v.event.date)
-            )
+            inside = (
+                v.sentence < d.sentence
+                and (
+                    IN_VISIT.search(body, start, end) is not None
+                    or SIDELINES.match(body, start, end) is not None
+                    or (e.date is not None and len(e.date) == 10 and e.date == v.event.date)
+                )
+            ) or (bool(set(d.people) & set(v.people)) and _days_into(v, e) in VISIT_DAYS)
             if same_sentence or inside:
                 e.location = v.event.location
                 e.format = e.format or "in_person"
