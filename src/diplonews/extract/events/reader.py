@@ -467,8 +467,11 @@ class Reader:
         if own_times:
             date, own_date = placing.most_precise(own_times).value, True
         elif free_times:
-            date = month_of(free_times[0].value) if at.secondary else free_times[0].value
-            own_date = not at.secondary
+            # A meeting named as the setting of the sentence's own event is dated to the
+            # month; a visit by the most precise day the text gives for any of its days.
+            setting = at.secondary and cue.kind != "visit"
+            date = month_of(free_times[0].value) if setting else free_times[0].value
+            own_date = not setting
         if not own_date and any(
             sentence.content_start <= t.start < cue.own_end for t in self.unresolved
         ):
