@@ -141,3 +141,11 @@ def test_placing_a_year_in_the_name_gives_way_to_the_days() -> None:
         "2024-10-20",
     )
     assert found[0].date == "2024-10-23"
+
+
+def test_placing_a_planned_meeting_of_the_visit_month_takes_its_city() -> None:
+    found = events(
+        "Tổng thống Singapore Halimah Yacob sẽ thăm Seoul từ ngày 20/9. Trong tháng 9, Tổng "
+        "thống Halimah Yacob sẽ hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Seoul"), ("meeting", "Seoul")]

@@ -219,9 +219,19 @@ def seat_location(reader: Reader, d: Draft) -> None:
 VISIT_DAYS = range(0, 7)  # a meeting of the visitor in the week after arrival is in the visit
 
 
-def _days_into(visit: Draft, e: Any) -> int | None:
-    start, day = _day(visit.event.date), _day(e.date)
-    return None if start is None or day is None else (day - start).days
+def _during(visit: Draft, d: Draft) -> bool:
+    """Whether a meeting of the visitor falls in the visit: within a week of its first
+    day, or, dated only to the month, in the month of the visit and told after it."""
+    start, day = _day(visit.event.date), _day(d.event.date)
+    if start is not None and day is not None:
+        return (day - start).days in VISIT_DAYS
+    date = d.event.date
+    return (
+        date is not None
+        and len(date) == 7
+        and (visit.event.date or "").startswith(date)
+        and visit.sentence < d.sentence
+    )
 
 
 def visit_location(reader: Reader, drafts: list[Draft]) -> None:
@@ -246,7 +256,7 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
                     or SIDELINES.match(body, start, end) is not None
                     or (e.date is not None and len(e.date) == 10 and e.date == v.event.date)
                 )
-            ) or (bool(set(d.people) & set(v.people)) and _days_into(v, e) in VISIT_DAYS)
+            ) or (bool(set(d.people) & set(v.people)) and _during(v, d))
             if same_sentence or inside:
                 e.location = v.event.location
                 e.format = e.format or "in_person"
