@@ -216,7 +216,7 @@ def seat_location(reader: Reader, d: Draft) -> None:
         e.format = e.format or "in_person"
 
 
-VISIT_DAYS = range(0, 7)  # a meeting of the visitor in the week after arrival is in the visit
+VISIT_DAYS = range(7)  # a meeting of the visitor in the week after arrival is in the visit
 
 
 def _during(visit: Draft, d: Draft) -> bool:

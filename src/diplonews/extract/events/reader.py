@@ -627,6 +627,15 @@ class Reader:
         def foreign(m: Mention) -> bool:
             return 0 <= m.person < len(people) and people[m.person].country not in destination
 
+        # "Chủ tịch nước Trương Tấn Sang thăm …": the official just before the verb visits,
+        # even in a list of visits whose first cue owns the text.
+        adjacent = [
+            m
+            for m in self.mentions
+            if 0 <= cue.start - m.end <= 2 and not body[m.end : cue.start].strip() and foreign(m)
+        ]
+        if adjacent and not pre:
+            return [adjacent[-1].person]
         chosen = [m.person for m in (pre or subject) if foreign(m)]
         if not chosen and destination:
             before = [
