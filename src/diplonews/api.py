@@ -1,7 +1,7 @@
 """The library API of the knowledge base: what the CLI and the web application call.
 
 Each function takes an open `Store` and plain values, and returns the models of
-`diplonews.models` (or small query records with `to_dict`). Names of parties and
+`diplonews.kb.models` (or small query records with `to_dict`). Names of parties and
 series are understood the way articles write them: "KOR", "Korea", "Hàn Quốc",
 "han quoc" are one party; "Đối thoại ASEAN-Hàn Quốc" is the ASEAN-Korea Dialogue.
 """

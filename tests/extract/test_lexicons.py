@@ -669,3 +669,45 @@ def test_lexicons_series_match_in_any_case_but_acronyms_as_written() -> None:
 def test_lexicons_series_in_lower_case_names_the_series(lex: Lexicons) -> None:
     found = lex.series.find("Hội nghị bộ trưởng ngoại giao ASEAN lần thứ 49")
     assert [p.name_en for p in found[0][2]] == ["ASEAN Foreign Ministers' Meeting"]
+
+
+def test_lexicons_fold_spelling_keeps_offsets_and_reads_tone_placements_alike() -> None:
+    from diplonews.extract.lexicons import fold_spelling
+
+    for text in ("Uỷ ban Hoà bình", "Ủy ban Hòa bình", "KHOẺ – mạnh", "quý Thuỷ hoàn"):
+        assert len(fold_spelling(text)) == len(text)
+    assert fold_spelling("Uỷ ban Hoà bình") == fold_spelling("Ủy ban Hòa bình")
+    assert fold_spelling("hoàn thành") == "hoàn thành"  # a closed syllable keeps its tone
+    assert fold_spelling("ASEAN – Hàn") == "asean - hàn"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Hội nghị Cấp cao kỷ niệm ASEAN-Hàn Quốc",
+        "hội nghị thượng đỉnh kỷ niệm Hàn Quốc - ASEAN",
+        "Hội nghị cấp cao Kỷ niệm Hàn – ASEAN",
+        "Hội nghị Thượng đỉnh kỷ niệm ASEAN-Hàn",
+    ],
+)
+def test_lexicons_series_one_form_matches_its_spellings(written: str) -> None:
+    """series.tsv lists 'Hội nghị Cấp cao kỷ niệm ASEAN-Hàn Quốc' once; case, dash
+    spacing, the order and compound names of the parties and 'Thượng đỉnh' for 'Cấp cao'
+    are the matcher's."""
+    lex = load()
+    [(start, end, found)] = lex.series.find(written)
+    assert (start, end) == (0, len(written))
+    assert found[0].name_en == "ASEAN-Korea Commemorative Summit"
+
+
+def test_lexicons_series_spellings_from_a_users_row(tmp_path: Path) -> None:
+    (tmp_path / "series.tsv").write_text(
+        "series_en\tnames\tparties\n"
+        "Vietnam-India Joint Commission\tỦy ban Hỗn hợp Việt Nam-Ấn Độ\tVNM|IND\n",
+        encoding="utf-8",
+    )
+    lex = load([tmp_path])
+    for written in ("Uỷ ban hỗn hợp Ấn Độ - Việt Nam", "Ủy ban Hỗn hợp Việt-Ấn"):
+        assert [f[0].name_en for _, _, f in lex.series.find(written)] == [
+            "Vietnam-India Joint Commission"
+        ], written

@@ -31,10 +31,13 @@ Files and columns:
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import permutations, product
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +58,7 @@ FILES = (
     "surnames.tsv",
     "documents.tsv",
     "name_words.tsv",
+    "series_words.tsv",
 )
 
 
@@ -84,6 +88,57 @@ def read_rows(path: Path | Any) -> Iterator[dict[str, str]]:
         yield {k.strip(): (v or "").strip() for k, v in row.items()}
 
 
+# Vietnamese writes a tone on an open "oa", "oe" or "uy" either way: "hoà" and "hòa",
+# "thuỷ" and "thủy", "khoẻ" and "khỏe" are one word. Caseless matching reads both as the
+# second (the tone on the first vowel); one pair of letters for another keeps offsets.
+_TONES = {
+    "\u0300": "grave",
+    "\u0301": "acute",
+    "\u0309": "hook",
+    "\u0303": "tilde",
+    "\u0323": "dot",
+}
+_TONE_PAIRS = {
+    unicodedata.normalize("NFC", first + second + mark): unicodedata.normalize(
+        "NFC", first + mark + second
+    )
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
+    for mark in _TONES
+}
+_TONE_PAIR_RE = re.compile(
+    "[ou][" + "".join(sorted({pair[1] for pair in _TONE_PAIRS})) + "](?!\\w)"
+)
+_OTHER_DASHES = ("\u2013", "\u2014", "\u2012", "\u2011")
+# "ASEAN-Hàn Quốc", "ASEAN - Hàn Quốc": a dash that joins two words, spaced or not.
+_JOINED_DASH_RE = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def fold_spelling(text: str) -> str:
+    """Lower case, one dash, and the tone of "oa"/"oe"/"uy" on its first vowel: the key
+    of caseless lexicon matching. `len(fold_spelling(t)) == len(t)` for Vietnamese text."""
+    text = text.lower()
+    for dash in _OTHER_DASHES:
+        if dash in text:
+            text = text.replace(dash, "-")
+    return _TONE_PAIR_RE.sub(_tone_first, text)
+
+
+def _tone_first(match: re.Match[str]) -> str:
+    return _TONE_PAIRS.get(match.group(), match.group())
+
+
+def dash_spacings(form: str, limit: int = 3) -> list[str]:
+    """`form` with each dash that joins two words also written spaced ("ASEAN - Hàn
+    Quốc"), every combination, for forms of up to `limit` such dashes."""
+    parts = _JOINED_DASH_RE.split(form)
+    if len(parts) == 1 or len(parts) - 1 > limit:
+        return [form]
+    variants = [parts[0]]
+    for part in parts[1:]:
+        variants = [v + joint + part for v in variants for joint in ("-", " - ")]
+    return variants
+
+
 def whole_word(text: str, start: int, end: int, size: int) -> bool:
     """Whether text[start:end] neither begins nor ends inside a word."""
     if start and text[start - 1].isalnum() and text[start].isalnum():
@@ -96,7 +151,9 @@ class Matcher:
 
     Values are lists of payloads, so one surface form may carry several meanings.
     Matching is case-sensitive on the NFC text unless `caseless` is set, in which
-    case keys and text are lower-cased (lengths are preserved for Vietnamese); with
+    case keys and text are read through `fold_spelling` (case, dashes, where the tone of
+    "oa" sits; lengths are preserved for Vietnamese), and a dash joining two words also
+    matches written spaced; with
     `exact_acronyms`, a form written in capitals only ("ARF", "SOM ASEAN") still
     matches only as written, so that a common word is not read as an acronym.
     """
@@ -108,7 +165,16 @@ class Matcher:
         self.size = 0
 
     def add(self, form: str, payload: Any) -> None:
-        key = form.lower() if self.caseless else form
+        if self.caseless and "-" in form:
+            variants = dash_spacings(form)
+            if len(variants) > 1:
+                for variant in variants:
+                    self._add(variant, payload)
+                return
+        self._add(form, payload)
+
+    def _add(self, form: str, payload: Any) -> None:
+        key = fold_spelling(form) if self.caseless else form
         if not key:
             return
         # The spellings the text must show, or None for any case.
@@ -137,7 +203,7 @@ class Matcher:
         then dropped."""
         if not self.size:
             return []
-        hay = text.lower() if self.caseless else text
+        hay = fold_spelling(text) if self.caseless else text
         size = len(hay)
         found = []
         for end_index, (length, payloads, spellings) in self.automaton.iter_long(hay):
@@ -167,7 +233,7 @@ class Scanner:
             if not matcher.size:
                 continue
             for key, (_, payloads, spellings) in matcher.automaton.items():
-                entries.setdefault(key.lower(), []).append((name, spellings, payloads))
+                entries.setdefault(fold_spelling(key), []).append((name, spellings, payloads))
         for key, found in entries.items():
             self.automaton.add_word(key, (len(key), found))
         self.size = len(entries)
@@ -175,7 +241,7 @@ class Scanner:
             self.automaton.make_automaton()
 
     def scan(self, text: str) -> dict[str, list[tuple[int, int, list[Any]]]]:
-        hay = text.lower()
+        hay = fold_spelling(text)
         if not self.size or len(hay) != len(text):  # lower() changed offsets: match apart
             return {}
         size = len(hay)
@@ -332,10 +398,15 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
         venue_city = cities.get(row["city"]) or City(row["city"], "")
         for form in split_forms(row.get("names")):
             lex.places.add(form, venue_city)
+    lex.party_names.finish()  # series spellings read party names in the forms
+    spellings = SeriesSpellings(
+        lex, [split_forms(row.get("forms")) for row in rows("series_words.tsv")]
+    )
     for row in rows("series.tsv"):
         series = Series(row["series_en"], tuple(split_forms(row.get("parties"))))
         for form in split_forms(row.get("names")):
-            lex.series.add(form, series)
+            for variant in spellings.variants(form):
+                lex.series.add(variant, series)
     for row in rows("triggers.tsv"):
         trigger = Trigger(
             nfc(row["vi"]),
@@ -368,6 +439,75 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
         matcher.finish()
     lex.scanner = Scanner({name: getattr(lex, name) for name in SCANNED})
     return lex
+
+
+class SeriesSpellings:
+    """The ways articles write one mechanism's name, from the one form series.tsv gives.
+
+    Parties joined by dashes come in any order and under any of their compound names
+    ("Hội nghị Cấp cao ASEAN-Hàn Quốc" is also "… Hàn-ASEAN"), and words that
+    series_words.tsv lists as interchangeable stand for each other ("Hội nghị Cấp cao" and
+    "Hội nghị Thượng đỉnh"). Case, dashes and tone placement are the matcher's own folds."""
+
+    MAX_VARIANTS = 2048  # per form: a safety bound far above any real name's count
+    MAX_CHAIN_ORDERS = 3  # parties in a chain up to which every order is written
+
+    def __init__(self, lex: Lexicons, groups: list[list[str]]) -> None:
+        self.lex = lex
+        self.groups = [
+            (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, g)) + r")(?!\w)", re.IGNORECASE), g)
+            for g in groups
+            if len(g) > 1
+        ]
+        self.compound: dict[str, list[str]] = {}
+        for code, forms in lex.party_forms.items():
+            self.compound[code] = list(dict.fromkeys(forms[:2]))
+        for form, code in lex.party_short.items():
+            self.compound.setdefault(code, []).append(form)
+
+    def variants(self, form: str) -> list[str]:
+        found = [form]
+        for pattern, group in self.groups:
+            found = [v for f in found for v in self._swapped(f, pattern, group)]
+        out = dict.fromkeys(v for f in found for v in self._party_orders(f))
+        return list(out)[: self.MAX_VARIANTS]
+
+    @staticmethod
+    def _swapped(form: str, pattern: re.Pattern[str], group: list[str]) -> list[str]:
+        match = pattern.search(form)
+        if match is None:
+            return [form]
+        head, tail = form[: match.start()], form[match.end() :]
+        return [head + word + tail for word in group]
+
+    def _party_spans(self, form: str) -> list[tuple[int, int, str]]:
+        spans = [(s, e, codes[0]) for s, e, codes in self.lex.party_names.find(form)]
+        for word in re.finditer(r"\w+", form):
+            code = self.lex.party_short.get(word.group())
+            if code and not any(s <= word.start() < e for s, e, _ in spans):
+                spans.append((word.start(), word.end(), code))
+        return sorted(s for s in spans if s[2] != "-")
+
+    def _party_orders(self, form: str) -> list[str]:
+        spans = self._party_spans(form)
+        chain: list[tuple[int, int, str]] = []
+        for span in spans:
+            if chain and form[chain[-1][1] : span[0]].strip() == "-":
+                chain.append(span)
+            elif len(chain) < 2:
+                chain = [span]
+            else:
+                break
+        if len(chain) < 2 or any(code not in self.compound for *_, code in chain):
+            return [form]
+        codes = [code for *_, code in chain]
+        orders = permutations(codes) if len(codes) <= self.MAX_CHAIN_ORDERS else [codes]
+        head, tail = form[: chain[0][0]], form[chain[-1][1] :]
+        out = [form]
+        for order in orders:
+            for names in product(*(self.compound[code] for code in order)):
+                out.append(head + "-".join(names) + tail)
+        return list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=8)

@@ -1,4 +1,4 @@
-"""The article record of ../shared/gold/SCHEMA.md in code.
+"""The article record of ../shared/gold/SCHEMA.md in code (for users: docs/record.md).
 
 `Article` and its parts serialise to exactly the schema's JSON shape (`to_dict`,
 `from_dict`).

@@ -2,7 +2,7 @@
 
 Every statement takes its values as parameters; the only text put into SQL is a
 run of `?` marks sized to a list of values. Results come back as the models of
-`diplonews.models`, filled in with a fixed small number of statements per call
+`diplonews.kb.models`, filled in with a fixed small number of statements per call
 (never one per row), which keeps a query on a 10,000-article store within a few
 milliseconds.
 """
