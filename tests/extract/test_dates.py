@@ -652,3 +652,19 @@ def test_dates_never_raise_on_date_like_text(
 @given(text=st.text(max_size=300), published=_PUBLISHED)
 def test_dates_never_raise_on_any_text(text: str, published: str | None) -> None:
     find_times(text, published, infer_anchor_year(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các phiên đối thoại về Tầm nhìn Cộng đồng ASEAN sau năm 2025.",
+        "hướng tới kỷ niệm 70 năm quan hệ ngoại giao vào năm 2025.",
+        "phấn đấu đưa kim ngạch đạt 150 tỉ USD vào năm 2030.",
+    ],
+)
+def test_dates_a_goal_year_is_a_horizon(text: str) -> None:
+    assert one(text, "2023-08-04").relation == "horizon"
+
+
+def test_dates_a_year_reported_is_no_horizon() -> None:
+    assert one("Bà Bachelet thăm chính thức Việt Nam năm 2006.").relation is None

@@ -171,7 +171,7 @@ class TimeMention:
     value: str | None
     end_value: str | None
     precision: str  # "day", "month" or "year"
-    relation: str | None  # "future", "past" or None
+    relation: str | None  # "future", "past", "horizon" (a goal's year) or None
     year_stated: bool
     text: str
 
@@ -435,6 +435,14 @@ _RELATION_OF_WORD = {
 }
 
 
+# A year that is a goal or a vision, not a time something happens: "Tầm nhìn Cộng đồng
+# ASEAN sau năm 2025", "hướng tới kỷ niệm 70 năm quan hệ vào năm 2025", "mục tiêu đến 2030".
+_HORIZON_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:[Tt]ầm nhìn|hướng tới|hướng đến|mục tiêu|phấn đấu)[^,;.()]{0,60}"
+    r"|(?<!\w)sau)\s+(?:năm\s+)?$"
+)
+
+
 def _relate(text: str, raw: _Raw, floor: int) -> None:
     """Set the expression's relation to "now", extending it over a trailing marker.
 
@@ -450,6 +458,8 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
             "tới",
         ):
             raw.relation = "future"  # "kế hoạch hợp tác đến năm 2020": a horizon
+        elif _HORIZON_BEFORE.search(text, max(0, raw.start - 70), raw.start):
+            raw.relation = "horizon"  # "Tầm nhìn … sau năm 2025": a goal, dating nothing
         return
     end = raw.end
     after = text[end : end + 30]  # the substring tests spare most regex calls
@@ -769,7 +779,7 @@ def _contradicted(text: str, found: list[_Raw], year: int) -> bool:
             raw.kind in ("day", "month", "year")
             and raw.year is not None
             and raw.year >= year + CONTRADICTING_GAP
-            and raw.relation != "future"
+            and raw.relation not in ("future", "horizon")
             and not _AHEAD_BEFORE.search(text[max(0, raw.start - 30) : raw.start].lower())
             and _tense(text, raw.start, raw.end) != "future"
         ):

@@ -156,6 +156,7 @@ class Reader:
             t
             for t in doc.times
             if getattr(t, "value", None)
+            and getattr(t, "relation", None) != "horizon"
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
         ]
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
