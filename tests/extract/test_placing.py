@@ -149,3 +149,11 @@ def test_placing_a_planned_meeting_of_the_visit_month_takes_its_city() -> None:
         "thống Halimah Yacob sẽ hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol."
     )
     assert [(e.kind, e.location) for e in found] == [("visit", "Seoul"), ("meeting", "Seoul")]
+
+
+def test_placing_a_year_after_publication_is_planned() -> None:
+    (meeting,) = events(
+        "Hai bên nhất trí tổ chức Kỳ họp lần thứ 6 Ủy ban hỗn hợp Việt Nam - Hàn Quốc tại "
+        "Seoul vào năm 2025."
+    )
+    assert (meeting.date, meeting.status) == ("2025", "planned")

@@ -155,7 +155,7 @@ def story_month(reader: Reader, d: Draft) -> None:
 
 def _published(reader: Reader) -> str | None:
     published = reader.doc.record.published
-    return published if published and len(published) >= 7 else None
+    return published or None
 
 
 def settle_status(reader: Reader, d: Draft) -> None:
@@ -166,7 +166,7 @@ def settle_status(reader: Reader, d: Draft) -> None:
     reported_past = PAST.search(reader.body, start, d.cue.start) is not None
     if e.date and published and not reported_past:
         precision = min(len(e.date), len(published))
-        if precision >= 7 and e.date[:precision] > published[:precision]:
+        if precision >= 4 and e.date[:precision] > published[:precision]:
             e.status = "planned"
             return
     if d.cue.kind == "meeting" and e.status == "held":
