@@ -668,3 +668,34 @@ def test_dates_a_goal_year_is_a_horizon(text: str) -> None:
 
 def test_dates_a_year_reported_is_no_horizon() -> None:
     assert one("Bà Bachelet thăm chính thức Việt Nam năm 2006.").relation is None
+
+
+# ---------------------------------------------------------------- weekdays
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tổng thống hôm thứ Hai đã hội đàm với Thủ tướng.", "2024-09-09"),
+        ("Tổng thống hôm thứ Năm đã tới Hà Nội.", "2024-09-12"),
+        ("Hai bên sẽ gặp nhau vào thứ Sáu.", "2024-09-13"),
+        ("Thủ tướng thứ Ba tuần trước đã tiếp Đại sứ.", "2024-09-03"),
+        ("Hội nghị diễn ra vào Chủ nhật tới.", "2024-09-15"),
+        ("Hai bên sẽ họp vào thứ 4 tuần tới.", "2024-09-18"),
+    ],
+)
+def test_dates_weekday_against_the_day_published(text: str, value: str) -> None:
+    assert one(text, "2024-09-12").value == value  # a Thursday
+
+
+def test_dates_weekday_needs_a_day_precision_date() -> None:
+    assert one("Tổng thống hôm thứ Hai đã hội đàm.", "2024-09").value is None
+    assert one("Tổng thống hôm thứ Hai đã hội đàm.", None, 2024).value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đây là lần thứ hai hai bên gặp nhau.", "Thứ hai, hai bên nhất trí hợp tác.", "khóa thứ Ba"],
+)
+def test_dates_ordinals_are_no_weekdays(text: str) -> None:
+    assert find_times(text, "2024-09-12") == []

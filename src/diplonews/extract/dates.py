@@ -93,6 +93,20 @@ _REL_DAY = tuple(
     )
 )
 _RECENT = re.compile(r"ần\s+đây(?!\w)")
+# "thứ Hai", "hôm thứ ba", "Chủ nhật tuần trước" (after the T of "thứ" or the C of "chủ").
+_WEEKDAY = re.compile(
+    r"hứ\s+(?P<w>Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7])(?!\w)|hủ\s+[Nn]hật(?!\w)"
+)
+_WEEKDAY_INDEX = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+# Words before a weekday that make it a day: "hôm thứ Ba", "vào thứ Sáu", "sáng thứ Hai".
+WEEKDAY_CONTEXT = frozenset({"hôm", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến"})
+# … and words before "thứ hai" that make it an ordinal: "lần thứ hai", "khóa thứ ba".
+ORDINAL_BEFORE = frozenset({"lần", "khóa", "khoá", "kỳ", "hạng", "vị", "đứng", "nhiệm", "là"})
+_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:tuần\s+(?P<week>này|trước|qua|tới|sau)|(?P<past>vừa\s+qua)|(?P<next>(?:sắp\s+)?tới))"
+    r"(?!\w)"
+)
+_DATE_FOLLOWS = re.compile(r"\s*[,(]?\s*(?:ngày\s+)?[0-9]")
 _DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
 
 # Word lists for the checks around a hit (lower case, punctuation stripped).
@@ -182,7 +196,7 @@ class _Raw:
 
     start: int
     end: int
-    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day"
+    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day", "rel_weekday"
     core: int  # where the date itself starts (after "sáng nay", "ngày", …)
     day: int | None = None
     month: int | None = None
@@ -409,12 +423,57 @@ def _candidates(text: str) -> list[_Raw]:
     for m in _RECENT.finditer(text):
         if _word_starts(text, m.start() - 1, "gG"):
             found.append(_Raw(m.start() - 1, m.end(), "rel_year", m.start() - 1, word="gần đây"))
+    for m in _WEEKDAY.finditer(text):
+        raw = _weekday_at(text, m)
+        if raw is not None:
+            found.append(raw)
     found.sort(key=lambda r: (r.start, -r.end))
     kept: list[_Raw] = []
     for raw in found:
         if not kept or raw.start >= kept[-1].end:
             kept.append(raw)
     return kept
+
+
+def _weekday_at(text: str, m: re.Match[str]) -> _Raw | None:
+    """ "hôm thứ Ba", "thứ Sáu tuần trước", "Chủ nhật tới": a weekday named as a day.
+
+    A capitalised name is a weekday unless an ordinal word comes before it ("lần thứ
+    Hai" is rare; "lần thứ hai" is not); a lower-case one or a digit needs a day word
+    before it ("hôm thứ ba") or "tuần" after. A weekday followed by its date ("thứ Hai
+    (11/9)") leaves the dating to the date."""
+    start = m.start() - 1
+    if not _word_starts(text, start, "tTcC"):
+        return None
+    name = m["w"]
+    index = (
+        6
+        if name is None
+        else _WEEKDAY_INDEX.get(name.lower(), int(name) - 2 if name.isdigit() else -1)
+    )
+    if index < 0:
+        return None
+    words = _words_before(text, start, 1)
+    last = words[0] if words else ""
+    if last in ORDINAL_BEFORE:
+        return None
+    after = _WEEKDAY_AFTER.match(text, m.end())
+    capitalised = name is None or name[:1].isupper()
+    if not (capitalised or last in WEEKDAY_CONTEXT or (after and after["week"])):
+        return None
+    if _DATE_FOLLOWS.match(text, m.end()):
+        return None
+    end = after.end() if after else m.end()
+    week = after["week"] if after else None
+    relation = None
+    if after is not None:
+        if week in ("trước", "qua") or after["past"]:
+            relation = "past"
+        elif week in ("tới", "sau") or after["next"]:
+            relation = "future"
+    raw = _Raw(start, end, "rel_weekday", start, word=f"{index}|{week or ''}")
+    raw.relation = relation
+    return raw
 
 
 def _duration(text: str, start: int, word: str) -> bool:
@@ -451,6 +510,8 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
     if raw.kind in ("rel_month", "rel_year", "rel_day"):
         raw.relation = _RELATION_OF_WORD.get(raw.word)
         return
+    if raw.kind == "rel_weekday":
+        return  # set from the words after it (`_weekday_at`)
     if raw.kind == "year":
         before = text[max(0, raw.start - 5) : raw.start]
         if ("đến" in before or "tới" in before) and _words_before(text, raw.start, 1)[0] in (
@@ -621,6 +682,11 @@ def _resolve_one(
         precision = "month"
         offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
         value = _iso(*_shift_month(pub[0], pub[1], offset))
+    elif raw.kind == "rel_weekday":
+        value = _weekday_value(text, raw, pub)
+        if value is None:
+            return None
+        precision = "day"
     else:  # rel_day: only against a day-precision publication date
         if pub is None or pub[1] is None or pub[2] is None:
             return None
@@ -640,6 +706,37 @@ def _resolve_one(
         stated,
         text[raw.start : raw.end],
     )
+
+
+def _weekday_value(
+    text: str, raw: _Raw, pub: tuple[int, int | None, int | None] | None
+) -> str | None:
+    """The day a weekday names, against a day-precision publication date only: the
+    one of the week before or after when "tuần trước"/"tuần tới" says so, else the
+    latest one up to publication, or the next one for a plan ("sẽ", "tới")."""
+    if pub is None or pub[1] is None or pub[2] is None:
+        return None
+    try:
+        today = date(pub[0], pub[1], pub[2])
+    except ValueError:
+        return None
+    index, week = raw.word.split("|")
+    target = int(index)
+    monday = today - timedelta(days=today.weekday())
+    if week in ("trước", "qua"):
+        day = monday - timedelta(days=7 - target)
+    elif week in ("tới", "sau"):
+        day = monday + timedelta(days=7 + target)
+    elif week == "này":
+        day = monday + timedelta(days=target)
+    elif raw.relation == "future" or (
+        raw.relation is None and _tense(text, raw.start, raw.end) == "future"
+    ):
+        day = today + timedelta(days=(target - today.weekday()) % 7 or 7)
+    else:
+        back = (today.weekday() - target) % 7
+        day = today - timedelta(days=back or (7 if raw.relation == "past" else 0))
+    return day.isoformat()
 
 
 def resolve(
