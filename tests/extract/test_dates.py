@@ -689,8 +689,8 @@ def test_dates_weekday_against_the_day_published(text: str, value: str) -> None:
 
 
 def test_dates_weekday_needs_a_day_precision_date() -> None:
-    assert one("Tổng thống hôm thứ Hai đã hội đàm.", "2024-09").value is None
-    assert one("Tổng thống hôm thứ Hai đã hội đàm.", None, 2024).value is None
+    assert find_times("Tổng thống hôm thứ Hai đã hội đàm.", "2024-09") == []
+    assert find_times("Tổng thống hôm thứ Hai đã hội đàm.", None, 2024) == []
 
 
 @pytest.mark.parametrize(
