@@ -157,3 +157,13 @@ def test_placing_a_year_after_publication_is_planned() -> None:
         "Seoul vào năm 2025."
     )
     assert (meeting.date, meeting.status) == ("2025", "planned")
+
+
+def test_placing_a_visit_told_by_two_of_its_days_is_one_dated_by_the_first() -> None:
+    found = events(
+        "Sáng 23/6, tại Phủ Chủ tịch, Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống "
+        "Hàn Quốc Yoon Suk Yeol thăm cấp Nhà nước tới Việt Nam. Chuyến thăm cấp Nhà nước tới "
+        "Việt Nam của Tổng thống Yoon Suk Yeol từ ngày 22-24/6 là dấu mốc quan trọng.",
+        "2023-06-24",
+    )
+    assert [(e.date, e.location) for e in found if e.kind == "visit"] == [("2023-06-22", "Hanoi")]

@@ -56,7 +56,12 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
     if a.kind != b.kind:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if (
+        a.date
+        and b.date
+        and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+        and not placing.same_trip(a, b)
+    ):
         return False
     if a.series and b.series:
         return fold(a.series) == fold(b.series) and (
@@ -66,7 +71,7 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return True
     if a.kind == "visit":
         return bool(set(d.people) & set(e.people)) and not (
-            d.own_date and e.own_date and a.date != b.date
+            d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )
     if (
         d.people
@@ -194,6 +199,8 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
     if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
         a.date, into.own_date = b.date, True
+    elif placing.earlier_day_of_visit(a, b) and d.own_date:
+        a.date = b.date
     a.location = a.location or b.location
     if b.format == "online" or not a.format:
         a.format = b.format or a.format

@@ -66,6 +66,31 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def same_trip(a: Any, b: Any) -> bool:
+    """Whether two visits to the same places dated a few days apart are one trip told
+    by different days ("Sáng 23/6, lễ đón …", "chuyến thăm từ ngày 22-24/6")."""
+    first, second = _day(a.date), _day(b.date)
+    return (
+        a.kind == b.kind == "visit"
+        and first is not None
+        and second is not None
+        and abs((first - second).days) < len(VISIT_DAYS)
+        and set(a.parties) == set(b.parties)
+    )
+
+
+def earlier_day_of_visit(a: Any, b: Any) -> bool:
+    """Whether `b` dates visit `a` to an earlier day: a visit is dated by its first day,
+    and its mentions name its days in any order ("Sáng 23/6, lễ đón …" before "chuyến
+    thăm từ ngày 22-24/6")."""
+    return (
+        a.kind == "visit"
+        and _day(a.date) is not None
+        and _day(b.date) is not None
+        and b.date < a.date
+    )
+
+
 def last_day_before(reader: Reader, at: int) -> str | None:
     """The last day-precision date the text gives before offset `at`."""
     best = None
