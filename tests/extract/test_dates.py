@@ -699,3 +699,18 @@ def test_dates_weekday_needs_a_day_precision_date() -> None:
 )
 def test_dates_ordinals_are_no_weekdays(text: str) -> None:
     assert find_times(text, "2024-09-12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cuộc hội đàm 10/9 vừa qua diễn ra tốt đẹp.", "2024-09-10"),
+        ("Hội nghị 25/9 tới sẽ diễn ra tại Hà Nội.", "2024-09-25"),
+        ("Tổng thống (10/9) đã hội đàm với Thủ tướng.", "2024-09-10"),
+        ("Lễ kỷ niệm diễn ra ngày mồng 2/9.", "2024-09-02"),
+        ("Hai bên sẽ ký kết văn kiện vào ngày mai.", "2024-09-13"),
+        ("Hai bên đã gặp nhau hôm kia.", "2024-09-10"),
+    ],
+)
+def test_dates_more_marked_days(text: str, value: str) -> None:
+    assert one(text, "2024-09-12").value == value

@@ -90,8 +90,11 @@ _REL_DAY = tuple(
     for word, heads in (
         ("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
         ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+        ("mai", ("ngày", "sáng", "chiều", "tối", "trưa", "đêm")),
+        ("kia", ("hôm",)),
     )
 )
+_REL_DAY_OFFSET = {"nay": 0, "qua": -1, "mai": 1, "kia": -2}
 _RECENT = re.compile(r"ần\s+đây(?!\w)")
 # "thứ Hai", "hôm thứ ba", "Chủ nhật tuần trước" (after the T of "thứ" or the C of "chủ").
 _WEEKDAY = re.compile(
@@ -114,7 +117,9 @@ DAY_PARTS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "khuya"})
 # Words of a date phrase that join the date's span: "sáng nay", "chiều ngày", "hôm qua".
 DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"}
 # A bare d/m is a date after one of these.
-DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước"}
+DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước", "mùng", "mồng"}
+# … or before one of these: "cuộc hội đàm 10/9 vừa qua", "Hội nghị 25/11 tới".
+_MARKED_AFTER = re.compile(r"\s+(?:vừa\s+qua|sắp\s+tới|tới)(?!\w)")
 # … and not after one of these: "Quảng trường 26/3", "đường 30/4".
 PLACE_WORDS = frozenset(
     {"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã", "khu", "quận", "huyện", "số"}
@@ -319,13 +324,16 @@ def _day_raw(
     weekday = len(words) >= 2 and (
         (last in WEEKDAYS and words[1] == "thứ") or (last == "nhật" and words[1] == "chủ")
     )  # "thứ Hai (11/9)", "Chủ nhật, 10/9"
+    bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"  # "Thủ tướng (10/9)"
     if (
         year is None
         and last not in DATE_CONTEXT
         and not weekday
+        and not bracketed
         and not _at_sentence_start(text, start)
+        and not _MARKED_AFTER.match(text, end)
     ):
-        return None  # "24/7", "3-1", "1.5" without a date word before them
+        return None  # "24/7", "3-1", "1.5" without a date word before or after them
     if year is not None and _is_dateline(text, start, end, words):
         return None
     deictic = False
@@ -490,6 +498,8 @@ _RELATION_OF_WORD = {
     "tới": "future",
     "sau": "future",
     "qua": "past",
+    "kia": "past",
+    "mai": "future",
     "gần đây": "past",
 }
 
@@ -694,8 +704,8 @@ def _resolve_one(
             today = date(pub[0], pub[1], pub[2])
         except ValueError:
             return None
-        offset = 1 if raw.word == "qua" else 0
-        precision, value = "day", (today - timedelta(days=offset)).isoformat()
+        offset = _REL_DAY_OFFSET.get(raw.word, 0)
+        precision, value = "day", (today + timedelta(days=offset)).isoformat()
     return TimeMention(
         raw.start,
         raw.end,
