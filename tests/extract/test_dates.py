@@ -416,6 +416,7 @@ def test_dates_anchor_ignores_a_full_date_deep_in_history() -> None:
         "Nhân dịp kỷ niệm chiến thắng 30-4-1975, thành phố tổ chức mít tinh.",
         "Tổ chức này được thành lập ngày 26/3/1931 tại Hà Nội.",
         "An ninh được siết chặt kể từ vụ khủng bố 11/9/2001 ở Mỹ.",
+        "Lễ kỷ niệm 10 năm hai nước thiết lập quan hệ ngoại giao (12/7/1995) diễn ra tối 11/7.",
     ],
 )
 def test_dates_anchor_skips_a_recalled_date(text: str) -> None:

@@ -167,3 +167,12 @@ def test_placing_a_visit_told_by_two_of_its_days_is_one_dated_by_the_first() -> 
         "2023-06-24",
     )
     assert [(e.date, e.location) for e in found if e.kind == "visit"] == [("2023-06-22", "Hanoi")]
+
+
+def test_placing_a_day_of_another_year_does_not_date_the_event() -> None:
+    found = events(
+        "Tổng thống Mỹ George Bush sẽ dự Hội nghị Thượng đỉnh APEC tại Hà Nội vào cuối năm "
+        "nay, khiến sự kiện 30-4-1975 trở thành quá khứ.",
+        "2006-04-28",
+    )
+    assert [e.date for e in found if e.kind == "meeting"] == ["2006"]

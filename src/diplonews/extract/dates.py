@@ -847,7 +847,8 @@ def _term_year(text: str) -> int | None:
 # "thành lập (3/2/1930)", "vụ khủng bố 11/9/2001").
 _HISTORY_BEFORE = re.compile(
     r"(?<!\w)(?:sinh(?:\s+(?:từ|trước|sau))?|chiến thắng(?:\s+lịch sử)?|quốc khánh|giải phóng|"
-    r"thành lập|ra đời|qua đời|từ trần|hy sinh|khủng bố|lên cầm quyền|cách đây[^,.;]{0,20}?,?|"
+    r"thành lập|thiết lập quan hệ(?:\s+ngoại giao)?|ra đời|qua đời|từ trần|hy sinh|khủng bố|"
+    r"lên cầm quyền|cách đây[^,.;]{0,20}?,?|"
     r"ký(?:\s+kết)?|hồi)\s*\(?\s*(?:(?:ngày|hôm|đêm|sáng|chiều|tối)\s+)?$"
 )
 _HISTORY_AFTER = re.compile(r"\s*(?:lịch sử|đen tối|,\s*(?:tại|ở)\s+(?:xã|huyện|quận|tỉnh))")

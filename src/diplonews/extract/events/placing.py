@@ -138,9 +138,12 @@ PRECISION = {"year": 0, "month": 1, "day": 2}
 
 
 def most_precise(times: list[Any]) -> Any:
-    """The first of the most precise times: "Hội nghị BRICS mở rộng năm 2024 … từ ngày
-    23 đến ngày 24/10" is dated by its days, not by the year in its name."""
-    return max(times, key=lambda t: PRECISION.get(t.precision, 0))
+    """The first time, or a more precise one within it: "Hội nghị BRICS mở rộng năm 2024
+    … từ ngày 23 đến ngày 24/10" is dated by its days, not by the year in its name (a day
+    of another year is another story: "… cuối năm nay … sự kiện 30-4-1975")."""
+    first = times[0]
+    within = [t for t in times if str(t.value).startswith(str(first.value))]
+    return max(within, key=lambda t: PRECISION.get(t.precision, 0))
 
 
 def announced(body: str, time: Any, cue: Cue) -> bool:
