@@ -176,3 +176,12 @@ def test_placing_a_day_of_another_year_does_not_date_the_event() -> None:
         "2006-04-28",
     )
     assert [e.date for e in found if e.kind == "meeting"] == ["2006"]
+
+
+def test_placing_a_plan_word_of_a_subordinate_clause_leaves_the_event_held() -> None:
+    (visit,) = events(
+        "Chủ tịch nước Lương Cường bày tỏ vui mừng được đến thăm Angola trong bối cảnh Angola "
+        "chuẩn bị kỷ niệm 50 năm Ngày Độc lập.",
+        "2025-08-08",
+    )
+    assert (visit.status, visit.date) == ("held", "2025-08")

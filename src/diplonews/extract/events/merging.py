@@ -105,7 +105,6 @@ def merge(reader: Reader) -> list[Event]:
     for d in kept:
         placing.carry_date(reader, d)
         fill_date(reader, d, done)
-        placing.story_month(reader, d)
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.

@@ -41,6 +41,9 @@ SETTING_OUT = re.compile(
     r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
     r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự\s*$"
 )
+# Words that open a clause of its own after an event: what follows them is not the
+# event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
+SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
 # "đã có cuộc họp": reported as done, whatever the publication date (outlets date a
 # story by its first version, before the evening's talks).
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -201,6 +204,24 @@ def settle_status(reader: Reader, d: Draft) -> None:
         head = (d.cue.joined_to or d.cue).start
         if SETTING_OUT.search(reader.body, max(start, head - 200), head):
             e.status = "planned"  # "lên đường tham dự Hội nghị …"
+    elif e.status == "planned" and plan_of_another_clause(reader, d):
+        e.status = "held"
+
+
+def plan_of_another_clause(reader: Reader, d: Draft) -> bool:
+    """Whether the only plan word around an event undated or dated up to publication
+    belongs to a clause subordinate to it: "… được đến thăm Angola trong bối cảnh … Angola
+    chuẩn bị kỷ niệm 50 năm Ngày Độc lập"."""
+    e, body, cue = d.event, reader.body, d.cue
+    published = _published(reader)
+    if e.date and (not published or e.date[:4] > published[:4]):
+        return False
+    start, _ = reader.doc.sentences[d.sentence]
+    if PLANNED.search(body, start, cue.start):
+        return False
+    plan = PLANNED.search(body, cue.end, cue.own_end)
+    aside = SUBORDINATE.search(body, cue.end, cue.own_end)
+    return plan is not None and aside is not None and aside.start() < plan.start()
 
 
 def setting_location(reader: Reader, d: Draft) -> None:
@@ -295,6 +316,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
     for d in drafts:
         settle_status(reader, d)
+        story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)
     visit_location(reader, drafts)
