@@ -185,3 +185,20 @@ def test_placing_a_plan_word_of_a_subordinate_clause_leaves_the_event_held() -> 
         "2025-08-08",
     )
     assert (visit.status, visit.date) == ("held", "2025-08")
+
+
+def test_placing_the_day_a_talk_is_reported_dates_it() -> None:
+    (meeting,) = events(
+        "(Báo Quốc tế) - Ngày 12/9, Bộ Ngoại giao cho biết, Thứ trưởng Nguyễn Minh Vũ đã hội "
+        "đàm với Thứ trưởng Ngoại giao Hàn Quốc Chung Eui-hae.",
+        "2024-09-13",
+    )
+    assert meeting.date == "2024-09-12"
+
+
+def test_placing_the_day_a_plan_is_announced_does_not_date_it() -> None:
+    (visit,) = events(
+        "Ngày 12/9, Bộ Ngoại giao Hàn Quốc thông báo Tổng thống Yoon Suk Yeol sẽ thăm Việt Nam.",
+        "2024-09-13",
+    )
+    assert (visit.status, visit.date) == ("planned", None)

@@ -464,6 +464,12 @@ class Reader:
             if not any(a <= t.start < b for a, b in claimed)
             and not placing.announced(self.body, t, cue)
         ]
+        if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
+            free_times = [  # reported dates the report, unless it announces a plan
+                t
+                for t in self.times_in(sentence.start, sentence.content_start)
+                if not placing.announced(self.body, t, cue)
+            ]
         date, own_date = None, False
         if own_times:
             date, own_date = placing.most_precise(own_times).value, True
