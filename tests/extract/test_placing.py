@@ -202,3 +202,11 @@ def test_placing_the_day_a_plan_is_announced_does_not_date_it() -> None:
         "2024-09-13",
     )
     assert (visit.status, visit.date) == ("planned", None)
+
+
+def test_placing_a_hybrid_meeting_is_in_person() -> None:
+    (meeting,) = events(
+        "Ngày 10/9, Hội nghị Bộ trưởng Ngoại giao ASEAN-Hàn Quốc diễn ra theo hình thức trực "
+        "tiếp kết hợp trực tuyến tại Jakarta."
+    )
+    assert meeting.format == "in_person"

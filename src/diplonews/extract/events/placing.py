@@ -44,6 +44,12 @@ SETTING_OUT = re.compile(
 # Words that open a clause of its own after an event: what follows them is not the
 # event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
 SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
+# Held in person with some taking part online: "theo hình thức trực tiếp kết hợp trực
+# tuyến", "kết hợp trực tiếp và trực tuyến", "dự trực tuyến" by one leader.
+HYBRID = re.compile(
+    r"trực tiếp\s+(?:và|kết hợp(?:\s+với)?)\s+trực tuyến|trực tuyến\s+(?:và|kết hợp(?:\s+với)?)"
+    r"\s+trực tiếp|(?:hình thức|theo)\s+kết hợp"
+)
 # "đã có cuộc họp": reported as done, whatever the publication date (outlets date a
 # story by its first version, before the evening's talks).
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -244,8 +250,14 @@ def setting_location(reader: Reader, d: Draft) -> None:
 
 
 def settle_format(reader: Reader, d: Draft) -> None:
-    """Talks between two states are held face to face unless the text says otherwise."""
+    """Talks between two states are held face to face unless the text says otherwise; a
+    meeting held in person with some joining online is in person."""
     e = d.event
+    if e.format == "online":
+        start, end = reader.doc.sentences[d.sentence]
+        if HYBRID.search(reader.body, start, end):
+            e.format = "in_person"
+        return
     if e.format or e.kind != "meeting":
         return
     parties = set(e.parties)
