@@ -210,3 +210,12 @@ def test_placing_a_hybrid_meeting_is_in_person() -> None:
         "tiếp kết hợp trực tuyến tại Jakarta."
     )
     assert meeting.format == "in_person"
+
+
+def test_placing_setting_out_days_before_publication_leaves_the_meeting_held() -> None:
+    (meeting,) = events(
+        "Ngày 10/11, Chủ tịch nước Trương Tấn Sang lên đường dự Hội nghị cấp cao APEC tại "
+        "Bali, Indonesia.",
+        "2013-11-14",
+    )
+    assert meeting.status == "held"

@@ -206,7 +206,8 @@ def settle_status(reader: Reader, d: Draft) -> None:
         if precision >= 4 and e.date[:precision] > published[:precision]:
             e.status = "planned"
             return
-    if d.cue.kind == "meeting" and e.status == "held":
+    before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
+    if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
         head = (d.cue.joined_to or d.cue).start
         if SETTING_OUT.search(reader.body, max(start, head - 200), head):
             e.status = "planned"  # "lên đường tham dự Hội nghị …"
