@@ -219,3 +219,12 @@ def test_placing_setting_out_days_before_publication_leaves_the_meeting_held() -
         "2013-11-14",
     )
     assert meeting.status == "held"
+
+
+def test_placing_cung_ngay_skips_a_day_of_history() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Hai nước thiết lập quan hệ ngoại giao ngày 21/9/1973. Cùng ngày, Chủ tịch nước Võ Văn "
+        "Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-11", "2024-09-11"]

@@ -103,11 +103,12 @@ def earlier_day_of_visit(a: Any, b: Any) -> bool:
 def last_day_before(reader: Reader, at: int) -> str | None:
     """The last day-precision date the text gives before offset `at`."""
     best = None
+    now = reader.doc.anchor_year
     for t in reader.times:
         if t.start >= at:
             break
-        if t.precision == "day" and t.value:
-            best = t.value
+        if t.precision == "day" and t.value and not (now and int(t.value[:4]) < now - 1):
+            best = t.value  # not a day of history ("thiết lập quan hệ ngày 22/12/1992")
     return best
 
 
