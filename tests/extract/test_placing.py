@@ -228,3 +228,11 @@ def test_placing_cung_ngay_skips_a_day_of_history() -> None:
         "Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio."
     )
     assert [e.date for e in found] == ["2024-09-11", "2024-09-11"]
+
+
+def test_placing_an_arrival_airport_gives_the_visit_its_city() -> None:
+    found = events(
+        "Tối 11/9, chuyên cơ chở Thủ tướng Phạm Minh Chính hạ cánh xuống Sân bay quốc tế "
+        "Wattay, bắt đầu chuyến thăm chính thức Lào."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Vientiane")]

@@ -297,6 +297,19 @@ def _during(visit: Draft, d: Draft) -> bool:
     )
 
 
+def arrival_location(reader: Reader, d: Draft) -> None:
+    """A visit whose sentence names the airport it arrives at is in that airport's city
+    ("hạ cánh xuống Sân bay Nội Bài", "tới Sân bay quốc tế Wattay")."""
+    e = d.event
+    if e.kind != "visit" or e.location:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    for s, _, payloads in reader.places:
+        if start <= s < end and reader.body[s : s + 7].lower() == "sân bay":
+            e.location = str(payloads[0].name_en)
+            return
+
+
 def visit_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting the article places inside a visit (its sentence, "trong chuyến thăm",
     the same day, "Bên lề") takes the visit's city."""
@@ -333,6 +346,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)
+        arrival_location(reader, d)
     visit_location(reader, drafts)
     for d in drafts:
         settle_format(reader, d)
