@@ -151,14 +151,6 @@ def test_placing_a_planned_meeting_of_the_visit_month_takes_its_city() -> None:
     assert [(e.kind, e.location) for e in found] == [("visit", "Seoul"), ("meeting", "Seoul")]
 
 
-def test_placing_a_year_after_publication_is_planned() -> None:
-    (meeting,) = events(
-        "Hai bên nhất trí tổ chức Kỳ họp lần thứ 6 Ủy ban hỗn hợp Việt Nam - Hàn Quốc tại "
-        "Seoul vào năm 2025."
-    )
-    assert (meeting.date, meeting.status) == ("2025", "planned")
-
-
 def test_placing_a_visit_told_by_two_of_its_days_is_one_dated_by_the_first() -> None:
     found = events(
         "Sáng 23/6, tại Phủ Chủ tịch, Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống "
