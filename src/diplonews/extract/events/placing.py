@@ -1,13 +1,16 @@
 """When, where and how: what the text around an event adds to its date, status, format
-and location once the events stage has read the event's own words (see events.py).
+and location once the events stage has read the event's own words (see reader.py).
 
 News tells a day's events in a row and dates only the first of them: "Cùng ngày",
 "Chiều cùng ngày", "Sau đó", "Trước đó" carry the day before them over to the next
-event, "Hôm sau" the day after it. An event dated after the day the article was
-published is still to come, whatever the verb says; a trip that sets out for a meeting
-("lên đường dự X", "bắt đầu thăm … và dự X") reaches the meeting later. A talk between
-two states is held face to face unless the text says it was online, and a meeting the
-article places inside a visit is held in the visit's city.
+event, "Hôm sau" the day after it; a meeting "bên lề X" takes X's date and place; the
+day a plan is announced ("Bộ Ngoại giao ngày 2/6 thông báo … sẽ thăm") is not its date;
+a held event of the story that the text leaves undated happened in the month the
+article was published. An event dated after publication is still to come, whatever the
+verb says; a trip that sets out for a meeting ("lên đường dự X", "bắt đầu thăm … và dự
+X") reaches the meeting later. A talk between two states is held face to face unless the
+text says it was online; a meeting the article places inside a visit is held in the
+visit's city, and a visit is in the city of the airport it arrives at.
 """
 
 from __future__ import annotations
@@ -288,11 +291,11 @@ def _during(visit: Draft, d: Draft) -> bool:
     start, day = _day(visit.event.date), _day(d.event.date)
     if start is not None and day is not None:
         return (day - start).days in VISIT_DAYS
-    date = d.event.date
+    month = d.event.date
     return (
-        date is not None
-        and len(date) == 7
-        and (visit.event.date or "").startswith(date)
+        month is not None
+        and len(month) == 7
+        and (visit.event.date or "").startswith(month)
         and visit.sentence < d.sentence
     )
 
