@@ -228,3 +228,12 @@ def test_placing_an_arrival_airport_gives_the_visit_its_city() -> None:
         "Wattay, bắt đầu chuyến thăm chính thức Lào."
     )
     assert [(e.kind, e.location) for e in found] == [("visit", "Vientiane")]
+
+
+def test_placing_a_report_of_talks_done_and_a_plan_to_come_keeps_its_day() -> None:
+    (meeting,) = events(
+        "Ngày 12/9, Bộ Ngoại giao cho biết Thứ trưởng Nguyễn Minh Vũ đã hội đàm với Thứ trưởng "
+        "Ngoại giao Hàn Quốc Chung Eui-hae và hai bên sẽ tiếp tục phối hợp.",
+        "2024-09-13",
+    )
+    assert (meeting.status, meeting.date) == ("held", "2024-09-12")

@@ -170,7 +170,12 @@ def announced(body: str, time: Any, cue: Cue) -> bool:
         pass
     if verb is None:
         return False
-    return PLANNED.search(body, verb.end(), max(verb.end(), cue.own_end)) is not None
+    if PLANNED.search(body, verb.end(), cue.start):
+        return True  # "… thông báo Tổng thống sẽ thăm …"
+    return (  # "… cho biết cuộc gặp sẽ diễn ra …", not "… đã hội đàm và sẽ …"
+        PLANNED.search(body, cue.end, max(cue.end, cue.own_end)) is not None
+        and PAST.search(body, verb.end(), cue.start) is None
+    )
 
 
 # Words that recall an earlier occasion rather than report the story's own.
