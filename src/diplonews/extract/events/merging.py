@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events import placing
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     ENVOYS,
@@ -56,7 +57,12 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
     if a.kind != b.kind:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if (
+        a.date
+        and b.date
+        and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+        and not placing.same_trip(a, b)
+    ):
         return False
     if a.series and b.series:
         return fold(a.series) == fold(b.series) and (
@@ -66,7 +72,7 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return True
     if a.kind == "visit":
         return bool(set(d.people) & set(e.people)) and not (
-            d.own_date and e.own_date and a.date != b.date
+            d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )
     if (
         d.people
@@ -98,6 +104,7 @@ def merge(reader: Reader) -> list[Event]:
     events = []
     done: list[Draft] = []
     for d in kept:
+        placing.carry_date(reader, d)
         fill_date(reader, d, done)
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
@@ -105,6 +112,7 @@ def merge(reader: Reader) -> list[Event]:
         if event.series or set(event.parties) - {HOME}:
             events.append(event)
             done.append(d)
+    placing.settle(reader, done)
     return events
 
 
@@ -192,6 +200,8 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
     if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
         a.date, into.own_date = b.date, True
+    elif placing.earlier_day_of_visit(a, b) and d.own_date:
+        a.date = b.date
     a.location = a.location or b.location
     if b.format == "online" or not a.format:
         a.format = b.format or a.format
