@@ -65,9 +65,9 @@ __all__ = [
     "preview",
     "search",
     "series",
+    "series_name",
     "source_pages",
     "sources",
-    "series_name",
     "store_location",
     "timeline",
 ]
@@ -266,9 +266,7 @@ def sources(store: Store) -> list[feedstate.SourceHealth]:
     return feedstate.sources(store)
 
 
-def source_pages(
-    store: Store, name: str | None = None, limit: int = 50
-) -> list[feedstate.Page]:
+def source_pages(store: Store, name: str | None = None, limit: int = 50) -> list[feedstate.Page]:
     """The latest pages listed (by one source): URL, outlet, state, article."""
     return feedstate.pages(store, name, limit)
 

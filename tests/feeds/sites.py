@@ -105,9 +105,7 @@ def toml_value(value: Any) -> str:
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_config(
-    path: Path, sources: list[dict[str, Any]], **fetch: Any
-) -> Path:
+def write_config(path: Path, sources: list[dict[str, Any]], **fetch: Any) -> Path:
     lines = ["[fetch]"]
     lines += [f"{key} = {toml_value(value)}" for key, value in {**FETCH, **fetch}.items()]
     for source in sources:

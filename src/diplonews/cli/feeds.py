@@ -63,7 +63,9 @@ def _logfmt(value: Any) -> str:
 
 
 def _round_line(r: RoundReport) -> str:
-    polled = f"{r.polled} sources polled" + (f" ({r.poll_failures} failed)" if r.poll_failures else "")
+    polled = f"{r.polled} sources polled" + (
+        f" ({r.poll_failures} failed)" if r.poll_failures else ""
+    )
     parts = [
         f"round {r.round}",
         polled,
@@ -82,7 +84,9 @@ def watch(
     config: Annotated[
         Path,
         typer.Option(
-            "--config", help="The TOML file of sources to follow (docs/feeds.md).", show_default=False
+            "--config",
+            help="The TOML file of sources to follow (docs/feeds.md).",
+            show_default=False,
         ),
     ],
     db: DbOption = None,
@@ -95,7 +99,9 @@ def watch(
     lexicon: LexiconOption = None,
     workers: Annotated[
         int | None,
-        typer.Option(min=0, help="Extraction processes (0: in this one) [default: the cores, at most 4]."),
+        typer.Option(
+            min=0, help="Extraction processes (0: in this one) [default: the cores, at most 4]."
+        ),
     ] = None,
 ) -> None:
     """Follow the RSS/Atom feeds and sitemaps of a config file, politely, and store the
@@ -126,8 +132,12 @@ async def _watch(watcher: Watcher, once: bool, log: _Log) -> None:
         loop.add_signal_handler(number, watcher.stop)
     if not watcher.config.fetch.contact:
         log.event(
-            {"event": "warning", "ok": False, "source": "config",
-             "error": "no [fetch] contact: site owners cannot reach you (see docs/feeds.md)"}
+            {
+                "event": "warning",
+                "ok": False,
+                "source": "config",
+                "error": "no [fetch] contact: site owners cannot reach you (see docs/feeds.md)",
+            }
         )
     async with watcher:
         if once:
@@ -193,6 +203,7 @@ def _pages_table(name: str, listed: list[Any]) -> Table:
         state = f"{p.state}: {p.reason}" if p.reason else p.state
         title = p.title or p.listed_title or ""
         article = str(p.article_id) if p.article_id else ""
-        table.add_row(p.seen_at or "", state, p.outlet or "", title, p.canonical_url or p.url, article)
+        table.add_row(
+            p.seen_at or "", state, p.outlet or "", title, p.canonical_url or p.url, article
+        )
     return table
-

@@ -134,7 +134,7 @@ def _fetch(table: dict[str, Any]) -> FetchSettings:
         if key in table:
             options[key] = duration(table.pop(key), f"fetch.{key}")
     if table:
-        raise FeedError(f"fetch: unknown key {sorted(table)[0]!r}")
+        raise FeedError(f"fetch: unknown key {min(table)!r}")
     return FetchSettings(**options)
 
 
@@ -172,7 +172,7 @@ def _source(table: Any, number: int) -> SourceConfig:
         except re.error as exc:
             raise FeedError(f"{where}.include: {exc}") from None
     if table:
-        raise FeedError(f"{where}: unknown key {sorted(table)[0]!r}")
+        raise FeedError(f"{where}: unknown key {min(table)!r}")
     return SourceConfig(name=name, url=url, **options)
 
 
@@ -186,13 +186,15 @@ def parse(text: str, where: str = "config") -> Config:
         raise FeedError(f"{where}: [fetch] must be a table")
     listed = data.pop("source", [])
     if data:
-        raise FeedError(f"{where}: unknown key {sorted(data)[0]!r}")
+        raise FeedError(f"{where}: unknown key {min(data)!r}")
     if not isinstance(listed, list) or not listed:
         raise FeedError(f"{where}: no [[source]]")
     found = tuple(_source(table, number) for number, table in enumerate(listed, 1))
     names = [s.name for s in found]
     if len(set(names)) != len(names):
-        raise FeedError(f"{where}: two sources named {sorted(n for n in names if names.count(n) > 1)[0]!r}")
+        raise FeedError(
+            f"{where}: two sources named {min(n for n in names if names.count(n) > 1)!r}"
+        )
     return Config(fetch=_fetch(fetch), sources=found)
 
 
@@ -205,4 +207,6 @@ def load(path: str | Path) -> Config:
         return parse(text, str(path))
     except FeedError as exc:
         message = str(exc)
-        raise FeedError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+        raise FeedError(
+            message if message.startswith(str(path)) else f"{path}: {message}"
+        ) from None

@@ -41,6 +41,7 @@ ROBOTS_BYTES = 512_000
 ROBOTS_TTL = 24 * 3600.0  # seconds a site's robots.txt is kept
 ROBOTS_RETRY = 300.0  # seconds before an unreadable robots.txt is asked for again
 ROBOTS_AGENT = "diplonews"
+_DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
 
 
 class FetchError(FeedError):
@@ -64,7 +65,8 @@ class Response:
     status: int  # 200 or 304
     headers: Mapping[str, str]
     body: bytes
-    seconds: float  # spent requesting, retries and waits included
+    seconds: float  # from the call to the answer: turns, retries and waits included
+    network_seconds: float  # of which requests were on the wire
 
     @property
     def content_type(self) -> str:
@@ -187,9 +189,10 @@ class Fetcher:
         self.settings = settings
         self.policy = AddressPolicy(settings)
         transport = httpx2.AsyncHTTPTransport(http2=settings.http2, retries=0)
-        # httpx takes no network backend; its connection pool does (httpcore's API).
+        # httpx takes no network backend; the httpcore connection pool under it does.
         pool = transport._pool
-        pool._network_backend = _GuardedBackend(pool._network_backend, self.policy)  # type: ignore[union-attr]
+        assert isinstance(pool, httpcore2.AsyncConnectionPool)
+        pool._network_backend = _GuardedBackend(pool._network_backend, self.policy)
         self.client = httpx2.AsyncClient(
             transport=transport,
             follow_redirects=False,
@@ -218,6 +221,7 @@ class Fetcher:
         """The response to GET `url` (200, or 304 to a conditional request), after
         redirects; FetchError otherwise."""
         started = time.monotonic()
+        network = 0.0
         for _ in range(self.settings.max_redirects + 1):
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -231,12 +235,14 @@ class Fetcher:
                 raise FetchError(url, str(exc), retry_at=time.time() + 300) from None
             if self.settings.robots and not await self._robots_allow(url):
                 raise FetchError(url, "disallowed by robots.txt")
-            status, response_headers, body = await self._request(url, limit, headers or {})
+            status, response_headers, body, sent = await self._request(url, limit, headers or {})
+            network += sent
             if status in (301, 302, 303, 307, 308) and "location" in response_headers:
                 url = urljoin(url, response_headers["location"].strip())
                 continue
             if status in (200, 304):
-                return Response(url, status, response_headers, body, time.monotonic() - started)
+                seconds = time.monotonic() - started
+                return Response(url, status, response_headers, body, seconds, network)
             if status in (404, 410):
                 raise FetchError(url, f"HTTP {status}")
             raise FetchError(url, f"HTTP {status}", retry_at=time.time() + 3600)
@@ -244,18 +250,24 @@ class Fetcher:
 
     async def _request(
         self, url: str, limit: int, headers: Mapping[str, str]
-    ) -> tuple[int, Mapping[str, str], bytes]:
-        """One URL, retried on 429, 5xx and transient failures."""
+    ) -> tuple[int, Mapping[str, str], bytes, float]:
+        """One URL, retried on 429, 5xx and transient failures; with the seconds its
+        requests took (not their waits)."""
         settings = self.settings
         host = self.host(url)
         reason = ""
+        sent = 0.0
         for attempt in range(settings.retries + 1):
             wait = settings.backoff * 2**attempt * (0.75 + random.random() / 2)
             try:
                 async with self.total, host.turn():
                     self.requests += 1
-                    async with asyncio.timeout(settings.timeout):
-                        status, response_headers, body = await self._send(url, limit, headers)
+                    began = time.monotonic()
+                    try:
+                        async with asyncio.timeout(settings.timeout):
+                            status, response_headers, body = await self._send(url, limit, headers)
+                    finally:
+                        sent += time.monotonic() - began
             except TimeoutError:
                 reason = f"timed out after {settings.timeout:g} s"
             except RefusedAddress as exc:
@@ -266,7 +278,7 @@ class Fetcher:
                 reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             else:
                 if status != 429 and status < 500:
-                    return status, response_headers, body
+                    return status, response_headers, body, sent
                 reason = f"HTTP {status}"
                 asked = retry_after(response_headers.get("retry-after"))
                 if asked is not None:
@@ -322,7 +334,7 @@ class Fetcher:
         try:
             url = f"{site}/robots.txt"
             for _ in range(self.settings.max_redirects + 1):
-                status, headers, body = await self._request(url, ROBOTS_BYTES, {})
+                status, headers, body, _ = await self._request(url, ROBOTS_BYTES, {})
                 if status in (301, 302, 303, 307, 308) and "location" in headers:
                     url = urljoin(url, headers["location"])
                     if urlsplit(url).scheme not in ("http", "https"):
@@ -330,10 +342,10 @@ class Fetcher:
                     continue
                 break
         except FetchError:
-            parser.disallow_all = True
+            parser.parse(_DISALLOW_ALL)
             return parser, ROBOTS_RETRY
         if status in (401, 403):
-            parser.disallow_all = True
+            parser.parse(_DISALLOW_ALL)
         elif status == 200:
             parser.parse(body.decode("utf-8", "replace").splitlines())
         else:

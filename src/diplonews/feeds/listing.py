@@ -135,9 +135,7 @@ def keep(source: SourceConfig, pages: Iterable[Listed], now: float | None = None
     return list(kept.values())[: source.max_items]
 
 
-def newest_sitemaps(
-    source: SourceConfig, children: list[tuple[str, str | None]]
-) -> list[str]:
+def newest_sitemaps(source: SourceConfig, children: list[tuple[str, str | None]]) -> list[str]:
     """The sitemaps of an index worth reading: the `sitemaps` newest by lastmod (the
     index's order when it gives none)."""
     ordered = sorted(

@@ -44,9 +44,8 @@ def doc_id(url: str) -> str:
 
 
 def _same_site(a: str, b: str) -> bool:
-    host_a, host_b = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
-    strip = lambda host: host.removeprefix("www.")  # noqa: E731
-    return strip(host_a) == strip(host_b)
+    host_a, host_b = (urlsplit(url).hostname or "" for url in (a, b))
+    return host_a.removeprefix("www.") == host_b.removeprefix("www.")
 
 
 def read_page(url: str, final_url: str, body: bytes, outlet: str | None) -> Fetched | str:

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Coroutine, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from diplonews.errors import DiplonewsError, FeedError, StoreError
 from diplonews.feeds import pages
@@ -59,7 +59,7 @@ class RoundReport:
     failed: int = 0  # pages given up
     postponed: int = 0  # pages to try again in a later round
     seconds: float = 0.0
-    fetch_seconds: float = 0.0  # summed over concurrent requests
+    fetch_seconds: float = 0.0  # requests on the wire, summed over concurrent ones
     extract_seconds: float = 0.0  # summed over workers
     ingest_seconds: float = 0.0
     stopped: bool = False
@@ -105,7 +105,7 @@ class Watcher:
         self.fetcher: Fetcher | None = None
         self.pool: Executor | None = None
 
-    async def __aenter__(self) -> Watcher:
+    async def __aenter__(self) -> Self:
         sources = [(s.name, s.url, s.kind) for s in self.config.sources]
         await self.db(feedstate.register, sources)
         if self.workers > 0:
@@ -168,9 +168,8 @@ class Watcher:
         found = []
         for source in self.config.sources:
             state = states.get(source.name)
-            if state is None or state.next_poll is None or state.next_poll <= at:
-                found.append(source)
-            elif once and state.failures == 0:
+            due = state is None or state.next_poll is None or state.next_poll <= at
+            if due or once and state is not None and state.failures == 0:
                 found.append(source)
         return found
 
@@ -348,7 +347,7 @@ class Watcher:
         response = await self._unless_stopped(
             self.fetcher.get(page.url, limit=self.config.fetch.page_bytes)
         )
-        report.fetch_seconds += response.seconds
+        report.fetch_seconds += response.network_seconds
         if response.status != 200 or response.content_type not in HTML_TYPES:
             kind = response.content_type or f"HTTP {response.status}"
             raise FetchError(page.url, f"not a web page ({kind})")
@@ -404,4 +403,3 @@ class Watcher:
                 added += result.added
                 duplicates += result.duplicates
         return added, duplicates
-
