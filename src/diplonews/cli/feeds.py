@@ -13,7 +13,7 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -22,10 +22,11 @@ from diplonews import api
 from diplonews.cli.common import LexiconOption, app, fail, load_lexicons
 from diplonews.cli.kb import DbOption, FormatOption, LimitOption, Output, _opened, _show
 from diplonews.errors import DiplonewsError
-from diplonews.feeds import config as feeds_config
-from diplonews.feeds.watch import RoundReport, Watcher
 from diplonews.kb.feedstate import now_iso
 from diplonews.kb.ingest import default_workers
+
+if TYPE_CHECKING:
+    from diplonews.feeds.watch import RoundReport, Watcher
 
 
 class _Log:
@@ -109,6 +110,10 @@ def watch(
 
     State is kept in the store: a run stopped by SIGTERM, Ctrl-C or even kill -9 goes on
     where it stopped, without losing a page or fetching a stored one again."""
+    # Imported here: the HTTP client and parsers cost the other commands nothing.
+    from diplonews.feeds import config as feeds_config
+    from diplonews.feeds.watch import Watcher
+
     try:
         settings = feeds_config.load(config)
     except DiplonewsError as exc:
