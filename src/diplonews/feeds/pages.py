@@ -26,8 +26,13 @@ _lexicons: Lexicons | None = None
 
 
 def init_worker(lexicon_paths: tuple[str, ...]) -> None:
+    """Load what every page needs once, before the first page: the lexicons, and the
+    libraries imported lazily elsewhere (trafilatura, the MinHash signatures)."""
     global _lexicons
     _lexicons = load(lexicon_paths)
+    import trafilatura  # noqa: F401
+
+    dedupe.signature("khởi động")
 
 
 @dataclass(frozen=True)
