@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import time
 
 import pytest
 
 from diplonews.errors import FeedError
-from diplonews.feeds.config import FetchSettings, SourceConfig
-from diplonews.feeds.http import AddressPolicy, gunzip, retry_after
+from diplonews.feeds.config import SourceConfig
 from diplonews.feeds.listing import keep, newest_sitemaps, normalise, read_feed, read_sitemap
 from diplonews.kb.feedstate import Listed
 
@@ -97,40 +95,3 @@ def test_listing_normalises_urls() -> None:
     assert normalise("HTTPS://Bao.Example/a?utm_medium=x&id=3#c") == "https://bao.example/a?id=3"
     assert normalise("javascript:alert(1)") is None
     assert normalise("ftp://bao.example/a") is None
-
-
-def test_gunzip_stops_at_its_limit() -> None:
-    assert gunzip(gzip.compress(b"<urlset/>"), 100) == b"<urlset/>"
-    with pytest.raises(FeedError, match="once decompressed"):
-        gunzip(gzip.compress(b"0" * 10_000), 1000)
-
-
-def test_address_policy_refuses_non_public_addresses() -> None:
-    policy = AddressPolicy(FetchSettings())
-    for address in (
-        "127.0.0.1",
-        "10.0.0.1",
-        "192.168.1.1",
-        "169.254.169.254",
-        "::1",
-        "fe80::1",
-        "::ffff:10.0.0.1",
-        "100.64.0.1",
-        "0.0.0.0",
-    ):
-        assert not policy.allowed(address), address
-    assert policy.allowed("93.184.215.14") and policy.allowed("2606:4700::1111")
-
-
-def test_address_policy_allows_what_the_config_allows() -> None:
-    import ipaddress
-
-    loopback = AddressPolicy(FetchSettings(allow_networks=(ipaddress.ip_network("127.0.0.0/8"),)))
-    assert loopback.allowed("127.0.0.5") and not loopback.allowed("10.0.0.1")
-    assert AddressPolicy(FetchSettings(allow_private_addresses=True)).allowed("10.0.0.1")
-
-
-def test_retry_after_reads_seconds_and_dates() -> None:
-    assert retry_after("120") == 120
-    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 - 60) == 60
-    assert retry_after("soon") is None and retry_after(None) is None
