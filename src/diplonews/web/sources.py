@@ -12,10 +12,11 @@ from fastapi.responses import Response
 
 from diplonews import api
 from diplonews.kb.store import Store
+from diplonews.web import api_routes
 from diplonews.web.deps import store_of
 from diplonews.web.rendering import page
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # the page; its JSON twin joins the API's router
 StoreDep = Annotated[Store, Depends(store_of)]
 PAGES_SHOWN = 30
 
@@ -35,7 +36,7 @@ def _report(store: Store, limit: int) -> SourcesReport:
     )
 
 
-@router.get("/api/sources", tags=["api"])
+@api_routes.router.get("/sources")
 def sources_json(
     store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = PAGES_SHOWN
 ) -> SourcesReport:
@@ -43,6 +44,6 @@ def sources_json(
     return _report(store, limit)
 
 
-@router.get("/sources", include_in_schema=False)
+@router.get("/sources")
 def sources_page(request: Request, store: StoreDep) -> Response:
     return page(request, "sources.html", {"report": _report(store, PAGES_SHOWN)})
