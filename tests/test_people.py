@@ -148,3 +148,54 @@ def test_people_name_words_come_from_the_lexicon(tmp_path) -> None:
     )
     assert "Lê Văn Tám" not in {p.name for p in extract(text, "t", lexicons=lex).people}
     assert "Lê Văn Tám" in {p.name for p in extract(text, "t").people}
+
+
+def test_people_caption_word_does_not_join_the_name() -> None:
+    found = people_of(
+        "Chủ tịch nước chủ trì lễ đón Tổng thống Hoa Kỳ Barack Obama Toàn cảnh lễ đón tại Hà Nội."
+    )
+    assert "Barack Obama" in found
+    assert not any("Toàn" in name for name in found)
+
+
+def test_people_medal_after_a_name_is_not_the_name() -> None:
+    found = people_of("Chủ tịch Cuba trao tặng Tổng Bí thư Lê Khả Phiêu Huân chương Jose Marti.")
+    assert "Lê Khả Phiêu" in found
+
+
+def test_people_country_word_ends_a_vietnamese_name() -> None:
+    found = people_of("Đoàn gồm: Thứ trưởng Bộ Công an Trần Văn Đức; Đại sứ Lê Anh Tuấn.")
+    assert "Trần Văn Đức" in found
+    assert "Lê Anh Tuấn" in found
+
+
+def test_people_regnal_number_is_part_of_the_name() -> None:
+    found = people_of("Thủ tướng đã yết kiến Quốc vương Morocco Mohammed VI tại Rabat.")
+    assert "Mohammed VI" in found
+
+
+def test_people_one_word_name_after_a_leader_title() -> None:
+    found = people_of("Tổng thống Mỹ Obama và Ngoại trưởng Thụy Điển L.Andersson đã gặp nhau.")
+    assert found["Obama"][0] == "USA"
+    assert "L.Andersson" in found
+
+
+def test_people_one_word_after_a_title_is_not_always_a_name() -> None:
+    found = people_of(
+        "Thủ tướng Anh cho biết. Giám đốc Marketing phát biểu. Chủ tịch Lưỡng viện Quốc hội nói."
+    )
+    assert found == {}
+
+
+def test_people_name_after_an_office_the_lexicon_does_not_know() -> None:
+    found = people_of(
+        "Đoàn gồm: Bộ trưởng Bộ Chiến lược và Tài chính Hàn Quốc Kim Dong Yeon; "
+        "Chủ nhiệm Ủy ban Hợp tác Liên nghị viện của Hạ viện Indonesia Budi Santoso."
+    )
+    assert "Kim Dong Yeon" in found
+    assert "Budi Santoso" in found
+
+
+def test_people_office_words_are_not_a_name() -> None:
+    found = people_of("Ông Nam, Trưởng Ban Quản lý dự án, phát biểu. Giám đốc Chi cục Kiểm lâm nói.")
+    assert not any(name.startswith(("Ban", "Chi")) for name in found)

@@ -80,6 +80,7 @@ class NameWords:
     stops: frozenset[str]  # capitalised words a name cannot start with
     not_official: tuple[str, ...]  # "phu nhân": a role that is no office
     portfolios: tuple[str, ...]  # "Quốc phòng" after "Trợ lý Bộ trưởng"
+    breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → phrases
 
     @classmethod
     def of(cls, lex: Lexicons) -> NameWords:
@@ -97,9 +98,17 @@ class NameWords:
                     frozenset(table.get("stop", ())),
                     table.get("not_official", ()),
                     table.get("portfolio", ()),
+                    phrases_by_first_word(table.get("break", ())),
                 ),
             )
         return _NAME_WORDS[key][1]
+
+
+def phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    by_word: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_word.setdefault(phrase.split()[0], []).append(phrase)
+    return {word: tuple(group) for word, group in by_word.items()}
 
 
 _NAME_WORDS: dict[int, tuple[object, NameWords]] = {}  # keeps the table alive with its id
@@ -161,8 +170,14 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
         if not t:
             break
         word = t.group()
-        if q in found.titles or q in found.parties or (not tokens and q in found.places):
+        if q in found.parties and (
+            given_name_word(body, q, tokens, found) or name_not_party(body, q, found)
+        ):
+            pass  # "Đặng Hồng Đức", "Trương Mỹ Hoa": a given name that is also a country's
+        elif q in found.titles or q in found.parties or (not tokens and q in found.places):
             break
+        if tokens and ends_name(body, q, word, found):
+            break  # "Donald Trump Toàn cảnh …": a caption or a new phrase starts here
         glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
             word = word[: glued.start() + 1]
@@ -171,6 +186,9 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             if "-" in core and any(part in found.short_forms for part in core.split("-")):
                 break  # "Hàn-ASEAN" joins two parties
             if not tokens and core in found.words.stops or not core[:1].isalpha():
+                break
+            if tokens and REGNAL.fullmatch(core):
+                tokens.append((q, q + len(core)))  # "Sidi Mohamad VI": a regnal number
                 break
             if len(core) > 1 and core.isupper() and "." not in core:
                 break  # an acronym (ARF, MLC), not a name
@@ -193,11 +211,56 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
-    if len(tokens) == 1 and (end - start < 2 or not body[start:end].replace("-", "").isalpha()):
+    if (
+        len(tokens) == 1
+        and (end - start < 2 or not body[start:end].replace("-", "").isalpha())
+        and not INITIALLED.fullmatch(body[start:end])
+    ):
         return None
     if PLACE_BEFORE.search(body[max(0, start - 30) : start]):
         return None
     return start, end
+
+
+# A regnal number after a monarch's name ("Mohammed VI"); II-IX and X-XX only.
+REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|VI{0,3}|I{2,3})|X{1,2}")
+# A foreign name written with initials, as 2000s news does: "V.Putin", "S.McClellan".
+INITIALLED = re.compile(r"(?:[A-Z]\.){1,2}[A-Z][a-z]+(?:[A-Z][a-z]+)?")
+
+
+def given_name_word(body: str, pos: int, tokens: list[tuple[int, int]], found: Found) -> bool:
+    """Whether the country name at `pos` is the last syllable of a Vietnamese name
+    ("Thứ trưởng Đặng Hồng Đức;"): a one-word short name after two name syllables that
+    start with a Vietnamese family name, with no name word after it."""
+    if not tokens:
+        return False
+    end = found.parties[pos][0]
+    if " " in body[pos:end] or found.surnames.get(body[tokens[0][0] : tokens[0][1]]) != "VNM":
+        return False
+    after = TOKEN.match(body, skip_spaces(body, end))
+    going_on = bool(after and is_capitalised(after.group()) and body[end : end + 1] == " ")
+    if len(tokens) == 1:  # "Nông Đức Mạnh", "Phạm Anh Tuấn": the name goes on after it
+        return going_on and after is not None and after.end() - after.start() <= 5
+    return not going_on
+
+
+def name_not_party(body: str, pos: int, found: Found) -> bool:
+    """Whether the span at `pos` is listed as no party because it starts a Vietnamese
+    personal name ("Trương Mỹ Hoa", "Lê Đức Anh"): a "-" span that opens with a family name."""
+    if found.parties[pos][1] != "-":
+        return False
+    first = TOKEN.match(body, pos)
+    return bool(first and found.surnames.get(first.group()) == "VNM")
+
+
+def ends_name(body: str, pos: int, word: str, found: Found) -> bool:
+    """Whether a capitalised word opens a phrase of its own rather than going on with a
+    name: a caption word ("Ảnh", "Toàn cảnh"), a medal ("Huân chương")."""
+    core = word.rstrip(".:,")
+    for phrase in found.words.breaks.get(core, ()):
+        if body.startswith(phrase, pos):
+            return True
+    return False
 
 
 def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
@@ -238,7 +301,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             country = country or found.regions[half]
             p = q + len(half)
             continue
-        if q in found.parties:
+        if q in found.parties and not name_not_party(body, q, found):
             end, code = found.parties[q]
             if code != "-" and country is None:
                 country = code
@@ -286,6 +349,109 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         continue
 
 
+# Lower-case words that end the search for a name after an office: verbs and function words
+# of the clause go on with something else ("Thứ trưởng đã gặp …", "Bộ trưởng cho biết …").
+CLAUSE_WORDS = frozenset(
+    "đã sẽ đang vừa có cho là được với tại ở gặp tiếp thăm nói khi trong này đó người cũng "
+    "không rằng ngày sáng chiều tối hôm cùng các những nhiều đến tới sang từ đi dự nhận mời "
+    "thì mà nhưng để theo sau trước".split()
+)  # single words: an office's name may hold "nghị", "hội", "về"
+OFFICE_REACH = 14  # tokens: an office's name is seldom longer
+
+
+def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | None:
+    """The name that follows an office the lexicons do not know in full: "Bộ trưởng Bộ
+    Chiến lược và Tài chính Choo Kyung Ho;", "Phó Chủ tịch Hội đồng Nhân dân Tối cao Yang
+    Hyong Sop dẫn đầu …". Names of offices write one capital per phrase ("Bộ Lao động",
+    "Hội đồng Nhân dân"), so the name is the first run of two or more capitalised words
+    that starts with a known family name, or that runs up to the end of a list item."""
+    run: list[tuple[int, int]] = []
+    p = pos
+    for _ in range(OFFICE_REACH):
+        q = skip_spaces(body, p)
+        if q >= len(body) or body[q] in ".;:()[]\n\"“”":
+            break
+        if body[q] == ",":
+            nxt = TOKEN.match(body, skip_spaces(body, q + 1))
+            if not nxt or not is_capitalised(nxt.group()):
+                break
+            p, run = q + 1, []
+            continue
+        t = TOKEN.match(body, q)
+        if not t:
+            break
+        word = t.group()
+        if q in found.titles and not (run or office_word_before(body, q)):
+            return None  # "… trao tặng Tổng Bí thư X": another official's own title
+        if run and ends_name(body, q, t.group(), found):
+            span = run_name(body, run, found, closed=True)
+            if span:
+                return span
+            p, run = t.end(), []
+            continue
+        place_end = next((b for a, b in found.place_spans if a <= q < b), None)
+        if q in found.titles or q in found.parties or place_end is not None:
+            p = (found.parties.get(q) or found.titles.get(q) or (place_end,))[0] or t.end()
+            run = []
+            continue
+        core = word.rstrip(".,;:")
+        if not is_capitalised(core) or (len(core) > 1 and core.isupper()):
+            if core.lower() in CLAUSE_WORDS and not is_capitalised(core):
+                return None
+            p, run = t.end(), []
+            continue
+        run.append((q, q + len(core)))
+        p = q + len(core)
+        span = run_name(body, run, found)
+        if span:
+            return span
+    return None
+
+
+def office_word_before(body: str, pos: int) -> bool:
+    """Whether a capitalised word stands right before `pos`: "Văn phòng Tổng thống" names
+    an office after a title, "trao tặng Tổng Bí thư" turns to another official."""
+    m = LAST_WORD.search(body, max(0, pos - 20), pos)
+    return bool(m and is_capitalised(m.group(1)))
+
+
+LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def run_name(
+    body: str, run: list[tuple[int, int]], found: Found, closed: bool = False
+) -> tuple[int, int] | None:
+    """A name in a run of capitalised words once the run is over: from its family name,
+    or the whole run when it closes a list item."""
+    end = run[-1][1]
+    after = skip_spaces(body, end)
+    nxt = TOKEN.match(body, after)
+    if (
+        not closed
+        and nxt
+        and is_capitalised(nxt.group())
+        and after not in found.titles
+        and after not in found.parties
+    ):
+        return None  # the run goes on
+    words = [body[a:b] for a, b in run]
+    first = next((i for i, w in enumerate(words) if w in found.surnames), None)
+    if first is None:
+        closes = after >= len(body) or body[after] in ";.\n" or body[end : end + 1] in ";."
+        while words and words[0] in found.words.stops:
+            words, run = words[1:], run[1:]
+        if not closes:
+            return None
+        first = 0
+    family_country = found.surnames.get(words[first]) if first < len(words) else None
+    if family_country and family_country != "VNM" and not has_vietnamese_letters(words[first]):
+        if not all(w.isascii() for w in words[first + 1 :]):
+            return None  # "Ban Quản lý": a foreign family name does not go on in Vietnamese
+    if len(run) - first < 2 or PLACE_BEFORE.search(body[max(0, run[first][0] - 30) : run[first][0]]):
+        return None
+    return run[first][0], end
+
+
 def org_head(body: str, pos: int) -> bool:
     return any(body.startswith(h, pos) for h in ORG_HEADS)
 
@@ -299,6 +465,9 @@ def skip_org(body: str, pos: int, found: Found) -> int:
         t = TOKEN.match(body, q)
         if not t:
             break
+        if q in found.parties:  # "Ủy ban Hợp tác Việt Nam - Lào": "Nam" is no family name here
+            p = max(found.parties[q][0], t.end())
+            continue
         if q > pos and t.group() in found.surnames:
             return q
         p = t.end()
@@ -355,6 +524,12 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     )
                 )
                 consumed_until = max(span[1], more_end)
+            elif (span := name_after_office(body, q, found)) is not None:
+                mentions.append(
+                    Mention(start, span[1], body[span[0] : span[1]], titles, country,
+                            before_name=len(titles))
+                )
+                consumed_until = span[1]
             else:
                 # A title alone points back to someone named earlier, unless it is plural
                 # ("các Bộ trưởng") or part of a longer name ("Chủ tịch Nhóm Nghị sĩ…").
@@ -406,6 +581,38 @@ def name_tokens(name: str) -> list[str]:
     return fold(name).replace("-", " ").split()
 
 
+def has_vietnamese_letters(word: str) -> bool:
+    return any(c in VIETNAMESE_ONLY for c in word.lower())
+
+
+def lone_name_ok(mention: Mention, lex: Lexicons) -> bool:
+    """A one-word name is a person when a title stands right before it ("Nhật hoàng
+    Akihito", "Tổng thống Bush", "Ngoại trưởng Đan Mạch S.Moeller"): monarchs, and
+    leaders the news names by family name alone."""
+    name = mention.name or ""
+    return (
+        mention.before_name > 0
+        and mention.titles[mention.before_name - 1].level in LONE_NAME_LEVELS
+        and (len(name) >= 3 or "." in name)
+        and not has_vietnamese_letters(name)
+        and not (len(name) <= 5 and any(c in TONE_MARKED for c in name.lower()))
+        and name not in lex.party_short  # "Thủ tướng Anh cho biết": the country
+        and fold(mention.titles[mention.before_name - 1].vi) not in LEADER_OF
+    )
+
+
+TONE_MARKED = frozenset("àáèéìíòóùúý")  # "Phúc", "Tài": a short syllable so marked is Vietnamese
+LEADER_OF = frozenset({"lanh dao", "nha lanh dao", "thu linh"})  # "lãnh đạo Hamas": a movement
+
+
+# Offices whose holders the news names by one word: monarchs, heads of state and government,
+# ministers ("Tổng thống Bush", "Vua Abdullah", "Ngoại trưởng Kerry").
+LONE_NAME_LEVELS = frozenset({"head_of_state", "head_of_government", "minister"})
+# Letters only Vietnamese writes: a lone syllable with them after a title is a word of an
+# office's name ("Chủ tịch Lưỡng viện"), not a foreign leader's family name.
+VIETNAMESE_ONLY = frozenset("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăâêôĩũõãẽ")
+
+
 def surname_country(name: str, lex: Lexicons) -> str | None:
     """The country a family name suggests, when the text names none."""
     parts = name.split()
@@ -429,7 +636,7 @@ class Resolver:
             return
         key = name_tokens(mention.name)
         index = self.by_name(key, mention.country)
-        if index < 0 and len(key) < 2:
+        if index < 0 and len(key) < 2 and not lone_name_ok(mention, self.lex):
             mention.person = -1  # a lone word that names nobody known
             return
         if index < 0:
