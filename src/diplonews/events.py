@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplonews import merging
+from diplonews import merging, roles
 from diplonews.cues import (
     ATTEND,
     BACK_LEAD,
@@ -492,7 +492,9 @@ class Reader:
             if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
         ]
         if cue.kind == "visit":
-            return self.visitors(cue, pre, own, subject), set()
+            visitors = self.visitors(cue, pre, own, subject)
+            hosts = roles.visit_hosts(self, sentence, cue, pre or subject, visitors)
+            return visitors + hosts, set(hosts)
         if at.secondary and not at.attend or at.hosting:
             return [m.person for m in chair_of], {m.person for m in chair_of}
         people = [m.person for m in pre + own]
@@ -513,7 +515,9 @@ class Reader:
         if SETTING_LEAD.match(body[sentence.start : cue.start]):
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
         chairs: set[int] = set()
-        if "reception" in cue.flags or "ceremony" in cue.flags:
+        if roles.calls_on(cue):
+            chairs = roles.called_on(self, cue, own)
+        elif "reception" in cue.flags or "ceremony" in cue.flags:
             chairs = {m.person for m in (pre or subject)}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)

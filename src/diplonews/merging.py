@@ -24,6 +24,7 @@ from diplonews.cues import (
     finish_parties,
     month_of,
 )
+from diplonews import roles
 from diplonews.lexicons import fold
 from diplonews.models import Event, Participant
 
@@ -94,6 +95,7 @@ def merge(reader: Reader) -> list[Event]:
         absorb(reader, max(candidates, key=lambda e: (overlap(d, e), kept.index(e))), d)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
+    roles.add_ceremony_hosts(kept)
     events = []
     done: list[Draft] = []
     for d in kept:

@@ -1,0 +1,49 @@
+"""Roles: hosts and inviters chair visits; the official called on chairs a courtesy call."""
+
+from diplonews.models import Event
+from diplonews.pipeline import extract
+
+
+def events_of(text: str, published: str | None = "2022-05") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def roles_of(event: Event) -> dict[str, str]:
+    return {p.name: p.role for p in event.participants}
+
+
+def test_roles_inviter_chairs_the_visit() -> None:
+    [visit] = events_of(
+        "Ngày 9/5, Tổng thống Philippines Ferdinand Marcos đến Hà Nội, bắt đầu chuyến thăm "
+        "chính thức Việt Nam theo lời mời của Chủ tịch nước Nguyễn Xuân Phúc."
+    )
+    assert visit.kind == "visit"
+    assert roles_of(visit) == {"Ferdinand Marcos": "participant", "Nguyễn Xuân Phúc": "chair"}
+    assert visit.parties == ["PHL", "VNM"]
+
+
+def test_roles_the_official_called_on_chairs() -> None:
+    events = events_of(
+        "Chiều 10/5, Thủ tướng Phạm Minh Chính đã yết kiến Quốc vương Campuchia Norodom Sihamoni."
+    )
+    [call] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(call) == {"Phạm Minh Chính": "participant", "Norodom Sihamoni": "chair"}
+
+
+def test_roles_an_audience_is_not_a_reception_by_the_subject() -> None:
+    events = events_of(
+        "Sáng 12/5, Phó Chủ tịch nước Võ Thị Ánh Xuân tiếp kiến Nhà vua Thái Lan Maha Vajiralongkorn."
+    )
+    [call] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(call)["Maha Vajiralongkorn"] == "chair"
+    assert roles_of(call)["Võ Thị Ánh Xuân"] == "participant"
+
+
+def test_roles_ceremony_host_chairs_the_visit() -> None:
+    events = events_of(
+        "Sáng 9/5, Thủ tướng Nhật Bản Kishida Fumio đến Hà Nội, bắt đầu thăm chính thức Việt "
+        "Nam. Sáng 10/5, Thủ tướng Phạm Minh Chính chủ trì lễ đón Thủ tướng Kishida Fumio "
+        "tại Phủ Chủ tịch."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Kishida Fumio": "participant", "Phạm Minh Chính": "chair"}
