@@ -199,3 +199,12 @@ def test_people_name_after_an_office_the_lexicon_does_not_know() -> None:
 def test_people_office_words_are_not_a_name() -> None:
     found = people_of("Ông Nam, Trưởng Ban Quản lý dự án, phát biểu. Giám đốc Chi cục Kiểm lâm nói.")
     assert not any(name.startswith(("Ban", "Chi")) for name in found)
+
+
+def test_people_delegation_head_serves_the_delegations_country() -> None:
+    found = people_of(
+        "Hôm nay, Phó Chủ tịch Quốc hội Yang Hyong Sop dẫn đầu đoàn đại biểu CHDCND Triều "
+        "Tiên tới Cuba. Đoàn Hàn Quốc do ông Hoang In-Mu, Thứ trưởng Bộ Quốc phòng làm trưởng đoàn."
+    )
+    assert found["Yang Hyong Sop"][0] == "PRK"
+    assert found["Hoang In-Mu"][0] == "KOR"

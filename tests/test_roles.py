@@ -47,3 +47,30 @@ def test_roles_ceremony_host_chairs_the_visit() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit) == {"Kishida Fumio": "participant", "Phạm Minh Chính": "chair"}
+
+
+def test_roles_delegation_heads_named_after_the_meeting_take_part() -> None:
+    events = events_of(
+        "Ngày 27/5, tại Hà Nội đã diễn ra Đối thoại chính sách quốc phòng Việt Nam-Ấn Độ lần "
+        "thứ 3. Đoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng làm "
+        "Trưởng đoàn; đoàn Ấn Độ do ông Ajay Kumar, Thứ trưởng Bộ Quốc phòng làm trưởng đoàn."
+    )
+    [meeting] = events
+    assert {p.name for p in meeting.participants} == {"Hoàng Xuân Chiến", "Ajay Kumar"}
+
+
+def test_roles_opening_another_event_is_not_chairing_this_one() -> None:
+    events = events_of(
+        "Tối 10/5, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Maroc Aziz Akhannouch và khai "
+        "mạc Diễn đàn Doanh nghiệp Việt Nam - Maroc."
+    )
+    [meeting] = [e for e in events if any(p.name == "Aziz Akhannouch" for p in e.participants)]
+    assert roles_of(meeting)["Phạm Minh Chính"] == "participant"
+
+
+def test_roles_hospitality_is_not_a_reception() -> None:
+    events = events_of(
+        "Chủ tịch nước Lương Cường cảm ơn Tổng thống Angola João Lourenço đã dành cho đoàn "
+        "sự đón tiếp trọng thị."
+    )
+    assert events == []

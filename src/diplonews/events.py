@@ -597,6 +597,8 @@ class Reader:
         if re.search(r"đồng chủ trì", window, re.IGNORECASE):
             return set(people)
         verb = CHAIR.search(body, lead_start, cue.own_end)
+        if verb and roles.verb_of_another_event(self, verb.end(), cue):
+            verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum
         if not verb:
             return set()
         before = {m.person for m in pre + subject if m.start < verb.start()}

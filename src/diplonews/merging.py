@@ -64,8 +64,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         )
     if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
         return True
-    if a.kind == "visit":
-        return bool(set(d.people) & set(e.people)) and not (
+    if a.kind == "visit":  # the same visitor: hosts (chairs) may host several visits
+        return bool((set(d.people) - d.chairs) & (set(e.people) - e.chairs)) and not (
             d.own_date and e.own_date and a.date != b.date
         )
     if (
@@ -96,6 +96,7 @@ def merge(reader: Reader) -> list[Event]:
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
     roles.add_ceremony_hosts(kept)
+    roles.add_delegation_heads(reader, kept, sentences_after)
     events = []
     done: list[Draft] = []
     for d in kept:

@@ -628,6 +628,7 @@ class Resolver:
     keys: list[list[str]] = field(default_factory=list)
     last_seen: list[int] = field(default_factory=list)
     confirmed: list[bool] = field(default_factory=list)  # has a title or official context
+    guessed: list[bool] = field(default_factory=list)  # country from the family name only
     held_titles: dict[int, list[Title]] = field(default_factory=dict)  # by person index
 
     def add(self, mention: Mention, order: int) -> None:
@@ -645,6 +646,9 @@ class Resolver:
             self.keys.append(key)
             self.last_seen.append(order)
             self.confirmed.append(False)
+            # A Vietnamese name written with its diacritics is Vietnam's for sure; a
+            # romanised family name (Yang, Hoang) only suggests a country.
+            self.guessed.append(mention.country is None and not has_vietnamese_letters(mention.name))
             index = len(self.people) - 1
         else:
             person = self.people[index]
@@ -652,6 +656,8 @@ class Resolver:
                 person.name, self.keys[index] = mention.name, key
             else:
                 mention.anaphoric = True
+            if mention.country and self.guessed[index]:
+                person.country, self.guessed[index] = mention.country, False
             person.country = person.country or mention.country
             self.last_seen[index] = order
         person = self.people[index]
@@ -732,6 +738,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
         resolver.confirmed[i] or official_context(doc, mentions, i)
         for i in range(len(resolver.people))
     ]
+    delegation_countries(doc, lex, mentions, resolver)
     remap: dict[int, int] = {}
     people: list[Person] = []
     for i, person in enumerate(resolver.people):
@@ -748,6 +755,43 @@ def run(doc: Doc, lex: Lexicons) -> None:
             if person.country is None:
                 person.country = counterpart
     doc.record.people = people
+
+
+# "đoàn Hàn Quốc do ông X làm trưởng đoàn", "X dẫn đầu đoàn đại biểu CHDCND Triều Tiên":
+# the head of a delegation serves the state the delegation comes from.
+DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+$")
+HEAD_BY = re.compile(r"^\s+do\s+(?:ông\s+|bà\s+)?$")
+LEADS_DELEGATION = re.compile(
+    r"^(?:\s*,[^.;]{0,80}?)?\s+(?:dẫn đầu|làm trưởng đoàn)\s+[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+$"
+)
+
+
+def delegation_countries(
+    doc: Doc, lex: Lexicons, mentions: list[Mention], resolver: Resolver
+) -> None:
+    """The country of a person the text names only as a delegation's head, when the family
+    name alone gave it (a Korean "Hoang", a North Korean "Yang")."""
+    if not any(resolver.guessed):
+        return
+    body = doc.body
+    parties = [
+        (s, e, codes[0])
+        for s, e, codes in lex.find_in(doc.matches, "party_names", body)
+        if codes[0] != "-"
+    ]
+    for m in mentions:
+        if not (0 <= m.person < len(resolver.guessed)) or not resolver.guessed[m.person]:
+            continue
+        code = None
+        for s, e, party in parties:
+            if e <= m.start and m.start - e < 30 and HEAD_BY.match(body[e : m.start]):
+                if DELEGATION_BEFORE.search(body, max(0, s - 30), s):
+                    code = party
+            elif m.end < s < m.end + 160 and LEADS_DELEGATION.match(body[m.end : s]):
+                code = party
+        if code and getattr(lex.party(code), "kind", "") == "state":
+            resolver.people[m.person].country = code
+            resolver.guessed[m.person] = False
 
 
 def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:

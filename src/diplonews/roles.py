@@ -9,6 +9,7 @@ The events stage and the merging step call these helpers; they hold no state.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,6 +72,46 @@ def visit_hosts(
     """The hosts of a visit, who chair it: its inviters and whoever receives the visitor."""
     hosts = [m.person for m in inviters(reader, sentence, cue) + receivers(reader, pre)]
     return [p for p in dict.fromkeys(hosts) if p >= 0 and p not in visitors]
+
+
+def verb_of_another_event(reader: Reader, verb_end: int, cue: Cue) -> bool:
+    """Whether a chairing verb ("khai mạc", "chủ trì") governs an event named right after
+    it other than `cue`: "gặp X và khai mạc Diễn đàn Doanh nghiệp" opens the forum."""
+    at = verb_end
+    while at < len(reader.body) and reader.body[at] == " ":
+        at += 1
+    if at == cue.start:
+        return False
+    return any(s == at for s, _, _ in reader.triggers) or any(
+        s == at for s, _, _ in reader.series_hits
+    )
+
+
+# "Đoàn Việt Nam do X làm Trưởng đoàn", "X dẫn đầu đoàn …": a delegation's head.
+HEAD_AFTER = re.compile(r"[^.;]{0,80}?\b(?:làm [Tt]rưởng đoàn|dẫn đầu)\b")
+HEAD_BEFORE = re.compile(r"[Đđ]oàn\b[^.;,]{0,40}?\bdo\s+(?:ông\s+|bà\s+)?$")
+
+
+def add_delegation_heads(
+    reader: Reader,
+    kept: list[Draft],
+    after: Callable[[Reader, list[Draft], int], list[tuple[int, int]]],
+) -> None:
+    """The heads of the delegations named in the sentences that go on about a meeting
+    ("Đối thoại … lần thứ 5. Đoàn Việt Nam do X làm Trưởng đoàn; đoàn Hàn Quốc do Y …")
+    take part in it."""
+    body = reader.body
+    for i, d in enumerate(kept):
+        if d.event.kind != "meeting":
+            continue
+        for start, end in after(reader, kept, i):
+            for m in reader.mentions:
+                if not start <= m.start < end or m.person in d.people:
+                    continue
+                if HEAD_BEFORE.search(body, max(start, m.start - 60), m.start) and HEAD_AFTER.match(
+                    body, m.end, end
+                ):
+                    d.people.append(m.person)
 
 
 def add_ceremony_hosts(kept: list[Draft]) -> None:
