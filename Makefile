@@ -52,9 +52,12 @@ load: venv
 bench-spark: venv
 	$(BIN)/python bench/bench_spark.py
 
+# What CI checks before the tests: lint, formatting, types and the layer contracts.
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

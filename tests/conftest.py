@@ -11,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from diplonews.store import Store, open_store
+from diplonews.kb.store import Store, open_store
 
 DATA = Path(__file__).parent / "data"
 

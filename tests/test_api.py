@@ -13,8 +13,8 @@ import pytest
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.searching import fold
-from diplonews.store import Store
+from diplonews.kb.store import Store
+from diplonews.text import fold
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_an_event_has_its_sources_and_evidence(store: Store) -> None:
 
 
 def test_evidence_spans_point_into_the_article_body(store: Store) -> None:
-    from diplonews.store import queries
+    from diplonews.kb.store import queries
 
     (summit,) = api.events(store, series="ASEAN-Korea Summit", year_from="2024")
     source = summit.sources[0]

@@ -1,33 +1,31 @@
 """The library API of the knowledge base: what the CLI and the web application call.
 
 Each function takes an open `Store` and plain values, and returns the models of
-`diplonews.models` (or small query records with `to_dict`). Names of parties and
+`diplonews.kb.models` (or small query records with `to_dict`). Names of parties and
 series are understood the way articles write them: "KOR", "Korea", "Hàn Quốc",
 "han quoc" are one party; "Đối thoại ASEAN-Hàn Quốc" is the ASEAN-Korea Dialogue.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from diplonews import cues, pipeline
-from diplonews import export as exporting
 from diplonews.errors import DiplonewsError
-from diplonews.ingest import IngestReport
-from diplonews.ingest import ingest as _ingest
-from diplonews.lexicons import Lexicons, load
-from diplonews.models import EventSummary, Milestone, StoredArticle, StoredEvent, StoredPerson
-from diplonews.searching import fold
-from diplonews.store import Store, open_store, queries
-from diplonews.store import resolve_url as resolve_store_url
-from diplonews.store.queries import (
-    EventFilter,
+from diplonews.extract import extract_doc
+from diplonews.extract.lexicons import load
+from diplonews.extract.record import Milestone
+from diplonews.kb import export as exporting
+from diplonews.kb.browse import date_bound, events, party_codes, series_name
+from diplonews.kb.ingest import IngestReport
+from diplonews.kb.ingest import ingest as _ingest
+from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
+from diplonews.kb.store import Store, open_store, queries
+from diplonews.kb.store import resolve_url as resolve_store_url
+from diplonews.kb.store.queries import (
     GraphEdge,
     GraphNode,
     Hit,
@@ -66,9 +64,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from diplonews.ask import Answer
-
-_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+    from diplonews.qa.answers import Answer
 
 
 def ingest(
@@ -80,7 +76,7 @@ def ingest(
     on_error: Callable[[str], None] = lambda message: None,
     on_progress: Callable[[IngestReport], None] = lambda report: None,
 ) -> IngestReport:
-    """Extract and store the articles under `paths`; see `diplonews.ingest`."""
+    """Extract and store the articles under `paths`; see `diplonews.kb.ingest`."""
     return _ingest(
         store,
         paths,
@@ -99,96 +95,6 @@ def generation(store: Store) -> int:
 
 def counts(store: Store) -> dict[str, int]:
     return queries.counts(store)
-
-
-# --- names as users write them -------------------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def _party_index(lexicons: Lexicons) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for code, party in lexicons.parties.items():
-        for form in (party.name_en, party.short_en, *lexicons.party_forms.get(code, [])):
-            index.setdefault(fold(form), code)
-    for code in lexicons.parties:
-        index[fold(code)] = code
-    return index
-
-
-def party_codes(names: Iterable[str], lexicons: Lexicons | None = None) -> list[str]:
-    """Party codes for names as a user writes them; an unknown name is an error."""
-    lex = lexicons or load()
-    index = _party_index(lex)
-    codes = []
-    for name in names:
-        code = name.strip() if name.strip() in lex.parties else index.get(fold(name.strip()))
-        if code is None:
-            raise DiplonewsError(f"unknown party {name!r}: give a code (KOR) or a name (Korea)")
-        codes.append(code)
-    return codes
-
-
-def series_name(text: str, lexicons: Lexicons | None = None) -> str:
-    """The canonical series a user means, named the way extraction names it: a
-    meeting word and the parties ("Hội nghị Cấp cao Hàn-ASEAN" → "ASEAN-Korea
-    Summit"), or a fixed name the lexicon knows; otherwise the text as given (the
-    English name, matched case-insensitively)."""
-    lex = lexicons or load()
-    codes = [code for _, _, found in lex.party_names.find(text) for code in found]
-    for piece in re.split(r"[-–—\s]+", text):
-        if piece in lex.party_short:
-            codes.append(lex.party_short[piece])
-    for _, _, triggers in lex.triggers.find(text):
-        suffixes = [t.series_suffix for t in triggers if t.series_suffix not in ("", "-")]
-        composed = cues.series_name(codes, suffixes[0], lex) if suffixes else None
-        if composed:
-            return composed
-    for _, _, found in lex.series.find(text):
-        return str(found[0].name_en)
-    return text.strip()
-
-
-def _date_bound(value: str | int | None, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    text = str(value).strip()
-    if not _DATE_BOUND.fullmatch(text):
-        raise DiplonewsError(f"{what} must be a year or an ISO date (2021, 2021-06), not {text!r}")
-    return text
-
-
-# --- queries -------------------------------------------------------------------------
-
-
-def events(
-    store: Store,
-    *,
-    parties: Sequence[str] = (),
-    series: str | None = None,
-    year_from: str | int | None = None,
-    year_to: str | int | None = None,
-    person: str | None = None,
-    status: str | None = None,
-    kind: str | None = None,
-    newest_first: bool = True,
-    limit: int = 100,
-    offset: int = 0,
-) -> list[StoredEvent]:
-    """Events with every given party, of a series, in a period, attended by a person."""
-    lex = load()
-    where = EventFilter(
-        parties=party_codes(parties, lex) if parties else (),
-        series=series_name(series, lex) if series else None,
-        date_from=_date_bound(year_from, "--from"),
-        date_to=_date_bound(year_to, "--to"),
-        person_ids=queries.find_people(store, person) if person else None,
-        status=status,
-        kind=kind,
-        newest_first=newest_first,
-        limit=limit,
-        offset=offset,
-    )
-    return queries.events(store, where)
 
 
 def event(store: Store, event_id: int) -> StoredEvent | None:
@@ -252,7 +158,7 @@ def graph(
     if level not in ("parties", "people"):
         raise DiplonewsError(f"unknown graph level {level!r}; choose parties or people")
     nodes, edges = queries.graph(
-        store, level, _date_bound(year_from, "from"), _date_bound(year_to, "to"), limit
+        store, level, date_bound(year_from, "from"), date_bound(year_to, "to"), limit
     )
     if level == "parties":
         lex = load()
@@ -283,7 +189,7 @@ def preview(text: str, doc_id: str = "pasted") -> Preview:
     """Extract one article's text, for a reader to check against the text itself."""
     if not text.strip():
         raise DiplonewsError("no text to extract")
-    doc = pipeline.extract_doc(unicodedata.normalize("NFC", text), doc_id)
+    doc = extract_doc(unicodedata.normalize("NFC", text), doc_id)
     spans = [
         (span[0], span[1], index)
         for index, event in enumerate(doc.record.events)
@@ -294,8 +200,8 @@ def preview(text: str, doc_id: str = "pasted") -> Preview:
 
 def ask(store: Store, question: str) -> Answer:
     """Answer a question in Vietnamese (with or without diacritics) or English from the
-    record: a sentence, the facts behind it and their evidence; see `diplonews.ask`."""
-    from diplonews import ask as asking
+    record: a sentence, the facts behind it and their evidence; see `diplonews.qa.answers`."""
+    from diplonews.qa import answers as asking
 
     return asking.ask(store, question)
 
@@ -306,7 +212,7 @@ def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
 
 
 def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> int:
-    """Write the whole store in `fmt` (see `diplonews.export.FORMATS`); records written."""
+    """Write the whole store in `fmt` (see `diplonews.kb.export.FORMATS`); records written."""
     return exporting.write(
         fmt,
         out,

@@ -12,8 +12,8 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from diplonews.searching import fold
-from diplonews.web.app import MAX_BODY
+from diplonews.text import fold
+from diplonews.web.deps import MAX_BODY
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 SEED_ARTICLES = 5

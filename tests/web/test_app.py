@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from diplonews.lexicons import load
-from diplonews.store import ENV
+from diplonews.extract.lexicons import load
+from diplonews.kb.store import ENV
 from diplonews.web import app as web_app
 
 

@@ -16,7 +16,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from diplonews import api
-from diplonews.web.app import MAX_BODY, create_app
+from diplonews.web.app import create_app
+from diplonews.web.deps import MAX_BODY
 from diplonews.web.pages import Piece, paragraphs, pieces
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"

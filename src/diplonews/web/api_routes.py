@@ -14,10 +14,10 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, 
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.models import StoredArticle, StoredEvent, StoredPerson
-from diplonews.reading import SUPPORTED
-from diplonews.store import Store
-from diplonews.web.app import MAX_BODY, store_of
+from diplonews.extract.reading import SUPPORTED
+from diplonews.kb.models import StoredArticle, StoredEvent, StoredPerson
+from diplonews.kb.store import Store
+from diplonews.web.deps import MAX_BODY, store_of
 
 
 @dataclass
@@ -268,7 +268,7 @@ async def extract(
 async def _uploaded_text(file: UploadFile) -> str:
     from pathlib import Path
 
-    from diplonews.reading import decode_upload
+    from diplonews.extract.reading import decode_upload
 
     suffix = Path(file.filename or "").suffix.lower()
     if suffix not in SUPPORTED - {".jsonl"}:

@@ -26,10 +26,11 @@ from starlette.formparsers import MultiPartException
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.models import Source, StoredArticle, StoredEvent
-from diplonews.reading import HTML_SUFFIXES, TEXT_SUFFIXES, decode_upload
-from diplonews.store import Store
-from diplonews.web.app import MAX_BODY, labels, language, loop_store_of, page, store_of
+from diplonews.extract.reading import HTML_SUFFIXES, TEXT_SUFFIXES, decode_upload
+from diplonews.kb.models import Source, StoredArticle, StoredEvent
+from diplonews.kb.store import Store
+from diplonews.web.deps import MAX_BODY, language, loop_store_of, store_of
+from diplonews.web.rendering import labels, page
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]

@@ -22,8 +22,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.store import Store
-from diplonews.web.app import language, page, store_of
+from diplonews.kb.store import Store
+from diplonews.web.deps import language, store_of
+from diplonews.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]

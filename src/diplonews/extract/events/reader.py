@@ -1,0 +1,666 @@
+"""Events stage: meetings, visits and calls, one per occurrence, with their fields.
+
+Each sentence is read as a few cues (trigger words from triggers.tsv and series names
+from series.tsv). A cue owns the stretch of text from itself to the next cue or
+clause break; what it owns (dates, people, places, parties) is its own, what stands
+elsewhere in the sentence is shared by the sentence's main event. Cues that only
+point back ("tại hội nghị", "cuộc gặp này") are folded into the event already
+reported, so each occurrence is one event however often it is mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplonews.extract.doc import Doc
+from diplonews.extract.events import merging, roles
+from diplonews.extract.events.cues import (
+    ATTEND,
+    BACK_LEAD,
+    BY_BEFORE,
+    CHAIR,
+    CHAIR_OF,
+    EDITION,
+    EXCLUDED_BEFORE,
+    HELD,
+    HOSTING,
+    HYPOTHETICAL,
+    LEADS_AFTER,
+    LOCATED,
+    LOCATION_LEAD,
+    MODAL,
+    NAME_STOP,
+    NEGATED,
+    NOT_EVENT_TIME,
+    PARTY_KINDS,
+    PLANNED,
+    POINTS_BACK,
+    POSTING,
+    PRE_REACH,
+    REPORTING,
+    SECONDARY,
+    Cue,
+    Sentence,
+    clause_bounds,
+    find_cues,
+    month_of,
+    parse_edition,
+    party_spans,
+    says_online,
+    series_name,
+)
+from diplonews.extract.events.outcomes import find_outcomes
+from diplonews.extract.lexicons import City, Lexicons
+from diplonews.extract.people import Mention
+from diplonews.extract.record import Event
+
+
+def in_quotes(body: str, start: int, cue: Cue) -> bool:
+    """Whether the cue stands inside quoted speech opened after `start`. A quoted name
+    (“Đối thoại Hàn-ASEAN”) opens right before the cue and closes right after its name."""
+    text = body[start : cue.start]
+    opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    if opened and text.rstrip().endswith(("“", '"')):
+        return not any(mark in body[cue.name_end : cue.name_end + 3] for mark in ("”", '"'))
+    return opened
+
+
+PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều)\s+$")
+NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*$")
+NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
+WITH = re.compile(r"[\s,]*cùng\b")
+AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
+# "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
+# whose subject is who took part.
+SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
+SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
+
+
+@dataclass
+class Context:
+    """What the words around one cue say about it, worked out once for its fields."""
+
+    sentence: Sentence
+    cue: Cue
+    prev_end: int  # where the cue before it stops owning text
+    subject: list[Mention]  # the sentence's subject, if it names one
+    clause_start: int
+    clause_end: int
+    lead_start: int  # where the cue's own clause starts, after any reporting verb
+    lead: str  # from there to the cue
+    recent: str  # the last 200 characters of `lead`
+    name: str | None
+    name_parties: list[str]
+    edition: int | None
+    secondary: bool  # "nhân dịp dự X", "bên lề X": X is not the sentence's own event
+    attend: bool  # "tham dự X": the subject takes part in X
+    hosting: bool  # "đăng cai X": hosting says nothing of who takes part
+    points_back: bool  # "hội nghị này", "Tại hội nghị": the event already reported
+
+
+@dataclass
+class Draft:
+    """An event being built, with what it needs for merging."""
+
+    event: Event
+    cue: Cue
+    sentence: int
+    people: list[int] = field(default_factory=list)  # person indexes, order kept
+    chairs: set[int] = field(default_factory=set)
+    own_date: bool = False
+    points_back: bool = False
+    name_parties: list[str] = field(default_factory=list)
+    setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
+
+
+# ---------------------------------------------------------------- the stage
+
+
+class Reader:
+    """Reads one document's sentences into drafts, then merges them into events."""
+
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc, self.lex, self.body = doc, lex, doc.body
+        self.parties = party_spans(doc, lex)
+        self.party_starts = {s for s, _, _ in self.parties}
+        self.regions = [
+            (s, e)
+            for s, e, codes in lex.find_in(doc.matches, "party_names", doc.body)
+            if codes[0] == "-"
+        ]
+        self.places = lex.find_in(doc.matches, "places", self.body)
+        self.triggers = lex.find_in(doc.matches, "triggers", self.body)
+        self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
+        titles = lex.find_in(doc.matches, "titles", self.body)
+        self.title_starts = [s for s, _, _ in titles]
+        # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
+        self.series_hits = [
+            h
+            for h in lex.find_in(doc.matches, "series", self.body)
+            if not any(s <= h[0] < e for s, e, _ in titles)
+        ]
+        self.mentions: list[Mention] = doc.mentions
+        self.taking_part = [
+            m
+            for m in doc.mentions
+            if not EXCLUDED_BEFORE.search(self.body, max(0, m.start - 110), m.start)
+            and not (
+                BY_BEFORE.search(self.body, max(0, m.start - 8), m.start)
+                and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
+            )
+        ]
+        body = self.body
+        self.times = [
+            t
+            for t in doc.times
+            if getattr(t, "value", None)
+            and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
+        ]
+        self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
+        self.drafts: list[Draft] = []
+        self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
+
+    def is_post(self, at: int) -> bool:
+        """Whether the name at `at` is where an envoy serves ("Đại sứ … tại Indonesia")."""
+        if at not in self.posted:
+            self.posted[at] = bool(POSTING.search(self.body, max(0, at - 60), at))
+        return self.posted[at]
+
+    # -- lookups within a span
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions in a span, less inviters, envoys' principals and possessors."""
+        return [m for m in self.taking_part if start <= m.start < end]
+
+    def parties_in(self, start: int, end: int) -> list[str]:
+        """Parties named in a span, less the posts of envoys."""
+        return [code for s, _, code in self.parties if start <= s < end and not self.is_post(s)]
+
+    def times_in(self, start: int, end: int) -> list[Any]:
+        return [t for t in self.times if start <= t.start < end]
+
+    def place_in(self, start: int, end: int) -> City | None:
+        """The first city or venue in a span, wherever it stands."""
+        for s, _, payloads in self.places:
+            if start <= s < end:
+                city: City = payloads[0]
+                return city
+        return None
+
+    def location_in(self, start: int, end: int) -> str | None:
+        """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
+        for s, _, payloads in self.places:
+            if (
+                start <= s < end
+                and LOCATION_LEAD.search(self.body, max(0, s - 60), s)
+                and not self.is_post(s)
+            ):
+                return str(payloads[0].name_en)
+        return None
+
+    def country_located(self, start: int, end: int) -> bool:
+        """Whether the span places the event in a state ("… tại Indonesia")."""
+        for s, _, code in self.parties:
+            if (
+                start <= s < end
+                and getattr(self.lex.party(code), "kind", None) == "state"
+                and LOCATED.search(self.body, max(0, s - 6), s)
+                and not self.is_post(s)
+            ):
+                return True
+        return False
+
+    def list_end(self, clause_end: int, sentence_end: int) -> int:
+        """A clause's end, carried past commas that go on listing parties
+        ("Đại sứ các nước Thái Lan, Indonesia, Philippines và Malaysia trình quốc thư")."""
+        starts = self.party_starts
+        while clause_end < sentence_end and self.body[clause_end] == ",":
+            nxt = clause_end + 1
+            while nxt < sentence_end and self.body[nxt] == " ":
+                nxt += 1
+            if nxt not in starts:
+                break
+            _, clause_end = clause_bounds(self.body, nxt, sentence_end, nxt)
+        return clause_end
+
+    def has_title(self, start: int, end: int) -> bool:
+        return any(start <= s < end for s in self.title_starts)
+
+    # -- reading
+    def read(self) -> list[Event]:
+        for index, (start, end) in enumerate(self.doc.sentences):
+            self.read_sentence(index, start, end)
+        return merging.merge(self)
+
+    def read_sentence(self, index: int, start: int, end: int) -> None:
+        body = self.body
+        cues = find_cues(body, start, end, self.triggers, self.series_hits)
+        if not cues:
+            return
+        content_start = start
+        for m in REPORTING.finditer(body, start, cues[0].start):
+            content_start = m.end()
+        keep = []
+        for c in cues:
+            if c.start < content_start:
+                continue
+            before = body[max(start, c.start - 12) : c.start].lower()
+            if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags and not c.named:
+                continue
+            keep.append(c)
+        cues = keep
+        for i, cue in enumerate(cues):
+            nxt = cues[i + 1].start if i + 1 < len(cues) else end
+            _, clause_end = clause_bounds(body, start, end, cue.end)
+            cue.own_end = min(nxt, self.list_end(clause_end, end))
+            stop = NAME_STOP.search(body, cue.end, cue.own_end)
+            cue.name_end = stop.start() if stop else cue.own_end
+            tail = NAME_TAIL.search(body, cue.end, cue.name_end)
+            if tail:
+                cue.name_end = tail.start()
+            ed = EDITION.match(body, cue.name_end)
+            if ed:
+                cue.name_end = ed.end()
+        for i, cue in enumerate(cues):
+            cue.joined_end = cue.own_end
+            if i + 1 < len(cues) and re.fullmatch(
+                r"\s*(?:và|,)\s*(?:(?:tham )?dự\s+)?(?:các\s+)?",
+                body[cue.name_end : cues[i + 1].start],
+            ):
+                cue.joined_end = cues[i + 1].own_end
+                cues[i + 1].joined_to = cue
+        sentence = Sentence(start, end, content_start, cues)
+        subject = self.sentence_subject(sentence)
+        prev_end = content_start
+        first = len(self.drafts)
+        for cue in cues:
+            self.read_cue(index, sentence, cue, prev_end, subject)
+            prev_end = cue.own_end
+        # "… tại Gyeongju, nơi diễn ra Hội nghị thượng đỉnh APEC": an event named only as
+        # the setting of the sentence's own takes that event's parties.
+        drafts = self.drafts[first:]
+        main = next((d for d in drafts if d.people and d.event.parties), None)
+        for d in drafts:
+            if (
+                main
+                and d is not main
+                and d.setting
+                and not d.points_back
+                and not d.event.parties
+                and not d.people
+            ):
+                d.event.parties = list(main.event.parties)
+
+    def sentence_subject(self, sentence: Sentence) -> list[Mention]:
+        owned = [(c.start, c.own_end) for c in sentence.cues]
+        for m in self.mentions_in(sentence.content_start, sentence.end):
+            if not any(a <= m.start < b for a, b in owned):
+                return [m]
+        return []
+
+    def is_bare(self, cue: Cue) -> bool:
+        """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
+        if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
+            return False
+        parties = [s for s, _, _ in self.parties if cue.end <= s < cue.name_end]
+        for word in re.finditer(r"\w+", self.body[cue.end : cue.name_end]):
+            at = cue.end + word.start()
+            if word.group()[:1].isupper() and not any(a <= at < b for a, b in self.regions):
+                return False
+        return not parties
+
+    def read_cue(
+        self, index: int, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
+    ) -> None:
+        """One draft event (or none) from one cue, its fields read off the sentence."""
+        at = self.context(sentence, cue, prev_end, subject)
+        date, own_date, relation = self.cue_date(at)
+        if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
+            return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        people, chairs = self.cue_people(at)
+        planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
+            getattr(relation, "relation", None) == "future"
+        )
+        if (
+            HELD.search(at.recent)
+            and not PLANNED.search(at.recent)
+            or getattr(relation, "relation", None) == "past"
+        ):
+            planned = False
+        location = self.location_in(cue.start, cue.own_end) or self.location_in(
+            sentence.content_start, sentence.end
+        )
+        codes = self.cue_parties(at, people)
+        if NEGATED.search(at.lead[-80:]):
+            people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
+        series_en = (
+            cue.series.name_en
+            if cue.series
+            else series_name(
+                at.name_parties,
+                cue.trigger.series_suffix if cue.trigger else "",
+                self.lex,
+                bool(at.edition),
+            )
+        )
+        outcomes = (
+            find_outcomes(self.documents, cue.start, sentence.end)
+            if (cue.kind == "meeting" and not at.secondary)
+            else []
+        )
+        event = Event(
+            kind=cue.kind,
+            status="planned" if planned else "held",
+            name=at.name,
+            series=series_en,
+            edition=at.edition,
+            date=date,
+            format=self.cue_format(at, location, people),
+            location=location,
+            parties=[c for c in codes if c],
+            outcomes=outcomes,
+            evidence=self.body[sentence.start : sentence.end],
+            evidence_span=(sentence.start, sentence.end),
+        )
+        people = [p for p in people if p >= 0]
+        if (
+            cue.kind == "visit"
+            and len(people) > 1
+            and re.search(r"(?:các|những)\s+$", self.body[max(0, cue.start - 8) : cue.start])
+        ):
+            for person in people:  # "các chuyến thăm … của A và B": one visit each
+                single = Event(
+                    **{**event.__dict__, "parties": list(event.parties), "participants": []}
+                )
+                self.drafts.append(
+                    Draft(single, cue, index, [person], set(), own_date, False, at.name_parties)
+                )
+            return
+        self.drafts.append(
+            Draft(
+                event,
+                cue,
+                index,
+                people,
+                chairs,
+                own_date,
+                at.points_back,
+                at.name_parties,
+                at.secondary,
+            )
+        )
+
+    def context(
+        self, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
+    ) -> Context:
+        """What the words around a cue say about it (see `Context`)."""
+        body = self.body
+        clause_start, clause_end = clause_bounds(body, sentence.start, sentence.end, cue.start)
+        lead_start = max(sentence.content_start, clause_start)
+        name = NAME_JOIN_TAIL.sub("", body[cue.start : cue.name_end].strip(' -–“”"'))
+        name_parties = [
+            code
+            for code in self.parties_in(cue.start, cue.name_end)
+            if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
+        ]
+        ed = EDITION.search(body, cue.start, cue.name_end)
+        edition = parse_edition(ed.group(1)) if ed else None
+        if edition is None and cue.series:
+            number = re.match(r"\s*(\d{1,3})\b", body[cue.end : cue.end + 5])
+            edition = int(number.group(1)) if number else None
+        head = (cue.joined_to or cue).start
+        before = body[max(sentence.start, head - 120) : head]  # what the patterns look back on
+        points_back = (
+            bool(POINTS_BACK.match(body[cue.name_end : cue.name_end + 12]))
+            or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
+            or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
+            or (cue.named and self.is_bare(cue))
+        )
+        if cue.generic and edition:
+            cue.generic = False
+        if (
+            "named" in cue.flags
+            and not cue.named
+            and not name_parties
+            and not edition
+            and not cue.series
+        ):
+            cue.generic = True  # "hội nghị thượng đỉnh kéo dài 2 ngày": the summit again
+        lead = body[lead_start : cue.start]
+        return Context(
+            sentence,
+            cue,
+            prev_end,
+            subject,
+            clause_start,
+            clause_end,
+            lead_start,
+            lead,
+            lead[-200:],
+            name or None,
+            name_parties,
+            edition,
+            bool(SECONDARY.search(before)),
+            bool(ATTEND.search(before))
+            or bool(cue.joined_to and "dự" in body[cue.joined_to.name_end : cue.start]),
+            bool(HOSTING.search(before)),
+            points_back,
+        )
+
+    def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
+        """(date, whether the event's own words give it, the time expression used)."""
+        sentence, cue = at.sentence, at.cue
+        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(
+            at.lead_start, cue.start
+        )
+        claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
+        free_times = [
+            t
+            for t in self.times_in(sentence.content_start, sentence.end)
+            if not any(a <= t.start < b for a, b in claimed)
+        ]
+        date, own_date = None, False
+        if own_times:
+            date, own_date = own_times[0].value, True
+        elif free_times:
+            date = month_of(free_times[0].value) if at.secondary else free_times[0].value
+            own_date = not at.secondary
+        if not own_date and any(
+            sentence.content_start <= t.start < cue.own_end for t in self.unresolved
+        ):
+            own_date = True  # dated in the text, though the year is not known
+        return date, own_date, (own_times or free_times or [None])[0]
+
+    def cue_people(self, at: Context) -> tuple[list[int], set[int]]:
+        """Who takes part (person indexes) and who of them chairs."""
+        body, cue, sentence, subject = self.body, at.cue, at.sentence, at.subject
+        quoted = in_quotes(body, sentence.start, cue)  # a speaker's words, not a report
+        pre = (
+            []
+            if at.secondary or at.hosting or cue.joined_to or quoted
+            else [
+                m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
+            ]
+        )
+        own = [
+            m
+            for m in self.mentions_in(cue.end, cue.own_end)
+            if not MODAL.search(body, cue.end, m.start)
+        ]  # "có thể có sự tham dự của X"
+        chair_of = [
+            m
+            for m in self.mentions_in(cue.end, sentence.end)
+            if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
+        ]
+        if cue.kind == "visit":
+            visitors = self.visitors(cue, pre, own, subject)
+            hosts = roles.visit_hosts(self, sentence, cue, pre or subject, visitors)
+            return visitors + hosts, set(hosts)
+        if at.secondary and not at.attend or at.hosting:
+            return [m.person for m in chair_of], {m.person for m in chair_of}
+        people = [m.person for m in pre + own]
+        subject_takes_part = (
+            not pre
+            and not quoted
+            and (at.attend or "verb" in cue.flags or CHAIR.search(body[at.lead_start : cue.start]))
+            or WITH.match(body, at.prev_end, cue.start)
+        )
+        at_event = (
+            (at.points_back or cue.generic)
+            and at.clause_start == sentence.start
+            and AT_BEFORE.search(body, sentence.start, cue.start)
+        )  # "Phát biểu tại hội nghị, X"
+        if subject_takes_part or at_event:
+            people = [m.person for m in subject] + people
+        people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+        if SETTING_LEAD.match(body[sentence.start : cue.start]):
+            people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
+        chairs: set[int] = set()
+        if roles.calls_on(cue):
+            chairs = roles.called_on(self, cue, own)
+        elif "reception" in cue.flags or "ceremony" in cue.flags:
+            chairs = {m.person for m in (pre or subject)}
+        elif cue.kind == "meeting":
+            chairs = self.chairs(cue, at.lead_start, people, subject, pre)
+        return people, chairs | {m.person for m in chair_of}
+
+    def main_subject(self, cue: Cue, sentence: Sentence) -> list[int]:
+        """The people who open the main clause after a leading setting ("Trong cuộc
+        điện đàm ngày 20/10, A và B …"): consecutive mentions right after its comma."""
+        comma = self.body.find(",", cue.end, sentence.end)
+        if comma < 0:
+            return []
+        found: list[int] = []
+        at = comma
+        for mention in self.mentions_in(comma, sentence.end):
+            if not SUBJECT_JOIN.match(self.body[at : mention.start]):
+                break
+            found.append(mention.person)
+            at = mention.end
+        return list(dict.fromkeys(found))
+
+    def cue_format(self, at: Context, location: str | None, people: list[int]) -> str | None:
+        """Online, in person, or unknown (always unknown for a call)."""
+        cue, sentence = at.cue, at.sentence
+        if cue.kind == "call":
+            return None
+        if says_online(self.body[sentence.start : sentence.end]) and (
+            not at.secondary
+            or says_online(self.body[cue.start : min(cue.own_end + 40, sentence.end)])
+        ):
+            return "online"
+        during_visit = (
+            cue.kind == "meeting"
+            and bool(people)
+            and any(c.kind == "visit" and c.start < cue.start for c in sentence.cues)
+        )
+        if (
+            location
+            or "inperson" in cue.flags
+            or during_visit
+            or self.country_located(at.clause_start, at.clause_end)
+        ):
+            return "in_person"
+        return None
+
+    def cue_parties(self, at: Context, people: list[int]) -> list[str]:
+        """States and blocs: named in the event's name, of its people, or visited."""
+        cue = at.cue
+        codes = list(at.name_parties)
+        known = self.doc.record.people
+        codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
+        if cue.kind == "visit":
+            codes += self.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+            city = self.place_in(cue.end, min(cue.own_end, cue.end + 30))
+            if city and city.country:
+                codes.append(city.country)
+        modal = MODAL.search(self.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
+        reach = modal.start() if modal else cue.own_end
+        if cue.kind != "visit" and self.has_title(cue.end, reach):  # "họp với các Đại sứ ASEAN"
+            codes += self.parties_in(cue.end, reach)
+        if not people and not at.name_parties and not at.points_back:
+            codes += self.parties_in(at.lead_start, reach)
+        if cue.series and cue.series.parties:
+            codes += list(cue.series.parties)
+        return [c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS]
+
+    def chairs(
+        self,
+        cue: Cue,
+        lead_start: int,
+        people: list[int],
+        subject: list[Mention],
+        pre: list[Mention],
+    ) -> set[int]:
+        """Who chairs: co-chairs, those who chair or open it, or "dưới sự chủ trì của"."""
+        body = self.body
+        window = body[lead_start : cue.own_end]
+        if re.search(r"đồng chủ trì", window, re.IGNORECASE):
+            return set(people)
+        verb = CHAIR.search(body, lead_start, cue.own_end)
+        if verb and roles.verb_of_another_event(self, verb.end(), cue):
+            verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum
+        if not verb:
+            return set()
+        before = {m.person for m in pre + subject if m.start < verb.start()}
+        return before & set(people) or ({subject[0].person} if subject else set())
+
+    def visitors(
+        self, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
+    ) -> list[int]:
+        body = self.body
+        if re.match(
+            r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)", body[cue.end : cue.own_end]
+        ):
+            return []  # "chuyến thăm của đoàn đặc phái viên": the envoys are not named
+        destination = set(self.parties_in(cue.end, min(cue.own_end, cue.end + 40)))
+        of = [
+            m
+            for m in own
+            if re.search(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$", body[cue.end : m.start])
+        ]
+        if of:
+            return [m.person for m in of]
+        people = self.doc.record.people
+
+        def foreign(m: Mention) -> bool:
+            return 0 <= m.person < len(people) and people[m.person].country not in destination
+
+        chosen = [m.person for m in (pre or subject) if foreign(m)]
+        if not chosen and destination:
+            before = [
+                m
+                for m in self.mentions
+                if cue.start - 200 <= m.start and m.end <= cue.start and foreign(m)
+            ]
+            chosen = [before[-1].person] if before else []
+        return chosen
+
+
+def fill_countries(doc: Doc, events: list[Event]) -> None:
+    """A foreigner whose country the text never states takes the other side's country
+    in a two-party event ("các chuyến thăm Việt Nam của … Bounnhang Volachith")."""
+    for person in doc.record.people:
+        if person.country:
+            continue
+        for event in events:
+            names = [p.name for p in event.participants]
+            others = [
+                c
+                for c in event.parties
+                if c not in {p.country for p in event.participants if p.country}
+            ]
+            if person.name in names and len(event.parties) == 2 and len(others) == 1:
+                person.country = others[0]
+                break
+        for event in events:
+            for participant in event.participants:
+                if participant.name == person.name:
+                    participant.country = person.country
+
+
+def run(doc: Doc, lex: Lexicons) -> None:
+    events = Reader(doc, lex).read()
+    fill_countries(doc, events)
+    doc.record.events = events

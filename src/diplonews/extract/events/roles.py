@@ -1,0 +1,137 @@
+"""Who hosts and who calls: the roles of an event's participants beyond its own clause.
+
+SCHEMA's conventions settle them: the official who invites a visitor ("theo lời mời
+của X") or hosts the welcome ceremony chairs the visit; in "tiếp kiến", "yết kiến",
+"tới chào" and "chào xã giao" the official called on chairs and the caller takes part.
+The events stage and the merging step call these helpers; they hold no state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.cues import Cue, Sentence
+    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.people import Mention
+
+# Verbs of calling on someone: the official named after the verb is the one called on.
+CALL_ON = frozenset({"tiếp kiến", "yết kiến", "bệ kiến", "tới chào", "đến chào", "chào xã giao"})
+# "theo lời mời của", "nhận lời mời chính thức của", "lời mời của người đồng cấp".
+INVITED_BY = re.compile(
+    r"lời mời(?:\s+chính thức)?(?:\s+của)\s+(?:người\s+đồng\s+cấp\s+|đồng chí\s+)?$",
+    re.IGNORECASE,
+)
+CO_INVITER = re.compile(r"^\s*(?:,|và)\s*$")
+# "Tổng thống X đã đón tiếp ông Y đến thăm …": the subject receives the visitor.
+RECEIVES = re.compile(r"^[^,;]{0,12}?\b(?:đón tiếp|tiếp đón)\b")
+
+
+def calls_on(cue: Cue) -> bool:
+    return bool(cue.trigger) and cue.trigger.vi.lower() in CALL_ON  # type: ignore[union-attr]
+
+
+def called_on(reader: Reader, cue: Cue, own: list[Mention]) -> set[int]:
+    """The officials called on: those named right after a calling-on verb."""
+    if not calls_on(cue):
+        return set()
+    return {m.person for m in own}
+
+
+def inviters(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
+    """Who invited the visit reported by `cue`: the officials after "lời mời của" in its
+    sentence, when no other visit of the sentence stands nearer to them."""
+    body = reader.body
+    found: list[Mention] = []
+    for m in reader.mentions:
+        if not sentence.start <= m.start < sentence.end:
+            continue
+        if INVITED_BY.search(body, max(sentence.start, m.start - 60), m.start) or (
+            found and CO_INVITER.match(body[found[-1].end : m.start])
+        ):
+            found.append(m)
+        elif found:
+            break
+    if not found:
+        return []
+    visits = [c for c in sentence.cues if c.kind == "visit"]
+    nearest = min(visits, key=lambda c: abs(c.start - found[0].start), default=None)
+    return found if nearest is cue else []
+
+
+def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
+    """The subject who "đón tiếp" (receives) the visitor named after it."""
+    return [m for m in pre if RECEIVES.match(reader.body[m.end : m.end + 40])]
+
+
+def visit_hosts(
+    reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], visitors: list[int]
+) -> list[int]:
+    """The hosts of a visit, who chair it: its inviters and whoever receives the visitor."""
+    hosts = [m.person for m in inviters(reader, sentence, cue) + receivers(reader, pre)]
+    return [p for p in dict.fromkeys(hosts) if p >= 0 and p not in visitors]
+
+
+def verb_of_another_event(reader: Reader, verb_end: int, cue: Cue) -> bool:
+    """Whether a chairing verb ("khai mạc", "chủ trì") governs an event named right after
+    it other than `cue`: "gặp X và khai mạc Diễn đàn Doanh nghiệp" opens the forum."""
+    at = verb_end
+    while at < len(reader.body) and reader.body[at] == " ":
+        at += 1
+    if at == cue.start:
+        return False
+    return any(s == at for s, _, _ in reader.triggers) or any(
+        s == at for s, _, _ in reader.series_hits
+    )
+
+
+# "Đoàn Việt Nam do X làm Trưởng đoàn", "X dẫn đầu đoàn …": a delegation's head.
+HEAD_AFTER = re.compile(r"[^.;]{0,80}?\b(?:làm [Tt]rưởng đoàn|dẫn đầu)\b")
+HEAD_BEFORE = re.compile(r"[Đđ]oàn\b[^.;,]{0,40}?\bdo\s+(?:ông\s+|bà\s+)?$")
+
+
+def add_delegation_heads(
+    reader: Reader,
+    kept: list[Draft],
+    after: Callable[[Reader, list[Draft], int], list[tuple[int, int]]],
+) -> None:
+    """The heads of the delegations named in the sentences that go on about a meeting
+    ("Đối thoại … lần thứ 5. Đoàn Việt Nam do X làm Trưởng đoàn; đoàn Hàn Quốc do Y …")
+    take part in it."""
+    body = reader.body
+    for i, d in enumerate(kept):
+        if d.event.kind != "meeting":
+            continue
+        for start, end in after(reader, kept, i):
+            for m in reader.mentions:
+                if not start <= m.start < end or m.person in d.people:
+                    continue
+                if HEAD_BEFORE.search(body, max(start, m.start - 60), m.start) and HEAD_AFTER.match(
+                    body, m.end, end
+                ):
+                    d.people.append(m.person)
+
+
+def add_ceremony_hosts(kept: list[Draft]) -> None:
+    """The host of a welcome ceremony (lễ đón) chairs the visit of the guest welcomed."""
+    for d in kept:
+        if "ceremony" not in d.cue.flags or not d.chairs:
+            continue
+        guests = [p for p in d.people if p not in d.chairs]
+        visit = next(
+            (
+                v
+                for v in kept
+                if v.event.kind == "visit" and v is not d and set(guests) & set(v.people)
+            ),
+            None,
+        )
+        if visit is None:
+            continue
+        for host in d.chairs:
+            if host not in visit.people:
+                visit.people.append(host)
+            visit.chairs.add(host)
+        visit.chairs -= set(guests)

@@ -1,0 +1,76 @@
+"""Roles: hosts and inviters chair visits; the official called on chairs a courtesy call."""
+
+from diplonews.extract import extract
+from diplonews.extract.record import Event
+
+
+def events_of(text: str, published: str | None = "2022-05") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def roles_of(event: Event) -> dict[str, str]:
+    return {p.name: p.role for p in event.participants}
+
+
+def test_roles_inviter_chairs_the_visit() -> None:
+    [visit] = events_of(
+        "Ngày 9/5, Tổng thống Philippines Ferdinand Marcos đến Hà Nội, bắt đầu chuyến thăm "
+        "chính thức Việt Nam theo lời mời của Chủ tịch nước Nguyễn Xuân Phúc."
+    )
+    assert visit.kind == "visit"
+    assert roles_of(visit) == {"Ferdinand Marcos": "participant", "Nguyễn Xuân Phúc": "chair"}
+    assert visit.parties == ["PHL", "VNM"]
+
+
+def test_roles_the_official_called_on_chairs() -> None:
+    events = events_of(
+        "Chiều 10/5, Thủ tướng Phạm Minh Chính đã yết kiến Quốc vương Campuchia Norodom Sihamoni."
+    )
+    [call] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(call) == {"Phạm Minh Chính": "participant", "Norodom Sihamoni": "chair"}
+
+
+def test_roles_an_audience_is_not_a_reception_by_the_subject() -> None:
+    events = events_of(
+        "Sáng 12/5, Phó Chủ tịch nước Võ Thị Ánh Xuân tiếp kiến Nhà vua Thái Lan Maha Vajiralongkorn."
+    )
+    [call] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(call)["Maha Vajiralongkorn"] == "chair"
+    assert roles_of(call)["Võ Thị Ánh Xuân"] == "participant"
+
+
+def test_roles_ceremony_host_chairs_the_visit() -> None:
+    events = events_of(
+        "Sáng 9/5, Thủ tướng Nhật Bản Kishida Fumio đến Hà Nội, bắt đầu thăm chính thức Việt "
+        "Nam. Sáng 10/5, Thủ tướng Phạm Minh Chính chủ trì lễ đón Thủ tướng Kishida Fumio "
+        "tại Phủ Chủ tịch."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Kishida Fumio": "participant", "Phạm Minh Chính": "chair"}
+
+
+def test_roles_delegation_heads_named_after_the_meeting_take_part() -> None:
+    events = events_of(
+        "Ngày 27/5, tại Hà Nội đã diễn ra Đối thoại chính sách quốc phòng Việt Nam-Ấn Độ lần "
+        "thứ 3. Đoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng làm "
+        "Trưởng đoàn; đoàn Ấn Độ do ông Ajay Kumar, Thứ trưởng Bộ Quốc phòng làm trưởng đoàn."
+    )
+    [meeting] = events
+    assert {p.name for p in meeting.participants} == {"Hoàng Xuân Chiến", "Ajay Kumar"}
+
+
+def test_roles_opening_another_event_is_not_chairing_this_one() -> None:
+    events = events_of(
+        "Tối 10/5, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Maroc Aziz Akhannouch và khai "
+        "mạc Diễn đàn Doanh nghiệp Việt Nam - Maroc."
+    )
+    [meeting] = [e for e in events if any(p.name == "Aziz Akhannouch" for p in e.participants)]
+    assert roles_of(meeting)["Phạm Minh Chính"] == "participant"
+
+
+def test_roles_hospitality_is_not_a_reception() -> None:
+    events = events_of(
+        "Chủ tịch nước Lương Cường cảm ơn Tổng thống Angola João Lourenço đã dành cho đoàn "
+        "sự đón tiếp trọng thị."
+    )
+    assert events == []
