@@ -197,7 +197,9 @@ def test_people_name_after_an_office_the_lexicon_does_not_know() -> None:
 
 
 def test_people_office_words_are_not_a_name() -> None:
-    found = people_of("Ông Nam, Trưởng Ban Quản lý dự án, phát biểu. Giám đốc Chi cục Kiểm lâm nói.")
+    found = people_of(
+        "Ông Nam, Trưởng Ban Quản lý dự án, phát biểu. Giám đốc Chi cục Kiểm lâm nói."
+    )
     assert not any(name.startswith(("Ban", "Chi")) for name in found)
 
 
@@ -208,3 +210,25 @@ def test_people_delegation_head_serves_the_delegations_country() -> None:
     )
     assert found["Yang Hyong Sop"][0] == "PRK"
     assert found["Hoang In-Mu"][0] == "KOR"
+
+
+def test_people_name_after_an_organisations_acronym() -> None:
+    found = people_of(
+        "Phó Chủ tịch nước tiếp kiến Tổng Thư ký Tổ chức Quốc tế Pháp ngữ (OIF) "
+        "Louise Mushikiwabo bên lề Hội nghị."
+    )
+    assert "Louise Mushikiwabo" in found
+
+
+def test_people_transcribed_name_after_the_host_country() -> None:
+    found = people_of(
+        "Ông có cuộc hội đàm riêng với Thủ tướng nước chủ nhà Giu-ni-chi-rô Cô-i-du-mi."
+    )
+    assert "Giu-ni-chi-rô Cô-i-du-mi" in found
+
+
+def test_people_a_title_that_points_back_takes_no_later_words() -> None:
+    found = people_of(
+        "Thủ tướng Phạm Minh Chính đến Vientiane. Thủ tướng thăm Khu Kinh tế Đặc biệt Sài Sết."
+    )
+    assert set(found) == {"Phạm Minh Chính"}

@@ -66,11 +66,3 @@ def test_roles_opening_another_event_is_not_chairing_this_one() -> None:
     )
     [meeting] = [e for e in events if any(p.name == "Aziz Akhannouch" for p in e.participants)]
     assert roles_of(meeting)["Phạm Minh Chính"] == "participant"
-
-
-def test_roles_hospitality_is_not_a_reception() -> None:
-    events = events_of(
-        "Chủ tịch nước Lương Cường cảm ơn Tổng thống Angola João Lourenço đã dành cho đoàn "
-        "sự đón tiếp trọng thị."
-    )
-    assert events == []

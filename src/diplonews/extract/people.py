@@ -353,11 +353,60 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
 
 # Lower-case words that end the search for a name after an office: verbs and function words
 # of the clause go on with something else ("Thứ trưởng đã gặp …", "Bộ trưởng cho biết …").
+# Single words (an office's name may hold "nghị", "hội", "về").
 CLAUSE_WORDS = frozenset(
-    "đã sẽ đang vừa có cho là được với tại ở gặp tiếp thăm nói khi trong này đó người cũng "
-    "không rằng ngày sáng chiều tối hôm cùng các những nhiều đến tới sang từ đi dự nhận mời "
-    "thì mà nhưng để theo sau trước".split()
-)  # single words: an office's name may hold "nghị", "hội", "về"
+    (
+        "đã",
+        "sẽ",
+        "đang",
+        "vừa",
+        "có",
+        "cho",
+        "là",
+        "được",
+        "với",
+        "tại",
+        "ở",
+        "gặp",
+        "tiếp",
+        "thăm",
+        "nói",
+        "khi",
+        "trong",
+        "này",
+        "đó",
+        "người",
+        "cũng",
+        "không",
+        "rằng",
+        "ngày",
+        "sáng",
+        "chiều",
+        "tối",
+        "hôm",
+        "cùng",
+        "các",
+        "những",
+        "nhiều",
+        "đến",
+        "tới",
+        "sang",
+        "từ",
+        "đi",
+        "dự",
+        "nhận",
+        "mời",
+        "thì",
+        "mà",
+        "nhưng",
+        "để",
+        "theo",
+        "sau",
+        "trước",
+    )
+)
+PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z&-]{1,10}\)")
+HONORIFIC_WORDS = frozenset({"ông", "bà", "Ông", "Bà", "ngài", "Ngài"})
 OFFICE_REACH = 14  # tokens: an office's name is seldom longer
 
 
@@ -368,10 +417,21 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
     "Hội đồng Nhân dân"), so the name is the first run of two or more capitalised words
     that starts with a known family name, or that runs up to the end of a list item."""
     run: list[tuple[int, int]] = []
+    lower = 0  # lower-case words in a row: an office's name has few
+    first = TOKEN.match(body, skip_spaces(body, pos))
+    # "Thủ tướng nước chủ nhà X": no office's name opens the stretch, so only a known family
+    # name or a transcribed name ends it, not the end of the clause.
+    loose = bool(first) and first.group()[:1].islower()  # type: ignore[union-attr]
     p = pos
     for _ in range(OFFICE_REACH):
         q = skip_spaces(body, p)
-        if q >= len(body) or body[q] in ".;:()[]\n\"“”":
+        acronym = PAREN_ACRONYM.match(body, q)
+        if acronym:  # "Tổ chức Quốc tế Pháp ngữ (OIF) Abdou Diouf"
+            if skip_spaces(body, pos) == q:  # right after the title: the name follows
+                return read_name(body, skip_spaces(body, acronym.end()), found)
+            p, run = acronym.end(), []
+            continue
+        if q >= len(body) or body[q] in '.;:()[]\n"“”':
             break
         if body[q] == ",":
             nxt = TOKEN.match(body, skip_spaces(body, q + 1))
@@ -386,7 +446,7 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
         if q in found.titles and not (run or office_word_before(body, q)):
             return None  # "… trao tặng Tổng Bí thư X": another official's own title
         if run and ends_name(body, q, t.group(), found):
-            span = run_name(body, run, found, closed=True)
+            span = run_name(body, run, found, closed=True, loose=loose)
             if span:
                 return span
             p, run = t.end(), []
@@ -397,14 +457,18 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
             run = []
             continue
         core = word.rstrip(".,;:")
+        if core in HONORIFIC_WORDS:
+            return None  # "… gặp lại ông X": someone else, named after an honorific
         if not is_capitalised(core) or (len(core) > 1 and core.isupper()):
-            if core.lower() in CLAUSE_WORDS and not is_capitalised(core):
+            lower = lower + 1 if not is_capitalised(core) else 0
+            if core.lower() in CLAUSE_WORDS and not is_capitalised(core) or lower > 4:
                 return None
             p, run = t.end(), []
             continue
+        lower = 0
         run.append((q, q + len(core)))
         p = q + len(core)
-        span = run_name(body, run, found)
+        span = run_name(body, run, found, loose=loose)
         if span:
             return span
     return None
@@ -421,7 +485,11 @@ LAST_WORD = re.compile(r"(\w+)\s+$")
 
 
 def run_name(
-    body: str, run: list[tuple[int, int]], found: Found, closed: bool = False
+    body: str,
+    run: list[tuple[int, int]],
+    found: Found,
+    closed: bool = False,
+    loose: bool = False,
 ) -> tuple[int, int] | None:
     """A name in a run of capitalised words once the run is over: from its family name,
     or the whole run when it closes a list item."""
@@ -439,17 +507,26 @@ def run_name(
     words = [body[a:b] for a, b in run]
     first = next((i for i, w in enumerate(words) if w in found.surnames), None)
     if first is None:
-        closes = after >= len(body) or body[after] in ";.\n" or body[end : end + 1] in ";."
+        closes = (
+            not loose
+            and (after >= len(body) or body[after] in ";.\n" or body[end : end + 1] in ";.")
+        ) or all("-" in w for w in words)  # "Sin-dô A-bê": a name transcribed by syllables
         while words and words[0] in found.words.stops:
             words, run = words[1:], run[1:]
         if not closes:
             return None
         first = 0
     family_country = found.surnames.get(words[first]) if first < len(words) else None
-    if family_country and family_country != "VNM" and not has_vietnamese_letters(words[first]):
-        if not all(w.isascii() for w in words[first + 1 :]):
-            return None  # "Ban Quản lý": a foreign family name does not go on in Vietnamese
-    if len(run) - first < 2 or PLACE_BEFORE.search(body[max(0, run[first][0] - 30) : run[first][0]]):
+    if (
+        family_country
+        and family_country != "VNM"
+        and not has_vietnamese_letters(words[first])
+        and not all(w.isascii() for w in words[first + 1 :])
+    ):
+        return None  # "Ban Quản lý": a foreign family name does not go on in Vietnamese
+    if len(run) - first < 2 or PLACE_BEFORE.search(
+        body[max(0, run[first][0] - 30) : run[first][0]]
+    ):
         return None
     return run[first][0], end
 
@@ -528,8 +605,14 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 consumed_until = max(span[1], more_end)
             elif (span := name_after_office(body, q, found)) is not None:
                 mentions.append(
-                    Mention(start, span[1], body[span[0] : span[1]], titles, country,
-                            before_name=len(titles))
+                    Mention(
+                        start,
+                        span[1],
+                        body[span[0] : span[1]],
+                        titles,
+                        country,
+                        before_name=len(titles),
+                    )
                 )
                 consumed_until = span[1]
             else:
@@ -650,7 +733,9 @@ class Resolver:
             self.confirmed.append(False)
             # A Vietnamese name written with its diacritics is Vietnam's for sure; a
             # romanised family name (Yang, Hoang) only suggests a country.
-            self.guessed.append(mention.country is None and not has_vietnamese_letters(mention.name))
+            self.guessed.append(
+                mention.country is None and not has_vietnamese_letters(mention.name)
+            )
             index = len(self.people) - 1
         else:
             person = self.people[index]

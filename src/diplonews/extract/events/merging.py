@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events import roles
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     ENVOYS,
@@ -24,7 +25,6 @@ from diplonews.extract.events.cues import (
     finish_parties,
     month_of,
 )
-from diplonews.extract.events import roles
 from diplonews.extract.record import Event, Participant
 from diplonews.text import fold
 
