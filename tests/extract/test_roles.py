@@ -66,3 +66,14 @@ def test_roles_opening_another_event_is_not_chairing_this_one() -> None:
     )
     [meeting] = [e for e in events if any(p.name == "Aziz Akhannouch" for p in e.participants)]
     assert roles_of(meeting)["Phạm Minh Chính"] == "participant"
+
+
+def test_roles_delegation_members_listed_after_a_colon_do_not_take_part() -> None:
+    events = events_of(
+        "Sáng 9/5, Thủ tướng Phạm Minh Chính dự Kỳ họp lần thứ 48 Ủy ban liên Chính phủ "
+        "Việt Nam - Lào tại Vientiane. Đoàn đại biểu chính thức dự Kỳ họp có: Bộ trưởng Bộ "
+        "Ngoại giao Bùi Thanh Sơn; Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên."
+    )
+    names = {p.name for e in events for p in e.participants}
+    assert "Bùi Thanh Sơn" not in names
+    assert "Nguyễn Hồng Diên" not in names

@@ -151,6 +151,7 @@ class Reader:
                 and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
             )
         ]
+        self.taking_part = roles.outside_member_lists(self.body, doc.sentences, self.taking_part)
         body = self.body
         self.times = [
             t

@@ -9,6 +9,7 @@ The events stage and the merging step call these helpers; they hold no state.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,29 @@ INVITED_BY = re.compile(
 CO_INVITER = re.compile(r"^\s*(?:,|và)\s*$")
 # "Tổng thống X đã đón tiếp ông Y đến thăm …": the subject receives the visitor.
 RECEIVES = re.compile(r"^[^,;]{0,12}?\b(?:đón tiếp|tiếp đón)\b")
+
+
+# "Tháp tùng Tổng thống có: …", "Đón đoàn tại sân bay có: …", "Thành phần Đoàn gồm có: …":
+# the members of a delegation or the officials at the airport, listed after a colon.
+MEMBER_LIST = re.compile(r"\b(?:có|gồm|gồm có|bao gồm)\s*:")
+
+
+def outside_member_lists(
+    body: str, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> list[Mention]:
+    """The mentions that do not stand in a list of delegation members or greeters: those
+    are named, not taking part (they stay in `people`)."""
+    if ":" not in body:
+        return mentions
+    starts = [start for start, _ in sentences]
+    lists = []
+    for found in MEMBER_LIST.finditer(body):
+        i = bisect_right(starts, found.start()) - 1
+        if i >= 0 and found.end() <= sentences[i][1]:
+            lists.append((found.end(), sentences[i][1]))
+    if not lists:
+        return mentions
+    return [m for m in mentions if not any(a <= m.start < b for a, b in lists)]
 
 
 def calls_on(cue: Cue) -> bool:
