@@ -232,3 +232,21 @@ def test_people_a_title_that_points_back_takes_no_later_words() -> None:
         "Thủ tướng Phạm Minh Chính đến Vientiane. Thủ tướng thăm Khu Kinh tế Đặc biệt Sài Sết."
     )
     assert set(found) == {"Phạm Minh Chính"}
+
+
+def test_people_initialled_name_after_a_spokesman() -> None:
+    found = people_of("Người phát ngôn Nhà Trắng S.McClellan cho biết như vậy.")
+    assert "S.McClellan" in found
+
+
+def test_people_state_after_the_name() -> None:
+    found = people_of("Vua Abdullah của Jordan gọi đó là hành động tội ác.")
+    assert found["Abdullah"][0] == "JOR"
+
+
+def test_people_korean_family_name_in_news_about_the_north_only() -> None:
+    found = people_of(
+        "Quan chức Bình Nhưỡng tới Cuba gần đây nhất là Thứ trưởng Bộ Ngoại giao CHDCND Triều "
+        "Tiên Ri Kil Song. Trước đó có Thứ trưởng Choi Su Hon, tháng 6/2004."
+    )
+    assert found["Choi Su Hon"][0] == "PRK"

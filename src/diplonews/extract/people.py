@@ -524,8 +524,11 @@ def run_name(
         and not all(w.isascii() for w in words[first + 1 :])
     ):
         return None  # "Ban Quản lý": a foreign family name does not go on in Vietnamese
-    if len(run) - first < 2 or PLACE_BEFORE.search(
-        body[max(0, run[first][0] - 30) : run[first][0]]
+    single = len(run) - first == 1 and INITIALLED.fullmatch(words[first])  # "S.McClellan"
+    if (
+        len(run) - first < 2
+        and not single
+        or PLACE_BEFORE.search(body[max(0, run[first][0] - 30) : run[first][0]])
     ):
         return None
     return run[first][0], end
@@ -551,6 +554,15 @@ def skip_org(body: str, pos: int, found: Found) -> int:
             return q
         p = t.end()
     return pos
+
+
+def state_after_name(body: str, end: int, found: Found) -> str | None:
+    """ "Vua Abdullah của Jordan": the state named right after the name, with "của"."""
+    if not body.startswith(" của ", end):
+        return None
+    party = found.parties.get(end + 5)
+    info = found.party_info.get(party[1]) if party else None
+    return info.code if info and info.kind == "state" else None
 
 
 def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
@@ -592,6 +604,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             span = read_name(body, q, found)
             if span:
                 more_end, more, more_country = apposition(body, span[1], found)
+                more_country = more_country or state_after_name(body, span[1], found)
                 mentions.append(
                     Mention(
                         start,
@@ -675,6 +688,8 @@ def lone_name_ok(mention: Mention, lex: Lexicons) -> bool:
     Akihito", "Tổng thống Bush", "Ngoại trưởng Đan Mạch S.Moeller"): monarchs, and
     leaders the news names by family name alone."""
     name = mention.name or ""
+    if mention.titles and INITIALLED.fullmatch(name):
+        return True  # "phát ngôn viên Nhà Trắng S.McClellan": initials make it a name
     return (
         mention.before_name > 0
         and mention.titles[mention.before_name - 1].level in LONE_NAME_LEVELS
@@ -879,6 +894,18 @@ def delegation_countries(
         if code and getattr(lex.party(code), "kind", "") == "state":
             resolver.people[m.person].country = code
             resolver.guessed[m.person] = False
+    korean_side(parties, resolver)
+
+
+def korean_side(parties: list[tuple[int, int, str]], resolver: Resolver) -> None:
+    """A Korean family name read as South Korea's in an article that names only North
+    Korea ("Thứ trưởng Bộ Ngoại giao Choi Su Hon" in news from Pyongyang) is the North's."""
+    named = {code for _, _, code in parties}
+    if "PRK" not in named or "KOR" in named:
+        return
+    for i, person in enumerate(resolver.people):
+        if resolver.guessed[i] and person.country == "KOR":
+            person.country = "PRK"
 
 
 def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:
