@@ -250,3 +250,16 @@ def test_people_korean_family_name_in_news_about_the_north_only() -> None:
         "Tiên Ri Kil Song. Trước đó có Thứ trưởng Choi Su Hon, tháng 6/2004."
     )
     assert found["Choi Su Hon"][0] == "PRK"
+
+
+def test_people_name_before_its_title() -> None:
+    found = people_of(
+        '"Đây là một nguy cơ", Jorge Valero, đại sứ Venezuela tại OAS phát biểu. '
+        "Tại Hà Nội, Thủ tướng nói."
+    )
+    assert found == {"Jorge Valero": ("VEN", ["Ambassador"])}
+
+
+def test_people_general_is_a_title_not_a_name() -> None:
+    found = people_of("Tướng Mỹ Mark Kimmitt cho biết quân đội sẽ rút.")
+    assert "Mark Kimmitt" in found

@@ -556,6 +556,40 @@ def skip_org(body: str, pos: int, found: Found) -> int:
     return pos
 
 
+NAME_WORD_BACK = re.compile(r"(?:^|(?<=\s))([^\s,;:()\"“”]+)\s*$")
+
+
+def name_before_title(body: str, start: int, floor: int, found: Found) -> tuple[int, int] | None:
+    """A name written before its title, set off by a comma, when the title names nobody
+    after it: "Jorge Valero, đại sứ Venezuela …". The name opens its clause: a sentence,
+    a quotation's close or a lower-case word stands before it."""
+    comma = start - 1
+    while comma > floor and body[comma] == " ":
+        comma -= 1
+    if comma <= floor or body[comma] != ",":
+        return None
+    words: list[tuple[int, int]] = []
+    at = comma
+    while len(words) < 5:
+        m = NAME_WORD_BACK.search(body, max(floor, at - 30), at)
+        if not m or not is_capitalised(m.group(1)) or m.start(1) in found.titles:
+            break
+        if any(a <= m.start(1) < b for a, b in found.place_spans) or m.start(1) in found.parties:
+            return None  # "Tại Hà Nội, Thủ tướng …": a place, not a name
+        words.insert(0, (m.start(1), m.end(1)))
+        at = m.start(1)
+    if len(words) < 2:
+        return None
+    first = body[words[0][0] : words[0][1]]
+    if first in found.words.stops or any(body[a:b].isupper() for a, b in words):
+        return None
+    before = body[max(0, words[0][0] - 3) : words[0][0]].rstrip()
+    if before and not (before[-1] in '.\n”"!?' or before[-1].islower() or before.endswith(",")):
+        return None
+    span = read_name(body, words[0][0], found)
+    return span if span and span[1] == words[-1][1] else None
+
+
 def state_after_name(body: str, end: int, found: Found) -> str | None:
     """ "Vua Abdullah của Jordan": the state named right after the name, with "của"."""
     if not body.startswith(" của ", end):
@@ -628,6 +662,12 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     )
                 )
                 consumed_until = span[1]
+            elif (back := name_before_title(body, start, consumed_until, found)) is not None:
+                # "…”, Jorge Valero, đại sứ Venezuela tại OAS phát biểu": the name comes first
+                mentions.append(
+                    Mention(back[0], p, body[back[0] : back[1]], titles, country, before_name=0)
+                )
+                consumed_until = p
             else:
                 # A title alone points back to someone named earlier, unless it is plural
                 # ("các Bộ trưởng") or part of a longer name ("Chủ tịch Nhóm Nghị sĩ…").
