@@ -77,3 +77,21 @@ def test_roles_delegation_members_listed_after_a_colon_do_not_take_part() -> Non
     names = {p.name for e in events for p in e.participants}
     assert "Bùi Thanh Sơn" not in names
     assert "Nguyễn Hồng Diên" not in names
+
+
+def test_roles_a_bare_pronoun_subject_is_the_person_just_named() -> None:
+    events = events_of(
+        "Phó Chủ tịch Quốc hội Lào Sommad Pholsena bắt đầu chuyến thăm Cuba. Ông có kế "
+        "hoạch hội đàm với Phó Chủ tịch Cuba Salvador Valdés Mesa và Ngoại trưởng Bruno Rodríguez."
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert "Sommad Pholsena" in {p.name for p in meeting.participants}
+
+
+def test_roles_presenting_credentials_calls_on_the_head_of_state() -> None:
+    [meeting] = events_of(
+        "Ngày 10/5, Đại sứ Việt Nam Nguyễn Vũ Tùng đã trình Quốc thư lên Tổng thống Hàn Quốc "
+        "Yoon Suk Yeol."
+    )
+    assert roles_of(meeting) == {"Nguyễn Vũ Tùng": "participant", "Yoon Suk Yeol": "chair"}
+    assert meeting.parties == ["KOR", "VNM"]

@@ -295,6 +295,9 @@ class Reader:
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
+        pronoun = roles.pronoun_subject(self, sentence)  # "Ông có kế hoạch hội đàm với …"
+        if pronoun:
+            return pronoun
         for m in self.mentions_in(sentence.content_start, sentence.end):
             if not any(a <= m.start < b for a, b in owned):
                 return [m]

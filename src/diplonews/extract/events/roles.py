@@ -19,7 +19,20 @@ if TYPE_CHECKING:
     from diplonews.extract.people import Mention
 
 # Verbs of calling on someone: the official named after the verb is the one called on.
-CALL_ON = frozenset({"tiếp kiến", "yết kiến", "bệ kiến", "tới chào", "đến chào", "chào xã giao"})
+# An envoy presenting credentials ("trình Quốc thư lên Tổng thống X") calls on X too; at a
+# reception ("tiếp Đại sứ … trình quốc thư") the words name no event of their own.
+CALL_ON = frozenset(
+    {
+        "tiếp kiến",
+        "yết kiến",
+        "bệ kiến",
+        "tới chào",
+        "đến chào",
+        "chào xã giao",
+        "trình quốc thư lên",
+        "trình thư ủy nhiệm lên",
+    }
+)
 # "theo lời mời của", "nhận lời mời chính thức của", "lời mời của người đồng cấp".
 INVITED_BY = re.compile(
     r"lời mời(?:\s+chính thức)?(?:\s+của)\s+(?:người\s+đồng\s+cấp\s+|đồng chí\s+)?$",
@@ -51,6 +64,27 @@ def outside_member_lists(
     if not lists:
         return mentions
     return [m for m in mentions if not any(a <= m.start < b for a, b in lists)]
+
+
+# "Ông có kế hoạch hội đàm với …": a sentence whose subject is a bare "Ông"/"Bà".
+PRONOUN_SUBJECT = re.compile(r"\s*(?:Ông|Bà)\s+(?=[a-zà-ỹđ])")
+
+
+def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
+    """The person a sentence's bare "Ông"/"Bà" stands for: the subject of the sentence
+    before, the last one named as taking part there."""
+    if not PRONOUN_SUBJECT.match(reader.body, sentence.start):
+        return []
+    before = [m for m in reader.taking_part if m.end <= sentence.start]
+    if not before:
+        return []
+    last = before[-1]
+    starts = [s for s, _ in reader.doc.sentences]
+    i = bisect_right(starts, last.start) - 1
+    if i < 0 or reader.doc.sentences[i][1] < sentence.start - 2:
+        return []  # the person must be named in the sentence just before
+    first = next(m for m in before if m.start >= reader.doc.sentences[i][0])
+    return [first]
 
 
 def calls_on(cue: Cue) -> bool:
