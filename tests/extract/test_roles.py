@@ -95,3 +95,12 @@ def test_roles_presenting_credentials_calls_on_the_head_of_state() -> None:
     )
     assert roles_of(meeting) == {"Nguyễn Vũ Tùng": "participant", "Yoon Suk Yeol": "chair"}
     assert meeting.parties == ["KOR", "VNM"]
+
+
+def test_roles_an_organisations_official_brings_it_as_a_party() -> None:
+    events = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính tiếp Tổng Thư ký Liên hợp quốc António Guterres."
+    )
+    [meeting] = events
+    assert meeting.parties == ["UN", "VNM"]
+    assert roles_of(meeting)["Phạm Minh Chính"] == "chair"

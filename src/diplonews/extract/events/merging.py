@@ -276,7 +276,9 @@ def finish(reader: Reader, d: Draft) -> Event:
             )
         )
     e.participants = participants
-    e.parties = finish_parties(e.parties, reader.lex)
+    e.parties = roles.with_organisations(
+        e.parties, finish_parties(e.parties, reader.lex), reader.lex
+    )
     if e.kind == "visit":
         e.format = "in_person"
     return e

@@ -587,7 +587,9 @@ class Reader:
             codes += self.parties_in(at.lead_start, reach)
         if cue.series and cue.series.parties:
             codes += list(cue.series.parties)
-        return [c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS]
+        return [
+            c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
+        ] + roles.organisations_of(self.lex, known, people)
 
     def chairs(
         self,

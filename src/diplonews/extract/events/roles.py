@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from diplonews.extract.events.cues import Cue, Sentence
     from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.lexicons import Lexicons
     from diplonews.extract.people import Mention
+    from diplonews.extract.record import Person
 
 # Verbs of calling on someone: the official named after the verb is the one called on.
 # An envoy presenting credentials ("trình Quốc thư lên Tổng thống X") calls on X too; at a
@@ -85,6 +87,23 @@ def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
         return []  # the person must be named in the sentence just before
     first = next(m for m in before if m.start >= reader.doc.sentences[i][0])
     return [first]
+
+
+def organisations_of(lex: Lexicons, known: list[Person], people: list[int]) -> list[str]:
+    """The organisations whose officials take part (its Secretary-General, its envoy): a
+    party as such per SCHEMA ("UN", "OIF", "WTO")."""
+    codes = []
+    for p in people:
+        country = known[p].country if 0 <= p < len(known) else None
+        if country and getattr(lex.party(country), "kind", "") == "org":
+            codes.append(country)
+    return codes
+
+
+def with_organisations(codes: list[str], finished: list[str], lex: Lexicons) -> list[str]:
+    """`finished` (the states and blocs) with the organisations among `codes`, sorted."""
+    orgs = {c for c in codes if getattr(lex.party(c), "kind", "") == "org"}
+    return sorted(set(finished) | orgs)
 
 
 def calls_on(cue: Cue) -> bool:
