@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench bench-spark load lint clean
+.PHONY: venv test demo bench bench-spark load lint eval clean
 
 venv: $(STAMP)
 
@@ -51,6 +51,11 @@ load: venv
 # Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2].
 bench-spark: venv
 	$(BIN)/python bench/bench_spark.py
+
+# Extraction quality per gold folder, and the gap between the half rules were developed on
+# (odd-numbered recent and archive articles) and the half kept for checking (even).
+eval: venv
+	$(BIN)/python bench/eval_parts.py
 
 # What CI checks before the tests: lint, formatting, types and the layer contracts.
 lint: venv

@@ -4,6 +4,10 @@ Each function takes an open `Store` and plain values, and returns the models of
 `diplonews.kb.models` (or small query records with `to_dict`). Names of parties and
 series are understood the way articles write them: "KOR", "Korea", "Hàn Quốc",
 "han quoc" are one party; "Đối thoại ASEAN-Hàn Quốc" is the ASEAN-Korea Dialogue.
+
+The names come from one set of lexicons, which an entry point loads once
+(`load_lexicons`, with the user's `--lexicon` rows) and passes to every function that
+reads names (`lexicons=`); None stands for the shipped set.
 """
 
 from __future__ import annotations
@@ -16,15 +20,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
-from diplonews.extract.lexicons import load
+from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import export as exporting
+from diplonews.kb import formats
 from diplonews.kb.browse import date_bound, events, party_codes, series_name
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
 from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
-from diplonews.kb.store import Store, open_store, queries
-from diplonews.kb.store import resolve_url as resolve_store_url
+from diplonews.kb.store import Store, open_store, queries, store_location
 from diplonews.kb.store.queries import (
     GraphEdge,
     GraphNode,
@@ -36,6 +39,7 @@ from diplonews.kb.store.queries import (
 __all__ = [
     "Hit",
     "IngestReport",
+    "Lexicons",
     "SeriesRecord",
     "Store",
     "TimelineItem",
@@ -49,22 +53,31 @@ __all__ = [
     "export",
     "graph",
     "ingest",
+    "load_lexicons",
     "met_with",
     "milestones",
     "open_store",
     "party_codes",
+    "party_names",
     "people",
     "person",
     "preview",
-    "resolve_store_url",
     "search",
     "series",
     "series_name",
+    "store_location",
     "timeline",
 ]
 
 if TYPE_CHECKING:
     from diplonews.qa.answers import Answer
+
+
+def load_lexicons(paths: Iterable[str | Path] = ()) -> Lexicons:
+    """The shipped lexicons plus the user's rows under `paths` (folders or TSV files),
+    compiled once per set of paths; a bad path or a malformed row raises here, before
+    any work."""
+    return load(paths)
 
 
 def ingest(
@@ -124,18 +137,28 @@ def met_with(store: Store, person_id: int, limit: int = 10) -> list[tuple[int, s
     return queries.met_with(store, person_id, limit)
 
 
-def timeline(store: Store, a: str, b: str) -> list[TimelineItem]:
+def timeline(
+    store: Store, a: str, b: str, *, lexicons: Lexicons | None = None
+) -> list[TimelineItem]:
     """The relationship of two parties: its events and the milestones articles state."""
-    return queries.timeline(store, party_codes([a, b]))
+    return queries.timeline(store, party_codes([a, b], lexicons))
 
 
-def milestones(store: Store, a: str | None = None, b: str | None = None) -> list[Milestone]:
-    return queries.milestones(store, party_codes([x for x in (a, b) if x]))
+def milestones(
+    store: Store,
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    lexicons: Lexicons | None = None,
+) -> list[Milestone]:
+    return queries.milestones(store, party_codes([x for x in (a, b) if x], lexicons))
 
 
-def series(store: Store, name: str | None = None) -> list[SeriesRecord]:
+def series(
+    store: Store, name: str | None = None, *, lexicons: Lexicons | None = None
+) -> list[SeriesRecord]:
     """Recurring mechanisms with their editions over time."""
-    return queries.series(store, series_name(name) if name else None)
+    return queries.series(store, series_name(name, lexicons) if name else None)
 
 
 def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[Hit]:
@@ -152,16 +175,18 @@ def graph(
     year_from: str | int | None = None,
     year_to: str | int | None = None,
     limit: int = 300,
+    *,
+    lexicons: Lexicons | None = None,
 ) -> tuple[list[GraphNode], list[GraphEdge]]:
-    """Who met whom: states and blocs (`level="parties"`, labelled with English
-    names) or officials (`"people"`), in held events of a period."""
+    """Who met whom: states and blocs (`level="parties"`, labelled with the English
+    names of `lexicons`) or officials (`"people"`), in held events of a period."""
     if level not in ("parties", "people"):
         raise DiplonewsError(f"unknown graph level {level!r}; choose parties or people")
     nodes, edges = queries.graph(
         store, level, date_bound(year_from, "from"), date_bound(year_to, "to"), limit
     )
     if level == "parties":
-        lex = load()
+        lex = lexicons or load()
         for node in nodes:
             party = lex.parties.get(node.id)
             node.label = party.short_en if party else node.id
@@ -185,11 +210,11 @@ class Preview:
         }
 
 
-def preview(text: str, doc_id: str = "pasted") -> Preview:
+def preview(text: str, doc_id: str = "pasted", *, lexicons: Lexicons | None = None) -> Preview:
     """Extract one article's text, for a reader to check against the text itself."""
     if not text.strip():
         raise DiplonewsError("no text to extract")
-    doc = extract_doc(unicodedata.normalize("NFC", text), doc_id)
+    doc = extract_doc(unicodedata.normalize("NFC", text), doc_id, lexicons=lexicons)
     spans = [
         (span[0], span[1], index)
         for index, event in enumerate(doc.record.events)
@@ -198,12 +223,12 @@ def preview(text: str, doc_id: str = "pasted") -> Preview:
     return Preview(doc.record.to_dict(), doc.body, sorted(spans))
 
 
-def ask(store: Store, question: str) -> Answer:
+def ask(store: Store, question: str, *, lexicons: Lexicons | None = None) -> Answer:
     """Answer a question in Vietnamese (with or without diacritics) or English from the
     record: a sentence, the facts behind it and their evidence; see `diplonews.qa.answers`."""
     from diplonews.qa import answers as asking
 
-    return asking.ask(store, question)
+    return asking.ask(store, question, lexicons)
 
 
 def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
@@ -211,9 +236,17 @@ def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
     return queries.evidence_spans(store, article_id)
 
 
-def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> int:
-    """Write the whole store in `fmt` (see `diplonews.kb.export.FORMATS`); records written."""
-    return exporting.write(
+def export(
+    store: Store,
+    fmt: str,
+    out: TextIO,
+    *,
+    level: str = "parties",
+    lexicons: Lexicons | None = None,
+) -> int:
+    """Write the whole store in `fmt` (see `diplonews.kb.formats.FORMATS`), parties named
+    by `lexicons`; records written."""
+    return formats.write(
         fmt,
         out,
         events=lambda: queries.iter_events(store),
@@ -221,16 +254,23 @@ def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> in
         articles=lambda: queries.iter_articles(store),
         milestones=lambda: queries.milestones(store),
         level=level,
+        lexicons=lexicons,
     )
 
 
-def party_names(language: str = "en") -> dict[str, str]:
+def party_names(language: str = "en", *, lexicons: Lexicons | None = None) -> dict[str, str]:
     """Each party code's short name for a reader: English ("Korea") or, for "vi", the
-    first Vietnamese name of the lexicon ("Hàn Quốc")."""
-    lex = load()
+    first Vietnamese name of the lexicon ("Hàn Quốc"). Built once per set of lexicons
+    and language: every page shows them. Do not change the dictionary returned."""
+    key = "vi" if language == "vi" else "en"
+    lex = lexicons or load()
+    return lex.derive(f"api.party_names.{key}", lambda lex: _party_names(lex, key == "vi"))
+
+
+def _party_names(lex: Lexicons, vietnamese: bool) -> dict[str, str]:
     names = {}
     for code, party in lex.parties.items():
-        forms = lex.party_forms.get(code) if language == "vi" else None
+        forms = lex.party_forms.get(code) if vietnamese else None
         name = forms[0] if forms else party.short_en or party.name_en or code
         names[code] = name[:1].upper() + name[1:]
     return names

@@ -182,3 +182,98 @@ def test_serve_refuses_a_bad_cache_size_before_starting(
     assert err.strip() == "diplonews: DIPLONEWS_CACHE_MB='lots': a number of MB is expected"
     code, _, err = run("serve", "--db", db, "--cache-mb", "-1")
     assert code == 2 and "--cache-mb" in err  # Typer's own range check
+
+
+# --- a user's lexicon rows (--lexicon) ------------------------------------------------
+
+
+def test_events_party_named_by_a_user_lexicon(user_lexicon_db: str, user_lexicon: Path) -> None:
+    wonderland = ("events", "--party", "Xứ Sở Thần Tiên", "--db", user_lexicon_db)
+    code, out, _ = run(*wonderland, "--lexicon", user_lexicon, "--format", "json")
+    assert code == 0
+    assert [(e["series"], e["parties"]) for e in json.loads(out)] == [
+        ("Wonderland Tea Party", ["VNM", "XWL"])
+    ]
+    code, _, err = run(*wonderland)  # the shipped lexicons do not know it
+    assert code == 2 and "unknown party 'Xứ Sở Thần Tiên'" in err
+
+
+def test_timeline_and_series_with_a_user_lexicon(user_lexicon_db: str, user_lexicon: Path) -> None:
+    code, out, _ = run(
+        "timeline", "--between", "Việt Nam", "Wonderland", "--db", user_lexicon_db,
+        "--lexicon", user_lexicon, "--format", "json",
+    )  # fmt: skip
+    assert code == 0 and [i["edition"] for i in json.loads(out)] == [3]
+    code, out, _ = run(
+        "series", "Tiệc trà Thần Tiên", "--db", user_lexicon_db, "--lexicon", user_lexicon,
+        "--format", "json",
+    )  # fmt: skip
+    assert code == 0 and [s["series"] for s in json.loads(out)] == ["Wonderland Tea Party"]
+
+
+def test_ask_with_a_user_lexicon(user_lexicon_db: str, user_lexicon: Path) -> None:
+    question = ("ask", "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?", "--db", user_lexicon_db)
+    code, out, _ = run(*question, "--lexicon", user_lexicon, "--format", "json")
+    answer = json.loads(out)
+    assert code == 0 and answer["found"]
+    assert "Alice Liddell" in answer["answer"] and "Bùi Thanh Sơn" in answer["answer"]
+    code, out, _ = run(*question, "--format", "json")
+    assert code == 1 and not json.loads(out)["found"]
+
+
+def test_export_names_a_user_lexicons_parties(user_lexicon_db: str, user_lexicon: Path) -> None:
+    code, out, _ = run("export", "-f", "plover", "--db", user_lexicon_db, "--lexicon", user_lexicon)
+    assert code == 0
+    [tea] = [r for r in map(json.loads, out.splitlines()) if "XWL" in r["parties"]]
+    assert (tea["actor"], tea["recipient"]) == ("Vietnam", "Republic of Wonderland")
+    code, out, _ = run("export", "-f", "plover", "--db", user_lexicon_db)
+    [tea] = [r for r in map(json.loads, out.splitlines()) if "XWL" in r["parties"]]
+    assert tea["recipient"] == "XWL"  # the shipped lexicons: the code as stored
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ingest", Path(__file__).parents[1] / "data" / "seeds"],
+        ["events"],
+        ["timeline", "--between", "ASEAN", "KOR"],
+        ["series"],
+        ["export", "-f", "jsonl"],
+        ["ask", "Ai đồng chủ trì Đối thoại ASEAN-Hàn Quốc năm 2021?"],
+        ["serve", "--port", "1"],
+    ],
+    ids=lambda command: str(command[0]),
+)
+def test_a_bad_lexicon_path_is_one_line(command: list[str | Path], tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    missing = tmp_path / "nope.tsv"
+    code, out, err = run(*command, "--db", db, "--lexicon", missing)
+    assert code == 2 and not out
+    [line] = err.splitlines()
+    assert line.startswith(f"diplonews: lexicon: {missing}: not a lexicon folder")
+    assert not db.exists()  # refused before the store is opened (or made)
+
+
+def test_serve_passes_its_lexicons_to_every_worker(
+    db: Path, user_lexicon: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve` hands --lexicon to the worker processes in the environment, where
+    `server_app` (what each worker runs) reads it."""
+    import uvicorn
+
+    from diplonews import api
+    from diplonews.kb.store import ENV
+    from diplonews.web import app as web_app
+    from diplonews.web import cache
+
+    for name in (ENV, web_app.LEXICON_ENV, cache.ENV):
+        monkeypatch.setenv(name, "")  # restored after the test: serve sets them
+    monkeypatch.setenv(web_app.CACHE_ENV, "0")  # no page cache to open (and leave open)
+    served: list[api.Lexicons] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda *args, **kwargs: served.append(web_app.server_app().state.lexicons)
+    )
+    code, _, err = run("serve", "--db", db, "--lexicon", user_lexicon, "--workers", "2")
+    assert code == 0, err
+    assert served == [api.load_lexicons([str(user_lexicon)])]
+    assert "XWL" in served[0].parties

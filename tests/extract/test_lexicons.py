@@ -1,6 +1,8 @@
 """The shipped lexicons: they load, resolve the forms the press uses, and stay consistent."""
 
+import gc
 import unicodedata
+import weakref
 from collections import defaultdict
 from pathlib import Path
 
@@ -711,3 +713,36 @@ def test_lexicons_series_spellings_from_a_users_row(tmp_path: Path) -> None:
         assert [f[0].name_en for _, _, f in lex.series.find(written)] == [
             "Vietnam-India Joint Commission"
         ], written
+
+
+# ---- what higher layers derive from a set of lexicons -----------------------------------
+
+
+def test_lexicons_derived_is_built_once_per_instance(user_lexicon: Path) -> None:
+    shipped, extended = load(), load([user_lexicon])
+    built: list[Lexicons] = []
+
+    def index(lexicons: Lexicons) -> set[str]:
+        built.append(lexicons)
+        return set(lexicons.parties)
+
+    assert shipped.derive("test.codes", index) is shipped.derive("test.codes", index)
+    assert "XWL" in extended.derive("test.codes", index)
+    assert "XWL" not in shipped.derive("test.codes", index)
+    assert built == [shipped, extended]  # one build each: two sets never share one
+    assert "test.codes" not in Lexicons().derived
+
+
+def test_lexicons_derived_goes_with_its_lexicons() -> None:
+    """Nothing derived outlives its lexicons in a cache of its own (where a recycled
+    id() could find it again for another set)."""
+
+    class Derived:
+        pass
+
+    lexicons = Lexicons()
+    kept = weakref.ref(lexicons.derive("test.derived", lambda _: Derived()))
+    assert kept() is not None
+    del lexicons
+    gc.collect()
+    assert kept() is None

@@ -165,3 +165,17 @@ def test_ask_command_json(store: Store, tmp_path: Path) -> None:
     assert answer["evidence"][0]["article"].startswith(DIALOGUE)
     refused = runner.invoke(cli.app, ["ask", "Who is Donald Trump?", "--db", str(db)])
     assert refused.exit_code == 1 and "Not in the record" in refused.stdout
+
+
+def test_answers_use_the_users_lexicons(user_lexicon_db: str, user_lexicon: Path) -> None:
+    """The user's rows name the question's parties and series and the answer's sides."""
+    lexicons = api.load_lexicons([user_lexicon])
+    opened = api.open_store(user_lexicon_db)
+    try:
+        chaired = ask(opened, "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?", lexicons)
+        assert chaired.found and "Alice Liddell" in chaired.answer
+        last = ask(opened, "When did Vietnam and Wonderland last meet?", lexicons)
+        assert last.found and "Wonderland" in last.answer and "2024-03-12" in last.answer
+        assert not ask(opened, "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?").found
+    finally:
+        opened.close()

@@ -10,7 +10,7 @@ import pytest
 
 from diplonews import api
 from diplonews.kb.store import Store
-from diplonews.qa.questions import read
+from diplonews.qa.questions import folded_lexicons, parse
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "articles"
 
@@ -44,7 +44,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ],
 )
 def test_intents(store: Store, question: str, intent: str | None) -> None:
-    assert read(store, question).intent == intent
+    assert parse(store, question).intent == intent
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_reading_the_slots(
     edition: int | None,
     years: tuple[str | None, str | None],
 ) -> None:
-    read_as = read(store, question)
+    read_as = parse(store, question)
     assert read_as.parties == parties
     assert read_as.series == series
     assert read_as.edition == edition
@@ -76,12 +76,38 @@ def test_reading_the_slots(
 
 def test_common_words_are_not_countries(store: Store) -> None:
     # "năm" (year) folds to "nam", "nhất" (most) to "nhat" (Japan), "WHO" is not a party
-    assert read(store, "lan gan nhat han quoc va asean gap nhau nam nao").parties == [
+    assert parse(store, "lan gan nhat han quoc va asean gap nhau nam nao").parties == [
         "KOR",
         "ASEAN",
     ]
-    assert read(store, "Lần gần nhất Việt Nam và Lào gặp nhau là khi nào?").parties == [
+    assert parse(store, "Lần gần nhất Việt Nam và Lào gặp nhau là khi nào?").parties == [
         "VNM",
         "LAO",
     ]
-    assert read(store, "Who is the ASEAN chair?").parties == ["ASEAN"]
+    assert parse(store, "Who is the ASEAN chair?").parties == ["ASEAN"]
+
+
+def test_questions_read_a_users_country_and_series(
+    user_lexicon_db: str, user_lexicon: Path
+) -> None:
+    """Rows a user added with --lexicon are understood in questions, typed with or
+    without diacritics; without those rows they are not."""
+    lexicons = api.load_lexicons([user_lexicon])
+    opened = api.open_store(user_lexicon_db)
+    try:
+        question = parse(opened, "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?", lexicons)
+        assert (question.series, question.edition) == ("Wonderland Tea Party", 3)
+        folded = parse(opened, "Viet Nam va Xu So Than Tien gap nhau lan cuoi khi nao", lexicons)
+        assert folded.parties == ["VNM", "XWL"]
+        shipped = parse(opened, "Viet Nam va Xu So Than Tien gap nhau lan cuoi khi nao")
+        assert shipped.parties == ["VNM"]
+    finally:
+        opened.close()
+
+
+def test_questions_folded_lexicons_are_kept_per_set(user_lexicon: Path) -> None:
+    shipped, extended = api.load_lexicons(), api.load_lexicons([user_lexicon])
+    assert folded_lexicons(shipped) is folded_lexicons(shipped)
+    assert folded_lexicons(extended) is not folded_lexicons(shipped)
+    assert folded_lexicons(extended).parties.find("xu so than tien")
+    assert not folded_lexicons(shipped).parties.find("xu so than tien")

@@ -1,15 +1,19 @@
-"""What every command shares: the Typer app, one-line failures and the progress columns."""
+"""What every command shares: the Typer app, one-line failures, the `--lexicon` option
+and the progress columns."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import ProgressColumn, Task
 from rich.text import Text
 
-from diplonews import __version__
+from diplonews import __version__, api
+from diplonews.errors import DiplonewsError
 
 PROGRESS_AFTER = 100  # articles done before a progress bar is worth showing
 
@@ -28,6 +32,25 @@ def reason(exc: BaseException) -> str:
 def fail(message: str) -> typer.Exit:
     typer.echo(f"diplonews: {message}", err=True)
     return typer.Exit(2)
+
+
+LexiconOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        help="Extra lexicon rows: a folder of TSV files or one file named like a shipped one "
+        "(countries.tsv, titles.tsv, …). Repeatable."
+    ),
+]
+
+
+def load_lexicons(paths: Sequence[Path] | None) -> api.Lexicons:
+    """The shipped lexicons plus the rows of `--lexicon`, loaded once for the command:
+    a bad path or a malformed file is one line naming it, exit status 2, before any
+    work is done."""
+    try:
+        return api.load_lexicons(paths or ())
+    except (DiplonewsError, OSError, ValueError, KeyError) as exc:
+        raise fail(f"lexicon: {reason(exc)}") from None
 
 
 class RateColumn(ProgressColumn):

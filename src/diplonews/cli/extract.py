@@ -16,11 +16,18 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from diplonews import extract as extraction
 from diplonews.cli import render
-from diplonews.cli.common import PROGRESS_AFTER, RateColumn, app, fail, reason, show_progress
+from diplonews.cli.common import (
+    PROGRESS_AFTER,
+    LexiconOption,
+    RateColumn,
+    app,
+    fail,
+    load_lexicons,
+    show_progress,
+)
 from diplonews.errors import DiplonewsError, InputError
 from diplonews.extract import evaluate
 from diplonews.extract.doc import Doc
-from diplonews.extract.lexicons import load as load_lexicons
 from diplonews.extract.reading import iter_sources
 
 
@@ -106,19 +113,10 @@ def extract(
             "--format", "-f", help="table: readable panels; jsonl: one JSON record per line."
         ),
     ] = Format.table,
-    lexicon: Annotated[
-        list[Path] | None,
-        typer.Option(
-            help="Extra lexicon rows: a folder of TSV files or one file named like a shipped one "
-            "(countries.tsv, titles.tsv, …). Repeatable."
-        ),
-    ] = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Extract one record per article and print it as it is done."""
-    try:
-        lexicons = load_lexicons(lexicon or ())
-    except (DiplonewsError, OSError, ValueError, KeyError) as exc:
-        raise fail(f"lexicon: {reason(exc)}") from None
+    lexicons = load_lexicons(lexicon)
     emit = _writer(output_format)
     status = _Status()
     try:

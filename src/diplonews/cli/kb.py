@@ -3,6 +3,8 @@
 Each command opens the store, calls one `api` function and renders the result: a
 Rich table, or with `--format json` one JSON document for scripts. Store errors
 (corrupt file, unreachable server, newer schema) are one line and exit status 2.
+Commands that read names or answer take `--lexicon` as `extract` does: the set is
+loaded once, first, and passed to every `api` call.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from diplonews import api
 from diplonews.cli import render
-from diplonews.cli.common import RateColumn, app, fail, reason
+from diplonews.cli.common import LexiconOption, RateColumn, app, fail, load_lexicons, reason
 from diplonews.errors import DiplonewsError
-from diplonews.kb.export import FORMATS
+from diplonews.kb.formats import FORMATS
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.store import Store
 
@@ -78,9 +80,7 @@ def ingest(
         ),
     ] = None,
     db: DbOption = None,
-    lexicon: Annotated[
-        list[Path] | None, typer.Option(help="Extra lexicon rows, as for `extract`.")
-    ] = None,
+    lexicon: LexiconOption = None,
     workers: Annotated[
         int | None,
         typer.Option(min=1, help="Extraction processes [default: the cores, at most 4]."),
@@ -100,6 +100,7 @@ def ingest(
     articles is one transaction, so an interrupted run resumes where it stopped."""
     if bool(paths) == bool(from_parquet):
         raise fail("give the articles' PATHs, or --from-parquet OUTPUT (not both)")
+    load_lexicons(lexicon)  # a bad --lexicon fails here, before the store is made
     if from_parquet:
         try:
             from diplonews.spark import load as parquet  # PyArrow: an optional dependency
@@ -190,9 +191,11 @@ def events(
     oldest_first: Annotated[bool, typer.Option(help="Chronological order.")] = False,
     limit: LimitOption = 50,
     db: DbOption = None,
+    lexicon: LexiconOption = None,
     output: FormatOption = Output.table,
 ) -> None:
     """Events, newest first, filtered by party, series, period, person, status."""
+    lexicons = load_lexicons(lexicon)
     with _opened(db) as store:
         found = api.events(
             store,
@@ -205,6 +208,7 @@ def events(
             kind=kind,
             newest_first=not oldest_first,
             limit=limit,
+            lexicons=lexicons,
         )
     _show(output, [e.to_dict() for e in found], lambda: render.stored_events(found))
 
@@ -260,12 +264,14 @@ def timeline(
         typer.Option("--between", help="The two sides: --between ASEAN KOR.", show_default=False),
     ],
     db: DbOption = None,
+    lexicon: LexiconOption = None,
     output: FormatOption = Output.table,
 ) -> None:
     """A relationship over time: meetings, visits, calls, milestones, planned meetings."""
     a, b = between
+    lexicons = load_lexicons(lexicon)
     with _opened(db) as store:
-        items = api.timeline(store, a, b)
+        items = api.timeline(store, a, b, lexicons=lexicons)
     _show(output, [i.to_dict() for i in items], lambda: render.timeline(items, a, b))
 
 
@@ -273,11 +279,13 @@ def timeline(
 def series_(
     name: Annotated[str | None, typer.Argument(help="A series; none: all of them.")] = None,
     db: DbOption = None,
+    lexicon: LexiconOption = None,
     output: FormatOption = Output.table,
 ) -> None:
     """Recurring mechanisms and their editions over time."""
+    lexicons = load_lexicons(lexicon)
     with _opened(db) as store:
-        found = api.series(store, name)
+        found = api.series(store, name, lexicons=lexicons)
     data = [{"series": r.series, "events": [e.to_dict() for e in r.events]} for r in found]
     _show(output, data, lambda: render.series(found))
 
@@ -307,20 +315,22 @@ def export(
         str, typer.Option(help="graphml only: 'parties' (states, blocs) or 'people'.")
     ] = "parties",
     db: DbOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """The whole store as JSONL, CSV, GraphML (Gephi), iCalendar (planned) or PLOVER."""
     if export_format not in FORMATS:
         raise fail(f"unknown export format {export_format!r}; choose one of {', '.join(FORMATS)}")
+    lexicons = load_lexicons(lexicon)
     with _opened(db) as store:
         if output is None:
             if hasattr(sys.stdout, "reconfigure"):
                 sys.stdout.reconfigure(encoding="utf-8", newline="")
-            written = api.export(store, export_format, sys.stdout, level=level)
+            written = api.export(store, export_format, sys.stdout, level=level, lexicons=lexicons)
         else:
             partial = output.with_name(output.name + ".partial")
             try:
                 with partial.open("w", encoding="utf-8", newline="") as out:
-                    written = api.export(store, export_format, out, level=level)
+                    written = api.export(store, export_format, out, level=level, lexicons=lexicons)
                 partial.replace(output)  # a failed export leaves no half file behind
             except OSError as exc:
                 partial.unlink(missing_ok=True)
@@ -345,6 +355,7 @@ def serve(
             "changes [default: $DIPLONEWS_CACHE_MB, else 64; 0: render every request].",
         ),
     ] = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Serve the web pages and the JSON API (OpenAPI at /docs) over the store."""
     import os
@@ -358,11 +369,16 @@ def serve(
     from diplonews.web import app as web_app
     from diplonews.web import cache
 
+    paths = [str(path) for path in lexicon or ()]
+    if any(os.pathsep in path for path in paths):
+        raise fail(f"lexicon: a path with {os.pathsep!r} in it cannot be served: rename it")
+    load_lexicons(lexicon)  # a bad --lexicon fails here, once, rather than in each worker
     with _opened(db):  # the store must open before the server says it is up
         pass
-    url = api.resolve_store_url(db)
+    url = api.store_location(db)
     # Each worker process builds the application from these.
     os.environ[ENV] = url
+    os.environ[web_app.LEXICON_ENV] = os.pathsep.join(paths)
     if cache_mb is not None:
         os.environ[web_app.CACHE_ENV] = str(cache_mb)
     try:  # a bad $DIPLONEWS_CACHE_MB fails here, once, rather than in each worker
@@ -389,10 +405,12 @@ def serve(
 def ask(
     question: Annotated[str, typer.Argument(help="A question, in Vietnamese or English.")],
     db: DbOption = None,
+    lexicon: LexiconOption = None,
     output: FormatOption = Output.table,
 ) -> None:
     """Answer a question from the record, with the evidence sentences behind it."""
+    lexicons = load_lexicons(lexicon)
     with _opened(db) as store:
-        answer = api.ask(store, question)
+        answer = api.ask(store, question, lexicons=lexicons)
     _show(output, answer.to_dict(), lambda: render.answer(answer))
     raise typer.Exit(0 if answer.found else 1)

@@ -6,11 +6,13 @@
     diplonews events [--party KOR --party ASEAN] [--series S] [--from 2020 --to 2024]
                      [--person NAME] [--status planned] [--kind visit] [--limit N]
     diplonews event ID · diplonews people [NAME] · diplonews timeline --between A B
-    diplonews series [NAME] · diplonews search QUERY
+    diplonews series [NAME] · diplonews search QUERY · diplonews ask QUESTION
     diplonews export --format jsonl|csv|graphml|ics|plover [--output FILE]
 
 Query commands print a Rich table, or one JSON document with `--format json`; they
-take `--db PATH_OR_URL` (else $DIPLONEWS_DB, else ./diplonews.db).
+take `--db PATH_OR_URL` (else $DIPLONEWS_DB, else ./diplonews.db). Those that read
+names or answer (events, timeline, series, export, ask, serve) take `--lexicon PATH`
+as extract and ingest do.
 
 Every failure is one line on stderr (`diplonews: <path>: <reason>`), never a traceback.
 `extract` exits 0 when it extracted at least one article, 2 when it extracted none.

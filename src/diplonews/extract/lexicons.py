@@ -33,13 +33,13 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import permutations, product
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -300,9 +300,12 @@ class Trigger:
     flags: frozenset[str]
 
 
-@dataclass(eq=False)  # hashed by identity: derived indexes are cached per instance
+T = TypeVar("T")
+
+
+@dataclass(eq=False)  # compared and hashed by identity: two loads are two sets
 class Lexicons:
-    """All lexicons, compiled. Build with `load()`; the default set is cached."""
+    """All lexicons, compiled. Build with `load()`; each set of files is cached."""
 
     parties: dict[str, Party] = field(default_factory=dict)
     party_names: Matcher = field(default_factory=Matcher)  # form -> Party code
@@ -318,9 +321,25 @@ class Lexicons:
     documents: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> English kind
     name_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> forms
     scanner: Scanner | None = None  # the lexicons of SCANNED in one automaton
+    # What higher layers build from these lexicons, by key: see `derive`.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def party(self, code: str) -> Party | None:
         return self.parties.get(code)
+
+    def derive(self, key: str, build: Callable[[Lexicons], T]) -> T:
+        """What `build` makes of these lexicons (a folded matcher for questions, an index
+        of party names), built on first use and kept on this instance under `key`.
+
+        Kept here rather than in a module-level cache so that it lives and dies with the
+        lexicons it was made from: a user's `--lexicon` rows are another instance with
+        its own derived data, and nothing can outlive its lexicons and be found again
+        under a recycled `id()`. Keys name the owner ("qa.folded"); two threads may both
+        build a missing one, and then both get the first one kept."""
+        if key not in self.derived:
+            self.derived.setdefault(key, build(self))
+        found: T = self.derived[key]
+        return found
 
     def find_in(
         self, cache: dict[str, Any], name: str, text: str

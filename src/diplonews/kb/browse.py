@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from diplonews.errors import DiplonewsError
 from diplonews.extract.events import cues
@@ -22,8 +21,8 @@ _DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 # --- names as users write them -------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
 def _party_index(lexicons: Lexicons) -> dict[str, str]:
+    """Folded names and codes → code; built once per set of lexicons (`Lexicons.derive`)."""
     index: dict[str, str] = {}
     for code, party in lexicons.parties.items():
         for form in (party.name_en, party.short_en, *lexicons.party_forms.get(code, [])):
@@ -36,7 +35,7 @@ def _party_index(lexicons: Lexicons) -> dict[str, str]:
 def party_codes(names: Iterable[str], lexicons: Lexicons | None = None) -> list[str]:
     """Party codes for names as a user writes them; an unknown name is an error."""
     lex = lexicons or load()
-    index = _party_index(lex)
+    index = lex.derive("kb.party_index", _party_index)
     codes = []
     for name in names:
         code = name.strip() if name.strip() in lex.parties else index.get(fold(name.strip()))
@@ -91,9 +90,11 @@ def events(
     newest_first: bool = True,
     limit: int = 100,
     offset: int = 0,
+    lexicons: Lexicons | None = None,
 ) -> list[StoredEvent]:
-    """Events with every given party, of a series, in a period, attended by a person."""
-    lex = load()
+    """Events with every given party, of a series, in a period, attended by a person;
+    party and series names read with `lexicons` (None: the shipped set)."""
+    lex = lexicons or load()
     where = EventFilter(
         parties=party_codes(parties, lex) if parties else (),
         series=series_name(series, lex) if series else None,

@@ -1,7 +1,7 @@
 """Questions in Vietnamese (with or without diacritics) or English, answered from the
 stored record with the evidence sentences behind the answer.
 
-No language model: `questions.read` turns a question into an intent and slots; the
+No language model: `questions.parse` turns a question into an intent and slots; the
 slots become a query of `diplonews.api`; the answer is a sentence
 (`lexicons/answers.tsv`) over the structured facts it was built from. When the record
 cannot answer, the answer says so and gives the closest facts it holds instead: it
@@ -22,7 +22,7 @@ from diplonews.extract.lexicons import Lexicons, load, read_rows
 from diplonews.kb import browse
 from diplonews.kb.models import StoredEvent
 from diplonews.kb.store import Store, queries
-from diplonews.qa.questions import Question, folded_lexicons, read
+from diplonews.qa.questions import Question, folded_lexicons, parse
 
 MAX_EVENTS = 20  # events listed in one answer
 PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGNORECASE)
@@ -68,8 +68,10 @@ def sentences() -> dict[str, dict[str, str]]:
 
 
 def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
-    """Answer a question from the record, with its evidence."""
-    question = read(store, text, lexicons)
+    """Answer a question from the record, with its evidence; names are read with
+    `lexicons` (None: the shipped set), the same set for the question and the answer."""
+    lex = lexicons or load()
+    question = parse(store, text, lex)
     say = sentences()[question.lang]
     handler = HANDLERS.get(question.intent or "", _about_events)
     if not (question.parties or question.series or question.person_ids):
@@ -78,7 +80,7 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         return Answer(say["no_question"], found=False)
     if question.intent == "planned" and (question.series or question.edition):
         handler = _about_events  # "when is the X meeting planned": that meeting's date
-    return handler(store, question, say)
+    return handler(store, question, say, lex)
 
 
 def _label(event: StoredEvent) -> str:
@@ -124,7 +126,9 @@ def _names(names: Sequence[str]) -> str:
     return ", ".join(names) if names else "—"
 
 
-def _matching(store: Store, q: Question, *, relax: int = 0, **extra: Any) -> list[StoredEvent]:
+def _matching(
+    store: Store, q: Question, lex: Lexicons, *, relax: int = 0, **extra: Any
+) -> list[StoredEvent]:
     """Events the question's slots select; `relax` drops the period (1), then the
     edition and series (2) — for the closest facts."""
     if q.person_ids:
@@ -144,6 +148,7 @@ def _matching(store: Store, q: Question, *, relax: int = 0, **extra: Any) -> lis
             year_from=q.date_from if relax < 1 else None,
             year_to=q.date_to if relax < 1 else None,
             limit=200,
+            lexicons=lex,
             **extra,
         )
     if relax < 1 and q.person_ids and (q.date_from or q.date_to):
@@ -164,10 +169,10 @@ def _in_period(date: str, q: Question) -> bool:
     )
 
 
-def _not_found(store: Store, q: Question, say: dict[str, str]) -> Answer:
+def _not_found(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
     closest: list[StoredEvent] = []
     for relax in (1, 2):
-        closest = _matching(store, q, relax=relax)
+        closest = _matching(store, q, lex, relax=relax)
         if closest:
             break
     closest = closest[:3]
@@ -175,11 +180,11 @@ def _not_found(store: Store, q: Question, say: dict[str, str]) -> Answer:
     return Answer(answer, [_fact(e) for e in closest], _evidence(closest, 3), found=False)
 
 
-def _about_events(store: Store, q: Question, say: dict[str, str]) -> Answer:
+def _about_events(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
     """who chaired / attended; when, where, online; what was adopted."""
-    events = _matching(store, q)[:MAX_EVENTS]
+    events = _matching(store, q, lex)[:MAX_EVENTS]
     if not events:
-        return _not_found(store, q, say)
+        return _not_found(store, q, say, lex)
     lines = []
     for event in events:
         label = _label(event)
@@ -208,7 +213,7 @@ def _about_events(store: Store, q: Question, say: dict[str, str]) -> Answer:
             if event.location and q.intent != "when":
                 lines[-1] += " " + say["where"].format(event=label, place=event.location)
     if q.intent in ("chair", "attend") and not any(e.participants for e in events):
-        return _not_found(store, q, say)  # the events are known, who took part is not
+        return _not_found(store, q, say, lex)  # the events are known, who took part is not
     # What the record does not hold (no chair named, no document) is said, not guessed:
     # the events are then the closest facts.
     unknown = (
@@ -217,11 +222,11 @@ def _about_events(store: Store, q: Question, say: dict[str, str]) -> Answer:
     return Answer(" ".join(lines), [_fact(e) for e in events], _evidence(events), found=not unknown)
 
 
-def _between(store: Store, q: Question, **extra: Any) -> list[StoredEvent]:
+def _between(store: Store, q: Question, lex: Lexicons, **extra: Any) -> list[StoredEvent]:
     """Events of the question's two sides (parties, or people) in its period."""
     if q.person_ids:
         status = extra.get("status")
-        return [e for e in _matching(store, q) if status is None or e.status == status]
+        return [e for e in _matching(store, q, lex) if status is None or e.status == status]
     return browse.events(
         store,
         parties=q.parties[:2],
@@ -229,6 +234,7 @@ def _between(store: Store, q: Question, **extra: Any) -> list[StoredEvent]:
         year_from=q.date_from,
         year_to=q.date_to,
         limit=500,
+        lexicons=lex,
         **extra,
     )
 
@@ -246,23 +252,22 @@ def _level(event: StoredEvent, levels: dict[str, str]) -> str:
     return "official" if event.participants else "unknown"
 
 
-def _last(store: Store, q: Question, say: dict[str, str]) -> Answer:
-    events = [e for e in _between(store, q, status="held") if e.date]
+def _last(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
+    events = [e for e in _between(store, q, lex, status="held") if e.date]
     if q.person_ids and len(q.person_ids) >= 2:
         events = [e for e in events if set(q.person_ids) <= {p.person_id for p in e.participants}]
     if not events:
-        return _not_found(store, q, say)
+        return _not_found(store, q, say, lex)
     event = max(events, key=lambda e: (e.date or "", e.id))
-    level = _level(event, folded_lexicons(load()).levels)
-    a, b = _sides(store, q)
+    level = _level(event, folded_lexicons(lex).levels)
+    a, b = _sides(store, q, lex)
     text = say["last"].format(
         a=a, b=b, event=_label(event), date=event.date, level=say[f"level_{level}"]
     )
     return Answer(text, [{**_fact(event), "level": level}], _evidence([event]))
 
 
-def _sides(store: Store, q: Question) -> tuple[str, str]:
-    lex = load()
+def _sides(store: Store, q: Question, lex: Lexicons) -> tuple[str, str]:
     names = [lex.parties[c].short_en if c in lex.parties else c for c in q.parties]
     names += [p.name for pid in q.person_ids if (p := queries.person(store, pid)) is not None]
     names += ["?", "?"]
@@ -277,11 +282,11 @@ def _period_words(q: Question, say: dict[str, str]) -> str:
     return ""
 
 
-def _list(store: Store, q: Question, say: dict[str, str]) -> Answer:
-    events = [e for e in _between(store, q) if e.status == "held"]
+def _list(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
+    events = [e for e in _between(store, q, lex) if e.status == "held"]
     if not events:
-        return _not_found(store, q, say)
-    a, b = _sides(store, q)
+        return _not_found(store, q, say, lex)
+    a, b = _sides(store, q, lex)
     key = "count" if q.intent == "count" else "list"
     text = say[key].format(a=a, b=b, period=_period_words(q, say), count=len(events))
     if key == "list":
@@ -290,13 +295,13 @@ def _list(store: Store, q: Question, say: dict[str, str]) -> Answer:
     return Answer(text, [_fact(e) for e in events[:MAX_EVENTS]], _evidence(events[:MAX_EVENTS]))
 
 
-def _planned(store: Store, q: Question, say: dict[str, str]) -> Answer:
+def _planned(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
     """Planned meetings still ahead (or undated); when none is, the latest announced
     ones as the closest facts."""
-    a, b = _sides(store, q)
+    a, b = _sides(store, q, lex)
     today = date.today().isoformat()
     planned = sorted(
-        _between(store, q, status="planned"), key=lambda e: (e.date is None, e.date or "")
+        _between(store, q, lex, status="planned"), key=lambda e: (e.date is None, e.date or "")
     )
     ahead = [e for e in planned if e.date is None or e.date >= today[: len(e.date)]]
     if not ahead:
@@ -310,8 +315,7 @@ def _planned(store: Store, q: Question, say: dict[str, str]) -> Answer:
     return Answer(text, [_fact(e) for e in ahead[:MAX_EVENTS]], _evidence(ahead[:MAX_EVENTS]))
 
 
-def _figures(store: Store, q: Question, say: dict[str, str]) -> Answer:
-    lex = load()
+def _figures(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
     groups = []
     for code in q.parties[:2]:
         party = lex.parties.get(code)
@@ -324,8 +328,8 @@ def _figures(store: Store, q: Question, say: dict[str, str]) -> Answer:
     if q.date_from:
         found = [f for f in found if f.year is None or _in_period(str(f.year), q)] or found
     if not found:
-        return _not_found(store, q, say)
-    a, b = _sides(store, q)
+        return _not_found(store, q, say, lex)
+    a, b = _sides(store, q, lex)
     text = say["figures"].format(a=a, b=b, topic=say[f"topic_{topic}"])
     shown = [
         f"{f.what}: {f.value:,.0f} {f.unit}" + (f" ({f.year})" if f.year else "")
@@ -339,12 +343,12 @@ def _figures(store: Store, q: Question, say: dict[str, str]) -> Answer:
     return Answer(text + " " + "; ".join(shown) + ".", [f.to_dict() for f in found[:10]], evidence)
 
 
-def _who_is(store: Store, q: Question, say: dict[str, str]) -> Answer:
+def _who_is(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
     if not q.person_ids:
-        return _not_found(store, q, say)
+        return _not_found(store, q, say, lex)
     person = queries.person(store, q.person_ids[0])
     if person is None:
-        return _not_found(store, q, say)
+        return _not_found(store, q, say, lex)
     titles = "; ".join(
         f"{t.title} ({t.first_seen or '?'}–{t.last_seen or '?'})" for t in person.titles
     )
@@ -361,20 +365,19 @@ def _who_is(store: Store, q: Question, say: dict[str, str]) -> Answer:
     return Answer(text, facts + [_fact(e) for e in events[:MAX_EVENTS]], _evidence(events))
 
 
-def _proposed(store: Store, q: Question, say: dict[str, str]) -> Answer:
+def _proposed(store: Store, q: Question, say: dict[str, str], lex: Lexicons) -> Answer:
     """Sentences of the articles on the question's events in which the party proposes;
     when its events hold none, those of its other events, as the closest facts."""
     if not q.parties:
-        return _not_found(store, q, say)
-    lex = load()
+        return _not_found(store, q, say, lex)
     code = q.parties[0]
     for relax in (0, 1, 2):
-        events = _matching(store, q, relax=relax)[:MAX_EVENTS]
-        found = _proposals(store, events, code)
+        events = _matching(store, q, lex, relax=relax)[:MAX_EVENTS]
+        found = _proposals(store, events, code, lex)
         if found:
             break
     if not found:
-        return _not_found(store, q, say)
+        return _not_found(store, q, say, lex)
     name = lex.parties[code].short_en if code in lex.parties else code
     text = say["proposed"].format(party=name, count=len(found))
     text += " " + " ".join(f"“{f['sentence']}”" for f in found[:3])
@@ -383,11 +386,12 @@ def _proposed(store: Store, q: Question, say: dict[str, str]) -> Answer:
     return Answer(text, [_fact(e) for e in events], found[:10], found=relax == 0)
 
 
-def _proposals(store: Store, events: list[StoredEvent], code: str) -> list[dict[str, Any]]:
+def _proposals(
+    store: Store, events: list[StoredEvent], code: str, lex: Lexicons
+) -> list[dict[str, Any]]:
     """Sentences where `code` proposes: the nearest party named before the verb is it
     ("Thứ trưởng Ngoại giao Hàn Quốc đề xuất …"), or the proposal is its ("những đề
     xuất của Hàn Quốc")."""
-    lex = load()
     found: list[dict[str, Any]] = []
     seen: set[str] = set()
     for event in events:

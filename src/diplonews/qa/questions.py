@@ -65,13 +65,12 @@ class FoldedLexicons:
     levels: dict[str, str]  # English title → level
 
 
-_FOLDED: dict[int, FoldedLexicons] = {}
-
-
 def folded_lexicons(lex: Lexicons) -> FoldedLexicons:
-    cached = _FOLDED.get(id(lex))
-    if cached is not None:
-        return cached
+    """The folded matchers of `lex`, built once and kept with it."""
+    return lex.derive("qa.folded", _fold)
+
+
+def _fold(lex: Lexicons) -> FoldedLexicons:
     english, parties = Matcher(caseless=True), Matcher(caseless=True)
     triggers, series = Matcher(caseless=True), Matcher(caseless=True)
     for code, party in lex.parties.items():
@@ -92,15 +91,14 @@ def folded_lexicons(lex: Lexicons) -> FoldedLexicons:
     for _, payloads, _ in lex.titles.automaton.values():
         for title in payloads:
             levels.setdefault(title.en, title.level)
-    built = FoldedLexicons(
+    return FoldedLexicons(
         english.finish(), parties.finish(), triggers.finish(), series.finish(), levels
     )
-    _FOLDED[id(lex)] = built
-    return built
 
 
-def read(store: Store, text: str, lexicons: Lexicons | None = None) -> Question:
-    """A question's intent and slots."""
+def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question:
+    """A question's intent and slots, with the names `lexicons` knows (None: the
+    shipped set)."""
     lex = lexicons or load()
     folded_lex = folded_lexicons(lex)
     text = " ".join(text.split())

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -21,10 +22,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
-from diplonews import __version__
+from diplonews import __version__, api
 from diplonews.errors import DiplonewsError
-from diplonews.extract.lexicons import load
-from diplonews.kb.store import resolve_url
 from diplonews.qa import answers, questions
 from diplonews.web import api_routes, cache, pages, viz
 from diplonews.web.cache import PageCache, open_pages
@@ -34,21 +33,25 @@ from diplonews.web.security import Guard
 
 CACHE_ENV = "DIPLONEWS_CACHE_MB"
 DEFAULT_CACHE_MB = 64  # rendered pages a server keeps
+# The user's lexicon paths, joined with os.pathsep, as `serve --lexicon` passes them to
+# its worker processes (which build the application through `server_app`).
+LEXICON_ENV = "DIPLONEWS_LEXICON"
 
 
-def settle() -> None:
-    """Load what a server process keeps for its whole life (lexicons, the folded ones
-    questions read, answer sentences, labels, templates), then put it out of the
-    garbage collector's reach. A full collection walks every tracked object: over the
-    150,000 of the lexicons it takes about 50 ms, a stall every request waiting in the
-    process would feel. Frozen, they are never walked again (`gc.freeze`)."""
-    lexicons = load()
+def settle(lexicons: api.Lexicons) -> None:
+    """Load what a server process keeps for its whole life (the application's lexicons,
+    what questions and pages derive from them, answer sentences, labels, templates),
+    then put it out of the garbage collector's reach. A full collection walks every
+    tracked object: over the 150,000 of the lexicons it takes about 50 ms, a stall every
+    request waiting in the process would feel. Frozen, they are never walked again
+    (`gc.freeze`)."""
     questions.folded_lexicons(lexicons)
     questions.intents()
     questions.ambiguous_words()
     answers.sentences()
     labels()
-    pages.party_names()
+    for language in LANGUAGES:
+        api.party_names(language, lexicons=lexicons)
     for name in templates.env.list_templates():
         templates.env.get_template(name)
     gc.collect()
@@ -69,23 +72,35 @@ def cache_size(cache_mb: int | None) -> int:
     return cache_mb
 
 
+def lexicon_paths_from_env() -> list[str]:
+    """The lexicon paths `serve` passed in $DIPLONEWS_LEXICON (none: the shipped set)."""
+    return [path for path in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if path]
+
+
 def create_app(
-    store_url: str | None = None, cache_mb: int | None = None, *, settled: bool = False
+    store_url: str | None = None,
+    cache_mb: int | None = None,
+    *,
+    settled: bool = False,
+    lexicon_paths: Iterable[str | Path] = (),
 ) -> FastAPI:
     """The application over the store at `store_url` (default as for the CLI:
     $DIPLONEWS_DB, else ./diplonews.db — which is how `serve --workers` passes it),
     keeping up to `cache_mb` MB of rendered pages (default $DIPLONEWS_CACHE_MB, else
     64; 0: none) in the directory $DIPLONEWS_PAGE_CACHE (`serve` shares one among its
-    worker processes), else in a temporary one of its own. `settled`: `settle()` at
-    start-up, for a server process (not for a test, whose objects it would freeze)."""
-    stores = Stores(resolve_url(store_url))
+    worker processes), else in a temporary one of its own. Names are read with the
+    shipped lexicons plus the user's rows under `lexicon_paths`, loaded once here into
+    `app.state.lexicons` (a bad path raises here). `settled`: `settle()` at start-up,
+    for a server process (not for a test, whose objects it would freeze)."""
+    lexicons = api.load_lexicons(lexicon_paths)
+    stores = Stores(api.store_location(store_url))
     cache_bytes = cache_size(cache_mb) * 1024 * 1024
     kept_pages = open_pages(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settled:
-            settle()
+            settle(lexicons)
         yield
         stores.close()
         if kept_pages is not None:
@@ -101,6 +116,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.stores = stores
+    app.state.lexicons = lexicons
 
     if kept_pages is not None:
         app.add_middleware(PageCache, stores=stores, pages=kept_pages, languages=LANGUAGES)
@@ -132,5 +148,6 @@ def create_app(
 
 
 def server_app() -> FastAPI:
-    """The application as `diplonews serve` runs it in each worker process."""
-    return create_app(settled=True)
+    """The application as `diplonews serve` runs it in each worker process (the store
+    and the lexicons from the environment `serve` set)."""
+    return create_app(settled=True, lexicon_paths=lexicon_paths_from_env())

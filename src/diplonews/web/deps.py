@@ -1,13 +1,16 @@
-"""What a route needs from its request: the thread's store, the reader's language, and
-the size limit of uploads (FastAPI dependencies and the constants behind them)."""
+"""What a route needs from its request: the thread's store, the application's lexicons,
+the reader's language, and the size limit of uploads (FastAPI dependencies and the
+constants behind them)."""
 
 from __future__ import annotations
 
 import threading
 import weakref
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
+from diplonews.api import Lexicons
 from diplonews.kb.store import Store, open_store
 
 MAX_BODY = 2 * 1024 * 1024  # bytes: an article pasted or uploaded in Try it
@@ -65,3 +68,19 @@ async def loop_store_of(request: Request) -> Store:
     about as much again. Pages that can take long stay plain `def` routes."""
     stores: Stores = request.app.state.stores
     return stores.get()
+
+
+def app_lexicons(request: Request) -> Lexicons:
+    """The lexicons `create_app` loaded for the application (with the user's rows): the
+    one set every route reads names with."""
+    lexicons: Lexicons = request.app.state.lexicons
+    return lexicons
+
+
+async def lexicons_of(request: Request) -> Lexicons:
+    """`app_lexicons` as a FastAPI dependency (async: reading an attribute needs no
+    hop to the thread pool)."""
+    return app_lexicons(request)
+
+
+LexiconsDep = Annotated[Lexicons, Depends(lexicons_of)]

@@ -6,7 +6,9 @@ each format, and nothing else: it does not know the database. Every writer takes
 of model objects and a text stream. JSONL, CSV, ICS and PLOVER stream one record at a time
 in the order the iterables give (the store yields them by id), so memory stays flat;
 GraphML aggregates a graph first. Open files with `newline=""`: CSV and ICS write their
-own CRLF line ends. The PLOVER mapping is documented in docs/plover.md.
+own CRLF line ends. The PLOVER mapping is documented in docs/plover.md. Party names
+and the countries of places come from the lexicons a writer is given (None: the shipped
+set), so a user's own rows name their parties in every format.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from diplonews.errors import DiplonewsError
-from diplonews.extract import lexicons
+from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
 from diplonews.kb.models import StoredArticle, StoredEvent, StoredPerson
 
@@ -139,12 +141,13 @@ def write_graphml(
     events: Iterable[StoredEvent],
     people: Iterable[StoredPerson],
     level: str = "parties",
+    lexicons: Lexicons | None = None,
 ) -> int:
     """Who meets whom, for Gephi: parties (states, blocs) or people as nodes, one weighted
     edge per pair that met at a held event. Planned events are not meetings yet, and a
     participant that resolved to no person cannot be a node."""
     _check_level(level)
-    lex = lexicons.load()
+    lex = lexicons or load()
     nodes: dict[str, dict[str, str]] = {}
     if level == "people":
         for person in people:
@@ -222,8 +225,7 @@ def _stated_date(start: date, precision: str) -> str:
     return str(start.year) if precision == "year" else start.isoformat()
 
 
-def _party_names(codes: Iterable[str]) -> str:
-    lex = lexicons.load()
+def _party_names(codes: Iterable[str], lex: Lexicons) -> str:
     names = []
     for code in codes:
         party = lex.party(code)
@@ -231,7 +233,9 @@ def _party_names(codes: Iterable[str]) -> str:
     return ", ".join(names)
 
 
-def _vevent(event: StoredEvent, start: date, end: date, precision: str) -> icalendar.Event:
+def _vevent(
+    event: StoredEvent, start: date, end: date, precision: str, lex: Lexicons
+) -> icalendar.Event:
     import icalendar
 
     vevent = icalendar.Event()
@@ -254,7 +258,7 @@ def _vevent(event: StoredEvent, start: date, end: date, precision: str) -> icale
     if event.series and event.series != event.name:
         lines.append(f"Series: {event.series}")
     if event.parties:
-        lines.append(f"Parties: {_party_names(event.parties)}")
+        lines.append(f"Parties: {_party_names(event.parties, lex)}")
     for p in event.participants:
         about = ", ".join(x for x in (p.title, p.country) if x)
         lines.append(f"Participant: {p.name}" + (f" ({about})" if about else ""))
@@ -266,7 +270,7 @@ def _vevent(event: StoredEvent, start: date, end: date, precision: str) -> icale
     return vevent
 
 
-def write_ics(out: TextIO, events: Iterable[StoredEvent]) -> int:
+def write_ics(out: TextIO, events: Iterable[StoredEvent], lexicons: Lexicons | None = None) -> int:
     """Planned events with a date, as all-day events a calendar can subscribe to.
 
     An event spans the days its date covers: a day is a one-day event; a month
@@ -278,6 +282,7 @@ def write_ics(out: TextIO, events: Iterable[StoredEvent]) -> int:
     client support. The calendar is written one VEVENT at a time."""
     import icalendar
 
+    lex = lexicons or load()
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//diplonews//export//EN")
     calendar.add("version", "2.0")
@@ -288,7 +293,7 @@ def write_ics(out: TextIO, events: Iterable[StoredEvent]) -> int:
     for event in events:
         span = _interval(event.date) if event.status == "planned" else None
         if span is not None:
-            out.write(_vevent(event, *span).to_ical().decode("utf-8"))
+            out.write(_vevent(event, *span, lex).to_ical().decode("utf-8"))
             count += 1
     out.write(end_line + "\r\n")
     return count
@@ -297,11 +302,10 @@ def write_ics(out: TextIO, events: Iterable[StoredEvent]) -> int:
 # --- PLOVER ---
 
 
-def _location_country(location: str | None) -> str | None:
+def _location_country(location: str | None, lex: Lexicons) -> str | None:
     """The country of a place name, when the lexicons know it without ambiguity."""
     if not location:
         return None
-    lex = lexicons.load()
     for _, _, cities in lex.places.find(location):
         countries = {city.country for city in cities}
         if len(countries) == 1:
@@ -313,11 +317,11 @@ def _location_country(location: str | None) -> str | None:
     return None
 
 
-def _actor_and_recipient(event: StoredEvent) -> tuple[str | None, str | None]:
+def _actor_and_recipient(event: StoredEvent, lex: Lexicons) -> tuple[str | None, str | None]:
     """PLOVER is dyadic: a visit runs visitor → host, anything else first → second party."""
     parties = sorted(set(event.parties))
     if event.kind == "visit" and len(parties) == 2:
-        host = _location_country(event.location)
+        host = _location_country(event.location, lex)
         if host not in parties:
             # The side whose officials the visit names, when only one side is named:
             # reports of a visit name the visitor ("X thăm Việt Nam").
@@ -329,8 +333,8 @@ def _actor_and_recipient(event: StoredEvent) -> tuple[str | None, str | None]:
     return (parties[0] if parties else None), (parties[1] if len(parties) > 1 else None)
 
 
-def _actor_fields(role: str, code: str | None) -> dict[str, str | None]:
-    party = lexicons.load().party(code) if code else None
+def _actor_fields(role: str, code: str | None, lex: Lexicons) -> dict[str, str | None]:
+    party = lex.party(code) if code else None
     iso = code if party and party.kind in ("state", "region") else None
     return {
         role: party.name_en if party else code,
@@ -339,10 +343,11 @@ def _actor_fields(role: str, code: str | None) -> dict[str, str | None]:
     }
 
 
-def plover_record(event: StoredEvent) -> dict[str, Any]:
+def plover_record(event: StoredEvent, lexicons: Lexicons | None = None) -> dict[str, Any]:
     """One event as a PLOVER event record (docs/plover.md has the mapping)."""
+    lex = lexicons or load()
     agreed = event.status == "held" and bool(event.outcomes)
-    actor, recipient = _actor_and_recipient(event)
+    actor, recipient = _actor_and_recipient(event, lex)
     evidence: list[str] = []
     for source in event.sources:
         if source.evidence and source.evidence not in evidence:
@@ -355,9 +360,9 @@ def plover_record(event: StoredEvent) -> dict[str, Any]:
         "mode": None if agreed else CONSULT_MODES.get(event.kind),
         "context": ["diplomatic"],
         "kind": event.kind,
-        **_actor_fields("actor", actor),
-        **_actor_fields("recipient", recipient),
-        "location": {"name": event.location, "country": _location_country(event.location)},
+        **_actor_fields("actor", actor, lex),
+        **_actor_fields("recipient", recipient, lex),
+        "location": {"name": event.location, "country": _location_country(event.location, lex)},
         "parties": sorted(set(event.parties)),
         "participants": [p.to_dict() for p in event.participants],
         "name": event.name,
@@ -374,11 +379,14 @@ def plover_record(event: StoredEvent) -> dict[str, Any]:
     }
 
 
-def write_plover(out: TextIO, events: Iterable[StoredEvent]) -> int:
+def write_plover(
+    out: TextIO, events: Iterable[StoredEvent], lexicons: Lexicons | None = None
+) -> int:
     """Events as PLOVER records, one JSON object a line, for tools built on POLECAT."""
+    lex = lexicons or load()
     count = 0
     for event in events:
-        out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+        out.write(json.dumps(plover_record(event, lex), ensure_ascii=False) + "\n")
         count += 1
     return count
 
@@ -395,18 +403,20 @@ def write(
     articles: Callable[[], Iterable[StoredArticle]],
     milestones: Callable[[], Iterable[Milestone]],
     level: str = "parties",
+    lexicons: Lexicons | None = None,
 ) -> int:
     """Write `fmt`, asking the store only for what that format needs (factories, not
-    lists, so nothing is read that is not written)."""
+    lists, so nothing is read that is not written), naming parties with `lexicons`
+    (None: the shipped set, loaded only by a format that names parties)."""
     if fmt == "jsonl":
         return write_jsonl(out, events(), people(), articles(), milestones())
     if fmt == "csv":
         return write_csv(out, events())
     if fmt == "graphml":
         _check_level(level)  # before any factory runs
-        return write_graphml(out, events(), people() if level == "people" else (), level)
+        return write_graphml(out, events(), people() if level == "people" else (), level, lexicons)
     if fmt == "ics":
-        return write_ics(out, events())
+        return write_ics(out, events(), lexicons)
     if fmt == "plover":
-        return write_plover(out, events())
+        return write_plover(out, events(), lexicons)
     raise DiplonewsError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
