@@ -263,3 +263,25 @@ def test_people_name_before_its_title() -> None:
 def test_people_general_is_a_title_not_a_name() -> None:
     found = people_of("Tướng Mỹ Mark Kimmitt cho biết quân đội sẽ rút.")
     assert "Mark Kimmitt" in found
+
+
+def test_people_chinese_names_in_sino_vietnamese_reading_outside_vietnam_news() -> None:
+    found = people_of(
+        "Ngày 5/3, tại Bắc Kinh, Chủ tịch Trung Quốc Tập Cận Bình hội đàm với Tổng thống "
+        "Nga. Thủ tướng Lý Cường và Ngoại trưởng Vương Nghị cũng dự."
+    )
+    assert found["Lý Cường"][0] == "CHN"
+    assert found["Vương Nghị"][0] == "CHN"
+
+
+def test_people_vietnamese_names_stay_vietnamese_in_vietnam_news() -> None:
+    found = people_of("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Trung Quốc Lý Cường.")
+    assert found["Phạm Minh Chính"][0] == "VNM"
+    assert found["Lý Cường"][0] == "CHN"
+
+
+def test_people_counterpart_is_named_after_nguoi_dong_cap() -> None:
+    found = people_of(
+        "Thủ tướng Phạm Minh Chính điện đàm với người đồng cấp Nhật Bản Kishida Fumio."
+    )
+    assert found["Kishida Fumio"][0] == "JPN"

@@ -82,6 +82,7 @@ class NameWords:
     stops: frozenset[str]  # capitalised words a name cannot start with
     not_official: tuple[str, ...]  # "phu nhân": a role that is no office
     portfolios: tuple[str, ...]  # "Quốc phòng" after "Trợ lý Bộ trưởng"
+    sino: frozenset[str] = frozenset()  # family names shared with Chinese: "Vương", "Lý"
     breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → phrases
 
     @classmethod
@@ -100,6 +101,7 @@ class NameWords:
                     frozenset(table.get("stop", ())),
                     table.get("not_official", ()),
                     table.get("portfolio", ()),
+                    frozenset(table.get("sino", ())),
                     phrases_by_first_word(table.get("break", ())),
                 ),
             )
@@ -769,6 +771,9 @@ class Resolver:
     last_seen: list[int] = field(default_factory=list)
     confirmed: list[bool] = field(default_factory=list)  # has a title or official context
     guessed: list[bool] = field(default_factory=list)  # country from the family name only
+    # a Vietnamese-looking name with no country stated: Vietnam's, or a Chinese name read
+    # the Sino-Vietnamese way ("Hồ Cẩm Đào") in news that is not about Vietnam
+    sino: list[bool] = field(default_factory=list)
     held_titles: dict[int, list[Title]] = field(default_factory=dict)  # by person index
 
     def add(self, mention: Mention, order: int) -> None:
@@ -791,6 +796,12 @@ class Resolver:
             self.guessed.append(
                 mention.country is None and not has_vietnamese_letters(mention.name)
             )
+            words = mention.name.split()
+            self.sino.append(
+                mention.country is None
+                and len(words) <= 3
+                and words[0] in NameWords.of(self.lex).sino
+            )
             index = len(self.people) - 1
         else:
             person = self.people[index]
@@ -800,6 +811,8 @@ class Resolver:
                 mention.anaphoric = True
             if mention.country and self.guessed[index]:
                 person.country, self.guessed[index] = mention.country, False
+            if mention.country:
+                self.sino[index] = False
             person.country = person.country or mention.country
             self.last_seen[index] = order
         person = self.people[index]
@@ -913,14 +926,15 @@ def delegation_countries(
 ) -> None:
     """The country of a person the text names only as a delegation's head, when the family
     name alone gave it (a Korean "Hoang", a North Korean "Yang")."""
-    if not any(resolver.guessed):
-        return
     body = doc.body
     parties = [
         (s, e, codes[0])
         for s, e, codes in lex.find_in(doc.matches, "party_names", body)
         if codes[0] != "-"
     ]
+    chinese_side(parties, resolver)
+    if not any(resolver.guessed):
+        return
     for m in mentions:
         if not (0 <= m.person < len(resolver.guessed)) or not resolver.guessed[m.person]:
             continue
@@ -935,6 +949,17 @@ def delegation_countries(
             resolver.people[m.person].country = code
             resolver.guessed[m.person] = False
     korean_side(parties, resolver)
+
+
+def chinese_side(parties: list[tuple[int, int, str]], resolver: Resolver) -> None:
+    """In news that names China and never Vietnam, a Vietnamese-looking name with no
+    country stated is a Chinese name in Sino-Vietnamese reading ("Chủ tịch Hồ Cẩm Đào")."""
+    named = {code for _, _, code in parties}
+    if "CHN" not in named or "VNM" in named:
+        return
+    for i, person in enumerate(resolver.people):
+        if resolver.sino[i] and person.country == "VNM":
+            person.country = "CHN"
 
 
 def korean_side(parties: list[tuple[int, int, str]], resolver: Resolver) -> None:
