@@ -104,3 +104,13 @@ def test_roles_an_organisations_official_brings_it_as_a_party() -> None:
     [meeting] = events
     assert meeting.parties == ["UN", "VNM"]
     assert roles_of(meeting)["Phạm Minh Chính"] == "chair"
+
+
+def test_roles_the_guest_of_a_welcome_ceremony_is_no_host() -> None:
+    events = events_of(
+        "Tổng thống Hàn Quốc Yoon Suk Yeol đến Hà Nội ngày 22/6. Tổng thống Yoon Suk Yeol "
+        "Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống Yoon Suk Yeol tại Phủ Chủ tịch."
+    )
+    for event in events:
+        if "Yoon Suk Yeol" in roles_of(event):
+            assert roles_of(event)["Yoon Suk Yeol"] == "participant"

@@ -524,7 +524,8 @@ class Reader:
         if roles.calls_on(cue):
             chairs = roles.called_on(self, cue, own)
         elif "reception" in cue.flags or "ceremony" in cue.flags:
-            chairs = {m.person for m in (pre or subject)}
+            # the one received or welcomed, named after the verb, is no host
+            chairs = {m.person for m in (pre or subject)} - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}
