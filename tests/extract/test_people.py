@@ -285,3 +285,13 @@ def test_people_counterpart_is_named_after_nguoi_dong_cap() -> None:
         "Thủ tướng Phạm Minh Chính điện đàm với người đồng cấp Nhật Bản Kishida Fumio."
     )
     assert found["Kishida Fumio"][0] == "JPN"
+
+
+def test_people_foreign_name_after_an_unknown_portfolio() -> None:
+    found = people_of("Bộ trưởng Nội thương Malaysia Shafie Apdal nói gần đây tồn đọng nhiều vụ.")
+    assert "Shafie Apdal" in found
+
+
+def test_people_a_firms_name_after_a_title_is_no_person() -> None:
+    found = people_of("Giám đốc điều hành hãng Rico Airlines cho biết chuyến bay bị hủy.")
+    assert not any("Rico" in name for name in found)

@@ -448,7 +448,9 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
         if q in found.titles and not (run or office_word_before(body, q)):
             return None  # "… trao tặng Tổng Bí thư X": another official's own title
         if run and ends_name(body, q, t.group(), found):
-            span = run_name(body, run, found, closed=True, loose=loose)
+            # a caption word ends a name ("… Toàn cảnh"); an English one ends a firm's
+            # ("Velvet Silver Media"), so the run before it was no name
+            span = None if t.group().isascii() else run_name(body, run, found, True, loose)
             if span:
                 return span
             p, run = t.end(), []
@@ -474,6 +476,14 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
         if span:
             return span
     return None
+
+
+def foreign_run(words: list[str]) -> bool:
+    """Two or more capitalised words in plain Latin letters, none a Vietnamese syllable:
+    a foreign name after an office ("Bộ trưởng Nội thương Shafie Apdal nói")."""
+    return len(words) >= 2 and all(
+        w.isascii() and w.isalpha() and len(w) > 2 and not w.isupper() for w in words
+    )
 
 
 def office_word_before(body: str, pos: int) -> bool:
@@ -513,6 +523,7 @@ def run_name(
             not loose
             and (after >= len(body) or body[after] in ";.\n" or body[end : end + 1] in ";.")
         ) or all("-" in w for w in words)  # "Sin-dô A-bê": a name transcribed by syllables
+        closes = closes or foreign_run(words)
         while words and words[0] in found.words.stops:
             words, run = words[1:], run[1:]
         if not closes:
