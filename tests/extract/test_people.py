@@ -295,3 +295,9 @@ def test_people_foreign_name_after_an_unknown_portfolio() -> None:
 def test_people_a_firms_name_after_a_title_is_no_person() -> None:
     found = people_of("Giám đốc điều hành hãng Rico Airlines cho biết chuyến bay bị hủy.")
     assert not any("Rico" in name for name in found)
+
+
+def test_people_abbreviated_title_and_initials() -> None:
+    found = people_of("Tổng thống (TT) Mỹ George W. Bush đến New Delhi. Tổng thống Mỹ GW Bush nói.")
+    assert found["George W. Bush"][0] == "USA"
+    assert found["GW Bush"][0] == "USA"

@@ -194,7 +194,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             if tokens and REGNAL.fullmatch(core):
                 tokens.append((q, q + len(core)))  # "Sidi Mohamad VI": a regnal number
                 break
-            if len(core) > 1 and core.isupper() and "." not in core:
+            if len(core) > 1 and core.isupper() and "." not in core and not initials(body, t):
                 break  # an acronym (ARF, MLC), not a name
             if word.endswith(".") and len(core) > 1 and "." not in core:
                 tokens.append((q, q + len(core)))  # sentence end after the name
@@ -230,6 +230,14 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
 REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|VI{0,3}|I{2,3})|X{1,2}")
 # A foreign name written with initials, as 2000s news does: "V.Putin", "S.McClellan".
 INITIALLED = re.compile(r"(?:[A-Z]\.){1,2}[A-Z][a-z]+(?:[A-Z][a-z]+)?")
+
+
+def initials(body: str, token: re.Match[str]) -> bool:
+    """Two capital initials before a family name: "Tổng thống Mỹ GW Bush"."""
+    if len(token.group()) != 2:
+        return False
+    nxt = TOKEN.match(body, skip_spaces(body, token.end()))
+    return bool(nxt and is_capitalised(nxt.group()) and not nxt.group().isupper())
 
 
 def given_name_word(body: str, pos: int, tokens: list[tuple[int, int]], found: Found) -> bool:
@@ -280,6 +288,9 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             if modifier:
                 p = q + len(modifier)
                 continue
+        if titles and q not in found.titles and PAREN_ACRONYM.match(body, q):
+            p = PAREN_ACRONYM.match(body, q).end()  # type: ignore[union-attr]
+            continue  # "Tổng thống (TT) Mỹ George W. Bush": the title's abbreviation
         if q in found.titles:
             end, title = found.titles[q]
             titles.append(title)
