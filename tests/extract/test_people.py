@@ -301,3 +301,10 @@ def test_people_abbreviated_title_and_initials() -> None:
     found = people_of("Tổng thống (TT) Mỹ George W. Bush đến New Delhi. Tổng thống Mỹ GW Bush nói.")
     assert found["George W. Bush"][0] == "USA"
     assert found["GW Bush"][0] == "USA"
+
+
+def test_people_a_syllable_of_an_office_is_not_a_name() -> None:
+    found = people_of(
+        "Ông hội đàm với Phó Trưởng ban Đối ngoại trung ương đảng Cộng sản Lê Hoài Trung."
+    )
+    assert set(found) == {"Lê Hoài Trung"}

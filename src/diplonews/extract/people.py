@@ -232,6 +232,16 @@ REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|VI{0,3}|I{2,3})|X{1,2}")
 INITIALLED = re.compile(r"(?:[A-Z]\.){1,2}[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 
 
+def office_syllable(body: str, span: tuple[int, int]) -> bool:
+    """A lone Vietnamese syllable read as a name, with lower-case words after it: the
+    start of an office's name ("Trưởng ban Đối ngoại", "Chủ tịch Lưỡng viện")."""
+    word = body[span[0] : span[1]]
+    if " " in word or not has_vietnamese_letters(word):
+        return False
+    nxt = TOKEN.match(body, skip_spaces(body, span[1]))
+    return bool(nxt and nxt.group()[:1].islower())
+
+
 def initials(body: str, token: re.Match[str]) -> bool:
     """Two capital initials before a family name: "Tổng thống Mỹ GW Bush"."""
     if len(token.group()) != 2:
@@ -660,6 +670,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     q += len(h)
                     break
             span = read_name(body, q, found)
+            if span and office_syllable(body, span):
+                span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
             if span:
                 more_end, more, more_country = apposition(body, span[1], found)
                 more_country = more_country or state_after_name(body, span[1], found)
