@@ -114,3 +114,13 @@ def test_roles_the_guest_of_a_welcome_ceremony_is_no_host() -> None:
     for event in events:
         if "Yoon Suk Yeol" in roles_of(event):
             assert roles_of(event)["Yoon Suk Yeol"] == "participant"
+
+
+def test_roles_who_welcomes_the_visitor_later_hosts_the_visit() -> None:
+    events = events_of(
+        "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam lần đầu. Chủ "
+        "tịch nước Nguyễn Minh Triết là người đồng cấp đã chào đón Tổng thống Bachelet vào "
+        "thời điểm đó."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit).get("Nguyễn Minh Triết") == "chair"

@@ -97,6 +97,7 @@ def merge(reader: Reader) -> list[Event]:
     add_received_envoys(reader, kept)
     roles.add_ceremony_hosts(kept)
     roles.add_delegation_heads(reader, kept, sentences_after)
+    roles.add_visit_receivers(reader, kept)
     events = []
     done: list[Draft] = []
     for d in kept:

@@ -42,7 +42,7 @@ INVITED_BY = re.compile(
 )
 CO_INVITER = re.compile(r"^\s*(?:,|và)\s*$")
 # "Tổng thống X đã đón tiếp ông Y đến thăm …": the subject receives the visitor.
-RECEIVES = re.compile(r"^[^,;]{0,12}?\b(?:đón tiếp|tiếp đón)\b")
+RECEIVES = re.compile(r"^[^,;.]{0,40}?\b(?:đón tiếp|tiếp đón|chào đón)\b")
 
 
 # "Tháp tùng Tổng thống có: …", "Đón đoàn tại sân bay có: …", "Thành phần Đoàn gồm có: …":
@@ -189,6 +189,32 @@ def add_delegation_heads(
                     body, m.end, end
                 ):
                     d.people.append(m.person)
+
+
+def add_visit_receivers(reader: Reader, kept: list[Draft]) -> None:
+    """Whoever "chào đón" / "đón tiếp" the visitor in the sentences that go on about a
+    visit hosts it ("Chủ tịch nước X là người đồng cấp đã chào đón Tổng thống Y")."""
+    cued = {d.sentence for d in reader.drafts}
+    for d in kept:
+        if d.event.kind != "visit":
+            continue
+        visitors = set(d.people) - d.chairs
+        # the next few sentences, up to another visit (a visit drafted again later and
+        # absorbed into this one may stand after other events)
+        stop = min(
+            (k.sentence for k in kept if k.sentence > d.sentence and k.event.kind == "visit"),
+            default=len(reader.doc.sentences),
+        )
+        stop = min(stop, d.sentence + 4)
+        spans = [reader.doc.sentences[n] for n in range(d.sentence + 1, stop) if n not in cued]
+        for start, end in spans:
+            inside = [m for m in reader.mentions if start <= m.start < end]
+            for m in inside:
+                if m.person in d.people or not RECEIVES.match(reader.body[m.end : m.end + 60]):
+                    continue
+                if any(n.person in visitors and n.start > m.end for n in inside):
+                    d.people.append(m.person)
+                    d.chairs.add(m.person)
 
 
 def add_ceremony_hosts(kept: list[Draft]) -> None:
