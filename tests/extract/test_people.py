@@ -308,3 +308,11 @@ def test_people_a_syllable_of_an_office_is_not_a_name() -> None:
         "Ông hội đàm với Phó Trưởng ban Đối ngoại trung ương đảng Cộng sản Lê Hoài Trung."
     )
     assert set(found) == {"Lê Hoài Trung"}
+
+
+def test_people_initialled_and_full_names_are_one_person() -> None:
+    found = people_of(
+        "Tổng thống Nga Vladimir Putin đến Bắc Kinh. Tổng thống V.Putin nói. "
+        "Tổng thống Mỹ George W. Bush và Tổng thống G.Bush."
+    )
+    assert set(found) == {"Vladimir Putin", "George W. Bush"}

@@ -752,7 +752,16 @@ def honorific_starts(body: str, honorifics: tuple[str, ...]) -> set[int]:
 
 
 def name_tokens(name: str) -> list[str]:
-    return fold(name).replace("-", " ").split()
+    return fold(name).replace("-", " ").replace(".", " ").split()
+
+
+def initials_match(key: list[str], known: list[str]) -> bool:
+    """ "V.Putin" and "Vladimir Putin", "G.Bush" and "George W. Bush": one person written
+    with and without initials."""
+    if len(key) < 2 or len(known) < 2 or key[-1] != known[-1] or key == known:
+        return False
+    a, b = key[0], known[0]
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def has_vietnamese_letters(word: str) -> bool:
@@ -883,7 +892,8 @@ class Resolver:
             whole = len(key) > len(known) and (
                 key[: len(known)] == known or key[-len(known) :] == known
             )
-            if (same or part or whole) and self.last_seen[i] > best_seen:
+            alike = same or part or whole or initials_match(key, known)
+            if alike and self.last_seen[i] > best_seen:
                 best, best_seen = i, self.last_seen[i]
         return best
 
