@@ -316,3 +316,10 @@ def test_people_initialled_and_full_names_are_one_person() -> None:
         "Tổng thống Mỹ George W. Bush và Tổng thống G.Bush."
     )
     assert set(found) == {"Vladimir Putin", "George W. Bush"}
+
+
+def test_people_one_word_transcribed_name_after_a_monarchs_title() -> None:
+    found = people_of(
+        "Thủ tướng sẽ tiếp kiến Nhà vua Nhật Bản Na-ru-hi-tô và hội đàm với Thủ tướng."
+    )
+    assert found["Na-ru-hi-tô"][0] == "JPN"

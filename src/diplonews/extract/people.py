@@ -236,8 +236,8 @@ def office_syllable(body: str, span: tuple[int, int]) -> bool:
     """A lone Vietnamese syllable read as a name, with lower-case words after it: the
     start of an office's name ("Trưởng ban Đối ngoại", "Chủ tịch Lưỡng viện")."""
     word = body[span[0] : span[1]]
-    if " " in word or not has_vietnamese_letters(word):
-        return False
+    if " " in word or "-" in word or not has_vietnamese_letters(word):
+        return False  # "A-ki-hi-tô": a name transcribed by syllables
     nxt = TOKEN.match(body, skip_spaces(body, span[1]))
     return bool(nxt and nxt.group()[:1].islower())
 
@@ -779,7 +779,7 @@ def lone_name_ok(mention: Mention, lex: Lexicons) -> bool:
         mention.before_name > 0
         and mention.titles[mention.before_name - 1].level in LONE_NAME_LEVELS
         and (len(name) >= 3 or "." in name)
-        and not has_vietnamese_letters(name)
+        and ("-" in name or not has_vietnamese_letters(name))  # "A-ki-hi-tô" is a name
         and not (len(name) <= 5 and any(c in TONE_MARKED for c in name.lower()))
         and name not in lex.party_short  # "Thủ tướng Anh cho biết": the country
         and fold(mention.titles[mention.before_name - 1].vi) not in LEADER_OF
