@@ -323,3 +323,8 @@ def test_people_one_word_transcribed_name_after_a_monarchs_title() -> None:
         "Thủ tướng sẽ tiếp kiến Nhà vua Nhật Bản Na-ru-hi-tô và hội đàm với Thủ tướng."
     )
     assert found["Na-ru-hi-tô"][0] == "JPN"
+
+
+def test_people_former_prime_minister_is_not_a_head_of_state_and_general() -> None:
+    found = people_of("Nguyên thủ tướng Võ Văn Kiệt nói. HLV cờ vua Trịnh Hoàng Cường nói.")
+    assert found == {"Võ Văn Kiệt": ("VNM", ["Prime Minister"])}
