@@ -328,3 +328,11 @@ def test_people_one_word_transcribed_name_after_a_monarchs_title() -> None:
 def test_people_former_prime_minister_is_not_a_head_of_state_and_general() -> None:
     found = people_of("Nguyên thủ tướng Võ Văn Kiệt nói. HLV cờ vua Trịnh Hoàng Cường nói.")
     assert found == {"Võ Văn Kiệt": ("VNM", ["Prime Minister"])}
+
+
+def test_people_a_place_in_the_office_gives_the_country() -> None:
+    found = people_of(
+        "Người phát ngôn Nhà Trắng S.McClellan cho biết. Thị trưởng Seoul Oh Se-hoon nói."
+    )
+    assert found["S.McClellan"][0] == "USA"
+    assert found["Oh Se-hoon"][0] == "KOR"

@@ -131,6 +131,7 @@ class Found:
     party_info: dict[str, Party]  # party code → its lexicon entry
     regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
     words: NameWords
+    place_countries: dict[int, str] = field(default_factory=dict)  # place start → its state
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
@@ -155,6 +156,7 @@ class Found:
             lex.parties,
             regions,
             NameWords.of(lex),
+            {s: c[0].country for s, _, c in places if getattr(c[0], "country", None)},
         )
 
 
@@ -499,6 +501,20 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
     return None
 
 
+def office_place_country(found: Found, start: int, end: int, body: str = "") -> str | None:
+    """The state of a place named in an office ("người phát ngôn Nhà Trắng" → USA,
+    "Thị trưởng Seoul" → KOR) between a title and its holder's name; not an envoy's post
+    ("Đại sứ tại Hà Nội")."""
+    return next(
+        (
+            c
+            for s, c in found.place_countries.items()
+            if start <= s < end and not body[max(0, s - 4) : s].endswith(("tại ", "ở "))
+        ),
+        None,
+    )
+
+
 def foreign_run(words: list[str]) -> bool:
     """Two or more capitalised words in plain Latin letters, none a Vietnamese syllable:
     a foreign name after an office ("Bộ trưởng Nội thương Shafie Apdal nói")."""
@@ -674,7 +690,11 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
             if span:
                 more_end, more, more_country = apposition(body, span[1], found)
-                more_country = more_country or state_after_name(body, span[1], found)
+                more_country = (
+                    more_country
+                    or state_after_name(body, span[1], found)
+                    or office_place_country(found, start, span[0], body)
+                )
                 mentions.append(
                     Mention(
                         start,
@@ -693,7 +713,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                         span[1],
                         body[span[0] : span[1]],
                         titles,
-                        country,
+                        country or office_place_country(found, start, span[0], body),
                         before_name=len(titles),
                     )
                 )
