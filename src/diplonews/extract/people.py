@@ -196,7 +196,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             if tokens and REGNAL.fullmatch(core):
                 tokens.append((q, q + len(core)))  # "Sidi Mohamad VI": a regnal number
                 break
-            if len(core) > 1 and core.isupper() and "." not in core and not initials(body, t):
+            if len(core) > 1 and core.isupper() and "." not in core:
                 break  # an acronym (ARF, MLC), not a name
             if word.endswith(".") and len(core) > 1 and "." not in core:
                 tokens.append((q, q + len(core)))  # sentence end after the name
@@ -242,14 +242,6 @@ def office_syllable(body: str, span: tuple[int, int]) -> bool:
         return False  # "A-ki-hi-tô": a name transcribed by syllables
     nxt = TOKEN.match(body, skip_spaces(body, span[1]))
     return bool(nxt and nxt.group()[:1].islower())
-
-
-def initials(body: str, token: re.Match[str]) -> bool:
-    """Two capital initials before a family name: "Tổng thống Mỹ GW Bush"."""
-    if len(token.group()) != 2:
-        return False
-    nxt = TOKEN.match(body, skip_spaces(body, token.end()))
-    return bool(nxt and is_capitalised(nxt.group()) and not nxt.group().isupper())
 
 
 def given_name_word(body: str, pos: int, tokens: list[tuple[int, int]], found: Found) -> bool:
@@ -432,7 +424,7 @@ CLAUSE_WORDS = frozenset(
 )
 PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z&-]{1,10}\)")
 HONORIFIC_WORDS = frozenset({"ông", "bà", "Ông", "Bà", "ngài", "Ngài"})
-OFFICE_REACH = 14  # tokens: an office's name is seldom longer
+OFFICE_REACH = 18  # tokens: an office's name is seldom longer
 
 
 def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | None:
