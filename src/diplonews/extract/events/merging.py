@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import placing
+from diplonews.extract.events import placing, roles
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     ENVOYS,
@@ -70,8 +70,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         )
     if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
         return True
-    if a.kind == "visit":
-        return bool(set(d.people) & set(e.people)) and not (
+    if a.kind == "visit":  # the same visitor: hosts (chairs) may host several visits
+        return bool((set(d.people) - d.chairs) & (set(e.people) - e.chairs)) and not (
             d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )
     if (
@@ -101,6 +101,9 @@ def merge(reader: Reader) -> list[Event]:
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
+    roles.add_ceremony_hosts(kept)
+    roles.add_delegation_heads(reader, kept, sentences_after)
+    roles.add_visit_receivers(reader, kept)
     events = []
     done: list[Draft] = []
     for d in kept:
@@ -285,7 +288,9 @@ def finish(reader: Reader, d: Draft) -> Event:
             )
         )
     e.participants = participants
-    e.parties = finish_parties(e.parties, reader.lex)
+    e.parties = roles.with_organisations(
+        e.parties, finish_parties(e.parties, reader.lex), reader.lex
+    )
     if e.kind == "visit":
         e.format = "in_person"
     return e

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews.extract.doc import Doc
-from diplonews.extract.events import merging, placing
+from diplonews.extract.events import merging, placing, roles
 from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
@@ -152,6 +152,7 @@ class Reader:
                 and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
             )
         ]
+        self.taking_part = roles.outside_member_lists(self.body, doc.sentences, self.taking_part)
         body = self.body
         self.times = [
             t
@@ -304,6 +305,9 @@ class Reader:
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
+        pronoun = roles.pronoun_subject(self, sentence)  # "Ông có kế hoạch hội đàm với …"
+        if pronoun:
+            return pronoun
         for m in self.mentions_in(sentence.content_start, sentence.end):
             if not any(a <= m.start < b for a, b in owned):
                 return [m]
@@ -516,7 +520,9 @@ class Reader:
             if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
         ]
         if cue.kind == "visit":
-            return self.visitors(cue, pre, own, subject), set()
+            visitors = self.visitors(cue, pre, own, subject)
+            hosts = roles.visit_hosts(self, sentence, cue, pre or subject, visitors)
+            return visitors + hosts, set(hosts)
         if at.secondary and not at.attend or at.hosting:
             return [m.person for m in chair_of], {m.person for m in chair_of}
         people = [m.person for m in pre + own]
@@ -537,8 +543,11 @@ class Reader:
         if SETTING_LEAD.match(body[sentence.start : cue.start]):
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
         chairs: set[int] = set()
-        if "reception" in cue.flags or "ceremony" in cue.flags:
-            chairs = {m.person for m in (pre or subject)}
+        if roles.calls_on(cue):
+            chairs = roles.called_on(self, cue, own)
+        elif "reception" in cue.flags or "ceremony" in cue.flags:
+            # the one received or welcomed, named after the verb, is no host
+            chairs = {m.person for m in (pre or subject)} - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}
@@ -601,7 +610,9 @@ class Reader:
             codes += self.parties_in(at.lead_start, reach)
         if cue.series and cue.series.parties:
             codes += list(cue.series.parties)
-        return [c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS]
+        return [
+            c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
+        ] + roles.organisations_of(self.lex, known, people)
 
     def chairs(
         self,
@@ -617,6 +628,8 @@ class Reader:
         if re.search(r"đồng chủ trì", window, re.IGNORECASE):
             return set(people)
         verb = CHAIR.search(body, lead_start, cue.own_end)
+        if verb and roles.verb_of_another_event(self, verb.end(), cue):
+            verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum
         if not verb:
             return set()
         before = {m.person for m in pre + subject if m.start < verb.start()}
