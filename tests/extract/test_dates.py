@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplonews.extract import clean
-from diplonews.extract.dates import TimeMention, find_times, infer_anchor_year, run
-from diplonews.extract.doc import Doc
+from diplonews.extract.dates import find_times, infer_anchor_year, run
+from diplonews.extract.doc import Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
 from gold_data import gold_cases
 

@@ -3,19 +3,16 @@
 Owns `Doc.body`, `Doc.sentences`, `record.title` and `record.body_end`. Every line of
 the raw text gets a kind (banner, dateline, caption, title, body, credit line, related-news
 block …) from general rules about Vietnamese news pages; the body is the `body` lines in
-order. `layout()` keeps that line map (cached per text), so the meta stage reads dates
-and credits from the same lines without classifying them twice.
+order. The line map goes on the Doc (`Doc.layout`), so the meta stage reads dates and
+credits from the same lines without classifying them twice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
 
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import CleanText, Doc, Line
 from diplonews.extract.lexicons import Lexicons
 
 
@@ -209,25 +206,6 @@ ABBREVIATIONS = _phrases(
     """TP|Tp|tp|GS|TS|PGS|ThS|Th|BS|KS|NXB|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Co|Inc|Ltd|Corp|Prof|Gen|
     Lt|Col|Capt|Sen|Rep|Gov|TT|Q|P|F|tr|Tr|Ths|Ts|Gs|Pgs|Bs"""
 )
-
-
-class Line(NamedTuple):
-    """One line of the raw text: where its text starts, the text stripped, its kind."""
-
-    start: int
-    text: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class CleanText:
-    """The cleaned article: headline, body paragraphs, last complete sentence, line map."""
-
-    title: str | None
-    body: str
-    body_end: str | None
-    lines: tuple[Line, ...] = ()
-    marker_date: str | None = None  # from a leading crawler marker " date 2021-07 "
 
 
 def ends_sentence(text: str) -> bool:
@@ -449,9 +427,8 @@ def _classify(text: str, seen_body: bool) -> str:
     return BODY
 
 
-@lru_cache(maxsize=32)
 def layout(raw: str) -> CleanText:
-    """The cleaned article of one raw text (cached: meta reads the same line map)."""
+    """The cleaned article of one raw text, with its line map (`Doc.layout`)."""
     lines: list[Line] = []
     marker_date = None
     position = 0
@@ -676,7 +653,7 @@ def clean_text(raw: str) -> CleanText:
 
 def run(doc: Doc, lex: Lexicons) -> None:
     doc.raw = split_long_lines(doc.raw)  # the stages after this one read the split text
-    cleaned = layout(doc.raw)
+    cleaned = doc.layout = layout(doc.raw)
     doc.body = cleaned.body
     doc.sentences = split_sentences(cleaned.body)
     doc.record.title = cleaned.title

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
 
 # ---------------------------------------------------------------- finders
@@ -179,20 +179,6 @@ _TERM_START = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 LEAD_SENTENCES = 3
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """One temporal expression of the body; `value` is ISO at `precision`, or None."""
-
-    start: int
-    end: int
-    value: str | None
-    end_value: str | None
-    precision: str  # "day", "month" or "year"
-    relation: str | None  # "future", "past", "horizon" (a goal's year) or None
-    year_stated: bool
-    text: str
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.record import Person
 from diplonews.extract.spans import Spans, covering
@@ -60,18 +60,6 @@ CHAIN_JOINER = re.compile(r"[ \t]*(?:,|-|–|kiêm|và)[ \t]*")
 def skip_spaces(body: str, pos: int) -> int:
     m = SPACES.match(body, pos)
     return m.end() if m else pos
-
-
-@dataclass
-class Mention:
-    start: int  # the whole mention, title included
-    end: int
-    name: str | None  # None for a title alone
-    titles: list[Title] = field(default_factory=list)
-    country: str | None = None
-    person: int = -1  # index into the doc's people
-    anaphoric: bool = False  # a title alone or a short form pointing back
-    before_name: int = 0  # how many of `titles` stand before the name (the rest after it)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import merging, placing, roles
 from diplonews.extract.events.cues import (
     ATTEND,
@@ -53,7 +53,6 @@ from diplonews.extract.events.cues import (
 )
 from diplonews.extract.events.outcomes import find_outcomes
 from diplonews.extract.lexicons import City, Lexicons
-from diplonews.extract.people import Mention
 from diplonews.extract.record import Event
 from diplonews.extract.spans import Spans, covering, start_attribute, within
 
@@ -157,8 +156,8 @@ class Reader:
         self.times = [
             t
             for t in doc.times
-            if getattr(t, "value", None)
-            and getattr(t, "relation", None) != "horizon"
+            if t.value
+            and t.relation != "horizon"
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
         ]
         # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
@@ -169,7 +168,7 @@ class Reader:
         self.regions = Spans(self.regions)
         self.taking_part = Spans(self.taking_part, key=start_attribute)
         self.times = Spans(self.times, key=start_attribute)
-        self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
+        self.unresolved = [t for t in doc.times if not t.value]
         self.drafts: list[Draft] = []
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
 

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from diplonews.extract.doc import Mention
     from diplonews.extract.events.cues import Cue, Sentence
     from diplonews.extract.events.reader import Draft, Reader
     from diplonews.extract.lexicons import Lexicons
-    from diplonews.extract.people import Mention
     from diplonews.extract.record import Person
 
 # Verbs of calling on someone: the official named after the verb is the one called on.
