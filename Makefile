@@ -39,9 +39,11 @@ demo: venv
 	@echo "Web UI:    http://127.0.0.1:$(DEMO_PORT)/   (JSON API: http://127.0.0.1:$(DEMO_PORT)/docs)"
 	$(BIN)/diplonews serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
+# CORPUS=path/to/vntc_subset.jsonl points bench/false_events.py at another corpus.
 bench: venv
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/false_events.py $(if $(CORPUS),--corpus $(CORPUS))
 
 # The web pages under 50 concurrent readers for 30 s, over a store of 10,000 generated
 # articles (bench/load_web.py --help: --db, --clients, --seconds, --profile).

@@ -101,10 +101,37 @@ def merge(reader: Reader) -> list[Event]:
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
-        if event.series or set(event.parties) - {HOME}:
+        if (event.series or set(event.parties) - {HOME}) and has_actor(reader, d, event):
             events.append(event)
             done.append(d)
     return events
+
+
+# Talks and receptions always have two sides, even when the text names only one
+# ("hội đàm với đoàn đại biểu Chính phủ Morocco"): the one-state test is for gatherings.
+TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
+# "Hội nghị quốc tế về AIDS", "Diễn đàn quốc tế về thông tin di động": a conference on
+# a subject, held by a profession or a company unless officials are named at it.
+TOPICAL = re.compile(r"^\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
+
+
+def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
+    """Whether an event has someone to hold it: a named official, a known mechanism, or
+    two sides. A meeting of one state that no official attends ("cuộc họp của Hiệp hội
+    Địa chất Mỹ", "làm việc với China Unicom") is a professional or trade meeting placed
+    in that state, and a trip to one state by no one named ("chuyến công tác Malaysia"
+    of a reporter) is not a state visit."""
+    if event.kind == "call" or event.participants or event.series:
+        return True
+    if event.kind == "meeting" and TOPICAL.match(event.name or ""):
+        return False
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    if event.kind == "meeting" and any(two in word for two in TWO_SIDED):
+        return True
+    states = [
+        code for code in event.parties if getattr(reader.lex.party(code), "kind", "") == "state"
+    ]
+    return not (len(event.parties) == 1 and states)
 
 
 def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int, int]]:
