@@ -77,6 +77,16 @@ SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
 
 
+# Counterparts listed after a two-sided verb (see Reader.counterparts).
+TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đàm", "chào", "làm việc")
+COUNTERPART_LEAD = re.compile(
+    r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
+)
+LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
+ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
+
+
 @dataclass
 class Context:
     """What the words around one cue say about it, worked out once for its fields."""
@@ -112,6 +122,7 @@ class Draft:
     points_back: bool = False
     name_parties: list[str] = field(default_factory=list)
     setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
+    counterpart: bool = False  # one of several counterparts listed after one verb
 
 
 # ---------------------------------------------------------------- the stage
@@ -375,19 +386,18 @@ class Reader:
                     Draft(single, cue, index, [person], set(), own_date, False, at.name_parties)
                 )
             return
-        self.drafts.append(
-            Draft(
-                event,
-                cue,
-                index,
-                people,
-                chairs,
-                own_date,
-                at.points_back,
-                at.name_parties,
-                at.secondary,
-            )
+        draft = Draft(
+            event,
+            cue,
+            index,
+            people,
+            chairs,
+            own_date,
+            at.points_back,
+            at.name_parties,
+            at.secondary,
         )
+        self.drafts.extend(self.split_counterparts(at, draft))
 
     def context(
         self, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
@@ -628,6 +638,101 @@ class Reader:
             ]
             chosen = [before[-1].person] if before else []
         return chosen
+
+    # -- several counterparts after one verb: one event each
+
+    def counterparts(self, cue: Cue, end: int) -> list[tuple[int, str | None]]:
+        """The counterparts listed after a two-sided verb, as (person, country) pairs
+        (person -1 when only the office and the state are named): "hội đàm với A, B và
+        C", "lần lượt hội kiến A, B và C", "tiếp xúc với Thủ tướng Gibuti, Ngoại trưởng
+        Haiti", "tiếp Đại sứ các nước Thái Lan, Indonesia và Malaysia". Empty unless at
+        least two are listed."""
+        body = self.body
+        lead = COUNTERPART_LEAD.match(body, cue.end, end)
+        at = lead.end() if lead else cue.end
+        starts = {m.start: m for m in self.taking_part if at <= m.start < end}
+        heads = starts.keys() | {s for s in self.title_starts if at <= s < end}
+        found: list[tuple[int, str | None]] = []
+        envoys = closed = last = False
+        while at < end and not last:
+            last = closed
+            mention = next((starts[i] for i in range(at, at + 5) if i in starts), None)
+            if mention and mention.person >= 0:
+                item_end = mention.end
+                found.append((mention.person, mention.country))
+            elif at in heads or envoys and at in self.party_starts:
+                # an office and a state, no name: up to the next separator before a head
+                sep = LIST_SEP.search(body, at, min(end, at + 80))
+                while sep and sep.end() not in heads | self.party_starts:
+                    sep = LIST_SEP.search(body, sep.end(), min(end, at + 80))
+                item_end = sep.start() if sep else min(end, at + 80)
+                stop = LIST_STOP.search(body, at, item_end)
+                item_end = stop.start() if stop else item_end
+                codes = [c for s, _, c in self.parties if at <= s < item_end]
+                if not codes and not last:
+                    break
+                found.append((-1, (codes or [None])[0]))
+                envoys = envoys or bool(ENVOY_HEAD.match(body, at, item_end))
+            else:
+                return []  # "và" before something else: not this list
+            sep = None if last else LIST_SEP.match(body, item_end, end)
+            if not sep:
+                break
+            closed = "và" in sep.group()  # "A, B và C": C is the last
+            at = sep.end()
+        if not last:
+            return []  # a list of counterparts closes with "và"
+        keys = {(p, c) if p < 0 else (p, None) for p, c in found if p >= 0 or c}
+        if len(found) < 2 or len(keys) < len(found) - 1:
+            return []
+        # a counterpart whose state the text leaves out is of the state of the others
+        # ("Phó chủ tịch Cuba Carlos Lage, Ngoại trưởng Felipe Perez Roque và …")
+        known = [c for _, c in found if c]
+        return [(p, c or (known[0] if len(set(known)) == 1 else None)) for p, c in found]
+
+    def split_counterparts(self, at: Context, draft: Draft) -> list[Draft]:
+        """One draft per counterpart when a two-sided verb lists several: each keeps the
+        subject's side and takes one counterpart (the office alone when no name is
+        given, as for envoys received together)."""
+        cue = at.cue
+        word = cue.trigger.vi if cue.trigger else ""
+        if cue.kind == "visit" or not any(verb in word for verb in TWO_SIDED_VERBS):
+            return [draft]
+        listed = self.counterparts(cue, at.sentence.end)
+        if not listed:
+            return [draft]
+        people = self.doc.record.people
+        others = {p for p, _ in listed if p >= 0}
+        listed_codes = {c for _, c in listed if c}
+        base = [p for p in draft.people if p not in others]
+        base_codes = [c for c in draft.event.parties if c not in listed_codes]
+        base_codes += [
+            people[p].country or "" for p in base if 0 <= p < len(people) and people[p].country
+        ]
+        drafts = []
+        for person, code in listed:
+            event = Event(**{**draft.event.__dict__, "participants": []})
+            codes = base_codes + ([code] if code else [])
+            event.parties = [
+                c
+                for c in dict.fromkeys(codes)
+                if c and getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
+            ]
+            drafts.append(
+                Draft(
+                    event,
+                    cue,
+                    draft.sentence,
+                    base + ([person] if person >= 0 else []),
+                    set(draft.chairs) & set(base),
+                    draft.own_date,
+                    draft.points_back,
+                    draft.name_parties,
+                    draft.setting,
+                    counterpart=True,
+                )
+            )
+        return drafts
 
 
 def fill_countries(doc: Doc, events: list[Event]) -> None:

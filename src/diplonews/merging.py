@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 def keep_alone(reader: Reader, d: Draft) -> bool:
     """Whether a draft that merges with nothing is an event of its own."""
     cue, e = d.cue, d.event
+    if d.counterpart:
+        return True  # one of the counterparts listed after a verb that reports an event
     if cue.kind == "visit":
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
@@ -53,8 +55,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
 
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
-    if a.kind != b.kind:
-        return False
+    if a.kind != b.kind or d.cue is e.cue and d.counterpart and e.counterpart:
+        return False  # the counterparts listed after one verb: one event each
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     if a.series and b.series:
