@@ -40,7 +40,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
-        return bool(d.people or e.date)
+        # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
+        # công du tới Cuba") is a visitor even when no official is named
+        return bool(d.people or e.date) or (
+            len(set(e.parties)) >= 2 and delegation_before(reader, d)
+        )
     word = cue.trigger.vi if cue.trigger else ""
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
         return len(d.people) >= 2 or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
@@ -51,6 +55,16 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+DELEGATION = re.compile(r"\b(?:phái đoàn|đoàn đại biểu|đoàn)\b[^,;.]{0,80}$")
+
+
+def delegation_before(reader: Reader, d: Draft) -> bool:
+    """Whether a delegation is the subject of a visit ("đoàn đại biểu X … bắt đầu chuyến
+    công du tới Y", "Moldova đã cử một phái đoàn đến Matxcơva")."""
+    start = reader.doc.sentences[d.sentence][0]
+    return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
 
 
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
