@@ -501,7 +501,7 @@ class Reader:
             for m in self.mentions_in(cue.end, sentence.end)
             if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
         ]
-        if cue.kind == "visit":
+        if cue.kind == "visit" and "ceremony" not in cue.flags:
             return self.visitors(cue, pre, own, subject), set()
         if at.secondary and not at.attend or at.hosting:
             return [m.person for m in chair_of], {m.person for m in chair_of}

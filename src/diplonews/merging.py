@@ -36,6 +36,9 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     cue, e = d.cue, d.event
     if d.counterpart:
         return True  # one of the counterparts listed after a verb that reports an event
+    if "ceremony" in cue.flags:
+        # a host and a guest, or a guest on a stated day or place: the visit it opens
+        return len(d.people) >= 2 or bool(d.people and (d.own_date or e.location))
     if cue.kind == "visit":
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
@@ -67,10 +70,19 @@ def delegation_before(reader: Reader, d: Draft) -> bool:
     return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
 
 
+def welcomes(d: Draft, e: Draft) -> bool:
+    """Whether one of two visit drafts is the welcome ceremony of the other: a lễ đón
+    belongs to the visit of its guest, on whichever day of the visit it is held."""
+    ceremony = "ceremony" in d.cue.flags or "ceremony" in e.cue.flags
+    return ceremony and bool(set(d.people) & set(e.people))
+
+
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
     if a.kind != b.kind or d.cue is e.cue and d.counterpart and e.counterpart:
         return False  # the counterparts listed after one verb: one event each
+    if a.kind == "visit" and welcomes(d, e):
+        return True
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     if a.series and b.series:
