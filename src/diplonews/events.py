@@ -50,7 +50,7 @@ from diplonews.cues import (
     says_online,
     series_name,
 )
-from diplonews.lexicons import City, Lexicons
+from diplonews.lexicons import City, Lexicons, Trigger
 from diplonews.models import Doc, Event
 from diplonews.outcomes import find_outcomes
 from diplonews.people import Mention
@@ -77,6 +77,21 @@ SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
 
 
+# A trip told by a verb of motion (see Reader.movements).
+MOVE_WORDS = re.compile(r"\b(?:tới|đến|sang)\s+[A-ZĐ]")
+MOVE = re.compile(r"\b(tới|đến|sang)\s+(?=[A-ZĐ])")
+MOVE_LEAD = re.compile(
+    r"(?:\s*,?\s*(?:sẽ|đã|vừa|đang|cũng|lại|hôm \w+|ngày \d+/\d+|tiếp tục|lên đường|bay|"
+    r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu)[^,;.]{0,30}?))+\s*$"
+)
+RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
+DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
+MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+# The states of a tour after its verb (see Reader.legs).
+LEG_GAP = re.compile(
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|"
+    r"(?:\w+\s+)?(?:nước|quốc gia)|các nước|các quốc gia)\s+)*"
+)
 # Counterparts listed after a two-sided verb (see Reader.counterparts).
 TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đàm", "chào", "làm việc")
 COUNTERPART_LEAD = re.compile(
@@ -171,6 +186,9 @@ class Reader:
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
         self.drafts: list[Draft] = []
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
+        moves = self.movements()
+        if moves:
+            self.triggers = sorted(self.triggers + moves, key=lambda t: t[0])
 
     def is_post(self, at: int) -> bool:
         """Whether the name at `at` is where an envoy serves ("Đại sứ … tại Indonesia")."""
@@ -639,6 +657,42 @@ class Reader:
             chosen = [before[-1].person] if before else []
         return chosen
 
+    # -- a trip told by a verb of motion: "X sẽ tới Venezuela"
+
+    def movements(self) -> list[tuple[int, int, list[Trigger]]]:
+        """ "tới/đến/sang <a state or its capital>" right after a named official or a
+        delegation: a visit, as "thăm" would say ("ông Yang Hyong Sop sẽ tới
+        Venezuela", "Moldova đã cử một phái đoàn đến Matxcơva"). Only a foreign
+        destination counts, and only with the traveller standing just before the verb."""
+        body = self.body
+        found: list[tuple[int, int, list[Trigger]]] = []
+        if not MOVE_WORDS.search(body):
+            return found
+        destinations = {s: code for s, _, code in self.parties}
+        for s, _, payloads in self.places:
+            city = payloads[0]
+            if getattr(city, "country", None):
+                destinations.setdefault(s, city.country)
+        ends = {m.end: m for m in self.taking_part}
+        people = self.doc.record.people
+        for move in MOVE.finditer(body):
+            code = destinations.get(move.end())
+            if RETURNING.search(body, max(0, move.start() - 12), move.start()):
+                continue  # "về đến Hà Nội": home again, not a trip
+            if code is None or getattr(self.lex.party(code), "kind", "") != "state":
+                continue
+            lead = MOVE_LEAD.search(body, max(0, move.start() - 40), move.start())
+            at = lead.start() if lead else move.start()
+            traveller = ends.get(at) or ends.get(at - 1)
+            if traveller is not None:
+                home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
+                if home == code or traveller.name is None:
+                    continue
+            elif not DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start()):
+                continue
+            found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        return found
+
     # -- several counterparts after one verb: one event each
 
     def counterparts(self, cue: Cue, end: int) -> list[tuple[int, str | None]]:
@@ -696,7 +750,9 @@ class Reader:
         given, as for envoys received together)."""
         cue = at.cue
         word = cue.trigger.vi if cue.trigger else ""
-        if cue.kind == "visit" or not any(verb in word for verb in TWO_SIDED_VERBS):
+        if cue.kind == "visit":
+            return self.split_legs(at, draft)
+        if not any(verb in word for verb in TWO_SIDED_VERBS):
             return [draft]
         listed = self.counterparts(cue, at.sentence.end)
         if not listed:
@@ -725,6 +781,64 @@ class Reader:
                     draft.sentence,
                     base + ([person] if person >= 0 else []),
                     set(draft.chairs) & set(base),
+                    draft.own_date,
+                    draft.points_back,
+                    draft.name_parties,
+                    draft.setting,
+                    counterpart=True,
+                )
+            )
+        return drafts
+
+    def legs(self, cue: Cue, end: int) -> list[str]:
+        """The states of a tour, listed after its verb: "công du ba nước Lào, Campuchia
+        và Thái Lan", "sẽ tới Algeria và Gabon". Empty unless two or more are listed
+        and the list closes with "và"."""
+        body = self.body
+        gap = LEG_GAP.match(body, cue.end, end)
+        at = gap.end() if gap else cue.end
+        ends = {s: (e, code) for s, e, code in self.parties}
+        for s, e, payloads in self.places:
+            city = payloads[0]
+            if getattr(city, "country", None) and s not in ends:
+                ends[s] = (e, city.country)
+        found: list[str] = []
+        while at in ends:
+            stop, code = ends[at]
+            found.append(code)
+            sep = LIST_SEP.match(body, stop, end)
+            if not sep:
+                break
+            at = sep.end()
+            if "và" in sep.group():
+                if at in ends:
+                    found.append(ends[at][1])
+                    return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
+                break
+        return []
+
+    def split_legs(self, at: Context, draft: Draft) -> list[Draft]:
+        """One visit per state of a tour (SCHEMA: legs of a tour), each with the
+        travellers and that state."""
+        listed = self.legs(at.cue, at.sentence.end)
+        if not listed or "ceremony" in at.cue.flags:
+            return [draft]
+        people = self.doc.record.people
+        home = [
+            people[p].country for p in draft.people if 0 <= p < len(people) and people[p].country
+        ]
+        home = home or [c for c in draft.event.parties if c not in listed]
+        drafts = []
+        for code in listed:
+            event = Event(**{**draft.event.__dict__, "participants": []})
+            event.parties = [c for c in dict.fromkeys(home + [code]) if c]
+            drafts.append(
+                Draft(
+                    event,
+                    at.cue,
+                    draft.sentence,
+                    list(draft.people),
+                    set(draft.chairs),
                     draft.own_date,
                     draft.points_back,
                     draft.name_parties,

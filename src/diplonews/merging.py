@@ -70,6 +70,30 @@ def delegation_before(reader: Reader, d: Draft) -> bool:
     return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
 
 
+TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
+DESTINATION_GAP = re.compile(
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại)\s+)*"
+)
+
+
+def destination(reader: Reader, d: Draft) -> str | None:
+    """The state a visit goes to, as its own words name it ("thăm Cuba", "tới Caracas")."""
+    cue = d.cue
+    if "ceremony" in cue.flags:
+        return None
+    reach = min(cue.own_end, cue.end + 60)
+    for at in (cue.end, *(m.end() for m in TOWARDS.finditer(reader.body, cue.end, reach))):
+        gap = DESTINATION_GAP.match(reader.body, at, reach)
+        at = gap.end() if gap else at
+        codes = reader.parties_in(at, at + 1)
+        if codes:
+            return codes[0]
+        city = reader.place_in(at, at + 1)
+        if city is not None and city.country:
+            return str(city.country)
+    return None
+
+
 def welcomes(d: Draft, e: Draft) -> bool:
     """Whether one of two visit drafts is the welcome ceremony of the other: a lễ đón
     belongs to the visit of its guest, on whichever day of the visit it is held."""
@@ -92,6 +116,9 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
         return True
     if a.kind == "visit":
+        there, here = destination(reader, d), destination(reader, e)
+        if there and here and there != here:
+            return False  # legs of a tour: one visit per country
         return bool(set(d.people) & set(e.people)) and not (
             d.own_date and e.own_date and a.date != b.date
         )
