@@ -156,37 +156,23 @@ def test_events_domestic_meetings_are_not_diplomacy() -> None:
 
 
 def test_events_reception_of_several_envoys_named_one_by_one() -> None:
-    [event] = events_of(
+    # SCHEMA: envoys received together are one event per envoy, with that envoy's country
+    events = events_of(
         "Chiều 26/3 tại Phủ Chủ tịch, Chủ tịch nước Trương Tấn Sang tiếp Đại sứ các nước Thái Lan, "
         "Indonesia và Malaysia trình quốc thư. Đại sứ Thái Lan Manopchai Vongphakdi gửi lời chào. "
         "Đại sứ Indonesia Ibnu Hadi cho biết nhiệm vụ chính. Đại sứ Malaysia Mohd Zamruni Bin "
         "Khalid cũng cam kết.",
         published="2015-03",
     )
-    assert event.parties == ["IDN", "MYS", "THA", "VNM"]
-    assert event.location == "Hanoi"
-    assert {p.name: p.role for p in event.participants} == {
-        "Trương Tấn Sang": "chair",
-        "Manopchai Vongphakdi": "participant",
-        "Ibnu Hadi": "participant",
-        "Mohd Zamruni Bin Khalid": "participant",
-    }
+    assert [e.parties for e in events] == [["THA", "VNM"], ["IDN", "VNM"], ["MYS", "VNM"]]
+    assert {e.location for e in events} == {"Hanoi"}
+    assert [{p.name: p.role for p in e.participants} for e in events] == [
+        {"Trương Tấn Sang": "chair", "Manopchai Vongphakdi": "participant"},
+        {"Trương Tấn Sang": "chair", "Ibnu Hadi": "participant"},
+        {"Trương Tấn Sang": "chair", "Mohd Zamruni Bin Khalid": "participant"},
+    ]
 
 
-def test_events_delegation_led_by_is_received_but_a_host_of_a_dinner_is_not() -> None:
-    [reception] = events_of(
-        "Phó Chủ tịch nước Võ Thị Ánh Xuân đã tiếp Đoàn đại biểu Quốc hội Nhật "
-        "Bản do ông Nukaga Fukushiro, Chủ tịch Hạ viện Nhật Bản dẫn đầu."
-    )
-    assert {p.name for p in reception.participants} == {"Võ Thị Ánh Xuân", "Nukaga Fukushiro"}
-    [talks] = events_of(
-        "Tổng thống Singapore Halimah Yacob sẽ hội đàm với Tổng thống Hàn Quốc Moon "
-        "Jae-in và dự bữa tiệc tối do Tổng thống đắc cử Yoon Suk-yeol tổ chức."
-    )
-    assert {p.name for p in talks.participants} == {"Halimah Yacob", "Moon Jae-in"}
-
-
-def test_events_working_session_and_portfolio_titles() -> None:
     events = events_of(
         "Ngày 13/6, Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến và Phó Trợ lý Bộ trưởng Quốc phòng "
         "Mỹ Lindsey Ford đồng chủ trì Đối thoại Chính sách Quốc phòng Việt Nam - Hoa Kỳ lần thứ 10. "
@@ -212,12 +198,12 @@ def test_events_before_the_talks_is_the_day_of_the_talks() -> None:
         "Đối tác toàn diện.",
         published="2024-11-12",
     )
-    talks, visit, welcome = events
+    # SCHEMA: the welcome ceremony is part of the visit, its host a chair of the visit
+    talks, visit = events
     assert (talks.date, talks.location) == ("2024-11-12", "Santiago")
     assert talks.outcomes == ["Joint Statement: về quan hệ Đối tác toàn diện"]
     assert (visit.kind, visit.date) == ("visit", "2024-11-10")
-    assert welcome.date == "2024-11-12"
-    assert {p.name: p.role for p in welcome.participants}["Gabriel Boric Font"] == "chair"
+    assert {p.name: p.role for p in visit.participants}["Gabriel Boric Font"] == "chair"
 
 
 def test_events_who_speaks_of_a_meeting_or_might_attend_does_not_take_part() -> None:
@@ -301,3 +287,108 @@ def test_events_set_before_the_main_clause_take_its_subject() -> None:
 def test_events_named_after_a_setting_with_no_event_before_stay_out() -> None:
     # "At the conference, Minister Bùi Thanh Sơn stressed …": which conference is unsaid
     assert events_of("Tại hội nghị, Bộ trưởng Bùi Thanh Sơn nhấn mạnh vai trò của ASEAN.") == []
+
+
+# ---------------------------------------------------------------- which events exist
+
+
+def test_events_counterparts_listed_after_one_verb_are_one_event_each() -> None:
+    events = events_of(
+        "Hôm qua, Ngoại trưởng Mỹ Condoleezza Rice lần lượt hội kiến Tổng thống Nga Vladimir "
+        "Putin, Thủ tướng Mikhail Fradkov và Ngoại trưởng Sergei Lavrov tại Moskva.",
+        published="2005-04-20",
+    )
+    assert [sorted(p.name for p in e.participants) for e in events] == [
+        ["Condoleezza Rice", "Vladimir Putin"],
+        ["Condoleezza Rice", "Mikhail Fradkov"],
+        ["Condoleezza Rice", "Sergei Lavrov"],
+    ]
+    assert {tuple(e.parties) for e in events} == {("RUS", "USA")}
+
+
+def test_events_counterparts_named_by_office_are_one_event_per_state() -> None:
+    events = events_of(
+        "Ngày 13/10, Phó Chủ tịch nước Nguyễn Thị Doan có các cuộc tiếp xúc với Thủ tướng "
+        "Gibuti, Ngoại trưởng Haiti và Quốc vụ khanh Rumani để trao đổi về quan hệ song phương.",
+        published="2012-10-14",
+    )
+    assert [e.parties for e in events] == [["DJI", "VNM"], ["HTI", "VNM"], ["ROU", "VNM"]]
+
+
+def test_events_an_apposition_is_not_a_list_of_counterparts() -> None:
+    events = events_of(
+        "Chiều 28/1, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc gặp với Phó Thủ tướng, "
+        "Bộ trưởng Ngoại giao Lào Saleumxay Kommasith.",
+        published="2024-01-29",
+    )
+    assert len(events) == 1
+
+
+def test_events_legs_of_a_tour_are_one_visit_per_state() -> None:
+    events = events_of(
+        "Ngày 5/3, Thủ tướng Phan Văn Khải sẽ lên đường công du ba nước Lào, Campuchia và "
+        "Thái Lan.",
+        published="2005-03-01",
+    )
+    assert [(e.kind, e.status, e.parties) for e in events] == [
+        ("visit", "planned", ["LAO", "VNM"]),
+        ("visit", "planned", ["KHM", "VNM"]),
+        ("visit", "planned", ["THA", "VNM"]),
+    ]
+
+
+def test_events_a_trip_told_by_a_verb_of_motion_is_a_visit() -> None:
+    events = events_of(
+        "Ngày 2/4, Chủ tịch Trung Quốc Hồ Cẩm Đào đã tới Cairo. Sau Ai Cập, ông Hồ Cẩm Đào sẽ "
+        "tới Algeria và Gabon. Chiều qua, đoàn đại biểu Chính phủ đã về đến Hà Nội.",
+        published="2004-04-03",
+    )
+    assert [(e.kind, e.status, e.parties) for e in events] == [
+        ("visit", "held", ["CHN", "EGY"]),
+        ("visit", "planned", ["CHN", "DZA"]),
+        ("visit", "planned", ["CHN", "GAB"]),
+    ]
+
+
+def test_events_a_welcome_ceremony_alone_is_the_visit() -> None:
+    [visit] = events_of(
+        "Sáng 12/11, tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang chủ trì lễ đón Tổng thống "
+        "Hoa Kỳ Donald Trump thăm cấp Nhà nước Việt Nam.",
+        published="2017-11-12",
+    )
+    assert (visit.kind, visit.parties) == ("visit", ["USA", "VNM"])
+    assert {p.name: p.role for p in visit.participants} == {
+        "Trần Đại Quang": "chair",
+        "Donald Trump": "participant",
+    }
+
+
+def test_events_negotiations_are_meetings_but_not_the_table() -> None:
+    [talks] = events_of(
+        "Ngày 10/3, Bộ trưởng Ngoại giao Iran Kamal Kharrazi đã đàm phán với Ngoại trưởng Pháp "
+        "Michel Barnier tại Paris. Iran sẵn sàng quay lại bàn đàm phán.",
+        published="2004-03-11",
+    )
+    assert (talks.kind, talks.parties, talks.location) == ("meeting", ["FRA", "IRN"], "Paris")
+
+
+def test_events_six_party_talks_are_a_series() -> None:
+    [talks] = events_of(
+        "Vòng đàm phán 6 bên lần thứ 4 về vấn đề hạt nhân trên bán đảo Triều Tiên đã khai mạc "
+        "tại Bắc Kinh hôm 26/7.",
+        published="2005-07-27",
+    )
+    assert (talks.series, talks.edition) == ("Six-Party Talks", 4)
+    assert talks.parties == ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]
+
+
+def test_events_a_one_state_gathering_without_officials_is_not_diplomacy() -> None:
+    assert (
+        events_of(
+            "Họ sẽ công bố phát hiện trong cuộc gặp của Hiệp hội Địa chất Mỹ ở Denver (Mỹ). "
+            "Kết quả được báo cáo tại Hội nghị quốc tế về AIDS lần thứ 15 ở Bangkok, Thái Lan. "
+            "Năm 2001, trong chuyến công tác Malaysia, tôi được nghe một chương trình hay.",
+            published="2004-07-12",
+        )
+        == []
+    )

@@ -193,7 +193,9 @@ def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int
     """The sentences after event `i`'s own, up to the next event, that report no
     event themselves: where the article goes on about event `i`."""
     cued = {d.sentence for d in reader.drafts}
-    stop = kept[i + 1].sentence if i + 1 < len(kept) else len(reader.doc.sentences)
+    # the counterparts listed after one verb share what follows them
+    later = [d for d in kept[i + 1 :] if not (d.counterpart and d.cue is kept[i].cue)]
+    stop = later[0].sentence if later else len(reader.doc.sentences)
     return [reader.doc.sentences[n] for n in range(kept[i].sentence + 1, stop) if n not in cued]
 
 
