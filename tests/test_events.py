@@ -392,3 +392,28 @@ def test_events_a_one_state_gathering_without_officials_is_not_diplomacy() -> No
         )
         == []
     )
+
+
+# ---------------------------------------------------------------- series and editions
+
+
+def test_events_a_mechanism_outside_the_lexicon_is_named_by_its_words() -> None:
+    [dialogue] = events_of(
+        "Ngày 9/5, tại Hà Nội, Thứ trưởng Ngoại giao Phạm Quang Hiệu và Thứ trưởng Ngoại giao "
+        "Ấn Độ Saurabh Kumar đồng chủ trì Đối thoại Chiến lược Ngoại giao-Quốc phòng Việt "
+        "Nam-Ấn Độ lần thứ 3.",
+        published="2024-05-10",
+    )
+    assert (dialogue.series, dialogue.edition) == (
+        "Vietnam-India Diplomacy-Defence Strategic Dialogue",
+        3,
+    )
+
+
+def test_events_a_session_counted_without_lan_has_its_edition() -> None:
+    [session] = events_of(
+        "Ngày 20/1, Phó Thủ tướng Phạm Bình Minh và Phó Thủ tướng Prak Sokhonn đồng chủ trì "
+        "Kỳ họp thứ 17 Ủy ban Hỗn hợp Việt Nam-Campuchia tại Hà Nội.",
+        published="2019-01-21",
+    )
+    assert (session.series, session.edition) == ("Vietnam-Cambodia Joint Committee", 17)

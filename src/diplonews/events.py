@@ -39,6 +39,7 @@ from diplonews.cues import (
     POSTING,
     PRE_REACH,
     REPORTING,
+    SESSION_NUMBER,
     SECONDARY,
     Cue,
     Sentence,
@@ -51,6 +52,7 @@ from diplonews.cues import (
     series_name,
 )
 from diplonews.lexicons import City, Lexicons, Trigger
+from diplonews.mechanisms import compose
 from diplonews.models import Doc, Event
 from diplonews.outcomes import find_outcomes
 from diplonews.people import Mention
@@ -77,6 +79,8 @@ SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
 
 
+SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp)")
+PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
 # A trip told by a verb of motion (see Reader.movements).
 MOVE_WORDS = re.compile(r"\b(?:tới|đến|sang)\s+[A-ZĐ]")
 MOVE = re.compile(r"\b(tới|đến|sang)\s+(?=[A-ZĐ])")
@@ -364,7 +368,8 @@ class Reader:
         series_en = (
             cue.series.name_en
             if cue.series
-            else series_name(
+            else self.composed_series(cue)
+            or series_name(
                 at.name_parties,
                 cue.trigger.series_suffix if cue.trigger else "",
                 self.lex,
@@ -435,6 +440,8 @@ class Reader:
         if edition is None and cue.series:
             number = re.match(r"\s*(\d{1,3})\b", body[cue.end : cue.end + 5])
             edition = int(number.group(1)) if number else None
+        if edition is None:
+            edition = self.session_number(cue)
         head = (cue.joined_to or cue).start
         before = body[max(sentence.start, head - 120) : head]  # what the patterns look back on
         points_back = (
@@ -656,6 +663,32 @@ class Reader:
             ]
             chosen = [before[-1].person] if before else []
         return chosen
+
+    def session_number(self, cue: Cue) -> int | None:
+        """The edition of "Kỳ họp thứ 17 Ủy ban …", "phiên họp thứ 3 …": a session counted
+        without "lần"."""
+        head = SESSION_HEAD.match(self.body, cue.start, cue.name_end)
+        number = head and SESSION_NUMBER.match(self.body, head.end(), cue.name_end)
+        return parse_edition(number.group(1)) if number else None
+
+    # -- a mechanism named "<mechanism> <party>-<party>"
+
+    def composed_series(self, cue: Cue) -> str | None:
+        """The series of a name that joins two parties after the mechanism's words
+        ("Đối thoại Chiến lược Ngoại giao-Quốc phòng Việt Nam-Ấn Độ lần thứ 3" →
+        "Vietnam-India Diplomacy-Defence Strategic Dialogue"), or None."""
+        if cue.kind != "meeting":
+            return None
+        spans = [
+            (s, e, code)
+            for s, e, code in self.parties
+            if cue.start <= s < cue.name_end
+            and getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
+        ]
+        for (s1, e1, a), (s2, _, b) in zip(spans, spans[1:], strict=False):
+            if a != b and PAIR_DASH.fullmatch(self.body, e1, s2):
+                return compose(self.body[cue.start : s1], [a, b], self.lex)
+        return None
 
     # -- a trip told by a verb of motion: "X sẽ tới Venezuela"
 
