@@ -79,6 +79,8 @@ SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
 
 
+# "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
+INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,60}$")
 SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp)")
 PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
 # A trip told by a verb of motion (see Reader.movements).
@@ -349,6 +351,8 @@ class Reader:
         date, own_date, relation = self.cue_date(at)
         if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
+            return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = self.cue_people(at)
         planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
             getattr(relation, "relation", None) == "future"
@@ -547,6 +551,10 @@ class Reader:
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
         if SETTING_LEAD.match(body[sentence.start : cue.start]):
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
+            if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
+                people = list(
+                    dict.fromkeys(people + [m.person for m in self.mentions_in(cue.end, sentence.end)])
+                )
         chairs: set[int] = set()
         if "reception" in cue.flags or "ceremony" in cue.flags:
             chairs = {m.person for m in (pre or subject)}

@@ -52,6 +52,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
         return len(d.people) >= 2 or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
     if d.points_back:
+        if cue.kind == "call" and len(set(d.people)) >= 2:
+            return True  # "Tại cuộc điện đàm, A mời B …": the only report of the call
         return bool(d.people) and bool(d.own_date or e.location)
     if cue.named:
         return bool(d.name_parties or e.series or e.edition or d.own_date or d.people or e.location)
