@@ -115,6 +115,10 @@ BILATERAL_VERBS = (
     "gặp gỡ",
     "gặp mặt",
     "họp thượng đỉnh",
+    "trình quốc thư",
+    "tiếp kiến",
+    "yết kiến",
+    "cuộc tiếp xúc",
 )
 
 

@@ -281,6 +281,8 @@ class Reader:
             before = body[max(start, c.start - 12) : c.start].lower()
             if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags and not c.named:
                 continue
+            if "credentials" in c.flags and any("reception" in k.flags for k in keep):
+                continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
             keep.append(c)
         cues = keep
         for i, cue in enumerate(cues):
