@@ -102,6 +102,10 @@ PARTY_KINDS = ("state", "bloc", "group")  # what can take part in an event
 HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, **NUMBER_WORDS}  # "lần thứ nhất", "lần thứ hai" …
+# "gặp với người đồng cấp Trung Quốc", "hội đàm với phía Lào": the other side named by its state
+COUNTERPART = re.compile(
+    r"\s*(?:[\w ]{0,20}?\s)?với\s+(?:người đồng cấp|đồng cấp|phía|đoàn|lãnh đạo)\b"
+)
 BILATERAL_VERBS = (
     "gặp",
     "hội đàm",

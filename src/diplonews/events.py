@@ -21,6 +21,7 @@ from diplonews.cues import (
     BY_BEFORE,
     CHAIR,
     CHAIR_OF,
+    COUNTERPART,
     EDITION,
     EXCLUDED_BEFORE,
     HELD,
@@ -616,7 +617,9 @@ class Reader:
                 codes.append(city.country)
         modal = MODAL.search(self.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
         reach = modal.start() if modal else cue.own_end
-        if cue.kind != "visit" and self.has_title(cue.end, reach):  # "họp với các Đại sứ ASEAN"
+        if cue.kind != "visit" and (
+            self.has_title(cue.end, reach) or COUNTERPART.match(self.body, cue.end, reach)
+        ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
             codes += self.parties_in(cue.end, reach)
         if not people and not at.name_parties and not at.points_back:
             codes += self.parties_in(at.lead_start, reach)

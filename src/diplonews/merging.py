@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from diplonews.cues import (
     BILATERAL_VERBS,
+    COUNTERPART,
     ENVOYS,
     HOME,
     SAME_DAY,
@@ -50,7 +51,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         )
     word = cue.trigger.vi if cue.trigger else ""
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
-        return len(d.people) >= 2 or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
+        return (
+            len(d.people) >= 2
+            or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
+            or (len(d.people) == 1 and other_side_named(reader, d))
+        )
     if d.points_back:
         if cue.kind == "call" and len(set(d.people)) >= 2:
             return True  # "Tại cuộc điện đàm, A mời B …": the only report of the call
@@ -101,6 +106,20 @@ def welcomes(d: Draft, e: Draft) -> bool:
     belongs to the visit of its guest, on whichever day of the visit it is held."""
     ceremony = "ceremony" in d.cue.flags or "ceremony" in e.cue.flags
     return ceremony and bool(set(d.people) & set(e.people))
+
+
+def other_side_named(reader: Reader, d: Draft) -> bool:
+    """ "có cuộc gặp với người đồng cấp Trung Quốc …": one official named, and the other
+    side named by its state."""
+    cue = d.cue
+    if not COUNTERPART.match(reader.body, cue.end, cue.own_end):
+        return False
+    people = reader.doc.record.people
+    own = {people[p].country for p in d.people if 0 <= p < len(people)}
+    codes = reader.parties_in(cue.end, min(cue.own_end, cue.end + 80))
+    return any(
+        c not in own and getattr(reader.lex.party(c), "kind", "") == "state" for c in codes
+    )
 
 
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
