@@ -417,3 +417,51 @@ def test_events_a_session_counted_without_lan_has_its_edition() -> None:
         published="2019-01-21",
     )
     assert (session.series, session.edition) == ("Vietnam-Cambodia Joint Committee", 17)
+
+
+def test_events_presenting_credentials_is_a_reception() -> None:
+    [alone] = events_of(
+        "Ngày 9/5, Đại sứ Phạm Sanh Châu đã trình Quốc thư lên Tổng thống Ai Cập Abdel Fattah "
+        "El-Sisi.",
+        published="2024-05-10",
+    )
+    assert (alone.kind, alone.parties) == ("meeting", ["EGY", "VNM"])
+    [received] = events_of(
+        "Chiều 5/3, Chủ tịch nước Trương Tấn Sang tiếp Đại sứ Nhật Bản Umeda Kunio trình quốc "
+        "thư.",
+        published="2014-03-06",
+    )
+    assert received.parties == ["JPN", "VNM"]
+
+
+def test_events_an_invitation_to_visit_is_not_a_visit() -> None:
+    events = events_of(
+        "Ngày 27/3, Chủ tịch nước Trần Đại Quang điện đàm với Tổng thống Nga Vladimir Putin. "
+        "Tại cuộc điện đàm, Chủ tịch nước mời Tổng thống Putin thăm chính thức Việt Nam.",
+        published="2018-03-28",
+    )
+    assert [e.kind for e in events] == ["call"]
+
+
+def test_events_a_counterpart_named_by_state_makes_a_meeting() -> None:
+    [meeting] = events_of(
+        "Ngày 9/5, tại Bắc Kinh, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc gặp với người "
+        "đồng cấp Trung Quốc.",
+        published="2024-05-10",
+    )
+    assert meeting.parties == ["CHN", "VNM"]
+
+
+def test_events_a_trip_only_to_attend_a_meeting_is_that_meeting() -> None:
+    events = events_of(
+        "Ngày 20/9, Thủ tướng Phạm Minh Chính lên đường tới New York dự Đại hội đồng Liên hợp "
+        "quốc khóa 79.",
+        published="2024-09-21",
+    )
+    assert [(e.kind, e.series) for e in events] == [("meeting", "UN General Assembly")]
+    both = events_of(
+        "Ngày 22/10, Thủ tướng Phạm Minh Chính lên đường tới Kazan, Nga dự Hội nghị BRICS mở "
+        "rộng, kết hợp hoạt động song phương tại Nga.",
+        published="2024-10-23",
+    )
+    assert [(e.kind, e.series) for e in both] == [("visit", None), ("meeting", "BRICS Plus Summit")]

@@ -91,6 +91,8 @@ MOVE_LEAD = re.compile(
     r"(?:\s*,?\s*(?:sẽ|đã|vừa|đang|cũng|lại|hôm \w+|ngày \d+/\d+|tiếp tục|lên đường|bay|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu)[^,;.]{0,30}?))+\s*$"
 )
+ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
+BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
 DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
 MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
@@ -736,8 +738,25 @@ class Reader:
                     continue
             elif not DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start()):
                 continue
+            if self.only_to_attend(move.end()):
+                continue
             found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         return found
+
+    def only_to_attend(self, at: int) -> bool:
+        """Whether a trip is told as made to attend a meeting of a known mechanism and
+        nothing else ("tới New York dự Đại hội đồng Liên hợp quốc"): that trip is the
+        meeting (SCHEMA). "… kết hợp hoạt động song phương" makes it a visit as well."""
+        body = self.body
+        clause_end = min(
+            [i for i in (body.find(".", at), body.find(";", at)) if i >= 0] or [len(body)]
+        )
+        attend = ATTEND_AFTER.match(body, at, clause_end)
+        if not attend:
+            return False
+        if BILATERAL_TOO.search(body, at, clause_end):
+            return False
+        return any(attend.end() <= s <= attend.end() + 30 for s, _, _ in self.series_hits)
 
     # -- several counterparts after one verb: one event each
 
