@@ -85,11 +85,11 @@ INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,6
 SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp)")
 PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
 # A trip told by a verb of motion (see Reader.movements).
-MOVE_WORDS = re.compile(r"\b(?:tới|đến|sang)\s+[A-ZĐ]")
-MOVE = re.compile(r"\b(tới|đến|sang)\s+(?=[A-ZĐ])")
-MOVE_LEAD = re.compile(
-    r"(?:\s*,?\s*(?:sẽ|đã|vừa|đang|cũng|lại|hôm \w+|ngày \d+/\d+|tiếp tục|lên đường|bay|"
-    r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu)[^,;.]{0,30}?))+\s*$"
+MOVE = re.compile(r"\b(tới|đến|sang)\s+$")
+# The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
+MOVE_LEAD_WORD = re.compile(
+    r"\b(?:sẽ|đã|vừa|đang|cũng|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
+    r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
 )
 ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
@@ -714,34 +714,51 @@ class Reader:
         destination counts, and only with the traveller standing just before the verb."""
         body = self.body
         found: list[tuple[int, int, list[Trigger]]] = []
-        if not MOVE_WORDS.search(body):
-            return found
         destinations = {s: code for s, _, code in self.parties}
         for s, _, payloads in self.places:
             city = payloads[0]
             if getattr(city, "country", None):
                 destinations.setdefault(s, city.country)
-        ends = {m.end: m for m in self.taking_part}
+        if not destinations:
+            return found
+        ends: dict[int, Mention] | None = None
         people = self.doc.record.people
-        for move in MOVE.finditer(body):
-            code = destinations.get(move.end())
+        for start, code in sorted(destinations.items()):
+            move = MOVE.search(body, max(0, start - 8), start)
+            if move is None or getattr(self.lex.party(code), "kind", "") != "state":
+                continue
             if RETURNING.search(body, max(0, move.start() - 12), move.start()):
                 continue  # "về đến Hà Nội": home again, not a trip
-            if code is None or getattr(self.lex.party(code), "kind", "") != "state":
-                continue
-            lead = MOVE_LEAD.search(body, max(0, move.start() - 40), move.start())
-            at = lead.start() if lead else move.start()
-            traveller = ends.get(at) or ends.get(at - 1)
+            if ends is None:
+                ends = {m.end: m for m in self.taking_part}
+            at = self.lead_start(move.start())
+            traveller = ends.get(at)
             if traveller is not None:
                 home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
                 if home == code or traveller.name is None:
                     continue
-            elif not DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start()):
+            elif "đoàn" not in body[max(0, move.start() - 60) : move.start()] or not (
+                DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
+            ):
                 continue
             if self.only_to_attend(move.end()):
                 continue
             found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         return found
+
+    def lead_start(self, at: int) -> int:
+        """Where the words that lead to a verb of motion start, walking back over the
+        adverbs between it and its subject ("X đã lên đường tới", "X hôm qua đã tới")."""
+        body = self.body
+        for _ in range(6):
+            j = at
+            while j > 0 and body[j - 1] in " ,":
+                j -= 1
+            word = MOVE_LEAD_WORD.search(body, max(0, j - 16), j)
+            if not word:
+                return j
+            at = word.start()
+        return at
 
     def only_to_attend(self, at: int) -> bool:
         """Whether a trip is told as made to attend a meeting of a known mechanism and
