@@ -465,3 +465,28 @@ def test_events_a_trip_only_to_attend_a_meeting_is_that_meeting() -> None:
         published="2024-10-23",
     )
     assert [(e.kind, e.series) for e in both] == [("visit", None), ("meeting", "BRICS Plus Summit")]
+
+
+def test_events_talks_counted_are_as_many_events() -> None:
+    events = events_of(
+        "Sau 4 cuộc đàm phán hạt nhân với CHDCND Triều Tiên từ tháng 4/2003, Trợ lý Ngoại "
+        "trưởng Mỹ James Kelly nhận định thỏa thuận còn xa.",
+        published="2004-03-03",
+    )
+    assert [(e.date, e.parties) for e in events] == [
+        ("2003-04", ["PRK", "USA"]),
+        (None, ["PRK", "USA"]),
+        (None, ["PRK", "USA"]),
+        (None, ["PRK", "USA"]),
+    ]
+
+
+def test_events_a_trip_by_no_official_is_not_a_visit() -> None:
+    assert (
+        events_of(
+            "Tập thơ được viết trong thời gian bà Ái Mỹ vào thăm Nha Trang lần thứ hai năm 1982, "
+            "sau chuyến đi từ Mỹ.",
+            published="2005-05-05",
+        )
+        == []
+    )

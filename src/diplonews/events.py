@@ -76,8 +76,10 @@ WITH = re.compile(r"[\s,]*cùng\b")
 AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
 # "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
 # whose subject is who took part.
-SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
-SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
+SETTING_LEAD = re.compile(
+    r"^\s*(?:Tại|Trong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+)
+SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
 
 
 # "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
@@ -96,6 +98,11 @@ BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
 DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
 MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+WITH_STATE = re.compile(r"\bvới\s+$")
+# "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see Reader.split_count)
+COUNTED = re.compile(r"\b(\d|hai|ba|bốn|năm|sáu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$")
+COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")
+MAX_COUNTED = 6
 # The states of a tour after its verb (see Reader.legs).
 LEG_GAP = re.compile(
     r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|"
@@ -147,6 +154,7 @@ class Draft:
     name_parties: list[str] = field(default_factory=list)
     setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
     counterpart: bool = False  # one of several counterparts listed after one verb
+    undated: bool = False  # one of several events counted together: the text dates only the first
 
 
 # ---------------------------------------------------------------- the stage
@@ -623,6 +631,12 @@ class Reader:
             self.has_title(cue.end, reach) or COUNTERPART.match(self.body, cue.end, reach)
         ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
             codes += self.parties_in(cue.end, reach)
+        elif cue.kind != "visit":  # "đàm phán hạt nhân với CHDCND Triều Tiên": the other side
+            codes += [
+                code
+                for s, _, code in self.parties
+                if cue.end <= s < reach and WITH_STATE.search(self.body, max(0, s - 5), s)
+            ]
         if not people and not at.name_parties and not at.points_back:
             codes += self.parties_in(at.lead_start, reach)
         if cue.series and cue.series.parties:
@@ -834,6 +848,13 @@ class Reader:
         word = cue.trigger.vi if cue.trigger else ""
         if cue.kind == "visit":
             return self.split_legs(at, draft)
+        counted = COUNTED.search(self.body, max(0, cue.start - 12), cue.start)
+        if (
+            counted
+            and not cue.named
+            and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
+        ):
+            return self.split_count(draft, parse_edition(counted.group(1)) or 1)
         if not any(verb in word for verb in TWO_SIDED_VERBS):
             return [draft]
         listed = self.counterparts(cue, at.sentence.end)
@@ -870,6 +891,19 @@ class Reader:
                     counterpart=True,
                 )
             )
+        return drafts
+
+    def split_count(self, draft: Draft, count: int) -> list[Draft]:
+        """ "Sau 4 cuộc đàm phán hạt nhân với …": as many events as the text counts, the
+        first dated as the text dates them ("từ tháng 4/2003"), the others not."""
+        drafts = [draft]
+        for _ in range(1, min(count, MAX_COUNTED)):
+            event = Event(**{**draft.event.__dict__, "participants": [], "date": None})
+            event.parties = list(draft.event.parties)
+            twin = Draft(event, draft.cue, draft.sentence, list(draft.people), set(draft.chairs))
+            twin.counterpart = draft.counterpart = twin.undated = True
+            twin.name_parties = draft.name_parties
+            drafts.append(twin)
         return drafts
 
     def legs(self, cue: Cue, end: int) -> list[str]:

@@ -173,7 +173,8 @@ def merge(reader: Reader) -> list[Event]:
     events = []
     done: list[Draft] = []
     for d in kept:
-        fill_date(reader, d, done)
+        if not d.undated:
+            fill_date(reader, d, done)
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
@@ -188,7 +189,7 @@ def merge(reader: Reader) -> list[Event]:
 TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
 # "Hội nghị quốc tế về AIDS", "Diễn đàn quốc tế về thông tin di động": a conference on
 # a subject, held by a profession or a company unless officials are named at it.
-TOPICAL = re.compile(r"^\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
+TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
 
 
 def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
@@ -199,8 +200,10 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     of a reporter) is not a state visit."""
     if event.kind == "call" or event.participants or event.series:
         return True
-    if event.kind == "meeting" and TOPICAL.match(event.name or ""):
+    if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False
+    if event.kind == "visit" and not delegation_before(reader, d):
+        return False  # a trip with no official and no delegation named: a private one
     word = d.cue.trigger.vi if d.cue.trigger else ""
     if event.kind == "meeting" and any(two in word for two in TWO_SIDED):
         return True
