@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench bench-spark load lint clean
+.PHONY: venv test demo bench bench-spark load lint eval clean
 
 venv: $(STAMP)
 
@@ -54,9 +54,17 @@ load: venv
 bench-spark: venv
 	$(BIN)/python bench/bench_spark.py
 
+# Extraction quality per gold folder, and the gap between the half rules were developed on
+# (odd-numbered recent and archive articles) and the half kept for checking (even).
+eval: venv
+	$(BIN)/python bench/eval_parts.py
+
+# What CI checks before the tests: lint, formatting, types and the layer contracts.
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

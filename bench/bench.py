@@ -56,7 +56,7 @@ def cli_command() -> list[str]:
     script = Path(sys.executable).parent / "diplonews"
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "from diplonews.cli import main; main()"]
+    return [sys.executable, "-c", "from diplonews.cli.main import main; main()"]
 
 
 @dataclass
@@ -128,8 +128,9 @@ def bench(total: int) -> int:
 
 def profile(count: int) -> int:
     """cProfile of the pipeline alone (no reading, no printing) over `count` articles."""
-    from diplonews import lexicons, pipeline
-    from diplonews.reading import Source, iter_sources
+    from diplonews import extract as extraction
+    from diplonews.extract import lexicons
+    from diplonews.extract.reading import Source, iter_sources
 
     sources = [s for s in iter_sources([EXAMPLES]) if isinstance(s, Source)]
     lex = lexicons.load()
@@ -138,7 +139,7 @@ def profile(count: int) -> int:
     started = time.perf_counter()
     profiler.enable()
     for source in work:
-        pipeline.extract(source.text, source.doc_id, published=source.published, lexicons=lex)
+        extraction.extract(source.text, source.doc_id, published=source.published, lexicons=lex)
     profiler.disable()
     seconds = time.perf_counter() - started
     print(

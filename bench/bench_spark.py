@@ -73,8 +73,9 @@ def single_process(source: Path, output: Path) -> dict[str, float]:
     article written to one Parquet file, as the job writes its rows once (with output)."""
     import pyarrow.parquet as pq
 
-    from diplonews import dedupe, ingest, reading
-    from diplonews.lexicons import load
+    from diplonews.extract import reading
+    from diplonews.extract.lexicons import load
+    from diplonews.kb import dedupe, ingest
     from diplonews.spark import tasks
 
     lexicons = load()

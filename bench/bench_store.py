@@ -47,8 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus
 from diplonews import api
-from diplonews.lexicons import load as load_lexicons
-from diplonews.searching import fold
+from diplonews.extract.lexicons import load as load_lexicons
+from diplonews.text import fold
 
 TARGET_INGEST_S = 60.0  # the full corpus, start-up included
 TARGET_RSS_MB = 400.0  # at both sizes, the child alone and with its workers
@@ -76,7 +76,7 @@ def cli_command() -> list[str]:
     script = Path(sys.executable).parent / "diplonews"
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "from diplonews.cli import main; main()"]
+    return [sys.executable, "-c", "from diplonews.cli.main import main; main()"]
 
 
 class TreeMemory:

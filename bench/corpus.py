@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LEXICONS = ROOT / "src" / "diplonews" / "lexicons"
+LEXICONS = ROOT / "src" / "diplonews" / "extract" / "lexicons"
 # Real articles whose sentences serve as fillers: the samples, and the dev articles the
 # tests ship (or, without them, the shared copy beside the repository).
 DEV = ROOT / "tests" / "data" / "dev"
@@ -398,13 +398,13 @@ ENUMERATIONS = ("Hai là", "Ba là", "Trước hết", "Thứ hai", "Thứ ba", 
 def _filler_sentences() -> list[str]:
     """The sample articles' sentences that report no event and name no official, as the
     extractor itself reads them."""
-    from diplonews import pipeline
+    from diplonews import extract as extraction
 
     found: dict[str, None] = {}
     for folder in SAMPLES:
         for path in sorted(folder.glob("*.txt")):
             text = path.read_text(encoding="utf-8")
-            record = pipeline.extract(text, path.stem)
+            record = extraction.extract(text, path.stem)
             evidence = [e.evidence for e in record.events if e.evidence]
             names = {w for p in record.people for w in p.name.split() if len(w) > 1}
             for part in SENTENCE_SPLIT_RE.split(text):
@@ -422,7 +422,7 @@ def _filler_sentences() -> list[str]:
                     continue
                 if any(sentence in e or e in sentence for e in evidence):
                     continue
-                alone = pipeline.extract(f"Tin\n\n{sentence}.", "filler")
+                alone = extraction.extract(f"Tin\n\n{sentence}.", "filler")
                 if alone.events or alone.people:
                     continue  # an event or an official of its own, out of context
                 found[sentence] = None

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from diplonews.lexicons import load  # noqa: E402
-from diplonews.pipeline import extract  # noqa: E402
+from diplonews.extract import extract  # noqa: E402
+from diplonews.extract.lexicons import load  # noqa: E402
 
 CORPUS_NAME = Path("shared") / "corpus" / "vntc_subset.jsonl"
 

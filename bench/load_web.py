@@ -55,8 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_store import PLAIN_QUERIES, cli_command
 from corpus import write_corpus
 from diplonews import api
-from diplonews.models import StoredEvent
-from diplonews.searching import fold
+from diplonews.kb.models import StoredEvent
+from diplonews.text import fold
 
 TARGET_P95_MS = 50.0
 PAGE = 200  # stored events drawn at a time, from a random offset

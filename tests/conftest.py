@@ -11,7 +11,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from diplonews.store import Store, open_store
+from diplonews import api
+from diplonews.kb.store import Store, open_store
 
 DATA = Path(__file__).parent / "data"
 
@@ -145,3 +146,55 @@ def module_postgres_url(postgres_server: str) -> Iterator[str]:
     """A fresh PostgreSQL database that one test module's tests share."""
     with fresh_postgres_database(postgres_server) as url:
         yield url
+
+
+# --- a user's own lexicon rows (--lexicon) --------------------------------------------
+
+# A country and a series the shipped lexicons do not know: Wonderland (XWL) and its tea
+# party with Vietnam.
+USER_COUNTRIES = (
+    "code\tname_en\tshort_en\tkind\tnames\tshort_forms\tmembers\n"
+    "XWL\tRepublic of Wonderland\tWonderland\tstate\tXứ Sở Thần Tiên|Thần Tiên quốc\t\t\n"
+)
+USER_SERIES = (
+    "series_en\tnames\tparties\n"
+    "Wonderland Tea Party\tTiệc trà Thần Tiên|Tiệc Trà Thần Tiên\tVNM|XWL\n"
+)
+# "On 12 March 2024 in Hanoi, Foreign Minister Bùi Thanh Sơn and Wonderland's Foreign
+# Minister Alice Liddell co-chaired the 3rd Wonderland Tea Party."
+WONDERLAND_ARTICLE = (
+    "Hà Nội, ngày 12/3/2024 - Ngày 12/3/2024, tại Hà Nội, Bộ trưởng Ngoại giao Bùi Thanh "
+    "Sơn và Bộ trưởng Ngoại giao Xứ Sở Thần Tiên Alice Liddell đã đồng chủ trì Tiệc trà "
+    "Thần Tiên lần thứ 3. Hai bên nhất trí thúc đẩy quan hệ Việt Nam - Xứ Sở Thần Tiên.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def user_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A `--lexicon` folder with a new country (Xứ Sở Thần Tiên: XWL, "Wonderland")
+    and a new series (Tiệc trà Thần Tiên: "Wonderland Tea Party")."""
+    folder = tmp_path_factory.mktemp("user-lexicon")
+    (folder / "countries.tsv").write_text(USER_COUNTRIES, encoding="utf-8")
+    (folder / "series.tsv").write_text(USER_SERIES, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def user_lexicon_db(tmp_path_factory: pytest.TempPathFactory, user_lexicon: Path) -> str:
+    """An SQLite store of the seed articles and one about Wonderland, ingested with
+    `user_lexicon` (read-only for the tests that share it)."""
+    folder = tmp_path_factory.mktemp("user-lexicon-db")
+    article = folder / "wonderland.txt"
+    article.write_text(WONDERLAND_ARTICLE, encoding="utf-8")
+    store = open_store(str(folder / "kb.db"))
+    try:
+        report = api.ingest(
+            store,
+            [*sorted((DATA / "seeds").glob("*.txt")), article],
+            lexicon_paths=[user_lexicon],
+            workers=1,
+        )
+    finally:
+        store.close()
+    assert report.added == 6
+    return str(folder / "kb.db")

@@ -13,8 +13,8 @@ import pytest
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.searching import fold
-from diplonews.store import Store
+from diplonews.kb.store import Store
+from diplonews.text import fold
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_an_event_has_its_sources_and_evidence(store: Store) -> None:
 
 
 def test_evidence_spans_point_into_the_article_body(store: Store) -> None:
-    from diplonews.store import queries
+    from diplonews.kb.store import queries
 
     (summit,) = api.events(store, series="ASEAN-Korea Summit", year_from="2024")
     source = summit.sources[0]
@@ -224,3 +224,27 @@ def test_export_ics_holds_planned_meetings_only(store: Store) -> None:
     uids = {str(c["UID"]) for c in calendar.walk("VEVENT")}
     planned = {f"event-{e.id}@diplonews" for e in api.events(store, status="planned") if e.date}
     assert uids == planned
+
+
+def test_api_reads_and_names_with_the_lexicons_given(
+    user_lexicon_db: str, user_lexicon: Path
+) -> None:
+    lexicons = api.load_lexicons([user_lexicon])
+    store = api.open_store(user_lexicon_db)
+    try:
+        nodes, _ = api.graph(store, lexicons=lexicons)
+        assert next(n.label for n in nodes if n.id == "XWL") == "Wonderland"
+        assert [n.label for n in api.graph(store)[0] if n.id == "XWL"] == ["XWL"]
+        assert api.milestones(store, "Việt Nam", "Wonderland", lexicons=lexicons) == []
+        with pytest.raises(DiplonewsError, match="unknown party"):
+            api.milestones(store, "Việt Nam", "Wonderland")
+        assert api.series_name("Tiệc trà Thần Tiên", lexicons) == "Wonderland Tea Party"
+        assert api.party_codes(["Wonderland"], lexicons) == ["XWL"]
+    finally:
+        store.close()
+    assert api.party_names("vi", lexicons=lexicons)["XWL"] == "Xứ Sở Thần Tiên"
+    assert api.party_names("en", lexicons=lexicons)["XWL"] == "Wonderland"
+    assert "XWL" not in api.party_names("en")
+    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Bộ trưởng Ngoại giao Xứ Sở Thần Tiên."
+    previewed = api.preview(text, lexicons=lexicons).record["events"]
+    assert previewed and "XWL" in previewed[0]["parties"]

@@ -13,7 +13,8 @@ from types import ModuleType
 
 import pytest
 
-from diplonews import lexicons, pipeline
+from diplonews import extract as extraction
+from diplonews.extract import lexicons
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 ARTICLES = 200
@@ -119,7 +120,7 @@ def test_bench_corpus_extractor_finds_events_people_and_dates(generated: list) -
     lex = lexicons.load()
     with_events = with_people = 0
     for article in generated:
-        record = pipeline.extract(article.text, article.name, lexicons=lex)
+        record = extraction.extract(article.text, article.name, lexicons=lex)
         assert record.published and ISO_DATE_RE.fullmatch(record.published)
         with_events += bool(record.events)
         names = {p.name for p in record.people}

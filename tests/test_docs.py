@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from diplonews import cli
+from diplonews.cli import main as cli
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 COMMAND = typer.main.get_command(cli.app)

@@ -1,33 +1,35 @@
 """The library API of the knowledge base: what the CLI and the web application call.
 
 Each function takes an open `Store` and plain values, and returns the models of
-`diplonews.models` (or small query records with `to_dict`). Names of parties and
+`diplonews.kb.models` (or small query records with `to_dict`). Names of parties and
 series are understood the way articles write them: "KOR", "Korea", "Hàn Quốc",
 "han quoc" are one party; "Đối thoại ASEAN-Hàn Quốc" is the ASEAN-Korea Dialogue.
+
+The names come from one set of lexicons, which an entry point loads once
+(`load_lexicons`, with the user's `--lexicon` rows) and passes to every function that
+reads names (`lexicons=`); None stands for the shipped set.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from diplonews import cues, pipeline
-from diplonews import export as exporting
 from diplonews.errors import DiplonewsError
-from diplonews.ingest import IngestReport
-from diplonews.ingest import ingest as _ingest
-from diplonews.lexicons import Lexicons, load
-from diplonews.models import EventSummary, Milestone, StoredArticle, StoredEvent, StoredPerson
-from diplonews.searching import fold
-from diplonews.store import Store, open_store, queries
-from diplonews.store import resolve_url as resolve_store_url
-from diplonews.store.queries import (
-    EventFilter,
+from diplonews.extract import extract_doc
+from diplonews.extract.lexicons import Lexicons, load
+from diplonews.extract.record import Milestone
+from diplonews.kb import export as exporting
+from diplonews.kb.browse import date_bound, events, party_codes, series_name
+from diplonews.kb.ingest import IngestReport
+from diplonews.kb.ingest import ingest as _ingest
+from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
+from diplonews.kb.store import Store, open_store, queries
+from diplonews.kb.store import resolve_url as resolve_store_url
+from diplonews.kb.store.queries import (
     GraphEdge,
     GraphNode,
     Hit,
@@ -38,6 +40,7 @@ from diplonews.store.queries import (
 __all__ = [
     "Hit",
     "IngestReport",
+    "Lexicons",
     "SeriesRecord",
     "Store",
     "TimelineItem",
@@ -51,10 +54,12 @@ __all__ = [
     "export",
     "graph",
     "ingest",
+    "load_lexicons",
     "met_with",
     "milestones",
     "open_store",
     "party_codes",
+    "party_names",
     "people",
     "person",
     "preview",
@@ -66,9 +71,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from diplonews.ask import Answer
+    from diplonews.qa.answers import Answer
 
-_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+def load_lexicons(paths: Iterable[str | Path] = ()) -> Lexicons:
+    """The shipped lexicons plus the user's rows under `paths` (folders or TSV files),
+    compiled once per set of paths; a bad path or a malformed row raises here, before
+    any work."""
+    return load(paths)
 
 
 def ingest(
@@ -80,7 +90,7 @@ def ingest(
     on_error: Callable[[str], None] = lambda message: None,
     on_progress: Callable[[IngestReport], None] = lambda report: None,
 ) -> IngestReport:
-    """Extract and store the articles under `paths`; see `diplonews.ingest`."""
+    """Extract and store the articles under `paths`; see `diplonews.kb.ingest`."""
     return _ingest(
         store,
         paths,
@@ -99,96 +109,6 @@ def generation(store: Store) -> int:
 
 def counts(store: Store) -> dict[str, int]:
     return queries.counts(store)
-
-
-# --- names as users write them -------------------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def _party_index(lexicons: Lexicons) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for code, party in lexicons.parties.items():
-        for form in (party.name_en, party.short_en, *lexicons.party_forms.get(code, [])):
-            index.setdefault(fold(form), code)
-    for code in lexicons.parties:
-        index[fold(code)] = code
-    return index
-
-
-def party_codes(names: Iterable[str], lexicons: Lexicons | None = None) -> list[str]:
-    """Party codes for names as a user writes them; an unknown name is an error."""
-    lex = lexicons or load()
-    index = _party_index(lex)
-    codes = []
-    for name in names:
-        code = name.strip() if name.strip() in lex.parties else index.get(fold(name.strip()))
-        if code is None:
-            raise DiplonewsError(f"unknown party {name!r}: give a code (KOR) or a name (Korea)")
-        codes.append(code)
-    return codes
-
-
-def series_name(text: str, lexicons: Lexicons | None = None) -> str:
-    """The canonical series a user means, named the way extraction names it: a
-    meeting word and the parties ("Hội nghị Cấp cao Hàn-ASEAN" → "ASEAN-Korea
-    Summit"), or a fixed name the lexicon knows; otherwise the text as given (the
-    English name, matched case-insensitively)."""
-    lex = lexicons or load()
-    codes = [code for _, _, found in lex.party_names.find(text) for code in found]
-    for piece in re.split(r"[-–—\s]+", text):
-        if piece in lex.party_short:
-            codes.append(lex.party_short[piece])
-    for _, _, triggers in lex.triggers.find(text):
-        suffixes = [t.series_suffix for t in triggers if t.series_suffix not in ("", "-")]
-        composed = cues.series_name(codes, suffixes[0], lex) if suffixes else None
-        if composed:
-            return composed
-    for _, _, found in lex.series.find(text):
-        return str(found[0].name_en)
-    return text.strip()
-
-
-def _date_bound(value: str | int | None, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    text = str(value).strip()
-    if not _DATE_BOUND.fullmatch(text):
-        raise DiplonewsError(f"{what} must be a year or an ISO date (2021, 2021-06), not {text!r}")
-    return text
-
-
-# --- queries -------------------------------------------------------------------------
-
-
-def events(
-    store: Store,
-    *,
-    parties: Sequence[str] = (),
-    series: str | None = None,
-    year_from: str | int | None = None,
-    year_to: str | int | None = None,
-    person: str | None = None,
-    status: str | None = None,
-    kind: str | None = None,
-    newest_first: bool = True,
-    limit: int = 100,
-    offset: int = 0,
-) -> list[StoredEvent]:
-    """Events with every given party, of a series, in a period, attended by a person."""
-    lex = load()
-    where = EventFilter(
-        parties=party_codes(parties, lex) if parties else (),
-        series=series_name(series, lex) if series else None,
-        date_from=_date_bound(year_from, "--from"),
-        date_to=_date_bound(year_to, "--to"),
-        person_ids=queries.find_people(store, person) if person else None,
-        status=status,
-        kind=kind,
-        newest_first=newest_first,
-        limit=limit,
-        offset=offset,
-    )
-    return queries.events(store, where)
 
 
 def event(store: Store, event_id: int) -> StoredEvent | None:
@@ -218,18 +138,28 @@ def met_with(store: Store, person_id: int, limit: int = 10) -> list[tuple[int, s
     return queries.met_with(store, person_id, limit)
 
 
-def timeline(store: Store, a: str, b: str) -> list[TimelineItem]:
+def timeline(
+    store: Store, a: str, b: str, *, lexicons: Lexicons | None = None
+) -> list[TimelineItem]:
     """The relationship of two parties: its events and the milestones articles state."""
-    return queries.timeline(store, party_codes([a, b]))
+    return queries.timeline(store, party_codes([a, b], lexicons))
 
 
-def milestones(store: Store, a: str | None = None, b: str | None = None) -> list[Milestone]:
-    return queries.milestones(store, party_codes([x for x in (a, b) if x]))
+def milestones(
+    store: Store,
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    lexicons: Lexicons | None = None,
+) -> list[Milestone]:
+    return queries.milestones(store, party_codes([x for x in (a, b) if x], lexicons))
 
 
-def series(store: Store, name: str | None = None) -> list[SeriesRecord]:
+def series(
+    store: Store, name: str | None = None, *, lexicons: Lexicons | None = None
+) -> list[SeriesRecord]:
     """Recurring mechanisms with their editions over time."""
-    return queries.series(store, series_name(name) if name else None)
+    return queries.series(store, series_name(name, lexicons) if name else None)
 
 
 def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[Hit]:
@@ -246,16 +176,18 @@ def graph(
     year_from: str | int | None = None,
     year_to: str | int | None = None,
     limit: int = 300,
+    *,
+    lexicons: Lexicons | None = None,
 ) -> tuple[list[GraphNode], list[GraphEdge]]:
-    """Who met whom: states and blocs (`level="parties"`, labelled with English
-    names) or officials (`"people"`), in held events of a period."""
+    """Who met whom: states and blocs (`level="parties"`, labelled with the English
+    names of `lexicons`) or officials (`"people"`), in held events of a period."""
     if level not in ("parties", "people"):
         raise DiplonewsError(f"unknown graph level {level!r}; choose parties or people")
     nodes, edges = queries.graph(
-        store, level, _date_bound(year_from, "from"), _date_bound(year_to, "to"), limit
+        store, level, date_bound(year_from, "from"), date_bound(year_to, "to"), limit
     )
     if level == "parties":
-        lex = load()
+        lex = lexicons or load()
         for node in nodes:
             party = lex.parties.get(node.id)
             node.label = party.short_en if party else node.id
@@ -279,11 +211,11 @@ class Preview:
         }
 
 
-def preview(text: str, doc_id: str = "pasted") -> Preview:
+def preview(text: str, doc_id: str = "pasted", *, lexicons: Lexicons | None = None) -> Preview:
     """Extract one article's text, for a reader to check against the text itself."""
     if not text.strip():
         raise DiplonewsError("no text to extract")
-    doc = pipeline.extract_doc(unicodedata.normalize("NFC", text), doc_id)
+    doc = extract_doc(unicodedata.normalize("NFC", text), doc_id, lexicons=lexicons)
     spans = [
         (span[0], span[1], index)
         for index, event in enumerate(doc.record.events)
@@ -292,12 +224,12 @@ def preview(text: str, doc_id: str = "pasted") -> Preview:
     return Preview(doc.record.to_dict(), doc.body, sorted(spans))
 
 
-def ask(store: Store, question: str) -> Answer:
+def ask(store: Store, question: str, *, lexicons: Lexicons | None = None) -> Answer:
     """Answer a question in Vietnamese (with or without diacritics) or English from the
-    record: a sentence, the facts behind it and their evidence; see `diplonews.ask`."""
-    from diplonews import ask as asking
+    record: a sentence, the facts behind it and their evidence; see `diplonews.qa.answers`."""
+    from diplonews.qa import answers as asking
 
-    return asking.ask(store, question)
+    return asking.ask(store, question, lexicons)
 
 
 def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
@@ -305,8 +237,16 @@ def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
     return queries.evidence_spans(store, article_id)
 
 
-def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> int:
-    """Write the whole store in `fmt` (see `diplonews.export.FORMATS`); records written."""
+def export(
+    store: Store,
+    fmt: str,
+    out: TextIO,
+    *,
+    level: str = "parties",
+    lexicons: Lexicons | None = None,
+) -> int:
+    """Write the whole store in `fmt` (see `diplonews.kb.export.FORMATS`), parties named
+    by `lexicons`; records written."""
     return exporting.write(
         fmt,
         out,
@@ -315,16 +255,23 @@ def export(store: Store, fmt: str, out: TextIO, *, level: str = "parties") -> in
         articles=lambda: queries.iter_articles(store),
         milestones=lambda: queries.milestones(store),
         level=level,
+        lexicons=lexicons,
     )
 
 
-def party_names(language: str = "en") -> dict[str, str]:
+def party_names(language: str = "en", *, lexicons: Lexicons | None = None) -> dict[str, str]:
     """Each party code's short name for a reader: English ("Korea") or, for "vi", the
-    first Vietnamese name of the lexicon ("Hàn Quốc")."""
-    lex = load()
+    first Vietnamese name of the lexicon ("Hàn Quốc"). Built once per set of lexicons
+    and language: every page shows them. Do not change the dictionary returned."""
+    key = "vi" if language == "vi" else "en"
+    lex = lexicons or load()
+    return lex.derive(f"api.party_names.{key}", lambda lex: _party_names(lex, key == "vi"))
+
+
+def _party_names(lex: Lexicons, vietnamese: bool) -> dict[str, str]:
     names = {}
     for code, party in lex.parties.items():
-        forms = lex.party_forms.get(code) if language == "vi" else None
+        forms = lex.party_forms.get(code) if vietnamese else None
         name = forms[0] if forms else party.short_en or party.name_en or code
         names[code] = name[:1].upper() + name[1:]
     return names

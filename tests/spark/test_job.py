@@ -13,9 +13,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from diplonews import __version__, dedupe, ingest, pipeline, reading
-from diplonews.cli import app
+from diplonews import __version__
+from diplonews import extract as extraction
+from diplonews.cli.main import app
 from diplonews.errors import InputError
+from diplonews.extract import reading
+from diplonews.kb import dedupe, ingest
 
 
 def read_table(output: Path, name: str) -> list[dict[str, Any]]:
@@ -42,7 +45,7 @@ def assert_same_as_single_process(output: Path, source: Path, jsonl: bool) -> No
     assert sorted(r["doc_id"] for r in rows) == sorted(expected)
     for row in rows:
         item = expected[row["doc_id"]]
-        record = pipeline.extract(
+        record = extraction.extract(
             item.text, item.doc_id, published=item.published, url=item.url
         ).to_dict()
         assert row["record"] == json.dumps(record, ensure_ascii=False), item.doc_id
@@ -234,7 +237,7 @@ def test_cli_spark_extract_without_pyspark_is_one_line(
 
 
 def test_cli_does_not_import_pyspark() -> None:
-    code = "import sys, diplonews.cli; assert 'pyspark' not in sys.modules, 'pyspark imported'"
+    code = "import sys, diplonews.cli.main; assert 'pyspark' not in sys.modules, 'pyspark imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

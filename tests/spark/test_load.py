@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from diplonews import __version__, api
-from diplonews.cli import app
+from diplonews.cli.main import app
 from diplonews.errors import DiplonewsError
-from diplonews.store import Store, open_store
+from diplonews.kb.store import Store, open_store
 
 
 @pytest.fixture

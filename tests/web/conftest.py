@@ -48,6 +48,14 @@ def client(web_app: FastAPI) -> Iterator[TestClient]:
         yield opened
 
 
+@pytest.fixture(scope="module")
+def user_lexicon_client(user_lexicon_db: str, user_lexicon: Path) -> Iterator[TestClient]:
+    """A TestClient of the application over `user_lexicon_db`, made with the user's
+    lexicon rows (`create_app(lexicon_paths=…)`)."""
+    with TestClient(create_app(user_lexicon_db, lexicon_paths=[user_lexicon])) as opened:
+        yield opened
+
+
 def _loopback_socket() -> socket.socket:
     """A listening socket on a free loopback port, handed to uvicorn as is, so no other
     process can take the port between choosing it and binding it."""

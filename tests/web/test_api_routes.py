@@ -12,8 +12,8 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from diplonews.searching import fold
-from diplonews.web.app import MAX_BODY
+from diplonews.text import fold
+from diplonews.web.deps import MAX_BODY
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 SEED_ARTICLES = 5
@@ -560,3 +560,44 @@ def test_api_openapi_documents_the_refusals(client: TestClient) -> None:
     for path in ("/api/events/{event_id}", "/api/people/{person_id}", "/api/articles/{article_id}"):
         assert "404" in paths[path]["get"]["responses"], path
     assert "413" in paths["/api/extract"]["post"]["responses"]
+
+
+# --- the application's lexicons (create_app(lexicon_paths=…)) ------------------------
+
+ALICE_TEA = "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?"
+
+
+def test_api_routes_read_names_with_the_applications_lexicons(
+    user_lexicon_client: TestClient,
+) -> None:
+    get = user_lexicon_client.get
+    [tea] = get("/api/events", params={"party": "Xứ Sở Thần Tiên"}).json()
+    assert (tea["series"], tea["parties"]) == ("Wonderland Tea Party", ["VNM", "XWL"])
+    timeline = get("/api/timeline", params={"between": "Việt Nam,Wonderland"}).json()
+    assert [item["event"]["id"] for item in timeline] == [tea["id"]]
+    series = get("/api/series", params={"name": "Tiệc trà Thần Tiên"}).json()
+    assert [s["series"] for s in series] == ["Wonderland Tea Party"]
+    nodes = get("/api/graph").json()["nodes"]
+    assert {"id": "XWL", "label": "Wonderland"}.items() <= next(
+        n for n in nodes if n["id"] == "XWL"
+    ).items()
+    answer = get("/api/ask", params={"q": ALICE_TEA}).json()
+    assert answer["found"] and "Alice Liddell" in answer["answer"]
+
+
+def test_api_extract_reads_with_the_applications_lexicons(
+    user_lexicon_client: TestClient, client: TestClient
+) -> None:
+    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Bộ trưởng Ngoại giao Xứ Sở Thần Tiên."
+    extracted = user_lexicon_client.post("/api/extract", data={"text": text}).json()
+    assert "XWL" in extracted["record"]["events"][0]["parties"]
+    shipped = client.post("/api/extract", data={"text": text}).json()
+    assert all("XWL" not in e["parties"] for e in shipped["record"]["events"])
+
+
+def test_api_routes_of_an_application_without_them_refuse_the_users_names(
+    client: TestClient,
+) -> None:
+    refused = client.get("/api/events", params={"party": "Xứ Sở Thần Tiên"})
+    assert refused.status_code == 400 and "unknown party" in refused.json()["detail"]
+    assert not client.get("/api/ask", params={"q": ALICE_TEA}).json()["found"]

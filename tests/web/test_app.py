@@ -4,14 +4,18 @@ out of the garbage collector's walks."""
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from diplonews.lexicons import load
-from diplonews.store import ENV
+from diplonews import api
+from diplonews.errors import LexiconError
+from diplonews.extract.lexicons import load
+from diplonews.kb.store import ENV
 from diplonews.web import app as web_app
 
 
@@ -56,3 +60,30 @@ def test_the_store_of_a_thread_that_ended_is_closed(web_db: str) -> None:
     mine = stores.get()
     assert list(stores.opened) == [mine]
     stores.close()
+
+
+def test_app_loads_its_lexicons_once_with_the_users_rows(web_db: str, user_lexicon: Path) -> None:
+    extended = web_app.create_app(web_db, lexicon_paths=[user_lexicon]).state.lexicons
+    assert extended is api.load_lexicons([user_lexicon]) and "XWL" in extended.parties
+    assert web_app.create_app(web_db).state.lexicons is load()  # the shipped set
+
+
+def test_app_with_a_bad_lexicon_path_is_refused(web_db: str, tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="nope.tsv: not a lexicon folder"):
+        web_app.create_app(web_db, lexicon_paths=[tmp_path / "nope.tsv"])
+
+
+def test_a_server_process_settles_the_lexicons_serve_gave_it(
+    user_lexicon_db: str, user_lexicon: Path, monkeypatch: pytest.MonkeyPatch, unfrozen: None
+) -> None:
+    monkeypatch.setenv(ENV, user_lexicon_db)
+    monkeypatch.setenv(web_app.LEXICON_ENV, os.pathsep.join(["", str(user_lexicon), ""]))
+    gc.unfreeze()
+    with TestClient(web_app.server_app()) as client:
+        lexicons = client.app.state.lexicons  # type: ignore[attr-defined]
+        assert lexicons is api.load_lexicons([str(user_lexicon)])
+        # What questions and pages derive from them was built before freezing.
+        assert {"qa.folded", "api.party_names.en", "api.party_names.vi"} <= set(lexicons.derived)
+        assert not any(kept is lexicons for kept in gc.get_objects())
+        answer = client.get("/api/ask", params={"q": "Ai đồng chủ trì Tiệc trà Thần Tiên?"})
+        assert "Alice Liddell" in answer.json()["answer"]

@@ -16,7 +16,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from diplonews import api
-from diplonews.web.app import MAX_BODY, create_app
+from diplonews.web.app import create_app
+from diplonews.web.deps import MAX_BODY
 from diplonews.web.pages import Piece, paragraphs, pieces
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
@@ -425,3 +426,18 @@ def test_ask_page_answers_with_evidence(client) -> None:
     refused = client.get("/ask", params={"q": "Who is Donald Trump?", "lang": "en"})
     assert "Not in the record." in refused.text and "not-found" in refused.text
     assert 'name="q"' in client.get("/").text.split("ask-box", 1)[1][:400]
+
+
+def test_pages_read_and_name_with_the_applications_lexicons(
+    user_lexicon_client: TestClient,
+) -> None:
+    get = user_lexicon_client.get
+    [tea] = get("/api/events", params={"party": "XWL"}).json()
+    event = get(f"/events/{tea['id']}")
+    assert event.status_code == 200
+    assert '<span class="party">Wonderland <span class="code">XWL</span>' in event.text
+    answer = get("/ask", params={"q": "ai dong chu tri tiec tra than tien lan thu 3"})
+    assert "Alice Liddell" in answer.text and 'class="evidence"' in answer.text
+    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Bộ trưởng Ngoại giao Xứ Sở Thần Tiên."
+    tried = user_lexicon_client.post("/try", data={"text": text})
+    assert tried.status_code == 200 and "Wonderland" in tried.text

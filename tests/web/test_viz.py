@@ -436,3 +436,17 @@ def test_viz_labels_have_both_languages() -> None:
     for name in ("timeline.html", "graph.html"):
         used |= set(re.findall(r"t\.((?:tl|gr)_[a-z_]+)", (WEB / "templates" / name).read_text()))
     assert used <= {row["key"] for row in rows}
+
+
+def test_viz_pages_read_and_name_with_the_applications_lexicons(
+    user_lexicon_client: TestClient,
+) -> None:
+    timeline = get(user_lexicon_client, "/timeline?between=Việt Nam,Xứ Sở Thần Tiên&lang=en")
+    assert "Relationship Vietnam – Wonderland" in " ".join(timeline.text)
+    assert [item for item in timeline.items if "Tiệc trà" in str(item["text"])]
+    kept = get(user_lexicon_client, "/timeline?between=VNM,XWL&party=Wonderland")
+    assert len(kept.items) == len(timeline.items)
+    focused = get(user_lexicon_client, "/graph?focus=Wonderland")  # Vietnamese names
+    [node] = [attrs for _, attrs in focused.tags if "is-focus" in attrs.get("class", "")]
+    assert node["data-id"] == "XWL"
+    assert "Xứ Sở Thần Tiên: đã gặp" in " ".join(focused.text)

@@ -44,8 +44,8 @@ from urllib.parse import unquote
 from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
 
-from diplonews import reading
 from diplonews.errors import DiplonewsError
+from diplonews.extract import reading
 from diplonews.spark.tasks import (
     ARTICLE_COLUMNS,
     ERROR,

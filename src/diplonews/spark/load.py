@@ -26,9 +26,9 @@ import pyarrow.parquet as pq
 
 from diplonews import __version__
 from diplonews.errors import DiplonewsError, InputError
-from diplonews.ingest import BATCH_SIZE, IngestReport, ingest_prepared
-from diplonews.store import Store
-from diplonews.store.writes import Prepared
+from diplonews.kb.ingest import BATCH_SIZE, IngestReport, ingest_prepared
+from diplonews.kb.store import Store
+from diplonews.kb.store.writes import Prepared
 
 COLUMNS = [
     "path",

@@ -27,10 +27,12 @@ from pyspark.sql.types import (
     StructType,
 )
 
-from diplonews import __version__, dedupe, ingest, reading
+from diplonews import __version__
 from diplonews.errors import InputError
-from diplonews.lexicons import Lexicons, load
-from diplonews.store.writes import Prepared
+from diplonews.extract import reading
+from diplonews.extract.lexicons import Lexicons, load
+from diplonews.kb import dedupe, ingest
+from diplonews.kb.store.writes import Prepared
 
 UNIT_BATCH_ROWS = 256  # units per Arrow batch to a Python worker: about 1 MB, 1 s of work
 RESULT_BATCH_ROWS = 64  # rows per Arrow batch back: the JVM writes while Python extracts

@@ -14,10 +14,10 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, 
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.models import StoredArticle, StoredEvent, StoredPerson
-from diplonews.reading import SUPPORTED
-from diplonews.store import Store
-from diplonews.web.app import MAX_BODY, store_of
+from diplonews.extract.reading import SUPPORTED
+from diplonews.kb.models import StoredArticle, StoredEvent, StoredPerson
+from diplonews.kb.store import Store
+from diplonews.web.deps import MAX_BODY, LexiconsDep, store_of
 
 
 @dataclass
@@ -55,15 +55,16 @@ class Stats:
 
 
 @router.get("/stats")
-def stats(store: StoreDep) -> Stats:
+def stats(store: StoreDep, lexicons: LexiconsDep) -> Stats:
     """What the store holds."""
-    _, edges = api.graph(store, limit=10_000)
+    _, edges = api.graph(store, limit=10_000, lexicons=lexicons)
     return Stats(**api.counts(store), relationships=len(edges))
 
 
 @router.get("/events")
 def events(
     store: StoreDep,
+    lexicons: LexiconsDep,
     party: Annotated[
         list[str] | None, Query(description="Codes or names; all must take part.")
     ] = None,
@@ -90,6 +91,7 @@ def events(
         newest_first=not oldest_first,
         limit=limit,
         offset=offset,
+        lexicons=lexicons,
     )
 
 
@@ -169,6 +171,7 @@ class TimelineEntry:
 @router.get("/timeline")
 def timeline(
     store: StoreDep,
+    lexicons: LexiconsDep,
     between: Annotated[str, Query(description="Two parties: ASEAN,KOR", min_length=3)],
 ) -> list[TimelineEntry]:
     """A relationship over time: events and the milestones articles state."""
@@ -179,7 +182,7 @@ def timeline(
         TimelineEntry(
             item.date, item.what, item.event, item.milestone.to_dict() if item.milestone else None
         )
-        for item in api.timeline(store, *sides)
+        for item in api.timeline(store, *sides, lexicons=lexicons)
     ]
 
 
@@ -190,9 +193,9 @@ class SeriesEntry:
 
 
 @router.get("/series")
-def series(store: StoreDep, name: str | None = None) -> list[SeriesEntry]:
+def series(store: StoreDep, lexicons: LexiconsDep, name: str | None = None) -> list[SeriesEntry]:
     """Recurring mechanisms and their editions."""
-    return [SeriesEntry(r.series, r.events) for r in api.series(store, name)]
+    return [SeriesEntry(r.series, r.events) for r in api.series(store, name, lexicons=lexicons)]
 
 
 @dataclass
@@ -231,13 +234,14 @@ class Graph:
 @router.get("/graph")
 def graph(
     store: StoreDep,
+    lexicons: LexiconsDep,
     level: Annotated[str, Query(pattern="^(parties|people)$")] = "parties",
     date_from: Annotated[str | None, Query(alias="from", pattern=YEAR_OR_DATE)] = None,
     date_to: Annotated[str | None, Query(alias="to", pattern=YEAR_OR_DATE)] = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 300,
 ) -> Graph:
     """Who met whom in held events: states and blocs, or officials."""
-    nodes, edges = api.graph(store, level, date_from, date_to, limit)
+    nodes, edges = api.graph(store, level, date_from, date_to, limit, lexicons=lexicons)
     return Graph([n.to_dict() for n in nodes], [e.to_dict() for e in edges])
 
 
@@ -253,6 +257,7 @@ class Extracted:
     responses={413: {"model": Problem, "description": f"A body over {MAX_BODY} bytes"}},
 )
 async def extract(
+    lexicons: LexiconsDep,
     text: Annotated[str | None, Form(max_length=MAX_BODY)] = None,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Extracted:
@@ -261,14 +266,14 @@ async def extract(
         text = await _uploaded_text(file)
     if not text or not text.strip():
         raise DiplonewsError("give the article's text, or a .txt or .html file")
-    result = api.preview(text).to_dict()
+    result = api.preview(text, lexicons=lexicons).to_dict()
     return Extracted(result["record"], result["body"], result["evidence"])
 
 
 async def _uploaded_text(file: UploadFile) -> str:
     from pathlib import Path
 
-    from diplonews.reading import decode_upload
+    from diplonews.extract.reading import decode_upload
 
     suffix = Path(file.filename or "").suffix.lower()
     if suffix not in SUPPORTED - {".jsonl"}:
@@ -288,9 +293,13 @@ class AnswerOut:
 
 
 @router.get("/ask")
-def ask(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)]) -> AnswerOut:
+def ask(
+    store: StoreDep,
+    lexicons: LexiconsDep,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+) -> AnswerOut:
     """A question in Vietnamese (with or without diacritics) or English, answered from
     the record: the answer, the facts behind it and the evidence sentences; `found` is
     false when the record cannot answer (the facts are then the closest it holds)."""
-    answer = api.ask(store, q)
+    answer = api.ask(store, q, lexicons=lexicons)
     return AnswerOut(answer.answer, answer.found, answer.facts, answer.evidence)

@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
@@ -26,10 +25,18 @@ from starlette.formparsers import MultiPartException
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.models import Source, StoredArticle, StoredEvent
-from diplonews.reading import HTML_SUFFIXES, TEXT_SUFFIXES, decode_upload
-from diplonews.store import Store
-from diplonews.web.app import MAX_BODY, labels, language, loop_store_of, page, store_of
+from diplonews.extract.reading import HTML_SUFFIXES, TEXT_SUFFIXES, decode_upload
+from diplonews.kb.models import Source, StoredArticle, StoredEvent
+from diplonews.kb.store import Store
+from diplonews.web.deps import (
+    MAX_BODY,
+    LexiconsDep,
+    app_lexicons,
+    language,
+    loop_store_of,
+    store_of,
+)
+from diplonews.web.rendering import labels, page
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -125,14 +132,11 @@ def excerpt(store: Store, event_id: int, source: Source) -> Excerpt:
 # --- helpers for the routes ----------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def party_names() -> dict[str, str]:
-    """Party codes → short English names ("KOR" → "Korea")."""
-    return api.party_names("en")
-
-
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    return page(request, name, {"names": party_names(), **context}, status)
+    """A page, with party codes → short English names ("KOR" → "Korea") of the
+    application's lexicons for its templates."""
+    names = api.party_names("en", lexicons=app_lexicons(request))
+    return page(request, name, {"names": names, **context}, status)
 
 
 def not_found(request: Request, what: str, ident: str) -> Response:
@@ -200,17 +204,17 @@ async def uploaded_text(upload: UploadFile) -> str:
 
 
 @router.get("/")
-def home(request: Request, store: StoreDep) -> Response:
+def home(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Response:
     today = date.today().isoformat()
-    planned = api.events(store, status="planned", newest_first=False, limit=1000)
-    _, edges = api.graph(store, limit=10_000)
+    planned = api.events(store, status="planned", newest_first=False, limit=1000, lexicons=lexicons)
+    _, edges = api.graph(store, limit=10_000, lexicons=lexicons)
     return render(
         request,
         "home.html",
         {
             "counts": api.counts(store),
             "relationships": len(edges),
-            "latest": api.events(store, status="held", limit=10),
+            "latest": api.events(store, status="held", limit=10, lexicons=lexicons),
             "ahead": [e for e in planned if is_ahead(e.date, today)][:10],
         },
     )
@@ -299,9 +303,9 @@ def _search_url(query: str, number: int) -> str:
 
 
 @router.get("/ask")
-def ask(request: Request, store: StoreDep, q: str = "") -> Response:
+def ask(request: Request, store: StoreDep, lexicons: LexiconsDep, q: str = "") -> Response:
     question = q.strip()[:500]
-    answer = api.ask(store, question) if question else None
+    answer = api.ask(store, question, lexicons=lexicons) if question else None
     return render(request, "ask.html", {"question": question, "answer": answer})
 
 
@@ -311,11 +315,11 @@ def try_form(request: Request) -> Response:
 
 
 @router.post("/try")
-async def try_extract(request: Request) -> Response:
+async def try_extract(request: Request, lexicons: LexiconsDep) -> Response:
     shown = ""
     try:
         text, shown = await submitted_text(request)
-        result = api.preview(text)
+        result = api.preview(text, lexicons=lexicons)
     except Refused as exc:
         message = labels()[language(request)][exc.reason]
         return render(

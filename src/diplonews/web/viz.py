@@ -22,8 +22,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.store import Store
-from diplonews.web.app import language, page, store_of
+from diplonews.kb.store import Store
+from diplonews.web.deps import LexiconsDep, language, store_of
+from diplonews.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -63,7 +64,9 @@ class TimelineFilter:
     date_to: str = ""
 
     @classmethod
-    def from_query(cls, query: Mapping[str, str]) -> TimelineFilter:
+    def from_query(
+        cls, query: Mapping[str, str], lexicons: api.Lexicons | None = None
+    ) -> TimelineFilter:
         value = {name: (query.get(param) or "").strip() for name, param in _FILTERS}
         for name, allowed in (("kind", KINDS), ("status", STATUSES)):
             if value[name] and value[name] not in allowed:
@@ -76,7 +79,7 @@ class TimelineFilter:
                     f"{param} must be a year or an ISO date (2021, 2021-06), not {value[name]!r}"
                 )
         if value["party"]:
-            value["party"] = api.party_codes([value["party"]])[0]
+            value["party"] = api.party_codes([value["party"]], lexicons)[0]
         return cls(**value)
 
     def params(self) -> dict[str, str]:
@@ -328,10 +331,10 @@ def _key(item: api.TimelineItem) -> str:
 
 
 @router.get("/timeline")
-def timeline(request: Request, store: StoreDep) -> Response:
+def timeline(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Response:
     """A relationship (`between=ASEAN,KOR`) or a person (`person=ID`) over time."""
     query = request.query_params
-    names = api.party_names(language(request))
+    names = api.party_names(language(request), lexicons=lexicons)
     if query.get("a") or query.get("b"):  # the picker's two fields, to the canonical URL
         between = f"{query.get('a', '').strip()},{query.get('b', '').strip()}"
         return RedirectResponse("/timeline?" + urlencode({"between": between}), 303)
@@ -351,18 +354,18 @@ def timeline(request: Request, store: StoreDep) -> Response:
         sides = [s.strip() for s in query["between"].split(",") if s.strip()]
         if len(sides) != 2:
             raise DiplonewsError("between needs two parties separated by a comma: ASEAN,KOR")
-        codes = api.party_codes(sides)
+        codes = api.party_codes(sides, lexicons)
         if codes[0] == codes[1]:
             raise DiplonewsError(f"between needs two different parties, not {codes[0]} twice")
-        items = api.timeline(store, *codes)
+        items = api.timeline(store, *codes, lexicons=lexicons)
         heading = " – ".join(names.get(code, code) for code in codes)
         context |= {"codes": codes, "base": {"between": ",".join(codes)}, "heading": heading}
     else:
         items = []
         context |= {"base": {}, "heading": ""}
-    where = TimelineFilter.from_query(query)
+    where = TimelineFilter.from_query(query, lexicons)
     shown = [item for item in items if where.keeps(item)]
-    nodes, edges = api.graph(store)  # the parties that met, for the picker
+    nodes, edges = api.graph(store, lexicons=lexicons)  # the parties that met, for the picker
     context |= {
         "where": where,
         "filtered": bool(where.params()),
@@ -522,7 +525,7 @@ def _graph_url(**params: str) -> str:
 
 
 @router.get("/graph")
-def graph(request: Request, store: StoreDep) -> Response:
+def graph(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Response:
     """Who meets whom (`level=parties|people`, `from`, `to`); `focus` highlights one
     node and lists whom it met."""
     query = request.query_params
@@ -531,17 +534,19 @@ def graph(request: Request, store: StoreDep) -> Response:
         raise DiplonewsError(f"level must be parties or people, not {level!r}")
     where = TimelineFilter.from_query({"from": query.get("from", ""), "to": query.get("to", "")})
     period = where.params()
-    found, links = api.graph(store, level, where.date_from or None, where.date_to or None)
+    found, links = api.graph(
+        store, level, where.date_from or None, where.date_to or None, lexicons=lexicons
+    )
     shown = found[: GRAPH_NODES[level]]
     kept = {n.id for n in shown}
     links = [e for e in links if e.source in kept and e.target in kept]
     focus = (query.get("focus") or "").strip()
     if focus and level == "parties":
-        focus = api.party_codes([focus])[0]
+        focus = api.party_codes([focus], lexicons)[0]
     near = {e.source for e in links if e.target == focus} | {
         e.target for e in links if e.source == focus
     }
-    names = api.party_names(language(request))
+    names = api.party_names(language(request), lexicons=lexicons)
     most = max((n.events for n in shown), default=1)
     heaviest = max((e.weight for e in links), default=1)
     labels = {n.id: names.get(n.id, n.label) if level == "parties" else n.label for n in shown}

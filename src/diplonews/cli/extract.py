@@ -1,0 +1,170 @@
+"""`diplonews extract` and `diplonews eval`: records of articles, and their scores."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from diplonews import extract as extraction
+from diplonews.cli import render
+from diplonews.cli.common import (
+    PROGRESS_AFTER,
+    LexiconOption,
+    RateColumn,
+    app,
+    fail,
+    load_lexicons,
+    show_progress,
+)
+from diplonews.errors import DiplonewsError, InputError
+from diplonews.extract import evaluate
+from diplonews.extract.doc import Doc
+from diplonews.extract.reading import iter_sources
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+class _Status:
+    """One-line messages on stderr, plus a progress bar there once a long run is under way.
+
+    The bar appears only when stderr is a terminal and stdout is not (the records
+    go to a file or a pipe), after `PROGRESS_AFTER` articles: the corpus is
+    streamed, so its size is not known in advance.
+    """
+
+    def __init__(self) -> None:
+        self.enabled = show_progress()
+        self.done = 0
+        self.bar: Progress | None = None
+
+    def say(self, message: str) -> None:
+        if self.bar:
+            self.bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(message, err=True)
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.bar:
+            self.bar.advance(self.bar.task_ids[0])
+        elif self.enabled and self.done >= PROGRESS_AFTER:
+            self.bar = Progress(
+                TextColumn("extracting"),
+                BarColumn(),
+                TextColumn("{task.completed:,} articles"),
+                RateColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                redirect_stdout=False,  # the records must reach stdout, not the bar
+                redirect_stderr=False,
+            )
+            self.bar.add_task("extract", total=None, completed=self.done)
+            self.bar.start()
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+def _writer(output_format: Format) -> Callable[[Doc], None]:
+    """Print one record as soon as it is done (streamed, flushed). The table shows the
+    milestones beside the record; JSON Lines is the record alone, the schema's shape."""
+    if output_format is Format.table:
+        console = Console(highlight=False)
+        return lambda doc: console.print(
+            render.article(doc.record.to_dict(), [m.to_dict() for m in doc.milestones])
+        )
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")  # JSON Lines is UTF-8 whatever the locale
+    out = sys.stdout
+
+    def write(doc: Doc) -> None:
+        out.write(json.dumps(doc.record.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+
+    return write
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Articles: .txt, .html/.htm or .jsonl files, or folders of them (walked recursively).",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="table: readable panels; jsonl: one JSON record per line."
+        ),
+    ] = Format.table,
+    lexicon: LexiconOption = None,
+) -> None:
+    """Extract one record per article and print it as it is done."""
+    lexicons = load_lexicons(lexicon)
+    emit = _writer(output_format)
+    status = _Status()
+    try:
+        for item in iter_sources(paths):
+            if isinstance(item, InputError):
+                status.say(f"diplonews: {item}")
+                continue
+            try:
+                doc = extraction.extract_doc(
+                    item.text,
+                    item.doc_id,
+                    published=item.published,
+                    url=item.url,
+                    lexicons=lexicons,
+                )
+            except DiplonewsError as exc:
+                status.say(f"diplonews: {item.path}: {exc}")
+                continue
+            except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the others
+                status.say(f"diplonews: {item.path}: internal error: {type(exc).__name__}: {exc}")
+                continue
+            emit(doc)
+            status.tick()
+    finally:
+        status.close()
+    raise typer.Exit(0 if status.done else 2)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold records (JSONL).", show_default=False)],
+    pred: Annotated[
+        Path,
+        typer.Argument(
+            help="Predicted records (JSONL), e.g. from `diplonews extract --format jsonl`.",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the flat figures as JSON.")
+    ] = False,
+) -> None:
+    """Score predicted records against gold ones: P/R/F1 per set, accuracy per field."""
+    try:  # evaluate's errors name the file and line at fault
+        result = evaluate.score(evaluate.load_jsonl(gold), evaluate.load_jsonl(pred))
+    except DiplonewsError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(result.figures(), ensure_ascii=False))
+    else:
+        Console(highlight=False).print(render.report(result))

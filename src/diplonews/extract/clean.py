@@ -1,0 +1,633 @@
+"""Stage clean: the article body proper out of a page's text.
+
+Owns `Doc.body`, `Doc.sentences`, `record.title` and `record.body_end`. Every line of
+the raw text gets a kind (banner, dateline, caption, title, body, credit line, related-news
+block …) from general rules about Vietnamese news pages; the body is the `body` lines in
+order. `layout()` keeps that line map (cached per text), so the meta stage reads dates
+and credits from the same lines without classifying them twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import NamedTuple
+
+from diplonews.extract.doc import Doc
+from diplonews.extract.lexicons import Lexicons
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """A word list written as "a|b|c" across lines."""
+    return frozenset(p.strip() for p in text.split("|") if p.strip())
+
+
+# Line kinds.
+BLANK = "blank"
+BANNER = "banner"  # weekday-date line above the article: the crawl date, not publication
+FURNITURE = "furniture"  # site chrome: contacts, breadcrumbs, players, debris
+DATELINE = "dateline"  # byline / "Cập nhật" / date-and-time line of the article
+CAPTION = "caption"  # photo captions and credit-only lines ("Ảnh: VGP")
+LINK = "link"  # "[Another story]" and promo lines
+TITLE = "title"
+BODY = "body"
+CREDIT = "credit"  # final author / credit lines ("Theo Yonhap", "(TTXVN/Vietnam+)")
+END = "end"  # related news, comments and everything after them
+
+# Dev and test texts are cut at 2000 bytes (UTF-8) or characters; a body that stops
+# without a sentence end this close to the limit was cut mid-sentence.
+TRUNCATION_LIMIT = 2000
+TRUNCATION_SLACK = 150
+
+CUT_MARKS = frozenset(",;:-–—(“‘")  # a paragraph ending in one of these was cut
+TITLE_MAX = 220  # longest headline taken for a title
+CREDIT_LINE_MAX = 90  # longest final author / credit line
+CAPTION_MAX = 300  # longest unterminated line inside the body taken for a caption
+
+UPPER = "A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ"
+CLOSERS = "”\"’'»)]"
+SENTENCE_MARKS = frozenset(".!?…")
+# A day and month (and year) just before a glued period: "28/7", "28-7", "28/7/2022",
+# "28 tháng 7", "28 tháng 7 năm 2022".
+GLUED_DATE_RE = re.compile(
+    r"(?:(?<![\d/\-])\d{1,2}[/\-]\d{1,2}(?:[/\-]\d{4})?"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)$"
+)
+CLOSE = r"[”\"’'»)\]]"  # CLOSERS as a regex class
+
+# "Tin liên quan", "Bình luận (0)" …: the body is over.
+END_WORDS = (
+    "tin liên quan|tin mới hơn|tin cũ hơn|tin khác|các tin khác|tin cùng chuyên mục|"
+    "tin bài liên quan|tin tức liên quan|bài liên quan|bài viết liên quan|các bài liên quan|"
+    "các tin/bài khác|các tin, bài khác|các tin bài khác|tin/bài liên quan|tin/bài khác|"
+    "có thể bạn quan tâm|bạn có thể quan tâm|có thể bạn muốn xem|tin nổi bật|tin mới nhất|"
+    "tin mới|tin đọc nhiều|đọc nhiều nhất|đọc nhiều|xem nhiều|xem nhiều nhất|bình luận|"
+    "ý kiến bạn đọc|gửi bình luận|viết bình luận|gửi phản hồi|phản hồi|tin cùng loại|"
+    "cùng chuyên mục|cùng chủ đề|tin cùng chủ đề|video liên quan|chủ đề liên quan|"
+    "bài cùng chuyên mục|các tin đã đưa|tin đã đưa|tin tiếp theo|bài tiếp theo|"
+    "tin xem nhiều|tin hay|tin nên xem|đừng bỏ lỡ|tin tức khác|bài viết khác|các bài viết khác|"
+    "ý kiến|ý kiến của bạn|gửi ý kiến|bình luận của bạn"
+)
+END_RE = re.compile(
+    rf"^(?:[-–•*#]\s*)?(?:{END_WORDS})\s*(?:\(\d+\))?\s*[:.]?\s*$"
+    r"|^(?:tags?|từ khóa|từ khoá|thẻ)\s*:",
+    re.IGNORECASE,
+)
+# The comment form's instructions: "Vui lòng gõ tiếng Việt có dấu", "Bạn đọc vui lòng nhập…"
+COMMENT_FORM_RE = re.compile(
+    r"^(?:xin |bạn đọc |quý độc giả )?vui lòng (?:gõ|nhập|viết|điền|đăng nhập)\b", re.IGNORECASE
+)
+# "11:54 | 05/12/2025 Môi trường", "11:54 Môi trường": items of a dated headline list.
+DATED_ITEM_RE = re.compile(
+    r"^\d{1,2}:\d{2}\s*(?:[|\-–]\s*)?(?:\d{1,2}/\d{1,2}/\d{2,4}|[^\d\s:/])"
+    r"|^\d{1,2}/\d{1,2}/\d{4}\s*[|\-–]?\s*\d{1,2}:\d{2}"
+    r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)$"
+)
+MARKER_RE = re.compile(r"^date\s+(\d{4}(?:-\d{2}){0,2})\b\s*")
+WEEKDAY_RE = re.compile(
+    r"^(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7])\b\s*[,.\-–|]?\s*"
+    r"(?=.*\d)",
+    re.IGNORECASE,
+)
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+# 20/03/2024, 2024-03-20, and written out: "20 tháng 3 năm 2024", "20 tháng 3, 2024".
+_WORDY_DATE = r"\d{1,2}\s+tháng\s+\d{1,2}\s*(?:,\s*|\s+năm\s+)\d{4}"
+DATE_RE = re.compile(
+    r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b" + _WORDY_DATE + r"\b",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+# What is left of a date line once its dates and filler words are gone.
+DATE_FILLER_RE = re.compile(
+    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2}(?::\d{2})?|"
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|"  # the weekday bylines start with
+    r"(?:GMT|UTC)\s*[+-]?\s*\d*|cập nhật|đăng lúc|ngày đăng|đăng ngày|thời gian|xuất bản|"
+    r"ngày|lúc|tháng|năm|giờ|sáng|chiều|tối|updated|published|AM|PM|SA|CH|\d+|[|\-–,:()/.\s]",
+    re.IGNORECASE,
+)
+DATELINE_START_RE = re.compile(
+    r"^(?:cập nhật|đăng lúc|ngày đăng|đăng ngày|thời gian đăng|ngày xuất bản|xuất bản|"
+    r"published|updated|posted)\b",
+    re.IGNORECASE,
+)
+# Whole lines of site chrome (compared lower-cased).
+FURNITURE_WORDS = _phrases(
+    """spot_img|tweet|share|chia sẻ|facebook|zalo|twitter|in bài|print|lưu|lưu bài|theo dõi|
+    follow|a a a|a- a+|cỡ chữ|nghe|đọc bài|nghe bài viết|nghe bài|trang chủ|home|quảng cáo|
+    advertisement|tắt quảng cáo|xem video|copy link|sao chép liên kết|gửi bài|in|email|
+    bookmark|xem thêm|đọc thêm|menu|tìm kiếm|search|đăng nhập|đăng ký|video|ảnh"""
+)
+FURNITURE_RE = re.compile(
+    r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"  # audio player "0:00 / 0:00"
+    r"|^[A-ZĐ0-9.+&]{2,12}\s*[-–—]$"  # outlet prefix on its own line: "ĐNA -"
+    r"|^(?:nghe|đọc) bài|^chia sẻ\b|^(?:xem|đọc) thêm\s*:?$",
+    re.IGNORECASE,
+)
+EMAIL_RE = re.compile(r"@[\w-]+\.\w")
+CONTACT_LABEL_RE = re.compile(
+    r"(?:^|\W)(?:e-?mail|hotline|điện thoại|tòa soạn|toà soạn|đường dây nóng|fax|ĐT)\s*$",
+    re.IGNORECASE,
+)
+CRUMB_MARKS = (" - ", " – ", "|", ">", "»", "›", " / ")
+# Section names: a line made of them is a breadcrumb ("Tin tức - Thời sự").
+SECTIONS = _phrases(
+    """thế giới|thời sự|tin tức|chính trị|kinh tế|xã hội|văn hóa|văn hoá|thể thao|giáo dục|
+    sức khỏe|sức khoẻ|y tế|pháp luật|quốc tế|ngoại giao|đối ngoại|quân sự|quốc phòng|an ninh|
+    asean|châu á|châu âu|châu mỹ|châu phi|trung đông|châu á - thái bình dương|hồ sơ|phân tích|
+    bình luận|góc nhìn|điểm nóng|tiêu điểm|sự kiện|người việt|kiều bào|đời sống|giải trí|
+    công nghệ|khoa học|du lịch|môi trường|video|ảnh|multimedia|emagazine|e-magazine|
+    infographics|infographic|podcast|trang chủ|home|tin quốc tế|tin trong nước|trong nước|
+    chuyên đề|hợp tác quốc tế|hoạt động đối ngoại|chính sách|thông tin đối ngoại|
+    nghiên cứu|diễn đàn|quốc hội|xây dựng đảng|tin nổi bật|tin mới|mới nhất|thời sự quốc tế|
+    chào ngày mới|toàn cảnh|thế giới 24h|quan hệ quốc tế|ngoại giao kinh tế|kinh doanh|
+    tài chính|bất động sản|xe|số hóa|bạn đọc|tiêu dùng|doanh nghiệp|địa phương|vùng miền"""
+)
+CRUMB_SPLIT_RE = re.compile(r"\s+[-–|/>»›]\s+|\s*[>»›|]\s*")
+# Photo captions: "(Ảnh: …)" / "(Nguồn: …)" closing the line, "… Ảnh: VGP", "Ảnh: …" lines,
+# a caption glued to a repeat of the headline ("… song phương ảnh 1Thứ trưởng …").
+CAPTION_WORDS = (
+    r"Ảnh|Nguồn|Photo|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Ảnh chụp màn hình|"
+    r"Video|Clip|Đồ họa|Đồ hoạ|Source"
+)
+PAREN_CAPTION_RE = re.compile(rf"\((?:{CAPTION_WORDS})\b[^()]*\)\s*\|?\s*$", re.IGNORECASE)
+CREDIT_LABEL_RE = re.compile(rf"(?:^|[.!?)”\"…\s])\s*(?:{CAPTION_WORDS})\s*$", re.IGNORECASE)
+LABEL_START_RE = re.compile(r"^(?:Ảnh|Photo|Nguồn|Source|Nguồn ảnh)\s*:", re.IGNORECASE)
+GLUED_CAPTION_RE = re.compile(r"\sảnh \d+(?=\S)", re.IGNORECASE)
+LINK_STARTS = frozenset("[*>Mm")
+LINK_RE = re.compile(
+    r"\[[^\]]+\]$|\*?\s*mời (?:quý )?(?:độc giả|bạn đọc|khán giả|quý vị)|>>",
+    re.IGNORECASE,
+)
+# "(Ngày Nay) - …", "(VOV5) - …", "Seoul (TTXVN) - …", "VOV.VN - …" before the lead.
+LEAD_PREFIX_RE = re.compile(
+    rf"^(?:[{UPPER}0-9][\w./]*,?\s+){{0,5}}\(([^()]{{2,40}})\)\s*[-–—]\s*(?=\S)"
+    rf"|^([\w.+]{{2,20}}\.(?:vn|VN|Vn|com|net|org))\s*[-–—]\s*(?=[{UPPER}0-9“\"])"
+)
+# Final author / credit lines.
+CREDIT_START_RE = re.compile(
+    r"^\(?(?:theo|nguồn|source|pv|phóng viên|nhóm pv|nhóm phóng viên|bài và ảnh|ảnh và bài|"
+    r"tác giả|bài|bài viết|người viết|biên tập|biên dịch|thực hiện)\b",
+    re.IGNORECASE,
+)
+CREDIT_TAIL_RE = re.compile(
+    r"\((?:[^()]*\b(?:dịch|tổng hợp|theo|nguồn|lược|t/h|th|biên dịch)\b[^()]*)\)$", re.IGNORECASE
+)
+# "Nguyễn Hùng - Phóng viên TTXVN tại Seoul", "Minh Anh (tổng hợp)"
+CREDIT_WORDS_RE = re.compile(
+    r"(?<!\w)(?:phóng viên|PV|tổng hợp|lược dịch|biên dịch|thực hiện|t/h)(?!\w)", re.IGNORECASE
+)
+NAME_WORD_RE = re.compile(rf"^[{UPPER}0-9(][\w.+&()/\-]*$|^[-–/&+()]$|^(?:và|theo)$")
+PARENS_RE = re.compile(r"\([^()]*\)")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+# "(BBC, CNN, AP)", "(Theo Reuters)": the sources of a story, glued after its last sentence.
+SOURCES_RE = re.compile(
+    rf"^\((?:theo\s+)?[{UPPER}][\w.&/+-]*(?:\s[\w.&/+-]+){{0,3}}"
+    rf"(?:\s*[,;/]\s*[{UPPER}][\w.&/+-]*(?:\s[\w.&/+-]+){{0,3}})*\)$",
+    re.IGNORECASE,
+)
+HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+DIGIT_RE = re.compile(r"\d")
+
+# Sentence ends: ".", "!", "?", "…", "./." before space or line end (closing quotes and
+# brackets kept), or a period glued to the next capitalised word ("(APEC).Tại").
+BOUNDARY_RE = re.compile(rf"[.!?…](?:/\.|[.!?…])*(?:{CLOSE}*(?=\s|$)|(?=[{UPPER}]))")
+ABBREVIATIONS = _phrases(
+    """TP|Tp|tp|GS|TS|PGS|ThS|Th|BS|KS|NXB|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Co|Inc|Ltd|Corp|Prof|Gen|
+    Lt|Col|Capt|Sen|Rep|Gov|TT|Q|P|F|tr|Tr|Ths|Ts|Gs|Pgs|Bs"""
+)
+
+
+class Line(NamedTuple):
+    """One line of the raw text: where its text starts, the text stripped, its kind."""
+
+    start: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaned article: headline, body paragraphs, last complete sentence, line map."""
+
+    title: str | None
+    body: str
+    body_end: str | None
+    lines: tuple[Line, ...] = ()
+    marker_date: str | None = None  # from a leading crawler marker " date 2021-07 "
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends with a sentence-final mark (closing quotes and brackets aside)."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return stripped[-1:] in SENTENCE_MARKS and stripped != ""
+
+
+def split_lead_prefix(text: str) -> tuple[str, str]:
+    """("(VOV5) - ", rest) for a lead paragraph opening with an outlet prefix."""
+    match = LEAD_PREFIX_RE.match(text)
+    if not match:
+        return "", text
+    return text[: match.end()], text[match.end() :]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) into `text`; never across a line break."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        _split_line(line, offset, spans)
+        offset += len(line) + 1
+    return spans
+
+
+def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
+    start = 0
+    size = len(line)
+    for match in BOUNDARY_RE.finditer(line):
+        end = match.end()
+        if end <= start or not _is_boundary(line, match.start(), end, size):
+            continue
+        _add_span(line, start, end, offset, spans)
+        start = end
+    _add_span(line, start, size, offset, spans)
+
+
+def _is_boundary(line: str, mark: int, end: int, size: int) -> bool:
+    glued = end < size and not line[end].isspace()
+    if glued:  # ".T": a lone period only, after a lower-case word of two letters or more, or ")"
+        if end - mark != 1:
+            return False
+        before = line[mark - 1] if mark else ""
+        if before.isdigit() and (
+            GLUED_DATE_RE.search(line, max(0, mark - 24), mark)
+            or (_word_before(line, mark).isdigit() and len(_word_before(line, mark)) == 4)
+        ):
+            return True  # "… ngày 28/7.Chánh văn phòng", "28-7.Chánh", "năm 2030.Bên lề"
+        acronym = _word_before(line, mark)
+        if (
+            len(acronym) >= 3
+            and acronym.isupper()
+            and acronym not in ABBREVIATIONS
+            and line[end + 1 : end + 2].islower()
+        ):
+            return True  # "… và ASEAN.Ông Kim": an acronym ends the sentence
+        if not (before.islower() or before == ")"):
+            return False
+        word = _word_before(line, mark)
+        return before == ")" or (len(word) > 1 and "." not in word and word not in ABBREVIATIONS)
+    nxt = end
+    while nxt < size and line[nxt].isspace():
+        nxt += 1
+    if nxt < size and line[nxt].islower():
+        return False  # "v.v. và", "D.C. và", "… và"
+    if line[mark] == "." and end - mark == 1:
+        word = _word_before(line, mark)
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            return False  # "TP. Hồ Chí Minh", initials "John F. Kennedy"
+    return True
+
+
+def _word_before(line: str, mark: int) -> str:
+    """The word (letters, digits, inner dots) that ends at `mark`."""
+    start = mark
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] == "."):
+        start -= 1
+    return line[start:mark]
+
+
+def _add_span(line: str, start: int, end: int, offset: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((offset + start, offset + end))
+
+
+# ---------------------------------------------------------------- line classification
+
+
+def _label_before_colon(text: str, label: re.Pattern[str]) -> bool:
+    """Whether some ":" in `text` follows a label that `label` matches (anchored at $)."""
+    colon = text.find(":")
+    while colon > 0:
+        if label.search(text, max(0, colon - 24), colon):
+            return True
+        colon = text.find(":", colon + 1)
+    return False
+
+
+def _is_breadcrumb(text: str) -> bool:
+    low = text.lower()
+    if low in SECTIONS:
+        return True
+    if not any(mark in low for mark in CRUMB_MARKS):
+        return False
+    parts = CRUMB_SPLIT_RE.split(low)
+    if len(parts) < 2 or parts[-1] not in SECTIONS:
+        return False
+    before = parts[-2]
+    return before in SECTIONS or any(before.endswith(" " + s) for s in SECTIONS)
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 150 or ends_sentence(text) and not text.endswith(")"):
+        return False
+    if not DIGIT_RE.search(text):
+        return False
+    if DATELINE_START_RE.match(text):
+        return True
+    has_date = DATE_RE.search(text) is not None
+    if has_date and TIME_RE.search(text):
+        return True  # bylines: "Quang Hòa 18:17 | 28/01/2024"
+    return has_date and not DATE_FILLER_RE.sub("", text)
+
+
+def _is_credit_line(text: str) -> bool:
+    if "://" in text or "www." in text:  # "Nguồn VOV: http://vovnews.vn/…"
+        text = URL_RE.sub("", text).strip(" :") or text
+    if len(text) > CREDIT_LINE_MAX or ends_sentence(text) and not text.endswith(")"):
+        return False
+    if text[0] == "(" and text[-1] == ")":
+        return True
+    if CREDIT_START_RE.match(text):
+        return ", " not in PARENS_RE.sub("", text)  # not "Theo đó, …"
+    if len(text.split()) <= 12 and CREDIT_WORDS_RE.search(text):
+        return True
+    tail = CREDIT_TAIL_RE.search(text)
+    head = text[: tail.start()] if tail else text
+    words = head.split()
+    return len(words) <= 6 and all(NAME_WORD_RE.match(w) for w in words)
+
+
+def _is_caption(text: str) -> bool:
+    last = text[-1]
+    if last == "|":
+        return len(text) > 1
+    if last == ")":
+        opening = text.rfind("(")
+        if opening >= 0 and PAREN_CAPTION_RE.match(text, opening):
+            return True
+    colon = text.rfind(":")
+    if (
+        0 < colon
+        and len(text) - colon <= 62
+        and "(" not in text[colon:]
+        and CREDIT_LABEL_RE.search(text, max(0, colon - 24), colon)
+    ):
+        return True
+    if LABEL_START_RE.match(text):
+        return True
+    return ("ảnh " in text or "Ảnh " in text) and GLUED_CAPTION_RE.search(text) is not None
+
+
+def _classify(text: str, seen_body: bool) -> str:
+    """The kind of one non-blank line from its own text (context comes later)."""
+    if not HAS_LETTER_RE.search(text):
+        return DATELINE if DATE_RE.search(text) else FURNITURE
+    size = len(text)
+    if size < 60:
+        if text.lower() in FURNITURE_WORDS:
+            return FURNITURE
+        if seen_body and END_RE.match(text):
+            return END
+    if seen_body and size < 150 and COMMENT_FORM_RE.match(text):
+        return END
+    if size < 80 and FURNITURE_RE.match(text) or text.startswith("!["):
+        return FURNITURE
+    if size < 200 and (
+        "@" in text and EMAIL_RE.search(text) or _label_before_colon(text, CONTACT_LABEL_RE)
+    ):
+        return FURNITURE
+    if (
+        size < 90
+        and WEEKDAY_RE.match(text)
+        and not ends_sentence(text)
+        and (DATE_RE.search(text) or YEAR_RE.search(text))
+    ):
+        return BANNER if not seen_body else DATELINE
+    if text[0] in LINK_STARTS and LINK_RE.match(text):
+        return LINK
+    if _is_caption(text):
+        return CAPTION
+    if size <= 150:
+        if DATELINE_START_RE.match(text) or _is_date_line(text):
+            return DATELINE
+        if _is_breadcrumb(text):
+            return FURNITURE
+    return BODY
+
+
+@lru_cache(maxsize=32)
+def layout(raw: str) -> CleanText:
+    """The cleaned article of one raw text (cached: meta reads the same line map)."""
+    lines: list[Line] = []
+    marker_date = None
+    position = 0
+    first = True  # no text yet: a crawler marker may open this line
+    seen_text = False  # any article text yet (a weekday line before it is a banner)
+    seen_body = False  # a sentence of body text yet (lists and comment blocks come after)
+    ended = False
+    for raw_line in raw.split("\n"):
+        line_start = position
+        position += len(raw_line) + 1
+        text = raw_line.strip()
+        if not text:
+            lines.append(Line(line_start, "", BLANK))
+            continue
+        start = line_start + raw_line.find(text[0])
+        if ended:
+            lines.append(Line(start, text, END))
+            continue
+        if first:
+            first = False
+            marker = MARKER_RE.match(text)
+            if marker:
+                marker_date = marker.group(1)
+                start += marker.end()
+                text = text[marker.end() :]
+                if not text:
+                    continue
+        kind = _classify(text, seen_body)
+        if kind == BANNER and seen_text:
+            kind = DATELINE
+        if kind == END:
+            ended = True
+        elif kind == BODY:
+            seen_text = True
+            seen_body = seen_body or ends_sentence(text)
+        lines.append(Line(start, text, kind))
+    _mark_dated_lists(lines)
+    _mark_context(lines)
+    return _assemble(raw, lines, marker_date)
+
+
+def _mark_dated_lists(lines: list[Line]) -> None:
+    """A dated headline list after the body: it and its first headline are related news."""
+    seen_body = False
+    items = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.kind not in (BLANK, END)
+        and (ln.text[0].isdigit() or ln.text[-1] == ")")
+        and DATED_ITEM_RE.search(ln.text)
+    ]
+    if len(items) < 2:
+        return
+    for index, line in enumerate(lines):
+        if line.kind == BODY and ends_sentence(line.text):
+            seen_body = True
+        if not seen_body or index not in items:
+            continue
+        following = [i for i in items if index < i <= index + 6]
+        if not following and not any(x.kind == END for x in lines[index + 1 : index + 8]):
+            continue
+        previous = _previous_text(lines, index)
+        headline = (
+            previous is not None
+            and previous not in items
+            and not ends_sentence(lines[previous].text)
+            and lines[previous].text[-1] not in ",;:"
+        )
+        if not headline and not DATE_RE.search(line.text):
+            continue  # a schedule ("8:30 Lễ đón …") rather than a list of other stories
+        cut = previous if headline and previous is not None else index
+        for i in range(cut, len(lines)):
+            if lines[i].kind != BLANK:
+                lines[i] = Line(lines[i].start, lines[i].text, END)
+        return
+
+
+def _previous_text(lines: list[Line], index: int) -> int | None:
+    for i in range(index - 1, -1, -1):
+        if lines[i].kind != BLANK:
+            return i if lines[i].kind == BODY else None
+    return None
+
+
+def _set(lines: list[Line], index: int, kind: str) -> None:
+    lines[index] = Line(lines[index].start, lines[index].text, kind)
+
+
+def _mark_context(lines: list[Line]) -> None:
+    """Kinds that depend on neighbours: repeated captions, title, labels, credit lines."""
+    texts = [i for i, ln in enumerate(lines) if ln.kind in (BODY, CAPTION)]
+    for a, b in pairwise(texts):  # a line printed twice is a caption …
+        if b == a + 1 and lines[a].text == lines[b].text:
+            if a == texts[0] and lines[a].kind == BODY and _is_heading(lines[a].text):
+                _set(lines, b, FURNITURE)  # … but a headline printed twice is the headline
+            else:
+                _set(lines, a, CAPTION)
+                _set(lines, b, CAPTION)
+    body = [i for i, ln in enumerate(lines) if ln.kind == BODY]
+    # Final author and credit lines, read back from the end of the article text.
+    while body and _is_credit_line(lines[body[-1]].text):
+        _set(lines, body.pop(), CREDIT)
+    if not body:
+        return
+    first = body[0]
+    if _is_heading(lines[first].text) and len(body) > 1:
+        _set(lines, first, TITLE)
+        body = body[1:]
+        # Short unterminated lines between headline and lead are section labels, or the
+        # source ("Theo TTXVN") printed under the headline.
+        while (
+            len(body) > 1
+            and len(lines[body[0]].text) < 60
+            and not ends_sentence(lines[body[0]].text)
+        ):
+            text = lines[body[0]].text
+            source = CREDIT_START_RE.match(text) or text[0] == "(" and text[-1] == ")"
+            _set(lines, body[0], CREDIT if source else FURNITURE)
+            body = body[1:]
+    last = body[-1]
+    kept: list[str] = []
+    for index in body:
+        text = lines[index].text
+        if (
+            index != last
+            and len(text) <= CAPTION_MAX
+            and not ends_sentence(text)
+            and (text[-1].isalnum() or text[-1] in CLOSERS)
+        ):
+            _set(lines, index, CAPTION)  # unterminated line inside the body
+            continue
+        bare = text.rstrip(".")
+        if text in kept or (len(bare) >= 30 and any(k.startswith(bare) for k in kept[-3:])):
+            _set(lines, index, CAPTION)  # a repeat of body text: a caption or the sapo again
+            continue
+        kept.append(text)
+
+
+def _is_heading(text: str) -> bool:
+    if len(text) > TITLE_MAX or LEAD_PREFIX_RE.match(text):
+        return False
+    if text[-1] in "?!":
+        return len(text) <= 150
+    return not ends_sentence(text) and text[-1] not in ",;:"
+
+
+def _assemble(raw: str, lines: list[Line], marker_date: str | None) -> CleanText:
+    title = next((ln.text for ln in lines if ln.kind == TITLE), None)
+    paragraphs = [ln.text for ln in lines if ln.kind == BODY]
+    if paragraphs:
+        prefix, rest = split_lead_prefix(paragraphs[0])
+        if prefix and rest:
+            paragraphs[0] = rest
+    body = "\n".join(paragraphs)
+    return CleanText(title, body, _body_end(raw, lines, paragraphs), tuple(lines), marker_date)
+
+
+def _body_end(raw: str, lines: list[Line], paragraphs: list[str]) -> str | None:
+    if not paragraphs:
+        return None
+    last = paragraphs[-1]
+    cut = not ends_sentence(last) and _truncated(raw, lines, last)
+    for position in range(len(paragraphs) - 1, -1, -1):
+        text = paragraphs[position]
+        spans = split_sentences(text)
+        for start, end in reversed(spans):
+            sentence = text[start:end]
+            if SOURCES_RE.match(sentence):
+                continue  # "… như thế nào. (BBC, CNN, AP)"
+            if not cut or ends_sentence(sentence):
+                return sentence
+    return None
+
+
+def _truncated(raw: str, lines: list[Line], last: str) -> bool:
+    """Whether the text was cut inside its last paragraph (not merely unpunctuated)."""
+    tail = next((ln for ln in reversed(lines) if ln.kind != BLANK), None)
+    if tail is None or tail.kind != BODY or not tail.text.endswith(last):
+        return False  # furniture follows the paragraph: the page ended it there
+    if last[-1] in CUT_MARKS or raw[-1:] == " ":
+        return True
+    words = last.split()
+    if len(words[-1]) == 1 and words[-1].isascii() and words[-1].isalpha():
+        return True  # "… năm 2016 v"
+    limit = TRUNCATION_LIMIT
+    low = limit - TRUNCATION_SLACK
+    return low <= len(raw) <= limit or low <= len(raw.encode("utf-8", "replace")) <= limit
+
+
+def clean_text(raw: str) -> CleanText:
+    """Title, body and last complete sentence of one article's raw text."""
+    return layout(raw)
+
+
+def run(doc: Doc, lex: Lexicons) -> None:
+    cleaned = layout(doc.raw)
+    doc.body = cleaned.body
+    doc.sentences = split_sentences(cleaned.body)
+    doc.record.title = cleaned.title
+    doc.record.body_end = cleaned.body_end
+    # Photo captions and inline links to other stories sit inside the article (unlike the
+    # related-news lists after its end): they may still name an official or the year.
+    doc.asides = []
+    for line in cleaned.lines:
+        if line.kind == END:
+            break
+        if line.kind in (CAPTION, LINK) and line.text not in doc.asides:
+            doc.asides.append(line.text)

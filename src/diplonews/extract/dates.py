@@ -1,0 +1,717 @@
+"""Temporal expressions: the year an article is written in, and every date it mentions.
+
+`run` sets `Doc.anchor_year` and `Doc.times` (a list of `TimeMention` over `Doc.body`).
+`scan` finds the expressions as written (day, month, year, relative words) without
+supplying any year; `resolve` dates them against the publication date or anchor year.
+Every finder regex starts with a literal ("/", "háng", "ăm", "nay", …), so the engine
+skips through the text at memchr speed and only the few hits are looked at closely.
+
+The anchor year (`infer_anchor_year`) is the published year when meta found one.
+Otherwise the first of these rules that fires on the body gives it; the order goes
+from the most to the least direct statement of "now":
+
+1. deictic: a full date or year the text calls "today"/"this year" —
+   "chiều nay 23/7/2016", "năm nay (2020)", "năm 2020 này";
+2. lead date: the latest full date (d/m/yyyy, "ngày 7 tháng 6 năm 2021") in the first
+   three sentences — news leads date the story, while later full dates are often history
+   ("lần thứ nhất diễn ra vào ngày 12/11/2015"), and the latest because a lead may recall
+   the day being commemorated ("kỷ niệm 50 năm Ngày Giải phóng (30/4/1975-30/4/2025)");
+3. restated date: a yearless date that the text repeats elsewhere with its year;
+4. anniversary range: "kỷ niệm 35 năm … (1989-2024)", "30 năm (1992-2022)" → the end
+   year (when a count of years is given it must equal the span);
+5. chairmanship: "Chủ tịch ASEAN (năm) 2020", "Năm ASEAN 2020", unless the sentence
+   announces it ("sẽ", "sắp", "chuẩn bị", "tiếp nhận") or names two different years;
+6. a term that has just begun: "tiếp nhận … giai đoạn 2021-2024" → the first year.
+
+Full dates next to a clock time or a weekday ("Thứ Bảy, 14/03/2026, 06:41",
+"09:06 - 20/03/2024") are page datelines (crawl or related-news dates), not
+expressions of the article: they are skipped everywhere. Nothing else is guessed: a
+bare "năm 2016" or "kỷ niệm 40 năm" does not pin the year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from diplonews.extract.doc import Doc
+from diplonews.extract.lexicons import Lexicons
+
+# ---------------------------------------------------------------- finders
+# A digit, a separator, a digit: where a numeric date may be ("7/6", "29-9", "24.6").
+_SEPARATORS = (
+    re.compile(r"/(?=[0-9])(?<=[0-9]/)"),
+    re.compile(r"-(?=[0-9])(?<=[0-9]-)"),
+    re.compile(r"\.(?=[0-9])(?<=[0-9]\.)"),
+)
+_NUMERIC = re.compile(
+    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?:\s*[-–]\s*(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
+    r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))"
+)
+# The second date of "30/4/1975-30/4/2025": after a year and a dash, a full date only.
+_AFTER_YEAR = re.compile(r"[0-9]{4}[-–]$")
+_NUMERIC_AFTER_YEAR = re.compile(
+    r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])"
+)
+_RANGE_HEAD = re.compile(r"[0-9]{1,2}\s*[-–]\s*$")
+# "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
+_MONTH = re.compile(
+    r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
+    r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
+)
+# "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6"; also after a part of the
+# day ("chiều 7 tháng 6", "chiều nay 7 tháng 6"), "từ" ("từ 23-26 tháng 7") or a weekday
+# ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates others write 7/6.
+# A bare "3 tháng 2" stays a duration.
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)(?:\s+nay)?)\s+"
+    r"|(?<!\w)(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật),\s*)"
+    r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+$"
+)
+# "năm 2023", "năm ngoái", "năm nay (2020)" (after the N of "năm").
+_YEAR = re.compile(
+    r"ăm\s+(?:(?P<y>[0-9]{4})(?![0-9])(?P<this>\s+này(?!\w))?"
+    r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)"
+    r"(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)"
+)
+# "hôm nay", "chiều nay", "tối qua": the head word is checked in C by lookbehinds.
+_REL_DAY = tuple(
+    re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
+    for word, heads in (
+        ("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+        ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+    )
+)
+_RECENT = re.compile(r"ần\s+đây(?!\w)")
+_DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
+
+# Word lists for the checks around a hit (lower case, punctuation stripped).
+DAY_PARTS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "khuya"})
+# Words of a date phrase that join the date's span: "sáng nay", "chiều ngày", "hôm qua".
+DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"}
+# A bare d/m is a date after one of these.
+DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước"}
+# … and not after one of these: "Quảng trường 26/3", "đường 30/4".
+PLACE_WORDS = frozenset(
+    {"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã", "khu", "quận", "huyện", "số"}
+)
+NUMBER_WORDS = frozenset(
+    {
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "vài",
+        "mấy",
+        "nhiều",
+        "các",
+        "những",
+        "mỗi",
+        "hàng",
+    }
+)
+WEEKDAYS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy"})
+_PUNCT = "()[],;:\"'“”‘’"
+_CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}")
+
+# Relation to "now": markers after the expression, then before it.
+_FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới))(?!\w)\s*")
+# "tới" followed by a place or a visit is the verb "to arrive", not "coming".
+_ARRIVE = re.compile(r"(?:sân bay|thăm|dự|thủ đô|thành phố|tỉnh|trụ sở|nơi)(?!\w)")
+_PAST_AFTER = re.compile(
+    r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
+)
+_RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
+_PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
+_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)")
+_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp)(?!\w)")
+
+# Anchor-year rules (see the module docstring).
+_PAREN_RANGE = re.compile(r"\(\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*\)")
+_YEAR_COUNT = re.compile(r"(?<!\w)([0-9]{1,3})\s+năm(?!\w)|kỷ\s+niệm", re.IGNORECASE)
+_ASEAN_YEAR = re.compile(r"ASEAN\s+(?:năm\s+)?([0-9]{4})(?![0-9])")
+_CHAIR_BEFORE = re.compile(r"(?:chủ\s+tịch|năm)\s+$", re.IGNORECASE)
+_CHAIR_FUTURE = re.compile(
+    r"(?<!\w)(?:sẽ|sắp|chuẩn bị|tiếp nhận|kế nhiệm|năm tới)(?!\w)", re.IGNORECASE
+)
+_TERMS = (
+    re.compile(r"iai\s+đoạn\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"),
+    re.compile(r"hiệm\s+kỳ\s+([0-9]{4})\s*[-–]\s*([0-9]{4})(?![0-9])"),
+)
+_TERM_START = re.compile(
+    r"(?<!\w)(?:tiếp nhận|đảm nhận|bắt đầu|khởi động|nhận bàn giao|chính thức trở thành)(?!\w)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+LEAD_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """One temporal expression of the body; `value` is ISO at `precision`, or None."""
+
+    start: int
+    end: int
+    value: str | None
+    end_value: str | None
+    precision: str  # "day", "month" or "year"
+    relation: str | None  # "future", "past" or None
+    year_stated: bool
+    text: str
+
+
+@dataclass(slots=True)
+class _Raw:
+    """An expression as written, before any year is supplied."""
+
+    start: int
+    end: int
+    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day"
+    core: int  # where the date itself starts (after "sáng nay", "ngày", …)
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None  # a range's end year when it is written ("1975-…/2025")
+    word: str = ""  # for the relative kinds: "nay", "ngoái", "qua", …
+    relation: str | None = None
+    deictic: bool = False  # the text calls this year or date "now"
+
+
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _valid_day(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month]
+
+
+def _word_starts(text: str, index: int, letters: str) -> bool:
+    """Is text[index] one of `letters` and the first letter of a word?"""
+    return index >= 0 and text[index] in letters and (index == 0 or not text[index - 1].isalnum())
+
+
+def _words_before(text: str, pos: int, count: int) -> list[str]:
+    """Up to `count` words just before `pos`, nearest first, lower case, punctuation stripped.
+
+    A token of punctuation only ("(", "–") is dropped. Cheaper than a backward regex.
+    """
+    tokens = text[max(0, pos - 12 * count) : pos].rsplit(None, count)
+    words = [t.strip(_PUNCT).lower() for t in reversed(tokens[-count:])]
+    return [w for w in words if w]
+
+
+def _start_of(text: str, pos: int, words: list[str]) -> int:
+    """Where the run of `words` (nearest first, as `_words_before` gave them) starts."""
+    chunk = text[max(0, pos - 12 * len(words) - 12) : pos].lower()
+    end = len(chunk)
+    for word in words:
+        found = chunk.rfind(word, 0, end)
+        if found < 0:
+            break
+        end = found
+    return pos - len(chunk) + end
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    index = pos - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index < 0 or text[index] in ".!?\n–—"
+
+
+def _is_dateline(text: str, start: int, end: int, words: list[str]) -> bool:
+    """A full date beside a clock time or after a weekday: page furniture."""
+    if ":" in text[max(0, start - 9) : start] and _CLOCK.search(text, max(0, start - 9), start):
+        return True
+    after = text[end : end + 9].lstrip(" ,|–-")
+    if _CLOCK.match(after):
+        return True
+    return len(words) >= 2 and (
+        (words[0] in WEEKDAYS and words[1] == "thứ") or (words[0] == "nhật" and words[1] == "chủ")
+    )
+
+
+def _numeric_at(text: str, sep: int) -> _Raw | None:
+    """The numeric date around the separator at `sep`, if it is one."""
+    start = sep
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    head = _RANGE_HEAD.search(text, max(0, start - 6), start)
+    m = (_NUMERIC.match(text, head.start()) if head else None) or _NUMERIC.match(text, start)
+    if m is None and _AFTER_YEAR.search(text, max(0, start - 5), start):
+        m = _NUMERIC_AFTER_YEAR.match(text, start)
+    if m is None or m.end() <= sep:
+        return None
+    d1, month = int(m["d1"]), int(m["m"])
+    d2 = int(m["d2"]) if m["d2"] else None
+    year = int(m["y"]) if m["y"] else None
+    if not _valid_day(d1, month) or (d2 is not None and (d2 <= d1 or not _valid_day(d2, month))):
+        return None
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    start, end = m.start(), m.end()
+    words = _words_before(text, start, 4)
+    last = words[0] if words else ""
+    if last in PLACE_WORDS:
+        return None  # "Quảng trường 26/3", "đường 30/4"
+    if year is None and last not in DATE_CONTEXT and not _at_sentence_start(text, start):
+        return None  # "24/7", "3-1", "1.5" without a date word before them
+    if year is not None and _is_dateline(text, start, end, words):
+        return None
+    deictic = False
+    phrase = 0
+    while phrase < len(words) and words[phrase] in DATE_PHRASE:
+        phrase += 1
+    if phrase:
+        deictic = year is not None and "nay" in words[:phrase]
+        start = _start_of(text, start, words[:phrase])
+        if text[end : end + 1] == ")" and "(" in text[start : m.start()]:
+            end += 1  # "Chiều nay (26/3)"
+    return _Raw(start, end, "day", m.start(), d1, month, year, d2, deictic=deictic)
+
+
+def _month_at(text: str, m: re.Match[str]) -> _Raw | None:
+    start = m.start() - 1
+    if not _word_starts(text, start, "tT"):
+        return None
+    if not m["m"]:
+        if _duration(text, start, m["w"]):
+            return None
+        return _Raw(start, m.end(), "rel_month", start, word=m["w"])
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return None
+    year = int(m["y"]) if m["y"] else None
+    index = start - 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    if index >= 0 and text[index].isdigit():  # "ngày 7 tháng 6", "ngày 7-9 tháng 6"
+        day = _DAY_BEFORE_MONTH.search(text, max(0, start - 24), start)
+        if day is None:
+            return None  # "6 tháng 5 ngày"? a duration, not a date
+        d1 = int(day["d1"])
+        d2 = int(day["d2"]) if day["d2"] else None
+        if not _valid_day(d1, month) or (
+            d2 is not None and (d2 <= d1 or not _valid_day(d2, month))
+        ):
+            return None
+        return _Raw(day.start(), m.end(), "day", day.start(), d1, month, year, d2)
+    return _Raw(start, m.end(), "month", start, None, month, year)
+
+
+def _candidates(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    seps = sorted(h.start() for finder in _SEPARATORS for h in finder.finditer(text))
+    covered = -1
+    for sep in seps:
+        if sep < covered:
+            continue
+        raw = _numeric_at(text, sep)
+        if raw is not None:
+            found.append(raw)
+            covered = raw.end
+    for m in _MONTH.finditer(text):
+        raw = _month_at(text, m)
+        if raw is not None:
+            found.append(raw)
+    for m in _YEAR.finditer(text):
+        start = m.start() - 1
+        if not _word_starts(text, start, "nN"):
+            continue
+        if m["y"]:
+            year = int(m["y"])
+            if 1900 <= year <= 2100:
+                found.append(
+                    _Raw(start, m.end(), "year", start, year=year, deictic=bool(m["this"]))
+                )
+        elif not _duration(text, start, m["w"]):
+            stated = int(m["ny"]) if m["ny"] and m["w"] == "nay" else None
+            found.append(
+                _Raw(
+                    start,
+                    m.end() if stated else m.end("w"),
+                    "rel_year",
+                    start,
+                    year=stated,
+                    word=m["w"],
+                    deictic=stated is not None,
+                )
+            )
+    for finder in _REL_DAY:
+        for m in finder.finditer(text):
+            if _DATE_AFTER.match(text, m.end()):
+                continue  # "sáng nay 19-10": the date itself follows
+            words = _words_before(text, m.start(), 2)
+            start = _start_of(
+                text, m.start(), words if words[1:2] in (["ngày"], ["rạng"]) else words[:1]
+            )
+            found.append(_Raw(start, m.end(), "rel_day", start, word=m.group()))
+    for m in _RECENT.finditer(text):
+        if _word_starts(text, m.start() - 1, "gG"):
+            found.append(_Raw(m.start() - 1, m.end(), "rel_year", m.start() - 1, word="gần đây"))
+    found.sort(key=lambda r: (r.start, -r.end))
+    kept: list[_Raw] = []
+    for raw in found:
+        if not kept or raw.start >= kept[-1].end:
+            kept.append(raw)
+    return kept
+
+
+def _duration(text: str, start: int, word: str) -> bool:
+    """ "30 năm tới", "10 năm trước", "6 tháng sau": a length of time, not a date."""
+    if word not in ("tới", "sau", "trước"):
+        return False
+    words = _words_before(text, start, 1)
+    return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
+
+
+_RELATION_OF_WORD = {
+    "ngoái": "past",
+    "trước": "past",
+    "tới": "future",
+    "sau": "future",
+    "qua": "past",
+    "gần đây": "past",
+}
+
+
+def _relate(text: str, raw: _Raw, floor: int) -> None:
+    """Set the expression's relation to "now", extending it over a trailing marker.
+
+    `floor` is the end of the previous expression: a "dự kiến" before it belongs to it.
+    """
+    if raw.kind in ("rel_month", "rel_year", "rel_day"):
+        raw.relation = _RELATION_OF_WORD.get(raw.word)
+        return
+    if raw.kind == "year":
+        before = text[max(0, raw.start - 5) : raw.start]
+        if ("đến" in before or "tới" in before) and _words_before(text, raw.start, 1)[0] in (
+            "đến",
+            "tới",
+        ):
+            raw.relation = "future"  # "kế hoạch hợp tác đến năm 2020": a horizon
+        return
+    end = raw.end
+    after = text[end : end + 30]  # the substring tests spare most regex calls
+    future = _FUTURE_AFTER.match(after) if "tới" in after else None
+    if future and not (
+        future["to"]
+        and (after[future.end() : future.end() + 1].isupper() or _ARRIVE.match(after, future.end()))
+    ):
+        raw.relation, raw.end = "future", end + len(future.group().rstrip())
+        return
+    past = _PAST_AFTER.match(after) if ("qua" in after or "trước" in after) else None
+    if past:
+        raw.relation, raw.end = "past", end + len(past.group())
+        return
+    before = text[max(0, raw.start - 24) : raw.start]
+    if "hồi" in before or "rước đó" in before:
+        words = _words_before(text, raw.start, 4)
+        if "hồi" in words[:3] or any(
+            words[i] == "đó" and words[i + 1] == "trước" for i in range(len(words) - 1)
+        ):
+            raw.relation = "past"  # "hồi tháng 7", "Trước đó, chiều 18-10"
+            return
+    clause = text[max(floor, raw.core - 100, 0) : raw.core]
+    if "ự kiến" in clause or "ắp" in clause:
+        cut = max(
+            clause.rfind("."),
+            clause.rfind(";"),
+            clause.rfind("\n"),
+            clause.rfind("!"),
+            clause.rfind("?"),
+        )
+        if _FUTURE_BEFORE.search(clause.lower(), cut + 1):
+            raw.relation = "future"  # "dự kiến vào tháng 4/2024"
+
+
+def scan(text: str) -> list[_Raw]:
+    """Every temporal expression of `text`, as written (no year supplied)."""
+    found = _candidates(text)
+    floor = 0
+    for raw in found:
+        _relate(text, raw, floor)
+        floor = raw.end
+    # "từ 31-5 đến 2-6": two day expressions joined by "đến" become one range.
+    merged: list[_Raw] = []
+    for raw in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.kind == raw.kind == "day"
+            and last.end_day is None
+            and raw.end_day is None
+            and _RANGE_GAP.fullmatch(text, last.end, raw.start)
+            and (last.year is None or raw.year is None or last.year <= raw.year)
+        ):
+            last.end, last.end_day, last.end_month = raw.end, raw.day, raw.month
+            if last.year is not None and raw.year is not None and raw.year != last.year:
+                last.end_year = raw.year
+            last.year = last.year if last.year is not None else raw.year
+            last.relation = last.relation or raw.relation
+        else:
+            merged.append(raw)
+    return merged
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _parse_published(published: str | None) -> tuple[int, int | None, int | None] | None:
+    try:
+        numbers = [int(p) for p in (published or "").split("-")[:3]]
+    except ValueError:
+        return None  # None or "" too
+    return (
+        numbers[0],
+        numbers[1] if len(numbers) > 1 else None,
+        numbers[2] if len(numbers) > 2 else None,
+    )
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """ "past" or "future" when the clause around an expression says only one of them."""
+    clause_start = max(text.rfind(c, max(0, start - 200), start) for c in ".!?;\n") + 1
+    stops = [i for i in (text.find(c, end, end + 200) for c in ".!?;\n") if i >= 0]
+    clause = text[max(clause_start, start - 200) : min(stops) if stops else end + 200].lower()
+    past, future = bool(_PAST_TENSE.search(clause)), bool(_FUTURE_TENSE.search(clause))
+    if past == future:
+        return None
+    return "past" if past else "future"
+
+
+def _year_for(text: str, raw: _Raw, pub: tuple[int, int | None, int | None]) -> int:
+    """The year of a yearless day or month, given a publication date of month precision.
+
+    The published year, unless that puts the date far from publication: after it in a
+    report of the past (→ the year before), or well before it in a plan (→ the year after).
+    """
+    year, pub_month, pub_day = pub
+    assert pub_month is not None and raw.month is not None
+    distance: float
+    if raw.day is not None and pub_day is not None:
+        distance = (raw.month - pub_month) * 30.5 + (raw.day - pub_day)  # days
+        near, far, very_far = 15.0, 61.0, 300.0
+    else:
+        distance = raw.month - pub_month  # months
+        near, far, very_far = 0.0, 2.0, 9.5
+    if raw.relation == "future":
+        return year + 1 if distance < -near else year
+    if raw.relation == "past":
+        return year - 1 if distance > near else year
+    if -far <= distance <= far:
+        return year
+    tense = _tense(text, raw.start, raw.end)
+    if distance > far and tense != "future":
+        return year - 1
+    if distance < -far and (tense == "future" or (tense is None and distance < -very_far)):
+        return year + 1
+    return year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None or (month == 2 and day == 29 and not calendar.isleap(year)):
+        return None  # no year, or 29/2 in a common year
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _resolve_one(
+    text: str, raw: _Raw, pub: tuple[int, int | None, int | None] | None, anchor: int | None
+) -> TimeMention | None:
+    value = end_value = None
+    stated = raw.year is not None
+    if raw.kind in ("day", "month"):
+        assert raw.month is not None
+        year = raw.year
+        if year is None:
+            year = _year_for(text, raw, pub) if pub is not None and pub[1] is not None else anchor
+        precision = raw.kind
+        value = _iso(year, raw.month, raw.day)
+        if raw.end_day is not None and year is not None:
+            end_month = raw.end_month or raw.month
+            end_year = raw.end_year or (year + 1 if end_month < raw.month else year)
+            end_value = _iso(end_year, end_month, raw.end_day)
+    elif raw.kind == "year":
+        precision, value = "year", _iso(raw.year)
+    elif raw.kind == "rel_year":
+        precision = "year"
+        offset = {"ngoái": -1, "trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
+        base = raw.year if raw.year is not None else anchor
+        value = _iso(base + offset) if base is not None else None
+    elif raw.kind == "rel_month":
+        if pub is None or pub[1] is None:
+            return None
+        precision = "month"
+        offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
+        value = _iso(*_shift_month(pub[0], pub[1], offset))
+    else:  # rel_day: only against a day-precision publication date
+        if pub is None or pub[1] is None or pub[2] is None:
+            return None
+        try:
+            today = date(pub[0], pub[1], pub[2])
+        except ValueError:
+            return None
+        offset = 1 if raw.word == "qua" else 0
+        precision, value = "day", (today - timedelta(days=offset)).isoformat()
+    return TimeMention(
+        raw.start,
+        raw.end,
+        value,
+        end_value,
+        precision,
+        raw.relation,
+        stated,
+        text[raw.start : raw.end],
+    )
+
+
+def resolve(
+    text: str, found: list[_Raw], published: str | None, anchor_year: int | None
+) -> list[TimeMention]:
+    """Date the expressions `scan` found, against the publication date or anchor year."""
+    pub = _parse_published(published)
+    anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
+    mentions = []
+    for raw in found:
+        mention = _resolve_one(text, raw, pub, anchor)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def find_times(
+    text: str, published: str | None = None, anchor_year: int | None = None
+) -> list[TimeMention]:
+    """The temporal expressions of `text`, dated against the publication date or anchor year."""
+    return resolve(text, scan(text), published, anchor_year)
+
+
+# ---------------------------------------------------------------- anchor year
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """The sentence around `position` (str.find, not a regex scan: this is on the hot path)."""
+    start = (
+        max(
+            text.rfind(". ", 0, position),
+            text.rfind("! ", 0, position),
+            text.rfind("? ", 0, position),
+            text.rfind("\n", 0, position),
+        )
+        + 1
+    )
+    stops = [
+        i
+        for i in (
+            text.find(". ", position),
+            text.find("! ", position),
+            text.find("? ", position),
+            text.find("\n", position),
+        )
+        if i >= 0
+    ]
+    return start, min(stops) if stops else len(text)
+
+
+def _lead_end(text: str) -> int:
+    """The end of the first `LEAD_SENTENCES` sentences."""
+    count, previous = 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        if not text[previous : m.start()].isspace() and m.start() > previous:
+            count += 1
+            if count >= LEAD_SENTENCES:
+                return m.end()
+        previous = m.end()
+    return len(text)
+
+
+def _anniversary_year(text: str) -> int | None:
+    for m in _PAREN_RANGE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if not 0 < last - first <= 200:
+            continue
+        start, _ = _sentence_bounds(text, m.start())
+        counts = list(_YEAR_COUNT.finditer(text, max(start, m.start() - 120), m.start()))
+        if counts and (counts[-1].group(1) is None or int(counts[-1].group(1)) == last - first):
+            return last
+    return None
+
+
+def _chair_year(text: str) -> int | None:
+    years = set()
+    for m in _ASEAN_YEAR.finditer(text):
+        if not _CHAIR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        start, stop = _sentence_bounds(text, m.start())
+        if not _CHAIR_FUTURE.search(text, start, stop):
+            years.add(int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
+
+
+def _term_year(text: str) -> int | None:
+    for finder in _TERMS:
+        for m in finder.finditer(text):
+            first, last = int(m.group(1)), int(m.group(2))
+            start, stop = _sentence_bounds(text, m.start())
+            if 0 < last - first <= 10 and _TERM_START.search(text, start, stop):
+                return first
+    return None
+
+
+def _anchor_from(text: str, found: list[_Raw]) -> int | None:
+    for raw in found:
+        if raw.deictic and raw.year is not None:
+            return raw.year
+    dated = [(r, r.year) for r in found if r.kind == "day" and r.year is not None]
+    if dated:
+        lead_end = _lead_end(text)
+        lead = [raw.end_year or year for raw, year in dated if raw.start < lead_end]
+        if lead:  # the latest: "kỷ niệm 50 năm (30/4/1975-30/4/2025)" is an article of 2025
+            return max(lead)
+        yearless = {(r.day, r.month) for r in found if r.kind == "day" and r.year is None}
+        for raw, year in dated:
+            if (raw.day, raw.month) in yearless:
+                return year
+    for rule in (_anniversary_year, _chair_year, _term_year):
+        pinned = rule(text)
+        if pinned is not None:
+            return pinned
+    return None
+
+
+def infer_anchor_year(text: str) -> int | None:
+    """The year the text itself pins down as "now", or None (see the module docstring)."""
+    return _anchor_from(text, scan(text))
+
+
+# A series' year label heading a story of its year ("ASEAN 2020: Đối thoại …").
+CHAIR_YEAR_LABEL = re.compile(r"\b(?:ASEAN|APEC|G20|G7)\s+((?:19|20)\d\d)\s*:")
+
+
+def run(doc: Doc, lex: Lexicons) -> None:
+    found = scan(doc.body)
+    pub = _parse_published(doc.record.published)
+    doc.anchor_year = pub[0] if pub else _anchor_from(doc.body, found)
+    if doc.anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
+        for aside in doc.asides:
+            label = CHAIR_YEAR_LABEL.search(aside)
+            doc.anchor_year = int(label.group(1)) if label else _anchor_from(aside, scan(aside))
+            if doc.anchor_year:
+                break
+    doc.times = resolve(doc.body, found, doc.record.published, doc.anchor_year)

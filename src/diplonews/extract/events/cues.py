@@ -1,0 +1,318 @@
+"""The vocabulary of event reports, for the events stage.
+
+Patterns that say what a stretch of a sentence does (reports speech, plans, chairs,
+places an event, points back to one), the cues a sentence is read as, and the small
+text helpers over them: which parties a span names, where a clause ends, how a
+mechanism is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplonews.extract.doc import Doc
+from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
+
+REPORTING = re.compile(
+    r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
+)
+PLANNED = re.compile(
+    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|dự định)\b", re.IGNORECASE
+)
+NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
+HELD = re.compile(r"\b(?:đã|vừa)\b")
+SECONDARY = re.compile(
+    r"(?:nhân dịp(?: tham)? dự|bên lề|trong khuôn khổ|nơi diễn ra|để dự|để tham dự|"
+    r"tiếp nối các hoạt động)\s*$",
+    re.IGNORECASE,
+)
+ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
+CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
+CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*(?:[^;.]{0,40})?$")
+EXCLUDED_BEFORE = re.compile(
+    r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|của đoàn[^,;]*|"
+    r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^;.]{0,80}của)\s*$"
+)
+# "do X tổ chức" (hosted by X: a banquet's host) is not taking part; "do X … dẫn đầu"
+# (a delegation led by X) is.
+BY_BEFORE = re.compile(r"\bdo\s+(?:ông|bà|ngài)?\s*$")
+LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm trưởng đoàn)")
+ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền hình trực tuyến")
+
+
+def says_online(text: str) -> bool:
+    """ "trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed."""
+    return any(word in text for word in ONLINE_WORDS)
+
+
+SAME_DAY = re.compile(
+    r"^\s*(?:Cùng ngày|Nhân dịp này|(?:Ngay )?(?:Sau|Trước)(?: khi)?(?: cuộc| buổi)?"
+    r"(?: (hội đàm|hội kiến|lễ đón|lễ|đó))?)\b",
+    re.IGNORECASE,
+)
+POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
+# "lần thứ 25", "lần thứ hai", and in Roman numerals as some outlets write them:
+# "lần thứ XXV", "khóa XV".
+ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?<=[IVXLC])"
+EDITION = re.compile(
+    r"\s*(?:lần thứ|khóa|khoá)\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|"
+    + ROMAN
+    + r")\b"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+NAME_STOP = re.compile(
+    r"[,;.“”\"]|\s\((?=(?:vào|dự kiến|tháng|ngày|năm|từ)\b)|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
+    r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
+    r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
+    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)"
+)
+LOCATED = re.compile(r"(?:tại|ở)\s*$")
+LOCATION_LEAD = re.compile(
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$", re.IGNORECASE
+)
+POSTING = re.compile(
+    r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$"
+)
+EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
+# "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
+SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
+HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")
+MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
+HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
+BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
+NOT_EVENT_TIME = re.compile(
+    r"(?:(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|"
+    r"đến năm)[^,;]{0,25}|\b(?:đến|tới|trước)\s*)$"
+)
+# Who speaks for a mechanism, by the end of its name: the leaders at a summit, the
+# ministers at a ministers' meeting.
+SPEAKER_LEVELS = (
+    ("Summit", ("head_of_state", "head_of_government")),
+    ("Ministers' Meeting", ("minister",)),
+)
+SPEECH = re.compile(
+    r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|nhận định|"
+    r"đánh giá|hoan nghênh|kêu gọi)\b"
+)
+ENVOYS = re.compile(r"\s*(?:(?:các\s+)?Đại sứ\s+(?:các nước|các quốc gia)|các\s+Đại sứ)")
+THIS = re.compile(r"\bnày\b")
+SIDELINES = re.compile(r"\s*Bên lề\b")  # "Bên lề hội nghị, …": during the meeting
+PARTY_KINDS = ("state", "bloc", "group")  # what can take part in an event
+HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
+PRE_REACH = 200  # characters: a subject further from its verb is someone else's
+ORDINALS = {"nhất": 1, **NUMBER_WORDS}  # "lần thứ nhất", "lần thứ hai" …
+# "gặp với người đồng cấp Trung Quốc", "hội đàm với phía Lào": the other side named by its state
+COUNTERPART = re.compile(
+    r"\s*(?:[\w ]{0,20}?\s)?với\s+(?:người đồng cấp|đồng cấp|phía|đoàn|lãnh đạo)\b"
+)
+BILATERAL_VERBS = (
+    "gặp",
+    "hội đàm",
+    "hội kiến",
+    "tiếp",
+    "tới chào",
+    "điện đàm",
+    "chào xã giao",
+    "tiếp xúc",
+    "gọi điện",
+    "gặp gỡ",
+    "gặp mặt",
+    "họp thượng đỉnh",
+    "trình quốc thư",
+    "tiếp kiến",
+    "yết kiến",
+    "cuộc tiếp xúc",
+)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    kind: str
+    trigger: Trigger | None
+    series: Series | None = None
+    name_end: int = 0
+    own_end: int = 0  # end of the text this cue owns
+    joined_end: int = 0  # own_end, or the next cue's when the two are coordinated ("X và Y")
+    joined_to: Cue | None = None  # the cue this one is coordinated after
+    named: bool = False
+    generic: bool = False
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    content_start: int  # after a reporting verb that precedes every cue
+    cues: list[Cue] = field(default_factory=list)
+
+
+WORD_BEFORE = re.compile(r"(\w+)\s*$")
+WORD_AFTER = re.compile(r"\s*(\w+)")
+
+
+def party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Every party named in the body, with compound short forms ("Hàn-Việt")."""
+    body = doc.body
+    spans = [(s, e, codes[0]) for s, e, codes in lex.find_in(doc.matches, "party_names", body)]
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    extra = []
+    for dash in re.finditer(r"[-–]", body):
+        at = dash.start()
+        before = WORD_BEFORE.search(body, max(0, at - 16), at)
+        after = WORD_AFTER.match(body, at + 1)
+        for m in (before, after):
+            if m and m.start(1) not in covered:
+                code = lex.party_short.get(m.group(1))
+                if code:
+                    extra.append((m.start(1), m.end(1), code))
+                    covered.add(m.start(1))
+    if extra:
+        spans = sorted(spans + extra)
+    return [sp for sp in spans if sp[2] != "-"]
+
+
+def find_cues(
+    body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
+) -> list[Cue]:
+    """The cues of one sentence from the document's trigger and series matches."""
+    cues: list[Cue] = []
+    for s, e, found in triggers:
+        if not start <= s < end:
+            continue
+        trigger = found[0]
+        if trigger.kind == "-":
+            continue
+        cue = Cue(s, e, trigger.kind, trigger, flags=trigger.flags)
+        cue.named = "named" in trigger.flags and body[s : s + 1].isupper()
+        cue.generic = "generic" in trigger.flags and not cue.named
+        cues.append(cue)
+    for gs, ge, series_list in series_hits:
+        if not start <= gs < end:
+            continue
+        if re.match(r"\s*[-–]\s*\w", body[ge : ge + 4]):
+            continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
+        named_before = next(
+            (
+                c
+                for c in reversed(cues)
+                if c.kind == "meeting"
+                and c.series
+                and c.start < gs
+                and not re.search(r"[,;]", body[c.end : gs])
+            ),
+            None,
+        )
+        if named_before and (
+            body[gs - 2 : gs].strip() == "(" or body[max(0, gs - 5) : gs].endswith("của ")
+        ):
+            # "… lần thứ 16 của Diễn đàn Kinh tế thế giới (WEF)": the organiser, or the
+            # acronym, of the meeting just named, not another meeting
+            cues = [c for c in cues if not gs <= c.start < ge]
+            continue
+        host = next(
+            (
+                c
+                for c in cues
+                if c.kind == "meeting"
+                and c.series is None
+                and (
+                    c.start <= gs < c.end
+                    or 0 <= gs - c.end <= 2
+                    or EDITION_GAP.fullmatch(body[c.end : gs])
+                )
+            ),
+            None,
+        )
+        if host is None and body[gs - 2 : gs].strip() == "(":
+            # "Hội nghị lần thứ 28 các bên … (COP 28)": the acronym names the meeting before
+            host = next(
+                (
+                    c
+                    for c in reversed(cues)
+                    if c.kind == "meeting"
+                    and c.start < gs
+                    and not re.search(r"[,;]", body[c.end : gs])
+                ),
+                None,
+            )
+        if host is None:
+            host = Cue(gs, ge, "meeting", None)
+            cues.append(host)
+        host.series = series_list[0]
+        host.named, host.generic = True, False
+        host.end = max(host.end, ge)
+        cues = [c for c in cues if c is host or not (host.start <= c.start < host.end)]
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def clause_bounds(body: str, sent_start: int, sent_end: int, pos: int) -> tuple[int, int]:
+    left = max(body.rfind(",", sent_start, pos), body.rfind(";", sent_start, pos))
+    right_candidates = [
+        i for i in (body.find(",", pos, sent_end), body.find(";", pos, sent_end)) if i >= 0
+    ]
+    return (left + 1 if left >= 0 else sent_start), (
+        min(right_candidates) if right_candidates else sent_end
+    )
+
+
+def month_of(value: str | None) -> str | None:
+    """An ISO date at month precision at most ("2021-06-07" → "2021-06", "2021" stays)."""
+    return value[:7] if value else None
+
+
+def parse_edition(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word and all(c in _ROMAN_VALUES for c in word):
+        return _roman(word)
+    return ORDINALS.get(word)
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral (already checked well-formed by EDITION)."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0], strict=True))
+
+
+def series_name(
+    parties: list[str], suffix: str, lex: Lexicons, numbered: bool = False
+) -> str | None:
+    """ "ASEAN-Korea Summit" from the parties named in an event's name. A meeting of a
+    bloc and a partner is a mechanism; so is a two-state meeting that counts its
+    editions ("… Việt Nam - Australia lần thứ 5"), named in the order written."""
+    if not suffix:
+        return None
+    known = [party for party in map(lex.party, dict.fromkeys(parties)) if party]
+    blocs = [p for p in known if p.kind in ("bloc", "group")]
+    if len(known) < 2 or not (blocs or numbered and len(known) == 2):
+        return None
+    names = [p.short_en for p in blocs + [p for p in known if p not in blocs]]
+    return f"{'-'.join(names)} {suffix}"
+
+
+def expand(codes: list[str], lex: Lexicons) -> list[str]:
+    out: list[str] = []
+    for code in codes:
+        party = lex.party(code)
+        if party is None or party.kind in ("org", "region"):
+            continue
+        out.extend(party.members if party.kind == "group" and party.members else [code])
+    return out
+
+
+def finish_parties(codes: list[str], lex: Lexicons) -> list[str]:
+    parties = set(expand(codes, lex))
+    for code in list(parties):
+        party = lex.party(code)
+        if party and party.kind == "bloc" and party.members:
+            parties -= set(party.members)
+    return sorted(parties)

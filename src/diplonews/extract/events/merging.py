@@ -1,0 +1,387 @@
+"""Merging the events stage's drafts: one event per occurrence, and what the text
+around an event adds to it.
+
+A draft that only points back ("tại hội nghị", "cuộc gặp này") is folded into the event
+it names; the others stand alone when they say enough to be an event. Then each event
+gets what the sentences after it add (speakers, envoys received), a date when its own
+words give none, and its final participants and parties.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplonews.extract.events.cues import (
+    BILATERAL_VERBS,
+    COUNTERPART,
+    ENVOYS,
+    HOME,
+    SAME_DAY,
+    SIDELINES,
+    SPEAKER_LEVELS,
+    SPEECH,
+    THIS,
+    finish_parties,
+    month_of,
+)
+from diplonews.extract.record import Event, Participant
+from diplonews.text import fold
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Draft, Reader
+
+
+def keep_alone(reader: Reader, d: Draft) -> bool:
+    """Whether a draft that merges with nothing is an event of its own."""
+    cue, e = d.cue, d.event
+    if d.counterpart:
+        return True  # one of the counterparts listed after a verb that reports an event
+    if "ceremony" in cue.flags:
+        # a host and a guest, or a guest on a stated day or place: the visit it opens
+        return len(d.people) >= 2 or bool(d.people and (d.own_date or e.location))
+    if cue.kind == "visit":
+        reach = min(cue.own_end, cue.end + 40)
+        if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
+            return False
+        # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
+        # công du tới Cuba") is a visitor even when no official is named
+        return bool(d.people or e.date) or (
+            len(set(e.parties)) >= 2 and delegation_before(reader, d)
+        )
+    word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
+        return (
+            len(d.people) >= 2
+            or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
+            or (len(d.people) == 1 and other_side_named(reader, d))
+        )
+    if d.points_back:
+        if cue.kind == "call" and len(set(d.people)) >= 2:
+            return True  # "Tại cuộc điện đàm, A mời B …": the only report of the call
+        return bool(d.people) and bool(d.own_date or e.location)
+    if cue.named:
+        return bool(d.name_parties or e.series or e.edition or d.own_date or d.people or e.location)
+    if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
+        return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
+    return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+DELEGATION = re.compile(r"\b(?:phái đoàn|đoàn đại biểu|đoàn)\b[^,;.]{0,80}$")
+
+
+def delegation_before(reader: Reader, d: Draft) -> bool:
+    """Whether a delegation is the subject of a visit ("đoàn đại biểu X … bắt đầu chuyến
+    công du tới Y", "Moldova đã cử một phái đoàn đến Matxcơva")."""
+    start = reader.doc.sentences[d.sentence][0]
+    return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
+
+
+TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
+DESTINATION_GAP = re.compile(
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại)\s+)*"
+)
+
+
+def destination(reader: Reader, d: Draft) -> str | None:
+    """The state a visit goes to, as its own words name it ("thăm Cuba", "tới Caracas")."""
+    cue = d.cue
+    if "ceremony" in cue.flags:
+        return None
+    reach = min(cue.own_end, cue.end + 60)
+    for at in (cue.end, *(m.end() for m in TOWARDS.finditer(reader.body, cue.end, reach))):
+        gap = DESTINATION_GAP.match(reader.body, at, reach)
+        at = gap.end() if gap else at
+        codes = reader.parties_in(at, at + 1)
+        if codes:
+            return codes[0]
+        city = reader.place_in(at, at + 1)
+        if city is not None and city.country:
+            return str(city.country)
+    return None
+
+
+def welcomes(d: Draft, e: Draft) -> bool:
+    """Whether one of two visit drafts is the welcome ceremony of the other: a lễ đón
+    belongs to the visit of its guest, on whichever day of the visit it is held."""
+    ceremony = "ceremony" in d.cue.flags or "ceremony" in e.cue.flags
+    return ceremony and bool(set(d.people) & set(e.people))
+
+
+def other_side_named(reader: Reader, d: Draft) -> bool:
+    """ "có cuộc gặp với người đồng cấp Trung Quốc …": one official named, and the other
+    side named by its state."""
+    cue = d.cue
+    if not COUNTERPART.match(reader.body, cue.end, cue.own_end):
+        return False
+    people = reader.doc.record.people
+    own = {people[p].country for p in d.people if 0 <= p < len(people)}
+    codes = reader.parties_in(cue.end, min(cue.own_end, cue.end + 80))
+    return any(
+        c not in own and getattr(reader.lex.party(c), "kind", "") == "state" for c in codes
+    )
+
+
+def same(reader: Reader, d: Draft, e: Draft) -> bool:
+    a, b = d.event, e.event
+    if a.kind != b.kind or d.cue is e.cue and d.counterpart and e.counterpart:
+        return False  # the counterparts listed after one verb: one event each
+    if a.kind == "visit" and welcomes(d, e):
+        return True
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.series and b.series:
+        return fold(a.series) == fold(b.series) and (
+            a.edition in (None, b.edition) or b.edition is None
+        )
+    if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
+        return True
+    if a.kind == "visit":
+        there, here = destination(reader, d), destination(reader, e)
+        if there and here and there != here:
+            return False  # legs of a tour: one visit per country
+        return bool(set(d.people) & set(e.people)) and not (
+            d.own_date and e.own_date and a.date != b.date
+        )
+    if (
+        d.people
+        and set(d.people) == set(e.people)
+        and d.cue.trigger
+        and e.cue.trigger
+        and d.cue.trigger.vi == e.cue.trigger.vi
+        and not (d.cue.named or e.cue.named)
+    ):
+        return True
+    if d.points_back or (d.cue.generic and not d.own_date):
+        return not (
+            d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
+        )
+    return False
+
+
+def merge(reader: Reader) -> list[Event]:
+    kept: list[Draft] = []
+    for d in reader.drafts:
+        candidates = [e for e in kept if same(reader, d, e)]
+        if not candidates:
+            if keep_alone(reader, d):
+                kept.append(d)
+            continue
+        absorb(reader, max(candidates, key=lambda e: (overlap(d, e), kept.index(e))), d)
+    add_summit_speakers(reader, kept)
+    add_received_envoys(reader, kept)
+    events = []
+    done: list[Draft] = []
+    for d in kept:
+        if not d.undated:
+            fill_date(reader, d, done)
+        event = finish(reader, d)
+        # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
+        # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
+        if (event.series or set(event.parties) - {HOME}) and has_actor(reader, d, event):
+            events.append(event)
+            done.append(d)
+    return events
+
+
+# Talks and receptions always have two sides, even when the text names only one
+# ("hội đàm với đoàn đại biểu Chính phủ Morocco"): the one-state test is for gatherings.
+TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
+# "Hội nghị quốc tế về AIDS", "Diễn đàn quốc tế về thông tin di động": a conference on
+# a subject, held by a profession or a company unless officials are named at it.
+TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
+
+
+def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
+    """Whether an event has someone to hold it: a named official, a known mechanism, or
+    two sides. A meeting of one state that no official attends ("cuộc họp của Hiệp hội
+    Địa chất Mỹ", "làm việc với China Unicom") is a professional or trade meeting placed
+    in that state, and a trip to one state by no one named ("chuyến công tác Malaysia"
+    of a reporter) is not a state visit."""
+    if event.kind == "call" or event.participants or event.series:
+        return True
+    if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
+        return False
+    if event.kind == "visit" and not delegation_before(reader, d):
+        return False  # a trip with no official and no delegation named: a private one
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    if event.kind == "meeting" and any(two in word for two in TWO_SIDED):
+        return True
+    states = [
+        code for code in event.parties if getattr(reader.lex.party(code), "kind", "") == "state"
+    ]
+    return not (len(event.parties) == 1 and states)
+
+
+def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int, int]]:
+    """The sentences after event `i`'s own, up to the next event, that report no
+    event themselves: where the article goes on about event `i`."""
+    cued = {d.sentence for d in reader.drafts}
+    # the counterparts listed after one verb share what follows them
+    later = [d for d in kept[i + 1 :] if not (d.counterpart and d.cue is kept[i].cue)]
+    stop = later[0].sentence if later else len(reader.doc.sentences)
+    return [reader.doc.sentences[n] for n in range(kept[i].sentence + 1, stop) if n not in cued]
+
+
+def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
+    """Officials of a mechanism's level who speak in the sentences that go on about
+    it take part in it ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after a summit's
+    lead; "…”, Bộ trưởng Ngoại giao Hàn Quốc Kang Kyung-wha nhận định" after a
+    foreign ministers' meeting)."""
+    for i, d in enumerate(kept):
+        levels = next(
+            (lv for suffix, lv in SPEAKER_LEVELS if (d.event.series or "").endswith(suffix)),
+            None,
+        )
+        if d.event.status != "held" or levels is None:
+            continue
+        for start, end in sentences_after(reader, kept, i):
+            first = next((m for m in reader.mentions if start <= m.start < end), None)
+            if (
+                first
+                and first.person not in d.people
+                and any(t.level in levels for t in first.titles)
+                and SPEECH.search(reader.body, first.end, min(end, first.end + 40))
+            ):
+                d.people.append(first.person)
+
+
+def add_received_envoys(reader: Reader, kept: list[Draft]) -> None:
+    """ "… tiếp Đại sứ các nước Thái Lan, Indonesia …" and then one sentence per envoy
+    ("Đại sứ Thái Lan Manopchai Vongphakdi gửi lời chào …"): the envoys named in the
+    sentences that follow a reception of several envoys were received at it."""
+    people = reader.doc.record.people
+    for i, d in enumerate(kept):
+        cue = d.cue
+        if "reception" not in cue.flags or not ENVOYS.match(
+            reader.body, cue.end, min(cue.own_end, cue.end + 40)
+        ):
+            continue
+        for start, end in sentences_after(reader, kept, i):
+            for m in reader.mentions:
+                if (
+                    start <= m.start < end
+                    and m.person not in d.people
+                    and any(t.level == "ambassador" for t in m.titles)
+                    and 0 <= m.person < len(people)
+                    and people[m.person].country in d.event.parties
+                ):
+                    d.people.append(m.person)
+
+
+def overlap(d: Draft, e: Draft) -> int:
+    """Capitalised words two mentions' names share ("Hội nghị SOM" ~ "… ASEAN (SOM)")."""
+
+    def words(name: str | None) -> set[str]:
+        return {w for w in re.findall(r"\w+", name or "") if w[:1].isupper()} - {
+            "Hội",
+            "Diễn",
+            "Đối",
+            "Cuộc",
+            "Tại",
+        }
+
+    same_word = bool(d.cue.trigger and e.cue.trigger and d.cue.trigger.vi == e.cue.trigger.vi)
+    return (
+        len(words(d.event.name) & words(e.event.name))
+        + len(set(d.people) & set(e.people))
+        + 2 * same_word
+    )
+
+
+def absorb(reader: Reader, into: Draft, d: Draft) -> None:
+    a, b = into.event, d.event
+    for person in d.people:
+        if person not in into.people:
+            into.people.append(person)
+    into.chairs |= d.chairs
+    a.parties = a.parties + [p for p in b.parties if p not in a.parties]
+    if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
+        a.date, into.own_date = b.date, True
+    a.location = a.location or b.location
+    if b.format == "online" or not a.format:
+        a.format = b.format or a.format
+    a.series = a.series or b.series
+    a.edition = a.edition or b.edition
+    a.outcomes += [o for o in b.outcomes if o not in a.outcomes]
+    if not into.cue.named and d.cue.named and b.name and not d.points_back:
+        a.name = b.name
+
+
+def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
+    """A date for an event its own words do not date, from what the text ties it to."""
+    e = d.event
+    if e.date:
+        return
+    previous = done[-1] if done else None
+    start, end = reader.doc.sentences[d.sentence]
+    if SIDELINES.match(reader.body, start, end):
+        # "Bên lề hội nghị, Thủ tướng đã gặp …": during the meeting just reported
+        host = next((x for x in reversed(done) if x.event.kind == "meeting"), None)
+        if host and host.event.date:
+            e.date = host.event.date
+            e.location = e.location or host.event.location
+            return
+    same_day = SAME_DAY.search(reader.body[start:end])
+    if same_day and e.status == "held":
+        # "Trước hội đàm, …": the day of that talk; "Cùng ngày, …": of the event before,
+        # unless that is a visit, whose date is the first of several days.
+        named = same_day.group(1)
+        referent = next(
+            (
+                x
+                for x in reversed(done)
+                if x.event.date
+                and (
+                    named.lower() in (x.cue.trigger.vi if x.cue.trigger else "")
+                    if named
+                    else x.event.kind != "visit"
+                )
+            ),
+            None,
+        )
+        if referent and referent.event.date:
+            e.date = referent.event.date
+            return
+    if d.sentence > 0 and THIS.search(reader.body, start, end):
+        # "… lời kêu gọi này trong cuộc họp …": the story of the sentence before
+        p_start, p_end = reader.doc.sentences[d.sentence - 1]
+        earlier = reader.times_in(p_start, p_end)
+        if earlier:
+            e.date = earlier[0].value
+            return
+    if previous and previous.event.kind == "visit" and set(previous.people) & set(d.people):
+        e.date = month_of(previous.event.date)
+        return
+    if e.status == "planned" and reader.doc.anchor_year and previous is not None:
+        e.date = str(reader.doc.anchor_year)
+        return
+    if previous is None and e.status == "held":
+        published = reader.doc.record.published
+        if published:
+            e.date = month_of(published)
+        elif reader.doc.anchor_year:
+            e.date = str(reader.doc.anchor_year)
+
+
+def finish(reader: Reader, d: Draft) -> Event:
+    e = d.event
+    people = reader.doc.record.people
+    participants = []
+    for p in d.people:
+        if not 0 <= p < len(people):
+            continue
+        person = people[p]
+        participants.append(
+            Participant(
+                person.name,
+                person.country,
+                person.lead_title or next(iter(person.titles[-1:]), None),
+                "chair" if p in d.chairs else "participant",
+            )
+        )
+    e.participants = participants
+    e.parties = finish_parties(e.parties, reader.lex)
+    if e.kind == "visit":
+        e.format = "in_person"
+    return e

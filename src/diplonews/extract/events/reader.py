@@ -1,0 +1,995 @@
+"""Events stage: meetings, visits and calls, one per occurrence, with their fields.
+
+Each sentence is read as a few cues (trigger words from triggers.tsv and series names
+from series.tsv). A cue owns the stretch of text from itself to the next cue or
+clause break; what it owns (dates, people, places, parties) is its own, what stands
+elsewhere in the sentence is shared by the sentence's main event. Cues that only
+point back ("tại hội nghị", "cuộc gặp này") are folded into the event already
+reported, so each occurrence is one event however often it is mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplonews.extract.doc import Doc
+from diplonews.extract.events import merging
+from diplonews.extract.events.cues import (
+    ATTEND,
+    BACK_LEAD,
+    BY_BEFORE,
+    CHAIR,
+    CHAIR_OF,
+    COUNTERPART,
+    EDITION,
+    EXCLUDED_BEFORE,
+    HELD,
+    HOSTING,
+    HYPOTHETICAL,
+    LEADS_AFTER,
+    LOCATED,
+    LOCATION_LEAD,
+    MODAL,
+    NAME_STOP,
+    NEGATED,
+    NOT_EVENT_TIME,
+    PARTY_KINDS,
+    PLANNED,
+    POINTS_BACK,
+    POSTING,
+    PRE_REACH,
+    REPORTING,
+    SESSION_NUMBER,
+    SECONDARY,
+    Cue,
+    Sentence,
+    clause_bounds,
+    find_cues,
+    month_of,
+    parse_edition,
+    party_spans,
+    says_online,
+    series_name,
+)
+from diplonews.extract.events.outcomes import find_outcomes
+from diplonews.extract.events.mechanisms import compose
+from diplonews.extract.lexicons import City, Lexicons, Trigger
+from diplonews.extract.people import Mention
+from diplonews.extract.record import Event
+
+
+def in_quotes(body: str, start: int, cue: Cue) -> bool:
+    """Whether the cue stands inside quoted speech opened after `start`. A quoted name
+    (“Đối thoại Hàn-ASEAN”) opens right before the cue and closes right after its name."""
+    text = body[start : cue.start]
+    opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    if opened and text.rstrip().endswith(("“", '"')):
+        return not any(mark in body[cue.name_end : cue.name_end + 3] for mark in ("”", '"'))
+    return opened
+
+
+PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều)\s+$")
+NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*$")
+NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
+WITH = re.compile(r"[\s,]*cùng\b")
+AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
+# "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
+# whose subject is who took part.
+SETTING_LEAD = re.compile(
+    r"^\s*(?:Tại|Trong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+)
+SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
+
+
+# "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
+INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,60}$")
+SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp)")
+PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
+# A trip told by a verb of motion (see Reader.movements).
+MOVE = re.compile(r"\b(tới|đến|sang)\s+$")
+# The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
+MOVE_LEAD_WORD = re.compile(
+    r"\b(?:sẽ|đã|vừa|đang|cũng|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
+    r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
+)
+ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
+BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
+RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
+DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
+MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+WITH_STATE = re.compile(r"\bvới\s+$")
+# "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see Reader.split_count)
+COUNTED = re.compile(r"\b(\d|hai|ba|bốn|năm|sáu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$")
+COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")
+MAX_COUNTED = 6
+# The states of a tour after its verb (see Reader.legs).
+LEG_GAP = re.compile(
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|"
+    r"(?:\w+\s+)?(?:nước|quốc gia)|các nước|các quốc gia)\s+)*"
+)
+# Counterparts listed after a two-sided verb (see Reader.counterparts).
+TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đàm", "chào", "làm việc")
+COUNTERPART_LEAD = re.compile(
+    r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
+)
+LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
+ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What the words around one cue say about it, worked out once for its fields."""
+
+    sentence: Sentence
+    cue: Cue
+    prev_end: int  # where the cue before it stops owning text
+    subject: list[Mention]  # the sentence's subject, if it names one
+    clause_start: int
+    clause_end: int
+    lead_start: int  # where the cue's own clause starts, after any reporting verb
+    lead: str  # from there to the cue
+    recent: str  # the last 200 characters of `lead`
+    name: str | None
+    name_parties: list[str]
+    edition: int | None
+    secondary: bool  # "nhân dịp dự X", "bên lề X": X is not the sentence's own event
+    attend: bool  # "tham dự X": the subject takes part in X
+    hosting: bool  # "đăng cai X": hosting says nothing of who takes part
+    points_back: bool  # "hội nghị này", "Tại hội nghị": the event already reported
+
+
+@dataclass
+class Draft:
+    """An event being built, with what it needs for merging."""
+
+    event: Event
+    cue: Cue
+    sentence: int
+    people: list[int] = field(default_factory=list)  # person indexes, order kept
+    chairs: set[int] = field(default_factory=set)
+    own_date: bool = False
+    points_back: bool = False
+    name_parties: list[str] = field(default_factory=list)
+    setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
+    counterpart: bool = False  # one of several counterparts listed after one verb
+    undated: bool = False  # one of several events counted together: the text dates only the first
+
+
+# ---------------------------------------------------------------- the stage
+
+
+class Reader:
+    """Reads one document's sentences into drafts, then merges them into events."""
+
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc, self.lex, self.body = doc, lex, doc.body
+        self.parties = party_spans(doc, lex)
+        self.party_starts = {s for s, _, _ in self.parties}
+        self.regions = [
+            (s, e)
+            for s, e, codes in lex.find_in(doc.matches, "party_names", doc.body)
+            if codes[0] == "-"
+        ]
+        self.places = lex.find_in(doc.matches, "places", self.body)
+        self.triggers = lex.find_in(doc.matches, "triggers", self.body)
+        self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
+        titles = lex.find_in(doc.matches, "titles", self.body)
+        self.title_starts = [s for s, _, _ in titles]
+        # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
+        self.series_hits = [
+            h
+            for h in lex.find_in(doc.matches, "series", self.body)
+            if not any(s <= h[0] < e for s, e, _ in titles)
+        ]
+        self.mentions: list[Mention] = doc.mentions
+        self.taking_part = [
+            m
+            for m in doc.mentions
+            if not EXCLUDED_BEFORE.search(self.body, max(0, m.start - 110), m.start)
+            and not (
+                BY_BEFORE.search(self.body, max(0, m.start - 8), m.start)
+                and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
+            )
+        ]
+        body = self.body
+        self.times = [
+            t
+            for t in doc.times
+            if getattr(t, "value", None)
+            and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
+        ]
+        self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
+        self.drafts: list[Draft] = []
+        self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
+        moves = self.movements()
+        if moves:
+            self.triggers = sorted(self.triggers + moves, key=lambda t: t[0])
+
+    def is_post(self, at: int) -> bool:
+        """Whether the name at `at` is where an envoy serves ("Đại sứ … tại Indonesia")."""
+        if at not in self.posted:
+            self.posted[at] = bool(POSTING.search(self.body, max(0, at - 60), at))
+        return self.posted[at]
+
+    # -- lookups within a span
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions in a span, less inviters, envoys' principals and possessors."""
+        return [m for m in self.taking_part if start <= m.start < end]
+
+    def parties_in(self, start: int, end: int) -> list[str]:
+        """Parties named in a span, less the posts of envoys."""
+        return [code for s, _, code in self.parties if start <= s < end and not self.is_post(s)]
+
+    def times_in(self, start: int, end: int) -> list[Any]:
+        return [t for t in self.times if start <= t.start < end]
+
+    def place_in(self, start: int, end: int) -> City | None:
+        """The first city or venue in a span, wherever it stands."""
+        for s, _, payloads in self.places:
+            if start <= s < end:
+                city: City = payloads[0]
+                return city
+        return None
+
+    def location_in(self, start: int, end: int) -> str | None:
+        """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
+        for s, _, payloads in self.places:
+            if (
+                start <= s < end
+                and LOCATION_LEAD.search(self.body, max(0, s - 60), s)
+                and not self.is_post(s)
+            ):
+                return str(payloads[0].name_en)
+        return None
+
+    def country_located(self, start: int, end: int) -> bool:
+        """Whether the span places the event in a state ("… tại Indonesia")."""
+        for s, _, code in self.parties:
+            if (
+                start <= s < end
+                and getattr(self.lex.party(code), "kind", None) == "state"
+                and LOCATED.search(self.body, max(0, s - 6), s)
+                and not self.is_post(s)
+            ):
+                return True
+        return False
+
+    def list_end(self, clause_end: int, sentence_end: int) -> int:
+        """A clause's end, carried past commas that go on listing parties
+        ("Đại sứ các nước Thái Lan, Indonesia, Philippines và Malaysia trình quốc thư")."""
+        starts = self.party_starts
+        while clause_end < sentence_end and self.body[clause_end] == ",":
+            nxt = clause_end + 1
+            while nxt < sentence_end and self.body[nxt] == " ":
+                nxt += 1
+            if nxt not in starts:
+                break
+            _, clause_end = clause_bounds(self.body, nxt, sentence_end, nxt)
+        return clause_end
+
+    def has_title(self, start: int, end: int) -> bool:
+        return any(start <= s < end for s in self.title_starts)
+
+    # -- reading
+    def read(self) -> list[Event]:
+        for index, (start, end) in enumerate(self.doc.sentences):
+            self.read_sentence(index, start, end)
+        return merging.merge(self)
+
+    def read_sentence(self, index: int, start: int, end: int) -> None:
+        body = self.body
+        cues = find_cues(body, start, end, self.triggers, self.series_hits)
+        if not cues:
+            return
+        content_start = start
+        for m in REPORTING.finditer(body, start, cues[0].start):
+            content_start = m.end()
+        keep = []
+        for c in cues:
+            if c.start < content_start:
+                continue
+            before = body[max(start, c.start - 12) : c.start].lower()
+            if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags and not c.named:
+                continue
+            if "credentials" in c.flags and any("reception" in k.flags for k in keep):
+                continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
+            keep.append(c)
+        cues = keep
+        for i, cue in enumerate(cues):
+            nxt = cues[i + 1].start if i + 1 < len(cues) else end
+            _, clause_end = clause_bounds(body, start, end, cue.end)
+            cue.own_end = min(nxt, self.list_end(clause_end, end))
+            stop = NAME_STOP.search(body, cue.end, cue.own_end)
+            cue.name_end = stop.start() if stop else cue.own_end
+            tail = NAME_TAIL.search(body, cue.end, cue.name_end)
+            if tail:
+                cue.name_end = tail.start()
+            ed = EDITION.match(body, cue.name_end)
+            if ed:
+                cue.name_end = ed.end()
+        for i, cue in enumerate(cues):
+            cue.joined_end = cue.own_end
+            if i + 1 < len(cues) and re.fullmatch(
+                r"\s*(?:và|,)\s*(?:(?:tham )?dự\s+)?(?:các\s+)?",
+                body[cue.name_end : cues[i + 1].start],
+            ):
+                cue.joined_end = cues[i + 1].own_end
+                cues[i + 1].joined_to = cue
+        sentence = Sentence(start, end, content_start, cues)
+        subject = self.sentence_subject(sentence)
+        prev_end = content_start
+        first = len(self.drafts)
+        for cue in cues:
+            self.read_cue(index, sentence, cue, prev_end, subject)
+            prev_end = cue.own_end
+        # "… tại Gyeongju, nơi diễn ra Hội nghị thượng đỉnh APEC": an event named only as
+        # the setting of the sentence's own takes that event's parties.
+        drafts = self.drafts[first:]
+        main = next((d for d in drafts if d.people and d.event.parties), None)
+        for d in drafts:
+            if (
+                main
+                and d is not main
+                and d.setting
+                and not d.points_back
+                and not d.event.parties
+                and not d.people
+            ):
+                d.event.parties = list(main.event.parties)
+
+    def sentence_subject(self, sentence: Sentence) -> list[Mention]:
+        owned = [(c.start, c.own_end) for c in sentence.cues]
+        for m in self.mentions_in(sentence.content_start, sentence.end):
+            if not any(a <= m.start < b for a, b in owned):
+                return [m]
+        return []
+
+    def is_bare(self, cue: Cue) -> bool:
+        """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
+        if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
+            return False
+        parties = [s for s, _, _ in self.parties if cue.end <= s < cue.name_end]
+        for word in re.finditer(r"\w+", self.body[cue.end : cue.name_end]):
+            at = cue.end + word.start()
+            if word.group()[:1].isupper() and not any(a <= at < b for a, b in self.regions):
+                return False
+        return not parties
+
+    def read_cue(
+        self, index: int, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
+    ) -> None:
+        """One draft event (or none) from one cue, its fields read off the sentence."""
+        at = self.context(sentence, cue, prev_end, subject)
+        date, own_date, relation = self.cue_date(at)
+        if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
+            return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
+            return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
+        people, chairs = self.cue_people(at)
+        planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
+            getattr(relation, "relation", None) == "future"
+        )
+        if (
+            HELD.search(at.recent)
+            and not PLANNED.search(at.recent)
+            or getattr(relation, "relation", None) == "past"
+        ):
+            planned = False
+        location = self.location_in(cue.start, cue.own_end) or self.location_in(
+            sentence.content_start, sentence.end
+        )
+        codes = self.cue_parties(at, people)
+        if NEGATED.search(at.lead[-80:]):
+            people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
+        series_en = (
+            cue.series.name_en
+            if cue.series
+            else self.composed_series(cue)
+            or series_name(
+                at.name_parties,
+                cue.trigger.series_suffix if cue.trigger else "",
+                self.lex,
+                bool(at.edition),
+            )
+        )
+        outcomes = (
+            find_outcomes(self.documents, cue.start, sentence.end)
+            if (cue.kind == "meeting" and not at.secondary)
+            else []
+        )
+        event = Event(
+            kind=cue.kind,
+            status="planned" if planned else "held",
+            name=at.name,
+            series=series_en,
+            edition=at.edition,
+            date=date,
+            format=self.cue_format(at, location, people),
+            location=location,
+            parties=[c for c in codes if c],
+            outcomes=outcomes,
+            evidence=self.body[sentence.start : sentence.end],
+            evidence_span=(sentence.start, sentence.end),
+        )
+        people = [p for p in people if p >= 0]
+        if (
+            cue.kind == "visit"
+            and len(people) > 1
+            and re.search(r"(?:các|những)\s+$", self.body[max(0, cue.start - 8) : cue.start])
+        ):
+            for person in people:  # "các chuyến thăm … của A và B": one visit each
+                single = Event(
+                    **{**event.__dict__, "parties": list(event.parties), "participants": []}
+                )
+                self.drafts.append(
+                    Draft(single, cue, index, [person], set(), own_date, False, at.name_parties)
+                )
+            return
+        draft = Draft(
+            event,
+            cue,
+            index,
+            people,
+            chairs,
+            own_date,
+            at.points_back,
+            at.name_parties,
+            at.secondary,
+        )
+        self.drafts.extend(self.split_counterparts(at, draft))
+
+    def context(
+        self, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
+    ) -> Context:
+        """What the words around a cue say about it (see `Context`)."""
+        body = self.body
+        clause_start, clause_end = clause_bounds(body, sentence.start, sentence.end, cue.start)
+        lead_start = max(sentence.content_start, clause_start)
+        name = NAME_JOIN_TAIL.sub("", body[cue.start : cue.name_end].strip(' -–“”"'))
+        name_parties = [
+            code
+            for code in self.parties_in(cue.start, cue.name_end)
+            if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
+        ]
+        ed = EDITION.search(body, cue.start, cue.name_end)
+        edition = parse_edition(ed.group(1)) if ed else None
+        if edition is None and cue.series:
+            number = re.match(r"\s*(\d{1,3})\b", body[cue.end : cue.end + 5])
+            edition = int(number.group(1)) if number else None
+        if edition is None:
+            edition = self.session_number(cue)
+        head = (cue.joined_to or cue).start
+        before = body[max(sentence.start, head - 120) : head]  # what the patterns look back on
+        points_back = (
+            bool(POINTS_BACK.match(body[cue.name_end : cue.name_end + 12]))
+            or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
+            or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
+            or (cue.named and self.is_bare(cue))
+        )
+        if cue.generic and edition:
+            cue.generic = False
+        if (
+            "named" in cue.flags
+            and not cue.named
+            and not name_parties
+            and not edition
+            and not cue.series
+        ):
+            cue.generic = True  # "hội nghị thượng đỉnh kéo dài 2 ngày": the summit again
+        lead = body[lead_start : cue.start]
+        return Context(
+            sentence,
+            cue,
+            prev_end,
+            subject,
+            clause_start,
+            clause_end,
+            lead_start,
+            lead,
+            lead[-200:],
+            name or None,
+            name_parties,
+            edition,
+            bool(SECONDARY.search(before)),
+            bool(ATTEND.search(before))
+            or bool(cue.joined_to and "dự" in body[cue.joined_to.name_end : cue.start]),
+            bool(HOSTING.search(before)),
+            points_back,
+        )
+
+    def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
+        """(date, whether the event's own words give it, the time expression used)."""
+        sentence, cue = at.sentence, at.cue
+        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(
+            at.lead_start, cue.start
+        )
+        claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
+        free_times = [
+            t
+            for t in self.times_in(sentence.content_start, sentence.end)
+            if not any(a <= t.start < b for a, b in claimed)
+        ]
+        date, own_date = None, False
+        if own_times:
+            date, own_date = own_times[0].value, True
+        elif free_times:
+            date = month_of(free_times[0].value) if at.secondary else free_times[0].value
+            own_date = not at.secondary
+        if not own_date and any(
+            sentence.content_start <= t.start < cue.own_end for t in self.unresolved
+        ):
+            own_date = True  # dated in the text, though the year is not known
+        return date, own_date, (own_times or free_times or [None])[0]
+
+    def cue_people(self, at: Context) -> tuple[list[int], set[int]]:
+        """Who takes part (person indexes) and who of them chairs."""
+        body, cue, sentence, subject = self.body, at.cue, at.sentence, at.subject
+        quoted = in_quotes(body, sentence.start, cue)  # a speaker's words, not a report
+        pre = (
+            []
+            if at.secondary or at.hosting or cue.joined_to or quoted
+            else [
+                m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
+            ]
+        )
+        own = [
+            m
+            for m in self.mentions_in(cue.end, cue.own_end)
+            if not MODAL.search(body, cue.end, m.start)
+        ]  # "có thể có sự tham dự của X"
+        chair_of = [
+            m
+            for m in self.mentions_in(cue.end, sentence.end)
+            if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
+        ]
+        if cue.kind == "visit" and "ceremony" not in cue.flags:
+            return self.visitors(cue, pre, own, subject), set()
+        if at.secondary and not at.attend or at.hosting:
+            return [m.person for m in chair_of], {m.person for m in chair_of}
+        people = [m.person for m in pre + own]
+        subject_takes_part = (
+            not pre
+            and not quoted
+            and (at.attend or "verb" in cue.flags or CHAIR.search(body[at.lead_start : cue.start]))
+            or WITH.match(body, at.prev_end, cue.start)
+        )
+        at_event = (
+            (at.points_back or cue.generic)
+            and at.clause_start == sentence.start
+            and AT_BEFORE.search(body, sentence.start, cue.start)
+        )  # "Phát biểu tại hội nghị, X"
+        if subject_takes_part or at_event:
+            people = [m.person for m in subject] + people
+        people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+        if SETTING_LEAD.match(body[sentence.start : cue.start]):
+            people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
+            if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
+                people = list(
+                    dict.fromkeys(people + [m.person for m in self.mentions_in(cue.end, sentence.end)])
+                )
+        chairs: set[int] = set()
+        if "reception" in cue.flags or "ceremony" in cue.flags:
+            chairs = {m.person for m in (pre or subject)}
+        elif cue.kind == "meeting":
+            chairs = self.chairs(cue, at.lead_start, people, subject, pre)
+        return people, chairs | {m.person for m in chair_of}
+
+    def main_subject(self, cue: Cue, sentence: Sentence) -> list[int]:
+        """The people who open the main clause after a leading setting ("Trong cuộc
+        điện đàm ngày 20/10, A và B …"): consecutive mentions right after its comma."""
+        comma = self.body.find(",", cue.end, sentence.end)
+        if comma < 0:
+            return []
+        found: list[int] = []
+        at = comma
+        for mention in self.mentions_in(comma, sentence.end):
+            if not SUBJECT_JOIN.match(self.body[at : mention.start]):
+                break
+            found.append(mention.person)
+            at = mention.end
+        return list(dict.fromkeys(found))
+
+    def cue_format(self, at: Context, location: str | None, people: list[int]) -> str | None:
+        """Online, in person, or unknown (always unknown for a call)."""
+        cue, sentence = at.cue, at.sentence
+        if cue.kind == "call":
+            return None
+        if says_online(self.body[sentence.start : sentence.end]) and (
+            not at.secondary
+            or says_online(self.body[cue.start : min(cue.own_end + 40, sentence.end)])
+        ):
+            return "online"
+        during_visit = (
+            cue.kind == "meeting"
+            and bool(people)
+            and any(c.kind == "visit" and c.start < cue.start for c in sentence.cues)
+        )
+        if (
+            location
+            or "inperson" in cue.flags
+            or during_visit
+            or self.country_located(at.clause_start, at.clause_end)
+        ):
+            return "in_person"
+        return None
+
+    def cue_parties(self, at: Context, people: list[int]) -> list[str]:
+        """States and blocs: named in the event's name, of its people, or visited."""
+        cue = at.cue
+        codes = list(at.name_parties)
+        known = self.doc.record.people
+        codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
+        if cue.kind == "visit":
+            codes += self.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+            city = self.place_in(cue.end, min(cue.own_end, cue.end + 30))
+            if city and city.country:
+                codes.append(city.country)
+        modal = MODAL.search(self.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
+        reach = modal.start() if modal else cue.own_end
+        if cue.kind != "visit" and (
+            self.has_title(cue.end, reach) or COUNTERPART.match(self.body, cue.end, reach)
+        ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
+            codes += self.parties_in(cue.end, reach)
+        elif cue.kind != "visit":  # "đàm phán hạt nhân với CHDCND Triều Tiên": the other side
+            codes += [
+                code
+                for s, _, code in self.parties
+                if cue.end <= s < reach and WITH_STATE.search(self.body, max(0, s - 5), s)
+            ]
+        if not people and not at.name_parties and not at.points_back:
+            codes += self.parties_in(at.lead_start, reach)
+        if cue.series and cue.series.parties:
+            codes += list(cue.series.parties)
+        return [c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS]
+
+    def chairs(
+        self,
+        cue: Cue,
+        lead_start: int,
+        people: list[int],
+        subject: list[Mention],
+        pre: list[Mention],
+    ) -> set[int]:
+        """Who chairs: co-chairs, those who chair or open it, or "dưới sự chủ trì của"."""
+        body = self.body
+        window = body[lead_start : cue.own_end]
+        if re.search(r"đồng chủ trì", window, re.IGNORECASE):
+            return set(people)
+        verb = CHAIR.search(body, lead_start, cue.own_end)
+        if not verb:
+            return set()
+        before = {m.person for m in pre + subject if m.start < verb.start()}
+        return before & set(people) or ({subject[0].person} if subject else set())
+
+    def visitors(
+        self, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
+    ) -> list[int]:
+        body = self.body
+        if re.match(
+            r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)", body[cue.end : cue.own_end]
+        ):
+            return []  # "chuyến thăm của đoàn đặc phái viên": the envoys are not named
+        destination = set(self.parties_in(cue.end, min(cue.own_end, cue.end + 40)))
+        of = [
+            m
+            for m in own
+            if re.search(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$", body[cue.end : m.start])
+        ]
+        if of:
+            return [m.person for m in of]
+        people = self.doc.record.people
+
+        def foreign(m: Mention) -> bool:
+            return 0 <= m.person < len(people) and people[m.person].country not in destination
+
+        chosen = [m.person for m in (pre or subject) if foreign(m)]
+        if not chosen and destination:
+            before = [
+                m
+                for m in self.mentions
+                if cue.start - 200 <= m.start and m.end <= cue.start and foreign(m)
+            ]
+            chosen = [before[-1].person] if before else []
+        return chosen
+
+    def session_number(self, cue: Cue) -> int | None:
+        """The edition of "Kỳ họp thứ 17 Ủy ban …", "phiên họp thứ 3 …": a session counted
+        without "lần"."""
+        head = SESSION_HEAD.match(self.body, cue.start, cue.name_end)
+        number = head and SESSION_NUMBER.match(self.body, head.end(), cue.name_end)
+        return parse_edition(number.group(1)) if number else None
+
+    # -- a mechanism named "<mechanism> <party>-<party>"
+
+    def composed_series(self, cue: Cue) -> str | None:
+        """The series of a name that joins two parties after the mechanism's words
+        ("Đối thoại Chiến lược Ngoại giao-Quốc phòng Việt Nam-Ấn Độ lần thứ 3" →
+        "Vietnam-India Diplomacy-Defence Strategic Dialogue"), or None."""
+        if cue.kind != "meeting":
+            return None
+        spans = [
+            (s, e, code)
+            for s, e, code in self.parties
+            if cue.start <= s < cue.name_end
+            and getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
+        ]
+        for (s1, e1, a), (s2, _, b) in zip(spans, spans[1:], strict=False):
+            if a != b and PAIR_DASH.fullmatch(self.body, e1, s2):
+                return compose(self.body[cue.start : s1], [a, b], self.lex)
+        return None
+
+    # -- a trip told by a verb of motion: "X sẽ tới Venezuela"
+
+    def movements(self) -> list[tuple[int, int, list[Trigger]]]:
+        """ "tới/đến/sang <a state or its capital>" right after a named official or a
+        delegation: a visit, as "thăm" would say ("ông Yang Hyong Sop sẽ tới
+        Venezuela", "Moldova đã cử một phái đoàn đến Matxcơva"). Only a foreign
+        destination counts, and only with the traveller standing just before the verb."""
+        body = self.body
+        found: list[tuple[int, int, list[Trigger]]] = []
+        destinations = {s: code for s, _, code in self.parties}
+        for s, _, payloads in self.places:
+            city = payloads[0]
+            if getattr(city, "country", None):
+                destinations.setdefault(s, city.country)
+        if not destinations:
+            return found
+        ends: dict[int, Mention] | None = None
+        people = self.doc.record.people
+        for start, code in sorted(destinations.items()):
+            move = MOVE.search(body, max(0, start - 8), start)
+            if move is None or getattr(self.lex.party(code), "kind", "") != "state":
+                continue
+            if RETURNING.search(body, max(0, move.start() - 12), move.start()):
+                continue  # "về đến Hà Nội": home again, not a trip
+            if ends is None:
+                ends = {m.end: m for m in self.taking_part}
+            at = self.lead_start(move.start())
+            traveller = ends.get(at)
+            if traveller is not None:
+                home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
+                if home == code or traveller.name is None:
+                    continue
+            elif "đoàn" not in body[max(0, move.start() - 60) : move.start()] or not (
+                DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
+            ):
+                continue
+            if self.only_to_attend(move.end()):
+                continue
+            found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        return found
+
+    def lead_start(self, at: int) -> int:
+        """Where the words that lead to a verb of motion start, walking back over the
+        adverbs between it and its subject ("X đã lên đường tới", "X hôm qua đã tới")."""
+        body = self.body
+        for _ in range(6):
+            j = at
+            while j > 0 and body[j - 1] in " ,":
+                j -= 1
+            word = MOVE_LEAD_WORD.search(body, max(0, j - 16), j)
+            if not word:
+                return j
+            at = word.start()
+        return at
+
+    def only_to_attend(self, at: int) -> bool:
+        """Whether a trip is told as made to attend a meeting of a known mechanism and
+        nothing else ("tới New York dự Đại hội đồng Liên hợp quốc"): that trip is the
+        meeting (SCHEMA). "… kết hợp hoạt động song phương" makes it a visit as well."""
+        body = self.body
+        clause_end = min(
+            [i for i in (body.find(".", at), body.find(";", at)) if i >= 0] or [len(body)]
+        )
+        attend = ATTEND_AFTER.match(body, at, clause_end)
+        if not attend:
+            return False
+        if BILATERAL_TOO.search(body, at, clause_end):
+            return False
+        return any(attend.end() <= s <= attend.end() + 30 for s, _, _ in self.series_hits)
+
+    # -- several counterparts after one verb: one event each
+
+    def counterparts(self, cue: Cue, end: int) -> list[tuple[int, str | None]]:
+        """The counterparts listed after a two-sided verb, as (person, country) pairs
+        (person -1 when only the office and the state are named): "hội đàm với A, B và
+        C", "lần lượt hội kiến A, B và C", "tiếp xúc với Thủ tướng Gibuti, Ngoại trưởng
+        Haiti", "tiếp Đại sứ các nước Thái Lan, Indonesia và Malaysia". Empty unless at
+        least two are listed."""
+        body = self.body
+        lead = COUNTERPART_LEAD.match(body, cue.end, end)
+        at = lead.end() if lead else cue.end
+        starts = {m.start: m for m in self.taking_part if at <= m.start < end}
+        heads = starts.keys() | {s for s in self.title_starts if at <= s < end}
+        found: list[tuple[int, str | None]] = []
+        envoys = closed = last = False
+        while at < end and not last:
+            last = closed
+            mention = next((starts[i] for i in range(at, at + 5) if i in starts), None)
+            if mention and mention.person >= 0:
+                item_end = mention.end
+                found.append((mention.person, mention.country))
+            elif at in heads or envoys and at in self.party_starts:
+                # an office and a state, no name: up to the next separator before a head
+                sep = LIST_SEP.search(body, at, min(end, at + 80))
+                while sep and sep.end() not in heads | self.party_starts:
+                    sep = LIST_SEP.search(body, sep.end(), min(end, at + 80))
+                item_end = sep.start() if sep else min(end, at + 80)
+                stop = LIST_STOP.search(body, at, item_end)
+                item_end = stop.start() if stop else item_end
+                codes = [c for s, _, c in self.parties if at <= s < item_end]
+                if not codes and not last:
+                    break
+                found.append((-1, (codes or [None])[0]))
+                envoys = envoys or bool(ENVOY_HEAD.match(body, at, item_end))
+            else:
+                return []  # "và" before something else: not this list
+            sep = None if last else LIST_SEP.match(body, item_end, end)
+            if not sep:
+                break
+            closed = "và" in sep.group()  # "A, B và C": C is the last
+            at = sep.end()
+        if not last:
+            return []  # a list of counterparts closes with "và"
+        keys = {(p, c) if p < 0 else (p, None) for p, c in found if p >= 0 or c}
+        if len(found) < 2 or len(keys) < len(found) - 1:
+            return []
+        # a counterpart whose state the text leaves out is of the state of the others
+        # ("Phó chủ tịch Cuba Carlos Lage, Ngoại trưởng Felipe Perez Roque và …")
+        known = [c for _, c in found if c]
+        return [(p, c or (known[0] if len(set(known)) == 1 else None)) for p, c in found]
+
+    def split_counterparts(self, at: Context, draft: Draft) -> list[Draft]:
+        """One draft per counterpart when a two-sided verb lists several: each keeps the
+        subject's side and takes one counterpart (the office alone when no name is
+        given, as for envoys received together)."""
+        cue = at.cue
+        word = cue.trigger.vi if cue.trigger else ""
+        if cue.kind == "visit":
+            return self.split_legs(at, draft)
+        counted = COUNTED.search(self.body, max(0, cue.start - 12), cue.start)
+        if (
+            counted
+            and not cue.named
+            and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
+        ):
+            return self.split_count(draft, parse_edition(counted.group(1)) or 1)
+        if not any(verb in word for verb in TWO_SIDED_VERBS):
+            return [draft]
+        listed = self.counterparts(cue, at.sentence.end)
+        if not listed:
+            return [draft]
+        people = self.doc.record.people
+        others = {p for p, _ in listed if p >= 0}
+        listed_codes = {c for _, c in listed if c}
+        base = [p for p in draft.people if p not in others]
+        base_codes = [c for c in draft.event.parties if c not in listed_codes]
+        base_codes += [
+            people[p].country or "" for p in base if 0 <= p < len(people) and people[p].country
+        ]
+        drafts = []
+        for person, code in listed:
+            event = Event(**{**draft.event.__dict__, "participants": []})
+            codes = base_codes + ([code] if code else [])
+            event.parties = [
+                c
+                for c in dict.fromkeys(codes)
+                if c and getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
+            ]
+            drafts.append(
+                Draft(
+                    event,
+                    cue,
+                    draft.sentence,
+                    base + ([person] if person >= 0 else []),
+                    set(draft.chairs) & set(base),
+                    draft.own_date,
+                    draft.points_back,
+                    draft.name_parties,
+                    draft.setting,
+                    counterpart=True,
+                )
+            )
+        return drafts
+
+    def split_count(self, draft: Draft, count: int) -> list[Draft]:
+        """ "Sau 4 cuộc đàm phán hạt nhân với …": as many events as the text counts, the
+        first dated as the text dates them ("từ tháng 4/2003"), the others not."""
+        drafts = [draft]
+        for _ in range(1, min(count, MAX_COUNTED)):
+            event = Event(**{**draft.event.__dict__, "participants": [], "date": None})
+            event.parties = list(draft.event.parties)
+            twin = Draft(event, draft.cue, draft.sentence, list(draft.people), set(draft.chairs))
+            twin.counterpart = draft.counterpart = twin.undated = True
+            twin.name_parties = draft.name_parties
+            drafts.append(twin)
+        return drafts
+
+    def legs(self, cue: Cue, end: int) -> list[str]:
+        """The states of a tour, listed after its verb: "công du ba nước Lào, Campuchia
+        và Thái Lan", "sẽ tới Algeria và Gabon". Empty unless two or more are listed
+        and the list closes with "và"."""
+        body = self.body
+        gap = LEG_GAP.match(body, cue.end, end)
+        at = gap.end() if gap else cue.end
+        ends = {s: (e, code) for s, e, code in self.parties}
+        for s, e, payloads in self.places:
+            city = payloads[0]
+            if getattr(city, "country", None) and s not in ends:
+                ends[s] = (e, city.country)
+        found: list[str] = []
+        while at in ends:
+            stop, code = ends[at]
+            found.append(code)
+            sep = LIST_SEP.match(body, stop, end)
+            if not sep:
+                break
+            at = sep.end()
+            if "và" in sep.group():
+                if at in ends:
+                    found.append(ends[at][1])
+                    return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
+                break
+        return []
+
+    def split_legs(self, at: Context, draft: Draft) -> list[Draft]:
+        """One visit per state of a tour (SCHEMA: legs of a tour), each with the
+        travellers and that state."""
+        listed = self.legs(at.cue, at.sentence.end)
+        if not listed or "ceremony" in at.cue.flags:
+            return [draft]
+        people = self.doc.record.people
+        home = [
+            people[p].country for p in draft.people if 0 <= p < len(people) and people[p].country
+        ]
+        home = home or [c for c in draft.event.parties if c not in listed]
+        drafts = []
+        for code in listed:
+            event = Event(**{**draft.event.__dict__, "participants": []})
+            event.parties = [c for c in dict.fromkeys(home + [code]) if c]
+            drafts.append(
+                Draft(
+                    event,
+                    at.cue,
+                    draft.sentence,
+                    list(draft.people),
+                    set(draft.chairs),
+                    draft.own_date,
+                    draft.points_back,
+                    draft.name_parties,
+                    draft.setting,
+                    counterpart=True,
+                )
+            )
+        return drafts
+
+
+def fill_countries(doc: Doc, events: list[Event]) -> None:
+    """A foreigner whose country the text never states takes the other side's country
+    in a two-party event ("các chuyến thăm Việt Nam của … Bounnhang Volachith")."""
+    for person in doc.record.people:
+        if person.country:
+            continue
+        for event in events:
+            names = [p.name for p in event.participants]
+            others = [
+                c
+                for c in event.parties
+                if c not in {p.country for p in event.participants if p.country}
+            ]
+            if person.name in names and len(event.parties) == 2 and len(others) == 1:
+                person.country = others[0]
+                break
+        for event in events:
+            for participant in event.participants:
+                if participant.name == person.name:
+                    participant.country = person.country
+
+
+def run(doc: Doc, lex: Lexicons) -> None:
+    events = Reader(doc, lex).read()
+    fill_countries(doc, events)
+    doc.record.events = events

@@ -1,0 +1,351 @@
+"""Quantities the article states about a relationship: trade, investment, aid, people, growth.
+
+`run` sets `doc.record.figures`. One regex pass over the body finds amounts written the
+Vietnamese way ("196,64 tỉ USD", "1.200 tỷ đồng", "40.000 sinh viên", "tăng gấp 23 lần",
+"tăng 12%": "." groups thousands, "," marks decimals). An amount counts only when its
+sentence is about a relationship: it names two distinct parties (states, blocs or
+groups, also in compounds like "Hàn-Việt"), or one party and an exchange word ("hai
+chiều", "song phương", "hai nước", "hai bên", "giữa … và …"). Rankings ("lớn thứ 5"),
+anniversaries ("35 năm"), editions, counts of countries or ministers carry no unit here
+and are never read; shares ("chiếm 41%") and a country's own growth rate are not growth
+of an exchange, so percentages and factors need a verb of change ("tăng", "giảm",
+"gấp") and a subject of exchange (trade, investment, visitors, …) before them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+from diplonews.extract.doc import Doc
+from diplonews.extract.lexicons import Lexicons
+from diplonews.extract.record import Figure
+
+CURRENCIES = {
+    "usd": "USD", "us$": "USD", "đô la mỹ": "USD", "đô-la mỹ": "USD", "đô la": "USD",
+    "đô-la": "USD", "đôla": "USD", "đồng": "VND", "vnd": "VND", "vnđ": "VND",
+    "euro": "EUR", "eur": "EUR", "yên": "JPY", "yên nhật": "JPY", "won": "KRW",
+    "nhân dân tệ": "CNY", "ndt": "CNY", "bảng anh": "GBP", "rúp": "RUB", "baht": "THB",
+}  # fmt: skip
+# Counted persons → what they are (English, for `Figure.what`).
+PEOPLE = {
+    "sinh viên": "students", "du học sinh": "students abroad", "học sinh": "pupils",
+    "học viên": "trainees", "thực tập sinh": "trainees", "nghiên cứu sinh": "doctoral students",
+    "lao động": "workers", "người lao động": "workers", "chuyên gia": "experts",
+    "du khách": "visitors", "lượt khách": "visitors", "lượt du khách": "visitors",
+    "lượt": "visitors", "khách du lịch": "visitors", "người": "people",
+}  # fmt: skip
+SCALES = {
+    "nghìn tỷ": 10**12,
+    "nghìn tỉ": 10**12,
+    "ngàn tỷ": 10**12,
+    "ngàn tỉ": 10**12,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+    "triệu": 10**6,
+    "nghìn": 10**3,
+    "ngàn": 10**3,
+}
+
+
+def _alternatives(forms: Iterable[str]) -> str:
+    """A regex alternation of the forms, longest first, in lower, upper and title case.
+
+    (The scans run case-sensitively: IGNORECASE makes them markedly slower.)
+    """
+    cased = {v for f in forms for v in (f, f.upper(), f[:1].upper() + f[1:])}
+    return "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(cased, key=len, reverse=True)
+    )
+
+
+_UNIT_FORMS = _alternatives(set(CURRENCIES) | set(PEOPLE))
+# First letters of the units: a quick test before the long alternation is tried.
+_UNIT_FIRSTS = (
+    "".join(
+        sorted({c for f in [*CURRENCIES, *PEOPLE, *SCALES, "lần"] for c in (f[0], f[0].upper())})
+    )
+    + "%"
+)
+_AMOUNT = re.compile(
+    r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9.,]*[0-9])?)\s*"
+    rf"(?=[{re.escape(_UNIT_FIRSTS)}])(?:"
+    rf"(?P<scale>{_alternatives(SCALES)})(?!\w)(?:\s*(?P<su>{_UNIT_FORMS})(?!\w))?"
+    rf"|(?P<unit>{_UNIT_FORMS}|lần)(?!\w)|(?P<pct>%))"
+)
+# A factor or percentage counts after a verb of change: "tăng gấp 23 lần", "tăng 12%".
+_CHANGE_BEFORE = re.compile(
+    r"(?<!\w)(?P<verb>tăng(?:\s+trưởng)?|giảm|gấp)"
+    r"(?:\s+(?:gấp|thêm|khoảng|gần|hơn|trên|xấp xỉ|tới|đến|lên|xuống|còn|mạnh|ở mức|mức))*\s*$",
+    re.IGNORECASE,
+)
+# Subjects whose change is a figure of the relationship (→ English noun).
+SUBJECTS = {
+    "thương mại hai chiều": "two-way trade", "kim ngạch hai chiều": "two-way trade",
+    "thương mại song phương": "bilateral trade", "kim ngạch song phương": "bilateral trade",
+    "kim ngạch": "trade", "thương mại": "trade", "giao thương": "trade",
+    "xuất khẩu": "exports", "nhập khẩu": "imports", "fdi": "FDI", "vốn đầu tư": "investment",
+    "đầu tư": "investment", "oda": "ODA", "viện trợ": "aid", "tài trợ": "aid",
+    "khoản vay": "loans", "vốn vay": "loans", "giao lưu nhân dân": "people-to-people exchanges",
+    "giao lưu": "exchanges", "du lịch": "tourism", "du khách": "visitors",
+    "lượt khách": "visitors", "trao đổi": "exchanges",
+}  # fmt: skip
+_SUBJECT = re.compile(rf"(?<!\w)(?:{_alternatives(SUBJECTS)})(?!\w)")
+_TARGET = re.compile(
+    r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|hướng tới|kế hoạch)(?!\w)", re.IGNORECASE
+)
+# A goal for a figure ("phấn đấu đưa kim ngạch đạt 150 tỉ USD") is not a figure; a plan of
+# the speaker's own ("kế hoạch đào tạo 40.000 sinh viên") is kept, marked as a target.
+_GOAL = re.compile(r"(?<!\w)(?:mục tiêu|phấn đấu|nhằm đưa|đưa|hướng tới)(?!\w)", re.IGNORECASE)
+_OWN_ECONOMY = re.compile(r"(?<!\w)(?:GDP|tổng sản phẩm|dân số)(?!\w)", re.IGNORECASE)
+RELATION_WORDS = (
+    "hai chiều",
+    "song phương",
+    "hai nước",
+    "hai bên",
+    "xuất khẩu sang",
+    "nhập khẩu từ",
+)
+BILATERAL_WORDS = ("hai chiều", "song phương", "hai nước")
+_BETWEEN = re.compile(r"(?<!\w)giữa\s.+?\svà\s", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
+_BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+PARTY_KINDS = frozenset({"state", "bloc", "group"})
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number written the Vietnamese way: "1.200" → 1200, "196,64" → 196.64.
+
+    A dot followed by other than three digits is read as a decimal point ("2.5 tỷ").
+    """
+    if "," in text:
+        whole, _, fraction = text.rpartition(",")
+        digits = whole.replace(".", "").replace(",", "") + "." + fraction
+    elif "." in text:
+        groups = text.split(".")
+        if all(len(g) == 3 for g in groups[1:]):
+            digits = "".join(groups)
+        elif len(groups) == 2:
+            digits = text
+        else:
+            return None
+    else:
+        digits = text
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _number_value(value: Decimal) -> float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    """The sentence holding `position`, for a body that came without sentence spans."""
+    start = max(
+        text.rfind(". ", 0, position), text.rfind("! ", 0, position), text.rfind("? ", 0, position)
+    )
+    start = max(start + 2 if start >= 0 else 0, text.rfind("\n", 0, position) + 1)
+    stops = [
+        i + 1
+        for i in (text.find(". ", position), text.find("! ", position), text.find("? ", position))
+        if i >= 0
+    ]
+    newline = text.find("\n", position)
+    if newline >= 0:
+        stops.append(newline)
+    return start, min(stops) if stops else len(text)
+
+
+class _Sentence:
+    """What the figures of one sentence need to know about it; worked out on demand."""
+
+    def __init__(self, text: str, start: int, lex: Lexicons) -> None:
+        self.text, self.start = text, start
+        self._lex = lex
+        self._parties: list[str] | None = None
+
+    @property
+    def parties(self) -> list[str]:
+        """Codes of the parties the sentence names, in order of appearance."""
+        if self._parties is None:
+            found: list[tuple[int, str]] = []
+            lex = self._lex
+            for start, _end, payloads in lex.party_names.find(self.text):
+                for code in payloads:
+                    party = lex.parties.get(code)
+                    if code != "-" and (party is None or party.kind in PARTY_KINDS):
+                        found.append((start, code))
+            if lex.party_short:
+                found.extend(_compound_parties(self.text, lex))
+            found.sort()
+            codes: list[str] = []
+            for _start, code in found:
+                if code not in codes:
+                    codes.append(code)
+            self._parties = codes
+        return self._parties
+
+    def about_relationship(self) -> bool:
+        count = len(self.parties)
+        if count >= 2:
+            return True
+        lower = self.text.lower()
+        if count == 0:  # "kim ngạch thương mại song phương": the article's two sides
+            return any(w in lower for w in BILATERAL_WORDS)
+        return any(w in lower for w in RELATION_WORDS) or bool(_BETWEEN.search(self.text))
+
+
+_WORDS_BEFORE = re.compile(r"(?:\w+\s+){0,2}\w+\s*$")
+_WORDS_AFTER = re.compile(r"\s*\w+(?:\s+\w+){0,2}")
+
+
+def _compound_parties(text: str, lex: Lexicons) -> list[tuple[int, str]]:
+    """Parties named by short forms inside compounds: "Hàn-Việt", "Việt - Ba Lan"."""
+    found = []
+    for dash in "-–":
+        index = text.find(dash)
+        while index >= 0:
+            before = _WORDS_BEFORE.search(text, max(0, index - 30), index)
+            if before:  # the longest run of words that ends at the dash
+                words = before.group().split()
+                for n in range(len(words), 0, -1):
+                    code = lex.party_short.get(" ".join(words[-n:]))
+                    if code:
+                        found.append((index - 1, code))
+                        break
+            after = _WORDS_AFTER.match(text, index + 1)
+            if after:  # the longest run of words that starts at the dash
+                words = after.group().split()
+                for n in range(len(words), 0, -1):
+                    code = lex.party_short.get(" ".join(words[:n]))
+                    if code:
+                        found.append((index + 1, code))
+                        break
+            index = text.find(dash, index + 1)
+    return found
+
+
+def _subject_before(text: str, position: int) -> re.Match[str] | None:
+    """The nearest subject word before `position`: in its clause (after the last ", "),
+    else anywhere before it in the sentence ("đạt 80 tỷ USD, tăng 12%")."""
+    last = None
+    for m in _SUBJECT.finditer(text, 0, position):
+        last = m
+    return last
+
+
+def _figure_year(sentence: _Sentence, start: int, end: int) -> int | None:
+    """The year stated for the figure: in its clause, else before it, else after it."""
+    text = sentence.text
+    years = [
+        m
+        for m in _YEAR.finditer(text)
+        if not _BASELINE.search(text, max(0, m.start() - 20), m.start())
+    ]
+    if not years:
+        return None
+    clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
+    stops = [i for i in (text.find(", ", end), text.find("; ", end)) if i >= 0]
+    clause_end = min(stops) if stops else len(text)
+    in_clause = [m for m in years if clause_start <= m.start() < clause_end]
+    if in_clause:
+        return int(in_clause[0].group(1))
+    before = [m for m in years if m.start() < start]
+    return int((before[-1] if before else years[0]).group(1))
+
+
+def _what(sentence: _Sentence, lex: Lexicons, noun: str, target: bool) -> str:
+    names = [lex.parties[c].short_en if c in lex.parties else c for c in sentence.parties[:2]]
+    prefix = "-".join(names) + " " if names else ""
+    return f"{prefix}{noun}{' target' if target else ''}"
+
+
+def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, bool] | None:
+    """What the amount `m` (matched over the body) states: value, unit, English noun and
+    whether it is a target; None when it is not a figure whatever the sentence."""
+    text = sentence.text
+    number = parse_number(m["num"])
+    if number is None:
+        return None
+    start = m.start() - sentence.start
+    if m["pct"] or (m["unit"] and m["unit"].lower() == "lần"):
+        change = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
+        subject = _subject_before(text, start) if change else None
+        if change is None or subject is None:
+            return None
+        sign = -1 if change["verb"].lower() == "giảm" else 1
+        noun = SUBJECTS[re.sub(r"\s+", " ", subject.group().lower())]
+        noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
+        return _number_value(sign * number), "percent" if m["pct"] else "times", noun, False
+    unit_form = re.sub(r"\s+", " ", (m["su"] or m["unit"] or "").lower())
+    value = number * SCALES.get(re.sub(r"\s+", " ", (m["scale"] or "").lower()), 1)
+    if unit_form in CURRENCIES:
+        unit = CURRENCIES[unit_form]
+        if unit == "VND" and not m["scale"] and value < 1000:
+            return None
+        clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
+        if _OWN_ECONOMY.search(text, clause_start, start):
+            return None  # "GDP của Indonesia đạt 1.300 tỷ USD"
+        subject = _subject_before(text, start)
+        noun = SUBJECTS[re.sub(r"\s+", " ", subject.group().lower())] if subject else "value"
+    elif unit_form in PEOPLE:
+        unit, noun = "people", PEOPLE[unit_form]
+        if unit_form in ("người", "lượt") and value < 100:
+            return None  # "đoàn gồm 20 người": a delegation, not a flow of people
+    else:
+        return None
+    return _number_value(value), unit, noun, bool(_TARGET.search(text, 0, start))
+
+
+def _is_goal(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
+    return bool(_GOAL.search(text, clause_start, start))
+
+
+def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
+    """The relationship figures of `doc.body`, once each (by value and unit)."""
+    body = doc.body
+    spans = doc.sentences
+    starts = [s for s, _ in spans]
+    sentences: dict[tuple[int, int], _Sentence] = {}
+    figures: list[Figure] = []
+    seen: set[tuple[float, str]] = set()
+    for m in _AMOUNT.finditer(body):
+        if spans:
+            index = bisect_right(starts, m.start()) - 1
+            if index < 0:
+                continue
+            span = spans[index]
+        else:
+            span = _sentence_around(body, m.start())
+        if m.end() > span[1]:
+            continue
+        sentence = sentences.get(span)
+        if sentence is None:
+            sentence = sentences[span] = _Sentence(body[span[0] : span[1]], span[0], lex)
+        amount = _amount(m, sentence)  # cheap checks first, the party lookup last
+        if amount is None or amount[:2] in seen or not sentence.about_relationship():
+            continue
+        if amount[3] and _is_goal(sentence.text, m.start() - sentence.start):
+            continue
+        value, unit, noun, target = amount
+        seen.add((value, unit))
+        start, end = m.start() - sentence.start, m.end() - sentence.start
+        figures.append(
+            Figure(
+                _what(sentence, lex, noun, target),
+                value,
+                unit,
+                _figure_year(sentence, start, end),
+                sentence.text.strip(),
+            )
+        )
+    return figures
+
+
+def run(doc: Doc, lex: Lexicons) -> None:
+    doc.record.figures = find_figures(doc, lex)

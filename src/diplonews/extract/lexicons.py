@@ -1,0 +1,550 @@
+"""Vietnamese world knowledge, loaded once from the TSV files in `lexicons/`.
+
+Every file is tab-separated with a header row; `#` starts a comment line; a cell
+holding several surface forms separates them with `|`. Users add their own rows
+with `--lexicon PATH` (a folder with files of the same names, or one file): its
+rows are appended to the shipped ones. Surface forms are compiled into
+Aho-Corasick automata that match whole words only.
+
+Files and columns:
+- countries.tsv / organisations.tsv: code, name_en, short_en, kind, names, short_forms,
+  members (kind: state; bloc — a party in its own right, like ASEAN or EU; group —
+  stands for its members, like the Mekong countries; org — an organisation that is
+  not a party, like the UN; region. `short_forms` only count inside compounds such
+  as "Hàn-Việt"; `members` lists the states of a group, or of a bloc, whose members
+  an event's parties then leave out; code "-" marks a name that must not be read as a
+  party, e.g. "Bán đảo Triều Tiên").
+- titles.tsv: vi, en, level (head_of_state, head_of_government, minister,
+  vice_minister, ambassador, official, party, military, legislature, local; "-"
+  marks a phrase that contains a title but is not one, e.g. "Đại sứ quán").
+- cities.tsv: name_en, country, names.
+- venues.tsv: names, city (a well-known building that implies its city).
+- series.tsv: series_en, names, parties (fixed-name recurring mechanisms).
+- triggers.tsv: vi, kind, series_suffix, flags (words that report an event).
+- credits.tsv: canonical, names (agencies and outlets credited as source).
+- surnames.tsv: surname, country (a fallback for an official's country).
+- documents.tsv: vi, en (kinds of documents an event adopts: "Tuyên bố chung").
+- mechanisms.tsv: vi, en, role (the words of a mechanism's name, to compose series
+  names: head, modifier, filler).
+- name_words.tsv: form, role (words around personal names: honorific, particle, stop,
+  not_official, portfolio).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import permutations, product
+from pathlib import Path
+from typing import Any, TypeVar
+
+import ahocorasick
+
+from diplonews.errors import LexiconError
+from diplonews.text import nfc
+
+FILES = (
+    "countries.tsv",
+    "organisations.tsv",
+    "titles.tsv",
+    "cities.tsv",
+    "venues.tsv",
+    "series.tsv",
+    "triggers.tsv",
+    "credits.tsv",
+    "surnames.tsv",
+    "documents.tsv",
+    "name_words.tsv",
+    "series_words.tsv",
+    "mechanisms.tsv",
+)
+
+
+# Vietnamese number words up to twelve, as in "lần thứ hai" and "tháng mười một".
+NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+}  # fmt: skip
+
+
+def split_forms(cell: str | None) -> list[str]:
+    return [nfc(f.strip()) for f in (cell or "").split("|") if f.strip()]
+
+
+def read_rows(path: Path | Any) -> Iterator[dict[str, str]]:
+    """Rows of one TSV file as dicts; comment and blank lines skipped."""
+    text = path.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        return
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for number, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise LexiconError(
+                f"{getattr(path, 'name', path)}: row {number} has the wrong number of cells"
+            )
+        yield {k.strip(): (v or "").strip() for k, v in row.items()}
+
+
+# Vietnamese writes a tone on an open "oa", "oe" or "uy" either way: "hoà" and "hòa",
+# "thuỷ" and "thủy", "khoẻ" and "khỏe" are one word. Caseless matching reads both as the
+# second (the tone on the first vowel); one pair of letters for another keeps offsets.
+_TONES = {
+    "\u0300": "grave",
+    "\u0301": "acute",
+    "\u0309": "hook",
+    "\u0303": "tilde",
+    "\u0323": "dot",
+}
+_TONE_PAIRS = {
+    unicodedata.normalize("NFC", first + second + mark): unicodedata.normalize(
+        "NFC", first + mark + second
+    )
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
+    for mark in _TONES
+}
+_TONE_PAIR_RE = re.compile(
+    "[ou][" + "".join(sorted({pair[1] for pair in _TONE_PAIRS})) + "](?!\\w)"
+)
+_OTHER_DASHES = ("\u2013", "\u2014", "\u2012", "\u2011")
+# "ASEAN-Hàn Quốc", "ASEAN - Hàn Quốc": a dash that joins two words, spaced or not.
+_JOINED_DASH_RE = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def fold_spelling(text: str) -> str:
+    """Lower case, one dash, and the tone of "oa"/"oe"/"uy" on its first vowel: the key
+    of caseless lexicon matching. `len(fold_spelling(t)) == len(t)` for Vietnamese text."""
+    text = text.lower()
+    for dash in _OTHER_DASHES:
+        if dash in text:
+            text = text.replace(dash, "-")
+    return _TONE_PAIR_RE.sub(_tone_first, text)
+
+
+def _tone_first(match: re.Match[str]) -> str:
+    return _TONE_PAIRS.get(match.group(), match.group())
+
+
+def dash_spacings(form: str, limit: int = 3) -> list[str]:
+    """`form` with each dash that joins two words also written spaced ("ASEAN - Hàn
+    Quốc"), every combination, for forms of up to `limit` such dashes."""
+    parts = _JOINED_DASH_RE.split(form)
+    if len(parts) == 1 or len(parts) - 1 > limit:
+        return [form]
+    variants = [parts[0]]
+    for part in parts[1:]:
+        variants = [v + joint + part for v in variants for joint in ("-", " - ")]
+    return variants
+
+
+def whole_word(text: str, start: int, end: int, size: int) -> bool:
+    """Whether text[start:end] neither begins nor ends inside a word."""
+    if start and text[start - 1].isalnum() and text[start].isalnum():
+        return False
+    return not (end < size and text[end].isalnum() and text[end - 1].isalnum())
+
+
+class Matcher:
+    """Whole-word, longest-leftmost dictionary matching over one automaton.
+
+    Values are lists of payloads, so one surface form may carry several meanings.
+    Matching is case-sensitive on the NFC text unless `caseless` is set, in which
+    case keys and text are read through `fold_spelling` (case, dashes, where the tone of
+    "oa" sits; lengths are preserved for Vietnamese), and a dash joining two words also
+    matches written spaced; with
+    `exact_acronyms`, a form written in capitals only ("ARF", "SOM ASEAN") still
+    matches only as written, so that a common word is not read as an acronym.
+    """
+
+    def __init__(self, caseless: bool = False, exact_acronyms: bool = False) -> None:
+        self.caseless = caseless
+        self.exact_acronyms = exact_acronyms
+        self.automaton = ahocorasick.Automaton()
+        self.size = 0
+
+    def add(self, form: str, payload: Any) -> None:
+        if self.caseless and "-" in form:
+            variants = dash_spacings(form)
+            if len(variants) > 1:
+                for variant in variants:
+                    self._add(variant, payload)
+                return
+        self._add(form, payload)
+
+    def _add(self, form: str, payload: Any) -> None:
+        key = fold_spelling(form) if self.caseless else form
+        if not key:
+            return
+        # The spellings the text must show, or None for any case.
+        exact = {form} if not self.caseless or (self.exact_acronyms and form.isupper()) else None
+        if key in self.automaton:
+            length, payloads, spellings = self.automaton.get(key)
+            if payload not in payloads:
+                payloads.append(payload)
+            if spellings is not None:
+                spellings = None if exact is None else spellings | exact
+                self.automaton.add_word(key, (length, payloads, spellings))
+        else:
+            self.automaton.add_word(key, (len(key), [payload], exact))
+            self.size += 1
+
+    def finish(self) -> Matcher:
+        if self.size:
+            self.automaton.make_automaton()
+        return self
+
+    def find(self, text: str) -> list[tuple[int, int, list[Any]]]:
+        """Leftmost-longest, non-overlapping, whole-word matches (start, end, payloads).
+
+        The automaton's own `iter_long` picks the longest match at each point in C; a
+        match that starts or ends inside a word, or an acronym written otherwise, is
+        then dropped."""
+        if not self.size:
+            return []
+        hay = fold_spelling(text) if self.caseless else text
+        size = len(hay)
+        found = []
+        for end_index, (length, payloads, spellings) in self.automaton.iter_long(hay):
+            start, end = end_index - length + 1, end_index + 1
+            if not whole_word(hay, start, end, size):
+                continue
+            if self.caseless and spellings is not None and text[start:end] not in spellings:
+                continue
+            found.append((start, end, payloads))
+        return found
+
+
+SCANNED = ("party_names", "titles", "places", "series", "triggers", "documents")
+
+
+class Scanner:
+    """Several matchers' forms in one case-folded automaton, for one pass over a text.
+
+    Each matcher keeps its own semantics: case-sensitive forms must match the text as
+    written, and each matcher's matches are chosen leftmost-longest on their own."""
+
+    def __init__(self, matchers: dict[str, Matcher]) -> None:
+        self.names = tuple(matchers)
+        self.automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, str | None, list[Any]]]] = {}
+        for name, matcher in matchers.items():
+            if not matcher.size:
+                continue
+            for key, (_, payloads, spellings) in matcher.automaton.items():
+                entries.setdefault(fold_spelling(key), []).append((name, spellings, payloads))
+        for key, found in entries.items():
+            self.automaton.add_word(key, (len(key), found))
+        self.size = len(entries)
+        if self.size:
+            self.automaton.make_automaton()
+
+    def scan(self, text: str) -> dict[str, list[tuple[int, int, list[Any]]]]:
+        hay = fold_spelling(text)
+        if not self.size or len(hay) != len(text):  # lower() changed offsets: match apart
+            return {}
+        size = len(hay)
+        hits: dict[str, list[tuple[int, int, list[Any]]]] = {name: [] for name in self.names}
+        for end_index, (length, found) in self.automaton.iter(hay):
+            start, end = end_index - length + 1, end_index + 1
+            if not whole_word(hay, start, end, size):
+                continue
+            for name, spellings, payloads in found:
+                if spellings is None or text[start:end] in spellings:
+                    hits[name].append((start, end, payloads))
+        for name, matches in hits.items():
+            matches.sort(key=lambda m: (m[0], m[0] - m[1]))
+            chosen, last_end = [], -1
+            for match in matches:
+                if match[0] >= last_end:
+                    chosen.append(match)
+                    last_end = match[1]
+            hits[name] = chosen
+        return hits
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    name_en: str
+    short_en: str
+    kind: str  # state, bloc, group, org, region
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Title:
+    vi: str
+    en: str
+    level: str
+
+
+@dataclass(frozen=True)
+class City:
+    name_en: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name_en: str
+    parties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    vi: str
+    kind: str
+    series_suffix: str
+    flags: frozenset[str]
+
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)  # compared and hashed by identity: two loads are two sets
+class Lexicons:
+    """All lexicons, compiled. Build with `load()`; each set of files is cached."""
+
+    parties: dict[str, Party] = field(default_factory=dict)
+    party_names: Matcher = field(default_factory=Matcher)  # form -> Party code
+    party_short: dict[str, str] = field(default_factory=dict)  # compound-only form -> code
+    party_forms: dict[str, list[str]] = field(default_factory=dict)  # code -> its names
+    titles: Matcher = field(default_factory=Matcher)  # form -> Title
+    places: Matcher = field(default_factory=Matcher)  # city or venue form -> City
+    # form -> Series; outlets differ in capitals ("Hội nghị quan chức cao cấp ASEAN")
+    series: Matcher = field(default_factory=lambda: Matcher(caseless=True, exact_acronyms=True))
+    triggers: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> Trigger
+    credits: Matcher = field(default_factory=Matcher)  # form -> canonical
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> country
+    documents: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> English kind
+    name_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> forms
+    # a mechanism's name words -> (English, role), for composed series names
+    mechanisms: Matcher = field(default_factory=lambda: Matcher(caseless=True))
+    scanner: Scanner | None = None  # the lexicons of SCANNED in one automaton
+    # What higher layers build from these lexicons, by key: see `derive`.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def party(self, code: str) -> Party | None:
+        return self.parties.get(code)
+
+    def derive(self, key: str, build: Callable[[Lexicons], T]) -> T:
+        """What `build` makes of these lexicons (a folded matcher for questions, an index
+        of party names), built on first use and kept on this instance under `key`.
+
+        Kept here rather than in a module-level cache so that it lives and dies with the
+        lexicons it was made from: a user's `--lexicon` rows are another instance with
+        its own derived data, and nothing can outlive its lexicons and be found again
+        under a recycled `id()`. Keys name the owner ("qa.folded"); two threads may both
+        build a missing one, and then both get the first one kept."""
+        if key not in self.derived:
+            self.derived.setdefault(key, build(self))
+        found: T = self.derived[key]
+        return found
+
+    def find_in(
+        self, cache: dict[str, Any], name: str, text: str
+    ) -> list[tuple[int, int, list[Any]]]:
+        """`getattr(self, name).find(text)`, computed once per text through `cache`
+        (stages share the matches over a document's body). The lexicons of the body are
+        all found in one pass of one automaton: a pass costs about 10 ns a character
+        whatever the automaton's size, so reading the text once beats reading it five
+        times."""
+        if name not in cache:
+            if name in SCANNED and self.scanner is not None:
+                cache.update(self.scanner.scan(text))
+            if name not in cache:
+                cache[name] = getattr(self, name).find(text)
+        found: list[tuple[int, int, list[Any]]] = cache[name]
+        return found
+
+
+def shipped_files() -> dict[str, Any]:
+    folder = resources.files("diplonews.extract") / "lexicons"
+    return {name: folder / name for name in FILES}
+
+
+def user_files(paths: Iterable[str | Path]) -> dict[str, list[Path]]:
+    extra: dict[str, list[Path]] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for name in FILES:
+                if (path / name).is_file():
+                    extra.setdefault(name, []).append(path / name)
+        elif path.is_file() and path.name in FILES:
+            extra.setdefault(path.name, []).append(path)
+        else:
+            raise LexiconError(f"{path}: not a lexicon folder or one of {', '.join(FILES)}")
+    return extra
+
+
+def build(sources: dict[str, list[Any]]) -> Lexicons:
+    lex = Lexicons()
+
+    def rows(name: str) -> Iterator[dict[str, str]]:
+        for source in sources.get(name, []):
+            yield from read_rows(source)
+
+    for name in ("countries.tsv", "organisations.tsv"):
+        for row in rows(name):
+            code = row["code"]
+            if code != "-":
+                lex.parties[code] = Party(
+                    code,
+                    row["name_en"],
+                    row.get("short_en") or row["name_en"],
+                    row.get("kind") or "state",
+                    tuple(split_forms(row.get("members"))),
+                )
+            for form in split_forms(row.get("names")):
+                lex.party_names.add(form, code)
+                lex.party_forms.setdefault(code, []).append(form)
+            for form in split_forms(row.get("short_forms")):
+                lex.party_short[form] = code
+    for row in rows("titles.tsv"):
+        title = Title(nfc(row["vi"]), row["en"], row.get("level") or "official")
+        lex.titles.add(title.vi, title)
+        if title.vi[:1].isupper():  # titles open sentences capitalised or not
+            lex.titles.add(title.vi[0].lower() + title.vi[1:], title)
+        else:
+            lex.titles.add(title.vi[0].upper() + title.vi[1:], title)
+    cities: dict[str, City] = {}
+    for row in rows("cities.tsv"):
+        city = cities[row["name_en"]] = City(row["name_en"], row.get("country") or "")
+        for form in split_forms(row.get("names")) + [row["name_en"]]:
+            lex.places.add(form, city)
+    for row in rows("venues.tsv"):  # a well-known building stands for its city
+        venue_city = cities.get(row["city"]) or City(row["city"], "")
+        for form in split_forms(row.get("names")):
+            lex.places.add(form, venue_city)
+    lex.party_names.finish()  # series spellings read party names in the forms
+    spellings = SeriesSpellings(
+        lex, [split_forms(row.get("forms")) for row in rows("series_words.tsv")]
+    )
+    for row in rows("series.tsv"):
+        series = Series(row["series_en"], tuple(split_forms(row.get("parties"))))
+        for form in split_forms(row.get("names")):
+            for variant in spellings.variants(form):
+                lex.series.add(variant, series)
+    for row in rows("triggers.tsv"):
+        trigger = Trigger(
+            nfc(row["vi"]),
+            row["kind"],
+            row.get("series_suffix") or "",
+            frozenset(split_forms(row.get("flags"))),
+        )
+        lex.triggers.add(trigger.vi, trigger)
+    for row in rows("credits.tsv"):
+        for form in split_forms(row.get("names")) + [row["canonical"]]:
+            lex.credits.add(form, row["canonical"])
+    for row in rows("surnames.tsv"):
+        for form in split_forms(row.get("surname")):
+            lex.surnames[form] = row["country"]
+    words: dict[str, list[str]] = {}
+    for row in rows("name_words.tsv"):
+        words.setdefault(row["role"], []).append(nfc(row["form"]))
+    lex.name_words = {role: tuple(forms) for role, forms in words.items()}
+    for row in rows("documents.tsv"):
+        lex.documents.add(nfc(row["vi"]), row["en"])
+    for row in rows("mechanisms.tsv"):
+        lex.mechanisms.add(nfc(row["vi"]), (row["en"], row.get("role") or "modifier"))
+    for matcher in (
+        lex.mechanisms,
+        lex.party_names,
+        lex.titles,
+        lex.places,
+        lex.series,
+        lex.triggers,
+        lex.credits,
+        lex.documents,
+    ):
+        matcher.finish()
+    lex.scanner = Scanner({name: getattr(lex, name) for name in SCANNED})
+    return lex
+
+
+class SeriesSpellings:
+    """The ways articles write one mechanism's name, from the one form series.tsv gives.
+
+    Parties joined by dashes come in any order and under any of their compound names
+    ("Hội nghị Cấp cao ASEAN-Hàn Quốc" is also "… Hàn-ASEAN"), and words that
+    series_words.tsv lists as interchangeable stand for each other ("Hội nghị Cấp cao" and
+    "Hội nghị Thượng đỉnh"). Case, dashes and tone placement are the matcher's own folds."""
+
+    MAX_VARIANTS = 2048  # per form: a safety bound far above any real name's count
+    MAX_CHAIN_ORDERS = 3  # parties in a chain up to which every order is written
+
+    def __init__(self, lex: Lexicons, groups: list[list[str]]) -> None:
+        self.lex = lex
+        self.groups = [
+            (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, g)) + r")(?!\w)", re.IGNORECASE), g)
+            for g in groups
+            if len(g) > 1
+        ]
+        self.compound: dict[str, list[str]] = {}
+        for code, forms in lex.party_forms.items():
+            self.compound[code] = list(dict.fromkeys(forms[:2]))
+        for form, code in lex.party_short.items():
+            self.compound.setdefault(code, []).append(form)
+
+    def variants(self, form: str) -> list[str]:
+        found = [form]
+        for pattern, group in self.groups:
+            found = [v for f in found for v in self._swapped(f, pattern, group)]
+        out = dict.fromkeys(v for f in found for v in self._party_orders(f))
+        return list(out)[: self.MAX_VARIANTS]
+
+    @staticmethod
+    def _swapped(form: str, pattern: re.Pattern[str], group: list[str]) -> list[str]:
+        match = pattern.search(form)
+        if match is None:
+            return [form]
+        head, tail = form[: match.start()], form[match.end() :]
+        return [head + word + tail for word in group]
+
+    def _party_spans(self, form: str) -> list[tuple[int, int, str]]:
+        spans = [(s, e, codes[0]) for s, e, codes in self.lex.party_names.find(form)]
+        for word in re.finditer(r"\w+", form):
+            code = self.lex.party_short.get(word.group())
+            if code and not any(s <= word.start() < e for s, e, _ in spans):
+                spans.append((word.start(), word.end(), code))
+        return sorted(s for s in spans if s[2] != "-")
+
+    def _party_orders(self, form: str) -> list[str]:
+        spans = self._party_spans(form)
+        chain: list[tuple[int, int, str]] = []
+        for span in spans:
+            if chain and form[chain[-1][1] : span[0]].strip() == "-":
+                chain.append(span)
+            elif len(chain) < 2:
+                chain = [span]
+            else:
+                break
+        if len(chain) < 2 or any(code not in self.compound for *_, code in chain):
+            return [form]
+        codes = [code for *_, code in chain]
+        orders = permutations(codes) if len(codes) <= self.MAX_CHAIN_ORDERS else [codes]
+        head, tail = form[: chain[0][0]], form[chain[-1][1] :]
+        out = [form]
+        for order in orders:
+            for names in product(*(self.compound[code] for code in order)):
+                out.append(head + "-".join(names) + tail)
+        return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(extra: tuple[str, ...]) -> Lexicons:
+    sources: dict[str, list[Any]] = {name: [path] for name, path in shipped_files().items()}
+    for name, paths in user_files(extra).items():
+        sources.setdefault(name, []).extend(paths)
+    return build(sources)
+
+
+def load(extra: Iterable[str | Path] = ()) -> Lexicons:
+    """The shipped lexicons plus the user's own files, compiled once per set."""
+    return _load_cached(tuple(str(p) for p in extra))

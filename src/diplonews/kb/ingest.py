@@ -1,0 +1,338 @@
+"""Ingest: files in, the knowledge base up to date, incrementally and crash-safe.
+
+A file whose size and modification time the store already holds is skipped unread;
+a source (a file, or one line of a JSONL file) whose text is unchanged is skipped
+unextracted. What is left is extracted (in worker processes when there is enough
+of it), checked for duplicates (same text, or a near-duplicate by MinHash) and
+written, `batch_size` articles per transaction. A file is marked as read in the
+transaction that stores its last article, so a run that is killed leaves whole
+articles only, and the next run picks up where it stopped.
+
+`ingest_prepared` stores articles extracted elsewhere (the Spark job's output) the
+same way: same skipping of unchanged sources, dedupe, resolution and batches.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diplonews.errors import DiplonewsError, InputError
+from diplonews.extract import extract_doc
+from diplonews.extract.lexicons import Lexicons, load
+from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_file
+from diplonews.kb import dedupe
+from diplonews.kb.store import Store, writes
+from diplonews.kb.store.writes import Prepared
+
+BATCH_SIZE = 200  # articles per transaction
+PARALLEL_FROM = 64  # articles in a batch from which worker processes pay off
+CHUNK = 8  # articles sent to a worker at a time
+
+
+@dataclass
+class IngestReport:
+    added: int = 0  # distinct articles stored
+    duplicates: int = 0  # copies of an article already stored (same or near-same text)
+    updated: int = 0  # sources whose text changed, or that an older diplonews extracted
+    unchanged: int = 0  # sources skipped: file or text as already stored
+    failed: int = 0  # inputs that could not be read or extracted
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.added + self.duplicates
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class _Pending:
+    source: str
+    item: Source
+    content_hash: str
+    state: str  # writes.source_state: "new", "replaced" or "refresh"
+    article_id: int | None  # the article the source gave before
+
+
+# --- extraction (in workers) ---------------------------------------------------------
+
+_worker_lexicons: Lexicons | None = None
+
+
+def _init_worker(lexicon_paths: tuple[str, ...]) -> None:
+    global _worker_lexicons
+    _worker_lexicons = load(lexicon_paths)
+
+
+def prepare(pending: _Pending, lexicons: Lexicons | None = None) -> Prepared | str:
+    """Extract one source; an error message instead when extraction fails."""
+    return prepare_source(
+        pending.item, pending.source, pending.content_hash, lexicons or _worker_lexicons
+    )
+
+
+def prepare_source(
+    item: Source, source: str, content_hash: str, lexicons: Lexicons | None = None
+) -> Prepared | str:
+    """Everything the store needs of one article, from its text alone (so it can run
+    anywhere: a worker process, a Spark executor); an error message when it fails."""
+    lex = lexicons or load()
+    try:
+        doc = extract_doc(
+            item.text, item.doc_id, published=item.published, url=item.url, lexicons=lex
+        )
+    except DiplonewsError as exc:
+        return f"{item.path}: {exc}"
+    except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
+        return f"{item.path}: internal error: {type(exc).__name__}: {exc}"
+    return Prepared(
+        source=source,
+        doc_id=item.doc_id,
+        url=item.url,
+        content_hash=content_hash,
+        record=doc.record.to_dict(),
+        body=doc.body,
+        spans=[e.evidence_span for e in doc.record.events],
+        signature=dedupe.signature(doc.body or item.text),
+        milestones=[m.to_dict() for m in doc.milestones],
+    )
+
+
+def _prepare_in_worker(pending: _Pending) -> Prepared | str:
+    return prepare(pending)
+
+
+# --- the run -------------------------------------------------------------------------
+
+
+class _Run:
+    def __init__(
+        self,
+        store: Store,
+        lexicons: Lexicons,
+        lexicon_paths: tuple[str, ...],
+        workers: int,
+        batch_size: int,
+        on_error: Callable[[str], None],
+        on_progress: Callable[[IngestReport], None],
+    ) -> None:
+        self.store = store
+        self.lexicons = lexicons
+        self.lexicon_paths = lexicon_paths
+        self.workers = workers
+        self.batch_size = batch_size
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.report = IngestReport()
+        self.pending: list[_Pending] = []
+        self.files_read: list[tuple[str, int, int]] = []  # wholly read, to mark
+        self.pool: Executor | None = None
+        self.refreshing: set[int | None] = set()  # articles being extracted again this run
+
+    def fail(self, message: str) -> None:
+        self.report.failed += 1
+        if len(self.report.errors) < 1000:
+            self.report.errors.append(message)
+        self.on_error(message)
+
+    def read(self, path: Path) -> None:
+        key = str(path.resolve())
+        try:
+            status = path.stat()
+        except OSError as exc:
+            self.fail(f"{path}: {exc.strerror or exc}")
+            return
+        if writes.file_unchanged(self.store, key, status.st_size, status.st_mtime_ns):
+            self.report.unchanged += 1
+            self.on_progress(self.report)
+            return
+        jsonl = path.suffix.lower() in JSONL_SUFFIXES
+        for item in read_file(path):
+            if isinstance(item, InputError):
+                self.fail(str(item))
+                continue
+            source = f"{key}#{item.doc_id}" if jsonl else key
+            content_hash = dedupe.content_hash(item.text)
+            admitted = self.admit(source, content_hash)
+            if admitted is None:
+                continue
+            state, article_id = admitted
+            self.pending.append(_Pending(source, item, content_hash, state, article_id))
+            if jsonl and len(self.pending) >= self.batch_size:
+                self.flush()  # a long JSONL file spans batches; it is marked with its last
+        self.files_read.append((key, status.st_size, status.st_mtime_ns))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def admit(self, source: str, content_hash: str) -> tuple[str, int | None] | None:
+        """What to do with a source (`writes.source_state`), None when it is unchanged."""
+        state, article_id = writes.source_state(self.store, source, content_hash)
+        if state == "refresh" and article_id in self.refreshing:
+            state = "unchanged"  # another copy of the same text is re-extracting it
+        elif state == "refresh":
+            self.refreshing.add(article_id)
+        if state == "unchanged":
+            self.report.unchanged += 1
+            self.on_progress(self.report)
+            return None
+        return state, article_id
+
+    def _extract(self, batch: list[_Pending]) -> Iterator[Prepared | str]:
+        if self.workers > 1 and len(batch) >= PARALLEL_FROM:
+            if self.pool is None:
+                methods = multiprocessing.get_all_start_methods()
+                context = multiprocessing.get_context("fork" if "fork" in methods else None)
+                self.pool = ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=context,
+                    initializer=_init_worker,
+                    initargs=(self.lexicon_paths,),
+                )
+            return self.pool.map(_prepare_in_worker, batch, chunksize=CHUNK)
+        return (prepare(p, self.lexicons) for p in batch)
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        extracted = zip(batch, self._extract(batch), strict=True)
+        self.write((p.state, p.article_id, prepared) for p, prepared in extracted)
+
+    def write(self, batch: Iterable[tuple[str, int | None, Prepared | str]]) -> None:
+        """One transaction: a batch of (state, article it gave before, extraction), and
+        the files read to their end."""
+        files, self.files_read = self.files_read, []
+        with self.store.transaction():
+            writer = writes.Writer(self.store, self.lexicons)
+            for state, article_id, prepared in batch:
+                if isinstance(prepared, str):
+                    self.fail(prepared)
+                    continue
+                self.store_one(writer, state, article_id, prepared)
+                self.on_progress(self.report)
+            writer.finish()
+            for key, size, mtime_ns in files:
+                writes.mark_file(self.store, key, size, mtime_ns)
+
+    def store_one(
+        self, writer: writes.Writer, state: str, article_id: int | None, prepared: Prepared
+    ) -> None:
+        if state == "refresh" and article_id is not None:
+            writer.refresh_article(article_id, prepared)
+            self.report.updated += 1
+            return
+        if state == "replaced":
+            writer.forget_source(prepared.source)
+            self.report.updated += 1
+        copy_of = writes.article_with_hash(self.store, prepared.content_hash)
+        similarity = 1.0
+        if copy_of is None:
+            near = writes.near_duplicate(self.store, prepared.signature)
+            if near:
+                copy_of, similarity = near
+        if copy_of is not None:
+            writes.add_copy(
+                self.store,
+                prepared.source,
+                copy_of,
+                prepared.doc_id,
+                prepared.url,
+                prepared.content_hash,
+                similarity,
+            )
+            self.report.duplicates += 1
+        else:
+            writer.add_article(prepared)
+            self.report.added += 1
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def default_workers() -> int:
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    lexicon_paths: Iterable[str | Path] = (),
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_error: Callable[[str], None] = lambda message: None,
+    on_progress: Callable[[IngestReport], None] = lambda report: None,
+) -> IngestReport:
+    """Bring the store up to date with the articles under `paths`."""
+    extra = tuple(str(p) for p in lexicon_paths)
+    run = _Run(
+        store,
+        load(extra),
+        extra,
+        default_workers() if workers is None else workers,
+        batch_size,
+        on_error,
+        on_progress,
+    )
+    started = time.perf_counter()
+    try:
+        for item in iter_files(paths):
+            if isinstance(item, InputError):
+                run.fail(str(item))
+            else:
+                run.read(item)
+        if run.pending or run.files_read:
+            run.flush()
+    finally:
+        run.close()
+        run.report.seconds = time.perf_counter() - started
+    return run.report
+
+
+def ingest_prepared(
+    store: Store,
+    items: Iterable[Prepared | InputError],
+    *,
+    lexicon_paths: Iterable[str | Path] = (),
+    batch_size: int = BATCH_SIZE,
+    on_error: Callable[[str], None] = lambda message: None,
+    on_progress: Callable[[IngestReport], None] = lambda report: None,
+) -> IngestReport:
+    """Bring the store up to date with articles extracted elsewhere (`Prepared`, in the
+    order `ingest` would read them), as `ingest` does with its own: a source whose text
+    the store holds is skipped, copies are found, `batch_size` per transaction."""
+    extra = tuple(str(p) for p in lexicon_paths)
+    run = _Run(store, load(extra), extra, 1, batch_size, on_error, on_progress)
+    started = time.perf_counter()
+    batch: list[tuple[str, int | None, Prepared | str]] = []
+    try:
+        for item in items:
+            if isinstance(item, InputError):
+                run.fail(str(item))
+                continue
+            admitted = run.admit(item.source, item.content_hash)
+            if admitted is not None:
+                batch.append((*admitted, item))
+            if len(batch) >= batch_size:
+                run.write(batch)
+                batch = []
+        if batch:
+            run.write(batch)
+    finally:
+        run.close()
+        run.report.seconds = time.perf_counter() - started
+    return run.report

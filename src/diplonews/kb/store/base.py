@@ -1,0 +1,113 @@
+"""The `Store` interface both backends implement, and the migrations they share.
+
+A store runs SQL written once with `?` placeholders (PostgreSQL's backend converts
+them), within explicit transactions, plus full-text indexing, which each database
+does its own way. All writes of one batch go through one transaction: a crash
+leaves the store as it was before the batch.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from importlib import resources
+from typing import Any, Protocol
+
+from diplonews import __version__
+from diplonews.errors import StoreError
+
+KINDS = ("article", "event", "person")  # what the search index holds
+_MIGRATION = re.compile(r"(\d{4})_(\w+)\.sql")
+
+
+class Store(Protocol):
+    """What `writes` and `queries` need of a database."""
+
+    dialect: str  # "sqlite" or "postgresql"
+    location: str  # for messages: the file or the URL without its password
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All statements inside commit together or not at all."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run an INSERT … RETURNING id and give the id."""
+
+    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
+        """(Re)place the search entry of one article, event or person (text already folded)."""
+
+    def unindex_text(self, kind: str, ref: int) -> None: ...
+
+    def search_text(
+        self,
+        words: list[str],
+        kinds: Sequence[str],
+        limit: int,
+        *,
+        every: bool,
+        phrase: bool = False,
+    ) -> list[tuple[str, int, float]]:
+        """(kind, ref, score) of the best entries holding every folded word (`every`),
+        any of them, or all of them in a row (`phrase`), best first."""
+
+    def close(self) -> None: ...
+
+
+def migrations(dialect: str) -> list[tuple[int, str, str]]:
+    """(version, name, sql) of the shipped migrations of a backend, in order."""
+    folder = resources.files("diplonews.kb") / "store" / "migrations" / dialect
+    found = []
+    for item in folder.iterdir():
+        match = _MIGRATION.fullmatch(item.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def statements(script: str) -> list[str]:
+    """A migration script's statements (they hold no `;` but at their ends)."""
+    lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def schema_version(store: Store) -> int:
+    rows = store.query("SELECT MAX(version) FROM schema_migrations")
+    return int(rows[0][0] or 0)
+
+
+def migrate(store: Store) -> None:
+    """Apply the migrations the store lacks, each in its own transaction; refuse a store
+    written by a newer diplonews rather than misread it."""
+    shipped = migrations(store.dialect)
+    latest = shipped[-1][0] if shipped else 0
+    with store.transaction():
+        store.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            "name TEXT NOT NULL, applied_at TEXT NOT NULL, diplonews TEXT NOT NULL)"
+        )
+    current = schema_version(store)
+    if current > latest:
+        raise StoreError(
+            f"{store.location}: written by a newer diplonews (schema version {current}; "
+            f"this is diplonews {__version__}, which knows up to {latest}): upgrade diplonews"
+        )
+    for version, name, script in shipped:
+        if version <= current:
+            continue
+        with store.transaction():
+            if schema_version(store) >= version:
+                continue  # another process applied it while this one waited
+            for statement in statements(script):
+                store.execute(statement)
+            store.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at, diplonews) "
+                "VALUES (?, ?, ?, ?)",
+                (version, name, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), __version__),
+            )

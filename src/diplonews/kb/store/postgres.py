@@ -1,0 +1,209 @@
+"""The team store: PostgreSQL through psycopg 3.
+
+The shared SQL is written with `?` marks; they become psycopg's `%s` here (the SQL
+holds no other `?`). Search uses a generated `tsvector` column over the folded text
+with a GIN index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked
+for explicitly, so both backends give the same answers: text columns collate by
+code point (`COLLATE "C"` in the schema), the indexed text is cut into the same
+words FTS5 sees, and writers take turns (an advisory lock, like SQLite's
+`BEGIN IMMEDIATE`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from diplonews.errors import StoreError
+from diplonews.kb.search import tsquery, tsquery_phrase
+
+CONNECT_TIMEOUT = 10  # seconds
+WRITE_LOCK = 0x646970_6C6F6E  # advisory lock key held by the one writer ("diplon")
+INDEX_BYTES = 300_000  # most text indexed per entry (see `_words`)
+WORD_BYTES = 2047  # PostgreSQL indexes no longer word
+_RANK_WEIGHTS = "{0, 0, 0.25, 1}"  # D, C, B: body, A: title (4× a body word, as bm25)
+_WORD = re.compile(r"\w+")  # the words of `searching.terms` and of FTS5's tokenizer
+_PASSWORD_PARAM = re.compile(r"(password=)[^&]*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def _convert(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _passwords(url: str) -> list[str]:
+    """The password of a URL as written and decoded, to scrub from messages."""
+    netloc = urlsplit(url).netloc
+    userinfo = netloc.rpartition("@")[0]
+    found = [userinfo.partition(":")[2]] if ":" in userinfo else []
+    found += [m.group(0)[len("password=") :] for m in _PASSWORD_PARAM.finditer(url)]
+    return [p for written in found if written for p in {written, unquote(written)}]
+
+
+def _safe_location(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    if at and ":" in user:
+        user = user.partition(":")[0] + ":***"
+    query = _PASSWORD_PARAM.sub(r"\1***", parts.query)
+    return urlunsplit(parts._replace(netloc=user + at + host, query=query))
+
+
+def _words(text: str, budget: int = INDEX_BYTES) -> str:
+    """The words of a text as FTS5 sees them, space-separated (PostgreSQL's parser
+    would keep "vnexpress.net" or "3.5" as one word that no query word matches).
+    A tsvector may not pass 1 MB, about three times its text: a longer text keeps its
+    first words in order, then each further word once, within `budget` bytes."""
+    if len(text) * 4 <= budget:
+        return " ".join(_WORD.findall(text))
+    kept: list[str] = []
+    seen: set[str] = set()
+    size = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        cost = len(word.encode()) + 1
+        if size + cost > budget:
+            break
+        if size >= budget // 2 and word in seen:
+            continue
+        kept.append(word)
+        seen.add(word)
+        size += cost
+    return " ".join(kept)
+
+
+def _one_line(exc: BaseException, secrets: Sequence[str] = ()) -> str:
+    text = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text or type(exc).__name__
+
+
+class PostgresStore:
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self.location = _safe_location(url)
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError(
+                f"{self.location}: PostgreSQL support is not installed "
+                "(pip install 'diplonews[postgres]')"
+            ) from None
+        self._psycopg = psycopg
+        try:
+            # UTF-8 whatever the database's encoding: text always comes back as str.
+            self.connection = psycopg.connect(
+                url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, client_encoding="utf8"
+            )
+        except psycopg.Error as exc:
+            reason = _one_line(exc, _passwords(url))
+            raise StoreError(f"{self.location}: cannot connect ({reason})") from None
+        self._depth = 0
+        try:
+            self._check_ours()
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def _check_ours(self) -> None:
+        """A database (or schema) of some other program is refused, not migrated into."""
+        rows = self.query(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() ORDER BY table_name"
+        )
+        tables = [row[0] for row in rows]
+        if tables and "schema_migrations" not in tables:
+            shown = ", ".join(tables[:3]) + (", …" if len(tables) > 3 else "")
+            raise StoreError(
+                f"{self.location}: not a usable diplonews store (a database of another "
+                f"program: tables {shown}); give diplonews its own database or schema"
+            )
+
+    def _error(self, exc: Exception) -> StoreError:
+        return StoreError(f"{self.location}: {_one_line(exc)}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Nested transactions are savepoints: an exception undoes the inner block only
+        when it is caught before the outer one ends."""
+        try:
+            with self.connection.transaction():
+                self._depth += 1
+                try:
+                    if self._depth == 1:
+                        self._run("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+                    yield
+                finally:
+                    self._depth -= 1
+        except self._psycopg.OperationalError as exc:
+            raise self._error(exc) from None
+
+    def _run(self, sql: str, params: Sequence[Any]) -> Any:
+        try:
+            return self.connection.execute(_convert(sql), tuple(params))
+        except self._psycopg.errors.IntegrityError:
+            raise
+        except self._psycopg.Error as exc:
+            raise self._error(exc) from None
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._run(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = [tuple(r) for r in rows]
+        if not batch:
+            return
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.executemany(_convert(sql), batch)
+        except self._psycopg.errors.IntegrityError:
+            raise
+        except self._psycopg.Error as exc:
+            raise self._error(exc) from None
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self._run(sql, params).fetchall())
+
+    def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return int(self._run(sql, params).fetchone()[0])
+
+    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
+        self._run(
+            "INSERT INTO search (kind, ref, title, body) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (kind, ref) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body",
+            (kind, ref, _words(title), _words(body)),
+        )
+
+    def unindex_text(self, kind: str, ref: int) -> None:
+        self._run("DELETE FROM search WHERE kind = ? AND ref = ?", (kind, ref))
+
+    def search_text(
+        self,
+        words: list[str],
+        kinds: Sequence[str],
+        limit: int,
+        *,
+        every: bool,
+        phrase: bool = False,
+    ) -> list[tuple[str, int, float]]:
+        usable = [w for w in words if len(w.encode()) <= WORD_BYTES]  # longer: never indexed
+        if not usable or ((every or phrase) and len(usable) < len(words)):
+            return []
+        expression = tsquery_phrase(usable) if phrase else tsquery(usable, every=every)
+        rows = self.query(
+            f"SELECT kind, ref, ts_rank_cd('{_RANK_WEIGHTS}', document, q, 1) AS rank "
+            "FROM search, to_tsquery('simple', ?) AS q "
+            "WHERE document @@ q AND kind = ANY(?) ORDER BY rank DESC, kind, ref LIMIT ?",
+            (expression, list(kinds), limit),
+        )
+        return [(kind, int(ref), float(rank)) for kind, ref, rank in rows]
+
+    def close(self) -> None:
+        self.connection.close()

@@ -1,0 +1,136 @@
+"""The embedded store: one SQLite file, written through one connection.
+
+WAL journal (readers never wait for the writer), `BEGIN IMMEDIATE` transactions
+(the write lock is taken at the start, so two writers fail fast instead of
+deadlocking), FTS5 for search with bm25 ranking.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from diplonews.errors import StoreError
+from diplonews.kb.search import fts5_phrase, fts5_query
+
+_KIND_NUMBER = {"article": 1, "event": 2, "person": 3}
+
+
+class SQLiteStore:
+    dialect = "sqlite"
+
+    def __init__(self, path: str, *, create: bool = True) -> None:
+        self.location = path
+        if not create and path != ":memory:" and not Path(path).is_file():
+            raise StoreError(f"{path}: no such store (run `diplonews ingest` first)")
+        try:
+            # One thread uses a store at a time; the web app closes every thread's store
+            # from the one that shuts it down.
+            self.connection = sqlite3.connect(
+                path, isolation_level=None, timeout=10, check_same_thread=False
+            )
+            self._check_ours()  # before any pragma writes to the file
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            mode = self.connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode is None:
+                raise sqlite3.DatabaseError("cannot set the journal mode")
+            self.connection.execute("PRAGMA synchronous = NORMAL")
+            self.connection.execute("PRAGMA cache_size = -65536")  # 64 MB
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: not a usable diplonews store ({exc})") from None
+        self._depth = 0
+
+    def _check_ours(self) -> None:
+        """A SQLite file of some other program is refused, not migrated into."""
+        tables = {
+            row[0]
+            for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if tables and "schema_migrations" not in tables:
+            raise sqlite3.DatabaseError("a SQLite database of another program")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:  # nested: part of the enclosing transaction
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from None
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.connection.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from None
+
+    def _run(self, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
+        try:
+            return self.connection.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                raise
+            raise StoreError(f"{self.location}: {exc}") from None
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._run(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        try:
+            self.connection.executemany(sql, rows)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.location}: {exc}") from None
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._run(sql, params).fetchall()
+
+    def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        row = self._run(sql, params).fetchone()
+        return int(row[0])
+
+    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
+        rowid = ref * 4 + _KIND_NUMBER[kind]
+        self._run("DELETE FROM search WHERE rowid = ?", (rowid,))
+        self._run(
+            "INSERT INTO search (rowid, kind, ref, title, body) VALUES (?, ?, ?, ?, ?)",
+            (rowid, kind, ref, title, body),
+        )
+
+    def unindex_text(self, kind: str, ref: int) -> None:
+        self._run("DELETE FROM search WHERE rowid = ?", (ref * 4 + _KIND_NUMBER[kind],))
+
+    def search_text(
+        self,
+        words: list[str],
+        kinds: Sequence[str],
+        limit: int,
+        *,
+        every: bool,
+        phrase: bool = False,
+    ) -> list[tuple[str, int, float]]:
+        if not words:
+            return []
+        marks = ", ".join("?" for _ in kinds)
+        rows = self.query(  # `rank` is bm25 with the weights of migration 0002
+            f"SELECT kind, ref, rank FROM search "
+            f"WHERE search MATCH ? AND kind IN ({marks}) ORDER BY rank LIMIT ?",
+            (fts5_phrase(words) if phrase else fts5_query(words, every=every), *kinds, limit),
+        )
+        return [(kind, int(ref), -float(rank)) for kind, ref, rank in rows]
+
+    def close(self) -> None:
+        self.connection.close()

@@ -1,0 +1,610 @@
+"""Writing into the knowledge base: an extracted article in, resolved records out.
+
+`Writer.add_article` stores one distinct article and resolves what it reports
+against what the store holds: each person to one `people` row
+(`resolve.same_person`), each event to an existing event (`resolve.best_match` over
+the `candidates` found by index) or a new one, whose fields are then reconciled from
+all its reports. `Writer.forget_source` undoes a source whose file changed. Every
+function runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplonews import __version__
+from diplonews.extract.lexicons import Lexicons
+from diplonews.kb import dedupe, resolve
+from diplonews.kb.resolve import EventView
+from diplonews.kb.store.base import Store
+from diplonews.text import fold
+
+CANDIDATE_LIMIT = 200  # events or people looked at for one report; more means a bad key
+
+
+@dataclass
+class Prepared:
+    """One article read and extracted, ready to store (built in worker processes)."""
+
+    source: str  # the copy's key: a file path, or path#doc_id for a JSONL line
+    doc_id: str
+    url: str | None
+    content_hash: str
+    record: dict[str, Any]  # the extraction record (SCHEMA.md)
+    body: str
+    spans: list[tuple[int, int] | None]  # each event's evidence sentence in `body`
+    signature: bytes  # MinHash of the body
+    milestones: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def seen(self) -> str | None:
+        """The date the article speaks from: its publication, else its latest event."""
+        if self.record.get("published"):
+            return str(self.record["published"])
+        dates = [e["date"] for e in self.record.get("events") or [] if e.get("date")]
+        return max(dates) if dates else None
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+# --- files and copies --------------------------------------------------------------
+
+
+def file_unchanged(store: Store, path: str, size: int, mtime_ns: int) -> bool:
+    """Whether this diplonews read the file as it is now (another version reads it again)."""
+    rows = store.query("SELECT size, mtime_ns, extractor FROM files WHERE path = ?", (path,))
+    return bool(rows) and tuple(rows[0]) == (size, mtime_ns, __version__)
+
+
+def mark_file(store: Store, path: str, size: int, mtime_ns: int) -> None:
+    store.execute("DELETE FROM files WHERE path = ?", (path,))
+    store.execute(
+        "INSERT INTO files (path, size, mtime_ns, extractor) VALUES (?, ?, ?, ?)",
+        (path, size, mtime_ns, __version__),
+    )
+
+
+def source_state(store: Store, source: str, content_hash: str) -> tuple[str, int | None]:
+    """What to do with a source read now, and the article it gave before: "new";
+    "unchanged" (same text, extracted by this diplonews); "replaced" (its text
+    changed); "refresh" (same text, extracted by another diplonews: extract again)."""
+    rows = store.query(
+        "SELECT c.content_hash, c.article_id, a.extractor, a.content_hash FROM copies c "
+        "JOIN articles a ON a.id = c.article_id WHERE c.source = ?",
+        (source,),
+    )
+    if not rows:
+        return "new", None
+    known_hash, article_id, extractor, article_hash = rows[0]
+    if known_hash != content_hash:
+        return "replaced", int(article_id)
+    if extractor != __version__ and article_hash == content_hash:
+        return "refresh", int(article_id)  # its own text: a copy's would change the body
+    return "unchanged", int(article_id)
+
+
+def article_with_hash(store: Store, content_hash: str) -> int | None:
+    rows = store.query("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
+    if rows:
+        return int(rows[0][0])
+    rows = store.query("SELECT article_id FROM copies WHERE content_hash = ?", (content_hash,))
+    return int(rows[0][0]) if rows else None
+
+
+def add_copy(
+    store: Store,
+    source: str,
+    article_id: int,
+    doc_id: str,
+    url: str | None,
+    content_hash: str,
+    similarity: float,
+) -> None:
+    store.execute(
+        "INSERT INTO copies (source, article_id, doc_id, url, content_hash, similarity, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (source, article_id, doc_id, url, content_hash, similarity, _now()),
+    )
+
+
+def near_duplicate(store: Store, signature: bytes) -> tuple[int, float] | None:
+    """The stored article most like this one, if it is a near-duplicate."""
+    keys = dedupe.band_keys(signature)
+    marks = ", ".join("?" for _ in keys)
+    rows = store.query(
+        f"SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}) "
+        "ORDER BY article_id LIMIT ?",
+        (*keys, CANDIDATE_LIMIT),
+    )
+    best: tuple[int, float] | None = None
+    for (article_id,) in rows:
+        stored = store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,))
+        if not stored:
+            continue
+        score = dedupe.similarity(bytes(stored[0][0]), signature)
+        if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
+            best = (int(article_id), score)
+    return best
+
+
+def _extracted(item: Prepared) -> dict[str, Any]:
+    """The columns of `articles` that extraction gives (a newer version rewrites them)."""
+    record = item.record
+    return {
+        "title": record.get("title"),
+        "published": record.get("published"),
+        "credits": json.dumps(record.get("credits") or [], ensure_ascii=False),
+        "body": item.body,
+        "record": json.dumps(record, ensure_ascii=False),
+        "minhash": item.signature,
+        "extractor": __version__,
+        "added_at": _now(),
+    }
+
+
+# --- articles ------------------------------------------------------------------------
+
+
+class Writer:
+    """Writes articles within one transaction (one ingest batch).
+
+    Search entries of people and events are rewritten once per batch, in `finish`,
+    rather than once per article that mentions them: a head of state reported by a
+    thousand articles would otherwise cost a thousand rewrites of a growing entry."""
+
+    def __init__(self, store: Store, lexicons: Lexicons) -> None:
+        self.store = store
+        self.lexicons = lexicons
+        self.dirty_people: set[int] = set()
+        self.dirty_events: set[int] = set()
+
+    def finish(self) -> None:
+        """Bring the search entries of what this batch touched up to date, and raise the
+        store's generation: what readers computed before this batch is stale."""
+        self.store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
+        for person_id in sorted(self.dirty_people):
+            reindex_person(self.store, person_id, self.lexicons)
+        for event_id in sorted(self.dirty_events):
+            reindex_event(self.store, event_id, self.lexicons)
+        self.dirty_people.clear()
+        self.dirty_events.clear()
+
+    def add_article(self, item: Prepared) -> int:
+        """Store a new distinct article and resolve its people and events; its id."""
+        store = self.store
+        columns = {"doc_id": item.doc_id, "content_hash": item.content_hash, "url": item.url}
+        columns.update(_extracted(item))
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        article_id = store.insert(
+            f"INSERT INTO articles ({names}) VALUES ({marks}) RETURNING id", list(columns.values())
+        )
+        add_copy(store, item.source, article_id, item.doc_id, item.url, item.content_hash, 1.0)
+        self._add_contents(article_id, item)
+        return article_id
+
+    def _add_contents(self, article_id: int, item: Prepared) -> None:
+        """Everything extraction gave an article, resolved: its signature's bands, its
+        search entry, people, events, figures and milestones."""
+        store = self.store
+        record = item.record
+        store.executemany(
+            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in dedupe.band_keys(item.signature)],
+        )
+        store.index_text("article", article_id, fold(record.get("title") or ""), fold(item.body))
+        people = self._add_people(article_id, item)
+        for position, event in enumerate(record.get("events") or []):
+            span = item.spans[position] if position < len(item.spans) else None
+            self._add_event(article_id, position, event, span, people)
+        store.executemany(
+            "INSERT INTO figures (article_id, what, value, unit, year, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, f["what"], f["value"], f["unit"], f.get("year"), f.get("evidence"))
+                for f in record.get("figures") or []
+            ],
+        )
+        store.executemany(
+            "INSERT INTO milestones (article_id, kind, parties, label, start_date, end_date, "
+            "holder, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    m["kind"],
+                    "|".join(sorted(m["parties"])),
+                    m["label"],
+                    m.get("start"),
+                    m.get("end"),
+                    m.get("holder"),
+                    m.get("evidence"),
+                )
+                for m in item.milestones
+            ],
+        )
+
+    def _remove_contents(self, article_id: int) -> None:
+        """Undo `_add_contents`: the events and people the article reported are
+        reconciled from their other reports, or go when it was their only one."""
+        store = self.store
+        events = [
+            int(r[0])
+            for r in store.query(
+                "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", (article_id,)
+            )
+        ]
+        people = [
+            int(r[0])
+            for r in store.query(
+                "SELECT DISTINCT person_id FROM person_mentions WHERE article_id = ?",
+                (article_id,),
+            )
+        ]
+        for table in ("mentions", "person_mentions", "figures", "milestones", "minhash_bands"):
+            store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        store.unindex_text("article", article_id)
+        for person_id in people:
+            if store.query(
+                "SELECT 1 FROM person_mentions WHERE person_id = ? LIMIT 1", (person_id,)
+            ):
+                self.dirty_people.add(person_id)
+                continue
+            store.execute(
+                "UPDATE event_participants SET person_id = NULL WHERE person_id = ?",
+                (person_id,),
+            )
+            store.execute("DELETE FROM people WHERE id = ?", (person_id,))
+            store.unindex_text("person", person_id)
+            self.dirty_people.discard(person_id)
+        for event_id in events:
+            if reconcile_event(store, event_id):
+                self.dirty_events.add(event_id)
+            else:
+                self.dirty_events.discard(event_id)
+
+    def refresh_article(self, article_id: int, item: Prepared) -> None:
+        """Re-extracted text of a stored article (a newer diplonews): its record is
+        replaced, its copies kept."""
+        self._remove_contents(article_id)
+        columns = _extracted(item)
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        self.store.execute(
+            f"UPDATE articles SET {assignments} WHERE id = ?", [*columns.values(), article_id]
+        )
+        self._add_contents(article_id, item)
+
+    def _add_people(self, article_id: int, item: Prepared) -> dict[str, int]:
+        """Resolve the article's people (and participants it names only in events):
+        strict name key → person id."""
+        reported: dict[str, dict[str, Any]] = {}
+        for person in item.record.get("people") or []:
+            reported.setdefault(resolve.strict_key(person["name"]), dict(person))
+        for event in item.record.get("events") or []:
+            for participant in event.get("participants") or []:
+                key = resolve.strict_key(participant["name"])
+                known = reported.setdefault(
+                    key, {"name": participant["name"], "country": None, "titles": []}
+                )
+                known["country"] = known.get("country") or participant.get("country")
+                if participant.get("title") and participant["title"] not in known["titles"]:
+                    known["titles"] = [*known["titles"], participant["title"]]
+        ids = {}
+        for key, person in reported.items():
+            person_id = resolve_person(self.store, person["name"], person.get("country"))
+            ids[key] = person_id
+            self.store.execute(
+                "INSERT INTO person_mentions (person_id, article_id, name, country, titles, seen) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    person_id,
+                    article_id,
+                    person["name"],
+                    person.get("country"),
+                    json.dumps(person.get("titles") or [], ensure_ascii=False),
+                    item.seen,
+                ),
+            )
+            self.dirty_people.add(person_id)
+        return ids
+
+    def _add_event(
+        self,
+        article_id: int,
+        position: int,
+        event: dict[str, Any],
+        span: tuple[int, int] | None,
+        people: dict[str, int],
+    ) -> int:
+        store = self.store
+        report = dict(event)
+        report["participants"] = [
+            {**p, "person_id": people.get(resolve.strict_key(p["name"]))}
+            for p in event.get("participants") or []
+        ]
+        view = EventView(
+            kind=event["kind"],
+            date=event.get("date"),
+            series=event.get("series"),
+            edition=event.get("edition"),
+            parties=frozenset(event.get("parties") or []),
+            people=frozenset(p["person_id"] for p in report["participants"] if p["person_id"]),
+            articles=frozenset({article_id}),
+        )
+        event_id = resolve.best_match(event_views(store, candidates(store, view)), view)
+        if event_id is None:
+            event_id = store.insert(
+                "INSERT INTO events (kind, status, parties, outcomes) VALUES (?, ?, ?, ?) "
+                "RETURNING id",
+                (event["kind"], event.get("status") or "held", "[]", "[]"),
+            )
+        store.execute(
+            "INSERT INTO mentions (event_id, article_id, position, record, evidence, "
+            "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                article_id,
+                position,
+                json.dumps(report, ensure_ascii=False),
+                event.get("evidence"),
+                span[0] if span else None,
+                span[1] if span else None,
+            ),
+        )
+        if reconcile_event(store, event_id):
+            self.dirty_events.add(event_id)
+        return event_id
+
+    def forget_source(self, source: str) -> None:
+        """A source whose text changed: drop its copy, and its article if no other copy
+        is left."""
+        store = self.store
+        rows = store.query("SELECT article_id FROM copies WHERE source = ?", (source,))
+        store.execute("DELETE FROM copies WHERE source = ?", (source,))
+        if not rows:
+            return
+        article_id = int(rows[0][0])
+        if store.query("SELECT 1 FROM copies WHERE article_id = ? LIMIT 1", (article_id,)):
+            return
+        self._remove_contents(article_id)
+        store.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+def resolve_person(store: Store, name: str, country: str | None) -> int:
+    """The id of the stored person this name and country are, created if none is."""
+    strict = resolve.strict_key(name)
+    loose = resolve.loose_key(name)
+    skeleton = resolve.skeleton_key(name)
+    candidates = store.query(
+        "SELECT id, name, country FROM people WHERE strict_key = ? OR loose_key = ? "
+        "OR (skeleton_key = ? AND country = ?) ORDER BY id LIMIT ?",
+        (strict, loose, skeleton, country, CANDIDATE_LIMIT),
+    )
+    candidates.sort(key=lambda row: (resolve.strict_key(row[1]) != strict, row[0]))
+    for person_id, known_name, known_country in candidates:
+        if resolve.same_person(known_name, known_country, name, country):
+            if known_country is None and country is not None:
+                store.execute("UPDATE people SET country = ? WHERE id = ?", (country, person_id))
+            return int(person_id)
+    return store.insert(
+        "INSERT INTO people (name, country, strict_key, loose_key, skeleton_key) "
+        "VALUES (?, ?, ?, ?, ?) RETURNING id",
+        (name, country, strict, loose, skeleton),
+    )
+
+
+def reindex_person(store: Store, person_id: int, lexicons: Lexicons) -> None:
+    rows = store.query(
+        "SELECT name, country, titles FROM person_mentions WHERE person_id = ? "
+        "GROUP BY name, country, titles ORDER BY MIN(id)",
+        (person_id,),
+    )
+    if not rows:
+        store.unindex_text("person", person_id)
+        return
+    names = dict.fromkeys(row[0] for row in rows)
+    titles = dict.fromkeys(t for row in rows for t in json.loads(row[2]))
+    countries = {row[1] for row in rows if row[1]}
+    country_names = [
+        lexicons.parties[c].name_en for c in sorted(countries) if c in lexicons.parties
+    ]
+    store.index_text(
+        "person",
+        person_id,
+        fold(" ".join(names)),
+        fold(" ".join([*titles, *countries, *country_names])),
+    )
+
+
+# --- events --------------------------------------------------------------------------
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+# A stored date `e.date` and a report's date agree when one begins the other.
+_DATES_AGREE = "(e.date = substr(?, 1, length(e.date)) OR substr(e.date, 1, ?) = ?)"
+
+
+def candidates(store: Store, view: EventView) -> list[int]:
+    """Stored events that could be this report, found by index: events with one of its
+    participants, events of its parties on its very day, events of its series. Only
+    these can pass `resolve.match_score`, whatever else the store holds."""
+    ids: set[int] = set()
+    date = view.date
+    if view.people:
+        marks = ", ".join("?" for _ in view.people)
+        rows = store.query(
+            "SELECT DISTINCT e.id FROM event_participants p JOIN events e ON e.id = p.event_id "
+            f"WHERE p.person_id IN ({marks}) AND e.kind = ? "
+            + (f"AND e.date IS NOT NULL AND {_DATES_AGREE} " if date else "AND e.series = ? ")
+            + "LIMIT ?",
+            (
+                *sorted(view.people),
+                view.kind,
+                *((date, len(date), date) if date else (view.series,)),
+                CANDIDATE_LIMIT,
+            ),
+        )
+        ids.update(int(r[0]) for r in rows)
+    if date and len(date) >= 10 and view.parties:
+        marks = ", ".join("?" for _ in view.parties)
+        rows = store.query(
+            "SELECT DISTINCT e.id FROM events e JOIN event_parties p ON p.event_id = e.id "
+            f"WHERE e.date = ? AND e.kind = ? AND p.party IN ({marks}) LIMIT ?",
+            (date, view.kind, *sorted(view.parties), CANDIDATE_LIMIT),
+        )
+        ids.update(int(r[0]) for r in rows)
+    if view.series:
+        rows = store.query(
+            "SELECT e.id FROM events e WHERE e.series = ? AND e.kind = ? AND "
+            f"(e.edition = ? OR (e.date IS NOT NULL AND {_DATES_AGREE})) LIMIT ?",
+            (view.series, view.kind, view.edition, date, len(date or ""), date, CANDIDATE_LIMIT),
+        )
+        ids.update(int(r[0]) for r in rows)
+    return sorted(ids)
+
+
+def event_views(store: Store, ids: list[int]) -> list[tuple[int, EventView]]:
+    """What resolution needs of these events, in four statements whatever their number."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    parties: dict[int, set[str]] = {i: set() for i in ids}
+    people: dict[int, set[int]] = {i: set() for i in ids}
+    articles: dict[int, set[int]] = {i: set() for i in ids}
+    for event_id, party in store.query(
+        f"SELECT event_id, party FROM event_parties WHERE event_id IN ({marks})", ids
+    ):
+        parties[int(event_id)].add(party)
+    for event_id, person_id in store.query(
+        f"SELECT event_id, person_id FROM event_participants WHERE event_id IN ({marks}) "
+        "AND person_id IS NOT NULL",
+        ids,
+    ):
+        people[int(event_id)].add(int(person_id))
+    for event_id, article_id in store.query(
+        f"SELECT event_id, article_id FROM mentions WHERE event_id IN ({marks})", ids
+    ):
+        articles[int(event_id)].add(int(article_id))
+    return [
+        (
+            int(event_id),
+            EventView(
+                kind=kind,
+                date=date,
+                series=series,
+                edition=edition,
+                parties=frozenset(parties[int(event_id)]),
+                people=frozenset(people[int(event_id)]),
+                articles=frozenset(articles[int(event_id)]),
+            ),
+        )
+        for event_id, kind, date, series, edition in store.query(
+            f"SELECT id, kind, date, series, edition FROM events WHERE id IN ({marks}) ORDER BY id",
+            ids,
+        )
+    ]
+
+
+def reconcile_event(store: Store, event_id: int) -> bool:
+    """Rewrite an event's fields from its reports; delete it when none is left."""
+    rows = store.query(
+        "SELECT m.record FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.event_id = ? ORDER BY a.published IS NOT NULL, a.published, m.id",
+        (event_id,),
+    )
+    store.execute("DELETE FROM event_parties WHERE event_id = ?", (event_id,))
+    store.execute("DELETE FROM event_participants WHERE event_id = ?", (event_id,))
+    if not rows:
+        store.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        store.unindex_text("event", event_id)
+        return False
+    merged = resolve.reconcile([json.loads(r[0]) for r in rows])
+    store.execute(
+        "UPDATE events SET kind = ?, status = ?, name = ?, series = ?, edition = ?, date = ?, "
+        "year = ?, format = ?, location = ?, parties = ?, outcomes = ? WHERE id = ?",
+        (
+            merged.kind,
+            merged.status,
+            merged.name,
+            merged.series,
+            merged.edition,
+            merged.date,
+            _year(merged.date),
+            merged.format,
+            merged.location,
+            json.dumps(merged.parties),
+            json.dumps(merged.outcomes, ensure_ascii=False),
+            event_id,
+        ),
+    )
+    store.executemany(
+        "INSERT INTO event_parties (event_id, party) VALUES (?, ?)",
+        [(event_id, party) for party in merged.parties],
+    )
+    cited = sorted({int(p["person_id"]) for p in merged.participants if p.get("person_id")})
+    known = (
+        {  # a person forgotten with the article that named them is not linked
+            int(r[0])
+            for r in store.query(
+                f"SELECT id FROM people WHERE id IN ({', '.join('?' for _ in cited)})", cited
+            )
+        }
+        if cited
+        else set()
+    )
+    store.executemany(
+        "INSERT INTO event_participants (event_id, position, person_id, name, country, title, "
+        "role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                event_id,
+                n,
+                p.get("person_id") if p.get("person_id") in known else None,
+                p["name"],
+                p.get("country"),
+                p.get("title"),
+                p["role"],
+            )
+            for n, p in enumerate(merged.participants)
+        ],
+    )
+    return True
+
+
+def reindex_event(store: Store, event_id: int, lexicons: Lexicons) -> None:
+    rows = store.query(
+        "SELECT name, series, location, parties, outcomes FROM events WHERE id = ?", (event_id,)
+    )
+    if not rows:
+        store.unindex_text("event", event_id)
+        return
+    name, series, location, parties, outcomes = rows[0]
+    party_names = [
+        form
+        for code in json.loads(parties)
+        for form in [code, *lexicons.party_forms.get(code, [])[:2]]
+        + ([lexicons.parties[code].name_en] if code in lexicons.parties else [])
+    ]
+    evidence = [
+        str(r[0])
+        for r in store.query(
+            "SELECT evidence FROM mentions WHERE event_id = ? AND evidence IS NOT NULL ORDER BY id",
+            (event_id,),
+        )
+    ]
+    participants = [
+        str(r[0])
+        for r in store.query(
+            "SELECT name FROM event_participants WHERE event_id = ? ORDER BY position", (event_id,)
+        )
+    ]
+    title = " ".join(filter(None, [name, series, location, *party_names]))
+    body = " ".join([*evidence, *participants, *json.loads(outcomes)])
+    store.index_text("event", event_id, fold(title), fold(body))

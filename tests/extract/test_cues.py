@@ -1,0 +1,77 @@
+"""The events stage's vocabulary: party spans, clauses, mechanism names, parties."""
+
+import pytest
+
+from diplonews.extract.doc import Doc
+from diplonews.extract.events.cues import (
+    EDITION,
+    clause_bounds,
+    finish_parties,
+    month_of,
+    parse_edition,
+    party_spans,
+    says_online,
+    series_name,
+)
+from diplonews.extract.lexicons import load
+
+
+def spans_of(text: str) -> list[tuple[str, str]]:
+    doc = Doc("t", text)
+    doc.body = text
+    return [(text[s:e], code) for s, e, code in party_spans(doc, load())]
+
+
+def test_cues_party_spans_read_compound_short_forms() -> None:
+    assert spans_of("quan hệ Hàn-Việt và Việt – Lào") == [
+        ("Hàn", "KOR"),
+        ("Việt", "VNM"),
+        ("Việt", "VNM"),
+        ("Lào", "LAO"),
+    ]
+
+
+def test_cues_party_spans_skip_regions_named_after_states() -> None:
+    assert spans_of("hòa bình trên Bán đảo Triều Tiên và Biển Đông") == []
+
+
+def test_cues_clause_bounds_stop_at_commas() -> None:
+    text = "Ngày 29/11, tại Hà Nội, hai bên đã tham vấn."
+    start, end = clause_bounds(text, 0, len(text), text.index("hai"))
+    assert text[start:end].strip() == "hai bên đã tham vấn."
+
+
+def test_cues_series_name_needs_a_bloc_or_an_edition() -> None:
+    lex = load()
+    assert series_name(["KOR", "ASEAN"], "Summit", lex) == "ASEAN-Korea Summit"
+    assert series_name(["KOR", "IDN"], "Summit", lex) is None
+    assert series_name(["VNM", "AUS"], "Foreign Ministers' Meeting", lex, numbered=True) == (
+        "Vietnam-Australia Foreign Ministers' Meeting"
+    )
+
+
+def test_cues_finish_parties_expands_groups_and_folds_members_into_blocs() -> None:
+    lex = load()
+    assert finish_parties(["MEKONG", "KOR"], lex) == ["KHM", "KOR", "LAO", "MMR", "THA", "VNM"]
+    assert finish_parties(["ASEAN", "BRN", "KOR", "UN"], lex) == ["ASEAN", "KOR"]
+
+
+def test_cues_small_helpers() -> None:
+    assert month_of("2021-06-07") == "2021-06"
+    assert month_of("2021") == "2021"
+    assert parse_edition("25") == 25 and parse_edition("nhất") == 1
+
+
+@pytest.mark.parametrize(
+    "text,edition",
+    [(" lần thứ XXV tại", 25), (" lần thứ XLIX.", 49), (" khóa XV ", 15), (" lần thứ IV,", 4)],
+)
+def test_cues_editions_in_roman_numerals(text: str, edition: int) -> None:
+    found = EDITION.match(text)
+    assert found is not None and parse_edition(found.group(1)) == edition
+
+
+@pytest.mark.parametrize("text", [" lần thứ IIII", " lần thứ Xin", " lần thứ VX", " lần thứ "])
+def test_cues_no_edition_from_what_is_not_a_numeral(text: str) -> None:
+    assert EDITION.match(text) is None
+    assert says_online("Đối thoại Hàn-ASEAN trực tuyến") and not says_online("tại Hà Nội")

@@ -1,0 +1,49 @@
+"""Folding and snippets: search must work with or without Vietnamese diacritics."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplonews.kb.search import fts5_query, snippet, terms, tsquery
+from diplonews.text import fold
+
+
+def test_fold_strips_every_vietnamese_mark_including_stacked_ones() -> None:
+    assert fold("Phạm Minh Chính") == "pham minh chinh"
+    assert fold("Đối thoại ASEAN-Hàn Quốc") == "doi thoai asean-han quoc"
+    assert fold("Nguyễn Quốc Dũng, Thứ trưởng") == "nguyen quoc dung, thu truong"
+
+
+@given(st.text())
+def test_fold_keeps_one_character_for_one(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+def test_terms_are_folded_words_once_each() -> None:
+    assert terms("Đối thoại  đối THOẠI ASEAN–Hàn Quốc!") == ["doi", "thoai", "asean", "han", "quoc"]
+    assert terms("  ,;  ") == []
+
+
+def test_queries_quote_words_so_operators_are_plain_words() -> None:
+    assert fts5_query(["near", 'a"b']) == '"near" AND "a""b"'
+    assert fts5_query(["x", "y"], every=False) == '"x" OR "y"'
+    assert tsquery(["o'neil", "x"]) == "'o''neil' & 'x'"
+
+
+def test_snippet_marks_the_original_words_matched_without_diacritics() -> None:
+    text = "Ngày 7/6, Thứ trưởng Ngoại giao Hàn Quốc Yeo Seung-bae đã đồng chủ trì Đối thoại."
+    found = snippet(text, terms("han quoc doi thoai"))
+    marked = [found.text[a:b] for a, b in found.marks]
+    assert marked == ["Hàn", "Quốc", "Đối", "thoại"]
+
+
+def test_snippet_cuts_a_window_around_the_densest_matches() -> None:
+    text = "mở đầu " * 100 + "Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25" + " kết thúc" * 100
+    found = snippet(text, ["asean", "han", "quoc"], width=80)
+    assert found.text.startswith("…") and found.text.endswith("…")
+    assert "ASEAN-Hàn Quốc" in found.text
+    assert [found.text[a:b] for a, b in found.marks] == ["ASEAN", "Hàn", "Quốc"]
+
+
+def test_snippet_without_match_is_the_start_of_the_text() -> None:
+    assert snippet("abc def", ["zzz"]).text == "abc def"
+    assert snippet("", ["a"]).text == ""
