@@ -121,6 +121,7 @@ BILATERAL_VERBS = (
     "gặp mặt",
     "họp thượng đỉnh",
     "trình quốc thư",
+    "thảo luận với",
     "tiếp kiến",
     "yết kiến",
     "cuộc tiếp xúc",
