@@ -490,3 +490,34 @@ def test_events_a_trip_by_no_official_is_not_a_visit() -> None:
         )
         == []
     )
+
+
+def test_events_a_tour_named_by_its_region_is_one_visit_per_state_listed() -> None:
+    events = events_of(
+        "Ngày 10/5, Tổng thống Pháp Jacques Chirac bắt đầu chuyến công du châu Á kéo dài một "
+        "tuần, với các chặng dừng chân tại Trung Quốc, Nhật Bản và Hàn Quốc.",
+        published="2004-05-11",
+    )
+    assert [(e.kind, e.parties) for e in events] == [
+        ("visit", ["CHN", "FRA"]),
+        ("visit", ["FRA", "JPN"]),
+        ("visit", ["FRA", "KOR"]),
+    ]
+
+
+def test_events_talks_between_a_minister_and_a_peer_named_by_state() -> None:
+    [talks] = events_of(
+        "Ngày 3/6, Ngoại trưởng Mỹ Condoleezza Rice và người đồng cấp Nga hội đàm tại Moskva.",
+        published="2005-06-04",
+    )
+    assert (talks.kind, talks.parties) == ("meeting", ["RUS", "USA"])
+
+
+def test_events_g8_summit_and_bloc_ministers_meeting() -> None:
+    summit, ministers = events_of(
+        "Ngày 6/7, Hội nghị thượng đỉnh G8 khai mạc tại Gleneagles. Ngày 11/7, các bộ trưởng "
+        "ngoại giao EU sẽ nhóm họp tại Brussels.",
+        published="2005-07-07",
+    )
+    assert (summit.series, "RUS" in summit.parties) == ("G8 Summit", True)
+    assert (ministers.kind, ministers.parties) == ("meeting", ["EU"])

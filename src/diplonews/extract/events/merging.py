@@ -112,10 +112,14 @@ def other_side_named(reader: Reader, d: Draft) -> bool:
     """ "có cuộc gặp với người đồng cấp Trung Quốc …": one official named, and the other
     side named by its state."""
     cue = d.cue
-    if not COUNTERPART.match(reader.body, cue.end, cue.own_end):
-        return False
     people = reader.doc.record.people
     own = {people[p].country for p in d.people if 0 <= p < len(people)}
+    start = reader.doc.sentences[d.sentence][0]
+    peer = reader.peer_state(cue, start)
+    if peer and peer not in own:
+        return True  # "A và người đồng cấp Nga B đã hội đàm"
+    if not COUNTERPART.match(reader.body, cue.end, cue.own_end):
+        return False
     codes = reader.parties_in(cue.end, min(cue.own_end, cue.end + 80))
     return any(
         c not in own and getattr(reader.lex.party(c), "kind", "") == "state" for c in codes

@@ -99,7 +99,9 @@ BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
 DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
 MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng cấp\s+")
 WITH_STATE = re.compile(r"\bvới\s+$")
+TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
 # "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see Reader.split_count)
 COUNTED = re.compile(r"\b(\d|hai|ba|bốn|năm|sáu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$")
 COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")
@@ -633,6 +635,9 @@ class Reader:
             self.has_title(cue.end, reach) or COUNTERPART.match(self.body, cue.end, reach)
         ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
             codes += self.parties_in(cue.end, reach)
+        peer = self.peer_state(cue, at.lead_start)
+        if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
+            codes.append(peer)
         elif cue.kind != "visit":  # "đàm phán hạt nhân với CHDCND Triều Tiên": the other side
             codes += [
                 code
@@ -701,6 +706,19 @@ class Reader:
         head = SESSION_HEAD.match(self.body, cue.start, cue.name_end)
         number = head and SESSION_NUMBER.match(self.body, head.end(), cue.name_end)
         return parse_edition(number.group(1)) if number else None
+
+    def peer_state(self, cue: Cue, lead_start: int) -> str | None:
+        """The state of a counterpart named as "người đồng cấp <state>" in the subject
+        before a two-sided verb ("A và người đồng cấp Nga B đã hội đàm")."""
+        if cue.kind == "visit":
+            return None
+        peer = None
+        for peer in PEER_BEFORE.finditer(self.body, max(lead_start, cue.start - 120), cue.start):
+            pass
+        if peer is None:
+            return None
+        codes = self.parties_in(peer.end(), peer.end() + 1)
+        return codes[0] if codes else None
 
     # -- a mechanism named "<mechanism> <party>-<party>"
 
@@ -920,6 +938,11 @@ class Reader:
             city = payloads[0]
             if getattr(city, "country", None) and s not in ends:
                 ends[s] = (e, city.country)
+        if at not in ends:
+            # "chuyến công du châu Á, với các chặng dừng chân tại Trung Quốc, Nhật Bản và
+            # Hàn Quốc": a tour named by its region, its states listed further on
+            stops = (m.end() for m in TOUR_STOPS.finditer(body, at, end))
+            at = next((s for s in stops if s in ends), at)
         found: list[str] = []
         while at in ends:
             stop, code = ends[at]
