@@ -521,3 +521,13 @@ def test_events_g8_summit_and_bloc_ministers_meeting() -> None:
     )
     assert (summit.series, "RUS" in summit.parties) == ("G8 Summit", True)
     assert (ministers.kind, ministers.parties) == ("meeting", ["EU"])
+
+
+def test_events_a_visit_described_again_is_the_same_visit() -> None:
+    events = events_of(
+        "Sáng 4/8, Chủ tịch Quốc hội Vương Đình Huệ đã tới Jakarta, bắt đầu thăm chính thức "
+        "Indonesia. Đây là chuyến thăm chính thức Indonesia đầu tiên của Chủ tịch Quốc hội Vương "
+        "Đình Huệ, là chuyến thăm của Chủ tịch Quốc hội Việt Nam tới Indonesia sau 13 năm.",
+        published="2023-08-04",
+    )
+    assert [(e.kind, e.date) for e in events] == [("visit", "2023-08-04")]

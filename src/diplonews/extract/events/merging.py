@@ -132,6 +132,11 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False  # the counterparts listed after one verb: one event each
     if a.kind == "visit" and welcomes(d, e):
         return True
+    if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
+        # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
+        # the visit already reported, whatever other date the sentence gives
+        there, here = destination(reader, d), destination(reader, e)
+        return not (there and here and there != here)
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     if a.series and b.series:
@@ -295,7 +300,8 @@ def overlap(d: Draft, e: Draft) -> int:
 
 def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a, b = into.event, d.event
-    for person in d.people:
+    back_to_visit = d.points_back and a.kind == "visit"  # "Đây là chuyến thăm … của …"
+    for person in [] if back_to_visit else d.people:
         if person not in into.people:
             into.people.append(person)
     into.chairs |= d.chairs

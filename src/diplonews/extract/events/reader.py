@@ -99,6 +99,10 @@ BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
 DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
 MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+# "Đây là chuyến thăm … đầu tiên", "Đây được xem là chuyến thăm … cuối cùng": the visit
+# just reported, described
+COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
+COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng cấp\s+")
 WITH_STATE = re.compile(r"\bvới\s+$")
 TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
@@ -470,6 +474,13 @@ class Reader:
             or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
             or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
             or (cue.named and self.is_bare(cue))
+            or (
+                cue.kind == "visit"
+                and bool(
+                    COPULA_BACK.match(body[sentence.start : cue.start])
+                    or COPULA_CLAUSE.match(body[max(sentence.start, body.rfind(",", 0, cue.start) + 1) : cue.start])
+                )
+            )
         )
         if cue.generic and edition:
             cue.generic = False
