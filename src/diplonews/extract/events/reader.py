@@ -102,6 +102,7 @@ MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "mot
 # "Đây là chuyến thăm … đầu tiên", "Đây được xem là chuyến thăm … cuối cùng": the visit
 # just reported, described
 COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
+HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng cấp\s+")
 WITH_STATE = re.compile(r"\bvới\s+$")
@@ -372,6 +373,8 @@ class Reader:
         date, own_date, relation = self.cue_date(at)
         if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        if not own_date and HABITUAL.search(at.recent):
+            return  # "thường xuyên tiếp xúc với Thủ tướng Modi": a habit, not an occurrence
         if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
             return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = self.cue_people(at)
