@@ -105,6 +105,8 @@ def welcomes(d: Draft, e: Draft) -> bool:
     """Whether one of two visit drafts is the welcome ceremony of the other: a lễ đón
     belongs to the visit of its guest, on whichever day of the visit it is held."""
     ceremony = "ceremony" in d.cue.flags or "ceremony" in e.cue.flags
+    if "ceremony" in d.cue.flags and not d.people:
+        return True  # "Lễ đón được tổ chức tại Phủ Chủ tịch": the visit told before
     return ceremony and bool(set(d.people) & set(e.people))
 
 
@@ -187,7 +189,9 @@ def merge(reader: Reader) -> list[Event]:
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
-        if (event.series or set(event.parties) - {HOME}) and has_actor(reader, d, event):
+        if (event.series or set(event.parties) - {HOME} or foreign_visitor(event)) and has_actor(
+            reader, d, event
+        ):
             events.append(event)
             done.append(d)
     return events
@@ -199,6 +203,14 @@ TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
 # "Hội nghị quốc tế về AIDS", "Diễn đàn quốc tế về thông tin di động": a conference on
 # a subject, held by a profession or a company unless officials are named at it.
 TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
+
+
+def foreign_visitor(event: Event) -> bool:
+    """A visit to Vietnam by someone whose state the text leaves unsaid ("Thủ tướng
+    Sonexay Siphandone thăm chính thức Việt Nam"): the visitor comes from abroad."""
+    return event.kind == "visit" and any(
+        p.country is None and p.role == "participant" for p in event.participants
+    )
 
 
 def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
