@@ -531,3 +531,25 @@ def test_events_a_visit_described_again_is_the_same_visit() -> None:
         published="2023-08-04",
     )
     assert [(e.kind, e.date) for e in events] == [("visit", "2023-08-04")]
+
+
+def test_events_an_earlier_edition_recalled_is_its_own_event() -> None:
+    current, earlier = events_of(
+        "Ngày 9/5, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao Mê Công - Nhật Bản. Tại Hội "
+        "nghị Cấp cao lần thứ 8 năm 2016, các nhà lãnh đạo đã thông qua Chiến lược Tokyo.",
+        published="2024-05-10",
+    )
+    assert (current.series, current.date) == ("Mekong-Japan Summit", "2024-05-09")
+    assert (earlier.series, earlier.edition, earlier.date) == ("Mekong-Japan Summit", 8, "2016")
+
+
+def test_events_a_visit_recalled_in_a_subordinate_clause() -> None:
+    events = events_of(
+        "Ngày 9/5, Bộ trưởng Ngoại giao Bùi Thanh Sơn tiếp Đại sứ Nhật Bản Ito Naoki. Hai bên "
+        "nhắc lại chuyến thăm Nhật Bản của Tổng Bí thư Nguyễn Phú Trọng năm 2015.",
+        published="2024-05-10",
+    )
+    assert [(e.kind, e.date, e.parties) for e in events] == [
+        ("meeting", "2024-05-09", ["JPN", "VNM"]),
+        ("visit", "2015", ["JPN", "VNM"]),
+    ]

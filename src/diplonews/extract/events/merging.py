@@ -175,7 +175,7 @@ def merge(reader: Reader) -> list[Event]:
     for d in reader.drafts:
         candidates = [e for e in kept if same(reader, d, e)]
         if not candidates:
-            if keep_alone(reader, d):
+            if keep_alone(reader, d) or recalled_edition(d, kept):
                 kept.append(d)
             continue
         absorb(reader, max(candidates, key=lambda e: (overlap(d, e), kept.index(e))), d)
@@ -211,6 +211,33 @@ def foreign_visitor(event: Event) -> bool:
     return event.kind == "visit" and any(
         p.country is None and p.role == "participant" for p in event.participants
     )
+
+
+def recalled_edition(d: Draft, kept: list[Draft]) -> bool:
+    """ "Tại Hội nghị Cấp cao lần thứ 8 năm 2016, …" after a Mekong-Japan Summit of
+    another year: an earlier edition of the mechanism already named, an event of its own
+    with that mechanism's series and parties."""
+    e = d.event
+    if d.cue.kind != "meeting" or not e.edition or not d.own_date or e.series:
+        return False
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    named = next(
+        (
+            k
+            for k in reversed(kept)
+            if k.event.series
+            and k.event.kind == "meeting"
+            and k.cue.trigger
+            and k.cue.trigger.vi == word
+            and k.event.edition != e.edition
+        ),
+        None,
+    )
+    if named is None:
+        return False
+    e.series = named.event.series
+    e.parties = list(dict.fromkeys(e.parties + named.event.parties))
+    return True
 
 
 def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
