@@ -396,7 +396,7 @@ class Reader:
         series_en = (
             cue.series.name_en
             if cue.series
-            else self.composed_series(cue)
+            else self.composed_series(cue, bool(at.edition))
             or series_name(
                 at.name_parties,
                 cue.trigger.series_suffix if cue.trigger else "",
@@ -736,7 +736,7 @@ class Reader:
 
     # -- a mechanism named "<mechanism> <party>-<party>"
 
-    def composed_series(self, cue: Cue) -> str | None:
+    def composed_series(self, cue: Cue, numbered: bool) -> str | None:
         """The series of a name that joins two parties after the mechanism's words
         ("Đối thoại Chiến lược Ngoại giao-Quốc phòng Việt Nam-Ấn Độ lần thứ 3" →
         "Vietnam-India Diplomacy-Defence Strategic Dialogue"), or None."""
@@ -750,7 +750,14 @@ class Reader:
         ]
         for (s1, e1, a), (s2, _, b) in zip(spans, spans[1:], strict=False):
             if a != b and PAIR_DASH.fullmatch(self.body, e1, s2):
-                return compose(self.body[cue.start : s1], [a, b], self.lex)
+                name = compose(self.body[cue.start : s1], [a, b], self.lex)
+                bare = name is not None and name.rsplit(" ", 1)[-1] == name.split(" ", 1)[-1]
+                blocs = any(
+                    getattr(self.lex.party(c), "kind", "") in ("bloc", "group") for c in (a, b)
+                )
+                # "Hội nghị thượng đỉnh Hàn-Indonesia": a one-off meeting of two states
+                # unless counted ("lần thứ 5") or qualified ("Đối thoại Chiến lược …")
+                return None if bare and not (numbered or blocs) else name
         return None
 
     # -- a trip told by a verb of motion: "X sẽ tới Venezuela"
