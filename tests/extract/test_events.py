@@ -553,3 +553,12 @@ def test_events_a_visit_recalled_in_a_subordinate_clause() -> None:
         ("meeting", "2024-05-09", ["JPN", "VNM"]),
         ("visit", "2015", ["JPN", "VNM"]),
     ]
+
+
+def test_events_a_telephone_conversation_is_a_call() -> None:
+    [call] = events_of(
+        "Ngày 5/4, Tổng thống Mỹ George W. Bush đã nói chuyện qua điện thoại với Tổng thống Nga "
+        "Vladimir Putin.",
+        published="2005-04-06",
+    )
+    assert (call.kind, call.parties) == ("call", ["RUS", "USA"])
