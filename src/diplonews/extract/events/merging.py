@@ -64,10 +64,7 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return bool(d.name_parties or e.series or e.edition or d.own_date or d.people or e.location)
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
-    # a gathering told with no one in it needs its sides in its own words ("cuộc họp hôm
-    # 11-4 về sự kiện …" of a sports body names no state taking part)
-    sides = d.people or reader.parties_in(cue.start, cue.own_end)
-    return bool((d.own_date or e.location) and sides) or len(d.people) >= 2
+    return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
 
 
 DELEGATION = re.compile(r"\b(?:phái đoàn|đoàn đại biểu|đoàn)\b[^,;.]{0,80}$")
