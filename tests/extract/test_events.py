@@ -562,3 +562,11 @@ def test_events_a_telephone_conversation_is_a_call() -> None:
         published="2005-04-06",
     )
     assert (call.kind, call.parties) == ("call", ["RUS", "USA"])
+
+
+def test_events_a_counted_round_of_talks_has_its_edition() -> None:
+    [talks] = events_of(
+        "Vòng đàm phán thứ ba giữa Israel và Palestine đã kết thúc hôm 5/5 tại Cairo.",
+        published="2005-05-06",
+    )
+    assert (talks.kind, talks.edition, talks.parties) == ("meeting", 3, ["ISR", "PSE"])

@@ -248,6 +248,8 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     of a reporter) is not a state visit."""
     if event.kind == "call" or event.participants or event.series:
         return True
+    if event.kind == "meeting" and event.edition:
+        return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False
     if event.kind == "visit" and not delegation_before(reader, d):

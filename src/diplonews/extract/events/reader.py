@@ -85,7 +85,7 @@ SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyề
 
 # "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
 INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,60}$")
-SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp)")
+SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp|[Vv]òng đàm phán|[Vv]òng)")
 PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
 # A trip told by a verb of motion (see Reader.movements).
 MOVE = re.compile(r"\b(tới|đến|sang)\s+$")
@@ -414,7 +414,7 @@ class Reader:
             status="planned" if planned else "held",
             name=at.name,
             series=series_en,
-            edition=at.edition,
+            edition=at.edition if cue.kind == "meeting" else None,  # "thăm lần thứ hai": no series
             date=date,
             format=self.cue_format(at, location, people),
             location=location,
