@@ -570,3 +570,13 @@ def test_events_a_counted_round_of_talks_has_its_edition() -> None:
         published="2005-05-06",
     )
     assert (talks.kind, talks.edition, talks.parties) == ("meeting", 3, ["ISR", "PSE"])
+
+
+def test_events_having_talks_is_a_new_event_not_a_reference() -> None:
+    events = events_of(
+        "Ngày 3/7, Thủ tướng Nguyễn Tấn Dũng sẽ tiếp kiến Nhà vua Nhật Bản Akihito và có cuộc "
+        "hội đàm riêng với Thủ tướng Nhật Bản Shinzo Abe.",
+        published="2015-07-01",
+    )
+    assert len(events) == 2
+    assert sorted(p.name for p in events[1].participants) == ["Nguyễn Tấn Dũng", "Shinzo Abe"]

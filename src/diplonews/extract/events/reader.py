@@ -103,6 +103,7 @@ MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "mot
 # just reported, described
 COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
+HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng cấp\s+")
 WITH_STATE = re.compile(r"\bvới\s+$")
@@ -303,6 +304,10 @@ class Reader:
                 continue
             if "credentials" in c.flags and any("reception" in k.flags for k in keep):
                 continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
+            if c.generic and HAVING.search(body, max(start, c.start - 16), c.start):
+                # "có cuộc hội đàm riêng với …", "sẽ có cuộc gặp với …": a new event told
+                # as a predicate, not the one already reported
+                c.generic, c.flags = False, c.flags | {"verb"}
             keep.append(c)
         cues = keep
         for i, cue in enumerate(cues):
