@@ -580,3 +580,11 @@ def test_events_having_talks_is_a_new_event_not_a_reference() -> None:
     )
     assert len(events) == 2
     assert sorted(p.name for p in events[1].participants) == ["Nguyễn Tấn Dũng", "Shinzo Abe"]
+
+
+def test_events_an_acronym_in_brackets_does_not_hide_the_series() -> None:
+    [summit] = events_of(
+        "Ngày 10/5, Hội nghị Cấp cao (HNCC) ASEAN lần thứ 42 sẽ khai mạc tại Labuan Bajo.",
+        published="2023-05-01",
+    )
+    assert (summit.series, summit.edition) == ("ASEAN Summit", 42)

@@ -103,6 +103,7 @@ MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "mot
 # just reported, described
 COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
+INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
 HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng cấp\s+")
@@ -402,6 +403,7 @@ class Reader:
             cue.series.name_en
             if cue.series
             else self.composed_series(cue, bool(at.edition))
+            or self.series_past_acronym(at.name)
             or series_name(
                 at.name_parties,
                 cue.trigger.series_suffix if cue.trigger else "",
@@ -738,6 +740,17 @@ class Reader:
             return None
         codes = self.parties_in(peer.end(), peer.end() + 1)
         return codes[0] if codes else None
+
+    def series_past_acronym(self, name: str | None) -> str | None:
+        """The series of a name that an acronym in brackets interrupts ("Hội nghị Cấp cao
+        (HNCC) ASEAN lần thứ 42" is the ASEAN Summit)."""
+        if not name or "(" not in name:
+            return None
+        plain = INNER_ACRONYM.sub(" ", name)
+        if plain == name:
+            return None
+        hits = self.lex.series.find(plain)
+        return next((str(h[2][0].name_en) for h in hits if h[0] == 0), None)
 
     # -- a mechanism named "<mechanism> <party>-<party>"
 
