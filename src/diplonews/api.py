@@ -22,13 +22,12 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import export as exporting
+from diplonews.kb import formats
 from diplonews.kb.browse import date_bound, events, party_codes, series_name
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
 from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
-from diplonews.kb.store import Store, open_store, queries
-from diplonews.kb.store import resolve_url as resolve_store_url
+from diplonews.kb.store import Store, open_store, queries, store_location
 from diplonews.kb.store.queries import (
     GraphEdge,
     GraphNode,
@@ -63,10 +62,10 @@ __all__ = [
     "people",
     "person",
     "preview",
-    "resolve_store_url",
     "search",
     "series",
     "series_name",
+    "store_location",
     "timeline",
 ]
 
@@ -245,9 +244,9 @@ def export(
     level: str = "parties",
     lexicons: Lexicons | None = None,
 ) -> int:
-    """Write the whole store in `fmt` (see `diplonews.kb.export.FORMATS`), parties named
+    """Write the whole store in `fmt` (see `diplonews.kb.formats.FORMATS`), parties named
     by `lexicons`; records written."""
-    return exporting.write(
+    return formats.write(
         fmt,
         out,
         events=lambda: queries.iter_events(store),

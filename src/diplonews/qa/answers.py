@@ -1,7 +1,7 @@
 """Questions in Vietnamese (with or without diacritics) or English, answered from the
 stored record with the evidence sentences behind the answer.
 
-No language model: `questions.read` turns a question into an intent and slots; the
+No language model: `questions.parse` turns a question into an intent and slots; the
 slots become a query of `diplonews.api`; the answer is a sentence
 (`lexicons/answers.tsv`) over the structured facts it was built from. When the record
 cannot answer, the answer says so and gives the closest facts it holds instead: it
@@ -22,7 +22,7 @@ from diplonews.extract.lexicons import Lexicons, load, read_rows
 from diplonews.kb import browse
 from diplonews.kb.models import StoredEvent
 from diplonews.kb.store import Store, queries
-from diplonews.qa.questions import Question, folded_lexicons, read
+from diplonews.qa.questions import Question, folded_lexicons, parse
 
 MAX_EVENTS = 20  # events listed in one answer
 PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGNORECASE)
@@ -71,7 +71,7 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
     """Answer a question from the record, with its evidence; names are read with
     `lexicons` (None: the shipped set), the same set for the question and the answer."""
     lex = lexicons or load()
-    question = read(store, text, lex)
+    question = parse(store, text, lex)
     say = sentences()[question.lang]
     handler = HANDLERS.get(question.intent or "", _about_events)
     if not (question.parties or question.series or question.person_ids):

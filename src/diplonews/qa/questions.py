@@ -96,7 +96,7 @@ def _fold(lex: Lexicons) -> FoldedLexicons:
     )
 
 
-def read(store: Store, text: str, lexicons: Lexicons | None = None) -> Question:
+def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question:
     """A question's intent and slots, with the names `lexicons` knows (None: the
     shipped set)."""
     lex = lexicons or load()

@@ -24,7 +24,6 @@ from swagger_ui_bundle import swagger_ui_path
 
 from diplonews import __version__, api
 from diplonews.errors import DiplonewsError
-from diplonews.kb.store import resolve_url
 from diplonews.qa import answers, questions
 from diplonews.web import api_routes, cache, pages, viz
 from diplonews.web.cache import PageCache, open_pages
@@ -94,7 +93,7 @@ def create_app(
     `app.state.lexicons` (a bad path raises here). `settled`: `settle()` at start-up,
     for a server process (not for a test, whose objects it would freeze)."""
     lexicons = api.load_lexicons(lexicon_paths)
-    stores = Stores(resolve_url(store_url))
+    stores = Stores(api.store_location(store_url))
     cache_bytes = cache_size(cache_mb) * 1024 * 1024
     kept_pages = open_pages(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
 
