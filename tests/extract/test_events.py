@@ -588,3 +588,12 @@ def test_events_an_acronym_in_brackets_does_not_hide_the_series() -> None:
         published="2023-05-01",
     )
     assert (summit.series, summit.edition) == ("ASEAN Summit", 42)
+
+
+def test_events_a_counterpart_called_dong_nhiem_is_the_other_side() -> None:
+    [talks] = events_of(
+        "Ngày 27/6, Ngoại trưởng Ấn Độ Natwar Singh đã hội đàm với người đồng nhiệm Pakistan "
+        "tại New Delhi.",
+        published="2004-06-28",
+    )
+    assert talks.parties == ["IND", "PAK"]

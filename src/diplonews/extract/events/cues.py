@@ -105,7 +105,7 @@ PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, **NUMBER_WORDS}  # "lần thứ nhất", "lần thứ hai" …
 # "gặp với người đồng cấp Trung Quốc", "hội đàm với phía Lào": the other side named by its state
 COUNTERPART = re.compile(
-    r"\s*(?:[\w ]{0,20}?\s)?với\s+(?:người đồng cấp|đồng cấp|phía|đoàn|lãnh đạo)\b"
+    r"\s*(?:[\w ]{0,20}?\s)?với\s+(?:người đồng cấp|đồng cấp|người đồng nhiệm|đồng nhiệm|phía|đoàn|lãnh đạo)\b"
 )
 BILATERAL_VERBS = (
     "gặp",
@@ -122,6 +122,7 @@ BILATERAL_VERBS = (
     "họp thượng đỉnh",
     "trình quốc thư",
     "thảo luận với",
+    "họp kín",
     "chào từ biệt",
     "nói chuyện điện thoại",
     "nói chuyện qua điện thoại",

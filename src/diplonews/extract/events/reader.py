@@ -106,7 +106,7 @@ HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){
 INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
 HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
-PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng cấp\s+")
+PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng (?:cấp|nhiệm)\s+")
 WITH_STATE = re.compile(r"\bvới\s+$")
 TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
 # "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see Reader.split_count)
