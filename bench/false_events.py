@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from diplonews.extract import extract  # noqa: E402
-from diplonews.extract.lexicons import load  # noqa: E402
+from diplonews.extract import extract
+from diplonews.extract.lexicons import load
 
 CORPUS_NAME = Path("shared") / "corpus" / "vntc_subset.jsonl"
 
@@ -41,6 +41,7 @@ def default_corpus() -> Path:
         if (folder / CORPUS_NAME).is_file():
             return folder / CORPUS_NAME
     return ROOT.parent / CORPUS_NAME
+
 
 NON_DIPLOMATIC = (
     "Doi song",

@@ -172,7 +172,6 @@ def test_events_reception_of_several_envoys_named_one_by_one() -> None:
         {"Trương Tấn Sang": "chair", "Mohd Zamruni Bin Khalid": "participant"},
     ]
 
-
     events = events_of(
         "Ngày 13/6, Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến và Phó Trợ lý Bộ trưởng Quốc phòng "
         "Mỹ Lindsey Ford đồng chủ trì Đối thoại Chính sách Quốc phòng Việt Nam - Hoa Kỳ lần thứ 10. "
@@ -427,8 +426,7 @@ def test_events_presenting_credentials_is_a_reception() -> None:
     )
     assert (alone.kind, alone.parties) == ("meeting", ["EGY", "VNM"])
     [received] = events_of(
-        "Chiều 5/3, Chủ tịch nước Trương Tấn Sang tiếp Đại sứ Nhật Bản Umeda Kunio trình quốc "
-        "thư.",
+        "Chiều 5/3, Chủ tịch nước Trương Tấn Sang tiếp Đại sứ Nhật Bản Umeda Kunio trình quốc thư.",
         published="2014-03-06",
     )
     assert received.parties == ["JPN", "VNM"]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from diplonews.extract.lexicons import load
 from diplonews.extract.events.mechanisms import compose, mechanism
+from diplonews.extract.lexicons import load
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,10 @@ def test_mechanisms_a_word_outside_the_vocabulary_names_no_mechanism() -> None:
 def test_mechanisms_parties_asean_first_then_vietnam_then_as_written() -> None:
     lex = load()
     assert compose("Đối thoại", ["KOR", "ASEAN"], lex) == "ASEAN-Korea Dialogue"
-    assert compose("Đối thoại Chiến lược", ["IND", "VNM"], lex) == "Vietnam-India Strategic Dialogue"
-    assert compose("Đối thoại Chiến lược", ["KOR", "THA"], lex) == "Korea-Thailand Strategic Dialogue"
+    assert (
+        compose("Đối thoại Chiến lược", ["IND", "VNM"], lex) == "Vietnam-India Strategic Dialogue"
+    )
+    assert (
+        compose("Đối thoại Chiến lược", ["KOR", "THA"], lex) == "Korea-Thailand Strategic Dialogue"
+    )
     assert compose("Đối thoại", ["KOR"], lex) is None

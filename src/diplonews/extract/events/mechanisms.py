@@ -49,13 +49,13 @@ def mechanism(words: str, lex: Lexicons) -> str | None:
             head = english
         elif role == "filler":
             pass
-        elif gap.strip() and not JOINER.match(gap):
-            return None
-        elif role == "head":
+        elif gap.strip() and not JOINER.match(gap) or role == "head":
             return None
         elif gap.strip() and groups:
             joiner = gap.strip()
-            groups[-1].append(("-" if joiner in "-–" else ", " if joiner == "," else " and ", english))
+            groups[-1].append(
+                ("-" if joiner in "-–" else ", " if joiner == "," else " and ", english)
+            )
         else:
             groups.append([("", english)])
         at = end

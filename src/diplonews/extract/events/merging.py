@@ -123,9 +123,7 @@ def other_side_named(reader: Reader, d: Draft) -> bool:
     if not COUNTERPART.match(reader.body, cue.end, cue.own_end):
         return False
     codes = reader.parties_in(cue.end, min(cue.own_end, cue.end + 80))
-    return any(
-        c not in own and getattr(reader.lex.party(c), "kind", "") == "state" for c in codes
-    )
+    return any(c not in own and getattr(reader.lex.party(c), "kind", "") == "state" for c in codes)
 
 
 def same(reader: Reader, d: Draft, e: Draft) -> bool:

@@ -10,6 +10,7 @@ reported, so each occurrence is one event however often it is mentioned.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,8 +42,8 @@ from diplonews.extract.events.cues import (
     POSTING,
     PRE_REACH,
     REPORTING,
-    SESSION_NUMBER,
     SECONDARY,
+    SESSION_NUMBER,
     Cue,
     Sentence,
     clause_bounds,
@@ -53,8 +54,8 @@ from diplonews.extract.events.cues import (
     says_online,
     series_name,
 )
-from diplonews.extract.events.outcomes import find_outcomes
 from diplonews.extract.events.mechanisms import compose
+from diplonews.extract.events.outcomes import find_outcomes
 from diplonews.extract.lexicons import City, Lexicons, Trigger
 from diplonews.extract.people import Mention
 from diplonews.extract.record import Event
@@ -296,7 +297,7 @@ class Reader:
         content_start = start
         for m in REPORTING.finditer(body, start, cues[0].start):
             content_start = m.end()
-        keep = []
+        keep: list[Cue] = []
         for c in cues:
             if c.start < content_start:
                 continue
@@ -488,7 +489,9 @@ class Reader:
                 cue.kind == "visit"
                 and bool(
                     COPULA_BACK.match(body[sentence.start : cue.start])
-                    or COPULA_CLAUSE.match(body[max(sentence.start, body.rfind(",", 0, cue.start) + 1) : cue.start])
+                    or COPULA_CLAUSE.match(
+                        body[max(sentence.start, body.rfind(",", 0, cue.start) + 1) : cue.start]
+                    )
                 )
             )
         )
@@ -591,7 +594,9 @@ class Reader:
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
             if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
                 people = list(
-                    dict.fromkeys(people + [m.person for m in self.mentions_in(cue.end, sentence.end)])
+                    dict.fromkeys(
+                        people + [m.person for m in self.mentions_in(cue.end, sentence.end)]
+                    )
                 )
         chairs: set[int] = set()
         if "reception" in cue.flags or "ceremony" in cue.flags:
@@ -766,7 +771,7 @@ class Reader:
             if cue.start <= s < cue.name_end
             and getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
         ]
-        for (s1, e1, a), (s2, _, b) in zip(spans, spans[1:], strict=False):
+        for (s1, e1, a), (s2, _, b) in itertools.pairwise(spans):
             if a != b and PAIR_DASH.fullmatch(self.body, e1, s2):
                 name = compose(self.body[cue.start : s1], [a, b], self.lex)
                 bare = name is not None and name.rsplit(" ", 1)[-1] == name.split(" ", 1)[-1]
@@ -807,7 +812,11 @@ class Reader:
             at = self.lead_start(move.start())
             traveller = ends.get(at)
             if traveller is not None:
-                home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
+                home = (
+                    people[traveller.person].country
+                    if 0 <= traveller.person < len(people)
+                    else None
+                )
                 if home == code or traveller.name is None:
                     continue
             elif "đoàn" not in body[max(0, move.start() - 60) : move.start()] or not (
@@ -880,7 +889,7 @@ class Reader:
                 codes = [c for s, _, c in self.parties if at <= s < item_end]
                 if not codes and not last:
                     break
-                found.append((-1, (codes or [None])[0]))
+                found.append((-1, codes[0] if codes else None))
                 envoys = envoys or bool(ENVOY_HEAD.match(body, at, item_end))
             else:
                 return []  # "và" before something else: not this list
