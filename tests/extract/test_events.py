@@ -595,3 +595,10 @@ def test_events_a_counterpart_called_dong_nhiem_is_the_other_side() -> None:
         published="2004-06-28",
     )
     assert talks.parties == ["IND", "PAK"]
+
+
+def test_events_a_mechanism_described_is_not_an_event() -> None:
+    assert (
+        events_of("Diễn đàn Châu Á Boao là một tổ chức không chính thức.", published="2004-04-20")
+        == []
+    )

@@ -103,6 +103,7 @@ MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "mot
 # "Đây là chuyến thăm … đầu tiên", "Đây được xem là chuyến thăm … cuối cùng": the visit
 # just reported, described
 COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
+DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn khổ|diễn đàn)\b")
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
 INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
 HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
@@ -380,6 +381,8 @@ class Reader:
         date, own_date, relation = self.cue_date(at)
         if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        if DEFINED.match(self.body, cue.name_end, at.sentence.end):
+            return  # "Diễn đàn Châu Á Boao là một tổ chức …": the body itself, described
         if not own_date and HABITUAL.search(at.recent):
             return  # "thường xuyên tiếp xúc với Thủ tướng Modi": a habit, not an occurrence
         if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
