@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench bench-spark load lint eval clean
+.PHONY: venv test demo bench bench-spark load lint eval eval-ask clean
 
 venv: $(STAMP)
 
@@ -58,6 +58,12 @@ bench-spark: venv
 # (odd-numbered recent and archive articles) and the half kept for checking (even).
 eval: venv
 	$(BIN)/python bench/eval_parts.py
+
+# Questions a reader asks of the 114 dev articles (bench/data/questions.jsonl), answered by
+# `diplonews ask`: accuracy per intent and per language, refusals, and where each miss
+# comes from (extraction or question understanding). ASK_FLAGS=--show-misses lists them.
+eval-ask: venv
+	$(BIN)/python bench/eval_ask.py --split $(ASK_FLAGS)
 
 # What CI checks before the tests: lint, formatting, types and the layer contracts.
 lint: venv

@@ -38,7 +38,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         ("list the meetings", "list"),
         ("kim ngach thuong mai", "figures"),
         ("Yeo Seung-bae là ai?", "who_is"),
-        ("Whom did he meet?", "whom_met"),
+        ("Whom did he meet?", "met"),
         ("Which meetings are planned next?", "planned"),
         ("Thời tiết hôm nay thế nào?", None),
     ],
