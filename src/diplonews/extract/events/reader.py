@@ -106,6 +106,7 @@ COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+)
 DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn khổ|diễn đàn)\b")
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
 INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
+WITH_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+với\b")  # "cuộc hội đàm riêng với …"
 HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng (?:cấp|nhiệm)\s+")
@@ -307,7 +308,11 @@ class Reader:
                 continue
             if "credentials" in c.flags and any("reception" in k.flags for k in keep):
                 continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
-            if c.generic and HAVING.search(body, max(start, c.start - 16), c.start):
+            if (
+                c.generic
+                and HAVING.search(body, max(start, c.start - 16), c.start)
+                and WITH_AFTER.match(body, c.end, min(end, c.end + 30))
+            ):
                 # "có cuộc hội đàm riêng với …", "sẽ có cuộc gặp với …": a new event told
                 # as a predicate, not the one already reported
                 c.generic, c.flags = False, c.flags | {"verb"}
