@@ -42,8 +42,14 @@ demo: venv
 # CORPUS=path/to/vntc_subset.jsonl points bench/false_events.py at another corpus.
 bench: venv
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench_long.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/false_events.py $(if $(CORPUS),--corpus $(CORPUS))
+
+# 10,000 mutated articles into fresh stores (PostgreSQL too when $DIPLONEWS_TEST_POSTGRES is set).
+.PHONY: fuzz
+fuzz: venv
+	$(BIN)/python bench/fuzz_ingest.py
 
 # The web pages under 50 concurrent readers for 30 s, over a store of 10,000 generated
 # articles (bench/load_web.py --help: --db, --clients, --seconds, --profile).

@@ -76,7 +76,9 @@ def ingest(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Articles: .txt, .html or .jsonl files, or folders of them.", show_default=False
+            help="Articles: .txt, .html or .jsonl files, or folders of them.",
+            show_default=False,
+            readable=False,  # an unreadable file is one error line, not the usage panel
         ),
     ] = None,
     db: DbOption = None,
@@ -126,7 +128,9 @@ def ingest(
         progress.update(task, completed=done, done=done)
 
     def complain(message: str) -> None:
-        progress.console.print(f"diplonews: {message}", markup=False, highlight=False)
+        progress.console.print(
+            f"diplonews: {message}", markup=False, highlight=False, soft_wrap=True
+        )
 
     with _opened(db, create=True) as store:
         try:

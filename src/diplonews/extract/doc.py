@@ -27,6 +27,7 @@ class Doc:
     mentions: list[Any] = field(default_factory=list)  # people.Mention over body
     matches: dict[str, Any] = field(default_factory=dict)  # lexicon matches over body, once
     milestones: list[Milestone] = field(default_factory=list)  # steps of relationships stated
+    warnings: list[str] = field(default_factory=list)  # what was left out of the record, and why
     record: Article = field(init=False)
 
     def __post_init__(self) -> None:

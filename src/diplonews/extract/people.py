@@ -17,6 +17,7 @@ from typing import Any
 from diplonews.extract.doc import Doc
 from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.record import Person
+from diplonews.extract.spans import Spans, covering
 from diplonews.text import fold
 
 # Words after which a capitalised name is a place named after a person.
@@ -123,12 +124,12 @@ class Found:
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
-        places = lex.find_in(cache, "places", body)
+        places = Spans(lex.find_in(cache, "places", body))  # looked up by range (spans.py)
         titles = {
             s: (e, t[0])
             for s, e, t in lex.find_in(cache, "titles", body)
             if t[0].level != "-"  # "Đại sứ quán": an embassy, not an ambassador
-            and not any(a < s < b for a, b, _ in places)
+            and not any(a < s < b for a, b, _ in covering(places, s))
         }  # "Phủ Chủ tịch": a building
         parties = {s: (e, codes[0]) for s, e, codes in lex.find_in(cache, "party_names", body)}
         place_spans = [(s, e) for s, e, _ in places]

@@ -10,6 +10,7 @@ words give none, and its final participants and parties.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from diplonews.extract.events.cues import (
@@ -171,12 +172,12 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
 def merge(reader: Reader) -> list[Event]:
     kept: list[Draft] = []
     for d in reader.drafts:
-        candidates = [e for e in kept if same(reader, d, e)]
+        candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
             if keep_alone(reader, d) or recalled_edition(d, kept):
                 kept.append(d)
             continue
-        absorb(reader, max(candidates, key=lambda e: (overlap(d, e), kept.index(e))), d)
+        absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
     events = []
@@ -317,18 +318,19 @@ def add_received_envoys(reader: Reader, kept: list[Draft]) -> None:
                     d.people.append(m.person)
 
 
+@lru_cache(maxsize=4096)  # a long article compares the same names again and again
+def words(name: str | None) -> frozenset[str]:
+    return frozenset({w for w in re.findall(r"\w+", name or "") if w[:1].isupper()}) - {
+        "Hội",
+        "Diễn",
+        "Đối",
+        "Cuộc",
+        "Tại",
+    }
+
+
 def overlap(d: Draft, e: Draft) -> int:
     """Capitalised words two mentions' names share ("Hội nghị SOM" ~ "… ASEAN (SOM)")."""
-
-    def words(name: str | None) -> set[str]:
-        return {w for w in re.findall(r"\w+", name or "") if w[:1].isupper()} - {
-            "Hội",
-            "Diễn",
-            "Đối",
-            "Cuộc",
-            "Tại",
-        }
-
     same_word = bool(d.cue.trigger and e.cue.trigger and d.cue.trigger.vi == e.cue.trigger.vi)
     return (
         len(words(d.event.name) & words(e.event.name))

@@ -59,6 +59,7 @@ from diplonews.extract.events.outcomes import find_outcomes
 from diplonews.extract.lexicons import City, Lexicons, Trigger
 from diplonews.extract.people import Mention
 from diplonews.extract.record import Event
+from diplonews.extract.spans import Spans, covering, start_attribute, within
 
 
 def in_quotes(body: str, start: int, cue: Cue) -> bool:
@@ -188,13 +189,13 @@ class Reader:
         self.places = lex.find_in(doc.matches, "places", self.body)
         self.triggers = lex.find_in(doc.matches, "triggers", self.body)
         self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
-        titles = lex.find_in(doc.matches, "titles", self.body)
+        titles = Spans(lex.find_in(doc.matches, "titles", self.body))
         self.title_starts = [s for s, _, _ in titles]
         # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
         self.series_hits = [
             h
             for h in lex.find_in(doc.matches, "series", self.body)
-            if not any(s <= h[0] < e for s, e, _ in titles)
+            if not any(s <= h[0] < e for s, e, _ in covering(titles, h[0]))
         ]
         self.mentions: list[Mention] = doc.mentions
         self.taking_part = [
@@ -213,6 +214,14 @@ class Reader:
             if getattr(t, "value", None)
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
         ]
+        # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
+        self.parties, self.places = Spans(self.parties), Spans(self.places)
+        self.triggers, self.series_hits = Spans(self.triggers), Spans(self.series_hits)
+        self.documents = (self.body, Spans(self.documents[1]))
+        self.title_starts = Spans(self.title_starts, key=int)
+        self.regions = Spans(self.regions)
+        self.taking_part = Spans(self.taking_part, key=start_attribute)
+        self.times = Spans(self.times, key=start_attribute)
         self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
         self.drafts: list[Draft] = []
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
@@ -229,18 +238,18 @@ class Reader:
     # -- lookups within a span
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions in a span, less inviters, envoys' principals and possessors."""
-        return [m for m in self.taking_part if start <= m.start < end]
+        return within(self.taking_part, start, end, start_attribute)
 
     def parties_in(self, start: int, end: int) -> list[str]:
         """Parties named in a span, less the posts of envoys."""
-        return [code for s, _, code in self.parties if start <= s < end and not self.is_post(s)]
+        return [code for s, _, code in within(self.parties, start, end) if not self.is_post(s)]
 
     def times_in(self, start: int, end: int) -> list[Any]:
-        return [t for t in self.times if start <= t.start < end]
+        return within(self.times, start, end, start_attribute)
 
     def place_in(self, start: int, end: int) -> City | None:
         """The first city or venue in a span, wherever it stands."""
-        for s, _, payloads in self.places:
+        for s, _, payloads in within(self.places, start, end):
             if start <= s < end:
                 city: City = payloads[0]
                 return city
@@ -248,7 +257,7 @@ class Reader:
 
     def location_in(self, start: int, end: int) -> str | None:
         """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
-        for s, _, payloads in self.places:
+        for s, _, payloads in within(self.places, start, end):
             if (
                 start <= s < end
                 and LOCATION_LEAD.search(self.body, max(0, s - 60), s)
@@ -259,7 +268,7 @@ class Reader:
 
     def country_located(self, start: int, end: int) -> bool:
         """Whether the span places the event in a state ("… tại Indonesia")."""
-        for s, _, code in self.parties:
+        for s, _, code in within(self.parties, start, end):
             if (
                 start <= s < end
                 and getattr(self.lex.party(code), "kind", None) == "state"
@@ -283,7 +292,7 @@ class Reader:
         return clause_end
 
     def has_title(self, start: int, end: int) -> bool:
-        return any(start <= s < end for s in self.title_starts)
+        return bool(within(self.title_starts, start, end, int))
 
     # -- reading
     def read(self) -> list[Event]:
@@ -371,10 +380,10 @@ class Reader:
         """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
         if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
             return False
-        parties = [s for s, _, _ in self.parties if cue.end <= s < cue.name_end]
+        parties = [s for s, _, _ in within(self.parties, cue.end, cue.name_end)]
         for word in re.finditer(r"\w+", self.body[cue.end : cue.name_end]):
             at = cue.end + word.start()
-            if word.group()[:1].isupper() and not any(a <= at < b for a, b in self.regions):
+            if word.group()[:1].isupper() and not covering(self.regions, at):
                 return False
         return not parties
 
