@@ -602,3 +602,14 @@ def test_events_a_mechanism_described_is_not_an_event() -> None:
         events_of("Diễn đàn Châu Á Boao là một tổ chức không chính thức.", published="2004-04-20")
         == []
     )
+
+
+def test_events_visitor_named_just_before_the_verb_in_a_list_of_visits() -> None:
+    found = events_of(
+        "Hai bên đánh giá cao các chuyến thăm lẫn nhau như Chủ tịch nước Trương Tấn Sang thăm "
+        "cấp Nhà nước tới Campuchia (12/2014), Thủ tướng Nguyễn Tấn Dũng thăm làm việc tại "
+        "Campuchia (01/2014).",
+        None,
+    )
+    visits = [(e.date, [p.name for p in e.participants]) for e in found if e.kind == "visit"]
+    assert ("2014-12", ["Trương Tấn Sang"]) in visits

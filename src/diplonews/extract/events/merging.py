@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events import placing
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -138,7 +139,12 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         # the visit already reported, whatever other date the sentence gives
         there, here = destination(reader, d), destination(reader, e)
         return not (there and here and there != here)
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if (
+        a.date
+        and b.date
+        and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+        and not placing.same_trip(a, b)
+    ):
         return False
     if a.series and b.series:
         return fold(a.series) == fold(b.series) and (
@@ -151,7 +157,7 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         if there and here and there != here:
             return False  # legs of a tour: one visit per country
         return bool(set(d.people) & set(e.people)) and not (
-            d.own_date and e.own_date and a.date != b.date
+            d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )
     if (
         d.people
@@ -183,7 +189,8 @@ def merge(reader: Reader) -> list[Event]:
     events = []
     done: list[Draft] = []
     for d in kept:
-        if not d.undated:
+        if not d.undated:  # one of several counted together: only the first is dated
+            placing.carry_date(reader, d)
             fill_date(reader, d, done)
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
@@ -193,6 +200,7 @@ def merge(reader: Reader) -> list[Event]:
         ):
             events.append(event)
             done.append(d)
+    placing.settle(reader, done)
     return events
 
 
@@ -349,6 +357,8 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
     if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
         a.date, into.own_date = b.date, True
+    elif placing.earlier_day_of_visit(a, b) and d.own_date:
+        a.date = b.date
     a.location = a.location or b.location
     if b.format == "online" or not a.format:
         a.format = b.format or a.format

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews.extract.doc import Doc
-from diplonews.extract.events import merging
+from diplonews.extract.events import merging, placing
 from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
@@ -212,6 +212,7 @@ class Reader:
             t
             for t in doc.times
             if getattr(t, "value", None)
+            and getattr(t, "relation", None) != "horizon"
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
         ]
         # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
@@ -546,21 +547,33 @@ class Reader:
     def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
         """(date, whether the event's own words give it, the time expression used)."""
         sentence, cue = at.sentence, at.cue
-        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(
-            at.lead_start, cue.start
-        )
+        own_times = self.times_in(cue.start, cue.joined_end) or [
+            t
+            for t in self.times_in(at.lead_start, cue.start)
+            if not placing.announced(self.body, t, cue)
+        ]
         claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
         free_times = [
             t
             for t in self.times_in(sentence.content_start, sentence.end)
             if not any(a <= t.start < b for a, b in claimed)
+            and not placing.announced(self.body, t, cue)
         ]
+        if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
+            free_times = [  # reported dates the report, unless it announces a plan
+                t
+                for t in self.times_in(sentence.start, sentence.content_start)
+                if not placing.announced(self.body, t, cue)
+            ]
         date, own_date = None, False
         if own_times:
-            date, own_date = own_times[0].value, True
+            date, own_date = placing.most_precise(own_times).value, True
         elif free_times:
-            date = month_of(free_times[0].value) if at.secondary else free_times[0].value
-            own_date = not at.secondary
+            # A meeting named as the setting of the sentence's own event is dated to the
+            # month; a visit by the most precise day the text gives for any of its days.
+            setting = at.secondary and cue.kind != "visit"
+            date = month_of(free_times[0].value) if setting else free_times[0].value
+            own_date = not setting
         if not own_date and any(
             sentence.content_start <= t.start < cue.own_end for t in self.unresolved
         ):
@@ -733,6 +746,15 @@ class Reader:
         def foreign(m: Mention) -> bool:
             return 0 <= m.person < len(people) and people[m.person].country not in destination
 
+        # "Chủ tịch nước Trương Tấn Sang thăm …": the official just before the verb visits,
+        # even in a list of visits whose first cue owns the text.
+        adjacent = [
+            m
+            for m in self.mentions
+            if 0 <= cue.start - m.end <= 2 and not body[m.end : cue.start].strip() and foreign(m)
+        ]
+        if adjacent and not pre:
+            return [adjacent[-1].person]
         chosen = [m.person for m in (pre or subject) if foreign(m)]
         if not chosen and destination:
             before = [
@@ -987,6 +1009,7 @@ class Reader:
             event.parties = list(draft.event.parties)
             twin = Draft(event, draft.cue, draft.sentence, list(draft.people), set(draft.chairs))
             twin.counterpart = draft.counterpart = twin.undated = True
+            twin.own_date = True  # its date is the text's to give, and the text gives none
             twin.name_parties = draft.name_parties
             drafts.append(twin)
         return drafts
