@@ -180,7 +180,7 @@ def merge(reader: Reader) -> list[Event]:
     for d in reader.drafts:
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
-            if keep_alone(reader, d) or recalled_edition(d, kept):
+            if keep_alone(reader, d) or recalled_edition(d, kept) or both_sides_of(reader, d, kept):
                 kept.append(d)
             continue
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
@@ -218,6 +218,31 @@ def foreign_visitor(event: Event) -> bool:
     return event.kind == "visit" and any(
         p.country is None and p.role == "participant" for p in event.participants
     )
+
+
+BOTH_SIDES = re.compile(
+    r"\bhai\s+(?:vị\s+)?(?:Thủ tướng|Chủ tịch|Tổng thống|Bộ trưởng|Ngoại trưởng|nhà lãnh đạo|"
+    r"lãnh đạo|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội)\b[^,;.]{0,40}$"
+)
+
+
+def both_sides_of(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
+    """ "Ngay sau lễ đón, hai Thủ tướng đã hội đàm": talks whose two sides are named only
+    as "the two prime ministers" are held by the host and the guest of the visit just
+    told."""
+    cue = d.cue
+    word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind != "meeting" or word not in BILATERAL_VERBS or len(set(d.people)) >= 2:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    if not BOTH_SIDES.search(reader.body, max(start, cue.start - 80), cue.start):
+        return False
+    visit = next((k for k in reversed(kept) if k.event.kind == "visit" and len(k.people) >= 2), None)
+    if visit is None:
+        return False
+    d.people = list(dict.fromkeys(d.people + visit.people))
+    d.event.parties = list(dict.fromkeys(d.event.parties + visit.event.parties))
+    return True
 
 
 def recalled_edition(d: Draft, kept: list[Draft]) -> bool:
