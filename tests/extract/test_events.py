@@ -613,3 +613,14 @@ def test_events_visitor_named_just_before_the_verb_in_a_list_of_visits() -> None
     )
     visits = [(e.date, [p.name for p in e.participants]) for e in found if e.kind == "visit"]
     assert ("2014-12", ["Trương Tấn Sang"]) in visits
+
+
+def test_events_talks_of_the_two_leaders_after_the_welcome() -> None:
+    visit, talks = events_of(
+        "Sáng 16/1, tại Phủ Chủ tịch, Thủ tướng Nguyễn Tấn Dũng chủ trì lễ đón chính thức Thủ "
+        "tướng Nhật Bản Shinzo Abe thăm chính thức Việt Nam. Ngay sau lễ đón, hai Thủ tướng đã "
+        "hội đàm.",
+        published="2013-01-17",
+    )
+    assert (visit.kind, talks.kind, talks.location) == ("visit", "meeting", "Hanoi")
+    assert sorted(p.name for p in talks.participants) == ["Nguyễn Tấn Dũng", "Shinzo Abe"]

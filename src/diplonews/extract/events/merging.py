@@ -237,7 +237,9 @@ def both_sides_of(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
     start = reader.doc.sentences[d.sentence][0]
     if not BOTH_SIDES.search(reader.body, max(start, cue.start - 80), cue.start):
         return False
-    visit = next((k for k in reversed(kept) if k.event.kind == "visit" and len(k.people) >= 2), None)
+    visit = next(
+        (k for k in reversed(kept) if k.event.kind == "visit" and len(k.people) >= 2), None
+    )
     if visit is None:
         return False
     d.people = list(dict.fromkeys(d.people + visit.people))
