@@ -22,7 +22,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import formats
+from diplonews.kb import feedstate, formats
 from diplonews.kb.browse import date_bound, events, party_codes, series_name
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
@@ -53,6 +53,7 @@ __all__ = [
     "export",
     "graph",
     "ingest",
+    "last_updated",
     "load_lexicons",
     "met_with",
     "milestones",
@@ -65,6 +66,8 @@ __all__ = [
     "search",
     "series",
     "series_name",
+    "source_pages",
+    "sources",
     "store_location",
     "timeline",
 ]
@@ -256,6 +259,21 @@ def export(
         level=level,
         lexicons=lexicons,
     )
+
+
+def sources(store: Store) -> list[feedstate.SourceHealth]:
+    """The feeds and sitemaps `diplonews watch` follows, with their health."""
+    return feedstate.sources(store)
+
+
+def source_pages(store: Store, name: str | None = None, limit: int = 50) -> list[feedstate.Page]:
+    """The latest pages listed (by one source): URL, outlet, state, article."""
+    return feedstate.pages(store, name, limit)
+
+
+def last_updated(store: Store) -> str | None:
+    """When a followed source last brought a page into the store (ISO time), if ever."""
+    return feedstate.last_updated(store)
 
 
 def party_names(language: str = "en", *, lexicons: Lexicons | None = None) -> dict[str, str]:

@@ -25,7 +25,7 @@ from swagger_ui_bundle import swagger_ui_path
 from diplonews import __version__, api
 from diplonews.errors import DiplonewsError
 from diplonews.qa import answers, questions
-from diplonews.web import api_routes, cache, pages, viz
+from diplonews.web import api_routes, cache, pages, sources, viz  # sources adds /api/sources
 from diplonews.web.cache import PageCache, open_pages
 from diplonews.web.deps import LANGUAGES, Stores
 from diplonews.web.rendering import HERE, labels, page, templates
@@ -144,6 +144,7 @@ def create_app(
     app.include_router(api_routes.router)
     app.include_router(pages.router)
     app.include_router(viz.router)
+    app.include_router(sources.router)
     return app
 
 

@@ -142,9 +142,9 @@ def carry_date(reader: Reader, d: Draft) -> None:
     if CARRY_OPENING.match(body, start, end) or CARRY_BEFORE.search(
         body, start, max(start, d.cue.start)
     ):
-        before = last_day_before(reader, start)
-        if before is not None:
-            e.date = before
+        earlier = last_day_before(reader, start)
+        if earlier is not None:
+            e.date = earlier
 
 
 PRECISION = {"year": 0, "month": 1, "day": 2}
