@@ -39,10 +39,12 @@ demo: venv
 	@echo "Web UI:    http://127.0.0.1:$(DEMO_PORT)/   (JSON API: http://127.0.0.1:$(DEMO_PORT)/docs)"
 	$(BIN)/diplonews serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
+# CORPUS=path/to/vntc_subset.jsonl points bench/false_events.py at another corpus.
 bench: venv
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/bench_long.py
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/false_events.py $(if $(CORPUS),--corpus $(CORPUS))
 
 # 10,000 mutated articles into fresh stores (PostgreSQL too when $DIPLONEWS_TEST_POSTGRES is set).
 .PHONY: fuzz

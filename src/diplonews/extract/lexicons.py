@@ -24,6 +24,8 @@ Files and columns:
 - credits.tsv: canonical, names (agencies and outlets credited as source).
 - surnames.tsv: surname, country (a fallback for an official's country).
 - documents.tsv: vi, en (kinds of documents an event adopts: "Tuyên bố chung").
+- mechanisms.tsv: vi, en, role (the words of a mechanism's name, to compose series
+  names: head, modifier, filler).
 - name_words.tsv: form, role (words around personal names: honorific, particle, stop,
   not_official, portfolio).
 """
@@ -59,6 +61,7 @@ FILES = (
     "documents.tsv",
     "name_words.tsv",
     "series_words.tsv",
+    "mechanisms.tsv",
 )
 
 
@@ -320,6 +323,8 @@ class Lexicons:
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> country
     documents: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> English kind
     name_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> forms
+    # a mechanism's name words -> (English, role), for composed series names
+    mechanisms: Matcher = field(default_factory=lambda: Matcher(caseless=True))
     scanner: Scanner | None = None  # the lexicons of SCANNED in one automaton
     # What higher layers build from these lexicons, by key: see `derive`.
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -446,7 +451,10 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
     lex.name_words = {role: tuple(forms) for role, forms in words.items()}
     for row in rows("documents.tsv"):
         lex.documents.add(nfc(row["vi"]), row["en"])
+    for row in rows("mechanisms.tsv"):
+        lex.mechanisms.add(nfc(row["vi"]), (row["en"], row.get("role") or "modifier"))
     for matcher in (
+        lex.mechanisms,
         lex.party_names,
         lex.titles,
         lex.places,

@@ -76,7 +76,9 @@ LOCATION_LEAD = re.compile(
 POSTING = re.compile(
     r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$"
 )
-EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá)\s+\w+\s*")
+EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
+# "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
+SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
 HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
@@ -102,6 +104,10 @@ PARTY_KINDS = ("state", "bloc", "group")  # what can take part in an event
 HOME = "VNM"  # the country whose press this is: its own meetings alone are not diplomacy
 PRE_REACH = 200  # characters: a subject further from its verb is someone else's
 ORDINALS = {"nhất": 1, **NUMBER_WORDS}  # "lần thứ nhất", "lần thứ hai" …
+# "gặp với người đồng cấp Trung Quốc", "hội đàm với phía Lào": the other side named by its state
+COUNTERPART = re.compile(
+    r"\s*(?:[\w ]{0,20}?\s)?với\s+(?:người đồng cấp|đồng cấp|người đồng nhiệm|đồng nhiệm|phía|đoàn|lãnh đạo)\b"
+)
 BILATERAL_VERBS = (
     "gặp",
     "hội đàm",
@@ -115,6 +121,17 @@ BILATERAL_VERBS = (
     "gặp gỡ",
     "gặp mặt",
     "họp thượng đỉnh",
+    "trình quốc thư",
+    "thảo luận với",
+    "họp kín",
+    "chào từ biệt",
+    "nói chuyện điện thoại",
+    "nói chuyện qua điện thoại",
+    "trao đổi qua điện thoại",
+    "gọi điện thoại",
+    "tiếp kiến",
+    "yết kiến",
+    "cuộc tiếp xúc",
 )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from diplonews.extract.events import placing, roles
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
+    COUNTERPART,
     ENVOYS,
     HOME,
     SAME_DAY,
@@ -36,15 +37,30 @@ if TYPE_CHECKING:
 def keep_alone(reader: Reader, d: Draft) -> bool:
     """Whether a draft that merges with nothing is an event of its own."""
     cue, e = d.cue, d.event
+    if d.counterpart:
+        return True  # one of the counterparts listed after a verb that reports an event
+    if "ceremony" in cue.flags:
+        # a host and a guest, or a guest on a stated day or place: the visit it opens
+        return len(d.people) >= 2 or bool(d.people and (d.own_date or e.location))
     if cue.kind == "visit":
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
-        return bool(d.people or e.date)
+        # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
+        # công du tới Cuba") is a visitor even when no official is named
+        return bool(d.people or e.date) or (
+            len(set(e.parties)) >= 2 and delegation_before(reader, d)
+        )
     word = cue.trigger.vi if cue.trigger else ""
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
-        return len(d.people) >= 2 or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
+        return (
+            len(d.people) >= 2
+            or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
+            or (len(d.people) == 1 and other_side_named(reader, d))
+        )
     if d.points_back:
+        if cue.kind == "call" and len(set(d.people)) >= 2:
+            return True  # "Tại cuộc điện đàm, A mời B …": the only report of the call
         return bool(d.people) and bool(d.own_date or e.location)
     if cue.named:
         return bool(d.name_parties or e.series or e.edition or d.own_date or d.people or e.location)
@@ -53,10 +69,76 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
 
 
+DELEGATION = re.compile(r"\b(?:phái đoàn|đoàn đại biểu|đoàn)\b[^,;.]{0,80}$")
+
+
+def delegation_before(reader: Reader, d: Draft) -> bool:
+    """Whether a delegation is the subject of a visit ("đoàn đại biểu X … bắt đầu chuyến
+    công du tới Y", "Moldova đã cử một phái đoàn đến Matxcơva")."""
+    start = reader.doc.sentences[d.sentence][0]
+    return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
+
+
+TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
+DESTINATION_GAP = re.compile(
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại)\s+)*"
+)
+
+
+def destination(reader: Reader, d: Draft) -> str | None:
+    """The state a visit goes to, as its own words name it ("thăm Cuba", "tới Caracas")."""
+    cue = d.cue
+    if "ceremony" in cue.flags:
+        return None
+    reach = min(cue.own_end, cue.end + 60)
+    for at in (cue.end, *(m.end() for m in TOWARDS.finditer(reader.body, cue.end, reach))):
+        gap = DESTINATION_GAP.match(reader.body, at, reach)
+        at = gap.end() if gap else at
+        codes = reader.parties_in(at, at + 1)
+        if codes:
+            return codes[0]
+        city = reader.place_in(at, at + 1)
+        if city is not None and city.country:
+            return str(city.country)
+    return None
+
+
+def welcomes(d: Draft, e: Draft) -> bool:
+    """Whether one of two visit drafts is the welcome ceremony of the other: a lễ đón
+    belongs to the visit of its guest, on whichever day of the visit it is held."""
+    ceremony = "ceremony" in d.cue.flags or "ceremony" in e.cue.flags
+    if "ceremony" in d.cue.flags and not d.people:
+        return True  # "Lễ đón được tổ chức tại Phủ Chủ tịch": the visit told before
+    return ceremony and bool(set(d.people) & set(e.people))
+
+
+def other_side_named(reader: Reader, d: Draft) -> bool:
+    """ "có cuộc gặp với người đồng cấp Trung Quốc …": one official named, and the other
+    side named by its state."""
+    cue = d.cue
+    people = reader.doc.record.people
+    own = {people[p].country for p in d.people if 0 <= p < len(people)}
+    start = reader.doc.sentences[d.sentence][0]
+    peer = reader.peer_state(cue, start)
+    if peer and peer not in own:
+        return True  # "A và người đồng cấp Nga B đã hội đàm"
+    if not COUNTERPART.match(reader.body, cue.end, cue.own_end):
+        return False
+    codes = reader.parties_in(cue.end, min(cue.own_end, cue.end + 80))
+    return any(c not in own and getattr(reader.lex.party(c), "kind", "") == "state" for c in codes)
+
+
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
-    if a.kind != b.kind:
-        return False
+    if a.kind != b.kind or d.cue is e.cue and d.counterpart and e.counterpart:
+        return False  # the counterparts listed after one verb: one event each
+    if a.kind == "visit" and welcomes(d, e):
+        return True
+    if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
+        # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
+        # the visit already reported, whatever other date the sentence gives
+        there, here = destination(reader, d), destination(reader, e)
+        return not (there and here and there != here)
     if (
         a.date
         and b.date
@@ -71,6 +153,9 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
         return True
     if a.kind == "visit":  # the same visitor: hosts (chairs) may host several visits
+        there, here = destination(reader, d), destination(reader, e)
+        if there and here and there != here:
+            return False  # legs of a tour: one visit per country
         return bool((set(d.people) - d.chairs) & (set(e.people) - e.chairs)) and not (
             d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )
@@ -95,7 +180,7 @@ def merge(reader: Reader) -> list[Event]:
     for d in reader.drafts:
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
-            if keep_alone(reader, d):
+            if keep_alone(reader, d) or recalled_edition(d, kept) or both_sides_of(reader, d, kept):
                 kept.append(d)
             continue
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
@@ -107,23 +192,121 @@ def merge(reader: Reader) -> list[Event]:
     events = []
     done: list[Draft] = []
     for d in kept:
-        placing.carry_date(reader, d)
-        fill_date(reader, d, done)
+        if not d.undated:  # one of several counted together: only the first is dated
+            placing.carry_date(reader, d)
+            fill_date(reader, d, done)
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
-        if event.series or set(event.parties) - {HOME}:
+        if (event.series or set(event.parties) - {HOME} or foreign_visitor(event)) and has_actor(
+            reader, d, event
+        ):
             events.append(event)
             done.append(d)
     placing.settle(reader, done)
     return events
 
 
+# Talks and receptions always have two sides, even when the text names only one
+# ("hội đàm với đoàn đại biểu Chính phủ Morocco"): the one-state test is for gatherings.
+TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
+# "Hội nghị quốc tế về AIDS", "Diễn đàn quốc tế về thông tin di động": a conference on
+# a subject, held by a profession or a company unless officials are named at it.
+TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
+
+
+def foreign_visitor(event: Event) -> bool:
+    """A visit to Vietnam by someone whose state the text leaves unsaid ("Thủ tướng
+    Sonexay Siphandone thăm chính thức Việt Nam"): the visitor comes from abroad."""
+    return event.kind == "visit" and any(
+        p.country is None and p.role == "participant" for p in event.participants
+    )
+
+
+BOTH_SIDES = re.compile(
+    r"\bhai\s+(?:vị\s+)?(?:Thủ tướng|Chủ tịch|Tổng thống|Bộ trưởng|Ngoại trưởng|nhà lãnh đạo|"
+    r"lãnh đạo|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội)\b[^,;.]{0,40}$"
+)
+
+
+def both_sides_of(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
+    """ "Ngay sau lễ đón, hai Thủ tướng đã hội đàm": talks whose two sides are named only
+    as "the two prime ministers" are held by the host and the guest of the visit just
+    told."""
+    cue = d.cue
+    word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind != "meeting" or word not in BILATERAL_VERBS or len(set(d.people)) >= 2:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    if not BOTH_SIDES.search(reader.body, max(start, cue.start - 80), cue.start):
+        return False
+    visit = next(
+        (k for k in reversed(kept) if k.event.kind == "visit" and len(k.people) >= 2), None
+    )
+    if visit is None:
+        return False
+    d.people = list(dict.fromkeys(d.people + visit.people))
+    d.event.parties = list(dict.fromkeys(d.event.parties + visit.event.parties))
+    return True
+
+
+def recalled_edition(d: Draft, kept: list[Draft]) -> bool:
+    """ "Tại Hội nghị Cấp cao lần thứ 8 năm 2016, …" after a Mekong-Japan Summit of
+    another year: an earlier edition of the mechanism already named, an event of its own
+    with that mechanism's series and parties."""
+    e = d.event
+    if d.cue.kind != "meeting" or not e.edition or not d.own_date or e.series:
+        return False
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    named = next(
+        (
+            k
+            for k in reversed(kept)
+            if k.event.series
+            and k.event.kind == "meeting"
+            and k.cue.trigger
+            and k.cue.trigger.vi == word
+            and k.event.edition != e.edition
+        ),
+        None,
+    )
+    if named is None:
+        return False
+    e.series = named.event.series
+    e.parties = list(dict.fromkeys(e.parties + named.event.parties))
+    return True
+
+
+def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
+    """Whether an event has someone to hold it: a named official, a known mechanism, or
+    two sides. A meeting of one state that no official attends ("cuộc họp của Hiệp hội
+    Địa chất Mỹ", "làm việc với China Unicom") is a professional or trade meeting placed
+    in that state, and a trip to one state by no one named ("chuyến công tác Malaysia"
+    of a reporter) is not a state visit."""
+    if event.kind == "call" or event.participants or event.series:
+        return True
+    if event.kind == "meeting" and event.edition:
+        return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
+    if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
+        return False
+    if event.kind == "visit" and not delegation_before(reader, d):
+        return False  # a trip with no official and no delegation named: a private one
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    if event.kind == "meeting" and any(two in word for two in TWO_SIDED):
+        return True
+    states = [
+        code for code in event.parties if getattr(reader.lex.party(code), "kind", "") == "state"
+    ]
+    return not (len(event.parties) == 1 and states)
+
+
 def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int, int]]:
     """The sentences after event `i`'s own, up to the next event, that report no
     event themselves: where the article goes on about event `i`."""
     cued = {d.sentence for d in reader.drafts}
-    stop = kept[i + 1].sentence if i + 1 < len(kept) else len(reader.doc.sentences)
+    # the counterparts listed after one verb share what follows them
+    later = [d for d in kept[i + 1 :] if not (d.counterpart and d.cue is kept[i].cue)]
+    stop = later[0].sentence if later else len(reader.doc.sentences)
     return [reader.doc.sentences[n] for n in range(kept[i].sentence + 1, stop) if n not in cued]
 
 
@@ -196,7 +379,8 @@ def overlap(d: Draft, e: Draft) -> int:
 
 def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a, b = into.event, d.event
-    for person in d.people:
+    back_to_visit = d.points_back and a.kind == "visit"  # "Đây là chuyến thăm … của …"
+    for person in [] if back_to_visit else d.people:
         if person not in into.people:
             into.people.append(person)
     into.chairs |= d.chairs

@@ -10,6 +10,7 @@ reported, so each occurrence is one event however often it is mentioned.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from diplonews.extract.events.cues import (
     BY_BEFORE,
     CHAIR,
     CHAIR_OF,
+    COUNTERPART,
     EDITION,
     EXCLUDED_BEFORE,
     HELD,
@@ -41,6 +43,7 @@ from diplonews.extract.events.cues import (
     PRE_REACH,
     REPORTING,
     SECONDARY,
+    SESSION_NUMBER,
     Cue,
     Sentence,
     clause_bounds,
@@ -51,8 +54,9 @@ from diplonews.extract.events.cues import (
     says_online,
     series_name,
 )
+from diplonews.extract.events.mechanisms import compose
 from diplonews.extract.events.outcomes import find_outcomes
-from diplonews.extract.lexicons import City, Lexicons
+from diplonews.extract.lexicons import City, Lexicons, Trigger
 from diplonews.extract.record import Event
 from diplonews.extract.spans import Spans, covering, start_attribute, within
 
@@ -74,8 +78,57 @@ WITH = re.compile(r"[\s,]*cùng\b")
 AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
 # "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
 # whose subject is who took part.
-SETTING_LEAD = re.compile(r"^\s*(?:Tại|Trong)\s+(?:cuộc\s+|buổi\s+)?$")
-SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?$")
+SETTING_LEAD = re.compile(
+    r"^\s*(?:Tại|Trong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+)
+SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
+
+
+# "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
+INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,60}$")
+SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp|[Vv]òng đàm phán|[Vv]òng)")
+PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
+# A trip told by a verb of motion (see Reader.movements).
+MOVE = re.compile(r"\b(tới|đến|sang)\s+$")
+# The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
+MOVE_LEAD_WORD = re.compile(
+    r"\b(?:sẽ|đã|vừa|đang|cũng|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
+    r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
+)
+ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
+BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
+RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
+DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
+MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+# "Đây là chuyến thăm … đầu tiên", "Đây được xem là chuyến thăm … cuối cùng": the visit
+# just reported, described
+COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
+DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn khổ|diễn đàn)\b")
+HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
+INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
+WITH_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+với\b")  # "cuộc hội đàm riêng với …"
+HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
+COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
+PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng (?:cấp|nhiệm)\s+")
+WITH_STATE = re.compile(r"\bvới\s+$")
+TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
+# "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see Reader.split_count)
+COUNTED = re.compile(r"\b(\d|hai|ba|bốn|năm|sáu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$")
+COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")
+MAX_COUNTED = 6
+# The states of a tour after its verb (see Reader.legs).
+LEG_GAP = re.compile(
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|"
+    r"(?:\w+\s+)?(?:nước|quốc gia)|các nước|các quốc gia)\s+)*"
+)
+# Counterparts listed after a two-sided verb (see Reader.counterparts).
+TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đàm", "chào", "làm việc")
+COUNTERPART_LEAD = re.compile(
+    r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
+)
+LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
+ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
 
 
 @dataclass
@@ -113,6 +166,8 @@ class Draft:
     points_back: bool = False
     name_parties: list[str] = field(default_factory=list)
     setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
+    counterpart: bool = False  # one of several counterparts listed after one verb
+    undated: bool = False  # one of several events counted together: the text dates only the first
 
 
 # ---------------------------------------------------------------- the stage
@@ -171,6 +226,9 @@ class Reader:
         self.unresolved = [t for t in doc.times if not t.value]
         self.drafts: list[Draft] = []
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
+        moves = self.movements()
+        if moves:
+            self.triggers = sorted(self.triggers + moves, key=lambda t: t[0])
 
     def is_post(self, at: int) -> bool:
         """Whether the name at `at` is where an envoy serves ("Đại sứ … tại Indonesia")."""
@@ -251,13 +309,23 @@ class Reader:
         content_start = start
         for m in REPORTING.finditer(body, start, cues[0].start):
             content_start = m.end()
-        keep = []
+        keep: list[Cue] = []
         for c in cues:
             if c.start < content_start:
                 continue
             before = body[max(start, c.start - 12) : c.start].lower()
             if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags and not c.named:
                 continue
+            if "credentials" in c.flags and any("reception" in k.flags for k in keep):
+                continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
+            if (
+                c.generic
+                and HAVING.search(body, max(start, c.start - 16), c.start)
+                and WITH_AFTER.match(body, c.end, min(end, c.end + 30))
+            ):
+                # "có cuộc hội đàm riêng với …", "sẽ có cuộc gặp với …": a new event told
+                # as a predicate, not the one already reported
+                c.generic, c.flags = False, c.flags | {"verb"}
             keep.append(c)
         cues = keep
         for i, cue in enumerate(cues):
@@ -331,6 +399,12 @@ class Reader:
         date, own_date, relation = self.cue_date(at)
         if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        if DEFINED.match(self.body, cue.name_end, at.sentence.end):
+            return  # "Diễn đàn Châu Á Boao là một tổ chức …": the body itself, described
+        if not own_date and HABITUAL.search(at.recent):
+            return  # "thường xuyên tiếp xúc với Thủ tướng Modi": a habit, not an occurrence
+        if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
+            return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = self.cue_people(at)
         planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
             getattr(relation, "relation", None) == "future"
@@ -350,7 +424,9 @@ class Reader:
         series_en = (
             cue.series.name_en
             if cue.series
-            else series_name(
+            else self.composed_series(cue, bool(at.edition))
+            or self.series_past_acronym(at.name)
+            or series_name(
                 at.name_parties,
                 cue.trigger.series_suffix if cue.trigger else "",
                 self.lex,
@@ -367,7 +443,7 @@ class Reader:
             status="planned" if planned else "held",
             name=at.name,
             series=series_en,
-            edition=at.edition,
+            edition=at.edition if cue.kind == "meeting" else None,  # "thăm lần thứ hai": no series
             date=date,
             format=self.cue_format(at, location, people),
             location=location,
@@ -390,19 +466,18 @@ class Reader:
                     Draft(single, cue, index, [person], set(), own_date, False, at.name_parties)
                 )
             return
-        self.drafts.append(
-            Draft(
-                event,
-                cue,
-                index,
-                people,
-                chairs,
-                own_date,
-                at.points_back,
-                at.name_parties,
-                at.secondary,
-            )
+        draft = Draft(
+            event,
+            cue,
+            index,
+            people,
+            chairs,
+            own_date,
+            at.points_back,
+            at.name_parties,
+            at.secondary,
         )
+        self.drafts.extend(self.split_counterparts(at, draft))
 
     def context(
         self, sentence: Sentence, cue: Cue, prev_end: int, subject: list[Mention]
@@ -422,6 +497,8 @@ class Reader:
         if edition is None and cue.series:
             number = re.match(r"\s*(\d{1,3})\b", body[cue.end : cue.end + 5])
             edition = int(number.group(1)) if number else None
+        if edition is None:
+            edition = self.session_number(cue)
         head = (cue.joined_to or cue).start
         before = body[max(sentence.start, head - 120) : head]  # what the patterns look back on
         points_back = (
@@ -429,6 +506,15 @@ class Reader:
             or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
             or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
             or (cue.named and self.is_bare(cue))
+            or (
+                cue.kind == "visit"
+                and bool(
+                    COPULA_BACK.match(body[sentence.start : cue.start])
+                    or COPULA_CLAUSE.match(
+                        body[max(sentence.start, body.rfind(",", 0, cue.start) + 1) : cue.start]
+                    )
+                )
+            )
         )
         if cue.generic and edition:
             cue.generic = False
@@ -518,7 +604,7 @@ class Reader:
             for m in self.mentions_in(cue.end, sentence.end)
             if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
         ]
-        if cue.kind == "visit":
+        if cue.kind == "visit" and "ceremony" not in cue.flags:
             visitors = self.visitors(cue, pre, own, subject)
             hosts = roles.visit_hosts(self, sentence, cue, pre or subject, visitors)
             return visitors + hosts, set(hosts)
@@ -541,6 +627,12 @@ class Reader:
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
         if SETTING_LEAD.match(body[sentence.start : cue.start]):
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
+            if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
+                people = list(
+                    dict.fromkeys(
+                        people + [m.person for m in self.mentions_in(cue.end, sentence.end)]
+                    )
+                )
         chairs: set[int] = set()
         if roles.calls_on(cue):
             chairs = roles.called_on(self, cue, own)
@@ -603,8 +695,19 @@ class Reader:
                 codes.append(city.country)
         modal = MODAL.search(self.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
         reach = modal.start() if modal else cue.own_end
-        if cue.kind != "visit" and self.has_title(cue.end, reach):  # "họp với các Đại sứ ASEAN"
+        if cue.kind != "visit" and (
+            self.has_title(cue.end, reach) or COUNTERPART.match(self.body, cue.end, reach)
+        ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
             codes += self.parties_in(cue.end, reach)
+        peer = self.peer_state(cue, at.lead_start)
+        if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
+            codes.append(peer)
+        elif cue.kind != "visit":  # "đàm phán hạt nhân với CHDCND Triều Tiên": the other side
+            codes += [
+                code
+                for s, _, code in self.parties
+                if cue.end <= s < reach and WITH_STATE.search(self.body, max(0, s - 5), s)
+            ]
         if not people and not at.name_parties and not at.points_back:
             codes += self.parties_in(at.lead_start, reach)
         if cue.series and cue.series.parties:
@@ -673,6 +776,318 @@ class Reader:
             ]
             chosen = [before[-1].person] if before else []
         return chosen
+
+    def session_number(self, cue: Cue) -> int | None:
+        """The edition of "Kỳ họp thứ 17 Ủy ban …", "phiên họp thứ 3 …": a session counted
+        without "lần"."""
+        head = SESSION_HEAD.match(self.body, cue.start, cue.name_end)
+        number = head and SESSION_NUMBER.match(self.body, head.end(), cue.name_end)
+        return parse_edition(number.group(1)) if number else None
+
+    def peer_state(self, cue: Cue, lead_start: int) -> str | None:
+        """The state of a counterpart named as "người đồng cấp <state>" in the subject
+        before a two-sided verb ("A và người đồng cấp Nga B đã hội đàm")."""
+        if cue.kind == "visit":
+            return None
+        peer = None
+        for peer in PEER_BEFORE.finditer(self.body, max(lead_start, cue.start - 120), cue.start):
+            pass
+        if peer is None:
+            return None
+        codes = self.parties_in(peer.end(), peer.end() + 1)
+        return codes[0] if codes else None
+
+    def series_past_acronym(self, name: str | None) -> str | None:
+        """The series of a name that an acronym in brackets interrupts ("Hội nghị Cấp cao
+        (HNCC) ASEAN lần thứ 42" is the ASEAN Summit)."""
+        if not name or "(" not in name:
+            return None
+        plain = INNER_ACRONYM.sub(" ", name)
+        if plain == name:
+            return None
+        hits = self.lex.series.find(plain)
+        return next((str(h[2][0].name_en) for h in hits if h[0] == 0), None)
+
+    # -- a mechanism named "<mechanism> <party>-<party>"
+
+    def composed_series(self, cue: Cue, numbered: bool) -> str | None:
+        """The series of a name that joins two parties after the mechanism's words
+        ("Đối thoại Chiến lược Ngoại giao-Quốc phòng Việt Nam-Ấn Độ lần thứ 3" →
+        "Vietnam-India Diplomacy-Defence Strategic Dialogue"), or None."""
+        if cue.kind != "meeting":
+            return None
+        spans = [
+            (s, e, code)
+            for s, e, code in self.parties
+            if cue.start <= s < cue.name_end
+            and getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
+        ]
+        for (s1, e1, a), (s2, _, b) in itertools.pairwise(spans):
+            if a != b and PAIR_DASH.fullmatch(self.body, e1, s2):
+                name = compose(self.body[cue.start : s1], [a, b], self.lex)
+                bare = name is not None and name.rsplit(" ", 1)[-1] == name.split(" ", 1)[-1]
+                blocs = any(
+                    getattr(self.lex.party(c), "kind", "") in ("bloc", "group") for c in (a, b)
+                )
+                # "Hội nghị thượng đỉnh Hàn-Indonesia": a one-off meeting of two states
+                # unless counted ("lần thứ 5") or qualified ("Đối thoại Chiến lược …")
+                return None if bare and not (numbered or blocs) else name
+        return None
+
+    # -- a trip told by a verb of motion: "X sẽ tới Venezuela"
+
+    def movements(self) -> list[tuple[int, int, list[Trigger]]]:
+        """ "tới/đến/sang <a state or its capital>" right after a named official or a
+        delegation: a visit, as "thăm" would say ("ông Yang Hyong Sop sẽ tới
+        Venezuela", "Moldova đã cử một phái đoàn đến Matxcơva"). Only a foreign
+        destination counts, and only with the traveller standing just before the verb."""
+        body = self.body
+        found: list[tuple[int, int, list[Trigger]]] = []
+        destinations = {s: code for s, _, code in self.parties}
+        for s, _, payloads in self.places:
+            city = payloads[0]
+            if getattr(city, "country", None):
+                destinations.setdefault(s, city.country)
+        if not destinations:
+            return found
+        ends: dict[int, Mention] | None = None
+        people = self.doc.record.people
+        for start, code in sorted(destinations.items()):
+            move = MOVE.search(body, max(0, start - 8), start)
+            if move is None or getattr(self.lex.party(code), "kind", "") != "state":
+                continue
+            if RETURNING.search(body, max(0, move.start() - 12), move.start()):
+                continue  # "về đến Hà Nội": home again, not a trip
+            if ends is None:
+                ends = {m.end: m for m in self.taking_part}
+            at = self.lead_start(move.start())
+            traveller = ends.get(at)
+            if traveller is not None:
+                home = (
+                    people[traveller.person].country
+                    if 0 <= traveller.person < len(people)
+                    else None
+                )
+                if home == code or traveller.name is None:
+                    continue
+            elif "đoàn" not in body[max(0, move.start() - 60) : move.start()] or not (
+                DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
+            ):
+                continue
+            if self.only_to_attend(move.end()):
+                continue
+            found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        return found
+
+    def lead_start(self, at: int) -> int:
+        """Where the words that lead to a verb of motion start, walking back over the
+        adverbs between it and its subject ("X đã lên đường tới", "X hôm qua đã tới")."""
+        body = self.body
+        for _ in range(6):
+            j = at
+            while j > 0 and body[j - 1] in " ,":
+                j -= 1
+            word = MOVE_LEAD_WORD.search(body, max(0, j - 16), j)
+            if not word:
+                return j
+            at = word.start()
+        return at
+
+    def only_to_attend(self, at: int) -> bool:
+        """Whether a trip is told as made to attend a meeting of a known mechanism and
+        nothing else ("tới New York dự Đại hội đồng Liên hợp quốc"): that trip is the
+        meeting (SCHEMA). "… kết hợp hoạt động song phương" makes it a visit as well."""
+        body = self.body
+        clause_end = min(
+            [i for i in (body.find(".", at), body.find(";", at)) if i >= 0] or [len(body)]
+        )
+        attend = ATTEND_AFTER.match(body, at, clause_end)
+        if not attend:
+            return False
+        if BILATERAL_TOO.search(body, at, clause_end):
+            return False
+        return any(attend.end() <= s <= attend.end() + 30 for s, _, _ in self.series_hits)
+
+    # -- several counterparts after one verb: one event each
+
+    def counterparts(self, cue: Cue, end: int) -> list[tuple[int, str | None]]:
+        """The counterparts listed after a two-sided verb, as (person, country) pairs
+        (person -1 when only the office and the state are named): "hội đàm với A, B và
+        C", "lần lượt hội kiến A, B và C", "tiếp xúc với Thủ tướng Gibuti, Ngoại trưởng
+        Haiti", "tiếp Đại sứ các nước Thái Lan, Indonesia và Malaysia". Empty unless at
+        least two are listed."""
+        body = self.body
+        lead = COUNTERPART_LEAD.match(body, cue.end, end)
+        at = lead.end() if lead else cue.end
+        starts = {m.start: m for m in self.taking_part if at <= m.start < end}
+        heads = starts.keys() | {s for s in self.title_starts if at <= s < end}
+        found: list[tuple[int, str | None]] = []
+        envoys = closed = last = False
+        while at < end and not last:
+            last = closed
+            mention = next((starts[i] for i in range(at, at + 5) if i in starts), None)
+            if mention and mention.person >= 0:
+                item_end = mention.end
+                found.append((mention.person, mention.country))
+            elif at in heads or envoys and at in self.party_starts:
+                # an office and a state, no name: up to the next separator before a head
+                sep = LIST_SEP.search(body, at, min(end, at + 80))
+                while sep and sep.end() not in heads | self.party_starts:
+                    sep = LIST_SEP.search(body, sep.end(), min(end, at + 80))
+                item_end = sep.start() if sep else min(end, at + 80)
+                stop = LIST_STOP.search(body, at, item_end)
+                item_end = stop.start() if stop else item_end
+                codes = [c for s, _, c in self.parties if at <= s < item_end]
+                if not codes and not last:
+                    break
+                found.append((-1, codes[0] if codes else None))
+                envoys = envoys or bool(ENVOY_HEAD.match(body, at, item_end))
+            else:
+                return []  # "và" before something else: not this list
+            sep = None if last else LIST_SEP.match(body, item_end, end)
+            if not sep:
+                break
+            closed = "và" in sep.group()  # "A, B và C": C is the last
+            at = sep.end()
+        if not last:
+            return []  # a list of counterparts closes with "và"
+        keys = {(p, c) if p < 0 else (p, None) for p, c in found if p >= 0 or c}
+        if len(found) < 2 or len(keys) < len(found) - 1:
+            return []
+        # a counterpart whose state the text leaves out is of the state of the others
+        # ("Phó chủ tịch Cuba Carlos Lage, Ngoại trưởng Felipe Perez Roque và …")
+        known = [c for _, c in found if c]
+        return [(p, c or (known[0] if len(set(known)) == 1 else None)) for p, c in found]
+
+    def split_counterparts(self, at: Context, draft: Draft) -> list[Draft]:
+        """One draft per counterpart when a two-sided verb lists several: each keeps the
+        subject's side and takes one counterpart (the office alone when no name is
+        given, as for envoys received together)."""
+        cue = at.cue
+        word = cue.trigger.vi if cue.trigger else ""
+        if cue.kind == "visit":
+            return self.split_legs(at, draft)
+        counted = COUNTED.search(self.body, max(0, cue.start - 12), cue.start)
+        if (
+            counted
+            and not cue.named
+            and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
+        ):
+            return self.split_count(draft, parse_edition(counted.group(1)) or 1)
+        if not any(verb in word for verb in TWO_SIDED_VERBS):
+            return [draft]
+        listed = self.counterparts(cue, at.sentence.end)
+        if not listed:
+            return [draft]
+        people = self.doc.record.people
+        others = {p for p, _ in listed if p >= 0}
+        listed_codes = {c for _, c in listed if c}
+        base = [p for p in draft.people if p not in others]
+        base_codes = [c for c in draft.event.parties if c not in listed_codes]
+        base_codes += [
+            people[p].country or "" for p in base if 0 <= p < len(people) and people[p].country
+        ]
+        drafts = []
+        for person, code in listed:
+            event = Event(**{**draft.event.__dict__, "participants": []})
+            codes = base_codes + ([code] if code else [])
+            event.parties = [
+                c
+                for c in dict.fromkeys(codes)
+                if c and getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
+            ]
+            drafts.append(
+                Draft(
+                    event,
+                    cue,
+                    draft.sentence,
+                    base + ([person] if person >= 0 else []),
+                    set(draft.chairs) & set(base),
+                    draft.own_date,
+                    draft.points_back,
+                    draft.name_parties,
+                    draft.setting,
+                    counterpart=True,
+                )
+            )
+        return drafts
+
+    def split_count(self, draft: Draft, count: int) -> list[Draft]:
+        """ "Sau 4 cuộc đàm phán hạt nhân với …": as many events as the text counts, the
+        first dated as the text dates them ("từ tháng 4/2003"), the others not."""
+        drafts = [draft]
+        for _ in range(1, min(count, MAX_COUNTED)):
+            event = Event(**{**draft.event.__dict__, "participants": [], "date": None})
+            event.parties = list(draft.event.parties)
+            twin = Draft(event, draft.cue, draft.sentence, list(draft.people), set(draft.chairs))
+            twin.counterpart = draft.counterpart = twin.undated = True
+            twin.own_date = True  # its date is the text's to give, and the text gives none
+            twin.name_parties = draft.name_parties
+            drafts.append(twin)
+        return drafts
+
+    def legs(self, cue: Cue, end: int) -> list[str]:
+        """The states of a tour, listed after its verb: "công du ba nước Lào, Campuchia
+        và Thái Lan", "sẽ tới Algeria và Gabon". Empty unless two or more are listed
+        and the list closes with "và"."""
+        body = self.body
+        gap = LEG_GAP.match(body, cue.end, end)
+        at = gap.end() if gap else cue.end
+        ends = {s: (e, code) for s, e, code in self.parties}
+        for s, e, payloads in self.places:
+            city = payloads[0]
+            if getattr(city, "country", None) and s not in ends:
+                ends[s] = (e, city.country)
+        if at not in ends:
+            # "chuyến công du châu Á, với các chặng dừng chân tại Trung Quốc, Nhật Bản và
+            # Hàn Quốc": a tour named by its region, its states listed further on
+            stops = (m.end() for m in TOUR_STOPS.finditer(body, at, end))
+            at = next((s for s in stops if s in ends), at)
+        found: list[str] = []
+        while at in ends:
+            stop, code = ends[at]
+            found.append(code)
+            sep = LIST_SEP.match(body, stop, end)
+            if not sep:
+                break
+            at = sep.end()
+            if "và" in sep.group():
+                if at in ends:
+                    found.append(ends[at][1])
+                    return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
+                break
+        return []
+
+    def split_legs(self, at: Context, draft: Draft) -> list[Draft]:
+        """One visit per state of a tour (SCHEMA: legs of a tour), each with the
+        travellers and that state."""
+        listed = self.legs(at.cue, at.sentence.end)
+        if not listed or "ceremony" in at.cue.flags:
+            return [draft]
+        people = self.doc.record.people
+        home = [
+            people[p].country for p in draft.people if 0 <= p < len(people) and people[p].country
+        ]
+        home = home or [c for c in draft.event.parties if c not in listed]
+        drafts = []
+        for code in listed:
+            event = Event(**{**draft.event.__dict__, "participants": []})
+            event.parties = [c for c in dict.fromkeys(home + [code]) if c]
+            drafts.append(
+                Draft(
+                    event,
+                    at.cue,
+                    draft.sentence,
+                    list(draft.people),
+                    set(draft.chairs),
+                    draft.own_date,
+                    draft.points_back,
+                    draft.name_parties,
+                    draft.setting,
+                    counterpart=True,
+                )
+            )
+        return drafts
 
 
 def fill_countries(doc: Doc, events: list[Event]) -> None:
