@@ -50,6 +50,19 @@ RECEIVES = re.compile(r"^[^,;.]{0,40}?\b(?:đón tiếp|tiếp đón|chào đón
 MEMBER_LIST = re.compile(r"\b(?:có|gồm|gồm có|bao gồm)\s*:")
 
 
+def _member_lists(body: str) -> list[re.Match[str]]:
+    """The "có:"/"gồm:" of `body`, found from its colons (a regex scan of the whole body
+    for the words costs more than the stage's other work on most articles)."""
+    found = []
+    colon = body.find(":")
+    while colon >= 0:
+        match = MEMBER_LIST.search(body, max(0, colon - 12), colon + 1)
+        if match is not None and match.end() == colon + 1:
+            found.append(match)
+        colon = body.find(":", colon + 1)
+    return found
+
+
 def outside_member_lists(
     body: str, sentences: list[tuple[int, int]], mentions: list[Mention]
 ) -> list[Mention]:
@@ -59,7 +72,7 @@ def outside_member_lists(
         return mentions
     starts = [start for start, _ in sentences]
     lists = []
-    for found in MEMBER_LIST.finditer(body):
+    for found in _member_lists(body):
         i = bisect_right(starts, found.start()) - 1
         if i >= 0 and found.end() <= sentences[i][1]:
             lists.append((found.end(), sentences[i][1]))
