@@ -652,6 +652,12 @@ def clean_text(raw: str) -> CleanText:
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
+    """Read the page: the body proper, its sentences, the asides inside it, title and
+    last sentence. Long lines are split first, so later stages read the split text.
+
+    Reads: raw.
+    Adds: asides, body, layout, raw, record.body_end, record.title, sentences.
+    """
     doc.raw = split_long_lines(doc.raw)  # the stages after this one read the split text
     cleaned = doc.layout = layout(doc.raw)
     doc.body = cleaned.body

@@ -918,6 +918,11 @@ CHAIR_YEAR_LABEL = re.compile(r"\b(?:ASEAN|APEC|G20|G7)\s+((?:19|20)\d\d)\s*:")
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
+    """Every date the body mentions, resolved against the year the article is written in.
+
+    Reads: asides, body, record.published.
+    Adds: anchor_year, times.
+    """
     found = scan(doc.body)
     pub = _parse_published(doc.record.published)
     doc.anchor_year = pub[0] if pub else _anchor_from(doc.body, found)

@@ -215,6 +215,11 @@ def credits(lex: Lexicons, cleaned: CleanText, raw: str) -> list[str]:
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
+    """When the article was published and whom it credits, from the line map.
+
+    Reads: layout, published_hint, raw.
+    Adds: record.credits, record.published.
+    """
     cleaned = doc.layout if doc.layout is not None else layout(doc.raw)
     doc.record.published = published(doc, cleaned)
     doc.record.credits = credits(lex, cleaned, doc.raw)

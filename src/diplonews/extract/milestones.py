@@ -383,8 +383,12 @@ def _dedupe(found: list[Milestone]) -> list[Milestone]:
 
 
 def run(doc: Doc, lexicons: Lexicons) -> None:
-    """The last stage: reads `doc.body`, `doc.times` and the events of `doc.record`, adds
-    `doc.milestones` (kept beside the record, whose shape the schema fixes)."""
+    """The last stage: the milestones of relationships the body states, kept beside the
+    record (whose shape the schema fixes).
+
+    Reads: anchor_year, body, record.events, record.published, sentences, times.
+    Adds: milestones.
+    """
     doc.milestones = find(doc, lexicons)
 
 

@@ -922,6 +922,11 @@ def main_foreign_party(doc: Doc, lex: Lexicons) -> str | None:
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
+    """The officials the body names, each mention and each person once.
+
+    Reads: asides, body, sentences.
+    Adds: mentions, record.people.
+    """
     mentions = find_mentions(doc.body, lex, doc.matches)
     resolver = Resolver(lex)
     for order, mention in enumerate(mentions):
