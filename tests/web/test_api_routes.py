@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from diplonews.text import fold
 from diplonews.web.deps import MAX_BODY
+from diplonews.web.security import too_large_message
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 SEED_ARTICLES = 5
@@ -436,7 +437,7 @@ def test_api_body_over_2_mb_is_413(client: TestClient) -> None:
     text = "Hà Nội. " * (MAX_BODY // 8)
     response = client.post("/api/extract", data={"text": text})
     assert response.status_code == 413
-    assert response.json()["detail"] == f"request body larger than {MAX_BODY // (1024 * 1024)} MB"
+    assert response.json()["detail"] == too_large_message()
 
 
 def test_api_upload_over_2_mb_is_413(client: TestClient) -> None:

@@ -5,7 +5,7 @@ Article text is untrusted web content. Templates autoescape everything; the
 Content-Security-Policy allows scripts and styles from this site only (no inline
 script, no third-party origin), so even a missed escape could not run a script;
 request bodies are capped; the API writes nothing (the one POST, `/api/extract`,
-extracts without storing).
+extracts without storing, in worker processes: `extraction`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from diplonews.qa import answers, questions
 from diplonews.web import api_routes, cache, pages, viz
 from diplonews.web.cache import PageCache, open_pages
 from diplonews.web.deps import LANGUAGES, Stores
+from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
 from diplonews.web.rendering import HERE, labels, page, templates
 from diplonews.web.security import Guard
 
@@ -65,7 +66,7 @@ def cache_size(cache_mb: int | None) -> int:
         text = os.environ.get(CACHE_ENV, "").strip()
         if not text:
             return DEFAULT_CACHE_MB
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise DiplonewsError(f"{CACHE_ENV}={text!r}: a number of MB is expected")
         cache_mb = int(text)
     if cache_mb < 0:
@@ -84,6 +85,7 @@ def create_app(
     *,
     settled: bool = False,
     lexicon_paths: Iterable[str | Path] = (),
+    extract_seconds: float = EXTRACT_SECONDS,
 ) -> FastAPI:
     """The application over the store at `store_url` (default as for the CLI:
     $DIPLONEWS_DB, else ./diplonews.db — which is how `serve --workers` passes it),
@@ -92,8 +94,11 @@ def create_app(
     worker processes), else in a temporary one of its own. Names are read with the
     shipped lexicons plus the user's rows under `lexicon_paths`, loaded once here into
     `app.state.lexicons` (a bad path raises here). `settled`: `settle()` at start-up,
-    for a server process (not for a test, whose objects it would freeze)."""
-    lexicons = api.load_lexicons(lexicon_paths)
+    for a server process (not for a test, whose objects it would freeze).
+    `extract_seconds`: the time limit of one extraction request (`extraction`)."""
+    paths = tuple(str(path) for path in lexicon_paths)
+    lexicons = api.load_lexicons(paths)
+    extractions = Extractions(paths, seconds=extract_seconds)
     stores = Stores(resolve_url(store_url))
     cache_bytes = cache_size(cache_mb) * 1024 * 1024
     kept_pages = open_pages(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
@@ -102,7 +107,10 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settled:
             settle(lexicons)
-        yield
+        try:
+            yield
+        finally:
+            extractions.close()
         stores.close()
         if kept_pages is not None:
             kept_pages.close()  # reopens by itself if the application starts again
@@ -118,6 +126,7 @@ def create_app(
     )
     app.state.stores = stores
     app.state.lexicons = lexicons
+    app.state.extractions = extractions
 
     if kept_pages is not None:
         app.add_middleware(PageCache, stores=stores, pages=kept_pages, languages=LANGUAGES)
@@ -125,9 +134,10 @@ def create_app(
 
     @app.exception_handler(DiplonewsError)
     async def bad_request(request: Request, exc: DiplonewsError) -> Response:
+        status = getattr(exc, "status", 400)  # Overloaded: 503
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc)}, 400)
-        return page(request, "error.html", {"message": str(exc)}, 400)
+            return JSONResponse({"detail": str(exc)}, status)
+        return page(request, "error.html", {"message": str(exc)}, status)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")

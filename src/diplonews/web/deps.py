@@ -4,6 +4,7 @@ constants behind them)."""
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from typing import Annotated
@@ -13,8 +14,19 @@ from fastapi import Depends, Request
 from diplonews.api import Lexicons
 from diplonews.kb.store import Store, open_store
 
-MAX_BODY = 2 * 1024 * 1024  # bytes: an article pasted or uploaded in Try it
+MAX_TEXT = 2 * 1024 * 1024  # bytes: an article pasted (UTF-8) or uploaded to extract
+# bytes: a request body, the article and the form's framing around it (boundaries, part
+# headers, the other fields), so that a pasted article of MAX_TEXT fits.
+MAX_BODY = MAX_TEXT + 64 * 1024
 LANGUAGES = ("vi", "en")
+# A store id as a URL gives it: ASCII digits that fit a 64-bit SQL integer (no "²", no
+# "٣", no 20 digits that SQLite or PostgreSQL would refuse with an error).
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(text: str) -> int | None:
+    """The id a path or query parameter names, None when it cannot be one."""
+    return int(text) if _ID.fullmatch(text) else None
 
 
 class Stores:

@@ -7,8 +7,10 @@ escape could not run a script.
 
 from __future__ import annotations
 
+import re
+
 from fastapi import Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -37,12 +39,15 @@ DOCS_HEADERS = [
     *HEADERS[1:],
 ]
 SECURITY = {name for name, _ in HEADERS}
+LENGTH = re.compile(r"[0-9]{1,18}")  # a Content-Length we read (ASCII digits, 64 bits)
 
 
 class Guard:
-    """ASGI middleware: refuses bodies over MAX_BODY and sets the security headers on
-    every answer. Plain ASGI rather than `@app.middleware`, which costs a task and a
-    stream per request."""
+    """ASGI middleware: refuses bodies over MAX_BODY (by their Content-Length, or as they
+    arrive when they come without one), sets the security headers on every answer, and
+    answers an unexpected exception with a 500 that carries them too (Starlette's own
+    500 comes from outside every middleware). Plain ASGI rather than `@app.middleware`,
+    which costs a task and a stream per request."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -52,25 +57,66 @@ class Guard:
             await self.app(scope, receive, send)
             return
         security = DOCS_HEADERS if scope["path"] == "/docs" else HEADERS
+        started = False
+        too_large = False  # the body grew past MAX_BODY: whatever the app answers is dropped
+        received = 0
 
         async def send_secured(message: Message) -> None:
+            nonlocal started
+            if too_large:
+                return
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = [
                     *(h for h in message.get("headers", []) if h[0].lower() not in SECURITY),
                     *security,
                 ]
             await send(message)
 
+        async def receive_counted() -> Message:
+            nonlocal received, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY and not started:
+                    too_large = True
+                    raise BodyTooLarge(MAX_BODY)
+            return message
+
         length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            # The refusal gets the security headers too; a page for a browser.
-            request = Request(scope, receive)
-            message = f"request body larger than {MAX_BODY // (1024 * 1024)} MB"
-            response: Response = (
-                JSONResponse({"detail": message}, 413)
-                if scope["path"].startswith("/api/")
-                else page(request, "error.html", {"message": message}, 413)
-            )
-            await response(scope, receive, send_secured)
+        if length is not None and (not LENGTH.fullmatch(length) or int(length) > MAX_BODY):
+            await refusal(scope, receive, 413, too_large_message())(scope, receive, send_secured)
             return
-        await self.app(scope, receive, send_secured)
+        try:
+            await self.app(scope, receive_counted, send_secured)
+        except BodyTooLarge:
+            pass
+        except Exception:
+            if not started and not too_large:
+                # Sent here, with the headers; raised again for the server to log (and
+                # for a test client to show), after the answer: nothing else is sent.
+                answer = refusal(scope, receive, 500, "internal error: the server failed")
+                await answer(scope, receive, send_secured)
+            raise
+        if too_large and not started:
+            too_large = False  # the refusal is sent
+            await refusal(scope, receive, 413, too_large_message())(scope, receive, send_secured)
+
+
+class BodyTooLarge(Exception):
+    """Raised into the application by `Guard` when a body grows past its limit (not a
+    DiplonewsError: no route may answer it; `Guard` does)."""
+
+
+def too_large_message() -> str:
+    return f"request body larger than {MAX_BODY:,} bytes: an article of 2 MB at most, with its form"
+
+
+def refusal(scope: Scope, receive: Receive, status: int, message: str) -> Response:
+    """An error answer from outside the application: JSON under /api, else a page."""
+    if scope["path"].startswith("/api/"):
+        return JSONResponse({"detail": message}, status)
+    try:
+        return page(Request(scope, receive), "error.html", {"message": message}, status)
+    except Exception:  # noqa: BLE001 -- the templates failing: a plain page still says it
+        return PlainTextResponse(message, status)
