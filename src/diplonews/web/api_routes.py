@@ -28,7 +28,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract.reading import SUPPORTED
 from diplonews.kb.models import StoredArticle, StoredEvent, StoredPerson
 from diplonews.kb.store import Store
-from diplonews.web.deps import MAX_TEXT, LexiconsDep, store_of
+from diplonews.web.deps import MAX_TEXT, MAX_URLENCODED_BODY, LexiconsDep, store_of
 from diplonews.web.extraction import EXTRACT_SECONDS, Extractions, Submitted
 
 
@@ -274,7 +274,9 @@ class Extracted:
             "of one request), or every extraction worker busy",
         },
     },
-    form_limits={"max_part_size": MAX_TEXT, "max_files": 1, "max_fields": 4},
+    # A field's limit is the body's (Guard): URL-encoded text counts up to three bytes a
+    # byte; the route checks the decoded text against MAX_TEXT, and answers 413.
+    form_limits={"max_part_size": MAX_URLENCODED_BODY, "max_files": 1, "max_fields": 4},
 )
 async def extract(
     request: Request,

@@ -15,9 +15,12 @@ from diplonews.api import Lexicons
 from diplonews.kb.store import Store, open_store
 
 MAX_TEXT = 2 * 1024 * 1024  # bytes: an article pasted (UTF-8) or uploaded to extract
-# bytes: a request body, the article and the form's framing around it (boundaries, part
-# headers, the other fields), so that a pasted article of MAX_TEXT fits.
-MAX_BODY = MAX_TEXT + 64 * 1024
+FORM = 64 * 1024  # bytes: a form's framing around the article (boundaries, other fields)
+# bytes: a request body, so that a pasted article of MAX_TEXT fits: in a multipart form
+# (the Try it page's) as it is, in a URL-encoded one (`curl -d`) as up to three times as
+# many bytes ("%E1%BA%A7" for "ầ").
+MAX_BODY = MAX_TEXT + FORM
+MAX_URLENCODED_BODY = 3 * MAX_TEXT + FORM
 LANGUAGES = ("vi", "en")
 # A store id as a URL gives it: ASCII digits that fit a 64-bit SQL integer (no "²", no
 # "٣", no 20 digits that SQLite or PostgreSQL would refuse with an error).

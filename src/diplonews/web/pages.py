@@ -30,6 +30,7 @@ from diplonews.kb.models import Source, StoredArticle, StoredEvent
 from diplonews.kb.store import Store
 from diplonews.web.deps import (
     MAX_TEXT,
+    MAX_URLENCODED_BODY,
     LexiconsDep,
     app_lexicons,
     language,
@@ -168,7 +169,9 @@ class Refused(DiplonewsError):
 async def submitted_text(request: Request) -> tuple[Submitted, str]:
     """What a Try it form gives to extract, and the text box's content to show again."""
     try:
-        async with request.form(max_files=1, max_fields=4, max_part_size=MAX_TEXT) as form:
+        async with request.form(
+            max_files=1, max_fields=4, max_part_size=MAX_URLENCODED_BODY
+        ) as form:
             pasted = form.get("text")
             pasted = pasted if isinstance(pasted, str) else ""
             upload = form.get("file")

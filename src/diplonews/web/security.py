@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from diplonews.web.deps import MAX_BODY
+from diplonews.web.deps import MAX_BODY, MAX_URLENCODED_BODY
 from diplonews.web.rendering import page
 
 CSP = (
@@ -43,8 +43,8 @@ LENGTH = re.compile(r"[0-9]{1,18}")  # a Content-Length we read (ASCII digits, 6
 
 
 class Guard:
-    """ASGI middleware: refuses bodies over MAX_BODY (by their Content-Length, or as they
-    arrive when they come without one), sets the security headers on every answer, and
+    """ASGI middleware: refuses bodies over MAX_BODY (MAX_URLENCODED_BODY URL-encoded) by
+    their Content-Length, or as they arrive when they come without one; sets the security headers on every answer, and
     answers an unexpected exception with a 500 that carries them too (Starlette's own
     500 comes from outside every middleware). Plain ASGI rather than `@app.middleware`,
     which costs a task and a stream per request."""
@@ -58,8 +58,11 @@ class Guard:
             return
         security = DOCS_HEADERS if scope["path"] == "/docs" else HEADERS
         started = False
-        too_large = False  # the body grew past MAX_BODY: whatever the app answers is dropped
+        too_large = False  # the body grew past its limit: whatever the app answers is dropped
         received = 0
+        headers = Headers(scope=scope)
+        urlencoded = headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+        limit = MAX_URLENCODED_BODY if urlencoded else MAX_BODY
 
         async def send_secured(message: Message) -> None:
             nonlocal started
@@ -78,14 +81,16 @@ class Guard:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > MAX_BODY and not started:
+                if received > limit and not started:
                     too_large = True
-                    raise BodyTooLarge(MAX_BODY)
+                    raise BodyTooLarge(limit)
             return message
 
-        length = Headers(scope=scope).get("content-length")
-        if length is not None and (not LENGTH.fullmatch(length) or int(length) > MAX_BODY):
-            await refusal(scope, receive, 413, too_large_message())(scope, receive, send_secured)
+        length = headers.get("content-length")
+        if length is not None and (not LENGTH.fullmatch(length) or int(length) > limit):
+            await refusal(scope, receive, 413, too_large_message(limit))(
+                scope, receive, send_secured
+            )
             return
         try:
             await self.app(scope, receive_counted, send_secured)
@@ -100,7 +105,9 @@ class Guard:
             raise
         if too_large and not started:
             too_large = False  # the refusal is sent
-            await refusal(scope, receive, 413, too_large_message())(scope, receive, send_secured)
+            await refusal(scope, receive, 413, too_large_message(limit))(
+                scope, receive, send_secured
+            )
 
 
 class BodyTooLarge(Exception):
@@ -108,8 +115,8 @@ class BodyTooLarge(Exception):
     DiplonewsError: no route may answer it; `Guard` does)."""
 
 
-def too_large_message() -> str:
-    return f"request body larger than {MAX_BODY:,} bytes: an article of 2 MB at most, with its form"
+def too_large_message(limit: int = MAX_BODY) -> str:
+    return f"request body larger than {limit:,} bytes: an article of 2 MB at most, with its form"
 
 
 def refusal(scope: Scope, receive: Receive, status: int, message: str) -> Response:
