@@ -6,7 +6,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,14 +67,14 @@ def _loopback_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[str]:
-    """The base URL (http://127.0.0.1:PORT) of the application served by uvicorn in a
-    background thread, for as long as the session needs it."""
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """The base URL (http://127.0.0.1:PORT) of `app` served by uvicorn in a background
+    thread, until the block ends."""
     sock = _loopback_socket()
     port = sock.getsockname()[1]
     config = uvicorn.Config(
-        create_app(web_db),
+        app,
         log_level="warning",
         ws="none",  # no websockets: nothing here uses them
         lifespan="on",
@@ -93,5 +94,19 @@ def live_server(web_db: str) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
-        thread.join(timeout=10)
+        thread.join(timeout=30)
         sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db: str) -> Iterator[str]:
+    """The base URL of the application served by uvicorn in a background thread, for as
+    long as the session needs it."""
+    with serving(create_app(web_db)) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def serve_app() -> Callable[[FastAPI], AbstractContextManager[str]]:
+    """`serving` for a test's own application: `with serve_app(app) as base: ...`."""
+    return serving

@@ -280,7 +280,9 @@ class Extracted:
 )
 async def extract(
     request: Request,
-    text: Annotated[str | None, Form(max_length=MAX_TEXT)] = None,
+    text: Annotated[
+        str | None, Form(description=f"The article, {MAX_TEXT:,} bytes (UTF-8) at most")
+    ] = None,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Extracted:
     """Extract one pasted article (or an uploaded .txt/.html file) without storing it,
