@@ -24,7 +24,7 @@ LIVE_LIMIT = 4.0  # s: the time limit of the live server's extractions
 
 
 def seed_text() -> str:
-    return sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    return min(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
 
 
 def exactly(text: str, size: int) -> str:
