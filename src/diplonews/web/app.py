@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
@@ -38,6 +39,10 @@ DEFAULT_CACHE_MB = 64  # rendered pages a server keeps
 # The user's lexicon paths, joined with os.pathsep, as `serve --lexicon` passes them to
 # its worker processes (which build the application through `server_app`).
 LEXICON_ENV = "DIPLONEWS_LEXICON"
+# Threads a server process runs `def` routes in (anyio's default: 40). Each keeps a store
+# open, with its own page cache of up to 64 MB (SQLite), for the thread's life: on a
+# few cores more threads add memory, not speed.
+SERVER_THREADS = 8
 
 
 def settle(lexicons: api.Lexicons) -> None:
@@ -107,6 +112,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settled:
             settle(lexicons)
+            anyio.to_thread.current_default_thread_limiter().total_tokens = SERVER_THREADS
         try:
             yield
         finally:
