@@ -47,6 +47,11 @@ class Overloaded(DiplonewsError):
 
     status = 503
 
+    def __init__(self, message: str, reason: str, seconds: float) -> None:
+        super().__init__(message)
+        self.reason = reason  # the label of the message on a page (web/labels.tsv)
+        self.seconds = seconds
+
 
 @dataclass(frozen=True)
 class Submitted:
@@ -152,10 +157,14 @@ class Extractions:
         self.seconds = seconds
         self.slots = [_Slot(lexicon_paths) for _ in range(workers)]
         self._free: asyncio.Queue[_Slot] | None = None  # made in the loop that uses it
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def _queue(self) -> asyncio.Queue[_Slot]:
-        if self._free is None:
-            self._free = asyncio.Queue()
+        """The free slots, as a queue of the running loop (a test client may run the
+        application in one loop after another)."""
+        loop = asyncio.get_running_loop()
+        if self._free is None or self._loop is not loop:
+            self._free, self._loop = asyncio.Queue(), loop
             for slot in self.slots:
                 self._free.put_nowait(slot)
         return self._free
@@ -171,7 +180,9 @@ class Extractions:
         except TimeoutError:
             raise Overloaded(
                 f"the server is busy extracting other articles ({len(self.slots)} at once "
-                f"at most); try again in a minute"
+                f"at most); try again in a minute",
+                "error_busy",
+                self.seconds,
             ) from None
         future: Future[api.Preview | str] | None = None
         try:
@@ -182,10 +193,16 @@ class Extractions:
         except TimeoutError:
             raise Overloaded(
                 f"extraction stopped after {self.seconds:g} s, the time limit of one "
-                f"request: split the article, or extract it with `diplonews extract`"
+                f"request: split the article, or extract it with `diplonews extract`",
+                "error_too_slow",
+                self.seconds,
             ) from None
         except BrokenProcessPool:
-            raise Overloaded("the extraction worker stopped (out of memory?); try again") from None
+            raise Overloaded(
+                "the extraction worker stopped (out of memory?); try again",
+                "error_worker",
+                self.seconds,
+            ) from None
         finally:
             if _must_go(future):
                 slot.stop(kill=True)
@@ -198,7 +215,7 @@ class Extractions:
         """Stop every worker (the application's lifespan ends)."""
         for slot in self.slots:
             slot.stop(kill=False)
-        self._free = None
+        self._free = self._loop = None
 
     @property
     def pids(self) -> list[int]:

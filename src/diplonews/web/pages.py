@@ -38,7 +38,7 @@ from diplonews.web.deps import (
     parse_id,
     store_of,
 )
-from diplonews.web.extraction import Extractions, Submitted
+from diplonews.web.extraction import Extractions, Overloaded, Submitted
 from diplonews.web.rendering import labels, page
 
 router = APIRouter(include_in_schema=False)
@@ -329,10 +329,13 @@ async def try_extract(request: Request) -> Response:
         return render(
             request, "try.html", {"text": shown, "error": message, "result": None}, exc.status
         )
-    except DiplonewsError as exc:  # not an article (400), or not extracted in time (503)
-        status = getattr(exc, "status", 400)
+    except Overloaded as exc:  # not extracted in time, or no worker free: 503
+        message = labels()[language(request)][exc.reason].format(seconds=f"{exc.seconds:g}")
+        context = {"text": shown, "error": message, "result": None}
+        return await run_in_threadpool(render, request, "try.html", context, exc.status)
+    except DiplonewsError as exc:  # not an article
         context = {"text": shown, "error": str(exc), "result": None}
-        return await run_in_threadpool(render, request, "try.html", context, status)
+        return await run_in_threadpool(render, request, "try.html", context, 400)
     return await run_in_threadpool(_tried, request, shown, result)
 
 
