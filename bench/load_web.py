@@ -70,12 +70,12 @@ from corpus import write_corpus
 from diplonews import api
 from diplonews.kb.models import StoredEvent
 from diplonews.text import fold
-from diplonews.web.deps import MAX_TEXT
 
 TARGET_P95_MS = 50.0
 PAGE = 200  # stored events drawn at a time, from a random offset
 WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, caches warm
 KINDS = ("event", "person", "search", "search, no diacritics")
+MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.deps.MAX_TEXT)
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
 
@@ -371,8 +371,11 @@ async def load(
 
         async def uploader(seen: Watch) -> None:
             article = max_size_article()
-            while time.perf_counter() < deadline:
-                await upload(session, article, seen.uploads)
+            # A session of its own: the readers keep every connection of theirs busy.
+            waiting = aiohttp.ClientTimeout(total=120)
+            async with aiohttp.ClientSession(base, timeout=waiting) as own:
+                while time.perf_counter() < deadline:
+                    await upload(own, article, seen.uploads)
 
         async def memory(seen: Watch, pid: int) -> None:
             minute = 0
