@@ -195,20 +195,24 @@ def process_tree(pid: int) -> set[int]:
     return tree
 
 
-def resident_mb(pid: int) -> tuple[float, list[float]]:
-    """Resident memory (VmRSS) of a process and its descendants, in MB: the sum, and each
-    process's, largest first."""
-    sizes = []
+def resident_mb(pid: int) -> tuple[float, list[float], float]:
+    """Resident memory (VmRSS) of a process and its descendants, in MB: the sum, each
+    process's (largest first), and the anonymous part of the sum (RssAnon: the heaps,
+    not the files mapped, which the kernel can drop)."""
+    sizes, anonymous = [], 0.0
     for member in process_tree(pid):
         try:
             status = Path(f"/proc/{member}/status").read_text()
         except OSError:
             continue
         found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        anon = re.search(r"^RssAnon:\s+(\d+) kB", status, re.MULTILINE)
         if found:
             sizes.append(int(found.group(1)) / 1024)
+        if anon:
+            anonymous += int(anon.group(1)) / 1024
     sizes.sort(reverse=True)
-    return sum(sizes), sizes
+    return sum(sizes), sizes, anonymous
 
 
 def cpu_seconds(pid: int) -> float:
@@ -329,7 +333,7 @@ class Watch:
     extract: bool = False
     memory_of: int | None = None
     uploads: Tally = field(default_factory=Tally)
-    resident: list[tuple[float, float, list[float]]] = field(default_factory=list)
+    resident: list[tuple[float, float, float]] = field(default_factory=list)  # min, MB, anon
 
 
 async def load(
@@ -380,13 +384,14 @@ async def load(
         async def memory(seen: Watch, pid: int) -> None:
             minute = 0
             while True:
-                total, each = resident_mb(pid)
+                total, each, anonymous = resident_mb(pid)
                 answered = sum(len(t.samples_ms) for t in tallies.values())
-                seen.resident.append((minute, total, each))
+                seen.resident.append((minute, total, anonymous))
                 shown = " + ".join(f"{size:.0f}" for size in each)
                 print(
-                    f"minute {minute}: server RSS {total:,.0f} MB ({shown}); "
-                    f"{answered:,} requests answered",
+                    f"minute {minute}: server RSS {total:,.0f} MB ({shown}; anonymous "
+                    f"{anonymous:,.0f}); {answered:,} requests answered, "
+                    f"{len(seen.uploads.samples_ms)} extractions",
                     flush=True,
                 )
                 if time.perf_counter() + 60 > deadline + 1:
@@ -402,9 +407,13 @@ async def load(
         await asyncio.gather(*(reader(n) for n in range(clients)), *extra)
         wall = time.perf_counter() - started
         if watch is not None and watch.memory_of is not None:
-            total, each = resident_mb(watch.memory_of)
-            watch.resident.append((wall / 60, total, each))
-            print(f"end ({wall / 60:.1f} min): server RSS {total:,.0f} MB", flush=True)
+            total, _, anonymous = resident_mb(watch.memory_of)
+            watch.resident.append((wall / 60, total, anonymous))
+            print(
+                f"end ({wall / 60:.1f} min): server RSS {total:,.0f} MB "
+                f"(anonymous {anonymous:,.0f})",
+                flush=True,
+            )
         return tallies, wall
 
 
@@ -534,7 +543,8 @@ def report_watch(watch: Watch) -> None:
         curve = ", ".join(f"{total:,.0f}" for _, total, _ in watch.resident)
         half = watch.resident[len(watch.resident) // 2][1]
         last = watch.resident[-1][1]
-        print(f"server RSS each minute (MB): {curve}")
+        anonymous = ", ".join(f"{anon:,.0f}" for _, _, anon in watch.resident)
+        print(f"server RSS each minute (MB): {curve}; anonymous: {anonymous}")
         print(f"second half of the run: {last - half:+,.0f} MB ({(last - half) / half:+.1%})")
 
 

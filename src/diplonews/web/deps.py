@@ -5,6 +5,7 @@ constants behind them)."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
 import weakref
 from typing import Annotated
@@ -32,6 +33,13 @@ def parse_id(text: str) -> int | None:
     return int(text) if _ID.fullmatch(text) else None
 
 
+# KB of SQLite page cache per server thread (an ingest's connection keeps 64 MB): a
+# server process keeps a store open in each of its threads for the thread's life, and
+# every cache fills up to its size over a large store; the operating system's file cache
+# below holds the pages all of them read.
+THREAD_CACHE_KB = 8 * 1024
+
+
 class Stores:
     """One open store per server thread: SQLite connections may not cross threads,
     and WAL lets every reader read while an ingest writes."""
@@ -48,6 +56,9 @@ class Stores:
         store = getattr(self.local, "store", None)
         if store is None:
             store = open_store(self.url, create=False)
+            connection = getattr(store, "connection", None)
+            if isinstance(connection, sqlite3.Connection):
+                connection.execute(f"PRAGMA cache_size = -{THREAD_CACHE_KB}")
             self.local.store = store
             with self.lock:
                 self.opened.add(store)
