@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench bench-spark load lint eval clean
+.PHONY: venv test demo bench bench-spark load soak lint eval clean
 
 venv: $(STAMP)
 
@@ -47,6 +47,11 @@ bench: venv
 # articles (bench/load_web.py --help: --db, --clients, --seconds, --profile).
 load: venv
 	$(BIN)/python bench/load_web.py
+
+# The same server for 30 minutes, every page of the store asked for while 2 MB articles
+# are extracted all along: its resident memory each minute, which must level off.
+soak: venv
+	$(BIN)/python bench/load_web.py --soak-minutes 30 --events 20000 --extract
 
 # Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2].
 bench-spark: venv

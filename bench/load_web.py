@@ -404,8 +404,10 @@ async def load(
             extra.append(uploader(watch))
         if watch is not None and watch.memory_of is not None:
             extra.append(memory(watch, watch.memory_of))
-        await asyncio.gather(*(reader(n) for n in range(clients)), *extra)
-        wall = time.perf_counter() - started
+        beside = asyncio.gather(*extra)
+        await asyncio.gather(*(reader(n) for n in range(clients)))
+        wall = time.perf_counter() - started  # the readers' time: an upload may go on
+        await beside
         if watch is not None and watch.memory_of is not None:
             total, _, anonymous = resident_mb(watch.memory_of)
             watch.resident.append((wall / 60, total, anonymous))
