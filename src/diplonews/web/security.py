@@ -43,11 +43,11 @@ LENGTH = re.compile(r"[0-9]{1,18}")  # a Content-Length we read (ASCII digits, 6
 
 
 class Guard:
-    """ASGI middleware: refuses bodies over MAX_BODY (MAX_URLENCODED_BODY URL-encoded) by
-    their Content-Length, or as they arrive when they come without one; sets the security headers on every answer, and
-    answers an unexpected exception with a 500 that carries them too (Starlette's own
-    500 comes from outside every middleware). Plain ASGI rather than `@app.middleware`,
-    which costs a task and a stream per request."""
+    """ASGI middleware: refuses bodies over MAX_BODY (MAX_URLENCODED_BODY URL-encoded),
+    by their Content-Length or, sent without one, as they arrive; sets the security
+    headers on every answer; answers an unexpected exception with a 500 that carries
+    them too (Starlette's own 500 comes from outside every middleware). Plain ASGI
+    rather than `@app.middleware`, which costs a task and a stream per request."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -94,15 +94,14 @@ class Guard:
             return
         try:
             await self.app(scope, receive_counted, send_secured)
-        except BodyTooLarge:
-            pass
         except Exception:
-            if not started and not too_large:
-                # Sent here, with the headers; raised again for the server to log (and
-                # for a test client to show), after the answer: nothing else is sent.
-                answer = refusal(scope, receive, 500, "internal error: the server failed")
-                await answer(scope, receive, send_secured)
-            raise
+            if not too_large:  # else BodyTooLarge, or what the app made of it: 413 below
+                if not started:
+                    # Sent here, with the headers; raised again for the server to log
+                    # (and a test client to show), after the answer: nothing else is sent.
+                    answer = refusal(scope, receive, 500, "internal error: the server failed")
+                    await answer(scope, receive, send_secured)
+                raise
         if too_large and not started:
             too_large = False  # the refusal is sent
             await refusal(scope, receive, 413, too_large_message(limit))(
