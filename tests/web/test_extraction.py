@@ -70,6 +70,8 @@ def test_extraction_runs_in_a_worker_process(extracting: TestClient) -> None:
     assert response.json()["record"]["events"]
     pids = extractions(extracting).pids
     assert pids and all(alive(pid) for pid in pids)
+    assert extracting.post("/api/extract", data={"text": seed_text()}).status_code == 200
+    assert extractions(extracting).pids == pids  # one after another: the same warm worker
 
 
 @pytest.mark.parametrize("url", ["/api/extract", "/try"])

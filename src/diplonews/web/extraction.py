@@ -156,16 +156,18 @@ class Extractions:
     ) -> None:
         self.seconds = seconds
         self.slots = [_Slot(lexicon_paths) for _ in range(workers)]
-        self._free: asyncio.Queue[_Slot] | None = None  # made in the loop that uses it
+        self._free: asyncio.LifoQueue[_Slot] | None = None  # made in the loop that uses it
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    def _queue(self) -> asyncio.Queue[_Slot]:
+    def _queue(self) -> asyncio.LifoQueue[_Slot]:
         """The free slots, as a queue of the running loop (a test client may run the
         application in one loop after another)."""
         loop = asyncio.get_running_loop()
         if self._free is None or self._loop is not loop:
-            self._free, self._loop = asyncio.Queue(), loop
-            for slot in self.slots:
+            # Last in, first out: the worker used last (started, warm) takes the next
+            # article; a second one starts only when two extractions overlap.
+            self._free, self._loop = asyncio.LifoQueue(), loop
+            for slot in reversed(self.slots):
                 self._free.put_nowait(slot)
         return self._free
 
