@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench bench-spark load soak lint eval clean
+.PHONY: venv test demo bench bench-spark load lint eval eval-ask clean
 
 venv: $(STAMP)
 
@@ -41,7 +41,13 @@ demo: venv
 
 bench: venv
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench_long.py
 	$(BIN)/python bench/bench_store.py
+
+# 10,000 mutated articles into fresh stores (PostgreSQL too when $DIPLONEWS_TEST_POSTGRES is set).
+.PHONY: fuzz
+fuzz: venv
+	$(BIN)/python bench/fuzz_ingest.py
 
 # The web pages under 50 concurrent readers for 30 s, over a store of 10,000 generated
 # articles (bench/load_web.py --help: --db, --clients, --seconds, --profile).
@@ -50,6 +56,7 @@ load: venv
 
 # The same server for 30 minutes, every page of the store asked for while 2 MB articles
 # are extracted all along: its resident memory each minute, which must level off.
+.PHONY: soak
 soak: venv
 	$(BIN)/python bench/load_web.py --soak-minutes 30 --events 20000 --extract
 
@@ -61,6 +68,12 @@ bench-spark: venv
 # (odd-numbered recent and archive articles) and the half kept for checking (even).
 eval: venv
 	$(BIN)/python bench/eval_parts.py
+
+# Questions a reader asks of the 114 dev articles (bench/data/questions.jsonl), answered by
+# `diplonews ask`: accuracy per intent and per language, refusals, and where each miss
+# comes from (extraction or question understanding). ASK_FLAGS=--show-misses lists them.
+eval-ask: venv
+	$(BIN)/python bench/eval_ask.py --split $(ASK_FLAGS)
 
 # What CI checks before the tests: lint, formatting, types and the layer contracts.
 lint: venv

@@ -22,13 +22,12 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import export as exporting
+from diplonews.kb import feedstate, formats
 from diplonews.kb.browse import date_bound, events, party_codes, series_name
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
 from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
-from diplonews.kb.store import Store, open_store, queries
-from diplonews.kb.store import resolve_url as resolve_store_url
+from diplonews.kb.store import Store, open_store, queries, store_location
 from diplonews.kb.store.queries import (
     GraphEdge,
     GraphNode,
@@ -54,6 +53,7 @@ __all__ = [
     "export",
     "graph",
     "ingest",
+    "last_updated",
     "load_lexicons",
     "met_with",
     "milestones",
@@ -63,10 +63,12 @@ __all__ = [
     "people",
     "person",
     "preview",
-    "resolve_store_url",
     "search",
     "series",
     "series_name",
+    "source_pages",
+    "sources",
+    "store_location",
     "timeline",
 ]
 
@@ -245,9 +247,9 @@ def export(
     level: str = "parties",
     lexicons: Lexicons | None = None,
 ) -> int:
-    """Write the whole store in `fmt` (see `diplonews.kb.export.FORMATS`), parties named
+    """Write the whole store in `fmt` (see `diplonews.kb.formats.FORMATS`), parties named
     by `lexicons`; records written."""
-    return exporting.write(
+    return formats.write(
         fmt,
         out,
         events=lambda: queries.iter_events(store),
@@ -257,6 +259,21 @@ def export(
         level=level,
         lexicons=lexicons,
     )
+
+
+def sources(store: Store) -> list[feedstate.SourceHealth]:
+    """The feeds and sitemaps `diplonews watch` follows, with their health."""
+    return feedstate.sources(store)
+
+
+def source_pages(store: Store, name: str | None = None, limit: int = 50) -> list[feedstate.Page]:
+    """The latest pages listed (by one source): URL, outlet, state, article."""
+    return feedstate.pages(store, name, limit)
+
+
+def last_updated(store: Store) -> str | None:
+    """When a followed source last brought a page into the store (ISO time), if ever."""
+    return feedstate.last_updated(store)
 
 
 def party_names(language: str = "en", *, lexicons: Lexicons | None = None) -> dict[str, str]:

@@ -20,3 +20,7 @@ class LexiconError(DiplonewsError):
 
 class StoreError(DiplonewsError):
     """The store cannot be opened or used: corrupt, unreachable, or from a newer version."""
+
+
+class FeedError(DiplonewsError):
+    """A feeds config is invalid, or a page or feed cannot be fetched."""

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplonews.extract import clean, make_doc
+from diplonews.extract.doc import CleanText
 from diplonews.extract.lexicons import load
 from diplonews.text import normalize_typography
 from gold_data import close_text, gold_cases
@@ -23,7 +24,7 @@ LAST = "Hai bên nhất trí tiếp tục phối hợp chặt chẽ trong thời
 GOLD = gold_cases()
 
 
-def cleaned(*lines: str) -> clean.CleanText:
+def cleaned(*lines: str) -> CleanText:
     return clean.clean_text(unicodedata.normalize("NFC", "\n".join(lines)))
 
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplonews.extract import clean
-from diplonews.extract.dates import TimeMention, find_times, infer_anchor_year, run
-from diplonews.extract.doc import Doc
+from diplonews.extract.dates import find_times, infer_anchor_year, run
+from diplonews.extract.doc import Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
 from gold_data import gold_cases
 
@@ -139,6 +139,37 @@ def test_dates_day_range_with_year() -> None:
 def test_dates_range_across_months() -> None:
     m = one("Diễn đàn diễn ra từ 31-5 đến 2-6 tại Singapore.", None, 2019)
     assert (m.value, m.end_value, m.text) == ("2019-05-31", "2019-06-02", "31-5 đến 2-6")
+
+
+def test_dates_range_across_months_with_a_dash() -> None:
+    m = one("Tổng thống thăm Việt Nam từ ngày 30/8-2/9 theo lời mời.", "2024-08-29")
+    assert (m.value, m.end_value) == ("2024-08-30", "2024-09-02")
+    m = one("Chuyến thăm diễn ra từ ngày 30.12 – 2.1.2025.")
+    assert (m.value, m.end_value) == ("2024-12-30", "2025-01-02")
+
+
+def test_dates_range_across_months_must_be_consecutive_months() -> None:
+    assert find_times("tỉ số 3/8-2/5 trong hai trận", "2024-08-29") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["từ 8 đến 10/9", "trong hai ngày 8 và 9/9", "ngày 8 - 10/9", "từ ngày 8 đến ngày 9/9"]
+)
+def test_dates_range_with_words_takes_the_first_day(text: str) -> None:
+    assert one(f"Hội nghị diễn ra {text} tại Hà Nội.", "2024-09-20").value == "2024-09-08"
+
+
+def test_dates_month_and_year_in_brackets() -> None:
+    m = one("Chủ tịch nước thăm cấp Nhà nước tới Campuchia (12/2014), Thủ tướng thăm Lào.")
+    assert (m.value, m.precision) == ("2014-12", "month")
+
+
+def test_dates_month_with_a_dotted_year() -> None:
+    assert one("Bất đồng bắt đầu vào tháng 9.2005 sau khi báo đăng tranh.").value == "2005-09"
+
+
+def test_dates_weekday_before_a_bare_date() -> None:
+    assert one("Thủ tướng thứ Hai (11/9) đã hội đàm.", "2024-09-12").value == "2024-09-11"
 
 
 # ---------------------------------------------------------------- months and relations
@@ -378,6 +409,35 @@ def test_dates_anchor_ignores_a_full_date_deep_in_history() -> None:
     assert infer_anchor_year(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tối 7/9, Tổng thống đến Hà Nội. Đoàn có nhiều bộ trưởng. Tổng thống sinh ngày 2/2/1952.",
+        "Nhân dịp kỷ niệm chiến thắng 30-4-1975, thành phố tổ chức mít tinh.",
+        "Tổ chức này được thành lập ngày 26/3/1931 tại Hà Nội.",
+        "An ninh được siết chặt kể từ vụ khủng bố 11/9/2001 ở Mỹ.",
+        "Lễ kỷ niệm 10 năm hai nước thiết lập quan hệ ngoại giao (12/7/1995) diễn ra tối 11/7.",
+    ],
+)
+def test_dates_anchor_skips_a_recalled_date(text: str) -> None:
+    assert infer_anchor_year(text) is None
+
+
+def test_dates_anchor_contradicted_by_a_later_past_year() -> None:
+    text = (
+        "Ngày 30/4/1975, xe tăng tiến vào Dinh Độc Lập. Hai nước đã thiết lập quan hệ năm 1995. "
+        "Năm 2005, Thủ tướng đã thăm Mỹ."
+    )
+    assert infer_anchor_year(text) is None
+
+
+def test_dates_anchor_not_contradicted_by_a_plan() -> None:
+    text = (
+        "Ngày 1/3/2010, tại TP.HCM, hội nghị đã khai mạc. Hai nước sẽ đạt 10 tỷ USD vào năm 2015."
+    )
+    assert infer_anchor_year(text) == 2010
+
+
 def test_dates_anchor_from_a_restated_date() -> None:
     text = (
         "Ngày 29/11, hai bên tham vấn. Hai bên trao đổi. Hai bên nhất trí. Hai bên cam kết. "
@@ -593,3 +653,65 @@ def test_dates_never_raise_on_date_like_text(
 @given(text=st.text(max_size=300), published=_PUBLISHED)
 def test_dates_never_raise_on_any_text(text: str, published: str | None) -> None:
     find_times(text, published, infer_anchor_year(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các phiên đối thoại về Tầm nhìn Cộng đồng ASEAN sau năm 2025.",
+        "hướng tới kỷ niệm 70 năm quan hệ ngoại giao vào năm 2025.",
+        "phấn đấu đưa kim ngạch đạt 150 tỉ USD vào năm 2030.",
+    ],
+)
+def test_dates_a_goal_year_is_a_horizon(text: str) -> None:
+    assert one(text, "2023-08-04").relation == "horizon"
+
+
+def test_dates_a_year_reported_is_no_horizon() -> None:
+    assert one("Bà Bachelet thăm chính thức Việt Nam năm 2006.").relation is None
+
+
+# ---------------------------------------------------------------- weekdays
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tổng thống hôm thứ Hai đã hội đàm với Thủ tướng.", "2024-09-09"),
+        ("Tổng thống hôm thứ Năm đã tới Hà Nội.", "2024-09-12"),
+        ("Hai bên sẽ gặp nhau vào thứ Sáu.", "2024-09-13"),
+        ("Thủ tướng thứ Ba tuần trước đã tiếp Đại sứ.", "2024-09-03"),
+        ("Hội nghị diễn ra vào Chủ nhật tới.", "2024-09-15"),
+        ("Hai bên sẽ họp vào thứ 4 tuần tới.", "2024-09-18"),
+    ],
+)
+def test_dates_weekday_against_the_day_published(text: str, value: str) -> None:
+    assert one(text, "2024-09-12").value == value  # a Thursday
+
+
+def test_dates_weekday_needs_a_day_precision_date() -> None:
+    assert find_times("Tổng thống hôm thứ Hai đã hội đàm.", "2024-09") == []
+    assert find_times("Tổng thống hôm thứ Hai đã hội đàm.", None, 2024) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đây là lần thứ hai hai bên gặp nhau.", "Thứ hai, hai bên nhất trí hợp tác.", "khóa thứ Ba"],
+)
+def test_dates_ordinals_are_no_weekdays(text: str) -> None:
+    assert find_times(text, "2024-09-12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cuộc hội đàm 10/9 vừa qua diễn ra tốt đẹp.", "2024-09-10"),
+        ("Hội nghị 25/9 tới sẽ diễn ra tại Hà Nội.", "2024-09-25"),
+        ("Tổng thống (10/9) đã hội đàm với Thủ tướng.", "2024-09-10"),
+        ("Lễ kỷ niệm diễn ra ngày mồng 2/9.", "2024-09-02"),
+        ("Hai bên sẽ ký kết văn kiện vào ngày mai.", "2024-09-13"),
+        ("Hai bên đã gặp nhau hôm kia.", "2024-09-10"),
+    ],
+)
+def test_dates_more_marked_days(text: str, value: str) -> None:
+    assert one(text, "2024-09-12").value == value

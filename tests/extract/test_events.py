@@ -301,3 +301,14 @@ def test_events_set_before_the_main_clause_take_its_subject() -> None:
 def test_events_named_after_a_setting_with_no_event_before_stay_out() -> None:
     # "At the conference, Minister Bùi Thanh Sơn stressed …": which conference is unsaid
     assert events_of("Tại hội nghị, Bộ trưởng Bùi Thanh Sơn nhấn mạnh vai trò của ASEAN.") == []
+
+
+def test_events_visitor_named_just_before_the_verb_in_a_list_of_visits() -> None:
+    found = events_of(
+        "Hai bên đánh giá cao các chuyến thăm lẫn nhau như Chủ tịch nước Trương Tấn Sang thăm "
+        "cấp Nhà nước tới Campuchia (12/2014), Thủ tướng Nguyễn Tấn Dũng thăm làm việc tại "
+        "Campuchia (01/2014).",
+        None,
+    )
+    visits = [(e.date, [p.name for p in e.participants]) for e in found if e.kind == "visit"]
+    assert ("2014-12", ["Trương Tấn Sang"]) in visits

@@ -148,3 +148,195 @@ def test_people_name_words_come_from_the_lexicon(tmp_path) -> None:
     )
     assert "Lê Văn Tám" not in {p.name for p in extract(text, "t", lexicons=lex).people}
     assert "Lê Văn Tám" in {p.name for p in extract(text, "t").people}
+
+
+def test_people_caption_word_does_not_join_the_name() -> None:
+    found = people_of(
+        "Chủ tịch nước chủ trì lễ đón Tổng thống Hoa Kỳ Barack Obama Toàn cảnh lễ đón tại Hà Nội."
+    )
+    assert "Barack Obama" in found
+    assert not any("Toàn" in name for name in found)
+
+
+def test_people_medal_after_a_name_is_not_the_name() -> None:
+    found = people_of("Chủ tịch Cuba trao tặng Tổng Bí thư Lê Khả Phiêu Huân chương Jose Marti.")
+    assert "Lê Khả Phiêu" in found
+
+
+def test_people_country_word_ends_a_vietnamese_name() -> None:
+    found = people_of("Đoàn gồm: Thứ trưởng Bộ Công an Trần Văn Đức; Đại sứ Lê Anh Tuấn.")
+    assert "Trần Văn Đức" in found
+    assert "Lê Anh Tuấn" in found
+
+
+def test_people_regnal_number_is_part_of_the_name() -> None:
+    found = people_of("Thủ tướng đã yết kiến Quốc vương Morocco Mohammed VI tại Rabat.")
+    assert "Mohammed VI" in found
+
+
+def test_people_one_word_name_after_a_leader_title() -> None:
+    found = people_of("Tổng thống Mỹ Obama và Ngoại trưởng Thụy Điển L.Andersson đã gặp nhau.")
+    assert found["Obama"][0] == "USA"
+    assert "L.Andersson" in found
+
+
+def test_people_one_word_after_a_title_is_not_always_a_name() -> None:
+    found = people_of(
+        "Thủ tướng Anh cho biết. Giám đốc Marketing phát biểu. Chủ tịch Lưỡng viện Quốc hội nói."
+    )
+    assert found == {}
+
+
+def test_people_name_after_an_office_the_lexicon_does_not_know() -> None:
+    found = people_of(
+        "Đoàn gồm: Bộ trưởng Bộ Chiến lược và Tài chính Hàn Quốc Kim Dong Yeon; "
+        "Chủ nhiệm Ủy ban Hợp tác Liên nghị viện của Hạ viện Indonesia Budi Santoso."
+    )
+    assert "Kim Dong Yeon" in found
+    assert "Budi Santoso" in found
+
+
+def test_people_office_words_are_not_a_name() -> None:
+    found = people_of(
+        "Ông Nam, Trưởng Ban Quản lý dự án, phát biểu. Giám đốc Chi cục Kiểm lâm nói."
+    )
+    assert not any(name.startswith(("Ban", "Chi")) for name in found)
+
+
+def test_people_delegation_head_serves_the_delegations_country() -> None:
+    found = people_of(
+        "Hôm nay, Phó Chủ tịch Quốc hội Yang Hyong Sop dẫn đầu đoàn đại biểu CHDCND Triều "
+        "Tiên tới Cuba. Đoàn Hàn Quốc do ông Hoang In-Mu, Thứ trưởng Bộ Quốc phòng làm trưởng đoàn."
+    )
+    assert found["Yang Hyong Sop"][0] == "PRK"
+    assert found["Hoang In-Mu"][0] == "KOR"
+
+
+def test_people_name_after_an_organisations_acronym() -> None:
+    found = people_of(
+        "Phó Chủ tịch nước tiếp kiến Tổng Thư ký Tổ chức Quốc tế Pháp ngữ (OIF) "
+        "Louise Mushikiwabo bên lề Hội nghị."
+    )
+    assert "Louise Mushikiwabo" in found
+
+
+def test_people_transcribed_name_after_the_host_country() -> None:
+    found = people_of(
+        "Ông có cuộc hội đàm riêng với Thủ tướng nước chủ nhà Giu-ni-chi-rô Cô-i-du-mi."
+    )
+    assert "Giu-ni-chi-rô Cô-i-du-mi" in found
+
+
+def test_people_a_title_that_points_back_takes_no_later_words() -> None:
+    found = people_of(
+        "Thủ tướng Phạm Minh Chính đến Vientiane. Thủ tướng thăm Khu Kinh tế Đặc biệt Sài Sết."
+    )
+    assert set(found) == {"Phạm Minh Chính"}
+
+
+def test_people_initialled_name_after_a_spokesman() -> None:
+    found = people_of("Người phát ngôn Nhà Trắng S.McClellan cho biết như vậy.")
+    assert "S.McClellan" in found
+
+
+def test_people_state_after_the_name() -> None:
+    found = people_of("Vua Abdullah của Jordan gọi đó là hành động tội ác.")
+    assert found["Abdullah"][0] == "JOR"
+
+
+def test_people_korean_family_name_in_news_about_the_north_only() -> None:
+    found = people_of(
+        "Quan chức Bình Nhưỡng tới Cuba gần đây nhất là Thứ trưởng Bộ Ngoại giao CHDCND Triều "
+        "Tiên Ri Kil Song. Trước đó có Thứ trưởng Choi Su Hon, tháng 6/2004."
+    )
+    assert found["Choi Su Hon"][0] == "PRK"
+
+
+def test_people_name_before_its_title() -> None:
+    found = people_of(
+        '"Đây là một nguy cơ", Jorge Valero, đại sứ Venezuela tại OAS phát biểu. '
+        "Tại Hà Nội, Thủ tướng nói."
+    )
+    assert found == {"Jorge Valero": ("VEN", ["Ambassador"])}
+
+
+def test_people_general_is_a_title_not_a_name() -> None:
+    found = people_of("Tướng Mỹ Mark Kimmitt cho biết quân đội sẽ rút.")
+    assert "Mark Kimmitt" in found
+
+
+def test_people_chinese_names_in_sino_vietnamese_reading_outside_vietnam_news() -> None:
+    found = people_of(
+        "Ngày 5/3, tại Bắc Kinh, Chủ tịch Trung Quốc Tập Cận Bình hội đàm với Tổng thống "
+        "Nga. Thủ tướng Lý Cường và Ngoại trưởng Vương Nghị cũng dự."
+    )
+    assert found["Lý Cường"][0] == "CHN"
+    assert found["Vương Nghị"][0] == "CHN"
+
+
+def test_people_vietnamese_names_stay_vietnamese_in_vietnam_news() -> None:
+    found = people_of("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Trung Quốc Lý Cường.")
+    assert found["Phạm Minh Chính"][0] == "VNM"
+    assert found["Lý Cường"][0] == "CHN"
+
+
+def test_people_counterpart_is_named_after_nguoi_dong_cap() -> None:
+    found = people_of(
+        "Thủ tướng Phạm Minh Chính điện đàm với người đồng cấp Nhật Bản Kishida Fumio."
+    )
+    assert found["Kishida Fumio"][0] == "JPN"
+
+
+def test_people_foreign_name_after_an_unknown_portfolio() -> None:
+    found = people_of("Bộ trưởng Nội thương Malaysia Shafie Apdal nói gần đây tồn đọng nhiều vụ.")
+    assert "Shafie Apdal" in found
+
+
+def test_people_a_firms_name_after_a_title_is_no_person() -> None:
+    found = people_of("Giám đốc điều hành hãng Rico Airlines cho biết chuyến bay bị hủy.")
+    assert not any("Rico" in name for name in found)
+
+
+def test_people_abbreviated_title() -> None:
+    found = people_of("Tổng thống (TT) Mỹ George W. Bush đến New Delhi.")
+    assert found["George W. Bush"][0] == "USA"
+
+
+def test_people_a_countrys_abbreviation_is_not_initials() -> None:
+    found = people_of("Thủ tướng TQ Ôn Gia Bảo đến Hà Nội.")
+    assert not any(name.startswith("TQ") for name in found)
+
+
+def test_people_a_syllable_of_an_office_is_not_a_name() -> None:
+    found = people_of(
+        "Ông hội đàm với Phó Trưởng ban Đối ngoại trung ương đảng Cộng sản Lê Hoài Trung."
+    )
+    assert set(found) == {"Lê Hoài Trung"}
+
+
+def test_people_initialled_and_full_names_are_one_person() -> None:
+    found = people_of(
+        "Tổng thống Nga Vladimir Putin đến Bắc Kinh. Tổng thống V.Putin nói. "
+        "Tổng thống Mỹ George W. Bush và Tổng thống G.Bush."
+    )
+    assert set(found) == {"Vladimir Putin", "George W. Bush"}
+
+
+def test_people_one_word_transcribed_name_after_a_monarchs_title() -> None:
+    found = people_of(
+        "Thủ tướng sẽ tiếp kiến Nhà vua Nhật Bản Na-ru-hi-tô và hội đàm với Thủ tướng."
+    )
+    assert found["Na-ru-hi-tô"][0] == "JPN"
+
+
+def test_people_former_prime_minister_is_not_a_head_of_state_and_general() -> None:
+    found = people_of("Nguyên thủ tướng Võ Văn Kiệt nói. HLV cờ vua Trịnh Hoàng Cường nói.")
+    assert found == {"Võ Văn Kiệt": ("VNM", ["Prime Minister"])}
+
+
+def test_people_a_place_in_the_office_gives_the_country() -> None:
+    found = people_of(
+        "Người phát ngôn Nhà Trắng S.McClellan cho biết. Thị trưởng Seoul Oh Se-hoon nói."
+    )
+    assert found["S.McClellan"][0] == "USA"
+    assert found["Oh Se-hoon"][0] == "KOR"

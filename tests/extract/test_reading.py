@@ -1,6 +1,7 @@
 """reading: files → Sources, bad input → InputErrors (never an exception)."""
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -278,3 +279,38 @@ def test_jsonl_text_drops_nul_and_lone_surrogates(tmp_path):
     assert source.text == "Hà Nội  hôm nay"
     assert source.doc_id == "a"
     source.text.encode("utf-8")
+
+
+def test_reading_utf8_cut_inside_its_last_character_keeps_the_head(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes("Hội nghị Cấp cao ASEAN".encode()[:-1])  # "N" whole, the "ASEA" … cut
+    (source,) = list(iter_sources([path]))
+    assert source.text == "Hội nghị Cấp cao ASEA"
+
+
+def test_reading_utf8_with_a_few_bad_bytes_is_read_as_utf8(tmp_path):
+    data = bytearray(("Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc. " * 40).encode())
+    data[100] = 0xFF  # one flipped byte in 2 kB
+    path = tmp_path / "flipped.txt"
+    path.write_bytes(bytes(data))
+    (source,) = list(iter_sources([path]))
+    assert "Phạm Minh Chính" in source.text and source.text.count("\ufffd") == 1
+
+
+def test_reading_a_fifo_named_explicitly_is_not_read(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (error,) = list(iter_sources([fifo]))
+    assert isinstance(error, InputError) and error.reason == "not a regular file"
+
+
+def test_reading_jsonl_id_longer_than_the_limit_is_refused(tmp_path):
+    rows = [{"id": "x" * (reading.MAX_ID + 1), "text": SENTENCE}, {"id": 10**30, "text": SENTENCE}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    error, source = list(iter_sources([path]))
+    assert (
+        isinstance(error, InputError)
+        and error.reason == f'"id" longer than {reading.MAX_ID} characters'
+    )
+    assert isinstance(source, Source) and source.doc_id == str(10**30)

@@ -192,6 +192,10 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_stored(store: Store, tmp_p
         assert name in joined
 
 
+class PowerCut(BaseException):
+    """A crash: unlike an article's error (an Exception), it ends the run."""
+
+
 def test_a_crash_mid_run_keeps_whole_batches_and_the_next_run_completes(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -203,11 +207,11 @@ def test_a_crash_mid_run_keeps_whole_batches_and_the_next_run_completes(
     def failing(self: writes.Writer, item: writes.Prepared) -> int:
         calls["n"] += 1
         if calls["n"] == 6:
-            raise RuntimeError("power cut")
+            raise PowerCut  # the process dies: not an error of one article
         return real(self, item)
 
     monkeypatch.setattr(writes.Writer, "add_article", failing)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(PowerCut):
         ingest(store, [folder], workers=1, batch_size=4)
     assert table_counts(store)["articles"] == 4  # the first batch, whole
     assert store.query("SELECT COUNT(*) FROM files")[0][0] == 4

@@ -33,9 +33,9 @@ ANSWERED = [
     ("Ai tham dự Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25?", ["Phạm Minh Chính", "Yoon"], SUMMIT),
     ("Who attended the 25th ASEAN-Korea Summit?", ["Phạm Minh Chính", "Yoon Suk-yeol"], SUMMIT),
     ("ai tham du hoi nghi cap cao asean-han quoc lan thu 25", ["Phạm Minh Chính"], SUMMIT),
-    ("Đối thoại ASEAN-Hàn Quốc năm 2021 diễn ra khi nào?", ["2021-06-07"], DIALOGUE),
-    ("When was the ASEAN-Korea Dialogue held in 2021?", ["2021-06-07"], DIALOGUE),
-    ("doi thoai asean-han quoc nam 2021 dien ra khi nao", ["2021-06-07"], DIALOGUE),
+    ("Đối thoại ASEAN-Hàn Quốc năm 2021 diễn ra khi nào?", ["7/6/2021"], DIALOGUE),
+    ("When was the ASEAN-Korea Dialogue held in 2021?", ["7 June 2021"], DIALOGUE),
+    ("doi thoai asean-han quoc nam 2021 dien ra khi nao", ["7/6/2021"], DIALOGUE),
     ("Diễn đàn chiến lược ASEAN-Hàn Quốc được tổ chức ở đâu?", ["Hanoi"], FORUM),
     ("dien dan chien luoc asean-han quoc to chuc o dau?", ["Hanoi"], FORUM),
     ("Where was the ASEAN-Korea Strategic Forum held?", ["Hanoi"], FORUM),
@@ -62,32 +62,36 @@ ANSWERED = [
     ("When did ASEAN and Korea last meet, and at what level?", ["2024", "summit"], SUMMIT),
     (
         "lan gan nhat Viet Nam va Han Quoc gap nhau la khi nao",
-        ["2021-11-29", "thứ trưởng"],
+        ["29/11/2021", "thứ trưởng"],
         CONSULTATION,
     ),
     ("Việt Nam và Hàn Quốc có bao nhiêu cuộc gặp năm 2021?", ["1 cuộc gặp"], CONSULTATION),
     ("How many meetings between ASEAN and Korea from 2020 to 2024?", ["4 meetings"], SUMMIT),
-    ("Liệt kê các cuộc gặp giữa ASEAN và Hàn Quốc năm 2021", ["2021-06-07"], DIALOGUE),
-    ("list the meetings between ASEAN and Korea in 2023", ["2023-11-01"], FORUM),
-    ("Kim ngạch thương mại ASEAN-Hàn Quốc là bao nhiêu?", ["196,640,000,000 USD", "2023"], SUMMIT),
-    ("What trade figures are reported for ASEAN and Korea?", ["196,640,000,000 USD"], SUMMIT),
-    ("dau tu cua Han Quoc vao ASEAN la bao nhieu", ["11,000,000,000 USD"], SUMMIT),
+    ("Liệt kê các cuộc gặp giữa ASEAN và Hàn Quốc năm 2021", ["7/6/2021"], DIALOGUE),
+    ("list the meetings between ASEAN and Korea in 2023", ["1 November 2023"], FORUM),
+    ("Kim ngạch thương mại ASEAN-Hàn Quốc là bao nhiêu?", ["196,64 tỷ USD", "2023"], SUMMIT),
+    ("What trade figures are reported for ASEAN and Korea?", ["USD 196.64 billion"], SUMMIT),
+    ("dau tu cua Han Quoc vao ASEAN la bao nhieu", ["11 tỷ USD"], SUMMIT),
     ("What investment figures are reported for Korea and ASEAN?", ["FDI"], SUMMIT),
-    ("Yeo Seung-bae là ai?", ["Vice Foreign Minister", "KOR"], DIALOGUE),
+    ("Yeo Seung-bae là ai?", ["Ngoại trưởng", "Hàn Quốc"], DIALOGUE),
     ("Who is Yeo Seung-bae?", ["Vice Foreign Minister", "ASEAN SOM Leader"], DIALOGUE),
-    ("chang ho-jin la ai", ["First Vice Foreign Minister"], FORUM),
-    ("Who is Phạm Minh Chính?", ["Prime Minister", "VNM"], SUMMIT),
+    ("chang ho-jin la ai", ["Chang Ho-jin", "Thứ trưởng"], FORUM),
+    ("Who is Phạm Minh Chính?", ["Prime Minister", "Vietnam"], SUMMIT),
     ("Yeo Seung-bae đã gặp những ai?", ["Emaleen", "Nguyễn Quốc Dũng"], DIALOGUE),
     ("Whom did Chang Ho-jin meet?", ["Đỗ Hùng Việt"], FORUM),
     (
         "Hội nghị Bộ trưởng Ngoại giao ASEAN-Hàn Quốc năm 2021 dự kiến diễn ra khi nào?",
-        ["2021-08"],
+        ["8/2021"],
         DIALOGUE,
     ),
-    ("When is the ASEAN-Korea Foreign Ministers' Meeting planned in 2021?", ["2021-08"], DIALOGUE),
+    (
+        "When is the ASEAN-Korea Foreign Ministers' Meeting planned in 2021?",
+        ["August 2021"],
+        DIALOGUE,
+    ),
     ("Kim Gunn đã gặp ai?", ["Emaleen"], ONLINE_2020),
     ("Who is Kim Gun?", ["Kim Gunn", "Vice Foreign Minister"], ONLINE_2020),
-    ("Hội nghị Cấp cao ASEAN-Hàn Quốc năm 2021 dự kiến khi nào?", ["2021-10"], DIALOGUE),
+    ("Hội nghị Cấp cao ASEAN-Hàn Quốc năm 2021 dự kiến khi nào?", ["10/2021"], DIALOGUE),
 ]
 
 # questions the record cannot answer: refused, never answered by a guess
@@ -148,7 +152,7 @@ def test_refused_when_the_record_cannot_answer(
 def test_answers_in_the_language_of_the_question(store: Store) -> None:
     assert "was chaired by" in ask(store, "Who chaired the ASEAN-Korea Strategic Forum?").answer
     assert "chủ trì" in ask(store, "ai chu tri dien dan chien luoc asean-han quoc").answer
-    assert ask(store, "Who is Nobody Atall?").answer == "Not in the record."
+    assert ask(store, "Who is Nobody Atall?").answer.startswith("Not in the record")
 
 
 def test_ask_command_json(store: Store, tmp_path: Path) -> None:
@@ -175,7 +179,7 @@ def test_answers_use_the_users_lexicons(user_lexicon_db: str, user_lexicon: Path
         chaired = ask(opened, "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?", lexicons)
         assert chaired.found and "Alice Liddell" in chaired.answer
         last = ask(opened, "When did Vietnam and Wonderland last meet?", lexicons)
-        assert last.found and "Wonderland" in last.answer and "2024-03-12" in last.answer
+        assert last.found and "Wonderland" in last.answer and "12 March 2024" in last.answer
         assert not ask(opened, "Ai đồng chủ trì Tiệc trà Thần Tiên lần thứ 3?").found
     finally:
         opened.close()

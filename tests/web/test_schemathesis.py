@@ -105,6 +105,7 @@ PAGES: dict[str, Any] = {
         _query("between", "person", "a", "b", "kind", "status", "series", "party", "from", "to")
     ),
     "/graph": _page(_query("level", "from", "to", "focus")),
+    "/sources": _page(_query("lang")),
     "/try": {
         "post": {
             "requestBody": {

@@ -105,6 +105,7 @@ def extract(
         typer.Argument(
             help="Articles: .txt, .html/.htm or .jsonl files, or folders of them (walked recursively).",
             show_default=False,
+            readable=False,  # an unreadable file is one error line, not the usage panel
         ),
     ],
     output_format: Annotated[
@@ -138,6 +139,8 @@ def extract(
             except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the others
                 status.say(f"diplonews: {item.path}: internal error: {type(exc).__name__}: {exc}")
                 continue
+            for warning in doc.warnings:  # values left out of the record, and why
+                status.say(f"diplonews: {item.path}: {warning}")
             emit(doc)
             status.tick()
     finally:

@@ -25,7 +25,7 @@ from diplonews import api
 from diplonews.cli import render
 from diplonews.cli.common import LexiconOption, RateColumn, app, fail, load_lexicons, reason
 from diplonews.errors import DiplonewsError
-from diplonews.kb.export import FORMATS
+from diplonews.kb.formats import FORMATS
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.store import Store
 
@@ -76,7 +76,9 @@ def ingest(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Articles: .txt, .html or .jsonl files, or folders of them.", show_default=False
+            help="Articles: .txt, .html or .jsonl files, or folders of them.",
+            show_default=False,
+            readable=False,  # an unreadable file is one error line, not the usage panel
         ),
     ] = None,
     db: DbOption = None,
@@ -126,7 +128,9 @@ def ingest(
         progress.update(task, completed=done, done=done)
 
     def complain(message: str) -> None:
-        progress.console.print(f"diplonews: {message}", markup=False, highlight=False)
+        progress.console.print(
+            f"diplonews: {message}", markup=False, highlight=False, soft_wrap=True
+        )
 
     with _opened(db, create=True) as store:
         try:
@@ -376,7 +380,7 @@ def serve(
     load_lexicons(lexicon)  # a bad --lexicon fails here, once, rather than in each worker
     with _opened(db):  # the store must open before the server says it is up
         pass
-    url = api.resolve_store_url(db)
+    url = api.store_location(db)
     # Each worker process builds the application from these.
     os.environ[ENV] = url
     os.environ[web_app.LEXICON_ENV] = os.pathsep.join(paths)

@@ -8,7 +8,7 @@ which is what the CLI, the store and the Spark job call.
 
 from __future__ import annotations
 
-from diplonews.extract import clean, dates, figures, meta, milestones, people
+from diplonews.extract import clean, dates, figures, limits, meta, milestones, people, windows
 from diplonews.extract.doc import Doc
 from diplonews.extract.events import reader as events
 from diplonews.extract.lexicons import Lexicons, load
@@ -33,11 +33,12 @@ def extract_doc(
     url: str | None = None,
     lexicons: Lexicons | None = None,
 ) -> Doc:
-    """Run every stage over one article and return the finished `Doc`."""
+    """Run every stage over one article and return the finished `Doc`: a very long
+    body in pieces (`windows`), and every value range-checked at the end (`limits`)."""
     lex = lexicons or load()
     doc = make_doc(text, doc_id, published=published, url=url)
-    for stage in STAGES:
-        stage(doc, lex)
+    windows.run(doc, lex, STAGES)
+    limits.run(doc, lex)
     return doc
 
 

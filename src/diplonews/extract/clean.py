@@ -3,19 +3,16 @@
 Owns `Doc.body`, `Doc.sentences`, `record.title` and `record.body_end`. Every line of
 the raw text gets a kind (banner, dateline, caption, title, body, credit line, related-news
 block …) from general rules about Vietnamese news pages; the body is the `body` lines in
-order. `layout()` keeps that line map (cached per text), so the meta stage reads dates
-and credits from the same lines without classifying them twice.
+order. The line map goes on the Doc (`Doc.layout`), so the meta stage reads dates and
+credits from the same lines without classifying them twice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
 
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import CleanText, Doc, Line
 from diplonews.extract.lexicons import Lexicons
 
 
@@ -45,6 +42,18 @@ CUT_MARKS = frozenset(",;:-–—(“‘")  # a paragraph ending in one of these
 TITLE_MAX = 220  # longest headline taken for a title
 CREDIT_LINE_MAX = 90  # longest final author / credit line
 CAPTION_MAX = 300  # longest unterminated line inside the body taken for a caption
+# Longest line the stages read: twice the longest paragraph of the 20,000 articles of
+# ../shared/corpus/vntc_subset.jsonl (10,042 characters). A longer line (a page saved
+# without line breaks, or junk) is split before the stages run, at a sentence end, else
+# at a space, so the work done on any one line is bounded whatever the input.
+MAX_LINE = 20_000
+# Longest sentence the stages read: the longest of the same 20,000 articles is 2,049
+# characters (the 99.9th percentile 817). The stages look back and forth within a
+# sentence for each number, name and trigger in it, so a "sentence" of a whole page
+# (numbers without sentence ends, say) cost its length squared; a longer one is cut at
+# a space into pieces of at most this length.
+MAX_SENTENCE = 3_000
+SPLIT_END_RE = re.compile(r"[.!?…][”\"’'»)\]]*\s")
 
 UPPER = "A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ"
 CLOSERS = "”\"’'»)]"
@@ -199,25 +208,6 @@ ABBREVIATIONS = _phrases(
 )
 
 
-class Line(NamedTuple):
-    """One line of the raw text: where its text starts, the text stripped, its kind."""
-
-    start: int
-    text: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class CleanText:
-    """The cleaned article: headline, body paragraphs, last complete sentence, line map."""
-
-    title: str | None
-    body: str
-    body_end: str | None
-    lines: tuple[Line, ...] = ()
-    marker_date: str | None = None  # from a leading crawler marker " date 2021-07 "
-
-
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends with a sentence-final mark (closing quotes and brackets aside)."""
     stripped = text.rstrip().rstrip(CLOSERS)
@@ -239,7 +229,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         _split_line(line, offset, spans)
         offset += len(line) + 1
+    if any(end - start > MAX_SENTENCE for start, end in spans):
+        return [piece for span in spans for piece in _bounded(text, *span)]
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence span cut into spans of at most `MAX_SENTENCE` characters, at spaces
+    where it has them."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    pieces.append((start, end))
+    return pieces
 
 
 def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
@@ -420,9 +427,8 @@ def _classify(text: str, seen_body: bool) -> str:
     return BODY
 
 
-@lru_cache(maxsize=32)
 def layout(raw: str) -> CleanText:
-    """The cleaned article of one raw text (cached: meta reads the same line map)."""
+    """The cleaned article of one raw text, with its line map (`Doc.layout`)."""
     lines: list[Line] = []
     marker_date = None
     position = 0
@@ -544,6 +550,7 @@ def _mark_context(lines: list[Line]) -> None:
             body = body[1:]
     last = body[-1]
     kept: list[str] = []
+    kept_set: set[str] = set()  # `kept` for look-ups: a page of many lines stays linear
     for index in body:
         text = lines[index].text
         if (
@@ -555,10 +562,11 @@ def _mark_context(lines: list[Line]) -> None:
             _set(lines, index, CAPTION)  # unterminated line inside the body
             continue
         bare = text.rstrip(".")
-        if text in kept or (len(bare) >= 30 and any(k.startswith(bare) for k in kept[-3:])):
+        if text in kept_set or (len(bare) >= 30 and any(k.startswith(bare) for k in kept[-3:])):
             _set(lines, index, CAPTION)  # a repeat of body text: a caption or the sapo again
             continue
         kept.append(text)
+        kept_set.add(text)
 
 
 def _is_heading(text: str) -> bool:
@@ -612,13 +620,40 @@ def _truncated(raw: str, lines: list[Line], last: str) -> bool:
     return low <= len(raw) <= limit or low <= len(raw.encode("utf-8", "replace")) <= limit
 
 
+def split_long_lines(raw: str) -> str:
+    """The text with every line longer than `MAX_LINE` split into lines that are not."""
+    if len(raw) <= MAX_LINE or max(map(len, raw.split("\n"))) <= MAX_LINE:
+        return raw
+    lines: list[str] = []
+    for line in raw.split("\n"):
+        while len(line) > MAX_LINE:
+            cut = _cut_at(line)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _cut_at(line: str) -> int:
+    """Where to cut a long line: after its last sentence end within `MAX_LINE`, else
+    after its last space there, else at `MAX_LINE` (in the second half of the window,
+    so each piece is at least half a window long)."""
+    half = MAX_LINE // 2
+    ends = [m.end() for m in SPLIT_END_RE.finditer(line, half, MAX_LINE)]
+    if ends:
+        return ends[-1]
+    space = line.rfind(" ", half, MAX_LINE)
+    return space + 1 if space >= 0 else MAX_LINE
+
+
 def clean_text(raw: str) -> CleanText:
     """Title, body and last complete sentence of one article's raw text."""
-    return layout(raw)
+    return layout(split_long_lines(raw))
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
-    cleaned = layout(doc.raw)
+    doc.raw = split_long_lines(doc.raw)  # the stages after this one read the split text
+    cleaned = doc.layout = layout(doc.raw)
     doc.body = cleaned.body
     doc.sentences = split_sentences(cleaned.body)
     doc.record.title = cleaned.title

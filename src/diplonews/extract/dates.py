@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
 
 # ---------------------------------------------------------------- finders
@@ -47,20 +47,28 @@ _SEPARATORS = (
     re.compile(r"\.(?=[0-9])(?<=[0-9]\.)"),
 )
 _NUMERIC = re.compile(
-    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?:\s*[-–]\s*(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
+    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})"
+    r"(?:(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+(?:ngày\s+)?)(?P<d2>[0-9]{1,2}))?(?P<sep>[/.\-])"
     r"(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))"
+)
+# A range across months, "30/8-2/9", "30.8 – 2.9.2024": the first day and the last.
+_CROSS_MONTH = re.compile(
+    r"(?<![\w.,:/\-–])(?P<d1>[0-9]{1,2})(?P<sep>[/.])(?P<m>[0-9]{1,2})\s*[-–]\s*"
+    r"(?P<d2>[0-9]{1,2})(?P=sep)(?P<m2>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}))?(?![0-9]|[/.\-][0-9])"
 )
 # The second date of "30/4/1975-30/4/2025": after a year and a dash, a full date only.
 _AFTER_YEAR = re.compile(r"[0-9]{4}[-–]$")
 _NUMERIC_AFTER_YEAR = re.compile(
     r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])"
 )
-_RANGE_HEAD = re.compile(r"[0-9]{1,2}\s*[-–]\s*$")
+_RANGE_HEAD = re.compile(r"[0-9]{1,2}(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+(?:ngày\s+)?)$")
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
 _MONTH = re.compile(
-    r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:/|-|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
+    r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:[/.\-]|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
     r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
 )
+# "(8/2014)", "(12-2014)": a month and year in brackets after what they date.
+_BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\)")
 # "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6"; also after a part of the
 # day ("chiều 7 tháng 6", "chiều nay 7 tháng 6"), "từ" ("từ 23-26 tháng 7") or a weekday
 # ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates others write 7/6.
@@ -82,9 +90,26 @@ _REL_DAY = tuple(
     for word, heads in (
         ("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
         ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+        ("mai", ("ngày", "sáng", "chiều", "tối", "trưa", "đêm")),
+        ("kia", ("hôm",)),
     )
 )
+_REL_DAY_OFFSET = {"nay": 0, "qua": -1, "mai": 1, "kia": -2}
 _RECENT = re.compile(r"ần\s+đây(?!\w)")
+# "thứ Hai", "hôm thứ ba", "Chủ nhật tuần trước" (after the T of "thứ" or the C of "chủ").
+_WEEKDAY = re.compile(
+    r"hứ\s+(?P<w>Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7])(?!\w)|hủ\s+[Nn]hật(?!\w)"
+)
+_WEEKDAY_INDEX = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+# Words before a weekday that make it a day: "hôm thứ Ba", "vào thứ Sáu", "sáng thứ Hai".
+WEEKDAY_CONTEXT = frozenset({"hôm", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến"})
+# … and words before "thứ hai" that make it an ordinal: "lần thứ hai", "khóa thứ ba".
+ORDINAL_BEFORE = frozenset({"lần", "khóa", "khoá", "kỳ", "hạng", "vị", "đứng", "nhiệm", "là"})
+_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:tuần\s+(?P<week>này|trước|qua|tới|sau)|(?P<past>vừa\s+qua)|(?P<next>(?:sắp\s+)?tới))"
+    r"(?!\w)"
+)
+_DATE_FOLLOWS = re.compile(r"\s*[,(]?\s*(?:ngày\s+)?[0-9]")
 _DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
 
 # Word lists for the checks around a hit (lower case, punctuation stripped).
@@ -92,7 +117,9 @@ DAY_PARTS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "khuya"})
 # Words of a date phrase that join the date's span: "sáng nay", "chiều ngày", "hôm qua".
 DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"}
 # A bare d/m is a date after one of these.
-DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước"}
+DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước", "mùng", "mồng"}
+# … or before one of these: "cuộc hội đàm 10/9 vừa qua", "Hội nghị 25/11 tới".
+_MARKED_AFTER = re.compile(r"\s+(?:vừa\s+qua|sắp\s+tới|tới)(?!\w)")
 # … and not after one of these: "Quảng trường 26/3", "đường 30/4".
 PLACE_WORDS = frozenset(
     {"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã", "khu", "quận", "huyện", "số"}
@@ -154,27 +181,13 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 LEAD_SENTENCES = 3
 
 
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """One temporal expression of the body; `value` is ISO at `precision`, or None."""
-
-    start: int
-    end: int
-    value: str | None
-    end_value: str | None
-    precision: str  # "day", "month" or "year"
-    relation: str | None  # "future", "past" or None
-    year_stated: bool
-    text: str
-
-
 @dataclass(slots=True)
 class _Raw:
     """An expression as written, before any year is supplied."""
 
     start: int
     end: int
-    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day"
+    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day", "rel_weekday"
     core: int  # where the date itself starts (after "sáng nay", "ngày", …)
     day: int | None = None
     month: int | None = None
@@ -245,7 +258,10 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     start = sep
     while start > 0 and text[start - 1].isdigit():
         start -= 1
-    head = _RANGE_HEAD.search(text, max(0, start - 6), start)
+    cross = _CROSS_MONTH.match(text, start)
+    if cross is not None:
+        return _cross_month_at(text, cross)
+    head = _RANGE_HEAD.search(text, max(0, start - 14), start)
     m = (_NUMERIC.match(text, head.start()) if head else None) or _NUMERIC.match(text, start)
     if m is None and _AFTER_YEAR.search(text, max(0, start - 5), start):
         m = _NUMERIC_AFTER_YEAR.match(text, start)
@@ -256,6 +272,34 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     year = int(m["y"]) if m["y"] else None
     if not _valid_day(d1, month) or (d2 is not None and (d2 <= d1 or not _valid_day(d2, month))):
         return None
+    return _day_raw(text, m, d1, month, year, d2)
+
+
+def _cross_month_at(text: str, m: re.Match[str]) -> _Raw | None:
+    """ "từ ngày 30/8-2/9": a range into the next month, dated by its first day."""
+    d1, month, d2, month2 = int(m["d1"]), int(m["m"]), int(m["d2"]), int(m["m2"])
+    if not (_valid_day(d1, month) and _valid_day(d2, month2)) or month2 not in (
+        month % 12 + 1,
+        month,
+    ):
+        return None
+    if month2 == month and d2 <= d1:
+        return None
+    end_year = int(m["y"]) if m["y"] else None
+    if end_year is not None and not 1900 <= end_year <= 2100:
+        return None
+    year = end_year - 1 if end_year is not None and month2 < month else end_year
+    raw = _day_raw(text, m, d1, month, year, d2)
+    if raw is not None:
+        raw.end_month = month2
+        raw.end_year = end_year if end_year != year else None
+    return raw
+
+
+def _day_raw(
+    text: str, m: re.Match[str], d1: int, month: int, year: int | None, d2: int | None
+) -> _Raw | None:
+    """A day expression from its numbers, if the words before it make it a date."""
     if year is not None and not 1900 <= year <= 2100:
         return None
     start, end = m.start(), m.end()
@@ -263,8 +307,19 @@ def _numeric_at(text: str, sep: int) -> _Raw | None:
     last = words[0] if words else ""
     if last in PLACE_WORDS:
         return None  # "Quảng trường 26/3", "đường 30/4"
-    if year is None and last not in DATE_CONTEXT and not _at_sentence_start(text, start):
-        return None  # "24/7", "3-1", "1.5" without a date word before them
+    weekday = len(words) >= 2 and (
+        (last in WEEKDAYS and words[1] == "thứ") or (last == "nhật" and words[1] == "chủ")
+    )  # "thứ Hai (11/9)", "Chủ nhật, 10/9"
+    bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"  # "Thủ tướng (10/9)"
+    if (
+        year is None
+        and last not in DATE_CONTEXT
+        and not weekday
+        and not bracketed
+        and not _at_sentence_start(text, start)
+        and not _MARKED_AFTER.match(text, end)
+    ):
+        return None  # "24/7", "3-1", "1.5" without a date word before or after them
     if year is not None and _is_dateline(text, start, end, words):
         return None
     deictic = False
@@ -323,6 +378,10 @@ def _candidates(text: str) -> list[_Raw]:
         raw = _month_at(text, m)
         if raw is not None:
             found.append(raw)
+    for m in _BRACKET_MONTH.finditer(text):
+        month = int(m["m"])
+        if 1 <= month <= 12:
+            found.append(_Raw(m.start(), m.end(), "month", m.start(), None, month, int(m["y"])))
     for m in _YEAR.finditer(text):
         start = m.start() - 1
         if not _word_starts(text, start, "nN"):
@@ -358,12 +417,57 @@ def _candidates(text: str) -> list[_Raw]:
     for m in _RECENT.finditer(text):
         if _word_starts(text, m.start() - 1, "gG"):
             found.append(_Raw(m.start() - 1, m.end(), "rel_year", m.start() - 1, word="gần đây"))
+    for m in _WEEKDAY.finditer(text):
+        raw = _weekday_at(text, m)
+        if raw is not None:
+            found.append(raw)
     found.sort(key=lambda r: (r.start, -r.end))
     kept: list[_Raw] = []
     for raw in found:
         if not kept or raw.start >= kept[-1].end:
             kept.append(raw)
     return kept
+
+
+def _weekday_at(text: str, m: re.Match[str]) -> _Raw | None:
+    """ "hôm thứ Ba", "thứ Sáu tuần trước", "Chủ nhật tới": a weekday named as a day.
+
+    A capitalised name is a weekday unless an ordinal word comes before it ("lần thứ
+    Hai" is rare; "lần thứ hai" is not); a lower-case one or a digit needs a day word
+    before it ("hôm thứ ba") or "tuần" after. A weekday followed by its date ("thứ Hai
+    (11/9)") leaves the dating to the date."""
+    start = m.start() - 1
+    if not _word_starts(text, start, "tTcC"):
+        return None
+    name = m["w"]
+    index = (
+        6
+        if name is None
+        else _WEEKDAY_INDEX.get(name.lower(), int(name) - 2 if name.isdigit() else -1)
+    )
+    if index < 0:
+        return None
+    words = _words_before(text, start, 1)
+    last = words[0] if words else ""
+    if last in ORDINAL_BEFORE:
+        return None
+    after = _WEEKDAY_AFTER.match(text, m.end())
+    capitalised = name is None or name[:1].isupper()
+    if not (capitalised or last in WEEKDAY_CONTEXT or (after and after["week"])):
+        return None
+    if _DATE_FOLLOWS.match(text, m.end()):
+        return None
+    end = after.end() if after else m.end()
+    week = after["week"] if after else None
+    relation = None
+    if after is not None:
+        if week in ("trước", "qua") or after["past"]:
+            relation = "past"
+        elif week in ("tới", "sau") or after["next"]:
+            relation = "future"
+    raw = _Raw(start, end, "rel_weekday", start, word=f"{index}|{week or ''}")
+    raw.relation = relation
+    return raw
 
 
 def _duration(text: str, start: int, word: str) -> bool:
@@ -380,8 +484,18 @@ _RELATION_OF_WORD = {
     "tới": "future",
     "sau": "future",
     "qua": "past",
+    "kia": "past",
+    "mai": "future",
     "gần đây": "past",
 }
+
+
+# A year that is a goal or a vision, not a time something happens: "Tầm nhìn Cộng đồng
+# ASEAN sau năm 2025", "hướng tới kỷ niệm 70 năm quan hệ vào năm 2025", "mục tiêu đến 2030".
+_HORIZON_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:[Tt]ầm nhìn|hướng tới|hướng đến|mục tiêu|phấn đấu)[^,;.()]{0,60}"
+    r"|(?<!\w)sau)\s+(?:năm\s+)?$"
+)
 
 
 def _relate(text: str, raw: _Raw, floor: int) -> None:
@@ -392,6 +506,8 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
     if raw.kind in ("rel_month", "rel_year", "rel_day"):
         raw.relation = _RELATION_OF_WORD.get(raw.word)
         return
+    if raw.kind == "rel_weekday":
+        return  # set from the words after it (`_weekday_at`)
     if raw.kind == "year":
         before = text[max(0, raw.start - 5) : raw.start]
         if ("đến" in before or "tới" in before) and _words_before(text, raw.start, 1)[0] in (
@@ -399,6 +515,8 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
             "tới",
         ):
             raw.relation = "future"  # "kế hoạch hợp tác đến năm 2020": a horizon
+        elif _HORIZON_BEFORE.search(text, max(0, raw.start - 70), raw.start):
+            raw.relation = "horizon"  # "Tầm nhìn … sau năm 2025": a goal, dating nothing
         return
     end = raw.end
     after = text[end : end + 30]  # the substring tests spare most regex calls
@@ -560,6 +678,11 @@ def _resolve_one(
         precision = "month"
         offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
         value = _iso(*_shift_month(pub[0], pub[1], offset))
+    elif raw.kind == "rel_weekday":
+        value = _weekday_value(text, raw, pub)
+        if value is None:
+            return None
+        precision = "day"
     else:  # rel_day: only against a day-precision publication date
         if pub is None or pub[1] is None or pub[2] is None:
             return None
@@ -567,8 +690,8 @@ def _resolve_one(
             today = date(pub[0], pub[1], pub[2])
         except ValueError:
             return None
-        offset = 1 if raw.word == "qua" else 0
-        precision, value = "day", (today - timedelta(days=offset)).isoformat()
+        offset = _REL_DAY_OFFSET.get(raw.word, 0)
+        precision, value = "day", (today + timedelta(days=offset)).isoformat()
     return TimeMention(
         raw.start,
         raw.end,
@@ -579,6 +702,37 @@ def _resolve_one(
         stated,
         text[raw.start : raw.end],
     )
+
+
+def _weekday_value(
+    text: str, raw: _Raw, pub: tuple[int, int | None, int | None] | None
+) -> str | None:
+    """The day a weekday names, against a day-precision publication date only: the
+    one of the week before or after when "tuần trước"/"tuần tới" says so, else the
+    latest one up to publication, or the next one for a plan ("sẽ", "tới")."""
+    if pub is None or pub[1] is None or pub[2] is None:
+        return None
+    try:
+        today = date(pub[0], pub[1], pub[2])
+    except ValueError:
+        return None
+    index, week = raw.word.split("|")
+    target = int(index)
+    monday = today - timedelta(days=today.weekday())
+    if week in ("trước", "qua"):
+        day = monday - timedelta(days=7 - target)
+    elif week in ("tới", "sau"):
+        day = monday + timedelta(days=7 + target)
+    elif week == "này":
+        day = monday + timedelta(days=target)
+    elif raw.relation == "future" or (
+        raw.relation is None and _tense(text, raw.start, raw.end) == "future"
+    ):
+        day = today + timedelta(days=(target - today.weekday()) % 7 or 7)
+    else:
+        back = (today.weekday() - target) % 7
+        day = today - timedelta(days=back or (7 if raw.relation == "past" else 0))
+    return day.isoformat()
 
 
 def resolve(
@@ -674,11 +828,70 @@ def _term_year(text: str) -> int | None:
     return None
 
 
+# What a full date recalls rather than dates the story: a birth, a founding, a victory,
+# an attack, the day a treaty was signed ("sinh ngày 2/2/1952", "chiến thắng 30-4-1975",
+# "thành lập (3/2/1930)", "vụ khủng bố 11/9/2001").
+_HISTORY_BEFORE = re.compile(
+    r"(?<!\w)(?:sinh(?:\s+(?:từ|trước|sau))?|chiến thắng(?:\s+lịch sử)?|quốc khánh|giải phóng|"
+    r"thành lập|thiết lập quan hệ(?:\s+ngoại giao)?|ra đời|qua đời|từ trần|hy sinh|khủng bố|"
+    r"lên cầm quyền|cách đây[^,.;]{0,20}?,?|"
+    r"ký(?:\s+kết)?|hồi)\s*\(?\s*(?:(?:ngày|hôm|đêm|sáng|chiều|tối)\s+)?$"
+)
+_HISTORY_AFTER = re.compile(r"\s*(?:lịch sử|đen tối|,\s*(?:tại|ở)\s+(?:xã|huyện|quận|tỉnh))")
+
+
+def _recalls_history(text: str, raw: _Raw) -> bool:
+    """Whether a full date is history the text recalls, not the day it reports on."""
+    before = text[max(0, raw.start - 48) : raw.start].lower()
+    if _HISTORY_BEFORE.search(before):
+        return True
+    return bool(_HISTORY_AFTER.match(text, raw.end))
+
+
 def _anchor_from(text: str, found: list[_Raw]) -> int | None:
+    year = _anchor_candidate(text, found)
+    if year is not None and _contradicted(text, found, year):
+        return None
+    return year
+
+
+# Words before a year that make it a plan, a deadline or a horizon, not a report.
+_AHEAD_BEFORE = re.compile(
+    r"(?<!\w)(?:đến|tới|trước|giai đoạn|kế hoạch|tầm nhìn|mục tiêu|dự kiến|sẽ|vào|từ|"
+    r"năm học|mùa giải)\s+(?:(?:hết|cuối|đầu|giữa)\s+)?(?:năm|tháng|ngày)?\s*$"
+    r"|[0-9]{4}\s*[-–]\s*$"
+)
+# A year this far after "now" that the text reports as past shows "now" is wrong.
+CONTRADICTING_GAP = 3
+
+
+def _contradicted(text: str, found: list[_Raw], year: int) -> bool:
+    """Whether the text reports as past a year well after the candidate "now": a lead
+    that opens on history ("Ngày 30/4/1975, …") in an article that goes on to 2005."""
+    for raw in found:
+        if (
+            raw.kind in ("day", "month", "year")
+            and raw.year is not None
+            and raw.year >= year + CONTRADICTING_GAP
+            and raw.relation not in ("future", "horizon")
+            and not _AHEAD_BEFORE.search(text[max(0, raw.start - 30) : raw.start].lower())
+            and _tense(text, raw.start, raw.end) != "future"
+        ):
+            return True
+    return False
+
+
+def _anchor_candidate(text: str, found: list[_Raw]) -> int | None:
     for raw in found:
         if raw.deictic and raw.year is not None:
             return raw.year
-    dated = [(r, r.year) for r in found if r.kind == "day" and r.year is not None]
+    dated = [
+        (r, r.year)
+        for r in found
+        if r.kind == "day"
+        and r.year is not None
+        and (r.end_year is not None or not _recalls_history(text, r))
+    ]
     if dated:
         lead_end = _lead_end(text)
         lead = [raw.end_year or year for raw, year in dated if raw.start < lead_end]

@@ -6,9 +6,57 @@ evidence can be highlighted later.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+from diplonews.extract.lexicons import Title
 from diplonews.extract.record import Article, Milestone
+
+
+class Line(NamedTuple):
+    """One line of the raw text: where its text starts, the text stripped, its kind."""
+
+    start: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaned article: headline, body paragraphs, last complete sentence, line map."""
+
+    title: str | None
+    body: str
+    body_end: str | None
+    lines: tuple[Line, ...] = ()
+    marker_date: str | None = None  # from a leading crawler marker " date 2021-07 "
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """One temporal expression of the body; `value` is ISO at `precision`, or None."""
+
+    start: int
+    end: int
+    value: str | None
+    end_value: str | None
+    precision: str  # "day", "month" or "year"
+    relation: str | None  # "future", "past", "horizon" (a goal's year) or None
+    year_stated: bool
+    text: str
+
+
+@dataclass
+class Mention:
+    """One mention of an official over the body: a name, titles, or both."""
+
+    start: int  # the whole mention, title included
+    end: int
+    name: str | None  # None for a title alone
+    titles: list[Title] = field(default_factory=list)
+    country: str | None = None
+    person: int = -1  # index into the doc's people
+    anaphoric: bool = False  # a title alone or a short form pointing back
+    before_name: int = 0  # how many of `titles` stand before the name (the rest after it)
 
 
 @dataclass
@@ -19,14 +67,16 @@ class Doc:
     raw: str  # NFC text as read, page furniture included
     published_hint: str | None = None  # from HTML metadata or a JSONL field
     url: str | None = None
+    layout: CleanText | None = None  # the raw text's line map, by the clean stage
     body: str = ""  # article body proper, paragraphs joined by "\n"
     sentences: list[tuple[int, int]] = field(default_factory=list)  # spans into body
     asides: list[str] = field(default_factory=list)  # captions and inline links set aside
     anchor_year: int | None = None  # year the article is written in, when known
-    times: list[Any] = field(default_factory=list)  # dates.TimeMention over body
-    mentions: list[Any] = field(default_factory=list)  # people.Mention over body
+    times: list[TimeMention] = field(default_factory=list)  # by the dates stage
+    mentions: list[Mention] = field(default_factory=list)  # by the people stage
     matches: dict[str, Any] = field(default_factory=dict)  # lexicon matches over body, once
     milestones: list[Milestone] = field(default_factory=list)  # steps of relationships stated
+    warnings: list[str] = field(default_factory=list)  # what was left out of the record, and why
     record: Article = field(init=False)
 
     def __post_init__(self) -> None:

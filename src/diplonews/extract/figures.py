@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.lexicons import Lexicons
@@ -232,10 +233,24 @@ def _compound_parties(text: str, lex: Lexicons) -> list[tuple[int, str]]:
 def _subject_before(text: str, position: int) -> re.Match[str] | None:
     """The nearest subject word before `position`: in its clause (after the last ", "),
     else anywhere before it in the sentence ("đạt 80 tỷ USD, tăng 12%")."""
-    last = None
-    for m in _SUBJECT.finditer(text, 0, position):
-        last = m
-    return last
+    ends, found = _subjects(text)
+    index = bisect_right(ends, position)
+    return found[index - 1] if index else None
+
+
+@lru_cache(maxsize=64)
+def _subjects(text: str) -> tuple[list[int], list[re.Match[str]]]:
+    """The subject words of a sentence and where they end, found once per sentence: a
+    sentence of many amounts looks back from each (scanning for each cost its square)."""
+    found = list(_SUBJECT.finditer(text))
+    return [m.end() for m in found], found
+
+
+@lru_cache(maxsize=64)
+def _first_target_end(text: str) -> int:
+    """Where the sentence's first target word ("mục tiêu", "phấn đấu" …) ends, else -1."""
+    m = _TARGET.search(text)
+    return m.end() if m else -1
 
 
 def _figure_year(sentence: _Sentence, start: int, end: int) -> int | None:
@@ -298,7 +313,7 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
             return None  # "đoàn gồm 20 người": a delegation, not a flow of people
     else:
         return None
-    return _number_value(value), unit, noun, bool(_TARGET.search(text, 0, start))
+    return _number_value(value), unit, noun, 0 <= _first_target_end(text) <= start
 
 
 def _is_goal(text: str, start: int) -> bool:

@@ -1,7 +1,7 @@
 """Stage meta: when the article was published and which outlets it credits.
 
 Owns `record.published` and `record.credits`. Both are read from the line map that
-`clean.layout` made of the raw text, so neither a banner's crawl date nor a date or a
+the clean stage made of the raw text (`Doc.layout`), so neither a banner's crawl date nor a date or a
 photo credit in the related-news block after the body is taken.
 """
 
@@ -17,10 +17,9 @@ from diplonews.extract.clean import (
     DATELINE,
     END,
     LEAD_PREFIX_RE,
-    CleanText,
     layout,
 )
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import CleanText, Doc
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons
 
 ISO_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:$|[T\s])")
@@ -216,6 +215,6 @@ def credits(lex: Lexicons, cleaned: CleanText, raw: str) -> list[str]:
 
 
 def run(doc: Doc, lex: Lexicons) -> None:
-    cleaned = layout(doc.raw)
+    cleaned = doc.layout if doc.layout is not None else layout(doc.raw)
     doc.record.published = published(doc, cleaned)
     doc.record.credits = credits(lex, cleaned, doc.raw)

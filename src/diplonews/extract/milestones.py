@@ -26,6 +26,7 @@ from diplonews.extract.doc import Doc
 from diplonews.extract.events.cues import party_spans
 from diplonews.extract.lexicons import Lexicons, Matcher, read_rows, split_forms
 from diplonews.extract.record import Event, Milestone
+from diplonews.extract.spans import Spans, covering, start_attribute, within
 
 PARTY_KINDS = ("state", "bloc", "group")  # what can hold a relationship
 WINDOW = 110  # characters after a level where its parties and date may stand
@@ -133,6 +134,8 @@ class _Reader:
             for sp in party_spans(doc, lex)
             if (party := lex.party(sp[2])) is not None and party.kind in PARTY_KINDS
         ]
+        self.parties = Spans(self.parties)  # looked up by range (spans.py)
+        self.times = Spans(doc.times, key=start_attribute)
         named = {s for s, _, _ in self.parties}
         self.hits = [h for h in hits if h.party_at < 0 or h.party_at in named]
         published = doc.record.published or ""
@@ -168,7 +171,7 @@ class _Reader:
         return getattr(self.lex.party(code), "kind", "")
 
     def codes(self, start: int, end: int) -> list[tuple[int, str]]:
-        return [(s, code) for s, _, code in self.parties if start <= s < end]
+        return [(s, code) for s, _, code in within(self.parties, start, end)]
 
     def compatible(self, chosen: list[str], code: str) -> bool:
         """Two sides of one relationship: different, and neither a member of the other."""
@@ -210,7 +213,7 @@ class _Reader:
             m = finder.search(self.body, hit.end, stop)
             if m and self.gap_ok(hit.end, m.start()):
                 return m.group(1)
-        for t in self.doc.times:
+        for t in within(self.times, hit.end, stop, start_attribute):
             if (
                 hit.end <= t.start < stop
                 and t.value
@@ -355,10 +358,11 @@ def _hits(body: str) -> list[_Hit]:
     level name follows is that level's verb, not a milestone of its own."""
     hits = [_Hit(s, e, payloads[0]) for s, e, payloads in levels().find(body)]
     starts = {h.start for h in hits}
+    levels_at = Spans([(h.start, h.end) for h in hits])
     for m in BARE.finditer(body):
         tail = body[m.end() : m.end() + 3]
         nxt = m.end() + len(tail) - len(tail.lstrip())
-        if nxt in starts or any(h.start < m.end() <= h.end for h in hits):
+        if nxt in starts or covering(levels_at, m.end() - 1):
             continue
         after = -1 if BARE_AFTER.match(body, m.end()) else nxt
         hits.append(_Hit(m.start(), m.end(), Level("relations", ""), after))

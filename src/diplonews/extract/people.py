@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplonews.extract.doc import Doc
+from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.record import Person
+from diplonews.extract.spans import Spans, covering
 from diplonews.text import fold
 
 # Words after which a capitalised name is a place named after a person.
@@ -61,18 +62,6 @@ def skip_spaces(body: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-@dataclass
-class Mention:
-    start: int  # the whole mention, title included
-    end: int
-    name: str | None  # None for a title alone
-    titles: list[Title] = field(default_factory=list)
-    country: str | None = None
-    person: int = -1  # index into the doc's people
-    anaphoric: bool = False  # a title alone or a short form pointing back
-    before_name: int = 0  # how many of `titles` stand before the name (the rest after it)
-
-
 @dataclass(frozen=True)
 class NameWords:
     """The words of name_words.tsv, by the part they play around a personal name."""
@@ -82,6 +71,8 @@ class NameWords:
     stops: frozenset[str]  # capitalised words a name cannot start with
     not_official: tuple[str, ...]  # "phu nhân": a role that is no office
     portfolios: tuple[str, ...]  # "Quốc phòng" after "Trợ lý Bộ trưởng"
+    sino: frozenset[str] = frozenset()  # family names shared with Chinese: "Vương", "Lý"
+    breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → phrases
 
     @classmethod
     def of(cls, lex: Lexicons) -> NameWords:
@@ -99,9 +90,18 @@ class NameWords:
                     frozenset(table.get("stop", ())),
                     table.get("not_official", ()),
                     table.get("portfolio", ()),
+                    frozenset(table.get("sino", ())),
+                    phrases_by_first_word(table.get("break", ())),
                 ),
             )
         return _NAME_WORDS[key][1]
+
+
+def phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    by_word: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_word.setdefault(phrase.split()[0], []).append(phrase)
+    return {word: tuple(group) for word, group in by_word.items()}
 
 
 _NAME_WORDS: dict[int, tuple[object, NameWords]] = {}  # keeps the table alive with its id
@@ -120,15 +120,16 @@ class Found:
     party_info: dict[str, Party]  # party code → its lexicon entry
     regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
     words: NameWords
+    place_countries: dict[int, str] = field(default_factory=dict)  # place start → its state
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
-        places = lex.find_in(cache, "places", body)
+        places = Spans(lex.find_in(cache, "places", body))  # looked up by range (spans.py)
         titles = {
             s: (e, t[0])
             for s, e, t in lex.find_in(cache, "titles", body)
             if t[0].level != "-"  # "Đại sứ quán": an embassy, not an ambassador
-            and not any(a < s < b for a, b, _ in places)
+            and not any(a < s < b for a, b, _ in covering(places, s))
         }  # "Phủ Chủ tịch": a building
         parties = {s: (e, codes[0]) for s, e, codes in lex.find_in(cache, "party_names", body)}
         place_spans = [(s, e) for s, e, _ in places]
@@ -144,6 +145,7 @@ class Found:
             lex.parties,
             regions,
             NameWords.of(lex),
+            {s: c[0].country for s, _, c in places if getattr(c[0], "country", None)},
         )
 
 
@@ -163,8 +165,14 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
         if not t:
             break
         word = t.group()
-        if q in found.titles or q in found.parties or (not tokens and q in found.places):
+        if q in found.parties and (
+            given_name_word(body, q, tokens, found) or name_not_party(body, q, found)
+        ):
+            pass  # "Đặng Hồng Đức", "Trương Mỹ Hoa": a given name that is also a country's
+        elif q in found.titles or q in found.parties or (not tokens and q in found.places):
             break
+        if tokens and ends_name(body, q, word, found):
+            break  # "Donald Trump Toàn cảnh …": a caption or a new phrase starts here
         glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
             word = word[: glued.start() + 1]
@@ -173,6 +181,9 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             if "-" in core and any(part in found.short_forms for part in core.split("-")):
                 break  # "Hàn-ASEAN" joins two parties
             if not tokens and core in found.words.stops or not core[:1].isalpha():
+                break
+            if tokens and REGNAL.fullmatch(core):
+                tokens.append((q, q + len(core)))  # "Sidi Mohamad VI": a regnal number
                 break
             if len(core) > 1 and core.isupper() and "." not in core:
                 break  # an acronym (ARF, MLC), not a name
@@ -195,11 +206,66 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
-    if len(tokens) == 1 and (end - start < 2 or not body[start:end].replace("-", "").isalpha()):
+    if (
+        len(tokens) == 1
+        and (end - start < 2 or not body[start:end].replace("-", "").isalpha())
+        and not INITIALLED.fullmatch(body[start:end])
+    ):
         return None
     if PLACE_BEFORE.search(body[max(0, start - 30) : start]):
         return None
     return start, end
+
+
+# A regnal number after a monarch's name ("Mohammed VI"); II-IX and X-XX only.
+REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|VI{0,3}|I{2,3})|X{1,2}")
+# A foreign name written with initials, as 2000s news does: "V.Putin", "S.McClellan".
+INITIALLED = re.compile(r"(?:[A-Z]\.){1,2}[A-Z][a-z]+(?:[A-Z][a-z]+)?")
+
+
+def office_syllable(body: str, span: tuple[int, int]) -> bool:
+    """A lone Vietnamese syllable read as a name, with lower-case words after it: the
+    start of an office's name ("Trưởng ban Đối ngoại", "Chủ tịch Lưỡng viện")."""
+    word = body[span[0] : span[1]]
+    if " " in word or "-" in word or not has_vietnamese_letters(word):
+        return False  # "A-ki-hi-tô": a name transcribed by syllables
+    nxt = TOKEN.match(body, skip_spaces(body, span[1]))
+    return bool(nxt and nxt.group()[:1].islower())
+
+
+def given_name_word(body: str, pos: int, tokens: list[tuple[int, int]], found: Found) -> bool:
+    """Whether the country name at `pos` is the last syllable of a Vietnamese name
+    ("Thứ trưởng Đặng Hồng Đức;"): a one-word short name after two name syllables that
+    start with a Vietnamese family name, with no name word after it."""
+    if not tokens:
+        return False
+    end = found.parties[pos][0]
+    if " " in body[pos:end] or found.surnames.get(body[tokens[0][0] : tokens[0][1]]) != "VNM":
+        return False
+    after = TOKEN.match(body, skip_spaces(body, end))
+    going_on = bool(after and is_capitalised(after.group()) and body[end : end + 1] == " ")
+    if len(tokens) == 1:  # "Nông Đức Mạnh", "Phạm Anh Tuấn": the name goes on after it
+        return going_on and after is not None and after.end() - after.start() <= 5
+    return not going_on
+
+
+def name_not_party(body: str, pos: int, found: Found) -> bool:
+    """Whether the span at `pos` is listed as no party because it starts a Vietnamese
+    personal name ("Trương Mỹ Hoa", "Lê Đức Anh"): a "-" span that opens with a family name."""
+    if found.parties[pos][1] != "-":
+        return False
+    first = TOKEN.match(body, pos)
+    return bool(first and found.surnames.get(first.group()) == "VNM")
+
+
+def ends_name(body: str, pos: int, word: str, found: Found) -> bool:
+    """Whether a capitalised word opens a phrase of its own rather than going on with a
+    name: a caption word ("Ảnh", "Toàn cảnh"), a medal ("Huân chương")."""
+    core = word.rstrip(".:,")
+    for phrase in found.words.breaks.get(core, ()):
+        if body.startswith(phrase, pos):
+            return True
+    return False
 
 
 def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
@@ -215,6 +281,9 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             if modifier:
                 p = q + len(modifier)
                 continue
+        if titles and q not in found.titles and PAREN_ACRONYM.match(body, q):
+            p = PAREN_ACRONYM.match(body, q).end()  # type: ignore[union-attr]
+            continue  # "Tổng thống (TT) Mỹ George W. Bush": the title's abbreviation
         if q in found.titles:
             end, title = found.titles[q]
             titles.append(title)
@@ -240,7 +309,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             country = country or found.regions[half]
             p = q + len(half)
             continue
-        if q in found.parties:
+        if q in found.parties and not name_not_party(body, q, found):
             end, code = found.parties[q]
             if code != "-" and country is None:
                 country = code
@@ -288,6 +357,214 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         continue
 
 
+# Lower-case words that end the search for a name after an office: verbs and function words
+# of the clause go on with something else ("Thứ trưởng đã gặp …", "Bộ trưởng cho biết …").
+# Single words (an office's name may hold "nghị", "hội", "về").
+CLAUSE_WORDS = frozenset(
+    (
+        "đã",
+        "sẽ",
+        "đang",
+        "vừa",
+        "có",
+        "cho",
+        "là",
+        "được",
+        "với",
+        "tại",
+        "ở",
+        "gặp",
+        "tiếp",
+        "thăm",
+        "nói",
+        "khi",
+        "trong",
+        "này",
+        "đó",
+        "người",
+        "cũng",
+        "không",
+        "rằng",
+        "ngày",
+        "sáng",
+        "chiều",
+        "tối",
+        "hôm",
+        "cùng",
+        "các",
+        "những",
+        "nhiều",
+        "đến",
+        "tới",
+        "sang",
+        "từ",
+        "đi",
+        "dự",
+        "nhận",
+        "mời",
+        "thì",
+        "mà",
+        "nhưng",
+        "để",
+        "theo",
+        "sau",
+        "trước",
+    )
+)
+PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z&-]{1,10}\)")
+HONORIFIC_WORDS = frozenset({"ông", "bà", "Ông", "Bà", "ngài", "Ngài"})
+OFFICE_REACH = 18  # tokens: an office's name is seldom longer
+
+
+def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | None:
+    """The name that follows an office the lexicons do not know in full: "Bộ trưởng Bộ
+    Chiến lược và Tài chính Choo Kyung Ho;", "Phó Chủ tịch Hội đồng Nhân dân Tối cao Yang
+    Hyong Sop dẫn đầu …". Names of offices write one capital per phrase ("Bộ Lao động",
+    "Hội đồng Nhân dân"), so the name is the first run of two or more capitalised words
+    that starts with a known family name, or that runs up to the end of a list item."""
+    run: list[tuple[int, int]] = []
+    lower = 0  # lower-case words in a row: an office's name has few
+    first = TOKEN.match(body, skip_spaces(body, pos))
+    # "Thủ tướng nước chủ nhà X": no office's name opens the stretch, so only a known family
+    # name or a transcribed name ends it, not the end of the clause.
+    loose = bool(first) and first.group()[:1].islower()  # type: ignore[union-attr]
+    p = pos
+    for _ in range(OFFICE_REACH):
+        q = skip_spaces(body, p)
+        acronym = PAREN_ACRONYM.match(body, q)
+        if acronym:  # "Tổ chức Quốc tế Pháp ngữ (OIF) Abdou Diouf"
+            if skip_spaces(body, pos) == q:  # right after the title: the name follows
+                return read_name(body, skip_spaces(body, acronym.end()), found)
+            p, run = acronym.end(), []
+            continue
+        if q >= len(body) or body[q] in '.;:()[]\n"“”':
+            break
+        if body[q] == ",":
+            nxt = TOKEN.match(body, skip_spaces(body, q + 1))
+            if not nxt or not is_capitalised(nxt.group()):
+                break
+            p, run = q + 1, []
+            continue
+        t = TOKEN.match(body, q)
+        if not t:
+            break
+        word = t.group()
+        if q in found.titles and not (run or office_word_before(body, q)):
+            return None  # "… trao tặng Tổng Bí thư X": another official's own title
+        if run and ends_name(body, q, t.group(), found):
+            # a caption word ends a name ("… Toàn cảnh"); an English one ends a firm's
+            # ("Velvet Silver Media"), so the run before it was no name
+            span = None if t.group().isascii() else run_name(body, run, found, True, loose)
+            if span:
+                return span
+            p, run = t.end(), []
+            continue
+        place_end = next((b for a, b in found.place_spans if a <= q < b), None)
+        if q in found.titles or q in found.parties or place_end is not None:
+            p = (found.parties.get(q) or found.titles.get(q) or (place_end,))[0] or t.end()
+            run = []
+            continue
+        core = word.rstrip(".,;:")
+        if core in HONORIFIC_WORDS:
+            return None  # "… gặp lại ông X": someone else, named after an honorific
+        if not is_capitalised(core) or (len(core) > 1 and core.isupper()):
+            lower = lower + 1 if not is_capitalised(core) else 0
+            if core.lower() in CLAUSE_WORDS and not is_capitalised(core) or lower > 4:
+                return None
+            p, run = t.end(), []
+            continue
+        lower = 0
+        run.append((q, q + len(core)))
+        p = q + len(core)
+        span = run_name(body, run, found, loose=loose)
+        if span:
+            return span
+    return None
+
+
+def office_place_country(found: Found, start: int, end: int, body: str = "") -> str | None:
+    """The state of a place named in an office ("người phát ngôn Nhà Trắng" → USA,
+    "Thị trưởng Seoul" → KOR) between a title and its holder's name; not an envoy's post
+    ("Đại sứ tại Hà Nội")."""
+    return next(
+        (
+            c
+            for s, c in found.place_countries.items()
+            if start <= s < end and not body[max(0, s - 4) : s].endswith(("tại ", "ở "))
+        ),
+        None,
+    )
+
+
+def foreign_run(words: list[str]) -> bool:
+    """Two or more capitalised words in plain Latin letters, none a Vietnamese syllable:
+    a foreign name after an office ("Bộ trưởng Nội thương Shafie Apdal nói")."""
+    return len(words) >= 2 and all(
+        w.isascii() and w.isalpha() and len(w) > 2 and not w.isupper() for w in words
+    )
+
+
+def office_word_before(body: str, pos: int) -> bool:
+    """Whether a capitalised word stands right before `pos`: "Văn phòng Tổng thống" names
+    an office after a title, "trao tặng Tổng Bí thư" turns to another official."""
+    m = LAST_WORD.search(body, max(0, pos - 20), pos)
+    return bool(m and is_capitalised(m.group(1)))
+
+
+LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def run_name(
+    body: str,
+    run: list[tuple[int, int]],
+    found: Found,
+    closed: bool = False,
+    loose: bool = False,
+) -> tuple[int, int] | None:
+    """A name in a run of capitalised words once the run is over: from its family name,
+    or the whole run when it closes a list item."""
+    end = run[-1][1]
+    after = skip_spaces(body, end)
+    nxt = TOKEN.match(body, after)
+    if (
+        not closed
+        and nxt
+        and is_capitalised(nxt.group())
+        and after not in found.titles
+        and after not in found.parties
+    ):
+        return None  # the run goes on
+    words = [body[a:b] for a, b in run]
+    first = next((i for i, w in enumerate(words) if w in found.surnames), None)
+    if first is None:
+        closes = (
+            not loose
+            and (after >= len(body) or body[after] in ";.\n" or body[end : end + 1] in ";.")
+        ) or all("-" in w for w in words)  # "Sin-dô A-bê": a name transcribed by syllables
+        closes = closes or foreign_run(words)
+        while words and words[0] in found.words.stops:
+            words, run = words[1:], run[1:]
+        if not closes:
+            return None
+        first = 0
+    family_country = found.surnames.get(words[first]) if first < len(words) else None
+    if (
+        family_country
+        and family_country != "VNM"
+        and not has_vietnamese_letters(words[first])
+        and not all(w.isascii() for w in words[first + 1 :])
+    ):
+        return None  # "Ban Quản lý": a foreign family name does not go on in Vietnamese
+    single = len(run) - first == 1 and INITIALLED.fullmatch(words[first])  # "S.McClellan"
+    if (
+        len(run) - first < 2
+        and not single
+        or PLACE_BEFORE.search(body[max(0, run[first][0] - 30) : run[first][0]])
+    ):
+        return None
+    return run[first][0], end
+
+
 def org_head(body: str, pos: int) -> bool:
     return any(body.startswith(h, pos) for h in ORG_HEADS)
 
@@ -301,10 +578,56 @@ def skip_org(body: str, pos: int, found: Found) -> int:
         t = TOKEN.match(body, q)
         if not t:
             break
+        if q in found.parties:  # "Ủy ban Hợp tác Việt Nam - Lào": "Nam" is no family name here
+            p = max(found.parties[q][0], t.end())
+            continue
         if q > pos and t.group() in found.surnames:
             return q
         p = t.end()
     return pos
+
+
+NAME_WORD_BACK = re.compile(r"(?:^|(?<=\s))([^\s,;:()\"“”]+)\s*$")
+
+
+def name_before_title(body: str, start: int, floor: int, found: Found) -> tuple[int, int] | None:
+    """A name written before its title, set off by a comma, when the title names nobody
+    after it: "Jorge Valero, đại sứ Venezuela …". The name opens its clause: a sentence,
+    a quotation's close or a lower-case word stands before it."""
+    comma = start - 1
+    while comma > floor and body[comma] == " ":
+        comma -= 1
+    if comma <= floor or body[comma] != ",":
+        return None
+    words: list[tuple[int, int]] = []
+    at = comma
+    while len(words) < 5:
+        m = NAME_WORD_BACK.search(body, max(floor, at - 30), at)
+        if not m or not is_capitalised(m.group(1)) or m.start(1) in found.titles:
+            break
+        if any(a <= m.start(1) < b for a, b in found.place_spans) or m.start(1) in found.parties:
+            return None  # "Tại Hà Nội, Thủ tướng …": a place, not a name
+        words.insert(0, (m.start(1), m.end(1)))
+        at = m.start(1)
+    if len(words) < 2:
+        return None
+    first = body[words[0][0] : words[0][1]]
+    if first in found.words.stops or any(body[a:b].isupper() for a, b in words):
+        return None
+    before = body[max(0, words[0][0] - 3) : words[0][0]].rstrip()
+    if before and not (before[-1] in '.\n”"!?' or before[-1].islower() or before.endswith(",")):
+        return None
+    span = read_name(body, words[0][0], found)
+    return span if span and span[1] == words[-1][1] else None
+
+
+def state_after_name(body: str, end: int, found: Found) -> str | None:
+    """ "Vua Abdullah của Jordan": the state named right after the name, with "của"."""
+    if not body.startswith(" của ", end):
+        return None
+    party = found.parties.get(end + 5)
+    info = found.party_info.get(party[1]) if party else None
+    return info.code if info and info.kind == "state" else None
 
 
 def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
@@ -344,8 +667,15 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     q += len(h)
                     break
             span = read_name(body, q, found)
+            if span and office_syllable(body, span):
+                span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
             if span:
                 more_end, more, more_country = apposition(body, span[1], found)
+                more_country = (
+                    more_country
+                    or state_after_name(body, span[1], found)
+                    or office_place_country(found, start, span[0], body)
+                )
                 mentions.append(
                     Mention(
                         start,
@@ -357,6 +687,24 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     )
                 )
                 consumed_until = max(span[1], more_end)
+            elif (span := name_after_office(body, q, found)) is not None:
+                mentions.append(
+                    Mention(
+                        start,
+                        span[1],
+                        body[span[0] : span[1]],
+                        titles,
+                        country or office_place_country(found, start, span[0], body),
+                        before_name=len(titles),
+                    )
+                )
+                consumed_until = span[1]
+            elif (back := name_before_title(body, start, consumed_until, found)) is not None:
+                # "…”, Jorge Valero, đại sứ Venezuela tại OAS phát biểu": the name comes first
+                mentions.append(
+                    Mention(back[0], p, body[back[0] : back[1]], titles, country, before_name=0)
+                )
+                consumed_until = p
             else:
                 # A title alone points back to someone named earlier, unless it is plural
                 # ("các Bộ trưởng") or part of a longer name ("Chủ tịch Nhóm Nghị sĩ…").
@@ -405,7 +753,50 @@ def honorific_starts(body: str, honorifics: tuple[str, ...]) -> set[int]:
 
 
 def name_tokens(name: str) -> list[str]:
-    return fold(name).replace("-", " ").split()
+    return fold(name).replace("-", " ").replace(".", " ").split()
+
+
+def initials_match(key: list[str], known: list[str]) -> bool:
+    """ "V.Putin" and "Vladimir Putin", "G.Bush" and "George W. Bush": one person written
+    with and without initials."""
+    if len(key) < 2 or len(known) < 2 or key[-1] != known[-1] or key == known:
+        return False
+    a, b = key[0], known[0]
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def has_vietnamese_letters(word: str) -> bool:
+    return any(c in VIETNAMESE_ONLY for c in word.lower())
+
+
+def lone_name_ok(mention: Mention, lex: Lexicons) -> bool:
+    """A one-word name is a person when a title stands right before it ("Nhật hoàng
+    Akihito", "Tổng thống Bush", "Ngoại trưởng Đan Mạch S.Moeller"): monarchs, and
+    leaders the news names by family name alone."""
+    name = mention.name or ""
+    if mention.titles and INITIALLED.fullmatch(name):
+        return True  # "phát ngôn viên Nhà Trắng S.McClellan": initials make it a name
+    return (
+        mention.before_name > 0
+        and mention.titles[mention.before_name - 1].level in LONE_NAME_LEVELS
+        and (len(name) >= 3 or "." in name)
+        and ("-" in name or not has_vietnamese_letters(name))  # "A-ki-hi-tô" is a name
+        and not (len(name) <= 5 and any(c in TONE_MARKED for c in name.lower()))
+        and name not in lex.party_short  # "Thủ tướng Anh cho biết": the country
+        and fold(mention.titles[mention.before_name - 1].vi) not in LEADER_OF
+    )
+
+
+TONE_MARKED = frozenset("àáèéìíòóùúý")  # "Phúc", "Tài": a short syllable so marked is Vietnamese
+LEADER_OF = frozenset({"lanh dao", "nha lanh dao", "thu linh"})  # "lãnh đạo Hamas": a movement
+
+
+# Offices whose holders the news names by one word: monarchs, heads of state and government,
+# ministers ("Tổng thống Bush", "Vua Abdullah", "Ngoại trưởng Kerry").
+LONE_NAME_LEVELS = frozenset({"head_of_state", "head_of_government", "minister"})
+# Letters only Vietnamese writes: a lone syllable with them after a title is a word of an
+# office's name ("Chủ tịch Lưỡng viện"), not a foreign leader's family name.
+VIETNAMESE_ONLY = frozenset("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăâêôĩũõãẽ")
 
 
 def surname_country(name: str, lex: Lexicons) -> str | None:
@@ -423,6 +814,10 @@ class Resolver:
     keys: list[list[str]] = field(default_factory=list)
     last_seen: list[int] = field(default_factory=list)
     confirmed: list[bool] = field(default_factory=list)  # has a title or official context
+    guessed: list[bool] = field(default_factory=list)  # country from the family name only
+    # a Vietnamese-looking name with no country stated: Vietnam's, or a Chinese name read
+    # the Sino-Vietnamese way ("Hồ Cẩm Đào") in news that is not about Vietnam
+    sino: list[bool] = field(default_factory=list)
     held_titles: dict[int, list[Title]] = field(default_factory=dict)  # by person index
 
     def add(self, mention: Mention, order: int) -> None:
@@ -431,7 +826,7 @@ class Resolver:
             return
         key = name_tokens(mention.name)
         index = self.by_name(key, mention.country)
-        if index < 0 and len(key) < 2:
+        if index < 0 and len(key) < 2 and not lone_name_ok(mention, self.lex):
             mention.person = -1  # a lone word that names nobody known
             return
         if index < 0:
@@ -440,6 +835,17 @@ class Resolver:
             self.keys.append(key)
             self.last_seen.append(order)
             self.confirmed.append(False)
+            # A Vietnamese name written with its diacritics is Vietnam's for sure; a
+            # romanised family name (Yang, Hoang) only suggests a country.
+            self.guessed.append(
+                mention.country is None and not has_vietnamese_letters(mention.name)
+            )
+            words = mention.name.split()
+            self.sino.append(
+                mention.country is None
+                and len(words) <= 3
+                and words[0] in NameWords.of(self.lex).sino
+            )
             index = len(self.people) - 1
         else:
             person = self.people[index]
@@ -447,6 +853,10 @@ class Resolver:
                 person.name, self.keys[index] = mention.name, key
             else:
                 mention.anaphoric = True
+            if mention.country and self.guessed[index]:
+                person.country, self.guessed[index] = mention.country, False
+            if mention.country:
+                self.sino[index] = False
             person.country = person.country or mention.country
             self.last_seen[index] = order
         person = self.people[index]
@@ -483,7 +893,8 @@ class Resolver:
             whole = len(key) > len(known) and (
                 key[: len(known)] == known or key[-len(known) :] == known
             )
-            if (same or part or whole) and self.last_seen[i] > best_seen:
+            alike = same or part or whole or initials_match(key, known)
+            if alike and self.last_seen[i] > best_seen:
                 best, best_seen = i, self.last_seen[i]
         return best
 
@@ -527,6 +938,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
         resolver.confirmed[i] or official_context(doc, mentions, i)
         for i in range(len(resolver.people))
     ]
+    delegation_countries(doc, lex, mentions, resolver)
     remap: dict[int, int] = {}
     people: list[Person] = []
     for i, person in enumerate(resolver.people):
@@ -543,6 +955,67 @@ def run(doc: Doc, lex: Lexicons) -> None:
             if person.country is None:
                 person.country = counterpart
     doc.record.people = people
+
+
+# "đoàn Hàn Quốc do ông X làm trưởng đoàn", "X dẫn đầu đoàn đại biểu CHDCND Triều Tiên":
+# the head of a delegation serves the state the delegation comes from.
+DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+$")
+HEAD_BY = re.compile(r"^\s+do\s+(?:ông\s+|bà\s+)?$")
+LEADS_DELEGATION = re.compile(
+    r"^(?:\s*,[^.;]{0,80}?)?\s+(?:dẫn đầu|làm trưởng đoàn)\s+[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+$"
+)
+
+
+def delegation_countries(
+    doc: Doc, lex: Lexicons, mentions: list[Mention], resolver: Resolver
+) -> None:
+    """The country of a person the text names only as a delegation's head, when the family
+    name alone gave it (a Korean "Hoang", a North Korean "Yang")."""
+    body = doc.body
+    parties = [
+        (s, e, codes[0])
+        for s, e, codes in lex.find_in(doc.matches, "party_names", body)
+        if codes[0] != "-"
+    ]
+    chinese_side(parties, resolver)
+    if not any(resolver.guessed):
+        return
+    for m in mentions:
+        if not (0 <= m.person < len(resolver.guessed)) or not resolver.guessed[m.person]:
+            continue
+        code = None
+        for s, e, party in parties:
+            if e <= m.start and m.start - e < 30 and HEAD_BY.match(body[e : m.start]):
+                if DELEGATION_BEFORE.search(body, max(0, s - 30), s):
+                    code = party
+            elif m.end < s < m.end + 160 and LEADS_DELEGATION.match(body[m.end : s]):
+                code = party
+        if code and getattr(lex.party(code), "kind", "") == "state":
+            resolver.people[m.person].country = code
+            resolver.guessed[m.person] = False
+    korean_side(parties, resolver)
+
+
+def chinese_side(parties: list[tuple[int, int, str]], resolver: Resolver) -> None:
+    """In news that names China and never Vietnam, a Vietnamese-looking name with no
+    country stated is a Chinese name in Sino-Vietnamese reading ("Chủ tịch Hồ Cẩm Đào")."""
+    named = {code for _, _, code in parties}
+    if "CHN" not in named or "VNM" in named:
+        return
+    for i, person in enumerate(resolver.people):
+        if resolver.sino[i] and person.country == "VNM":
+            person.country = "CHN"
+
+
+def korean_side(parties: list[tuple[int, int, str]], resolver: Resolver) -> None:
+    """A Korean family name read as South Korea's in an article that names only North
+    Korea ("Thứ trưởng Bộ Ngoại giao Choi Su Hon" in news from Pyongyang) is the North's."""
+    named = {code for _, _, code in parties}
+    if "PRK" not in named or "KOR" in named:
+        return
+    for i, person in enumerate(resolver.people):
+        if resolver.guessed[i] and person.country == "KOR":
+            person.country = "PRK"
 
 
 def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:

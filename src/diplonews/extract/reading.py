@@ -22,6 +22,9 @@ from typing import Any, BinaryIO
 from diplonews.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # one file, or one JSONL line
+# A JSONL "id" becomes part of the store's key for its source, which PostgreSQL indexes
+# in a B-tree (at most 2,704 bytes a key); no feed needs ids longer than this.
+MAX_ID = 256  # characters
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
@@ -32,6 +35,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_SAMPLE = 8192  # characters looked at
 _CONTROL_SHARE = 0.05  # above this share of control characters, a file is binary
+_DAMAGE_SHARE = 0.002  # at most this share of bad bytes, UTF-8 text is read as UTF-8
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])")
 
 
@@ -68,7 +72,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield from _walk(path)
         elif path.exists():
             suffix = path.suffix.lower()
-            if suffix in SUPPORTED:
+            if not path.is_file():  # a FIFO or a device: reading it may never end
+                yield InputError(str(path), "not a regular file")
+            elif suffix in SUPPORTED:
                 yield path
             else:
                 kind = suffix or "(no extension)"
@@ -180,17 +186,35 @@ def _decode(data: bytes) -> str:
             raise _Reject("binary file")
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1258")
-            except UnicodeDecodeError:
-                raise _Reject("undecodable: neither UTF-8, UTF-16 nor Windows-1258") from None
+        except UnicodeDecodeError as exc:
+            damaged = _damaged_utf8(data, exc)
+            if damaged is not None:
+                text = damaged
+            else:
+                try:
+                    text = data.decode("cp1258")
+                except UnicodeDecodeError:
+                    raise _Reject("undecodable: neither UTF-8, UTF-16 nor Windows-1258") from None
     sample = text[:_CONTROL_SAMPLE]
     if "\0" in sample or len(_CONTROL.findall(sample)) > len(sample) * _CONTROL_SHARE:
         raise _Reject("binary file")
     if not text.strip():
         raise _Reject("empty file")
     return unicodedata.normalize("NFC", text)
+
+
+def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
+    """UTF-8 text with a little damage, else None: a file cut inside its last character
+    (its head is kept), or a few bad bytes (each becomes U+FFFD) among thousands of good
+    ones. Windows-1258 text is not valid UTF-8 almost anywhere, so it is not taken for it."""
+    if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+        try:
+            return data[: error.start].decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    text = data.decode("utf-8-sig", "replace")
+    damaged = text.count("\ufffd") - data.decode("utf-8-sig", "ignore").count("\ufffd")
+    return text if damaged <= len(text) * _DAMAGE_SHARE else None
 
 
 def iso_date(value: Any) -> str | None:
@@ -307,6 +331,8 @@ def _from_object(item: Any, *, default_id: str, where: str) -> Source:
         doc_id = str(given_id)
     else:
         raise _Reject('"id" must be a non-empty string or a number')
+    if len(doc_id) > MAX_ID:
+        raise _Reject(f'"id" longer than {MAX_ID} characters')
     url = item.get("url") if isinstance(item.get("url"), str) else None
     url = _clean_json_text(url) if url else None
     published = iso_date(item.get("published"))

@@ -8,21 +8,33 @@ written, `batch_size` articles per transaction. A file is marked as read in the
 transaction that stores its last article, so a run that is killed leaves whole
 articles only, and the next run picks up where it stopped.
 
+No article stops a run: one whose extraction or storage fails is one message naming
+its file, and the batch goes on without it (each article is written in a savepoint).
+Another ingest into the same store is waited for: a batch is extracted first, then
+written under the store's writer lock, and each source is looked up again under the
+lock, so what the other run stored meanwhile is skipped, not stored twice. Worker
+processes die with the run, however it ends (`_die_with_parent`).
+
 `ingest_prepared` stores articles extracted elsewhere (the Spark job's output) the
 same way: same skipping of unchanged sources, dedupe, resolution and batches.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diplonews.errors import DiplonewsError, InputError
+from diplonews.errors import DiplonewsError, InputError, StoreError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_file
@@ -33,6 +45,10 @@ from diplonews.kb.store.writes import Prepared
 BATCH_SIZE = 200  # articles per transaction
 PARALLEL_FROM = 64  # articles in a batch from which worker processes pay off
 CHUNK = 8  # articles sent to a worker at a time
+# How long a batch waits for another ingest's write to end before giving up; a batch
+# holds the writer lock only while it writes (about a second for 200 articles).
+LOCK_WAIT = 600  # seconds
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 @dataclass
@@ -74,9 +90,33 @@ class _Pending:
 _worker_lexicons: Lexicons | None = None
 
 
-def _init_worker(lexicon_paths: tuple[str, ...]) -> None:
+def _init_worker(lexicon_paths: tuple[str, ...], parent: int) -> None:
     global _worker_lexicons
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _worker_lexicons = load(lexicon_paths)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the ingest that started it ends, even by SIGKILL (which
+    leaves no one to shut the pool down): the kernel's parent-death signal on Linux, else
+    a thread that watches the parent's pid."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the signal was set
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def prepare(pending: _Pending, lexicons: Lexicons | None = None) -> Prepared | str:
@@ -101,6 +141,8 @@ def prepare_source(
     except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
         return f"{item.path}: internal error: {type(exc).__name__}: {exc}"
     return Prepared(
+        path=item.path,
+        warnings=[f"{item.path}: {warning}" for warning in doc.warnings],
         source=source,
         doc_id=item.doc_id,
         url=item.url,
@@ -161,6 +203,12 @@ class _Run:
             self.report.unchanged += 1
             self.on_progress(self.report)
             return
+        try:  # a file that cannot be opened is not marked as read: it is tried again
+            with path.open("rb"):
+                pass
+        except OSError as exc:
+            self.fail(f"{path}: {exc.strerror or exc}")
+            return
         jsonl = path.suffix.lower() in JSONL_SUFFIXES
         for item in read_file(path):
             if isinstance(item, InputError):
@@ -201,31 +249,76 @@ class _Run:
                     self.workers,
                     mp_context=context,
                     initializer=_init_worker,
-                    initargs=(self.lexicon_paths,),
+                    initargs=(self.lexicon_paths, os.getpid()),
                 )
             return self.pool.map(_prepare_in_worker, batch, chunksize=CHUNK)
         return (prepare(p, self.lexicons) for p in batch)
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
-        extracted = zip(batch, self._extract(batch), strict=True)
-        self.write((p.state, p.article_id, prepared) for p, prepared in extracted)
+        # Extracted before the transaction: the writer lock is held only while writing.
+        extracted = list(zip(batch, self._extract(batch), strict=True))
+        self.write([(p.state, p.article_id, prepared) for p, prepared in extracted])
 
     def write(self, batch: Iterable[tuple[str, int | None, Prepared | str]]) -> None:
         """One transaction: a batch of (state, article it gave before, extraction), and
         the files read to their end."""
         files, self.files_read = self.files_read, []
-        with self.store.transaction():
+        with self.writing():
             writer = writes.Writer(self.store, self.lexicons)
             for state, article_id, prepared in batch:
                 if isinstance(prepared, str):
                     self.fail(prepared)
                     continue
-                self.store_one(writer, state, article_id, prepared)
+                for warning in prepared.warnings:
+                    self.on_error(warning)
+                self.store_safely(writer, state, article_id, prepared)
                 self.on_progress(self.report)
             writer.finish()
             for key, size, mtime_ns in files:
                 writes.mark_file(self.store, key, size, mtime_ns)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """The batch's transaction, once the store's writer lock is free: another ingest
+        writing into the same store is waited for, with a message every wait. (SQLite
+        gives up on the lock after its busy timeout; PostgreSQL waits on its own.)"""
+        started = time.monotonic()
+        while True:
+            entered = False
+            try:
+                with self.store.transaction():
+                    entered = True
+                    yield
+                return
+            except StoreError as exc:
+                waited = time.monotonic() - started
+                if entered or "locked" not in str(exc) or waited > LOCK_WAIT:
+                    raise
+                self.on_error(
+                    f"{self.store.location}: another ingest is writing into this store; "
+                    f"waiting for it ({waited:.0f} s so far)"
+                )
+
+    def store_safely(
+        self, writer: writes.Writer, state: str, article_id: int | None, prepared: Prepared
+    ) -> None:
+        """Store one article in a savepoint: if it fails, it alone is left out, with one
+        message naming its file, and the batch goes on. A store that fails as a whole
+        (a server gone) still stops the run."""
+        # Looked up again under the writer lock: another ingest may have stored it since.
+        state, article_id = writes.source_state(self.store, prepared.source, prepared.content_hash)
+        if state == "unchanged":
+            self.report.unchanged += 1
+            return
+        try:
+            with self.store.transaction():
+                self.store_one(writer, state, article_id, prepared)
+        except Exception as exc:  # noqa: BLE001 -- one article's content must not stop the run
+            if isinstance(exc, StoreError):
+                self.store.query("SELECT 1")  # raises if the store itself is gone
+            where = prepared.path or prepared.source
+            self.fail(f"{where}: cannot be stored: {type(exc).__name__}: {exc}")
 
     def store_one(
         self, writer: writes.Writer, state: str, article_id: int | None, prepared: Prepared

@@ -18,8 +18,8 @@ from importlib import resources
 from diplonews.extract.events import cues
 from diplonews.extract.events.cues import ROMAN, parse_edition
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Matcher, load, read_rows
-from diplonews.kb.resolve import loose_key
-from diplonews.kb.store import Store
+from diplonews.kb.store import Store, queries
+from diplonews.qa import people
 from diplonews.text import fold
 
 _YEAR = r"((?:19|20)\d{2})"
@@ -28,6 +28,21 @@ _RANGE = re.compile(
 )
 _SINCE = re.compile(rf"\b(?:sau|tu|since|after|from)\s+(?:nam\s+)?{_YEAR}")
 _YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH = {name: i + 1 for i, name in enumerate(_MONTHS.split())}
+_MONTH_WORD = "|".join(_MONTH)
+_DAY_VI = re.compile(rf"\b(\d{{1,2}})[/-](\d{{1,2}})[/-]{_YEAR}\b")  # 29/9/2020
+_MONTH_VI = re.compile(
+    rf"(?:\bthang\s+(\d{{1,2}})(?:\s*/\s*|\s+nam\s+|\s+)|(?<![\d/])(\d{{1,2}})/){_YEAR}\b"
+)  # "tháng 8 năm 2025", "tháng 8/2025", "8/2025"
+_DAY_EN = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORD}),?\s+{_YEAR}\b")
+_DAY_EN2 = re.compile(rf"\b({_MONTH_WORD})\s+(\d{{1,2}}),?\s+{_YEAR}\b")
+_MONTH_EN = re.compile(rf"\b({_MONTH_WORD}),?\s+(?:of\s+)?{_YEAR}\b")
+_MONTH_ALONE = re.compile(rf"\b(?:in|hoi|vao)?\s*(?:({_MONTH_WORD})|thang\s+(\d{{1,2}}))\b(?!\s*/)")
+_KINDS = (  # words that name the kind of event asked about (folded)
+    ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
+    ("visit", re.compile(r"\b(?:tham|visit\w*|state visit)\b")),
+)
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
 MAX_EDITION_DIGITS = 6  # a longer number is no edition (and would not fit an SQL integer)
@@ -46,7 +61,15 @@ class Question:
     date_from: str | None = None
     date_to: str | None = None
     person_ids: list[int] = field(default_factory=list)
-    topic: str | None = None  # "trade" or "investment"
+    topic: str | None = None  # "trade", "investment", "visitors" or "exports"
+    people: list[list[int]] = field(default_factory=list)  # one group per name written
+    names: list[str] = field(default_factory=list)  # each name as the question writes it
+    kind: str | None = None  # "call" or "visit" when the question names one
+    location: str | None = None  # a city the question names (English name)
+    location_text: str | None = None  # that city as the question writes it
+    location_country: str | None = None  # that city's country
+    month: str | None = None  # "12": a month the question names without a year
+    unknown_names: list[str] = field(default_factory=list)  # names the record lacks
 
 
 @lru_cache(maxsize=1)
@@ -97,14 +120,15 @@ def _fold(lex: Lexicons) -> FoldedLexicons:
     )
 
 
-def read(store: Store, text: str, lexicons: Lexicons | None = None) -> Question:
+def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question:
     """A question's intent and slots, with the names `lexicons` knows (None: the
     shipped set)."""
     lex = lexicons or load()
     folded_lex = folded_lexicons(lex)
     text = " ".join(text.split())
     folded = fold(text)  # one character for one: spans line up with `text`
-    english = text.lower() == folded and bool(_ENGLISH.search(folded))
+    marked = [w for w in re.findall(r"\w+", text) if fold(w) != w.lower()]
+    english = bool(_ENGLISH.search(folded)) and all(w[:1].isupper() for w in marked)
     intent = next((name for name, pattern in intents() if pattern.search(folded)), None)
     question = Question(text, folded, "en" if english else "vi", intent)
     question.parties = _parties(text, folded, lex, folded_lex)
@@ -113,18 +137,162 @@ def read(store: Store, text: str, lexicons: Lexicons | None = None) -> Question:
     )
     question.edition = _edition(folded)
     question.date_from, question.date_to = _period(folded)
-    question.person_ids = _people(store, text)
+    known = lex.derive("qa.known_words", _known_words)
+    question.people, question.names = people.find(store, text, lex, known)
+    question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
+    question.parties = _not_named_people(question.parties, question.names, text, lex)
+    question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
+    question.location, question.location_text, question.location_country = _location(
+        text, folded, lex
+    )
+    if not question.date_from and (match := _MONTH_ALONE.search(folded)):
+        month = _MONTH.get(match.group(1)) or int(match.group(2) or match.group(1))
+        if 1 <= month <= 12:
+            question.month = f"{month:02d}"
+    question.unknown_names = _unknown_names(text, question.names, lex, folded_lex)
+    if question.location_text and any(question.location_text in n for n in question.names):
+        question.location = question.location_text = question.location_country = None  # "Huệ"
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
         question.topic = "investment"
+    elif re.search(r"\b(?:khach|du khach|visitors?|tourists?)\b", folded):
+        question.topic = "visitors"
+    elif re.search(r"\b(?:xuat khau|exports?)\b", folded):
+        question.topic = "exports"
     elif re.search(r"\b(?:thuong mai|kim ngach|trade)\b", folded):
         question.topic = "trade"
     return question
+
+
+def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexicons) -> list[str]:
+    """Parties whose only mention is inside a person's name ("Nam" in "Trương Quang
+    Hoài Nam") are not parties of the question."""
+    if not names:
+        return parties
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ")
+    kept = _parties(rest, fold(rest), lex, folded_lexicons(lex))
+    return [p for p in parties if p in kept]
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+_QUESTION_WORDS = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "what",
+        "how",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "were",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "for",
+        "by",
+        "from",
+        "ai",
+        "khi",
+        "nao",
+        "o",
+        "dau",
+    ]
+)
+
+
+def _unknown_names(
+    text: str, names: list[str], lex: Lexicons, folded_lex: FoldedLexicons
+) -> list[str]:
+    """Runs of capitalised words without diacritics ("Aslan Maskhadov") that are no
+    name the record holds, no party, place, title or series: a person the record does
+    not know, whom an answer must not leave out."""
+    known = lex.derive("qa.known_words", _known_words)
+    unknown = []
+    for match in _NAME_RUN.finditer(text):
+        run = match.group()
+        words = [w for w in re.findall(r"[\w'’.-]+", run)]
+        if fold(run) != run.lower() or any(run in n or n in run for n in names):
+            continue  # Vietnamese (titles, places) or a name the record holds
+        rest = [w for w in words if fold(w).strip(".").lower() not in known]
+        if len(rest) >= 2:
+            unknown.append(" ".join(rest))
+    return unknown
+
+
+def _known_words(lex: Lexicons) -> frozenset[str]:
+    """Capitalised English words that are not personal names: parties, cities, titles,
+    series, months, question words."""
+    words: set[str] = set(_QUESTION_WORDS) | set(_MONTH)
+    forms: list[str] = []
+    for party in lex.parties.values():
+        forms += [party.name_en, party.short_en, party.code]
+    for _, payloads, _ in lex.places.automaton.values():
+        forms += [city.name_en for city in payloads]
+    for _, payloads, _ in lex.titles.automaton.values():
+        forms += [title.en for title in payloads]
+    for _, payloads, _ in lex.series.automaton.values():
+        forms += [item.name_en for item in payloads]
+    for form in forms:
+        words |= {fold(w).lower() for w in re.findall(r"[\w'’.-]+", form or "")}
+    words |= set(demonyms())
+    return frozenset(words)
+
+
+def _location(text: str, folded: str, lex: Lexicons) -> tuple[str | None, str | None, str | None]:
+    """A city the question names, as written or folded ("Hà Nội", "ha noi", "Seoul"):
+    its English name, the words the question uses and its country. A city that is also
+    a party ("Singapore") is the party."""
+    parties = [(s, e) for s, e, _ in lex.party_names.find(text)]
+    parties += [(s, e) for s, e, _ in folded_lexicons(lex).parties.find(folded)]
+    for start, end, found in lex.places.find(text):
+        if not any(a < end and start < b for a, b in parties):
+            return str(found[0].name_en), text[start:end], str(found[0].country)
+    cities = lex.derive("qa.folded_places", _folded_places)
+    for start, end, found in cities.find(folded):
+        if not any(a < end and start < b for a, b in parties):
+            name, country = found[0]
+            return str(name), text[start:end], str(country)
+    return None, None, None
+
+
+def _folded_places(lex: Lexicons) -> Matcher:
+    matcher = Matcher(caseless=True)
+    for form, (_, payloads, _) in lex.places.automaton.items():
+        for city in payloads:
+            if len(form) > 3:
+                matcher.add(fold(form), (city.name_en, city.country))
+            matcher.add(fold(city.name_en), (city.name_en, city.country))
+    return matcher.finish()
 
 
 @lru_cache(maxsize=1)
 def ambiguous_words() -> frozenset[str]:
     source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
     return frozenset(row["form"] for row in read_rows(source) if row["role"] == "ambiguous")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """'korean' → KOR: English words for a country's people, longest first."""
+    source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
+    rows = [r for r in read_rows(source) if r["role"] == "demonym"]
+    return {
+        fold(r["form"]).lower(): r["means"] for r in sorted(rows, key=lambda r: -len(r["form"]))
+    }
 
 
 def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) -> list[str]:
@@ -151,27 +319,51 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
                 found.append((offset, code))
                 taken.append((offset, offset + len(part)))
             offset += len(part) + 1
+    blocs = [  # spans of blocs ("ASEAN"): a common word right after one is a party
+        span
+        for span, (_, code) in zip(taken, found, strict=True)
+        if getattr(lex.parties.get(code), "kind", "") == "bloc"
+    ]
     typed_without_marks = text.lower() == folded
     matcher = folded_lex.parties if typed_without_marks else folded_lex.english
     for start, end, codes in matcher.find(folded):
         if any(a < end and start < b for a, b in taken):
             continue
         written = text[start:end]
-        if folded[start:end] in ambiguous_words() and not written[:1].isupper():
-            continue
+        beside = any(0 <= start - b <= 3 for _, b in blocs)  # right after "ASEAN"
+        if folded[start:end] in ambiguous_words() and not (written[:1].isupper() or beside):
+            continue  # "nam 2021" is a year, "asean uc" Australia beside ASEAN
         found.append((start, codes[0]))
+        taken.append((start, end))
+        if getattr(lex.parties.get(codes[0]), "kind", "") == "bloc":
+            blocs.append((start, end))
+    if text.lower() == folded:  # English, or Vietnamese without diacritics
+        for form, code in demonyms().items():
+            for match in re.finditer(rf"\b{re.escape(form)}\b", folded):
+                if not any(a <= match.start() < b for a, b in taken):
+                    found.append((match.start(), code))
+                    taken.append(match.span())
     kinds = ("state", "bloc", "group")
     codes = [c for _, c in sorted(found) if getattr(lex.parties.get(c), "kind", "") in kinds]
     return list(dict.fromkeys(codes))
 
 
+_SERIES_CACHE: dict[tuple[str, int], list[tuple[str, str]]] = {}
+
+
 def _stored_series(store: Store, folded: str) -> str | None:
-    """The longest series name of the store that the question writes out."""
-    names = [
-        str(r[0])
-        for r in store.query("SELECT DISTINCT series FROM events WHERE series IS NOT NULL")
+    """The longest series name of the store that the question writes out (the names
+    are read and folded once per store generation)."""
+    key = (store.location, queries.generation(store))
+    if key not in _SERIES_CACHE:
+        _SERIES_CACHE.clear()
+        rows = store.query("SELECT DISTINCT series FROM events WHERE series IS NOT NULL")
+        _SERIES_CACHE[key] = [(fold(str(r[0])), str(r[0])) for r in rows]
+    hits = [
+        name
+        for form, name in _SERIES_CACHE[key]
+        if form in folded and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
     ]
-    hits = [n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded)]
     return max(hits, key=len) if hits else None
 
 
@@ -198,6 +390,21 @@ def _edition(folded: str) -> int | None:
 
 
 def _period(folded: str) -> tuple[str | None, str | None]:
+    """The period a question names: a day, a month, a year or a range of years, as ISO
+    prefixes."""
+    day = None
+    if match := _DAY_VI.search(folded):
+        day = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
+    elif match := _DAY_EN.search(folded):
+        day = f"{match.group(3)}-{_MONTH[match.group(2)]:02d}-{int(match.group(1)):02d}"
+    elif match := _DAY_EN2.search(folded):
+        day = f"{match.group(3)}-{_MONTH[match.group(1)]:02d}-{int(match.group(2)):02d}"
+    elif match := _MONTH_EN.search(folded):
+        day = f"{match.group(2)}-{_MONTH[match.group(1)]:02d}"
+    elif (match := _MONTH_VI.search(folded)) and 1 <= int(match.group(1) or match.group(2)) <= 12:
+        day = f"{match.group(3)}-{int(match.group(1) or match.group(2)):02d}"
+    if day:
+        return day, day
     if match := _RANGE.search(folded):
         return match.group(1), match.group(2)
     if match := _SINCE.search(folded):
@@ -206,23 +413,3 @@ def _period(folded: str) -> tuple[str | None, str | None]:
     if years:
         return years[0], years[0]
     return None, None
-
-
-def _people(store: Store, text: str) -> list[int]:
-    """People named in the question: the longest runs of words that are a stored name."""
-    words = re.findall(r"[\w-]+", text)
-    found: list[int] = []
-    taken: set[int] = set()
-    for size in (4, 3, 2):
-        for start in range(len(words) - size + 1):
-            if taken & set(range(start, start + size)):
-                continue
-            phrase = " ".join(words[start : start + size])
-            rows = store.query(
-                "SELECT id FROM people WHERE loose_key = ? ORDER BY id LIMIT 3",
-                (loose_key(phrase),),
-            )
-            if rows:
-                found += [int(r[0]) for r in rows]
-                taken |= set(range(start, start + size))
-    return list(dict.fromkeys(found))

@@ -25,9 +25,8 @@ from swagger_ui_bundle import swagger_ui_path
 
 from diplonews import __version__, api
 from diplonews.errors import DiplonewsError
-from diplonews.kb.store import resolve_url
 from diplonews.qa import answers, questions
-from diplonews.web import api_routes, cache, pages, viz
+from diplonews.web import api_routes, cache, pages, sources, viz  # sources adds /api/sources
 from diplonews.web.cache import PageCache, open_pages
 from diplonews.web.deps import LANGUAGES, Stores
 from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
@@ -104,7 +103,7 @@ def create_app(
     paths = tuple(str(path) for path in lexicon_paths)
     lexicons = api.load_lexicons(paths)
     extractions = Extractions(paths, seconds=extract_seconds)
-    stores = Stores(resolve_url(store_url))
+    stores = Stores(api.store_location(store_url))
     cache_bytes = cache_size(cache_mb) * 1024 * 1024
     kept_pages = open_pages(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
 
@@ -161,6 +160,7 @@ def create_app(
     app.include_router(api_routes.router)
     app.include_router(pages.router)
     app.include_router(viz.router)
+    app.include_router(sources.router)
     return app
 
 

@@ -34,7 +34,8 @@ from diplonews import api
 from diplonews.errors import DiplonewsError
 
 MAX_ENTRY = 1024 * 1024  # bytes: a larger answer is served but not kept
-UNCACHED_PREFIXES = ("/static/", "/swagger/")  # StaticFiles does its own validation
+# StaticFiles does its own validation; the sources' health changes without new articles.
+UNCACHED_PREFIXES = ("/static/", "/swagger/", "/sources", "/api/sources")
 KEPT_TYPES = (b"text/html", b"application/json")
 ENV = "DIPLONEWS_PAGE_CACHE"  # the directory `serve` shares with its worker processes
 # What reading or writing the cache may raise: a full disk, a file made unreadable, a

@@ -14,6 +14,7 @@ from typing import Any
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
+from diplonews.extract.spans import within
 
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
@@ -171,9 +172,7 @@ def find_cues(
 ) -> list[Cue]:
     """The cues of one sentence from the document's trigger and series matches."""
     cues: list[Cue] = []
-    for s, e, found in triggers:
-        if not start <= s < end:
-            continue
+    for s, e, found in within(triggers, start, end):
         trigger = found[0]
         if trigger.kind == "-":
             continue
@@ -181,9 +180,7 @@ def find_cues(
         cue.named = "named" in trigger.flags and body[s : s + 1].isupper()
         cue.generic = "generic" in trigger.flags and not cue.named
         cues.append(cue)
-    for gs, ge, series_list in series_hits:
-        if not start <= gs < end:
-            continue
+    for gs, ge, series_list in within(series_hits, start, end):
         if re.match(r"\s*[-–]\s*\w", body[ge : ge + 4]):
             continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
         named_before = next(

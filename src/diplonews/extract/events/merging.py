@@ -10,8 +10,10 @@ words give none, and its final participants and parties.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events import placing, roles
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     ENVOYS,
@@ -55,7 +57,12 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
     if a.kind != b.kind:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if (
+        a.date
+        and b.date
+        and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+        and not placing.same_trip(a, b)
+    ):
         return False
     if a.series and b.series:
         return fold(a.series) == fold(b.series) and (
@@ -63,9 +70,9 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         )
     if d.cue.named and e.cue.named and a.name and b.name and fold(a.name) == fold(b.name):
         return True
-    if a.kind == "visit":
-        return bool(set(d.people) & set(e.people)) and not (
-            d.own_date and e.own_date and a.date != b.date
+    if a.kind == "visit":  # the same visitor: hosts (chairs) may host several visits
+        return bool((set(d.people) - d.chairs) & (set(e.people) - e.chairs)) and not (
+            d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )
     if (
         d.people
@@ -86,17 +93,21 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
 def merge(reader: Reader) -> list[Event]:
     kept: list[Draft] = []
     for d in reader.drafts:
-        candidates = [e for e in kept if same(reader, d, e)]
+        candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
             if keep_alone(reader, d):
                 kept.append(d)
             continue
-        absorb(reader, max(candidates, key=lambda e: (overlap(d, e), kept.index(e))), d)
+        absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
+    roles.add_ceremony_hosts(kept)
+    roles.add_delegation_heads(reader, kept, sentences_after)
+    roles.add_visit_receivers(reader, kept)
     events = []
     done: list[Draft] = []
     for d in kept:
+        placing.carry_date(reader, d)
         fill_date(reader, d, done)
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
@@ -104,6 +115,7 @@ def merge(reader: Reader) -> list[Event]:
         if event.series or set(event.parties) - {HOME}:
             events.append(event)
             done.append(d)
+    placing.settle(reader, done)
     return events
 
 
@@ -161,18 +173,19 @@ def add_received_envoys(reader: Reader, kept: list[Draft]) -> None:
                     d.people.append(m.person)
 
 
+@lru_cache(maxsize=4096)  # a long article compares the same names again and again
+def words(name: str | None) -> frozenset[str]:
+    return frozenset({w for w in re.findall(r"\w+", name or "") if w[:1].isupper()}) - {
+        "Hội",
+        "Diễn",
+        "Đối",
+        "Cuộc",
+        "Tại",
+    }
+
+
 def overlap(d: Draft, e: Draft) -> int:
     """Capitalised words two mentions' names share ("Hội nghị SOM" ~ "… ASEAN (SOM)")."""
-
-    def words(name: str | None) -> set[str]:
-        return {w for w in re.findall(r"\w+", name or "") if w[:1].isupper()} - {
-            "Hội",
-            "Diễn",
-            "Đối",
-            "Cuộc",
-            "Tại",
-        }
-
     same_word = bool(d.cue.trigger and e.cue.trigger and d.cue.trigger.vi == e.cue.trigger.vi)
     return (
         len(words(d.event.name) & words(e.event.name))
@@ -190,6 +203,8 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
     if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
         a.date, into.own_date = b.date, True
+    elif placing.earlier_day_of_visit(a, b) and d.own_date:
+        a.date = b.date
     a.location = a.location or b.location
     if b.format == "online" or not a.format:
         a.format = b.format or a.format
@@ -273,7 +288,9 @@ def finish(reader: Reader, d: Draft) -> Event:
             )
         )
     e.participants = participants
-    e.parties = finish_parties(e.parties, reader.lex)
+    e.parties = roles.with_organisations(
+        e.parties, finish_parties(e.parties, reader.lex), reader.lex
+    )
     if e.kind == "visit":
         e.format = "in_person"
     return e

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from diplonews.extract.spans import within
+
 ADOPTING = re.compile(
     r"\b(?:thông qua|nhất trí thông qua|ký kết|ký|ra|công bố|phê duyệt|hoàn tất)\s+(?:các\s+|bản\s+|một\s+)?$",
     re.IGNORECASE,
@@ -25,7 +27,7 @@ def find_outcomes(
     `documents` is the text with the document matches over it (found once per text)."""
     text, matches = documents
     found: list[str] = []
-    for doc_start, doc_end, kinds in matches:
+    for doc_start, doc_end, kinds in within(matches, start, end):
         if not start <= doc_start < end or not ADOPTING.search(
             text, max(start, doc_start - 30), doc_start
         ):

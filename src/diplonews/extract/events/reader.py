@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplonews.extract.doc import Doc
-from diplonews.extract.events import merging
+from diplonews.extract.doc import Doc, Mention
+from diplonews.extract.events import merging, placing, roles
 from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
@@ -53,8 +53,8 @@ from diplonews.extract.events.cues import (
 )
 from diplonews.extract.events.outcomes import find_outcomes
 from diplonews.extract.lexicons import City, Lexicons
-from diplonews.extract.people import Mention
 from diplonews.extract.record import Event
+from diplonews.extract.spans import Spans, covering, start_attribute, within
 
 
 def in_quotes(body: str, start: int, cue: Cue) -> bool:
@@ -133,13 +133,13 @@ class Reader:
         self.places = lex.find_in(doc.matches, "places", self.body)
         self.triggers = lex.find_in(doc.matches, "triggers", self.body)
         self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
-        titles = lex.find_in(doc.matches, "titles", self.body)
+        titles = Spans(lex.find_in(doc.matches, "titles", self.body))
         self.title_starts = [s for s, _, _ in titles]
         # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
         self.series_hits = [
             h
             for h in lex.find_in(doc.matches, "series", self.body)
-            if not any(s <= h[0] < e for s, e, _ in titles)
+            if not any(s <= h[0] < e for s, e, _ in covering(titles, h[0]))
         ]
         self.mentions: list[Mention] = doc.mentions
         self.taking_part = [
@@ -151,14 +151,24 @@ class Reader:
                 and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
             )
         ]
+        self.taking_part = roles.outside_member_lists(self.body, doc.sentences, self.taking_part)
         body = self.body
         self.times = [
             t
             for t in doc.times
-            if getattr(t, "value", None)
+            if t.value
+            and t.relation != "horizon"
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
         ]
-        self.unresolved = [t for t in doc.times if not getattr(t, "value", None)]
+        # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
+        self.parties, self.places = Spans(self.parties), Spans(self.places)
+        self.triggers, self.series_hits = Spans(self.triggers), Spans(self.series_hits)
+        self.documents = (self.body, Spans(self.documents[1]))
+        self.title_starts = Spans(self.title_starts, key=int)
+        self.regions = Spans(self.regions)
+        self.taking_part = Spans(self.taking_part, key=start_attribute)
+        self.times = Spans(self.times, key=start_attribute)
+        self.unresolved = [t for t in doc.times if not t.value]
         self.drafts: list[Draft] = []
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
 
@@ -171,18 +181,18 @@ class Reader:
     # -- lookups within a span
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions in a span, less inviters, envoys' principals and possessors."""
-        return [m for m in self.taking_part if start <= m.start < end]
+        return within(self.taking_part, start, end, start_attribute)
 
     def parties_in(self, start: int, end: int) -> list[str]:
         """Parties named in a span, less the posts of envoys."""
-        return [code for s, _, code in self.parties if start <= s < end and not self.is_post(s)]
+        return [code for s, _, code in within(self.parties, start, end) if not self.is_post(s)]
 
     def times_in(self, start: int, end: int) -> list[Any]:
-        return [t for t in self.times if start <= t.start < end]
+        return within(self.times, start, end, start_attribute)
 
     def place_in(self, start: int, end: int) -> City | None:
         """The first city or venue in a span, wherever it stands."""
-        for s, _, payloads in self.places:
+        for s, _, payloads in within(self.places, start, end):
             if start <= s < end:
                 city: City = payloads[0]
                 return city
@@ -190,7 +200,7 @@ class Reader:
 
     def location_in(self, start: int, end: int) -> str | None:
         """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
-        for s, _, payloads in self.places:
+        for s, _, payloads in within(self.places, start, end):
             if (
                 start <= s < end
                 and LOCATION_LEAD.search(self.body, max(0, s - 60), s)
@@ -201,7 +211,7 @@ class Reader:
 
     def country_located(self, start: int, end: int) -> bool:
         """Whether the span places the event in a state ("… tại Indonesia")."""
-        for s, _, code in self.parties:
+        for s, _, code in within(self.parties, start, end):
             if (
                 start <= s < end
                 and getattr(self.lex.party(code), "kind", None) == "state"
@@ -225,7 +235,7 @@ class Reader:
         return clause_end
 
     def has_title(self, start: int, end: int) -> bool:
-        return any(start <= s < end for s in self.title_starts)
+        return bool(within(self.title_starts, start, end, int))
 
     # -- reading
     def read(self) -> list[Event]:
@@ -294,6 +304,9 @@ class Reader:
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
+        pronoun = roles.pronoun_subject(self, sentence)  # "Ông có kế hoạch hội đàm với …"
+        if pronoun:
+            return pronoun
         for m in self.mentions_in(sentence.content_start, sentence.end):
             if not any(a <= m.start < b for a, b in owned):
                 return [m]
@@ -303,10 +316,10 @@ class Reader:
         """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
         if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
             return False
-        parties = [s for s, _, _ in self.parties if cue.end <= s < cue.name_end]
+        parties = [s for s, _, _ in within(self.parties, cue.end, cue.name_end)]
         for word in re.finditer(r"\w+", self.body[cue.end : cue.name_end]):
             at = cue.end + word.start()
-            if word.group()[:1].isupper() and not any(a <= at < b for a, b in self.regions):
+            if word.group()[:1].isupper() and not covering(self.regions, at):
                 return False
         return not parties
 
@@ -451,21 +464,33 @@ class Reader:
     def cue_date(self, at: Context) -> tuple[str | None, bool, Any]:
         """(date, whether the event's own words give it, the time expression used)."""
         sentence, cue = at.sentence, at.cue
-        own_times = self.times_in(cue.start, cue.joined_end) or self.times_in(
-            at.lead_start, cue.start
-        )
+        own_times = self.times_in(cue.start, cue.joined_end) or [
+            t
+            for t in self.times_in(at.lead_start, cue.start)
+            if not placing.announced(self.body, t, cue)
+        ]
         claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
         free_times = [
             t
             for t in self.times_in(sentence.content_start, sentence.end)
             if not any(a <= t.start < b for a, b in claimed)
+            and not placing.announced(self.body, t, cue)
         ]
+        if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
+            free_times = [  # reported dates the report, unless it announces a plan
+                t
+                for t in self.times_in(sentence.start, sentence.content_start)
+                if not placing.announced(self.body, t, cue)
+            ]
         date, own_date = None, False
         if own_times:
-            date, own_date = own_times[0].value, True
+            date, own_date = placing.most_precise(own_times).value, True
         elif free_times:
-            date = month_of(free_times[0].value) if at.secondary else free_times[0].value
-            own_date = not at.secondary
+            # A meeting named as the setting of the sentence's own event is dated to the
+            # month; a visit by the most precise day the text gives for any of its days.
+            setting = at.secondary and cue.kind != "visit"
+            date = month_of(free_times[0].value) if setting else free_times[0].value
+            own_date = not setting
         if not own_date and any(
             sentence.content_start <= t.start < cue.own_end for t in self.unresolved
         ):
@@ -494,7 +519,9 @@ class Reader:
             if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
         ]
         if cue.kind == "visit":
-            return self.visitors(cue, pre, own, subject), set()
+            visitors = self.visitors(cue, pre, own, subject)
+            hosts = roles.visit_hosts(self, sentence, cue, pre or subject, visitors)
+            return visitors + hosts, set(hosts)
         if at.secondary and not at.attend or at.hosting:
             return [m.person for m in chair_of], {m.person for m in chair_of}
         people = [m.person for m in pre + own]
@@ -515,8 +542,11 @@ class Reader:
         if SETTING_LEAD.match(body[sentence.start : cue.start]):
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
         chairs: set[int] = set()
-        if "reception" in cue.flags or "ceremony" in cue.flags:
-            chairs = {m.person for m in (pre or subject)}
+        if roles.calls_on(cue):
+            chairs = roles.called_on(self, cue, own)
+        elif "reception" in cue.flags or "ceremony" in cue.flags:
+            # the one received or welcomed, named after the verb, is no host
+            chairs = {m.person for m in (pre or subject)} - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}
@@ -579,7 +609,9 @@ class Reader:
             codes += self.parties_in(at.lead_start, reach)
         if cue.series and cue.series.parties:
             codes += list(cue.series.parties)
-        return [c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS]
+        return [
+            c for c in codes if getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
+        ] + roles.organisations_of(self.lex, known, people)
 
     def chairs(
         self,
@@ -595,6 +627,8 @@ class Reader:
         if re.search(r"đồng chủ trì", window, re.IGNORECASE):
             return set(people)
         verb = CHAIR.search(body, lead_start, cue.own_end)
+        if verb and roles.verb_of_another_event(self, verb.end(), cue):
+            verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum
         if not verb:
             return set()
         before = {m.person for m in pre + subject if m.start < verb.start()}
@@ -621,6 +655,15 @@ class Reader:
         def foreign(m: Mention) -> bool:
             return 0 <= m.person < len(people) and people[m.person].country not in destination
 
+        # "Chủ tịch nước Trương Tấn Sang thăm …": the official just before the verb visits,
+        # even in a list of visits whose first cue owns the text.
+        adjacent = [
+            m
+            for m in self.mentions
+            if 0 <= cue.start - m.end <= 2 and not body[m.end : cue.start].strip() and foreign(m)
+        ]
+        if adjacent and not pre:
+            return [adjacent[-1].person]
         chosen = [m.person for m in (pre or subject) if foreign(m)]
         if not chosen and destination:
             before = [

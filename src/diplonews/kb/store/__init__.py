@@ -15,10 +15,10 @@ from diplonews.kb.store.base import Store, migrate
 DEFAULT_PATH = "diplonews.db"
 ENV = "DIPLONEWS_DB"
 
-__all__ = ["DEFAULT_PATH", "ENV", "Store", "open_store", "resolve_url"]
+__all__ = ["DEFAULT_PATH", "ENV", "Store", "open_store", "store_location"]
 
 
-def resolve_url(url: str | None) -> str:
+def store_location(url: str | None) -> str:
     """The store to use: the given one, else $DIPLONEWS_DB, else ./diplonews.db."""
     return url or os.environ.get(ENV) or DEFAULT_PATH
 
@@ -26,7 +26,7 @@ def resolve_url(url: str | None) -> str:
 def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open (and bring up to date) the store at `url`. With `create=False` a missing
     SQLite file is an error rather than a new empty store: queries never create one."""
-    target = resolve_url(url)
+    target = store_location(url)
     if target.startswith(("postgresql://", "postgres://")):
         from diplonews.kb.store.postgres import PostgresStore
 

@@ -87,12 +87,15 @@ def migrate(store: Store) -> None:
     written by a newer diplonews rather than misread it."""
     shipped = migrations(store.dialect)
     latest = shipped[-1][0] if shipped else 0
-    with store.transaction():
-        store.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-            "name TEXT NOT NULL, applied_at TEXT NOT NULL, diplonews TEXT NOT NULL)"
-        )
-    current = schema_version(store)
+    try:  # read first: a store up to date is opened without waiting for another writer
+        current = schema_version(store)
+    except StoreError:
+        with store.transaction():
+            store.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at TEXT NOT NULL, diplonews TEXT NOT NULL)"
+            )
+        current = schema_version(store)
     if current > latest:
         raise StoreError(
             f"{store.location}: written by a newer diplonews (schema version {current}; "

@@ -672,3 +672,48 @@ def figures(store: Store, every: Sequence[Sequence[str]], limit: int = 200) -> l
         (*params, limit),
     )
     return [StoredFigure(w, float(v), u, y, e, int(a), d, p) for w, v, u, y, e, a, d, p in rows]
+
+
+# --- names and parties for questions -------------------------------------------------
+
+
+def person_names(store: Store) -> list[tuple[int, str, int]]:
+    """(person id, a name, events attended) for every person and every spelling an
+    article gave them: what a question's names are matched against."""
+    rows = store.query(
+        "SELECT p.id, p.name, COUNT(ep.event_id) FROM people p "
+        "LEFT JOIN event_participants ep ON ep.person_id = p.id GROUP BY p.id, p.name"
+    )
+    found = [(int(i), str(n), int(c)) for i, n, c in rows]
+    events = {i: c for i, _, c in found}
+    spellings = store.query("SELECT DISTINCT person_id, name FROM person_mentions")
+    found += [(int(i), str(n), events.get(int(i), 0)) for i, n in spellings]
+    return found
+
+
+def article_parties(store: Store, article_ids: Sequence[int]) -> dict[int, set[str]]:
+    """The parties of the events each article reports."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks(list(article_ids)):
+        rows = store.query(
+            "SELECT DISTINCT m.article_id, ep.party FROM mentions m "
+            "JOIN event_parties ep ON ep.event_id = m.event_id "
+            f"WHERE m.article_id IN ({_marks(chunk)})",
+            tuple(chunk),
+        )
+        for article_id, party in rows:
+            found[int(article_id)].add(str(party))
+    return found
+
+
+def events_of_people(store: Store, person_ids: Sequence[int]) -> set[int]:
+    """Ids of the events any of these people took part in."""
+    found: set[int] = set()
+    for chunk in _chunks(list(person_ids)):
+        rows = store.query(
+            "SELECT DISTINCT event_id FROM event_participants "
+            f"WHERE person_id IN ({_marks(chunk)})",
+            tuple(chunk),
+        )
+        found |= {int(r[0]) for r in rows}
+    return found

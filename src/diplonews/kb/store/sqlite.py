@@ -54,10 +54,20 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        if self._depth:  # nested: part of the enclosing transaction
+        """Nested transactions are savepoints, as on PostgreSQL: an exception undoes the
+        inner block only when it is caught before the outer one ends."""
+        if self._depth:
+            name = f"nested_{self._depth}"
+            self.connection.execute(f"SAVEPOINT {name}")
             self._depth += 1
             try:
                 yield
+            except BaseException:
+                self.connection.execute(f"ROLLBACK TO {name}")
+                self.connection.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.connection.execute(f"RELEASE {name}")
             finally:
                 self._depth -= 1
             return

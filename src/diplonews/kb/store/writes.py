@@ -38,6 +38,8 @@ class Prepared:
     spans: list[tuple[int, int] | None]  # each event's evidence sentence in `body`
     signature: bytes  # MinHash of the body
     milestones: list[dict[str, Any]] = field(default_factory=list)
+    path: str = ""  # where it was read, for messages: a file, or `file.jsonl:LINE`
+    warnings: list[str] = field(default_factory=list)  # values extraction left out, and why
 
     @property
     def seen(self) -> str | None:

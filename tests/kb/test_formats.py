@@ -15,7 +15,7 @@ import pytest
 from diplonews.errors import DiplonewsError
 from diplonews.extract.lexicons import load
 from diplonews.extract.record import Milestone
-from diplonews.kb import export
+from diplonews.kb import formats
 from diplonews.kb.models import (
     Source,
     StoredArticle,
@@ -96,7 +96,7 @@ def milestones() -> list[Milestone]:
 
 def test_export_jsonl_lines_carry_types_and_ids() -> None:
     out = io.StringIO()
-    written = export.write_jsonl(out, events(), people(), articles(), milestones())
+    written = formats.write_jsonl(out, events(), people(), articles(), milestones())
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert written == len(lines) == 7 + 3 + 1 + 1
     assert [line["type"] for line in lines] == ["event"] * 7 + ["person"] * 3 + [
@@ -111,10 +111,10 @@ def test_export_jsonl_lines_carry_types_and_ids() -> None:
 
 def test_export_csv_one_row_per_participant() -> None:
     out = io.StringIO(newline="")
-    written = export.write_csv(out, events())
+    written = formats.write_csv(out, events())
     rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert written == len(rows) == 2 + 1 + 3 + 1 + 1 + 1 + 1
-    assert list(rows[0]) == list(export.CSV_COLUMNS)
+    assert list(rows[0]) == list(formats.CSV_COLUMNS)
     assert rows[0] == {
         **rows[0],
         "event_id": "1",
@@ -134,7 +134,7 @@ def test_export_csv_one_row_per_participant() -> None:
 
 def test_export_csv_neutralises_formulas() -> None:
     out = io.StringIO(newline="")
-    export.write_csv(out, events())
+    formats.write_csv(out, events())
     rows = [r for r in csv.DictReader(io.StringIO(out.getvalue())) if r["event_id"] == "3"]
     assert rows[2]["participant"] == "'=HYPERLINK(1)"
     assert rows[0]["outcomes"] == "Plan of Action: 2026-2030;-1+2"  # starts with a letter
@@ -147,7 +147,7 @@ def test_export_csv_neutralises_formulas() -> None:
 
 def test_export_graphml_parties_count_held_meetings() -> None:
     out = io.StringIO()
-    edges = export.write_graphml(out, events(), [], level="parties")
+    edges = formats.write_graphml(out, events(), [], level="parties")
     graph = nx.read_graphml(io.BytesIO(out.getvalue().encode("utf-8")))
     assert edges == graph.number_of_edges() == 4
     # Planned events (the ASEAN-Korea summit, the visit to Seoul) add nothing.
@@ -162,7 +162,7 @@ def test_export_graphml_parties_count_held_meetings() -> None:
 
 def test_export_graphml_people_edges_join_resolved_participants() -> None:
     out = io.StringIO()
-    edges = export.write_graphml(out, events(), people(), level="people")
+    edges = formats.write_graphml(out, events(), people(), level="people")
     graph = nx.read_graphml(io.BytesIO(out.getvalue().encode("utf-8")))
     assert edges == 1  # Sơn and Cho, at the call and the meeting
     assert list(graph.nodes) == ["p2", "p3", "p10"]
@@ -174,19 +174,19 @@ def test_export_graphml_escapes_names() -> None:
     person = StoredPerson(1, TRICKY, None)
     meeting = StoredEvent(1, "meeting", participants=[StoredParticipant(TRICKY, person_id=1)])
     out = io.StringIO()
-    export.write_graphml(out, [meeting], [person], level="people")
+    formats.write_graphml(out, [meeting], [person], level="people")
     graph = nx.read_graphml(io.BytesIO(out.getvalue().encode("utf-8")))
     assert graph.nodes["p1"]["label"] == TRICKY
 
 
 def test_export_graphml_unknown_level_raises() -> None:
     with pytest.raises(DiplonewsError, match="graph level"):
-        export.write_graphml(io.StringIO(), [], [], level="cities")
+        formats.write_graphml(io.StringIO(), [], [], level="cities")
 
 
 def test_export_ics_holds_dated_planned_events_only() -> None:
     out = io.StringIO(newline="")
-    written = export.write_ics(out, events())
+    written = formats.write_ics(out, events())
     calendar = icalendar.Calendar.from_ical(out.getvalue())
     vevents = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     assert written == len(vevents) == 3
@@ -211,8 +211,8 @@ def test_export_ics_holds_dated_planned_events_only() -> None:
 def test_export_ics_is_reproducible_and_escapes_text() -> None:
     planned = StoredEvent(1, "meeting", "planned", name=TRICKY, date="2026-01-15")
     first, second = io.StringIO(), io.StringIO()
-    export.write_ics(first, [planned])
-    export.write_ics(second, [planned])
+    formats.write_ics(first, [planned])
+    formats.write_ics(second, [planned])
     assert first.getvalue() == second.getvalue()
     [vevent] = icalendar.Calendar.from_ical(first.getvalue()).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == TRICKY
@@ -220,11 +220,11 @@ def test_export_ics_is_reproducible_and_escapes_text() -> None:
 
 def test_export_plover_maps_kinds_to_categories() -> None:
     out = io.StringIO()
-    written = export.write_plover(out, events())
+    written = formats.write_plover(out, events())
     records = {r["event_id"]: r for r in map(json.loads, out.getvalue().splitlines())}
     assert written == len(records) == 7
-    assert all(r["event_type"] in export.PLOVER_CATEGORIES for r in records.values())
-    assert len(export.PLOVER_CATEGORIES) == 16
+    assert all(r["event_type"] in formats.PLOVER_CATEGORIES for r in records.values())
+    assert len(formats.PLOVER_CATEGORIES) == 16
     call, visit, meeting, summit = records[1], records[2], records[3], records[4]
     assert (call["event_type"], call["mode"]) == ("CONSULT", "phone")
     assert (visit["event_type"], visit["mode"]) == ("CONSULT", "visit")
@@ -244,7 +244,7 @@ def test_export_plover_maps_kinds_to_categories() -> None:
 
 def test_export_plover_visit_runs_visitor_to_host() -> None:
     out = io.StringIO()
-    export.write_plover(out, events())
+    formats.write_plover(out, events())
     records = {r["event_id"]: r for r in map(json.loads, out.getvalue().splitlines())}
     visit = records[2]  # to Hanoi, so Laos visits Vietnam
     assert (visit["actor_code"], visit["recipient_code"]) == ("LAO", "VNM")
@@ -263,7 +263,7 @@ def test_export_plover_visit_without_place_takes_the_named_side_as_visitor() -> 
         parties=["LAO", "VNM"],
         participants=[StoredParticipant("Trần Đại Quang", "VNM")],
     )
-    record = export.plover_record(visit)
+    record = formats.plover_record(visit)
     assert (record["actor_code"], record["recipient_code"]) == ("VNM", "LAO")
 
 
@@ -272,21 +272,21 @@ def test_export_write_calls_only_the_factories_it_needs() -> None:
         raise AssertionError("not needed")
 
     out = io.StringIO()
-    written = export.write(
+    written = formats.write(
         "csv", out, events=events, people=refuse, articles=refuse, milestones=refuse
     )
     assert written == 10
-    written = export.write(
+    written = formats.write(
         "graphml", io.StringIO(), events=events, people=refuse, articles=refuse,
         milestones=refuse,
     )  # fmt: skip
     assert written == 4
 
 
-@pytest.mark.parametrize("fmt", export.FORMATS)
+@pytest.mark.parametrize("fmt", formats.FORMATS)
 def test_export_write_dispatches_every_format(fmt: str) -> None:
     out = io.StringIO(newline="")
-    written = export.write(
+    written = formats.write(
         fmt, out, events=events, people=people, articles=articles, milestones=milestones
     )
     assert written > 0
@@ -295,7 +295,7 @@ def test_export_write_dispatches_every_format(fmt: str) -> None:
 
 def test_export_unknown_format_raises() -> None:
     with pytest.raises(DiplonewsError, match="unknown export format 'xml'; choose one of jsonl"):
-        export.write(
+        formats.write(
             "xml", io.StringIO(), events=events, people=people, articles=articles,
             milestones=milestones,
         )  # fmt: skip
@@ -314,16 +314,16 @@ def test_export_names_parties_with_the_lexicons_given(user_lexicon: Path) -> Non
         location="Hanoi",
         parties=["VNM", "XWL"],
     )
-    record = export.plover_record(tea, lexicons)
+    record = formats.plover_record(tea, lexicons)
     assert (record["recipient"], record["recipient_country"]) == ("Republic of Wonderland", "XWL")
-    assert export.plover_record(tea)["recipient"] == "XWL"
+    assert formats.plover_record(tea)["recipient"] == "XWL"
     out = io.StringIO()
-    export.write_ics(out, [tea], lexicons)
+    formats.write_ics(out, [tea], lexicons)
     [vevent] = icalendar.Calendar.from_ical(out.getvalue()).walk("VEVENT")
     assert "Republic of Wonderland (XWL)" in str(vevent["DESCRIPTION"])
     held = StoredEvent(10, "meeting", status="held", parties=["VNM", "XWL"])
     out = io.StringIO()
-    export.write(
+    formats.write(
         "graphml",
         out,
         events=lambda: [held],

@@ -1,0 +1,360 @@
+"""When, where and how: what the text around an event adds to its date, status, format
+and location once the events stage has read the event's own words (see reader.py).
+
+News tells a day's events in a row and dates only the first of them: "Cùng ngày",
+"Chiều cùng ngày", "Sau đó", "Trước đó" carry the day before them over to the next
+event, "Hôm sau" the day after it; a meeting "bên lề X" takes X's date and place; the
+day a plan is announced ("Bộ Ngoại giao ngày 2/6 thông báo … sẽ thăm") is not its date;
+a held event of the story that the text leaves undated happened in the month the
+article was published. An event dated after publication is still to come, whatever the
+verb says; a trip that sets out for a meeting ("lên đường dự X", "bắt đầu thăm … và dự
+X") reaches the meeting later. A talk between two states is held face to face unless the
+text says it was online; a meeting the article places inside a visit is held in the
+visit's city, and a visit is in the city of the airport it arrives at.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Draft, Reader
+
+# A sentence that opens on the day of the one before it ("Cùng ngày", "Chiều cùng
+# ngày", "Cũng trong ngày", "Sau đó", "Trước đó", "Ngay sau lễ đón").
+CARRY_OPENING = re.compile(
+    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Kk]huya)\s+)?"
+    r"(?:[Cc]ùng ngày|(?:[Nn]gày\s+)?[Hh]ôm đó|(?:[Cc]ũng\s+)?[Tt]rong\s+(?:ngày|buổi\s+\w+|"
+    r"sáng|chiều|tối)(?:\s+(?:cùng ngày|hôm đó|hôm nay|nay))?|[Tt]rước đó|[Ss]au đó|"
+    r"[Tt]iếp đó|[Tt]iếp theo|[Nn]gay sau đó|(?:[Nn]gay\s+)?[Ss]au\s+(?:khi\s+)?(?:lễ đón|"
+    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ)))(?!\w)"
+)
+# … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
+CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
+NEXT_DAY = re.compile(
+    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:[Nn]gày\s+)?[Hh]ôm sau(?!\w)"
+)
+# Setting out for a meeting: the meeting is still ahead ("lên đường dự", "bắt đầu thăm
+# chính thức … và tham dự").
+SETTING_OUT = re.compile(
+    r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
+    r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự\s*$"
+)
+# Words that open a clause of its own after an event: what follows them is not the
+# event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
+SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
+# Held in person with some taking part online: "theo hình thức trực tiếp kết hợp trực
+# tuyến", "kết hợp trực tiếp và trực tuyến", "dự trực tuyến" by one leader.
+HYBRID = re.compile(
+    r"trực tiếp\s+(?:và|kết hợp(?:\s+với)?)\s+trực tuyến|trực tuyến\s+(?:và|kết hợp(?:\s+với)?)"
+    r"\s+trực tiếp|(?:hình thức|theo)\s+kết hợp"
+)
+# "đã có cuộc họp": reported as done, whatever the publication date (outlets date a
+# story by its first version, before the evening's talks).
+PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
+# A country's government seat in the press of that country ("tại Trụ sở Chính phủ"):
+# named without a country, it is the home government's.
+HOME_SEAT = re.compile(
+    r"(?<!\w)[Tt]rụ sở (?:Chính phủ|Bộ (?:Ngoại giao|Quốc phòng|Công an|Công Thương|Tài chính|"
+    r"Kế hoạch và Đầu tư)|Ban Đối ngoại Trung ương)(?!\s+(?:[A-ZĐ]|nước|các))"
+)
+HOME_CAPITAL = "Hanoi"
+# "trong chuyến thăm", "nhân chuyến thăm", "trong khuôn khổ chuyến thăm": inside a visit.
+IN_VISIT = re.compile(
+    r"(?:trong|nhân|khuôn khổ)\s+(?:chuyến|dịp|thời gian)\s+(?:\w+\s+){0,3}?thăm", re.IGNORECASE
+)
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def same_trip(a: Any, b: Any) -> bool:
+    """Whether two visits to the same places dated a few days apart are one trip told
+    by different days ("Sáng 23/6, lễ đón …", "chuyến thăm từ ngày 22-24/6")."""
+    first, second = _day(a.date), _day(b.date)
+    return (
+        a.kind == b.kind == "visit"
+        and first is not None
+        and second is not None
+        and abs((first - second).days) < len(VISIT_DAYS)
+        and set(a.parties) == set(b.parties)
+    )
+
+
+def earlier_day_of_visit(a: Any, b: Any) -> bool:
+    """Whether `b` dates visit `a` to an earlier day: a visit is dated by its first day,
+    and its mentions name its days in any order ("Sáng 23/6, lễ đón …" before "chuyến
+    thăm từ ngày 22-24/6")."""
+    return (
+        a.kind == "visit"
+        and _day(a.date) is not None
+        and _day(b.date) is not None
+        and b.date < a.date
+    )
+
+
+def last_day_before(reader: Reader, at: int) -> str | None:
+    """The last day-precision date the text gives before offset `at`."""
+    best = None
+    now = reader.doc.anchor_year
+    for t in reader.times:
+        if t.start >= at:
+            break
+        if t.precision == "day" and t.value and not (now and int(t.value[:4]) < now - 1):
+            best = t.value  # not a day of history ("thiết lập quan hệ ngày 22/12/1992")
+    return best
+
+
+def carry_date(reader: Reader, d: Draft) -> None:
+    """An undated event takes the date of the meeting whose sidelines its sentence puts
+    it on ("bên lề X"), or the day before when its sentence opens on it ("Cùng ngày",
+    "Sau đó"; "Hôm sau" is the next day)."""
+    e = d.event
+    if e.date or d.own_date:
+        return
+    around = [x for x in reader.drafts if x.sentence == d.sentence and x is not d]
+    setting = next((x for x in around if x.setting), None)
+    if setting is not None:  # "… sẽ hội đàm bên lề Hội nghị NATO vào tháng 8 tới"
+        dated = next(
+            (x for x in around if x.cue.start >= setting.cue.start and x.own_date and x.event.date),
+            None,
+        )
+        if dated is not None:
+            e.date = dated.event.date
+            return
+    start, end = reader.doc.sentences[d.sentence]
+    body = reader.body
+    if NEXT_DAY.match(body, start, end):
+        before = _day(last_day_before(reader, start))
+        if before is not None:
+            e.date = (before + timedelta(days=1)).isoformat()
+        return
+    if CARRY_OPENING.match(body, start, end) or CARRY_BEFORE.search(
+        body, start, max(start, d.cue.start)
+    ):
+        earlier = last_day_before(reader, start)
+        if earlier is not None:
+            e.date = earlier
+
+
+PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def most_precise(times: list[Any]) -> Any:
+    """The first time, or a more precise one within it: "Hội nghị BRICS mở rộng năm 2024
+    … từ ngày 23 đến ngày 24/10" is dated by its days, not by the year in its name (a day
+    of another year is another story: "… cuối năm nay … sự kiện 30-4-1975")."""
+    first = times[0]
+    within = [t for t in times if str(t.value).startswith(str(first.value))]
+    return max(within, key=lambda t: PRECISION.get(t.precision, 0))
+
+
+def announced(body: str, time: Any, cue: Cue) -> bool:
+    """Whether a time dates the announcement of a plan, not the plan: "Bộ Ngoại giao
+    ngày 2/6 thông báo Tổng thống sẽ thăm …", "Ngày 21-10, ông Đường cho biết Chủ tịch
+    Tập Cận Bình sẽ tổ chức cuộc gặp thượng đỉnh …"."""
+    if time.start >= cue.start:
+        return False
+    verb = None
+    for verb in REPORTING.finditer(body, time.end, cue.start):
+        pass
+    if verb is None:
+        return False
+    if PLANNED.search(body, verb.end(), cue.start):
+        return True  # "… thông báo Tổng thống sẽ thăm …"
+    return (  # "… cho biết cuộc gặp sẽ diễn ra …", not "… đã hội đàm và sẽ …"
+        PLANNED.search(body, cue.end, max(cue.end, cue.own_end)) is not None
+        and PAST.search(body, verb.end(), cue.start) is None
+    )
+
+
+# Words that recall an earlier occasion rather than report the story's own.
+RECALLED = re.compile(
+    r"(?<!\w)(?:từng|trước đây|trước đó|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def story_month(reader: Reader, d: Draft) -> None:
+    """A held event of the story that the text does not date happened in the month the
+    article was published ("Chủ tịch nước đến thăm Angola …" in an article of 2025-08-08
+    → 2025-08), unless its sentence recalls an earlier occasion."""
+    e = d.event
+    published = _published(reader)
+    if e.date or d.own_date or e.status != "held" or not published:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if RECALLED.search(reader.body, start, end):
+        return
+    e.date = published[:7]
+
+
+def _published(reader: Reader) -> str | None:
+    published = reader.doc.record.published
+    return published or None
+
+
+def settle_status(reader: Reader, d: Draft) -> None:
+    """Planned when the text dates it after publication or sets out for it."""
+    e = d.event
+    published = _published(reader)
+    start, _ = reader.doc.sentences[d.sentence]
+    reported_past = PAST.search(reader.body, start, d.cue.start) is not None
+    if e.date and published and not reported_past:
+        precision = min(len(e.date), len(published))
+        if precision >= 7 and e.date[:precision] > published[:precision]:
+            e.status = "planned"
+            return
+    before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
+    if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
+        head = (d.cue.joined_to or d.cue).start
+        if SETTING_OUT.search(reader.body, max(start, head - 200), head):
+            e.status = "planned"  # "lên đường tham dự Hội nghị …"
+    elif e.status == "planned" and plan_of_another_clause(reader, d):
+        e.status = "held"
+
+
+def plan_of_another_clause(reader: Reader, d: Draft) -> bool:
+    """Whether the only plan word around an event undated or dated up to publication
+    belongs to a clause subordinate to it: "… được đến thăm Angola trong bối cảnh … Angola
+    chuẩn bị kỷ niệm 50 năm Ngày Độc lập"."""
+    e, body, cue = d.event, reader.body, d.cue
+    published = _published(reader)
+    if e.date and (not published or e.date[:4] > published[:4]):
+        return False
+    start, _ = reader.doc.sentences[d.sentence]
+    if PLANNED.search(body, start, cue.start):
+        return False
+    plan = PLANNED.search(body, cue.end, cue.own_end)
+    aside = SUBORDINATE.search(body, cue.end, cue.own_end)
+    return plan is not None and aside is not None and aside.start() < plan.start()
+
+
+def setting_location(reader: Reader, d: Draft) -> None:
+    """A meeting set on the sidelines of another ("bên lề Hội nghị APEC tại Bắc Kinh")
+    is held where that one is, unless its own words place it."""
+    if d.setting or d.event.kind != "meeting":
+        return
+    if reader.location_in(d.cue.start, d.cue.own_end):
+        return
+    around = [x for x in reader.drafts if x.sentence == d.sentence and x is not d]
+    setting = next((x for x in around if x.setting and x.cue.start > d.cue.start), None)
+    if setting is None:
+        return
+    for x in around:
+        if x.cue.start >= setting.cue.start:
+            place = reader.location_in(x.cue.start, x.cue.own_end)
+            if place:
+                d.event.location = place
+                return
+
+
+def settle_format(reader: Reader, d: Draft) -> None:
+    """Talks between two states are held face to face unless the text says otherwise; a
+    meeting held in person with some joining online is in person."""
+    e = d.event
+    if e.format == "online":
+        start, end = reader.doc.sentences[d.sentence]
+        if HYBRID.search(reader.body, start, end):
+            e.format = "in_person"
+        return
+    if e.format or e.kind != "meeting":
+        return
+    parties = set(e.parties)
+    kinds = {getattr(reader.lex.party(code), "kind", None) for code in parties}
+    if len(parties) == 2 and kinds == {"state"}:
+        e.format = "in_person"
+
+
+def seat_location(reader: Reader, d: Draft) -> None:
+    """ "tại Trụ sở Chính phủ" with a home official: the home capital."""
+    e = d.event
+    if e.location or e.kind == "call" or HOME not in e.parties:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if HOME_SEAT.search(reader.body, start, end):
+        e.location = HOME_CAPITAL
+        e.format = e.format or "in_person"
+
+
+VISIT_DAYS = range(7)  # a meeting of the visitor in the week after arrival is in the visit
+
+
+def _during(visit: Draft, d: Draft) -> bool:
+    """Whether a meeting of the visitor falls in the visit: within a week of its first
+    day, or, dated only to the month, in the month of the visit and told after it."""
+    start, day = _day(visit.event.date), _day(d.event.date)
+    if start is not None and day is not None:
+        return (day - start).days in VISIT_DAYS
+    month = d.event.date
+    return (
+        month is not None
+        and len(month) == 7
+        and (visit.event.date or "").startswith(month)
+        and visit.sentence < d.sentence
+    )
+
+
+def arrival_location(reader: Reader, d: Draft) -> None:
+    """A visit whose sentence names the airport it arrives at is in that airport's city
+    ("hạ cánh xuống Sân bay Nội Bài", "tới Sân bay quốc tế Wattay")."""
+    e = d.event
+    if e.kind != "visit" or e.location:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    for s, _, payloads in reader.places:
+        if start <= s < end and reader.body[s : s + 7].lower() == "sân bay":
+            e.location = str(payloads[0].name_en)
+            return
+
+
+def visit_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting the article places inside a visit (its sentence, "trong chuyến thăm",
+    the same day, "Bên lề") takes the visit's city."""
+    body = reader.body
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location:
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        for v in reversed(drafts[:i] + drafts[i + 1 :]):
+            if v.event.kind != "visit" or not v.event.location or v.event.status != e.status:
+                continue
+            if not set(e.parties) <= set(v.event.parties):
+                continue
+            same_sentence = v.sentence == d.sentence
+            inside = (
+                v.sentence < d.sentence
+                and (
+                    IN_VISIT.search(body, start, end) is not None
+                    or SIDELINES.match(body, start, end) is not None
+                    or (e.date is not None and len(e.date) == 10 and e.date == v.event.date)
+                )
+            ) or (bool(set(d.people) & set(v.people)) and _during(v, d))
+            if same_sentence or inside:
+                e.location = v.event.location
+                e.format = e.format or "in_person"
+                break
+
+
+def settle(reader: Reader, drafts: list[Draft]) -> None:
+    """Status, format and location of the finished drafts, in text order."""
+    for d in drafts:
+        settle_status(reader, d)
+        story_month(reader, d)
+        setting_location(reader, d)
+        seat_location(reader, d)
+        arrival_location(reader, d)
+    visit_location(reader, drafts)
+    for d in drafts:
+        settle_format(reader, d)

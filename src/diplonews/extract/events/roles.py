@@ -1,0 +1,240 @@
+"""Who hosts and who calls: the roles of an event's participants beyond its own clause.
+
+SCHEMA's conventions settle them: the official who invites a visitor ("theo lời mời
+của X") or hosts the welcome ceremony chairs the visit; in "tiếp kiến", "yết kiến",
+"tới chào" and "chào xã giao" the official called on chairs and the caller takes part.
+The events stage and the merging step call these helpers; they hold no state.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from diplonews.extract.doc import Mention
+    from diplonews.extract.events.cues import Cue, Sentence
+    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.lexicons import Lexicons
+    from diplonews.extract.record import Person
+
+# Verbs of calling on someone: the official named after the verb is the one called on.
+# An envoy presenting credentials ("trình Quốc thư lên Tổng thống X") calls on X too; at a
+# reception ("tiếp Đại sứ … trình quốc thư") the words name no event of their own.
+CALL_ON = frozenset(
+    {
+        "tiếp kiến",
+        "yết kiến",
+        "bệ kiến",
+        "tới chào",
+        "đến chào",
+        "chào xã giao",
+        "trình quốc thư lên",
+        "trình thư ủy nhiệm lên",
+    }
+)
+# "theo lời mời của", "nhận lời mời chính thức của", "lời mời của người đồng cấp".
+INVITED_BY = re.compile(
+    r"lời mời(?:\s+chính thức)?(?:\s+của)\s+(?:người\s+đồng\s+cấp\s+|đồng chí\s+)?$",
+    re.IGNORECASE,
+)
+CO_INVITER = re.compile(r"^\s*(?:,|và)\s*$")
+# "Tổng thống X đã đón tiếp ông Y đến thăm …": the subject receives the visitor.
+RECEIVES = re.compile(r"^[^,;.]{0,40}?\b(?:đón tiếp|tiếp đón|chào đón)\b")
+
+
+# "Tháp tùng Tổng thống có: …", "Đón đoàn tại sân bay có: …", "Thành phần Đoàn gồm có: …":
+# the members of a delegation or the officials at the airport, listed after a colon.
+MEMBER_LIST = re.compile(r"\b(?:có|gồm|gồm có|bao gồm)\s*:")
+
+
+def outside_member_lists(
+    body: str, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> list[Mention]:
+    """The mentions that do not stand in a list of delegation members or greeters: those
+    are named, not taking part (they stay in `people`)."""
+    if ":" not in body:
+        return mentions
+    starts = [start for start, _ in sentences]
+    lists = []
+    for found in MEMBER_LIST.finditer(body):
+        i = bisect_right(starts, found.start()) - 1
+        if i >= 0 and found.end() <= sentences[i][1]:
+            lists.append((found.end(), sentences[i][1]))
+    if not lists:
+        return mentions
+    return [m for m in mentions if not any(a <= m.start < b for a, b in lists)]
+
+
+# "Ông có kế hoạch hội đàm với …": a sentence whose subject is a bare "Ông"/"Bà".
+PRONOUN_SUBJECT = re.compile(r"\s*(?:Ông|Bà)\s+(?=[a-zà-ỹđ])")
+
+
+def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
+    """The person a sentence's bare "Ông"/"Bà" stands for: the subject of the sentence
+    before, the last one named as taking part there."""
+    if not PRONOUN_SUBJECT.match(reader.body, sentence.start):
+        return []
+    before = [m for m in reader.taking_part if m.end <= sentence.start]
+    if not before:
+        return []
+    last = before[-1]
+    starts = [s for s, _ in reader.doc.sentences]
+    i = bisect_right(starts, last.start) - 1
+    if i < 0 or reader.doc.sentences[i][1] < sentence.start - 2:
+        return []  # the person must be named in the sentence just before
+    first = next(m for m in before if m.start >= reader.doc.sentences[i][0])
+    return [first]
+
+
+def organisations_of(lex: Lexicons, known: list[Person], people: list[int]) -> list[str]:
+    """The organisations whose officials take part (its Secretary-General, its envoy): a
+    party as such per SCHEMA ("UN", "OIF", "WTO")."""
+    codes = []
+    for p in people:
+        country = known[p].country if 0 <= p < len(known) else None
+        if country and getattr(lex.party(country), "kind", "") == "org":
+            codes.append(country)
+    return codes
+
+
+def with_organisations(codes: list[str], finished: list[str], lex: Lexicons) -> list[str]:
+    """`finished` (the states and blocs) with the organisations among `codes`, sorted."""
+    orgs = {c for c in codes if getattr(lex.party(c), "kind", "") == "org"}
+    return sorted(set(finished) | orgs)
+
+
+def calls_on(cue: Cue) -> bool:
+    return bool(cue.trigger) and cue.trigger.vi.lower() in CALL_ON  # type: ignore[union-attr]
+
+
+def called_on(reader: Reader, cue: Cue, own: list[Mention]) -> set[int]:
+    """The officials called on: those named right after a calling-on verb."""
+    if not calls_on(cue):
+        return set()
+    return {m.person for m in own}
+
+
+def inviters(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
+    """Who invited the visit reported by `cue`: the officials after "lời mời của" in its
+    sentence, when no other visit of the sentence stands nearer to them."""
+    body = reader.body
+    found: list[Mention] = []
+    for m in reader.mentions:
+        if not sentence.start <= m.start < sentence.end:
+            continue
+        if INVITED_BY.search(body, max(sentence.start, m.start - 60), m.start) or (
+            found and CO_INVITER.match(body[found[-1].end : m.start])
+        ):
+            found.append(m)
+        elif found:
+            break
+    if not found:
+        return []
+    visits = [c for c in sentence.cues if c.kind == "visit"]
+    nearest = min(visits, key=lambda c: abs(c.start - found[0].start), default=None)
+    return found if nearest is cue else []
+
+
+def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
+    """The subject who "đón tiếp" (receives) the visitor named after it."""
+    return [m for m in pre if RECEIVES.match(reader.body[m.end : m.end + 40])]
+
+
+def visit_hosts(
+    reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], visitors: list[int]
+) -> list[int]:
+    """The hosts of a visit, who chair it: its inviters and whoever receives the visitor."""
+    hosts = [m.person for m in inviters(reader, sentence, cue) + receivers(reader, pre)]
+    return [p for p in dict.fromkeys(hosts) if p >= 0 and p not in visitors]
+
+
+def verb_of_another_event(reader: Reader, verb_end: int, cue: Cue) -> bool:
+    """Whether a chairing verb ("khai mạc", "chủ trì") governs an event named right after
+    it other than `cue`: "gặp X và khai mạc Diễn đàn Doanh nghiệp" opens the forum."""
+    at = verb_end
+    while at < len(reader.body) and reader.body[at] == " ":
+        at += 1
+    if at == cue.start:
+        return False
+    return any(s == at for s, _, _ in reader.triggers) or any(
+        s == at for s, _, _ in reader.series_hits
+    )
+
+
+# "Đoàn Việt Nam do X làm Trưởng đoàn", "X dẫn đầu đoàn …": a delegation's head.
+HEAD_AFTER = re.compile(r"[^.;]{0,80}?\b(?:làm [Tt]rưởng đoàn|dẫn đầu)\b")
+HEAD_BEFORE = re.compile(r"[Đđ]oàn\b[^.;,]{0,40}?\bdo\s+(?:ông\s+|bà\s+)?$")
+
+
+def add_delegation_heads(
+    reader: Reader,
+    kept: list[Draft],
+    after: Callable[[Reader, list[Draft], int], list[tuple[int, int]]],
+) -> None:
+    """The heads of the delegations named in the sentences that go on about a meeting
+    ("Đối thoại … lần thứ 5. Đoàn Việt Nam do X làm Trưởng đoàn; đoàn Hàn Quốc do Y …")
+    take part in it."""
+    body = reader.body
+    for i, d in enumerate(kept):
+        if d.event.kind != "meeting":
+            continue
+        for start, end in after(reader, kept, i):
+            for m in reader.mentions:
+                if not start <= m.start < end or m.person in d.people:
+                    continue
+                if HEAD_BEFORE.search(body, max(start, m.start - 60), m.start) and HEAD_AFTER.match(
+                    body, m.end, end
+                ):
+                    d.people.append(m.person)
+
+
+def add_visit_receivers(reader: Reader, kept: list[Draft]) -> None:
+    """Whoever "chào đón" / "đón tiếp" the visitor in the sentences that go on about a
+    visit hosts it ("Chủ tịch nước X là người đồng cấp đã chào đón Tổng thống Y")."""
+    cued = {d.sentence for d in reader.drafts}
+    for d in kept:
+        if d.event.kind != "visit":
+            continue
+        visitors = set(d.people) - d.chairs
+        # the next few sentences, up to another visit (a visit drafted again later and
+        # absorbed into this one may stand after other events)
+        stop = min(
+            (k.sentence for k in kept if k.sentence > d.sentence and k.event.kind == "visit"),
+            default=len(reader.doc.sentences),
+        )
+        stop = min(stop, d.sentence + 4)
+        spans = [reader.doc.sentences[n] for n in range(d.sentence + 1, stop) if n not in cued]
+        for start, end in spans:
+            inside = [m for m in reader.mentions if start <= m.start < end]
+            for m in inside:
+                if m.person in d.people or not RECEIVES.match(reader.body[m.end : m.end + 60]):
+                    continue
+                if any(n.person in visitors and n.start > m.end for n in inside):
+                    d.people.append(m.person)
+                    d.chairs.add(m.person)
+
+
+def add_ceremony_hosts(kept: list[Draft]) -> None:
+    """The host of a welcome ceremony (lễ đón) chairs the visit of the guest welcomed."""
+    for d in kept:
+        if "ceremony" not in d.cue.flags or not d.chairs:
+            continue
+        guests = [p for p in d.people if p not in d.chairs]
+        visit = next(
+            (
+                v
+                for v in kept
+                if v.event.kind == "visit" and v is not d and set(guests) & set(v.people)
+            ),
+            None,
+        )
+        if visit is None:
+            continue
+        for host in d.chairs:
+            if host not in visit.people:
+                visit.people.append(host)
+            visit.chairs.add(host)
+        visit.chairs -= set(guests)

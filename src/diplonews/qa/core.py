@@ -1,0 +1,279 @@
+"""What every answer is built on: the `Answer`, the events that fit every slot of a
+question (`select`), the facts and evidence sentences kept with an answer, and the
+"none recorded" answer that says which slots the record cannot fill."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplonews.extract.lexicons import Lexicons
+from diplonews.kb import browse
+from diplonews.kb.models import StoredEvent, StoredParticipant
+from diplonews.kb.store import Store, queries
+from diplonews.qa.questions import Question
+from diplonews.qa.wording import Words
+from diplonews.text import fold
+
+MAX_EVENTS = 20  # events listed in one answer
+
+
+@dataclass
+class Answer:
+    answer: str
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    found: bool = True  # False: "not in the record", the facts are the closest held
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "found": self.found,
+            "facts": self.facts,
+            "evidence": self.evidence,
+        }
+
+
+# --- selecting events: every slot of the question is a filter ----------------------
+
+
+def select(
+    store: Store,
+    q: Question,
+    lex: Lexicons,
+    *,
+    kinds: Iterable[str] | None = None,
+    status: str | None = None,
+    relax: int = 0,
+) -> list[StoredEvent]:
+    """Events that fit every slot of the question, newest first. `relax` 1 drops the
+    period, 2 the place and the counterparts too: the closest facts, never the answer."""
+    if q.people:
+        groups = q.people if relax < 2 else q.people[:1]
+        ids: set[int] | None = None
+        for group in groups:
+            held = queries.events_of_people(store, group)
+            ids = held if ids is None else ids & held
+        events = queries.events_by_id(store, sorted(ids or ()))
+    else:
+        events = browse.events(
+            store, parties=() if q.series else q.parties, series=q.series, limit=500, lexicons=lex
+        )
+    wanted = set(kinds) if kinds else None
+    kept = []
+    for event in events:
+        if wanted and event.kind not in wanted:
+            continue
+        if status and event.status != status:
+            continue
+        if q.series and event.series != q.series:
+            continue
+        if q.edition is not None and event.edition != q.edition:
+            continue
+        if q.parties and not q.series and relax < 2 and not set(q.parties) <= set(event.parties):
+            continue
+        if relax < 1 and (q.date_from or q.date_to) and not in_period(event.date, q):
+            continue
+        if relax < 1 and q.month and (event.date or "")[5:7] not in (q.month, ""):
+            continue
+        if relax < 2 and q.location and not _at(event, q):
+            continue
+        kept.append(event)
+    kept.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    return kept
+
+
+def in_period(date: str | None, q: Question) -> bool:
+    """The event's date falls in the question's period, compared at the coarser of the
+    two precisions ("2025-08" is in "2025-08-06", and "2025-08-06" in "2025")."""
+    if not date:
+        return False
+    if q.date_from:
+        n = min(len(date), len(q.date_from))
+        if date[:n] < q.date_from[:n]:
+            return False
+    if q.date_to:
+        n = min(len(date), len(q.date_to))
+        if date[:n] > q.date_to[:n]:
+            return False
+    return True
+
+
+def _at(event: StoredEvent, q: Question) -> bool:
+    """The event is in the question's city: its location, or, when the record gives
+    none, a meeting or visit in the city's country, or evidence that names the city."""
+    if event.location == q.location:
+        return True
+    if event.location is not None:
+        return False
+    if q.location_country in event.parties and event.kind != "call":
+        return True
+    named = fold(q.location_text or q.location or "").lower()
+    return any(named and named in fold(s.evidence or "").lower() for s in event.sources)
+
+
+def fact(event: StoredEvent) -> dict[str, Any]:
+    return {
+        "event_id": event.id,
+        "kind": event.kind,
+        "name": event.name,
+        "series": event.series,
+        "edition": event.edition,
+        "date": event.date,
+        "status": event.status,
+        "format": event.format,
+        "location": event.location,
+        "parties": event.parties,
+        "participants": [p.to_dict() for p in event.participants],
+        "outcomes": event.outcomes,
+    }
+
+
+def evidence(events: Iterable[StoredEvent], limit: int = 10) -> list[dict[str, Any]]:
+    found = []
+    for event in events:
+        for source in event.sources:
+            if source.evidence:
+                found.append(
+                    {
+                        "article": source.doc_id,
+                        "article_id": source.article_id,
+                        "event_id": event.id,
+                        "sentence": source.evidence,
+                    }
+                )
+    return found[:limit]
+
+
+def found_answer(lines: list[str], events: list[StoredEvent]) -> Answer:
+    shown = events[:MAX_EVENTS]
+    return Answer(" ".join(lines), [fact(e) for e in shown], evidence(shown))
+
+
+def none_recorded(
+    store: Store,
+    q: Question,
+    w: Words,
+    what: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    status: str | None = None,
+) -> Answer:
+    """ "No phone call of X with Y is recorded in 2021", with the closest facts."""
+    text = w("none_recorded", what=w(f"what_{what}"), filters=filters(store, q, w))
+    closest: list[StoredEvent] = []
+    for relax in (0, 1, 2) if status else (1, 2):
+        closest = select(store, q, w.lex, kinds=kinds, status=status, relax=relax)[:3]
+        if closest:
+            break
+    if closest:
+        text += " " + w("closest")
+    return Answer(text, [fact(e) for e in closest], evidence(closest, 3), found=False)
+
+
+def filters(store: Store, q: Question, w: Words) -> str:
+    """The question's slots in words: ' of X with Y in Seoul in 2021'."""
+    parts = []
+    names = q.names[:]
+    own = set()
+    if names:
+        parts.append(w("filter_of", who=names[0]))
+        own = {c for pid in q.people[0] if (c := _country(store, pid))}
+        if len(names) > 1:
+            parts.append(w("filter_with", who=w.join(names[1:])))
+    if q.series:
+        parts.append(w("filter_series", series=q.series))
+    others = w.join([w.country(c) for c in q.parties if c not in own])
+    if q.parties and not q.series and others != "—":
+        if names:
+            parts.append(w("filter_with", who=others))
+        else:
+            parts.append(w("filter_between", sides=others))
+    if q.location:
+        parts.append(w("filter_in", place=q.location))
+    return "".join(" " + part for part in parts) + w.period(q.date_from, q.date_to)
+
+
+def _country(store: Store, person_id: int) -> str | None:
+    person = queries.person(store, person_id)
+    return person.country if person else None
+
+
+def asked(q: Question, participant: StoredParticipant) -> bool:
+    return any(participant.person_id in group for group in q.people)
+
+
+def place(w: Words, event: StoredEvent) -> str:
+    return " " + w("at_place", place=event.location) if event.location else ""
+
+
+def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:
+    """When the record holds no event of the series the question names ("ASEAN-Korea
+    Special Summit"), the events of its parties whose series ends the same way ("…
+    Commemorative Summit"), under every other slot: the name differs, not the meeting."""
+    if not q.series:
+        return []
+    head, tail = q.series.split()[0], q.series.split()[-1]
+    parties = q.parties
+    loose = Question(q.text, q.folded, q.lang, q.intent)
+    loose.edition, loose.date_from, loose.date_to = q.edition, q.date_from, q.date_to
+    loose.people, loose.location, loose.location_country = q.people, q.location, q.location_country
+    loose.month = q.month
+    return [
+        e
+        for e in select(store, loose, lex)
+        if e.series
+        and e.series.split()[-1] == tail
+        and (
+            e.series.split("-")[0].split()[0] == head.split("-")[0]
+            and bool(set(parties) & set(e.parties) or not parties)
+        )
+    ]
+
+
+def during(store: Store, visit: StoredEvent) -> list[StoredEvent]:
+    """The other events the visit's articles report with one of its visitors: the
+    welcome, the talks, the calls on leaders."""
+    visitors = sorted({p.person_id for p in visit.participants if p.person_id is not None})
+    articles = {s.article_id for s in visit.sources}
+    return [
+        e
+        for e in queries.events_by_id(store, sorted(queries.events_of_people(store, visitors)))
+        if e.id != visit.id and articles & {s.article_id for s in e.sources}
+    ]
+
+
+def visit_date(store: Store, visit: StoredEvent) -> str | None:
+    """A visit the record does not date takes the earliest date of the events held
+    during it."""
+    dates = [e.date for e in during(store, visit) if e.date and e.kind != "visit"]
+    return min(dates) if dates else None
+
+
+def visit_place(store: Store, visit: StoredEvent) -> str | None:
+    """A visit the record does not place takes the city of the events held during it."""
+    places = [e.location for e in during(store, visit) if e.location and e.kind != "call"]
+    return places[0] if places else None
+
+
+def named_events(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:
+    """Events whose name, as the article writes it, shares three words in a row with
+    a question that names a kind of meeting ("Hội nghị cấp cao tây bán cầu"): a
+    meeting no lexicon names."""
+    if not lex.triggers.find(q.text):
+        return []
+    hits = queries.search(store, q.text, limit=10, kinds=("event",))
+    words = q.folded.split()
+    phrases = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+    ids = [h.id for h in hits if any(p in " ".join(fold(h.label).lower().split()) for p in phrases)]
+    return [e for e in queries.events_by_id(store, ids) if relaxed_fit(e, q)]
+
+
+def relaxed_fit(event: StoredEvent, q: Question) -> bool:
+    """The event fits the question's period, place and edition."""
+    return (
+        (not (q.date_from or q.date_to) or in_period(event.date, q))
+        and (not q.location or _at(event, q))
+        and (q.edition is None or event.edition == q.edition)
+    )

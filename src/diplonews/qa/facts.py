@@ -1,0 +1,317 @@
+"""Answers built from more than an event's fields: envoys received, what was adopted
+or agreed, figures, who an official is, what a party proposed, when two sides last met."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from diplonews.extract.lexicons import Lexicons
+from diplonews.kb.models import StoredEvent, StoredFigure
+from diplonews.kb.store import Store, queries
+from diplonews.qa.core import (
+    MAX_EVENTS,
+    Answer,
+    asked,
+    evidence,
+    fact,
+    filters,
+    found_answer,
+    in_period,
+    none_recorded,
+    select,
+)
+from diplonews.qa.questions import Question, folded_lexicons
+from diplonews.qa.wording import Words
+from diplonews.text import fold
+
+PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGNORECASE)
+AGREEMENT = re.compile(r"\b(?:nhất trí|thống nhất|thông qua|ký kết|thoả thuận|thỏa thuận)\b")
+ADOPTION = re.compile(r"\b(?:thông qua|ký kết|ký|công bố)\b")
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+ENVOY = re.compile(r"ambassador|envoy|chargé", re.IGNORECASE)
+LEVELS = {  # title level (titles.tsv) → meeting level, highest first
+    "head_of_state": "summit",
+    "head_of_government": "summit",
+    "minister": "ministerial",
+    "vice_minister": "vice_ministerial",
+    "ambassador": "ambassador",
+}
+TOPICS = {
+    "trade": ["trade", "export", "import"],
+    "investment": ["invest", "fdi"],
+    "visitors": ["visitor", "tourist"],
+    "exports": ["export"],
+}
+
+
+# --- envoys --------------------------------------------------------------------------
+
+
+def envoys(store: Store, q: Question, w: Words) -> Answer:
+    """Ambassadors the asked official received: one line per reception day."""
+    events = select(store, q, w.lex, kinds=("meeting",))
+    lines, shown = [], []
+    for event in events:
+        guests = [p for p in event.participants if not asked(q, p) and p.role != "chair"]
+        named = [p for p in guests if ENVOY.search(p.title or "")]
+        if not named and "dai su" in fold(event.name or "").lower():
+            named = guests
+        hosts = [p.name for p in event.participants if asked(q, p) or p.role == "chair"]
+        listed = [w("envoy", country=w.country(p.country), name=p.name) for p in named]
+        if not named and not guests and _names_envoys(event):
+            home = {p.country for p in event.participants}
+            listed = [w("envoys_of", country=w.country(c)) for c in event.parties if c not in home]
+        if not listed:
+            continue
+        host = w.join(hosts[:1] or q.names[:1])
+        lines.append((event.date or "", host, listed, event))
+        shown.append(event)
+    if not shown:
+        return none_recorded(store, q, w, "envoy", kinds=("meeting",))
+    by_day: dict[tuple[str, str], list[str]] = {}
+    for day, host, listed, _ in lines:
+        by_day.setdefault((day, host), []).extend(listed)
+    text = [
+        w(
+            "envoys",
+            host=host,
+            count=w.count(len(listed), "envoy"),
+            envoys=w.join(listed),
+            date=w.date(day or None),
+        )
+        for (day, host), listed in by_day.items()
+    ]
+    return found_answer(text, shown)
+
+
+def _names_envoys(event: StoredEvent) -> bool:
+    """The event's own words say it received ambassadors it does not name ("các Đại sứ
+    từ 11 quốc gia thành viên ASEAN")."""
+    said = " ".join([event.name or ""] + [s.evidence or "" for s in event.sources])
+    return "dai su" in fold(said).lower()
+
+
+# --- outcomes ------------------------------------------------------------------------
+
+
+def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:
+    """Documents adopted at the events; when the record names none, the sentences of
+    their articles that report what the sides agreed (quoted in Vietnamese answers,
+    given as evidence in English ones)."""
+    adopted = [e for e in events if e.outcomes]
+    if adopted:
+        lines = [
+            w(
+                "outcomes",
+                event=w.event(e),
+                date=w.date(e.date),
+                outcomes="; ".join(_document(o, w) for o in e.outcomes),
+            )
+            for e in adopted
+        ]
+        return found_answer(lines, adopted)
+    asks_agreed = bool(re.search(r"\b(?:nhat tri|thong nhat|thoa thuan|agree\w*)\b", q.folded))
+    for event in events[:3]:
+        agreed = _sentences(store, event, AGREEMENT)
+        if not asks_agreed:  # what was adopted: a sentence that adopts a kind of document
+            agreed = [
+                s
+                for s in agreed
+                if ADOPTION.search(s["sentence"]) and w.lex.documents.find(s["sentence"])
+            ]
+        if agreed:
+            quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
+            text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
+            return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
+    answer = found_answer([w("outcomes_none", event=w.event(events[0]))], events[:3])
+    answer.found = False
+    return answer
+
+
+def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for source in event.sources[:2]:
+        article = queries.article(store, source.article_id)
+        if article is None:
+            continue
+        for sentence in SENTENCE.split(article.body):
+            sentence = sentence.strip()
+            if pattern.search(sentence) and sentence not in {f["sentence"] for f in found}:
+                found.append(
+                    {
+                        "article": source.doc_id,
+                        "article_id": source.article_id,
+                        "event_id": event.id,
+                        "sentence": sentence,
+                    }
+                )
+    return found
+
+
+def _document(outcome: str, w: Words) -> str:
+    """An adopted document's English name; in an English answer, without the
+    Vietnamese words extraction may have kept after its kind ("Plan: hợp tác …")."""
+    if w.lang == "en" and fold(outcome) != outcome:
+        head = outcome.split(":")[0].strip()
+        return f"{head} (named in Vietnamese in the article)"
+    return outcome
+
+
+# --- figures -------------------------------------------------------------------------
+
+
+def figures(store: Store, q: Question, w: Words) -> Answer:
+    """Figures on the question's topic whose description, sentence or article names the
+    question's parties, in its year when it names one."""
+    topic = q.topic or "trade"
+    found = queries.figures(store, [TOPICS[topic]])
+    found = [f for f in found if _about(store, f, q.parties, w.lex)]
+    if q.date_from:
+        year = q.date_from[:4]
+        found = [
+            f
+            for f in found
+            if (f.year is not None and in_period(str(f.year), q))
+            or (f.year is None and (year in (f.evidence or "") or (f.published or "")[:4] == year))
+        ]
+    if not found:
+        return none_recorded(store, q, w, "figure")
+    sides = " " + w.join([w.country(c) for c in q.parties]) if q.parties else ""
+    text = w("figures", topic=w(f"topic_{topic}"), sides=sides)
+    shown = [
+        w(
+            "figure_item",
+            what=f.what,
+            value=_value(f, w),
+            year=f" ({f.year})" if f.year else "",
+        )
+        for f in found[:10]
+    ]
+    sentences = [
+        {"article": f.doc_id, "article_id": f.article_id, "sentence": f.evidence}
+        for f in found[:10]
+        if f.evidence
+    ]
+    return Answer(text + " " + "; ".join(shown) + ".", [f.to_dict() for f in found[:10]], sentences)
+
+
+def _about(store: Store, figure: StoredFigure, parties: list[str], lex: Lexicons) -> bool:
+    if not parties:
+        return True
+    named = {c for _, _, codes in lex.party_names.find(figure.evidence or "") for c in codes}
+    named |= {
+        code
+        for code in parties
+        if (party := lex.parties.get(code))
+        and any(n and n.lower() in figure.what.lower() for n in (party.short_en, party.name_en))
+    }
+    named |= queries.article_parties(store, [figure.article_id]).get(figure.article_id, set())
+    return set(parties) <= named | {"VNM"} and bool(set(parties) & named)
+
+
+def _value(figure: StoredFigure, w: Words) -> str:
+    value, unit = figure.value, figure.unit
+    if unit == "percent":
+        return f"{value:g}%"
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            number = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            if w.lang == "vi":
+                return f"{number.replace('.', ',')} {w(word)} {unit}"
+            return f"{unit} {number} {w(word)}" if unit != "people" else f"{number} {w(word)}"
+    number = f"{value:,.0f}"
+    return number.replace(",", ".") + f" {unit}" if w.lang == "vi" else f"{number} {unit}"
+
+
+# --- people --------------------------------------------------------------------------
+
+
+def who_is(store: Store, q: Question, w: Words) -> Answer:
+    if not q.person_ids:
+        return Answer(w("not_found"), found=False)
+    person = queries.person(store, q.person_ids[0])
+    if person is None:
+        return Answer(w("not_found"), found=False)
+    titles = "; ".join(
+        f"{w.title(t.title) or t.title} ({t.first_seen or '?'}–{t.last_seen or '?'})"
+        for t in person.titles
+    )
+    events = queries.events_by_id(store, person.event_ids)
+    if q.intent == "whom_met":
+        met = queries.met_with(store, person.id, 20)
+        text = w("whom_met", name=person.name, people=w.join([f"{n} ({k})" for _, n, k in met]))
+        found: list[dict[str, Any]] = [{"person_id": i, "name": n, "events": k} for i, n, k in met]
+    else:
+        text = w(
+            "who_is", name=person.name, country=w.country(person.country) or "?", titles=titles
+        )
+        found = [person.to_dict()]
+    return Answer(text, found + [fact(e) for e in events[:MAX_EVENTS]], evidence(events))
+
+
+def proposed(store: Store, q: Question, w: Words) -> Answer:
+    """Sentences of the articles on the question's events in which the party proposes."""
+    if not q.parties:
+        return Answer(w("not_found"), found=False)
+    code = q.parties[0]
+    events = select(store, q, w.lex)[:MAX_EVENTS]
+    found = [
+        s
+        for e in events
+        for s in _sentences(store, e, PROPOSAL)
+        if _proposes(s["sentence"], code, w.lex)
+    ]
+    if not found:
+        return none_recorded(store, q, w, "event")
+    name = w.country(code)
+    text = w("proposed", party=name, count=len(found))
+    text += " " + " ".join(f"“{f['sentence']}”" for f in found[:3])
+    return Answer(text, [fact(e) for e in events], found[:10])
+
+
+def _proposes(sentence: str, code: str, lex: Lexicons) -> bool:
+    """The nearest party named before the verb is it, or the proposal is its."""
+    named = [(start, end, codes[0]) for start, end, codes in lex.party_names.find(sentence)]
+    for verb in PROPOSAL.finditer(sentence):
+        before = [c for s, _, c in named if verb.start() - 100 <= s < verb.start()]
+        if before and before[-1] == code:
+            return True
+        after = [c for s, _, c in named if verb.end() <= s <= verb.end() + 8]
+        if after and after[0] == code and " của " in sentence[verb.end() : verb.end() + 8]:
+            return True
+    return False
+
+
+def last(store: Store, q: Question, w: Words) -> Answer:
+    events = [e for e in select(store, q, w.lex) if e.status == "held" and e.date]
+    if not events:
+        return none_recorded(store, q, w, "meeting")
+    event = events[0]
+    level = _level(event, folded_lexicons(w.lex).levels)
+    sides = q.names + [w.country(c) for c in q.parties] + ["?", "?"]
+    text = w(
+        "last",
+        a=sides[0],
+        b=sides[1],
+        event=w.event(event),
+        date=w.date(event.date),
+        level=w(f"level_{level}"),
+    )
+    return Answer(text, [{**fact(event), "level": level}], evidence([event]))
+
+
+def _level(event: StoredEvent, levels: dict[str, str]) -> str:
+    found = {LEVELS.get(levels.get(p.title or "", ""), "") for p in event.participants}
+    for level in ("summit", "ministerial", "vice_ministerial", "ambassador"):
+        if level in found:
+            return level
+    series = (event.series or "").lower()
+    if "summit" in series or "leaders" in series:
+        return "summit"
+    if "ministers" in series:
+        return "ministerial"
+    return "official" if event.participants else "unknown"
+
+
+__all__ = ["envoys", "figures", "filters", "last", "outcomes", "proposed", "who_is"]

@@ -1,0 +1,160 @@
+"""People named in a question, matched the way people type names: with or without
+diacritics and hyphens ("Yeo Seung bae", "nguyen phu trong"), family name first or
+last, the end or start of a longer name ("Lula da Silva"), a name as one article spelt
+it (every spelling in the store counts), a short form ("Moon", "ông Chung": one
+capitalised word that is part of a name), and the other-language names of
+`lexicons/question_words.tsv` ("Xi Jinping" is "Tập Cận Bình").
+
+The index of the store's names is built once per store generation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from diplonews.extract.lexicons import Lexicons, read_rows
+from diplonews.kb.resolve import loose_key
+from diplonews.kb.store import Store, queries
+from diplonews.text import fold
+
+_WORD = re.compile(r"\w+")
+_LONGEST = 6  # words in the longest name matched
+
+
+@dataclass
+class NameIndex:
+    full: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    part: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    single: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    events: dict[int, int] = field(default_factory=dict)
+
+
+_CACHE: dict[tuple[str, int], NameIndex] = {}
+
+
+def index(store: Store) -> NameIndex:
+    key = (store.location, queries.generation(store))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _build(queries.person_names(store))
+    return _CACHE[key]
+
+
+def _build(names: list[tuple[int, str, int]]) -> NameIndex:
+    built = NameIndex()
+    for person_id, name, events in names:
+        built.events[person_id] = max(events, built.events.get(person_id, 0))
+        words = _WORD.findall(name)
+        if not words:
+            continue
+        built.full[loose_key(name)].add(person_id)
+        if len(words) >= 2:
+            built.full[loose_key(" ".join(reversed(words)))].add(person_id)
+        for size in range(2, len(words)):
+            built.part[loose_key(" ".join(words[:size]))].add(person_id)
+            built.part[loose_key(" ".join(words[-size:]))].add(person_id)
+        for word in words:
+            if len(word) >= 3 and word[:1].isupper():
+                built.single[loose_key(word)].add(person_id)
+    return built
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Folded other-language name → the name the store holds."""
+    source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
+    return {
+        fold(row["form"]).lower(): row["means"]
+        for row in read_rows(source)
+        if row["role"] == "person" and row.get("means")
+    }
+
+
+def find(
+    store: Store, text: str, lex: Lexicons, known: frozenset[str] = frozenset()
+) -> tuple[list[list[int]], list[str]]:
+    """The people a question names, one group of person ids per name (a name the store
+    holds under several ids gives them all), and each name as written. `known` are
+    capitalised words that are no part of a name ("President")."""
+    names = index(store)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    taken: set[int] = set()
+    found: list[tuple[int, list[int], str]] = []
+    folded = fold(text).lower()
+    typed_lower = text == text.lower()
+    for form, target in aliases().items():
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", folded):
+            ids = names.full.get(loose_key(target))
+            if ids:
+                found.append((match.start(), sorted(ids), text[match.start() : match.end()]))
+                taken |= {
+                    i for i, (s, _, _) in enumerate(words) if match.start() <= s < match.end()
+                }
+    for table in (names.full, names.part):
+        for size in range(_LONGEST, 1, -1):
+            for start in range(len(words) - size + 1):
+                span = set(range(start, start + size))
+                if span & taken or not (typed_lower or words[start][2][:1].isupper()):
+                    continue
+                phrase = " ".join(w for _, _, w in words[start : start + size])
+                ids = table.get(loose_key(phrase))
+                if ids:
+                    begin, end = words[start][0], words[start + size - 1][1]
+                    found.append((begin, _best(ids, names), text[begin:end]))
+                    taken |= span
+    blocked = _lexicon_spans(text, lex)
+
+    def free_capital(i: int) -> bool:
+        start, _, word = words[i]
+        return (
+            i not in taken
+            and word[:1].isupper()
+            and fold(word).lower() not in known
+            and not any(a <= start < b for a, b in blocked)
+        )
+
+    for i, (start, end, word) in enumerate(words):
+        if i in taken or i == 0 or len(word) < 3 or any(a <= start < b for a, b in blocked):
+            continue
+        if not (word[:1].isupper() or (typed_lower and _foreign(word))):
+            continue
+        if any(0 < j < len(words) and free_capital(j) for j in (i - 1, i + 1)):
+            continue  # one word of a longer name the store does not hold ("John Smith")
+        ids = names.single.get(loose_key(word))
+        if ids:
+            found.append((start, _best(ids, names, most=1), word))
+            taken.add(i)
+    found.sort()
+    return [ids for _, ids, _ in found], [name for _, _, name in found]
+
+
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign(word: str) -> bool:
+    """A word typed in lower case that cannot be a Vietnamese syllable ("abe",
+    "marcos", "obama"): in a question without diacritics it can only be a name."""
+    folded = fold(word).lower().replace("đ", "d")
+    return len(folded) >= 3 and not _SYLLABLE.fullmatch(folded)
+
+
+def _best(ids: set[int], names: NameIndex, most: int = 3) -> list[int]:
+    """The ids most present in events first: a short form names the best known."""
+    return sorted(ids, key=lambda i: (-names.events.get(i, 0), i))[:most]
+
+
+def _lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
+    """Spans of party, place and title names: a capitalised word in them ("Hàn",
+    "Nam", "Tổng") is not a short form of a name."""
+    spans = [(s, e) for s, e, _ in lex.party_names.find(text)]
+    spans += [(s, e) for s, e, _ in lex.places.find(text)]
+    spans += [(s, e) for s, e, _ in lex.titles.find(text)]
+    spans += [(s, e) for s, e, _ in lex.series.find(text)]
+    spans += [(s, e) for s, e, _ in lex.triggers.find(text)]
+    return spans

@@ -1,0 +1,239 @@
+"""Tests of diplonews.extract.events.placing: what the text around an event adds to its
+date, status, format and location."""
+
+from __future__ import annotations
+
+from diplonews.extract import extract
+from diplonews.extract.record import Event
+
+
+def events(text: str, published: str | None = "2024-09-12") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def test_placing_cung_ngay_with_a_part_of_the_day_carries_the_date() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Tối cùng ngày, Chủ tịch nước Võ Văn Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-11", "2024-09-11"]
+
+
+def test_placing_truoc_do_carries_the_date() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Trước đó, Chủ tịch nước Võ Văn Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-11", "2024-09-11"]
+
+
+def test_placing_hom_sau_is_the_next_day() -> None:
+    found = events(
+        "Chiều 10/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Sáng hôm sau, Chủ tịch Quốc hội Vương Đình Huệ hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-10", "2024-09-11"]
+
+
+def test_placing_no_carry_without_a_day_before() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Cùng ngày, Chủ tịch nước Võ Văn Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio.",
+        None,
+    )
+    assert [e.date for e in found] == [None, None]
+
+
+def test_placing_dated_after_publication_is_planned() -> None:
+    (visit,) = events(
+        "Tổng thống Hàn Quốc Yoon Suk Yeol đang có chuyến thăm chính thức Việt Nam từ ngày 20/9."
+    )
+    assert (visit.date, visit.status) == ("2024-09-20", "planned")
+
+
+def test_placing_reported_as_done_stays_held_after_publication() -> None:
+    (meeting,) = events(
+        "Tổng thống Hàn Quốc Yoon Suk Yeol ngày 13/9 đã hội đàm với Thủ tướng Nhật Bản "
+        "Kishida Fumio tại Seoul."
+    )
+    assert (meeting.date, meeting.status) == ("2024-09-13", "held")
+
+
+def test_placing_setting_out_for_a_meeting_is_planned() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính lên đường tới Lào tham dự Kỳ họp lần thứ 48 "
+        "Ủy ban liên Chính phủ Việt Nam - Lào."
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.status == "planned"
+
+
+def test_placing_talks_between_two_states_are_in_person() -> None:
+    (meeting,) = events(
+        "Hai bên đã rà soát kết quả của Kỳ họp lần thứ 13 Ủy ban hỗn hợp Việt Nam - Campuchia."
+    )
+    assert meeting.format == "in_person"
+
+
+def test_placing_a_multilateral_meeting_keeps_an_unknown_format() -> None:
+    (meeting,) = events("Ngày 10/9, Hội nghị Bộ trưởng Ngoại giao ASEAN-Hàn Quốc đã diễn ra.")
+    assert meeting.format is None
+
+
+def test_placing_home_government_seat_is_the_capital() -> None:
+    (meeting,) = events(
+        "Sáng 12/9, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản Ito Naoki."
+    )
+    assert meeting.location == "Hanoi"
+
+
+def test_placing_a_foreign_government_seat_is_not_the_home_capital() -> None:
+    found = events(
+        "Sáng 12/9, tại Trụ sở Chính phủ Lào, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng "
+        "Lào Sonexay Siphandone."
+    )
+    assert all(e.location != "Hanoi" for e in found)
+
+
+def test_placing_a_meeting_inside_a_visit_takes_its_city() -> None:
+    found = events(
+        "Tối 11/9, Tổng thống Hàn Quốc Yoon Suk Yeol đến Hà Nội, bắt đầu chuyến thăm cấp Nhà "
+        "nước tới Việt Nam. Trong chuyến thăm, Tổng thống Yoon Suk Yeol hội kiến Chủ tịch "
+        "Quốc hội Vương Đình Huệ."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Hanoi"), ("meeting", "Hanoi")]
+
+
+def test_placing_an_undated_event_of_the_story_is_in_the_month_published() -> None:
+    found = events(
+        "Chủ tịch nước Lương Cường hội đàm với Tổng thống Angola João Lourenço. "
+        "Sau hội đàm, hai bên ký các văn kiện. Chủ tịch nước cũng hội kiến Chủ tịch Quốc hội "
+        "Angola Carolina Cerqueira.",
+        "2025-08-08",
+    )
+    assert [e.date for e in found] == ["2025-08", "2025-08"]
+
+
+def test_placing_a_recalled_occasion_gets_no_month() -> None:
+    found = events(
+        "Ngày 7/8, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Hai lãnh đạo từng gặp nhau tại Hà Nội khi Thủ tướng Nhật Bản Kishida Fumio và Chủ "
+        "tịch nước Tô Lâm hội đàm.",
+        "2025-08-08",
+    )
+    assert [e.date for e in found] == ["2025-08-07", None]
+
+
+def test_placing_a_meeting_on_the_sidelines_takes_its_date_and_place() -> None:
+    found = events(
+        "Ngày 10/9, Bộ Ngoại giao Hàn Quốc cho biết Tổng thống Yoon Suk Yeol sẽ hội đàm với "
+        "Thủ tướng Nhật Bản Kishida Fumio bên lề Hội nghị thượng đỉnh NATO tại Washington vào "
+        "tháng 10 tới."
+    )
+    talks = next(e for e in found if "Yoon Suk Yeol" in [p.name for p in e.participants])
+    assert (talks.date, talks.location, talks.status) == ("2024-10", "Washington", "planned")
+
+
+def test_placing_a_year_in_the_name_gives_way_to_the_days() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính lên đường tham dự Hội nghị các Nhà lãnh đạo Nhóm các nền "
+        "kinh tế mới nổi (BRICS) mở rộng năm 2024 tại Kazan, Nga từ ngày 23 đến ngày 24/10.",
+        "2024-10-20",
+    )
+    assert found[0].date == "2024-10-23"
+
+
+def test_placing_a_planned_meeting_of_the_visit_month_takes_its_city() -> None:
+    found = events(
+        "Tổng thống Singapore Halimah Yacob sẽ thăm Seoul từ ngày 20/9. Trong tháng 9, Tổng "
+        "thống Halimah Yacob sẽ hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Seoul"), ("meeting", "Seoul")]
+
+
+def test_placing_a_visit_told_by_two_of_its_days_is_one_dated_by_the_first() -> None:
+    found = events(
+        "Sáng 23/6, tại Phủ Chủ tịch, Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống "
+        "Hàn Quốc Yoon Suk Yeol thăm cấp Nhà nước tới Việt Nam. Chuyến thăm cấp Nhà nước tới "
+        "Việt Nam của Tổng thống Yoon Suk Yeol từ ngày 22-24/6 là dấu mốc quan trọng.",
+        "2023-06-24",
+    )
+    assert [(e.date, e.location) for e in found if e.kind == "visit"] == [("2023-06-22", "Hanoi")]
+
+
+def test_placing_a_day_of_another_year_does_not_date_the_event() -> None:
+    found = events(
+        "Tổng thống Mỹ George Bush sẽ dự Hội nghị Thượng đỉnh APEC tại Hà Nội vào cuối năm "
+        "nay, khiến sự kiện 30-4-1975 trở thành quá khứ.",
+        "2006-04-28",
+    )
+    assert [e.date for e in found if e.kind == "meeting"] == ["2006"]
+
+
+def test_placing_a_plan_word_of_a_subordinate_clause_leaves_the_event_held() -> None:
+    (visit,) = events(
+        "Chủ tịch nước Lương Cường bày tỏ vui mừng được đến thăm Angola trong bối cảnh Angola "
+        "chuẩn bị kỷ niệm 50 năm Ngày Độc lập.",
+        "2025-08-08",
+    )
+    assert (visit.status, visit.date) == ("held", "2025-08")
+
+
+def test_placing_the_day_a_talk_is_reported_dates_it() -> None:
+    (meeting,) = events(
+        "(Báo Quốc tế) - Ngày 12/9, Bộ Ngoại giao cho biết, Thứ trưởng Nguyễn Minh Vũ đã hội "
+        "đàm với Thứ trưởng Ngoại giao Hàn Quốc Chung Eui-hae.",
+        "2024-09-13",
+    )
+    assert meeting.date == "2024-09-12"
+
+
+def test_placing_the_day_a_plan_is_announced_does_not_date_it() -> None:
+    (visit,) = events(
+        "Ngày 12/9, Bộ Ngoại giao Hàn Quốc thông báo Tổng thống Yoon Suk Yeol sẽ thăm Việt Nam.",
+        "2024-09-13",
+    )
+    assert (visit.status, visit.date) == ("planned", None)
+
+
+def test_placing_a_hybrid_meeting_is_in_person() -> None:
+    (meeting,) = events(
+        "Ngày 10/9, Hội nghị Bộ trưởng Ngoại giao ASEAN-Hàn Quốc diễn ra theo hình thức trực "
+        "tiếp kết hợp trực tuyến tại Jakarta."
+    )
+    assert meeting.format == "in_person"
+
+
+def test_placing_setting_out_days_before_publication_leaves_the_meeting_held() -> None:
+    (meeting,) = events(
+        "Ngày 10/11, Chủ tịch nước Trương Tấn Sang lên đường dự Hội nghị cấp cao APEC tại "
+        "Bali, Indonesia.",
+        "2013-11-14",
+    )
+    assert meeting.status == "held"
+
+
+def test_placing_cung_ngay_skips_a_day_of_history() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Hai nước thiết lập quan hệ ngoại giao ngày 21/9/1973. Cùng ngày, Chủ tịch nước Võ Văn "
+        "Thưởng hội kiến Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert [e.date for e in found] == ["2024-09-11", "2024-09-11"]
+
+
+def test_placing_an_arrival_airport_gives_the_visit_its_city() -> None:
+    found = events(
+        "Tối 11/9, chuyên cơ chở Thủ tướng Phạm Minh Chính hạ cánh xuống Sân bay quốc tế "
+        "Wattay, bắt đầu chuyến thăm chính thức Lào."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Vientiane")]
+
+
+def test_placing_a_report_of_talks_done_and_a_plan_to_come_keeps_its_day() -> None:
+    (meeting,) = events(
+        "Ngày 12/9, Bộ Ngoại giao cho biết Thứ trưởng Nguyễn Minh Vũ đã hội đàm với Thứ trưởng "
+        "Ngoại giao Hàn Quốc Chung Eui-hae và hai bên sẽ tiếp tục phối hợp.",
+        "2024-09-13",
+    )
+    assert (meeting.status, meeting.date) == ("held", "2024-09-12")

@@ -1,0 +1,126 @@
+"""Roles: hosts and inviters chair visits; the official called on chairs a courtesy call."""
+
+from diplonews.extract import extract
+from diplonews.extract.record import Event
+
+
+def events_of(text: str, published: str | None = "2022-05") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def roles_of(event: Event) -> dict[str, str]:
+    return {p.name: p.role for p in event.participants}
+
+
+def test_roles_inviter_chairs_the_visit() -> None:
+    [visit] = events_of(
+        "Ngày 9/5, Tổng thống Philippines Ferdinand Marcos đến Hà Nội, bắt đầu chuyến thăm "
+        "chính thức Việt Nam theo lời mời của Chủ tịch nước Nguyễn Xuân Phúc."
+    )
+    assert visit.kind == "visit"
+    assert roles_of(visit) == {"Ferdinand Marcos": "participant", "Nguyễn Xuân Phúc": "chair"}
+    assert visit.parties == ["PHL", "VNM"]
+
+
+def test_roles_the_official_called_on_chairs() -> None:
+    events = events_of(
+        "Chiều 10/5, Thủ tướng Phạm Minh Chính đã yết kiến Quốc vương Campuchia Norodom Sihamoni."
+    )
+    [call] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(call) == {"Phạm Minh Chính": "participant", "Norodom Sihamoni": "chair"}
+
+
+def test_roles_an_audience_is_not_a_reception_by_the_subject() -> None:
+    events = events_of(
+        "Sáng 12/5, Phó Chủ tịch nước Võ Thị Ánh Xuân tiếp kiến Nhà vua Thái Lan Maha Vajiralongkorn."
+    )
+    [call] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(call)["Maha Vajiralongkorn"] == "chair"
+    assert roles_of(call)["Võ Thị Ánh Xuân"] == "participant"
+
+
+def test_roles_ceremony_host_chairs_the_visit() -> None:
+    events = events_of(
+        "Sáng 9/5, Thủ tướng Nhật Bản Kishida Fumio đến Hà Nội, bắt đầu thăm chính thức Việt "
+        "Nam. Sáng 10/5, Thủ tướng Phạm Minh Chính chủ trì lễ đón Thủ tướng Kishida Fumio "
+        "tại Phủ Chủ tịch."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Kishida Fumio": "participant", "Phạm Minh Chính": "chair"}
+
+
+def test_roles_delegation_heads_named_after_the_meeting_take_part() -> None:
+    events = events_of(
+        "Ngày 27/5, tại Hà Nội đã diễn ra Đối thoại chính sách quốc phòng Việt Nam-Ấn Độ lần "
+        "thứ 3. Đoàn Việt Nam do Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng làm "
+        "Trưởng đoàn; đoàn Ấn Độ do ông Ajay Kumar, Thứ trưởng Bộ Quốc phòng làm trưởng đoàn."
+    )
+    [meeting] = events
+    assert {p.name for p in meeting.participants} == {"Hoàng Xuân Chiến", "Ajay Kumar"}
+
+
+def test_roles_opening_another_event_is_not_chairing_this_one() -> None:
+    events = events_of(
+        "Tối 10/5, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Maroc Aziz Akhannouch và khai "
+        "mạc Diễn đàn Doanh nghiệp Việt Nam - Maroc."
+    )
+    [meeting] = [e for e in events if any(p.name == "Aziz Akhannouch" for p in e.participants)]
+    assert roles_of(meeting)["Phạm Minh Chính"] == "participant"
+
+
+def test_roles_delegation_members_listed_after_a_colon_do_not_take_part() -> None:
+    events = events_of(
+        "Sáng 9/5, Thủ tướng Phạm Minh Chính dự Kỳ họp lần thứ 48 Ủy ban liên Chính phủ "
+        "Việt Nam - Lào tại Vientiane. Đoàn đại biểu chính thức dự Kỳ họp có: Bộ trưởng Bộ "
+        "Ngoại giao Bùi Thanh Sơn; Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên."
+    )
+    names = {p.name for e in events for p in e.participants}
+    assert "Bùi Thanh Sơn" not in names
+    assert "Nguyễn Hồng Diên" not in names
+
+
+def test_roles_a_bare_pronoun_subject_is_the_person_just_named() -> None:
+    events = events_of(
+        "Phó Chủ tịch Quốc hội Lào Sommad Pholsena bắt đầu chuyến thăm Cuba. Ông có kế "
+        "hoạch hội đàm với Phó Chủ tịch Cuba Salvador Valdés Mesa và Ngoại trưởng Bruno Rodríguez."
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert "Sommad Pholsena" in {p.name for p in meeting.participants}
+
+
+def test_roles_presenting_credentials_calls_on_the_head_of_state() -> None:
+    [meeting] = events_of(
+        "Ngày 10/5, Đại sứ Việt Nam Nguyễn Vũ Tùng đã trình Quốc thư lên Tổng thống Hàn Quốc "
+        "Yoon Suk Yeol."
+    )
+    assert roles_of(meeting) == {"Nguyễn Vũ Tùng": "participant", "Yoon Suk Yeol": "chair"}
+    assert meeting.parties == ["KOR", "VNM"]
+
+
+def test_roles_an_organisations_official_brings_it_as_a_party() -> None:
+    events = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính tiếp Tổng Thư ký Liên hợp quốc António Guterres."
+    )
+    [meeting] = events
+    assert meeting.parties == ["UN", "VNM"]
+    assert roles_of(meeting)["Phạm Minh Chính"] == "chair"
+
+
+def test_roles_the_guest_of_a_welcome_ceremony_is_no_host() -> None:
+    events = events_of(
+        "Tổng thống Hàn Quốc Yoon Suk Yeol đến Hà Nội ngày 22/6. Tổng thống Yoon Suk Yeol "
+        "Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống Yoon Suk Yeol tại Phủ Chủ tịch."
+    )
+    for event in events:
+        if "Yoon Suk Yeol" in roles_of(event):
+            assert roles_of(event)["Yoon Suk Yeol"] == "participant"
+
+
+def test_roles_who_welcomes_the_visitor_later_hosts_the_visit() -> None:
+    events = events_of(
+        "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam lần đầu. Chủ "
+        "tịch nước Nguyễn Minh Triết là người đồng cấp đã chào đón Tổng thống Bachelet vào "
+        "thời điểm đó."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit).get("Nguyễn Minh Triết") == "chair"
