@@ -77,7 +77,6 @@ PAGE = 200  # stored events drawn at a time, from a random offset
 WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, caches warm
 KINDS = ("event", "person", "search", "search, no diacritics")
 MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.deps.MAX_TEXT)
-SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
 
 
@@ -303,10 +302,11 @@ async def fetch(session: aiohttp.ClientSession, url: str, tally: Tally) -> None:
 
 
 def max_size_article() -> bytes:
-    """A seed article on one line, repeated to the most bytes the server takes."""
-    line = " ".join(min(SEEDS.glob("*.txt")).read_text(encoding="utf-8").split()) + " "
-    data = (line * (MAX_TEXT // len(line.encode()) + 1)).encode()[:MAX_TEXT]
-    return data.decode("utf-8", errors="ignore").encode()
+    """Generated article sentences, all different, on one line, up to the most bytes the
+    server takes: the slowest kind of article to extract (bench/bench_long.py's)."""
+    from bench_long import one_line
+
+    return one_line(MAX_TEXT / (1024 * 1024)).encode()
 
 
 async def upload(session: aiohttp.ClientSession, article: bytes, tally: Tally) -> None:

@@ -22,6 +22,8 @@ from fastapi import (
     Request,
     UploadFile,
 )
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
@@ -277,6 +279,7 @@ class Extracted:
     # A field's limit is the body's (Guard): URL-encoded text counts up to three bytes a
     # byte; the route checks the decoded text against MAX_TEXT, and answers 413.
     form_limits={"max_part_size": MAX_URLENCODED_BODY, "max_files": 1, "max_fields": 4},
+    response_model=Extracted,
 )
 async def extract(
     request: Request,
@@ -284,7 +287,7 @@ async def extract(
         str | None, Form(description=f"The article, {MAX_TEXT:,} bytes (UTF-8) at most")
     ] = None,
     file: Annotated[UploadFile | None, File()] = None,
-) -> Extracted:
+) -> Response:
     """Extract one pasted article (or an uploaded .txt/.html file) without storing it,
     in a worker process, within the time limit of one request."""
     if file is not None and file.filename:
@@ -296,8 +299,9 @@ async def extract(
     else:
         raise DiplonewsError("give the article's text, or a .txt or .html file")
     extractions: Extractions = request.app.state.extractions
-    result = (await extractions.preview(submitted)).to_dict()
-    return Extracted(result["record"], result["body"], result["evidence"])
+    result = await extractions.preview(submitted)
+    # The JSON of a 2 MB article (thousands of events) is made in a thread, not on the loop.
+    return await run_in_threadpool(JSONResponse, result.to_dict())
 
 
 async def _uploaded(file: UploadFile) -> Submitted:
