@@ -56,6 +56,12 @@ fuzz: venv
 load: venv
 	$(BIN)/python bench/load_web.py
 
+# The same server for 30 minutes, every page of the store asked for while 2 MB articles
+# are extracted all along: its resident memory each minute, which must level off.
+.PHONY: soak
+soak: venv
+	$(BIN)/python bench/load_web.py --soak-minutes 30 --events 20000 --extract
+
 # Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2].
 bench-spark: venv
 	$(BIN)/python bench/bench_spark.py

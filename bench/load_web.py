@@ -2,6 +2,7 @@
 
     python bench/load_web.py [--db FILE] [--articles N] [--clients C] [--seconds S]
                              [--events E] [--workers N] [--cache-mb MB]
+                             [--extract] [--soak-minutes M]
                              [--profile FILE] [--keep]
 
 Without --db it writes N generated articles (default 10,000; bench/corpus.py) into
@@ -23,6 +24,18 @@ events (--events), the more pages are asked for the first time, when the server 
 to render them; --cache-mb 0 renders every request. --profile FILE samples the
 server with py-spy (`pip install py-spy`) during the run: a flame graph for FILE.svg,
 collapsed stacks otherwise.
+
+--extract has one more client upload a maximum-size article (2 MB on a single line, the
+slowest kind) to `POST /api/extract` again and again for the whole run: the readers'
+figures are then those of requests answered while a server process extracts (in its
+worker processes, within the time limit of one request; 200 and 503 both count as
+answered), and the uploads' outcomes are reported on their own line.
+
+--soak-minutes M (1..60) runs the load for M minutes instead of --seconds and prints the
+server's resident memory every minute (the serve process and every process under it:
+server processes, extraction workers), then its growth over the second half of the run.
+With --events 20000 every page of the store is asked for, and with --extract large
+extractions run all along: what a long-running server meets.
 
 Only loopback traffic: the server listens on 127.0.0.1, the run stops by itself.
 """
@@ -59,9 +72,11 @@ from diplonews.kb.models import StoredEvent
 from diplonews.text import fold
 
 TARGET_P95_MS = 50.0
+START_SECONDS = 120  # for the server to answer (a busy machine is slow to start it)
 PAGE = 200  # stored events drawn at a time, from a random offset
 WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, caches warm
 KINDS = ("event", "person", "search", "search, no diacritics")
+MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.deps.MAX_TEXT)
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
 
 
@@ -140,7 +155,7 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + START_SECONDS
         while True:
             if child.poll() is not None:
                 sys.exit(f"load_web: the server stopped: {log.read_text()[-2000:]}")
@@ -150,7 +165,7 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                sys.exit("load_web: the server did not answer within 30 s")
+                sys.exit(f"load_web: the server did not answer within {START_SECONDS} s")
             time.sleep(0.1)
         yield base, child.pid
     finally:
@@ -160,6 +175,44 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
+
+
+def process_tree(pid: int) -> set[int]:
+    """A process and its descendants (the server's worker processes), from /proc."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                parents[int(entry)] = int(stat.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = set(), {pid}
+    while frontier:
+        tree |= frontier
+        frontier = {child for child, parent in parents.items() if parent in frontier} - tree
+    return tree
+
+
+def resident_mb(pid: int) -> tuple[float, list[float], float]:
+    """Resident memory (VmRSS) of a process and its descendants, in MB: the sum, each
+    process's (largest first), and the anonymous part of the sum (RssAnon: the heaps,
+    not the files mapped, which the kernel can drop)."""
+    sizes, anonymous = [], 0.0
+    for member in process_tree(pid):
+        try:
+            status = Path(f"/proc/{member}/status").read_text()
+        except OSError:
+            continue
+        found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        anon = re.search(r"^RssAnon:\s+(\d+) kB", status, re.MULTILINE)
+        if found:
+            sizes.append(int(found.group(1)) / 1024)
+        if anon:
+            anonymous += int(anon.group(1)) / 1024
+    sizes.sort(reverse=True)
+    return sum(sizes), sizes, anonymous
 
 
 def cpu_seconds(pid: int) -> float:
@@ -248,12 +301,54 @@ async def fetch(session: aiohttp.ClientSession, url: str, tally: Tally) -> None:
         tally.kept += hit
 
 
+def max_size_article() -> bytes:
+    """Generated article sentences, all different, on one line, up to the most bytes the
+    server takes: the slowest kind of article to extract (bench/bench_long.py's)."""
+    from bench_long import one_line
+
+    return one_line(MAX_TEXT / (1024 * 1024)).encode()
+
+
+async def upload(session: aiohttp.ClientSession, article: bytes, tally: Tally) -> None:
+    """One extraction of `article`; 200 and 503 (over the time limit) are answers."""
+    form = aiohttp.FormData()
+    form.add_field("file", article, filename="article.txt", content_type="text/plain")
+    started = time.perf_counter()
+    try:
+        async with session.post("/api/extract", data=form) as response:
+            await response.read()
+            status = response.status
+    except (TimeoutError, aiohttp.ClientError) as exc:
+        tally.fail(type(exc).__name__)
+        return
+    tally.samples_ms.append((time.perf_counter() - started) * 1000)
+    if status != 200:
+        tally.fail(f"HTTP {status}")
+
+
+@dataclass
+class Watch:
+    """What runs beside the readers: uploads of a maximum-size article (`extract`), and
+    the server's memory each minute (`memory_of`, the serve process's pid)."""
+
+    extract: bool = False
+    memory_of: int | None = None
+    uploads: Tally = field(default_factory=Tally)
+    resident: list[tuple[float, float, float]] = field(default_factory=list)  # min, MB, anon
+
+
 async def load(
-    base: str, urls: dict[str, list[str]], clients: int, seconds: float, seed: int = 0
+    base: str,
+    urls: dict[str, list[str]],
+    clients: int,
+    seconds: float,
+    seed: int = 0,
+    watch: Watch | None = None,
 ) -> tuple[dict[str, Tally], float]:
     """`clients` readers, each asking for one page after another until time is up; each
     asks for the kinds of page in turn, from its own point in the cycle. What each kind
-    did, and the wall seconds the load took (the warm-up before it left out).
+    did, and the wall seconds the load took (the warm-up before it left out). `watch`:
+    what else runs meanwhile, and what it saw.
 
     aiohttp rather than httpx: httpx spends about 2 ms of CPU a request, which on a
     small machine takes the cores the server is being measured on."""
@@ -279,8 +374,50 @@ async def load(
                 turn += 1
                 await fetch(session, rng.choice(urls[kind]), tallies[kind])
 
+        async def uploader(seen: Watch) -> None:
+            article = max_size_article()
+            # A session of its own: the readers keep every connection of theirs busy.
+            waiting = aiohttp.ClientTimeout(total=120)
+            async with aiohttp.ClientSession(base, timeout=waiting) as own:
+                while time.perf_counter() < deadline:
+                    await upload(own, article, seen.uploads)
+
+        async def memory(seen: Watch, pid: int) -> None:
+            minute = 0
+            while True:
+                total, each, anonymous = resident_mb(pid)
+                answered = sum(len(t.samples_ms) for t in tallies.values())
+                seen.resident.append((minute, total, anonymous))
+                shown = " + ".join(f"{size:.0f}" for size in each)
+                print(
+                    f"minute {minute}: server RSS {total:,.0f} MB ({shown}; anonymous "
+                    f"{anonymous:,.0f}); {answered:,} requests answered, "
+                    f"{len(seen.uploads.samples_ms)} extractions",
+                    flush=True,
+                )
+                if time.perf_counter() + 60 > deadline + 1:
+                    return
+                minute += 1
+                await asyncio.sleep(max(0.0, started + 60 * minute - time.perf_counter()))
+
+        extra = []
+        if watch is not None and watch.extract:
+            extra.append(uploader(watch))
+        if watch is not None and watch.memory_of is not None:
+            extra.append(memory(watch, watch.memory_of))
+        beside = asyncio.gather(*extra)
         await asyncio.gather(*(reader(n) for n in range(clients)))
-        return tallies, time.perf_counter() - started
+        wall = time.perf_counter() - started  # the readers' time: an upload may go on
+        await beside
+        if watch is not None and watch.memory_of is not None:
+            total, _, anonymous = resident_mb(watch.memory_of)
+            watch.resident.append((wall / 60, total, anonymous))
+            print(
+                f"end ({wall / 60:.1f} min): server RSS {total:,.0f} MB "
+                f"(anonymous {anonymous:,.0f})",
+                flush=True,
+            )
+        return tallies, wall
 
 
 # --- the report -----------------------------------------------------------------------
@@ -351,37 +488,36 @@ def report(
     return met
 
 
-def run(
-    db: Path,
-    event_pages: int,
-    clients: int,
-    seconds: float,
-    profile: Path | None,
-    url: str | None,
-    workers: int,
-    cache_mb: int,
-) -> int:
-    urls = draw_urls(db, event_pages)
+def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
+    """The load of the options in `args` on a server over `db` (started here, unless
+    `url` names one already running)."""
+    urls = draw_urls(db, args.events)
+    seconds = args.soak_minutes * 60 if args.soak_minutes else args.seconds
     print(
         "pages: "
         + ", ".join(f"{len(found):,} {kind}" for kind, found in urls.items())
-        + f"; {clients} clients for {seconds:.0f} s",
+        + f"; {args.clients} clients for {seconds:.0f} s"
+        + ("; one more uploading a 2 MB article again and again" if args.extract else ""),
         flush=True,
     )
     if url:  # a server started by hand, e.g. with several uvicorn workers
-        tallies, wall = asyncio.run(load(url, urls, clients, seconds))
+        watch = Watch(extract=args.extract)
+        tallies, wall = asyncio.run(load(url, urls, args.clients, seconds, watch=watch))
         met = report(tallies, wall, None, 0.0)
+        report_watch(watch)
         print("targets met" if met else "below target")
         return 0 if met else 1
     log = Path(tempfile.mkstemp(prefix="diplonews-serve-", suffix=".log")[1])
-    with serving(db, log, workers, cache_mb) as (base, pid):
+    with serving(db, log, args.workers, args.cache_mb) as (base, pid):
         print(f"server: {base} (pid {pid})", flush=True)
-        with profiling(pid, seconds, profile):
+        watch = Watch(extract=args.extract, memory_of=pid if args.soak_minutes else None)
+        with profiling(pid, seconds, args.profile):
             cpu_before, own_before = cpu_seconds(pid), time.process_time()
-            tallies, wall = asyncio.run(load(base, urls, clients, seconds))
+            tallies, wall = asyncio.run(load(base, urls, args.clients, seconds, watch=watch))
             server_cpu = cpu_seconds(pid) - cpu_before  # warm-up included: a few requests
             client_cpu = time.process_time() - own_before
     met = report(tallies, wall, server_cpu, client_cpu)
+    report_watch(watch)
     lines = [
         line
         for line in log.read_text(errors="replace").splitlines()
@@ -394,6 +530,25 @@ def run(
         log.unlink()
     print("targets met" if met else "below target")
     return 0 if met else 1
+
+
+def report_watch(watch: Watch) -> None:
+    """The uploads' outcomes, and the memory curve's growth over its second half."""
+    if watch.extract:
+        done = watch.uploads
+        answers = len(done.samples_ms)
+        refused = ", ".join(f"{n} {why}" for why, n in done.errors.items()) or "none"
+        print(
+            f"2 MB extractions: {answers} answered (p50 {done.percentile(0.5) / 1000:.1f} s, "
+            f"max {max(done.samples_ms, default=0) / 1000:.1f} s); not 200: {refused}"
+        )
+    if len(watch.resident) >= 3:
+        curve = ", ".join(f"{total:,.0f}" for _, total, _ in watch.resident)
+        half = watch.resident[len(watch.resident) // 2][1]
+        last = watch.resident[-1][1]
+        anonymous = ", ".join(f"{anon:,.0f}" for _, _, anon in watch.resident)
+        print(f"server RSS each minute (MB): {curve}; anonymous: {anonymous}")
+        print(f"second half of the run: {last - half:+,.0f} MB ({(last - half) / half:+.1%})")
 
 
 def main() -> int:
@@ -427,6 +582,18 @@ def main() -> int:
         metavar="MB",
         help="the server's page cache (`serve --cache-mb`; 0: every page rendered)",
     )
+    parser.add_argument(
+        "--extract",
+        action="store_true",
+        help="one more client uploads a 2 MB one-line article to /api/extract all along",
+    )
+    parser.add_argument(
+        "--soak-minutes",
+        type=int,
+        default=0,
+        metavar="M",
+        help="run M minutes (1..60, instead of --seconds), printing the server's RSS each minute",
+    )
     parser.add_argument("--profile", type=Path, metavar="FILE", help="sample the server (py-spy)")
     parser.add_argument("--keep", action="store_true", help="keep the built corpus and store")
     parser.add_argument(
@@ -439,21 +606,16 @@ def main() -> int:
         parser.error("--clients, --workers and --events must be at least 1, --cache-mb >= 0")
     if not 1 <= args.seconds <= 600:
         parser.error("--seconds must be within 1..600")
+    if not 0 <= args.soak_minutes <= 60:
+        parser.error("--soak-minutes must be within 1..60")
+    if args.soak_minutes and args.url:
+        parser.error("--soak-minutes measures a server it starts: not with --url")
     if args.url and not (args.db and LOOPBACK.match(args.url)):
         parser.error("--url needs --db, and a loopback address: http://127.0.0.1:PORT")
     if args.db:
         if not args.db.is_file():
             parser.error(f"no store at {args.db}")
-        return run(
-            args.db,
-            args.events,
-            args.clients,
-            args.seconds,
-            args.profile,
-            args.url,
-            args.workers,
-            args.cache_mb,
-        )
+        return run(args.db, args, args.url)
     if args.articles < 5:
         parser.error("--articles must be at least 5")
     shm = Path("/dev/shm")
@@ -461,16 +623,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="diplonews-load-web-", dir=where))
     try:
         db = build_store(tmp, args.articles)
-        return run(
-            db,
-            args.events,
-            args.clients,
-            args.seconds,
-            args.profile,
-            None,
-            args.workers,
-            args.cache_mb,
-        )
+        return run(db, args, None)
     finally:
         if args.keep:
             print(f"kept: corpus and store under {tmp}")

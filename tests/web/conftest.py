@@ -6,7 +6,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from diplonews.web import create_app
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 SEED_ARTICLES = 5
+# s: the extraction time limit of the tests' applications. A new extraction worker takes
+# seconds to start (many on a busy machine); the limit itself is tested with its own.
+PATIENT = 300.0
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +42,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def web_app(web_db: str) -> FastAPI:
     """An application of its own for each module: its stores live and die with it."""
-    return create_app(web_db)
+    return create_app(web_db, extract_seconds=PATIENT)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +56,9 @@ def client(web_app: FastAPI) -> Iterator[TestClient]:
 def user_lexicon_client(user_lexicon_db: str, user_lexicon: Path) -> Iterator[TestClient]:
     """A TestClient of the application over `user_lexicon_db`, made with the user's
     lexicon rows (`create_app(lexicon_paths=…)`)."""
-    with TestClient(create_app(user_lexicon_db, lexicon_paths=[user_lexicon])) as opened:
+    with TestClient(
+        create_app(user_lexicon_db, lexicon_paths=[user_lexicon], extract_seconds=PATIENT)
+    ) as opened:
         yield opened
 
 
@@ -66,14 +72,14 @@ def _loopback_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[str]:
-    """The base URL (http://127.0.0.1:PORT) of the application served by uvicorn in a
-    background thread, for as long as the session needs it."""
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """The base URL (http://127.0.0.1:PORT) of `app` served by uvicorn in a background
+    thread, until the block ends."""
     sock = _loopback_socket()
     port = sock.getsockname()[1]
     config = uvicorn.Config(
-        create_app(web_db),
+        app,
         log_level="warning",
         ws="none",  # no websockets: nothing here uses them
         lifespan="on",
@@ -93,5 +99,19 @@ def live_server(web_db: str) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
-        thread.join(timeout=10)
+        thread.join(timeout=30)
         sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db: str) -> Iterator[str]:
+    """The base URL of the application served by uvicorn in a background thread, for as
+    long as the session needs it."""
+    with serving(create_app(web_db, extract_seconds=PATIENT)) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def serve_app() -> Callable[[FastAPI], AbstractContextManager[str]]:
+    """`serving` for a test's own application: `with serve_app(app) as base: ...`."""
+    return serving

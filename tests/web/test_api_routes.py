@@ -5,15 +5,19 @@ headers on every response, and /docs and /openapi.json without any CDN."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from httpx2 import Response
 
 from diplonews.text import fold
+from diplonews.web import create_app
 from diplonews.web.deps import MAX_BODY
+from diplonews.web.security import too_large_message
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 SEED_ARTICLES = 5
@@ -434,9 +438,12 @@ def test_api_bad_parameter_is_422(client: TestClient, url: str) -> None:
 
 def test_api_body_over_2_mb_is_413(client: TestClient) -> None:
     text = "Hà Nội. " * (MAX_BODY // 8)
-    response = client.post("/api/extract", data={"text": text})
+    response = client.post("/api/extract", files={"text": (None, text)})
     assert response.status_code == 413
-    assert response.json()["detail"] == f"request body larger than {MAX_BODY // (1024 * 1024)} MB"
+    assert response.json()["detail"] == too_large_message()
+    urlencoded = client.post("/api/extract", data={"text": text})  # within its body limit
+    assert urlencoded.status_code == 413
+    assert urlencoded.json()["detail"] == "article larger than 2,097,152 bytes"
 
 
 def test_api_upload_over_2_mb_is_413(client: TestClient) -> None:
@@ -601,3 +608,112 @@ def test_api_routes_of_an_application_without_them_refuse_the_users_names(
     refused = client.get("/api/events", params={"party": "Xứ Sở Thần Tiên"})
     assert refused.status_code == 400 and "unknown party" in refused.json()["detail"]
     assert not client.get("/api/ask", params={"q": ALICE_TEA}).json()["found"]
+
+
+# --- error answers and ids ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def failing(web_db: str) -> Iterator[TestClient]:
+    """The application with two routes that fail unexpectedly (a page and an API one)."""
+    app = create_app(web_db)
+
+    @app.get("/fails")
+    def fails() -> None:
+        raise RuntimeError("an unexpected failure")
+
+    @app.get("/api/fails")
+    def api_fails() -> None:
+        raise RuntimeError("an unexpected failure")
+
+    with TestClient(app, raise_server_exceptions=False) as opened:
+        yield opened
+
+
+def assert_secured(response: Response) -> None:
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("GET", "/fails", 500),
+        ("GET", "/api/fails", 500),
+        ("GET", "/no/such/page", 404),
+        ("GET", "/events/999999", 404),
+        ("GET", "/api/events/999999", 404),
+        ("DELETE", "/", 405),
+        ("PUT", "/api/events", 405),
+        ("GET", "/api/events?limit=0", 422),
+        ("GET", "/api/events/%C2%B2", 422),
+        ("GET", "/timeline?person=%C2%B2", 400),
+    ],
+)
+def test_every_error_answer_has_the_security_headers(
+    failing: TestClient, method: str, url: str, status: int
+) -> None:
+    response = failing.request(method, url)
+    assert response.status_code == status
+    assert_secured(response)
+    if status == 500:
+        assert "internal error" in response.text and "unexpected failure" not in response.text
+
+
+def test_an_unexpected_exception_still_reaches_the_server_log(web_db: str) -> None:
+    app = create_app(web_db)
+
+    @app.get("/fails")
+    def fails() -> None:
+        raise RuntimeError("an unexpected failure")
+
+    with TestClient(app) as client, pytest.raises(RuntimeError, match="unexpected failure"):
+        client.get("/fails")
+
+
+def test_a_body_sent_without_a_length_is_cut_at_the_limit(client: TestClient) -> None:
+    boundary = "diplonews"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+        f"{'a' * (MAX_BODY + 1)}\r\n--{boundary}--\r\n"
+    ).encode()
+    response = client.post(
+        "/api/extract",
+        content=iter([body[:1000], body[1000:]]),  # chunked: no Content-Length to check
+        headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert response.status_code == 413
+    assert response.json()["detail"] == too_large_message()
+    assert_secured(response)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/timeline?person=9223372036854775808",
+        "/timeline?person=%C2%B2",  # "²": a digit to str.isdigit, no number to int()
+        "/timeline?person=%D9%A3",  # "٣", Arabic-Indic three
+        "/timeline?person=-1",
+        "/timeline?person=99999999999999999999999999",
+        "/events/9223372036854775808",
+        "/people/%C2%B2",
+        "/articles/99999999999999999999999999",
+        "/search?q=x&page=9223372036854775808",
+        "/search?q=x&page=%C2%B2",
+        "/api/events/9223372036854775808",
+        "/api/people/%C2%B2",
+        "/api/articles/-1",
+        "/api/events?limit=9223372036854775808",
+        "/api/search?q=x&offset=%C2%B2",
+        "/api/ask?q=l%E1%BA%A7n%20th%E1%BB%A9%20%C2%B2",  # "lần thứ ²"
+        "/api/ask?q=l%E1%BA%A7n%20th%E1%BB%A9%2099999999999999999999",
+        "/ask?q=l%E1%BA%A7n%20th%E1%BB%A9%20%C2%B2",
+        "/graph?level=people&focus=p99999999999999999999",
+    ],
+)
+def test_every_id_is_range_checked(failing: TestClient, url: str) -> None:
+    response = failing.get(url)
+    assert response.status_code in (200, 400, 404, 422), response.text[:300]
+    assert_secured(response)

@@ -82,7 +82,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         ids = (summit.id, chinh.id, hostile.sources[0].article_id, hostile.id, park.id)
     finally:
         store.close()
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(url, extract_seconds=300)) as client:  # workers start slowly
         yield Site(client, *ids)
 
 

@@ -364,6 +364,7 @@ def serve(
     """Serve the web pages and the JSON API (OpenAPI at /docs) over the store."""
     import os
     import shutil
+    import signal
     import tempfile
 
     import uvicorn
@@ -392,6 +393,10 @@ def serve(
     pages = tempfile.mkdtemp(prefix="diplonews-pages-")
     os.environ[cache.ENV] = pages
     typer.echo(f"diplonews: serving {url} at http://{host}:{port}/", err=True)
+    # uvicorn stops gracefully on SIGTERM and SIGINT, then raises the signal again with the
+    # handler it found: the default one would end the process before `finally` removes
+    # the page cache. This one ends it through `finally`.
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         uvicorn.run(
             "diplonews.web.app:server_app",
@@ -401,8 +406,24 @@ def serve(
             workers=workers or default_workers(),
             log_level="warning",
         )
+    except _Stopped as stopped:
+        raise typer.Exit(128 + stopped.signum) from None  # as a shell shows a signal
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         shutil.rmtree(pages, ignore_errors=True)
+
+
+class _Stopped(Exception):
+    """`serve` was asked to stop by a signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
 
 
 @app.command()

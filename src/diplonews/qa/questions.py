@@ -45,6 +45,7 @@ _KINDS = (  # words that name the kind of event asked about (folded)
 )
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
+MAX_EDITION_DIGITS = 6  # a longer number is no edition (and would not fit an SQL integer)
 _ENGLISH = re.compile(r"\b(?:who|what|when|where|which|how|did|does|is|was|list|the)\b")
 
 
@@ -381,7 +382,9 @@ def _edition(folded: str) -> int | None:
     if not match:
         return None
     word = match.group(1) or match.group(2)
-    if word.isdigit() or re.fullmatch(ROMAN, word.upper()):  # "25", "xxv" (folded)
+    if word.isascii() and word.isdigit():  # "25"; not "²", which is a digit to Python
+        return int(word) if len(word) <= MAX_EDITION_DIGITS else None
+    if re.fullmatch(ROMAN, word.upper()):  # "xxv" (folded)
         return parse_edition(word.upper())
     return _FOLDED_NUMBERS.get(word)
 

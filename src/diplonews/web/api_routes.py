@@ -8,16 +8,30 @@ browsable at `/docs`) from the signatures and the dataclasses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, UploadFile
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    UploadFile,
+)
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
 from diplonews.extract.reading import SUPPORTED
 from diplonews.kb.models import StoredArticle, StoredEvent, StoredPerson
 from diplonews.kb.store import Store
-from diplonews.web.deps import MAX_BODY, LexiconsDep, store_of
+from diplonews.web.deps import MAX_TEXT, MAX_URLENCODED_BODY, LexiconsDep, store_of
+from diplonews.web.extraction import EXTRACT_SECONDS, Extractions, Submitted
 
 
 @dataclass
@@ -254,34 +268,50 @@ class Extracted:
 
 @router.post(
     "/extract",
-    responses={413: {"model": Problem, "description": f"A body over {MAX_BODY} bytes"}},
+    responses={
+        413: {"model": Problem, "description": f"An article over {MAX_TEXT:,} bytes"},
+        503: {
+            "model": Problem,
+            "description": f"Not extracted within {EXTRACT_SECONDS:g} s (the time limit "
+            "of one request), or every extraction worker busy",
+        },
+    },
+    # A field's limit is the body's (Guard): URL-encoded text counts up to three bytes a
+    # byte; the route checks the decoded text against MAX_TEXT, and answers 413.
+    form_limits={"max_part_size": MAX_URLENCODED_BODY, "max_files": 1, "max_fields": 4},
+    response_model=Extracted,
 )
 async def extract(
-    lexicons: LexiconsDep,
-    text: Annotated[str | None, Form(max_length=MAX_BODY)] = None,
+    request: Request,
+    text: Annotated[
+        str | None, Form(description=f"The article, {MAX_TEXT:,} bytes (UTF-8) at most")
+    ] = None,
     file: Annotated[UploadFile | None, File()] = None,
-) -> Extracted:
-    """Extract one pasted article (or an uploaded .txt/.html file) without storing it."""
+) -> Response:
+    """Extract one pasted article (or an uploaded .txt/.html file) without storing it,
+    in a worker process, within the time limit of one request."""
     if file is not None and file.filename:
-        text = await _uploaded_text(file)
-    if not text or not text.strip():
+        submitted = await _uploaded(file)
+    elif text and text.strip():
+        if len(text.encode("utf-8")) > MAX_TEXT:
+            raise HTTPException(413, f"article larger than {MAX_TEXT:,} bytes")
+        submitted = Submitted(text=text)
+    else:
         raise DiplonewsError("give the article's text, or a .txt or .html file")
-    result = api.preview(text, lexicons=lexicons).to_dict()
-    return Extracted(result["record"], result["body"], result["evidence"])
+    extractions: Extractions = request.app.state.extractions
+    result = await extractions.preview(submitted)
+    # The JSON of a 2 MB article (thousands of events) is made in a thread, not on the loop.
+    return await run_in_threadpool(JSONResponse, result.to_dict())
 
 
-async def _uploaded_text(file: UploadFile) -> str:
-    from pathlib import Path
-
-    from diplonews.extract.reading import decode_upload
-
-    suffix = Path(file.filename or "").suffix.lower()
+async def _uploaded(file: UploadFile) -> Submitted:
+    suffix = PurePath(file.filename or "").suffix.lower()
     if suffix not in SUPPORTED - {".jsonl"}:
         raise DiplonewsError(f"unsupported file type {suffix or '(none)'}: give .txt or .html")
-    data = await file.read(MAX_BODY + 1)
-    if len(data) > MAX_BODY:
-        raise HTTPException(413, f"file larger than {MAX_BODY} bytes")
-    return decode_upload(data, suffix, file.filename or "upload")
+    data = await file.read(MAX_TEXT + 1)
+    if len(data) > MAX_TEXT:
+        raise HTTPException(413, f"file larger than {MAX_TEXT:,} bytes")
+    return Submitted(data=data, suffix=suffix, name=file.filename or "upload")
 
 
 @dataclass

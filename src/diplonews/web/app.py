@@ -5,7 +5,7 @@ Article text is untrusted web content. Templates autoescape everything; the
 Content-Security-Policy allows scripts and styles from this site only (no inline
 script, no third-party origin), so even a missed escape could not run a script;
 request bodies are capped; the API writes nothing (the one POST, `/api/extract`,
-extracts without storing).
+extracts without storing, in worker processes: `extraction`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
@@ -28,6 +29,7 @@ from diplonews.qa import answers, questions
 from diplonews.web import api_routes, cache, pages, sources, viz  # sources adds /api/sources
 from diplonews.web.cache import PageCache, open_pages
 from diplonews.web.deps import LANGUAGES, Stores
+from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
 from diplonews.web.rendering import HERE, labels, page, templates
 from diplonews.web.security import Guard
 
@@ -36,6 +38,10 @@ DEFAULT_CACHE_MB = 64  # rendered pages a server keeps
 # The user's lexicon paths, joined with os.pathsep, as `serve --lexicon` passes them to
 # its worker processes (which build the application through `server_app`).
 LEXICON_ENV = "DIPLONEWS_LEXICON"
+# Threads a server process runs `def` routes in (anyio's default: 40). Each keeps a store
+# open, with its own page cache of up to 64 MB (SQLite), for the thread's life: on a
+# few cores more threads add memory, not speed.
+SERVER_THREADS = 8
 
 
 def settle(lexicons: api.Lexicons) -> None:
@@ -64,7 +70,7 @@ def cache_size(cache_mb: int | None) -> int:
         text = os.environ.get(CACHE_ENV, "").strip()
         if not text:
             return DEFAULT_CACHE_MB
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise DiplonewsError(f"{CACHE_ENV}={text!r}: a number of MB is expected")
         cache_mb = int(text)
     if cache_mb < 0:
@@ -83,6 +89,7 @@ def create_app(
     *,
     settled: bool = False,
     lexicon_paths: Iterable[str | Path] = (),
+    extract_seconds: float = EXTRACT_SECONDS,
 ) -> FastAPI:
     """The application over the store at `store_url` (default as for the CLI:
     $DIPLONEWS_DB, else ./diplonews.db — which is how `serve --workers` passes it),
@@ -91,8 +98,11 @@ def create_app(
     worker processes), else in a temporary one of its own. Names are read with the
     shipped lexicons plus the user's rows under `lexicon_paths`, loaded once here into
     `app.state.lexicons` (a bad path raises here). `settled`: `settle()` at start-up,
-    for a server process (not for a test, whose objects it would freeze)."""
-    lexicons = api.load_lexicons(lexicon_paths)
+    for a server process (not for a test, whose objects it would freeze).
+    `extract_seconds`: the time limit of one extraction request (`extraction`)."""
+    paths = tuple(str(path) for path in lexicon_paths)
+    lexicons = api.load_lexicons(paths)
+    extractions = Extractions(paths, seconds=extract_seconds)
     stores = Stores(api.store_location(store_url))
     cache_bytes = cache_size(cache_mb) * 1024 * 1024
     kept_pages = open_pages(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
@@ -101,7 +111,11 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settled:
             settle(lexicons)
-        yield
+            anyio.to_thread.current_default_thread_limiter().total_tokens = SERVER_THREADS
+        try:
+            yield
+        finally:
+            extractions.close()
         stores.close()
         if kept_pages is not None:
             kept_pages.close()  # reopens by itself if the application starts again
@@ -117,6 +131,7 @@ def create_app(
     )
     app.state.stores = stores
     app.state.lexicons = lexicons
+    app.state.extractions = extractions
 
     if kept_pages is not None:
         app.add_middleware(PageCache, stores=stores, pages=kept_pages, languages=LANGUAGES)
@@ -124,9 +139,10 @@ def create_app(
 
     @app.exception_handler(DiplonewsError)
     async def bad_request(request: Request, exc: DiplonewsError) -> Response:
+        status = getattr(exc, "status", 400)  # Overloaded: 503
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc)}, 400)
-        return page(request, "error.html", {"message": str(exc)}, 400)
+            return JSONResponse({"detail": str(exc)}, status)
+        return page(request, "error.html", {"message": str(exc)}, status)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")

@@ -4,6 +4,8 @@ constants behind them)."""
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import threading
 import weakref
 from typing import Annotated
@@ -13,8 +15,29 @@ from fastapi import Depends, Request
 from diplonews.api import Lexicons
 from diplonews.kb.store import Store, open_store
 
-MAX_BODY = 2 * 1024 * 1024  # bytes: an article pasted or uploaded in Try it
+MAX_TEXT = 2 * 1024 * 1024  # bytes: an article pasted (UTF-8) or uploaded to extract
+FORM = 64 * 1024  # bytes: a form's framing around the article (boundaries, other fields)
+# bytes: a request body, so that a pasted article of MAX_TEXT fits: in a multipart form
+# (the Try it page's) as it is, in a URL-encoded one (`curl -d`) as up to three times as
+# many bytes ("%E1%BA%A7" for "ầ").
+MAX_BODY = MAX_TEXT + FORM
+MAX_URLENCODED_BODY = 3 * MAX_TEXT + FORM
 LANGUAGES = ("vi", "en")
+# A store id as a URL gives it: ASCII digits that fit a 64-bit SQL integer (no "²", no
+# "٣", no 20 digits that SQLite or PostgreSQL would refuse with an error).
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(text: str) -> int | None:
+    """The id a path or query parameter names, None when it cannot be one."""
+    return int(text) if _ID.fullmatch(text) else None
+
+
+# KB of SQLite page cache per server thread (an ingest's connection keeps 64 MB): a
+# server process keeps a store open in each of its threads for the thread's life, and
+# every cache fills up to its size over a large store; the operating system's file cache
+# below holds the pages all of them read.
+THREAD_CACHE_KB = 8 * 1024
 
 
 class Stores:
@@ -33,6 +56,9 @@ class Stores:
         store = getattr(self.local, "store", None)
         if store is None:
             store = open_store(self.url, create=False)
+            connection = getattr(store, "connection", None)
+            if isinstance(connection, sqlite3.Connection):
+                connection.execute(f"PRAGMA cache_size = -{THREAD_CACHE_KB}")
             self.local.store = store
             with self.lock:
                 self.opened.add(store)

@@ -8,7 +8,6 @@ escape one by one; no markup is ever built from article text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,30 +18,33 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
-from diplonews.extract.reading import HTML_SUFFIXES, TEXT_SUFFIXES, decode_upload
+from diplonews.extract.reading import HTML_SUFFIXES, TEXT_SUFFIXES
 from diplonews.kb.models import Source, StoredArticle, StoredEvent
 from diplonews.kb.store import Store
 from diplonews.web.deps import (
-    MAX_BODY,
+    MAX_TEXT,
+    MAX_URLENCODED_BODY,
     LexiconsDep,
     app_lexicons,
     language,
     loop_store_of,
+    parse_id,
     store_of,
 )
+from diplonews.web.extraction import Extractions, Overloaded, Submitted
 from diplonews.web.rendering import labels, page
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
 LoopStoreDep = Annotated[Store, Depends(loop_store_of)]  # for `async def` routes
 
-_ID = re.compile(r"[0-9]{1,18}")  # a store id as a path gives it (fits a 64-bit integer)
 WHOLE_BODY = 700  # characters: a source this short shows whole on the event page
 UPLOADS = TEXT_SUFFIXES | HTML_SUFFIXES
 Span = tuple[int, int, int]  # (start, end, event id or index) in a text
@@ -145,10 +147,6 @@ def not_found(request: Request, what: str, ident: str) -> Response:
     return render(request, "error.html", {"message": message}, 404)
 
 
-def parse_id(text: str) -> int | None:
-    return int(text) if _ID.fullmatch(text) else None
-
-
 def is_ahead(when: str | None, today: str) -> bool:
     """An undated event, or one whose date (at any precision) is not before today."""
     return when is None or when >= today[: len(when)]
@@ -168,36 +166,39 @@ class Refused(DiplonewsError):
         self.status = status
 
 
-async def submitted_text(request: Request) -> tuple[str, str]:
-    """The text of a Try it form, and the text box's content to show again."""
+async def submitted_text(request: Request) -> tuple[Submitted, str]:
+    """What a Try it form gives to extract, and the text box's content to show again."""
     try:
-        async with request.form(max_files=1, max_fields=4, max_part_size=MAX_BODY) as form:
+        async with request.form(
+            max_files=1, max_fields=4, max_part_size=MAX_URLENCODED_BODY
+        ) as form:
             pasted = form.get("text")
             pasted = pasted if isinstance(pasted, str) else ""
             upload = form.get("file")
             if isinstance(upload, UploadFile) and upload.filename:
-                return await uploaded_text(upload), pasted
+                return await uploaded(upload), pasted
     except (HTTPException, MultiPartException) as exc:  # the form cannot be read
         reason = str(getattr(exc, "detail", None) or getattr(exc, "message", ""))
         if "maximum size" in reason:
             raise Refused("error_too_large", 413) from None
         raise DiplonewsError(reason) from None
-    if len(pasted) > MAX_BODY:
+    if len(pasted.encode("utf-8")) > MAX_TEXT:
         raise Refused("error_too_large", 413)
     if not pasted.strip():
         raise Refused("error_no_text")
-    return pasted, pasted
+    return Submitted(text=pasted), pasted
 
 
-async def uploaded_text(upload: UploadFile) -> str:
+async def uploaded(upload: UploadFile) -> Submitted:
+    """An uploaded file to extract: its bytes, decoded by the extraction worker."""
     name = Path(upload.filename or "upload").name
     suffix = Path(name).suffix.lower()
     if suffix not in UPLOADS:
         raise Refused("error_file_type")
-    data = await upload.read(MAX_BODY + 1)
-    if len(data) > MAX_BODY:
+    data = await upload.read(MAX_TEXT + 1)
+    if len(data) > MAX_TEXT:
         raise Refused("error_too_large", 413)
-    return decode_upload(data, suffix, name)
+    return Submitted(data=data, suffix=suffix, name=name)
 
 
 # --- pages ---------------------------------------------------------------------------
@@ -315,18 +316,30 @@ def try_form(request: Request) -> Response:
 
 
 @router.post("/try")
-async def try_extract(request: Request, lexicons: LexiconsDep) -> Response:
+async def try_extract(request: Request) -> Response:
+    """Extraction runs in a worker process (`extraction`), the page is drawn in a thread:
+    a 2 MB article holds neither the event loop."""
     shown = ""
     try:
-        text, shown = await submitted_text(request)
-        result = api.preview(text, lexicons=lexicons)
+        submitted, shown = await submitted_text(request)
+        extractions: Extractions = request.app.state.extractions
+        result = await extractions.preview(submitted)
     except Refused as exc:
         message = labels()[language(request)][exc.reason]
         return render(
             request, "try.html", {"text": shown, "error": message, "result": None}, exc.status
         )
-    except DiplonewsError as exc:
-        return render(request, "try.html", {"text": shown, "error": str(exc), "result": None}, 400)
+    except Overloaded as exc:  # not extracted in time, or no worker free: 503
+        message = labels()[language(request)][exc.reason].format(seconds=f"{exc.seconds:g}")
+        context = {"text": shown, "error": message, "result": None}
+        return await run_in_threadpool(render, request, "try.html", context, exc.status)
+    except DiplonewsError as exc:  # not an article
+        context = {"text": shown, "error": str(exc), "result": None}
+        return await run_in_threadpool(render, request, "try.html", context, 400)
+    return await run_in_threadpool(_tried, request, shown, result)
+
+
+def _tried(request: Request, shown: str, result: api.Preview) -> Response:
     links = {i: (f"#try-event-{i}", f"#{i + 1}") for i in range(len(result.record["events"]))}
     view = {
         "record": result.record,

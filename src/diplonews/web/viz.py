@@ -23,7 +23,7 @@ from fastapi.responses import RedirectResponse, Response
 from diplonews import api
 from diplonews.errors import DiplonewsError
 from diplonews.kb.store import Store
-from diplonews.web.deps import LexiconsDep, language, store_of
+from diplonews.web.deps import LexiconsDep, language, parse_id, store_of
 from diplonews.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -340,9 +340,10 @@ def timeline(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Respon
         return RedirectResponse("/timeline?" + urlencode({"between": between}), 303)
     context: dict[str, object] = {"names": names, "person": None, "codes": []}
     if query.get("person"):
-        if not query["person"].strip().isdigit():
+        person_id = parse_id(query["person"].strip())
+        if person_id is None:
             raise DiplonewsError(f"person must be a person's number, not {query['person']!r}")
-        person = api.person(store, int(query["person"]))
+        person = api.person(store, person_id)
         if person is None:
             return page(request, "error.html", {"message": f"no person {query['person']}"}, 404)
         items = [
