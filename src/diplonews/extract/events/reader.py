@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diplonews.extract.doc import Doc, Mention
@@ -168,6 +168,16 @@ class Draft:
     setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
     counterpart: bool = False  # one of several counterparts listed after one verb
     undated: bool = False  # one of several events counted together: the text dates only the first
+
+
+def counterpart_of(
+    draft: Draft, event: Event, cue: Cue, people: list[int], chairs: set[int]
+) -> Draft:
+    """One of the events a draft with several counterparts becomes ("hội đàm với A, B và
+    C"): its own event, people and chairs, the rest of the draft as it was."""
+    return replace(
+        draft, event=event, cue=cue, people=people, chairs=chairs, counterpart=True, undated=False
+    )
 
 
 # ---------------------------------------------------------------- the stage
@@ -996,20 +1006,9 @@ class Reader:
                 for c in dict.fromkeys(codes)
                 if c and getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
             ]
-            drafts.append(
-                Draft(
-                    event,
-                    cue,
-                    draft.sentence,
-                    base + ([person] if person >= 0 else []),
-                    set(draft.chairs) & set(base),
-                    draft.own_date,
-                    draft.points_back,
-                    draft.name_parties,
-                    draft.setting,
-                    counterpart=True,
-                )
-            )
+            people_of = base + ([person] if person >= 0 else [])
+            chairs_of = set(draft.chairs) & set(base)
+            drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
         return drafts
 
     def split_count(self, draft: Draft, count: int) -> list[Draft]:
@@ -1074,18 +1073,7 @@ class Reader:
             event = Event(**{**draft.event.__dict__, "participants": []})
             event.parties = [c for c in dict.fromkeys(home + [code]) if c]
             drafts.append(
-                Draft(
-                    event,
-                    at.cue,
-                    draft.sentence,
-                    list(draft.people),
-                    set(draft.chairs),
-                    draft.own_date,
-                    draft.points_back,
-                    draft.name_parties,
-                    draft.setting,
-                    counterpart=True,
-                )
+                counterpart_of(draft, event, at.cue, list(draft.people), set(draft.chairs))
             )
         return drafts
 
