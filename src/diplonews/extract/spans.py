@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from itertools import pairwise
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -27,10 +26,6 @@ def start_attribute(item: Any) -> int:
     return int(item.start)
 
 
-def _length(item: Any) -> int:
-    return int(item[1]) - int(item[0]) if len(item) > 1 else 0
-
-
 class Spans(list[T]):
     """A list whose items start at an offset (`key`, by default `item[0]`).
 
@@ -39,9 +34,14 @@ class Spans(list[T]):
 
     def __init__(self, items: Iterable[T] = (), key: Callable[[Any], int] = _first) -> None:
         super().__init__(items)
-        starts = [key(item) for item in self]
-        self.longest = max((_length(item) for item in self), default=0) if key is _first else 0
-        self._in_order = all(a <= b for a, b in pairwise(starts))
+        if key is _first:  # (start, end, …) tuples: read without a call per item
+            rows: list[Any] = self
+            starts = [row[0] for row in rows]
+            self.longest = max((row[1] - row[0] for row in rows if len(row) > 1), default=0)
+        else:
+            starts = [key(item) for item in self]
+            self.longest = 0
+        self._in_order = starts == sorted(starts)  # linear on sorted input, in C
         if self._in_order:
             self._order: list[int] = []
             self._starts = starts
