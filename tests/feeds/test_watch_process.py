@@ -63,6 +63,24 @@ def _wait(
     pytest.fail("watch did not get there within a minute")
 
 
+def _survivors(marker: str, seconds: float = 2.0) -> list[int]:
+    """Processes whose command line holds `marker`, still alive after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        alive = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    cmdline = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if marker.encode() in cmdline:
+                    alive.append(int(entry.name))
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.05)
+
+
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
 
@@ -88,6 +106,7 @@ def test_watch_killed_mid_round_resumes_without_losing_or_refetching(
     _wait(db, child, lambda s: sum(v != "seen" for v in s.values()) >= 10)
     child.send_signal(signal.SIGKILL)
     child.wait()
+    assert _survivors(str(config)) == [], "a worker outlived the killed watch"
     before = _states(db)  # what the killed run had committed
     kept = {url for url, state in before.items() if state in ("fetched", "stored")}
     assert len(before) == total and 10 <= len(kept) < total, "the kill missed the round"

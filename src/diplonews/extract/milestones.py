@@ -353,13 +353,30 @@ class _Reader:
         )
 
 
+def _bare_relations(body: str) -> list[re.Match[str]]:
+    """`BARE` over the stretches before each "quan" of the body: the pattern opens with
+    an alternation no scanner can skip ahead on, and costs a tenth of a millisecond over
+    a whole article."""
+    folded = body.lower()
+    found: list[re.Match[str]] = []
+    last_end = -1
+    at = folded.find("quan")
+    while at >= 0:
+        for m in BARE.finditer(body, max(0, at - 40), min(len(body), at + 12)):
+            if m.start() >= last_end:
+                found.append(m)
+                last_end = m.end()
+        at = folded.find("quan", at + 1)
+    return found
+
+
 def _hits(body: str) -> list[_Hit]:
     """Level names and bare relations, in text order; a bare "thiết lập quan hệ" that a
     level name follows is that level's verb, not a milestone of its own."""
     hits = [_Hit(s, e, payloads[0]) for s, e, payloads in levels().find(body)]
     starts = {h.start for h in hits}
     levels_at = Spans([(h.start, h.end) for h in hits])
-    for m in BARE.finditer(body):
+    for m in _bare_relations(body):
         tail = body[m.end() : m.end() + 3]
         nxt = m.end() + len(tail) - len(tail.lstrip())
         if nxt in starts or covering(levels_at, m.end() - 1):

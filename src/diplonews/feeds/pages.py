@@ -9,6 +9,7 @@ then goes through the same `prepare_source` as `diplonews ingest`.
 
 from __future__ import annotations
 
+import signal
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -19,16 +20,21 @@ from diplonews.extract.reading import Source, iso_date
 from diplonews.feeds.listing import normalise
 from diplonews.kb import dedupe
 from diplonews.kb.feedstate import Fetched
-from diplonews.kb.ingest import prepare_source
+from diplonews.kb.ingest import die_with_parent, prepare_source
 from diplonews.kb.store.writes import Prepared
 
 _lexicons: Lexicons | None = None
 
 
-def init_worker(lexicon_paths: tuple[str, ...]) -> None:
+def init_worker(lexicon_paths: tuple[str, ...], parent: int | None = None) -> None:
     """Load what every page needs once, before the first page: the lexicons, and the
-    libraries imported lazily elsewhere (trafilatura, the MinHash signatures)."""
+    libraries imported lazily elsewhere (trafilatura, the MinHash signatures). A worker
+    process (`parent` given) dies with `watch`, however that ends, and leaves Ctrl-C
+    to it, as ingest's workers do."""
     global _lexicons
+    if parent is not None:
+        die_with_parent(parent)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _lexicons = load(lexicon_paths)
     import trafilatura  # noqa: F401
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import calendar
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Coroutine, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -114,7 +115,7 @@ class Watcher:
                 self.workers,
                 mp_context=multiprocessing.get_context("fork" if "fork" in methods else None),
                 initializer=pages.init_worker,
-                initargs=(self.lexicon_paths,),
+                initargs=(self.lexicon_paths, os.getpid()),
             )
         else:
             pages.init_worker(self.lexicon_paths)

@@ -13,7 +13,7 @@ its file, and the batch goes on without it (each article is written in a savepoi
 Another ingest into the same store is waited for: a batch is extracted first, then
 written under the store's writer lock, and each source is looked up again under the
 lock, so what the other run stored meanwhile is skipped, not stored twice. Worker
-processes die with the run, however it ends (`_die_with_parent`).
+processes die with the run, however it ends (`die_with_parent`).
 
 `ingest_prepared` stores articles extracted elsewhere (the Spark job's output) the
 same way: same skipping of unchanged sources, dedupe, resolution and batches.
@@ -92,12 +92,12 @@ _worker_lexicons: Lexicons | None = None
 
 def _init_worker(lexicon_paths: tuple[str, ...], parent: int) -> None:
     global _worker_lexicons
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _worker_lexicons = load(lexicon_paths)
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """End this worker when the ingest that started it ends, even by SIGKILL (which
     leaves no one to shut the pool down): the kernel's parent-death signal on Linux, else
     a thread that watches the parent's pid."""
