@@ -4,6 +4,7 @@ robots.txt; and the config file that follows them."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -13,6 +14,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import corpus
+from diplonews.feeds import config as feeds_config
+from diplonews.feeds.watch import RoundReport, Watcher
+from diplonews.kb.store import open_store
 
 FETCH = {  # polite settings made fast for tests; loopback allowed, nothing else private
     "contact": "https://example.org/diplonews-tests",
@@ -117,3 +121,18 @@ def write_config(path: Path, sources: list[dict[str, Any]], **fetch: Any) -> Pat
 
 def rss_source(site: Site, name: str | None = None, **options: Any) -> dict[str, Any]:
     return {"name": name or site.outlet, "url": site.url("/rss.xml"), "kind": "rss", **options}
+
+
+def watch_round(store_url: str, config_path: Path, *, once: bool = True) -> RoundReport:
+    """One watch round in this process (extraction in a thread)."""
+    config = feeds_config.load(config_path)
+
+    async def main() -> RoundReport:
+        store = open_store(store_url)
+        try:
+            async with Watcher(store, config, workers=0) as watcher:
+                return await watcher.round(once=once)
+        finally:
+            store.close()
+
+    return asyncio.run(main())

@@ -7,11 +7,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sites import Site, page_html, rss_source, write_config
+from sites import Site, page_html, rss_source, watch_round, write_config
 from werkzeug import Request, Response
 
 import corpus
-from conftest import watch_round
 from diplonews import api
 from diplonews.kb.store import open_store
 

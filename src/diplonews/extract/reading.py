@@ -230,10 +230,21 @@ def iso_date(value: Any) -> str | None:
     return match.group(0)
 
 
-def _from_html(
-    html: str, *, doc_id: str, where: str, url: str | None = None, published: str | None = None
-) -> Source:
-    """The main text of a saved page, its title as the first line, its date as `published`."""
+@dataclass(frozen=True)
+class WebPage:
+    """What trafilatura reads of a web page: its main text (headline first), its own
+    metadata (title, date, canonical link, site name)."""
+
+    text: str
+    title: str | None
+    published: str | None
+    url: str | None
+    sitename: str | None
+
+
+def read_html(html: str | bytes, url: str | None = None) -> WebPage | str:
+    """The main text and metadata of a web page, or why it has none. Used for saved
+    pages (`read_file`) and fetched ones (`diplonews watch`) alike."""
     import trafilatura  # lazily: ~0.3 s of start-up that plain-text runs do not need
 
     try:
@@ -246,22 +257,39 @@ def _from_html(
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # noqa: BLE001 -- a third-party parser on arbitrary input
-        raise _Reject(f"cannot parse HTML: {exc}") from None
+        return f"cannot parse HTML: {exc}"
     body = unicodedata.normalize("NFC", getattr(page, "text", None) or "").strip()
     if not body:
-        raise _Reject("no article text found in the HTML")
+        return "no article text found in the HTML"
     title = unicodedata.normalize("NFC", getattr(page, "title", None) or "").strip()
     if title:
         first, _, rest = body.partition("\n")
         if first.strip() == title:
             body = rest.lstrip("\n")
         body = f"{title}\n\n{body}"
+    canonical, sitename = getattr(page, "url", None), getattr(page, "sitename", None)
+    return WebPage(
+        text=body,
+        title=title or None,
+        published=iso_date(getattr(page, "date", None)),
+        url=canonical if isinstance(canonical, str) else None,
+        sitename=sitename.strip() or None if isinstance(sitename, str) else None,
+    )
+
+
+def _from_html(
+    html: str, *, doc_id: str, where: str, url: str | None = None, published: str | None = None
+) -> Source:
+    """The main text of a saved page, its title as the first line, its date as `published`."""
+    page = read_html(html, url)
+    if isinstance(page, str):
+        raise _Reject(page)
     return Source(
         doc_id=doc_id,
-        text=body,
+        text=page.text,
         path=where,
-        published=published or iso_date(getattr(page, "date", None)),
-        url=url or getattr(page, "url", None),
+        published=published or page.published,
+        url=url or page.url,
     )
 
 

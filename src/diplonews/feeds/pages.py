@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import signal
 import time
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from diplonews.extract.lexicons import Lexicons, load
-from diplonews.extract.reading import Source, iso_date
+from diplonews.extract.reading import Source, read_html
 from diplonews.feeds.listing import normalise
 from diplonews.kb import dedupe
 from diplonews.kb.feedstate import Fetched
@@ -61,38 +60,20 @@ def _same_site(a: str, b: str) -> bool:
 
 def read_page(url: str, final_url: str, body: bytes, outlet: str | None) -> Fetched | str:
     """The article text and metadata of a page; why not, when it has none."""
-    import trafilatura
-
-    try:
-        page = trafilatura.bare_extraction(
-            body,
-            url=final_url,
-            with_metadata=True,
-            include_comments=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as exc:  # noqa: BLE001 -- a third-party parser on untrusted input
-        return f"cannot parse HTML: {type(exc).__name__}: {exc}"
-    text = unicodedata.normalize("NFC", getattr(page, "text", None) or "").strip()
-    if not text:
-        return "no article text found in the HTML"
-    title = unicodedata.normalize("NFC", getattr(page, "title", None) or "").strip() or None
-    if title:
-        first, _, rest = text.partition("\n")
-        text = f"{title}\n\n{rest.lstrip() if first.strip() == title else text}"
-    canonical = getattr(page, "url", None)
-    canonical = normalise(canonical, final_url) if isinstance(canonical, str) else None
+    page = read_html(body, final_url)
+    if isinstance(page, str):
+        return page
+    canonical = normalise(page.url, final_url) if page.url else None
     if canonical is None or not _same_site(canonical, final_url):
         canonical = normalise(final_url) or final_url  # another site's claim is not taken
-    sitename = getattr(page, "sitename", None)
     return Fetched(
         url=url,
         final_url=final_url,
         canonical_url=canonical,
-        outlet=outlet or (sitename.strip() if isinstance(sitename, str) and sitename else None),
-        title=title,
-        published=iso_date(getattr(page, "date", None)),
-        text=text,
+        outlet=outlet or page.sitename,
+        title=page.title,
+        published=page.published,
+        text=page.text,
     )
 
 
