@@ -982,7 +982,7 @@ def delegation_countries(
         for s, e, codes in lex.find_in(doc.matches, "party_names", body)
         if codes[0] != "-"
     ]
-    chinese_side(parties, resolver)
+    only_side(parties, resolver.sino, resolver, "CHN", "VNM")
     if not any(resolver.guessed):
         return
     for m in mentions:
@@ -998,29 +998,26 @@ def delegation_countries(
         if code and getattr(lex.party(code), "kind", "") == "state":
             resolver.people[m.person].country = code
             resolver.guessed[m.person] = False
-    korean_side(parties, resolver)
+    only_side(parties, resolver.guessed, resolver, "PRK", "KOR")
 
 
-def chinese_side(parties: list[tuple[int, int, str]], resolver: Resolver) -> None:
-    """In news that names China and never Vietnam, a Vietnamese-looking name with no
-    country stated is a Chinese name in Sino-Vietnamese reading ("Chủ tịch Hồ Cẩm Đào")."""
+def only_side(
+    parties: list[tuple[int, int, str]],
+    flags: list[bool],
+    resolver: Resolver,
+    side: str,
+    other: str,
+) -> None:
+    """In news that names `side` and never `other`, a flagged person given `other`'s
+    country by the look of the name is `side`'s: a Sino-Vietnamese name in news from
+    China ("Chủ tịch Hồ Cẩm Đào"), a Korean family name in news that names only the North
+    ("Thứ trưởng Bộ Ngoại giao Choi Su Hon")."""
     named = {code for _, _, code in parties}
-    if "CHN" not in named or "VNM" in named:
+    if side not in named or other in named:
         return
     for i, person in enumerate(resolver.people):
-        if resolver.sino[i] and person.country == "VNM":
-            person.country = "CHN"
-
-
-def korean_side(parties: list[tuple[int, int, str]], resolver: Resolver) -> None:
-    """A Korean family name read as South Korea's in an article that names only North
-    Korea ("Thứ trưởng Bộ Ngoại giao Choi Su Hon" in news from Pyongyang) is the North's."""
-    named = {code for _, _, code in parties}
-    if "PRK" not in named or "KOR" in named:
-        return
-    for i, person in enumerate(resolver.people):
-        if resolver.guessed[i] and person.country == "KOR":
-            person.country = "PRK"
+        if flags[i] and person.country == other:
+            person.country = side
 
 
 def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:
