@@ -1,4 +1,5 @@
-"""Text helpers every layer shares: NFC, the one fold, and the typography of web text.
+"""Text helpers every layer shares: NFC, the one fold (and the spelling fold of lexicon
+matching, which keeps diacritics), and the typography of web text.
 
 Below everything else in the package: it imports nothing of diplonews.
 """
@@ -33,6 +34,37 @@ def fold(text: str) -> str:
     len(t)`, so a match in folded text has the offsets of the original. The key of every
     lenient lookup (lexicons, names, search, questions). Give it NFC text."""
     return text.translate(_FOLD_TABLE)
+
+
+# Vietnamese writes a tone on an open "oa", "oe" or "uy" either way: "hoà" and "hòa",
+# "thuỷ" and "thủy", "khoẻ" and "khỏe" are one word. Caseless matching reads both as the
+# second (the tone on the first vowel); one pair of letters for another keeps offsets.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook, tilde, dot below
+_TONE_PAIRS = {
+    unicodedata.normalize("NFC", first + second + mark): unicodedata.normalize(
+        "NFC", first + mark + second
+    )
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
+    for mark in _TONES
+}
+_TONE_PAIR_RE = re.compile(
+    "[ou][" + "".join(sorted({pair[1] for pair in _TONE_PAIRS})) + "](?!\\w)"
+)
+_OTHER_DASHES = ("\u2013", "\u2014", "\u2012", "\u2011")
+
+
+def fold_spelling(text: str) -> str:
+    """Lower case, one dash, and the tone of "oa"/"oe"/"uy" on its first vowel: the key
+    of caseless lexicon matching. `len(fold_spelling(t)) == len(t)` for Vietnamese text."""
+    text = text.lower()
+    for dash in _OTHER_DASHES:
+        if dash in text:
+            text = text.replace(dash, "-")
+    return _TONE_PAIR_RE.sub(_tone_first, text)
+
+
+def _tone_first(match: re.Match[str]) -> str:
+    return _TONE_PAIRS.get(match.group(), match.group())
 
 
 # Web text carries spaces of other widths (no-break above all: "tổ chức\xa0 cùng"),

@@ -674,7 +674,7 @@ def test_lexicons_series_in_lower_case_names_the_series(lex: Lexicons) -> None:
 
 
 def test_lexicons_fold_spelling_keeps_offsets_and_reads_tone_placements_alike() -> None:
-    from diplonews.extract.lexicons import fold_spelling
+    from diplonews.text import fold_spelling
 
     for text in ("Uỷ ban Hoà bình", "Ủy ban Hòa bình", "KHOẺ – mạnh", "quý Thuỷ hoàn"):
         assert len(fold_spelling(text)) == len(text)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,7 +45,7 @@ from typing import Any, TypeVar
 import ahocorasick
 
 from diplonews.errors import LexiconError
-from diplonews.text import nfc
+from diplonews.text import fold_spelling, nfc
 
 FILES = (
     "countries.tsv",
@@ -91,43 +90,8 @@ def read_rows(path: Path | Any) -> Iterator[dict[str, str]]:
         yield {k.strip(): (v or "").strip() for k, v in row.items()}
 
 
-# Vietnamese writes a tone on an open "oa", "oe" or "uy" either way: "hoà" and "hòa",
-# "thuỷ" and "thủy", "khoẻ" and "khỏe" are one word. Caseless matching reads both as the
-# second (the tone on the first vowel); one pair of letters for another keeps offsets.
-_TONES = {
-    "\u0300": "grave",
-    "\u0301": "acute",
-    "\u0309": "hook",
-    "\u0303": "tilde",
-    "\u0323": "dot",
-}
-_TONE_PAIRS = {
-    unicodedata.normalize("NFC", first + second + mark): unicodedata.normalize(
-        "NFC", first + mark + second
-    )
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
-    for mark in _TONES
-}
-_TONE_PAIR_RE = re.compile(
-    "[ou][" + "".join(sorted({pair[1] for pair in _TONE_PAIRS})) + "](?!\\w)"
-)
-_OTHER_DASHES = ("\u2013", "\u2014", "\u2012", "\u2011")
 # "ASEAN-Hàn Quốc", "ASEAN - Hàn Quốc": a dash that joins two words, spaced or not.
 _JOINED_DASH_RE = re.compile(r"(?<=\w)-(?=\w)")
-
-
-def fold_spelling(text: str) -> str:
-    """Lower case, one dash, and the tone of "oa"/"oe"/"uy" on its first vowel: the key
-    of caseless lexicon matching. `len(fold_spelling(t)) == len(t)` for Vietnamese text."""
-    text = text.lower()
-    for dash in _OTHER_DASHES:
-        if dash in text:
-            text = text.replace(dash, "-")
-    return _TONE_PAIR_RE.sub(_tone_first, text)
-
-
-def _tone_first(match: re.Match[str]) -> str:
-    return _TONE_PAIRS.get(match.group(), match.group())
 
 
 def dash_spacings(form: str, limit: int = 3) -> list[str]:
