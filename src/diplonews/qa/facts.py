@@ -68,7 +68,7 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         lines.append((event.date or "", host, listed, event))
         shown.append(event)
     if not shown:
-        return none_recorded(store, q, w, "envoy", kinds=("meeting",))
+        return _received(store, q, w, events)
     by_day: dict[tuple[str, str], list[str]] = {}
     for day, host, listed, _ in lines:
         by_day.setdefault((day, host), []).extend(listed)
@@ -83,6 +83,36 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         for (day, host), listed in by_day.items()
     ]
     return found_answer(text, shown)
+
+
+def _received(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:
+    """The asked person is the envoy ("To whom did Ambassador X present his
+    credentials?"): who received them, when and where."""
+    lines, shown = [], []
+    for event in events:
+        guests = [
+            p
+            for p in event.participants
+            if asked(q, p) and p.role != "chair" and ENVOY.search(p.title or "")
+        ]
+        hosts = [p for p in event.participants if not asked(q, p)]
+        if not guests or not hosts:
+            continue
+        key = "envoy_received_planned" if event.status == "planned" else "envoy_received"
+        where = " " + w("at_place", place=event.location) if event.location else ""
+        lines.append(
+            w(
+                key,
+                envoy=w.join([p.name for p in guests]),
+                hosts=w.join([w.person(p) for p in hosts]),
+                date=w.date(event.date),
+                place=where,
+            )
+        )
+        shown.append(event)
+    if not shown:
+        return none_recorded(store, q, w, "envoy", kinds=("meeting",))
+    return found_answer(lines, shown)
 
 
 def _names_envoys(event: StoredEvent) -> bool:

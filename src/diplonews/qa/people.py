@@ -23,6 +23,11 @@ from diplonews.text import fold
 
 _WORD = re.compile(r"\w+")
 _LONGEST = 6  # words in the longest name matched
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii"])
+
+
+def _vietnamese(name: str) -> bool:
+    return fold(name) != name
 
 
 @dataclass
@@ -57,6 +62,11 @@ def _build(names: list[tuple[int, str, int]]) -> NameIndex:
         for size in range(2, len(words)):
             built.part[loose_key(" ".join(words[:size]))].add(person_id)
             built.part[loose_key(" ".join(words[-size:]))].add(person_id)
+        bare = [w for w in words if len(w) > 1 and w.lower() not in _SUFFIXES]
+        if 2 <= len(bare) < len(words):  # "George W. Bush" is "George Bush", "Marcos Jr." "Marcos"
+            built.part[loose_key(" ".join(bare))].add(person_id)
+        if len(bare) >= 3 and not _vietnamese(name):  # "Luiz Inacio Lula da Silva": "Luiz Silva"
+            built.part[loose_key(f"{bare[0]} {bare[-1]}")].add(person_id)
         for word in words:
             if len(word) >= 3 and word[:1].isupper():
                 built.single[loose_key(word)].add(person_id)
@@ -66,7 +76,7 @@ def _build(names: list[tuple[int, str, int]]) -> NameIndex:
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
     """Folded other-language name → the name the store holds."""
-    source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
+    source = resources.files("diplonews.qa") / "lexicons" / "question_words.tsv"
     return {
         fold(row["form"]).lower(): row["means"]
         for row in read_rows(source)
@@ -157,4 +167,16 @@ def _lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     spans += [(s, e) for s, e, _ in lex.titles.find(text)]
     spans += [(s, e) for s, e, _ in lex.series.find(text)]
     spans += [(s, e) for s, e, _ in lex.triggers.find(text)]
+    spans += [(s, e) for s, e, _ in title_countries(text, lex)]
     return spans
+
+
+def title_countries(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Countries written by their short form right after a title ("Thủ tướng Anh",
+    "Tổng thống Mỹ", "Ngoại trưởng Nhật"): a country, not a name."""
+    found = []
+    for _, end, _ in lex.titles.find(text):
+        match = re.match(r"\s+(\w+)", text[end:])
+        if match and (code := lex.party_short.get(match.group(1))):
+            found.append((end + match.start(1), end + match.end(1), code))
+    return found

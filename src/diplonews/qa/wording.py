@@ -36,7 +36,7 @@ MONTHS = (
 
 @lru_cache(maxsize=1)
 def sentences() -> dict[str, dict[str, str]]:
-    source = resources.files("diplonews.extract") / "lexicons" / "answers.tsv"
+    source = resources.files("diplonews.qa") / "lexicons" / "answers.tsv"
     table: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
     for row in read_rows(source):
         table["vi"][row["key"]] = row["vi"]
