@@ -180,12 +180,32 @@ def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> li
 
 
 def _document(outcome: str, w: Words) -> str:
-    """An adopted document's English name; in an English answer, without the
-    Vietnamese words extraction may have kept after its kind ("Plan: hợp tác …")."""
-    if w.lang == "en" and fold(outcome) != outcome:
-        head = outcome.split(":")[0].strip()
-        return f"{head} (named in Vietnamese in the article)"
-    return outcome
+    """An adopted document in the answer's language. Extraction may keep the
+    Vietnamese words after the document's kind ("Plan: hợp tác …"): an English answer
+    says the name is Vietnamese, a Vietnamese one gives the kind its Vietnamese name
+    ("Kế hoạch hợp tác …")."""
+    head, sep, rest = outcome.partition(":")
+    if not sep or fold(rest) == rest:
+        return outcome
+    if w.lang == "en":
+        return f"{head.strip()} (named in Vietnamese in the article)"
+    kind = _vietnamese_kinds(w.lex).get(head.strip())
+    return f"{kind} {rest.strip()}" if kind else outcome
+
+
+def _vietnamese_kinds(lex: Lexicons) -> dict[str, str]:
+    """English kind of document → its shortest Vietnamese head noun, capitalised."""
+    return lex.derive("qa.document_kinds", _build_vietnamese_kinds)
+
+
+def _build_vietnamese_kinds(lex: Lexicons) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for form, (_, payloads, _) in lex.documents.automaton.items():
+        for kind in payloads:
+            best = found.get(str(kind))
+            if best is None or len(form) < len(best):
+                found[str(kind)] = form[:1].upper() + form[1:]
+    return found
 
 
 # --- figures -------------------------------------------------------------------------

@@ -41,7 +41,7 @@ _MONTH_EN = re.compile(rf"\b({_MONTH_WORD}),?\s+(?:of\s+)?{_YEAR}\b")
 _MONTH_ALONE = re.compile(rf"\b(?:in|hoi|vao)?\s*(?:({_MONTH_WORD})|thang\s+(\d{{1,2}}))\b(?!\s*/)")
 _KINDS = (  # words that name the kind of event asked about (folded)
     ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
-    ("visit", re.compile(r"\b(?:tham|visit\w*|state visit)\b")),
+    ("visit", re.compile(r"\b(?:tham(?! gia| du)|visit\w*|state visit)\b")),
 )
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
@@ -176,7 +176,7 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     return question
 
 
-_TO = re.compile(r"\b(?:tham|visit\w*|den|toi|sang|to|trip to|travel\w* to|went to|go to)\s+")
+_TO = re.compile(r"\b(?:tham(?! gia| du)|visit\w*|den|toi|sang|to|trip to|travel\w* to|went to|go to)\s+")
 
 
 def _destination(text: str, folded: str, parties: list[str], lex: Lexicons) -> str | None:
