@@ -29,8 +29,8 @@ from diplonews.qa.core import (
     named_events,
     narrowed,
     none_recorded,
-    prefer_planned,
     place,
+    prefer_planned,
     select,
     similar_series,
     visit_date,
@@ -159,9 +159,9 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
             people = [w("someone_of", country=w.country(c)) for c in event.parties if c not in home]
         if not people:
             continue
-        who = w.join([p.name for p in event.participants if asked(q, p)]) or w.join(q.names)
+        who = w.join([w.name(p.name) for p in event.participants if asked(q, p)]) or w.join(q.names)
         if not q.people:
-            who = w.join([p.name for p in event.participants if p.country in own])
+            who = w.join([w.name(p.name) for p in event.participants if p.country in own])
         key = "met_planned" if event.status == "planned" else "met"
         title = w.event(event)
         lines.append(
@@ -192,7 +192,9 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
     lines = []
     for event in events[:MAX_EVENTS]:
         guests = [p for p in event.participants if p.role != "chair"]
-        who = w.join([p.name for p in guests if asked(q, p)] or [p.name for p in guests])
+        who = w.join(
+            [w.name(p.name) for p in guests if asked(q, p)] or [w.name(p.name) for p in guests]
+        )
         home = {p.country for p in guests if p.country}
         hosts = [c for c in event.parties if c not in home] or event.parties
         key = "visit_planned" if event.status == "planned" else "visit"

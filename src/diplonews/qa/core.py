@@ -128,11 +128,12 @@ def outer_parties(parties: list[str], lex: Lexicons) -> list[str]:
     return [p for p in parties if p not in inside]
 
 
-_GENERIC = frozenset(
-    "hoi nghi cap cao cuoc hop cac nhung lan thu gap dam dien ra o dau tai ngay nao khi va voi "
-    "cua thuong dinh dac biet ky nam thang trong the of and a an in at on to summit meeting "
-    "talks dialogue did was were held where when who which what".split()
+_GENERIC_LINES = (  # words that name no particular meeting
+    "hoi nghi cap cao cuoc hop cac nhung lan thu gap dam dien ra o dau tai ngay nao",
+    "khi va voi cua thuong dinh dac biet ky nam thang trong the of and a an in at on to",
+    "summit meeting talks dialogue did was were held where when who which what",
 )
+_GENERIC = frozenset(word for line in _GENERIC_LINES for word in line.split())
 
 
 def narrowed(events: list[StoredEvent], q: Question) -> list[StoredEvent]:

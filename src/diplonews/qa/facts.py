@@ -57,8 +57,8 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         named = [p for p in guests if ENVOY.search(p.title or "")]
         if not named and "dai su" in fold(event.name or "").lower():
             named = guests
-        hosts = [p.name for p in event.participants if asked(q, p) or p.role == "chair"]
-        listed = [w("envoy", country=w.country(p.country), name=p.name) for p in named]
+        hosts = [w.name(p.name) for p in event.participants if asked(q, p) or p.role == "chair"]
+        listed = [w("envoy", country=w.country(p.country), name=w.name(p.name)) for p in named]
         if not named and not guests and _names_envoys(event):
             home = {p.country for p in event.participants}
             listed = [w("envoys_of", country=w.country(c)) for c in event.parties if c not in home]
@@ -103,7 +103,7 @@ def _received(store: Store, q: Question, w: Words, events: list[StoredEvent]) ->
         lines.append(
             w(
                 key,
-                envoy=w.join([p.name for p in guests]),
+                envoy=w.join([w.name(p.name) for p in guests]),
                 hosts=w.join([w.person(p) for p in hosts]),
                 date=w.date(event.date),
                 place=where,

@@ -27,7 +27,7 @@ _SUFFIXES = frozenset(["jr", "sr", "ii", "iii"])
 
 
 def _vietnamese(name: str) -> bool:
-    return fold(name) != name
+    return fold(name) != name.lower()
 
 
 @dataclass

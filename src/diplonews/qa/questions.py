@@ -176,7 +176,9 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     return question
 
 
-_TO = re.compile(r"\b(?:tham(?! gia| du)|visit\w*|den|toi|sang|to|trip to|travel\w* to|went to|go to)\s+")
+_TO = re.compile(
+    r"\b(?:tham(?! gia| du)|visit\w*|den|toi|sang|to|trip to|travel\w* to|went to|go to)\s+"
+)
 
 
 def _destination(text: str, folded: str, parties: list[str], lex: Lexicons) -> str | None:
@@ -335,9 +337,9 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
     for start, end, codes in lex.party_names.find(text):
         found.append((start, codes[0]))
         taken.append((start, end))
-    for start, end, code in people.title_countries(text, lex):
+    for start, end, country in people.title_countries(text, lex):
         if not any(a <= start < b for a, b in taken):
-            found.append((start, code))
+            found.append((start, country))
             taken.append((start, end))
     for match in re.finditer(r"\b[A-Z]{2,6}\b", text):
         party = lex.parties.get(match.group())
