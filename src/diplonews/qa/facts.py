@@ -29,6 +29,7 @@ PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGN
 AGREEMENT = re.compile(r"\b(?:nhất trí|thống nhất|thông qua|ký kết|thoả thuận|thỏa thuận)\b")
 ADOPTION = re.compile(r"\b(?:thông qua|ký kết|ký|công bố)\b")
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")  # "năm ngoái.Phát ngôn viên"
 ENVOY = re.compile(r"ambassador|envoy|chargé", re.IGNORECASE)
 LEVELS = {  # title level (titles.tsv) → meeting level, highest first
     "head_of_state": "summit",
@@ -142,7 +143,45 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
         ]
         return found_answer(lines, adopted)
     asks_agreed = bool(re.search(r"\b(?:nhat tri|thong nhat|thoa thuan|agree\w*)\b", q.folded))
-    for event in events[:3]:
+    best = _agreed(store, q, w, events[:5], asks_agreed)
+    if q.people and (best is None or not any(_names(best[2][0]["sentence"], n) for n in q.names)):
+        # the articles on the asked people's other events may report it, in a sentence
+        # that names them all
+        ids = set().union(*(queries.events_of_people(store, group) for group in q.people))
+        others = [e for e in queries.events_by_id(store, sorted(ids)[:20]) if e not in events]
+        found = _agreed(store, q, w, others, asks_agreed)
+        if found is not None and all(_names(found[2][0]["sentence"], n) for n in q.names):
+            best = found
+    if best is not None:
+        _, event, agreed = best
+        quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
+        text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
+        return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
+    answer = found_answer([w("outcomes_none", event=w.event(events[0]))], events[:3])
+    answer.found = False
+    return answer
+
+
+def _names(sentence: str, name: str) -> bool:
+    """The sentence names the person: the whole name, or for a foreign name its first
+    or last word ("Koizumi", "Roh Moo-hyun")."""
+    said = " " + " ".join(re.sub(r"[-‐]", " ", fold(sentence).lower()).split()) + " "
+    words = re.sub(r"[-‐]", " ", fold(name).lower()).split()
+    if f" {' '.join(words)} " in said:
+        return True
+    foreign = fold(name) == name.lower()
+    return foreign and any(
+        len(word) >= 4 and f" {word} " in said for word in words[:1] + words[-1:]
+    )
+
+
+def _agreed(
+    store: Store, q: Question, w: Words, events: list[StoredEvent], asks_agreed: bool
+) -> tuple[int, StoredEvent, list[dict[str, Any]]] | None:
+    """Of the sentences of the events' articles that report an agreement (or, for what
+    was adopted, a document adopted), those most about what the question names."""
+    best: tuple[int, StoredEvent, list[dict[str, Any]]] | None = None
+    for event in events:
         agreed = _sentences(store, event, AGREEMENT)
         if not asks_agreed:  # what was adopted: a sentence that adopts a kind of document
             agreed = [
@@ -150,13 +189,36 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
                 for s in agreed
                 if ADOPTION.search(s["sentence"]) and w.lex.documents.find(s["sentence"])
             ]
-        if agreed:
-            quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
-            text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
-            return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
-    answer = found_answer([w("outcomes_none", event=w.event(events[0]))], events[:3])
-    answer.found = False
-    return answer
+        if not agreed:
+            continue
+        agreed.sort(key=lambda s: -_overlap(s["sentence"], q))
+        score = _overlap(agreed[0]["sentence"], q)
+        if best is None or score > best[0]:
+            best = (score, event, agreed)
+    return best
+
+
+def split_sentences(body: str) -> list[str]:
+    """The body's sentences, also where a page glued one to the next without a space
+    ("… năm ngoái.Phát ngôn viên …"): a full stop after a word and before a capital."""
+    found = []
+    for piece in SENTENCE.split(body):
+        start = 0
+        for match in GLUED.finditer(piece):
+            if piece[match.start()].isupper():
+                found.append(piece[start : match.start()])
+                start = match.start()
+        found.append(piece[start:])
+    return found
+
+
+def _overlap(sentence: str, q: Question) -> int:
+    """Words of the question (three letters or more) that the sentence holds: which of
+    the sentences that report an agreement is about what the question names."""
+    said = set(fold(sentence).lower().replace("đ", "d").split())
+    asked = {word for word in q.folded.lower().replace("đ", "d").split() if len(word) >= 3}
+    asked |= {part for name in q.names for part in fold(name).lower().split()}
+    return len(said & asked)
 
 
 def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> list[dict[str, Any]]:
@@ -165,7 +227,7 @@ def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> li
         article = queries.article(store, source.article_id)
         if article is None:
             continue
-        for sentence in SENTENCE.split(article.body):
+        for sentence in split_sentences(article.body):
             sentence = sentence.strip()
             if pattern.search(sentence) and sentence not in {f["sentence"] for f in found}:
                 found.append(

@@ -36,6 +36,7 @@ class NameIndex:
     part: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     single: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     events: dict[int, int] = field(default_factory=dict)
+    words: dict[int, frozenset[str]] = field(default_factory=dict)  # id → its name's words
 
 
 _CACHE: dict[tuple[str, int], NameIndex] = {}
@@ -57,6 +58,7 @@ def _build(names: list[tuple[int, str, int]]) -> NameIndex:
         if not words:
             continue
         built.full[loose_key(name)].add(person_id)
+        built.words[person_id] = frozenset(loose_key(w) for w in words)
         if len(words) >= 2:
             built.full[loose_key(" ".join(reversed(words)))].add(person_id)
         for size in range(2, len(words)):
@@ -114,7 +116,11 @@ def find(
                 ids = table.get(loose_key(phrase))
                 if ids:
                     begin, end = words[start][0], words[start + size - 1][1]
-                    found.append((begin, _best(ids, names), text[begin:end]))
+                    best = _best(ids, names)
+                    if not _vietnamese(phrase):  # "George Bush" is also the store's "Bush"
+                        alone = names.full.get(loose_key(words[start + size - 1][2]), set())
+                        best += sorted(alone - set(best))
+                    found.append((begin, best, text[begin:end]))
                     taken |= span
     blocked = _lexicon_spans(text, lex)
 
@@ -128,7 +134,9 @@ def find(
         )
 
     for i, (start, end, word) in enumerate(words):
-        if i in taken or i == 0 or len(word) < 3 or any(a <= start < b for a, b in blocked):
+        if i in taken or len(word) < 3 or any(a <= start < b for a, b in blocked):
+            continue
+        if i == 0 and not _foreign(word):  # a capital that only starts the question
             continue
         if not (word[:1].isupper() or (typed_lower and _foreign(word))):
             continue
@@ -155,8 +163,13 @@ def _foreign(word: str) -> bool:
 
 
 def _best(ids: set[int], names: NameIndex, most: int = 3) -> list[int]:
-    """The ids most present in events first: a short form names the best known."""
-    return sorted(ids, key=lambda i: (-names.events.get(i, 0), i))[:most]
+    """The ids most present in events first: a short form names the best known, with
+    the ids of the same name in another order ("Junichiro Koizumi", "Koizumi
+    Junichiro")."""
+    ranked = sorted(ids, key=lambda i: (-names.events.get(i, 0), i))
+    kept = ranked[:most]
+    same = {names.words.get(i) for i in kept}
+    return kept + [i for i in ranked[most:] if names.words.get(i) in same]
 
 
 def _lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
