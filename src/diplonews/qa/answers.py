@@ -71,7 +71,7 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         return Answer(words("no_question"), found=False)
     handler = HANDLERS.get(question.intent or "", _events)
     if question.intent in ("met", "whom_met") and not question.people:
-        if question.kind == "visit" and question.parties:  # "which leaders visited Angola"
+        if question.kind == "visit" and len(question.parties) >= 2:  # "… thăm Angola"
             return _visits(store, question, words)
         if len(question.parties) >= 2 or question.series:  # "ai gặp ai giữa Việt Nam và Lào"
             return _met(store, question, words)

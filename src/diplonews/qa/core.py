@@ -60,15 +60,28 @@ def select(
         events = queries.events_by_id(store, sorted(ids or ()))
     else:
         bounded = relax < 1 and q.date_from is not None
-        events = browse.events(
-            store,
-            parties=() if q.series else outer_parties(q.parties, lex),
-            series=q.series,
-            year_from=q.date_from[:4] if bounded and q.date_from else None,
-            year_to=q.date_to[:4] if bounded and q.date_to else None,
-            limit=2000,
-            lexicons=lex,
+        wanted_kinds = sorted(set(kinds)) if kinds else []
+        key = (
+            tuple(() if q.series else outer_parties(q.parties, lex)),
+            q.series,
+            q.date_from[:4] if bounded and q.date_from else None,
+            q.date_to[:4] if bounded and q.date_to else None,
+            status,
+            wanted_kinds[0] if len(wanted_kinds) == 1 else None,
         )
+        if key not in q.cache:  # one read per filter set, however often an answer asks
+            q.cache[key] = browse.events(
+                store,
+                parties=key[0],
+                series=key[1],
+                year_from=key[2],
+                year_to=key[3],
+                status=key[4],
+                kind=key[5],
+                limit=500,
+                lexicons=lex,
+            )
+        events = q.cache[key]
     wanted = set(kinds) if kinds else None
     kept = []
     for event in events:
@@ -341,12 +354,19 @@ def during(store: Store, visit: StoredEvent) -> list[StoredEvent]:
     """The other events the visit's articles report with one of its visitors: the
     welcome, the talks, the calls on leaders."""
     visitors = sorted({p.person_id for p in visit.participants if p.person_id is not None})
-    articles = {s.article_id for s in visit.sources}
-    return [
-        e
-        for e in queries.events_by_id(store, sorted(queries.events_of_people(store, visitors)))
-        if e.id != visit.id and articles & {s.article_id for s in e.sources}
-    ]
+    articles = sorted({s.article_id for s in visit.sources})
+    if not visitors or not articles:
+        return []
+    marks = ",".join("?" * len(articles))
+    reported = {
+        int(r[0])
+        for r in store.query(
+            f"SELECT DISTINCT event_id FROM mentions WHERE article_id IN ({marks})",
+            tuple(articles),
+        )
+    }
+    ids = (reported & queries.events_of_people(store, visitors)) - {visit.id}
+    return queries.events_by_id(store, sorted(ids))
 
 
 def visit_date(store: Store, visit: StoredEvent) -> str | None:

@@ -278,7 +278,8 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
     question's parties, in its year when it names one."""
     topic = q.topic or "trade"
     found = queries.figures(store, [TOPICS[topic]])
-    found = [f for f in found if _about(store, f, q.parties, w.lex)]
+    named = queries.article_parties(store, sorted({f.article_id for f in found}))
+    found = [f for f in found if _about(f, q.parties, w.lex, named.get(f.article_id, set()))]
     if q.date_from:
         year = q.date_from[:4]
         found = [
@@ -294,7 +295,7 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
     shown = [
         w(
             "figure_item",
-            what=f.what,
+            what=f.what if w.lang == "en" else _clause(f),
             value=_value(f, w),
             year=f" ({f.year})" if f.year else "",
         )
@@ -308,7 +309,18 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
     return Answer(text + " " + "; ".join(shown) + ".", [f.to_dict() for f in found[:10]], sentences)
 
 
-def _about(store: Store, figure: StoredFigure, parties: list[str], lex: Lexicons) -> bool:
+def _clause(figure: StoredFigure) -> str:
+    """A figure described in Vietnamese: its sentence, quoted (the record's description
+    is English), up to 160 characters."""
+    said = " ".join((figure.evidence or "").split())
+    if not said:
+        return figure.what
+    return f"“{said[:157]}…”" if len(said) > 160 else f"“{said}”"
+
+
+def _about(figure: StoredFigure, parties: list[str], lex: Lexicons, article: set[str]) -> bool:
+    """The figure is about the question's parties: its sentence, its description or its
+    article names them (Vietnam may go unnamed)."""
     if not parties:
         return True
     named = {c for _, _, codes in lex.party_names.find(figure.evidence or "") for c in codes}
@@ -318,7 +330,7 @@ def _about(store: Store, figure: StoredFigure, parties: list[str], lex: Lexicons
         if (party := lex.parties.get(code))
         and any(n and n.lower() in figure.what.lower() for n in (party.short_en, party.name_en))
     }
-    named |= queries.article_parties(store, [figure.article_id]).get(figure.article_id, set())
+    named |= article
     return set(parties) <= named | {"VNM"} and bool(set(parties) & named)
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from diplonews.extract.events import cues
 from diplonews.extract.events.cues import ROMAN, parse_edition
@@ -72,6 +73,7 @@ class Question:
     unknown_names: list[str] = field(default_factory=list)  # names the record lacks
     destination: str | None = None  # the party a visit asked about goes to ("thăm Angola")
     planned: bool = False  # the question asks about what is planned ("sắp tới", "was to")
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # reads
 
 
 # Intents a question about what is planned can ask ("Marcos sẽ gặp ai", "Where were
