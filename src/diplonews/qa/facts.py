@@ -358,8 +358,7 @@ def who_is(store: Store, q: Question, w: Words) -> Answer:
     if person is None:
         return Answer(w("not_found"), found=False)
     titles = "; ".join(
-        f"{w.title(t.title) or t.title} ({t.first_seen or '?'}–{t.last_seen or '?'})"
-        for t in person.titles
+        f"{w.title(t.title) or t.title}{w.seen(t.first_seen, t.last_seen)}" for t in person.titles
     )
     events = queries.events_by_id(store, person.event_ids)
     if q.intent == "whom_met":
@@ -371,7 +370,29 @@ def who_is(store: Store, q: Question, w: Words) -> Answer:
             "who_is", name=person.name, country=w.country(person.country) or "?", titles=titles
         )
         found = [person.to_dict()]
-    return Answer(text, found + [fact(e) for e in events[:MAX_EVENTS]], evidence(events))
+    said = evidence(events) or _naming(store, person.id, person.name)
+    return Answer(text, found + [fact(e) for e in events[:MAX_EVENTS]], said)
+
+
+def _naming(store: Store, person_id: int, name: str) -> list[dict[str, Any]]:
+    """Sentences of the person's articles that name them: the evidence of who they are
+    when they took part in no event that keeps a sentence."""
+    rows = store.query(
+        "SELECT DISTINCT article_id FROM person_mentions WHERE person_id = ? LIMIT 3",
+        (person_id,),
+    )
+    found: list[dict[str, Any]] = []
+    for article in queries.articles_by_id(store, [int(r[0]) for r in rows]):
+        for sentence in split_sentences(article.body or ""):
+            if _names(sentence, name) and len(found) < 3:
+                found.append(
+                    {
+                        "article": article.doc_id,
+                        "article_id": article.id,
+                        "sentence": sentence.strip(),
+                    }
+                )
+    return found
 
 
 def proposed(store: Store, q: Question, w: Words) -> Answer:

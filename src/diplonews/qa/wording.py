@@ -77,6 +77,20 @@ class Words:
         name = MONTHS[month - 1] if 1 <= month <= 12 else str(month)
         return self("date_day", day=day, month=month, month_name=name, year=year)
 
+    def seen(self, first: str | None, last: str | None) -> str:
+        """' (16 January 2020)', ' (2019 – 2021)': when the record saw a title held,
+        nothing when it does not say."""
+        dates = [self.bare_date(d) for d in dict.fromkeys([first, last]) if d]
+        return f" ({' – '.join(dates)})" if dates else ""
+
+    def bare_date(self, iso: str) -> str:
+        """'16 January 2020' / '16/1/2020': a date without its preposition."""
+        said = self.date(iso)
+        for word in ("on ", "in ", "ngày ", "tháng ", "năm "):
+            if said.startswith(word) and not (word == "tháng " and "/" not in said):
+                return said[len(word) :] if word != "tháng " else said
+        return said
+
     def period(self, date_from: str | None, date_to: str | None) -> str:
         if date_from and date_from == date_to:
             return " " + self.date(date_from)
