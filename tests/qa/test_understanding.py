@@ -134,3 +134,45 @@ def test_documents_named_in_the_answers_language() -> None:
     english = _document("Plan: hợp tác đến năm 2020", Words("en", lex))
     assert english.startswith("Plan (") and "hợp tác" not in english
     assert _document("Tokyo Declaration", Words("vi", lex)) == "Tokyo Declaration"
+
+
+@pytest.mark.parametrize(
+    ("question", "official", "counterpart"),
+    [
+        ("Ngoại trưởng Hàn Quốc điện đàm với ai năm 2025?", "Cho Hyun", "Bùi Thanh Sơn"),
+        ("Who did the Thai Foreign Minister call in October 2025?", "Sihasak", "Lê Hoài Trung"),
+        ("thu tuong an do don ai thang 8/2024", "Narendra Modi", "Phạm Minh Chính"),
+    ],
+)
+def test_officials_named_by_office_and_country(
+    dev: Store, question: str, official: str, counterpart: str
+) -> None:
+    answer = ask(dev, question)
+    assert answer.found and answer.evidence
+    assert official in answer.answer and counterpart in answer.answer
+
+
+def test_an_office_inside_a_meetings_name_names_nobody(dev: Store) -> None:
+    q = parse(dev, "Ai chủ trì Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 49?")
+    assert q.people == [] and q.series == "ASEAN Foreign Ministers' Meeting"
+
+
+def test_which_planned_meetings_lists_the_planned(dev: Store) -> None:
+    question = (
+        "Những hội nghị nào dự kiến diễn ra tại Viêng Chăn trong chuyến thăm Lào của "
+        "Thủ tướng Phạm Minh Chính tháng 12/2025?"
+    )
+    assert parse(dev, question).intent == "planned"
+    answer = ask(dev, question)
+    assert answer.found and all(f["status"] == "planned" for f in answer.facts)
+
+
+def test_english_answers_name_chinese_leaders_in_pinyin(dev: Store) -> None:
+    answer = ask(dev, "Where did Lee Jae Myung meet Xi Jinping in November 2025?")
+    assert "Xi Jinping" in answer.answer and "Tập Cận Bình" not in answer.answer
+
+
+def test_who_is_keeps_evidence_and_readable_dates(dev: Store) -> None:
+    answer = ask(dev, "hoang anh tuan la ai")
+    assert answer.found and answer.evidence
+    assert "16/1/2020" in answer.answer and "2020-01-16" not in answer.answer

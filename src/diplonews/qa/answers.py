@@ -76,8 +76,8 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         if len(question.parties) >= 2 or question.series:  # "ai gặp ai giữa Việt Nam và Lào"
             return _met(store, question, words)
         return Answer(words("not_found"), found=False)  # whom did someone the record lacks meet
-    if question.intent in ("list", "count") and question.kind == "visit":
-        handler = _visits if question.intent == "list" else handler
+    if question.intent in ("list", "count", "planned") and question.kind == "visit":
+        handler = handler if question.intent == "count" else _visits  # planned ones first
     return handler(store, question, words)
 
 
@@ -240,7 +240,8 @@ def _list(store: Store, q: Question, w: Words) -> Answer:
 def _planned(store: Store, q: Question, w: Words) -> Answer:
     """Meetings and visits announced as planned that fit every slot; when the record
     has since seen them held, the held ones."""
-    events = select(store, q, w.lex, status="planned")
+    unslotted = not (q.parties or q.series or q.person_ids or q.location)
+    events = select(store, q, w.lex, status="planned", limit=100 if unslotted else 500)
     if not events and (q.series or len(q.people) >= 2 or q.edition):
         return _events(store, q, w)
     if UPCOMING.search(q.folded):  # "sắp tới", "next": still ahead of today, or undated

@@ -46,8 +46,10 @@ def select(
     kinds: Iterable[str] | None = None,
     status: str | None = None,
     relax: int = 0,
+    limit: int = 500,
 ) -> list[StoredEvent]:
-    """Events that fit every slot of the question, newest first. `relax` 1 drops the
+    """Events that fit every slot of the question, newest first (of the `limit` newest
+    the store gives for the question's parties, series and period). `relax` 1 drops the
     period, 2 the place and the counterparts too: the closest facts, never the answer.
     A state counts as a party of an event of a bloc it belongs to ("Việt Nam" and an
     ASEAN meeting)."""
@@ -68,6 +70,7 @@ def select(
             q.date_to[:4] if bounded and q.date_to else None,
             status,
             wanted_kinds[0] if len(wanted_kinds) == 1 else None,
+            limit,
         )
         if key not in q.cache:  # one read per filter set, however often an answer asks
             q.cache[key] = browse.events(
@@ -78,7 +81,7 @@ def select(
                 year_to=key[3],
                 status=key[4],
                 kind=key[5],
-                limit=500,
+                limit=limit,
                 lexicons=lex,
             )
         events = q.cache[key]

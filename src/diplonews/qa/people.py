@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from diplonews.extract.lexicons import Lexicons, read_rows
+from diplonews.extract.lexicons import Lexicons, Matcher, read_rows
 from diplonews.kb.resolve import loose_key
 from diplonews.kb.store import Store, queries
 from diplonews.text import fold
@@ -193,3 +193,63 @@ def title_countries(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
         if match and (code := lex.party_short.get(match.group(1))):
             found.append((end + match.start(1), end + match.end(1), code))
     return found
+
+
+# --- officials named by their office ------------------------------------------------
+
+
+def by_title(
+    store: Store, text: str, parties: list[str], lex: Lexicons
+) -> tuple[list[list[int]], list[str]]:
+    """The officials a question names by office and country, without a name ("Ngoại
+    trưởng Hàn Quốc", "the Japanese Prime Minister", "thu tuong nhat ban"): everyone
+    the record holds with that title for that country, one group (the question's period
+    then picks the one in office). An office inside a meeting's name ("Hội nghị Bộ
+    trưởng Ngoại giao ASEAN") names nobody."""
+    folded = fold(text).lower().replace("đ", "d")
+    meetings = [(s, e) for s, e, _ in lex.series.find(text)]
+    meetings += [(s, e) for s, e, _ in lex.triggers.find(text)]
+    countries = _country_spans(text, folded, lex)
+    for start, end, titles in _folded_titles(lex).find(folded):
+        if any(a <= start < b for a, b in meetings):
+            continue
+        near = [c for s, e, c in countries if 0 <= s - end <= 4 or 0 <= start - e <= 2]
+        near = [c for c in near if c in parties]
+        if not near:
+            continue
+        rows = store.query(
+            "SELECT DISTINCT person_id FROM event_participants "
+            "WHERE title = ? AND country = ? AND person_id IS NOT NULL",
+            (str(titles[0]), near[0]),
+        )
+        ids = sorted(int(r[0]) for r in rows)
+        if ids:
+            return [ids], [text[start:end]]
+    return [], []
+
+
+def _country_spans(text: str, folded: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    from diplonews.qa.questions import demonyms, folded_lexicons  # one reading of parties
+
+    spans = [(s, e, codes[0]) for s, e, codes in lex.party_names.find(text)]
+    spans += [(s, e, codes[0]) for s, e, codes in folded_lexicons(lex).parties.find(folded)]
+    spans += title_countries(text, lex)
+    for form, code in demonyms().items():
+        spans += [
+            (m.start(), m.end(), code) for m in re.finditer(rf"\b{re.escape(form)}\b", folded)
+        ]
+    return spans
+
+
+def _folded_titles(lex: Lexicons) -> Matcher:
+    return lex.derive("qa.folded_titles", _build_folded_titles)
+
+
+def _build_folded_titles(lex: Lexicons) -> Matcher:
+    matcher = Matcher(caseless=True)
+    for form, (_, payloads, _) in lex.titles.automaton.items():
+        for title in payloads:
+            if title.level in ("head_of_state", "head_of_government", "minister"):
+                matcher.add(fold(form).lower().replace("đ", "d"), title.en)
+                matcher.add(fold(title.en).lower(), title.en)
+    return matcher.finish()

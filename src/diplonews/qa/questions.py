@@ -41,6 +41,13 @@ _DAY_EN2 = re.compile(rf"\b({_MONTH_WORD})\s+(\d{{1,2}}),?\s+{_YEAR}\b")
 _MONTH_EN = re.compile(rf"\b({_MONTH_WORD}),?\s+(?:of\s+)?{_YEAR}\b")
 _MONTH_ALONE = re.compile(rf"\b(?:in|hoi|vao)?\s*(?:({_MONTH_WORD})|thang\s+(\d{{1,2}}))\b(?!\s*/)")
 _KINDS = (  # words that name the kind of event asked about (folded)
+    (  # "những hội nghị nào … trong chuyến thăm": meetings asked, the visit is context
+        "meeting",
+        re.compile(
+            r"\b(?:nhung|cac) (?:hoi nghi|cuoc gap|cuoc hop|cuoc hoi dam|cuoc hoi kien)\b"
+            r"|\b(?:which|what) (?:meetings|summits|conferences|talks)\b"
+        ),
+    ),
     ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
     ("visit", re.compile(r"\b(?:tham(?! gia| du)|visit\w*|state visit)\b")),
 )
@@ -79,6 +86,10 @@ class Question:
 # Intents a question about what is planned can ask ("Marcos sẽ gặp ai", "Where were
 # they to meet"): answered by their own handler, from the planned events first.
 _ASKS_ABOUT_PLANNED = ("met", "whom_met", "where", "when", "chair", "attend", "visit")
+
+
+# Intents about what an official did, whom a question may name by office alone.
+_BY_OFFICE = ("met", "whom_met", "visit", "envoys", "when", "where", "count", "list", "last")
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +151,7 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     english = bool(_ENGLISH.search(folded)) and all(w[:1].isupper() for w in marked)
     matched = [name for name, pattern in intents() if pattern.search(folded)]
     intent = matched[0] if matched else None
-    if intent == "planned":  # "se gap ai", "where were they to meet": planned is a slot
+    if intent == "planned" and "list" not in matched:  # "se gap ai": planned is a slot
         asking = [m for m in matched if m in _ASKS_ABOUT_PLANNED]
         intent = asking[0] if asking else intent
     question = Question(text, folded, "en" if english else "vi", intent)
@@ -153,6 +164,8 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     question.date_from, question.date_to = _period(folded)
     known = lex.derive("qa.known_words", _known_words)
     question.people, question.names = people.find(store, text, lex, known)
+    if not question.people and intent in _BY_OFFICE:  # "Ngoại trưởng Hàn Quốc gặp ai?"
+        question.people, question.names = people.by_title(store, text, question.parties, lex)
     question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
     question.parties = _not_named_people(question.parties, question.names, text, lex)
     question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
