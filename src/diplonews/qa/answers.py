@@ -102,6 +102,8 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
         people = [w.person(p) for p in event.participants]
         if q.intent == "chair":
             key = "chair" if chairs else "chair_none"
+            if not chairs and _one_per_side(event):  # a bilateral meeting: each side's head
+                key = "chair_sides"
             lines.append(w(key, event=title, date=date, people=w.join(chairs or people)))
         elif q.intent == "attend":
             key = "attend" if people else "attend_none"
@@ -126,11 +128,25 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             key = "when_planned" if event.status == "planned" else "when"
             lines.append(w(key, event=title, date=date, place=place(w, event)))
     answer = found_answer([line[:1].upper() + line[1:] for line in lines], events)
-    if q.intent == "chair" and not any(p.role == "chair" for e in events for p in e.participants):
+    if q.intent == "chair" and not any(
+        p.role == "chair" or _one_per_side(e) for e in events for p in e.participants
+    ):
         answer.found = False  # the events are known, who chaired them is not
     if q.intent == "attend" and not any(e.participants for e in events):
         answer.found = False
     return answer
+
+
+def _one_per_side(event: StoredEvent) -> bool:
+    """A meeting of two parties whose record names one official of each: who led
+    each side, when the record says nobody chaired."""
+    countries = [p.country for p in event.participants]
+    return (
+        event.kind == "meeting"
+        and len(event.parties) == 2
+        and len(countries) == 2
+        and set(countries) == set(event.parties)
+    )
 
 
 def _met(store: Store, q: Question, w: Words) -> Answer:
@@ -149,6 +165,8 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
     lines, shown = [], []
     for event in events[:MAX_EVENTS]:
         others = [p for p in event.participants if not asked(q, p)]
+        if not others and len(q.people) >= 2:  # "who received X's call on Y": Y, named
+            others = [p for p in event.participants if p.person_id not in q.people[0]]
         if not q.people:
             others = [p for p in others if p.country not in own]
         if wanted and any(p.country in wanted for p in others):
@@ -159,7 +177,8 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
             people = [w("someone_of", country=w.country(c)) for c in event.parties if c not in home]
         if not people:
             continue
-        who = w.join([w.name(p.name) for p in event.participants if asked(q, p)]) or w.join(q.names)
+        mine = [p for p in event.participants if asked(q, p) and p not in others]
+        who = w.join([w.name(p.name) for p in mine]) or w.join(q.names[:1])
         if not q.people:
             who = w.join([w.name(p.name) for p in event.participants if p.country in own])
         key = "met_planned" if event.status == "planned" else "met"

@@ -222,11 +222,13 @@ def by_title(
         if not near:
             continue
         rows = store.query(
-            "SELECT DISTINCT person_id FROM event_participants "
-            "WHERE title = ? AND country = ? AND person_id IS NOT NULL",
+            "SELECT p.person_id, MAX(COALESCE(e.date, '')) AS latest FROM event_participants p "
+            "JOIN events e ON e.id = p.event_id "
+            "WHERE p.title = ? AND p.country = ? AND p.person_id IS NOT NULL "
+            "GROUP BY p.person_id ORDER BY latest DESC, p.person_id",
             (str(titles[0]), near[0]),
         )
-        ids = sorted(int(r[0]) for r in rows)
+        ids = [int(r[0]) for r in rows]  # the latest in office first
         if ids:
             return [ids], [text[start:end]]
     return [], []

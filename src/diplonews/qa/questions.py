@@ -48,7 +48,7 @@ _KINDS = (  # words that name the kind of event asked about (folded)
             r"|\b(?:which|what) (?:meetings|summits|conferences|talks)\b"
         ),
     ),
-    ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
+    ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call(?:s|ed|ing)?\b(?! on))")),
     ("visit", re.compile(r"\b(?:tham(?! gia| du)|visit\w*|state visit)\b")),
 )
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
@@ -89,7 +89,18 @@ _ASKS_ABOUT_PLANNED = ("met", "whom_met", "where", "when", "chair", "attend", "v
 
 
 # Intents about what an official did, whom a question may name by office alone.
-_BY_OFFICE = ("met", "whom_met", "visit", "envoys", "when", "where", "count", "list", "last")
+_BY_OFFICE = (
+    "met",
+    "whom_met",
+    "visit",
+    "envoys",
+    "when",
+    "where",
+    "count",
+    "list",
+    "last",
+    "who_is",
+)
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +190,7 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
         if 1 <= month <= 12:
             question.month = f"{month:02d}"
     question.unknown_names = _unknown_names(text, question.names, lex, folded_lex)
-    if question.location_text and any(question.location_text in n for n in question.names):
+    if question.location_text and _overlaps(question.location_text, question.names):
         question.location = question.location_text = question.location_country = None  # "Huệ"
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
         question.topic = "investment"
@@ -189,6 +200,10 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
         question.topic = "exports"
     elif re.search(r"\b(?:thuong mai|kim ngach|trade)\b", folded):
         question.topic = "trade"
+    elif re.search(r"\b(?:lao dong|workers?|labou?r)\b", folded):
+        question.topic = "workers"
+    elif re.search(r"\b(?:du hoc sinh|sinh vien|students?)\b", folded):
+        question.topic = "students"
     return question
 
 
@@ -223,6 +238,13 @@ def _country_spans(text: str, folded: str, lex: Lexicons) -> list[tuple[int, int
             (m.start(), m.end(), code) for m in re.finditer(rf"\b{re.escape(form)}\b", lowered)
         ]
     return spans
+
+
+def _overlaps(place: str, names: list[str]) -> bool:
+    """A city the question seems to name is a word of a person's name ("Huệ", "that
+    Luong" in "… that Luong Cuong held talks with")."""
+    words = {w for w in fold(place).lower().split() if len(w) >= 3}
+    return any(place in n or words & set(fold(n).lower().split()) for n in names)
 
 
 def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexicons) -> list[str]:
