@@ -176,3 +176,28 @@ def test_who_is_keeps_evidence_and_readable_dates(dev: Store) -> None:
     answer = ask(dev, "hoang anh tuan la ai")
     assert answer.found and answer.evidence
     assert "16/1/2020" in answer.answer and "2020-01-16" not in answer.answer
+
+
+def test_upcoming_is_today_or_later_and_undated_plans_are_apart(dev: Store) -> None:
+    answer = ask(dev, "Upcoming meetings between ASEAN and Korea?")
+    assert answer.answer.startswith("The record holds no planned event between ASEAN and Korea")
+    assert "Announced without a date:" in answer.answer
+    assert all(f["status"] == "planned" and f["date"] is None for f in answer.facts)
+
+
+def test_peace_is_no_province(dev: Store) -> None:
+    q = parse(dev, "Ezer Weizman đàm phán hiệp ước hòa bình với nước nào năm 1979?")
+    assert q.location is None
+
+
+def test_a_call_on_someone_is_no_phone_call(dev: Store) -> None:
+    q = parse(dev, "Who received President Michelle Bachelet's call on Nguyen Minh Triet?")
+    assert q.kind is None
+    answer = ask(dev, "Who did Michelle Bachelet meet in Hanoi?")
+    assert answer.found
+
+
+def test_what_was_agreed_quotes_the_sentence_naming_them(dev: Store) -> None:
+    answer = ask(dev, "Koizumi và Roh Moo-hyun nhất trí gì hồi tháng 12?")
+    assert answer.found
+    assert "thương mại tự do" in answer.answer

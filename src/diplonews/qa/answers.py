@@ -263,13 +263,8 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
     events = select(store, q, w.lex, status="planned", limit=100 if unslotted else 500)
     if not events and (q.series or len(q.people) >= 2 or q.edition):
         return _events(store, q, w)
-    if UPCOMING.search(q.folded):  # "sắp tới", "next": still ahead of today, or undated
-        today = date.today().isoformat()
-        ahead = [e for e in events if e.date is None or e.date >= today[: len(e.date)]]
-        if not ahead:
-            answer = none_recorded(store, q, w, "planned_ahead", status="planned")
-            return answer
-        events = ahead
+    if UPCOMING.search(q.folded):  # "sắp tới", "next": on or after today
+        return _ahead(store, q, w, events)
     if not events:
         return none_recorded(store, q, w, "planned")
     items = [
@@ -279,6 +274,39 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
     return found_answer(
         [w("planned", filters=filters(store, q, w), events="; ".join(items))], events
     )
+
+
+def _ahead(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:
+    """Planned events dated on or after today; those announced without a date are
+    listed apart, as announced when their article was published, never as upcoming."""
+    today = date.today().isoformat()
+    ahead = [e for e in events if e.date and e.date >= today[: len(e.date)]]
+    undated = [e for e in events if not e.date]
+    if not ahead and not undated:
+        return none_recorded(store, q, w, "planned_ahead", status="planned")
+    lines = []
+    if ahead:
+        items = [
+            w("planned_item", event=w.event(e), date=w.date(e.date), place=place(w, e))
+            for e in ahead[:MAX_EVENTS]
+        ]
+        lines.append(w("planned", filters=filters(store, q, w), events="; ".join(items)))
+    else:
+        lines.append(w("none_ahead", filters=filters(store, q, w)))
+    if undated:
+        items = [_announced(w, e) for e in undated[: MAX_EVENTS - len(ahead[:MAX_EVENTS])]]
+        lines.append(w("announced", events="; ".join(items)))
+    return found_answer(lines, ahead + undated)
+
+
+def _announced(w: Words, event: StoredEvent) -> str:
+    """An event announced without a date, with when it was announced: the publication
+    of its first article, when the record has it."""
+    published = sorted(s.published for s in event.sources if s.published)
+    if not published:
+        return w("announced_undated", event=w.event(event), place=place(w, event))
+    when = w.bare_date(published[0][:7])
+    return w("announced_item", event=w.event(event), published=when, place=place(w, event))
 
 
 HANDLERS = {

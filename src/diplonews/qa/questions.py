@@ -54,7 +54,10 @@ _KINDS = (  # words that name the kind of event asked about (folded)
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
 MAX_EDITION_DIGITS = 6  # a longer number is no edition (and would not fit an SQL integer)
-_ENGLISH = re.compile(r"\b(?:who|what|when|where|which|how|did|does|is|was|list|the)\b")
+_ENGLISH = re.compile(
+    r"\b(?:who|what|when|where|which|how|did|does|is|was|were|are|has|have|list|the|"
+    r"with|between|of|for|and|upcoming|planned|meetings?|visits?|visited|summits?|talks)\b"
+)
 
 
 @dataclass
@@ -345,6 +348,8 @@ def _location(text: str, folded: str, lex: Lexicons) -> tuple[str | None, str | 
     for start, end, found in lex.places.find(text):
         if not any(a < end and start < b for a, b in parties):
             return str(found[0].name_en), text[start:end], str(found[0].country)
+    if text.lower() != folded:  # typed with diacritics: "hòa bình" is peace, not Hòa Bình
+        return None, None, None
     cities = lex.derive("qa.folded_places", _folded_places)
     for start, end, found in cities.find(folded):
         if not any(a < end and start < b for a, b in parties):
