@@ -201,3 +201,33 @@ def test_what_was_agreed_quotes_the_sentence_naming_them(dev: Store) -> None:
     answer = ask(dev, "Koizumi và Roh Moo-hyun nhất trí gì hồi tháng 12?")
     assert answer.found
     assert "thương mại tự do" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Did Pham Minh Chinh meet Putin in 2024?", "Thủ tướng Phạm Minh Chính có gặp Putin không?"],
+)
+def test_did_they_meet_is_a_meeting_question(dev: Store, question: str) -> None:
+    assert parse(dev, question).intent == "met"
+    answer = ask(dev, question)
+    assert answer.found and "Putin" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Who visited Vietnam in 2023?", "Ai thăm Việt Nam năm 2023?"])
+def test_who_visited_a_country(dev: Store, question: str) -> None:
+    answer = ask(dev, question)
+    assert answer.found and answer.evidence
+    assert all(f["kind"] == "visit" and (f["date"] or "").startswith("2023") for f in answer.facts)
+    assert "Yoon Suk Yeol" in answer.answer
+
+
+def test_a_series_named_by_its_acronym(dev: Store) -> None:
+    assert parse(dev, "Where will the APEC summit be held in 2025?").series == (
+        "APEC Economic Leaders' Meeting"
+    )
+    assert "Gyeongju" in ask(dev, "Where will the APEC summit be held in 2025?").answer
+
+
+def test_vietnamese_titles_in_sentence_case(dev: Store) -> None:
+    answer = ask(dev, "Thủ tướng Phạm Minh Chính có gặp Putin không?")
+    assert "Tổng thống" in answer.answer and "Tổng Thống" not in answer.answer

@@ -41,6 +41,8 @@ from diplonews.qa.wording import Words, sentences
 
 __all__ = ["Answer", "ask", "select", "sentences"]
 
+# A question that asks who did it, not what someone did ("Ai thăm …", "Which leaders …")
+_ASKS_WHO = re.compile(r"(?:ai|who|which|what|nhung|cac|lanh dao nao|nuoc nao)\b")
 EVENT_INTENTS = ("chair", "attend", "when", "where", "online", "outcomes")
 UPCOMING = re.compile(r"\b(?:sap toi|sap dien ra|se dien ra|tiep theo|upcoming|next|coming)\b")
 
@@ -71,7 +73,8 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         return Answer(words("no_question"), found=False)
     handler = HANDLERS.get(question.intent or "", _events)
     if question.intent in ("met", "whom_met") and not question.people:
-        if question.kind == "visit" and len(question.parties) >= 2:  # "… thăm Angola"
+        asks_who = bool(_ASKS_WHO.match(question.folded))  # "Ai thăm Việt Nam năm 2023?"
+        if question.kind == "visit" and (len(question.parties) >= 2 or asks_who):
             return _visits(store, question, words)
         if len(question.parties) >= 2 or question.series:  # "ai gặp ai giữa Việt Nam và Lào"
             return _met(store, question, words)
@@ -211,6 +214,8 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
     lines = []
     for event in events[:MAX_EVENTS]:
         guests = [p for p in event.participants if p.role != "chair"]
+        if not guests:  # the record marks every participant as host: the destination's guests
+            guests = [p for p in event.participants if p.country != q.destination]
         who = w.join(
             [w.name(p.name) for p in guests if asked(q, p)] or [w.name(p.name) for p in guests]
         )

@@ -171,8 +171,10 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     question = Question(text, folded, "en" if english else "vi", intent)
     question.planned = "planned" in matched
     question.parties = _parties(text, folded, lex, folded_lex)
-    question.series = _stored_series(store, folded) or _series(
-        folded, question.parties, folded_lex, lex, _series_names(store)
+    question.series = (
+        _stored_series(store, folded)
+        or _series(folded, question.parties, folded_lex, lex, _series_names(store))
+        or _acronym_series(store, text, folded, question.parties, lex)
     )
     question.edition = _edition(folded)
     question.date_from, question.date_to = _period(folded)
@@ -466,6 +468,32 @@ def _stored_series(store: Store, folded: str) -> str | None:
         if form in folded and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
     ]
     return max(hits, key=len) if hits else None
+
+
+_SUMMIT = re.compile(r"\b(?:summit|leaders|thuong dinh|cap cao|lanh dao)\b")
+_MINISTERS = re.compile(r"\b(?:ministers?|ministerial|bo truong|ngoai truong)\b")
+
+
+def _acronym_series(
+    store: Store, text: str, folded: str, parties: list[str], lex: Lexicons
+) -> str | None:
+    """A series named by its body's acronym and a meeting word ("the APEC summit",
+    "hội nghị cấp cao G20"): the one series of the store with that acronym, naming
+    every other party of the question, of the level the question names."""
+    for acronym in re.findall(r"\b[A-Z][A-Z0-9]{1,5}\b", text):
+        others = [lex.parties[c].short_en for c in parties if c != acronym and c in lex.parties]
+        held = [
+            n
+            for _, n in _series_forms(store)
+            if re.search(rf"\b{acronym}\b", n) and all(o and o in n for o in others)
+        ]
+        if _SUMMIT.search(folded):
+            held = [n for n in held if re.search(r"Summit|Leaders", n)] or held
+        elif _MINISTERS.search(folded):
+            held = [n for n in held if "Minister" in n] or held
+        if len(held) == 1:
+            return held[0]
+    return None
 
 
 def _series(

@@ -221,6 +221,7 @@ def _build_vietnamese_titles(lex: Lexicons) -> dict[str, str]:
             if title.level == "-" or not form[:1].isupper():
                 continue
             best = found.get(title.en)
-            if best is None or len(form) < len(best):
+            capitals = sum(c.isupper() for c in form)  # "Tổng thống" before "Tổng Thống"
+            if best is None or (len(form), capitals) < (len(best), sum(c.isupper() for c in best)):
                 found[title.en] = form
     return found
