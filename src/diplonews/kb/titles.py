@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from diplonews.extract.lexicons import Lexicons, load, read_rows, shipped_files
@@ -126,6 +127,7 @@ class _Names:
     city_vi: dict[str, str]
     city_country: dict[str, str]
     title_vi: dict[str, str]
+    milestone_vi: dict[str, str]
 
 
 def _spelled(form: str, names: Iterable[str]) -> str:
@@ -197,6 +199,13 @@ def _build(lex: Lexicons) -> _Names:
     for title in _automaton_payloads(lex.titles):
         if title.level != "-":
             title_vi.setdefault(title.en, _capital(title.vi))
+    milestone_vi: dict[str, str] = {}
+    milestones = resources.files("diplonews.extract") / "lexicons" / "milestones.tsv"
+    if milestones.is_file():
+        for row in read_rows(milestones):
+            forms = [f.strip() for f in row.get("names", "").split("|") if f.strip()]
+            if forms:
+                milestone_vi.setdefault(row["label"], _capital(forms[0]))
     return _Names(
         party_en,
         party_vi,
@@ -208,6 +217,7 @@ def _build(lex: Lexicons) -> _Names:
         city_vi,
         city_country,
         title_vi,
+        milestone_vi,
     )
 
 
@@ -244,6 +254,13 @@ def official_title(
     if country == HOME and title in HOME_TITLES_VI:
         return HOME_TITLES_VI[title]
     return _names(lexicons).title_vi.get(title, title)
+
+
+def milestone_label(label: str, language: str = "en", lexicons: Lexicons | None = None) -> str:
+    """A milestone's label for a reader: "Strategic Partnership" / "Đối tác chiến lược"."""
+    if _lang(language) == "en":
+        return label
+    return _names(lexicons).milestone_vi.get(label, label)
 
 
 def series_title(series: str, language: str = "en", lexicons: Lexicons | None = None) -> str:
