@@ -22,7 +22,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import feedstate, formats
+from diplonews.kb import accounts, corrections, feedstate, formats
 from diplonews.kb.browse import date_bound, events, party_codes, series_name
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
@@ -43,8 +43,10 @@ __all__ = [
     "SeriesRecord",
     "Store",
     "TimelineItem",
+    "accounts",  # users, sessions, tokens (diplonews.kb.accounts)
     "article",
     "ask",
+    "corrections",  # the editors' log and its application (diplonews.kb.corrections)
     "counts",
     "event",
     "events",

@@ -98,6 +98,8 @@ def events(store: Store, where: EventFilter) -> list[StoredEvent]:
         if value:
             clauses.append(f"e.{column} = ?")
             params.append(value)
+    if where.status != "rejected":  # editors said it is not a diplomatic event
+        clauses.append("e.status <> 'rejected'")
     if where.date_from:
         clauses.append("e.date >= ?")
         params.append(where.date_from)
