@@ -248,9 +248,22 @@ def export(
     *,
     level: str = "parties",
     lexicons: Lexicons | None = None,
+    verified_only: bool = False,
 ) -> int:
     """Write the whole store in `fmt` (see `diplonews.kb.formats.FORMATS`), parties named
-    by `lexicons`; records written."""
+    by `lexicons`; records written. `verified_only`: only the events and people an
+    editor verified (no articles or milestones, which no one verifies)."""
+    if verified_only:
+        return formats.write(
+            fmt,
+            out,
+            events=lambda: (e for e in queries.iter_events(store) if e.verified),
+            people=lambda: (p for p in queries.iter_people(store) if p.verified),
+            articles=lambda: iter(()),
+            milestones=lambda: iter(()),
+            level=level,
+            lexicons=lexicons,
+        )
     return formats.write(
         fmt,
         out,
