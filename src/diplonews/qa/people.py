@@ -199,17 +199,21 @@ def title_countries(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
 
 
 def by_title(
-    store: Store, text: str, parties: list[str], lex: Lexicons
+    store: Store,
+    text: str,
+    parties: list[str],
+    lex: Lexicons,
+    countries: list[tuple[int, int, str]],
 ) -> tuple[list[list[int]], list[str]]:
     """The officials a question names by office and country, without a name ("Ngoại
-    trưởng Hàn Quốc", "the Japanese Prime Minister", "thu tuong nhat ban"): everyone
+    trưởng Hàn Quốc", "the Japanese Prime Minister", "thu tuong nhat ban"; `countries`
+    are the spans of the question's country names on its folded text): everyone
     the record holds with that title for that country, one group (the question's period
     then picks the one in office). An office inside a meeting's name ("Hội nghị Bộ
     trưởng Ngoại giao ASEAN") names nobody."""
     folded = fold(text).lower().replace("đ", "d")
     meetings = [(s, e) for s, e, _ in lex.series.find(text)]
     meetings += [(s, e) for s, e, _ in lex.triggers.find(text)]
-    countries = _country_spans(text, folded, lex)
     for start, end, titles in _folded_titles(lex).find(folded):
         if any(a <= start < b for a, b in meetings):
             continue
@@ -226,19 +230,6 @@ def by_title(
         if ids:
             return [ids], [text[start:end]]
     return [], []
-
-
-def _country_spans(text: str, folded: str, lex: Lexicons) -> list[tuple[int, int, str]]:
-    from diplonews.qa.questions import demonyms, folded_lexicons  # one reading of parties
-
-    spans = [(s, e, codes[0]) for s, e, codes in lex.party_names.find(text)]
-    spans += [(s, e, codes[0]) for s, e, codes in folded_lexicons(lex).parties.find(folded)]
-    spans += title_countries(text, lex)
-    for form, code in demonyms().items():
-        spans += [
-            (m.start(), m.end(), code) for m in re.finditer(rf"\b{re.escape(form)}\b", folded)
-        ]
-    return spans
 
 
 def _folded_titles(lex: Lexicons) -> Matcher:

@@ -165,7 +165,8 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     known = lex.derive("qa.known_words", _known_words)
     question.people, question.names = people.find(store, text, lex, known)
     if not question.people and intent in _BY_OFFICE:  # "Ngoại trưởng Hàn Quốc gặp ai?"
-        question.people, question.names = people.by_title(store, text, question.parties, lex)
+        spans = _country_spans(text, folded, lex)
+        question.people, question.names = people.by_title(store, text, question.parties, lex, spans)
     question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
     question.parties = _not_named_people(question.parties, question.names, text, lex)
     question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
@@ -208,6 +209,20 @@ def _destination(text: str, folded: str, parties: list[str], lex: Lexicons) -> s
         if after:
             return after[0]
     return None
+
+
+def _country_spans(text: str, folded: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Every country name of the question, as written, folded, after a title or as a
+    demonym ("Korean"), with its span."""
+    lowered = folded.lower()
+    spans = [(s, e, codes[0]) for s, e, codes in lex.party_names.find(text)]
+    spans += [(s, e, codes[0]) for s, e, codes in folded_lexicons(lex).parties.find(folded)]
+    spans += people.title_countries(text, lex)
+    for form, code in demonyms().items():
+        spans += [
+            (m.start(), m.end(), code) for m in re.finditer(rf"\b{re.escape(form)}\b", lowered)
+        ]
+    return spans
 
 
 def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexicons) -> list[str]:
