@@ -118,12 +118,12 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             key = "where" if city else "where_unknown"
             if city and event.status == "planned":
                 key = "where_planned"
-            lines.append(w(key, event=title, place=city, date=date))
+            lines.append(w(key, event=title, place=w.place(city), date=date))
         elif q.intent == "online":
             key = {"online": "online", "in_person": "in_person"}.get(
                 event.format or "", "format_unknown"
             )
-            where = f" ({event.location})" if event.location else ""
+            where = f" ({w.place(event.location)})" if event.location else ""
             lines.append(w(key, event=title, date=date, place=where))
         elif q.intent == "outcomes":
             return more.outcomes(store, q, w, events)
@@ -223,7 +223,7 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
         hosts = [c for c in event.parties if c not in home] or event.parties
         key = "visit_planned" if event.status == "planned" else "visit"
         city = event.location or visit_place(store, event)
-        where = f" ({city})" if city else ""
+        where = f" ({w.place(city)})" if city else ""
         day = event.date or visit_date(store, event)
         lines.append(
             w(

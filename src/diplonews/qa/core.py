@@ -312,7 +312,7 @@ def filters(store: Store, q: Question, w: Words) -> str:
         else:
             parts.append(w("filter_between", sides=others))
     if q.location:
-        parts.append(w("filter_in", place=q.location))
+        parts.append(w("filter_in", place=w.place(q.location)))
     return "".join(" " + part for part in parts) + w.period(q.date_from, q.date_to)
 
 
@@ -326,7 +326,7 @@ def asked(q: Question, participant: StoredParticipant) -> bool:
 
 
 def place(w: Words, event: StoredEvent) -> str:
-    return " " + w("at_place", place=event.location) if event.location else ""
+    return " " + w("at_place", place=w.place(event.location)) if event.location else ""
 
 
 def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:

@@ -103,7 +103,7 @@ def _received(store: Store, q: Question, w: Words, events: list[StoredEvent]) ->
         if not guests or not hosts:
             continue
         key = "envoy_received_planned" if event.status == "planned" else "envoy_received"
-        where = " " + w("at_place", place=event.location) if event.location else ""
+        where = " " + w("at_place", place=w.place(event.location)) if event.location else ""
         lines.append(
             w(
                 key,
