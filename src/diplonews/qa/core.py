@@ -304,7 +304,7 @@ def filters(store: Store, q: Question, w: Words) -> str:
         if len(names) > 1:
             parts.append(w("filter_with", who=w.join(names[1:])))
     if q.series:
-        parts.append(w("filter_series", series=q.series))
+        parts.append(w("filter_series", series=w.series(q.series)))
     others = w.join([w.country(c) for c in q.parties if c not in own])
     if q.parties and not q.series and others != "—":
         if names:

@@ -109,6 +109,10 @@ class Words:
             return ""
         return titles.party_name(code, self.lang, self.lex)
 
+    def series(self, name: str) -> str:
+        """'ASEAN-Korea Summit' / 'Hội nghị Cấp cao ASEAN-Hàn Quốc'."""
+        return titles.series_title(name, self.lang, self.lex)
+
     def place(self, city: str | None) -> str:
         """'Hanoi' / 'Hà Nội'."""
         return titles.place_name(city, self.lang, self.lex) if city else ""
