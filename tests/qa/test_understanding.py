@@ -234,3 +234,16 @@ def test_a_series_named_by_its_acronym(dev: Store) -> None:
 def test_vietnamese_titles_in_sentence_case(dev: Store) -> None:
     answer = ask(dev, "Thủ tướng Phạm Minh Chính có gặp Putin không?")
     assert "Tổng thống" in answer.answer and "Tổng Thống" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Dong chu tri ky hop uy ban lien chinh phu viet nam lao lan thu 48 la ai", "chair"),
+        ("What documents came out of the 28th ASEAN Plus Three Summit?", "outcomes"),
+        ("Tell me who Hoang In-Mu is.", "who_is"),
+        ("Which ambassadors did Nguyen Xuan Phuc receive?", "envoys"),
+    ],
+)
+def test_intents_of_paraphrases(dev: Store, question: str, intent: str) -> None:
+    assert parse(dev, question).intent == intent
