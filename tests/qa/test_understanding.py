@@ -247,3 +247,8 @@ def test_vietnamese_titles_in_sentence_case(dev: Store) -> None:
 )
 def test_intents_of_paraphrases(dev: Store, question: str, intent: str) -> None:
     assert parse(dev, question).intent == intent
+
+
+def test_a_visit_the_record_does_not_place_takes_the_city_its_sentence_names(dev: Store) -> None:
+    answer = ask(dev, "chu tich nuoc nguyen xuan phuc den thanh pho nao khi tham han quoc nam 2022")
+    assert answer.found and "Seoul" in answer.answer

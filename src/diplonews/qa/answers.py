@@ -26,6 +26,7 @@ from diplonews.qa.core import (
     asked,
     filters,
     found_answer,
+    named_city,
     named_events,
     narrowed,
     none_recorded,
@@ -114,7 +115,8 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
         elif q.intent == "where":
             city = event.location
             if not city and event.kind == "visit":
-                city = visit_place(store, event)
+                city = visit_place(store, event, w.lex)
+            city = city or named_city(event, w.lex)
             key = "where" if city else "where_unknown"
             if city and event.status == "planned":
                 key = "where_planned"
@@ -222,7 +224,7 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
         home = {p.country for p in guests if p.country}
         hosts = [c for c in event.parties if c not in home] or event.parties
         key = "visit_planned" if event.status == "planned" else "visit"
-        city = event.location or visit_place(store, event)
+        city = event.location or visit_place(store, event, w.lex)
         where = f" ({w.place(city)})" if city else ""
         day = event.date or visit_date(store, event)
         lines.append(

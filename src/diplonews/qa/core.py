@@ -379,10 +379,26 @@ def visit_date(store: Store, visit: StoredEvent) -> str | None:
     return min(dates) if dates else None
 
 
-def visit_place(store: Store, visit: StoredEvent) -> str | None:
-    """A visit the record does not place takes the city of the events held during it."""
+def visit_place(store: Store, visit: StoredEvent, lex: Lexicons | None = None) -> str | None:
+    """A visit the record does not place takes the city of the events held during it,
+    or the city of one of its parties that its own evidence sentence names."""
     places = [e.location for e in during(store, visit) if e.location and e.kind != "call"]
-    return places[0] if places else None
+    if places:
+        return places[0]
+    return named_city(visit, lex) if lex is not None else None
+
+
+def named_city(event: StoredEvent, lex: Lexicons) -> str | None:
+    """The city of one of the event's parties that the sentence reporting it names
+    ("… lễ đón chính thức … tại Phủ Tổng thống ở thủ đô New Delhi"), for an event the
+    record does not place (never a call)."""
+    if event.kind == "call":
+        return None
+    for source in event.sources:
+        for _, _, cities in lex.places.find(source.evidence or ""):
+            if cities[0].country in event.parties:
+                return str(cities[0].name_en)
+    return None
 
 
 def named_events(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:
