@@ -252,3 +252,11 @@ def test_intents_of_paraphrases(dev: Store, question: str, intent: str) -> None:
 def test_a_visit_the_record_does_not_place_takes_the_city_its_sentence_names(dev: Store) -> None:
     answer = ask(dev, "chu tich nuoc nguyen xuan phuc den thanh pho nao khi tham han quoc nam 2022")
     assert answer.found and "Seoul" in answer.answer
+
+
+def test_first_meeting_is_the_earliest_and_an_edition_is_no_first_meeting(dev: Store) -> None:
+    first = ask(dev, "Việt Nam và Hàn Quốc gặp nhau lần đầu tiên khi nào?")
+    last = ask(dev, "Lần gần nhất Việt Nam và Hàn Quốc gặp nhau là khi nào?")
+    assert first.found and last.found
+    assert first.facts[0]["date"] < last.facts[0]["date"]
+    assert parse(dev, "Who attended the first Mekong-Korea Summit?").intent == "attend"

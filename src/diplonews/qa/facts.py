@@ -29,6 +29,7 @@ PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGN
 AGREEMENT = re.compile(r"\b(?:nhất trí|thống nhất|thông qua|ký kết|thoả thuận|thỏa thuận)\b")
 ADOPTION = re.compile(r"\b(?:thông qua|ký kết|ký|công bố)\b")
 AGREED = r"\b(?:nhat tri|thong nhat|thoa thuan|cam ket|agree\w*)\b"  # folded question
+FIRST = r"\b(?:first|lan dau|dau tien)\b"  # "when did they first meet" (folded question)
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")  # "năm ngoái.Phát ngôn viên"
 ENVOY = re.compile(r"ambassador|envoy|chargé", re.IGNORECASE)
@@ -439,14 +440,18 @@ def _proposes(sentence: str, code: str, lex: Lexicons) -> bool:
 
 
 def last(store: Store, q: Question, w: Words) -> Answer:
+    """When the sides last (or, asked so, first) met, and at what level."""
     events = [e for e in select(store, q, w.lex) if e.status == "held" and e.date]
     if not events:
         return none_recorded(store, q, w, "meeting")
-    event = events[0]
+    first = bool(re.search(FIRST, q.folded))
+    event = min(events, key=lambda e: e.date or "") if first else events[0]
     level = _level(event, folded_lexicons(w.lex).levels)
-    sides = q.names + [w.country(c) for c in q.parties] + ["?", "?"]
+    sides = q.names + [w.country(c) for c in q.parties]
+    sides += [w.country(c) for c in event.parties if w.country(c) not in sides]
+    sides += ["—", "—"]
     text = w(
-        "last",
+        "first" if first else "last",
         a=sides[0],
         b=sides[1],
         event=w.event(event),
