@@ -260,3 +260,12 @@ def test_first_meeting_is_the_earliest_and_an_edition_is_no_first_meeting(dev: S
     assert first.found and last.found
     assert first.facts[0]["date"] < last.facts[0]["date"]
     assert parse(dev, "Who attended the first Mekong-Korea Summit?").intent == "attend"
+
+
+@pytest.mark.parametrize(
+    "question", ["When did Macron visit Vietnam?", "macron tham viet nam khi nao"]
+)
+def test_someone_the_record_lacks_is_refused_not_replaced(dev: Store, question: str) -> None:
+    answer = ask(dev, question)
+    assert not answer.found
+    assert "acron" in answer.answer and "Yoon" not in answer.answer

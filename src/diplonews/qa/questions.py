@@ -195,6 +195,8 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
         if 1 <= month <= 12:
             question.month = f"{month:02d}"
     question.unknown_names = _unknown_names(text, question.names, lex, folded_lex)
+    if not question.people and intent in _ABOUT_SOMEONE:  # "When did Macron visit …?"
+        question.unknown_names += _unknown_word(text, folded, lex)
     if question.location_text and _overlaps(question.location_text, question.names):
         question.location = question.location_text = question.location_country = None  # "Huệ"
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
@@ -320,6 +322,36 @@ def _unknown_names(
         if len(rest) >= 2:
             unknown.append(" ".join(rest))
     return unknown
+
+
+# Intents whose question is about someone: a single unknown name there is that someone.
+_ABOUT_SOMEONE = ("met", "whom_met", "visit", "when", "where", "who_is", "envoys", "planned")
+# Words without diacritics that are no Vietnamese syllable yet no name either.
+_LOANWORDS = frozenset("online video covid fta cptpp rcep oda fdi usd euro".split())
+
+
+def _unknown_word(text: str, folded: str, lex: Lexicons) -> list[str]:
+    """One word that can only be a name the record does not hold: capitalised, without
+    diacritics, no party, place, title, series or question word ("Macron" in "When did
+    Macron visit Vietnam?"), or, in Vietnamese typed without diacritics, a word that is
+    no Vietnamese syllable ("macron tham viet nam khi nao")."""
+    known = lex.derive("qa.known_words", _known_words) | _LOANWORDS
+    blocked = people.lexicon_spans(text, lex)
+    typed_lower = text == text.lower()
+    vietnamese = typed_lower and not _ENGLISH.search(folded)
+    found = []
+    for i, match in enumerate(re.finditer(r"[\w'’-]+", text)):
+        word, start = match.group(), match.start()
+        bare = fold(word).lower().strip("'’-")
+        if len(bare) < 3 or bare in known or fold(word) != word.lower() or bare.isdigit():
+            continue
+        if any(a <= start < b for a, b in blocked):
+            continue
+        if vietnamese and people.foreign(word):
+            found.append(word)
+        elif not typed_lower and word[:1].isupper() and i > 0:
+            found.append(word)
+    return found[:1]
 
 
 def _known_words(lex: Lexicons) -> frozenset[str]:
