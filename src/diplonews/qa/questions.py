@@ -195,7 +195,7 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
         if 1 <= month <= 12:
             question.month = f"{month:02d}"
     question.unknown_names = _unknown_names(text, question.names, lex, folded_lex)
-    if not question.people and intent in _ABOUT_SOMEONE:  # "When did Macron visit …?"
+    if not (question.people or question.series) and intent in _ABOUT_SOMEONE:  # "… Macron …"
         question.unknown_names += _unknown_word(text, folded, lex)
     if question.location_text and _overlaps(question.location_text, question.names):
         question.location = question.location_text = question.location_country = None  # "Huệ"
@@ -327,7 +327,9 @@ def _unknown_names(
 # Intents whose question is about someone: a single unknown name there is that someone.
 _ABOUT_SOMEONE = ("met", "whom_met", "visit", "when", "where", "who_is", "envoys", "planned")
 # Words without diacritics that are no Vietnamese syllable yet no name either.
-_LOANWORDS = frozenset("online video covid fta cptpp rcep oda fdi usd euro".split())
+_LOANWORDS = frozenset(
+    ["online", "video", "covid", "fta", "cptpp", "rcep", "oda", "fdi", "usd", "euro"]
+)
 
 
 def _unknown_word(text: str, folded: str, lex: Lexicons) -> list[str]:
@@ -337,19 +339,19 @@ def _unknown_word(text: str, folded: str, lex: Lexicons) -> list[str]:
     no Vietnamese syllable ("macron tham viet nam khi nao")."""
     known = lex.derive("qa.known_words", _known_words) | _LOANWORDS
     blocked = people.lexicon_spans(text, lex)
+    blocked += [(a, b) for a, b, _ in folded_lexicons(lex).parties.find(folded)]
+    blocked += [(a, b) for a, b, _ in lex.derive("qa.folded_places", _folded_places).find(folded)]
     typed_lower = text == text.lower()
     vietnamese = typed_lower and not _ENGLISH.search(folded)
     found = []
-    for i, match in enumerate(re.finditer(r"[\w'’-]+", text)):
+    for i, match in enumerate(re.finditer(r"[\w'’]+", text)):
         word, start = match.group(), match.start()
         bare = fold(word).lower().strip("'’-")
         if len(bare) < 3 or bare in known or fold(word) != word.lower() or bare.isdigit():
             continue
         if any(a <= start < b for a, b in blocked):
             continue
-        if vietnamese and people.foreign(word):
-            found.append(word)
-        elif not typed_lower and word[:1].isupper() and i > 0:
+        if vietnamese and people.foreign(word) or not typed_lower and word[:1].isupper() and i > 0:
             found.append(word)
     return found[:1]
 
@@ -369,6 +371,7 @@ def _known_words(lex: Lexicons) -> frozenset[str]:
         forms += [item.name_en for item in payloads]
     for form in forms:
         words |= {fold(w).lower() for w in re.findall(r"[\w'’.-]+", form or "")}
+        words |= {fold(w).lower() for w in re.findall(r"[\w'’]+", form or "")}  # "Lancang"
     words |= set(demonyms())
     return frozenset(words)
 
