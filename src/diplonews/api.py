@@ -23,7 +23,9 @@ from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
 from diplonews.kb import feedstate, formats
-from diplonews.kb.browse import date_bound, events, party_codes, series_name
+from diplonews.kb import periods
+from diplonews.kb.browse import date_bound, party_codes, series_name
+from diplonews.kb.browse import events as _events
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
 from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
@@ -101,6 +103,14 @@ def ingest(
         on_error=on_error,
         on_progress=on_progress,
     )
+
+
+def events(store: Store, **where: Any) -> list[StoredEvent]:
+    """Events with every given party, of a series, in a period (`year_from`, `year_to`:
+    real dates, the start not after the end, else `InvalidInput`), attended by a
+    person; see `diplonews.kb.browse.events` for the filters."""
+    periods.check_period(where.get("year_from"), where.get("year_to"))
+    return _events(store, **where)
 
 
 def generation(store: Store) -> int:
@@ -185,6 +195,7 @@ def graph(
     names of `lexicons`) or officials (`"people"`), in held events of a period."""
     if level not in ("parties", "people"):
         raise DiplonewsError(f"unknown graph level {level!r}; choose parties or people")
+    periods.check_period(year_from, year_to)
     nodes, edges = queries.graph(
         store, level, date_bound(year_from, "from"), date_bound(year_to, "to"), limit
     )

@@ -28,6 +28,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.kb.formats import FORMATS
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.store import Store
+from diplonews.kb.titles import event_title
 
 
 class Output(str, Enum):
@@ -103,6 +104,9 @@ def ingest(
     if bool(paths) == bool(from_parquet):
         raise fail("give the articles' PATHs, or --from-parquet OUTPUT (not both)")
     load_lexicons(lexicon)  # a bad --lexicon fails here, before the store is made
+    missing = [str(p) for p in paths or [] if not (p.exists() or p.is_symlink())]
+    if paths and len(missing) == len(paths):  # nothing to read: no empty store made
+        raise fail(f"{', '.join(missing)}: no such file or folder")
     if from_parquet:
         try:
             from diplonews.spark import load as parquet  # PyArrow: an optional dependency
@@ -214,7 +218,11 @@ def events(
             limit=limit,
             lexicons=lexicons,
         )
-    _show(output, [e.to_dict() for e in found], lambda: render.stored_events(found))
+    _show(
+        output,
+        [e.to_dict() for e in found],
+        lambda: render.stored_events(found, lexicons=lexicons),
+    )
 
 
 @app.command()
@@ -276,7 +284,7 @@ def timeline(
     lexicons = load_lexicons(lexicon)
     with _opened(db) as store:
         items = api.timeline(store, a, b, lexicons=lexicons)
-    _show(output, [i.to_dict() for i in items], lambda: render.timeline(items, a, b))
+    _show(output, [i.to_dict() for i in items], lambda: render.timeline(items, a, b, lexicons))
 
 
 @app.command("series")
@@ -304,7 +312,9 @@ def search(
     """Ranked full-text search over articles, events and people."""
     with _opened(db) as store:
         found = api.search(store, query, limit)
-    _show(output, [h.to_dict() for h in found], lambda: render.hits(found))
+        events = api.events_by_id(store, [h.id for h in found if h.kind == "event"])
+    titles = {e.id: " · ".join(filter(None, [e.date, event_title(e)])) for e in events}
+    _show(output, [h.to_dict() for h in found], lambda: render.hits(found, titles))
 
 
 @app.command()

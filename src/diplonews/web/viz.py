@@ -22,6 +22,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
+from diplonews.kb import periods
 from diplonews.kb.store import Store
 from diplonews.web.deps import LexiconsDep, language, parse_id, store_of
 from diplonews.web.rendering import page, wording
@@ -79,6 +80,7 @@ class TimelineFilter:
                 raise DiplonewsError(
                     f"{param} must be a year or an ISO date (2021, 2021-06), not {value[name]!r}"
                 )
+        periods.check_period(value["date_from"], value["date_to"], ("from", "to"))
         if value["party"]:
             value["party"] = api.party_codes([value["party"]], lexicons)[0]
         return cls(**value)
