@@ -22,8 +22,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import feedstate, formats
-from diplonews.kb import periods
+from diplonews.kb import feedstate, formats, periods
 from diplonews.kb.browse import date_bound, party_codes, series_name
 from diplonews.kb.browse import events as _events
 from diplonews.kb.ingest import IngestReport
