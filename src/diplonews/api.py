@@ -256,9 +256,11 @@ def export(
     *,
     level: str = "parties",
     lexicons: Lexicons | None = None,
+    include_past: bool = False,
 ) -> int:
     """Write the whole store in `fmt` (see `diplonews.kb.formats.FORMATS`), parties named
-    by `lexicons`; records written."""
+    by `lexicons`; records written. `include_past`: an ICS export keeps the days that
+    have passed (held events, stale plans) besides the upcoming plans."""
     return formats.write(
         fmt,
         out,
@@ -268,6 +270,8 @@ def export(
         milestones=lambda: queries.milestones(store),
         level=level,
         lexicons=lexicons,
+        urls=lambda: queries.article_urls(store),
+        include_past=include_past,
     )
 
 

@@ -316,3 +316,13 @@ def test_events_table_at_80_columns_cuts_no_word(db: Path) -> None:
         assert piece not in words
     assert "in_person" not in result.stdout and "in person" in result.stdout
     assert "25th ASEAN-Korea Summit" in " ".join(words)
+
+
+def test_export_ics_include_past_keeps_the_days_that_have_passed(db: Path, tmp_path: Path) -> None:
+    upcoming, every = tmp_path / "upcoming.ics", tmp_path / "every.ics"
+    assert run("export", "-f", "ics", "-o", upcoming, "--db", db)[0] == 0
+    assert run("export", "-f", "ics", "--include-past", "-o", every, "--db", db)[0] == 0
+    assert upcoming.read_text().count("BEGIN:VEVENT") == 0  # the seeds' plans have passed
+    text = every.read_text()
+    assert text.count("BEGIN:VEVENT") > 0
+    assert "DTSTART;VALUE=DATE:" in text and "SUMMARY:25th ASEAN-Korea Summit" not in text

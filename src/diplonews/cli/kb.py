@@ -328,6 +328,14 @@ def export(
     level: Annotated[
         str, typer.Option(help="graphml only: 'parties' (states, blocs) or 'people'.")
     ] = "parties",
+    include_past: Annotated[
+        bool,
+        typer.Option(
+            "--include-past",
+            help="ics only: also the days that have passed (held events, stale plans); "
+            "by default only planned events from today on.",
+        ),
+    ] = False,
     db: DbOption = None,
     lexicon: LexiconOption = None,
 ) -> None:
@@ -339,12 +347,26 @@ def export(
         if output is None:
             if hasattr(sys.stdout, "reconfigure"):
                 sys.stdout.reconfigure(encoding="utf-8", newline="")
-            written = api.export(store, export_format, sys.stdout, level=level, lexicons=lexicons)
+            written = api.export(
+                store,
+                export_format,
+                sys.stdout,
+                level=level,
+                lexicons=lexicons,
+                include_past=include_past,
+            )
         else:
             partial = output.with_name(output.name + ".partial")
             try:
                 with partial.open("w", encoding="utf-8", newline="") as out:
-                    written = api.export(store, export_format, out, level=level, lexicons=lexicons)
+                    written = api.export(
+                        store,
+                        export_format,
+                        out,
+                        level=level,
+                        lexicons=lexicons,
+                        include_past=include_past,
+                    )
                 partial.replace(output)  # a failed export leaves no half file behind
             except OSError as exc:
                 partial.unlink(missing_ok=True)
