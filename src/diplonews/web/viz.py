@@ -25,8 +25,8 @@ from diplonews.errors import DiplonewsError
 from diplonews.kb import periods
 from diplonews.kb.store import Store
 from diplonews.web.deps import LexiconsDep, language, parse_id, store_of
-from diplonews.web.rendering import page, wording
-from diplonews.web.wording import Wording
+from diplonews.web.rendering import labels, page, wording
+from diplonews.web.wording import Wording, error_message
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -380,7 +380,10 @@ def timeline(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Respon
             raise DiplonewsError(f"person must be a person's number, not {query['person']!r}")
         person = api.person(store, person_id)
         if person is None:
-            return page(request, "error.html", {"message": f"no person {query['person']}"}, 404)
+            missing = DiplonewsError(f"no person {query['person']}")
+            lang = language(request)
+            message = error_message(missing, labels()[lang], lang == "en")
+            return page(request, "error.html", {"message": message}, 404)
         items = [
             api.TimelineItem(e.date, "event", event=e)
             for e in api.events_by_id(store, person.event_ids)
