@@ -64,6 +64,7 @@ __all__ = [
     "people",
     "person",
     "preview",
+    "question_language",
     "search",
     "series",
     "series_name",
@@ -242,6 +243,13 @@ def ask(store: Store, question: str, *, lexicons: Lexicons | None = None) -> Ans
     from diplonews.qa import answers as asking
 
     return asking.ask(store, question, lexicons)
+
+
+def question_language(store: Store, question: str, *, lexicons: Lexicons | None = None) -> str:
+    """The language an answer to `question` is written in: its own ("vi" or "en")."""
+    from diplonews.qa import questions
+
+    return questions.parse(store, question, lexicons).lang
 
 
 def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:

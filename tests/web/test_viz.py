@@ -222,12 +222,12 @@ def test_viz_timeline_filter_form_keeps_the_query(viz: TestClient) -> None:
         (
             "/timeline?between=ASEAN,KOR&kind=party",
             "kind must be one of meeting, visit, call",
-            "“party” không phải là một lựa chọn của kind",
+            "“party” không phải là một lựa chọn của Loại",
         ),
-        ("/timeline?between=ASEAN,KOR&from=20x1", "from must be a year", "from: “20x1”"),
+        ("/timeline?between=ASEAN,KOR&from=20x1", "from must be a year", "Từ năm: “20x1”"),
         ("/timeline?person=abc", "person must be", "không phải “abc”"),
-        ("/graph?level=nations", "level must be parties or people", "“nations”"),
-        ("/graph?to=soon", "to must be a year", "to: “soon” không phải là năm"),
+        ("/graph?level=nations", "level must be parties or people", "lựa chọn của Cấp độ"),
+        ("/graph?to=soon", "to must be a year", "Đến năm: “soon” không phải là năm"),
         ("/graph?focus=Atlantis", "unknown party 'Atlantis'", "Không rõ bên “Atlantis”"),
     ],
 )
@@ -248,7 +248,7 @@ def test_viz_bad_query_is_a_400_page_saying_why(
 def test_viz_impossible_dates_are_422_pages_in_the_readers_language(viz: TestClient) -> None:
     response = viz.get("/timeline?between=ASEAN,KOR&from=2021-13-45")
     assert response.status_code == 422
-    assert "from: “2021-13-45” — không có tháng này." in response.text
+    assert "Từ năm: “2021-13-45” — không có tháng này." in response.text
     empty = viz.get("/timeline?between=ASEAN,KOR&from=2024&to=2020")
     assert empty.status_code == 422 and "Khoảng thời gian trống: 2024 ở sau 2020." in empty.text
 

@@ -322,7 +322,10 @@ def _search_url(query: str, number: int) -> str:
 def ask(request: Request, store: StoreDep, lexicons: LexiconsDep, q: str = "") -> Response:
     question = q.strip()[:500]
     answer = api.ask(store, question, lexicons=lexicons) if question else None
-    return render(request, "ask.html", {"question": question, "answer": answer})
+    # An answer speaks the question's language, whatever the page's: marked as such.
+    answer_lang = api.question_language(store, question, lexicons=lexicons) if question else ""
+    context = {"question": question, "answer": answer, "answer_lang": answer_lang}
+    return render(request, "ask.html", context)
 
 
 @router.get("/try")

@@ -57,6 +57,10 @@ def error_message(error: Exception, labels: dict[str, str], english: bool) -> st
             if found:
                 key, params = name, found.groupdict()
                 break
+    if not english and params.get("what"):  # "--from", "from": the filter's own label
+        what = str(params["what"]).lstrip("-")
+        names = (labels.get(f"{prefix}{what}") for prefix in ("tl_", "tl_filter_", "gr_"))
+        params["what"] = next((name for name in names if name), what)
     template = labels.get(f"error_{key}") if key else None
     if template:
         try:
