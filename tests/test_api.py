@@ -4,6 +4,7 @@ them, filters, timelines, search without diacritics, export."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from collections.abc import Iterator
@@ -215,15 +216,23 @@ def test_export_jsonl_holds_every_record_with_ids(store: Store) -> None:
     assert sum(r["type"] == "event" for r in records) == counts["events"]
 
 
-def test_export_ics_holds_planned_meetings_only(store: Store) -> None:
+def test_export_ics_holds_upcoming_day_planned_events_only(store: Store) -> None:
     from icalendar import Calendar
 
-    out = io.StringIO()
-    api.export(store, "ics", out)
-    calendar = Calendar.from_ical(out.getvalue())
-    uids = {str(c["UID"]) for c in calendar.walk("VEVENT")}
-    planned = {f"event-{e.id}@diplonews" for e in api.events(store, status="planned") if e.date}
-    assert uids == planned
+    def uids(**options: bool) -> set[str]:
+        out = io.StringIO()
+        api.export(store, "ics", out, **options)
+        return {str(c["UID"]) for c in Calendar.from_ical(out.getvalue()).walk("VEVENT")}
+
+    today = datetime.date.today().isoformat()
+    every = api.events(store, limit=10_000)
+    days = [e for e in every if e.date and len(e.date) == 10]
+    upcoming = {
+        f"event-{e.id}@diplonews" for e in days if e.status == "planned" and e.date >= today
+    }
+    assert uids() == upcoming  # the seed articles' plans are all past: none
+    assert uids(include_past=True) == {f"event-{e.id}@diplonews" for e in days}
+    assert len(days) < len([e for e in every if e.date])  # months and years left out
 
 
 def test_api_reads_and_names_with_the_lexicons_given(

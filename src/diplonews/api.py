@@ -22,8 +22,9 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import accounts, corrections, feedstate, formats
-from diplonews.kb.browse import date_bound, events, party_codes, series_name
+from diplonews.kb import accounts, corrections, feedstate, formats, periods
+from diplonews.kb.browse import date_bound, party_codes, series_name
+from diplonews.kb.browse import events as _events
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
 from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
@@ -65,6 +66,7 @@ __all__ = [
     "people",
     "person",
     "preview",
+    "question_language",
     "search",
     "series",
     "series_name",
@@ -103,6 +105,14 @@ def ingest(
         on_error=on_error,
         on_progress=on_progress,
     )
+
+
+def events(store: Store, **where: Any) -> list[StoredEvent]:
+    """Events with every given party, of a series, in a period (`year_from`, `year_to`:
+    real dates, the start not after the end, else `InvalidInput`), attended by a
+    person; see `diplonews.kb.browse.events` for the filters."""
+    periods.check_period(where.get("year_from"), where.get("year_to"))
+    return _events(store, **where)
 
 
 def generation(store: Store) -> int:
@@ -187,6 +197,7 @@ def graph(
     names of `lexicons`) or officials (`"people"`), in held events of a period."""
     if level not in ("parties", "people"):
         raise DiplonewsError(f"unknown graph level {level!r}; choose parties or people")
+    periods.check_period(year_from, year_to)
     nodes, edges = queries.graph(
         store, level, date_bound(year_from, "from"), date_bound(year_to, "to"), limit
     )
@@ -236,6 +247,13 @@ def ask(store: Store, question: str, *, lexicons: Lexicons | None = None) -> Ans
     return asking.ask(store, question, lexicons)
 
 
+def question_language(store: Store, question: str, *, lexicons: Lexicons | None = None) -> str:
+    """The language an answer to `question` is written in: its own ("vi" or "en")."""
+    from diplonews.qa import questions
+
+    return questions.parse(store, question, lexicons).lang
+
+
 def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
     """(start, end, event id) of every evidence sentence in an article's body."""
     return queries.evidence_spans(store, article_id)
@@ -248,11 +266,14 @@ def export(
     *,
     level: str = "parties",
     lexicons: Lexicons | None = None,
+    include_past: bool = False,
     verified_only: bool = False,
 ) -> int:
     """Write the whole store in `fmt` (see `diplonews.kb.formats.FORMATS`), parties named
-    by `lexicons`; records written. `verified_only`: only the events and people an
-    editor verified (no articles or milestones, which no one verifies)."""
+    by `lexicons`; records written. `include_past`: an ICS export keeps the days that
+    have passed (held events, stale plans) besides the upcoming plans. `verified_only`:
+    only the events and people an editor verified (no articles or milestones, which no
+    one verifies)."""
     if verified_only:
         return formats.write(
             fmt,
@@ -263,6 +284,8 @@ def export(
             milestones=lambda: iter(()),
             level=level,
             lexicons=lexicons,
+            urls=lambda: queries.article_urls(store),
+            include_past=include_past,
         )
     return formats.write(
         fmt,
@@ -273,6 +296,8 @@ def export(
         milestones=lambda: queries.milestones(store),
         level=level,
         lexicons=lexicons,
+        urls=lambda: queries.article_urls(store),
+        include_past=include_past,
     )
 
 

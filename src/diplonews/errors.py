@@ -24,3 +24,17 @@ class StoreError(DiplonewsError):
 
 class FeedError(DiplonewsError):
     """A feeds config is invalid, or a page or feed cannot be fetched."""
+
+
+class InvalidInput(DiplonewsError):
+    """A value a user gave cannot be used: a date that does not exist, an empty period.
+
+    `key` and `params` name the message for a page in the reader's language (the web
+    labels' `error_<key>`); `str()` is the English one-liner. Status 422 on the web."""
+
+    status = 422
+
+    def __init__(self, message: str, key: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params = params

@@ -277,3 +277,52 @@ def test_serve_passes_its_lexicons_to_every_worker(
     assert code == 0, err
     assert served == [api.load_lexicons([str(user_lexicon)])]
     assert "XWL" in served[0].parties
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["--from", "2021-13-45"], "--from '2021-13-45': there is no month 13"),
+        (["--to", "2021-02-30"], "--to '2021-02-30': day 30 is not in that month"),
+        (["--from", "last year"], "--from must be a year or an ISO date"),
+        (["--from", "2024", "--to", "2020"], "--from 2024 is after --to 2020: the period is empty"),
+    ],
+)
+def test_events_bad_dates_and_empty_periods_are_one_line_errors(
+    db: Path, args: list[str], reason: str
+) -> None:
+    code, out, err = run("events", *args, "--db", db)
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [f"diplonews: {reason}"] or reason in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_ingest_of_a_missing_path_creates_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "new.db"
+    code, _, err = run("ingest", tmp_path / "nonexistent", "--db", store)
+    assert code == 2 and "nonexistent: no such file or folder" in err
+    assert list(tmp_path.iterdir()) == []  # no database, no journal
+
+
+def test_events_table_at_80_columns_cuts_no_word(db: Path) -> None:
+    result = CliRunner().invoke(cli.app, ["events", "--db", str(db)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    words = " ".join(lines).split()
+    for whole in ("participants", "President", "Minister", "Summit", "Dialogue"):
+        assert whole in words or any(w.startswith(whole) for w in words), whole
+    for piece in ("Preside", "participa", "Minis", "Summ"):
+        assert piece not in words
+    assert "in_person" not in result.stdout and "in person" in result.stdout
+    assert "25th ASEAN-Korea Summit" in " ".join(words)
+
+
+def test_export_ics_include_past_keeps_the_days_that_have_passed(db: Path, tmp_path: Path) -> None:
+    upcoming, every = tmp_path / "upcoming.ics", tmp_path / "every.ics"
+    assert run("export", "-f", "ics", "-o", upcoming, "--db", db)[0] == 0
+    assert run("export", "-f", "ics", "--include-past", "-o", every, "--db", db)[0] == 0
+    assert upcoming.read_text().count("BEGIN:VEVENT") == 0  # the seeds' plans have passed
+    text = every.read_text()
+    assert text.count("BEGIN:VEVENT") > 0
+    assert "DTSTART;VALUE=DATE:" in text and "SUMMARY:25th ASEAN-Korea Summit" not in text

@@ -109,6 +109,21 @@ def test_export_jsonl_lines_carry_types_and_ids() -> None:
     assert "Bùi Thanh Sơn" in out.getvalue()
 
 
+def test_export_jsonl_events_carry_titles_evidence_and_article_url() -> None:
+    out = io.StringIO()
+    urls = {7: "https://vnanet.vn/a/1", 8: "https://tuoitre.vn/b"}
+    formats.write_jsonl(out, events(), [], [], [], urls)
+    lines = {line["id"]: line for line in map(json.loads, out.getvalue().splitlines())}
+    call = lines[1]
+    assert call["title"] == "Talks: Bùi Thanh Sơn – Cho Hyun (call)"
+    assert call["title_vi"] == "Hội đàm Bùi Thanh Sơn – Cho Hyun (điện đàm)"
+    assert call["evidence"] == "Bộ trưởng Bùi Thanh Sơn điện đàm…"
+    assert call["article_url"] == "https://vnanet.vn/a/1"
+    assert call["sources"][0]["url"] == "https://vnanet.vn/a/1"
+    assert lines[2]["evidence"] is None and lines[2]["article_url"] == "https://tuoitre.vn/b"
+    assert lines[6]["evidence"] is None and lines[6]["article_url"] is None  # no source
+
+
 def test_export_csv_one_row_per_participant() -> None:
     out = io.StringIO(newline="")
     written = formats.write_csv(out, events())
@@ -128,8 +143,23 @@ def test_export_csv_one_row_per_participant() -> None:
     }
     planned = [row for row in rows if row["event_id"] == "4"]
     assert len(planned) == 1
-    assert planned[0]["participant"] == planned[0]["person_id"] == planned[0]["title"] == ""
+    assert planned[0]["participant"] == planned[0]["person_id"] == planned[0]["title_held"] == ""
     assert planned[0]["series"] == "ASEAN-Korea Summit"
+    assert planned[0]["title"] == "ASEAN-Korea Summit (planned)"
+    assert planned[0]["title_vi"] == "Hội nghị Cấp cao ASEAN-Hàn Quốc (dự kiến)"
+
+
+def test_export_csv_rows_carry_the_evidence_sentence_and_article_url() -> None:
+    out = io.StringIO(newline="")
+    formats.write_csv(out, events(), {7: "https://vnanet.vn/a/1"})
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    call = [row for row in rows if row["event_id"] == "1"]
+    assert len(call) == 2  # one a participant, each with the event's evidence
+    assert {row["evidence"] for row in call} == {"Bộ trưởng Bùi Thanh Sơn điện đàm…"}
+    assert {row["article_url"] for row in call} == {"https://vnanet.vn/a/1"}
+    assert call[0]["title"] == "Talks: Bùi Thanh Sơn – Cho Hyun (call)"
+    [undated] = [row for row in rows if row["event_id"] == "6"]
+    assert undated["evidence"] == undated["article_url"] == ""
 
 
 def test_export_csv_neutralises_formulas() -> None:
@@ -184,38 +214,58 @@ def test_export_graphml_unknown_level_raises() -> None:
         formats.write_graphml(io.StringIO(), [], [], level="cities")
 
 
-def test_export_ics_holds_dated_planned_events_only() -> None:
+TODAY = date(2022, 7, 1)  # the events' "today" in the ICS tests
+
+
+def vevents_of(text: str) -> dict[str, icalendar.Event]:
+    return {str(e["UID"]): e for e in icalendar.Calendar.from_ical(text).walk("VEVENT")}
+
+
+def test_export_ics_holds_upcoming_day_planned_events_as_all_day_events() -> None:
     out = io.StringIO(newline="")
-    written = formats.write_ics(out, events())
-    calendar = icalendar.Calendar.from_ical(out.getvalue())
-    vevents = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-    assert written == len(vevents) == 3
-    assert sorted(vevents) == ["event-4@diplonews", "event-5@diplonews", "event-7@diplonews"]
-    month = vevents["event-4@diplonews"]
-    assert month.decoded("DTSTART") == date(2021, 10, 1)
-    assert month.decoded("DTEND") == date(2021, 11, 1)
-    assert str(month["SUMMARY"]) == "ASEAN-Korea Summit"
-    assert "(date: October 2021)" in str(month["DESCRIPTION"])
-    assert "Sources: vna-001" in str(month["DESCRIPTION"])
-    assert month.decoded("DTSTAMP").replace(tzinfo=None) == datetime(2021, 7, 1)
+    written = formats.write_ics(out, events(), today=TODAY)
+    vevents = vevents_of(out.getvalue())
+    # Event 4 (planned for October 2021) is a month, 7 (2025) a year: not days. Event 6
+    # has no date; 1, 2, 3 were held.
+    assert written == len(vevents) == 1
     day = vevents["event-5@diplonews"]
     assert (day.decoded("DTSTART"), day.decoded("DTEND")) == (date(2022, 7, 27), date(2022, 7, 28))
+    assert "DTSTART;VALUE=DATE:20220727" in out.getvalue()  # all day, not a timestamp
     assert str(day["LOCATION"]) == "Seoul"
-    assert str(day["SUMMARY"]) == "visit (IDN, KOR)"  # unnamed: kind and parties
+    assert str(day["SUMMARY"]) == "Indonesia delegation's visit to Korea (planned)"
     assert day["CATEGORIES"].cats == ["visit"]
-    year = vevents["event-7@diplonews"]
-    assert (year.decoded("DTSTART"), year.decoded("DTEND")) == (date(2025, 1, 1), date(2026, 1, 1))
-    assert str(year["DESCRIPTION"]).startswith("(date: 2025)")
+    assert "DTSTART:" not in out.getvalue() and "DTSTART;TZID" not in out.getvalue()
+
+
+def test_export_ics_leaves_out_plans_whose_day_has_passed() -> None:
+    out = io.StringIO(newline="")
+    assert formats.write_ics(out, events(), today=date(2022, 7, 28)) == 0
+    out = io.StringIO(newline="")
+    assert formats.write_ics(out, events(), today=date(2022, 7, 27)) == 1  # today still counts
+
+
+def test_export_ics_include_past_keeps_every_day_on_record() -> None:
+    out = io.StringIO(newline="")
+    written = formats.write_ics(out, events(), include_past=True, today=date(2030, 1, 1))
+    vevents = vevents_of(out.getvalue())
+    assert written == 3
+    assert sorted(vevents) == ["event-1@diplonews", "event-3@diplonews", "event-5@diplonews"]
+    call = vevents["event-1@diplonews"]
+    assert str(call["SUMMARY"]) == "Talks: Bùi Thanh Sơn – Cho Hyun (call)"
+    assert "Sources: vna-001" in str(call["DESCRIPTION"])
+    assert call.decoded("DTSTAMP").replace(tzinfo=None) == datetime(2025, 8, 7)
+    assert "VALUE=DATE:2016" not in out.getvalue()  # a month (event 2) is never a day
 
 
 def test_export_ics_is_reproducible_and_escapes_text() -> None:
     planned = StoredEvent(1, "meeting", "planned", name=TRICKY, date="2026-01-15")
     first, second = io.StringIO(), io.StringIO()
-    formats.write_ics(first, [planned])
-    formats.write_ics(second, [planned])
+    formats.write_ics(first, [planned], today=date(2026, 1, 1))
+    formats.write_ics(second, [planned], today=date(2026, 1, 1))
     assert first.getvalue() == second.getvalue()
     [vevent] = icalendar.Calendar.from_ical(first.getvalue()).walk("VEVENT")
-    assert str(vevent["SUMMARY"]) == TRICKY
+    assert str(vevent["SUMMARY"]) == "Meeting (planned)"
+    assert f"As reported: {TRICKY}" in str(vevent["DESCRIPTION"])
 
 
 def test_export_plover_maps_kinds_to_categories() -> None:
@@ -287,8 +337,9 @@ def test_export_write_calls_only_the_factories_it_needs() -> None:
 def test_export_write_dispatches_every_format(fmt: str) -> None:
     out = io.StringIO(newline="")
     written = formats.write(
-        fmt, out, events=events, people=people, articles=articles, milestones=milestones
-    )
+        fmt, out, events=events, people=people, articles=articles, milestones=milestones,
+        include_past=True,
+    )  # fmt: skip
     assert written > 0
     assert out.getvalue()
 
@@ -318,7 +369,7 @@ def test_export_names_parties_with_the_lexicons_given(user_lexicon: Path) -> Non
     assert (record["recipient"], record["recipient_country"]) == ("Republic of Wonderland", "XWL")
     assert formats.plover_record(tea)["recipient"] == "XWL"
     out = io.StringIO()
-    formats.write_ics(out, [tea], lexicons)
+    formats.write_ics(out, [tea], lexicons, today=date(2026, 1, 1))
     [vevent] = icalendar.Calendar.from_ical(out.getvalue()).walk("VEVENT")
     assert "Republic of Wonderland (XWL)" in str(vevent["DESCRIPTION"])
     held = StoredEvent(10, "meeting", status="held", parties=["VNM", "XWL"])

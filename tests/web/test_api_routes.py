@@ -717,3 +717,27 @@ def test_every_id_is_range_checked(failing: TestClient, url: str) -> None:
     response = failing.get(url)
     assert response.status_code in (200, 400, 404, 422), response.text[:300]
     assert_secured(response)
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [
+        ("from=2021-13-45", "--from '2021-13-45': there is no month 13"),
+        ("to=2023-02-29", "--to '2023-02-29': day 29 is not in that month (1–28)"),
+        ("from=2024&to=2020", "--from 2024 is after --to 2020: the period is empty"),
+    ],
+)
+def test_api_impossible_dates_and_empty_periods_are_422(
+    client: TestClient, query: str, detail: str
+) -> None:
+    for path in ("/api/events", "/api/graph"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 422, path
+        assert response.json() == {"detail": detail}
+
+
+def test_api_unknown_route_stays_json_and_pages_are_html(client: TestClient) -> None:
+    assert client.get("/api/nothing").json() == {"detail": "Not Found"}
+    page = client.get("/nothing-here")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Không có trang này." in page.text and "Not Found" not in page.text

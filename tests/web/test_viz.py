@@ -214,30 +214,49 @@ def test_viz_timeline_filter_form_keeps_the_query(viz: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("url", "message"),
+    ("url", "message", "vietnamese"),
     [
-        ("/timeline?between=ASEAN,XYZ", "unknown party 'XYZ'"),
-        ("/timeline?between=KOR", "two parties"),
-        ("/timeline?between=KOR,Korea", "two different parties"),
-        ("/timeline?between=ASEAN,KOR&kind=party", "kind must be one of meeting, visit, call"),
-        ("/timeline?between=ASEAN,KOR&from=20x1", "from must be a year"),
-        ("/timeline?person=abc", "person must be"),
-        ("/graph?level=nations", "level must be parties or people"),
-        ("/graph?to=soon", "to must be a year"),
-        ("/graph?focus=Atlantis", "unknown party 'Atlantis'"),
+        ("/timeline?between=ASEAN,XYZ", "unknown party 'XYZ'", "Không rõ bên “XYZ”"),
+        ("/timeline?between=KOR", "two parties", "Cần hai bên"),
+        ("/timeline?between=KOR,Korea", "two different parties", "Cần hai bên khác nhau"),
+        (
+            "/timeline?between=ASEAN,KOR&kind=party",
+            "kind must be one of meeting, visit, call",
+            "“party” không phải là một lựa chọn của Loại",
+        ),
+        ("/timeline?between=ASEAN,KOR&from=20x1", "from must be a year", "Từ năm: “20x1”"),
+        ("/timeline?person=abc", "person must be", "không phải “abc”"),
+        ("/graph?level=nations", "level must be parties or people", "lựa chọn của Cấp độ"),
+        ("/graph?to=soon", "to must be a year", "Đến năm: “soon” không phải là năm"),
+        ("/graph?focus=Atlantis", "unknown party 'Atlantis'", "Không rõ bên “Atlantis”"),
     ],
 )
-def test_viz_bad_query_is_a_400_page_saying_why(viz: TestClient, url: str, message: str) -> None:
+def test_viz_bad_query_is_a_400_page_saying_why(
+    viz: TestClient, url: str, message: str, vietnamese: str
+) -> None:
     response = viz.get(url)
     assert response.status_code == 400
     assert response.headers["content-type"].startswith("text/html")
-    assert message in response.text.replace("&#39;", "'")
+    assert vietnamese in response.text  # in the page's language
+    assert message not in response.text.replace("&#39;", "'")
+    english = viz.get(url + "&lang=en" if "?" in url else url + "?lang=en")
+    viz.cookies.delete("lang")
+    assert english.status_code == 400
+    assert message in english.text.replace("&#39;", "'")
+
+
+def test_viz_impossible_dates_are_422_pages_in_the_readers_language(viz: TestClient) -> None:
+    response = viz.get("/timeline?between=ASEAN,KOR&from=2021-13-45")
+    assert response.status_code == 422
+    assert "Từ năm: “2021-13-45” — không có tháng này." in response.text
+    empty = viz.get("/timeline?between=ASEAN,KOR&from=2024&to=2020")
+    assert empty.status_code == 422 and "Khoảng thời gian trống: 2024 ở sau 2020." in empty.text
 
 
 def test_viz_unknown_person_is_404(viz: TestClient) -> None:
     response = viz.get("/timeline?person=999999")
     assert response.status_code == 404
-    assert "no person 999999" in response.text
+    assert "Không có nhân vật số 999999." in response.text
 
 
 def test_viz_picker_goes_to_the_relationship(viz: TestClient) -> None:

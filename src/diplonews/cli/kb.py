@@ -28,6 +28,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.kb.formats import FORMATS
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.store import Store
+from diplonews.kb.titles import event_title
 
 
 class Output(str, Enum):
@@ -103,6 +104,9 @@ def ingest(
     if bool(paths) == bool(from_parquet):
         raise fail("give the articles' PATHs, or --from-parquet OUTPUT (not both)")
     load_lexicons(lexicon)  # a bad --lexicon fails here, before the store is made
+    missing = [str(p) for p in paths or [] if not (p.exists() or p.is_symlink())]
+    if paths and len(missing) == len(paths):  # nothing to read: no empty store made
+        raise fail(f"{', '.join(missing)}: no such file or folder")
     if from_parquet:
         try:
             from diplonews.spark import load as parquet  # PyArrow: an optional dependency
@@ -214,7 +218,11 @@ def events(
             limit=limit,
             lexicons=lexicons,
         )
-    _show(output, [e.to_dict() for e in found], lambda: render.stored_events(found))
+    _show(
+        output,
+        [e.to_dict() for e in found],
+        lambda: render.stored_events(found, lexicons=lexicons),
+    )
 
 
 @app.command()
@@ -276,7 +284,7 @@ def timeline(
     lexicons = load_lexicons(lexicon)
     with _opened(db) as store:
         items = api.timeline(store, a, b, lexicons=lexicons)
-    _show(output, [i.to_dict() for i in items], lambda: render.timeline(items, a, b))
+    _show(output, [i.to_dict() for i in items], lambda: render.timeline(items, a, b, lexicons))
 
 
 @app.command("series")
@@ -304,7 +312,9 @@ def search(
     """Ranked full-text search over articles, events and people."""
     with _opened(db) as store:
         found = api.search(store, query, limit)
-    _show(output, [h.to_dict() for h in found], lambda: render.hits(found))
+        events = api.events_by_id(store, [h.id for h in found if h.kind == "event"])
+    titles = {e.id: " · ".join(filter(None, [e.date, event_title(e)])) for e in events}
+    _show(output, [h.to_dict() for h in found], lambda: render.hits(found, titles))
 
 
 @app.command()
@@ -318,6 +328,14 @@ def export(
     level: Annotated[
         str, typer.Option(help="graphml only: 'parties' (states, blocs) or 'people'.")
     ] = "parties",
+    include_past: Annotated[
+        bool,
+        typer.Option(
+            "--include-past",
+            help="ics only: also the days that have passed (held events, stale plans); "
+            "by default only planned events from today on.",
+        ),
+    ] = False,
     db: DbOption = None,
     lexicon: LexiconOption = None,
     verified_only: Annotated[
@@ -333,17 +351,27 @@ def export(
             if hasattr(sys.stdout, "reconfigure"):
                 sys.stdout.reconfigure(encoding="utf-8", newline="")
             written = api.export(
-                store, export_format, sys.stdout, level=level, lexicons=lexicons,
+                store,
+                export_format,
+                sys.stdout,
+                level=level,
+                lexicons=lexicons,
+                include_past=include_past,
                 verified_only=verified_only,
-            )  # fmt: skip
+            )
         else:
             partial = output.with_name(output.name + ".partial")
             try:
                 with partial.open("w", encoding="utf-8", newline="") as out:
                     written = api.export(
-                        store, export_format, out, level=level, lexicons=lexicons,
+                        store,
+                        export_format,
+                        out,
+                        level=level,
+                        lexicons=lexicons,
+                        include_past=include_past,
                         verified_only=verified_only,
-                    )  # fmt: skip
+                    )
                 partial.replace(output)  # a failed export leaves no half file behind
             except OSError as exc:
                 partial.unlink(missing_ok=True)

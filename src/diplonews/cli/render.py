@@ -16,6 +16,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from diplonews.extract.lexicons import Lexicons
+from diplonews.kb.titles import event_title, party_name
+
 
 def _text(value: Any, style: str = "") -> Text:
     return Text("—" if value is None or value == "" else str(value), style=style)
@@ -31,38 +34,47 @@ def _participant(person: dict[str, Any]) -> str:
     return f"{label} *" if person.get("role") == "chair" else label
 
 
+def readable(value: Any) -> str:
+    """A record's value for a reader: "in_person" → "in person"."""
+    return str(value).replace("_", " ")
+
+
 def _number(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
     return str(value)
 
 
-def _events(events: list[dict[str, Any]], title: str = "Events (* chair)") -> Table:
-    """Events as the schema has them; stored events (with `id` and `sources`) get
-    two more columns."""
+def _events(
+    events: list[dict[str, Any]],
+    title: str = "Events (* chair)",
+    lexicons: Lexicons | None = None,
+    reported: bool = True,
+) -> Table:
+    """Events as the schema has them, each titled from its record ("25th ASEAN-Korea
+    Summit"), with what it is, who took part and the article's own wording; stored
+    events (with `id` and `sources`) get two more columns. Columns wrap at word
+    boundaries: at 80 columns no word is cut."""
     stored = bool(events) and "id" in events[0]
     table = Table(box=box.SIMPLE_HEAD, expand=True, title=title, title_justify="left")
     if stored:
         table.add_column("id", justify="right", no_wrap=True, style="dim")
-    for column in ("date", "kind", "status", "parties"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("event", overflow="fold", ratio=3)
-    table.add_column("participants", overflow="fold", ratio=3)
+    table.add_column("date", no_wrap=True, min_width=7)
+    table.add_column("event", ratio=3, min_width=22)
+    table.add_column("participants", ratio=2, min_width=14)
     if stored:
         table.add_column("sources", justify="right", no_wrap=True)
     for event in events:
-        name = Text(str(event.get("name") or "—"))
-        if event.get("series"):
-            edition = f" #{event['edition']}" if event.get("edition") else ""
-            name.append(f"\n{event['series']}{edition}", style="dim")
-        where = ", ".join(str(x) for x in (event.get("location"), event.get("format")) if x)
-        if where:
-            name.append(f"\n{where}", style="dim")
+        name = Text(event_title(event, "en", lexicons), style="bold")
+        what = [event.get("kind"), event.get("status")]
+        what += [event.get("format"), event.get("location")]
+        name.append("\n" + " · ".join(readable(x) for x in what if x), style="dim")
+        if event.get("parties"):
+            name.append("\n" + ", ".join(event["parties"]), style="dim")
+        if reported and event.get("name"):
+            name.append(f"\nreported as: {event['name']}", style="dim italic")
         cells = [
             _text(event.get("date")),
-            _text(event.get("kind")),
-            _text(event.get("status")),
-            _text("\n".join(event.get("parties") or []) or None),
             name,
             _text("\n".join(_participant(p) for p in event.get("participants") or [])),
         ]
@@ -75,7 +87,7 @@ def _events(events: list[dict[str, Any]], title: str = "Events (* chair)") -> Ta
 def _people(people: list[dict[str, Any]]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, title="People", title_justify="left")
     for column in ("name", "country", "titles"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, min_width=len(column))
     for person in people:
         table.add_row(
             _text(person.get("name")), _text(person.get("country")), _joined(person.get("titles"))
@@ -85,7 +97,7 @@ def _people(people: list[dict[str, Any]]) -> Table:
 
 def _figures(figures: list[dict[str, Any]]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, title="Figures", title_justify="left")
-    table.add_column("what", overflow="fold", ratio=3)
+    table.add_column("what", ratio=3, min_width=12)
     table.add_column("value", justify="right", ratio=2)
     table.add_column("unit")
     table.add_column("year")
@@ -167,8 +179,14 @@ def report(result: Any) -> Group:
 # --- the knowledge base ----------------------------------------------------------------
 
 
-def stored_events(events: list[Any], title: str = "Events (* chair)") -> Table:
-    return _events([e.to_dict() for e in events], title)
+def stored_events(
+    events: list[Any],
+    title: str = "Events (* chair)",
+    lexicons: Lexicons | None = None,
+    reported: bool = False,
+) -> Table:
+    """Stored events; `reported`: with each one's wording in its first article."""
+    return _events([e.to_dict() for e in events], title, lexicons, reported)
 
 
 def stored_event(event: Any) -> Group:
@@ -176,12 +194,12 @@ def stored_event(event: Any) -> Group:
     sources = Table(box=box.SIMPLE_HEAD, expand=True, title="Sources", title_justify="left")
     sources.add_column("article", no_wrap=True)
     sources.add_column("published", no_wrap=True)
-    sources.add_column("evidence", overflow="fold", ratio=4)
+    sources.add_column("evidence", ratio=4, min_width=20)
     for source in event.sources:
         sources.add_row(_text(source.doc_id), _text(source.published), _text(source.evidence))
     outcomes = _text("; ".join(event.outcomes) or None)
     return Group(
-        stored_events([event], title=f"Event {event.id}"),
+        stored_events([event], title=f"Event {event.id}", reported=True),
         Text("Outcomes: ").append(outcomes),
         sources,
     )
@@ -190,9 +208,9 @@ def stored_event(event: Any) -> Group:
 def stored_people(people: list[Any]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, title="People", title_justify="left")
     table.add_column("id", justify="right", style="dim", no_wrap=True)
-    table.add_column("name", overflow="fold")
+    table.add_column("name", min_width=12)
     table.add_column("country", no_wrap=True)
-    table.add_column("titles (first – last reported)", overflow="fold", ratio=3)
+    table.add_column("titles (first – last reported)", ratio=3, min_width=16)
     table.add_column("events", justify="right", no_wrap=True)
     for person in people:
         titles = "\n".join(
@@ -224,16 +242,16 @@ def person_details(
     return Group(*parts)
 
 
-def timeline(items: list[Any], a: str, b: str) -> Table:
+def timeline(items: list[Any], a: str, b: str, lexicons: Lexicons | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, title=f"{a} – {b}", title_justify="left")
     for column in ("date", "what", "status"):
         table.add_column(column, no_wrap=True)
-    table.add_column("", overflow="fold", ratio=4)
+    table.add_column("", ratio=4, min_width=20)
     table.add_column("id", justify="right", style="dim", no_wrap=True)
     for item in items:
         if item.event is not None:
             e = item.event
-            label = Text(e.name or e.series or e.kind)
+            label = Text(event_title(e, "en", lexicons))
             people = ", ".join(p.name for p in e.participants)
             if people:
                 label.append(f"\n{people}", style="dim")
@@ -241,7 +259,7 @@ def timeline(items: list[Any], a: str, b: str) -> Table:
         else:
             m = item.milestone
             period = f"{m.start}–{m.end}" if m.end else (m.start or "")
-            holder = f" ({m.holder})" if m.holder else ""
+            holder = f" ({party_name(m.holder, 'en', lexicons)})" if m.holder else ""
             label = Text(f"{m.label}{holder} {period}".strip(), style="bold")
             table.add_row(_text(item.date), _text("milestone"), _text(m.kind), label, _text(None))
     return table
@@ -249,8 +267,8 @@ def timeline(items: list[Any], a: str, b: str) -> Table:
 
 def series(records: list[Any]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, title="Mechanisms", title_justify="left")
-    table.add_column("series", overflow="fold")
-    table.add_column("editions (date, place)", overflow="fold", ratio=3)
+    table.add_column("series", min_width=16)
+    table.add_column("editions (date, place)", ratio=3, min_width=20)
     for record in records:
         editions = "\n".join(
             " ".join(
@@ -270,13 +288,15 @@ def series(records: list[Any]) -> Table:
     return table
 
 
-def hits(found: list[Any]) -> Table:
+def hits(found: list[Any], titles: dict[int, str] | None = None) -> Table:
+    """Search hits; an event's hit is labelled with its title when `titles` has it."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, title="Search", title_justify="left")
     table.add_column("kind", no_wrap=True)
     table.add_column("id", justify="right", style="dim", no_wrap=True)
-    table.add_column("", overflow="fold", ratio=4)
+    table.add_column("", ratio=4, min_width=20)
     for hit in found:
-        text = Text(hit.label, style="bold")
+        label = (titles or {}).get(hit.id) if hit.kind == "event" else None
+        text = Text(label or hit.label, style="bold")
         text.append("\n")
         offset = len(text)
         text.append(hit.snippet.text)
@@ -292,7 +312,7 @@ def answer(result: Any) -> Group:
     if result.evidence:
         table = Table(box=box.SIMPLE_HEAD, expand=True, title="Evidence", title_justify="left")
         table.add_column("article", no_wrap=True)
-        table.add_column("sentence", overflow="fold", ratio=4)
+        table.add_column("sentence", ratio=4, min_width=20)
         for item in result.evidence:
             table.add_row(_text(item.get("article")), _text(item.get("sentence")))
         parts.append(table)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
@@ -25,6 +25,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
 from diplonews.kb.models import StoredArticle, StoredEvent, StoredPerson
+from diplonews.kb.titles import event_title, event_titles
 
 if TYPE_CHECKING:  # the libraries load with the format that needs them: start-up stays quick
     import icalendar
@@ -33,9 +34,9 @@ FORMATS = ("jsonl", "csv", "graphml", "ics", "plover")
 GRAPH_LEVELS = ("parties", "people")
 
 CSV_COLUMNS = (
-    "event_id", "kind", "status", "date", "name", "series", "edition", "format", "location",
-    "parties", "outcomes", "sources", "person_id", "participant", "country", "title", "role",
-    "verified", "corrected",
+    "event_id", "title", "title_vi", "kind", "status", "date", "name", "series", "edition",
+    "format", "location", "parties", "outcomes", "sources", "evidence", "article_url",
+    "person_id", "participant", "country", "title_held", "role", "verified", "corrected",
 )  # fmt: skip
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,18 +60,54 @@ class _Record(Protocol):
 # --- JSON Lines ---
 
 
+def _evidence(event: StoredEvent, urls: Mapping[int, str]) -> tuple[str | None, str | None]:
+    """The event's evidence sentence and the URL of the article it is from: the first
+    source with a sentence (sources come in the order they were reported)."""
+    for source in event.sources:
+        if source.evidence:
+            return source.evidence, urls.get(source.article_id)
+    first = event.sources[0] if event.sources else None
+    return None, urls.get(first.article_id) if first else None
+
+
+def _event_record(
+    event: StoredEvent, urls: Mapping[int, str], lex: Lexicons | None
+) -> dict[str, Any]:
+    record = event.to_dict()
+    titles = event_titles(event, lex)
+    evidence, url = _evidence(event, urls)
+    for source in record["sources"]:
+        source["url"] = urls.get(source["article_id"])
+    return {
+        "id": record.pop("id"),
+        "title": titles["en"],
+        "title_vi": titles["vi"],
+        **record,
+        "evidence": evidence,
+        "article_url": url,
+    }
+
+
 def write_jsonl(
     out: TextIO,
     events: Iterable[StoredEvent],
     people: Iterable[StoredPerson],
     articles: Iterable[StoredArticle],
     milestones: Iterable[Milestone],
+    urls: Mapping[int, str] | None = None,
+    lexicons: Lexicons | None = None,
 ) -> int:
     """Everything, one typed JSON object a line: the lossless dump, ids kept so a reader
-    can join participants to people and sources to articles."""
+    can join participants to people and sources to articles. An event also carries its
+    titles (English, Vietnamese), its evidence sentence and the URL of that sentence's
+    article (`urls`: article id → URL), and each source its article's URL."""
+    urls = urls or {}
     lines = 0
+    for event in events:
+        record = {"type": "event", **_event_record(event, urls, lexicons)}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        lines += 1
     groups: tuple[tuple[str, Iterable[_Record]], ...] = (
-        ("event", events),
         ("person", people),
         ("article", articles),
         ("milestone", milestones),
@@ -94,17 +131,28 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_csv(out: TextIO, events: Iterable[StoredEvent]) -> int:
+def write_csv(
+    out: TextIO,
+    events: Iterable[StoredEvent],
+    urls: Mapping[int, str] | None = None,
+    lexicons: Lexicons | None = None,
+) -> int:
     """One row per event participant (long format, for spreadsheets and pandas); an event
-    without participants still gets one row."""
+    without participants still gets one row. Each row has the event's titles, its
+    evidence sentence and the URL of the article that states it (`urls`: article id →
+    URL); `name` is the article's own wording."""
+    urls = urls or {}
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     rows = 0
     for event in events:
+        titles = event_titles(event, lexicons)
+        evidence, url = _evidence(event, urls)
         head: list[Any] = [
-            event.id, event.kind, event.status, event.date, event.name, event.series,
-            event.edition, event.format, event.location, ";".join(event.parties),
-            ";".join(event.outcomes), ";".join(str(s.article_id) for s in event.sources),
+            event.id, titles["en"], titles["vi"], event.kind, event.status, event.date,
+            event.name, event.series, event.edition, event.format, event.location,
+            ";".join(event.parties), ";".join(event.outcomes),
+            ";".join(str(s.article_id) for s in event.sources), evidence, url,
         ]  # fmt: skip
         tails: list[list[Any]] = [
             [p.person_id, p.name, p.country, p.title, p.role] for p in event.participants
@@ -257,15 +305,16 @@ def _vevent(
     vevent.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC))
     vevent.add("dtstart", start)
     vevent.add("dtend", end)
-    # An unnamed event is titled by who takes part: a calendar of "meeting"s says nothing.
-    parties = f" ({', '.join(sorted(set(event.parties)))})" if event.parties else ""
-    vevent.add("summary", event.name or event.series or event.kind + parties)
+    # The title composed from the record: a calendar of "cuộc họp"s says nothing.
+    vevent.add("summary", event_title(event, "en", lex))
     if event.location:
         vevent.add("location", event.location)
     lines = []
     if precision != "day":
         lines.append(f"(date: {_stated_date(start, precision)})")
-    if event.series and event.series != event.name:
+    if event.name:
+        lines.append(f"As reported: {event.name}")
+    if event.series:
         lines.append(f"Series: {event.series}")
     if event.parties:
         lines.append(f"Parties: {_party_names(event.parties, lex)}")
@@ -286,19 +335,27 @@ def _vevent(
     return vevent
 
 
-def write_ics(out: TextIO, events: Iterable[StoredEvent], lexicons: Lexicons | None = None) -> int:
-    """Planned events with a date, as all-day events a calendar can subscribe to.
+def write_ics(
+    out: TextIO,
+    events: Iterable[StoredEvent],
+    lexicons: Lexicons | None = None,
+    *,
+    include_past: bool = False,
+    today: date | None = None,
+) -> int:
+    """Planned events on a known day, from today on, as all-day events a calendar can
+    subscribe to (DTSTART;VALUE=DATE, DTEND the day after).
 
-    An event spans the days its date covers: a day is a one-day event; a month
-    ("2021-10") runs from the 1st to the month's last day and a year ("2025") from
-    1 January to 31 December, both with "(date: October 2021)" / "(date: 2025)" first
-    in DESCRIPTION, so a calendar shows the uncertainty instead of inventing a day.
-    Held events are history, not plans; a planned event without a date has no place
-    in a calendar. DTEND (exclusive) is used rather than DURATION: same meaning, wider
-    client support. The calendar is written one VEVENT at a time."""
+    A date known only to the month or the year is not a day: a calendar would show a
+    month-long or year-long event, so such plans are left out (the timeline and the
+    CSV list them). A plan whose day has passed is stale: it either happened (and then
+    is reported as held) or did not. `include_past` keeps the rest of the days on
+    record: plans whose day has passed, and held events. The calendar is written one
+    VEVENT at a time."""
     import icalendar
 
     lex = lexicons or load()
+    today = today or date.today()
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//diplonews//export//EN")
     calendar.add("version", "2.0")
@@ -307,8 +364,11 @@ def write_ics(out: TextIO, events: Iterable[StoredEvent], lexicons: Lexicons | N
     out.write(head)
     count = 0
     for event in events:
-        span = _interval(event.date) if event.status == "planned" else None
-        if span is not None:
+        span = _interval(event.date)
+        if span is None or span[2] != "day":
+            continue
+        upcoming = event.status == "planned" and span[0] >= today
+        if upcoming or include_past:
             out.write(_vevent(event, *span, lex).to_ical().decode("utf-8"))
             count += 1
     out.write(end_line + "\r\n")
@@ -422,19 +482,22 @@ def write(
     milestones: Callable[[], Iterable[Milestone]],
     level: str = "parties",
     lexicons: Lexicons | None = None,
+    urls: Callable[[], Mapping[int, str]] = dict,
+    include_past: bool = False,
 ) -> int:
     """Write `fmt`, asking the store only for what that format needs (factories, not
     lists, so nothing is read that is not written), naming parties with `lexicons`
-    (None: the shipped set, loaded only by a format that names parties)."""
+    (None: the shipped set, loaded only by a format that names parties). `urls`: the
+    articles' URLs by id (JSONL, CSV); `include_past`: see `write_ics`."""
     if fmt == "jsonl":
-        return write_jsonl(out, events(), people(), articles(), milestones())
+        return write_jsonl(out, events(), people(), articles(), milestones(), urls(), lexicons)
     if fmt == "csv":
-        return write_csv(out, events())
+        return write_csv(out, events(), urls(), lexicons)
     if fmt == "graphml":
         _check_level(level)  # before any factory runs
         return write_graphml(out, events(), people() if level == "people" else (), level, lexicons)
     if fmt == "ics":
-        return write_ics(out, events(), lexicons)
+        return write_ics(out, events(), lexicons, include_past=include_past)
     if fmt == "plover":
         return write_plover(out, events(), lexicons)
     raise DiplonewsError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -298,8 +298,8 @@ def _party_chain(text: str, names: _Names) -> tuple[list[str], str]:
 
 def _compose_series_vi(series: str, names: _Names) -> str | None:
     codes, rest = _party_chain(series, names)
-    codes = list(dict.fromkeys(codes))
-    if len(codes) < 2 or not rest:
+    codes = list(dict.fromkeys(codes))  # "CLV-Cambodia-Laos-Vietnam": one group
+    if not codes or not rest:
         return None
     mechanism = _mechanism_vi(rest, names)
     if mechanism is None:

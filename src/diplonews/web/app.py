@@ -18,9 +18,15 @@ from pathlib import Path
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from swagger_ui_bundle import swagger_ui_path
 
 from diplonews import __version__, api
@@ -28,10 +34,11 @@ from diplonews.errors import DiplonewsError
 from diplonews.qa import answers, questions
 from diplonews.web import api_routes, cache, pages, sources, viz  # sources adds /api/sources
 from diplonews.web.cache import PageCache, open_pages
-from diplonews.web.deps import LANGUAGES, Stores
+from diplonews.web.deps import LANGUAGES, Stores, language
 from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
 from diplonews.web.rendering import HERE, labels, page, templates
 from diplonews.web.security import Guard
+from diplonews.web.wording import error_message
 
 CACHE_ENV = "DIPLONEWS_CACHE_MB"
 DEFAULT_CACHE_MB = 64  # rendered pages a server keeps
@@ -56,8 +63,8 @@ def settle(lexicons: api.Lexicons) -> None:
     questions.ambiguous_words()
     answers.sentences()
     labels()
-    for language in LANGUAGES:
-        api.party_names(language, lexicons=lexicons)
+    for lang in LANGUAGES:
+        api.party_names(lang, lexicons=lexicons)
     for name in templates.env.list_templates():
         templates.env.get_template(name)
     gc.collect()
@@ -81,6 +88,18 @@ def cache_size(cache_mb: int | None) -> int:
 def lexicon_paths_from_env() -> list[str]:
     """The lexicon paths `serve` passed in $DIPLONEWS_LEXICON (none: the shipped set)."""
     return [path for path in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if path]
+
+
+def error_page(request: Request, error: Exception, status: int) -> Response:
+    """The error page in the reader's language."""
+    lang = language(request)
+    text = labels()[lang]
+    if isinstance(error, StarletteHTTPException):
+        key = {404: "error_page_not_found", 405: "error_method"}.get(error.status_code)
+        message = text[key] if key else text["error_generic"]
+    else:
+        message = error_message(error, text, lang == "en")
+    return page(request, "error.html", {"message": message}, status)
 
 
 def create_app(
@@ -139,10 +158,24 @@ def create_app(
 
     @app.exception_handler(DiplonewsError)
     async def bad_request(request: Request, exc: DiplonewsError) -> Response:
-        status = getattr(exc, "status", 400)  # Overloaded: 503
+        status = getattr(exc, "status", 400)  # Overloaded: 503, InvalidInput: 422
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status)
-        return page(request, "error.html", {"message": str(exc)}, status)
+        return error_page(request, exc, status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """An unknown page or method: JSON under /api/, a page in the reader's language
+        elsewhere (not `{"detail": "Not Found"}`)."""
+        if request.url.path.startswith(("/api/", "/openapi", "/swagger", "/static")):
+            return await http_exception_handler(request, exc)
+        return error_page(request, exc, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        return error_page(request, exc, 422)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")

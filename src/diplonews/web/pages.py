@@ -26,6 +26,7 @@ from starlette.formparsers import MultiPartException
 from diplonews import api
 from diplonews.errors import DiplonewsError
 from diplonews.extract.reading import HTML_SUFFIXES, TEXT_SUFFIXES
+from diplonews.kb import periods
 from diplonews.kb.models import Source, StoredArticle, StoredEvent
 from diplonews.kb.store import Store
 from diplonews.web.deps import (
@@ -146,9 +147,9 @@ def not_found(request: Request, what: str, ident: str) -> Response:
     return render(request, "error.html", {"message": message}, 404)
 
 
-def is_ahead(when: str | None, today: str) -> bool:
-    """An undated event, or one whose date (at any precision) is not before today."""
-    return when is None or when >= today[: len(when)]
+def announced(event: StoredEvent) -> str | None:
+    """When a plan without a date was announced: its earliest source's publication date."""
+    return min((s.published for s in event.sources if s.published), default=None)
 
 
 def event_links(events: Sequence[StoredEvent], wording: Wording) -> dict[int, tuple[str, str]]:
@@ -207,6 +208,12 @@ async def uploaded(upload: UploadFile) -> Submitted:
 def home(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Response:
     today = date.today().isoformat()
     planned = api.events(store, status="planned", newest_first=False, limit=1000, lexicons=lexicons)
+    # Ahead: a date on or after today. A plan without a date cannot be placed in time:
+    # listed apart, by when it was announced, newest first; a plan whose date has
+    # passed is in neither list.
+    undated = sorted(
+        (e for e in planned if not e.date), key=lambda e: announced(e) or "", reverse=True
+    )
     _, edges = api.graph(store, limit=10_000, lexicons=lexicons)
     return render(
         request,
@@ -215,7 +222,8 @@ def home(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Response:
             "counts": api.counts(store),
             "relationships": len(edges),
             "latest": api.events(store, status="held", limit=10, lexicons=lexicons),
-            "ahead": [e for e in planned if is_ahead(e.date, today)][:10],
+            "ahead": [e for e in planned if periods.is_ahead(e.date, today)][:10],
+            "undated": [(e, announced(e)) for e in undated[:10]],
         },
     )
 
@@ -314,7 +322,10 @@ def _search_url(query: str, number: int) -> str:
 def ask(request: Request, store: StoreDep, lexicons: LexiconsDep, q: str = "") -> Response:
     question = q.strip()[:500]
     answer = api.ask(store, question, lexicons=lexicons) if question else None
-    return render(request, "ask.html", {"question": question, "answer": answer})
+    # An answer speaks the question's language, whatever the page's: marked as such.
+    answer_lang = api.question_language(store, question, lexicons=lexicons) if question else ""
+    context = {"question": question, "answer": answer, "answer_lang": answer_lang}
+    return render(request, "ask.html", context)
 
 
 @router.get("/try")

@@ -22,10 +22,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
+from diplonews.kb import periods
 from diplonews.kb.store import Store
 from diplonews.web.deps import LexiconsDep, language, parse_id, store_of
-from diplonews.web.rendering import page, wording
-from diplonews.web.wording import Wording
+from diplonews.web.rendering import labels, page, wording
+from diplonews.web.wording import Wording, error_message
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -79,6 +80,7 @@ class TimelineFilter:
                 raise DiplonewsError(
                     f"{param} must be a year or an ISO date (2021, 2021-06), not {value[name]!r}"
                 )
+        periods.check_period(value["date_from"], value["date_to"], ("from", "to"))
         if value["party"]:
             value["party"] = api.party_codes([value["party"]], lexicons)[0]
         return cls(**value)
@@ -228,6 +230,14 @@ def _shape(
     return "rect", box | {"rx": "3"}, label
 
 
+def _tip(mark: Mark, width: float) -> tuple[str, str, str]:
+    """Where an event's label goes when its mark is hovered or focused: above it, read
+    towards the middle of the axis so that it stays inside the chart."""
+    middle = (mark.x0 + mark.x1) / 2
+    anchor = "start" if middle < width / 3 else "end" if middle > 2 * width / 3 else "middle"
+    return f"{middle:.1f}", f"{mark.y - 10:.1f}", anchor
+
+
 def _lay_out(axis: Axis) -> None:
     """Place each mark: x from its dates, its lane by kind, rows stacked in a lane so
     that no two marks (and milestone labels) overlap."""
@@ -238,8 +248,9 @@ def _lay_out(axis: Axis) -> None:
         for mark in sorted(
             (m for m in axis.marks if m.lane == lane.name), key=lambda m: (m.t0, m.key)
         ):
-            mark.x0 = TL_MARGIN + (mark.t0 - axis.start) * span
-            mark.x1 = TL_MARGIN + (mark.t1 - axis.start) * span
+            t0, t1 = _on_axis(mark, axis.start, axis.end)
+            mark.x0 = TL_MARGIN + (t0 - axis.start) * span
+            mark.x1 = TL_MARGIN + (t1 - axis.start) * span
             left, right = _extent(mark, axis.width)
             row = next((i for i, end in enumerate(rows) if end + 3 <= left), None)
             if row is None and len(rows) < MAX_ROWS:
@@ -305,21 +316,45 @@ def _axis(items: list[api.TimelineItem], where: TimelineFilter, wording: Wording
                     href=f"/events/{e.id}",
                     title=f"{e.date} · {name}",
                     classes=f"tl-mark event kind-{e.kind} status-{e.status}",
+                    label=f"{e.date} · {name}",  # shown on hover and focus (`_tip`)
                 )
             )
     if not marks:
         return None
-    start = math.floor(min(m.t0 for m in marks))
-    end = math.ceil(max(m.t1 for m in marks) + 1e-9)
-    if where.date_from:
-        start = int(where.date_from[:4])
-    if where.date_to:
-        end = int(where.date_to[:4]) + 1
-    end = max(end, start + 1)
+    start, end = _span(marks, where)
+    for mark in marks:  # a milestone outside the events' years: pinned at the edge
+        if mark.lane == "milestone" and (mark.t1 < start or mark.t0 > end):
+            mark.label = ("‹ " if mark.t1 < start else "› ") + mark.title
+            mark.classes += " pinned"
     lanes = [Lane(n) for n in ("milestone", *KINDS) if any(m.lane == n for m in marks)]
     axis = Axis(TL_WIDTH, 0.0, start, end, lanes, marks)
     _lay_out(axis)
     return axis
+
+
+def _span(marks: list[Mark], where: TimelineFilter) -> tuple[int, int]:
+    """The whole years the axis shows: those of the events (milestones long before or
+    after them are pinned at the edges rather than squeezing the events into a corner),
+    of every mark when there is no event, or the period asked for."""
+    events = [m for m in marks if m.lane != "milestone"] or marks
+    start = math.floor(min(m.t0 for m in events))
+    end = math.ceil(max(m.t1 for m in events) + 1e-9)
+    if where.date_from:
+        start = int(where.date_from[:4])
+    if where.date_to:
+        end = int(where.date_to[:4]) + 1
+    return start, max(end, start + 1)
+
+
+def _on_axis(mark: Mark, start: float, end: float) -> tuple[float, float]:
+    """Where a mark goes along the axis: a pinned milestone at the edge it lies beyond."""
+    if mark.lane != "milestone":
+        return mark.t0, mark.t1
+    if mark.t1 < start:
+        return start, start
+    if mark.t0 > end:
+        return end, end
+    return mark.t0, mark.t1
 
 
 def _key(item: api.TimelineItem) -> str:
@@ -345,7 +380,10 @@ def timeline(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Respon
             raise DiplonewsError(f"person must be a person's number, not {query['person']!r}")
         person = api.person(store, person_id)
         if person is None:
-            return page(request, "error.html", {"message": f"no person {query['person']}"}, 404)
+            missing = DiplonewsError(f"no person {query['person']}")
+            lang = language(request)
+            message = error_message(missing, labels()[lang], lang == "en")
+            return page(request, "error.html", {"message": message}, 404)
         items = [
             api.TimelineItem(e.date, "event", event=e)
             for e in api.events_by_id(store, person.event_ids)
@@ -376,6 +414,7 @@ def timeline(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Respon
         "axis": _axis(shown, where, wording(request)),
         "key": _key,
         "shape": _shape,
+        "tip": _tip,
         "series_options": sorted({i.event.series for i in items if i.event and i.event.series}),
         "party_options": sorted({p for i in items if i.event for p in i.event.parties}),
         "known_parties": sorted((n.id, names.get(n.id, n.label)) for n in nodes),

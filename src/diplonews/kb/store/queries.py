@@ -586,6 +586,13 @@ def iter_articles(store: Store) -> Iterator[StoredArticle]:
         yield from articles_by_id(store, chunk)
 
 
+def article_urls(store: Store) -> dict[int, str]:
+    """Every article's original URL by id (articles without one left out): what an
+    export cites without reading the bodies."""
+    rows = store.query("SELECT id, url FROM articles WHERE url IS NOT NULL AND url <> ''")
+    return {int(article_id): str(url) for article_id, url in rows}
+
+
 # --- who meets whom ------------------------------------------------------------------
 
 

@@ -162,15 +162,29 @@
   function set(el, attrs) { Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); }); }
   function visible() { return marks.filter(function (m) { return !m.classList.contains("off"); }); }
 
-  // The years the axis spans when not zoomed: the marks shown, or the period asked for.
+  function isMilestone(m) { return m.getAttribute("data-lane") === "milestone"; }
+
+  // The years the axis spans when not zoomed: the events shown (milestones beyond them
+  // are pinned at the edges), else every mark shown, or the period asked for.
   function whole(f) {
-    var shown = visible();
+    var shown = visible().filter(function (m) { return !isMilestone(m); });
+    if (!shown.length) { shown = visible(); }
     var start = Math.floor(Math.min.apply(null, shown.map(function (m) { return num(m, "data-t0"); })));
     var end = Math.ceil(Math.max.apply(null, shown.map(function (m) { return num(m, "data-t1"); })) + 1e-9);
     if (!shown.length) { start = num(svg, "data-start"); end = num(svg, "data-end"); }
     if (f.from) { start = parseInt(f.from.slice(0, 4), 10); }
     if (f.to) { end = parseInt(f.to.slice(0, 4), 10) + 1; }
     return { start: start, end: Math.max(end, start + 1), min: start, max: Math.max(end, start + 1) };
+  }
+
+  // Where a mark goes along the axis: a milestone beyond the data's years at that edge
+  // (viz.py: _on_axis).
+  function onAxis(m) {
+    var t0 = num(m, "data-t0"), t1 = num(m, "data-t1");
+    if (!isMilestone(m)) { return [t0, t1]; }
+    if (t1 < view.min) { return [view.min, view.min]; }
+    if (t0 > view.max) { return [view.max, view.max]; }
+    return [t0, t1];
   }
 
   function labelPx(m) { return (m.getAttribute("data-label") || "").length * CHAR_PX; }
@@ -204,7 +218,15 @@
   function place(m, x0, x1, y) {
     var shape = m.getAttribute("data-shape");
     var el = m.querySelector(".shape");
-    var text = m.querySelector("text");
+    var text = m.querySelector("text.tl-label");
+    var tip = m.querySelector("text.tl-tip");
+    if (tip) {
+      var middle = (x0 + x1) / 2;
+      set(tip, {
+        x: fixed(middle), y: fixed(y - 10),
+        "text-anchor": middle < width / 3 ? "start" : middle > 2 * width / 3 ? "end" : "middle"
+      });
+    }
     var flip = flipped(m, x0, x1), bar, inside;
     if (shape === "dot") {
       set(el, { cx: fixed(x0), cy: fixed(y) });
@@ -252,8 +274,9 @@
       own.sort(function (a, b) { return num(a, "data-t0") - num(b, "data-t0"); });
       var rows = [];
       own.forEach(function (m) {
-        var x0 = MARGIN + (num(m, "data-t0") - view.start) * span;
-        var x1 = MARGIN + (num(m, "data-t1") - view.start) * span;
+        var t = onAxis(m);
+        var x0 = MARGIN + (t[0] - view.start) * span;
+        var x1 = MARGIN + (t[1] - view.start) * span;
         var ext = extent(m, x0, x1), row = 0;
         if (ext[1] >= 0 && ext[0] <= width) { // off screen: no row of its own
           row = -1;
@@ -319,6 +342,17 @@
     return view.start + (x - MARGIN) / (width - 2 * MARGIN) * (view.end - view.start);
   }
 
+  // Where "+" zooms: the middle of the events in view (not an empty stretch between
+  // them), else the middle of the view.
+  function busiest(middle) {
+    var inView = visible().filter(function (m) {
+      return !isMilestone(m) && num(m, "data-t1") >= view.start && num(m, "data-t0") <= view.end;
+    }).map(function (m) { return (num(m, "data-t0") + num(m, "data-t1")) / 2; });
+    if (!inView.length) { return middle; }
+    inView.sort(function (a, b) { return a - b; });
+    return inView[Math.floor(inView.length / 2)];
+  }
+
   function zoom(factor, at) {
     var span = (view.end - view.start) * factor;
     var ratio = (at - view.start) / (view.end - view.start);
@@ -329,7 +363,7 @@
   section.querySelector(".tl-zoom").addEventListener("click", function (ev) {
     var what = ev.target.getAttribute("data-zoom");
     var middle = (view.start + view.end) / 2;
-    if (what === "in") { zoom(0.5, middle); }
+    if (what === "in") { zoom(0.5, busiest(middle)); }
     if (what === "out") { zoom(2, middle); }
     if (what === "reset") { clamp(view.min, view.max); }
   });
