@@ -521,12 +521,7 @@ def _outlet_facet(
 
 def _event_facets(store: Store, where: listing.Where, view: View) -> list[Facet]:
     counted = listing.event_facets(store, where)
-    people = {
-        p.id: p.name
-        for p in queries._hydrate_people(
-            store, [int(v) for v, _ in counted["person"]], with_events=False
-        )
-    }
+    people = listing.names(store, [int(v) for v, _ in counted["person"]])
     f = view.filters
     return [
         _facet("kind", counted["kind"], f.get("kind", [])),
@@ -564,23 +559,22 @@ def _people(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
     ids, total = listing.person_page(
         store, where, view.sort, view.descending, view.size, view.offset
     )
-    found = queries._hydrate_people(store, ids, with_events=False)
-    stats = listing.person_stats(store, ids)
+    summaries = listing.person_summaries(store, ids)
+    found = [summaries[i] for i in ids if i in summaries]
     rows = []
     for p in found:
-        attended, first, last = stats.get(p.id, (0, None, None))
-        latest = max(p.titles, key=lambda t: t.last_seen or "", default=None)
+        latest = max(p.titles, key=lambda t: t[2] or "", default=None)
         rows.append(
             {
                 "id": p.id,
                 "name": p.name,
                 "country": p.country,
-                "title": latest.title if latest else None,
-                "titles": [t.title for t in p.titles],
+                "title": latest[0] if latest else None,
+                "titles": [t[0] for t in p.titles],
                 "aliases": list(p.aliases),
-                "events": attended,
-                "first_seen": first,
-                "last_seen": last,
+                "events": p.events,
+                "first_seen": p.first_seen,
+                "last_seen": p.last_seen,
                 "permalink": f"/people/{p.id}",
             }
         )
