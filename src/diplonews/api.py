@@ -22,8 +22,9 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
+from diplonews.kb import browse as _browse
 from diplonews.kb import feedstate, formats
-from diplonews.kb.browse import date_bound, events, party_codes, series_name
+from diplonews.kb.browse import Listing, date_bound, events, party_codes, series_name
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
 from diplonews.kb.models import EventSummary, StoredArticle, StoredEvent, StoredPerson
@@ -40,11 +41,14 @@ __all__ = [
     "Hit",
     "IngestReport",
     "Lexicons",
+    "Listing",
     "SeriesRecord",
     "Store",
     "TimelineItem",
     "article",
     "ask",
+    "browse",
+    "browse_csv",
     "counts",
     "event",
     "events",
@@ -292,3 +296,39 @@ def _party_names(lex: Lexicons, vietnamese: bool) -> dict[str, str]:
         name = forms[0] if forms else party.short_en or party.name_en or code
         names[code] = name[:1].upper() + name[1:]
     return names
+
+
+def browse(
+    store: Store,
+    table: str,
+    params: Sequence[tuple[str, str]] = (),
+    *,
+    facets: bool = True,
+    window: tuple[int, int] | None = None,
+    lexicons: Lexicons | None = None,
+) -> Listing:
+    """One page of a list (events, people, articles, series) as query-string `params`
+    ask for it: filters (events: kind, status, party, year, series, outlet, person,
+    from, to; people: country, title, party, name; articles: outlet, year; series:
+    party, kind), `sort` (a column, "-" before it for descending), `page`, `size`;
+    with facet counts; `window`: (limit, offset) rows instead of a page. See
+    `diplonews.kb.browse`."""
+    return _browse.browse(store, table, params, facets=facets, window=window, lexicons=lexicons)
+
+
+def browse_csv(
+    store: Store,
+    table: str,
+    params: Sequence[tuple[str, str]],
+    out: TextIO,
+    *,
+    lexicons: Lexicons | None = None,
+    permalink_base: str = "",
+) -> int:
+    """Every row of a list's view (all its pages) as CSV, permalinks prefixed with
+    `permalink_base` (the site's address); rows written."""
+    _browse.read_view(table, params)  # a bad parameter fails before the header is out
+    rows = _browse.all_rows(store, table, params, lexicons=lexicons)
+    if permalink_base:
+        rows = ({**row, "permalink": permalink_base + row["permalink"]} for row in rows)
+    return _browse.write_csv(rows, _browse.TABLES[table].columns, out)

@@ -244,10 +244,11 @@ class View:
     descending: bool
     page: int
     size: int
+    start: int | None = None  # a row to start at instead of the page's (the API's offset)
 
     @property
     def offset(self) -> int:
-        return (self.page - 1) * self.size
+        return self.start if self.start is not None else (self.page - 1) * self.size
 
     @property
     def sort_param(self) -> str:
@@ -416,11 +417,15 @@ def browse(
     params: Params = (),
     *,
     facets: bool = True,
+    window: tuple[int, int] | None = None,
     lexicons: Lexicons | None = None,
 ) -> Listing:
     """One page of the list `table` (events, people, articles, series) as `params` ask
-    (filters, `sort`, `page`, `size`), with its facet counts unless `facets=False`."""
+    (filters, `sort`, `page`, `size`), with its facet counts unless `facets=False`;
+    `window`: (limit, offset) rows instead of the page."""
     view = read_view(table, params)
+    if window is not None:  # the API's limit and offset
+        view.size, view.start = window
     lex = lexicons or load()
     return _LISTS[table](store, view, facets, lex)
 
