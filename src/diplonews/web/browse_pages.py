@@ -19,10 +19,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from diplonews import api
-from diplonews.kb.browse import Facet, Listing, View
+from diplonews.kb import sources
+from diplonews.kb.browse import Facet, Listing, View, event_title
+from diplonews.kb.models import StoredArticle, StoredEvent
 from diplonews.kb.store import Store
 from diplonews.web.deps import LexiconsDep, app_lexicons, language, store_of
-from diplonews.web.rendering import labels, page
+from diplonews.web.rendering import labels, page, templates
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
@@ -299,3 +301,46 @@ def articles(
         store, "articles", params, facets=False, window=(limit, offset), lexicons=lexicons
     )
     return [ArticleEntry(**row) for row in _absolute(request, listing.rows)]
+
+
+# --- "cite this" lines, for the article and event pages' templates --------------------
+
+
+def _site(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def cite_article(article: StoredArticle, request: Request, text: dict[str, str]) -> str:
+    """Outlet, "title", date, URL and the diplonews permalink of an article."""
+    return sources.cite_line(
+        outlet_name=article.outlet,
+        title=article.title or article.doc_id,
+        date=article.published,
+        url=article.url,
+        permalink=f"{_site(request)}/articles/{article.id}",
+        undated=text["cite_undated"],
+    )
+
+
+def cite_event(
+    event: StoredEvent, article: StoredArticle | None, request: Request, text: dict[str, str]
+) -> str:
+    """An event cited through its first source: the event and its date, then the
+    article as `cite_article` cites it, then the event's permalink."""
+    head = f"{event_title(event)} ({event.date or text['cite_undated']})"
+    permalink = f"{_site(request)}/events/{event.id}"
+    if article is None:
+        return f"{head}. diplonews: {permalink}"
+    source = sources.cite_line(
+        outlet_name=article.outlet,
+        title=article.title or article.doc_id,
+        date=article.published,
+        url=article.url,
+        permalink=permalink,
+        undated=text["cite_undated"],
+    )
+    return f"{head}. {source}"
+
+
+templates.env.globals["cite_article"] = cite_article
+templates.env.globals["cite_event"] = cite_event
