@@ -65,6 +65,7 @@ __all__ = [
     "party_codes",
     "party_names",
     "people",
+    "people_by_id",
     "person",
     "preview",
     "search",
@@ -134,6 +135,11 @@ def event_summaries(store: Store, ids: Sequence[int]) -> list[EventSummary]:
 def people(store: Store, name: str | None = None, limit: int = 50) -> list[StoredPerson]:
     """People a name means (however spelled), or the most reported ones."""
     return queries.people(store, name, limit)
+
+
+def people_by_id(store: Store, ids: Sequence[int]) -> list[StoredPerson]:
+    """People by id, in the order given (unknown ids left out)."""
+    return queries.people_by_id(store, ids)
 
 
 def person(store: Store, person_id: int) -> StoredPerson | None:

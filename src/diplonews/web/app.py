@@ -169,7 +169,6 @@ def create_app(
     app.include_router(viz.router)
     app.include_router(sources.router)
     app.include_router(browse_pages.router)
-    app.include_router(browse_pages.api_router)
     return app
 
 

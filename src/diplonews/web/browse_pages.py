@@ -23,11 +23,11 @@ from diplonews.kb import sources
 from diplonews.kb.browse import Facet, Listing, View, event_title
 from diplonews.kb.models import StoredArticle, StoredEvent
 from diplonews.kb.store import Store
+from diplonews.web import api_routes
 from diplonews.web.deps import LexiconsDep, app_lexicons, language, store_of
 from diplonews.web.rendering import labels, page, templates
 
-router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(include_in_schema=False)  # the pages; /api/articles joins the API's router
 StoreDep = Annotated[Store, Depends(store_of)]
 TABLES = ("events", "people", "articles", "series")
 
@@ -281,7 +281,7 @@ class ArticleEntry:
     permalink: str
 
 
-@api_router.get("/articles")
+@api_routes.router.get("/articles")
 def articles(
     request: Request,
     store: StoreDep,
