@@ -38,7 +38,7 @@ from diplonews.errors import DiplonewsError, InputError, StoreError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_file
-from diplonews.kb import dedupe, sources
+from diplonews.kb import corrections, dedupe, sources
 from diplonews.kb.store import Store, writes
 from diplonews.kb.store.writes import Prepared
 
@@ -277,6 +277,7 @@ class _Run:
                 self.store_safely(writer, state, article_id, prepared)
                 self.on_progress(self.report)
             writer.finish()
+            corrections.apply_all(self.store)  # editors' corrections, on top of the machine's
             for key, size, mtime_ns in files:
                 writes.mark_file(self.store, key, size, mtime_ns)
 

@@ -68,6 +68,8 @@ class StoredEvent:
     participants: list[StoredParticipant] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    verified: bool = False  # an editor checked it (kb.corrections)
+    corrected: list[str] = field(default_factory=list)  # fields an editor changed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +86,8 @@ class StoredEvent:
             "participants": [p.to_dict() for p in self.participants],
             "outcomes": list(self.outcomes),
             "sources": [s.to_dict() for s in self.sources],
+            "verified": self.verified,
+            "corrected": list(self.corrected),
         }
 
 
@@ -128,6 +132,8 @@ class StoredPerson:
     aliases: list[str] = field(default_factory=list)  # every other spelling seen
     titles: list[TitleHeld] = field(default_factory=list)  # by first report
     event_ids: list[int] = field(default_factory=list)  # events attended, by date
+    verified: bool = False  # an editor checked it (kb.corrections)
+    corrected: list[str] = field(default_factory=list)  # fields an editor changed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +143,8 @@ class StoredPerson:
             "aliases": list(self.aliases),
             "titles": [t.to_dict() for t in self.titles],
             "event_ids": list(self.event_ids),
+            "verified": self.verified,
+            "corrected": list(self.corrected),
         }
 
 

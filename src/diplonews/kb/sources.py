@@ -179,7 +179,7 @@ def strip_dateline(text: str, *, lead: bool = False) -> str:
 
 def is_title(text: str | None) -> bool:
     """Whether a title as extracted says something: not empty, not a dateline alone."""
-    return bool(text and strip_dateline(text).strip(" -–—:.,")) and len(text.strip()) > 3
+    return bool(text and strip_dateline(text).strip(" -–—:.,") and len(text.strip()) > 3)
 
 
 def lead_title(body: str) -> str | None:
