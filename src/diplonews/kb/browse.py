@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from diplonews.errors import DiplonewsError
 from diplonews.extract.events import cues
 from diplonews.extract.lexicons import Lexicons, load
-from diplonews.kb import sources
+from diplonews.kb import sources, titles
 from diplonews.kb.models import StoredEvent
 from diplonews.kb.store import Store, listing, queries
 from diplonews.kb.store.queries import EventFilter
@@ -159,6 +159,8 @@ TABLES = {
             "id",
             "date",
             "title",
+            "title_vi",
+            "name",
             "kind",
             "status",
             "parties",
@@ -461,23 +463,27 @@ def _events(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
     )
     found = queries.events_by_id(store, ids)
     urls = listing.source_urls(store, ids)
-    rows = [_event_row(e, urls.get(e.id, [])) for e in found]
+    rows = [_event_row(e, urls.get(e.id, []), lex) for e in found]
     shown = _event_facets(store, where, view) if facets else []
     return Listing(view, total, rows, found, shown)
 
 
-def event_title(event: StoredEvent) -> str:
-    """What a list calls an event."""
-    return event.name or event.series or event.kind
+def event_title(event: StoredEvent, language: str = "en", lexicons: Lexicons | None = None) -> str:
+    """What a list calls an event: its title composed from the record (`kb.titles`)."""
+    return titles.event_title(event, language, lexicons)
 
 
-def _event_row(event: StoredEvent, urls: list[tuple[int, str | None]]) -> dict[str, Any]:
+def _event_row(
+    event: StoredEvent, urls: list[tuple[int, str | None]], lex: Lexicons
+) -> dict[str, Any]:
     first_url = next((url for _, url in urls if sources.web_url(url)), None)
     evidence = next((s.evidence for s in event.sources if s.evidence), None)
     return {
         "id": event.id,
         "date": event.date,
-        "title": event_title(event),
+        "title": event_title(event, "en", lex),
+        "title_vi": event_title(event, "vi", lex),
+        "name": event.name,
         "kind": event.kind,
         "status": event.status,
         "parties": list(event.parties),

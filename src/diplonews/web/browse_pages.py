@@ -20,12 +20,13 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from diplonews import api
 from diplonews.kb import sources
-from diplonews.kb.browse import Facet, Listing, View, event_title
+from diplonews.kb.browse import Facet, Listing, View
 from diplonews.kb.models import StoredArticle, StoredEvent
 from diplonews.kb.store import Store
 from diplonews.web import api_routes
-from diplonews.web.deps import LexiconsDep, app_lexicons, language, store_of
-from diplonews.web.rendering import labels, page, templates
+from diplonews.web.deps import LexiconsDep, store_of
+from diplonews.web.rendering import page, templates, wording
+from diplonews.web.wording import Wording
 
 router = APIRouter(include_in_schema=False)  # the pages; /api/articles joins the API's router
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -99,20 +100,20 @@ class Link:
     selected: bool = False
 
 
-def facet_label(
-    name: str, value: str, shown: str | None, text: dict[str, str], names: dict[str, str]
-) -> str:
+def facet_label(name: str, value: str, shown: str | None, w: Wording) -> str:
     """How a page shows a facet value in its language."""
     if name in ("kind", "status"):
-        return text.get(f"{name}_{value}", value)
+        return w.labels.get(f"{name}_{value}", value)
     if name in ("party", "country"):
-        return names.get(value, value)
+        return w.party(value)
+    if name == "series":
+        return w.series(value)
+    if name == "title":
+        return w.official(value)
     return shown or value
 
 
-def facet_links(
-    table: str, view: View, facet: Facet, text: dict[str, str], names: dict[str, str]
-) -> list[Link]:
+def facet_links(table: str, view: View, facet: Facet, w: Wording) -> list[Link]:
     """Each value of a facet as a link that adds it to the view's filters, or, when it
     is one of them, takes it away."""
     chosen = view.filters.get(facet.name, [])
@@ -125,14 +126,12 @@ def facet_links(
             url = list_url(table, view, party=[*chosen, value.value])
         else:
             url = list_url(table, view, **{facet.name: value.value})
-        label = facet_label(facet.name, value.value, value.label, text, names)
+        label = facet_label(facet.name, value.value, value.label, w)
         links.append(Link(label, url, value.count, value.selected))
     return links
 
 
-def active_filters(
-    table: str, listing: Listing, text: dict[str, str], names: dict[str, str]
-) -> list[Link]:
+def active_filters(table: str, listing: Listing, w: Wording) -> list[Link]:
     """The view's filters, each a link that removes it."""
     view = listing.view
     shown = {(f.name, v.value): v.label for f in listing.facets for v in f.values if v.label}
@@ -140,8 +139,8 @@ def active_filters(
     for name, values in view.filters.items():
         for value in values:
             rest = [v for v in values if v != value]
-            label = facet_label(name, value, shown.get((name, value)), text, names)
-            heading = text.get(f"browse_facet_{name}", name)
+            label = facet_label(name, value, shown.get((name, value)), w)
+            heading = w.labels.get(f"browse_facet_{name}", name)
             links.append(Link(f"{heading}: {label}", list_url(table, view, **{name: rest or None})))
     return links
 
@@ -162,14 +161,8 @@ def sort_links(table: str, view: View) -> dict[str, tuple[str, str]]:
     return links
 
 
-def _names(request: Request) -> dict[str, str]:
-    return api.party_names(language(request), lexicons=app_lexicons(request))
-
-
 def render_list(request: Request, table: str, listing: Listing) -> Response:
-    lang = language(request)
-    text = labels()[lang]
-    names = _names(request)
+    w = wording(request)
     view = listing.view
     last = listing.pages
     context = {
@@ -178,11 +171,9 @@ def render_list(request: Request, table: str, listing: Listing) -> Response:
         "columns": COLUMNS[table],
         "sorts": sort_links(table, view),
         "facets": [
-            (facet, facet_links(table, view, facet, text, names))
-            for facet in listing.facets
-            if facet.values
+            (facet, facet_links(table, view, facet, w)) for facet in listing.facets if facet.values
         ],
-        "active": active_filters(table, listing, text, names),
+        "active": active_filters(table, listing, w),
         "form": [(name, (view.filters.get(name) or [""])[-1]) for name in FORM_FIELDS[table]],
         "hidden": [(k, v) for k, v in view.params() if k not in FORM_FIELDS[table] and k != "page"],
         "first_row": view.offset + 1 if listing.rows else 0,
@@ -193,7 +184,11 @@ def render_list(request: Request, table: str, listing: Listing) -> Response:
         "csv": list_url(table, view, ".csv", page=1),
         "json": list_url(table, view, ".json"),
         "clear": f"/{table}",
-        "names": names,
+        "series_links": {
+            row["series"]: list_url(table, view, series=row["series"])
+            for row in listing.rows
+            if table == "events" and row.get("series")
+        },
     }
     return page(request, "browse.html", context)
 
@@ -327,7 +322,8 @@ def cite_event(
 ) -> str:
     """An event cited through its first source: the event and its date, then the
     article as `cite_article` cites it, then the event's permalink."""
-    head = f"{event_title(event)} ({event.date or text['cite_undated']})"
+    w = wording(request)
+    head = f"{w.event(event)} ({event.date or text['cite_undated']})"
     permalink = f"{_site(request)}/events/{event.id}"
     if article is None:
         return f"{head}. diplonews: {permalink}"
