@@ -6,7 +6,7 @@
 -- the database from `url` (as the SQLite migration computes it), so every store, old or
 -- new, has it; an index on it serves the outlet filter and facet.
 ALTER TABLE articles ADD COLUMN host TEXT COLLATE "C" GENERATED ALWAYS AS (
-  NULLIF(regexp_replace(lower(substring(url from '^[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]+)')), '^www[.]', ''), '')
+  NULLIF(regexp_replace(lower(substring(url from '^[Hh][Tt][Tt][Pp][Ss]{0,1}://([A-Za-z0-9.-]+)')), '^www[.]', ''), '')
 ) STORED;
 CREATE INDEX articles_host ON articles(host, published);
 CREATE INDEX events_status_date ON events(status, date);
