@@ -7,7 +7,7 @@ browsable at `/docs`) from the signatures and the dataclasses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Annotated, Any
 
@@ -218,7 +218,8 @@ def article(store: StoreDep, article_id: Id) -> ArticleDetail:
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
     spans = [Evidence(*span) for span in api.evidence_spans(store, article_id)]
-    return ArticleDetail(found, found.body, spans)
+    # The copies a reader may see: web addresses, never the server's file paths.
+    return ArticleDetail(replace(found, copies=found.public_copies), found.body, spans)
 
 
 @dataclass
