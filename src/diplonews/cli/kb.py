@@ -227,6 +227,8 @@ def events(
         browsing.write_csv(listing)
         return
     _show(Output(output.value), [e.to_dict() for e in found], lambda: render.stored_events(found))
+    if output is browsing.ListOutput.table:
+        browsing.footer(listing)
 
 
 @app.command()
@@ -286,6 +288,8 @@ def people(
             [p.to_dict() for p in chosen],
             lambda: render.stored_people(chosen),
         )
+        if output is browsing.ListOutput.table:
+            browsing.footer(listing)
         return
     with _opened(db) as store:
         found = api.people(store, name, limit)

@@ -86,7 +86,7 @@ FORM_FIELDS = {
 }
 
 
-def list_url(table: str, view: View, suffix: str = "", **changes: Any) -> str:
+def list_url(table: str, view: View, suffix: str = "", /, **changes: Any) -> str:
     """The URL of a view of `table` (with `changes`: see `View.params`)."""
     query = urlencode(view.params(**changes))
     return f"/{table}{suffix}" + (f"?{query}" if query else "")
