@@ -163,8 +163,10 @@ def event_facets(store: Store, where: Where) -> dict[str, list[tuple[Any, int]]]
         f"SELECT ep.party, COUNT(*) FROM event_parties ep WHERE {in_events} GROUP BY ep.party",
         params,
     )
-    in_events, params = among("m.event_id", where, "SELECT e.id FROM events e")
-    facets["outlet"] = _grouped(  # from the hosts' side: index articles_host, then mentions
+    # From the hosts' side (index articles_host, then mentions), the filtered ids looked
+    # up (`+`) rather than walked: at most one pass over the articles, however many match.
+    in_events, params = among("+m.event_id", where, "SELECT e.id FROM events e")
+    facets["outlet"] = _grouped(
         store,
         "SELECT a.host, COUNT(DISTINCT m.event_id) FROM articles a "
         f"JOIN mentions m ON m.article_id = a.id WHERE a.host IS NOT NULL AND {in_events} "
