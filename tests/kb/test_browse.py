@@ -76,7 +76,9 @@ def test_browse_events_filters_match_the_records(browsed: Store) -> None:
     year = _all(browsed, "events", [("year", "2020")])
     assert year and all(str(r["date"]).startswith("2020") for r in year)
     period = _all(browsed, "events", [("from", "2020-06"), ("to", "2021")])
-    assert period and all("2020-06" <= str(r["date"]) and str(r["date"])[:4] <= "2021" for r in period)
+    assert period and all(
+        "2020-06" <= str(r["date"]) and str(r["date"])[:4] <= "2021" for r in period
+    )
     kbs = _all(browsed, "events", [("outlet", "KBS World")])
     assert kbs and len(kbs) < len(every)
     assert all(r["url"] and "kbs.co.kr" in str(r["url"]) for r in kbs if r["sources"] == 1)
@@ -175,3 +177,17 @@ def test_browse_csv_has_the_view_every_row(browsed: Store) -> None:
     assert list(rows[0]) == list(browse.TABLES["events"].columns)
     assert all("KOR" in row["parties"].split("; ") for row in rows)
     assert all(row["permalink"] == f"/events/{row['id']}" for row in rows)
+
+
+def test_browse_filters_in_use_show_selected_in_their_facets(browsed: Store) -> None:
+    person = _all(browsed, "people", [])[0]
+    listing = browse.browse(
+        browsed, "events", [("person", str(person["id"])), ("series", "Hội nghị Cấp cao Hàn-ASEAN")]
+    )
+    assert listing.view.filters["series"] == ["ASEAN-Korea Summit"]  # one URL for the view
+    selected = {
+        f.name: [(v.value, v.label, v.count) for v in f.values if v.selected]
+        for f in listing.facets
+    }
+    assert selected["person"] == [(str(person["id"]), person["name"], listing.total)]
+    assert selected["series"] == [("ASEAN-Korea Summit", None, listing.total)]

@@ -429,7 +429,23 @@ def browse(
     if window is not None:  # the API's limit and offset
         view.size, view.start = window
     lex = lexicons or load()
-    return _LISTS[table](store, view, facets, lex)
+    found = _LISTS[table](store, view, facets, lex)
+    _keep_selected(store, found)
+    return found
+
+
+def _keep_selected(store: Store, found: Listing) -> None:
+    """Every filter in use shows in its facet, selected (so that a click takes it away),
+    even when it is not among the most frequent values: it counts every row."""
+    for facet in found.facets:
+        chosen = {fold(v.value) for v in facet.values if v.selected}
+        for value in found.view.filters.get(facet.name, []):
+            if fold(value) in chosen:
+                continue
+            label = None
+            if facet.name == "person" and _ID.fullmatch(value):
+                label = listing.names(store, [int(value)]).get(int(value))
+            facet.values.insert(0, FacetValue(value, found.total, label, True))
 
 
 def _events(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
@@ -447,12 +463,15 @@ def _events(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
     if date_from and date_to and date_to < date_from[: len(date_to)]:
         raise DiplonewsError(f"from {date_from} to {date_to}: the period ends before it starts")
     series = _one(view, "series")
+    if series:
+        series = series_name(series, lex)
+        view.filters["series"] = [series]  # the canonical name: one URL for the view
     where = listing.event_where(
         kind=_choice(_one(view, "kind"), EVENT_KINDS, "kind"),
         status=_choice(_one(view, "status"), EVENT_STATUSES, "status"),
         parties=parties,
         year=_year(_one(view, "year")),
-        series=series_name(series, lex) if series else None,
+        series=series,
         hosts=outlet_hosts(store, outlet) if outlet else None,
         person_ids=person_ids,
         date_from=date_from,
