@@ -131,6 +131,12 @@ def test_browse_bad_parameters_are_a_clear_400(web: TestClient, url: str) -> Non
     response = web.get(url)
     assert response.status_code == 400
     assert "Traceback" not in response.text
+    if ".json" in url:
+        assert response.json() == {"detail": "size: '999' rows a page; give 1 to 200"}
+    elif ".csv" in url:
+        assert response.text == "from: '2021-13-45' is not a real date\n"
+    else:
+        assert "<h1>" in response.text
 
 
 def test_browse_api_twins_take_the_same_filters(web: TestClient) -> None:

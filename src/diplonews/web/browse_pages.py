@@ -16,9 +16,10 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 
 from diplonews import api
+from diplonews.errors import DiplonewsError
 from diplonews.kb import sources
 from diplonews.kb.browse import Facet, Listing, View
 from diplonews.kb.models import StoredArticle, StoredEvent
@@ -213,7 +214,10 @@ def _html_route(table: str) -> Callable[..., Response]:
 
 def _json_route(table: str) -> Callable[..., Response]:
     def route(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Response:
-        listing = api.browse(store, table, _params(request), lexicons=lexicons)
+        try:
+            listing = api.browse(store, table, _params(request), lexicons=lexicons)
+        except DiplonewsError as exc:  # as the API answers: JSON, not the error page
+            return JSONResponse({"detail": str(exc)}, 400)
         body = listing.to_dict()
         body["rows"] = _absolute(request, listing.rows)
         view = listing.view
@@ -236,7 +240,10 @@ def _csv_route(table: str) -> Callable[..., Response]:
         params = _params(request)
         out = io.StringIO()
         base = str(request.base_url).rstrip("/")
-        api.browse_csv(store, table, params, out, lexicons=lexicons, permalink_base=base)
+        try:
+            api.browse_csv(store, table, params, out, lexicons=lexicons, permalink_base=base)
+        except DiplonewsError as exc:  # one line a script can print
+            return PlainTextResponse(f"{exc}\n", 400)
         data = out.getvalue()
 
         def chunks() -> Iterator[bytes]:
