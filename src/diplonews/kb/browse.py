@@ -525,6 +525,8 @@ def _facet(
     labels: dict[str, str] | None = None,
 ) -> Facet:
     shown = counted[: listing.FACET_VALUES]
+    if name == "year":  # the busiest years, shown in time order, the latest first
+        shown = sorted(shown, key=lambda r: str(r[0]), reverse=True)
     values = [
         FacetValue(str(value), count, (labels or {}).get(str(value)), str(value) in selected)
         for value, count in shown
