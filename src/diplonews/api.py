@@ -23,7 +23,8 @@ from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
 from diplonews.kb import accounts, corrections, feedstate, formats, periods
-from diplonews.kb.browse import date_bound, party_codes, series_name
+from diplonews.kb import browse as _browse
+from diplonews.kb.browse import Listing, date_bound, party_codes, series_name
 from diplonews.kb.browse import events as _events
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
@@ -41,12 +42,15 @@ __all__ = [
     "Hit",
     "IngestReport",
     "Lexicons",
+    "Listing",
     "SeriesRecord",
     "Store",
     "TimelineItem",
     "accounts",  # users, sessions, tokens (diplonews.kb.accounts)
     "article",
     "ask",
+    "browse",
+    "browse_csv",
     "corrections",  # the editors' log and its application (diplonews.kb.corrections)
     "counts",
     "event",
@@ -64,6 +68,7 @@ __all__ = [
     "party_codes",
     "party_names",
     "people",
+    "people_by_id",
     "person",
     "preview",
     "question_language",
@@ -142,6 +147,11 @@ def event_summaries(store: Store, ids: Sequence[int]) -> list[EventSummary]:
 def people(store: Store, name: str | None = None, limit: int = 50) -> list[StoredPerson]:
     """People a name means (however spelled), or the most reported ones."""
     return queries.people(store, name, limit)
+
+
+def people_by_id(store: Store, ids: Sequence[int]) -> list[StoredPerson]:
+    """People by id, in the order given (unknown ids left out)."""
+    return queries.people_by_id(store, ids)
 
 
 def person(store: Store, person_id: int) -> StoredPerson | None:
@@ -332,3 +342,39 @@ def _party_names(lex: Lexicons, vietnamese: bool) -> dict[str, str]:
         name = forms[0] if forms else party.short_en or party.name_en or code
         names[code] = name[:1].upper() + name[1:]
     return names
+
+
+def browse(
+    store: Store,
+    table: str,
+    params: Sequence[tuple[str, str]] = (),
+    *,
+    facets: bool = True,
+    window: tuple[int, int] | None = None,
+    lexicons: Lexicons | None = None,
+) -> Listing:
+    """One page of a list (events, people, articles, series) as query-string `params`
+    ask for it: filters (events: kind, status, party, year, series, outlet, person,
+    from, to; people: country, title, party, name; articles: outlet, year; series:
+    party, kind), `sort` (a column, "-" before it for descending), `page`, `size`;
+    with facet counts; `window`: (limit, offset) rows instead of a page. See
+    `diplonews.kb.browse`."""
+    return _browse.browse(store, table, params, facets=facets, window=window, lexicons=lexicons)
+
+
+def browse_csv(
+    store: Store,
+    table: str,
+    params: Sequence[tuple[str, str]],
+    out: TextIO,
+    *,
+    lexicons: Lexicons | None = None,
+    permalink_base: str = "",
+) -> int:
+    """Every row of a list's view (all its pages) as CSV, permalinks prefixed with
+    `permalink_base` (the site's address); rows written."""
+    _browse.read_view(table, params)  # a bad parameter fails before the header is out
+    rows = _browse.all_rows(store, table, params, lexicons=lexicons)
+    if permalink_base:
+        rows = ({**row, "permalink": permalink_base + row["permalink"]} for row in rows)
+    return _browse.write_csv(rows, _browse.TABLES[table].columns, out)

@@ -106,6 +106,20 @@ PAGES: dict[str, Any] = {
     ),
     "/graph": _page(_query("level", "from", "to", "focus")),
     "/sources": _page(_query("lang")),
+    # The browse lists and their .csv and .json (browse_pages.py).
+    **{
+        f"/{table}{suffix}": _page(_query(*filters, "sort", "page", "size", "lang"))
+        for table, filters in (
+            (
+                "events",
+                ("kind", "status", "party", "year", "series", "outlet", "person", "from", "to"),
+            ),
+            ("people", ("country", "title", "party", "name")),
+            ("articles", ("outlet", "year")),
+            ("series", ("party", "kind")),
+        )
+        for suffix in ("", ".csv", ".json")
+    },
     "/try": {
         "post": {
             "requestBody": {

@@ -22,6 +22,7 @@ from rich.console import Console, RenderableType
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from diplonews import api
+from diplonews.cli import browse as browsing
 from diplonews.cli import render
 from diplonews.cli.common import LexiconOption, RateColumn, app, fail, load_lexicons, reason
 from diplonews.errors import DiplonewsError
@@ -196,33 +197,46 @@ def events(
     person: Annotated[str | None, typer.Option(help="An official who took part.")] = None,
     status: Annotated[str | None, typer.Option(help="held or planned.")] = None,
     kind: Annotated[str | None, typer.Option(help="meeting, visit or call.")] = None,
+    year: Annotated[str | None, typer.Option(help="In this year (2021).")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Reported by this outlet (VnExpress, vnexpress.net).")
+    ] = None,
+    sort: browsing.SortOption = None,
     oldest_first: Annotated[bool, typer.Option(help="Chronological order.")] = False,
     limit: LimitOption = 50,
+    page: browsing.PageOption = 1,
     db: DbOption = None,
     lexicon: LexiconOption = None,
-    output: FormatOption = Output.table,
+    output: browsing.ListFormatOption = browsing.ListOutput.table,
 ) -> None:
-    """Events, newest first, filtered by party, series, period, person, status."""
+    """Events, newest first, filtered by party, series, period, year, person, status,
+    kind and outlet: the /events list of the web, a page of --limit rows at a time."""
     lexicons = load_lexicons(lexicon)
+    filters: list[tuple[str, str | None]] = [("party", p) for p in party or ()]
+    filters += [
+        ("series", series),
+        ("from", date_from),
+        ("to", date_to),
+        ("person", person),
+        ("status", status),
+        ("kind", kind),
+        ("year", year),
+        ("outlet", outlet),
+        ("sort", sort or ("date" if oldest_first else "-date")),
+    ]
     with _opened(db) as store:
-        found = api.events(
-            store,
-            parties=party or (),
-            series=series,
-            year_from=date_from,
-            year_to=date_to,
-            person=person,
-            status=status,
-            kind=kind,
-            newest_first=not oldest_first,
-            limit=limit,
-            lexicons=lexicons,
-        )
+        listing = browsing.view(store, "events", filters, limit=limit, page=page, lexicons=lexicons)
+    found = listing.items
+    if output is browsing.ListOutput.csv:
+        browsing.write_csv(listing)
+        return
     _show(
-        output,
+        Output(output.value),
         [e.to_dict() for e in found],
         lambda: render.stored_events(found, lexicons=lexicons),
     )
+    if output is browsing.ListOutput.table:
+        browsing.footer(listing)
 
 
 @app.command()
@@ -244,11 +258,47 @@ def people(
     name: Annotated[
         str | None, typer.Argument(help="A name, spelt any way; none: the most reported.")
     ] = None,
+    country: Annotated[str | None, typer.Option(help="Of this country (KOR, Korea).")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Ever reported with this title (Foreign Minister).")
+    ] = None,
+    party: Annotated[
+        str | None, typer.Option(help="Took part in an event with this party.")
+    ] = None,
+    sort: browsing.SortOption = None,
+    page: browsing.PageOption = 1,
     limit: LimitOption = 20,
     db: DbOption = None,
-    output: FormatOption = Output.table,
+    lexicon: LexiconOption = None,
+    output: browsing.ListFormatOption = browsing.ListOutput.table,
 ) -> None:
-    """People: titles over time (first and last reported) and events attended."""
+    """People: titles over time (first and last reported) and events attended; with
+    --country, --title, --party or --sort, the /people list of the web."""
+    if country or title or party or sort or page > 1 or output is browsing.ListOutput.csv:
+        lexicons = load_lexicons(lexicon)
+        filters = [
+            ("name", name),
+            ("country", country),
+            ("title", title),
+            ("party", party),
+            ("sort", sort),
+        ]
+        with _opened(db) as store:
+            listing = browsing.view(
+                store, "people", filters, limit=limit, page=page, lexicons=lexicons
+            )
+            chosen = api.people_by_id(store, [row["id"] for row in listing.rows])
+        if output is browsing.ListOutput.csv:
+            browsing.write_csv(listing)
+            return
+        _show(
+            Output(output.value),
+            [p.to_dict() for p in chosen],
+            lambda: render.stored_people(chosen),
+        )
+        if output is browsing.ListOutput.table:
+            browsing.footer(listing)
+        return
     with _opened(db) as store:
         found = api.people(store, name, limit)
         if name and not found:
@@ -263,10 +313,11 @@ def people(
         }
         for p in found
     ]
+    shown = Output(output.value)
     if not name:
-        _show(output, data, lambda: render.stored_people(found))
+        _show(shown, data, lambda: render.stored_people(found))
     else:
-        _show(output, data, lambda: render.person_details(found, attended, met))
+        _show(shown, data, lambda: render.person_details(found, attended, met))
 
 
 @app.command()
@@ -290,16 +341,35 @@ def timeline(
 @app.command("series")
 def series_(
     name: Annotated[str | None, typer.Argument(help="A series; none: all of them.")] = None,
+    party: Annotated[
+        str | None, typer.Option(help="Only series whose events have this party.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option(help="Only series of this kind of event.")] = None,
+    sort: browsing.SortOption = None,
     db: DbOption = None,
     lexicon: LexiconOption = None,
-    output: FormatOption = Output.table,
+    output: browsing.ListFormatOption = browsing.ListOutput.table,
 ) -> None:
-    """Recurring mechanisms and their editions over time."""
+    """Recurring mechanisms and their editions over time; with --party, --kind or
+    --sort (or --format csv), the /series list of the web."""
     lexicons = load_lexicons(lexicon)
-    with _opened(db) as store:
-        found = api.series(store, name, lexicons=lexicons)
+    if party or kind or sort or output is browsing.ListOutput.csv:
+        filters = [("party", party), ("kind", kind), ("sort", sort)]
+        with _opened(db) as store:
+            listing = browsing.view(store, "series", filters, limit=1000, page=1, lexicons=lexicons)
+            wanted = [row["series"] for row in listing.rows]
+            if name:
+                wanted = [s for s in wanted if s == api.series_name(name, lexicons)]
+            found = [r for s in wanted for r in api.series(store, s, lexicons=lexicons)]
+        if output is browsing.ListOutput.csv:
+            listing.rows = [row for row in listing.rows if row["series"] in wanted]
+            browsing.write_csv(listing)
+            return
+    else:
+        with _opened(db) as store:
+            found = api.series(store, name, lexicons=lexicons)
     data = [{"series": r.series, "events": [e.to_dict() for e in r.events]} for r in found]
-    _show(output, data, lambda: render.series(found))
+    _show(Output(output.value), data, lambda: render.series(found))
 
 
 @app.command()

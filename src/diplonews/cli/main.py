@@ -7,6 +7,7 @@
                      [--person NAME] [--status planned] [--kind visit] [--limit N]
     diplonews event ID · diplonews people [NAME] · diplonews timeline --between A B
     diplonews series [NAME] · diplonews search QUERY · diplonews ask QUESTION
+    diplonews articles [--outlet NAME] [--year Y] [--sort -published] [--format csv]
     diplonews export --format jsonl|csv|graphml|ics|plover [--output FILE]
 
 Query commands print a Rich table, or one JSON document with `--format json`; they
@@ -25,7 +26,7 @@ import sys
 import typer
 
 # Each command module registers its commands on `app` when imported.
-from diplonews.cli import correct, extract, feeds, kb, spark, users  # noqa: F401
+from diplonews.cli import browse, correct, extract, feeds, kb, spark, users  # noqa: F401
 from diplonews.cli.common import app
 
 

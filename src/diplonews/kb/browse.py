@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from diplonews.errors import DiplonewsError
 from diplonews.extract.events import cues
 from diplonews.extract.lexicons import Lexicons, load
-from diplonews.kb import sources
+from diplonews.kb import sources, titles
 from diplonews.kb.models import StoredEvent
 from diplonews.kb.store import Store, listing, queries
 from diplonews.kb.store.queries import EventFilter
@@ -159,6 +159,8 @@ TABLES = {
             "id",
             "date",
             "title",
+            "title_vi",
+            "name",
             "kind",
             "status",
             "parties",
@@ -244,10 +246,11 @@ class View:
     descending: bool
     page: int
     size: int
+    start: int | None = None  # a row to start at instead of the page's (the API's offset)
 
     @property
     def offset(self) -> int:
-        return (self.page - 1) * self.size
+        return self.start if self.start is not None else (self.page - 1) * self.size
 
     @property
     def sort_param(self) -> str:
@@ -416,13 +419,33 @@ def browse(
     params: Params = (),
     *,
     facets: bool = True,
+    window: tuple[int, int] | None = None,
     lexicons: Lexicons | None = None,
 ) -> Listing:
     """One page of the list `table` (events, people, articles, series) as `params` ask
-    (filters, `sort`, `page`, `size`), with its facet counts unless `facets=False`."""
+    (filters, `sort`, `page`, `size`), with its facet counts unless `facets=False`;
+    `window`: (limit, offset) rows instead of the page."""
     view = read_view(table, params)
+    if window is not None:  # the API's limit and offset
+        view.size, view.start = window
     lex = lexicons or load()
-    return _LISTS[table](store, view, facets, lex)
+    found = _LISTS[table](store, view, facets, lex)
+    _keep_selected(store, found)
+    return found
+
+
+def _keep_selected(store: Store, found: Listing) -> None:
+    """Every filter in use shows in its facet, selected (so that a click takes it away),
+    even when it is not among the most frequent values: it counts every row."""
+    for facet in found.facets:
+        chosen = {fold(v.value) for v in facet.values if v.selected}
+        for value in found.view.filters.get(facet.name, []):
+            if fold(value) in chosen:
+                continue
+            label = None
+            if facet.name == "person" and _ID.fullmatch(value):
+                label = listing.names(store, [int(value)]).get(int(value))
+            facet.values.insert(0, FacetValue(value, found.total, label, True))
 
 
 def _events(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
@@ -440,12 +463,15 @@ def _events(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
     if date_from and date_to and date_to < date_from[: len(date_to)]:
         raise DiplonewsError(f"from {date_from} to {date_to}: the period ends before it starts")
     series = _one(view, "series")
+    if series:
+        series = series_name(series, lex)
+        view.filters["series"] = [series]  # the canonical name: one URL for the view
     where = listing.event_where(
         kind=_choice(_one(view, "kind"), EVENT_KINDS, "kind"),
         status=_choice(_one(view, "status"), EVENT_STATUSES, "status"),
         parties=parties,
         year=_year(_one(view, "year")),
-        series=series_name(series, lex) if series else None,
+        series=series,
         hosts=outlet_hosts(store, outlet) if outlet else None,
         person_ids=person_ids,
         date_from=date_from,
@@ -456,23 +482,27 @@ def _events(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
     )
     found = queries.events_by_id(store, ids)
     urls = listing.source_urls(store, ids)
-    rows = [_event_row(e, urls.get(e.id, [])) for e in found]
+    rows = [_event_row(e, urls.get(e.id, []), lex) for e in found]
     shown = _event_facets(store, where, view) if facets else []
     return Listing(view, total, rows, found, shown)
 
 
-def event_title(event: StoredEvent) -> str:
-    """What a list calls an event."""
-    return event.name or event.series or event.kind
+def event_title(event: StoredEvent, language: str = "en", lexicons: Lexicons | None = None) -> str:
+    """What a list calls an event: its title composed from the record (`kb.titles`)."""
+    return titles.event_title(event, language, lexicons)
 
 
-def _event_row(event: StoredEvent, urls: list[tuple[int, str | None]]) -> dict[str, Any]:
+def _event_row(
+    event: StoredEvent, urls: list[tuple[int, str | None]], lex: Lexicons
+) -> dict[str, Any]:
     first_url = next((url for _, url in urls if sources.web_url(url)), None)
     evidence = next((s.evidence for s in event.sources if s.evidence), None)
     return {
         "id": event.id,
         "date": event.date,
-        "title": event_title(event),
+        "title": event_title(event, "en", lex),
+        "title_vi": event_title(event, "vi", lex),
+        "name": event.name,
         "kind": event.kind,
         "status": event.status,
         "parties": list(event.parties),
@@ -495,6 +525,8 @@ def _facet(
     labels: dict[str, str] | None = None,
 ) -> Facet:
     shown = counted[: listing.FACET_VALUES]
+    if name == "year":  # the busiest years, shown in time order, the latest first
+        shown = sorted(shown, key=lambda r: str(r[0]), reverse=True)
     values = [
         FacetValue(str(value), count, (labels or {}).get(str(value)), str(value) in selected)
         for value, count in shown
@@ -521,12 +553,7 @@ def _outlet_facet(
 
 def _event_facets(store: Store, where: listing.Where, view: View) -> list[Facet]:
     counted = listing.event_facets(store, where)
-    people = {
-        p.id: p.name
-        for p in queries._hydrate_people(
-            store, [int(v) for v, _ in counted["person"]], with_events=False
-        )
-    }
+    people = listing.names(store, [int(v) for v, _ in counted["person"]])
     f = view.filters
     return [
         _facet("kind", counted["kind"], f.get("kind", [])),
@@ -564,23 +591,22 @@ def _people(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
     ids, total = listing.person_page(
         store, where, view.sort, view.descending, view.size, view.offset
     )
-    found = queries._hydrate_people(store, ids, with_events=False)
-    stats = listing.person_stats(store, ids)
+    summaries = listing.person_summaries(store, ids)
+    found = [summaries[i] for i in ids if i in summaries]
     rows = []
     for p in found:
-        attended, first, last = stats.get(p.id, (0, None, None))
-        latest = max(p.titles, key=lambda t: t.last_seen or "", default=None)
+        latest = max(p.titles, key=lambda t: t[2] or "", default=None)
         rows.append(
             {
                 "id": p.id,
                 "name": p.name,
                 "country": p.country,
-                "title": latest.title if latest else None,
-                "titles": [t.title for t in p.titles],
+                "title": latest[0] if latest else None,
+                "titles": [t[0] for t in p.titles],
                 "aliases": list(p.aliases),
-                "events": attended,
-                "first_seen": first,
-                "last_seen": last,
+                "events": p.events,
+                "first_seen": p.first_seen,
+                "last_seen": p.last_seen,
                 "permalink": f"/people/{p.id}",
             }
         )

@@ -228,4 +228,5 @@ def cite_line(
     parts.append(date or undated)
     if url:
         parts.append(url)
+    parts = [part.removesuffix(".") for part in parts]  # "n.d." ends one
     return ". ".join(parts) + f". diplonews: {permalink}"

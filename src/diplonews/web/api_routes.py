@@ -7,7 +7,7 @@ browsable at `/docs`) from the signatures and the dataclasses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Annotated, Any
 
@@ -88,25 +88,43 @@ def events(
     person: str | None = None,
     status: Annotated[str | None, Query(pattern="^(held|planned)$")] = None,
     kind: Annotated[str | None, Query(pattern="^(meeting|visit|call)$")] = None,
+    year: Annotated[str | None, Query(pattern=r"^\d{4}$", description="The event's year.")] = None,
+    outlet: Annotated[
+        str | None, Query(description="An outlet (name or host) that reported it.")
+    ] = None,
+    sort: Annotated[
+        str | None,
+        Query(
+            description="date, kind, status, series, location, sources, id; '-' first: "
+            "descending [default: -date, or date with oldest_first]"
+        ),
+    ] = None,
     oldest_first: bool = False,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> list[StoredEvent]:
-    """Events with every given party, of a series, in a period, attended by a person."""
-    return api.events(
-        store,
-        parties=party or (),
-        series=series,
-        year_from=date_from,
-        year_to=date_to,
-        person=person,
-        status=status,
-        kind=kind,
-        newest_first=not oldest_first,
-        limit=limit,
-        offset=offset,
-        lexicons=lexicons,
+    """Events with every given party, of a series, in a period or year, attended by a
+    person, reported by an outlet: the view of /events (same filters and order),
+    `limit` rows after `offset`."""
+    params = [("party", p) for p in party or ()] + [
+        (name, value)
+        for name, value in (
+            ("series", series),
+            ("from", date_from),
+            ("to", date_to),
+            ("person", person),
+            ("status", status),
+            ("kind", kind),
+            ("year", year),
+            ("outlet", outlet),
+            ("sort", sort or ("date" if oldest_first else "-date")),
+        )
+        if value
+    ]
+    found = api.browse(
+        store, "events", params, facets=False, window=(limit, offset), lexicons=lexicons
     )
+    return list(found.items)
 
 
 @router.get("/events/{event_id}", responses=NOT_FOUND)
@@ -120,10 +138,39 @@ def event(store: StoreDep, event_id: Id) -> StoredEvent:
 
 @router.get("/people")
 def people(
-    store: StoreDep, name: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50
+    store: StoreDep,
+    lexicons: LexiconsDep,
+    name: str | None = None,
+    country: Annotated[str | None, Query(description="A country (code or name).")] = None,
+    title: Annotated[str | None, Query(description="A title ever reported.")] = None,
+    party: Annotated[
+        str | None, Query(description="A party of an event they took part in.")
+    ] = None,
+    sort: Annotated[
+        str | None, Query(description="events, name, country, last_seen, id; '-': descending")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Offset = 0,
 ) -> list[StoredPerson]:
-    """People a name means (spelt any way), or the most reported."""
-    return api.people(store, name, limit)
+    """People a name means (spelt any way), or the most reported; with a country, a
+    title, a party or a sort: the view of /people, `limit` rows after `offset`."""
+    if not (country or title or party or sort or offset):
+        return api.people(store, name, limit)
+    params = [
+        (key, value)
+        for key, value in (
+            ("name", name),
+            ("country", country),
+            ("title", title),
+            ("party", party),
+            ("sort", sort),
+        )
+        if value
+    ]
+    found = api.browse(
+        store, "people", params, facets=False, window=(limit, offset), lexicons=lexicons
+    )
+    return api.people_by_id(store, [row["id"] for row in found.rows])
 
 
 @dataclass
@@ -171,7 +218,8 @@ def article(store: StoreDep, article_id: Id) -> ArticleDetail:
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
     spans = [Evidence(*span) for span in api.evidence_spans(store, article_id)]
-    return ArticleDetail(found, found.body, spans)
+    # The copies a reader may see: web addresses, never the server's file paths.
+    return ArticleDetail(replace(found, copies=found.public_copies), found.body, spans)
 
 
 @dataclass
@@ -207,9 +255,27 @@ class SeriesEntry:
 
 
 @router.get("/series")
-def series(store: StoreDep, lexicons: LexiconsDep, name: str | None = None) -> list[SeriesEntry]:
-    """Recurring mechanisms and their editions."""
-    return [SeriesEntry(r.series, r.events) for r in api.series(store, name, lexicons=lexicons)]
+def series(
+    store: StoreDep,
+    lexicons: LexiconsDep,
+    name: str | None = None,
+    party: Annotated[str | None, Query(description="A party of its events.")] = None,
+    kind: Annotated[str | None, Query(pattern="^(meeting|visit|call)$")] = None,
+) -> list[SeriesEntry]:
+    """Recurring mechanisms and their editions; with a party or a kind, those whose
+    events have it (the view of /series)."""
+    if not (party or kind):
+        return [SeriesEntry(r.series, r.events) for r in api.series(store, name, lexicons=lexicons)]
+    params = [(k, v) for k, v in (("party", party), ("kind", kind)) if v]
+    found = api.browse(store, "series", params, facets=False, window=(1000, 0), lexicons=lexicons)
+    wanted = {row["series"] for row in found.rows}
+    if name:
+        wanted &= {api.series_name(name, lexicons)}
+    return [
+        SeriesEntry(r.series, r.events)
+        for r in api.series(store, lexicons=lexicons)
+        if r.series in wanted
+    ]
 
 
 @dataclass

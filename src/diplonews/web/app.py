@@ -32,7 +32,14 @@ from swagger_ui_bundle import swagger_ui_path
 from diplonews import __version__, api
 from diplonews.errors import DiplonewsError
 from diplonews.qa import answers, questions
-from diplonews.web import api_routes, cache, pages, sources, viz  # sources adds /api/sources
+from diplonews.web import (  # sources adds /api/sources
+    api_routes,
+    browse_pages,
+    cache,
+    pages,
+    sources,
+    viz,
+)
 from diplonews.web.cache import PageCache, open_pages
 from diplonews.web.deps import LANGUAGES, Stores, language
 from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
@@ -194,6 +201,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(viz.router)
     app.include_router(sources.router)
+    app.include_router(browse_pages.router)
     return app
 
 

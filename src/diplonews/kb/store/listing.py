@@ -9,6 +9,7 @@ one GROUP BY over the filtered rows, served by the indexes of migration 0007.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,14 @@ class Where:
 
     def sql(self) -> str:
         return f"WHERE {' AND '.join(self.clauses)} " if self.clauses else ""
+
+
+def among(column: str, where: Where, select: str) -> tuple[str, list[Any]]:
+    """A condition that `column` is among the filtered rows (`select` picks their ids),
+    and its parameters; none when nothing is filtered (every row is)."""
+    if not where.clauses:
+        return "1 = 1", []
+    return f"{column} IN ({select} {where.sql()})", list(where.params)
 
 
 def like_literal(text: str) -> str:
@@ -133,7 +142,6 @@ def event_page(
 def event_facets(store: Store, where: Where) -> dict[str, list[tuple[Any, int]]]:
     """(value, events) of each facet of the filtered events, the most frequent first.
     `outlet` gives hosts (named by `kb.sources`), `person` person ids."""
-    ids = f"SELECT e.id FROM events e {where.sql()}"
     params = where.params
     facets: dict[str, list[tuple[Any, int]]] = {}
     join = "AND " if where.clauses else "WHERE "
@@ -149,24 +157,28 @@ def event_facets(store: Store, where: Where) -> dict[str, list[tuple[Any, int]]]
             f"GROUP BY {column}",
             params,
         )
+    in_events, params = among("ep.event_id", where, "SELECT e.id FROM events e")
     facets["party"] = _grouped(
         store,
-        f"SELECT ep.party, COUNT(*) FROM event_parties ep WHERE ep.event_id IN ({ids}) "
-        "GROUP BY ep.party",
+        f"SELECT ep.party, COUNT(*) FROM event_parties ep WHERE {in_events} GROUP BY ep.party",
         params,
     )
+    # From the hosts' side (index articles_host, then mentions), the filtered ids looked
+    # up (`+`) rather than walked: at most one pass over the articles, however many match.
+    in_events, params = among("+m.event_id", where, "SELECT e.id FROM events e")
     facets["outlet"] = _grouped(
         store,
-        "SELECT a.host, COUNT(DISTINCT m.event_id) FROM mentions m "
-        f"JOIN articles a ON a.id = m.article_id WHERE m.event_id IN ({ids}) "
-        "AND a.host IS NOT NULL GROUP BY a.host",
+        "SELECT a.host, COUNT(DISTINCT m.event_id) FROM articles a "
+        f"JOIN mentions m ON m.article_id = a.id WHERE a.host IS NOT NULL AND {in_events} "
+        "GROUP BY a.host",
         params,
         limit=None,
     )
+    in_events, params = among("ep.event_id", where, "SELECT e.id FROM events e")
     facets["person"] = _grouped(
         store,
         "SELECT ep.person_id, COUNT(DISTINCT ep.event_id) FROM event_participants ep "
-        f"WHERE ep.event_id IN ({ids}) AND ep.person_id IS NOT NULL GROUP BY ep.person_id",
+        f"WHERE ep.person_id IS NOT NULL AND {in_events} GROUP BY ep.person_id",
         params,
     )
     return facets
@@ -174,21 +186,38 @@ def event_facets(store: Store, where: Where) -> dict[str, list[tuple[Any, int]]]
 
 def events_with_hosts(store: Store, where: Where, hosts: Sequence[str]) -> int:
     """Filtered events reported by any of `hosts` (an outlet's exact count)."""
+    # `+`: the filtered ids are looked up, not walked for every article (SQLite would).
+    in_events, params = among("+m.event_id", where, "SELECT e.id FROM events e")
     rows = store.query(
-        "SELECT COUNT(DISTINCT m.event_id) FROM mentions m JOIN articles a ON a.id = m.article_id "
-        f"WHERE a.host IN ({_marks(hosts)}) AND m.event_id IN "
-        f"(SELECT e.id FROM events e {where.sql()})",
-        (*hosts, *where.params),
+        "SELECT COUNT(DISTINCT m.event_id) FROM articles a JOIN mentions m ON m.article_id = a.id "
+        f"WHERE a.host IN ({_marks(hosts)}) AND {in_events}",
+        (*hosts, *params),
     )
     return int(rows[0][0])
+
+
+def names(store: Store, person_ids: Sequence[int]) -> dict[int, str]:
+    """Person id → name."""
+    if not person_ids:
+        return {}
+    rows = store.query(
+        f"SELECT id, name FROM people WHERE id IN ({_marks(person_ids)})", list(person_ids)
+    )
+    return {int(i): str(n) for i, n in rows}
 
 
 def _grouped(
     store: Store, sql: str, params: Sequence[Any], limit: int | None = FACET_VALUES
 ) -> list[tuple[Any, int]]:
-    rows = store.query(sql, params)
+    return _counted(store.query(sql, params), limit)
+
+
+def _counted(
+    rows: Sequence[tuple[Any, Any]], limit: int | None = FACET_VALUES
+) -> list[tuple[Any, int]]:
+    """(value, count) the most frequent first; `limit` + 1 of them (one more: "more")."""
     found = sorted(((value, int(n)) for value, n in rows), key=lambda r: (-r[1], str(r[0])))
-    return found if limit is None else found[: limit + 1]  # one more: "more values"
+    return found if limit is None else found[: limit + 1]
 
 
 def source_urls(store: Store, event_ids: Sequence[int]) -> dict[int, list[tuple[int, str | None]]]:
@@ -208,16 +237,20 @@ def source_urls(store: Store, event_ids: Sequence[int]) -> dict[int, list[tuple[
 
 # --- people --------------------------------------------------------------------------
 
-_ATTENDED = (
-    "(SELECT COUNT(DISTINCT ep.event_id) FROM event_participants ep WHERE ep.person_id = p.id)"
-)
-_LAST_SEEN = "(SELECT MAX(pm.seen) FROM person_mentions pm WHERE pm.person_id = p.id)"
 PERSON_SORTS = {
-    "events": _ATTENDED,
+    "events": "c.attended",
     "name": "p.name",
     "country": "p.country",
-    "last_seen": _LAST_SEEN,
+    "last_seen": "c.last_seen",
     "id": "p.id",
+}
+# What the people list sorts by beyond the people table: events attended, latest report.
+_PERSON_COUNTS = {
+    "events": "LEFT JOIN (SELECT person_id, COUNT(DISTINCT event_id) AS attended "
+    "FROM event_participants WHERE person_id IS NOT NULL GROUP BY person_id) c "
+    "ON c.person_id = p.id ",
+    "last_seen": "LEFT JOIN (SELECT person_id, MAX(seen) AS last_seen FROM person_mentions "
+    "GROUP BY person_id) c ON c.person_id = p.id ",
 }
 
 
@@ -257,7 +290,7 @@ def person_page(
     store: Store, where: Where, sort: str, descending: bool, limit: int, offset: int
 ) -> tuple[list[int], int]:
     rows = store.query(
-        f"SELECT p.id FROM people p {where.sql()}"
+        f"SELECT p.id FROM people p {_PERSON_COUNTS.get(sort, '')}{where.sql()}"
         f"{_order(PERSON_SORTS, sort, descending, 'p.id')} LIMIT ? OFFSET ?",
         (*where.params, limit, offset),
     )
@@ -266,58 +299,102 @@ def person_page(
 
 
 def person_facets(store: Store, where: Where) -> dict[str, list[tuple[Any, int]]]:
-    ids = f"SELECT p.id FROM people p {where.sql()}"
-    params = where.params
-    if store.dialect == "postgresql":
-        titles = "CROSS JOIN LATERAL jsonb_array_elements_text(pm.titles::jsonb) AS j(value)"
-    else:
-        titles = "CROSS JOIN json_each(pm.titles) AS j"
+    join = "AND " if where.clauses else "WHERE "
+    in_people, params = among("pm.person_id", where, "SELECT p.id FROM people p")
+    titles: dict[str, set[int]] = {}
+    for person_id, reported in store.query(  # each person's distinct lists of titles
+        f"SELECT DISTINCT pm.person_id, pm.titles FROM person_mentions pm WHERE {in_people}",
+        params,
+    ):
+        for title in json.loads(reported):
+            titles.setdefault(str(title), set()).add(int(person_id))
+    in_people, params = among("ep.person_id", where, "SELECT p.id FROM people p")
     return {
         "country": _grouped(
             store,
-            f"SELECT p.country, COUNT(*) FROM people p {where.sql()}"
-            + ("AND " if where.clauses else "WHERE ")
-            + "p.country IS NOT NULL GROUP BY p.country",
-            params,
+            f"SELECT p.country, COUNT(*) FROM people p {where.sql()}{join}"
+            "p.country IS NOT NULL GROUP BY p.country",
+            where.params,
         ),
-        "title": _grouped(
-            store,
-            f"SELECT j.value, COUNT(DISTINCT pm.person_id) FROM person_mentions pm {titles} "
-            f"WHERE pm.person_id IN ({ids}) GROUP BY j.value",
-            params,
-        ),
+        "title": _counted([(title, len(ids)) for title, ids in titles.items()]),
         "party": _grouped(
             store,
-            "SELECT pa.party, COUNT(DISTINCT ep.person_id) FROM event_participants ep "
-            "JOIN event_parties pa ON pa.event_id = ep.event_id "
-            f"WHERE ep.person_id IN ({ids}) GROUP BY pa.party",
+            "SELECT pa.party, COUNT(DISTINCT ep.person_id) FROM event_parties pa "
+            "JOIN event_participants ep ON ep.event_id = pa.event_id "
+            f"WHERE ep.person_id IS NOT NULL AND {in_people} GROUP BY pa.party",
             params,
         ),
     }
 
 
-def person_stats(store: Store, ids: Sequence[int]) -> dict[int, tuple[int, str | None, str | None]]:
-    """Person id → (events attended, first seen, last seen)."""
+@dataclass
+class PersonSummary:
+    """What the people list shows of a person, aggregated in SQL (a head of state has
+    thousands of reports; a list needs their spellings and titles, not each report)."""
+
+    id: int
+    name: str  # the most reported spelling
+    country: str | None
+    aliases: list[str]
+    titles: list[tuple[str, str | None, str | None]]  # (title, first seen, last seen)
+    events: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+def person_summaries(store: Store, ids: Sequence[int]) -> dict[int, PersonSummary]:
     if not ids:
         return {}
     marks = _marks(ids)
-    attended = {
-        int(person_id): int(n)
-        for person_id, n in store.query(
-            "SELECT person_id, COUNT(DISTINCT event_id) FROM event_participants "
-            f"WHERE person_id IN ({marks}) GROUP BY person_id",
-            list(ids),
+    found = {
+        int(i): PersonSummary(int(i), str(name), country, [], [], 0, None, None)
+        for i, name, country in store.query(
+            f"SELECT id, name, country FROM people WHERE id IN ({marks})", list(ids)
         )
     }
-    seen = {
-        int(person_id): (first, last)
-        for person_id, first, last in store.query(
-            "SELECT person_id, MIN(seen), MAX(seen) FROM person_mentions "
-            f"WHERE person_id IN ({marks}) GROUP BY person_id",
-            list(ids),
+    spellings: dict[int, list[tuple[int, str]]] = {}
+    for person_id, name, n in store.query(
+        f"SELECT person_id, name, COUNT(*) FROM person_mentions WHERE person_id IN ({marks}) "
+        "GROUP BY person_id, name",
+        list(ids),
+    ):
+        spellings.setdefault(int(person_id), []).append((-int(n), str(name)))
+    for person_id, names in spellings.items():
+        ordered = [name for _, name in sorted(names)]
+        if person_id in found:
+            found[person_id].name = ordered[0]
+            found[person_id].aliases = ordered[1:]
+    held: dict[int, dict[str, list[str | None]]] = {}
+    for person_id, reported, first, last in store.query(
+        "SELECT person_id, titles, MIN(seen), MAX(seen) FROM person_mentions "
+        f"WHERE person_id IN ({marks}) GROUP BY person_id, titles",
+        list(ids),
+    ):
+        person = found.get(int(person_id))
+        if person is None:
+            continue
+        if first and (person.first_seen is None or first < person.first_seen):
+            person.first_seen = first
+        if last and (person.last_seen is None or last > person.last_seen):
+            person.last_seen = last
+        for title in json.loads(reported):
+            span = held.setdefault(int(person_id), {}).setdefault(str(title), [first, last])
+            if first and (span[0] is None or first < span[0]):
+                span[0] = first
+            if last and (span[1] is None or last > span[1]):
+                span[1] = last
+    for person_id, titles in held.items():
+        found[person_id].titles = sorted(
+            ((t, a, b) for t, (a, b) in titles.items()), key=lambda t: (t[1] or "9999", t[0])
         )
-    }
-    return {i: (attended.get(i, 0), *seen.get(i, (None, None))) for i in ids}
+    for person_id, n in store.query(
+        "SELECT person_id, COUNT(DISTINCT event_id) FROM event_participants "
+        f"WHERE person_id IN ({marks}) GROUP BY person_id",
+        list(ids),
+    ):
+        if int(person_id) in found:
+            found[int(person_id)].events = int(n)
+    return found
 
 
 # --- articles ------------------------------------------------------------------------

@@ -255,6 +255,13 @@ def people(store: Store, name: str | None = None, limit: int = 50) -> list[Store
     return _hydrate_people(store, ids)
 
 
+def people_by_id(store: Store, ids: Sequence[int]) -> list[StoredPerson]:
+    found: dict[int, StoredPerson] = {}
+    for chunk in _chunks(ids):
+        found.update((p.id, p) for p in _hydrate_people(store, chunk))
+    return [found[i] for i in ids if i in found]
+
+
 def person(store: Store, person_id: int) -> StoredPerson | None:
     found = _hydrate_people(store, [person_id])
     return found[0] if found else None

@@ -6,9 +6,13 @@
 -- the database from `url` (as the SQLite migration computes it), so every store, old or
 -- new, has it; an index on it serves the outlet filter and facet.
 ALTER TABLE articles ADD COLUMN host TEXT COLLATE "C" GENERATED ALWAYS AS (
-  NULLIF(regexp_replace(lower(substring(url from '^[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]+)')), '^www[.]', ''), '')
+  NULLIF(regexp_replace(lower(substring(url from '^[Hh][Tt][Tt][Pp][Ss]{0,1}://([A-Za-z0-9.-]+)')), '^www[.]', ''), '')
 ) STORED;
 CREATE INDEX articles_host ON articles(host, published);
 CREATE INDEX events_status_date ON events(status, date);
 CREATE INDEX events_year ON events(year);
-CREATE INDEX people_country ON people(country)
+CREATE INDEX people_country ON people(country);
+-- Facets and sorts count events per outlet and per person from these alone.
+CREATE INDEX mentions_article_event ON mentions(article_id, event_id);
+CREATE INDEX event_participants_person_event ON event_participants(person_id, event_id);
+CREATE INDEX event_participants_event_person ON event_participants(event_id, person_id)
