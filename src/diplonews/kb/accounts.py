@@ -98,6 +98,11 @@ def _check_role(role: str) -> str:
     return role
 
 
+def _pages_stale(store: Store) -> None:
+    """Pages offer to log in only where there are accounts: kept ones are stale."""
+    store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
+
+
 # --- users ---------------------------------------------------------------------------
 
 
@@ -133,6 +138,7 @@ def add_user(store: Store, name: str, role: str, password: str) -> User:
             "VALUES (?, ?, ?, ?, ?)",
             (name, role, hashed, now, now),
         )
+        _pages_stale(store)
     found = user(store, name)
     assert found is not None
     return found
@@ -170,6 +176,7 @@ def remove_user(store: Store, name: str) -> None:
         for table in ("sessions", "api_tokens"):
             store.execute(f"DELETE FROM {table} WHERE user_id = ?", (account.id,))
         store.execute("DELETE FROM users WHERE id = ?", (account.id,))
+        _pages_stale(store)
 
 
 def authenticate(store: Store, name: str, password: str) -> User | None:

@@ -49,6 +49,18 @@ templates = Jinja2Templates(
 templates.env.globals["version"] = __version__
 
 
+def _viewer(request: Request) -> dict[str, Any]:
+    """Who is reading (`web.auth.Viewer` put them in the request's state): the header
+    offers to log in only where there are accounts, and editors get their forms."""
+    state = request.scope.get("state", {})
+    viewer = state.get("viewer")
+    return {
+        "viewer": getattr(viewer, "user", viewer),
+        "csrf": getattr(viewer, "csrf", ""),
+        "accounts_on": bool(state.get("accounts")),
+    }
+
+
 def page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
     """Render a template with the request's language and its labels."""
     lang = language(request)
@@ -56,7 +68,7 @@ def page(request: Request, name: str, context: dict[str, Any], status_code: int 
     response = templates.TemplateResponse(
         request,
         name,
-        {"lang": lang, "t": text, **context},
+        {"lang": lang, "t": text, **_viewer(request), **context},
         status_code=status_code,
     )
     if request.query_params.get("lang") in LANGUAGES:
