@@ -493,8 +493,7 @@ def test_api_only_post_route_is_extract(client: TestClient) -> None:
         (path, method)
         for path, operations in paths.items()
         for method, operation in operations.items()
-        if method not in ("get", "head", "options")
-        and "curation" not in operation.get("tags", [])
+        if method not in ("get", "head", "options") and "curation" not in operation.get("tags", [])
     }
     assert writing == {("/api/extract", "post")}
     for operations in paths.values():
