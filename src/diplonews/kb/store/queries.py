@@ -324,16 +324,16 @@ def _hydrate_people(
         edits = curated.get(person_id, {})
         if "name" in edits:  # the spelling an editor chose
             main = base[person_id][1]
-        held = list(titles[person_id].values())
+        titles_held = list(titles[person_id].values())
         if edits.get("title"):
-            held.insert(0, TitleHeld(edits["title"], reports=0))
+            titles_held.insert(0, TitleHeld(edits["title"], reports=0))
         result.append(
             StoredPerson(
                 id=person_id,
                 name=main,
                 country=base[person_id][2],
                 aliases=[n for n, _ in spellings if n != main],
-                titles=held,
+                titles=titles_held,
                 event_ids=attended[person_id],
                 verified="verified" in edits,
                 corrected=sorted(set(edits) - {"verified"}),
