@@ -249,3 +249,21 @@ def test_corrections_export_verified_only(store: Store, articles: Path) -> None:
     api.export(store, "jsonl", out, verified_only=True)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [(item["type"], item["id"]) for item in lines] == [("event", event_id)]
+
+
+def test_corrections_answers_say_they_rest_on_a_corrected_fact(
+    store: Store, articles: Path
+) -> None:
+    _ingest(store, articles)
+    question = "When was the ASEAN-Korea Dialogue in 2021?"
+    assert "corrected" not in api.ask(store, question).answer
+    event_id = _dialogue(store)
+    corrections.record(store, author="ann", kind="event", ref=event_id, action="set",
+                       field="location", value="Seoul", reason="the release")  # fmt: skip
+    answer = api.ask(store, question)
+    assert "in Seoul" in answer.answer
+    assert f"an editor corrected: #{event_id} location" in answer.answer
+    assert answer.facts[0]["corrected"] == ["location"]
+    corrections.record(store, author="ann", kind="event", ref=event_id, action="reject",
+                       reason="not a meeting")  # fmt: skip
+    assert "7 June 2021" not in api.ask(store, question).answer

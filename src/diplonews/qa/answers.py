@@ -23,6 +23,7 @@ from diplonews.qa.core import (
     MAX_EVENTS,
     Answer,
     asked,
+    curated,
     filters,
     found_answer,
     named_events,
@@ -56,7 +57,7 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
     ):
         named = named_events(store, question, lex)
         if named:
-            return _render_events(store, question, words, named)
+            return curated(_render_events(store, question, words, named), question.lang)
     placed = question.location is not None and question.intent is not None
     if not (question.parties or question.series or question.person_ids or placed):
         if question.intent in ("who_is", "whom_met", "met", "visit", "envoys"):
@@ -67,7 +68,7 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         return Answer(words("not_found"), found=False)  # whom did someone the record lacks meet
     if question.intent in ("list", "count") and question.kind == "visit":
         handler = _visits if question.intent == "list" else handler
-    return handler(store, question, words)
+    return curated(handler(store, question, words), question.lang)
 
 
 # --- answers about events ------------------------------------------------------------
