@@ -112,3 +112,8 @@ def test_cli_correct_log_export_import(db: Path, tmp_path: Path) -> None:
     assert json.loads(line)["date"] == "2021-06-08" and json.loads(line)["verified"]
     code, _, err = run("correct", "review", "--db", rebuilt)
     assert code == 0 and "0 correction(s) to review" in err
+
+
+def test_cli_serve_private_needs_an_account(db: Path) -> None:
+    code, _, err = run("serve", "--private", "--db", db)
+    assert code == 2 and "--private: the store has no accounts" in err

@@ -18,6 +18,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from functools import cache
 
 from pwdlib import PasswordHash
 
@@ -37,8 +38,13 @@ MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_ADDRESS = 20
 
 _hasher = PasswordHash.recommended()
-# Checked against when the name is unknown, so an unknown name takes as long as a known one.
-_DUMMY_HASH = _hasher.hash("not a password of anyone: " + secrets.token_hex(8))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the name is unknown, so an unknown name takes as long as a
+    known one (made on first use: hashing costs a fraction of a second)."""
+    return _hasher.hash("not a password of anyone: " + secrets.token_hex(8))
 
 
 class AccountError(DiplonewsError):
@@ -186,7 +192,7 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
         "SELECT id, name, role, created_at, password_hash FROM users WHERE name = ?", (name,)
     )
     if not rows or len(password) > MAX_PASSWORD:
-        _hasher.verify(password[:MAX_PASSWORD], _DUMMY_HASH)
+        _hasher.verify(password[:MAX_PASSWORD], _dummy_hash())
         return None
     valid, rehashed = _hasher.verify_and_update(password, str(rows[0][4]))
     if not valid:
