@@ -161,16 +161,25 @@ class StoredArticle:
     body: str = ""
     copies: list[str] = field(default_factory=list)  # every source path or URL read
     extractor: str = ""  # diplonews version that extracted it
+    outlet: str | None = None  # who published it, named from the URL's host
+    title_from_lead: bool = False  # `title` is the lead's first sentence (none was given)
+
+    @property
+    def public_copies(self) -> list[str]:
+        """The copies a reader may see: web addresses, never the server's file paths."""
+        return [c for c in self.copies if c.startswith(("http://", "https://"))]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "doc_id": self.doc_id,
             "title": self.title,
+            "title_from_lead": self.title_from_lead,
             "published": self.published,
             "credits": list(self.credits),
             "url": self.url,
-            "copies": list(self.copies),
+            "outlet": self.outlet,
+            "copies": self.public_copies,
             "extractor": self.extractor,
         }
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews.extract.record import Milestone
-from diplonews.kb import resolve
+from diplonews.kb import resolve, sources
 from diplonews.kb.models import (
     EventSummary,
     Source,
@@ -471,13 +471,15 @@ def _hydrate_articles(store: Store, rows: list[tuple[Any, ...]]) -> list[StoredA
         StoredArticle(
             id=int(r[0]),
             doc_id=r[1],
-            title=r[2],
+            title=sources.article_title(r[2], r[6], r[1]),
             published=r[3],
             credits=json.loads(r[4]),
-            url=r[5],
+            url=sources.web_url(r[5]),
             body=r[6],
             copies=copies[int(r[0])],
             extractor=r[7],
+            outlet=sources.outlet(r[5]),
+            title_from_lead=not sources.is_title(r[2]),
         )
         for r in rows
     ]
@@ -538,7 +540,7 @@ def search(
             f"WHERE id IN ({_marks(by_kind['article'])})",
             by_kind["article"],
         ):
-            labels["article", int(article_id)] = (title or doc_id, body)
+            labels["article", int(article_id)] = (sources.article_title(title, body, doc_id), body)
     evidence = _evidence_by_event(store, by_kind["event"])
     for e in event_summaries(store, by_kind["event"]):
         label = " · ".join(filter(None, [e.date, e.name or e.series or e.kind]))
