@@ -267,3 +267,24 @@ def test_corrections_answers_say_they_rest_on_a_corrected_fact(
     corrections.record(store, author="ann", kind="event", ref=event_id, action="reject",
                        reason="not a meeting")  # fmt: skip
     assert "7 June 2021" not in api.ask(store, question).answer
+
+
+def test_corrections_survive_ingest_from_prepared_records(store: Store, articles: Path) -> None:
+    """`ingest --from-parquet` stores records extracted elsewhere (`ingest_prepared`):
+    the log is applied on top of them too."""
+    from diplonews.extract.reading import read_file
+    from diplonews.kb import dedupe
+    from diplonews.kb.ingest import ingest_prepared, prepare_source
+
+    _ingest(store, articles)
+    _fix(store, _dialogue(store))
+    with mock.patch("diplonews.kb.store.writes.__version__", "0.0.0-spark"):
+        items = [
+            prepare_source(item, str(path.resolve()), dedupe.content_hash(item.text))
+            for path in sorted(articles.glob("*.txt"))
+            for item in read_file(path)
+        ]
+        report = ingest_prepared(store, [i for i in items if not isinstance(i, str)])
+    assert report.updated == 5
+    _check_fixed(store)
+    assert corrections.review(store) == []

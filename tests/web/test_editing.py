@@ -356,3 +356,32 @@ def test_editing_private_server_needs_a_login_to_read(db: str) -> None:
         assert private.get("/login").status_code == 200
         assert login(private) == 303
         assert private.get("/api/events").status_code == 200
+
+
+def test_editing_person_forms_rename_and_split(client: TestClient, db: str) -> None:
+    login(client)
+    store = api.open_store(db)
+    try:
+        yeo = api.people(store, "Yeo Seung-bae")[0].id
+        teo = api.people(store, "Emaleen Abdul Rahman Teo")[0].id
+    finally:
+        store.close()
+    csrf = _csrf(client.get(f"/people/{yeo}").text)
+    data = {"csrf": csrf, "action": "set", "field": "title", "value": "Vice Minister",
+            "reason": "official title"}  # fmt: skip
+    assert (
+        client.post(f"/people/{yeo}/correct", data=data, follow_redirects=False).status_code == 303
+    )
+    page = client.get(f"/people/{yeo}").text
+    assert "Vice Minister" in page and "curation-marks" in page
+    merge = {"csrf": csrf, "action": "merge", "other": str(teo), "reason": "test"}
+    assert (
+        client.post(f"/people/{yeo}/correct", data=merge, follow_redirects=False).status_code == 303
+    )
+    assert client.get(f"/api/people/{teo}").status_code == 404
+    split = {"csrf": csrf, "action": "split", "value": "Emaleen Abdul Rahman Teo", "reason": "two"}
+    assert (
+        client.post(f"/people/{yeo}/correct", data=split, follow_redirects=False).status_code == 303
+    )
+    found = client.get("/api/people", params={"name": "Emaleen Abdul Rahman Teo"}).json()
+    assert found and found[0]["id"] != yeo
