@@ -385,3 +385,24 @@ def test_editing_person_forms_rename_and_split(client: TestClient, db: str) -> N
     )
     found = client.get("/api/people", params={"name": "Emaleen Abdul Rahman Teo"}).json()
     assert found and found[0]["id"] != yeo
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/", "/\\evil"])
+def test_editing_login_never_redirects_off_site(client: TestClient, target: str) -> None:
+    token = _csrf(client.get("/login", params={"next": target}).text)
+    response = client.post(
+        "/login",
+        data={"username": "ed", "password": PASSWORD, "csrf": token, "next": target},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_editing_api_with_a_session_needs_the_csrf_header(client: TestClient, db: str) -> None:
+    login(client)
+    event_id, _ = _event(db)
+    csrf = _csrf(client.get(f"/events/{event_id}").text)
+    body = {"location": "Seoul", "reason": "the release"}
+    response = client.patch(f"/api/events/{event_id}", json=body, headers={"x-csrf-token": csrf})
+    assert response.status_code == 200
+    assert client.get(f"/api/events/{event_id}").json()["location"] == "Seoul"
