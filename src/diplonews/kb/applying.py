@@ -288,6 +288,93 @@ def apply_all(store: Store) -> ApplyReport:
     return report
 
 
+def _existing(store: Store, table: str, ids: set[int]) -> set[int]:
+    found: set[int] = set()
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            int(r[0]) for r in store.query(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+        )
+    return found
+
+
+def _mark_rows(
+    log: list[Correction], refs: dict[int, int | None], affected: set[tuple[str, int]]
+) -> list[tuple[str, int, str, int, str | None]]:
+    """The marks of the affected events and people, from the corrections that applied
+    to them, in the order `apply_all` applies them (the same rule as `Applier.apply`)."""
+    marks: dict[tuple[str, int, str], tuple[int, Any]] = {}
+    for c in sorted(log, key=lambda c: (c.action not in STRUCTURAL, c.id)):
+        ref = refs.get(c.id)
+        if ref is None or (c.kind, ref) not in affected:
+            continue
+        key = (c.kind, ref, c.field or c.action)
+        if c.action == "verify" and not c.new:
+            marks.pop(key, None)
+        else:
+            marks[key] = (c.id, c.new if c.field == "title" else None)
+    return [
+        (kind, ref, name, cid, json.dumps(value, ensure_ascii=False) if value else None)
+        for (kind, ref, name), (cid, value) in marks.items()
+    ]
+
+
+def apply_after_batch(store: Store, events: set[int], people: set[int]) -> ApplyReport:
+    """`apply_all`, for what one ingest batch can have undone: the corrections whose
+    event or person the batch rebuilt (`events`, `people`: the writer's), whose target
+    went or vanished before, and every merge and split. The others' targets are as they
+    were: applying them again would change nothing. Ends as `apply_all` would."""
+    report = ApplyReport()
+    if not store.query("SELECT 1 FROM corrections LIMIT 1"):
+        return report
+    log = read_all(store)
+    applier = Applier(store)
+    refs: dict[int, int | None] = {c.id: c.ref for c in log}
+    done: dict[int, int | None] = {}
+    for c in log:
+        if c.action in STRUCTURAL:
+            done[c.id] = applier.apply(c)
+    touched = {"event": events | applier.events, "person": people | applier.people}
+    alive = {
+        "event": _existing(store, "events", {c.ref for c in log if c.kind == "event" and c.ref}),
+        "person": _existing(store, "people", {c.ref for c in log if c.kind == "person" and c.ref}),
+    }
+    for c in log:
+        if c.id in done:
+            continue
+        if (
+            c.state != "applied"
+            or c.ref is None
+            or c.ref in touched[c.kind]
+            or (c.ref not in alive[c.kind])
+        ):
+            done[c.id] = applier.apply(c)
+    applier.reindex()
+    affected = {(c.kind, ref) for c in log if c.id in done for ref in (c.ref, done[c.id]) if ref}
+    refs.update(done)
+    checked = now()
+    for cid, ref in done.items():
+        store.execute("DELETE FROM correction_state WHERE correction_id = ?", (cid,))
+    store.executemany(
+        "INSERT INTO correction_state (correction_id, state, ref, checked_at) VALUES (?, ?, ?, ?)",
+        [
+            (cid, "vanished" if ref is None else "applied", ref, checked)
+            for cid, ref in done.items()
+        ],
+    )
+    for kind, ref in sorted(affected):
+        store.execute("DELETE FROM curation_marks WHERE kind = ? AND ref = ?", (kind, ref))
+    store.executemany(
+        "INSERT INTO curation_marks (kind, ref, field, correction_id, value) VALUES (?, ?, ?, ?, ?)",
+        _mark_rows(log, refs, affected),
+    )
+    report.applied = sum(1 for ref in refs.values() if ref is not None)
+    report.vanished = len(refs) - report.applied
+    return report
+
+
 def save_state(
     store: Store, c: Correction, ref: int | None, marks: dict[tuple[str, int, str], tuple[int, Any]]
 ) -> None:

@@ -28,7 +28,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from diplonews.kb import anchors, resolve
-from diplonews.kb.applying import SELECT_LOG, Applier, apply_all, from_row, read_all, save_state
+from diplonews.kb.applying import (
+    SELECT_LOG,
+    Applier,
+    apply_after_batch,
+    apply_all,
+    from_row,
+    read_all,
+    save_state,
+)
 from diplonews.kb.correction_rules import (
     ACTIONS,
     EVENT_FIELDS,
@@ -58,6 +66,7 @@ __all__ = [
     "CorrectionError",
     "Marks",
     "Outcome",
+    "apply_after_batch",
     "apply_all",
     "changes",
     "event_values",
