@@ -124,7 +124,7 @@ def reapplication(work: Path) -> None:
         started = time.perf_counter()
         with store.transaction():
             corrections.apply_all(store)
-        print(f"applying the whole log once (every ingest batch does): "
+        print(f"applying the whole log once (`correct apply`, an import): "
               f"{(time.perf_counter() - started) * 1000:.0f} ms for {made} corrections")  # fmt: skip
     finally:
         store.close()

@@ -4,8 +4,9 @@ top of the machine's output.
 A correction says who changed what, when, from which value to which, and why. It is
 keyed to a stable identity of its target (`anchors`), never to a store id, so a
 re-ingest, a re-extraction by a newer extractor or `ingest --from-parquet`, which
-rebuild events and people from the articles, are followed by `apply_all`: every
-correction is applied again, in order, structural ones (merges, splits) first. A
+rebuild events and people from the articles, are followed by `apply_after_batch`:
+the corrections of what the batch rebuilt are applied again, in order, structural ones
+(merges, splits) first, which ends as `apply_all` (the whole log) would. A
 correction whose target cannot be found any more is `vanished`: listed by `review`,
 never dropped. Rows of `corrections` are only ever added; what applying them gave is
 kept beside them (`correction_state`, `curation_marks`: which facts are verified or
