@@ -14,7 +14,8 @@ editors edit.
    moved). After each: corrections applied, and left for review.
 2. Round trips, in process (FastAPI's TestClient, no network): log in (GET /login,
    POST /login with argon2 verification) and an edit through the form (POST, then the
-   page it redirects to), median and p95 of `--rounds`.
+   page it redirects to), median and p95 of `--rounds`; then the same over HTTP, with
+   uvicorn on a loopback port (a new client, so a new connection, each round).
 3. The page cache while editing: `--requests` anonymous GETs over the store's pages
    (event, person and article pages and their JSON, the home page and the lists;
    skewed: a few pages are asked for far more often), with an edit of a random event
@@ -169,6 +170,52 @@ def round_trips(db: str, rounds: int) -> None:
     print(f"edit round trip (form post + re-rendered page): {_ms(edits)}")
 
 
+def live_round_trips(db: str, rounds: int) -> None:
+    """The same over HTTP: uvicorn on a loopback port, in a thread of this process."""
+    import socket
+    import threading
+
+    import httpx2 as httpx
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db, cache_mb=16), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    store = api.open_store(db)
+    try:
+        event_id = api.events(store, limit=1)[0].id
+    finally:
+        store.close()
+    logins, edits = [], []
+    try:
+        for n in range(rounds):
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+                started = time.perf_counter()
+                token = _csrf(client.get("/login").text)
+                response = client.post("/login", data={"username": "ed", "password": PASSWORD,
+                                                       "csrf": token}, follow_redirects=True)  # fmt: skip
+                logins.append(time.perf_counter() - started)
+                assert response.status_code == 200
+                csrf = _csrf(client.get(f"/events/{event_id}").text)
+                started = time.perf_counter()
+                response = client.post(f"/events/{event_id}/correct", follow_redirects=True,
+                                       data={"csrf": csrf, "action": "set", "field": "location",
+                                             "value": f"Huế {n}", "reason": "bench"})  # fmt: skip
+                edits.append(time.perf_counter() - started)
+                assert f"Huế {n}" in response.text
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
+    print(f"over HTTP (uvicorn, loopback): login {_ms(logins)}; edit {_ms(edits)}")
+
+
 def cache_rate(db: str, requests: int, edit_every: int, exact: bool) -> float:
     store = api.open_store(db)
     try:
@@ -216,6 +263,7 @@ def main() -> None:
         finally:
             store.close()
         round_trips(db, args.rounds)
+        live_round_trips(db, args.rounds)
         exact = cache_rate(db, args.requests, args.edit_every, exact=True)
         whole = cache_rate(db, args.requests, args.edit_every, exact=False)
         print(f"page cache, {args.requests} requests, an edit every {args.edit_every}: "
