@@ -8,7 +8,8 @@ temporary store (or reads `--db`), asks every question of the set and judges eac
 answer: a question marked `refuse` is right when the answer says the record does not
 hold it (`found` false); any other is right when the answer is found, keeps evidence,
 holds every `must` string (folded: case, diacritics and hyphens do not count; `a|b`
-means either) and, in English, no Vietnamese words of the answer's own. Prints accuracy
+means either) and no words of the other language of its own (Vietnamese in an English
+answer, English in a Vietnamese one; names and quoted sentences apart). Prints accuracy
 overall, per intent, per language and for the refusals.
 
 The questions were written from the articles as a reader would ask them, not from the
@@ -48,6 +49,11 @@ ARTICLES = [ROOT / "tests" / "data" / part for part in ("dev", "recent", "archiv
 # Words an English answer must not carry: a Vietnamese fragment of an article.
 VIETNAMESE = re.compile(
     r"(?i)\b(?:diễn ra|cuộc|hội nghị|hội đàm|thăm|tiếp|điện đàm|năm|tháng|ngày|đối thoại)\b"
+)
+
+# Words a Vietnamese answer must not carry: English wording of its own.
+ENGLISH = re.compile(
+    r"\b(?:the|took place|visited|was to|were|record|planned|between|meeting of)\b"
 )
 
 
@@ -131,13 +137,16 @@ def judge(item: dict[str, Any], answer: dict[str, Any]) -> Verdict:
     for must in item["must"]:
         if not any(_plain(alt).strip() in plain for alt in must.split("|")):
             return Verdict(item, answer, False, f"missing {must!r}")
+    names = " ".join(p.get("name", "") for f in answer["facts"] for p in f.get("participants", []))
     if item["lang"] == "en":
-        names = " ".join(
-            p.get("name", "") for f in answer["facts"] for p in f.get("participants", [])
-        )
         stray = [w for w in VIETNAMESE.findall(answer["answer"]) if w.lower() not in names.lower()]
         if stray:
             return Verdict(item, answer, False, f"Vietnamese in English answer: {stray[0]!r}")
+    else:  # a Vietnamese answer's own words (quoted sentences apart) are Vietnamese
+        own = re.sub(r"“[^”]*”", "", answer["answer"])
+        stray = [w for w in ENGLISH.findall(own) if w.lower() not in names.lower()]
+        if stray:
+            return Verdict(item, answer, False, f"English in Vietnamese answer: {stray[0]!r}")
     return Verdict(item, answer, True)
 
 

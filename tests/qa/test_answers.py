@@ -36,8 +36,8 @@ ANSWERED = [
     ("Đối thoại ASEAN-Hàn Quốc năm 2021 diễn ra khi nào?", ["7/6/2021"], DIALOGUE),
     ("When was the ASEAN-Korea Dialogue held in 2021?", ["7 June 2021"], DIALOGUE),
     ("doi thoai asean-han quoc nam 2021 dien ra khi nao", ["7/6/2021"], DIALOGUE),
-    ("Diễn đàn chiến lược ASEAN-Hàn Quốc được tổ chức ở đâu?", ["Hanoi"], FORUM),
-    ("dien dan chien luoc asean-han quoc to chuc o dau?", ["Hanoi"], FORUM),
+    ("Diễn đàn chiến lược ASEAN-Hàn Quốc được tổ chức ở đâu?", ["Hà Nội"], FORUM),
+    ("dien dan chien luoc asean-han quoc to chuc o dau?", ["Hà Nội"], FORUM),
     ("Where was the ASEAN-Korea Strategic Forum held?", ["Hanoi"], FORUM),
     (
         "Đối thoại ASEAN-Hàn Quốc năm 2021 có được tổ chức trực tuyến không?",

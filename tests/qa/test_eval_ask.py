@@ -85,3 +85,16 @@ def test_eval_ask_judges_english_answers_for_vietnamese_fragments() -> None:
     assert not EVAL.judge(item, answer).right
     answer["answer"] = "Bùi Thanh Sơn held talks with Park Jin on 18 October 2022."
     assert EVAL.judge(item, answer).right
+
+
+def test_eval_ask_judges_vietnamese_answers_for_english_wording() -> None:
+    item = {"id": "x", "lang": "vi", "refuse": False, "must": ["Park Jin"]}
+    answer = {
+        "answer": "The meeting of Bùi Thanh Sơn and Park Jin took place ngày 18/10/2022.",
+        "found": True,
+        "facts": [],
+        "evidence": [{"sentence": "…"}],
+    }
+    assert not EVAL.judge(item, answer).right
+    answer["answer"] = "Bùi Thanh Sơn hội đàm với Park Jin ngày 18/10/2022: “the record”."
+    assert EVAL.judge(item, answer).right

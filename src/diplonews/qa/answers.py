@@ -27,6 +27,7 @@ from diplonews.qa.core import (
     curated,
     filters,
     found_answer,
+    named_city,
     named_events,
     narrowed,
     none_recorded,
@@ -42,6 +43,8 @@ from diplonews.qa.wording import Words, sentences
 
 __all__ = ["Answer", "ask", "select", "sentences"]
 
+# A question that asks who did it, not what someone did ("Ai thăm …", "Which leaders …")
+_ASKS_WHO = re.compile(r"(?:ai|who|which|what|nhung|cac|lanh dao nao|nuoc nao)\b")
 EVENT_INTENTS = ("chair", "attend", "when", "where", "online", "outcomes")
 UPCOMING = re.compile(r"\b(?:sap toi|sap dien ra|se dien ra|tiep theo|upcoming|next|coming)\b")
 
@@ -72,7 +75,8 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         return Answer(words("no_question"), found=False)
     handler = HANDLERS.get(question.intent or "", _events)
     if question.intent in ("met", "whom_met") and not question.people:
-        if question.kind == "visit" and len(question.parties) >= 2:  # "… thăm Angola"
+        asks_who = bool(_ASKS_WHO.match(question.folded))  # "Ai thăm Việt Nam năm 2023?"
+        if question.kind == "visit" and (len(question.parties) >= 2 or asks_who):
             return _visits(store, question, words)
         if len(question.parties) >= 2 or question.series:  # "ai gặp ai giữa Việt Nam và Lào"
             return _met(store, question, words)
@@ -103,6 +107,8 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
         people = [w.person(p) for p in event.participants]
         if q.intent == "chair":
             key = "chair" if chairs else "chair_none"
+            if not chairs and _one_per_side(event):  # a bilateral meeting: each side's head
+                key = "chair_sides"
             lines.append(w(key, event=title, date=date, people=w.join(chairs or people)))
         elif q.intent == "attend":
             key = "attend" if people else "attend_none"
@@ -110,16 +116,17 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
         elif q.intent == "where":
             city = event.location
             if not city and event.kind == "visit":
-                city = visit_place(store, event)
+                city = visit_place(store, event, w.lex)
+            city = city or named_city(event, w.lex)
             key = "where" if city else "where_unknown"
             if city and event.status == "planned":
                 key = "where_planned"
-            lines.append(w(key, event=title, place=city, date=date))
+            lines.append(w(key, event=title, place=w.place(city), date=date))
         elif q.intent == "online":
             key = {"online": "online", "in_person": "in_person"}.get(
                 event.format or "", "format_unknown"
             )
-            where = f" ({event.location})" if event.location else ""
+            where = f" ({w.place(event.location)})" if event.location else ""
             lines.append(w(key, event=title, date=date, place=where))
         elif q.intent == "outcomes":
             return more.outcomes(store, q, w, events)
@@ -127,11 +134,25 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             key = "when_planned" if event.status == "planned" else "when"
             lines.append(w(key, event=title, date=date, place=place(w, event)))
     answer = found_answer([line[:1].upper() + line[1:] for line in lines], events)
-    if q.intent == "chair" and not any(p.role == "chair" for e in events for p in e.participants):
+    if q.intent == "chair" and not any(
+        p.role == "chair" or _one_per_side(e) for e in events for p in e.participants
+    ):
         answer.found = False  # the events are known, who chaired them is not
     if q.intent == "attend" and not any(e.participants for e in events):
         answer.found = False
     return answer
+
+
+def _one_per_side(event: StoredEvent) -> bool:
+    """A meeting of two parties whose record names one official of each: who led
+    each side, when the record says nobody chaired."""
+    countries = [p.country for p in event.participants]
+    return (
+        event.kind == "meeting"
+        and len(event.parties) == 2
+        and len(countries) == 2
+        and set(countries) == set(event.parties)
+    )
 
 
 def _met(store: Store, q: Question, w: Words) -> Answer:
@@ -150,6 +171,8 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
     lines, shown = [], []
     for event in events[:MAX_EVENTS]:
         others = [p for p in event.participants if not asked(q, p)]
+        if not others and len(q.people) >= 2:  # "who received X's call on Y": Y, named
+            others = [p for p in event.participants if p.person_id not in q.people[0]]
         if not q.people:
             others = [p for p in others if p.country not in own]
         if wanted and any(p.country in wanted for p in others):
@@ -160,7 +183,8 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
             people = [w("someone_of", country=w.country(c)) for c in event.parties if c not in home]
         if not people:
             continue
-        who = w.join([w.name(p.name) for p in event.participants if asked(q, p)]) or w.join(q.names)
+        mine = [p for p in event.participants if asked(q, p) and p not in others]
+        who = w.join([w.name(p.name) for p in mine]) or w.join(q.names[:1])
         if not q.people:
             who = w.join([w.name(p.name) for p in event.participants if p.country in own])
         key = "met_planned" if event.status == "planned" else "met"
@@ -193,14 +217,16 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
     lines = []
     for event in events[:MAX_EVENTS]:
         guests = [p for p in event.participants if p.role != "chair"]
+        if not guests:  # the record marks every participant as host: the destination's guests
+            guests = [p for p in event.participants if p.country != q.destination]
         who = w.join(
             [w.name(p.name) for p in guests if asked(q, p)] or [w.name(p.name) for p in guests]
         )
         home = {p.country for p in guests if p.country}
         hosts = [c for c in event.parties if c not in home] or event.parties
         key = "visit_planned" if event.status == "planned" else "visit"
-        city = event.location or visit_place(store, event)
-        where = f" ({city})" if city else ""
+        city = event.location or visit_place(store, event, w.lex)
+        where = f" ({w.place(city)})" if city else ""
         day = event.date or visit_date(store, event)
         lines.append(
             w(
@@ -245,13 +271,8 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
     events = select(store, q, w.lex, status="planned", limit=100 if unslotted else 500)
     if not events and (q.series or len(q.people) >= 2 or q.edition):
         return _events(store, q, w)
-    if UPCOMING.search(q.folded):  # "sắp tới", "next": still ahead of today, or undated
-        today = date.today().isoformat()
-        ahead = [e for e in events if e.date is None or e.date >= today[: len(e.date)]]
-        if not ahead:
-            answer = none_recorded(store, q, w, "planned_ahead", status="planned")
-            return answer
-        events = ahead
+    if UPCOMING.search(q.folded):  # "sắp tới", "next": on or after today
+        return _ahead(store, q, w, events)
     if not events:
         return none_recorded(store, q, w, "planned")
     items = [
@@ -261,6 +282,39 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
     return found_answer(
         [w("planned", filters=filters(store, q, w), events="; ".join(items))], events
     )
+
+
+def _ahead(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:
+    """Planned events dated on or after today; those announced without a date are
+    listed apart, as announced when their article was published, never as upcoming."""
+    today = date.today().isoformat()
+    ahead = [e for e in events if e.date and e.date >= today[: len(e.date)]]
+    undated = [e for e in events if not e.date]
+    if not ahead and not undated:
+        return none_recorded(store, q, w, "planned_ahead", status="planned")
+    lines = []
+    if ahead:
+        items = [
+            w("planned_item", event=w.event(e), date=w.date(e.date), place=place(w, e))
+            for e in ahead[:MAX_EVENTS]
+        ]
+        lines.append(w("planned", filters=filters(store, q, w), events="; ".join(items)))
+    else:
+        lines.append(w("none_ahead", filters=filters(store, q, w)))
+    if undated:
+        items = [_announced(w, e) for e in undated[: MAX_EVENTS - len(ahead[:MAX_EVENTS])]]
+        lines.append(w("announced", events="; ".join(items)))
+    return found_answer(lines, ahead + undated)
+
+
+def _announced(w: Words, event: StoredEvent) -> str:
+    """An event announced without a date, with when it was announced: the publication
+    of its first article, when the record has it."""
+    published = sorted(s.published for s in event.sources if s.published)
+    if not published:
+        return w("announced_undated", event=w.event(event), place=place(w, event))
+    when = w.bare_date(published[0][:7])
+    return w("announced_item", event=w.event(event), published=when, place=place(w, event))
 
 
 HANDLERS = {

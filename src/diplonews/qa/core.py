@@ -325,7 +325,7 @@ def filters(store: Store, q: Question, w: Words) -> str:
         if len(names) > 1:
             parts.append(w("filter_with", who=w.join(names[1:])))
     if q.series:
-        parts.append(w("filter_series", series=q.series))
+        parts.append(w("filter_series", series=w.series(q.series)))
     others = w.join([w.country(c) for c in q.parties if c not in own])
     if q.parties and not q.series and others != "—":
         if names:
@@ -333,7 +333,7 @@ def filters(store: Store, q: Question, w: Words) -> str:
         else:
             parts.append(w("filter_between", sides=others))
     if q.location:
-        parts.append(w("filter_in", place=q.location))
+        parts.append(w("filter_in", place=w.place(q.location)))
     return "".join(" " + part for part in parts) + w.period(q.date_from, q.date_to)
 
 
@@ -347,7 +347,7 @@ def asked(q: Question, participant: StoredParticipant) -> bool:
 
 
 def place(w: Words, event: StoredEvent) -> str:
-    return " " + w("at_place", place=event.location) if event.location else ""
+    return " " + w("at_place", place=w.place(event.location)) if event.location else ""
 
 
 def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:
@@ -400,10 +400,26 @@ def visit_date(store: Store, visit: StoredEvent) -> str | None:
     return min(dates) if dates else None
 
 
-def visit_place(store: Store, visit: StoredEvent) -> str | None:
-    """A visit the record does not place takes the city of the events held during it."""
+def visit_place(store: Store, visit: StoredEvent, lex: Lexicons | None = None) -> str | None:
+    """A visit the record does not place takes the city of the events held during it,
+    or the city of one of its parties that its own evidence sentence names."""
     places = [e.location for e in during(store, visit) if e.location and e.kind != "call"]
-    return places[0] if places else None
+    if places:
+        return places[0]
+    return named_city(visit, lex) if lex is not None else None
+
+
+def named_city(event: StoredEvent, lex: Lexicons) -> str | None:
+    """The city of one of the event's parties that the sentence reporting it names
+    ("… lễ đón chính thức … tại Phủ Tổng thống ở thủ đô New Delhi"), for an event the
+    record does not place (never a call)."""
+    if event.kind == "call":
+        return None
+    for source in event.sources:
+        for _, _, cities in lex.places.find(source.evidence or ""):
+            if cities[0].country in event.parties:
+                return str(cities[0].name_en)
+    return None
 
 
 def named_events(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:

@@ -28,6 +28,8 @@ from diplonews.text import fold
 PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"\b(?:nhất trí|thống nhất|thông qua|ký kết|thoả thuận|thỏa thuận)\b")
 ADOPTION = re.compile(r"\b(?:thông qua|ký kết|ký|công bố)\b")
+AGREED = r"\b(?:nhat tri|thong nhat|thoa thuan|cam ket|agree\w*)\b"  # folded question
+FIRST = r"\b(?:first|lan dau|dau tien)\b"  # "when did they first meet" (folded question)
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")  # "năm ngoái.Phát ngôn viên"
 ENVOY = re.compile(r"ambassador|envoy|chargé", re.IGNORECASE)
@@ -43,6 +45,8 @@ TOPICS = {
     "investment": ["invest", "fdi"],
     "visitors": ["visitor", "tourist"],
     "exports": ["export"],
+    "workers": ["worker", "labour", "labor"],
+    "students": ["student"],
 }
 
 
@@ -100,7 +104,7 @@ def _received(store: Store, q: Question, w: Words, events: list[StoredEvent]) ->
         if not guests or not hosts:
             continue
         key = "envoy_received_planned" if event.status == "planned" else "envoy_received"
-        where = " " + w("at_place", place=event.location) if event.location else ""
+        where = " " + w("at_place", place=w.place(event.location)) if event.location else ""
         lines.append(
             w(
                 key,
@@ -141,8 +145,15 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
             )
             for e in adopted
         ]
-        return found_answer(lines, adopted)
-    asks_agreed = bool(re.search(r"\b(?:nhat tri|thong nhat|thoa thuan|agree\w*)\b", q.folded))
+        answer = found_answer(lines, adopted)
+        if re.search(AGREED, q.folded):  # what they agreed: the sentence that says it too
+            said = _agreed(store, q, w, adopted[:3], True)
+            if said is not None and w.lang == "vi":
+                answer.answer += " " + " ".join(f"“{s['sentence']}”" for s in said[2][:2])
+            if said is not None:
+                answer.evidence = said[2][:3] + answer.evidence
+        return answer
+    asks_agreed = bool(re.search(AGREED, q.folded))
     best = _agreed(store, q, w, events[:5], asks_agreed)
     if q.people and (best is None or not any(_names(best[2][0]["sentence"], n) for n in q.names)):
         # the articles on the asked people's other events may report it, in a sentence
@@ -429,14 +440,18 @@ def _proposes(sentence: str, code: str, lex: Lexicons) -> bool:
 
 
 def last(store: Store, q: Question, w: Words) -> Answer:
+    """When the sides last (or, asked so, first) met, and at what level."""
     events = [e for e in select(store, q, w.lex) if e.status == "held" and e.date]
     if not events:
         return none_recorded(store, q, w, "meeting")
-    event = events[0]
+    first = bool(re.search(FIRST, q.folded))
+    event = min(events, key=lambda e: e.date or "") if first else events[0]
     level = _level(event, folded_lexicons(w.lex).levels)
-    sides = q.names + [w.country(c) for c in q.parties] + ["?", "?"]
+    sides = q.names + [w.country(c) for c in q.parties]
+    sides += [w.country(c) for c in event.parties if w.country(c) not in sides]
+    sides += ["—", "—"]
     text = w(
-        "last",
+        "first" if first else "last",
         a=sides[0],
         b=sides[1],
         event=w.event(event),

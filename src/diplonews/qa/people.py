@@ -122,7 +122,7 @@ def find(
                         best += sorted(alone - set(best))
                     found.append((begin, best, text[begin:end]))
                     taken |= span
-    blocked = _lexicon_spans(text, lex)
+    blocked = lexicon_spans(text, lex)
 
     def free_capital(i: int) -> bool:
         start, _, word = words[i]
@@ -136,9 +136,9 @@ def find(
     for i, (start, end, word) in enumerate(words):
         if i in taken or len(word) < 3 or any(a <= start < b for a, b in blocked):
             continue
-        if i == 0 and not _foreign(word):  # a capital that only starts the question
+        if i == 0 and not foreign(word):  # a capital that only starts the question
             continue
-        if not (word[:1].isupper() or (typed_lower and _foreign(word))):
+        if not (word[:1].isupper() or (typed_lower and foreign(word))):
             continue
         if any(0 < j < len(words) and free_capital(j) for j in (i - 1, i + 1)):
             continue  # one word of a longer name the store does not hold ("John Smith")
@@ -155,7 +155,7 @@ _SYLLABLE = re.compile(
 )
 
 
-def _foreign(word: str) -> bool:
+def foreign(word: str) -> bool:
     """A word typed in lower case that cannot be a Vietnamese syllable ("abe",
     "marcos", "obama"): in a question without diacritics it can only be a name."""
     folded = fold(word).lower().replace("đ", "d")
@@ -172,7 +172,7 @@ def _best(ids: set[int], names: NameIndex, most: int = 3) -> list[int]:
     return kept + [i for i in ranked[most:] if names.words.get(i) in same]
 
 
-def _lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
+def lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     """Spans of party, place and title names: a capitalised word in them ("Hàn",
     "Nam", "Tổng") is not a short form of a name."""
     spans = [(s, e) for s, e, _ in lex.party_names.find(text)]
@@ -222,11 +222,13 @@ def by_title(
         if not near:
             continue
         rows = store.query(
-            "SELECT DISTINCT person_id FROM event_participants "
-            "WHERE title = ? AND country = ? AND person_id IS NOT NULL",
+            "SELECT p.person_id, MAX(COALESCE(e.date, '')) AS latest FROM event_participants p "
+            "JOIN events e ON e.id = p.event_id "
+            "WHERE p.title = ? AND p.country = ? AND p.person_id IS NOT NULL "
+            "GROUP BY p.person_id ORDER BY latest DESC, p.person_id",
             (str(titles[0]), near[0]),
         )
-        ids = sorted(int(r[0]) for r in rows)
+        ids = [int(r[0]) for r in rows]  # the latest in office first
         if ids:
             return [ids], [text[start:end]]
     return [], []

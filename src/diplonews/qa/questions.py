@@ -48,13 +48,16 @@ _KINDS = (  # words that name the kind of event asked about (folded)
             r"|\b(?:which|what) (?:meetings|summits|conferences|talks)\b"
         ),
     ),
-    ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
+    ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call(?:s|ed|ing)?\b(?! on))")),
     ("visit", re.compile(r"\b(?:tham(?! gia| du)|visit\w*|state visit)\b")),
 )
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
 MAX_EDITION_DIGITS = 6  # a longer number is no edition (and would not fit an SQL integer)
-_ENGLISH = re.compile(r"\b(?:who|what|when|where|which|how|did|does|is|was|list|the)\b")
+_ENGLISH = re.compile(
+    r"\b(?:who|what|when|where|which|how|did|does|is|was|were|are|has|have|list|the|"
+    r"with|between|of|for|and|upcoming|planned|meetings?|visits?|visited|summits?|talks)\b"
+)
 
 
 @dataclass
@@ -89,7 +92,18 @@ _ASKS_ABOUT_PLANNED = ("met", "whom_met", "where", "when", "chair", "attend", "v
 
 
 # Intents about what an official did, whom a question may name by office alone.
-_BY_OFFICE = ("met", "whom_met", "visit", "envoys", "when", "where", "count", "list", "last")
+_BY_OFFICE = (
+    "met",
+    "whom_met",
+    "visit",
+    "envoys",
+    "when",
+    "where",
+    "count",
+    "list",
+    "last",
+    "who_is",
+)
 
 
 @lru_cache(maxsize=1)
@@ -157,8 +171,10 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     question = Question(text, folded, "en" if english else "vi", intent)
     question.planned = "planned" in matched
     question.parties = _parties(text, folded, lex, folded_lex)
-    question.series = _stored_series(store, folded) or _series(
-        folded, question.parties, folded_lex, lex, _series_names(store)
+    question.series = (
+        _stored_series(store, folded)
+        or _series(folded, question.parties, folded_lex, lex, _series_names(store))
+        or _acronym_series(store, text, folded, question.parties, lex)
     )
     question.edition = _edition(folded)
     question.date_from, question.date_to = _period(folded)
@@ -179,7 +195,9 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
         if 1 <= month <= 12:
             question.month = f"{month:02d}"
     question.unknown_names = _unknown_names(text, question.names, lex, folded_lex)
-    if question.location_text and any(question.location_text in n for n in question.names):
+    if not (question.people or question.series) and intent in _ABOUT_SOMEONE:  # "… Macron …"
+        question.unknown_names += _unknown_word(text, folded, lex)
+    if question.location_text and _overlaps(question.location_text, question.names):
         question.location = question.location_text = question.location_country = None  # "Huệ"
     if re.search(r"\b(?:dau tu|fdi|invest\w*)\b", folded):
         question.topic = "investment"
@@ -189,6 +207,10 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
         question.topic = "exports"
     elif re.search(r"\b(?:thuong mai|kim ngach|trade)\b", folded):
         question.topic = "trade"
+    elif re.search(r"\b(?:lao dong|workers?|labou?r)\b", folded):
+        question.topic = "workers"
+    elif re.search(r"\b(?:du hoc sinh|sinh vien|students?)\b", folded):
+        question.topic = "students"
     return question
 
 
@@ -223,6 +245,13 @@ def _country_spans(text: str, folded: str, lex: Lexicons) -> list[tuple[int, int
             (m.start(), m.end(), code) for m in re.finditer(rf"\b{re.escape(form)}\b", lowered)
         ]
     return spans
+
+
+def _overlaps(place: str, names: list[str]) -> bool:
+    """A city the question seems to name is a word of a person's name ("Huệ", "that
+    Luong" in "… that Luong Cuong held talks with")."""
+    words = {w for w in fold(place).lower().split() if len(w) >= 3}
+    return any(place in n or words & set(fold(n).lower().split()) for n in names)
 
 
 def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexicons) -> list[str]:
@@ -295,6 +324,38 @@ def _unknown_names(
     return unknown
 
 
+# Intents whose question is about someone: a single unknown name there is that someone.
+_ABOUT_SOMEONE = ("met", "whom_met", "visit", "when", "where", "who_is", "envoys", "planned")
+# Words without diacritics that are no Vietnamese syllable yet no name either.
+_LOANWORDS = frozenset(
+    ["online", "video", "covid", "fta", "cptpp", "rcep", "oda", "fdi", "usd", "euro"]
+)
+
+
+def _unknown_word(text: str, folded: str, lex: Lexicons) -> list[str]:
+    """One word that can only be a name the record does not hold: capitalised, without
+    diacritics, no party, place, title, series or question word ("Macron" in "When did
+    Macron visit Vietnam?"), or, in Vietnamese typed without diacritics, a word that is
+    no Vietnamese syllable ("macron tham viet nam khi nao")."""
+    known = lex.derive("qa.known_words", _known_words) | _LOANWORDS
+    blocked = people.lexicon_spans(text, lex)
+    blocked += [(a, b) for a, b, _ in folded_lexicons(lex).parties.find(folded)]
+    blocked += [(a, b) for a, b, _ in lex.derive("qa.folded_places", _folded_places).find(folded)]
+    typed_lower = text == text.lower()
+    vietnamese = typed_lower and not _ENGLISH.search(folded)
+    found = []
+    for i, match in enumerate(re.finditer(r"[\w'’]+", text)):
+        word, start = match.group(), match.start()
+        bare = fold(word).lower().strip("'’-")
+        if len(bare) < 3 or bare in known or fold(word) != word.lower() or bare.isdigit():
+            continue
+        if any(a <= start < b for a, b in blocked):
+            continue
+        if vietnamese and people.foreign(word) or not typed_lower and word[:1].isupper() and i > 0:
+            found.append(word)
+    return found[:1]
+
+
 def _known_words(lex: Lexicons) -> frozenset[str]:
     """Capitalised English words that are not personal names: parties, cities, titles,
     series, months, question words."""
@@ -310,6 +371,7 @@ def _known_words(lex: Lexicons) -> frozenset[str]:
         forms += [item.name_en for item in payloads]
     for form in forms:
         words |= {fold(w).lower() for w in re.findall(r"[\w'’.-]+", form or "")}
+        words |= {fold(w).lower() for w in re.findall(r"[\w'’]+", form or "")}  # "Lancang"
     words |= set(demonyms())
     return frozenset(words)
 
@@ -323,6 +385,8 @@ def _location(text: str, folded: str, lex: Lexicons) -> tuple[str | None, str | 
     for start, end, found in lex.places.find(text):
         if not any(a < end and start < b for a, b in parties):
             return str(found[0].name_en), text[start:end], str(found[0].country)
+    if text.lower() != folded:  # typed with diacritics: "hòa bình" is peace, not Hòa Bình
+        return None, None, None
     cities = lex.derive("qa.folded_places", _folded_places)
     for start, end, found in cities.find(folded):
         if not any(a < end and start < b for a, b in parties):
@@ -439,6 +503,32 @@ def _stored_series(store: Store, folded: str) -> str | None:
         if form in folded and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
     ]
     return max(hits, key=len) if hits else None
+
+
+_SUMMIT = re.compile(r"\b(?:summit|leaders|thuong dinh|cap cao|lanh dao)\b")
+_MINISTERS = re.compile(r"\b(?:ministers?|ministerial|bo truong|ngoai truong)\b")
+
+
+def _acronym_series(
+    store: Store, text: str, folded: str, parties: list[str], lex: Lexicons
+) -> str | None:
+    """A series named by its body's acronym and a meeting word ("the APEC summit",
+    "hội nghị cấp cao G20"): the one series of the store with that acronym, naming
+    every other party of the question, of the level the question names."""
+    for acronym in re.findall(r"\b[A-Z][A-Z0-9]{1,5}\b", text):
+        others = [lex.parties[c].short_en for c in parties if c != acronym and c in lex.parties]
+        held = [
+            n
+            for _, n in _series_forms(store)
+            if re.search(rf"\b{acronym}\b", n) and all(o and o in n for o in others)
+        ]
+        if _SUMMIT.search(folded):
+            held = [n for n in held if re.search(r"Summit|Leaders", n)] or held
+        elif _MINISTERS.search(folded):
+            held = [n for n in held if "Minister" in n] or held
+        if len(held) == 1:
+            return held[0]
+    return None
 
 
 def _series(

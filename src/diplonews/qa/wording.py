@@ -11,11 +11,12 @@ Hyun and Bùi Thanh Sơn", "the 28th ASEAN Plus Three Summit"). Sentences are ro
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from diplonews.extract.lexicons import Lexicons, read_rows
+from diplonews.kb import titles
 from diplonews.kb.models import StoredEvent, StoredParticipant
 from diplonews.text import fold
 
@@ -103,9 +104,18 @@ class Words:
     # --- parties, people ---------------------------------------------------------
 
     def country(self, code: str | None) -> str:
+        """'Korea' / 'Hàn Quốc' (kb/titles.py, the names event titles use)."""
         if not code:
             return ""
-        return _country_names(self.lex, self.lang).get(code, code)
+        return titles.party_name(code, self.lang, self.lex)
+
+    def series(self, name: str) -> str:
+        """'ASEAN-Korea Summit' / 'Hội nghị Cấp cao ASEAN-Hàn Quốc'."""
+        return titles.series_title(name, self.lang, self.lex)
+
+    def place(self, city: str | None) -> str:
+        """'Hanoi' / 'Hà Nội'."""
+        return titles.place_name(city, self.lang, self.lex) if city else ""
 
     def name(self, name: str) -> str:
         """A person's name as readers of the answer's language write it: in English the
@@ -115,16 +125,21 @@ class Words:
             return name
         return _english_names().get(name, name)
 
-    def title(self, title: str | None) -> str:
+    def title(self, title: str | None, country: str | None = None) -> str:
+        """'Prime Minister' / 'Thủ tướng' ('Chủ tịch nước' for Vietnam's President); a
+        title the lexicons cannot put in Vietnamese is left out of a Vietnamese answer."""
         if not title:
             return ""
         if self.lang == "en":
             return title
+        said = titles.official_title(title, "vi", country, self.lex)
+        if said != title:
+            return said
         return _vietnamese_titles(self.lex).get(title, "")
 
     def person(self, participant: StoredParticipant, *, with_title: bool = True) -> str:
         """'Cho Hyun (Foreign Minister, Korea)' / 'Cho Hyun (Ngoại trưởng, Hàn Quốc)'."""
-        details = [self.title(participant.title)] if with_title else []
+        details = [self.title(participant.title, participant.country)] if with_title else []
         details.append(self.country(participant.country))
         details = [d for d in details if d]
         name = self.name(participant.name)
@@ -146,35 +161,15 @@ class Words:
     # --- events ------------------------------------------------------------------
 
     def event(self, event: StoredEvent) -> str:
-        """The event's title composed from its fields."""
-        if event.series:
-            return self._series(event)
-        people = [self.name(p.name) for p in event.participants]
-        if event.kind == "visit":
-            visitors = [p for p in event.participants if p.role != "chair"] or event.participants
-            visitor_countries = {p.country for p in visitors if p.country}
-            hosts = [c for c in event.parties if c not in visitor_countries] or event.parties
-            where = self.join([self.country(c) for c in hosts])
-            if visitors:
-                who = self.join([self.name(p.name) for p in visitors])
-                return self("title_visit", who=who, where=where)
-            return self("title_visit_nobody", where=where)
-        key = "title_call" if event.kind == "call" else "title_meeting"
-        if len(people) >= 2:
-            return self(key, a=people[0], b=self.join(people[1:]))
-        sides = self.join([self.country(c) for c in event.parties])
-        return self(f"{key}_parties", sides=sides)
-
-    def _series(self, event: StoredEvent) -> str:
-        series = event.series or ""
-        if self.lang == "vi" and event.name:
-            name = event.name[:1].upper() + event.name[1:]
-            if event.edition and "lần thứ" not in name and str(event.edition) not in name:
-                name += f" lần thứ {event.edition}"
-            return name
-        if event.edition:
-            return self("title_series_edition", edition=_ordinal(event.edition), series=series)
-        return self("title_series", series=series)
+        """The event's title composed from its record (kb/titles.py: "25th ASEAN-Korea
+        Summit", "Talks: Tô Lâm – Hun Sen (call)", "Hội đàm Tô Lâm – Hun Sen (điện
+        đàm)"), without the planned mark the answer's own sentence gives; in English,
+        Chinese leaders by their pinyin names."""
+        title = titles.event_title(replace(event, status="held"), self.lang, self.lex)
+        if self.lang == "en":
+            for vietnamese, english in _english_names().items():
+                title = title.replace(vietnamese, english)
+        return title
 
 
 @lru_cache(maxsize=1)
@@ -186,27 +181,6 @@ def _english_names() -> dict[str, str]:
         if row["role"] == "person" and row.get("means") and fold(row["means"]) != row["means"]:
             found.setdefault(row["means"], row["form"])
     return found
-
-
-def _ordinal(number: int) -> str:
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def _country_names(lex: Lexicons, lang: str) -> dict[str, str]:
-    return lex.derive(f"qa.country_names.{lang}", lambda lx: _build_country_names(lx, lang))
-
-
-def _build_country_names(lex: Lexicons, lang: str) -> dict[str, str]:
-    names = {}
-    for code, party in lex.parties.items():
-        forms = lex.party_forms.get(code) if lang == "vi" else None
-        name = forms[0] if forms else party.short_en or party.name_en or code
-        names[code] = name[:1].upper() + name[1:]
-    return names
 
 
 def _vietnamese_titles(lex: Lexicons) -> dict[str, str]:
@@ -221,6 +195,7 @@ def _build_vietnamese_titles(lex: Lexicons) -> dict[str, str]:
             if title.level == "-" or not form[:1].isupper():
                 continue
             best = found.get(title.en)
-            if best is None or len(form) < len(best):
+            capitals = sum(c.isupper() for c in form)  # "Tổng thống" before "Tổng Thống"
+            if best is None or (len(form), capitals) < (len(best), sum(c.isupper() for c in best)):
                 found[title.en] = form
     return found
