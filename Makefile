@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test demo bench bench-spark load lint eval eval-ask clean
+.PHONY: venv test demo bench bench-spark bench-curate load lint eval eval-ask clean
 
 venv: $(STAMP)
 
@@ -61,6 +61,11 @@ load: venv
 .PHONY: soak
 soak: venv
 	$(BIN)/python bench/load_web.py --soak-minutes 30 --events 20000 --extract
+
+# Editors (issue 16): corrections re-applied after a re-extraction of the sample and dev
+# articles, login and edit round trips, the page cache's hit rate while edits go on.
+bench-curate: venv
+	$(BIN)/python bench/curate_figures.py
 
 # Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2].
 bench-spark: venv

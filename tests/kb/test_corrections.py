@@ -60,6 +60,26 @@ def _fix(store: Store, event_id: int) -> None:
            reason="checked against the release")  # fmt: skip
 
 
+def _applied(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    states = store.query(
+        "SELECT correction_id, state, ref FROM correction_state ORDER BY correction_id"
+    )
+    marks = store.query(
+        "SELECT kind, ref, field, correction_id, value FROM curation_marks "
+        "ORDER BY kind, ref, field"
+    )
+    return states, marks
+
+
+def _same_as_a_full_apply(store: Store) -> None:
+    """What the ingest applied (only what its batches rebuilt) is what applying the
+    whole log gives."""
+    after_ingest = _applied(store)
+    with store.transaction():
+        corrections.apply_all(store)
+    assert _applied(store) == after_ingest
+
+
 def _check_fixed(store: Store) -> int:
     event = next(
         e for e in api.events(store, person="Yeo Seung-bae", limit=50)
@@ -91,6 +111,7 @@ def test_corrections_survive_reingest_of_the_same_article(store: Store, articles
         for path in articles.iterdir():  # mtime moves: every file is read again
             path.touch()
         _ingest(store, articles)  # re-extracted by "another" diplonews: records rebuilt
+    _same_as_a_full_apply(store)
     _check_fixed(store)
     assert corrections.review(store) == []
 
@@ -101,6 +122,7 @@ def test_corrections_survive_a_changed_article(store: Store, articles: Path) -> 
     path = articles / FIRST
     path.write_text(PREFACE + path.read_text(encoding="utf-8"), encoding="utf-8")
     _ingest(store, articles)  # its text changed: the article is stored anew, offsets moved
+    _same_as_a_full_apply(store)
     _check_fixed(store)
     assert corrections.review(store) == []
 
@@ -113,6 +135,7 @@ def test_corrections_whose_target_vanished_are_listed_for_review(
     path = articles / FIRST
     path.write_text("Thời tiết Hà Nội hôm nay nắng đẹp.\n", encoding="utf-8")  # weather only
     _ingest(store, articles)
+    _same_as_a_full_apply(store)
     review = corrections.review(store)
     assert len(review) == 3
     assert {c.state for c in review} == {"vanished"}
@@ -166,6 +189,7 @@ def test_corrections_merge_and_split_people(store: Store, articles: Path) -> Non
         path.touch()
     with mock.patch("diplonews.kb.store.writes.__version__", "0.0.0-older"):
         _ingest(store, articles)
+    _same_as_a_full_apply(store)
     assert (
         api.people(store, "Emaleen Abdul Rahman Teo")[0].id
         != api.people(store, "Yeo Seung-bae")[0].id
@@ -249,3 +273,62 @@ def test_corrections_export_verified_only(store: Store, articles: Path) -> None:
     api.export(store, "jsonl", out, verified_only=True)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [(item["type"], item["id"]) for item in lines] == [("event", event_id)]
+
+
+def test_corrections_answers_say_they_rest_on_a_corrected_fact(
+    store: Store, articles: Path
+) -> None:
+    _ingest(store, articles)
+    question = "When was the ASEAN-Korea Dialogue in 2021?"
+    assert "corrected" not in api.ask(store, question).answer
+    event_id = _dialogue(store)
+    corrections.record(store, author="ann", kind="event", ref=event_id, action="set",
+                       field="location", value="Seoul", reason="the release")  # fmt: skip
+    answer = api.ask(store, question)
+    assert "in Seoul" in answer.answer
+    assert f"an editor corrected: #{event_id} location" in answer.answer
+    assert answer.facts[0]["corrected"] == ["location"]
+    corrections.record(store, author="ann", kind="event", ref=event_id, action="reject",
+                       reason="not a meeting")  # fmt: skip
+    assert "7 June 2021" not in api.ask(store, question).answer
+
+
+def test_corrections_survive_ingest_from_prepared_records(store: Store, articles: Path) -> None:
+    """`ingest --from-parquet` stores records extracted elsewhere (`ingest_prepared`):
+    the log is applied on top of them too."""
+    from diplonews.extract.reading import read_file
+    from diplonews.kb import dedupe
+    from diplonews.kb.ingest import ingest_prepared, prepare_source
+
+    _ingest(store, articles)
+    _fix(store, _dialogue(store))
+    with mock.patch("diplonews.kb.store.writes.__version__", "0.0.0-spark"):
+        items = [
+            prepare_source(item, str(path.resolve()), dedupe.content_hash(item.text))
+            for path in sorted(articles.glob("*.txt"))
+            for item in read_file(path)
+        ]
+        report = ingest_prepared(store, [i for i in items if not isinstance(i, str)])
+    assert report.updated == 5
+    _same_as_a_full_apply(store)
+    _check_fixed(store)
+    assert corrections.review(store) == []
+
+
+def test_corrections_event_merge_survives_reingest(store: Store, articles: Path) -> None:
+    _ingest(store, articles)
+    keep = _dialogue(store)
+    other = next(e.id for e in api.events(store, limit=50) if e.id != keep)
+    corrections.record(store, author="ann", kind="event", ref=keep, action="set", field="date",
+                       value="2021-06-08", reason="release")  # fmt: skip
+    corrections.record(store, author="ann", kind="event", ref=keep, action="merge", value=other,
+                       reason="one meeting reported twice")  # fmt: skip
+    with mock.patch("diplonews.kb.store.writes.__version__", "0.0.0-older"):
+        for path in articles.iterdir():
+            path.touch()
+        _ingest(store, articles)
+    _same_as_a_full_apply(store)
+    merged = next(e for e in api.events(store, person="Yeo Seung-bae", limit=50)
+                  if e.date == "2021-06-08")  # fmt: skip
+    assert len({s.article_id for s in merged.sources}) >= 2
+    assert corrections.review(store) == []

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from httpx2 import Response
 
 from diplonews.text import fold
-from diplonews.web import create_app
+from diplonews.web import create_app, editing
 from diplonews.web.deps import MAX_BODY
 from diplonews.web.security import too_large_message
 
@@ -469,7 +469,11 @@ def api_get_routes() -> list[str]:
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
 def test_api_events_cannot_be_written(client: TestClient, method: str) -> None:
     for url in ("/api/events", "/api/events/1"):
-        response = client.request(method, url)
+        response = client.request(method, url, json={"date": "2020", "reason": "x"})
+        if method == "PATCH" and url == "/api/events/1":
+            # Editors' corrections (web.editing): a store without accounts is read-only.
+            assert response.status_code == 403
+            continue
         assert response.status_code == 405
         assert response.headers["allow"] == "GET"
 
@@ -482,14 +486,20 @@ def test_api_get_routes_refuse_post(client: TestClient, url: str) -> None:
 
 
 def test_api_only_post_route_is_extract(client: TestClient) -> None:
+    """Besides extraction, only editors' routes write (tagged "curation"), and each
+    says it refuses who may not (401/403): see tests/web/test_editing.py."""
     paths = client.get("/openapi.json").json()["paths"]
     writing = {
         (path, method)
         for path, operations in paths.items()
-        for method in operations
-        if method not in ("get", "head", "options")
+        for method, operation in operations.items()
+        if method not in ("get", "head", "options") and "curation" not in operation.get("tags", [])
     }
     assert writing == {("/api/extract", "post")}
+    for operations in paths.values():
+        for method, operation in operations.items():
+            if method != "get" and "curation" in operation.get("tags", []):
+                assert {"401", "403"} <= set(operation["responses"])
 
 
 # --- headers, docs, OpenAPI --------------------------------------------------------------
@@ -553,7 +563,12 @@ def test_api_openapi_lists_every_api_route_and_no_page(client: TestClient) -> No
     assert spec["info"]["title"] == "diplonews"
     expected = {re.sub(r"/1$", "/{id}", url) for url in api_get_routes()}
     listed = {re.sub(r"\{[^}]+\}", "{id}", path) for path in spec["paths"]}
-    assert listed == expected | {"/api/extract"}
+    curation = {  # editors' routes (web.editing)
+        re.sub(r"\{[^}]+\}", "{id}", route.path)
+        for route in editing.api_router.routes
+        if isinstance(route, APIRoute)
+    }
+    assert listed == expected | {"/api/extract"} | curation
     assert all(path.startswith("/api/") for path in spec["paths"])
 
 

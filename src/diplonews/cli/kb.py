@@ -467,6 +467,9 @@ def serve(
         ),
     ] = None,
     lexicon: LexiconOption = None,
+    private: Annotated[
+        bool, typer.Option(help="Reading needs a login too (see `diplonews users`).")
+    ] = False,
 ) -> None:
     """Serve the web pages and the JSON API (OpenAPI at /docs) over the store."""
     import os
@@ -485,8 +488,10 @@ def serve(
     if any(os.pathsep in path for path in paths):
         raise fail(f"lexicon: a path with {os.pathsep!r} in it cannot be served: rename it")
     load_lexicons(lexicon)  # a bad --lexicon fails here, once, rather than in each worker
-    with _opened(db):  # the store must open before the server says it is up
-        pass
+    with _opened(db) as store:  # the store must open before the server says it is up
+        if private and not api.accounts.has_accounts(store):
+            raise fail("--private: the store has no accounts (add one: diplonews users add)")
+    os.environ[web_app.PRIVATE_ENV] = "1" if private else ""
     url = api.store_location(db)
     # Each worker process builds the application from these.
     os.environ[ENV] = url

@@ -18,6 +18,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from functools import cache
 
 from pwdlib import PasswordHash
 
@@ -37,8 +38,13 @@ MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_ADDRESS = 20
 
 _hasher = PasswordHash.recommended()
-# Checked against when the name is unknown, so an unknown name takes as long as a known one.
-_DUMMY_HASH = _hasher.hash("not a password of anyone: " + secrets.token_hex(8))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the name is unknown, so an unknown name takes as long as a
+    known one (made on first use: hashing costs a fraction of a second)."""
+    return _hasher.hash("not a password of anyone: " + secrets.token_hex(8))
 
 
 class AccountError(DiplonewsError):
@@ -98,6 +104,11 @@ def _check_role(role: str) -> str:
     return role
 
 
+def _pages_stale(store: Store) -> None:
+    """Pages offer to log in only where there are accounts: kept ones are stale."""
+    store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
+
+
 # --- users ---------------------------------------------------------------------------
 
 
@@ -133,6 +144,7 @@ def add_user(store: Store, name: str, role: str, password: str) -> User:
             "VALUES (?, ?, ?, ?, ?)",
             (name, role, hashed, now, now),
         )
+        _pages_stale(store)
     found = user(store, name)
     assert found is not None
     return found
@@ -170,6 +182,7 @@ def remove_user(store: Store, name: str) -> None:
         for table in ("sessions", "api_tokens"):
             store.execute(f"DELETE FROM {table} WHERE user_id = ?", (account.id,))
         store.execute("DELETE FROM users WHERE id = ?", (account.id,))
+        _pages_stale(store)
 
 
 def authenticate(store: Store, name: str, password: str) -> User | None:
@@ -179,7 +192,7 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
         "SELECT id, name, role, created_at, password_hash FROM users WHERE name = ?", (name,)
     )
     if not rows or len(password) > MAX_PASSWORD:
-        _hasher.verify(password[:MAX_PASSWORD], _DUMMY_HASH)
+        _hasher.verify(password[:MAX_PASSWORD], _dummy_hash())
         return None
     valid, rehashed = _hasher.verify_and_update(password, str(rows[0][4]))
     if not valid:

@@ -25,6 +25,7 @@ from diplonews.kb.store import Store
 from diplonews.text import fold
 
 SIMILAR = 90  # rapidfuzz ratio of two folded evidence sentences that are one edited
+CONTAINED = 40  # characters: a sentence at least this long found inside the other one
 
 
 def _marks(values: list[Any]) -> str:
@@ -121,7 +122,12 @@ def _report_event(store: Store, anchor: dict[str, Any]) -> int | None:
         if not wanted or not evidence:
             continue
         folded = fold(evidence)
-        score = 100.0 if folded == wanted else fuzz.ratio(folded, wanted)
+        if folded == wanted:
+            score = 100.0
+        elif min(len(folded), len(wanted)) >= CONTAINED and (wanted in folded or folded in wanted):
+            score = 95.0  # the sentence cut longer or shorter by a newer extractor
+        else:
+            score = fuzz.ratio(folded, wanted)
         if score >= SIMILAR and (best is None or score > best[0]):
             best = (score, int(event_id))
     return best[1] if best else None

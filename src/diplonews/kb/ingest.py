@@ -276,8 +276,9 @@ class _Run:
                     self.on_error(warning)
                 self.store_safely(writer, state, article_id, prepared)
                 self.on_progress(self.report)
+            # Editors' corrections, on top of what this batch rebuilt (kb/corrections.py).
+            corrections.apply_after_batch(self.store, writer.dirty_events, writer.dirty_people)
             writer.finish()
-            corrections.apply_all(self.store)  # editors' corrections, on top of the machine's
             for key, size, mtime_ns in files:
                 writes.mark_file(self.store, key, size, mtime_ns)
 

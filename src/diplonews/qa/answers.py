@@ -24,6 +24,7 @@ from diplonews.qa.core import (
     Answer,
     around,
     asked,
+    curated,
     filters,
     found_answer,
     named_city,
@@ -62,7 +63,7 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
     ):
         named = named_events(store, question, lex)
         if named:
-            return _render_events(store, question, words, named)
+            return curated(_render_events(store, question, words, named), question.lang)
     placed = question.location is not None and question.intent is not None
     if question.intent == "planned" and not (
         question.parties or question.series or question.person_ids or placed
@@ -82,7 +83,7 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         return Answer(words("not_found"), found=False)  # whom did someone the record lacks meet
     if question.intent in ("list", "count", "planned") and question.kind == "visit":
         handler = handler if question.intent == "count" else _visits  # planned ones first
-    return handler(store, question, words)
+    return curated(handler(store, question, words), question.lang)
 
 
 # --- answers about events ------------------------------------------------------------

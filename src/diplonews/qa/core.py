@@ -35,6 +35,23 @@ class Answer:
         }
 
 
+CORRECTED_NOTE = {
+    "vi": "(Câu trả lời dựa trên dữ kiện đã được biên tập viên sửa: {which}.)",
+    "en": "(This answer rests on facts an editor corrected: {which}.)",
+}
+
+
+def curated(answer: Answer, lang: str) -> Answer:
+    """Say when an answer rests on a fact an editor corrected (`kb.corrections`)."""
+    which = [
+        f"#{f['event_id']} {', '.join(f['corrected'])}" for f in answer.facts if f.get("corrected")
+    ]
+    if which and answer.found:
+        note = CORRECTED_NOTE["vi" if lang == "vi" else "en"]
+        answer.answer = f"{answer.answer} {note.format(which='; '.join(which))}"
+    return answer
+
+
 # --- selecting events: every slot of the question is a filter ----------------------
 
 
@@ -88,6 +105,8 @@ def select(
     wanted = set(kinds) if kinds else None
     kept = []
     for event in events:
+        if event.status == "rejected":  # an editor said it is not a diplomatic event
+            continue
         if wanted and event.kind not in wanted:
             continue
         if status and event.status != status:
@@ -110,7 +129,7 @@ def select(
         if relax < 2 and q.location and not _at(event, q):
             continue
         kept.append(event)
-    kept.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    kept.sort(key=lambda e: (e.date or "", e.verified, e.id), reverse=True)  # verified first
     return kept
 
 
@@ -248,6 +267,8 @@ def fact(event: StoredEvent) -> dict[str, Any]:
         "parties": event.parties,
         "participants": [p.to_dict() for p in event.participants],
         "outcomes": event.outcomes,
+        "verified": event.verified,
+        "corrected": event.corrected,
     }
 
 

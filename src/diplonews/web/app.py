@@ -34,8 +34,10 @@ from diplonews.errors import DiplonewsError
 from diplonews.qa import answers, questions
 from diplonews.web import (  # sources adds /api/sources
     api_routes,
+    auth,
     browse_pages,
     cache,
+    editing,
     pages,
     sources,
     viz,
@@ -52,6 +54,7 @@ DEFAULT_CACHE_MB = 64  # rendered pages a server keeps
 # The user's lexicon paths, joined with os.pathsep, as `serve --lexicon` passes them to
 # its worker processes (which build the application through `server_app`).
 LEXICON_ENV = "DIPLONEWS_LEXICON"
+PRIVATE_ENV = "DIPLONEWS_PRIVATE"  # "1": `serve --private`, reading needs a login too
 # Threads a server process runs `def` routes in (anyio's default: 40). Each keeps a store
 # open, with its own page cache of up to 64 MB (SQLite), for the thread's life: on a
 # few cores more threads add memory, not speed.
@@ -116,6 +119,7 @@ def create_app(
     settled: bool = False,
     lexicon_paths: Iterable[str | Path] = (),
     extract_seconds: float = EXTRACT_SECONDS,
+    private: bool = False,
 ) -> FastAPI:
     """The application over the store at `store_url` (default as for the CLI:
     $DIPLONEWS_DB, else ./diplonews.db — which is how `serve --workers` passes it),
@@ -125,7 +129,8 @@ def create_app(
     shipped lexicons plus the user's rows under `lexicon_paths`, loaded once here into
     `app.state.lexicons` (a bad path raises here). `settled`: `settle()` at start-up,
     for a server process (not for a test, whose objects it would freeze).
-    `extract_seconds`: the time limit of one extraction request (`extraction`)."""
+    `extract_seconds`: the time limit of one extraction request (`extraction`).
+    `private`: reading needs a login too (`web.auth`)."""
     paths = tuple(str(path) for path in lexicon_paths)
     lexicons = api.load_lexicons(paths)
     extractions = Extractions(paths, seconds=extract_seconds)
@@ -158,10 +163,16 @@ def create_app(
     app.state.stores = stores
     app.state.lexicons = lexicons
     app.state.extractions = extractions
+    app.state.pages = kept_pages  # editors' changes drop the pages they touch
 
     if kept_pages is not None:
         app.add_middleware(PageCache, stores=stores, pages=kept_pages, languages=LANGUAGES)
+    app.add_middleware(auth.Viewer, stores=stores, private=private)  # before the cache
     app.add_middleware(Guard)  # outermost: refusals and kept pages get the headers too
+
+    @app.exception_handler(auth.Refused)
+    async def not_allowed(request: Request, exc: auth.Refused) -> Response:
+        return auth.refused(request, exc)
 
     @app.exception_handler(DiplonewsError)
     async def bad_request(request: Request, exc: DiplonewsError) -> Response:
@@ -198,14 +209,21 @@ def create_app(
         )
 
     app.include_router(api_routes.router)
+    app.include_router(editing.api_router)
     app.include_router(pages.router)
     app.include_router(viz.router)
     app.include_router(sources.router)
     app.include_router(browse_pages.router)
+    app.include_router(auth.router)
+    app.include_router(editing.router)
     return app
 
 
 def server_app() -> FastAPI:
     """The application as `diplonews serve` runs it in each worker process (the store
     and the lexicons from the environment `serve` set)."""
-    return create_app(settled=True, lexicon_paths=lexicon_paths_from_env())
+    return create_app(
+        settled=True,
+        lexicon_paths=lexicon_paths_from_env(),
+        private=os.environ.get(PRIVATE_ENV) == "1",
+    )

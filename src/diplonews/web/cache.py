@@ -18,6 +18,7 @@ anything larger than `MAX_ENTRY` pass through untouched.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -43,6 +44,27 @@ ENV = "DIPLONEWS_PAGE_CACHE"  # the directory `serve` shares with its worker pro
 CACHE_ERRORS = (sqlite3.Error, OSError, diskcache.Timeout)
 
 Entry = tuple[int, list[tuple[bytes, bytes]], bytes, bytes]  # status, headers, body, etag
+# An answer about one event, person or article (page or JSON) is tagged with it, so an
+# editor's change drops exactly those (`forget`); every other answer is a list.
+_ONE = re.compile(r"/(?:api/)?((?:events|people|articles)/[0-9]{1,18})")
+LISTS = "lists"
+
+
+def tag_of(path: str) -> str:
+    match = _ONE.fullmatch(path)
+    return match.group(1) if match else LISTS
+
+
+def forget(pages: diskcache.Cache, tags: list[str]) -> int:
+    """Drop the kept answers of these events, people and articles ("events/12"), and
+    the lists, which may show them; answers dropped."""
+    dropped = 0
+    for tag in {*tags, LISTS}:
+        try:
+            dropped += pages.evict(tag)
+        except CACHE_ERRORS:  # pragma: no cover - a cache that cannot be written
+            pass
+    return dropped
 
 
 def open_pages(directory: str | None, max_bytes: int) -> diskcache.Cache:
@@ -54,6 +76,7 @@ def open_pages(directory: str | None, max_bytes: int) -> diskcache.Cache:
         where,
         size_limit=max_bytes,
         eviction_policy="least-recently-stored",  # a hit reads, never writes
+        tag_index=True,  # `forget` drops an event's answers by its tag
         sqlite_synchronous=0,  # a cache: losing it in a crash costs a render
         timeout=0.25,  # s waiting on another process's write, then a miss (default: 60)
     )
@@ -79,6 +102,8 @@ class PageCache:
             scope["type"] != "http"
             or scope["method"] != "GET"
             or scope["path"].startswith(UNCACHED_PREFIXES)
+            or scope.get("state", {}).get("viewer") is not None  # an editor's own pages
+            or scope.get("state", {}).get("bearer")
         ):
             await self.app(scope, receive, send)
             return
@@ -96,7 +121,7 @@ class PageCache:
         if entry is not None:
             await replay(entry, headers.get("if-none-match"), send)
             return
-        await self.app(scope, receive, self.keeping(key, send))
+        await self.app(scope, receive, self.keeping(key, send, tag_of(scope["path"])))
 
     def key(self, scope: Scope, headers: Headers, generation: int) -> str:
         """What an answer depends on: the store generation, the URL, the language
@@ -106,7 +131,7 @@ class PageCache:
         query = scope["query_string"].decode("latin-1")
         return f"{generation} {date.today().isoformat()} {lang} {scope['path']}?{query}"
 
-    def keeping(self, key: str, send: Send) -> Send:
+    def keeping(self, key: str, send: Send, tag: str = LISTS) -> Send:
         """`send`, keeping a complete one-piece 200 answer as it goes by."""
         start: Message | None = None
 
@@ -123,7 +148,7 @@ class PageCache:
                     etag = f'W/"{digest}"'.encode()
                     headers = [*held["headers"], (b"etag", etag), (b"cache-control", b"no-cache")]
                     try:
-                        self.pages.set(key, (held["status"], headers, body, etag))
+                        self.pages.set(key, (held["status"], headers, body, etag), tag=tag)
                     except CACHE_ERRORS:  # full or locked: served all the same, not kept
                         pass
                     held = {**held, "headers": [*headers, (b"x-cache", b"miss")]}

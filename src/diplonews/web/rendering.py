@@ -50,6 +50,18 @@ templates = Jinja2Templates(
 templates.env.globals["version"] = __version__
 
 
+def _viewer(request: Request) -> dict[str, Any]:
+    """Who is reading (`web.auth.Viewer` put them in the request's state): the header
+    offers to log in only where there are accounts, and editors get their forms."""
+    state = request.scope.get("state", {})
+    viewer = state.get("viewer")
+    return {
+        "viewer": getattr(viewer, "user", viewer),
+        "csrf": getattr(viewer, "csrf", ""),
+        "accounts_on": bool(state.get("accounts")),
+    }
+
+
 def wording(request: Request) -> Wording:
     """How the request's page names things, in its language (see `Wording`)."""
     lang = language(request)
@@ -66,7 +78,14 @@ def page(request: Request, name: str, context: dict[str, Any], status_code: int 
     response = templates.TemplateResponse(
         request,
         name,
-        {"lang": lang, "t": text, "w": wording(request), "names": names, **context},
+        {
+            "lang": lang,
+            "t": text,
+            "w": wording(request),
+            "names": names,
+            **_viewer(request),
+            **context,
+        },
         status_code=status_code,
     )
     if request.query_params.get("lang") in LANGUAGES:
