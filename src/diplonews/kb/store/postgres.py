@@ -1,8 +1,8 @@
 """The team store: PostgreSQL through psycopg 3.
 
 The shared SQL is written with `?` marks; they become psycopg's `%s` here (the SQL
-holds no other `?`). Search uses a generated `tsvector` column over the folded text
-with a GIN index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked
+holds no other `?`). Search uses a `tsvector` column of the folded text (the text
+itself is not kept) with a GIN index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked
 for explicitly, so both backends give the same answers: text columns collate by
 code point (`COLLATE "C"` in the schema), the indexed text is cut into the same
 words FTS5 sees, and writers take turns (an advisory lock, like SQLite's
@@ -176,8 +176,9 @@ class PostgresStore:
 
     def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
         self._run(
-            "INSERT INTO search (kind, ref, title, body) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (kind, ref) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body",
+            "INSERT INTO search (kind, ref, document) VALUES (?, ?, "
+            "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')) "
+            "ON CONFLICT (kind, ref) DO UPDATE SET document = EXCLUDED.document",
             (kind, ref, _words(title), _words(body)),
         )
 
