@@ -61,10 +61,10 @@ def shingles(text: str) -> list[bytes]:
     return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
 
 
-def _shingle_hashes(text: str) -> list[int]:
-    """crc32 of each shingle of `shingles(text)`, read as slices of one buffer of the
-    words joined by single spaces (a shingle is such a slice)."""
-    words = _WORD.findall(fold(text))
+def _shingle_hashes(folded: str) -> list[int]:
+    """crc32 of each shingle of `shingles(text)` (given `fold(text)`), read as slices of
+    one buffer of the words joined by single spaces (a shingle is such a slice)."""
+    words = _WORD.findall(folded)
     if len(words) <= SHINGLE:
         return [zlib.crc32(" ".join(words).encode())] if words else []
     joined = " ".join(words).encode()
@@ -81,11 +81,12 @@ def _shingle_hashes(text: str) -> list[int]:
     return [crc32(view[s:e]) for s, e in zip(starts, ends, strict=False)]
 
 
-def minhash(text: str) -> np.ndarray:
-    """The 128 MinHash values of a body (uint32), as datasketch's affine32 gives them."""
+def minhash(folded: str) -> np.ndarray:
+    """The 128 MinHash values of a folded body (uint32), as datasketch's affine32 gives
+    them for the shingles of the body."""
     import numpy as np
 
-    hashes = _shingle_hashes(text)
+    hashes = _shingle_hashes(folded)
     if not hashes:
         return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
     hv = np.array(hashes, dtype=np.uint32)
@@ -102,7 +103,12 @@ def minhash(text: str) -> np.ndarray:
 
 def signature(text: str) -> bytes:
     """The MinHash signature of a body, as bytes for the store (128 × 4 bytes)."""
-    return minhash(text).astype("<u4").tobytes()
+    return signature_of_folded(fold(text))
+
+
+def signature_of_folded(folded: str) -> bytes:
+    """`signature(text)` given `fold(text)`, for a caller that has it already."""
+    return minhash(folded).astype("<u4").tobytes()
 
 
 def values(sig: bytes) -> np.ndarray:

@@ -42,6 +42,7 @@ from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_f
 from diplonews.kb import dedupe
 from diplonews.kb.store import Store, writes
 from diplonews.kb.store.writes import Prepared
+from diplonews.text import fold
 
 BATCH_SIZE = 200  # articles per transaction
 PARALLEL_FROM = 64  # articles in a batch from which worker processes pay off
@@ -142,7 +143,9 @@ def prepare_source(
         return f"{item.path}: {exc}"
     except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
         return f"{item.path}: internal error: {type(exc).__name__}: {exc}"
-    signature = dedupe.signature(doc.body or item.text)
+    title = doc.record.title or ""
+    folded = (fold(title), fold(doc.body))  # what search indexes, done here, not in the writer
+    signature = dedupe.signature_of_folded(folded[1] if doc.body else fold(item.text))
     return Prepared(
         path=item.path,
         warnings=[f"{item.path}: {warning}" for warning in doc.warnings],
@@ -156,6 +159,7 @@ def prepare_source(
         signature=signature,
         milestones=[m.to_dict() for m in doc.milestones],
         bands=dedupe.band_keys(signature),  # here, in the worker, not in the writer
+        folded=folded,
     )
 
 
@@ -349,10 +353,10 @@ class _Run:
         if state == "unchanged":
             self.report.unchanged += 1
             return
-        lookups.wrote(prepared.source, prepared.content_hash)
         try:
             with self.store.transaction():
                 self.store_one(writer, lookups, state, article_id, prepared)
+            lookups.wrote(prepared.source, prepared.content_hash)
         except Exception as exc:  # noqa: BLE001 -- one article's content must not stop the run
             if isinstance(exc, StoreError):
                 self.store.query("SELECT 1")  # raises if the store itself is gone

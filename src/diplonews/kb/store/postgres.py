@@ -174,7 +174,9 @@ class PostgresStore:
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         return int(self._run(sql, params).fetchone()[0])
 
-    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
+    def index_text(
+        self, kind: str, ref: int, title: str, body: str, *, derived: bool = False
+    ) -> None:
         self._run(
             "INSERT INTO search (kind, ref, document) VALUES (?, ?, "
             "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')) "

@@ -114,16 +114,21 @@ class SQLiteStore:
         row = self._run(sql, params).fetchone()
         return int(row[0])
 
-    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
+    def index_text(
+        self, kind: str, ref: int, title: str, body: str, *, derived: bool = False
+    ) -> None:
         """The index is contentless (migration 0005): an entry is taken out with the text
         it was indexed with, which search_entries keeps, except for an article indexed
         with its stored title and body folded (NULL there: folded again to take it out,
         so the article's text is not stored twice). `writes` indexes an article after
-        its row is written and takes it out before that row changes."""
+        its row is written (`derived`: no need to check that the text is the row's) and
+        takes it out before that row changes."""
         rowid = ref * 4 + _KIND_NUMBER[kind]
         self._forget_entry(rowid)
         kept: tuple[str | None, str | None] = (title, body)
-        if kind == "article":
+        if derived and kind == "article":
+            kept = (None, None)
+        elif kind == "article":
             for stored_title, stored_body in self._run(
                 "SELECT title, body FROM articles WHERE id = ?", (ref,)
             ).fetchall():

@@ -39,6 +39,7 @@ class Prepared:
     signature: bytes  # MinHash of the body
     milestones: list[dict[str, Any]] = field(default_factory=list)
     bands: list[int] = field(default_factory=list)  # dedupe.band_keys(signature), if computed
+    folded: tuple[str, str] | None = None  # fold(title or ""), fold(body), if computed
     path: str = ""  # where it was read, for messages: a file, or `file.jsonl:LINE`
     warnings: list[str] = field(default_factory=list)  # values extraction left out, and why
 
@@ -250,7 +251,8 @@ class Writer:
             "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(key, article_id) for key in sorted(set(item.band_keys()))],
         )
-        store.index_text("article", article_id, fold(record.get("title") or ""), fold(item.body))
+        title, body = item.folded or (fold(record.get("title") or ""), fold(item.body))
+        store.index_text("article", article_id, title, body, derived=True)
         people = self._add_people(article_id, item)
         for position, event in enumerate(record.get("events") or []):
             span = item.spans[position] if position < len(item.spans) else None
