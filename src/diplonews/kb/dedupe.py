@@ -41,6 +41,7 @@ SEED = 1
 # MurmurHash3's 32-bit finalizer, datasketch's premix of each shingle hash (affine32).
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")  # what separates the words `_WORD` finds
 
 
 @lru_cache(maxsize=1)
@@ -62,23 +63,22 @@ def shingles(text: str) -> list[bytes]:
 
 
 def _shingle_hashes(folded: str) -> list[int]:
-    """crc32 of each shingle of `shingles(text)` (given `fold(text)`), read as slices of
-    one buffer of the words joined by single spaces (a shingle is such a slice)."""
-    words = _WORD.findall(folded)
-    if len(words) <= SHINGLE:
-        return [zlib.crc32(" ".join(words).encode())] if words else []
-    joined = " ".join(words).encode()
+    """crc32 of each shingle of `shingles(text)` (given `fold(text)`): the words joined
+    by single spaces are one buffer, and a shingle is the slice from one word's start to
+    the end of the fifth word on."""
+    joined = _NON_WORD.sub(" ", folded).strip(" ").encode()
+    if not joined:
+        return []
+    import numpy as np
+
+    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32)
+    if len(spaces) < SHINGLE:
+        return [zlib.crc32(joined)]
+    starts = [0, *(spaces[: len(spaces) - SHINGLE + 1] + 1).tolist()]
+    ends = [*spaces[SHINGLE - 1 :].tolist(), len(joined)]
     view = memoryview(joined)
-    starts = [0]
-    find = joined.find
-    position = find(b" ")
-    while position >= 0:
-        starts.append(position + 1)
-        position = find(b" ", position + 1)
-    ends = [s - 1 for s in starts[SHINGLE:]]
-    ends.append(len(joined))
     crc32 = zlib.crc32
-    return [crc32(view[s:e]) for s, e in zip(starts, ends, strict=False)]
+    return [crc32(view[s:e]) for s, e in zip(starts, ends, strict=True)]
 
 
 def minhash(folded: str) -> np.ndarray:
