@@ -329,7 +329,7 @@ class _Run:
         while True:
             entered = False
             try:
-                with self.store.transaction():
+                with self.store.batch():
                     entered = True
                     yield
                 return
@@ -353,11 +353,13 @@ class _Run:
         if state == "unchanged":
             self.report.unchanged += 1
             return
+        mark = writer.mark()
         try:
             with self.store.transaction():
                 self.store_one(writer, lookups, state, article_id, prepared)
             lookups.wrote(prepared.source, prepared.content_hash)
         except Exception as exc:  # noqa: BLE001 -- one article's content must not stop the run
+            writer.forget_pending(mark)
             if isinstance(exc, StoreError):
                 self.store.query("SELECT 1")  # raises if the store itself is gone
             where = prepared.path or prepared.source
@@ -381,7 +383,7 @@ class _Run:
         copy_of = lookups.article_with_hash(prepared.content_hash)
         similarity = 1.0
         if copy_of is None:  # MinHash only when the exact hash does not settle it
-            near = writes.near_duplicate(self.store, prepared.signature, prepared.band_keys())
+            near = writer.near_duplicate(prepared)
             if near:
                 copy_of, similarity = near
         if copy_of is not None:

@@ -31,6 +31,11 @@ class Store(Protocol):
     def transaction(self) -> AbstractContextManager[None]:
         """All statements inside commit together or not at all."""
 
+    def batch(self) -> AbstractContextManager[None]:
+        """A transaction for many writes, which a backend may send ahead without waiting
+        for each (PostgreSQL's pipeline mode); nested `transaction`s in it still end
+        with their own errors."""
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...

@@ -106,6 +106,7 @@ class PostgresStore:
             reason = _one_line(exc, _passwords(url))
             raise StoreError(f"{self.location}: cannot connect ({reason})") from None
         self._depth = 0
+        self._pipeline: Any = None  # the psycopg Pipeline of `batch`, while one runs
         try:
             self._check_ours()
         except BaseException:
@@ -132,7 +133,8 @@ class PostgresStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Nested transactions are savepoints: an exception undoes the inner block only
-        when it is caught before the outer one ends."""
+        when it is caught before the outer one ends. Inside `batch`, a savepoint's
+        statements are sent without waiting, and their errors arrive before it ends."""
         try:
             with self.connection.transaction():
                 self._depth += 1
@@ -140,9 +142,40 @@ class PostgresStore:
                     if self._depth == 1:
                         self._run("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
                     yield
+                    if self._pipeline is not None and self._depth > 1:
+                        self._sync()  # this savepoint's errors, raised inside it
                 finally:
                     self._depth -= 1
         except self._psycopg.OperationalError as exc:
+            raise self._error(exc) from None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """A write transaction in pipeline mode: statements whose results are not read
+        go to the server without a round trip each (an ingest batch sends about a
+        tenth of the round trips); each savepoint inside waits for its own results."""
+        if self._depth:
+            with self.transaction():
+                yield
+            return
+        try:
+            with self.connection.pipeline() as pipeline:
+                self._pipeline = pipeline
+                try:
+                    with self.transaction():
+                        yield
+                finally:
+                    self._pipeline = None
+        except self._psycopg.OperationalError as exc:
+            raise self._error(exc) from None
+
+    def _sync(self) -> None:
+        assert self._pipeline is not None
+        try:
+            self._pipeline.sync()
+        except self._psycopg.errors.IntegrityError:
+            raise
+        except self._psycopg.Error as exc:
             raise self._error(exc) from None
 
     def _run(self, sql: str, params: Sequence[Any]) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,10 @@ class SQLiteStore:
             self.connection.execute("COMMIT")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.location}: {exc}") from None
+
+    def batch(self) -> AbstractContextManager[None]:
+        """A write transaction of many statements: SQLite runs them in process anyway."""
+        return self.transaction()
 
     def _run(self, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
         try:

@@ -209,17 +209,67 @@ class Writer:
 
     Search entries of people and events are rewritten once per batch, in `finish`,
     rather than once per article that mentions them: a head of state reported by a
-    thousand articles would otherwise cost a thousand rewrites of a growing entry."""
+    thousand articles would otherwise cost a thousand rewrites of a growing entry.
+    The MinHash bands of the batch's articles are written in `finish` too, in one
+    statement in key order (32 rows an article were a third of the writing): until
+    then `near_duplicate` finds them here. A caller whose article fails after
+    `add_article` calls `forget_pending(mark)` with the `mark()` taken before it."""
 
     def __init__(self, store: Store, lexicons: Lexicons) -> None:
         self.store = store
         self.lexicons = lexicons
         self.dirty_people: set[int] = set()
         self.dirty_events: set[int] = set()
+        self.bands: dict[int, tuple[bytes, list[int]]] = {}  # article: signature, band keys
+        self.by_band: dict[int, set[int]] = {}  # band key: articles of `bands`
+
+    def mark(self) -> dict[int, tuple[bytes, list[int]]]:
+        return dict(self.bands)
+
+    def forget_pending(self, mark: dict[int, tuple[bytes, list[int]]]) -> None:
+        """The bands as they were at `mark` (the savepoint since was undone)."""
+        self.bands = dict(mark)
+        self.by_band = {}
+        for article_id, (_, keys) in self.bands.items():
+            for key in keys:
+                self.by_band.setdefault(key, set()).add(article_id)
+
+    def _drop_bands(self, article_id: int) -> None:
+        _, keys = self.bands.pop(article_id, (b"", []))
+        for key in keys:
+            self.by_band.get(key, set()).discard(article_id)
+
+    def near_duplicate(self, item: Prepared) -> tuple[int, float] | None:
+        """The article, stored or added in this batch, most like this one, if it is a
+        near-duplicate."""
+        keys = item.band_keys()
+        best = near_duplicate(self.store, item.signature, keys)
+        pending = sorted({a for key in keys for a in self.by_band.get(key, ())})
+        for article_id in pending[:CANDIDATE_LIMIT]:
+            score = dedupe.similarity(self.bands[article_id][0], item.signature)
+            if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
+                best = (article_id, score)
+        return best
 
     def finish(self) -> None:
-        """Bring the search entries of what this batch touched up to date, and raise the
-        store's generation: what readers computed before this batch is stale."""
+        """Write the batch's bands, bring the search entries of what this batch touched
+        up to date, and raise the store's generation: what readers computed before this
+        batch is stale."""
+        rows = sorted((key, a) for a, (_, keys) in self.bands.items() for key in keys)
+        if self.store.dialect == "postgresql" and rows:  # one statement, not a row each
+            self.store.execute(
+                "INSERT INTO minhash_bands (band_key, article_id) "
+                "SELECT * FROM unnest(?::bigint[], ?::bigint[]) ON CONFLICT DO NOTHING",
+                ([key for key, _ in rows], [a for _, a in rows]),
+            )
+        else:
+            self.store.executemany(
+                "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                rows,
+            )
+        self.bands.clear()
+        self.by_band.clear()
         self.store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
         for person_id in sorted(self.dirty_people):
             reindex_person(self.store, person_id, self.lexicons)
@@ -247,10 +297,10 @@ class Writer:
         search entry, people, events, figures and milestones."""
         store = self.store
         record = item.record
-        store.executemany(
-            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(key, article_id) for key in sorted(set(item.band_keys()))],
-        )
+        keys = sorted(set(item.band_keys()))
+        self.bands[article_id] = (item.signature, keys)  # written in `finish`
+        for key in keys:
+            self.by_band.setdefault(key, set()).add(article_id)
         title, body = item.folded or (fold(record.get("title") or ""), fold(item.body))
         store.index_text("article", article_id, title, body, derived=True)
         people = self._add_people(article_id, item)
@@ -302,6 +352,7 @@ class Writer:
         ]
         for table in ("mentions", "person_mentions", "figures", "milestones"):
             store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self._drop_bands(article_id)
         for (signature,) in store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,)):
             keys = sorted(set(dedupe.band_keys(bytes(signature))))
             store.execute(  # found by its keys: the index has no other way to the article
