@@ -1,10 +1,11 @@
 """The team store: PostgreSQL through psycopg 3.
 
 The shared SQL is written with `?` marks; they become psycopg's `%s` here (the SQL
-holds no other `?`). Search uses a `tsvector` column of the folded text (the text
-itself is not kept) with a GIN index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked
-for explicitly, so both backends give the same answers: text columns collate by
-code point (`COLLATE "C"` in the schema), the indexed text is cut into the same
+holds no other `?`; a statement without parameters is sent as written). Search uses
+a `tsvector` column of the folded text (the text itself is not kept) with a GIN
+index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked for
+explicitly, so both backends give the same answers: text columns collate by code
+point (`COLLATE "C"` in the schema), the indexed text is cut into the same
 words FTS5 sees, and writers take turns (an advisory lock, like SQLite's
 `BEGIN IMMEDIATE`).
 """
@@ -180,6 +181,8 @@ class PostgresStore:
 
     def _run(self, sql: str, params: Sequence[Any]) -> Any:
         try:
+            if not params:  # as written: a migration's `?` in a regular expression stays
+                return self.connection.execute(sql)
             return self.connection.execute(_convert(sql), tuple(params))
         except self._psycopg.errors.IntegrityError:
             raise
