@@ -65,9 +65,10 @@ load: venv
 soak: venv
 	$(BIN)/python bench/load_web.py --soak-minutes 30 --events 20000 --extract
 
-# Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2].
+# Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2], over the
+# real corpus repeated with perturbations to 100,000 articles.
 bench-spark: venv
-	$(BIN)/python bench/bench_spark.py
+	$(BIN)/python bench/bench_spark.py --real $(CORPUS)
 
 # Extraction quality per gold folder, and the gap between the half rules were developed on
 # (odd-numbered recent and archive articles) and the half kept for checking (even).
