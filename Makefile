@@ -39,11 +39,13 @@ demo: venv
 	@echo "Web UI:    http://127.0.0.1:$(DEMO_PORT)/   (JSON API: http://127.0.0.1:$(DEMO_PORT)/docs)"
 	$(BIN)/diplonews serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
-# CORPUS=path/to/vntc_subset.jsonl points bench/false_events.py at another corpus.
+# The scaling table (bench/scale.py) on the real corpus, ../shared/corpus/vntc_subset.jsonl
+# (CORPUS=path/to/other.jsonl; SIZES=1000,5000; PostgreSQL too when $DIPLONEWS_TEST_POSTGRES
+# is set), then extraction on its own and the false events of the corpus.
 bench: venv
+	$(BIN)/python bench/scale.py $(if $(CORPUS),--corpus $(CORPUS)) $(if $(SIZES),--sizes $(SIZES))
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/bench_long.py
-	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/false_events.py $(if $(CORPUS),--corpus $(CORPUS))
 
 # 10,000 mutated articles into fresh stores (PostgreSQL too when $DIPLONEWS_TEST_POSTGRES is set).
@@ -51,10 +53,11 @@ bench: venv
 fuzz: venv
 	$(BIN)/python bench/fuzz_ingest.py
 
-# The web pages under 50 concurrent readers for 30 s, over a store of 10,000 generated
-# articles (bench/load_web.py --help: --db, --clients, --seconds, --profile).
+# Every event, person and search page once (first renders) under 50 concurrent readers,
+# page cache on then off, over a store of the real corpus and the dev set
+# (bench/load_web.py --help: --db, --corpus, --generated, --clients, --profile).
 load: venv
-	$(BIN)/python bench/load_web.py
+	$(BIN)/python bench/load_web.py --once $(if $(CORPUS),--corpus $(CORPUS))
 
 # The same server for 30 minutes, every page of the store asked for while 2 MB articles
 # are extracted all along: its resident memory each minute, which must level off.
@@ -67,9 +70,10 @@ soak: venv
 bench-curate: venv
 	$(BIN)/python bench/curate_figures.py
 
-# Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2].
+# Spark (needs Java 17+): single process vs spark-extract on local[1] and local[2], over the
+# real corpus repeated with perturbations to 100,000 articles.
 bench-spark: venv
-	$(BIN)/python bench/bench_spark.py
+	$(BIN)/python bench/bench_spark.py --real $(CORPUS)
 
 # Extraction quality per gold folder, and the gap between the half rules were developed on
 # (odd-numbered recent and archive articles) and the half kept for checking (even).

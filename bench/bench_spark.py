@@ -1,10 +1,13 @@
 """Throughput of `diplonews spark-extract` against one process, and where its time goes.
 
     python bench/bench_spark.py [--articles N] [--format txt|jsonl] [--keep] [--corpus DIR]
+                                [--real [FILE]]
 
 Writes N generated articles (default 100,000; bench/corpus.py) under /dev/shm where
 there is one: `.txt` files, or with --format jsonl the same articles as JSONL files
-of 10,000 lines. Then, on this machine:
+of 10,000 lines. --real writes the real corpus instead (../shared/corpus/vntc_subset.jsonl,
+or FILE), repeated with perturbations to N as bench/scale.py does, as JSONL files of
+10,000 lines. Then, on this machine:
 
 - the single-process baseline: an in-process loop of `reading.iter_sources` and
   `ingest.prepare_source` over the corpus, the very work each Spark task does per
@@ -191,13 +194,35 @@ def run_child(master: str, source: Path, output: Path) -> dict[str, float]:
 # --- the report ------------------------------------------------------------------------
 
 
-def bench(count: int, fmt: str, keep: bool, corpus: Path | None) -> int:
+def write_real(folder: Path, count: int, corpus: Path) -> Path:
+    """The real corpus, repeated with perturbations to `count`, as JSONL shards."""
+    from scale import real_articles
+
+    shards = folder / "jsonl"
+    shards.mkdir()
+    out = None
+    for n, record in enumerate(real_articles(corpus, count)):
+        if n % JSONL_LINES == 0:
+            if out is not None:
+                out.close()
+            out = (shards / f"{n // JSONL_LINES:04d}.jsonl").open("w", encoding="utf-8")
+        assert out is not None
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if out is not None:
+        out.close()
+    return shards
+
+
+def bench(count: int, fmt: str, keep: bool, corpus: Path | None, real: Path | None = None) -> int:
     shm = Path("/dev/shm")
     folder = Path(
         tempfile.mkdtemp(prefix="diplonews-bench-spark-", dir=shm if shm.is_dir() else None)
     )
     try:
-        if corpus is None:
+        if real is not None:
+            print(f"writing {count:,} articles of {real} to {folder} …", flush=True)
+            source = write_real(folder, count, real)
+        elif corpus is None:
             print(f"writing {count:,} articles ({fmt}) to {folder} …", flush=True)
             source = write_input(folder, count, fmt)
         else:
@@ -280,10 +305,25 @@ def main() -> int:
     parser.add_argument(
         "--corpus", type=Path, metavar="DIR", help="articles already written (--articles ignored)"
     )
+    parser.add_argument(
+        "--real",
+        type=Path,
+        nargs="?",
+        const=Path(""),
+        metavar="FILE",
+        help="the real corpus repeated to N (default ../shared/corpus/vntc_subset.jsonl)",
+    )
     args = parser.parse_args()
     if args.articles < 10:
         parser.error("--articles must be at least 10")
-    return bench(args.articles, args.format, args.keep, args.corpus)
+    real = args.real
+    if real is not None and not str(real):
+        from scale import default_corpus
+
+        real = default_corpus()
+    if real is not None and not real.is_file():
+        parser.error(f"{real}: no such corpus")
+    return bench(args.articles, args.format, args.keep, args.corpus, real)
 
 
 if __name__ == "__main__":

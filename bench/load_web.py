@@ -5,9 +5,10 @@
                              [--extract] [--soak-minutes M]
                              [--profile FILE] [--keep]
 
-Without --db it writes N generated articles (default 10,000; bench/corpus.py) into
-/dev/shm where there is one and ingests them with `diplonews ingest` into a new SQLite
-store, as bench/bench_store.py does. It then starts `diplonews serve` over the store as a
+Without --db it builds a new SQLite store in /dev/shm where there is one, with
+`diplonews ingest`: of the real corpus (../shared/corpus/vntc_subset.jsonl, 20,000
+news articles; --corpus FILE) and the dev set (tests/data/dev), or with --generated of
+N generated articles (--articles, default 10,000; bench/corpus.py). It then starts `diplonews serve` over the store as a
 child process on a free loopback port and, for S seconds (default 30), has C clients
 (default 50) each ask for one page after another over a kept-alive connection:
 
@@ -36,6 +37,12 @@ server's resident memory every minute (the serve process and every process under
 server processes, extraction workers), then its growth over the second half of the run.
 With --events 20000 every page of the store is asked for, and with --extract large
 extractions run all along: what a long-running server meets.
+
+--once asks for every page of the store once, each a first render: every event (or E
+with --events), every person those events name, and a search for each of them with
+and without diacritics, shuffled, the 50 clients taking the next page until none is
+left; it does this with the page cache on (--cache-mb) and again on a new server with
+it off, and reports both (`make load`).
 
 Only loopback traffic: the server listens on 127.0.0.1, the run stops by itself.
 """
@@ -70,6 +77,7 @@ from corpus import write_corpus
 from diplonews import api
 from diplonews.kb.models import StoredEvent
 from diplonews.text import fold
+from scale import default_corpus
 
 TARGET_P95_MS = 50.0
 START_SECONDS = 120  # for the server to answer (a busy machine is slow to start it)
@@ -77,21 +85,25 @@ PAGE = 200  # stored events drawn at a time, from a random offset
 WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, caches warm
 KINDS = ("event", "person", "search", "search, no diacritics")
 MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.deps.MAX_TEXT)
+DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
 
 
 # --- the store and what to ask of it ---------------------------------------------------
 
 
-def build_store(folder: Path, articles: int) -> Path:
-    """A new SQLite store of `articles` generated articles, ingested by the CLI."""
-    started = time.perf_counter()
-    write_corpus(folder / "corpus", articles)
-    print(f"corpus: {articles:,} articles in {time.perf_counter() - started:.1f} s", flush=True)
+def build_store(folder: Path, articles: int, corpus: list[Path] | None = None) -> Path:
+    """A new SQLite store, ingested by the CLI: of `corpus` (files and folders), else of
+    `articles` generated articles."""
+    if corpus is None:
+        started = time.perf_counter()
+        write_corpus(folder / "corpus", articles)
+        print(f"corpus: {articles:,} articles in {time.perf_counter() - started:.1f} s")
+        corpus = [folder / "corpus"]
     db = folder / "store.db"
     started = time.perf_counter()
     done = subprocess.run(
-        [*cli_command(), "ingest", str(folder / "corpus"), "--db", str(db)],
+        [*cli_command(), "ingest", *map(str, corpus), "--db", str(db)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -104,15 +116,21 @@ def build_store(folder: Path, articles: int) -> Path:
     return db
 
 
-def draw_urls(db: Path, event_pages: int = 2000, seed: int = 0) -> dict[str, list[str]]:
+def draw_urls(
+    db: Path, event_pages: int = 2000, seed: int = 0, every: bool = False
+) -> dict[str, list[str]]:
     """The pages each kind of client asks for, drawn from what the store holds: up to
-    `event_pages` events, the people they name, and searches for those people."""
+    `event_pages` events (`every`: all of them), the people they name, and searches for
+    those people."""
     rng = random.Random(seed)
     store = api.open_store(str(db), create=False)
     try:
         stored = api.counts(store)["events"]
         drawn: dict[int, StoredEvent] = {}
-        for _ in range(max(1, event_pages // PAGE)):
+        if every:
+            for offset in range(0, stored, PAGE):
+                drawn.update((e.id, e) for e in api.events(store, limit=PAGE, offset=offset))
+        for _ in range(0 if every else max(1, event_pages // PAGE)):
             offset = rng.randrange(max(stored - PAGE, 1))
             drawn.update((e.id, e) for e in api.events(store, limit=PAGE, offset=offset))
     finally:
@@ -344,6 +362,7 @@ async def load(
     seconds: float,
     seed: int = 0,
     watch: Watch | None = None,
+    once: bool = False,
 ) -> tuple[dict[str, Tally], float]:
     """`clients` readers, each asking for one page after another until time is up; each
     asks for the kinds of page in turn, from its own point in the cycle. What each kind
@@ -366,10 +385,22 @@ async def load(
         started = time.perf_counter()
         deadline = started + seconds
 
+        queue: list[tuple[str, str]] = []  # --once: every page, shuffled, taken in turn
+        if once:
+            queue = [(kind, url) for kind in KINDS for url in urls[kind][WARM_UP_REQUESTS:]]
+            random.Random(seed).shuffle(queue)
+            queue.reverse()
+
         async def reader(number: int) -> None:
             rng = random.Random(seed * 1000 + number)
             turn = number
             while time.perf_counter() < deadline:
+                if once:
+                    if not queue:
+                        return
+                    kind, url = queue.pop()
+                    await fetch(session, url, tallies[kind])
+                    continue
                 kind = KINDS[turn % len(KINDS)]
                 turn += 1
                 await fetch(session, rng.choice(urls[kind]), tallies[kind])
@@ -491,8 +522,10 @@ def report(
 def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
     """The load of the options in `args` on a server over `db` (started here, unless
     `url` names one already running)."""
-    urls = draw_urls(db, args.events)
+    urls = draw_urls(db, args.events, every=args.once and not args.events_given)
     seconds = args.soak_minutes * 60 if args.soak_minutes else args.seconds
+    if args.once:
+        seconds = 600.0  # a limit: the run ends when every page has been asked for
     print(
         "pages: "
         + ", ".join(f"{len(found):,} {kind}" for kind, found in urls.items())
@@ -502,7 +535,9 @@ def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
     )
     if url:  # a server started by hand, e.g. with several uvicorn workers
         watch = Watch(extract=args.extract)
-        tallies, wall = asyncio.run(load(url, urls, args.clients, seconds, watch=watch))
+        tallies, wall = asyncio.run(
+            load(url, urls, args.clients, seconds, watch=watch, once=args.once)
+        )
         met = report(tallies, wall, None, 0.0)
         report_watch(watch)
         print("targets met" if met else "below target")
@@ -513,7 +548,9 @@ def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
         watch = Watch(extract=args.extract, memory_of=pid if args.soak_minutes else None)
         with profiling(pid, seconds, args.profile):
             cpu_before, own_before = cpu_seconds(pid), time.process_time()
-            tallies, wall = asyncio.run(load(base, urls, args.clients, seconds, watch=watch))
+            tallies, wall = asyncio.run(
+                load(base, urls, args.clients, seconds, watch=watch, once=args.once)
+            )
             server_cpu = cpu_seconds(pid) - cpu_before  # warm-up included: a few requests
             client_cpu = time.process_time() - own_before
     met = report(tallies, wall, server_cpu, client_cpu)
@@ -530,6 +567,18 @@ def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
         log.unlink()
     print("targets met" if met else "below target")
     return 0 if met else 1
+
+
+def run_all(db: Path, args: argparse.Namespace, url: str | None) -> int:
+    """`run`; with --once (on a server started here) again with the page cache off."""
+    if not args.once or url or args.cache_mb == 0:
+        return run(db, args, url)
+    print(f"--- page cache on ({args.cache_mb} MB)", flush=True)
+    status = run(db, args, url)
+    print("--- page cache off (--cache-mb 0), a new server", flush=True)
+    args.cache_mb = 0
+    run(db, args, url)  # reported, not a target
+    return status
 
 
 def report_watch(watch: Watch) -> None:
@@ -555,7 +604,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, help="an existing SQLite store (else one is built)")
     parser.add_argument(
-        "--articles", type=int, default=10_000, metavar="N", help="articles to build it from"
+        "--articles", type=int, default=10_000, metavar="N", help="--generated articles"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=default_corpus(),
+        metavar="FILE",
+        help="the real articles the store is built from (with the dev set)",
+    )
+    parser.add_argument(
+        "--generated", action="store_true", help="build it of generated articles instead"
+    )
+    parser.add_argument(
+        "--once",
+        action="store_true",
+        help="every page once (first renders), cache on then off; the default of `make load`",
     )
     parser.add_argument("--clients", type=int, default=50, metavar="C", help="concurrent readers")
     parser.add_argument(
@@ -571,9 +635,10 @@ def main() -> int:
     parser.add_argument(
         "--events",
         type=int,
-        default=2000,
+        default=None,
         metavar="E",
-        help="events whose pages are asked for (with their people and searches for them)",
+        help="events whose pages are asked for (with their people and searches for them; "
+        "default 2,000, with --once every event)",
     )
     parser.add_argument(
         "--cache-mb",
@@ -602,6 +667,11 @@ def main() -> int:
         help="load a server already running over --db on this machine (http://127.0.0.1:PORT)",
     )
     args = parser.parse_args()
+    args.events_given = args.events is not None
+    if args.events is None:
+        args.events = 2000
+    if args.once and (args.soak_minutes or args.extract):
+        parser.error("--once is not for --soak-minutes or --extract")
     if min(args.clients, args.workers, args.events) < 1 or args.cache_mb < 0:
         parser.error("--clients, --workers and --events must be at least 1, --cache-mb >= 0")
     if not 1 <= args.seconds <= 600:
@@ -615,15 +685,18 @@ def main() -> int:
     if args.db:
         if not args.db.is_file():
             parser.error(f"no store at {args.db}")
-        return run(args.db, args, args.url)
+        return run_all(args.db, args, args.url)
+    if not args.generated and not args.corpus.is_file():
+        parser.error(f"{args.corpus}: no such corpus (--corpus FILE, or --generated)")
     if args.articles < 5:
         parser.error("--articles must be at least 5")
     shm = Path("/dev/shm")
     where = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
     tmp = Path(tempfile.mkdtemp(prefix="diplonews-load-web-", dir=where))
     try:
-        db = build_store(tmp, args.articles)
-        return run(db, args, None)
+        corpus = None if args.generated else [args.corpus, DEV_SET]
+        db = build_store(tmp, args.articles, corpus)
+        return run_all(db, args, None)
     finally:
         if args.keep:
             print(f"kept: corpus and store under {tmp}")

@@ -302,3 +302,33 @@ def test_articles_of_an_older_diplonews_are_extracted_again_in_place(
     (article_id,) = {s.article_id for s in event.sources if s.doc_id == "a"}
     stored = api.article(store, article_id)
     assert stored is not None and len(stored.copies) == 2  # the copy is kept
+
+
+def test_batches_extracted_ahead_of_the_writer_give_the_same_store(tmp_path: Path) -> None:
+    """Five batches, the workers extracting the next ones while one is written: the
+    same store as one process batch by batch, syndicated copies found whether their
+    original is in an earlier batch or in the same one (its bands not yet written)."""
+    folder = tmp_path / "in"
+    paths = corpus.write(folder, 450)
+    for number in (3, 120, 121, 300):  # copies: in their original's batch and later
+        text = paths[number].read_text(encoding="utf-8")
+        (folder / f"z{number:05d}.txt").write_text(f"Theo TTXVN\n{text}\nNguồn: VNA", "utf-8")
+        (folder / f"a{number:05d}b.txt").write_text(f"BÁO THẾ GIỚI\n{text}", "utf-8")
+    results = []
+    for workers in (1, 2):
+        store = open_store(str(tmp_path / f"kb{workers}.db"))
+        report = ingest(store, [folder], workers=workers, batch_size=100)
+        assert (report.added, report.duplicates, report.failed) == (450, 8, 0)
+        copies = store.query(
+            "SELECT c.source, a.doc_id FROM copies c JOIN articles a ON a.id = c.article_id "
+            "WHERE c.similarity < 1 OR c.doc_id <> a.doc_id ORDER BY c.source"
+        )
+        assert sorted(Path(source).stem[1:6] for source, _ in copies) == sorted(
+            f"{n:05d}" for n in (3, 120, 121, 300) for _ in range(2)
+        )
+        assert all(Path(source).stem[1:6] == doc_id[1:] for source, doc_id in copies)
+        bands = store.query("SELECT COUNT(DISTINCT article_id) FROM minhash_bands")[0][0]
+        assert bands == 450
+        results.append(([e.to_dict() for e in api.events(store, limit=1000)], table_counts(store)))
+        store.close()
+    assert results[0] == results[1]

@@ -1,10 +1,17 @@
 """Near-duplicate articles: the same story syndicated by two outlets, or saved twice.
 
-Each article body gets a MinHash signature (datasketch) over its word 5-shingles. The
+Each article body gets a MinHash signature over its word 5-shingles: crc32 of each
+shingle, premixed and permuted as datasketch's `affine32` scheme does (seed 1, 128
+permutations), so signatures are the values datasketch gives, computed here in a few
+numpy operations over one buffer instead of a Python string per shingle. The
 signature is cut into bands; two articles sharing a band are candidates, and are
 duplicates when their estimated Jaccard similarity reaches `THRESHOLD`. Bands are kept
 in the store's own index table rather than an in-memory LSH, so memory stays flat
 however many articles the store holds and the index survives between runs.
+
+A signature is stored as 128 little-endian 32-bit values (512 bytes); stores written
+before migration 0005 hold them as 64-bit values (1,024 bytes), which `values` reads
+as well: the numbers, and so the band keys, are the same.
 
 Banner lines, bylines and related-news lists differ between outlets; the body the
 `clean` stage keeps does not, which is why the body is what gets signed.
@@ -21,8 +28,8 @@ from typing import TYPE_CHECKING
 
 from diplonews.text import fold
 
-if TYPE_CHECKING:  # datasketch loads SciPy: imported when first needed, not at start-up
-    from datasketch import MinHash
+if TYPE_CHECKING:  # numpy is imported when first needed, not at start-up
+    import numpy as np
 
 PERMUTATIONS = 128
 BANDS = 32  # of 4 rows: a pair at Jaccard 0.8 shares a band with probability ≈ 1
@@ -30,15 +37,22 @@ ROWS = PERMUTATIONS // BANDS
 THRESHOLD = 0.8  # estimated Jaccard similarity from which two bodies are one article
 SHINGLE = 5  # words
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
+SEED = 1
+# MurmurHash3's 32-bit finalizer, datasketch's premix of each shingle hash (affine32).
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")  # what separates the words `_WORD` finds
 
 
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
-    """Permutations are drawn once; copying them is cheaper than drawing per article."""
-    from datasketch import MinHash
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations for seed 1: h -> a * h + b mod 2^32."""
+    import numpy as np
 
-    return MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return a, b
 
 
 def shingles(text: str) -> list[bytes]:
@@ -48,43 +62,87 @@ def shingles(text: str) -> list[bytes]:
     return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
 
 
-def signature(text: str) -> bytes:
-    """The MinHash signature of a body, as bytes for the store."""
-    from datasketch import MinHash
+def _shingle_hashes(folded: str) -> list[int]:
+    """crc32 of each shingle of `shingles(text)` (given `fold(text)`): the words joined
+    by single spaces are one buffer, and a shingle is the slice from one word's start to
+    the end of the fifth word on."""
+    joined = _NON_WORD.sub(" ", folded).strip(" ").encode()
+    if not joined:
+        return []
+    import numpy as np
 
-    minhash = MinHash(
-        num_perm=PERMUTATIONS,
-        seed=1,
-        permutations=_template().permutations,
-        scheme=SCHEME,
-        hashfunc=zlib.crc32,  # 32 bits, as the scheme wants, and twice as fast as SHA-1
-    )
-    pieces = shingles(text)
-    if pieces:
-        minhash.update_batch(pieces)
-    return minhash.hashvalues.astype("<u8").tobytes()
+    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32)
+    if len(spaces) < SHINGLE:
+        return [zlib.crc32(joined)]
+    starts = [0, *(spaces[: len(spaces) - SHINGLE + 1] + 1).tolist()]
+    ends = [*spaces[SHINGLE - 1 :].tolist(), len(joined)]
+    view = memoryview(joined)
+    crc32 = zlib.crc32
+    return [crc32(view[s:e]) for s, e in zip(starts, ends, strict=True)]
+
+
+def minhash(folded: str) -> np.ndarray:
+    """The 128 MinHash values of a folded body (uint32), as datasketch's affine32 gives
+    them for the shingles of the body."""
+    import numpy as np
+
+    hashes = _shingle_hashes(folded)
+    if not hashes:
+        return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+    hv = np.array(hashes, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv ^= hv >> np.uint32(s1)
+    hv *= np.uint32(m1)
+    hv ^= hv >> np.uint32(s2)
+    hv *= np.uint32(m2)
+    hv ^= hv >> np.uint32(s3)
+    a, b = _permutations()
+    values: np.ndarray = (hv[:, None] * a + b).min(axis=0)
+    return values
+
+
+def signature(text: str) -> bytes:
+    """The MinHash signature of a body, as bytes for the store (128 × 4 bytes)."""
+    return signature_of_folded(fold(text))
+
+
+def signature_of_folded(folded: str) -> bytes:
+    """`signature(text)` given `fold(text)`, for a caller that has it already."""
+    return minhash(folded).astype("<u4").tobytes()
+
+
+def values(sig: bytes) -> np.ndarray:
+    """A stored signature's values, whichever width it was stored with (4 or 8 bytes)."""
+    import numpy as np
+
+    if len(sig) == PERMUTATIONS * 8:
+        return np.frombuffer(sig, dtype="<u8")
+    return np.frombuffer(sig, dtype="<u4").astype("<u8")
 
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
     import numpy as np
 
-    left = np.frombuffer(a, dtype="<u8")
-    right = np.frombuffer(b, dtype="<u8")
+    left, right = values(a), values(b)
     if left.shape != right.shape or not left.size:
         return 0.0
     return float(np.count_nonzero(left == right)) / left.size
 
 
 def band_keys(sig: bytes) -> list[int]:
-    """One signed 63-bit key per band (band number included), for an integer index."""
+    """One signed 31-bit key per band (band number included), for an integer index.
+    The same for a signature stored with 4- or 8-byte values: the band's values are
+    hashed as 8-byte ones, as they were stored before migration 0005 (whose keys were
+    the 63 bits this keeps the top 31 of)."""
+    wide = values(sig).astype("<u8").tobytes()
     keys = []
     width = ROWS * 8
     for band in range(BANDS):
         digest = hashlib.blake2b(
-            sig[band * width : (band + 1) * width], digest_size=8, person=struct.pack("<Q", band)
+            wide[band * width : (band + 1) * width], digest_size=8, person=struct.pack("<Q", band)
         ).digest()
-        keys.append(struct.unpack("<q", digest)[0] >> 1)
+        keys.append(struct.unpack("<q", digest)[0] >> 33)
     return keys
 
 

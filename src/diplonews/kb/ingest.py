@@ -28,6 +28,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -41,10 +42,12 @@ from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_f
 from diplonews.kb import corrections, dedupe, sources
 from diplonews.kb.store import Store, writes
 from diplonews.kb.store.writes import Prepared
+from diplonews.text import fold
 
 BATCH_SIZE = 200  # articles per transaction
 PARALLEL_FROM = 64  # articles in a batch from which worker processes pay off
 CHUNK = 8  # articles sent to a worker at a time
+AHEAD = 2  # batches sent to the workers before the one being written
 # How long a batch waits for another ingest's write to end before giving up; a batch
 # holds the writer lock only while it writes (about a second for 200 articles).
 LOCK_WAIT = 600  # seconds
@@ -140,6 +143,9 @@ def prepare_source(
         return f"{item.path}: {exc}"
     except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
         return f"{item.path}: internal error: {type(exc).__name__}: {exc}"
+    title = doc.record.title or ""
+    folded = (fold(title), fold(doc.body))  # what search indexes, done here, not in the writer
+    signature = dedupe.signature_of_folded(folded[1] if doc.body else fold(item.text))
     return Prepared(
         path=item.path,
         warnings=[f"{item.path}: {warning}" for warning in doc.warnings],
@@ -150,8 +156,10 @@ def prepare_source(
         record=doc.record.to_dict(),
         body=doc.body,
         spans=[e.evidence_span for e in doc.record.events],
-        signature=dedupe.signature(doc.body or item.text),
+        signature=signature,
         milestones=[m.to_dict() for m in doc.milestones],
+        bands=dedupe.band_keys(signature),  # here, in the worker, not in the writer
+        folded=folded,
     )
 
 
@@ -184,6 +192,11 @@ class _Run:
         self.pending: list[_Pending] = []
         self.files_read: list[tuple[str, int, int]] = []  # wholly read, to mark
         self.pool: Executor | None = None
+        # Batches sent to extraction and not yet written: (sources, their extractions,
+        # the files read to their end with them).
+        self.inflight: deque[
+            tuple[list[_Pending], Iterator[Prepared | str], list[tuple[str, int, int]]]
+        ] = deque()
         self.refreshing: set[int | None] = set()  # articles being extracted again this run
         self.urls = sources.SourceUrls(self.fail)  # each folder's sources.tsv (id, url)
 
@@ -257,24 +270,53 @@ class _Run:
         return (prepare(p, self.lexicons) for p in batch)
 
     def flush(self) -> None:
+        """Send the pending sources to extraction, then write the batches sent before
+        while the workers extract this one: with worker processes, up to `AHEAD` batches
+        are extracted while one is written. Each batch is written whole, extracted
+        first, so the writer lock is held only while writing."""
         batch, self.pending = self.pending, []
-        # Extracted before the transaction: the writer lock is held only while writing.
-        extracted = list(zip(batch, self._extract(batch), strict=True))
-        self.write([(p.state, p.article_id, prepared) for p, prepared in extracted])
-
-    def write(self, batch: Iterable[tuple[str, int | None, Prepared | str]]) -> None:
-        """One transaction: a batch of (state, article it gave before, extraction), and
-        the files read to their end."""
         files, self.files_read = self.files_read, []
+        self.inflight.append((batch, self._extract(batch), files))
+        while len(self.inflight) > (AHEAD if self.pool is not None else 0):
+            self.write_extracted()
+
+    def drain(self) -> None:
+        """Write every batch sent to extraction."""
+        while self.inflight:
+            self.write_extracted()
+
+    def write_extracted(self) -> None:
+        batch, extracted, files = self.inflight.popleft()
+        self.write(
+            [
+                (p.state, p.article_id, prepared)
+                for p, prepared in zip(batch, extracted, strict=True)
+            ],
+            files,
+        )
+
+    def write(
+        self,
+        batch: list[tuple[str, int | None, Prepared | str]],
+        files: list[tuple[str, int, int]] | None = None,
+    ) -> None:
+        """One transaction: a batch of (state, article it gave before, extraction), and
+        the files read to their end (by default, those read since the last batch)."""
+        if files is None:
+            files, self.files_read = self.files_read, []
         with self.writing():
             writer = writes.Writer(self.store, self.lexicons)
+            # Looked up again under the writer lock: another ingest may have stored them.
+            lookups = writes.Lookups(
+                self.store, [prepared for _, _, prepared in batch if not isinstance(prepared, str)]
+            )
             for state, article_id, prepared in batch:
                 if isinstance(prepared, str):
                     self.fail(prepared)
                     continue
                 for warning in prepared.warnings:
                     self.on_error(warning)
-                self.store_safely(writer, state, article_id, prepared)
+                self.store_safely(writer, lookups, prepared)
                 self.on_progress(self.report)
             # Editors' corrections, on top of what this batch rebuilt (kb/corrections.py).
             corrections.apply_after_batch(self.store, writer.dirty_events, writer.dirty_people)
@@ -291,7 +333,7 @@ class _Run:
         while True:
             entered = False
             try:
-                with self.store.transaction():
+                with self.store.batch():
                     entered = True
                     yield
                 return
@@ -305,27 +347,35 @@ class _Run:
                 )
 
     def store_safely(
-        self, writer: writes.Writer, state: str, article_id: int | None, prepared: Prepared
+        self, writer: writes.Writer, lookups: writes.Lookups, prepared: Prepared
     ) -> None:
         """Store one article in a savepoint: if it fails, it alone is left out, with one
         message naming its file, and the batch goes on. A store that fails as a whole
         (a server gone) still stops the run."""
         # Looked up again under the writer lock: another ingest may have stored it since.
-        state, article_id = writes.source_state(self.store, prepared.source, prepared.content_hash)
+        state, article_id = lookups.source_state(prepared.source, prepared.content_hash)
         if state == "unchanged":
             self.report.unchanged += 1
             return
+        mark = writer.mark()
         try:
             with self.store.transaction():
-                self.store_one(writer, state, article_id, prepared)
+                self.store_one(writer, lookups, state, article_id, prepared)
+            lookups.wrote(prepared.source, prepared.content_hash)
         except Exception as exc:  # noqa: BLE001 -- one article's content must not stop the run
+            writer.forget_pending(mark)
             if isinstance(exc, StoreError):
                 self.store.query("SELECT 1")  # raises if the store itself is gone
             where = prepared.path or prepared.source
             self.fail(f"{where}: cannot be stored: {type(exc).__name__}: {exc}")
 
     def store_one(
-        self, writer: writes.Writer, state: str, article_id: int | None, prepared: Prepared
+        self,
+        writer: writes.Writer,
+        lookups: writes.Lookups,
+        state: str,
+        article_id: int | None,
+        prepared: Prepared,
     ) -> None:
         if state == "refresh" and article_id is not None:
             writer.refresh_article(article_id, prepared)
@@ -334,10 +384,10 @@ class _Run:
         if state == "replaced":
             writer.forget_source(prepared.source)
             self.report.updated += 1
-        copy_of = writes.article_with_hash(self.store, prepared.content_hash)
+        copy_of = lookups.article_with_hash(prepared.content_hash)
         similarity = 1.0
-        if copy_of is None:
-            near = writes.near_duplicate(self.store, prepared.signature)
+        if copy_of is None:  # MinHash only when the exact hash does not settle it
+            near = writer.near_duplicate(prepared)
             if near:
                 copy_of, similarity = near
         if copy_of is not None:
@@ -394,6 +444,7 @@ def ingest(
                 run.read(item)
         if run.pending or run.files_read:
             run.flush()
+        run.drain()
     finally:
         run.close()
         run.report.seconds = time.perf_counter() - started

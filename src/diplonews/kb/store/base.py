@@ -31,6 +31,11 @@ class Store(Protocol):
     def transaction(self) -> AbstractContextManager[None]:
         """All statements inside commit together or not at all."""
 
+    def batch(self) -> AbstractContextManager[None]:
+        """A transaction for many writes, which a backend may send ahead without waiting
+        for each (PostgreSQL's pipeline mode); nested `transaction`s in it still end
+        with their own errors."""
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
@@ -40,8 +45,12 @@ class Store(Protocol):
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run an INSERT … RETURNING id and give the id."""
 
-    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
-        """(Re)place the search entry of one article, event or person (text already folded)."""
+    def index_text(
+        self, kind: str, ref: int, title: str, body: str, *, derived: bool = False
+    ) -> None:
+        """(Re)place the search entry of one article, event or person (text already
+        folded). `derived`: the caller vouches that the text is the stored article's
+        title and body folded, which a store may then refold rather than keep."""
 
     def unindex_text(self, kind: str, ref: int) -> None: ...
 

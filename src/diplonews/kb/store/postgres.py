@@ -1,10 +1,11 @@
 """The team store: PostgreSQL through psycopg 3.
 
 The shared SQL is written with `?` marks; they become psycopg's `%s` here (the SQL
-holds no other `?`). Search uses a generated `tsvector` column over the folded text
-with a GIN index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked
-for explicitly, so both backends give the same answers: text columns collate by
-code point (`COLLATE "C"` in the schema), the indexed text is cut into the same
+holds no other `?`; a statement without parameters is sent as written). Search uses
+a `tsvector` column of the folded text (the text itself is not kept) with a GIN
+index, ranked by `ts_rank_cd`. What SQLite does by its nature is asked for
+explicitly, so both backends give the same answers: text columns collate by code
+point (`COLLATE "C"` in the schema), the indexed text is cut into the same
 words FTS5 sees, and writers take turns (an advisory lock, like SQLite's
 `BEGIN IMMEDIATE`).
 """
@@ -106,6 +107,7 @@ class PostgresStore:
             reason = _one_line(exc, _passwords(url))
             raise StoreError(f"{self.location}: cannot connect ({reason})") from None
         self._depth = 0
+        self._pipeline: Any = None  # the psycopg Pipeline of `batch`, while one runs
         try:
             self._check_ours()
         except BaseException:
@@ -132,7 +134,8 @@ class PostgresStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Nested transactions are savepoints: an exception undoes the inner block only
-        when it is caught before the outer one ends."""
+        when it is caught before the outer one ends. Inside `batch`, a savepoint's
+        statements are sent without waiting, and their errors arrive before it ends."""
         try:
             with self.connection.transaction():
                 self._depth += 1
@@ -140,13 +143,46 @@ class PostgresStore:
                     if self._depth == 1:
                         self._run("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
                     yield
+                    if self._pipeline is not None and self._depth > 1:
+                        self._sync()  # this savepoint's errors, raised inside it
                 finally:
                     self._depth -= 1
         except self._psycopg.OperationalError as exc:
             raise self._error(exc) from None
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """A write transaction in pipeline mode: statements whose results are not read
+        go to the server without a round trip each (an ingest batch sends about a
+        tenth of the round trips); each savepoint inside waits for its own results."""
+        if self._depth:
+            with self.transaction():
+                yield
+            return
+        try:
+            with self.connection.pipeline() as pipeline:
+                self._pipeline = pipeline
+                try:
+                    with self.transaction():
+                        yield
+                finally:
+                    self._pipeline = None
+        except self._psycopg.OperationalError as exc:
+            raise self._error(exc) from None
+
+    def _sync(self) -> None:
+        assert self._pipeline is not None
+        try:
+            self._pipeline.sync()
+        except self._psycopg.errors.IntegrityError:
+            raise
+        except self._psycopg.Error as exc:
+            raise self._error(exc) from None
+
     def _run(self, sql: str, params: Sequence[Any]) -> Any:
         try:
+            if not params:  # as written: a migration's `?` in a regular expression stays
+                return self.connection.execute(sql)
             return self.connection.execute(_convert(sql), tuple(params))
         except self._psycopg.errors.IntegrityError:
             raise
@@ -174,10 +210,13 @@ class PostgresStore:
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         return int(self._run(sql, params).fetchone()[0])
 
-    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
+    def index_text(
+        self, kind: str, ref: int, title: str, body: str, *, derived: bool = False
+    ) -> None:
         self._run(
-            "INSERT INTO search (kind, ref, title, body) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (kind, ref) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body",
+            "INSERT INTO search (kind, ref, document) VALUES (?, ?, "
+            "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')) "
+            "ON CONFLICT (kind, ref) DO UPDATE SET document = EXCLUDED.document",
             (kind, ref, _words(title), _words(body)),
         )
 

@@ -2,21 +2,23 @@
 
 WAL journal (readers never wait for the writer), `BEGIN IMMEDIATE` transactions
 (the write lock is taken at the start, so two writers fail fast instead of
-deadlocking), FTS5 for search with bm25 ranking.
+deadlocking), a contentless FTS5 index for search with bm25 ranking.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 from diplonews.errors import StoreError
 from diplonews.kb.search import fts5_phrase, fts5_query
+from diplonews.text import fold
 
-_KIND_NUMBER = {"article": 1, "event": 2, "person": 3}
+_KIND_NUMBER = {"article": 1, "event": 2, "person": 3}  # search's rowid = ref * 4 + number
+_KINDS = {number: kind for kind, number in _KIND_NUMBER.items()}
 
 
 class SQLiteStore:
@@ -88,6 +90,10 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.location}: {exc}") from None
 
+    def batch(self) -> AbstractContextManager[None]:
+        """A write transaction of many statements: SQLite runs them in process anyway."""
+        return self.transaction()
+
     def _run(self, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
         try:
             return self.connection.execute(sql, params)
@@ -112,16 +118,47 @@ class SQLiteStore:
         row = self._run(sql, params).fetchone()
         return int(row[0])
 
-    def index_text(self, kind: str, ref: int, title: str, body: str) -> None:
+    def index_text(
+        self, kind: str, ref: int, title: str, body: str, *, derived: bool = False
+    ) -> None:
+        """The index is contentless (migration 0005): an entry is taken out with the text
+        it was indexed with, which search_entries keeps, except for an article indexed
+        with its stored title and body folded (NULL there: folded again to take it out,
+        so the article's text is not stored twice). `writes` indexes an article after
+        its row is written (`derived`: no need to check that the text is the row's) and
+        takes it out before that row changes."""
         rowid = ref * 4 + _KIND_NUMBER[kind]
-        self._run("DELETE FROM search WHERE rowid = ?", (rowid,))
-        self._run(
-            "INSERT INTO search (rowid, kind, ref, title, body) VALUES (?, ?, ?, ?, ?)",
-            (rowid, kind, ref, title, body),
-        )
+        self._forget_entry(rowid)
+        kept: tuple[str | None, str | None] = (title, body)
+        if derived and kind == "article":
+            kept = (None, None)
+        elif kind == "article":
+            for stored_title, stored_body in self._run(
+                "SELECT title, body FROM articles WHERE id = ?", (ref,)
+            ).fetchall():
+                if fold(stored_title or "") == title and fold(stored_body) == body:
+                    kept = (None, None)
+        self._run("INSERT INTO search_entries (id, title, body) VALUES (?, ?, ?)", (rowid, *kept))
+        self._run("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body))
 
     def unindex_text(self, kind: str, ref: int) -> None:
-        self._run("DELETE FROM search WHERE rowid = ?", (ref * 4 + _KIND_NUMBER[kind],))
+        self._forget_entry(ref * 4 + _KIND_NUMBER[kind])
+
+    def _forget_entry(self, rowid: int) -> None:
+        rows = self._run("SELECT title, body FROM search_entries WHERE id = ?", (rowid,)).fetchall()
+        for title, body in rows:
+            if title is None:  # an article's stored text, folded
+                found = self._run(
+                    "SELECT title, body FROM articles WHERE id = ?", (rowid // 4,)
+                ).fetchall()
+                if not found:
+                    raise StoreError(f"{self.location}: search entry {rowid} has no article")
+                title, body = fold(found[0][0] or ""), fold(found[0][1])
+            self._run(
+                "INSERT INTO search (search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                (rowid, title, body),
+            )
+            self._run("DELETE FROM search_entries WHERE id = ?", (rowid,))
 
     def search_text(
         self,
@@ -135,12 +172,16 @@ class SQLiteStore:
         if not words:
             return []
         marks = ", ".join("?" for _ in kinds)
-        rows = self.query(  # `rank` is bm25 with the weights of migration 0002
-            f"SELECT kind, ref, rank FROM search "
-            f"WHERE search MATCH ? AND kind IN ({marks}) ORDER BY rank LIMIT ?",
-            (fts5_phrase(words) if phrase else fts5_query(words, every=every), *kinds, limit),
+        rows = self.query(  # `rank` is bm25 with the weights of migration 0005
+            f"SELECT rowid, rank FROM search "
+            f"WHERE search MATCH ? AND rowid % 4 IN ({marks}) ORDER BY rank LIMIT ?",
+            (
+                fts5_phrase(words) if phrase else fts5_query(words, every=every),
+                *(_KIND_NUMBER[kind] for kind in kinds),
+                limit,
+            ),
         )
-        return [(kind, int(ref), -float(rank)) for kind, ref, rank in rows]
+        return [(_KINDS[rowid % 4], rowid // 4, -float(rank)) for rowid, rank in rows]
 
     def close(self) -> None:
         self.connection.close()

@@ -38,6 +38,8 @@ class Prepared:
     spans: list[tuple[int, int] | None]  # each event's evidence sentence in `body`
     signature: bytes  # MinHash of the body
     milestones: list[dict[str, Any]] = field(default_factory=list)
+    bands: list[int] = field(default_factory=list)  # dedupe.band_keys(signature), if computed
+    folded: tuple[str, str] | None = None  # fold(title or ""), fold(body), if computed
     path: str = ""  # where it was read, for messages: a file, or `file.jsonl:LINE`
     warnings: list[str] = field(default_factory=list)  # values extraction left out, and why
 
@@ -48,6 +50,9 @@ class Prepared:
             return str(self.record["published"])
         dates = [e["date"] for e in self.record.get("events") or [] if e.get("date")]
         return max(dates) if dates else None
+
+    def band_keys(self) -> list[int]:
+        return self.bands or dedupe.band_keys(self.signature)
 
 
 def _now() -> str:
@@ -98,6 +103,47 @@ def article_with_hash(store: Store, content_hash: str) -> int | None:
     return int(rows[0][0]) if rows else None
 
 
+LOOKUP_CHUNK = 500  # values in one IN (...) list
+
+
+class Lookups:
+    """Which of a batch's sources and texts the store holds, read in a few statements
+    under the writer lock instead of two or three per article. Only a "no" is taken
+    from here: a source or text the store holds, or that the batch wrote since (`wrote`),
+    is looked up again row by row, as it may have changed."""
+
+    def __init__(self, store: Store, items: list[Prepared]) -> None:
+        self.store = store
+        sources = sorted({item.source for item in items})
+        hashes = sorted({item.content_hash for item in items})
+        self.sources = self._present("SELECT source FROM copies WHERE source IN ({marks})", sources)
+        self.hashes = self._present(
+            "SELECT content_hash FROM articles WHERE content_hash IN ({marks})", hashes
+        ) | self._present("SELECT content_hash FROM copies WHERE content_hash IN ({marks})", hashes)
+
+    def _present(self, sql: str, values: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(values), LOOKUP_CHUNK):
+            chunk = values[start : start + LOOKUP_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(str(r[0]) for r in self.store.query(sql.format(marks=marks), chunk))
+        return found
+
+    def source_state(self, source: str, content_hash: str) -> tuple[str, int | None]:
+        if source not in self.sources:
+            return "new", None
+        return source_state(self.store, source, content_hash)
+
+    def article_with_hash(self, content_hash: str) -> int | None:
+        if content_hash not in self.hashes:
+            return None
+        return article_with_hash(self.store, content_hash)
+
+    def wrote(self, source: str, content_hash: str) -> None:
+        self.sources.add(source)
+        self.hashes.add(content_hash)
+
+
 def add_copy(
     store: Store,
     source: str,
@@ -114,21 +160,27 @@ def add_copy(
     )
 
 
-def near_duplicate(store: Store, signature: bytes) -> tuple[int, float] | None:
-    """The stored article most like this one, if it is a near-duplicate."""
-    keys = dedupe.band_keys(signature)
+def near_duplicate(
+    store: Store, signature: bytes, keys: list[int] | None = None
+) -> tuple[int, float] | None:
+    """The stored article most like this one, if it is a near-duplicate (`keys`: the
+    signature's band keys, when already computed)."""
+    keys = sorted(set(keys or dedupe.band_keys(signature)))
     marks = ", ".join("?" for _ in keys)
     rows = store.query(
         f"SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}) "
         "ORDER BY article_id LIMIT ?",
         (*keys, CANDIDATE_LIMIT),
     )
+    if not rows:
+        return None
+    ids = [int(r[0]) for r in rows]
     best: tuple[int, float] | None = None
-    for (article_id,) in rows:
-        stored = store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,))
-        if not stored:
-            continue
-        score = dedupe.similarity(bytes(stored[0][0]), signature)
+    for article_id, stored in store.query(
+        f"SELECT id, minhash FROM articles WHERE id IN ({', '.join('?' for _ in ids)}) ORDER BY id",
+        ids,
+    ):
+        score = dedupe.similarity(bytes(stored), signature)
         if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
             best = (int(article_id), score)
     return best
@@ -157,17 +209,67 @@ class Writer:
 
     Search entries of people and events are rewritten once per batch, in `finish`,
     rather than once per article that mentions them: a head of state reported by a
-    thousand articles would otherwise cost a thousand rewrites of a growing entry."""
+    thousand articles would otherwise cost a thousand rewrites of a growing entry.
+    The MinHash bands of the batch's articles are written in `finish` too, in one
+    statement in key order (32 rows an article were a third of the writing): until
+    then `near_duplicate` finds them here. A caller whose article fails after
+    `add_article` calls `forget_pending(mark)` with the `mark()` taken before it."""
 
     def __init__(self, store: Store, lexicons: Lexicons) -> None:
         self.store = store
         self.lexicons = lexicons
         self.dirty_people: set[int] = set()
         self.dirty_events: set[int] = set()
+        self.bands: dict[int, tuple[bytes, list[int]]] = {}  # article: signature, band keys
+        self.by_band: dict[int, set[int]] = {}  # band key: articles of `bands`
+
+    def mark(self) -> dict[int, tuple[bytes, list[int]]]:
+        return dict(self.bands)
+
+    def forget_pending(self, mark: dict[int, tuple[bytes, list[int]]]) -> None:
+        """The bands as they were at `mark` (the savepoint since was undone)."""
+        self.bands = dict(mark)
+        self.by_band = {}
+        for article_id, (_, keys) in self.bands.items():
+            for key in keys:
+                self.by_band.setdefault(key, set()).add(article_id)
+
+    def _drop_bands(self, article_id: int) -> None:
+        _, keys = self.bands.pop(article_id, (b"", []))
+        for key in keys:
+            self.by_band.get(key, set()).discard(article_id)
+
+    def near_duplicate(self, item: Prepared) -> tuple[int, float] | None:
+        """The article, stored or added in this batch, most like this one, if it is a
+        near-duplicate."""
+        keys = item.band_keys()
+        best = near_duplicate(self.store, item.signature, keys)
+        pending = sorted({a for key in keys for a in self.by_band.get(key, ())})
+        for article_id in pending[:CANDIDATE_LIMIT]:
+            score = dedupe.similarity(self.bands[article_id][0], item.signature)
+            if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
+                best = (article_id, score)
+        return best
 
     def finish(self) -> None:
-        """Bring the search entries of what this batch touched up to date, and raise the
-        store's generation: what readers computed before this batch is stale."""
+        """Write the batch's bands, bring the search entries of what this batch touched
+        up to date, and raise the store's generation: what readers computed before this
+        batch is stale."""
+        rows = sorted((key, a) for a, (_, keys) in self.bands.items() for key in keys)
+        if self.store.dialect == "postgresql" and rows:  # one statement, not a row each
+            self.store.execute(
+                "INSERT INTO minhash_bands (band_key, article_id) "
+                "SELECT * FROM unnest(?::bigint[], ?::bigint[]) ON CONFLICT DO NOTHING",
+                ([key for key, _ in rows], [a for _, a in rows]),
+            )
+        else:
+            self.store.executemany(
+                "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                rows,
+            )
+        self.bands.clear()
+        self.by_band.clear()
         self.store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
         for person_id in sorted(self.dirty_people):
             reindex_person(self.store, person_id, self.lexicons)
@@ -195,11 +297,12 @@ class Writer:
         search entry, people, events, figures and milestones."""
         store = self.store
         record = item.record
-        store.executemany(
-            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
-            [(key, article_id) for key in dedupe.band_keys(item.signature)],
-        )
-        store.index_text("article", article_id, fold(record.get("title") or ""), fold(item.body))
+        keys = sorted(set(item.band_keys()))
+        self.bands[article_id] = (item.signature, keys)  # written in `finish`
+        for key in keys:
+            self.by_band.setdefault(key, set()).add(article_id)
+        title, body = item.folded or (fold(record.get("title") or ""), fold(item.body))
+        store.index_text("article", article_id, title, body, derived=True)
         people = self._add_people(article_id, item)
         for position, event in enumerate(record.get("events") or []):
             span = item.spans[position] if position < len(item.spans) else None
@@ -247,8 +350,16 @@ class Writer:
                 (article_id,),
             )
         ]
-        for table in ("mentions", "person_mentions", "figures", "milestones", "minhash_bands"):
+        for table in ("mentions", "person_mentions", "figures", "milestones"):
             store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self._drop_bands(article_id)
+        for (signature,) in store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,)):
+            keys = sorted(set(dedupe.band_keys(bytes(signature))))
+            store.execute(  # found by its keys: the index has no other way to the article
+                "DELETE FROM minhash_bands WHERE article_id = ? AND band_key IN "
+                f"({', '.join('?' for _ in keys)})",
+                (article_id, *keys),
+            )
         store.unindex_text("article", article_id)
         for person_id in people:
             if store.query(

@@ -1,0 +1,103 @@
+"""The store means the same after a change of ingest or storage: compare two versions.
+
+    python bench/same_contents.py --before-src OLD/src [--articles N] [--corpus FILE]
+
+Ingests the dev set (tests/data/dev), the sample articles and the first N articles of
+the real corpus (default 2,000) into a new SQLite store with each version of diplonews
+(this checkout, and the `src` folder of another, e.g. `git worktree add /tmp/old
+d5dc5d7` then `--before-src /tmp/old/src`), then asks each store, through the version
+that wrote it, for what a reader sees: the exports (jsonl, csv, graphml), every event
+(`events --format json`), the people, and searches with and without diacritics. Prints
+each comparison and exits with status 1 when one differs (its first differing line
+shown). The ingest summaries (articles added, duplicates) must match as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scale import default_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ["asean", "han quoc", "Hàn Quốc", "doi thoai", "thu tuong", "hop tac kinh te", "my"]
+
+
+def cli(src: Path, *args: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-c", "from diplonews.cli.main import main; main()", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode not in (0, 2):  # 2: some inputs were not articles (gold files)
+        sys.exit(f"same_contents: {' '.join(args)} with {src}: {done.stderr[-800:]}")
+    return done.stdout if args[0] != "ingest" else done.stderr.strip().splitlines()[-1]
+
+
+def views(src: Path, db: Path) -> dict[str, str]:
+    seen = {f"export {f}": cli(src, "export", "--format", f, "--db", str(db)) for f in
+            ("jsonl", "csv", "graphml")}  # fmt: skip
+    seen["events"] = cli(src, "events", "--format", "json", "-n", "1000000", "--db", str(db))
+    seen["people"] = cli(src, "people", "--format", "json", "--db", str(db))
+    for query in QUERIES:
+        seen[f"search {query!r}"] = cli(
+            src, "search", query, "--format", "json", "-n", "50", "--db", str(db)
+        )
+    return seen
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before-src", type=Path, required=True, help="the other version's src")
+    parser.add_argument("--articles", type=int, default=2000, help="corpus articles added")
+    parser.add_argument("--corpus", type=Path, default=default_corpus())
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="diplonews-same-") as tmp:
+        folder = Path(tmp)
+        subset = folder / "corpus.jsonl"
+        with args.corpus.open(encoding="utf-8") as lines, subset.open("w") as out:
+            for _, line in zip(range(args.articles), lines, strict=False):
+                out.write(line)
+        inputs = [str(ROOT / "tests" / "data" / "dev"), str(ROOT / "examples" / "articles")]
+        inputs.append(str(subset))
+        seen = {}
+        for label, src in (("before", args.before_src.resolve()), ("after", ROOT / "src")):
+            db = folder / f"{label}.db"
+            summary = cli(src, "ingest", *inputs, "--db", str(db))
+            print(f"{label}: {summary.split(' in ')[0]}")
+            seen[label] = {"ingest": summary.split(" in ")[0], **views(src, db)}
+        differs = 0
+        for name, before in seen["before"].items():
+            after = seen["after"][name]
+            if before == after:
+                size = len(json.loads(after)) if after.lstrip().startswith("[") else len(after)
+                print(f"same: {name} ({size:,} {'items' if after.startswith('[') else 'chars'})")
+                continue
+            differs += 1
+            first = next(
+                (
+                    i
+                    for i, (a, b) in enumerate(zip(before.splitlines(), after.splitlines()))
+                    if a != b
+                ),
+                min(len(before.splitlines()), len(after.splitlines())),
+            )
+            print(f"DIFFERS: {name}, line {first + 1}:")
+            print("  before:", (before.splitlines()[first : first + 1] or [""])[0][:300])
+            print("  after: ", (after.splitlines()[first : first + 1] or [""])[0][:300])
+    print("the same contents" if not differs else f"{differs} views differ")
+    return 1 if differs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
