@@ -150,16 +150,19 @@ _PUNCT = "()[],;:\"'“”‘’"
 _CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 
 # Relation to "now": markers after the expression, then before it.
-_FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới))(?!\w)\s*")
+_FUTURE_AFTER = re.compile(
+    r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới)(?!\s+(?:nay|giờ|bây giờ)(?!\w)))(?!\w)\s*"
+)
 # "tới" followed by a place or a visit is the verb "to arrive", not "coming".
 _ARRIVE = re.compile(r"(?:sân bay|thăm|dự|thủ đô|thành phố|tỉnh|trụ sở|nơi)(?!\w)")
 _PAST_AFTER = re.compile(
-    r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
+    r"\s*\)?\s*(?:vừa\s+qua|(?:tới|đến)\s+(?:nay|giờ)(?!\w)|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
 )
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
-_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)")
-_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp)(?!\w)")
+# "sắp xếp" (to arrange) is not "sắp" (about to).
+_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp(?!\s+xếp)|kế hoạch)(?!\w)")
+_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp(?!\s+xếp))(?!\w)")
 
 # Anchor-year rules (see the module docstring).
 _PAREN_RANGE = re.compile(r"\(\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*\)")
@@ -527,7 +530,11 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
     ):
         raw.relation, raw.end = "future", end + len(future.group().rstrip())
         return
-    past = _PAST_AFTER.match(after) if ("qua" in after or "trước" in after) else None
+    past = (
+        _PAST_AFTER.match(after)
+        if ("qua" in after or "trước" in after or "nay" in after or "giờ" in after)
+        else None
+    )
     if past:
         raw.relation, raw.end = "past", end + len(past.group())
         return
@@ -905,7 +912,56 @@ def _anchor_candidate(text: str, found: list[_Raw]) -> int | None:
         pinned = rule(text)
         if pinned is not None:
             return pinned
+    if any(r.kind == "day" and r.year is None for r in found):
+        pinned = _plan_year(text, found)
+        if pinned is not None:
+            return pinned
     return None
+
+
+# The meeting a story leads up to, named with its year: "chuẩn bị cho Hội nghị cấp cao
+# ASEAN 16 tại Hà Nội vào tháng 4/2010", "sẽ … tham dự Hội nghị … APEC 2017".
+_MEETING_NOUN = re.compile(
+    r"(?<!\w)(?:[Hh]ội nghị|[Hh]ội nghị cấp cao|[Tt]hượng đỉnh|[Kk]ỳ họp|[Đđ]ại hội|[Dd]iễn đàn|"
+    r"[Đđ]ối thoại|[Hh]ội đàm)(?!\w)"
+)
+_PLAN_LEAD = re.compile(r"(?<!\w)(?:sẽ|dự kiến|chuẩn bị cho|sắp|chuẩn bị)(?!\w)")
+_GOAL_BEFORE = re.compile(
+    r"(?<!\w)(?:đến|tới|trước|giai đoạn|tầm nhìn|mục tiêu)\s+(?:(?:hết|cuối|đầu|giữa)\s+)?"
+    r"(?:năm|tháng)?\s*$"
+)
+# "APEC 2017", "ASEAN 2020", "G20 2019": a meeting's label with its year.
+_LABEL_YEAR = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}\s+((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def _plan_year(text: str, found: list[_Raw]) -> int | None:
+    """The year of the meeting the story leads up to, when nothing else dates it: a
+    month-and-year or a labelled year ("APEC 2017") after a meeting's name in a clause
+    that announces it ("sẽ", "dự kiến", "chuẩn bị cho"). It must be the latest year the
+    text names and the only one so announced; a goal ("đến năm 2020") is not a meeting."""
+    years: set[int] = set()
+    stated = [r.end_year or r.year for r in found if r.year is not None]
+    candidates: list[tuple[int, int, int]] = [
+        (r.start, r.end, r.year)
+        for r in found
+        if r.kind == "month" and r.year is not None and r.relation not in ("past", "horizon")
+    ]
+    candidates += [(m.start(), m.end(), int(m.group(1))) for m in _LABEL_YEAR.finditer(text)]
+    for start, end, year in candidates:
+        clause_start = max(text.rfind(c, max(0, start - 240), start) for c in ".;!?\n") + 1
+        meeting = None
+        for meeting in _MEETING_NOUN.finditer(text, clause_start, start):
+            pass
+        if meeting is None or start - meeting.end() > 90:
+            continue
+        plan = _PLAN_LEAD.search(text, clause_start, meeting.start())
+        if plan is None or _GOAL_BEFORE.search(text[max(0, start - 30) : start].lower()):
+            continue
+        years.add(year)
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if all(y is None or y <= year for y in stated) else None
 
 
 def infer_anchor_year(text: str) -> int | None:
