@@ -585,6 +585,14 @@ def scan(text: str) -> list[_Raw]:
             last.relation = last.relation or raw.relation
         else:
             merged.append(raw)
+    for raw in merged:
+        if (
+            raw.end_year is not None
+            and raw.year is not None
+            and raw.end_year > raw.year
+            and (raw.end_day, raw.end_month) == (raw.day, raw.month)
+        ):
+            raw.relation = "horizon"  # "(8/5/1989-8/5/2024)": years since a day, no event's day
     return merged
 
 
