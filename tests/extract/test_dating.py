@@ -89,3 +89,19 @@ def test_dating_a_held_listing_stays_held() -> None:
         None,
     )
     assert [e.status for e in found] == ["held"]
+
+
+def test_dating_from_now_starts_on_the_story_day() -> None:
+    found = events(
+        "Chiều 1/3/2010, tại TP.HCM, các quan chức ASEAN đã họp. Hội nghị quan chức cao cấp "
+        "ASEAN diễn ra từ nay đến ngày 3/3 tại TP.HCM.",
+        None,
+    )
+    assert found[-1].date == "2010-03-01"
+
+
+def test_dating_from_now_is_the_publication_day() -> None:
+    found = events(
+        "Hội nghị quan chức cao cấp ASEAN diễn ra từ nay đến ngày 14/9 tại Hà Nội.", "2024-09-12"
+    )
+    assert found[0].date == "2024-09-12"

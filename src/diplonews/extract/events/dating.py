@@ -60,6 +60,8 @@ IN_FRAMEWORK = re.compile(
     r"\W*(?:[Cc]ũng\s+)?(?:[Tt]rong|[Nn]ằm trong)\s+khuôn khổ\s+(?:của\s+)?(?:chương trình|"
     r"hội nghị|các hoạt động|hoạt động|chuyến|sự kiện|lịch trình)"
 )
+# "diễn ra từ nay đến ngày 3/3": from the story's day on.
+FROM_NOW = re.compile(r"(?<!\w)từ\s+(?:hôm\s+)?nay\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?[0-9]")
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -119,6 +121,17 @@ def listed_plan(reader: Reader, d: Draft) -> None:
         e.status = "planned"
 
 
+def _day_before(reader: Reader, at: int) -> str | None:
+    """The last day-precision date the text gives before offset `at`."""
+    best = None
+    for t in reader.times:
+        if t.start >= at:
+            break
+        if t.precision == "day" and t.value:
+            best = t.value
+    return best
+
+
 def _stated_before(reader: Reader, at: int) -> str | None:
     """The last date the text states with its year before offset `at`."""
     best = None
@@ -158,6 +171,20 @@ def relative_date(reader: Reader, d: Draft, done: list[Draft]) -> bool:
                 e.status = "held"
             return True
     return False
+
+
+def from_now(reader: Reader, d: Draft) -> bool:
+    """An undated event that runs "từ nay đến ngày 3/3" starts on the story's day: the
+    publication day, or else the last day the text gave before; True when dated."""
+    start, _ = reader.doc.sentences[d.sentence]
+    if not FROM_NOW.search(reader.body, d.cue.start, d.cue.own_end):
+        return False
+    published = reader.doc.record.published or ""
+    day = published if len(published) == 10 else _day_before(reader, start)
+    if not day:
+        return False
+    d.event.date = day
+    return True
 
 
 def framework_month(reader: Reader, d: Draft, done: list[Draft]) -> bool:

@@ -404,7 +404,11 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     e = d.event
     if e.date:
         return
-    if dating.relative_date(reader, d, done) or dating.framework_month(reader, d, done):
+    if (
+        dating.relative_date(reader, d, done)
+        or dating.framework_month(reader, d, done)
+        or dating.from_now(reader, d)
+    ):
         return
     previous = done[-1] if done else None
     start, end = reader.doc.sentences[d.sentence]
