@@ -105,3 +105,37 @@ def test_dating_from_now_is_the_publication_day() -> None:
         "Hội nghị quan chức cao cấp ASEAN diễn ra từ nay đến ngày 14/9 tại Hà Nội.", "2024-09-12"
     )
     assert found[0].date == "2024-09-12"
+
+
+def test_dating_words_that_put_an_event_ahead() -> None:
+    for text in (
+        "Tuần tới, Thủ tướng Phạm Minh Chính thăm chính thức Lào.",
+        "Trong thời gian tới, Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm chính thức Lào.",
+        "Hai Bộ trưởng nhất trí tổ chức Đối thoại Chiến lược Việt Nam - Lào lần thứ 3.",
+    ):
+        found = events(text)
+        assert [(e.status, e.date) for e in found] == [("planned", None)], text
+
+
+def test_dating_a_week_long_trip_is_not_next_week() -> None:
+    found = events(
+        "Hôm nay, Phó Thủ tướng Lào Saleumxay Kommasith bắt đầu chuyến công du kéo dài một tuần "
+        "tới Cuba."
+    )
+    assert [e.status for e in found] == ["held"]
+
+
+def test_dating_done_and_agreed_stays_held() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone, "
+        "hai bên nhất trí tổ chức nhiều hoạt động trong thời gian tới."
+    )
+    assert [(e.status, e.date) for e in found] == [("held", "2024-09-11")]
+
+
+def test_dating_a_later_year_is_planned() -> None:
+    found = events(
+        "Hai bên nhất trí Kỳ họp lần thứ 47 Ủy ban liên Chính phủ Việt Nam - Lào diễn ra tại "
+        "Hà Nội trong năm 2025."
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2025")]

@@ -10,6 +10,8 @@ News dates a story once and tells the rest against it:
   Tập thăm Seoul" in a sentence about a summit of 2014-11 is 2014-07 (and took place);
 - an event of a framework already reported ("Trong khuôn khổ chương trình", "Bên lề
   hội nghị") falls within it: in its month, as the text gives no day;
+- an event its sentence puts ahead ("Tuần tới", "trong thời gian tới", "nhất trí tổ
+  chức") is planned unless the sentence tells it as done;
 - the meetings a plan lists after a colon ("… sẽ họp trù bị, cụ thể: Hội đồng A họp
   ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it.
 """
@@ -62,6 +64,15 @@ IN_FRAMEWORK = re.compile(
 )
 # "diễn ra từ nay đến ngày 3/3": from the story's day on.
 FROM_NOW = re.compile(r"(?<!\w)từ\s+(?:hôm\s+)?nay\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?[0-9]")
+# Words that put an event ahead: "trong thời gian tới", "tuần tới", "nhất trí tổ chức X"
+# (an agreement to hold it), "sớm tổ chức".
+AHEAD = re.compile(
+    r"(?<!\w)(?:(?:trong\s+)?thời gian tới|(?:vào|trong)\s+(?:tuần|tháng|năm)\s+tới|sắp tới|"
+    r"tới đây|(?:nhất trí|thống nhất|đồng ý|sớm)\s+(?:sẽ\s+)?(?:tổ chức|tiến hành|triển khai))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+AHEAD_OPENING = re.compile(r"\W*(?:tuần|tháng|năm)\s+tới\s*,", re.IGNORECASE)
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -106,6 +117,20 @@ def set_out(reader: Reader, d: Draft) -> None:
     own = reader.times_in(d.cue.start, max(d.cue.own_end, d.cue.joined_end))
     if e.date and len(e.date) == 10 and not any(t.value == e.date for t in own):
         e.date = e.date[:7]  # the day of departure, not the meeting's own days
+
+
+def ahead(reader: Reader, d: Draft) -> None:
+    """Planned when its sentence puts it ahead ("Tuần tới, Thủ tướng thăm …", "nhất trí
+    tổ chức Kỳ họp lần thứ 47 …") and tells nothing of it as done ("đã", "vừa")."""
+    e = d.event
+    if e.status != "held":
+        return
+    start, _ = reader.doc.sentences[d.sentence]
+    body = reader.body
+    if PAST.search(body, start, d.cue.own_end):
+        return
+    if AHEAD.search(body, start, d.cue.own_end) or AHEAD_OPENING.match(body, start):
+        e.status = "planned"
 
 
 def listed_plan(reader: Reader, d: Draft) -> None:

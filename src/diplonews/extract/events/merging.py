@@ -402,6 +402,7 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
 def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     """A date for an event its own words do not date, from what the text ties it to."""
     e = d.event
+    dating.ahead(reader, d)
     if e.date:
         return
     if (
