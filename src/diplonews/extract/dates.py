@@ -967,13 +967,16 @@ _MEETING_NOUN = re.compile(
     r"(?<!\w)(?:[Hh]ội nghị|[Hh]ội nghị cấp cao|[Tt]hượng đỉnh|[Kk]ỳ họp|[Đđ]ại hội|[Dd]iễn đàn|"
     r"[Đđ]ối thoại|[Hh]ội đàm)(?!\w)"
 )
-_PLAN_LEAD = re.compile(r"(?<!\w)(?:sẽ|dự kiến|chuẩn bị cho|sắp|chuẩn bị)(?!\w)")
+_PLAN_WORDS = ("sẽ", "dự kiến", "chuẩn bị", "sắp")
+_PLAN_LEAD = re.compile(r"(?<!\w)(?:sẽ|dự kiến|chuẩn bị|sắp)(?!\w)")
 _GOAL_BEFORE = re.compile(
     r"(?<!\w)(?:đến|tới|trước|giai đoạn|tầm nhìn|mục tiêu)\s+(?:(?:hết|cuối|đầu|giữa)\s+)?"
     r"(?:năm|tháng)?\s*$"
 )
 # "APEC 2017", "ASEAN 2020", "G20 2019": a meeting's label with its year.
-_LABEL_YEAR = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}\s+((?:19|20)[0-9]{2})(?![0-9])")
+# The year first (a digit, so the engine skips ahead fast), the label then looked at.
+_YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}(?![0-9])(?<![0-9][0-9]{4})")
+_LABEL_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}\s+$")
 
 
 def _plan_year(text: str, found: list[_Raw]) -> int | None:
@@ -981,6 +984,8 @@ def _plan_year(text: str, found: list[_Raw]) -> int | None:
     month-and-year or a labelled year ("APEC 2017") after a meeting's name in a clause
     that announces it ("sẽ", "dự kiến", "chuẩn bị cho"). It must be the latest year the
     text names and the only one so announced; a goal ("đến năm 2020") is not a meeting."""
+    if not any(word in text for word in _PLAN_WORDS):
+        return None
     years: set[int] = set()
     stated = [r.end_year or r.year for r in found if r.year is not None]
     candidates: list[tuple[int, int, int]] = [
@@ -988,8 +993,12 @@ def _plan_year(text: str, found: list[_Raw]) -> int | None:
         for r in found
         if r.kind == "month" and r.year is not None and r.relation not in ("past", "horizon")
     ]
-    candidates += [(m.start(), m.end(), int(m.group(1))) for m in _LABEL_YEAR.finditer(text)]
-    for start, end, year in candidates:
+    candidates += [
+        (m.start(), m.end(), int(m.group()))
+        for m in _YEAR_DIGITS.finditer(text)
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    ]
+    for start, _, year in candidates:
         clause_start = max(text.rfind(c, max(0, start - 240), start) for c in ".;!?\n") + 1
         meeting = None
         for meeting in _MEETING_NOUN.finditer(text, clause_start, start):
