@@ -139,3 +139,11 @@ def test_dating_a_later_year_is_planned() -> None:
         "Hà Nội trong năm 2025."
     )
     assert [(e.status, e.date) for e in found] == [("planned", "2025")]
+
+
+def test_dating_a_meeting_next_week_is_planned() -> None:
+    found = events(
+        "Thủ tướng Nhật Bản Kishida Fumio sẵn sàng đối thoại với Tổng thống Hàn Quốc Yoon Suk "
+        "Yeol về vấn đề này trong cuộc gặp tuần tới."
+    )
+    assert [e.status for e in found] == ["planned"]

@@ -73,6 +73,11 @@ AHEAD = re.compile(
     re.IGNORECASE,
 )
 AHEAD_OPENING = re.compile(r"\W*(?:tuần|tháng|năm)\s+tới\s*,", re.IGNORECASE)
+# "cuộc gặp tuần tới", not "chuyến công du một tuần tới Cuba" (a length, then "to").
+NEXT_PERIOD = re.compile(
+    r"(?<![0-9] )(?<!một )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
+    r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
+)
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -125,11 +130,15 @@ def ahead(reader: Reader, d: Draft) -> None:
     e = d.event
     if e.status != "held":
         return
-    start, _ = reader.doc.sentences[d.sentence]
+    start, end = reader.doc.sentences[d.sentence]
     body = reader.body
     if PAST.search(body, start, d.cue.own_end):
         return
-    if AHEAD.search(body, start, d.cue.own_end) or AHEAD_OPENING.match(body, start):
+    if (
+        AHEAD.search(body, start, d.cue.own_end)
+        or AHEAD_OPENING.match(body, start)
+        or (NEXT_PERIOD.search(body, d.cue.start, end) and not PAST.search(body, start, end))
+    ):
         e.status = "planned"
 
 
