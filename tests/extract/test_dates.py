@@ -744,6 +744,21 @@ def test_dates_anchor_from_the_meeting_a_story_leads_up_to(text: str, year: int)
 
 
 @pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "Chiều 15/11, Chủ tịch nước đã dự Hội nghị Cấp cao APEC 2023 tại San Francisco.",
+            2023,
+        ),
+        # a meeting of the past recalled in the sentence does not date it
+        ("Chiều 15/11, hai bên nhắc lại kết quả Hội nghị Cấp cao APEC 2017 hồi đó.", None),
+    ],
+)
+def test_dates_anchor_from_the_meeting_a_story_reports(text: str, year: int | None) -> None:
+    assert infer_anchor_year(text) == year
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a goal, not a meeting

@@ -967,7 +967,9 @@ _MEETING_NOUN = re.compile(
     r"(?<!\w)(?:[Hh]ội nghị|[Hh]ội nghị cấp cao|[Tt]hượng đỉnh|[Kk]ỳ họp|[Đđ]ại hội|[Dd]iễn đàn|"
     r"[Đđ]ối thoại|[Hh]ội đàm)(?!\w)"
 )
-_PLAN_WORDS = ("sẽ", "dự kiến", "chuẩn bị", "sắp")
+_RECALLING = re.compile(
+    r"(?<!\w)(?:năm ngoái|từng|trước đó|hồi|kể từ|lần trước|trước đây|nhắc lại|nhớ lại|ôn lại)(?!\w)"
+)
 _PLAN_LEAD = re.compile(r"(?<!\w)(?:sẽ|dự kiến|chuẩn bị|sắp)(?!\w)")
 _GOAL_BEFORE = re.compile(
     r"(?<!\w)(?:đến|tới|trước|giai đoạn|tầm nhìn|mục tiêu)\s+(?:(?:hết|cuối|đầu|giữa)\s+)?"
@@ -980,12 +982,12 @@ _LABEL_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}\s+$")
 
 
 def _plan_year(text: str, found: list[_Raw]) -> int | None:
-    """The year of the meeting the story leads up to, when nothing else dates it: a
-    month-and-year or a labelled year ("APEC 2017") after a meeting's name in a clause
-    that announces it ("sẽ", "dự kiến", "chuẩn bị cho"). It must be the latest year the
-    text names and the only one so announced; a goal ("đến năm 2020") is not a meeting."""
-    if not any(word in text for word in _PLAN_WORDS):
-        return None
+    """The year of the meeting the story is about or leads up to, when nothing else
+    dates it: a month-and-year or a labelled year ("APEC 2017") after a meeting's name,
+    in a clause that announces it ("sẽ", "dự kiến", "chuẩn bị cho") or in a sentence
+    that reports it on a yearless day ("Chiều 15/11, … dự Hội nghị Cấp cao APEC 2023")
+    and recalls nothing. It must be the latest year the text names and the only one so
+    given; a goal ("đến năm 2020") is not a meeting."""
     years: set[int] = set()
     stated = [r.end_year or r.year for r in found if r.year is not None]
     candidates: list[tuple[int, int, int]] = [
@@ -998,6 +1000,9 @@ def _plan_year(text: str, found: list[_Raw]) -> int | None:
         for m in _YEAR_DIGITS.finditer(text)
         if _LABEL_BEFORE.search(text, max(0, m.start() - 10), m.start())
     ]
+    if not candidates:
+        return None
+    days = [r.start for r in found if r.kind == "day" and r.year is None]
     for start, _, year in candidates:
         clause_start = max(text.rfind(c, max(0, start - 240), start) for c in ".;!?\n") + 1
         meeting = None
@@ -1005,9 +1010,12 @@ def _plan_year(text: str, found: list[_Raw]) -> int | None:
             pass
         if meeting is None or start - meeting.end() > 90:
             continue
-        plan = _PLAN_LEAD.search(text, clause_start, meeting.start())
-        if plan is None or _GOAL_BEFORE.search(text[max(0, start - 30) : start].lower()):
+        if _GOAL_BEFORE.search(text[max(0, start - 30) : start].lower()):
             continue
+        if _PLAN_LEAD.search(text, clause_start, meeting.start()) is None:
+            first, last = _sentence_bounds(text, start)
+            if not any(first <= day < last for day in days) or _RECALLING.search(text, first, last):
+                continue
         years.add(year)
     if len(years) != 1:
         return None
