@@ -19,6 +19,7 @@ News dates a story once and tells the rest against it:
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from diplonews.extract.events.cues import PLANNED
@@ -108,14 +109,24 @@ def sets_out_for(reader: Reader, d: Draft) -> bool:
     return any(SETS_OUT.search(reader.body, max(start, head - 240), head) for head in heads)
 
 
+def _days_before_publication(reader: Reader, value: str | None) -> int:
+    """How many days a day-precision date lies before the publication day (0 if unknown)."""
+    published = reader.doc.record.published or ""
+    if not value or len(value) != 10 or len(published) != 10:
+        return 0
+    try:
+        return (date.fromisoformat(published) - date.fromisoformat(value)).days
+    except ValueError:
+        return 0
+
+
 def set_out(reader: Reader, d: Draft) -> None:
     """A meeting a trip sets out for is still to come: dated by its own days when the
     text gives them ("… tại Kazan từ ngày 23 đến ngày 24/10"), else only by the month of
     departure."""
     e = d.event
-    published = reader.doc.record.published
-    if e.date and published and e.date[:10] < published[: len(e.date)]:
-        return  # reported after the meeting began
+    if _days_before_publication(reader, e.date) > 1:
+        return  # reported days after the departure: the meeting has begun
     if not sets_out_for(reader, d):
         return
     e.status = "planned"

@@ -213,7 +213,7 @@ def settle_status(reader: Reader, d: Draft) -> None:
     reported_past = PAST.search(reader.body, start, d.cue.start) is not None
     if e.date and published and not reported_past:
         precision = min(len(e.date), len(published))
-        if (precision >= 7 or len(e.date) == 4) and e.date[:precision] > published[:precision]:
+        if precision >= 7 and e.date[:precision] > published[:precision]:
             e.status = "planned"
             return
     before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
