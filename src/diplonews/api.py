@@ -22,7 +22,7 @@ from diplonews.errors import DiplonewsError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.record import Milestone
-from diplonews.kb import feedstate, formats
+from diplonews.kb import accounts, corrections, feedstate, formats
 from diplonews.kb.browse import date_bound, events, party_codes, series_name
 from diplonews.kb.ingest import IngestReport
 from diplonews.kb.ingest import ingest as _ingest
@@ -43,8 +43,10 @@ __all__ = [
     "SeriesRecord",
     "Store",
     "TimelineItem",
+    "accounts",  # users, sessions, tokens (diplonews.kb.accounts)
     "article",
     "ask",
+    "corrections",  # the editors' log and its application (diplonews.kb.corrections)
     "counts",
     "event",
     "events",
@@ -246,9 +248,22 @@ def export(
     *,
     level: str = "parties",
     lexicons: Lexicons | None = None,
+    verified_only: bool = False,
 ) -> int:
     """Write the whole store in `fmt` (see `diplonews.kb.formats.FORMATS`), parties named
-    by `lexicons`; records written."""
+    by `lexicons`; records written. `verified_only`: only the events and people an
+    editor verified (no articles or milestones, which no one verifies)."""
+    if verified_only:
+        return formats.write(
+            fmt,
+            out,
+            events=lambda: (e for e in queries.iter_events(store) if e.verified),
+            people=lambda: (p for p in queries.iter_people(store) if p.verified),
+            articles=lambda: iter(()),
+            milestones=lambda: iter(()),
+            level=level,
+            lexicons=lexicons,
+        )
     return formats.write(
         fmt,
         out,

@@ -45,15 +45,15 @@ ANSWERED = [
         DIALOGUE,
     ),
     ("Was the 2021 ASEAN-Korea Dialogue online?", ["online"], DIALOGUE),
-    (
+    (  # a Vietnamese answer names the document in Vietnamese
         "Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25 đã thông qua văn kiện gì?",
-        ["Joint Statement"],
+        ["Tuyên bố chung"],
         SUMMIT,
     ),
     ("What was adopted at the 25th ASEAN-Korea Summit?", ["Joint Statement"], SUMMIT),
     (
         "hoi nghi cap cao asean-han quoc lan thu 25 thong qua van kien gi",
-        ["Joint Statement"],
+        ["Tuyên bố chung"],
         SUMMIT,
     ),
     ("Hàn Quốc đã đề xuất gì?", ["đề xuất", "Hàn Quốc"], CONSULTATION),

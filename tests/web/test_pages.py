@@ -180,7 +180,15 @@ def test_pages_event_shows_fields_and_every_source_with_evidence(site: Site) -> 
     assert sources
     evidence = elements(html, "mark", "evidence")
     assert any("lần thứ 25" in text for text in evidence)
-    assert "ASEAN-Korea Summit" in html and "Korea" in html
+    assert "<h1>Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25</h1>" in html
+    assert "Hàn Quốc" in html and "Korea" not in html  # one language a page
+    english = site.client.get(f"/events/{site.summit}?lang=en").text
+    site.client.cookies.delete("lang")  # the language sticks: back to the default
+    assert "<h1>25th ASEAN-Korea Summit</h1>" in english
+    # the article's own wording, marked as Vietnamese, is the only Vietnamese left
+    assert '<q lang="vi">Hội nghị Cấp cao ASEAN-Hàn Quốc lần thứ 25</q>' in english
+    parties = english.split("<dt>Parties</dt>")[1].split("</dd>")[0]
+    assert "Korea" in parties and "Hàn Quốc" not in parties
     assert f'href="/people/{site.chinh}">Phạm Minh Chính</a>' in html
     assert 'href="/articles/' in html and f"#ev-{site.summit}" in html
 
@@ -190,7 +198,7 @@ def test_pages_person_shows_titles_events_and_whom_they_met(site: Site) -> None:
     assert response.status_code == 200
     html = response.text
     assert "<h1>Phạm Minh Chính</h1>" in html
-    assert "Prime Minister" in elements(html, "table", "titles")[0]
+    assert "Thủ tướng" in elements(html, "table", "titles")[0]
     assert f'href="/events/{site.summit}"' in html
     assert f'href="/timeline?person={site.chinh}"' in html
     assert "Yoon Suk-yeol" in elements(html, "ol", "met")[0]
@@ -435,9 +443,13 @@ def test_pages_read_and_name_with_the_applications_lexicons(
     [tea] = get("/api/events", params={"party": "XWL"}).json()
     event = get(f"/events/{tea['id']}")
     assert event.status_code == 200
-    assert '<span class="party">Wonderland <span class="code">XWL</span>' in event.text
+    assert '<span class="party">Xứ Sở Thần Tiên <span class="code">XWL</span>' in event.text
+    english = get(f"/events/{tea['id']}?lang=en")
+    user_lexicon_client.cookies.delete("lang")
+    assert '<span class="party">Wonderland <span class="code">XWL</span>' in english.text
     answer = get("/ask", params={"q": "ai dong chu tri tiec tra than tien lan thu 3"})
     assert "Alice Liddell" in answer.text and 'class="evidence"' in answer.text
     text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Bộ trưởng Ngoại giao Xứ Sở Thần Tiên."
-    tried = user_lexicon_client.post("/try", data={"text": text})
+    tried = user_lexicon_client.post("/try?lang=en", data={"text": text})
+    user_lexicon_client.cookies.delete("lang")
     assert tried.status_code == 200 and "Wonderland" in tried.text

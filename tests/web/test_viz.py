@@ -131,7 +131,7 @@ def test_viz_timeline_lists_the_2024_summit_and_the_1989_milestone(
     assert "Phạm Minh Chính" in str(row["text"]) and "Yoon Suk-yeol" in str(row["text"])
     milestone = next(i for i in page.items if i["attrs"]["data-what"] == "milestone")  # type: ignore[index]
     assert milestone["attrs"]["data-date"] == "1989"  # type: ignore[index]
-    assert "Dialogue relations" in str(milestone["text"])
+    assert "Quan hệ đối thoại" in str(milestone["text"])  # Dialogue relations
     # every event is a link to its page, in the list and on the axis
     for event in events_of(page):
         assert any(f"/events/{event['data-key'][1:]}" == href for href in page.hrefs()), event
@@ -187,9 +187,9 @@ def test_viz_timeline_filters_by_period(viz: TestClient) -> None:
     assert dates and all("2023" <= d[:4] <= "2024" for d in dates)
     assert "" not in dates  # an undated event is in no period
     texts = " ".join(item_text(page))
-    assert "Comprehensive Strategic Partnership" in texts
-    assert "Country coordinator" in texts  # 2021–2024 overlaps 2023–2024
-    assert "Dialogue relations" not in texts
+    assert "Đối tác chiến lược toàn diện" in texts  # Comprehensive Strategic Partnership
+    assert "Nước điều phối" in texts  # Country coordinator: 2021–2024 overlaps 2023–2024
+    assert "Quan hệ đối thoại" not in texts  # Dialogue relations
     svg = page.with_class("tl-svg", "svg")[0]
     assert (svg["data-start"], svg["data-end"]) == ("2023", "2025")
 
@@ -443,7 +443,7 @@ def test_viz_pages_read_and_name_with_the_applications_lexicons(
 ) -> None:
     timeline = get(user_lexicon_client, "/timeline?between=Việt Nam,Xứ Sở Thần Tiên&lang=en")
     assert "Relationship Vietnam – Wonderland" in " ".join(timeline.text)
-    assert [item for item in timeline.items if "Tiệc trà" in str(item["text"])]
+    assert [item for item in timeline.items if "3rd Wonderland Tea Party" in str(item["text"])]
     kept = get(user_lexicon_client, "/timeline?between=VNM,XWL&party=Wonderland")
     assert len(kept.items) == len(timeline.items)
     focused = get(user_lexicon_client, "/graph?focus=Wonderland")  # Vietnamese names

@@ -320,6 +320,9 @@ def export(
     ] = "parties",
     db: DbOption = None,
     lexicon: LexiconOption = None,
+    verified_only: Annotated[
+        bool, typer.Option(help="Only the events and people an editor verified.")
+    ] = False,
 ) -> None:
     """The whole store as JSONL, CSV, GraphML (Gephi), iCalendar (planned) or PLOVER."""
     if export_format not in FORMATS:
@@ -329,12 +332,18 @@ def export(
         if output is None:
             if hasattr(sys.stdout, "reconfigure"):
                 sys.stdout.reconfigure(encoding="utf-8", newline="")
-            written = api.export(store, export_format, sys.stdout, level=level, lexicons=lexicons)
+            written = api.export(
+                store, export_format, sys.stdout, level=level, lexicons=lexicons,
+                verified_only=verified_only,
+            )  # fmt: skip
         else:
             partial = output.with_name(output.name + ".partial")
             try:
                 with partial.open("w", encoding="utf-8", newline="") as out:
-                    written = api.export(store, export_format, out, level=level, lexicons=lexicons)
+                    written = api.export(
+                        store, export_format, out, level=level, lexicons=lexicons,
+                        verified_only=verified_only,
+                    )  # fmt: skip
                 partial.replace(output)  # a failed export leaves no half file behind
             except OSError as exc:
                 partial.unlink(missing_ok=True)

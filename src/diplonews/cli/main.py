@@ -25,7 +25,7 @@ import sys
 import typer
 
 # Each command module registers its commands on `app` when imported.
-from diplonews.cli import extract, feeds, kb, spark  # noqa: F401
+from diplonews.cli import correct, extract, feeds, kb, spark, users  # noqa: F401
 from diplonews.cli.common import app
 
 

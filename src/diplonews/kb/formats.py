@@ -35,6 +35,7 @@ GRAPH_LEVELS = ("parties", "people")
 CSV_COLUMNS = (
     "event_id", "kind", "status", "date", "name", "series", "edition", "format", "location",
     "parties", "outcomes", "sources", "person_id", "participant", "country", "title", "role",
+    "verified", "corrected",
 )  # fmt: skip
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -108,8 +109,9 @@ def write_csv(out: TextIO, events: Iterable[StoredEvent]) -> int:
         tails: list[list[Any]] = [
             [p.person_id, p.name, p.country, p.title, p.role] for p in event.participants
         ]
+        curated = [event.verified, ";".join(event.corrected)]
         for tail in tails or [[None] * 5]:
-            writer.writerow([_cell(value) for value in head + tail])
+            writer.writerow([_cell(value) for value in head + tail + curated])
             rows += 1
     return rows
 
@@ -123,6 +125,8 @@ class _Tie:
 
     events: set[int] = field(default_factory=set)
     dates: list[str] = field(default_factory=list)
+    verified: set[int] = field(default_factory=set)  # of those, checked by an editor
+    corrected: set[int] = field(default_factory=set)
 
 
 def _node_order(node: str) -> tuple[int, str]:
@@ -174,6 +178,10 @@ def write_graphml(
             for second in ordered[i + 1 :]:
                 tie = ties.setdefault((first, second), _Tie())
                 tie.events.add(event.id)
+                if event.verified:
+                    tie.verified.add(event.id)
+                if event.corrected:
+                    tie.corrected.add(event.id)
                 if event.date:
                     tie.dates.append(event.date)
     import networkx as nx
@@ -189,6 +197,8 @@ def write_graphml(
             first=min(tie.dates, default=""),
             last=max(tie.dates, default=""),
             events=";".join(str(i) for i in sorted(tie.events)),
+            verified=len(tie.verified),
+            corrected=len(tie.corrected),
         )
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8")
@@ -264,9 +274,15 @@ def _vevent(
         lines.append(f"Participant: {p.name}" + (f" ({about})" if about else ""))
     if event.sources:
         lines.append("Sources: " + ", ".join(s.doc_id for s in event.sources))
+    if event.verified:
+        lines.append("Verified by an editor")
+    if event.corrected:
+        lines.append("Corrected by an editor: " + ", ".join(event.corrected))
     if lines:
         vevent.add("description", "\n".join(lines))
     vevent.add("categories", [event.kind])
+    vevent.add("x-diplonews-verified", "TRUE" if event.verified else "FALSE")
+    vevent.add("x-diplonews-corrected", ",".join(event.corrected))
     return vevent
 
 
@@ -376,6 +392,8 @@ def plover_record(event: StoredEvent, lexicons: Lexicons | None = None) -> dict[
             for s in event.sources
         ],
         "evidence": evidence,
+        "verified": event.verified,
+        "corrected": list(event.corrected),
     }
 
 

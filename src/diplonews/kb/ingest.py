@@ -38,7 +38,7 @@ from diplonews.errors import DiplonewsError, InputError, StoreError
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_file
-from diplonews.kb import dedupe
+from diplonews.kb import corrections, dedupe, sources
 from diplonews.kb.store import Store, writes
 from diplonews.kb.store.writes import Prepared
 
@@ -185,6 +185,7 @@ class _Run:
         self.files_read: list[tuple[str, int, int]] = []  # wholly read, to mark
         self.pool: Executor | None = None
         self.refreshing: set[int | None] = set()  # articles being extracted again this run
+        self.urls = sources.SourceUrls(self.fail)  # each folder's sources.tsv (id, url)
 
     def fail(self, message: str) -> None:
         self.report.failed += 1
@@ -214,6 +215,7 @@ class _Run:
             if isinstance(item, InputError):
                 self.fail(str(item))
                 continue
+            item = self.urls.complete(item, path)
             source = f"{key}#{item.doc_id}" if jsonl else key
             content_hash = dedupe.content_hash(item.text)
             admitted = self.admit(source, content_hash)
@@ -275,6 +277,7 @@ class _Run:
                 self.store_safely(writer, state, article_id, prepared)
                 self.on_progress(self.report)
             writer.finish()
+            corrections.apply_all(self.store)  # editors' corrections, on top of the machine's
             for key, size, mtime_ns in files:
                 writes.mark_file(self.store, key, size, mtime_ns)
 

@@ -68,6 +68,8 @@ class StoredEvent:
     participants: list[StoredParticipant] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    verified: bool = False  # an editor checked it (kb.corrections)
+    corrected: list[str] = field(default_factory=list)  # fields an editor changed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +86,8 @@ class StoredEvent:
             "participants": [p.to_dict() for p in self.participants],
             "outcomes": list(self.outcomes),
             "sources": [s.to_dict() for s in self.sources],
+            "verified": self.verified,
+            "corrected": list(self.corrected),
         }
 
 
@@ -128,6 +132,8 @@ class StoredPerson:
     aliases: list[str] = field(default_factory=list)  # every other spelling seen
     titles: list[TitleHeld] = field(default_factory=list)  # by first report
     event_ids: list[int] = field(default_factory=list)  # events attended, by date
+    verified: bool = False  # an editor checked it (kb.corrections)
+    corrected: list[str] = field(default_factory=list)  # fields an editor changed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +143,8 @@ class StoredPerson:
             "aliases": list(self.aliases),
             "titles": [t.to_dict() for t in self.titles],
             "event_ids": list(self.event_ids),
+            "verified": self.verified,
+            "corrected": list(self.corrected),
         }
 
 
@@ -153,16 +161,25 @@ class StoredArticle:
     body: str = ""
     copies: list[str] = field(default_factory=list)  # every source path or URL read
     extractor: str = ""  # diplonews version that extracted it
+    outlet: str | None = None  # who published it, named from the URL's host
+    title_from_lead: bool = False  # `title` is the lead's first sentence (none was given)
+
+    @property
+    def public_copies(self) -> list[str]:
+        """The copies a reader may see: web addresses, never the server's file paths."""
+        return [c for c in self.copies if c.startswith(("http://", "https://"))]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "doc_id": self.doc_id,
             "title": self.title,
+            "title_from_lead": self.title_from_lead,
             "published": self.published,
             "credits": list(self.credits),
             "url": self.url,
-            "copies": list(self.copies),
+            "outlet": self.outlet,
+            "copies": self.public_copies,
             "extractor": self.extractor,
         }
 

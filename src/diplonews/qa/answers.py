@@ -22,12 +22,15 @@ from diplonews.qa import facts as more
 from diplonews.qa.core import (
     MAX_EVENTS,
     Answer,
+    around,
     asked,
     filters,
     found_answer,
     named_events,
+    narrowed,
     none_recorded,
     place,
+    prefer_planned,
     select,
     similar_series,
     visit_date,
@@ -58,15 +61,23 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         if named:
             return _render_events(store, question, words, named)
     placed = question.location is not None and question.intent is not None
+    if question.intent == "planned" and not (
+        question.parties or question.series or question.person_ids or placed
+    ):
+        return _planned(store, question, words)  # "What meetings are planned?"
     if not (question.parties or question.series or question.person_ids or placed):
         if question.intent in ("who_is", "whom_met", "met", "visit", "envoys"):
             return Answer(words("not_found"), found=False)  # a name the record does not hold
         return Answer(words("no_question"), found=False)
     handler = HANDLERS.get(question.intent or "", _events)
     if question.intent in ("met", "whom_met") and not question.people:
+        if question.kind == "visit" and len(question.parties) >= 2:  # "… thăm Angola"
+            return _visits(store, question, words)
+        if len(question.parties) >= 2 or question.series:  # "ai gặp ai giữa Việt Nam và Lào"
+            return _met(store, question, words)
         return Answer(words("not_found"), found=False)  # whom did someone the record lacks meet
-    if question.intent in ("list", "count") and question.kind == "visit":
-        handler = _visits if question.intent == "list" else handler
+    if question.intent in ("list", "count", "planned") and question.kind == "visit":
+        handler = handler if question.intent == "count" else _visits  # planned ones first
     return handler(store, question, words)
 
 
@@ -79,7 +90,7 @@ def _events(store: Store, q: Question, w: Words) -> Answer:
     events = select(store, q, w.lex, kinds=kinds) or similar_series(store, q, w.lex)
     if not events:
         return none_recorded(store, q, w, q.kind or "event", kinds=kinds)
-    return _render_events(store, q, w, events)
+    return _render_events(store, q, w, narrowed(prefer_planned(events, q), q))
 
 
 def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:
@@ -126,14 +137,20 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
     """Who met, called or received whom: the counterparts of the asked people in the
     events that fit every slot (a visit counts its hosts and the meetings held during it)."""
     kinds = ("call",) if q.kind == "call" else None
-    events = select(store, q, w.lex, kinds=kinds)
+    events = around(store, q, w.lex, kinds)  # met on the sidelines of a named meeting
+    events += [e for e in select(store, q, w.lex, kinds=kinds) if e not in events]
+    events = prefer_planned(events, q)
     if not events:
         return none_recorded(store, q, w, "call" if q.kind == "call" else "meeting", kinds=kinds)
     own = {p.country for e in events for p in e.participants if asked(q, p) and p.country}
+    if not q.people and q.parties:  # "who met whom between Vietnam and Laos": the first side
+        own = {q.parties[0]}
     wanted = [c for c in q.parties if c not in own]
     lines, shown = [], []
     for event in events[:MAX_EVENTS]:
         others = [p for p in event.participants if not asked(q, p)]
+        if not q.people:
+            others = [p for p in others if p.country not in own]
         if wanted and any(p.country in wanted for p in others):
             others = [p for p in others if p.country in wanted]
         people = [w.person(p) for p in others]
@@ -142,7 +159,9 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
             people = [w("someone_of", country=w.country(c)) for c in event.parties if c not in home]
         if not people:
             continue
-        who = w.join([p.name for p in event.participants if asked(q, p)]) or w.join(q.names)
+        who = w.join([w.name(p.name) for p in event.participants if asked(q, p)]) or w.join(q.names)
+        if not q.people:
+            who = w.join([w.name(p.name) for p in event.participants if p.country in own])
         key = "met_planned" if event.status == "planned" else "met"
         title = w.event(event)
         lines.append(
@@ -163,15 +182,19 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
 
 def _visits(store: Store, q: Question, w: Words) -> Answer:
     """When and where the asked people visited the countries the question names."""
-    events = select(store, q, w.lex, kinds=("visit",))
+    events = around(store, q, w.lex, ("visit",)) or select(store, q, w.lex, kinds=("visit",))
     visitors = [e for e in events if any(asked(q, p) and p.role != "chair" for p in e.participants)]
-    events = visitors or events
+    events = prefer_planned(visitors or events, q)
+    if q.destination:  # "thăm Angola": visits that go there, not visits from there
+        events = [e for e in events if q.destination in _hosts(e)]
     if not events:
         return none_recorded(store, q, w, "visit", kinds=("visit",))
     lines = []
     for event in events[:MAX_EVENTS]:
         guests = [p for p in event.participants if p.role != "chair"]
-        who = w.join([p.name for p in guests if asked(q, p)] or [p.name for p in guests])
+        who = w.join(
+            [w.name(p.name) for p in guests if asked(q, p)] or [w.name(p.name) for p in guests]
+        )
         home = {p.country for p in guests if p.country}
         hosts = [c for c in event.parties if c not in home] or event.parties
         key = "visit_planned" if event.status == "planned" else "visit"
@@ -188,6 +211,13 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
             )
         )
     return found_answer(lines, events)
+
+
+def _hosts(event: StoredEvent) -> list[str]:
+    """The parties a visit goes to: its parties other than its visitors' countries."""
+    guests = [p for p in event.participants if p.role != "chair"]
+    home = {p.country for p in guests if p.country}
+    return [c for c in event.parties if c not in home] or event.parties
 
 
 def _list(store: Store, q: Question, w: Words) -> Answer:
@@ -210,7 +240,8 @@ def _list(store: Store, q: Question, w: Words) -> Answer:
 def _planned(store: Store, q: Question, w: Words) -> Answer:
     """Meetings and visits announced as planned that fit every slot; when the record
     has since seen them held, the held ones."""
-    events = select(store, q, w.lex, status="planned")
+    unslotted = not (q.parties or q.series or q.person_ids or q.location)
+    events = select(store, q, w.lex, status="planned", limit=100 if unslotted else 500)
     if not events and (q.series or len(q.people) >= 2 or q.edition):
         return _events(store, q, w)
     if UPCOMING.search(q.folded):  # "sắp tới", "next": still ahead of today, or undated

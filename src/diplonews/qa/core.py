@@ -46,9 +46,13 @@ def select(
     kinds: Iterable[str] | None = None,
     status: str | None = None,
     relax: int = 0,
+    limit: int = 500,
 ) -> list[StoredEvent]:
-    """Events that fit every slot of the question, newest first. `relax` 1 drops the
-    period, 2 the place and the counterparts too: the closest facts, never the answer."""
+    """Events that fit every slot of the question, newest first (of the `limit` newest
+    the store gives for the question's parties, series and period). `relax` 1 drops the
+    period, 2 the place and the counterparts too: the closest facts, never the answer.
+    A state counts as a party of an event of a bloc it belongs to ("Việt Nam" and an
+    ASEAN meeting)."""
     if q.people:
         groups = q.people if relax < 2 else q.people[:1]
         ids: set[int] | None = None
@@ -57,9 +61,30 @@ def select(
             ids = held if ids is None else ids & held
         events = queries.events_by_id(store, sorted(ids or ()))
     else:
-        events = browse.events(
-            store, parties=() if q.series else q.parties, series=q.series, limit=500, lexicons=lex
+        bounded = relax < 1 and q.date_from is not None
+        wanted_kinds = sorted(set(kinds)) if kinds else []
+        key = (
+            tuple(() if q.series else outer_parties(q.parties, lex)),
+            q.series,
+            q.date_from[:4] if bounded and q.date_from else None,
+            q.date_to[:4] if bounded and q.date_to else None,
+            status,
+            wanted_kinds[0] if len(wanted_kinds) == 1 else None,
+            limit,
         )
+        if key not in q.cache:  # one read per filter set, however often an answer asks
+            q.cache[key] = browse.events(
+                store,
+                parties=key[0],
+                series=key[1],
+                year_from=key[2],
+                year_to=key[3],
+                status=key[4],
+                kind=key[5],
+                limit=limit,
+                lexicons=lex,
+            )
+        events = q.cache[key]
     wanted = set(kinds) if kinds else None
     kept = []
     for event in events:
@@ -71,7 +96,12 @@ def select(
             continue
         if q.edition is not None and event.edition != q.edition:
             continue
-        if q.parties and not q.series and relax < 2 and not set(q.parties) <= set(event.parties):
+        if (
+            q.parties
+            and not q.series
+            and relax < 2
+            and not set(q.parties) <= with_members(event.parties, lex)
+        ):
             continue
         if relax < 1 and (q.date_from or q.date_to) and not in_period(event.date, q):
             continue
@@ -82,6 +112,97 @@ def select(
         kept.append(event)
     kept.sort(key=lambda e: (e.date or "", e.id), reverse=True)
     return kept
+
+
+def prefer_planned(events: list[StoredEvent], q: Question) -> list[StoredEvent]:
+    """A question about what is planned is answered from the planned events when the
+    record holds any that fit."""
+    if not q.planned:
+        return events
+    planned = [e for e in events if e.status == "planned"]
+    return planned or events
+
+
+def with_members(parties: Iterable[str], lex: Lexicons) -> set[str]:
+    """An event's parties with the member states of its blocs and groups."""
+    found = set(parties)
+    for code in list(found):
+        party = lex.parties.get(code)
+        if party is not None and party.kind in ("bloc", "group"):
+            found |= set(party.members)
+    return found
+
+
+def outer_parties(parties: list[str], lex: Lexicons) -> list[str]:
+    """The parties without the states that belong to a bloc the question also names:
+    what an event must list itself."""
+    inside: set[str] = set()
+    for code in parties:
+        party = lex.parties.get(code)
+        if party is not None and party.kind in ("bloc", "group"):
+            inside |= set(party.members) - {code}
+    return [p for p in parties if p not in inside]
+
+
+_GENERIC_LINES = (  # words that name no particular meeting
+    "hoi nghi cap cao cuoc hop cac nhung lan thu gap dam dien ra o dau tai ngay nao",
+    "khi va voi cua thuong dinh dac biet ky nam thang trong the of and a an in at on to",
+    "summit meeting talks dialogue did was were held where when who which what",
+)
+_GENERIC = frozenset(word for line in _GENERIC_LINES for word in line.split())
+
+
+def narrowed(events: list[StoredEvent], q: Question) -> list[StoredEvent]:
+    """Of several events, those whose name as the article writes it shares three words
+    in a row with the question ("Cuộc họp các quan chức cấp cao ASEAN"), when any
+    does: the question names the meeting, not only its parties."""
+    if len(events) < 2:
+        return events
+    words = q.folded.lower().replace("đ", "d").split()
+    phrases = {
+        " ".join(words[i : i + 3])
+        for i in range(len(words) - 2)
+        if not set(words[i : i + 3]) <= _GENERIC  # "hoi nghi cap cao" names no meeting
+    }
+    if not phrases:
+        return events
+    named = [
+        e
+        for e in events
+        if any(p in " ".join(fold(e.name or "").lower().replace("đ", "d").split()) for p in phrases)
+    ]
+    return named or events
+
+
+def around(
+    store: Store, q: Question, lex: Lexicons, kinds: Iterable[str] | None = None
+) -> list[StoredEvent]:
+    """Events of the asked people held around a meeting of the series the question
+    names ("on the sidelines of the BRICS summit", "for the 12th strategic dialogue"):
+    reported by the same article, or in the same city in the same month. The series
+    places the question; it is not the kind of event asked about."""
+    if not (q.series or q.edition is not None) or not q.people:
+        return []
+    anchors = [e for e in select(store, q, lex) if e.kind != "visit"]
+    anchors = anchors or similar_series(store, q, lex)
+    if not anchors:
+        return []
+    loose = Question(q.text, q.folded, q.lang, q.intent)
+    loose.people, loose.parties, loose.location = q.people, q.parties, q.location
+    loose.location_country, loose.location_text = q.location_country, q.location_text
+    loose.date_from, loose.date_to, loose.month = q.date_from, q.date_to, q.month
+    articles = {s.article_id for a in anchors for s in a.sources}
+    places = {(a.location, (a.date or "")[:7]) for a in anchors if a.location and a.date}
+    anchor_ids = {a.id for a in anchors}
+    return [
+        e
+        for e in select(store, loose, lex, kinds=kinds)
+        if e.id not in anchor_ids
+        and (
+            articles & {s.article_id for s in e.sources}
+            or (e.location, (e.date or "")[:7]) in places
+        )
+    ]
 
 
 def in_period(date: str | None, q: Question) -> bool:
@@ -236,12 +357,19 @@ def during(store: Store, visit: StoredEvent) -> list[StoredEvent]:
     """The other events the visit's articles report with one of its visitors: the
     welcome, the talks, the calls on leaders."""
     visitors = sorted({p.person_id for p in visit.participants if p.person_id is not None})
-    articles = {s.article_id for s in visit.sources}
-    return [
-        e
-        for e in queries.events_by_id(store, sorted(queries.events_of_people(store, visitors)))
-        if e.id != visit.id and articles & {s.article_id for s in e.sources}
-    ]
+    articles = sorted({s.article_id for s in visit.sources})
+    if not visitors or not articles:
+        return []
+    marks = ",".join("?" * len(articles))
+    reported = {
+        int(r[0])
+        for r in store.query(
+            f"SELECT DISTINCT event_id FROM mentions WHERE article_id IN ({marks})",
+            tuple(articles),
+        )
+    }
+    ids = (reported & queries.events_of_people(store, visitors)) - {visit.id}
+    return queries.events_by_id(store, sorted(ids))
 
 
 def visit_date(store: Store, visit: StoredEvent) -> str | None:

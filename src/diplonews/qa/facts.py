@@ -29,6 +29,7 @@ PROPOSAL = re.compile(r"\b(?:đề xuất|đề nghị|kiến nghị)\b", re.IGN
 AGREEMENT = re.compile(r"\b(?:nhất trí|thống nhất|thông qua|ký kết|thoả thuận|thỏa thuận)\b")
 ADOPTION = re.compile(r"\b(?:thông qua|ký kết|ký|công bố)\b")
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")  # "năm ngoái.Phát ngôn viên"
 ENVOY = re.compile(r"ambassador|envoy|chargé", re.IGNORECASE)
 LEVELS = {  # title level (titles.tsv) → meeting level, highest first
     "head_of_state": "summit",
@@ -57,8 +58,8 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         named = [p for p in guests if ENVOY.search(p.title or "")]
         if not named and "dai su" in fold(event.name or "").lower():
             named = guests
-        hosts = [p.name for p in event.participants if asked(q, p) or p.role == "chair"]
-        listed = [w("envoy", country=w.country(p.country), name=p.name) for p in named]
+        hosts = [w.name(p.name) for p in event.participants if asked(q, p) or p.role == "chair"]
+        listed = [w("envoy", country=w.country(p.country), name=w.name(p.name)) for p in named]
         if not named and not guests and _names_envoys(event):
             home = {p.country for p in event.participants}
             listed = [w("envoys_of", country=w.country(c)) for c in event.parties if c not in home]
@@ -68,7 +69,7 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         lines.append((event.date or "", host, listed, event))
         shown.append(event)
     if not shown:
-        return none_recorded(store, q, w, "envoy", kinds=("meeting",))
+        return _received(store, q, w, events)
     by_day: dict[tuple[str, str], list[str]] = {}
     for day, host, listed, _ in lines:
         by_day.setdefault((day, host), []).extend(listed)
@@ -83,6 +84,36 @@ def envoys(store: Store, q: Question, w: Words) -> Answer:
         for (day, host), listed in by_day.items()
     ]
     return found_answer(text, shown)
+
+
+def _received(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:
+    """The asked person is the envoy ("To whom did Ambassador X present his
+    credentials?"): who received them, when and where."""
+    lines, shown = [], []
+    for event in events:
+        guests = [
+            p
+            for p in event.participants
+            if asked(q, p) and p.role != "chair" and ENVOY.search(p.title or "")
+        ]
+        hosts = [p for p in event.participants if not asked(q, p)]
+        if not guests or not hosts:
+            continue
+        key = "envoy_received_planned" if event.status == "planned" else "envoy_received"
+        where = " " + w("at_place", place=event.location) if event.location else ""
+        lines.append(
+            w(
+                key,
+                envoy=w.join([w.name(p.name) for p in guests]),
+                hosts=w.join([w.person(p) for p in hosts]),
+                date=w.date(event.date),
+                place=where,
+            )
+        )
+        shown.append(event)
+    if not shown:
+        return none_recorded(store, q, w, "envoy", kinds=("meeting",))
+    return found_answer(lines, shown)
 
 
 def _names_envoys(event: StoredEvent) -> bool:
@@ -112,7 +143,45 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
         ]
         return found_answer(lines, adopted)
     asks_agreed = bool(re.search(r"\b(?:nhat tri|thong nhat|thoa thuan|agree\w*)\b", q.folded))
-    for event in events[:3]:
+    best = _agreed(store, q, w, events[:5], asks_agreed)
+    if q.people and (best is None or not any(_names(best[2][0]["sentence"], n) for n in q.names)):
+        # the articles on the asked people's other events may report it, in a sentence
+        # that names them all
+        ids = set().union(*(queries.events_of_people(store, group) for group in q.people))
+        others = [e for e in queries.events_by_id(store, sorted(ids)[:20]) if e not in events]
+        found = _agreed(store, q, w, others, asks_agreed)
+        if found is not None and all(_names(found[2][0]["sentence"], n) for n in q.names):
+            best = found
+    if best is not None:
+        _, event, agreed = best
+        quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
+        text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
+        return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
+    answer = found_answer([w("outcomes_none", event=w.event(events[0]))], events[:3])
+    answer.found = False
+    return answer
+
+
+def _names(sentence: str, name: str) -> bool:
+    """The sentence names the person: the whole name, or for a foreign name its first
+    or last word ("Koizumi", "Roh Moo-hyun")."""
+    said = " " + " ".join(re.sub(r"[-‐]", " ", fold(sentence).lower()).split()) + " "
+    words = re.sub(r"[-‐]", " ", fold(name).lower()).split()
+    if f" {' '.join(words)} " in said:
+        return True
+    foreign = fold(name) == name.lower()
+    return foreign and any(
+        len(word) >= 4 and f" {word} " in said for word in words[:1] + words[-1:]
+    )
+
+
+def _agreed(
+    store: Store, q: Question, w: Words, events: list[StoredEvent], asks_agreed: bool
+) -> tuple[int, StoredEvent, list[dict[str, Any]]] | None:
+    """Of the sentences of the events' articles that report an agreement (or, for what
+    was adopted, a document adopted), those most about what the question names."""
+    best: tuple[int, StoredEvent, list[dict[str, Any]]] | None = None
+    for event in events:
         agreed = _sentences(store, event, AGREEMENT)
         if not asks_agreed:  # what was adopted: a sentence that adopts a kind of document
             agreed = [
@@ -120,13 +189,36 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
                 for s in agreed
                 if ADOPTION.search(s["sentence"]) and w.lex.documents.find(s["sentence"])
             ]
-        if agreed:
-            quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
-            text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
-            return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
-    answer = found_answer([w("outcomes_none", event=w.event(events[0]))], events[:3])
-    answer.found = False
-    return answer
+        if not agreed:
+            continue
+        agreed.sort(key=lambda s: -_overlap(s["sentence"], q))
+        score = _overlap(agreed[0]["sentence"], q)
+        if best is None or score > best[0]:
+            best = (score, event, agreed)
+    return best
+
+
+def split_sentences(body: str) -> list[str]:
+    """The body's sentences, also where a page glued one to the next without a space
+    ("… năm ngoái.Phát ngôn viên …"): a full stop after a word and before a capital."""
+    found = []
+    for piece in SENTENCE.split(body):
+        start = 0
+        for match in GLUED.finditer(piece):
+            if piece[match.start()].isupper():
+                found.append(piece[start : match.start()])
+                start = match.start()
+        found.append(piece[start:])
+    return found
+
+
+def _overlap(sentence: str, q: Question) -> int:
+    """Words of the question (three letters or more) that the sentence holds: which of
+    the sentences that report an agreement is about what the question names."""
+    said = set(fold(sentence).lower().replace("đ", "d").split())
+    asked = {word for word in q.folded.lower().replace("đ", "d").split() if len(word) >= 3}
+    asked |= {part for name in q.names for part in fold(name).lower().split()}
+    return len(said & asked)
 
 
 def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> list[dict[str, Any]]:
@@ -135,7 +227,7 @@ def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> li
         article = queries.article(store, source.article_id)
         if article is None:
             continue
-        for sentence in SENTENCE.split(article.body):
+        for sentence in split_sentences(article.body):
             sentence = sentence.strip()
             if pattern.search(sentence) and sentence not in {f["sentence"] for f in found}:
                 found.append(
@@ -150,12 +242,32 @@ def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> li
 
 
 def _document(outcome: str, w: Words) -> str:
-    """An adopted document's English name; in an English answer, without the
-    Vietnamese words extraction may have kept after its kind ("Plan: hợp tác …")."""
-    if w.lang == "en" and fold(outcome) != outcome:
-        head = outcome.split(":")[0].strip()
-        return f"{head} (named in Vietnamese in the article)"
-    return outcome
+    """An adopted document in the answer's language. Extraction may keep the
+    Vietnamese words after the document's kind ("Plan: hợp tác …"): an English answer
+    says the name is Vietnamese, a Vietnamese one gives the kind its Vietnamese name
+    ("Kế hoạch hợp tác …")."""
+    head, sep, rest = outcome.partition(":")
+    if not sep or fold(rest) == rest:
+        return outcome
+    if w.lang == "en":
+        return f"{head.strip()} (named in Vietnamese in the article)"
+    kind = _vietnamese_kinds(w.lex).get(head.strip())
+    return f"{kind} {rest.strip()}" if kind else outcome
+
+
+def _vietnamese_kinds(lex: Lexicons) -> dict[str, str]:
+    """English kind of document → its shortest Vietnamese head noun, capitalised."""
+    return lex.derive("qa.document_kinds", _build_vietnamese_kinds)
+
+
+def _build_vietnamese_kinds(lex: Lexicons) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for form, (_, payloads, _) in lex.documents.automaton.items():
+        for kind in payloads:
+            best = found.get(str(kind))
+            if best is None or len(form) < len(best):
+                found[str(kind)] = form[:1].upper() + form[1:]
+    return found
 
 
 # --- figures -------------------------------------------------------------------------
@@ -166,7 +278,8 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
     question's parties, in its year when it names one."""
     topic = q.topic or "trade"
     found = queries.figures(store, [TOPICS[topic]])
-    found = [f for f in found if _about(store, f, q.parties, w.lex)]
+    named = queries.article_parties(store, sorted({f.article_id for f in found}))
+    found = [f for f in found if _about(f, q.parties, w.lex, named.get(f.article_id, set()))]
     if q.date_from:
         year = q.date_from[:4]
         found = [
@@ -182,7 +295,7 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
     shown = [
         w(
             "figure_item",
-            what=f.what,
+            what=f.what if w.lang == "en" else _clause(f),
             value=_value(f, w),
             year=f" ({f.year})" if f.year else "",
         )
@@ -196,7 +309,18 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
     return Answer(text + " " + "; ".join(shown) + ".", [f.to_dict() for f in found[:10]], sentences)
 
 
-def _about(store: Store, figure: StoredFigure, parties: list[str], lex: Lexicons) -> bool:
+def _clause(figure: StoredFigure) -> str:
+    """A figure described in Vietnamese: its sentence, quoted (the record's description
+    is English), up to 160 characters."""
+    said = " ".join((figure.evidence or "").split())
+    if not said:
+        return figure.what
+    return f"“{said[:157]}…”" if len(said) > 160 else f"“{said}”"
+
+
+def _about(figure: StoredFigure, parties: list[str], lex: Lexicons, article: set[str]) -> bool:
+    """The figure is about the question's parties: its sentence, its description or its
+    article names them (Vietnam may go unnamed)."""
     if not parties:
         return True
     named = {c for _, _, codes in lex.party_names.find(figure.evidence or "") for c in codes}
@@ -206,7 +330,7 @@ def _about(store: Store, figure: StoredFigure, parties: list[str], lex: Lexicons
         if (party := lex.parties.get(code))
         and any(n and n.lower() in figure.what.lower() for n in (party.short_en, party.name_en))
     }
-    named |= queries.article_parties(store, [figure.article_id]).get(figure.article_id, set())
+    named |= article
     return set(parties) <= named | {"VNM"} and bool(set(parties) & named)
 
 
@@ -234,8 +358,7 @@ def who_is(store: Store, q: Question, w: Words) -> Answer:
     if person is None:
         return Answer(w("not_found"), found=False)
     titles = "; ".join(
-        f"{w.title(t.title) or t.title} ({t.first_seen or '?'}–{t.last_seen or '?'})"
-        for t in person.titles
+        f"{w.title(t.title) or t.title}{w.seen(t.first_seen, t.last_seen)}" for t in person.titles
     )
     events = queries.events_by_id(store, person.event_ids)
     if q.intent == "whom_met":
@@ -247,7 +370,29 @@ def who_is(store: Store, q: Question, w: Words) -> Answer:
             "who_is", name=person.name, country=w.country(person.country) or "?", titles=titles
         )
         found = [person.to_dict()]
-    return Answer(text, found + [fact(e) for e in events[:MAX_EVENTS]], evidence(events))
+    said = evidence(events) or _naming(store, person.id, person.name)
+    return Answer(text, found + [fact(e) for e in events[:MAX_EVENTS]], said)
+
+
+def _naming(store: Store, person_id: int, name: str) -> list[dict[str, Any]]:
+    """Sentences of the person's articles that name them: the evidence of who they are
+    when they took part in no event that keeps a sentence."""
+    rows = store.query(
+        "SELECT DISTINCT article_id FROM person_mentions WHERE person_id = ? LIMIT 3",
+        (person_id,),
+    )
+    found: list[dict[str, Any]] = []
+    for article in queries.articles_by_id(store, [int(r[0]) for r in rows]):
+        for sentence in split_sentences(article.body or ""):
+            if _names(sentence, name) and len(found) < 3:
+                found.append(
+                    {
+                        "article": article.doc_id,
+                        "article_id": article.id,
+                        "sentence": sentence.strip(),
+                    }
+                )
+    return found
 
 
 def proposed(store: Store, q: Question, w: Words) -> Answer:

@@ -16,13 +16,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from diplonews.extract.lexicons import Lexicons, read_rows
+from diplonews.extract.lexicons import Lexicons, Matcher, read_rows
 from diplonews.kb.resolve import loose_key
 from diplonews.kb.store import Store, queries
 from diplonews.text import fold
 
 _WORD = re.compile(r"\w+")
 _LONGEST = 6  # words in the longest name matched
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii"])
+
+
+def _vietnamese(name: str) -> bool:
+    return fold(name) != name.lower()
 
 
 @dataclass
@@ -31,6 +36,7 @@ class NameIndex:
     part: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     single: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     events: dict[int, int] = field(default_factory=dict)
+    words: dict[int, frozenset[str]] = field(default_factory=dict)  # id → its name's words
 
 
 _CACHE: dict[tuple[str, int], NameIndex] = {}
@@ -52,11 +58,17 @@ def _build(names: list[tuple[int, str, int]]) -> NameIndex:
         if not words:
             continue
         built.full[loose_key(name)].add(person_id)
+        built.words[person_id] = frozenset(loose_key(w) for w in words)
         if len(words) >= 2:
             built.full[loose_key(" ".join(reversed(words)))].add(person_id)
         for size in range(2, len(words)):
             built.part[loose_key(" ".join(words[:size]))].add(person_id)
             built.part[loose_key(" ".join(words[-size:]))].add(person_id)
+        bare = [w for w in words if len(w) > 1 and w.lower() not in _SUFFIXES]
+        if 2 <= len(bare) < len(words):  # "George W. Bush" is "George Bush", "Marcos Jr." "Marcos"
+            built.part[loose_key(" ".join(bare))].add(person_id)
+        if len(bare) >= 3 and not _vietnamese(name):  # "Luiz Inacio Lula da Silva": "Luiz Silva"
+            built.part[loose_key(f"{bare[0]} {bare[-1]}")].add(person_id)
         for word in words:
             if len(word) >= 3 and word[:1].isupper():
                 built.single[loose_key(word)].add(person_id)
@@ -66,7 +78,7 @@ def _build(names: list[tuple[int, str, int]]) -> NameIndex:
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
     """Folded other-language name → the name the store holds."""
-    source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
+    source = resources.files("diplonews.qa") / "lexicons" / "question_words.tsv"
     return {
         fold(row["form"]).lower(): row["means"]
         for row in read_rows(source)
@@ -104,7 +116,11 @@ def find(
                 ids = table.get(loose_key(phrase))
                 if ids:
                     begin, end = words[start][0], words[start + size - 1][1]
-                    found.append((begin, _best(ids, names), text[begin:end]))
+                    best = _best(ids, names)
+                    if not _vietnamese(phrase):  # "George Bush" is also the store's "Bush"
+                        alone = names.full.get(loose_key(words[start + size - 1][2]), set())
+                        best += sorted(alone - set(best))
+                    found.append((begin, best, text[begin:end]))
                     taken |= span
     blocked = _lexicon_spans(text, lex)
 
@@ -118,7 +134,9 @@ def find(
         )
 
     for i, (start, end, word) in enumerate(words):
-        if i in taken or i == 0 or len(word) < 3 or any(a <= start < b for a, b in blocked):
+        if i in taken or len(word) < 3 or any(a <= start < b for a, b in blocked):
+            continue
+        if i == 0 and not _foreign(word):  # a capital that only starts the question
             continue
         if not (word[:1].isupper() or (typed_lower and _foreign(word))):
             continue
@@ -145,8 +163,13 @@ def _foreign(word: str) -> bool:
 
 
 def _best(ids: set[int], names: NameIndex, most: int = 3) -> list[int]:
-    """The ids most present in events first: a short form names the best known."""
-    return sorted(ids, key=lambda i: (-names.events.get(i, 0), i))[:most]
+    """The ids most present in events first: a short form names the best known, with
+    the ids of the same name in another order ("Junichiro Koizumi", "Koizumi
+    Junichiro")."""
+    ranked = sorted(ids, key=lambda i: (-names.events.get(i, 0), i))
+    kept = ranked[:most]
+    same = {names.words.get(i) for i in kept}
+    return kept + [i for i in ranked[most:] if names.words.get(i) in same]
 
 
 def _lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
@@ -157,4 +180,67 @@ def _lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     spans += [(s, e) for s, e, _ in lex.titles.find(text)]
     spans += [(s, e) for s, e, _ in lex.series.find(text)]
     spans += [(s, e) for s, e, _ in lex.triggers.find(text)]
+    spans += [(s, e) for s, e, _ in title_countries(text, lex)]
     return spans
+
+
+def title_countries(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Countries written by their short form right after a title ("Thủ tướng Anh",
+    "Tổng thống Mỹ", "Ngoại trưởng Nhật"): a country, not a name."""
+    found = []
+    for _, end, _ in lex.titles.find(text):
+        match = re.match(r"\s+(\w+)", text[end:])
+        if match and (code := lex.party_short.get(match.group(1))):
+            found.append((end + match.start(1), end + match.end(1), code))
+    return found
+
+
+# --- officials named by their office ------------------------------------------------
+
+
+def by_title(
+    store: Store,
+    text: str,
+    parties: list[str],
+    lex: Lexicons,
+    countries: list[tuple[int, int, str]],
+) -> tuple[list[list[int]], list[str]]:
+    """The officials a question names by office and country, without a name ("Ngoại
+    trưởng Hàn Quốc", "the Japanese Prime Minister", "thu tuong nhat ban"; `countries`
+    are the spans of the question's country names on its folded text): everyone
+    the record holds with that title for that country, one group (the question's period
+    then picks the one in office). An office inside a meeting's name ("Hội nghị Bộ
+    trưởng Ngoại giao ASEAN") names nobody."""
+    folded = fold(text).lower().replace("đ", "d")
+    meetings = [(s, e) for s, e, _ in lex.series.find(text)]
+    meetings += [(s, e) for s, e, _ in lex.triggers.find(text)]
+    for start, end, titles in _folded_titles(lex).find(folded):
+        if any(a <= start < b for a, b in meetings):
+            continue
+        near = [c for s, e, c in countries if 0 <= s - end <= 4 or 0 <= start - e <= 2]
+        near = [c for c in near if c in parties]
+        if not near:
+            continue
+        rows = store.query(
+            "SELECT DISTINCT person_id FROM event_participants "
+            "WHERE title = ? AND country = ? AND person_id IS NOT NULL",
+            (str(titles[0]), near[0]),
+        )
+        ids = sorted(int(r[0]) for r in rows)
+        if ids:
+            return [ids], [text[start:end]]
+    return [], []
+
+
+def _folded_titles(lex: Lexicons) -> Matcher:
+    return lex.derive("qa.folded_titles", _build_folded_titles)
+
+
+def _build_folded_titles(lex: Lexicons) -> Matcher:
+    matcher = Matcher(caseless=True)
+    for form, (_, payloads, _) in lex.titles.automaton.items():
+        for title in payloads:
+            if title.level in ("head_of_state", "head_of_government", "minister"):
+                matcher.add(fold(form).lower().replace("đ", "d"), title.en)
+                matcher.add(fold(title.en).lower(), title.en)
+    return matcher.finish()

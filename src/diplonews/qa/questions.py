@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from diplonews.extract.events import cues
 from diplonews.extract.events.cues import ROMAN, parse_edition
@@ -40,8 +41,15 @@ _DAY_EN2 = re.compile(rf"\b({_MONTH_WORD})\s+(\d{{1,2}}),?\s+{_YEAR}\b")
 _MONTH_EN = re.compile(rf"\b({_MONTH_WORD}),?\s+(?:of\s+)?{_YEAR}\b")
 _MONTH_ALONE = re.compile(rf"\b(?:in|hoi|vao)?\s*(?:({_MONTH_WORD})|thang\s+(\d{{1,2}}))\b(?!\s*/)")
 _KINDS = (  # words that name the kind of event asked about (folded)
+    (  # "những hội nghị nào … trong chuyến thăm": meetings asked, the visit is context
+        "meeting",
+        re.compile(
+            r"\b(?:nhung|cac) (?:hoi nghi|cuoc gap|cuoc hop|cuoc hoi dam|cuoc hoi kien)\b"
+            r"|\b(?:which|what) (?:meetings|summits|conferences|talks)\b"
+        ),
+    ),
     ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call\w*)\b")),
-    ("visit", re.compile(r"\b(?:tham|visit\w*|state visit)\b")),
+    ("visit", re.compile(r"\b(?:tham(?! gia| du)|visit\w*|state visit)\b")),
 )
 _FOLDED_NUMBERS = {fold(k): v for k, v in NUMBER_WORDS.items()}  # "tu" → 4, "nam" → 5
 _EDITION = re.compile(r"\b(?:lan thu|khoa|edition|ky)\s+(\w+)|\b(\d{1,3})(?:st|nd|rd|th)\b")
@@ -70,11 +78,23 @@ class Question:
     location_country: str | None = None  # that city's country
     month: str | None = None  # "12": a month the question names without a year
     unknown_names: list[str] = field(default_factory=list)  # names the record lacks
+    destination: str | None = None  # the party a visit asked about goes to ("thăm Angola")
+    planned: bool = False  # the question asks about what is planned ("sắp tới", "was to")
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # reads
+
+
+# Intents a question about what is planned can ask ("Marcos sẽ gặp ai", "Where were
+# they to meet"): answered by their own handler, from the planned events first.
+_ASKS_ABOUT_PLANNED = ("met", "whom_met", "where", "when", "chair", "attend", "visit")
+
+
+# Intents about what an official did, whom a question may name by office alone.
+_BY_OFFICE = ("met", "whom_met", "visit", "envoys", "when", "where", "count", "list", "last")
 
 
 @lru_cache(maxsize=1)
 def intents() -> list[tuple[str, re.Pattern[str]]]:
-    source = resources.files("diplonews.extract") / "lexicons" / "questions.tsv"
+    source = resources.files("diplonews.qa") / "lexicons" / "questions.tsv"
     return [(row["intent"], re.compile(row["pattern"])) for row in read_rows(source)]
 
 
@@ -129,19 +149,28 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     folded = fold(text)  # one character for one: spans line up with `text`
     marked = [w for w in re.findall(r"\w+", text) if fold(w) != w.lower()]
     english = bool(_ENGLISH.search(folded)) and all(w[:1].isupper() for w in marked)
-    intent = next((name for name, pattern in intents() if pattern.search(folded)), None)
+    matched = [name for name, pattern in intents() if pattern.search(folded)]
+    intent = matched[0] if matched else None
+    if intent == "planned" and "list" not in matched:  # "se gap ai": planned is a slot
+        asking = [m for m in matched if m in _ASKS_ABOUT_PLANNED]
+        intent = asking[0] if asking else intent
     question = Question(text, folded, "en" if english else "vi", intent)
+    question.planned = "planned" in matched
     question.parties = _parties(text, folded, lex, folded_lex)
     question.series = _stored_series(store, folded) or _series(
-        folded, question.parties, folded_lex, lex
+        folded, question.parties, folded_lex, lex, _series_names(store)
     )
     question.edition = _edition(folded)
     question.date_from, question.date_to = _period(folded)
     known = lex.derive("qa.known_words", _known_words)
     question.people, question.names = people.find(store, text, lex, known)
+    if not question.people and intent in _BY_OFFICE:  # "Ngoại trưởng Hàn Quốc gặp ai?"
+        spans = _country_spans(text, folded, lex)
+        question.people, question.names = people.by_title(store, text, question.parties, lex, spans)
     question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
     question.parties = _not_named_people(question.parties, question.names, text, lex)
     question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
+    question.destination = _destination(text, folded, question.parties, lex)
     question.location, question.location_text, question.location_country = _location(
         text, folded, lex
     )
@@ -161,6 +190,39 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     elif re.search(r"\b(?:thuong mai|kim ngach|trade)\b", folded):
         question.topic = "trade"
     return question
+
+
+_TO = re.compile(
+    r"\b(?:tham(?! gia| du)|visit\w*|den|toi|sang|to|trip to|travel\w* to|went to|go to)\s+"
+)
+
+
+def _destination(text: str, folded: str, parties: list[str], lex: Lexicons) -> str | None:
+    """The party a visit goes to: the first party named right after a word of
+    visiting ("thăm Angola", "visit to Vietnam", "thăm cấp Nhà nước Việt Nam")."""
+    spans = [(s, codes[0]) for s, _, codes in lex.party_names.find(text)]
+    spans += [(s, codes[0]) for s, _, codes in folded_lexicons(lex).parties.find(folded)]
+    spans += [(s, code) for s, _, code in people.title_countries(text, lex)]
+    spans = sorted((s, c) for s, c in spans if c in parties)
+    for match in _TO.finditer(folded):
+        after = [c for s, c in spans if 0 <= s - match.end() <= 25]
+        if after:
+            return after[0]
+    return None
+
+
+def _country_spans(text: str, folded: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Every country name of the question, as written, folded, after a title or as a
+    demonym ("Korean"), with its span."""
+    lowered = folded.lower()
+    spans = [(s, e, codes[0]) for s, e, codes in lex.party_names.find(text)]
+    spans += [(s, e, codes[0]) for s, e, codes in folded_lexicons(lex).parties.find(folded)]
+    spans += people.title_countries(text, lex)
+    for form, code in demonyms().items():
+        spans += [
+            (m.start(), m.end(), code) for m in re.finditer(rf"\b{re.escape(form)}\b", lowered)
+        ]
+    return spans
 
 
 def _not_named_people(parties: list[str], names: list[str], text: str, lex: Lexicons) -> list[str]:
@@ -281,14 +343,14 @@ def _folded_places(lex: Lexicons) -> Matcher:
 
 @lru_cache(maxsize=1)
 def ambiguous_words() -> frozenset[str]:
-    source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
+    source = resources.files("diplonews.qa") / "lexicons" / "question_words.tsv"
     return frozenset(row["form"] for row in read_rows(source) if row["role"] == "ambiguous")
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """'korean' → KOR: English words for a country's people, longest first."""
-    source = resources.files("diplonews.extract") / "lexicons" / "question_words.tsv"
+    source = resources.files("diplonews.qa") / "lexicons" / "question_words.tsv"
     rows = [r for r in read_rows(source) if r["role"] == "demonym"]
     return {
         fold(r["form"]).lower(): r["means"] for r in sorted(rows, key=lambda r: -len(r["form"]))
@@ -305,6 +367,10 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
     for start, end, codes in lex.party_names.find(text):
         found.append((start, codes[0]))
         taken.append((start, end))
+    for start, end, country in people.title_countries(text, lex):
+        if not any(a <= start < b for a, b in taken):
+            found.append((start, country))
+            taken.append((start, end))
     for match in re.finditer(r"\b[A-Z]{2,6}\b", text):
         party = lex.parties.get(match.group())
         if party and not any(a <= match.start() < b for a, b in taken):
@@ -351,30 +417,54 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
 _SERIES_CACHE: dict[tuple[str, int], list[tuple[str, str]]] = {}
 
 
-def _stored_series(store: Store, folded: str) -> str | None:
-    """The longest series name of the store that the question writes out (the names
-    are read and folded once per store generation)."""
+def _series_forms(store: Store) -> list[tuple[str, str]]:
+    """(folded name, name) of every series the store holds, read once per generation."""
     key = (store.location, queries.generation(store))
     if key not in _SERIES_CACHE:
         _SERIES_CACHE.clear()
         rows = store.query("SELECT DISTINCT series FROM events WHERE series IS NOT NULL")
         _SERIES_CACHE[key] = [(fold(str(r[0])), str(r[0])) for r in rows]
+    return _SERIES_CACHE[key]
+
+
+def _series_names(store: Store) -> frozenset[str]:
+    return frozenset(name for _, name in _series_forms(store))
+
+
+def _stored_series(store: Store, folded: str) -> str | None:
+    """The longest series name of the store that the question writes out."""
     hits = [
         name
-        for form, name in _SERIES_CACHE[key]
+        for form, name in _series_forms(store)
         if form in folded and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
     ]
     return max(hits, key=len) if hits else None
 
 
-def _series(folded: str, codes: list[str], folded_lex: FoldedLexicons, lex: Lexicons) -> str | None:
+def _series(
+    folded: str,
+    codes: list[str],
+    folded_lex: FoldedLexicons,
+    lex: Lexicons,
+    stored: frozenset[str] = frozenset(),
+) -> str | None:
+    """The series a question names: composed from its parties and a meeting word
+    ("ASEAN-Korea Summit"), or a series name of the lexicon ("Hội nghị Cấp cao
+    ASEAN+3"). A party that only says whose delegation is meant ("Đoàn Việt Nam … tại
+    Hội nghị Cấp cao ASEAN+3") is no part of the name: among the readings, the first
+    that the store holds wins."""
+    composed: list[str] = []
     for _, _, suffixes in folded_lex.triggers.find(folded):
-        named = cues.series_name(codes, suffixes[0], lex)
-        if named:
-            return named
-    for _, _, names in folded_lex.series.find(folded):
-        return str(names[0])
-    return None
+        composed.append(cues.series_name(codes, suffixes[0], lex) or "")
+        for code in codes:  # the same name without one of the parties
+            rest = [c for c in codes if c != code]
+            composed.append(cues.series_name(rest, suffixes[0], lex) or "")
+    named = [str(names[0]) for _, _, names in folded_lex.series.find(folded)]
+    readings = [c for c in composed[:1] + named + composed[1:] if c]
+    held = [r for r in readings if r in stored]
+    if held:
+        return held[0]
+    return readings[0] if readings else None
 
 
 def _edition(folded: str) -> int | None:

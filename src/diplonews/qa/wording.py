@@ -17,6 +17,7 @@ from importlib import resources
 
 from diplonews.extract.lexicons import Lexicons, read_rows
 from diplonews.kb.models import StoredEvent, StoredParticipant
+from diplonews.text import fold
 
 MONTHS = (
     "January",
@@ -36,7 +37,7 @@ MONTHS = (
 
 @lru_cache(maxsize=1)
 def sentences() -> dict[str, dict[str, str]]:
-    source = resources.files("diplonews.extract") / "lexicons" / "answers.tsv"
+    source = resources.files("diplonews.qa") / "lexicons" / "answers.tsv"
     table: dict[str, dict[str, str]] = {"vi": {}, "en": {}}
     for row in read_rows(source):
         table["vi"][row["key"]] = row["vi"]
@@ -76,6 +77,20 @@ class Words:
         name = MONTHS[month - 1] if 1 <= month <= 12 else str(month)
         return self("date_day", day=day, month=month, month_name=name, year=year)
 
+    def seen(self, first: str | None, last: str | None) -> str:
+        """' (16 January 2020)', ' (2019 – 2021)': when the record saw a title held,
+        nothing when it does not say."""
+        dates = [self.bare_date(d) for d in dict.fromkeys([first, last]) if d]
+        return f" ({' – '.join(dates)})" if dates else ""
+
+    def bare_date(self, iso: str) -> str:
+        """'16 January 2020' / '16/1/2020': a date without its preposition."""
+        said = self.date(iso)
+        for word in ("on ", "in ", "ngày ", "tháng ", "năm "):
+            if said.startswith(word) and not (word == "tháng " and "/" not in said):
+                return said[len(word) :] if word != "tháng " else said
+        return said
+
     def period(self, date_from: str | None, date_to: str | None) -> str:
         if date_from and date_from == date_to:
             return " " + self.date(date_from)
@@ -92,6 +107,14 @@ class Words:
             return ""
         return _country_names(self.lex, self.lang).get(code, code)
 
+    def name(self, name: str) -> str:
+        """A person's name as readers of the answer's language write it: in English the
+        pinyin of a name Vietnamese articles give in Sino-Vietnamese ("Tập Cận Bình" is
+        "Xi Jinping", lexicons/question_words.tsv)."""
+        if self.lang != "en":
+            return name
+        return _english_names().get(name, name)
+
     def title(self, title: str | None) -> str:
         if not title:
             return ""
@@ -104,7 +127,8 @@ class Words:
         details = [self.title(participant.title)] if with_title else []
         details.append(self.country(participant.country))
         details = [d for d in details if d]
-        return f"{participant.name} ({', '.join(details)})" if details else participant.name
+        name = self.name(participant.name)
+        return f"{name} ({', '.join(details)})" if details else name
 
     def join(self, items: Sequence[str]) -> str:
         items = [i for i in dict.fromkeys(items) if i]
@@ -125,14 +149,15 @@ class Words:
         """The event's title composed from its fields."""
         if event.series:
             return self._series(event)
-        people = [p.name for p in event.participants]
+        people = [self.name(p.name) for p in event.participants]
         if event.kind == "visit":
             visitors = [p for p in event.participants if p.role != "chair"] or event.participants
             visitor_countries = {p.country for p in visitors if p.country}
             hosts = [c for c in event.parties if c not in visitor_countries] or event.parties
             where = self.join([self.country(c) for c in hosts])
             if visitors:
-                return self("title_visit", who=self.join([p.name for p in visitors]), where=where)
+                who = self.join([self.name(p.name) for p in visitors])
+                return self("title_visit", who=who, where=where)
             return self("title_visit_nobody", where=where)
         key = "title_call" if event.kind == "call" else "title_meeting"
         if len(people) >= 2:
@@ -150,6 +175,17 @@ class Words:
         if event.edition:
             return self("title_series_edition", edition=_ordinal(event.edition), series=series)
         return self("title_series", series=series)
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    """Sino-Vietnamese name → the pinyin name English readers know."""
+    source = resources.files("diplonews.qa") / "lexicons" / "question_words.tsv"
+    found: dict[str, str] = {}
+    for row in read_rows(source):
+        if row["role"] == "person" and row.get("means") and fold(row["means"]) != row["means"]:
+            found.setdefault(row["means"], row["form"])
+    return found
 
 
 def _ordinal(number: int) -> str:

@@ -32,14 +32,14 @@ from diplonews.web.deps import (
     MAX_TEXT,
     MAX_URLENCODED_BODY,
     LexiconsDep,
-    app_lexicons,
     language,
     loop_store_of,
     parse_id,
     store_of,
 )
 from diplonews.web.extraction import Extractions, Overloaded, Submitted
-from diplonews.web.rendering import labels, page
+from diplonews.web.rendering import labels, page, wording
+from diplonews.web.wording import Wording
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -135,10 +135,9 @@ def excerpt(store: Store, event_id: int, source: Source) -> Excerpt:
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    """A page, with party codes → short English names ("KOR" → "Korea") of the
-    application's lexicons for its templates."""
-    names = api.party_names("en", lexicons=app_lexicons(request))
-    return page(request, name, {"names": names, **context}, status)
+    """A page in the reader's language (`rendering.page`: its labels, party names and
+    event titles)."""
+    return page(request, name, context, status)
 
 
 def not_found(request: Request, what: str, ident: str) -> Response:
@@ -152,9 +151,9 @@ def is_ahead(when: str | None, today: str) -> bool:
     return when is None or when >= today[: len(when)]
 
 
-def event_links(events: Sequence[StoredEvent]) -> dict[int, tuple[str, str]]:
-    """Event id → (its page, a short label) for the links after evidence sentences."""
-    return {e.id: (f"/events/{e.id}", e.name or e.series or e.kind) for e in events}
+def event_links(events: Sequence[StoredEvent], wording: Wording) -> dict[int, tuple[str, str]]:
+    """Event id → (its page, its title) for the links after evidence sentences."""
+    return {e.id: (f"/events/{e.id}", wording.event(e)) for e in events}
 
 
 class Refused(DiplonewsError):
@@ -245,7 +244,8 @@ async def person(request: Request, store: LoopStoreDep, ident: str) -> Response:
         "person.html",
         {
             "person": found,
-            "events": api.event_summaries(store, found.event_ids[::-1][:PERSON_EVENTS]),
+            # whole events: their titles name the other participants
+            "events": api.events_by_id(store, found.event_ids[::-1][:PERSON_EVENTS]),
             "met": api.met_with(store, found.id),
         },
     )
@@ -265,7 +265,7 @@ async def article(request: Request, store: LoopStoreDep, ident: str) -> Response
         {
             "article": found,
             "events": events,
-            "links": event_links(events),
+            "links": event_links(events, wording(request)),
             "paragraphs": paragraphs(found.body, spans),
         },
     )
@@ -282,9 +282,16 @@ async def search(request: Request, store: LoopStoreDep, q: str = "", page: str =
     first = (number - 1) * SEARCH_HITS
     # One hit more than shown tells whether there is a next page.
     hits = api.search(store, query, SEARCH_HITS + 1, first) if query else []
+    more = len(hits) > SEARCH_HITS
+    hits = hits[:SEARCH_HITS]
+    events = {e.id: e for e in api.events_by_id(store, [h.id for h in hits if h.kind == "event"])}
     found = [
-        (h, pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks]))
-        for h in hits[:SEARCH_HITS]
+        (
+            h,
+            pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks]),
+            events.get(h.id) if h.kind == "event" else None,
+        )
+        for h in hits
     ]
     return render(
         request,
@@ -294,7 +301,7 @@ async def search(request: Request, store: LoopStoreDep, q: str = "", page: str =
             "hits": found,
             "first": first + 1,
             "previous": _search_url(query, number - 1) if number > 1 else None,
-            "next": _search_url(query, number + 1) if len(hits) > SEARCH_HITS else None,
+            "next": _search_url(query, number + 1) if more else None,
         },
     )
 

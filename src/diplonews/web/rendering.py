@@ -13,8 +13,9 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
-from diplonews import __version__
+from diplonews import __version__, api
 from diplonews.web.deps import LANGUAGES, language
+from diplonews.web.wording import Wording
 
 HERE = Path(__file__).parent
 
@@ -49,14 +50,23 @@ templates = Jinja2Templates(
 templates.env.globals["version"] = __version__
 
 
+def wording(request: Request) -> Wording:
+    """How the request's page names things, in its language (see `Wording`)."""
+    lang = language(request)
+    return Wording(lang, labels()[lang], getattr(request.app.state, "lexicons", None))
+
+
 def page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
-    """Render a template with the request's language and its labels."""
+    """Render a template with the request's language, its labels, and the `Wording` that
+    names events, parties and places in that language (`w`; `names`: party names)."""
     lang = language(request)
     text = labels()[lang]
+    lexicons = getattr(request.app.state, "lexicons", None)
+    names = api.party_names(lang, lexicons=lexicons)
     response = templates.TemplateResponse(
         request,
         name,
-        {"lang": lang, "t": text, **context},
+        {"lang": lang, "t": text, "w": wording(request), "names": names, **context},
         status_code=status_code,
     )
     if request.query_params.get("lang") in LANGUAGES:

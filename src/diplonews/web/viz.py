@@ -24,7 +24,8 @@ from diplonews import api
 from diplonews.errors import DiplonewsError
 from diplonews.kb.store import Store
 from diplonews.web.deps import LexiconsDep, language, parse_id, store_of
-from diplonews.web.rendering import page
+from diplonews.web.rendering import page, wording
+from diplonews.web.wording import Wording
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -263,9 +264,7 @@ def _lay_out(axis: Axis) -> None:
         axis.ticks.append((x, text, anchor))
 
 
-def _axis(
-    items: list[api.TimelineItem], where: TimelineFilter, names: dict[str, str]
-) -> Axis | None:
+def _axis(items: list[api.TimelineItem], where: TimelineFilter, wording: Wording) -> Axis | None:
     marks: list[Mark] = []
     for item in items:
         m, e = item.milestone, item.event
@@ -278,7 +277,8 @@ def _axis(
             else:  # a step taken in a year: a point in its middle
                 t0 = t1 = (t0 + t1) / 2
             period = f"{m.start}–{m.end}" if m.end else m.start
-            holder = f" ({names.get(m.holder, m.holder)})" if m.holder else ""
+            holder = f" ({wording.party(m.holder)})" if m.holder else ""
+            label = wording.milestone(m.label)
             marks.append(
                 Mark(
                     key=_key(item),
@@ -287,14 +287,14 @@ def _axis(
                     t0=t0,
                     t1=t1,
                     href="#" + _key(item),  # its row in the list, with the evidence
-                    title=f"{period} · {m.label}{holder}",
+                    title=f"{period} · {label}{holder}",
                     classes=f"tl-mark milestone ms-{m.kind}",
-                    label=f"{m.label}{holder}",
+                    label=f"{label}{holder}",
                 )
             )
         elif e is not None and e.date:
             t0, t1 = _period(e.date)
-            name = e.name or e.series or e.kind
+            name = wording.event(e)
             marks.append(
                 Mark(
                     key=_key(item),
@@ -303,7 +303,7 @@ def _axis(
                     t0=t0,
                     t1=t1,
                     href=f"/events/{e.id}",
-                    title=f"{e.date} · {name}" + (f" ({e.status})" if e.status != "held" else ""),
+                    title=f"{e.date} · {name}",
                     classes=f"tl-mark event kind-{e.kind} status-{e.status}",
                 )
             )
@@ -373,7 +373,7 @@ def timeline(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Respon
         "dated": [i for i in shown if i.date],
         "undated": [i for i in shown if not i.date],
         "total": len(items),
-        "axis": _axis(shown, where, names),
+        "axis": _axis(shown, where, wording(request)),
         "key": _key,
         "shape": _shape,
         "series_options": sorted({i.event.series for i in items if i.event and i.event.series}),

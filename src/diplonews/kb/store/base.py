@@ -82,6 +82,10 @@ def schema_version(store: Store) -> int:
     return int(rows[0][0] or 0)
 
 
+def applied_versions(store: Store) -> set[int]:
+    return {int(row[0]) for row in store.query("SELECT version FROM schema_migrations")}
+
+
 def migrate(store: Store) -> None:
     """Apply the migrations the store lacks, each in its own transaction; refuse a store
     written by a newer diplonews rather than misread it."""
@@ -101,11 +105,14 @@ def migrate(store: Store) -> None:
             f"{store.location}: written by a newer diplonews (schema version {current}; "
             f"this is diplonews {__version__}, which knows up to {latest}): upgrade diplonews"
         )
+    # By the versions applied, not the highest: a migration numbered below one already
+    # applied (two branches' migrations merged) is applied all the same.
+    applied = applied_versions(store)
     for version, name, script in shipped:
-        if version <= current:
+        if version in applied:
             continue
         with store.transaction():
-            if schema_version(store) >= version:
+            if version in applied_versions(store):
                 continue  # another process applied it while this one waited
             for statement in statements(script):
                 store.execute(statement)

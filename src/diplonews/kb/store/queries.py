@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews.extract.record import Milestone
-from diplonews.kb import resolve
+from diplonews.kb import resolve, sources
 from diplonews.kb.models import (
     EventSummary,
     Source,
@@ -98,6 +98,8 @@ def events(store: Store, where: EventFilter) -> list[StoredEvent]:
         if value:
             clauses.append(f"e.{column} = ?")
             params.append(value)
+    if where.status != "rejected":  # editors said it is not a diplomatic event
+        clauses.append("e.status <> 'rejected'")
     if where.date_from:
         clauses.append("e.date >= ?")
         params.append(where.date_from)
@@ -175,6 +177,7 @@ def _hydrate_events(store: Store, rows: list[tuple[Any, ...]]) -> list[StoredEve
         ids,
     ):
         sources[event_id].append(Source(int(article_id), doc_id, published, evidence))
+    curated = _curation(store, "event", ids)
     return [
         StoredEvent(
             id=int(r[0]),
@@ -190,9 +193,25 @@ def _hydrate_events(store: Store, rows: list[tuple[Any, ...]]) -> list[StoredEve
             parties=parties[int(r[0])],
             participants=participants[int(r[0])],
             sources=sources[int(r[0])],
+            verified="verified" in curated.get(int(r[0]), {}),
+            corrected=sorted(set(curated.get(int(r[0]), {})) - {"verified"}),
         )
         for r in rows
     ]
+
+
+def _curation(store: Store, kind: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """What editors did to these events or people (`kb.corrections`): id → field (or
+    "verified") → the value an editor set, where the record keeps one (a title)."""
+    found: dict[int, dict[str, Any]] = defaultdict(dict)
+    for chunk in _chunks(ids):
+        for ref, name, value in store.query(
+            f"SELECT ref, field, value FROM curation_marks WHERE kind = ? "
+            f"AND ref IN ({_marks(chunk)})",
+            (kind, *chunk),
+        ):
+            found[int(ref)][name] = json.loads(value) if value else None
+    return found
 
 
 def evidence_spans(store: Store, article_id: int) -> list[tuple[int, int, int]]:
@@ -295,20 +314,29 @@ def _hydrate_people(
             ids,
         ):
             attended[person_id].append(int(event_id))
+    curated = _curation(store, "person", ids)
     result = []
     for person_id in ids:
         if person_id not in base:
             continue
         spellings = names[person_id].most_common()
         main = spellings[0][0] if spellings else base[person_id][1]
+        edits = curated.get(person_id, {})
+        if "name" in edits:  # the spelling an editor chose
+            main = base[person_id][1]
+        titles_held = list(titles[person_id].values())
+        if edits.get("title"):
+            titles_held.insert(0, TitleHeld(edits["title"], reports=0))
         result.append(
             StoredPerson(
                 id=person_id,
                 name=main,
                 country=base[person_id][2],
                 aliases=[n for n, _ in spellings if n != main],
-                titles=list(titles[person_id].values()),
+                titles=titles_held,
                 event_ids=attended[person_id],
+                verified="verified" in edits,
+                corrected=sorted(set(edits) - {"verified"}),
             )
         )
     return result
@@ -443,13 +471,15 @@ def _hydrate_articles(store: Store, rows: list[tuple[Any, ...]]) -> list[StoredA
         StoredArticle(
             id=int(r[0]),
             doc_id=r[1],
-            title=r[2],
+            title=sources.article_title(r[2], r[6], r[1]),
             published=r[3],
             credits=json.loads(r[4]),
-            url=r[5],
+            url=sources.web_url(r[5]),
             body=r[6],
             copies=copies[int(r[0])],
             extractor=r[7],
+            outlet=sources.outlet(r[5]),
+            title_from_lead=not sources.is_title(r[2]),
         )
         for r in rows
     ]
@@ -510,7 +540,7 @@ def search(
             f"WHERE id IN ({_marks(by_kind['article'])})",
             by_kind["article"],
         ):
-            labels["article", int(article_id)] = (title or doc_id, body)
+            labels["article", int(article_id)] = (sources.article_title(title, body, doc_id), body)
     evidence = _evidence_by_event(store, by_kind["event"])
     for e in event_summaries(store, by_kind["event"]):
         label = " · ".join(filter(None, [e.date, e.name or e.series or e.kind]))

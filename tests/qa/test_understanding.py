@@ -1,0 +1,178 @@
+"""Question understanding over the 114 dev articles: the slots a question states
+(planned, destination, series as context, counterpart's country, envoy) constrain the
+answer, and names, documents and countries are read and written the way people do."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from diplonews.extract.lexicons import load
+from diplonews.kb.resolve import loose_key
+from diplonews.kb.store import Store
+from diplonews.qa import core, people
+from diplonews.qa.answers import ask
+from diplonews.qa.facts import _document
+from diplonews.qa.questions import parse
+from diplonews.qa.wording import Words
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_ask.py"
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    spec = importlib.util.spec_from_file_location("bench_eval_ask_u", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    store = module.build_store(tmp_path_factory.mktemp("understanding") / "dev.db")
+    yield store
+    store.close()
+
+
+def test_planned_is_a_slot_of_the_question_asked(dev: Store) -> None:
+    q = parse(dev, "tong thong marcos se gap ai khi tham viet nam")
+    assert (q.intent, q.planned) == ("met", True)
+    q = parse(dev, "Where were Xi Jinping and Park Geun-hye to meet in November 2014?")
+    assert (q.intent, q.planned) == ("where", True)
+    assert parse(dev, "Who did Le Hoai Trung call in October 2025?").planned is False
+
+
+@pytest.mark.parametrize("question", ["What meetings are planned?", "Các cuộc gặp sắp tới?"])
+def test_planned_questions_without_slots_are_understood(dev: Store, question: str) -> None:
+    answer = ask(dev, question)
+    lang = "en" if question.startswith("What") else "vi"
+    assert Words(lang, load())("no_question") not in answer.answer
+
+
+def test_participating_is_no_visit(dev: Store) -> None:
+    q = parse(dev, "Tổng thống Moon Jae-in dự kiến tham gia hội nghị cấp cao với ASEAN năm 2020?")
+    assert q.kind is None
+
+
+def test_a_country_after_a_title_is_a_country_not_a_name(dev: Store) -> None:
+    q = parse(dev, "Thủ tướng Anh Tony Blair hội đàm với ai tại Washington?")
+    assert q.parties == ["GBR"]
+    assert q.names == ["Tony Blair"]
+
+
+def test_destination_constrains_visits(dev: Store) -> None:
+    q = parse(dev, "Những lãnh đạo Việt Nam nào từng thăm Angola?")
+    assert (q.destination, q.kind) == ("AGO", "visit")
+    answer = ask(dev, "Những lãnh đạo Việt Nam nào từng thăm Angola?")
+    assert answer.found and answer.evidence
+    assert "Lương Cường" in answer.answer
+    assert all(f["kind"] == "visit" and "AGO" in f["parties"] for f in answer.facts)
+    assert "thăm Ai Cập" not in answer.answer
+
+
+def test_a_series_reading_the_store_holds_wins(dev: Store) -> None:
+    question = "Đoàn Việt Nam do ai dẫn đầu tại Hội nghị Cấp cao ASEAN+3 lần thứ 28?"
+    assert parse(dev, question).series == "ASEAN Plus Three Summit"
+    answer = ask(dev, question)
+    assert answer.found and "Phạm Minh Chính" in answer.answer
+
+
+def test_a_named_series_places_a_meeting_question(dev: Store) -> None:
+    answer = ask(
+        dev, "Which leaders did Pham Minh Chinh meet on the sidelines of the BRICS summit in Kazan?"
+    )
+    assert answer.found and answer.evidence
+    assert "Russia" in answer.answer
+    assert all(f["series"] is None for f in answer.facts)  # the meetings, not the summit
+
+
+def test_which_officials_and_which_country_are_meeting_questions(dev: Store) -> None:
+    answer = ask(
+        dev,
+        "Which Korean officials did General Phan Van Giang meet during his 2023 visit to Korea?",
+    )
+    assert answer.found and "Han Duck-soo" in answer.answer
+    answer = ask(dev, "le hoai trung dien dam voi ngoai truong nuoc nao")
+    assert answer.found and "Thái Lan" in answer.answer
+
+
+def test_an_envoy_asked_about_is_the_guest(dev: Store) -> None:
+    answer = ask(dev, "To whom did Ambassador Ton Sinh Thanh present his credentials?")
+    assert answer.found and "Pranab Mukherjee" in answer.answer
+    assert not ask(dev, "Which ambassadors did Luong Cuong receive in 2025?").found
+
+
+def test_a_period_constrains_and_is_said(dev: Store) -> None:
+    answer = ask(dev, "Who did Le Hoai Trung call in 2023?")
+    assert not answer.found
+    assert "2023" in answer.answer
+    assert "Sihasak" not in answer.answer.split(":")[0]
+
+
+def test_bloc_members_count_as_parties() -> None:
+    lex = load()
+    assert "VNM" in core.with_members(["ASEAN"], lex)
+    assert core.outer_parties(["ASEAN", "VNM"], lex) == ["ASEAN"]
+    assert core.outer_parties(["KOR", "VNM"], lex) == ["KOR", "VNM"]
+
+
+def test_names_without_initials_and_first_with_last() -> None:
+    built = people._build([(1, "George W. Bush", 3), (2, "Luiz Inacio Lula da Silva", 2)])
+    built_vi = people._build([(3, "Nguyễn Phú Trọng", 5), (4, "Ferdinand Romualdez Marcos Jr.", 1)])
+    assert built.part[loose_key("George Bush")] == {1}
+    assert built.part[loose_key("Luiz Silva")] == {2}
+    assert loose_key("Nguyễn Trọng") not in built_vi.part
+    assert built_vi.part[loose_key("Ferdinand Romualdez Marcos")] == {4}
+
+
+def test_documents_named_in_the_answers_language() -> None:
+    lex = load()
+    assert _document("Plan: hợp tác đến năm 2020", Words("vi", lex)) == (
+        "Kế hoạch hợp tác đến năm 2020"
+    )
+    english = _document("Plan: hợp tác đến năm 2020", Words("en", lex))
+    assert english.startswith("Plan (") and "hợp tác" not in english
+    assert _document("Tokyo Declaration", Words("vi", lex)) == "Tokyo Declaration"
+
+
+@pytest.mark.parametrize(
+    ("question", "official", "counterpart"),
+    [
+        ("Ngoại trưởng Hàn Quốc điện đàm với ai năm 2025?", "Cho Hyun", "Bùi Thanh Sơn"),
+        ("Who did the Thai Foreign Minister call in October 2025?", "Sihasak", "Lê Hoài Trung"),
+        ("thu tuong an do don ai thang 8/2024", "Narendra Modi", "Phạm Minh Chính"),
+    ],
+)
+def test_officials_named_by_office_and_country(
+    dev: Store, question: str, official: str, counterpart: str
+) -> None:
+    answer = ask(dev, question)
+    assert answer.found and answer.evidence
+    assert official in answer.answer and counterpart in answer.answer
+
+
+def test_an_office_inside_a_meetings_name_names_nobody(dev: Store) -> None:
+    q = parse(dev, "Ai chủ trì Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 49?")
+    assert q.people == [] and q.series == "ASEAN Foreign Ministers' Meeting"
+
+
+def test_which_planned_meetings_lists_the_planned(dev: Store) -> None:
+    question = (
+        "Những hội nghị nào dự kiến diễn ra tại Viêng Chăn trong chuyến thăm Lào của "
+        "Thủ tướng Phạm Minh Chính tháng 12/2025?"
+    )
+    assert parse(dev, question).intent == "planned"
+    answer = ask(dev, question)
+    assert answer.found and all(f["status"] == "planned" for f in answer.facts)
+
+
+def test_english_answers_name_chinese_leaders_in_pinyin(dev: Store) -> None:
+    answer = ask(dev, "Where did Lee Jae Myung meet Xi Jinping in November 2025?")
+    assert "Xi Jinping" in answer.answer and "Tập Cận Bình" not in answer.answer
+
+
+def test_who_is_keeps_evidence_and_readable_dates(dev: Store) -> None:
+    answer = ask(dev, "hoang anh tuan la ai")
+    assert answer.found and answer.evidence
+    assert "16/1/2020" in answer.answer and "2020-01-16" not in answer.answer
