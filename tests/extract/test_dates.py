@@ -786,25 +786,3 @@ def test_dates_toi_nay_after_a_date_is_the_past() -> None:
 def test_dates_sap_xep_is_not_a_plan() -> None:
     m = one("Tổng thống đã sắp xếp thời gian để có một cuộc gặp vào tối 9-11.", "2017-11")
     assert m.relation is None
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("Tháng 3 năm ngoái, Thủ tướng đã thăm Lào.", "2023-03"),
-        ("Hai bên sẽ họp vào tháng 12 năm tới.", "2025-12"),
-        ("Hội nghị diễn ra ngày 5/6 năm nay tại Hà Nội.", "2024-06-05"),
-    ],
-)
-def test_dates_a_month_of_last_or_next_year(text: str, value: str) -> None:
-    assert one(text, "2024-09-12").value == value
-
-
-def test_dates_nam_sau_after_a_month_counts_from_the_story() -> None:
-    # "năm sau" is the year after the one told, not after publication
-    found = find_times("Tháng 5 năm sau, ông trở lại Hà Nội.", "2024-09-12")
-    assert found[0].text == "Tháng 5"
-
-
-def test_dates_months_ahead_are_a_duration() -> None:
-    assert find_times("Hai bên hợp tác trong 12 năm tới.", "2024-09-12") == []

@@ -477,9 +477,7 @@ def _duration(text: str, start: int, word: str) -> bool:
     """ "30 năm tới", "10 năm trước", "6 tháng sau": a length of time, not a date."""
     if word not in ("tới", "sau", "trước"):
         return False
-    words = _words_before(text, start, 2)
-    if words[1:2] == ["tháng"] and words[0].isdigit():
-        return False  # "tháng 12 năm tới": a month of next year
+    words = _words_before(text, start, 1)
     return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
 
 
@@ -587,7 +585,6 @@ def scan(text: str) -> list[_Raw]:
             last.relation = last.relation or raw.relation
         else:
             merged.append(raw)
-    merged = _with_year_word(text, merged)
     for raw in merged:
         if (
             raw.end_year is not None
@@ -597,34 +594,6 @@ def scan(text: str) -> list[_Raw]:
         ):
             raw.relation = "horizon"  # "(8/5/1989-8/5/2024)": years since a day, no event's day
     return merged
-
-
-_YEAR_WORD_GAP = re.compile(r" +")
-# Years told from "now" only: "năm sau", "năm trước" count from the story's own time too
-# ("tháng 5 năm sau, ông trở lại").
-_YEAR_OFFSET = {"ngoái": -1, "tới": 1, "nay": 0}
-
-
-def _with_year_word(text: str, found: list[_Raw]) -> list[_Raw]:
-    """ "tháng 3 năm ngoái", "ngày 5/6 năm nay": a day or month whose year is told by a
-    relative word becomes one expression, dated in that year."""
-    kept: list[_Raw] = []
-    for raw in found:
-        last = kept[-1] if kept else None
-        if (
-            last is not None
-            and raw.kind == "rel_year"
-            and raw.word in _YEAR_OFFSET
-            and last.kind in ("day", "month")
-            and last.year is None
-            and not last.word
-            and _YEAR_WORD_GAP.fullmatch(text, last.end, raw.start)
-        ):
-            last.end, last.word, last.year = raw.end, raw.word, raw.year
-            last.relation = _RELATION_OF_WORD.get(raw.word, last.relation)
-            continue
-        kept.append(raw)
-    return kept
 
 
 # ---------------------------------------------------------------- resolution
@@ -703,10 +672,7 @@ def _resolve_one(
     if raw.kind in ("day", "month"):
         assert raw.month is not None
         year = raw.year
-        if year is None and raw.word in _YEAR_OFFSET:  # "tháng 3 năm ngoái"
-            base = pub[0] if pub is not None else anchor
-            year = base + _YEAR_OFFSET[raw.word] if base is not None else None
-        elif year is None:
+        if year is None:
             year = _year_for(text, raw, pub) if pub is not None and pub[1] is not None else anchor
         precision = raw.kind
         value = _iso(year, raw.month, raw.day)
