@@ -21,7 +21,10 @@ from the most to the least direct statement of "now":
    year (when a count of years is given it must equal the span);
 5. chairmanship: "Chủ tịch ASEAN (năm) 2020", "Năm ASEAN 2020", unless the sentence
    announces it ("sẽ", "sắp", "chuẩn bị", "tiếp nhận") or names two different years;
-6. a term that has just begun: "tiếp nhận … giai đoạn 2021-2024" → the first year.
+6. a term that has just begun: "tiếp nhận … giai đoạn 2021-2024" → the first year;
+7. the meeting the story reports or leads up to, named with its year, when the text has
+   yearless days to date: "chuẩn bị cho Hội nghị cấp cao ASEAN 16 … vào tháng 4/2010",
+   "sẽ … tham dự Hội nghị … APEC 2017" (`_plan_year`).
 
 Full dates next to a clock time or a weekday ("Thứ Bảy, 14/03/2026, 06:41",
 "09:06 - 20/03/2024") are page datelines (crawl or related-news dates), not
