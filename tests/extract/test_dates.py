@@ -715,3 +715,74 @@ def test_dates_ordinals_are_no_weekdays(text: str) -> None:
 )
 def test_dates_more_marked_days(text: str, value: str) -> None:
     assert one(text, "2024-09-12").value == value
+
+
+# ---------------------------------------------------------------- the year of a planned meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            (
+                "Sáng 2/3, tại Đà Nẵng, các quan chức đã họp trù bị chuẩn bị cho Hội nghị cấp cao "
+                "ASEAN lần thứ 20 tại Hà Nội vào tháng 4/2012."
+            ),
+            2012,
+        ),
+        (
+            (
+                "Tối 10-11, hai lãnh đạo đã gặp nhau tại Hà Nội. Sau đó, Tổng thống sẽ bay vào "
+                "Đà Nẵng để dự Hội nghị lãnh đạo các nền kinh tế thành viên APEC 2017."
+            ),
+            2017,
+        ),
+    ],
+)
+def test_dates_anchor_from_the_meeting_a_story_leads_up_to(text: str, year: int) -> None:
+    assert infer_anchor_year(text) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "Chiều 15/11, Chủ tịch nước đã dự Hội nghị Cấp cao APEC 2023 tại San Francisco.",
+            2023,
+        ),
+        # a meeting of the past recalled in the sentence does not date it
+        ("Chiều 15/11, hai bên nhắc lại kết quả Hội nghị Cấp cao APEC 2017 hồi đó.", None),
+    ],
+)
+def test_dates_anchor_from_the_meeting_a_story_reports(text: str, year: int | None) -> None:
+    assert infer_anchor_year(text) == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a goal, not a meeting
+        "Ngày 3/4, hai bên cam kết sẽ đưa kim ngạch lên 20 tỷ USD vào tháng 12/2030.",
+        # no yearless day to date
+        "Các bộ trưởng sẽ chuẩn bị cho Hội nghị cấp cao ASEAN vào tháng 4/2012.",
+        # a later year reported: the plan is not the latest
+        (
+            "Ngày 3/4, bộ trưởng nói hội nghị sẽ chuẩn bị cho Hội nghị cấp cao vào tháng 4/2012. "
+            "Năm 2015, hai nước đã ký hiệp định."
+        ),
+        # a meeting recalled, not announced
+        "Ngày 3/4, hai bên nhắc lại Hội nghị cấp cao ASEAN tháng 4/2012 tại Hà Nội.",
+    ],
+)
+def test_dates_anchor_not_from_a_goal_or_a_recalled_meeting(text: str) -> None:
+    assert infer_anchor_year(text) is None
+
+
+def test_dates_toi_nay_after_a_date_is_the_past() -> None:
+    m = one("đánh giá hợp tác kể từ phiên đối thoại lần thứ 4 (9/2015) tới nay.", "2016-12")
+    assert (m.value, m.relation) == ("2015-09", "past")
+
+
+def test_dates_sap_xep_is_not_a_plan() -> None:
+    m = one("Tổng thống đã sắp xếp thời gian để có một cuộc gặp vào tối 9-11.", "2017-11")
+    assert m.relation is None

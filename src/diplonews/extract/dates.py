@@ -21,7 +21,10 @@ from the most to the least direct statement of "now":
    year (when a count of years is given it must equal the span);
 5. chairmanship: "Chủ tịch ASEAN (năm) 2020", "Năm ASEAN 2020", unless the sentence
    announces it ("sẽ", "sắp", "chuẩn bị", "tiếp nhận") or names two different years;
-6. a term that has just begun: "tiếp nhận … giai đoạn 2021-2024" → the first year.
+6. a term that has just begun: "tiếp nhận … giai đoạn 2021-2024" → the first year;
+7. the meeting the story reports or leads up to, named with its year, when the text has
+   yearless days to date: "chuẩn bị cho Hội nghị cấp cao ASEAN 16 … vào tháng 4/2010",
+   "sẽ … tham dự Hội nghị … APEC 2017" (`_plan_year`).
 
 Full dates next to a clock time or a weekday ("Thứ Bảy, 14/03/2026, 06:41",
 "09:06 - 20/03/2024") are page datelines (crawl or related-news dates), not
@@ -150,16 +153,19 @@ _PUNCT = "()[],;:\"'“”‘’"
 _CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 
 # Relation to "now": markers after the expression, then before it.
-_FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới))(?!\w)\s*")
+_FUTURE_AFTER = re.compile(
+    r"\s*\)?\s*(?:sắp\s+tới|tới\s+đây|(?P<to>tới)(?!\s+(?:nay|giờ|bây giờ)(?!\w)))(?!\w)\s*"
+)
 # "tới" followed by a place or a visit is the verb "to arrive", not "coming".
 _ARRIVE = re.compile(r"(?:sân bay|thăm|dự|thủ đô|thành phố|tỉnh|trụ sở|nơi)(?!\w)")
 _PAST_AFTER = re.compile(
-    r"\s*\)?\s*(?:vừa\s+qua|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
+    r"\s*\)?\s*(?:vừa\s+qua|(?:tới|đến)\s+(?:nay|giờ)(?!\w)|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
 )
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
-_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp|kế hoạch)(?!\w)")
-_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp)(?!\w)")
+# "sắp xếp" (to arrange) is not "sắp" (about to).
+_FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp(?!\s+xếp)|kế hoạch)(?!\w)")
+_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp(?!\s+xếp))(?!\w)")
 
 # Anchor-year rules (see the module docstring).
 _PAREN_RANGE = re.compile(r"\(\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*\)")
@@ -527,7 +533,11 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
     ):
         raw.relation, raw.end = "future", end + len(future.group().rstrip())
         return
-    past = _PAST_AFTER.match(after) if ("qua" in after or "trước" in after) else None
+    past = (
+        _PAST_AFTER.match(after)
+        if ("qua" in after or "trước" in after or "nay" in after or "giờ" in after)
+        else None
+    )
     if past:
         raw.relation, raw.end = "past", end + len(past.group())
         return
@@ -578,6 +588,14 @@ def scan(text: str) -> list[_Raw]:
             last.relation = last.relation or raw.relation
         else:
             merged.append(raw)
+    for raw in merged:
+        if (
+            raw.end_year is not None
+            and raw.year is not None
+            and raw.end_year > raw.year
+            and (raw.end_day, raw.end_month) == (raw.day, raw.month)
+        ):
+            raw.relation = "horizon"  # "(8/5/1989-8/5/2024)": years since a day, no event's day
     return merged
 
 
@@ -905,7 +923,73 @@ def _anchor_candidate(text: str, found: list[_Raw]) -> int | None:
         pinned = rule(text)
         if pinned is not None:
             return pinned
+    if any(r.kind == "day" and r.year is None for r in found):
+        pinned = _plan_year(text, found)
+        if pinned is not None:
+            return pinned
     return None
+
+
+# The meeting a story leads up to, named with its year: "chuẩn bị cho Hội nghị cấp cao
+# ASEAN 16 tại Hà Nội vào tháng 4/2010", "sẽ … tham dự Hội nghị … APEC 2017".
+_MEETING_NOUN = re.compile(
+    r"(?<!\w)(?:[Hh]ội nghị|[Hh]ội nghị cấp cao|[Tt]hượng đỉnh|[Kk]ỳ họp|[Đđ]ại hội|[Dd]iễn đàn|"
+    r"[Đđ]ối thoại|[Hh]ội đàm)(?!\w)"
+)
+_RECALLING = re.compile(
+    r"(?<!\w)(?:năm ngoái|từng|trước đó|hồi|kể từ|lần trước|trước đây|nhắc lại|nhớ lại|ôn lại)(?!\w)"
+)
+_PLAN_LEAD = re.compile(r"(?<!\w)(?:sẽ|dự kiến|chuẩn bị|sắp)(?!\w)")
+_GOAL_BEFORE = re.compile(
+    r"(?<!\w)(?:đến|tới|trước|giai đoạn|tầm nhìn|mục tiêu)\s+(?:(?:hết|cuối|đầu|giữa)\s+)?"
+    r"(?:năm|tháng)?\s*$"
+)
+# "APEC 2017", "ASEAN 2020", "G20 2019": a meeting's label with its year.
+# The year first (a digit, so the engine skips ahead fast), the label then looked at.
+_YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}(?![0-9])(?<![0-9][0-9]{4})")
+_LABEL_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}\s+$")
+
+
+def _plan_year(text: str, found: list[_Raw]) -> int | None:
+    """The year of the meeting the story is about or leads up to, when nothing else
+    dates it: a month-and-year or a labelled year ("APEC 2017") after a meeting's name,
+    in a clause that announces it ("sẽ", "dự kiến", "chuẩn bị cho") or in a sentence
+    that reports it on a yearless day ("Chiều 15/11, … dự Hội nghị Cấp cao APEC 2023")
+    and recalls nothing. It must be the latest year the text names and the only one so
+    given; a goal ("đến năm 2020") is not a meeting."""
+    years: set[int] = set()
+    stated = [r.end_year or r.year for r in found if r.year is not None]
+    candidates: list[tuple[int, int, int]] = [
+        (r.start, r.end, r.year)
+        for r in found
+        if r.kind == "month" and r.year is not None and r.relation not in ("past", "horizon")
+    ]
+    candidates += [
+        (m.start(), m.end(), int(m.group()))
+        for m in _YEAR_DIGITS.finditer(text)
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    ]
+    if not candidates:
+        return None
+    days = [r.start for r in found if r.kind == "day" and r.year is None]
+    for start, _, year in candidates:
+        clause_start = max(text.rfind(c, max(0, start - 240), start) for c in ".;!?\n") + 1
+        meeting = None
+        for meeting in _MEETING_NOUN.finditer(text, clause_start, start):
+            pass
+        if meeting is None or start - meeting.end() > 90:
+            continue
+        if _GOAL_BEFORE.search(text[max(0, start - 30) : start].lower()):
+            continue
+        if _PLAN_LEAD.search(text, clause_start, meeting.start()) is None:
+            first, last = _sentence_bounds(text, start)
+            if not any(first <= day < last for day in days) or _RECALLING.search(text, first, last):
+                continue
+        years.add(year)
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if all(y is None or y <= year for y in stated) else None
 
 
 def infer_anchor_year(text: str) -> int | None:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import placing, roles
+from diplonews.extract.events import dating, placing, roles
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -402,7 +402,14 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
 def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     """A date for an event its own words do not date, from what the text ties it to."""
     e = d.event
+    dating.ahead(reader, d)
     if e.date:
+        return
+    if (
+        dating.relative_date(reader, d, done)
+        or dating.framework_month(reader, d, done)
+        or dating.from_now(reader, d)
+    ):
         return
     previous = done[-1] if done else None
     start, end = reader.doc.sentences[d.sentence]

@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from diplonews.extract.events import dating
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
 
 if TYPE_CHECKING:
@@ -351,6 +352,8 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
     for d in drafts:
         settle_status(reader, d)
+        dating.set_out(reader, d)
+        dating.listed_plan(reader, d)
         story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)

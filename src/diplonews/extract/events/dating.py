@@ -1,0 +1,247 @@
+"""Dates and status an event takes from the story around it, beyond its own words.
+
+News dates a story once and tells the rest against it:
+
+- a trip that sets out for a meeting ("lên đường tới Lào tham dự X và đồng chủ trì Y",
+  "đã tới Jakarta, bắt đầu thăm … và tham dự Z") reaches the meetings later: they are
+  still to come, and the day of departure is not theirs (only the month is known);
+- what the text tells as so long after or before a dated event takes that date moved
+  by the interval: "Ba năm sau, …" after "Năm 2006, …" is 2009; "4 tháng sau khi ông
+  Tập thăm Seoul" in a sentence about a summit of 2014-11 is 2014-07 (and took place);
+- an event of a framework already reported ("Trong khuôn khổ chương trình", "Bên lề
+  hội nghị") falls within it: in its month, as the text gives no day;
+- an event its sentence puts ahead ("Tuần tới", "trong thời gian tới", "nhất trí tổ
+  chức") is planned unless the sentence tells it as done;
+- the meetings a plan lists after a colon ("… sẽ họp trù bị, cụ thể: Hội đồng A họp
+  ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from diplonews.extract.events.cues import PLANNED
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Draft, Reader
+
+# "lên đường … tham dự", "bắt đầu thăm … và tham dự", "rời Hà Nội lên đường dự": the
+# trip sets out for what follows, and so for a meeting joined to it ("… tham dự Cuộc
+# gặp X và đồng chủ trì Kỳ họp Y").
+SETS_OUT = re.compile(
+    r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
+    r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự"
+    r"(?:(?!\.|;)[^.;]{0,160}?\s(?:và|,)\s+(?:đồng\s+)?(?:chủ trì|tham dự|dự))?\s*$"
+)
+_NUMBERS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+_COUNT = r"(?P<n>[0-9]{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+# A sentence that opens on an interval after the event before: "Ba năm sau, …",
+# "Hai tháng sau đó, …", "Một năm sau, …".
+LATER_OPENING = re.compile(
+    r"\W*(?:(?:chỉ|đúng|khoảng|gần)\s+)?" + _COUNT + r"\s+(?P<unit>năm|tháng)\s+sau(?:\s+đó)?\s*,",
+    re.IGNORECASE,
+)
+# "4 tháng sau khi ông Tập thăm Seoul": the event of the "sau khi" clause came that
+# long before the one the sentence is about.
+BEFORE_CLAUSE = re.compile(_COUNT + r"\s+(?P<unit>năm|tháng)\s+sau\s+khi\s+")
+CLAUSE_GAP = 48  # the subject between "sau khi" and the event's word ("ông Tập")
+# A sentence set in the framework of the event before it.
+IN_FRAMEWORK = re.compile(
+    r"\W*(?:[Cc]ũng\s+)?(?:[Tt]rong|[Nn]ằm trong)\s+khuôn khổ\s+(?:của\s+)?(?:chương trình|"
+    r"hội nghị|các hoạt động|hoạt động|chuyến|sự kiện|lịch trình)"
+)
+# "diễn ra từ nay đến ngày 3/3": from the story's day on.
+FROM_NOW = re.compile(r"(?<!\w)từ\s+(?:hôm\s+)?nay\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?[0-9]")
+# Words that put an event ahead: "trong thời gian tới", "tuần tới", "nhất trí tổ chức X"
+# (an agreement to hold it), "sớm tổ chức".
+AHEAD = re.compile(
+    r"(?<!\w)(?:(?:trong\s+)?thời gian tới|(?:vào|trong)\s+(?:tuần|tháng|năm)\s+tới|sắp tới|"
+    r"tới đây|(?:nhất trí|thống nhất|đồng ý|sớm)\s+(?:sẽ\s+)?(?:tổ chức|tiến hành|triển khai))"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+AHEAD_OPENING = re.compile(r"\W*(?:tuần|tháng|năm)\s+tới\s*,", re.IGNORECASE)
+# "cuộc gặp tuần tới", not "chuyến công du một tuần tới Cuba" (a length, then "to").
+NEXT_PERIOD = re.compile(
+    r"(?<![0-9] )(?<!một )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
+    r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
+)
+# A plan that lists its meetings after a colon.
+LISTED = re.compile(r":")
+PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def shift(value: str, unit: str, by: int) -> str | None:
+    """`value` moved by `by` years or months, at the precision the move leaves known:
+    moved by years, the year; by months, the month."""
+    year = int(value[:4])
+    if unit == "năm":
+        return f"{year + by:04d}"
+    if len(value) < 7:
+        return None
+    index = year * 12 + int(value[5:7]) - 1 + by
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def sets_out_for(reader: Reader, d: Draft) -> bool:
+    """Whether a meeting is where a trip sets out for ("lên đường … tham dự X")."""
+    if d.cue.kind != "meeting":
+        return False
+    start, _ = reader.doc.sentences[d.sentence]
+    heads = {d.cue.start, (d.cue.joined_to or d.cue).start}
+    return any(SETS_OUT.search(reader.body, max(start, head - 240), head) for head in heads)
+
+
+def _days_before_publication(reader: Reader, value: str | None) -> int:
+    """How many days a day-precision date lies before the publication day (0 if unknown)."""
+    published = reader.doc.record.published or ""
+    if not value or len(value) != 10 or len(published) != 10:
+        return 0
+    try:
+        return (date.fromisoformat(published) - date.fromisoformat(value)).days
+    except ValueError:
+        return 0
+
+
+def set_out(reader: Reader, d: Draft) -> None:
+    """A meeting a trip sets out for is still to come: dated by its own days when the
+    text gives them ("… tại Kazan từ ngày 23 đến ngày 24/10"), else only by the month of
+    departure."""
+    e = d.event
+    if _days_before_publication(reader, e.date) > 1:
+        return  # reported days after the departure: the meeting has begun
+    if not sets_out_for(reader, d):
+        return
+    e.status = "planned"
+    own = reader.times_in(d.cue.start, max(d.cue.own_end, d.cue.joined_end))
+    if e.date and len(e.date) == 10 and not any(t.value == e.date for t in own):
+        e.date = e.date[:7]  # the day of departure, not the meeting's own days
+
+
+def ahead(reader: Reader, d: Draft) -> None:
+    """Planned when its sentence puts it ahead ("Tuần tới, Thủ tướng thăm …", "nhất trí
+    tổ chức Kỳ họp lần thứ 47 …") and tells nothing of it as done ("đã", "vừa")."""
+    e = d.event
+    if e.status != "held":
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    body = reader.body
+    if PAST.search(body, start, d.cue.own_end):
+        return
+    if (
+        AHEAD.search(body, start, d.cue.own_end)
+        or AHEAD_OPENING.match(body, start)
+        or (NEXT_PERIOD.search(body, d.cue.start, end) and not PAST.search(body, start, end))
+    ):
+        e.status = "planned"
+
+
+def listed_plan(reader: Reader, d: Draft) -> None:
+    """ "… sẽ họp trù bị, cụ thể: Hội đồng A họp ngày 9/5; …": planned with the plan."""
+    e = d.event
+    if e.status != "held":
+        return
+    start, _ = reader.doc.sentences[d.sentence]
+    colon = reader.body.rfind(":", start, d.cue.start)
+    if colon < 0 or PAST.search(reader.body, start, d.cue.own_end):
+        return
+    if PLANNED.search(reader.body, start, colon):
+        e.status = "planned"
+
+
+def _day_before(reader: Reader, at: int) -> str | None:
+    """The last day-precision date the text gives before offset `at`."""
+    best = None
+    for t in reader.times:
+        if t.start >= at:
+            break
+        if t.precision == "day" and t.value:
+            best = t.value
+    return best
+
+
+def _stated_before(reader: Reader, at: int) -> str | None:
+    """The last date the text states with its year before offset `at`."""
+    best = None
+    for t in reader.times:
+        if t.start >= at:
+            break
+        if t.year_stated and t.value:
+            best = t.value
+    return best
+
+
+def relative_date(reader: Reader, d: Draft, done: list[Draft]) -> bool:
+    """Date an undated event told as an interval from a dated one (see the module
+    docstring); True when it did."""
+    e, body = d.event, reader.body
+    start, end = reader.doc.sentences[d.sentence]
+    later = LATER_OPENING.match(body, start, end)
+    if later:
+        base = _stated_before(reader, start)
+        moved = base and shift(base, later["unit"], _count(later["n"]))
+        if moved:
+            e.date = moved
+            return True
+        return False
+    for m in BEFORE_CLAUSE.finditer(body, start, d.cue.start):
+        if d.cue.start - m.end() > CLAUSE_GAP or any(
+            c in body[m.end() : d.cue.start] for c in ",;"
+        ):
+            continue
+        times = reader.times_in(start, m.start())
+        base = times[-1].value if times else (done[-1].event.date if done else None)
+        moved = base and shift(base, m["unit"], -_count(m["n"]))
+        if moved:
+            e.date = moved
+            published = reader.doc.record.published
+            if not published or moved[:7] <= published[:7]:
+                e.status = "held"
+            return True
+    return False
+
+
+def from_now(reader: Reader, d: Draft) -> bool:
+    """An undated event that runs "từ nay đến ngày 3/3" starts on the story's day: the
+    publication day, or else the last day the text gave before; True when dated."""
+    start, _ = reader.doc.sentences[d.sentence]
+    if not FROM_NOW.search(reader.body, d.cue.start, d.cue.own_end):
+        return False
+    published = reader.doc.record.published or ""
+    day = published if len(published) == 10 else _day_before(reader, start)
+    if not day:
+        return False
+    d.event.date = day
+    return True
+
+
+def framework_month(reader: Reader, d: Draft, done: list[Draft]) -> bool:
+    """An undated event set in the framework of, or beside, the event before it takes
+    that event's month; True when it did."""
+    start, end = reader.doc.sentences[d.sentence]
+    body = reader.body
+    if not IN_FRAMEWORK.match(body, start, end):
+        return False
+    host = next((x for x in reversed(done) if x.event.date and x.event.kind != "call"), None)
+    if host is None or host.event.date is None:
+        return False
+    d.event.date = host.event.date[:7]
+    d.event.location = d.event.location or host.event.location
+    return True

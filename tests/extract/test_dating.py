@@ -1,0 +1,150 @@
+"""Tests of diplonews.extract.events.dating: dates and status an event takes from the
+story around it (setting out for a meeting, intervals, frameworks, listed plans)."""
+
+from __future__ import annotations
+
+from diplonews.extract import extract
+from diplonews.extract.events.dating import shift
+from diplonews.extract.record import Event
+
+
+def events(text: str, published: str | None = "2024-09-12") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def test_dating_shift_by_years_and_months() -> None:
+    assert shift("2006", "năm", 3) == "2009"
+    assert shift("2014-11", "tháng", -4) == "2014-07"
+    assert shift("2014-02-10", "tháng", -4) == "2013-10"
+    assert shift("2014", "tháng", 2) is None  # a year moved by months: no month known
+
+
+def test_dating_a_meeting_a_trip_sets_out_for_is_planned_in_its_month() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính rời Hà Nội lên đường tham dự Hội nghị Cấp cao "
+        "ASEAN lần thứ 45 tại Vientiane, Lào.",
+        "2024-09-12",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("planned", "2024-09")
+
+
+def test_dating_a_meeting_set_out_for_the_day_before_publication_is_planned() -> None:
+    found = events(
+        "Tối 11/9, Thủ tướng Phạm Minh Chính lên đường sang New York dự Hội nghị thượng đỉnh "
+        "Tương lai của Liên Hợp Quốc.",
+        "2024-09-12",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2024-09")]
+
+
+def test_dating_a_meeting_set_out_for_keeps_its_own_days() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính lên đường tham dự Hội nghị Cấp cao ASEAN lần thứ "
+        "45 tại Vientiane, Lào từ ngày 8 đến ngày 11/10.",
+        "2024-09-12",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("planned", "2024-10-08")
+
+
+def test_dating_years_later_counts_from_the_year_before() -> None:
+    found = events(
+        "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam. "
+        "Ba năm sau, Chủ tịch nước Nguyễn Minh Triết thăm chính thức Chile.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "visit"] == ["2006", "2009"]
+
+
+def test_dating_months_after_which_an_event_came() -> None:
+    found = events(
+        "Ngày 21/10, Bộ Ngoại giao cho biết Chủ tịch Trung Quốc Tập Cận Bình sẽ hội đàm với "
+        "Tổng thống Hàn Quốc Park Geun Hye vào tháng 11 tới. Cuộc hội đàm dự kiến này diễn ra "
+        "4 tháng sau khi ông Tập thăm Hàn Quốc.",
+        "2014-10-22",
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert (visit.date, visit.status) == ("2014-07", "held")
+
+
+def test_dating_an_event_in_the_framework_of_another_takes_its_month() -> None:
+    found = events(
+        "Hội nghị Cấp cao Pháp ngữ lần thứ 14 đã khai mạc ngày 13/10/2012 tại Kinshasa với sự "
+        "tham dự của Phó Chủ tịch nước Nguyễn Thị Doan. Trong khuôn khổ chương trình, Phó Chủ "
+        "tịch nước Nguyễn Thị Doan cũng hội kiến Thủ tướng Haiti Laurent Lamothe.",
+        None,
+    )
+    assert [e.date for e in found] == ["2012-10-13", "2012-10"]
+
+
+def test_dating_meetings_listed_after_a_plan_are_planned() -> None:
+    found = events(
+        "Trước hội nghị, các bộ trưởng sẽ họp trù bị, cụ thể: Hội nghị Bộ trưởng Kinh tế ASEAN "
+        "họp ngày 7/5/2023 tại Jakarta; Hội nghị Bộ trưởng Ngoại giao ASEAN họp ngày 9/5/2023 "
+        "tại Labuan Bajo.",
+        None,
+    )
+    assert [(e.status, e.date) for e in found] == [
+        ("planned", "2023-05-07"),
+        ("planned", "2023-05-09"),
+    ]
+
+
+def test_dating_a_held_listing_stays_held() -> None:
+    found = events(
+        "Các bộ trưởng đã họp trù bị, cụ thể: Hội nghị Bộ trưởng Kinh tế ASEAN họp ngày "
+        "7/5/2023 tại Jakarta.",
+        None,
+    )
+    assert [e.status for e in found] == ["held"]
+
+
+def test_dating_from_now_starts_on_the_story_day() -> None:
+    found = events(
+        "Chiều 1/3/2010, tại TP.HCM, các quan chức ASEAN đã họp. Hội nghị quan chức cao cấp "
+        "ASEAN diễn ra từ nay đến ngày 3/3 tại TP.HCM.",
+        None,
+    )
+    assert found[-1].date == "2010-03-01"
+
+
+def test_dating_from_now_is_the_publication_day() -> None:
+    found = events(
+        "Hội nghị quan chức cao cấp ASEAN diễn ra từ nay đến ngày 14/9 tại Hà Nội.", "2024-09-12"
+    )
+    assert found[0].date == "2024-09-12"
+
+
+def test_dating_words_that_put_an_event_ahead() -> None:
+    for text in (
+        "Tuần tới, Thủ tướng Phạm Minh Chính thăm chính thức Lào.",
+        "Trong thời gian tới, Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm chính thức Lào.",
+        "Hai Bộ trưởng nhất trí tổ chức Đối thoại Chiến lược Việt Nam - Lào lần thứ 3.",
+    ):
+        found = events(text)
+        assert [(e.status, e.date) for e in found] == [("planned", None)], text
+
+
+def test_dating_a_week_long_trip_is_not_next_week() -> None:
+    found = events(
+        "Hôm nay, Phó Thủ tướng Lào Saleumxay Kommasith bắt đầu chuyến công du kéo dài một tuần "
+        "tới Cuba."
+    )
+    assert [e.status for e in found] == ["held"]
+
+
+def test_dating_done_and_agreed_stays_held() -> None:
+    found = events(
+        "Chiều 11/9, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone, "
+        "hai bên nhất trí tổ chức nhiều hoạt động trong thời gian tới."
+    )
+    assert [(e.status, e.date) for e in found] == [("held", "2024-09-11")]
+
+
+def test_dating_a_meeting_next_week_is_planned() -> None:
+    found = events(
+        "Thủ tướng Nhật Bản Kishida Fumio sẵn sàng đối thoại với Tổng thống Hàn Quốc Yoon Suk "
+        "Yeol về vấn đề này trong cuộc gặp tuần tới."
+    )
+    assert [e.status for e in found] == ["planned"]
