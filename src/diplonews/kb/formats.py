@@ -112,9 +112,9 @@ def write_jsonl(
         ("article", articles),
         ("milestone", milestones),
     )
-    for kind, records in groups:
-        for record in records:
-            out.write(json.dumps({"type": kind, **record.to_dict()}, ensure_ascii=False) + "\n")
+    for kind, items in groups:
+        for item in items:
+            out.write(json.dumps({"type": kind, **item.to_dict()}, ensure_ascii=False) + "\n")
             lines += 1
     return lines
 
