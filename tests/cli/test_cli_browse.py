@@ -80,8 +80,11 @@ def test_cli_events_pages_and_the_count_on_stderr(db: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["events", "--from", "2021-13-45"], "from: '2021-13-45' is not a real date"),
-        (["events", "--from", "2024", "--to", "2020"], "the period ends before it starts"),
+        (["events", "--from", "2021-13-45"], "--from '2021-13-45': there is no month 13"),
+        (
+            ["events", "--from", "2024", "--to", "2020"],
+            "--from 2024 is after --to 2020: the period is empty",
+        ),
         (["events", "--sort", "colour"], "sort: 'colour' is not a column to sort by"),
         (["events", "--year", "twenty"], "year: 'twenty' is not a year"),
         (["articles", "--year", "20"], "year: '20' is not a year"),

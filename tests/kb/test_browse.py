@@ -131,8 +131,8 @@ def test_browse_sorting_and_pages_are_stable(browsed: Store) -> None:
         ([("sort", "colour")], "sort: 'colour' is not a column to sort by"),
         ([("size", "500")], "size: '500' rows a page; give 1 to 200"),
         ([("page", "0")], "page: '0' is not a page number"),
-        ([("from", "2021-13-45")], "from: '2021-13-45' is not a real date"),
-        ([("from", "2024"), ("to", "2020")], "the period ends before it starts"),
+        ([("from", "2021-13-45")], "--from '2021-13-45': there is no month 13"),
+        ([("from", "2024"), ("to", "2020")], "--from 2024 is after --to 2020: the period is empty"),
         ([("party", "Narnia")], "unknown party 'Narnia'"),
     ],
 )

@@ -134,7 +134,7 @@ def test_browse_bad_parameters_are_a_clear_400(web: TestClient, url: str) -> Non
     if ".json" in url:
         assert response.json() == {"detail": "size: '999' rows a page; give 1 to 200"}
     elif ".csv" in url:
-        assert response.text == "from: '2021-13-45' is not a real date\n"
+        assert response.text == "--from '2021-13-45': there is no month 13\n"
     else:
         assert "<h1>" in response.text
 
@@ -167,7 +167,7 @@ def test_browse_article_page_cites_its_source_and_hides_paths(
         store.close()
     html = web.get(f"/articles/{article.id}", params={"lang": "en"}).text
     assert "Cite this" in html and article.outlet and article.outlet in html
-    cite = re.search(r'<p class="cite-line"><output>(.*?)</output>', html).group(1)
+    cite = re.search(r'<p class="cite-line"><output class="citation">(.*?)</output>', html).group(1)
     assert article.url.replace("&", "&amp;") in cite
     assert f"diplonews: http://testserver/articles/{article.id}" in cite
     for path in (str(DATA), "/tmp/", ".txt"):
@@ -179,6 +179,6 @@ def test_browse_article_page_cites_its_source_and_hides_paths(
 def test_browse_event_page_cites_the_event_through_its_source(web: TestClient) -> None:
     event = web.get("/api/events", params={"outlet": "KBS World", "limit": 1}).json()[0]
     html = web.get(f"/events/{event['id']}", params={"lang": "en"}).text
-    cite = re.search(r'<p class="cite-line"><output>(.*?)</output>', html).group(1)
+    cite = re.search(r'<p class="cite-line"><output class="citation">(.*?)</output>', html).group(1)
     assert "KBS World" in cite and f"diplonews: http://testserver/events/{event['id']}" in cite
     assert "kbs.co.kr" in cite

@@ -20,6 +20,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from diplonews import api
+from diplonews.kb import sources
+from diplonews.kb.store import listing
 from diplonews.web import create_app
 from diplonews.web.rendering import labels
 from diplonews.web.wording import Wording, plural
@@ -27,7 +29,10 @@ from diplonews.web.wording import Wording, plural
 DATA = Path(__file__).parent.parent / "data"
 # <title> repeats each page's <h1>, which is checked (or, a headline, quoted) in the body.
 QUOTING_TAGS = {"mark", "q", "blockquote", "code", "script", "style", "title"}
-QUOTING_CLASSES = {"excerpt", "article-body", "snippet", "ti-evidence", "evidence", "quoted"}
+# A citation line copies the source's own title, outlet and addresses, as written.
+QUOTING_CLASSES = {
+    "excerpt", "article-body", "snippet", "ti-evidence", "evidence", "quoted", "citation",
+}  # fmt: skip
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 # Words both languages' pages use as they are: names, acronyms, the site's own name.
 SHARED = {"api", "json", "asean", "diplonews", "csv", "url", "id", "ics", "vi", "en"}
@@ -82,6 +87,7 @@ class _Text(HTMLParser):
             tag in QUOTING_TAGS
             or bool(classes & QUOTING_CLASSES)
             or ("lang" in found and tag != "html")  # marked as written, in its language
+            or found.get("translate") == "no"  # an address or a name, in no language
         )
         if tag == "a" and found.get("href"):
             self.links.append(str(found["href"]))
@@ -127,10 +133,15 @@ def _foreign_words(lang: str) -> set[str]:
 
 
 def _own_names_and_people(client: TestClient) -> set[str]:
-    """Words of officials' names: "Văn", "Minh", "Long" are names, not labels."""
+    """Words of officials' names: "Văn", "Minh", "Long" are names, not labels; so are
+    outlets' names and hosts ("KBS World", "thoibao.online")."""
     found: set[str] = set()
+    for host, outlet in sources.outlets().items():
+        found.update(re.findall(r"\w+", f"{host} {outlet}".casefold()))
     store = api.open_store(client.store_path, create=False)  # type: ignore[attr-defined]
     try:
+        for host in listing.hosts(store):
+            found.update(re.findall(r"\w+", host.casefold()))
         for person in api.people(store, limit=100_000):
             for name in [person.name, *person.aliases]:
                 found.update(re.findall(r"\w+", name.casefold()))

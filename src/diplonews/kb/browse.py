@@ -9,7 +9,6 @@ query-string parameters (`read_view`) so that every view has a stable URL."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,14 +19,11 @@ from urllib.parse import urlencode
 from diplonews.errors import DiplonewsError
 from diplonews.extract.events import cues
 from diplonews.extract.lexicons import Lexicons, load
-from diplonews.kb import sources, titles
+from diplonews.kb import periods, sources, titles
 from diplonews.kb.models import StoredEvent
 from diplonews.kb.store import Store, listing, queries
 from diplonews.kb.store.queries import EventFilter
 from diplonews.text import fold
-
-_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
 
 # --- names as users write them -------------------------------------------------------
 
@@ -77,12 +73,8 @@ def series_name(text: str, lexicons: Lexicons | None = None) -> str:
 
 
 def date_bound(value: str | int | None, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    text = str(value).strip()
-    if not _DATE_BOUND.fullmatch(text):
-        raise DiplonewsError(f"{what} must be a year or an ISO date (2021, 2021-06), not {text!r}")
-    return text
+    """A year or ISO date bound that exists (`periods.check_date`); None for none."""
+    return periods.check_date(value, what)
 
 
 # --- events -------------------------------------------------------------------------
@@ -388,21 +380,6 @@ def _choice(text: str | None, choices: Sequence[str], what: str) -> str | None:
     return text
 
 
-def checked_date(text: str | None, what: str) -> str | None:
-    """A year or ISO date bound that exists ("2021-13-45" does not); None for none."""
-    bound = date_bound(text, what)
-    if bound is None:
-        return None
-    try:
-        if len(bound) == 10:
-            dt.date.fromisoformat(bound)
-        elif len(bound) == 7 and not 1 <= int(bound[5:]) <= 12:
-            raise ValueError
-    except ValueError:
-        raise DiplonewsError(f"{what}: {text!r} is not a real date") from None
-    return bound
-
-
 def outlet_hosts(store: Store, name: str) -> list[str]:
     """The hosts of the store's articles that belong to an outlet (by name or host)."""
     wanted = fold(name.strip())
@@ -458,10 +435,7 @@ def _events(store: Store, view: View, facets: bool, lex: Lexicons) -> Listing:
     if person is not None:
         person_ids = [int(person)] if _ID.fullmatch(person) else queries.find_people(store, person)
     outlet = _one(view, "outlet")
-    date_from = checked_date(_one(view, "from"), "from")
-    date_to = checked_date(_one(view, "to"), "to")
-    if date_from and date_to and date_to < date_from[: len(date_to)]:
-        raise DiplonewsError(f"from {date_from} to {date_to}: the period ends before it starts")
+    date_from, date_to = periods.check_period(_one(view, "from"), _one(view, "to"))
     series = _one(view, "series")
     if series:
         series = series_name(series, lex)

@@ -41,11 +41,23 @@ class Problem:
     detail: str
 
 
-# Any route may refuse a name or a date it cannot read (DiplonewsError → 400).
+@dataclass
+class Unusable:
+    """Why a value was refused: one sentence for a date that does not exist or a period
+    that ends before it starts (InvalidInput), or FastAPI's list of parameter errors."""
+
+    detail: str | list[dict[str, Any]]
+
+
+# Any route may refuse a name it cannot read (DiplonewsError → 400), or a value it reads
+# but cannot use (InvalidInput or a parameter of the wrong type → 422).
 router = APIRouter(
     prefix="/api",
     tags=["api"],
-    responses={400: {"model": Problem, "description": "A value the API cannot understand"}},
+    responses={
+        400: {"model": Problem, "description": "A value the API cannot understand"},
+        422: {"model": Unusable, "description": "A value the API cannot use"},
+    },
 )
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such id"}}
 StoreDep = Annotated[Store, Depends(store_of)]
