@@ -274,22 +274,33 @@ def _apply_all(
     return [_change(outcome) for outcome in done]
 
 
+def _one_change(
+    request: Request,
+    store: StoreDep,
+    kind: str,
+    ref: int,
+    body: dict[str, Any],
+    change: dict[str, Any],
+) -> list[Change]:
+    """One correction of an existing event or person, by the logged-in writer, with the
+    body's reason."""
+    author = writer(request)
+    _exists(store, kind, ref)
+    return _apply_all(request, store, author.name, kind, ref, _reason(body), [change])
+
+
 @api_router.post("/events/{event_id}/reject", responses=REFUSED)
 def reject_event(request: Request, store: StoreDep, event_id: Id, body: JsonBody) -> list[Change]:
     """Not a diplomatic event: its status becomes `rejected`."""
-    author = writer(request)
-    _exists(store, "event", event_id)
-    return _apply_all(request, store, author.name, "event", event_id, _reason(body),
-                      [{"action": "reject"}])  # fmt: skip
+    return _one_change(request, store, "event", event_id, body, {"action": "reject"})
 
 
 @api_router.post("/events/{event_id}/merge", responses=REFUSED)
 def merge_event(request: Request, store: StoreDep, event_id: Id, body: JsonBody) -> list[Change]:
     """Merge event `other` into this one."""
-    author = writer(request)
-    _exists(store, "event", event_id)
-    return _apply_all(request, store, author.name, "event", event_id, _reason(body),
-                      [{"action": "merge", "value": body.get("other")}])  # fmt: skip
+    return _one_change(
+        request, store, "event", event_id, body, {"action": "merge", "value": body.get("other")}
+    )
 
 
 @api_router.patch("/people/{person_id}", responses=REFUSED)
@@ -316,19 +327,17 @@ def patch_person(request: Request, store: StoreDep, person_id: Id, body: JsonBod
 @api_router.post("/people/{person_id}/merge", responses=REFUSED)
 def merge_person(request: Request, store: StoreDep, person_id: Id, body: JsonBody) -> list[Change]:
     """Merge person `other` into this one (two spellings of one official)."""
-    author = writer(request)
-    _exists(store, "person", person_id)
-    return _apply_all(request, store, author.name, "person", person_id, _reason(body),
-                      [{"action": "merge", "value": body.get("other")}])  # fmt: skip
+    return _one_change(
+        request, store, "person", person_id, body, {"action": "merge", "value": body.get("other")}
+    )
 
 
 @api_router.post("/people/{person_id}/split", responses=REFUSED)
 def split_person(request: Request, store: StoreDep, person_id: Id, body: JsonBody) -> list[Change]:
     """The spellings `names` are someone else: they become a person of their own."""
-    author = writer(request)
-    _exists(store, "person", person_id)
-    return _apply_all(request, store, author.name, "person", person_id, _reason(body),
-                      [{"action": "split", "value": body.get("names")}])  # fmt: skip
+    return _one_change(
+        request, store, "person", person_id, body, {"action": "split", "value": body.get("names")}
+    )
 
 
 @api_router.get("/changes")
