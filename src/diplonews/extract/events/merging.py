@@ -61,12 +61,24 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if d.points_back:
         if cue.kind == "call" and len(set(d.people)) >= 2:
             return True  # "Tại cuộc điện đàm, A mời B …": the only report of the call
+        if cue.kind == "meeting" and any(w in word for w in MET) and two_states(reader, d):
+            return True  # "Tại cuộc hội kiến với X, Y …": the only report of the talks
         return bool(d.people) and bool(d.own_date or e.location)
     if cue.named:
         return bool(d.name_parties or e.series or e.edition or d.own_date or d.people or e.location)
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+MET = ("hội đàm", "hội kiến", "gặp", "tiếp", "chào", "tiếp xúc")
+
+
+def two_states(reader: Reader, d: Draft) -> bool:
+    """Whether a draft's people come from two different states."""
+    people = reader.doc.record.people
+    states = {people[p].country for p in d.people if 0 <= p < len(people)}
+    return len(states - {None, ""}) >= 2
 
 
 DELEGATION = re.compile(r"\b(?:phái đoàn|đoàn đại biểu|đoàn)\b[^,;.]{0,80}$")

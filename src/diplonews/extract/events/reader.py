@@ -48,6 +48,7 @@ from diplonews.extract.events.cues import (
     Sentence,
     clause_bounds,
     find_cues,
+    host_spans,
     month_of,
     parse_edition,
     party_spans,
@@ -196,6 +197,10 @@ class Reader:
             if codes[0] == "-"
         ]
         self.places = lex.find_in(doc.matches, "places", self.body)
+        hosts = host_spans(self.body, self.parties, self.places, lex)
+        if hosts:
+            self.parties = sorted(self.parties + hosts)
+            self.party_starts |= {s for s, _, _ in hosts}
         self.triggers = lex.find_in(doc.matches, "triggers", self.body)
         self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
         titles = Spans(lex.find_in(doc.matches, "titles", self.body))
@@ -635,7 +640,10 @@ class Reader:
         if subject_takes_part or at_event:
             people = [m.person for m in subject] + people
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
-        if SETTING_LEAD.match(body[sentence.start : cue.start]):
+        opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
+        if SETTING_LEAD.match(body[sentence.start : cue.start]) or opening:
+            # "Gặp nhau tại Paris hôm qua, A và B …": a verb that opens the sentence
+            # takes the joined subject of the main clause, as a setting does
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
             if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
                 people = list(
