@@ -71,7 +71,7 @@ NAME_STOP = re.compile(
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 LOCATION_LEAD = re.compile(
-    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$", re.IGNORECASE
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm)\s*$", re.IGNORECASE
 )
 POSTING = re.compile(
     r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$"
