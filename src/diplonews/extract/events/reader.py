@@ -72,7 +72,11 @@ def in_quotes(body: str, start: int, cue: Cue) -> bool:
     return opened
 
 
-PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều)\s+$")
+# "những cuộc gặp", "nhiều cuộc tiếp xúc": occurrences counted vaguely, no event told;
+# "các cuộc hội đàm với …" tells the events themselves, "các cuộc đàm phán về giá" not.
+PLURAL_BEFORE = re.compile(r"(?:những|nhiều)\s+$")
+DEFINITE_PLURAL = re.compile(r"\bcác\s+$")
+PLURAL_WITH = re.compile(r"[^,;.]{0,40}?\b(?:với|giữa)\s")
 NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*$")
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 WITH = re.compile(r"[\s,]*cùng\b")
@@ -329,7 +333,15 @@ class Reader:
             if c.start < content_start:
                 continue
             before = body[max(start, c.start - 12) : c.start].lower()
-            if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags and not c.named:
+            if (
+                "plural-ok" not in c.flags
+                and not c.named
+                and (
+                    PLURAL_BEFORE.search(before)
+                    or DEFINITE_PLURAL.search(before)
+                    and not self.plural_told(c, start, end)
+                )
+            ):
                 continue
             if "credentials" in c.flags and any("reception" in k.flags for k in keep):
                 continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
@@ -384,6 +396,15 @@ class Reader:
                 and not d.people
             ):
                 d.event.parties = list(main.event.parties)
+
+    def plural_told(self, cue: Cue, start: int, end: int) -> bool:
+        """Whether "các <cue>" tells events: its clause names a side after it ("các cuộc
+        hội đàm với …", "các cuộc đàm phán giữa Iran và EU-3", "các cuộc gặp Ngoại
+        trưởng Nga") rather than a process ("các cuộc đàm phán về giá vẫn diễn ra")."""
+        if PLURAL_WITH.match(self.body, cue.end, end):
+            return True
+        _, clause_end = clause_bounds(self.body, start, end, cue.end)
+        return bool(self.mentions_in(cue.end, clause_end) or self.parties_in(cue.end, clause_end))
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
