@@ -110,3 +110,13 @@ def test_vague_plural_is_no_event() -> None:
         )
         == []
     )
+
+
+def test_visit_with_a_host_of_another_state_needs_no_destination() -> None:
+    [event] = events_of(
+        "Ngày 12/9/2023, theo lời mời của Chủ tịch nước Võ Văn Thưởng, Tổng thống Hàn Quốc "
+        "Yoon Suk Yeol đã có chuyến thăm cấp nhà nước."
+    )
+    assert event.kind == "visit"
+    assert sorted(event.parties) == ["KOR", "VNM"]
+    assert sides(event) == {"Yoon Suk Yeol": "participant", "Võ Văn Thưởng": "chair"}

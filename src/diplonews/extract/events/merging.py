@@ -43,6 +43,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # a host and a guest, or a guest on a stated day or place: the visit it opens
         return len(d.people) >= 2 or bool(d.people and (d.own_date or e.location))
     if cue.kind == "visit":
+        if d.chairs and two_states(reader, d):
+            return True  # a visitor and a host of two states, wherever the text puts it
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
