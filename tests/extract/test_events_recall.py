@@ -120,3 +120,23 @@ def test_visit_with_a_host_of_another_state_needs_no_destination() -> None:
     assert event.kind == "visit"
     assert sorted(event.parties) == ["KOR", "VNM"]
     assert sides(event) == {"Yoon Suk Yeol": "participant", "Võ Văn Thưởng": "chair"}
+
+
+def test_named_meeting_first_told_as_a_setting() -> None:
+    [event] = events_of(
+        "Tại Hội nghị Bộ trưởng Ngoại giao ASEAN-Nhật Bản, Bộ trưởng Bùi Thanh Sơn nhấn mạnh "
+        "vai trò của hợp tác khu vực."
+    )
+    assert event.series == "ASEAN-Japan Foreign Ministers' Meeting"
+    assert sorted(event.parties) == ["ASEAN", "JPN"]
+
+
+def test_sidelines_meeting_and_its_setting_are_two_events() -> None:
+    events = events_of(
+        "Bên lề Hội nghị Cấp cao ASEAN lần thứ 43, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng "
+        "Lào Sonexay Siphandone."
+    )
+    assert sorted((e.series or "", tuple(sorted(e.parties))) for e in events) == [
+        ("", ("LAO", "VNM")),
+        ("ASEAN Summit", ("ASEAN",)),
+    ]
