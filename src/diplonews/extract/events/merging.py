@@ -65,7 +65,7 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # "Tại cuộc điện đàm, A mời B …": the only report of the call
         if cue.kind == "meeting" and any(w in word for w in MET) and two_states(reader, d):
             return True  # "Tại cuộc hội kiến với X, Y …": the only report of the talks
-        if cue.named and (d.name_parties or e.series or e.edition) and not reader.is_bare(cue):
+        if cue.named and (d.name_parties or e.series) and not reader.is_bare(cue):
             return True  # "Bên lề Hội nghị Cấp cao ASEAN-Nhật Bản, …": first told as a setting
         return bool(d.people) and bool(d.own_date or e.location)
     if cue.named:
