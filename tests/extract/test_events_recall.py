@@ -140,3 +140,22 @@ def test_sidelines_meeting_and_its_setting_are_two_events() -> None:
         ("", ("LAO", "VNM")),
         ("ASEAN Summit", ("ASEAN",)),
     ]
+
+
+def test_one_official_and_another_state_are_two_sides() -> None:
+    [event] = events_of(
+        "Ngoại trưởng Mỹ Antony Blinken sẽ đàm phán với Iran về chương trình hạt nhân.",
+        published=None,
+    )
+    assert (event.kind, event.status) == ("meeting", "planned")
+    assert sorted(event.parties) == ["IRN", "USA"]
+
+
+def test_visits_of_unnamed_leaders_are_not_the_speakers() -> None:
+    assert (
+        events_of(
+            "Thủ tướng Phạm Minh Chính khẳng định các chuyến thăm của lãnh đạo cấp cao hai nước "
+            "Việt Nam và Lào có ý nghĩa quan trọng."
+        )
+        == []
+    )
