@@ -159,3 +159,23 @@ def test_visits_of_unnamed_leaders_are_not_the_speakers() -> None:
         )
         == []
     )
+
+
+def test_a_match_against_a_team_is_no_meeting() -> None:
+    assert (
+        events_of(
+            "HLV Park Hang-seo bất ngờ về danh sách cầu thủ ra sân trong trận đấu gặp Indonesia "
+            "tối 12/9."
+        )
+        == []
+    )
+
+
+def test_meeting_the_press_is_no_meeting() -> None:
+    assert (
+        events_of(
+            "Ngày mai, ông Stan Garbacz, Vụ trưởng Bộ Nông nghiệp Mỹ, sẽ gặp gỡ phóng viên Việt "
+            "Nam để trình bày về thịt bò."
+        )
+        == []
+    )

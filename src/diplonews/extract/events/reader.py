@@ -404,7 +404,7 @@ class Reader:
         if PLURAL_WITH.match(self.body, cue.end, end):
             return True
         _, clause_end = clause_bounds(self.body, start, end, cue.end)
-        return bool(self.mentions_in(cue.end, clause_end) or self.parties_in(cue.end, clause_end))
+        return bool(self.mentions_in(cue.end, clause_end))
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
