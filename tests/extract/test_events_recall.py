@@ -179,3 +179,31 @@ def test_meeting_the_press_is_no_meeting() -> None:
         )
         == []
     )
+
+
+def test_negotiating_in_older_wording_is_a_meeting() -> None:
+    [event] = events_of(
+        "Ngày 12/9/2023, Trưởng đoàn Mỹ Christopher Hill đã thương thuyết với Thứ trưởng Ngoại "
+        "giao Triều Tiên Kim Kye-gwan tại Bắc Kinh."
+    )
+    assert (event.kind, event.location) == ("meeting", "Beijing")
+    assert sorted(event.parties) == ["PRK", "USA"]
+
+
+def test_the_negotiator_is_no_event() -> None:
+    assert (
+        events_of(
+            "Nhà thương thuyết hạt nhân Iran Ali Larijani ngày 12/9/2023 cho biết Tehran sẽ không "
+            "nhượng bộ."
+        )
+        == []
+    )
+
+
+def test_an_exchange_with_a_counterpart_is_a_meeting() -> None:
+    [event] = events_of(
+        "Ngày 12/9/2023, Ngoại trưởng Mỹ Colin Powell đã có cuộc trao đổi với người đồng nhiệm "
+        "Pháp Dominique de Villepin."
+    )
+    assert event.kind == "meeting"
+    assert set(sides(event)) == {"Colin Powell", "Dominique de Villepin"}
