@@ -207,3 +207,20 @@ def test_an_exchange_with_a_counterpart_is_a_meeting() -> None:
     )
     assert event.kind == "meeting"
     assert set(sides(event)) == {"Colin Powell", "Dominique de Villepin"}
+
+
+def test_counterparts_listed_without_va_up_to_the_end_of_the_sentence() -> None:
+    events = events_of(
+        "Ngày 12/9, Thủ tướng Phạm Minh Chính tiếp xúc với Thủ tướng Thái Lan Srettha Thavisin, "
+        "Ngoại trưởng Mỹ Antony Blinken."
+    )
+    assert [sorted(e.parties) for e in events] == [["THA", "VNM"], ["USA", "VNM"]]
+    assert [len(e.participants) for e in events] == [2, 2]
+
+
+def test_a_name_then_a_clause_is_no_list() -> None:
+    events = events_of(
+        "Ngày 12/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Thái Lan Srettha Thavisin, "
+        "Ngoại trưởng Mỹ Antony Blinken cho biết sau đó."
+    )
+    assert len(events) == 1

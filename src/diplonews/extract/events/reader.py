@@ -988,8 +988,8 @@ class Reader:
                 break
             closed = "và" in sep.group()  # "A, B và C": C is the last
             at = sep.end()
-        if not last:
-            return []  # a list of counterparts closes with "và"
+        if not last and not self.list_runs_out(found, item_end if found else at, end):
+            return []  # a list of counterparts closes with "và", or with its sentence
         keys = {(p, c) if p < 0 else (p, None) for p, c in found if p >= 0 or c}
         if len(found) < 2 or len(keys) < len(found) - 1:
             return []
@@ -997,6 +997,14 @@ class Reader:
         # ("Phó chủ tịch Cuba Carlos Lage, Ngoại trưởng Felipe Perez Roque và …")
         known = [c for _, c in found if c]
         return [(p, c or (known[0] if len(set(known)) == 1 else None)) for p, c in found]
+
+    def list_runs_out(self, found: list[tuple[int, str | None]], item_end: int, end: int) -> bool:
+        """Whether a list of named officials without "và" ends with its sentence or at
+        an adjunct ("tiếp xúc với Thủ tướng Thái Lan X, Ngoại trưởng Mỹ Y.")."""
+        if len(found) < 2 or any(p < 0 for p, _ in found):
+            return False
+        rest = self.body[item_end:end]
+        return not rest.strip(' .;!”"') or bool(LIST_STOP.match(self.body, item_end, end))
 
     def split_counterparts(self, at: Context, draft: Draft) -> list[Draft]:
         """One draft per counterpart when a two-sided verb lists several: each keeps the
