@@ -71,7 +71,7 @@ NAME_STOP = re.compile(
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 LOCATION_LEAD = re.compile(
-    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|thăm)\s*$", re.IGNORECASE
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm)\s*$", re.IGNORECASE
 )
 POSTING = re.compile(
     r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$"
@@ -107,6 +107,8 @@ ORDINALS = {"nhất": 1, **NUMBER_WORDS}  # "lần thứ nhất", "lần thứ h
 # "gặp với người đồng cấp Trung Quốc", "hội đàm với phía Lào": the other side named by its state
 COUNTERPART = re.compile(
     r"\s*(?:[\w ]{0,20}?\s)?với\s+(?:người đồng cấp|đồng cấp|người đồng nhiệm|đồng nhiệm|phía|đoàn|lãnh đạo)\b"
+    # "hội kiến lãnh đạo nước chủ nhà", "gặp người đồng cấp Lào": the object itself
+    r"|\s+(?:các\s+)?(?:người đồng cấp|người đồng nhiệm|lãnh đạo)\b"
 )
 BILATERAL_VERBS = (
     "gặp",
@@ -182,6 +184,47 @@ def party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
     if extra:
         spans = sorted(spans + extra)
     return [sp for sp in spans if sp[2] != "-"]
+
+
+# A state named by its role in the trip being told ("hội đàm với Thủ tướng nước chủ nhà",
+# "người đồng cấp nước sở tại"): the state the trip went to.
+HOST_STATE = re.compile(r"\b(?:nước|quốc gia)\s+(?:chủ nhà|sở tại)\b", re.IGNORECASE)
+DESTINATION_LEAD = re.compile(
+    r"\b(?:thăm|tới|đến|sang|công du|tại|ở)"
+    r"(?:\s+(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|thủ đô))*\s*$"
+)
+HOST_REACH = 2000  # characters back to the trip that the description points to
+
+
+def host_spans(
+    body: str, spans: list[tuple[int, int, str]], places: list[Any], lex: Lexicons
+) -> list[tuple[int, int, str]]:
+    """ "nước chủ nhà", "nước sở tại" as the state of the latest destination before it
+    ("tới Jakarta …, hội kiến lãnh đạo nước chủ nhà" → Indonesia)."""
+    found: list[tuple[int, int, str]] = []
+    if "chủ nhà" not in body and "sở tại" not in body:
+        return found  # most articles: no scan
+    hits = list(HOST_STATE.finditer(body))
+    if not hits:
+        return found
+    named = [(s, code) for s, _, code in spans]
+    named += [(s, p[0].country) for s, _, p in places if getattr(p[0], "country", None)]
+    named.sort()
+    starts = {s for s, _ in named}
+    for hit in hits:
+        if any(hit.end() < at <= hit.end() + 2 for at in starts):
+            continue  # "nước chủ nhà Indonesia": the name itself follows
+        for at, code in reversed(named):
+            if at >= hit.start():
+                continue
+            if at < hit.start() - HOST_REACH:
+                break
+            if getattr(lex.party(code), "kind", "") == "state" and DESTINATION_LEAD.search(
+                body, max(0, at - 40), at
+            ):
+                found.append((hit.start(), hit.end(), code))
+                break
+    return found
 
 
 def find_cues(

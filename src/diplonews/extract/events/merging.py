@@ -43,6 +43,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # a host and a guest, or a guest on a stated day or place: the visit it opens
         return len(d.people) >= 2 or bool(d.people and (d.own_date or e.location))
     if cue.kind == "visit":
+        if d.chairs and two_states(reader, d):
+            return True  # a visitor and a host of two states, wherever the text puts it
+        if d.people and len(set(e.parties)) >= 2 and traveller_named(reader, d):
+            return True  # a named traveller and two states: where to is said further on
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
@@ -51,6 +55,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return bool(d.people or e.date) or (
             len(set(e.parties)) >= 2 and delegation_before(reader, d)
         )
+    if not d.points_back and other_state(reader, d):
+        return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
         return (
@@ -61,12 +67,52 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if d.points_back:
         if cue.kind == "call" and len(set(d.people)) >= 2:
             return True  # "Tại cuộc điện đàm, A mời B …": the only report of the call
+        if cue.kind == "meeting" and any(w in word for w in MET) and two_states(reader, d):
+            return True  # "Tại cuộc hội kiến với X, Y …": the only report of the talks
+        if cue.named and (d.name_parties or e.series) and not reader.is_bare(cue):
+            return True  # "Bên lề Hội nghị Cấp cao ASEAN-Nhật Bản, …": first told as a setting
         return bool(d.people) and bool(d.own_date or e.location)
     if cue.named:
         return bool(d.name_parties or e.series or e.edition or d.own_date or d.people or e.location)
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+MET = ("hội đàm", "hội kiến", "gặp", "tiếp", "chào", "tiếp xúc")
+
+
+def two_states(reader: Reader, d: Draft) -> bool:
+    """Whether a draft's people come from two different states."""
+    people = reader.doc.record.people
+    states = {people[p].country for p in d.people if 0 <= p < len(people)}
+    return len(states - {None, ""}) >= 2
+
+
+def other_state(reader: Reader, d: Draft) -> bool:
+    """Whether a draft with one named official also names a state other than theirs."""
+    people = reader.doc.record.people
+    if len(d.people) != 1 or not 0 <= d.people[0] < len(people):
+        return False
+    home = people[d.people[0]].country
+    return bool(home) and any(c != home for c in d.event.parties)
+
+
+def traveller_named(reader: Reader, d: Draft) -> bool:
+    """Whether a visit's traveller is as the text names it: not the home of the
+    destination ("gặp lại X sau chuyến thăm Việt Nam" said of a Vietnamese), and not
+    someone other than the possessor after "của" ("các chuyến thăm của Lãnh đạo cấp cao
+    hai nước": nobody named)."""
+    people = reader.doc.record.people
+    first = d.people[0]
+    home = people[first].country if 0 <= first < len(people) else None
+    if not home or destination(reader, d) == home:
+        return False
+    of = OF.search(reader.body, d.cue.end, d.cue.own_end)
+    return of is None or bool(reader.mentions_in(of.end(), of.end() + 40))
+
+
+OF = re.compile(r"\bcủa\b")
 
 
 DELEGATION = re.compile(r"\b(?:phái đoàn|đoàn đại biểu|đoàn)\b[^,;.]{0,80}$")

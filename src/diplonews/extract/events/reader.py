@@ -48,6 +48,7 @@ from diplonews.extract.events.cues import (
     Sentence,
     clause_bounds,
     find_cues,
+    host_spans,
     month_of,
     parse_edition,
     party_spans,
@@ -71,7 +72,11 @@ def in_quotes(body: str, start: int, cue: Cue) -> bool:
     return opened
 
 
-PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều)\s+$")
+# "những cuộc gặp", "nhiều cuộc tiếp xúc": occurrences counted vaguely, no event told;
+# "các cuộc hội đàm với …" tells the events themselves, "các cuộc đàm phán về giá" not.
+PLURAL_BEFORE = re.compile(r"(?:những|nhiều)\s+$")
+DEFINITE_PLURAL = re.compile(r"\bcác\s+$")
+PLURAL_WITH = re.compile(r"[^,;.]{0,40}?\b(?:với|giữa)\s")
 NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*$")
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 WITH = re.compile(r"[\s,]*cùng\b")
@@ -196,6 +201,10 @@ class Reader:
             if codes[0] == "-"
         ]
         self.places = lex.find_in(doc.matches, "places", self.body)
+        hosts = host_spans(self.body, self.parties, self.places, lex)
+        if hosts:
+            self.parties = sorted(self.parties + hosts)
+            self.party_starts |= {s for s, _, _ in hosts}
         self.triggers = lex.find_in(doc.matches, "triggers", self.body)
         self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
         titles = Spans(lex.find_in(doc.matches, "titles", self.body))
@@ -324,7 +333,15 @@ class Reader:
             if c.start < content_start:
                 continue
             before = body[max(start, c.start - 12) : c.start].lower()
-            if PLURAL_BEFORE.search(before) and "plural-ok" not in c.flags and not c.named:
+            if (
+                "plural-ok" not in c.flags
+                and not c.named
+                and (
+                    PLURAL_BEFORE.search(before)
+                    or DEFINITE_PLURAL.search(before)
+                    and not self.plural_told(c, start, end)
+                )
+            ):
                 continue
             if "credentials" in c.flags and any("reception" in k.flags for k in keep):
                 continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
@@ -379,6 +396,15 @@ class Reader:
                 and not d.people
             ):
                 d.event.parties = list(main.event.parties)
+
+    def plural_told(self, cue: Cue, start: int, end: int) -> bool:
+        """Whether "các <cue>" tells events: its clause names a side after it ("các cuộc
+        hội đàm với …", "các cuộc đàm phán giữa Iran và EU-3", "các cuộc gặp Ngoại
+        trưởng Nga") rather than a process ("các cuộc đàm phán về giá vẫn diễn ra")."""
+        if PLURAL_WITH.match(self.body, cue.end, end):
+            return True
+        _, clause_end = clause_bounds(self.body, start, end, cue.end)
+        return bool(self.mentions_in(cue.end, clause_end))
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
@@ -635,7 +661,10 @@ class Reader:
         if subject_takes_part or at_event:
             people = [m.person for m in subject] + people
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
-        if SETTING_LEAD.match(body[sentence.start : cue.start]):
+        opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
+        if SETTING_LEAD.match(body[sentence.start : cue.start]) or opening:
+            # "Gặp nhau tại Paris hôm qua, A và B …": a verb that opens the sentence
+            # takes the joined subject of the main clause, as a setting does
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
             if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
                 people = list(
@@ -959,8 +988,8 @@ class Reader:
                 break
             closed = "và" in sep.group()  # "A, B và C": C is the last
             at = sep.end()
-        if not last:
-            return []  # a list of counterparts closes with "và"
+        if not last and not self.list_runs_out(found, item_end if found else at, end):
+            return []  # a list of counterparts closes with "và", or with its sentence
         keys = {(p, c) if p < 0 else (p, None) for p, c in found if p >= 0 or c}
         if len(found) < 2 or len(keys) < len(found) - 1:
             return []
@@ -968,6 +997,14 @@ class Reader:
         # ("Phó chủ tịch Cuba Carlos Lage, Ngoại trưởng Felipe Perez Roque và …")
         known = [c for _, c in found if c]
         return [(p, c or (known[0] if len(set(known)) == 1 else None)) for p, c in found]
+
+    def list_runs_out(self, found: list[tuple[int, str | None]], item_end: int, end: int) -> bool:
+        """Whether a list of named officials without "và" ends with its sentence or at
+        an adjunct ("tiếp xúc với Thủ tướng Thái Lan X, Ngoại trưởng Mỹ Y.")."""
+        if len(found) < 2 or any(p < 0 for p, _ in found):
+            return False
+        rest = self.body[item_end:end]
+        return not rest.strip(' .;!”"') or bool(LIST_STOP.match(self.body, item_end, end))
 
     def split_counterparts(self, at: Context, draft: Draft) -> list[Draft]:
         """One draft per counterpart when a two-sided verb lists several: each keeps the
