@@ -786,3 +786,8 @@ def test_dates_toi_nay_after_a_date_is_the_past() -> None:
 def test_dates_sap_xep_is_not_a_plan() -> None:
     m = one("Tổng thống đã sắp xếp thời gian để có một cuộc gặp vào tối 9-11.", "2017-11")
     assert m.relation is None
+
+
+def test_dates_a_weekday_after_a_part_of_the_day_is_the_story_date() -> None:
+    m = one("Chiều thứ Ba, 10/9/2024, Thủ tướng hội đàm với Thủ tướng Nhật Bản.")
+    assert m.value == "2024-09-10"

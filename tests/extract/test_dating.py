@@ -148,3 +148,23 @@ def test_dating_a_meeting_next_week_is_planned() -> None:
         "Yeol về vấn đề này trong cuộc gặp tuần tới."
     )
     assert [e.status for e in found] == ["planned"]
+
+
+def test_dating_an_undated_visit_takes_the_day_of_talks_held_in_it() -> None:
+    found = events(
+        "Chiều 12/9, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng "
+        "Nhật Bản Kishida Fumio. Thủ tướng Kishida Fumio đang có chuyến thăm chính thức Việt "
+        "Nam theo lời mời của Thủ tướng Phạm Minh Chính.",
+        "2024-09-13",
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert visit.date == "2024-09-12"
+
+
+def test_dating_a_visit_recalled_takes_no_day_of_the_story() -> None:
+    found = events(
+        "Chiều 12/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Thủ tướng Kishida Fumio từng thăm chính thức Việt Nam.",
+        "2024-09-13",
+    )
+    assert all(e.date != "2024-09-12" for e in found if e.kind == "visit")

@@ -254,9 +254,12 @@ def _is_dateline(text: str, start: int, end: int, words: list[str]) -> bool:
     after = text[end : end + 9].lstrip(" ,|–-")
     if _CLOCK.match(after):
         return True
-    return len(words) >= 2 and (
+    weekday = len(words) >= 2 and (
         (words[0] in WEEKDAYS and words[1] == "thứ") or (words[0] == "nhật" and words[1] == "chủ")
     )
+    # "Chiều thứ Ba, 10/9/2024, Thủ tướng …": a part of the day before the weekday makes
+    # it the story's own date, not a page's
+    return weekday and not (len(words) >= 3 and words[2] in DATE_CONTEXT)
 
 
 def _numeric_at(text: str, sep: int) -> _Raw | None:

@@ -13,7 +13,10 @@ News dates a story once and tells the rest against it:
 - an event its sentence puts ahead ("Tuần tới", "trong thời gian tới", "nhất trí tổ
   chức") is planned unless the sentence tells it as done;
 - the meetings a plan lists after a colon ("… sẽ họp trù bị, cụ thể: Hội đồng A họp
-  ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it.
+  ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it;
+- a visit the text does not date by its own words is dated by the first day of it the
+  text gives: the day its visitor holds talks in the host country ("Chiều 12/9, Thủ
+  tướng hội đàm với Thủ tướng Kishida … Thủ tướng Kishida đang thăm chính thức Việt Nam").
 """
 
 from __future__ import annotations
@@ -78,6 +81,11 @@ AHEAD_OPENING = re.compile(r"\W*(?:tuần|tháng|năm)\s+tới\s*,", re.IGNORECA
 NEXT_PERIOD = re.compile(
     r"(?<![0-9] )(?<!một )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
     r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
+)
+# Words that recall an earlier occasion rather than report the story's own.
+RECALLED = re.compile(
+    r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
+    re.IGNORECASE,
 )
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
@@ -245,3 +253,29 @@ def framework_month(reader: Reader, d: Draft, done: list[Draft]) -> bool:
     d.event.date = host.event.date[:7]
     d.event.location = d.event.location or host.event.location
     return True
+
+
+def visit_days(reader: Reader, drafts: list[Draft]) -> None:
+    """An undated visit takes the earliest day of a meeting held in it: one of its
+    visitor's, with no state the visit does not have, told with the same tense."""
+    body = reader.body
+    for v in drafts:
+        e = v.event
+        if e.kind != "visit" or e.date or v.own_date or not v.people:
+            continue
+        start, end = reader.doc.sentences[v.sentence]
+        if RECALLED.search(body, start, end):
+            continue  # "ông từng thăm Việt Nam": another occasion
+        visitors = set(v.people) - v.chairs
+        days = [
+            d.event.date
+            for d in drafts
+            if d.event.kind == "meeting"
+            and d.event.date
+            and len(d.event.date) == 10
+            and d.event.status == e.status
+            and visitors & set(d.people)
+            and set(d.event.parties) <= set(e.parties)
+        ]
+        if days:
+            e.date = min(days)

@@ -350,6 +350,7 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
 
 def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
+    dating.visit_days(reader, drafts)
     for d in drafts:
         settle_status(reader, d)
         dating.set_out(reader, d)
