@@ -791,3 +791,8 @@ def test_dates_sap_xep_is_not_a_plan() -> None:
 def test_dates_a_weekday_after_a_part_of_the_day_is_the_story_date() -> None:
     m = one("Chiều thứ Ba, 10/9/2024, Thủ tướng hội đàm với Thủ tướng Nhật Bản.")
     assert m.value == "2024-09-10"
+
+
+def test_dates_a_day_then_its_year_in_words_is_one_date() -> None:
+    m = one("Ngày 9/5 năm 2023, hai bên đã hội đàm tại Hà Nội.", None, 2024)
+    assert (m.value, m.precision, m.year_stated) == ("2023-05-09", "day", True)

@@ -162,6 +162,7 @@ _PAST_AFTER = re.compile(
     r"\s*\)?\s*(?:vừa\s+qua|(?:tới|đến)\s+(?:nay|giờ)(?!\w)|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
 )
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
+_YEAR_GAP = re.compile(r" +")
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
 # "sắp xếp" (to arrange) is not "sắp" (about to).
 _FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp(?!\s+xếp)|kế hoạch)(?!\w)")
@@ -589,6 +590,14 @@ def scan(text: str) -> list[_Raw]:
                 last.end_year = raw.year
             last.year = last.year if last.year is not None else raw.year
             last.relation = last.relation or raw.relation
+        elif (
+            last is not None
+            and last.kind in ("day", "month")
+            and raw.kind == "year"
+            and last.year is None
+            and _YEAR_GAP.fullmatch(text, last.end, raw.start)
+        ):
+            last.end, last.year = raw.end, raw.year  # "ngày 9/5 năm 2023": one date
         else:
             merged.append(raw)
     for raw in merged:
