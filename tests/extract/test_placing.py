@@ -237,3 +237,25 @@ def test_placing_a_report_of_talks_done_and_a_plan_to_come_keeps_its_day() -> No
         "2024-09-13",
     )
     assert (meeting.status, meeting.date) == ("held", "2024-09-12")
+
+
+def test_placing_a_meeting_of_the_same_day_with_the_same_guest_takes_its_city() -> None:
+    found = events(
+        "Chiều 12/9, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay "
+        "Siphandone. Tối cùng ngày, Thủ tướng Sonexay Siphandone hội kiến Chủ tịch Quốc hội "
+        "Trần Thanh Mẫn. Cùng ngày, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Ngoại "
+        "trưởng Nhật Bản Kamikawa Yoko."
+    )
+    assert [(e.kind, e.location, e.format) for e in found] == [
+        ("meeting", "Hanoi", "in_person"),
+        ("meeting", "Hanoi", "in_person"),
+        ("call", None, None),
+    ]
+
+
+def test_placing_a_call_has_no_place_or_format() -> None:
+    found = events(
+        "Chiều 12/9, tại Trụ sở Bộ Ngoại giao ở Hà Nội, Bộ trưởng Bùi Thanh Sơn điện đàm với "
+        "Ngoại trưởng Nhật Bản Kamikawa Yoko."
+    )
+    assert [(e.kind, e.location, e.format) for e in found] == [("call", None, None)]

@@ -348,6 +348,29 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
                 break
 
 
+def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting its sentence puts on the day of the one before ("Cùng ngày", "Sau đó")
+    and that shares a participant with it is held in the same city, unless placed."""
+    body = reader.body
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location or not e.date or not d.people:
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if not CARRY_OPENING.match(body, start, end):
+            continue
+        before = next((x for x in reversed(drafts[:i]) if x.sentence < d.sentence), None)
+        if (
+            before is not None
+            and before.event.kind != "call"
+            and before.event.location
+            and before.event.date == e.date
+            and set(before.people) & set(d.people)
+        ):
+            e.location = before.event.location
+            e.format = e.format or "in_person"
+
+
 def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
     dating.visit_days(reader, drafts)
@@ -360,5 +383,10 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         seat_location(reader, d)
         arrival_location(reader, d)
     visit_location(reader, drafts)
+    same_day_location(reader, drafts)
     for d in drafts:
         settle_format(reader, d)
+        if d.event.kind == "call":  # wherever the callers sat (SCHEMA: calls)
+            d.event.location = d.event.format = None
+        elif d.event.location and not d.event.format:
+            d.event.format = "in_person"  # a place implies a meeting in person
