@@ -168,3 +168,21 @@ def test_dating_a_visit_recalled_takes_no_day_of_the_story() -> None:
         "2024-09-13",
     )
     assert all(e.date != "2024-09-12" for e in found if e.kind == "visit")
+
+
+def test_dating_a_plan_word_heads_the_predicates_listed_after_it() -> None:
+    found = events(
+        "Trong chuyến thăm, Thủ tướng Kishida Fumio sẽ hội đàm với Thủ tướng Phạm Minh Chính, "
+        "hội kiến Tổng Bí thư Tô Lâm.",
+        "2024-09-13",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", None), ("planned", None)]
+
+
+def test_dating_a_predicate_told_as_done_after_a_plan_stays_held() -> None:
+    found = events(
+        "Thủ tướng Kishida Fumio sẽ hội đàm với Thủ tướng Phạm Minh Chính, sau khi đã hội kiến "
+        "Tổng Bí thư Tô Lâm.",
+        "2024-09-13",
+    )
+    assert [e.status for e in found] == ["planned", "held"]

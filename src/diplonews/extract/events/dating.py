@@ -14,6 +14,8 @@ News dates a story once and tells the rest against it:
   chức") is planned unless the sentence tells it as done;
 - the meetings a plan lists after a colon ("… sẽ họp trù bị, cụ thể: Hội đồng A họp
   ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it;
+- the predicates a plan word heads are all planned: "Dự kiến, Thủ tướng sẽ hội kiến
+  A, hội kiến B và gặp C" plans three meetings, not one;
 - a visit the text does not date by its own words is dated by the first day of it the
   text gives: the day its visitor holds talks in the host country ("Chiều 12/9, Thủ
   tướng hội đàm với Thủ tướng Kishida … Thủ tướng Kishida đang thăm chính thức Việt Nam").
@@ -172,6 +174,33 @@ def listed_plan(reader: Reader, d: Draft) -> None:
         return
     if PLANNED.search(reader.body, start, colon):
         e.status = "planned"
+
+
+# What ends the reach of a plan word over the predicates after it: a clause told as done,
+# a new sentence part, a clause of its own.
+PLAN_BREAK = re.compile(r"(?<!\w)(?:đã|vừa|đang|sau khi|trước đó|sau đó|khi)(?!\w)|[;:]")
+
+
+def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
+    """Planned when it follows, in its sentence, a planned event its plan word heads
+    ("sẽ hội kiến A, hội kiến B và gặp C"), with nothing between them told as done and
+    no date of its own."""
+    e = d.event
+    if e.status != "held" or e.date or d.own_date:
+        return
+    head = next(
+        (
+            x
+            for x in reversed(drafts)
+            if x.sentence == d.sentence and x.cue.start < d.cue.start and x is not d
+        ),
+        None,
+    )
+    if head is None or head.event.status != "planned":
+        return
+    if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
+        return
+    e.status = "planned"
 
 
 def _day_before(reader: Reader, at: int) -> str | None:
