@@ -259,3 +259,11 @@ def test_placing_a_call_has_no_place_or_format() -> None:
         "Ngoại trưởng Nhật Bản Kamikawa Yoko."
     )
     assert [(e.kind, e.location, e.format) for e in found] == [("call", None, None)]
+
+
+def test_placing_talks_held_by_phone_are_a_call() -> None:
+    found = events(
+        "Chiều 12/9, Thủ tướng Phạm Minh Chính hội đàm qua điện thoại với Thủ tướng Nhật Bản "
+        "Kishida Fumio."
+    )
+    assert [(e.kind, e.location, e.format) for e in found] == [("call", None, None)]

@@ -260,6 +260,17 @@ def setting_location(reader: Reader, d: Draft) -> None:
                 return
 
 
+# "hội đàm qua điện thoại", "trao đổi qua đường dây nóng": talks held by phone.
+BY_PHONE = re.compile(r"\s*(?:(?:riêng|chính thức|trực tiếp)\s+)?qua\s+(?:điện thoại|đường dây nóng)")
+
+
+def by_phone(reader: Reader, d: Draft) -> None:
+    """Talks its own words hold by phone are a call (SCHEMA: no place, no format)."""
+    e, cue = d.event, d.cue
+    if e.kind == "meeting" and BY_PHONE.match(reader.body, cue.end, cue.own_end):
+        e.kind, e.location, e.format = "call", None, None
+
+
 def settle_format(reader: Reader, d: Draft) -> None:
     """Talks between two states are held face to face unless the text says otherwise; a
     meeting held in person with some joining online is in person."""
@@ -375,6 +386,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
     dating.visit_days(reader, drafts)
     for d in drafts:
+        by_phone(reader, d)
         settle_status(reader, d)
         dating.set_out(reader, d)
         dating.listed_plan(reader, d)
