@@ -186,3 +186,15 @@ def test_dating_a_predicate_told_as_done_after_a_plan_stays_held() -> None:
         "2024-09-13",
     )
     assert [e.status for e in found] == ["planned", "held"]
+
+
+def test_dating_a_visit_of_the_story_month_takes_the_day_of_its_talks() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản. "
+        "Chiều 12/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Kishida Fumio.",
+        "2024-09-13",
+    )
+    assert [(e.kind, e.date, e.location) for e in found] == [
+        ("visit", "2024-09-12", "Tokyo"),
+        ("meeting", "2024-09-12", "Tokyo"),
+    ]

@@ -267,3 +267,11 @@ def test_placing_talks_held_by_phone_are_a_call() -> None:
         "Kishida Fumio."
     )
     assert [(e.kind, e.location, e.format) for e in found] == [("call", None, None)]
+
+
+def test_placing_a_meeting_told_in_a_working_trip_takes_its_city() -> None:
+    found = events(
+        "Sáng 11/9, Thủ tướng Phạm Minh Chính đã tới Tokyo, bắt đầu chuyến công du Nhật Bản. "
+        "Trong chuyến công du, Thủ tướng Phạm Minh Chính hội kiến Nhật hoàng Naruhito."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Tokyo"), ("meeting", "Tokyo")]

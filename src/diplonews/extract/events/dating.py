@@ -285,13 +285,14 @@ def framework_month(reader: Reader, d: Draft, done: list[Draft]) -> bool:
 
 
 def visit_days(reader: Reader, drafts: list[Draft]) -> None:
-    """An undated visit takes the earliest day of a meeting held in it: one of its
-    visitor's, with no state the visit does not have, told with the same tense."""
+    """A visit undated, or dated only to the month by the story around it, takes the
+    earliest day of a meeting held in it (in that month): one of its visitor's, with no
+    state the visit does not have, told with the same tense."""
     body = reader.body
     for v in drafts:
         e = v.event
-        if e.kind != "visit" or e.date or v.own_date or not v.people:
-            continue
+        if e.kind != "visit" or v.own_date or not v.people or (e.date and len(e.date) != 7):
+            continue  # dated by its own words, or to the day by the text around it
         start, end = reader.doc.sentences[v.sentence]
         if RECALLED.search(body, start, end):
             continue  # "ông từng thăm Việt Nam": another occasion
@@ -306,5 +307,6 @@ def visit_days(reader: Reader, drafts: list[Draft]) -> None:
             and visitors & set(d.people)
             and set(d.event.parties) <= set(e.parties)
         ]
+        days = [day for day in days if day.startswith(e.date or "")]
         if days:
-            e.date = min(days)
+            e.date = min(days)  # the month the story gave it, made precise

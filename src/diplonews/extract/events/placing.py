@@ -66,7 +66,9 @@ HOME_SEAT = re.compile(
 HOME_CAPITAL = "Hanoi"
 # "trong chuyến thăm", "nhân chuyến thăm", "trong khuôn khổ chuyến thăm": inside a visit.
 IN_VISIT = re.compile(
-    r"(?:trong|nhân|khuôn khổ)\s+(?:chuyến|dịp|thời gian)\s+(?:\w+\s+){0,3}?thăm", re.IGNORECASE
+    r"(?:trong|nhân|khuôn khổ)\s+(?:chuyến|dịp|thời gian)\s+(?:\w+\s+){0,3}?"
+    r"(?:thăm|công du|công tác|làm việc)|(?:nhân|trong)\s+dịp\s+này",
+    re.IGNORECASE,
 )
 
 
@@ -200,6 +202,12 @@ def story_month(reader: Reader, d: Draft) -> None:
     e.date = published[:7]
 
 
+def recalled(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a draft recalls an earlier occasion ("từng", "hồi")."""
+    start, end = reader.doc.sentences[d.sentence]
+    return RECALLED.search(reader.body, start, end) is not None
+
+
 def _published(reader: Reader) -> str | None:
     published = reader.doc.record.published
     return published or None
@@ -302,19 +310,19 @@ def seat_location(reader: Reader, d: Draft) -> None:
 VISIT_DAYS = range(7)  # a meeting of the visitor in the week after arrival is in the visit
 
 
-def _during(visit: Draft, d: Draft) -> bool:
+def _during(visit: Draft, d: Draft, recalled: bool = False) -> bool:
     """Whether a meeting of the visitor falls in the visit: within a week of its first
     day, or, dated only to the month, in the month of the visit and told after it."""
     start, day = _day(visit.event.date), _day(d.event.date)
     if start is not None and day is not None:
         return (day - start).days in VISIT_DAYS
-    month = d.event.date
-    return (
-        month is not None
-        and len(month) == 7
-        and (visit.event.date or "").startswith(month)
-        and visit.sentence < d.sentence
-    )
+    if visit.sentence >= d.sentence:
+        return False
+    first, then = visit.event.date, d.event.date
+    if not first or not then:
+        return not first and not then and not recalled  # neither dated: the story's visit
+    # one of them dated only to the month: the other in that month
+    return len(first) == 7 and then.startswith(first) or len(then) == 7 and first.startswith(then)
 
 
 def arrival_location(reader: Reader, d: Draft) -> None:
@@ -352,7 +360,7 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
                     or SIDELINES.match(body, start, end) is not None
                     or (e.date is not None and len(e.date) == 10 and e.date == v.event.date)
                 )
-            ) or (bool(set(d.people) & set(v.people)) and _during(v, d))
+            ) or (bool(set(d.people) & set(v.people)) and _during(v, d, recalled(reader, v)))
             if same_sentence or inside:
                 e.location = v.event.location
                 e.format = e.format or "in_person"
