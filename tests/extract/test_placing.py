@@ -275,3 +275,19 @@ def test_placing_a_meeting_told_in_a_working_trip_takes_its_city() -> None:
         "Trong chuyến công du, Thủ tướng Phạm Minh Chính hội kiến Nhật hoàng Naruhito."
     )
     assert [(e.kind, e.location) for e in found] == [("visit", "Tokyo"), ("meeting", "Tokyo")]
+
+
+def test_placing_a_meeting_the_next_sentence_holds_online_is_online() -> None:
+    found = events(
+        "Ngày 12/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Bộ trưởng Ngoại giao "
+        "ASEAN-Nhật Bản. Hội nghị diễn ra theo hình thức trực tuyến."
+    )
+    assert [e.format for e in found] == ["online"]
+
+
+def test_placing_a_meeting_named_online_with_a_capital_is_online() -> None:
+    found = events(
+        "Ngày 12/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Trực tuyến Bộ trưởng Ngoại "
+        "giao ASEAN-Nhật Bản."
+    )
+    assert [e.format for e in found] == ["online"]

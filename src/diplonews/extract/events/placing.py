@@ -279,10 +279,43 @@ def by_phone(reader: Reader, d: Draft) -> None:
         e.kind, e.location, e.format = "call", None, None
 
 
+# Online, as outlets write it besides "trực tuyến" (cues.says_online): capitalised in a
+# name, by video link.
+ONLINE = re.compile(
+    r"(?i:trực tuyến|hội nghị truyền hình|cầu truyền hình|hình thức video|qua video|"
+    r"kết nối video|hình thức từ xa)"
+)
+# A sentence that goes on about the event just told: "Hội nghị diễn ra theo hình thức
+# trực tuyến", "Cuộc họp được tổ chức trực tuyến", "Do dịch COVID-19, …".
+GOES_ON = re.compile(
+    r"\W*(?:Hội nghị|Cuộc|Buổi|Sự kiện|Phiên|Đối thoại|Diễn đàn|Kỳ họp|Hội đàm|Do|Vì)(?!\w)"
+)
+
+
+def told_online(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a meeting, or the one after it going on about it, holds it
+    online (unless in person with some joining online)."""
+    sentences, body = reader.doc.sentences, reader.body
+    start, end = sentences[d.sentence]
+    if ONLINE.search(body, start, end):
+        return not HYBRID.search(body, start, end)
+    if d.sentence + 1 >= len(sentences):
+        return False
+    start, end = sentences[d.sentence + 1]
+    return (
+        GOES_ON.match(body, start, end) is not None
+        and ONLINE.search(body, start, end) is not None
+        and not HYBRID.search(body, start, end)
+    )
+
+
 def settle_format(reader: Reader, d: Draft) -> None:
     """Talks between two states are held face to face unless the text says otherwise; a
     meeting held in person with some joining online is in person."""
     e = d.event
+    if e.kind == "meeting" and not e.format and not e.location and told_online(reader, d):
+        e.format = "online"
+        return
     if e.format == "online":
         start, end = reader.doc.sentences[d.sentence]
         if HYBRID.search(reader.body, start, end):
