@@ -291,3 +291,14 @@ def test_placing_a_meeting_named_online_with_a_capital_is_online() -> None:
         "giao ASEAN-Nhật Bản."
     )
     assert [e.format for e in found] == ["online"]
+
+
+def test_placing_a_meeting_to_come_in_a_visit_begun_takes_its_city() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật "
+        "Bản. Trong chuyến thăm, Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Kishida Fumio."
+    )
+    assert [(e.kind, e.status, e.location) for e in found] == [
+        ("visit", "held", "Tokyo"),
+        ("meeting", "planned", "Tokyo"),
+    ]

@@ -381,8 +381,10 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
             continue
         start, end = reader.doc.sentences[d.sentence]
         for v in reversed(drafts[:i] + drafts[i + 1 :]):
-            if v.event.kind != "visit" or not v.event.location or v.event.status != e.status:
+            if v.event.kind != "visit" or not v.event.location:
                 continue
+            if v.event.status != e.status and v.event.status != "held":
+                continue  # a visit begun holds the meetings still to come in it
             if not set(e.parties) <= set(v.event.parties):
                 continue
             same_sentence = v.sentence == d.sentence
