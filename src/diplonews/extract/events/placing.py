@@ -269,7 +269,9 @@ def setting_location(reader: Reader, d: Draft) -> None:
 
 
 # "hội đàm qua điện thoại", "trao đổi qua đường dây nóng": talks held by phone.
-BY_PHONE = re.compile(r"\s*(?:(?:riêng|chính thức|trực tiếp)\s+)?qua\s+(?:điện thoại|đường dây nóng)")
+BY_PHONE = re.compile(
+    r"\s*(?:(?:riêng|chính thức|trực tiếp)\s+)?qua\s+(?:điện thoại|đường dây nóng)"
+)
 
 
 def by_phone(reader: Reader, d: Draft) -> None:
