@@ -302,3 +302,14 @@ def test_placing_a_meeting_to_come_in_a_visit_begun_takes_its_city() -> None:
         ("visit", "held", "Tokyo"),
         ("meeting", "planned", "Tokyo"),
     ]
+
+
+def test_placing_more_openings_carry_the_day_and_city() -> None:
+    for opening in ("Kết thúc hội đàm", "Dịp này", "Cùng buổi chiều", "Trong cùng ngày"):
+        found = events(
+            "Chiều 12/9/2024, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào "
+            f"Sonexay Siphandone. {opening}, Chủ tịch nước Tô Lâm tiếp Thủ tướng Sonexay "
+            "Siphandone.",
+            None,
+        )
+        assert [(e.date, e.location) for e in found][-1] == ("2024-09-12", "Hanoi"), opening

@@ -28,11 +28,13 @@ if TYPE_CHECKING:
 # A sentence that opens on the day of the one before it ("Cùng ngày", "Chiều cùng
 # ngày", "Cũng trong ngày", "Sau đó", "Trước đó", "Ngay sau lễ đón").
 CARRY_OPENING = re.compile(
-    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Kk]huya)\s+)?"
-    r"(?:[Cc]ùng ngày|(?:[Nn]gày\s+)?[Hh]ôm đó|(?:[Cc]ũng\s+)?[Tt]rong\s+(?:ngày|buổi\s+\w+|"
-    r"sáng|chiều|tối)(?:\s+(?:cùng ngày|hôm đó|hôm nay|nay))?|[Tt]rước đó|[Ss]au đó|"
-    r"[Tt]iếp đó|[Tt]iếp theo|[Nn]gay sau đó|(?:[Nn]gay\s+)?[Ss]au\s+(?:khi\s+)?(?:lễ đón|"
-    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ)))(?!\w)"
+    r"\W*(?:(?:[Bb]uổi\s+)?(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Kk]huya)\s+)?"
+    r"(?:[Cc]ùng ngày|(?:[Nn]gày\s+)?[Hh]ôm đó|(?:[Cc]ũng\s+)?[Tt]rong\s+(?:cùng\s+)?(?:ngày|"
+    r"buổi\s+\w+|sáng|chiều|tối)(?:\s+(?:cùng ngày|hôm đó|hôm nay|nay))?|[Tt]rước đó|[Ss]au đó|"
+    r"[Tt]iếp đó|[Tt]iếp theo|[Nn]gay sau đó|[Cc]ùng buổi\s+(?:sáng|chiều|tối)|"
+    r"(?:[Nn]gay\s+)?(?:[Ss]au\s+(?:khi\s+)?(?:kết thúc\s+)?|[Kk]ết thúc\s+)(?:lễ đón|"
+    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ))|(?:[Nn]hân\s+)?[Dd]ịp này|"
+    r"(?:[Cc]ũng\s+)?[Tt]rong\s+chương trình\s+(?:chuyến\s+)?thăm|[Tt]ối đến)(?!\w)"
 )
 # … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
 CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
@@ -405,16 +407,17 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
 
 
 def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
-    """A meeting its sentence puts on the day of the one before ("Cùng ngày", "Sau đó")
-    and that shares a participant with it is held in the same city, unless placed."""
+    """A meeting the text puts on the day of the one before ("Cùng ngày", "Sau đó", a
+    day carried over) and that shares a participant with it is held in the same city,
+    unless placed."""
     body = reader.body
     for i, d in enumerate(drafts):
         e = d.event
         if e.kind != "meeting" or e.location or not e.date or not d.people:
             continue
         start, end = reader.doc.sentences[d.sentence]
-        if not CARRY_OPENING.match(body, start, end):
-            continue
+        if d.own_date and not CARRY_OPENING.match(body, start, end):
+            continue  # dated by its own words, not told as of the day before
         before = next((x for x in reversed(drafts[:i]) if x.sentence < d.sentence), None)
         if (
             before is not None
