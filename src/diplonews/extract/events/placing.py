@@ -33,8 +33,8 @@ CARRY_OPENING = re.compile(
     r"buổi\s+\w+|sáng|chiều|tối)(?:\s+(?:cùng ngày|hôm đó|hôm nay|nay))?|[Tt]rước đó|[Ss]au đó|"
     r"[Tt]iếp đó|[Tt]iếp theo|[Nn]gay sau đó|[Cc]ùng buổi\s+(?:sáng|chiều|tối)|"
     r"(?:[Nn]gay\s+)?(?:[Ss]au\s+(?:khi\s+)?(?:kết thúc\s+)?|[Kk]ết thúc\s+)(?:lễ đón|"
-    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ))|(?:[Nn]hân\s+)?[Dd]ịp này|"
-    r"(?:[Cc]ũng\s+)?[Tt]rong\s+chương trình\s+(?:chuyến\s+)?thăm|[Tt]ối đến)(?!\w)"
+    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ))|"
+    r"[Tt]ối đến)(?!\w)"
 )
 # … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
 CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
