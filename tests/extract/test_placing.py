@@ -313,3 +313,12 @@ def test_placing_more_openings_carry_the_day_and_city() -> None:
             None,
         )
         assert [(e.date, e.location) for e in found][-1] == ("2024-09-12", "Hanoi"), opening
+
+
+def test_placing_the_day_of_a_report_named_as_a_noun_does_not_date_a_plan() -> None:
+    found = events(
+        "Theo thông báo ngày 2/9 của Bộ Ngoại giao, Thủ tướng Nhật Bản Kishida Fumio sẽ thăm "
+        "chính thức Việt Nam.",
+        "2024-09-03",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", None)]

@@ -164,12 +164,24 @@ def most_precise(times: list[Any]) -> Any:
     return max(within, key=lambda t: PRECISION.get(t.precision, 0))
 
 
+# A report named as a noun right before its day: "thông báo ngày 2/9", "Thông cáo báo
+# chí ngày 2/9", "tuyên bố hôm 2/9".
+REPORT_NOUN = re.compile(
+    r"(?i:thông báo|thông cáo(?:\s+báo chí)?|tuyên bố|bản tin|công hàm|công điện)"
+    r"(?:\s+(?:chung|chính thức|mới nhất|của\s+\w+(?:\s+\w+){0,3}))?\s+(?:(?:ra\s+)?ngày|hôm)?\s*$"
+)
+
+
 def announced(body: str, time: Any, cue: Cue) -> bool:
     """Whether a time dates the announcement of a plan, not the plan: "Bộ Ngoại giao
-    ngày 2/6 thông báo Tổng thống sẽ thăm …", "Ngày 21-10, ông Đường cho biết Chủ tịch
+    ngày 2/6 thông báo Tổng thống sẽ thăm …", "Theo thông báo ngày 2/6, … sẽ thăm", "Ngày 21-10, ông Đường cho biết Chủ tịch
     Tập Cận Bình sẽ tổ chức cuộc gặp thượng đỉnh …"."""
     if time.start >= cue.start:
         return False
+    if REPORT_NOUN.search(body, max(0, time.start - 40), time.start) and PLANNED.search(
+        body, time.end, max(cue.end, cue.own_end)
+    ):
+        return True  # "Theo thông báo ngày 2/9 của Bộ Ngoại giao, … sẽ thăm …"
     verb = None
     for verb in REPORTING.finditer(body, time.end, cue.start):
         pass
