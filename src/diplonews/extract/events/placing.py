@@ -9,8 +9,11 @@ a held event of the story that the text leaves undated happened in the month the
 article was published. An event dated after publication is still to come, whatever the
 verb says; a trip that sets out for a meeting ("lên đường dự X", "bắt đầu thăm … và dự
 X") reaches the meeting later. A talk between two states is held face to face unless the
-text says it was online; a meeting the article places inside a visit is held in the
-visit's city, and a visit is in the city of the airport it arrives at.
+text says it was online (in its sentence or the next one going on about it); talks held
+by phone are a call, and a call has no place or format; a place implies in person. A
+meeting the article places inside a visit is held in the visit's city (also one still
+to come in a visit begun), a meeting told as of the day before with the same guest in
+that one's city, and a visit is in the city of the airport it arrives at.
 """
 
 from __future__ import annotations
