@@ -198,3 +198,21 @@ def test_dating_a_visit_of_the_story_month_takes_the_day_of_its_talks() -> None:
         ("visit", "2024-09-12", "Tokyo"),
         ("meeting", "2024-09-12", "Tokyo"),
     ]
+
+
+def test_dating_a_visit_told_as_beginning_the_day_after_publication_is_held() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Nhật Bản Kishida Fumio đến Hà Nội, bắt đầu chuyến thăm chính "
+        "thức Việt Nam.",
+        "2024-09-11",
+    )
+    assert [(e.status, e.date) for e in found] == [("held", "2024-09-12")]
+
+
+def test_dating_a_visit_to_begin_with_a_plan_word_stays_planned() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính sẽ tới Tokyo, bắt đầu chuyến thăm chính thức "
+        "Nhật Bản.",
+        "2024-09-11",
+    )
+    assert [e.status for e in found] == ["planned"]

@@ -16,6 +16,8 @@ News dates a story once and tells the rest against it:
   ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it;
 - the predicates a plan word heads are all planned: "Dự kiến, Thủ tướng sẽ hội kiến
   A, hội kiến B và gặp C" plans three meetings, not one;
+- a visit told as beginning ("đến Hà Nội, bắt đầu chuyến thăm"), with no plan word, has
+  begun even when dated the day after publication;
 - a visit the text does not date by its own words is dated by the first day of it the
   text gives: the day its visitor holds talks in the host country ("Chiều 12/9, Thủ
   tướng hội đàm với Thủ tướng Kishida … Thủ tướng Kishida đang thăm chính thức Việt Nam").
@@ -179,6 +181,24 @@ def listed_plan(reader: Reader, d: Draft) -> None:
 # What ends the reach of a plan word over the predicates after it: a clause told as done,
 # a new sentence part, a clause of its own.
 PLAN_BREAK = re.compile(r"(?<!\w)(?:đã|vừa|đang|sau khi|trước đó|sau đó|khi)(?!\w)|[;:]")
+
+
+# "… đến Hà Nội, bắt đầu chuyến thăm chính thức …": the visit is under way.
+BEGINS = re.compile(
+    r"(?<!\w)bắt đầu\s+(?:chuyến\s+)?(?:thăm|công du|chuyến công tác)", re.IGNORECASE
+)
+
+
+def begun(reader: Reader, d: Draft) -> None:
+    """A visit its sentence tells as beginning, with no plan word, is held even when
+    dated a day after publication (a story filed the evening before, in another time
+    zone)."""
+    e = d.event
+    if e.kind != "visit" or e.status != "planned" or -_days_before_publication(reader, e.date) > 1:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if BEGINS.search(reader.body, start, end) and not PLANNED.search(reader.body, start, end):
+        e.status = "held"
 
 
 def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:

@@ -451,6 +451,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     for d in drafts:
         by_phone(reader, d)
         settle_status(reader, d)
+        dating.begun(reader, d)
         dating.set_out(reader, d)
         dating.listed_plan(reader, d)
         dating.planned_list(reader, d, drafts)
