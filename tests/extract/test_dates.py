@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplonews.extract import clean
+from diplonews.extract import clean, extract
 from diplonews.extract.dates import find_times, infer_anchor_year, run
 from diplonews.extract.doc import Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
@@ -786,3 +786,29 @@ def test_dates_toi_nay_after_a_date_is_the_past() -> None:
 def test_dates_sap_xep_is_not_a_plan() -> None:
     m = one("Tổng thống đã sắp xếp thời gian để có một cuộc gặp vào tối 9-11.", "2017-11")
     assert m.relation is None
+
+
+def test_dates_a_weekday_after_a_part_of_the_day_is_the_story_date() -> None:
+    m = one("Chiều thứ Ba, 10/9/2024, Thủ tướng hội đàm với Thủ tướng Nhật Bản.")
+    assert m.value == "2024-09-10"
+
+
+def test_dates_a_day_then_its_year_in_words_is_one_date() -> None:
+    m = one("Ngày 9/5 năm 2023, hai bên đã hội đàm tại Hà Nội.", None, 2024)
+    assert (m.value, m.precision, m.year_stated) == ("2023-05-09", "day", True)
+
+
+def test_dates_the_day_of_a_dateline_set_aside_dates_the_lead() -> None:
+    text = (
+        "Thủ tướng hội đàm với Thủ tướng Lào\n\nHà Nội, 12/9 (TTXVN) - Thủ tướng Phạm Minh "
+        "Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone."
+    )
+    assert [e.date for e in extract(text, "t", published="2024-09-13").events] == ["2024-09-12"]
+
+
+def test_dates_a_dateline_day_gives_way_to_the_lead_own_date() -> None:
+    text = (
+        "Thủ tướng hội đàm với Thủ tướng Lào\n\nHà Nội, 12/9 (TTXVN) - Ngày 11/9, Thủ tướng "
+        "Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone."
+    )
+    assert [e.date for e in extract(text, "t", published="2024-09-13").events] == ["2024-09-11"]

@@ -148,3 +148,71 @@ def test_dating_a_meeting_next_week_is_planned() -> None:
         "Yeol về vấn đề này trong cuộc gặp tuần tới."
     )
     assert [e.status for e in found] == ["planned"]
+
+
+def test_dating_an_undated_visit_takes_the_day_of_talks_held_in_it() -> None:
+    found = events(
+        "Chiều 12/9, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng "
+        "Nhật Bản Kishida Fumio. Thủ tướng Kishida Fumio đang có chuyến thăm chính thức Việt "
+        "Nam theo lời mời của Thủ tướng Phạm Minh Chính.",
+        "2024-09-13",
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert visit.date == "2024-09-12"
+
+
+def test_dating_a_visit_recalled_takes_no_day_of_the_story() -> None:
+    found = events(
+        "Chiều 12/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Thủ tướng Kishida Fumio từng thăm chính thức Việt Nam.",
+        "2024-09-13",
+    )
+    assert all(e.date != "2024-09-12" for e in found if e.kind == "visit")
+
+
+def test_dating_a_plan_word_heads_the_predicates_listed_after_it() -> None:
+    found = events(
+        "Trong chuyến thăm, Thủ tướng Kishida Fumio sẽ hội đàm với Thủ tướng Phạm Minh Chính, "
+        "hội kiến Tổng Bí thư Tô Lâm.",
+        "2024-09-13",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", None), ("planned", None)]
+
+
+def test_dating_a_predicate_told_as_done_after_a_plan_stays_held() -> None:
+    found = events(
+        "Thủ tướng Kishida Fumio sẽ hội đàm với Thủ tướng Phạm Minh Chính, sau khi đã hội kiến "
+        "Tổng Bí thư Tô Lâm.",
+        "2024-09-13",
+    )
+    assert [e.status for e in found] == ["planned", "held"]
+
+
+def test_dating_a_visit_of_the_story_month_takes_the_day_of_its_talks() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản. "
+        "Chiều 12/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Kishida Fumio.",
+        "2024-09-13",
+    )
+    assert [(e.kind, e.date, e.location) for e in found] == [
+        ("visit", "2024-09-12", "Tokyo"),
+        ("meeting", "2024-09-12", "Tokyo"),
+    ]
+
+
+def test_dating_a_visit_told_as_beginning_the_day_after_publication_is_held() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Nhật Bản Kishida Fumio đến Hà Nội, bắt đầu chuyến thăm chính "
+        "thức Việt Nam.",
+        "2024-09-11",
+    )
+    assert [(e.status, e.date) for e in found] == [("held", "2024-09-12")]
+
+
+def test_dating_a_visit_to_begin_with_a_plan_word_stays_planned() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính sẽ tới Tokyo, bắt đầu chuyến thăm chính thức "
+        "Nhật Bản.",
+        "2024-09-11",
+    )
+    assert [e.status for e in found] == ["planned"]

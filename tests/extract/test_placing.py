@@ -237,3 +237,88 @@ def test_placing_a_report_of_talks_done_and_a_plan_to_come_keeps_its_day() -> No
         "2024-09-13",
     )
     assert (meeting.status, meeting.date) == ("held", "2024-09-12")
+
+
+def test_placing_a_meeting_of_the_same_day_with_the_same_guest_takes_its_city() -> None:
+    found = events(
+        "Chiều 12/9, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay "
+        "Siphandone. Tối cùng ngày, Thủ tướng Sonexay Siphandone hội kiến Chủ tịch Quốc hội "
+        "Trần Thanh Mẫn. Cùng ngày, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Ngoại "
+        "trưởng Nhật Bản Kamikawa Yoko."
+    )
+    assert [(e.kind, e.location, e.format) for e in found] == [
+        ("meeting", "Hanoi", "in_person"),
+        ("meeting", "Hanoi", "in_person"),
+        ("call", None, None),
+    ]
+
+
+def test_placing_a_call_has_no_place_or_format() -> None:
+    found = events(
+        "Chiều 12/9, tại Trụ sở Bộ Ngoại giao ở Hà Nội, Bộ trưởng Bùi Thanh Sơn điện đàm với "
+        "Ngoại trưởng Nhật Bản Kamikawa Yoko."
+    )
+    assert [(e.kind, e.location, e.format) for e in found] == [("call", None, None)]
+
+
+def test_placing_talks_held_by_phone_are_a_call() -> None:
+    found = events(
+        "Chiều 12/9, Thủ tướng Phạm Minh Chính hội đàm qua điện thoại với Thủ tướng Nhật Bản "
+        "Kishida Fumio."
+    )
+    assert [(e.kind, e.location, e.format) for e in found] == [("call", None, None)]
+
+
+def test_placing_a_meeting_told_in_a_working_trip_takes_its_city() -> None:
+    found = events(
+        "Sáng 11/9, Thủ tướng Phạm Minh Chính đã tới Tokyo, bắt đầu chuyến công du Nhật Bản. "
+        "Trong chuyến công du, Thủ tướng Phạm Minh Chính hội kiến Nhật hoàng Naruhito."
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", "Tokyo"), ("meeting", "Tokyo")]
+
+
+def test_placing_a_meeting_the_next_sentence_holds_online_is_online() -> None:
+    found = events(
+        "Ngày 12/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Bộ trưởng Ngoại giao "
+        "ASEAN-Nhật Bản. Hội nghị diễn ra theo hình thức trực tuyến."
+    )
+    assert [e.format for e in found] == ["online"]
+
+
+def test_placing_a_meeting_named_online_with_a_capital_is_online() -> None:
+    found = events(
+        "Ngày 12/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Trực tuyến Bộ trưởng Ngoại "
+        "giao ASEAN-Nhật Bản."
+    )
+    assert [e.format for e in found] == ["online"]
+
+
+def test_placing_a_meeting_to_come_in_a_visit_begun_takes_its_city() -> None:
+    found = events(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật "
+        "Bản. Trong chuyến thăm, Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Kishida Fumio."
+    )
+    assert [(e.kind, e.status, e.location) for e in found] == [
+        ("visit", "held", "Tokyo"),
+        ("meeting", "planned", "Tokyo"),
+    ]
+
+
+def test_placing_more_openings_carry_the_day_and_city() -> None:
+    for opening in ("Kết thúc hội đàm", "Cùng buổi chiều", "Trong cùng ngày"):
+        found = events(
+            "Chiều 12/9/2024, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào "
+            f"Sonexay Siphandone. {opening}, Chủ tịch nước Tô Lâm tiếp Thủ tướng Sonexay "
+            "Siphandone.",
+            None,
+        )
+        assert [(e.date, e.location) for e in found][-1] == ("2024-09-12", "Hanoi"), opening
+
+
+def test_placing_the_day_of_a_report_named_as_a_noun_does_not_date_a_plan() -> None:
+    found = events(
+        "Theo thông báo ngày 2/9 của Bộ Ngoại giao, Thủ tướng Nhật Bản Kishida Fumio sẽ thăm "
+        "chính thức Việt Nam.",
+        "2024-09-03",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", None)]

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from diplonews.extract.clean import BODY, split_lead_prefix
 from diplonews.extract.doc import Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
 
@@ -123,6 +124,9 @@ DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"
 DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước", "mùng", "mồng"}
 # … or before one of these: "cuộc hội đàm 10/9 vừa qua", "Hội nghị 25/11 tới".
 _MARKED_AFTER = re.compile(r"\s+(?:vừa\s+qua|sắp\s+tới|tới)(?!\w)")
+# … or in a dateline, after a place and before the agency and the dash: "Hà Nội, 12/9
+# (TTXVN) -", "Bình Nhưỡng, 12/9 -".
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
 # … and not after one of these: "Quảng trường 26/3", "đường 30/4".
 PLACE_WORDS = frozenset(
     {"trường", "đường", "phố", "cầu", "viên", "sân", "phường", "xã", "khu", "quận", "huyện", "số"}
@@ -162,6 +166,7 @@ _PAST_AFTER = re.compile(
     r"\s*\)?\s*(?:vừa\s+qua|(?:tới|đến)\s+(?:nay|giờ)(?!\w)|qua(?=\s*[,.;)\n]|\s*$)|trước(?=\s*[,.;)\n]|\s*$))"
 )
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
+_YEAR_GAP = re.compile(r" +")
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
 # "sắp xếp" (to arrange) is not "sắp" (about to).
 _FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp(?!\s+xếp)|kế hoạch)(?!\w)")
@@ -254,9 +259,12 @@ def _is_dateline(text: str, start: int, end: int, words: list[str]) -> bool:
     after = text[end : end + 9].lstrip(" ,|–-")
     if _CLOCK.match(after):
         return True
-    return len(words) >= 2 and (
+    weekday = len(words) >= 2 and (
         (words[0] in WEEKDAYS and words[1] == "thứ") or (words[0] == "nhật" and words[1] == "chủ")
     )
+    # "Chiều thứ Ba, 10/9/2024, Thủ tướng …": a part of the day before the weekday makes
+    # it the story's own date, not a page's
+    return weekday and not (len(words) >= 3 and words[2] in DATE_CONTEXT)
 
 
 def _numeric_at(text: str, sep: int) -> _Raw | None:
@@ -324,6 +332,7 @@ def _day_raw(
         and not bracketed
         and not _at_sentence_start(text, start)
         and not _MARKED_AFTER.match(text, end)
+        and not (text[start - 2 : start] == ", " and _DATELINE_AFTER.match(text, end))
     ):
         return None  # "24/7", "3-1", "1.5" without a date word before or after them
     if year is not None and _is_dateline(text, start, end, words):
@@ -586,6 +595,14 @@ def scan(text: str) -> list[_Raw]:
                 last.end_year = raw.year
             last.year = last.year if last.year is not None else raw.year
             last.relation = last.relation or raw.relation
+        elif (
+            last is not None
+            and last.kind in ("day", "month")
+            and raw.kind == "year"
+            and last.year is None
+            and _YEAR_GAP.fullmatch(text, last.end, raw.start)
+        ):
+            last.end, last.year = raw.end, raw.year  # "ngày 9/5 năm 2023": one date
         else:
             merged.append(raw)
     for raw in merged:
@@ -1001,15 +1018,35 @@ def infer_anchor_year(text: str) -> int | None:
 CHAIR_YEAR_LABEL = re.compile(r"\b(?:ASEAN|APEC|G20|G7)\s+((?:19|20)\d\d)\s*:")
 
 
+def _dateline_days(doc: Doc) -> list[_Raw]:
+    """The day of a dateline the clean stage set aside with the outlet ("Hà Nội, 12/9
+    (TTXVN) - …", "Bình Nhưỡng, 12/9 -"), scanned in the prefix's own text."""
+    lines = doc.layout.lines if doc.layout is not None else ()
+    lead = next((line.text for line in lines if line.kind == BODY), None)
+    if lead is None or not any(c.isdigit() for c in lead[:60]):
+        return []
+    prefix, rest = split_lead_prefix(lead)
+    if not prefix or not rest:
+        return []
+    return [raw for raw in scan(prefix) if raw.kind == "day"]
+
+
 def run(doc: Doc, lex: Lexicons) -> None:
     """Every date the body mentions, resolved against the year the article is written in.
 
-    Reads: asides, body, record.published.
+    A dateline's day, set aside with the outlet before the lead, dates the lead when
+    the lead's first sentence gives no date of its own: it stands at offset 0, an empty
+    span, as the day the story is told.
+
+    Reads: asides, body, layout, record.published, sentences.
     Adds: anchor_year, times.
     """
     found = scan(doc.body)
+    dateline = _dateline_days(doc)
     pub = _parse_published(doc.record.published)
     doc.anchor_year = pub[0] if pub else _anchor_from(doc.body, found)
+    if doc.anchor_year is None:
+        doc.anchor_year = next((raw.year for raw in dateline if raw.year is not None), None)
     if doc.anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
         for aside in doc.asides:
             label = CHAIR_YEAR_LABEL.search(aside)
@@ -1017,3 +1054,10 @@ def run(doc: Doc, lex: Lexicons) -> None:
             if doc.anchor_year:
                 break
     doc.times = resolve(doc.body, found, doc.record.published, doc.anchor_year)
+    first_end = doc.sentences[0][1] if doc.sentences else 0
+    if dateline and not any(t.start < first_end and t.value for t in doc.times):
+        raw = dateline[0]
+        value = _iso(raw.year or doc.anchor_year, raw.month, raw.day)
+        if value is not None:
+            mention = TimeMention(0, 0, value, None, "day", None, raw.year is not None, "")
+            doc.times.insert(0, mention)

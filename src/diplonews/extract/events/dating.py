@@ -13,7 +13,14 @@ News dates a story once and tells the rest against it:
 - an event its sentence puts ahead ("Tuần tới", "trong thời gian tới", "nhất trí tổ
   chức") is planned unless the sentence tells it as done;
 - the meetings a plan lists after a colon ("… sẽ họp trù bị, cụ thể: Hội đồng A họp
-  ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it.
+  ngày 9/5; Hội đồng B họp ngày 7/5") are planned with it;
+- the predicates a plan word heads are all planned: "Dự kiến, Thủ tướng sẽ hội kiến
+  A, hội kiến B và gặp C" plans three meetings, not one;
+- a visit told as beginning ("đến Hà Nội, bắt đầu chuyến thăm"), with no plan word, has
+  begun even when dated the day after publication;
+- a visit the text does not date by its own words is dated by the first day of it the
+  text gives: the day its visitor holds talks in the host country ("Chiều 12/9, Thủ
+  tướng hội đàm với Thủ tướng Kishida … Thủ tướng Kishida đang thăm chính thức Việt Nam").
 """
 
 from __future__ import annotations
@@ -78,6 +85,11 @@ AHEAD_OPENING = re.compile(r"\W*(?:tuần|tháng|năm)\s+tới\s*,", re.IGNORECA
 NEXT_PERIOD = re.compile(
     r"(?<![0-9] )(?<!một )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
     r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
+)
+# Words that recall an earlier occasion rather than report the story's own.
+RECALLED = re.compile(
+    r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
+    re.IGNORECASE,
 )
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
@@ -166,6 +178,51 @@ def listed_plan(reader: Reader, d: Draft) -> None:
         e.status = "planned"
 
 
+# What ends the reach of a plan word over the predicates after it: a clause told as done,
+# a new sentence part, a clause of its own.
+PLAN_BREAK = re.compile(r"(?<!\w)(?:đã|vừa|đang|sau khi|trước đó|sau đó|khi)(?!\w)|[;:]")
+
+
+# "… đến Hà Nội, bắt đầu chuyến thăm chính thức …": the visit is under way.
+BEGINS = re.compile(
+    r"(?<!\w)bắt đầu\s+(?:chuyến\s+)?(?:thăm|công du|chuyến công tác)", re.IGNORECASE
+)
+
+
+def begun(reader: Reader, d: Draft) -> None:
+    """A visit its sentence tells as beginning, with no plan word, is held even when
+    dated a day after publication (a story filed the evening before, in another time
+    zone)."""
+    e = d.event
+    if e.kind != "visit" or e.status != "planned" or -_days_before_publication(reader, e.date) > 1:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if BEGINS.search(reader.body, start, end) and not PLANNED.search(reader.body, start, end):
+        e.status = "held"
+
+
+def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
+    """Planned when it follows, in its sentence, a planned event its plan word heads
+    ("sẽ hội kiến A, hội kiến B và gặp C"), with nothing between them told as done and
+    no date of its own."""
+    e = d.event
+    if e.status != "held" or e.date or d.own_date:
+        return
+    head = next(
+        (
+            x
+            for x in reversed(drafts)
+            if x.sentence == d.sentence and x.cue.start < d.cue.start and x is not d
+        ),
+        None,
+    )
+    if head is None or head.event.status != "planned":
+        return
+    if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
+        return
+    e.status = "planned"
+
+
 def _day_before(reader: Reader, at: int) -> str | None:
     """The last day-precision date the text gives before offset `at`."""
     best = None
@@ -245,3 +302,31 @@ def framework_month(reader: Reader, d: Draft, done: list[Draft]) -> bool:
     d.event.date = host.event.date[:7]
     d.event.location = d.event.location or host.event.location
     return True
+
+
+def visit_days(reader: Reader, drafts: list[Draft]) -> None:
+    """A visit undated, or dated only to the month by the story around it, takes the
+    earliest day of a meeting held in it (in that month): one of its visitor's, with no
+    state the visit does not have, told with the same tense."""
+    body = reader.body
+    for v in drafts:
+        e = v.event
+        if e.kind != "visit" or v.own_date or not v.people or (e.date and len(e.date) != 7):
+            continue  # dated by its own words, or to the day by the text around it
+        start, end = reader.doc.sentences[v.sentence]
+        if RECALLED.search(body, start, end):
+            continue  # "ông từng thăm Việt Nam": another occasion
+        visitors = set(v.people) - v.chairs
+        days = [
+            d.event.date
+            for d in drafts
+            if d.event.kind == "meeting"
+            and d.event.date
+            and len(d.event.date) == 10
+            and d.event.status == e.status
+            and visitors & set(d.people)
+            and set(d.event.parties) <= set(e.parties)
+        ]
+        days = [day for day in days if day.startswith(e.date or "")]
+        if days:
+            e.date = min(days)  # the month the story gave it, made precise

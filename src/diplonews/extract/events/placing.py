@@ -9,8 +9,11 @@ a held event of the story that the text leaves undated happened in the month the
 article was published. An event dated after publication is still to come, whatever the
 verb says; a trip that sets out for a meeting ("lên đường dự X", "bắt đầu thăm … và dự
 X") reaches the meeting later. A talk between two states is held face to face unless the
-text says it was online; a meeting the article places inside a visit is held in the
-visit's city, and a visit is in the city of the airport it arrives at.
+text says it was online (in its sentence or the next one going on about it); talks held
+by phone are a call, and a call has no place or format; a place implies in person. A
+meeting the article places inside a visit is held in the visit's city (also one still
+to come in a visit begun), a meeting told as of the day before with the same guest in
+that one's city, and a visit is in the city of the airport it arrives at.
 """
 
 from __future__ import annotations
@@ -28,11 +31,13 @@ if TYPE_CHECKING:
 # A sentence that opens on the day of the one before it ("Cùng ngày", "Chiều cùng
 # ngày", "Cũng trong ngày", "Sau đó", "Trước đó", "Ngay sau lễ đón").
 CARRY_OPENING = re.compile(
-    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Kk]huya)\s+)?"
-    r"(?:[Cc]ùng ngày|(?:[Nn]gày\s+)?[Hh]ôm đó|(?:[Cc]ũng\s+)?[Tt]rong\s+(?:ngày|buổi\s+\w+|"
-    r"sáng|chiều|tối)(?:\s+(?:cùng ngày|hôm đó|hôm nay|nay))?|[Tt]rước đó|[Ss]au đó|"
-    r"[Tt]iếp đó|[Tt]iếp theo|[Nn]gay sau đó|(?:[Nn]gay\s+)?[Ss]au\s+(?:khi\s+)?(?:lễ đón|"
-    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ)))(?!\w)"
+    r"\W*(?:(?:[Bb]uổi\s+)?(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Kk]huya)\s+)?"
+    r"(?:[Cc]ùng ngày|(?:[Nn]gày\s+)?[Hh]ôm đó|(?:[Cc]ũng\s+)?[Tt]rong\s+(?:cùng\s+)?(?:ngày|"
+    r"buổi\s+\w+|sáng|chiều|tối)(?:\s+(?:cùng ngày|hôm đó|hôm nay|nay))?|[Tt]rước đó|[Ss]au đó|"
+    r"[Tt]iếp đó|[Tt]iếp theo|[Nn]gay sau đó|[Cc]ùng buổi\s+(?:sáng|chiều|tối)|"
+    r"(?:[Nn]gay\s+)?(?:[Ss]au\s+(?:khi\s+)?(?:kết thúc\s+)?|[Kk]ết thúc\s+)(?:lễ đón|"
+    r"(?:cuộc\s+|buổi\s+)?(?:hội đàm|hội kiến|hội nghị|tiếp|gặp|lễ))|"
+    r"[Tt]ối đến)(?!\w)"
 )
 # … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
 CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
@@ -66,7 +71,9 @@ HOME_SEAT = re.compile(
 HOME_CAPITAL = "Hanoi"
 # "trong chuyến thăm", "nhân chuyến thăm", "trong khuôn khổ chuyến thăm": inside a visit.
 IN_VISIT = re.compile(
-    r"(?:trong|nhân|khuôn khổ)\s+(?:chuyến|dịp|thời gian)\s+(?:\w+\s+){0,3}?thăm", re.IGNORECASE
+    r"(?:trong|nhân|khuôn khổ)\s+(?:chuyến|dịp|thời gian)\s+(?:\w+\s+){0,3}?"
+    r"(?:thăm|công du|công tác|làm việc)|(?:nhân|trong)\s+dịp\s+này",
+    re.IGNORECASE,
 )
 
 
@@ -160,12 +167,24 @@ def most_precise(times: list[Any]) -> Any:
     return max(within, key=lambda t: PRECISION.get(t.precision, 0))
 
 
+# A report named as a noun right before its day: "thông báo ngày 2/9", "Thông cáo báo
+# chí ngày 2/9", "tuyên bố hôm 2/9".
+REPORT_NOUN = re.compile(
+    r"(?i:thông báo|thông cáo(?:\s+báo chí)?|tuyên bố|bản tin|công hàm|công điện)"
+    r"(?:\s+(?:chung|chính thức|mới nhất|của\s+\w+(?:\s+\w+){0,3}))?\s+(?:(?:ra\s+)?ngày|hôm)?\s*$"
+)
+
+
 def announced(body: str, time: Any, cue: Cue) -> bool:
     """Whether a time dates the announcement of a plan, not the plan: "Bộ Ngoại giao
-    ngày 2/6 thông báo Tổng thống sẽ thăm …", "Ngày 21-10, ông Đường cho biết Chủ tịch
+    ngày 2/6 thông báo Tổng thống sẽ thăm …", "Theo thông báo ngày 2/6, … sẽ thăm", "Ngày 21-10, ông Đường cho biết Chủ tịch
     Tập Cận Bình sẽ tổ chức cuộc gặp thượng đỉnh …"."""
     if time.start >= cue.start:
         return False
+    if REPORT_NOUN.search(body, max(0, time.start - 40), time.start) and PLANNED.search(
+        body, time.end, max(cue.end, cue.own_end)
+    ):
+        return True  # "Theo thông báo ngày 2/9 của Bộ Ngoại giao, … sẽ thăm …"
     verb = None
     for verb in REPORTING.finditer(body, time.end, cue.start):
         pass
@@ -198,6 +217,12 @@ def story_month(reader: Reader, d: Draft) -> None:
     if RECALLED.search(reader.body, start, end):
         return
     e.date = published[:7]
+
+
+def recalled(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a draft recalls an earlier occasion ("từng", "hồi")."""
+    start, end = reader.doc.sentences[d.sentence]
+    return RECALLED.search(reader.body, start, end) is not None
 
 
 def _published(reader: Reader) -> str | None:
@@ -260,10 +285,56 @@ def setting_location(reader: Reader, d: Draft) -> None:
                 return
 
 
+# "hội đàm qua điện thoại", "trao đổi qua đường dây nóng": talks held by phone.
+BY_PHONE = re.compile(
+    r"\s*(?:(?:riêng|chính thức|trực tiếp)\s+)?qua\s+(?:điện thoại|đường dây nóng)"
+)
+
+
+def by_phone(reader: Reader, d: Draft) -> None:
+    """Talks its own words hold by phone are a call (SCHEMA: no place, no format)."""
+    e, cue = d.event, d.cue
+    if e.kind == "meeting" and BY_PHONE.match(reader.body, cue.end, cue.own_end):
+        e.kind, e.location, e.format = "call", None, None
+
+
+# Online, as outlets write it besides "trực tuyến" (cues.says_online): capitalised in a
+# name, by video link.
+ONLINE = re.compile(
+    r"(?i:trực tuyến|hội nghị truyền hình|cầu truyền hình|hình thức video|qua video|"
+    r"kết nối video|hình thức từ xa)"
+)
+# A sentence that goes on about the event just told: "Hội nghị diễn ra theo hình thức
+# trực tuyến", "Cuộc họp được tổ chức trực tuyến", "Do dịch COVID-19, …".
+GOES_ON = re.compile(
+    r"\W*(?:Hội nghị|Cuộc|Buổi|Sự kiện|Phiên|Đối thoại|Diễn đàn|Kỳ họp|Hội đàm|Do|Vì)(?!\w)"
+)
+
+
+def told_online(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a meeting, or the one after it going on about it, holds it
+    online (unless in person with some joining online)."""
+    sentences, body = reader.doc.sentences, reader.body
+    start, end = sentences[d.sentence]
+    if ONLINE.search(body, start, end):
+        return not HYBRID.search(body, start, end)
+    if d.sentence + 1 >= len(sentences):
+        return False
+    start, end = sentences[d.sentence + 1]
+    return (
+        GOES_ON.match(body, start, end) is not None
+        and ONLINE.search(body, start, end) is not None
+        and not HYBRID.search(body, start, end)
+    )
+
+
 def settle_format(reader: Reader, d: Draft) -> None:
     """Talks between two states are held face to face unless the text says otherwise; a
     meeting held in person with some joining online is in person."""
     e = d.event
+    if e.kind == "meeting" and not e.format and not e.location and told_online(reader, d):
+        e.format = "online"
+        return
     if e.format == "online":
         start, end = reader.doc.sentences[d.sentence]
         if HYBRID.search(reader.body, start, end):
@@ -291,19 +362,19 @@ def seat_location(reader: Reader, d: Draft) -> None:
 VISIT_DAYS = range(7)  # a meeting of the visitor in the week after arrival is in the visit
 
 
-def _during(visit: Draft, d: Draft) -> bool:
+def _during(visit: Draft, d: Draft, recalled: bool = False) -> bool:
     """Whether a meeting of the visitor falls in the visit: within a week of its first
     day, or, dated only to the month, in the month of the visit and told after it."""
     start, day = _day(visit.event.date), _day(d.event.date)
     if start is not None and day is not None:
         return (day - start).days in VISIT_DAYS
-    month = d.event.date
-    return (
-        month is not None
-        and len(month) == 7
-        and (visit.event.date or "").startswith(month)
-        and visit.sentence < d.sentence
-    )
+    if visit.sentence >= d.sentence:
+        return False
+    first, then = visit.event.date, d.event.date
+    if not first or not then:
+        return not first and not then and not recalled  # neither dated: the story's visit
+    # one of them dated only to the month: the other in that month
+    return len(first) == 7 and then.startswith(first) or len(then) == 7 and first.startswith(then)
 
 
 def arrival_location(reader: Reader, d: Draft) -> None:
@@ -329,8 +400,10 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
             continue
         start, end = reader.doc.sentences[d.sentence]
         for v in reversed(drafts[:i] + drafts[i + 1 :]):
-            if v.event.kind != "visit" or not v.event.location or v.event.status != e.status:
+            if v.event.kind != "visit" or not v.event.location:
                 continue
+            if v.event.status != e.status and v.event.status != "held":
+                continue  # a visit begun holds the meetings still to come in it
             if not set(e.parties) <= set(v.event.parties):
                 continue
             same_sentence = v.sentence == d.sentence
@@ -341,23 +414,56 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
                     or SIDELINES.match(body, start, end) is not None
                     or (e.date is not None and len(e.date) == 10 and e.date == v.event.date)
                 )
-            ) or (bool(set(d.people) & set(v.people)) and _during(v, d))
+            ) or (bool(set(d.people) & set(v.people)) and _during(v, d, recalled(reader, v)))
             if same_sentence or inside:
                 e.location = v.event.location
                 e.format = e.format or "in_person"
                 break
 
 
+def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting the text puts on the day of the one before ("Cùng ngày", "Sau đó", a
+    day carried over) and that shares a participant with it is held in the same city,
+    unless placed."""
+    body = reader.body
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location or not e.date or not d.people:
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if d.own_date and not CARRY_OPENING.match(body, start, end):
+            continue  # dated by its own words, not told as of the day before
+        before = next((x for x in reversed(drafts[:i]) if x.sentence < d.sentence), None)
+        if (
+            before is not None
+            and before.event.kind != "call"
+            and before.event.location
+            and before.event.date == e.date
+            and set(before.people) & set(d.people)
+        ):
+            e.location = before.event.location
+            e.format = e.format or "in_person"
+
+
 def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
+    dating.visit_days(reader, drafts)
     for d in drafts:
+        by_phone(reader, d)
         settle_status(reader, d)
+        dating.begun(reader, d)
         dating.set_out(reader, d)
         dating.listed_plan(reader, d)
+        dating.planned_list(reader, d, drafts)
         story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)
         arrival_location(reader, d)
     visit_location(reader, drafts)
+    same_day_location(reader, drafts)
     for d in drafts:
         settle_format(reader, d)
+        if d.event.kind == "call":  # wherever the callers sat (SCHEMA: calls)
+            d.event.location = d.event.format = None
+        elif d.event.location and not d.event.format:
+            d.event.format = "in_person"  # a place implies a meeting in person
