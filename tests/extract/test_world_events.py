@@ -84,3 +84,25 @@ def test_world_events_an_official_named_two_sentences_later_is_not_added() -> No
         "Phan Văn Khải mong muốn hai nước tăng cường hợp tác."
     )
     assert [p.name for p in event.participants] == ["Phan Văn Khải"]
+
+
+def test_world_events_talks_joined_to_a_visit_share_its_traveller() -> None:
+    events = undated(
+        "Chủ tịch Trung Quốc Tập Cận Bình sẽ hội đàm với Tổng thống Hàn Quốc Park Geun-hye "
+        "vào tháng tới. Cuộc hội đàm diễn ra một năm sau khi ông Tập thăm Seoul và gặp gỡ "
+        "với bà Park."
+    )
+    recalled = [e for e in events if e.kind == "meeting" and "sau khi" in e.evidence]
+    assert recalled
+    assert [p.name for p in recalled[0].participants] == ["Tập Cận Bình", "Park Geun-hye"]
+
+
+def test_world_events_a_call_named_after_the_fact_takes_the_counterpart_before_it() -> None:
+    [event] = undated(
+        "Ngoại trưởng Mỹ Condoleezza Rice hôm qua phát biểu tại Washington. Báo chí đưa tin "
+        "Ngoại trưởng Trung Quốc Lý Triệu Tinh đã nói với người đồng nhiệm Mỹ Condoleezza "
+        "Rice về đề nghị này, trong cuộc điện đàm cách đây 4 ngày."
+    )
+    assert event.kind == "call"
+    assert [p.name for p in event.participants] == ["Lý Triệu Tinh", "Condoleezza Rice"]
+    assert event.parties == ["CHN", "USA"]

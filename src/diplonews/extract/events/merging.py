@@ -178,6 +178,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
 def merge(reader: Reader) -> list[Event]:
     kept: list[Draft] = []
     world.settle_status(reader)
+    world.share_subjects(reader)
+    world.add_earlier_counterparts(reader)
     for d in reader.drafts:
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:

@@ -175,3 +175,88 @@ def add_other_side(
             if m.person not in d.people and m.titles and country(m.person) in others:
                 d.people.append(m.person)
                 break
+
+
+# "ông Tập thăm Seoul và gặp gỡ với bà Park": a second predicate joined by "và" shares
+# the subject of the first.
+JOINED_PREDICATE = re.compile(r"\s+và\s+(?:(?:đã|sau đó|cũng|lần lượt)\s+)*$")
+
+
+def share_subjects(reader: Reader) -> None:
+    """Talks told as the second of two joined predicates ("X thăm Seoul và gặp gỡ với
+    bà Park", "X tới Cairo và hội đàm với Y") take the travellers of the first as their
+    own subject: the text names them once for both."""
+    people = reader.doc.record.people
+    for before, d in zip(reader.drafts, reader.drafts[1:], strict=False):
+        word = d.cue.trigger.vi if d.cue.trigger else ""
+        if (
+            before.sentence != d.sentence
+            or d.cue.kind not in ("meeting", "call")
+            or not any(w in word for w in TWO_SIDED)
+            or not before.people
+            or before.cue.kind not in ("visit", "meeting")
+            or not JOINED_PREDICATE.search(reader.body, before.cue.end, d.cue.start)
+            or re.search(r"[,;.]", reader.body[before.cue.end : d.cue.start])
+        ):
+            continue
+        subject = [p for p in before.people if p not in before.chairs and p not in d.people]
+        if not subject:
+            continue
+        d.people = subject + d.people
+        codes = [people[p].country for p in subject if 0 <= p < len(people)]
+        d.event.parties = list(dict.fromkeys([*(c for c in codes if c), *d.event.parties]))
+
+
+# "nói với người đồng nhiệm Mỹ Condoleezza Rice …, trong cuộc điện đàm": the other side
+# of talks named after "với" before the word that names the talks.
+WITH_BEFORE = re.compile(r"\bvới\s+(?:(?:người\s+)?đồng\s+(?:cấp|nhiệm)\s+)?(?:[^\s,;.]+\s+){0,4}$")
+
+
+def add_earlier_counterparts(reader: Reader) -> None:
+    """Talks or a call named after the fact ("A nói với B về …, trong cuộc điện đàm
+    hôm qua") whose draft has one side only: the official after "với" earlier in the
+    sentence, of another state, is the other side."""
+    people = reader.doc.record.people
+
+    def country(p: int) -> str | None:
+        return people[p].country if 0 <= p < len(people) else None
+
+    for d in reader.drafts:
+        word = d.cue.trigger.vi if d.cue.trigger else ""
+        if (
+            d.cue.kind not in ("meeting", "call")
+            or not any(w in word for w in TWO_SIDED)
+            or len(set(d.people)) != 1
+            or d.counterpart
+        ):
+            continue
+        ours = country(d.people[0])
+        start = reader.doc.sentences[d.sentence][0]
+        found = earlier_counterpart(reader, start, d.cue.start, ours)
+        if found is not None:
+            d.people.append(found)
+            code = country(found)
+            d.event.parties = list(dict.fromkeys([*d.event.parties, *([code] if code else [])]))
+
+
+def earlier_counterpart(reader: Reader, start: int, end: int, ours: str | None) -> int | None:
+    """The official of another state named after "với" in [start, end), by a mention or,
+    where the people stage saw no mention ("với người đồng nhiệm Mỹ Condoleezza Rice"),
+    by the name of someone the article presents elsewhere."""
+    people = reader.doc.record.people
+    body = reader.body
+    spots = [(m.start, m.end, m.person) for m in reader.mentions_in(start, end) if m.name]
+    for index, person in enumerate(people):
+        at = body.find(person.name, start, end) if person.name else -1
+        if at >= 0:
+            spots.append((at, at + len(person.name), index))
+    for s, e, person in sorted(spots):
+        other = people[person].country if 0 <= person < len(people) else None
+        if (
+            other
+            and other != ours
+            and WITH_BEFORE.search(body, max(start, s - 40), s)
+            and not re.search(r"[;.]", body[e:end])
+        ):
+            return person
+    return None
