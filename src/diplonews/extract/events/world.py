@@ -233,7 +233,14 @@ def add_earlier_counterparts(reader: Reader) -> None:
         ours = country(d.people[0])
         start = reader.doc.sentences[d.sentence][0]
         found = earlier_counterpart(reader, start, d.cue.start, ours)
-        if found is not None:
+        told = any(
+            e.sentence == d.sentence
+            and e.cue.start < d.cue.start
+            and e.cue.kind != "visit"
+            and found in e.people
+            for e in reader.drafts
+        )  # "đối thoại với B … trong cuộc gặp": B belongs to the talks told first
+        if found is not None and not told:
             d.people.append(found)
             code = country(found)
             d.event.parties = list(dict.fromkeys([*d.event.parties, *([code] if code else [])]))
@@ -246,10 +253,10 @@ def earlier_counterpart(reader: Reader, start: int, end: int, ours: str | None) 
     people = reader.doc.record.people
     body = reader.body
     spots = [(m.start, m.end, m.person) for m in reader.mentions_in(start, end) if m.name]
-    for index, person in enumerate(people):
-        at = body.find(person.name, start, end) if person.name else -1
+    for index, known in enumerate(people):
+        at = body.find(known.name, start, end) if known.name else -1
         if at >= 0:
-            spots.append((at, at + len(person.name), index))
+            spots.append((at, at + len(known.name), index))
     for s, e, person in sorted(spots):
         other = people[person].country if 0 <= person < len(people) else None
         if (
