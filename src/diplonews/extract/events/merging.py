@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import dating, placing, roles
+from diplonews.extract.events import dating, placing, roles, world
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -223,10 +223,18 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
 
 def merge(reader: Reader) -> list[Event]:
     kept: list[Draft] = []
+    world.settle_status(reader)
+    world.share_subjects(reader)
+    world.add_earlier_counterparts(reader)
     for d in reader.drafts:
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
-            if keep_alone(reader, d) or recalled_edition(d, kept) or both_sides_of(reader, d, kept):
+            if (
+                keep_alone(reader, d)
+                or recalled_edition(d, kept)
+                or both_sides_of(reader, d, kept)
+                or world.keep(reader, d)
+            ):
                 kept.append(d)
             continue
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
@@ -235,6 +243,7 @@ def merge(reader: Reader) -> list[Event]:
     roles.add_ceremony_hosts(kept)
     roles.add_delegation_heads(reader, kept, sentences_after)
     roles.add_visit_receivers(reader, kept)
+    world.add_other_side(reader, kept, sentences_after)
     events = []
     done: list[Draft] = []
     for d in kept:
@@ -331,7 +340,7 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     of a reporter) is not a state visit."""
     if event.kind == "call" or event.participants or event.series:
         return True
-    if event.kind == "meeting" and event.edition:
+    if event.kind == "meeting" and (event.edition or world.summit_abroad(reader, d)):
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False

@@ -118,7 +118,9 @@ PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng (?:cấp|nh
 WITH_STATE = re.compile(r"\bvới\s+$")
 TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
 # "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see Reader.split_count)
-COUNTED = re.compile(r"\b(\d|hai|ba|bốn|năm|sáu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$")
+COUNTED = re.compile(
+    r"\b(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$"
+)
 COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")
 MAX_COUNTED = 6
 # The states of a tour after its verb (see Reader.legs).
@@ -1020,7 +1022,7 @@ class Reader:
             and not cue.named
             and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
         ):
-            return self.split_count(draft, parse_edition(counted.group(1)) or 1)
+            return self.split_count(draft, parse_edition(counted.group(1).lower()) or 1)
         if not any(verb in word for verb in TWO_SIDED_VERBS):
             return [draft]
         listed = self.counterparts(cue, at.sentence.end)

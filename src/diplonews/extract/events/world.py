@@ -1,0 +1,269 @@
+"""World news and older text: what the merging of drafts needs besides the house style
+of today's Vietnamese diplomacy reports.
+
+World news of the 2000s reports foreign states' diplomacy in its own way. An article
+often opens on the setting of the story ("Sau cuộc hội đàm với người đồng nhiệm Colin
+Powell hôm qua, Ngoại trưởng Nhật Bản … cho biết"), which reads like a mention of an
+event already told but is the only one. It dates by the day of the week or by "hôm
+qua", which no publication date resolves. It reports summits held abroad among foreign
+states, and visits postponed or called off, which are still events to come.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from diplonews.extract.events.cues import COUNTERPART, HOME, LOCATED
+from diplonews.extract.spans import within
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Draft, Reader
+
+# "hôm qua", "hôm thứ hai", "tuần trước", "sáng nay": the day of an occurrence, told
+# relative to a publication date that older articles do not carry.
+RELATIVE_DAY = re.compile(
+    r"\b(?:(?:hôm|sáng|chiều|tối|trưa|đêm)\s+(?:qua|nay|kia|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|"
+    r"chủ nhật)|ngày\s+(?:mai|hôm qua)|(?:tuần|tháng)\s+(?:trước|này|tới|sau))\b",
+    re.IGNORECASE,
+)
+# Two-sided words: talks and calls have a counterpart, a gathering need not.
+TWO_SIDED = ("hội đàm", "hội kiến", "gặp", "điện đàm", "tiếp xúc", "đàm phán", "thảo luận")
+BETWEEN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:giữa|với)\s")
+# "hoãn chuyến thăm", "huỷ bỏ chuyến công du": announced, and not (yet) held.
+CALLED_OFF = re.compile(
+    r"\b(?:hoãn|trì hoãn|tạm hoãn|lùi|huỷ|hủy|huỷ bỏ|hủy bỏ|bãi bỏ)(?:\s+lại)?\s+(?:các\s+)?$",
+    re.IGNORECASE,
+)
+SUMMIT_WORDS = ("cấp cao", "thượng đỉnh")
+SIDE_KINDS = ("state", "bloc", "org")  # who can sit on one side of talks
+
+
+def told_day(reader: Reader, d: Draft) -> bool:
+    """Whether the event's clause places it on a day that the text tells relative to an
+    unknown publication date ("hôm qua", "hôm thứ hai"): a dated occurrence, though
+    the date cannot be written."""
+    if reader.doc.record.published or reader.doc.anchor_year:
+        return False  # dates.py resolves these words against the publication date
+    start = reader.doc.sentences[d.sentence][0]
+    return bool(RELATIVE_DAY.search(reader.body, start, d.cue.own_end))
+
+
+def sides(reader: Reader, d: Draft) -> set[str]:
+    """The states a draft's own words and people name."""
+    people = reader.doc.record.people
+    codes = {str(people[p].country) for p in d.people if 0 <= p < len(people) and people[p].country}
+    named = reader.parties_in(d.cue.start, d.cue.own_end)
+    return codes | {c for c in named if getattr(reader.lex.party(c), "kind", "") in SIDE_KINDS}
+
+
+def opening_setting(reader: Reader, d: Draft) -> bool:
+    """ "Sau cuộc hội đàm với người đồng nhiệm …, Ngoại trưởng X cho biết", "Trong cuộc
+    gặp giữa A và B hôm qua, …": talks told as the setting of what follows, with nothing
+    told before them to point back to. Their own words name both sides, or one side, the
+    counterpart word and the day."""
+    cue = d.cue
+    word = cue.trigger.vi if cue.trigger else ""
+    if not d.points_back or cue.kind not in ("meeting", "call") or not d.people:
+        return False
+    if not any(w in word for w in TWO_SIDED):
+        return False
+    if len(sides(reader, d)) >= 2 and BETWEEN.match(reader.body, cue.end, cue.own_end):
+        return True
+    return bool(COUNTERPART.match(reader.body, cue.end, cue.own_end)) and (
+        d.own_date or told_day(reader, d)
+    )
+
+
+def summit_abroad(reader: Reader, d: Draft) -> str | None:
+    """ "Hội nghị cấp cao của tây bán cầu đang diễn ra tại Mexico": a summit placed in a
+    foreign state, whose code this returns. A summit is a meeting of states' leaders,
+    whoever the text names."""
+    cue = d.cue
+    if cue.kind != "meeting" or cue.series:
+        return None
+    name = reader.body[cue.start : cue.end].lower()
+    if not any(w in name for w in SUMMIT_WORDS):
+        return None
+    return located_state(reader, cue.end, cue.own_end)
+
+
+def located_state(reader: Reader, start: int, end: int) -> str | None:
+    """The foreign state a span places an event in: "tại Mexico", "ở Monterrey"."""
+    for s, _, code in within(reader.parties, start, end):
+        if (
+            start <= s < end
+            and code != HOME
+            and getattr(reader.lex.party(code), "kind", "") == "state"
+            and LOCATED.search(reader.body, max(0, s - 6), s)
+            and not reader.is_post(s)
+        ):
+            return str(code)
+    for s, _, payloads in within(reader.places, start, end):
+        country = getattr(payloads[0], "country", None)
+        if (
+            start <= s < end
+            and country
+            and country != HOME
+            and LOCATED.search(reader.body, max(0, s - 6), s)
+            and not reader.is_post(s)
+        ):
+            return str(country)
+    return None
+
+
+def keep(reader: Reader, d: Draft) -> bool:
+    """Whether a draft that merges with nothing and that `merging.keep_alone` turns
+    down is still an event, by the way world news tells events. (It merges with
+    nothing: a summit that reads as pointing back has nothing to point back to.)"""
+    if opening_setting(reader, d):
+        d.event.parties = list(dict.fromkeys([*d.event.parties, *sorted(sides(reader, d))]))
+        return True
+    state = summit_abroad(reader, d)
+    if state is None:
+        return False
+    d.event.parties = list(dict.fromkeys([*d.event.parties, state]))
+    return True
+
+
+def called_off(reader: Reader, d: Draft) -> bool:
+    """ "đã hoãn chuyến thăm Trung Quốc", "huỷ cuộc gặp": an event announced and then
+    put off or called off has not taken place; it stays an announced (planned) one."""
+    start = reader.doc.sentences[d.sentence][0]
+    return bool(CALLED_OFF.search(reader.body, max(start, d.cue.start - 30), d.cue.start))
+
+
+def settle_status(reader: Reader) -> None:
+    for d in reader.drafts:
+        if d.event.status == "held" and called_off(reader, d):
+            d.event.status = "planned"
+
+
+def add_other_side(
+    reader: Reader,
+    kept: list[Draft],
+    after: Callable[[Reader, list[Draft], int], list[tuple[int, int]]],
+) -> None:
+    """Talks held with a side named only by its state or delegation ("hội đàm với đoàn
+    đại biểu Chính phủ Morocco") and, in the next sentence, that side's official named
+    with ours ("Thủ tướng Driss Jettou và Thủ tướng Phan Văn Khải mong muốn …"): the
+    official led the other side of the talks."""
+    people = reader.doc.record.people
+
+    def country(p: int) -> str | None:
+        return people[p].country if 0 <= p < len(people) else None
+
+    for i, d in enumerate(kept):
+        word = d.cue.trigger.vi if d.cue.trigger else ""
+        if d.event.kind != "meeting" or d.event.status != "held" or not d.people:
+            continue
+        if not any(w in word for w in TWO_SIDED) or d.counterpart:
+            continue
+        ours = {country(p) for p in d.people}
+        others = set(d.event.parties) - ours
+        if len(ours) != 1 or len(others) != 1:
+            continue
+        spans = after(reader, kept, i)[:1]
+        if not spans or spans[0] != reader.doc.sentences[d.sentence + 1]:
+            continue  # only the very next sentence goes on with the talks' two sides
+        start, end = spans[0]
+        inside = [m for m in reader.mentions if start <= m.start < end and m.person >= 0]
+        if not any(m.person in d.people for m in inside):
+            continue
+        for m in inside:
+            if m.person not in d.people and m.titles and country(m.person) in others:
+                d.people.append(m.person)
+                break
+
+
+# "ông Tập thăm Seoul và gặp gỡ với bà Park": a second predicate joined by "và" shares
+# the subject of the first.
+JOINED_PREDICATE = re.compile(r"\s+và\s+(?:(?:đã|sau đó|cũng|lần lượt)\s+)*$")
+
+
+def share_subjects(reader: Reader) -> None:
+    """Talks told as the second of two joined predicates ("X thăm Seoul và gặp gỡ với
+    bà Park", "X tới Cairo và hội đàm với Y") take the travellers of the first as their
+    own subject: the text names them once for both."""
+    people = reader.doc.record.people
+    for before, d in zip(reader.drafts, reader.drafts[1:], strict=False):
+        word = d.cue.trigger.vi if d.cue.trigger else ""
+        if (
+            before.sentence != d.sentence
+            or d.cue.kind not in ("meeting", "call")
+            or not any(w in word for w in TWO_SIDED)
+            or not before.people
+            or before.cue.kind not in ("visit", "meeting")
+            or not JOINED_PREDICATE.search(reader.body, before.cue.end, d.cue.start)
+            or re.search(r"[,;.]", reader.body[before.cue.end : d.cue.start])
+        ):
+            continue
+        subject = [p for p in before.people if p not in before.chairs and p not in d.people]
+        if not subject:
+            continue
+        d.people = subject + d.people
+        codes = [people[p].country for p in subject if 0 <= p < len(people)]
+        d.event.parties = list(dict.fromkeys([*(c for c in codes if c), *d.event.parties]))
+
+
+# "nói với người đồng nhiệm Mỹ Condoleezza Rice …, trong cuộc điện đàm": the other side
+# of talks named after "với" before the word that names the talks.
+WITH_BEFORE = re.compile(r"\bvới\s+(?:(?:người\s+)?đồng\s+(?:cấp|nhiệm)\s+)?(?:[^\s,;.]+\s+){0,4}$")
+
+
+def add_earlier_counterparts(reader: Reader) -> None:
+    """Talks or a call named after the fact ("A nói với B về …, trong cuộc điện đàm
+    hôm qua") whose draft has one side only: the official after "với" earlier in the
+    sentence, of another state, is the other side."""
+    people = reader.doc.record.people
+
+    def country(p: int) -> str | None:
+        return people[p].country if 0 <= p < len(people) else None
+
+    for d in reader.drafts:
+        word = d.cue.trigger.vi if d.cue.trigger else ""
+        if (
+            d.cue.kind not in ("meeting", "call")
+            or not any(w in word for w in TWO_SIDED)
+            or len(set(d.people)) != 1
+            or d.counterpart
+        ):
+            continue
+        ours = country(d.people[0])
+        start = reader.doc.sentences[d.sentence][0]
+        found = earlier_counterpart(reader, start, d.cue.start, ours)
+        told = any(
+            e.sentence == d.sentence
+            and e.cue.start < d.cue.start
+            and e.cue.kind != "visit"
+            and found in e.people
+            for e in reader.drafts
+        )  # "đối thoại với B … trong cuộc gặp": B belongs to the talks told first
+        if found is not None and not told:
+            d.people.append(found)
+            code = country(found)
+            d.event.parties = list(dict.fromkeys([*d.event.parties, *([code] if code else [])]))
+
+
+def earlier_counterpart(reader: Reader, start: int, end: int, ours: str | None) -> int | None:
+    """The official of another state named after "với" in [start, end), by a mention or,
+    where the people stage saw no mention ("với người đồng nhiệm Mỹ Condoleezza Rice"),
+    by the name of someone the article presents elsewhere."""
+    people = reader.doc.record.people
+    body = reader.body
+    spots = [(m.start, m.end, m.person) for m in reader.mentions_in(start, end) if m.name]
+    for index, known in enumerate(people):
+        at = body.find(known.name, start, end) if known.name else -1
+        if at >= 0:
+            spots.append((at, at + len(known.name), index))
+    for s, e, person in sorted(spots):
+        other = people[person].country if 0 <= person < len(people) else None
+        if (
+            other
+            and other != ours
+            and WITH_BEFORE.search(body, max(start, s - 40), s)
+            and not re.search(r"[;.]", body[e:end])
+        ):
+            return person
+    return None

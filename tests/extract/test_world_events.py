@@ -1,0 +1,108 @@
+"""World news and older text: foreign states' diplomacy as 2000s news tells it."""
+
+from diplonews.extract import extract
+
+
+def undated(text: str) -> list:
+    """The events of an article with no publication date, as the archive's are."""
+    return extract(text, "t").events
+
+
+def test_world_events_talks_told_as_the_opening_setting_are_kept() -> None:
+    [event] = undated(
+        "Sau cuộc hội đàm với người đồng nhiệm Pháp hôm qua, Ngoại trưởng Đức Joschka "
+        "Fischer cho biết Berlin ủng hộ đề xuất mới."
+    )
+    assert event.kind == "meeting"
+    assert event.status == "held"
+    assert [p.name for p in event.participants] == ["Joschka Fischer"]
+
+
+def test_world_events_a_meeting_between_two_sides_takes_both() -> None:
+    [event] = undated(
+        "Trong cuộc gặp giữa tân phái viên Liên Hợp Quốc và Ngoại trưởng Mỹ Colin Powell "
+        "hôm qua, an ninh khu vực là chủ đề chính được thảo luận."
+    )
+    assert event.parties == ["UN", "USA"]
+
+
+def test_world_events_a_setting_with_one_side_and_no_counterpart_is_not_kept() -> None:
+    assert (
+        undated(
+            "Tại cuộc họp của đảng Likud hôm qua, Bộ trưởng Tài chính Israel Benjamin "
+            "Netanyahu đề nghị trưng cầu dân ý."
+        )
+        == []
+    )
+
+
+def test_world_events_a_summit_held_abroad_is_a_meeting_of_that_state() -> None:
+    [event] = undated(
+        "Hội nghị cấp cao của các nước châu Mỹ đang diễn ra tại Mexico được đánh dấu bởi "
+        "những bất đồng về thương mại."
+    )
+    assert (event.kind, event.parties) == ("meeting", ["MEX"])
+
+
+def test_world_events_a_summit_on_home_soil_needs_more_than_its_place() -> None:
+    assert undated("Hội nghị cấp cao đang diễn ra tại Việt Nam thu hút sự chú ý.") == []
+
+
+def test_world_events_a_postponed_visit_is_still_to_come() -> None:
+    [event] = undated("Thủ tướng Anh Tony Blair đã hoãn chuyến thăm Trung Quốc.")
+    assert (event.kind, event.status, event.parties) == ("visit", "planned", ["CHN", "GBR"])
+
+
+def test_world_events_a_visit_cut_short_was_held() -> None:
+    [event] = undated("Tổng thống Mỹ George W. Bush đã rút ngắn chuyến thăm Mexico.")
+    assert (event.kind, event.status) == ("visit", "held")
+
+
+def test_world_events_rounds_counted_at_the_head_of_a_sentence_are_so_many_events() -> None:
+    events = undated(
+        "Ba vòng đàm phán đa phương trước đây diễn ra tại Bắc Kinh với sự tham gia của Nga, "
+        "Mỹ, Nhật Bản, Trung Quốc, Hàn Quốc và CHDCND Triều Tiên."
+    )
+    assert len(events) == 3
+    assert all(e.location == "Beijing" for e in events)
+
+
+def test_world_events_the_other_sides_official_named_next_leads_that_side() -> None:
+    [event] = undated(
+        "Ngày 18/11, Thủ tướng Phan Văn Khải đã có cuộc hội đàm với đoàn đại biểu Chính phủ "
+        "Morocco. Thủ tướng Driss Jettou và Thủ tướng Phan Văn Khải mong muốn hai nước "
+        "tăng cường hợp tác."
+    )
+    assert [p.name for p in event.participants] == ["Phan Văn Khải", "Driss Jettou"]
+    assert event.parties == ["MAR", "VNM"]
+
+
+def test_world_events_an_official_named_two_sentences_later_is_not_added() -> None:
+    [event] = undated(
+        "Ngày 18/11, Thủ tướng Phan Văn Khải đã có cuộc hội đàm với đoàn đại biểu Chính phủ "
+        "Morocco. Hai bên trao đổi về thương mại. Thủ tướng Driss Jettou và Thủ tướng "
+        "Phan Văn Khải mong muốn hai nước tăng cường hợp tác."
+    )
+    assert [p.name for p in event.participants] == ["Phan Văn Khải"]
+
+
+def test_world_events_talks_joined_to_a_visit_share_its_traveller() -> None:
+    events = undated(
+        "Chủ tịch Trung Quốc Tập Cận Bình sẽ hội đàm với Tổng thống Hàn Quốc Park Geun-hye "
+        "vào tháng tới. Cuộc hội đàm diễn ra một năm sau khi ông Tập thăm Seoul và gặp gỡ "
+        "với bà Park."
+    )
+    recalled = [e for e in events if e.kind == "meeting" and "sau khi" in e.evidence]
+    assert recalled
+    assert [p.name for p in recalled[0].participants] == ["Tập Cận Bình", "Park Geun-hye"]
+
+
+def test_world_events_a_call_named_after_the_fact_takes_the_counterpart_before_it() -> None:
+    [event] = undated(
+        "Ngoại trưởng Mỹ Condoleezza Rice hôm qua phát biểu tại Washington. Báo chí đưa tin "
+        "Ngoại trưởng Trung Quốc Lý Triệu Tinh đã nói với người đồng nhiệm Mỹ Condoleezza "
+        "Rice về đề nghị này, trong cuộc điện đàm cách đây 4 ngày."
+    )
+    assert event.kind == "call"
+    assert [p.name for p in event.participants] == ["Lý Triệu Tinh", "Condoleezza Rice"]
+    assert event.parties == ["CHN", "USA"]
