@@ -524,3 +524,27 @@ def test_clean_source_line_with_a_link_is_a_credit_not_the_end_of_the_body():
 def test_clean_comment_form_instructions_end_the_body():
     result = cleaned(LEAD, SECOND, "Vui lòng gõ tiếng việt có dấu, cám ơn sự đóng góp của bạn đọc.")
     assert result.body_end == SECOND
+
+
+def test_clean_sentences_skip_spaces_of_any_width_between_sentences():
+    text = "Hai bên hội đàm. \t Sau đó, hai bên ký kết.\tCuộc gặp kết thúc. "
+    assert sentences(text) == ["Hai bên hội đàm.", "Sau đó, hai bên ký kết.", "Cuộc gặp kết thúc."]
+
+
+def test_clean_sentences_cut_a_very_long_sentence_at_spaces():
+    text = "Mở đầu. Từ " + "từ " * 2_000 + "hết."
+    spans = clean.split_sentences(text)
+    assert text[spans[0][0] : spans[0][1]] == "Mở đầu."
+    assert all(0 < end - start <= clean.MAX_SENTENCE for start, end in spans)
+    assert " ".join(text[a:b] for a, b in spans[1:]) == text[8:]
+
+
+def test_clean_layout_gives_the_body_sentences_once():
+    result = cleaned("Hàn Quốc thúc đẩy hợp tác với ASEAN", LEAD, SECOND + " " + LAST)
+    assert result.sentences == clean.split_sentences(result.body)
+    assert [result.body[a:b] for a, b in result.sentences] == [LEAD, SECOND, LAST]
+
+
+def test_clean_body_end_reads_back_into_the_paragraph_before():
+    # The last paragraph holds only the sources: the last sentence is the paragraph's before.
+    assert cleaned(LEAD, SECOND, "(BBC, CNN, AP)").body_end == SECOND

@@ -29,6 +29,8 @@ class CleanText:
     body_end: str | None
     lines: tuple[Line, ...] = ()
     marker_date: str | None = None  # from a leading crawler marker " date 2021-07 "
+    # Sentence spans into `body` (derived from it, so left out of comparisons).
+    sentences: list[tuple[int, int]] = field(default_factory=list, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,6 +114,7 @@ _BETWEEN = re.compile(r"(?<!\w)giữa\s.+?\svà\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
 _BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
 PARTY_KINDS = frozenset({"state", "bloc", "group"})
+_SPACES = re.compile(r"\s+")  # compiled once: `re.sub` looks its pattern up at each call
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -293,11 +294,11 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         if change is None or subject is None:
             return None
         sign = -1 if change["verb"].lower() == "giảm" else 1
-        noun = SUBJECTS[re.sub(r"\s+", " ", subject.group().lower())]
+        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
         noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
         return _number_value(sign * number), "percent" if m["pct"] else "times", noun, False
-    unit_form = re.sub(r"\s+", " ", (m["su"] or m["unit"] or "").lower())
-    value = number * SCALES.get(re.sub(r"\s+", " ", (m["scale"] or "").lower()), 1)
+    unit_form = _SPACES.sub(" ", (m["su"] or m["unit"] or "").lower())
+    value = number * SCALES.get(_SPACES.sub(" ", (m["scale"] or "").lower()), 1)
     if unit_form in CURRENCIES:
         unit = CURRENCIES[unit_form]
         if unit == "VND" and not m["scale"] and value < 1000:
@@ -306,7 +307,7 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         if _OWN_ECONOMY.search(text, clause_start, start):
             return None  # "GDP của Indonesia đạt 1.300 tỷ USD"
         subject = _subject_before(text, start)
-        noun = SUBJECTS[re.sub(r"\s+", " ", subject.group().lower())] if subject else "value"
+        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())] if subject else "value"
     elif unit_form in PEOPLE:
         unit, noun = "people", PEOPLE[unit_form]
         if unit_form in ("người", "lượt") and value < 100:

@@ -183,6 +183,10 @@ class Matcher:
         return found
 
 
+def _leftmost_longest(match: tuple[int, int, list[Any]]) -> tuple[int, int]:
+    return match[0], match[0] - match[1]
+
+
 SCANNED = ("party_names", "titles", "places", "series", "triggers", "documents")
 
 
@@ -199,8 +203,10 @@ class Scanner:
         for name, matcher in matchers.items():
             if not matcher.size:
                 continue
+            folded = matcher.caseless  # its keys are folded already
             for key, (_, payloads, spellings) in matcher.automaton.items():
-                entries.setdefault(fold_spelling(key), []).append((name, spellings, payloads))
+                key = key if folded else fold_spelling(key)
+                entries.setdefault(key, []).append((name, spellings, payloads))
         for key, found in entries.items():
             self.automaton.add_word(key, (len(key), found))
         self.size = len(entries)
@@ -215,13 +221,18 @@ class Scanner:
         hits: dict[str, list[tuple[int, int, list[Any]]]] = {name: [] for name in self.names}
         for end_index, (length, found) in self.automaton.iter(hay):
             start, end = end_index - length + 1, end_index + 1
-            if not whole_word(hay, start, end, size):
+            # `whole_word`, inline: this loop runs for every hit of every article
+            if start and hay[start - 1].isalnum() and hay[start].isalnum():
+                continue
+            if end < size and hay[end].isalnum() and hay[end - 1].isalnum():
                 continue
             for name, spellings, payloads in found:
                 if spellings is None or text[start:end] in spellings:
                     hits[name].append((start, end, payloads))
         for name, matches in hits.items():
-            matches.sort(key=lambda m: (m[0], m[0] - m[1]))
+            if len(matches) < 2:
+                continue  # nothing to choose between
+            matches.sort(key=_leftmost_longest)
             chosen, last_end = [], -1
             for match in matches:
                 if match[0] >= last_end:
