@@ -73,6 +73,8 @@ class NameWords:
     portfolios: tuple[str, ...]  # "Quốc phòng" after "Trợ lý Bộ trưởng"
     sino: frozenset[str] = frozenset()  # family names shared with Chinese: "Vương", "Lý"
     breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → phrases
+    openers: frozenset[str] = frozenset()  # "Sau", "Các": a new sentence, never a name's end
+    late_openers: frozenset[str] = frozenset()  # "Có", "Sáng": so only after three syllables
 
     @classmethod
     def of(cls, lex: Lexicons) -> NameWords:
@@ -92,6 +94,8 @@ class NameWords:
                     table.get("portfolio", ()),
                     frozenset(table.get("sino", ())),
                     phrases_by_first_word(table.get("break", ())),
+                    frozenset(table.get("opener", ())),
+                    frozenset(table.get("late_opener", ())),
                 ),
             )
         return _NAME_WORDS[key][1]
@@ -173,6 +177,8 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             break
         if tokens and ends_name(body, q, word, found):
             break  # "Donald Trump Toàn cảnh …": a caption or a new phrase starts here
+        if tokens and opens_sentence(word, len(tokens), found.words):
+            break  # "Bộ trưởng Đào Đình Bình Sau khi …": the lead after a headline
         glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
             word = word[: glued.start() + 1]
@@ -198,6 +204,8 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
                 break
         elif word in found.words.particles and tokens:
             nxt = TOKEN.match(body, skip_spaces(body, t.end()))
+            if nxt and nxt.group() in found.words.particles:  # "von der Leyen", "de la Rúa"
+                nxt = TOKEN.match(body, skip_spaces(body, nxt.end()))
             if not nxt or not is_capitalised(nxt.group()):
                 break
             p = t.end()
@@ -256,6 +264,13 @@ def name_not_party(body: str, pos: int, found: Found) -> bool:
         return False
     first = TOKEN.match(body, pos)
     return bool(first and found.surnames.get(first.group()) == "VNM")
+
+
+def opens_sentence(word: str, count: int, words: NameWords) -> bool:
+    """Whether a capitalised word after `count` name syllables opens a new sentence (a
+    headline glued to its lead, a missing full stop) rather than going on with the name."""
+    core = word.rstrip(".:,")
+    return core in words.openers or (count >= 3 and core in words.late_openers)
 
 
 def ends_name(body: str, pos: int, word: str, found: Found) -> bool:
@@ -583,6 +598,8 @@ def skip_org(body: str, pos: int, found: Found) -> int:
             continue
         if q > pos and t.group() in found.surnames:
             return q
+        if q > pos and (q in found.titles or t.group() in CLAUSE_WORDS):
+            break  # "Hàn Quốc Ban Ki-moon đã hội đàm với …": a clause, not an office's name
         p = t.end()
     return pos
 
