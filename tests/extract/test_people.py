@@ -370,5 +370,7 @@ def test_people_a_given_name_that_can_open_a_sentence_is_kept() -> None:
 
 
 def test_people_a_capitalised_honorific_starts_another_person() -> None:
-    found = people_of("Tố cáo Tổng giám đốc Trần Cảnh Ông Phạm Quang Dự, Chủ tịch HĐQT Tổng công ty.")
+    found = people_of(
+        "Tố cáo Tổng giám đốc Trần Cảnh Ông Phạm Quang Dự, Chủ tịch HĐQT Tổng công ty."
+    )
     assert "Trần Cảnh" in found and "Phạm Quang Dự" in found
