@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from diplonews.extract import officials
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.record import Person
@@ -836,6 +837,11 @@ class Resolver:
     # the Sino-Vietnamese way ("Hồ Cẩm Đào") in news that is not about Vietnam
     sino: list[bool] = field(default_factory=list)
     held_titles: dict[int, list[Title]] = field(default_factory=dict)  # by person index
+    year: int | None = None  # of publication: which office a known official held then
+    known: list[int | None] = field(default_factory=list)  # person in officials.tsv, if any
+
+    def __post_init__(self) -> None:
+        self.officials = officials.load(self.lex)
 
     def add(self, mention: Mention, order: int) -> None:
         if mention.name is None:
@@ -843,23 +849,31 @@ class Resolver:
             return
         key = name_tokens(mention.name)
         index = self.by_name(key, mention.country)
+        if index < 0:
+            index = self.by_spelling(mention.name)
         if index < 0 and len(key) < 2 and not lone_name_ok(mention, self.lex):
             mention.person = -1  # a lone word that names nobody known
             return
         if index < 0:
-            country = mention.country or surname_country(mention.name, self.lex)
+            # A known official's state is a fact; a family name only suggests one.
+            listed = None if mention.country else self.officials.state_of(mention.name, self.year)
+            country = mention.country or listed or surname_country(mention.name, self.lex)
             self.people.append(Person(mention.name, country, []))
             self.keys.append(key)
             self.last_seen.append(order)
             self.confirmed.append(False)
+            self.known.append(self.officials.person_of(mention.name))
             # A Vietnamese name written with its diacritics is Vietnam's for sure; a
             # romanised family name (Yang, Hoang) only suggests a country.
             self.guessed.append(
-                mention.country is None and not has_vietnamese_letters(mention.name)
+                mention.country is None
+                and listed is None
+                and not has_vietnamese_letters(mention.name)
             )
             words = mention.name.split()
             self.sino.append(
                 mention.country is None
+                and listed is None
                 and len(words) <= 3
                 and words[0] in NameWords.of(self.lex).sino
             )
@@ -915,6 +929,14 @@ class Resolver:
                 best, best_seen = i, self.last_seen[i]
         return best
 
+    def by_spelling(self, name: str) -> int:
+        """A person named before in another spelling of one official's name ("Lee Hsien
+        Loong" after "Lý Hiển Long")."""
+        official = self.officials.person_of(name)
+        if official is None:
+            return -1
+        return next((i for i, k in enumerate(self.known) if k == official), -1)
+
     def by_title(self, mention: Mention) -> int:
         wanted = {t.en for t in mention.titles}
         best, best_seen = -1, -1
@@ -941,11 +963,12 @@ def main_foreign_party(doc: Doc, lex: Lexicons) -> str | None:
 def run(doc: Doc, lex: Lexicons) -> None:
     """The officials the body names, each mention and each person once.
 
-    Reads: asides, body, sentences.
+    Reads: asides, body, record.published, sentences.
     Adds: mentions, record.people.
     """
     mentions = find_mentions(doc.body, lex, doc.matches)
-    resolver = Resolver(lex)
+    published = doc.record.published or ""
+    resolver = Resolver(lex, year=int(published[:4]) if published[:4].isdigit() else None)
     for order, mention in enumerate(mentions):
         resolver.add(mention, order)
     for aside in doc.asides:  # an official named only in a photo caption
