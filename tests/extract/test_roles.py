@@ -125,3 +125,21 @@ def test_roles_who_welcomes_the_visitor_later_hosts_the_visit() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit).get("Nguyễn Minh Triết") == "chair"
+
+
+def test_roles_the_main_clause_after_a_dated_setting_takes_part() -> None:
+    [talks] = events_of(
+        "Ngày 18/4, tại cuộc hội đàm với Tổng thống Nigeria Olusegun Obasanjo, Chủ tịch nước "
+        "Trần Văn Lương nêu rõ hai nước có nhiều điểm tương đồng."
+    )
+    assert roles_of(talks) == {"Olusegun Obasanjo": "participant", "Trần Văn Lương": "participant"}
+    assert talks.parties == ["NGA", "VNM"]
+
+
+def test_roles_the_host_named_after_a_reception_noun_chairs() -> None:
+    events = events_of(
+        "Ngày 7/12, trong buổi tiếp Thủ tướng Singapore Lee Hsien Loong, Tổng Bí thư "
+        "Nông Văn Mạnh đánh giá cao sự hỗ trợ của Singapore."
+    )
+    [reception] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(reception) == {"Lee Hsien Loong": "participant", "Nông Văn Mạnh": "chair"}
