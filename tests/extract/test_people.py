@@ -374,3 +374,8 @@ def test_people_a_capitalised_honorific_starts_another_person() -> None:
         "Tố cáo Tổng giám đốc Trần Cảnh Ông Phạm Quang Dự, Chủ tịch HĐQT Tổng công ty."
     )
     assert "Trần Cảnh" in found and "Phạm Quang Dự" in found
+
+
+def test_people_an_organisation_inside_a_title_is_whom_the_holder_serves() -> None:
+    found = people_of("Thủ tướng tiếp Chủ tịch Ngân hàng Thế giới Ajay Banga ngày 5/6.")
+    assert found["Ajay Banga"][0] == "WB"

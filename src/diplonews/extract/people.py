@@ -284,6 +284,11 @@ def ends_name(body: str, pos: int, word: str, found: Found) -> bool:
     return False
 
 
+# A state, bloc or organisation named inside a title is whom its holder serves: "Chủ tịch
+# Ngân hàng Thế giới" (WB), "Tổng Thư ký ASEAN", "Thủ tướng Nhật Bản".
+OFFICE_PARTY_KINDS = frozenset({"state", "bloc", "org"})
+
+
 def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
     """Titles and country chained from `pos`: "Phó Thủ tướng, Bộ trưởng Ngoại giao Lào"."""
     titles: list[Title] = []
@@ -307,7 +312,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 (found.parties[i][1] for i in range(q + 1, end) if i in found.parties), None
             )
             info = found.party_info.get(inside) if inside else None
-            if info and (info.kind == "state" or "Secretary-General" in title.en):
+            if info and info.kind in OFFICE_PARTY_KINDS:
                 office_country = office_country or inside  # "Tổng Thư ký ASEAN"
             p = end
             continue
