@@ -379,3 +379,13 @@ def test_people_a_capitalised_honorific_starts_another_person() -> None:
 def test_people_an_organisation_inside_a_title_is_whom_the_holder_serves() -> None:
     found = people_of("Thủ tướng tiếp Chủ tịch Ngân hàng Thế giới Ajay Banga ngày 5/6.")
     assert found["Ajay Banga"][0] == "WB"
+
+
+def test_people_lower_case_words_inside_an_organisation_before_the_name() -> None:
+    found = people_of("Chủ tịch Hội Bảo vệ người tiêu dùng Đỗ Gia Phan cho rằng giá điện quá cao.")
+    assert "Đỗ Gia Phan" in found
+
+
+def test_people_a_number_word_ends_a_four_syllable_name() -> None:
+    found = people_of("Phó Chủ tịch UBND tỉnh Đồng Nai Võ Thị Mười Hai cho biết như vậy.")
+    assert "Võ Thị Mười Hai" in found

@@ -143,3 +143,14 @@ def test_roles_the_host_named_after_a_reception_noun_chairs() -> None:
     )
     [reception] = [e for e in events if e.kind == "meeting"]
     assert roles_of(reception) == {"Lee Hsien Loong": "participant", "Nông Văn Mạnh": "chair"}
+
+
+def test_roles_the_subject_after_a_welcome_ceremony_is_no_host() -> None:
+    events = events_of(
+        "Sáng 5/5, Thủ tướng Phan Văn Khải đến Pretoria, bắt đầu chuyến thăm chính thức Nam Phi "
+        "theo lời mời của Tổng thống Nam Phi Thabo Mbeki. Tại phủ Tổng thống, lễ đón Thủ tướng "
+        "Phan Văn Khải do Tổng thống Thabo Mbeki chủ trì. Sau lễ đón, Tổng thống Thabo Mbeki và "
+        "Thủ tướng Phan Văn Khải đã có cuộc gặp riêng."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Phan Văn Khải": "participant", "Thabo Mbeki": "chair"}

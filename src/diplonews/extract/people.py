@@ -586,6 +586,11 @@ def run_name(
     return run[first][0], end
 
 
+# Words of a clause's predicate, never of an organisation's name ("Hội Bảo vệ người tiêu
+# dùng", "Liên hiệp các tổ chức hữu nghị" hold other lower-case words).
+CLAUSE_VERBS = frozenset(("đã", "sẽ", "đang", "vừa", "là", "được", "gặp", "tiếp", "thăm", "nói"))
+
+
 def org_head(body: str, pos: int) -> bool:
     return any(body.startswith(h, pos) for h in ORG_HEADS)
 
@@ -604,7 +609,7 @@ def skip_org(body: str, pos: int, found: Found) -> int:
             continue
         if q > pos and t.group() in found.surnames:
             return q
-        if q > pos and (q in found.titles or t.group() in CLAUSE_WORDS):
+        if q > pos and (q in found.titles or t.group() in CLAUSE_VERBS):
             break  # "Hàn Quốc Ban Ki-moon đã hội đàm với …": a clause, not an office's name
         p = t.end()
     return pos

@@ -651,8 +651,9 @@ class Reader:
             chairs = roles.called_on(self, cue, own)
         elif roles.is_reception(cue) or "ceremony" in cue.flags:
             # the one received or welcomed, named after the verb, is no host
-            chairs = {m.person for m in (pre or subject)} | set(setting_subject)
-            chairs -= {m.person for m in own}
+            chairs = {m.person for m in (pre or subject)} - {m.person for m in own}
+            if roles.is_reception(cue):
+                chairs |= set(setting_subject) - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}
