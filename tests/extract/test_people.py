@@ -389,3 +389,8 @@ def test_people_lower_case_words_inside_an_organisation_before_the_name() -> Non
 def test_people_a_number_word_ends_a_four_syllable_name() -> None:
     found = people_of("Phó Chủ tịch UBND tỉnh Đồng Nai Võ Thị Mười Hai cho biết như vậy.")
     assert "Võ Thị Mười Hai" in found
+
+
+def test_people_an_initialled_name_ends_at_its_full_stop() -> None:
+    found = people_of("Các ngoại trưởng đã gặp Ngoại trưởng Mỹ C.Rice. Mục đích là bàn về an ninh.")
+    assert "C.Rice" in found

@@ -194,7 +194,11 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
                 break
             if len(core) > 1 and core.isupper() and "." not in core:
                 break  # an acronym (ARF, MLC), not a name
-            if word.endswith(".") and len(core) > 1 and "." not in core:
+            if (
+                word.endswith(".")
+                and len(core) > 1
+                and ("." not in core or INITIALLED.fullmatch(core))
+            ):
                 tokens.append((q, q + len(core)))  # sentence end after the name
                 break
             tokens.append((q, q + len(word)))
