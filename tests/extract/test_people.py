@@ -340,3 +340,57 @@ def test_people_a_place_in_the_office_gives_the_country() -> None:
     )
     assert found["S.McClellan"][0] == "USA"
     assert found["Oh Se-hoon"][0] == "KOR"
+
+
+def test_people_an_organisation_head_word_that_is_a_family_name_starts_the_name() -> None:
+    found = people_of(
+        "Ngày 10/6, Bộ trưởng Ngoại giao Hàn Quốc Ban Ki-moon đã hội đàm với Ngoại trưởng "
+        "Trung Quốc Lý Triệu Tinh."
+    )
+    assert found["Ban Ki-moon"][0] == "KOR"
+    assert found["Lý Triệu Tinh"][0] == "CHN"
+
+
+def test_people_chained_particles_stay_inside_a_foreign_name() -> None:
+    found = people_of("Thủ tướng hội đàm với Chủ tịch Ủy ban châu Âu Ursula von der Leyen.")
+    assert "Ursula von der Leyen" in found
+
+
+def test_people_a_word_that_opens_the_lead_is_not_part_of_the_name() -> None:
+    found = people_of(
+        "Bộ trưởng Tài chính Nguyễn Văn Hùng Sáng nay 10-6, Quốc hội chất vấn Bộ trưởng "
+        "Giao thông Lê Đình Bình Sau khi kết thúc phiên họp."
+    )
+    assert set(found) == {"Nguyễn Văn Hùng", "Lê Đình Bình"}
+
+
+def test_people_a_given_name_that_can_open_a_sentence_is_kept() -> None:
+    found = people_of("Quyết định do Chủ tịch UBND tỉnh Đồng Nai Võ Văn Một ký ngày 7/7.")
+    assert "Võ Văn Một" in found
+
+
+def test_people_a_capitalised_honorific_starts_another_person() -> None:
+    found = people_of(
+        "Tố cáo Tổng giám đốc Trần Cảnh Ông Phạm Quang Dự, Chủ tịch HĐQT Tổng công ty."
+    )
+    assert "Trần Cảnh" in found and "Phạm Quang Dự" in found
+
+
+def test_people_an_organisation_inside_a_title_is_whom_the_holder_serves() -> None:
+    found = people_of("Thủ tướng tiếp Chủ tịch Ngân hàng Thế giới Ajay Banga ngày 5/6.")
+    assert found["Ajay Banga"][0] == "WB"
+
+
+def test_people_lower_case_words_inside_an_organisation_before_the_name() -> None:
+    found = people_of("Chủ tịch Hội Bảo vệ người tiêu dùng Đỗ Gia Phan cho rằng giá điện quá cao.")
+    assert "Đỗ Gia Phan" in found
+
+
+def test_people_a_number_word_ends_a_four_syllable_name() -> None:
+    found = people_of("Phó Chủ tịch UBND tỉnh Đồng Nai Võ Thị Mười Hai cho biết như vậy.")
+    assert "Võ Thị Mười Hai" in found
+
+
+def test_people_an_initialled_name_ends_at_its_full_stop() -> None:
+    found = people_of("Các ngoại trưởng đã gặp Ngoại trưởng Mỹ C.Rice. Mục đích là bàn về an ninh.")
+    assert "C.Rice" in found

@@ -125,3 +125,32 @@ def test_roles_who_welcomes_the_visitor_later_hosts_the_visit() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit).get("Nguyễn Minh Triết") == "chair"
+
+
+def test_roles_the_main_clause_after_a_dated_setting_takes_part() -> None:
+    [talks] = events_of(
+        "Ngày 18/4, tại cuộc hội đàm với Tổng thống Nigeria Olusegun Obasanjo, Chủ tịch nước "
+        "Trần Văn Lương nêu rõ hai nước có nhiều điểm tương đồng."
+    )
+    assert roles_of(talks) == {"Olusegun Obasanjo": "participant", "Trần Văn Lương": "participant"}
+    assert talks.parties == ["NGA", "VNM"]
+
+
+def test_roles_the_host_named_after_a_reception_noun_chairs() -> None:
+    events = events_of(
+        "Ngày 7/12, trong buổi tiếp Thủ tướng Singapore Lee Hsien Loong, Tổng Bí thư "
+        "Nông Văn Mạnh đánh giá cao sự hỗ trợ của Singapore."
+    )
+    [reception] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(reception) == {"Lee Hsien Loong": "participant", "Nông Văn Mạnh": "chair"}
+
+
+def test_roles_the_subject_after_a_welcome_ceremony_is_no_host() -> None:
+    events = events_of(
+        "Sáng 5/5, Thủ tướng Phan Văn Khải đến Pretoria, bắt đầu chuyến thăm chính thức Nam Phi "
+        "theo lời mời của Tổng thống Nam Phi Thabo Mbeki. Tại phủ Tổng thống, lễ đón Thủ tướng "
+        "Phan Văn Khải do Tổng thống Thabo Mbeki chủ trì. Sau lễ đón, Tổng thống Thabo Mbeki và "
+        "Thủ tướng Phan Văn Khải đã có cuộc gặp riêng."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Phan Văn Khải": "participant", "Thabo Mbeki": "chair"}

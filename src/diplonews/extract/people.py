@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from diplonews.extract import officials
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.record import Person
@@ -73,6 +74,8 @@ class NameWords:
     portfolios: tuple[str, ...]  # "Quốc phòng" after "Trợ lý Bộ trưởng"
     sino: frozenset[str] = frozenset()  # family names shared with Chinese: "Vương", "Lý"
     breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → phrases
+    openers: frozenset[str] = frozenset()  # "Sau", "Các": a new sentence, never a name's end
+    late_openers: frozenset[str] = frozenset()  # "Có", "Sáng": so only after three syllables
 
     @classmethod
     def of(cls, lex: Lexicons) -> NameWords:
@@ -92,6 +95,8 @@ class NameWords:
                     table.get("portfolio", ()),
                     frozenset(table.get("sino", ())),
                     phrases_by_first_word(table.get("break", ())),
+                    frozenset(table.get("opener", ())),
+                    frozenset(table.get("late_opener", ())),
                 ),
             )
         return _NAME_WORDS[key][1]
@@ -173,6 +178,8 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             break
         if tokens and ends_name(body, q, word, found):
             break  # "Donald Trump Toàn cảnh …": a caption or a new phrase starts here
+        if tokens and opens_sentence(word, len(tokens), found.words):
+            break  # "Bộ trưởng Đào Đình Bình Sau khi …": the lead after a headline
         glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
             word = word[: glued.start() + 1]
@@ -187,7 +194,11 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
                 break
             if len(core) > 1 and core.isupper() and "." not in core:
                 break  # an acronym (ARF, MLC), not a name
-            if word.endswith(".") and len(core) > 1 and "." not in core:
+            if (
+                word.endswith(".")
+                and len(core) > 1
+                and ("." not in core or INITIALLED.fullmatch(core))
+            ):
                 tokens.append((q, q + len(core)))  # sentence end after the name
                 break
             tokens.append((q, q + len(word)))
@@ -198,6 +209,8 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
                 break
         elif word in found.words.particles and tokens:
             nxt = TOKEN.match(body, skip_spaces(body, t.end()))
+            if nxt and nxt.group() in found.words.particles:  # "von der Leyen", "de la Rúa"
+                nxt = TOKEN.match(body, skip_spaces(body, nxt.end()))
             if not nxt or not is_capitalised(nxt.group()):
                 break
             p = t.end()
@@ -258,6 +271,13 @@ def name_not_party(body: str, pos: int, found: Found) -> bool:
     return bool(first and found.surnames.get(first.group()) == "VNM")
 
 
+def opens_sentence(word: str, count: int, words: NameWords) -> bool:
+    """Whether a capitalised word after `count` name syllables opens a new sentence (a
+    headline glued to its lead, a missing full stop) rather than going on with the name."""
+    core = word.rstrip(".:,")
+    return core in words.openers or (count >= 3 and core in words.late_openers)
+
+
 def ends_name(body: str, pos: int, word: str, found: Found) -> bool:
     """Whether a capitalised word opens a phrase of its own rather than going on with a
     name: a caption word ("Ảnh", "Toàn cảnh"), a medal ("Huân chương")."""
@@ -266,6 +286,11 @@ def ends_name(body: str, pos: int, word: str, found: Found) -> bool:
         if body.startswith(phrase, pos):
             return True
     return False
+
+
+# A state, bloc or organisation named inside a title is whom its holder serves: "Chủ tịch
+# Ngân hàng Thế giới" (WB), "Tổng Thư ký ASEAN", "Thủ tướng Nhật Bản".
+OFFICE_PARTY_KINDS = frozenset({"state", "bloc", "org"})
 
 
 def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
@@ -291,7 +316,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 (found.parties[i][1] for i in range(q + 1, end) if i in found.parties), None
             )
             info = found.party_info.get(inside) if inside else None
-            if info and (info.kind == "state" or "Secretary-General" in title.en):
+            if info and info.kind in OFFICE_PARTY_KINDS:
                 office_country = office_country or inside  # "Tổng Thư ký ASEAN"
             p = end
             continue
@@ -565,6 +590,11 @@ def run_name(
     return run[first][0], end
 
 
+# Words of a clause's predicate, never of an organisation's name ("Hội Bảo vệ người tiêu
+# dùng", "Liên hiệp các tổ chức hữu nghị" hold other lower-case words).
+CLAUSE_VERBS = frozenset(("đã", "sẽ", "đang", "vừa", "là", "được", "gặp", "tiếp", "thăm", "nói"))
+
+
 def org_head(body: str, pos: int) -> bool:
     return any(body.startswith(h, pos) for h in ORG_HEADS)
 
@@ -583,6 +613,8 @@ def skip_org(body: str, pos: int, found: Found) -> int:
             continue
         if q > pos and t.group() in found.surnames:
             return q
+        if q > pos and (q in found.titles or t.group() in CLAUSE_VERBS):
+            break  # "Hàn Quốc Ban Ki-moon đã hội đàm với …": a clause, not an office's name
         p = t.end()
     return pos
 
@@ -819,6 +851,11 @@ class Resolver:
     # the Sino-Vietnamese way ("Hồ Cẩm Đào") in news that is not about Vietnam
     sino: list[bool] = field(default_factory=list)
     held_titles: dict[int, list[Title]] = field(default_factory=dict)  # by person index
+    year: int | None = None  # of publication: which office a known official held then
+    known: list[int | None] = field(default_factory=list)  # person in officials.tsv, if any
+
+    def __post_init__(self) -> None:
+        self.officials = officials.load(self.lex)
 
     def add(self, mention: Mention, order: int) -> None:
         if mention.name is None:
@@ -826,23 +863,31 @@ class Resolver:
             return
         key = name_tokens(mention.name)
         index = self.by_name(key, mention.country)
+        if index < 0:
+            index = self.by_spelling(mention.name)
         if index < 0 and len(key) < 2 and not lone_name_ok(mention, self.lex):
             mention.person = -1  # a lone word that names nobody known
             return
         if index < 0:
-            country = mention.country or surname_country(mention.name, self.lex)
+            # A known official's state is a fact; a family name only suggests one.
+            listed = None if mention.country else self.officials.state_of(mention.name, self.year)
+            country = mention.country or listed or surname_country(mention.name, self.lex)
             self.people.append(Person(mention.name, country, []))
             self.keys.append(key)
             self.last_seen.append(order)
             self.confirmed.append(False)
+            self.known.append(self.officials.person_of(mention.name))
             # A Vietnamese name written with its diacritics is Vietnam's for sure; a
             # romanised family name (Yang, Hoang) only suggests a country.
             self.guessed.append(
-                mention.country is None and not has_vietnamese_letters(mention.name)
+                mention.country is None
+                and listed is None
+                and not has_vietnamese_letters(mention.name)
             )
             words = mention.name.split()
             self.sino.append(
                 mention.country is None
+                and listed is None
                 and len(words) <= 3
                 and words[0] in NameWords.of(self.lex).sino
             )
@@ -898,6 +943,14 @@ class Resolver:
                 best, best_seen = i, self.last_seen[i]
         return best
 
+    def by_spelling(self, name: str) -> int:
+        """A person named before in another spelling of one official's name ("Lee Hsien
+        Loong" after "Lý Hiển Long")."""
+        official = self.officials.person_of(name)
+        if official is None:
+            return -1
+        return next((i for i, k in enumerate(self.known) if k == official), -1)
+
     def by_title(self, mention: Mention) -> int:
         wanted = {t.en for t in mention.titles}
         best, best_seen = -1, -1
@@ -924,11 +977,12 @@ def main_foreign_party(doc: Doc, lex: Lexicons) -> str | None:
 def run(doc: Doc, lex: Lexicons) -> None:
     """The officials the body names, each mention and each person once.
 
-    Reads: asides, body, sentences.
+    Reads: asides, body, record.published, sentences.
     Adds: mentions, record.people.
     """
     mentions = find_mentions(doc.body, lex, doc.matches)
-    resolver = Resolver(lex)
+    published = doc.record.published or ""
+    resolver = Resolver(lex, year=int(published[:4]) if published[:4].isdigit() else None)
     for order, mention in enumerate(mentions):
         resolver.add(mention, order)
     for aside in doc.asides:  # an official named only in a photo caption

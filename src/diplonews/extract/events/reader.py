@@ -83,8 +83,9 @@ WITH = re.compile(r"[\s,]*cùng\b")
 AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
 # "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
 # whose subject is who took part.
-SETTING_LEAD = re.compile(
-    r"^\s*(?:Tại|Trong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+SETTING_LEAD = re.compile(  # after a time ("Ngày 18/4, tại cuộc hội đàm với X, Y nêu rõ …")
+    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?"
+    r"(?:cuộc\s+|buổi\s+|vòng\s+)?$"
 )
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
 
@@ -663,11 +664,13 @@ class Reader:
         if subject_takes_part or at_event:
             people = [m.person for m in subject] + people
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+        setting_subject: list[int] = []  # "Trong buổi tiếp X, Y đánh giá …": Y receives
         opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
         if SETTING_LEAD.match(body[sentence.start : cue.start]) or opening:
             # "Gặp nhau tại Paris hôm qua, A và B …": a verb that opens the sentence
             # takes the joined subject of the main clause, as a setting does
-            people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
+            setting_subject = self.main_subject(cue, sentence)
+            people = list(dict.fromkeys(people + setting_subject))
             if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
                 people = list(
                     dict.fromkeys(
@@ -677,9 +680,11 @@ class Reader:
         chairs: set[int] = set()
         if roles.calls_on(cue):
             chairs = roles.called_on(self, cue, own)
-        elif "reception" in cue.flags or "ceremony" in cue.flags:
+        elif roles.is_reception(cue) or "ceremony" in cue.flags:
             # the one received or welcomed, named after the verb, is no host
             chairs = {m.person for m in (pre or subject)} - {m.person for m in own}
+            if roles.is_reception(cue):
+                chairs |= set(setting_subject) - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}

@@ -123,6 +123,18 @@ def calls_on(cue: Cue) -> bool:
     return bool(cue.trigger) and cue.trigger.vi.lower() in CALL_ON  # type: ignore[union-attr]
 
 
+def is_reception(cue: Cue) -> bool:
+    """A reception: the verb "tiếp" or its nouns "buổi tiếp", "cuộc tiếp", whose host (the
+    subject, or the main clause's after "Trong buổi tiếp X, Y …") chairs."""
+    if "reception" in cue.flags:
+        return True
+    words = cue.trigger.vi.lower().split() if cue.trigger else []
+    return len(words) == 2 and words[0] in RECEPTION_NOUNS and words[1] == "tiếp"
+
+
+RECEPTION_NOUNS = frozenset({"buổi", "cuộc"})
+
+
 def called_on(reader: Reader, cue: Cue, own: list[Mention]) -> set[int]:
     """The officials called on: those named right after a calling-on verb."""
     if not calls_on(cue):

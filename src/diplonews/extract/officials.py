@@ -1,0 +1,79 @@
+"""Officials of other states by name: who serves which state, and which spellings are one.
+
+The news often names a foreign leader without the state ("Tổng thống Joe Biden", "Chủ tịch
+Hồ Cẩm Đào" in news from Beijing) or in two spellings ("Lý Hiển Long" and "Lee Hsien
+Loong"). officials.tsv holds the facts (a person, an office, a state, the years held); the
+people stage asks it for a named person's state when the text gives none, and whether two
+names are one person. Looked up by the folded words of a name: no scan of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+
+from diplonews.extract.lexicons import Lexicons, read_rows, split_forms
+from diplonews.text import fold
+
+FILE = "officials.tsv"
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's words, folded: "G.W.Bush" and "G. W. Bush" are one key."""
+    return tuple(fold(name).replace("-", " ").replace(".", " ").split())
+
+
+@dataclass(frozen=True)
+class Office:
+    person: int  # the row's person, shared by every row that lists the same first name
+    title: str
+    state: str
+    start: int
+    end: int | None  # None: still held
+
+    def held_in(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
+@dataclass
+class Officials:
+    by_key: dict[tuple[str, ...], list[Office]] = field(default_factory=dict)
+
+    def offices(self, name: str) -> list[Office]:
+        return self.by_key.get(name_key(name), [])
+
+    def state_of(self, name: str, year: int | None = None) -> str | None:
+        """The one state (or organisation) the person serves, in `year` when it is known
+        and the person served several; None when the facts leave a choice."""
+        offices = self.offices(name)
+        if year is not None and len({o.state for o in offices}) > 1:
+            offices = [o for o in offices if o.held_in(year)]
+        states = {o.state for o in offices}
+        return states.pop() if len(states) == 1 else None
+
+    def person_of(self, name: str) -> int | None:
+        offices = self.offices(name)
+        return offices[0].person if offices else None
+
+
+def build(lex: Lexicons) -> Officials:
+    officials = Officials()
+    people: dict[str, int] = {}
+    path = resources.files("diplonews.extract") / "lexicons" / FILE
+    for row in read_rows(path):
+        forms = split_forms(row["names"])
+        if not forms:
+            continue
+        person = people.setdefault(forms[0], len(people))
+        start, _, end = row["years"].partition("-")
+        office = Office(person, row["office"], row["state"], int(start), int(end) if end else None)
+        for form in forms:
+            offices = officials.by_key.setdefault(name_key(form), [])
+            if office not in offices:
+                offices.append(office)
+    return officials
+
+
+def load(lex: Lexicons) -> Officials:
+    """The officials lexicon, built once per set of lexicons."""
+    return lex.derive("people.officials", build)

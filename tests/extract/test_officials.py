@@ -1,0 +1,45 @@
+"""Officials lexicon: a known official's state, and two spellings of one name."""
+
+from diplonews.extract import extract
+from diplonews.extract.lexicons import load
+from diplonews.extract.officials import load as load_officials
+
+
+def people_of(text: str) -> dict[str, str | None]:
+    return {p.name: p.country for p in extract(text, "t").people}
+
+
+def test_officials_state_of_a_leader_named_without_the_state() -> None:
+    found = people_of(
+        "Ngày 3/3/2022, Đại sứ Nguyễn Văn Ba trình Quốc thư lên Tổng thống Joe Biden."
+    )
+    assert found["Joe Biden"] == "USA"
+
+
+def test_officials_sino_vietnamese_name_is_chinas() -> None:
+    found = people_of(
+        "Ngày 5/4/2005, Ngoại trưởng Lý Triệu Tinh hội đàm với Ngoại trưởng Nhật Bản."
+    )
+    assert found["Lý Triệu Tinh"] == "CHN"
+
+
+def test_officials_two_spellings_are_one_person() -> None:
+    found = people_of(
+        "Ngày 7/12/2005, Thủ tướng Lý Hiển Long hội đàm với Thủ tướng Nguyễn Văn Hai. "
+        "Thủ tướng Lee Hsien Loong cho biết hai nước sẽ mở rộng hợp tác."
+    )
+    assert list(found) == ["Lý Hiển Long", "Nguyễn Văn Hai"]
+    assert found["Lý Hiển Long"] == "SGP"
+
+
+def test_officials_the_year_chooses_between_two_offices() -> None:
+    officials = load_officials(load())
+    assert officials.state_of("Ban Ki-moon", 2005) == "KOR"
+    assert officials.state_of("Ban Ki-moon", 2010) == "UN"
+    assert officials.state_of("Ban Ki-moon") is None  # no year: the facts leave a choice
+    assert officials.state_of("V.Putin") == "RUS"  # initials and full name alike
+
+
+def test_officials_a_stated_state_wins_over_the_lexicon() -> None:
+    found = people_of("Ngày 2/5/2010, Tổng Thư ký Liên hợp quốc Ban Ki-moon thăm Hà Nội.")
+    assert found["Ban Ki-moon"] == "UN"
