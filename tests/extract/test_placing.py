@@ -322,3 +322,13 @@ def test_placing_the_day_of_a_report_named_as_a_noun_does_not_date_a_plan() -> N
         "2024-09-03",
     )
     assert [(e.status, e.date) for e in found] == [("planned", None)]
+
+
+def test_placing_the_city_a_traveller_comes_home_to_is_not_the_place() -> None:
+    found = events(
+        "Trưa 11/9, Thủ tướng Phạm Minh Chính đã về tới Hà Nội, kết thúc chuyến thăm chính "
+        "thức Nhật Bản. Tại Tokyo, Thủ tướng đã hội đàm với Thủ tướng Nhật Bản Kishida Fumio."
+    )
+    assert found and all(e.location != "Hanoi" for e in found)
+    talks = [e for e in found if e.kind == "meeting"]
+    assert talks and talks[0].location == "Tokyo"

@@ -279,13 +279,13 @@ class Reader:
         return None
 
     def location_in(self, start: int, end: int) -> str | None:
-        """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue."""
+        """The city of "tại Hà Nội", "ở Busan", "thăm Seoul" or of a well-known venue; not
+        the city a traveller comes home to ("về tới Hà Nội, kết thúc chuyến thăm")."""
         for s, _, payloads in within(self.places, start, end):
-            if (
-                start <= s < end
-                and LOCATION_LEAD.search(self.body, max(0, s - 60), s)
-                and not self.is_post(s)
-            ):
+            if not start <= s < end or self.is_post(s):
+                continue
+            lead = LOCATION_LEAD.search(self.body, max(0, s - 60), s)
+            if lead and not RETURNING.search(self.body, max(0, lead.start() - 12), lead.start()):
                 return str(payloads[0].name_en)
         return None
 
