@@ -244,6 +244,7 @@ class Reader:
         self.times = Spans(self.times, key=start_attribute)
         self.unresolved = [t for t in doc.times if not t.value]
         self.drafts: list[Draft] = []
+        self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         moves = self.movements()
         if moves:
@@ -451,6 +452,15 @@ class Reader:
             or getattr(relation, "relation", None) == "past"
         ):
             planned = False
+        if (
+            cue.joined_to is not None
+            and id(cue.joined_to) in self.planned_cues
+            and "verb" in cue.flags
+            and getattr(relation, "relation", None) != "past"
+        ):
+            planned = True  # "sẽ hội kiến A, hội kiến B và gặp C": one "sẽ" for all three
+        if planned:
+            self.planned_cues.add(id(cue))
         location = self.location_in(cue.start, cue.own_end) or self.location_in(
             sentence.content_start, sentence.end
         )
@@ -1023,7 +1033,9 @@ class Reader:
             return self.split_count(draft, parse_edition(counted.group(1)) or 1)
         if not any(verb in word for verb in TWO_SIDED_VERBS):
             return [draft]
-        listed = self.counterparts(cue, at.sentence.end)
+        # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
+        list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
+        listed = self.counterparts(cue, list_end or at.sentence.end)
         if not listed:
             return [draft]
         people = self.doc.record.people
