@@ -63,3 +63,13 @@ def test_coordinated_verbs_share_plan_and_keep_their_own_counterpart() -> None:
     met = [name for e in events for name in sides(e) if name != "Phạm Minh Chính"]
     assert sorted(met) == ["Saysomphone Phomvihane", "Sonexay Siphandone", "Thongloun Sisoulith"]
     assert {e.status for e in events} == {"planned"}
+
+
+def test_talks_that_only_date_a_reception_keep_their_own_sides() -> None:
+    events = events_of(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone. "
+        "Sau hội đàm, Chủ tịch nước Võ Văn Thưởng tiếp Thủ tướng Lào Sonexay Siphandone."
+    )
+    talks, reception = events
+    assert set(sides(talks)) == {"Phạm Minh Chính", "Sonexay Siphandone"}
+    assert sides(reception) == {"Võ Văn Thưởng": "chair", "Sonexay Siphandone": "participant"}

@@ -672,7 +672,11 @@ class Reader:
             people = [m.person for m in subject] + people
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
         opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
-        if SETTING_LEAD.match(body[sentence.start : cue.start]) or opening:
+        setting = SETTING_LEAD.match(body[sentence.start : cue.start])
+        if setting and self.only_dates(setting.group(), cue, sentence):
+            setting = None
+            people = [p for p in people if p not in {m.person for m in subject}]
+        if setting or opening:
             # "Gặp nhau tại Paris hôm qua, A và B …": a verb that opens the sentence
             # takes the joined subject of the main clause, as a setting does
             people = list(dict.fromkeys(people + self.main_subject(cue, sentence)))
@@ -691,6 +695,14 @@ class Reader:
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}
+
+    @staticmethod
+    def only_dates(lead: str, cue: Cue, sentence: Sentence) -> bool:
+        """Whether an event set before the main clause only dates it: "Sau hội đàm, X
+        tiếp Y" tells X's own reception, and X need not have been at the talks."""
+        return lead.lstrip().startswith("Sau") and any(
+            c.start > cue.start and "verb" in c.flags for c in sentence.cues
+        )
 
     def main_subject(self, cue: Cue, sentence: Sentence) -> list[int]:
         """The people who open the main clause after a leading setting ("Trong cuộc
