@@ -73,3 +73,17 @@ def test_talks_that_only_date_a_reception_keep_their_own_sides() -> None:
     talks, reception = events
     assert set(sides(talks)) == {"Phạm Minh Chính", "Sonexay Siphandone"}
     assert sides(reception) == {"Võ Văn Thưởng": "chair", "Sonexay Siphandone": "participant"}
+
+
+def test_trip_only_to_attend_a_named_meeting_is_the_meeting() -> None:
+    [event] = events_of(
+        "Ngày 12/9, Thủ tướng Phạm Minh Chính tới Jakarta dự Hội nghị Bộ trưởng Năng lượng ASEAN."
+    )
+    assert (event.kind, event.location) == ("meeting", "Jakarta")
+
+
+def test_trip_to_a_meeting_with_the_host_is_a_visit_too() -> None:
+    events = events_of(
+        "Ngày 12/9, Thủ tướng Phạm Minh Chính tới Viêng Chăn dự Hội nghị cấp cao Việt Nam - Lào."
+    )
+    assert sorted(e.kind for e in events) == ["meeting", "visit"]

@@ -935,7 +935,7 @@ class Reader:
                 DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
             ):
                 continue
-            if self.only_to_attend(move.end()):
+            if self.only_to_attend(move.end(), code):
                 continue
             found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         return found
@@ -954,7 +954,7 @@ class Reader:
             at = word.start()
         return at
 
-    def only_to_attend(self, at: int) -> bool:
+    def only_to_attend(self, at: int, host: str | None = None) -> bool:
         """Whether a trip is told as made to attend a meeting of a known mechanism and
         nothing else ("tới New York dự Đại hội đồng Liên hợp quốc"): that trip is the
         meeting (SCHEMA). "… kết hợp hoạt động song phương" makes it a visit as well."""
@@ -967,7 +967,17 @@ class Reader:
             return False
         if BILATERAL_TOO.search(body, at, clause_end):
             return False
-        return any(attend.end() <= s <= attend.end() + 30 for s, _, _ in self.series_hits)
+        if any(attend.end() <= s <= attend.end() + 30 for s, _, _ in self.series_hits):
+            return True
+        # a meeting named by its own capitalised name ("dự Hội nghị Bộ trưởng Năng lượng
+        # ASEAN"), unless it names the host state: a meeting with the host is a visit too
+        start = attend.end()
+        if not body[start : start + 1].isupper() or host in self.parties_in(start, clause_end):
+            return False
+        return any(
+            s == start and any(t.kind == "meeting" and "named" in t.flags for t in triggers)
+            for s, _, triggers in within(self.triggers, start, start + 1)
+        )
 
     # -- several counterparts after one verb: one event each
 
