@@ -42,8 +42,9 @@ def test_working_at_a_state_is_still_a_post() -> None:
     assert events_of("Ông Nguyễn Văn Hùng hiện làm việc tại Nhật Bản.") == []
 
 
-def test_visiting_a_factory_is_not_a_state_visit() -> None:
+def test_visiting_a_factory_or_a_site_is_not_a_state_visit() -> None:
     assert events_of("Ngày 12/9, Thủ tướng Phạm Minh Chính thăm nhà máy Toyota tại Aichi.") == []
+    assert events_of("Hôm qua, nghị sĩ New Zealand Sue Brown thăm làng Hữu Nghị (Việt Nam).") == []
 
 
 def test_venue_after_a_lowercase_noun_places_the_meeting() -> None:
