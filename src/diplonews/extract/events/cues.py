@@ -70,11 +70,15 @@ NAME_STOP = re.compile(
     r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)"
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
+# "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
 LOCATION_LEAD = re.compile(
-    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm)\s*$", re.IGNORECASE
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm)"
+    r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
+    re.IGNORECASE,
 )
+# "làm việc tại Nhật Bản" is a post, but "thăm (và) làm việc tại", "chuyến công tác tại" a trip
 POSTING = re.compile(
-    r"(?:[Pp]hóng viên[^,;]{0,25}|làm việc|công tác|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$"
+    r"(?:[Pp]hóng viên[^,;]{0,25}|(?<!thăm )(?<!thăm và )(?<!chuyến )(?:làm việc|công tác)|thường trú|Đại sứ[^,;]{0,40}|Đại sứ quán[^,;]{0,40})\s*(?:tại|ở)\s*$"
 )
 EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
 # "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"

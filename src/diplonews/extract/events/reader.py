@@ -247,6 +247,7 @@ class Reader:
         self.times = Spans(self.times, key=start_attribute)
         self.unresolved = [t for t in doc.times if not t.value]
         self.drafts: list[Draft] = []
+        self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         moves = self.movements()
         if moves:
@@ -454,6 +455,15 @@ class Reader:
             or getattr(relation, "relation", None) == "past"
         ):
             planned = False
+        if (
+            cue.joined_to is not None
+            and id(cue.joined_to) in self.planned_cues
+            and "verb" in cue.flags
+            and getattr(relation, "relation", None) != "past"
+        ):
+            planned = True  # "sẽ hội kiến A, hội kiến B và gặp C": one "sẽ" for all three
+        if planned:
+            self.planned_cues.add(id(cue))
         location = self.location_in(cue.start, cue.own_end) or self.location_in(
             sentence.content_start, sentence.end
         )
@@ -666,7 +676,11 @@ class Reader:
         people = list(dict.fromkeys(people + [m.person for m in chair_of]))
         setting_subject: list[int] = []  # "Trong buổi tiếp X, Y đánh giá …": Y receives
         opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
-        if SETTING_LEAD.match(body[sentence.start : cue.start]) or opening:
+        setting = SETTING_LEAD.match(body[sentence.start : cue.start])
+        if setting and self.only_dates(setting.group(), cue, sentence):
+            setting = None
+            people = [p for p in people if p not in {m.person for m in subject}]
+        if setting or opening:
             # "Gặp nhau tại Paris hôm qua, A và B …": a verb that opens the sentence
             # takes the joined subject of the main clause, as a setting does
             setting_subject = self.main_subject(cue, sentence)
@@ -688,6 +702,14 @@ class Reader:
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
         return people, chairs | {m.person for m in chair_of}
+
+    @staticmethod
+    def only_dates(lead: str, cue: Cue, sentence: Sentence) -> bool:
+        """Whether an event set before the main clause only dates it: "Sau hội đàm, X
+        tiếp Y" tells X's own reception, and X need not have been at the talks."""
+        return lead.lstrip().startswith("Sau") and any(
+            c.start > cue.start and "verb" in c.flags for c in sentence.cues
+        )
 
     def main_subject(self, cue: Cue, sentence: Sentence) -> list[int]:
         """The people who open the main clause after a leading setting ("Trong cuộc
@@ -920,7 +942,7 @@ class Reader:
                 DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
             ):
                 continue
-            if self.only_to_attend(move.end()):
+            if self.only_to_attend(move.end(), code):
                 continue
             found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         return found
@@ -939,7 +961,7 @@ class Reader:
             at = word.start()
         return at
 
-    def only_to_attend(self, at: int) -> bool:
+    def only_to_attend(self, at: int, host: str | None = None) -> bool:
         """Whether a trip is told as made to attend a meeting of a known mechanism and
         nothing else ("tới New York dự Đại hội đồng Liên hợp quốc"): that trip is the
         meeting (SCHEMA). "… kết hợp hoạt động song phương" makes it a visit as well."""
@@ -952,7 +974,17 @@ class Reader:
             return False
         if BILATERAL_TOO.search(body, at, clause_end):
             return False
-        return any(attend.end() <= s <= attend.end() + 30 for s, _, _ in self.series_hits)
+        if any(attend.end() <= s <= attend.end() + 30 for s, _, _ in self.series_hits):
+            return True
+        # a meeting named by its own capitalised name ("dự Hội nghị Bộ trưởng Năng lượng
+        # ASEAN"), unless it names the host state: a meeting with the host is a visit too
+        start = attend.end()
+        if not body[start : start + 1].isupper() or host in self.parties_in(start, clause_end):
+            return False
+        return any(
+            s == start and any(t.kind == "meeting" and "named" in t.flags for t in triggers)
+            for s, _, triggers in within(self.triggers, start, start + 1)
+        )
 
     # -- several counterparts after one verb: one event each
 
@@ -1030,7 +1062,9 @@ class Reader:
             return self.split_count(draft, parse_edition(counted.group(1).lower()) or 1)
         if not any(verb in word for verb in TWO_SIDED_VERBS):
             return [draft]
-        listed = self.counterparts(cue, at.sentence.end)
+        # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
+        list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
+        listed = self.counterparts(cue, list_end or at.sentence.end)
         if not listed:
             return [draft]
         people = self.doc.record.people

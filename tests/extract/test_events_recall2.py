@@ -1,0 +1,90 @@
+"""Events stage, recall (second round): triggers, posts, venues and coordinated verbs."""
+
+from diplonews.extract import extract
+from diplonews.extract.record import Event
+
+
+def events_of(text: str, published: str | None = "2023-09-12") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def sides(event: Event) -> dict[str, str]:
+    return {p.name: p.role for p in event.participants}
+
+
+def test_video_call_is_a_call() -> None:
+    [event] = events_of(
+        "Chiều 12/9, Thủ tướng Phạm Minh Chính có cuộc gọi video với Thủ tướng Nhật Bản "
+        "Kishida Fumio."
+    )
+    assert event.kind == "call"
+    assert set(event.parties) == {"JPN", "VNM"}
+
+
+def test_receiving_credentials_receives_the_envoy() -> None:
+    [event] = events_of(
+        "Sáng 12/9, Chủ tịch nước Võ Văn Thưởng nhận Quốc thư của Đại sứ Pháp Olivier Brochet."
+    )
+    assert event.kind == "meeting"
+    assert sides(event) == {"Võ Văn Thưởng": "chair", "Olivier Brochet": "participant"}
+
+
+def test_working_visit_at_a_state_is_a_trip_not_a_post() -> None:
+    for text in (
+        "Ngày 12/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn có chuyến thăm làm việc tại Nhật Bản.",
+        "Ngày 12/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn sang thăm và làm việc tại Nhật Bản.",
+    ):
+        [event] = events_of(text)
+        assert (event.kind, sorted(event.parties)) == ("visit", ["JPN", "VNM"])
+
+
+def test_working_at_a_state_is_still_a_post() -> None:
+    assert events_of("Ông Nguyễn Văn Hùng hiện làm việc tại Nhật Bản.") == []
+
+
+def test_visiting_a_factory_or_a_site_is_not_a_state_visit() -> None:
+    assert events_of("Ngày 12/9, Thủ tướng Phạm Minh Chính thăm nhà máy Toyota tại Aichi.") == []
+    assert events_of("Hôm qua, nghị sĩ New Zealand Sue Brown thăm làng Hữu Nghị (Việt Nam).") == []
+
+
+def test_venue_after_a_lowercase_noun_places_the_meeting() -> None:
+    [event] = events_of(
+        "Ngày 12/9, Tổng thống Nga Vladimir Putin đã tiếp Thủ tướng Lào Sonexay Siphandone "
+        "tại điện Kremlin."
+    )
+    assert event.location == "Moscow"
+
+
+def test_coordinated_verbs_share_plan_and_keep_their_own_counterpart() -> None:
+    events = events_of(
+        "Trong chuyến thăm, Thủ tướng Phạm Minh Chính sẽ hội kiến Tổng thống Lào Thongloun "
+        "Sisoulith, hội kiến Chủ tịch Quốc hội Lào Saysomphone Phomvihane và gặp Thủ tướng "
+        "Lào Sonexay Siphandone."
+    )
+    met = [name for e in events for name in sides(e) if name != "Phạm Minh Chính"]
+    assert sorted(met) == ["Saysomphone Phomvihane", "Sonexay Siphandone", "Thongloun Sisoulith"]
+    assert {e.status for e in events} == {"planned"}
+
+
+def test_talks_that_only_date_a_reception_keep_their_own_sides() -> None:
+    events = events_of(
+        "Sáng 12/9, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone. "
+        "Sau hội đàm, Chủ tịch nước Võ Văn Thưởng tiếp Thủ tướng Lào Sonexay Siphandone."
+    )
+    talks, reception = events
+    assert set(sides(talks)) == {"Phạm Minh Chính", "Sonexay Siphandone"}
+    assert sides(reception) == {"Võ Văn Thưởng": "chair", "Sonexay Siphandone": "participant"}
+
+
+def test_trip_only_to_attend_a_named_meeting_is_the_meeting() -> None:
+    [event] = events_of(
+        "Ngày 12/9, Thủ tướng Phạm Minh Chính tới Jakarta dự Hội nghị Bộ trưởng Năng lượng ASEAN."
+    )
+    assert (event.kind, event.location) == ("meeting", "Jakarta")
+
+
+def test_trip_to_a_meeting_with_the_host_is_a_visit_too() -> None:
+    events = events_of(
+        "Ngày 12/9, Thủ tướng Phạm Minh Chính tới Viêng Chăn dự Hội nghị cấp cao Việt Nam - Lào."
+    )
+    assert sorted(e.kind for e in events) == ["meeting", "visit"]
