@@ -369,7 +369,7 @@ def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent
         and e.series.split()[-1] == tail
         and (
             e.series.split("-")[0].split()[0] == head.split("-")[0]
-            and bool(set(parties) & set(e.parties) or not parties)
+            and set(parties) <= set(e.parties)  # every party the question names
         )
     ]
 
