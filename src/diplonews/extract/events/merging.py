@@ -180,6 +180,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False  # the counterparts listed after one verb: one event each
     if a.kind == "visit" and welcomes(d, e):
         return True
+    if a.kind == "visit" and (recalled_year(reader, d, e) or recalled_year(reader, e, d)):
+        return False
     if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
         # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
         # the visit already reported, whatever other date the sentence gives
@@ -219,6 +221,17 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
     return False
+
+
+def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
+    """ "kể từ chuyến thăm của bà X đến Việt Nam lần đầu năm 2006" in a 2017 article
+    about her visit "lần này": a visit the text dates in a year before the publication
+    is an earlier one, not the undated visit the article is about."""
+    published = reader.doc.record.published
+    now = published[:4] if published else str(reader.doc.anchor_year or "")
+    if not (now and d.own_date and d.event.date) or e.event.date:
+        return False
+    return d.event.date[:4] < now
 
 
 def merge(reader: Reader) -> list[Event]:
