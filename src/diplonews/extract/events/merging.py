@@ -217,6 +217,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     ):
         return True
     if d.points_back or (d.cue.generic and not d.own_date):
+        if other_counterparts(d, e):
+            return False
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
@@ -232,6 +234,13 @@ def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
     if not (now and d.own_date and d.event.date) or e.event.date:
         return False
     return d.event.date[:4] < now
+
+
+def other_counterparts(d: Draft, e: Draft) -> bool:
+    """ "Cùng ngày, Thủ tướng cũng có buổi tiếp X" after his meeting with Y: two sides
+    named in each, and each names someone the other does not, are two meetings."""
+    mine, theirs = set(d.people), set(e.people)
+    return len(mine) >= 2 and len(theirs) >= 2 and bool(mine - theirs) and bool(theirs - mine)
 
 
 def merge(reader: Reader) -> list[Event]:
