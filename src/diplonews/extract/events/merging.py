@@ -254,6 +254,7 @@ def merge(reader: Reader) -> list[Event]:
             if (
                 keep_alone(reader, d)
                 or recalled_edition(d, kept)
+                or recalled_visit(reader, d)
                 or both_sides_of(reader, d, kept)
                 or world.keep(reader, d)
             ):
@@ -351,6 +352,34 @@ def recalled_edition(d: Draft, kept: list[Draft]) -> bool:
         return False
     e.series = named.event.series
     e.parties = list(dict.fromkeys(e.parties + named.event.parties))
+    return True
+
+
+def recalled_visit(reader: Reader, d: Draft) -> bool:
+    """ "Đây là chuyến thăm Nhật Bản lần thứ ba của Thủ tướng X, sau chuyến thăm năm
+    2021": a visit of an earlier year that names no traveller, told beside the visit it
+    counts before, is an earlier visit of the same traveller to the same state."""
+    e = d.event
+    published = reader.doc.record.published
+    now = published[:4] if published else str(reader.doc.anchor_year or "")
+    if e.kind != "visit" or d.people or not (now and d.own_date and e.date and e.date[:4] < now):
+        return False
+    told = next(
+        (
+            k
+            for k in reader.drafts
+            if k is not d
+            and k.sentence == d.sentence
+            and k.event.kind == "visit"
+            and k.points_back
+            and set(k.people) - k.chairs
+        ),
+        None,
+    )
+    if told is None:
+        return False
+    d.people = [p for p in told.people if p not in told.chairs]
+    e.parties = list(dict.fromkeys(e.parties + told.event.parties))
     return True
 
 
