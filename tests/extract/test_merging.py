@@ -27,3 +27,39 @@ def test_merging_the_same_visit_told_twice_is_one_visit() -> None:
         "Đây là chuyến thăm nước ngoài đầu tiên của Thủ tướng Suga Yoshihide."
     )
     assert [(e.kind, e.date) for e in events] == [("visit", "2020-08-18")]
+
+
+def test_merging_a_visit_of_an_earlier_year_is_not_the_visit_of_now() -> None:
+    events = extract(
+        "Trong chuyến thăm Việt Nam lần này, Tổng thống Chile Michelle Bachelet đã gặp "
+        "nguyên Chủ tịch nước Nguyễn Minh Triết. Năm 2006, bà Bachelet thăm chính thức "
+        "Việt Nam lần đầu.",
+        "t",
+        published="2017-11-10",
+    ).events
+    visits = sorted(e.date or "" for e in events if e.kind == "visit")
+    assert len(visits) == 2
+    assert visits[0] == "2006"
+
+
+def test_merging_a_reception_after_a_meeting_with_someone_else_is_its_own_event() -> None:
+    events = events_of(
+        "Ngày 13/8, Thủ tướng Phạm Minh Chính có cuộc gặp với Chủ tịch Hạ viện Nhật Bản "
+        "Nukaga Fukushiro. Cùng ngày, Thủ tướng cũng đã có buổi tiếp Chủ tịch Tập đoàn "
+        "Mitsubishi Tanaka Kenji."
+    )
+    counterparts = [{p.name for p in e.participants} - {"Phạm Minh Chính"} for e in events]
+    assert len(counterparts) == 2
+    assert counterparts[0] == {"Nukaga Fukushiro"}
+    assert counterparts[1] and "Nukaga Fukushiro" not in counterparts[1]
+
+
+def test_merging_an_earlier_visit_counted_before_this_one_is_the_same_travellers() -> None:
+    events = events_of(
+        "Ngày 12/8, Thủ tướng Phạm Minh Chính thăm chính thức Nhật Bản. Đây là chuyến thăm "
+        "Nhật Bản lần thứ hai của Thủ tướng Phạm Minh Chính, sau chuyến thăm năm 2018."
+    )
+    earlier = [e for e in events if e.kind == "visit" and e.date == "2018"]
+    assert len(earlier) == 1
+    assert [p.name for p in earlier[0].participants] == ["Phạm Minh Chính"]
+    assert "JPN" in earlier[0].parties
