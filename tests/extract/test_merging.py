@@ -63,3 +63,11 @@ def test_merging_an_earlier_visit_counted_before_this_one_is_the_same_travellers
     assert len(earlier) == 1
     assert [p.name for p in earlier[0].participants] == ["Phạm Minh Chính"]
     assert "JPN" in earlier[0].parties
+
+
+def test_merging_an_earlier_visit_told_in_passing_keeps_its_own_year() -> None:
+    events = events_of(
+        "Tổng thống Hàn Quốc Yoon Suk-yeol thăm Việt Nam vào tháng 6/2020. Trong chuyến thăm "
+        "Việt Nam trước đây vào năm 2017, ông Yoon chưa là Tổng thống."
+    )
+    assert sorted(e.date or "" for e in events if e.kind == "visit") == ["2017", "2020-06"]

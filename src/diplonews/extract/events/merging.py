@@ -186,6 +186,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
         # the visit already reported, whatever other date the sentence gives
         there, here = destination(reader, d), destination(reader, e)
+        if d.own_date and a.date and b.date and a.date[:4] != b.date[:4]:
+            return placing.same_trip(a, b)  # "trong chuyến thăm trước đây vào năm 2019"
         return not (there and here and there != here)
     if (
         a.date
