@@ -71,3 +71,11 @@ def test_merging_an_earlier_visit_told_in_passing_keeps_its_own_year() -> None:
         "Việt Nam trước đây vào năm 2017, ông Yoon chưa là Tổng thống."
     )
     assert sorted(e.date or "" for e in events if e.kind == "visit") == ["2017", "2020-06"]
+
+
+def test_merging_the_two_ministers_of_the_talks_told_meet_again() -> None:
+    events = events_of(
+        "Ngày 11/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Thái Lan Don "
+        "Pramudwinai. Trước đó, ngày 5/8, hai Bộ trưởng đã gặp nhau tại Vientiane."
+    )
+    assert [(e.date, len(e.participants)) for e in events] == [("2020-08-11", 2), ("2020-08-05", 2)]
