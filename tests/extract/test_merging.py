@@ -79,3 +79,14 @@ def test_merging_the_two_ministers_of_the_talks_told_meet_again() -> None:
         "Pramudwinai. Trước đó, ngày 5/8, hai Bộ trưởng đã gặp nhau tại Vientiane."
     )
     assert [(e.date, len(e.participants)) for e in events] == [("2020-08-11", 2), ("2020-08-05", 2)]
+
+
+def test_merging_talks_told_after_a_conference_are_not_the_conference() -> None:
+    events = events_of(
+        "Ngày 12/8, Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 53 khai mạc tại Hà Nội. "
+        "Bộ trưởng Ngoại giao Phạm Bình Minh và Ngoại trưởng Nhật Bản Motegi Toshimitsu đã có "
+        "cuộc hội đàm."
+    )
+    assert len(events) == 2
+    assert events[0].series == "ASEAN Foreign Ministers' Meeting"
+    assert [p.name for p in events[1].participants] == ["Phạm Bình Minh", "Motegi Toshimitsu"]

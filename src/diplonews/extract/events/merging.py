@@ -219,7 +219,7 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     ):
         return True
     if d.points_back or (d.cue.generic and not d.own_date):
-        if other_counterparts(d, e):
+        if other_counterparts(d, e) or (not d.points_back and talks(d) and not talks(e)):
             return False
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
@@ -240,9 +240,18 @@ def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
 
 def other_counterparts(d: Draft, e: Draft) -> bool:
     """ "Cùng ngày, Thủ tướng cũng có buổi tiếp X" after his meeting with Y: two sides
-    named in each, and each names someone the other does not, are two meetings."""
+    named in each, and each names someone the other does not, are two meetings. (So are
+    talks, "hai Thủ tướng đã có cuộc hội đàm", told after a conference: see `talks`.)"""
     mine, theirs = set(d.people), set(e.people)
     return len(mine) >= 2 and len(theirs) >= 2 and bool(mine - theirs) and bool(theirs - mine)
+
+
+TALKS = ("hội đàm", "hội kiến", "điện đàm")
+
+
+def talks(d: Draft) -> bool:
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    return any(w in word.lower() for w in TALKS)
 
 
 def merge(reader: Reader) -> list[Event]:
