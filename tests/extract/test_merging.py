@@ -90,3 +90,12 @@ def test_merging_talks_told_after_a_conference_are_not_the_conference() -> None:
     assert len(events) == 2
     assert events[0].series == "ASEAN Foreign Ministers' Meeting"
     assert [p.name for p in events[1].participants] == ["Phạm Bình Minh", "Motegi Toshimitsu"]
+
+
+def test_merging_talks_of_an_earlier_year_are_not_the_talks_reported() -> None:
+    events = events_of(
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Lào Thongloun Sisoulith. "
+        "Năm 2018, Thủ tướng Nguyễn Xuân Phúc cũng đã hội đàm với Thủ tướng Thongloun "
+        "Sisoulith tại Vientiane."
+    )
+    assert sorted(e.date or "" for e in events) == ["2018", "2020-08"]

@@ -180,7 +180,7 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False  # the counterparts listed after one verb: one event each
     if a.kind == "visit" and welcomes(d, e):
         return True
-    if a.kind == "visit" and (recalled_year(reader, d, e) or recalled_year(reader, e, d)):
+    if recalled_year(reader, d, e) or recalled_year(reader, e, d):
         return False
     if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
         # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
@@ -229,12 +229,15 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
 
 def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
     """ "kể từ chuyến thăm của bà X đến Việt Nam lần đầu năm 2006" in a 2017 article
-    about her visit "lần này": a visit the text dates in a year before the publication
-    is an earlier one, not the undated visit the article is about."""
+    about her visit "lần này", "Năm 2018, hai Thủ tướng cũng đã hội đàm": an event the
+    text dates in a year before the publication is an earlier one, not the undated event
+    the article is about."""
     published = reader.doc.record.published
     now = published[:4] if published else str(reader.doc.anchor_year or "")
     if not (now and d.own_date and d.event.date) or e.event.date:
         return False
+    if d.event.kind != "visit" and len(d.event.date) > 4:
+        return False  # "ngày 28/12/2023" in January: maybe the meeting itself, told late
     return d.event.date[:4] < now
 
 
