@@ -335,7 +335,11 @@ def both_sides_of(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
     visit = next(
         (k for k in reversed(kept) if k.event.kind == "visit" and len(k.people) >= 2), None
     ) or next(  # "Trước đó, ngày 5/9, hai Bộ trưởng đã gặp nhau": the two of the talks told
-        (k for k in reversed(kept) if k.event.kind in ("meeting", "call") and two_states(reader, k)),
+        (
+            k
+            for k in reversed(kept)
+            if k.event.kind in ("meeting", "call") and two_states(reader, k)
+        ),
         None,
     )
     if visit is None:
