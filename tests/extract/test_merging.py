@@ -99,3 +99,16 @@ def test_merging_talks_of_an_earlier_year_are_not_the_talks_reported() -> None:
         "Sisoulith tại Vientiane."
     )
     assert sorted(e.date or "" for e in events) == ["2018", "2020-08"]
+
+
+def test_merging_a_counted_round_of_a_named_mechanism_recalled_is_an_event() -> None:
+    events = events_of(
+        "Chiều 3/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc điện đàm với Bộ trưởng Ngoại "
+        "giao Thái Lan Don Pramudwinai. Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tiếp tục phối "
+        "hợp triển khai các kết quả cụ thể, quan trọng của cuộc họp Nội các chung Việt Nam-Thái "
+        "Lan lần thứ 4, trong đó tập trung vào thương mại."
+    )
+    recalled = [e for e in events if e.kind == "meeting"]
+    assert len(recalled) == 1
+    assert recalled[0].edition == 4
+    assert set(recalled[0].parties) == {"VNM", "THA"}

@@ -55,6 +55,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return bool(d.people or e.date) or (
             len(set(e.parties)) >= 2 and delegation_before(reader, d)
         )
+    if e.series and e.edition and not d.points_back:
+        return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
