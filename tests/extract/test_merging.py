@@ -27,3 +27,88 @@ def test_merging_the_same_visit_told_twice_is_one_visit() -> None:
         "Đây là chuyến thăm nước ngoài đầu tiên của Thủ tướng Suga Yoshihide."
     )
     assert [(e.kind, e.date) for e in events] == [("visit", "2020-08-18")]
+
+
+def test_merging_a_visit_of_an_earlier_year_is_not_the_visit_of_now() -> None:
+    events = extract(
+        "Trong chuyến thăm Việt Nam lần này, Tổng thống Chile Michelle Bachelet đã gặp "
+        "nguyên Chủ tịch nước Nguyễn Minh Triết. Năm 2006, bà Bachelet thăm chính thức "
+        "Việt Nam lần đầu.",
+        "t",
+        published="2017-11-10",
+    ).events
+    visits = sorted(e.date or "" for e in events if e.kind == "visit")
+    assert len(visits) == 2
+    assert visits[0] == "2006"
+
+
+def test_merging_a_reception_after_a_meeting_with_someone_else_is_its_own_event() -> None:
+    events = events_of(
+        "Ngày 13/8, Thủ tướng Phạm Minh Chính có cuộc gặp với Chủ tịch Hạ viện Nhật Bản "
+        "Nukaga Fukushiro. Cùng ngày, Thủ tướng cũng đã có buổi tiếp Chủ tịch Tập đoàn "
+        "Mitsubishi Tanaka Kenji."
+    )
+    counterparts = [{p.name for p in e.participants} - {"Phạm Minh Chính"} for e in events]
+    assert len(counterparts) == 2
+    assert counterparts[0] == {"Nukaga Fukushiro"}
+    assert counterparts[1] and "Nukaga Fukushiro" not in counterparts[1]
+
+
+def test_merging_an_earlier_visit_counted_before_this_one_is_the_same_travellers() -> None:
+    events = events_of(
+        "Ngày 12/8, Thủ tướng Phạm Minh Chính thăm chính thức Nhật Bản. Đây là chuyến thăm "
+        "Nhật Bản lần thứ hai của Thủ tướng Phạm Minh Chính, sau chuyến thăm năm 2018."
+    )
+    earlier = [e for e in events if e.kind == "visit" and e.date == "2018"]
+    assert len(earlier) == 1
+    assert [p.name for p in earlier[0].participants] == ["Phạm Minh Chính"]
+    assert "JPN" in earlier[0].parties
+
+
+def test_merging_an_earlier_visit_told_in_passing_keeps_its_own_year() -> None:
+    events = events_of(
+        "Tổng thống Hàn Quốc Yoon Suk-yeol thăm Việt Nam vào tháng 6/2020. Trong chuyến thăm "
+        "Việt Nam trước đây vào năm 2017, ông Yoon chưa là Tổng thống."
+    )
+    assert sorted(e.date or "" for e in events if e.kind == "visit") == ["2017", "2020-06"]
+
+
+def test_merging_the_two_ministers_of_the_talks_told_meet_again() -> None:
+    events = events_of(
+        "Ngày 11/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Thái Lan Don "
+        "Pramudwinai. Trước đó, ngày 5/8, hai Bộ trưởng đã gặp nhau tại Vientiane."
+    )
+    assert [(e.date, len(e.participants)) for e in events] == [("2020-08-11", 2), ("2020-08-05", 2)]
+
+
+def test_merging_talks_told_after_a_conference_are_not_the_conference() -> None:
+    events = events_of(
+        "Ngày 12/8, Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 53 khai mạc tại Hà Nội. "
+        "Bộ trưởng Ngoại giao Phạm Bình Minh và Ngoại trưởng Nhật Bản Motegi Toshimitsu đã có "
+        "cuộc hội đàm."
+    )
+    assert len(events) == 2
+    assert events[0].series == "ASEAN Foreign Ministers' Meeting"
+    assert [p.name for p in events[1].participants] == ["Phạm Bình Minh", "Motegi Toshimitsu"]
+
+
+def test_merging_talks_of_an_earlier_year_are_not_the_talks_reported() -> None:
+    events = events_of(
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Lào Thongloun Sisoulith. "
+        "Năm 2018, Thủ tướng Nguyễn Xuân Phúc cũng đã hội đàm với Thủ tướng Thongloun "
+        "Sisoulith tại Vientiane."
+    )
+    assert sorted(e.date or "" for e in events) == ["2018", "2020-08"]
+
+
+def test_merging_a_counted_round_of_a_named_mechanism_recalled_is_an_event() -> None:
+    events = events_of(
+        "Chiều 3/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc điện đàm với Bộ trưởng Ngoại "
+        "giao Thái Lan Don Pramudwinai. Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tiếp tục phối "
+        "hợp triển khai các kết quả cụ thể, quan trọng của cuộc họp Nội các chung Việt Nam-Thái "
+        "Lan lần thứ 4, trong đó tập trung vào thương mại."
+    )
+    recalled = [e for e in events if e.kind == "meeting"]
+    assert len(recalled) == 1
+    assert recalled[0].edition == 4
+    assert set(recalled[0].parties) == {"VNM", "THA"}

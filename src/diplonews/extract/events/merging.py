@@ -55,6 +55,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return bool(d.people or e.date) or (
             len(set(e.parties)) >= 2 and delegation_before(reader, d)
         )
+    if e.series and e.edition and not d.points_back:
+        return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
@@ -180,10 +182,14 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False  # the counterparts listed after one verb: one event each
     if a.kind == "visit" and welcomes(d, e):
         return True
+    if recalled_year(reader, d, e) or recalled_year(reader, e, d):
+        return False
     if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
         # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
         # the visit already reported, whatever other date the sentence gives
         there, here = destination(reader, d), destination(reader, e)
+        if d.own_date and a.date and b.date and a.date[:4] != b.date[:4]:
+            return placing.same_trip(a, b)  # "trong chuyến thăm trước đây vào năm 2019"
         return not (there and here and there != here)
     if (
         a.date
@@ -215,10 +221,42 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     ):
         return True
     if d.points_back or (d.cue.generic and not d.own_date):
+        if other_counterparts(d, e) or (not d.points_back and talks(d) and not talks(e)):
+            return False
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
     return False
+
+
+def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
+    """ "kể từ chuyến thăm của bà X đến Việt Nam lần đầu năm 2006" in a 2017 article
+    about her visit "lần này", "Năm 2018, hai Thủ tướng cũng đã hội đàm": an event the
+    text dates in a year before the publication is an earlier one, not the undated event
+    the article is about."""
+    published = reader.doc.record.published
+    now = published[:4] if published else str(reader.doc.anchor_year or "")
+    if not (now and d.own_date and d.event.date) or e.event.date:
+        return False
+    if d.event.kind != "visit" and len(d.event.date) > 4:
+        return False  # "ngày 28/12/2023" in January: maybe the meeting itself, told late
+    return d.event.date[:4] < now
+
+
+def other_counterparts(d: Draft, e: Draft) -> bool:
+    """ "Cùng ngày, Thủ tướng cũng có buổi tiếp X" after his meeting with Y: two sides
+    named in each, and each names someone the other does not, are two meetings. (So are
+    talks, "hai Thủ tướng đã có cuộc hội đàm", told after a conference: see `talks`.)"""
+    mine, theirs = set(d.people), set(e.people)
+    return len(mine) >= 2 and len(theirs) >= 2 and bool(mine - theirs) and bool(theirs - mine)
+
+
+TALKS = ("hội đàm", "hội kiến", "điện đàm")
+
+
+def talks(d: Draft) -> bool:
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    return any(w in word.lower() for w in TALKS)
 
 
 def merge(reader: Reader) -> list[Event]:
@@ -232,6 +270,7 @@ def merge(reader: Reader) -> list[Event]:
             if (
                 keep_alone(reader, d)
                 or recalled_edition(d, kept)
+                or recalled_visit(reader, d)
                 or both_sides_of(reader, d, kept)
                 or world.keep(reader, d)
             ):
@@ -297,6 +336,13 @@ def both_sides_of(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
         return False
     visit = next(
         (k for k in reversed(kept) if k.event.kind == "visit" and len(k.people) >= 2), None
+    ) or next(  # "Trước đó, ngày 5/9, hai Bộ trưởng đã gặp nhau": the two of the talks told
+        (
+            k
+            for k in reversed(kept)
+            if k.event.kind in ("meeting", "call") and two_states(reader, k)
+        ),
+        None,
     )
     if visit is None:
         return False
@@ -329,6 +375,34 @@ def recalled_edition(d: Draft, kept: list[Draft]) -> bool:
         return False
     e.series = named.event.series
     e.parties = list(dict.fromkeys(e.parties + named.event.parties))
+    return True
+
+
+def recalled_visit(reader: Reader, d: Draft) -> bool:
+    """ "Đây là chuyến thăm Nhật Bản lần thứ ba của Thủ tướng X, sau chuyến thăm năm
+    2021": a visit of an earlier year that names no traveller, told beside the visit it
+    counts before, is an earlier visit of the same traveller to the same state."""
+    e = d.event
+    published = reader.doc.record.published
+    now = published[:4] if published else str(reader.doc.anchor_year or "")
+    if e.kind != "visit" or d.people or not (now and d.own_date and e.date and e.date[:4] < now):
+        return False
+    told = next(
+        (
+            k
+            for k in reader.drafts
+            if k is not d
+            and k.sentence == d.sentence
+            and k.event.kind == "visit"
+            and k.points_back
+            and set(k.people) - k.chairs
+        ),
+        None,
+    )
+    if told is None:
+        return False
+    d.people = [p for p in told.people if p not in told.chairs]
+    e.parties = list(dict.fromkeys(e.parties + told.event.parties))
     return True
 
 
