@@ -394,3 +394,21 @@ def test_people_a_number_word_ends_a_four_syllable_name() -> None:
 def test_people_an_initialled_name_ends_at_its_full_stop() -> None:
     found = people_of("Các ngoại trưởng đã gặp Ngoại trưởng Mỹ C.Rice. Mục đích là bàn về an ninh.")
     assert "C.Rice" in found
+
+
+def test_people_an_arabic_particle_joined_by_a_dash_stays_in_the_name() -> None:
+    found = people_of(
+        "Ngày 5/6, Tổng thống Syria Bashar al-Assad đã tiếp Thủ tướng Iraq Ali al-Hassan."
+    )
+    assert found["Bashar al-Assad"][0] == "SYR"
+    assert found["Ali al-Hassan"][0] == "IRQ"
+
+
+def test_people_a_separate_ibn_particle_stays_in_the_name() -> None:
+    found = people_of("Ngày 5/6, Thủ tướng Jordan tiếp Hoàng tử Saudi Arabia Turki ibn Faisal.")
+    assert "Turki ibn Faisal" in found
+
+
+def test_people_the_minister_title_misspelt_with_uo() -> None:
+    found = people_of("Ngày 5/6, Bộ truởng Ngoại giao Yemen Ali Kurbi đã tới Hà Nội.")
+    assert found == {"Ali Kurbi": ("YEM", ["Foreign Minister"])}

@@ -158,6 +158,12 @@ def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+def particle_joined(word: str, words: NameWords) -> bool:
+    """Whether a lower-case word is a name particle joined to a name: "al-Kurbi", "el-Baradei"."""
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head in words.particles and is_capitalised(rest)
+
+
 def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
     """The span of a personal name starting at `pos`, if one starts there."""
     tokens: list[tuple[int, int]] = []
@@ -183,7 +189,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
         glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
             word = word[: glued.start() + 1]
-        if is_capitalised(word):
+        if is_capitalised(word) or (tokens and particle_joined(word, found.words)):
             core = word.rstrip(".")
             if "-" in core and any(part in found.short_forms for part in core.split("-")):
                 break  # "Hàn-ASEAN" joins two parties
