@@ -417,5 +417,7 @@ def test_people_the_minister_title_misspelt_with_uo() -> None:
 def test_people_a_country_named_by_its_nickname() -> None:
     found = people_of("Ngày 5/6, Thủ tướng tiếp Thủ tướng đất nước Chùa Tháp Hun Sen.")
     assert found["Hun Sen"][0] == "KHM"
-    visit = extract("Ngày 5/6, Chủ tịch nước Trần Đức Lương lên đường thăm chính thức xứ sở kim chi.", "t")
+    visit = extract(
+        "Ngày 5/6, Chủ tịch nước Trần Đức Lương lên đường thăm chính thức xứ sở kim chi.", "t"
+    )
     assert "KOR" in visit.events[0].parties
