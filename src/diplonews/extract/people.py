@@ -875,9 +875,11 @@ class Resolver:
             mention.person = -1  # a lone word that names nobody known
             return
         if index < 0:
-            # A known official's state is a fact; a family name only suggests one.
-            listed = None if mention.country else self.officials.state_of(mention.name, self.year)
-            country = mention.country or listed or surname_country(mention.name, self.lex)
+            # A known official's state is a fact, surer than a state read from the context
+            # ("người đồng nhiệm Mỹ Colin Powell" in news of a visit to Pakistan); a family
+            # name only suggests one.
+            listed = self.officials.state_of(mention.name, self.year)
+            country = listed or mention.country or surname_country(mention.name, self.lex)
             self.people.append(Person(mention.name, country, []))
             self.keys.append(key)
             self.last_seen.append(order)
