@@ -871,7 +871,12 @@ class Resolver:
         index = self.by_name(key, mention.country)
         if index < 0:
             index = self.by_spelling(mention.name)
-        if index < 0 and len(key) < 2 and not lone_name_ok(mention, self.lex):
+        if (
+            index < 0
+            and len(key) < 2
+            and not lone_name_ok(mention, self.lex)
+            and not (mention.titles and self.officials.offices(mention.name))
+        ):  # "người đồng nhiệm Saakashvili": a known official's family name is enough
             mention.person = -1  # a lone word that names nobody known
             return
         if index < 0:
