@@ -421,3 +421,18 @@ def test_people_a_country_named_by_its_nickname() -> None:
         "Ngày 5/6, Chủ tịch nước Trần Đức Lương lên đường thăm chính thức xứ sở kim chi.", "t"
     )
     assert "KOR" in visit.events[0].parties
+
+
+def test_people_a_second_titled_name_after_a_comma_is_another_person() -> None:
+    found = people_of(
+        "Ngày 5/6/2005, Ngoại trưởng Mỹ Jane Miller đã gặp Tổng thống Roh Moo-hyun, "
+        "Ngoại trưởng Ban Ki-moon."
+    )
+    assert found["Roh Moo-hyun"][1] == ["President"]
+    assert found["Ban Ki-moon"] == ("KOR", ["Foreign Minister"])
+
+
+def test_people_a_known_official_named_without_a_title() -> None:
+    found = people_of("Ngày 5/6/2007, Thủ tướng Nguyễn Tấn Dũng đã gặp ông Ban Ki-moon.")
+    assert "Ban Ki-moon" in found
+    assert "Lê Văn Nam" not in people_of("Ngày 5/6/2007, ông Lê Văn Nam đã tới Hà Nội.")

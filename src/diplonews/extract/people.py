@@ -674,8 +674,12 @@ def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str
     if not m or m.end() not in found.titles:
         return pos, [], None
     end, titles, country = read_titles(body, m.end(), found)
-    if read_name(body, skip_spaces(body, end), found):
+    after = skip_spaces(body, end)
+    if read_name(body, after, found):
         return pos, [], None  # ", Chủ tịch nước Võ Văn Thưởng": the next person, not a title
+    named = name_after_office(body, after, found)
+    if named and named[0] == after:
+        return pos, [], None  # ", Ngoại trưởng Ban Ki-moon": a name that opens with a stop word
     return end, titles, country
 
 
@@ -1004,10 +1008,12 @@ def run(doc: Doc, lex: Lexicons) -> None:
         for mention in find_mentions(aside, lex):
             if mention.name and mention.titles:
                 resolver.add(mention, len(mentions))
-    # A named person without any title counts as an official only when they stand in a
-    # sentence beside officials (a delegation list), never on their own.
+    # A named person without any title counts as an official only when officials.tsv knows
+    # them or they stand in a sentence beside officials (a delegation list).
     keep = [
-        resolver.confirmed[i] or official_context(doc, mentions, i)
+        resolver.confirmed[i]
+        or resolver.known[i] is not None  # "ông Ban Ki-moon": a known official
+        or official_context(doc, mentions, i)
         for i in range(len(resolver.people))
     ]
     delegation_countries(doc, lex, mentions, resolver)
