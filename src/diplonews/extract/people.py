@@ -763,9 +763,15 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             honorific = next((h for h in found.words.honorifics if body.startswith(h, start)), "")
             if not honorific:
                 continue
-            span = read_name(body, start + len(honorific), found)
-            if not span:
-                continue
+            at = start + len(honorific)
+            span = read_name(body, at, found)
+            if not span:  # "ông Ban Ki-moon": a name that opens with a stop word
+                first = TOKEN.match(body, at)
+                if not (first and first.group() in found.words.stops):
+                    continue
+                span = name_after_office(body, at, found)
+                if not span or span[0] != at:
+                    continue
             more_end, more, country = apposition(body, span[1], found)
             after = body[span[1] : span[1] + 40].lower()
             if not more and any(after.lstrip(" ,").startswith(w) for w in found.words.not_official):
