@@ -436,3 +436,8 @@ def test_people_a_known_official_named_without_a_title() -> None:
     found = people_of("Ngày 5/6/2007, Thủ tướng Nguyễn Tấn Dũng đã gặp ông Ban Ki-moon.")
     assert "Ban Ki-moon" in found
     assert "Lê Văn Nam" not in people_of("Ngày 5/6/2007, ông Lê Văn Nam đã tới Hà Nội.")
+
+
+def test_people_an_emphatic_chinh_before_a_title_keeps_the_official() -> None:
+    found = people_of("Ngày 5/6, Chính Tổng thư ký LHQ Kofi Annan cũng cho rằng cần hoãn.")
+    assert found["Kofi Annan"][0] == "UN"

@@ -698,7 +698,10 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             continue
         if start in found.titles and (
             IN_EVENT_NAME.search(body[max(0, start - 30) : start])
-            or NOT_A_TITLE.search(body[max(0, start - 8) : start])
+            or (
+                body.startswith("quyền", start)
+                and NOT_A_TITLE.search(body[max(0, start - 8) : start])
+            )
         ):
             continue  # "Hội nghị Bộ trưởng Ngoại giao …" names a meeting, not a minister
         if start in found.titles:
@@ -784,7 +787,9 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
     return mentions
 
 
-NOT_A_TITLE = re.compile(r"(?:chính|[Cc]hính)\s+$")  # "chính quyền Tổng thống": a government
+# "chính quyền Tổng thống X" is a government, not an acting president; "Chính Tổng thư ký X"
+# ("X himself") is the official.
+NOT_A_TITLE = re.compile(r"(?:chính|[Cc]hính)\s+$")
 IN_EVENT_NAME = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|[Đđ]ối thoại|[Dd]iễn đàn)\s+(?:hẹp\s+)?$")
 
 
