@@ -441,3 +441,13 @@ def test_people_a_known_official_named_without_a_title() -> None:
 def test_people_an_emphatic_chinh_before_a_title_keeps_the_official() -> None:
     found = people_of("Ngày 5/6, Chính Tổng thư ký LHQ Kofi Annan cũng cho rằng cần hoãn.")
     assert found["Kofi Annan"][0] == "UN"
+
+
+def test_people_a_known_official_named_bare_after_voi() -> None:
+    found = people_of(
+        "Ngày 5/6/2004, Ngoại trưởng Palestine Nabil Shaath hội đàm với Colin Powell."
+    )
+    assert found["Colin Powell"][0] == "USA"
+    assert "Peter Brown" not in people_of(
+        "Ngày 5/6/2004, Ngoại trưởng Palestine Nabil Shaath hội đàm với Peter Brown."
+    )

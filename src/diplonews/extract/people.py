@@ -784,7 +784,29 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 Mention(start, max(span[1], more_end), body[span[0] : span[1]], more, country)
             )
             consumed_until = max(span[1], more_end)
-    return mentions
+    added = known_after_with(body, lex, found, mentions)
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+# "hội đàm với Colin Powell": the counterpart named bare, with neither title nor honorific
+WITH_NAME = re.compile(r"\bvới\s+(?=[A-ZÀ-ỸĐ])")
+
+
+def known_after_with(
+    body: str, lex: Lexicons, found: Found, mentions: list[Mention]
+) -> list[Mention]:
+    """Bare names after "với" that officials.tsv knows in full: a known official is an
+    official without a title. Kept to full names, so a family name alone never counts."""
+    added: list[Mention] = []
+    known = officials.load(lex)
+    for m in WITH_NAME.finditer(body):
+        span = read_name(body, m.end(), found)
+        if not span or any(x.start <= span[0] < x.end for x in mentions):
+            continue
+        name = body[span[0] : span[1]]
+        if " " in name and known.offices(name):
+            added.append(Mention(span[0], span[1], name))
+    return added
 
 
 # "chính quyền Tổng thống X" is a government, not an acting president; "Chính Tổng thư ký X"
