@@ -642,14 +642,14 @@ def test_lexicons_surnames_give_a_country(lex: Lexicons) -> None:
 def test_lexicons_user_folder_adds_country_alias(tmp_path: Path) -> None:
     header = "code\tname_en\tshort_en\tkind\tnames\tshort_forms\tmembers\n"
     (tmp_path / "countries.tsv").write_text(
-        header + "KOR\tSouth Korea\tKorea\tstate\tXứ sở kim chi|Xứ sở Kim chi\t\t\n",
+        header + "KOR\tSouth Korea\tKorea\tstate\tXứ sở nhân sâm|Xứ sở Nhân sâm\t\t\n",
         encoding="utf-8",
     )
     shipped = load()
     extended = load([tmp_path])
-    text = "quan hệ với Xứ sở kim chi"
+    text = "quan hệ với Xứ sở nhân sâm"
     assert shipped.party_names.find(text) == []
-    assert codes_in(extended, text) == [("Xứ sở kim chi", ["KOR"])]
+    assert codes_in(extended, text) == [("Xứ sở nhân sâm", ["KOR"])]
     # shipped forms still resolve, and the party keeps its names
     assert only_code(extended, "Hàn Quốc") == "KOR"
     assert extended.party("KOR").short_en == "Korea"

@@ -43,3 +43,18 @@ def test_officials_the_year_chooses_between_two_offices() -> None:
 def test_officials_a_stated_state_wins_over_the_lexicon() -> None:
     found = people_of("Ngày 2/5/2010, Tổng Thư ký Liên hợp quốc Ban Ki-moon thăm Hà Nội.")
     assert found["Ban Ki-moon"] == "UN"
+
+
+def test_officials_a_counterpart_named_without_the_state_is_not_the_other_sides() -> None:
+    found = people_of(
+        "Ngày 5/6/2004, Tổng thống Nga Putin và người đồng nhiệm Saakashvili đã hội đàm "
+        "tại Matxcơva về quan hệ hai nước Nga và Gruzia."
+    )
+    assert found["Saakashvili"] == "GEO"
+
+
+def test_officials_leaders_of_the_2000s_news() -> None:
+    officials = load_officials(load())
+    assert officials.state_of("Iyad Allawi") == "IRQ"
+    assert officials.state_of("Gioan Phaolô II") == "VAT"
+    assert officials.state_of("Anders Fogh Rasmussen", 2005) == "DNK"

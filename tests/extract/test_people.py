@@ -394,3 +394,60 @@ def test_people_a_number_word_ends_a_four_syllable_name() -> None:
 def test_people_an_initialled_name_ends_at_its_full_stop() -> None:
     found = people_of("Các ngoại trưởng đã gặp Ngoại trưởng Mỹ C.Rice. Mục đích là bàn về an ninh.")
     assert "C.Rice" in found
+
+
+def test_people_an_arabic_particle_joined_by_a_dash_stays_in_the_name() -> None:
+    found = people_of(
+        "Ngày 5/6, Tổng thống Syria Bashar al-Assad đã tiếp Thủ tướng Iraq Ali al-Hassan."
+    )
+    assert found["Bashar al-Assad"][0] == "SYR"
+    assert found["Ali al-Hassan"][0] == "IRQ"
+
+
+def test_people_a_separate_ibn_particle_stays_in_the_name() -> None:
+    found = people_of("Ngày 5/6, Thủ tướng Jordan tiếp Hoàng tử Saudi Arabia Turki ibn Faisal.")
+    assert "Turki ibn Faisal" in found
+
+
+def test_people_the_minister_title_misspelt_with_uo() -> None:
+    found = people_of("Ngày 5/6, Bộ truởng Ngoại giao Yemen Ali Kurbi đã tới Hà Nội.")
+    assert found == {"Ali Kurbi": ("YEM", ["Foreign Minister"])}
+
+
+def test_people_a_country_named_by_its_nickname() -> None:
+    found = people_of("Ngày 5/6, Thủ tướng tiếp Thủ tướng đất nước Chùa Tháp Hun Sen.")
+    assert found["Hun Sen"][0] == "KHM"
+    visit = extract(
+        "Ngày 5/6, Chủ tịch nước Trần Đức Lương lên đường thăm chính thức xứ sở kim chi.", "t"
+    )
+    assert "KOR" in visit.events[0].parties
+
+
+def test_people_a_second_titled_name_after_a_comma_is_another_person() -> None:
+    found = people_of(
+        "Ngày 5/6/2005, Ngoại trưởng Mỹ Jane Miller đã gặp Tổng thống Roh Moo-hyun, "
+        "Ngoại trưởng Ban Ki-moon."
+    )
+    assert found["Roh Moo-hyun"][1] == ["President"]
+    assert found["Ban Ki-moon"] == ("KOR", ["Foreign Minister"])
+
+
+def test_people_a_known_official_named_without_a_title() -> None:
+    found = people_of("Ngày 5/6/2007, Thủ tướng Nguyễn Tấn Dũng đã gặp ông Ban Ki-moon.")
+    assert "Ban Ki-moon" in found
+    assert "Lê Văn Nam" not in people_of("Ngày 5/6/2007, ông Lê Văn Nam đã tới Hà Nội.")
+
+
+def test_people_an_emphatic_chinh_before_a_title_keeps_the_official() -> None:
+    found = people_of("Ngày 5/6, Chính Tổng thư ký LHQ Kofi Annan cũng cho rằng cần hoãn.")
+    assert found["Kofi Annan"][0] == "UN"
+
+
+def test_people_a_known_official_named_bare_after_voi() -> None:
+    found = people_of(
+        "Ngày 5/6/2004, Ngoại trưởng Palestine Nabil Shaath hội đàm với Colin Powell."
+    )
+    assert found["Colin Powell"][0] == "USA"
+    assert "Peter Brown" not in people_of(
+        "Ngày 5/6/2004, Ngoại trưởng Palestine Nabil Shaath hội đàm với Peter Brown."
+    )

@@ -154,3 +154,17 @@ def test_roles_the_subject_after_a_welcome_ceremony_is_no_host() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit) == {"Phan Văn Khải": "participant", "Thabo Mbeki": "chair"}
+
+
+def test_roles_a_plural_subject_of_officials_makes_its_bloc_a_party() -> None:
+    [meeting] = events_of(
+        "Ngày 3/7, các ngoại trưởng ASEAN đã gặp Ngoại trưởng Mỹ Jane Miller tại Viêng Chăn."
+    )
+    assert set(meeting.parties) == {"ASEAN", "USA"}
+
+
+def test_roles_a_single_official_before_a_bloc_is_no_plural_subject() -> None:
+    [meeting] = events_of(
+        "Ngày 3/7, Ngoại trưởng Mỹ Jane Miller đã gặp Tổng thống Pháp Paul Durand tại Paris."
+    )
+    assert set(meeting.parties) == {"FRA", "USA"}

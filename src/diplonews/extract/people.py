@@ -158,6 +158,12 @@ def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+def particle_joined(word: str, words: NameWords) -> bool:
+    """Whether a lower-case word is a name particle joined to a name: "al-Kurbi", "el-Baradei"."""
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head in words.particles and is_capitalised(rest)
+
+
 def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
     """The span of a personal name starting at `pos`, if one starts there."""
     tokens: list[tuple[int, int]] = []
@@ -183,7 +189,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
         glued = GLUED.search(word) if "." in word else None
         if glued:  # "Suk-yeol.Một": a sentence end without its space
             word = word[: glued.start() + 1]
-        if is_capitalised(word):
+        if is_capitalised(word) or (tokens and particle_joined(word, found.words)):
             core = word.rstrip(".")
             if "-" in core and any(part in found.short_forms for part in core.split("-")):
                 break  # "Hàn-ASEAN" joins two parties
@@ -668,8 +674,12 @@ def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str
     if not m or m.end() not in found.titles:
         return pos, [], None
     end, titles, country = read_titles(body, m.end(), found)
-    if read_name(body, skip_spaces(body, end), found):
+    after = skip_spaces(body, end)
+    if read_name(body, after, found):
         return pos, [], None  # ", Chủ tịch nước Võ Văn Thưởng": the next person, not a title
+    named = name_after_office(body, after, found)
+    if named and named[0] == after:
+        return pos, [], None  # ", Ngoại trưởng Ban Ki-moon": a name that opens with a stop word
     return end, titles, country
 
 
@@ -688,7 +698,10 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             continue
         if start in found.titles and (
             IN_EVENT_NAME.search(body[max(0, start - 30) : start])
-            or NOT_A_TITLE.search(body[max(0, start - 8) : start])
+            or (
+                body.startswith("quyền", start)
+                and NOT_A_TITLE.search(body[max(0, start - 8) : start])
+            )
         ):
             continue  # "Hội nghị Bộ trưởng Ngoại giao …" names a meeting, not a minister
         if start in found.titles:
@@ -753,9 +766,15 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             honorific = next((h for h in found.words.honorifics if body.startswith(h, start)), "")
             if not honorific:
                 continue
-            span = read_name(body, start + len(honorific), found)
-            if not span:
-                continue
+            at = start + len(honorific)
+            span = read_name(body, at, found)
+            if not span:  # "ông Ban Ki-moon": a name that opens with a stop word
+                first = TOKEN.match(body, at)
+                if not (first and first.group() in found.words.stops):
+                    continue
+                span = name_after_office(body, at, found)
+                if not span or span[0] != at:
+                    continue
             more_end, more, country = apposition(body, span[1], found)
             after = body[span[1] : span[1] + 40].lower()
             if not more and any(after.lstrip(" ,").startswith(w) for w in found.words.not_official):
@@ -765,10 +784,34 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 Mention(start, max(span[1], more_end), body[span[0] : span[1]], more, country)
             )
             consumed_until = max(span[1], more_end)
-    return mentions
+    added = known_after_with(body, lex, found, mentions)
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-NOT_A_TITLE = re.compile(r"(?:chính|[Cc]hính)\s+$")  # "chính quyền Tổng thống": a government
+# "hội đàm với Colin Powell": the counterpart named bare, with neither title nor honorific
+WITH_NAME = re.compile(r"\bvới\s+(?=[A-ZÀ-ỸĐ])")
+
+
+def known_after_with(
+    body: str, lex: Lexicons, found: Found, mentions: list[Mention]
+) -> list[Mention]:
+    """Bare names after "với" that officials.tsv knows in full: a known official is an
+    official without a title. Kept to full names, so a family name alone never counts."""
+    added: list[Mention] = []
+    known = officials.load(lex)
+    for m in WITH_NAME.finditer(body):
+        span = read_name(body, m.end(), found)
+        if not span or any(x.start <= span[0] < x.end for x in mentions):
+            continue
+        name = body[span[0] : span[1]]
+        if " " in name and known.offices(name):
+            added.append(Mention(span[0], span[1], name))
+    return added
+
+
+# "chính quyền Tổng thống X" is a government, not an acting president; "Chính Tổng thư ký X"
+# ("X himself") is the official.
+NOT_A_TITLE = re.compile(r"(?:chính|[Cc]hính)\s+$")
 IN_EVENT_NAME = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|[Đđ]ối thoại|[Dd]iễn đàn)\s+(?:hẹp\s+)?$")
 
 
@@ -865,13 +908,20 @@ class Resolver:
         index = self.by_name(key, mention.country)
         if index < 0:
             index = self.by_spelling(mention.name)
-        if index < 0 and len(key) < 2 and not lone_name_ok(mention, self.lex):
+        if (
+            index < 0
+            and len(key) < 2
+            and not lone_name_ok(mention, self.lex)
+            and not (mention.titles and self.officials.offices(mention.name))
+        ):  # "người đồng nhiệm Saakashvili": a known official's family name is enough
             mention.person = -1  # a lone word that names nobody known
             return
         if index < 0:
-            # A known official's state is a fact; a family name only suggests one.
-            listed = None if mention.country else self.officials.state_of(mention.name, self.year)
-            country = mention.country or listed or surname_country(mention.name, self.lex)
+            # A known official's state is a fact, surer than a state read from the context
+            # ("người đồng nhiệm Mỹ Colin Powell" in news of a visit to Pakistan); a family
+            # name only suggests one.
+            listed = self.officials.state_of(mention.name, self.year)
+            country = listed or mention.country or surname_country(mention.name, self.lex)
             self.people.append(Person(mention.name, country, []))
             self.keys.append(key)
             self.last_seen.append(order)
@@ -991,10 +1041,12 @@ def run(doc: Doc, lex: Lexicons) -> None:
         for mention in find_mentions(aside, lex):
             if mention.name and mention.titles:
                 resolver.add(mention, len(mentions))
-    # A named person without any title counts as an official only when they stand in a
-    # sentence beside officials (a delegation list), never on their own.
+    # A named person without any title counts as an official only when officials.tsv knows
+    # them or they stand in a sentence beside officials (a delegation list).
     keep = [
-        resolver.confirmed[i] or official_context(doc, mentions, i)
+        resolver.confirmed[i]
+        or resolver.known[i] is not None  # "ông Ban Ki-moon": a known official
+        or official_context(doc, mentions, i)
         for i in range(len(resolver.people))
     ]
     delegation_countries(doc, lex, mentions, resolver)

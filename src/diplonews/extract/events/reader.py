@@ -778,6 +778,8 @@ class Reader:
             ]
         if not people and not at.name_parties and not at.points_back:
             codes += self.parties_in(at.lead_start, reach)
+        else:  # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
+            codes += roles.plural_subject_parties(self, at.lead_start, cue.start)
         if cue.series and cue.series.parties:
             codes += list(cue.series.parties)
         return [

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from diplonews.extract.spans import within
+
 if TYPE_CHECKING:
     from diplonews.extract.doc import Mention
     from diplonews.extract.events.cues import Cue, Sentence
@@ -100,6 +102,24 @@ def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
         return []  # the person must be named in the sentence just before
     first = next(m for m in before if m.start >= reader.doc.sentences[i][0])
     return [first]
+
+
+# A plural subject of officials names the states or bloc they speak for: "các ngoại trưởng
+# ASEAN đã gặp X", "các Bộ trưởng Tài chính G7 hội đàm", "lãnh đạo các nước EU".
+PLURAL_OFFICIALS = re.compile(
+    r"\b(?:[Cc]ác|[Nn]hững)\s+(?:nhà\s+)?(?:lãnh đạo|[Nn]goại trưởng|[Bb]ộ trưởng(?:\s+\S+){0,3}?"
+    r"|[Tt]hủ tướng|nguyên thủ(?:\s+quốc gia)?|[Tt]hứ trưởng(?:\s+\S+){0,2}?|quan chức(?:\s+cấp cao)?"
+    r"|trưởng đoàn|đại diện|[Đđ]ại sứ)\s+(?:của\s+)?(?:(?:các\s+)?(?:nước|quốc gia)\s+(?:thành viên\s+)?)?$"
+)
+
+
+def plural_subject_parties(reader: Reader, start: int, end: int) -> list[str]:
+    """The parties a plural subject of officials before the event's verb speaks for."""
+    return [
+        code
+        for s, _, code in within(reader.parties, start, end)
+        if PLURAL_OFFICIALS.search(reader.body, max(start, s - 60), s)
+    ]
 
 
 def organisations_of(lex: Lexicons, known: list[Person], people: list[int]) -> list[str]:
