@@ -199,7 +199,16 @@ def share_subjects(reader: Reader) -> None:
             or re.search(r"[,;.]", reader.body[before.cue.end : d.cue.start])
         ):
             continue
-        subject = [p for p in before.people if p not in before.chairs and p not in d.people]
+        # the subject is named before the first verb; who follows it is its object
+        sentence_start = reader.doc.sentences[before.sentence][0]
+        named_before = {
+            m.person for m in reader.taking_part if sentence_start <= m.start < before.cue.start
+        }
+        subject = [
+            p
+            for p in before.people
+            if p in named_before and p not in before.chairs and p not in d.people
+        ]
         if not subject:
             continue
         d.people = subject + d.people
