@@ -548,3 +548,19 @@ def test_clean_layout_gives_the_body_sentences_once():
 def test_clean_body_end_reads_back_into_the_paragraph_before():
     # The last paragraph holds only the sources: the last sentence is the paragraph's before.
     assert cleaned(LEAD, SECOND, "(BBC, CNN, AP)").body_end == SECOND
+
+
+def test_clean_wire_end_mark_ends_the_body():
+    # "./." closes wire copy: the reader's notice and "back to top" after it are the page's.
+    closing = "Đây là lần đầu tiên hai nước ký hiệp định này./."
+    notice = "LƯU Ý: Tòa soạn sẽ biên tập ý kiến của bạn đọc trước khi xuất bản. Xin cảm ơn."
+    result = cleaned(LEAD, closing, "Theo TTXVN", notice, "Quay lên trên")
+    assert result.body_end == closing
+    assert notice not in result.body
+    # Without the mark the same notice is read as body: the mark is what ends it.
+    assert cleaned(LEAD, SECOND, notice).body_end != SECOND
+
+
+def test_clean_back_to_top_link_is_furniture():
+    result = cleaned(LEAD, SECOND, "Quay lên trên")
+    assert result.body_end == SECOND

@@ -84,6 +84,8 @@ END_RE = re.compile(
     r"|^(?:tags?|từ khóa|từ khoá|thẻ)\s*:",
     re.IGNORECASE,
 )
+# "… quan hệ ngoại giao./.": the end mark of wire copy (TTXVN and the papers that take it).
+WIRE_END_RE = re.compile(r"\.\s?/\.$")
 # The comment form's instructions: "Vui lòng gõ tiếng Việt có dấu", "Bạn đọc vui lòng nhập…"
 COMMENT_FORM_RE = re.compile(
     r"^(?:xin |bạn đọc |quý độc giả )?vui lòng (?:gõ|nhập|viết|điền|đăng nhập)\b", re.IGNORECASE
@@ -126,7 +128,8 @@ FURNITURE_WORDS = _phrases(
     """spot_img|tweet|share|chia sẻ|facebook|zalo|twitter|in bài|print|lưu|lưu bài|theo dõi|
     follow|a a a|a- a+|cỡ chữ|nghe|đọc bài|nghe bài viết|nghe bài|trang chủ|home|quảng cáo|
     advertisement|tắt quảng cáo|xem video|copy link|sao chép liên kết|gửi bài|in|email|
-    bookmark|xem thêm|đọc thêm|menu|tìm kiếm|search|đăng nhập|đăng ký|video|ảnh"""
+    bookmark|xem thêm|đọc thêm|menu|tìm kiếm|search|đăng nhập|đăng ký|video|ảnh|quay lên trên|
+    về đầu trang|lên đầu trang|back to top"""
 )
 FURNITURE_RE = re.compile(
     r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"  # audio player "0:00 / 0:00"
@@ -446,6 +449,7 @@ def layout(raw: str) -> CleanText:
     seen_text = False  # any article text yet (a weekday line before it is a banner)
     seen_body = False  # a sentence of body text yet (lists and comment blocks come after)
     ended = False
+    signed_off = False  # the wire end mark "./." closed the body
     for raw_line in raw.split("\n"):
         line_start = position
         position += len(raw_line) + 1
@@ -467,6 +471,8 @@ def layout(raw: str) -> CleanText:
                 if not text:
                     continue
         kind = _classify(text, seen_body)
+        if kind == BODY and signed_off:  # after "./." only credits and the page's lines
+            kind = CREDIT if _is_credit_line(text) else FURNITURE
         if kind == BANNER and seen_text:
             kind = DATELINE
         if kind == END:
@@ -474,6 +480,7 @@ def layout(raw: str) -> CleanText:
         elif kind == BODY:
             seen_text = True
             seen_body = seen_body or ends_sentence(text)
+            signed_off = WIRE_END_RE.search(text) is not None
         lines.append(Line(start, text, kind))
     _mark_dated_lists(lines)
     _mark_context(lines)
