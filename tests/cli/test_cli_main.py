@@ -103,10 +103,17 @@ def test_cli_failure_inside_a_stage_is_one_line(runner, tmp_path, monkeypatch):
 
 
 def test_cli_table_format_prints_each_article(runner, seed_articles):
-    result = run(runner, "extract", *seed_articles[:2])
+    result = run(runner, "extract", *seed_articles[:2], "--format", "table")
     assert result.exit_code == 0
     assert result.stdout.strip()
     assert all(p.stem in result.stdout for p in seed_articles[:2])
+
+
+def test_cli_extract_piped_prints_the_schema_records(runner, seed_articles):
+    # Output that is not a terminal (a pipe, a file) gets the contract's JSON Lines.
+    result = run(runner, "extract", *seed_articles[:2])
+    assert result.exit_code == 0
+    assert [r["doc_id"] for r in records(result.stdout)] == [p.stem for p in seed_articles[:2]]
 
 
 def test_cli_jsonl_input_lines(runner, tmp_path):
@@ -189,7 +196,7 @@ def test_cli_progress_bar_leaves_records_on_stdout(runner, seed_articles, monkey
 def test_cli_extract_table_shows_the_milestones_an_article_states(runner, tmp_path):
     text = "Tin\n\nHàn Quốc và ASEAN thiết lập quan hệ Đối tác Chiến lược Toàn diện năm 2024.\n"
     (tmp_path / "m.txt").write_text(text, encoding="utf-8")
-    result = run(runner, "extract", tmp_path / "m.txt")
+    result = run(runner, "extract", tmp_path / "m.txt", "-f", "table")
     assert result.exit_code == 0
     assert "Milestones" in result.stdout and "Comprehensive Strategic Partnership" in result.stdout
     jsonl = run(runner, "extract", tmp_path / "m.txt", "-f", "jsonl")

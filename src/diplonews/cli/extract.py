@@ -109,15 +109,21 @@ def extract(
         ),
     ],
     output_format: Annotated[
-        Format,
+        Format | None,
         typer.Option(
-            "--format", "-f", help="table: readable panels; jsonl: one JSON record per line."
+            "--format",
+            "-f",
+            help="table: readable panels; jsonl: one JSON record per line (the schema's "
+            "record). Default: table on a terminal, jsonl when the output is piped or saved.",
+            show_default=False,
         ),
-    ] = Format.table,
+    ] = None,
     lexicon: LexiconOption = None,
 ) -> None:
     """Extract one record per article and print it as it is done."""
     lexicons = load_lexicons(lexicon)
+    if output_format is None:  # `extract a.txt > a.jsonl` writes the contract's records
+        output_format = Format.table if sys.stdout.isatty() else Format.jsonl
     emit = _writer(output_format)
     status = _Status()
     try:
