@@ -701,6 +701,8 @@ class Reader:
                 chairs |= set(setting_subject) - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
+            hosts = roles.invited_co_chairs(self, sentence, cue, chairs)
+            people, chairs = list(dict.fromkeys(people + hosts)), chairs | set(hosts)
         return people, chairs | {m.person for m in chair_of}
 
     @staticmethod
