@@ -308,3 +308,13 @@ def test_a_place_the_title_says_is_not_said_twice(dev: Store) -> None:
     assert answer.found and "Nga" in answer.answer
     assert answer.answer.count("Mátxcơva") <= 2  # once in each event's title
     assert "Mátxcơva, vào ngày hồ sơ không ghi tại Mátxcơva" not in answer.answer
+
+
+def test_a_document_setting_up_a_partnership_is_named_in_english() -> None:
+    words = Words("en", load())
+    said = _document(
+        "Joint Statement: về việc thiết lập quan hệ đối tác chiến lược toàn diện", words
+    )
+    assert said == "Joint Statement on the establishment of the Comprehensive Strategic Partnership"
+    said = _document("Joint Statement: về việc nâng cấp quan hệ lên đối tác chiến lược", words)
+    assert said == "Joint Statement on the upgrade to the Strategic Partnership"

@@ -482,8 +482,10 @@ class Reader:
                 bool(at.edition),
             )
         )
+        meetings = [c for c in sentence.cues if c.kind == "meeting"]
+        lead = sentence.start if meetings and meetings[0] is cue else None
         outcomes = (
-            find_outcomes(self.documents, cue.start, sentence.end)
+            find_outcomes(self.documents, cue.start, sentence.end, lead)
             if (cue.kind == "meeting" and not at.secondary)
             else []
         )
