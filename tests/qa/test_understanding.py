@@ -318,3 +318,10 @@ def test_a_document_setting_up_a_partnership_is_named_in_english() -> None:
     assert said == "Joint Statement on the establishment of the Comprehensive Strategic Partnership"
     said = _document("Joint Statement: về việc nâng cấp quan hệ lên đối tác chiến lược", words)
     assert said == "Joint Statement on the upgrade to the Strategic Partnership"
+
+
+def test_in_person_or_online_asks_the_format_whatever_the_verb(dev: Store) -> None:
+    question = "Did Lee Jae Myung and Luong Cuong meet in person or online in Gyeongju?"
+    assert parse(dev, question).intent == "online"
+    answer = ask(dev, question)
+    assert answer.found and "in person in Gyeongju" in answer.answer

@@ -128,8 +128,7 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             key = {"online": "online", "in_person": "in_person"}.get(
                 event.format or "", "format_unknown"
             )
-            where = f" ({w.place(event.location)})" if event.location else ""
-            lines.append(w(key, event=title, date=date, place=where))
+            lines.append(w(key, event=title, date=date, place=place(w, event, title)))
         elif q.intent == "outcomes":
             return more.outcomes(store, q, w, events)
         elif q.intent == "happened":  # what took place: the event and who took part
