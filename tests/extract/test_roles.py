@@ -168,3 +168,13 @@ def test_roles_a_single_official_before_a_bloc_is_no_plural_subject() -> None:
         "Ngày 3/7, Ngoại trưởng Mỹ Jane Miller đã gặp Tổng thống Pháp Paul Durand tại Paris."
     )
     assert set(meeting.parties) == {"FRA", "USA"}
+
+
+def test_roles_the_host_who_invites_co_chairs() -> None:
+    events = events_of(
+        "Sáng 2/6, Thủ tướng Phạm Minh Chính lên đường tới Campuchia đồng chủ trì Kỳ họp lần "
+        "thứ 20 Ủy ban hỗn hợp Việt Nam - Campuchia, theo lời mời của Thủ tướng Campuchia "
+        "Hun Manet."
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(meeting) == {"Phạm Minh Chính": "chair", "Hun Manet": "chair"}

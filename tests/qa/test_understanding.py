@@ -269,3 +269,59 @@ def test_someone_the_record_lacks_is_refused_not_replaced(dev: Store, question: 
     answer = ask(dev, question)
     assert not answer.found
     assert "acron" in answer.answer and "Yoon" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did ASEAN foreign ministers discuss in Luang Prabang in January 2024?",
+        "Các ngoại trưởng ASEAN đã thảo luận những gì tại Luang Prabang tháng 1/2024?",
+    ],
+)
+def test_what_happened_names_who_took_part(dev: Store, question: str) -> None:
+    assert parse(dev, question).intent == "happened"
+    answer = ask(dev, question)
+    assert answer.found and answer.evidence
+    assert "Bùi Thanh Sơn" in answer.answer and "Luang Prabang" in answer.answer
+
+
+def test_meetings_a_held_meeting_prepared_for_are_its_articles_planned_ones(dev: Store) -> None:
+    answer = ask(dev, "Which upcoming meetings did the ASEAN SOM in Jakarta prepare for in 2023?")
+    assert answer.found and "42nd ASEAN Summit" in answer.answer
+    assert all(f["status"] == "planned" for f in answer.facts[:-1])
+
+
+def test_an_acronym_inside_a_series_name_is_no_party(dev: Store) -> None:
+    assert parse(dev, "Where was the ASEAN SOM held in 2023?").parties == ["ASEAN"]
+
+
+def test_demonyms_follow_the_regular_endings_of_state_names(dev: Store) -> None:
+    q = parse(dev, "Which countries did the Moldovan delegation negotiate gas prices with?")
+    assert (q.intent, q.parties) == ("met", ["MDA"])
+    answer = ask(dev, "Which countries did the Moldovan delegation negotiate gas prices with?")
+    assert answer.found and "Russia" in answer.answer and "Moldova (not named)" not in answer.answer
+    assert parse(dev, "Which Brazilian leaders did Luong Cuong meet?").parties == ["BRA"]
+
+
+def test_a_place_the_title_says_is_not_said_twice(dev: Store) -> None:
+    answer = ask(dev, "Moldova đàm phán với nước nào về giá khí đốt?")
+    assert answer.found and "Nga" in answer.answer
+    assert answer.answer.count("Mátxcơva") <= 2  # once in each event's title
+    assert "Mátxcơva, vào ngày hồ sơ không ghi tại Mátxcơva" not in answer.answer
+
+
+def test_a_document_setting_up_a_partnership_is_named_in_english() -> None:
+    words = Words("en", load())
+    said = _document(
+        "Joint Statement: về việc thiết lập quan hệ đối tác chiến lược toàn diện", words
+    )
+    assert said == "Joint Statement on the establishment of the Comprehensive Strategic Partnership"
+    said = _document("Joint Statement: về việc nâng cấp quan hệ lên đối tác chiến lược", words)
+    assert said == "Joint Statement on the upgrade to the Strategic Partnership"
+
+
+def test_in_person_or_online_asks_the_format_whatever_the_verb(dev: Store) -> None:
+    question = "Did Lee Jae Myung and Luong Cuong meet in person or online in Gyeongju?"
+    assert parse(dev, question).intent == "online"
+    answer = ask(dev, question)
+    assert answer.found and "in person in Gyeongju" in answer.answer

@@ -33,6 +33,7 @@ from diplonews.qa.core import (
     none_recorded,
     place,
     prefer_planned,
+    reported_with,
     select,
     similar_series,
     visit_date,
@@ -45,7 +46,8 @@ __all__ = ["Answer", "ask", "select", "sentences"]
 
 # A question that asks who did it, not what someone did ("Ai thăm …", "Which leaders …")
 _ASKS_WHO = re.compile(r"(?:ai|who|which|what|nhung|cac|lanh dao nao|nuoc nao)\b")
-EVENT_INTENTS = ("chair", "attend", "when", "where", "online", "outcomes")
+EVENT_INTENTS = ("chair", "attend", "when", "where", "online", "outcomes", "happened")
+_ASKS_COUNTRY = re.compile(r"\b(?:nuoc nao|ben nao|quoc gia nao|which countr\w*|what countr\w*)\b")
 UPCOMING = re.compile(r"\b(?:sap toi|sap dien ra|se dien ra|tiep theo|upcoming|next|coming)\b")
 
 
@@ -78,8 +80,8 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         asks_who = bool(_ASKS_WHO.match(question.folded))  # "Ai thăm Việt Nam năm 2023?"
         if question.kind == "visit" and (len(question.parties) >= 2 or asks_who):
             return _visits(store, question, words)
-        if len(question.parties) >= 2 or question.series:  # "ai gặp ai giữa Việt Nam và Lào"
-            return _met(store, question, words)
+        if len(question.parties) >= 2 or question.series or _ASKS_COUNTRY.search(question.folded):
+            return _met(store, question, words)  # "ai gặp ai giữa Việt Nam và Lào"
         return Answer(words("not_found"), found=False)  # whom did someone the record lacks meet
     if question.intent in ("list", "count", "planned") and question.kind == "visit":
         handler = handler if question.intent == "count" else _visits  # planned ones first
@@ -126,13 +128,16 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             key = {"online": "online", "in_person": "in_person"}.get(
                 event.format or "", "format_unknown"
             )
-            where = f" ({w.place(event.location)})" if event.location else ""
-            lines.append(w(key, event=title, date=date, place=where))
+            lines.append(w(key, event=title, date=date, place=place(w, event, title)))
         elif q.intent == "outcomes":
             return more.outcomes(store, q, w, events)
+        elif q.intent == "happened":  # what took place: the event and who took part
+            key = "happened" if people else "happened_nobody"
+            where = place(w, event, title)
+            lines.append(w(key, event=title, date=date, place=where, people=w.join(people)))
         else:  # when, and any question about an event
             key = "when_planned" if event.status == "planned" else "when"
-            lines.append(w(key, event=title, date=date, place=place(w, event)))
+            lines.append(w(key, event=title, date=date, place=place(w, event, title)))
     answer = found_answer([line[:1].upper() + line[1:] for line in lines], events)
     if q.intent == "chair" and not any(
         p.role == "chair" or _one_per_side(e) for e in events for p in e.participants
@@ -168,6 +173,7 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
     if not q.people and q.parties:  # "who met whom between Vietnam and Laos": the first side
         own = {q.parties[0]}
     wanted = [c for c in q.parties if c not in own]
+    asks_country = bool(_ASKS_COUNTRY.search(q.folded))
     lines, shown = [], []
     for event in events[:MAX_EVENTS]:
         others = [p for p in event.participants if not asked(q, p)]
@@ -178,8 +184,11 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
         if wanted and any(p.country in wanted for p in others):
             others = [p for p in others if p.country in wanted]
         people = [w.person(p) for p in others]
+        if asks_country:  # "which countries did X meet": the other sides' states
+            sides = [c for c in event.parties if c not in own and c not in q.parties[:1]]
+            people = [w.country(c) for c in sides] if not q.people else people
         if not people:  # a counterpart the article does not name: their country
-            home = {p.country for p in event.participants}
+            home = {p.country for p in event.participants} | own
             people = [w("someone_of", country=w.country(c)) for c in event.parties if c not in home]
         if not people:
             continue
@@ -187,6 +196,7 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
         who = w.join([w.name(p.name) for p in mine]) or w.join(q.names[:1])
         if not q.people:
             who = w.join([w.name(p.name) for p in event.participants if p.country in own])
+            who = who if who != "—" else w.join([w.country(c) for c in sorted(own)])
         key = "met_planned" if event.status == "planned" else "met"
         title = w.event(event)
         lines.append(
@@ -195,7 +205,7 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
                 who=who,
                 event=title,
                 date=w.date(event.date),
-                place=place(w, event),
+                place=place(w, event, title),
                 people=w.join(people),
             )
         )
@@ -269,6 +279,26 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
     has since seen them held, the held ones."""
     unslotted = not (q.parties or q.series or q.person_ids or q.location)
     events = select(store, q, w.lex, status="planned", limit=100 if unslotted else 500)
+    if not events and q.kind == "meeting" and (q.series or q.people):
+        # "Which upcoming meetings did the ASEAN SOM prepare for?": the record holds the
+        # named meeting as held; the planned meetings its articles report
+        anchors = [e for e in select(store, q, w.lex) if e.status == "held"]
+        events = [e for e in reported_with(store, anchors) if e.status == "planned"]
+        events.sort(key=lambda e: (e.date or "", e.id))
+        if events:  # upcoming as seen from the named meeting, not from today
+            items = [
+                w("planned_item", event=w.event(e), date=w.date(e.date), place=place(w, e))
+                for e in events[:MAX_EVENTS]
+            ]
+            anchor = anchors[0]
+            text = w(
+                "prepared",
+                event=w.event(anchor),
+                date=w.date(anchor.date),
+                place=place(w, anchor),
+                events="; ".join(items),
+            )
+            return found_answer([text[:1].upper() + text[1:]], events + anchors[:1])
     if not events and (q.series or len(q.people) >= 2 or q.edition):
         return _events(store, q, w)
     if UPCOMING.search(q.folded):  # "sắp tới", "next": on or after today
@@ -324,6 +354,7 @@ HANDLERS = {
     "where": _events,
     "online": _events,
     "outcomes": _events,
+    "happened": _events,
     "met": _met,
     "visit": _visits,
     "envoys": more.envoys,

@@ -346,8 +346,12 @@ def asked(q: Question, participant: StoredParticipant) -> bool:
     return any(participant.person_id in group for group in q.people)
 
 
-def place(w: Words, event: StoredEvent) -> str:
-    return " " + w("at_place", place=w.place(event.location)) if event.location else ""
+def place(w: Words, event: StoredEvent, title: str = "") -> str:
+    """' in Hanoi', or nothing when the record does not place the event or its
+    composed `title` already says where."""
+    if not event.location or (title and w.place(event.location) in title):
+        return ""
+    return " " + w("at_place", place=w.place(event.location))
 
 
 def similar_series(store: Store, q: Question, lex: Lexicons) -> list[StoredEvent]:
@@ -390,6 +394,20 @@ def during(store: Store, visit: StoredEvent) -> list[StoredEvent]:
         )
     }
     ids = (reported & queries.events_of_people(store, visitors)) - {visit.id}
+    return queries.events_by_id(store, sorted(ids))
+
+
+def reported_with(store: Store, anchors: list[StoredEvent]) -> list[StoredEvent]:
+    """The other events the anchors' articles report: what a meeting prepared for, the
+    talks of a visit."""
+    articles = sorted({s.article_id for a in anchors for s in a.sources})
+    if not articles:
+        return []
+    marks = ",".join("?" * len(articles))
+    rows = store.query(
+        f"SELECT DISTINCT event_id FROM mentions WHERE article_id IN ({marks})", tuple(articles)
+    )
+    ids = {int(r[0]) for r in rows} - {a.id for a in anchors}
     return queries.events_by_id(store, sorted(ids))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from diplonews.extract import milestones
 from diplonews.extract.lexicons import Lexicons
 from diplonews.kb.models import StoredEvent, StoredFigure
 from diplonews.kb.store import Store, queries
@@ -261,9 +262,30 @@ def _document(outcome: str, w: Words) -> str:
     if not sep or fold(rest) == rest:
         return outcome
     if w.lang == "en":
+        level = _level_set_up(rest)
+        if level:  # "Tuyên bố chung về việc thiết lập quan hệ đối tác chiến lược toàn diện"
+            return f"{head.strip()} on the {level}"
         return f"{head.strip()} (named in Vietnamese in the article)"
     kind = _vietnamese_kinds(w.lex).get(head.strip())
     return f"{kind} {rest.strip()}" if kind else outcome
+
+
+SETTING_UP = re.compile(r"\b(?:thiết lập|xác lập|nâng cấp|nâng tầm)\b", re.IGNORECASE)
+
+
+def _level_set_up(said: str) -> str | None:
+    """'establishment of the Comprehensive Strategic Partnership': what a document's
+    Vietnamese name says it sets up or raises the relationship to (milestones.tsv), the
+    longest level named after the verb."""
+    verb = SETTING_UP.search(said)
+    if verb is None:
+        return None
+    hits = [h for h in milestones.levels().find(said) if h[0] >= verb.end()]
+    if not hits:
+        return None
+    _, _, found = max(hits, key=lambda h: h[1] - h[0])
+    what = "upgrade to" if verb.group().lower().startswith("nâng") else "establishment of"
+    return f"{what} the {found[0].label}"
 
 
 def _vietnamese_kinds(lex: Lexicons) -> dict[str, str]:

@@ -45,7 +45,7 @@ _KINDS = (  # words that name the kind of event asked about (folded)
         "meeting",
         re.compile(
             r"\b(?:nhung|cac) (?:hoi nghi|cuoc gap|cuoc hop|cuoc hoi dam|cuoc hoi kien)\b"
-            r"|\b(?:which|what) (?:meetings|summits|conferences|talks)\b"
+            r"|\b(?:which|what) (?:\w+ )?(?:meetings|summits|conferences|talks)\b"
         ),
     ),
     ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call(?:s|ed|ing)?\b(?! on))")),
@@ -103,6 +103,7 @@ _BY_OFFICE = (
     "list",
     "last",
     "who_is",
+    "happened",
 )
 
 
@@ -240,10 +241,7 @@ def _country_spans(text: str, folded: str, lex: Lexicons) -> list[tuple[int, int
     spans = [(s, e, codes[0]) for s, e, codes in lex.party_names.find(text)]
     spans += [(s, e, codes[0]) for s, e, codes in folded_lexicons(lex).parties.find(folded)]
     spans += people.title_countries(text, lex)
-    for form, code in demonyms().items():
-        spans += [
-            (m.start(), m.end(), code) for m in re.finditer(rf"\b{re.escape(form)}\b", lowered)
-        ]
+    spans += find_demonyms(lowered, lex)
     return spans
 
 
@@ -372,7 +370,7 @@ def _known_words(lex: Lexicons) -> frozenset[str]:
     for form in forms:
         words |= {fold(w).lower() for w in re.findall(r"[\w'’.-]+", form or "")}
         words |= {fold(w).lower() for w in re.findall(r"[\w'’]+", form or "")}  # "Lancang"
-    words |= set(demonyms())
+    words |= set(all_demonyms(lex)[0])
     return frozenset(words)
 
 
@@ -421,6 +419,45 @@ def demonyms() -> dict[str, str]:
     }
 
 
+def all_demonyms(lex: Lexicons) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The listed demonyms and those English forms from a state's name by the regular
+    endings ("Moldova" → "moldovan", "Brazil" → "brazilian", "Israel" → "israeli"; a
+    form two states would give is left out), with one pattern that finds them all."""
+    return lex.derive("qa.demonyms", _build_demonyms)
+
+
+def _build_demonyms(lex: Lexicons) -> tuple[dict[str, str], re.Pattern[str]]:
+    derived: dict[str, set[str]] = {}
+    for party in lex.parties.values():
+        if party.kind != "state":
+            continue
+        for name in {party.name_en, party.short_en}:
+            name = fold(name or "").lower()
+            if not re.fullmatch(r"[a-z]{4,}", name):
+                continue
+            if name.endswith("a"):
+                forms = [name + "n"]
+            elif name.endswith("i"):
+                forms = [name + "an"]
+            elif name[-1] not in "eouy":
+                forms = [name + "ian", name + "i"]
+            else:
+                forms = []
+            for form in forms:
+                derived.setdefault(form, set()).add(party.code)
+    found = {form: next(iter(codes)) for form, codes in derived.items() if len(codes) == 1}
+    found.update(demonyms())
+    ordered = sorted(found, key=lambda f: (-len(f), f))
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in ordered) + r")\b")
+    return found, pattern
+
+
+def find_demonyms(folded: str, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """The demonyms of a folded question, with their spans and states."""
+    found, pattern = all_demonyms(lex)
+    return [(m.start(), m.end(), found[m.group()]) for m in pattern.finditer(folded.lower())]
+
+
 def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) -> list[str]:
     """Parties as written (with diacritics), as codes in capitals, in compounds
     ("Hàn-ASEAN"), by English names, and, in a question typed without diacritics, by
@@ -435,8 +472,11 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
         if not any(a <= start < b for a, b in taken):
             found.append((start, country))
             taken.append((start, end))
+    series = [(s, e, hits[0].parties) for s, e, hits in lex.series.find(text)]
     for match in re.finditer(r"\b[A-Z]{2,6}\b", text):
         party = lex.parties.get(match.group())
+        if any(a <= match.start() < b and match.group() not in p for a, b, p in series):
+            continue  # a word of a series' name, not its party ("SOM" in "ASEAN SOM")
         if party and not any(a <= match.start() < b for a, b in taken):
             found.append((match.start(), party.code))
             taken.append(match.span())
@@ -468,11 +508,10 @@ def _parties(text: str, folded: str, lex: Lexicons, folded_lex: FoldedLexicons) 
         if getattr(lex.parties.get(codes[0]), "kind", "") == "bloc":
             blocs.append((start, end))
     if text.lower() == folded:  # English, or Vietnamese without diacritics
-        for form, code in demonyms().items():
-            for match in re.finditer(rf"\b{re.escape(form)}\b", folded):
-                if not any(a <= match.start() < b for a, b in taken):
-                    found.append((match.start(), code))
-                    taken.append(match.span())
+        for start, end, code in find_demonyms(folded, lex):
+            if not any(a <= start < b for a, b in taken):
+                found.append((start, code))
+                taken.append((start, end))
     kinds = ("state", "bloc", "group")
     codes = [c for _, c in sorted(found) if getattr(lex.parties.get(c), "kind", "") in kinds]
     return list(dict.fromkeys(codes))

@@ -482,8 +482,10 @@ class Reader:
                 bool(at.edition),
             )
         )
+        meetings = [c for c in sentence.cues if c.kind == "meeting"]
+        lead = sentence.start if meetings and meetings[0] is cue else None
         outcomes = (
-            find_outcomes(self.documents, cue.start, sentence.end)
+            find_outcomes(self.documents, cue.start, sentence.end, lead)
             if (cue.kind == "meeting" and not at.secondary)
             else []
         )
@@ -701,6 +703,8 @@ class Reader:
                 chairs |= set(setting_subject) - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
+            hosts = roles.invited_co_chairs(self, sentence, cue, chairs)
+            people, chairs = list(dict.fromkeys(people + hosts)), chairs | set(hosts)
         return people, chairs | {m.person for m in chair_of}
 
     @staticmethod

@@ -183,6 +183,28 @@ def inviters(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
     return found if nearest is cue else []
 
 
+CO_CHAIRING = re.compile(r"\bđồng chủ trì\s*$", re.IGNORECASE)
+
+
+def invited_co_chairs(reader: Reader, sentence: Sentence, cue: Cue, chairs: set[int]) -> list[int]:
+    """ "X … đồng chủ trì Kỳ họp … theo lời mời của Thủ tướng Lào Y": a meeting
+    co-chaired at the invitation of an official of another state is co-chaired by that
+    official, the host."""
+    if not chairs or not CO_CHAIRING.search(reader.body, max(0, cue.start - 20), cue.start):
+        return []
+    known = reader.doc.record.people
+    own = {known[p].country for p in chairs if 0 <= p < len(known)}
+    found = []
+    for m in reader.mentions:
+        if not cue.end <= m.start < sentence.end or not 0 <= m.person < len(known):
+            continue
+        invited = INVITED_BY.search(reader.body, max(sentence.start, m.start - 60), m.start)
+        country = known[m.person].country
+        if invited and country and country not in own and m.person not in chairs:
+            found.append(m.person)
+    return found
+
+
 def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
     """The subject who "đón tiếp" (receives) the visitor named after it."""
     return [m for m in pre if RECEIVES.match(reader.body[m.end : m.end + 40])]
