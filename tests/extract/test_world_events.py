@@ -106,3 +106,50 @@ def test_world_events_a_call_named_after_the_fact_takes_the_counterpart_before_i
     assert event.kind == "call"
     assert [p.name for p in event.participants] == ["Lý Triệu Tinh", "Condoleezza Rice"]
     assert event.parties == ["CHN", "USA"]
+
+
+def test_world_events_talks_told_after_a_visit_are_its_visitor_and_host() -> None:
+    events = undated(
+        "Nhận lời mời của Tổng thống Hàn Quốc Roh Moo-hyun, sáng 9/10, Chủ tịch nước Trần "
+        "Đức Lương đã tới Seoul, bắt đầu chuyến thăm cấp Nhà nước Hàn Quốc.\n"
+        "Trong cuộc hội đàm, hai nhà lãnh đạo đã trao đổi về quan hệ song phương."
+    )
+    visit, talks = events
+    assert (visit.kind, talks.kind) == ("visit", "meeting")
+    assert {p.name for p in talks.participants} == {"Roh Moo-hyun", "Trần Đức Lương"}
+    assert talks.parties == ["KOR", "VNM"]
+
+
+def test_world_events_talks_to_come_after_a_welcome_are_planned_talks_of_the_visit() -> None:
+    events = undated(
+        "Thủ tướng Phan Văn Khải đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản "
+        "theo lời mời của Thủ tướng Junichiro Koizumi.\n"
+        "Sau lễ đón sẽ diễn ra hội đàm cấp cao Việt - Nhật."
+    )
+    talks = [e for e in events if e.kind == "meeting"]
+    assert len(talks) == 1
+    assert talks[0].status == "planned"
+    assert {p.name for p in talks[0].participants} == {"Phan Văn Khải", "Junichiro Koizumi"}
+
+
+def test_world_events_talks_long_after_a_visit_take_nobody_from_it() -> None:
+    events = undated(
+        "Thủ tướng Phan Văn Khải đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản "
+        "theo lời mời của Thủ tướng Junichiro Koizumi.\n"
+        "Hai nước có quan hệ từ lâu. Thương mại tăng nhanh. Đầu tư cũng tăng. "
+        "Du lịch phát triển.\n"
+        "Trong cuộc hội đàm, các bên nhất trí thúc đẩy hợp tác."
+    )
+    assert [e.kind for e in events] == ["visit"]
+
+
+def test_world_events_officials_attending_talks_told_before_join_them() -> None:
+    events = undated(
+        "Sáng 25/9 tại Brasilia, Tổng thống Brazil Lula da Silva chủ trì lễ đón Thủ tướng "
+        "Phạm Minh Chính. Hai lãnh đạo sau đó vào phòng hội đàm.\n"
+        "Tổng thống Lula da Silva, Phó Tổng thống Geraldo Alckmin cùng các Bộ trưởng Brazil "
+        "dự hội đàm."
+    )
+    talks = [e for e in events if e.kind == "meeting"]
+    assert len(talks) == 1
+    assert "Phạm Minh Chính" in {p.name for p in talks[0].participants}

@@ -276,3 +276,60 @@ def earlier_counterpart(reader: Reader, start: int, end: int, ours: str | None) 
         ):
             return person
     return None
+
+
+# How far after a visit's sentence its talks are still told as part of it.
+VISIT_TALKS_REACH = 3
+TALKS_WORDS = ("hội đàm", "hội kiến")
+
+
+def talks_of_visit(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
+    """ "Trong cuộc hội đàm, hai chủ tịch …", "Sau lễ đón sẽ diễn ra hội đàm cấp cao Việt
+    - Trung": talks that name no one of their own, told just after a visit whose visitor
+    and host are named, are the talks of that visitor and host (a visit is its own event
+    besides the talks held during it)."""
+    cue, e = d.cue, d.event
+    word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind != "meeting" or not any(w in word for w in TALKS_WORDS) or e.series:
+        return False
+    if not kept or d.counterpart:
+        return False
+    visit = kept[-1]
+    v = visit.event
+    if (
+        v.kind != "visit"
+        or not visit.chairs
+        or not 0 < d.sentence - visit.sentence <= VISIT_TALKS_REACH
+    ):
+        return False
+    if not set(d.people) <= set(visit.people) or not set(d.name_parties) <= set(v.parties):
+        return False
+    if not (set(visit.people) - visit.chairs) or not sides_apart(reader, visit):
+        return False
+    d.people = list(dict.fromkeys(d.people + visit.people))
+    e.parties = list(dict.fromkeys(e.parties + v.parties))
+    return True
+
+
+def sides_apart(reader: Reader, d: Draft) -> bool:
+    """Whether a draft's people come from two states."""
+    people = reader.doc.record.people
+    states = {people[p].country for p in d.people if 0 <= p < len(people)}
+    return len(states - {None, ""}) >= 2
+
+
+ATTENDS = re.compile(r"\b(?:tham\s+)?dự\s+(?:cuộc\s+)?$")
+
+
+def attends_told_talks(reader: Reader, d: Draft, e: Draft) -> bool:
+    """ "Tổng thống X, Phó Tổng thống Y cùng các Bộ trưởng dự hội đàm": officials who
+    attend talks already told, of which they are one side, are that occurrence."""
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    other = e.cue.trigger.vi if e.cue.trigger else ""
+    if d.cue.kind != "meeting" or e.event.kind != "meeting" or d.own_date or d.cue.named:
+        return False
+    if not any(w in word for w in TALKS_WORDS) or not any(w in other for w in TALKS_WORDS):
+        return False
+    if not ATTENDS.search(reader.body, max(0, d.cue.start - 12), d.cue.start):
+        return False
+    return bool(set(d.people) & set(e.people)) and sides_apart(reader, e)
