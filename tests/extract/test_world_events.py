@@ -153,3 +153,23 @@ def test_world_events_officials_attending_talks_told_before_join_them() -> None:
     talks = [e for e in events if e.kind == "meeting"]
     assert len(talks) == 1
     assert "Phạm Minh Chính" in {p.name for p in talks[0].participants}
+
+
+def test_world_events_the_speaker_of_ong_da_is_one_side_of_each_call() -> None:
+    events = undated(
+        "Thủ tướng Israel Ehud Olmert cho biết ông đã thông báo quan điểm này trong cuộc "
+        "điện đàm với Thủ tướng Anh Tony Blair, Tổng thống Pháp Jacques Chirac và Quốc "
+        "vương Jocdani Abdullah II."
+    )
+    assert [e.kind for e in events] == ["call"] * 3
+    for event in events:
+        assert "Ehud Olmert" in {p.name for p in event.participants}
+    assert [e.parties for e in events] == [["GBR", "ISR"], ["FRA", "ISR"], ["ISR", "JOR"]]
+
+
+def test_world_events_the_subject_acting_in_talks_with_someone_is_one_side() -> None:
+    [event] = undated(
+        "Ngoại trưởng Nhật Bản Nobutaka Machimura đã nêu vấn đề này trong cuộc gặp với "
+        "Ngoại trưởng Trung Quốc Lý Triệu Tinh hôm qua."
+    )
+    assert {p.name for p in event.participants} == {"Nobutaka Machimura", "Lý Triệu Tinh"}

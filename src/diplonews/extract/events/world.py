@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events.cues import COUNTERPART, HOME, LOCATED
+from diplonews.extract.events.cues import COUNTERPART, HOME, LOCATED, REPORTING
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
+    from diplonews.extract.doc import Mention
+    from diplonews.extract.events.cues import Sentence
     from diplonews.extract.events.reader import Draft, Reader
 
 # "hôm qua", "hôm thứ hai", "tuần trước", "sáng nay": the day of an occurrence, told
@@ -333,3 +335,47 @@ def attends_told_talks(reader: Reader, d: Draft, e: Draft) -> bool:
     if not ATTENDS.search(reader.body, max(0, d.cue.start - 12), d.cue.start):
         return False
     return bool(set(d.people) & set(e.people)) and sides_apart(reader, e)
+
+
+# "X cho biết ông đã …": the pronoun after a reporting verb is its speaker.
+SPEAKER_PRONOUN = re.compile(
+    r"\s*(?:rằng\s+)?(?:ông|bà)\s+(?:(?:đã|sẽ|vừa|đang|cũng|từng)\s+)*(?=[a-zà-ỹđ])"
+)
+
+
+def speaker_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
+    """ "Thủ tướng X cho biết ông đã thông báo … trong cuộc điện đàm với A, B và C": the
+    "ông" after the reporting verb is the official who speaks, and the subject of the
+    events the clause reports. Kept to officials of a state: the head of a cartel or
+    trade body ("Chủ tịch OPEC … cho biết ông sẽ có cuộc hội đàm với các bộ trưởng")
+    speaks of its own business."""
+    if sentence.content_start <= sentence.start:
+        return []
+    for verb in REPORTING.finditer(reader.body, sentence.start, sentence.content_start):
+        if SPEAKER_PRONOUN.match(reader.body, verb.end()):
+            before = [m for m in reader.mentions_in(sentence.start, verb.start()) if m.person >= 0]
+            return [m for m in before[-1:] if state_official(reader, m.person)]
+    return []
+
+
+# "X đã thông báo … trong cuộc điện đàm với Y": talks named inside the subject's clause.
+IN_TALKS_BEFORE = re.compile(r"\S\s+(?:trong|qua|tại)\s+$")
+WITH_SOON = re.compile(r"\s+(?:\S+\s+){0,3}?với\s")
+
+
+def subject_in_talks(reader: Reader, lead_start: int, cue_start: int, cue_end: int) -> bool:
+    """ "Thủ tướng X cho biết ông đã thông báo quan điểm trong cuộc điện đàm với A",
+    "Ngoại trưởng Y nói về vấn đề này tại cuộc gặp với B": the subject of a clause that
+    names talks with someone as where it acted is one side of them."""
+    body = reader.body
+    return bool(
+        lead_start < cue_start
+        and IN_TALKS_BEFORE.search(body, max(lead_start, cue_start - 10), cue_start)
+        and WITH_SOON.match(body, cue_end)
+    )
+
+
+def state_official(reader: Reader, person: int) -> bool:
+    people = reader.doc.record.people
+    code = people[person].country if 0 <= person < len(people) else None
+    return bool(code) and getattr(reader.lex.party(str(code)), "kind", "") == "state"
