@@ -173,3 +173,31 @@ def test_world_events_the_subject_acting_in_talks_with_someone_is_one_side() -> 
         "Ngoại trưởng Trung Quốc Lý Triệu Tinh hôm qua."
     )
     assert {p.name for p in event.participants} == {"Nobutaka Machimura", "Lý Triệu Tinh"}
+
+
+def test_world_events_a_cabinet_meeting_is_no_diplomatic_event() -> None:
+    assert (
+        undated(
+            "Trong cuộc họp nội các khẩn cấp ở Rome hôm qua, Thủ tướng Italy Silvio "
+            "Berlusconi cho biết chính phủ sẽ không rút quân khỏi Iraq."
+        )
+        == []
+    )
+
+
+def test_world_events_talks_on_a_coalition_government_are_domestic() -> None:
+    assert (
+        undated(
+            "Các đảng thân phương Tây hôm qua bắt đầu các cuộc đàm phán thành lập chính phủ "
+            "liên minh sau khi cựu Thủ tướng Ukraine Yulia Tymoshenko kêu gọi đoàn kết."
+        )
+        == []
+    )
+
+
+def test_world_events_a_joint_cabinet_meeting_of_two_states_is_kept() -> None:
+    events = undated(
+        "Ngày 20/11, Thủ tướng Phan Văn Khải và Thủ tướng Thái Lan Thaksin Shinawatra đồng "
+        "chủ trì cuộc họp Nội các chung Việt Nam - Thái Lan tại Đà Nẵng."
+    )
+    assert [e.kind for e in events] == ["meeting"]

@@ -267,6 +267,8 @@ def merge(reader: Reader) -> list[Event]:
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
     for d in reader.drafts:
+        if world.domestic(reader, d):
+            continue
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
             if (

@@ -379,3 +379,21 @@ def state_official(reader: Reader, person: int) -> bool:
     people = reader.doc.record.people
     code = people[person].country if 0 <= person < len(people) else None
     return bool(code) and getattr(reader.lex.party(str(code)), "kind", "") == "state"
+
+
+# A state's own business: its cabinet's meetings, talks on forming a coalition government.
+CABINET = re.compile(r"\S*(?:\s+\S+){0,2}?\s+[Nn]ội các\b(?!\s+chung)")
+COALITION = re.compile(r"\bchính phủ liên (?:minh|hiệp)\b")
+
+
+def domestic(reader: Reader, d: Draft) -> bool:
+    """ "trong cuộc họp nội các khẩn cấp ở Ramallah", "phiên họp nội các ngày 29-1",
+    "các cuộc đàm phán thành lập chính phủ liên minh": meetings of one state's government
+    with itself. (A joint cabinet meeting of two states, "họp Nội các chung", is not.)"""
+    cue = d.cue
+    if cue.series or d.event.series or cue.kind != "meeting":
+        return False
+    end = min(cue.own_end, cue.end + 60)
+    return bool(
+        CABINET.match(reader.body, cue.start, end) or COALITION.search(reader.body, cue.start, end)
+    )
