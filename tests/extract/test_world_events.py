@@ -201,3 +201,20 @@ def test_world_events_a_joint_cabinet_meeting_of_two_states_is_kept() -> None:
         "chủ trì cuộc họp Nội các chung Việt Nam - Thái Lan tại Đà Nẵng."
     )
     assert [e.kind for e in events] == ["meeting"]
+
+
+def test_world_events_talks_called_for_are_no_event() -> None:
+    assert (
+        undated(
+            "Italy kêu gọi tổ chức hội nghị thượng đỉnh G8 để thảo luận về việc giúp các "
+            "nước khắc phục hậu quả sóng thần."
+        )
+        == []
+    )
+    assert (
+        undated(
+            "Ngoại trưởng Iran Manouchehr Mottaki hôm qua kêu gọi EU tiếp tục đàm phán về "
+            "vấn đề hạt nhân."
+        )
+        == []
+    )

@@ -267,7 +267,7 @@ def merge(reader: Reader) -> list[Event]:
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
     for d in reader.drafts:
-        if world.domestic(reader, d):
+        if world.domestic(reader, d) or world.called_for(reader, d):
             continue
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:

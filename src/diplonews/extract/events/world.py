@@ -397,3 +397,22 @@ def domestic(reader: Reader, d: Draft) -> bool:
     return bool(
         CABINET.match(reader.body, cue.start, end) or COALITION.search(reader.body, cue.start, end)
     )
+
+
+# "kêu gọi tổ chức hội nghị thượng đỉnh G8", "kêu gọi EU tiếp tục đàm phán", "hối thúc
+# Bình Nhưỡng trở lại bàn đàm phán": talks someone asks for, which nobody has announced.
+CALLED_FOR = re.compile(
+    r"\b(?:kêu gọi|hối thúc|thúc giục|đề nghị|đề xuất)\s+(?:[^\s,;.]+\s+){0,4}?"
+    r"(?:tổ chức|tiếp tục|nối lại|khôi phục|trở lại|quay lại|quay trở lại)\s+"
+    r"(?:bàn\s+)?(?:các\s+|một\s+|những\s+)?$"
+)
+
+
+def called_for(reader: Reader, d: Draft) -> bool:
+    """Whether a draft is talks that someone calls for rather than an event told: a
+    wish is not an occurrence, held or announced."""
+    cue = d.cue
+    if cue.kind == "visit" or d.event.edition:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    return bool(CALLED_FOR.search(reader.body, max(start, cue.start - 80), cue.start))
