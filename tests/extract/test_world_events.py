@@ -218,3 +218,11 @@ def test_world_events_talks_called_for_are_no_event() -> None:
         )
         == []
     )
+
+
+def test_world_events_the_asian_african_summit_names_no_philippines() -> None:
+    [event] = undated(
+        "Thủ tướng Nhật Junichiro Koizumi hôm 22-4, ngay trong phiên khai mạc Hội nghị "
+        "thượng đỉnh các nước Á - Phi ở Indonesia, đã bày tỏ lời xin lỗi."
+    )
+    assert "PHL" not in event.parties
