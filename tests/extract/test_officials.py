@@ -58,3 +58,20 @@ def test_officials_leaders_of_the_2000s_news() -> None:
     assert officials.state_of("Iyad Allawi") == "IRQ"
     assert officials.state_of("Gioan Phaolô II") == "VAT"
     assert officials.state_of("Anders Fogh Rasmussen", 2005) == "DNK"
+
+
+def test_officials_leaders_of_2003_2006_world_news_carry_their_state() -> None:
+    from diplonews.extract import extract
+
+    people = extract(
+        "Chủ tịch Kim Châng In chuyển giao quyền lực. Tại Burundi, Tổng thống "
+        "P.Nkurunziza đã quyết định giảm thuế. Tại lân bang Tanzania, tân Tổng thống "
+        "J.Kikwete kêu gọi người dân. Ngoại trưởng Gianfranco Fini nhận định đó là tai nạn.",
+        "t",
+    ).people
+    assert {p.name: p.country for p in people} == {
+        "Kim Châng In": "PRK",
+        "P.Nkurunziza": "BDI",
+        "J.Kikwete": "TZA",
+        "Gianfranco Fini": "ITA",
+    }

@@ -106,3 +106,123 @@ def test_world_events_a_call_named_after_the_fact_takes_the_counterpart_before_i
     assert event.kind == "call"
     assert [p.name for p in event.participants] == ["Lý Triệu Tinh", "Condoleezza Rice"]
     assert event.parties == ["CHN", "USA"]
+
+
+def test_world_events_talks_told_after_a_visit_are_its_visitor_and_host() -> None:
+    events = undated(
+        "Nhận lời mời của Tổng thống Hàn Quốc Roh Moo-hyun, sáng 9/10, Chủ tịch nước Trần "
+        "Đức Lương đã tới Seoul, bắt đầu chuyến thăm cấp Nhà nước Hàn Quốc.\n"
+        "Trong cuộc hội đàm, hai nhà lãnh đạo đã trao đổi về quan hệ song phương."
+    )
+    visit, talks = events
+    assert (visit.kind, talks.kind) == ("visit", "meeting")
+    assert {p.name for p in talks.participants} == {"Roh Moo-hyun", "Trần Đức Lương"}
+    assert talks.parties == ["KOR", "VNM"]
+
+
+def test_world_events_talks_to_come_after_a_welcome_are_planned_talks_of_the_visit() -> None:
+    events = undated(
+        "Thủ tướng Phan Văn Khải đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản "
+        "theo lời mời của Thủ tướng Junichiro Koizumi.\n"
+        "Sau lễ đón sẽ diễn ra hội đàm cấp cao Việt - Nhật."
+    )
+    talks = [e for e in events if e.kind == "meeting"]
+    assert len(talks) == 1
+    assert talks[0].status == "planned"
+    assert {p.name for p in talks[0].participants} == {"Phan Văn Khải", "Junichiro Koizumi"}
+
+
+def test_world_events_talks_long_after_a_visit_take_nobody_from_it() -> None:
+    events = undated(
+        "Thủ tướng Phan Văn Khải đã tới Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản "
+        "theo lời mời của Thủ tướng Junichiro Koizumi.\n"
+        "Hai nước có quan hệ từ lâu. Thương mại tăng nhanh. Đầu tư cũng tăng. "
+        "Du lịch phát triển.\n"
+        "Trong cuộc hội đàm, các bên nhất trí thúc đẩy hợp tác."
+    )
+    assert [e.kind for e in events] == ["visit"]
+
+
+def test_world_events_officials_attending_talks_told_before_join_them() -> None:
+    events = undated(
+        "Sáng 25/9 tại Brasilia, Tổng thống Brazil Lula da Silva chủ trì lễ đón Thủ tướng "
+        "Phạm Minh Chính. Hai lãnh đạo sau đó vào phòng hội đàm.\n"
+        "Tổng thống Lula da Silva, Phó Tổng thống Geraldo Alckmin cùng các Bộ trưởng Brazil "
+        "dự hội đàm."
+    )
+    talks = [e for e in events if e.kind == "meeting"]
+    assert len(talks) == 1
+    assert "Phạm Minh Chính" in {p.name for p in talks[0].participants}
+
+
+def test_world_events_the_speaker_of_ong_da_is_one_side_of_each_call() -> None:
+    events = undated(
+        "Thủ tướng Israel Ehud Olmert cho biết ông đã thông báo quan điểm này trong cuộc "
+        "điện đàm với Thủ tướng Anh Tony Blair, Tổng thống Pháp Jacques Chirac và Quốc "
+        "vương Jocdani Abdullah II."
+    )
+    assert [e.kind for e in events] == ["call"] * 3
+    for event in events:
+        assert "Ehud Olmert" in {p.name for p in event.participants}
+    assert [e.parties for e in events] == [["GBR", "ISR"], ["FRA", "ISR"], ["ISR", "JOR"]]
+
+
+def test_world_events_the_subject_acting_in_talks_with_someone_is_one_side() -> None:
+    [event] = undated(
+        "Ngoại trưởng Nhật Bản Nobutaka Machimura đã nêu vấn đề này trong cuộc gặp với "
+        "Ngoại trưởng Trung Quốc Lý Triệu Tinh hôm qua."
+    )
+    assert {p.name for p in event.participants} == {"Nobutaka Machimura", "Lý Triệu Tinh"}
+
+
+def test_world_events_a_cabinet_meeting_is_no_diplomatic_event() -> None:
+    assert (
+        undated(
+            "Trong cuộc họp nội các khẩn cấp ở Rome hôm qua, Thủ tướng Italy Silvio "
+            "Berlusconi cho biết chính phủ sẽ không rút quân khỏi Iraq."
+        )
+        == []
+    )
+
+
+def test_world_events_talks_on_a_coalition_government_are_domestic() -> None:
+    assert (
+        undated(
+            "Các đảng thân phương Tây hôm qua bắt đầu các cuộc đàm phán thành lập chính phủ "
+            "liên minh sau khi cựu Thủ tướng Ukraine Yulia Tymoshenko kêu gọi đoàn kết."
+        )
+        == []
+    )
+
+
+def test_world_events_a_joint_cabinet_meeting_of_two_states_is_kept() -> None:
+    events = undated(
+        "Ngày 20/11, Thủ tướng Phan Văn Khải và Thủ tướng Thái Lan Thaksin Shinawatra đồng "
+        "chủ trì cuộc họp Nội các chung Việt Nam - Thái Lan tại Đà Nẵng."
+    )
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_world_events_talks_called_for_are_no_event() -> None:
+    assert (
+        undated(
+            "Italy kêu gọi tổ chức hội nghị thượng đỉnh G8 để thảo luận về việc giúp các "
+            "nước khắc phục hậu quả sóng thần."
+        )
+        == []
+    )
+    assert (
+        undated(
+            "Ngoại trưởng Iran Manouchehr Mottaki hôm qua kêu gọi EU tiếp tục đàm phán về "
+            "vấn đề hạt nhân."
+        )
+        == []
+    )
+
+
+def test_world_events_the_asian_african_summit_names_no_philippines() -> None:
+    [event] = undated(
+        "Thủ tướng Nhật Junichiro Koizumi hôm 22-4, ngay trong phiên khai mạc Hội nghị "
+        "thượng đỉnh các nước Á - Phi ở Indonesia, đã bày tỏ lời xin lỗi."
+    )
+    assert "PHL" not in event.parties

@@ -182,6 +182,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False  # the counterparts listed after one verb: one event each
     if a.kind == "visit" and welcomes(d, e):
         return True
+    if world.attends_told_talks(reader, d, e):
+        return True
     if recalled_year(reader, d, e) or recalled_year(reader, e, d):
         return False
     if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
@@ -265,6 +267,8 @@ def merge(reader: Reader) -> list[Event]:
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
     for d in reader.drafts:
+        if world.domestic(reader, d) or world.called_for(reader, d):
+            continue
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
             if (
@@ -272,6 +276,7 @@ def merge(reader: Reader) -> list[Event]:
                 or recalled_edition(d, kept)
                 or recalled_visit(reader, d)
                 or both_sides_of(reader, d, kept)
+                or world.talks_of_visit(reader, d, kept)
                 or world.keep(reader, d)
             ):
                 kept.append(d)

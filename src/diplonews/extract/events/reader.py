@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.events import merging, placing, roles
+from diplonews.extract.events import merging, placing, roles, world
 from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
@@ -415,6 +415,9 @@ class Reader:
         pronoun = roles.pronoun_subject(self, sentence)  # "Ông có kế hoạch hội đàm với …"
         if pronoun:
             return pronoun
+        speaker = world.speaker_subject(self, sentence)  # "X cho biết ông đã …"
+        if speaker:
+            return speaker
         for m in self.mentions_in(sentence.content_start, sentence.end):
             if not any(a <= m.start < b for a, b in owned):
                 return [m]
@@ -667,6 +670,7 @@ class Reader:
             and not quoted
             and (at.attend or "verb" in cue.flags or CHAIR.search(body[at.lead_start : cue.start]))
             or WITH.match(body, at.prev_end, cue.start)
+            or world.subject_in_talks(self, at.lead_start, cue.start, cue.end)
         )
         at_event = (
             (at.points_back or cue.generic)

@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events.cues import COUNTERPART, HOME, LOCATED
+from diplonews.extract.events.cues import COUNTERPART, HOME, LOCATED, REPORTING
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
+    from diplonews.extract.doc import Mention
+    from diplonews.extract.events.cues import Sentence
     from diplonews.extract.events.reader import Draft, Reader
 
 # "hôm qua", "hôm thứ hai", "tuần trước", "sáng nay": the day of an occurrence, told
@@ -276,3 +278,141 @@ def earlier_counterpart(reader: Reader, start: int, end: int, ours: str | None) 
         ):
             return person
     return None
+
+
+# How far after a visit's sentence its talks are still told as part of it.
+VISIT_TALKS_REACH = 3
+TALKS_WORDS = ("hội đàm", "hội kiến")
+
+
+def talks_of_visit(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
+    """ "Trong cuộc hội đàm, hai chủ tịch …", "Sau lễ đón sẽ diễn ra hội đàm cấp cao Việt
+    - Trung": talks that name no one of their own, told just after a visit whose visitor
+    and host are named, are the talks of that visitor and host (a visit is its own event
+    besides the talks held during it)."""
+    cue, e = d.cue, d.event
+    word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind != "meeting" or not any(w in word for w in TALKS_WORDS) or e.series:
+        return False
+    if not kept or d.counterpart:
+        return False
+    visit = kept[-1]
+    v = visit.event
+    if (
+        v.kind != "visit"
+        or not visit.chairs
+        or not 0 < d.sentence - visit.sentence <= VISIT_TALKS_REACH
+    ):
+        return False
+    if not set(d.people) <= set(visit.people) or not set(d.name_parties) <= set(v.parties):
+        return False
+    if not (set(visit.people) - visit.chairs) or not sides_apart(reader, visit):
+        return False
+    d.people = list(dict.fromkeys(d.people + visit.people))
+    e.parties = list(dict.fromkeys(e.parties + v.parties))
+    return True
+
+
+def sides_apart(reader: Reader, d: Draft) -> bool:
+    """Whether a draft's people come from two states."""
+    people = reader.doc.record.people
+    states = {people[p].country for p in d.people if 0 <= p < len(people)}
+    return len(states - {None, ""}) >= 2
+
+
+ATTENDS = re.compile(r"\b(?:tham\s+)?dự\s+(?:cuộc\s+)?$")
+
+
+def attends_told_talks(reader: Reader, d: Draft, e: Draft) -> bool:
+    """ "Tổng thống X, Phó Tổng thống Y cùng các Bộ trưởng dự hội đàm": officials who
+    attend talks already told, of which they are one side, are that occurrence."""
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    other = e.cue.trigger.vi if e.cue.trigger else ""
+    if d.cue.kind != "meeting" or e.event.kind != "meeting" or d.own_date or d.cue.named:
+        return False
+    if not any(w in word for w in TALKS_WORDS) or not any(w in other for w in TALKS_WORDS):
+        return False
+    if not ATTENDS.search(reader.body, max(0, d.cue.start - 12), d.cue.start):
+        return False
+    return bool(set(d.people) & set(e.people)) and sides_apart(reader, e)
+
+
+# "X cho biết ông đã …": the pronoun after a reporting verb is its speaker.
+SPEAKER_PRONOUN = re.compile(
+    r"\s*(?:rằng\s+)?(?:ông|bà)\s+(?:(?:đã|sẽ|vừa|đang|cũng|từng)\s+)*(?=[a-zà-ỹđ])"
+)
+
+
+def speaker_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
+    """ "Thủ tướng X cho biết ông đã thông báo … trong cuộc điện đàm với A, B và C": the
+    "ông" after the reporting verb is the official who speaks, and the subject of the
+    events the clause reports. Kept to officials of a state: the head of a cartel or
+    trade body ("Chủ tịch OPEC … cho biết ông sẽ có cuộc hội đàm với các bộ trưởng")
+    speaks of its own business."""
+    if sentence.content_start <= sentence.start:
+        return []
+    for verb in REPORTING.finditer(reader.body, sentence.start, sentence.content_start):
+        if SPEAKER_PRONOUN.match(reader.body, verb.end()):
+            before = [m for m in reader.mentions_in(sentence.start, verb.start()) if m.person >= 0]
+            return [m for m in before[-1:] if state_official(reader, m.person)]
+    return []
+
+
+# "X đã thông báo … trong cuộc điện đàm với Y": talks named inside the subject's clause.
+IN_TALKS_BEFORE = re.compile(r"\S\s+(?:trong|qua|tại)\s+$")
+WITH_SOON = re.compile(r"\s+(?:\S+\s+){0,3}?với\s")
+
+
+def subject_in_talks(reader: Reader, lead_start: int, cue_start: int, cue_end: int) -> bool:
+    """ "Thủ tướng X cho biết ông đã thông báo quan điểm trong cuộc điện đàm với A",
+    "Ngoại trưởng Y nói về vấn đề này tại cuộc gặp với B": the subject of a clause that
+    names talks with someone as where it acted is one side of them."""
+    body = reader.body
+    return bool(
+        lead_start < cue_start
+        and IN_TALKS_BEFORE.search(body, max(lead_start, cue_start - 10), cue_start)
+        and WITH_SOON.match(body, cue_end)
+    )
+
+
+def state_official(reader: Reader, person: int) -> bool:
+    people = reader.doc.record.people
+    code = people[person].country if 0 <= person < len(people) else None
+    return bool(code) and getattr(reader.lex.party(str(code)), "kind", "") == "state"
+
+
+# A state's own business: its cabinet's meetings, talks on forming a coalition government.
+CABINET = re.compile(r"\S*(?:\s+\S+){0,2}?\s+[Nn]ội các\b(?!\s+chung)")
+COALITION = re.compile(r"\bchính phủ liên (?:minh|hiệp)\b")
+
+
+def domestic(reader: Reader, d: Draft) -> bool:
+    """ "trong cuộc họp nội các khẩn cấp ở Ramallah", "phiên họp nội các ngày 29-1",
+    "các cuộc đàm phán thành lập chính phủ liên minh": meetings of one state's government
+    with itself. (A joint cabinet meeting of two states, "họp Nội các chung", is not.)"""
+    cue = d.cue
+    if cue.series or d.event.series or cue.kind != "meeting":
+        return False
+    end = min(cue.own_end, cue.end + 60)
+    return bool(
+        CABINET.match(reader.body, cue.start, end) or COALITION.search(reader.body, cue.start, end)
+    )
+
+
+# "kêu gọi tổ chức hội nghị thượng đỉnh G8", "kêu gọi EU tiếp tục đàm phán", "hối thúc
+# Bình Nhưỡng trở lại bàn đàm phán": talks someone asks for, which nobody has announced.
+CALLED_FOR = re.compile(
+    r"\b(?:kêu gọi|hối thúc|thúc giục|đề nghị|đề xuất)\s+(?:[^\s,;.]+\s+){0,4}?"
+    r"(?:tổ chức|tiếp tục|nối lại|khôi phục|trở lại|quay lại|quay trở lại)\s+"
+    r"(?:bàn\s+)?(?:các\s+|một\s+|những\s+)?$"
+)
+
+
+def called_for(reader: Reader, d: Draft) -> bool:
+    """Whether a draft is talks that someone calls for rather than an event told: a
+    wish is not an occurrence, held or announced."""
+    cue = d.cue
+    if cue.kind == "visit" or d.event.edition:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    return bool(CALLED_FOR.search(reader.body, max(start, cue.start - 80), cue.start))
