@@ -332,3 +332,34 @@ def test_placing_the_city_a_traveller_comes_home_to_is_not_the_place() -> None:
     assert found and all(e.location != "Hanoi" for e in found)
     talks = [e for e in found if e.kind == "meeting"]
     assert talks and talks[0].location == "Tokyo"
+
+
+def test_placing_a_carried_day_is_the_day_told_not_the_first_of_a_span() -> None:
+    found = events(
+        "Sáng 12/9, Chủ tịch nước Tô Lâm chủ trì lễ đón Tổng thống Indonesia Joko Widodo "
+        "thăm cấp nhà nước Việt Nam từ ngày 11-13/9. Sau lễ đón, hai nhà lãnh đạo hội đàm."
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.date == "2024-09-12"
+
+
+def test_placing_a_span_told_in_a_sentence_of_its_own_is_carried_by_its_first_day() -> None:
+    found = events(
+        "Ngày 5/9, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Lào Khamphao Ernthavanh. "
+        "Từ ngày 10 đến 12/9, Bộ trưởng Bùi Thanh Sơn thăm chính thức Campuchia. "
+        "Cùng ngày, Bộ trưởng Bùi Thanh Sơn hội đàm với Phó Thủ tướng Campuchia Sok Chenda Sophea."
+    )
+    assert [e.date for e in found if e.kind == "meeting"][-1] == "2024-09-10"
+
+
+def test_placing_moving_the_day_of_a_visit_span_leaves_the_carried_day() -> None:
+    # metamorphic: where the visit's span is written does not change the day carried over
+    lead = "Sáng 12/9, Chủ tịch nước Tô Lâm chủ trì lễ đón Tổng thống Indonesia Joko Widodo"
+    tail = " Sau lễ đón, hai nhà lãnh đạo hội đàm."
+    for text in (
+        lead + " thăm cấp nhà nước Việt Nam từ ngày 11-13/9." + tail,
+        lead + " thăm cấp nhà nước Việt Nam." + tail,
+        "Tổng thống Indonesia Joko Widodo thăm Việt Nam từ ngày 11-13/9. " + lead + "." + tail,
+    ):
+        meeting = next(e for e in events(text) if e.kind == "meeting")
+        assert meeting.date == "2024-09-12", text

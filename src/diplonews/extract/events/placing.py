@@ -111,16 +111,30 @@ def earlier_day_of_visit(a: Any, b: Any) -> bool:
     )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
 def last_day_before(reader: Reader, at: int) -> str | None:
-    """The last day-precision date the text gives before offset `at`."""
+    """The last single day the text gives before offset `at`, else the first day of the
+    last span of days: "Sáng 12/9, lễ đón … thăm cấp nhà nước từ ngày 11-13/9. Sau lễ
+    đón, …" goes on from the day told, the 12th, not from the visit's first day."""
     best = None
+    day_told = None  # the last single day, while no sentence has ended after it
     now = reader.doc.anchor_year
     for t in reader.times:
         if t.start >= at:
             break
         if t.precision == "day" and t.value and not (now and int(t.value[:4]) < now - 1):
-            best = t.value  # not a day of history ("thiết lập quan hệ ngày 22/12/1992")
-    return best
+            # not a day of history ("thiết lập quan hệ ngày 22/12/1992")
+            if t.end_value is None:
+                best = day_told = t
+            elif day_told is not None and not _SENTENCE_BREAK.search(
+                reader.body, day_told.end, t.start
+            ):
+                best = day_told
+            else:
+                best = day_told = t
+    return best.value if best is not None else None
 
 
 def carry_date(reader: Reader, d: Draft) -> None:
