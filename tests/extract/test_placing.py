@@ -363,3 +363,26 @@ def test_placing_moving_the_day_of_a_visit_span_leaves_the_carried_day() -> None
     ):
         meeting = next(e for e in events(text) if e.kind == "meeting")
         assert meeting.date == "2024-09-12", text
+
+
+def test_placing_a_day_counted_from_the_day_before() -> None:
+    first = (
+        "Ngày 10/9, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Lào Saleumxay Kommasith. "
+    )
+    second = "Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Campuchia Chea Kimtha."
+    for opening, day in (
+        ("Một ngày trước đó, ", "2024-09-09"),
+        ("Ngày hôm trước, ", "2024-09-09"),
+        ("Hai ngày sau, ", "2024-09-12"),
+        ("Sáng hôm sau, ", "2024-09-11"),
+    ):
+        found = events(first + opening + second)
+        assert found[-1].date == day, opening
+
+
+def test_placing_days_after_a_clause_or_before_now_are_not_counted_from_the_day_before() -> None:
+    found = events(
+        "Ngày 10/9, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Lào Saleumxay Kommasith. "
+        "Hai ngày sau khi nhậm chức, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Campuchia Chea Kimtha."
+    )
+    assert found[-1].date != "2024-09-12"

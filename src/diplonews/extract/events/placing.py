@@ -41,9 +41,15 @@ CARRY_OPENING = re.compile(
 )
 # … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
 CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
-NEXT_DAY = re.compile(
-    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:[Nn]gày\s+)?[Hh]ôm sau(?!\w)"
+# … or on a day counted from it: "Hôm sau", "Ngày hôm trước", "Một ngày trước đó", "Hai
+# ngày sau", "Sáng hôm sau" ("Hai ngày trước" counts back from now, "Hai ngày sau khi X"
+# from X).
+DAYS_AWAY = re.compile(
+    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:(?:[Nn]gày\s+)?[Hh]ôm|"
+    r"(?:[Cc]hỉ\s+|[Đđ]úng\s+)?(?P<n>[0-9]|[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm)\s+ngày)\s+"
+    r"(?:(?P<way>sau)(?:\s+đó)?(?!\s+khi)|(?<=[Hh]ôm )trước|trước\s+đó)(?!\w)"
 )
+_DAY_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 # Setting out for a meeting: the meeting is still ahead ("lên đường dự", "bắt đầu thăm
 # chính thức … và tham dự").
 SETTING_OUT = re.compile(
@@ -156,10 +162,14 @@ def carry_date(reader: Reader, d: Draft) -> None:
             return
     start, end = reader.doc.sentences[d.sentence]
     body = reader.body
-    if NEXT_DAY.match(body, start, end):
+    away = DAYS_AWAY.match(body, start, end)
+    if away:
         before = _day(last_day_before(reader, start))
         if before is not None:
-            e.date = (before + timedelta(days=1)).isoformat()
+            n = away["n"]
+            count = 1 if n is None else int(n) if n.isdigit() else _DAY_COUNTS[n.lower()]
+            step = timedelta(days=count if away["way"] else -count)
+            e.date = (before + step).isoformat()
         return
     if CARRY_OPENING.match(body, start, end) or CARRY_BEFORE.search(
         body, start, max(start, d.cue.start)
