@@ -3,7 +3,7 @@ and location once the events stage has read the event's own words (see reader.py
 
 News tells a day's events in a row and dates only the first of them: "Cùng ngày",
 "Chiều cùng ngày", "Sau đó", "Trước đó" carry the day before them over to the next
-event, "Hôm sau" the day after it; a meeting "bên lề X" takes X's date and place; the
+event, "Hôm sau" the day after it, "Một ngày trước đó" the day before it; a meeting "bên lề X" takes X's date and place; the
 day a plan is announced ("Bộ Ngoại giao ngày 2/6 thông báo … sẽ thăm") is not its date;
 a held event of the story that the text leaves undated happened in the month the
 article was published. An event dated after publication is still to come, whatever the
