@@ -386,3 +386,16 @@ def test_placing_days_after_a_clause_or_before_now_are_not_counted_from_the_day_
         "Hai ngày sau khi nhậm chức, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Campuchia Chea Kimtha."
     )
     assert found[-1].date != "2024-09-12"
+
+
+def test_placing_a_week_dates_the_event_not_the_day_it_was_reported() -> None:
+    found = events(
+        "Ngày 12/9, người phát ngôn Bộ Ngoại giao cho biết Thủ tướng Phạm Minh Chính đã điện "
+        "đàm với Thủ tướng Nhật Bản Kishida Fumio tuần trước."
+    )
+    assert [e.date for e in found] == ["2024-09"]
+
+
+def test_placing_a_plan_for_next_week_is_dated_to_its_month() -> None:
+    found = events("Bộ trưởng Bùi Thanh Sơn sẽ thăm chính thức Nhật Bản vào tuần tới.")
+    assert [(e.status, e.date) for e in found] == [("planned", "2024-09")]
