@@ -218,3 +218,13 @@ def test_dating_a_visit_to_begin_with_a_plan_word_stays_planned() -> None:
         "2024-09-11",
     )
     assert [e.status for e in found] == ["planned"]
+
+
+def test_dating_a_year_the_sentence_before_recalls_does_not_date_this_one() -> None:
+    # "này" points back at the sentence before, but a bare year there is history it recalls
+    found = events(
+        "Vụ tấn công được so sánh với vụ đánh bom tàu chiến tại Yemen năm 2000. Ngoài ra, "
+        "văn bản này cũng đề cập tới chuyến thăm Iraq của Thủ tướng Australia John Howard.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "visit"] == [None]
