@@ -228,3 +228,13 @@ def test_dating_a_year_the_sentence_before_recalls_does_not_date_this_one() -> N
         None,
     )
     assert [e.date for e in found if e.kind == "visit"] == [None]
+
+
+def test_dating_the_day_set_beside_a_since_clause_dates_the_starting_point() -> None:
+    found = events(
+        "Hôm nay, Tổng thư ký Liên Hợp Quốc Kofi Annan tới Baghdad, bắt đầu chuyến thăm Iraq. "
+        "Đây là chuyến thăm Iraq đầu tiên của ông Kofi Annan kể từ khi chiến tranh bùng nổ, "
+        "tháng 3/2003.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "visit"] == [None]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.events import merging, placing, roles
+from diplonews.extract.events import dating, merging, placing, roles
 from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
@@ -236,6 +236,7 @@ class Reader:
             if t.value
             and t.relation != "horizon"
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
+            and not dating.SINCE_APPOSITION.search(body, max(0, t.start - 80), t.start)
         ]
         # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
         self.parties, self.places = Spans(self.parties), Spans(self.places)
