@@ -366,9 +366,7 @@ def test_placing_moving_the_day_of_a_visit_span_leaves_the_carried_day() -> None
 
 
 def test_placing_a_day_counted_from_the_day_before() -> None:
-    first = (
-        "Ngày 10/9, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Lào Saleumxay Kommasith. "
-    )
+    first = "Ngày 10/9, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Lào Saleumxay Kommasith. "
     second = "Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Campuchia Chea Kimtha."
     for opening, day in (
         ("Một ngày trước đó, ", "2024-09-09"),
