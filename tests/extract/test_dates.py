@@ -284,8 +284,10 @@ def test_dates_today_needs_a_day_precision_date() -> None:
     assert find_times("hôm nay và hôm qua", "2021-07") == []
 
 
-def test_dates_next_week_is_skipped() -> None:
-    assert find_times("hai bên sẽ gặp nhau tuần tới", "2021-07-05") == []
+def test_dates_next_week_is_a_loose_month() -> None:
+    # a week gives its month, but is no day: it does not pin the event (see `loose`)
+    found = one("hai bên sẽ gặp nhau tuần tới", "2021-07-05")
+    assert (found.value, found.precision, found.loose) == ("2021-07", "month", True)
 
 
 def test_dates_durations_are_not_dates() -> None:
@@ -812,3 +814,29 @@ def test_dates_a_dateline_day_gives_way_to_the_lead_own_date() -> None:
         "Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone."
     )
     assert [e.date for e in extract(text, "t", published="2024-09-13").events] == ["2024-09-11"]
+
+
+# ---------------------------------------------------------------- weeks
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hai bên đã gặp nhau tuần trước.", "2024-09"),  # 2-8 Sep 2024
+        ("Đoàn sẽ sang trong tuần tới.", "2024-09"),  # 16-22 Sep
+        ("Hội nghị họp vào cuối tuần này.", "2024-09"),
+    ],
+)
+def test_dates_a_week_dates_to_its_month(text: str, value: str) -> None:
+    found = one(text, "2024-09-12")
+    assert (found.value, found.precision, found.loose) == (value, "month", True)
+
+
+def test_dates_a_week_across_two_months_has_no_month() -> None:
+    assert one("Hai bên đã gặp nhau tuần trước.", "2024-09-04").value is None  # 26/8-1/9
+
+
+def test_dates_a_length_of_weeks_or_a_week_of_the_story_is_no_date() -> None:
+    assert find_times("Chuyến thăm kéo dài hai tuần tới đây.", "2024-09-12") == []
+    assert find_times("Một tuần sau đó, hai bên ký kết.", "2024-09-12") == []
+    assert find_times("Hai bên đã gặp nhau tuần trước.", "2024-09") == []  # no day to count from

@@ -117,8 +117,10 @@ def test_dating_from_now_is_the_publication_day() -> None:
 
 
 def test_dating_words_that_put_an_event_ahead() -> None:
+    # next week is recoverable to its month (16-22/9 of an article of 12/9), as SCHEMA asks
+    found = events("Tuần tới, Thủ tướng Phạm Minh Chính thăm chính thức Lào.")
+    assert [(e.status, e.date) for e in found] == [("planned", "2024-09")]
     for text in (
-        "Tuần tới, Thủ tướng Phạm Minh Chính thăm chính thức Lào.",
         "Trong thời gian tới, Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm chính thức Lào.",
         "Hai Bộ trưởng nhất trí tổ chức Đối thoại Chiến lược Việt Nam - Lào lần thứ 3.",
     ):
@@ -216,3 +218,23 @@ def test_dating_a_visit_to_begin_with_a_plan_word_stays_planned() -> None:
         "2024-09-11",
     )
     assert [e.status for e in found] == ["planned"]
+
+
+def test_dating_a_year_the_sentence_before_recalls_does_not_date_this_one() -> None:
+    # "này" points back at the sentence before, but a bare year there is history it recalls
+    found = events(
+        "Vụ tấn công được so sánh với vụ đánh bom tàu chiến tại Yemen năm 2000. Ngoài ra, "
+        "văn bản này cũng đề cập tới chuyến thăm Iraq của Thủ tướng Australia John Howard.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "visit"] == [None]
+
+
+def test_dating_the_day_set_beside_a_since_clause_dates_the_starting_point() -> None:
+    found = events(
+        "Hôm nay, Tổng thư ký Liên Hợp Quốc Kofi Annan tới Baghdad, bắt đầu chuyến thăm Iraq. "
+        "Đây là chuyến thăm Iraq đầu tiên của ông Kofi Annan kể từ khi chiến tranh bùng nổ, "
+        "tháng 3/2003.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "visit"] == [None]

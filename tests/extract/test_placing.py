@@ -332,3 +332,68 @@ def test_placing_the_city_a_traveller_comes_home_to_is_not_the_place() -> None:
     assert found and all(e.location != "Hanoi" for e in found)
     talks = [e for e in found if e.kind == "meeting"]
     assert talks and talks[0].location == "Tokyo"
+
+
+def test_placing_a_carried_day_is_the_day_told_not_the_first_of_a_span() -> None:
+    found = events(
+        "Sáng 12/9, Chủ tịch nước Tô Lâm chủ trì lễ đón Tổng thống Indonesia Joko Widodo "
+        "thăm cấp nhà nước Việt Nam từ ngày 11-13/9. Sau lễ đón, hai nhà lãnh đạo hội đàm."
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.date == "2024-09-12"
+
+
+def test_placing_a_span_told_in_a_sentence_of_its_own_is_carried_by_its_first_day() -> None:
+    found = events(
+        "Ngày 5/9, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Lào Khamphao Ernthavanh. "
+        "Từ ngày 10 đến 12/9, Bộ trưởng Bùi Thanh Sơn thăm chính thức Campuchia. "
+        "Cùng ngày, Bộ trưởng Bùi Thanh Sơn hội đàm với Phó Thủ tướng Campuchia Sok Chenda Sophea."
+    )
+    assert [e.date for e in found if e.kind == "meeting"][-1] == "2024-09-10"
+
+
+def test_placing_moving_the_day_of_a_visit_span_leaves_the_carried_day() -> None:
+    # metamorphic: where the visit's span is written does not change the day carried over
+    lead = "Sáng 12/9, Chủ tịch nước Tô Lâm chủ trì lễ đón Tổng thống Indonesia Joko Widodo"
+    tail = " Sau lễ đón, hai nhà lãnh đạo hội đàm."
+    for text in (
+        lead + " thăm cấp nhà nước Việt Nam từ ngày 11-13/9." + tail,
+        lead + " thăm cấp nhà nước Việt Nam." + tail,
+        "Tổng thống Indonesia Joko Widodo thăm Việt Nam từ ngày 11-13/9. " + lead + "." + tail,
+    ):
+        meeting = next(e for e in events(text) if e.kind == "meeting")
+        assert meeting.date == "2024-09-12", text
+
+
+def test_placing_a_day_counted_from_the_day_before() -> None:
+    first = "Ngày 10/9, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Lào Saleumxay Kommasith. "
+    second = "Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Campuchia Chea Kimtha."
+    for opening, day in (
+        ("Một ngày trước đó, ", "2024-09-09"),
+        ("Ngày hôm trước, ", "2024-09-09"),
+        ("Hai ngày sau, ", "2024-09-12"),
+        ("Sáng hôm sau, ", "2024-09-11"),
+    ):
+        found = events(first + opening + second)
+        assert found[-1].date == day, opening
+
+
+def test_placing_days_after_a_clause_or_before_now_are_not_counted_from_the_day_before() -> None:
+    found = events(
+        "Ngày 10/9, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Lào Saleumxay Kommasith. "
+        "Hai ngày sau khi nhậm chức, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Campuchia Chea Kimtha."
+    )
+    assert found[-1].date != "2024-09-12"
+
+
+def test_placing_a_week_dates_the_event_not_the_day_it_was_reported() -> None:
+    found = events(
+        "Ngày 12/9, người phát ngôn Bộ Ngoại giao cho biết Thủ tướng Phạm Minh Chính đã điện "
+        "đàm với Thủ tướng Nhật Bản Kishida Fumio tuần trước."
+    )
+    assert [e.date for e in found] == ["2024-09"]
+
+
+def test_placing_a_plan_for_next_week_is_dated_to_its_month() -> None:
+    found = events("Bộ trưởng Bùi Thanh Sơn sẽ thăm chính thức Nhật Bản vào tuần tới.")
+    assert [(e.status, e.date) for e in found] == [("planned", "2024-09")]

@@ -26,6 +26,10 @@ from the most to the least direct statement of "now":
    yearless days to date: "chuẩn bị cho Hội nghị cấp cao ASEAN 16 … vào tháng 4/2010",
    "sẽ … tham dự Hội nghị … APEC 2017" (`_plan_year`).
 
+A week ("tuần trước", "cuối tuần qua", "tuần tới") is dated to its month when the whole
+week falls in one month of a day-precision publication date; it is `loose`: it dates an
+event but is no evidence that the event took place.
+
 Full dates next to a clock time or a weekday ("Thứ Bảy, 14/03/2026, 06:41",
 "09:06 - 20/03/2024") are page datelines (crawl or related-news dates), not
 expressions of the article: they are skipped everywhere. Nothing else is guessed: a
@@ -100,6 +104,10 @@ _REL_DAY = tuple(
 )
 _REL_DAY_OFFSET = {"nay": 0, "qua": -1, "mai": 1, "kia": -2}
 _RECENT = re.compile(r"ần\s+đây(?!\w)")
+# "tuần trước", "tuần qua", "cuối tuần này", "tuần tới" (after the T of "tuần"); not "tuần
+# trước đó", "tuần sau khi" (counted from the story) nor "hai tuần tới" (a length).
+_WEEK = re.compile(r"uần\s+(?P<w>này|trước|qua|tới|sau)(?!\w)(?!\s+(?:đó|khi|nữa)(?!\w))")
+_WEEK_OFFSET = {"này": 0, "trước": -1, "qua": -1, "tới": 1, "sau": 1}
 # "thứ Hai", "hôm thứ ba", "Chủ nhật tuần trước" (after the T of "thứ" or the C of "chủ").
 _WEEKDAY = re.compile(
     r"hứ\s+(?P<w>Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7])(?!\w)|hủ\s+[Nn]hật(?!\w)"
@@ -198,7 +206,8 @@ class _Raw:
 
     start: int
     end: int
-    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day", "rel_weekday"
+    kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day", "rel_weekday",
+    # "rel_week"
     core: int  # where the date itself starts (after "sáng nay", "ngày", …)
     day: int | None = None
     month: int | None = None
@@ -432,6 +441,12 @@ def _candidates(text: str) -> list[_Raw]:
     for m in _RECENT.finditer(text):
         if _word_starts(text, m.start() - 1, "gG"):
             found.append(_Raw(m.start() - 1, m.end(), "rel_year", m.start() - 1, word="gần đây"))
+    for m in _WEEK.finditer(text):
+        start = m.start() - 1
+        if _word_starts(text, start, "tT"):
+            words = _words_before(text, start, 1)
+            if not (words and (words[0].isdigit() or words[0] in NUMBER_WORDS)):
+                found.append(_Raw(start, m.end(), "rel_week", start, word=m["w"]))
     for m in _WEEKDAY.finditer(text):
         raw = _weekday_at(text, m)
         if raw is not None:
@@ -518,7 +533,7 @@ def _relate(text: str, raw: _Raw, floor: int) -> None:
 
     `floor` is the end of the previous expression: a "dự kiến" before it belongs to it.
     """
-    if raw.kind in ("rel_month", "rel_year", "rel_day"):
+    if raw.kind in ("rel_month", "rel_year", "rel_day", "rel_week"):
         raw.relation = _RELATION_OF_WORD.get(raw.word)
         return
     if raw.kind == "rel_weekday":
@@ -718,6 +733,10 @@ def _resolve_one(
         if value is None:
             return None
         precision = "day"
+    elif raw.kind == "rel_week":
+        precision, value = "month", _week_month(raw, pub)
+        if value == "":
+            return None
     else:  # rel_day: only against a day-precision publication date
         if pub is None or pub[1] is None or pub[2] is None:
             return None
@@ -736,6 +755,7 @@ def _resolve_one(
         raw.relation,
         stated,
         text[raw.start : raw.end],
+        raw.kind == "rel_week",
     )
 
 
@@ -768,6 +788,22 @@ def _weekday_value(
         back = (today.weekday() - target) % 7
         day = today - timedelta(days=back or (7 if raw.relation == "past" else 0))
     return day.isoformat()
+
+
+def _week_month(raw: _Raw, pub: tuple[int, int | None, int | None] | None) -> str | None:
+    """The month of the week "tuần trước"/"tuần tới" names, against a day-precision
+    publication date: "" when there is none, None when the week straddles two months."""
+    if pub is None or pub[1] is None or pub[2] is None:
+        return ""
+    try:
+        today = date(pub[0], pub[1], pub[2])
+    except ValueError:
+        return ""
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_WEEK_OFFSET[raw.word])
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return f"{monday.year:04d}-{monday.month:02d}"
 
 
 def resolve(

@@ -45,6 +45,8 @@ class TimeMention:
     relation: str | None  # "future", "past", "horizon" (a goal's year) or None
     year_stated: bool
     text: str
+    # A week ("tuần trước"): it dates an event to its month but is no evidence of the event
+    loose: bool = False
 
 
 @dataclass

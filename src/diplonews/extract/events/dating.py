@@ -91,6 +91,11 @@ RECALLED = re.compile(
     r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
     re.IGNORECASE,
 )
+# The day a starting point is set on, in apposition to a "since" clause: "chuyến thăm đầu
+# tiên … kể từ khi chiến tranh bùng nổ, tháng 3/2003" dates the war, not the visit.
+SINCE_APPOSITION = re.compile(
+    r"(?<!\w)(?:[Kk]ể từ|[Tt]ừ khi)(?!\w)[^,;.]{0,60},\s*(?:vào\s+|hồi\s+)?$"
+)
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")

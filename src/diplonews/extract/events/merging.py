@@ -578,7 +578,8 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     if d.sentence > 0 and THIS.search(reader.body, start, end):
         # "… lời kêu gọi này trong cuộc họp …": the story of the sentence before
         p_start, p_end = reader.doc.sentences[d.sentence - 1]
-        earlier = reader.times_in(p_start, p_end)
+        # a day or month of that story, not a bare year it recalls ("… tại Yemen năm 2000")
+        earlier = [t for t in reader.times_in(p_start, p_end) if t.precision != "year"]
         if earlier:
             e.date = earlier[0].value
             return

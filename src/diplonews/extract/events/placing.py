@@ -3,7 +3,7 @@ and location once the events stage has read the event's own words (see reader.py
 
 News tells a day's events in a row and dates only the first of them: "Cùng ngày",
 "Chiều cùng ngày", "Sau đó", "Trước đó" carry the day before them over to the next
-event, "Hôm sau" the day after it; a meeting "bên lề X" takes X's date and place; the
+event, "Hôm sau" the day after it, "Một ngày trước đó" the day before it; a meeting "bên lề X" takes X's date and place; the
 day a plan is announced ("Bộ Ngoại giao ngày 2/6 thông báo … sẽ thăm") is not its date;
 a held event of the story that the text leaves undated happened in the month the
 article was published. An event dated after publication is still to come, whatever the
@@ -41,9 +41,15 @@ CARRY_OPENING = re.compile(
 )
 # … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
 CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
-NEXT_DAY = re.compile(
-    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:[Nn]gày\s+)?[Hh]ôm sau(?!\w)"
+# … or on a day counted from it: "Hôm sau", "Ngày hôm trước", "Một ngày trước đó", "Hai
+# ngày sau", "Sáng hôm sau" ("Hai ngày trước" counts back from now, "Hai ngày sau khi X"
+# from X).
+DAYS_AWAY = re.compile(
+    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:(?:[Nn]gày\s+)?[Hh]ôm|"
+    r"(?:[Cc]hỉ\s+|[Đđ]úng\s+)?(?P<n>[0-9]|[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm)\s+ngày)\s+"
+    r"(?:(?P<way>sau)(?:\s+đó)?(?!\s+khi)|(?<=[Hh]ôm )trước|trước\s+đó)(?!\w)"
 )
+_DAY_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 # Setting out for a meeting: the meeting is still ahead ("lên đường dự", "bắt đầu thăm
 # chính thức … và tham dự").
 SETTING_OUT = re.compile(
@@ -111,16 +117,30 @@ def earlier_day_of_visit(a: Any, b: Any) -> bool:
     )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
 def last_day_before(reader: Reader, at: int) -> str | None:
-    """The last day-precision date the text gives before offset `at`."""
+    """The last single day the text gives before offset `at`, else the first day of the
+    last span of days: "Sáng 12/9, lễ đón … thăm cấp nhà nước từ ngày 11-13/9. Sau lễ
+    đón, …" goes on from the day told, the 12th, not from the visit's first day."""
     best = None
+    day_told = None  # the last single day, while no sentence has ended after it
     now = reader.doc.anchor_year
     for t in reader.times:
         if t.start >= at:
             break
         if t.precision == "day" and t.value and not (now and int(t.value[:4]) < now - 1):
-            best = t.value  # not a day of history ("thiết lập quan hệ ngày 22/12/1992")
-    return best
+            # not a day of history ("thiết lập quan hệ ngày 22/12/1992")
+            if t.end_value is None:
+                best = day_told = t
+            elif day_told is not None and not _SENTENCE_BREAK.search(
+                reader.body, day_told.end, t.start
+            ):
+                best = day_told
+            else:
+                best = day_told = t
+    return best.value if best is not None else None
 
 
 def carry_date(reader: Reader, d: Draft) -> None:
@@ -142,10 +162,14 @@ def carry_date(reader: Reader, d: Draft) -> None:
             return
     start, end = reader.doc.sentences[d.sentence]
     body = reader.body
-    if NEXT_DAY.match(body, start, end):
+    away = DAYS_AWAY.match(body, start, end)
+    if away:
         before = _day(last_day_before(reader, start))
         if before is not None:
-            e.date = (before + timedelta(days=1)).isoformat()
+            n = away["n"]
+            count = 1 if n is None else int(n) if n.isdigit() else _DAY_COUNTS[n.lower()]
+            step = timedelta(days=count if away["way"] else -count)
+            e.date = (before + step).isoformat()
         return
     if CARRY_OPENING.match(body, start, end) or CARRY_BEFORE.search(
         body, start, max(start, d.cue.start)

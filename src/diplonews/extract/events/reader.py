@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.events import merging, placing, roles, world
+from diplonews.extract.events import dating, merging, placing, roles, world
 from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
@@ -236,6 +236,7 @@ class Reader:
             if t.value
             and t.relation != "horizon"
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
+            and not dating.SINCE_APPOSITION.search(body, max(0, t.start - 80), t.start)
         ]
         # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
         self.parties, self.places = Spans(self.parties), Spans(self.places)
@@ -245,7 +246,7 @@ class Reader:
         self.regions = Spans(self.regions)
         self.taking_part = Spans(self.taking_part, key=start_attribute)
         self.times = Spans(self.times, key=start_attribute)
-        self.unresolved = [t for t in doc.times if not t.value]
+        self.unresolved = [t for t in doc.times if not t.value and not t.loose]
         self.drafts: list[Draft] = []
         self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
@@ -624,13 +625,14 @@ class Reader:
             ]
         date, own_date = None, False
         if own_times:
-            date, own_date = placing.most_precise(own_times).value, True
+            used = placing.most_precise(own_times)
+            date, own_date = used.value, not used.loose
         elif free_times:
             # A meeting named as the setting of the sentence's own event is dated to the
             # month; a visit by the most precise day the text gives for any of its days.
             setting = at.secondary and cue.kind != "visit"
             date = month_of(free_times[0].value) if setting else free_times[0].value
-            own_date = not setting
+            own_date = not setting and not free_times[0].loose
         if not own_date and any(
             sentence.content_start <= t.start < cue.own_end for t in self.unresolved
         ):
