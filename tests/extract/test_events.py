@@ -334,6 +334,21 @@ def test_events_legs_of_a_tour_are_one_visit_per_state() -> None:
         ("visit", "planned", ["KHM", "VNM"]),
         ("visit", "planned", ["THA", "VNM"]),
     ]
+    # SCHEMA: a leg the text does not place has no date; the tour's day is its first leg's.
+    assert [e.date for e in events] == ["2005-03-05", None, None]
+
+
+def test_events_a_tour_noun_and_its_verb_make_one_visit_per_state() -> None:
+    events = events_of(
+        "Ngày 12/3, Ngoại trưởng Hàn Quốc Cho Tae-yul đã có chuyến công du Đông Nam Á, thăm "
+        "Việt Nam, Lào và Campuchia.",
+        published="2024-03-13",
+    )
+    assert [(e.kind, e.parties, e.date) for e in events] == [
+        ("visit", ["KOR", "VNM"], "2024-03-12"),
+        ("visit", ["KOR", "LAO"], None),
+        ("visit", ["KHM", "KOR"], None),
+    ]
 
 
 def test_events_a_trip_told_by_a_verb_of_motion_is_a_visit() -> None:

@@ -136,6 +136,8 @@ DESTINATION_GAP = re.compile(
 def destination(reader: Reader, d: Draft) -> str | None:
     """The state a visit goes to, as its own words name it ("thăm Cuba", "tới Caracas")."""
     cue = d.cue
+    if d.leg:
+        return d.leg
     if "ceremony" in cue.flags:
         return None
     reach = min(cue.own_end, cue.end + 60)

@@ -176,6 +176,7 @@ class Draft:
     setting: bool = False  # named as the setting of another event ("bên lề X", "nơi diễn ra X")
     counterpart: bool = False  # one of several counterparts listed after one verb
     undated: bool = False  # one of several events counted together: the text dates only the first
+    leg: str | None = None  # the state of one leg of a tour ("thăm A, B và C")
 
 
 def counterpart_of(
@@ -1162,9 +1163,12 @@ class Reader:
         for code in listed:
             event = Event(**{**draft.event.__dict__, "participants": []})
             event.parties = [c for c in dict.fromkeys(home + [code]) if c]
-            drafts.append(
-                counterpart_of(draft, event, at.cue, list(draft.people), set(draft.chairs))
-            )
+            leg = counterpart_of(draft, event, at.cue, list(draft.people), set(draft.chairs))
+            leg.leg = code
+            if drafts:  # the tour's date is its first leg's: the text places no later one
+                event.date = None
+                leg.undated = leg.own_date = True
+            drafts.append(leg)
         return drafts
 
 
