@@ -1159,7 +1159,7 @@ class Reader:
             people[p].country for p in draft.people if 0 <= p < len(people) and people[p].country
         ]
         home = home or [c for c in draft.event.parties if c not in listed]
-        drafts = []
+        drafts: list[Draft] = []
         for code in listed:
             event = Event(**{**draft.event.__dict__, "participants": []})
             event.parties = [c for c in dict.fromkeys(home + [code]) if c]
