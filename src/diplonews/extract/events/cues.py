@@ -231,6 +231,25 @@ def host_spans(
     return found
 
 
+# A forum is also the body that holds it: after the title of one of its officers
+# ("Tổng thư ký Diễn đàn châu Á Boao", "Chủ tịch WEF Klaus Schwab") its name is the body.
+OFFICER_OF = re.compile(
+    r"\b(?:[Tt]ổng [Tt]hư ký|[Tt]hư ký|[Pp]hó [Cc]hủ tịch|[Cc]hủ tịch|[Tt]ổng [Gg]iám đốc|"
+    r"[Gg]iám đốc(?: điều hành)?|[Nn]gười sáng lập|[Nn]hà sáng lập|[Nn]gười phát ngôn|"
+    r"[Pp]hát ngôn viên)(?:\s+(?:của|thường trực))?\s+$"
+)
+BODY_NAME = re.compile(r"(?:[Dd]iễn đàn\b|[A-Z]{2,6}\b)")
+
+
+def names_the_body(body: str, start: int, series_start: int, series_end: int) -> bool:
+    """Whether a series name after an officer's title names the body the officer serves
+    (a forum or an acronym), not one of its meetings."""
+    return bool(
+        BODY_NAME.match(body, series_start, series_end)
+        and OFFICER_OF.search(body, max(start, series_start - 40), series_start)
+    )
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:
@@ -247,6 +266,10 @@ def find_cues(
     for gs, ge, series_list in within(series_hits, start, end):
         if re.match(r"\s*[-–]\s*\w", body[ge : ge + 4]):
             continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
+        if names_the_body(body, start, gs, ge):
+            # "Tổng thư ký Diễn đàn châu Á Boao": the organisation, not a meeting
+            cues = [c for c in cues if not gs <= c.start < ge]
+            continue
         named_before = next(
             (
                 c
