@@ -30,3 +30,29 @@ def test_false_events_forum_in_a_named_officers_title_is_the_body() -> None:
         "Quan điểm của Desmond đã được ông Long Yongtu, Tổng thư ký Diễn đàn châu Á Boao đồng tình."
     )
     assert events_of(text) == []
+
+
+# -- games, fairs and festivals named after a forum
+
+
+def test_false_events_games_named_after_a_forum_are_no_meeting() -> None:
+    text = (
+        "Đội tuyển bóng bàn VN đã dẫn đầu nội dung bóng bàn tại Đại hội Thể thao Thanh niên "
+        "diễn đàn hợp tác Á - Âu (ASEM) lần thứ nhất vừa kết thúc tại Bangkok, Thái Lan."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_show_held_on_the_occasion_of_a_summit_tells_the_summit() -> None:
+    [event] = events_of(
+        "Triển lãm ảnh khai mạc sáng nay nhân Hội nghị cấp cao ASEM 5 diễn ra tại Hà Nội."
+    )
+    assert event.series == "Asia-Europe Meeting"
+
+
+def test_false_events_a_summit_told_after_a_games_is_the_summit() -> None:
+    [event] = events_of(
+        "Cuộc đua đăng cai SEA Games lại diễn ra vào thời điểm nước này đang làm chủ nhà "
+        "hội nghị thượng đỉnh G8."
+    )
+    assert event.series == "G8 Summit"

@@ -250,6 +250,19 @@ def names_the_body(body: str, start: int, series_start: int, series_end: int) ->
     )
 
 
+# Games, fairs and festivals named after a forum or a bloc ("Đại hội Thể thao Thanh niên
+# diễn đàn hợp tác Á-Âu (ASEM)", "Hội chợ Thương mại ASEAN"): the words after their head,
+# up to the trigger, are the show's own name, not a meeting. Linking words ("nhân", "bên
+# lề", "tại") end the name: "Triển lãm ảnh nhân Hội nghị Cấp cao ASEAN" tells the summit.
+SHOW_HEAD = re.compile(
+    r"\b(?:Đại hội [Tt]hể (?:thao|dục)|[Gg]iải (?:đấu|bóng|vô địch)|SEA Games|"
+    r"[Ll]iên hoan|[Hh]ội chợ|[Tt]riển lãm|[Ll]ễ hội|[Hh]ội diễn|[Cc]uộc thi|[Hh]ội thi|"
+    r"[Tt]uần (?:lễ )?(?:phim|văn hóa|văn hoá|thời trang|ẩm thực))\b"
+    r"(?:(?!\s(?:nhân|bên lề|trong|tại|ở|dịp|chào mừng|hưởng ứng|sau|trước|khi|và|với|của|"
+    r"do|cho|diễn ra|là|đang|đã|sẽ|vừa|được|làm|có)\b)[^,;.:“”\"]){0,60}$"
+)
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:
@@ -322,7 +335,7 @@ def find_cues(
         host.end = max(host.end, ge)
         cues = [c for c in cues if c is host or not (host.start <= c.start < host.end)]
     cues.sort(key=lambda c: c.start)
-    return cues
+    return [c for c in cues if not SHOW_HEAD.search(body, max(start, c.start - 70), c.start)]
 
 
 # ---------------------------------------------------------------- helpers
