@@ -56,3 +56,13 @@ def test_false_events_a_summit_told_after_a_games_is_the_summit() -> None:
         "hội nghị thượng đỉnh G8."
     )
     assert event.series == "G8 Summit"
+
+
+def test_false_events_members_of_a_forum_are_no_meeting() -> None:
+    text = "Hơn 800 VĐV đến từ các nước ASEM dự tranh 97 bộ huy chương."
+    assert events_of(text) == []
+
+
+def test_false_events_a_forum_the_members_attend_is_a_meeting() -> None:
+    [event] = events_of("Lãnh đạo các nước thành viên đã dự ASEM 5 tại Hà Nội ngày 8/10/2004.")
+    assert event.series == "Asia-Europe Meeting"

@@ -232,11 +232,13 @@ def host_spans(
 
 
 # A forum is also the body that holds it: after the title of one of its officers
-# ("Tổng thư ký Diễn đàn châu Á Boao", "Chủ tịch WEF Klaus Schwab") its name is the body.
+# ("Tổng thư ký Diễn đàn châu Á Boao", "Chủ tịch WEF Klaus Schwab") or a word for its
+# members ("các nước ASEM", "các nền kinh tế thành viên Diễn đàn …") its name is the body.
 OFFICER_OF = re.compile(
     r"\b(?:[Tt]ổng [Tt]hư ký|[Tt]hư ký|[Pp]hó [Cc]hủ tịch|[Cc]hủ tịch|[Tt]ổng [Gg]iám đốc|"
     r"[Gg]iám đốc(?: điều hành)?|[Nn]gười sáng lập|[Nn]hà sáng lập|[Nn]gười phát ngôn|"
-    r"[Pp]hát ngôn viên)(?:\s+(?:của|thường trực))?\s+$"
+    r"[Pp]hát ngôn viên|nước|quốc gia|nền kinh tế|thành viên)(?:\s+(?:của|thường trực|"
+    r"thành viên|thành viên của))?\s+$"
 )
 BODY_NAME = re.compile(r"(?:[Dd]iễn đàn\b|[A-Z]{2,6}\b)")
 
