@@ -66,3 +66,38 @@ def test_false_events_members_of_a_forum_are_no_meeting() -> None:
 def test_false_events_a_forum_the_members_attend_is_a_meeting() -> None:
     [event] = events_of("Lãnh đạo các nước thành viên đã dự ASEM 5 tại Hà Nội ngày 8/10/2004.")
     assert event.series == "Asia-Europe Meeting"
+
+
+# -- officers of a federation, an association or a company are not a state's officials
+
+
+def test_false_events_head_of_state_with_a_national_federation_is_home_affairs() -> None:
+    text = (
+        "Tổng thống Silva nói sau cuộc họp với Chủ tịch LĐBĐ Brazil (CBF) Ricardo Teixeira "
+        "tại thủ đô Brasilia."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_head_of_state_with_a_foreign_minister_is_a_meeting() -> None:
+    [event] = events_of(
+        "Tổng thống Brazil Lula da Silva nói sau cuộc họp với Ngoại trưởng Argentina Rafael "
+        "Bielsa tại thủ đô Brasilia."
+    )
+    assert event.parties == ["ARG", "BRA"]
+
+
+def test_false_events_an_associations_officer_meeting_an_agency_is_no_state_meeting() -> None:
+    text = (
+        "Ông Trương Hoài Trang, Phó Chủ tịch Hiệp hội Doanh nghiệp Phần mềm Việt Nam đưa ra dự "
+        "báo này ngày 17-4, trong buổi gặp gỡ Cơ quan Xúc tiến công nghệ thông tin Hàn Quốc."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_a_companys_head_received_by_a_foreign_leader_is_kept() -> None:
+    [event] = events_of(
+        "Ngày 17/4, Thủ tướng Phan Văn Khải đã tiếp ông Lee Kun-hee, Chủ tịch Tập đoàn Samsung "
+        "của Hàn Quốc."
+    )
+    assert "VNM" in event.parties

@@ -265,6 +265,32 @@ SHOW_HEAD = re.compile(
 )
 
 
+# Bodies that are not states: a sports federation or club, an association, a company.
+# Their officers ("Chủ tịch LĐBĐ Brazil (CBF) X", "X, Phó Chủ tịch Hiệp hội Doanh nghiệp
+# Phần mềm") hold no office of a state, whatever their title says.
+NON_STATE_BODY = (
+    r"(?:Liên đoàn (?:[Bb]óng|[Tt]hể thao|[Qq]uần vợt|[Đđ]iền kinh|[Cc]ờ|[Bb]ơi|[Cc]ầu lông|"
+    r"[Vv]õ|[Xx]e đạp|[Qq]uyền anh)|LĐBĐ|VFF|[UỦ]y ban Olympic|Câu lạc bộ|CLB|"
+    r"Hiệp hội(?! [Cc]ác (?:[Qq]uốc gia|[Nn]ước))|Công ty|Tổng công ty|Tập đoàn)\b"
+)
+BODY_IN_MENTION = re.compile(NON_STATE_BODY)
+BODY_AFTER_MENTION = re.compile(r"\s+(?:của\s+)?" + NON_STATE_BODY)
+
+
+def body_officers(body: str, mentions: list[Any], people: list[int]) -> set[int]:
+    """Which of `people` are named as officers of a body that is not a state."""
+    wanted = set(people)
+    return {
+        m.person
+        for m in mentions
+        if m.person in wanted
+        and (
+            BODY_IN_MENTION.search(body, m.start, m.end)
+            or BODY_AFTER_MENTION.match(body, m.end, m.end + 40)
+        )
+    }
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:
