@@ -101,3 +101,29 @@ def test_false_events_a_companys_head_received_by_a_foreign_leader_is_kept() -> 
         "của Hàn Quốc."
     )
     assert "VNM" in event.parties
+
+
+# -- a meeting told in the words of sport, with no official named
+
+
+def test_false_events_a_sports_bodys_meeting_is_no_state_meeting() -> None:
+    text = (
+        "Về SVĐ ở Palestine trong cuộc họp hôm 11-4 về vụ không quân Israel tấn công SVĐ "
+        "bóng đá ở dải Gaza, FIFA tuyên bố sẽ trả chi phí."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_the_same_meeting_without_sport_words_is_kept() -> None:
+    [event] = events_of(
+        "Về nhà ở Palestine trong cuộc họp hôm 11-4 về vụ không quân Israel tấn công dải "
+        "Gaza, Liên hợp quốc tuyên bố sẽ trả chi phí."
+    )
+    assert event.kind == "meeting"
+
+
+def test_false_events_a_meeting_of_two_named_sides_about_sport_is_kept() -> None:
+    [event] = events_of(
+        "Cuộc họp giữa Israel và Palestine về SVĐ bóng đá ở Gaza diễn ra hôm 11-4 tại Cairo."
+    )
+    assert event.parties == ["ISR", "PSE"]

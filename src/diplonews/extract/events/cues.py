@@ -291,6 +291,14 @@ def body_officers(body: str, mentions: list[Any], people: list[int]) -> set[int]
     }
 
 
+# The words of sport: a meeting told among them with no official named ("Trong cuộc họp
+# hôm 11-4 về SVĐ bóng đá ở Gaza, FIFA tuyên bố …") is a sports body's.
+SPORT = re.compile(
+    r"\b(?:bóng đá|SVĐ|sân vận động|đội tuyển|HLV|cầu thủ|VĐV|vận động viên|World Cup|FIFA|"
+    r"UEFA|AFC|AFF|Olympic|SEA Games|ASIAD|giải vô địch|huy chương|HCV|trận đấu)\b"
+)
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:

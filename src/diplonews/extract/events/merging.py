@@ -23,6 +23,7 @@ from diplonews.extract.events.cues import (
     SIDELINES,
     SPEAKER_LEVELS,
     SPEECH,
+    SPORT,
     THIS,
     body_officers,
     finish_parties,
@@ -414,7 +415,8 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     in that state, and a trip to one state by no one named ("chuyến công tác Malaysia"
     of a reporter) is not a state visit. Nor is a meeting whose only named people are
     officers of a federation, an association or a company, or that puts such an officer
-    with the officials of one state: it is that state's home affairs."""
+    with the officials of one state: it is that state's home affairs; nor one told in
+    the words of sport with no official named."""
     if event.kind == "meeting" and event.participants and not event.series:
         officers = body_officers(reader.body, reader.mentions, d.people)
         if officers and (
@@ -425,6 +427,8 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
             return False
     if event.kind == "call" or event.participants or event.series:
         return True
+    if event.kind == "meeting" and not d.name_parties and SPORT.search(event.evidence):
+        return False  # "Trong cuộc họp hôm 11-4 về SVĐ bóng đá …, FIFA tuyên bố": sport
     if event.kind == "meeting" and (event.edition or world.summit_abroad(reader, d)):
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
