@@ -127,3 +127,22 @@ def test_false_events_a_meeting_of_two_named_sides_about_sport_is_kept() -> None
         "Cuộc họp giữa Israel và Palestine về SVĐ bóng đá ở Gaza diễn ra hôm 11-4 tại Cairo."
     )
     assert event.parties == ["ISR", "PSE"]
+
+
+# -- a customs services' technical conference is not a state meeting (issue 12)
+
+
+def test_false_events_a_customs_conference_is_no_state_meeting() -> None:
+    text = (
+        "Ngày mai, Hội nghị hải quan ASEAN 12 sẽ khai mạc tại Hà Nội với sự tham gia của tổng "
+        "cục trưởng hải quan 10 nước ASEAN và 2 đối tác Trung Quốc, Nhật Bản."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_a_ministers_meeting_of_the_same_states_is_a_meeting() -> None:
+    [event] = events_of(
+        "Ngày mai, Hội nghị Bộ trưởng Kinh tế ASEAN sẽ khai mạc tại Hà Nội với sự tham gia của "
+        "các bộ trưởng 10 nước ASEAN và 2 đối tác Trung Quốc, Nhật Bản."
+    )
+    assert "ASEAN" in event.parties
