@@ -146,3 +146,22 @@ def test_false_events_a_ministers_meeting_of_the_same_states_is_a_meeting() -> N
         "các bộ trưởng 10 nước ASEAN và 2 đối tác Trung Quốc, Nhật Bản."
     )
     assert "ASEAN" in event.parties
+
+
+# -- a forum named for business or scholarship, with no official named
+
+
+def test_false_events_an_economic_forum_of_experts_is_no_state_meeting() -> None:
+    text = (
+        "Hơn 100 đại biểu tham dự Diễn đàn cải cách kinh tế Việt Nam - Trung Quốc diễn ra "
+        "hôm nay tại Hà Nội."
+    )
+    assert events_of(text, published=None) == []
+
+
+def test_false_events_a_business_forum_opened_by_a_prime_minister_is_a_meeting() -> None:
+    [event] = events_of(
+        "Tối qua, Thủ tướng Phan Văn Khải đã khai mạc Diễn đàn Doanh nghiệp Việt Nam - Morocco "
+        "tại Rabat."
+    )
+    assert event.parties == ["MAR", "VNM"]

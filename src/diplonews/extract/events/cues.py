@@ -299,6 +299,16 @@ SPORT = re.compile(
 )
 
 
+# A forum or conference named for business or scholarship ("Diễn đàn cải cách kinh tế
+# VN - Trung Quốc", "Diễn đàn doanh nghiệp", "Hội nghị đầu tư"): its people are firms and
+# experts, so with no official named it is no state meeting.
+TRADE_FORUM = re.compile(
+    r"(?:[Dd]iễn đàn|[Hh]ội nghị|[Hh]ội thảo)\s+(?:(?:cải cách|phát triển|xúc tiến)\s+)?"
+    r"(?:kinh tế|doanh nghiệp|doanh nhân|đầu tư|thương mại|tài chính|ngân hàng|khoa học|"
+    r"công nghệ|du lịch|giáo dục|y tế)\b"
+)
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:

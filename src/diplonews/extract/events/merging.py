@@ -25,6 +25,7 @@ from diplonews.extract.events.cues import (
     SPEECH,
     SPORT,
     THIS,
+    TRADE_FORUM,
     body_officers,
     finish_parties,
     month_of,
@@ -416,7 +417,8 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     of a reporter) is not a state visit. Nor is a meeting whose only named people are
     officers of a federation, an association or a company, or that puts such an officer
     with the officials of one state: it is that state's home affairs; nor one told in
-    the words of sport with no official named."""
+    the words of sport, or a forum named for business or scholarship, with no official
+    named."""
     if event.kind == "meeting" and event.participants and not event.series:
         officers = body_officers(reader.body, reader.mentions, d.people)
         if officers and (
@@ -427,6 +429,8 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
             return False
     if event.kind == "call" or event.participants or event.series:
         return True
+    if event.kind == "meeting" and TRADE_FORUM.match(reader.body, d.cue.start, d.cue.own_end):
+        return False  # "Diễn đàn cải cách kinh tế VN - Trung Quốc": firms and experts
     if event.kind == "meeting" and not d.name_parties and SPORT.search(event.evidence):
         return False  # "Trong cuộc họp hôm 11-4 về SVĐ bóng đá …, FIFA tuyên bố": sport
     if event.kind == "meeting" and (event.edition or world.summit_abroad(reader, d)):
