@@ -431,7 +431,7 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return True
     if event.kind == "meeting" and TRADE_FORUM.match(reader.body, d.cue.start, d.cue.own_end):
         return False  # "Diễn đàn cải cách kinh tế VN - Trung Quốc": firms and experts
-    if event.kind == "meeting" and not d.name_parties and SPORT.search(event.evidence):
+    if event.kind == "meeting" and not d.name_parties and SPORT.search(event.evidence or ""):
         return False  # "Trong cuộc họp hôm 11-4 về SVĐ bóng đá …, FIFA tuyên bố": sport
     if event.kind == "meeting" and (event.edition or world.summit_abroad(reader, d)):
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
