@@ -254,15 +254,45 @@ def names_the_body(body: str, start: int, series_start: int, series_end: int) ->
 
 # Games, fairs and festivals named after a forum or a bloc ("Đại hội Thể thao Thanh niên
 # diễn đàn hợp tác Á-Âu (ASEM)", "Hội chợ Thương mại ASEAN"): the words after their head,
-# up to the trigger, are the show's own name, not a meeting. Linking words ("nhân", "bên
-# lề", "tại") end the name: "Triển lãm ảnh nhân Hội nghị Cấp cao ASEAN" tells the summit.
+# up to the trigger, are the show's own name, not a meeting. Linking words and verbs
+# ("nhân", "bên lề", "tại", "diễn ra") end the name: "Triển lãm ảnh nhân Hội nghị Cấp cao
+# ASEAN" tells the summit. SHOW_WORDS is a cheap test before the regexes (most cues have
+# none of them in front).
+SHOW_WORDS = (
+    "đại hội",
+    "giải",
+    "sea games",
+    "liên hoan",
+    "hội chợ",
+    "triển lãm",
+    "lễ hội",
+    "hội diễn",
+    "cuộc thi",
+    "hội thi",
+    "tuần",
+)
 SHOW_HEAD = re.compile(
     r"\b(?:Đại hội [Tt]hể (?:thao|dục)|[Gg]iải (?:đấu|bóng|vô địch)|SEA Games|"
     r"[Ll]iên hoan|[Hh]ội chợ|[Tt]riển lãm|[Ll]ễ hội|[Hh]ội diễn|[Cc]uộc thi|[Hh]ội thi|"
     r"[Tt]uần (?:lễ )?(?:phim|văn hóa|văn hoá|thời trang|ẩm thực))\b"
-    r"(?:(?!\s(?:nhân|bên lề|trong|tại|ở|dịp|chào mừng|hưởng ứng|sau|trước|khi|và|với|của|"
-    r"do|cho|diễn ra|là|đang|đã|sẽ|vừa|được|làm|có)\b)[^,;.:“”\"]){0,60}$"
 )
+SHOW_NAME_ENDS = re.compile(
+    r"[,;.:“”\"]|\s(?:nhân|bên lề|trong|tại|ở|dịp|chào mừng|hưởng ứng|sau|trước|khi|và|với|"
+    r"của|do|cho|diễn ra|là|đang|đã|sẽ|vừa|được|làm|có)\b"
+)
+SHOW_REACH = 70  # characters from the show's head to the trigger
+
+
+def in_show_name(body: str, start: int, at: int) -> bool:
+    """Whether the text at `at` is inside the name of a games, fair or festival."""
+    lo = max(start, at - SHOW_REACH)
+    window = body[lo:at].lower()
+    if not any(word in window for word in SHOW_WORDS):
+        return False
+    return any(
+        at - head.end() <= 60 and not SHOW_NAME_ENDS.search(body, head.end(), at)
+        for head in SHOW_HEAD.finditer(body, lo, at)
+    )
 
 
 # Bodies that are not states: a sports federation or club, an association, a company.
@@ -381,7 +411,7 @@ def find_cues(
         host.end = max(host.end, ge)
         cues = [c for c in cues if c is host or not (host.start <= c.start < host.end)]
     cues.sort(key=lambda c: c.start)
-    return [c for c in cues if not SHOW_HEAD.search(body, max(start, c.start - 70), c.start)]
+    return [c for c in cues if not in_show_name(body, start, c.start)]
 
 
 # ---------------------------------------------------------------- helpers
