@@ -231,6 +231,114 @@ def host_spans(
     return found
 
 
+# A forum is also the body that holds it: after the title of one of its officers
+# ("Tổng thư ký Diễn đàn châu Á Boao", "Chủ tịch WEF Klaus Schwab") or a word for its
+# members ("các nước ASEM", "các nền kinh tế thành viên Diễn đàn …") its name is the body.
+OFFICER_OF = re.compile(
+    r"\b(?:[Tt]ổng [Tt]hư ký|[Tt]hư ký|[Pp]hó [Cc]hủ tịch|[Cc]hủ tịch|[Tt]ổng [Gg]iám đốc|"
+    r"[Gg]iám đốc(?: điều hành)?|[Nn]gười sáng lập|[Nn]hà sáng lập|[Nn]gười phát ngôn|"
+    r"[Pp]hát ngôn viên|nước|quốc gia|nền kinh tế|thành viên)(?:\s+(?:của|thường trực|"
+    r"thành viên|thành viên của))?\s+$"
+)
+BODY_NAME = re.compile(r"(?:[Dd]iễn đàn\b|[A-Z]{2,6}\b)")
+
+
+def names_the_body(body: str, start: int, series_start: int, series_end: int) -> bool:
+    """Whether a series name after an officer's title names the body the officer serves
+    (a forum or an acronym), not one of its meetings."""
+    return bool(
+        BODY_NAME.match(body, series_start, series_end)
+        and OFFICER_OF.search(body, max(start, series_start - 40), series_start)
+    )
+
+
+# Games, fairs and festivals named after a forum or a bloc ("Đại hội Thể thao Thanh niên
+# diễn đàn hợp tác Á-Âu (ASEM)", "Hội chợ Thương mại ASEAN"): the words after their head,
+# up to the trigger, are the show's own name, not a meeting. Linking words and verbs
+# ("nhân", "bên lề", "tại", "diễn ra") end the name: "Triển lãm ảnh nhân Hội nghị Cấp cao
+# ASEAN" tells the summit. SHOW_WORDS is a cheap test before the regexes (most cues have
+# none of them in front).
+SHOW_WORDS = (
+    "đại hội",
+    "giải",
+    "sea games",
+    "liên hoan",
+    "hội chợ",
+    "triển lãm",
+    "lễ hội",
+    "hội diễn",
+    "cuộc thi",
+    "hội thi",
+    "tuần",
+)
+SHOW_HEAD = re.compile(
+    r"\b(?:Đại hội [Tt]hể (?:thao|dục)|[Gg]iải (?:đấu|bóng|vô địch)|SEA Games|"
+    r"[Ll]iên hoan|[Hh]ội chợ|[Tt]riển lãm|[Ll]ễ hội|[Hh]ội diễn|[Cc]uộc thi|[Hh]ội thi|"
+    r"[Tt]uần (?:lễ )?(?:phim|văn hóa|văn hoá|thời trang|ẩm thực))\b"
+)
+SHOW_NAME_ENDS = re.compile(
+    r"[,;.:“”\"]|\s(?:nhân|bên lề|trong|tại|ở|dịp|chào mừng|hưởng ứng|sau|trước|khi|và|với|"
+    r"của|do|cho|diễn ra|là|đang|đã|sẽ|vừa|được|làm|có)\b"
+)
+SHOW_REACH = 70  # characters from the show's head to the trigger
+
+
+def in_show_name(body: str, start: int, at: int) -> bool:
+    """Whether the text at `at` is inside the name of a games, fair or festival."""
+    lo = max(start, at - SHOW_REACH)
+    window = body[lo:at].lower()
+    if not any(word in window for word in SHOW_WORDS):
+        return False
+    return any(
+        at - head.end() <= 60 and not SHOW_NAME_ENDS.search(body, head.end(), at)
+        for head in SHOW_HEAD.finditer(body, lo, at)
+    )
+
+
+# Bodies that are not states: a sports federation or club, an association, a company.
+# Their officers ("Chủ tịch LĐBĐ Brazil (CBF) X", "X, Phó Chủ tịch Hiệp hội Doanh nghiệp
+# Phần mềm") hold no office of a state, whatever their title says.
+NON_STATE_BODY = (
+    r"(?:Liên đoàn (?:[Bb]óng|[Tt]hể thao|[Qq]uần vợt|[Đđ]iền kinh|[Cc]ờ|[Bb]ơi|[Cc]ầu lông|"
+    r"[Vv]õ|[Xx]e đạp|[Qq]uyền anh)|LĐBĐ|VFF|[UỦ]y ban Olympic|Câu lạc bộ|CLB|"
+    r"Hiệp hội(?! [Cc]ác (?:[Qq]uốc gia|[Nn]ước))|Công ty|Tổng công ty|Tập đoàn)\b"
+)
+BODY_IN_MENTION = re.compile(NON_STATE_BODY)
+BODY_AFTER_MENTION = re.compile(r"\s+(?:của\s+)?" + NON_STATE_BODY)
+
+
+def body_officers(body: str, mentions: list[Any], people: list[int]) -> set[int]:
+    """Which of `people` are named as officers of a body that is not a state."""
+    wanted = set(people)
+    return {
+        m.person
+        for m in mentions
+        if m.person in wanted
+        and (
+            BODY_IN_MENTION.search(body, m.start, m.end)
+            or BODY_AFTER_MENTION.match(body, m.end, m.end + 40)
+        )
+    }
+
+
+# The words of sport: a meeting told among them with no official named ("Trong cuộc họp
+# hôm 11-4 về SVĐ bóng đá ở Gaza, FIFA tuyên bố …") is a sports body's.
+SPORT = re.compile(
+    r"\b(?:bóng đá|SVĐ|sân vận động|đội tuyển|HLV|cầu thủ|VĐV|vận động viên|World Cup|FIFA|"
+    r"UEFA|AFC|AFF|Olympic|SEA Games|ASIAD|giải vô địch|huy chương|HCV|trận đấu)\b"
+)
+
+
+# A forum or conference named for business or scholarship ("Diễn đàn cải cách kinh tế
+# VN - Trung Quốc", "Diễn đàn doanh nghiệp", "Hội nghị đầu tư"): its people are firms and
+# experts, so with no official named it is no state meeting.
+TRADE_FORUM = re.compile(
+    r"(?:[Dd]iễn đàn|[Hh]ội nghị|[Hh]ội thảo)\s+(?:(?:cải cách|phát triển|xúc tiến)\s+)?"
+    r"(?:kinh tế|doanh nghiệp|doanh nhân|đầu tư|thương mại|tài chính|ngân hàng|khoa học|"
+    r"công nghệ|du lịch|giáo dục|y tế)\b"
+)
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:
@@ -247,6 +355,10 @@ def find_cues(
     for gs, ge, series_list in within(series_hits, start, end):
         if re.match(r"\s*[-–]\s*\w", body[ge : ge + 4]):
             continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
+        if names_the_body(body, start, gs, ge):
+            # "Tổng thư ký Diễn đàn châu Á Boao": the organisation, not a meeting
+            cues = [c for c in cues if not gs <= c.start < ge]
+            continue
         named_before = next(
             (
                 c
@@ -299,7 +411,7 @@ def find_cues(
         host.end = max(host.end, ge)
         cues = [c for c in cues if c is host or not (host.start <= c.start < host.end)]
     cues.sort(key=lambda c: c.start)
-    return cues
+    return [c for c in cues if not in_show_name(body, start, c.start)]
 
 
 # ---------------------------------------------------------------- helpers

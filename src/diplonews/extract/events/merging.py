@@ -23,7 +23,10 @@ from diplonews.extract.events.cues import (
     SIDELINES,
     SPEAKER_LEVELS,
     SPEECH,
+    SPORT,
     THIS,
+    TRADE_FORUM,
+    body_officers,
     finish_parties,
     month_of,
 )
@@ -418,9 +421,25 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     two sides. A meeting of one state that no official attends ("cuộc họp của Hiệp hội
     Địa chất Mỹ", "làm việc với China Unicom") is a professional or trade meeting placed
     in that state, and a trip to one state by no one named ("chuyến công tác Malaysia"
-    of a reporter) is not a state visit."""
+    of a reporter) is not a state visit. Nor is a meeting whose only named people are
+    officers of a federation, an association or a company, or that puts such an officer
+    with the officials of one state: it is that state's home affairs; nor one told in
+    the words of sport, or a forum named for business or scholarship, with no official
+    named."""
+    if event.kind == "meeting" and event.participants and not event.series:
+        officers = body_officers(reader.body, reader.mentions, d.people)
+        if officers and (
+            not set(d.people) - officers  # "Phó Chủ tịch Hiệp hội X … buổi gặp gỡ Cơ quan Y"
+            or sum(getattr(reader.lex.party(c), "kind", "") == "state" for c in event.parties)
+            <= 1  # "Tổng thống Silva … họp với Chủ tịch LĐBĐ Brazil": one state at home
+        ):
+            return False
     if event.kind == "call" or event.participants or event.series:
         return True
+    if event.kind == "meeting" and TRADE_FORUM.match(reader.body, d.cue.start, d.cue.own_end):
+        return False  # "Diễn đàn cải cách kinh tế VN - Trung Quốc": firms and experts
+    if event.kind == "meeting" and not d.name_parties and SPORT.search(event.evidence or ""):
+        return False  # "Trong cuộc họp hôm 11-4 về SVĐ bóng đá …, FIFA tuyên bố": sport
     if event.kind == "meeting" and (event.edition or world.summit_abroad(reader, d)):
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
