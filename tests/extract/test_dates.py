@@ -816,6 +816,22 @@ def test_dates_a_dateline_day_gives_way_to_the_lead_own_date() -> None:
     assert [e.date for e in extract(text, "t", published="2024-09-13").events] == ["2024-09-11"]
 
 
+@pytest.mark.parametrize(
+    "dateline", ["Hà Nội, 12/9 - ", "HÀ NỘI, 12/9/2024 – ", "Viêng Chăn, 12/9 - "]
+)
+def test_dates_a_dateline_without_outlet_is_set_aside_too(dateline: str) -> None:
+    # The dateline's day is the story's; the lead's own day and "hôm qua" date the events.
+    title = "Thủ tướng hội đàm với Thủ tướng Lào\n\n"
+    lead = "Ngày 11/9, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone."
+    own = extract(title + dateline + lead, "t", published="2024-09-13").events
+    assert [e.date for e in own] == ["2024-09-11"]
+    bare = lead.replace("Ngày 11/9, ", "")
+    story = extract(title + dateline + bare, "t", published="2024-09-13").events
+    assert [e.date for e in story] == ["2024-09-12"]
+    told = extract(title + dateline + "Hôm qua, " + bare, "t", published="2024-09-12").events
+    assert [e.date for e in told] == ["2024-09-11"]
+
+
 # ---------------------------------------------------------------- weeks
 
 

@@ -177,6 +177,11 @@ LEAD_PREFIX_RE = re.compile(
     rf"^(?:[{UPPER}0-9][\w./]*,?\s+){{0,5}}\(([^()]{{2,40}})\)\s*[-–—]\s*(?=\S)"
     rf"|^([\w.+]{{2,20}}\.(?:vn|VN|Vn|com|net|org))\s*[-–—]\s*(?=[{UPPER}0-9“\"])"
 )
+# A dateline of place and day with no outlet: "Hà Nội, 12/9 - ", "WASHINGTON, 9/6/2024 – ".
+DATELINE_PREFIX_RE = re.compile(
+    rf"^[{UPPER}][\w.]*(?:\s+[\w.]+){{0,4}},\s*\d{{1,2}}\s*[/-]\s*\d{{1,2}}"
+    r"(?:\s*[/-]\s*\d{2,4})?\s*[-–—]\s+(?=\S)"
+)
 # Final author / credit lines.
 CREDIT_START_RE = re.compile(
     r"^\(?(?:theo|nguồn|source|pv|phóng viên|nhóm pv|nhóm phóng viên|bài và ảnh|ảnh và bài|"
@@ -218,8 +223,9 @@ def ends_sentence(text: str) -> bool:
 
 
 def split_lead_prefix(text: str) -> tuple[str, str]:
-    """("(VOV5) - ", rest) for a lead paragraph opening with an outlet prefix."""
-    match = LEAD_PREFIX_RE.match(text)
+    """("(VOV5) - ", rest) for a lead paragraph opening with an outlet prefix or a
+    dateline ("Hà Nội, 12/9 - "): its day is the story's, not the lead's event's."""
+    match = LEAD_PREFIX_RE.match(text) or DATELINE_PREFIX_RE.match(text)
     if not match:
         return "", text
     return text[: match.end()], text[match.end() :]
