@@ -856,3 +856,11 @@ def test_dates_a_length_of_weeks_or_a_week_of_the_story_is_no_date() -> None:
     assert find_times("Chuyến thăm kéo dài hai tuần tới đây.", "2024-09-12") == []
     assert find_times("Một tuần sau đó, hai bên ký kết.", "2024-09-12") == []
     assert find_times("Hai bên đã gặp nhau tuần trước.", "2024-09") == []  # no day to count from
+
+
+def test_dates_relative_days_count_from_the_dateline_without_a_publication_date() -> None:
+    text = (
+        "Thủ tướng điện đàm với Thủ tướng Singapore\n\nHà Nội, 10/6/2024 - Hôm qua, Thủ tướng "
+        "Phạm Minh Chính đã điện đàm với Thủ tướng Singapore Lawrence Wong."
+    )
+    assert [e.date for e in extract(text, "t").events] == ["2024-06-09"]

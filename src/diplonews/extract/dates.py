@@ -1089,11 +1089,16 @@ def run(doc: Doc, lex: Lexicons) -> None:
             doc.anchor_year = int(label.group(1)) if label else _anchor_from(aside, scan(aside))
             if doc.anchor_year:
                 break
-    doc.times = resolve(doc.body, found, doc.record.published, doc.anchor_year)
+    day = (
+        _iso(dateline[0].year or doc.anchor_year, dateline[0].month, dateline[0].day)
+        if dateline
+        else None
+    )
+    # "hôm qua", "sáng nay" count from the publication day, else from the dateline's
+    doc.times = resolve(doc.body, found, doc.record.published or day, doc.anchor_year)
     first_end = doc.sentences[0][1] if doc.sentences else 0
     if dateline and not any(t.start < first_end and t.value for t in doc.times):
-        raw = dateline[0]
-        value = _iso(raw.year or doc.anchor_year, raw.month, raw.day)
+        raw, value = dateline[0], day
         if value is not None:
             mention = TimeMention(0, 0, value, None, "day", None, raw.year is not None, "")
             doc.times.insert(0, mention)
