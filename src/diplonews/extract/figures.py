@@ -113,6 +113,11 @@ BILATERAL_WORDS = ("hai chiều", "song phương", "hai nước")
 _BETWEEN = re.compile(r"(?<!\w)giữa\s.+?\svà\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
 _BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+# A price per unit ("160 USD cho một nghìn mét khối", "250 USD/khách", "15 euro mỗi ngày")
+# is not a quantity of the relationship; an amount per year or month ("10 tỷ USD/năm") is.
+_PER_UNIT = re.compile(
+    r"\s*(?:/\s*|(?:cho\s+)?(?:mỗi|một|1)\s+)(?!năm|tháng|quý)\w", re.IGNORECASE
+)
 PARTY_KINDS = frozenset({"state", "bloc", "group"})
 _SPACES = re.compile(r"\s+")  # compiled once: `re.sub` looks its pattern up at each call
 
@@ -303,6 +308,8 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         unit = CURRENCIES[unit_form]
         if unit == "VND" and not m["scale"] and value < 1000:
             return None
+        if _PER_UNIT.match(text, m.end() - sentence.start):
+            return None  # a price: "160 USD cho một nghìn mét khối", "250 USD/khách"
         clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
         if _OWN_ECONOMY.search(text, clause_start, start):
             return None  # "GDP của Indonesia đạt 1.300 tỷ USD"

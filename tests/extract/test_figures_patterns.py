@@ -1,0 +1,23 @@
+"""Figures in the patterns of Vietnamese economic reporting, through the whole extractor
+(real lexicons, sentence splitting, publication date): what counts, and what does not."""
+
+from __future__ import annotations
+
+from diplonews.extract import extract
+
+
+def found(text: str) -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in extract(text, "t").figures]
+
+
+def test_figures_pattern_a_price_per_unit_is_not_a_figure() -> None:
+    text = (
+        "Nga đề nghị bán khí đốt cho Ukraine với giá 230 USD cho một nghìn mét khối. "
+        "Tour Việt Nam - Thái Lan 5 ngày được chào bán 250 USD/khách."
+    )
+    assert found(text) == []
+
+
+def test_figures_pattern_an_amount_per_year_is_kept() -> None:
+    text = "Thương mại hai chiều Việt Nam - Lào đạt khoảng 2 tỷ USD/năm."
+    assert found(text) == [(2e9, "USD")]
