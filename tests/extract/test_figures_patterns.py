@@ -21,3 +21,16 @@ def test_figures_pattern_a_price_per_unit_is_not_a_figure() -> None:
 def test_figures_pattern_an_amount_per_year_is_kept() -> None:
     text = "Thương mại hai chiều Việt Nam - Lào đạt khoảng 2 tỷ USD/năm."
     assert found(text) == [(2e9, "USD")]
+
+
+def test_figures_pattern_people_who_are_not_a_flow_between_the_sides() -> None:
+    text = (
+        "Cuối tuần qua, khoảng 17.000 người Hàn Quốc đã xuống đường phản đối đàm phán FTA với "
+        "Mỹ. Hơn 400 người Thái Lan và Campuchia đã thiệt mạng trong các vụ bạo động."
+    )
+    assert found(text) == []
+
+
+def test_figures_pattern_people_who_live_or_work_on_the_other_side() -> None:
+    text = "Hiện có khoảng 200.000 người Việt Nam sinh sống và làm việc tại Hàn Quốc."
+    assert found(text) == [(200000, "people")]

@@ -118,6 +118,14 @@ _BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$
 _PER_UNIT = re.compile(
     r"\s*(?:/\s*|(?:cho\s+)?(?:mỗi|một|1)\s+)(?!năm|tháng|quý)\w", re.IGNORECASE
 )
+# "người" counts persons of any kind (the dead, protesters, a population): it is a flow
+# of people between the sides only when the sentence says they live, work, study or
+# travel there.
+_PEOPLE_FLOW = re.compile(
+    r"(?<!\w)(?:sinh sống|làm việc|học tập|du học|tu nghiệp|đào tạo|du lịch|du khách|lao động"
+    r"|cộng đồng|kiều bào|định cư|nhập cảnh|xuất cảnh|sang thăm|đến thăm|giao lưu|lượt)(?!\w)",
+    re.IGNORECASE,
+)
 PARTY_KINDS = frozenset({"state", "bloc", "group"})
 _SPACES = re.compile(r"\s+")  # compiled once: `re.sub` looks its pattern up at each call
 
@@ -319,6 +327,8 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         unit, noun = "people", PEOPLE[unit_form]
         if unit_form in ("người", "lượt") and value < 100:
             return None  # "đoàn gồm 20 người": a delegation, not a flow of people
+        if unit_form == "người" and not _PEOPLE_FLOW.search(text):
+            return None  # "17.000 người Hàn Quốc xuống đường", "400 người chết"
     else:
         return None
     return _number_value(value), unit, noun, 0 <= _first_target_end(text) <= start
