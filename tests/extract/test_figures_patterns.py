@@ -34,3 +34,16 @@ def test_figures_pattern_people_who_are_not_a_flow_between_the_sides() -> None:
 def test_figures_pattern_people_who_live_or_work_on_the_other_side() -> None:
     text = "Hiện có khoảng 200.000 người Việt Nam sinh sống và làm việc tại Hàn Quốc."
     assert found(text) == [(200000, "people")]
+
+
+def test_figures_pattern_an_amount_without_trade_investment_or_aid_is_not_a_figure() -> None:
+    text = (
+        "Tây Ban Nha ký hợp đồng với Venezuela trị giá 2 tỷ USD. Mỹ treo thưởng 25 triệu USD "
+        "cho ai bắt được thủ lĩnh Al-Qaeda tại Iraq."
+    )
+    assert found(text) == []
+
+
+def test_figures_pattern_the_subject_may_follow_the_amount() -> None:
+    text = "Năm 2023, Hàn Quốc rót 4,2 tỷ USD vốn đầu tư vào Việt Nam."
+    assert found(text) == [(4.2e9, "USD")]

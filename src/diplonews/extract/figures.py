@@ -88,7 +88,8 @@ SUBJECTS = {
     "thương mại song phương": "bilateral trade", "kim ngạch song phương": "bilateral trade",
     "kim ngạch": "trade", "thương mại": "trade", "giao thương": "trade",
     "xuất khẩu": "exports", "nhập khẩu": "imports", "fdi": "FDI", "vốn đầu tư": "investment",
-    "đầu tư": "investment", "oda": "ODA", "viện trợ": "aid", "tài trợ": "aid",
+    "đầu tư": "investment", "tổng vốn": "investment", "oda": "ODA", "viện trợ": "aid",
+    "tài trợ": "aid", "hỗ trợ": "aid", "quỹ": "fund",
     "khoản vay": "loans", "vốn vay": "loans", "giao lưu nhân dân": "people-to-people exchanges",
     "giao lưu": "exchanges", "du lịch": "tourism", "du khách": "visitors",
     "lượt khách": "visitors", "trao đổi": "exchanges",
@@ -322,7 +323,12 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         if _OWN_ECONOMY.search(text, clause_start, start):
             return None  # "GDP của Indonesia đạt 1.300 tỷ USD"
         subject = _subject_before(text, start)
-        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())] if subject else "value"
+        if subject is None:
+            after = _subjects(text)[1]
+            if not after:
+                return None  # no trade, investment or aid: a price, a fine, a budget
+            subject = after[0]
+        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
     elif unit_form in PEOPLE:
         unit, noun = "people", PEOPLE[unit_form]
         if unit_form in ("người", "lượt") and value < 100:
