@@ -47,3 +47,11 @@ def test_figures_pattern_an_amount_without_trade_investment_or_aid_is_not_a_figu
 def test_figures_pattern_the_subject_may_follow_the_amount() -> None:
     text = "Năm 2023, Hàn Quốc rót 4,2 tỷ USD vốn đầu tư vào Việt Nam."
     assert found(text) == [(4.2e9, "USD")]
+
+
+def test_figures_pattern_a_handful_of_students_or_experts_is_a_group_not_a_flow() -> None:
+    text = (
+        "6 học sinh Việt Nam sẽ tham dự cuộc thi khoa học tại Indonesia. Hai chuyên gia "
+        "người Serbia giám sát việc khám nghiệm tại Hà Lan."
+    )
+    assert found(text) == []

@@ -331,8 +331,8 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
     elif unit_form in PEOPLE:
         unit, noun = "people", PEOPLE[unit_form]
-        if unit_form in ("người", "lượt") and value < 100:
-            return None  # "đoàn gồm 20 người": a delegation, not a flow of people
+        if value < 100:
+            return None  # "đoàn gồm 20 người", "6 học sinh dự thi": a group, not a flow
         if unit_form == "người" and not _PEOPLE_FLOW.search(text):
             return None  # "17.000 người Hàn Quốc xuống đường", "400 người chết"
     else:
