@@ -55,3 +55,11 @@ def test_figures_pattern_a_handful_of_students_or_experts_is_a_group_not_a_flow(
         "người Serbia giám sát việc khám nghiệm tại Hà Lan."
     )
     assert found(text) == []
+
+
+def test_figures_pattern_other_dollars_are_not_us_dollars() -> None:
+    text = (
+        "Chính phủ Australia viện trợ Việt Nam 4,2 triệu đô la Úc. Canada tài trợ Việt Nam "
+        "3 triệu đôla Canada và Mỹ viện trợ Việt Nam 2 triệu đô la."
+    )
+    assert found(text) == [(4.2e6, "AUD"), (3e6, "CAD"), (2e6, "USD")]

@@ -30,6 +30,19 @@ CURRENCIES = {
     "euro": "EUR", "eur": "EUR", "yên": "JPY", "yên nhật": "JPY", "won": "KRW",
     "nhân dân tệ": "CNY", "ndt": "CNY", "bảng anh": "GBP", "rúp": "RUB", "baht": "THB",
 }  # fmt: skip
+# "đô la Canada" is not the US dollar: the dollars of other states, as written (the state's
+# name keeps its capital, so the forms are matched as written and looked up lowered).
+DOLLARS = {
+    "Canada": "CAD", "Singapore": "SGD", "Úc": "AUD", "Australia": "AUD",
+    "Hồng Kông": "HKD", "Hong Kong": "HKD", "Đài Loan": "TWD", "New Zealand": "NZD",
+    "Brunei": "BND",
+}  # fmt: skip
+CURRENCIES |= {
+    f"{dollar} {state}": code
+    for dollar in ("đô la", "đô-la", "đôla")
+    for state, code in DOLLARS.items()
+}
+_CURRENCY_OF = {form.lower(): code for form, code in CURRENCIES.items()}
 # Counted persons → what they are (English, for `Figure.what`).
 PEOPLE = {
     "sinh viên": "students", "du học sinh": "students abroad", "học sinh": "pupils",
@@ -313,8 +326,8 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         return _number_value(sign * number), "percent" if m["pct"] else "times", noun, False
     unit_form = _SPACES.sub(" ", (m["su"] or m["unit"] or "").lower())
     value = number * SCALES.get(_SPACES.sub(" ", (m["scale"] or "").lower()), 1)
-    if unit_form in CURRENCIES:
-        unit = CURRENCIES[unit_form]
+    if unit_form in _CURRENCY_OF:
+        unit = _CURRENCY_OF[unit_form]
         if unit == "VND" and not m["scale"] and value < 1000:
             return None
         if _PER_UNIT.match(text, m.end() - sentence.start):
