@@ -129,9 +129,7 @@ _YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
 _BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
 # A price per unit ("160 USD cho một nghìn mét khối", "250 USD/khách", "15 euro mỗi ngày")
 # is not a quantity of the relationship; an amount per year or month ("10 tỷ USD/năm") is.
-_PER_UNIT = re.compile(
-    r"\s*(?:/\s*|(?:cho\s+)?(?:mỗi|một|1)\s+)(?!năm|tháng|quý)\w", re.IGNORECASE
-)
+_PER_UNIT = re.compile(r"\s*(?:/\s*|(?:cho\s+)?(?:mỗi|một|1)\s+)(?!năm|tháng|quý)\w", re.IGNORECASE)
 # "người" counts persons of any kind (the dead, protesters, a population): it is a flow
 # of people between the sides only when the sentence says they live, work, study or
 # travel there.
