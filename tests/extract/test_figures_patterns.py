@@ -63,3 +63,15 @@ def test_figures_pattern_other_dollars_are_not_us_dollars() -> None:
         "3 triệu đôla Canada và Mỹ viện trợ Việt Nam 2 triệu đô la."
     )
     assert found(text) == [(4.2e6, "AUD"), (3e6, "CAD"), (2e6, "USD")]
+
+
+def test_figures_pattern_a_factor_written_in_words() -> None:
+    text = (
+        "Kim ngạch thương mại hai chiều Việt Nam - Ấn Độ tăng gấp đôi kể từ năm 2016. "
+        "Số du khách Việt Nam đến Malaysia là 42.000 người, tăng gấp ba năm 2003."
+    )
+    assert found(text) == [(2, "times"), (42000, "people"), (3, "times")]
+
+
+def test_figures_pattern_a_factor_in_words_needs_a_verb_of_change() -> None:
+    assert found("Việt Nam và Ấn Độ đánh thuế gấp đôi hàng nhập khẩu.") == []

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from heapq import merge
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.lexicons import Lexicons
@@ -94,6 +95,11 @@ _CHANGE_BEFORE = re.compile(
     r"(?<!\w)(?P<verb>tăng(?:\s+trưởng)?|giảm|gấp)"
     r"(?:\s+(?:gấp|thêm|khoảng|gần|hơn|trên|xấp xỉ|tới|đến|lên|xuống|còn|mạnh|ở mức|mức))*\s*$",
     re.IGNORECASE,
+)
+# Factors written in words: "tăng gấp đôi" (2), "gấp ba" (3), "gấp rưỡi" (1.5).
+WORD_FACTORS = {"đôi": "2", "ba": "3", "bốn": "4", "rưỡi": "1.5"}
+_WORD_FACTOR = re.compile(
+    rf"(?<!\w)[gG]ấp\s+(?P<word>{_alternatives(WORD_FACTORS)})(?!\w)(?!\s+lần)"
 )
 # Subjects whose change is a figure of the relationship (→ English noun).
 SUBJECTS = {
@@ -305,23 +311,34 @@ def _what(sentence: _Sentence, lex: Lexicons, noun: str, target: bool) -> str:
     return f"{prefix}{noun}{' target' if target else ''}"
 
 
+def _change(
+    text: str, start: int, number: Decimal, unit: str
+) -> tuple[float, str, str, bool] | None:
+    """A factor or percentage at `start`: a figure after a verb of change with a subject
+    of exchange before it ("kim ngạch tăng 12%"), negative for "giảm"."""
+    change = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    subject = _subject_before(text, start) if change else None
+    if change is None or subject is None:
+        return None
+    sign = -1 if change["verb"].lower() == "giảm" else 1
+    noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
+    noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
+    return _number_value(sign * number), unit, noun, False
+
+
 def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, bool] | None:
     """What the amount `m` (matched over the body) states: value, unit, English noun and
     whether it is a target; None when it is not a figure whatever the sentence."""
     text = sentence.text
+    if m.re is _WORD_FACTOR:
+        factor = WORD_FACTORS[m["word"].lower()]
+        return _change(text, m.start() - sentence.start, Decimal(factor), "times")
     number = parse_number(m["num"])
     if number is None:
         return None
     start = m.start() - sentence.start
     if m["pct"] or (m["unit"] and m["unit"].lower() == "lần"):
-        change = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
-        subject = _subject_before(text, start) if change else None
-        if change is None or subject is None:
-            return None
-        sign = -1 if change["verb"].lower() == "giảm" else 1
-        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
-        noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
-        return _number_value(sign * number), "percent" if m["pct"] else "times", noun, False
+        return _change(text, start, number, "percent" if m["pct"] else "times")
     unit_form = _SPACES.sub(" ", (m["su"] or m["unit"] or "").lower())
     value = number * SCALES.get(_SPACES.sub(" ", (m["scale"] or "").lower()), 1)
     if unit_form in _CURRENCY_OF:
@@ -356,6 +373,10 @@ def _is_goal(text: str, start: int) -> bool:
     return bool(_GOAL.search(text, clause_start, start))
 
 
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     """The relationship figures of `doc.body`, once each (by value and unit)."""
     body = doc.body
@@ -364,7 +385,7 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     sentences: dict[tuple[int, int], _Sentence] = {}
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
-    for m in _AMOUNT.finditer(body):
+    for m in merge(_AMOUNT.finditer(body), _WORD_FACTOR.finditer(body), key=_start):
         if spans:
             index = bisect_right(starts, m.start()) - 1
             if index < 0:
