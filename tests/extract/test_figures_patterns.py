@@ -75,3 +75,21 @@ def test_figures_pattern_a_factor_written_in_words() -> None:
 
 def test_figures_pattern_a_factor_in_words_needs_a_verb_of_change() -> None:
     assert found("Việt Nam và Ấn Độ đánh thuế gấp đôi hàng nhập khẩu.") == []
+
+
+def test_figures_pattern_the_next_sentence_goes_on_about_the_same_trade() -> None:
+    text = (
+        "Ngày 5/9/2023, Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Brazil Lula da Silva "
+        "tại Hà Nội. Kim ngạch thương mại hai chiều năm 2022 đạt gần 6,8 tỷ USD, tăng 6,6% so "
+        "với năm 2021. Trong 8 tháng đầu năm, kim ngạch đạt 4,46 tỷ USD, trong đó Việt Nam xuất khẩu "
+        "nhiều hơn."
+    )
+    assert found(text) == [(6.8e9, "USD"), (6.6, "percent"), (4.46e9, "USD")]
+
+
+def test_figures_pattern_trade_is_not_carried_to_an_unrelated_sentence() -> None:
+    text = (
+        "Kim ngạch thương mại hai chiều năm 2022 đạt gần 6,8 tỷ USD. Dự án nhà máy của công "
+        "ty có vốn đầu tư 250 tỷ đồng. Kim ngạch xuất khẩu của Mỹ đạt 2.000 tỷ USD."
+    )
+    assert found(text) == [(6.8e9, "USD")]

@@ -373,6 +373,41 @@ def _is_goal(text: str, start: int) -> bool:
     return bool(_GOAL.search(text, clause_start, start))
 
 
+# The trade a sentence can carry on from the one before: "Kim ngạch thương mại hai chiều
+# năm 2022 đạt 6,8 tỷ USD. Trong 8 tháng đầu năm, kim ngạch đạt 4,46 tỷ USD." (Investment
+# is not carried: a company's project follows a sentence on FDI as often as FDI does.)
+_CARRIED = re.compile(r"(?<!\w)(?:[kK]im ngạch|[tT]hương mại|[gG]iao thương|[mM]ậu dịch)(?!\w)")
+
+
+def _previous(
+    body: str,
+    spans: list[tuple[int, int]],
+    index: int,
+    sentences: dict[tuple[int, int], _Sentence],
+    lex: Lexicons,
+) -> _Sentence | None:
+    if index < 1:
+        return None
+    span = spans[index - 1]
+    found = sentences.get(span)
+    if found is None:
+        found = sentences[span] = _Sentence(body[span[0] : span[1]], span[0], lex)
+    return found
+
+
+def _continues(sentence: _Sentence, at: int, previous: _Sentence, sides: set[str]) -> bool:
+    """The sentence goes on about the exchange of the one before: that one is about the
+    relationship and names trade or investment, this one names it again before the amount
+    and no party but the other's and the article's sides (the parties of its events)."""
+    start = at - sentence.start
+    return (
+        _CARRIED.search(sentence.text, 0, start) is not None
+        and _CARRIED.search(previous.text) is not None
+        and previous.about_relationship()
+        and set(sentence.parties) <= set(previous.parties) | sides
+    )
+
+
 def _start(m: re.Match[str]) -> int:
     return m.start()
 
@@ -385,6 +420,7 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     sentences: dict[tuple[int, int], _Sentence] = {}
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
+    sides = {code for event in doc.record.events for code in event.parties}
     for m in merge(_AMOUNT.finditer(body), _WORD_FACTOR.finditer(body), key=_start):
         if spans:
             index = bisect_right(starts, m.start()) - 1
@@ -399,8 +435,13 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
         if sentence is None:
             sentence = sentences[span] = _Sentence(body[span[0] : span[1]], span[0], lex)
         amount = _amount(m, sentence)  # cheap checks first, the party lookup last
-        if amount is None or amount[:2] in seen or not sentence.about_relationship():
+        if amount is None or amount[:2] in seen:
             continue
+        if not sentence.about_relationship():
+            previous = _previous(body, spans, index, sentences, lex) if spans else None
+            if previous is None or not _continues(sentence, m.start(), previous, sides):
+                continue
+            sentence.parties[:0] = [c for c in previous.parties if c not in sentence.parties]
         if amount[3] and _is_goal(sentence.text, m.start() - sentence.start):
             continue
         value, unit, noun, target = amount
