@@ -93,3 +93,16 @@ def test_figures_pattern_trade_is_not_carried_to_an_unrelated_sentence() -> None
         "ty có vốn đầu tư 250 tỷ đồng. Kim ngạch xuất khẩu của Mỹ đạt 2.000 tỷ USD."
     )
     assert found(text) == [(6.8e9, "USD")]
+
+
+def test_figures_pattern_visitors_of_one_state_to_a_vietnamese_city() -> None:
+    text = "Trong 6 tháng đầu năm, khách Hàn Quốc đến Đà Nẵng ước đạt 870.000 lượt."
+    figures = extract(text, "t").figures
+    assert [(f.value, f.unit, f.what) for f in figures] == [
+        (870000, "people", "Korea-Vietnam visitors")
+    ]
+
+
+def test_figures_pattern_a_city_abroad_is_not_a_side() -> None:
+    text = "Hơn 5.000 du khách đã tụ tập tại bãi biển ở Sydney sau khi Australia mở cửa."
+    assert found(text) == []

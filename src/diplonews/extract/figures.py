@@ -144,6 +144,7 @@ _PEOPLE_FLOW = re.compile(
     r"|cộng đồng|kiều bào|định cư|nhập cảnh|xuất cảnh|sang thăm|đến thăm|giao lưu|lượt)(?!\w)",
     re.IGNORECASE,
 )
+HOME = "VNM"  # the state whose news this is
 PARTY_KINDS = frozenset({"state", "bloc", "group"})
 _SPACES = re.compile(r"\s+")  # compiled once: `re.sub` looks its pattern up at each call
 
@@ -214,6 +215,15 @@ class _Sentence:
                         found.append((start, code))
             if lex.party_short:
                 found.extend(_compound_parties(self.text, lex))
+            # A Vietnamese city stands for Vietnam when another state is named: "khách Hàn
+            # Quốc đến Đà Nẵng" is a figure of Korea and Vietnam. (Cities abroad are not
+            # read so: world news names a city for where things happen, not for a side.)
+            if found and any(code != HOME for _, code in found):
+                found.extend(
+                    (start, HOME)
+                    for start, _end, places in lex.places.find(self.text)
+                    if any(getattr(place, "country", "") == HOME for place in places)
+                )
             found.sort()
             codes: list[str] = []
             for _start, code in found:
