@@ -106,3 +106,11 @@ def test_figures_pattern_visitors_of_one_state_to_a_vietnamese_city() -> None:
 def test_figures_pattern_a_city_abroad_is_not_a_side() -> None:
     text = "Hơn 5.000 du khách đã tụ tập tại bãi biển ở Sydney sau khi Australia mở cửa."
     assert found(text) == []
+
+
+def test_figures_pattern_a_price_is_not_a_figure_but_a_worth_is() -> None:
+    text = (
+        "Công ty Du lịch Hà Nội chào tour du lịch Thái Lan 5 ngày với giá 289 USD. Hàn Quốc "
+        "chuyển cho Triều Tiên khoản viện trợ trị giá 25 triệu USD."
+    )
+    assert found(text) == [(25e6, "USD")]

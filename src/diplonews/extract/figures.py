@@ -144,6 +144,9 @@ _PEOPLE_FLOW = re.compile(
     r"|cộng đồng|kiều bào|định cư|nhập cảnh|xuất cảnh|sang thăm|đến thăm|giao lưu|lượt)(?!\w)",
     re.IGNORECASE,
 )
+# A price ("với giá 289 USD", "giá vé 400 USD", "giá mỗi thùng dầu giảm 1,31 USD") is not a
+# quantity of the relationship; "trị giá" (worth) and "giá trị" (value) are not prices.
+_PRICE = re.compile(r"(?<!\w)(?<!trị )[gG]iá(?!\s+trị)(?!\w)")
 HOME = "VNM"  # the state whose news this is
 PARTY_KINDS = frozenset({"state", "bloc", "group"})
 _SPACES = re.compile(r"\s+")  # compiled once: `re.sub` looks its pattern up at each call
@@ -360,6 +363,8 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
         if _OWN_ECONOMY.search(text, clause_start, start):
             return None  # "GDP của Indonesia đạt 1.300 tỷ USD"
+        if _PRICE.search(text, clause_start, start):
+            return None  # "tour Thái Lan 5 ngày với giá 289 USD"
         subject = _subject_before(text, start)
         if subject is None:
             after = _subjects(text)[1]
