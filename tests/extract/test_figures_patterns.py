@@ -114,3 +114,29 @@ def test_figures_pattern_a_price_is_not_a_figure_but_a_worth_is() -> None:
         "chuyển cho Triều Tiên khoản viện trợ trị giá 25 triệu USD."
     )
     assert found(text) == [(25e6, "USD")]
+
+
+def years(text: str, published: str) -> list[int | None]:
+    return [f.year for f in extract(text, "t", published=published).figures]
+
+
+def test_figures_pattern_last_year_is_the_year_before_publication() -> None:
+    text = "Kim ngạch thương mại hai chiều Việt Nam - Ấn Độ năm ngoái đạt trên 10 tỷ USD."
+    assert years(text, "2019-06-17") == [2018]
+
+
+def test_figures_pattern_the_first_months_of_the_year_are_of_the_publication_year() -> None:
+    text = "Trong 6 tháng đầu năm, khách Hàn Quốc đến Đà Nẵng ước đạt 870.000 lượt."
+    assert years(text, "2025-09-20") == [2025]
+    text = "Trong 6 tháng đầu năm 2024, khách Hàn Quốc đến Đà Nẵng ước đạt 870.000 lượt."
+    assert years(text, "2025-09-20") == [2024]
+
+
+def test_figures_pattern_a_relative_baseline_is_not_the_year() -> None:
+    text = "Thương mại Việt Nam - Lào đạt 2 tỷ USD, tăng 12% so với năm ngoái."
+    assert years(text, "2019-06-17") == [None, None]
+
+
+def test_figures_pattern_no_relative_year_without_a_publication_date() -> None:
+    text = "Kim ngạch thương mại hai chiều Việt Nam - Ấn Độ năm ngoái đạt trên 10 tỷ USD."
+    assert [f.year for f in extract(text, "t").figures] == [None]

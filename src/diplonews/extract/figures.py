@@ -132,6 +132,12 @@ RELATION_WORDS = (
 BILATERAL_WORDS = ("hai chiều", "song phương", "hai nước")
 _BETWEEN = re.compile(r"(?<!\w)giữa\s.+?\svà\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
+# Years said relative to the publication: last year, this year, the first months of it.
+_RELATIVE_YEAR = re.compile(
+    r"(?<!\w)(?:năm\s+(?P<last>ngoái|vừa\s+qua)|năm\s+nay"
+    r"|tháng\s+đầu\s+năm(?!\s+(?:[0-9]|ngoái|nay|vừa)))(?!\w)",
+    re.IGNORECASE,
+)
 _BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
 # A price per unit ("160 USD cho một nghìn mét khối", "250 USD/khách", "15 euro mỗi ngày")
 # is not a quantity of the relationship; an amount per year or month ("10 tỷ USD/năm") is.
@@ -298,24 +304,33 @@ def _first_target_end(text: str) -> int:
     return m.end() if m else -1
 
 
-def _figure_year(sentence: _Sentence, start: int, end: int) -> int | None:
-    """The year stated for the figure: in its clause, else before it, else after it."""
+def _figure_year(sentence: _Sentence, start: int, end: int, published: int | None) -> int | None:
+    """The year stated for the figure: in its clause, else before it, else after it. A
+    year said relative to the publication ("năm ngoái", "năm nay", "8 tháng đầu năm")
+    counts when the publication year is known."""
     text = sentence.text
     years = [
-        m
+        (m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
         if not _BASELINE.search(text, max(0, m.start() - 20), m.start())
     ]
+    if published is not None:
+        years += [
+            (m.start(), published - 1 if m["last"] else published)
+            for m in _RELATIVE_YEAR.finditer(text)
+            if not _BASELINE.search(text, max(0, m.start() - 20), m.start())
+        ]
+        years.sort()
     if not years:
         return None
     clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
     stops = [i for i in (text.find(", ", end), text.find("; ", end)) if i >= 0]
     clause_end = min(stops) if stops else len(text)
-    in_clause = [m for m in years if clause_start <= m.start() < clause_end]
+    in_clause = [year for at, year in years if clause_start <= at < clause_end]
     if in_clause:
-        return int(in_clause[0].group(1))
-    before = [m for m in years if m.start() < start]
-    return int((before[-1] if before else years[0]).group(1))
+        return in_clause[0]
+    before = [year for at, year in years if at < start]
+    return before[-1] if before else years[0][1]
 
 
 def _what(sentence: _Sentence, lex: Lexicons, noun: str, target: bool) -> str:
@@ -436,6 +451,8 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
     sides = {code for event in doc.record.events for code in event.parties}
+    stated = doc.record.published
+    published = int(stated[:4]) if stated and stated[:4].isdigit() else None
     for m in merge(_AMOUNT.finditer(body), _WORD_FACTOR.finditer(body), key=_start):
         if spans:
             index = bisect_right(starts, m.start()) - 1
@@ -467,7 +484,7 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
                 _what(sentence, lex, noun, target),
                 value,
                 unit,
-                _figure_year(sentence, start, end),
+                _figure_year(sentence, start, end, published),
                 sentence.text.strip(),
             )
         )
