@@ -140,3 +140,11 @@ def test_figures_pattern_a_relative_baseline_is_not_the_year() -> None:
 def test_figures_pattern_no_relative_year_without_a_publication_date() -> None:
     text = "Kim ngạch thương mại hai chiều Việt Nam - Ấn Độ năm ngoái đạt trên 10 tỷ USD."
     assert [f.year for f in extract(text, "t").figures] == [None]
+
+
+def test_figures_pattern_two_way_trade_is_between_the_articles_two_sides() -> None:
+    text = (
+        "Ngày 5/9/2023, Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Brazil Lula da Silva "
+        "tại Hà Nội. Kim ngạch thương mại hai chiều năm 2022 đạt gần 6,8 tỷ USD."
+    )
+    assert [f.what for f in extract(text, "t").figures] == ["Vietnam-Brazil two-way trade"]

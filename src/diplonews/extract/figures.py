@@ -333,10 +333,23 @@ def _figure_year(sentence: _Sentence, start: int, end: int, published: int | Non
     return before[-1] if before else years[0][1]
 
 
-def _what(sentence: _Sentence, lex: Lexicons, noun: str, target: bool) -> str:
-    names = [lex.parties[c].short_en if c in lex.parties else c for c in sentence.parties[:2]]
+def _what(parties: list[str], lex: Lexicons, noun: str, target: bool) -> str:
+    names = [lex.parties[c].short_en if c in lex.parties else c for c in parties[:2]]
     prefix = "-".join(names) + " " if names else ""
     return f"{prefix}{noun}{' target' if target else ''}"
+
+
+def _two_sides(named: list[str], sides: list[str]) -> list[str]:
+    """The figure's two parties: those its sentence names, completed by the article's
+    sides (the parties of its events) when the sentence names fewer — "kim ngạch hai
+    chiều" in an article on Vietnam and Brazil is Vietnam-Brazil trade."""
+    if len(named) >= 2 or not sides:
+        return named
+    if not named:
+        return sides if len(sides) == 2 else named
+    if named[0] in sides and len(sides) == 2:
+        return [named[0], *(c for c in sides if c != named[0])]
+    return [named[0], HOME] if named[0] != HOME and HOME in sides else named
 
 
 def _change(
@@ -425,7 +438,7 @@ def _previous(
     return found
 
 
-def _continues(sentence: _Sentence, at: int, previous: _Sentence, sides: set[str]) -> bool:
+def _continues(sentence: _Sentence, at: int, previous: _Sentence, sides: list[str]) -> bool:
     """The sentence goes on about the exchange of the one before: that one is about the
     relationship and names trade or investment, this one names it again before the amount
     and no party but the other's and the article's sides (the parties of its events)."""
@@ -434,7 +447,7 @@ def _continues(sentence: _Sentence, at: int, previous: _Sentence, sides: set[str
         _CARRIED.search(sentence.text, 0, start) is not None
         and _CARRIED.search(previous.text) is not None
         and previous.about_relationship()
-        and set(sentence.parties) <= set(previous.parties) | sides
+        and set(sentence.parties) <= set(previous.parties) | set(sides)
     )
 
 
@@ -450,7 +463,10 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     sentences: dict[tuple[int, int], _Sentence] = {}
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
-    sides = {code for event in doc.record.events for code in event.parties}
+    sides = sorted(
+        {code for event in doc.record.events for code in event.parties},
+        key=lambda code: code != HOME,  # Vietnam first, as the article's sides are written
+    )
     stated = doc.record.published
     published = int(stated[:4]) if stated and stated[:4].isdigit() else None
     for m in merge(_AMOUNT.finditer(body), _WORD_FACTOR.finditer(body), key=_start):
@@ -481,7 +497,7 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
         start, end = m.start() - sentence.start, m.end() - sentence.start
         figures.append(
             Figure(
-                _what(sentence, lex, noun, target),
+                _what(_two_sides(sentence.parties, sides), lex, noun, target),
                 value,
                 unit,
                 _figure_year(sentence, start, end, published),
