@@ -148,3 +148,11 @@ def test_figures_pattern_two_way_trade_is_between_the_articles_two_sides() -> No
         "tại Hà Nội. Kim ngạch thương mại hai chiều năm 2022 đạt gần 6,8 tỷ USD."
     )
     assert [f.what for f in extract(text, "t").figures] == ["Vietnam-Brazil two-way trade"]
+
+
+def test_figures_pattern_a_forecast_is_not_a_figure() -> None:
+    text = (
+        "Thương mại hai chiều Việt Nam - Lào năm ngoái đạt 2 tỷ USD và dự kiến lên 5 tỷ USD năm "
+        "2030. Thương mại song phương Việt Nam - Đức dự kiến sẽ tăng gấp đôi trong thập kỷ tới."
+    )
+    assert found(text) == [(2e9, "USD")]

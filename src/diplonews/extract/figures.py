@@ -96,6 +96,13 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+(?:gấp|thêm|khoảng|gần|hơn|trên|xấp xỉ|tới|đến|lên|xuống|còn|mạnh|ở mức|mức))*\s*$",
     re.IGNORECASE,
 )
+# A change forecast, not stated as having happened: "dự kiến sẽ tăng gấp đôi".
+_FORECAST = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|có thể|có khả năng)(?!\w)", re.IGNORECASE)
+_FORECAST_AMOUNT = re.compile(
+    r"(?<!\w)(?:sẽ|dự kiến|dự báo|có thể|có khả năng)\s+(?:\w+\s+){0,2}?"
+    r"(?:đạt|lên|vượt|tăng lên)(?:\s+(?:mức|khoảng|gần|hơn|trên|tới))*\s*$",
+    re.IGNORECASE,
+)
 # Factors written in words: "tăng gấp đôi" (2), "gấp ba" (3), "gấp rưỡi" (1.5).
 WORD_FACTORS = {"đôi": "2", "ba": "3", "bốn": "4", "rưỡi": "1.5"}
 _WORD_FACTOR = re.compile(
@@ -361,6 +368,8 @@ def _change(
     subject = _subject_before(text, start) if change else None
     if change is None or subject is None:
         return None
+    if _FORECAST.search(text, max(0, change.start() - 25), change.start()):
+        return None  # "dự kiến sẽ tăng gấp đôi": a forecast, not what happened
     sign = -1 if change["verb"].lower() == "giảm" else 1
     noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
     noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
@@ -391,6 +400,8 @@ def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, boo
         clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
         if _OWN_ECONOMY.search(text, clause_start, start):
             return None  # "GDP của Indonesia đạt 1.300 tỷ USD"
+        if _FORECAST_AMOUNT.search(text, max(clause_start, start - 40), start):
+            return None  # "kim ngạch năm nay sẽ đạt 12 tỷ USD": a forecast
         if _PRICE.search(text, clause_start, start):
             return None  # "tour Thái Lan 5 ngày với giá 289 USD"
         subject = _subject_before(text, start)
