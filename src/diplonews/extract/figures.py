@@ -524,7 +524,7 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
 def run(doc: Doc, lex: Lexicons) -> None:
     """The relationship figures the body states.
 
-    Reads: body, sentences.
+    Reads: body, record.events, record.published, sentences.
     Adds: record.figures.
     """
     doc.record.figures = find_figures(doc, lex)
