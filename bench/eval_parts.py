@@ -2,8 +2,9 @@
 
     python bench/eval_parts.py [--data tests/data] [--json]
 
-Scores the extractor on each folder of tests/data (seeds; dev = v01–v24; recent = the
-a/b articles of 2011–2025 from 40 outlets; archive = full-length 2003–2006 news), then on
+Scores the extractor (events, people and the relationship figures) on each folder of
+tests/data (seeds; dev = v01–v24; recent = the a/b articles of 2011–2025 from 40
+outlets; archive = full-length 2003–2006 news), then on
 two halves of recent + archive: odd-numbered articles (the half rules are developed on)
 and even-numbered ones (the half kept for checking). The gap between the halves is the
 honest estimate of what articles nobody looked at will score; report both.
@@ -20,7 +21,8 @@ from pathlib import Path
 from diplonews.extract import evaluate, extract
 
 ROOT = Path(__file__).resolve().parent.parent
-FIGURES = evaluate.HEADLINE_FIGURES[:5] + ("people_f1",)
+# figures_f1: the relationship figures (value and unit), kept apart from the headline.
+FIGURES = evaluate.HEADLINE_FIGURES[:5] + ("people_f1", "figures_f1")
 
 
 def records(folder: Path) -> tuple[list[dict], list[dict]]:

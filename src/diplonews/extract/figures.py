@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from heapq import merge
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.lexicons import Lexicons
@@ -30,6 +31,19 @@ CURRENCIES = {
     "euro": "EUR", "eur": "EUR", "yên": "JPY", "yên nhật": "JPY", "won": "KRW",
     "nhân dân tệ": "CNY", "ndt": "CNY", "bảng anh": "GBP", "rúp": "RUB", "baht": "THB",
 }  # fmt: skip
+# "đô la Canada" is not the US dollar: the dollars of other states, as written (the state's
+# name keeps its capital, so the forms are matched as written and looked up lowered).
+DOLLARS = {
+    "Canada": "CAD", "Singapore": "SGD", "Úc": "AUD", "Australia": "AUD",
+    "Hồng Kông": "HKD", "Hong Kong": "HKD", "Đài Loan": "TWD", "New Zealand": "NZD",
+    "Brunei": "BND",
+}  # fmt: skip
+CURRENCIES |= {
+    f"{dollar} {state}": code
+    for dollar in ("đô la", "đô-la", "đôla")
+    for state, code in DOLLARS.items()
+}
+_CURRENCY_OF = {form.lower(): code for form, code in CURRENCIES.items()}
 # Counted persons → what they are (English, for `Figure.what`).
 PEOPLE = {
     "sinh viên": "students", "du học sinh": "students abroad", "học sinh": "pupils",
@@ -82,13 +96,26 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+(?:gấp|thêm|khoảng|gần|hơn|trên|xấp xỉ|tới|đến|lên|xuống|còn|mạnh|ở mức|mức))*\s*$",
     re.IGNORECASE,
 )
+# A change forecast, not stated as having happened: "dự kiến sẽ tăng gấp đôi".
+_FORECAST = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|có thể|có khả năng)(?!\w)", re.IGNORECASE)
+_FORECAST_AMOUNT = re.compile(
+    r"(?<!\w)(?:sẽ|dự kiến|dự báo|có thể|có khả năng)\s+(?:\w+\s+){0,2}?"
+    r"(?:đạt|lên|vượt|tăng lên)(?:\s+(?:mức|khoảng|gần|hơn|trên|tới))*\s*$",
+    re.IGNORECASE,
+)
+# Factors written in words: "tăng gấp đôi" (2), "gấp ba" (3), "gấp rưỡi" (1.5).
+WORD_FACTORS = {"đôi": "2", "ba": "3", "bốn": "4", "rưỡi": "1.5"}
+_WORD_FACTOR = re.compile(
+    rf"(?<!\w)[gG]ấp\s+(?P<word>{_alternatives(WORD_FACTORS)})(?!\w)(?!\s+lần)"
+)
 # Subjects whose change is a figure of the relationship (→ English noun).
 SUBJECTS = {
     "thương mại hai chiều": "two-way trade", "kim ngạch hai chiều": "two-way trade",
     "thương mại song phương": "bilateral trade", "kim ngạch song phương": "bilateral trade",
     "kim ngạch": "trade", "thương mại": "trade", "giao thương": "trade",
     "xuất khẩu": "exports", "nhập khẩu": "imports", "fdi": "FDI", "vốn đầu tư": "investment",
-    "đầu tư": "investment", "oda": "ODA", "viện trợ": "aid", "tài trợ": "aid",
+    "đầu tư": "investment", "tổng vốn": "investment", "oda": "ODA", "viện trợ": "aid",
+    "tài trợ": "aid", "hỗ trợ": "aid", "quỹ": "fund",
     "khoản vay": "loans", "vốn vay": "loans", "giao lưu nhân dân": "people-to-people exchanges",
     "giao lưu": "exchanges", "du lịch": "tourism", "du khách": "visitors",
     "lượt khách": "visitors", "trao đổi": "exchanges",
@@ -112,7 +139,28 @@ RELATION_WORDS = (
 BILATERAL_WORDS = ("hai chiều", "song phương", "hai nước")
 _BETWEEN = re.compile(r"(?<!\w)giữa\s.+?\svà\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\w)năm\s+([0-9]{4})(?![0-9])", re.IGNORECASE)
+# Years said relative to the publication: last year, this year, the first months of it.
+_RELATIVE_YEAR = re.compile(
+    r"(?<!\w)(?:năm\s+(?P<last>ngoái|vừa\s+qua)|năm\s+nay"
+    r"|tháng\s+đầu\s+năm(?!\s+(?:[0-9]|ngoái|nay|vừa)))(?!\w)",
+    re.IGNORECASE,
+)
 _BASELINE = re.compile(r"(?:so\s+với|từ|kể\s+từ)\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+# A price per unit ("160 USD cho một nghìn mét khối", "250 USD/khách", "15 euro mỗi ngày")
+# is not a quantity of the relationship; an amount per year or month ("10 tỷ USD/năm") is.
+_PER_UNIT = re.compile(r"\s*(?:/\s*|(?:cho\s+)?(?:mỗi|một|1)\s+)(?!năm|tháng|quý)\w", re.IGNORECASE)
+# "người" counts persons of any kind (the dead, protesters, a population): it is a flow
+# of people between the sides only when the sentence says they live, work, study or
+# travel there.
+_PEOPLE_FLOW = re.compile(
+    r"(?<!\w)(?:sinh sống|làm việc|học tập|du học|tu nghiệp|đào tạo|du lịch|du khách|lao động"
+    r"|cộng đồng|kiều bào|định cư|nhập cảnh|xuất cảnh|sang thăm|đến thăm|giao lưu|lượt)(?!\w)",
+    re.IGNORECASE,
+)
+# A price ("với giá 289 USD", "giá vé 400 USD", "giá mỗi thùng dầu giảm 1,31 USD") is not a
+# quantity of the relationship; "trị giá" (worth) and "giá trị" (value) are not prices.
+_PRICE = re.compile(r"(?<!\w)(?<!trị )[gG]iá(?!\s+trị)(?!\w)")
+HOME = "VNM"  # the state whose news this is
 PARTY_KINDS = frozenset({"state", "bloc", "group"})
 _SPACES = re.compile(r"\s+")  # compiled once: `re.sub` looks its pattern up at each call
 
@@ -183,6 +231,15 @@ class _Sentence:
                         found.append((start, code))
             if lex.party_short:
                 found.extend(_compound_parties(self.text, lex))
+            # A Vietnamese city stands for Vietnam when another state is named: "khách Hàn
+            # Quốc đến Đà Nẵng" is a figure of Korea and Vietnam. (Cities abroad are not
+            # read so: world news names a city for where things happen, not for a side.)
+            if found and any(code != HOME for _, code in found):
+                found.extend(
+                    (start, HOME)
+                    for start, _end, places in lex.places.find(self.text)
+                    if any(getattr(place, "country", "") == HOME for place in places)
+                )
             found.sort()
             codes: list[str] = []
             for _start, code in found:
@@ -254,64 +311,112 @@ def _first_target_end(text: str) -> int:
     return m.end() if m else -1
 
 
-def _figure_year(sentence: _Sentence, start: int, end: int) -> int | None:
-    """The year stated for the figure: in its clause, else before it, else after it."""
+def _figure_year(sentence: _Sentence, start: int, end: int, published: int | None) -> int | None:
+    """The year stated for the figure: in its clause, else before it, else after it. A
+    year said relative to the publication ("năm ngoái", "năm nay", "8 tháng đầu năm")
+    counts when the publication year is known."""
     text = sentence.text
     years = [
-        m
+        (m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
         if not _BASELINE.search(text, max(0, m.start() - 20), m.start())
     ]
+    if published is not None:
+        years += [
+            (m.start(), published - 1 if m["last"] else published)
+            for m in _RELATIVE_YEAR.finditer(text)
+            if not _BASELINE.search(text, max(0, m.start() - 20), m.start())
+        ]
+        years.sort()
     if not years:
         return None
     clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
     stops = [i for i in (text.find(", ", end), text.find("; ", end)) if i >= 0]
     clause_end = min(stops) if stops else len(text)
-    in_clause = [m for m in years if clause_start <= m.start() < clause_end]
+    in_clause = [year for at, year in years if clause_start <= at < clause_end]
     if in_clause:
-        return int(in_clause[0].group(1))
-    before = [m for m in years if m.start() < start]
-    return int((before[-1] if before else years[0]).group(1))
+        return in_clause[0]
+    before = [year for at, year in years if at < start]
+    return before[-1] if before else years[0][1]
 
 
-def _what(sentence: _Sentence, lex: Lexicons, noun: str, target: bool) -> str:
-    names = [lex.parties[c].short_en if c in lex.parties else c for c in sentence.parties[:2]]
+def _what(parties: list[str], lex: Lexicons, noun: str, target: bool) -> str:
+    names = [lex.parties[c].short_en if c in lex.parties else c for c in parties[:2]]
     prefix = "-".join(names) + " " if names else ""
     return f"{prefix}{noun}{' target' if target else ''}"
+
+
+def _two_sides(named: list[str], sides: list[str]) -> list[str]:
+    """The figure's two parties: those its sentence names, completed by the article's
+    sides (the parties of its events) when the sentence names fewer — "kim ngạch hai
+    chiều" in an article on Vietnam and Brazil is Vietnam-Brazil trade."""
+    if len(named) >= 2 or not sides:
+        return named
+    if not named:
+        return sides if len(sides) == 2 else named
+    if named[0] in sides and len(sides) == 2:
+        return [named[0], *(c for c in sides if c != named[0])]
+    return [named[0], HOME] if named[0] != HOME and HOME in sides else named
+
+
+def _change(
+    text: str, start: int, number: Decimal, unit: str
+) -> tuple[float, str, str, bool] | None:
+    """A factor or percentage at `start`: a figure after a verb of change with a subject
+    of exchange before it ("kim ngạch tăng 12%"), negative for "giảm"."""
+    change = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    subject = _subject_before(text, start) if change else None
+    if change is None or subject is None:
+        return None
+    if _FORECAST.search(text, max(0, change.start() - 25), change.start()):
+        return None  # "dự kiến sẽ tăng gấp đôi": a forecast, not what happened
+    sign = -1 if change["verb"].lower() == "giảm" else 1
+    noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
+    noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
+    return _number_value(sign * number), unit, noun, False
 
 
 def _amount(m: re.Match[str], sentence: _Sentence) -> tuple[float, str, str, bool] | None:
     """What the amount `m` (matched over the body) states: value, unit, English noun and
     whether it is a target; None when it is not a figure whatever the sentence."""
     text = sentence.text
+    if m.re is _WORD_FACTOR:
+        factor = WORD_FACTORS[m["word"].lower()]
+        return _change(text, m.start() - sentence.start, Decimal(factor), "times")
     number = parse_number(m["num"])
     if number is None:
         return None
     start = m.start() - sentence.start
     if m["pct"] or (m["unit"] and m["unit"].lower() == "lần"):
-        change = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
-        subject = _subject_before(text, start) if change else None
-        if change is None or subject is None:
-            return None
-        sign = -1 if change["verb"].lower() == "giảm" else 1
-        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
-        noun = f"{'decline' if sign < 0 else 'growth'} of {noun}"
-        return _number_value(sign * number), "percent" if m["pct"] else "times", noun, False
+        return _change(text, start, number, "percent" if m["pct"] else "times")
     unit_form = _SPACES.sub(" ", (m["su"] or m["unit"] or "").lower())
     value = number * SCALES.get(_SPACES.sub(" ", (m["scale"] or "").lower()), 1)
-    if unit_form in CURRENCIES:
-        unit = CURRENCIES[unit_form]
+    if unit_form in _CURRENCY_OF:
+        unit = _CURRENCY_OF[unit_form]
         if unit == "VND" and not m["scale"] and value < 1000:
             return None
+        if _PER_UNIT.match(text, m.end() - sentence.start):
+            return None  # a price: "160 USD cho một nghìn mét khối", "250 USD/khách"
         clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
         if _OWN_ECONOMY.search(text, clause_start, start):
             return None  # "GDP của Indonesia đạt 1.300 tỷ USD"
+        if _FORECAST_AMOUNT.search(text, max(clause_start, start - 40), start):
+            return None  # "kim ngạch năm nay sẽ đạt 12 tỷ USD": a forecast
+        if _PRICE.search(text, clause_start, start):
+            return None  # "tour Thái Lan 5 ngày với giá 289 USD"
         subject = _subject_before(text, start)
-        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())] if subject else "value"
+        if subject is None:
+            after = _subjects(text)[1]
+            if not after:
+                return None  # no trade, investment or aid: a price, a fine, a budget
+            subject = after[0]
+        noun = SUBJECTS[_SPACES.sub(" ", subject.group().lower())]
     elif unit_form in PEOPLE:
         unit, noun = "people", PEOPLE[unit_form]
-        if unit_form in ("người", "lượt") and value < 100:
-            return None  # "đoàn gồm 20 người": a delegation, not a flow of people
+        if value < 100:
+            return None  # "đoàn gồm 20 người", "6 học sinh dự thi": a group, not a flow
+        if unit_form == "người" and not _PEOPLE_FLOW.search(text):
+            return None  # "17.000 người Hàn Quốc xuống đường", "400 người chết"
     else:
         return None
     return _number_value(value), unit, noun, 0 <= _first_target_end(text) <= start
@@ -322,6 +427,45 @@ def _is_goal(text: str, start: int) -> bool:
     return bool(_GOAL.search(text, clause_start, start))
 
 
+# The trade a sentence can carry on from the one before: "Kim ngạch thương mại hai chiều
+# năm 2022 đạt 6,8 tỷ USD. Trong 8 tháng đầu năm, kim ngạch đạt 4,46 tỷ USD." (Investment
+# is not carried: a company's project follows a sentence on FDI as often as FDI does.)
+_CARRIED = re.compile(r"(?<!\w)(?:[kK]im ngạch|[tT]hương mại|[gG]iao thương|[mM]ậu dịch)(?!\w)")
+
+
+def _previous(
+    body: str,
+    spans: list[tuple[int, int]],
+    index: int,
+    sentences: dict[tuple[int, int], _Sentence],
+    lex: Lexicons,
+) -> _Sentence | None:
+    if index < 1:
+        return None
+    span = spans[index - 1]
+    found = sentences.get(span)
+    if found is None:
+        found = sentences[span] = _Sentence(body[span[0] : span[1]], span[0], lex)
+    return found
+
+
+def _continues(sentence: _Sentence, at: int, previous: _Sentence, sides: list[str]) -> bool:
+    """The sentence goes on about the exchange of the one before: that one is about the
+    relationship and names trade or investment, this one names it again before the amount
+    and no party but the other's and the article's sides (the parties of its events)."""
+    start = at - sentence.start
+    return (
+        _CARRIED.search(sentence.text, 0, start) is not None
+        and _CARRIED.search(previous.text) is not None
+        and previous.about_relationship()
+        and set(sentence.parties) <= set(previous.parties) | set(sides)
+    )
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     """The relationship figures of `doc.body`, once each (by value and unit)."""
     body = doc.body
@@ -330,7 +474,16 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     sentences: dict[tuple[int, int], _Sentence] = {}
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
-    for m in _AMOUNT.finditer(body):
+    sides = sorted(
+        {code for event in doc.record.events for code in event.parties},
+        key=lambda code: code != HOME,  # Vietnam first, as the article's sides are written
+    )
+    stated = doc.record.published
+    published = int(stated[:4]) if stated and stated[:4].isdigit() else None
+    amounts: Iterable[re.Match[str]] = _AMOUNT.finditer(body)
+    if "gấp" in body or "Gấp" in body:  # a substring test is far cheaper than the scan
+        amounts = merge(amounts, _WORD_FACTOR.finditer(body), key=_start)
+    for m in amounts:
         if spans:
             index = bisect_right(starts, m.start()) - 1
             if index < 0:
@@ -344,8 +497,13 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
         if sentence is None:
             sentence = sentences[span] = _Sentence(body[span[0] : span[1]], span[0], lex)
         amount = _amount(m, sentence)  # cheap checks first, the party lookup last
-        if amount is None or amount[:2] in seen or not sentence.about_relationship():
+        if amount is None or amount[:2] in seen:
             continue
+        if not sentence.about_relationship():
+            previous = _previous(body, spans, index, sentences, lex) if spans else None
+            if previous is None or not _continues(sentence, m.start(), previous, sides):
+                continue
+            sentence.parties[:0] = [c for c in previous.parties if c not in sentence.parties]
         if amount[3] and _is_goal(sentence.text, m.start() - sentence.start):
             continue
         value, unit, noun, target = amount
@@ -353,10 +511,10 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
         start, end = m.start() - sentence.start, m.end() - sentence.start
         figures.append(
             Figure(
-                _what(sentence, lex, noun, target),
+                _what(_two_sides(sentence.parties, sides), lex, noun, target),
                 value,
                 unit,
-                _figure_year(sentence, start, end),
+                _figure_year(sentence, start, end, published),
                 sentence.text.strip(),
             )
         )
@@ -366,7 +524,7 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
 def run(doc: Doc, lex: Lexicons) -> None:
     """The relationship figures the body states.
 
-    Reads: body, sentences.
+    Reads: body, record.events, record.published, sentences.
     Adds: record.figures.
     """
     doc.record.figures = find_figures(doc, lex)

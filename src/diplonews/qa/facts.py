@@ -305,6 +305,10 @@ def _build_vietnamese_kinds(lex: Lexicons) -> dict[str, str]:
 
 # --- figures -------------------------------------------------------------------------
 
+# "according to the ambassador in 2019", "theo Đại sứ năm 2019": the year is when the
+# figure was reported (the article's), not the year the figure is of.
+AS_REPORTED = re.compile(r"\baccording to\b|\btheo (?!doi\b|do\b|sau\b)")
+
 
 def figures(store: Store, q: Question, w: Words) -> Answer:
     """Figures on the question's topic whose description, sentence or article names the
@@ -315,25 +319,23 @@ def figures(store: Store, q: Question, w: Words) -> Answer:
     found = [f for f in found if _about(f, q.parties, w.lex, named.get(f.article_id, set()))]
     if q.date_from:
         year = q.date_from[:4]
+        reported = AS_REPORTED.search(q.folded) is not None
         found = [
             f
             for f in found
             if (f.year is not None and in_period(str(f.year), q))
             or (f.year is None and (year in (f.evidence or "") or (f.published or "")[:4] == year))
+            or (reported and (f.published or "")[:4] == year)
         ]
     if not found:
         return none_recorded(store, q, w, "figure")
     sides = " " + w.join([w.country(c) for c in q.parties]) if q.parties else ""
     text = w("figures", topic=w(f"topic_{topic}"), sides=sides)
-    shown = [
-        w(
-            "figure_item",
-            what=f.what if w.lang == "en" else _clause(f),
-            value=_value(f, w),
-            year=f" ({f.year})" if f.year else "",
-        )
-        for f in found[:10]
-    ]
+    items: dict[str, list[str]] = {}  # what (the sentence, in Vietnamese) → its values
+    for f in found[:10]:
+        what = f.what if w.lang == "en" else _clause(f)
+        items.setdefault(what, []).append(f"{_value(f, w)}{f' ({f.year})' if f.year else ''}")
+    shown = [w("figure_item", what=what, value=", ".join(v), year="") for what, v in items.items()]
     sentences = [
         {"article": f.doc_id, "article_id": f.article_id, "sentence": f.evidence}
         for f in found[:10]
@@ -369,8 +371,13 @@ def _about(figure: StoredFigure, parties: list[str], lex: Lexicons, article: set
 
 def _value(figure: StoredFigure, w: Words) -> str:
     value, unit = figure.value, figure.unit
+    point = "," if w.lang == "vi" else "."  # "6,6%" in Vietnamese, "6.6%" in English
     if unit == "percent":
-        return f"{value:g}%"
+        return f"{value:g}%".replace(".", point)
+    if unit == "times":
+        return w("times", number=f"{value:g}".replace(".", point))
+    if unit == "people":
+        unit = w("people")
     for size, word in ((1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
             number = f"{value / size:.2f}".rstrip("0").rstrip(".")
