@@ -451,3 +451,22 @@ def test_people_a_known_official_named_bare_after_voi() -> None:
     assert "Peter Brown" not in people_of(
         "Ngày 5/6/2004, Ngoại trưởng Palestine Nabil Shaath hội đàm với Peter Brown."
     )
+
+
+def test_people_known_official_named_bare_anywhere() -> None:
+    # A leader of the time named with neither title nor honorific is an official all the same.
+    record = extract(
+        "Toà án Tối cao Ukraina đã khẳng định Viktor Yushchenko là người chiến thắng. "
+        "Ông Lavrov nói Matxcơva hoan nghênh.",
+        "t",
+    )
+    assert {p.name: p.country for p in record.people}["Viktor Yushchenko"] == "UKR"
+
+
+def test_people_administration_named_after_a_leader_is_no_mention() -> None:
+    record = extract(
+        "Đây là chính sách của chính quyền Lee Jae Myung đối với Triều Tiên, "
+        "Thứ trưởng Ngoại giao Chung Eui Hae cho biết.",
+        "t",
+    )
+    assert "Lee Jae Myung" not in {p.name for p in record.people}

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from diplonews.extract import officials
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.lexicons import Lexicons, Party, Title
+from diplonews.extract.lexicons import Lexicons, Matcher, Party, Title, read_rows, split_forms
 from diplonews.extract.record import Person
 from diplonews.extract.spans import Spans, covering
 from diplonews.text import fold
@@ -785,7 +786,44 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             )
             consumed_until = max(span[1], more_end)
     added = known_after_with(body, lex, found, mentions)
+    added += known_bare(body, lex, mentions + added)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def known_names(lex: Lexicons) -> Matcher:
+    """The full names (two words or more) of officials.tsv in one automaton over folded
+    text (case and diacritics aside: "Viktor Yushchenko", "Hồ Cẩm Đào")."""
+    matcher = Matcher()
+    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / officials.FILE):
+        for form in split_forms(row["names"]):
+            if " " in form.strip():
+                matcher.add(fold(form.strip()), True)
+    return matcher.finish()
+
+
+# "chính quyền (Tổng thống) X", "dưới thời X", "nội các X": an administration or an era named
+# after its leader, not the leader acting.
+GOVERNMENT_OF = re.compile(
+    r"(?:[Cc]hính quyền|[Cc]hính phủ|[Nn]ội các|thời|[Tt]hời kỳ|[Kk]ỷ nguyên)\s+"
+    r"(?:(?:của\s+)?(?:[Tt]ổng thống|[Tt]hủ tướng|ông|bà)\s+)?$"
+)
+
+
+def known_bare(body: str, lex: Lexicons, mentions: list[Mention]) -> list[Mention]:
+    """Full names that officials.tsv knows, named anywhere without a title or honorific
+    ("Toà án … khẳng định Viktor Yushchenko là người chiến thắng", "Bremer tiết lộ"): the
+    leaders of the time are officials wherever the news names them. Kept to full names
+    written with capitals, so a family name alone or a common phrase never counts."""
+    added: list[Mention] = []
+    for start, end, _ in lex.derive("people.known_names", known_names).find(fold(body)):
+        if not body[start].isupper() or any(m.start <= start < m.end for m in mentions):
+            continue
+        if GOVERNMENT_OF.search(body, max(0, start - 40), start):
+            continue  # "chính quyền Lee Jae Myung": a government, not the person acting
+        if any(start <= m.start < end for m in mentions):
+            continue
+        added.append(Mention(start, end, body[start:end]))
+    return added
 
 
 # "hội đàm với Colin Powell": the counterpart named bare, with neither title nor honorific
