@@ -470,3 +470,22 @@ def test_people_administration_named_after_a_leader_is_no_mention() -> None:
         "t",
     )
     assert "Lee Jae Myung" not in {p.name for p in record.people}
+
+
+def test_people_title_of_this_state_points_back() -> None:
+    # "Ngoại trưởng nước này X": the state the previous sentence was about.
+    record = extract(
+        "Pháp hôm qua lên tiếng về Iraq. Bộ trưởng Quốc phòng nước này Michèle "
+        "Alliot-Marie cho biết Paris sẽ không gửi quân.",
+        "t",
+    )
+    assert {p.name: p.country for p in record.people} == {"Michèle Alliot-Marie": "FRA"}
+
+
+def test_people_eu_foreign_policy_chief_in_2000s_wording() -> None:
+    record = extract(
+        "Uỷ viên an ninh và đối ngoại châu Âu Javier Solana hôm qua đã hội đàm với "
+        "Ngoại trưởng Iran Kamal Kharrazi tại Tehran.",
+        "t",
+    )
+    assert {p.name: p.country for p in record.people}["Javier Solana"] == "EU"

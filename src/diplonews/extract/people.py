@@ -349,6 +349,11 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                     titles[-1] = HEAD_OF_STATE_TITLE  # "Chủ tịch Trung Quốc": the president
             p = end
             continue
+        this = THIS_STATE.match(body, q) if titles and country is None else None
+        if this:  # "Ngoại trưởng nước này Jack Straw": the state the text has just named
+            country = state_named_before(body, pos, found)
+            p = this.end()
+            continue
         for lead in ("tại ", "ở "):
             if body.startswith(lead, q) and (q + len(lead)) in found.parties:
                 p = found.parties[q + len(lead)][0]  # the post of an envoy, not a nationality
@@ -387,6 +392,28 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                     continue
             return p, titles, country or office_country
         continue
+
+
+THIS_STATE = re.compile(r"(?:của\s+)?(?:nước|quốc gia)\s+này\b")
+SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def state_named_before(body: str, pos: int, found: Found) -> str | None:
+    """The state "nước này" points back to: the first state named in the sentence before
+    `pos`, else in the sentence before it (its subject, as a rule: "Anh kêu gọi Iran …
+    Ngoại trưởng nước này" is Britain's)."""
+    end = pos
+    for _ in range(2):
+        start = max((m.end() for m in SENTENCE_END.finditer(body, max(0, end - 400), end)), default=0)
+        for at in range(start, end):
+            if at in found.parties:
+                code = found.parties[at][1]
+                if code != "-" and getattr(found.party_info.get(code), "kind", "") == "state":
+                    return code
+        if start == 0:
+            break
+        end = start - 1
+    return None
 
 
 # Lower-case words that end the search for a name after an office: verbs and function words
