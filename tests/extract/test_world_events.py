@@ -261,3 +261,30 @@ def test_world_events_the_un_is_a_party_of_a_call_with_its_secretary_general() -
         "Kofi Annan và Ngoại trưởng Pháp Michel Barnier về tình hình Lebanon."
     )
     assert (first.parties, second.parties) == (["UN", "USA"], ["FRA", "USA"])
+
+
+def test_world_events_a_round_put_off_after_its_name_is_planned() -> None:
+    [event] = undated(
+        "Vòng đàm phán 6 bên lần thứ tư về chương trình hạt nhân của Triều Tiên, dự kiến "
+        "diễn ra vào tháng 9, đã bị hoãn lại."
+    )
+    assert (event.status, event.edition) == ("planned", 4)
+
+
+def test_world_events_a_round_refused_is_not_held() -> None:
+    [event] = undated(
+        "Bình Nhưỡng hôm qua tuyên bố từ chối tham gia vòng đàm phán 6 bên tiếp theo tại "
+        "Bắc Kinh cho tới khi Mỹ thay đổi chính sách."
+    )
+    assert event.status == "planned"
+
+
+def test_world_events_the_round_counted_around_the_talks_name() -> None:
+    first, second = (
+        undated(text)[0]
+        for text in (
+            "Vòng đàm phán 6 bên thứ tư đã kết thúc hôm qua tại Bắc Kinh sau 13 ngày.",
+            "Vòng thứ ba của cuộc đàm phán 6 bên đã diễn ra tại Bắc Kinh hồi tháng 6/2004.",
+        )
+    )
+    assert (first.edition, first.status, second.edition) == (4, "held", 3)

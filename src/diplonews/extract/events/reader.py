@@ -866,7 +866,7 @@ class Reader:
         without "lần"."""
         head = SESSION_HEAD.match(self.body, cue.start, cue.name_end)
         number = head and SESSION_NUMBER.match(self.body, head.end(), cue.name_end)
-        return parse_edition(number.group(1)) if number else None
+        return parse_edition(number.group(1)) if number else world.round_number(self, cue)
 
     def peer_state(self, cue: Cue, lead_start: int) -> str | None:
         """The state of a counterpart named as "người đồng cấp <state>" in the subject
