@@ -489,3 +489,13 @@ def test_people_eu_foreign_policy_chief_in_2000s_wording() -> None:
         "t",
     )
     assert {p.name: p.country for p in record.people}["Javier Solana"] == "EU"
+
+
+def test_people_listed_name_then_title_after_a_colon_or_semicolon() -> None:
+    # Party news lists "Name, Office;" items; "Đức" inside "Trần Đức Lương" is no Germany.
+    record = extract(
+        "Mít tinh kỷ niệm\nDự lễ kỷ niệm có các đồng chí: Nông Đức Mạnh, Tổng Bí thư Ban "
+        "chấp hành Trung ương Đảng; Trần Đức Lương, Ủy viên Bộ Chính trị, Chủ tịch nước.",
+        "t",
+    )
+    assert [p.name for p in record.people] == ["Nông Đức Mạnh", "Trần Đức Lương"]

@@ -671,8 +671,10 @@ def name_before_title(body: str, start: int, floor: int, found: Found) -> tuple[
         m = NAME_WORD_BACK.search(body, max(floor, at - 30), at)
         if not m or not is_capitalised(m.group(1)) or m.start(1) in found.titles:
             break
-        if any(a <= m.start(1) < b for a, b in found.place_spans) or m.start(1) in found.parties:
-            return None  # "Tại Hà Nội, Thủ tướng …": a place, not a name
+        if (
+            any(a <= m.start(1) < b for a, b in found.place_spans) or m.start(1) in found.parties
+        ) and not words:
+            return None  # "Tại Hà Nội, Thủ tướng …": a place, not a name ("Trần Đức Lương" is)
         words.insert(0, (m.start(1), m.end(1)))
         at = m.start(1)
     if len(words) < 2:
@@ -681,7 +683,8 @@ def name_before_title(body: str, start: int, floor: int, found: Found) -> tuple[
     if first in found.words.stops or any(body[a:b].isupper() for a, b in words):
         return None
     before = body[max(0, words[0][0] - 3) : words[0][0]].rstrip()
-    if before and not (before[-1] in '.\n”"!?' or before[-1].islower() or before.endswith(",")):
+    # a list item after a colon or semicolon too: "có các đồng chí: A, Tổng Bí thư …; B, …"
+    if before and not (before[-1] in '.\n”"!?:;' or before[-1].islower() or before.endswith(",")):
         return None
     span = read_name(body, words[0][0], found)
     return span if span and span[1] == words[-1][1] else None
