@@ -821,13 +821,15 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
 
 
 def known_names(lex: Lexicons) -> Matcher:
-    """The full names (two words or more) of officials.tsv in one automaton over folded
-    text (case and diacritics aside: "Viktor Yushchenko", "Hồ Cẩm Đào")."""
+    """The full names (two words or more) of officials.tsv in one automaton, as the news
+    prints them (case-sensitive over the text itself: folding every body first would
+    cost more than the search)."""
     matcher = Matcher()
     for row in read_rows(resources.files("diplonews.extract") / "lexicons" / officials.FILE):
         for form in split_forms(row["names"]):
-            if " " in form.strip():
-                matcher.add(fold(form.strip()), True)
+            form = form.strip()
+            if " " in form:
+                matcher.add(form, True)
     return matcher.finish()
 
 
@@ -845,7 +847,7 @@ def known_bare(body: str, lex: Lexicons, mentions: list[Mention]) -> list[Mentio
     leaders of the time are officials wherever the news names them. Kept to full names
     written with capitals, so a family name alone or a common phrase never counts."""
     added: list[Mention] = []
-    for start, end, _ in lex.derive("people.known_names", known_names).find(fold(body)):
+    for start, end, _ in lex.derive("people.known_names", known_names).find(body):
         if not body[start].isupper() or any(m.start <= start < m.end for m in mentions):
             continue
         if GOVERNMENT_OF.search(body, max(0, start - 40), start):

@@ -161,9 +161,14 @@ def called_off(reader: Reader, d: Draft) -> bool:
         return True
     if REFUSED.search(body, max(start, cue.start - 40), cue.start):
         return True
-    later = [e.cue.start for e in reader.drafts if e.sentence == d.sentence and e.cue.start > cue.start]
-    stop = min([*later, end, cue.end + PUT_OFF_REACH])  # up to the next event told
-    return bool(PUT_OFF_AFTER.search(body, cue.end, stop))
+    put_off = PUT_OFF_AFTER.search(body, cue.end, min(end, cue.end + PUT_OFF_REACH))
+    if put_off is None:
+        return False
+    # only up to the next event told in the sentence
+    return not any(
+        e.sentence == d.sentence and cue.start < e.cue.start <= put_off.start()
+        for e in reader.drafts
+    )
 
 
 def settle_status(reader: Reader) -> None:
