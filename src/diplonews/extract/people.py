@@ -404,7 +404,9 @@ def state_named_before(body: str, pos: int, found: Found) -> str | None:
     Ngoại trưởng nước này" is Britain's)."""
     end = pos
     for _ in range(2):
-        start = max((m.end() for m in SENTENCE_END.finditer(body, max(0, end - 400), end)), default=0)
+        start = max(
+            (m.end() for m in SENTENCE_END.finditer(body, max(0, end - 400), end)), default=0
+        )
         for at in range(start, end):
             if at in found.parties:
                 code = found.parties[at][1]

@@ -960,9 +960,7 @@ class Reader:
                 continue
             if self.only_to_attend(move.end(), code):
                 continue
-            if move.group(1).startswith("có mặt") and TO_ATTEND.match(
-                body, self.place_end(start)
-            ):
+            if move.group(1).startswith("có mặt") and TO_ATTEND.match(body, self.place_end(start)):
                 continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
             found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         return found

@@ -456,7 +456,9 @@ def called_for(reader: Reader, d: Draft) -> bool:
 # The round of talks counted: "Vòng đàm phán 6 bên thứ tư" (the count after the number of
 # sides), "vòng 5 cuộc đàm phán 6 bên", "vòng thứ ba của cuộc đàm phán" (before the talks).
 _COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
-ROUND_AFTER = re.compile(r"[Vv]òng\s+(?:đàm phán|thương lượng|hội đàm)\s+\d+\s+bên\s+thứ\s+" + _COUNT + r"\b")
+ROUND_AFTER = re.compile(
+    r"[Vv]òng\s+(?:đàm phán|thương lượng|hội đàm)\s+\d+\s+bên\s+thứ\s+" + _COUNT + r"\b"
+)
 ROUND_BEFORE = re.compile(
     r"\b[Vv]òng\s+(?:thứ\s+)?" + _COUNT + r"\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|vòng\s+)?$"
 )
