@@ -451,3 +451,51 @@ def test_people_a_known_official_named_bare_after_voi() -> None:
     assert "Peter Brown" not in people_of(
         "Ngày 5/6/2004, Ngoại trưởng Palestine Nabil Shaath hội đàm với Peter Brown."
     )
+
+
+def test_people_known_official_named_bare_anywhere() -> None:
+    # A leader of the time named with neither title nor honorific is an official all the same.
+    record = extract(
+        "Toà án Tối cao Ukraina đã khẳng định Viktor Yushchenko là người chiến thắng. "
+        "Ông Lavrov nói Matxcơva hoan nghênh.",
+        "t",
+    )
+    assert {p.name: p.country for p in record.people}["Viktor Yushchenko"] == "UKR"
+
+
+def test_people_administration_named_after_a_leader_is_no_mention() -> None:
+    record = extract(
+        "Đây là chính sách của chính quyền Lee Jae Myung đối với Triều Tiên, "
+        "Thứ trưởng Ngoại giao Chung Eui Hae cho biết.",
+        "t",
+    )
+    assert "Lee Jae Myung" not in {p.name for p in record.people}
+
+
+def test_people_title_of_this_state_points_back() -> None:
+    # "Ngoại trưởng nước này X": the state the previous sentence was about.
+    record = extract(
+        "Pháp hôm qua lên tiếng về Iraq. Bộ trưởng Quốc phòng nước này Michèle "
+        "Alliot-Marie cho biết Paris sẽ không gửi quân.",
+        "t",
+    )
+    assert {p.name: p.country for p in record.people} == {"Michèle Alliot-Marie": "FRA"}
+
+
+def test_people_eu_foreign_policy_chief_in_2000s_wording() -> None:
+    record = extract(
+        "Uỷ viên an ninh và đối ngoại châu Âu Javier Solana hôm qua đã hội đàm với "
+        "Ngoại trưởng Iran Kamal Kharrazi tại Tehran.",
+        "t",
+    )
+    assert {p.name: p.country for p in record.people}["Javier Solana"] == "EU"
+
+
+def test_people_listed_name_then_title_after_a_colon_or_semicolon() -> None:
+    # Party news lists "Name, Office;" items; "Đức" inside "Trần Đức Lương" is no Germany.
+    record = extract(
+        "Mít tinh kỷ niệm\nDự lễ kỷ niệm có các đồng chí: Nông Đức Mạnh, Tổng Bí thư Ban "
+        "chấp hành Trung ương Đảng; Trần Đức Lương, Ủy viên Bộ Chính trị, Chủ tịch nước.",
+        "t",
+    )
+    assert [p.name for p in record.people] == ["Nông Đức Mạnh", "Trần Đức Lương"]

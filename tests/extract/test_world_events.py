@@ -226,3 +226,65 @@ def test_world_events_the_asian_african_summit_names_no_philippines() -> None:
         "thượng đỉnh các nước Á - Phi ở Indonesia, đã bày tỏ lời xin lỗi."
     )
     assert "PHL" not in event.parties
+
+
+def test_world_events_a_leader_visiting_a_city_abroad_makes_a_visit() -> None:
+    [event] = undated(
+        "Hôm qua, Thủ tướng Anh Tony Blair bất ngờ tới thăm Basra, nơi có 8.500 binh sĩ "
+        "Anh đồn trú."
+    )
+    assert (event.kind, event.parties, event.location) == ("visit", ["GBR", "IRQ"], "Basra")
+
+
+def test_world_events_present_in_a_foreign_capital_to_talk_is_a_visit() -> None:
+    events = undated(
+        "Ngoại trưởng Đức Joschka Fischer sẽ có mặt tại Washington vào thứ hai tới để thảo "
+        "luận với Ngoại trưởng Mỹ Condoleezza Rice về vấn đề hạt nhân Iran."
+    )
+    assert [(e.kind, e.status, e.parties) for e in events] == [
+        ("visit", "planned", ["DEU", "USA"]),
+        ("meeting", "planned", ["DEU", "USA"]),  # Iran is what they talk about
+    ]
+
+
+def test_world_events_present_abroad_to_attend_a_meeting_is_the_meeting_only() -> None:
+    events = undated(
+        "Ông Colin Powell có mặt tại Indonesia để tham dự cuộc họp thường niên của ngoại "
+        "trưởng các nước thuộc vành đai Thái Bình Dương."
+    )
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_world_events_the_un_is_a_party_of_a_call_with_its_secretary_general() -> None:
+    first, second = undated(
+        "Ngoại trưởng Mỹ Condoleezza Rice hôm qua đã điện đàm với Tổng thư ký Liên Hợp Quốc "
+        "Kofi Annan và Ngoại trưởng Pháp Michel Barnier về tình hình Lebanon."
+    )
+    assert (first.parties, second.parties) == (["UN", "USA"], ["FRA", "USA"])
+
+
+def test_world_events_a_round_put_off_after_its_name_is_planned() -> None:
+    [event] = undated(
+        "Vòng đàm phán 6 bên lần thứ tư về chương trình hạt nhân của Triều Tiên, dự kiến "
+        "diễn ra vào tháng 9, đã bị hoãn lại."
+    )
+    assert (event.status, event.edition) == ("planned", 4)
+
+
+def test_world_events_a_round_refused_is_not_held() -> None:
+    [event] = undated(
+        "Bình Nhưỡng hôm qua tuyên bố từ chối tham gia vòng đàm phán 6 bên tiếp theo tại "
+        "Bắc Kinh cho tới khi Mỹ thay đổi chính sách."
+    )
+    assert event.status == "planned"
+
+
+def test_world_events_the_round_counted_around_the_talks_name() -> None:
+    first, second = (
+        undated(text)[0]
+        for text in (
+            "Vòng đàm phán 6 bên thứ tư đã kết thúc hôm qua tại Bắc Kinh sau 13 ngày.",
+            "Vòng thứ ba của cuộc đàm phán 6 bên đã diễn ra tại Bắc Kinh hồi tháng 6/2004.",
+        )
+    )
+    assert (first.edition, first.status, second.edition) == (4, "held", 3)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from diplonews.extract import officials
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.lexicons import Lexicons, Party, Title
+from diplonews.extract.lexicons import Lexicons, Matcher, Party, Title, read_rows, split_forms
 from diplonews.extract.record import Person
 from diplonews.extract.spans import Spans, covering
 from diplonews.text import fold
@@ -348,6 +349,11 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                     titles[-1] = HEAD_OF_STATE_TITLE  # "Chủ tịch Trung Quốc": the president
             p = end
             continue
+        this = THIS_STATE.match(body, q) if titles and country is None else None
+        if this:  # "Ngoại trưởng nước này Jack Straw": the state the text has just named
+            country = state_named_before(body, pos, found)
+            p = this.end()
+            continue
         for lead in ("tại ", "ở "):
             if body.startswith(lead, q) and (q + len(lead)) in found.parties:
                 p = found.parties[q + len(lead)][0]  # the post of an envoy, not a nationality
@@ -386,6 +392,30 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                     continue
             return p, titles, country or office_country
         continue
+
+
+THIS_STATE = re.compile(r"(?:của\s+)?(?:nước|quốc gia)\s+này\b")
+SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def state_named_before(body: str, pos: int, found: Found) -> str | None:
+    """The state "nước này" points back to: the first state named in the sentence before
+    `pos`, else in the sentence before it (its subject, as a rule: "Anh kêu gọi Iran …
+    Ngoại trưởng nước này" is Britain's)."""
+    end = pos
+    for _ in range(2):
+        start = max(
+            (m.end() for m in SENTENCE_END.finditer(body, max(0, end - 400), end)), default=0
+        )
+        for at in range(start, end):
+            if at in found.parties:
+                code = found.parties[at][1]
+                if code != "-" and getattr(found.party_info.get(code), "kind", "") == "state":
+                    return code
+        if start == 0:
+            break
+        end = start - 1
+    return None
 
 
 # Lower-case words that end the search for a name after an office: verbs and function words
@@ -643,8 +673,10 @@ def name_before_title(body: str, start: int, floor: int, found: Found) -> tuple[
         m = NAME_WORD_BACK.search(body, max(floor, at - 30), at)
         if not m or not is_capitalised(m.group(1)) or m.start(1) in found.titles:
             break
-        if any(a <= m.start(1) < b for a, b in found.place_spans) or m.start(1) in found.parties:
-            return None  # "Tại Hà Nội, Thủ tướng …": a place, not a name
+        if (
+            any(a <= m.start(1) < b for a, b in found.place_spans) or m.start(1) in found.parties
+        ) and not words:
+            return None  # "Tại Hà Nội, Thủ tướng …": a place, not a name ("Trần Đức Lương" is)
         words.insert(0, (m.start(1), m.end(1)))
         at = m.start(1)
     if len(words) < 2:
@@ -653,7 +685,8 @@ def name_before_title(body: str, start: int, floor: int, found: Found) -> tuple[
     if first in found.words.stops or any(body[a:b].isupper() for a, b in words):
         return None
     before = body[max(0, words[0][0] - 3) : words[0][0]].rstrip()
-    if before and not (before[-1] in '.\n”"!?' or before[-1].islower() or before.endswith(",")):
+    # a list item after a colon or semicolon too: "có các đồng chí: A, Tổng Bí thư …; B, …"
+    if before and not (before[-1] in '.\n”"!?:;' or before[-1].islower() or before.endswith(",")):
         return None
     span = read_name(body, words[0][0], found)
     return span if span and span[1] == words[-1][1] else None
@@ -785,7 +818,46 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             )
             consumed_until = max(span[1], more_end)
     added = known_after_with(body, lex, found, mentions)
+    added += known_bare(body, lex, mentions + added)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def known_names(lex: Lexicons) -> Matcher:
+    """The full names (two words or more) of officials.tsv in one automaton, as the news
+    prints them (case-sensitive over the text itself: folding every body first would
+    cost more than the search)."""
+    matcher = Matcher()
+    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / officials.FILE):
+        for form in split_forms(row["names"]):
+            form = form.strip()
+            if " " in form:
+                matcher.add(form, True)
+    return matcher.finish()
+
+
+# "chính quyền (Tổng thống) X", "dưới thời X", "nội các X": an administration or an era named
+# after its leader, not the leader acting.
+GOVERNMENT_OF = re.compile(
+    r"(?:[Cc]hính quyền|[Cc]hính phủ|[Nn]ội các|thời|[Tt]hời kỳ|[Kk]ỷ nguyên)\s+"
+    r"(?:(?:của\s+)?(?:[Tt]ổng thống|[Tt]hủ tướng|ông|bà)\s+)?$"
+)
+
+
+def known_bare(body: str, lex: Lexicons, mentions: list[Mention]) -> list[Mention]:
+    """Full names that officials.tsv knows, named anywhere without a title or honorific
+    ("Toà án … khẳng định Viktor Yushchenko là người chiến thắng", "Bremer tiết lộ"): the
+    leaders of the time are officials wherever the news names them. Kept to full names
+    written with capitals, so a family name alone or a common phrase never counts."""
+    added: list[Mention] = []
+    for start, end, _ in lex.derive("people.known_names", known_names).find(body):
+        if not body[start].isupper() or any(m.start <= start < m.end for m in mentions):
+            continue
+        if GOVERNMENT_OF.search(body, max(0, start - 40), start):
+            continue  # "chính quyền Lee Jae Myung": a government, not the person acting
+        if any(start <= m.start < end for m in mentions):
+            continue
+        added.append(Mention(start, end, body[start:end]))
+    return added
 
 
 # "hội đàm với Colin Powell": the counterpart named bare, with neither title nor honorific

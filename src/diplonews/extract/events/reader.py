@@ -95,7 +95,11 @@ INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,6
 SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp|[Vv]òng đàm phán|[Vv]òng)")
 PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
 # A trip told by a verb of motion (see Reader.movements).
-MOVE = re.compile(r"\b(tới|đến|sang)\s+$")
+# "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
+# has travelled there.
+MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở)\s+$")
+MOVE_REACH = 14  # characters before a place that hold the verb
+TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 # The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
@@ -774,6 +778,8 @@ class Reader:
                 codes.append(city.country)
         modal = MODAL.search(self.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
         reach = modal.start() if modal else cue.own_end
+        topic = roles.TOPIC.search(self.body, cue.end, reach)
+        reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
         if cue.kind != "visit" and (
             self.has_title(cue.end, reach) or COUNTERPART.match(self.body, cue.end, reach)
         ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
@@ -863,7 +869,7 @@ class Reader:
         without "lần"."""
         head = SESSION_HEAD.match(self.body, cue.start, cue.name_end)
         number = head and SESSION_NUMBER.match(self.body, head.end(), cue.name_end)
-        return parse_edition(number.group(1)) if number else None
+        return parse_edition(number.group(1)) if number else world.round_number(self, cue)
 
     def peer_state(self, cue: Cue, lead_start: int) -> str | None:
         """The state of a counterpart named as "người đồng cấp <state>" in the subject
@@ -934,7 +940,7 @@ class Reader:
         ends: dict[int, Mention] | None = None
         people = self.doc.record.people
         for start, code in sorted(destinations.items()):
-            move = MOVE.search(body, max(0, start - 8), start)
+            move = MOVE.search(body, max(0, start - MOVE_REACH), start)
             if move is None or getattr(self.lex.party(code), "kind", "") != "state":
                 continue
             if RETURNING.search(body, max(0, move.start() - 12), move.start()):
@@ -957,8 +963,20 @@ class Reader:
                 continue
             if self.only_to_attend(move.end(), code):
                 continue
+            if move.group(1).startswith("có mặt") and TO_ATTEND.match(body, self.place_end(start)):
+                continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
             found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         return found
+
+    def place_end(self, start: int) -> int:
+        """The end of the state or city named at `start`."""
+        for s, e, _ in self.parties:
+            if s == start:
+                return e
+        for s, e, _ in self.places:
+            if s == start:
+                return e
+        return start
 
     def lead_start(self, at: int) -> int:
         """Where the words that lead to a verb of motion start, walking back over the
@@ -1092,12 +1110,12 @@ class Reader:
         for person, code in listed:
             event = Event(**{**draft.event.__dict__, "participants": []})
             codes = base_codes + ([code] if code else [])
+            people_of = base + ([person] if person >= 0 else [])
             event.parties = [
                 c
                 for c in dict.fromkeys(codes)
                 if c and getattr(self.lex.party(c), "kind", "") in PARTY_KINDS
-            ]
-            people_of = base + ([person] if person >= 0 else [])
+            ] + roles.organisations_of(self.lex, people, people_of)  # "… với Tổng thư ký LHQ"
             chairs_of = set(draft.chairs) & set(base)
             drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
         return drafts
@@ -1204,7 +1222,7 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
     places = lex.find_in(doc.matches, "party_names", body) + lex.find_in(
         doc.matches, "places", body
     )
-    return any(MOVE.search(body, max(0, s - 8), s) for s, _, _ in places)
+    return any(MOVE.search(body, max(0, s - MOVE_REACH), s) for s, _, _ in places)
 
 
 def run(doc: Doc, lex: Lexicons) -> None:

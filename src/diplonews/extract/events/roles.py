@@ -122,6 +122,15 @@ def plural_subject_parties(reader: Reader, start: int, end: int) -> list[str]:
     ]
 
 
+# What talks are about, after their counterparts: "hội đàm với X về vấn đề hạt nhân Iran",
+# "điện đàm … về tình hình Lebanon". The states named there are the topic, not a side.
+TOPIC = re.compile(
+    r"\s(?:về|xung quanh|liên quan (?:đến|tới))\s+(?:các\s+|những\s+)?"
+    r"(?:vấn đề|tình hình|chương trình|cuộc khủng hoảng|khủng hoảng|việc|kế hoạch|tiến trình|"
+    r"hồ sơ|cuộc xung đột|xung đột|quan hệ|hợp tác|cuộc chiến|an ninh|hoà bình|hòa bình)\b"
+)
+
+
 def organisations_of(lex: Lexicons, known: list[Person], people: list[int]) -> list[str]:
     """The organisations whose officials take part (its Secretary-General, its envoy): a
     party as such per SCHEMA ("UN", "OIF", "WTO")."""

@@ -15,12 +15,19 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events.cues import COUNTERPART, HOME, LOCATED, REPORTING
+from diplonews.extract.events.cues import (
+    COUNTERPART,
+    HOME,
+    LOCATED,
+    REPORTING,
+    parse_edition,
+)
+from diplonews.extract.lexicons import NUMBER_WORDS
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
     from diplonews.extract.doc import Mention
-    from diplonews.extract.events.cues import Sentence
+    from diplonews.extract.events.cues import Cue, Sentence
     from diplonews.extract.events.reader import Draft, Reader
 
 # "hôm qua", "hôm thứ hai", "tuần trước", "sáng nay": the day of an occurrence, told
@@ -129,11 +136,39 @@ def keep(reader: Reader, d: Draft) -> bool:
     return True
 
 
+# "từ chối tham gia vòng đàm phán tiếp theo", "tẩy chay cuộc họp": a side that will not come.
+REFUSED = re.compile(
+    r"\b(?:từ chối|tẩy chay|không|chưa|sẽ không|không muốn|không thể)\s+"
+    r"(?:(?:tham gia|tham dự|dự|quay lại|trở lại|quay trở lại|nối lại)\s+)(?:các\s+|một\s+)?$",
+    re.IGNORECASE,
+)
+# "Vòng đàm phán …, dự kiến diễn ra vào tháng 9, đã bị hoãn lại": put off, told after it.
+PUT_OFF_AFTER = re.compile(
+    r"\b(?:đã|bị|đã bị|có thể bị|sẽ bị|vừa bị|buộc phải)\s+(?:tạm\s+)?"
+    r"(?:hoãn|trì hoãn|huỷ|hủy|huỷ bỏ|hủy bỏ|lùi|đình chỉ)\b"
+)
+PUT_OFF_REACH = 120  # characters after the event's words
+
+
 def called_off(reader: Reader, d: Draft) -> bool:
-    """ "đã hoãn chuyến thăm Trung Quốc", "huỷ cuộc gặp": an event announced and then
-    put off or called off has not taken place; it stays an announced (planned) one."""
-    start = reader.doc.sentences[d.sentence][0]
-    return bool(CALLED_OFF.search(reader.body, max(start, d.cue.start - 30), d.cue.start))
+    """ "đã hoãn chuyến thăm Trung Quốc", "huỷ cuộc gặp", "từ chối tham gia vòng đàm phán
+    tiếp theo", "Vòng đàm phán …, dự kiến …, đã bị hoãn lại": an event announced and then
+    put off, called off or refused has not taken place; it stays an announced (planned)
+    one."""
+    start, end = reader.doc.sentences[d.sentence]
+    body, cue = reader.body, d.cue
+    if CALLED_OFF.search(body, max(start, cue.start - 30), cue.start):
+        return True
+    if REFUSED.search(body, max(start, cue.start - 40), cue.start):
+        return True
+    put_off = PUT_OFF_AFTER.search(body, cue.end, min(end, cue.end + PUT_OFF_REACH))
+    if put_off is None:
+        return False
+    # only up to the next event told in the sentence
+    return not any(
+        e.sentence == d.sentence and cue.start < e.cue.start <= put_off.start()
+        for e in reader.drafts
+    )
 
 
 def settle_status(reader: Reader) -> None:
@@ -416,3 +451,23 @@ def called_for(reader: Reader, d: Draft) -> bool:
         return False
     start = reader.doc.sentences[d.sentence][0]
     return bool(CALLED_FOR.search(reader.body, max(start, cue.start - 80), cue.start))
+
+
+# The round of talks counted: "Vòng đàm phán 6 bên thứ tư" (the count after the number of
+# sides), "vòng 5 cuộc đàm phán 6 bên", "vòng thứ ba của cuộc đàm phán" (before the talks).
+_COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+ROUND_AFTER = re.compile(
+    r"[Vv]òng\s+(?:đàm phán|thương lượng|hội đàm)\s+\d+\s+bên\s+thứ\s+" + _COUNT + r"\b"
+)
+ROUND_BEFORE = re.compile(
+    r"\b[Vv]òng\s+(?:thứ\s+)?" + _COUNT + r"\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|vòng\s+)?$"
+)
+
+
+def round_number(reader: Reader, cue: Cue) -> int | None:
+    """The round of numbered negotiations, told around their name."""
+    body = reader.body
+    number = ROUND_AFTER.match(body, cue.start, cue.name_end)
+    if number is None and "đàm phán" in body[cue.start : cue.name_end]:
+        number = ROUND_BEFORE.search(body, max(0, cue.start - 30), cue.start)
+    return parse_edition(number.group(1)) if number else None
