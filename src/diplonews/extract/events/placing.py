@@ -22,7 +22,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from diplonews.extract.events import dating
+from diplonews.extract.events import dating, summits
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
 
 if TYPE_CHECKING:
@@ -485,6 +485,8 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         arrival_location(reader, d)
     visit_location(reader, drafts)
     same_day_location(reader, drafts)
+    for d in drafts:
+        summits.summit_abroad(reader, d)
     for d in drafts:
         settle_format(reader, d)
         if d.event.kind == "call":  # wherever the callers sat (SCHEMA: calls)
