@@ -21,3 +21,22 @@ def test_summits_asean_summit_in_a_member_city_stays_the_blocs_own() -> None:
         "Ngày 17/3, lãnh đạo các nước Đông Nam Á đã tới Jakarta để dự hội nghị thượng đỉnh ASEAN."
     )
     assert event.series == "ASEAN Summit"
+
+
+def test_summits_host_named_after_the_meeting_chairs_it() -> None:
+    [event] = events_of(
+        "Ngày 17/3, lãnh đạo các nước Đông Nam Á đã tới Sydney để dự hội nghị thượng đỉnh "
+        "ASEAN. Là nước chủ nhà đăng cai sự kiện này, Thủ tướng Australia Malcolm Turnbull "
+        "nhấn mạnh vai trò của khu vực."
+    )
+    assert {p.name: p.role for p in event.participants} == {"Malcolm Turnbull": "chair"}
+
+
+def test_summits_host_of_another_state_is_not_the_chair() -> None:
+    # the official is not of the state the meeting is held in: no host of it
+    [event] = events_of(
+        "Ngày 17/3, lãnh đạo các nước Đông Nam Á đã tới Sydney để dự hội nghị thượng đỉnh "
+        "ASEAN. Là nước chủ nhà của kỳ họp tới, Thủ tướng Lào Thongloun Sisoulith nhấn mạnh "
+        "vai trò của khu vực."
+    )
+    assert all(p.role != "chair" for p in event.participants)

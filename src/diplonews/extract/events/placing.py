@@ -487,6 +487,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     same_day_location(reader, drafts)
     for d in drafts:
         summits.summit_abroad(reader, d)
+    summits.host_chairs(reader, drafts)
     for d in drafts:
         settle_format(reader, d)
         if d.event.kind == "call":  # wherever the callers sat (SCHEMA: calls)

@@ -3,14 +3,18 @@
 An ASEAN summit is held in the member state that chairs ASEAN that year; one held in a
 partner's city ("các nhà lãnh đạo … có mặt tại Melbourne để dự hội nghị thượng đỉnh
 ASEAN") is that partner's special or commemorative summit with ASEAN, and the partner
-is one of its parties.
+is one of its parties. The host of a meeting, named as such after it ("Là nước chủ nhà
+đăng cai tổ chức sự kiện này, Thủ tướng X …"), chairs it when X is an official of the
+state it is held in.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.lexicons import City, Lexicons, Series
+from diplonews.extract.record import Event, Participant
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Draft, Reader
@@ -18,6 +22,9 @@ if TYPE_CHECKING:
 BLOC = "ASEAN"
 BLOC_SUMMIT = "ASEAN Summit"
 SPECIAL_ENDS = (" Special Summit", " Commemorative Summit")
+# A sentence that names the host of an event told before it.
+HOST_WORDS = ("chủ nhà", "đăng cai")
+HOST = re.compile(r"(?<!\w)(?:nước chủ nhà|chủ nhà|đăng cai(?: tổ chức)?)(?!\w)", re.IGNORECASE)
 
 
 def _special_summits(lex: Lexicons) -> dict[str, Series]:
@@ -61,3 +68,40 @@ def summit_abroad(reader: Reader, d: Draft) -> None:
         return
     event.series = special.name_en
     event.parties = sorted(set(event.parties) | set(special.parties))
+
+
+def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
+    """The official named as host after a meeting ("Là nước chủ nhà …, Thủ tướng X")
+    chairs the latest meeting before it held in X's state."""
+    body = reader.body
+    if not any(word in body for word in HOST_WORDS):
+        return  # most articles: no scan
+    people = reader.doc.record.people
+    for start, end in reader.doc.sentences:
+        if not HOST.search(body, start, end):
+            continue
+        before = [d for d in drafts if d.event.kind == "meeting" and d.cue.start < start]
+        if not before:
+            continue
+        target = before[-1]
+        city = city_of(reader.lex, target.event.location)
+        if city is None or not city.country:
+            continue
+        for mention in reader.mentions_in(start, end):
+            if not 0 <= mention.person < len(people):
+                continue
+            person = people[mention.person]
+            if person.country == city.country:
+                title = person.lead_title or next(iter(person.titles[-1:]), None)
+                _make_chair(target.event, person.name, person.country, title)
+                break
+
+
+def _make_chair(event: Event, name: str, country: str | None, title: str | None) -> None:
+    for participant in event.participants:
+        if participant.name == name:
+            participant.role = "chair"
+            return
+    event.participants.append(Participant(name, country, title, "chair"))
+    if country and country not in event.parties:
+        event.parties = sorted([*event.parties, country])
