@@ -40,3 +40,18 @@ def test_summits_host_of_another_state_is_not_the_chair() -> None:
         "vai trò của khu vực."
     )
     assert all(p.role != "chair" for p in event.participants)
+
+
+CAPTIONED = (
+    "Hội nghị Cấp cao Mekong-Nhật Bản lần thứ 10 khai mạc\n\n"
+    "Thủ tướng Nhật Bản Shinzo Abe và Thủ tướng Campuchia Hun Sen tại Hội nghị Cấp cao "
+    "Mekong-Nhật Bản lần thứ 10 ở Tokyo. (Ảnh: Kyodo)\n\n"
+    "Ngày 9/10, Hội nghị Cấp cao Mekong-Nhật Bản lần thứ 10 đã diễn ra tại Tokyo với sự tham "
+    "gia của lãnh đạo năm nước Mekong. Các bên nhất trí tăng cường hợp tác hạ tầng.\n"
+)
+
+
+def test_summits_officials_in_a_caption_at_the_meeting_take_part() -> None:
+    [event] = extract(CAPTIONED, "t", published="2018-10").events
+    assert event.series == "Mekong-Japan Summit"
+    assert {p.name for p in event.participants} >= {"Shinzo Abe", "Hun Sen"}

@@ -22,7 +22,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from diplonews.extract.events import dating, summits
+from diplonews.extract.events import captions, dating, summits
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
 
 if TYPE_CHECKING:
@@ -488,6 +488,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     for d in drafts:
         summits.summit_abroad(reader, d)
     summits.host_chairs(reader, drafts)
+    captions.caption_participants(reader, drafts)
     for d in drafts:
         settle_format(reader, d)
         if d.event.kind == "call":  # wherever the callers sat (SCHEMA: calls)
