@@ -22,7 +22,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from diplonews.extract.events import captions, dating, summits
+from diplonews.extract.events import captions, dating, peers, summits
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
 
 if TYPE_CHECKING:
@@ -489,6 +489,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         summits.summit_abroad(reader, d)
     summits.host_chairs(reader, drafts)
     captions.caption_participants(reader, drafts)
+    peers.named_peers(reader, drafts)
     for d in drafts:
         settle_format(reader, d)
         if d.event.kind == "call":  # wherever the callers sat (SCHEMA: calls)
