@@ -469,8 +469,21 @@ def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
             e.format = e.format or "in_person"
 
 
+def joined_date(drafts: list[Draft]) -> None:
+    """Two events coordinated under one predicate share its date: "Hội nghị trù bị chung
+    và các hội nghị quan chức cao cấp ASEAN diễn ra từ nay …" dates both."""
+    for d in drafts:
+        joined = d.cue.joined_to
+        if joined is None or not d.event.date:
+            continue
+        first = next((x for x in drafts if x.cue is joined and x.sentence == d.sentence), None)
+        if first is not None and not first.event.date and first.event.status == d.event.status:
+            first.event.date = d.event.date
+
+
 def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
+    joined_date(drafts)
     dating.visit_days(reader, drafts)
     for d in drafts:
         by_phone(reader, d)
