@@ -1213,7 +1213,7 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
 def run(doc: Doc, lex: Lexicons) -> None:
     """The meetings, visits and calls the body reports, one event per occurrence.
 
-    Reads: anchor_year, body, mentions, record.people, record.published, sentences, times.
+    Reads: anchor_year, asides, body, mentions, record.people, record.published, sentences, times.
     Adds: record.events.
     """
     if not may_report_events(doc, lex):
