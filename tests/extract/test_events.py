@@ -639,3 +639,23 @@ def test_events_talks_of_the_two_leaders_after_the_welcome() -> None:
     )
     assert (visit.kind, talks.kind, talks.location) == ("visit", "meeting", "Hanoi")
     assert sorted(p.name for p in talks.participants) == ["Nguyễn Tấn Dũng", "Shinzo Abe"]
+
+
+def test_events_chaired_by_passive_names_the_chair() -> None:
+    # "Hội nghị … do <official> chủ trì": the passive names the chair of the meeting
+    events = events_of(
+        "Ngày 5/4, tại Đà Nẵng đã khai mạc Hội nghị Quan chức cao cấp ASEAN. Hội nghị do "
+        "Thứ trưởng Ngoại giao Nguyễn Văn An chủ trì.",
+        published="2022-04",
+    )
+    [event] = [e for e in events if e.series == "ASEAN SOM"]
+    assert {p.name: p.role for p in event.participants} == {"Nguyễn Văn An": "chair"}
+
+
+def test_events_joint_preparatory_meeting_is_a_series() -> None:
+    events = events_of(
+        "Sáng 2/3, Hội nghị trù bị chung ASEAN đã diễn ra tại Hà Nội.", published="2022-03"
+    )
+    assert [(e.series, e.location) for e in events] == [
+        ("ASEAN Joint Preparatory Meeting", "Hanoi")
+    ]

@@ -397,3 +397,18 @@ def test_placing_a_week_dates_the_event_not_the_day_it_was_reported() -> None:
 def test_placing_a_plan_for_next_week_is_dated_to_its_month() -> None:
     found = events("Bộ trưởng Bùi Thanh Sơn sẽ thăm chính thức Nhật Bản vào tuần tới.")
     assert [(e.status, e.date) for e in found] == [("planned", "2024-09")]
+
+
+def test_placing_coordinated_meetings_share_their_predicates_date() -> None:
+    # "A và B diễn ra từ nay …": the day told before dates both, not only the one beside it
+    events = extract(
+        "Chiều 5/4, tại Hà Nội đã khai mạc Hội nghị Bộ trưởng Ngoại giao ASEAN. Hội nghị trù "
+        "bị chung ASEAN và các Hội nghị Quan chức cao cấp ASEAN diễn ra từ nay đến ngày 7/4 tại "
+        "Hà Nội.",
+        "t",
+        published="2022-04",
+    ).events
+    assert [(e.series, e.date) for e in events][1:] == [
+        ("ASEAN Joint Preparatory Meeting", "2022-04-05"),
+        ("ASEAN SOM", "2022-04-05"),
+    ]

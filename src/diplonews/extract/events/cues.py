@@ -32,6 +32,20 @@ SECONDARY = re.compile(
 ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
 CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
 CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*(?:[^;.]{0,40})?$")
+# The passive: "Hội nghị … do Trợ lý Bộ trưởng X chủ trì" (chaired by X). CHAIRED_BY_LEAD
+# is the "do" before the official's titles, CHAIRED_BY_VERB the verb right after the name.
+CHAIRED_BY_LEAD = re.compile(r"\bdo\s+[^;.]{0,80}$")
+CHAIRED_BY_VERB = re.compile(r"\s*(?:đồng\s+)?(?:chủ trì|chủ tọa|chủ toạ)\b")
+
+
+def chaired_by(body: str, start: int, end: int) -> bool:
+    """Whether the official named at body[start:end] is the "do X chủ trì" of an event."""
+    return bool(
+        CHAIRED_BY_VERB.match(body, end, end + 12)
+        and CHAIRED_BY_LEAD.search(body, max(0, start - 80), start)
+    )
+
+
 EXCLUDED_BEFORE = re.compile(
     r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|của đoàn[^,;]*|"
     r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^;.]{0,80}của)\s*$"

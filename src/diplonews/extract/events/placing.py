@@ -22,7 +22,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from diplonews.extract.events import dating
+from diplonews.extract.events import captions, dating, peers, summits
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
 
 if TYPE_CHECKING:
@@ -469,8 +469,21 @@ def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
             e.format = e.format or "in_person"
 
 
+def joined_date(drafts: list[Draft]) -> None:
+    """Two events coordinated under one predicate share its date: "Hội nghị trù bị chung
+    và các hội nghị quan chức cao cấp ASEAN diễn ra từ nay …" dates both."""
+    for d in drafts:
+        joined = d.cue.joined_to
+        if joined is None or not d.event.date:
+            continue
+        first = next((x for x in drafts if x.cue is joined and x.sentence == d.sentence), None)
+        if first is not None and not first.event.date and first.event.status == d.event.status:
+            first.event.date = d.event.date
+
+
 def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
+    joined_date(drafts)
     dating.visit_days(reader, drafts)
     for d in drafts:
         by_phone(reader, d)
@@ -485,6 +498,11 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         arrival_location(reader, d)
     visit_location(reader, drafts)
     same_day_location(reader, drafts)
+    for d in drafts:
+        summits.summit_abroad(reader, d)
+    summits.host_chairs(reader, drafts)
+    captions.caption_participants(reader, drafts)
+    peers.named_peers(reader, drafts)
     for d in drafts:
         settle_format(reader, d)
         if d.event.kind == "call":  # wherever the callers sat (SCHEMA: calls)

@@ -46,6 +46,7 @@ from diplonews.extract.events.cues import (
     SESSION_NUMBER,
     Cue,
     Sentence,
+    chaired_by,
     clause_bounds,
     find_cues,
     host_spans,
@@ -231,6 +232,7 @@ class Reader:
             and not (
                 BY_BEFORE.search(self.body, max(0, m.start - 8), m.start)
                 and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
+                and not chaired_by(self.body, m.start, m.end)
             )
         ]
         self.taking_part = roles.outside_member_lists(self.body, doc.sentences, self.taking_part)
@@ -664,6 +666,7 @@ class Reader:
             m
             for m in self.mentions_in(cue.end, sentence.end)
             if CHAIR_OF.search(body[max(0, m.start - 70) : m.start])
+            or chaired_by(body, m.start, m.end)
         ]
         if cue.kind == "visit" and "ceremony" not in cue.flags:
             visitors = self.visitors(cue, pre, own, subject)
@@ -1228,7 +1231,7 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
 def run(doc: Doc, lex: Lexicons) -> None:
     """The meetings, visits and calls the body reports, one event per occurrence.
 
-    Reads: anchor_year, body, mentions, record.people, record.published, sentences, times.
+    Reads: anchor_year, asides, body, mentions, record.people, record.published, sentences, times.
     Adds: record.events.
     """
     if not may_report_events(doc, lex):

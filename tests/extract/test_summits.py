@@ -1,0 +1,57 @@
+"""What a meeting's place says of it: ASEAN summits abroad, hosts who chair."""
+
+from diplonews.extract import extract
+from diplonews.extract.record import Event
+
+
+def events_of(text: str, published: str | None = "2018-03") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def test_summits_asean_summit_in_a_partner_city_is_its_special_summit() -> None:
+    [event] = events_of(
+        "Ngày 17/3, lãnh đạo các nước Đông Nam Á đã tới Sydney để dự hội nghị thượng đỉnh ASEAN."
+    )
+    assert (event.series, event.location) == ("ASEAN-Australia Special Summit", "Sydney")
+    assert event.parties == ["ASEAN", "AUS"]
+
+
+def test_summits_asean_summit_in_a_member_city_stays_the_blocs_own() -> None:
+    [event] = events_of(
+        "Ngày 17/3, lãnh đạo các nước Đông Nam Á đã tới Jakarta để dự hội nghị thượng đỉnh ASEAN."
+    )
+    assert event.series == "ASEAN Summit"
+
+
+def test_summits_host_named_after_the_meeting_chairs_it() -> None:
+    [event] = events_of(
+        "Ngày 17/3, lãnh đạo các nước Đông Nam Á đã tới Sydney để dự hội nghị thượng đỉnh "
+        "ASEAN. Là nước chủ nhà đăng cai sự kiện này, Thủ tướng Australia Malcolm Turnbull "
+        "nhấn mạnh vai trò của khu vực."
+    )
+    assert {p.name: p.role for p in event.participants} == {"Malcolm Turnbull": "chair"}
+
+
+def test_summits_host_of_another_state_is_not_the_chair() -> None:
+    # the official is not of the state the meeting is held in: no host of it
+    [event] = events_of(
+        "Ngày 17/3, lãnh đạo các nước Đông Nam Á đã tới Sydney để dự hội nghị thượng đỉnh "
+        "ASEAN. Là nước chủ nhà của kỳ họp tới, Thủ tướng Lào Thongloun Sisoulith nhấn mạnh "
+        "vai trò của khu vực."
+    )
+    assert all(p.role != "chair" for p in event.participants)
+
+
+CAPTIONED = (
+    "Hội nghị Cấp cao Mekong-Nhật Bản lần thứ 10 khai mạc\n\n"
+    "Thủ tướng Nhật Bản Shinzo Abe và Thủ tướng Campuchia Hun Sen tại Hội nghị Cấp cao "
+    "Mekong-Nhật Bản lần thứ 10 ở Tokyo. (Ảnh: Kyodo)\n\n"
+    "Ngày 9/10, Hội nghị Cấp cao Mekong-Nhật Bản lần thứ 10 đã diễn ra tại Tokyo với sự tham "
+    "gia của lãnh đạo năm nước Mekong. Các bên nhất trí tăng cường hợp tác hạ tầng.\n"
+)
+
+
+def test_summits_officials_in_a_caption_at_the_meeting_take_part() -> None:
+    [event] = extract(CAPTIONED, "t", published="2018-10").events
+    assert event.series == "Mekong-Japan Summit"
+    assert {p.name for p in event.participants} >= {"Shinzo Abe", "Hun Sen"}
