@@ -110,6 +110,10 @@ MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "mot
 # just reported, described
 COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
 DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn khổ|diễn đàn)\b")
+# "hủy chuyến thăm", "chuyến thăm … đã bị hủy bỏ": called off, neither held nor planned
+# (a postponed one, "hoãn", stays planned).
+CANCELLED_BEFORE = re.compile(r"\b(?:hủy|huỷ)(?:\s+bỏ)?\s+(?:các\s+|cả\s+)?$", re.IGNORECASE)
+CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
 INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
 WITH_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+với\b")  # "cuộc hội đàm riêng với …"
@@ -448,6 +452,11 @@ class Reader:
             return  # "Diễn đàn Châu Á Boao là một tổ chức …": the body itself, described
         if not own_date and HABITUAL.search(at.recent):
             return  # "thường xuyên tiếp xúc với Thủ tướng Modi": a habit, not an occurrence
+        if CANCELLED_BEFORE.search(at.recent) or (
+            cue.start <= at.sentence.content_start + 2
+            and CANCELLED_AFTER.match(self.body, cue.end, at.sentence.end)
+        ):
+            return
         if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
             return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = self.cue_people(at)
