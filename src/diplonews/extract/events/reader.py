@@ -141,6 +141,12 @@ COUNTERPART_LEAD = re.compile(
 LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
 ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
+# Counterparts named only by their states ("gặp lãnh đạo các nước Lào và Campuchia"): one
+# event per state, with only the named participants.
+LEADERS_HEAD = re.compile(
+    r"(?:các\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?(?:các nước|các quốc gia|hai nước)\s",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -1029,7 +1035,13 @@ class Reader:
             if mention and mention.person >= 0:
                 item_end = mention.end
                 found.append((mention.person, mention.country))
-            elif at in heads or envoys and at in self.party_starts:
+            elif (
+                at in heads
+                or envoys
+                and at in self.party_starts
+                or not found
+                and LEADERS_HEAD.match(body, at, end)
+            ):
                 # an office and a state, no name: up to the next separator before a head
                 sep = LIST_SEP.search(body, at, min(end, at + 80))
                 while sep and sep.end() not in heads | self.party_starts:
@@ -1041,7 +1053,11 @@ class Reader:
                 if not codes and not last:
                     break
                 found.append((-1, codes[0] if codes else None))
-                envoys = envoys or bool(ENVOY_HEAD.match(body, at, item_end))
+                envoys = (
+                    envoys
+                    or bool(ENVOY_HEAD.match(body, at, item_end))
+                    or bool(LEADERS_HEAD.match(body, at, item_end))
+                )
             else:
                 return []  # "và" before something else: not this list
             sep = None if last else LIST_SEP.match(body, item_end, end)
