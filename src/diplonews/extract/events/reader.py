@@ -115,6 +115,10 @@ MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "mot
 # just reported, described
 COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
 DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn khổ|diễn đàn)\b")
+# "hủy chuyến thăm", "chuyến thăm … đã bị hủy bỏ": called off, neither held nor planned
+# (a postponed one, "hoãn", stays planned).
+CANCELLED_BEFORE = re.compile(r"\b(?:hủy|huỷ)(?:\s+bỏ)?\s+(?:các\s+|cả\s+)?$", re.IGNORECASE)
+CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
 INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
 WITH_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+với\b")  # "cuộc hội đàm riêng với …"
@@ -142,6 +146,12 @@ COUNTERPART_LEAD = re.compile(
 LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
 ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
+# Counterparts named only by their states ("gặp lãnh đạo các nước Lào và Campuchia"): one
+# event per state, with only the named participants.
+LEADERS_HEAD = re.compile(
+    r"(?:các\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?(?:các nước|các quốc gia|hai nước)\s",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -454,6 +464,11 @@ class Reader:
             return  # "Diễn đàn Châu Á Boao là một tổ chức …": the body itself, described
         if not own_date and HABITUAL.search(at.recent):
             return  # "thường xuyên tiếp xúc với Thủ tướng Modi": a habit, not an occurrence
+        if CANCELLED_BEFORE.search(at.recent) or (
+            cue.start <= at.sentence.content_start + 2
+            and CANCELLED_AFTER.match(self.body, cue.end, at.sentence.end)
+        ):
+            return
         if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
             return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = self.cue_people(at)
@@ -1041,7 +1056,13 @@ class Reader:
             if mention and mention.person >= 0:
                 item_end = mention.end
                 found.append((mention.person, mention.country))
-            elif at in heads or envoys and at in self.party_starts:
+            elif (
+                at in heads
+                or envoys
+                and at in self.party_starts
+                or not found
+                and LEADERS_HEAD.match(body, at, end)
+            ):
                 # an office and a state, no name: up to the next separator before a head
                 sep = LIST_SEP.search(body, at, min(end, at + 80))
                 while sep and sep.end() not in heads | self.party_starts:
@@ -1053,7 +1074,11 @@ class Reader:
                 if not codes and not last:
                     break
                 found.append((-1, codes[0] if codes else None))
-                envoys = envoys or bool(ENVOY_HEAD.match(body, at, item_end))
+                envoys = (
+                    envoys
+                    or bool(ENVOY_HEAD.match(body, at, item_end))
+                    or bool(LEADERS_HEAD.match(body, at, item_end))
+                )
             else:
                 return []  # "và" before something else: not this list
             sep = None if last else LIST_SEP.match(body, item_end, end)

@@ -35,6 +35,7 @@ CALL_ON = frozenset(
         "chào xã giao",
         "trình quốc thư lên",
         "trình thư ủy nhiệm lên",
+        "trình bản sao quốc thư lên",
     }
 )
 # "theo lời mời của", "nhận lời mời chính thức của", "lời mời của người đồng cấp".
