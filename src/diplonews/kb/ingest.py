@@ -307,9 +307,9 @@ class _Run:
         with self.writing():
             writer = writes.Writer(self.store, self.lexicons)
             # Looked up again under the writer lock: another ingest may have stored them.
-            lookups = writes.Lookups(
-                self.store, [prepared for _, _, prepared in batch if not isinstance(prepared, str)]
-            )
+            extracted = [prepared for _, _, prepared in batch if not isinstance(prepared, str)]
+            lookups = writes.Lookups(self.store, extracted)
+            writer.look_up_bands(extracted)
             for state, article_id, prepared in batch:
                 if isinstance(prepared, str):
                     self.fail(prepared)

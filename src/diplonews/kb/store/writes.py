@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from diplonews import __version__
@@ -53,6 +54,10 @@ class Prepared:
 
     def band_keys(self) -> list[int]:
         return self.bands or dedupe.band_keys(self.signature)
+
+
+# What `Writer.forget_pending` goes back to: the pending bands and search entries.
+Mark = tuple[dict[int, tuple[bytes, list[int]]], dict[int, tuple[str, str]]]
 
 
 def _now() -> str:
@@ -172,9 +177,13 @@ def near_duplicate(
         "ORDER BY article_id LIMIT ?",
         (*keys, CANDIDATE_LIMIT),
     )
-    if not rows:
+    return _most_like(store, signature, [int(r[0]) for r in rows])
+
+
+def _most_like(store: Store, signature: bytes, ids: list[int]) -> tuple[int, float] | None:
+    """Of these stored articles, the one most like `signature`, if a near-duplicate."""
+    if not ids:
         return None
-    ids = [int(r[0]) for r in rows]
     best: tuple[int, float] | None = None
     for article_id, stored in store.query(
         f"SELECT id, minhash FROM articles WHERE id IN ({', '.join('?' for _ in ids)}) ORDER BY id",
@@ -184,6 +193,21 @@ def near_duplicate(
         if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
             best = (int(article_id), score)
     return best
+
+
+def stored_bands(store: Store, keys: Iterable[int]) -> dict[int, list[int]]:
+    """Band key → the stored articles with that band, for many keys in a few statements."""
+    found: dict[int, list[int]] = {}
+    ordered = sorted(set(keys))
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        chunk = ordered[start : start + LOOKUP_CHUNK]
+        for key, article_id in store.query(
+            "SELECT band_key, article_id FROM minhash_bands "
+            f"WHERE band_key IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        ):
+            found.setdefault(int(key), []).append(int(article_id))
+    return found
 
 
 def _extracted(item: Prepared) -> dict[str, Any]:
@@ -212,8 +236,12 @@ class Writer:
     thousand articles would otherwise cost a thousand rewrites of a growing entry.
     The MinHash bands of the batch's articles are written in `finish` too, in one
     statement in key order (32 rows an article were a third of the writing): until
-    then `near_duplicate` finds them here. A caller whose article fails after
-    `add_article` calls `forget_pending(mark)` with the `mark()` taken before it."""
+    then `near_duplicate` finds them here. So are the articles' own search entries:
+    SQLite's FTS5 writes its pending entries out at the end of every savepoint, and
+    an article's savepoint (`ingest`) made one index segment per article, which then
+    had to be merged. `look_up_bands` reads the stored bands of a whole batch in a few
+    statements. A caller whose article fails after `add_article` calls
+    `forget_pending(mark)` with the `mark()` taken before it."""
 
     def __init__(self, store: Store, lexicons: Lexicons) -> None:
         self.store = store
@@ -222,17 +250,26 @@ class Writer:
         self.dirty_events: set[int] = set()
         self.bands: dict[int, tuple[bytes, list[int]]] = {}  # article: signature, band keys
         self.by_band: dict[int, set[int]] = {}  # band key: articles of `bands`
+        self.entries: dict[int, tuple[str, str]] = {}  # article: folded title, body to index
+        # Band key: stored articles with it, for the keys of the batch (`look_up_bands`);
+        # None: look each article's up (and after any stored band was deleted).
+        self.stored: dict[int, list[int]] | None = None
 
-    def mark(self) -> dict[int, tuple[bytes, list[int]]]:
-        return dict(self.bands)
+    def mark(self) -> Mark:
+        return dict(self.bands), dict(self.entries)
 
-    def forget_pending(self, mark: dict[int, tuple[bytes, list[int]]]) -> None:
-        """The bands as they were at `mark` (the savepoint since was undone)."""
-        self.bands = dict(mark)
+    def forget_pending(self, mark: Mark) -> None:
+        """The bands and search entries as they were at `mark` (the savepoint since was
+        undone)."""
+        self.bands, self.entries = dict(mark[0]), dict(mark[1])
         self.by_band = {}
         for article_id, (_, keys) in self.bands.items():
             for key in keys:
                 self.by_band.setdefault(key, set()).add(article_id)
+
+    def look_up_bands(self, items: Iterable[Prepared]) -> None:
+        """Read which stored articles share a band with these (the batch to come)."""
+        self.stored = stored_bands(self.store, (k for item in items for k in item.band_keys()))
 
     def _drop_bands(self, article_id: int) -> None:
         _, keys = self.bands.pop(article_id, (b"", []))
@@ -243,7 +280,11 @@ class Writer:
         """The article, stored or added in this batch, most like this one, if it is a
         near-duplicate."""
         keys = item.band_keys()
-        best = near_duplicate(self.store, item.signature, keys)
+        if self.stored is None:
+            best = near_duplicate(self.store, item.signature, keys)
+        else:
+            stored = sorted({a for key in keys for a in self.stored.get(key, ())})
+            best = _most_like(self.store, item.signature, stored[:CANDIDATE_LIMIT])
         pending = sorted({a for key in keys for a in self.by_band.get(key, ())})
         for article_id in pending[:CANDIDATE_LIMIT]:
             score = dedupe.similarity(self.bands[article_id][0], item.signature)
@@ -252,9 +293,9 @@ class Writer:
         return best
 
     def finish(self) -> None:
-        """Write the batch's bands, bring the search entries of what this batch touched
-        up to date, and raise the store's generation: what readers computed before this
-        batch is stale."""
+        """Write the batch's bands and its articles' search entries, bring the search
+        entries of what this batch touched up to date, and raise the store's
+        generation: what readers computed before this batch is stale."""
         rows = sorted((key, a) for a, (_, keys) in self.bands.items() for key in keys)
         if self.store.dialect == "postgresql" and rows:  # one statement, not a row each
             self.store.execute(
@@ -271,10 +312,21 @@ class Writer:
         self.bands.clear()
         self.by_band.clear()
         self.store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
-        for person_id in sorted(self.dirty_people):
-            reindex_person(self.store, person_id, self.lexicons)
-        for event_id in sorted(self.dirty_events):
-            reindex_event(self.store, event_id, self.lexicons)
+        # All of the batch's search entries in one call: the store writes them in the
+        # order its index takes them fastest (FTS5: by rowid, one segment a batch).
+        entries: list[tuple[str, int, tuple[str, str] | None]] = [
+            ("article", article_id, text) for article_id, text in sorted(self.entries.items())
+        ]
+        entries += [
+            ("person", person_id, person_entry(self.store, person_id, self.lexicons))
+            for person_id in sorted(self.dirty_people)
+        ]
+        entries += [
+            ("event", event_id, event_entry(self.store, event_id, self.lexicons))
+            for event_id in sorted(self.dirty_events)
+        ]
+        self.store.index_many(entries)
+        self.entries.clear()
         self.dirty_people.clear()
         self.dirty_events.clear()
 
@@ -301,8 +353,8 @@ class Writer:
         self.bands[article_id] = (item.signature, keys)  # written in `finish`
         for key in keys:
             self.by_band.setdefault(key, set()).add(article_id)
-        title, body = item.folded or (fold(record.get("title") or ""), fold(item.body))
-        store.index_text("article", article_id, title, body, derived=True)
+        # Indexed in `finish`, with the batch's other articles.
+        self.entries[article_id] = item.folded or (fold(record.get("title") or ""), fold(item.body))
         people = self._add_people(article_id, item)
         for position, event in enumerate(record.get("events") or []):
             span = item.spans[position] if position < len(item.spans) else None
@@ -353,6 +405,7 @@ class Writer:
         for table in ("mentions", "person_mentions", "figures", "milestones"):
             store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._drop_bands(article_id)
+        self.stored = None  # stored bands go: look them up again
         for (signature,) in store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,)):
             keys = sorted(set(dedupe.band_keys(bytes(signature))))
             store.execute(  # found by its keys: the index has no other way to the article
@@ -360,7 +413,8 @@ class Writer:
                 f"({', '.join('?' for _ in keys)})",
                 (article_id, *keys),
             )
-        store.unindex_text("article", article_id)
+        if self.entries.pop(article_id, None) is None:  # else not indexed yet
+            store.unindex_text("article", article_id)
         for person_id in people:
             if store.query(
                 "SELECT 1 FROM person_mentions WHERE person_id = ? LIMIT 1", (person_id,)
@@ -511,26 +565,25 @@ def resolve_person(store: Store, name: str, country: str | None) -> int:
 
 
 def reindex_person(store: Store, person_id: int, lexicons: Lexicons) -> None:
+    store.index_many([("person", person_id, person_entry(store, person_id, lexicons))])
+
+
+def person_entry(store: Store, person_id: int, lexicons: Lexicons) -> tuple[str, str] | None:
+    """A person's search entry (folded title and body); None when no article names them."""
     rows = store.query(
         "SELECT name, country, titles FROM person_mentions WHERE person_id = ? "
         "GROUP BY name, country, titles ORDER BY MIN(id)",
         (person_id,),
     )
     if not rows:
-        store.unindex_text("person", person_id)
-        return
+        return None
     names = dict.fromkeys(row[0] for row in rows)
     titles = dict.fromkeys(t for row in rows for t in json.loads(row[2]))
     countries = {row[1] for row in rows if row[1]}
     country_names = [
         lexicons.parties[c].name_en for c in sorted(countries) if c in lexicons.parties
     ]
-    store.index_text(
-        "person",
-        person_id,
-        fold(" ".join(names)),
-        fold(" ".join([*titles, *countries, *country_names])),
-    )
+    return fold(" ".join(names)), fold(" ".join([*titles, *countries, *country_names]))
 
 
 # --- events --------------------------------------------------------------------------
@@ -692,12 +745,16 @@ def reconcile_event(store: Store, event_id: int) -> bool:
 
 
 def reindex_event(store: Store, event_id: int, lexicons: Lexicons) -> None:
+    store.index_many([("event", event_id, event_entry(store, event_id, lexicons))])
+
+
+def event_entry(store: Store, event_id: int, lexicons: Lexicons) -> tuple[str, str] | None:
+    """An event's search entry (folded title and body); None when it is gone."""
     rows = store.query(
         "SELECT name, series, location, parties, outcomes FROM events WHERE id = ?", (event_id,)
     )
     if not rows:
-        store.unindex_text("event", event_id)
-        return
+        return None
     name, series, location, parties, outcomes = rows[0]
     party_names = [
         form
@@ -720,4 +777,4 @@ def reindex_event(store: Store, event_id: int, lexicons: Lexicons) -> None:
     ]
     title = " ".join(filter(None, [name, series, location, *party_names]))
     body = " ".join([*evidence, *participants, *json.loads(outcomes)])
-    store.index_text("event", event_id, fold(title), fold(body))
+    return fold(title), fold(body)
