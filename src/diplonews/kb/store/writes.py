@@ -24,6 +24,7 @@ from diplonews.kb.store.base import Store
 from diplonews.text import fold
 
 CANDIDATE_LIMIT = 200  # events or people looked at for one report; more means a bad key
+LOOKUP_CHUNK = 500  # values in one IN (...) list
 
 
 @dataclass
@@ -81,18 +82,35 @@ def mark_file(store: Store, path: str, size: int, mtime_ns: int) -> None:
     )
 
 
+_SOURCE_ROW = (
+    "SELECT c.source, c.content_hash, c.article_id, a.extractor, a.content_hash FROM copies c "
+    "JOIN articles a ON a.id = c.article_id WHERE c.source"
+)
+
+
 def source_state(store: Store, source: str, content_hash: str) -> tuple[str, int | None]:
     """What to do with a source read now, and the article it gave before: "new";
     "unchanged" (same text, extracted by this diplonews); "replaced" (its text
     changed); "refresh" (same text, extracted by another diplonews: extract again)."""
-    rows = store.query(
-        "SELECT c.content_hash, c.article_id, a.extractor, a.content_hash FROM copies c "
-        "JOIN articles a ON a.id = c.article_id WHERE c.source = ?",
-        (source,),
-    )
-    if not rows:
+    rows = store.query(f"{_SOURCE_ROW} = ?", (source,))
+    return _state(rows[0][1:] if rows else None, content_hash)
+
+
+def source_states(store: Store, sources: list[tuple[str, str]]) -> list[tuple[str, int | None]]:
+    """`source_state` of many (source, content hash), in a statement per 500 sources."""
+    known: dict[str, tuple[Any, ...]] = {}
+    names = sorted({source for source, _ in sources})
+    for start in range(0, len(names), LOOKUP_CHUNK):
+        chunk = names[start : start + LOOKUP_CHUNK]
+        for row in store.query(f"{_SOURCE_ROW} IN ({', '.join('?' for _ in chunk)})", chunk):
+            known[str(row[0])] = row[1:]
+    return [_state(known.get(source), content_hash) for source, content_hash in sources]
+
+
+def _state(row: tuple[Any, ...] | None, content_hash: str) -> tuple[str, int | None]:
+    if row is None:
         return "new", None
-    known_hash, article_id, extractor, article_hash = rows[0]
+    known_hash, article_id, extractor, article_hash = row
     if known_hash != content_hash:
         return "replaced", int(article_id)
     if extractor != __version__ and article_hash == content_hash:
@@ -106,9 +124,6 @@ def article_with_hash(store: Store, content_hash: str) -> int | None:
         return int(rows[0][0])
     rows = store.query("SELECT article_id FROM copies WHERE content_hash = ?", (content_hash,))
     return int(rows[0][0]) if rows else None
-
-
-LOOKUP_CHUNK = 500  # values in one IN (...) list
 
 
 class Lookups:
