@@ -33,7 +33,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from diplonews.errors import DiplonewsError, InputError, StoreError
@@ -326,9 +326,37 @@ class _Run:
         files: list[tuple[str, int, int]] | None = None,
     ) -> None:
         """One transaction: a batch of (state, article it gave before, extraction), and
-        the files read to their end (by default, those read since the last batch)."""
+        the files read to their end (by default, those read since the last batch).
+
+        On PostgreSQL a savepoint costs round trips (its statements' results are waited
+        for at its end), so a batch is first written without one per article; if any
+        article fails, that transaction is rolled back and the batch written again with
+        a savepoint each, which leaves out the failing articles alone. (In pipeline mode
+        an article's error may only surface at a later statement, or at the commit.)"""
         if files is None:
             files, self.files_read = self.files_read, []
+        if self.store.dialect == "postgresql":
+            saved = replace(self.report, errors=list(self.report.errors))
+            messages: list[str] = []
+            try:
+                self._write(batch, files, messages.append)
+            except Exception:  # noqa: BLE001 -- wherever an article's error surfaced
+                self.report = saved
+            else:
+                for message in messages:
+                    self.on_error(message)
+                return
+        self._write(batch, files, self.on_error)
+
+    def _write(
+        self,
+        batch: list[tuple[str, int | None, Prepared | str]],
+        files: list[tuple[str, int, int]],
+        on_error: Callable[[str], None],
+    ) -> None:
+        """`write`, with a savepoint per article unless `on_error` is not the run's
+        (a first try on PostgreSQL: then an article's failure ends the transaction)."""
+        careful = on_error is self.on_error
         with self.writing():
             writer = writes.Writer(self.store, self.lexicons)
             # Looked up again under the writer lock: another ingest may have stored them.
@@ -337,11 +365,17 @@ class _Run:
             writer.look_up_bands(extracted)
             for state, article_id, prepared in batch:
                 if isinstance(prepared, str):
-                    self.fail(prepared)
+                    self.report.failed += 1
+                    if len(self.report.errors) < 1000:
+                        self.report.errors.append(prepared)
+                    on_error(prepared)
                     continue
                 for warning in prepared.warnings:
-                    self.on_error(warning)
-                self.store_safely(writer, lookups, prepared)
+                    on_error(warning)
+                if careful:
+                    self.store_safely(writer, lookups, prepared)
+                else:
+                    self.store_checked(writer, lookups, prepared)
                 self.on_progress(self.report)
             # Editors' corrections, on top of what this batch rebuilt (kb/corrections.py).
             corrections.apply_after_batch(self.store, writer.dirty_events, writer.dirty_people)
@@ -371,6 +405,17 @@ class _Run:
                     f"waiting for it ({waited:.0f} s so far)"
                 )
 
+    def store_checked(
+        self, writer: writes.Writer, lookups: writes.Lookups, prepared: Prepared
+    ) -> None:
+        """Store one article in the batch's transaction, no savepoint of its own."""
+        state, article_id = lookups.source_state(prepared.source, prepared.content_hash)
+        if state == "unchanged":
+            self.report.unchanged += 1
+            return
+        self.store_one(writer, lookups, state, article_id, prepared)
+        lookups.wrote(prepared.source, prepared.content_hash)
+
     def store_safely(
         self, writer: writes.Writer, lookups: writes.Lookups, prepared: Prepared
     ) -> None:
@@ -383,12 +428,18 @@ class _Run:
             self.report.unchanged += 1
             return
         mark = writer.mark()
+        counted = replace(self.report)  # PostgreSQL's errors come at the savepoint's end
         try:
             with self.store.transaction():
                 self.store_one(writer, lookups, state, article_id, prepared)
             lookups.wrote(prepared.source, prepared.content_hash)
         except Exception as exc:  # noqa: BLE001 -- one article's content must not stop the run
             writer.forget_pending(mark)
+            self.report.added, self.report.duplicates, self.report.updated = (
+                counted.added,
+                counted.duplicates,
+                counted.updated,
+            )
             if isinstance(exc, StoreError):
                 self.store.query("SELECT 1")  # raises if the store itself is gone
             where = prepared.path or prepared.source
