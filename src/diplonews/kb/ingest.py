@@ -50,7 +50,7 @@ from diplonews.text import fold
 # less per article to write than 200; the writer lock is held about 0.3 s a batch.
 BATCH_SIZE = 500
 PARALLEL_FROM = 64  # articles in a batch from which worker processes pay off
-CHUNK = 8  # articles sent to a worker at a time
+CHUNK = 25  # articles sent to a worker at a time (20 chunks a batch)
 AHEAD = 2  # batches sent to the workers before the one being written
 # How long a batch waits for another ingest's write to end before giving up; a batch
 # holds the writer lock only while it writes (about a second for 500 articles).
@@ -428,18 +428,15 @@ class _Run:
             self.report.unchanged += 1
             return
         mark = writer.mark()
-        counted = replace(self.report)  # PostgreSQL's errors come at the savepoint's end
+        report = self.report  # PostgreSQL's errors come at the savepoint's end
+        counted = (report.added, report.duplicates, report.updated)
         try:
             with self.store.transaction():
                 self.store_one(writer, lookups, state, article_id, prepared)
             lookups.wrote(prepared.source, prepared.content_hash)
         except Exception as exc:  # noqa: BLE001 -- one article's content must not stop the run
             writer.forget_pending(mark)
-            self.report.added, self.report.duplicates, self.report.updated = (
-                counted.added,
-                counted.duplicates,
-                counted.updated,
-            )
+            report.added, report.duplicates, report.updated = counted
             if isinstance(exc, StoreError):
                 self.store.query("SELECT 1")  # raises if the store itself is gone
             where = prepared.path or prepared.source

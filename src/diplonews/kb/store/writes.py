@@ -264,7 +264,7 @@ class Writer:
         self.dirty_people: set[int] = set()
         self.dirty_events: set[int] = set()
         self.bands: dict[int, tuple[bytes, list[int]]] = {}  # article: signature, band keys
-        self.by_band: dict[int, set[int]] = {}  # band key: articles of `bands`
+        self.pending_keys: set[int] = set()  # the band keys of `bands`
         self.entries: dict[int, tuple[str, str]] = {}  # article: folded title, body to index
         # Band key: stored articles with it, for the keys of the batch (`look_up_bands`);
         # None: look each article's up (and after any stored band was deleted).
@@ -277,19 +277,15 @@ class Writer:
         """The bands and search entries as they were at `mark` (the savepoint since was
         undone)."""
         self.bands, self.entries = dict(mark[0]), dict(mark[1])
-        self.by_band = {}
-        for article_id, (_, keys) in self.bands.items():
-            for key in keys:
-                self.by_band.setdefault(key, set()).add(article_id)
+        self.pending_keys = {key for _, keys in self.bands.values() for key in keys}
 
     def look_up_bands(self, items: Iterable[Prepared]) -> None:
         """Read which stored articles share a band with these (the batch to come)."""
         self.stored = stored_bands(self.store, (k for item in items for k in item.band_keys()))
 
     def _drop_bands(self, article_id: int) -> None:
-        _, keys = self.bands.pop(article_id, (b"", []))
-        for key in keys:
-            self.by_band.get(key, set()).discard(article_id)
+        if self.bands.pop(article_id, None) is not None:
+            self.pending_keys = {key for _, keys in self.bands.values() for key in keys}
 
     def near_duplicate(self, item: Prepared) -> tuple[int, float] | None:
         """The article, stored or added in this batch, most like this one, if it is a
@@ -298,9 +294,13 @@ class Writer:
         if self.stored is None:
             best = near_duplicate(self.store, item.signature, keys)
         else:
-            stored = sorted({a for key in keys for a in self.stored.get(key, ())})
+            found = self.stored.keys() & keys  # mostly none
+            stored = sorted({a for key in found for a in self.stored[key]})
             best = _most_like(self.store, item.signature, stored[:CANDIDATE_LIMIT])
-        pending = sorted({a for key in keys for a in self.by_band.get(key, ())})
+        pending: list[int] = []
+        if not self.pending_keys.isdisjoint(keys):  # rare: scan the batch's articles
+            wanted = set(keys)
+            pending = sorted(a for a, (_, ks) in self.bands.items() if not wanted.isdisjoint(ks))
         for article_id in pending[:CANDIDATE_LIMIT]:
             score = dedupe.similarity(self.bands[article_id][0], item.signature)
             if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
@@ -325,7 +325,7 @@ class Writer:
                 rows,
             )
         self.bands.clear()
-        self.by_band.clear()
+        self.pending_keys.clear()
         self.store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
         # All of the batch's search entries in one call: the store writes them in the
         # order its index takes them fastest (FTS5: by rowid, one segment a batch).
@@ -366,8 +366,7 @@ class Writer:
         record = item.record
         keys = sorted(set(item.band_keys()))
         self.bands[article_id] = (item.signature, keys)  # written in `finish`
-        for key in keys:
-            self.by_band.setdefault(key, set()).add(article_id)
+        self.pending_keys.update(keys)
         # Indexed in `finish`, with the batch's other articles.
         self.entries[article_id] = item.folded or (fold(record.get("title") or ""), fold(item.body))
         people = self._add_people(article_id, item)
