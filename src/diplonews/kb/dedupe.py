@@ -63,9 +63,7 @@ def shingles(text: str) -> list[bytes]:
 
 # Over UTF-8 bytes: an ASCII byte that is no word character becomes a space; the bytes
 # of other characters are kept (a non-word one is replaced by a space before).
-_SPACE_NON_WORDS = bytes(
-    b if b >= 0x80 or _WORD.fullmatch(chr(b)) else 0x20 for b in range(256)
-)
+_SPACE_NON_WORDS = bytes(b if b >= 0x80 or _WORD.fullmatch(chr(b)) else 0x20 for b in range(256))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 

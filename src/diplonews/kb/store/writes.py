@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews import __version__
@@ -332,14 +332,10 @@ class Writer:
         entries: list[tuple[str, int, tuple[str, str] | None]] = [
             ("article", article_id, text) for article_id, text in sorted(self.entries.items())
         ]
-        entries += [
-            ("person", person_id, person_entry(self.store, person_id, self.lexicons))
-            for person_id in sorted(self.dirty_people)
-        ]
-        entries += [
-            ("event", event_id, event_entry(self.store, event_id, self.lexicons))
-            for event_id in sorted(self.dirty_events)
-        ]
+        people = person_entries(self.store, sorted(self.dirty_people), self.lexicons)
+        entries += [("person", person_id, entry) for person_id, entry in people.items()]
+        events = event_entries(self.store, sorted(self.dirty_events), self.lexicons)
+        entries += [("event", event_id, entry) for event_id, entry in events.items()]
         self.store.index_many(entries)
         self.entries.clear()
         self.dirty_people.clear()
@@ -584,11 +580,27 @@ def reindex_person(store: Store, person_id: int, lexicons: Lexicons) -> None:
 
 def person_entry(store: Store, person_id: int, lexicons: Lexicons) -> tuple[str, str] | None:
     """A person's search entry (folded title and body); None when no article names them."""
-    rows = store.query(
-        "SELECT name, country, titles FROM person_mentions WHERE person_id = ? "
-        "GROUP BY name, country, titles ORDER BY MIN(id)",
-        (person_id,),
-    )
+    return person_entries(store, [person_id], lexicons)[person_id]
+
+
+def person_entries(
+    store: Store, ids: list[int], lexicons: Lexicons
+) -> dict[int, tuple[str, str] | None]:
+    """`person_entry` of each of these people, in a statement per 500."""
+    found: dict[int, list[tuple[Any, ...]]] = {person_id: [] for person_id in ids}
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        chunk = ids[start : start + LOOKUP_CHUNK]
+        for person_id, *row in store.query(
+            "SELECT person_id, name, country, titles FROM person_mentions "
+            f"WHERE person_id IN ({', '.join('?' for _ in chunk)}) "
+            "GROUP BY person_id, name, country, titles ORDER BY person_id, MIN(id)",
+            chunk,
+        ):
+            found[int(person_id)].append(tuple(row))
+    return {person_id: _person_entry(rows, lexicons) for person_id, rows in found.items()}
+
+
+def _person_entry(rows: list[tuple[Any, ...]], lexicons: Lexicons) -> tuple[str, str] | None:
     if not rows:
         return None
     names = dict.fromkeys(row[0] for row in rows)
@@ -764,30 +776,56 @@ def reindex_event(store: Store, event_id: int, lexicons: Lexicons) -> None:
 
 def event_entry(store: Store, event_id: int, lexicons: Lexicons) -> tuple[str, str] | None:
     """An event's search entry (folded title and body); None when it is gone."""
-    rows = store.query(
-        "SELECT name, series, location, parties, outcomes FROM events WHERE id = ?", (event_id,)
-    )
-    if not rows:
-        return None
-    name, series, location, parties, outcomes = rows[0]
+    return event_entries(store, [event_id], lexicons)[event_id]
+
+
+def event_entries(
+    store: Store, ids: list[int], lexicons: Lexicons
+) -> dict[int, tuple[str, str] | None]:
+    """`event_entry` of each of these events, in three statements per 500."""
+    fields: dict[int, tuple[Any, ...]] = {}
+    evidence: dict[int, list[str]] = {event_id: [] for event_id in ids}
+    participants: dict[int, list[str]] = {event_id: [] for event_id in ids}
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        chunk = ids[start : start + LOOKUP_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for event_id, *row in store.query(
+            "SELECT id, name, series, location, parties, outcomes FROM events "
+            f"WHERE id IN ({marks})",
+            chunk,
+        ):
+            fields[int(event_id)] = tuple(row)
+        for event_id, text in store.query(
+            f"SELECT event_id, evidence FROM mentions WHERE event_id IN ({marks}) "
+            "AND evidence IS NOT NULL ORDER BY event_id, id",
+            chunk,
+        ):
+            evidence[int(event_id)].append(str(text))
+        for event_id, name in store.query(
+            f"SELECT event_id, name FROM event_participants WHERE event_id IN ({marks}) "
+            "ORDER BY event_id, position",
+            chunk,
+        ):
+            participants[int(event_id)].append(str(name))
+    return {
+        event_id: _event_entry(
+            fields[event_id], evidence[event_id], participants[event_id], lexicons
+        )
+        if event_id in fields
+        else None
+        for event_id in ids
+    }
+
+
+def _event_entry(
+    fields: tuple[Any, ...], evidence: list[str], participants: list[str], lexicons: Lexicons
+) -> tuple[str, str]:
+    name, series, location, parties, outcomes = fields
     party_names = [
         form
         for code in json.loads(parties)
         for form in [code, *lexicons.party_forms.get(code, [])[:2]]
         + ([lexicons.parties[code].name_en] if code in lexicons.parties else [])
-    ]
-    evidence = [
-        str(r[0])
-        for r in store.query(
-            "SELECT evidence FROM mentions WHERE event_id = ? AND evidence IS NOT NULL ORDER BY id",
-            (event_id,),
-        )
-    ]
-    participants = [
-        str(r[0])
-        for r in store.query(
-            "SELECT name FROM event_participants WHERE event_id = ? ORDER BY position", (event_id,)
-        )
     ]
     title = " ".join(filter(None, [name, series, location, *party_names]))
     body = " ".join([*evidence, *participants, *json.loads(outcomes)])
