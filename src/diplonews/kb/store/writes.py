@@ -211,17 +211,26 @@ def _most_like(store: Store, signature: bytes, ids: list[int]) -> tuple[int, flo
 
 
 def stored_bands(store: Store, keys: Iterable[int]) -> dict[int, list[int]]:
-    """Band key → the stored articles with that band, for many keys in a few statements."""
+    """Band key → the stored articles with that band, for many keys in a few statements
+    (one on PostgreSQL, whose planner takes long over a list of 500 values)."""
     found: dict[int, list[int]] = {}
     ordered = sorted(set(keys))
-    for start in range(0, len(ordered), LOOKUP_CHUNK):
-        chunk = ordered[start : start + LOOKUP_CHUNK]
-        for key, article_id in store.query(
-            "SELECT band_key, article_id FROM minhash_bands "
-            f"WHERE band_key IN ({', '.join('?' for _ in chunk)})",
-            chunk,
-        ):
-            found.setdefault(int(key), []).append(int(article_id))
+    if store.dialect == "postgresql":
+        rows = store.query(
+            "SELECT band_key, article_id FROM minhash_bands WHERE band_key = ANY(?::bigint[])",
+            (ordered,),
+        )
+    else:
+        rows = []
+        for start in range(0, len(ordered), LOOKUP_CHUNK):
+            chunk = ordered[start : start + LOOKUP_CHUNK]
+            rows += store.query(
+                "SELECT band_key, article_id FROM minhash_bands "
+                f"WHERE band_key IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            )
+    for key, article_id in rows:
+        found.setdefault(int(key), []).append(int(article_id))
     return found
 
 
