@@ -39,7 +39,9 @@ def cli(src: Path, *args: str) -> str:
         text=True,
         check=False,
     )
-    if done.returncode not in (0, 2):  # 2: some inputs were not articles (gold files)
+    # An ingest exits with 2 when some inputs were not articles (the gold files); any
+    # other command must succeed, or its view would be compared empty.
+    if done.returncode not in ((0, 2) if args[0] == "ingest" else (0,)):
         sys.exit(f"same_contents: {' '.join(args)} with {src}: {done.stderr[-800:]}")
     return done.stdout if args[0] != "ingest" else done.stderr.strip().splitlines()[-1]
 
@@ -47,8 +49,10 @@ def cli(src: Path, *args: str) -> str:
 def views(src: Path, db: Path) -> dict[str, str]:
     seen = {f"export {f}": cli(src, "export", "--format", f, "--db", str(db)) for f in
             ("jsonl", "csv", "graphml")}  # fmt: skip
-    seen["events"] = cli(src, "events", "--format", "json", "-n", "1000000", "--db", str(db))
-    seen["people"] = cli(src, "people", "--format", "json", "--db", str(db))
+    seen["events"] = cli(src, "events", "--format", "json", "-n", "100000", "--db", str(db))
+    seen["people"] = cli(
+        src, "people", "--sort", "name", "--format", "json", "-n", "100000", "--db", str(db)
+    )
     for query in QUERIES:
         seen[f"search {query!r}"] = cli(
             src, "search", query, "--format", "json", "-n", "50", "--db", str(db)

@@ -379,6 +379,7 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print()
+    print(f"# load average at the end {os.getloadavg()[0]:.1f}")
     print(HEADER)
     for row in rows:
         print(row.line())

@@ -90,6 +90,31 @@ def test_an_article_the_store_refuses_is_one_line_and_the_batch_goes_on(
         assert orphans == 0, table
 
 
+def test_a_statement_the_database_refuses_fails_its_article_alone(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a batch is first written without savepoints, its statements
+    pipelined: the refusal surfaces at a later statement, the batch is written again
+    with a savepoint per article, and only the refused one is left out."""
+    folder = tmp_path / "in"
+    corpus.write(folder, 5)
+    real = writes.Writer._add_contents
+
+    def refusing(self: writes.Writer, article_id: int, item: writes.Prepared) -> None:
+        real(self, article_id, item)
+        if item.doc_id == "a00002":  # NOT NULL: refused by the database itself
+            self.store.execute("INSERT INTO figures (article_id) VALUES (?)", (article_id,))
+
+    monkeypatch.setattr(writes.Writer, "_add_contents", refusing)
+    messages: list[str] = []
+    report = ingest(store, [folder], workers=1, on_error=messages.append)
+    assert (report.added, report.failed) == (4, 1)
+    (message,) = messages
+    assert "a00002.txt" in message
+    assert count(store, "SELECT COUNT(*) FROM articles") == 4
+    assert count(store, "SELECT COUNT(*) FROM copies") == 4
+
+
 def test_two_concurrent_ingests_wait_for_each_other_and_store_each_article_once(
     store_url: str, tmp_path: Path
 ) -> None:

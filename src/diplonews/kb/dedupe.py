@@ -41,7 +41,6 @@ SEED = 1
 # MurmurHash3's 32-bit finalizer, datasketch's premix of each shingle hash (affine32).
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 _WORD = re.compile(r"\w+")
-_NON_WORD = re.compile(r"\W+")  # what separates the words `_WORD` finds
 
 
 @lru_cache(maxsize=1)
@@ -62,23 +61,24 @@ def shingles(text: str) -> list[bytes]:
     return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
 
 
-def _shingle_hashes(folded: str) -> list[int]:
-    """crc32 of each shingle of `shingles(text)` (given `fold(text)`): the words joined
-    by single spaces are one buffer, and a shingle is the slice from one word's start to
-    the end of the fifth word on."""
-    joined = _NON_WORD.sub(" ", folded).strip(" ").encode()
-    if not joined:
-        return []
-    import numpy as np
+# Over UTF-8 bytes: an ASCII byte that is no word character becomes a space; the bytes
+# of other characters are kept (a non-word one is replaced by a space before).
+_SPACE_NON_WORDS = bytes(b if b >= 0x80 or _WORD.fullmatch(chr(b)) else 0x20 for b in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
-    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32)
-    if len(spaces) < SHINGLE:
-        return [zlib.crc32(joined)]
-    starts = [0, *(spaces[: len(spaces) - SHINGLE + 1] + 1).tolist()]
-    ends = [*spaces[SHINGLE - 1 :].tolist(), len(joined)]
-    view = memoryview(joined)
-    crc32 = zlib.crc32
-    return [crc32(view[s:e]) for s, e in zip(starts, ends, strict=True)]
+
+def _shingle_hashes(folded: str) -> list[int]:
+    """crc32 of each shingle of `shingles(text)` (given `fold(text)`): the words, as
+    `_WORD` finds them, joined by single spaces five at a time, all in C loops."""
+    if not folded.isascii():  # a non-word character outside ASCII ("“", "…") separates
+        for char in set(_NON_ASCII.findall(folded)):
+            if not _WORD.fullmatch(char):
+                folded = folded.replace(char, " ")
+    words = folded.encode().translate(_SPACE_NON_WORDS).split()
+    if len(words) < SHINGLE:
+        return [zlib.crc32(b" ".join(words))] if words else []
+    tuples = zip(*(words[i:] for i in range(SHINGLE)), strict=False)
+    return list(map(zlib.crc32, map(b" ".join, tuples)))
 
 
 def minhash(folded: str) -> np.ndarray:
@@ -97,7 +97,9 @@ def minhash(folded: str) -> np.ndarray:
     hv *= np.uint32(m2)
     hv ^= hv >> np.uint32(s3)
     a, b = _permutations()
-    values: np.ndarray = (hv[:, None] * a + b).min(axis=0)
+    products = np.multiply.outer(hv, a)  # shingles × permutations
+    products += b
+    values: np.ndarray = products.min(axis=0)
     return values
 
 

@@ -54,6 +54,11 @@ class Store(Protocol):
 
     def unindex_text(self, kind: str, ref: int) -> None: ...
 
+    def index_many(self, entries: Sequence[tuple[str, int, tuple[str, str] | None]]) -> None:
+        """`index_text` (`derived` for articles) or, where the text is None,
+        `unindex_text` for each (kind, ref, folded title and body), in the order the
+        index takes them fastest."""
+
     def search_text(
         self,
         words: list[str],

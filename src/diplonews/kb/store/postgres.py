@@ -223,6 +223,13 @@ class PostgresStore:
     def unindex_text(self, kind: str, ref: int) -> None:
         self._run("DELETE FROM search WHERE kind = ? AND ref = ?", (kind, ref))
 
+    def index_many(self, entries: Sequence[tuple[str, int, tuple[str, str] | None]]) -> None:
+        for kind, ref, text in entries:
+            if text is None:
+                self.unindex_text(kind, ref)
+            else:
+                self.index_text(kind, ref, *text, derived=True)
+
     def search_text(
         self,
         words: list[str],

@@ -144,6 +144,16 @@ class SQLiteStore:
     def unindex_text(self, kind: str, ref: int) -> None:
         self._forget_entry(ref * 4 + _KIND_NUMBER[kind])
 
+    def index_many(self, entries: Sequence[tuple[str, int, tuple[str, str] | None]]) -> None:
+        """In rowid order: FTS5 writes its pending entries out as a new segment whenever
+        a rowid comes below the last one written (or an entry is written twice), so
+        entries of mixed kinds, in any order, made a segment each."""
+        for kind, ref, text in sorted(entries, key=lambda e: e[1] * 4 + _KIND_NUMBER[e[0]]):
+            if text is None:
+                self.unindex_text(kind, ref)
+            else:
+                self.index_text(kind, ref, *text, derived=True)
+
     def _forget_entry(self, rowid: int) -> None:
         rows = self._run("SELECT title, body FROM search_entries WHERE id = ?", (rowid,)).fetchall()
         for title, body in rows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from diplonews.kb.store.base import Store
 from diplonews.text import fold
 
 CANDIDATE_LIMIT = 200  # events or people looked at for one report; more means a bad key
+LOOKUP_CHUNK = 500  # values in one IN (...) list
 
 
 @dataclass
@@ -55,6 +57,10 @@ class Prepared:
         return self.bands or dedupe.band_keys(self.signature)
 
 
+# What `Writer.forget_pending` goes back to: the pending bands and search entries.
+Mark = tuple[dict[int, tuple[bytes, list[int]]], dict[int, tuple[str, str]]]
+
+
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
@@ -76,18 +82,35 @@ def mark_file(store: Store, path: str, size: int, mtime_ns: int) -> None:
     )
 
 
+_SOURCE_ROW = (
+    "SELECT c.source, c.content_hash, c.article_id, a.extractor, a.content_hash FROM copies c "
+    "JOIN articles a ON a.id = c.article_id WHERE c.source"
+)
+
+
 def source_state(store: Store, source: str, content_hash: str) -> tuple[str, int | None]:
     """What to do with a source read now, and the article it gave before: "new";
     "unchanged" (same text, extracted by this diplonews); "replaced" (its text
     changed); "refresh" (same text, extracted by another diplonews: extract again)."""
-    rows = store.query(
-        "SELECT c.content_hash, c.article_id, a.extractor, a.content_hash FROM copies c "
-        "JOIN articles a ON a.id = c.article_id WHERE c.source = ?",
-        (source,),
-    )
-    if not rows:
+    rows = store.query(f"{_SOURCE_ROW} = ?", (source,))
+    return _state(rows[0][1:] if rows else None, content_hash)
+
+
+def source_states(store: Store, sources: list[tuple[str, str]]) -> list[tuple[str, int | None]]:
+    """`source_state` of many (source, content hash), in a statement per 500 sources."""
+    known: dict[str, tuple[Any, ...]] = {}
+    names = sorted({source for source, _ in sources})
+    for start in range(0, len(names), LOOKUP_CHUNK):
+        chunk = names[start : start + LOOKUP_CHUNK]
+        for row in store.query(f"{_SOURCE_ROW} IN ({', '.join('?' for _ in chunk)})", chunk):
+            known[str(row[0])] = row[1:]
+    return [_state(known.get(source), content_hash) for source, content_hash in sources]
+
+
+def _state(row: tuple[Any, ...] | None, content_hash: str) -> tuple[str, int | None]:
+    if row is None:
         return "new", None
-    known_hash, article_id, extractor, article_hash = rows[0]
+    known_hash, article_id, extractor, article_hash = row
     if known_hash != content_hash:
         return "replaced", int(article_id)
     if extractor != __version__ and article_hash == content_hash:
@@ -101,9 +124,6 @@ def article_with_hash(store: Store, content_hash: str) -> int | None:
         return int(rows[0][0])
     rows = store.query("SELECT article_id FROM copies WHERE content_hash = ?", (content_hash,))
     return int(rows[0][0]) if rows else None
-
-
-LOOKUP_CHUNK = 500  # values in one IN (...) list
 
 
 class Lookups:
@@ -172,9 +192,13 @@ def near_duplicate(
         "ORDER BY article_id LIMIT ?",
         (*keys, CANDIDATE_LIMIT),
     )
-    if not rows:
+    return _most_like(store, signature, [int(r[0]) for r in rows])
+
+
+def _most_like(store: Store, signature: bytes, ids: list[int]) -> tuple[int, float] | None:
+    """Of these stored articles, the one most like `signature`, if a near-duplicate."""
+    if not ids:
         return None
-    ids = [int(r[0]) for r in rows]
     best: tuple[int, float] | None = None
     for article_id, stored in store.query(
         f"SELECT id, minhash FROM articles WHERE id IN ({', '.join('?' for _ in ids)}) ORDER BY id",
@@ -184,6 +208,30 @@ def near_duplicate(
         if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
             best = (int(article_id), score)
     return best
+
+
+def stored_bands(store: Store, keys: Iterable[int]) -> dict[int, list[int]]:
+    """Band key → the stored articles with that band, for many keys in a few statements
+    (one on PostgreSQL, whose planner takes long over a list of 500 values)."""
+    found: dict[int, list[int]] = {}
+    ordered = sorted(set(keys))
+    if store.dialect == "postgresql":
+        rows = store.query(
+            "SELECT band_key, article_id FROM minhash_bands WHERE band_key = ANY(?::bigint[])",
+            (ordered,),
+        )
+    else:
+        rows = []
+        for start in range(0, len(ordered), LOOKUP_CHUNK):
+            chunk = ordered[start : start + LOOKUP_CHUNK]
+            rows += store.query(
+                "SELECT band_key, article_id FROM minhash_bands "
+                f"WHERE band_key IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            )
+    for key, article_id in rows:
+        found.setdefault(int(key), []).append(int(article_id))
+    return found
 
 
 def _extracted(item: Prepared) -> dict[str, Any]:
@@ -212,8 +260,12 @@ class Writer:
     thousand articles would otherwise cost a thousand rewrites of a growing entry.
     The MinHash bands of the batch's articles are written in `finish` too, in one
     statement in key order (32 rows an article were a third of the writing): until
-    then `near_duplicate` finds them here. A caller whose article fails after
-    `add_article` calls `forget_pending(mark)` with the `mark()` taken before it."""
+    then `near_duplicate` finds them here. So are the articles' own search entries:
+    SQLite's FTS5 writes its pending entries out at the end of every savepoint, and
+    an article's savepoint (`ingest`) made one index segment per article, which then
+    had to be merged. `look_up_bands` reads the stored bands of a whole batch in a few
+    statements. A caller whose article fails after `add_article` calls
+    `forget_pending(mark)` with the `mark()` taken before it."""
 
     def __init__(self, store: Store, lexicons: Lexicons) -> None:
         self.store = store
@@ -221,30 +273,43 @@ class Writer:
         self.dirty_people: set[int] = set()
         self.dirty_events: set[int] = set()
         self.bands: dict[int, tuple[bytes, list[int]]] = {}  # article: signature, band keys
-        self.by_band: dict[int, set[int]] = {}  # band key: articles of `bands`
+        self.pending_keys: set[int] = set()  # the band keys of `bands`
+        self.entries: dict[int, tuple[str, str]] = {}  # article: folded title, body to index
+        # Band key: stored articles with it, for the keys of the batch (`look_up_bands`);
+        # None: look each article's up (and after any stored band was deleted).
+        self.stored: dict[int, list[int]] | None = None
 
-    def mark(self) -> dict[int, tuple[bytes, list[int]]]:
-        return dict(self.bands)
+    def mark(self) -> Mark:
+        return dict(self.bands), dict(self.entries)
 
-    def forget_pending(self, mark: dict[int, tuple[bytes, list[int]]]) -> None:
-        """The bands as they were at `mark` (the savepoint since was undone)."""
-        self.bands = dict(mark)
-        self.by_band = {}
-        for article_id, (_, keys) in self.bands.items():
-            for key in keys:
-                self.by_band.setdefault(key, set()).add(article_id)
+    def forget_pending(self, mark: Mark) -> None:
+        """The bands and search entries as they were at `mark` (the savepoint since was
+        undone)."""
+        self.bands, self.entries = dict(mark[0]), dict(mark[1])
+        self.pending_keys = {key for _, keys in self.bands.values() for key in keys}
+
+    def look_up_bands(self, items: Iterable[Prepared]) -> None:
+        """Read which stored articles share a band with these (the batch to come)."""
+        self.stored = stored_bands(self.store, (k for item in items for k in item.band_keys()))
 
     def _drop_bands(self, article_id: int) -> None:
-        _, keys = self.bands.pop(article_id, (b"", []))
-        for key in keys:
-            self.by_band.get(key, set()).discard(article_id)
+        if self.bands.pop(article_id, None) is not None:
+            self.pending_keys = {key for _, keys in self.bands.values() for key in keys}
 
     def near_duplicate(self, item: Prepared) -> tuple[int, float] | None:
         """The article, stored or added in this batch, most like this one, if it is a
         near-duplicate."""
         keys = item.band_keys()
-        best = near_duplicate(self.store, item.signature, keys)
-        pending = sorted({a for key in keys for a in self.by_band.get(key, ())})
+        if self.stored is None:
+            best = near_duplicate(self.store, item.signature, keys)
+        else:
+            found = self.stored.keys() & keys  # mostly none
+            stored = sorted({a for key in found for a in self.stored[key]})
+            best = _most_like(self.store, item.signature, stored[:CANDIDATE_LIMIT])
+        pending: list[int] = []
+        if not self.pending_keys.isdisjoint(keys):  # rare: scan the batch's articles
+            wanted = set(keys)
+            pending = sorted(a for a, (_, ks) in self.bands.items() if not wanted.isdisjoint(ks))
         for article_id in pending[:CANDIDATE_LIMIT]:
             score = dedupe.similarity(self.bands[article_id][0], item.signature)
             if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
@@ -252,9 +317,9 @@ class Writer:
         return best
 
     def finish(self) -> None:
-        """Write the batch's bands, bring the search entries of what this batch touched
-        up to date, and raise the store's generation: what readers computed before this
-        batch is stale."""
+        """Write the batch's bands and its articles' search entries, bring the search
+        entries of what this batch touched up to date, and raise the store's
+        generation: what readers computed before this batch is stale."""
         rows = sorted((key, a) for a, (_, keys) in self.bands.items() for key in keys)
         if self.store.dialect == "postgresql" and rows:  # one statement, not a row each
             self.store.execute(
@@ -269,12 +334,19 @@ class Writer:
                 rows,
             )
         self.bands.clear()
-        self.by_band.clear()
+        self.pending_keys.clear()
         self.store.execute("UPDATE generation SET value = value + 1 WHERE id = 1")
-        for person_id in sorted(self.dirty_people):
-            reindex_person(self.store, person_id, self.lexicons)
-        for event_id in sorted(self.dirty_events):
-            reindex_event(self.store, event_id, self.lexicons)
+        # All of the batch's search entries in one call: the store writes them in the
+        # order its index takes them fastest (FTS5: by rowid, one segment a batch).
+        entries: list[tuple[str, int, tuple[str, str] | None]] = [
+            ("article", article_id, text) for article_id, text in sorted(self.entries.items())
+        ]
+        people = person_entries(self.store, sorted(self.dirty_people), self.lexicons)
+        entries += [("person", person_id, entry) for person_id, entry in people.items()]
+        events = event_entries(self.store, sorted(self.dirty_events), self.lexicons)
+        entries += [("event", event_id, entry) for event_id, entry in events.items()]
+        self.store.index_many(entries)
+        self.entries.clear()
         self.dirty_people.clear()
         self.dirty_events.clear()
 
@@ -299,10 +371,9 @@ class Writer:
         record = item.record
         keys = sorted(set(item.band_keys()))
         self.bands[article_id] = (item.signature, keys)  # written in `finish`
-        for key in keys:
-            self.by_band.setdefault(key, set()).add(article_id)
-        title, body = item.folded or (fold(record.get("title") or ""), fold(item.body))
-        store.index_text("article", article_id, title, body, derived=True)
+        self.pending_keys.update(keys)
+        # Indexed in `finish`, with the batch's other articles.
+        self.entries[article_id] = item.folded or (fold(record.get("title") or ""), fold(item.body))
         people = self._add_people(article_id, item)
         for position, event in enumerate(record.get("events") or []):
             span = item.spans[position] if position < len(item.spans) else None
@@ -353,6 +424,7 @@ class Writer:
         for table in ("mentions", "person_mentions", "figures", "milestones"):
             store.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._drop_bands(article_id)
+        self.stored = None  # stored bands go: look them up again
         for (signature,) in store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,)):
             keys = sorted(set(dedupe.band_keys(bytes(signature))))
             store.execute(  # found by its keys: the index has no other way to the article
@@ -360,7 +432,8 @@ class Writer:
                 f"({', '.join('?' for _ in keys)})",
                 (article_id, *keys),
             )
-        store.unindex_text("article", article_id)
+        if self.entries.pop(article_id, None) is None:  # else not indexed yet
+            store.unindex_text("article", article_id)
         for person_id in people:
             if store.query(
                 "SELECT 1 FROM person_mentions WHERE person_id = ? LIMIT 1", (person_id,)
@@ -511,26 +584,41 @@ def resolve_person(store: Store, name: str, country: str | None) -> int:
 
 
 def reindex_person(store: Store, person_id: int, lexicons: Lexicons) -> None:
-    rows = store.query(
-        "SELECT name, country, titles FROM person_mentions WHERE person_id = ? "
-        "GROUP BY name, country, titles ORDER BY MIN(id)",
-        (person_id,),
-    )
+    store.index_many([("person", person_id, person_entry(store, person_id, lexicons))])
+
+
+def person_entry(store: Store, person_id: int, lexicons: Lexicons) -> tuple[str, str] | None:
+    """A person's search entry (folded title and body); None when no article names them."""
+    return person_entries(store, [person_id], lexicons)[person_id]
+
+
+def person_entries(
+    store: Store, ids: list[int], lexicons: Lexicons
+) -> dict[int, tuple[str, str] | None]:
+    """`person_entry` of each of these people, in a statement per 500."""
+    found: dict[int, list[tuple[Any, ...]]] = {person_id: [] for person_id in ids}
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        chunk = ids[start : start + LOOKUP_CHUNK]
+        for person_id, *row in store.query(
+            "SELECT person_id, name, country, titles FROM person_mentions "
+            f"WHERE person_id IN ({', '.join('?' for _ in chunk)}) "
+            "GROUP BY person_id, name, country, titles ORDER BY person_id, MIN(id)",
+            chunk,
+        ):
+            found[int(person_id)].append(tuple(row))
+    return {person_id: _person_entry(rows, lexicons) for person_id, rows in found.items()}
+
+
+def _person_entry(rows: list[tuple[Any, ...]], lexicons: Lexicons) -> tuple[str, str] | None:
     if not rows:
-        store.unindex_text("person", person_id)
-        return
+        return None
     names = dict.fromkeys(row[0] for row in rows)
     titles = dict.fromkeys(t for row in rows for t in json.loads(row[2]))
     countries = {row[1] for row in rows if row[1]}
     country_names = [
         lexicons.parties[c].name_en for c in sorted(countries) if c in lexicons.parties
     ]
-    store.index_text(
-        "person",
-        person_id,
-        fold(" ".join(names)),
-        fold(" ".join([*titles, *countries, *country_names])),
-    )
+    return fold(" ".join(names)), fold(" ".join([*titles, *countries, *country_names]))
 
 
 # --- events --------------------------------------------------------------------------
@@ -692,32 +780,62 @@ def reconcile_event(store: Store, event_id: int) -> bool:
 
 
 def reindex_event(store: Store, event_id: int, lexicons: Lexicons) -> None:
-    rows = store.query(
-        "SELECT name, series, location, parties, outcomes FROM events WHERE id = ?", (event_id,)
-    )
-    if not rows:
-        store.unindex_text("event", event_id)
-        return
-    name, series, location, parties, outcomes = rows[0]
+    store.index_many([("event", event_id, event_entry(store, event_id, lexicons))])
+
+
+def event_entry(store: Store, event_id: int, lexicons: Lexicons) -> tuple[str, str] | None:
+    """An event's search entry (folded title and body); None when it is gone."""
+    return event_entries(store, [event_id], lexicons)[event_id]
+
+
+def event_entries(
+    store: Store, ids: list[int], lexicons: Lexicons
+) -> dict[int, tuple[str, str] | None]:
+    """`event_entry` of each of these events, in three statements per 500."""
+    fields: dict[int, tuple[Any, ...]] = {}
+    evidence: dict[int, list[str]] = {event_id: [] for event_id in ids}
+    participants: dict[int, list[str]] = {event_id: [] for event_id in ids}
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        chunk = ids[start : start + LOOKUP_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for event_id, *row in store.query(
+            "SELECT id, name, series, location, parties, outcomes FROM events "
+            f"WHERE id IN ({marks})",
+            chunk,
+        ):
+            fields[int(event_id)] = tuple(row)
+        for event_id, text in store.query(
+            f"SELECT event_id, evidence FROM mentions WHERE event_id IN ({marks}) "
+            "AND evidence IS NOT NULL ORDER BY event_id, id",
+            chunk,
+        ):
+            evidence[int(event_id)].append(str(text))
+        for event_id, name in store.query(
+            f"SELECT event_id, name FROM event_participants WHERE event_id IN ({marks}) "
+            "ORDER BY event_id, position",
+            chunk,
+        ):
+            participants[int(event_id)].append(str(name))
+    return {
+        event_id: _event_entry(
+            fields[event_id], evidence[event_id], participants[event_id], lexicons
+        )
+        if event_id in fields
+        else None
+        for event_id in ids
+    }
+
+
+def _event_entry(
+    fields: tuple[Any, ...], evidence: list[str], participants: list[str], lexicons: Lexicons
+) -> tuple[str, str]:
+    name, series, location, parties, outcomes = fields
     party_names = [
         form
         for code in json.loads(parties)
         for form in [code, *lexicons.party_forms.get(code, [])[:2]]
         + ([lexicons.parties[code].name_en] if code in lexicons.parties else [])
     ]
-    evidence = [
-        str(r[0])
-        for r in store.query(
-            "SELECT evidence FROM mentions WHERE event_id = ? AND evidence IS NOT NULL ORDER BY id",
-            (event_id,),
-        )
-    ]
-    participants = [
-        str(r[0])
-        for r in store.query(
-            "SELECT name FROM event_participants WHERE event_id = ? ORDER BY position", (event_id,)
-        )
-    ]
     title = " ".join(filter(None, [name, series, location, *party_names]))
     body = " ".join([*evidence, *participants, *json.loads(outcomes)])
-    store.index_text("event", event_id, fold(title), fold(body))
+    return fold(title), fold(body)
