@@ -61,6 +61,7 @@ from diplonews.extract.events.outcomes import find_outcomes
 from diplonews.extract.lexicons import City, Lexicons, Trigger
 from diplonews.extract.record import Event
 from diplonews.extract.spans import Spans, covering, start_attribute, within
+from diplonews.text import fold
 
 
 def in_quotes(body: str, start: int, cue: Cue) -> bool:
@@ -152,6 +153,29 @@ LEADERS_HEAD = re.compile(
     r"(?:các\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?(?:các nước|các quốc gia|hai nước)\s",
     re.IGNORECASE,
 )
+
+
+# A subject that points back to officials named before (issue 12): "Hai Thủ tướng đã hội
+# đàm", "hai nhà lãnh đạo nhất trí …" (the two sides of the talks in progress or of the
+# sentence before), "Chiều cùng ngày, Bộ trưởng đã hội đàm với …" (the official of that
+# title named in the sentence before). Each may follow a leading adjunct ("Sau đó, ").
+BACK_LEAD_ADJUNCT = r"\s*(?:[^,.;:\n]{0,40},\s*)?"
+BACK_PAIR = re.compile(
+    BACK_LEAD_ADJUNCT
+    + r"(?P<np>[Hh]ai\s+(?:nhà lãnh đạo|vị lãnh đạo|lãnh đạo|nguyên thủ|người đứng đầu"
+    r"|(Thủ tướng|Bộ trưởng|Ngoại trưởng|Tổng thống|Chủ tịch|Phó Thủ tướng|Thứ trưởng|Tổng Bí thư"
+    r"|Phó Tổng thống|Thủ tướng|Quốc vương|Chủ tịch Quốc hội|Chủ tịch nước))"
+    r"(?:\s+(?:Ngoại giao|Quốc phòng|nước|Quốc hội))?)\b"
+)
+BACK_ONE = re.compile(
+    BACK_LEAD_ADJUNCT
+    + r"(?P<np>(Bộ trưởng|Ngoại trưởng|Thủ tướng|Phó Thủ tướng|Tổng thống|Chủ tịch nước"
+    r"|Chủ tịch Quốc hội|Thứ trưởng|Tổng Bí thư|Phó Tổng thống))"
+    r"(?=\s+(?:đã|sẽ|cũng|tiếp tục|tiến hành|có|hội|gặp|tiếp|chào|thăm|điện|dự|tham|đến|tới"
+    r"|vừa|cùng|và)\b)"
+)
+BACK_GAP = re.compile(r"[^,;:.]{0,30}")  # from such a subject to its event's word
+BACK_SENTENCES = 2  # how far back the officials pointed to may be named
 
 
 @dataclass
@@ -265,6 +289,7 @@ class Reader:
         self.times = Spans(self.times, key=start_attribute)
         self.unresolved = [t for t in doc.times if not t.value and not t.loose]
         self.drafts: list[Draft] = []
+        self.anaphor: tuple[int, int, list[Mention]] | None = None
         self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         moves = self.movements()
@@ -430,6 +455,7 @@ class Reader:
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
+        self.anaphor = self.pointed_back(sentence)  # the first event's subject (cue_people)
         pronoun = roles.pronoun_subject(self, sentence)  # "Ông có kế hoạch hội đàm với …"
         if pronoun:
             return pronoun
@@ -440,6 +466,52 @@ class Reader:
             if not any(a <= m.start < b for a, b in owned):
                 return [m]
         return []
+
+    def pointed_back(self, sentence: Sentence) -> tuple[int, int, list[Mention]] | None:
+        """(start, end, officials) of a subject that points back to officials named in
+        the sentences before ("Hai Thủ tướng", "Bộ trưởng đã …"), or None."""
+        body = self.body
+        if not sentence.cues:
+            return None
+        first = sentence.cues[0].start
+        pair = BACK_PAIR.match(body, sentence.content_start, first)
+        one = None if pair else BACK_ONE.match(body, sentence.content_start, first)
+        found = pair or one
+        if found is None or not BACK_GAP.fullmatch(body, found.end(), first):
+            return None  # the officials pointed back to must be the subject of the event
+        start = found.start("np")
+        if any(m.name for m in self.mentions_in(start, found.end() + 3)):
+            return None  # "Hai Thủ tướng A và B": named here
+        starts = [s for s, _ in self.doc.sentences]
+        index = starts.index(sentence.start) if sentence.start in starts else -1
+        if index <= 0:
+            return None
+        title = fold(found.group(2)) if found.group(2) else ""
+        earlier: list[list[Mention]] = []
+        for i in range(index - 1, max(-1, index - 1 - BACK_SENTENCES), -1):
+            s, e = self.doc.sentences[i]
+            earlier.append([m for m in self.mentions_in(s, e) if m.name and m.person >= 0])
+        if pair:
+            for d in reversed(self.drafts):  # the talks in progress
+                if d.sentence < index - BACK_SENTENCES:
+                    break
+                people = list(dict.fromkeys(d.people))
+                if len(people) == 2:
+                    named = {m.person: m for ms in earlier for m in ms}
+                    if all(p in named for p in people):
+                        return start, found.end(), [named[p] for p in people]
+            for mentions in earlier:
+                distinct = list({m.person: m for m in reversed(mentions)}.values())[::-1]
+                titled = [m for m in distinct if title and title in fold(body[m.start : m.end])]
+                chosen = titled if len(titled) == 2 else distinct
+                if len(chosen) == 2:
+                    return start, found.end(), chosen
+            return None
+        for mentions in earlier:
+            for m in mentions:
+                if title in fold(body[m.start : m.end]):
+                    return start, found.end(), [m]
+        return None
 
     def is_bare(self, cue: Cue) -> bool:
         """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
@@ -672,6 +744,14 @@ class Reader:
                 m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
             ]
         )
+        back = self.anaphor
+        if (
+            back
+            and not (at.secondary or at.hosting or cue.joined_to or quoted)
+            and at.prev_end <= back[0]
+            and back[1] <= cue.start < back[1] + PRE_REACH
+        ):  # "Hai Thủ tướng đã hội đàm": the officials it points back to
+            pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
         own = [
             m
             for m in self.mentions_in(cue.end, cue.own_end)
