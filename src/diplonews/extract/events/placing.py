@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.events import captions, dating, peers, summits
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
+from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Draft, Reader
@@ -414,6 +415,52 @@ def arrival_location(reader: Reader, d: Draft) -> None:
             return
 
 
+# The city a visitor leaves at the end of the visit is the visit's city: "rời Hà Nội,
+# (lên đường về nước,) kết thúc chuyến thăm chính thức Việt Nam".
+LEAVING = re.compile(r"\brời(?:\s+khỏi)?\s+(?:thủ đô\s+|thành phố\s+)?$", re.IGNORECASE)
+ENDING = re.compile(r"[^.;]{0,60}?\bkết thúc\b")
+
+
+def departure_location(reader: Reader, d: Draft) -> None:
+    """A visit whose sentence has its visitor leave a city to end it is in that city."""
+    e = d.event
+    if e.kind != "visit" or e.location:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    for s, t, payloads in within(reader.places, start, end):
+        city = payloads[0]
+        if (
+            start <= s < end
+            and LEAVING.search(reader.body, max(start, s - 20), s)
+            and ENDING.match(reader.body, t, end)
+            and getattr(city, "country", None) in e.parties
+        ):
+            e.location = str(city.name_en)
+            return
+
+
+# A correspondent's city places the event the sentence reports: "Theo phóng viên TTXVN
+# tại Paris, ngày 11/9, X đã hội đàm với Y" (when the city's state takes part), unless held
+# online (the reporter's city is then only where the news was told).
+CORRESPONDENT = re.compile(r"\b(?:[Pp]hóng viên|PV)\b[^,.;:]{0,40}?\b(?:tại|ở)\s*$")
+
+
+def correspondent_location(reader: Reader, d: Draft) -> None:
+    e = d.event
+    if e.location or e.kind == "call" or e.format == "online":  # online: held nowhere
+        return
+    start = reader.doc.sentences[d.sentence][0]
+    for s, _, payloads in within(reader.places, start, d.cue.start):
+        city = payloads[0]
+        if (
+            start <= s < d.cue.start
+            and CORRESPONDENT.search(reader.body, max(start, s - 60), s)
+            and getattr(city, "country", None) in e.parties
+        ):
+            e.location = str(city.name_en)
+            return
+
+
 def visit_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting the article places inside a visit (its sentence, "trong chuyến thăm",
     the same day, "Bên lề") takes the visit's city."""
@@ -496,6 +543,8 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         setting_location(reader, d)
         seat_location(reader, d)
         arrival_location(reader, d)
+        departure_location(reader, d)
+        correspondent_location(reader, d)
     visit_location(reader, drafts)
     same_day_location(reader, drafts)
     for d in drafts:
