@@ -63,6 +63,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind in ("meeting", "call") and not d.people and offices_of_two(reader, d):
+        return True  # "Bộ trưởng Ngoại giao hai nước Việt Nam và Lào đã hội đàm"
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
         return (
             len(d.people) >= 2
@@ -82,6 +84,30 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+# Unnamed officials of two named states as the subject of talks: "Bộ trưởng Ngoại giao hai
+# nước Việt Nam và Lào đã hội đàm", "lãnh đạo hai nước Nga và Trung Quốc sẽ điện đàm".
+TWO_STATES_OF = re.compile(
+    r"\b(?:của\s+)?hai (?:nước|quốc gia)\s+([^,;.:]{3,60}?)\s+"
+    r"(?:(?:đã|sẽ|vừa|đang|cũng|tiến hành|có|đã có|một)\s+)*(?:cuộc\s+)?$"
+)
+OFFICE_BEFORE = re.compile(
+    r"(?:[Bb]ộ trưởng|[Nn]goại trưởng|[Tt]hủ tướng|[Tt]ổng thống|[Cc]hủ tịch|lãnh đạo|[Tt]hứ trưởng"
+    r"|nguyên thủ|[Tt]rưởng đoàn|quan chức|[Đđ]ại diện)[^,;.:]{0,30}$"
+)
+
+
+def offices_of_two(reader: Reader, d: Draft) -> bool:
+    """Whether the talks' subject is the offices of two states the text names."""
+    start = reader.doc.sentences[d.sentence][0]
+    found = TWO_STATES_OF.search(reader.body, max(start, d.cue.start - 100), d.cue.start)
+    if found is None or not OFFICE_BEFORE.search(
+        reader.body, max(start, found.start() - 40), found.start()
+    ):
+        return False
+    states = set(reader.parties_in(found.start(), found.end()))
+    return len(states) == 2 and states <= set(d.event.parties)
 
 
 MET = ("hội đàm", "hội kiến", "gặp", "tiếp", "chào", "tiếp xúc")
