@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -513,6 +514,37 @@ class Reader:
                     return start, found.end(), [m]
         return None
 
+    def back_subject(self, at: Context) -> tuple[int, int, list[Mention]] | None:
+        """The subject pointing back (`pointed_back`) when it is this cue's own."""
+        back, cue = self.anaphor, at.cue
+        if (
+            back
+            and not (at.secondary or at.hosting or cue.joined_to)
+            and not in_quotes(self.body, at.sentence.start, cue)
+            and at.prev_end <= back[0]
+            and back[1] <= cue.start < back[1] + PRE_REACH
+        ):
+            return back
+        return None
+
+    def antecedent_setting(
+        self, at: Context, date: str | None, own_date: bool, location: str | None
+    ) -> tuple[str | None, bool, str | None]:
+        """ "A và B có mặt tại Bangkok ngày 11/9. Hai Thủ tướng đã hội đàm …": talks whose
+        subject points back take the day and city of the sentence that named the two,
+        when their own sentence gives neither."""
+        back = self.back_subject(at)
+        if back is None or at.cue.kind == "visit" or own_date and location:
+            return date, own_date, location
+        starts = [s for s, _ in self.doc.sentences]
+        i = bisect_right(starts, back[2][0].start) - 1
+        start, end = self.doc.sentences[i]
+        if not own_date:
+            times = [t for t in self.times_in(start, end) if not t.loose]
+            if len(times) == 1:
+                date, own_date = times[0].value, True
+        return date, own_date, location or self.location_in(start, end)
+
     def is_bare(self, cue: Cue) -> bool:
         """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
         if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
@@ -565,6 +597,7 @@ class Reader:
         location = self.location_in(cue.start, cue.own_end) or self.location_in(
             sentence.content_start, sentence.end
         )
+        date, own_date, location = self.antecedent_setting(at, date, own_date, location)
         codes = self.cue_parties(at, people)
         if NEGATED.search(at.lead[-80:]):
             people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
@@ -744,13 +777,8 @@ class Reader:
                 m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
             ]
         )
-        back = self.anaphor
-        if (
-            back
-            and not (at.secondary or at.hosting or cue.joined_to or quoted)
-            and at.prev_end <= back[0]
-            and back[1] <= cue.start < back[1] + PRE_REACH
-        ):  # "Hai Thủ tướng đã hội đàm": the officials it points back to
+        back = self.back_subject(at)
+        if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
             pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
         own = [
             m
