@@ -536,6 +536,8 @@ class Reader:
         back = self.back_subject(at)
         if back is None or at.cue.kind == "visit" or own_date and location:
             return date, own_date, location
+        if placing.RECALLED.search(self.body, at.sentence.start, at.sentence.end):
+            return date, own_date, location  # "Hai lãnh đạo từng gặp nhau …": an earlier time
         starts = [s for s, _ in self.doc.sentences]
         i = bisect_right(starts, back[2][0].start) - 1
         start, end = self.doc.sentences[i]
