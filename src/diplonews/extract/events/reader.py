@@ -145,6 +145,7 @@ TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đ
 COUNTERPART_LEAD = re.compile(
     r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
 )
+ONE_BY_ONE = re.compile(r"\b(?:lần lượt|riêng rẽ|riêng biệt|từng)\s+(?:\w+\s+){0,2}$")
 LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
 ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
@@ -1239,6 +1240,8 @@ class Reader:
         people = self.doc.record.people
         others = {p for p, _ in listed if p >= 0}
         listed_codes = {c for _, c in listed if c}
+        if self.one_side_pair(cue, listed, list_end or at.sentence.end):
+            return [draft]
         base = [p for p in draft.people if p not in others]
         base_codes = [c for c in draft.event.parties if c not in listed_codes]
         base_codes += [
@@ -1257,6 +1260,26 @@ class Reader:
             chairs_of = set(draft.chairs) & set(base)
             drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
         return drafts
+
+    def one_side_pair(self, cue: Cue, listed: list[tuple[int, str]], end: int) -> bool:
+        """ "hội đàm với Ngoại trưởng Việt Nam A và Phó Trưởng ban B", "hội kiến Nhật hoàng
+        A và Hoàng hậu B": two named officials of one state joined by "và" are one side
+        of one meeting, not two meetings (a list told "lần lượt" or with commas is)."""
+        people = self.doc.record.people
+        states = {
+            code or (people[p].country if 0 <= p < len(people) else None) for p, code in listed
+        }
+        if len(listed) != 2 or len(states) != 1 or None in states or "" in states:
+            return False
+        if ONE_BY_ONE.search(self.body, max(0, cue.start - 30), cue.start):
+            return False
+        persons = [p for p, _ in listed]
+        found = [m for m in self.mentions_in(cue.end, end) if m.person in persons]
+        return (
+            len(found) == 2
+            and found[0].person != found[1].person
+            and self.body[found[0].end : found[1].start].strip() == "và"
+        )
 
     def split_count(self, draft: Draft, count: int) -> list[Draft]:
         """ "Sau 4 cuộc đàm phán hạt nhân với …": as many events as the text counts, the
