@@ -112,6 +112,58 @@ def offices_of_two(reader: Reader, d: Draft) -> bool:
 
 MET = ("hội đàm", "hội kiến", "gặp", "tiếp", "chào", "tiếp xúc")
 
+# "Tại buổi tiếp kiến Tổng Thư ký OIF Abdou Diouf bên lề Hội nghị, Phó Chủ tịch nước …":
+# a two-sided word with its named counterpart right after it tells a meeting of its own,
+# not the gathering the article is about, though the sentence opens with "Tại".
+COUNTERPART_NEXT = 60  # characters from the word to the counterpart's mention
+
+
+def met(d: Draft) -> bool:
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    return any(w in word.lower() for w in MET)
+
+
+ON_SIDELINES = re.compile(r"\bbên lề\b", re.IGNORECASE)
+
+
+def on_sidelines(reader: Reader, kept: list[Draft]) -> None:
+    """A meeting told "bên lề" the gathering it points back to: the subject's side was at
+    that gathering, and the meeting is held where and in the month it is."""
+    for d in kept:
+        e = reader.sidelines.get(id(d))
+        if e is None or e not in kept:
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if not ON_SIDELINES.search(reader.body, start, end):
+            continue
+        after = [m for m in reader.mentions_in(d.cue.end, end) if m.name]
+        named = {after[0].person} if after else set()  # the counterpart, named first
+        people = reader.doc.record.people
+        for person in d.people:
+            if person not in named and person not in e.people:
+                e.people.append(person)
+                country = people[person].country if 0 <= person < len(people) else None
+                if country and country not in e.event.parties:
+                    e.event.parties.append(country)
+        d.event.location = d.event.location or e.event.location
+        if not d.event.date and e.event.date:
+            d.event.date = e.event.date[:7]
+
+
+def named_counterpart(reader: Reader, d: Draft) -> bool:
+    """Whether a two-sided word is followed at once by a named official ("buổi tiếp kiến
+    Tổng Thư ký X", "cuộc gặp với Bộ trưởng Y"), of a state other than the subject's."""
+    if d.cue.kind != "meeting" or not met(d) or not two_states(reader, d):
+        return False
+    end = d.cue.end + COUNTERPART_NEXT
+    return any(
+        m.name
+        and not reader.body[d.cue.end : m.start].strip(" ,").replace("với", "").strip()
+        or m.name
+        and m.start - d.cue.end < 6
+        for m in reader.mentions_in(d.cue.end, end)
+    )
+
 
 def two_states(reader: Reader, d: Draft) -> bool:
     """Whether a draft's people come from two different states."""
@@ -256,6 +308,9 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if d.points_back or (d.cue.generic and not d.own_date):
         if other_counterparts(d, e) or (not d.points_back and talks(d) and not talks(e)):
             return False
+        if named_counterpart(reader, d) and not met(e):
+            reader.sidelines[id(d)] = e  # the gathering it points back to
+            return False  # "Tại buổi tiếp kiến Tổng Thư ký X bên lề Hội nghị, Y …": its own
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
@@ -313,6 +368,7 @@ def merge(reader: Reader) -> list[Event]:
                 kept.append(d)
             continue
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
+    on_sidelines(reader, kept)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
     roles.add_ceremony_hosts(kept)

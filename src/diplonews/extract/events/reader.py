@@ -292,6 +292,7 @@ class Reader:
         self.unresolved = [t for t in doc.times if not t.value and not t.loose]
         self.drafts: list[Draft] = []
         self.anaphor: tuple[int, int, list[Mention]] | None = None
+        self.sidelines: dict[int, Draft] = {}  # a meeting kept apart → the gathering it is beside
         self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         moves = self.movements()
@@ -1261,7 +1262,7 @@ class Reader:
             drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
         return drafts
 
-    def one_side_pair(self, cue: Cue, listed: list[tuple[int, str]], end: int) -> bool:
+    def one_side_pair(self, cue: Cue, listed: list[tuple[int, str | None]], end: int) -> bool:
         """ "hội đàm với Ngoại trưởng Việt Nam A và Phó Trưởng ban B", "hội kiến Nhật hoàng
         A và Hoàng hậu B": two named officials of one state joined by "và" are one side
         of one meeting, not two meetings (a list told "lần lượt" or with commas is)."""
