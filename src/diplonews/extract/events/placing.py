@@ -492,6 +492,35 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
                 break
 
 
+# A meeting told as part of the occasion just reported ("Dịp này, …", "Trong khuôn khổ hội
+# nghị, …", "Tối 1/3, cũng sẽ diễn ra các cuộc làm việc …") is held where that one is.
+OCCASION = re.compile(
+    r"^\s*(?:(?:[Nn]hân|[Tt]rong|[Vv]ào)\s+)?[Dd]ịp (?:này|đó)\b"
+    r"|^\s*[Tt]rong khuôn khổ (?:hội nghị|diễn đàn|sự kiện|các hội nghị)\b"
+    r"|\bcũng\s+(?:sẽ\s+)?diễn ra\b"
+)
+
+
+def occasion_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting of the occasion reported before it takes that occasion's city, when its
+    own sentence names none and their dates agree."""
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location or e.format == "online":
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if not OCCASION.search(reader.body, start, min(end, d.cue.start)):
+            continue
+        for o in reversed(drafts[:i]):
+            if o.event.kind != "meeting" or not o.event.location or o.sentence >= d.sentence:
+                continue
+            a, b = o.event.date, e.date
+            if a and b and not (a.startswith(b) or b.startswith(a)):
+                continue  # another day's occasion: the one of this day may be earlier
+            e.location = o.event.location
+            break
+
+
 def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting the text puts on the day of the one before ("Cùng ngày", "Sau đó", a
     day carried over) and that shares a participant with it is held in the same city,
@@ -546,6 +575,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         departure_location(reader, d)
         correspondent_location(reader, d)
     visit_location(reader, drafts)
+    occasion_location(reader, drafts)
     same_day_location(reader, drafts)
     for d in drafts:
         summits.summit_abroad(reader, d)
