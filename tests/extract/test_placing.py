@@ -412,3 +412,19 @@ def test_placing_coordinated_meetings_share_their_predicates_date() -> None:
         ("ASEAN Joint Preparatory Meeting", "2022-04-05"),
         ("ASEAN SOM", "2022-04-05"),
     ]
+
+
+def test_placing_a_meeting_of_the_occasion_takes_its_city() -> None:
+    found = events(
+        "Sáng 9/9, Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57 khai mạc tại Vientiane. "
+        "Chiều 9/9, cũng sẽ diễn ra các cuộc họp giữa các quan chức cấp cao ASEAN và Nhật Bản."
+    )
+    assert [e.location for e in found] == ["Vientiane", "Vientiane"]
+
+
+def test_placing_an_occasion_of_another_day_gives_no_city() -> None:
+    found = events(
+        "Ngày 9/9, Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57 khai mạc tại Vientiane. "
+        "Ngày 20/10, cũng sẽ diễn ra các cuộc họp giữa các quan chức cấp cao ASEAN và Nhật Bản."
+    )
+    assert [e.location for e in found] == ["Vientiane", None]

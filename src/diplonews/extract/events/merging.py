@@ -63,6 +63,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind in ("meeting", "call") and not d.people and offices_of_two(reader, d):
+        return True  # "Bộ trưởng Ngoại giao hai nước Việt Nam và Lào đã hội đàm"
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
         return (
             len(d.people) >= 2
@@ -84,7 +86,83 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
 
 
+# Unnamed officials of two named states as the subject of talks: "Bộ trưởng Ngoại giao hai
+# nước Việt Nam và Lào đã hội đàm", "lãnh đạo hai nước Nga và Trung Quốc sẽ điện đàm".
+TWO_STATES_OF = re.compile(
+    r"\b(?:của\s+)?hai (?:nước|quốc gia)\s+([^,;.:]{3,60}?)\s+"
+    r"(?:(?:đã|sẽ|vừa|đang|cũng|tiến hành|có|đã có|một)\s+)*(?:cuộc\s+)?$"
+)
+OFFICE_BEFORE = re.compile(
+    r"(?:[Bb]ộ trưởng|[Nn]goại trưởng|[Tt]hủ tướng|[Tt]ổng thống|[Cc]hủ tịch|lãnh đạo|[Tt]hứ trưởng"
+    r"|nguyên thủ|[Tt]rưởng đoàn|quan chức|[Đđ]ại diện)[^,;.:]{0,30}$"
+)
+
+
+def offices_of_two(reader: Reader, d: Draft) -> bool:
+    """Whether the talks' subject is the offices of two states the text names."""
+    start = reader.doc.sentences[d.sentence][0]
+    found = TWO_STATES_OF.search(reader.body, max(start, d.cue.start - 100), d.cue.start)
+    if found is None or not OFFICE_BEFORE.search(
+        reader.body, max(start, found.start() - 40), found.start()
+    ):
+        return False
+    states = set(reader.parties_in(found.start(), found.end()))
+    return len(states) == 2 and states <= set(d.event.parties)
+
+
 MET = ("hội đàm", "hội kiến", "gặp", "tiếp", "chào", "tiếp xúc")
+
+# "Tại buổi tiếp kiến Tổng Thư ký OIF Abdou Diouf bên lề Hội nghị, Phó Chủ tịch nước …":
+# a two-sided word with its named counterpart right after it tells a meeting of its own,
+# not the gathering the article is about, though the sentence opens with "Tại".
+COUNTERPART_NEXT = 60  # characters from the word to the counterpart's mention
+
+
+def met(d: Draft) -> bool:
+    word = d.cue.trigger.vi if d.cue.trigger else ""
+    return any(w in word.lower() for w in MET)
+
+
+ON_SIDELINES = re.compile(r"\bbên lề\b", re.IGNORECASE)
+
+
+def on_sidelines(reader: Reader, kept: list[Draft]) -> None:
+    """A meeting told "bên lề" the gathering it points back to: the subject's side was at
+    that gathering, and the meeting is held where and in the month it is."""
+    for d in kept:
+        e = reader.sidelines.get(id(d))
+        if e is None or e not in kept:
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if not ON_SIDELINES.search(reader.body, start, end):
+            continue
+        after = [m for m in reader.mentions_in(d.cue.end, end) if m.name]
+        named = {after[0].person} if after else set()  # the counterpart, named first
+        people = reader.doc.record.people
+        for person in d.people:
+            if person not in named and person not in e.people:
+                e.people.append(person)
+                country = people[person].country if 0 <= person < len(people) else None
+                if country and country not in e.event.parties:
+                    e.event.parties.append(country)
+        d.event.location = d.event.location or e.event.location
+        if not d.event.date and e.event.date:
+            d.event.date = e.event.date[:7]
+
+
+def named_counterpart(reader: Reader, d: Draft) -> bool:
+    """Whether a two-sided word is followed at once by a named official ("buổi tiếp kiến
+    Tổng Thư ký X", "cuộc gặp với Bộ trưởng Y"), of a state other than the subject's."""
+    if d.cue.kind != "meeting" or not met(d) or not two_states(reader, d):
+        return False
+    end = d.cue.end + COUNTERPART_NEXT
+    return any(
+        m.name
+        and not reader.body[d.cue.end : m.start].strip(" ,").replace("với", "").strip()
+        or m.name
+        and m.start - d.cue.end < 6
+        for m in reader.mentions_in(d.cue.end, end)
+    )
 
 
 def two_states(reader: Reader, d: Draft) -> bool:
@@ -230,6 +308,9 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if d.points_back or (d.cue.generic and not d.own_date):
         if other_counterparts(d, e) or (not d.points_back and talks(d) and not talks(e)):
             return False
+        if named_counterpart(reader, d) and not met(e):
+            reader.sidelines[id(d)] = e  # the gathering it points back to
+            return False  # "Tại buổi tiếp kiến Tổng Thư ký X bên lề Hội nghị, Y …": its own
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
@@ -287,6 +368,7 @@ def merge(reader: Reader) -> list[Event]:
                 kept.append(d)
             continue
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
+    on_sidelines(reader, kept)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
     roles.add_ceremony_hosts(kept)

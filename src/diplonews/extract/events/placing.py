@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.events import captions, dating, peers, summits
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
+from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Draft, Reader
@@ -414,6 +415,52 @@ def arrival_location(reader: Reader, d: Draft) -> None:
             return
 
 
+# The city a visitor leaves at the end of the visit is the visit's city: "rời Hà Nội,
+# (lên đường về nước,) kết thúc chuyến thăm chính thức Việt Nam".
+LEAVING = re.compile(r"\brời(?:\s+khỏi)?\s+(?:thủ đô\s+|thành phố\s+)?$", re.IGNORECASE)
+ENDING = re.compile(r"[^.;]{0,60}?\bkết thúc\b")
+
+
+def departure_location(reader: Reader, d: Draft) -> None:
+    """A visit whose sentence has its visitor leave a city to end it is in that city."""
+    e = d.event
+    if e.kind != "visit" or e.location:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    for s, t, payloads in within(reader.places, start, end):
+        city = payloads[0]
+        if (
+            start <= s < end
+            and LEAVING.search(reader.body, max(start, s - 20), s)
+            and ENDING.match(reader.body, t, end)
+            and getattr(city, "country", None) in e.parties
+        ):
+            e.location = str(city.name_en)
+            return
+
+
+# A correspondent's city places the event the sentence reports: "Theo phóng viên TTXVN
+# tại Paris, ngày 11/9, X đã hội đàm với Y" (when the city's state takes part), unless held
+# online (the reporter's city is then only where the news was told).
+CORRESPONDENT = re.compile(r"\b(?:[Pp]hóng viên|PV)\b[^,.;:]{0,40}?\b(?:tại|ở)\s*$")
+
+
+def correspondent_location(reader: Reader, d: Draft) -> None:
+    e = d.event
+    if e.location or e.kind == "call" or e.format == "online":  # online: held nowhere
+        return
+    start = reader.doc.sentences[d.sentence][0]
+    for s, _, payloads in within(reader.places, start, d.cue.start):
+        city = payloads[0]
+        if (
+            start <= s < d.cue.start
+            and CORRESPONDENT.search(reader.body, max(start, s - 60), s)
+            and getattr(city, "country", None) in e.parties
+        ):
+            e.location = str(city.name_en)
+            return
+
+
 def visit_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting the article places inside a visit (its sentence, "trong chuyến thăm",
     the same day, "Bên lề") takes the visit's city."""
@@ -443,6 +490,35 @@ def visit_location(reader: Reader, drafts: list[Draft]) -> None:
                 e.location = v.event.location
                 e.format = e.format or "in_person"
                 break
+
+
+# A meeting told as part of the occasion just reported ("Dịp này, …", "Trong khuôn khổ hội
+# nghị, …", "Tối 1/3, cũng sẽ diễn ra các cuộc làm việc …") is held where that one is.
+OCCASION = re.compile(
+    r"^\s*(?:(?:[Nn]hân|[Tt]rong|[Vv]ào)\s+)?[Dd]ịp (?:này|đó)\b"
+    r"|^\s*[Tt]rong khuôn khổ (?:hội nghị|diễn đàn|sự kiện|các hội nghị)\b"
+    r"|\bcũng\s+(?:sẽ\s+)?diễn ra\b"
+)
+
+
+def occasion_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting of the occasion reported before it takes that occasion's city, when its
+    own sentence names none and their dates agree."""
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location or e.format == "online":
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if not OCCASION.search(reader.body, start, min(end, d.cue.start)):
+            continue
+        for o in reversed(drafts[:i]):
+            if o.event.kind != "meeting" or not o.event.location or o.sentence >= d.sentence:
+                continue
+            a, b = o.event.date, e.date
+            if a and b and not (a.startswith(b) or b.startswith(a)):
+                continue  # another day's occasion: the one of this day may be earlier
+            e.location = o.event.location
+            break
 
 
 def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
@@ -496,7 +572,10 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         setting_location(reader, d)
         seat_location(reader, d)
         arrival_location(reader, d)
+        departure_location(reader, d)
+        correspondent_location(reader, d)
     visit_location(reader, drafts)
+    occasion_location(reader, drafts)
     same_day_location(reader, drafts)
     for d in drafts:
         summits.summit_abroad(reader, d)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -61,6 +62,7 @@ from diplonews.extract.events.outcomes import find_outcomes
 from diplonews.extract.lexicons import City, Lexicons, Trigger
 from diplonews.extract.record import Event
 from diplonews.extract.spans import Spans, covering, start_attribute, within
+from diplonews.text import fold
 
 
 def in_quotes(body: str, start: int, cue: Cue) -> bool:
@@ -143,6 +145,7 @@ TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đ
 COUNTERPART_LEAD = re.compile(
     r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
 )
+ONE_BY_ONE = re.compile(r"\b(?:lần lượt|riêng rẽ|riêng biệt|từng)\s+(?:\w+\s+){0,2}$")
 LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
 ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
@@ -152,6 +155,29 @@ LEADERS_HEAD = re.compile(
     r"(?:các\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?(?:các nước|các quốc gia|hai nước)\s",
     re.IGNORECASE,
 )
+
+
+# A subject that points back to officials named before (issue 12): "Hai Thủ tướng đã hội
+# đàm", "hai nhà lãnh đạo nhất trí …" (the two sides of the talks in progress or of the
+# sentence before), "Chiều cùng ngày, Bộ trưởng đã hội đàm với …" (the official of that
+# title named in the sentence before). Each may follow a leading adjunct ("Sau đó, ").
+BACK_LEAD_ADJUNCT = r"\s*(?:[^,.;:\n]{0,40},\s*)?"
+BACK_PAIR = re.compile(
+    BACK_LEAD_ADJUNCT
+    + r"(?P<np>[Hh]ai\s+(?:nhà lãnh đạo|vị lãnh đạo|lãnh đạo|nguyên thủ|người đứng đầu"
+    r"|(Thủ tướng|Bộ trưởng|Ngoại trưởng|Tổng thống|Chủ tịch|Phó Thủ tướng|Thứ trưởng|Tổng Bí thư"
+    r"|Phó Tổng thống|Thủ tướng|Quốc vương|Chủ tịch Quốc hội|Chủ tịch nước))"
+    r"(?:\s+(?:Ngoại giao|Quốc phòng|nước|Quốc hội))?)\b"
+)
+BACK_ONE = re.compile(
+    BACK_LEAD_ADJUNCT
+    + r"(?P<np>(Bộ trưởng|Ngoại trưởng|Thủ tướng|Phó Thủ tướng|Tổng thống|Chủ tịch nước"
+    r"|Chủ tịch Quốc hội|Thứ trưởng|Tổng Bí thư|Phó Tổng thống))"
+    r"(?=\s+(?:đã|sẽ|cũng|tiếp tục|tiến hành|có|hội|gặp|tiếp|chào|thăm|điện|dự|tham|đến|tới"
+    r"|vừa|cùng|và)\b)"
+)
+BACK_GAP = re.compile(r"[^,;:.]{0,30}")  # from such a subject to its event's word
+BACK_SENTENCES = 2  # how far back the officials pointed to may be named
 
 
 @dataclass
@@ -265,6 +291,8 @@ class Reader:
         self.times = Spans(self.times, key=start_attribute)
         self.unresolved = [t for t in doc.times if not t.value and not t.loose]
         self.drafts: list[Draft] = []
+        self.anaphor: tuple[int, int, list[Mention]] | None = None
+        self.sidelines: dict[int, Draft] = {}  # a meeting kept apart → the gathering it is beside
         self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         moves = self.movements()
@@ -430,6 +458,7 @@ class Reader:
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]
+        self.anaphor = self.pointed_back(sentence)  # the first event's subject (cue_people)
         pronoun = roles.pronoun_subject(self, sentence)  # "Ông có kế hoạch hội đàm với …"
         if pronoun:
             return pronoun
@@ -440,6 +469,85 @@ class Reader:
             if not any(a <= m.start < b for a, b in owned):
                 return [m]
         return []
+
+    def pointed_back(self, sentence: Sentence) -> tuple[int, int, list[Mention]] | None:
+        """(start, end, officials) of a subject that points back to officials named in
+        the sentences before ("Hai Thủ tướng", "Bộ trưởng đã …"), or None."""
+        body = self.body
+        if not sentence.cues:
+            return None
+        first = sentence.cues[0].start
+        pair = BACK_PAIR.match(body, sentence.content_start, first)
+        one = None if pair else BACK_ONE.match(body, sentence.content_start, first)
+        found = pair or one
+        if found is None or not BACK_GAP.fullmatch(body, found.end(), first):
+            return None  # the officials pointed back to must be the subject of the event
+        start = found.start("np")
+        if any(m.name for m in self.mentions_in(start, found.end() + 3)):
+            return None  # "Hai Thủ tướng A và B": named here
+        starts = [s for s, _ in self.doc.sentences]
+        index = starts.index(sentence.start) if sentence.start in starts else -1
+        if index <= 0:
+            return None
+        title = fold(found.group(2)) if found.group(2) else ""
+        earlier: list[list[Mention]] = []
+        for i in range(index - 1, max(-1, index - 1 - BACK_SENTENCES), -1):
+            s, e = self.doc.sentences[i]
+            earlier.append([m for m in self.mentions_in(s, e) if m.name and m.person >= 0])
+        if pair:
+            for d in reversed(self.drafts):  # the talks in progress
+                if d.sentence < index - BACK_SENTENCES:
+                    break
+                people = list(dict.fromkeys(d.people))
+                if len(people) == 2:
+                    named = {m.person: m for ms in earlier for m in ms}
+                    if all(p in named for p in people):
+                        return start, found.end(), [named[p] for p in people]
+            for mentions in earlier:
+                distinct = list({m.person: m for m in reversed(mentions)}.values())[::-1]
+                titled = [m for m in distinct if title and title in fold(body[m.start : m.end])]
+                chosen = titled if len(titled) == 2 else distinct
+                if len(chosen) == 2:
+                    return start, found.end(), chosen
+            return None
+        for mentions in earlier:
+            for m in mentions:
+                if title in fold(body[m.start : m.end]):
+                    return start, found.end(), [m]
+        return None
+
+    def back_subject(self, at: Context) -> tuple[int, int, list[Mention]] | None:
+        """The subject pointing back (`pointed_back`) when it is this cue's own."""
+        back, cue = self.anaphor, at.cue
+        if (
+            back
+            and not (at.secondary or at.hosting or cue.joined_to)
+            and not in_quotes(self.body, at.sentence.start, cue)
+            and at.prev_end <= back[0]
+            and back[1] <= cue.start < back[1] + PRE_REACH
+        ):
+            return back
+        return None
+
+    def antecedent_setting(
+        self, at: Context, date: str | None, own_date: bool, location: str | None
+    ) -> tuple[str | None, bool, str | None]:
+        """ "A và B có mặt tại Bangkok ngày 11/9. Hai Thủ tướng đã hội đàm …": talks whose
+        subject points back take the day and city of the sentence that named the two,
+        when their own sentence gives neither."""
+        back = self.back_subject(at)
+        if back is None or at.cue.kind == "visit" or own_date and location:
+            return date, own_date, location
+        if placing.RECALLED.search(self.body, at.sentence.start, at.sentence.end):
+            return date, own_date, location  # "Hai lãnh đạo từng gặp nhau …": an earlier time
+        starts = [s for s, _ in self.doc.sentences]
+        i = bisect_right(starts, back[2][0].start) - 1
+        start, end = self.doc.sentences[i]
+        if not own_date:
+            times = [t for t in self.times_in(start, end) if not t.loose]
+            if len(times) == 1:
+                date, own_date = times[0].value, True
+        return date, own_date, location or self.location_in(start, end)
 
     def is_bare(self, cue: Cue) -> bool:
         """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
@@ -493,6 +601,7 @@ class Reader:
         location = self.location_in(cue.start, cue.own_end) or self.location_in(
             sentence.content_start, sentence.end
         )
+        date, own_date, location = self.antecedent_setting(at, date, own_date, location)
         codes = self.cue_parties(at, people)
         if NEGATED.search(at.lead[-80:]):
             people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
@@ -672,6 +781,9 @@ class Reader:
                 m for m in self.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
             ]
         )
+        back = self.back_subject(at)
+        if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
+            pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
         own = [
             m
             for m in self.mentions_in(cue.end, cue.own_end)
@@ -1129,6 +1241,8 @@ class Reader:
         people = self.doc.record.people
         others = {p for p, _ in listed if p >= 0}
         listed_codes = {c for _, c in listed if c}
+        if self.one_side_pair(cue, listed, list_end or at.sentence.end):
+            return [draft]
         base = [p for p in draft.people if p not in others]
         base_codes = [c for c in draft.event.parties if c not in listed_codes]
         base_codes += [
@@ -1147,6 +1261,26 @@ class Reader:
             chairs_of = set(draft.chairs) & set(base)
             drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
         return drafts
+
+    def one_side_pair(self, cue: Cue, listed: list[tuple[int, str | None]], end: int) -> bool:
+        """ "hội đàm với Ngoại trưởng Việt Nam A và Phó Trưởng ban B", "hội kiến Nhật hoàng
+        A và Hoàng hậu B": two named officials of one state joined by "và" are one side
+        of one meeting, not two meetings (a list told "lần lượt" or with commas is)."""
+        people = self.doc.record.people
+        states = {
+            code or (people[p].country if 0 <= p < len(people) else None) for p, code in listed
+        }
+        if len(listed) != 2 or len(states) != 1 or None in states or "" in states:
+            return False
+        if ONE_BY_ONE.search(self.body, max(0, cue.start - 30), cue.start):
+            return False
+        persons = [p for p, _ in listed]
+        found = [m for m in self.mentions_in(cue.end, end) if m.person in persons]
+        return (
+            len(found) == 2
+            and found[0].person != found[1].person
+            and self.body[found[0].end : found[1].start].strip() == "và"
+        )
 
     def split_count(self, draft: Draft, count: int) -> list[Draft]:
         """ "Sau 4 cuộc đàm phán hạt nhân với …": as many events as the text counts, the
