@@ -8,7 +8,8 @@ name, a search for each with and without diacritics), takes N of each kind (defa
 300, the same ones each run), and asks the application for each once, through its ASGI
 interface with no HTTP server and no page cache (what a first render costs the server
 process: middleware, routes, queries, templates). It prints per kind the mean and p95
-wall ms and CPU ms per page, and the store queries per page. --profile KIND runs the
+wall ms, CPU ms per page and the store queries per page, of the cheapest of --rounds
+rounds (default 3: other work on the machine slows some down). --profile KIND runs the
 kind's pages again under cProfile and prints the top functions (cumulative).
 
 --save DIR writes each page's HTML into DIR (one file per page); --compare DIR renders
@@ -106,26 +107,33 @@ async def measure(app: Any, pages: dict[str, list[str]], args: argparse.Namespac
     differ = 0
     print(f"{'page':22} {'pages':>5} {'mean ms':>8} {'p95 ms':>7} {'CPU ms':>7} {'queries':>8}")
     for kind in KINDS:
-        walls, cpu_total, queries = [], 0.0, 0
-        for url in pages[kind]:
-            counted.count = 0
-            cpu, started = time.process_time(), time.perf_counter()
-            status, html = await ask(app, url)
-            walls.append((time.perf_counter() - started) * 1000)
-            cpu_total += time.process_time() - cpu
-            counted.wrap()
-            queries += counted.count
-            if status != 200:
-                print(f"  {url}: HTTP {status}")
-            if args.save:
-                (args.save / page_file(url)).write_bytes(url.encode() + b"\n" + html)
-            if args.compare:
-                saved = (args.compare / page_file(url)).read_bytes().split(b"\n", 1)[1]
-                if saved != html:
-                    differ += 1
-                    if differ <= 5:
-                        print(f"  differs: {url}")
-        walls.sort()
+        best: tuple[float, list[float], int] | None = None
+        for round_ in range(args.rounds):
+            walls, cpu_total, queries = [], 0.0, 0
+            for url in pages[kind]:
+                counted.count = 0
+                cpu, started = time.process_time(), time.perf_counter()
+                status, html = await ask(app, url)
+                walls.append((time.perf_counter() - started) * 1000)
+                cpu_total += time.process_time() - cpu
+                counted.wrap()
+                queries += counted.count
+                if round_:
+                    continue
+                if status != 200:
+                    print(f"  {url}: HTTP {status}")
+                if args.save:
+                    (args.save / page_file(url)).write_bytes(url.encode() + b"\n" + html)
+                if args.compare:
+                    saved = (args.compare / page_file(url)).read_bytes().split(b"\n", 1)[1]
+                    if saved != html:
+                        differ += 1
+                        if differ <= 5:
+                            print(f"  differs: {url}")
+            if best is None or cpu_total < best[0]:
+                best = (cpu_total, sorted(walls), queries)
+        assert best is not None
+        cpu_total, walls, queries = best
         n = len(walls)
         print(
             f"{kind:22} {n:5} {sum(walls) / n:8.2f} {walls[int(0.95 * (n - 1))]:7.2f} "
@@ -150,6 +158,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("store", type=Path)
     parser.add_argument("--sample", type=int, default=300, metavar="N")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds over the pages; the cheapest is shown"
+    )
     parser.add_argument("--profile", choices=KINDS)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--top", type=int, default=45)
