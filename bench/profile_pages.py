@@ -161,6 +161,13 @@ def main() -> int:
     parser.add_argument(
         "--rounds", type=int, default=3, help="rounds over the pages; the cheapest is shown"
     )
+    parser.add_argument(
+        "--cache-mb",
+        type=int,
+        default=0,
+        metavar="MB",
+        help="a page cache (default none); each page is a miss in the first round only",
+    )
     parser.add_argument("--profile", choices=KINDS)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--top", type=int, default=45)
@@ -176,7 +183,7 @@ def main() -> int:
     }
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)
-    app = create_app(str(args.store), cache_mb=0)
+    app = create_app(str(args.store), cache_mb=args.cache_mb)
 
     async def run() -> int:
         async with app.router.lifespan_context(app):
