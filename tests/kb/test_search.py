@@ -78,3 +78,7 @@ def test_search_finds_whole_words_at_the_edges_and_after_marks() -> None:
         words = terms(query)
         assert _word_spans(text, words) == _folded_spans(text, words)
     assert _word_spans("中 Ánh", ["anh"]) == [(2, 5)]  # beyond the fast fold
+    for words in (["asean-han", "quoc"], ["an h", "anh"]):  # not words of terms(): a regex
+        assert _word_spans("ASEAN-Hàn Quốc, an h anh", words) == _folded_spans(
+            "ASEAN-Hàn Quốc, an h anh", words
+        )

@@ -81,31 +81,40 @@ def fold_fast(text: str) -> str:
     return _fold_table()[codes].tobytes().decode("utf-32-le")
 
 
-@lru_cache(maxsize=512)
-def _alternatives(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The words, longest first ("anh" before "an"), as one alternation of literals:
-    the engine scans for their first letters, where a look-behind first has it try
-    every word at every character."""
-    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+@lru_cache(maxsize=64)
+def _matcher(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words among `words` in folded text, longest first ("anh" before "an")."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
 
 
 def _word_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where the words are whole words of the folded text (no word character before or
-    after), as `(?<!\\w)(?:words)(?!\\w)` finds them in `fold(text)`: a word is word
-    characters, so a whole word is a maximal run of them; at its start the alternation
-    takes the longest word that fits, the run's own if there is one; and no whole word
-    starts inside a match turned down."""
+    """Where the words are whole words of the folded text, as `_matcher` finds them,
+    without compiling a regular expression for each new query. A word of word
+    characters only (as `terms` makes them) is whole where it is a maximal run of word
+    characters: each word's places are found by `str.find` and kept where no word
+    character is next to them; two words' places cannot overlap."""
     folded = fold_fast(text)
+    if not all(_WORD.fullmatch(word) for word in words):
+        return [m.span() for m in _matcher(tuple(words)).finditer(folded)]
     end = len(folded)
-    return [
-        (a, b)
-        for a, b in (m.span() for m in _alternatives(tuple(words)).finditer(folded))
-        if (a == 0 or not _WORD_CHAR.match(folded, a - 1))
-        and (b == end or not _WORD_CHAR.match(folded, b))
-    ]
+    spans = []
+    for word in set(words):
+        at = folded.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not _is_word_char(folded[at - 1])) and (
+                after == end or not _is_word_char(folded[after])
+            ):
+                spans.append((at, after))
+            at = folded.find(word, at + 1)
+    spans.sort()
+    return spans
 
 
-_WORD_CHAR = re.compile(r"\w")
+def _is_word_char(char: str) -> bool:
+    """`\\w` of a regular expression over str: alphanumeric (str.isalnum) or "_"."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass
