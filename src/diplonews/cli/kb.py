@@ -516,6 +516,9 @@ def serve(
             port=port,
             workers=workers or default_workers(),
             log_level="warning",
+            # At "warning" no request is logged, but uvicorn would still format each
+            # one's client and path for the logger that drops them.
+            access_log=False,
         )
     except _Stopped as stopped:
         raise typer.Exit(128 + stopped.signum) from None  # as a shell shows a signal
