@@ -380,7 +380,7 @@ class Watch:
     extract: bool = False
     memory_of: int | None = None
     spread_of: tuple[int, int] | None = None  # (serve's pid, port): connections per process
-    spread: list[int] = field(default_factory=list)  # seen once the readers are all connected
+    spread: list[list[int]] = field(default_factory=list)  # every 2 s: connections each holds
     uploads: Tally = field(default_factory=Tally)
     resident: list[tuple[float, float, float]] = field(default_factory=list)  # min, MB, anon
 
@@ -461,9 +461,16 @@ async def load(
                 minute += 1
                 await asyncio.sleep(max(0.0, started + 60 * minute - time.perf_counter()))
 
+        readers_done = asyncio.Event()
+
         async def spread(seen: Watch, pid: int, port: int) -> None:
-            await asyncio.sleep(min(3.0, seconds / 2))  # every reader has its connection
-            seen.spread = connections_by_process(pid, port)
+            """Every 2 s while the readers read (they have all connected by the first)."""
+            while True:
+                try:
+                    await asyncio.wait_for(readers_done.wait(), 2.0)
+                    return
+                except TimeoutError:
+                    seen.spread.append(connections_by_process(pid, port))
 
         extra = []
         if watch is not None and watch.spread_of is not None:
@@ -474,6 +481,7 @@ async def load(
             extra.append(memory(watch, watch.memory_of))
         beside = asyncio.gather(*extra)
         await asyncio.gather(*(reader(n) for n in range(clients)))
+        readers_done.set()
         wall = time.perf_counter() - started  # the readers' time: an upload may go on
         await beside
         if watch is not None and watch.memory_of is not None:
@@ -623,10 +631,8 @@ def report_watch(watch: Watch) -> None:
     outcomes, and the memory curve's growth over its second half."""
     if watch.spread:
         print(
-            "connections per server process, 3 s in: "
-            + " / ".join(map(str, watch.spread))
-            + " (each process keeps the connections it accepted; every 25th answer of one "
-            "asks the client to reconnect)"
+            "readers' connections held by each server process, every 2 s: "
+            + ", ".join("/".join(map(str, counts)) for counts in watch.spread)
         )
     if watch.extract:
         done = watch.uploads
