@@ -19,7 +19,8 @@ child process on a free loopback port and, for S seconds (default 30), has C cli
   the same names and common words without them ("pham minh chinh", "doi thoai").
 
 It prints requests/s, the share the server's page cache answered (X-Cache: hit), the
-p50/p95/p99 latency and the errors of each kind of page, the server's CPU use, and
+p50/p95/p99 latency and the errors of each kind of page, the server's CPU use and this
+script's, how the readers' connections were spread over the server processes, and
 exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
 events (--events), the more pages are asked for the first time, when the server has
 to render them; --cache-mb 0 renders every request. --profile FILE samples the
@@ -255,6 +256,33 @@ def cpu_seconds(pid: int) -> float:
     return sum(times.get(member, 0.0) for member in tree)
 
 
+def connections_by_process(pid: int, port: int) -> list[int]:
+    """Established connections to `port` each process under `pid` holds (the server
+    processes'), most first: how the clients' kept-alive connections are spread."""
+    established = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                established.add(fields[9])  # the socket's inode
+    counts = []
+    for member in process_tree(pid) - {pid}:
+        try:
+            links = [
+                os.readlink(f"/proc/{member}/fd/{fd}") for fd in os.listdir(f"/proc/{member}/fd")
+            ]
+        except OSError:
+            continue
+        held = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in established)
+        if held:
+            counts.append(held)
+    return sorted(counts, reverse=True)
+
+
 @contextmanager
 def profiling(pid: int, seconds: float, output: Path | None) -> Iterator[None]:
     """py-spy sampling the server for the run, when asked for."""
@@ -351,6 +379,8 @@ class Watch:
 
     extract: bool = False
     memory_of: int | None = None
+    spread_of: tuple[int, int] | None = None  # (serve's pid, port): connections per process
+    spread: list[list[int]] = field(default_factory=list)  # every 2 s: connections each holds
     uploads: Tally = field(default_factory=Tally)
     resident: list[tuple[float, float, float]] = field(default_factory=list)  # min, MB, anon
 
@@ -431,13 +461,27 @@ async def load(
                 minute += 1
                 await asyncio.sleep(max(0.0, started + 60 * minute - time.perf_counter()))
 
+        readers_done = asyncio.Event()
+
+        async def spread(seen: Watch, pid: int, port: int) -> None:
+            """Every 2 s while the readers read (they have all connected by the first)."""
+            while True:
+                try:
+                    await asyncio.wait_for(readers_done.wait(), 2.0)
+                    return
+                except TimeoutError:
+                    seen.spread.append(connections_by_process(pid, port))
+
         extra = []
+        if watch is not None and watch.spread_of is not None:
+            extra.append(spread(watch, *watch.spread_of))
         if watch is not None and watch.extract:
             extra.append(uploader(watch))
         if watch is not None and watch.memory_of is not None:
             extra.append(memory(watch, watch.memory_of))
         beside = asyncio.gather(*extra)
         await asyncio.gather(*(reader(n) for n in range(clients)))
+        readers_done.set()
         wall = time.perf_counter() - started  # the readers' time: an upload may go on
         await beside
         if watch is not None and watch.memory_of is not None:
@@ -546,6 +590,7 @@ def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
     with serving(db, log, args.workers, args.cache_mb) as (base, pid):
         print(f"server: {base} (pid {pid})", flush=True)
         watch = Watch(extract=args.extract, memory_of=pid if args.soak_minutes else None)
+        watch.spread_of = (pid, int(base.rsplit(":", 1)[1]))
         with profiling(pid, seconds, args.profile):
             cpu_before, own_before = cpu_seconds(pid), time.process_time()
             tallies, wall = asyncio.run(
@@ -582,7 +627,13 @@ def run_all(db: Path, args: argparse.Namespace, url: str | None) -> int:
 
 
 def report_watch(watch: Watch) -> None:
-    """The uploads' outcomes, and the memory curve's growth over its second half."""
+    """How the connections were spread over the server processes, the uploads'
+    outcomes, and the memory curve's growth over its second half."""
+    if watch.spread:
+        print(
+            "readers' connections held by each server process, every 2 s: "
+            + ", ".join("/".join(map(str, counts)) for counts in watch.spread)
+        )
     if watch.extract:
         done = watch.uploads
         answers = len(done.samples_ms)

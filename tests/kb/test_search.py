@@ -1,9 +1,11 @@
 """Folding and snippets: search must work with or without Vietnamese diacritics."""
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplonews.kb.search import fts5_query, snippet, terms, tsquery
+from diplonews.kb.search import _word_spans, fold_fast, fts5_query, snippet, terms, tsquery
 from diplonews.text import fold
 
 
@@ -47,3 +49,36 @@ def test_snippet_cuts_a_window_around_the_densest_matches() -> None:
 def test_snippet_without_match_is_the_start_of_the_text() -> None:
     assert snippet("abc def", ["zzz"]).text == "abc def"
     assert snippet("", ["a"]).text == ""
+
+
+# Letters that fold in every way: marks, stacked marks, case, đ/ð, ß and ẞ, a dotted
+# capital I, word characters that are not letters, combining marks alone, a Kelvin sign,
+# an ideograph (beyond the fast fold), a lone surrogate.
+_TRICKY = "aAàẦạăđĐðÐeEếnNgGuUưỨyYýß ẞİi_0²-,.\n\u0301\u0323\u2013\u212a\u4e2d\ud800"
+
+
+def _folded_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """The words as whole words of the folded text, longest first: the reference."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)"
+    return [m.span() for m in re.finditer(pattern, fold(text))]
+
+
+@given(st.text(alphabet=_TRICKY, max_size=60), st.text(alphabet=_TRICKY, max_size=20))
+def test_search_finds_whole_words_as_in_the_folded_text(text: str, query: str) -> None:
+    assert fold_fast(text) == fold(text)
+    words = terms(query)
+    if words:
+        assert _word_spans(text, words) == _folded_spans(text, words)
+
+
+def test_search_finds_whole_words_at_the_edges_and_after_marks() -> None:
+    text = "Nguyễn Phú Trọng, nguyen; NGUYỄN_x anh Anh-anh ánh thanh"
+    for query in ("nguyen", "anh", "nguyen anh", "trong phu", "x", "thanh anh"):
+        words = terms(query)
+        assert _word_spans(text, words) == _folded_spans(text, words)
+    assert _word_spans("中 Ánh", ["anh"]) == [(2, 5)]  # beyond the fast fold
+    for words in (["asean-han", "quoc"], ["an h", "anh"]):  # not words of terms(): a regex
+        assert _word_spans("ASEAN-Hàn Quốc, an h anh", words) == _folded_spans(
+            "ASEAN-Hàn Quốc, an h anh", words
+        )

@@ -183,3 +183,20 @@ def test_the_size_limit_holds(tmp_path: Path) -> None:
         assert pages.get("page 99") is not None and pages.get("page 0") is None
     finally:
         pages.close()
+
+
+def test_kept_pages_live_in_memory_unless_tmpdir_says_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a disk, every page kept costs the kernel SQLite's writes: /dev/shm where there
+    is one with room, $TMPDIR when set."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    named = Path(cache.new_directory(8 * 1024 * 1024))
+    assert named.parent == tmp_path
+    monkeypatch.delenv("TMPDIR")
+    unnamed = Path(cache.new_directory(8 * 1024 * 1024))
+    try:
+        if cache.MEMORY.is_dir() and shutil.disk_usage(cache.MEMORY).free > 64 * 1024 * 1024:
+            assert unnamed.parent == cache.MEMORY
+    finally:
+        shutil.rmtree(unnamed)

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 from diplonews import api
 from diplonews.web.app import create_app
 from diplonews.web.deps import MAX_BODY
-from diplonews.web.pages import Piece, paragraphs, pieces
+from diplonews.web.pages import Piece, paragraphs, pieces, snippet_pieces
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 SCRIPT = "<script>alert(1)</script>"
@@ -146,6 +148,19 @@ def test_pages_pieces_share_a_sentence_between_events() -> None:
     assert [p.text for p in cut] == ["on", "e", " two"]
     assert cut[0].opens == (1, 2) and cut[1].closes == (1, 2)
     assert cut[1].events == (1, 2, 3) and cut[2].closes == (3,)
+
+
+@given(st.text(max_size=30), st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30))))
+def test_pages_snippet_pieces_are_the_pieces_of_their_marks(
+    text: str, marks: list[tuple[int, int]]
+) -> None:
+    """In order and apart (as search finds them) or not, a snippet is cut as `pieces`
+    cuts it."""
+    marks = [(min(a, len(text)), min(b, len(text))) for a, b in marks]
+    assert snippet_pieces(text, marks) == pieces(text, [(a, b, 0) for a, b in marks])
+    apart = sorted({(a, b) for a, b in marks if a < b})
+    apart = [m for i, m in enumerate(apart) if all(m[0] >= o[1] for o in apart[:i])]
+    assert snippet_pieces(text, apart) == pieces(text, [(a, b, 0) for a, b in apart])
 
 
 def test_pages_paragraphs_keep_offsets_into_the_body() -> None:

@@ -475,7 +475,6 @@ def serve(
     import os
     import shutil
     import signal
-    import tempfile
 
     import uvicorn
 
@@ -499,10 +498,10 @@ def serve(
     if cache_mb is not None:
         os.environ[web_app.CACHE_ENV] = str(cache_mb)
     try:  # a bad $DIPLONEWS_CACHE_MB fails here, once, rather than in each worker
-        web_app.cache_size(None)
+        kept_mb = web_app.cache_size(None)
     except DiplonewsError as exc:
         raise fail(str(exc)) from None
-    pages = tempfile.mkdtemp(prefix="diplonews-pages-")
+    pages = cache.new_directory(kept_mb * 1024 * 1024)  # in memory where there is room
     os.environ[cache.ENV] = pages
     typer.echo(f"diplonews: serving {url} at http://{host}:{port}/", err=True)
     # uvicorn stops gracefully on SIGTERM and SIGINT, then raises the signal again with the
@@ -517,6 +516,9 @@ def serve(
             port=port,
             workers=workers or default_workers(),
             log_level="warning",
+            # At "warning" no request is logged, but uvicorn would still format each
+            # one's client and path for the logger that drops them.
+            access_log=False,
         )
     except _Stopped as stopped:
         raise typer.Exit(128 + stopped.signum) from None  # as a shell shows a signal

@@ -43,6 +43,7 @@ from diplonews.web import (  # sources adds /api/sources
     viz,
 )
 from diplonews.web.cache import PageCache, open_pages
+from diplonews.web.connections import Recycle
 from diplonews.web.deps import LANGUAGES, Stores, language
 from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
 from diplonews.web.rendering import HERE, labels, page, templates
@@ -168,7 +169,9 @@ def create_app(
     if kept_pages is not None:
         app.add_middleware(PageCache, stores=stores, pages=kept_pages, languages=LANGUAGES)
     app.add_middleware(auth.Viewer, stores=stores, private=private)  # before the cache
-    app.add_middleware(Guard)  # outermost: refusals and kept pages get the headers too
+    app.add_middleware(Guard)  # refusals and kept pages get the headers too
+    if settled:  # a server process among others: kept-alive connections spread over them
+        app.add_middleware(Recycle)
 
     @app.exception_handler(auth.Refused)
     async def not_allowed(request: Request, exc: auth.Refused) -> Response:
@@ -208,14 +211,18 @@ def create_app(
             swagger_favicon_url="/swagger/favicon-32x32.png",
         )
 
-    app.include_router(api_routes.router)
-    app.include_router(editing.api_router)
+    # The routers' paths do not overlap, so their order only decides how many routes a
+    # request is matched against before its own: the pages readers ask for most first
+    # (each route passed costs some µs, twice: FastAPI matches an included router's
+    # routes once to choose it and once more inside it), the API after them.
     app.include_router(pages.router)
+    app.include_router(browse_pages.router)
     app.include_router(viz.router)
     app.include_router(sources.router)
-    app.include_router(browse_pages.router)
     app.include_router(auth.router)
     app.include_router(editing.router)
+    app.include_router(api_routes.router)
+    app.include_router(editing.api_router)
     return app
 
 

