@@ -178,3 +178,58 @@ def test_roles_the_host_who_invites_co_chairs() -> None:
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert roles_of(meeting) == {"Phạm Minh Chính": "chair", "Hun Manet": "chair"}
+
+
+def test_roles_passive_reception_the_one_after_duoc_chairs() -> None:
+    # "Y được X tiếp": X receives Y.
+    [meeting] = events_of(
+        "Chiều 10/5, Phó Thủ tướng Trần Lưu Quang được Thủ tướng Singapore Lý Hiển Long tiếp "
+        "tại Singapore."
+    )
+    assert roles_of(meeting) == {"Trần Lưu Quang": "participant", "Lý Hiển Long": "chair"}
+
+
+def test_roles_passive_welcome_makes_the_host_chair_the_visit() -> None:
+    # "Y được X đón …, bắt đầu chuyến thăm": X hosts the visit.
+    [visit] = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính được Thủ tướng Australia Anthony Albanese đón "
+        "tại Canberra, bắt đầu chuyến thăm chính thức Australia."
+    )
+    assert visit.kind == "visit"
+    assert roles_of(visit) == {"Phạm Minh Chính": "participant", "Anthony Albanese": "chair"}
+
+
+def test_roles_an_airport_greeter_does_not_host_the_visit() -> None:
+    [visit] = events_of(
+        "Chiều 10/5, Thứ trưởng Ngoại giao Đỗ Hùng Việt đón Thủ tướng Lào Sonexay Siphandone "
+        "tại sân bay Nội Bài, bắt đầu chuyến thăm chính thức Việt Nam."
+    )
+    assert roles_of(visit) == {"Sonexay Siphandone": "participant"}
+
+
+def test_roles_a_monarch_granting_an_audience_chairs() -> None:
+    # "tiếp kiến" is said of the higher party too: the monarch receives the official.
+    [meeting] = events_of(
+        "Sáng 10/5, Quốc vương Campuchia Norodom Sihamoni đã tiếp kiến Chủ tịch Quốc hội "
+        "Trần Thanh Mẫn tại Hoàng cung."
+    )
+    assert roles_of(meeting) == {"Norodom Sihamoni": "chair", "Trần Thanh Mẫn": "participant"}
+
+
+def test_roles_passive_audience_the_one_after_duoc_chairs() -> None:
+    [meeting] = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính được Hoàng Thái tử Nhật Bản Akishino tiếp kiến "
+        "tại Tokyo."
+    )
+    assert roles_of(meeting) == {"Phạm Minh Chính": "participant", "Akishino": "chair"}
+
+
+def test_roles_a_ceremony_that_sets_the_clause_is_not_hosted_by_its_subject() -> None:
+    # "Ngay sau lễ đón, X hội đàm …": X did not host the ceremony of his own visit.
+    events = events_of(
+        "Sáng 10/5, Tổng thống Indonesia Joko Widodo đến Hà Nội, bắt đầu chuyến thăm cấp Nhà "
+        "nước Việt Nam. Ngay sau lễ đón, Tổng thống Joko Widodo đã hội đàm với Chủ tịch nước "
+        "Võ Văn Thưởng."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit)["Joko Widodo"] == "participant"

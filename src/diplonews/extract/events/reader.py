@@ -724,10 +724,11 @@ class Reader:
                 )
         chairs: set[int] = set()
         if roles.calls_on(cue):
-            chairs = roles.called_on(self, cue, own)
+            chairs = roles.called_on(self, cue, pre or subject, own)
         elif roles.is_reception(cue) or "ceremony" in cue.flags:
             # the one received or welcomed, named after the verb, is no host
-            chairs = {m.person for m in (pre or subject)} - {m.person for m in own}
+            chairs = roles.reception_hosts(self, sentence, cue, pre, subject)
+            chairs -= {m.person for m in own}
             if roles.is_reception(cue):
                 chairs |= set(setting_subject) - {m.person for m in own}
         elif cue.kind == "meeting":

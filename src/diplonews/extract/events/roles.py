@@ -44,8 +44,34 @@ INVITED_BY = re.compile(
     re.IGNORECASE,
 )
 CO_INVITER = re.compile(r"^\s*(?:,|và)\s*$")
-# "Tổng thống X đã đón tiếp ông Y đến thăm …": the subject receives the visitor.
-RECEIVES = re.compile(r"^[^,;.]{0,40}?\b(?:đón tiếp|tiếp đón|chào đón)\b")
+# "Tổng thống X đã đón tiếp ông Y đến thăm …", "X sẽ đón Y thăm …": the subject receives
+# the visitor; one who "đón" him at the airport only greets him (not a participant).
+RECEIVES = re.compile(
+    r"^(?:[^,;.]{0,40}?\b(?:đón tiếp|tiếp đón|chào đón)\b"
+    r"|\s*(?:(?:đã|sẽ|đang|vừa|chính thức|long trọng|trọng thể|nồng nhiệt)\s+)*đón\b"
+    r"(?![^,;.]{0,80}\bsân bay\b))"
+)
+# The passive "Y được X tiếp / đón / mời / tiếp kiến": X, named after "được", is the host
+# and Y, before it, the one received. PASSIVE_BY ends right before X, PASSIVE_VERB follows
+# X (or co-hosts "X và Z") up to the verb.
+PASSIVE_BY = re.compile(r"\bđược\s+(?:(?:cả|chính)\s+)?$")
+PASSIVE_JOIN = re.compile(r"^\s*(?:,|và|cùng)\s*$")
+PASSIVE_VERB = re.compile(
+    r"\s*(?:(?:đã|sẽ|đang|vừa|chính thức|long trọng|trọng thể|nồng nhiệt|thân mật)\s+)*"
+    r"(?:đón tiếp|tiếp đón|chào đón|tiếp kiến|đón|tiếp|mời)\b"
+)
+AIRPORT = re.compile(r"[^,;.]{0,80}\bsân bay\b")
+# Titles of monarchs: one who "tiếp kiến" (grants an audience to) another is the higher
+# party, whom the other calls on; a monarch named as its subject is that host.
+MONARCHS = frozenset(
+    {"King", "Queen", "Sultan", "Emperor", "Emir", "Pope", "Crown Prince", "Prince"}
+)
+GRANTS_AUDIENCE = frozenset({"tiếp kiến", "buổi tiếp kiến", "cuộc tiếp kiến"})
+# A ceremony set before the main clause ("Ngay sau lễ đón, X hội đàm với …"): the main
+# clause's subject did not host it.
+CEREMONY_SETTING = re.compile(
+    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Nn]gay\s+)?(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Kk]ết thúc)\s+$"
+)
 
 
 # "Tháp tùng Tổng thống có: …", "Đón đoàn tại sân bay có: …", "Thành phần Đoàn gồm có: …":
@@ -165,11 +191,59 @@ def is_reception(cue: Cue) -> bool:
 RECEPTION_NOUNS = frozenset({"buổi", "cuộc"})
 
 
-def called_on(reader: Reader, cue: Cue, own: list[Mention]) -> set[int]:
-    """The officials called on: those named right after a calling-on verb."""
+def passive_hosts(reader: Reader, cue: Cue, pre: list[Mention]) -> list[Mention]:
+    """The hosts of a passive "Y được X tiếp / đón / mời": the officials between "được" and
+    the verb (`cue`, or the verb right after them when `cue` is the visit that follows)."""
+    body = reader.body
+    found: list[Mention] = []
+    for m in pre:
+        if PASSIVE_BY.search(body, max(0, m.start - 20), m.start) or (
+            found and PASSIVE_JOIN.match(body[found[-1].end : m.start])
+        ):
+            found.append(m)
+        elif found:
+            found = []
+    if not found:
+        return []
+    verb = PASSIVE_VERB.match(body, found[-1].end)
+    return found if verb is not None and verb.start() < cue.end else []
+
+
+def is_monarch(reader: Reader, person: int) -> bool:
+    known = reader.doc.record.people
+    return 0 <= person < len(known) and any(t in MONARCHS for t in known[person].titles)
+
+
+def called_on(reader: Reader, cue: Cue, before: list[Mention], own: list[Mention]) -> set[int]:
+    """The officials called on: those named right after a calling-on verb; in "Y được X
+    tiếp kiến" X; and a monarch who "tiếp kiến" (grants an audience to) a commoner."""
     if not calls_on(cue):
         return set()
+    passive = passive_hosts(reader, cue, before)
+    if passive:
+        return {m.person for m in passive}
+    if cue.trigger is not None and cue.trigger.vi.lower() in GRANTS_AUDIENCE:
+        granting = {m.person for m in before if is_monarch(reader, m.person)}
+        if granting and not any(is_monarch(reader, m.person) for m in own):
+            return granting
     return {m.person for m in own}
+
+
+def reception_hosts(
+    reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], subject: list[Mention]
+) -> set[int]:
+    """Who hosts a reception or a welcome ceremony: its subject, but in "Y được X tiếp" X,
+    and nobody of the main clause when the ceremony only sets it ("Sau lễ đón, Y …")."""
+    passive = passive_hosts(reader, cue, pre or subject)
+    if passive:
+        return {m.person for m in passive}
+    if (
+        not pre
+        and "ceremony" in cue.flags
+        and CEREMONY_SETTING.match(reader.body[sentence.start : cue.start])
+    ):
+        return set()
+    return {m.person for m in (pre or subject)}
 
 
 def inviters(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
@@ -216,8 +290,16 @@ def invited_co_chairs(reader: Reader, sentence: Sentence, cue: Cue, chairs: set[
 
 
 def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
-    """The subject who "đón tiếp" (receives) the visitor named after it."""
-    return [m for m in pre if RECEIVES.match(reader.body[m.end : m.end + 40])]
+    """The subject who "đón tiếp" (receives) the visitor named after it, or the one named
+    after "được" in "Y được X đón"."""
+    body = reader.body
+    found = [m for m in pre if RECEIVES.match(body[m.end : m.end + 120])]
+    passive = [m for m in pre if PASSIVE_BY.search(body, max(0, m.start - 20), m.start)]
+    for m in passive:
+        verb = PASSIVE_VERB.match(body, m.end)
+        if verb and not AIRPORT.match(body, verb.end()) and m not in found:
+            found.append(m)
+    return found
 
 
 def visit_hosts(
