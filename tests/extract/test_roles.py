@@ -233,3 +233,25 @@ def test_roles_a_ceremony_that_sets_the_clause_is_not_hosted_by_its_subject() ->
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit)["Joko Widodo"] == "participant"
+
+
+def test_roles_the_guest_welcomed_does_not_host_the_ceremony() -> None:
+    # "Đón Tổng thống X, Chủ tịch nước Y …": X, welcomed, is the guest of the lễ đón.
+    events = events_of(
+        "Sáng 10/5, Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống Chile Gabriel Boric, "
+        "thăm cấp Nhà nước Việt Nam. Đón Tổng thống Gabriel Boric, Chủ tịch nước Võ Văn Thưởng "
+        "bắt tay và tặng hoa, sau đó tiến hành các nghi thức của lễ đón."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Gabriel Boric": "participant", "Võ Văn Thưởng": "chair"}
+
+
+def test_roles_a_caption_run_into_the_text_hosts_no_ceremony() -> None:
+    # "… Tổng thống X Toàn cảnh lễ đón …": a photo caption glued to the text before it.
+    events = events_of(
+        "Sáng 10/5, Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống Chile Gabriel Boric, "
+        "thăm cấp Nhà nước Việt Nam. Chủ tịch nước đón Tổng thống Gabriel Boric Toàn cảnh lễ "
+        "đón tại Phủ Chủ tịch"
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Gabriel Boric": "participant", "Võ Văn Thưởng": "chair"}

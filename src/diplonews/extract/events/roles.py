@@ -60,6 +60,9 @@ PASSIVE_VERB = re.compile(
     r"\s*(?:(?:đã|sẽ|đang|vừa|chính thức|long trọng|trọng thể|nồng nhiệt|thân mật)\s+)*"
     r"(?:đón tiếp|tiếp đón|chào đón|tiếp kiến|đón|tiếp|mời)\b"
 )
+# "Đón Tổng thống X, Chủ tịch nước Y …": the one named after a verb of welcoming is the
+# guest, not the host.
+WELCOMED = re.compile(r"\b(?:[Đđ]ón|[Cc]hào đón|[Đđ]ón tiếp|[Tt]iếp đón|[Cc]hào mừng)\s+$")
 AIRPORT = re.compile(r"[^,;.]{0,80}\bsân bay\b")
 # Titles of monarchs: one who "tiếp kiến" (grants an audience to) another is the higher
 # party, whom the other calls on; a monarch named as its subject is that host.
@@ -191,6 +194,14 @@ def is_reception(cue: Cue) -> bool:
 RECEPTION_NOUNS = frozenset({"buổi", "cuộc"})
 
 
+def opens_clause(body: str, at: int) -> bool:
+    """Whether the words right before `at` open a clause of their own ("Sau lễ đón", "Toàn
+    cảnh lễ đón" of a caption run into the text): whoever is named before is not its
+    subject."""
+    words = body[max(0, at - 30) : at].split()[-2:]
+    return bool(words) and (words[-1][:1].isupper() or len(words) == 2 and words[0][:1].isupper())
+
+
 def passive_hosts(reader: Reader, cue: Cue, pre: list[Mention]) -> list[Mention]:
     """The hosts of a passive "Y được X tiếp / đón / mời": the officials between "được" and
     the verb (`cue`, or the verb right after them when `cue` is the visit that follows)."""
@@ -237,13 +248,18 @@ def reception_hosts(
     passive = passive_hosts(reader, cue, pre or subject)
     if passive:
         return {m.person for m in passive}
-    if (
-        not pre
-        and "ceremony" in cue.flags
+    if "ceremony" in cue.flags and (
+        opens_clause(reader.body, cue.start)
+        or not pre
         and CEREMONY_SETTING.match(reader.body[sentence.start : cue.start])
     ):
         return set()
-    return {m.person for m in (pre or subject)}
+    body = reader.body
+    return {
+        m.person
+        for m in (pre or subject)
+        if not WELCOMED.search(body, max(0, m.start - 12), m.start)
+    }
 
 
 def inviters(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
