@@ -255,3 +255,20 @@ def test_roles_a_caption_run_into_the_text_hosts_no_ceremony() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit) == {"Gabriel Boric": "participant", "Võ Văn Thưởng": "chair"}
+
+
+def test_roles_at_an_audience_the_official_called_on_chairs() -> None:
+    # "Tại buổi tiếp kiến X, Y …": Y calls on X (the noun, as the verb "tiếp kiến").
+    [meeting] = events_of(
+        "Ngày 10/5, tại buổi tiếp kiến Tổng Thư ký Liên hợp quốc António Guterres, Chủ tịch "
+        "nước Võ Văn Thưởng bày tỏ vui mừng."
+    )
+    assert roles_of(meeting) == {"António Guterres": "chair", "Võ Văn Thưởng": "participant"}
+
+
+def test_roles_at_an_audience_a_monarch_subject_grants_it() -> None:
+    [meeting] = events_of(
+        "Ngày 10/5, tại buổi tiếp kiến Thủ tướng Phạm Minh Chính, Nhà vua Thái Lan Maha "
+        "Vajiralongkorn bày tỏ vui mừng."
+    )
+    assert roles_of(meeting) == {"Maha Vajiralongkorn": "chair", "Phạm Minh Chính": "participant"}

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 CALL_ON = frozenset(
     {
         "tiếp kiến",
+        "buổi tiếp kiến",  # "Tại buổi tiếp kiến X, Y …": Y calls on X
+        "cuộc tiếp kiến",
         "yết kiến",
         "bệ kiến",
         "tới chào",
