@@ -272,3 +272,14 @@ def test_roles_at_an_audience_a_monarch_subject_grants_it() -> None:
         "Vajiralongkorn bày tỏ vui mừng."
     )
     assert roles_of(meeting) == {"Maha Vajiralongkorn": "chair", "Phạm Minh Chính": "participant"}
+
+
+def test_roles_co_chairing_the_next_event_does_not_chair_this_one() -> None:
+    # "dự X và đồng chủ trì Kỳ họp Y": the co-chair verb governs Y, not X.
+    events = events_of(
+        "Sáng 2/12, Thủ tướng Phạm Minh Chính lên đường tới Lào tham dự Cuộc gặp giữa hai Bộ "
+        "Chính trị Việt Nam - Lào và đồng chủ trì Kỳ họp lần thứ 48 Ủy ban liên Chính phủ "
+        "Việt Nam - Lào."
+    )
+    meeting = next(e for e in events if e.name and e.name.startswith("Cuộc gặp"))
+    assert roles_of(meeting) == {"Phạm Minh Chính": "participant"}

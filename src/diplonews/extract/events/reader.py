@@ -833,8 +833,9 @@ class Reader:
         """Who chairs: co-chairs, those who chair or open it, or "dưới sự chủ trì của"."""
         body = self.body
         window = body[lead_start : cue.own_end]
-        if re.search(r"đồng chủ trì", window, re.IGNORECASE):
-            return set(people)
+        co = re.search(r"đồng chủ trì", window, re.IGNORECASE)
+        if co and not roles.verb_of_another_event(self, lead_start + co.end(), cue):
+            return set(people)  # not "dự X và đồng chủ trì Kỳ họp Y": Y is co-chaired
         verb = CHAIR.search(body, lead_start, cue.own_end)
         if verb and roles.verb_of_another_event(self, verb.end(), cue):
             verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum
