@@ -283,3 +283,13 @@ def test_roles_co_chairing_the_next_event_does_not_chair_this_one() -> None:
     )
     meeting = next(e for e in events if e.name and e.name.startswith("Cuộc gặp"))
     assert roles_of(meeting) == {"Phạm Minh Chính": "participant"}
+
+
+def test_roles_the_inviter_of_a_trip_to_a_meeting_chairs_it() -> None:
+    # A trip made only to attend a meeting is the meeting; its inviter is the host.
+    events = events_of(
+        "Theo lời mời của Thủ tướng Lào Sonexay Siphandone, sáng 8/10, Thủ tướng Phạm Minh "
+        "Chính lên đường dự Hội nghị Cấp cao ASEAN lần thứ 44 tại Vientiane."
+    )
+    [summit] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(summit) == {"Phạm Minh Chính": "participant", "Sonexay Siphandone": "chair"}

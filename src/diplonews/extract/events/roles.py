@@ -307,6 +307,31 @@ def invited_co_chairs(reader: Reader, sentence: Sentence, cue: Cue, chairs: set[
     return found
 
 
+ATTENDS = re.compile(r"\b(?:tham dự|dự)\s+$")
+
+
+def inviting_hosts(reader: Reader, sentence: Sentence, cue: Cue, people: list[int]) -> list[int]:
+    """ "Nhận lời mời của Tổng thống Nga X, Thủ tướng Y lên đường dự Hội nghị BRICS": a
+    trip made to attend a meeting is that meeting (SCHEMA), and the official of another
+    state who invited it is its host, who chairs."""
+    if not ATTENDS.search(reader.body, max(sentence.start, cue.start - 12), cue.start):
+        return []
+    if any(c.kind == "visit" for c in sentence.cues):
+        return []  # the inviter hosts the visit (inviters())
+    known = reader.doc.record.people
+    own = {known[p].country for p in people if 0 <= p < len(known)}
+    found = []
+    for m in reader.mentions:
+        if not sentence.start <= m.start < sentence.end or not 0 <= m.person < len(known):
+            continue
+        country = known[m.person].country
+        if m.person in people or not country or country in own:
+            continue
+        if INVITED_BY.search(reader.body, max(sentence.start, m.start - 60), m.start):
+            found.append(m.person)
+    return found
+
+
 def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
     """The subject who "đón tiếp" (receives) the visitor named after it, or the one named
     after "được" in "Y được X đón"."""
