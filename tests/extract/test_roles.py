@@ -293,3 +293,14 @@ def test_roles_the_inviter_of_a_trip_to_a_meeting_chairs_it() -> None:
     )
     [summit] = [e for e in events if e.kind == "meeting"]
     assert roles_of(summit) == {"Phạm Minh Chính": "participant", "Sonexay Siphandone": "chair"}
+
+
+def test_roles_the_official_thanked_for_the_welcome_hosts_the_visit() -> None:
+    # "Y cảm ơn X … đã dành cho đoàn sự đón tiếp trọng thị": X hosted Y's visit.
+    events = events_of(
+        "Ngày 10/5, Chủ tịch nước Lương Cường đến thủ đô Luanda, bắt đầu chuyến thăm cấp Nhà "
+        "nước Angola. Chủ tịch nước Lương Cường cảm ơn Tổng thống João Lourenço và nhân dân "
+        "Angola đã dành cho đoàn sự đón tiếp trọng thị."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Lương Cường": "participant", "João Lourenço": "chair"}

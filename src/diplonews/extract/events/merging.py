@@ -292,6 +292,7 @@ def merge(reader: Reader) -> list[Event]:
     roles.add_ceremony_hosts(kept)
     roles.add_delegation_heads(reader, kept, sentences_after)
     roles.add_visit_receivers(reader, kept)
+    roles.add_thanked_hosts(reader, kept)
     world.add_other_side(reader, kept, sentences_after)
     events = []
     done: list[Draft] = []

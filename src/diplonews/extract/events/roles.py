@@ -257,6 +257,9 @@ def reception_hosts(
     ):
         return set()
     body = reader.body
+    thanked = [m for m in pre if THANKED.search(body, max(0, m.start - 30), m.start)]
+    if thanked:  # "Y cảm ơn X đã dành cho đoàn sự đón tiếp": X welcomed Y
+        return {m.person for m in thanked}
     return {
         m.person
         for m in (pre or subject)
@@ -415,6 +418,37 @@ def add_visit_receivers(reader: Reader, kept: list[Draft]) -> None:
                 if m.person in d.people or not RECEIVES.match(reader.body[m.end : m.end + 60]):
                     continue
                 if any(n.person in visitors and n.start > m.end for n in inside):
+                    d.people.append(m.person)
+                    d.chairs.add(m.person)
+
+
+# "Y cảm ơn Tổng thống X … đã dành cho đoàn sự đón tiếp trọng thị": the guest thanks the
+# host of his visit for the welcome.
+THANKED = re.compile(r"\bcảm ơn\s+(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE)
+WELCOME_GIVEN = re.compile(r"[^.;]{0,120}?\b(?:dành cho|đã)\b[^.;]{0,60}?\b(?:đón tiếp|tiếp đón)\b")
+
+
+def add_thanked_hosts(reader: Reader, kept: list[Draft]) -> None:
+    """The official a visitor thanks for the welcome, in the visit's sentence or the next
+    few, hosts the visit."""
+    if "cảm ơn" not in reader.body:
+        return
+    known = reader.doc.record.people
+    sentences = reader.doc.sentences
+    for d in kept:
+        if d.event.kind != "visit":
+            continue
+        visitors = set(d.people) - d.chairs
+        guests = {known[p].country for p in visitors if 0 <= p < len(known)}
+        for start, end in sentences[d.sentence : d.sentence + 4]:
+            for m in reader.mentions_in(start, end):
+                if m.person in d.people or not 0 <= m.person < len(known):
+                    continue
+                if known[m.person].country in guests | {None}:
+                    continue
+                if THANKED.search(reader.body, max(start, m.start - 30), m.start) and (
+                    WELCOME_GIVEN.match(reader.body, m.end, end)
+                ):
                     d.people.append(m.person)
                     d.chairs.add(m.person)
 
