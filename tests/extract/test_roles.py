@@ -304,3 +304,23 @@ def test_roles_the_official_thanked_for_the_welcome_hosts_the_visit() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit) == {"Lương Cường": "participant", "João Lourenço": "chair"}
+
+
+def test_roles_the_official_who_welcomes_the_visitor_in_its_sentence_hosts_the_visit() -> None:
+    events = events_of(
+        "Ngày 10/5, Chủ tịch Quốc hội Vương Đình Huệ được Chủ tịch Quốc hội Hungary Kövér "
+        "László đón tiếp tại Budapest, bắt đầu chuyến thăm chính thức Hungary."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Vương Đình Huệ": "participant", "Kövér László": "chair"}
+
+
+def test_roles_an_audience_during_a_visit_does_not_host_it() -> None:
+    # "X tiếp Y đang có chuyến thăm … theo lời mời của Z": Z hosts the visit, X receives.
+    events = events_of(
+        "Ngày 29/3, Thủ tướng Hàn Quốc Han Duck-soo đã tiếp Đại tướng Phan Văn Giang đang có "
+        "chuyến thăm chính thức Hàn Quốc theo lời mời của Bộ trưởng Quốc phòng Hàn Quốc Lee "
+        "Jong-sup."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Phan Văn Giang": "participant", "Lee Jong-sup": "chair"}

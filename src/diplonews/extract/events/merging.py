@@ -289,7 +289,7 @@ def merge(reader: Reader) -> list[Event]:
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
-    roles.add_ceremony_hosts(kept)
+    roles.add_ceremony_hosts(kept, reader.body)
     roles.add_delegation_heads(reader, kept, sentences_after)
     roles.add_visit_receivers(reader, kept)
     roles.add_thanked_hosts(reader, kept)

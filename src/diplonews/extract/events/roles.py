@@ -35,6 +35,7 @@ CALL_ON = frozenset(
         "tới chào",
         "đến chào",
         "chào xã giao",
+        "chào từ biệt",  # a farewell call, as "tới chào"
         "trình quốc thư lên",
         "trình thư ủy nhiệm lên",
         "trình bản sao quốc thư lên",
@@ -453,17 +454,35 @@ def add_thanked_hosts(reader: Reader, kept: list[Draft]) -> None:
                     d.chairs.add(m.person)
 
 
-def add_ceremony_hosts(kept: list[Draft]) -> None:
-    """The host of a welcome ceremony (lễ đón) chairs the visit of the guest welcomed."""
+# "đón tiếp", "tiếp đón": the reception that welcomes a guest, not an audience ("tiếp").
+WELCOME_BEFORE = re.compile(r"\bđón\s+$", re.IGNORECASE)
+WELCOME_AFTER = re.compile(r"\s+đón\b", re.IGNORECASE)
+
+
+def welcomes(body: str, cue: Cue) -> bool:
+    return bool(
+        WELCOME_BEFORE.search(body, max(0, cue.start - 6), cue.start)
+        or WELCOME_AFTER.match(body, cue.end)
+    )
+
+
+def add_ceremony_hosts(kept: list[Draft], body: str) -> None:
+    """The host of a welcome ceremony (lễ đón) chairs the visit of the guest welcomed; so
+    does whoever receives the visitor in the visit's own sentence ("Y được X đón tiếp tại
+    Budapest, bắt đầu chuyến thăm …")."""
     for d in kept:
-        if "ceremony" not in d.cue.flags or not d.chairs:
+        ceremony = "ceremony" in d.cue.flags
+        if not (ceremony or is_reception(d.cue) and welcomes(body, d.cue)) or not d.chairs:
             continue
         guests = [p for p in d.people if p not in d.chairs]
         visit = next(
             (
                 v
                 for v in kept
-                if v.event.kind == "visit" and v is not d and set(guests) & set(v.people)
+                if v.event.kind == "visit"
+                and v is not d
+                and set(guests) & set(v.people)
+                and (ceremony or v.sentence == d.sentence)
             ),
             None,
         )
