@@ -735,6 +735,7 @@ class Reader:
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
             hosts = roles.invited_co_chairs(self, sentence, cue, chairs)
             hosts += roles.inviting_hosts(self, sentence, cue, people)
+            chairs |= roles.joined_reception_hosts(self, sentence, cue, people)
             people, chairs = list(dict.fromkeys(people + hosts)), chairs | set(hosts)
         return people, chairs | {m.person for m in chair_of}
 

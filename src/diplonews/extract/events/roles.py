@@ -311,6 +311,23 @@ def invited_co_chairs(reader: Reader, sentence: Sentence, cue: Cue, chairs: set[
     return found
 
 
+JOINED = re.compile(r"\s*(?:và|,)\s*$")
+
+
+def joined_reception_hosts(
+    reader: Reader, sentence: Sentence, cue: Cue, people: list[int]
+) -> set[int]:
+    """ "X tiếp và làm việc với Y": a verb coordinated after "tiếp" shares its subject, who
+    as the subject of "tiếp" receives Y and chairs."""
+    first = cue.joined_to
+    if first is None or not is_reception(first) or "verb" not in first.flags:
+        return set()
+    if not JOINED.match(reader.body[first.end : cue.start]):
+        return set()
+    before = {m.person for m in reader.mentions_in(sentence.start, first.start)}
+    return before & set(people)
+
+
 ATTENDS = re.compile(r"\b(?:tham dự|dự)\s+$")
 
 
