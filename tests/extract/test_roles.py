@@ -324,3 +324,13 @@ def test_roles_an_audience_during_a_visit_does_not_host_it() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit) == {"Phan Văn Giang": "participant", "Lee Jong-sup": "chair"}
+
+
+def test_roles_tiep_tuc_after_duoc_is_no_reception() -> None:
+    # "được X tiếp tục ủng hộ": "tiếp tục" (continue) receives no one.
+    events = events_of(
+        "Ngày 11/9, Chủ tịch Quốc hội Vương Đình Huệ, được Tổng thống Lào Thongloun Sisoulith "
+        "tiếp tục ủng hộ, tới Vientiane, bắt đầu chuyến thăm chính thức Lào."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Vương Đình Huệ": "participant"}

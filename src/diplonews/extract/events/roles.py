@@ -62,6 +62,7 @@ PASSIVE_JOIN = re.compile(r"^\s*(?:,|và|cùng)\s*$")
 PASSIVE_VERB = re.compile(
     r"\s*(?:(?:đã|sẽ|đang|vừa|chính thức|long trọng|trọng thể|nồng nhiệt|thân mật)\s+)*"
     r"(?:đón tiếp|tiếp đón|chào đón|tiếp kiến|đón|tiếp|mời)\b"
+    r"(?!\s+(?:tục|thu|cận|theo|xúc|diễn|nối|gọi)\b)"  # not "được X tiếp tục", "mời gọi"
 )
 # "Đón Tổng thống X, Chủ tịch nước Y …": the one named after a verb of welcoming is the
 # guest, not the host.
