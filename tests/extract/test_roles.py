@@ -334,3 +334,18 @@ def test_roles_tiep_tuc_after_duoc_is_no_reception() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit) == {"Vương Đình Huệ": "participant"}
+
+
+def test_roles_hosting_another_event_chairs_no_meeting() -> None:
+    # "ủng hộ Việt Nam đăng cai Diễn đàn …": the hosting of a forum to come, not of the
+    # meeting told before (both sides of a bilateral meeting take part).
+    events = events_of(
+        "Chiều 28/1, tại Luang Prabang, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc gặp với "
+        "Bộ trưởng Ngoại giao Lào Saleumxay Kommasith. Bộ trưởng Ngoại giao Lào Saleumxay "
+        "Kommasith khẳng định ủng hộ Việt Nam đăng cai Diễn đàn Tương lai ASEAN."
+    )
+    [meeting] = [e for e in events if e.kind == "meeting" and e.participants]
+    assert roles_of(meeting) == {
+        "Bùi Thanh Sơn": "participant",
+        "Saleumxay Kommasith": "participant",
+    }
