@@ -727,8 +727,7 @@ class Reader:
             chairs = roles.called_on(self, cue, pre or subject, own)
         elif roles.is_reception(cue) or "ceremony" in cue.flags:
             # the one received or welcomed, named after the verb, is no host
-            chairs = roles.reception_hosts(self, sentence, cue, pre, subject)
-            chairs -= {m.person for m in own}
+            chairs = roles.reception_hosts(self, sentence, cue, pre, subject, own)
             if roles.is_reception(cue):
                 chairs |= set(setting_subject) - {m.person for m in own}
         elif cue.kind == "meeting":

@@ -245,13 +245,29 @@ def called_on(reader: Reader, cue: Cue, before: list[Mention], own: list[Mention
 
 
 def reception_hosts(
-    reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], subject: list[Mention]
+    reader: Reader,
+    sentence: Sentence,
+    cue: Cue,
+    pre: list[Mention],
+    subject: list[Mention],
+    own: list[Mention],
 ) -> set[int]:
-    """Who hosts a reception or a welcome ceremony: its subject, but in "Y được X tiếp" X,
-    and nobody of the main clause when the ceremony only sets it ("Sau lễ đón, Y …")."""
+    """Who hosts a reception or a welcome ceremony: its subject, less the one received or
+    welcomed (named after the verb); but in "Y được X tiếp" X, and nobody of the main
+    clause when the ceremony only sets it ("Sau lễ đón, Y …")."""
     passive = passive_hosts(reader, cue, pre or subject)
     if passive:
         return {m.person for m in passive}
+    hosts = _subject_hosts(reader, sentence, cue, pre, subject)
+    # a title alone after the verb that points back to the host is a place ("tại Dinh
+    # Tổng thống"), not the guest
+    return hosts - {m.person for m in own if not (m.name is None and m.person in hosts)}
+
+
+def _subject_hosts(
+    reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], subject: list[Mention]
+) -> set[int]:
+    """The subject who receives or welcomes, before the one received is taken out."""
     if "ceremony" in cue.flags and (
         opens_clause(reader.body, cue.start)
         or not pre
