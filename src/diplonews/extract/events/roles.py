@@ -73,6 +73,8 @@ AIRPORT = re.compile(r"[^,;.]{0,80}\bsân bay\b")
 MONARCHS = frozenset(
     {"King", "Queen", "Sultan", "Emperor", "Emir", "Pope", "Crown Prince", "Prince"}
 )
+# "Thủ tướng X tiếp chào xã giao / tiếp chào từ biệt Đại sứ Y": X receives Y's call.
+RECEIVES_CALL = re.compile(r"\btiếp\s+$", re.IGNORECASE)
 GRANTS_AUDIENCE = frozenset({"tiếp kiến", "buổi tiếp kiến", "cuộc tiếp kiến"})
 # A ceremony set before the main clause ("Ngay sau lễ đón, X hội đàm với …"): the main
 # clause's subject did not host it.
@@ -237,6 +239,8 @@ def called_on(reader: Reader, cue: Cue, before: list[Mention], own: list[Mention
     passive = passive_hosts(reader, cue, before)
     if passive:
         return {m.person for m in passive}
+    if RECEIVES_CALL.search(reader.body, max(0, cue.start - 8), cue.start):
+        return {m.person for m in before}  # "X tiếp chào xã giao Y": X receives the call
     if cue.trigger is not None and cue.trigger.vi.lower() in GRANTS_AUDIENCE:
         granting = {m.person for m in before if is_monarch(reader, m.person)}
         if granting and not any(is_monarch(reader, m.person) for m in own):
