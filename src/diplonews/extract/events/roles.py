@@ -507,7 +507,9 @@ def welcomes(body: str, cue: Cue) -> bool:
 def add_ceremony_hosts(kept: list[Draft], body: str) -> None:
     """The host of a welcome ceremony (lễ đón) chairs the visit of the guest welcomed; so
     does whoever receives the visitor in the visit's own sentence ("Y được X đón tiếp tại
-    Budapest, bắt đầu chuyến thăm …")."""
+    Budapest, bắt đầu chuyến thăm …"). A ceremony whose guest is named only after a verb
+    joined to it ("X chủ trì lễ đón và hội đàm với Y, người đang thăm …") is that of the
+    visit in its sentence."""
     for d in kept:
         ceremony = "ceremony" in d.cue.flags
         if not (ceremony or is_reception(d.cue) and welcomes(body, d.cue)) or not d.chairs:
@@ -519,7 +521,7 @@ def add_ceremony_hosts(kept: list[Draft], body: str) -> None:
                 for v in kept
                 if v.event.kind == "visit"
                 and v is not d
-                and set(guests) & set(v.people)
+                and (set(guests) & set(v.people) or not guests and v.sentence == d.sentence)
                 and (ceremony or v.sentence == d.sentence)
             ),
             None,
