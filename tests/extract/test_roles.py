@@ -178,3 +178,174 @@ def test_roles_the_host_who_invites_co_chairs() -> None:
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert roles_of(meeting) == {"Phạm Minh Chính": "chair", "Hun Manet": "chair"}
+
+
+def test_roles_passive_reception_the_one_after_duoc_chairs() -> None:
+    # "Y được X tiếp": X receives Y.
+    [meeting] = events_of(
+        "Chiều 10/5, Phó Thủ tướng Trần Lưu Quang được Thủ tướng Singapore Lý Hiển Long tiếp "
+        "tại Singapore."
+    )
+    assert roles_of(meeting) == {"Trần Lưu Quang": "participant", "Lý Hiển Long": "chair"}
+
+
+def test_roles_passive_welcome_makes_the_host_chair_the_visit() -> None:
+    # "Y được X đón …, bắt đầu chuyến thăm": X hosts the visit.
+    [visit] = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính được Thủ tướng Australia Anthony Albanese đón "
+        "tại Canberra, bắt đầu chuyến thăm chính thức Australia."
+    )
+    assert visit.kind == "visit"
+    assert roles_of(visit) == {"Phạm Minh Chính": "participant", "Anthony Albanese": "chair"}
+
+
+def test_roles_an_airport_greeter_does_not_host_the_visit() -> None:
+    [visit] = events_of(
+        "Chiều 10/5, Thứ trưởng Ngoại giao Đỗ Hùng Việt đón Thủ tướng Lào Sonexay Siphandone "
+        "tại sân bay Nội Bài, bắt đầu chuyến thăm chính thức Việt Nam."
+    )
+    assert roles_of(visit) == {"Sonexay Siphandone": "participant"}
+
+
+def test_roles_a_monarch_granting_an_audience_chairs() -> None:
+    # "tiếp kiến" is said of the higher party too: the monarch receives the official.
+    [meeting] = events_of(
+        "Sáng 10/5, Quốc vương Campuchia Norodom Sihamoni đã tiếp kiến Chủ tịch Quốc hội "
+        "Trần Thanh Mẫn tại Hoàng cung."
+    )
+    assert roles_of(meeting) == {"Norodom Sihamoni": "chair", "Trần Thanh Mẫn": "participant"}
+
+
+def test_roles_passive_audience_the_one_after_duoc_chairs() -> None:
+    [meeting] = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính được Hoàng Thái tử Nhật Bản Akishino tiếp kiến "
+        "tại Tokyo."
+    )
+    assert roles_of(meeting) == {"Phạm Minh Chính": "participant", "Akishino": "chair"}
+
+
+def test_roles_a_ceremony_that_sets_the_clause_is_not_hosted_by_its_subject() -> None:
+    # "Ngay sau lễ đón, X hội đàm …": X did not host the ceremony of his own visit.
+    events = events_of(
+        "Sáng 10/5, Tổng thống Indonesia Joko Widodo đến Hà Nội, bắt đầu chuyến thăm cấp Nhà "
+        "nước Việt Nam. Ngay sau lễ đón, Tổng thống Joko Widodo đã hội đàm với Chủ tịch nước "
+        "Võ Văn Thưởng."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit)["Joko Widodo"] == "participant"
+
+
+def test_roles_the_guest_welcomed_does_not_host_the_ceremony() -> None:
+    # "Đón Tổng thống X, Chủ tịch nước Y …": X, welcomed, is the guest of the lễ đón.
+    events = events_of(
+        "Sáng 10/5, Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống Chile Gabriel Boric, "
+        "thăm cấp Nhà nước Việt Nam. Đón Tổng thống Gabriel Boric, Chủ tịch nước Võ Văn Thưởng "
+        "bắt tay và tặng hoa, sau đó tiến hành các nghi thức của lễ đón."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Gabriel Boric": "participant", "Võ Văn Thưởng": "chair"}
+
+
+def test_roles_a_caption_run_into_the_text_hosts_no_ceremony() -> None:
+    # "… Tổng thống X Toàn cảnh lễ đón …": a photo caption glued to the text before it.
+    events = events_of(
+        "Sáng 10/5, Chủ tịch nước Võ Văn Thưởng chủ trì lễ đón Tổng thống Chile Gabriel Boric, "
+        "thăm cấp Nhà nước Việt Nam. Chủ tịch nước đón Tổng thống Gabriel Boric Toàn cảnh lễ "
+        "đón tại Phủ Chủ tịch"
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Gabriel Boric": "participant", "Võ Văn Thưởng": "chair"}
+
+
+def test_roles_at_an_audience_the_official_called_on_chairs() -> None:
+    # "Tại buổi tiếp kiến X, Y …": Y calls on X (the noun, as the verb "tiếp kiến").
+    [meeting] = events_of(
+        "Ngày 10/5, tại buổi tiếp kiến Tổng Thư ký Liên hợp quốc António Guterres, Chủ tịch "
+        "nước Võ Văn Thưởng bày tỏ vui mừng."
+    )
+    assert roles_of(meeting) == {"António Guterres": "chair", "Võ Văn Thưởng": "participant"}
+
+
+def test_roles_at_an_audience_a_monarch_subject_grants_it() -> None:
+    [meeting] = events_of(
+        "Ngày 10/5, tại buổi tiếp kiến Thủ tướng Phạm Minh Chính, Nhà vua Thái Lan Maha "
+        "Vajiralongkorn bày tỏ vui mừng."
+    )
+    assert roles_of(meeting) == {"Maha Vajiralongkorn": "chair", "Phạm Minh Chính": "participant"}
+
+
+def test_roles_co_chairing_the_next_event_does_not_chair_this_one() -> None:
+    # "dự X và đồng chủ trì Kỳ họp Y": the co-chair verb governs Y, not X.
+    events = events_of(
+        "Sáng 2/12, Thủ tướng Phạm Minh Chính lên đường tới Lào tham dự Cuộc gặp giữa hai Bộ "
+        "Chính trị Việt Nam - Lào và đồng chủ trì Kỳ họp lần thứ 48 Ủy ban liên Chính phủ "
+        "Việt Nam - Lào."
+    )
+    meeting = next(e for e in events if e.name and e.name.startswith("Cuộc gặp"))
+    assert roles_of(meeting) == {"Phạm Minh Chính": "participant"}
+
+
+def test_roles_the_inviter_of_a_trip_to_a_meeting_chairs_it() -> None:
+    # A trip made only to attend a meeting is the meeting; its inviter is the host.
+    events = events_of(
+        "Theo lời mời của Thủ tướng Lào Sonexay Siphandone, sáng 8/10, Thủ tướng Phạm Minh "
+        "Chính lên đường dự Hội nghị Cấp cao ASEAN lần thứ 44 tại Vientiane."
+    )
+    [summit] = [e for e in events if e.kind == "meeting"]
+    assert roles_of(summit) == {"Phạm Minh Chính": "participant", "Sonexay Siphandone": "chair"}
+
+
+def test_roles_the_official_thanked_for_the_welcome_hosts_the_visit() -> None:
+    # "Y cảm ơn X … đã dành cho đoàn sự đón tiếp trọng thị": X hosted Y's visit.
+    events = events_of(
+        "Ngày 10/5, Chủ tịch nước Lương Cường đến thủ đô Luanda, bắt đầu chuyến thăm cấp Nhà "
+        "nước Angola. Chủ tịch nước Lương Cường cảm ơn Tổng thống João Lourenço và nhân dân "
+        "Angola đã dành cho đoàn sự đón tiếp trọng thị."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Lương Cường": "participant", "João Lourenço": "chair"}
+
+
+def test_roles_the_official_who_welcomes_the_visitor_in_its_sentence_hosts_the_visit() -> None:
+    events = events_of(
+        "Ngày 10/5, Chủ tịch Quốc hội Vương Đình Huệ được Chủ tịch Quốc hội Hungary Kövér "
+        "László đón tiếp tại Budapest, bắt đầu chuyến thăm chính thức Hungary."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Vương Đình Huệ": "participant", "Kövér László": "chair"}
+
+
+def test_roles_an_audience_during_a_visit_does_not_host_it() -> None:
+    # "X tiếp Y đang có chuyến thăm … theo lời mời của Z": Z hosts the visit, X receives.
+    events = events_of(
+        "Ngày 29/3, Thủ tướng Hàn Quốc Han Duck-soo đã tiếp Đại tướng Phan Văn Giang đang có "
+        "chuyến thăm chính thức Hàn Quốc theo lời mời của Bộ trưởng Quốc phòng Hàn Quốc Lee "
+        "Jong-sup."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Phan Văn Giang": "participant", "Lee Jong-sup": "chair"}
+
+
+def test_roles_tiep_tuc_after_duoc_is_no_reception() -> None:
+    # "được X tiếp tục ủng hộ": "tiếp tục" (continue) receives no one.
+    events = events_of(
+        "Ngày 11/9, Chủ tịch Quốc hội Vương Đình Huệ, được Tổng thống Lào Thongloun Sisoulith "
+        "tiếp tục ủng hộ, tới Vientiane, bắt đầu chuyến thăm chính thức Lào."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Vương Đình Huệ": "participant"}
+
+
+def test_roles_hosting_another_event_chairs_no_meeting() -> None:
+    # "ủng hộ Việt Nam đăng cai Diễn đàn …": the hosting of a forum to come, not of the
+    # meeting told before (both sides of a bilateral meeting take part).
+    events = events_of(
+        "Chiều 28/1, tại Luang Prabang, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc gặp với "
+        "Bộ trưởng Ngoại giao Lào Saleumxay Kommasith. Bộ trưởng Ngoại giao Lào Saleumxay "
+        "Kommasith khẳng định ủng hộ Việt Nam đăng cai Diễn đàn Tương lai ASEAN."
+    )
+    [meeting] = [e for e in events if e.kind == "meeting" and e.participants]
+    assert roles_of(meeting) == {
+        "Bùi Thanh Sơn": "participant",
+        "Saleumxay Kommasith": "participant",
+    }

@@ -371,9 +371,10 @@ def merge(reader: Reader) -> list[Event]:
     on_sidelines(reader, kept)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
-    roles.add_ceremony_hosts(kept)
+    roles.add_ceremony_hosts(kept, reader.body)
     roles.add_delegation_heads(reader, kept, sentences_after)
     roles.add_visit_receivers(reader, kept)
+    roles.add_thanked_hosts(reader, kept)
     world.add_other_side(reader, kept, sentences_after)
     events = []
     done: list[Draft] = []

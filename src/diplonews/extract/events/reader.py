@@ -836,15 +836,17 @@ class Reader:
                 )
         chairs: set[int] = set()
         if roles.calls_on(cue):
-            chairs = roles.called_on(self, cue, own)
+            chairs = roles.called_on(self, cue, pre or subject, own)
         elif roles.is_reception(cue) or "ceremony" in cue.flags:
             # the one received or welcomed, named after the verb, is no host
-            chairs = {m.person for m in (pre or subject)} - {m.person for m in own}
+            chairs = roles.reception_hosts(self, sentence, cue, pre, subject, own)
             if roles.is_reception(cue):
                 chairs |= set(setting_subject) - {m.person for m in own}
         elif cue.kind == "meeting":
             chairs = self.chairs(cue, at.lead_start, people, subject, pre)
             hosts = roles.invited_co_chairs(self, sentence, cue, chairs)
+            hosts += roles.inviting_hosts(self, sentence, cue, people)
+            chairs |= roles.joined_reception_hosts(self, sentence, cue, people)
             people, chairs = list(dict.fromkeys(people + hosts)), chairs | set(hosts)
         return people, chairs | {m.person for m in chair_of}
 
@@ -944,8 +946,9 @@ class Reader:
         """Who chairs: co-chairs, those who chair or open it, or "dưới sự chủ trì của"."""
         body = self.body
         window = body[lead_start : cue.own_end]
-        if re.search(r"đồng chủ trì", window, re.IGNORECASE):
-            return set(people)
+        co = re.search(r"đồng chủ trì", window, re.IGNORECASE)
+        if co and not roles.verb_of_another_event(self, lead_start + co.end(), cue):
+            return set(people)  # not "dự X và đồng chủ trì Kỳ họp Y": Y is co-chaired
         verb = CHAIR.search(body, lead_start, cue.own_end)
         if verb and roles.verb_of_another_event(self, verb.end(), cue):
             verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum

@@ -28,11 +28,14 @@ if TYPE_CHECKING:
 CALL_ON = frozenset(
     {
         "tiếp kiến",
+        "buổi tiếp kiến",  # "Tại buổi tiếp kiến X, Y …": Y calls on X
+        "cuộc tiếp kiến",
         "yết kiến",
         "bệ kiến",
         "tới chào",
         "đến chào",
         "chào xã giao",
+        "chào từ biệt",  # a farewell call, as "tới chào"
         "trình quốc thư lên",
         "trình thư ủy nhiệm lên",
         "trình bản sao quốc thư lên",
@@ -44,8 +47,40 @@ INVITED_BY = re.compile(
     re.IGNORECASE,
 )
 CO_INVITER = re.compile(r"^\s*(?:,|và)\s*$")
-# "Tổng thống X đã đón tiếp ông Y đến thăm …": the subject receives the visitor.
-RECEIVES = re.compile(r"^[^,;.]{0,40}?\b(?:đón tiếp|tiếp đón|chào đón)\b")
+# "Tổng thống X đã đón tiếp ông Y đến thăm …", "X sẽ đón Y thăm …": the subject receives
+# the visitor; one who "đón" him at the airport only greets him (not a participant).
+RECEIVES = re.compile(
+    r"^(?:[^,;.]{0,40}?\b(?:đón tiếp|tiếp đón|chào đón)\b"
+    r"|\s*(?:(?:đã|sẽ|đang|vừa|chính thức|long trọng|trọng thể|nồng nhiệt)\s+)*đón\b"
+    r"(?![^,;.]{0,80}\bsân bay\b))"
+)
+# The passive "Y được X tiếp / đón / mời / tiếp kiến": X, named after "được", is the host
+# and Y, before it, the one received. PASSIVE_BY ends right before X, PASSIVE_VERB follows
+# X (or co-hosts "X và Z") up to the verb.
+PASSIVE_BY = re.compile(r"\bđược\s+(?:(?:cả|chính)\s+)?$")
+PASSIVE_JOIN = re.compile(r"^\s*(?:,|và|cùng)\s*$")
+PASSIVE_VERB = re.compile(
+    r"\s*(?:(?:đã|sẽ|đang|vừa|chính thức|long trọng|trọng thể|nồng nhiệt|thân mật)\s+)*"
+    r"(?:đón tiếp|tiếp đón|chào đón|tiếp kiến|đón|tiếp|mời)\b"
+    r"(?!\s+(?:tục|thu|cận|theo|xúc|diễn|nối|gọi)\b)"  # not "được X tiếp tục", "mời gọi"
+)
+# "Đón Tổng thống X, Chủ tịch nước Y …": the one named after a verb of welcoming is the
+# guest, not the host.
+WELCOMED = re.compile(r"\b(?:[Đđ]ón|[Cc]hào đón|[Đđ]ón tiếp|[Tt]iếp đón|[Cc]hào mừng)\s+$")
+AIRPORT = re.compile(r"[^,;.]{0,80}\bsân bay\b")
+# Titles of monarchs: one who "tiếp kiến" (grants an audience to) another is the higher
+# party, whom the other calls on; a monarch named as its subject is that host.
+MONARCHS = frozenset(
+    {"King", "Queen", "Sultan", "Emperor", "Emir", "Pope", "Crown Prince", "Prince"}
+)
+# "Thủ tướng X tiếp chào xã giao / tiếp chào từ biệt Đại sứ Y": X receives Y's call.
+RECEIVES_CALL = re.compile(r"\btiếp\s+$", re.IGNORECASE)
+GRANTS_AUDIENCE = frozenset({"tiếp kiến", "buổi tiếp kiến", "cuộc tiếp kiến"})
+# A ceremony set before the main clause ("Ngay sau lễ đón, X hội đàm với …"): the main
+# clause's subject did not host it.
+CEREMONY_SETTING = re.compile(
+    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Nn]gay\s+)?(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Kk]ết thúc)\s+$"
+)
 
 
 # "Tháp tùng Tổng thống có: …", "Đón đoàn tại sân bay có: …", "Thành phần Đoàn gồm có: …":
@@ -165,11 +200,93 @@ def is_reception(cue: Cue) -> bool:
 RECEPTION_NOUNS = frozenset({"buổi", "cuộc"})
 
 
-def called_on(reader: Reader, cue: Cue, own: list[Mention]) -> set[int]:
-    """The officials called on: those named right after a calling-on verb."""
+def opens_clause(body: str, at: int) -> bool:
+    """Whether the words right before `at` open a clause of their own ("Sau lễ đón", "Toàn
+    cảnh lễ đón" of a caption run into the text): whoever is named before is not its
+    subject."""
+    words = body[max(0, at - 30) : at].split()[-2:]
+    return bool(words) and (words[-1][:1].isupper() or len(words) == 2 and words[0][:1].isupper())
+
+
+def passive_hosts(reader: Reader, cue: Cue, pre: list[Mention]) -> list[Mention]:
+    """The hosts of a passive "Y được X tiếp / đón / mời": the officials between "được" and
+    the verb (`cue`, or the verb right after them when `cue` is the visit that follows)."""
+    body = reader.body
+    found: list[Mention] = []
+    for m in pre:
+        if PASSIVE_BY.search(body, max(0, m.start - 20), m.start) or (
+            found and PASSIVE_JOIN.match(body[found[-1].end : m.start])
+        ):
+            found.append(m)
+        elif found:
+            found = []
+    if not found:
+        return []
+    verb = PASSIVE_VERB.match(body, found[-1].end)
+    return found if verb is not None and verb.start() < cue.end else []
+
+
+def is_monarch(reader: Reader, person: int) -> bool:
+    known = reader.doc.record.people
+    return 0 <= person < len(known) and any(t in MONARCHS for t in known[person].titles)
+
+
+def called_on(reader: Reader, cue: Cue, before: list[Mention], own: list[Mention]) -> set[int]:
+    """The officials called on: those named right after a calling-on verb; in "Y được X
+    tiếp kiến" X; and a monarch who "tiếp kiến" (grants an audience to) a commoner."""
     if not calls_on(cue):
         return set()
+    passive = passive_hosts(reader, cue, before)
+    if passive:
+        return {m.person for m in passive}
+    if RECEIVES_CALL.search(reader.body, max(0, cue.start - 8), cue.start):
+        return {m.person for m in before}  # "X tiếp chào xã giao Y": X receives the call
+    if cue.trigger is not None and cue.trigger.vi.lower() in GRANTS_AUDIENCE:
+        granting = {m.person for m in before if is_monarch(reader, m.person)}
+        if granting and not any(is_monarch(reader, m.person) for m in own):
+            return granting
     return {m.person for m in own}
+
+
+def reception_hosts(
+    reader: Reader,
+    sentence: Sentence,
+    cue: Cue,
+    pre: list[Mention],
+    subject: list[Mention],
+    own: list[Mention],
+) -> set[int]:
+    """Who hosts a reception or a welcome ceremony: its subject, less the one received or
+    welcomed (named after the verb); but in "Y được X tiếp" X, and nobody of the main
+    clause when the ceremony only sets it ("Sau lễ đón, Y …")."""
+    passive = passive_hosts(reader, cue, pre or subject)
+    if passive:
+        return {m.person for m in passive}
+    hosts = _subject_hosts(reader, sentence, cue, pre, subject)
+    # a title alone after the verb that points back to the host is a place ("tại Dinh
+    # Tổng thống"), not the guest
+    return hosts - {m.person for m in own if not (m.name is None and m.person in hosts)}
+
+
+def _subject_hosts(
+    reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], subject: list[Mention]
+) -> set[int]:
+    """The subject who receives or welcomes, before the one received is taken out."""
+    if "ceremony" in cue.flags and (
+        opens_clause(reader.body, cue.start)
+        or not pre
+        and CEREMONY_SETTING.match(reader.body[sentence.start : cue.start])
+    ):
+        return set()
+    body = reader.body
+    thanked = [m for m in pre if THANKED.search(body, max(0, m.start - 30), m.start)]
+    if thanked:  # "Y cảm ơn X đã dành cho đoàn sự đón tiếp": X welcomed Y
+        return {m.person for m in thanked}
+    return {
+        m.person
+        for m in (pre or subject)
+        if not WELCOMED.search(body, max(0, m.start - 12), m.start)
+    }
 
 
 def inviters(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
@@ -215,9 +332,59 @@ def invited_co_chairs(reader: Reader, sentence: Sentence, cue: Cue, chairs: set[
     return found
 
 
+JOINED = re.compile(r"\s*(?:và|,)\s*$")
+
+
+def joined_reception_hosts(
+    reader: Reader, sentence: Sentence, cue: Cue, people: list[int]
+) -> set[int]:
+    """ "X tiếp và làm việc với Y": a verb coordinated after "tiếp" shares its subject, who
+    as the subject of "tiếp" receives Y and chairs."""
+    first = cue.joined_to
+    if first is None or not is_reception(first) or "verb" not in first.flags:
+        return set()
+    if not JOINED.match(reader.body[first.end : cue.start]):
+        return set()
+    before = {m.person for m in reader.mentions_in(sentence.start, first.start)}
+    return before & set(people)
+
+
+ATTENDS = re.compile(r"\b(?:tham dự|dự)\s+$")
+
+
+def inviting_hosts(reader: Reader, sentence: Sentence, cue: Cue, people: list[int]) -> list[int]:
+    """ "Nhận lời mời của Tổng thống Nga X, Thủ tướng Y lên đường dự Hội nghị BRICS": a
+    trip made to attend a meeting is that meeting (SCHEMA), and the official of another
+    state who invited it is its host, who chairs."""
+    if not ATTENDS.search(reader.body, max(sentence.start, cue.start - 12), cue.start):
+        return []
+    if any(c.kind == "visit" for c in sentence.cues):
+        return []  # the inviter hosts the visit (inviters())
+    known = reader.doc.record.people
+    own = {known[p].country for p in people if 0 <= p < len(known)}
+    found = []
+    for m in reader.mentions:
+        if not sentence.start <= m.start < sentence.end or not 0 <= m.person < len(known):
+            continue
+        country = known[m.person].country
+        if m.person in people or not country or country in own:
+            continue
+        if INVITED_BY.search(reader.body, max(sentence.start, m.start - 60), m.start):
+            found.append(m.person)
+    return found
+
+
 def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
-    """The subject who "đón tiếp" (receives) the visitor named after it."""
-    return [m for m in pre if RECEIVES.match(reader.body[m.end : m.end + 40])]
+    """The subject who "đón tiếp" (receives) the visitor named after it, or the one named
+    after "được" in "Y được X đón"."""
+    body = reader.body
+    found = [m for m in pre if RECEIVES.match(body[m.end : m.end + 120])]
+    passive = [m for m in pre if PASSIVE_BY.search(body, max(0, m.start - 20), m.start)]
+    for m in passive:
+        verb = PASSIVE_VERB.match(body, m.end)
+        if verb and not AIRPORT.match(body, verb.end()) and m not in found:
+            found.append(m)
+    return found
 
 
 def visit_hosts(
@@ -294,17 +461,68 @@ def add_visit_receivers(reader: Reader, kept: list[Draft]) -> None:
                     d.chairs.add(m.person)
 
 
-def add_ceremony_hosts(kept: list[Draft]) -> None:
-    """The host of a welcome ceremony (lễ đón) chairs the visit of the guest welcomed."""
+# "Y cảm ơn Tổng thống X … đã dành cho đoàn sự đón tiếp trọng thị": the guest thanks the
+# host of his visit for the welcome.
+THANKED = re.compile(r"\bcảm ơn\s+(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE)
+WELCOME_GIVEN = re.compile(r"[^.;]{0,120}?\b(?:dành cho|đã)\b[^.;]{0,60}?\b(?:đón tiếp|tiếp đón)\b")
+
+
+def add_thanked_hosts(reader: Reader, kept: list[Draft]) -> None:
+    """The official a visitor thanks for the welcome, in the visit's sentence or the next
+    few, hosts the visit."""
+    if "cảm ơn" not in reader.body:
+        return
+    known = reader.doc.record.people
+    sentences = reader.doc.sentences
     for d in kept:
-        if "ceremony" not in d.cue.flags or not d.chairs:
+        if d.event.kind != "visit":
+            continue
+        visitors = set(d.people) - d.chairs
+        guests = {known[p].country for p in visitors if 0 <= p < len(known)}
+        for start, end in sentences[d.sentence : d.sentence + 4]:
+            for m in reader.mentions_in(start, end):
+                if m.person in d.people or not 0 <= m.person < len(known):
+                    continue
+                if known[m.person].country in guests | {None}:
+                    continue
+                if THANKED.search(reader.body, max(start, m.start - 30), m.start) and (
+                    WELCOME_GIVEN.match(reader.body, m.end, end)
+                ):
+                    d.people.append(m.person)
+                    d.chairs.add(m.person)
+
+
+# "đón tiếp", "tiếp đón": the reception that welcomes a guest, not an audience ("tiếp").
+WELCOME_BEFORE = re.compile(r"\bđón\s+$", re.IGNORECASE)
+WELCOME_AFTER = re.compile(r"\s+đón\b", re.IGNORECASE)
+
+
+def welcomes(body: str, cue: Cue) -> bool:
+    return bool(
+        WELCOME_BEFORE.search(body, max(0, cue.start - 6), cue.start)
+        or WELCOME_AFTER.match(body, cue.end)
+    )
+
+
+def add_ceremony_hosts(kept: list[Draft], body: str) -> None:
+    """The host of a welcome ceremony (lễ đón) chairs the visit of the guest welcomed; so
+    does whoever receives the visitor in the visit's own sentence ("Y được X đón tiếp tại
+    Budapest, bắt đầu chuyến thăm …"). A ceremony whose guest is named only after a verb
+    joined to it ("X chủ trì lễ đón và hội đàm với Y, người đang thăm …") is that of the
+    visit in its sentence."""
+    for d in kept:
+        ceremony = "ceremony" in d.cue.flags
+        if not (ceremony or is_reception(d.cue) and welcomes(body, d.cue)) or not d.chairs:
             continue
         guests = [p for p in d.people if p not in d.chairs]
         visit = next(
             (
                 v
                 for v in kept
-                if v.event.kind == "visit" and v is not d and set(guests) & set(v.people)
+                if v.event.kind == "visit"
+                and v is not d
+                and (set(guests) & set(v.people) or not guests and v.sentence == d.sentence)
+                and (ceremony or v.sentence == d.sentence)
             ),
             None,
         )

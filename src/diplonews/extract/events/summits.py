@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events import roles
 from diplonews.extract.lexicons import City, Lexicons, Series
 from diplonews.extract.record import Event, Participant
 
@@ -78,12 +79,13 @@ def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
         return  # most articles: no scan
     people = reader.doc.record.people
     for start, end in reader.doc.sentences:
-        if not HOST.search(body, start, end):
-            continue
+        hosting = [m.end() for m in HOST.finditer(body, start, end)]
         before = [d for d in drafts if d.event.kind == "meeting" and d.cue.start < start]
-        if not before:
+        if not hosting or not before:
             continue
         target = before[-1]
+        if all(roles.verb_of_another_event(reader, at, target.cue) for at in hosting):
+            continue  # "ủng hộ Việt Nam đăng cai Diễn đàn …": the host of another event
         city = city_of(reader.lex, target.event.location)
         if city is None or not city.country:
             continue
