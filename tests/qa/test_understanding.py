@@ -325,3 +325,23 @@ def test_in_person_or_online_asks_the_format_whatever_the_verb(dev: Store) -> No
     assert parse(dev, question).intent == "online"
     answer = ask(dev, question)
     assert answer.found and "in person in Gyeongju" in answer.answer
+
+
+def test_a_body_named_by_its_words_is_the_series_asked_with_its_edition(dev: Store) -> None:
+    # "Kỳ họp lần thứ 48": the edition is the number, not "họp"; the body is composed as
+    # the extractor composes it, and "Chính phủ" is the government, not a person's name.
+    asked = "Ai đồng chủ trì Kỳ họp lần thứ 48 Ủy ban liên Chính phủ Việt Nam - Campuchia?"
+    q = parse(dev, asked)
+    assert (q.series, q.edition, q.people) == (
+        "Vietnam-Cambodia Intergovernmental Committee",
+        48,
+        [],
+    )
+    held = parse(dev, asked.replace("Campuchia", "Lào"))
+    assert (held.series, held.edition) == ("Vietnam-Laos Intergovernmental Committee", 48)
+    assert not ask(dev, asked).found  # the 48th session is Vietnam-Laos's
+
+
+def test_a_meeting_word_opening_the_question_names_no_body(dev: Store) -> None:
+    q = parse(dev, "Cuộc gặp thượng đỉnh Trung Quốc - Hàn Quốc dự kiến diễn ra khi nào năm 2014?")
+    assert q.series != "China-Korea Meeting"

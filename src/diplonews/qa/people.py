@@ -181,7 +181,13 @@ def lexicon_spans(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     spans += [(s, e) for s, e, _ in lex.series.find(text)]
     spans += [(s, e) for s, e, _ in lex.triggers.find(text)]
     spans += [(s, e) for s, e, _ in title_countries(text, lex)]
+    spans += [m.span() for m in INSTITUTIONS.finditer(text)]
     return spans
+
+
+# Institutions written with a capital whose first word is also a given name ("Ủy ban
+# liên Chính phủ": the government, not Phạm Minh Chính).
+INSTITUTIONS = re.compile(r"(?<!\w)(?:Chính (?:phủ|quyền|trị)|Chinh (?:phu|quyen|tri))(?!\w)")
 
 
 def title_countries(text: str, lex: Lexicons) -> list[tuple[int, int, str]]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from diplonews.extract.events import cues
+from diplonews.extract.events import cues, mechanisms
 from diplonews.extract.events.cues import ROMAN, parse_edition
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Matcher, load, read_rows
 from diplonews.kb.store import Store, queries
@@ -176,6 +176,7 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
         _stored_series(store, folded)
         or _series(folded, question.parties, folded_lex, lex, _series_names(store))
         or _acronym_series(store, text, folded, question.parties, lex)
+        or _mechanism_series(text, question.parties, lex)
     )
     question.edition = _edition(folded)
     question.date_from, question.date_to = _period(folded)
@@ -596,16 +597,35 @@ def _series(
     return readings[0] if readings else None
 
 
-def _edition(folded: str) -> int | None:
-    match = _EDITION.search(folded)
-    if not match:
+def _mechanism_series(text: str, codes: list[str], lex: Lexicons) -> str | None:
+    """A mechanism the series lexicon does not list, named by its words before its
+    parties ("Ủy ban liên Chính phủ Việt Nam - Campuchia"), composed as the extractor
+    composes it ("Vietnam-Cambodia Intergovernmental Committee")."""
+    if len(codes) < 2:
         return None
-    word = match.group(1) or match.group(2)
-    if word.isascii() and word.isdigit():  # "25"; not "²", which is a digit to Python
-        return int(word) if len(word) <= MAX_EDITION_DIGITS else None
-    if re.fullmatch(ROMAN, word.upper()):  # "xxv" (folded)
-        return parse_edition(word.upper())
-    return _FOLDED_NUMBERS.get(word)
+    party_starts = sorted(s for s, _, _ in lex.party_names.find(text))
+    for start, end, payloads in lex.mechanisms.find(text):
+        if payloads[0][1] != "head" or not text[start].isupper() or not text[:start].strip():
+            continue  # a name is written with capitals (not the question's first word)
+        after = next((s for s in party_starts if s >= end), None)
+        name = mechanisms.compose(text[start:after], codes, lex) if after else None
+        if name:
+            return name
+    return None
+
+
+def _edition(folded: str) -> int | None:
+    """The first edition the question writes ("kỳ họp lần thứ 48": 48, not "họp")."""
+    for match in _EDITION.finditer(folded):
+        word = match.group(1) or match.group(2)
+        if word.isascii() and word.isdigit():  # "25"; not "²", a digit to Python
+            if len(word) <= MAX_EDITION_DIGITS:
+                return int(word)
+        elif re.fullmatch(ROMAN, word.upper()):  # "xxv" (folded)
+            return parse_edition(word.upper())
+        elif word in _FOLDED_NUMBERS:
+            return _FOLDED_NUMBERS[word]
+    return None
 
 
 def _period(folded: str) -> tuple[str | None, str | None]:
