@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -894,15 +895,19 @@ IN_EVENT_NAME = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|[Đđ]ối tho�
 
 
 def honorific_starts(body: str, honorifics: tuple[str, ...]) -> set[int]:
-    """Where "ông ", "bà ", "Ngài "… start a word (str.find: a regex here costs 10×)."""
-    starts = set()
-    for honorific in honorifics:
-        at = body.find(honorific)
-        while at >= 0:
-            if not at or not body[at - 1].isalnum():
-                starts.add(at)
-            at = body.find(honorific, at + 1)
-    return starts
+    """Where "ông ", "bà ", "Ngài "… start a word."""
+    return {m.start() for finder in honorific_finders(honorifics) for m in finder.finditer(body)}
+
+
+@lru_cache(maxsize=8)
+def honorific_finders(honorifics: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per honorific, the word first so that the regex engine skips to it as
+    str.find does, then a look back in C that no letter or digit comes before it: "ông "
+    ends "không ", "công ", "thông " hundreds of times an article, and a Python loop over
+    str.find hits cost twice as much."""
+    return tuple(
+        re.compile(re.escape(h) + r"(?<![^\W_]" + re.escape(h) + ")") for h in honorifics
+    )
 
 
 def name_tokens(name: str) -> list[str]:
