@@ -905,9 +905,7 @@ def honorific_finders(honorifics: tuple[str, ...]) -> tuple[re.Pattern[str], ...
     str.find does, then a look back in C that no letter or digit comes before it: "ông "
     ends "không ", "công ", "thông " hundreds of times an article, and a Python loop over
     str.find hits cost twice as much."""
-    return tuple(
-        re.compile(re.escape(h) + r"(?<![^\W_]" + re.escape(h) + ")") for h in honorifics
-    )
+    return tuple(re.compile(re.escape(h) + r"(?<![^\W_]" + re.escape(h) + ")") for h in honorifics)
 
 
 def name_tokens(name: str) -> list[str]:
