@@ -901,11 +901,19 @@ def honorific_starts(body: str, honorifics: tuple[str, ...]) -> set[int]:
 
 @lru_cache(maxsize=8)
 def honorific_finders(honorifics: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """One pattern per honorific, the word first so that the regex engine skips to it as
-    str.find does, then a look back in C that no letter or digit comes before it: "ông "
-    ends "không ", "công ", "thông " hundreds of times an article, and a Python loop over
-    str.find hits cost twice as much."""
-    return tuple(re.compile(re.escape(h) + r"(?<![^\W_]" + re.escape(h) + ")") for h in honorifics)
+    """The honorifics, each followed by a look back in C that no letter or digit comes
+    before it ([^\\W_] is exactly str.isalnum). "ông " ends "không ", "công ", "thông "
+    many times an article: a Python loop over str.find hits took 21 us an article, one
+    regex whose alternatives all open with a word (so the engine skips to their first
+    letters) 12 us. Its matches do not overlap, so an honorific that a longer one holds
+    past its first letter gets a pattern of its own."""
+    inner = [h for h in honorifics if any(h in other[1:] for other in honorifics)]
+    outer = [h for h in honorifics if h not in inner]
+    return tuple(
+        re.compile("|".join(re.escape(h) + r"(?<![^\W_]" + re.escape(h) + ")" for h in group))
+        for group in [outer, *([h] for h in inner)]
+        if group
+    )
 
 
 def name_tokens(name: str) -> list[str]:
