@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from diplonews.extract import officials
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.lexicons import Lexicons, Matcher, Party, Title, read_rows, split_forms
+from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.record import Person
 from diplonews.extract.spans import Spans, covering
 from diplonews.text import fold
@@ -819,21 +818,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             )
             consumed_until = max(span[1], more_end)
     added = known_after_with(body, lex, found, mentions)
-    added += known_bare(body, lex, mentions + added)
+    added += known_bare(body, lex, mentions + added, cache)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
-
-
-def known_names(lex: Lexicons) -> Matcher:
-    """The full names (two words or more) of officials.tsv in one automaton, as the news
-    prints them (case-sensitive over the text itself: folding every body first would
-    cost more than the search)."""
-    matcher = Matcher()
-    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / officials.FILE):
-        for form in split_forms(row["names"]):
-            form = form.strip()
-            if " " in form:
-                matcher.add(form, True)
-    return matcher.finish()
 
 
 # "chính quyền (Tổng thống) X", "dưới thời X", "nội các X": an administration or an era named
@@ -844,13 +830,15 @@ GOVERNMENT_OF = re.compile(
 )
 
 
-def known_bare(body: str, lex: Lexicons, mentions: list[Mention]) -> list[Mention]:
+def known_bare(
+    body: str, lex: Lexicons, mentions: list[Mention], cache: dict[str, Any]
+) -> list[Mention]:
     """Full names that officials.tsv knows, named anywhere without a title or honorific
     ("Toà án … khẳng định Viktor Yushchenko là người chiến thắng", "Bremer tiết lộ"): the
     leaders of the time are officials wherever the news names them. Kept to full names
     written with capitals, so a family name alone or a common phrase never counts."""
     added: list[Mention] = []
-    for start, end, _ in lex.derive("people.known_names", known_names).find(body):
+    for start, end, _ in lex.find_in(cache, "known_names", body):
         if not body[start].isupper() or any(m.start <= start < m.end for m in mentions):
             continue
         if GOVERNMENT_OF.search(body, max(0, start - 40), start):
