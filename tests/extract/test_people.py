@@ -2,7 +2,7 @@
 
 from diplonews.extract import extract, extract_doc
 from diplonews.extract.lexicons import load
-from diplonews.extract.people import find_mentions
+from diplonews.extract.people import find_mentions, honorific_starts
 
 
 def people_of(text: str) -> dict[str, tuple[str | None, list[str]]]:
@@ -499,3 +499,14 @@ def test_people_listed_name_then_title_after_a_colon_or_semicolon() -> None:
         "t",
     )
     assert [p.name for p in record.people] == ["Nông Đức Mạnh", "Trần Đức Lương"]
+
+
+def test_people_honorific_starts_only_at_word_starts() -> None:
+    body = "Ông A gặp bà B; không ông nào, công bà C (ông D) và đồng chí E."
+    found = honorific_starts(body, ("ông ", "bà ", "đồng chí ", "Ông "))
+    assert found == {0, 10, 22, 36, 42, 52}  # not the "ông " of "không ", "công "
+
+
+def test_people_honorific_inside_a_longer_one_is_still_found() -> None:
+    body = "đồng chí X"
+    assert honorific_starts(body, ("đồng chí ", "chí ")) == {0, 5}

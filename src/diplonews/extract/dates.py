@@ -1059,7 +1059,7 @@ def _dateline_days(doc: Doc) -> list[_Raw]:
     (TTXVN) - …", "Bình Nhưỡng, 12/9 -"), scanned in the prefix's own text."""
     lines = doc.layout.lines if doc.layout is not None else ()
     lead = next((line.text for line in lines if line.kind == BODY), None)
-    if lead is None or not any(c.isdigit() for c in lead[:60]):
+    if lead is None or not any(map(str.isdigit, lead[:60])):
         return []
     prefix, rest = split_lead_prefix(lead)
     if not prefix or not rest:

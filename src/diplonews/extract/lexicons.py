@@ -187,7 +187,7 @@ def _leftmost_longest(match: tuple[int, int, list[Any]]) -> tuple[int, int]:
     return match[0], match[0] - match[1]
 
 
-SCANNED = ("party_names", "titles", "places", "series", "triggers", "documents")
+SCANNED = ("party_names", "titles", "places", "series", "triggers", "documents", "known_names")
 
 
 class Scanner:
@@ -300,6 +300,8 @@ class Lexicons:
     name_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> forms
     # a mechanism's name words -> (English, role), for composed series names
     mechanisms: Matcher = field(default_factory=lambda: Matcher(caseless=True))
+    # The full names (two words or more) of officials.tsv, as the news prints them
+    known_names: Matcher = field(default_factory=Matcher)
     scanner: Scanner | None = None  # the lexicons of SCANNED in one automaton
     # What higher layers build from these lexicons, by key: see `derive`.
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -428,7 +430,14 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
         lex.documents.add(nfc(row["vi"]), row["en"])
     for row in rows("mechanisms.tsv"):
         lex.mechanisms.add(nfc(row["vi"]), (row["en"], row.get("role") or "modifier"))
+    # officials.tsv is read by the people stage (extract/officials.py); its full names are
+    # also found here, in the one pass over the body, rather than in a pass of their own.
+    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / "officials.tsv"):
+        for form in split_forms(row["names"]):
+            if " " in form:
+                lex.known_names.add(form, True)
     for matcher in (
+        lex.known_names,
         lex.mechanisms,
         lex.party_names,
         lex.titles,
