@@ -309,7 +309,7 @@ def main() -> int:
         "--real",
         type=Path,
         nargs="?",
-        const=Path(""),
+        const="",  # `--real` alone (argparse does not apply `type` to const; Path("") is ".")
         metavar="FILE",
         help="the real corpus repeated to N (default ../shared/corpus/vntc_subset.jsonl)",
     )
@@ -317,7 +317,7 @@ def main() -> int:
     if args.articles < 10:
         parser.error("--articles must be at least 10")
     real = args.real
-    if real is not None and not str(real):
+    if real == "":
         from scale import default_corpus
 
         real = default_corpus()
