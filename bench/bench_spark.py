@@ -307,17 +307,16 @@ def main() -> int:
     )
     parser.add_argument(
         "--real",
-        type=Path,
         nargs="?",
-        const="",  # `--real` alone (argparse does not apply `type` to const; Path("") is ".")
+        const="",  # `--real` alone: the default corpus (a Path type would make "" into ".")
         metavar="FILE",
         help="the real corpus repeated to N (default ../shared/corpus/vntc_subset.jsonl)",
     )
     args = parser.parse_args()
     if args.articles < 10:
         parser.error("--articles must be at least 10")
-    real = args.real
-    if real == "":
+    real = Path(args.real) if args.real else None
+    if args.real == "":
         from scale import default_corpus
 
         real = default_corpus()
