@@ -864,3 +864,21 @@ def test_dates_relative_days_count_from_the_dateline_without_a_publication_date(
         "Phạm Minh Chính đã điện đàm với Thủ tướng Singapore Lawrence Wong."
     )
     assert [e.date for e in extract(text, "t").events] == ["2024-06-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ngày 12 tháng Ba năm 2024, hai bên đã hội đàm.", "2024-03-12"),
+        ("Hôm 5 tháng Mười Hai, hai bên đã hội đàm.", "2023-12-05"),
+        ("Hôm 5 tháng 12, hai bên đã hội đàm.", "2023-12-05"),
+        ("Đoàn sẽ sang vào tháng Mười Một.", "2023-11"),
+    ],
+)
+def test_dates_months_in_words_and_hom_before_a_day(text: str, value: str) -> None:
+    assert one(text, "2023-12-20").value == value
+
+
+def test_dates_a_month_word_in_lower_case_is_no_month() -> None:
+    # "tháng năm" is time ("những tháng năm"), "tháng Năm" is May.
+    assert not find_times("Sau những tháng năm xa cách, hai bên đã gặp lại.", "2023-12-20")

@@ -70,11 +70,20 @@ _NUMERIC_AFTER_YEAR = re.compile(
     r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])"
 )
 _RANGE_HEAD = re.compile(r"[0-9]{1,2}(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+(?:ngày\s+)?)$")
-# "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng trước" (after the T of "tháng").
+# "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng Ba năm 2024", "tháng trước" (after
+# the T of "tháng"). Months in words are capitalised ("tháng Năm" is May, "tháng năm" is
+# time); "tháng Giêng" and "tháng Chạp" name lunar months and are left out.
 _MONTH = re.compile(
-    r"háng\s+(?:(?P<m>[0-9]{1,2})(?:\s*(?:[/.\-]|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
+    r"háng\s+(?:(?:(?P<m>[0-9]{1,2})|(?P<mw>Mười\s+Một|Mười\s+Hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy"
+    r"|Tám|Chín|Mười)(?!\w))(?:\s*(?:[/.\-]|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
     r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
 )
+_WORD_MONTHS = {
+    word: number
+    for number, word in enumerate(
+        "Một Hai Ba Tư Năm Sáu Bảy Tám Chín Mười".split() + ["Mười Một", "Mười Hai"], 1
+    )
+}
 # "(8/2014)", "(12-2014)": a month and year in brackets after what they date.
 _BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\)")
 # "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6"; also after a part of the
@@ -82,7 +91,7 @@ _BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\
 # ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates others write 7/6.
 # A bare "3 tháng 2" stays a duration.
 _DAY_BEFORE_MONTH = re.compile(
-    r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)(?:\s+nay)?)\s+"
+    r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|[Hh]ôm|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)(?:\s+nay)?)\s+"
     r"|(?<!\w)(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật),\s*)"
     r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+$"
 )
@@ -362,11 +371,11 @@ def _month_at(text: str, m: re.Match[str]) -> _Raw | None:
     start = m.start() - 1
     if not _word_starts(text, start, "tT"):
         return None
-    if not m["m"]:
+    if not (m["m"] or m["mw"]):
         if _duration(text, start, m["w"]):
             return None
         return _Raw(start, m.end(), "rel_month", start, word=m["w"])
-    month = int(m["m"])
+    month = int(m["m"]) if m["m"] else _WORD_MONTHS[" ".join(m["mw"].split())]
     if not 1 <= month <= 12:
         return None
     year = int(m["y"]) if m["y"] else None
