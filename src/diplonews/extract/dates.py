@@ -78,11 +78,9 @@ _MONTH = re.compile(
     r"|Tám|Chín|Mười)(?!\w))(?:\s*(?:[/.\-]|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
     r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
 )
+_MONTH_WORDS = ("Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười")
 _WORD_MONTHS = {
-    word: number
-    for number, word in enumerate(
-        "Một Hai Ba Tư Năm Sáu Bảy Tám Chín Mười".split() + ["Mười Một", "Mười Hai"], 1
-    )
+    word: number for number, word in enumerate((*_MONTH_WORDS, "Mười Một", "Mười Hai"), 1)
 }
 # "(8/2014)", "(12-2014)": a month and year in brackets after what they date.
 _BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\)")
