@@ -756,3 +756,10 @@ def test_api_unknown_route_stays_json_and_pages_are_html(client: TestClient) -> 
     page = client.get("/nothing-here")
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     assert "Không có trang này." in page.text and "Not Found" not in page.text
+
+
+def test_api_events_refuses_an_empty_party(client) -> None:
+    # "?party=" is no party: an error, not the unfiltered list (the OpenAPI contract).
+    response = client.get("/api/events", params={"party": ""})
+    assert response.status_code == 400
+    assert "party" in response.json()["detail"]

@@ -118,6 +118,8 @@ def events(
     """Events with every given party, of a series, in a period or year, attended by a
     person, reported by an outlet: the view of /events (same filters and order),
     `limit` rows after `offset`."""
+    if any(not p.strip() for p in party or ()):
+        raise DiplonewsError("party must be a code (KOR) or a name (Korea), not empty")
     params = [("party", p) for p in party or ()] + [
         (name, value)
         for name, value in (
