@@ -8,6 +8,7 @@ deadlocking), a contentless FTS5 index for search with bm25 ranking.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from diplonews.text import fold
 
 _KIND_NUMBER = {"article": 1, "event": 2, "person": 3}  # search's rowid = ref * 4 + number
 _KINDS = {number: kind for kind, number in _KIND_NUMBER.items()}
+BUSY_SECONDS = 10  # how long a statement waits for another process's lock
 TITLE_WEIGHT = 4.0  # a word of the title weighs four of the body (migration 0005's rank)
 
 
@@ -33,11 +35,11 @@ class SQLiteStore:
             # One thread uses a store at a time; the web app closes every thread's store
             # from the one that shuts it down.
             self.connection = sqlite3.connect(
-                path, isolation_level=None, timeout=10, check_same_thread=False
+                path, isolation_level=None, timeout=BUSY_SECONDS, check_same_thread=False
             )
             self._check_ours()  # before any pragma writes to the file
             self.connection.execute("PRAGMA foreign_keys = ON")
-            mode = self.connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            mode = self._journal_mode_wal()
             if mode is None:
                 raise sqlite3.DatabaseError("cannot set the journal mode")
             self.connection.execute("PRAGMA synchronous = NORMAL")
@@ -45,6 +47,22 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: not a usable diplonews store ({exc})") from None
         self._depth = 0
+
+    def _journal_mode_wal(self) -> tuple[str] | None:
+        """Set WAL, waiting for another process that holds the new file's lock: SQLite
+        answers a journal-mode change "database is locked" at once, without the busy
+        timeout (two ingests started together into one new store)."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                row: tuple[str] | None = self.connection.execute(
+                    "PRAGMA journal_mode = WAL"
+                ).fetchone()
+                return row
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _check_ours(self) -> None:
         """A SQLite file of some other program is refused, not migrated into."""
