@@ -17,7 +17,8 @@ from diplonews.extract.people import find_mentions
 from diplonews.extract.record import Participant
 
 if TYPE_CHECKING:
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
 
 # The photo's credit closing the caption: "(Ảnh: Ban tổ chức Hội nghị …)".
 CREDIT = re.compile(r"\((?:Ảnh|Nguồn|Photo)\b[^()]*\)\s*$", re.IGNORECASE)

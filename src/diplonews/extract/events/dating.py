@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 from diplonews.extract.events.cues import PLANNED
 
 if TYPE_CHECKING:
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
 
 # "lên đường … tham dự", "bắt đầu thăm … và tham dự", "rời Hà Nội lên đường dự": the
 # trip sets out for what follows, and so for a meeting joined to it ("… tham dự Cuộc

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import dating, placing, roles, world
+from diplonews.extract.events import dating, fields, placing, roles, world
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -34,7 +34,8 @@ from diplonews.extract.record import Event, Participant
 from diplonews.text import fold
 
 if TYPE_CHECKING:
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
 
 
 def keep_alone(reader: Reader, d: Draft) -> bool:
@@ -250,7 +251,7 @@ def other_side_named(reader: Reader, d: Draft) -> bool:
     people = reader.doc.record.people
     own = {people[p].country for p in d.people if 0 <= p < len(people)}
     start = reader.doc.sentences[d.sentence][0]
-    peer = reader.peer_state(cue, start)
+    peer = fields.peer_state(reader, cue, start)
     if peer and peer not in own:
         return True  # "A và người đồng cấp Nga B đã hội đàm"
     if not COUNTERPART.match(reader.body, cue.end, cue.own_end):

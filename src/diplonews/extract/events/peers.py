@@ -16,7 +16,8 @@ from diplonews.extract.record import Participant
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
 
 PEER = re.compile(r"\b(?:người\s+)?(?:đồng cấp|đồng nhiệm)\s+$")
 PEER_WORDS = ("đồng cấp", "đồng nhiệm")

@@ -27,7 +27,8 @@ from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, C
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
 
 # A sentence that opens on the day of the one before it ("Cùng ngày", "Chiều cùng
 # ngày", "Cũng trong ngày", "Sau đó", "Trước đó", "Ngay sau lễ đón").

@@ -18,7 +18,8 @@ from diplonews.extract.spans import within
 if TYPE_CHECKING:
     from diplonews.extract.doc import Mention
     from diplonews.extract.events.cues import Cue, Sentence
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
     from diplonews.extract.lexicons import Lexicons
     from diplonews.extract.record import Person
 

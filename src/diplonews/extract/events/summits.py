@@ -18,7 +18,8 @@ from diplonews.extract.lexicons import City, Lexicons, Series
 from diplonews.extract.record import Event, Participant
 
 if TYPE_CHECKING:
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
 
 BLOC = "ASEAN"
 BLOC_SUMMIT = "ASEAN Summit"

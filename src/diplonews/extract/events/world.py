@@ -28,7 +28,8 @@ from diplonews.extract.spans import within
 if TYPE_CHECKING:
     from diplonews.extract.doc import Mention
     from diplonews.extract.events.cues import Cue, Sentence
-    from diplonews.extract.events.reader import Draft, Reader
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
 
 # "hôm qua", "hôm thứ hai", "tuần trước", "sáng nay": the day of an occurrence, told
 # relative to a publication date that older articles do not carry.

@@ -1,0 +1,263 @@
+"""Several events told by one verb: counterparts listed after a two-sided verb ("hội
+đàm với A, B và C"), the legs of a tour ("công du Lào, Campuchia và Thái Lan") and
+events counted together ("4 cuộc đàm phán"), one draft each."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplonews.extract.events import roles
+from diplonews.extract.events.cues import PARTY_KINDS, Cue, parse_edition
+from diplonews.extract.events.drafts import Context, Draft, counterpart_of
+from diplonews.extract.record import Event
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Reader
+
+
+TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
+
+# "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see split_count)
+COUNTED = re.compile(
+    r"\b(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$"
+)
+
+COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")
+
+MAX_COUNTED = 6
+
+# The states of a tour after its verb (see legs).
+LEG_GAP = re.compile(
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|"
+    r"(?:\w+\s+)?(?:nước|quốc gia)|các nước|các quốc gia)\s+)*"
+)
+
+# Counterparts listed after a two-sided verb (see counterparts).
+TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đàm", "chào", "làm việc")
+
+COUNTERPART_LEAD = re.compile(
+    r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
+)
+
+ONE_BY_ONE = re.compile(r"\b(?:lần lượt|riêng rẽ|riêng biệt|từng)\s+(?:\w+\s+){0,2}$")
+
+LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+
+LIST_STOP = re.compile(r"\s+(?:để|nhằm|về|trong|nhân|bên lề|sau|trước|hôm|vào|ngày|tại|ở)\b|[;.:(]")
+
+ENVOY_HEAD = re.compile(r"(?:các\s+)?Đại sứ(?:\s+(?:các nước|các quốc gia|của))?\s", re.IGNORECASE)
+
+# Counterparts named only by their states ("gặp lãnh đạo các nước Lào và Campuchia"): one
+# event per state, with only the named participants.
+LEADERS_HEAD = re.compile(
+    r"(?:các\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?(?:các nước|các quốc gia|hai nước)\s",
+    re.IGNORECASE,
+)
+
+
+def counterparts(reader: Reader, cue: Cue, end: int) -> list[tuple[int, str | None]]:
+    """The counterparts listed after a two-sided verb, as (person, country) pairs
+    (person -1 when only the office and the state are named): "hội đàm với A, B và
+    C", "lần lượt hội kiến A, B và C", "tiếp xúc với Thủ tướng Gibuti, Ngoại trưởng
+    Haiti", "tiếp Đại sứ các nước Thái Lan, Indonesia và Malaysia". Empty unless at
+    least two are listed."""
+    body = reader.body
+    lead = COUNTERPART_LEAD.match(body, cue.end, end)
+    at = lead.end() if lead else cue.end
+    starts = {m.start: m for m in reader.taking_part if at <= m.start < end}
+    heads = starts.keys() | {s for s in reader.title_starts if at <= s < end}
+    found: list[tuple[int, str | None]] = []
+    envoys = closed = last = False
+    while at < end and not last:
+        last = closed
+        mention = next((starts[i] for i in range(at, at + 5) if i in starts), None)
+        if mention and mention.person >= 0:
+            item_end = mention.end
+            found.append((mention.person, mention.country))
+        elif (
+            at in heads
+            or envoys
+            and at in reader.party_starts
+            or not found
+            and LEADERS_HEAD.match(body, at, end)
+        ):
+            # an office and a state, no name: up to the next separator before a head
+            sep = LIST_SEP.search(body, at, min(end, at + 80))
+            while sep and sep.end() not in heads | reader.party_starts:
+                sep = LIST_SEP.search(body, sep.end(), min(end, at + 80))
+            item_end = sep.start() if sep else min(end, at + 80)
+            stop = LIST_STOP.search(body, at, item_end)
+            item_end = stop.start() if stop else item_end
+            codes = [c for s, _, c in reader.parties if at <= s < item_end]
+            if not codes and not last:
+                break
+            found.append((-1, codes[0] if codes else None))
+            envoys = (
+                envoys
+                or bool(ENVOY_HEAD.match(body, at, item_end))
+                or bool(LEADERS_HEAD.match(body, at, item_end))
+            )
+        else:
+            return []  # "và" before something else: not this list
+        sep = None if last else LIST_SEP.match(body, item_end, end)
+        if not sep:
+            break
+        closed = "và" in sep.group()  # "A, B và C": C is the last
+        at = sep.end()
+    if not last and not list_runs_out(reader, found, item_end if found else at, end):
+        return []  # a list of counterparts closes with "và", or with its sentence
+    keys = {(p, c) if p < 0 else (p, None) for p, c in found if p >= 0 or c}
+    if len(found) < 2 or len(keys) < len(found) - 1:
+        return []
+    # a counterpart whose state the text leaves out is of the state of the others
+    # ("Phó chủ tịch Cuba Carlos Lage, Ngoại trưởng Felipe Perez Roque và …")
+    known = [c for _, c in found if c]
+    return [(p, c or (known[0] if len(set(known)) == 1 else None)) for p, c in found]
+
+
+def list_runs_out(
+    reader: Reader, found: list[tuple[int, str | None]], item_end: int, end: int
+) -> bool:
+    """Whether a list of named officials without "và" ends with its sentence or at
+    an adjunct ("tiếp xúc với Thủ tướng Thái Lan X, Ngoại trưởng Mỹ Y.")."""
+    if len(found) < 2 or any(p < 0 for p, _ in found):
+        return False
+    rest = reader.body[item_end:end]
+    return not rest.strip(' .;!”"') or bool(LIST_STOP.match(reader.body, item_end, end))
+
+
+def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]:
+    """One draft per counterpart when a two-sided verb lists several: each keeps the
+    subject's side and takes one counterpart (the office alone when no name is
+    given, as for envoys received together)."""
+    cue = at.cue
+    word = cue.trigger.vi if cue.trigger else ""
+    if cue.kind == "visit":
+        return split_legs(reader, at, draft)
+    counted = COUNTED.search(reader.body, max(0, cue.start - 12), cue.start)
+    if (
+        counted
+        and not cue.named
+        and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
+    ):
+        return split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
+    if not any(verb in word for verb in TWO_SIDED_VERBS):
+        return [draft]
+    # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
+    list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
+    listed = counterparts(reader, cue, list_end or at.sentence.end)
+    if not listed:
+        return [draft]
+    people = reader.doc.record.people
+    others = {p for p, _ in listed if p >= 0}
+    listed_codes = {c for _, c in listed if c}
+    if one_side_pair(reader, cue, listed, list_end or at.sentence.end):
+        return [draft]
+    base = [p for p in draft.people if p not in others]
+    base_codes = [c for c in draft.event.parties if c not in listed_codes]
+    base_codes += [
+        people[p].country or "" for p in base if 0 <= p < len(people) and people[p].country
+    ]
+    drafts = []
+    for person, code in listed:
+        event = Event(**{**draft.event.__dict__, "participants": []})
+        codes = base_codes + ([code] if code else [])
+        people_of = base + ([person] if person >= 0 else [])
+        event.parties = [
+            c
+            for c in dict.fromkeys(codes)
+            if c and getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS
+        ] + roles.organisations_of(reader.lex, people, people_of)  # "… với Tổng thư ký LHQ"
+        chairs_of = set(draft.chairs) & set(base)
+        drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
+    return drafts
+
+
+def one_side_pair(reader: Reader, cue: Cue, listed: list[tuple[int, str | None]], end: int) -> bool:
+    """ "hội đàm với Ngoại trưởng Việt Nam A và Phó Trưởng ban B", "hội kiến Nhật hoàng
+    A và Hoàng hậu B": two named officials of one state joined by "và" are one side
+    of one meeting, not two meetings (a list told "lần lượt" or with commas is)."""
+    people = reader.doc.record.people
+    states = {code or (people[p].country if 0 <= p < len(people) else None) for p, code in listed}
+    if len(listed) != 2 or len(states) != 1 or None in states or "" in states:
+        return False
+    if ONE_BY_ONE.search(reader.body, max(0, cue.start - 30), cue.start):
+        return False
+    persons = [p for p, _ in listed]
+    found = [m for m in reader.mentions_in(cue.end, end) if m.person in persons]
+    return (
+        len(found) == 2
+        and found[0].person != found[1].person
+        and reader.body[found[0].end : found[1].start].strip() == "và"
+    )
+
+
+def split_count(reader: Reader, draft: Draft, count: int) -> list[Draft]:
+    """ "Sau 4 cuộc đàm phán hạt nhân với …": as many events as the text counts, the
+    first dated as the text dates them ("từ tháng 4/2003"), the others not."""
+    drafts = [draft]
+    for _ in range(1, min(count, MAX_COUNTED)):
+        event = Event(**{**draft.event.__dict__, "participants": [], "date": None})
+        event.parties = list(draft.event.parties)
+        twin = Draft(event, draft.cue, draft.sentence, list(draft.people), set(draft.chairs))
+        twin.counterpart = draft.counterpart = twin.undated = True
+        twin.own_date = True  # its date is the text's to give, and the text gives none
+        twin.name_parties = draft.name_parties
+        drafts.append(twin)
+    return drafts
+
+
+def legs(reader: Reader, cue: Cue, end: int) -> list[str]:
+    """The states of a tour, listed after its verb: "công du ba nước Lào, Campuchia
+    và Thái Lan", "sẽ tới Algeria và Gabon". Empty unless two or more are listed
+    and the list closes with "và"."""
+    body = reader.body
+    gap = LEG_GAP.match(body, cue.end, end)
+    at = gap.end() if gap else cue.end
+    ends = {s: (e, code) for s, e, code in reader.parties}
+    for s, e, payloads in reader.places:
+        city = payloads[0]
+        if getattr(city, "country", None) and s not in ends:
+            ends[s] = (e, city.country)
+    if at not in ends:
+        # "chuyến công du châu Á, với các chặng dừng chân tại Trung Quốc, Nhật Bản và
+        # Hàn Quốc": a tour named by its region, its states listed further on
+        stops = (m.end() for m in TOUR_STOPS.finditer(body, at, end))
+        at = next((s for s in stops if s in ends), at)
+    found: list[str] = []
+    while at in ends:
+        stop, code = ends[at]
+        found.append(code)
+        sep = LIST_SEP.match(body, stop, end)
+        if not sep:
+            break
+        at = sep.end()
+        if "và" in sep.group():
+            if at in ends:
+                found.append(ends[at][1])
+                return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
+            break
+    return []
+
+
+def split_legs(reader: Reader, at: Context, draft: Draft) -> list[Draft]:
+    """One visit per state of a tour (SCHEMA: legs of a tour), each with the
+    travellers and that state."""
+    listed = legs(reader, at.cue, at.sentence.end)
+    if not listed or "ceremony" in at.cue.flags:
+        return [draft]
+    people = reader.doc.record.people
+    home = [people[p].country for p in draft.people if 0 <= p < len(people) and people[p].country]
+    home = home or [c for c in draft.event.parties if c not in listed]
+    drafts: list[Draft] = []
+    for code in listed:
+        event = Event(**{**draft.event.__dict__, "participants": []})
+        event.parties = [c for c in dict.fromkeys(home + [code]) if c]
+        leg = counterpart_of(draft, event, at.cue, list(draft.people), set(draft.chairs))
+        leg.leg = code
+        if drafts:  # the tour's date is its first leg's: the text places no later one
+            event.date = None
+            leg.undated = leg.own_date = True
+        drafts.append(leg)
+    return drafts

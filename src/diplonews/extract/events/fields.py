@@ -1,0 +1,394 @@
+"""The fields of one cue's event: its date, people and chairs, format, parties and
+series, read from the words the cue owns and those around it (see `Context`)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING, Any
+
+from diplonews.extract.doc import Mention
+from diplonews.extract.events import placing, roles, world
+from diplonews.extract.events.cues import (
+    CHAIR,
+    CHAIR_OF,
+    COUNTERPART,
+    MODAL,
+    PARTY_KINDS,
+    PRE_REACH,
+    SESSION_NUMBER,
+    Cue,
+    Sentence,
+    chaired_by,
+    month_of,
+    parse_edition,
+    says_online,
+)
+from diplonews.extract.events.drafts import Context
+from diplonews.extract.events.mechanisms import compose
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Reader
+
+
+def in_quotes(body: str, start: int, cue: Cue) -> bool:
+    """Whether the cue stands inside quoted speech opened after `start`. A quoted name
+    (“Đối thoại Hàn-ASEAN”) opens right before the cue and closes right after its name."""
+    text = body[start : cue.start]
+    opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    if opened and text.rstrip().endswith(("“", '"')):
+        return not any(mark in body[cue.name_end : cue.name_end + 3] for mark in ("”", '"'))
+    return opened
+
+
+WITH = re.compile(r"[\s,]*cùng\b")
+
+AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
+
+# "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
+# whose subject is who took part.
+SETTING_LEAD = re.compile(  # after a time ("Ngày 18/4, tại cuộc hội đàm với X, Y nêu rõ …")
+    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?"
+    r"(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+)
+
+SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
+
+SESSION_HEAD = re.compile(r"(?:[Kk]ỳ họp|[Pp]hiên họp|[Vv]òng đàm phán|[Vv]òng)")
+
+PAIR_DASH = re.compile(r"\s*[-–]\s*")  # "Việt Nam-Ấn Độ", "Việt Nam – Cam-pu-chia"
+
+INNER_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ0-9+-]{1,9}\)\s*(?=\S)")
+
+PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng (?:cấp|nhiệm)\s+")
+
+WITH_STATE = re.compile(r"\bvới\s+$")
+
+
+def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
+    """(date, whether the event's own words give it, the time expression used)."""
+    sentence, cue = at.sentence, at.cue
+    own_times = reader.times_in(cue.start, cue.joined_end) or [
+        t
+        for t in reader.times_in(at.lead_start, cue.start)
+        if not placing.announced(reader.body, t, cue)
+    ]
+    claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
+    free_times = [
+        t
+        for t in reader.times_in(sentence.content_start, sentence.end)
+        if not any(a <= t.start < b for a, b in claimed)
+        and not placing.announced(reader.body, t, cue)
+    ]
+    if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
+        free_times = [  # reported dates the report, unless it announces a plan
+            t
+            for t in reader.times_in(sentence.start, sentence.content_start)
+            if not placing.announced(reader.body, t, cue)
+        ]
+    date, own_date = None, False
+    if own_times:
+        used = placing.most_precise(own_times)
+        date, own_date = used.value, not used.loose
+    elif free_times:
+        # A meeting named as the setting of the sentence's own event is dated to the
+        # month; a visit by the most precise day the text gives for any of its days.
+        setting = at.secondary and cue.kind != "visit"
+        date = month_of(free_times[0].value) if setting else free_times[0].value
+        own_date = not setting and not free_times[0].loose
+    if not own_date and any(
+        sentence.content_start <= t.start < cue.own_end for t in reader.unresolved
+    ):
+        own_date = True  # dated in the text, though the year is not known
+    return date, own_date, (own_times or free_times or [None])[0]
+
+
+def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
+    """Who takes part (person indexes) and who of them chairs."""
+    body, cue, sentence, subject = reader.body, at.cue, at.sentence, at.subject
+    quoted = in_quotes(body, sentence.start, cue)  # a speaker's words, not a report
+    pre = (
+        []
+        if at.secondary or at.hosting or cue.joined_to or quoted
+        else [
+            m for m in reader.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
+        ]
+    )
+    back = reader.back_subject(at)
+    if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
+        pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
+    own = [
+        m
+        for m in reader.mentions_in(cue.end, cue.own_end)
+        if not MODAL.search(body, cue.end, m.start)
+    ]  # "có thể có sự tham dự của X"
+    chair_of = [
+        m
+        for m in reader.mentions_in(cue.end, sentence.end)
+        if CHAIR_OF.search(body[max(0, m.start - 70) : m.start]) or chaired_by(body, m.start, m.end)
+    ]
+    if cue.kind == "visit" and "ceremony" not in cue.flags:
+        travellers = visitors(reader, cue, pre, own, subject)
+        hosts = roles.visit_hosts(reader, sentence, cue, pre or subject, travellers)
+        return travellers + hosts, set(hosts)
+    if at.secondary and not at.attend or at.hosting:
+        return [m.person for m in chair_of], {m.person for m in chair_of}
+    people = [m.person for m in pre + own]
+    subject_takes_part = (
+        not pre
+        and not quoted
+        and (at.attend or "verb" in cue.flags or CHAIR.search(body[at.lead_start : cue.start]))
+        or WITH.match(body, at.prev_end, cue.start)
+        or world.subject_in_talks(reader, at.lead_start, cue.start, cue.end)
+    )
+    at_event = (
+        (at.points_back or cue.generic)
+        and at.clause_start == sentence.start
+        and AT_BEFORE.search(body, sentence.start, cue.start)
+    )  # "Phát biểu tại hội nghị, X"
+    if subject_takes_part or at_event:
+        people = [m.person for m in subject] + people
+    people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+    setting_subject: list[int] = []  # "Trong buổi tiếp X, Y đánh giá …": Y receives
+    opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
+    setting = SETTING_LEAD.match(body[sentence.start : cue.start])
+    if setting and only_dates(setting.group(), cue, sentence):
+        setting = None
+        people = [p for p in people if p not in {m.person for m in subject}]
+    if setting or opening:
+        # "Gặp nhau tại Paris hôm qua, A và B …": a verb that opens the sentence
+        # takes the joined subject of the main clause, as a setting does
+        setting_subject = main_subject(reader, cue, sentence)
+        people = list(dict.fromkeys(people + setting_subject))
+        if cue.kind == "call":  # "Tại cuộc điện đàm, A mời B …": the two ends of the line
+            people = list(
+                dict.fromkeys(
+                    people + [m.person for m in reader.mentions_in(cue.end, sentence.end)]
+                )
+            )
+    chairs: set[int] = set()
+    if roles.calls_on(cue):
+        chairs = roles.called_on(reader, cue, pre or subject, own)
+    elif roles.is_reception(cue) or "ceremony" in cue.flags:
+        # the one received or welcomed, named after the verb, is no host
+        chairs = roles.reception_hosts(reader, sentence, cue, pre, subject, own)
+        if roles.is_reception(cue):
+            chairs |= set(setting_subject) - {m.person for m in own}
+    elif cue.kind == "meeting":
+        chairs = meeting_chairs(reader, cue, at.lead_start, people, subject, pre)
+        hosts = roles.invited_co_chairs(reader, sentence, cue, chairs)
+        hosts += roles.inviting_hosts(reader, sentence, cue, people)
+        chairs |= roles.joined_reception_hosts(reader, sentence, cue, people)
+        people, chairs = list(dict.fromkeys(people + hosts)), chairs | set(hosts)
+    return people, chairs | {m.person for m in chair_of}
+
+
+def only_dates(lead: str, cue: Cue, sentence: Sentence) -> bool:
+    """Whether an event set before the main clause only dates it: "Sau hội đàm, X
+    tiếp Y" tells X's own reception, and X need not have been at the talks."""
+    return lead.lstrip().startswith("Sau") and any(
+        c.start > cue.start and "verb" in c.flags for c in sentence.cues
+    )
+
+
+def main_subject(reader: Reader, cue: Cue, sentence: Sentence) -> list[int]:
+    """The people who open the main clause after a leading setting ("Trong cuộc
+    điện đàm ngày 20/10, A và B …"): consecutive mentions right after its comma."""
+    comma = reader.body.find(",", cue.end, sentence.end)
+    if comma < 0:
+        return []
+    found: list[int] = []
+    at = comma
+    for mention in reader.mentions_in(comma, sentence.end):
+        if not SUBJECT_JOIN.match(reader.body[at : mention.start]):
+            break
+        found.append(mention.person)
+        at = mention.end
+    return list(dict.fromkeys(found))
+
+
+def cue_format(reader: Reader, at: Context, location: str | None, people: list[int]) -> str | None:
+    """Online, in person, or unknown (always unknown for a call)."""
+    cue, sentence = at.cue, at.sentence
+    if cue.kind == "call":
+        return None
+    if says_online(reader.body[sentence.start : sentence.end]) and (
+        not at.secondary
+        or says_online(reader.body[cue.start : min(cue.own_end + 40, sentence.end)])
+    ):
+        return "online"
+    during_visit = (
+        cue.kind == "meeting"
+        and bool(people)
+        and any(c.kind == "visit" and c.start < cue.start for c in sentence.cues)
+    )
+    if (
+        location
+        or "inperson" in cue.flags
+        or during_visit
+        or reader.country_located(at.clause_start, at.clause_end)
+    ):
+        return "in_person"
+    return None
+
+
+def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
+    """States and blocs: named in the event's name, of its people, or visited."""
+    cue = at.cue
+    codes = list(at.name_parties)
+    known = reader.doc.record.people
+    codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
+    if cue.kind == "visit":
+        codes += reader.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+        city = reader.place_in(cue.end, min(cue.own_end, cue.end + 30))
+        if city and city.country:
+            codes.append(city.country)
+    modal = MODAL.search(reader.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
+    reach = modal.start() if modal else cue.own_end
+    topic = roles.TOPIC.search(reader.body, cue.end, reach)
+    reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
+    if cue.kind != "visit" and (
+        reader.has_title(cue.end, reach) or COUNTERPART.match(reader.body, cue.end, reach)
+    ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
+        codes += reader.parties_in(cue.end, reach)
+    peer = peer_state(reader, cue, at.lead_start)
+    if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
+        codes.append(peer)
+    elif cue.kind != "visit":  # "đàm phán hạt nhân với CHDCND Triều Tiên": the other side
+        codes += [
+            code
+            for s, _, code in reader.parties
+            if cue.end <= s < reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
+        ]
+    if not people and not at.name_parties and not at.points_back:
+        codes += reader.parties_in(at.lead_start, reach)
+    else:  # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
+        codes += roles.plural_subject_parties(reader, at.lead_start, cue.start)
+    if cue.series and cue.series.parties:
+        codes += list(cue.series.parties)
+    return [
+        c for c in codes if getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS
+    ] + roles.organisations_of(reader.lex, known, people)
+
+
+def meeting_chairs(
+    reader: Reader,
+    cue: Cue,
+    lead_start: int,
+    people: list[int],
+    subject: list[Mention],
+    pre: list[Mention],
+) -> set[int]:
+    """Who chairs: co-chairs, those who chair or open it, or "dưới sự chủ trì của"."""
+    body = reader.body
+    window = body[lead_start : cue.own_end]
+    co = re.search(r"đồng chủ trì", window, re.IGNORECASE)
+    if co and not roles.verb_of_another_event(reader, lead_start + co.end(), cue):
+        return set(people)  # not "dự X và đồng chủ trì Kỳ họp Y": Y is co-chaired
+    verb = CHAIR.search(body, lead_start, cue.own_end)
+    if verb and roles.verb_of_another_event(reader, verb.end(), cue):
+        verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum
+    if not verb:
+        return set()
+    before = {m.person for m in pre + subject if m.start < verb.start()}
+    return before & set(people) or ({subject[0].person} if subject else set())
+
+
+def visitors(
+    reader: Reader, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
+) -> list[int]:
+    body = reader.body
+    if re.match(
+        r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)", body[cue.end : cue.own_end]
+    ):
+        return []  # "chuyến thăm của đoàn đặc phái viên": the envoys are not named
+    destination = set(reader.parties_in(cue.end, min(cue.own_end, cue.end + 40)))
+    of = [
+        m
+        for m in own
+        if re.search(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$", body[cue.end : m.start])
+    ]
+    if of:
+        return [m.person for m in of]
+    people = reader.doc.record.people
+
+    def foreign(m: Mention) -> bool:
+        return 0 <= m.person < len(people) and people[m.person].country not in destination
+
+    # "Chủ tịch nước Trương Tấn Sang thăm …": the official just before the verb visits,
+    # even in a list of visits whose first cue owns the text.
+    adjacent = [
+        m
+        for m in reader.mentions
+        if 0 <= cue.start - m.end <= 2 and not body[m.end : cue.start].strip() and foreign(m)
+    ]
+    if adjacent and not pre:
+        return [adjacent[-1].person]
+    chosen = [m.person for m in (pre or subject) if foreign(m)]
+    if not chosen and destination:
+        before = [
+            m
+            for m in reader.mentions
+            if cue.start - 200 <= m.start and m.end <= cue.start and foreign(m)
+        ]
+        chosen = [before[-1].person] if before else []
+    return chosen
+
+
+def session_number(reader: Reader, cue: Cue) -> int | None:
+    """The edition of "Kỳ họp thứ 17 Ủy ban …", "phiên họp thứ 3 …": a session counted
+    without "lần"."""
+    head = SESSION_HEAD.match(reader.body, cue.start, cue.name_end)
+    number = head and SESSION_NUMBER.match(reader.body, head.end(), cue.name_end)
+    return parse_edition(number.group(1)) if number else world.round_number(reader, cue)
+
+
+def peer_state(reader: Reader, cue: Cue, lead_start: int) -> str | None:
+    """The state of a counterpart named as "người đồng cấp <state>" in the subject
+    before a two-sided verb ("A và người đồng cấp Nga B đã hội đàm")."""
+    if cue.kind == "visit":
+        return None
+    peer = None
+    for peer in PEER_BEFORE.finditer(reader.body, max(lead_start, cue.start - 120), cue.start):
+        pass
+    if peer is None:
+        return None
+    codes = reader.parties_in(peer.end(), peer.end() + 1)
+    return codes[0] if codes else None
+
+
+def series_past_acronym(reader: Reader, name: str | None) -> str | None:
+    """The series of a name that an acronym in brackets interrupts ("Hội nghị Cấp cao
+    (HNCC) ASEAN lần thứ 42" is the ASEAN Summit)."""
+    if not name or "(" not in name:
+        return None
+    plain = INNER_ACRONYM.sub(" ", name)
+    if plain == name:
+        return None
+    hits = reader.lex.series.find(plain)
+    return next((str(h[2][0].name_en) for h in hits if h[0] == 0), None)
+
+
+def composed_series(reader: Reader, cue: Cue, numbered: bool) -> str | None:
+    """The series of a name that joins two parties after the mechanism's words
+    ("Đối thoại Chiến lược Ngoại giao-Quốc phòng Việt Nam-Ấn Độ lần thứ 3" →
+    "Vietnam-India Diplomacy-Defence Strategic Dialogue"), or None."""
+    if cue.kind != "meeting":
+        return None
+    spans = [
+        (s, e, code)
+        for s, e, code in reader.parties
+        if cue.start <= s < cue.name_end
+        and getattr(reader.lex.party(code), "kind", "") in PARTY_KINDS
+    ]
+    for (s1, e1, a), (s2, _, b) in itertools.pairwise(spans):
+        if a != b and PAIR_DASH.fullmatch(reader.body, e1, s2):
+            name = compose(reader.body[cue.start : s1], [a, b], reader.lex)
+            bare = name is not None and name.rsplit(" ", 1)[-1] == name.split(" ", 1)[-1]
+            blocs = any(
+                getattr(reader.lex.party(c), "kind", "") in ("bloc", "group") for c in (a, b)
+            )
+            # "Hội nghị thượng đỉnh Hàn-Indonesia": a one-off meeting of two states
+            # unless counted ("lần thứ 5") or qualified ("Đối thoại Chiến lược …")
+            return None if bare and not (numbered or blocs) else name
+    return None

@@ -1,0 +1,146 @@
+"""A trip told by a verb of motion ("X sẽ tới Venezuela", "cử một phái đoàn đến
+Matxcơva"), and whether a trip is made only to attend a meeting (then it is that
+meeting, SCHEMA)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplonews.extract.doc import Doc, Mention
+from diplonews.extract.lexicons import Lexicons, Trigger
+from diplonews.extract.spans import within
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.reader import Reader
+
+
+# A trip told by a verb of motion (see movements).
+# "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
+# has travelled there.
+MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở)\s+$")
+
+MOVE_REACH = 14  # characters before a place that hold the verb
+
+TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
+
+# The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
+MOVE_LEAD_WORD = re.compile(
+    r"\b(?:sẽ|đã|vừa|đang|cũng|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
+    r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
+)
+
+ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
+
+BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
+
+RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
+
+DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
+
+MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+
+
+def may_report_events(doc: Doc, lex: Lexicons) -> bool:
+    """Whether any sentence could report an event: a trigger word, a series name, or a
+    verb of motion before a place ("sẽ tới Venezuela"). Four articles in ten of the
+    corpus have none, and skip the reading of every sentence."""
+    body = doc.body
+    if lex.find_in(doc.matches, "triggers", body) or lex.find_in(doc.matches, "series", body):
+        return True
+    places = lex.find_in(doc.matches, "party_names", body) + lex.find_in(
+        doc.matches, "places", body
+    )
+    return any(MOVE.search(body, max(0, s - MOVE_REACH), s) for s, _, _ in places)
+
+
+def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
+    """ "tới/đến/sang <a state or its capital>" right after a named official or a
+    delegation: a visit, as "thăm" would say ("ông Yang Hyong Sop sẽ tới
+    Venezuela", "Moldova đã cử một phái đoàn đến Matxcơva"). Only a foreign
+    destination counts, and only with the traveller standing just before the verb."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    destinations = {s: code for s, _, code in reader.parties}
+    for s, _, payloads in reader.places:
+        city = payloads[0]
+        if getattr(city, "country", None):
+            destinations.setdefault(s, city.country)
+    if not destinations:
+        return found
+    ends: dict[int, Mention] | None = None
+    people = reader.doc.record.people
+    for start, code in sorted(destinations.items()):
+        move = MOVE.search(body, max(0, start - MOVE_REACH), start)
+        if move is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            continue
+        if RETURNING.search(body, max(0, move.start() - 12), move.start()):
+            continue  # "về đến Hà Nội": home again, not a trip
+        if ends is None:
+            ends = {m.end: m for m in reader.taking_part}
+        at = lead_start(reader, move.start())
+        traveller = ends.get(at)
+        if traveller is not None:
+            home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
+            if home == code or traveller.name is None:
+                continue
+        elif "đoàn" not in body[max(0, move.start() - 60) : move.start()] or not (
+            DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
+        ):
+            continue
+        if only_to_attend(reader, move.end(), code):
+            continue
+        if move.group(1).startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
+            continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
+        found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+    return found
+
+
+def place_end(reader: Reader, start: int) -> int:
+    """The end of the state or city named at `start`."""
+    for s, e, _ in reader.parties:
+        if s == start:
+            return e
+    for s, e, _ in reader.places:
+        if s == start:
+            return e
+    return start
+
+
+def lead_start(reader: Reader, at: int) -> int:
+    """Where the words that lead to a verb of motion start, walking back over the
+    adverbs between it and its subject ("X đã lên đường tới", "X hôm qua đã tới")."""
+    body = reader.body
+    for _ in range(6):
+        j = at
+        while j > 0 and body[j - 1] in " ,":
+            j -= 1
+        word = MOVE_LEAD_WORD.search(body, max(0, j - 16), j)
+        if not word:
+            return j
+        at = word.start()
+    return at
+
+
+def only_to_attend(reader: Reader, at: int, host: str | None = None) -> bool:
+    """Whether a trip is told as made to attend a meeting of a known mechanism and
+    nothing else ("tới New York dự Đại hội đồng Liên hợp quốc"): that trip is the
+    meeting (SCHEMA). "… kết hợp hoạt động song phương" makes it a visit as well."""
+    body = reader.body
+    clause_end = min([i for i in (body.find(".", at), body.find(";", at)) if i >= 0] or [len(body)])
+    attend = ATTEND_AFTER.match(body, at, clause_end)
+    if not attend:
+        return False
+    if BILATERAL_TOO.search(body, at, clause_end):
+        return False
+    if any(attend.end() <= s <= attend.end() + 30 for s, _, _ in reader.series_hits):
+        return True
+    # a meeting named by its own capitalised name ("dự Hội nghị Bộ trưởng Năng lượng
+    # ASEAN"), unless it names the host state: a meeting with the host is a visit too
+    start = attend.end()
+    if not body[start : start + 1].isupper() or host in reader.parties_in(start, clause_end):
+        return False
+    return any(
+        s == start and any(t.kind == "meeting" and "named" in t.flags for t in triggers)
+        for s, _, triggers in within(reader.triggers, start, start + 1)
+    )
