@@ -4,10 +4,12 @@
 
 Scores the extractor (events, people and the relationship figures) on each folder of
 tests/data (seeds; dev = v01–v24; recent = the a/b articles of 2011–2025 from 40
-outlets; archive = full-length 2003–2006 news), then on
-two halves of recent + archive: odd-numbered articles (the half rules are developed on)
-and even-numbered ones (the half kept for checking). The gap between the halves is the
-honest estimate of what articles nobody looked at will score; report both.
+outlets; archive = full-length 2003–2006 news; fresh = 40 world and politics articles
+of the corpus drawn by bench/sample_corpus.py and labelled by the project, not by the
+issue's authors), then on two halves of recent + archive, and of fresh: odd-numbered
+articles (the half rules are developed on) and even-numbered ones (the half kept for
+checking). The gap between the halves is the honest estimate of what articles nobody
+looked at will score; report both.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ def main() -> int:
     table: dict[str, dict[str, float]] = {}
     unseen_gold: list[dict] = []
     unseen_pred: list[dict] = []
-    for name in ("seeds", "dev", "recent", "archive"):
+    fresh: tuple[list[dict], list[dict]] = ([], [])
+    for name in ("seeds", "dev", "recent", "archive", "fresh"):
         if not (args.data / name / "gold.jsonl").is_file():
             continue
         gold, pred = records(args.data / name)
@@ -59,17 +62,24 @@ def main() -> int:
         if name in ("recent", "archive"):
             unseen_gold += gold
             unseen_pred += pred
+        if name == "fresh":
+            fresh = (gold, pred)
     for label, odd in (("odd half", True), ("even half", False)):
         table[label] = evaluate.score(half(unseen_gold, odd), half(unseen_pred, odd)).figures()
+    if fresh[0]:
+        for label, odd in (("fresh odd", True), ("fresh even", False)):
+            table[label] = evaluate.score(half(fresh[0], odd), half(fresh[1], odd)).figures()
     if args.json:
         print(json.dumps({k: {f: round(v[f], 3) for f in FIGURES} for k, v in table.items()}))
         return 0
-    print(f"{'set':<10}" + "".join(f"{f:>18}" for f in FIGURES))
+    print(f"{'set':<11}" + "".join(f"{f:>18}" for f in FIGURES))
     for name, figures in table.items():
-        print(f"{name:<10}" + "".join(f"{figures[f]:>18.3f}" for f in FIGURES))
-    odd, even = table["odd half"], table["even half"]
-    gap = "  ".join(f"{f} {odd[f] - even[f]:+.3f}" for f in FIGURES)
-    print(f"gap (odd - even): {gap}")
+        print(f"{name:<11}" + "".join(f"{figures[f]:>18.3f}" for f in FIGURES))
+    for odd_label, even_label in (("odd half", "even half"), ("fresh odd", "fresh even")):
+        if odd_label in table:
+            odd, even = table[odd_label], table[even_label]
+            gap = "  ".join(f"{f} {odd[f] - even[f]:+.3f}" for f in FIGURES)
+            print(f"gap ({odd_label} - {even_label}): {gap}")
     return 0
 
 
