@@ -11,7 +11,7 @@ def test_outcomes_adopted_before_the_meeting_named_as_their_setting() -> None:
         published="2024-05",
     ).events
     [meeting] = [e for e in events if e.kind == "meeting"]
-    assert meeting.outcomes == ["Agreement: hợp tác giáo dục"]
+    assert meeting.outcomes == ["Agreement on Education Cooperation"]
 
 
 def test_outcomes_before_the_meeting_need_a_setting_word() -> None:

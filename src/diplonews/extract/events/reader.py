@@ -58,7 +58,7 @@ from diplonews.extract.events.cues import (
     series_name,
 )
 from diplonews.extract.events.mechanisms import compose
-from diplonews.extract.events.outcomes import find_outcomes
+from diplonews.extract.events.outcomes import attach_unreported, find_outcomes
 from diplonews.extract.lexicons import City, Lexicons, Trigger
 from diplonews.extract.record import Event
 from diplonews.extract.spans import Spans, covering, start_attribute, within
@@ -368,7 +368,9 @@ class Reader:
     def read(self) -> list[Event]:
         for index, (start, end) in enumerate(self.doc.sentences):
             self.read_sentence(index, start, end)
-        return merging.merge(self)
+        events = merging.merge(self)
+        attach_unreported(self.documents, self.doc.sentences, events, self.lex)
+        return events
 
     def read_sentence(self, index: int, start: int, end: int) -> None:
         body = self.body
@@ -620,7 +622,7 @@ class Reader:
         meetings = [c for c in sentence.cues if c.kind == "meeting"]
         lead = sentence.start if meetings and meetings[0] is cue else None
         outcomes = (
-            find_outcomes(self.documents, cue.start, sentence.end, lead)
+            find_outcomes(self.documents, cue.start, sentence.end, lead, self.lex)
             if (cue.kind == "meeting" and not at.secondary)
             else []
         )
