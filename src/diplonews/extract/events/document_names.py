@@ -22,7 +22,7 @@ from diplonews.extract.lexicons import NUMBER_WORDS, City, Lexicons
 # What may join two words of one group: a dash, a comma, "và" (and).
 JOINER = re.compile(r"\s*(?:[-–]|,|,?\s+và)\s*")
 # Numbers that stay after the name in English: a year, a span of years, a Roman numeral.
-TRAILING = re.compile(r"(?:\d{4}(?:\s*[-–]\s*\d{4})?|[IVX]{1,4})(?!\w)")
+TRAILING = re.compile(r"(?:năm\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?|[IVX]{1,4})(?!\w)")
 # "lần thứ 27", "lần thứ hai": an ordinal, which English puts first ("27th").
 ORDINAL = re.compile(r"lần\s+thứ\s+(\d+|\w+)(?!\w)", re.IGNORECASE)
 # A party's short name cut off by the dash of a compound ("Việt Nam - Hàn Quốc").
@@ -101,7 +101,7 @@ def _runs(said: str, lex: Lexicons) -> list[Run] | None:
             continue
         number = TRAILING.match(said, at)
         if number:
-            runs[-1].trailing.append(number.group())
+            runs[-1].trailing.append(re.sub(r"^năm\s+", "", number.group(), flags=re.I))
             at = number.end()
             continue
         nth = ORDINAL.match(said, at)
@@ -125,7 +125,7 @@ def _runs(said: str, lex: Lexicons) -> list[Run] | None:
                 return None
             runs.append(Run(link=english))
         else:
-            if role in ("word", "level"):
+            if role in ("word", "level"):  # an adjective leaves a run of names proper
                 run.proper = False
                 run.definite = run.definite or role == "level"
             if run.groups and run.groups[-1] == ["Relations"] and english.endswith("Partnership"):
@@ -142,6 +142,15 @@ def _runs(said: str, lex: Lexicons) -> list[Run] | None:
     if joiner:
         return None
     return runs
+
+
+def english_words(said: str, lex: Lexicons) -> str | None:
+    """A noun phrase in English ("Năm giao lưu Hàn Quốc-Mekong" → "Korea-Mekong Exchange
+    Year"), or None when a word is unknown or a preposition splits it."""
+    runs = _runs(said.strip(" “”\"'"), lex)
+    if runs is None or len(runs) != 1:
+        return None
+    return runs[0].english() or None
 
 
 def english_name(kind: str, said: str, lex: Lexicons) -> str | None:

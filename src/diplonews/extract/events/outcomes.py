@@ -9,7 +9,7 @@ A document is adopted when a verb of adoption or signing stands just before it
 ("đã ký 6 văn kiện là: Hiệp định A; Hiệp định B; …"). It belongs to the meeting named in
 its sentence; a sentence that names none ("Đại diện hai nước đã ký …", "Hai Bộ trưởng
 chứng kiến việc trao đổi văn bản …") reports what was signed at the talks the article
-has told of, else at the visit (SCHEMA: a document signed at a visit belongs to the visit
+has told of, else at the visit, else at its one meeting (SCHEMA: a document signed at a visit belongs to the visit
 or the talks the article reports it at).
 """
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events.document_names import english_name
+from diplonews.extract import milestones
+from diplonews.extract.events.document_names import english_name, english_words
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
@@ -30,11 +31,14 @@ ADOPTING = re.compile(
     r"\s+(?:(?:các|bản|một|hai|ba|\d+)\s+)?(?:(?:văn bản|văn kiện)\s+)?$",
     re.IGNORECASE,
 )
-# Where a document's name stops: a clause break, or a word that starts what follows it.
-NAME_END = re.compile(r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|và|với|tại|vào|trong|giữa|nhân)\s")
+# Where a document's name stops: a clause break, a word that starts what follows it, or
+# the year it was signed ("Hiệp định thương mại năm 1998").
+NAME_END = re.compile(
+    r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|và|với|tại|vào|trong|giữa|nhân)\s|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d"
+)
 # The same, letting "giữa" and "với" join the parties into the name ("Hiệp định … giữa
 # Việt Nam và EU"): tried first, and kept only when the whole of it reads in English.
-LONG_NAME_END = re.compile(r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|tại|vào|trong|nhân)\s")
+LONG_NAME_END = re.compile(r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|tại|vào|trong|nhân)\s|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d")
 # Kinds too vague to report without a name ("ký kết văn kiện": signed documents).
 VAGUE = frozenset({"Document", "Plan"})
 # What may stand between two documents of one list: "Hiệp định A; Hiệp định B và …".
@@ -48,13 +52,37 @@ LIST_LEAD = re.compile(
     re.IGNORECASE,
 )
 
+# "nhất trí nâng cấp quan hệ lên …", "quyết định chỉ định năm 2021 là …": a decision the
+# sides took together, introduced by a verb of agreeing or deciding.
+DECIDING = re.compile(
+    r"\b(?:nhất trí|thống nhất|quyết định|chính thức tuyên bố|tuyên bố)\s+(?:chính thức\s+)?"
+    r"(?P<what>(?P<raise>nâng cấp|nâng tầm|thiết lập|xác lập)\s+(?:mối\s+)?quan hệ\b"
+    r"|(?:chỉ định|chọn|lấy)\s+năm\s+(?P<year>(?:19|20)\d\d)(?:\s+tới)?\s+(?:là|làm)\b)",
+    re.IGNORECASE,
+)
+# "… là “Năm giao lưu Hàn Quốc-Mekong”": the name a year is given.
+YEAR_NAMED = re.compile(r"\s*[“\"]?\s*(?P<name>Năm\s+[^”\".,;:()]+?)\s*(?=[”\".,;:()]|\s+(?:để|nhằm|và)\s)")
+CLAUSE_END = re.compile(r"[.;:()]|,\s+(?:đồng thời|và)\s")
+# "Thỏa thuận này", "hiệp định nào", "tuyên bố trên": a document named elsewhere.
+POINTING = re.compile(r"(?:này|nào|đó|ấy|trên|nói trên|kể trên|cụ thể)\b", re.IGNORECASE)
+# How many sentences after its event a sentence that names no meeting may report what the
+# event signed: further on, an article has moved to background.
+REACH = 5
+
 # What sets an adoption at the event named after it: "A và B thông qua X nhân / tại /
 # trong / bên lề Hội nghị Y".
 AT_EVENT = re.compile(r"\b(?:nhân|tại|trong|bên lề)\b", re.IGNORECASE)
 # An adoption still to come or that did not happen ("sẽ ký", "chưa ký"): not an outcome.
 NOT_DONE = re.compile(
     r"\b(?:sẽ|dự kiến|dự định|chuẩn bị|chưa|không|có thể|hướng tới|tiến tới|xem xét|kêu gọi|"
-    r"đề nghị|mong muốn|sớm)\b",
+    r"đề nghị|muốn|mong muốn|sớm|cần|thúc đẩy|nên|phải|khẳng định|đánh giá|cho rằng|nhắc lại|"
+    r"kể từ)\b",
+    re.IGNORECASE,
+)
+# "đề nghị sớm ký kết Hiệp định …": a wish told at the meeting, not what it signed.
+WISHED = re.compile(
+    r"\b(?:sớm|mong muốn|muốn|đề nghị|kêu gọi|cần)\s+(?:\w+\s+){0,2}?"
+    r"(?:ký kết|ký|thông qua|hoàn tất|phê duyệt)\b",
     re.IGNORECASE,
 )
 # "Hiệp định ký năm 1995": a document the sides signed in a year of its own, recalled.
@@ -82,7 +110,8 @@ def find_outcomes(
     return [
         label
         for doc_start, label, _ in adopted(documents, first, end, lex)
-        if doc_start >= start or AT_EVENT.search(text, doc_start, start)
+        if (doc_start >= start or AT_EVENT.search(text, doc_start, start))
+        and not WISHED.search(text, max(first, doc_start - 40), doc_start)
     ]
 
 
@@ -109,11 +138,57 @@ def adopted(
         ):
             continue
         rest, listed_to = _name(text, doc_end, end)
+        if POINTING.match(rest):
+            continue  # "Thỏa thuận này", "hiệp định nào": a document named elsewhere
         label, said_end = _label(kinds[0], rest, text, doc_end, end, lex)
-        if kinds[0] in VAGUE and (":" in label or label == kinds[0]):
-            continue  # "ký kết văn kiện", "thông qua kế hoạch …": too vague to name
+        if kinds[0] in VAGUE and (":" in label or len(rest.split()) < 2):
+            continue  # "ký kết văn kiện chung", "thông qua kế hoạch …": too vague to name
         if label not in {f[1] for f in found}:
             found.append((doc_start, label, text[doc_start:said_end].strip(' “”".,;:')))
+    if lex is not None and DECIDING.search(text, start, end):
+        found += [d for d in decided(text, start, end, lex) if d[1] not in {f[1] for f in found}]
+        found.sort()
+    return found
+
+
+def decided(text: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, str, str]]:
+    """Decisions `text[start:end]` says the sides took, as (offset, English, Vietnamese):
+    "nhất trí nâng cấp quan hệ lên Đối tác chiến lược toàn diện" → "Upgrade of Relations
+    to the Comprehensive Strategic Partnership"; "nhất trí chỉ định năm 2021 là Năm giao
+    lưu …" → "Designation of 2021 as the … Exchange Year"."""
+    found: list[tuple[int, str, str]] = []
+    for verb in DECIDING.finditer(text, start, end):
+        if verb.group("raise"):
+            stop = CLAUSE_END.search(text, verb.end(), min(end, verb.end() + 80))
+            reach = stop.start() if stop else min(end, verb.end() + 80)
+            levels = [
+                h for h in milestones.levels().find(text[verb.end() : reach]) if h[2][0].label
+            ]
+            if not levels:
+                continue
+            level_start, level_end, (level, *_) = levels[0]
+            if level.kind == "coordinator":
+                continue
+            upgrade = verb.group("raise").lower().startswith("nâng")
+            label = ("Upgrade of Relations to the " if upgrade else "Establishment of ") + (
+                level.label if upgrade or level.kind == "partnership" else level.label.lower()
+            )
+            if not upgrade and level.kind == "partnership":
+                label = "Establishment of the " + level.label
+            said_end = verb.end() + level_end
+        else:
+            year_end = verb.end()
+            named = YEAR_NAMED.match(text, year_end, end)
+            if not named:
+                continue
+            title = english_words(named.group("name"), lex)
+            if not title or title == "Year":
+                continue
+            label = f"Designation of {verb.group('year')} as the {title}"
+            said_end = named.end()
+        said = text[verb.start("what") : said_end].strip(' “”".,;:')
+        if label not in {f[1] for f in found}:
+            found.append((verb.start("what"), label, said[:1].upper() + said[1:]))
     return found
 
 
@@ -150,6 +225,9 @@ def _label(
             return name, _word_end(text, doc_end, len(words))
     if not rest:
         return kind, short_end
+    cut = NAME_END.search(text, doc_end, end)
+    if cut and cut.group().strip() in ("và", "giữa") and len(words) > len(rest.split()):
+        return f"{kind}: {rest}", short_end  # a part of a longer name: not named in English
     return english_name(kind, rest, lex) or f"{kind}: {rest}", short_end
 
 
@@ -168,22 +246,38 @@ def attach_unreported(
     lex: Lexicons,
 ) -> None:
     """Documents signed in a sentence that reports no meeting of its own go to the
-    article's talks, else to its visit, when it reports one of them only."""
+    article's talks, else to its visit, else to its meeting, when it reports one of
+    them only."""
     held = [e for e in events if e.status == "held" and e.evidence_span]
     talks = [e for e in held if e.kind == "meeting" and TALKS.search(e.name or "")]
     visits = [e for e in held if e.kind == "visit"]
-    target = talks[0] if len(talks) == 1 else visits[0] if len(visits) == 1 else None
+    meetings = [e for e in held if e.kind == "meeting"]
+    target = next((group[0] for group in (talks, visits, meetings) if len(group) == 1), None)
     if target is None or target.evidence_span is None:
         return
     text = documents[0]
     told = {e.evidence_span[0] for e in events if e.kind == "meeting" and e.evidence_span}
     named = {label for e in events for label in e.outcomes}
-    for start, end in sentences:
-        if start in told or start < target.evidence_span[0]:
+    first = next((i for i, s in enumerate(sentences) if s[0] >= target.evidence_span[0]), 0)
+    for start, end in sentences[first : first + REACH + 1]:
+        if start in told:
             continue
-        found = [f[:2] for f in adopted(documents, start, end, lex) if f[1] not in named]
+        # named, and in English: a sentence that names no meeting must say more
+        found = [
+            f
+            for f in adopted(documents, start, end, lex)
+            if f[1] not in named
+            and ":" not in f[1]
+            and (f[1] not in lex.document_topics or f[1].startswith("Joint"))
+        ]
         if not found or NOT_DONE.search(text, start, found[0][0]):
             continue
-        if any(year not in (target.date or "") for year in YEAR.findall(text, start, end)):
+        names = [(at, at + len(said)) for at, _, said in found]
+        years = [y for y in YEAR.finditer(text, start, end) if not _inside(y.start(), names)]
+        if any(y.group() not in (target.date or "") for y in years):
             continue  # a document of another year, recalled
-        target.outcomes += [label for _, label in found if label not in target.outcomes]
+        target.outcomes += [f[1] for f in found if f[1] not in target.outcomes]
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
