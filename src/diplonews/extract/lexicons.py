@@ -276,6 +276,27 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Level:
+    """A relationship level or role that a milestone names (milestones.tsv)."""
+
+    kind: str  # "relations", "partnership" or "coordinator"
+    label: str  # English; "" for a bare "quan hệ", labelled by its parties
+
+
+@lru_cache(maxsize=1)
+def relationship_levels() -> Matcher:
+    """The level names of milestones.tsv, compiled once (kept apart from `Lexicons`, whose
+    file list other stages own): milestones read them, and so do adopted documents'
+    names ("Tuyên bố chung về quan hệ Đối tác toàn diện")."""
+    matcher = Matcher(caseless=True)
+    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / "milestones.tsv"):
+        level = Level(row["kind"], row["label"])
+        for form in split_forms(row["names"]):
+            matcher.add(form, level)
+    return matcher.finish()
+
+
+@dataclass(frozen=True)
 class Trigger:
     vi: str
     kind: str

@@ -140,13 +140,13 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
     if adopted:
         lines = []
         for e in adopted:
-            said = _vietnamese_names(store, e, w) if w.lang == "vi" else {}
+            names = _vietnamese_names(store, e, w) if w.lang == "vi" else {}
             lines.append(
                 w(
                     "outcomes",
                     event=w.event(e),
                     date=w.date(e.date),
-                    outcomes="; ".join(said.get(o) or _document(o, w) for o in e.outcomes),
+                    outcomes="; ".join(names.get(o) or _document(o, w) for o in e.outcomes),
                 )
             )
         answer = found_answer(lines, adopted)

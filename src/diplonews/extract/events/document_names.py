@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diplonews.extract import milestones
-from diplonews.extract.lexicons import NUMBER_WORDS, City, Lexicons
+from diplonews.extract.lexicons import NUMBER_WORDS, City, Lexicons, relationship_levels
 
 # What may join two words of one group: a dash, a comma, "và" (and).
-JOINER = re.compile(r"\s*(?:[-–]|,|,?\s+và)\s*")
+JOINER = re.compile(r"\s*(?:[-–]|,|,?\s*và(?=\s))\s*", re.IGNORECASE)
 # Numbers that stay after the name in English: a year, a span of years, a Roman numeral.
 TRAILING = re.compile(r"(?:năm\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?|[IVX]{1,4})(?!\w)")
 # "lần thứ 27", "lần thứ hai": an ordinal, which English puts first ("27th").
@@ -51,7 +50,9 @@ class Run:
 
 
 def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"
 
 
@@ -60,7 +61,7 @@ def _runs(said: str, lex: Lexicons) -> list[Run] | None:
     words = lex.document_words.find(said)
     parties = lex.party_names.find(said)
     places = lex.places.find(said)
-    levels = milestones.levels().find(said)
+    levels = relationship_levels().find(said)
     known: dict[int, tuple[int, str, str]] = {}  # start -> (end, English, role)
     for start, end, payloads in words:
         english, role = payloads[0]
@@ -96,12 +97,14 @@ def _runs(said: str, lex: Lexicons) -> list[Run] | None:
             break
         join = JOINER.match(said, at)
         if join and join.end() > at and runs[-1].groups:
-            joiner = "-" if join.group().strip() in "-–" else ", " if "," in join.group() else " and "
+            joiner = (
+                "-" if join.group().strip() in "-–" else ", " if "," in join.group() else " and "
+            )
             at = join.end()
             continue
         number = TRAILING.match(said, at)
         if number:
-            runs[-1].trailing.append(re.sub(r"^năm\s+", "", number.group(), flags=re.I))
+            runs[-1].trailing.append(re.sub(r"^năm\s+", "", number.group(), flags=re.IGNORECASE))
             at = number.end()
             continue
         nth = ORDINAL.match(said, at)

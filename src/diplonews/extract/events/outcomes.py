@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplonews.extract import milestones
 from diplonews.extract.events.document_names import english_name, english_words
+from diplonews.extract.lexicons import relationship_levels
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
@@ -38,7 +38,9 @@ NAME_END = re.compile(
 )
 # The same, letting "giữa" and "với" join the parties into the name ("Hiệp định … giữa
 # Việt Nam và EU"): tried first, and kept only when the whole of it reads in English.
-LONG_NAME_END = re.compile(r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|tại|vào|trong|nhân)\s|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d")
+LONG_NAME_END = re.compile(
+    r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|tại|vào|trong|nhân)\s|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d"
+)
 # Kinds too vague to report without a name ("ký kết văn kiện": signed documents).
 VAGUE = frozenset({"Document", "Plan"})
 # What may stand between two documents of one list: "Hiệp định A; Hiệp định B và …".
@@ -61,7 +63,9 @@ DECIDING = re.compile(
     re.IGNORECASE,
 )
 # "… là “Năm giao lưu Hàn Quốc-Mekong”": the name a year is given.
-YEAR_NAMED = re.compile(r"\s*[“\"]?\s*(?P<name>Năm\s+[^”\".,;:()]+?)\s*(?=[”\".,;:()]|\s+(?:để|nhằm|và)\s)")
+YEAR_NAMED = re.compile(
+    r"\s*[“\"]?\s*(?P<name>Năm\s+[^”\".,;:()]+?)\s*(?=[”\".,;:()]|\s+(?:để|nhằm|và)\s)"
+)
 CLAUSE_END = re.compile(r"[.;:()]|,\s+(?:đồng thời|và)\s")
 # "Thỏa thuận này", "hiệp định nào", "tuyên bố trên": a document named elsewhere.
 POINTING = re.compile(r"(?:này|nào|đó|ấy|trên|nói trên|kể trên|cụ thể)\b", re.IGNORECASE)
@@ -124,9 +128,8 @@ def adopted(
     text, matches = documents
     found: list[tuple[int, str, str]] = []
     listed_to = -1  # where the name of the last adopted document ends
-    for doc_start, doc_end, kinds in within(matches, start, end):
-        if not start <= doc_start < end:
-            continue
+    hits = [m for m in within(matches, start, end) if start <= m[0] < end]
+    for index, (doc_start, doc_end, kinds) in enumerate(hits):
         if not (
             ADOPTING.search(text, max(start, doc_start - 30), doc_start)
             or LIST_LEAD.search(text, max(start, doc_start - 80), doc_start)
@@ -140,7 +143,9 @@ def adopted(
         rest, listed_to = _name(text, doc_end, end)
         if POINTING.match(rest):
             continue  # "Thỏa thuận này", "hiệp định nào": a document named elsewhere
-        label, said_end = _label(kinds[0], rest, text, doc_end, end, lex)
+        # the next document of a list ends this one's name ("Tuyên bố A và Chương trình B")
+        limit = hits[index + 1][0] if index + 1 < len(hits) else end
+        label, said_end = _label(kinds[0], rest, text, doc_end, limit, lex)
         if kinds[0] in VAGUE and (":" in label or len(rest.split()) < 2):
             continue  # "ký kết văn kiện chung", "thông qua kế hoạch …": too vague to name
         if label not in {f[1] for f in found}:
@@ -162,11 +167,11 @@ def decided(text: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, s
             stop = CLAUSE_END.search(text, verb.end(), min(end, verb.end() + 80))
             reach = stop.start() if stop else min(end, verb.end() + 80)
             levels = [
-                h for h in milestones.levels().find(text[verb.end() : reach]) if h[2][0].label
+                h for h in relationship_levels().find(text[verb.end() : reach]) if h[2][0].label
             ]
             if not levels:
                 continue
-            level_start, level_end, (level, *_) = levels[0]
+            _, level_end, (level, *_) = levels[0]
             if level.kind == "coordinator":
                 continue
             upgrade = verb.group("raise").lower().startswith("nâng")
@@ -217,7 +222,9 @@ def _label(
         return (f"{kind}: {rest}" if rest else kind), short_end
     stop = LONG_NAME_END.search(text, doc_end, end)
     words = text[doc_end : stop.start() if stop else end].split()
-    if not stop and end == len(text) and text.rstrip()[-1:] not in ".!?…\"”":
+    while words and words[-1].lower() in ("và", "cùng", "-"):
+        words.pop()  # "… và" before the next document of a list
+    if not stop and end == len(text) and text.rstrip()[-1:] not in '.!?…"”':
         words = words[:-1]  # the text is cut off: its last word may be cut too
     if 0 < len(words) <= 14:
         name = english_name(kind, " ".join(words), lex)

@@ -395,6 +395,8 @@ class Reader:
                 )
             ):
                 continue
+            if self.names_document(c.start, start):
+                continue  # "Điều khoản tham chiếu Tham vấn Hải quân …": a document's name
             if "credentials" in c.flags and any("reception" in k.flags for k in keep):
                 continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
             if (
@@ -448,6 +450,19 @@ class Reader:
                 and not d.people
             ):
                 d.event.parties = list(main.event.parties)
+
+    def names_document(self, at: int, sentence_start: int) -> bool:
+        """The cue at `at`, capitalised, goes on the name of a document whose kind stands
+        just before it ("ký Bản ghi nhớ Đối thoại …"): the document is named after the
+        mechanism."""
+        text, matches = self.documents
+        return (
+            text[at : at + 1].isupper()
+            and any(  # "kế hoạch hội đàm": a plan to meet
+                doc_end <= at and not text[doc_end:at].strip()
+                for _, doc_end, _ in within(matches, max(sentence_start, at - 40), at)
+            )
+        )
 
     def plural_told(self, cue: Cue, start: int, end: int) -> bool:
         """Whether "các <cue>" tells events: its clause names a side after it ("các cuộc
