@@ -255,6 +255,8 @@ def attach_unreported(
     """Documents signed in a sentence that reports no meeting of its own go to the
     article's talks, else to its visit, else to its meeting, when it reports one of
     them only."""
+    if not documents[1] and not DECIDING.search(documents[0]):
+        return  # most articles name no document and tell no decision
     held = [e for e in events if e.status == "held" and e.evidence_span]
     talks = [e for e in held if e.kind == "meeting" and TALKS.search(e.name or "")]
     visits = [e for e in held if e.kind == "visit"]

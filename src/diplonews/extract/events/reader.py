@@ -457,7 +457,8 @@ class Reader:
         mechanism."""
         text, matches = self.documents
         return (
-            text[at : at + 1].isupper()
+            bool(matches)
+            and text[at : at + 1].isupper()
             and any(  # "kế hoạch hội đàm": a plan to meet
                 doc_end <= at and not text[doc_end:at].strip()
                 for _, doc_end, _ in within(matches, max(sentence_start, at - 40), at)
