@@ -124,3 +124,24 @@ def test_outcomes_adopted_in_lists_english_and_vietnamese_names() -> None:
         ("Tokyo Declaration", "Tuyên bố Tô-ki-ô"),
         ("Action Programme on Connectivity", "Chương trình hành động về kết nối"),
     ]
+
+
+def test_outcomes_adopted_in_the_passive() -> None:
+    [(_, outcomes)] = outcomes_of(
+        TALKS.rstrip(". ") + ", tại đó Tuyên bố chung về quan hệ Đối tác toàn diện đã được "
+        "thông qua."
+    )
+    assert outcomes == ["Joint Statement on the Comprehensive Partnership"]
+
+
+def test_outcomes_not_from_a_passive_still_to_come() -> None:
+    assert outcomes_of(TALKS + "Hiệp định về dẫn độ sẽ được ký vào năm sau.") == [("meeting", [])]
+
+
+def test_outcomes_named_after_a_count_of_documents() -> None:
+    # "ký kết 5 văn kiện hợp tác, trong đó có X": X is named, the count is not
+    [(_, outcomes)] = outcomes_of(
+        TALKS + "Hai Thủ tướng chứng kiến lễ ký kết 5 văn kiện hợp tác, trong đó có Bản ghi nhớ "
+        "về hợp tác du lịch."
+    )
+    assert outcomes == ["Memorandum of Understanding on Tourism Cooperation"]

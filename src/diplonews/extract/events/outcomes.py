@@ -34,15 +34,25 @@ ADOPTING = re.compile(
 # Where a document's name stops: a clause break, a word that starts what follows it, or
 # the year it was signed ("Hiệp định thương mại năm 1998").
 NAME_END = re.compile(
-    r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|và|với|tại|vào|trong|giữa|nhân)\s|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d"
+    r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|và|với|tại|vào|trong|giữa|nhân|đã|được|cũng|sẽ)\s"
+    r"|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d"
 )
 # The same, letting "giữa" and "với" join the parties into the name ("Hiệp định … giữa
 # Việt Nam và EU"): tried first, and kept only when the whole of it reads in English.
 LONG_NAME_END = re.compile(
-    r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|tại|vào|trong|nhân)\s|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d"
+    r"[,;.(:]|\s?\b(?:nhằm|để|đánh dấu|tại|vào|trong|nhân|đã|được|cũng|sẽ)\s"
+    r"|(?<!đến)(?<!tới)\s(?:năm|hồi)\s+\d"
+)
+# "Tuyên bố chung … đã được thông qua": the document named first, adopted after.
+PASSIVE = re.compile(
+    r"\s*(?:(?:đã|cũng)\s+)*được\s+(?:(?:các bên|hai bên|hai nước|hai nhà lãnh đạo)\s+)?"
+    r"(?:ký kết|ký|thông qua|công bố|phê duyệt|trao đổi)\b",
+    re.IGNORECASE,
 )
 # Kinds too vague to report without a name ("ký kết văn kiện": signed documents).
 VAGUE = frozenset({"Document", "Plan"})
+# English words that do not make a vague kind a name ("văn kiện hợp tác chung").
+GENERIC = frozenset({"Document", "Plan", "on", "the", "Cooperation", "Joint", "Bilateral", "New"})
 # What may stand between two documents of one list: "Hiệp định A; Hiệp định B và …".
 LIST_GAP = re.compile(r"\s*(?:[;,]|,?\s+và)\s*(?:(?:hai|ba|các)\s+)?$", re.IGNORECASE)
 # "…; Hiệp định B": the next item of a list of documents, after a semicolon.
@@ -50,7 +60,8 @@ LIST_NEXT = re.compile(r"[^.:;]*;\s*(?:(?:hai|ba|các)\s+)?", re.IGNORECASE)
 # "… đã ký 6 văn kiện quan trọng là:": a count of documents that a list names next.
 LIST_LEAD = re.compile(
     r"\b(?:ký kết|ký|thông qua|trao đổi)\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|các|nhiều)\s+"
-    r"(?:văn kiện|văn bản|thỏa thuận|thoả thuận)[^.;:]{0,40}?(?:\s(?:là|gồm|bao gồm))?\s*:\s*$",
+    r"(?:văn kiện|văn bản|thỏa thuận|thoả thuận)[^.;:]{0,40}?"
+    r"(?:(?:\s(?:là|gồm|bao gồm))?\s*:|,?\s(?:gồm|bao gồm|trong đó có))\s*$",
     re.IGNORECASE,
 )
 
@@ -124,12 +135,13 @@ def adopted(
 ) -> list[tuple[int, str, str]]:
     """(offset, English name, Vietnamese name as written) of each document
     `text[start:end]` says was adopted or signed, each name once: after a verb of
-    adoption, or listed after one that was."""
+    adoption, listed after one that was, or before a passive one ("… đã được ký kết")."""
     text, matches = documents
     found: list[tuple[int, str, str]] = []
     listed_to = -1  # where the name of the last adopted document ends
     hits = [m for m in within(matches, start, end) if start <= m[0] < end]
     for index, (doc_start, doc_end, kinds) in enumerate(hits):
+        passive = False
         if not (
             ADOPTING.search(text, max(start, doc_start - 30), doc_start)
             or LIST_LEAD.search(text, max(start, doc_start - 80), doc_start)
@@ -139,14 +151,17 @@ def adopted(
                 or LIST_NEXT.fullmatch(text, listed_to, doc_start)
             )
         ):
+            passive = True  # adopted only if a passive verb follows its name
+        rest, name_end = _name(text, doc_end, end)
+        if passive and not PASSIVE.match(text, name_end, end):
             continue
-        rest, listed_to = _name(text, doc_end, end)
+        listed_to = name_end
         if POINTING.match(rest):
             continue  # "Thỏa thuận này", "hiệp định nào": a document named elsewhere
         # the next document of a list ends this one's name ("Tuyên bố A và Chương trình B")
         limit = hits[index + 1][0] if index + 1 < len(hits) else end
         label, said_end = _label(kinds[0], rest, text, doc_end, limit, lex)
-        if kinds[0] in VAGUE and (":" in label or len(rest.split()) < 2):
+        if kinds[0] in VAGUE and (":" in label or not set(label.split()) - GENERIC):
             continue  # "ký kết văn kiện chung", "thông qua kế hoạch …": too vague to name
         if label not in {f[1] for f in found}:
             found.append((doc_start, label, text[doc_start:said_end].strip(' “”".,;:')))
