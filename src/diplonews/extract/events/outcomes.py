@@ -5,12 +5,14 @@ by document_names.py; a name with words the lexicons do not know keeps them as t
 article writes them, after the kind ("Plan: …"), since guessing is worse than quoting.
 
 A document is adopted when a verb of adoption or signing stands just before it
-("thông qua", "ký kết", "trao đổi văn bản"), or when it follows one that is, in a list
-("đã ký 6 văn kiện là: Hiệp định A; Hiệp định B; …"). It belongs to the meeting named in
-its sentence; a sentence that names none ("Đại diện hai nước đã ký …", "Hai Bộ trưởng
-chứng kiến việc trao đổi văn bản …") reports what was signed at the talks the article
-has told of, else at the visit, else at its one meeting (SCHEMA: a document signed at a visit belongs to the visit
-or the talks the article reports it at).
+("thông qua", "ký kết", "trao đổi văn bản"), when it follows one that is, in a list
+("đã ký 6 văn kiện là: Hiệp định A; Hiệp định B; …"), or when a passive verb follows its
+name ("… đã được thông qua"); a decision counts too ("nhất trí nâng cấp quan hệ lên …").
+Wishes, plans and signings of another year are not outcomes. A document belongs to the
+meeting named in its sentence; a sentence that names none ("Đại diện hai nước đã ký …",
+"Hai Bộ trưởng chứng kiến việc trao đổi văn bản …") reports what was signed at the talks
+the article has told of, else at its visit, else at its one meeting (SCHEMA: a document
+signed at a visit belongs to the visit or the talks the article reports it at).
 """
 
 from __future__ import annotations
