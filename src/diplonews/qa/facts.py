@@ -262,7 +262,7 @@ def _vietnamese_names(store: Store, event: StoredEvent, w: Words) -> dict[str, s
     found: dict[str, str] = {}
     for source in event.sources[:2]:
         article = queries.article(store, source.article_id)
-        if article is not None and ADOPTION.search(article.body):
+        if article is not None:
             for english, said in adoption.adopted_in(article.body, w.lex):
                 found.setdefault(english, said[:1].upper() + said[1:])
     return found

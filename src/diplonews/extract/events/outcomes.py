@@ -208,7 +208,9 @@ def decided(text: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, s
                 continue
             label = f"Designation of {verb.group('year')} as the {title}"
             said_end = named.end()
-        said = text[verb.start("what") : said_end].strip(' “”".,;:')
+            if text[said_end : said_end + 1] in ("”", '"'):
+                said_end += 1  # the closing quote of the year's name
+        said = text[verb.start("what") : said_end].strip(" .,;:")
         if label not in {f[1] for f in found}:
             found.append((verb.start("what"), label, said[:1].upper() + said[1:]))
     return found
