@@ -75,6 +75,8 @@ DECIDING = re.compile(
     r"|(?:chỉ định|chọn|lấy)\s+năm\s+(?P<year>(?:19|20)\d\d)(?:\s+tới)?\s+(?:là|làm)\b)",
     re.IGNORECASE,
 )
+# The words one of which a decision holds (a quick test before DECIDING).
+DECISION_VERBS = ("nâng cấp", "nâng tầm", "thiết lập", "xác lập", "chỉ định", "chọn năm", "lấy năm")
 # "… là “Năm giao lưu Hàn Quốc-Mekong”": the name a year is given.
 YEAR_NAMED = re.compile(
     r"\s*[“\"]?\s*(?P<name>Năm\s+[^”\".,;:()]+?)\s*(?=[”\".,;:()]|\s+(?:để|nhằm|và)\s)"
@@ -274,7 +276,7 @@ def attach_unreported(
     """Documents signed in a sentence that reports no meeting of its own go to the
     article's talks, else to its visit, else to its meeting, when it reports one of
     them only."""
-    if not documents[1] and not DECIDING.search(documents[0]):
+    if not documents[1] and not any(verb in documents[0] for verb in DECISION_VERBS):
         return  # most articles name no document and tell no decision
     held = [e for e in events if e.status == "held" and e.evidence_span]
     talks = [e for e in held if e.kind == "meeting" and TALKS.search(e.name or "")]
