@@ -140,7 +140,9 @@ def test_events_adopted_document_is_an_outcome() -> None:
         "thiết lập quan hệ Đối tác Chiến lược toàn diện.",
         published="2024-10",
     )
-    assert summit.outcomes == ["Joint Statement: thiết lập quan hệ Đối tác Chiến lược toàn diện"]
+    assert summit.outcomes == [
+        "Joint Statement on the Establishment of the Comprehensive Strategic Partnership"
+    ]
 
 
 def test_events_domestic_meetings_are_not_diplomacy() -> None:
@@ -200,7 +202,7 @@ def test_events_before_the_talks_is_the_day_of_the_talks() -> None:
     # SCHEMA: the welcome ceremony is part of the visit, its host a chair of the visit
     talks, visit = events
     assert (talks.date, talks.location) == ("2024-11-12", "Santiago")
-    assert talks.outcomes == ["Joint Statement: về quan hệ Đối tác toàn diện"]
+    assert talks.outcomes == ["Joint Statement on the Comprehensive Partnership"]
     assert (visit.kind, visit.date) == ("visit", "2024-11-10")
     assert {p.name: p.role for p in visit.participants}["Gabriel Boric Font"] == "chair"
 

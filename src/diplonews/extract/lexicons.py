@@ -23,7 +23,11 @@ Files and columns:
 - triggers.tsv: vi, kind, series_suffix, flags (words that report an event).
 - credits.tsv: canonical, names (agencies and outlets credited as source).
 - surnames.tsv: surname, country (a fallback for an official's country).
-- documents.tsv: vi, en (kinds of documents an event adopts: "Tuyên bố chung").
+- documents.tsv: vi, en, topic (kinds of documents an event adopts: "Tuyên bố chung";
+  topic: how the English kind takes its subject — "before" puts it first, "Cooperation
+  Plan", else the preposition, "Memorandum of Understanding on …").
+- document_words.tsv: vi, en, role (the words of a document's name, to put it in
+  English: word, link, action, filler).
 - mechanisms.tsv: vi, en, role (the words of a mechanism's name, to compose series
   names: head, modifier, filler).
 - name_words.tsv: form, role (words around personal names: honorific, particle, stop,
@@ -58,6 +62,7 @@ FILES = (
     "credits.tsv",
     "surnames.tsv",
     "documents.tsv",
+    "document_words.tsv",
     "name_words.tsv",
     "series_words.tsv",
     "mechanisms.tsv",
@@ -271,6 +276,27 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Level:
+    """A relationship level or role that a milestone names (milestones.tsv)."""
+
+    kind: str  # "relations", "partnership" or "coordinator"
+    label: str  # English; "" for a bare "quan hệ", labelled by its parties
+
+
+@lru_cache(maxsize=1)
+def relationship_levels() -> Matcher:
+    """The level names of milestones.tsv, compiled once (kept apart from `Lexicons`, whose
+    file list other stages own): milestones read them, and so do adopted documents'
+    names ("Tuyên bố chung về quan hệ Đối tác toàn diện")."""
+    matcher = Matcher(caseless=True)
+    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / "milestones.tsv"):
+        level = Level(row["kind"], row["label"])
+        for form in split_forms(row["names"]):
+            matcher.add(form, level)
+    return matcher.finish()
+
+
+@dataclass(frozen=True)
 class Trigger:
     vi: str
     kind: str
@@ -297,6 +323,9 @@ class Lexicons:
     credits: Matcher = field(default_factory=Matcher)  # form -> canonical
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> country
     documents: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> English kind
+    document_topics: dict[str, str] = field(default_factory=dict)  # English kind -> "before"/"on"
+    # the words of a document's name -> (English, role), to name it in English
+    document_words: Matcher = field(default_factory=lambda: Matcher(caseless=True))
     name_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> forms
     # a mechanism's name words -> (English, role), for composed series names
     mechanisms: Matcher = field(default_factory=lambda: Matcher(caseless=True))
@@ -428,6 +457,9 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
     lex.name_words = {role: tuple(forms) for role, forms in words.items()}
     for row in rows("documents.tsv"):
         lex.documents.add(nfc(row["vi"]), row["en"])
+        lex.document_topics[row["en"]] = row.get("topic") or "on"
+    for row in rows("document_words.tsv"):
+        lex.document_words.add(nfc(row["vi"]), (row["en"], row.get("role") or "word"))
     for row in rows("mechanisms.tsv"):
         lex.mechanisms.add(nfc(row["vi"]), (row["en"], row.get("role") or "modifier"))
     # officials.tsv is read by the people stage (extract/officials.py); its full names are
@@ -446,6 +478,7 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
         lex.triggers,
         lex.credits,
         lex.documents,
+        lex.document_words,
     ):
         matcher.finish()
     lex.scanner = Scanner({name: getattr(lex, name) for name in SCANNED})

@@ -18,13 +18,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.events.cues import party_spans
-from diplonews.extract.lexicons import Lexicons, Matcher, read_rows, split_forms
+from diplonews.extract.lexicons import Level, Lexicons, Matcher, relationship_levels
 from diplonews.extract.record import Event, Milestone
 from diplonews.extract.spans import Spans, covering, start_attribute, within
 
@@ -98,22 +96,9 @@ PERIOD = _ci(
 HOLDER_AFTER = re.compile(r"\s+(?:của|là)\s+")
 
 
-@dataclass(frozen=True)
-class Level:
-    kind: str  # "relations", "partnership" or "coordinator"
-    label: str  # English; "" for a bare "quan hệ", labelled by its parties
-
-
-@lru_cache(maxsize=1)
 def levels() -> Matcher:
-    """The level names of milestones.tsv, compiled once (kept apart from `Lexicons`, whose
-    file list other stages own)."""
-    matcher = Matcher(caseless=True)
-    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / "milestones.tsv"):
-        level = Level(row["kind"], row["label"])
-        for form in split_forms(row["names"]):
-            matcher.add(form, level)
-    return matcher.finish()
+    """The level names of milestones.tsv, compiled once (lexicons.relationship_levels)."""
+    return relationship_levels()
 
 
 @dataclass

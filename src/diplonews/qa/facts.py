@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from diplonews.extract import milestones
+from diplonews.extract.events import outcomes as adoption
 from diplonews.extract.lexicons import Lexicons
 from diplonews.kb.models import StoredEvent, StoredFigure
 from diplonews.kb.store import Store, queries
@@ -137,15 +138,17 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
     given as evidence in English ones)."""
     adopted = [e for e in events if e.outcomes]
     if adopted:
-        lines = [
-            w(
-                "outcomes",
-                event=w.event(e),
-                date=w.date(e.date),
-                outcomes="; ".join(_document(o, w) for o in e.outcomes),
+        lines = []
+        for e in adopted:
+            names = _vietnamese_names(store, e, w) if w.lang == "vi" else {}
+            lines.append(
+                w(
+                    "outcomes",
+                    event=w.event(e),
+                    date=w.date(e.date),
+                    outcomes="; ".join(names.get(o) or _document(o, w) for o in e.outcomes),
+                )
             )
-            for e in adopted
-        ]
         answer = found_answer(lines, adopted)
         if re.search(AGREED, q.folded):  # what they agreed: the sentence that says it too
             said = _agreed(store, q, w, adopted[:3], True)
@@ -250,6 +253,18 @@ def _sentences(store: Store, event: StoredEvent, pattern: re.Pattern[str]) -> li
                         "sentence": sentence,
                     }
                 )
+    return found
+
+
+def _vietnamese_names(store: Store, event: StoredEvent, w: Words) -> dict[str, str]:
+    """The event's documents as its articles name them in Vietnamese, by the English
+    name the record holds ("Joint Statement on …" → "Tuyên bố chung về …")."""
+    found: dict[str, str] = {}
+    for source in event.sources[:2]:
+        article = queries.article(store, source.article_id)
+        if article is not None:
+            for english, said in adoption.adopted_in(article.body, w.lex):
+                found.setdefault(english, said[:1].upper() + said[1:])
     return found
 
 

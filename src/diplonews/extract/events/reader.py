@@ -61,7 +61,7 @@ from diplonews.extract.events.cues import (
 from diplonews.extract.events.drafts import Context, Draft
 from diplonews.extract.events.fields import in_quotes
 from diplonews.extract.events.movements import RETURNING, may_report_events
-from diplonews.extract.events.outcomes import find_outcomes
+from diplonews.extract.events.outcomes import attach_unreported, find_outcomes
 from diplonews.extract.lexicons import City, Lexicons
 from diplonews.extract.record import Event
 from diplonews.extract.spans import Spans, covering, start_attribute, within
@@ -253,7 +253,9 @@ class Reader:
     def read(self) -> list[Event]:
         for index, (start, end) in enumerate(self.doc.sentences):
             self.read_sentence(index, start, end)
-        return merging.merge(self)
+        events = merging.merge(self)
+        attach_unreported(self.documents, self.doc.sentences, events, self.lex)
+        return events
 
     def read_sentence(self, index: int, start: int, end: int) -> None:
         body = self.body
@@ -278,6 +280,8 @@ class Reader:
                 )
             ):
                 continue
+            if self.names_document(c.start, start):
+                continue  # "Điều khoản tham chiếu Tham vấn Hải quân …": a document's name
             if "credentials" in c.flags and any("reception" in k.flags for k in keep):
                 continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
             if (
@@ -331,6 +335,20 @@ class Reader:
                 and not d.people
             ):
                 d.event.parties = list(main.event.parties)
+
+    def names_document(self, at: int, sentence_start: int) -> bool:
+        """The cue at `at`, capitalised, goes on the name of a document whose kind stands
+        just before it ("ký Bản ghi nhớ Đối thoại …"): the document is named after the
+        mechanism."""
+        text, matches = self.documents
+        return (
+            bool(matches)
+            and text[at : at + 1].isupper()
+            and any(  # "kế hoạch hội đàm": a plan to meet
+                doc_end <= at and not text[doc_end:at].strip()
+                for _, doc_end, _ in within(matches, max(sentence_start, at - 40), at)
+            )
+        )
 
     def plural_told(self, cue: Cue, start: int, end: int) -> bool:
         """Whether "các <cue>" tells events: its clause names a side after it ("các cuộc
@@ -505,7 +523,7 @@ class Reader:
         meetings = [c for c in sentence.cues if c.kind == "meeting"]
         lead = sentence.start if meetings and meetings[0] is cue else None
         outcomes = (
-            find_outcomes(self.documents, cue.start, sentence.end, lead)
+            find_outcomes(self.documents, cue.start, sentence.end, lead, self.lex)
             if (cue.kind == "meeting" and not at.secondary)
             else []
         )
