@@ -20,9 +20,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "vntc_subset.jsonl"
 SECTIONS = ("The gioi", "Chinh tri Xa hoi")
 TRIGGERS = (
-    "hội đàm", "hội kiến", "điện đàm", "chuyến thăm", "tiếp Đại sứ", "tiếp đại sứ",
-    "thượng đỉnh", "Hội nghị cấp cao", "Hội nghị Cấp cao", "Bộ trưởng Ngoại giao",
-    "Ngoại trưởng", "đàm phán", "gặp gỡ", "tiếp xúc",
+    "hội đàm",
+    "hội kiến",
+    "điện đàm",
+    "chuyến thăm",
+    "tiếp Đại sứ",
+    "tiếp đại sứ",
+    "thượng đỉnh",
+    "Hội nghị cấp cao",
+    "Hội nghị Cấp cao",
+    "Bộ trưởng Ngoại giao",
+    "Ngoại trưởng",
+    "đàm phán",
+    "gặp gỡ",
+    "tiếp xúc",
 )
 
 
