@@ -238,3 +238,24 @@ def test_dating_the_day_set_beside_a_since_clause_dates_the_starting_point() -> 
         None,
     )
     assert [e.date for e in found if e.kind == "visit"] == [None]
+
+
+CALL = (
+    "Chiều 11/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Ngoại trưởng Thái Lan Maris "
+    "Sangiampongsa. Ngoại trưởng Maris Sangiampongsa cho biết Thủ tướng Thái Lan sẽ thăm chính "
+    "thức Việt Nam"
+)
+
+
+def test_dating_a_plan_left_open_has_no_year() -> None:
+    found = events(CALL + " trong thời gian tới.")
+    assert [(e.kind, e.status, e.date) for e in found if e.kind == "visit"] == [
+        ("visit", "planned", None)
+    ]
+
+
+def test_dating_a_plan_of_the_story_keeps_the_story_year() -> None:
+    found = events(CALL + ".")
+    assert [(e.kind, e.status, e.date) for e in found if e.kind == "visit"] == [
+        ("visit", "planned", "2024")
+    ]

@@ -97,6 +97,13 @@ RECALLED = re.compile(
 SINCE_APPOSITION = re.compile(
     r"(?<!\w)(?:[Kk]ể từ|[Tt]ừ khi)(?!\w)[^,;.]{0,60},\s*(?:vào\s+|hồi\s+)?$"
 )
+# A plan whose time the text leaves open: "trong thời gian tới", "sớm tổ chức", "vào dịp
+# thích hợp", "trong tương lai". Such a plan is not dated, not even by the story's year.
+OPEN_FUTURE = re.compile(
+    r"(?<!\w)(?:(?:trong\s+)?thời gian (?:sắp\s+)?tới|(?:trong\s+)?tương lai|sớm|"
+    r"(?:dịp|thời điểm|thời gian)\s+(?:phù hợp|thích hợp))(?!\w)",
+    re.IGNORECASE,
+)
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -227,6 +234,13 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
         return
     e.status = "planned"
+
+
+def open_future(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a planned event leaves its time open ("các chuyến thăm …
+    trong thời gian tới"): the story's year would be a guess."""
+    start, end = reader.doc.sentences[d.sentence]
+    return OPEN_FUTURE.search(reader.body, start, end) is not None
 
 
 def _day_before(reader: Reader, at: int) -> str | None:

@@ -692,7 +692,8 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
         e.date = month_of(previous.event.date)
         return
     if e.status == "planned" and reader.doc.anchor_year and previous is not None:
-        e.date = str(reader.doc.anchor_year)
+        if not dating.open_future(reader, d):
+            e.date = str(reader.doc.anchor_year)
         return
     if previous is None and e.status == "held":
         published = reader.doc.record.published
