@@ -259,3 +259,14 @@ def test_dating_a_plan_of_the_story_keeps_the_story_year() -> None:
     assert [(e.kind, e.status, e.date) for e in found if e.kind == "visit"] == [
         ("visit", "planned", "2024")
     ]
+
+
+def test_dating_a_meeting_set_out_for_takes_the_days_another_mention_gives() -> None:
+    found = events(
+        "Sáng 23/10, Thủ tướng Phạm Minh Chính rời Hà Nội lên đường dự Hội nghị các Nhà lãnh "
+        "đạo Nhóm BRICS mở rộng. Thủ tướng Phạm Minh Chính tham dự Hội nghị các Nhà lãnh đạo "
+        "Nhóm BRICS mở rộng tại Kazan, Liên bang Nga từ ngày 23 đến ngày 24/10.",
+        "2024-10-23",
+    )
+    meetings = [e for e in found if e.kind == "meeting"]
+    assert [e.date for e in meetings] == ["2024-10-23"]

@@ -147,8 +147,8 @@ def _days_before_publication(reader: Reader, value: str | None) -> int:
 
 def set_out(reader: Reader, d: Draft) -> None:
     """A meeting a trip sets out for is still to come: dated by its own days when the
-    text gives them ("… tại Kazan từ ngày 23 đến ngày 24/10"), else only by the month of
-    departure."""
+    text gives them ("… tại Kazan từ ngày 23 đến ngày 24/10", in this mention or another
+    one of it), else only by the month of departure."""
     e = d.event
     if _days_before_publication(reader, e.date) > 1:
         return  # reported days after the departure: the meeting has begun
@@ -156,7 +156,12 @@ def set_out(reader: Reader, d: Draft) -> None:
         return
     e.status = "planned"
     own = reader.times_in(d.cue.start, max(d.cue.own_end, d.cue.joined_end))
-    if e.date and len(e.date) == 10 and not any(t.value == e.date for t in own):
+    if (
+        e.date
+        and len(e.date) == 10
+        and not any(t.value == e.date for t in own)
+        and e.date not in d.own_days  # another mention gives the meeting this day
+    ):
         e.date = e.date[:7]  # the day of departure, not the meeting's own days
 
 

@@ -624,6 +624,8 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
             into.people.append(person)
     into.chairs |= d.chairs
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
+    if b.date and d.own_date and len(b.date) == 10:
+        into.own_days.add(b.date)
     if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
         a.date, into.own_date = b.date, True
     elif placing.earlier_day_of_visit(a, b) and d.own_date:
