@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.events.cues import PLANNED
 
@@ -102,6 +102,18 @@ SINCE_APPOSITION = re.compile(
 OPEN_FUTURE = re.compile(
     r"(?<!\w)(?:(?:trong\s+)?thời gian (?:sắp\s+)?tới|(?:trong\s+)?tương lai|sớm|"
     r"(?:dịp|thời điểm|thời gian)\s+(?:phù hợp|thích hợp))(?!\w)",
+    re.IGNORECASE,
+)
+# What opens, after an event, a clause about something else, whose time is not the
+# event's: a relative clause on a person (", người nhận nhiệm vụ từ tháng 10/2020", ",
+# người mới nhậm chức ngày 6/9"), an event before or after it ("hai ngày sau khi Nga
+# tuyên bố … ngày 30/9", "trước khi lên đường … ngày 5/10"), a starting point ("kể từ
+# tháng 10/2018"). Not "ngay sau khi" (right after: the same day) nor a bare "khi" (when).
+OTHER_CLAUSE = re.compile(
+    r"(?:,|\s[-–])\s*(?:là\s+)?(?:người|nhà lãnh đạo|ông|bà)\s+(?:đã\s+|mới\s+|vừa\s+|từng\s+)*"
+    r"(?:nhậm chức|nhận nhiệm vụ|được bầu|đắc cử|tái đắc cử|được bổ nhiệm|lên nắm quyền|"
+    r"trình [Qq]uốc thư|sang nhận nhiệm vụ|bắt đầu nhiệm kỳ)"
+    r"|(?<!ngay )(?<!\w)(?:sau|trước) khi(?!\w)|(?<!\w)(?:kể từ|từ khi)(?!\w)",
     re.IGNORECASE,
 )
 # A plan that lists its meetings after a colon.
@@ -239,6 +251,13 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
         return
     e.status = "planned"
+
+
+def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
+    """Whether a time after an event's words dates a clause about something else: "…
+    tiếp Đại sứ X, người nhận nhiệm vụ từ tháng 10/2020", "… điện đàm với Y, hai ngày sau
+    khi Nga tuyên bố … ngày 30/9"."""
+    return time.start > cue_end and OTHER_CLAUSE.search(body, cue_end, time.start) is not None
 
 
 def open_future(reader: Reader, d: Draft) -> bool:

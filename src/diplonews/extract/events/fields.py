@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.doc import Mention
-from diplonews.extract.events import placing, roles, world
+from diplonews.extract.events import dating, placing, roles, world
 from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
@@ -68,17 +68,21 @@ WITH_STATE = re.compile(r"\bvới\s+$")
 def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     """(date, whether the event's own words give it, the time expression used)."""
     sentence, cue = at.sentence, at.cue
-    own_times = reader.times_in(cue.start, cue.joined_end) or [
+    body = reader.body
+    own_times = [
         t
-        for t in reader.times_in(at.lead_start, cue.start)
-        if not placing.announced(reader.body, t, cue)
+        for t in reader.times_in(cue.start, cue.joined_end)
+        if not dating.of_other_clause(body, cue.end, t)
+    ] or [
+        t for t in reader.times_in(at.lead_start, cue.start) if not placing.announced(body, t, cue)
     ]
     claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
     free_times = [
         t
         for t in reader.times_in(sentence.content_start, sentence.end)
         if not any(a <= t.start < b for a, b in claimed)
-        and not placing.announced(reader.body, t, cue)
+        and not placing.announced(body, t, cue)
+        and not dating.of_other_clause(body, cue.end, t)
     ]
     if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
         free_times = [  # reported dates the report, unless it announces a plan
