@@ -116,6 +116,28 @@ OTHER_CLAUSE = re.compile(
     r"|(?<!ngay )(?<!\w)(?:sau|trước) khi(?!\w)|(?<!\w)(?:kể từ|từ khi)(?!\w)",
     re.IGNORECASE,
 )
+# What an event is about, after its words: a time inside it dates the thing talked
+# about ("trao đổi về kết quả cuộc bầu cử ngày 25/9", "nhân dịp kỷ niệm … (18/7/1977)",
+# "về việc triển khai Hiệp định ký ngày 5/9"), always so when a verb of its own is told
+# before the time ("cảm ơn Nhật Bản đã viện trợ vaccine hồi tháng 6", "về vấn đề biên giới
+# từng đẩy hai nước vào cuộc chiến năm 1962"), else unless the time opens on an adverbial
+# of the event ("đàm phán về chương trình hạt nhân hồi tháng 8/2003", "Ủy ban Hỗn hợp … về
+# hợp tác song phương tại Manila tháng 2/2003", "về tình hình Ukraine vào tối 3/10").
+TOPIC = re.compile(
+    r"(?<!\w)(?:(?<!trở )(?<!quay )về(?!\s+(?:nước|nhà|tới|đến|Hà Nội|thủ đô)(?!\w))|"
+    r"thảo luận|trao đổi|cảm ơn|chúc mừng|đánh giá|kỷ niệm|liên quan (?:đến|tới))(?!\w)",
+    re.IGNORECASE,
+)
+TOPIC_VERB = re.compile(r"(?<!\w)(?:đã|từng|bị|được|vừa)(?!\w)")
+# The event's own predicate after what it is about: "Vòng đàm phán … về Hiệp định … đã
+# diễn ra tại Hà Nội từ ngày 4 đến 8/9", "… sẽ được tổ chức vào 25/2".
+EVENT_VERB = re.compile(
+    r"(?<!\w)(?:tổ chức|tiến hành|diễn ra|nhóm họp|khai mạc|bế mạc|kết thúc|bắt đầu)(?!\w)"
+)
+ADVERBIAL_BEFORE = re.compile(
+    r"(?:,|(?<!\w)(?:(?:vào|hôm|trong|hồi)(?:\s+(?:các|những))?|"
+    r"tại\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*\s*,?))\s*$"
+)
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -256,8 +278,20 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
 def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
     """Whether a time after an event's words dates a clause about something else: "…
     tiếp Đại sứ X, người nhận nhiệm vụ từ tháng 10/2020", "… điện đàm với Y, hai ngày sau
-    khi Nga tuyên bố … ngày 30/9"."""
-    return time.start > cue_end and OTHER_CLAUSE.search(body, cue_end, time.start) is not None
+    khi Nga tuyên bố … ngày 30/9", or a thing talked about: "… hội đàm về việc triển khai
+    Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated)."""
+    if time.start <= cue_end:
+        return False
+    if OTHER_CLAUSE.search(body, cue_end, time.start) is not None:
+        return True
+    topic = TOPIC.search(body, cue_end, time.start)
+    if topic is None:
+        return False
+    if EVENT_VERB.search(body, topic.end(), time.start):
+        return False
+    if TOPIC_VERB.search(body, topic.end(), time.start):
+        return True
+    return not ADVERBIAL_BEFORE.search(body, topic.end(), time.start)
 
 
 def open_future(reader: Reader, d: Draft) -> bool:
