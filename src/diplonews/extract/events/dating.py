@@ -109,13 +109,18 @@ OPEN_FUTURE = re.compile(
 # người mới nhậm chức ngày 6/9"), an event before or after it ("hai ngày sau khi Nga
 # tuyên bố … ngày 30/9", "trước khi lên đường … ngày 5/10"), a starting point ("kể từ
 # tháng 10/2018"). Not "ngay sau khi" (right after: the same day) nor a bare "khi" (when).
-OTHER_CLAUSE = re.compile(
-    r"(?:,|\s[-–])\s*(?:là\s+)?(?:người|nhà lãnh đạo|ông|bà)\s+(?:đã\s+|mới\s+|vừa\s+|từng\s+)*"
+_PERSON_CLAUSE = (
+    r"(?:,|\s[-–]|\()\s*(?:là\s+)?(?:người|nhà lãnh đạo|ông|bà)?\s*(?:đã\s+|mới\s+|vừa\s+|từng\s+)*"
     r"(?:nhậm chức|nhận nhiệm vụ|được bầu|đắc cử|tái đắc cử|được bổ nhiệm|lên nắm quyền|"
     r"trình [Qq]uốc thư|sang nhận nhiệm vụ|bắt đầu nhiệm kỳ)"
-    r"|(?<!ngay )(?<!\w)(?:sau|trước) khi(?!\w)|(?<!\w)(?:kể từ|từ khi)(?!\w)",
+)
+OTHER_CLAUSE = re.compile(
+    _PERSON_CLAUSE + r"|(?<!ngay )(?<!\w)(?:sau|trước) khi(?!\w)|(?<!\w)(?:kể từ|từ khi)(?!\w)",
     re.IGNORECASE,
 )
+# The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
+# chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".
+PERSON_CLAUSE = re.compile(_PERSON_CLAUSE + r"[^,;()]*$", re.IGNORECASE)
 # What an event is about, after its words: a time inside it dates the thing talked
 # about ("trao đổi về kết quả cuộc bầu cử ngày 25/9", "nhân dịp kỷ niệm … (18/7/1977)",
 # "về việc triển khai Hiệp định ký ngày 5/9"), always so when a verb of its own is told
@@ -292,6 +297,12 @@ def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
     if TOPIC_VERB.search(body, topic.end(), time.start):
         return True
     return not ADVERBIAL_BEFORE.search(body, topic.end(), time.start)
+
+
+def in_person_clause(body: str, start: int, time: Any) -> bool:
+    """Whether a time before an event's words dates a clause on a person set between the
+    subject and the verb ("X, người nhậm chức ngày 6/9, đã điện đàm …")."""
+    return PERSON_CLAUSE.search(body, max(start, time.start - 80), time.start) is not None
 
 
 def open_future(reader: Reader, d: Draft) -> bool:

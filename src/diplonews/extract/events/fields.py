@@ -77,6 +77,7 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
         t
         for t in reader.times_in(clause_after_semicolon(body, at.lead_start, cue.start), cue.start)
         if not placing.announced(body, t, cue)
+        and not dating.in_person_clause(body, at.lead_start, t)
     ]
     claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
     free_times = [
@@ -85,6 +86,7 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
         if not any(a <= t.start < b for a, b in claimed)
         and not placing.announced(body, t, cue)
         and not dating.of_other_clause(body, cue.end, t)
+        and not dating.in_person_clause(body, sentence.content_start, t)
     ]
     clause_start = clause_after_semicolon(body, sentence.content_start, cue.start)
     clause_end = body.find(";", cue.end, sentence.end)
