@@ -238,3 +238,35 @@ def test_dating_the_day_set_beside_a_since_clause_dates_the_starting_point() -> 
         None,
     )
     assert [e.date for e in found if e.kind == "visit"] == [None]
+
+
+CALL = (
+    "Chiều 11/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Ngoại trưởng Thái Lan Maris "
+    "Sangiampongsa. Ngoại trưởng Maris Sangiampongsa cho biết Thủ tướng Thái Lan sẽ thăm chính "
+    "thức Việt Nam"
+)
+
+
+def test_dating_a_plan_left_open_has_no_year() -> None:
+    found = events(CALL + " trong thời gian tới.")
+    assert [(e.kind, e.status, e.date) for e in found if e.kind == "visit"] == [
+        ("visit", "planned", None)
+    ]
+
+
+def test_dating_a_plan_of_the_story_keeps_the_story_year() -> None:
+    found = events(CALL + ".")
+    assert [(e.kind, e.status, e.date) for e in found if e.kind == "visit"] == [
+        ("visit", "planned", "2024")
+    ]
+
+
+def test_dating_a_meeting_set_out_for_takes_the_days_another_mention_gives() -> None:
+    found = events(
+        "Sáng 23/10, Thủ tướng Phạm Minh Chính rời Hà Nội lên đường dự Hội nghị các Nhà lãnh "
+        "đạo Nhóm BRICS mở rộng. Thủ tướng Phạm Minh Chính tham dự Hội nghị các Nhà lãnh đạo "
+        "Nhóm BRICS mở rộng tại Kazan, Liên bang Nga từ ngày 23 đến ngày 24/10.",
+        "2024-10-23",
+    )
+    meetings = [e for e in found if e.kind == "meeting"]
+    assert [e.date for e in meetings] == ["2024-10-23"]

@@ -1074,6 +1074,17 @@ def _dateline_days(doc: Doc) -> list[_Raw]:
     return [raw for raw in scan(prefix) if raw.kind == "day"]
 
 
+def _story_day(published: str | None, dateline: str | None) -> str | None:
+    """The day "hôm nay" names: the dateline's, when it is a day of the publication's
+    month or the one before (a story told one day, published the next), else the
+    publication date."""
+    if dateline is None or not published:
+        return published or dateline
+    if len(published) == 10 and published[:4] == dateline[:4] and dateline <= published:
+        return dateline
+    return published
+
+
 def run(doc: Doc, lex: Lexicons) -> None:
     """Every date the body mentions, resolved against the year the article is written in.
 
@@ -1101,8 +1112,9 @@ def run(doc: Doc, lex: Lexicons) -> None:
         if dateline
         else None
     )
-    # "hôm qua", "sáng nay" count from the publication day, else from the dateline's
-    doc.times = resolve(doc.body, found, doc.record.published or day, doc.anchor_year)
+    # "hôm qua", "sáng nay" count from the dateline's day, the day the story is told
+    # ("Hà Nội, 12/9 (TTXVN) - Chiều nay, …" republished on the 13th), else from publication
+    doc.times = resolve(doc.body, found, _story_day(doc.record.published, day), doc.anchor_year)
     first_end = doc.sentences[0][1] if doc.sentences else 0
     if dateline and not any(t.start < first_end and t.value for t in doc.times):
         raw, value = dateline[0], day

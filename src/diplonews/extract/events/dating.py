@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.events.cues import PLANNED
 
@@ -97,6 +97,52 @@ RECALLED = re.compile(
 SINCE_APPOSITION = re.compile(
     r"(?<!\w)(?:[Kk]ể từ|[Tt]ừ khi)(?!\w)[^,;.]{0,60},\s*(?:vào\s+|hồi\s+)?$"
 )
+# A plan whose time the text leaves open: "trong thời gian tới", "sớm tổ chức", "vào dịp
+# thích hợp", "trong tương lai". Such a plan is not dated, not even by the story's year.
+OPEN_FUTURE = re.compile(
+    r"(?<!\w)(?:(?:trong\s+)?thời gian (?:sắp\s+)?tới|(?:trong\s+)?tương lai|sớm|"
+    r"(?:dịp|thời điểm|thời gian)\s+(?:phù hợp|thích hợp))(?!\w)",
+    re.IGNORECASE,
+)
+# What opens, after an event, a clause about something else, whose time is not the
+# event's: a relative clause on a person (", người nhận nhiệm vụ từ tháng 10/2020", ",
+# người mới nhậm chức ngày 6/9"), an event before or after it ("hai ngày sau khi Nga
+# tuyên bố … ngày 30/9", "trước khi lên đường … ngày 5/10"), a starting point ("kể từ
+# tháng 10/2018"). Not "ngay sau khi" (right after: the same day) nor a bare "khi" (when).
+_PERSON_CLAUSE = (
+    r"(?:,|\s[-–]|\()\s*(?:là\s+)?(?:người|nhà lãnh đạo|ông|bà)?\s*(?:đã\s+|mới\s+|vừa\s+|từng\s+)*"
+    r"(?:nhậm chức|nhận nhiệm vụ|được bầu|đắc cử|tái đắc cử|được bổ nhiệm|lên nắm quyền|"
+    r"trình [Qq]uốc thư|sang nhận nhiệm vụ|bắt đầu nhiệm kỳ)"
+)
+OTHER_CLAUSE = re.compile(
+    _PERSON_CLAUSE + r"|(?<!ngay )(?<!\w)(?:sau|trước) khi(?!\w)|(?<!\w)(?:kể từ|từ khi)(?!\w)",
+    re.IGNORECASE,
+)
+# The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
+# chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".
+PERSON_CLAUSE = re.compile(_PERSON_CLAUSE + r"[^,;()]*$", re.IGNORECASE)
+# What an event is about, after its words: a time inside it dates the thing talked
+# about ("trao đổi về kết quả cuộc bầu cử ngày 25/9", "nhân dịp kỷ niệm … (18/7/1977)",
+# "về việc triển khai Hiệp định ký ngày 5/9"), always so when a verb of its own is told
+# before the time ("cảm ơn Nhật Bản đã viện trợ vaccine hồi tháng 6", "về vấn đề biên giới
+# từng đẩy hai nước vào cuộc chiến năm 1962"), else unless the time opens on an adverbial
+# of the event ("đàm phán về chương trình hạt nhân hồi tháng 8/2003", "Ủy ban Hỗn hợp … về
+# hợp tác song phương tại Manila tháng 2/2003", "về tình hình Ukraine vào tối 3/10").
+TOPIC = re.compile(
+    r"(?<!\w)(?:(?<!trở )(?<!quay )về(?!\s+(?:nước|nhà|tới|đến|Hà Nội|thủ đô)(?!\w))|"
+    r"thảo luận|trao đổi|cảm ơn|chúc mừng|đánh giá|kỷ niệm|liên quan (?:đến|tới))(?!\w)",
+    re.IGNORECASE,
+)
+TOPIC_VERB = re.compile(r"(?<!\w)(?:đã|từng|bị|được|vừa)(?!\w)")
+# The event's own predicate after what it is about: "Vòng đàm phán … về Hiệp định … đã
+# diễn ra tại Hà Nội từ ngày 4 đến 8/9", "… sẽ được tổ chức vào 25/2".
+EVENT_VERB = re.compile(
+    r"(?<!\w)(?:tổ chức|tiến hành|diễn ra|nhóm họp|khai mạc|bế mạc|kết thúc|bắt đầu)(?!\w)"
+)
+ADVERBIAL_BEFORE = re.compile(
+    r"(?:,|(?<!\w)(?:(?:vào|hôm|trong|hồi)(?:\s+(?:các|những))?|"
+    r"tại\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*\s*,?))\s*$"
+)
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -140,8 +186,8 @@ def _days_before_publication(reader: Reader, value: str | None) -> int:
 
 def set_out(reader: Reader, d: Draft) -> None:
     """A meeting a trip sets out for is still to come: dated by its own days when the
-    text gives them ("… tại Kazan từ ngày 23 đến ngày 24/10"), else only by the month of
-    departure."""
+    text gives them ("… tại Kazan từ ngày 23 đến ngày 24/10", in this mention or another
+    one of it), else only by the month of departure."""
     e = d.event
     if _days_before_publication(reader, e.date) > 1:
         return  # reported days after the departure: the meeting has begun
@@ -149,7 +195,12 @@ def set_out(reader: Reader, d: Draft) -> None:
         return
     e.status = "planned"
     own = reader.times_in(d.cue.start, max(d.cue.own_end, d.cue.joined_end))
-    if e.date and len(e.date) == 10 and not any(t.value == e.date for t in own):
+    if (
+        e.date
+        and len(e.date) == 10
+        and not any(t.value == e.date for t in own)
+        and e.date not in d.own_days  # another mention gives the meeting this day
+    ):
         e.date = e.date[:7]  # the day of departure, not the meeting's own days
 
 
@@ -227,6 +278,38 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
         return
     e.status = "planned"
+
+
+def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
+    """Whether a time after an event's words dates a clause about something else: "…
+    tiếp Đại sứ X, người nhận nhiệm vụ từ tháng 10/2020", "… điện đàm với Y, hai ngày sau
+    khi Nga tuyên bố … ngày 30/9", or a thing talked about: "… hội đàm về việc triển khai
+    Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated)."""
+    if time.start <= cue_end:
+        return False
+    if OTHER_CLAUSE.search(body, cue_end, time.start) is not None:
+        return True
+    topic = TOPIC.search(body, cue_end, time.start)
+    if topic is None:
+        return False
+    if EVENT_VERB.search(body, topic.end(), time.start):
+        return False
+    if TOPIC_VERB.search(body, topic.end(), time.start):
+        return True
+    return not ADVERBIAL_BEFORE.search(body, topic.end(), time.start)
+
+
+def in_person_clause(body: str, start: int, time: Any) -> bool:
+    """Whether a time before an event's words dates a clause on a person set between the
+    subject and the verb ("X, người nhậm chức ngày 6/9, đã điện đàm …")."""
+    return PERSON_CLAUSE.search(body, max(start, time.start - 80), time.start) is not None
+
+
+def open_future(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a planned event leaves its time open ("các chuyến thăm …
+    trong thời gian tới"): the story's year would be a guess."""
+    start, end = reader.doc.sentences[d.sentence]
+    return OPEN_FUTURE.search(reader.body, start, end) is not None
 
 
 def _day_before(reader: Reader, at: int) -> str | None:

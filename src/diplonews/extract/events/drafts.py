@@ -48,6 +48,9 @@ class Draft:
     counterpart: bool = False  # one of several counterparts listed after one verb
     undated: bool = False  # one of several events counted together: the text dates only the first
     leg: str | None = None  # the state of one leg of a tour ("thăm A, B và C")
+    # days that a mention merged into this one gives in its own words ("… tham dự Hội nghị
+    # BRICS tại Kazan từ ngày 23 đến ngày 24/10")
+    own_days: set[str] = field(default_factory=set)
 
 
 def counterpart_of(

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.doc import Mention
-from diplonews.extract.events import placing, roles, world
+from diplonews.extract.events import dating, placing, roles, world
 from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
@@ -68,18 +68,34 @@ WITH_STATE = re.compile(r"\bvới\s+$")
 def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     """(date, whether the event's own words give it, the time expression used)."""
     sentence, cue = at.sentence, at.cue
-    own_times = reader.times_in(cue.start, cue.joined_end) or [
+    body = reader.body
+    own_times = [
         t
-        for t in reader.times_in(at.lead_start, cue.start)
-        if not placing.announced(reader.body, t, cue)
+        for t in reader.times_in(cue.start, cue.joined_end)
+        if not dating.of_other_clause(body, cue.end, t)
+    ] or [
+        t
+        for t in reader.times_in(clause_after_semicolon(body, at.lead_start, cue.start), cue.start)
+        if not placing.announced(body, t, cue)
+        and not dating.in_person_clause(body, at.lead_start, t)
     ]
     claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
     free_times = [
         t
         for t in reader.times_in(sentence.content_start, sentence.end)
         if not any(a <= t.start < b for a, b in claimed)
-        and not placing.announced(reader.body, t, cue)
+        and not placing.announced(body, t, cue)
+        and not dating.of_other_clause(body, cue.end, t)
+        and not dating.in_person_clause(body, sentence.content_start, t)
     ]
+    clause_start = clause_after_semicolon(body, sentence.content_start, cue.start)
+    clause_end = body.find(";", cue.end, sentence.end)
+    in_clause = [
+        t
+        for t in free_times
+        if clause_start <= t.start and (clause_end < 0 or t.start < clause_end)
+    ]
+    free_times = in_clause or free_times
     if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
         free_times = [  # reported dates the report, unless it announces a plan
             t
@@ -101,6 +117,12 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     ):
         own_date = True  # dated in the text, though the year is not known
     return date, own_date, (own_times or free_times or [None])[0]
+
+
+def clause_after_semicolon(body: str, start: int, at: int) -> int:
+    """Where the clause of `at` starts after the last semicolon since `start`: "Ngày 3/10,
+    A hội đàm với B; ngày 4/10, A hội kiến C" dates the second event by its own day."""
+    return body.rfind(";", start, at) + 1 or start
 
 
 def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:

@@ -624,6 +624,8 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
             into.people.append(person)
     into.chairs |= d.chairs
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
+    if b.date and d.own_date and len(b.date) == 10:
+        into.own_days.add(b.date)
     if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
         a.date, into.own_date = b.date, True
     elif placing.earlier_day_of_visit(a, b) and d.own_date:
@@ -692,7 +694,8 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
         e.date = month_of(previous.event.date)
         return
     if e.status == "planned" and reader.doc.anchor_year and previous is not None:
-        e.date = str(reader.doc.anchor_year)
+        if not dating.open_future(reader, d):
+            e.date = str(reader.doc.anchor_year)
         return
     if previous is None and e.status == "held":
         published = reader.doc.record.published

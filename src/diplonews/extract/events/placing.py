@@ -44,12 +44,15 @@ CARRY_OPENING = re.compile(
 # … or says so before its event: "Hai lãnh đạo sau đó vào phòng hội đàm".
 CARRY_BEFORE = re.compile(r"(?<!\w)(?:sau đó|cùng ngày|ngay sau đó|tiếp đó)(?!\w)")
 # … or on a day counted from it: "Hôm sau", "Ngày hôm trước", "Một ngày trước đó", "Hai
-# ngày sau", "Sáng hôm sau" ("Hai ngày trước" counts back from now, "Hai ngày sau khi X"
-# from X).
+# ngày sau", "Sáng hôm sau", "Trước đó một ngày", "Sau đó hai ngày", "Ngày tiếp theo"
+# ("Hai ngày trước" counts back from now, "Hai ngày sau khi X" from X).
+_COUNT_WORD = r"[0-9]|[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm"
 DAYS_AWAY = re.compile(
-    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:(?:[Nn]gày\s+)?[Hh]ôm|"
-    r"(?:[Cc]hỉ\s+|[Đđ]úng\s+)?(?P<n>[0-9]|[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm)\s+ngày)\s+"
-    r"(?:(?P<way>sau)(?:\s+đó)?(?!\s+khi)|(?<=[Hh]ôm )trước|trước\s+đó)(?!\w)"
+    r"\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:(?:(?:[Nn]gày\s+)?[Hh]ôm|"
+    r"(?:[Cc]hỉ\s+|[Đđ]úng\s+)?(?P<n>" + _COUNT_WORD + r")\s+ngày)\s+"
+    r"(?:(?P<way>sau)(?:\s+đó)?(?!\s+khi)|(?<=[Hh]ôm )trước|trước\s+đó)"
+    r"|(?:(?P<later>[Ss]au)|[Tt]rước)\s+đó\s+(?P<count>" + _COUNT_WORD + r")\s+ngày"
+    r"|(?P<next>(?:[Nn]gày|[Hh]ôm)\s+(?:tiếp theo|kế tiếp)))(?!\w)"
 )
 _DAY_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 # Setting out for a meeting: the meeting is still ahead ("lên đường dự", "bắt đầu thăm
@@ -168,9 +171,10 @@ def carry_date(reader: Reader, d: Draft) -> None:
     if away:
         before = _day(last_day_before(reader, start))
         if before is not None:
-            n = away["n"]
+            n = away["n"] or away["count"]
             count = 1 if n is None else int(n) if n.isdigit() else _DAY_COUNTS[n.lower()]
-            step = timedelta(days=count if away["way"] else -count)
+            later = away["way"] or away["later"] or away["next"]
+            step = timedelta(days=count if later else -count)
             e.date = (before + step).isoformat()
         return
     if CARRY_OPENING.match(body, start, end) or CARRY_BEFORE.search(
