@@ -91,7 +91,9 @@ NAME_STOP = re.compile(
     r"[,;.“”\"]|\s\((?=(?:vào|dự kiến|tháng|ngày|năm|từ)\b)|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
     r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
     r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
-    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)"
+    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về|"
+    # adverbs that open the predicate: "Hội nghị cấp cao ASEM chỉ diễn ra trong 1 tuần"
+    r"chỉ|vẫn|đang|cũng(?! như)|đều|vừa(?! và))\b)"
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 # "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
