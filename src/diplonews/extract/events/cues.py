@@ -365,6 +365,13 @@ TRADE_FORUM = re.compile(
 )
 
 
+# "trong khuôn khổ ASEM", "cơ chế APEC", "nước thành viên ASEM": a mechanism named bare
+# as the framework of something else, not one of its meetings.
+FRAMEWORK_BEFORE = re.compile(
+    r"\b(?:khuôn khổ|cơ chế|tiến trình|thành viên)(?:\s+(?:hợp tác|của))*\s+$", re.IGNORECASE
+)
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:
@@ -429,6 +436,13 @@ def find_cues(
                 ),
                 None,
             )
+        if (
+            host is None
+            and FRAMEWORK_BEFORE.search(body, max(start, gs - 30), gs)
+            and not re.match(r"\s*\d", body[ge : ge + 3])
+            and not EDITION.match(body, ge)
+        ):
+            continue  # "hội thảo … trong khuôn khổ ASEM": the framework, not a meeting of it
         if host is None:
             host = Cue(gs, ge, "meeting", None)
             cues.append(host)
