@@ -110,6 +110,13 @@ EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
 # "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
 SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
 HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")
+# "sẵn sàng đàm phán với Syria", "sẵn sàng và sẵn lòng tiếp tục tham gia đàm phán sáu bên",
+# "sẵn sàng làm việc với …": willingness to talk, told right before the talks' word, is
+# no occurrence.
+WILLING = re.compile(
+    r"\b(?:sẵn sàng|sẵn lòng)(?:\s+(?:và|sẵn lòng|tiếp tục|trở lại|quay lại|quay trở lại|"
+    r"tham gia|nối lại|cùng))*\s+(?:các\s+|cuộc\s+)?$"
+)
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")

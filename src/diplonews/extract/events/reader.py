@@ -49,6 +49,7 @@ from diplonews.extract.events.cues import (
     PRE_REACH,
     REPORTING,
     SECONDARY,
+    WILLING,
     Cue,
     Sentence,
     chaired_by,
@@ -469,6 +470,8 @@ class Reader:
             and CANCELLED_AFTER.match(self.body, cue.end, at.sentence.end)
         ):
             return
+        if not own_date and WILLING.search(at.recent):
+            return  # "sẵn sàng đàm phán với Syria": a side willing to talk, no talks told
         if NEGATED_EVENT.search(at.recent):
             return  # "không có cuộc gặp nào", "từ chối gặp": denied or refused, not held
         if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
