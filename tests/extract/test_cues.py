@@ -5,6 +5,7 @@ import pytest
 from diplonews.extract.doc import Doc
 from diplonews.extract.events.cues import (
     EDITION,
+    NAME_STOP,
     clause_bounds,
     finish_parties,
     month_of,
@@ -75,3 +76,22 @@ def test_cues_editions_in_roman_numerals(text: str, edition: int) -> None:
 def test_cues_no_edition_from_what_is_not_a_numeral(text: str) -> None:
     assert EDITION.match(text) is None
     assert says_online("Đối thoại Hàn-ASEAN trực tuyến") and not says_online("tại Hà Nội")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an adverb opens the predicate: the name stops before it
+        ("Hội nghị cấp cao ASEM chỉ diễn ra trong 1 tuần tại Hà Nội.", "Hội nghị cấp cao ASEM"),
+        ("Hội nghị cấp cao APEC vừa bế mạc tại Busan.", "Hội nghị cấp cao APEC"),
+        # "cũng như" lists, "vừa và nhỏ" describes: both stay in the name
+        (
+            "Diễn đàn doanh nghiệp vừa và nhỏ ASEAN khai mạc tại Jakarta.",
+            "Diễn đàn doanh nghiệp vừa và nhỏ ASEAN",
+        ),
+    ],
+)
+def test_cues_name_stops_at_a_predicate_adverb(text: str, name: str) -> None:
+    stop = NAME_STOP.search(text)
+    assert stop is not None
+    assert text[: stop.start()] == name

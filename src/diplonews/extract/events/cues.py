@@ -23,6 +23,16 @@ PLANNED = re.compile(
     r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|dự định)\b", re.IGNORECASE
 )
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
+# "không gặp", "chưa từng hội đàm", "không có cuộc gặp nào", "Không một hội nghị … nào",
+# "sẽ không thăm", "không được phép thăm", "từ chối gặp": the event itself denied or refused,
+# right before its word (not "không tham dự cuộc họp": one side absent from a meeting held,
+# nor "không chỉ thăm …": "not only").
+NEGATED_EVENT = re.compile(
+    r"(?:\b(?:không|chưa|chẳng)(?:\s+(?:hề|bao giờ|từng|thể|được phép|được|sẵn sàng|muốn|định|"
+    r"chịu|chắc|chắc chắn|sẽ|tới|đến|sang|đi|cùng|còn|có kế hoạch|có ý định|dự định))*"
+    r"(?:\s+có)?(?:\s+một)?|\b(?:từ chối|khước từ))\s+(?:các\s+|cuộc\s+)?$",
+    re.IGNORECASE,
+)
 HELD = re.compile(r"\b(?:đã|vừa)\b")
 SECONDARY = re.compile(
     r"(?:nhân dịp(?: tham)? dự|bên lề|trong khuôn khổ|nơi diễn ra|để dự|để tham dự|"
@@ -81,7 +91,9 @@ NAME_STOP = re.compile(
     r"[,;.“”\"]|\s\((?=(?:vào|dự kiến|tháng|ngày|năm|từ)\b)|\s(?=(?:với|tại|ở|vào|do|diễn ra|sẽ|đã|được|nhằm|theo|từ|ngày|hồi|trong|"
     r"trước|sau|nơi|cùng|để|là|có|bằng|qua|dưới|thảo luận|bàn|nhân|kéo dài|lần này|này|"
     r"nêu trên|nói trên|trực tuyến|thông qua|nhất trí|khai mạc|bắt đầu|kết thúc|chủ trì|"
-    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về)\b)"
+    r"đánh giá|tiếp tục|chiều|sáng|tối|tổ chức|gồm|nhằm|đánh dấu|về|"
+    # adverbs that open the predicate: "Hội nghị cấp cao ASEM chỉ diễn ra trong 1 tuần"
+    r"chỉ|vẫn|đang|cũng(?! như)|đều|vừa(?! và))\b)"
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 # "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
@@ -98,6 +110,13 @@ EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
 # "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
 SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
 HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")
+# "sẵn sàng đàm phán với Syria", "sẵn sàng và sẵn lòng tiếp tục tham gia đàm phán sáu bên",
+# "sẵn sàng làm việc với …": willingness to talk, told right before the talks' word, is
+# no occurrence.
+WILLING = re.compile(
+    r"\b(?:sẵn sàng|sẵn lòng)(?:\s+(?:và|sẵn lòng|tiếp tục|trở lại|quay lại|quay trở lại|"
+    r"tham gia|nối lại|cùng))*\s+(?:các\s+|cuộc\s+)?$"
+)
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
@@ -353,6 +372,13 @@ TRADE_FORUM = re.compile(
 )
 
 
+# "trong khuôn khổ ASEM", "cơ chế APEC", "nước thành viên ASEM": a mechanism named bare
+# as the framework of something else, not one of its meetings.
+FRAMEWORK_BEFORE = re.compile(
+    r"\b(?:khuôn khổ|cơ chế|tiến trình|thành viên)(?:\s+(?:hợp tác|của))*\s+$", re.IGNORECASE
+)
+
+
 def find_cues(
     body: str, start: int, end: int, triggers: list[Any], series_hits: list[Any]
 ) -> list[Cue]:
@@ -417,6 +443,13 @@ def find_cues(
                 ),
                 None,
             )
+        if (
+            host is None
+            and FRAMEWORK_BEFORE.search(body, max(start, gs - 30), gs)
+            and not re.match(r"\s*\d", body[ge : ge + 3])
+            and not EDITION.match(body, ge)
+        ):
+            continue  # "hội thảo … trong khuôn khổ ASEM": the framework, not a meeting of it
         if host is None:
             host = Cue(gs, ge, "meeting", None)
             cues.append(host)

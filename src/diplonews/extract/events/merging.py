@@ -306,6 +306,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         and not (d.cue.named or e.cue.named)
     ):
         return True
+    if told_again_by_verb(d, e):
+        return True
     if d.points_back or (d.cue.generic and not d.own_date):
         if other_counterparts(d, e) or (not d.points_back and talks(d) and not talks(e)):
             return False
@@ -316,6 +318,26 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
     return False
+
+
+def told_again_by_verb(d: Draft, e: Draft) -> bool:
+    """ "tại cuộc họp của Ủy ban 133 … nhóm họp mới đây tại Brussels": a verb of
+    meeting ("nhóm họp", "họp kín") with no one and no side of its own, after a meeting
+    noun in the same sentence, tells that meeting again (its relative clause), not a
+    second one."""
+    return (
+        d.event.kind == e.event.kind == "meeting"
+        and d.sentence == e.sentence
+        and "verb" in d.cue.flags
+        and d.cue.trigger is not None
+        and "họp" in d.cue.trigger.vi  # "nhóm họp", "họp kín": the meeting, not a counterpart
+        and set(d.name_parties) <= set(e.event.parties)
+        and not d.people
+        and not d.own_date
+        and not d.event.series
+        and "verb" not in e.cue.flags
+        and e.cue.start < d.cue.start
+    )
 
 
 def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:

@@ -40,6 +40,7 @@ from diplonews.extract.events.cues import (
     MODAL,
     NAME_STOP,
     NEGATED,
+    NEGATED_EVENT,
     NOT_EVENT_TIME,
     PARTY_KINDS,
     PLANNED,
@@ -48,6 +49,7 @@ from diplonews.extract.events.cues import (
     PRE_REACH,
     REPORTING,
     SECONDARY,
+    WILLING,
     Cue,
     Sentence,
     chaired_by,
@@ -84,7 +86,13 @@ COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+)
 DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn khổ|diễn đàn)\b")
 # "hủy chuyến thăm", "chuyến thăm … đã bị hủy bỏ": called off, neither held nor planned
 # (a postponed one, "hoãn", stays planned).
-CANCELLED_BEFORE = re.compile(r"\b(?:hủy|huỷ)(?:\s+bỏ)?\s+(?:các\s+|cả\s+)?$", re.IGNORECASE)
+# "huỷ kế hoạch thăm", "bỏ kế hoạch thăm Tokyo", "gác lại chuyến thăm": a plan given up
+# (not "không từ bỏ các chuyến thăm": kept up; nor "bỏ dở chuyến thăm": cut short, held).
+CANCELLED_BEFORE = re.compile(
+    r"(?<!không )(?<!chưa )\b(?:(?:hủy|huỷ)(?:\s+bỏ)?|(?:từ\s+)?bỏ|gác lại|rút lại)\s+"
+    r"(?:(?:kế hoạch|dự định|ý định)\s+)?(?:các\s+|cả\s+)?$",
+    re.IGNORECASE,
+)
 CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
 WITH_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+với\b")  # "cuộc hội đàm riêng với …"
@@ -480,6 +488,10 @@ class Reader:
             and CANCELLED_AFTER.match(self.body, cue.end, at.sentence.end)
         ):
             return
+        if not own_date and WILLING.search(at.recent):
+            return  # "sẵn sàng đàm phán với Syria": a side willing to talk, no talks told
+        if NEGATED_EVENT.search(at.recent):
+            return  # "không có cuộc gặp nào", "từ chối gặp": denied or refused, not held
         if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
             return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = fields.cue_people(self, at)

@@ -422,6 +422,18 @@ CABINET = re.compile(r"\S*(?:\s+\S+){0,2}?\s+[Nn]ội các\b(?!\s+chung)")
 COALITION = re.compile(r"\bchính phủ liên (?:minh|hiệp)\b")
 
 
+# "Nội các Israel đã có cuộc họp", "Quốc hội Iraq sẽ nhóm họp": a state's own body as the
+# subject of a sitting (not of talks: "Quốc hội … hội đàm với" has a guest).
+HOME_BODY_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:khi|sau khi|trước khi)\s+)(?:[Cc]ác\s+)?"
+    r"(?:[Nn]ội các|[Qq]uốc hội|[Hh]ạ viện|[Tt]hượng viện|[Hh]ạ nghị viện|[Tt]hượng nghị viện|"
+    r"[Bb]ộ [Cc]hính trị|[Bb]an [Cc]hấp hành [Tt]rung ương|[Nn]ghị viện)"
+    r"(?:\s+[A-ZĐÂĂÊÔƠƯ]\S*){1,3}\s+(?:(?:đã|sẽ|vừa|đang|cũng|hôm nay|hôm qua)\s+)*"
+    r"(?:có|tổ chức|tiến hành|triệu tập|mở)?\s*(?:một\s+|các\s+)?$"
+)
+SITTINGS = ("họp", "phiên", "kỳ", "khóa")
+
+
 def domestic(reader: Reader, d: Draft) -> bool:
     """ "trong cuộc họp nội các khẩn cấp ở Ramallah", "phiên họp nội các ngày 29-1",
     "các cuộc đàm phán thành lập chính phủ liên minh": meetings of one state's government
@@ -430,8 +442,16 @@ def domestic(reader: Reader, d: Draft) -> bool:
     if cue.series or d.event.series or cue.kind != "meeting":
         return False
     end = min(cue.own_end, cue.end + 60)
+    word = cue.trigger.vi if cue.trigger else ""
+    start = reader.doc.sentences[d.sentence][0]
     return bool(
-        CABINET.match(reader.body, cue.start, end) or COALITION.search(reader.body, cue.start, end)
+        CABINET.match(reader.body, cue.start, end)
+        or COALITION.search(reader.body, cue.start, end)
+        or (
+            any(w in word for w in SITTINGS)
+            and not d.name_parties
+            and HOME_BODY_SUBJECT.search(reader.body[start : cue.start])
+        )
     )
 
 
