@@ -186,6 +186,7 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
             if time.monotonic() > deadline:
                 sys.exit(f"load_web: the server did not answer within {START_SECONDS} s")
             time.sleep(0.1)
+        every_process_accepting(child.pid, port, workers, deadline)
         yield base, child.pid
     finally:
         child.send_signal(signal.SIGINT)  # uvicorn shuts down gracefully on SIGINT
@@ -194,6 +195,28 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
+
+
+def every_process_accepting(pid: int, port: int, workers: int, deadline: float) -> None:
+    """Wait until each of the `workers` server processes accepts connections. The
+    server answers as soon as one has started; on a busy machine the others may take
+    seconds more, and the readers' connections, opened at once, would all go to the
+    first (seen: all 50 on one process for the first 10-18 s of a --once run, until
+    `web.connections.Recycle` moved them). Checked by opening a few connections and
+    seeing which processes accepted them."""
+    while True:
+        probes = [socket.create_connection(("127.0.0.1", port)) for _ in range(4 * workers)]
+        try:
+            time.sleep(0.1)  # for the processes to accept them
+            holding = len(connections_by_process(pid, port))
+        finally:
+            for probe in probes:
+                probe.close()
+        if holding >= workers:
+            return
+        if time.monotonic() > deadline:
+            sys.exit(f"load_web: {holding} of {workers} server processes accept connections")
+        time.sleep(0.5)
 
 
 def process_tree(pid: int) -> set[int]:
@@ -556,9 +579,11 @@ def report(
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     if server_cpu is not None:
+        per_request = server_cpu * 1000 / total if total else 0.0
         print(
-            f"server CPU {server_cpu / seconds:.0%} of one core; "
-            f"this load generator {client_cpu / seconds:.0%}; {os.cpu_count()} cores"
+            f"server CPU {server_cpu / seconds:.0%} of one core, {per_request:.2f} ms a "
+            f"request; this load generator {client_cpu / seconds:.0%}; {os.cpu_count()} "
+            f"cores; load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}"
         )
     return met
 
