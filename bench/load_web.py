@@ -18,9 +18,11 @@ child process on a free loopback port and, for S seconds (default 30), has C cli
 - search pages, `/search?q=…`, for those officials' names with their diacritics, and
   the same names and common words without them ("pham minh chinh", "doi thoai").
 
-It prints requests/s, the share the server's page cache answered (X-Cache: hit), the
-p50/p95/p99 latency and the errors of each kind of page, the server's CPU use and this
-script's, how the readers' connections were spread over the server processes, and
+It waits until every server process accepts connections, then prints requests/s, the
+share the server's page cache answered (X-Cache: hit), the p50/p95/p99 latency and the
+errors of each kind of page, the server's CPU use (and per request) and this script's,
+the load average (the server and this script share the machine's cores with whatever
+else runs), how the readers' connections were spread over the server processes, and
 exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
 events (--events), the more pages are asked for the first time, when the server has
 to render them; --cache-mb 0 renders every request. --profile FILE samples the
