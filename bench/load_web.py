@@ -18,9 +18,11 @@ child process on a free loopback port and, for S seconds (default 30), has C cli
 - search pages, `/search?q=…`, for those officials' names with their diacritics, and
   the same names and common words without them ("pham minh chinh", "doi thoai").
 
-It prints requests/s, the share the server's page cache answered (X-Cache: hit), the
-p50/p95/p99 latency and the errors of each kind of page, the server's CPU use and this
-script's, how the readers' connections were spread over the server processes, and
+It waits until every server process accepts connections, then prints requests/s, the
+share the server's page cache answered (X-Cache: hit), the p50/p95/p99 latency and the
+errors of each kind of page, the server's CPU use (and per request) and this script's,
+the load average (the server and this script share the machine's cores with whatever
+else runs), how the readers' connections were spread over the server processes, and
 exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
 events (--events), the more pages are asked for the first time, when the server has
 to render them; --cache-mb 0 renders every request. --profile FILE samples the
@@ -186,6 +188,7 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
             if time.monotonic() > deadline:
                 sys.exit(f"load_web: the server did not answer within {START_SECONDS} s")
             time.sleep(0.1)
+        every_process_accepting(child.pid, port, workers, deadline)
         yield base, child.pid
     finally:
         child.send_signal(signal.SIGINT)  # uvicorn shuts down gracefully on SIGINT
@@ -194,6 +197,28 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
+
+
+def every_process_accepting(pid: int, port: int, workers: int, deadline: float) -> None:
+    """Wait until each of the `workers` server processes accepts connections. The
+    server answers as soon as one has started; on a busy machine the others may take
+    seconds more, and the readers' connections, opened at once, would all go to the
+    first (seen: all 50 on one process for the first 10-18 s of a --once run, until
+    `web.connections.Recycle` moved them). Checked by opening a few connections and
+    seeing which processes accepted them."""
+    while True:
+        probes = [socket.create_connection(("127.0.0.1", port)) for _ in range(4 * workers)]
+        try:
+            time.sleep(0.1)  # for the processes to accept them
+            holding = len(connections_by_process(pid, port))
+        finally:
+            for probe in probes:
+                probe.close()
+        if holding >= workers:
+            return
+        if time.monotonic() > deadline:
+            sys.exit(f"load_web: {holding} of {workers} server processes accept connections")
+        time.sleep(0.5)
 
 
 def process_tree(pid: int) -> set[int]:
@@ -556,9 +581,11 @@ def report(
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     if server_cpu is not None:
+        per_request = server_cpu * 1000 / total if total else 0.0
         print(
-            f"server CPU {server_cpu / seconds:.0%} of one core; "
-            f"this load generator {client_cpu / seconds:.0%}; {os.cpu_count()} cores"
+            f"server CPU {server_cpu / seconds:.0%} of one core, {per_request:.2f} ms a "
+            f"request; this load generator {client_cpu / seconds:.0%}; {os.cpu_count()} "
+            f"cores; load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}"
         )
     return met
 

@@ -200,3 +200,39 @@ def test_kept_pages_live_in_memory_unless_tmpdir_says_otherwise(
             assert unnamed.parent == cache.MEMORY
     finally:
         shutil.rmtree(unnamed)
+
+
+def test_keeping_a_page_never_waits_for_another_process(tmp_path: Path) -> None:
+    """While another server process writes, a page is handed to the keeping thread
+    (the event loop goes on serving), which writes it once the lock is free."""
+    directory = str(tmp_path / "pages")
+    keeper = cache.Keeper(directory, 8 * 1024 * 1024, wait=60)
+    other = diskcache.Cache(directory)  # another server process's view of the pages
+    entry = (200, [(b"content-type", b"text/html")], b"<html></html>", b'W/"x"')
+    try:
+        with other.transact():  # the other process holds the write lock
+            keeper.keep("/events/1", entry, "events/1")
+            keeper.keep("/people/2", entry, "people/2")
+            assert other.get("/people/2") is None  # not written: waiting
+        keeper.close()  # what waits is written first
+        assert other.get("/events/1") == other.get("/people/2") == entry
+    finally:
+        other.close()
+
+
+def test_forgetting_drops_pages_waiting_to_be_kept(tmp_path: Path) -> None:
+    directory = str(tmp_path / "pages")
+    keeper = cache.Keeper(directory, 8 * 1024 * 1024, wait=60)
+    other = diskcache.Cache(directory)
+    entry = (200, [(b"content-type", b"text/html")], b"<html></html>", b'W/"x"')
+    try:
+        with other.transact():
+            keeper.keep("/events/1", entry, "events/1")
+            keeper.keep("/people/2", entry, "people/2")
+            keeper.keep("/events", entry, cache.LISTS)
+        cache.forget(keeper, ["events/1"])  # waiting or written by now: dropped either way
+        keeper.close()
+        assert other.get("/events/1") is None and other.get("/events") is None
+        assert other.get("/people/2") == entry
+    finally:
+        other.close()

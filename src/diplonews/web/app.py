@@ -42,7 +42,7 @@ from diplonews.web import (  # sources adds /api/sources
     sources,
     viz,
 )
-from diplonews.web.cache import PageCache, open_pages
+from diplonews.web.cache import Keeper, PageCache
 from diplonews.web.connections import Recycle
 from diplonews.web.deps import LANGUAGES, Stores, language
 from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
@@ -137,7 +137,7 @@ def create_app(
     extractions = Extractions(paths, seconds=extract_seconds)
     stores = Stores(api.store_location(store_url))
     cache_bytes = cache_size(cache_mb) * 1024 * 1024
-    kept_pages = open_pages(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
+    kept_pages = Keeper(os.environ.get(cache.ENV), cache_bytes) if cache_bytes else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -325,12 +325,17 @@ def cite_article(article: StoredArticle, request: Request, text: dict[str, str])
 
 
 def cite_event(
-    event: StoredEvent, article: StoredArticle | None, request: Request, text: dict[str, str]
+    event: StoredEvent,
+    article: StoredArticle | None,
+    request: Request,
+    text: dict[str, str],
+    title: str | None = None,
 ) -> str:
     """An event cited through its first source: the event and its date, then the
-    article as `cite_article` cites it, then the event's permalink."""
-    w = wording(request)
-    head = f"{w.event(event)} ({event.date or text['cite_undated']})"
+    article as `cite_article` cites it, then the event's permalink. `title`: the
+    event's, when the page has it already (composing one takes a tenth of the page)."""
+    title = wording(request).event(event) if title is None else title
+    head = f"{title} ({event.date or text['cite_undated']})"
     permalink = f"{_site(request)}/events/{event.id}"
     if article is None:
         return f"{head}. diplonews: {permalink}"
