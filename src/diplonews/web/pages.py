@@ -25,6 +25,8 @@ from starlette.formparsers import MultiPartException
 
 from diplonews import api
 from diplonews.errors import DiplonewsError
+from diplonews.extract.events import outcomes as adoption
+from diplonews.extract.lexicons import Lexicons
 from diplonews.extract.reading import HTML_SUFFIXES, TEXT_SUFFIXES
 from diplonews.kb import periods
 from diplonews.kb.models import Source, StoredArticle, StoredEvent
@@ -250,13 +252,32 @@ def home(request: Request, store: StoreDep, lexicons: LexiconsDep) -> Response:
 
 
 @router.get("/events/{ident}")
-async def event(request: Request, store: LoopStoreDep, ident: str) -> Response:
+async def event(
+    request: Request, store: LoopStoreDep, lexicons: LexiconsDep, ident: str
+) -> Response:
     event_id = parse_id(ident)
     found = api.event(store, event_id) if event_id is not None else None
     if found is None:
         return not_found(request, "event", ident)
     sources = [excerpt(store, found.id, source) for source in found.sources]
-    return render(request, "event.html", {"event": found, "sources": sources})
+    said = outcomes_as_written(found, sources, lexicons) if language(request) == "vi" else {}
+    return render(request, "event.html", {"event": found, "sources": sources, "said": said})
+
+
+def outcomes_as_written(
+    event: StoredEvent, sources: list[Excerpt], lexicons: Lexicons
+) -> dict[str, str]:
+    """The event's documents as its articles name them ("Joint Statement on …" →
+    "Tuyên bố chung về …"): a Vietnamese page keeps to Vietnamese, and the record holds
+    the English name."""
+    if not event.outcomes:
+        return {}
+    found: dict[str, str] = {}
+    for source in sources:
+        if source.article is not None:
+            for english, written in adoption.adopted_in(source.article.body, lexicons):
+                found.setdefault(english, written[:1].upper() + written[1:])
+    return found
 
 
 PERSON_EVENTS = 30  # the latest shown on a person's page; the timeline has them all
