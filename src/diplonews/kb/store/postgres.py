@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -28,6 +29,12 @@ INDEX_BYTES = 300_000  # most text indexed per entry (see `_words`)
 WORD_BYTES = 2047  # PostgreSQL indexes no longer word
 _RANK_WEIGHTS = "{0, 0, 0.25, 1}"  # D, C, B: body, A: title (4× a body word, as bm25)
 _WORD = re.compile(r"\w+")  # the words of `searching.terms` and of FTS5's tokenizer
+# The one form of `Store.insert` a batch sends without waiting (`_reserved_insert`).
+_INSERT_RETURNING_ID = re.compile(
+    r"\s*INSERT INTO (\w+) \(([\w, ]+)\) VALUES \(([?, ]+)\) RETURNING id\s*", re.IGNORECASE
+)
+FIRST_BLOCK = 16  # ids first reserved for a table in a batch; each further block doubles
+LAST_BLOCK = 4096
 _PASSWORD_PARAM = re.compile(r"(password=)[^&]*", re.IGNORECASE)
 
 
@@ -85,6 +92,23 @@ def _one_line(exc: BaseException, secrets: Sequence[str] = ()) -> str:
     return text or type(exc).__name__
 
 
+@dataclass
+class _Block:
+    """Ids reserved from a table's sequence: `next` up to `end`, one run of numbers."""
+
+    sequence: str
+    next: int
+    end: int
+    size: int
+    taken: int  # ids the batch took from this table's blocks so far
+    contiguous: bool
+
+    def take(self) -> int:
+        self.next += 1
+        self.taken += 1
+        return self.next - 1
+
+
 class PostgresStore:
     dialect = "postgresql"
 
@@ -108,6 +132,8 @@ class PostgresStore:
             raise StoreError(f"{self.location}: cannot connect ({reason})") from None
         self._depth = 0
         self._pipeline: Any = None  # the psycopg Pipeline of `batch`, while one runs
+        self._reserved: dict[str, _Block | None] = {}  # table: ids reserved in this batch
+        self._used: dict[str, int] = {}  # table: ids the last batch took (its first block)
         try:
             self._check_ours()
         except BaseException:
@@ -145,7 +171,11 @@ class PostgresStore:
                     yield
                     if self._pipeline is not None and self._depth > 1:
                         self._sync()  # this savepoint's errors, raised inside it
+                    if self._depth == 1:
+                        self._give_back_ids()
                 finally:
+                    if self._depth == 1:
+                        self._reserved.clear()
                     self._depth -= 1
         except self._psycopg.OperationalError as exc:
             raise self._error(exc) from None
@@ -208,7 +238,60 @@ class PostgresStore:
         return list(self._run(sql, params).fetchall())
 
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """In a batch, an `INSERT INTO t (…) VALUES (…) RETURNING id` is sent without
+        waiting for its id: the id is the next of a block the batch reserved from the
+        table's sequence (`_new_id`), written in the row. Otherwise, as written."""
+        match = _INSERT_RETURNING_ID.fullmatch(sql) if self._pipeline is not None else None
+        if match and self._depth:
+            table, columns, marks = match.groups()
+            new_id = self._new_id(table)
+            if new_id is not None:
+                self._run(
+                    f"INSERT INTO {table} (id, {columns}) VALUES (?, {marks})", (new_id, *params)
+                )
+                return new_id
         return int(self._run(sql, params).fetchone()[0])
+
+    def _new_id(self, table: str) -> int | None:
+        """The id the table's sequence would give the next row, from a block reserved
+        under the writer lock: one round trip a block, not one a row. The first block of
+        a batch is as large as the last batch took, later ones double. None: the table
+        has no sequence of its own."""
+        block = self._reserved.get(table)
+        if table in self._reserved and (block is None or block.next <= block.end):
+            return block.take() if block is not None else None
+        size = max(FIRST_BLOCK, self._used.get(table, 0)) if block is None else block.size * 2
+        size = min(size, LAST_BLOCK)
+        rows = self.query(
+            "SELECT s::text, MIN(v), MAX(v) FROM pg_get_serial_sequence(?, 'id') AS s "
+            "CROSS JOIN LATERAL (SELECT nextval(s) AS v FROM generate_series(1, ?)) AS b "
+            "WHERE s IS NOT NULL GROUP BY s",
+            (table, size),
+        )
+        if not rows:
+            self._reserved[table] = None
+            return None
+        sequence, first, last = rows[0]
+        taken = block.taken if block is not None else 0
+        # Not one run of numbers (a writer that does not take the lock took some meanwhile):
+        # what is left of it is not given back at the end.
+        contiguous = last - first + 1 == size and (block is None or block.contiguous)
+        self._reserved[table] = _Block(sequence, first, last, size, taken, contiguous)
+        return self._reserved[table].take()  # type: ignore[union-attr]
+
+    def _give_back_ids(self) -> None:
+        """The ids reserved and not used go back to the sequence before the commit, so the
+        store numbers its rows as one `nextval` a row would (unless someone else took one
+        since: then they are left as a gap, as a rolled-back insert leaves one)."""
+        for table, block in self._reserved.items():
+            if block is None:
+                continue
+            self._used[table] = block.taken
+            if block.contiguous and block.next <= block.end:
+                self._run(
+                    "SELECT setval(?::regclass, ?) WHERE pg_sequence_last_value(?::regclass) = ?",
+                    (block.sequence, block.next - 1, block.sequence, block.end),
+                )
 
     def index_text(
         self, kind: str, ref: int, title: str, body: str, *, derived: bool = False
