@@ -153,3 +153,18 @@ def test_batch_insert_errors_surface_in_the_batch(postgres_url: str) -> None:
         assert store.query("SELECT id, name FROM people") == [(2, "kept")]
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_batch_without_the_right_to_set_a_sequence_waits_for_each_id(postgres_url: str) -> None:
+    """A role that may take the next value of a sequence but not set it: ids as before."""
+    store = open_store(postgres_url)
+    try:
+        sequence = store.query("SELECT pg_get_serial_sequence('people', 'id')")[0][0]
+        store.execute(f"REVOKE UPDATE ON SEQUENCE {sequence} FROM CURRENT_USER")
+        with store.batch():
+            assert [_insert_person(store, f"a{n}") for n in range(3)] == [1, 2, 3]
+        with store.transaction():
+            assert _insert_person(store, "b") == 4
+    finally:
+        store.close()

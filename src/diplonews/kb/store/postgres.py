@@ -273,16 +273,17 @@ class PostgresStore:
         """The id the table's sequence would give the next row, from a block reserved
         under the writer lock: one round trip a block, not one a row. The first block of
         a batch is as large as the last batch took, later ones double. None: the table
-        has no sequence of its own."""
+        has no sequence of its own, or this role may not set it."""
         block = self._reserved.get(table)
         if table in self._reserved and (block is None or block.next <= block.end):
             return block.take() if block is not None else None
         size = max(FIRST_BLOCK, self._used.get(table, 0)) if block is None else block.size * 2
         size = min(size, LAST_BLOCK)
+        # Giving ids back takes setval, which a role allowed only nextval may not run.
         rows = self.query(
-            "SELECT s::text, MIN(v), MAX(v) FROM pg_get_serial_sequence(?, 'id') AS s "
-            "CROSS JOIN LATERAL (SELECT nextval(s) AS v FROM generate_series(1, ?)) AS b "
-            "WHERE s IS NOT NULL GROUP BY s",
+            "SELECT s, MIN(v), MAX(v) FROM (SELECT s::text FROM pg_get_serial_sequence(?, 'id') "
+            "AS s WHERE s IS NOT NULL AND has_sequence_privilege(s, 'UPDATE') OFFSET 0) AS q "
+            "CROSS JOIN LATERAL (SELECT nextval(s) AS v FROM generate_series(1, ?)) AS b GROUP BY s",
             (table, size),
         )
         if not rows:
