@@ -1,6 +1,7 @@
 """The store means the same after a change of ingest or storage: compare two versions.
 
     python bench/same_contents.py --before-src OLD/src [--articles N] [--corpus FILE]
+                                  [--postgres SERVER_URL]
 
 Ingests the dev set (tests/data/dev), the sample articles and the first N articles of
 the real corpus (default 2,000) into a new SQLite store with each version of diplonews
@@ -10,6 +11,9 @@ that wrote it, for what a reader sees: the exports (jsonl, csv, graphml), every 
 (`events --format json`), the people, and searches with and without diacritics. Prints
 each comparison and exits with status 1 when one differs (its first differing line
 shown). The ingest summaries (articles added, duplicates) must match as well.
+With --postgres (a server URL whose role may CREATE DATABASE, e.g.
+$DIPLONEWS_TEST_POSTGRES) each version writes into a new PostgreSQL database instead,
+dropped at the end.
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,7 +53,27 @@ def cli(src: Path, *args: str) -> str:
     return done.stdout if args[0] != "ingest" else done.stderr.strip().splitlines()[-1]
 
 
-def views(src: Path, db: Path) -> dict[str, str]:
+@contextmanager
+def new_store(folder: Path, label: str, server: str | None) -> Iterator[str]:
+    """A SQLite file in `folder`, or a new database on the PostgreSQL server."""
+    if not server:
+        yield str(folder / f"{label}.db")
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    name = f"diplonews_same_{label}_{os.getpid()}_{random.randrange(10**6)}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+    try:
+        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def views(src: Path, db: str) -> dict[str, str]:
     seen = {f"export {f}": cli(src, "export", "--format", f, "--db", str(db)) for f in
             ("jsonl", "csv", "graphml")}  # fmt: skip
     seen["events"] = cli(src, "events", "--format", "json", "-n", "100000", "--db", str(db))
@@ -65,6 +92,7 @@ def main() -> int:
     parser.add_argument("--before-src", type=Path, required=True, help="the other version's src")
     parser.add_argument("--articles", type=int, default=2000, help="corpus articles added")
     parser.add_argument("--corpus", type=Path, default=default_corpus())
+    parser.add_argument("--postgres", help="a PostgreSQL server URL: write there, not SQLite")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="diplonews-same-") as tmp:
         folder = Path(tmp)
@@ -76,10 +104,10 @@ def main() -> int:
         inputs.append(str(subset))
         seen = {}
         for label, src in (("before", args.before_src.resolve()), ("after", ROOT / "src")):
-            db = folder / f"{label}.db"
-            summary = cli(src, "ingest", *inputs, "--db", str(db))
-            print(f"{label}: {summary.split(' in ')[0]}")
-            seen[label] = {"ingest": summary.split(" in ")[0], **views(src, db)}
+            with new_store(folder, label, args.postgres) as db:
+                summary = cli(src, "ingest", *inputs, "--db", db)
+                print(f"{label}: {summary.split(' in ')[0]}")
+                seen[label] = {"ingest": summary.split(" in ")[0], **views(src, db)}
         differs = 0
         for name, before in seen["before"].items():
             after = seen["after"][name]

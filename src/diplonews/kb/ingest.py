@@ -363,6 +363,7 @@ class _Run:
             extracted = [prepared for _, _, prepared in batch if not isinstance(prepared, str)]
             lookups = writes.Lookups(self.store, extracted)
             writer.look_up_bands(extracted)
+            writer.look_up_people(extracted)
             for state, article_id, prepared in batch:
                 if isinstance(prepared, str):
                     self.report.failed += 1

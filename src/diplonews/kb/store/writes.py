@@ -21,6 +21,7 @@ from diplonews.extract.lexicons import Lexicons
 from diplonews.kb import dedupe, resolve
 from diplonews.kb.resolve import EventView
 from diplonews.kb.store.base import Store
+from diplonews.kb.store.known_people import KnownPeople, reported_names
 from diplonews.text import fold
 
 CANDIDATE_LIMIT = 200  # events or people looked at for one report; more means a bad key
@@ -278,6 +279,8 @@ class Writer:
         # Band key: stored articles with it, for the keys of the batch (`look_up_bands`);
         # None: look each article's up (and after any stored band was deleted).
         self.stored: dict[int, list[int]] | None = None
+        # The people the batch's names may be (`look_up_people`); None: ask the store.
+        self.people: KnownPeople | None = None
 
     def mark(self) -> Mark:
         return dict(self.bands), dict(self.entries)
@@ -286,11 +289,16 @@ class Writer:
         """The bands and search entries as they were at `mark` (the savepoint since was
         undone)."""
         self.bands, self.entries = dict(mark[0]), dict(mark[1])
+        self.people = None  # it may hold people the savepoint added
         self.pending_keys = {key for _, keys in self.bands.values() for key in keys}
 
     def look_up_bands(self, items: Iterable[Prepared]) -> None:
         """Read which stored articles share a band with these (the batch to come)."""
         self.stored = stored_bands(self.store, (k for item in items for k in item.band_keys()))
+
+    def look_up_people(self, items: Iterable[Prepared]) -> None:
+        """Read which stored people share a name key with those of these articles."""
+        self.people = KnownPeople(self.store, (n for i in items for n in reported_names(i.record)))
 
     def _drop_bands(self, article_id: int) -> None:
         if self.bands.pop(article_id, None) is not None:
@@ -408,6 +416,7 @@ class Writer:
         """Undo `_add_contents`: the events and people the article reported are
         reconciled from their other reports, or go when it was their only one."""
         store = self.store
+        self.people = None  # people may go: ask the store from now on
         events = [
             int(r[0])
             for r in store.query(
@@ -481,7 +490,9 @@ class Writer:
                     known["titles"] = [*known["titles"], participant["title"]]
         ids = {}
         for key, person in reported.items():
-            person_id = resolve_person(self.store, person["name"], person.get("country"))
+            person_id = resolve_person(
+                self.store, person["name"], person.get("country"), self.people
+            )
             ids[key] = person_id
             self.store.execute(
                 "INSERT INTO person_mentions (person_id, article_id, name, country, titles, seen) "
@@ -560,27 +571,39 @@ class Writer:
         store.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
 
-def resolve_person(store: Store, name: str, country: str | None) -> int:
-    """The id of the stored person this name and country are, created if none is."""
+def resolve_person(
+    store: Store, name: str, country: str | None, people: KnownPeople | None = None
+) -> int:
+    """The id of the stored person this name and country are, created if none is
+    (`people`: the batch's, read before, kept up to date here)."""
     strict = resolve.strict_key(name)
     loose = resolve.loose_key(name)
     skeleton = resolve.skeleton_key(name)
-    candidates = store.query(
-        "SELECT id, name, country FROM people WHERE strict_key = ? OR loose_key = ? "
-        "OR (skeleton_key = ? AND country = ?) ORDER BY id LIMIT ?",
-        (strict, loose, skeleton, country, CANDIDATE_LIMIT),
-    )
+    candidates: list[Any] | None = None
+    if people is not None:
+        candidates = people.candidates(strict, loose, skeleton, country, CANDIDATE_LIMIT)
+    if candidates is None:
+        candidates = store.query(
+            "SELECT id, name, country FROM people WHERE strict_key = ? OR loose_key = ? "
+            "OR (skeleton_key = ? AND country = ?) ORDER BY id LIMIT ?",
+            (strict, loose, skeleton, country, CANDIDATE_LIMIT),
+        )
     candidates.sort(key=lambda row: (resolve.strict_key(row[1]) != strict, row[0]))
     for person_id, known_name, known_country in candidates:
         if resolve.same_person(known_name, known_country, name, country):
             if known_country is None and country is not None:
                 store.execute("UPDATE people SET country = ? WHERE id = ?", (country, person_id))
+                if people is not None:
+                    people.country_set(int(person_id), country)
             return int(person_id)
-    return store.insert(
+    person_id = store.insert(
         "INSERT INTO people (name, country, strict_key, loose_key, skeleton_key) "
         "VALUES (?, ?, ?, ?, ?) RETURNING id",
         (name, country, strict, loose, skeleton),
     )
+    if people is not None:
+        people.added(person_id, name, country, strict, loose, skeleton)
+    return person_id
 
 
 def reindex_person(store: Store, person_id: int, lexicons: Lexicons) -> None:
