@@ -48,6 +48,7 @@ class Draft:
     counterpart: bool = False  # one of several counterparts listed after one verb
     undated: bool = False  # one of several events counted together: the text dates only the first
     leg: str | None = None  # the state of one leg of a tour ("thăm A, B và C")
+    sides_named: bool = False  # talks told between states or capitals (sides.py)
 
 
 def counterpart_of(
