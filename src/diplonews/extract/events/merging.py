@@ -357,6 +357,14 @@ def merge(reader: Reader) -> list[Event]:
     for d in reader.drafts:
         if world.domestic(reader, d) or world.called_for(reader, d):
             continue
+        told = world.next_round_of(reader, d, kept)  # "vòng đàm phán tiếp theo"
+        if told is not None:
+            planned = world.planned_round(kept, world.as_next_round(reader, d, told))
+            if planned is None:
+                kept.append(d)
+            else:
+                absorb(reader, planned, d)
+            continue
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
             if (

@@ -194,7 +194,9 @@ def bare_counterparts(reader: Reader) -> list[Mention]:
         s, e = hit.span(1)
         if person is None or any(a <= s < b or s <= a < e for a, b in taken):
             continue
-        if within(reader.parties, s, e) or within(reader.places, s, e):
+        if within(reader.parties, s, e):
+            continue  # "với Cuba": a state
+        if within(reader.places, s, e):
             continue
         found.append(
             Mention(
