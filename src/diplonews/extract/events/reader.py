@@ -85,7 +85,12 @@ COPULA_BACK = re.compile(r"^\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+)
 DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn khổ|diễn đàn)\b")
 # "hủy chuyến thăm", "chuyến thăm … đã bị hủy bỏ": called off, neither held nor planned
 # (a postponed one, "hoãn", stays planned).
-CANCELLED_BEFORE = re.compile(r"\b(?:hủy|huỷ)(?:\s+bỏ)?\s+(?:các\s+|cả\s+)?$", re.IGNORECASE)
+# "bỏ kế hoạch thăm Tokyo", "huỷ kế hoạch tới Seoul": the plan itself given up.
+CANCELLED_BEFORE = re.compile(
+    r"\b(?:(?:hủy|huỷ)(?:\s+bỏ)?|(?:từ\s+)?bỏ\s+kế\s+hoạch|(?:hủy|huỷ)\s+kế\s+hoạch)\s+"
+    r"(?:các\s+|cả\s+)?$",
+    re.IGNORECASE,
+)
 CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
 WITH_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+với\b")  # "cuộc hội đàm riêng với …"
