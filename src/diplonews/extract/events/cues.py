@@ -26,7 +26,7 @@ NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$
 HELD = re.compile(r"\b(?:đã|vừa)\b")
 SECONDARY = re.compile(
     r"(?:nhân dịp(?: tham)? dự|bên lề|trong khuôn khổ|nơi diễn ra|để dự|để tham dự|"
-    r"tiếp nối các hoạt động)\s*$",
+    r"tiếp nối các hoạt động|trước thềm|tiến tới)\s*$",
     re.IGNORECASE,
 )
 ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
@@ -398,8 +398,8 @@ def find_cues(
         cue.generic = "generic" in trigger.flags and not cue.named
         cues.append(cue)
     for gs, ge, series_list in within(series_hits, start, end):
-        if re.match(r"\s*[-–]\s*\w", body[ge : ge + 4]):
-            continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
+        if re.match(r"\s*[-–]\s*[^\W\d]", body[ge : ge + 4]):
+            continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit ("ASEP-3" is)
         if names_the_body(body, start, gs, ge):
             # "Tổng thư ký Diễn đàn châu Á Boao": the organisation, not a meeting
             cues = [c for c in cues if not gs <= c.start < ge]

@@ -576,7 +576,7 @@ class Reader:
         ed = EDITION.search(body, cue.start, cue.name_end)
         edition = parse_edition(ed.group(1)) if ed else None
         if edition is None and cue.series:
-            number = re.match(r"\s*(\d{1,3})\b", body[cue.end : cue.end + 5])
+            number = re.match(r"\s*[-–]?\s*(\d{1,3})\b", body[cue.end : cue.end + 6])  # "ASEP-3"
             edition = int(number.group(1)) if number else None
         if edition is None:
             edition = fields.session_number(self, cue)
