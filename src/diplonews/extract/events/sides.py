@@ -161,6 +161,13 @@ def add_named_sides(reader: Reader) -> None:
 # an official the article has presented, named again by the family name alone after
 # "với" or "giữa" (world news writes foreign leaders so once introduced).
 BARE_AFTER = re.compile(r"\b(?:với|giữa)\s+((?:[A-ZĐ]\w*)(?:[ -][A-ZĐ]\w*){0,3})(?=[\s,.;:)]|$)")
+# "Lavrov sẽ gặp Ngoại trưởng Mỹ Colin Powell": the bare family name as the subject of
+# a verb of talks, right before it.
+BARE_SUBJECT = re.compile(
+    r"(?<![\w-])((?:[A-ZĐ]\w*)(?:[ -][A-ZĐ]\w*){0,3})\s+"
+    r"(?:(?:đã|đang|sẽ|vừa|cũng|còn|tiếp tục|dự kiến)\s+)*"
+    r"(?:gặp|hội đàm|điện đàm|đàm phán|hội kiến|thảo luận với)\b"
+)
 SHORTEST_FAMILY_NAME = 3  # letters: "Li", "Ma" are too common as syllables
 
 
@@ -180,16 +187,16 @@ def family_names(reader: Reader) -> dict[str, int]:
 
 
 def bare_counterparts(reader: Reader) -> list[Mention]:
-    """Mentions of known officials named bare after "với"/"giữa", where no mention is."""
+    """Mentions of known officials named bare after "với"/"giữa" or as the subject right
+    before a verb of talks, where no mention is."""
     body = reader.body
-    if "với " not in body and "giữa " not in body:
-        return []
     names = family_names(reader)
     if not names:
         return []
     taken = [(m.start, m.end) for m in reader.doc.mentions]
     found: list[Mention] = []
-    for hit in BARE_AFTER.finditer(body):
+    hits = [*BARE_AFTER.finditer(body), *BARE_SUBJECT.finditer(body)]
+    for hit in sorted(hits, key=lambda h: h.start(1)):
         person = names.get(hit.group(1))
         s, e = hit.span(1)
         if person is None or any(a <= s < b or s <= a < e for a, b in taken):
