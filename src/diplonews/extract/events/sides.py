@@ -179,6 +179,8 @@ def family_names(reader: Reader) -> dict[str, int]:
         name = person.name or ""
         if not name or person.country == "VNM":
             continue
+        if " " not in name and not person.titles:
+            continue  # a one-word name that no title vouches for may be no person at all
         owners.setdefault(name, set()).add(index)
         last = name.split()[-1]
         if len(last) >= SHORTEST_FAMILY_NAME and last != name:
