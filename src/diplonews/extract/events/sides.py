@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 
 # Verbs of talks whose subject (and object after "với") are the sides.
 TALKS_VERBS = frozenset(
-    ("gặp", "hội đàm", "đàm phán", "thương lượng", "thảo luận", "tham vấn", "gặp gỡ")
-)
+    (
+        "gặp", "hội đàm", "đàm phán", "thương lượng", "thương thuyết", "thảo luận",
+        "thảo luận với", "tham vấn", "gặp gỡ",
+    )
+)  # fmt: skip
 # Verbs of a gathering whose plural subject lists the sides: "… sẽ nhóm họp".
 GATHERING_VERBS = frozenset(("họp", "nhóm họp"))
 # Between the last side of the subject and the verb: "Bogota đang đàm phán", "Đức, sẽ gặp".
@@ -80,7 +83,8 @@ def listed_after(spans: list[tuple[int, int, str]], body: str, start: int) -> li
     for s, e, code in spans:
         if s < start:
             continue
-        if s != start and not LIST_JOIN.fullmatch(body, start, s):
+        gap = body[start:s]
+        if gap.strip() if not codes else not LIST_JOIN.fullmatch(gap):
             break
         codes.append(code)
         start = e
@@ -137,9 +141,10 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     sides = before
     if word in TALKS_VERBS and not RECIPROCAL.match(body, cue.end):
         with_side = WITH.match(body, cue.end)
-        if with_side is None:
+        if with_side is None and not word.endswith(" với"):
             return []
-        sides = before + listed_after(spans, body, with_side.end())
+        after = with_side.end() if with_side else cue.end  # "thảo luận với" ends in "với"
+        sides = before + listed_after(spans, body, after)
     codes = list(dict.fromkeys(sides))
     return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
 
