@@ -149,13 +149,31 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
 
 
+SUMMIT_WORDS = ("thượng đỉnh", "cấp cao")
+
+
+def summit_recalled(reader: Reader, d: Draft) -> list[str]:
+    """ "sau cuộc gặp thượng đỉnh lịch sử ngày 15/6/2000, khi lãnh đạo hai miền Triều Tiên
+    cam kết …": a summit dated by its own words, naming no one, in a sentence that names
+    its states elsewhere."""
+    cue, e = d.cue, d.event
+    name = reader.body[cue.start : cue.own_end].lower()
+    if cue.kind != "meeting" or cue.series or d.people or e.parties or not d.own_date:
+        return []
+    if not any(w in name for w in SUMMIT_WORDS):
+        return []
+    start, end = reader.doc.sentences[d.sentence]
+    codes = list(dict.fromkeys(code for _, _, code in side_spans(reader, start, end)))
+    return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
+
+
 def add_named_sides(reader: Reader) -> None:
     """Give talks told between states their sides as parties (`Draft.sides_named`): the
     states named as sides, and those of the officials named; not a state the clause
     goes on to talk about ("… nhằm thuyết phục Iran")."""
     people = reader.doc.record.people
     for d in reader.drafts:
-        codes = named_sides(reader, d)
+        codes = named_sides(reader, d) or summit_recalled(reader, d)
         if codes:
             own = [people[p].country for p in d.people if 0 <= p < len(people)]
             d.event.parties = list(dict.fromkeys([*codes, *(c for c in own if c)]))
