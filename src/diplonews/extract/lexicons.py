@@ -17,7 +17,8 @@ Files and columns:
 - titles.tsv: vi, en, level (head_of_state, head_of_government, minister,
   vice_minister, ambassador, official, party, military, legislature, local; "-"
   marks a phrase that contains a title but is not one, e.g. "Đại sứ quán").
-- cities.tsv: name_en, country, names.
+- cities.tsv: name_en, country, names, capital ("yes" for a seat of government, which
+  world news names for its state: "Bogota đang đàm phán với La Havana").
 - venues.tsv: names, city (a well-known building that implies its city).
 - series.tsv: series_en, names, parties (fixed-name recurring mechanisms).
 - triggers.tsv: vi, kind, series_suffix, flags (words that report an event).
@@ -267,6 +268,7 @@ class Title:
 class City:
     name_en: str
     country: str
+    capital: bool = False  # the seat of its state's government
 
 
 @dataclass(frozen=True)
@@ -421,7 +423,9 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
             lex.titles.add(title.vi[0].upper() + title.vi[1:], title)
     cities: dict[str, City] = {}
     for row in rows("cities.tsv"):
-        city = cities[row["name_en"]] = City(row["name_en"], row.get("country") or "")
+        city = cities[row["name_en"]] = City(
+            row["name_en"], row.get("country") or "", (row.get("capital") or "") == "yes"
+        )
         for form in split_forms(row.get("names")) + [row["name_en"]]:
             lex.places.add(form, city)
     for row in rows("venues.tsv"):  # a well-known building stands for its city

@@ -36,7 +36,7 @@ NEGATED_EVENT = re.compile(
 HELD = re.compile(r"\b(?:đã|vừa)\b")
 SECONDARY = re.compile(
     r"(?:nhân dịp(?: tham)? dự|bên lề|trong khuôn khổ|nơi diễn ra|để dự|để tham dự|"
-    r"tiếp nối các hoạt động)\s*$",
+    r"tiếp nối các hoạt động|trước thềm|tiến tới)\s*$",
     re.IGNORECASE,
 )
 ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
@@ -218,9 +218,39 @@ def party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
                 if code:
                     extra.append((m.start(1), m.end(1), code))
                     covered.add(m.start(1))
+    extra += listed_short_forms(body, spans, covered, lex)
     if extra:
         spans = sorted(spans + extra)
     return [sp for sp in spans if sp[2] != "-"]
+
+
+# "gồm Anh, Pháp và Đức": a short form ("Anh" is also a given name and a pronoun) listed
+# next to a state's full name is that state. The word before it must not be a capitalised
+# one, or the short form is part of a personal name ("Tuấn Anh và Đức").
+LISTED_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(\S+)\s+(\w+)(?:,\s*|\s+và\s+)$")
+LISTED_AFTER = re.compile(r"(?:,\s*|\s+và\s+)(\w+)\b(?: (\w))?")
+
+
+def listed_short_forms(
+    body: str, spans: list[tuple[int, int, str]], covered: set[int], lex: Lexicons
+) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for s, e, code in spans:
+        if getattr(lex.party(code), "kind", "") != "state":
+            continue
+        before = LISTED_BEFORE.search(body, max(0, s - 30), s)
+        if before and not before.group(1)[:1].isupper():
+            short = lex.party_short.get(before.group(2))
+            if short and before.start(2) not in covered and short != code:
+                found.append((before.start(2), before.end(2), short))
+                covered.add(before.start(2))
+        after = LISTED_AFTER.match(body, e)
+        if after and not (after.group(2) or "").isupper():  # "và Anh Tuấn": a name
+            short = lex.party_short.get(after.group(1))
+            if short and after.start(1) not in covered and short != code:
+                found.append((after.start(1), after.end(1), short))
+                covered.add(after.start(1))
+    return [f for f in found if getattr(lex.party(f[2]), "kind", "") == "state"]
 
 
 # A state named by its role in the trip being told ("hội đàm với Thủ tướng nước chủ nhà",
@@ -358,7 +388,8 @@ def body_officers(body: str, mentions: list[Any], people: list[int]) -> set[int]
 # hôm 11-4 về SVĐ bóng đá ở Gaza, FIFA tuyên bố …") is a sports body's.
 SPORT = re.compile(
     r"\b(?:bóng đá|SVĐ|sân vận động|đội tuyển|HLV|cầu thủ|VĐV|vận động viên|World Cup|FIFA|"
-    r"UEFA|AFC|AFF|Olympic|SEA Games|ASIAD|giải vô địch|huy chương|HCV|trận đấu)\b"
+    r"UEFA|AFC|AFF|Olympic|SEA Games|ASIAD|giải vô địch|huy chương|HCV|trận đấu|chung kết|"
+    r"bán kết|tứ kết|vòng loại|vòng bảng|đội bóng)\b"
 )
 
 
@@ -393,8 +424,8 @@ def find_cues(
         cue.generic = "generic" in trigger.flags and not cue.named
         cues.append(cue)
     for gs, ge, series_list in within(series_hits, start, end):
-        if re.match(r"\s*[-–]\s*\w", body[ge : ge + 4]):
-            continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit
+        if re.match(r"\s*[-–]\s*[^\W\d]", body[ge : ge + 4]):
+            continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit ("ASEP-3" is)
         if names_the_body(body, start, gs, ge):
             # "Tổng thư ký Diễn đàn châu Á Boao": the organisation, not a meeting
             cues = [c for c in cues if not gs <= c.start < ge]

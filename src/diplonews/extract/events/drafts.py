@@ -51,6 +51,7 @@ class Draft:
     # days that a mention merged into this one gives in its own words ("… tham dự Hội nghị
     # BRICS tại Kazan từ ngày 23 đến ngày 24/10")
     own_days: set[str] = field(default_factory=set)
+    sides_named: bool = False  # talks told between states or capitals (sides.py)
 
 
 def counterpart_of(

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
 
 # "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see split_count)
+# (not the end of a date: "18-4 Cuộc họp …" is one meeting)
 COUNTED = re.compile(
-    r"\b(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$"
+    r"(?<![-/.–])\b(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$"
 )
 
 COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import dating, fields, placing, roles, world
+from diplonews.extract.events import dating, fields, placing, roles, sides, world
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -375,13 +375,23 @@ def merge(reader: Reader) -> list[Event]:
     world.settle_status(reader)
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
+    sides.add_named_sides(reader)
     for d in reader.drafts:
         if world.domestic(reader, d) or world.called_for(reader, d):
+            continue
+        told = world.next_round_of(reader, d, kept)  # "vòng đàm phán tiếp theo"
+        if told is not None:
+            planned = world.planned_round(kept, world.as_next_round(reader, d, told))
+            if planned is None:
+                kept.append(d)
+            else:
+                absorb(reader, planned, d)
             continue
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
             if (
                 keep_alone(reader, d)
+                or d.sides_named
                 or recalled_edition(d, kept)
                 or recalled_visit(reader, d)
                 or both_sides_of(reader, d, kept)

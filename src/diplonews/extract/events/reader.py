@@ -23,6 +23,7 @@ from diplonews.extract.events import (
     movements,
     placing,
     roles,
+    sides,
     world,
 )
 from diplonews.extract.events.cues import (
@@ -165,6 +166,10 @@ class Reader:
             )
         ]
         self.taking_part = roles.outside_member_lists(self.body, doc.sentences, self.taking_part)
+        bare = sides.bare_counterparts(self)  # "cuộc gặp … với Abbas"
+        if bare:
+            self.taking_part = sorted(self.taking_part + bare, key=start_attribute)
+            self.mentions = sorted(self.mentions + bare, key=start_attribute)
         body = self.body
         self.times = [
             t
@@ -596,7 +601,7 @@ class Reader:
         ed = EDITION.search(body, cue.start, cue.name_end)
         edition = parse_edition(ed.group(1)) if ed else None
         if edition is None and cue.series:
-            number = re.match(r"\s*(\d{1,3})\b", body[cue.end : cue.end + 5])
+            number = re.match(r"\s*[-–]?\s*(\d{1,3})\b", body[cue.end : cue.end + 6])  # "ASEP-3"
             edition = int(number.group(1)) if number else None
         if edition is None:
             edition = fields.session_number(self, cue)

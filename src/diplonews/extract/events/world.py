@@ -492,3 +492,51 @@ def round_number(reader: Reader, cue: Cue) -> int | None:
     if number is None and "đàm phán" in body[cue.start : cue.name_end]:
         number = ROUND_BEFORE.search(body, max(0, cue.start - 30), cue.start)
     return parse_edition(number.group(1)) if number else None
+
+
+# "chúng tôi sẽ tới vòng đàm phán tiếp theo", "vòng đàm phán tới sẽ khó khăn": the next
+# round of negotiations already named, an occurrence still to come.
+NEXT_ROUND = re.compile(r"\s*(?:[^\s,;.]+\s+){0,2}?(?:tiếp theo|kế tiếp|sắp tới|tới)\b")
+
+
+def next_round_of(reader: Reader, d: Draft, kept: list[Draft]) -> Draft | None:
+    """The mechanism's event already kept ("đàm phán 6 bên") whose next round the draft
+    tells ("vòng đàm phán tiếp theo"), or None."""
+    cue = d.cue
+    if (
+        cue.kind != "meeting"
+        or cue.series
+        or not reader.body.startswith(("vòng", "Vòng"), cue.start)
+    ):
+        return None
+    if not NEXT_ROUND.match(reader.body, cue.end, cue.own_end):
+        return None
+    return next((k for k in reversed(kept) if k.event.series and k.event.kind == "meeting"), None)
+
+
+def as_next_round(reader: Reader, d: Draft, told: Draft) -> Draft:
+    """The draft made the next round of `told`'s mechanism: planned, with its series and
+    parties, dated only by its own words ("vòng đàm phán tiếp theo vào tháng 9"), not by
+    the day the sentence reports it."""
+    e, cue = d.event, d.cue
+    e.series, e.status, e.edition = told.event.series, "planned", None
+    if not reader.times_in(cue.start, cue.own_end):
+        e.date, d.own_date, d.undated = None, False, True
+    e.parties = list(dict.fromkeys([*e.parties, *told.event.parties]))
+    d.points_back = False
+    return d
+
+
+def planned_round(kept: list[Draft], told: Draft) -> Draft | None:
+    """The planned meeting of the mechanism already kept ("6 bên … sẽ nhóm họp vào tháng
+    11"), which a next round told after it is."""
+    for k in kept:
+        e = k.event
+        if (
+            e.status == "planned"
+            and e.kind == "meeting"
+            and k is not told
+            and (e.series == told.event.series or set(told.event.parties) <= set(e.parties))
+        ):
+            return k
+    return None

@@ -1,0 +1,238 @@
+"""The sides of talks named as states, or as their capitals, rather than by officials.
+
+World news tells talks between governments with the states themselves as the actors:
+"Bogota đang đàm phán với La Havana" (Colombia negotiates with Cuba), "các nhà đàm
+phán châu Âu, gồm Anh, Pháp và Đức, sẽ gặp nhau tại Paris", "6 bên … là Bắc Triều Tiên,
+Mỹ, … và Hàn Quốc sẽ nhóm họp vào tháng 11". Such a clause names no official, yet it
+tells an occurrence with two sides or more; this module finds those sides, so that the
+event has its parties and is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplonews.extract.doc import Mention
+from diplonews.extract.events.cues import LOCATED, LOCATION_LEAD, SPORT, expand
+from diplonews.extract.spans import within
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
+
+# Verbs of talks whose subject (and object after "với") are the sides.
+TALKS_VERBS = frozenset(
+    (
+        "gặp", "hội đàm", "đàm phán", "thương lượng", "thương thuyết", "thảo luận",
+        "thảo luận với", "tham vấn", "gặp gỡ",
+    )
+)  # fmt: skip
+# Verbs of a gathering whose plural subject lists the sides: "… sẽ nhóm họp".
+GATHERING_VERBS = frozenset(("họp", "nhóm họp"))
+# Between the last side of the subject and the verb: "Bogota đang đàm phán", "Đức, sẽ gặp".
+AUX_BEFORE = re.compile(
+    r"\s*,?\s+(?:(?:đã|đang|sẽ|vừa|cũng|còn|tiếp tục|bắt đầu|mới|lại|sắp|dự kiến)\s+)*"
+)
+# Between two sides listed: "Anh, Pháp và Đức".
+LIST_JOIN = re.compile(r"\)?\s*(?:,|và|cùng|\()\s*")  # "Liên minh châu Âu (EU), Mỹ"
+# "gặp nhau", "họp với nhau": the subject's members meet one another.
+RECIPROCAL = re.compile(r"\s+(?:với\s+)?nhau\b")
+WITH = re.compile(r"\s+với\s+")
+SIDE_KINDS = ("state", "bloc", "group")
+MIN_SIDES = 2
+
+
+def side_spans(reader: Reader, start: int, end: int) -> list[tuple[int, int, str]]:
+    """States and blocs named in [start, end), and capitals standing for their state;
+    not a place the event is held in ("tại Paris") nor an envoy's post."""
+    found = [
+        (s, e, code)
+        for s, e, code in within(reader.parties, start, end)
+        if getattr(reader.lex.party(code), "kind", "") in SIDE_KINDS
+        and not LOCATED.search(reader.body, max(0, s - 6), s)
+        and not reader.is_post(s)
+    ]
+    for s, e, payloads in within(reader.places, start, end):
+        city = payloads[0]
+        if (
+            getattr(city, "capital", False)
+            and city.country
+            and not LOCATION_LEAD.search(reader.body, max(0, s - 30), s)
+            and not any(a <= s < b for a, b, _ in found)
+        ):
+            found.append((s, e, city.country))
+    return sorted(found)
+
+
+def listed_back(spans: list[tuple[int, int, str]], body: str, end: int) -> list[str]:
+    """The sides listed right before `end` (the verb), back to the first of the list."""
+    codes: list[str] = []
+    for s, e, code in reversed(spans):
+        gap = body[e:end]
+        if not (AUX_BEFORE.fullmatch(gap) if not codes else LIST_JOIN.fullmatch(gap)):
+            break
+        codes.append(code)
+        end = s
+    return codes[::-1]
+
+
+def listed_after(spans: list[tuple[int, int, str]], body: str, start: int) -> list[str]:
+    """The sides listed from `start` on: "với La Havana", "với Mỹ và Nhật Bản"."""
+    codes: list[str] = []
+    for s, e, code in spans:
+        if s < start:
+            continue
+        gap = body[start:s]
+        if gap.strip() if not codes else not LIST_JOIN.fullmatch(gap):
+            break
+        codes.append(code)
+        start = e
+    return codes
+
+
+# "các cuộc hội đàm giữa Putin, Gazprom và phái đoàn đàm phán của chính phủ Ukraina":
+# the sides listed after "giữa", up to the end of the sentence or of this reach.
+BETWEEN = re.compile(r"\s+giữa\s+")
+BETWEEN_REACH = 100  # characters
+TALKS_NOUNS = ("hội đàm", "đàm phán", "cuộc gặp", "thương lượng")
+
+
+def sides_between(reader: Reader, d: Draft) -> list[str]:
+    """The states of the sides listed after "giữa" a word of talks: states named and
+    the states of the officials named."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if not any(w in word for w in TALKS_NOUNS):
+        return []
+    between = BETWEEN.match(body, cue.end)
+    if between is None:
+        return []
+    end = min(reader.doc.sentences[d.sentence][1], between.end() + BETWEEN_REACH)
+    people = reader.doc.record.people
+    codes = [code for _, _, code in side_spans(reader, between.end(), end)]
+    codes += [
+        str(people[m.person].country)
+        for m in reader.mentions_in(between.end(), end)
+        if 0 <= m.person < len(people) and people[m.person].country
+    ]
+    return list(dict.fromkeys(codes))
+
+
+def named_sides(reader: Reader, d: Draft) -> list[str]:
+    """The states that a talks clause names as its sides, or [] when it names fewer
+    than two or does not tell them as the actors."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if cue.kind != "meeting" or cue.series:
+        return []
+    if "verb" not in cue.flags:
+        codes = sides_between(reader, d)
+        return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
+    if word not in TALKS_VERBS and word not in GATHERING_VERBS:
+        return []
+    start, end = reader.doc.sentences[d.sentence]
+    if SPORT.search(body, start, end):
+        return []  # "Ai Cập và Bờ Biển Ngà sẽ gặp nhau ở trận chung kết": national teams
+    spans = side_spans(reader, start, end)
+    before = listed_back([sp for sp in spans if sp[1] <= cue.start], body, cue.start)
+    if not before:
+        return []
+    sides = before
+    if word in TALKS_VERBS and not RECIPROCAL.match(body, cue.end):
+        with_side = WITH.match(body, cue.end)
+        if with_side is None and not word.endswith(" với"):
+            return []
+        after = with_side.end() if with_side else cue.end  # "thảo luận với" ends in "với"
+        sides = before + listed_after(spans, body, after)
+    codes = list(dict.fromkeys(sides))
+    return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
+
+
+SUMMIT_WORDS = ("thượng đỉnh", "cấp cao")
+
+
+def summit_recalled(reader: Reader, d: Draft) -> list[str]:
+    """ "sau cuộc gặp thượng đỉnh lịch sử ngày 15/6/2000, khi lãnh đạo hai miền Triều Tiên
+    cam kết …": a summit dated by its own words, naming no one, in a sentence that names
+    its states elsewhere."""
+    cue, e = d.cue, d.event
+    name = reader.body[cue.start : cue.own_end].lower()
+    if cue.kind != "meeting" or cue.series or d.people or e.parties or not d.own_date:
+        return []
+    if not any(w in name for w in SUMMIT_WORDS):
+        return []
+    start, end = reader.doc.sentences[d.sentence]
+    codes = list(dict.fromkeys(code for _, _, code in side_spans(reader, start, end)))
+    return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
+
+
+def add_named_sides(reader: Reader) -> None:
+    """Give talks told between states their sides as parties (`Draft.sides_named`): the
+    states named as sides, and those of the officials named; not a state the clause
+    goes on to talk about ("… nhằm thuyết phục Iran")."""
+    people = reader.doc.record.people
+    for d in reader.drafts:
+        codes = named_sides(reader, d) or summit_recalled(reader, d)
+        if codes:
+            own = [people[p].country for p in d.people if 0 <= p < len(people)]
+            d.event.parties = list(dict.fromkeys([*codes, *(c for c in own if c)]))
+            d.sides_named = True
+
+
+# "cuộc gặp kéo dài 2 giờ đồng hồ với Abbas", "các cuộc hội đàm giữa Putin, Gazprom và …":
+# an official the article has presented, named again by the family name alone after
+# "với" or "giữa" (world news writes foreign leaders so once introduced).
+BARE_AFTER = re.compile(r"\b(?:với|giữa)\s+((?:[A-ZĐ]\w*)(?:[ -][A-ZĐ]\w*){0,3})(?=[\s,.;:)]|$)")
+# "Lavrov sẽ gặp Ngoại trưởng Mỹ Colin Powell": the bare family name as the subject of
+# a verb of talks, right before it.
+BARE_SUBJECT = re.compile(
+    r"(?<![\w-])((?:[A-ZĐ]\w*)(?:[ -][A-ZĐ]\w*){0,3})\s+"
+    r"(?:(?:đã|đang|sẽ|vừa|cũng|còn|tiếp tục|dự kiến)\s+)*"
+    r"(?:gặp|hội đàm|điện đàm|đàm phán|hội kiến|thảo luận với)\b"
+)
+SHORTEST_FAMILY_NAME = 3  # letters: "Li", "Ma" are too common as syllables
+
+
+def family_names(reader: Reader) -> dict[str, int]:
+    """Full name or last word → the one person it names in this article (foreign names,
+    which end in the family name; a Vietnamese name ends in the given name)."""
+    owners: dict[str, set[int]] = {}
+    for index, person in enumerate(reader.doc.record.people):
+        name = person.name or ""
+        if not name or person.country == "VNM":
+            continue
+        if " " not in name and not person.titles:
+            continue  # a one-word name that no title vouches for may be no person at all
+        owners.setdefault(name, set()).add(index)
+        last = name.split()[-1]
+        if len(last) >= SHORTEST_FAMILY_NAME and last != name:
+            owners.setdefault(last, set()).add(index)
+    return {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
+
+
+def bare_counterparts(reader: Reader) -> list[Mention]:
+    """Mentions of known officials named bare after "với"/"giữa" or as the subject right
+    before a verb of talks, where no mention is."""
+    body = reader.body
+    names = family_names(reader)
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in reader.doc.mentions]
+    found: list[Mention] = []
+    hits = [*BARE_AFTER.finditer(body), *BARE_SUBJECT.finditer(body)]
+    for hit in sorted(hits, key=lambda h: h.start(1)):
+        person = names.get(hit.group(1))
+        s, e = hit.span(1)
+        if person is None or any(a <= s < b or s <= a < e for a, b in taken):
+            continue
+        if within(reader.parties, s, e):
+            continue  # "với Cuba": a state
+        if within(reader.places, s, e):
+            continue
+        found.append(
+            Mention(
+                s, e, hit.group(1), country=reader.doc.record.people[person].country, person=person
+            )
+        )
+    return found
