@@ -31,10 +31,7 @@ def test_family_names_not_inside_another_name_or_an_administration() -> None:
 
 
 def test_family_names_not_shared_by_two_people() -> None:
-    text = (
-        "Tổng thống Mỹ George Bush và cựu Thống đốc Florida Jeb Bush tới Paris. "
-        "Bush phát biểu."
-    )
+    text = "Tổng thống Mỹ George Bush và cựu Thống đốc Florida Jeb Bush tới Paris. Bush phát biểu."
     assert len(names_of(text)) == 2
 
 
