@@ -87,9 +87,8 @@ DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn kh�
 CANCELLED_BEFORE = re.compile(r"\b(?:hủy|huỷ)(?:\s+bỏ)?\s+(?:các\s+|cả\s+)?$", re.IGNORECASE)
 CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
-WITH_AFTER = re.compile(
-    r"(?:\s+\w+){0,6}?\s+với\b"
-)  # "cuộc hội đàm riêng với …", "… kéo dài hai giờ với …"
+# "cuộc hội đàm riêng với …", "cuộc hội đàm kéo dài hơn hai tiếng với …"
+WITH_AFTER = re.compile(r"(?:\s+\w+){0,6}?\s+với\b")
 HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 
