@@ -45,11 +45,15 @@ WITH = re.compile(r"[\s,]*cùng\b")
 
 AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
 
+# "Phát biểu sau cuộc hội đàm với X, Y …": who speaks right after talks held them.
+SPEAKING_AFTER = (
+    r"(?:[Pp]hát biểu|[Tt]rả lời (?:báo chí|phỏng vấn)|[Tt]rao đổi với báo (?:chí|giới))"
+)
 # "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
 # whose subject is who took part.
 SETTING_LEAD = re.compile(  # after a time ("Ngày 18/4, tại cuộc hội đàm với X, Y nêu rõ …")
-    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?"
-    r"(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau|" + SPEAKING_AFTER + r"\s+(?:ngay\s+)?sau)"
+    r"\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
 )
 
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
@@ -149,6 +153,9 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     if subject_takes_part or at_event:
         people = [m.person for m in subject] + people
     people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+    speaker = world.speaker_after_talks(reader, sentence, cue)  # "X tuyên bố sau cuộc gặp với Y"
+    if speaker:
+        people = list(dict.fromkeys([m.person for m in speaker] + people))
     setting_subject: list[int] = []  # "Trong buổi tiếp X, Y đánh giá …": Y receives
     opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
     setting = SETTING_LEAD.match(body[sentence.start : cue.start])
