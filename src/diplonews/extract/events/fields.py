@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.doc import Mention
-from diplonews.extract.events import placing, roles, world
+from diplonews.extract.events import enumerations, placing, roles, world
 from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
@@ -55,6 +55,9 @@ SETTING_LEAD = re.compile(  # after a time ("Ngày 18/4, tại cuộc hội đà
     r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau|" + SPEAKING_AFTER + r"\s+(?:ngay\s+)?sau)"
     r"\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
 )
+
+# "Lần lượt hội kiến A, B và C, X …": a verb that opens the sentence, before its subject.
+OPENING_LEAD = re.compile(r"\s*(?:[Ll]ần lượt\s+)?")
 
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
 
@@ -157,7 +160,10 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     if speaker:
         people = list(dict.fromkeys([m.person for m in speaker] + people))
     setting_subject: list[int] = []  # "Trong buổi tiếp X, Y đánh giá …": Y receives
-    opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
+    opening = (
+        "verb" in cue.flags
+        and OPENING_LEAD.fullmatch(body, sentence.content_start, cue.start) is not None
+    )
     setting = SETTING_LEAD.match(body[sentence.start : cue.start])
     if setting and only_dates(setting.group(), cue, sentence):
         setting = None
@@ -201,7 +207,12 @@ def only_dates(lead: str, cue: Cue, sentence: Sentence) -> bool:
 def main_subject(reader: Reader, cue: Cue, sentence: Sentence) -> list[int]:
     """The people who open the main clause after a leading setting ("Trong cuộc
     điện đàm ngày 20/10, A và B …"): consecutive mentions right after its comma."""
-    comma = reader.body.find(",", cue.end, sentence.end)
+    start = cue.end  # past the counterparts the verb lists ("Hội kiến A, B và C, X …")
+    listed = {p for p, _ in enumerations.counterparts(reader, cue, sentence.end) if p >= 0}
+    for m in reader.mentions_in(cue.end, sentence.end) if listed else []:
+        if m.person in listed:
+            start = m.end
+    comma = reader.body.find(",", start, sentence.end)
     if comma < 0:
         return []
     found: list[int] = []
