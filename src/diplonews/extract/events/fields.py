@@ -279,7 +279,10 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
             if cue.end <= s < reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
         ]
     if not people and not at.name_parties and not at.points_back:
-        codes += reader.parties_in(at.lead_start, reach)
+        subject_start = max(
+            at.sentence.content_start, reader.list_start(at.lead_start, at.sentence.start)
+        )
+        codes += reader.parties_in(subject_start, reach)
     else:  # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
         codes += roles.plural_subject_parties(reader, at.lead_start, cue.start)
     if cue.series and cue.series.parties:

@@ -247,6 +247,25 @@ class Reader:
             _, clause_end = clause_bounds(self.body, nxt, sentence_end, nxt)
         return clause_end
 
+    def list_start(self, clause_start: int, sentence_start: int) -> int:
+        """A clause's start, carried back over commas that list parties before it ("Bắc
+        Triều Tiên, Mỹ, Trung Quốc, Nhật, Nga và Hàn Quốc sẽ nhóm họp"): the list is one
+        subject."""
+        body, starts = self.body, self.party_starts
+        while clause_start > sentence_start and body[clause_start - 1] == ",":
+            at = clause_start
+            while at < len(body) and body[at] == " ":
+                at += 1
+            before = [
+                e for _, e, _ in within(self.parties, max(0, clause_start - 40), clause_start)
+            ]
+            if at not in starts or not before or max(before) != clause_start - 1:
+                break
+            clause_start, _ = clause_bounds(
+                body, sentence_start, clause_start - 1, clause_start - 2
+            )
+        return clause_start
+
     def has_title(self, start: int, end: int) -> bool:
         return bool(within(self.title_starts, start, end, int))
 
