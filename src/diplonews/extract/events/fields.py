@@ -53,7 +53,7 @@ SPEAKING_AFTER = (
 # whose subject is who took part.
 SETTING_LEAD = re.compile(  # after a time ("Ngày 18/4, tại cuộc hội đàm với X, Y nêu rõ …")
     r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau|" + SPEAKING_AFTER + r"\s+(?:ngay\s+)?sau)"
-    r"\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+    r"\s+(?:(?:\d|hai|ba|bốn|năm|sáu|các)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
 )
 
 # "Lần lượt hội kiến A, B và C, X …": a verb that opens the sentence, before its subject.
