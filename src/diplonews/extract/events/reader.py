@@ -76,6 +76,10 @@ NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 
 
+# ", do Thủ tướng X dẫn đầu": the head of a delegation named after a comma.
+LED_BY = re.compile(r",\s*do\s+[^,;.]{0,100}?\b(?:dẫn đầu|làm trưởng đoàn)\b")
+
+
 # "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
 INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,60}$")
 # "Đây là chuyến thăm … đầu tiên", "Đây được xem là chuyến thăm … cuối cùng": the visit
@@ -266,6 +270,12 @@ class Reader:
             )
         return clause_start
 
+    def led_by_end(self, clause_end: int, sentence_end: int) -> int:
+        """A clause's end, carried past the head of the delegation it names ("gặp một
+        phái đoàn Haiti, do người đồng nhiệm X dẫn đầu, …"): the head is met too."""
+        led = LED_BY.match(self.body, clause_end, sentence_end)
+        return led.end() if led else clause_end
+
     def has_title(self, start: int, end: int) -> bool:
         return bool(within(self.title_starts, start, end, int))
 
@@ -313,7 +323,7 @@ class Reader:
         for i, cue in enumerate(cues):
             nxt = cues[i + 1].start if i + 1 < len(cues) else end
             _, clause_end = clause_bounds(body, start, end, cue.end)
-            cue.own_end = min(nxt, self.list_end(clause_end, end))
+            cue.own_end = min(nxt, self.led_by_end(self.list_end(clause_end, end), end))
             stop = NAME_STOP.search(body, cue.end, cue.own_end)
             cue.name_end = stop.start() if stop else cue.own_end
             tail = NAME_TAIL.search(body, cue.end, cue.name_end)
