@@ -96,3 +96,12 @@ def normalize_typography(text: str) -> str:
     if "\u2013" in text or "\u2014" in text:  # most articles have no dash: skip the scan
         text = _JOINING_DASH.sub("-", text)
     return _SPACE_RUN.sub(" ", text) if "  " in text else text
+
+
+# Letters only Vietnamese writes: a lone syllable with them after a title is a word of an
+# office's name ("Chủ tịch Lưỡng viện"), not a foreign leader's family name.
+VIETNAMESE_ONLY = frozenset("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăâêôĩũõãẽ")
+
+
+def has_vietnamese_letters(word: str) -> bool:
+    return any(c in VIETNAMESE_ONLY for c in word.lower())

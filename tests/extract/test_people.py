@@ -510,3 +510,18 @@ def test_people_honorific_starts_only_at_word_starts() -> None:
 def test_people_honorific_inside_a_longer_one_is_still_found() -> None:
     body = "đồng chí X"
     assert honorific_starts(body, ("đồng chí ", "chí ")) == {0, 5}
+
+
+def test_people_deputy_title_in_lower_case_is_the_deputy() -> None:
+    # 2000s news writes the office after "Phó" in lower case: "Phó thủ tướng", "Phó tổng
+    # thống"; read without "Phó", the deputy became the principal, and a later "Thủ
+    # tướng" pointed to him instead of the Prime Minister.
+    text = (
+        "Thủ tướng Phan Văn Khải thăm Canada. Phó thủ tướng Vũ Khoan đã tiếp Phó tổng "
+        "thống Mỹ Dick Cheney. Thủ tướng phát biểu."
+    )
+    doc = extract_doc(text, "t")
+    found = {p.name: p.titles for p in doc.record.people}
+    assert found["Vũ Khoan"] == ["Deputy Prime Minister"]
+    assert found["Dick Cheney"] == ["Vice President"]
+    assert doc.record.people[doc.mentions[-1].person].name == "Phan Văn Khải"

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from diplonews.extract import officials
+from diplonews.extract import family_names, officials
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.record import Person
 from diplonews.extract.spans import Spans, covering
-from diplonews.text import fold
+from diplonews.text import fold, has_vietnamese_letters
 
 # Words after which a capitalised name is a place named after a person.
 PLACE_BEFORE = re.compile(
@@ -917,10 +917,6 @@ def initials_match(key: list[str], known: list[str]) -> bool:
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def has_vietnamese_letters(word: str) -> bool:
-    return any(c in VIETNAMESE_ONLY for c in word.lower())
-
-
 def lone_name_ok(mention: Mention, lex: Lexicons) -> bool:
     """A one-word name is a person when a title stands right before it ("Nhật hoàng
     Akihito", "Tổng thống Bush", "Ngoại trưởng Đan Mạch S.Moeller"): monarchs, and
@@ -946,9 +942,6 @@ LEADER_OF = frozenset({"lanh dao", "nha lanh dao", "thu linh"})  # "lãnh đạo
 # Offices whose holders the news names by one word: monarchs, heads of state and government,
 # ministers ("Tổng thống Bush", "Vua Abdullah", "Ngoại trưởng Kerry").
 LONE_NAME_LEVELS = frozenset({"head_of_state", "head_of_government", "minister"})
-# Letters only Vietnamese writes: a lone syllable with them after a title is a word of an
-# office's name ("Chủ tịch Lưỡng viện"), not a foreign leader's family name.
-VIETNAMESE_ONLY = frozenset("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăâêôĩũõãẽ")
 
 
 def surname_country(name: str, lex: Lexicons) -> str | None:
@@ -1136,6 +1129,12 @@ def run(doc: Doc, lex: Lexicons) -> None:
     for mention in mentions:
         mention.person = remap.get(mention.person, -1)
     doc.mentions = [m for m in mentions if m.person >= 0]
+    words = NameWords.of(lex)
+    again = family_names.back_references(
+        doc.body, people, doc.mentions, lex, doc.matches, words.stops | words.openers
+    )
+    if again:
+        doc.mentions = sorted(doc.mentions + again, key=lambda m: m.start)
     if any(p.country is None for p in people):
         # A foreign name whose country the text never states: the article's counterpart.
         counterpart = main_foreign_party(doc, lex)

@@ -41,7 +41,7 @@ COUNTERPART_LEAD = re.compile(
     r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
 )
 
-ONE_BY_ONE = re.compile(r"\b(?:lần lượt|riêng rẽ|riêng biệt|từng)\s+(?:\w+\s+){0,2}$")
+ONE_BY_ONE = re.compile(r"\b(?:[Ll]ần lượt|riêng rẽ|riêng biệt|từng)\s+(?:\w+\s+){0,2}$")
 
 LIST_SEP = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 
@@ -66,6 +66,8 @@ def counterparts(reader: Reader, cue: Cue, end: int) -> list[tuple[int, str | No
     body = reader.body
     lead = COUNTERPART_LEAD.match(body, cue.end, end)
     at = lead.end() if lead else cue.end
+    if body.startswith(",", at) or body.startswith(" ,", at):
+        return []  # "Tại cuộc hội đàm, A và B nhất trí …": the main clause's subject
     starts = {m.start: m for m in reader.taking_part if at <= m.start < end}
     heads = starts.keys() | {s for s in reader.title_starts if at <= s < end}
     found: list[tuple[int, str | None]] = []

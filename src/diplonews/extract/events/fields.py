@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.doc import Mention
-from diplonews.extract.events import dating, placing, roles, world
+from diplonews.extract.events import dating, enumerations, placing, roles, world
 from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
@@ -45,12 +45,19 @@ WITH = re.compile(r"[\s,]*cùng\b")
 
 AT_BEFORE = re.compile(r"\b[Tt]ại\s*$")
 
+# "Phát biểu sau cuộc hội đàm với X, Y …": who speaks right after talks held them.
+SPEAKING_AFTER = (
+    r"(?:[Pp]hát biểu|[Tt]rả lời (?:báo chí|phỏng vấn)|[Tt]rao đổi với báo (?:chí|giới))"
+)
 # "Trong cuộc điện đàm ngày 20/10, A và B đã …": the event set before the main clause,
 # whose subject is who took part.
 SETTING_LEAD = re.compile(  # after a time ("Ngày 18/4, tại cuộc hội đàm với X, Y nêu rõ …")
-    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau)\s+(?:(?:\d|hai|ba|bốn|năm|sáu)\s+)?"
-    r"(?:cuộc\s+|buổi\s+|vòng\s+)?$"
+    r"^\s*(?:[^,.;:]{0,30},\s*)?(?:[Tt]ại|[Tt]rong|Sau|" + SPEAKING_AFTER + r"\s+(?:ngay\s+)?sau)"
+    r"\s+(?:(?:\d|hai|ba|bốn|năm|sáu|các)\s+)?(?:cuộc\s+|buổi\s+|vòng\s+)?$"
 )
+
+# "Lần lượt hội kiến A, B và C, X …": a verb that opens the sentence, before its subject.
+OPENING_LEAD = re.compile(r"\s*(?:[Ll]ần lượt\s+)?")
 
 SUBJECT_JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng)\s+)?(?:Trợ lý|Phó|Quyền)?\s*$")
 
@@ -171,8 +178,14 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     if subject_takes_part or at_event:
         people = [m.person for m in subject] + people
     people = list(dict.fromkeys(people + [m.person for m in chair_of]))
+    speaker = world.speaker_after_talks(reader, sentence, cue)  # "X tuyên bố sau cuộc gặp với Y"
+    if speaker:
+        people = list(dict.fromkeys([m.person for m in speaker] + people))
     setting_subject: list[int] = []  # "Trong buổi tiếp X, Y đánh giá …": Y receives
-    opening = "verb" in cue.flags and not body[sentence.content_start : cue.start].strip()
+    opening = (
+        "verb" in cue.flags
+        and OPENING_LEAD.fullmatch(body, sentence.content_start, cue.start) is not None
+    )
     setting = SETTING_LEAD.match(body[sentence.start : cue.start])
     if setting and only_dates(setting.group(), cue, sentence):
         setting = None
@@ -216,7 +229,12 @@ def only_dates(lead: str, cue: Cue, sentence: Sentence) -> bool:
 def main_subject(reader: Reader, cue: Cue, sentence: Sentence) -> list[int]:
     """The people who open the main clause after a leading setting ("Trong cuộc
     điện đàm ngày 20/10, A và B …"): consecutive mentions right after its comma."""
-    comma = reader.body.find(",", cue.end, sentence.end)
+    start = cue.end  # past the counterparts the verb lists ("Hội kiến A, B và C, X …")
+    listed = {p for p, _ in enumerations.counterparts(reader, cue, sentence.end) if p >= 0}
+    for m in reader.mentions_in(cue.end, sentence.end) if listed else []:
+        if m.person in listed:
+            start = m.end
+    comma = reader.body.find(",", start, sentence.end)
     if comma < 0:
         return []
     found: list[int] = []
@@ -283,7 +301,10 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
             if cue.end <= s < reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
         ]
     if not people and not at.name_parties and not at.points_back:
-        codes += reader.parties_in(at.lead_start, reach)
+        subject_start = max(
+            at.sentence.content_start, reader.list_start(at.lead_start, at.sentence.start)
+        )
+        codes += reader.parties_in(subject_start, reach)
     else:  # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
         codes += roles.plural_subject_parties(reader, at.lead_start, cue.start)
     if cue.series and cue.series.parties:

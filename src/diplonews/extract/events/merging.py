@@ -407,6 +407,7 @@ def merge(reader: Reader) -> list[Event]:
     roles.add_ceremony_hosts(kept, reader.body)
     roles.add_delegation_heads(reader, kept, sentences_after)
     roles.add_visit_receivers(reader, kept)
+    roles.add_welcoming_hosts(reader, kept)
     roles.add_thanked_hosts(reader, kept)
     world.add_other_side(reader, kept, sentences_after)
     events = []

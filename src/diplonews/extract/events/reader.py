@@ -79,6 +79,10 @@ NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 
 
+# ", do Thủ tướng X dẫn đầu": the head of a delegation named after a comma.
+LED_BY = re.compile(r",\s*do\s+[^,;.]{0,100}?\b(?:dẫn đầu|làm trưởng đoàn)\b")
+
+
 # "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
 INVITED = re.compile(r"(?:(?<!lời )\bmời\b|\bnhận lời mời\b)[^,;.]{0,60}$")
 # "Đây là chuyến thăm … đầu tiên", "Đây được xem là chuyến thăm … cuối cùng": the visit
@@ -88,15 +92,17 @@ DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn kh�
 # "hủy chuyến thăm", "chuyến thăm … đã bị hủy bỏ": called off, neither held nor planned
 # (a postponed one, "hoãn", stays planned).
 # "huỷ kế hoạch thăm", "bỏ kế hoạch thăm Tokyo", "gác lại chuyến thăm": a plan given up
-# (not "không từ bỏ các chuyến thăm": kept up; nor "bỏ dở chuyến thăm": cut short, held).
+# (not "không từ bỏ các chuyến thăm": kept up; nor "bỏ dở chuyến thăm": cut short, held);
+# "hủy kế hoạch đón tiếp X": the reception planned, given up.
 CANCELLED_BEFORE = re.compile(
     r"(?<!không )(?<!chưa )\b(?:(?:hủy|huỷ)(?:\s+bỏ)?|(?:từ\s+)?bỏ|gác lại|rút lại)\s+"
-    r"(?:(?:kế hoạch|dự định|ý định)\s+)?(?:các\s+|cả\s+)?$",
+    r"(?:(?:kế hoạch|dự định|ý định)\s+)?(?:các\s+|cả\s+)?(?:đón\s+)?$",
     re.IGNORECASE,
 )
 CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
 HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){0,2}$")
-WITH_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+với\b")  # "cuộc hội đàm riêng với …"
+# "cuộc hội đàm riêng với …", "cuộc hội đàm kéo dài hơn hai tiếng với …"
+WITH_AFTER = re.compile(r"(?:\s+\w+){0,6}?\s+với\b")
 HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 
@@ -259,6 +265,31 @@ class Reader:
             _, clause_end = clause_bounds(self.body, nxt, sentence_end, nxt)
         return clause_end
 
+    def list_start(self, clause_start: int, sentence_start: int) -> int:
+        """A clause's start, carried back over commas that list parties before it ("Bắc
+        Triều Tiên, Mỹ, Trung Quốc, Nhật, Nga và Hàn Quốc sẽ nhóm họp"): the list is one
+        subject."""
+        body, starts = self.body, self.party_starts
+        while clause_start > sentence_start and body[clause_start - 1] == ",":
+            at = clause_start
+            while at < len(body) and body[at] == " ":
+                at += 1
+            before = [
+                e for _, e, _ in within(self.parties, max(0, clause_start - 40), clause_start)
+            ]
+            if at not in starts or not before or max(before) != clause_start - 1:
+                break
+            clause_start, _ = clause_bounds(
+                body, sentence_start, clause_start - 1, clause_start - 2
+            )
+        return clause_start
+
+    def led_by_end(self, clause_end: int, sentence_end: int) -> int:
+        """A clause's end, carried past the head of the delegation it names ("gặp một
+        phái đoàn Haiti, do người đồng nhiệm X dẫn đầu, …"): the head is met too."""
+        led = LED_BY.match(self.body, clause_end, sentence_end)
+        return led.end() if led else clause_end
+
     def has_title(self, start: int, end: int) -> bool:
         return bool(within(self.title_starts, start, end, int))
 
@@ -300,7 +331,7 @@ class Reader:
             if (
                 c.generic
                 and HAVING.search(body, max(start, c.start - 16), c.start)
-                and WITH_AFTER.match(body, c.end, min(end, c.end + 30))
+                and WITH_AFTER.match(body, c.end, min(end, c.end + 50))
             ):
                 # "có cuộc hội đàm riêng với …", "sẽ có cuộc gặp với …": a new event told
                 # as a predicate, not the one already reported
@@ -310,7 +341,7 @@ class Reader:
         for i, cue in enumerate(cues):
             nxt = cues[i + 1].start if i + 1 < len(cues) else end
             _, clause_end = clause_bounds(body, start, end, cue.end)
-            cue.own_end = min(nxt, self.list_end(clause_end, end))
+            cue.own_end = min(nxt, self.led_by_end(self.list_end(clause_end, end), end))
             stop = NAME_STOP.search(body, cue.end, cue.own_end)
             cue.name_end = stop.start() if stop else cue.own_end
             tail = NAME_TAIL.search(body, cue.end, cue.name_end)

@@ -534,3 +534,50 @@ def add_ceremony_hosts(kept: list[Draft], body: str) -> None:
                 visit.people.append(host)
             visit.chairs.add(host)
         visit.chairs -= set(guests)
+
+
+# "X đã đến Washington và được Tổng thống Y đón tiếp tại Nhà Trắng", "… với Abbas, người đã
+# đón tiếp ông nồng nhiệt tại Ramallah": the host named after the visit, who welcomes the
+# visitor, in a passive or a relative clause.
+WELCOMED_BY = re.compile(
+    r"\s*(?:(?:đã|sẽ|đang|vừa|chính thức|long trọng|trọng thể|nồng nhiệt|thân mật)\s+)*"
+    r"(?:đón tiếp|tiếp đón|chào đón)\b"
+)
+WHO_WELCOMED = re.compile(r"\s*,\s*(?:là\s+)?người\s+")
+NEAR_SENTENCES = 4  # a passive "được Y đón tiếp" tells of the visit this close to it
+
+
+def add_welcoming_hosts(reader: Reader, kept: list[Draft]) -> None:
+    """The official of the visited state who welcomes the visitor, named after the visit
+    in its sentence or the next few ("được Y đón tiếp"), or anywhere before the next visit
+    as the one "người đã đón tiếp ông", hosts the visit."""
+    body = reader.body
+    if "đón" not in body:
+        return
+    known = reader.doc.record.people
+    sentences = reader.doc.sentences
+    for d in kept:
+        if d.event.kind != "visit":
+            continue
+        guests = {known[p].country for p in set(d.people) - d.chairs if 0 <= p < len(known)}
+        visited = set(d.event.parties) - guests
+        stop = min(
+            (k.sentence for k in kept if k.sentence > d.sentence and k.event.kind == "visit"),
+            default=len(sentences),
+        )
+        for n, (start, end) in enumerate(sentences[d.sentence : stop]):
+            for m in reader.mentions_in(max(start, d.cue.end), end):
+                if m.person in d.people or not 0 <= m.person < len(known):
+                    continue
+                if known[m.person].country not in visited:
+                    continue
+                who = WHO_WELCOMED.match(body, m.end)
+                if (
+                    n < NEAR_SENTENCES
+                    and PASSIVE_BY.search(body, max(0, m.start - 20), m.start)
+                    and WELCOMED_BY.match(body, m.end)
+                    or who is not None
+                    and WELCOMED_BY.match(body, who.end())
+                ):
+                    d.people.append(m.person)
+                    d.chairs.add(m.person)

@@ -411,6 +411,35 @@ def subject_in_talks(reader: Reader, lead_start: int, cue_start: int, cue_end: i
     )
 
 
+# "X tuyên bố sau cuộc gặp với Y", "X cho biết với báo giới sau cuộc hội đàm với Y", "X
+# thông báo kết quả tốt đẹp của cuộc hội đàm với Y": between the reporting verb and the talks.
+AFTER_TALKS = re.compile(
+    r"\s*(?:với báo (?:giới|chí)\s+)?(?:ngay\s+)?"
+    r"(?:sau|(?:về\s+)?(?:các\s+)?kết quả(?:\s+\w+){0,2}?\s+của)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?"
+)
+
+
+def speaker_after_talks(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
+    """ "Ngoại trưởng X tuyên bố sau cuộc gặp với Y": the official who reports on talks
+    with someone, right after them, held them. (A spokesperson speaks for another.)"""
+    body = reader.body
+    if sentence.content_start <= sentence.start or not WITH_SOON.match(body, cue.end):
+        return []
+    if not AFTER_TALKS.fullmatch(body, sentence.content_start, cue.start):
+        return []
+    verbs = list(REPORTING.finditer(body, sentence.start, sentence.content_start))
+    if not verbs:
+        return []
+    verb = verbs[-1]
+    before = [m for m in reader.mentions_in(sentence.start, verb.start()) if m.person >= 0]
+    if not before or body[before[-1].end : verb.start()].strip(" ,"):
+        return []  # the speaker stands right before the verb
+    people = reader.doc.record.people
+    if any("Spokesperson" in t for t in people[before[-1].person].titles):
+        return []
+    return before[-1:]
+
+
 def state_official(reader: Reader, person: int) -> bool:
     people = reader.doc.record.people
     code = people[person].country if 0 <= person < len(people) else None

@@ -1,0 +1,112 @@
+"""Officials named again by family name alone: "Lavrov sẽ gặp Ngoại trưởng Mỹ Colin
+Powell", "sau cuộc gặp với Abbas". World news names a foreign official in full once, with
+a title, and from then on by the last word of the name, without title or honorific; those
+mentions are the same person acting, and the events stage needs them to see who met whom.
+
+Kept to what cannot be a word of the sentence: the last word of a foreign name already
+given in full earlier in the text, capitalised, at least four letters, no Vietnamese
+letters, not a state or place, not shared by two people of the article, and standing
+alone (no capitalised word right before or after it, which would make it another name).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from diplonews.extract.doc import Mention
+from diplonews.extract.lexicons import Lexicons
+from diplonews.extract.record import Person
+from diplonews.text import has_vietnamese_letters
+
+SHORTEST = 4  # "Bush", "Rice": a shorter last word is too often a syllable of something else
+REGNAL = re.compile(r"[IVX]+")
+# "chính quyền Bush", "thời Putin", "học thuyết Bush": an administration, an era or a
+# policy named after the leader, not the leader acting.
+NOT_ACTING = re.compile(
+    r"(?:[Cc]hính quyền|[Cc]hính phủ|[Nn]ội các|thời|[Tt]hời kỳ|[Kk]ỷ nguyên|học thuyết"
+    r"|đảng|phe|nhóm|gia đình|lực lượng|ủng hộ|người ủng hộ)\s+$"
+)
+WORD_CHAR = re.compile(r"[\w-]")
+
+
+def usable_word(name: str, openers: frozenset[str], lex: Lexicons) -> str | None:
+    """The family name a foreign full name may be shortened to, or None."""
+    words = name.split()
+    if len(words) < 2 or has_vietnamese_letters(name):
+        return None
+    last = words[-1]
+    if (
+        len(last) < SHORTEST
+        or not last[0].isupper()
+        or last.isupper()  # an acronym or initials
+        or REGNAL.fullmatch(last)
+        or not last.replace("-", "").isalpha()
+        or last in openers
+        or last in lex.party_short
+    ):
+        return None
+    return last
+
+
+def back_references(
+    body: str,
+    people: list[Person],
+    mentions: list[Mention],
+    lex: Lexicons,
+    cache: dict[str, Any],
+    openers: frozenset[str],
+) -> list[Mention]:
+    """Mentions of people by family name alone, after they were named in full. `openers`
+    are the capitalised words that cannot be part of a name ("Sau", "Khi", "Bộ")."""
+    first_seen: dict[int, int] = {}
+    for m in mentions:
+        if m.person >= 0 and m.name and len(m.name.split()) > 1:
+            first_seen.setdefault(m.person, m.end)
+    by_word: dict[str, set[int]] = {}
+    for index, official in enumerate(people):
+        word = usable_word(official.name, openers, lex) if index in first_seen else None
+        if word:
+            by_word.setdefault(word, set()).add(index)
+    if not by_word:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    taken += [(s, e) for s, e, _ in lex.find_in(cache, "party_names", body)]
+    taken += [(s, e) for s, e, _ in lex.find_in(cache, "places", body)]
+    added: list[Mention] = []
+    for word, persons in by_word.items():
+        if len(persons) > 1:
+            continue  # two people of one family name: the short form names neither surely
+        person = next(iter(persons))
+        at = body.find(word, first_seen[person])
+        while at >= 0:
+            end = at + len(word)
+            if (
+                alone(body, at, end, openers)
+                and not any(s <= at < e for s, e in taken)
+                and not NOT_ACTING.search(body, max(0, at - 24), at)
+            ):
+                added.append(Mention(at, end, word, person=person, anaphoric=True))
+            at = body.find(word, end)
+    return added
+
+
+def alone(body: str, start: int, end: int, openers: frozenset[str]) -> bool:
+    """Whether the word at [start, end) stands by itself: not glued to initials ("G.Bush")
+    or a hyphen, and no capitalised word right before or after it ("Jenna Bush", "Abbas
+    Zaki"), which would make it part of another name."""
+    if start and (WORD_CHAR.match(body, start - 1) or body[start - 1] == "."):
+        return False
+    if WORD_CHAR.match(body, end):
+        return False
+    previous = PREVIOUS_WORD.search(body, max(0, start - 40), start)
+    if previous and previous.group(1)[:1].isupper() and previous.group(1) not in openers:
+        return False
+    following = NEXT_WORD.match(body, end)
+    return not (following and following.group(1)[:1].isupper())
+
+
+# The word right before or after, joined by a single space (a word that ends in
+# punctuation closes its clause and is not part of the name).
+PREVIOUS_WORD = re.compile(r"(?:^|\s)([^\W\d_][\w-]*) $")
+NEXT_WORD = re.compile(r" ([^\W\d_][\w-]*)(?=[\s,.;:!?)]|$)")
