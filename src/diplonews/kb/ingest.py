@@ -328,24 +328,25 @@ class _Run:
         """One transaction: a batch of (state, article it gave before, extraction), and
         the files read to their end (by default, those read since the last batch).
 
-        On PostgreSQL a savepoint costs round trips (its statements' results are waited
-        for at its end), so a batch is first written without one per article; if any
-        article fails, that transaction is rolled back and the batch written again with
-        a savepoint each, which leaves out the failing articles alone. (In pipeline mode
-        an article's error may only surface at a later statement, or at the commit.)"""
+        A batch is first written without a savepoint per article: on PostgreSQL one
+        costs round trips (its statements' results are waited for at its end), and on
+        SQLite two statements and a copy of the batch's pending entries (`Writer.mark`),
+        for articles that almost never fail. If any article fails, that transaction is
+        rolled back and the batch written again with a savepoint each, which leaves out
+        the failing articles alone. (In pipeline mode an article's error may only
+        surface at a later statement, or at the commit.)"""
         if files is None:
             files, self.files_read = self.files_read, []
-        if self.store.dialect == "postgresql":
-            saved = replace(self.report, errors=list(self.report.errors))
-            messages: list[str] = []
-            try:
-                self._write(batch, files, messages.append)
-            except Exception:  # noqa: BLE001 -- wherever an article's error surfaced
-                self.report = saved
-            else:
-                for message in messages:
-                    self.on_error(message)
-                return
+        saved = replace(self.report, errors=list(self.report.errors))
+        messages: list[str] = []
+        try:
+            self._write(batch, files, messages.append)
+        except Exception:  # noqa: BLE001 -- wherever an article's error surfaced
+            self.report = saved
+        else:
+            for message in messages:
+                self.on_error(message)
+            return
         self._write(batch, files, self.on_error)
 
     def _write(
