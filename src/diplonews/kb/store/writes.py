@@ -14,6 +14,7 @@ import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from diplonews import __version__
@@ -261,13 +262,11 @@ def _extracted(item: Prepared) -> dict[str, Any]:
 
 
 def _band_rows(bands: dict[int, tuple[bytes, list[int]]]) -> list[tuple[int, int]]:
-    """(band key, article) of these articles' bands, in key order: each packed into one
-    integer to sort (tuples sort ten times slower; keys are signed 31-bit)."""
-    if not bands or max(bands) >= 1 << 32:
-        return sorted((key, a) for a, (_, keys) in bands.items() for key in keys)
-    packed = [(key << 32) + a for a, (_, keys) in bands.items() for key in keys]
-    packed.sort()
-    return [(value >> 32, value & 0xFFFFFFFF) for value in packed]
+    """(band key, article) of these articles' bands, in that order: sorted by key alone,
+    articles taken in order (a stable sort), twice as fast as comparing tuples."""
+    rows = [(key, a) for a in sorted(bands) for key in bands[a][1]]
+    rows.sort(key=itemgetter(0))
+    return rows
 
 
 # --- articles ------------------------------------------------------------------------
