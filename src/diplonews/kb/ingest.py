@@ -90,6 +90,16 @@ class _Pending:
     content_hash: str
     state: str  # writes.source_state: "new", "replaced" or "refresh"
     article_id: int | None  # the article the source gave before
+    stored_text: bool = False  # the store holds its text already: a copy, not extracted
+
+
+@dataclass
+class _Unextracted(Prepared):
+    """A source whose text the store held when it was read: it becomes a copy of that
+    article without being extracted, or is extracted when written if the article has
+    gone meanwhile (`_Run.extracted`)."""
+
+    item: Source | None = None
 
 
 # --- extraction (in workers) ---------------------------------------------------------
@@ -169,6 +179,22 @@ def prepare_source(
 
 def _prepare_in_worker(pending: _Pending) -> Prepared | str:
     return prepare(pending)
+
+
+def _unextracted(pending: _Pending) -> _Unextracted:
+    item = pending.item
+    return _Unextracted(
+        source=pending.source,
+        doc_id=item.doc_id,
+        url=item.url,
+        content_hash=pending.content_hash,
+        record={},
+        body="",
+        spans=[],
+        signature=b"",
+        path=item.path,
+        item=item,
+    )
 
 
 # --- the run -------------------------------------------------------------------------
@@ -251,11 +277,15 @@ class _Run:
         start = 0
         while start < len(read):
             states = writes.source_states(self.store, [(s, h) for s, _, h in read[start:]])
+            stored = writes.stored_hashes(self.store, (h for _, _, h in read[start:]))
             for offset, (source, item, content_hash) in enumerate(read[start:]):
                 admitted = self.admit(source, content_hash, states[offset])
                 if admitted is not None:
                     state, article_id = admitted
-                    self.pending.append(_Pending(source, item, content_hash, state, article_id))
+                    copy = state != "refresh" and content_hash in stored
+                    self.pending.append(
+                        _Pending(source, item, content_hash, state, article_id, copy)
+                    )
                 if jsonl and len(self.pending) >= self.batch_size:
                     # A long JSONL file spans batches; it is marked with its last.
                     self.flush()
@@ -281,6 +311,15 @@ class _Run:
         return state, article_id
 
     def _extract(self, batch: list[_Pending]) -> Iterator[Prepared | str]:
+        """The batch's extractions, in order: a source whose text the store holds is
+        not extracted (an exact copy needs neither extraction nor MinHash)."""
+        wanted = [p for p in batch if not p.stored_text]
+        if len(wanted) == len(batch):
+            return self._extract_all(batch)
+        extracted = self._extract_all(wanted)
+        return (_unextracted(p) if p.stored_text else next(extracted) for p in batch)
+
+    def _extract_all(self, batch: list[_Pending]) -> Iterator[Prepared | str]:
         if self.workers > 1 and len(batch) >= PARALLEL_FROM:
             if self.pool is None:
                 methods = multiprocessing.get_all_start_methods()
@@ -363,7 +402,7 @@ class _Run:
             # Looked up again under the writer lock: another ingest may have stored them.
             extracted = [prepared for _, _, prepared in batch if not isinstance(prepared, str)]
             lookups = writes.Lookups(self.store, extracted)
-            writer.look_up_bands(extracted)
+            writer.look_up_bands(p for p in extracted if not isinstance(p, _Unextracted))
             for state, article_id, prepared in batch:
                 if isinstance(prepared, str):
                     self.report.failed += 1
@@ -452,7 +491,7 @@ class _Run:
         prepared: Prepared,
     ) -> None:
         if state == "refresh" and article_id is not None:
-            writer.refresh_article(article_id, prepared)
+            writer.refresh_article(article_id, self.extracted(writer, prepared))
             self.report.updated += 1
             return
         if state == "replaced":
@@ -461,6 +500,7 @@ class _Run:
         copy_of = lookups.article_with_hash(prepared.content_hash)
         similarity = 1.0
         if copy_of is None:  # MinHash only when the exact hash does not settle it
+            prepared = self.extracted(writer, prepared)
             near = writer.near_duplicate(prepared)
             if near:
                 copy_of, similarity = near
@@ -478,6 +518,18 @@ class _Run:
         else:
             writer.add_article(prepared)
             self.report.added += 1
+
+    def extracted(self, writer: writes.Writer, prepared: Prepared) -> Prepared:
+        """`prepared`, extracted here if it was not (the article whose text it is has
+        gone since it was read), its bands then looked up too."""
+        if not isinstance(prepared, _Unextracted) or prepared.item is None:
+            return prepared
+        done = prepare_source(prepared.item, prepared.source, prepared.content_hash, self.lexicons)
+        if isinstance(done, str):
+            raise DiplonewsError(done)  # the savepoint undoes the article; one message
+        if writer.stored is not None:
+            writer.stored.update(writes.stored_bands(self.store, done.band_keys()))
+        return done
 
     def close(self) -> None:
         if self.pool is not None:

@@ -138,6 +138,23 @@ def article_with_hash(store: Store, content_hash: str) -> int | None:
     return int(rows[0][0]) if rows else None
 
 
+def stored_hashes(store: Store, hashes: Iterable[str]) -> set[str]:
+    """Which of these texts (content hashes) the store holds, as an article or a copy."""
+    ordered = sorted(set(hashes))
+    return _present(
+        store, "SELECT content_hash FROM articles WHERE content_hash IN ({marks})", ordered
+    ) | _present(store, "SELECT content_hash FROM copies WHERE content_hash IN ({marks})", ordered)
+
+
+def _present(store: Store, sql: str, values: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(values), LOOKUP_CHUNK):
+        chunk = values[start : start + LOOKUP_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(str(r[0]) for r in store.query(sql.format(marks=marks), chunk))
+    return found
+
+
 class Lookups:
     """Which of a batch's sources and texts the store holds, read in a few statements
     under the writer lock instead of two or three per article. Only a "no" is taken
@@ -148,18 +165,10 @@ class Lookups:
         self.store = store
         sources = sorted({item.source for item in items})
         hashes = sorted({item.content_hash for item in items})
-        self.sources = self._present("SELECT source FROM copies WHERE source IN ({marks})", sources)
-        self.hashes = self._present(
-            "SELECT content_hash FROM articles WHERE content_hash IN ({marks})", hashes
-        ) | self._present("SELECT content_hash FROM copies WHERE content_hash IN ({marks})", hashes)
-
-    def _present(self, sql: str, values: list[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(values), LOOKUP_CHUNK):
-            chunk = values[start : start + LOOKUP_CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            found.update(str(r[0]) for r in self.store.query(sql.format(marks=marks), chunk))
-        return found
+        self.sources = _present(
+            store, "SELECT source FROM copies WHERE source IN ({marks})", sources
+        )
+        self.hashes = stored_hashes(store, hashes)
 
     def source_state(self, source: str, content_hash: str) -> tuple[str, int | None]:
         if source not in self.sources:
