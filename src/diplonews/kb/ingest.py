@@ -9,7 +9,9 @@ transaction that stores its last article, so a run that is killed leaves whole
 articles only, and the next run picks up where it stopped.
 
 No article stops a run: one whose extraction or storage fails is one message naming
-its file, and the batch goes on without it (each article is written in a savepoint).
+its file, and the batch goes on without it (a batch whose transaction fails is
+written again with each article in a savepoint). A source whose text the store holds
+already is not extracted: its exact hash makes it a copy.
 Another ingest into the same store is waited for: a batch is extracted first, then
 written under the store's writer lock, and each source is looked up again under the
 lock, so what the other run stored meanwhile is skipped, not stored twice. Worker
@@ -41,6 +43,7 @@ from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_file
 from diplonews.kb import corrections, dedupe, sources
+from diplonews.kb.search import fold_fast
 from diplonews.kb.store import Store, writes
 from diplonews.kb.store.writes import Prepared
 from diplonews.text import fold
@@ -158,8 +161,10 @@ def prepare_source(
     except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
         return f"{item.path}: internal error: {type(exc).__name__}: {exc}"
     title = doc.record.title or ""
-    folded = (fold(title), fold(doc.body))  # what search indexes, done here, not in the writer
-    signature = dedupe.signature_of_folded(folded[1] if doc.body else fold(item.text))
+    # What search indexes, done here, not in the writer; the body by a table lookup in
+    # numpy (`fold_fast`, the same text), a fifth of the time of `fold`'s translate.
+    folded = (fold(title), fold_fast(doc.body))
+    signature = dedupe.signature_of_folded(folded[1] if doc.body else fold_fast(item.text))
     return Prepared(
         path=item.path,
         warnings=[f"{item.path}: {warning}" for warning in doc.warnings],
