@@ -234,6 +234,7 @@ class _Run:
             tuple[list[_Pending], Iterator[Prepared | str], list[tuple[str, int, int]]]
         ] = deque()
         self.refreshing: set[int | None] = set()  # articles being extracted again this run
+        self.began = False  # whether the batch being written began its transaction
         self.urls = sources.SourceUrls(self.fail)  # each folder's sources.tsv (id, url)
 
     def fail(self, message: str) -> None:
@@ -384,9 +385,12 @@ class _Run:
             files, self.files_read = self.files_read, []
         saved = replace(self.report, errors=list(self.report.errors))
         messages: list[str] = []
+        self.began = False
         try:
             self._write(batch, files, messages.append)
-        except Exception:  # noqa: BLE001 -- wherever an article's error surfaced
+        except Exception:  # wherever an article's error surfaced
+            if not self.began:  # no transaction (the lock waited for in vain): no retry
+                raise
             self.report = saved
         else:
             for message in messages:
@@ -439,7 +443,7 @@ class _Run:
             entered = False
             try:
                 with self.store.batch():
-                    entered = True
+                    entered = self.began = True
                     yield
                 return
             except StoreError as exc:
