@@ -16,6 +16,8 @@ import pytest
 
 import corpus
 from diplonews import __version__, api
+from diplonews.extract.reading import Source
+from diplonews.kb import ingest as ingest_module
 from diplonews.kb.ingest import BATCH_SIZE, ingest
 from diplonews.kb.store import Store, open_store, writes
 
@@ -333,3 +335,52 @@ def test_batches_extracted_ahead_of_the_writer_give_the_same_store(tmp_path: Pat
         results.append(([e.to_dict() for e in api.events(store, limit=1000)], table_counts(store)))
         store.close()
     assert results[0] == results[1]
+
+
+def test_an_exact_copy_of_a_stored_article_is_not_extracted(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same text saved again under another name: its exact hash settles it, so it
+    becomes a copy without extraction or MinHash, and the store is as if it had been
+    extracted (a copy of similarity 1)."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (second / "a-again.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (second / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    ingest(store, [first], workers=1)
+    extracted: list[str] = []
+    real = ingest_module.prepare_source
+
+    def counted(item: Source, *args: object, **kwargs: object) -> object:
+        extracted.append(Path(item.path).name)
+        return real(item, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_module, "prepare_source", counted)
+    report = ingest(store, [second], workers=1)
+    assert (report.added, report.duplicates, report.failed) == (1, 1, 0)
+    assert extracted == ["b.txt"]
+    rows = store.query("SELECT source, similarity FROM copies")
+    assert sorted((Path(source).name, similarity) for source, similarity in rows) == [
+        ("a-again.txt", 1.0),
+        ("a.txt", 1.0),
+        ("b.txt", 1.0),
+    ]
+
+
+def test_a_copy_whose_article_went_meanwhile_is_extracted_when_written(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text the store held when it was read, whose article is gone when the batch is
+    written (another ingest replaced it): it is extracted then, and stored in full."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    monkeypatch.setattr(writes, "stored_hashes", lambda store, hashes: set(hashes))
+    report = ingest(store, [folder], workers=1)
+    assert (report.added, report.duplicates, report.failed) == (1, 0, 0)
+    (event,) = api.events(store)
+    assert event.parties == ["ASEAN", "KOR"]
+    bands = store.query("SELECT COUNT(DISTINCT article_id) FROM minhash_bands")[0][0]
+    assert bands == 1

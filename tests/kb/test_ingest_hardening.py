@@ -93,9 +93,9 @@ def test_an_article_the_store_refuses_is_one_line_and_the_batch_goes_on(
 def test_a_statement_the_database_refuses_fails_its_article_alone(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """On PostgreSQL a batch is first written without savepoints, its statements
-    pipelined: the refusal surfaces at a later statement, the batch is written again
-    with a savepoint per article, and only the refused one is left out."""
+    """A batch is first written without savepoints (on PostgreSQL its statements
+    pipelined: the refusal surfaces at a later statement); it is written again with a
+    savepoint per article, and only the refused one is left out."""
     folder = tmp_path / "in"
     corpus.write(folder, 5)
     real = writes.Writer._add_contents

@@ -138,14 +138,20 @@ def band_keys(sig: bytes) -> list[int]:
     hashed as 8-byte ones, as they were stored before migration 0005 (whose keys were
     the 63 bits this keeps the top 31 of)."""
     wide = values(sig).astype("<u8").tobytes()
-    keys = []
     width = ROWS * 8
-    for band in range(BANDS):
-        digest = hashlib.blake2b(
-            wide[band * width : (band + 1) * width], digest_size=8, person=struct.pack("<Q", band)
-        ).digest()
-        keys.append(struct.unpack("<q", digest)[0] >> 33)
-    return keys
+    return [
+        _SIGNED_64.unpack(
+            hashlib.blake2b(
+                wide[band * width : (band + 1) * width], digest_size=8, person=person
+            ).digest()
+        )[0]
+        >> 33
+        for band, person in enumerate(_BAND_PERSONS)
+    ]
+
+
+_BAND_PERSONS = tuple(struct.pack("<Q", band) for band in range(BANDS))  # blake2b's person
+_SIGNED_64 = struct.Struct("<q")
 
 
 def content_hash(text: str) -> str:

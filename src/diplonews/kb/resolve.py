@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import LCSseq
@@ -32,21 +33,27 @@ _NOT_LETTER = re.compile(r"[^a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiou]+")
 _VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323]|[ạ-ỹẠ-Ỹ]")
+# Names recur (a head of state in a thousand articles): each key and each comparison is
+# computed once per name, not once per report (an ingest batch resolves hundreds).
+_NAMES_KEPT = 1 << 14
 
 
 # --- people --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def strict_key(name: str) -> str:
     """Lower case, diacritics kept, spaces and hyphens dropped: "Yeo Seung-bae" → "yeoseungbae"."""
     return re.sub(r"[\s\-‐‑–.'’]+", "", name.lower())
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def loose_key(name: str) -> str:
     """Folded letters only, doubled letters collapsed: "Kim Gunn" → "kimgun"."""
     return _DOUBLED.sub(r"\1", _NOT_LETTER.sub("", fold(name)))
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def skeleton_key(name: str) -> str:
     """The loose key's first letter and consonants: spellings that differ by vowels
     only ("Eui-yong" / "Eui-young") share it, so the store finds them by index."""
@@ -54,6 +61,7 @@ def skeleton_key(name: str) -> str:
     return loose[:1] + _VOWELS.sub("", loose[1:])
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def first_key(name: str) -> str:
     """The folded first word: the surname of East Asian and Vietnamese names, the block
     within which spelling variants are looked for."""
@@ -69,6 +77,7 @@ def countries_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def same_person(name_a: str, country_a: str | None, name_b: str, country_b: str | None) -> bool:
     """Whether two reported names are one official."""
     if not countries_agree(country_a, country_b):

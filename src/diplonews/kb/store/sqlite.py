@@ -22,6 +22,7 @@ _KIND_NUMBER = {"article": 1, "event": 2, "person": 3}  # search's rowid = ref *
 _KINDS = {number: kind for kind, number in _KIND_NUMBER.items()}
 BUSY_SECONDS = 10  # how long a statement waits for another process's lock
 TITLE_WEIGHT = 4.0  # a word of the title weighs four of the body (migration 0005's rank)
+_LOOKUP_CHUNK = 500  # values in one IN (...) list
 
 
 class SQLiteStore:
@@ -166,12 +167,50 @@ class SQLiteStore:
     def index_many(self, entries: Sequence[tuple[str, int, tuple[str, str] | None]]) -> None:
         """In rowid order: FTS5 writes its pending entries out as a new segment whenever
         a rowid comes below the last one written (or an entry is written twice), so
-        entries of mixed kinds, in any order, made a segment each."""
-        for kind, ref, text in sorted(entries, key=lambda e: e[1] * 4 + _KIND_NUMBER[e[0]]):
-            if text is None:
-                self.unindex_text(kind, ref)
-            else:
-                self.index_text(kind, ref, *text, derived=True)
+        entries of mixed kinds, in any order, made a segment each. Which entries are
+        indexed already is read in a statement per 500; a run of entries that are not
+        is written in two `executemany` (an ingest batch's new articles: most of them)."""
+        ordered = sorted(
+            ((ref * 4 + _KIND_NUMBER[kind], kind, ref, text) for kind, ref, text in entries),
+            key=lambda e: e[0],
+        )
+        indexed: set[int] = set()
+        for start in range(0, len(ordered), _LOOKUP_CHUNK):
+            chunk = [rowid for rowid, *_ in ordered[start : start + _LOOKUP_CHUNK]]
+            marks = ", ".join("?" for _ in chunk)
+            indexed.update(
+                row[0]
+                for row in self._run(f"SELECT id FROM search_entries WHERE id IN ({marks})", chunk)
+            )
+        fresh: list[tuple[int, str, str, str | None, str | None]] = []  # a run not indexed
+        for rowid, kind, ref, text in ordered:
+            if rowid in indexed or text is None:
+                self._index_fresh(fresh)
+                if text is None:
+                    self.unindex_text(kind, ref)
+                else:
+                    self.index_text(kind, ref, *text, derived=True)
+                continue
+            title, body = text
+            kept = (None, None) if kind == "article" else (title, body)
+            fresh.append((rowid, title, body, *kept))
+            indexed.add(rowid)  # an entry given twice is written again the usual way
+        self._index_fresh(fresh)
+
+    def _index_fresh(self, fresh: list[tuple[int, str, str, str | None, str | None]]) -> None:
+        """Index entries not indexed yet (rowid, title, body, the text kept), in rowid
+        order, and empty the list: what `index_text` does, without a statement each."""
+        if not fresh:
+            return
+        self.executemany(
+            "INSERT INTO search_entries (id, title, body) VALUES (?, ?, ?)",
+            [(rowid, kept_title, kept_body) for rowid, _, _, kept_title, kept_body in fresh],
+        )
+        self.executemany(
+            "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
+            [(rowid, title, body) for rowid, title, body, _, _ in fresh],
+        )
+        fresh.clear()
 
     def _forget_entry(self, rowid: int) -> None:
         rows = self._run("SELECT title, body FROM search_entries WHERE id = ?", (rowid,)).fetchall()
