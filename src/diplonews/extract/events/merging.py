@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import dating, fields, placing, roles, world
+from diplonews.extract.events import audit, dating, fields, placing, roles, world
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -354,7 +354,11 @@ def merge(reader: Reader) -> list[Event]:
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
     for d in reader.drafts:
-        if world.domestic(reader, d) or world.called_for(reader, d):
+        if world.domestic(reader, d):
+            audit.dropped("domestic", reader.body, reader.doc.sentences[d.sentence], d.cue)
+            continue
+        if world.called_for(reader, d):
+            audit.dropped("called-for", reader.body, reader.doc.sentences[d.sentence], d.cue)
             continue
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
@@ -367,6 +371,14 @@ def merge(reader: Reader) -> list[Event]:
                 or world.keep(reader, d)
             ):
                 kept.append(d)
+            else:
+                audit.dropped(
+                    "not-alone",
+                    reader.body,
+                    reader.doc.sentences[d.sentence],
+                    d.cue,
+                    d.event.parties,
+                )
             continue
         absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
     on_sidelines(reader, kept)
@@ -386,9 +398,15 @@ def merge(reader: Reader) -> list[Event]:
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
-        if (event.series or set(event.parties) - {HOME} or foreign_visitor(event)) and has_actor(
-            reader, d, event
-        ):
+        if not (event.series or set(event.parties) - {HOME} or foreign_visitor(event)):
+            audit.dropped(
+                "home-only", reader.body, reader.doc.sentences[d.sentence], d.cue, event.parties
+            )
+        elif not has_actor(reader, d, event):
+            audit.dropped(
+                "no-actor", reader.body, reader.doc.sentences[d.sentence], d.cue, event.parties
+            )
+        else:
             events.append(event)
             done.append(d)
     placing.settle(reader, done)
