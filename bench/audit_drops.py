@@ -13,8 +13,12 @@ shared/gold/SCHEMA.md. A drop is "covered" when the article still has an event o
 kind whose evidence is the same sentence (another cue of the sentence told it), so the
 drop cost nothing.
 
-Judgements go to bench/data/audit_drops_judged.tsv (gate, corpus id, cue, sentence
-excerpt, verdict, reason); `--tsv` writes every drop, to draw samples from by hand.
+Judgements go to bench/data/audit_drops_judged.tsv (gate, corpus id, cue kind, cue,
+sentence excerpt, verdict, reason). Verdicts: `wrong` (a diplomatic event by
+shared/gold/SCHEMA.md, dropped), `right`, `arguable`. The judged sample of 2026-12-06
+is `--sample 20 --uncovered --seed 7 --gate not-alone plural hypothetical modal
+home-only no-actor` at commit 4217355 (a later change to a gate changes its pool).
+`--tsv` writes every drop, to draw other samples from by hand.
 """
 
 from __future__ import annotations
