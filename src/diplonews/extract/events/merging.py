@@ -554,7 +554,27 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     states = [
         code for code in event.parties if getattr(reader.lex.party(code), "kind", "") == "state"
     ]
-    return not (len(event.parties) == 1 and states)
+    if len(event.parties) == 1 and states:
+        return officials_of_states(reader, d)
+    return True
+
+
+# "cuộc họp với các ngoại trưởng NATO", "các bộ trưởng quốc phòng … gặp nhau tại hội
+# nghị": the officials of several states, unnamed, take part.
+OFFICIALS_OF_STATES = re.compile(
+    r"\b(?:các|những)\s+(?:ngoại trưởng|bộ trưởng|nhà lãnh đạo|nguyên thủ|thủ tướng"
+    r"|tổng thống)\b",
+    re.IGNORECASE,
+)
+OFFICIALS_REACH = 80  # characters before the cue where such a subject stands
+
+
+def officials_of_states(reader: Reader, d: Draft) -> bool:
+    """Whether the officials of several states are said to take part in a meeting
+    whose only named party is one state (where it is held, or one of the sides)."""
+    start, end = reader.doc.sentences[d.sentence]
+    lo = max(start, d.cue.start - OFFICIALS_REACH)
+    return bool(OFFICIALS_OF_STATES.search(reader.body, lo, min(end, d.cue.own_end)))
 
 
 def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int, int]]:
