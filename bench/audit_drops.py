@@ -17,7 +17,9 @@ Judgements go to bench/data/audit_drops_judged.tsv (gate, corpus id, cue kind, c
 sentence excerpt, verdict, reason). Verdicts: `wrong` (a diplomatic event by
 shared/gold/SCHEMA.md, dropped), `right`, `arguable`. The judged sample of 2026-12-06
 is `--sample 20 --uncovered --seed 7 --gate not-alone plural hypothetical modal
-home-only no-actor` at commit 4217355 (a later change to a gate changes its pool).
+home-only no-actor` at commit 4217355 (a later change to a gate changes its pool);
+the "merged" rows (mentions folded into an event already told: a loss when the two
+are distinct occurrences) are `--sample 20 --gate merged --seed 7`.
 `--tsv` writes every drop, to draw other samples from by hand.
 """
 

@@ -5,7 +5,9 @@ to stand alone, …) call `dropped`. Nothing is recorded unless a script (bench/
 audit_drops.py) sets `SINK` to a list: then each drop is appended as (gate, kind, cue
 words, sentence), so the rejections can be counted and read on unlabelled news (the cue marked ⟦…⟧ in
 its sentence). Off, a
-drop costs one function call and one test.
+drop costs one function call and one test. Merging also reports each mention it folds
+into an event already told ("merged", with that event), since folding two distinct
+occurrences into one loses an event as surely as a gate.
 """
 
 from __future__ import annotations

@@ -380,7 +380,11 @@ def merge(reader: Reader) -> list[Event]:
                     d.event.parties,
                 )
             continue
-        absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
+        into = max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1]
+        if audit.SINK is not None:  # a mention folded into an event: the same occurrence?
+            told = f"{into.event.kind} {into.event.date} {into.event.parties} «{into.event.name}»"
+            audit.dropped("merged", reader.body, reader.doc.sentences[d.sentence], d.cue, told)
+        absorb(reader, into, d)
     on_sidelines(reader, kept)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
