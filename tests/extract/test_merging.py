@@ -112,3 +112,18 @@ def test_merging_a_counted_round_of_a_named_mechanism_recalled_is_an_event() -> 
     assert len(recalled) == 1
     assert recalled[0].edition == 4
     assert set(recalled[0].parties) == {"VNM", "THA"}
+
+
+def test_merging_a_meeting_of_ministers_of_several_states_is_kept_with_one_party() -> None:
+    # "at a meeting with the NATO foreign ministers in Sofia, Ms Rice said …": only the
+    # venue's state is named, but the officials of several states take part
+    events = events_of(
+        "Phát biểu tại một cuộc họp với các ngoại trưởng NATO tại thủ đô Sofia của Bulgaria "
+        "hôm qua, bà Rice nói Iran phải hợp tác."
+    )
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_merging_a_meeting_of_one_state_body_without_officials_is_not_kept() -> None:
+    # "South Africa's Geographical Names Council will meet in October": home affairs
+    assert events_of("Hội đồng Địa danh Nam Phi sẽ họp vào tháng 10 tới.") == []

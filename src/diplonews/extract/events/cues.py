@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews.extract.doc import Doc
+from diplonews.extract.events import audit
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
 from diplonews.extract.spans import within
 
@@ -428,6 +429,7 @@ def find_cues(
             continue  # "Hội nghị Cấp cao ASEAN-Hàn Quốc" is not the ASEAN Summit ("ASEP-3" is)
         if names_the_body(body, start, gs, ge):
             # "Tổng thư ký Diễn đàn châu Á Boao": the organisation, not a meeting
+            audit.dropped("series-body", body, (start, end), (gs, ge))
             cues = [c for c in cues if not gs <= c.start < ge]
             continue
         named_before = next(
@@ -489,7 +491,13 @@ def find_cues(
         host.end = max(host.end, ge)
         cues = [c for c in cues if c is host or not (host.start <= c.start < host.end)]
     cues.sort(key=lambda c: c.start)
-    return [c for c in cues if not in_show_name(body, start, c.start)]
+    shown = []
+    for c in cues:
+        if in_show_name(body, start, c.start):
+            audit.dropped("show-name", body, (start, end), c)
+        else:
+            shown.append(c)
+    return shown
 
 
 # ---------------------------------------------------------------- helpers

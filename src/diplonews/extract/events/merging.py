@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import dating, fields, placing, roles, sides, world
+from diplonews.extract.events import audit, dating, fields, placing, roles, sides, world
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -377,7 +377,11 @@ def merge(reader: Reader) -> list[Event]:
     world.add_earlier_counterparts(reader)
     sides.add_named_sides(reader)
     for d in reader.drafts:
-        if world.domestic(reader, d) or world.called_for(reader, d):
+        if world.domestic(reader, d):
+            audit.dropped("domestic", reader.body, reader.doc.sentences[d.sentence], d.cue)
+            continue
+        if world.called_for(reader, d):
+            audit.dropped("called-for", reader.body, reader.doc.sentences[d.sentence], d.cue)
             continue
         told = world.next_round_of(reader, d, kept)  # "vòng đàm phán tiếp theo"
         if told is not None:
@@ -399,8 +403,22 @@ def merge(reader: Reader) -> list[Event]:
                 or world.keep(reader, d)
             ):
                 kept.append(d)
+            else:
+                audit.dropped(
+                    "not-alone",
+                    reader.body,
+                    reader.doc.sentences[d.sentence],
+                    d.cue,
+                    d.event.parties,
+                )
             continue
-        absorb(reader, max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1], d)
+        into = max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1]
+        if audit.SINK is not None:  # a mention folded into an event: the same occurrence?
+            kept_as = (
+                f"{into.event.kind} {into.event.date} {into.event.parties} «{into.event.name}»"
+            )
+            audit.dropped("merged", reader.body, reader.doc.sentences[d.sentence], d.cue, kept_as)
+        absorb(reader, into, d)
     on_sidelines(reader, kept)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
@@ -419,9 +437,15 @@ def merge(reader: Reader) -> list[Event]:
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
-        if (event.series or set(event.parties) - {HOME} or foreign_visitor(event)) and has_actor(
-            reader, d, event
-        ):
+        if not (event.series or set(event.parties) - {HOME} or foreign_visitor(event)):
+            audit.dropped(
+                "home-only", reader.body, reader.doc.sentences[d.sentence], d.cue, event.parties
+            )
+        elif not has_actor(reader, d, event):
+            audit.dropped(
+                "no-actor", reader.body, reader.doc.sentences[d.sentence], d.cue, event.parties
+            )
+        else:
             events.append(event)
             done.append(d)
     placing.settle(reader, done)
@@ -569,7 +593,27 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     states = [
         code for code in event.parties if getattr(reader.lex.party(code), "kind", "") == "state"
     ]
-    return not (len(event.parties) == 1 and states)
+    if len(event.parties) == 1 and states:
+        return officials_of_states(reader, d)
+    return True
+
+
+# "cuộc họp với các ngoại trưởng NATO", "các bộ trưởng quốc phòng … gặp nhau tại hội
+# nghị": the officials of several states, unnamed, take part.
+OFFICIALS_OF_STATES = re.compile(
+    r"\b(?:các|những)\s+(?:ngoại trưởng|bộ trưởng|nhà lãnh đạo|nguyên thủ|thủ tướng"
+    r"|tổng thống)\b",
+    re.IGNORECASE,
+)
+OFFICIALS_REACH = 80  # characters before the cue where such a subject stands
+
+
+def officials_of_states(reader: Reader, d: Draft) -> bool:
+    """Whether the officials of several states are said to take part in a meeting
+    whose only named party is one state (where it is held, or one of the sides)."""
+    start, end = reader.doc.sentences[d.sentence]
+    lo = max(start, d.cue.start - OFFICIALS_REACH)
+    return bool(OFFICIALS_OF_STATES.search(reader.body, lo, min(end, d.cue.own_end)))
 
 
 def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import (
+    audit,
     dating,
     enumerations,
     fields,
@@ -312,6 +313,7 @@ class Reader:
         keep: list[Cue] = []
         for c in cues:
             if c.start < content_start:
+                audit.dropped("reporting-before", body, (start, end), c)
                 continue
             before = body[max(start, c.start - 12) : c.start].lower()
             if (
@@ -323,10 +325,13 @@ class Reader:
                     and not self.plural_told(c, start, end)
                 )
             ):
+                audit.dropped("plural", body, (start, end), c)
                 continue
             if self.names_document(c.start, start):
+                audit.dropped("document-name", body, (start, end), c)
                 continue  # "Điều khoản tham chiếu Tham vấn Hải quân …": a document's name
             if "credentials" in c.flags and any("reception" in k.flags for k in keep):
+                audit.dropped("credentials", body, (start, end), c)
                 continue  # "tiếp Đại sứ … trình quốc thư": the reception already says it
             if (
                 c.generic
@@ -513,22 +518,31 @@ class Reader:
         """One draft event (or none) from one cue, its fields read off the sentence."""
         at = self.context(sentence, cue, prev_end, subject)
         date, own_date, relation = fields.cue_date(self, at)
-        if not own_date and HYPOTHETICAL.search(at.recent) or MODAL.search(at.recent):
+        span = (sentence.start, sentence.end), cue  # where a drop is told (audit hook)
+        if not own_date and HYPOTHETICAL.search(at.recent):
+            audit.dropped("hypothetical", self.body, *span)
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
+        if MODAL.search(at.recent):
+            audit.dropped("modal", self.body, *span)
+            return  # "có thể gặp", "nếu … gặp": a possibility, not an event
         if DEFINED.match(self.body, cue.name_end, at.sentence.end):
+            audit.dropped("defined", self.body, *span)
             return  # "Diễn đàn Châu Á Boao là một tổ chức …": the body itself, described
         if not own_date and HABITUAL.search(at.recent):
+            audit.dropped("habitual", self.body, *span)
             return  # "thường xuyên tiếp xúc với Thủ tướng Modi": a habit, not an occurrence
         if CANCELLED_BEFORE.search(at.recent) or (
             cue.start <= at.sentence.content_start + 2
             and CANCELLED_AFTER.match(self.body, cue.end, at.sentence.end)
         ):
+            audit.dropped("cancelled", self.body, *span)
             return
         if not own_date and WILLING.search(at.recent):
             return  # "sẵn sàng đàm phán với Syria": a side willing to talk, no talks told
         if NEGATED_EVENT.search(at.recent):
             return  # "không có cuộc gặp nào", "từ chối gặp": denied or refused, not held
         if cue.kind == "visit" and not own_date and INVITED.search(at.recent):
+            audit.dropped("invited", self.body, *span)
             return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = fields.cue_people(self, at)
         planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
