@@ -27,6 +27,12 @@ from diplonews.extract.events.cues import (
 from diplonews.extract.events.drafts import Context
 from diplonews.extract.events.mechanisms import compose
 
+# A reported clause with a plural subject of its own ("X nhấn mạnh rằng tất cả các quốc
+# gia …", "X cho biết rằng các nước …"): the speaker before "rằng" is not that subject.
+REPORTED_SUBJECT = re.compile(
+    r"\brằng\s+(?:tất cả\s+)?(?:các|những|mọi|nhiều)\s+"
+)
+
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Reader
 
@@ -143,6 +149,9 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
             m for m in reader.mentions_in(at.prev_end, cue.start) if cue.start - m.end < PRE_REACH
         ]
     )
+    told = REPORTED_SUBJECT.search(body, at.prev_end, cue.start) if pre else None
+    if told:  # "X nhấn mạnh rằng tất cả các quốc gia tham gia đàm phán": X only speaks
+        pre = [m for m in pre if m.start >= told.end()]
     back = reader.back_subject(at)
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
         pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
@@ -166,6 +175,7 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     subject_takes_part = (
         not pre
         and not quoted
+        and not told
         and (at.attend or "verb" in cue.flags or CHAIR.search(body[at.lead_start : cue.start]))
         or WITH.match(body, at.prev_end, cue.start)
         or world.subject_in_talks(reader, at.lead_start, cue.start, cue.end)
