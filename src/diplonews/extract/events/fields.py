@@ -29,9 +29,7 @@ from diplonews.extract.events.mechanisms import compose
 
 # A reported clause with a plural subject of its own ("X nhấn mạnh rằng tất cả các quốc
 # gia …", "X cho biết rằng các nước …"): the speaker before "rằng" is not that subject.
-REPORTED_SUBJECT = re.compile(
-    r"\brằng\s+(?:tất cả\s+)?(?:các|những|mọi|nhiều)\s+"
-)
+REPORTED_SUBJECT = re.compile(r"\brằng\s+(?:tất cả\s+)?(?:các|những|mọi|nhiều)\s+")
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Reader
