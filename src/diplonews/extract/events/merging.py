@@ -270,6 +270,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return True
     if recalled_year(reader, d, e) or recalled_year(reader, e, d):
         return False
+    if gathering_into_pairwise(reader, d, e):
+        return False
     if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
         # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
         # the visit already reported, whatever other date the sentence gives
@@ -318,6 +320,33 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
     return False
+
+
+GATHERINGS = ("hội nghị", "thượng đỉnh", "diễn đàn", "hội thảo")
+OTHER_SIDE_NEXT = re.compile(r"\s*(?:làm việc\s+|riêng\s+|song phương\s+)?(?:với|giữa)\s")
+PAIRWISE = ("hội đàm", "hội kiến", "điện đàm", "làm việc", "tiếp xúc", "tiếp kiến", "song phương")
+
+
+def gathering_into_pairwise(reader: Reader, d: Draft, e: Draft) -> bool:
+    """ "Hội nghị thượng đỉnh lần này …", "Tại hội nghị, Thủ tướng X …" after "Thủ tướng
+    đã có cuộc gặp làm việc với Thủ tướng Y": a conference or summit is a gathering of
+    many, not the two-sided meeting told before it (audit of merges, 2026-12-07)."""
+    if d.event.kind != "meeting" or e.event.kind != "meeting" or e.event.series:
+        return False
+    mine = d.cue.trigger.vi.lower() if d.cue.trigger else ""
+    theirs = e.cue.trigger.vi.lower() if e.cue.trigger else ""
+    # "cuộc gặp" alone may name the summit itself ("hoãn cuộc gặp quan trọng này"):
+    # two-sided only when it names its other side ("gặp … với Y", "cuộc gặp giữa X và Y")
+    after = reader.body[e.cue.end : e.cue.end + 40].lower()
+    pairwise = any(w in theirs for w in PAIRWISE) or (
+        "gặp" in theirs and (len(e.people) >= 2 or bool(OTHER_SIDE_NEXT.match(after)))
+    )
+    return (
+        any(w in mine for w in GATHERINGS)
+        and not any(w in mine for w in PAIRWISE + ("gặp",))
+        and pairwise
+        and not any(w in theirs for w in GATHERINGS)
+    )
 
 
 def told_again_by_verb(d: Draft, e: Draft) -> bool:
