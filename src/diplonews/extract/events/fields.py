@@ -362,6 +362,7 @@ def visitors(
     if of:
         return [m.person for m in of]
     people = reader.doc.record.people
+    pre, subject = compared_out(body, pre), compared_out(body, subject)
 
     def foreign(m: Mention) -> bool:
         return 0 <= m.person < len(people) and people[m.person].country not in destination
@@ -384,6 +385,25 @@ def visitors(
         ]
         chosen = [before[-1].person] if before else []
     return chosen
+
+
+COMPARED_LEAD = re.compile(
+    r"(?:^|[,;:.\n])\s*(?:Trước|Sau|Cũng như|Giống như|Tiếp sau|Tiếp theo|Khác với)(?:\s+cả)?\s*$"
+)
+
+
+def compared_out(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Less an official named in a fronted comparison: "Trước ông Kofi Annan, Ngoại
+    trưởng Mỹ Colin Powell đã tới thăm Aceh": Annan is the yardstick of the time, and
+    Powell the one who travels (audit of merges, 2026-12-07)."""
+    return [
+        m
+        for m in mentions
+        if not (
+            COMPARED_LEAD.search(body, max(0, m.start - 40), m.start)
+            and body[m.end : m.end + 2].lstrip().startswith(",")
+        )
+    ]
 
 
 def session_number(reader: Reader, cue: Cue) -> int | None:
