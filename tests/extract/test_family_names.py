@@ -38,3 +38,46 @@ def test_family_names_not_shared_by_two_people() -> None:
 def test_family_names_not_vietnamese_given_names() -> None:
     text = "Thủ tướng Phan Văn Khải tới Ottawa. Khải phát biểu."
     assert names_of(text) == ["Phan Văn Khải"]
+
+
+def participants(text: str) -> list[list[str]]:
+    doc = extract_doc(text, "t", published="2005-03-01")
+    return [[p.name for p in e.participants] for e in doc.record.events if e.kind == "meeting"]
+
+
+def test_a_one_word_name_with_a_title_only_as_a_side_of_talks() -> None:
+    text = (
+        "Tổng thống Nga Putin tới Kiev. Thủ tướng Ukraina Yury Ekhanurov phát biểu sau "
+        "các cuộc hội đàm giữa Putin, Gazprom và phái đoàn Ukraina."
+    )
+    assert names_of(text) == ["Putin", "Yury Ekhanurov", "Putin"]
+    assert participants(text) == [["Yury Ekhanurov", "Putin"]]
+    # Elsewhere a bare one-word name is left alone: the title vouched for one mention only.
+    assert names_of("Tổng thống Nga Putin tới Kiev hôm qua. Putin phát biểu tại Quốc hội.") == [
+        "Putin"
+    ]
+
+
+def test_a_three_letter_family_name_only_as_a_side_of_talks() -> None:
+    text = (
+        "Thủ tướng Nhật Bản Shinzo Abe tới Bắc Kinh hôm qua. Chủ tịch Trung Quốc Hồ Cẩm Đào "
+        "đã hội đàm với Abe tại Đại lễ đường."
+    )
+    assert names_of(text) == ["Shinzo Abe", "Hồ Cẩm Đào", "Shinzo Abe"]
+    assert participants(text) == [["Hồ Cẩm Đào", "Shinzo Abe"]]
+    text = "Thủ tướng Nhật Bản Shinzo Abe tới Bắc Kinh hôm qua. Abe phát biểu tại Đại lễ đường."
+    assert names_of(text) == ["Shinzo Abe"]
+
+
+def test_a_side_of_talks_may_come_before_the_full_name() -> None:
+    text = (
+        "Lavrov sẽ gặp Powell tại Brussels. Ngoại trưởng Nga Sergei Lavrov và Ngoại trưởng "
+        "Mỹ Colin Powell sẽ bàn về NATO."
+    )
+    assert names_of(text)[0] == "Sergei Lavrov"
+
+
+def test_a_sino_vietnamese_name_ends_in_the_given_name() -> None:
+    # "Hồ Cẩm Đào": the family name comes first, so "Đào" alone is no one of the article.
+    text = "Chủ tịch Trung Quốc Hồ Cẩm Đào tới Hà Nội. Thủ tướng Phan Văn Khải hội đàm với Đào."
+    assert names_of(text) == ["Hồ Cẩm Đào", "Phan Văn Khải"]

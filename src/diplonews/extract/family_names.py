@@ -7,6 +7,12 @@ Kept to what cannot be a word of the sentence: the last word of a foreign name a
 given in full earlier in the text, capitalised, at least four letters, no Vietnamese
 letters, not a state or place, not shared by two people of the article, and standing
 alone (no capitalised word right before or after it, which would make it another name).
+
+Where the sentence itself makes the word a side of talks ("hội đàm với Abe", "các cuộc
+hội đàm giữa Putin, Gazprom và …", "Lavrov sẽ gặp …"), less is asked: three letters are
+enough, the full name may come later, and a one-word name counts if a title vouched for
+it ("Tổng thống Putin"). This module alone decides which person a bare family name
+names; the events stage reads these mentions as any other.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from diplonews.extract.record import Person
 from diplonews.text import has_vietnamese_letters
 
 SHORTEST = 4  # "Bush", "Rice": a shorter last word is too often a syllable of something else
+SHORTEST_AS_SIDE = 3  # "Abe" after "với": "Li", "Ma" are too common as syllables even there
 REGNAL = re.compile(r"[IVX]+")
 # "chính quyền Bush", "thời Putin", "học thuyết Bush": an administration, an era or a
 # policy named after the leader, not the leader acting.
@@ -28,16 +35,26 @@ NOT_ACTING = re.compile(
     r"|đảng|phe|nhóm|gia đình|lực lượng|ủng hộ|người ủng hộ)\s+$"
 )
 WORD_CHAR = re.compile(r"[\w-]")
+# "cuộc gặp kéo dài 2 giờ đồng hồ với Abbas", "các cuộc hội đàm giữa Putin, Gazprom và …":
+# the word right after "với" or "giữa" …
+SIDE_AFTER = re.compile(r"\b(?:với|giữa)\s+$")
+# … or the subject right before a verb of talks: "Lavrov sẽ gặp Ngoại trưởng Mỹ …".
+SIDE_BEFORE = re.compile(
+    r"\s+(?:(?:đã|đang|sẽ|vừa|cũng|còn|tiếp tục|dự kiến)\s+)*"
+    r"(?:gặp|hội đàm|điện đàm|đàm phán|hội kiến|thảo luận với)\b"
+)
 
 
-def usable_word(name: str, openers: frozenset[str], lex: Lexicons) -> str | None:
-    """The family name a foreign full name may be shortened to, or None."""
-    words = name.split()
-    if len(words) < 2 or has_vietnamese_letters(name):
+def usable_word(
+    name: str, openers: frozenset[str], lex: Lexicons, shortest: int = SHORTEST
+) -> str | None:
+    """The family name a foreign full name may be shortened to, or None. A one-word name
+    is returned whole; the caller decides whether it may stand for its person."""
+    if has_vietnamese_letters(name):
         return None
-    last = words[-1]
+    last = name.split()[-1]
     if (
-        len(last) < SHORTEST
+        len(last) < shortest
         or not last[0].isupper()
         or last.isupper()  # an acronym or initials
         or REGNAL.fullmatch(last)
@@ -57,15 +74,18 @@ def back_references(
     cache: dict[str, Any],
     openers: frozenset[str],
 ) -> list[Mention]:
-    """Mentions of people by family name alone, after they were named in full. `openers`
-    are the capitalised words that cannot be part of a name ("Sau", "Khi", "Bộ")."""
+    """Mentions of people by family name alone, after they were named in full, or anywhere
+    as a side of talks. `openers` are the capitalised words that cannot be part of a name
+    ("Sau", "Khi", "Bộ")."""
     first_seen: dict[int, int] = {}
     for m in mentions:
         if m.person >= 0 and m.name and len(m.name.split()) > 1:
             first_seen.setdefault(m.person, m.end)
     by_word: dict[str, set[int]] = {}
     for index, official in enumerate(people):
-        word = usable_word(official.name, openers, lex) if index in first_seen else None
+        if " " not in official.name and not official.titles:
+            continue  # a one-word name that no title vouches for may be no person at all
+        word = usable_word(official.name, openers, lex, SHORTEST_AS_SIDE)
         if word:
             by_word.setdefault(word, set()).add(index)
     if not by_word:
@@ -78,17 +98,27 @@ def back_references(
         if len(persons) > 1:
             continue  # two people of one family name: the short form names neither surely
         person = next(iter(persons))
-        at = body.find(word, first_seen[person])
+        # Anywhere after the full name: a foreign full name's last word of four letters.
+        anywhere = len(word) >= SHORTEST and word != people[person].name
+        since = first_seen.get(person, len(body)) if anywhere else len(body)
+        at = body.find(word)
         while at >= 0:
             end = at + len(word)
             if (
-                alone(body, at, end, openers)
+                (at >= since or as_side(body, at, end))
+                and alone(body, at, end, openers)
                 and not any(s <= at < e for s, e in taken)
                 and not NOT_ACTING.search(body, max(0, at - 24), at)
             ):
                 added.append(Mention(at, end, word, person=person, anaphoric=True))
             at = body.find(word, end)
     return added
+
+
+def as_side(body: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is a side of talks by its place in the sentence:
+    right after "với"/"giữa", or the subject right before a verb of talks."""
+    return bool(SIDE_AFTER.search(body, max(0, start - 8), start) or SIDE_BEFORE.match(body, end))
 
 
 def alone(body: str, start: int, end: int, openers: frozenset[str]) -> bool:

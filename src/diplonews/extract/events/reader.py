@@ -24,7 +24,6 @@ from diplonews.extract.events import (
     movements,
     placing,
     roles,
-    sides,
     world,
 )
 from diplonews.extract.events.cues import (
@@ -173,10 +172,6 @@ class Reader:
             )
         ]
         self.taking_part = roles.outside_member_lists(self.body, doc.sentences, self.taking_part)
-        bare = sides.bare_counterparts(self)  # "cuộc gặp … với Abbas"
-        if bare:
-            self.taking_part = sorted(self.taking_part + bare, key=start_attribute)
-            self.mentions = sorted(self.mentions + bare, key=start_attribute)
         body = self.body
         self.times = [
             t

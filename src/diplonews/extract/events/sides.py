@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplonews.extract.doc import Mention
 from diplonews.extract.events.cues import LOCATED, LOCATION_LEAD, SPORT, expand
 from diplonews.extract.spans import within
 
@@ -178,61 +177,3 @@ def add_named_sides(reader: Reader) -> None:
             own = [people[p].country for p in d.people if 0 <= p < len(people)]
             d.event.parties = list(dict.fromkeys([*codes, *(c for c in own if c)]))
             d.sides_named = True
-
-
-# "cuộc gặp kéo dài 2 giờ đồng hồ với Abbas", "các cuộc hội đàm giữa Putin, Gazprom và …":
-# an official the article has presented, named again by the family name alone after
-# "với" or "giữa" (world news writes foreign leaders so once introduced).
-BARE_AFTER = re.compile(r"\b(?:với|giữa)\s+((?:[A-ZĐ]\w*)(?:[ -][A-ZĐ]\w*){0,3})(?=[\s,.;:)]|$)")
-# "Lavrov sẽ gặp Ngoại trưởng Mỹ Colin Powell": the bare family name as the subject of
-# a verb of talks, right before it.
-BARE_SUBJECT = re.compile(
-    r"(?<![\w-])((?:[A-ZĐ]\w*)(?:[ -][A-ZĐ]\w*){0,3})\s+"
-    r"(?:(?:đã|đang|sẽ|vừa|cũng|còn|tiếp tục|dự kiến)\s+)*"
-    r"(?:gặp|hội đàm|điện đàm|đàm phán|hội kiến|thảo luận với)\b"
-)
-SHORTEST_FAMILY_NAME = 3  # letters: "Li", "Ma" are too common as syllables
-
-
-def family_names(reader: Reader) -> dict[str, int]:
-    """Full name or last word → the one person it names in this article (foreign names,
-    which end in the family name; a Vietnamese name ends in the given name)."""
-    owners: dict[str, set[int]] = {}
-    for index, person in enumerate(reader.doc.record.people):
-        name = person.name or ""
-        if not name or person.country == "VNM":
-            continue
-        if " " not in name and not person.titles:
-            continue  # a one-word name that no title vouches for may be no person at all
-        owners.setdefault(name, set()).add(index)
-        last = name.split()[-1]
-        if len(last) >= SHORTEST_FAMILY_NAME and last != name:
-            owners.setdefault(last, set()).add(index)
-    return {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
-
-
-def bare_counterparts(reader: Reader) -> list[Mention]:
-    """Mentions of known officials named bare after "với"/"giữa" or as the subject right
-    before a verb of talks, where no mention is."""
-    body = reader.body
-    names = family_names(reader)
-    if not names:
-        return []
-    taken = [(m.start, m.end) for m in reader.doc.mentions]
-    found: list[Mention] = []
-    hits = [*BARE_AFTER.finditer(body), *BARE_SUBJECT.finditer(body)]
-    for hit in sorted(hits, key=lambda h: h.start(1)):
-        person = names.get(hit.group(1))
-        s, e = hit.span(1)
-        if person is None or any(a <= s < b or s <= a < e for a, b in taken):
-            continue
-        if within(reader.parties, s, e):
-            continue  # "với Cuba": a state
-        if within(reader.places, s, e):
-            continue
-        found.append(
-            Mention(
-                s, e, hit.group(1), country=reader.doc.record.people[person].country, person=person
-            )
-        )
-    return found
