@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from diplonews.extract.spans import within
@@ -468,6 +468,16 @@ THANKED = re.compile(r"\bcảm ơn\s+(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE)
 WELCOME_GIVEN = re.compile(r"[^.;]{0,120}?\b(?:dành cho|đã)\b[^.;]{0,60}?\b(?:đón tiếp|tiếp đón)\b")
 
 
+def visits_with_guests(
+    reader: Reader, kept: list[Draft]
+) -> Iterator[tuple[Draft, set[str | None]]]:
+    """Each kept visit with the countries of its visitors (its people less its hosts)."""
+    known = reader.doc.record.people
+    for d in kept:
+        if d.event.kind == "visit":
+            yield d, {known[p].country for p in set(d.people) - d.chairs if 0 <= p < len(known)}
+
+
 def add_thanked_hosts(reader: Reader, kept: list[Draft]) -> None:
     """The official a visitor thanks for the welcome, in the visit's sentence or the next
     few, hosts the visit."""
@@ -475,11 +485,7 @@ def add_thanked_hosts(reader: Reader, kept: list[Draft]) -> None:
         return
     known = reader.doc.record.people
     sentences = reader.doc.sentences
-    for d in kept:
-        if d.event.kind != "visit":
-            continue
-        visitors = set(d.people) - d.chairs
-        guests = {known[p].country for p in visitors if 0 <= p < len(known)}
+    for d, guests in visits_with_guests(reader, kept):
         for start, end in sentences[d.sentence : d.sentence + 4]:
             for m in reader.mentions_in(start, end):
                 if m.person in d.people or not 0 <= m.person < len(known):
@@ -556,10 +562,7 @@ def add_welcoming_hosts(reader: Reader, kept: list[Draft]) -> None:
         return
     known = reader.doc.record.people
     sentences = reader.doc.sentences
-    for d in kept:
-        if d.event.kind != "visit":
-            continue
-        guests = {known[p].country for p in set(d.people) - d.chairs if 0 <= p < len(known)}
+    for d, guests in visits_with_guests(reader, kept):
         visited = set(d.event.parties) - guests
         stop = min(
             (k.sentence for k in kept if k.sentence > d.sentence and k.event.kind == "visit"),
