@@ -203,8 +203,18 @@ WORD_BEFORE = re.compile(r"(\w+)\s*$")
 WORD_AFTER = re.compile(r"\s*(\w+)")
 
 
+PARTY_SPANS = "events.party_spans"  # its key in `Doc.matches`: read by two stages, found once
+
+
 def party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
     """Every party named in the body, with compound short forms ("Hàn-Việt")."""
+    found: list[tuple[int, int, str]] | None = doc.matches.get(PARTY_SPANS)
+    if found is None:
+        found = doc.matches[PARTY_SPANS] = _party_spans(doc, lex)
+    return list(found)
+
+
+def _party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
     body = doc.body
     spans = [(s, e, codes[0]) for s, e, codes in lex.find_in(doc.matches, "party_names", body)]
     covered = {i for s, e, _ in spans for i in range(s, e)}
