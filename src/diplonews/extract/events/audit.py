@@ -3,9 +3,8 @@
 The gates that turn a cue or a draft down (a wish, a habit, a draft that says too little
 to stand alone, …) call `dropped`. Nothing is recorded unless a script (bench/
 audit_drops.py) sets `SINK` to a list: then each drop is appended as (gate, kind, cue
-words, sentence), so the rejections can be counted and read on unlabelled news (the cue marked ⟦…⟧ in
-its sentence). Off, a
-drop costs one function call and one test. Merging also reports each mention it folds
+words, sentence with the cue marked ⟦…⟧, note), so the rejections can be counted and
+read on unlabelled news. Off, a drop costs one function call and one test. Merging also reports each mention it folds
 into an event already told ("merged", with that event), since folding two distinct
 occurrences into one loses an event as surely as a gate.
 """
