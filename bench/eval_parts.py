@@ -6,7 +6,8 @@ Scores the extractor (events, people and the relationship figures) on each folde
 tests/data (seeds; dev = v01–v24; recent = the a/b articles of 2011–2025 from 40
 outlets; archive = full-length 2003–2006 news; fresh = 40 world and politics articles
 of the corpus drawn by bench/sample_corpus.py and labelled by the project, not by the
-issue's authors), then on two halves of recent + archive, and of fresh: odd-numbered
+issue's authors; blind = 48 more such articles, drawn and labelled the same way a day
+later), then on two halves of recent + archive, of fresh and of blind: odd-numbered
 articles (the half rules are developed on) and even-numbered ones (the half kept for
 checking). The gap between the halves is the honest estimate of what articles nobody
 looked at will score; report both.
@@ -53,8 +54,9 @@ def main() -> int:
     table: dict[str, dict[str, float]] = {}
     unseen_gold: list[dict] = []
     unseen_pred: list[dict] = []
-    fresh: tuple[list[dict], list[dict]] = ([], [])
-    for name in ("seeds", "dev", "recent", "archive", "fresh"):
+    # the folders labelled by the project, each halved on its own
+    own: dict[str, tuple[list[dict], list[dict]]] = {}
+    for name in ("seeds", "dev", "recent", "archive", "fresh", "blind"):
         if not (args.data / name / "gold.jsonl").is_file():
             continue
         gold, pred = records(args.data / name)
@@ -62,20 +64,24 @@ def main() -> int:
         if name in ("recent", "archive"):
             unseen_gold += gold
             unseen_pred += pred
-        if name == "fresh":
-            fresh = (gold, pred)
+        if name in ("fresh", "blind"):
+            own[name] = (gold, pred)
     for label, odd in (("odd half", True), ("even half", False)):
         table[label] = evaluate.score(half(unseen_gold, odd), half(unseen_pred, odd)).figures()
-    if fresh[0]:
-        for label, odd in (("fresh odd", True), ("fresh even", False)):
-            table[label] = evaluate.score(half(fresh[0], odd), half(fresh[1], odd)).figures()
+    for name, (gold, pred) in own.items():
+        for label, odd in ((f"{name} odd", True), (f"{name} even", False)):
+            table[label] = evaluate.score(half(gold, odd), half(pred, odd)).figures()
     if args.json:
         print(json.dumps({k: {f: round(v[f], 3) for f in FIGURES} for k, v in table.items()}))
         return 0
     print(f"{'set':<11}" + "".join(f"{f:>18}" for f in FIGURES))
     for name, figures in table.items():
         print(f"{name:<11}" + "".join(f"{figures[f]:>18.3f}" for f in FIGURES))
-    for odd_label, even_label in (("odd half", "even half"), ("fresh odd", "fresh even")):
+    for odd_label, even_label in (
+        ("odd half", "even half"),
+        ("fresh odd", "fresh even"),
+        ("blind odd", "blind even"),
+    ):
         if odd_label in table:
             odd, even = table[odd_label], table[even_label]
             gap = "  ".join(f"{f} {odd[f] - even[f]:+.3f}" for f in FIGURES)
