@@ -113,7 +113,9 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
         for t in free_times
         if clause_start <= t.start and (clause_end < 0 or t.start < clause_end)
     ]
-    free_times = in_clause or free_times
+    # a later clause after a semicolon is another statement ("…; hai bên nhất trí … vào
+    # năm 2025"): only the clause of the event and those before it may date it
+    free_times = in_clause or [t for t in free_times if clause_end < 0 or t.start < clause_end]
     if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
         free_times = [  # reported dates the report, unless it announces a plan
             t
