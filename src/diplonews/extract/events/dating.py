@@ -118,6 +118,15 @@ OTHER_CLAUSE = re.compile(
     _PERSON_CLAUSE + r"|(?<!ngay )(?<!\w)(?:sau|trước) khi(?!\w)|(?<!\w)(?:kể từ|từ khi)(?!\w)",
     re.IGNORECASE,
 )
+# A clause after the event that reports what was said or agreed at it, or describes a
+# person: its times date that ("…, khẳng định quan hệ được xây dựng từ năm 1962", "…,
+# người từng học tập tại Việt Nam năm 1990").
+SAID_CLAUSE = re.compile(
+    r",\s*(?:[^,;()]{0,60}?\s)?(?:khẳng định|nhấn mạnh|nhất trí|thống nhất|đề nghị|bày tỏ|"
+    r"cho biết|cho rằng|hoan nghênh|ghi nhận|cam kết|kêu gọi|mong muốn|nhắc lại|thông báo)(?!\w)"
+    r"|,\s*người(?!\w)",
+    re.IGNORECASE,
+)
 # The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
 # chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".
 PERSON_CLAUSE = re.compile(_PERSON_CLAUSE + r"[^,;()]*$", re.IGNORECASE)
@@ -287,7 +296,9 @@ def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
     Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated)."""
     if time.start <= cue_end:
         return False
-    if OTHER_CLAUSE.search(body, cue_end, time.start) is not None:
+    if OTHER_CLAUSE.search(body, cue_end, time.start) or SAID_CLAUSE.search(
+        body, cue_end, time.start
+    ):
         return True
     topic = TOPIC.search(body, cue_end, time.start)
     if topic is None:

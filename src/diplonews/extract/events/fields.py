@@ -99,6 +99,13 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
         and not dating.of_other_clause(body, cue.end, t)
         and not dating.in_person_clause(body, sentence.content_start, t)
     ]
+    main_start = setting_end(body, sentence, cue)
+    if main_start is not None:  # "Tại cuộc hội đàm, X đề nghị … vào năm 2025"
+        free_times = [
+            t
+            for t in free_times
+            if t.start < main_start or SCENE_TIME.fullmatch(body, main_start, t.start)
+        ]
     clause_start = clause_after_semicolon(body, sentence.content_start, cue.start)
     clause_end = body.find(";", cue.end, sentence.end)
     in_clause = [
@@ -106,7 +113,9 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
         for t in free_times
         if clause_start <= t.start and (clause_end < 0 or t.start < clause_end)
     ]
-    free_times = in_clause or free_times
+    # a later clause after a semicolon is another statement ("…; hai bên nhất trí … vào
+    # năm 2025"): only the clause of the event and those before it may date it
+    free_times = in_clause or [t for t in free_times if clause_end < 0 or t.start < clause_end]
     if not free_times:  # "Ngày 12/9, Bộ Ngoại giao cho biết X đã hội đàm …": the day
         free_times = [  # reported dates the report, unless it announces a plan
             t
@@ -128,6 +137,24 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     ):
         own_date = True  # dated in the text, though the year is not known
     return date, own_date, (own_times or free_times or [None])[0]
+
+
+# "Phát biểu tại hội đàm với X, Y nhấn mạnh …": a speech at the event, set before it.
+SPEAKING_AT = re.compile(r"^\s*" + SPEAKING_AFTER + r"\s+(?:tại|trong)\s+(?:cuộc\s+|buổi\s+)?$")
+# What may stand between a leading setting's comma and a time that dates the scene:
+# "Tại cuộc hội đàm, chiều 11/9, …".
+SCENE_TIME = re.compile(r"[\s,]*(?:vào\s+)?")
+
+
+def setting_end(body: str, sentence: Sentence, cue: Cue) -> int | None:
+    """Where the main clause starts after an event set before it ("Tại cuộc hội đàm với
+    X, Y đề nghị …"), or None. The main clause tells what was said or done there: its
+    times date that (a target, an earlier visit, an anniversary), not the event."""
+    lead = body[sentence.start : cue.start]
+    if not (SETTING_LEAD.match(lead) or SPEAKING_AT.match(lead)):
+        return None
+    comma = body.find(",", cue.end, sentence.end)
+    return comma if comma >= 0 else None
 
 
 def clause_after_semicolon(body: str, start: int, at: int) -> int:

@@ -803,7 +803,13 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
         if not dating.open_future(reader, d):
             e.date = str(reader.doc.anchor_year)
         return
-    if previous is None and e.status == "held":
+    if (
+        previous is None
+        and e.status == "held"
+        and not placing.RECALLED.search(reader.body, start, d.cue.own_end)
+    ):
+        # the story's first event: its month, or the year the text pins; an occasion
+        # its own clause recalls ("từng hội đàm") is not the story's (placing.story_month)
         published = reader.doc.record.published
         if published:
             e.date = month_of(published)
