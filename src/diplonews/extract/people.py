@@ -799,6 +799,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     and not (following and is_capitalised(following.group()))
                     and not PLACE_BEFORE.search(body[max(0, start - 30) : start])
                 ):
+                    # "người đứng đầu Nhà Trắng": the seat in the office gives the state
+                    country = country or office_place_country(found, start, p, body)
                     mentions.append(Mention(start, p, None, titles, country, anaphoric=True))
                 consumed_until = p
         else:
