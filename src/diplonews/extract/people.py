@@ -747,6 +747,12 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             span = read_name(body, q, found)
             if span and office_syllable(body, span):
                 span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
+            elif (
+                span
+                and body[span[0] : span[1]] in found.short_forms
+                and PREDICATE.search(body, max(0, start - 6), start)
+            ):
+                span = None  # "là thủ tướng Anh đầu tiên": what someone is, not who
             if span:
                 more_end, more, more_country = apposition(body, span[1], found)
                 more_country = (
@@ -793,6 +799,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     and not (following and is_capitalised(following.group()))
                     and not PLACE_BEFORE.search(body[max(0, start - 30) : start])
                 ):
+                    # "người đứng đầu Nhà Trắng": the seat in the office gives the state
+                    country = country or office_place_country(found, start, p, body)
                     mentions.append(Mention(start, p, None, titles, country, anaphoric=True))
                 consumed_until = p
         else:
@@ -821,6 +829,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
     added += known_bare(body, lex, mentions + added, cache)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
+
+PREDICATE = re.compile(r"\blà\s+$")
 
 # "chính quyền (Tổng thống) X", "dưới thời X", "nội các X": an administration or an era named
 # after its leader, not the leader acting.
@@ -978,6 +988,14 @@ class Resolver:
         index = self.by_name(key, mention.country)
         if index < 0:
             index = self.by_spelling(mention.name)
+        if index < 0 and mention.titles and mention.name in self.lex.party_short:
+            # "Ngoại trưởng Anh cho biết": a state's short form after a title, no name
+            # after it (the press writes Britain "Anh", a given name too): the title
+            # alone, pointing back to that state's official named before.
+            mention.country = mention.country or self.lex.party_short[mention.name]
+            mention.name, mention.anaphoric = None, True
+            mention.person = self.by_title(mention)
+            return
         if (
             index < 0
             and len(key) < 2

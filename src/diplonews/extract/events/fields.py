@@ -31,6 +31,9 @@ from diplonews.extract.events.mechanisms import compose
 # gia …", "X cho biết rằng các nước …"): the speaker before "rằng" is not that subject.
 REPORTED_SUBJECT = re.compile(r"\brằng\s+(?:tất cả\s+)?(?:các|những|mọi|nhiều)\s+")
 
+SAID_THAT = re.compile(r"\brằng\b")
+SPEAKER_AGAIN = re.compile(r"\s*(?:ông|bà)\b")  # "X cho rằng ông và Y …": X is back
+
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Reader
 
@@ -177,6 +180,16 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     told = REPORTED_SUBJECT.search(body, at.prev_end, cue.start) if pre else None
     if told:  # "X nhấn mạnh rằng tất cả các quốc gia tham gia đàm phán": X only speaks
         pre = [m for m in pre if m.start >= told.end()]
+    said = None
+    for said in SAID_THAT.finditer(body, at.prev_end, cue.start) if pre else ():
+        pass
+    if (
+        said
+        and any(m.start >= said.end() for m in pre)
+        and not SPEAKER_AGAIN.match(body, said.end())
+    ):
+        # "X nói rằng Y sẽ gặp Z": the reported clause has a subject of its own, X speaks
+        pre = [m for m in pre if m.start >= said.end()]
     back = reader.back_subject(at)
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
         pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]

@@ -821,7 +821,7 @@ def finish(reader: Reader, d: Draft) -> Event:
     e = d.event
     people = reader.doc.record.people
     participants = []
-    for p in d.people:
+    for p in dict.fromkeys(d.people):  # one person once, though both host and guest
         if not 0 <= p < len(people):
             continue
         person = people[p]

@@ -415,8 +415,24 @@ def subject_in_talks(reader: Reader, lead_start: int, cue_start: int, cue_end: i
 # thông báo kết quả tốt đẹp của cuộc hội đàm với Y": between the reporting verb and the talks.
 AFTER_TALKS = re.compile(
     r"\s*(?:với báo (?:giới|chí)\s+)?(?:ngay\s+)?"
-    r"(?:sau|(?:về\s+)?(?:các\s+)?kết quả(?:\s+\w+){0,2}?\s+của)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?"
+    r"(?:sau(?:\s+khi)?|(?:về\s+)?(?:các\s+)?kết quả(?:\s+\w+){0,2}?\s+của)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?"
 )
+
+
+# Words that may stand between a speaker and the verb: "X hôm qua đã tuyên bố".
+ASPECT_WORDS = re.compile(r"(?:\s|,|\b(?:đã|cũng|vừa|hôm nay|hôm qua)\b)*")
+
+
+def next_to_verb(reader: Reader, end: int, verb_start: int) -> bool:
+    """Whether only a time ("hôm nay", "ngày 5/3", "tối qua") and aspect words stand
+    between a speaker's name and the verb: "X hôm nay tuyên bố sau cuộc gặp với Y"."""
+    body = reader.body
+    at = end
+    for time in reader.times_in(end, verb_start):
+        if not ASPECT_WORDS.fullmatch(body, at, time.start):
+            return False
+        at = max(at, time.end)
+    return ASPECT_WORDS.fullmatch(body, at, verb_start) is not None
 
 
 def speaker_after_talks(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
@@ -432,7 +448,7 @@ def speaker_after_talks(reader: Reader, sentence: Sentence, cue: Cue) -> list[Me
         return []
     verb = verbs[-1]
     before = [m for m in reader.mentions_in(sentence.start, verb.start()) if m.person >= 0]
-    if not before or body[before[-1].end : verb.start()].strip(" ,"):
+    if not before or not next_to_verb(reader, before[-1].end, verb.start()):
         return []  # the speaker stands right before the verb
     people = reader.doc.record.people
     if any("Spokesperson" in t for t in people[before[-1].person].titles):
