@@ -92,9 +92,25 @@ def listed_after(spans: list[tuple[int, int, str]], body: str, start: int) -> li
 
 # "các cuộc hội đàm giữa Putin, Gazprom và phái đoàn đàm phán của chính phủ Ukraina":
 # the sides listed after "giữa", up to the end of the sentence or of this reach.
-BETWEEN = re.compile(r"\s+giữa\s+")
+BETWEEN = re.compile(r"(?:\s+(?:song phương|đa phương|cấp cao|chính thức|\d+ bên))?\s+giữa\s+")
 BETWEEN_REACH = 100  # characters
-TALKS_NOUNS = ("hội đàm", "đàm phán", "cuộc gặp", "thương lượng")
+TALKS_NOUNS = (
+    "hội đàm", "đàm phán", "cuộc gặp", "thương lượng", "thương thuyết", "cuộc họp", "tham vấn",
+)  # fmt: skip
+# A verb that holds talks told by their noun, with what counts them: "Mỹ và Bắc Triều Tiên
+# tổ chức hội đàm cấp cao ở Berlin", "… hôm qua bắt đầu 2 ngày hội đàm cấp thấp", "Iran
+# tiến hành các cuộc đàm phán với EU".
+HOLDING = re.compile(
+    r"\b(?:tổ chức|tiến hành|bắt đầu|kết thúc|mở|mở ra|nối lại|có)\s+"
+    r"(?:(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|vòng|cuộc|buổi)\s+"
+    r"|(?:các|những|một|cuộc|vòng|buổi)\s+)*$"
+)
+HOLDING_REACH = 60  # characters before the noun searched for the holding verb
+# A time told between the subject and the verb: "CHDCND Triều Tiên, Mỹ … hôm qua bắt đầu".
+DAY_BEFORE_VERB = re.compile(
+    r"\b(?:(?:hôm|sáng|chiều|tối|ngày)\s+(?:qua|nay|mai|kia|thứ\s+\w+)|tuần\s+(?:trước|này|tới))\s*$"
+)
+QUALIFIER_WITH = re.compile(r"(?:\s+[^\s,;.]+){0,4}?\s+với\s+")  # "… cấp bộ trưởng với"
 
 
 def sides_between(reader: Reader, d: Draft) -> list[str]:
@@ -118,6 +134,29 @@ def sides_between(reader: Reader, d: Draft) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def held_by_sides(reader: Reader, d: Draft) -> list[str]:
+    """The sides of talks told by their noun after a verb that holds them, the states
+    listed as its subject ("Mỹ và Bắc Triều Tiên tổ chức hội đàm") and those after "với"
+    ("Iran tiến hành đàm phán với Anh, Pháp và Đức")."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if not any(w in word for w in TALKS_NOUNS):
+        return []
+    start, end = reader.doc.sentences[d.sentence]
+    holding = HOLDING.search(body, max(start, cue.start - HOLDING_REACH), cue.start)
+    if holding is None:
+        return []
+    spans = side_spans(reader, start, end)
+    verb = holding.start()
+    day = DAY_BEFORE_VERB.search(body, max(start, verb - 20), verb)
+    before = listed_back([sp for sp in spans if sp[1] <= verb], body, day.start() if day else verb)
+    if not before:
+        return []
+    with_side = QUALIFIER_WITH.match(body, cue.end, min(end, cue.own_end))
+    after = listed_after(spans, body, with_side.end()) if with_side else []
+    return list(dict.fromkeys(before + after))
+
+
 def named_sides(reader: Reader, d: Draft) -> list[str]:
     """The states that a talks clause names as its sides, or [] when it names fewer
     than two or does not tell them as the actors."""
@@ -125,6 +164,9 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if cue.kind != "meeting" or cue.series:
         return []
+    held = held_by_sides(reader, d)
+    if len(set(expand(held, reader.lex))) >= MIN_SIDES:
+        return held
     if "verb" not in cue.flags:
         codes = sides_between(reader, d)
         return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
