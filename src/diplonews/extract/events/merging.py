@@ -57,7 +57,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
         # công du tới Cuba") is a visitor even when no official is named
         return bool(d.people or e.date) or (
-            len(set(e.parties)) >= 2 and delegation_before(reader, d)
+            len(set(e.parties)) >= 2
+            and delegation_before(reader, d)
+            or len(set(e.parties)) == 2  # the official's state and where to, no third
+            and official_traveller(reader, d)
         )
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
@@ -207,6 +210,21 @@ def delegation_before(reader: Reader, d: Draft) -> bool:
     công du tới Y", "Moldova đã cử một phái đoàn đến Matxcơva")."""
     start = reader.doc.sentences[d.sentence][0]
     return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
+
+
+def official_traveller(reader: Reader, d: Draft) -> bool:
+    """ "Ngoại trưởng Libya thăm London", "Ngoại trưởng Mỹ … có chuyến công du … tại Kabul":
+    a visit whose traveller is an official named by office and state alone, to another
+    state its own words name. The traveller's state is a party."""
+    state = sides.official_state(reader, d)
+    if state is None:
+        return False
+    reach = min(d.cue.own_end, d.cue.end + 60)
+    to = destination(reader, d) or world.located_state(reader, d.cue.end, reach)
+    if to is None or to == state:
+        return False
+    d.event.parties = list(dict.fromkeys([*d.event.parties, state]))
+    return True
 
 
 TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
@@ -614,7 +632,9 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False
-    if event.kind == "visit" and not delegation_before(reader, d):
+    if event.kind == "visit" and not (
+        delegation_before(reader, d) or official_traveller(reader, d)
+    ):
         return False  # a trip with no official and no delegation named: a private one
     word = d.cue.trigger.vi if d.cue.trigger else ""
     if event.kind == "meeting" and any(two in word for two in TWO_SIDED):

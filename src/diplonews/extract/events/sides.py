@@ -219,3 +219,36 @@ def add_named_sides(reader: Reader) -> None:
             own = [people[p].country for p in d.people if 0 <= p < len(people)]
             d.event.parties = list(dict.fromkeys([*codes, *(c for c in own if c)]))
             d.sides_named = True
+
+
+# An office held for a state, the state named after it and no one named: "Ngoại trưởng
+# Libya thăm London", "một nhà ngoại giao Iran lên đường tới Iraq", "Bộ trưởng Ngoại giao
+# nước CHND Bangladesh … đến Hà Nội", "đoàn quan chức Chính phủ Trung Quốc đến Pháp".
+OFFICE = re.compile(
+    r"\b(?:[Nn]goại trưởng|[Bb]ộ trưởng|[Tt]hủ tướng|[Tt]hứ trưởng|[Tt]ổng thống|[Cc]hủ tịch"
+    r"|[Qq]uốc vương|[Nn]hà vua|[Tt]hái tử|(?:nhà\s+)?lãnh đạo|quan chức|giới chức"
+    r"|nhà ngoại giao|đặc phái viên|đặc sứ|phái viên)\b"
+)
+OFFICE_REACH = 120  # characters before the visit's words searched for the office
+OFFICE_TO_STATE = 45  # characters from the office to its state
+CLAUSE_BREAK = re.compile(r"[,;:.()\"“”]")
+
+
+def official_state(reader: Reader, d: Draft) -> str | None:
+    """The state of an official named by office and state alone in the clause before a
+    visit's words, its traveller (a state sends them: a state visit, though the text
+    names no one); None when there is none."""
+    cue, body = d.cue, reader.body
+    start = max(reader.doc.sentences[d.sentence][0], cue.start - OFFICE_REACH)
+    offices = list(OFFICE.finditer(body, start, cue.start))
+    if not offices or CLAUSE_BREAK.search(body, offices[-1].start(), cue.start):
+        return None
+    office = offices[-1]
+    for s, _, code in side_spans(reader, office.end(), cue.start):
+        if (
+            office.end() <= s < office.end() + OFFICE_TO_STATE
+            and getattr(reader.lex.party(code), "kind", "") == "state"
+            and not reader.is_post(s)
+        ):
+            return code
+    return None
