@@ -334,6 +334,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         if named_counterpart(reader, d) and not met(e):
             reader.sidelines[id(d)] = e  # the gathering it points back to
             return False  # "Tại buổi tiếp kiến Tổng Thư ký X bên lề Hội nghị, Y …": its own
+        if e.sides_named and not states_of(reader, d) <= set(b.parties):
+            return False  # talks of states named as sides, not later talks of others' officials
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
@@ -399,6 +401,12 @@ def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
     if d.event.kind != "visit" and len(d.event.date) > 4:
         return False  # "ngày 28/12/2023" in January: maybe the meeting itself, told late
     return d.event.date[:4] < now
+
+
+def states_of(reader: Reader, d: Draft) -> set[str]:
+    """The states of a draft's people."""
+    people = reader.doc.record.people
+    return {str(people[p].country) for p in d.people if 0 <= p < len(people) and people[p].country}
 
 
 def other_counterparts(d: Draft, e: Draft) -> bool:

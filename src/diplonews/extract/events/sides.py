@@ -76,14 +76,28 @@ def listed_back(spans: list[tuple[int, int, str]], body: str, end: int) -> list[
     return codes[::-1]
 
 
+# Who stands for a state on the other side: "với phía Ấn Độ", "với chính phủ Somalia",
+# "với đại diện của Anh", "với các quan chức Israel và Palestine".
+SIDE_HEAD = re.compile(
+    r"\s*(?:(?:các|những)\s+)?(?:phía|chính phủ|chính quyền|[Cc]hính phủ|[Cc]hính quyền"
+    r"|đại diện|quan chức|giới chức|phái đoàn|đoàn đại biểu|nhà lãnh đạo|lãnh đạo)"
+    r"(?:\s+(?:cấp cao|chính phủ|ngoại giao|nước))?(?:\s+của)?\s+"
+)
+
+
 def listed_after(spans: list[tuple[int, int, str]], body: str, start: int) -> list[str]:
-    """The sides listed from `start` on: "với La Havana", "với Mỹ và Nhật Bản"."""
+    """The sides listed from `start` on: "với La Havana", "với Mỹ và Nhật Bản", "với
+    phía Ấn Độ"."""
     codes: list[str] = []
     for s, e, code in spans:
         if s < start:
             continue
         gap = body[start:s]
-        if gap.strip() if not codes else not LIST_JOIN.fullmatch(gap):
+        if (
+            (gap.strip() and not SIDE_HEAD.fullmatch(gap))
+            if not codes
+            else not LIST_JOIN.fullmatch(gap)
+        ):
             break
         codes.append(code)
         start = e
