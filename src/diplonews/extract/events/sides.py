@@ -171,6 +171,45 @@ def held_by_sides(reader: Reader, d: Draft) -> list[str]:
     return list(dict.fromkeys(before + after))
 
 
+# "Ngoại trưởng hai nước sẽ gặp nhau", "giới chức hai bên đã thảo luận", "quan chức hai
+# nước đã có cuộc đàm phán": the officials of the two states the text has just named.
+BOTH_OFFICIALS = re.compile(
+    r"(?:giới chức|quan chức|lãnh đạo|nhà lãnh đạo|ngoại trưởng|bộ trưởng(?:\s+\w+){0,2}"
+    r"|thủ tướng|tổng thống|nguyên thủ|đại diện|nhà đàm phán|chính phủ)\s+hai\s+"
+    r"(?:nước|bên|quốc gia)\s+(?:(?:đã|đang|sẽ|vừa|cũng|từng|dự kiến|sắp|tiến hành|có|"
+    r"bắt đầu|tổ chức|một|các|cuộc)\s+)*$",
+    re.IGNORECASE,
+)
+BOTH_REACH = 3  # sentences before whose two states "hai nước" may point to
+
+
+def both_named_before(reader: Reader, d: Draft) -> list[str]:
+    """The two states that "X hai nước" before talks points back to: the first two states
+    named going back from it (the clause before it, then the sentences before); [] when
+    the stretch that brings the second names a third too (which two would be a guess)."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if cue.kind != "meeting" or not any(w in word for w in TALKS_NOUNS + tuple(TALKS_VERBS)):
+        return []
+    start = reader.doc.sentences[d.sentence][0]
+    subject = BOTH_OFFICIALS.search(body, max(start, cue.start - 80), cue.start)
+    if subject is None:
+        return []
+    stretches = [(start, subject.start())]
+    stretches += [reader.doc.sentences[i] for i in range(d.sentence - 1, -1, -1)][:BOTH_REACH]
+    states: list[str] = []
+    for a, b in stretches:
+        states += [
+            code
+            for _, _, code in side_spans(reader, a, b)
+            if getattr(reader.lex.party(code), "kind", "") == "state" and code not in states
+        ]
+        states = list(dict.fromkeys(states))
+        if len(states) >= MIN_SIDES:
+            return states if len(states) == MIN_SIDES else []
+    return []
+
+
 def named_sides(reader: Reader, d: Draft) -> list[str]:
     """The states that a talks clause names as its sides, or [] when it names fewer
     than two or does not tell them as the actors."""
@@ -178,7 +217,7 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if cue.kind != "meeting" or cue.series:
         return []
-    held = held_by_sides(reader, d)
+    held = held_by_sides(reader, d) or both_named_before(reader, d)
     if len(set(expand(held, reader.lex))) >= MIN_SIDES:
         return held
     if "verb" not in cue.flags:
