@@ -57,7 +57,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
         # công du tới Cuba") is a visitor even when no official is named
         return bool(d.people or e.date) or (
-            len(set(e.parties)) >= 2 and delegation_before(reader, d)
+            len(set(e.parties)) >= 2
+            and delegation_before(reader, d)
+            or len(set(e.parties)) == 2  # the official's state and where to, no third
+            and official_traveller(reader, d)
         )
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
@@ -209,6 +212,21 @@ def delegation_before(reader: Reader, d: Draft) -> bool:
     return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
 
 
+def official_traveller(reader: Reader, d: Draft) -> bool:
+    """ "Ngoại trưởng Libya thăm London", "Ngoại trưởng Mỹ … có chuyến công du … tại Kabul":
+    a visit whose traveller is an official named by office and state alone, to another
+    state its own words name. The traveller's state is a party."""
+    state = sides.official_state(reader, d)
+    if state is None:
+        return False
+    reach = min(d.cue.own_end, d.cue.end + 60)
+    to = destination(reader, d) or world.located_state(reader, d.cue.end, reach)
+    if to is None or to == state:
+        return False
+    d.event.parties = list(dict.fromkeys([*d.event.parties, state]))
+    return True
+
+
 TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
 DESTINATION_GAP = re.compile(
     r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại)\s+)*"
@@ -316,6 +334,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         if named_counterpart(reader, d) and not met(e):
             reader.sidelines[id(d)] = e  # the gathering it points back to
             return False  # "Tại buổi tiếp kiến Tổng Thư ký X bên lề Hội nghị, Y …": its own
+        if e.sides_named and not states_of(reader, d) <= set(b.parties):
+            return False  # talks of states named as sides, not later talks of others' officials
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
@@ -381,6 +401,12 @@ def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
     if d.event.kind != "visit" and len(d.event.date) > 4:
         return False  # "ngày 28/12/2023" in January: maybe the meeting itself, told late
     return d.event.date[:4] < now
+
+
+def states_of(reader: Reader, d: Draft) -> set[str]:
+    """The states of a draft's people."""
+    people = reader.doc.record.people
+    return {str(people[p].country) for p in d.people if 0 <= p < len(people) and people[p].country}
 
 
 def other_counterparts(d: Draft, e: Draft) -> bool:
@@ -614,7 +640,9 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False
-    if event.kind == "visit" and not delegation_before(reader, d):
+    if event.kind == "visit" and not (
+        delegation_before(reader, d) or official_traveller(reader, d)
+    ):
         return False  # a trip with no official and no delegation named: a private one
     word = d.cue.trigger.vi if d.cue.trigger else ""
     if event.kind == "meeting" and any(two in word for two in TWO_SIDED):

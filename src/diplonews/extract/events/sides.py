@@ -76,14 +76,28 @@ def listed_back(spans: list[tuple[int, int, str]], body: str, end: int) -> list[
     return codes[::-1]
 
 
+# Who stands for a state on the other side: "với phía Ấn Độ", "với chính phủ Somalia",
+# "với đại diện của Anh", "với các quan chức Israel và Palestine".
+SIDE_HEAD = re.compile(
+    r"\s*(?:(?:các|những)\s+)?(?:phía|chính phủ|chính quyền|[Cc]hính phủ|[Cc]hính quyền"
+    r"|đại diện|quan chức|giới chức|phái đoàn|đoàn đại biểu|nhà lãnh đạo|lãnh đạo)"
+    r"(?:\s+(?:cấp cao|chính phủ|ngoại giao|nước))?(?:\s+của)?\s+"
+)
+
+
 def listed_after(spans: list[tuple[int, int, str]], body: str, start: int) -> list[str]:
-    """The sides listed from `start` on: "với La Havana", "với Mỹ và Nhật Bản"."""
+    """The sides listed from `start` on: "với La Havana", "với Mỹ và Nhật Bản", "với
+    phía Ấn Độ"."""
     codes: list[str] = []
     for s, e, code in spans:
         if s < start:
             continue
         gap = body[start:s]
-        if gap.strip() if not codes else not LIST_JOIN.fullmatch(gap):
+        if (
+            (gap.strip() and not SIDE_HEAD.fullmatch(gap))
+            if not codes
+            else not LIST_JOIN.fullmatch(gap)
+        ):
             break
         codes.append(code)
         start = e
@@ -92,9 +106,25 @@ def listed_after(spans: list[tuple[int, int, str]], body: str, start: int) -> li
 
 # "các cuộc hội đàm giữa Putin, Gazprom và phái đoàn đàm phán của chính phủ Ukraina":
 # the sides listed after "giữa", up to the end of the sentence or of this reach.
-BETWEEN = re.compile(r"\s+giữa\s+")
+BETWEEN = re.compile(r"(?:\s+(?:song phương|đa phương|cấp cao|chính thức|\d+ bên))?\s+giữa\s+")
 BETWEEN_REACH = 100  # characters
-TALKS_NOUNS = ("hội đàm", "đàm phán", "cuộc gặp", "thương lượng")
+TALKS_NOUNS = (
+    "hội đàm", "đàm phán", "cuộc gặp", "thương lượng", "thương thuyết", "cuộc họp", "tham vấn",
+)  # fmt: skip
+# A verb that holds talks told by their noun, with what counts them: "Mỹ và Bắc Triều Tiên
+# tổ chức hội đàm cấp cao ở Berlin", "… hôm qua bắt đầu 2 ngày hội đàm cấp thấp", "Iran
+# tiến hành các cuộc đàm phán với EU".
+HOLDING = re.compile(
+    r"\b(?:tổ chức|tiến hành|bắt đầu|kết thúc|mở|mở ra|nối lại|có)\s+"
+    r"(?:(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|vòng|cuộc|buổi)\s+"
+    r"|(?:các|những|một|cuộc|vòng|buổi)\s+)*$"
+)
+HOLDING_REACH = 60  # characters before the noun searched for the holding verb
+# A time told between the subject and the verb: "CHDCND Triều Tiên, Mỹ … hôm qua bắt đầu".
+DAY_BEFORE_VERB = re.compile(
+    r"\b(?:(?:hôm|sáng|chiều|tối|ngày)\s+(?:qua|nay|mai|kia|thứ\s+\w+)|tuần\s+(?:trước|này|tới))\s*$"
+)
+QUALIFIER_WITH = re.compile(r"(?:\s+[^\s,;.]+){0,4}?\s+với\s+")  # "… cấp bộ trưởng với"
 
 
 def sides_between(reader: Reader, d: Draft) -> list[str]:
@@ -118,6 +148,68 @@ def sides_between(reader: Reader, d: Draft) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def held_by_sides(reader: Reader, d: Draft) -> list[str]:
+    """The sides of talks told by their noun after a verb that holds them, the states
+    listed as its subject ("Mỹ và Bắc Triều Tiên tổ chức hội đàm") and those after "với"
+    ("Iran tiến hành đàm phán với Anh, Pháp và Đức")."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if not any(w in word for w in TALKS_NOUNS):
+        return []
+    start, end = reader.doc.sentences[d.sentence]
+    holding = HOLDING.search(body, max(start, cue.start - HOLDING_REACH), cue.start)
+    if holding is None:
+        return []
+    spans = side_spans(reader, start, end)
+    verb = holding.start()
+    day = DAY_BEFORE_VERB.search(body, max(start, verb - 20), verb)
+    before = listed_back([sp for sp in spans if sp[1] <= verb], body, day.start() if day else verb)
+    if not before:
+        return []
+    with_side = QUALIFIER_WITH.match(body, cue.end, min(end, cue.own_end))
+    after = listed_after(spans, body, with_side.end()) if with_side else []
+    return list(dict.fromkeys(before + after))
+
+
+# "Ngoại trưởng hai nước sẽ gặp nhau", "giới chức hai bên đã thảo luận", "quan chức hai
+# nước đã có cuộc đàm phán": the officials of the two states the text has just named.
+BOTH_OFFICIALS = re.compile(
+    r"(?:giới chức|quan chức|lãnh đạo|nhà lãnh đạo|ngoại trưởng|bộ trưởng(?:\s+\w+){0,2}"
+    r"|thủ tướng|tổng thống|nguyên thủ|đại diện|nhà đàm phán|chính phủ)\s+hai\s+"
+    r"(?:nước|bên|quốc gia)\s+(?:(?:đã|đang|sẽ|vừa|cũng|từng|dự kiến|sắp|tiến hành|có|"
+    r"bắt đầu|tổ chức|một|các|cuộc)\s+)*$",
+    re.IGNORECASE,
+)
+BOTH_REACH = 3  # sentences before whose two states "hai nước" may point to
+
+
+def both_named_before(reader: Reader, d: Draft) -> list[str]:
+    """The two states that "X hai nước" before talks points back to: the first two states
+    named going back from it (the clause before it, then the sentences before); [] when
+    the stretch that brings the second names a third too (which two would be a guess)."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if cue.kind != "meeting" or not any(w in word for w in TALKS_NOUNS + tuple(TALKS_VERBS)):
+        return []
+    start = reader.doc.sentences[d.sentence][0]
+    subject = BOTH_OFFICIALS.search(body, max(start, cue.start - 80), cue.start)
+    if subject is None:
+        return []
+    stretches = [(start, subject.start())]
+    stretches += [reader.doc.sentences[i] for i in range(d.sentence - 1, -1, -1)][:BOTH_REACH]
+    states: list[str] = []
+    for a, b in stretches:
+        states += [
+            code
+            for _, _, code in side_spans(reader, a, b)
+            if getattr(reader.lex.party(code), "kind", "") == "state" and code not in states
+        ]
+        states = list(dict.fromkeys(states))
+        if len(states) >= MIN_SIDES:
+            return states if len(states) == MIN_SIDES else []
+    return []
+
+
 def named_sides(reader: Reader, d: Draft) -> list[str]:
     """The states that a talks clause names as its sides, or [] when it names fewer
     than two or does not tell them as the actors."""
@@ -125,6 +217,9 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if cue.kind != "meeting" or cue.series:
         return []
+    held = held_by_sides(reader, d) or both_named_before(reader, d)
+    if len(set(expand(held, reader.lex))) >= MIN_SIDES:
+        return held
     if "verb" not in cue.flags:
         codes = sides_between(reader, d)
         return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
@@ -177,3 +272,36 @@ def add_named_sides(reader: Reader) -> None:
             own = [people[p].country for p in d.people if 0 <= p < len(people)]
             d.event.parties = list(dict.fromkeys([*codes, *(c for c in own if c)]))
             d.sides_named = True
+
+
+# An office held for a state, the state named after it and no one named: "Ngoại trưởng
+# Libya thăm London", "một nhà ngoại giao Iran lên đường tới Iraq", "Bộ trưởng Ngoại giao
+# nước CHND Bangladesh … đến Hà Nội", "đoàn quan chức Chính phủ Trung Quốc đến Pháp".
+OFFICE = re.compile(
+    r"\b(?:[Nn]goại trưởng|[Bb]ộ trưởng|[Tt]hủ tướng|[Tt]hứ trưởng|[Tt]ổng thống|[Cc]hủ tịch"
+    r"|[Qq]uốc vương|[Nn]hà vua|[Tt]hái tử|(?:nhà\s+)?lãnh đạo|quan chức|giới chức"
+    r"|nhà ngoại giao|đặc phái viên|đặc sứ|phái viên)\b"
+)
+OFFICE_REACH = 120  # characters before the visit's words searched for the office
+OFFICE_TO_STATE = 45  # characters from the office to its state
+CLAUSE_BREAK = re.compile(r"[,;:.()\"“”]")
+
+
+def official_state(reader: Reader, d: Draft) -> str | None:
+    """The state of an official named by office and state alone in the clause before a
+    visit's words, its traveller (a state sends them: a state visit, though the text
+    names no one); None when there is none."""
+    cue, body = d.cue, reader.body
+    start = max(reader.doc.sentences[d.sentence][0], cue.start - OFFICE_REACH)
+    offices = list(OFFICE.finditer(body, start, cue.start))
+    if not offices or CLAUSE_BREAK.search(body, offices[-1].start(), cue.start):
+        return None
+    office = offices[-1]
+    for s, _, code in side_spans(reader, office.end(), cue.start):
+        if (
+            office.end() <= s < office.end() + OFFICE_TO_STATE
+            and getattr(reader.lex.party(code), "kind", "") == "state"
+            and not reader.is_post(s)
+        ):
+            return code
+    return None
