@@ -127,3 +127,22 @@ def test_answers_a_visit_placed_in_a_city_of_the_asked_country(gaps: Store, ques
 
 def test_a_city_of_another_country_does_not_fit_the_asked_country(gaps: Store) -> None:
     assert not ask(gaps, "Shinzo Abe thăm Thái Lan ở thành phố nào?").found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lula da Silva và Gabriel Boric nhất trí gì?",
+        "lula da silva va gabriel boric thoa thuan gi",
+        "What did Lula da Silva and Gabriel Boric agree?",
+    ],
+)
+def test_what_two_leaders_agreed_when_the_record_lists_one(gaps: Store, question: str) -> None:
+    answer = ask(gaps, question)
+    assert answer.found, answer.answer
+    assert any("hành lang đường bộ" in e["sentence"] for e in answer.evidence)
+
+
+def test_what_was_agreed_needs_a_sentence_naming_every_asked_person(gaps: Store) -> None:
+    answer = ask(gaps, "Lula da Silva và Shinzo Abe nhất trí gì?")
+    assert not answer.found, answer.answer

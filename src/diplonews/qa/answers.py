@@ -95,6 +95,10 @@ def _events(store: Store, q: Question, w: Words) -> Answer:
     """Who chaired / attended; when, where, online; what was adopted or agreed."""
     kinds = ("call",) if q.kind == "call" else None
     events = select(store, q, w.lex, kinds=kinds) or similar_series(store, q, w.lex)
+    if not events and q.intent == "outcomes" and len(q.people) >= 2:
+        said = more.agreed_by_all(store, q, w)  # the record misses one side, a sentence not
+        if said is not None:
+            return said
     if not events:
         return none_recorded(store, q, w, q.kind or "event", kinds=kinds)
     return _render_events(store, q, w, narrowed(prefer_planned(events, q), q))
