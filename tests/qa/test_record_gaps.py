@@ -50,7 +50,14 @@ def _record(doc_id: str, body: str, event: dict[str, Any], people: list[dict[str
     }
 
 
-def _event(kind: str, body: str, parties: list[str], location: str, people: list) -> dict:
+def _event(
+    kind: str,
+    body: str,
+    parties: list[str],
+    location: str,
+    people: list,
+    date: str | None = "2017-05-03",
+) -> dict:
     first = body.split(". ")[0] + "."
     return {
         "kind": kind,
@@ -58,7 +65,7 @@ def _event(kind: str, body: str, parties: list[str], location: str, people: list
         "name": None,
         "series": None,
         "edition": None,
-        "date": "2017-05-03",
+        "date": date,
         "format": "in_person",
         "location": location,
         "parties": parties,
@@ -85,9 +92,9 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
             ),
         ),
     ]
-    # Boric is known to the store from an article of his own
-    alone = "Tổng thống Chile Gabriel Boric thăm Argentina ngày 5/5."
-    event = _event("visit", alone, ["ARG", "CHL"], "Buenos Aires", [boric])
+    # Boric is known to the store from an article of his own, which gives no date
+    alone = "Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Argentina tại Buenos Aires."
+    event = _event("meeting", alone, ["ARG", "CHL"], "Buenos Aires", [boric], date=None)
     records.append(("g3", alone, _record("g3", alone, event, [boric])))
     items = []
     for doc_id, body, record in records:
@@ -146,3 +153,15 @@ def test_what_two_leaders_agreed_when_the_record_lists_one(gaps: Store, question
 def test_what_was_agreed_needs_a_sentence_naming_every_asked_person(gaps: Store) -> None:
     answer = ask(gaps, "Lula da Silva và Shinzo Abe nhất trí gì?")
     assert not answer.found, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Gabriel Boric hội đàm với Argentina khi nào?", "hồ sơ không ghi ngày"),
+        ("When did Gabriel Boric hold talks with Argentina?", "the record gives no date"),
+    ],
+)
+def test_an_undated_event_is_said_to_have_no_date(gaps: Store, question: str, said: str) -> None:
+    answer = ask(gaps, question)
+    assert answer.found and said in answer.answer, answer.answer

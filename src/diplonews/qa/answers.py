@@ -141,6 +141,7 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             lines.append(w(key, event=title, date=date, place=where, people=w.join(people)))
         else:  # when, and any question about an event
             key = "when_planned" if event.status == "planned" else "when"
+            key += "" if event.date else "_undated"  # not "on a date the record does not give"
             lines.append(w(key, event=title, date=date, place=place(w, event, title)))
     answer = found_answer([line[:1].upper() + line[1:] for line in lines], events)
     if q.intent == "chair" and not any(
