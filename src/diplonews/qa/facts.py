@@ -185,7 +185,15 @@ def agreed_by_all(store: Store, q: Question, w: Words) -> Answer | None:
     ids = set().union(*(queries.events_of_people(store, group) for group in q.people))
     asks_agreed = bool(re.search(AGREED, q.folded))
     best: tuple[int, StoredEvent, list[dict[str, Any]]] | None = None
+    read: dict[int, bool] = {}  # article → it names every asked person
     for event in queries.events_by_id(store, sorted(ids)[-20:]):
+        for source in event.sources[:2]:
+            if source.article_id not in read:
+                article = queries.article(store, source.article_id)
+                body = article.body if article is not None else ""
+                read[source.article_id] = all(_names(body, n) for n in q.names)
+        if not any(read[s.article_id] for s in event.sources[:2]):
+            continue  # no article of it names them all: no sentence can
         found = _agreed(store, q, w, [event], asks_agreed)
         if found is None:
             continue
