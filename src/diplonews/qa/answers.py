@@ -95,6 +95,10 @@ def _events(store: Store, q: Question, w: Words) -> Answer:
     """Who chaired / attended; when, where, online; what was adopted or agreed."""
     kinds = ("call",) if q.kind == "call" else None
     events = select(store, q, w.lex, kinds=kinds) or similar_series(store, q, w.lex)
+    if not events and q.intent == "outcomes" and len(q.people) >= 2:
+        said = more.agreed_by_all(store, q, w)  # the record misses one side, a sentence not
+        if said is not None:
+            return said
     if not events:
         return none_recorded(store, q, w, q.kind or "event", kinds=kinds)
     return _render_events(store, q, w, narrowed(prefer_planned(events, q), q))
@@ -137,6 +141,7 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             lines.append(w(key, event=title, date=date, place=where, people=w.join(people)))
         else:  # when, and any question about an event
             key = "when_planned" if event.status == "planned" else "when"
+            key += "" if event.date else "_undated"  # not "on a date the record does not give"
             lines.append(w(key, event=title, date=date, place=place(w, event, title)))
     answer = found_answer([line[:1].upper() + line[1:] for line in lines], events)
     if q.intent == "chair" and not any(

@@ -119,7 +119,7 @@ def select(
             q.parties
             and not q.series
             and relax < 2
-            and not set(q.parties) <= with_members(event.parties, lex)
+            and not set(q.parties) <= with_members(event.parties, lex) | hosting(event, lex)
         ):
             continue
         if relax < 1 and (q.date_from or q.date_to) and not in_period(event.date, q):
@@ -149,6 +149,26 @@ def with_members(parties: Iterable[str], lex: Lexicons) -> set[str]:
         party = lex.parties.get(code)
         if party is not None and party.kind in ("bloc", "group"):
             found |= set(party.members)
+    return found
+
+
+def hosting(event: StoredEvent, lex: Lexicons) -> set[str]:
+    """The state of the city an event is placed in: a visit to Hanoi is a visit to
+    Vietnam even when the record lists only the visitor's side as a party. A call has
+    no place of its own (SCHEMA)."""
+    if not event.location or event.kind == "call":
+        return set()
+    country = lex.derive("qa.city_countries", _city_countries).get(event.location)
+    return {country} if country else set()
+
+
+def _city_countries(lex: Lexicons) -> dict[str, str]:
+    """City (English name) → its country, from the places lexicon."""
+    found: dict[str, str] = {}
+    for _, payloads, _ in lex.places.automaton.values():
+        for city in payloads:
+            if city.country:
+                found.setdefault(city.name_en, city.country)
     return found
 
 

@@ -177,6 +177,37 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
     return answer
 
 
+def agreed_by_all(store: Store, q: Question, w: Words) -> Answer | None:
+    """What the asked people agreed, when no event of the record lists them all: a
+    sentence of an article on one of their events that reports an agreement and names
+    every one of them ("Musharraf và Vajpayee nhất trí …"). The people still constrain
+    the answer, through the sentence rather than the event's participants."""
+    ids = set().union(*(queries.events_of_people(store, group) for group in q.people))
+    asks_agreed = bool(re.search(AGREED, q.folded))
+    best: tuple[int, StoredEvent, list[dict[str, Any]]] | None = None
+    read: dict[int, bool] = {}  # article → it names every asked person
+    for event in queries.events_by_id(store, sorted(ids)[-20:]):
+        for source in event.sources[:2]:
+            if source.article_id not in read:
+                article = queries.article(store, source.article_id)
+                body = article.body if article is not None else ""
+                read[source.article_id] = all(_names(body, n) for n in q.names)
+        if not any(read[s.article_id] for s in event.sources[:2]):
+            continue  # no article of it names them all: no sentence can
+        found = _agreed(store, q, w, [event], asks_agreed)
+        if found is None:
+            continue
+        named = [s for s in found[2] if all(_names(s["sentence"], n) for n in q.names)]
+        if named and (best is None or found[0] > best[0]):
+            best = (found[0], event, named)
+    if best is None:
+        return None
+    _, event, agreed = best
+    quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
+    text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
+    return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
+
+
 def _names(sentence: str, name: str) -> bool:
     """The sentence names the person: the whole name, or for a foreign name its first
     or last word ("Koizumi", "Roh Moo-hyun")."""

@@ -1,0 +1,167 @@
+"""Answers over records that miss a fact the article still shows: a visit placed in a
+city but listing only the visitor's side, a meeting listing one of its two leaders. The
+question's slots still constrain the answer, through the place or the sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diplonews.kb import dedupe
+from diplonews.kb.ingest import ingest_prepared
+from diplonews.kb.store import Store, open_store
+from diplonews.kb.store.writes import Prepared
+from diplonews.qa.answers import ask
+
+# Sentences written for these tests (Vietnamese news style); the records are what an
+# extractor that missed one fact would keep.
+VISIT = (
+    "Thủ tướng Nhật Bản Shinzo Abe đã tới Hà Nội chiều 16/1, bắt đầu chuyến thăm chính thức. "
+    "Hai bên trao đổi về hợp tác kinh tế."
+)
+TALKS = (
+    "Tổng thống Brazil Luiz Inácio Lula da Silva hội đàm với Tổng thống Chile Gabriel Boric "
+    "tại Brasilia ngày 3/5. "
+    "Ông Lula da Silva và ông Gabriel Boric nhất trí mở lại đàm phán về hành lang đường bộ "
+    "nối hai đại dương. "
+    "Hai bên cũng ký kết nhiều văn bản."
+)
+
+
+def _person(name: str, country: str, title: str) -> dict[str, Any]:
+    return {"name": name, "country": country, "title": title, "role": "participant"}
+
+
+def _record(doc_id: str, body: str, event: dict[str, Any], people: list[dict[str, Any]]) -> dict:
+    return {
+        "doc_id": doc_id,
+        "title": None,
+        "published": "2017-05-04",
+        "credits": [],
+        "body_end": None,
+        "events": [event],
+        "people": [
+            {"name": p["name"], "country": p["country"], "titles": [p["title"]]} for p in people
+        ],
+        "figures": [],
+    }
+
+
+def _event(
+    kind: str,
+    body: str,
+    parties: list[str],
+    location: str,
+    people: list,
+    date: str | None = "2017-05-03",
+) -> dict:
+    first = body.split(". ")[0] + "."
+    return {
+        "kind": kind,
+        "status": "held",
+        "name": None,
+        "series": None,
+        "edition": None,
+        "date": date,
+        "format": "in_person",
+        "location": location,
+        "parties": parties,
+        "participants": people,
+        "outcomes": [],
+        "evidence": first,
+    }
+
+
+@pytest.fixture(scope="module")
+def gaps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    abe = _person("Shinzo Abe", "JPN", "Prime Minister")
+    lula = _person("Luiz Inácio Lula da Silva", "BRA", "President")
+    boric = _person("Gabriel Boric", "CHL", "President")
+    records = [
+        # the visit to Vietnam, its destination only in its place
+        ("g1", VISIT, _record("g1", VISIT, _event("visit", VISIT, ["JPN"], "Hanoi", [abe]), [abe])),
+        # the talks, Boric missing from the participants but named in the article
+        (
+            "g2",
+            TALKS,
+            _record(
+                "g2", TALKS, _event("meeting", TALKS, ["BRA", "CHL"], "Brasilia", [lula]), [lula]
+            ),
+        ),
+    ]
+    # Boric is known to the store from an article of his own, which gives no date
+    alone = "Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Argentina tại Buenos Aires."
+    event = _event("meeting", alone, ["ARG", "CHL"], "Buenos Aires", [boric], date=None)
+    records.append(("g3", alone, _record("g3", alone, event, [boric])))
+    items = []
+    for doc_id, body, record in records:
+        at = body.find(record["events"][0]["evidence"])
+        items.append(
+            Prepared(
+                source=f"{doc_id}.txt",
+                doc_id=doc_id,
+                url=None,
+                content_hash=f"test:{doc_id}",
+                record=record,
+                body=body,
+                spans=[(at, at + len(record["events"][0]["evidence"]))],
+                signature=dedupe.signature(body),
+            )
+        )
+    path: Path = tmp_path_factory.mktemp("gaps") / "gaps.db"
+    store = open_store(str(path), create=True)
+    ingest_prepared(store, items)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thu tuong shinzo abe den viet nam o thanh pho nao",
+        "Thủ tướng Shinzo Abe thăm Việt Nam ở thành phố nào?",
+        "Where did Shinzo Abe go in Vietnam?",
+    ],
+)
+def test_answers_a_visit_placed_in_a_city_of_the_asked_country(gaps: Store, question: str) -> None:
+    answer = ask(gaps, question)
+    assert answer.found, answer.answer
+    assert "Hà Nội" in answer.answer or "Hanoi" in answer.answer
+
+
+def test_a_city_of_another_country_does_not_fit_the_asked_country(gaps: Store) -> None:
+    assert not ask(gaps, "Shinzo Abe thăm Thái Lan ở thành phố nào?").found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lula da Silva và Gabriel Boric nhất trí gì?",
+        "lula da silva va gabriel boric thoa thuan gi",
+        "What did Lula da Silva and Gabriel Boric agree?",
+    ],
+)
+def test_what_two_leaders_agreed_when_the_record_lists_one(gaps: Store, question: str) -> None:
+    answer = ask(gaps, question)
+    assert answer.found, answer.answer
+    assert any("hành lang đường bộ" in e["sentence"] for e in answer.evidence)
+
+
+def test_what_was_agreed_needs_a_sentence_naming_every_asked_person(gaps: Store) -> None:
+    answer = ask(gaps, "Lula da Silva và Shinzo Abe nhất trí gì?")
+    assert not answer.found, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Gabriel Boric hội đàm với Argentina khi nào?", "hồ sơ không ghi ngày"),
+        ("When did Gabriel Boric hold talks with Argentina?", "the record gives no date"),
+    ],
+)
+def test_an_undated_event_is_said_to_have_no_date(gaps: Store, question: str, said: str) -> None:
+    answer = ask(gaps, question)
+    assert answer.found and said in answer.answer, answer.answer
