@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
+from diplonews.extract.events import addresses
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import within
 
@@ -56,6 +57,8 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
         return True
     if "hảo luận" in body:
         return True  # "thảo luận <topic> với <official>" (see discussions)
+    if addresses.may_tell(body):
+        return True  # "phát biểu trước Hội đồng Bảo an" (see addresses)
     places = lex.find_in(doc.matches, "party_names", body) + lex.find_in(
         doc.matches, "places", body
     )
