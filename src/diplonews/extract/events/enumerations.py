@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import roles
+from diplonews.extract.events import discussions, roles
 from diplonews.extract.events.cues import PARTY_KINDS, Cue, parse_edition
 from diplonews.extract.events.drafts import Context, Draft, counterpart_of
 from diplonews.extract.record import Event
@@ -35,7 +35,16 @@ LEG_GAP = re.compile(
 )
 
 # Counterparts listed after a two-sided verb (see counterparts).
-TWO_SIDED_VERBS = ("hội đàm", "hội kiến", "gặp", "tiếp", "điện đàm", "chào", "làm việc")
+TWO_SIDED_VERBS = (
+    "hội đàm",
+    "hội kiến",
+    "gặp",
+    "tiếp",
+    "điện đàm",
+    "chào",
+    "làm việc",
+    "thảo luận",
+)
 
 COUNTERPART_LEAD = re.compile(
     r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
@@ -66,6 +75,8 @@ def counterparts(reader: Reader, cue: Cue, end: int) -> list[tuple[int, str | No
     body = reader.body
     lead = COUNTERPART_LEAD.match(body, cue.end, end)
     at = lead.end() if lead else cue.end
+    if cue.trigger and cue.trigger.vi == "thảo luận":  # "thảo luận về … với A, B và C"
+        at = discussions.counterparts_start(body, cue.end) or at
     if body.startswith(",", at) or body.startswith(" ,", at):
         return []  # "Tại cuộc hội đàm, A và B nhất trí …": the main clause's subject
     starts = {m.start: m for m in reader.taking_part if at <= m.start < end}
@@ -145,8 +156,8 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
     ):
         return split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
-    if not any(verb in word for verb in TWO_SIDED_VERBS):
-        return [draft]
+    if not any(verb in word for verb in TWO_SIDED_VERBS) or word.endswith("giữa"):
+        return [draft]  # "thảo luận giữa A và B": the two sides of one meeting
     # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
     list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
     listed = counterparts(reader, cue, list_end or at.sentence.end)

@@ -78,6 +78,15 @@ PEER_BEFORE = re.compile(r"\b(?:và|cùng)\s+(?:người\s+)?đồng (?:cấp|nh
 
 WITH_STATE = re.compile(r"\bvới\s+$")
 
+# Accession talks: "đàm phán về việc kết nạp Croatia vào Liên minh châu Âu", "thương
+# thuyết để Thổ Nhĩ Kỳ gia nhập EU": the state joining and the bloc are the two sides,
+# though they stand in what the talks are about.
+ACCESSION = re.compile(
+    r"\s+(?:về\s+)?(?:việc\s+)?(?:để\s+|cho\s+)?"
+    r"(?:kết nạp\s+[^,;.]{2,40}?\s+vào|[^,;.]{2,40}?\s+gia nhập)\s+[^,;.]{2,40}"
+)
+NEGOTIATIONS = ("đàm phán", "thương thuyết")
+
 
 def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     """(date, whether the event's own words give it, the time expression used)."""
@@ -333,6 +342,13 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
             codes.append(city.country)
     modal = MODAL.search(reader.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
     reach = modal.start() if modal else cue.own_end
+    accession = (
+        ACCESSION.match(reader.body, cue.end, reach)
+        if cue.trigger and any(w in cue.trigger.vi.lower() for w in NEGOTIATIONS)
+        else None
+    )
+    if accession:  # "đàm phán về việc kết nạp Croatia vào EU": the two sides
+        codes += reader.parties_in(accession.start(), accession.end())
     topic = roles.TOPIC.search(reader.body, cue.end, reach)
     reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
     if cue.kind != "visit" and (

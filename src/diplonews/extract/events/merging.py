@@ -13,7 +13,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplonews.extract.events import audit, dating, fields, placing, roles, sides, world
+from diplonews.extract.events import (
+    addresses,
+    audit,
+    dating,
+    fields,
+    placing,
+    roles,
+    sides,
+    world,
+)
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
     COUNTERPART,
@@ -432,6 +441,7 @@ def merge(reader: Reader) -> list[Event]:
     world.add_earlier_counterparts(reader)
     sides.add_named_sides(reader)
     for d in reader.drafts:
+        addresses.add_council(d)
         if world.domestic(reader, d):
             audit.dropped("domestic", reader.body, reader.doc.sentences[d.sentence], d.cue)
             continue
@@ -456,6 +466,7 @@ def merge(reader: Reader) -> list[Event]:
                 or both_sides_of(reader, d, kept)
                 or world.talks_of_visit(reader, d, kept)
                 or world.keep(reader, d)
+                or addresses.keep(d)
             ):
                 kept.append(d)
             else:

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
+from diplonews.extract.events import addresses
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import within
 
@@ -17,24 +18,30 @@ if TYPE_CHECKING:
 
 # A trip told by a verb of motion (see movements).
 # "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
-# has travelled there.
-MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở)\s+$")
+# has travelled there. "tới thủ đô Ukraina": the capital of a state named by the state.
+MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở)\s+(?:thủ đô\s+)?$")
 
-MOVE_REACH = 14  # characters before a place that hold the verb
+MOVE_REACH = 22  # characters before a place that hold the verb
 
 TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
 # The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
+    r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay)|một lần nữa|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
 )
+# "X đã cùng các quan chức cấp cao châu Âu khác tới Kiev": the traveller's companions.
+MOVE_COMPANIONS = re.compile(r"\bcùng\s+(?:với\s+)?[^,;.()]{2,60}$")
 
 ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 
 BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
 
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
+
+# "chạy sang Syria", "trốn sang Mỹ": fleeing abroad is no visit.
+FLED = re.compile(r"\b(?:chạy|trốn|lánh nạn|tị nạn|di tản|sơ tán|lưu vong)\s*$")
 
 DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
 
@@ -48,6 +55,10 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
     body = doc.body
     if lex.find_in(doc.matches, "triggers", body) or lex.find_in(doc.matches, "series", body):
         return True
+    if "hảo luận" in body:
+        return True  # "thảo luận <topic> với <official>" (see discussions)
+    if addresses.may_tell(body):
+        return True  # "phát biểu trước Hội đồng Bảo an" (see addresses)
     places = lex.find_in(doc.matches, "party_names", body) + lex.find_in(
         doc.matches, "places", body
     )
@@ -76,6 +87,8 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             continue
         if RETURNING.search(body, max(0, move.start() - 12), move.start()):
             continue  # "về đến Hà Nội": home again, not a trip
+        if FLED.search(body, max(0, move.start() - 12), move.start()):
+            continue
         if ends is None:
             ends = {m.end: m for m in reader.taking_part}
         at = lead_start(reader, move.start())
@@ -115,7 +128,9 @@ def lead_start(reader: Reader, at: int) -> int:
         j = at
         while j > 0 and body[j - 1] in " ,":
             j -= 1
-        word = MOVE_LEAD_WORD.search(body, max(0, j - 16), j)
+        word = MOVE_LEAD_WORD.search(body, max(0, j - 16), j) or MOVE_COMPANIONS.search(
+            body, max(0, j - 70), j
+        )
         if not word:
             return j
         at = word.start()

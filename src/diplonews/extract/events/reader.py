@@ -16,8 +16,10 @@ from typing import Any
 
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import (
+    addresses,
     audit,
     dating,
+    discussions,
     enumerations,
     fields,
     merging,
@@ -195,7 +197,9 @@ class Reader:
         self.sidelines: dict[int, Draft] = {}  # a meeting kept apart → the gathering it is beside
         self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
-        moves = movements.movements(self)
+        moves = (
+            movements.movements(self) + discussions.discussions(self) + addresses.addresses(self)
+        )
         if moves:
             self.triggers = sorted(self.triggers + moves, key=lambda t: t[0])
 
