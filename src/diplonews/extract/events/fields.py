@@ -371,11 +371,15 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         codes += reader.parties_in(subject_start, reach)
     else:  # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
         codes += roles.plural_subject_parties(reader, at.lead_start, cue.start)
+    own = []  # an organisation's own session (its General Assembly): a party as such
     if cue.series and cue.series.parties:
         codes += list(cue.series.parties)
-    return [
-        c for c in codes if getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS
-    ] + roles.organisations_of(reader.lex, known, people)
+        own = [c for c in cue.series.parties if getattr(reader.lex.party(c), "kind", "") == "org"]
+    return (
+        [c for c in codes if getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS]
+        + roles.organisations_of(reader.lex, known, people)
+        + own
+    )
 
 
 def meeting_chairs(
