@@ -1,0 +1,51 @@
+"""Questions phrased the way analysts type them, over the 114 dev articles (facts of
+dev and odd-numbered articles only): a series named as the setting of a meeting the
+record does not hold, a figure asked by its topic alone, trips abroad, what is planned
+asked as where someone goes next."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from diplonews.kb.store import Store
+from diplonews.qa.answers import ask
+from diplonews.qa.questions import parse
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_ask.py"
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    spec = importlib.util.spec_from_file_location("bench_eval_ask_p", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    store = module.build_store(tmp_path_factory.mktemp("phrasing") / "dev.db")
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thủ tướng Nguyễn Tấn Dũng sẽ hội đàm riêng với ai khi dự Hội nghị cấp cao Mê Công - Nhật Bản?",
+        "Who did Nguyen Tan Dung meet at the Mekong-Japan Summit?",
+    ],
+)
+def test_a_series_as_setting_without_its_meeting_in_the_record(dev: Store, question: str) -> None:
+    """a11 reports the talks planned beside the summit, not the summit: the asked
+    person's meetings among the series' parties answer."""
+    answer = ask(dev, question)
+    assert answer.found and answer.evidence
+    assert "A-bê" in answer.answer
+
+
+def test_a_series_as_setting_still_constrains(dev: Store) -> None:
+    answer = ask(dev, "Nguyễn Tấn Dũng gặp ai khi dự Hội nghị cấp cao Mekong - Hàn Quốc?")
+    assert "A-bê" not in answer.answer
