@@ -49,3 +49,27 @@ def test_a_series_as_setting_without_its_meeting_in_the_record(dev: Store, quest
 def test_a_series_as_setting_still_constrains(dev: Store) -> None:
     answer = ask(dev, "Nguyễn Tấn Dũng gặp ai khi dự Hội nghị cấp cao Mekong - Hàn Quốc?")
     assert "A-bê" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("kim ngach thuong mai nam 2022 dat bao nhieu", "6,8 tỷ USD"),
+        ("How much investment was reported for 2014?", "USD 3.46 billion"),
+    ],
+)
+def test_a_figure_asked_by_its_topic_alone(dev: Store, question: str, value: str) -> None:
+    answer = ask(dev, question)
+    assert answer.found and value in answer.answer
+
+
+def test_a_figure_the_record_lacks_is_refused_not_unclear(dev: Store) -> None:
+    answer = ask(dev, "Xuất khẩu thủy sản năm 2019 đạt bao nhiêu?")
+    assert not answer.found
+    assert "chưa rõ" not in answer.answer
+
+
+def test_one_party_is_whose_not_between(dev: Store) -> None:
+    answer = ask(dev, "What were Vietnam's exports in 1999?")
+    assert not answer.found
+    assert "of Vietnam" in answer.answer and "between" not in answer.answer

@@ -71,6 +71,8 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         question.parties or question.series or question.person_ids or placed
     ):
         return _planned(store, question, words)  # "What meetings are planned?"
+    if question.intent == "figures" and question.topic and not question.person_ids:
+        return more.figures(store, question, words)  # a topic is slot enough: Vietnam's own
     if not (question.parties or question.series or question.person_ids or placed):
         if question.intent in ("who_is", "whom_met", "met", "visit", "envoys"):
             return Answer(words("not_found"), found=False)  # a name the record does not hold

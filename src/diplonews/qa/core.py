@@ -375,6 +375,8 @@ def filters(store: Store, q: Question, w: Words) -> str:
     if q.parties and not q.series and others != "—":
         if names:
             parts.append(w("filter_with", who=others))
+        elif len(q.parties) == 1:  # "no figure of Vietnam", not "between Vietnam"
+            parts.append(w("filter_of", who=others))
         else:
             parts.append(w("filter_between", sides=others))
     if q.location:
