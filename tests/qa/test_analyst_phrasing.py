@@ -73,3 +73,28 @@ def test_one_party_is_whose_not_between(dev: Store) -> None:
     answer = ask(dev, "What were Vietnam's exports in 1999?")
     assert not answer.found
     assert "of Vietnam" in answer.answer and "between" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List Pham Minh Chinh's trips abroad in 2023",
+        "Năm 2023 Thủ tướng Phạm Minh Chính có những chuyến công du nào?",
+    ],
+)
+def test_trips_abroad_list_visits_and_summits_away(dev: Store, question: str) -> None:
+    """b27: the visit to Brazil (its talks with Lula are no second trip); a13: the
+    ASEAN summit in Labuan Bajo, announced, listed as planned."""
+    q = parse(dev, question)
+    assert (q.intent, q.kind) == ("list", "trip")
+    answer = ask(dev, question)
+    assert answer.found
+    assert "Brazil" in answer.answer and "Labuan Bajo" in answer.answer
+    assert "Lula" not in answer.answer
+    assert "planned" in answer.answer or "dự kiến" in answer.answer
+
+
+def test_a_count_counts_only_what_was_held(dev: Store) -> None:
+    listed = ask(dev, "List Pham Minh Chinh's trips abroad in 2023")
+    counted = ask(dev, "How many trips abroad did Pham Minh Chinh make in 2023?")
+    assert counted.found and len(counted.facts) < len(listed.facts)

@@ -27,6 +27,7 @@ from diplonews.qa.core import (
     curated,
     filters,
     found_answer,
+    hosting,
     named_city,
     named_events,
     narrowed,
@@ -265,10 +266,24 @@ def _hosts(event: StoredEvent) -> list[str]:
 
 
 def _list(store: Store, q: Question, w: Words) -> Answer:
-    """How many, or which, events fit every slot."""
+    """How many, or which, events fit every slot. A list also names the events the
+    record holds as announced, marked so; a count counts the held ones."""
     kinds = (q.kind,) if q.kind else ("meeting", "visit", "call")
-    what = {"call": "call", "visit": "visit"}.get(q.kind or "", "meeting")
-    events = [e for e in select(store, q, w.lex, kinds=kinds) if e.status == "held"]
+    if q.kind == "trip":  # "trips abroad": visits and meetings away from home
+        kinds = ("visit", "meeting")
+    what = {"call": "call", "visit": "visit", "trip": "trip"}.get(q.kind or "", "meeting")
+    fitting = select(store, q, w.lex, kinds=kinds)
+    if q.kind == "trip":
+        fitting = _trips([e for e in fitting if _abroad(e, q, w.lex)], w.lex)
+    events = [e for e in fitting if e.status == "held"]
+    if q.intent == "list":
+        held = {(e.series, (e.date or "")[:7]) for e in events if e.series}
+        events += [
+            e
+            for e in fitting
+            if e.status == "planned" and (not e.series or (e.series, (e.date or "")[:7]) not in held)
+        ]
+        events.sort(key=lambda e: (e.date or "", e.id), reverse=True)
     if not events:
         return none_recorded(store, q, w, what, kinds=kinds)
     count = w.count(len(events), what)
@@ -276,9 +291,44 @@ def _list(store: Store, q: Question, w: Words) -> Answer:
         text = w("count", count=count, filters=filters(store, q, w))
     else:
         text = w("list", count=count, filters=filters(store, q, w))
-        items = [w("list_item", event=w.event(e), date=w.date(e.date)) for e in events]
+        items = [
+            w(
+                "list_item_planned" if e.status == "planned" else "list_item",
+                event=w.event(e),
+                date=w.date(e.date),
+                place=place(w, e, w.event(e)),
+            )
+            for e in events
+        ]
         text += " " + "; ".join(items[:MAX_EVENTS]) + "."
     return found_answer([text], events)
+
+
+def _trips(events: list[StoredEvent], lex: Lexicons) -> list[StoredEvent]:
+    """One entry per trip: a meeting held in a state the person visits that month is
+    part of the visit ("talks with Lula" during the visit to Brazil)."""
+    visited = {
+        (c, (e.date or "")[:7]) for e in events if e.kind == "visit" for c in _hosts(e)
+    }
+    return [
+        e
+        for e in events
+        if e.kind == "visit"
+        or not any((c, (e.date or "")[:7]) in visited for c in hosting(e, lex))
+    ]
+
+
+def _abroad(event: StoredEvent, q: Question, lex: Lexicons) -> bool:
+    """The event takes the asked person away from home: a visit they make, or a
+    meeting held in another state's city."""
+    own = {p.country for p in event.participants if asked(q, p) and p.country}
+    if not own:
+        return False
+    if event.kind == "visit":
+        guest = any(asked(q, p) and p.role != "chair" for p in event.participants)
+        return guest and not own & set(_hosts(event))
+    held_in = hosting(event, lex)
+    return bool(held_in) and not own & held_in
 
 
 def _planned(store: Store, q: Question, w: Words) -> Answer:

@@ -48,6 +48,13 @@ _KINDS = (  # words that name the kind of event asked about (folded)
             r"|\b(?:which|what) (?:\w+ )?(?:meetings|summits|conferences|talks)\b"
         ),
     ),
+    (  # "trips abroad", "chuyến công du": visits and meetings away from home
+        "trip",
+        re.compile(
+            r"\b(?:trips?|travels?|journeys?|abroad|overseas|chuyen di|chuyen cong du|cong du"
+            r"|chuyen cong tac|(?:di|ra) nuoc ngoai)\b"
+        ),
+    ),
     ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call(?:s|ed|ing)?\b(?! on))")),
     ("visit", re.compile(r"\b(?:tham(?! gia| du)|visit\w*|state visit)\b")),
 )
@@ -75,7 +82,7 @@ class Question:
     topic: str | None = None  # "trade", "investment", "visitors" or "exports"
     people: list[list[int]] = field(default_factory=list)  # one group per name written
     names: list[str] = field(default_factory=list)  # each name as the question writes it
-    kind: str | None = None  # "call" or "visit" when the question names one
+    kind: str | None = None  # "call", "visit", "trip" or "meeting" when the question names one
     location: str | None = None  # a city the question names (English name)
     location_text: str | None = None  # that city as the question writes it
     location_country: str | None = None  # that city's country
