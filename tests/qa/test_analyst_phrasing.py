@@ -98,3 +98,17 @@ def test_a_count_counts_only_what_was_held(dev: Store) -> None:
     listed = ask(dev, "List Pham Minh Chinh's trips abroad in 2023")
     counted = ask(dev, "How many trips abroad did Pham Minh Chinh make in 2023?")
     assert counted.found and len(counted.facts) < len(listed.facts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["yang hyong sop se tham nuoc nao sau cuba", "Which country will Yang Hyong Sop visit after Cuba?"],
+)
+def test_a_country_after_sau_or_after_is_where_the_question_starts(
+    dev: Store, question: str
+) -> None:
+    """c03: Cuba, then Venezuela. 'sau Cuba' filters Cuba out, not in."""
+    q = parse(dev, question)
+    assert q.reference == ["CUB"] and "CUB" not in q.parties and q.destination is None
+    answer = ask(dev, question)
+    assert answer.found and "Venezuela" in answer.answer and "Cuba" not in answer.answer

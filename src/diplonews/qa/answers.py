@@ -230,6 +230,8 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
     events = prefer_planned(visitors or events, q)
     if q.destination:  # "thăm Angola": visits that go there, not visits from there
         events = [e for e in events if q.destination in _hosts(e)]
+    if q.reference:  # "thăm nước nào sau Cuba": the other visits
+        events = [e for e in events if not set(q.reference) & set(_hosts(e))]
     if not events:
         return none_recorded(store, q, w, "visit", kinds=("visit",))
     lines = []
