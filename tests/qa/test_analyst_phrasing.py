@@ -112,3 +112,17 @@ def test_a_country_after_sau_or_after_is_where_the_question_starts(
     assert q.reference == ["CUB"] and "CUB" not in q.parties and q.destination is None
     answer = ask(dev, question)
     assert answer.found and "Venezuela" in answer.answer and "Cuba" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Tổng thống Chile Bachelet sẽ đi đâu?", "tong thong halimah yacob se den dau"]
+)
+def test_where_someone_goes_next_is_a_planned_where(dev: Store, question: str) -> None:
+    q = parse(dev, question)
+    assert (q.intent, q.planned) == ("where", True)
+
+
+def test_a_visit_without_a_city_is_placed_in_the_state_it_goes_to(dev: Store) -> None:
+    answer = ask(dev, "yang hyong sop se di dau sau cuba")
+    assert answer.found and "Venezuela" in answer.answer
+    assert "không ghi địa điểm" not in answer.answer and "Cuba" not in answer.answer

@@ -127,10 +127,13 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             if not city and event.kind == "visit":
                 city = visit_place(store, event, w.lex)
             city = city or named_city(event, w.lex)
-            key = "where" if city else "where_unknown"
-            if city and event.status == "planned":
+            where = w.place(city) if city else ""
+            if not city and event.kind == "visit":  # no city: the state it goes to
+                where = w.join([w.country(c) for c in _hosts(event)])
+            key = "where" if where else "where_unknown"
+            if where and event.status == "planned":
                 key = "where_planned"
-            lines.append(w(key, event=title, place=w.place(city), date=date))
+            lines.append(w(key, event=title, place=where, date=date))
         elif q.intent == "online":
             key = {"online": "online", "in_person": "in_person"}.get(
                 event.format or "", "format_unknown"
@@ -230,8 +233,6 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
     events = prefer_planned(visitors or events, q)
     if q.destination:  # "thăm Angola": visits that go there, not visits from there
         events = [e for e in events if q.destination in _hosts(e)]
-    if q.reference:  # "thăm nước nào sau Cuba": the other visits
-        events = [e for e in events if not set(q.reference) & set(_hosts(e))]
     if not events:
         return none_recorded(store, q, w, "visit", kinds=("visit",))
     lines = []

@@ -122,6 +122,8 @@ def select(
             and not set(q.parties) <= with_members(event.parties, lex) | hosting(event, lex)
         ):
             continue
+        if relax < 2 and set(q.reference) & set(event.parties):  # "sau Cuba": elsewhere
+            continue
         if relax < 1 and (q.date_from or q.date_to) and not in_period(event.date, q):
             continue
         if relax < 1 and q.month and (event.date or "")[5:7] not in (q.month, ""):
