@@ -102,7 +102,10 @@ def test_a_count_counts_only_what_was_held(dev: Store) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["yang hyong sop se tham nuoc nao sau cuba", "Which country will Yang Hyong Sop visit after Cuba?"],
+    [
+        "yang hyong sop se tham nuoc nao sau cuba",
+        "Which country will Yang Hyong Sop visit after Cuba?",
+    ],
 )
 def test_a_country_after_sau_or_after_is_where_the_question_starts(
     dev: Store, question: str

@@ -271,7 +271,7 @@ def _hosts(event: StoredEvent) -> list[str]:
 def _list(store: Store, q: Question, w: Words) -> Answer:
     """How many, or which, events fit every slot. A list also names the events the
     record holds as announced, marked so; a count counts the held ones."""
-    kinds = (q.kind,) if q.kind else ("meeting", "visit", "call")
+    kinds: tuple[str, ...] = (q.kind,) if q.kind else ("meeting", "visit", "call")
     if q.kind == "trip":  # "trips abroad": visits and meetings away from home
         kinds = ("visit", "meeting")
     what = {"call": "call", "visit": "visit", "trip": "trip"}.get(q.kind or "", "meeting")
@@ -284,7 +284,8 @@ def _list(store: Store, q: Question, w: Words) -> Answer:
         events += [
             e
             for e in fitting
-            if e.status == "planned" and (not e.series or (e.series, (e.date or "")[:7]) not in held)
+            if e.status == "planned"
+            and (not e.series or (e.series, (e.date or "")[:7]) not in held)
         ]
         events.sort(key=lambda e: (e.date or "", e.id), reverse=True)
     if not events:
@@ -310,14 +311,11 @@ def _list(store: Store, q: Question, w: Words) -> Answer:
 def _trips(events: list[StoredEvent], lex: Lexicons) -> list[StoredEvent]:
     """One entry per trip: a meeting held in a state the person visits that month is
     part of the visit ("talks with Lula" during the visit to Brazil)."""
-    visited = {
-        (c, (e.date or "")[:7]) for e in events if e.kind == "visit" for c in _hosts(e)
-    }
+    visited = {(c, (e.date or "")[:7]) for e in events if e.kind == "visit" for c in _hosts(e)}
     return [
         e
         for e in events
-        if e.kind == "visit"
-        or not any((c, (e.date or "")[:7]) in visited for c in hosting(e, lex))
+        if e.kind == "visit" or not any((c, (e.date or "")[:7]) in visited for c in hosting(e, lex))
     ]
 
 
