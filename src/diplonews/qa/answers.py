@@ -27,6 +27,7 @@ from diplonews.qa.core import (
     curated,
     filters,
     found_answer,
+    hosting,
     named_city,
     named_events,
     narrowed,
@@ -71,6 +72,8 @@ def ask(store: Store, text: str, lexicons: Lexicons | None = None) -> Answer:
         question.parties or question.series or question.person_ids or placed
     ):
         return _planned(store, question, words)  # "What meetings are planned?"
+    if question.intent == "figures" and question.topic and not question.person_ids:
+        return more.figures(store, question, words)  # a topic is slot enough: Vietnam's own
     if not (question.parties or question.series or question.person_ids or placed):
         if question.intent in ("who_is", "whom_met", "met", "visit", "envoys"):
             return Answer(words("not_found"), found=False)  # a name the record does not hold
@@ -124,10 +127,13 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             if not city and event.kind == "visit":
                 city = visit_place(store, event, w.lex)
             city = city or named_city(event, w.lex)
-            key = "where" if city else "where_unknown"
-            if city and event.status == "planned":
+            where = w.place(city) if city else ""
+            if not city and event.kind == "visit":  # no city: the state it goes to
+                where = w.join([w.country(c) for c in _hosts(event)])
+            key = "where" if where else "where_unknown"
+            if where and event.status == "planned":
                 key = "where_planned"
-            lines.append(w(key, event=title, place=w.place(city), date=date))
+            lines.append(w(key, event=title, place=where, date=date))
         elif q.intent == "online":
             key = {"online": "online", "in_person": "in_person"}.get(
                 event.format or "", "format_unknown"
@@ -263,10 +269,25 @@ def _hosts(event: StoredEvent) -> list[str]:
 
 
 def _list(store: Store, q: Question, w: Words) -> Answer:
-    """How many, or which, events fit every slot."""
-    kinds = (q.kind,) if q.kind else ("meeting", "visit", "call")
-    what = {"call": "call", "visit": "visit"}.get(q.kind or "", "meeting")
-    events = [e for e in select(store, q, w.lex, kinds=kinds) if e.status == "held"]
+    """How many, or which, events fit every slot. A list also names the events the
+    record holds as announced, marked so; a count counts the held ones."""
+    kinds: tuple[str, ...] = (q.kind,) if q.kind else ("meeting", "visit", "call")
+    if q.kind == "trip":  # "trips abroad": visits and meetings away from home
+        kinds = ("visit", "meeting")
+    what = {"call": "call", "visit": "visit", "trip": "trip"}.get(q.kind or "", "meeting")
+    fitting = select(store, q, w.lex, kinds=kinds)
+    if q.kind == "trip":
+        fitting = _trips([e for e in fitting if _abroad(e, q, w.lex)], w.lex)
+    events = [e for e in fitting if e.status == "held"]
+    if q.intent == "list":
+        held = {(e.series, (e.date or "")[:7]) for e in events if e.series}
+        events += [
+            e
+            for e in fitting
+            if e.status == "planned"
+            and (not e.series or (e.series, (e.date or "")[:7]) not in held)
+        ]
+        events.sort(key=lambda e: (e.date or "", e.id), reverse=True)
     if not events:
         return none_recorded(store, q, w, what, kinds=kinds)
     count = w.count(len(events), what)
@@ -274,9 +295,41 @@ def _list(store: Store, q: Question, w: Words) -> Answer:
         text = w("count", count=count, filters=filters(store, q, w))
     else:
         text = w("list", count=count, filters=filters(store, q, w))
-        items = [w("list_item", event=w.event(e), date=w.date(e.date)) for e in events]
+        items = [
+            w(
+                "list_item_planned" if e.status == "planned" else "list_item",
+                event=w.event(e),
+                date=w.date(e.date),
+                place=place(w, e, w.event(e)),
+            )
+            for e in events
+        ]
         text += " " + "; ".join(items[:MAX_EVENTS]) + "."
     return found_answer([text], events)
+
+
+def _trips(events: list[StoredEvent], lex: Lexicons) -> list[StoredEvent]:
+    """One entry per trip: a meeting held in a state the person visits that month is
+    part of the visit ("talks with Lula" during the visit to Brazil)."""
+    visited = {(c, (e.date or "")[:7]) for e in events if e.kind == "visit" for c in _hosts(e)}
+    return [
+        e
+        for e in events
+        if e.kind == "visit" or not any((c, (e.date or "")[:7]) in visited for c in hosting(e, lex))
+    ]
+
+
+def _abroad(event: StoredEvent, q: Question, lex: Lexicons) -> bool:
+    """The event takes the asked person away from home: a visit they make, or a
+    meeting held in another state's city."""
+    own = {p.country for p in event.participants if asked(q, p) and p.country}
+    if not own:
+        return False
+    if event.kind == "visit":
+        guest = any(asked(q, p) and p.role != "chair" for p in event.participants)
+        return guest and not own & set(_hosts(event))
+    held_in = hosting(event, lex)
+    return bool(held_in) and not own & held_in
 
 
 def _planned(store: Store, q: Question, w: Words) -> Answer:

@@ -122,6 +122,8 @@ def select(
             and not set(q.parties) <= with_members(event.parties, lex) | hosting(event, lex)
         ):
             continue
+        if relax < 2 and set(q.reference) & set(event.parties):  # "sau Cuba": elsewhere
+            continue
         if relax < 1 and (q.date_from or q.date_to) and not in_period(event.date, q):
             continue
         if relax < 1 and q.month and (event.date or "")[5:7] not in (q.month, ""):
@@ -224,12 +226,12 @@ def around(
         return []
     anchors = [e for e in select(store, q, lex) if e.kind != "visit"]
     anchors = anchors or similar_series(store, q, lex)
-    if not anchors:
-        return []
     loose = Question(q.text, q.folded, q.lang, q.intent)
     loose.people, loose.parties, loose.location = q.people, q.parties, q.location
     loose.location_country, loose.location_text = q.location_country, q.location_text
     loose.date_from, loose.date_to, loose.month = q.date_from, q.date_to, q.month
+    if not anchors:  # the record holds no meeting of the series to stand beside
+        return _among_series_parties(store, loose, lex, kinds)
     articles = {s.article_id for a in anchors for s in a.sources}
     places = {(a.location, (a.date or "")[:7]) for a in anchors if a.location and a.date}
     anchor_ids = {a.id for a in anchors}
@@ -242,6 +244,31 @@ def around(
             or (e.location, (e.date or "")[:7]) in places
         )
     ]
+
+
+def _among_series_parties(
+    store: Store, loose: Question, lex: Lexicons, kinds: Iterable[str] | None
+) -> list[StoredEvent]:
+    """When the record holds no meeting of the series a question names as its setting
+    ("hội đàm riêng với ai khi dự Hội nghị cấp cao Mê Công - Nhật Bản"), the asked
+    people's events among the series' own parties: those whose parties are every party
+    of the question, a group standing for all its members."""
+    wanted = list(loose.parties)
+    if not wanted:
+        return []
+    loose.parties = []
+    found = []
+    for event in select(store, loose, lex, kinds=kinds):
+        held = set(event.parties)
+        if all(code in held or _all_members(code, held, lex) for code in wanted):
+            found.append(event)
+    return found
+
+
+def _all_members(code: str, held: set[str], lex: Lexicons) -> bool:
+    party = lex.parties.get(code)
+    members = set(party.members) if party is not None and party.kind in ("bloc", "group") else set()
+    return bool(members) and members <= held
 
 
 def in_period(date: str | None, q: Question) -> bool:
@@ -350,6 +377,8 @@ def filters(store: Store, q: Question, w: Words) -> str:
     if q.parties and not q.series and others != "—":
         if names:
             parts.append(w("filter_with", who=others))
+        elif len(q.parties) == 1:  # "no figure of Vietnam", not "between Vietnam"
+            parts.append(w("filter_of", who=others))
         else:
             parts.append(w("filter_between", sides=others))
     if q.location:

@@ -48,6 +48,13 @@ _KINDS = (  # words that name the kind of event asked about (folded)
             r"|\b(?:which|what) (?:\w+ )?(?:meetings|summits|conferences|talks)\b"
         ),
     ),
+    (  # "trips abroad", "chuyến công du": visits and meetings away from home
+        "trip",
+        re.compile(
+            r"\b(?:trips?|travels?|journeys?|abroad|overseas|chuyen di|chuyen cong du|cong du"
+            r"|chuyen cong tac|(?:di|ra) nuoc ngoai)\b"
+        ),
+    ),
     ("call", re.compile(r"\b(?:dien dam|dien thoai|phone\w*|call(?:s|ed|ing)?\b(?! on))")),
     ("visit", re.compile(r"\b(?:tham(?! gia| du)|visit\w*|state visit)\b")),
 )
@@ -75,7 +82,7 @@ class Question:
     topic: str | None = None  # "trade", "investment", "visitors" or "exports"
     people: list[list[int]] = field(default_factory=list)  # one group per name written
     names: list[str] = field(default_factory=list)  # each name as the question writes it
-    kind: str | None = None  # "call" or "visit" when the question names one
+    kind: str | None = None  # "call", "visit", "trip" or "meeting" when the question names one
     location: str | None = None  # a city the question names (English name)
     location_text: str | None = None  # that city as the question writes it
     location_country: str | None = None  # that city's country
@@ -83,6 +90,7 @@ class Question:
     unknown_names: list[str] = field(default_factory=list)  # names the record lacks
     destination: str | None = None  # the party a visit asked about goes to ("thăm Angola")
     planned: bool = False  # the question asks about what is planned ("sắp tới", "was to")
+    reference: list[str] = field(default_factory=list)  # parties measured from ("sau Cuba")
     cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # reads
 
 
@@ -188,6 +196,8 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     question.person_ids = list(dict.fromkeys(i for group in question.people for i in group))
     question.parties = _not_named_people(question.parties, question.names, text, lex)
     question.kind = next((kind for kind, words in _KINDS if words.search(folded)), None)
+    question.reference = _reference(text, folded, question.parties, lex)
+    question.parties = [p for p in question.parties if p not in question.reference]
     question.destination = _destination(text, folded, question.parties, lex)
     question.location, question.location_text, question.location_country = _location(
         text, folded, lex
@@ -219,6 +229,22 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
 _TO = re.compile(
     r"\b(?:tham(?! gia| du)|visit\w*|den|toi|sang|to|trip to|travel\w* to|went to|go to)\s+"
 )
+
+
+# "thăm nước nào sau Cuba", "Which country will he visit after Cuba?": the party is
+# where the question measures from, not a party of the events asked about.
+_FROM = re.compile(
+    r"\b(?:sau|truoc|ngoai|after|before|besides|except|other than)\s+"
+    r"(?:khi\s+)?(?:(?:tham|tai|o|tu|visiting|leaving|in)\s+)?$"
+)
+
+
+def _reference(text: str, folded: str, parties: list[str], lex: Lexicons) -> list[str]:
+    """Parties the question names right after 'sau', 'trước', 'after', 'before'."""
+    spans = [(s, codes[0]) for s, _, codes in lex.party_names.find(text)]
+    spans += [(s, codes[0]) for s, _, codes in folded_lexicons(lex).parties.find(folded)]
+    found = [c for s, c in spans if c in parties and _FROM.search(folded[max(0, s - 30) : s])]
+    return list(dict.fromkeys(found))
 
 
 def _destination(text: str, folded: str, parties: list[str], lex: Lexicons) -> str | None:
