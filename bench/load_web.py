@@ -20,7 +20,9 @@ child process on a free loopback port and, for S seconds (default 30), has C cli
 
 It waits until every server process accepts connections, then prints requests/s, the
 share the server's page cache answered (X-Cache: hit), the p50/p95/p99 latency and the
-errors of each kind of page, the server's CPU use (and per request) and this script's,
+errors of each kind of page, the server's own p50/p95 time for them (its Server-Timing
+header, which the server it starts sends: web.timing), the server's CPU use (user and
+system, and per request) and this script's,
 the load average (the server and this script share the machine's cores with whatever
 else runs), how the readers' connections were spread over the server processes, and
 exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
