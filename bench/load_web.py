@@ -20,7 +20,9 @@ child process on a free loopback port and, for S seconds (default 30), has C cli
 
 It waits until every server process accepts connections, then prints requests/s, the
 share the server's page cache answered (X-Cache: hit), the p50/p95/p99 latency and the
-errors of each kind of page, the server's CPU use (and per request) and this script's,
+errors of each kind of page, the server's own p50/p95 time for them (its Server-Timing
+header, which the server it starts sends: web.timing), the server's CPU use (user and
+system, and per request) and this script's,
 the load average (the server and this script share the machine's cores with whatever
 else runs), how the readers' connections were spread over the server processes, and
 exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
@@ -89,6 +91,8 @@ WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, 
 KINDS = ("event", "person", "search", "search, no diacritics")
 MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.deps.MAX_TEXT)
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
+SERVER_TIMING_ENV = "DIPLONEWS_SERVER_TIMING"  # web.timing: `Server-Timing: app;dur=MS`
+SERVER_TIMING = re.compile(r"\bapp;dur=([0-9.]+)")
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
 
 
@@ -173,6 +177,7 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
             + ["--port", str(port), "--workers", str(workers), "--cache-mb", str(cache_mb)],
             stdout=subprocess.DEVNULL,
             stderr=errors,
+            env={**os.environ, SERVER_TIMING_ENV: "1"},  # its own time on each answer
         )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -259,11 +264,11 @@ def resident_mb(pid: int) -> tuple[float, list[float], float]:
     return sum(sizes), sizes, anonymous
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time so far of a process and its descendants (the server's
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """User and system CPU time so far of a process and its descendants (the server's
     worker processes), from /proc (0 where there is none)."""
     parents: dict[int, int] = {}
-    times: dict[int, float] = {}
+    times: dict[int, tuple[float, float]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -273,12 +278,15 @@ def cpu_seconds(pid: int) -> float:
         except OSError:
             continue
         parents[int(entry)] = int(fields[1])
-        times[int(entry)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        tick = os.sysconf("SC_CLK_TCK")
+        times[int(entry)] = (int(fields[11]) / tick, int(fields[12]) / tick)
     tree, frontier = set(), {pid}
     while frontier:
         tree |= frontier
         frontier = {child for child, parent in parents.items() if parent in frontier} - tree
-    return sum(times.get(member, 0.0) for member in tree)
+    user = sum(times.get(member, (0.0, 0.0))[0] for member in tree)
+    system = sum(times.get(member, (0.0, 0.0))[1] for member in tree)
+    return user, system
 
 
 def connections_by_process(pid: int, port: int) -> list[int]:
@@ -341,12 +349,14 @@ class Tally:
     samples_ms: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     kept: int = 0  # answers the server's page cache gave (X-Cache: hit)
+    # the server's own ms for each answer that said it (Server-Timing), in no order
+    server_ms: list[float] = field(default_factory=list)
 
     def fail(self, reason: str) -> None:
         self.errors[reason] = self.errors.get(reason, 0) + 1
 
-    def percentile(self, share: float) -> float:
-        ordered = sorted(self.samples_ms)
+    def percentile(self, share: float, samples: list[float] | None = None) -> float:
+        ordered = sorted(self.samples_ms if samples is None else samples)
         if not ordered:
             return float("nan")
         return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -359,6 +369,7 @@ async def fetch(session: aiohttp.ClientSession, url: str, tally: Tally) -> None:
             body = await response.read()
             status = response.status
             hit = response.headers.get("x-cache") == "hit"
+            timed = SERVER_TIMING.search(response.headers.get("server-timing", ""))
     except (TimeoutError, aiohttp.ClientError) as exc:
         tally.fail(type(exc).__name__)
         return
@@ -370,6 +381,8 @@ async def fetch(session: aiohttp.ClientSession, url: str, tally: Tally) -> None:
     else:
         tally.samples_ms.append(elapsed)
         tally.kept += hit
+        if timed:
+            tally.server_ms.append(float(timed.group(1)))
 
 
 def max_size_article() -> bytes:
@@ -524,10 +537,20 @@ async def load(
 
 
 def report(
-    tallies: dict[str, Tally], seconds: float, server_cpu: float | None, client_cpu: float
+    tallies: dict[str, Tally],
+    seconds: float,
+    server_cpu: tuple[float, float] | None,
+    client_cpu: float,
+    warm_up: int = 0,
 ) -> bool:
-    """Print the table; whether every target is met. `server_cpu`: None when the server
-    is not this script's child."""
+    """Print the table; whether every target is met. `server_cpu`: user and system
+    seconds, None when the server is not this script's child; `warm_up`: requests it
+    served before the clock started (in its CPU, not in the table).
+
+    "server p50/p95" is the server process's own time (its Server-Timing header, from
+    the request reaching the application to the answer starting): the rest of a
+    client's latency is waiting in socket queues, behind other requests in the
+    server's event loop, and for the client's own process to run."""
     rows = [
         (
             "page",
@@ -537,6 +560,8 @@ def report(
             "p50 ms",
             "p95 ms",
             "p99 ms",
+            "server p50",
+            "server p95",
             "errors",
             "p95 target",
         )
@@ -559,11 +584,16 @@ def report(
                 f"{tally.percentile(0.5):.1f}",
                 f"{p95:.1f}",
                 f"{tally.percentile(0.99):.1f}",
+                f"{tally.percentile(0.5, tally.server_ms):.2f}",
+                f"{tally.percentile(0.95, tally.server_ms):.2f}",
                 ", ".join(f"{n} {why}" for why, n in tally.errors.items()) or "0",
                 f"<= {TARGET_P95_MS:.0f} {'ok' if ok else 'MISSED'}",
             )
         )
-    every = Tally([s for t in tallies.values() for s in t.samples_ms])
+    every = Tally(
+        [s for t in tallies.values() for s in t.samples_ms],
+        server_ms=[s for t in tallies.values() for s in t.server_ms],
+    )
     rows.append(
         (
             "all",
@@ -573,6 +603,8 @@ def report(
             f"{every.percentile(0.5):.1f}",
             f"{every.percentile(0.95):.1f}",
             f"{every.percentile(0.99):.1f}",
+            f"{every.percentile(0.5, every.server_ms):.2f}",
+            f"{every.percentile(0.95, every.server_ms):.2f}",
             str(sum(sum(t.errors.values()) for t in tallies.values())),
             "",
         )
@@ -581,11 +613,16 @@ def report(
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     if server_cpu is not None:
-        per_request = server_cpu * 1000 / total if total else 0.0
+        user, system = server_cpu
+        served = total + warm_up
+        per_request = (user + system) * 1000 / served if served else 0.0
         print(
-            f"server CPU {server_cpu / seconds:.0%} of one core, {per_request:.2f} ms a "
-            f"request; this load generator {client_cpu / seconds:.0%}; {os.cpu_count()} "
-            f"cores; load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}"
+            f"server CPU {(user + system) / seconds:.0%} of one core, {per_request:.2f} ms a "
+            f"request (user {user * 1000 / max(served, 1):.2f}, system "
+            f"{system * 1000 / max(served, 1):.2f}); this load generator "
+            f"{client_cpu / seconds:.0%}, {client_cpu * 1000 / max(served, 1):.2f} ms a "
+            f"request; {os.cpu_count()} cores; load average "
+            f"{' '.join(f'{n:.1f}' for n in os.getloadavg())}"
         )
     return met
 
@@ -623,9 +660,11 @@ def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
             tallies, wall = asyncio.run(
                 load(base, urls, args.clients, seconds, watch=watch, once=args.once)
             )
-            server_cpu = cpu_seconds(pid) - cpu_before  # warm-up included: a few requests
+            cpu_after = cpu_seconds(pid)
             client_cpu = time.process_time() - own_before
-    met = report(tallies, wall, server_cpu, client_cpu)
+    server_cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1])
+    warm_up = sum(min(WARM_UP_REQUESTS, len(urls[kind])) for kind in KINDS)
+    met = report(tallies, wall, server_cpu, client_cpu, warm_up)
     report_watch(watch)
     lines = [
         line

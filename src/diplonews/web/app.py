@@ -40,6 +40,7 @@ from diplonews.web import (  # sources adds /api/sources
     editing,
     pages,
     sources,
+    timing,
     viz,
 )
 from diplonews.web.cache import Keeper, PageCache
@@ -48,6 +49,7 @@ from diplonews.web.deps import LANGUAGES, Stores, language
 from diplonews.web.extraction import EXTRACT_SECONDS, Extractions
 from diplonews.web.rendering import HERE, labels, page, templates
 from diplonews.web.security import Guard
+from diplonews.web.timing import ServerTiming
 from diplonews.web.wording import error_message
 
 CACHE_ENV = "DIPLONEWS_CACHE_MB"
@@ -56,6 +58,7 @@ DEFAULT_CACHE_MB = 64  # rendered pages a server keeps
 # its worker processes (which build the application through `server_app`).
 LEXICON_ENV = "DIPLONEWS_LEXICON"
 PRIVATE_ENV = "DIPLONEWS_PRIVATE"  # "1": `serve --private`, reading needs a login too
+TIMING_ENV = timing.ENV  # "1": each answer says the server's time (`web.timing`)
 # Threads a server process runs `def` routes in (anyio's default: 40). Each keeps a store
 # open, with its own page cache of up to 64 MB (SQLite), for the thread's life: on a
 # few cores more threads add memory, not speed.
@@ -172,6 +175,8 @@ def create_app(
     app.add_middleware(Guard)  # refusals and kept pages get the headers too
     if settled:  # a server process among others: kept-alive connections spread over them
         app.add_middleware(Recycle)
+    if os.environ.get(TIMING_ENV) == "1":  # outermost: the whole application's time
+        app.add_middleware(ServerTiming)
 
     @app.exception_handler(auth.Refused)
     async def not_allowed(request: Request, exc: auth.Refused) -> Response:

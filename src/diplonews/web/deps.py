@@ -86,8 +86,8 @@ def store_of(request: Request) -> Store:
     return stores.get()
 
 
-async def loop_store_of(request: Request) -> Store:
-    """The event loop thread's store (a FastAPI dependency of `async def` routes).
+def loop_store(request: Request) -> Store:
+    """The event loop thread's store, for `async def` routes.
 
     Pages whose work is bounded (one event, one person's latest events, 30 search hits:
     a few ms) run on the loop itself; a hop to the thread pool and back would cost
