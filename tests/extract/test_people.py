@@ -2,7 +2,7 @@
 
 from diplonews.extract import extract, extract_doc
 from diplonews.extract.lexicons import load
-from diplonews.extract.people import find_mentions, honorific_starts
+from diplonews.extract.people.mentions import find_mentions, honorific_starts
 
 
 def people_of(text: str) -> dict[str, tuple[str | None, list[str]]]:
