@@ -93,10 +93,11 @@ DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn kh�
 # (a postponed one, "hoãn", stays planned).
 # "huỷ kế hoạch thăm", "bỏ kế hoạch thăm Tokyo", "gác lại chuyến thăm": a plan given up
 # (not "không từ bỏ các chuyến thăm": kept up; nor "bỏ dở chuyến thăm": cut short, held);
-# "hủy kế hoạch đón tiếp X": the reception planned, given up.
+# "hủy kế hoạch đón tiếp X": the reception planned, given up; "huỷ một chuyến công du tới
+# Washington", "hủy một cuộc họp với …": one of them called off.
 CANCELLED_BEFORE = re.compile(
     r"(?<!không )(?<!chưa )\b(?:(?:hủy|huỷ)(?:\s+bỏ)?|(?:từ\s+)?bỏ|gác lại|rút lại)\s+"
-    r"(?:(?:kế hoạch|dự định|ý định)\s+)?(?:các\s+|cả\s+)?(?:đón\s+)?$",
+    r"(?:(?:kế hoạch|dự định|ý định)\s+)?(?:các\s+|cả\s+|một\s+)?(?:đón\s+)?$",
     re.IGNORECASE,
 )
 CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
