@@ -525,3 +525,23 @@ def test_people_deputy_title_in_lower_case_is_the_deputy() -> None:
     assert found["Vũ Khoan"] == ["Deputy Prime Minister"]
     assert found["Dick Cheney"] == ["Vice President"]
     assert doc.record.people[doc.mentions[-1].person].name == "Phan Văn Khải"
+
+
+def test_people_an_official_listed_after_one_of_a_stated_state_shares_it() -> None:
+    record = extract(
+        "Ngoại trưởng Hàn Quốc Ban Ki-moon tới Washington hôm qua. Ông sẽ gặp Bộ trưởng "
+        "Quốc phòng Mỹ Donald Rumsfeld và Cố vấn An ninh Quốc gia Stephen Hadley.",
+        "t",
+    )
+    countries = {p.name: p.country for p in record.people}
+    assert countries["Stephen Hadley"] == "USA"
+
+
+def test_people_the_two_sides_of_giua_do_not_share_a_state() -> None:
+    record = extract(
+        "Cuộc hội đàm giữa Ngoại trưởng Mỹ Condoleezza Rice và Ngoại trưởng Xyzab Qwerty "
+        "bàn về Hàn Quốc. Hàn Quốc hoan nghênh.",
+        "t",
+    )
+    countries = {p.name: p.country for p in record.people}
+    assert countries.get("Xyzab Qwerty") != "USA"

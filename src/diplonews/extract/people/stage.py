@@ -7,6 +7,7 @@ country of a foreign name the text never places.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from diplonews.extract.doc import Doc, Mention
@@ -54,6 +55,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
         for i in range(len(resolver.people))
     ]
     delegation_countries(doc, lex, mentions, resolver)
+    list_countries(doc.body, lex, mentions, resolver)
     remap: dict[int, int] = {}
     people: list[Person] = []
     for i, person in enumerate(resolver.people):
@@ -145,3 +147,33 @@ def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:
         if start <= first.start < end:
             return sum(1 for m in mentions if start <= m.start < end and m.titles) >= 2
     return False
+
+
+# Items of one list of officials: "bà Rice, Bộ trưởng Quốc phòng Mỹ Donald Rumsfeld và Cố vấn
+# An ninh Quốc gia Stephen Hadley".
+LIST_JOINER = re.compile(r"\s*(?:,|,?\s*và|cùng)\s*")
+# Lists whose items stand for different sides: "giữa A và B", "A và người đồng cấp B".
+SIDES_BEFORE = re.compile(r"\bgiữa\s+$")
+COUNTERPART_TITLES = ("người đồng cấp", "người đồng nhiệm")
+
+
+def list_countries(body: str, lex: Lexicons, mentions: list[Mention], resolver: Resolver) -> None:
+    """The country of a titled official named in a list right after an official of a
+    stated state, when nothing else gives it: the press names the state once for the
+    officials it lists together."""
+    for prev, mention in itertools.pairwise(mentions):
+        index = mention.person
+        if not (0 <= index < len(resolver.people)) or resolver.people[index].country:
+            continue
+        if not (mention.name and mention.titles and prev.country and 0 <= prev.person):
+            continue
+        if getattr(lex.party(prev.country), "kind", "") != "state":
+            continue
+        if not LIST_JOINER.fullmatch(body, prev.end, mention.start):
+            continue
+        if SIDES_BEFORE.search(body, max(0, prev.start - 8), prev.start) or any(
+            t.vi.lower().startswith(COUNTERPART_TITLES) for t in mention.titles
+        ):
+            continue
+        resolver.people[index].country = prev.country
+        resolver.guessed[index] = False
