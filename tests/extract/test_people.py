@@ -545,3 +545,10 @@ def test_people_the_two_sides_of_giua_do_not_share_a_state() -> None:
     )
     countries = {p.name: p.country for p in record.people}
     assert countries.get("Xyzab Qwerty") != "USA"
+
+
+def test_people_saudi_arabia_as_the_2000s_press_spells_it() -> None:
+    countries = people_of(
+        "Ngày 3/5, Ngoại trưởng Mỹ Colin Powell đã hội đàm với Thái tử Ảrập Xêút Abdullah."
+    )
+    assert countries["Abdullah"][0] == "SAU"
