@@ -552,3 +552,20 @@ def test_people_saudi_arabia_as_the_2000s_press_spells_it() -> None:
         "Ngày 3/5, Ngoại trưởng Mỹ Colin Powell đã hội đàm với Thái tử Ảrập Xêút Abdullah."
     )
     assert countries["Abdullah"][0] == "SAU"
+
+
+def test_people_a_family_name_that_is_also_a_word_stands_for_its_bearer() -> None:
+    doc = extract_doc(
+        "Ngoại trưởng Hàn Quốc Ban Ki-moon tới Washington hôm qua. Ông Ban sẽ gặp Ngoại "
+        "trưởng Mỹ Condoleezza Rice.",
+        "t",
+    )
+    named = [doc.record.people[m.person].name for m in doc.mentions]
+    assert named.count("Ban Ki-moon") == 2
+    assert doc.record.people[0].titles == ["Foreign Minister"]
+
+
+def test_people_a_family_name_word_alone_names_nobody_new() -> None:
+    assert people_of("Ông Do sẽ gặp Ngoại trưởng Mỹ Condoleezza Rice.") == {
+        "Condoleezza Rice": ("USA", ["Foreign Minister"])
+    }

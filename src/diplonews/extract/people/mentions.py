@@ -133,6 +133,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 if not (first and first.group() in found.words.stops):
                     continue
                 span = name_after_office(body, at, found)
+                if (not span or span[0] != at) and short_form_word(body, first, found):
+                    span = first.span()  # "Ông Ban sẽ gặp …": Ban Ki-moon, named before
                 if not span or span[0] != at:
                     continue
             more_end, more, country = apposition(body, span[1], found)
@@ -150,6 +152,18 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
 
 
 PREDICATE = re.compile(r"\blà\s+$")
+
+
+def short_form_word(body: str, word: re.Match[str], found: Found) -> bool:
+    """Whether a stop word after an honorific is a family name standing alone ("Ông Ban
+    sẽ gặp …", "ông Từ nói"): a family name that is also a word of the sentence ("ban",
+    "do", "từ") is one only so; it names a person if someone so named came before (the
+    resolver drops it otherwise)."""
+    if word.group() not in found.surnames:
+        return False
+    nxt = TOKEN.match(body, skip_spaces(body, word.end()))
+    return body[word.end() : word.end() + 1] != "-" and not (nxt and is_capitalised(nxt.group()))
+
 
 # "chính quyền (Tổng thống) X", "dưới thời X", "nội các X": an administration or an era named
 # after its leader, not the leader acting.

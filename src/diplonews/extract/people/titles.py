@@ -181,6 +181,8 @@ def skip_org(body: str, pos: int, found: Found) -> int:
     """The end of an organisation's name after a title, just before the holder's name
     (which must start with a known family name for us to tell where the name begins)."""
     p = pos
+    head = TOKEN.match(body, pos)
+    head_is_family_name = bool(head and head.group() in found.surnames)  # "Ban", a committee
     for _ in range(10):
         q = skip_spaces(body, p)
         t = TOKEN.match(body, q)
@@ -193,6 +195,8 @@ def skip_org(body: str, pos: int, found: Found) -> int:
             return q
         if q > pos and (q in found.titles or t.group() in CLAUSE_VERBS):
             break  # "Hàn Quốc Ban Ki-moon đã hội đàm với …": a clause, not an office's name
+        if t.group()[-1] in ".!?" and head_is_family_name:
+            break  # "Ban Ki-moon tới Washington hôm qua.": "Ban" opened the name, no office
         p = t.end()
     return pos
 
