@@ -320,6 +320,24 @@ def cue_format(reader: Reader, at: Context, location: str | None, people: list[i
     return None
 
 
+# A tour of a bloc's members: "công du 6 nước ASEAN", "thăm các nước EU", "các quốc gia
+# thành viên ASEAN".
+BLOC_MEMBERS = re.compile(
+    r"\s*(?:\S+\s+){0,2}?(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|một số)\s+)"
+    r"(?:nước|quốc gia)(?:\s+thành viên)?\s+(?:khối\s+)?(?=ASEAN|EU\b)"
+)
+
+
+def members_toured(reader: Reader, cue: Cue, code: str, end: int) -> bool:
+    """Whether a bloc named after a visit's word stands for some of its members: "chuyến
+    công du 6 nước ASEAN" visits states, not the bloc."""
+    return (
+        cue.kind == "visit"
+        and getattr(reader.lex.party(code), "kind", "") == "bloc"
+        and BLOC_MEMBERS.match(reader.body, cue.end, min(cue.own_end, end)) is not None
+    )
+
+
 def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     """States and blocs: named in the event's name, of its people, or visited."""
     cue = at.cue
@@ -327,7 +345,10 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     known = reader.doc.record.people
     codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
     if cue.kind == "visit":
-        codes += reader.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+        visited = reader.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+        if visited and members_toured(reader, cue, visited[0], cue.end + 30):
+            visited = []  # "chuyến công du 6 nước ASEAN": some of its members, not the bloc
+        codes += visited
         city = reader.place_in(cue.end, min(cue.own_end, cue.end + 30))
         if city and city.country:
             codes.append(city.country)

@@ -638,7 +638,8 @@ class Reader:
             code
             for code in self.parties_in(cue.start, cue.name_end)
             if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
-        ]
+            and not fields.members_toured(self, cue, code, cue.name_end)
+        ]  # "chuyến công du 6 nước ASEAN": a tour of some of its members, not of the bloc
         ed = EDITION.search(body, cue.start, cue.name_end)
         edition = parse_edition(ed.group(1)) if ed else None
         if edition is None and cue.series:
