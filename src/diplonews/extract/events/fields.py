@@ -235,7 +235,7 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
         and OPENING_LEAD.fullmatch(body, sentence.content_start, cue.start) is not None
     )
     setting = SETTING_LEAD.match(body[sentence.start : cue.start])
-    if setting and only_dates(setting.group(), cue, sentence):
+    if setting and only_dates(body, setting.group(), cue, sentence):
         setting = None
         people = [p for p in people if p not in {m.person for m in subject}]
     if setting or opening:
@@ -266,12 +266,20 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     return people, chairs | {m.person for m in chair_of}
 
 
-def only_dates(lead: str, cue: Cue, sentence: Sentence) -> bool:
+def only_dates(body: str, lead: str, cue: Cue, sentence: Sentence) -> bool:
     """Whether an event set before the main clause only dates it: "Sau hội đàm, X
-    tiếp Y" tells X's own reception, and X need not have been at the talks."""
-    return lead.lstrip().startswith("Sau") and any(
-        c.start > cue.start and "verb" in c.flags for c in sentence.cues
+    tiếp Y" tells X's own reception, and X need not have been at the talks. Not when the
+    setting names the other side ("Sau cuộc thảo luận với Tổng thống nước chủ nhà, Thủ
+    tướng X tiếp …"): the talks are told for the first time, and X held them."""
+    return (
+        lead.lstrip().startswith("Sau")
+        and not SIDE_AFTER_CUE.match(body, cue.end)
+        and not body[cue.start : cue.end].endswith("với")  # a cue "thảo luận với"
+        and any(c.start > cue.start and "verb" in c.flags for c in sentence.cues)
     )
+
+
+SIDE_AFTER_CUE = re.compile(r"\s+(?:riêng\s+)?với\s+")
 
 
 def main_subject(reader: Reader, cue: Cue, sentence: Sentence) -> list[int]:
