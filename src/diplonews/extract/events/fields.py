@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.doc import Mention
-from diplonews.extract.events import dating, enumerations, placing, roles, world
+from diplonews.extract.events import dating, enumerations, placing, roles, sides, world
 from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
@@ -336,6 +336,22 @@ BLOC_MEMBERS = re.compile(
 )
 
 
+def unnamed_official_state(reader: Reader, at: Context) -> list[str]:
+    """ "Ngoại trưởng Mỹ hôm qua đã gặp X": talks whose subject is an office and its state,
+    with no holder named anywhere, still have that state as a side (after "rằng", the
+    reported clause's subject: "Quan chức Mỹ cho rằng Tổng thống Pakistan sẽ gặp …")."""
+    cue, body = at.cue, reader.body
+    if cue.kind == "visit" or "verb" not in cue.flags or at.secondary or at.hosting:
+        return []
+    start = at.lead_start
+    for said in SAID_THAT.finditer(body, at.lead_start, cue.start):
+        start = said.end()
+    if reader.mentions_in(start, cue.start) or in_quotes(body, at.sentence.start, cue):
+        return []  # a named subject
+    state = sides.office_state_before(reader, cue, start)
+    return [state] if state else []
+
+
 def members_toured(reader: Reader, cue: Cue, code: str, end: int) -> bool:
     """Whether a bloc named after a visit's word stands for some of its members: "chuyến
     công du 6 nước ASEAN" visits states, not the bloc."""
@@ -368,6 +384,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         reader.has_title(cue.end, reach) or COUNTERPART.match(reader.body, cue.end, reach)
     ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
         codes += reader.parties_in(cue.end, reach)
+    codes += unnamed_official_state(reader, at)
     peer = peer_state(reader, cue, at.lead_start)
     if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
         codes.append(peer)
