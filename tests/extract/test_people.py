@@ -569,3 +569,12 @@ def test_people_a_family_name_word_alone_names_nobody_new() -> None:
     assert people_of("Ông Do sẽ gặp Ngoại trưởng Mỹ Condoleezza Rice.") == {
         "Condoleezza Rice": ("USA", ["Foreign Minister"])
     }
+
+
+def test_people_the_head_of_an_organisations_delegation_serves_it() -> None:
+    countries = people_of(
+        "Ngày 28-4, đoàn Cao ủy Liên hợp quốc về người tị nạn (UNHCR) do bà Erika Elizabeth "
+        "Feller, Trợ lý Cao ủy làm Trưởng đoàn đã hội đàm với Thứ trưởng Bộ Ngoại giao Nguyễn "
+        "Phú Bình."
+    )
+    assert countries["Erika Elizabeth Feller"][0] == "UNHCR"

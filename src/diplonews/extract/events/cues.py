@@ -64,7 +64,7 @@ EXCLUDED_BEFORE = re.compile(
 # "do X tổ chức" (hosted by X: a banquet's host) is not taking part; "do X … dẫn đầu"
 # (a delegation led by X) is.
 BY_BEFORE = re.compile(r"\bdo\s+(?:ông|bà|ngài)?\s*$")
-LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm trưởng đoàn)")
+LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm [Tt]rưởng đoàn)")
 ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền hình trực tuyến")
 
 

@@ -83,9 +83,9 @@ def run(doc: Doc, lex: Lexicons) -> None:
 # "đoàn Hàn Quốc do ông X làm trưởng đoàn", "X dẫn đầu đoàn đại biểu CHDCND Triều Tiên":
 # the head of a delegation serves the state the delegation comes from.
 DELEGATION_BEFORE = re.compile(r"[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+$")
-HEAD_BY = re.compile(r"^\s+do\s+(?:ông\s+|bà\s+)?$")
+HEAD_BY = re.compile(r"^\s+(?:\([^()]{1,12}\)\s+)?do\s+(?:ông\s+|bà\s+)?$")  # "(UNHCR) do bà"
 LEADS_DELEGATION = re.compile(
-    r"^(?:\s*,[^.;]{0,80}?)?\s+(?:dẫn đầu|làm trưởng đoàn)\s+[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+$"
+    r"^(?:\s*,[^.;]{0,80}?)?\s+(?:dẫn đầu|làm [Tt]rưởng đoàn)\s+[Đđ]oàn(?:\s+đại biểu)?(?:\s+cấp cao)?\s+$"
 )
 
 
@@ -93,7 +93,8 @@ def delegation_countries(
     doc: Doc, lex: Lexicons, mentions: list[Mention], resolver: Resolver
 ) -> None:
     """The country of a person the text names only as a delegation's head, when the family
-    name alone gave it (a Korean "Hoang", a North Korean "Yang")."""
+    name alone gave it (a Korean "Hoang", a North Korean "Yang") or nothing did ("đoàn Cao
+    ủy Liên hợp quốc về người tị nạn (UNHCR) do bà Erika Feller … làm Trưởng đoàn")."""
     body = doc.body
     parties = [
         (s, e, codes[0])
@@ -101,10 +102,11 @@ def delegation_countries(
         if codes[0] != "-"
     ]
     only_side(parties, resolver.sino, resolver, "CHN", "VNM")
-    if not any(resolver.guessed):
+    unplaced = [g or p.country is None for g, p in zip(resolver.guessed, resolver.people)]
+    if not any(unplaced):
         return
     for m in mentions:
-        if not (0 <= m.person < len(resolver.guessed)) or not resolver.guessed[m.person]:
+        if not (0 <= m.person < len(unplaced)) or not unplaced[m.person]:
             continue
         code = None
         for s, e, party in parties:
@@ -113,7 +115,7 @@ def delegation_countries(
                     code = party
             elif m.end < s < m.end + 160 and LEADS_DELEGATION.match(body[m.end : s]):
                 code = party
-        if code and getattr(lex.party(code), "kind", "") == "state":
+        if code and getattr(lex.party(code), "kind", "") in ("state", "org"):
             resolver.people[m.person].country = code
             resolver.guessed[m.person] = False
     only_side(parties, resolver.guessed, resolver, "PRK", "KOR")
