@@ -88,3 +88,13 @@ def test_trip_to_a_meeting_with_the_host_is_a_visit_too() -> None:
         "Ngày 12/9, Thủ tướng Phạm Minh Chính tới Viêng Chăn dự Hội nghị cấp cao Việt Nam - Lào."
     )
     assert sorted(e.kind for e in events) == ["meeting", "visit"]
+
+
+def test_talks_whose_setting_names_the_other_side_take_the_main_subject() -> None:
+    events = events_of(
+        "Tổng thống Mỹ George W. Bush đón Thủ tướng Phan Văn Khải tại Nhà Trắng. Sau cuộc "
+        "thảo luận với Tổng thống nước chủ nhà, Thủ tướng Phan Văn Khải tiếp Bộ trưởng Quốc "
+        "phòng Mỹ Donald Rumsfeld."
+    )
+    talks = [e for e in events if "Donald Rumsfeld" not in sides(e)]
+    assert talks and set(sides(talks[0])) == {"George W. Bush", "Phan Văn Khải"}

@@ -2,7 +2,7 @@
 
 from diplonews.extract import extract, extract_doc
 from diplonews.extract.lexicons import load
-from diplonews.extract.people import find_mentions, honorific_starts
+from diplonews.extract.people.mentions import find_mentions, honorific_starts
 
 
 def people_of(text: str) -> dict[str, tuple[str | None, list[str]]]:
@@ -525,3 +525,56 @@ def test_people_deputy_title_in_lower_case_is_the_deputy() -> None:
     assert found["Vũ Khoan"] == ["Deputy Prime Minister"]
     assert found["Dick Cheney"] == ["Vice President"]
     assert doc.record.people[doc.mentions[-1].person].name == "Phan Văn Khải"
+
+
+def test_people_an_official_listed_after_one_of_a_stated_state_shares_it() -> None:
+    record = extract(
+        "Ngoại trưởng Hàn Quốc Ban Ki-moon tới Washington hôm qua. Ông sẽ gặp Bộ trưởng "
+        "Quốc phòng Mỹ Donald Rumsfeld và Cố vấn An ninh Quốc gia Stephen Hadley.",
+        "t",
+    )
+    countries = {p.name: p.country for p in record.people}
+    assert countries["Stephen Hadley"] == "USA"
+
+
+def test_people_the_two_sides_of_giua_do_not_share_a_state() -> None:
+    record = extract(
+        "Cuộc hội đàm giữa Ngoại trưởng Mỹ Condoleezza Rice và Ngoại trưởng Xyzab Qwerty "
+        "bàn về Hàn Quốc. Hàn Quốc hoan nghênh.",
+        "t",
+    )
+    countries = {p.name: p.country for p in record.people}
+    assert countries.get("Xyzab Qwerty") != "USA"
+
+
+def test_people_saudi_arabia_as_the_2000s_press_spells_it() -> None:
+    countries = people_of(
+        "Ngày 3/5, Ngoại trưởng Mỹ Colin Powell đã hội đàm với Thái tử Ảrập Xêút Abdullah."
+    )
+    assert countries["Abdullah"][0] == "SAU"
+
+
+def test_people_a_family_name_that_is_also_a_word_stands_for_its_bearer() -> None:
+    doc = extract_doc(
+        "Ngoại trưởng Hàn Quốc Ban Ki-moon tới Washington hôm qua. Ông Ban sẽ gặp Ngoại "
+        "trưởng Mỹ Condoleezza Rice.",
+        "t",
+    )
+    named = [doc.record.people[m.person].name for m in doc.mentions]
+    assert named.count("Ban Ki-moon") == 2
+    assert doc.record.people[0].titles == ["Foreign Minister"]
+
+
+def test_people_a_family_name_word_alone_names_nobody_new() -> None:
+    assert people_of("Ông Do sẽ gặp Ngoại trưởng Mỹ Condoleezza Rice.") == {
+        "Condoleezza Rice": ("USA", ["Foreign Minister"])
+    }
+
+
+def test_people_the_head_of_an_organisations_delegation_serves_it() -> None:
+    countries = people_of(
+        "Ngày 28-4, đoàn Cao ủy Liên hợp quốc về người tị nạn (UNHCR) do bà Erika Elizabeth "
+        "Feller, Trợ lý Cao ủy làm Trưởng đoàn đã hội đàm với Thứ trưởng Bộ Ngoại giao Nguyễn "
+        "Phú Bình."
+    )
+    assert countries["Erika Elizabeth Feller"][0] == "UNHCR"

@@ -349,3 +349,25 @@ def test_roles_hosting_another_event_chairs_no_meeting() -> None:
         "Bùi Thanh Sơn": "participant",
         "Saleumxay Kommasith": "participant",
     }
+
+
+def test_roles_a_pronoun_after_a_setting_is_the_person_just_named() -> None:
+    [meeting] = [
+        e
+        for e in events_of(
+            "Ngoại trưởng Mỹ Condoleezza Rice đang có chuyến công du châu Âu. Tại Anh, bà đã "
+            "gặp Thủ tướng Anh Tony Blair."
+        )
+        if e.kind == "meeting"
+    ]
+    assert {p.name for p in meeting.participants} == {"Condoleezza Rice", "Tony Blair"}
+    assert meeting.parties == ["GBR", "USA"]
+
+
+def test_roles_a_setting_that_names_someone_keeps_the_pronoun_unresolved() -> None:
+    events = events_of(
+        "Thủ tướng Anh Tony Blair tới Paris hôm qua. Theo Tổng thống Pháp Jacques Chirac, "
+        "ông sẽ gặp Thủ tướng Đức Gerhard Schröder."
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert all("Tony Blair" not in {p.name for p in m.participants} for m in meetings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplonews.extract.people import find_mentions
+from diplonews.extract.people.mentions import find_mentions
 from diplonews.extract.record import Participant
 
 if TYPE_CHECKING:

@@ -64,7 +64,7 @@ EXCLUDED_BEFORE = re.compile(
 # "do X tổ chức" (hosted by X: a banquet's host) is not taking part; "do X … dẫn đầu"
 # (a delegation led by X) is.
 BY_BEFORE = re.compile(r"\bdo\s+(?:ông|bà|ngài)?\s*$")
-LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm trưởng đoàn)")
+LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm [Tt]rưởng đoàn)")
 ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền hình trực tuyến")
 
 
@@ -110,7 +110,12 @@ POSTING = re.compile(
 EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
 # "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
 SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
-HYPOTHETICAL = re.compile(r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên)\b[^,;]*$")
+# A wish or a doubt before the event's word: "đề nghị hai bên sớm gặp mặt", "không cho rằng
+# … gặp khó khăn gì trong đối thoại với X" (a speaker's opinion, no occurrence told).
+HYPOTHETICAL = re.compile(
+    r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên"
+    r"|không (?:cho|nghĩ|tin) rằng)\b[^,;]*$"
+)
 # "sẵn sàng đàm phán với Syria", "sẵn sàng và sẵn lòng tiếp tục tham gia đàm phán sáu bên",
 # "sẵn sàng làm việc với …": willingness to talk, told right before the talks' word, is
 # no occurrence.

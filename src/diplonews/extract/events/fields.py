@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.doc import Mention
-from diplonews.extract.events import dating, enumerations, placing, roles, world
+from diplonews.extract.events import dating, enumerations, placing, roles, sides, world
 from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
@@ -244,7 +244,7 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
         and OPENING_LEAD.fullmatch(body, sentence.content_start, cue.start) is not None
     )
     setting = SETTING_LEAD.match(body[sentence.start : cue.start])
-    if setting and only_dates(setting.group(), cue, sentence):
+    if setting and only_dates(body, setting.group(), cue, sentence):
         setting = None
         people = [p for p in people if p not in {m.person for m in subject}]
     if setting or opening:
@@ -275,12 +275,20 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     return people, chairs | {m.person for m in chair_of}
 
 
-def only_dates(lead: str, cue: Cue, sentence: Sentence) -> bool:
+def only_dates(body: str, lead: str, cue: Cue, sentence: Sentence) -> bool:
     """Whether an event set before the main clause only dates it: "Sau hội đàm, X
-    tiếp Y" tells X's own reception, and X need not have been at the talks."""
-    return lead.lstrip().startswith("Sau") and any(
-        c.start > cue.start and "verb" in c.flags for c in sentence.cues
+    tiếp Y" tells X's own reception, and X need not have been at the talks. Not when the
+    setting names the other side ("Sau cuộc thảo luận với Tổng thống nước chủ nhà, Thủ
+    tướng X tiếp …"): the talks are told for the first time, and X held them."""
+    return (
+        lead.lstrip().startswith("Sau")
+        and not SIDE_AFTER_CUE.match(body, cue.end)
+        and not body[cue.start : cue.end].endswith("với")  # a cue "thảo luận với"
+        and any(c.start > cue.start and "verb" in c.flags for c in sentence.cues)
     )
+
+
+SIDE_AFTER_CUE = re.compile(r"\s+(?:riêng\s+)?với\s+")
 
 
 def main_subject(reader: Reader, cue: Cue, sentence: Sentence) -> list[int]:
@@ -329,6 +337,40 @@ def cue_format(reader: Reader, at: Context, location: str | None, people: list[i
     return None
 
 
+# A tour of a bloc's members: "công du 6 nước ASEAN", "thăm các nước EU", "các quốc gia
+# thành viên ASEAN".
+BLOC_MEMBERS = re.compile(
+    r"\s*(?:\S+\s+){0,2}?(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|một số)\s+)"
+    r"(?:nước|quốc gia)(?:\s+thành viên)?\s+(?:khối\s+)?(?=ASEAN|EU\b)"
+)
+
+
+def unnamed_official_state(reader: Reader, at: Context) -> list[str]:
+    """ "Ngoại trưởng Mỹ hôm qua đã gặp X": talks whose subject is an office and its state,
+    with no holder named anywhere, still have that state as a side (after "rằng", the
+    reported clause's subject: "Quan chức Mỹ cho rằng Tổng thống Pakistan sẽ gặp …")."""
+    cue, body = at.cue, reader.body
+    if cue.kind == "visit" or "verb" not in cue.flags or at.secondary or at.hosting:
+        return []
+    start = at.lead_start
+    for said in SAID_THAT.finditer(body, at.lead_start, cue.start):
+        start = said.end()
+    if reader.mentions_in(start, cue.start) or in_quotes(body, at.sentence.start, cue):
+        return []  # a named subject
+    state = sides.office_state_before(reader, cue, start)
+    return [state] if state else []
+
+
+def members_toured(reader: Reader, cue: Cue, code: str, end: int) -> bool:
+    """Whether a bloc named after a visit's word stands for some of its members: "chuyến
+    công du 6 nước ASEAN" visits states, not the bloc."""
+    return (
+        cue.kind == "visit"
+        and getattr(reader.lex.party(code), "kind", "") == "bloc"
+        and BLOC_MEMBERS.match(reader.body, cue.end, min(cue.own_end, end)) is not None
+    )
+
+
 def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     """States and blocs: named in the event's name, of its people, or visited."""
     cue = at.cue
@@ -336,7 +378,10 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     known = reader.doc.record.people
     codes += [known[p].country or "" for p in people if 0 <= p < len(known)]
     if cue.kind == "visit":
-        codes += reader.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+        visited = reader.parties_in(cue.end, min(cue.own_end, cue.end + 30))[:1]
+        if visited and members_toured(reader, cue, visited[0], cue.end + 30):
+            visited = []  # "chuyến công du 6 nước ASEAN": some of its members, not the bloc
+        codes += visited
         city = reader.place_in(cue.end, min(cue.own_end, cue.end + 30))
         if city and city.country:
             codes.append(city.country)
@@ -355,6 +400,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         reader.has_title(cue.end, reach) or COUNTERPART.match(reader.body, cue.end, reach)
     ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
         codes += reader.parties_in(cue.end, reach)
+    codes += unnamed_official_state(reader, at)
     peer = peer_state(reader, cue, at.lead_start)
     if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
         codes.append(peer)

@@ -95,10 +95,11 @@ DEFINED = re.compile(r"\s+là\s+(?:một\s+)?(?:tổ chức|cơ chế|khuôn kh�
 # (a postponed one, "hoãn", stays planned).
 # "huỷ kế hoạch thăm", "bỏ kế hoạch thăm Tokyo", "gác lại chuyến thăm": a plan given up
 # (not "không từ bỏ các chuyến thăm": kept up; nor "bỏ dở chuyến thăm": cut short, held);
-# "hủy kế hoạch đón tiếp X": the reception planned, given up.
+# "hủy kế hoạch đón tiếp X": the reception planned, given up; "huỷ một chuyến công du tới
+# Washington", "hủy một cuộc họp với …": one of them called off.
 CANCELLED_BEFORE = re.compile(
     r"(?<!không )(?<!chưa )\b(?:(?:hủy|huỷ)(?:\s+bỏ)?|(?:từ\s+)?bỏ|gác lại|rút lại)\s+"
-    r"(?:(?:kế hoạch|dự định|ý định)\s+)?(?:các\s+|cả\s+)?(?:đón\s+)?$",
+    r"(?:(?:kế hoạch|dự định|ý định)\s+)?(?:các\s+|cả\s+|một\s+)?(?:đón\s+)?$",
     re.IGNORECASE,
 )
 CANCELLED_AFTER = re.compile(r"[^.;:]{0,100}?\b(?:đã\s+)?bị\s+(?:hủy|huỷ)\b", re.IGNORECASE)
@@ -641,7 +642,8 @@ class Reader:
             code
             for code in self.parties_in(cue.start, cue.name_end)
             if getattr(self.lex.party(code), "kind", "") in PARTY_KINDS
-        ]
+            and not fields.members_toured(self, cue, code, cue.name_end)
+        ]  # "chuyến công du 6 nước ASEAN": a tour of some of its members, not of the bloc
         ed = EDITION.search(body, cue.start, cue.name_end)
         edition = parse_edition(ed.group(1)) if ed else None
         if edition is None and cue.series:

@@ -121,13 +121,23 @@ def outside_member_lists(
 
 
 # "Ông có kế hoạch hội đàm với …": a sentence whose subject is a bare "Ông"/"Bà".
-PRONOUN_SUBJECT = re.compile(r"\s*(?:Ông|Bà)\s+(?=[a-zà-ỹđ])")
+# A bare "Ông"/"Bà" opening the sentence, or after a short setting that names nobody ("Tại
+# Anh, bà đã gặp …", "Theo kế hoạch, ông sẽ …", "Tại đây, ông sẽ có cuộc hội đàm …").
+PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:[A-ZĐÀ-Ỹ][^,.;:!?\"“”()]{1,40},\s*(?P<lower>ông|bà)|Ông|Bà)\s+(?=[a-zà-ỹđ])"
+)
 
 
 def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
     """The person a sentence's bare "Ông"/"Bà" stands for: the subject of the sentence
     before, the last one named as taking part there."""
-    if not PRONOUN_SUBJECT.match(reader.body, sentence.start):
+    pronoun = PRONOUN_SUBJECT.match(reader.body, sentence.start)
+    if not pronoun:
+        return []
+    lower = pronoun.start("lower")
+    if lower >= 0 and reader.mentions_in(sentence.start, lower + 1):
+        # "Theo Clarke, ông …": the setting names whom the pronoun stands for;
+        # "Tại cuộc hội đàm, ông chủ Nhà Trắng …": an official named by his seat
         return []
     before = [m for m in reader.taking_part if m.end <= sentence.start]
     if not before:

@@ -17,6 +17,7 @@ from diplonews.extract.events.cues import LOCATED, LOCATION_LEAD, SPORT, expand
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
+    from diplonews.extract.events.cues import Cue
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
@@ -291,8 +292,14 @@ def official_state(reader: Reader, d: Draft) -> str | None:
     """The state of an official named by office and state alone in the clause before a
     visit's words, its traveller (a state sends them: a state visit, though the text
     names no one); None when there is none."""
-    cue, body = d.cue, reader.body
-    start = max(reader.doc.sentences[d.sentence][0], cue.start - OFFICE_REACH)
+    return office_state_before(reader, d.cue, reader.doc.sentences[d.sentence][0])
+
+
+def office_state_before(reader: Reader, cue: Cue, sentence_start: int) -> str | None:
+    """The state of an office named with its state and no holder in the clause before
+    `cue` ("Ngoại trưởng Mỹ hôm qua đã gặp …"), or None."""
+    body = reader.body
+    start = max(sentence_start, cue.start - OFFICE_REACH)
     offices = list(OFFICE.finditer(body, start, cue.start))
     if not offices or CLAUSE_BREAK.search(body, offices[-1].start(), cue.start):
         return None

@@ -1,0 +1,247 @@
+"""Mentions: every place the body names an official, in text order.
+
+A title chain and a name, an honorific and a name with its apposition, a title alone
+that points back to someone named before, and the bare full names of officials the
+lexicons know. Mentions are not yet people: the resolver joins them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from diplonews.extract import officials
+from diplonews.extract.doc import Mention
+from diplonews.extract.lexicons import Lexicons
+from diplonews.extract.people.names import (
+    PLACE_BEFORE,
+    TOKEN,
+    Found,
+    NameWords,
+    is_capitalised,
+    office_syllable,
+    read_name,
+    skip_spaces,
+)
+from diplonews.extract.people.offices import name_after_office, office_place_country
+from diplonews.extract.people.titles import (
+    apposition,
+    name_before_title,
+    read_titles,
+    state_after_name,
+)
+
+PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
+
+
+def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None) -> list[Mention]:
+    """Every title+name, honorific+name and title-alone mention, in text order."""
+    cache = {} if cache is None else cache
+    honorifics = honorific_starts(body, NameWords.of(lex).honorifics)
+    if not honorifics and not lex.find_in(cache, "titles", body):
+        return []  # no title and no "ông"/"bà": nobody is named as an official here
+    found = Found.scan(body, lex, cache)
+    mentions: list[Mention] = []
+    consumed_until = -1
+    starts = sorted(set(found.titles) | honorifics)
+    for start in starts:
+        if start < consumed_until:
+            continue
+        if start in found.titles and (
+            IN_EVENT_NAME.search(body[max(0, start - 30) : start])
+            or (
+                body.startswith("quyền", start)
+                and NOT_A_TITLE.search(body[max(0, start - 8) : start])
+            )
+        ):
+            continue  # "Hội nghị Bộ trưởng Ngoại giao …" names a meeting, not a minister
+        if start in found.titles:
+            p, titles, country = read_titles(body, start, found)
+            q = skip_spaces(body, p)
+            for h in found.words.honorifics:
+                if body.startswith(h, q):
+                    q += len(h)
+                    break
+            span = read_name(body, q, found)
+            if span and office_syllable(body, span):
+                span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
+            elif (
+                span
+                and body[span[0] : span[1]] in found.short_forms
+                and PREDICATE.search(body, max(0, start - 6), start)
+            ):
+                span = None  # "là thủ tướng Anh đầu tiên": what someone is, not who
+            if span:
+                more_end, more, more_country = apposition(body, span[1], found)
+                more_country = (
+                    more_country
+                    or state_after_name(body, span[1], found)
+                    or office_place_country(found, start, span[0], body)
+                )
+                mentions.append(
+                    Mention(
+                        start,
+                        span[1],
+                        body[span[0] : span[1]],
+                        titles + more,
+                        country or more_country,
+                        before_name=len(titles),
+                    )
+                )
+                consumed_until = max(span[1], more_end)
+            elif (span := name_after_office(body, q, found)) is not None:
+                mentions.append(
+                    Mention(
+                        start,
+                        span[1],
+                        body[span[0] : span[1]],
+                        titles,
+                        country or office_place_country(found, start, span[0], body),
+                        before_name=len(titles),
+                    )
+                )
+                consumed_until = span[1]
+            elif (back := name_before_title(body, start, consumed_until, found)) is not None:
+                # "…”, Jorge Valero, đại sứ Venezuela tại OAS phát biểu": the name comes first
+                mentions.append(
+                    Mention(back[0], p, body[back[0] : back[1]], titles, country, before_name=0)
+                )
+                consumed_until = p
+            else:
+                # A title alone points back to someone named earlier, unless it is plural
+                # ("các Bộ trưởng") or part of a longer name ("Chủ tịch Nhóm Nghị sĩ…").
+                before = body[max(0, start - 8) : start]
+                following = TOKEN.match(body, q)
+                if (
+                    not any(before.endswith(w) for w in PLURAL_BEFORE)
+                    and not (following and is_capitalised(following.group()))
+                    and not PLACE_BEFORE.search(body[max(0, start - 30) : start])
+                ):
+                    # "người đứng đầu Nhà Trắng": the seat in the office gives the state
+                    country = country or office_place_country(found, start, p, body)
+                    mentions.append(Mention(start, p, None, titles, country, anaphoric=True))
+                consumed_until = p
+        else:
+            honorific = next((h for h in found.words.honorifics if body.startswith(h, start)), "")
+            if not honorific:
+                continue
+            at = start + len(honorific)
+            span = read_name(body, at, found)
+            if not span:  # "ông Ban Ki-moon": a name that opens with a stop word
+                first = TOKEN.match(body, at)
+                if not (first and first.group() in found.words.stops):
+                    continue
+                span = name_after_office(body, at, found)
+                if (not span or span[0] != at) and short_form_word(body, first, found):
+                    span = first.span()  # "Ông Ban sẽ gặp …": Ban Ki-moon, named before
+                if not span or span[0] != at:
+                    continue
+            more_end, more, country = apposition(body, span[1], found)
+            after = body[span[1] : span[1] + 40].lower()
+            if not more and any(after.lstrip(" ,").startswith(w) for w in found.words.not_official):
+                consumed_until = span[1]
+                continue
+            mentions.append(
+                Mention(start, max(span[1], more_end), body[span[0] : span[1]], more, country)
+            )
+            consumed_until = max(span[1], more_end)
+    added = known_after_with(body, lex, found, mentions)
+    added += known_bare(body, lex, mentions + added, cache)
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+PREDICATE = re.compile(r"\blà\s+$")
+
+
+def short_form_word(body: str, word: re.Match[str], found: Found) -> bool:
+    """Whether a stop word after an honorific is a family name standing alone ("Ông Ban
+    sẽ gặp …", "ông Từ nói"): a family name that is also a word of the sentence ("ban",
+    "do", "từ") is one only so; it names a person if someone so named came before (the
+    resolver drops it otherwise)."""
+    if word.group() not in found.surnames:
+        return False
+    nxt = TOKEN.match(body, skip_spaces(body, word.end()))
+    return body[word.end() : word.end() + 1] != "-" and not (nxt and is_capitalised(nxt.group()))
+
+
+# "chính quyền (Tổng thống) X", "dưới thời X", "nội các X": an administration or an era named
+# after its leader, not the leader acting.
+GOVERNMENT_OF = re.compile(
+    r"(?:[Cc]hính quyền|[Cc]hính phủ|[Nn]ội các|thời|[Tt]hời kỳ|[Kk]ỷ nguyên)\s+"
+    r"(?:(?:của\s+)?(?:[Tt]ổng thống|[Tt]hủ tướng|ông|bà)\s+)?$"
+)
+
+
+def known_bare(
+    body: str, lex: Lexicons, mentions: list[Mention], cache: dict[str, Any]
+) -> list[Mention]:
+    """Full names that officials.tsv knows, named anywhere without a title or honorific
+    ("Toà án … khẳng định Viktor Yushchenko là người chiến thắng", "Bremer tiết lộ"): the
+    leaders of the time are officials wherever the news names them. Kept to full names
+    written with capitals, so a family name alone or a common phrase never counts."""
+    added: list[Mention] = []
+    for start, end, _ in lex.find_in(cache, "known_names", body):
+        if not body[start].isupper() or any(m.start <= start < m.end for m in mentions):
+            continue
+        if GOVERNMENT_OF.search(body, max(0, start - 40), start):
+            continue  # "chính quyền Lee Jae Myung": a government, not the person acting
+        if any(start <= m.start < end for m in mentions):
+            continue
+        added.append(Mention(start, end, body[start:end]))
+    return added
+
+
+# "hội đàm với Colin Powell": the counterpart named bare, with neither title nor honorific
+WITH_NAME = re.compile(r"\s+(?=[A-ZÀ-ỸĐ])")
+
+
+def known_after_with(
+    body: str, lex: Lexicons, found: Found, mentions: list[Mention]
+) -> list[Mention]:
+    """Bare names after "với" that officials.tsv knows in full: a known official is an
+    official without a title. Kept to full names, so a family name alone never counts."""
+    added: list[Mention] = []
+    known = officials.load(lex)
+    at = body.find("với")
+    while at >= 0:  # str.find, then a match at the word: a regex over the body costs 5×
+        m = WITH_NAME.match(body, at + 3)
+        word = not at or not (body[at - 1].isalnum() or body[at - 1] == "_")  # \b
+        at = body.find("với", at + 3)
+        if m is None or not word:
+            continue
+        span = read_name(body, m.end(), found)
+        if not span or any(x.start <= span[0] < x.end for x in mentions):
+            continue
+        name = body[span[0] : span[1]]
+        if " " in name and known.offices(name):
+            added.append(Mention(span[0], span[1], name))
+    return added
+
+
+# "chính quyền Tổng thống X" is a government, not an acting president; "Chính Tổng thư ký X"
+# ("X himself") is the official.
+NOT_A_TITLE = re.compile(r"(?:chính|[Cc]hính)\s+$")
+IN_EVENT_NAME = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|[Đđ]ối thoại|[Dd]iễn đàn)\s+(?:hẹp\s+)?$")
+
+
+def honorific_starts(body: str, honorifics: tuple[str, ...]) -> set[int]:
+    """Where "ông ", "bà ", "Ngài "… start a word."""
+    return {m.start() for finder in honorific_finders(honorifics) for m in finder.finditer(body)}
+
+
+@lru_cache(maxsize=8)
+def honorific_finders(honorifics: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The honorifics, each followed by a look back in C that no letter or digit comes
+    before it ([^\\W_] is exactly str.isalnum). "ông " ends "không ", "công ", "thông "
+    many times an article: a Python loop over str.find hits took 21 us an article, one
+    regex whose alternatives all open with a word (so the engine skips to their first
+    letters) 12 us. Its matches do not overlap, so an honorific that a longer one holds
+    past its first letter gets a pattern of its own."""
+    inner = [h for h in honorifics if any(h in other[1:] for other in honorifics)]
+    outer = [h for h in honorifics if h not in inner]
+    return tuple(
+        re.compile("|".join(re.escape(h) + r"(?<![^\W_]" + re.escape(h) + ")" for h in group))
+        for group in [outer, *([h] for h in inner)]
+        if group
+    )
