@@ -425,6 +425,36 @@ def test_dates_anchor_skips_a_recalled_date(text: str) -> None:
     assert infer_anchor_year(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghi phạm duy nhất bị kết tội tham gia vụ tấn công 11/9/2001 đã được trả tự do hôm qua.",
+        "Tòa án hôm nay hủy bản án với bị cáo của vụ khủng bố hôm 11/9/2001 ở Mỹ.",
+        "Kẻ chủ mưu vụ đánh bom hôm 12/10/2002 ở Bali đã trốn thoát.",
+        "Ông Nixon xúc phạm bà Gandhi trong cuộc trao đổi riêng ngày 5/11/1971, theo băng ghi âm.",
+        "Sở đã hủy bỏ văn bản số 123/GT-GTT ngày 8-4-2005 của Sở GTCC về ranh xây dựng.",
+        "Theo Nghị định 66/2002/NĐ-CP ngày 1/7/2002, hành lý được miễn thuế.",
+        "Số người thiệt mạng vì thảm họa sóng thần ngày 26-12-2004 đã lên 165.000.",
+    ],
+)
+def test_dates_anchor_skips_the_day_of_a_thing_the_lead_recalls(text: str) -> None:
+    assert infer_anchor_year(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Ngày 7/6/2005, cuộc hội đàm đã diễn ra tại Hà Nội.", 2005),
+        ("Cuộc hội đàm đã diễn ra ngày 7/6/2005 tại Hà Nội.", 2005),
+        ("Ông Dương tạm giữ chức vụ này từ 1/1/2006.", 2006),
+        ("Ngành đường sắt mở dịch vụ giao vé từ ngày 26-9-2005.", 2005),
+        ("Nhận hồ sơ từ ngày 25/8 đến 10/9 và đợt ba từ 15/9 đến 30/9/2005.", 2005),
+    ],
+)
+def test_dates_anchor_keeps_the_day_of_the_clause(text: str, year: int) -> None:
+    assert infer_anchor_year(text) == year
+
+
 def test_dates_anchor_contradicted_by_a_later_past_year() -> None:
     text = (
         "Ngày 30/4/1975, xe tăng tiến vào Dinh Độc Lập. Hai nước đã thiết lập quan hệ năm 1995. "

@@ -10,6 +10,9 @@ from the most to the least direct statement of "now":
    three sentences — news leads date the story, while later full dates are often history
    ("lần thứ nhất diễn ra vào ngày 12/11/2015"), and the latest because a lead may recall
    the day being commemorated ("kỷ niệm 50 năm Ngày Giải phóng (30/4/1975-30/4/2025)");
+   a date that names the day of a thing the lead recalls, an occurrence or a document
+   ("vụ tấn công 11/9/2001", "cuộc trao đổi riêng ngày 5/11/1971", "văn bản số 123/GT
+   ngày 8/4/2005"), is not the story's: the story tells its own day by the clause;
 3. restated date: a yearless date that the text repeats elsewhere with its year;
 4. anniversary range: "kỷ niệm 35 năm … (1989-2024)", "30 năm (1992-2022)" → the end
    year (when a count of years is given it must equal the span);
@@ -130,6 +133,44 @@ _HISTORY_BEFORE = re.compile(
 _HISTORY_AFTER = re.compile(r"\s*(?:lịch sử|đen tối|,\s*(?:tại|ở)\s+(?:xã|huyện|quận|tỉnh))")
 
 
+# A date that names the day of a thing, not the time of its clause: after a noun of an
+# occurrence ("vụ tấn công 11/9/2001", "sự kiện 11/9/2001", "thảm họa sóng thần ngày
+# 26/12/2004", "cuộc trao đổi riêng ngày 5/11/1971", "vụ đánh bom hôm 12/10/2002") or a
+# document's number ("văn bản số 123/GT-GTT ngày 8-4-2005", "Nghị định 66/2002/NĐ-CP ngày
+# 1/7/2002") in its clause, with no verb told between them ("Cuộc gặp đã diễn ra ngày …"
+# dates the clause). A story tells its own day by the clause ("Ngày 7/6/2005, …", "…
+# hội đàm hôm 7/6"); a thing it names with its full date is one it recalls.
+_THING_NOUN = re.compile(
+    r"(?<!\w)(?:(?<!chức )(?<!nhiệm )(?<!dịch )(?<!phục )(?<!nghĩa )(?<!nghiệp )(?<!thời )"
+    r"(?<!mùa )(?<!công )(?<!tài )(?<!đặc )(?<!quân )vụ(?!\s+(?:trưởng|(?-i:[A-ZĐ])))|sự kiện|sự cố|"
+    r"biến cố|thảm họa|thảm hoạ|cuộc|trận)(?!\w)",
+    re.IGNORECASE,
+)
+# "66/2002/NĐ-CP ngày", "số 123/GT-GTT ngày", "4219/BTNMT ngày", "05/1999 ngày": a code of
+# digits, a year or capitals, never a lower-case word ("từ 25/8 đến 10/9 và đợt ba").
+_DOCUMENT_NUMBER = re.compile(
+    r"(?<![\w/])[0-9]+/(?:[0-9]{4}|[A-ZĐ])[0-9A-ZĐ/\-]*(?:\s?[A-ZĐ]{1,4})?\s+(?:ngày\s+)?$"
+)
+_CLAUSE_VERB = re.compile(
+    r"(?<!\w)(?:đã|sẽ|đang|vừa|được|bị|là|diễn ra|tổ chức|khai mạc|bắt đầu|kết thúc)(?!\w)"
+)
+_CLAUSE_MARKS = ".;:,()\n"
+THING_REACH = 100  # how far back in its clause the noun of the thing may stand
+
+
+def _names_a_thing(text: str, raw: RawTime) -> bool:
+    """Whether a full date is the day of an occurrence or a document its clause names."""
+    floor = max(0, raw.start - THING_REACH)
+    if _DOCUMENT_NUMBER.search(text, max(0, raw.start - 40), raw.start):
+        return True
+    clause = max(text.rfind(c, floor, raw.start) for c in _CLAUSE_MARKS) + 1
+    start = max(clause, floor)
+    noun = None
+    for noun in _THING_NOUN.finditer(text[start : raw.start]):
+        pass
+    return noun is not None and not _CLAUSE_VERB.search(text, start + noun.end(), raw.start)
+
+
 def _recalls_history(text: str, raw: RawTime) -> bool:
     """Whether a full date is history the text recalls, not the day it reports on."""
     before = text[max(0, raw.start - 48) : raw.start].lower()
@@ -184,7 +225,11 @@ def _anchor_candidate(text: str, found: list[RawTime]) -> int | None:
     ]
     if dated:
         lead_end = _lead_end(text)
-        lead = [raw.end_year or year for raw, year in dated if raw.start < lead_end]
+        lead = [
+            raw.end_year or year
+            for raw, year in dated
+            if raw.start < lead_end and (raw.end_year is not None or not _names_a_thing(text, raw))
+        ]
         if lead:  # the latest: "kỷ niệm 50 năm (30/4/1975-30/4/2025)" is an article of 2025
             return max(lead)
         yearless = {(r.day, r.month) for r in found if r.kind == "day" and r.year is None}
