@@ -912,3 +912,25 @@ def test_dates_months_in_words_and_hom_before_a_day(text: str, value: str) -> No
 def test_dates_a_month_word_in_lower_case_is_no_month() -> None:
     # "tháng năm" is time ("những tháng năm"), "tháng Năm" is May.
     assert not find_times("Sau những tháng năm xa cách, hai bên đã gặp lại.", "2023-12-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sáng sớm 11/9, Thủ tướng đã hội đàm với Tổng thống Mỹ.", "2023-09-11"),
+        ("Tối muộn 11/9, Thủ tướng đã điện đàm với Thủ tướng Nhật Bản.", "2023-09-11"),
+        ("Đêm muộn ngày 11/9, Bộ trưởng đã tới Tokyo.", "2023-09-11"),
+        ("Sáng sớm 11 tháng 9, Bộ trưởng đã tới Tokyo.", "2023-09-11"),
+        ("Sớm nay, Bộ trưởng đã tới Tokyo.", "2023-09-12"),
+        ("Sáng sớm nay, Bộ trưởng đã tới Tokyo.", "2023-09-12"),
+        ("Sáng sớm qua, Bộ trưởng đã tới Tokyo.", "2023-09-11"),
+    ],
+)
+def test_dates_a_part_of_the_day_early_or_late(text: str, value: str) -> None:
+    times = find_times(text, "2023-09-12")
+    assert [t.value for t in times] == [value]
+    assert text.lower().startswith(times[0].text.lower())
+
+
+def test_dates_early_or_late_alone_is_no_date_word() -> None:
+    assert find_times("Hai bên sẽ ký sớm 3/4 số hợp đồng.", "2023-09-12") == []

@@ -57,7 +57,8 @@ _BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\
 # ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates others write 7/6.
 # A bare "3 tháng 2" stays a duration.
 _DAY_BEFORE_MONTH = re.compile(
-    r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|[Hh]ôm|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)(?:\s+nay)?)\s+"
+    r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|[Hh]ôm|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)"
+    r"(?:\s+(?:sớm|muộn))?(?:\s+nay)?)\s+"
     r"|(?<!\w)(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật),\s*)"
     r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+$"
 )
@@ -71,8 +72,8 @@ _YEAR = re.compile(
 _REL_DAY = tuple(
     re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
     for word, heads in (
-        ("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
-        ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya")),
+        ("nay", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "sớm", "muộn")),
+        ("qua", ("hôm", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "sớm", "muộn")),
         ("mai", ("ngày", "sáng", "chiều", "tối", "trưa", "đêm")),
         ("kia", ("hôm",)),
     )
@@ -101,6 +102,8 @@ _DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
 
 # Word lists for the checks around a hit (lower case, punctuation stripped).
 DAY_PARTS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "khuya"})
+# … early or late in it: "sáng sớm 11/9", "tối muộn 11/9", "sớm nay" (early this morning).
+DAY_PART_DEGREES = frozenset({"sớm", "muộn"})
 # Words of a date phrase that join the date's span: "sáng nay", "chiều ngày", "hôm qua".
 DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"}
 # A bare d/m is a date after one of these.
@@ -210,6 +213,11 @@ def _start_of(text: str, pos: int, words: list[str]) -> int:
     return pos - len(chunk) + end
 
 
+def _early_or_late(words: list[str]) -> bool:
+    """Whether the words before a date (nearest first) are "sáng sớm", "tối muộn", …"""
+    return len(words) >= 2 and words[0] in DAY_PART_DEGREES and words[1] in DAY_PARTS
+
+
 def _at_sentence_start(text: str, pos: int) -> bool:
     index = pos - 1
     while index >= 0 and text[index] in " \t":
@@ -283,6 +291,8 @@ def _day_raw(
         return None
     start, end = m.start(), m.end()
     words = _words_before(text, start, 4)
+    if _early_or_late(words):
+        words = words[1:]  # "sáng sớm 11/9": the part of the day dates it
     last = words[0] if words else ""
     if last in PLACE_WORDS:
         return None  # "Quảng trường 26/3", "đường 30/4"
@@ -304,7 +314,9 @@ def _day_raw(
         return None
     deictic = False
     phrase = 0
-    while phrase < len(words) and words[phrase] in DATE_PHRASE:
+    while phrase < len(words) and (
+        words[phrase] in DATE_PHRASE or _early_or_late(words[phrase:])
+    ):  # "Chiều nay", "Đêm muộn ngày": the words of the date phrase join its span
         phrase += 1
     if phrase:
         deictic = year is not None and "nay" in words[:phrase]
@@ -390,9 +402,8 @@ def _candidates(text: str) -> list[RawTime]:
             if _DATE_AFTER.match(text, m.end()):
                 continue  # "sáng nay 19-10": the date itself follows
             words = _words_before(text, m.start(), 2)
-            start = _start_of(
-                text, m.start(), words if words[1:2] in (["ngày"], ["rạng"]) else words[:1]
-            )
+            joined = words[1:2] in (["ngày"], ["rạng"]) or _early_or_late(words)
+            start = _start_of(text, m.start(), words if joined else words[:1])
             found.append(RawTime(start, m.end(), "rel_day", start, word=m.group()))
     for m in _RECENT.finditer(text):
         if _word_starts(text, m.start() - 1, "gG"):
