@@ -934,3 +934,22 @@ def test_dates_a_part_of_the_day_early_or_late(text: str, value: str) -> None:
 
 def test_dates_early_or_late_alone_is_no_date_word() -> None:
     assert find_times("Hai bên sẽ ký sớm 3/4 số hợp đồng.", "2023-09-12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Trong hai ngày 11, 12/9, Thủ tướng đã thăm Lào.", "2023-09-11", "2023-09-12"),
+        ("Các ngày 11, 12 và 13/9, Thủ tướng đã thăm Lào.", "2023-09-11", "2023-09-13"),
+        ("Hôm 11, 12/9, hai bên đã họp.", "2023-09-11", "2023-09-12"),
+        ("Hội nghị họp trong các ngày 28, 29 và 30-6-2005 tại Hà Nội.", "2005-06-28", "2005-06-30"),
+    ],
+)
+def test_dates_a_list_of_days_is_a_range(text: str, first: str, last: str) -> None:
+    times = find_times(text, "2023-09-12")
+    assert [(t.value, t.end_value) for t in times] == [(first, last)]
+
+
+@pytest.mark.parametrize("text", ["theo Điều 11, 12/2005 của Luật", "tăng 11, 12/9 lần"])
+def test_dates_a_list_of_numbers_without_a_day_word_is_no_date(text: str) -> None:
+    assert find_times(text, "2023-09-12") == []

@@ -38,6 +38,15 @@ _NUMERIC_AFTER_YEAR = re.compile(
     r"(?P<d1>[0-9]{1,2})(?P<d2>)(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})(?![0-9])"
 )
 _RANGE_HEAD = re.compile(r"[0-9]{1,2}(?:\s*[-–]\s*|\s+(?:đến|tới|và)\s+(?:ngày\s+)?)$")
+# A list of days in one month, "(hai) ngày 11, 12/9", "các ngày 11, 12 và 13/9": the first
+# day and the last, as a range (after "ngày" or "hôm", so "Điều 11, 12/2005" is no date).
+_LIST_HEAD = re.compile(
+    r"(?:(?<=[Nn]gày )|(?<=[Hh]ôm ))[0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*(?:\s*,\s*|\s+và\s+)$"
+)
+_LISTED = re.compile(
+    r"(?P<d1>[0-9]{1,2})(?:\s*,\s*[0-9]{1,2})*(?:\s*,\s*|\s+và\s+)(?P<d2>[0-9]{1,2})"
+    r"(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4})(?![0-9])|(?![0-9]|[/.\-][0-9]))"
+)
 # "tháng 8", "tháng 4/2024", "tháng 6 năm 2021", "tháng Ba năm 2024", "tháng trước" (after
 # the T of "tháng"). Months in words are capitalised ("tháng Năm" is May, "tháng năm" is
 # time); "tháng Giêng" and "tháng Chạp" name lunar months and are left out.
@@ -248,8 +257,17 @@ def _numeric_at(text: str, sep: int) -> RawTime | None:
     cross = _CROSS_MONTH.match(text, start)
     if cross is not None:
         return _cross_month_at(text, cross)
-    head = _RANGE_HEAD.search(text, max(0, start - 14), start)
-    m = (_NUMERIC.match(text, head.start()) if head else None) or _NUMERIC.match(text, start)
+    listed = (
+        _LIST_HEAD.search(text, max(0, start - 30), start)
+        if "," in text[max(0, start - 12) : start]
+        else None
+    )
+    head = listed or _RANGE_HEAD.search(text, max(0, start - 14), start)
+    m = (
+        (_LISTED.match(text, listed.start()) if listed else None)
+        or (_NUMERIC.match(text, head.start()) if head else None)
+        or _NUMERIC.match(text, start)
+    )
     if m is None and _AFTER_YEAR.search(text, max(0, start - 5), start):
         m = _NUMERIC_AFTER_YEAR.match(text, start)
     if m is None or m.end() <= sep:
