@@ -74,8 +74,31 @@ def test_meta_published_from_dateline(line, expected):
 
 
 def test_meta_published_not_from_banner_at_top():
-    for banner in ("Chủ Nhật, Tháng mười một 24, 2024", "Thứ Bảy, 14/03/2026, 06:41 (GMT+7)"):
-        assert record(banner, TITLE, LEAD, LAST).published is None
+    # as the pages have them: the site's menu or contacts between the banner and the title
+    for banner, chrome in (
+        ("Chủ Nhật, Tháng mười một 24, 2024", "* Email: bbt@example.vn *Tòa soạn: 0989011688"),
+        ("Thứ Bảy, 14/03/2026, 06:41 (GMT+7)", "Những chủ trương công tác lớn Tin tức - Thời sự"),
+    ):
+        assert record(banner, chrome, TITLE, LEAD, LAST).published is None
+
+
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        ("Thứ Ba, 12/09/2023 - 14:30", "2023-09-12"),
+        ("Thứ ba, ngày 12/9/2023", "2023-09-12"),
+        ("Chủ nhật, 10/09/2023 - 14:30 (GMT+7)", "2023-09-10"),
+    ],
+)
+def test_meta_published_from_a_weekday_header_right_above_the_title(header, expected):
+    assert record(header, TITLE, LEAD, LAST).published == expected
+
+
+def test_meta_published_not_from_a_header_weeks_after_the_lead_date():
+    lead = "(BNG) – Ngày 1/11/2023, tại Hà Nội, Bộ Ngoại giao đã chủ trì Đối thoại."
+    assert record("Chủ Nhật, Tháng mười một 24, 2024", TITLE, lead, LAST).published is None
+    lead = "(BNG) – Ngày 11/9/2023, tại Hà Nội, Bộ Ngoại giao đã chủ trì Đối thoại."
+    assert record("Thứ Ba, 12/09/2023 - 14:30", TITLE, lead, LAST).published == "2023-09-12"
 
 
 def test_meta_published_not_from_related_news():

@@ -23,7 +23,7 @@ def _phrases(text: str) -> frozenset[str]:
 
 # Line kinds.
 BLANK = "blank"
-BANNER = "banner"  # weekday-date line above the article: the crawl date, not publication
+BANNER = "banner"  # weekday-date line above the article: the crawl date (meta: unless on the title)
 FURNITURE = "furniture"  # site chrome: contacts, breadcrumbs, players, debris
 DATELINE = "dateline"  # byline / "Cập nhật" / date-and-time line of the article
 CAPTION = "caption"  # photo captions and credit-only lines ("Ảnh: VGP")
