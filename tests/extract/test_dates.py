@@ -847,7 +847,15 @@ def test_dates_a_dateline_day_gives_way_to_the_lead_own_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "dateline", ["Hà Nội, 12/9 - ", "HÀ NỘI, 12/9/2024 – ", "Viêng Chăn, 12/9 - "]
+    "dateline",
+    [
+        "Hà Nội, 12/9 - ",
+        "HÀ NỘI, 12/9/2024 – ",
+        "Viêng Chăn, 12/9 - ",
+        "Hà Nội (TTXVN) 12/9 - ",
+        "Viêng Chăn (TTXVN) ngày 12/9 – ",
+        "(TTXVN) 12/9 - ",
+    ],
 )
 def test_dates_a_dateline_without_outlet_is_set_aside_too(dateline: str) -> None:
     # The dateline's day is the story's; the lead's own day and "hôm qua" date the events.

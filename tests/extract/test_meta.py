@@ -197,6 +197,7 @@ def test_meta_credits_from_crawler_photo_line():
         ("(VOV5) - ", ["VOV"]),
         ("(BNG) – ", ["BNG"]),
         ("Seoul, 26/8 (TTXVN) - ", ["VNA"]),
+        ("Seoul (TTXVN) 26/8 - ", ["VNA"]),
         ("VOV.VN - ", ["VOV"]),
         ("NDO - ", ["Nhân Dân"]),
     ],

@@ -174,7 +174,9 @@ LINK_RE = re.compile(
 )
 # "(Ngày Nay) - …", "(VOV5) - …", "Seoul (TTXVN) - …", "VOV.VN - …" before the lead.
 LEAD_PREFIX_RE = re.compile(
-    rf"^(?:[{UPPER}0-9][\w./]*,?\s+){{0,5}}\(([^()]{{2,40}})\)\s*[-–—]\s*(?=\S)"
+    rf"^(?:[{UPPER}0-9][\w./]*,?\s+){{0,5}}\(([^()]{{2,40}})\)"
+    r"(?:\s*(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)?"  # "(TTXVN) 11/9"
+    r"\s*[-–—]\s*(?=\S)"
     rf"|^([\w.+]{{2,20}}\.(?:vn|VN|Vn|com|net|org))\s*[-–—]\s*(?=[{UPPER}0-9“\"])"
 )
 # A dateline of place and day with no outlet: "Hà Nội, 12/9 - ", "WASHINGTON, 9/6/2024 – ".

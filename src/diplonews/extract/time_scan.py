@@ -119,8 +119,8 @@ DATE_PHRASE = DAY_PARTS | {"rạng", "hôm", "ngày", "nay", "qua", "mai", "kia"
 DATE_CONTEXT = DATE_PHRASE | {"từ", "đến", "tới", "vào", "sau", "trước", "mùng", "mồng"}
 # … or before one of these: "cuộc hội đàm 10/9 vừa qua", "Hội nghị 25/11 tới".
 _MARKED_AFTER = re.compile(r"\s+(?:vừa\s+qua|sắp\s+tới|tới)(?!\w)")
-# … or in a dateline, after a place and before the agency and the dash: "Hà Nội, 12/9
-# (TTXVN) -", "Bình Nhưỡng, 12/9 -".
+# … or in a dateline, after a place and before the agency and the dash, or after the
+# agency: "Hà Nội, 12/9 (TTXVN) -", "Bình Nhưỡng, 12/9 -", "Hà Nội (TTXVN) 12/9 -".
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
 # … and not after one of these: "Quảng trường 26/3", "đường 30/4".
 PLACE_WORDS = frozenset(
@@ -325,7 +325,7 @@ def _day_raw(
         and not bracketed
         and not _at_sentence_start(text, start)
         and not _MARKED_AFTER.match(text, end)
-        and not (text[start - 2 : start] == ", " and _DATELINE_AFTER.match(text, end))
+        and not (text[start - 2 : start] in (", ", ") ") and _DATELINE_AFTER.match(text, end))
     ):
         return None  # "24/7", "3-1", "1.5" without a date word before or after them
     if year is not None and _is_dateline(text, start, end, words):
