@@ -67,10 +67,16 @@ def test_meta_published_from_crawler_marker():
         ("Đăng lúc 24/11/2024", "2024-11-24"),
         ("Thứ Tư, 20 tháng 3 năm 2024 09:06", "2024-03-20"),  # written out
         ("Quang Hòa 18:17 | 28 tháng 1, 2024", "2024-01-28"),
+        ("2024-03-20T09:06:00+07:00", "2024-03-20"),  # a page's machine timestamp
     ],
 )
 def test_meta_published_from_dateline(line, expected):
     assert record(TITLE, line, LEAD, LAST).published == expected
+
+
+def test_meta_an_iso_timestamp_above_the_title_is_no_title():
+    found = record("2024-03-20T09:06:00+07:00", TITLE, LEAD, LAST)
+    assert (found.published, found.title) == ("2024-03-20", TITLE)
 
 
 def test_meta_published_not_from_banner_at_top():
