@@ -425,6 +425,36 @@ def test_dates_anchor_skips_a_recalled_date(text: str) -> None:
     assert infer_anchor_year(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghi phạm duy nhất bị kết tội tham gia vụ tấn công 11/9/2001 đã được trả tự do hôm qua.",
+        "Tòa án hôm nay hủy bản án với bị cáo của vụ khủng bố hôm 11/9/2001 ở Mỹ.",
+        "Kẻ chủ mưu vụ đánh bom hôm 12/10/2002 ở Bali đã trốn thoát.",
+        "Ông Nixon xúc phạm bà Gandhi trong cuộc trao đổi riêng ngày 5/11/1971, theo băng ghi âm.",
+        "Sở đã hủy bỏ văn bản số 123/GT-GTT ngày 8-4-2005 của Sở GTCC về ranh xây dựng.",
+        "Theo Nghị định 66/2002/NĐ-CP ngày 1/7/2002, hành lý được miễn thuế.",
+        "Số người thiệt mạng vì thảm họa sóng thần ngày 26-12-2004 đã lên 165.000.",
+    ],
+)
+def test_dates_anchor_skips_the_day_of_a_thing_the_lead_recalls(text: str) -> None:
+    assert infer_anchor_year(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Ngày 7/6/2005, cuộc hội đàm đã diễn ra tại Hà Nội.", 2005),
+        ("Cuộc hội đàm đã diễn ra ngày 7/6/2005 tại Hà Nội.", 2005),
+        ("Ông Dương tạm giữ chức vụ này từ 1/1/2006.", 2006),
+        ("Ngành đường sắt mở dịch vụ giao vé từ ngày 26-9-2005.", 2005),
+        ("Nhận hồ sơ từ ngày 25/8 đến 10/9 và đợt ba từ 15/9 đến 30/9/2005.", 2005),
+    ],
+)
+def test_dates_anchor_keeps_the_day_of_the_clause(text: str, year: int) -> None:
+    assert infer_anchor_year(text) == year
+
+
 def test_dates_anchor_contradicted_by_a_later_past_year() -> None:
     text = (
         "Ngày 30/4/1975, xe tăng tiến vào Dinh Độc Lập. Hai nước đã thiết lập quan hệ năm 1995. "
@@ -817,7 +847,15 @@ def test_dates_a_dateline_day_gives_way_to_the_lead_own_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "dateline", ["Hà Nội, 12/9 - ", "HÀ NỘI, 12/9/2024 – ", "Viêng Chăn, 12/9 - "]
+    "dateline",
+    [
+        "Hà Nội, 12/9 - ",
+        "HÀ NỘI, 12/9/2024 – ",
+        "Viêng Chăn, 12/9 - ",
+        "Hà Nội (TTXVN) 12/9 - ",
+        "Viêng Chăn (TTXVN) ngày 12/9 – ",
+        "(TTXVN) 12/9 - ",
+    ],
 )
 def test_dates_a_dateline_without_outlet_is_set_aside_too(dateline: str) -> None:
     # The dateline's day is the story's; the lead's own day and "hôm qua" date the events.
@@ -882,3 +920,44 @@ def test_dates_months_in_words_and_hom_before_a_day(text: str, value: str) -> No
 def test_dates_a_month_word_in_lower_case_is_no_month() -> None:
     # "tháng năm" is time ("những tháng năm"), "tháng Năm" is May.
     assert not find_times("Sau những tháng năm xa cách, hai bên đã gặp lại.", "2023-12-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sáng sớm 11/9, Thủ tướng đã hội đàm với Tổng thống Mỹ.", "2023-09-11"),
+        ("Tối muộn 11/9, Thủ tướng đã điện đàm với Thủ tướng Nhật Bản.", "2023-09-11"),
+        ("Đêm muộn ngày 11/9, Bộ trưởng đã tới Tokyo.", "2023-09-11"),
+        ("Sáng sớm 11 tháng 9, Bộ trưởng đã tới Tokyo.", "2023-09-11"),
+        ("Sớm nay, Bộ trưởng đã tới Tokyo.", "2023-09-12"),
+        ("Sáng sớm nay, Bộ trưởng đã tới Tokyo.", "2023-09-12"),
+        ("Sáng sớm qua, Bộ trưởng đã tới Tokyo.", "2023-09-11"),
+    ],
+)
+def test_dates_a_part_of_the_day_early_or_late(text: str, value: str) -> None:
+    times = find_times(text, "2023-09-12")
+    assert [t.value for t in times] == [value]
+    assert text.lower().startswith(times[0].text.lower())
+
+
+def test_dates_early_or_late_alone_is_no_date_word() -> None:
+    assert find_times("Hai bên sẽ ký sớm 3/4 số hợp đồng.", "2023-09-12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Trong hai ngày 11, 12/9, Thủ tướng đã thăm Lào.", "2023-09-11", "2023-09-12"),
+        ("Các ngày 11, 12 và 13/9, Thủ tướng đã thăm Lào.", "2023-09-11", "2023-09-13"),
+        ("Hôm 11, 12/9, hai bên đã họp.", "2023-09-11", "2023-09-12"),
+        ("Hội nghị họp trong các ngày 28, 29 và 30-6-2005 tại Hà Nội.", "2005-06-28", "2005-06-30"),
+    ],
+)
+def test_dates_a_list_of_days_is_a_range(text: str, first: str, last: str) -> None:
+    times = find_times(text, "2023-09-12")
+    assert [(t.value, t.end_value) for t in times] == [(first, last)]
+
+
+@pytest.mark.parametrize("text", ["theo Điều 11, 12/2005 của Luật", "tăng 11, 12/9 lần"])
+def test_dates_a_list_of_numbers_without_a_day_word_is_no_date(text: str) -> None:
+    assert find_times(text, "2023-09-12") == []

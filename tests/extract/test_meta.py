@@ -67,15 +67,44 @@ def test_meta_published_from_crawler_marker():
         ("Đăng lúc 24/11/2024", "2024-11-24"),
         ("Thứ Tư, 20 tháng 3 năm 2024 09:06", "2024-03-20"),  # written out
         ("Quang Hòa 18:17 | 28 tháng 1, 2024", "2024-01-28"),
+        ("2024-03-20T09:06:00+07:00", "2024-03-20"),  # a page's machine timestamp
     ],
 )
 def test_meta_published_from_dateline(line, expected):
     assert record(TITLE, line, LEAD, LAST).published == expected
 
 
+def test_meta_an_iso_timestamp_above_the_title_is_no_title():
+    found = record("2024-03-20T09:06:00+07:00", TITLE, LEAD, LAST)
+    assert (found.published, found.title) == ("2024-03-20", TITLE)
+
+
 def test_meta_published_not_from_banner_at_top():
-    for banner in ("Chủ Nhật, Tháng mười một 24, 2024", "Thứ Bảy, 14/03/2026, 06:41 (GMT+7)"):
-        assert record(banner, TITLE, LEAD, LAST).published is None
+    # as the pages have them: the site's menu or contacts between the banner and the title
+    for banner, chrome in (
+        ("Chủ Nhật, Tháng mười một 24, 2024", "* Email: bbt@example.vn *Tòa soạn: 0989011688"),
+        ("Thứ Bảy, 14/03/2026, 06:41 (GMT+7)", "Những chủ trương công tác lớn Tin tức - Thời sự"),
+    ):
+        assert record(banner, chrome, TITLE, LEAD, LAST).published is None
+
+
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        ("Thứ Ba, 12/09/2023 - 14:30", "2023-09-12"),
+        ("Thứ ba, ngày 12/9/2023", "2023-09-12"),
+        ("Chủ nhật, 10/09/2023 - 14:30 (GMT+7)", "2023-09-10"),
+    ],
+)
+def test_meta_published_from_a_weekday_header_right_above_the_title(header, expected):
+    assert record(header, TITLE, LEAD, LAST).published == expected
+
+
+def test_meta_published_not_from_a_header_weeks_after_the_lead_date():
+    lead = "(BNG) – Ngày 1/11/2023, tại Hà Nội, Bộ Ngoại giao đã chủ trì Đối thoại."
+    assert record("Chủ Nhật, Tháng mười một 24, 2024", TITLE, lead, LAST).published is None
+    lead = "(BNG) – Ngày 11/9/2023, tại Hà Nội, Bộ Ngoại giao đã chủ trì Đối thoại."
+    assert record("Thứ Ba, 12/09/2023 - 14:30", TITLE, lead, LAST).published == "2023-09-12"
 
 
 def test_meta_published_not_from_related_news():
@@ -174,6 +203,7 @@ def test_meta_credits_from_crawler_photo_line():
         ("(VOV5) - ", ["VOV"]),
         ("(BNG) – ", ["BNG"]),
         ("Seoul, 26/8 (TTXVN) - ", ["VNA"]),
+        ("Seoul (TTXVN) 26/8 - ", ["VNA"]),
         ("VOV.VN - ", ["VOV"]),
         ("NDO - ", ["Nhân Dân"]),
     ],

@@ -3,6 +3,8 @@ date, status, format and location."""
 
 from __future__ import annotations
 
+import pytest
+
 from diplonews.extract import extract
 from diplonews.extract.record import Event
 
@@ -132,6 +134,37 @@ def test_placing_a_meeting_on_the_sidelines_takes_its_date_and_place() -> None:
     )
     talks = next(e for e in found if "Yoon Suk Yeol" in [p.name for p in e.participants])
     assert (talks.date, talks.location, talks.status) == ("2024-10", "Washington", "planned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Thủ tướng Phạm Minh Chính và Thủ tướng Nhật Bản Kishida Fumio đã gặp nhau tại Hội "
+            "nghị G7 mở rộng ở Hiroshima hồi tháng 5."
+        ),
+        (
+            "Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Nhật Bản Kishida Fumio trong dịp "
+            "dự Hội nghị G7 mở rộng ở Hiroshima tháng 5/2024."
+        ),
+        (
+            "Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Nhật Bản Kishida Fumio tại Hội nghị G7 "
+            "mở rộng hồi tháng 5."
+        ),
+    ],
+)
+def test_placing_a_meeting_held_at_a_gathering_takes_its_date(text: str) -> None:
+    talks = next(e for e in events(text) if "JPN" in e.parties and "USA" not in e.parties)
+    assert talks.date == "2024-05"
+
+
+def test_placing_a_gathering_after_a_comma_does_not_date_the_meeting() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Nhật Bản Kishida Fumio, sau khi hai ông "
+        "dự Hội nghị G7 mở rộng hồi tháng 5."
+    )
+    talks = next(e for e in found if "JPN" in e.parties and "USA" not in e.parties)
+    assert talks.date != "2024-05"
 
 
 def test_placing_a_year_in_the_name_gives_way_to_the_days() -> None:

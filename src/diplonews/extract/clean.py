@@ -23,7 +23,7 @@ def _phrases(text: str) -> frozenset[str]:
 
 # Line kinds.
 BLANK = "blank"
-BANNER = "banner"  # weekday-date line above the article: the crawl date, not publication
+BANNER = "banner"  # weekday-date line above the article: the crawl date (meta: unless on the title)
 FURNITURE = "furniture"  # site chrome: contacts, breadcrumbs, players, debris
 DATELINE = "dateline"  # byline / "Cập nhật" / date-and-time line of the article
 CAPTION = "caption"  # photo captions and credit-only lines ("Ảnh: VGP")
@@ -106,13 +106,18 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 # 20/03/2024, 2024-03-20, and written out: "20 tháng 3 năm 2024", "20 tháng 3, 2024".
 _WORDY_DATE = r"\d{1,2}\s+tháng\s+\d{1,2}\s*(?:,\s*|\s+năm\s+)\d{4}"
 DATE_RE = re.compile(
-    r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b" + _WORDY_DATE + r"\b",
+    r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))|\b"
+    + _WORDY_DATE
+    + r"\b",
     re.IGNORECASE,
 )
 TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+# The time of an ISO timestamp, "2023-09-12T14:30:00+07:00" (a page's machine date).
+ISO_TIME = r"\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?"
 # What is left of a date line once its dates and filler words are gone.
 DATE_FILLER_RE = re.compile(
-    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2}(?::\d{2})?|"
+    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:T" + ISO_TIME + r")?|"
+    r"\d{1,2}[:h]\d{2}(?::\d{2})?|"
     r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|"  # the weekday bylines start with
     r"(?:GMT|UTC)\s*[+-]?\s*\d*|cập nhật|đăng lúc|ngày đăng|đăng ngày|thời gian|xuất bản|"
     r"ngày|lúc|tháng|năm|giờ|sáng|chiều|tối|updated|published|AM|PM|SA|CH|\d+|[|\-–,:()/.\s]",
@@ -174,7 +179,9 @@ LINK_RE = re.compile(
 )
 # "(Ngày Nay) - …", "(VOV5) - …", "Seoul (TTXVN) - …", "VOV.VN - …" before the lead.
 LEAD_PREFIX_RE = re.compile(
-    rf"^(?:[{UPPER}0-9][\w./]*,?\s+){{0,5}}\(([^()]{{2,40}})\)\s*[-–—]\s*(?=\S)"
+    rf"^(?:[{UPPER}0-9][\w./]*,?\s+){{0,5}}\(([^()]{{2,40}})\)"
+    r"(?:\s*(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)?"  # "(TTXVN) 11/9"
+    r"\s*[-–—]\s*(?=\S)"
     rf"|^([\w.+]{{2,20}}\.(?:vn|VN|Vn|com|net|org))\s*[-–—]\s*(?=[{UPPER}0-9“\"])"
 )
 # A dateline of place and day with no outlet: "Hà Nội, 12/9 - ", "WASHINGTON, 9/6/2024 – ".

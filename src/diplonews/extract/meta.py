@@ -2,24 +2,30 @@
 
 Owns `record.published` and `record.credits`. Both are read from the line map that
 the clean stage made of the raw text (`Doc.layout`), so neither a banner's crawl date nor a date or a
-photo credit in the related-news block after the body is taken.
+photo credit in the related-news block after the body is taken; a weekday date set right
+above the headline is the article's own header, not a banner.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from diplonews.extract.clean import (
+    BANNER,
+    BLANK,
     BODY,
     CAPTION,
     CREDIT,
     DATELINE,
     END,
     LEAD_PREFIX_RE,
+    TITLE,
     layout,
 )
-from diplonews.extract.doc import CleanText, Doc
+from diplonews.extract.doc import CleanText, Doc, Line
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons
 
 ISO_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:$|[T\s])")
@@ -140,7 +146,42 @@ def published(doc: Doc, cleaned: CleanText) -> str | None:
             value = parse_date(line.text)
             if value:
                 return value
+    return _header_date(lines)
+
+
+def _header_date(lines: Sequence[Line]) -> str | None:
+    """The date of a weekday line set right above the title ("Thứ Ba, 12/09/2023 - 14:30",
+    then the headline): the article's own header. A site banner's date (the day the page
+    was fetched) stands above the site's menus and contacts, not against the headline; and
+    a header is not weeks after a full date the lead gives ("Ngày 1/11/2023, …" under a
+    banner of 24/11/2024 was fetched a year later)."""
+    previous = None
+    for index, line in enumerate(lines):
+        if line.kind == BLANK:
+            continue
+        if line.kind != TITLE:
+            previous = line
+            continue
+        if previous is None or previous.kind != BANNER:
+            return None
+        value = parse_date(previous.text)
+        lead = next((x.text for x in lines[index + 1 :] if x.kind == BODY), "")
+        stated = parse_date(lead[:HEADER_LEAD_REACH])
+        if value and stated and not stated <= value <= _days_after(stated, HEADER_LAG_DAYS):
+            return None
+        return value
     return None
+
+
+HEADER_LEAD_REACH = 200  # the lead's first sentence or so
+HEADER_LAG_DAYS = 31  # a story published this long after the day its lead gives, at most
+
+
+def _days_after(value: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return value
 
 
 def lookup(lex: Lexicons, part: str) -> str | None:

@@ -156,7 +156,7 @@ def carry_date(reader: Reader, d: Draft) -> None:
     if e.date or d.own_date:
         return
     around = [x for x in reader.drafts if x.sentence == d.sentence and x is not d]
-    setting = next((x for x in around if x.setting), None)
+    setting = next((x for x in around if x.setting), None) or _occasion_of(reader, d, around)
     if setting is not None:  # "… sẽ hội đàm bên lề Hội nghị NATO vào tháng 8 tới"
         dated = next(
             (x for x in around if x.cue.start >= setting.cue.start and x.own_date and x.event.date),
@@ -183,6 +183,30 @@ def carry_date(reader: Reader, d: Draft) -> None:
         earlier = last_day_before(reader, start)
         if earlier is not None:
             e.date = earlier
+
+
+# A meeting told as held at a gathering: "gặp nhau tại Hội nghị G7 ở Hiroshima hồi tháng
+# 5", "hội đàm với X trong dịp dự Hội nghị Y tháng 5/2023", "gặp X dịp Hội nghị Y".
+AT_OCCASION = re.compile(
+    r"(?<!\w)(?:tại|(?:trong|nhân)\s+dịp(?:\s+(?:tham\s+)?dự)?|dịp)\s+(?:các\s+|cuộc\s+)?$"
+)
+OCCASION_GAP = re.compile(r"[,;:.()]|(?<!\w)(?:và|sau khi|trước khi|khi)(?!\w)")
+
+
+def _occasion_of(reader: Reader, d: Draft, around: list[Draft]) -> Draft | None:
+    """The gathering a meeting is told as held at, right after its words ("gặp X tại
+    Hội nghị Y"): the meeting's time is the gathering's, as "bên lề" says."""
+    if d.cue.kind != "meeting":
+        return None
+    body = reader.body
+    for x in around:
+        if x.cue.kind != "meeting" or x.cue.start <= d.cue.end:
+            continue
+        lead = AT_OCCASION.search(body, max(d.cue.end, x.cue.start - 40), x.cue.start)
+        if lead is not None and not OCCASION_GAP.search(body, d.cue.end, lead.start()):
+            return x
+        return None  # only the first meeting named after it
+    return None
 
 
 PRECISION = {"year": 0, "month": 1, "day": 2}
