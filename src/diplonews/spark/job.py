@@ -190,6 +190,16 @@ def partitions_for(spark: SparkSession, size: int) -> int:
 
 
 @contextmanager
+def described(spark: SparkSession, what: str) -> Iterator[None]:
+    """The Spark jobs run meanwhile carry `what` as their description (UI, event log)."""
+    spark.sparkContext.setJobDescription(f"diplonews: {what}")
+    try:
+        yield
+    finally:
+        spark.sparkContext.setJobDescription(None)  # type: ignore[arg-type]
+
+
+@contextmanager
 def planning(spark: SparkSession, partitions: int) -> Iterator[None]:
     """Settings of the jobs run meanwhile: file scans in about `partitions` partitions of
     similar size (Spark's defaults make one of 32 small files: a task, and its cost, per
@@ -253,7 +263,8 @@ def _file_units(spark: SparkSession, uri: str, explicit: bool, partitions: int) 
     parts.append(
         files.where(~_fits(path, files["length"])).select(*_error_units(path, _too_large(path)))
     )
-    scanned = files.count()  # no content read
+    with described(spark, "list the input"):
+        scanned = files.count()  # no content read
     if scanned < len(listed):
         everything = spark.createDataFrame([(p,) for p in listed], "path string")
         empty = everything.join(files.select(path.alias("path")), "path", "left_anti")
@@ -322,7 +333,8 @@ def run(spark: SparkSession, options: Options) -> JobReport:
         # Extracted once, written as it comes (nothing held in memory, however large the
         # input), then read back column by column for each table.
         extracted = units.mapInArrow(extract_batches, RESULT)
-        extracted.write.mode("overwrite").parquet(table + STAGING)
+        with described(spark, "extract"):
+            extracted.write.mode("overwrite").parquet(table + STAGING)
     extract_seconds = time.perf_counter() - started
     try:
         write_tables(spark, table, "overwrite" if options.overwrite else "errorifexists")
@@ -331,11 +343,12 @@ def run(spark: SparkSession, options: Options) -> JobReport:
         staging_fs.delete(staging, True)
     # From the Parquet footers: a count reads no column, and a schema given (any column)
     # reads a table without rows, which has no file to infer one from.
-    counts = {
-        name: spark.read.schema("path string").parquet(table + name).count() for name in TABLES
-    }
-    first = spark.read.schema("path string, reason string").parquet(table + "errors")
-    first_errors = first.limit(FIRST_ERRORS).collect()
+    with described(spark, "count the rows"):
+        counts = {
+            name: spark.read.schema("path string").parquet(table + name).count() for name in TABLES
+        }
+        first = spark.read.schema("path string, reason string").parquet(table + "errors")
+        first_errors = first.limit(FIRST_ERRORS).collect()
     return JobReport(
         articles=counts["articles"],
         events=counts["events"],
@@ -355,28 +368,31 @@ def write_tables(spark: SparkSession, table: str, mode: str) -> None:
     # One task per year writes its files (a few files rather than partitions × years),
     # articles sorted in input order within each file, for `load` to merge.
     articles = results.where(ok).select(*ARTICLE_COLUMNS).repartition("year")
-    (
-        articles.sortWithinPartitions("year", *_order(articles))
-        .write.mode(mode)
-        .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
-        .partitionBy("year")
-        .parquet(table + "articles")
-    )
+    with described(spark, "write articles"):
+        (
+            articles.sortWithinPartitions("year", *_order(articles))
+            .write.mode(mode)
+            .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
+            .partitionBy("year")
+            .parquet(table + "articles")
+        )
     keys = ["doc_id", "source", "year"]
     events = results.where(ok).select(*keys, F.explode("events").alias("item"))
     people = results.where(ok).select(*keys, F.posexplode("people").alias("position", "item"))
     for name, rows in (("events", events), ("people", people)):
-        (
-            rows.select(*[c for c in rows.columns if c != "item"], "item.*")
-            .repartition("year")
-            .write.mode(mode)
-            .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
-            .partitionBy("year")
-            .parquet(table + name)
-        )
+        with described(spark, f"write {name}"):
+            (
+                rows.select(*[c for c in rows.columns if c != "item"], "item.*")
+                .repartition("year")
+                .write.mode(mode)
+                .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
+                .partitionBy("year")
+                .parquet(table + name)
+            )
     errors = results.where(~ok).select("path", "line", "reason").coalesce(1)
     errors = errors.sortWithinPartitions(*_order(errors))
-    errors.select("path", "reason").write.mode(mode).parquet(table + "errors")
+    with described(spark, "write errors"):
+        errors.select("path", "reason").write.mode(mode).parquet(table + "errors")
 
 
 def session(master: str | None = None) -> tuple[SparkSession, bool]:
