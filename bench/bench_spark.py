@@ -1,7 +1,7 @@
 """Throughput of `diplonews spark-extract` against one process, and where its time goes.
 
     python bench/bench_spark.py [--articles N] [--format txt|jsonl] [--keep] [--corpus DIR]
-                                [--real [FILE]]
+                                [--real [FILE]] [--cpu [MASTERS]]
 
 Writes N generated articles (default 100,000; bench/corpus.py) under /dev/shm where
 there is one: `.txt` files, or with --format jsonl the same articles as JSONL files
@@ -29,6 +29,16 @@ It prints articles/s for each, articles/s per core of Spark against the single p
 (target: at least 70% on local[1], the figure free of contention), and the speed-up
 from one core to two. Exit status 1 when the target is missed. --keep keeps the corpus
 and the outputs and prints where.
+
+--cpu measures CPU seconds instead of wall time, for a machine shared with other work
+(where wall-clock rates mean nothing): the single process's CPU seconds for its loop,
+then for each master (default local[2]) one `job.run` in a child process, with its CPU
+seconds by role (driver, JVM, Python workers; `spark_cpu.py` says how each is
+counted), the task timeline of Spark's event log (the idle task slots and the CPU spent
+meanwhile, by stage) and an estimate of the per-core efficiency the job would have on
+a quiet machine with as many cores as slots (target ≥ 80% on local[2]). CPU seconds
+grow too when other processes share the cores (caches, hyperthreads): compare runs
+made at the same load, one after the other.
 """
 
 from __future__ import annotations
@@ -47,6 +57,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 TARGET_PER_CORE = 0.70  # Spark's articles/s per core over the single process's
+TARGET_PER_CORE_QUIET = 0.80  # local[2], per core, estimated from CPU seconds (--cpu)
 JSONL_LINES = 10_000  # articles per JSONL file with --format jsonl
 
 
@@ -87,6 +98,7 @@ def single_process(source: Path, output: Path) -> dict[str, float]:
     rows: list[tuple[Any, ...]] = []
     done = failed = 0
     writing = 0.0
+    cpu_started = time.process_time()
     started = time.perf_counter()
     with pq.ParquetWriter(output, schema) as parquet:
         for item in reading.iter_sources([source]):
@@ -107,8 +119,10 @@ def single_process(source: Path, output: Path) -> dict[str, float]:
         if rows:
             parquet.write_batch(tasks.arrow_batch(rows, schema))
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     writing += time.perf_counter() - step
     return {
+        "cpu": cpu,
         "articles": done,
         "failed": failed,
         "seconds": seconds,
@@ -191,6 +205,121 @@ def run_child(master: str, source: Path, output: Path) -> dict[str, float]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+# --- CPU accounting (--cpu), for a shared machine -------------------------------------
+
+
+def cpu_child(master: str, source: str, output: str) -> dict[str, float]:
+    """The job as `spark-extract` runs it, with the moments of its steps (epoch s)."""
+    moments = {"started": time.time()}
+    from diplonews.spark import job
+
+    spark, _ = job.session(master)
+    moments["session"] = time.time()
+    report = job.run(spark, job.Options(source, output))
+    moments["ran"] = time.time()
+    spark.stop()
+    moments["stopped"] = time.time()
+    return {
+        **moments,
+        "articles": float(report.articles),
+        "errors": float(report.errors),
+        "partitions": float(report.partitions),
+    }
+
+
+def cpu_run(master: str, source: Path, folder: Path) -> dict[str, Any]:
+    """One job in a child process, measured in CPU seconds (see spark_cpu.py)."""
+    import spark_cpu
+
+    slug = master.replace("[", "").replace("]", "").replace("*", "all")
+    events = folder / f"events-{slug}"
+    events.mkdir()
+    submit = (
+        f"--conf spark.eventLog.enabled=true --conf spark.eventLog.dir=file://{events} "
+        "--conf spark.eventLog.compress=false --conf spark.eventLog.rolling.enabled=false pyspark-shell"
+    )
+    env = {
+        **os.environ,
+        "PYSPARK_PYTHON": sys.executable,
+        "SPARK_LOCAL_IP": "127.0.0.1",
+        "PYSPARK_SUBMIT_ARGS": submit,
+    }
+    command = [sys.executable, __file__, "--cpu-child", master, str(source), str(folder / slug)]
+    started = time.perf_counter()
+    out, total, sampler = spark_cpu.run_measured(command, env)
+    wall = time.perf_counter() - started
+    moments = json.loads(out.strip().splitlines()[-1])
+    stages = spark_cpu.read_event_log(events)
+    slots = int(master[len("local[") : -1]) if master[len("local[") : -1].isdigit() else 2
+    steps = spark_cpu.running(t for stage in stages.values() for t in stage.tasks)
+    session, ran = moments["session"], moments["ran"]
+    run_gaps = spark_cpu.gaps(steps, slots, sampler, session, ran)
+    first, last = sampler.samples[0][0], sampler.samples[-1][0]
+    whole_gaps = spark_cpu.gaps(steps, slots, sampler, first, last)
+    in_run = {r: sampler.at(ran)[r] - sampler.at(session)[r] for r in spark_cpu.ROLES}
+    sampled = sum(sampler.samples[-1][1].values())
+    return {
+        "master": master,
+        "slots": slots,
+        "wall": wall,
+        "run_wall": ran - session,
+        "cpu": total,
+        "unsampled": total - sampled,
+        "run_cpu": sum(in_run.values()),
+        "run_by_role": in_run,
+        "run_gaps": run_gaps,
+        "whole_gaps": whole_gaps,
+        "stages": spark_cpu.report_lines(stages, sampler, slots),
+        **{k: moments[k] for k in ("articles", "errors", "partitions")},
+    }
+
+
+def cpu_bench(source: Path, folder: Path, masters: list[str]) -> int:
+    import spark_cpu
+
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    print("single process …", flush=True)
+    single = single_process(source, folder / "single.parquet")
+    base = single["cpu"]
+    print(
+        f"single process: {single['articles']:,.0f} articles, {base:.1f} CPU s with its output "
+        f"written ({single['articles'] / base:,.0f} articles per CPU s; "
+        f"{single['seconds']:.1f} s wall)"
+    )
+    met = True
+    for master in masters:
+        print(f"\nspark {master} …", flush=True)
+        r = cpu_run(master, source, folder)
+        slots, run_gaps, whole_gaps = r["slots"], r["run_gaps"], r["whole_gaps"]
+        roles = ", ".join(f"{k} {v:.1f}" for k, v in r["run_by_role"].items())
+        print(
+            f"{r['articles']:,.0f} articles ({r['errors']:.0f} errors), "
+            f"{r['partitions']:.0f} partitions; wall {r['wall']:.1f} s (job {r['run_wall']:.1f} s; "
+            f"meaningless on a busy machine)"
+        )
+        print(
+            f"CPU s: whole child {r['cpu']:.1f} (not seen by the sampler: {r['unsampled']:.1f}); "
+            f"job.run {r['run_cpu']:.1f} = {roles}"
+        )
+        print(
+            f"idle slots during job.run: {run_gaps.slot_seconds:.1f} slot-s over "
+            f"{run_gaps.seconds:.1f} s of {r['run_wall']:.1f} s, CPU meanwhile {run_gaps.cpu:.1f} s"
+        )
+        for line in r["stages"]:
+            print("  " + line)
+        per_cpu = base / r["run_cpu"]
+        quiet = spark_cpu.quiet_estimate(base, r["run_cpu"], run_gaps.cpu, slots)
+        gap_whole = whole_gaps.cpu + max(r["unsampled"], 0.0)
+        quiet_whole = spark_cpu.quiet_estimate(base, r["cpu"], gap_whole, slots)
+        print(
+            f"one process's CPU / job.run's CPU: {per_cpu:.0%}; on a quiet {slots}-core machine "
+            f"(estimate): {quiet:.0%} per core for job.run, {quiet_whole:.0%} with the JVM's "
+            f"start and stop (target ≥ {TARGET_PER_CORE_QUIET:.0%})"
+        )
+        met = met and quiet >= TARGET_PER_CORE_QUIET
+    return 0 if met else 1
+
+
 # --- the report ------------------------------------------------------------------------
 
 
@@ -213,7 +342,14 @@ def write_real(folder: Path, count: int, corpus: Path) -> Path:
     return shards
 
 
-def bench(count: int, fmt: str, keep: bool, corpus: Path | None, real: Path | None = None) -> int:
+def bench(
+    count: int,
+    fmt: str,
+    keep: bool,
+    corpus: Path | None,
+    real: Path | None = None,
+    cpu: list[str] | None = None,
+) -> int:
     shm = Path("/dev/shm")
     folder = Path(
         tempfile.mkdtemp(prefix="diplonews-bench-spark-", dir=shm if shm.is_dir() else None)
@@ -227,6 +363,8 @@ def bench(count: int, fmt: str, keep: bool, corpus: Path | None, real: Path | No
             source = write_input(folder, count, fmt)
         else:
             source = corpus.resolve()
+        if cpu:
+            return cpu_bench(source, folder, cpu)
         print("single process …", flush=True)
         single = single_process(source, folder / "single.parquet")
         runs = {}
@@ -298,6 +436,9 @@ def main() -> int:
     if len(sys.argv) == 5 and sys.argv[1] == "--child":
         print(json.dumps(child(*sys.argv[2:5])))
         return 0
+    if len(sys.argv) == 5 and sys.argv[1] == "--cpu-child":
+        print(json.dumps(cpu_child(*sys.argv[2:5])))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000, metavar="N", help="corpus size")
     parser.add_argument("--format", choices=("txt", "jsonl"), default="txt", help="input files")
@@ -312,6 +453,14 @@ def main() -> int:
         metavar="FILE",
         help="the real corpus repeated to N (default ../shared/corpus/vntc_subset.jsonl)",
     )
+    parser.add_argument(
+        "--cpu",
+        nargs="?",
+        const="local[2]",
+        metavar="MASTERS",
+        help="CPU accounting instead of wall time, for a shared machine: the single process "
+        "and each master (comma-separated, default local[2]) in CPU seconds, with idle slots",
+    )
     args = parser.parse_args()
     if args.articles < 10:
         parser.error("--articles must be at least 10")
@@ -322,7 +471,8 @@ def main() -> int:
         real = default_corpus()
     if real is not None and not real.is_file():
         parser.error(f"{real}: no such corpus")
-    return bench(args.articles, args.format, args.keep, args.corpus, real)
+    masters = args.cpu.split(",") if args.cpu else None
+    return bench(args.articles, args.format, args.keep, args.corpus, real, masters)
 
 
 if __name__ == "__main__":

@@ -261,3 +261,28 @@ def test_job_reports_files_it_does_not_read(
     assert read_table(tmp_path / "md", "errors") == [
         {"path": str(folder / "notes.md"), "reason": "unsupported file type .md"}
     ]
+
+
+def test_job_numbers_the_lines_of_a_jsonl_file_read_in_splits(
+    run_job: Callable[[Path, Path], Any], tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = []
+    for number in range(1, 601):
+        if number % 37 == 0:
+            lines.append("   ")  # blank: counted, no record
+        elif number % 53 == 0:
+            lines.append("{not json")
+        else:  # no id: the doc_id is the file's stem and the line's number
+            text = f"Hà Nội, ngày {number}: hội đàm."
+            lines.append(json.dumps({"text": text, "published": "2021-06-07"}))
+    (folder / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "wide.jsonl").write_text("\n".join(lines[:300]), encoding="utf-16")
+    report = run_job(folder, tmp_path / "out")  # 3 partitions: each file in several splits
+    expected, errors = single_process(folder)
+    rows = read_table(tmp_path / "out", "articles")
+    assert {r["doc_id"]: r["line"] for r in rows} == {d: int(d.rsplit(":", 1)[1]) for d in expected}
+    assert {(r["path"], r["reason"]) for r in read_table(tmp_path / "out", "errors")} == errors
+    assert (str(folder / "wide.jsonl"), reading.UTF16_JSONL) in errors
+    assert (report.articles, report.errors) == (len(expected), len(errors))

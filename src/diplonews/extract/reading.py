@@ -306,12 +306,21 @@ def _read_jsonl(path: Path) -> Iterator[Source | InputError]:
                 yield exc
 
 
+UTF16_JSONL = "UTF-16 JSONL is not supported (JSON Lines is UTF-8)"
+LINE_TOO_LARGE = f"line larger than {MAX_BYTES // (1024 * 1024)} MB"
+
+
+def starts_utf16(data: bytes) -> bool:
+    """Whether bytes begin with a UTF-16 byte order mark (a JSONL file's first line)."""
+    return data.startswith(_UTF16_BOMS)
+
+
 def jsonl_lines(lines: BinaryIO, name: str) -> Iterator[tuple[int, bytes] | InputError]:
     """The non-blank lines of the JSONL stream `name`, numbered from 1, unparsed; an
     `InputError` for a line too long, or for the whole stream if it is UTF-16."""
     head = lines.read(2)
-    if head.startswith(_UTF16_BOMS):
-        yield InputError(name, "UTF-16 JSONL is not supported (JSON Lines is UTF-8)")
+    if starts_utf16(head):
+        yield InputError(name, UTF16_JSONL)
         return
     lines.seek(0)
     number = 0
@@ -320,9 +329,7 @@ def jsonl_lines(lines: BinaryIO, name: str) -> Iterator[tuple[int, bytes] | Inpu
         if len(line) > MAX_BYTES and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):  # skip the rest of the line
                 line = lines.readline(1 << 20)
-            yield InputError(
-                f"{name}:{number}", f"line larger than {MAX_BYTES // (1024 * 1024)} MB"
-            )
+            yield InputError(f"{name}:{number}", LINE_TOO_LARGE)
             continue
         if line.strip():
             yield number, line

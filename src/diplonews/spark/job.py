@@ -12,15 +12,16 @@ workers spend their time extracting, not pickling, and the JVM writes as they go
 
 Input (one folder or file, local or any Hadoop path): `.txt` and `.html` files (one
 article each, read whole by Spark's `binaryFile` source), `.jsonl` files (one article
-per line), or Parquet files with the JSONL fields as columns. Every result row is
+per line, read in splits by Spark's text source), or Parquet files with the JSONL
+fields as columns. Every result row is
 written once to OUTPUT/_extracted as it comes (nothing is held in memory), and the
 tables are made from there:
 
 - `articles/`, `events/`, `people/`: Parquet, partitioned by the article's
   publication year (`year=2021/`; unknown: `year=__HIVE_DEFAULT_PARTITION__`, read
-  back as null), a file per year (or per 100,000 rows). `articles` files are sorted by
-  input path and line, the order `diplonews ingest` reads them in, so that `load` can
-  merge them back in that order.
+  back as null), a file per year from each writing task (or per 100,000 rows).
+  `articles` files are sorted by input path and line, the order `diplonews ingest`
+  reads them in, so that `load` can merge them back in that order.
 - `errors/`: one row (path, reason) per input that is not an article. A bad record
   never fails the job.
 
@@ -52,11 +53,12 @@ from diplonews.spark.tasks import (
     FILE,
     RESULT,
     ROW,
+    SPLIT,
+    SPLIT_UTF16,
     UNIT,
     UNIT_BATCH_ROWS,
     extract_batches,
     local_path,
-    split_jsonl_batches,
 )
 
 APP_NAME = "diplonews spark-extract"
@@ -65,7 +67,6 @@ BYTES_PER_PARTITION = 16 * 1024 * 1024  # of input: about 4,000 articles, 10 s o
 PARTITIONS_PER_CORE = 4  # at least, so that a slow partition does not hold a core idle
 FIRST_ERRORS = 20  # error rows the report carries back to the driver
 STAGING = "_extracted"  # under OUTPUT while the job runs: every result row, once
-JSONL_MAX_BYTES = 2**31 - 1  # Spark reads a file whole into one value: at most this
 MAX_ROWS_PER_FILE = 100_000  # of an output table: a year's articles may span several files
 FILE_OPEN_COST = 8 * 1024  # bytes a file counts for when scans are planned (Spark: 4 MB)
 
@@ -144,8 +145,9 @@ def _glob(suffixes: Iterable[str]) -> str:
 
 
 def _fits(path: Column, length: Column) -> Column:
-    """Whether a file is read: an article up to reading's limit, a JSONL file up to Spark's."""
-    return F.when(_is_jsonl(path), length <= JSONL_MAX_BYTES).otherwise(length <= reading.MAX_BYTES)
+    """Whether a file is read: an article up to reading's limit, a JSONL file always (it
+    is read in splits, its lines up to reading's limit)."""
+    return _is_jsonl(path) | (length <= reading.MAX_BYTES)
 
 
 def _is_jsonl(path: Column) -> Column:
@@ -162,11 +164,8 @@ def _error_units(path: Column, reason: Column) -> list[Column]:
     ]
 
 
-def _too_large(path: Column) -> Column:
-    mb = reading.MAX_BYTES // (1024 * 1024)
-    return F.when(_is_jsonl(path), F.lit("JSONL file larger than 2 GB: split it")).otherwise(
-        F.lit(f"file larger than {mb} MB")
-    )
+def _too_large() -> Column:
+    return F.lit(f"file larger than {reading.MAX_BYTES // (1024 * 1024)} MB")
 
 
 def _listed(spark: SparkSession, files: DataFrame) -> list[str]:
@@ -187,6 +186,16 @@ def partitions_for(spark: SparkSession, size: int) -> int:
     """Extraction tasks by default: a few per core, more for a big input."""
     cores = spark.sparkContext.defaultParallelism
     return max(PARTITIONS_PER_CORE * cores, math.ceil(size / BYTES_PER_PARTITION))
+
+
+@contextmanager
+def described(spark: SparkSession, what: str) -> Iterator[None]:
+    """The Spark jobs run meanwhile carry `what` as their description (UI, event log)."""
+    spark.sparkContext.setJobDescription(f"diplonews: {what}")
+    try:
+        yield
+    finally:
+        spark.sparkContext.setJobDescription(None)  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -214,8 +223,9 @@ def planning(spark: SparkSession, partitions: int) -> Iterator[None]:
 
 def _file_units(spark: SparkSession, uri: str, explicit: bool, partitions: int) -> DataFrame:
     """Units of .txt, .html and .jsonl files. Folders are walked recursively; hidden
-    files (. and _) and other kinds of files are skipped unread, as by `ingest`. A file
-    is read whole, and only when `_fits`; the others (and empty ones) are error units."""
+    files (. and _) and other kinds of files are skipped unread, as by `ingest`. A .txt
+    or .html file is read whole, and only when `_fits`; the others (and empty files) are
+    error units. A .jsonl file is read in splits, line by line (`_jsonl_units`)."""
 
     def scan(suffixes: Iterable[str]) -> DataFrame:
         reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
@@ -241,24 +251,78 @@ def _file_units(spark: SparkSession, uri: str, explicit: bool, partitions: int) 
             )
         )
     if jsonl:
-        shards = files if not articles else scan(reading.JSONL_SUFFIXES)
-        shard_path = F.regexp_replace(shards["path"], r"^file:(//(?=/))?", "")
-        contents = shards.where(shards["length"] <= JSONL_MAX_BYTES).select(
-            shard_path.alias("path"), "content"
-        )
-        # A JSONL file is read by one task: its lines are spread over the partitions.
-        parts.append(contents.mapInArrow(split_jsonl_batches, UNIT).repartition(partitions))
+        parts.append(_jsonl_units(spark, uri, explicit))
     # Not read: too large (found by their length alone), or empty (left out by Spark's
     # scans, so found by what the listing holds and the scan does not).
     parts.append(
-        files.where(~_fits(path, files["length"])).select(*_error_units(path, _too_large(path)))
+        files.where(~_fits(path, files["length"])).select(*_error_units(path, _too_large()))
     )
-    scanned = files.count()  # no content read
+    with described(spark, "list the input"):
+        scanned = files.count()  # no content read
     if scanned < len(listed):
         everything = spark.createDataFrame([(p,) for p in listed], "path string")
         empty = everything.join(files.select(path.alias("path")), "path", "left_anti")
         parts.append(empty.select(*_error_units(F.col("path"), F.lit("empty file"))))
     return _union(parts)
+
+
+def _file_path(metadata_path: str) -> Column:
+    """A scan's `_metadata.file_path` (a %-escaped URI) as a local path or plain URI."""
+    path = F.expr(f"url_decode(replace({metadata_path}, '+', '%2B'))")
+    return F.regexp_replace(path, r"^file:(//(?=/))?", "")
+
+
+def _jsonl_units(spark: SparkSession, uri: str, explicit: bool) -> DataFrame:
+    """The lines of the .jsonl files, read in splits of about the same size by Spark's
+    text source (no file is read whole, none waits for another: each task extracts
+    its split's lines as it reads them). A first job, on the JVM alone, counts the
+    lines of each split, so that each line gets its number in its file (SPLIT units
+    carry the lines before their split), and finds the UTF-16 files by their first
+    line."""
+    reader = spark.read.format("text").option("lineSep", "\n").option("recursiveFileLookup", "true")
+    if not explicit:
+        reader = reader.option("pathGlobFilter", _glob(reading.JSONL_SUFFIXES))
+    lines = reader.load(uri).select(
+        _file_path("_metadata.file_path").alias("path"),
+        F.col("_metadata.file_block_start").alias("start"),
+        F.col("value").cast("binary").alias("payload"),
+    )
+    with described(spark, "count the lines of each split"):
+        found = (
+            lines.withColumn("order", F.monotonically_increasing_id())
+            .groupBy("path", "start")
+            .agg(
+                F.count("*").alias("lines"),
+                F.min_by(F.substring("payload", 1, 2), "order").alias("head"),
+            )
+            .collect()
+        )
+    splits: list[tuple[str, int, int, bool]] = []
+    before = 0
+    utf16 = {r["path"] for r in found if r["start"] == 0 and reading.starts_utf16(r["head"])}
+    for number, r in enumerate(sorted(found, key=lambda r: (r["path"], r["start"]))):
+        if number == 0 or r["path"] != splits[-1][0]:
+            before = 0
+        splits.append((r["path"], r["start"], before, r["path"] in utf16))
+        before += r["lines"]
+    if not splits:
+        return spark.createDataFrame([], UNIT)
+    index = spark.createDataFrame(splits, "path string, start long, before int, utf16 boolean")
+    # A broadcast join: each task keeps its lines in the order they are read.
+    numbered = lines.join(F.broadcast(index), ["path", "start"])
+    return numbered.select(
+        F.when(numbered["utf16"], F.lit(SPLIT_UTF16)).otherwise(F.lit(SPLIT)).alias("kind"),
+        "path",
+        numbered["before"].alias("line"),
+        "payload",
+    )
+
+
+def _spread(units: DataFrame, partitions: int) -> DataFrame:
+    """Units over `partitions` partitions by a hash of where they come from: as even as
+    round-robin, without the sort of every unit that round-robin does first (Spark
+    sorts the rows of each task so that a retried task spreads them the same way)."""
+    return units.repartition(partitions, "path", "line")
 
 
 def _union(parts: list[DataFrame]) -> DataFrame:
@@ -284,14 +348,13 @@ def read_units(
         # A row as the JSON object of a JSONL line: nulls left out, dates as ISO strings.
         units = frame.select(
             F.lit(ROW).alias("kind"),
-            F.expr("url_decode(replace(_metadata.file_path, '+', '%2B'))").alias("path"),
+            _file_path("_metadata.file_path").alias("path"),
             (F.col("_metadata.row_index") + 1).cast("int").alias("line"),
             F.encode(F.to_json(F.struct(*fields)), "UTF-8").alias("payload"),
         )
-        units = units.withColumn("path", F.regexp_replace("path", r"^file:(//(?=/))?", ""))
         count = units.rdd.getNumPartitions()
         if count < partitions:
-            return units.repartition(partitions)
+            return _spread(units, partitions)
         if count > 2 * partitions:
             return units.coalesce(partitions)  # adjacent partitions together, no shuffle
         return units
@@ -322,7 +385,8 @@ def run(spark: SparkSession, options: Options) -> JobReport:
         # Extracted once, written as it comes (nothing held in memory, however large the
         # input), then read back column by column for each table.
         extracted = units.mapInArrow(extract_batches, RESULT)
-        extracted.write.mode("overwrite").parquet(table + STAGING)
+        with described(spark, "extract"):
+            extracted.write.mode("overwrite").parquet(table + STAGING)
     extract_seconds = time.perf_counter() - started
     try:
         write_tables(spark, table, "overwrite" if options.overwrite else "errorifexists")
@@ -331,11 +395,12 @@ def run(spark: SparkSession, options: Options) -> JobReport:
         staging_fs.delete(staging, True)
     # From the Parquet footers: a count reads no column, and a schema given (any column)
     # reads a table without rows, which has no file to infer one from.
-    counts = {
-        name: spark.read.schema("path string").parquet(table + name).count() for name in TABLES
-    }
-    first = spark.read.schema("path string, reason string").parquet(table + "errors")
-    first_errors = first.limit(FIRST_ERRORS).collect()
+    with described(spark, "count the rows"):
+        counts = {
+            name: spark.read.schema("path string").parquet(table + name).count() for name in TABLES
+        }
+        first = spark.read.schema("path string, reason string").parquet(table + "errors")
+        first_errors = first.limit(FIRST_ERRORS).collect()
     return JobReport(
         articles=counts["articles"],
         events=counts["events"],
@@ -349,34 +414,39 @@ def run(spark: SparkSession, options: Options) -> JobReport:
 
 
 def write_tables(spark: SparkSession, table: str, mode: str) -> None:
-    """The four tables under `table` from the rows staged there."""
-    results = spark.read.parquet(table + STAGING)
-    ok = F.col("reason").isNull()
-    # One task per year writes its files (a few files rather than partitions × years),
-    # articles sorted in input order within each file, for `load` to merge.
-    articles = results.where(ok).select(*ARTICLE_COLUMNS).repartition("year")
-    (
-        articles.sortWithinPartitions("year", *_order(articles))
-        .write.mode(mode)
-        .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
-        .partitionBy("year")
-        .parquet(table + "articles")
-    )
-    keys = ["doc_id", "source", "year"]
-    events = results.where(ok).select(*keys, F.explode("events").alias("item"))
-    people = results.where(ok).select(*keys, F.posexplode("people").alias("position", "item"))
-    for name, rows in (("events", events), ("people", people)):
-        (
-            rows.select(*[c for c in rows.columns if c != "item"], "item.*")
-            .repartition("year")
-            .write.mode(mode)
-            .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
-            .partitionBy("year")
-            .parquet(table + name)
-        )
-    errors = results.where(~ok).select("path", "line", "reason").coalesce(1)
-    errors = errors.sortWithinPartitions(*_order(errors))
-    errors.select("path", "reason").write.mode(mode).parquet(table + "errors")
+    """The four tables under `table` from the rows staged there. Each task writes the
+    rows of its share of the staged files, a file per year it meets (no shuffle: every
+    row is read once and written once, by as many tasks as there are cores), articles
+    sorted in input order within each file, for `load` to merge."""
+    cores = spark.sparkContext.defaultParallelism
+    with planning(spark, cores):
+        results = spark.read.parquet(table + STAGING)
+        ok = F.col("reason").isNull()
+        articles = results.where(ok).select(*ARTICLE_COLUMNS)
+        with described(spark, "write articles"):
+            (
+                articles.sortWithinPartitions("year", *_order(articles))
+                .write.mode(mode)
+                .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
+                .partitionBy("year")
+                .parquet(table + "articles")
+            )
+        keys = ["doc_id", "source", "year"]
+        events = results.where(ok).select(*keys, F.explode("events").alias("item"))
+        people = results.where(ok).select(*keys, F.posexplode("people").alias("position", "item"))
+        for name, rows in (("events", events), ("people", people)):
+            with described(spark, f"write {name}"):
+                (
+                    rows.select(*[c for c in rows.columns if c != "item"], "item.*")
+                    .write.mode(mode)
+                    .option("maxRecordsPerFile", MAX_ROWS_PER_FILE)
+                    .partitionBy("year")
+                    .parquet(table + name)
+                )
+        errors = results.where(~ok).select("path", "line", "reason").coalesce(1)
+        errors = errors.sortWithinPartitions(*_order(errors))
+        with described(spark, "write errors"):
+            errors.select("path", "reason").write.mode(mode).parquet(table + "errors")
 
 
 def session(master: str | None = None) -> tuple[SparkSession, bool]:

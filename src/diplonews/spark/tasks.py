@@ -8,12 +8,10 @@ schemas here are the contract between these functions and the driver's `job.py`.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import PurePosixPath
 from typing import Any
 
 import pyarrow as pa
@@ -38,9 +36,12 @@ UNIT_BATCH_ROWS = 256  # units per Arrow batch to a Python worker: about 1 MB, 1
 RESULT_BATCH_ROWS = 64  # rows per Arrow batch back: the JVM writes while Python extracts
 
 
-# A unit of work: (kind, path, line, payload). Files and Parquet rows are made units on
-# the JVM side, JSONL lines by a Python worker; all go to the extraction as Arrow.
+# A unit of work: (kind, path, line, payload), made on the JVM side, sent to the
+# extraction as Arrow. A JSONL file is read in splits of about the same size (Spark's
+# text source: lines without their "\n"); the JVM knows how many lines come before
+# each split, the worker counts the lines within it (`numbered`).
 FILE, LINE, ROW, ERROR = "file", "line", "row", "error"
+SPLIT, SPLIT_UTF16 = "split", "split-utf16"  # a line of a JSONL split (line: lines before it)
 # The payload: the file's bytes, the line's, the row as a JSON object, or an error's reason.
 Unit = tuple[str, str, int, bytes]
 UNIT = StructType(
@@ -122,28 +123,22 @@ def local_path(uri: str) -> str:
     return re.sub(r"^file:(//(?=/))?", "", uri)
 
 
-def units_of_file(path: str, data: bytes) -> Iterator[Unit]:
-    """A file's units: itself (.txt, .html), or its lines (.jsonl)."""
-    if PurePosixPath(path).suffix.lower() in reading.JSONL_SUFFIXES:
-        for line in reading.jsonl_lines(io.BytesIO(data), path):
-            if isinstance(line, InputError):
-                yield (ERROR, line.path, 0, line.reason.encode())
-            else:
-                yield (LINE, path, line[0], line[1])
-    else:
-        yield (FILE, path, 0, data)
-
-
-def split_jsonl_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """mapInArrow over JSONL files (path, content): their lines as units."""
-    schema = arrow_schema(UNIT)
-    for batch in batches:
-        paths, contents = batch.column("path").to_pylist(), batch.column("content").to_pylist()
-        units = [
-            u for path, data in zip(paths, contents, strict=True) for u in units_of_file(path, data)
-        ]
-        for start in range(0, len(units), RESULT_BATCH_ROWS):
-            yield arrow_batch(units[start : start + RESULT_BATCH_ROWS], schema)
+def numbered(unit: Unit, counted: dict[tuple[str, int], int]) -> Unit | None:
+    """A line of a JSONL split (SPLIT) as `reading.jsonl_lines` gives it: a LINE unit
+    numbered from 1 in its file, an ERROR unit, or None for a blank line and for the
+    lines of a UTF-16 file (one error for the file, at its first line). The lines of a
+    split reach a task together and in order: `counted` holds how many were seen."""
+    kind, path, before, payload = unit
+    place = counted.get((path, before), 0) + 1
+    counted[(path, before)] = place
+    number = before + place
+    if kind == SPLIT_UTF16:
+        return (ERROR, path, 0, reading.UTF16_JSONL.encode()) if number == 1 else None
+    if len(payload) > reading.MAX_BYTES:
+        return (ERROR, f"{path}:{number}", 0, reading.LINE_TOO_LARGE.encode())
+    if not payload.strip():
+        return None
+    return (LINE, path, number, payload)
 
 
 def extract_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -152,9 +147,13 @@ def extract_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatc
     lexicons = load()  # cached: once per Python worker, which Spark reuses across tasks
     schema = arrow_schema(RESULT)
     rows: list[tuple[Any, ...]] = []
+    counted: dict[tuple[str, int], int] = {}
     for batch in batches:
         columns = (batch.column(name).to_pylist() for name in UNIT.fieldNames())
-        for unit in zip(*columns, strict=True):
+        for given in zip(*columns, strict=True):
+            unit = numbered(given, counted) if given[0] in (SPLIT, SPLIT_UTF16) else given
+            if unit is None:  # a blank line, or a line of a UTF-16 file
+                continue
             try:
                 rows.append(_extract(unit, lexicons))
             except Exception as exc:  # noqa: BLE001 -- one bad record must not fail the job
