@@ -68,7 +68,9 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return bool(d.people or e.date) or (
             len(set(e.parties)) >= 2
             and delegation_before(reader, d)
-            or len(set(e.parties)) == 2  # the official's state and where to, no third
+            # the official's state and where to, no third ("nhà ngoại giao Iran", no
+            # title the people stage reads, leaves only where to)
+            or len(set(e.parties)) in (1, 2)
             and official_traveller(reader, d)
         )
     if e.series and e.edition and not d.points_back:

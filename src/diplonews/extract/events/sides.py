@@ -286,6 +286,10 @@ OFFICE = re.compile(
 OFFICE_REACH = 120  # characters before the visit's words searched for the office
 OFFICE_TO_STATE = 45  # characters from the office to its state
 CLAUSE_BREAK = re.compile(r"[,;:.()\"“”]")
+# "một (vị) tổng thống Mỹ": a leader's office held by anyone, not one leader's trip.
+GENERIC_LEADER = re.compile(
+    r"\bmột\s+(?:vị\s+)?(?:[Tt]ổng thống|[Tt]hủ tướng|[Cc]hủ tịch|[Qq]uốc vương|[Nn]hà vua)$"
+)
 
 
 def official_state(reader: Reader, d: Draft) -> str | None:
@@ -304,6 +308,8 @@ def office_state_before(reader: Reader, cue: Cue, sentence_start: int) -> str | 
     if not offices or CLAUSE_BREAK.search(body, offices[-1].start(), cue.start):
         return None
     office = offices[-1]
+    if GENERIC_LEADER.search(body, max(0, office.start() - 8), office.end()):
+        return None  # "lần đầu tiên một vị Thủ tướng Việt Nam tới Canada": any holder
     for s, _, code in side_spans(reader, office.end(), cue.start):
         if (
             office.end() <= s < office.end() + OFFICE_TO_STATE
