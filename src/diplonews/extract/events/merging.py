@@ -438,6 +438,7 @@ def talks(d: Draft) -> bool:
 
 def merge(reader: Reader) -> list[Event]:
     kept: list[Draft] = []
+    folded: set[tuple[int, int]] = set()  # (event kept, cue) of the drafts folded into it
     world.settle_status(reader)
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
@@ -481,6 +482,10 @@ def merge(reader: Reader) -> list[Event]:
                 )
             continue
         into = max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1]
+        if d.counterpart and (id(into), id(d.cue)) in folded:
+            kept.append(d)  # "Hai vòng hội đàm 6 bên": the second round is not the first
+            continue
+        folded.add((id(into), id(d.cue)))
         if audit.SINK is not None:  # a mention folded into an event: the same occurrence?
             kept_as = (
                 f"{into.event.kind} {into.event.date} {into.event.parties} «{into.event.name}»"
