@@ -215,7 +215,23 @@ def two_named_before(reader: Reader, d: Draft, at: int) -> list[str]:
         states = list(dict.fromkeys(states))
         if len(states) >= MIN_SIDES:
             return states if len(states) == MIN_SIDES else []
+    if d.sentence <= BOTH_REACH:  # back to the body's start: the headline is the antecedent
+        states = list(dict.fromkeys(states + headline_states(reader)))
+        return states if len(states) == MIN_SIDES else []
     return []
+
+
+def headline_states(reader: Reader) -> list[str]:
+    """The states the headline names ("Mỹ và Libya bàn cách cải thiện quan hệ"), which
+    "Giới chức hai nước" opening the body points back to; antecedents only, never the
+    evidence of an event."""
+    title = reader.doc.record.title or ""
+    return [
+        code
+        for _, _, codes in reader.lex.party_names.find(title)
+        for code in codes[:1]
+        if getattr(reader.lex.party(code), "kind", "") == "state"
+    ]
 
 
 # "6 nước tham dự cuộc hội đàm … sẽ gặp nhau", "Hai nước đã hội đàm", "các nhà lãnh đạo
