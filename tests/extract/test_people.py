@@ -239,6 +239,15 @@ def test_people_initialled_name_after_a_spokesman() -> None:
     assert "S.McClellan" in found
 
 
+def test_people_initialled_foreign_name_after_a_states_long_name() -> None:
+    # 2000s news glues a foreign minister's initial to his name and may write his state
+    # as "nước CHND …": the name is still read, with its state
+    found = people_of(
+        "Chiều 13/7, Bộ trưởng Ngoại giao nước CHND Bangladesh M.Morshed Khan đến Hà Nội."
+    )
+    assert found["M.Morshed Khan"][0] == "BGD"
+
+
 def test_people_state_after_the_name() -> None:
     found = people_of("Vua Abdullah của Jordan gọi đó là hành động tội ác.")
     assert found["Abdullah"][0] == "JOR"

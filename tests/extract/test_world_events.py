@@ -288,3 +288,21 @@ def test_world_events_the_round_counted_around_the_talks_name() -> None:
         )
     )
     assert (first.edition, first.status, second.edition) == (4, "held", 3)
+
+
+def test_world_events_both_states_named_only_in_the_headline() -> None:
+    # "Giới chức hai nước" opening the body points back to the states of the headline
+    [event] = undated(
+        "Mỹ và Libya bàn cách cải thiện quan hệ\n"
+        "Giới chức hai nước sẽ gặp nhau vào thứ sáu tới để thảo luận về lệnh cấm vận."
+    )
+    assert (event.kind, event.status, event.parties) == ("meeting", "planned", ["LBY", "USA"])
+
+
+def test_world_events_the_headline_is_no_antecedent_far_into_the_body() -> None:
+    events = undated(
+        "Mỹ và Libya bàn cách cải thiện quan hệ\n"
+        "Tin tức hôm nay. Thời tiết đẹp. Giá dầu tăng. Thị trường sôi động. "
+        "Giới chức hai nước sẽ gặp nhau vào thứ sáu tới."
+    )
+    assert events == []

@@ -147,12 +147,17 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
     given, as for envoys received together)."""
     cue = at.cue
     word = cue.trigger.vi if cue.trigger else ""
+    times = times_told(reader, at)
+    if times > 1 and (cue.kind != "visit" or len(set(draft.event.parties)) > 1):
+        # "gặp nhau 2 lần", "đã hai lần thăm": as "2 cuộc gặp" says (a visit only with
+        # where to: not "thăm đất nước đông dân nhất thế giới 8 lần")
+        return split_count(reader, draft, times)
     if cue.kind == "visit":
         return split_legs(reader, at, draft)
     counted = COUNTED.search(reader.body, max(0, cue.start - 12), cue.start)
     if (
         counted
-        and not cue.named
+        and (not cue.named or counted.group().rstrip().endswith(("vòng", "cuộc")))
         and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
     ):
         return split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
@@ -205,6 +210,31 @@ def one_side_pair(reader: Reader, cue: Cue, listed: list[tuple[int, str | None]]
         and found[0].person != found[1].person
         and reader.body[found[0].end : found[1].start].strip() == "và"
     )
+
+
+# How many times a verb's event took place, told after it in its clause ("từng gặp nhau
+# 2 lần trong năm nay", "từng tới thăm Nga 2 lần") or before it ("đã hai lần thăm"); not
+# a habit ("mỗi năm hai lần"), more to come ("hai lần nữa") nor an ordinal ("lần thứ 2").
+TIMES_AFTER = re.compile(
+    r"[^,;.:()\"“”]{0,40}?(?<!mỗi năm)(?<!mỗi tháng)(?<!mỗi tuần)\s(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)"
+    r"\s+lần\b(?!\s+(?:thứ|nữa))"
+)
+TIMES_BEFORE = re.compile(
+    r"\b(?:đã|từng|vừa)\s+(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+lần\s+(?:(?:tới|đến|sang)\s+)?$"
+)
+TIMES_VERBS = frozenset(("gặp", "gặp gỡ", "hội đàm", "thăm", "điện đàm", "hội kiến", "tiếp"))
+
+
+def times_told(reader: Reader, at: Context) -> int:
+    """How many times the text says a verb's event took place; 1 when it does not."""
+    cue = at.cue
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if "verb" not in cue.flags or word not in TIMES_VERBS:
+        return 1
+    told = TIMES_BEFORE.search(reader.body, max(0, cue.start - 24), cue.start) or TIMES_AFTER.match(
+        reader.body, cue.end, at.sentence.end
+    )
+    return (parse_edition(told.group(1).lower()) or 1) if told else 1
 
 
 def split_count(reader: Reader, draft: Draft, count: int) -> list[Draft]:

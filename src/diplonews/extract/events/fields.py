@@ -451,6 +451,11 @@ def meeting_chairs(
     return before & set(people) or ({subject[0].person} if subject else set())
 
 
+# Where the words after a visit's verb stop naming where to: "thăm Nga 2 lần trên cương
+# vị chủ tịch Bắc Triều Tiên" (the traveller's own state), "… với tư cách …".
+DESTINATION_ASIDE = re.compile(r"\s(?:trên cương vị|với tư cách|với vai trò)\s")
+
+
 def visitors(
     reader: Reader, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
 ) -> list[int]:
@@ -459,7 +464,9 @@ def visitors(
         r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)", body[cue.end : cue.own_end]
     ):
         return []  # "chuyến thăm của đoàn đặc phái viên": the envoys are not named
-    destination = set(reader.parties_in(cue.end, min(cue.own_end, cue.end + 40)))
+    reach = min(cue.own_end, cue.end + 40)
+    aside = DESTINATION_ASIDE.search(body, cue.end, reach)
+    destination = set(reader.parties_in(cue.end, aside.start() if aside else reach))
     of = [
         m
         for m in own

@@ -68,7 +68,9 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return bool(d.people or e.date) or (
             len(set(e.parties)) >= 2
             and delegation_before(reader, d)
-            or len(set(e.parties)) == 2  # the official's state and where to, no third
+            # the official's state and where to, no third ("nhà ngoại giao Iran", no
+            # title the people stage reads, leaves only where to)
+            or len(set(e.parties)) in (1, 2)
             and official_traveller(reader, d)
         )
     if e.series and e.edition and not d.points_back:
@@ -238,7 +240,7 @@ def official_traveller(reader: Reader, d: Draft) -> bool:
 
 TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
 DESTINATION_GAP = re.compile(
-    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại)\s+)*"
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|thủ đô)\s+)*"
 )
 
 
@@ -436,6 +438,7 @@ def talks(d: Draft) -> bool:
 
 def merge(reader: Reader) -> list[Event]:
     kept: list[Draft] = []
+    folded: set[tuple[int, int]] = set()  # (event kept, cue) of the drafts folded into it
     world.settle_status(reader)
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
@@ -479,6 +482,10 @@ def merge(reader: Reader) -> list[Event]:
                 )
             continue
         into = max(candidates, key=lambda c: (overlap(d, c[1]), c[0]))[1]
+        if d.counterpart and (id(into), id(d.cue)) in folded:
+            kept.append(d)  # "Hai vòng hội đàm 6 bên": the second round is not the first
+            continue
+        folded.add((id(into), id(d.cue)))
         if audit.SINK is not None:  # a mention folded into an event: the same occurrence?
             kept_as = (
                 f"{into.event.kind} {into.event.date} {into.event.parties} «{into.event.name}»"

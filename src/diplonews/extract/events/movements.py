@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 # A trip told by a verb of motion (see movements).
 # "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
 # has travelled there. "tới thủ đô Ukraina": the capital of a state named by the state.
-MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở)\s+(?:thủ đô\s+)?$")
+# "lên đường đi Berlin": "đi" only after setting off, else a walk or a tourist's trip.
+MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi)\s+(?:thủ đô\s+)?$")
 
 MOVE_REACH = 22  # characters before a place that hold the verb
 
@@ -27,7 +28,7 @@ TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
 # The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
 MOVE_LEAD_WORD = re.compile(
-    r"\b(?:sẽ|đã|vừa|đang|cũng|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
+    r"\b(?:sẽ|đã|vừa|đang|cũng|vẫn|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
     r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay)|một lần nữa|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
 )
@@ -97,9 +98,10 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
             if home == code or traveller.name is None:
                 continue
-        elif "đoàn" not in body[max(0, move.start() - 60) : move.start()] or not (
-            DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
-        ):
+        elif not (
+            "đoàn" in body[max(0, move.start() - 60) : move.start()]
+            and DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
+        ) and not office_of_state(reader, at, code):
             continue
         if only_to_attend(reader, move.end(), code):
             continue
@@ -107,6 +109,31 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
     return found
+
+
+# An official named by office and state alone, right before the verb's lead: "một nhà
+# ngoại giao Iran vẫn lên đường tới Iraq", "Ngoại trưởng Libya đã tới London".
+# Not someone's trip told inside a noun phrase ("chuyến thăm của nhà lãnh đạo Anh tới
+# Israel"), a welcome ("đón nhà lãnh đạo Palestine tới Washington") or a group of
+# officials ("các quan chức Macedonia đã tới Ireland").
+OFFICE_OF_STATE = re.compile(
+    r"(?<!của )(?<!đón )(?<!các )(?<!những )"
+    r"\b(?:[Nn]goại trưởng|[Bb]ộ trưởng(?:\s+[Nn]goại giao)?|[Tt]hủ tướng|[Tt]hứ trưởng"
+    r"(?:\s+[Nn]goại giao)?|[Tt]ổng thống|quan chức|nhà ngoại giao|đặc phái viên|đặc sứ)"
+    r"(?:\s+cấp cao)?\s+$"
+)
+
+
+def office_of_state(reader: Reader, at: int, destination: str) -> bool:
+    """Whether the words that end at `at` are an office and another state than the
+    destination ("nhà ngoại giao Iran … tới Iraq"): a state's official travels there,
+    though the text names no one."""
+    for s, e, code in reader.parties:
+        if e == at and code != destination:
+            return bool(OFFICE_OF_STATE.search(reader.body, max(0, s - 40), s))
+        if s >= at:
+            break
+    return False
 
 
 def place_end(reader: Reader, start: int) -> int:

@@ -196,7 +196,14 @@ def both_named_before(reader: Reader, d: Draft) -> list[str]:
     subject = BOTH_OFFICIALS.search(body, max(start, cue.start - 80), cue.start)
     if subject is None:
         return []
-    stretches = [(start, subject.start())]
+    return two_named_before(reader, d, subject.start())
+
+
+def two_named_before(reader: Reader, d: Draft, at: int) -> list[str]:
+    """The first two states named going back from `at` (its clause, then the sentences
+    before), or [] when the stretch that brings the second names a third too."""
+    start = reader.doc.sentences[d.sentence][0]
+    stretches = [(start, at)]
     stretches += [reader.doc.sentences[i] for i in range(d.sentence - 1, -1, -1)][:BOTH_REACH]
     states: list[str] = []
     for a, b in stretches:
@@ -208,7 +215,101 @@ def both_named_before(reader: Reader, d: Draft) -> list[str]:
         states = list(dict.fromkeys(states))
         if len(states) >= MIN_SIDES:
             return states if len(states) == MIN_SIDES else []
+    if d.sentence <= BOTH_REACH:  # back to the body's start: the headline is the antecedent
+        states = list(dict.fromkeys(states + headline_states(reader)))
+        return states if len(states) == MIN_SIDES else []
     return []
+
+
+def headline_states(reader: Reader) -> list[str]:
+    """The states the headline names ("Mỹ và Libya bàn cách cải thiện quan hệ"), which
+    "Giới chức hai nước" opening the body points back to; antecedents only, never the
+    evidence of an event."""
+    title = reader.doc.record.title or ""
+    return [
+        code
+        for _, _, codes in reader.lex.party_names.find(title)
+        for code in codes[:1]
+        if getattr(reader.lex.party(code), "kind", "") == "state"
+    ]
+
+
+# "6 nước tham dự cuộc hội đàm … sẽ gặp nhau", "Hai nước đã hội đàm", "các nhà lãnh đạo
+# của 25 nước trong EU sẽ gặp nhau": the states of talks counted, not named.
+COUNTED_STATES = re.compile(
+    r"(?<![\d.,/-])\b(\d{1,2}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười)"
+    r"\s+(?:nước|quốc gia)\b"
+)
+COUNT_WORDS = {
+    "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+COUNTED_REACH = 110  # characters from the count to the verb
+COUNT_LIST_LEAD = re.compile(r"\s*(?::|gồm|là)?\s*")  # "6 nước: A, B …", "6 nước gồm A, B …"
+# "25 nước trong EU", "6 nước thành viên GMS": the group the counted states make up.
+COUNT_GROUP_LEAD = re.compile(r"\s*(?:thành viên\s+)?(?:(?:trong|của|thuộc)\s+)?")
+COUNT_BREAK = re.compile(r"[,;:()\"“”]")
+# Between the counted subject and its verb: when, and whether it happens.
+COUNT_GAP = re.compile(
+    r"(?:\s+(?:đã|đang|sẽ|vừa|cũng|từng|dự kiến|sắp|mới|lại|có lịch trình|có kế hoạch"
+    r"|thống nhất|nhất trí|hôm qua|hôm nay|ngày mai|lần đầu tiên|tiến hành|bắt đầu))*\s+"
+)
+TENSE = re.compile(r"\b(?:đã|đang|sẽ|vừa|từng|sắp|dự kiến|có lịch trình|có kế hoạch)\b")
+COUNT_GAP_WORDS = 25  # syllables that may describe the states counted
+
+
+def counted_states(reader: Reader, d: Draft) -> list[str]:
+    """The states of talks whose subject counts them ("N nước … gặp nhau"): those listed
+    right after the count, or the group named after it, or, for two, the two the text has
+    just named; else a mechanism of the article with that many members ("6 nước tham dự
+    cuộc hội đàm …" in a story of the six-party talks). [] when none has the count."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if "verb" not in cue.flags or (word not in TALKS_VERBS and word not in GATHERING_VERBS):
+        return []
+    reciprocal = bool(RECIPROCAL.match(body, cue.end))
+    if not reciprocal and (word.startswith("gặp") or WITH.match(body, cue.end) or "với" in word):
+        return []  # "… hội đàm với X": the other side is X; "gặp trục trặc": no meeting
+    start = reader.doc.sentences[d.sentence][0]
+    counts = list(COUNTED_STATES.finditer(body, max(start, cue.start - COUNTED_REACH), cue.start))
+    if not counts:
+        return []
+    count = counts[-1]
+    n = int(count.group(1)) if count.group(1).isdigit() else COUNT_WORDS[count.group(1).lower()]
+    spans = side_spans(reader, count.end(), cue.start)
+    listed = listed_after(spans, body, COUNT_LIST_LEAD.match(body, count.end()).end())  # type: ignore[union-attr]
+    subject_end = count.end()
+    states: list[str] = []
+    if listed and len(set(expand(listed, reader.lex))) == n:
+        states = listed
+        subject_end = max(e for _, e, code in spans if code == listed[-1])
+    else:
+        at = COUNT_GROUP_LEAD.match(body, count.end()).end()  # type: ignore[union-attr]
+        group = next((sp for sp in spans if sp[0] == at), None)
+        party = reader.lex.party(group[2]) if group else None
+        if group and party and party.kind in ("bloc", "group"):
+            states, subject_end = [group[2]], group[1]
+        elif n == MIN_SIDES:
+            states = two_named_before(reader, d, count.start())
+        else:
+            states = next(
+                (
+                    list(series.parties)
+                    for _, _, found in reader.series_hits
+                    for series in found
+                    if len(series.parties) == n
+                ),
+                [],
+            )
+    gap = body[subject_end : cue.start]
+    if COUNT_BREAK.search(gap):
+        return []  # the count is not the subject of these talks
+    if COUNT_GAP.fullmatch(gap):
+        # "Hai nước đã hội đàm": a tense says it happens, not "phải … hội đàm" (a wish)
+        return states if reciprocal or TENSE.search(gap) else []
+    # a longer subject ("6 nước tham dự cuộc hội đàm … sẽ gặp nhau") only for more than
+    # two meeting one another: "lần đầu tiên lãnh đạo hai nước vùng Đông Á gặp nhau" is
+    # most often the meeting the story reports already (the even archive half fell by it)
+    return states if reciprocal and n > MIN_SIDES and len(gap.split()) <= COUNT_GAP_WORDS else []
 
 
 def named_sides(reader: Reader, d: Draft) -> list[str]:
@@ -221,6 +322,9 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     held = held_by_sides(reader, d) or both_named_before(reader, d)
     if len(set(expand(held, reader.lex))) >= MIN_SIDES:
         return held
+    counted = counted_states(reader, d)
+    if counted:
+        return counted  # the count says there are several: "25 nước trong EU" is the EU
     if "verb" not in cue.flags:
         codes = sides_between(reader, d)
         return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
@@ -286,6 +390,10 @@ OFFICE = re.compile(
 OFFICE_REACH = 120  # characters before the visit's words searched for the office
 OFFICE_TO_STATE = 45  # characters from the office to its state
 CLAUSE_BREAK = re.compile(r"[,;:.()\"“”]")
+# "một (vị) tổng thống Mỹ": a leader's office held by anyone, not one leader's trip.
+GENERIC_LEADER = re.compile(
+    r"\bmột\s+(?:vị\s+)?(?:[Tt]ổng thống|[Tt]hủ tướng|[Cc]hủ tịch|[Qq]uốc vương|[Nn]hà vua)$"
+)
 
 
 def official_state(reader: Reader, d: Draft) -> str | None:
@@ -304,6 +412,8 @@ def office_state_before(reader: Reader, cue: Cue, sentence_start: int) -> str | 
     if not offices or CLAUSE_BREAK.search(body, offices[-1].start(), cue.start):
         return None
     office = offices[-1]
+    if GENERIC_LEADER.search(body, max(0, office.start() - 8), office.end()):
+        return None  # "lần đầu tiên một vị Thủ tướng Việt Nam tới Canada": any holder
     for s, _, code in side_spans(reader, office.end(), cue.start):
         if (
             office.end() <= s < office.end() + OFFICE_TO_STATE

@@ -164,10 +164,18 @@ def office_place_country(found: Found, start: int, end: int, body: str = "") -> 
 
 def foreign_run(words: list[str]) -> bool:
     """Two or more capitalised words in plain Latin letters, none a Vietnamese syllable:
-    a foreign name after an office ("Bộ trưởng Nội thương Shafie Apdal nói")."""
+    a foreign name after an office ("Bộ trưởng Nội thương Shafie Apdal nói"); its first
+    word may carry glued initials, as 2000s news writes them ("… nước CHND Bangladesh
+    M.Morshed Khan")."""
+    if len(words) >= 2 and INITIALS_GLUED.match(words[0]):
+        words = [INITIALS_GLUED.sub("", words[0], count=1), *words[1:]]
     return len(words) >= 2 and all(
         w.isascii() and w.isalpha() and len(w) > 2 and not w.isupper() for w in words
     )
+
+
+# Initials glued to the name they open: "M." of "M.Morshed", "G.W." of "G.W.Bush".
+INITIALS_GLUED = re.compile(r"(?:[A-Z]\.){1,2}(?=[A-Z][a-z])")
 
 
 def office_word_before(body: str, pos: int) -> bool:

@@ -109,8 +109,10 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 p = found.parties[q + len(lead)][0]  # the post of an envoy, not a nationality
                 break
         else:
-            if body.startswith("của ", q) and (q + 4) in found.parties:
-                end, code = found.parties[q + 4]
+            lead = next((w for w in ("của ", "nước ") if body.startswith(w, q)), "")
+            if lead and (q + len(lead)) in found.parties:
+                # "Bộ trưởng Ngoại giao nước CHND Bangladesh": the state of the office
+                end, code = found.parties[q + len(lead)]
                 country = country or (code if code != "-" else None)
                 p = end
                 continue
