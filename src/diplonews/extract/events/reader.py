@@ -166,7 +166,7 @@ class Reader:
         # "Hội đồng Bảo an LHQ đã họp", "cuộc họp của IAEA": an organisation's own session
         self.series_hits += [
             h
-            for h in sessions.sessions(self.body, doc.sentences, self.parties)
+            for h in sessions.sessions(self.body, doc.sentences, self.parties, lex)
             if not any(h[0] < e and s < h[1] for s, e, _ in self.series_hits)
         ]
         self.series_hits.sort(key=lambda h: h[0])

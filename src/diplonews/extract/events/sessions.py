@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from diplonews.extract.events import addresses
-from diplonews.extract.lexicons import Series, read_rows, split_forms
+from diplonews.extract.lexicons import Lexicons, Series, read_rows, split_forms
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
@@ -108,22 +108,29 @@ def may_tell(body: str) -> bool:
 
 
 def sessions(
-    body: str, sentences: list[tuple[int, int]], parties: list[tuple[int, int, str]]
+    body: str, sentences: list[tuple[int, int]], parties: list[tuple[int, int, str]], lex: Lexicons
 ) -> list[tuple[int, int, list[Series]]]:
     """Series hits over the sessions the body tells, found from the organisations'
     names (`parties`, the reader's party spans): the body and its verb, or the noun of
-    the meeting and the body."""
+    the meeting and the body; and the summits of a bloc or an organisation told as
+    "cuộc họp thượng đỉnh (…) của <it>"."""
     if not may_tell(body):
         return []
     rows = session_rows()
     found: list[tuple[int, int, list[Series]]] = []
     starts = [s for s, _ in sentences]
     for s, e, code in parties:
-        if code not in rows or (found and s < found[-1][1]):
+        if found and s < found[-1][1]:
             continue
         sentence = starts[bisect_right(starts, s) - 1] if starts else 0
         lo = max(sentence, s - REACH)
         end = NAME_TAIL.match(body, e).end()  # type: ignore[union-attr]
+        summit = summit_of(body, lo, s, e, lex)
+        if summit:
+            found.append(summit)
+            continue
+        if code not in rows:
+            continue
         for organ, series in rows[code]:
             start = s
             if organ is not None:
@@ -136,6 +143,28 @@ def sessions(
                 found.append(hit)
                 break
     return found
+
+
+# "cuộc họp thượng đỉnh kéo dài 2 ngày của", "hội nghị cấp cao gần đây của các nước":
+# the noun of a summit before the name of whose it is
+SUMMIT_BEFORE = re.compile(
+    r"(?<!\w)(?:[Cc]uộc họp|[Hh]ội nghị)\s+(?:thượng đỉnh|cấp cao)"
+    r"(?:\s+[^\s,;.:()\"“”]+){0,4}?\s+của\s+(?:các nước\s+)?$"
+)
+
+
+def summit_of(
+    body: str, lo: int, start: int, end: int, lex: Lexicons
+) -> tuple[int, int, list[Series]] | None:
+    """ "cuộc họp thượng đỉnh của EU" is the summit that series.tsv names "Hội nghị Cấp
+    cao EU" (the European Council), with its parties: the series of the bloc or the
+    organisation named after "của"."""
+    noun = SUMMIT_BEFORE.search(body, lo, start)
+    if noun is None or PLURAL.search(body, max(lo, noun.start() - 10), noun.start()):
+        return None
+    name = "Hội nghị Cấp cao " + body[start:end]
+    hits = [h for h in lex.series.find(name) if h[0] == 0 and h[1] == len(name)]
+    return (noun.start(), end, [hits[0][2][0]]) if hits else None
 
 
 def session_at(
