@@ -8,7 +8,8 @@ series of its organ (lexicons/sessions.tsv). The session is read as a series hit
 body and its verb, or over the noun of the meeting and the body, so the reader treats it
 as a named meeting. A call for the body to meet ("kêu gọi HĐBA họp khẩn", "yêu cầu một
 phiên họp khẩn cấp của Hội đồng Bảo an") is a wish, not a session; a press conference
-("họp báo") is none; a summit ("cuộc họp thượng đỉnh của NATO") is left to series.tsv.
+("họp báo") is none. A summit told the same way ("cuộc họp thượng đỉnh kéo dài 3 ngày
+của G8") is the summit series.tsv names "Hội nghị Cấp cao <that body>".
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ SUMMIT_WORDS = re.compile(r"\b(?:thượng đỉnh|cấp cao)\b", re.IGNORECASE)
 # "kêu gọi Hội đồng Bảo an họp khẩn", "yêu cầu triệu tập một phiên họp của HĐBA",
 # "muốn HĐBA họp": a session asked for, in the clause before the body or the noun
 CALLED = re.compile(
-    r"\b(?:kêu gọi|yêu cầu|đề nghị|đề xuất|đòi|muốn|hối thúc|thúc giục|kiến nghị|đề nghị)"
+    r"\b(?:kêu gọi|yêu cầu|đề nghị|đề xuất|đòi|muốn|hối thúc|thúc giục|kiến nghị)"
     r"[^,;.:]{0,50}$",
     re.IGNORECASE,
 )
@@ -119,12 +120,13 @@ def sessions(
     rows = session_rows()
     found: list[tuple[int, int, list[Series]]] = []
     starts = [s for s, _ in sentences]
-    for s, e, code in parties:
+    for s, e, code in sorted(parties):
         if found and s < found[-1][1]:
             continue
         sentence = starts[bisect_right(starts, s) - 1] if starts else 0
         lo = max(sentence, s - REACH)
-        end = NAME_TAIL.match(body, e).end()  # type: ignore[union-attr]
+        tail = NAME_TAIL.match(body, e)
+        end = tail.end() if tail else e
         summit = summit_of(body, lo, s, e, lex)
         if summit:
             found.append(summit)
