@@ -169,6 +169,10 @@ def _build(lex: Lexicons) -> _Names:
         vietnamese = [f for f in forms if f != row["series_en"]]
         if vietnamese:
             series_vi.setdefault(row["series_en"], _capital(vietnamese[0]))
+    # the series of an organisation's own sessions (extract/events/sessions.py)
+    for row in read_rows(resources.files("diplonews.extract") / "lexicons" / "sessions.tsv"):
+        if row["series_en"] and row.get("name_vi"):
+            series_vi.setdefault(row["series_en"], row["name_vi"])
     words_vi: dict[str, str] = {}
     heads = set()
     for row in read_rows(shipped["mechanisms.tsv"]):

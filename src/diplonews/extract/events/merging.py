@@ -20,6 +20,7 @@ from diplonews.extract.events import (
     fields,
     placing,
     roles,
+    sessions,
     sides,
     world,
 )
@@ -301,6 +302,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False
     if gathering_into_pairwise(reader, d, e):
         return False
+    if sessions.apart(d, e):
+        return False  # talks told after an organisation's session are other talks
     if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
         # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
         # the visit already reported, whatever other date the sentence gives
@@ -445,6 +448,7 @@ def merge(reader: Reader) -> list[Event]:
     sides.add_named_sides(reader)
     for d in reader.drafts:
         addresses.add_council(d)
+        sessions.settle_parties(reader, d)
         if world.domestic(reader, d):
             audit.dropped("domestic", reader.body, reader.doc.sentences[d.sentence], d.cue)
             continue
@@ -470,6 +474,7 @@ def merge(reader: Reader) -> list[Event]:
                 or world.talks_of_visit(reader, d, kept)
                 or world.keep(reader, d)
                 or addresses.keep(d)
+                or sessions.is_session(d)
             ):
                 kept.append(d)
             else:

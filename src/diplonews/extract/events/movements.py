@@ -60,6 +60,8 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
         return True  # "thảo luận <topic> với <official>" (see discussions)
     if addresses.may_tell(body):
         return True  # "phát biểu trước Hội đồng Bảo an" (see addresses)
+    if "họp" in body:
+        return True  # "Hội đồng Thống đốc IAEA sẽ họp" (see sessions)
     places = lex.find_in(doc.matches, "party_names", body) + lex.find_in(
         doc.matches, "places", body
     )

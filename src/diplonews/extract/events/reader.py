@@ -26,6 +26,7 @@ from diplonews.extract.events import (
     movements,
     placing,
     roles,
+    sessions,
     world,
 )
 from diplonews.extract.events.cues import (
@@ -163,6 +164,13 @@ class Reader:
             for h in lex.find_in(doc.matches, "series", self.body)
             if not any(s <= h[0] < e for s, e, _ in covering(titles, h[0]))
         ]
+        # "Hội đồng Bảo an LHQ đã họp", "cuộc họp của IAEA": an organisation's own session
+        self.series_hits += [
+            h
+            for h in sessions.sessions(self.body, doc.sentences, self.parties, lex)
+            if not any(h[0] < e and s < h[1] for s, e, _ in self.series_hits)
+        ]
+        self.series_hits.sort(key=lambda h: h[0])
         self.mentions: list[Mention] = doc.mentions
         self.taking_part = [
             m
@@ -571,7 +579,7 @@ class Reader:
         if NEGATED.search(at.lead[-80:]):
             people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
         series_en = (
-            cue.series.name_en
+            cue.series.name_en or None  # "cuộc họp của NATO": the body's, by no fixed name
             if cue.series
             else fields.composed_series(self, cue, bool(at.edition))
             or fields.series_past_acronym(self, at.name)
