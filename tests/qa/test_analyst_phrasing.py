@@ -5,30 +5,11 @@ asked as where someone goes next."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from diplonews.kb.store import Store
 from diplonews.qa.answers import ask
 from diplonews.qa.questions import parse
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_ask.py"
-
-
-@pytest.fixture(scope="module")
-def dev(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    spec = importlib.util.spec_from_file_location("bench_eval_ask_p", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    store = module.build_store(tmp_path_factory.mktemp("phrasing") / "dev.db")
-    yield store
-    store.close()
 
 
 @pytest.mark.parametrize(

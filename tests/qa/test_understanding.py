@@ -4,11 +4,6 @@ answer, and names, documents and countries are read and written the way people d
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from diplonews.extract.lexicons import load
@@ -19,20 +14,6 @@ from diplonews.qa.answers import ask
 from diplonews.qa.facts import _document
 from diplonews.qa.questions import parse
 from diplonews.qa.wording import Words
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_ask.py"
-
-
-@pytest.fixture(scope="module")
-def dev(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    spec = importlib.util.spec_from_file_location("bench_eval_ask_u", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    store = module.build_store(tmp_path_factory.mktemp("understanding") / "dev.db")
-    yield store
-    store.close()
 
 
 def test_planned_is_a_slot_of_the_question_asked(dev: Store) -> None:
