@@ -17,6 +17,9 @@ from diplonews.extract.events import audit
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
 from diplonews.extract.spans import within
 
+# "những cuộc gặp", "nhiều phiên họp của HĐBA": occurrences counted vaguely, none told.
+PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
+
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )

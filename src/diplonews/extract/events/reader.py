@@ -48,6 +48,7 @@ from diplonews.extract.events.cues import (
     NOT_EVENT_TIME,
     PARTY_KINDS,
     PLANNED,
+    PLURAL_BEFORE,
     POINTS_BACK,
     POSTING,
     PRE_REACH,
@@ -73,9 +74,8 @@ from diplonews.extract.record import Event
 from diplonews.extract.spans import Spans, covering, start_attribute, within
 from diplonews.text import fold
 
-# "những cuộc gặp", "nhiều cuộc tiếp xúc": occurrences counted vaguely, no event told;
-# "các cuộc hội đàm với …" tells the events themselves, "các cuộc đàm phán về giá" not.
-PLURAL_BEFORE = re.compile(r"(?:những|nhiều)\s+$")
+# "các cuộc hội đàm với …" tells the events themselves, "các cuộc đàm phán về giá" not
+# (PLURAL_BEFORE, in cues: "những cuộc gặp" counts occurrences vaguely, none told).
 DEFINITE_PLURAL = re.compile(r"\bcác\s+$")
 PLURAL_WITH = re.compile(r"[^,;.]{0,40}?\b(?:với|giữa)\s")
 NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*$")

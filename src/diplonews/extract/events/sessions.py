@@ -21,6 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from diplonews.extract.events import addresses
+from diplonews.extract.events.cues import PLURAL_BEFORE
 from diplonews.extract.lexicons import Lexicons, Series, read_rows, split_forms
 from diplonews.extract.spans import within
 
@@ -51,8 +52,6 @@ SUBJECT_BEFORE = re.compile(
     r"|\d)\s*$",
     re.IGNORECASE,
 )
-# "những cuộc họp của IAEA", "nhiều phiên họp của HĐBA": sessions counted, none told
-PLURAL = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 # "Trưởng ban điều hành cuộc họp của …", "Chủ tịch phiên họp của HĐBA": an officer's title
 OFFICER_BEFORE = re.compile(
     r"\b(?:[Tt]rưởng|[Cc]hủ tịch|[Tt]ổng thư ký|[Tt]hư ký|[Pp]hát ngôn viên|[Gg]iám đốc)\b"
@@ -162,7 +161,7 @@ def summit_of(
     cao EU" (the European Council), with its parties: the series of the bloc or the
     organisation named after "của"."""
     noun = SUMMIT_BEFORE.search(body, lo, start)
-    if noun is None or PLURAL.search(body, max(lo, noun.start() - 10), noun.start()):
+    if noun is None or PLURAL_BEFORE.search(body, max(lo, noun.start() - 10), noun.start()):
         return None
     name = "Hội nghị Cấp cao " + body[start:end]
     hits = [h for h in lex.series.find(name) if h[0] == 0 and h[1] == len(name)]
@@ -186,7 +185,7 @@ def session_at(
         if noun is None:
             return None
         if (
-            PLURAL.search(body, max(sentence, noun.start() - 10), noun.start())
+            PLURAL_BEFORE.search(body, max(sentence, noun.start() - 10), noun.start())
             or OFFICER_BEFORE.search(body, max(sentence, noun.start() - 40), noun.start())
             or SUMMIT_WORDS.search(body, noun.start(), start)
         ):
