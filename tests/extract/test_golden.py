@@ -25,7 +25,9 @@ def predict(folder: Path) -> list[dict]:
     ]
 
 
-@pytest.fixture(scope="module", params=["seeds", "dev", "recent", "archive", "fresh", "blind"])
+@pytest.fixture(
+    scope="module", params=["seeds", "dev", "recent", "archive", "fresh", "blind", "cold"]
+)
 def scored(request: pytest.FixtureRequest) -> tuple[str, evaluate.Report]:
     folder = DATA / request.param
     gold = evaluate.load_jsonl(folder / "gold.jsonl")
