@@ -474,9 +474,11 @@ def find_figures(doc: Doc, lex: Lexicons) -> list[Figure]:
     sentences: dict[tuple[int, int], _Sentence] = {}
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
+    # Vietnam first, as the article's sides are written, then in the order the events name
+    # them (a set here made "Japan-Russia" or "Russia-Japan" depend on the hash seed)
     sides = sorted(
-        {code for event in doc.record.events for code in event.parties},
-        key=lambda code: code != HOME,  # Vietnam first, as the article's sides are written
+        dict.fromkeys(code for event in doc.record.events for code in event.parties),
+        key=lambda code: code != HOME,
     )
     stated = doc.record.published
     published = int(stated[:4]) if stated and stated[:4].isdigit() else None
