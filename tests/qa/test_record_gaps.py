@@ -30,6 +30,15 @@ TALKS = (
     "Hai bên cũng ký kết nhiều văn bản."
 )
 
+SUMMIT = (
+    "Sáng 23/11, Thủ tướng Nguyễn Xuân Phúc và đoàn đại biểu Việt Nam đã rời Hà Nội, lên đường "
+    "sang Campuchia tham dự Hội nghị cấp cao Khu vực Tam giác phát triển CLV lần thứ 9."
+)
+FIRST_MET = (
+    "Tổng thống Pakistan Pervez Musharraf đã gặp Thủ tướng Ấn Độ Atal Behari Vajpayee, "
+    "cuộc gặp đầu tiên giữa hai nhà lãnh đạo trong vòng hai năm."
+)
+
 
 def _person(name: str, country: str, title: str) -> dict[str, Any]:
     return {"name": name, "country": country, "title": title, "role": "participant"}
@@ -54,7 +63,7 @@ def _event(
     kind: str,
     body: str,
     parties: list[str],
-    location: str,
+    location: str | None,
     people: list,
     date: str | None = "2017-05-03",
 ) -> dict:
@@ -80,6 +89,9 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     abe = _person("Shinzo Abe", "JPN", "Prime Minister")
     lula = _person("Luiz Inácio Lula da Silva", "BRA", "President")
     boric = _person("Gabriel Boric", "CHL", "President")
+    phuc = _person("Nguyễn Xuân Phúc", "VNM", "Prime Minister")
+    musharraf = _person("Pervez Musharraf", "PAK", "President")
+    vajpayee = _person("Atal Behari Vajpayee", "IND", "Prime Minister")
     records = [
         # the visit to Vietnam, its destination only in its place
         ("g1", VISIT, _record("g1", VISIT, _event("visit", VISIT, ["JPN"], "Hanoi", [abe]), [abe])),
@@ -96,6 +108,13 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     alone = "Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Argentina tại Buenos Aires."
     event = _event("meeting", alone, ["ARG", "CHL"], "Buenos Aires", [boric], date=None)
     records.append(("g3", alone, _record("g3", alone, event, [boric])))
+    # a summit the record does not place, reported as the delegation leaves its capital
+    summit = _event("meeting", SUMMIT, ["KHM", "LAO", "VNM"], None, [phuc], date="2016-11")
+    summit.update(series="CLV Development Triangle Summit", edition=9, status="planned")
+    records.append(("g4", SUMMIT, _record("g4", SUMMIT, summit, [phuc])))
+    # the only meeting of two leaders, undated
+    first = _event("meeting", FIRST_MET, ["IND", "PAK"], None, [musharraf, vajpayee], date=None)
+    records.append(("g5", FIRST_MET, _record("g5", FIRST_MET, first, [musharraf, vajpayee])))
     items = []
     for doc_id, body, record in records:
         at = body.find(record["events"][0]["evidence"])
@@ -165,3 +184,38 @@ def test_what_was_agreed_needs_a_sentence_naming_every_asked_person(gaps: Store)
 def test_an_undated_event_is_said_to_have_no_date(gaps: Store, question: str, said: str) -> None:
     answer = ask(gaps, question)
     assert answer.found and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hoi nghi cap cao tam giac phat trien clv lan thu 9 to chuc o dau",
+        "Where is the 9th CLV Development Triangle Summit held?",
+    ],
+)
+def test_the_city_a_delegation_leaves_is_not_where_the_summit_is(
+    gaps: Store, question: str
+) -> None:
+    answer = ask(gaps, question)
+    assert "Hà Nội" not in answer.answer and "Hanoi" not in answer.answer, answer.answer
+    assert "Campuchia" in answer.answer or "Cambodia" in answer.answer, answer.answer
+
+
+def test_who_someone_met_for_the_first_time_asks_for_the_counterpart(gaps: Store) -> None:
+    answer = ask(gaps, "Who did Musharraf meet for the first time in years?")
+    assert answer.found and "Vajpayee" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did Musharraf and Vajpayee first meet?",
+        "Musharraf và Vajpayee gặp nhau lần đầu khi nào?",
+    ],
+)
+def test_the_only_meeting_is_the_first_though_undated(gaps: Store, question: str) -> None:
+    answer = ask(gaps, question)
+    assert answer.found, answer.answer
+    assert "Vajpayee" in answer.answer and (
+        "record does not give" in answer.answer or "không ghi" in answer.answer
+    )

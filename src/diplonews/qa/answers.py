@@ -29,6 +29,7 @@ from diplonews.qa.core import (
     found_answer,
     hosting,
     named_city,
+    named_destination,
     named_events,
     narrowed,
     none_recorded,
@@ -130,6 +131,8 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             where = w.place(city) if city else ""
             if not city and event.kind == "visit":  # no city: the state it goes to
                 where = w.join([w.country(c) for c in _hosts(event)])
+            elif not city and (goes_to := named_destination(event, w.lex)):
+                where = w.country(goes_to)
             key = "where" if where else "where_unknown"
             if where and event.status == "planned":
                 key = "where_planned"

@@ -4,6 +4,7 @@ question (`select`), the facts and evidence sentences kept with an answer, and t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -483,9 +484,31 @@ def named_city(event: StoredEvent, lex: Lexicons) -> str | None:
     if event.kind == "call":
         return None
     for source in event.sources:
-        for _, _, cities in lex.places.find(source.evidence or ""):
-            if cities[0].country in event.parties:
+        sentence = source.evidence or ""
+        for start, _, cities in lex.places.find(sentence):
+            if cities[0].country in event.parties and not LEFT_FROM.search(sentence, 0, start):
                 return str(cities[0].name_en)
+    return None
+
+
+# "đã rời Hà Nội, lên đường sang Campuchia", "từ Bắc Kinh trở về": where a traveller sets
+# out from or comes back to is not where the event is.
+LEFT_FROM = re.compile(r"\b(?:rời(?: khỏi)?|từ|trở về|quay về)\s+(?:thủ đô\s+)?$", re.IGNORECASE)
+# "lên đường sang Campuchia tham dự Hội nghị …": the state a delegation goes to for the
+# gathering the sentence reports.
+GOES_TO = re.compile(r"\b(?:sang|tới|đến)\s+$", re.IGNORECASE)
+
+
+def named_destination(event: StoredEvent, lex: Lexicons) -> str | None:
+    """The party state the sentence reporting an unplaced event sends its delegation to
+    ("lên đường sang Campuchia tham dự Hội nghị cấp cao …"), as a code."""
+    if event.kind == "call":
+        return None
+    for source in event.sources:
+        sentence = source.evidence or ""
+        for start, _, codes in lex.party_names.find(sentence):
+            if codes[0] in event.parties and GOES_TO.search(sentence, 0, start):
+                return str(codes[0])
     return None
 
 

@@ -515,8 +515,11 @@ def _proposes(sentence: str, code: str, lex: Lexicons) -> bool:
 
 
 def last(store: Store, q: Question, w: Words) -> Answer:
-    """When the sides last (or, asked so, first) met, and at what level."""
-    events = [e for e in select(store, q, w.lex) if e.status == "held" and e.date]
+    """When the sides last (or, asked so, first) met, and at what level. A single
+    meeting the record holds without a date is still the answer (its date said to be
+    missing); several undated ones cannot be ordered, so the closest facts are given."""
+    held = [e for e in select(store, q, w.lex) if e.status == "held"]
+    events = [e for e in held if e.date] or (held if len(held) == 1 else [])
     if not events:
         return none_recorded(store, q, w, "meeting")
     first = bool(re.search(FIRST, q.folded))
