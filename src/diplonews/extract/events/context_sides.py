@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events.cues import SPORT
 from diplonews.extract.events.sides import (
     MIN_SIDES,
     TALKS_NOUNS,
@@ -21,6 +22,7 @@ from diplonews.extract.events.sides import (
     headline_states,
     side_spans,
 )
+from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
@@ -112,10 +114,84 @@ def already_told(reader: Reader, states: list[str], kept: list[Draft]) -> bool:
 
 
 def keep(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
-    """Whether a bare draft is talks between the two sides its context names, and then
-    give it those sides as parties."""
-    states = both_sides(reader, d)
+    """Whether a bare draft is talks between the sides its context names, and then give
+    it those sides as parties."""
+    if SPORT.search(reader.body, *reader.doc.sentences[d.sentence]):
+        return False  # "Uzbekistan và Kuwait sẽ gặp nhau trong một trận": national teams
+    states = both_sides(reader, d) or subject_sides(reader, d)
     if not states or already_told(reader, states, kept):
         return False
     d.event.parties = states
     return True
+
+
+# The sides joined as the sentence's subject: "LHQ và chính phủ Campuchia đã đạt thoả
+# thuận …, sau 6 năm ròng rã đàm phán", "Nga cùng với Ukraina hôm qua ký hiệp định sau
+# nhiều vòng đàm phán": talks told far after their subject, beyond what the draft reads.
+# Before the first side: a time or a place set off by a comma ("Hôm qua, ", "Tại Paris, ").
+SUBJECT_LEAD = re.compile(r"(?:[^,;:\"“”]{0,40},\s*)?(?:[Cc]hính (?:phủ|quyền)\s+)?")
+# Between two sides of the subject: "LHQ và chính phủ Campuchia", "Nga cùng với Ukraina".
+SUBJECT_JOIN = re.compile(
+    r"\)?\s*(?:,|và|cùng|cùng với)\s*(?:(?:chính phủ|chính quyền|phía|giới chức|quan chức)\s+)?"
+)
+# A wish, a call, a condition or a purpose between the subject and the talks: no occurrence
+# ("A và B cần đàm phán", "A và B kêu gọi nối lại đàm phán", "… để mở đường cho đàm phán").
+NOT_TOLD = re.compile(
+    r"\b(?:cần|phải|nên|muốn|mong|hy vọng|hi vọng|kêu gọi|đề nghị|đề xuất|yêu cầu|sẵn sàng"
+    r"|nếu|để|nhằm|có thể|chưa|không|từ chối|cách duy nhất|điều kiện)\b",
+    re.IGNORECASE,
+)
+# "thông qua hội đàm", "có sự gặp nhau về lợi ích": a means or a meeting of minds.
+MEANS_BEFORE = re.compile(r"\b(?:thông qua|bằng|qua|sự)\s+(?:các\s+|những\s+|cuộc\s+)?$")
+# "đàm phán là cách duy nhất": the talks as the subject of a statement, not an occurrence.
+COPULA_AFTER = re.compile(r"\s+(?:là|vẫn là|sẽ là|mới là|chính là)\b")
+SUBJECT_TO_CUE = 160  # characters from the subject's end to the talks' words
+
+
+def subject_spans(reader: Reader, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The sides named in [start, end) (`sides.side_spans`), and the organisations that
+    take part as such ("LHQ")."""
+    spans = side_spans(reader, start, end)
+    spans += [
+        (s, e, code)
+        for s, e, code in within(reader.parties, start, end)
+        if getattr(reader.lex.party(code), "kind", "") == "org"
+        and not any(a <= s < b for a, b, _ in spans)
+    ]
+    return sorted(spans)
+
+
+def subject_sides(reader: Reader, d: Draft) -> list[str]:
+    """The sides joined as the sentence's subject when talks told later in it name no one
+    and no side of their own, or []."""
+    cue, body = d.cue, reader.body
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if cue.kind != "meeting" or cue.series or d.people or d.points_back:
+        return []
+    if not (word in TALKS_VERBS or any(w in word for w in TALKS_NOUNS)):
+        return []
+    if word.startswith("gặp"):
+        return []  # "A và B sẽ trực tiếp gặp nhau trong một trận": teams as often as states
+    start = reader.doc.sentences[d.sentence][0]
+    if MEANS_BEFORE.search(body, max(start, cue.start - 20), cue.start) or COPULA_AFTER.match(
+        body, cue.end
+    ):
+        return []
+    spans = subject_spans(reader, start, cue.start)
+    at = SUBJECT_LEAD.match(body, start)
+    if not spans or at is None or spans[0][0] != at.end():
+        return []
+    codes, end = [spans[0][2]], spans[0][1]
+    for s, e, code in spans[1:]:
+        if not SUBJECT_JOIN.fullmatch(body, end, s):
+            break
+        codes.append(code)
+        end = e
+    codes = list(dict.fromkeys(codes))
+    if len(codes) < MIN_SIDES or cue.start - end > SUBJECT_TO_CUE:
+        return []
+    if any(s >= end for s, _, _ in spans) or reader.mentions_in(end, cue.start):
+        return []  # another side between: the talks are with them
+    if NOT_TOLD.search(body, end, cue.start) or ";" in body[end : cue.start]:
+        return []
+    return codes if set(d.event.parties) <= set(codes) else []
