@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from diplonews.extract.events import (
     addresses,
     audit,
+    context_sides,
     dating,
     fields,
     placing,
@@ -475,6 +476,7 @@ def merge(reader: Reader) -> list[Event]:
                 or world.keep(reader, d)
                 or addresses.keep(d)
                 or sessions.is_session(d)
+                or context_sides.keep(reader, d, kept)
             ):
                 kept.append(d)
             else:
