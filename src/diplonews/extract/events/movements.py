@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.events import addresses
+from diplonews.extract.events import addresses, discussions
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import within
 
@@ -20,7 +20,19 @@ if TYPE_CHECKING:
 # "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
 # has travelled there. "tới thủ đô Ukraina": the capital of a state named by the state.
 # "lên đường đi Berlin": "đi" only after setting off, else a walk or a tourist's trip.
-MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi)\s+(?:thủ đô\s+)?$")
+# "đang ở Matxcơva để thảo luận …": being in a foreign capital, when a purpose of talks
+# follows (PURPOSE_TALKS), not an envoy at his post or a place of an event.
+MOVE = re.compile(
+    r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở)"
+    r"\s+(?:thủ đô\s+)?$"
+)
+
+# "… tới Trung Quốc để bàn về …", "đang ở Matxcơva để thảo luận về …": a trip made to
+# discuss is talks with the host as well as a visit.
+PURPOSE_TALKS = re.compile(
+    r"[^,;.()]{0,30}?,?\s*(?:để|nhằm)\s+(?:cùng\s+)?(thảo luận|bàn bạc|bàn thảo|bàn|hội đàm)\b"
+    r"(?!\s+(?:giao|tay|chân|ăn|cờ))"
+)
 
 MOVE_REACH = 22  # characters before a place that hold the verb
 
@@ -44,9 +56,13 @@ RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\
 # "chạy sang Syria", "trốn sang Mỹ": fleeing abroad is no visit.
 FLED = re.compile(r"\b(?:chạy|trốn|lánh nạn|tị nạn|di tản|sơ tán|lưu vong)\s*$")
 
+# "mời người đồng nhiệm Libya tới London để bàn về …": an invitation, no talks held yet.
+INVITED_BEFORE = re.compile(r"(?<!lời )\bmời\b[^,;.]{0,70}$")
+
 DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
 
 MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+TALKS_TRIGGER = Trigger("thảo luận", "meeting", "", frozenset({"verb", "inperson", "purpose"}))
 
 
 def may_report_events(doc: Doc, lex: Lexicons) -> bool:
@@ -107,10 +123,29 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             continue
         if only_to_attend(reader, move.end(), code):
             continue
-        if move.group(1).startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
+        verb = move.group(1)
+        if verb.startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
             continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
+        talks = PURPOSE_TALKS.match(body, place_end(reader, start))
+        if talks is not None and INVITED_BEFORE.search(
+            body, max(0, move.start() - 80), move.start()
+        ):
+            talks = None
+        if verb == "ở" and talks is None:
+            continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
+            found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
+            reader.talks_hosts[talks.start(1)] = code
     return found
+
+
+def told_talks(reader: Reader, start: int, end: int) -> bool:
+    """Whether the words of talks after a trip are already a cue ("để thảo luận với X",
+    "để hội đàm"; "thảo luận <topic> với X", see discussions)."""
+    return bool(within(reader.triggers, start, end)) or bool(
+        discussions.DISCUSS_WITH.match(reader.body, start)
+    )
 
 
 # An official named by office and state alone, right before the verb's lead: "một nhà
