@@ -13,6 +13,7 @@ from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
+    from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
 
@@ -223,3 +224,37 @@ def only_to_attend(reader: Reader, at: int, host: str | None = None) -> bool:
         s == start and any(t.kind == "meeting" and "named" in t.flags for t in triggers)
         for s, _, triggers in within(reader.triggers, start, start + 1)
     )
+
+
+# "chuyến công du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng", "chuyến thăm của phái đoàn
+# nghị sĩ Mỹ tới Bắc Triều Tiên": a group of one state's lawmakers or officials, possessor
+# of the trip noun, travelling to another. Not "một quan chức …" (any holder) nor a first
+# or counted trip ("chuyến thăm đầu tiên của …"), which describe rather than report.
+GROUP_OF = re.compile(
+    r"(?:\s+\d+\s+ngày)?\s+của\s+(?:các\s+|những\s+)?"
+    r"(?:(?:phái đoàn|đoàn(?:\s+đại biểu)?)\s+)?(?:các\s+)?"
+    r"(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ|nhà lập pháp|quan chức(?:\s+cấp cao)?)\s+$"
+)
+GROUP_TOWARDS = re.compile(r"\s+(?:tới|đến|sang)\s+(?:thủ đô\s+)?")
+
+
+def group_traveller(reader: Reader, d: Draft) -> bool:
+    """Whether a visit noun is owned by a group of one state's officials travelling to
+    another state ("chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"): a visit between
+    the two though nobody is named. Both states become its parties."""
+    body, cue = reader.body, d.cue
+    for s, e, code in within(reader.parties, cue.end, cue.end + 60):
+        if not GROUP_OF.fullmatch(body, cue.end, s):
+            continue
+        towards = GROUP_TOWARDS.match(body, e)
+        if towards is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            return False
+        at = towards.end()
+        to = reader.parties_in(at, at + 1)
+        city = reader.place_in(at, at + 1)
+        where = to[0] if to else getattr(city, "country", None)
+        if not where or where == code:
+            return False
+        d.event.parties = list(dict.fromkeys([*d.event.parties, code, str(where)]))
+        return True
+    return False
