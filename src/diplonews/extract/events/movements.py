@@ -4,13 +4,14 @@ meeting, SCHEMA)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.events import addresses, discussions
+from diplonews.extract.events import addresses, discussions, roles
 from diplonews.extract.lexicons import Lexicons, Trigger
-from diplonews.extract.spans import within
+from diplonews.extract.spans import start_attribute, within
 
 if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
@@ -117,10 +118,14 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
             if home == code or traveller.name is None:
                 continue
-        elif not (
-            "đoàn" in body[max(0, move.start() - 60) : move.start()]
-            and DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
-        ) and not office_of_state(reader, at, code):
+        elif (
+            not (
+                "đoàn" in body[max(0, move.start() - 60) : move.start()]
+                and DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
+            )
+            and not office_of_state(reader, at, code)
+            and not pronoun_traveller(reader, at, code)
+        ):
             continue
         if only_to_attend(reader, move.end(), code):
             continue
@@ -172,6 +177,33 @@ def office_of_state(reader: Reader, at: int, destination: str) -> bool:
         if s >= at:
             break
     return False
+
+
+def pronoun_traveller(reader: Reader, at: int, destination: str) -> bool:
+    """Whether the words that end at `at` are a sentence's bare "Ông"/"Bà" ("Trước đó,
+    ông có mặt ở thủ đô Amman") standing for an official of another state than the
+    destination, the last named before (the events stage reads whom the pronoun stands
+    for, see roles.pronoun_subject). Not moving house ("chuyển đến"), see RELOCATED."""
+    body = reader.body
+    starts = [s for s, _ in reader.doc.sentences]
+    i = bisect.bisect_right(starts, at) - 1
+    if i < 0:
+        return False
+    pronoun = roles.PRONOUN_SUBJECT.match(body, starts[i])
+    if not pronoun or body[starts[i] : pronoun.end()].rstrip() != body[starts[i] : at].rstrip():
+        return False
+    if RELOCATED.match(body, at):
+        return False
+    named = [m for m in within(reader.taking_part, 0, starts[i], start_attribute) if m.name]
+    people = reader.doc.record.people
+    if not named or not 0 <= named[-1].person < len(people):
+        return False
+    home = people[named[-1].person].country
+    return bool(home) and home != destination
+
+
+# "Ông cùng gia đình chuyển đến Ảrập Xêút": moving house, not a trip.
+RELOCATED = re.compile(r"[^,.;]{0,30}?\b(?:chuyển|di cư|định cư|dọn)\s+(?:đến|tới|sang)\b")
 
 
 def place_end(reader: Reader, start: int) -> int:
