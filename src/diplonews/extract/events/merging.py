@@ -19,6 +19,7 @@ from diplonews.extract.events import (
     context_sides,
     dating,
     fields,
+    movements,
     placing,
     roles,
     sessions,
@@ -62,6 +63,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a visitor and a host of two states, wherever the text puts it
         if d.people and len(set(e.parties)) >= 2 and traveller_named(reader, d):
             return True  # a named traveller and two states: where to is said further on
+        if not d.people and not e.date and movements.group_traveller(reader, d):
+            return True  # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
@@ -329,6 +332,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         there, here = destination(reader, d), destination(reader, e)
         if there and here and there != here:
             return False  # legs of a tour: one visit per country
+        if not d.people and not e.people and movements.group_traveller(reader, d):
+            return set(a.parties) == set(b.parties)  # a delegation told twice, no one named
         return bool((set(d.people) - d.chairs) & (set(e.people) - e.chairs)) and not (
             d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )
@@ -666,7 +671,9 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False
     if event.kind == "visit" and not (
-        delegation_before(reader, d) or official_traveller(reader, d)
+        delegation_before(reader, d)
+        or official_traveller(reader, d)
+        or movements.group_traveller(reader, d)
     ):
         return False  # a trip with no official and no delegation named: a private one
     word = d.cue.trigger.vi if d.cue.trigger else ""

@@ -4,15 +4,17 @@ meeting, SCHEMA)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.events import addresses
+from diplonews.extract.events import addresses, discussions, roles
 from diplonews.extract.lexicons import Lexicons, Trigger
-from diplonews.extract.spans import within
+from diplonews.extract.spans import start_attribute, within
 
 if TYPE_CHECKING:
+    from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
 
@@ -20,7 +22,19 @@ if TYPE_CHECKING:
 # "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
 # has travelled there. "tới thủ đô Ukraina": the capital of a state named by the state.
 # "lên đường đi Berlin": "đi" only after setting off, else a walk or a tourist's trip.
-MOVE = re.compile(r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi)\s+(?:thủ đô\s+)?$")
+# "đang ở Matxcơva để thảo luận …": being in a foreign capital, when a purpose of talks
+# follows (PURPOSE_TALKS), not an envoy at his post or a place of an event.
+MOVE = re.compile(
+    r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở)"
+    r"\s+(?:thủ đô\s+)?$"
+)
+
+# "… tới Trung Quốc để bàn về …", "đang ở Matxcơva để thảo luận về …": a trip made to
+# discuss is talks with the host as well as a visit.
+PURPOSE_TALKS = re.compile(
+    r"[^,;.()]{0,30}?,?\s*(?:để|nhằm)\s+(?:cùng\s+)?(thảo luận|bàn bạc|bàn thảo|bàn|hội đàm)\b"
+    r"(?!\s+(?:giao|tay|chân|ăn|cờ))"
+)
 
 MOVE_REACH = 22  # characters before a place that hold the verb
 
@@ -44,9 +58,13 @@ RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\
 # "chạy sang Syria", "trốn sang Mỹ": fleeing abroad is no visit.
 FLED = re.compile(r"\b(?:chạy|trốn|lánh nạn|tị nạn|di tản|sơ tán|lưu vong)\s*$")
 
+# "mời người đồng nhiệm Libya tới London để bàn về …": an invitation, no talks held yet.
+INVITED_BEFORE = re.compile(r"(?<!lời )\bmời\b[^,;.]{0,70}$")
+
 DELEGATION_BEFORE = re.compile(r"\b(?:phái đoàn|đoàn đại biểu)\b[^,;.]{0,30}?\s*$")
 
 MOVE_TRIGGER = Trigger("tới", "visit", "", frozenset({"verb", "inperson", "motion"}))
+TALKS_TRIGGER = Trigger("thảo luận", "meeting", "", frozenset({"verb", "inperson", "purpose"}))
 
 
 def may_report_events(doc: Doc, lex: Lexicons) -> bool:
@@ -100,17 +118,40 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
             if home == code or traveller.name is None:
                 continue
-        elif not (
-            "đoàn" in body[max(0, move.start() - 60) : move.start()]
-            and DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
-        ) and not office_of_state(reader, at, code):
+        elif (
+            not (
+                "đoàn" in body[max(0, move.start() - 60) : move.start()]
+                and DELEGATION_BEFORE.search(body, max(0, move.start() - 60), move.start())
+            )
+            and not office_of_state(reader, at, code)
+            and not pronoun_traveller(reader, at, code)
+        ):
             continue
         if only_to_attend(reader, move.end(), code):
             continue
-        if move.group(1).startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
+        verb = move.group(1)
+        if verb.startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
             continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
+        talks = PURPOSE_TALKS.match(body, place_end(reader, start))
+        if talks is not None and INVITED_BEFORE.search(
+            body, max(0, move.start() - 80), move.start()
+        ):
+            talks = None
+        if verb == "ở" and talks is None:
+            continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
+            found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
+            reader.talks_hosts[talks.start(1)] = code
     return found
+
+
+def told_talks(reader: Reader, start: int, end: int) -> bool:
+    """Whether the words of talks after a trip are already a cue ("để thảo luận với X",
+    "để hội đàm"; "thảo luận <topic> với X", see discussions)."""
+    return bool(within(reader.triggers, start, end)) or bool(
+        discussions.DISCUSS_WITH.match(reader.body, start)
+    )
 
 
 # An official named by office and state alone, right before the verb's lead: "một nhà
@@ -136,6 +177,33 @@ def office_of_state(reader: Reader, at: int, destination: str) -> bool:
         if s >= at:
             break
     return False
+
+
+def pronoun_traveller(reader: Reader, at: int, destination: str) -> bool:
+    """Whether the words that end at `at` are a sentence's bare "Ông"/"Bà" ("Trước đó,
+    ông có mặt ở thủ đô Amman") standing for an official of another state than the
+    destination, the last named before (the events stage reads whom the pronoun stands
+    for, see roles.pronoun_subject). Not moving house ("chuyển đến"), see RELOCATED."""
+    body = reader.body
+    starts = [s for s, _ in reader.doc.sentences]
+    i = bisect.bisect_right(starts, at) - 1
+    if i < 0:
+        return False
+    pronoun = roles.PRONOUN_SUBJECT.match(body, starts[i])
+    if not pronoun or body[starts[i] : pronoun.end()].rstrip() != body[starts[i] : at].rstrip():
+        return False
+    if RELOCATED.match(body, at):
+        return False
+    named = [m for m in within(reader.taking_part, 0, starts[i], start_attribute) if m.name]
+    people = reader.doc.record.people
+    if not named or not 0 <= named[-1].person < len(people):
+        return False
+    home = people[named[-1].person].country
+    return bool(home) and home != destination
+
+
+# "Ông cùng gia đình chuyển đến Ảrập Xêút": moving house, not a trip.
+RELOCATED = re.compile(r"[^,.;]{0,30}?\b(?:chuyển|di cư|định cư|dọn)\s+(?:đến|tới|sang)\b")
 
 
 def place_end(reader: Reader, start: int) -> int:
@@ -188,3 +256,37 @@ def only_to_attend(reader: Reader, at: int, host: str | None = None) -> bool:
         s == start and any(t.kind == "meeting" and "named" in t.flags for t in triggers)
         for s, _, triggers in within(reader.triggers, start, start + 1)
     )
+
+
+# "chuyến công du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng", "chuyến thăm của phái đoàn
+# nghị sĩ Mỹ tới Bắc Triều Tiên": a group of one state's lawmakers or officials, possessor
+# of the trip noun, travelling to another. Not "một quan chức …" (any holder) nor a first
+# or counted trip ("chuyến thăm đầu tiên của …"), which describe rather than report.
+GROUP_OF = re.compile(
+    r"(?:\s+\d+\s+ngày)?\s+của\s+(?:các\s+|những\s+)?"
+    r"(?:(?:phái đoàn|đoàn(?:\s+đại biểu)?)\s+)?(?:các\s+)?"
+    r"(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ|nhà lập pháp|quan chức(?:\s+cấp cao)?)\s+$"
+)
+GROUP_TOWARDS = re.compile(r"\s+(?:tới|đến|sang)\s+(?:thủ đô\s+)?")
+
+
+def group_traveller(reader: Reader, d: Draft) -> bool:
+    """Whether a visit noun is owned by a group of one state's officials travelling to
+    another state ("chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"): a visit between
+    the two though nobody is named. Both states become its parties."""
+    body, cue = reader.body, d.cue
+    for s, e, code in within(reader.parties, cue.end, cue.end + 60):
+        if not GROUP_OF.fullmatch(body, cue.end, s):
+            continue
+        towards = GROUP_TOWARDS.match(body, e)
+        if towards is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            return False
+        at = towards.end()
+        to = reader.parties_in(at, at + 1)
+        city = reader.place_in(at, at + 1)
+        where = to[0] if to else getattr(city, "country", None)
+        if not where or where == code:
+            return False
+        d.event.parties = list(dict.fromkeys([*d.event.parties, code, str(where)]))
+        return True
+    return False

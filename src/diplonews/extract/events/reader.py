@@ -206,6 +206,7 @@ class Reader:
         self.sidelines: dict[int, Draft] = {}  # a meeting kept apart → the gathering it is beside
         self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
+        self.talks_hosts: dict[int, str] = {}  # talks told as a trip's purpose → its host
         moves = (
             movements.movements(self) + discussions.discussions(self) + addresses.addresses(self)
         )
@@ -576,6 +577,8 @@ class Reader:
         )
         date, own_date, location = self.antecedent_setting(at, date, own_date, location)
         codes = fields.cue_parties(self, at, people)
+        if cue.start in self.talks_hosts and self.talks_hosts[cue.start] not in codes:
+            codes.append(self.talks_hosts[cue.start])  # "tới Trung Quốc để bàn về …"
         if NEGATED.search(at.lead[-80:]):
             people, codes = [], list(at.name_parties)  # "… không tham dự cuộc họp"
         series_en = (

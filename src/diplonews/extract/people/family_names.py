@@ -35,6 +35,12 @@ NOT_ACTING = re.compile(
     r"|đảng|phe|nhóm|gia đình|lực lượng|ủng hộ|người ủng hộ)\s+$"
 )
 WORD_CHAR = re.compile(r"[\w-]")
+# "Ông Bush sẽ đến Ấn Độ …" before "tổng thống Bush" is written out: the honorific says
+# the word names a person, and a verb of travel after it makes him the traveller.
+HONORIFIC = re.compile(r"(?:^|(?<=\s))(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+$")
+TRAVELS_AFTER = re.compile(
+    r"\s+(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|dự kiến)\s+)*(?:tới|đến|sang|thăm|công du)\b"
+)
 # "cuộc gặp kéo dài 2 giờ đồng hồ với Abbas", "các cuộc hội đàm giữa Putin, Gazprom và …":
 # the word right after "với" or "giữa" …
 SIDE_AFTER = re.compile(r"\b(?:với|giữa)\s+$")
@@ -105,7 +111,7 @@ def back_references(
         while at >= 0:
             end = at + len(word)
             if (
-                (at >= since or as_side(body, at, end))
+                (at >= since or as_side(body, at, end) or travels(body, at, end))
                 and alone(body, at, end, openers)
                 and not any(s <= at < e for s, e in taken)
                 and not NOT_ACTING.search(body, max(0, at - 24), at)
@@ -119,6 +125,12 @@ def as_side(body: str, start: int, end: int) -> bool:
     """Whether the word at [start, end) is a side of talks by its place in the sentence:
     right after "với"/"giữa", or the subject right before a verb of talks."""
     return bool(SIDE_AFTER.search(body, max(0, start - 8), start) or SIDE_BEFORE.match(body, end))
+
+
+def travels(body: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end), after an honorific, is the subject of a trip
+    ("Ông Bush sẽ đến Ấn Độ", "bà Rice đã tới Baghdad")."""
+    return bool(HONORIFIC.search(body, max(0, start - 6), start) and TRAVELS_AFTER.match(body, end))
 
 
 def alone(body: str, start: int, end: int, openers: frozenset[str]) -> bool:
