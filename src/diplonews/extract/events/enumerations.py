@@ -206,13 +206,14 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
     # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
     list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
     listed = counterparts(reader, cue, list_end or at.sentence.end)
+    if listed and one_side_pair(reader, cue, listed, list_end or at.sentence.end):
+        return [draft]
+    listed = listed or named_among(reader, cue, list_end or at.sentence.end)
     if not listed:
         return [draft]
     people = reader.doc.record.people
     others = {p for p, _ in listed if p >= 0}
     listed_codes = {c for _, c in listed if c}
-    if one_side_pair(reader, cue, listed, list_end or at.sentence.end):
-        return [draft]
     base = [p for p in draft.people if p not in others]
     base_codes = [c for c in draft.event.parties if c not in listed_codes]
     base_codes += [
@@ -231,6 +232,36 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         chairs_of = set(draft.chairs) & set(base)
         drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
     return drafts
+
+
+# A group met, then the members of it named one by one: "các cuộc gặp với giới chức cấp
+# cao Triều Tiên, trong đó có A, và B", "gặp các quan chức Mỹ, gồm A và B" (see named_among).
+AMONG_LEAD = re.compile(
+    r"[^.;:()\"“”]{0,80}?,\s*(?:trong đó có|trong số đó có|(?:bao\s+)?gồm(?:\s+cả)?)\s+"
+)
+AMONG_GAP = re.compile(r"\s*(?:,\s*)?(?:và\s+|cùng\s+)?(?:\w+\s+){0,5}$")
+
+
+def named_among(reader: Reader, cue: Cue, end: int) -> list[tuple[int, str | None]]:
+    """The named officials of a group met, listed after it ("với giới chức cấp cao
+    Triều Tiên, trong đó có A, và B"): one counterpart each, as (person, country).
+    Empty unless two or more distinct officials are listed, each a few words after
+    the one before."""
+    lead = AMONG_LEAD.match(reader.body, cue.end, end)
+    if not lead:
+        return []
+    stop = LIST_STOP.search(reader.body, lead.end(), end)
+    at, found = lead.end(), []
+    for m in reader.mentions_in(lead.end(), stop.start() if stop else end):
+        if m.person < 0 or not m.name:
+            continue
+        if not AMONG_GAP.fullmatch(reader.body, at, m.start):
+            break  # something else than a list of officials between them
+        found.append((m.person, m.country))
+        at = m.end
+    if len({p for p, _ in found}) < 2:
+        return []
+    return list(dict.fromkeys(found))
 
 
 def one_side_pair(reader: Reader, cue: Cue, listed: list[tuple[int, str | None]], end: int) -> bool:
