@@ -11,6 +11,7 @@ from diplonews.extract.events import discussions, roles
 from diplonews.extract.events.cues import PARTY_KINDS, Cue, parse_edition
 from diplonews.extract.events.drafts import Context, Draft, counterpart_of
 from diplonews.extract.record import Event
+from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Reader
@@ -19,14 +20,25 @@ if TYPE_CHECKING:
 TOUR_STOPS = re.compile(r"\b(?:tại|tới|đến|gồm|thăm)\s+")
 
 # "4 cuộc đàm phán", "ba vòng đàm phán": so many events (see split_count)
-# (not the end of a date: "18-4 Cuộc họp …" is one meeting)
+# (not the end of a date: "18-4 Cuộc họp …" is one meeting; nor an ordinal: "vòng 4 cuộc
+# đàm phán 6 bên" is the fourth round)
 COUNTED = re.compile(
-    r"(?<![-/.–])\b(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$"
+    r"(?<![-/.–])(?<![Vv]òng )(?<!lần )(?<!thứ )\b(\d|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:(?:cuộc|vòng|lần|chuyến)\s+)?$"
 )
 
 COUNTED_NOUNS = ("cuộc", "vòng", "chuyến", "phiên")
 
 MAX_COUNTED = 6
+
+# A count before a cue that itself starts with the counted noun ("Ba vòng đàm phán 6 bên"):
+# the count is of its rounds whatever follows ("năm" is a year there, not five).
+COUNTED_HEAD = re.compile(r"(?:vòng|cuộc)\s", re.IGNORECASE)
+
+# The parties of an event named in an aside after it: "3 vòng thương thuyết, có Bắc Triều
+# Tiên, Hàn Quốc, Mỹ, Trung Quốc, Nga và Nhật tham gia, đã …", ", với sự tham gia của A
+# và B", ", gồm A, B và C" (see taking_part_end).
+TAKING_PART_LEAD = re.compile(r",\s*(?:(?:với|có)\s+sự\s+(?:tham\s+gia|tham\s+dự)\s+của|có|gồm)\s+")
+TAKING_PART_TAIL = re.compile(r"\s+(?:cùng\s+)?(?:tham\s+gia|tham\s+dự)\b")
 
 # The states of a tour after its verb (see legs).
 LEG_GAP = re.compile(
@@ -64,6 +76,29 @@ LEADERS_HEAD = re.compile(
     r"(?:các\s+)?(?:nhà\s+)?lãnh đạo\s+(?:cấp cao\s+)?(?:của\s+)?(?:các nước|các quốc gia|hai nước)\s",
     re.IGNORECASE,
 )
+
+
+def taking_part_end(reader: Reader, clause_end: int, sentence_end: int) -> int:
+    """A cue's clause end, carried past an aside that lists the parties taking part
+    ("…, có A, B và C tham gia,"): they are the event's parties, not a new subject.
+    "có …" needs its "tham gia"; the other leads need two parties or more."""
+    body = reader.body
+    lead = TAKING_PART_LEAD.match(body, clause_end, sentence_end)
+    if not lead:
+        return clause_end
+    ends = {s: e for s, e, _ in within(reader.parties, lead.end(), sentence_end)}
+    at, stop, count = lead.end(), clause_end, 0
+    while at in ends:
+        stop, count = ends[at], count + 1
+        sep = LIST_SEP.match(body, stop, sentence_end)
+        if not sep:
+            break
+        at = sep.end()
+    tail = TAKING_PART_TAIL.match(body, stop, sentence_end) if count else None
+    if tail:
+        return tail.end()
+    bare_has = lead.group().strip(", ") == "có"  # "có A và B" alone: maybe another clause
+    return stop if count >= 2 and not bare_has else clause_end
 
 
 def counterparts(reader: Reader, cue: Cue, end: int) -> list[tuple[int, str | None]]:
@@ -157,7 +192,12 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
     counted = COUNTED.search(reader.body, max(0, cue.start - 12), cue.start)
     if (
         counted
-        and (not cue.named or counted.group().rstrip().endswith(("vòng", "cuộc")))
+        and (
+            not cue.named
+            or counted.group().rstrip().endswith(("vòng", "cuộc"))
+            or COUNTED_HEAD.match(reader.body, cue.start, cue.end)
+            and counted.group(1).lower() != "năm"
+        )
         and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
     ):
         return split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
@@ -166,13 +206,14 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
     # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
     list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
     listed = counterparts(reader, cue, list_end or at.sentence.end)
+    if listed and one_side_pair(reader, cue, listed, list_end or at.sentence.end):
+        return [draft]
+    listed = listed or named_among(reader, cue, list_end or at.sentence.end)
     if not listed:
         return [draft]
     people = reader.doc.record.people
     others = {p for p, _ in listed if p >= 0}
     listed_codes = {c for _, c in listed if c}
-    if one_side_pair(reader, cue, listed, list_end or at.sentence.end):
-        return [draft]
     base = [p for p in draft.people if p not in others]
     base_codes = [c for c in draft.event.parties if c not in listed_codes]
     base_codes += [
@@ -191,6 +232,36 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         chairs_of = set(draft.chairs) & set(base)
         drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
     return drafts
+
+
+# A group met, then the members of it named one by one: "các cuộc gặp với giới chức cấp
+# cao Triều Tiên, trong đó có A, và B", "gặp các quan chức Mỹ, gồm A và B" (see named_among).
+AMONG_LEAD = re.compile(
+    r"[^.;:()\"“”]{0,80}?,\s*(?:trong đó có|trong số đó có|(?:bao\s+)?gồm(?:\s+cả)?)\s+"
+)
+AMONG_GAP = re.compile(r"\s*(?:,\s*)?(?:và\s+|cùng\s+)?(?:\w+\s+){0,5}$")
+
+
+def named_among(reader: Reader, cue: Cue, end: int) -> list[tuple[int, str | None]]:
+    """The named officials of a group met, listed after it ("với giới chức cấp cao
+    Triều Tiên, trong đó có A, và B"): one counterpart each, as (person, country).
+    Empty unless two or more distinct officials are listed, each a few words after
+    the one before."""
+    lead = AMONG_LEAD.match(reader.body, cue.end, end)
+    if not lead:
+        return []
+    stop = LIST_STOP.search(reader.body, lead.end(), end)
+    at, found = lead.end(), []
+    for m in reader.mentions_in(lead.end(), stop.start() if stop else end):
+        if m.person < 0 or not m.name:
+            continue
+        if not AMONG_GAP.fullmatch(reader.body, at, m.start):
+            break  # something else than a list of officials between them
+        found.append((m.person, m.country))
+        at = m.end
+    if len({p for p, _ in found}) < 2:
+        return []
+    return list(dict.fromkeys(found))
 
 
 def one_side_pair(reader: Reader, cue: Cue, listed: list[tuple[int, str | None]], end: int) -> bool:

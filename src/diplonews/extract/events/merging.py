@@ -19,6 +19,7 @@ from diplonews.extract.events import (
     context_sides,
     dating,
     fields,
+    followups,
     movements,
     placing,
     roles,
@@ -300,6 +301,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False  # the counterparts listed after one verb: one event each
     if a.kind == "visit" and welcomes(d, e):
         return True
+    if followups.apart(reader, d, e):
+        return False  # "hai bên nhất trí gặp lại nhau": a further meeting
     if world.attends_told_talks(reader, d, e):
         return True
     if recalled_year(reader, d, e) or recalled_year(reader, e, d):
@@ -452,6 +455,7 @@ def merge(reader: Reader) -> list[Event]:
     world.share_subjects(reader)
     world.add_earlier_counterparts(reader)
     sides.add_named_sides(reader)
+    followups.settle(reader)
     for d in reader.drafts:
         addresses.add_council(d)
         sessions.settle_parties(reader, d)

@@ -355,6 +355,7 @@ class Reader:
         for i, cue in enumerate(cues):
             nxt = cues[i + 1].start if i + 1 < len(cues) else end
             _, clause_end = clause_bounds(body, start, end, cue.end)
+            clause_end = enumerations.taking_part_end(self, clause_end, end)
             cue.own_end = min(nxt, self.led_by_end(self.list_end(clause_end, end), end))
             stop = NAME_STOP.search(body, cue.end, cue.own_end)
             cue.name_end = stop.start() if stop else cue.own_end
