@@ -213,7 +213,7 @@ def session_at(
     if verb:
         members = MEMBERS_BEFORE.search(body, lo, start)
         begin = members.start() if members and members.end() > members.start() else start
-        if not SUBJECT_BEFORE.search(body, sentence, begin):
+        if not opens_clause(body, sentence, begin):
             return None  # "9 chuyên gia bầu cử LHQ đã họp": the body qualifies a noun
         span = (begin, verb.end())
     else:
