@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
-from diplonews.extract.events import addresses, discussions, roles
+from diplonews.extract.events import addresses, discussions, roles, sessions
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import start_attribute, within
 
@@ -80,9 +80,10 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
         return True  # "phát biểu trước Hội đồng Bảo an" (see addresses)
     if "họp" in body:
         return True  # "Hội đồng Thống đốc IAEA sẽ họp" (see sessions)
-    places = lex.find_in(doc.matches, "party_names", body) + lex.find_in(
-        doc.matches, "places", body
-    )
+    names = lex.find_in(doc.matches, "party_names", body)
+    if sessions.may_act(names):
+        return True  # "Hội đồng Bảo an LHQ hôm qua lên án …" (see sessions)
+    places = names + lex.find_in(doc.matches, "places", body)
     return any(MOVE.search(body, max(0, s - MOVE_REACH), s) for s, _, _ in places)
 
 

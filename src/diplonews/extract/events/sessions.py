@@ -41,6 +41,11 @@ VERB = (
     r"\s+(?:nhóm họp|họp|(?:triệu tập|tiến hành|mở|có)\s+(?:một\s+)?(?:cuộc|phiên) họp)"
     r"(?!\s*báo)(?!\w)"
 )
+# Before an act, how the body acted: "nhất trí thông qua", "đồng loạt bỏ phiếu"
+ACT_ADVERBS = (
+    r"(?:\s+(?:nhất trí|đồng loạt|chính thức|cuối cùng|dự định"
+    r"|(?:hôm|vào|ngày) \d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?),?)*"
+)
 # "15 nước thành viên Hội đồng Bảo an đã nhóm họp": the body, by its members
 MEMBERS = r"(?:(?:[Cc]ác\s+)?(?:\d+\s+)?(?:nước\s+)?thành viên\s+(?:của\s+)?)?"
 # What stands before the body when it is the subject of "họp": the start of a clause, or
@@ -77,18 +82,23 @@ CALLED = re.compile(
 
 # After the organisation's name: its acronym in brackets, "LHQ" after the Council's name
 # ("Cơ quan Năng lượng Nguyên tử Quốc tế (IAEA)", "Hội đồng Bảo an Liên Hiệp Quốc (LHQ)")
-NAME_TAIL = re.compile(r"(?:\s*\([^()]{1,60}\))?(?:\s+(?:LHQ|Liên [Hh](?:ợp|iệp) [Qq]uốc))?")
+NAME_TAIL = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?(?:\s+(?:của\s+)?(?:LHQ|Liên [Hh](?:ợp|iệp) [Qq]uốc))?"
+)
 VERB_AFTER = re.compile(ADVERBS + VERB)
 NOUN_BEFORE = re.compile(NOUN + r"$")
 MEMBERS_BEFORE = re.compile(MEMBERS + r"$")
 REACH = 90  # characters before the name where a noun or an organ may stand
+# An organ's row: its words before the name, its series, the acts that tell a session
+SessionRow = tuple[re.Pattern[str] | None, Series, re.Pattern[str] | None]
 
 
 @lru_cache(maxsize=1)
-def session_rows() -> dict[str, list[tuple[re.Pattern[str] | None, Series]]]:
+def session_rows() -> dict[str, list[SessionRow]]:
     """Per organisation code: (its organ's words, to find before its name, or None for
-    the organisation itself; the series of their sessions), organs first."""
-    rows: dict[str, list[tuple[re.Pattern[str] | None, Series]]] = {}
+    the organisation itself; the series of their sessions; the acts that tell one, or
+    None), organs first."""
+    rows: dict[str, list[SessionRow]] = {}
     for row in read_rows(resources.files("diplonews.extract") / "lexicons" / "sessions.tsv"):
         organs = split_forms(row["organs"]) if row["organs"] != "-" else []
         words = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
@@ -97,14 +107,37 @@ def session_rows() -> dict[str, list[tuple[re.Pattern[str] | None, Series]]]:
             if words
             else None
         )
-        rows.setdefault(row["body"], []).append((organ, Series(row["series_en"], (row["party"],))))
+        series = Series(row["series_en"], (row["party"],))
+        rows.setdefault(row["body"], []).append((organ, series, acts_after(row["acts"])))
     for found in rows.values():
         found.sort(key=lambda r: r[0] is None)
     return rows
 
 
+def acts_after(cell: str) -> re.Pattern[str] | None:
+    """The acts of a row ("thông qua|bỏ phiếu|lên án"), as the verb after the body."""
+    acts = split_forms(cell) if cell != "-" else []
+    if not acts:
+        return None
+    words = "|".join(re.escape(a) for a in sorted(acts, key=len, reverse=True))
+    return re.compile(ADVERBS + ACT_ADVERBS + ADVERBS + r"\s+(?:" + words + r")(?!\w)")
+
+
 def may_tell(body: str) -> bool:
     return "họp" in body or "ội nghị" in body
+
+
+@lru_cache(maxsize=1)
+def acting() -> frozenset[str]:
+    """The organisations whose acts tell a session (a row with acts)."""
+    return frozenset(code for code, rows in session_rows().items() if any(r[2] for r in rows))
+
+
+def may_act(names: list[tuple[int, int, list[str]]]) -> bool:
+    """Whether the party names of a text (lexicon hits) name a body whose acts tell a
+    session, so that its sentences are worth reading."""
+    codes = acting()
+    return any(found[0] in codes for _, _, found in names)
 
 
 def sessions(
@@ -114,7 +147,8 @@ def sessions(
     names (`parties`, the reader's party spans): the body and its verb, or the noun of
     the meeting and the body; and the summits of a bloc or an organisation told as
     "cuộc họp thượng đỉnh (…) của <it>"."""
-    if not may_tell(body):
+    telling = may_tell(body)
+    if not telling and not any(code in acting() for _, _, code in parties):
         return []
     rows = session_rows()
     found: list[tuple[int, int, list[Series]]] = []
@@ -126,20 +160,22 @@ def sessions(
         lo = max(sentence, s - REACH)
         tail = NAME_TAIL.match(body, e)
         end = tail.end() if tail else e
-        summit = summit_of(body, lo, s, e, lex)
+        summit = summit_of(body, lo, s, e, lex) if telling else None
         if summit:
             found.append(summit)
             continue
         if code not in rows:
             continue
-        for organ, series in rows[code]:
+        for organ, series, acts in rows[code]:
             start = s
             if organ is not None:
                 named = organ.search(body, lo, s)
                 if named is None:
                     continue
                 start = named.start()
-            hit = session_at(body, sentence, start, end, series)
+            hit = (telling and session_at(body, sentence, start, end, series)) or act_at(
+                body, sentence, start, end, series, acts
+            )
             if hit:
                 found.append(hit)
                 break
@@ -177,7 +213,7 @@ def session_at(
     if verb:
         members = MEMBERS_BEFORE.search(body, lo, start)
         begin = members.start() if members and members.end() > members.start() else start
-        if not SUBJECT_BEFORE.search(body, sentence, begin):
+        if not opens_clause(body, sentence, begin):
             return None  # "9 chuyên gia bầu cử LHQ đã họp": the body qualifies a noun
         span = (begin, verb.end())
     else:
@@ -198,6 +234,57 @@ def session_at(
     return span[0], span[1], [series]
 
 
+# Before a body that acts, a word that makes the act a wish, a condition or a forecast:
+# "nếu HĐBA thông qua", "hy vọng, Hội đồng Bảo an sẽ lên án", "trước khi HĐBA bỏ phiếu",
+# "vài ngày nữa là HĐBA thông qua", "được hỏi về việc HĐBA sẽ áp đặt …"
+UNREAL_BEFORE = re.compile(
+    r"\b(?:nếu|giả sử|trường hợp|chỉ khi|một khi|hy vọng|mong|muốn|có thể|trước khi"
+    r"|chờ|đợi|để|nữa|hỏi)\b",
+    re.IGNORECASE,
+)
+# "Đại sứ Mỹ cho biết Hội đồng Bảo an đã thông qua …": the act reported; "việc HĐBA
+# nhất trí thông qua nghị quyết": the act as a fact
+REPORTED_BEFORE = re.compile(
+    r"\b(?:cho biết|cho hay|nói|tuyên bố|thông báo|khẳng định|xác nhận|việc)\s*$",
+    re.IGNORECASE,
+)
+
+
+def opens_clause(body: str, sentence: int, begin: int) -> bool:
+    """Whether the body named at `begin` opens its clause: the sentence starts there
+    (a search from `sentence` never sees "^" there), or SUBJECT_BEFORE stands before it."""
+    return not body[sentence:begin].strip() or bool(SUBJECT_BEFORE.search(body, sentence, begin))
+
+
+def act_at(
+    body: str,
+    sentence: int,
+    start: int,
+    end: int,
+    series: Series,
+    acts: re.Pattern[str] | None,
+) -> tuple[int, int, list[Series]] | None:
+    """The session an act of the body tells ("Hội đồng Bảo an LHQ hôm qua lên án …",
+    "HĐBA đã nhất trí thông qua nghị quyết"): a body that adopts, votes or condemns as
+    such has sat. The body must be the subject, and nothing before it in the sentence
+    may make the act a wish, a condition or a forecast."""
+    if acts is None:
+        return None
+    verb = acts.match(body, end)
+    if verb is None:
+        return None
+    lo = max(sentence, start - REACH)
+    members = MEMBERS_BEFORE.search(body, lo, start)
+    begin = members.start() if members and members.end() > members.start() else start
+    if not (
+        opens_clause(body, sentence, begin) or REPORTED_BEFORE.search(body, sentence, begin)
+    ) or UNREAL_BEFORE.search(body, sentence, begin):
+        return None
+    if CALLED.search(body, sentence, begin):
+        return None
+    return begin, end, [series]  # the body's name: "Hội đồng Bảo an LHQ", as the news names it
+
+
 @lru_cache(maxsize=1)
 def session_series() -> frozenset[Series]:
     """The series sessions.tsv gives (with its party), to know a session's cue again."""
@@ -208,6 +295,23 @@ def session_series() -> frozenset[Series]:
 def is_session(d: Draft) -> bool:
     """Whether a draft is an organisation's own session: an event on its own."""
     return d.cue.series is not None and d.cue.series in session_series()
+
+
+@lru_cache(maxsize=1)
+def act_words() -> re.Pattern[str]:
+    """Every row's acts, to know a session told by an act by what follows its cue."""
+    rows = read_rows(resources.files("diplonews.extract") / "lexicons" / "sessions.tsv")
+    acts = "|".join(sorted({r["acts"] for r in rows if r["acts"] != "-"}))
+    return acts_after(acts) or re.compile(r"(?!)")
+
+
+PLAN_WORDS = re.compile(r"\b(?:sẽ|dự kiến|dự định|theo kế hoạch|ngày mai|tuần tới|tuần sau)\b")
+
+
+def by_act(body: str, d: Draft) -> bool:
+    """Whether a session is told by an act of the body ("HĐBA hôm qua lên án"): the
+    people of its sentence are whom it acted on or who reported it, not who sat."""
+    return act_words().match(body, d.cue.end) is not None
 
 
 # "tại Vienna, Áo", "ở Vienna (Áo)": the state named after the city is where, not who
@@ -223,6 +327,12 @@ def settle_parties(reader: Reader, d: Draft) -> None:
     only after the city says where the body sits ("tại Vienna, Áo")."""
     if not is_session(d):
         return
+    if by_act(reader.body, d):
+        d.people, d.chairs = [], set()  # "HĐBA lên án Tổng thống Iran …": whom it acted on
+        # its tense is its own ("HĐBA dự định sẽ bỏ phiếu"), not the sentence's
+        act = act_words().match(reader.body, d.cue.end)
+        told = act.group() if act else ""
+        d.event.status = "planned" if PLAN_WORDS.search(told) else "held"
     series = d.cue.series
     own = set(series.parties) if series else set()
     if series and series.name_en:
