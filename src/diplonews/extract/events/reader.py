@@ -116,12 +116,20 @@ COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 # sentence before), "Chiều cùng ngày, Bộ trưởng đã hội đàm với …" (the official of that
 # title named in the sentence before). Each may follow a leading adjunct ("Sau đó, ").
 BACK_LEAD_ADJUNCT = r"\s*(?:[^,.;:\n]{0,40},\s*)?"
+# "Hai ông sẽ gặp nhau", "Họ đã hội đàm", "Cả hai đều đã gặp …": a bare plural pronoun
+# points back to two officials only as the subject of what they do; the word after it
+# must be a tense or the event's verb ("hai người dân", "họ cần" are not).
+GROUP_VERB = (
+    r"(?:đã|sẽ|vừa|đang|cũng|đều|mới|lại|sắp|dự kiến|tiếp tục|tiến hành|có|hội|gặp|điện"
+    r"|trao đổi|thảo luận|đàm phán)\b"
+)
 BACK_PAIR = re.compile(
     BACK_LEAD_ADJUNCT
     + r"(?P<np>[Hh]ai\s+(?:nhà lãnh đạo|vị lãnh đạo|lãnh đạo|nguyên thủ|người đứng đầu"
     r"|(Thủ tướng|Bộ trưởng|Ngoại trưởng|Tổng thống|Chủ tịch|Phó Thủ tướng|Thứ trưởng|Tổng Bí thư"
     r"|Phó Tổng thống|Thủ tướng|Quốc vương|Chủ tịch Quốc hội|Chủ tịch nước))"
-    r"(?:\s+(?:Ngoại giao|Quốc phòng|nước|Quốc hội))?)\b"
+    r"(?:\s+(?:Ngoại giao|Quốc phòng|nước|Quốc hội))?"
+    r"|(?P<group>(?:[Hh]ai\s+(?:ông|bà|vị|người)|[Hh]ọ|[Cc]ả\s+hai)(?=\s+" + GROUP_VERB + r")))\b"
 )
 BACK_ONE = re.compile(
     BACK_LEAD_ADJUNCT
@@ -469,7 +477,7 @@ class Reader:
                 distinct = list({m.person: m for m in reversed(mentions)}.values())[::-1]
                 titled = [m for m in distinct if title and title in fold(body[m.start : m.end])]
                 chosen = titled if len(titled) == 2 else distinct
-                if len(chosen) == 2:
+                if len(chosen) == 2 and (not found.group("group") or self.two_states(chosen)):
                     return start, found.end(), chosen
             return None
         for mentions in earlier:
@@ -477,6 +485,13 @@ class Reader:
                 if title in fold(body[m.start : m.end]):
                     return start, found.end(), [m]
         return None
+
+    def two_states(self, mentions: list[Mention]) -> bool:
+        """Whether two officials are of two different known states: "hai ông" or "họ"
+        then stand for the two sides of talks, not two of one government."""
+        people = self.doc.record.people
+        states = {str(people[m.person].country or "") for m in mentions}
+        return len(states) == len(mentions) and "" not in states
 
     def back_subject(self, at: Context) -> tuple[int, int, list[Mention]] | None:
         """The subject pointing back (`pointed_back`) when it is this cue's own."""
