@@ -18,6 +18,7 @@ from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import (
     addresses,
     audit,
+    context_sides,
     dating,
     discussions,
     enumerations,
@@ -685,6 +686,7 @@ class Reader:
             or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
             or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
             or (cue.named and self.is_bare(cue))
+            or context_sides.owned_by_group(self, cue, sentence.end)
             or (
                 cue.kind == "visit"
                 and bool(
