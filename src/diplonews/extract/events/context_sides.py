@@ -90,6 +90,12 @@ OWNER_GROUP = re.compile(
     r"|nguyên thủ|Ngoại trưởng|Thủ tướng|Tổng thống|Bộ trưởng|Chủ tịch)|họ|cả hai)\b"
     r"(?!\s+(?:nước|bên|phía|quốc gia|với|\w+\s+và)\b)"
 )
+# A plural of the two leaders as a clause's subject ("…, hai nhà lãnh đạo đã nhất trí").
+GROUP_SUBJECT = re.compile(
+    r"(?:^|[,:]\s*)(?:[Hh]ai\s+(?:ông|bà|vị|bên|phía|nhà lãnh đạo|vị lãnh đạo|lãnh đạo|nguyên thủ"
+    r"|Ngoại trưởng|Thủ tướng|Tổng thống|Bộ trưởng|Chủ tịch)|[Cc]ả\s+hai)\s+"
+    r"(?:đã|sẽ|cũng|đều|vừa|nhất trí|thống nhất|khẳng định|bày tỏ|ký|thảo luận|trao đổi)\b"
+)
 OWNER_NAMED_AFTER = 4  # characters after the plural in which a name or a state would stand
 
 
@@ -113,6 +119,15 @@ def officials_named_before(reader: Reader, sentence: int, at: int) -> list[Menti
     if len(officials) != MIN_SIDES or len(states) != MIN_SIDES or None in states or "" in states:
         return []
     return officials
+
+
+def group_in_sentence(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a draft's word has a plural of two leaders as the subject
+    of a clause after it: "Trong cuộc hội đàm hôm qua, hai nhà lãnh đạo đã …"."""
+    start, end = reader.doc.sentences[d.sentence]
+    return bool(GROUP_SUBJECT.search(reader.body[d.cue.end : end])) or bool(
+        GROUP_SUBJECT.match(reader.body[start : d.cue.start])
+    )
 
 
 def owned_by_group(reader: Reader, cue: Cue, end: int) -> bool:
