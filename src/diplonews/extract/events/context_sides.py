@@ -115,10 +115,15 @@ def officials_named_before(reader: Reader, sentence: int, at: int) -> list[Menti
         if len(found) >= MIN_SIDES:
             break
     officials = list(found.values())[::-1]
-    states = {people[m.person].country for m in officials}
-    if len(officials) != MIN_SIDES or len(states) != MIN_SIDES or None in states or "" in states:
-        return []
-    return officials
+    return officials if len(officials) == MIN_SIDES and two_states(reader, officials) else []
+
+
+def two_states(reader: Reader, mentions: list[Mention]) -> bool:
+    """Whether officials are each of a different known state: a plural ("hai ông", "họ")
+    then stands for the sides of talks, not for two of one government."""
+    people = reader.doc.record.people
+    states = {str(people[m.person].country or "") for m in mentions}
+    return len(states) == len(mentions) and "" not in states
 
 
 def group_in_sentence(reader: Reader, d: Draft) -> bool:

@@ -478,7 +478,9 @@ class Reader:
                 distinct = list({m.person: m for m in reversed(mentions)}.values())[::-1]
                 titled = [m for m in distinct if title and title in fold(body[m.start : m.end])]
                 chosen = titled if len(titled) == 2 else distinct
-                if len(chosen) == 2 and (not found.group("group") or self.two_states(chosen)):
+                if len(chosen) == 2 and (
+                    not found.group("group") or context_sides.two_states(self, chosen)
+                ):
                     return start, found.end(), chosen
             return None
         for mentions in earlier:
@@ -486,13 +488,6 @@ class Reader:
                 if title in fold(body[m.start : m.end]):
                     return start, found.end(), [m]
         return None
-
-    def two_states(self, mentions: list[Mention]) -> bool:
-        """Whether two officials are of two different known states: "hai ông" or "họ"
-        then stand for the two sides of talks, not two of one government."""
-        people = self.doc.record.people
-        states = {str(people[m.person].country or "") for m in mentions}
-        return len(states) == len(mentions) and "" not in states
 
     def back_subject(self, at: Context) -> tuple[int, int, list[Mention]] | None:
         """The subject pointing back (`pointed_back`) when it is this cue's own."""
