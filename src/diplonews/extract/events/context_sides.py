@@ -25,7 +25,9 @@ from diplonews.extract.events.sides import (
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
-    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.doc import Mention
+    from diplonews.extract.events.cues import Cue
+    from diplonews.extract.events.drafts import Context, Draft
     from diplonews.extract.events.reader import Reader
 
 # "Hai bên đang đàm phán", "hai nước sẽ tiến hành hội đàm", "Hai phía đã gặp nhau": the
@@ -75,6 +77,82 @@ def states_named_before(reader: Reader, d: Draft, at: int) -> list[str]:
         states = list(dict.fromkeys(states + headline_states(reader)))
         return states if len(states) == MIN_SIDES else []
     return []
+
+
+# "Cuộc gặp giữa hai nhà lãnh đạo sẽ diễn ra …", "Cuộc gặp gần nhất của họ diễn ra năm
+# 2002": a meeting owned by a plural that points back to two officials named before
+# (not "giữa hai nhà lãnh đạo Anh và Mỹ": the states named, sides.py's; nor "hai nước";
+# nor "các cuộc đàm phán của họ với Tehran": one side, the other named).
+OWNER_GROUP = re.compile(
+    r"(?:\s+(?:đầu tiên|gần nhất|gần đây nhất|mới nhất|cuối cùng|trực tiếp|riêng|mặt|gỡ"
+    r"|thượng đỉnh|song phương|sắp tới|tiếp theo|lần này|trước đó|hôm qua))*"
+    r"\s+(?:giữa|của)\s+(?:hai\s+(?:ông|bà|vị|người|nhà lãnh đạo|vị lãnh đạo|lãnh đạo"
+    r"|nguyên thủ|Ngoại trưởng|Thủ tướng|Tổng thống|Bộ trưởng|Chủ tịch)|họ|cả hai)\b"
+    r"(?!\s+(?:nước|bên|phía|quốc gia|với|\w+\s+và)\b)"
+)
+# A plural of the two leaders as a clause's subject ("…, hai nhà lãnh đạo đã nhất trí").
+GROUP_SUBJECT = re.compile(
+    r"(?:^|[,:]\s*)(?:[Hh]ai\s+(?:ông|bà|vị|bên|phía|nhà lãnh đạo|vị lãnh đạo|lãnh đạo|nguyên thủ"
+    r"|Ngoại trưởng|Thủ tướng|Tổng thống|Bộ trưởng|Chủ tịch)|[Cc]ả\s+hai)\s+"
+    r"(?:đã|sẽ|cũng|đều|vừa|nhất trí|thống nhất|khẳng định|bày tỏ|ký|thảo luận|trao đổi)\b"
+)
+OWNER_NAMED_AFTER = 4  # characters after the plural in which a name or a state would stand
+
+
+def officials_named_before(reader: Reader, sentence: int, at: int) -> list[Mention]:
+    """The two officials of two different states that a plural at `at` points back to:
+    those named last, in its own sentence before it or in the CONTEXT_REACH sentences
+    before; [] when the stretch that brings the second brings a third, or one state."""
+    people = reader.doc.record.people
+    start = reader.doc.sentences[sentence][0]
+    stretches = [(start, at)]
+    stretches += [reader.doc.sentences[i] for i in range(sentence - 1, -1, -1)][:CONTEXT_REACH]
+    found: dict[int, Mention] = {}
+    for a, b in stretches:
+        for m in reversed(reader.mentions_in(a, b)):
+            if m.name and 0 <= m.person < len(people) and m.person not in found:
+                found[m.person] = m
+        if len(found) >= MIN_SIDES:
+            break
+    officials = list(found.values())[::-1]
+    return officials if len(officials) == MIN_SIDES and two_states(reader, officials) else []
+
+
+def two_states(reader: Reader, mentions: list[Mention]) -> bool:
+    """Whether officials are each of a different known state: a plural ("hai ông", "họ")
+    then stands for the sides of talks, not for two of one government."""
+    people = reader.doc.record.people
+    states = {str(people[m.person].country or "") for m in mentions}
+    return len(states) == len(mentions) and "" not in states
+
+
+def group_in_sentence(reader: Reader, d: Draft) -> bool:
+    """Whether the sentence of a draft's word has a plural of two leaders as the subject
+    of a clause after it: "Trong cuộc hội đàm hôm qua, hai nhà lãnh đạo đã …"."""
+    start, end = reader.doc.sentences[d.sentence]
+    return bool(GROUP_SUBJECT.search(reader.body[d.cue.end : end])) or bool(
+        GROUP_SUBJECT.match(reader.body[start : d.cue.start])
+    )
+
+
+def owned_by_group(reader: Reader, cue: Cue, end: int) -> bool:
+    """Whether a meeting's word is owned by a plural after it ("cuộc gặp giữa hai nhà
+    lãnh đạo"): the meeting of two named before, most often the one just told."""
+    if cue.kind == "visit" or cue.series:
+        return False
+    owner = OWNER_GROUP.match(reader.body, cue.end, end)
+    if owner is None or reader.mentions_in(owner.end(), owner.end() + OWNER_NAMED_AFTER):
+        return False
+    return not within(reader.parties, owner.end(), owner.end() + OWNER_NAMED_AFTER)
+
+
+def owner_pair(reader: Reader, at: Context) -> list[Mention]:
+    """The two officials of a meeting owned by a plural after its word, or []."""
+    cue = at.cue
+    if not at.points_back or not owned_by_group(reader, cue, at.sentence.end):
+        return []
+    index = reader.doc.sentences.index((at.sentence.start, at.sentence.end))
+    return officials_named_before(reader, index, cue.start)
 
 
 def both_sides(reader: Reader, d: Draft) -> list[str]:

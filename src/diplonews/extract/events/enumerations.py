@@ -188,7 +188,9 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         # where to: not "thăm đất nước đông dân nhất thế giới 8 lần")
         return split_count(reader, draft, times)
     if cue.kind == "visit":
-        return split_legs(reader, at, draft)
+        return [
+            one for leg in split_legs(reader, at, draft) for one in split_travellers(reader, leg)
+        ]
     counted = COUNTED.search(reader.body, max(0, cue.start - 12), cue.start)
     if (
         counted
@@ -375,4 +377,32 @@ def split_legs(reader: Reader, at: Context, draft: Draft) -> list[Draft]:
             event.date = None
             leg.undated = leg.own_date = True
         drafts.append(leg)
+    return drafts
+
+
+# Leaders of several states come together to attend something: "đã tới Vatican tham dự
+# lễ tấn phong", "đã tới Washington chia buồn với nước Mỹ", "đã đến Vatican trong buổi lễ".
+TO_GATHERING = re.compile(r"[^,;.]{0,60}?\b(?:tham dự|dự|chia buồn|viếng|lễ|tham gia)\b")
+
+
+def split_travellers(reader: Reader, draft: Draft) -> list[Draft]:
+    """One visit per travelling state: "Tổng thống Pakistan A và Thủ tướng Ấn Độ B đã có
+    mặt ở New York" tells two trips to a third state, not one visit of three states.
+    (Travellers of one state are one delegation; a traveller visiting the other's state
+    stays as read.)"""
+    people = reader.doc.record.people
+    travellers = [p for p in draft.people if p not in draft.chairs and 0 <= p < len(people)]
+    states = list(dict.fromkeys(people[p].country for p in travellers))
+    hosts = [c for c in draft.event.parties if c not in states]
+    if len(states) < 2 or None in states or "" in states or not hosts:
+        return [draft]
+    if TO_GATHERING.match(reader.body, draft.cue.end, reader.doc.sentences[draft.sentence][1]):
+        return [draft]  # "… đã tới Vatican tham dự lễ tấn phong": a gathering, not their trips
+    drafts: list[Draft] = []
+    for state in states:
+        own = [p for p in travellers if people[p].country == state]
+        event = Event(**{**draft.event.__dict__, "participants": [], "parties": [state, *hosts]})
+        drafts.append(
+            counterpart_of(draft, event, draft.cue, own + sorted(draft.chairs), set(draft.chairs))
+        )
     return drafts

@@ -8,7 +8,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.doc import Mention
-from diplonews.extract.events import dating, enumerations, placing, roles, sides, world
+from diplonews.extract.events import (
+    context_sides,
+    dating,
+    enumerations,
+    placing,
+    roles,
+    sides,
+    world,
+)
 from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
@@ -202,6 +210,8 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     back = reader.back_subject(at)
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
         pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
+    elif not pre:  # "Cuộc gặp giữa hai nhà lãnh đạo …": the two named before
+        pre = context_sides.owner_pair(reader, at)
     own = [
         m
         for m in reader.mentions_in(cue.end, cue.own_end)

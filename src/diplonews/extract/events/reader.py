@@ -18,6 +18,7 @@ from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import (
     addresses,
     audit,
+    context_sides,
     dating,
     discussions,
     enumerations,
@@ -116,12 +117,20 @@ COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
 # sentence before), "Chiều cùng ngày, Bộ trưởng đã hội đàm với …" (the official of that
 # title named in the sentence before). Each may follow a leading adjunct ("Sau đó, ").
 BACK_LEAD_ADJUNCT = r"\s*(?:[^,.;:\n]{0,40},\s*)?"
+# "Hai ông sẽ gặp nhau", "Họ đã hội đàm", "Cả hai đều đã gặp …": a bare plural pronoun
+# points back to two officials only as the subject of what they do; the word after it
+# must be a tense or the event's verb ("hai người dân", "họ cần" are not).
+GROUP_VERB = (
+    r"(?:đã|sẽ|vừa|đang|cũng|đều|mới|lại|sắp|dự kiến|tiếp tục|tiến hành|có|hội|gặp|điện"
+    r"|trao đổi|thảo luận|đàm phán)\b"
+)
 BACK_PAIR = re.compile(
     BACK_LEAD_ADJUNCT
     + r"(?P<np>[Hh]ai\s+(?:nhà lãnh đạo|vị lãnh đạo|lãnh đạo|nguyên thủ|người đứng đầu"
     r"|(Thủ tướng|Bộ trưởng|Ngoại trưởng|Tổng thống|Chủ tịch|Phó Thủ tướng|Thứ trưởng|Tổng Bí thư"
     r"|Phó Tổng thống|Thủ tướng|Quốc vương|Chủ tịch Quốc hội|Chủ tịch nước))"
-    r"(?:\s+(?:Ngoại giao|Quốc phòng|nước|Quốc hội))?)\b"
+    r"(?:\s+(?:Ngoại giao|Quốc phòng|nước|Quốc hội))?"
+    r"|(?P<group>(?:[Hh]ai\s+(?:ông|bà|vị|người)|[Hh]ọ|[Cc]ả\s+hai)(?=\s+" + GROUP_VERB + r")))\b"
 )
 BACK_ONE = re.compile(
     BACK_LEAD_ADJUNCT
@@ -469,7 +478,9 @@ class Reader:
                 distinct = list({m.person: m for m in reversed(mentions)}.values())[::-1]
                 titled = [m for m in distinct if title and title in fold(body[m.start : m.end])]
                 chosen = titled if len(titled) == 2 else distinct
-                if len(chosen) == 2:
+                if len(chosen) == 2 and (
+                    not found.group("group") or context_sides.two_states(self, chosen)
+                ):
                     return start, found.end(), chosen
             return None
         for mentions in earlier:
@@ -670,6 +681,7 @@ class Reader:
             or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
             or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
             or (cue.named and self.is_bare(cue))
+            or context_sides.owned_by_group(self, cue, sentence.end)
             or (
                 cue.kind == "visit"
                 and bool(

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events import context_sides
 from diplonews.extract.events.cues import (
     COUNTERPART,
     HOME,
@@ -318,6 +319,7 @@ def earlier_counterpart(reader: Reader, start: int, end: int, ours: str | None) 
 
 # How far after a visit's sentence its talks are still told as part of it.
 VISIT_TALKS_REACH = 3
+MIN_SIDES = 2
 TALKS_WORDS = ("hội đàm", "hội kiến")
 
 
@@ -334,19 +336,32 @@ def talks_of_visit(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
         return False
     visit = kept[-1]
     v = visit.event
-    if (
-        v.kind != "visit"
-        or not visit.chairs
-        or not 0 < d.sentence - visit.sentence <= VISIT_TALKS_REACH
-    ):
+    if v.kind != "visit" or not 0 < d.sentence - visit.sentence <= VISIT_TALKS_REACH:
         return False
     if not set(d.people) <= set(visit.people) or not set(d.name_parties) <= set(v.parties):
         return False
-    if not (set(visit.people) - visit.chairs) or not sides_apart(reader, visit):
+    if not (set(visit.people) - visit.chairs):
+        return False
+    if not (visit.chairs and sides_apart(reader, visit) or host_unnamed(reader, d, visit)):
         return False
     d.people = list(dict.fromkeys(d.people + visit.people))
     e.parties = list(dict.fromkeys(e.parties + v.parties))
     return True
+
+
+def host_unnamed(reader: Reader, d: Draft, visit: Draft) -> bool:
+    """ "X đang thăm Nga. Trong cuộc hội đàm hôm qua, hai nhà lãnh đạo …": talks whose
+    plural subject stands for the visitor and the host, whom the text leaves unnamed; the
+    visit then has two states, the traveller's and the host's."""
+    people = reader.doc.record.people
+    travellers = {people[p].country for p in visit.people if 0 <= p < len(people)}
+    return (
+        not d.people
+        and len(set(visit.event.parties)) == MIN_SIDES
+        and len(travellers) == 1
+        and travellers <= set(visit.event.parties)
+        and context_sides.group_in_sentence(reader, d)
+    )
 
 
 def sides_apart(reader: Reader, d: Draft) -> bool:
