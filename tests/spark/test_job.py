@@ -237,7 +237,7 @@ def test_cli_spark_extract_without_pyspark_is_one_line(
 
 
 def test_cli_does_not_import_pyspark() -> None:
-    code = "import sys, diplonews.cli.main; assert 'pyspark' not in sys.modules, 'pyspark imported'"
+    code = "import sys; from diplonews.cli.main import app; assert 'pyspark' not in sys.modules, 'pyspark imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

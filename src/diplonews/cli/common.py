@@ -12,8 +12,10 @@ import typer
 from rich.progress import ProgressColumn, Task
 from rich.text import Text
 
-from diplonews import __version__, api
+from diplonews import __version__
 from diplonews.errors import DiplonewsError
+from diplonews.extract.lexicons import Lexicons
+from diplonews.extract.lexicons import load as load_lexicon_files
 
 PROGRESS_AFTER = 100  # articles done before a progress bar is worth showing
 
@@ -43,12 +45,13 @@ LexiconOption = Annotated[
 ]
 
 
-def load_lexicons(paths: Sequence[Path] | None) -> api.Lexicons:
+def load_lexicons(paths: Sequence[Path] | None) -> Lexicons:
     """The shipped lexicons plus the rows of `--lexicon`, loaded once for the command:
     a bad path or a malformed file is one line naming it, exit status 2, before any
-    work is done."""
+    work is done. From `extract.lexicons` (what `api.load_lexicons` calls), not `api`,
+    so that `extract` does not load the knowledge base to start."""
     try:
-        return api.load_lexicons(paths or ())
+        return load_lexicon_files(paths or ())
     except (DiplonewsError, OSError, ValueError, KeyError) as exc:
         raise fail(f"lexicon: {reason(exc)}") from None
 

@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from diplonews import extract as extraction
-from diplonews.cli import render
 from diplonews.cli.common import (
     PROGRESS_AFTER,
     LexiconOption,
@@ -83,6 +82,8 @@ def _writer(output_format: Format) -> Callable[[Doc], None]:
     """Print one record as soon as it is done (streamed, flushed). The table shows the
     milestones beside the record; JSON Lines is the record alone, the schema's shape."""
     if output_format is Format.table:
+        from diplonews.cli import render  # names of parties via kb.titles: only for tables
+
         console = Console(highlight=False)
         return lambda doc: console.print(
             render.article(doc.record.to_dict(), [m.to_dict() for m in doc.milestones])
@@ -176,4 +177,6 @@ def eval_(
     if as_json:
         typer.echo(json.dumps(result.figures(), ensure_ascii=False))
     else:
+        from diplonews.cli import render
+
         Console(highlight=False).print(render.report(result))
