@@ -101,8 +101,11 @@ NAME_STOP = re.compile(
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 # "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
+# "lên đường đi Berlin", "sẽ đi Ấn Độ", "dự kiến đi Bắc Kinh": "đi" as a trip only after
+# setting off or a plan, else a walk or a tourist's trip (see movements).
+GOING = r"(?:(?<=lên đường )|(?<=sẽ )|(?<=dự kiến )|(?<=dự định )|(?<=kế hoạch ))đi"
 LOCATION_LEAD = re.compile(
-    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm)"
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|" + GOING + r")"
     r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import addresses, discussions, roles, sessions
+from diplonews.extract.events.cues import GOING
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import start_attribute, within
 
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 # A trip told by a verb of motion (see movements).
 # "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
 # has travelled there. "tới thủ đô Ukraina": the capital of a state named by the state.
-# "lên đường đi Berlin": "đi" only after setting off, else a walk or a tourist's trip.
+# "lên đường đi Berlin", "sẽ đi Ấn Độ": "đi" after setting off or a plan (cues.GOING).
 # "đang ở Matxcơva để thảo luận …": being in a foreign capital, when a purpose of talks
 # follows (PURPOSE_TALKS), not an envoy at his post or a place of an event.
 MOVE = re.compile(
-    r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở)"
+    r"\b(tới|đến|sang|có mặt tại|có mặt ở|" + GOING + r"|(?<=đang )ở|(?<=hiện )ở)"
     r"\s+(?:thủ đô\s+)?$"
 )
 
