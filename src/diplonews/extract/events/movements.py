@@ -294,3 +294,32 @@ def group_traveller(reader: Reader, d: Draft) -> bool:
         d.event.parties = list(dict.fromkeys([*d.event.parties, code, str(where)]))
         return True
     return False
+
+
+# "Đoàn đại biểu Quốc hội Mỹ sẽ thăm …", "Một phái đoàn Chính phủ Nhật Bản sẽ sang thăm …":
+# a delegation of a state's body (its parliament, government, army or ruling party),
+# unnamed, as the subject of a visit, with only the lead words of the verb between. Not a
+# group of tourists, athletes or firms ("Đoàn khách du lịch Mỹ", "Đoàn vận động viên Nhật Bản").
+STATE_DELEGATION = re.compile(
+    r"\b(?:[Pp]hái đoàn|[Đđ]oàn(?:\s+đại biểu)?)(?:\s+(?:cấp cao|chính thức))?(?:\s+của)?"
+    r"\s+(?:Quốc hội|Chính phủ|Nhà nước|Bộ Ngoại giao|Bộ Quốc phòng|Quân đội|Hạ viện|"
+    r"Thượng viện|Nghị viện|Đảng Cộng sản)\s+$"
+)
+DELEGATION_LEAD = re.compile(
+    r"\s+(?:(?:sẽ|đã|vừa|đang|cũng|sắp|dự kiến|dự định|có kế hoạch|tiếp tục|lên đường)\s+)*"
+    r"(?:(?:có|thực hiện|tiến hành|bắt đầu)\s+)?(?:(?:sang|tới|đến)\s+)?"
+)
+
+
+def delegation_state(reader: Reader, d: Draft) -> str | None:
+    """The state whose unnamed delegation is the subject of a visit ("Đoàn đại biểu Quốc
+    hội Mỹ sẽ thăm Việt Nam"): a party of it, as the visitor's state."""
+    body, cue = reader.body, d.cue
+    start = reader.doc.sentences[d.sentence][0]
+    for s, e, code in reversed(within(reader.parties, max(start, cue.start - 80), cue.start)):
+        if not DELEGATION_LEAD.fullmatch(body, e, cue.start):
+            continue
+        if getattr(reader.lex.party(code), "kind", "") != "state":
+            return None
+        return code if STATE_DELEGATION.search(body, max(start, s - 60), s) else None
+    return None
