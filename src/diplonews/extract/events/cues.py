@@ -24,7 +24,7 @@ REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
 PLANNED = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|dự định)\b", re.IGNORECASE
+    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b", re.IGNORECASE
 )
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 # "không gặp", "chưa từng hội đàm", "không có cuộc gặp nào", "Không một hội nghị … nào",
@@ -101,8 +101,11 @@ NAME_STOP = re.compile(
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 # "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
+# "lên đường đi Berlin", "sẽ đi Ấn Độ", "dự kiến đi Bắc Kinh": "đi" as a trip only after
+# setting off or a plan, else a walk or a tourist's trip (see movements).
+GOING = r"(?:(?<=lên đường )|(?<=sẽ )|(?<=dự kiến )|(?<=dự định )|(?<=kế hoạch ))đi"
 LOCATION_LEAD = re.compile(
-    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm)"
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|" + GOING + r")"
     r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
     re.IGNORECASE,
 )

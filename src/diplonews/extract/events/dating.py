@@ -430,3 +430,35 @@ def visit_days(reader: Reader, drafts: list[Draft]) -> None:
         days = [day for day in days if day.startswith(e.date or "")]
         if days:
             e.date = min(days)  # the month the story gave it, made precise
+
+
+# "Chuyến thăm của Tổng thống Bush tới Việt Nam dự kiến diễn ra vào tháng 11", "Nhà Trắng
+# cho biết chuyến công du …, gồm thăm A và B, sẽ diễn ra …": a trip noun that opens its
+# clause is the subject of the predicate that puts it ahead, however far that stands.
+NOUN_OPENS = re.compile(
+    r"\s*(?:[^,;.]{0,40},\s*)?"
+    r"(?:[^,;.]{0,80}?\b(?:cho biết|cho hay|thông báo|tuyên bố|nói)\s+(?:rằng\s+)?)?"
+    r"(?:(?:các|cuộc|những)\s+)?",
+    re.IGNORECASE,
+)
+PLANNED_PREDICATE = re.compile(
+    r"(?<!\w)(?:dự kiến|sẽ|sắp)(?:\s+(?:sẽ|được))*\s+(?:diễn ra|tiến hành|bắt đầu|kéo dài)(?!\w)"
+)
+# A clause told as done, or a clause of another subject, before the predicate.
+NOUN_BREAK = re.compile(r"(?<!\w)(?:đã|vừa|nơi|mà|sau khi|trước khi|trong khi)(?!\w)|[;:]")
+NOUN_REACH = 200
+
+
+def noun_ahead(reader: Reader, d: Draft) -> None:
+    """A trip or meeting told by a noun that opens its clause is planned when its
+    predicate puts it ahead ("… dự kiến diễn ra", "… sẽ diễn ra"), with nothing between
+    told as done. The predicate may stand past the words the cue owns."""
+    e, cue, body = d.event, d.cue, reader.body
+    if e.status != "held" or "verb" in cue.flags:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if not NOUN_OPENS.fullmatch(body, start, cue.start):
+        return
+    plan = PLANNED_PREDICATE.search(body, cue.end, min(end, cue.end + NOUN_REACH))
+    if plan and not NOUN_BREAK.search(body, cue.end, plan.start()):
+        e.status = "planned"

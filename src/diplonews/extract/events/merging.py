@@ -69,6 +69,9 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
+        state = None if d.people else movements.delegation_state(reader, d)
+        if state and state not in e.parties:
+            e.parties.append(state)  # "Đoàn đại biểu Quốc hội Mỹ sẽ thăm Việt Nam"
         # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
         # công du tới Cuba") is a visitor even when no official is named
         return bool(d.people or e.date) or (
@@ -676,6 +679,7 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return False
     if event.kind == "visit" and not (
         delegation_before(reader, d)
+        or movements.delegation_state(reader, d) is not None
         or official_traveller(reader, d)
         or movements.group_traveller(reader, d)
     ):

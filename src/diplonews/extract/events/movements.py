@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import addresses, discussions, roles, sessions
+from diplonews.extract.events.cues import GOING
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import start_attribute, within
 
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 # A trip told by a verb of motion (see movements).
 # "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
 # has travelled there. "tới thủ đô Ukraina": the capital of a state named by the state.
-# "lên đường đi Berlin": "đi" only after setting off, else a walk or a tourist's trip.
+# "lên đường đi Berlin", "sẽ đi Ấn Độ": "đi" after setting off or a plan (cues.GOING).
 # "đang ở Matxcơva để thảo luận …": being in a foreign capital, when a purpose of talks
 # follows (PURPOSE_TALKS), not an envoy at his post or a place of an event.
 MOVE = re.compile(
-    r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở)"
+    r"\b(tới|đến|sang|có mặt tại|có mặt ở|" + GOING + r"|(?<=đang )ở|(?<=hiện )ở)"
     r"\s+(?:thủ đô\s+)?$"
 )
 
@@ -41,8 +42,10 @@ MOVE_REACH = 22  # characters before a place that hold the verb
 TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
 # The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
+# "dự kiến (sẽ) tới", "dự định sang", "có kế hoạch đến": a trip planned, told the same way.
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|vẫn|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
+    r"dự kiến|dự định|có kế hoạch|"
     r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay)|một lần nữa|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
 )
@@ -291,3 +294,32 @@ def group_traveller(reader: Reader, d: Draft) -> bool:
         d.event.parties = list(dict.fromkeys([*d.event.parties, code, str(where)]))
         return True
     return False
+
+
+# "Đoàn đại biểu Quốc hội Mỹ sẽ thăm …", "Một phái đoàn Chính phủ Nhật Bản sẽ sang thăm …":
+# a delegation of a state's body (its parliament, government, army or ruling party),
+# unnamed, as the subject of a visit, with only the lead words of the verb between. Not a
+# group of tourists, athletes or firms ("Đoàn khách du lịch Mỹ", "Đoàn vận động viên Nhật Bản").
+STATE_DELEGATION = re.compile(
+    r"\b(?:[Pp]hái đoàn|[Đđ]oàn(?:\s+đại biểu)?)(?:\s+(?:cấp cao|chính thức))?(?:\s+của)?"
+    r"\s+(?:Quốc hội|Chính phủ|Nhà nước|Bộ Ngoại giao|Bộ Quốc phòng|Quân đội|Hạ viện|"
+    r"Thượng viện|Nghị viện|Đảng Cộng sản)\s+$"
+)
+DELEGATION_LEAD = re.compile(
+    r"\s+(?:(?:sẽ|đã|vừa|đang|cũng|sắp|dự kiến|dự định|có kế hoạch|tiếp tục|lên đường)\s+)*"
+    r"(?:(?:có|thực hiện|tiến hành|bắt đầu)\s+)?(?:(?:sang|tới|đến)\s+)?"
+)
+
+
+def delegation_state(reader: Reader, d: Draft) -> str | None:
+    """The state whose unnamed delegation is the subject of a visit ("Đoàn đại biểu Quốc
+    hội Mỹ sẽ thăm Việt Nam"): a party of it, as the visitor's state."""
+    body, cue = reader.body, d.cue
+    start = reader.doc.sentences[d.sentence][0]
+    for s, e, code in reversed(within(reader.parties, max(start, cue.start - 80), cue.start)):
+        if not DELEGATION_LEAD.fullmatch(body, e, cue.start):
+            continue
+        if getattr(reader.lex.party(code), "kind", "") != "state":
+            return None
+        return code if STATE_DELEGATION.search(body, max(start, s - 60), s) else None
+    return None
