@@ -102,7 +102,9 @@ NAME_STOP = re.compile(
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 # "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
 LOCATION_LEAD = re.compile(
-    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm)"
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|"
+    # a landing: "hạ cánh (an toàn) xuống", "đáp (máy bay) xuống"
+    r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống)"
     r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
     re.IGNORECASE,
 )

@@ -246,7 +246,8 @@ def official_traveller(reader: Reader, d: Draft) -> bool:
 
 TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
 DESTINATION_GAP = re.compile(
-    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|thủ đô)\s+)*"
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|thủ đô|"
+    r"thành phố|sân bay quốc tế|sân bay|phi trường)\s+)*"
 )
 
 

@@ -24,9 +24,14 @@ if TYPE_CHECKING:
 # "lên đường đi Berlin": "đi" only after setting off, else a walk or a tourist's trip.
 # "đang ở Matxcơva để thảo luận …": being in a foreign capital, when a purpose of talks
 # follows (PURPOSE_TALKS), not an envoy at his post or a place of an event.
+# Arrival: "đặt chân tới New Delhi", "hạ cánh (an toàn) xuống sân bay Nội Bài", "đáp máy
+# bay xuống Bratislava", "tới sân bay quốc tế Bắc Kinh"; not an emergency landing
+# ("hạ cánh khẩn cấp xuống Sydney").
 MOVE = re.compile(
-    r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở)"
-    r"\s+(?:thủ đô\s+)?$"
+    r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở|"
+    r"đặt chân (?:tới|đến|lên)|hạ cánh (?:an toàn )?(?:xuống|tại|ở)|"
+    r"đáp (?:máy bay |chuyên cơ )?xuống)"
+    r"\s+(?:thủ đô\s+|thành phố\s+|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?$"
 )
 
 # "… tới Trung Quốc để bàn về …", "đang ở Matxcơva để thảo luận về …": a trip made to
@@ -36,7 +41,7 @@ PURPOSE_TALKS = re.compile(
     r"(?!\s+(?:giao|tay|chân|ăn|cờ))"
 )
 
-MOVE_REACH = 22  # characters before a place that hold the verb
+MOVE_REACH = 40  # characters before a place that hold the verb
 
 TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
