@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 MOVE = re.compile(
     r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở|"
     r"đặt chân (?:tới|đến|lên)|hạ cánh (?:an toàn )?(?:xuống|tại|ở)|"
-    r"đáp (?:máy bay |chuyên cơ )?xuống)"
+    r"đáp (?:máy bay |chuyên cơ )?xuống|rời(?: khỏi)?)"
     r"\s+(?:thủ đô\s+|thành phố\s+|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?$"
 )
 
@@ -42,6 +42,15 @@ PURPOSE_TALKS = re.compile(
 )
 
 MOVE_REACH = 40  # characters before a place that hold the verb
+
+# A departure tells a held visit to the place left only when the clause says the trip ends
+# there: "rời Ấn Độ hôm qua sau chuyến thăm 3 ngày", "rời Bắc Kinh, kết thúc chuyến công
+# du", "rời Trung Quốc về nước", "rời Rome đi Paris". Not "rời khỏi chức vụ" (no place),
+# nor leaving one's own country (the traveller's home is no destination).
+DEPARTED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:kết thúc(?: tốt đẹp)? (?:chuyến|các hoạt động)|sau (?:chuyến|khi kết thúc)|"
+    r"(?:lên đường |trở )?về nước|lên đường (?:đi|tới|đến|sang)|(?<=, )về \w)"
+)
 
 TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
@@ -136,9 +145,16 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if only_to_attend(reader, move.end(), code):
             continue
         verb = move.group(1)
+        if verb.startswith("rời") and (
+            not DEPARTED_AFTER.match(body, place_end(reader, start))
+            or envoy_at_post(reader, traveller)
+        ):
+            continue  # "rời Paris": where from, not a trip there, unless the trip ends
         if verb.startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
             continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
         talks = PURPOSE_TALKS.match(body, place_end(reader, start))
+        if talks is not None and verb.startswith("rời"):
+            talks = None  # "rời Paris để thảo luận …": the talks are elsewhere
         if talks is not None and INVITED_BEFORE.search(
             body, max(0, move.start() - 80), move.start()
         ):
@@ -150,6 +166,15 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
     return found
+
+
+def envoy_at_post(reader: Reader, traveller: Mention | None) -> bool:
+    """Whether the one who leaves is an ambassador: "Đại sứ Mỹ tại Syria … rời Damascus
+    về nước" leaves his post, not the end of a visit."""
+    people = reader.doc.record.people
+    if traveller is None or not 0 <= traveller.person < len(people):
+        return False
+    return any("Ambassador" in title for title in people[traveller.person].titles)
 
 
 def told_talks(reader: Reader, start: int, end: int) -> bool:
