@@ -30,9 +30,15 @@ if TYPE_CHECKING:
 MOVE = re.compile(
     r"\b(tới|đến|sang|có mặt tại|có mặt ở|(?<=lên đường )đi|(?<=đang )ở|(?<=hiện )ở|"
     r"đặt chân (?:tới|đến|lên)|hạ cánh (?:an toàn )?(?:xuống|tại|ở)|"
-    r"đáp (?:máy bay |chuyên cơ )?xuống|rời(?: khỏi)?)"
+    r"đáp (?:máy bay |chuyên cơ )?xuống|rời(?: khỏi)?|(?:trở|quay) về(?: nước)? từ|"
+    r"(?<=vừa )từ|(?<=đã )từ|(?<=mới )từ)"
     r"\s+(?:thủ đô\s+|thành phố\s+|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?$"
 )
+
+# A return from a foreign state tells a held visit there: "vừa trở về từ Ấn Độ", "một phái
+# đoàn của Australia vừa từ Bắc Triều Tiên trở về", "đã từ Tokyo trở về Hà Nội". A bare
+# "từ <place>" is only a return when a verb of coming home follows the place.
+RETURN_AFTER = re.compile(r"\s+(?:trở về|quay về|về nước|về tới|về đến)\b")
 
 # "… tới Trung Quốc để bàn về …", "đang ở Matxcơva để thảo luận về …": a trip made to
 # discuss is talks with the host as well as a visit.
@@ -68,6 +74,9 @@ ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
 
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
+
+# "không hề có một đoàn đại biểu Iraq nào đến Niger": a trip denied.
+DENIED = re.compile(r"\bnào\s+(?:(?:đã|từng|sẽ)\s+)?$")
 
 # "chạy sang Syria", "trốn sang Mỹ": fleeing abroad is no visit.
 FLED = re.compile(r"\b(?:chạy|trốn|lánh nạn|tị nạn|di tản|sơ tán|lưu vong)\s*$")
@@ -125,6 +134,8 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             continue  # "về đến Hà Nội": home again, not a trip
         if FLED.search(body, max(0, move.start() - 12), move.start()):
             continue
+        if DENIED.search(body, max(0, move.start() - 14), move.start()):
+            continue
         if ends is None:
             ends = {m.end: m for m in reader.taking_part}
         at = lead_start(reader, move.start())
@@ -145,6 +156,8 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if only_to_attend(reader, move.end(), code):
             continue
         verb = move.group(1)
+        if verb == "từ" and not RETURN_AFTER.match(body, place_end(reader, start)):
+            continue  # "vừa từ Bắc Triều Tiên trở về", not "đã từ chức"
         if verb.startswith("rời") and (
             not DEPARTED_AFTER.match(body, place_end(reader, start))
             or envoy_at_post(reader, traveller)
@@ -153,7 +166,7 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if verb.startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
             continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
         talks = PURPOSE_TALKS.match(body, place_end(reader, start))
-        if talks is not None and verb.startswith("rời"):
+        if talks is not None and (verb.startswith("rời") or verb.endswith("từ")):
             talks = None  # "rời Paris để thảo luận …": the talks are elsewhere
         if talks is not None and INVITED_BEFORE.search(
             body, max(0, move.start() - 80), move.start()
