@@ -199,15 +199,17 @@ def told_talks(reader: Reader, start: int, end: int) -> bool:
 
 
 # An official named by office and state alone, right before the verb's lead: "một nhà
-# ngoại giao Iran vẫn lên đường tới Iraq", "Ngoại trưởng Libya đã tới London".
+# ngoại giao Iran vẫn lên đường tới Iraq", "Ngoại trưởng Libya đã tới London", "Phái viên
+# của Mỹ sẽ tới Israel".
 # Not someone's trip told inside a noun phrase ("chuyến thăm của nhà lãnh đạo Anh tới
 # Israel"), a welcome ("đón nhà lãnh đạo Palestine tới Washington") or a group of
 # officials ("các quan chức Macedonia đã tới Ireland").
 OFFICE_OF_STATE = re.compile(
     r"(?<!của )(?<!đón )(?<!các )(?<!những )"
     r"\b(?:[Nn]goại trưởng|[Bb]ộ trưởng(?:\s+[Nn]goại giao)?|[Tt]hủ tướng|[Tt]hứ trưởng"
-    r"(?:\s+[Nn]goại giao)?|[Tt]ổng thống|quan chức|nhà ngoại giao|đặc phái viên|đặc sứ)"
-    r"(?:\s+cấp cao)?\s+$"
+    r"(?:\s+[Nn]goại giao)?|[Tt]ổng thống|[Qq]uan chức|[Nn]hà ngoại giao|[Đđ]ặc phái viên|"
+    r"[Pp]hái viên|[Đđ]ặc sứ)"
+    r"(?:\s+cấp cao)?(?:\s+của)?\s+$"
 )
 
 
