@@ -100,12 +100,14 @@ NAME_STOP = re.compile(
     r"chỉ|vẫn|đang|cũng(?! như)|đều|vừa(?! và))\b)"
 )
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
-# "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
 # "lên đường đi Berlin", "sẽ đi Ấn Độ", "dự kiến đi Bắc Kinh": "đi" as a trip only after
 # setting off or a plan, else a walk or a tourist's trip (see movements).
 GOING = r"(?:(?<=lên đường )|(?<=sẽ )|(?<=dự kiến )|(?<=dự định )|(?<=kế hoạch ))đi"
+# "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
 LOCATION_LEAD = re.compile(
-    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|" + GOING + r")"
+    r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|" + GOING + "|"
+    # a landing: "hạ cánh (an toàn) xuống", "đáp (máy bay) xuống"
+    r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống)"
     r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
     re.IGNORECASE,
 )

@@ -87,6 +87,15 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
+    if (
+        "purpose" in cue.flags
+        and not d.people
+        and len(set(e.parties)) >= 2
+        and sides.official_state(reader, d) is not None
+    ):
+        # "Phái viên của Mỹ sẽ tới Israel để thảo luận …": the talks of a trip whose
+        # traveller is an office of a state, as its visit is kept (official_traveller)
+        return True
     if cue.kind in ("meeting", "call") and not d.people and offices_of_two(reader, d):
         return True  # "Bộ trưởng Ngoại giao hai nước Việt Nam và Lào đã hội đàm"
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
@@ -249,7 +258,8 @@ def official_traveller(reader: Reader, d: Draft) -> bool:
 
 TOWARDS = re.compile(r"\b(?:tới|đến|sang)\s+")
 DESTINATION_GAP = re.compile(
-    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|thủ đô)\s+)*"
+    r"\s*(?:(?:chính thức|cấp nhà nước|cấp Nhà nước|làm việc|hữu nghị|tới|đến|sang|tại|thủ đô|"
+    r"thành phố|sân bay quốc tế|sân bay|phi trường)\s+)*"
 )
 
 

@@ -25,10 +25,21 @@ if TYPE_CHECKING:
 # "lên đường đi Berlin", "sẽ đi Ấn Độ": "đi" after setting off or a plan (cues.GOING).
 # "đang ở Matxcơva để thảo luận …": being in a foreign capital, when a purpose of talks
 # follows (PURPOSE_TALKS), not an envoy at his post or a place of an event.
+# Arrival: "đặt chân tới New Delhi", "hạ cánh (an toàn) xuống sân bay Nội Bài", "đáp máy
+# bay xuống Bratislava", "tới sân bay quốc tế Bắc Kinh"; not an emergency landing
+# ("hạ cánh khẩn cấp xuống Sydney").
 MOVE = re.compile(
-    r"\b(tới|đến|sang|có mặt tại|có mặt ở|" + GOING + r"|(?<=đang )ở|(?<=hiện )ở)"
-    r"\s+(?:thủ đô\s+)?$"
+    r"\b(tới|đến|sang|có mặt tại|có mặt ở|" + GOING + r"|(?<=đang )ở|(?<=hiện )ở|"
+    r"đặt chân (?:tới|đến|lên)|hạ cánh (?:an toàn )?(?:xuống|tại|ở)|"
+    r"đáp (?:máy bay |chuyên cơ )?xuống|rời(?: khỏi)?|(?:trở|quay) về(?: nước)? từ|"
+    r"(?<=vừa )từ|(?<=đã )từ|(?<=mới )từ)"
+    r"\s+(?:thủ đô\s+|thành phố\s+|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?$"
 )
+
+# A return from a foreign state tells a held visit there: "vừa trở về từ Ấn Độ", "một phái
+# đoàn của Australia vừa từ Bắc Triều Tiên trở về", "đã từ Tokyo trở về Hà Nội". A bare
+# "từ <place>" is only a return when a verb of coming home follows the place.
+RETURN_AFTER = re.compile(r"\s+(?:trở về|quay về|về nước|về tới|về đến)\b")
 
 # "… tới Trung Quốc để bàn về …", "đang ở Matxcơva để thảo luận về …": a trip made to
 # discuss is talks with the host as well as a visit.
@@ -37,7 +48,16 @@ PURPOSE_TALKS = re.compile(
     r"(?!\s+(?:giao|tay|chân|ăn|cờ))"
 )
 
-MOVE_REACH = 22  # characters before a place that hold the verb
+MOVE_REACH = 40  # characters before a place that hold the verb
+
+# A departure tells a held visit to the place left only when the clause says the trip ends
+# there: "rời Ấn Độ hôm qua sau chuyến thăm 3 ngày", "rời Bắc Kinh, kết thúc chuyến công
+# du", "rời Trung Quốc về nước", "rời Rome đi Paris". Not "rời khỏi chức vụ" (no place),
+# nor leaving one's own country (the traveller's home is no destination).
+DEPARTED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:kết thúc(?: tốt đẹp)? (?:chuyến|các hoạt động)|sau (?:chuyến|khi kết thúc)|"
+    r"(?:lên đường |trở )?về nước|lên đường (?:đi|tới|đến|sang)|(?<=, )về \w)"
+)
 
 TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
@@ -57,6 +77,9 @@ ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
 
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
+
+# "không hề có một đoàn đại biểu Iraq nào đến Niger": a trip denied.
+DENIED = re.compile(r"\bnào\s+(?:(?:đã|từng|sẽ)\s+)?$")
 
 # "chạy sang Syria", "trốn sang Mỹ": fleeing abroad is no visit.
 FLED = re.compile(r"\b(?:chạy|trốn|lánh nạn|tị nạn|di tản|sơ tán|lưu vong)\s*$")
@@ -114,6 +137,8 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             continue  # "về đến Hà Nội": home again, not a trip
         if FLED.search(body, max(0, move.start() - 12), move.start()):
             continue
+        if DENIED.search(body, max(0, move.start() - 14), move.start()):
+            continue
         if ends is None:
             ends = {m.end: m for m in reader.taking_part}
         at = lead_start(reader, move.start())
@@ -134,9 +159,18 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if only_to_attend(reader, move.end(), code):
             continue
         verb = move.group(1)
+        if verb == "từ" and not RETURN_AFTER.match(body, place_end(reader, start)):
+            continue  # "vừa từ Bắc Triều Tiên trở về", not "đã từ chức"
+        if verb.startswith("rời") and (
+            not DEPARTED_AFTER.match(body, place_end(reader, start))
+            or envoy_at_post(reader, traveller)
+        ):
+            continue  # "rời Paris": where from, not a trip there, unless the trip ends
         if verb.startswith("có mặt") and TO_ATTEND.match(body, place_end(reader, start)):
             continue  # "có mặt tại Indonesia để tham dự cuộc họp …": the meeting only
         talks = PURPOSE_TALKS.match(body, place_end(reader, start))
+        if talks is not None and (verb.startswith("rời") or verb.endswith("từ")):
+            talks = None  # "rời Paris để thảo luận …": the talks are elsewhere
         if talks is not None and INVITED_BEFORE.search(
             body, max(0, move.start() - 80), move.start()
         ):
@@ -150,6 +184,15 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
     return found
 
 
+def envoy_at_post(reader: Reader, traveller: Mention | None) -> bool:
+    """Whether the one who leaves is an ambassador: "Đại sứ Mỹ tại Syria … rời Damascus
+    về nước" leaves his post, not the end of a visit."""
+    people = reader.doc.record.people
+    if traveller is None or not 0 <= traveller.person < len(people):
+        return False
+    return any("Ambassador" in title for title in people[traveller.person].titles)
+
+
 def told_talks(reader: Reader, start: int, end: int) -> bool:
     """Whether the words of talks after a trip are already a cue ("để thảo luận với X",
     "để hội đàm"; "thảo luận <topic> với X", see discussions)."""
@@ -159,15 +202,17 @@ def told_talks(reader: Reader, start: int, end: int) -> bool:
 
 
 # An official named by office and state alone, right before the verb's lead: "một nhà
-# ngoại giao Iran vẫn lên đường tới Iraq", "Ngoại trưởng Libya đã tới London".
+# ngoại giao Iran vẫn lên đường tới Iraq", "Ngoại trưởng Libya đã tới London", "Phái viên
+# của Mỹ sẽ tới Israel".
 # Not someone's trip told inside a noun phrase ("chuyến thăm của nhà lãnh đạo Anh tới
 # Israel"), a welcome ("đón nhà lãnh đạo Palestine tới Washington") or a group of
 # officials ("các quan chức Macedonia đã tới Ireland").
 OFFICE_OF_STATE = re.compile(
     r"(?<!của )(?<!đón )(?<!các )(?<!những )"
     r"\b(?:[Nn]goại trưởng|[Bb]ộ trưởng(?:\s+[Nn]goại giao)?|[Tt]hủ tướng|[Tt]hứ trưởng"
-    r"(?:\s+[Nn]goại giao)?|[Tt]ổng thống|quan chức|nhà ngoại giao|đặc phái viên|đặc sứ)"
-    r"(?:\s+cấp cao)?\s+$"
+    r"(?:\s+[Nn]goại giao)?|[Tt]ổng thống|[Qq]uan chức|[Nn]hà ngoại giao|[Đđ]ặc phái viên|"
+    r"[Pp]hái viên|[Đđ]ặc sứ)"
+    r"(?:\s+cấp cao)?(?:\s+của)?\s+$"
 )
 
 

@@ -456,7 +456,7 @@ def arrival_location(reader: Reader, d: Draft) -> None:
 # The city a visitor leaves at the end of the visit is the visit's city: "rời Hà Nội,
 # (lên đường về nước,) kết thúc chuyến thăm chính thức Việt Nam".
 LEAVING = re.compile(r"\brời(?:\s+khỏi)?\s+(?:thủ đô\s+|thành phố\s+)?$", re.IGNORECASE)
-ENDING = re.compile(r"[^.;]{0,60}?\bkết thúc\b")
+ENDING = re.compile(r"[^.;]{0,60}?\b(?:kết thúc|về nước|sau chuyến)\b")
 
 
 def departure_location(reader: Reader, d: Draft) -> None:

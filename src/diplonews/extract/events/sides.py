@@ -384,8 +384,8 @@ def add_named_sides(reader: Reader) -> None:
 # nước CHND Bangladesh … đến Hà Nội", "đoàn quan chức Chính phủ Trung Quốc đến Pháp".
 OFFICE = re.compile(
     r"\b(?:[Nn]goại trưởng|[Bb]ộ trưởng|[Tt]hủ tướng|[Tt]hứ trưởng|[Tt]ổng thống|[Cc]hủ tịch"
-    r"|[Qq]uốc vương|[Nn]hà vua|[Tt]hái tử|(?:nhà\s+)?lãnh đạo|quan chức|giới chức"
-    r"|nhà ngoại giao|đặc phái viên|đặc sứ|phái viên)\b"
+    r"|[Qq]uốc vương|[Nn]hà vua|[Tt]hái tử|(?:nhà\s+)?lãnh đạo|[Qq]uan chức|[Gg]iới chức"
+    r"|[Nn]hà ngoại giao|[Đđ]ặc phái viên|[Đđ]ặc sứ|[Pp]hái viên)\b"
 )
 OFFICE_REACH = 120  # characters before the visit's words searched for the office
 OFFICE_TO_STATE = 45  # characters from the office to its state
