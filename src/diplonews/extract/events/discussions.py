@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from diplonews.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
+    from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
 # The verb, a topic of up to ~60 characters without a clause break, then "với".
@@ -45,3 +46,42 @@ def counterparts_start(body: str, cue_end: int) -> int | None:
     between the verb and "với"."""
     m = DISCUSS_WITH.match(body, cue_end - len("thảo luận"))
     return m.end() if m and m.end() > cue_end else None
+
+
+# Where the side after "với" stops: its topic, purpose, place, or a clause break.
+SIDE_END = re.compile(r"\s(?:về|để|nhằm|tại|ở|qua|trong|sau|khi)\s|[,;.:()]")
+SIDE_REACH = 80
+# The press as the side ("trao đổi với báo chí Mỹ"): an interview, whatever its state.
+# Words before a state that leave the state itself as the side ("với phía Nga", "với các
+# quan chức Nga"), unlike a company or community of it ("với các tập đoàn Nhật Bản").
+STATE_SIDE = re.compile(
+    r"\s*(?:(?:các|những|phía|chính phủ|chính quyền|nhà nước|lãnh đạo|nhà lãnh đạo|quan chức"
+    r"|giới chức|đại diện|đoàn|phái đoàn|đoàn đại biểu|người đồng cấp|người đồng nhiệm"
+    r"|đồng cấp|đồng nhiệm|cấp cao)\s+)*"
+)
+PRESS = re.compile(r"\b(?:phóng viên|báo chí|báo giới|nhà báo|hãng tin|truyền thông|đài|tờ|báo)\b")
+
+
+def foreign_side(reader: Reader, d: Draft) -> bool:
+    """Whether a weak verb of talk ("trao đổi với", "bàn với": flag "foreign") has, after
+    "với", a side of another state than its subject: an official of that state, or the
+    state named ("trao đổi với các quan chức Nga"). Reporters, colleagues at home and the
+    subject's own lawmakers are no talks."""
+    start = d.cue.end
+    end = min(d.cue.own_end or start + SIDE_REACH, start + SIDE_REACH)
+    stop = SIDE_END.search(reader.body, start, end)
+    if stop:
+        end = stop.start()
+    if PRESS.search(reader.body, start, end):
+        return False
+    people = reader.doc.record.people
+    side = {m.person for m in reader.mentions_in(start, end)}
+    own = {people[p].country for p in d.people if 0 <= p < len(people) and p not in side}
+    theirs = {people[p].country for p in side if 0 <= p < len(people)}
+    theirs |= {
+        code
+        for at, _, code in reader.parties
+        if start <= at < end and STATE_SIDE.fullmatch(reader.body, start, at)
+    }
+    own -= {None, ""}
+    return bool(own) and bool(theirs - own - {None, ""})
