@@ -6,10 +6,13 @@ verb when a topic of a few words stands between."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from diplonews.extract.lexicons import Trigger
+from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
@@ -37,6 +40,55 @@ def discussions(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         ):
             continue
         found.append((m.start(), m.start() + len("thảo luận"), [DISCUSS_TRIGGER]))
+    return found
+
+
+# A verb of talk with no "với" after it, then its topic or "each other": "A và người đồng
+# cấp B hôm qua đã thảo luận về vấn đề Iran", "… đã cùng trao đổi về …".
+JOINT_TALK = re.compile(r"\b(?:cùng\s+)?(thảo luận|trao đổi|bàn bạc|bàn)\s+(?:về|với nhau)\b")
+# What joins the two sides of the subject: "và", "cùng", "và người đồng cấp (Nga)".
+JOINED = re.compile(r"\s+(?:và|cùng|cùng với)\s+")
+SUBJECT_REACH = 60  # characters from the second side to the verb, without a clause break
+JOINT_TRIGGERS = {
+    verb: Trigger(verb, "meeting", "", frozenset({"verb", "inperson"}))
+    for verb in ("thảo luận", "trao đổi", "bàn bạc", "bàn")
+}
+
+
+def kinds(found: tuple[int, int, list[Trigger]]) -> list[str]:
+    return [t.kind for t in found[2]]
+
+
+def joint_discussions(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
+    """Two officials of two states joined as the subject of a verb of talk ("Ngoại trưởng
+    Mỹ Rice và người đồng cấp Nga Lavrov đã thảo luận về …"): their talks. The verb alone
+    is too common ("Quốc hội thảo luận về dự luật") to be a trigger; officials of one state
+    ("Chủ tịch Quốc hội và Phó Chủ tịch Quốc hội đã thảo luận") are no talks, and a
+    sentence that has told its event before the verb ("Trong cuộc hội đàm …") adds none."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    people = reader.doc.record.people
+    sentences = reader.doc.sentences
+    for m in JOINT_TALK.finditer(body):
+        at = bisect.bisect_right(sentences, (m.start(), len(body))) - 1
+        start = sentences[at][0] if at >= 0 else 0
+        if any(k != "-" for t in within(reader.triggers, start, m.start()) for k in kinds(t)):
+            continue  # "Trong cuộc hội đàm …, A và B tập trung thảo luận về …": told already
+        before = reader.mentions_in(max(start, m.start() - 200), m.start())
+        for first, second in pairwise(before):
+            if not (
+                JOINED.fullmatch(body, first.end, second.start)
+                and second.end + SUBJECT_REACH >= m.start()
+                and not re.search(r"[,;.:()]|\bvới\b", body[second.end : m.start()])
+            ):
+                continue
+            states = {
+                (people[x.person].country if 0 <= x.person < len(people) else None) or x.country
+                for x in (first, second)
+            }
+            if len(states - {None, ""}) == 2:
+                found.append((m.start(1), m.end(1), [JOINT_TRIGGERS[m.group(1)]]))
+                break
     return found
 
 
