@@ -15,6 +15,7 @@ from diplonews.extract.lexicons import Trigger
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
+    from diplonews.extract.doc import Doc
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
@@ -53,6 +54,13 @@ JOINT_TRIGGERS = {
     verb: Trigger(verb, "meeting", "", frozenset({"verb", "inperson"}))
     for verb in ("thảo luận", "trao đổi", "bàn bạc", "bàn")
 }
+
+
+def may_tell_joint(doc: Doc) -> bool:
+    """Whether the body may tell talks by a joint subject: officials of two states, and a
+    verb of talk (cheap, before any sentence is read)."""
+    states = {p.country for p in doc.record.people if p.country}
+    return len(states) >= 2 and JOINT_TALK.search(doc.body) is not None
 
 
 def kinds(found: tuple[int, int, list[Trigger]]) -> list[str]:

@@ -74,8 +74,10 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
     body = doc.body
     if lex.find_in(doc.matches, "triggers", body) or lex.find_in(doc.matches, "series", body):
         return True
-    if "hảo luận" in body or discussions.JOINT_TALK.search(body):
-        return True  # "thảo luận <topic> với <official>", "A và B đã bàn về" (see discussions)
+    if "hảo luận" in body:
+        return True  # "thảo luận <topic> với <official>" (see discussions)
+    if discussions.may_tell_joint(doc):
+        return True  # "A và người đồng cấp B đã bàn về …" (see discussions)
     if addresses.may_tell(body):
         return True  # "phát biểu trước Hội đồng Bảo an" (see addresses)
     if "họp" in body:
