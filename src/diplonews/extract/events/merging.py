@@ -18,6 +18,7 @@ from diplonews.extract.events import (
     audit,
     context_sides,
     dating,
+    discussions,
     fields,
     followups,
     movements,
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 def keep_alone(reader: Reader, d: Draft) -> bool:
     """Whether a draft that merges with nothing is an event of its own."""
     cue, e = d.cue, d.event
+    if "foreign" in cue.flags and not d.points_back:
+        return discussions.foreign_side(reader, d)  # "trao đổi với": another state's side
     if d.counterpart:
         return True  # one of the counterparts listed after a verb that reports an event
     if "ceremony" in cue.flags:

@@ -102,6 +102,8 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
         return True
     if "hảo luận" in body:
         return True  # "thảo luận <topic> với <official>" (see discussions)
+    if discussions.may_tell_joint(doc):
+        return True  # "A và người đồng cấp B đã bàn về …" (see discussions)
     if addresses.may_tell(body):
         return True  # "phát biểu trước Hội đồng Bảo an" (see addresses)
     if "họp" in body:

@@ -353,11 +353,21 @@ BY_PHONE = re.compile(
     r"\s*(?:(?:riêng|chính thức|trực tiếp)\s+)?qua\s+(?:điện thoại|đường dây nóng)"
 )
 
+# "trao đổi với X qua điện thoại": by phone told after the side, within the clause.
+SIDE_BY_PHONE = re.compile(r"[^,;.:()]{0,100}?\bqua\s+(?:điện thoại|đường dây nóng)\b")
+
 
 def by_phone(reader: Reader, d: Draft) -> None:
     """Talks its own words hold by phone are a call (SCHEMA: no place, no format)."""
     e, cue = d.event, d.cue
-    if e.kind == "meeting" and BY_PHONE.match(reader.body, cue.end, cue.own_end):
+    if e.kind != "meeting":
+        return
+    word = cue.trigger.vi if cue.trigger else ""
+    if BY_PHONE.match(reader.body, cue.end, cue.own_end) or (
+        "verb" in cue.flags
+        and word.endswith(" với")
+        and SIDE_BY_PHONE.match(reader.body, cue.end, cue.own_end)
+    ):
         e.kind, e.location, e.format = "call", None, None
 
 

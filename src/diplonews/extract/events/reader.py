@@ -217,7 +217,10 @@ class Reader:
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         self.talks_hosts: dict[int, str] = {}  # talks told as a trip's purpose → its host
         moves = (
-            movements.movements(self) + discussions.discussions(self) + addresses.addresses(self)
+            movements.movements(self)
+            + discussions.discussions(self)
+            + discussions.joint_discussions(self)
+            + addresses.addresses(self)
         )
         if moves:
             self.triggers = sorted(self.triggers + moves, key=lambda t: t[0])
