@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,23 @@ def discussions(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
 
 # A verb of talk with no "với" after it, then its topic or "each other": "A và người đồng
 # cấp B hôm qua đã thảo luận về vấn đề Iran", "… đã cùng trao đổi về …".
-JOINT_TALK = re.compile(r"\b(?:cùng\s+)?(thảo luận|trao đổi|bàn bạc|bàn)\s+(?:về|với nhau)\b")
+# Led by the verb, not by "\b" or the optional "cùng": a literal lead lets the engine skip
+# ahead, where a pattern led by a boundary is tried at every character of the body.
+JOINT_TALK = re.compile(r"(thảo luận|trao đổi|bàn bạc|bàn)\s+(?:về|với nhau)\b")
+TOGETHER_BEFORE = re.compile(r"\bcùng\s+$")
+
+
+def joint_talk_verbs(body: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each verb of talk with its topic ("thảo luận về", "bàn bạc với nhau") that starts a
+    word, with where its phrase starts ("cùng thảo luận về" starts at "cùng")."""
+    for m in JOINT_TALK.finditer(body):
+        at = m.start()
+        if at and (body[at - 1].isalnum() or body[at - 1] == "_"):
+            continue
+        together = TOGETHER_BEFORE.search(body, max(0, at - 12), at)
+        yield (together.start() if together else at), m
+
+
 # What joins the two sides of the subject: "và", "cùng", "và người đồng cấp (Nga)".
 JOINED = re.compile(r"\s+(?:và|cùng|cùng với)\s+")
 SUBJECT_REACH = 60  # characters from the second side to the verb, without a clause break
@@ -60,7 +77,7 @@ def may_tell_joint(doc: Doc) -> bool:
     """Whether the body may tell talks by a joint subject: officials of two states, and a
     verb of talk (cheap, before any sentence is read)."""
     states = {p.country for p in doc.record.people if p.country}
-    return len(states) >= 2 and JOINT_TALK.search(doc.body) is not None
+    return len(states) >= 2 and next(joint_talk_verbs(doc.body), None) is not None
 
 
 def kinds(found: tuple[int, int, list[Trigger]]) -> list[str]:
@@ -76,18 +93,20 @@ def joint_discussions(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
     body = reader.body
     found: list[tuple[int, int, list[Trigger]]] = []
     people = reader.doc.record.people
+    if len({p.country for p in people if p.country}) < 2:
+        return found  # officials of two states are needed; a scan of the body is not cheap
     sentences = reader.doc.sentences
-    for m in JOINT_TALK.finditer(body):
-        at = bisect.bisect_right(sentences, (m.start(), len(body))) - 1
+    for begin, m in joint_talk_verbs(body):
+        at = bisect.bisect_right(sentences, (begin, len(body))) - 1
         start = sentences[at][0] if at >= 0 else 0
-        if any(k != "-" for t in within(reader.triggers, start, m.start()) for k in kinds(t)):
+        if any(k != "-" for t in within(reader.triggers, start, begin) for k in kinds(t)):
             continue  # "Trong cuộc hội đàm …, A và B tập trung thảo luận về …": told already
-        before = reader.mentions_in(max(start, m.start() - 200), m.start())
+        before = reader.mentions_in(max(start, begin - 200), begin)
         for first, second in pairwise(before):
             if not (
                 JOINED.fullmatch(body, first.end, second.start)
-                and second.end + SUBJECT_REACH >= m.start()
-                and not re.search(r"[,;.:()]|\bvới\b", body[second.end : m.start()])
+                and second.end + SUBJECT_REACH >= begin
+                and not re.search(r"[,;.:()]|\bvới\b", body[second.end : begin])
             ):
                 continue
             states = {
