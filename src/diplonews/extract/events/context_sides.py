@@ -40,6 +40,8 @@ BOTH_SUBJECT = re.compile(
     r"|vòng|buổi)\s+)*$"
 )
 SUBJECT_REACH = 60  # characters before the cue searched for the plural subject
+# A counted round "giữa hai nước (láng giềng)", "giữa hai bên": its sides told after it.
+BETWEEN_BOTH = re.compile(r"\bgiữa\s+hai\s+(?:nước|bên|phía|quốc gia)\b")
 # "Nếu hai bên …", "để hai nước …", "khi hai bên …": a condition or a purpose, no occurrence.
 CONDITION_BEFORE = re.compile(
     r"\b(?:[Nn]ếu|[Kk]hi|để|[Đđ]ể|giúp|[Mm]ong|muốn|kêu gọi|thúc giục|đề nghị|cho rằng"
@@ -168,11 +170,14 @@ def both_sides(reader: Reader, d: Draft) -> list[str]:
         return []
     start = reader.doc.sentences[d.sentence][0]
     subject = BOTH_SUBJECT.search(body, max(start, cue.start - SUBJECT_REACH), cue.start)
-    if subject is None or CONDITION_BEFORE.search(
-        body, max(start, subject.start() - 25), subject.start()
+    at = subject.start() if subject else cue.start
+    if subject is None and not (
+        d.event.edition and BETWEEN_BOTH.search(body, cue.end, max(cue.own_end, cue.name_end))
     ):
         return []
-    states = states_named_before(reader, d, subject.start())
+    if CONDITION_BEFORE.search(body, max(start, at - 25), at):
+        return []
+    states = states_named_before(reader, d, at)
     # a state the clause names is one of the two ("tướng lĩnh của hai bên đã gặp nhau để
     # thảo luận việc triển khai cảnh sát Palestine"), else the plural is not those two
     return states if set(d.event.parties) <= set(states) else []

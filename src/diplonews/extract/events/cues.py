@@ -107,7 +107,9 @@ GOING = r"(?:(?<=lên đường )|(?<=sẽ )|(?<=dự kiến )|(?<=dự định 
 LOCATION_LEAD = re.compile(
     r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|" + GOING + "|"
     # a landing: "hạ cánh (an toàn) xuống", "đáp (máy bay) xuống"
-    r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống)"
+    r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống|"
+    # a tour's stop: "Chặng dừng chân đầu tiên là Brussels" (movements.tour_stops)
+    r"dừng chân(?:\s[^,;.()]{0,50}?)?\s+là)"
     r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
     re.IGNORECASE,
 )

@@ -470,6 +470,8 @@ def visitors(
     reader: Reader, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
 ) -> list[int]:
     body = reader.body
+    if cue.start in reader.stop_travellers:
+        return [reader.stop_travellers[cue.start]]  # "Chặng dừng chân đầu tiên là Brussels"
     if re.match(
         r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)", body[cue.end : cue.own_end]
     ):

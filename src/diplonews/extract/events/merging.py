@@ -87,6 +87,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         )
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
+    if e.edition and not d.points_back and len(set(e.parties)) >= 2:
+        # "Vòng đàm phán thứ 5 giữa Israel và Syria đã kết thúc mà không đạt kết quả":
+        # a counted round between named states took place, whatever it achieved
+        return True
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""

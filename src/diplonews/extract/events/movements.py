@@ -119,6 +119,8 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
         return True  # "phát biểu trước Hội đồng Bảo an" (see addresses)
     if "họp" in body:
         return True  # "Hội đồng Thống đốc IAEA sẽ họp" (see sessions)
+    if "dừng chân" in body:
+        return True  # "Điểm dừng chân đầu tiên của Ngoại trưởng Mỹ là Đức" (see tour_stops)
     if sessions.may_act(names):
         return True  # "Hội đồng Bảo an LHQ hôm qua lên án …" (see sessions)
     places = names + lex.find_in(doc.matches, "places", body)
@@ -193,6 +195,43 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
+    return found + tour_stops(reader, destinations)
+
+
+# A stop of a tour told as what it is: "Chặng dừng chân đầu tiên là Brussels", "Điểm dừng
+# chân đầu tiên của Ngoại trưởng Mỹ là Đức", "với chặng dừng chân đầu tiên là London".
+TOUR_STOP = re.compile(
+    r"\b(?:[Cc]hặng|[Đđ]iểm) dừng chân(?:\s+(?:đầu tiên|tiếp theo|kế tiếp|sau đó|cuối cùng|"
+    r"thứ\s+\w+))*(?:\s+(?:trong|của)\s+[^,;.()]{1,50}?)?\s+(?:sẽ\s+)?là\s+$"
+)
+TOUR_STOP_REACH = 100  # characters before the place that hold the stop's words
+
+
+def tour_stops(
+    reader: Reader, destinations: dict[int, str]
+) -> list[tuple[int, int, list[Trigger]]]:
+    """The stops of a tour named as "chặng/điểm dừng chân … là <state or city>": a visit
+    there by the official named last before it (the tour's traveller), when that is an
+    official of another state (not a tourist's "điểm dừng chân … là Nha Trang")."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    people = reader.doc.record.people
+    for start, code in sorted(destinations.items()):
+        stop = TOUR_STOP.search(body, max(0, start - TOUR_STOP_REACH), start)
+        if stop is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            continue
+        sentences = reader.doc.sentences
+        i = bisect.bisect_right([s for s, _ in sentences], stop.start()) - 1
+        since = sentences[i - 1][0] if i > 0 else 0  # named in this sentence or the one before
+        named = [
+            m for m in within(reader.taking_part, since, stop.start(), start_attribute) if m.name
+        ]
+        if not named or not 0 <= named[-1].person < len(people):
+            continue
+        home = people[named[-1].person].country
+        if home and home != code:
+            found.append((stop.start(), stop.end(), [MOVE_TRIGGER]))
+            reader.stop_travellers[stop.start()] = named[-1].person
     return found
 
 

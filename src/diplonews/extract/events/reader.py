@@ -216,6 +216,7 @@ class Reader:
         self.planned_cues: set[int] = set()  # ids of cues read as planned (see read_cue)
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         self.talks_hosts: dict[int, str] = {}  # talks told as a trip's purpose → its host
+        self.stop_travellers: dict[int, int] = {}  # a tour's stop ("Chặng dừng chân …") → who
         moves = (
             movements.movements(self)
             + discussions.discussions(self)

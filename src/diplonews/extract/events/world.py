@@ -543,6 +543,10 @@ ROUND_AFTER = re.compile(
 ROUND_BEFORE = re.compile(
     r"\b[Vv]òng\s+(?:thứ\s+)?" + _COUNT + r"\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|vòng\s+)?$"
 )
+# "vòng đối thoại toàn diện thứ hai", "Vòng đối thoại chiến lược thứ ba": "vòng" before a
+# dialogue's name, its count at the name's end (up to two words of kind between).
+ROUND_LEAD = re.compile(r"\b[Vv]òng\s+$")
+ROUND_ORDINAL = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,2}?\s+thứ\s+" + _COUNT + r"\b")
 
 
 def round_number(reader: Reader, cue: Cue) -> int | None:
@@ -551,6 +555,8 @@ def round_number(reader: Reader, cue: Cue) -> int | None:
     number = ROUND_AFTER.match(body, cue.start, cue.name_end)
     if number is None and "đàm phán" in body[cue.start : cue.name_end]:
         number = ROUND_BEFORE.search(body, max(0, cue.start - 30), cue.start)
+    if number is None and ROUND_LEAD.search(body, max(0, cue.start - 6), cue.start):
+        number = ROUND_ORDINAL.match(body, cue.end, cue.name_end)
     return parse_edition(number.group(1)) if number else None
 
 
