@@ -122,9 +122,11 @@ def outside_member_lists(
 
 # "Ông có kế hoạch hội đàm với …": a sentence whose subject is a bare "Ông"/"Bà".
 # A bare "Ông"/"Bà" opening the sentence, or after a short setting that names nobody ("Tại
-# Anh, bà đã gặp …", "Theo kế hoạch, ông sẽ …", "Tại đây, ông sẽ có cuộc hội đàm …").
+# Anh, bà đã gặp …", "Theo kế hoạch, ông sẽ …", "Tại đây, ông sẽ có cuộc hội đàm …"), or
+# after a time that needs no comma ("Trước đó bà hội đàm với …", "Cùng ngày ông …").
 PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:[A-ZĐÀ-Ỹ][^,.;:!?\"“”()]{1,40},\s*(?P<lower>ông|bà)|Ông|Bà)\s+(?=[a-zà-ỹđ])"
+    r"\s*(?:(?:[A-ZĐÀ-Ỹ][^,.;:!?\"“”()]{1,40},\s*|(?:Trước|Sau|Tiếp) đó\s+|Cùng ngày\s+"
+    r"|Hôm (?:qua|nay)\s+)(?P<lower>ông|bà)|Ông|Bà)\s+(?=[a-zà-ỹđ])"
 )
 
 
@@ -147,8 +149,26 @@ def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
     i = bisect_right(starts, last.start) - 1
     if i < 0 or reader.doc.sentences[i][1] < sentence.start - 2:
         return []  # the person must be named in the sentence just before
-    first = next(m for m in before if m.start >= reader.doc.sentences[i][0])
-    return [first]
+    word = pronoun.group("lower") or pronoun.group().strip()
+    named = [m for m in before if m.start >= reader.doc.sentences[i][0]]
+    fitting = [m for m in named if honorific(reader, m.person) in {None, word.lower()}]
+    return fitting[:1]
+
+
+# "bà Condoleezza Rice", "Ông Putin": the honorific the article gives a person.
+HONORIFIC = re.compile(r"\b(ông|bà)\s+[A-ZĐÀ-Ỹ]", re.IGNORECASE)
+
+
+def honorific(reader: Reader, person: int) -> str | None:
+    """ "ông" or "bà" as the article calls a person, None when it never does: a bare
+    pronoun stands only for someone of its gender."""
+    body = reader.body
+    for m in reader.mentions:
+        if m.person == person and m.name:
+            found = HONORIFIC.search(body, max(0, m.start - 5), m.end)
+            if found:
+                return found.group(1).lower()
+    return None
 
 
 # A plural subject of officials names the states or bloc they speak for: "các ngoại trưởng
