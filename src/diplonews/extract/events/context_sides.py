@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplonews.extract.events import roles
 from diplonews.extract.events.cues import SPORT
 from diplonews.extract.events.sides import (
     MIN_SIDES,
@@ -85,10 +86,12 @@ def states_named_before(reader: Reader, d: Draft, at: int) -> list[str]:
 # 2002": a meeting owned by a plural that points back to two officials named before
 # (not "giữa hai nhà lãnh đạo Anh và Mỹ": the states named, sides.py's; nor "hai nước";
 # nor "các cuộc đàm phán của họ với Tehran": one side, the other named).
-OWNER_GROUP = re.compile(
+OWNER_WORDS = (
     r"(?:\s+(?:đầu tiên|gần nhất|gần đây nhất|mới nhất|cuối cùng|trực tiếp|riêng|mặt|gỡ"
     r"|thượng đỉnh|song phương|sắp tới|tiếp theo|lần này|trước đó|hôm qua))*"
-    r"\s+(?:giữa|của)\s+(?:hai\s+(?:ông|bà|vị|người|nhà lãnh đạo|vị lãnh đạo|lãnh đạo"
+)
+OWNER_GROUP = re.compile(
+    OWNER_WORDS + r"\s+(?:giữa|của)\s+(?:hai\s+(?:ông|bà|vị|người|nhà lãnh đạo|vị lãnh đạo|lãnh đạo"
     r"|nguyên thủ|Ngoại trưởng|Thủ tướng|Tổng thống|Bộ trưởng|Chủ tịch)|họ|cả hai)\b"
     r"(?!\s+(?:nước|bên|phía|quốc gia|với|\w+\s+và)\b)"
 )
@@ -155,6 +158,45 @@ def owner_pair(reader: Reader, at: Context) -> list[Mention]:
         return []
     index = reader.doc.sentences.index((at.sentence.start, at.sentence.end))
     return officials_named_before(reader, index, cue.start)
+
+
+# "Cuộc gặp giữa ông và Thủ tướng Anh Tony Blair": one side a bare pronoun.
+OWNER_PRONOUN = re.compile(OWNER_WORDS + r"\s+giữa\s+(?P<pronoun>ông|bà)\s+(?:và|với)\s+")
+# A subject of the sentence's own before the meeting ("Ông nói cuộc gặp giữa ông và …").
+OWN_SUBJECT = re.compile(r"\b(?:ông|bà)\b", re.IGNORECASE)
+
+
+def owner_pronoun(reader: Reader, at: Context) -> list[Mention]:
+    """ "X tới London. Cuộc gặp giữa ông và Thủ tướng Anh Tony Blair …": the official the
+    pronoun stands for, the one of its gender named last in the sentence before; [] when
+    that one is of the other side's state, or the sentence has a subject of its own."""
+    cue, body, sentence = at.cue, reader.body, at.sentence
+    if cue.kind == "visit" or cue.series:
+        return []
+    found = OWNER_PRONOUN.match(body, cue.end, sentence.end)
+    if found is None or reader.mentions_in(sentence.start, cue.start):
+        return []
+    if OWN_SUBJECT.search(body, sentence.start, cue.start):
+        return []
+    index = reader.doc.sentences.index((sentence.start, sentence.end))
+    if index <= 0:
+        return []
+    people = reader.doc.record.people
+    word = found.group("pronoun")
+    named = [
+        m
+        for m in reader.mentions_in(*reader.doc.sentences[index - 1])
+        if m.name and 0 <= m.person < len(people)
+    ]
+    fitting = [m for m in named if roles.honorific(reader, m.person) in {None, word}]
+    other = [m for m in reader.mentions_in(found.end(), sentence.end) if m.name][:1]
+    if not fitting or not other:
+        return []
+    last = fitting[-1]
+    theirs = people[other[0].person].country if 0 <= other[0].person < len(people) else None
+    if last.person == other[0].person or not people[last.person].country:
+        return []
+    return [] if people[last.person].country == theirs else [last]
 
 
 def both_sides(reader: Reader, d: Draft) -> list[str]:

@@ -211,7 +211,7 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
         pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
     elif not pre:  # "Cuộc gặp giữa hai nhà lãnh đạo …": the two named before
-        pre = context_sides.owner_pair(reader, at)
+        pre = context_sides.owner_pair(reader, at) or context_sides.owner_pronoun(reader, at)
     own = [
         m
         for m in reader.mentions_in(cue.end, cue.own_end)
