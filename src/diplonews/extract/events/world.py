@@ -349,18 +349,28 @@ def talks_of_visit(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
     return True
 
 
+# Talks set before the main clause: "Trong cuộc hội đàm, ông Singh đề nghị …".
+TALKS_SETTING = re.compile(r"(?:^|,)\s*(?:[Tt]rong|[Tt]ại|Sau)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?$")
+
+
 def host_unnamed(reader: Reader, d: Draft, visit: Draft) -> bool:
-    """ "X đang thăm Nga. Trong cuộc hội đàm hôm qua, hai nhà lãnh đạo …": talks whose
-    plural subject stands for the visitor and the host, whom the text leaves unnamed; the
-    visit then has two states, the traveller's and the host's."""
+    """ "X đang thăm Nga. Trong cuộc hội đàm hôm qua, hai nhà lãnh đạo …" (or "…, ông X
+    đề nghị …"): talks whose plural subject stands for the visitor and the host, or set
+    before a clause of the visitor alone, the host left unnamed; the visit then has two
+    states, the traveller's and the host's."""
     people = reader.doc.record.people
     travellers = {people[p].country for p in visit.people if 0 <= p < len(people)}
+    start = reader.doc.sentences[d.sentence][0]
+    visitor_alone = (
+        bool(d.people)
+        and set(d.people) <= set(visit.people) - visit.chairs
+        and TALKS_SETTING.search(reader.body[start : d.cue.start]) is not None
+    )
     return (
-        not d.people
+        (visitor_alone or not d.people and context_sides.group_in_sentence(reader, d))
         and len(set(visit.event.parties)) == MIN_SIDES
         and len(travellers) == 1
         and travellers <= set(visit.event.parties)
-        and context_sides.group_in_sentence(reader, d)
     )
 
 
