@@ -164,3 +164,40 @@ def foreign_side(reader: Reader, d: Draft) -> bool:
     }
     own -= {None, ""}
     return bool(own) and bool(theirs - own - {None, ""})
+
+
+# "Hai bên đã thảo luận về vấn đề Iran": the plural of the two sides as the verb's subject.
+GROUP_TALK = re.compile(
+    r"\b[Hh]ai\s+(?:bên|phía|ông|bà|nhà lãnh đạo|vị lãnh đạo|lãnh đạo|nguyên thủ)\s+"
+    r"(?:(?:đã|sẽ|cũng|vừa|đều|còn|tiếp tục)\s+)*"
+    r"(?:cùng\s+)?(thảo luận|trao đổi|bàn bạc|bàn)\s+(?:về|với nhau)\b"
+)
+TALK_VERBS = ("thảo luận", "trao đổi", "bàn")
+VISIT_REACH = 3  # sentences back to the visit whose two sides the plural stands for
+# A visit recalled ("kết quả chuyến thăm Mỹ vừa qua"), not the one the story is in.
+PAST_VISIT = re.compile(r"[^,.;]{0,40}?(?<!\w)(?:vừa qua|trước đây|năm ngoái|lần trước)(?!\w)")
+
+
+def visit_discussions(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
+    """ "X đang ở thăm Nga. Hai bên đã thảo luận về …": the talks of a visit told by the
+    plural of its two sides, when no meeting or call is told since the visit (after a
+    reception or talks the plural tells those again)."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    if not any(verb in body for verb in TALK_VERBS):
+        return found  # cheap, before the scan
+    sentences = reader.doc.sentences
+    for m in GROUP_TALK.finditer(body):
+        at = bisect.bisect_right(sentences, (m.start(), len(body))) - 1
+        start = sentences[max(0, at - VISIT_REACH)][0] if at >= 0 else 0
+        if "?" in body[start : m.start()]:
+            continue  # an interview's answer: what the two may discuss
+        told = [
+            k
+            for t in within(reader.triggers, start, m.start())
+            for k in kinds(t)
+            if k != "visit" or not PAST_VISIT.match(body, t[1])
+        ]
+        if "visit" in told and not {"meeting", "call"} & set(told):
+            found.append((m.start(1), m.end(1), [JOINT_TRIGGERS[m.group(1)]]))
+    return found

@@ -221,6 +221,7 @@ class Reader:
             movements.movements(self)
             + discussions.discussions(self)
             + discussions.joint_discussions(self)
+            + discussions.visit_discussions(self)
             + addresses.addresses(self)
         )
         if moves:

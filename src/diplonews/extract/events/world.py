@@ -321,6 +321,8 @@ def earlier_counterpart(reader: Reader, start: int, end: int, ours: str | None) 
 VISIT_TALKS_REACH = 3
 MIN_SIDES = 2
 TALKS_WORDS = ("hội đàm", "hội kiến")
+# "Hai bên đã thảo luận về …" inside a visit (discussions.visit_discussions).
+DISCUSSING = frozenset({"thảo luận", "trao đổi", "bàn bạc", "bàn"})
 
 
 def talks_of_visit(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
@@ -330,7 +332,9 @@ def talks_of_visit(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
     besides the talks held during it)."""
     cue, e = d.cue, d.event
     word = cue.trigger.vi if cue.trigger else ""
-    if cue.kind != "meeting" or not any(w in word for w in TALKS_WORDS) or e.series:
+    if cue.kind != "meeting" or e.series:
+        return False
+    if not any(w in word for w in TALKS_WORDS) and word not in DISCUSSING:
         return False
     if not kept or d.counterpart:
         return False
