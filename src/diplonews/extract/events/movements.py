@@ -35,6 +35,21 @@ MOVE = re.compile(
     r"(?<=vừa )từ|(?<=đã )từ|(?<=mới )từ)"
     r"\s+(?:thủ đô\s+|thành phố\s+|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?$"
 )
+# The last word a match of MOVE can end with, before the place: most places have none of
+# them before, and a test of the word is far cheaper than the pattern tried at every
+# character of its reach.
+MOVE_LAST_WORDS = (
+    "tới", "đến", "sang", "tại", "ở", "đi", "lên", "xuống", "rời", "khỏi", "từ",
+    "đô", "phố", "bay", "trường", "tế",
+)  # fmt: skip
+
+
+def move_before(body: str, start: int) -> re.Match[str] | None:
+    """The verb of motion right before the place at `start` ("tới Venezuela"), if any."""
+    if not body[max(0, start - MOVE_REACH) : start].rstrip().endswith(MOVE_LAST_WORDS):
+        return None
+    return MOVE.search(body, max(0, start - MOVE_REACH), start)
+
 
 # A return from a foreign state tells a held visit there: "vừa trở về từ Ấn Độ", "một phái
 # đoàn của Australia vừa từ Bắc Triều Tiên trở về", "đã từ Tokyo trở về Hà Nội". A bare
@@ -124,7 +139,7 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
     if sessions.may_act(names):
         return True  # "Hội đồng Bảo an LHQ hôm qua lên án …" (see sessions)
     places = names + lex.find_in(doc.matches, "places", body)
-    return any(MOVE.search(body, max(0, s - MOVE_REACH), s) for s, _, _ in places)
+    return any(move_before(body, s) for s, _, _ in places)
 
 
 def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
@@ -144,7 +159,7 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
     ends: dict[int, Mention] | None = None
     people = reader.doc.record.people
     for start, code in sorted(destinations.items()):
-        move = MOVE.search(body, max(0, start - MOVE_REACH), start)
+        move = move_before(body, start)
         if move is None or getattr(reader.lex.party(code), "kind", "") != "state":
             continue
         if RETURNING.search(body, max(0, move.start() - 12), move.start()):
@@ -215,6 +230,8 @@ def tour_stops(
     official of another state (not a tourist's "điểm dừng chân … là Nha Trang")."""
     body = reader.body
     found: list[tuple[int, int, list[Trigger]]] = []
+    if "dừng chân" not in body:
+        return found  # the words every stop needs; the pattern per place costs far more
     people = reader.doc.record.people
     for start, code in sorted(destinations.items()):
         stop = TOUR_STOP.search(body, max(0, start - TOUR_STOP_REACH), start)
