@@ -93,8 +93,8 @@ def joint_discussions(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
     body = reader.body
     found: list[tuple[int, int, list[Trigger]]] = []
     people = reader.doc.record.people
-    if len({p.country for p in people if p.country}) < 2:
-        return found  # officials of two states are needed; a scan of the body is not cheap
+    if not may_tell_joint(reader.doc):
+        return found  # officials of two states and a verb of talk are needed
     sentences = reader.doc.sentences
     for begin, m in joint_talk_verbs(body):
         at = bisect.bisect_right(sentences, (begin, len(body))) - 1
