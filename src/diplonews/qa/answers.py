@@ -42,6 +42,7 @@ from diplonews.qa.core import (
     visit_place,
 )
 from diplonews.qa.questions import Question, parse
+from diplonews.qa.stated_days import stated_day
 from diplonews.qa.wording import Words, sentences
 
 __all__ = ["Answer", "ask", "select", "sentences"]
@@ -112,7 +113,7 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
     events = events[:MAX_EVENTS]
     lines = []
     for event in events:
-        title, date = w.event(event), w.date(event.date)
+        title, date = w.event(event), w.event_date(event)
         chairs = [w.person(p) for p in event.participants if p.role == "chair"]
         people = [w.person(p) for p in event.participants]
         if q.intent == "chair":
@@ -150,7 +151,8 @@ def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent
             lines.append(w(key, event=title, date=date, place=where, people=w.join(people)))
         else:  # when, and any question about an event
             key = "when_planned" if event.status == "planned" else "when"
-            key += "" if event.date else "_undated"  # not "on a date the record does not give"
+            # not "on a date the record does not give"; days stated without a year are a date
+            key += "" if event.date or stated_day(event) else "_undated"
             lines.append(w(key, event=title, date=date, place=place(w, event, title)))
     answer = found_answer([line[:1].upper() + line[1:] for line in lines], events)
     if q.intent == "chair" and not any(
@@ -218,7 +220,7 @@ def _met(store: Store, q: Question, w: Words) -> Answer:
                 key,
                 who=who,
                 event=title,
-                date=w.date(event.date),
+                date=w.event_date(event),
                 place=place(w, event, title),
                 people=w.join(people),
             )
@@ -257,7 +259,7 @@ def _visits(store: Store, q: Question, w: Words) -> Answer:
                 key,
                 who=who or w.join(q.names),
                 where=w.join([w.country(c) for c in hosts]),
-                date=w.date(day),
+                date=w.date(day) if day else w.event_date(event),
                 place=where,
             )
         )
@@ -302,7 +304,7 @@ def _list(store: Store, q: Question, w: Words) -> Answer:
             w(
                 "list_item_planned" if e.status == "planned" else "list_item",
                 event=w.event(e),
-                date=w.date(e.date),
+                date=w.event_date(e),
                 place=place(w, e, w.event(e)),
             )
             for e in events
@@ -348,14 +350,14 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
         events.sort(key=lambda e: (e.date or "", e.id))
         if events:  # upcoming as seen from the named meeting, not from today
             items = [
-                w("planned_item", event=w.event(e), date=w.date(e.date), place=place(w, e))
+                w("planned_item", event=w.event(e), date=w.event_date(e), place=place(w, e))
                 for e in events[:MAX_EVENTS]
             ]
             anchor = anchors[0]
             text = w(
                 "prepared",
                 event=w.event(anchor),
-                date=w.date(anchor.date),
+                date=w.event_date(anchor),
                 place=place(w, anchor),
                 events="; ".join(items),
             )
@@ -367,7 +369,7 @@ def _planned(store: Store, q: Question, w: Words) -> Answer:
     if not events:
         return none_recorded(store, q, w, "planned")
     items = [
-        w("planned_item", event=w.event(e), date=w.date(e.date), place=place(w, e))
+        w("planned_item", event=w.event(e), date=w.event_date(e), place=place(w, e))
         for e in events[:MAX_EVENTS]
     ]
     return found_answer(
@@ -386,7 +388,7 @@ def _ahead(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> An
     lines = []
     if ahead:
         items = [
-            w("planned_item", event=w.event(e), date=w.date(e.date), place=place(w, e))
+            w("planned_item", event=w.event(e), date=w.event_date(e), place=place(w, e))
             for e in ahead[:MAX_EVENTS]
         ]
         lines.append(w("planned", filters=filters(store, q, w), events="; ".join(items)))

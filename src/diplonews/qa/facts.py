@@ -112,7 +112,7 @@ def _received(store: Store, q: Question, w: Words, events: list[StoredEvent]) ->
                 key,
                 envoy=w.join([w.name(p.name) for p in guests]),
                 hosts=w.join([w.person(p) for p in hosts]),
-                date=w.date(event.date),
+                date=w.event_date(event),
                 place=where,
             )
         )
@@ -145,7 +145,7 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
                 w(
                     "outcomes",
                     event=w.event(e),
-                    date=w.date(e.date),
+                    date=w.event_date(e),
                     outcomes="; ".join(names.get(o) or _document(o, w) for o in e.outcomes),
                 )
             )
@@ -170,7 +170,7 @@ def outcomes(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> 
     if best is not None:
         _, event, agreed = best
         quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
-        text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
+        text = w("agreed", event=w.event(event), date=w.event_date(event), sentences=quoted)
         return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
     answer = found_answer([w("outcomes_none", event=w.event(events[0]))], events[:3])
     answer.found = False
@@ -204,7 +204,7 @@ def agreed_by_all(store: Store, q: Question, w: Words) -> Answer | None:
         return None
     _, event, agreed = best
     quoted = " ".join(f"“{s['sentence']}”" for s in agreed[:3])
-    text = w("agreed", event=w.event(event), date=w.date(event.date), sentences=quoted)
+    text = w("agreed", event=w.event(event), date=w.event_date(event), sentences=quoted)
     return Answer(text, [fact(event)], agreed[:5] + evidence([event], 3))
 
 
@@ -533,7 +533,7 @@ def last(store: Store, q: Question, w: Words) -> Answer:
         a=sides[0],
         b=sides[1],
         event=w.event(event),
-        date=w.date(event.date),
+        date=w.event_date(event),
         level=w(f"level_{level}"),
     )
     return Answer(text, [{**fact(event), "level": level}], evidence([event]))

@@ -18,6 +18,7 @@ from importlib import resources
 from diplonews.extract.lexicons import Lexicons, read_rows
 from diplonews.kb import titles
 from diplonews.kb.models import StoredEvent, StoredParticipant
+from diplonews.qa.stated_days import stated_day
 from diplonews.text import fold
 
 MONTHS = (
@@ -77,6 +78,35 @@ class Words:
         day = int(parts[2])
         name = MONTHS[month - 1] if 1 <= month <= 12 else str(month)
         return self("date_day", day=day, month=month, month_name=name, year=year)
+
+    def event_date(self, event: StoredEvent) -> str:
+        """The event's date; for an event the record cannot date, the days its report
+        states without a year ("from 19 to 22 February (the report gives no year)")."""
+        day = None if event.date else stated_day(event)
+        if day is None:
+            return self.date(event.date)
+        name = MONTHS[day.month - 1]
+        if day.day is None:
+            return self("date_noyear_month", month=day.month, month_name=name)
+        if day.end_month is not None and day.end_day is not None:
+            return self(
+                "date_noyear_span",
+                day=day.day,
+                month=day.month,
+                month_name=name,
+                end_day=day.end_day,
+                end_month=day.end_month,
+                end_month_name=MONTHS[day.end_month - 1],
+            )
+        if day.end_day is not None:
+            return self(
+                "date_noyear_days",
+                day=day.day,
+                end_day=day.end_day,
+                month=day.month,
+                month_name=name,
+            )
+        return self("date_noyear_day", day=day.day, month=day.month, month_name=name)
 
     def seen(self, first: str | None, last: str | None) -> str:
         """' (16 January 2020)', ' (2019 – 2021)': when the record saw a title held,
