@@ -17,6 +17,7 @@ from diplonews.extract.events import (
     addresses,
     audit,
     context_sides,
+    counterparts,
     dating,
     discussions,
     fields,
@@ -103,6 +104,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # "Phái viên của Mỹ sẽ tới Israel để thảo luận …": the talks of a trip whose
         # traveller is an office of a state, as its visit is kept (official_traveller)
         return True
+    if counterparts.two_offices(reader, d):
+        return True  # "Nhà ngoại giao Trung Quốc đã họp với các quan chức an ninh Iraq"
     if cue.kind in ("meeting", "call") and not d.people and offices_of_two(reader, d):
         return True  # "Bộ trưởng Ngoại giao hai nước Việt Nam và Lào đã hội đàm"
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:

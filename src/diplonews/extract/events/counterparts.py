@@ -1,0 +1,76 @@
+"""The other side of talks named as a state's unnamed officials right after the cue.
+
+World news often names one side and gives the other only as "the officials of" a state:
+"Ngoại trưởng Mỹ hội đàm với các quan chức Indonesia" (the US Secretary of State held
+talks with Indonesian officials), "Nhà ngoại giao Trung Quốc đã có cuộc họp với các
+quan chức an ninh Iraq". The shared/gold/SCHEMA.md rule for counterparts not named
+("gặp lãnh đạo các nước A, B") makes that state a party, with only the named
+participants. Without it the draft has one side only, and the merging stage's not-alone
+gate turns it down. The state must stand right after the officials' noun (and its
+qualifiers): "gặp gỡ các quan chức bệnh viện ở Tokyo" names no state of the officials.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplonews.extract.events import sides
+
+if TYPE_CHECKING:
+    from diplonews.extract.events.cues import Cue
+    from diplonews.extract.events.drafts import Draft
+    from diplonews.extract.events.reader import Reader
+
+# After the cue: "(với) (các) quan chức (cấp cao) (của) (chính phủ) <state>". The words
+# between the cue and "với" are a short gap ("cuộc họp đặc biệt với").
+OFFICIALS_AFTER = re.compile(
+    r"(?:\s+[\w]+){0,2}?\s+(?:với\s+)?(?:các\s+|những\s+|một số\s+|nhiều\s+)?"
+    r"(?:quan chức|giới chức|nhà lãnh đạo|giới lãnh đạo|nhà ngoại giao|phái viên"
+    r"|đặc phái viên|nhà đàm phán|đại diện)"
+    r"(?:\s+(?:cấp cao|cao cấp|cao cấp nhất|an ninh|ngoại giao|chính phủ|quân sự|hàng đầu"
+    r"|chủ chốt|thương mại|quốc phòng))*"
+    r"\s+(?:của\s+)?(?:chính phủ\s+|nước\s+)?"
+)
+# The words of talks (a trigger holding one of them: "cuộc hội đàm", "gặp gỡ", "làm việc
+# với"); not a reception or a gathering, whose object is not the other side.
+TALKS_WORDS = (
+    "hội đàm",
+    "gặp",
+    "họp",
+    "đàm phán",
+    "thảo luận",
+    "tham vấn",
+    "thương lượng",
+    "thương thuyết",
+    "điện đàm",
+    "tiếp xúc",
+    "làm việc",
+    "trao đổi",
+    "bàn",
+)
+
+
+def officials_state(reader: Reader, cue: Cue) -> str | None:
+    """The state whose unnamed officials the talks' words name as the other side, or
+    None."""
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    if cue.kind == "visit" or not any(w in word for w in TALKS_WORDS):
+        return None
+    found = OFFICIALS_AFTER.match(reader.body, cue.end, cue.own_end)
+    if found is None:
+        return None
+    for s, _, code in sides.side_spans(reader, found.end(), min(cue.own_end, found.end() + 40)):
+        if s == found.end() and getattr(reader.lex.party(code), "kind", "") == "state":
+            return code
+    return None
+
+
+def two_offices(reader: Reader, d: Draft) -> bool:
+    """ "Nhà ngoại giao Trung Quốc đã có cuộc họp với các quan chức an ninh Iraq": an
+    office of one state meets the officials of another, though neither is named."""
+    if d.people or d.points_back or d.cue.kind == "visit":
+        return False
+    other = officials_state(reader, d.cue)
+    own = sides.official_state(reader, d)
+    return bool(other and own and other != own)
