@@ -27,6 +27,7 @@ from diplonews.extract.events import (
     roles,
     sessions,
     sides,
+    tours,
     world,
 )
 from diplonews.extract.events.cues import (
@@ -70,6 +71,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a named traveller and two states: where to is said further on
         if not d.people and not e.date and movements.group_traveller(reader, d):
             return True  # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"
+        if tours.keep(reader, d):
+            return True  # "Ngoại trưởng Mỹ … bắt đầu chuyến công du châu Á"
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
