@@ -74,4 +74,3 @@ def two_offices(reader: Reader, d: Draft) -> bool:
     other = officials_state(reader, d.cue)
     own = sides.official_state(reader, d)
     return bool(other and own and other != own)
-

@@ -76,12 +76,16 @@ def keep(reader: Reader, d: Draft) -> bool:
 # A stop of the tour named in the text: "Tại Ấn Độ, TT Bush …", "tới Tokyo".
 STOP_LEAD = re.compile(r"\b(?:[Tt]ại|[Ởở]|tới|đến|sang|thăm)\s+(?:thủ đô\s+)?$")
 STOP_REACH = 2  # sentences after the tour's that may name its stops
+# "Chặng dừng chân đầu tiên là Brussels", "Điểm dừng chân cuối cùng là Washington": the
+# text tells the tour by its stops (movements.tour_stops), even when the one named is home.
+STOP_WORDS = re.compile(r"\b(?:[Cc]hặng|[Đđ]iểm) dừng chân\b")
 
 
 def stops_told(reader: Reader, d: Draft, home: set[str]) -> bool:
-    """Whether the text names a state the traveller goes to, in the tour's sentence or
-    the next two ("Tại Ấn Độ, TT Bush mong muốn …"), or tells a visit of theirs to a
-    state: the legs are the events then (one visit per country), not the tour."""
+    """Whether the text names a state the traveller goes to, or a stop of the tour, from
+    the sentence before the tour's to the second after it ("Tại Ấn Độ, TT Bush mong muốn
+    …"), or tells a visit of theirs to a state: the legs are the events then (one visit per
+    country), not the tour."""
     if any(
         o is not d
         and o.event.kind == "visit"
@@ -93,6 +97,8 @@ def stops_told(reader: Reader, d: Draft, home: set[str]) -> bool:
     sentences = reader.doc.sentences
     start = sentences[max(0, d.sentence - 1)][0]
     end = sentences[min(len(sentences) - 1, d.sentence + STOP_REACH)][1]
+    if STOP_WORDS.search(reader.body, start, end):
+        return True
     stops = [
         (s, code)
         for s, _, code in within(reader.parties, start, end)
@@ -104,6 +110,5 @@ def stops_told(reader: Reader, d: Draft, home: set[str]) -> bool:
         if getattr(payloads[0], "country", None)
     ]
     return any(
-        code not in home and STOP_LEAD.search(reader.body, max(0, s - 16), s)
-        for s, code in stops
+        code not in home and STOP_LEAD.search(reader.body, max(0, s - 16), s) for s, code in stops
     )
