@@ -58,14 +58,9 @@ def keep(reader: Reader, d: Draft) -> bool:
     if not region_after(reader, d):
         return False
     people = reader.doc.record.people
-    states = {people[p].country for p in d.people if 0 <= p < len(people)}
     if d.people:
-        return (
-            len(states) == 1
-            and None not in states
-            and "" not in states
-            and not stops_told(reader, d, states)
-        )
+        states = {people[p].country or "" for p in d.people if 0 <= p < len(people)}
+        return len(states) == 1 and "" not in states and not stops_told(reader, d, states)
     state = sides.official_state(reader, d)
     if state is None:
         return False
