@@ -34,3 +34,12 @@ def test_counterparts_officials_of_no_state_are_no_side() -> None:
         "Hôm qua, phái đoàn sứ quán Mỹ đã gặp gỡ các quan chức bệnh viện ở Tokyo, nơi một binh "
         "sĩ Mỹ từng chạy sang Bắc Triều Tiên đang chữa bệnh."
     )
+
+
+def test_counterparts_a_government_or_counted_officials_name_their_state() -> None:
+    [talks] = meetings("Hôm qua, Ngoại trưởng Anh Jack Straw đã hội đàm với chính phủ Iraq.")
+    assert talks.parties == ["GBR", "IRQ"]
+    [talks] = meetings(
+        "Hôm qua, Ngoại trưởng Anh Jack Straw đã gặp 2 quan chức hạt nhân hàng đầu Iran."
+    )
+    assert talks.parties == ["GBR", "IRN"]

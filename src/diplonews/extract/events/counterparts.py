@@ -22,14 +22,17 @@ if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
-# After the cue: "(với) (các) quan chức (cấp cao) (của) (chính phủ) <state>". The words
-# between the cue and "với" are a short gap ("cuộc họp đặc biệt với").
+# After the cue: "(với) (các) quan chức (cấp cao) (của) (chính phủ) <state>", "với chính
+# phủ Iraq", "2 quan chức hạt nhân hàng đầu Iran". The words between the cue and "với"
+# are a short gap ("cuộc họp đặc biệt với").
 OFFICIALS_AFTER = re.compile(
-    r"(?:\s+[\w]+){0,2}?\s+(?:với\s+)?(?:các\s+|những\s+|một số\s+|nhiều\s+)?"
+    r"(?:\s+[\w]+){0,2}?\s+(?:với\s+)?"
+    r"(?:(?:các|những|một số|nhiều|một|hai|ba|\d+)\s+)?"
     r"(?:quan chức|giới chức|nhà lãnh đạo|giới lãnh đạo|nhà ngoại giao|phái viên"
-    r"|đặc phái viên|nhà đàm phán|đại diện)"
-    r"(?:\s+(?:cấp cao|cao cấp|cao cấp nhất|an ninh|ngoại giao|chính phủ|quân sự|hàng đầu"
-    r"|chủ chốt|thương mại|quốc phòng))*"
+    r"|đặc phái viên|nhà đàm phán|đại diện|chính phủ|chính quyền|nội các)"
+    r"(?:\s+(?:cấp cao|cao cấp|cao cấp nhất|an ninh|ngoại giao|chính phủ|quân sự|quân đội"
+    r"|hàng đầu|chủ chốt|thương mại|quốc phòng|hạt nhân|tình báo|kinh tế|tài chính"
+    r"|năng lượng|đối ngoại|lâm thời|chuyển tiếp|mới))*"
     r"\s+(?:của\s+)?(?:chính phủ\s+|nước\s+)?"
 )
 # The words of talks (a trigger holding one of them: "cuộc hội đàm", "gặp gỡ", "làm việc
