@@ -43,3 +43,8 @@ def test_counterparts_a_government_or_counted_officials_name_their_state() -> No
         "Hôm qua, Ngoại trưởng Anh Jack Straw đã gặp 2 quan chức hạt nhân hàng đầu Iran."
     )
     assert talks.parties == ["GBR", "IRN"]
+
+
+def test_counterparts_a_groups_officials_meet_another_states() -> None:
+    [talks] = meetings("Các quan chức cấp cao của EU3 đã gặp các phái viên Nga tại Vienna hôm qua.")
+    assert {"DEU", "FRA", "GBR", "RUS"} <= set(talks.parties)

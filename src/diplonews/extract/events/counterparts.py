@@ -70,10 +70,12 @@ def officials_state(reader: Reader, cue: Cue) -> str | None:
 
 
 def two_offices(reader: Reader, d: Draft) -> bool:
-    """ "Nhà ngoại giao Trung Quốc đã có cuộc họp với các quan chức an ninh Iraq": an
-    office of one state meets the officials of another, though neither is named."""
+    """ "Nhà ngoại giao Trung Quốc đã có cuộc họp với các quan chức an ninh Iraq", "Các
+    quan chức cấp cao của EU3 gặp các phái viên Nga …": an office of one state (or bloc,
+    or group) meets the officials of another, though neither is named."""
     if d.people or d.points_back or d.cue.kind == "visit":
         return False
     other = officials_state(reader, d.cue)
-    own = sides.official_state(reader, d)
+    start = reader.doc.sentences[d.sentence][0]
+    own = sides.office_state_before(reader, d.cue, start, sides.SIDE_KINDS)
     return bool(other and own and other != own)
