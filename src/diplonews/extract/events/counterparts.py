@@ -13,6 +13,7 @@ qualifiers): "gặp gỡ các quan chức bệnh viện ở Tokyo" names no stat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from diplonews.extract.events import sides
@@ -35,6 +36,12 @@ OFFICIALS_AFTER = re.compile(
     r"|năng lượng|đối ngoại|lâm thời|chuyển tiếp|mới))*"
     r"\s+(?:của\s+)?(?:chính phủ\s+|nước\s+)?"
 )
+# The nouns OFFICIALS_AFTER needs, looked for first in the words after the cue.
+OFFICIALS_NOUNS = (
+    "quan chức", "giới chức", "lãnh đạo", "ngoại giao", "phái viên", "đàm phán", "đại diện",
+    "chính phủ", "chính quyền", "nội các",
+)  # fmt: skip
+OFFICIALS_REACH = 60  # characters after the cue in which the noun must stand
 # The words of talks (a trigger holding one of them: "cuộc hội đàm", "gặp gỡ", "làm việc
 # với"); not a reception or a gathering, whose object is not the other side.
 TALKS_WORDS = (
@@ -54,12 +61,20 @@ TALKS_WORDS = (
 )
 
 
+@lru_cache(maxsize=256)
+def talks_word(word: str) -> bool:
+    """Whether a trigger word holds one of TALKS_WORDS (asked once per word)."""
+    return any(w in word.lower() for w in TALKS_WORDS)
+
+
 def officials_state(reader: Reader, cue: Cue) -> str | None:
     """The state whose unnamed officials the talks' words name as the other side, or
     None."""
-    word = (cue.trigger.vi if cue.trigger else "").lower()
-    if cue.kind == "visit" or not any(w in word for w in TALKS_WORDS):
+    if cue.kind == "visit" or not talks_word(cue.trigger.vi if cue.trigger else ""):
         return None
+    window = reader.body[cue.end : min(cue.own_end, cue.end + OFFICIALS_REACH)]
+    if not any(noun in window for noun in OFFICIALS_NOUNS):
+        return None  # the words every such side needs: the pattern costs far more
     found = OFFICIALS_AFTER.match(reader.body, cue.end, cue.own_end)
     if found is None:
         return None
@@ -76,6 +91,8 @@ def two_offices(reader: Reader, d: Draft) -> bool:
     if d.people or d.points_back or d.cue.kind == "visit":
         return False
     other = officials_state(reader, d.cue)
+    if other is None:
+        return False
     start = reader.doc.sentences[d.sentence][0]
     own = sides.office_state_before(reader, d.cue, start, sides.SIDE_KINDS)
-    return bool(other and own and other != own)
+    return bool(own and other != own)
