@@ -21,6 +21,7 @@ from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
     COUNTERPART,
+    LOCATED,
     MODAL,
     PARTY_KINDS,
     PRE_REACH,
@@ -34,6 +35,8 @@ from diplonews.extract.events.cues import (
 )
 from diplonews.extract.events.drafts import Context
 from diplonews.extract.events.mechanisms import compose
+from diplonews.extract.events.sides import MIN_SIDES
+from diplonews.extract.spans import within
 
 # A reported clause with a plural subject of its own ("X nhấn mạnh rằng tất cả các quốc
 # gia …", "X cho biết rằng các nước …"): the speaker before "rằng" is not that subject.
@@ -409,7 +412,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     if cue.kind != "visit" and (
         reader.has_title(cue.end, reach) or COUNTERPART.match(reader.body, cue.end, reach)
     ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
-        codes += reader.parties_in(cue.end, reach)
+        codes += named_sides_after(reader, cue.end, reach, codes)
     codes += unnamed_official_state(reader, at)
     peer = peer_state(reader, cue, at.lead_start)
     if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
@@ -436,6 +439,21 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         + roles.organisations_of(reader.lex, known, people)
         + own
     )
+
+
+def named_sides_after(reader: Reader, start: int, end: int, sides: list[str]) -> list[str]:
+    """The parties named after a meeting's word, less a third state named as where it
+    is held when the people already give two sides: "hội đàm với Thủ tướng Israel A và
+    Tổng thống Mỹ B tại Jordan" is talks of Israel and the US, Jordan only hosts them."""
+    found = []
+    for s, _, code in within(reader.parties, start, end):
+        if reader.is_post(s):
+            continue
+        others = {c for c in sides if c and c != code}
+        if len(others) >= MIN_SIDES and LOCATED.search(reader.body, max(0, s - 6), s):
+            continue
+        found.append(code)
+    return found
 
 
 def meeting_chairs(
