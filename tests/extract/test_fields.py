@@ -21,3 +21,20 @@ def test_fields_the_counterparts_own_state_named_as_the_place_stays() -> None:
         "Ngoại trưởng Pháp Michel Barnier sẽ hội đàm với người đồng cấp ở Đức vào tuần tới."
     )
     assert "DEU" in talks.parties
+
+
+def test_fields_states_in_the_purpose_of_talks_are_no_side() -> None:
+    [talks] = events_of(
+        "Hôm qua, Ngoại trưởng Mỹ Colin Powell đã gặp Thủ tướng Anh Tony Blair để bàn cách "
+        "giúp đỡ Afghanistan."
+    )
+    assert talks.parties == ["GBR", "USA"]
+
+
+def test_fields_separate_talks_take_the_two_sides_only() -> None:
+    events = events_of(
+        "Ngày 4/7, Thủ tướng Nguyễn Tấn Dũng cùng các nhà lãnh đạo ASEAN dự hội nghị tại "
+        "Tokyo và có cuộc hội đàm riêng với Thủ tướng Nhật Bản Shinzo Abe."
+    )
+    [talks] = [e for e in events if "riêng" in (e.name or "")]
+    assert talks.parties == ["JPN", "VNM"]

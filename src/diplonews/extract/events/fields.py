@@ -409,10 +409,12 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         codes += reader.parties_in(accession.start(), accession.end())
     topic = roles.TOPIC.search(reader.body, cue.end, reach)
     reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
+    purpose = roles.PURPOSE.search(reader.body, cue.end, reach)  # "… nhằm củng cố quan hệ
+    side_reach = purpose.start() if purpose else reach  # giữa A với B": no side named there
     if cue.kind != "visit" and (
-        reader.has_title(cue.end, reach) or COUNTERPART.match(reader.body, cue.end, reach)
+        reader.has_title(cue.end, side_reach) or COUNTERPART.match(reader.body, cue.end, side_reach)
     ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
-        codes += named_sides_after(reader, cue.end, reach, codes)
+        codes += named_sides_after(reader, cue.end, side_reach, codes)
     codes += unnamed_official_state(reader, at)
     peer = peer_state(reader, cue, at.lead_start)
     if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
@@ -421,14 +423,15 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         codes += [
             code
             for s, _, code in reader.parties
-            if cue.end <= s < reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
+            if cue.end <= s < side_reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
         ]
     if not people and not at.name_parties and not at.points_back:
         subject_start = max(
             at.sentence.content_start, reader.list_start(at.lead_start, at.sentence.start)
         )
         codes += reader.parties_in(subject_start, reach)
-    else:  # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
+    elif not roles.BILATERAL_AFTER.match(reader.body, cue.end):
+        # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
         codes += roles.plural_subject_parties(reader, at.lead_start, cue.start)
     own = []  # an organisation's own session (its General Assembly): a party as such
     if cue.series and cue.series.parties:
