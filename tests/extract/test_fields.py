@@ -38,3 +38,11 @@ def test_fields_separate_talks_take_the_two_sides_only() -> None:
     )
     [talks] = [e for e in events if "riêng" in (e.name or "")]
     assert talks.parties == ["JPN", "VNM"]
+
+
+def test_fields_the_spokesperson_who_reports_talks_takes_no_part() -> None:
+    [talks] = events_of(
+        "Hôm qua, người phát ngôn Bộ Ngoại giao Pháp Jean-Baptiste Mattei khẳng định Ngoại "
+        "trưởng Michel Barnier sẽ gặp Ngoại trưởng Đức Joschka Fischer tại Berlin."
+    )
+    assert {p.name for p in talks.participants} == {"Michel Barnier", "Joschka Fischer"}

@@ -288,6 +288,27 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     return people, chairs | {m.person for m in chair_of}
 
 
+SPEAKING_FOR = ("Spokesperson", "Press Secretary")
+
+
+def without_spokespeople(reader: Reader, cue: Cue, people: list[int]) -> list[int]:
+    """Less the spokespeople named before the event's word: "phát ngôn viên Nhà Trắng X
+    tuyên bố trước cuộc gặp …" reports the talks of others (one named after the word, the
+    object of the verb, still takes part)."""
+    known = reader.doc.record.people
+    speaking = {
+        p
+        for p in people
+        if 0 <= p < len(known)
+        and known[p].titles
+        and all(any(w in t for w in SPEAKING_FOR) for t in known[p].titles)
+    }
+    if not speaking:
+        return people
+    named_after = {m.person for m in reader.mentions_in(cue.end, cue.own_end)}
+    return [p for p in people if p not in speaking or p in named_after]
+
+
 def only_dates(body: str, lead: str, cue: Cue, sentence: Sentence) -> bool:
     """Whether an event set before the main clause only dates it: "Sau hội đàm, X
     tiếp Y" tells X's own reception, and X need not have been at the talks. Not when the

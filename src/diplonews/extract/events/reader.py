@@ -571,6 +571,7 @@ class Reader:
             audit.dropped("invited", self.body, *span)
             return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = fields.cue_people(self, at)
+        people = fields.without_spokespeople(self, cue, people)
         planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
             getattr(relation, "relation", None) == "future"
         )
