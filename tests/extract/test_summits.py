@@ -55,3 +55,18 @@ def test_summits_officials_in_a_caption_at_the_meeting_take_part() -> None:
     [event] = extract(CAPTIONED, "t", published="2018-10").events
     assert event.series == "Mekong-Japan Summit"
     assert {p.name for p in event.participants} >= {"Shinzo Abe", "Hun Sen"}
+
+
+def test_summits_an_organisations_own_assembly_has_it_as_a_party() -> None:
+    [assembly] = extract(
+        "Ngày 6/8, Chủ tịch Quốc hội Vương Đình Huệ dự Đại hội đồng AIPA lần thứ 44 tại Jakarta.",
+        "t",
+        published="2023-08",
+    ).events
+    assert assembly.parties == ["AIPA", "VNM"]
+    [summit] = extract(
+        "Ngày 13/10, Phó Chủ tịch nước Nguyễn Thị Doan dự Hội nghị Cấp cao Pháp ngữ lần thứ 14.",
+        "t",
+        published="2012-10",
+    ).events
+    assert summit.parties == ["OIF", "VNM"]
