@@ -46,3 +46,12 @@ def test_fields_the_spokesperson_who_reports_talks_takes_no_part() -> None:
         "trưởng Michel Barnier sẽ gặp Ngoại trưởng Đức Joschka Fischer tại Berlin."
     )
     assert {p.name for p in talks.participants} == {"Michel Barnier", "Joschka Fischer"}
+
+
+def test_fields_a_state_welcoming_a_closed_mechanisms_talks_is_no_party() -> None:
+    events = events_of(
+        "Thái Lan hoan nghênh việc các bên sẽ nối lại vòng đàm phán sáu bên tại Bắc Kinh vào "
+        "tháng 7 tới."
+    )
+    [talks] = [e for e in events if e.series == "Six-Party Talks"]
+    assert "THA" not in talks.parties

@@ -446,7 +446,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
             for s, _, code in reader.parties
             if cue.end <= s < side_reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
         ]
-    if not people and not at.name_parties and not at.points_back:
+    if not people and not at.name_parties and not at.points_back and not closed_series(reader, cue):
         subject_start = max(
             at.sentence.content_start, reader.list_start(at.lead_start, at.sentence.start)
         )
@@ -478,6 +478,17 @@ def named_sides_after(reader: Reader, start: int, end: int, sides: list[str]) ->
             continue
         found.append(code)
     return found
+
+
+def closed_series(reader: Reader, cue: Cue) -> bool:
+    """Whether the cue's series is a fixed set of states ("đàm phán sáu bên", G8): a state
+    the subject names ("Việt Nam hoan nghênh … các vòng đàm phán sáu bên") speaks of it
+    from outside. (An organisation's or a bloc's session may have guests and members
+    named as such.)"""
+    return bool(cue.series and cue.series.parties) and all(
+        getattr(reader.lex.party(c), "kind", "") == "state"
+        for c in cue.series.parties  # type: ignore[union-attr]
+    )
 
 
 def meeting_chairs(
