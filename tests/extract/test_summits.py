@@ -70,3 +70,22 @@ def test_summits_an_organisations_own_assembly_has_it_as_a_party() -> None:
         published="2012-10",
     ).events
     assert summit.parties == ["OIF", "VNM"]
+
+
+def test_summits_who_meet_on_the_sidelines_take_part_in_the_gathering() -> None:
+    events = events_of(
+        "Tháng trước, Tổng thống Iran Mohammad Khatami và người đồng nhiệm Ai Cập Hosni "
+        "Mubarak đã có cuộc gặp bên lề một hội nghị ở Geneva."
+    )
+    [gathering] = [e for e in events if e.name and e.name.startswith("hội nghị")]
+    assert {p.name for p in gathering.participants} == {"Mohammad Khatami", "Hosni Mubarak"}
+    assert gathering.parties == ["EGY", "IRN"]
+
+
+def test_summits_a_partner_met_beside_a_blocs_summit_is_no_side_of_it() -> None:
+    events = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Nhật Bản Kishida Fumio bên lề "
+        "Hội nghị Cấp cao ASEAN lần thứ 42 tại Labuan Bajo."
+    )
+    [summit] = [e for e in events if e.series == "ASEAN Summit"]
+    assert summit.parties == ["ASEAN"]
