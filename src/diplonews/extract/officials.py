@@ -57,12 +57,18 @@ def near_word(a: str, b: str) -> bool:
     return previous[-1] <= limit
 
 
+def shape(key: tuple[str, ...]) -> tuple[int, str, str]:
+    """A name's number of words and the first letters of its first and last words, which
+    a misspelling by a letter a word keeps (`near_word` keeps each word's first letter)."""
+    return len(key), key[0][:1], key[-1][:1]
+
+
 @dataclass
 class Officials:
     by_key: dict[tuple[str, ...], list[Office]] = field(default_factory=dict)
-    # the keys by their number of words and the first letter of the last: where a name
-    # misspelled by a letter a word can be looked for
-    by_length: dict[tuple[int, str], list[tuple[str, ...]]] = field(default_factory=dict)
+    # the keys by their shape (`shape`): where a name misspelled by a letter a word can be
+    # looked for
+    by_shape: dict[tuple[int, str, str], list[tuple[str, ...]]] = field(default_factory=dict)
 
     def offices(self, name: str) -> list[Office]:
         return self.by_key.get(name_key(name), [])
@@ -88,8 +94,10 @@ class Officials:
         if len(key) < MIN_NEAR_WORDS or key in self.by_key:
             return None
         found: set[str] = set()
-        for known in self.by_length.get((len(key), key[-1][:1]), ()):
-            if all(near_word(a, b) for a, b in zip(key, known, strict=True)):
+        for known in self.by_shape.get(shape(key), ()):
+            if near_word(key[-1], known[-1]) and all(
+                near_word(a, b) for a, b in zip(key[:-1], known[:-1], strict=True)
+            ):
                 found.add(self.state_of(" ".join(known), year) or "")
         if len(found) != 1:
             return None
@@ -112,7 +120,7 @@ def build(lex: Lexicons) -> Officials:
             if office not in offices:
                 offices.append(office)
     for key in officials.by_key:
-        officials.by_length.setdefault((len(key), key[-1][:1]), []).append(key)
+        officials.by_shape.setdefault(shape(key), []).append(key)
     return officials
 
 
