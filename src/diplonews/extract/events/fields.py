@@ -47,6 +47,7 @@ SPEAKER_AGAIN = re.compile(r"\s*(?:ông|bà)\b")  # "X cho rằng ông và Y …
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Reader
+    from diplonews.extract.record import Person
 
 
 def in_quotes(body: str, start: int, cue: Cue) -> bool:
@@ -291,18 +292,20 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
 SPEAKING_FOR = ("Spokesperson", "Press Secretary")
 
 
+def spokespeople(known: list[Person]) -> frozenset[int]:
+    """The people whose every title is a spokesperson's: they report what others do."""
+    return frozenset(
+        i
+        for i, person in enumerate(known)
+        if person.titles and all(any(w in t for w in SPEAKING_FOR) for t in person.titles)
+    )
+
+
 def without_spokespeople(reader: Reader, cue: Cue, people: list[int]) -> list[int]:
     """Less the spokespeople named before the event's word: "phát ngôn viên Nhà Trắng X
     tuyên bố trước cuộc gặp …" reports the talks of others (one named after the word, the
     object of the verb, still takes part)."""
-    known = reader.doc.record.people
-    speaking = {
-        p
-        for p in people
-        if 0 <= p < len(known)
-        and known[p].titles
-        and all(any(w in t for w in SPEAKING_FOR) for t in known[p].titles)
-    }
+    speaking = reader.spokespeople.intersection(people)
     if not speaking:
         return people
     named_after = {m.person for m in reader.mentions_in(cue.end, cue.own_end)}
