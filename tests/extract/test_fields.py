@@ -55,3 +55,13 @@ def test_fields_a_state_welcoming_a_closed_mechanisms_talks_is_no_party() -> Non
     )
     [talks] = [e for e in events if e.series == "Six-Party Talks"]
     assert "THA" not in talks.parties
+
+
+def test_fields_who_wishes_a_host_success_is_no_party() -> None:
+    events = events_of(
+        "Bộ trưởng Ngoại giao Việt Nam chúc Thái Lan tổ chức thành công Hội nghị thượng đỉnh "
+        "APEC vào tháng 11 tới tại Bangkok.",
+        published="2022-09",
+    )
+    [summit] = [e for e in events if e.series and "APEC" in e.series]
+    assert summit.parties == ["THA"]

@@ -453,6 +453,9 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         subject_start = max(
             at.sentence.content_start, reader.list_start(at.lead_start, at.sentence.start)
         )
+        host = host_before(reader, cue, subject_start) if at.hosting else None
+        if host:  # "chúc Hàn Quốc tổ chức thành công Hội nghị APEC": the host, not the well-wisher
+            subject_start = host
         codes += reader.parties_in(subject_start, reach)
     elif not roles.BILATERAL_AFTER.match(reader.body, cue.end):
         # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
@@ -481,6 +484,21 @@ def named_sides_after(reader: Reader, start: int, end: int, sides: list[str]) ->
             continue
         found.append(code)
     return found
+
+
+# A state right before the verb of hosting the event: "Hàn Quốc tổ chức thành công", "Pháp
+# đăng cai".
+HOST_VERB = re.compile(r"\s+(?:(?:đã|sẽ|sắp)\s+)?(?:đăng cai|tổ chức thành công)\b")
+
+
+def host_before(reader: Reader, cue: Cue, start: int) -> int | None:
+    """Where the state that hosts the event stands when the clause names it right before
+    the verb of hosting, or None: who wishes or thanks it the hosting is no side."""
+    spans = [(s, e) for s, e, _ in within(reader.parties, start, cue.start)]
+    if not spans:
+        return None
+    s, e = spans[-1]
+    return s if HOST_VERB.match(reader.body, e, cue.start) else None
 
 
 def closed_series(reader: Reader, cue: Cue) -> bool:
