@@ -297,7 +297,9 @@ def spokespeople(known: list[Person]) -> frozenset[int]:
     return frozenset(
         i
         for i, person in enumerate(known)
-        if person.titles and all(any(w in t for w in SPEAKING_FOR) for t in person.titles)
+        if person.lead_title  # the office next to the name first: most people are no spokesmen
+        and any(w in person.lead_title for w in SPEAKING_FOR)
+        and all(any(w in t for w in SPEAKING_FOR) for t in person.titles)
     )
 
 
@@ -433,8 +435,10 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         codes += reader.parties_in(accession.start(), accession.end())
     topic = roles.TOPIC.search(reader.body, cue.end, reach)
     reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
-    purpose = roles.PURPOSE.search(reader.body, cue.end, reach)  # "… nhằm củng cố quan hệ
-    side_reach = purpose.start() if purpose else reach  # giữa A với B": no side named there
+    purpose = (  # "… nhằm củng cố quan hệ giữa A với B": no side named there
+        roles.PURPOSE.search(reader.body, cue.end, reach) if cue.kind != "visit" else None
+    )
+    side_reach = purpose.start() if purpose else reach
     if cue.kind != "visit" and (
         reader.has_title(cue.end, side_reach) or COUNTERPART.match(reader.body, cue.end, side_reach)
     ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"

@@ -495,7 +495,7 @@ def speaker_after_talks(reader: Reader, sentence: Sentence, cue: Cue) -> list[Me
         if not AFTER_TALKS.fullmatch(body, sentence.content_start, cue.start):
             return []
     elif not (
-        gathering(reader, cue) and AT_GATHERING.fullmatch(body, sentence.content_start, cue.start)
+        AT_GATHERING.fullmatch(body, sentence.content_start, cue.start) and gathering(reader, cue)
     ):
         return []  # "X tuyên bố tại hội nghị Y", "… sau cuộc họp thượng đỉnh G8": X was at it
     verbs = list(REPORTING.finditer(body, sentence.start, sentence.content_start))
