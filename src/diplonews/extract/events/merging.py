@@ -26,6 +26,7 @@ from diplonews.extract.events import (
     roles,
     sessions,
     sides,
+    summits,
     world,
 )
 from diplonews.extract.events.cues import (
@@ -537,6 +538,7 @@ def merge(reader: Reader) -> list[Event]:
     roles.add_welcoming_hosts(reader, kept)
     roles.add_thanked_hosts(reader, kept)
     world.add_other_side(reader, kept, sentences_after)
+    summits.sideline_attendees(reader, kept)
     events = []
     done: list[Draft] = []
     for d in kept:
