@@ -387,6 +387,16 @@ def test_clean_body_end_skips_fragment_after_last_sentence():
     )
 
 
+def test_clean_body_end_is_the_wire_end_mark_before_a_byline_on_its_line():
+    assert cleaned(LEAD, f"{SECOND} {LAST} Thu Hà - Minh Anh").body_end == LAST
+
+
+def test_clean_body_end_after_the_wire_end_mark_is_not_read_in_a_sentence():
+    # a sentence, not a byline, after the mark: the mark closed an earlier part
+    last = "Hội nghị sẽ bế mạc vào ngày mai."
+    assert cleaned(LEAD, f"{LAST} {last}").body_end == last
+
+
 def test_clean_body_end_keeps_ellipsis():
     last = "Ứng phó với các thách thức, ổn định tài chính-kinh tế…"
     assert cleaned(LEAD, last).body_end == last

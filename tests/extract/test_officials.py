@@ -75,3 +75,18 @@ def test_officials_leaders_of_2003_2006_world_news_carry_their_state() -> None:
         "J.Kikwete": "TZA",
         "Gianfranco Fini": "ITA",
     }
+
+
+def test_officials_a_name_misspelled_by_a_letter_keeps_the_officials_state() -> None:
+    found = people_of(
+        "Ngày 10/5/2005, Tổng thống Mỹ George W. Bush tới Tbilisi và hội đàm với Tổng thống "
+        "Mikhail Saakasvili, người lên nắm quyền sau cuộc cách mạng ở nước láng giềng của Nga."
+    )
+    assert found["Mikhail Saakasvili"] == "GEO"
+
+
+def test_officials_near_spelling_needs_every_word_close() -> None:
+    officials = load_officials(load())
+    assert officials.near_state_of("Gerhart Schroeder", 2005) == "DEU"
+    assert officials.near_state_of("Kim Jong-un", 2005) is None  # not "Kim Jong-il"
+    assert officials.near_state_of("Saakasvili", 2005) is None  # one word says too little

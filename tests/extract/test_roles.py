@@ -371,3 +371,21 @@ def test_roles_a_setting_that_names_someone_keeps_the_pronoun_unresolved() -> No
     )
     meetings = [e for e in events if e.kind == "meeting"]
     assert all("Tony Blair" not in {p.name for p in m.participants} for m in meetings)
+
+
+def test_roles_a_speaker_at_the_opening_ceremony_does_not_chair() -> None:
+    events = events_of(
+        "Ngày 12/5, Phó Thủ tướng Vũ Văn Minh nhấn mạnh vai trò của nghị viện trong lễ khai "
+        "mạc Hội nghị Cấp cao ASEAN lần thứ 40 tại Hà Nội."
+    )
+    [summit] = [e for e in events if e.series == "ASEAN Summit"]
+    assert roles_of(summit) == {"Vũ Văn Minh": "participant"}
+
+
+def test_roles_the_official_who_opens_a_meeting_chairs_it() -> None:
+    events = events_of(
+        "Ngày 12/5, Phó Thủ tướng Vũ Văn Minh khai mạc Hội nghị Cấp cao ASEAN lần thứ 40 tại "
+        "Hà Nội."
+    )
+    [summit] = [e for e in events if e.series == "ASEAN Summit"]
+    assert roles_of(summit) == {"Vũ Văn Minh": "chair"}

@@ -55,3 +55,37 @@ def test_summits_officials_in_a_caption_at_the_meeting_take_part() -> None:
     [event] = extract(CAPTIONED, "t", published="2018-10").events
     assert event.series == "Mekong-Japan Summit"
     assert {p.name for p in event.participants} >= {"Shinzo Abe", "Hun Sen"}
+
+
+def test_summits_an_organisations_own_assembly_has_it_as_a_party() -> None:
+    [assembly] = extract(
+        "Ngày 6/8, Chủ tịch Quốc hội Vương Đình Huệ dự Đại hội đồng AIPA lần thứ 44 tại Jakarta.",
+        "t",
+        published="2023-08",
+    ).events
+    assert assembly.parties == ["AIPA", "VNM"]
+    [summit] = extract(
+        "Ngày 13/10, Phó Chủ tịch nước Nguyễn Thị Doan dự Hội nghị Cấp cao Pháp ngữ lần thứ 14.",
+        "t",
+        published="2012-10",
+    ).events
+    assert summit.parties == ["OIF", "VNM"]
+
+
+def test_summits_who_meet_on_the_sidelines_take_part_in_the_gathering() -> None:
+    events = events_of(
+        "Tháng trước, Tổng thống Iran Mohammad Khatami và người đồng nhiệm Ai Cập Hosni "
+        "Mubarak đã có cuộc gặp bên lề một hội nghị ở Geneva."
+    )
+    [gathering] = [e for e in events if e.name and e.name.startswith("hội nghị")]
+    assert {p.name for p in gathering.participants} == {"Mohammad Khatami", "Hosni Mubarak"}
+    assert gathering.parties == ["EGY", "IRN"]
+
+
+def test_summits_a_partner_met_beside_a_blocs_summit_is_no_side_of_it() -> None:
+    events = events_of(
+        "Ngày 10/5, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Nhật Bản Kishida Fumio bên lề "
+        "Hội nghị Cấp cao ASEAN lần thứ 42 tại Labuan Bajo."
+    )
+    [summit] = [e for e in events if e.series == "ASEAN Summit"]
+    assert summit.parties == ["ASEAN"]

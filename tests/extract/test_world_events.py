@@ -306,3 +306,23 @@ def test_world_events_the_headline_is_no_antecedent_far_into_the_body() -> None:
         "Giới chức hai nước sẽ gặp nhau vào thứ sáu tới."
     )
     assert events == []
+
+
+def test_world_speaker_at_a_named_gathering_takes_part() -> None:
+    [meeting] = extract(
+        '"Liên minh sẽ mở rộng", Tổng thư ký NATO Jaap de Hoop Scheffer tuyên bố tại hội nghị '
+        "ngoại trưởng NATO ở Vilnius.",
+        "t",
+        published="2005-04",
+    ).events
+    assert [p.name for p in meeting.participants] == ["Jaap de Hoop Scheffer"]
+
+
+def test_world_speaker_after_a_bodys_own_meeting_is_no_event() -> None:
+    events = extract(
+        "Bộ trưởng Quốc phòng Bulgaria Nikolai Svinarov thông báo sau một cuộc họp hội đồng "
+        "an ninh ở Sofia rằng họ chưa liên lạc được với những kẻ bắt cóc.",
+        "t",
+        published="2005-04",
+    ).events
+    assert events == []

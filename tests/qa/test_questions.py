@@ -111,3 +111,14 @@ def test_questions_folded_lexicons_are_kept_per_set(user_lexicon: Path) -> None:
     assert folded_lexicons(extended) is not folded_lexicons(shipped)
     assert folded_lexicons(extended).parties.find("xu so than tien")
     assert not folded_lexicons(shipped).parties.find("xu so than tien")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hàn Quốc và ASEAN sẽ tổ chức hội nghị nào vào tháng 11?",
+        "Which summit will Korea and ASEAN hold?",
+    ],
+)
+def test_a_meeting_word_asked_about_names_no_series(store: Store, question: str) -> None:
+    assert parse(store, question).series is None

@@ -219,3 +219,80 @@ def test_the_only_meeting_is_the_first_though_undated(gaps: Store, question: str
     assert "Vajpayee" in answer.answer and (
         "record does not give" in answer.answer or "không ghi" in answer.answer
     )
+
+
+# Two sessions of one committee from articles that give no publication date and no year
+# of their own: one article's latest year is 2015, the other's 2021.
+SESSION_2015 = (
+    "Phó Thủ tướng Phạm Bình Minh và Phó Thủ tướng Campuchia Hor Namhong đồng chủ trì kỳ họp "
+    "Ủy ban hỗn hợp Việt Nam - Campuchia ngày 21/8. "
+    "Kim ngạch thương mại hai nước 8 tháng đầu năm 2015 đạt gần 2,5 tỷ USD."
+)
+SESSION_2021 = (
+    "Bộ trưởng Ngoại giao Bùi Thanh Sơn và Bộ trưởng Ngoại giao Campuchia Prak Sokhonn đồng chủ "
+    "trì kỳ họp Ủy ban hỗn hợp Việt Nam - Campuchia ngày 18/12. "
+    "Hai bên nhất trí tổ chức các hoạt động kỷ niệm trong năm 2021."
+)
+
+
+@pytest.fixture(scope="module")
+def undated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    sessions = [
+        ("u1", SESSION_2015, ("Phạm Bình Minh", "VNM"), ("Hor Namhong", "KHM")),
+        ("u2", SESSION_2021, ("Bùi Thanh Sơn", "VNM"), ("Prak Sokhonn", "KHM")),
+    ]
+    items = []
+    for doc_id, body, *chairs in sessions:
+        people = [
+            {"name": n, "country": c, "title": "Foreign Minister", "role": "chair"}
+            for n, c in chairs
+        ]
+        first = body.split(". ")[0] + "."
+        event = _event("meeting", body, ["KHM", "VNM"], None, people, date=None)
+        event.update(series="Vietnam-Cambodia Joint Committee", name="kỳ họp")
+        record = _record(doc_id, body, event, people)
+        record["published"] = None
+        items.append(
+            Prepared(
+                source=f"{doc_id}.txt",
+                doc_id=doc_id,
+                url=None,
+                content_hash=f"test:{doc_id}",
+                record=record,
+                body=body,
+                spans=[(0, len(first))],
+                signature=dedupe.signature(body),
+            )
+        )
+    path: Path = tmp_path_factory.mktemp("undated") / "undated.db"
+    store = open_store(str(path), create=True)
+    ingest_prepared(store, items)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Ai đồng chủ trì kỳ họp Ủy ban hỗn hợp Việt Nam - Campuchia năm 2015?",
+            "không rõ sự kiện có thuộc năm 2015",
+        ),
+        (
+            "Who co-chaired the Vietnam-Cambodia Joint Committee in 2015?",
+            "cannot tell whether it falls in 2015",
+        ),
+    ],
+)
+def test_a_session_without_a_year_is_offered_for_the_year_its_article_names(
+    undated: Store, question: str, said: str
+) -> None:
+    answer = ask(undated, question)
+    assert said in answer.answer, answer.answer
+    assert "Hor Namhong" in answer.answer and "Prak Sokhonn" not in answer.answer, answer.answer
+
+
+def test_no_undated_session_fits_a_year_no_article_names(undated: Store) -> None:
+    answer = ask(undated, "Ai đồng chủ trì kỳ họp Ủy ban hỗn hợp Việt Nam - Campuchia năm 2010?")
+    assert not answer.found, answer.answer
+    assert "không rõ" not in answer.answer, answer.answer

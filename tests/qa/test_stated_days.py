@@ -62,3 +62,20 @@ def test_answers_write_the_days_without_a_year() -> None:
     assert Words("en", lex).event_date(_event("Ông Kim đã tới Bình Nhưỡng.")) == (
         "on a date the record does not give"
     )
+
+
+OPENED = (
+    "Chiều 14/5, Thủ tướng Ấn Độ đã tới Jakarta, mở đầu chuyến thăm chính thức Cộng hòa "
+    "In-đô-nê-xi-a theo lời mời của Tổng thống nước này từ ngày 14-16/5."
+)
+
+
+def test_a_held_event_takes_the_day_its_sentence_opens_with() -> None:
+    held = _event(OPENED, name="tới Jakarta")
+    held.status = "held"
+    assert stated_day(held) == StatedDay(month=5, day=14)
+
+
+def test_a_plan_does_not_take_the_day_its_sentence_opens_with() -> None:
+    # a plan's sentence often opens with the day it was announced
+    assert stated_day(_event(OPENED, name="tới Jakarta")) is None

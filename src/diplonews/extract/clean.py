@@ -86,6 +86,7 @@ END_RE = re.compile(
 )
 # "… quan hệ ngoại giao./.": the end mark of wire copy (TTXVN and the papers that take it).
 WIRE_END_RE = re.compile(r"\.\s?/\.$")
+BYLINE_WORDS = 6  # a byline after the end mark on its line: "Ngọc Xuân", "Thu Hà - Minh Anh"
 # The comment form's instructions: "Vui lòng gõ tiếng Việt có dấu", "Bạn đọc vui lòng nhập…"
 COMMENT_FORM_RE = re.compile(
     r"^(?:xin |bạn đọc |quý độc giả )?vui lòng (?:gõ|nhập|viết|điền|đăng nhập)\b", re.IGNORECASE
@@ -634,12 +635,29 @@ def _body_end(
         return None
     last = paragraphs[-1]
     cut = not ends_sentence(last) and _truncated(raw, lines, last)
+    signed = _signed_off(body, sentences)
+    if signed is not None:
+        return signed
     for start, end in reversed(sentences):
         sentence = body[start:end]
         if SOURCES_RE.match(sentence):
             continue  # "… như thế nào. (BBC, CNN, AP)"
         if not cut or ends_sentence(sentence):
             return sentence
+    return None
+
+
+def _signed_off(body: str, sentences: list[tuple[int, int]]) -> str | None:
+    """The sentence the wire end mark closes when the byline follows it on its line
+    ("… do ông Phạm Quang Vinh chủ trì ./. Ngọc Xuân"): a name or two, unpunctuated."""
+    tail: list[str] = []
+    for start, end in reversed(sentences[-4:]):
+        sentence = body[start:end]
+        if WIRE_END_RE.search(sentence):
+            return sentence if tail else None
+        if ends_sentence(sentence) or len(sentence.split()) > BYLINE_WORDS:
+            return None
+        tail.append(sentence)
     return None
 
 

@@ -35,9 +35,40 @@ class Office:
         return self.start <= year and (self.end is None or year <= self.end)
 
 
+MIN_NEAR_WORDS = 2  # a lone family name is too short to say whose it is by spelling
+LONG_WORD = 7  # letters from which a word may differ by two (a doubled or dropped letter)
+
+
+def near_word(a: str, b: str) -> bool:
+    """Whether two folded words are one spelled apart by a letter (by two in a long word)."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+        return False
+    limit = 2 if min(len(a), len(b)) >= LONG_WORD else 1
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def shape(key: tuple[str, ...]) -> tuple[int, str, str]:
+    """A name's number of words and the first letters of its first and last words, which
+    a misspelling by a letter a word keeps (`near_word` keeps each word's first letter)."""
+    return len(key), key[0][:1], key[-1][:1]
+
+
 @dataclass
 class Officials:
     by_key: dict[tuple[str, ...], list[Office]] = field(default_factory=dict)
+    # the keys by their shape (`shape`): where a name misspelled by a letter a word can be
+    # looked for
+    by_shape: dict[tuple[int, str, str], list[tuple[str, ...]]] = field(default_factory=dict)
 
     def offices(self, name: str) -> list[Office]:
         return self.by_key.get(name_key(name), [])
@@ -55,6 +86,23 @@ class Officials:
         offices = self.offices(name)
         return offices[0].person if offices else None
 
+    def near_state_of(self, name: str, year: int | None = None) -> str | None:
+        """The state of the one official whose listed name this one misspells by a letter
+        a word ("Mikhail Saakasvili", "Gerhart Schroeder", "Donald Rumsfelf"), or None:
+        the press's spellings of a foreign name vary more than the lexicon can list."""
+        key = name_key(name)
+        if len(key) < MIN_NEAR_WORDS or key in self.by_key:
+            return None
+        found: set[str] = set()
+        for known in self.by_shape.get(shape(key), ()):
+            if near_word(key[-1], known[-1]) and all(
+                near_word(a, b) for a, b in zip(key[:-1], known[:-1], strict=True)
+            ):
+                found.add(self.state_of(" ".join(known), year) or "")
+        if len(found) != 1:
+            return None
+        return found.pop() or None
+
 
 def build(lex: Lexicons) -> Officials:
     officials = Officials()
@@ -71,6 +119,8 @@ def build(lex: Lexicons) -> Officials:
             offices = officials.by_key.setdefault(name_key(form), [])
             if office not in offices:
                 offices.append(office)
+    for key in officials.by_key:
+        officials.by_shape.setdefault(shape(key), []).append(key)
     return officials
 
 

@@ -42,7 +42,7 @@ from diplonews.qa.core import (
     visit_place,
 )
 from diplonews.qa.questions import Question, parse
-from diplonews.qa.stated_days import stated_day
+from diplonews.qa.stated_days import latest_years, stated_day
 from diplonews.qa.wording import Words, sentences
 
 __all__ = ["Answer", "ask", "select", "sentences"]
@@ -104,9 +104,48 @@ def _events(store: Store, q: Question, w: Words) -> Answer:
         said = more.agreed_by_all(store, q, w)  # the record misses one side, a sentence not
         if said is not None:
             return said
+    if not events and (undated := _undated_fits(store, q, w, kinds)):
+        # "Who co-chaired the Joint Committee in 2015?" over an article that gives no
+        # year: the edition that fits every other slot, said to lack the asked period
+        answer = _render_events(store, q, w, narrowed(prefer_planned(undated, q), q))
+        lead = w("undated_fit", period=w.period(q.date_from, q.date_to))
+        answer.answer = f"{lead} {answer.answer}"
+        return answer
     if not events:
         return none_recorded(store, q, w, q.kind or "event", kinds=kinds)
     return _render_events(store, q, w, narrowed(prefer_planned(events, q), q))
+
+
+def _undated_fits(
+    store: Store, q: Question, w: Words, kinds: tuple[str, ...] | None
+) -> list[StoredEvent]:
+    """Events that fit every slot but the period, whose record gives no date (the
+    article wrote no year): they may be the ones asked for, the record cannot tell.
+    A day the report does state must still fall in the asked month, and the latest
+    year its article names in the asked period; an article naming no year is kept only
+    when none fits so."""
+    if not (q.date_from or q.date_to):
+        return []
+    fits, unknown = [], []  # an article naming a year of the period; naming none
+    for event in select(store, q, w.lex, kinds=kinds, relax=1):
+        if event.date:
+            continue
+        day = stated_day(event)
+        if day and q.month and day.month != int(q.month):
+            continue
+        asked_month = q.date_from[5:7] if q.date_from and q.date_from == q.date_to else ""
+        if day and asked_month and day.month != int(asked_month):
+            continue
+        latest = latest_years(store, event)
+        if not latest:
+            unknown.append(event)
+        elif any(
+            (not q.date_from or year >= int(q.date_from[:4]))
+            and (not q.date_to or year <= int(q.date_to[:4]))
+            for year in latest
+        ):
+            fits.append(event)
+    return fits or unknown
 
 
 def _render_events(store: Store, q: Question, w: Words, events: list[StoredEvent]) -> Answer:

@@ -183,7 +183,11 @@ def parse(store: Store, text: str, lexicons: Lexicons | None = None) -> Question
     question.series = (
         _stored_series(store, folded)
         or _series(folded, question.parties, folded_lex, lex, _series_names(store))
-        or _acronym_series(store, text, folded, question.parties, lex)
+        or (
+            None
+            if _asks_which_meeting(folded, folded_lex)
+            else _acronym_series(store, text, folded, question.parties, lex)
+        )
         or _mechanism_series(text, question.parties, lex)
     )
     question.edition = _edition(folded)
@@ -597,6 +601,28 @@ def _acronym_series(
     return None
 
 
+# A meeting word the question asks about rather than names: "tổ chức hội nghị nào",
+# "cuộc họp gì", "which summit", "what meeting".
+_ASKS_WHICH_AFTER = re.compile(r"\s+(?:nao|gi)\b", re.IGNORECASE)
+_WHICH_MEETING_EN = re.compile(
+    r"\b(?:which|what)\s+(?:summit|meeting|conference|talk|dialogue|forum|session)s?\b",
+    re.IGNORECASE,
+)
+_ASKS_WHICH_BEFORE = re.compile(r"\b(?:which|what)\s+$", re.IGNORECASE)
+
+
+def _asked_about(folded: str, start: int, end: int) -> bool:
+    return bool(_ASKS_WHICH_AFTER.match(folded, end) or _ASKS_WHICH_BEFORE.search(folded, 0, start))
+
+
+def _asks_which_meeting(folded: str, folded_lex: FoldedLexicons) -> bool:
+    """The question asks which meeting ("hội nghị nào", "which summit"): a body's
+    acronym in it names a side, not a series."""
+    return bool(_WHICH_MEETING_EN.search(folded)) or any(
+        _asked_about(folded, s, e) for s, e, _ in folded_lex.triggers.find(folded)
+    )
+
+
 def _series(
     folded: str,
     codes: list[str],
@@ -610,7 +636,9 @@ def _series(
     Hội nghị Cấp cao ASEAN+3") is no part of the name: among the readings, the first
     that the store holds wins."""
     composed: list[str] = []
-    for _, _, suffixes in folded_lex.triggers.find(folded):
+    for start, end, suffixes in folded_lex.triggers.find(folded):
+        if _asked_about(folded, start, end):
+            continue  # "hội nghị nào", "which summit": the question asks for the event
         composed.append(cues.series_name(codes, suffixes[0], lex) or "")
         for code in codes:  # the same name without one of the parties
             rest = [c for c in codes if c != code]

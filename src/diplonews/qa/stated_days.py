@@ -5,17 +5,21 @@ date is then null (SCHEMA: month-day precision is not ISO), yet the evidence sen
 says "từ ngày 19 đến 22/2". An analyst asking "when" should read those days, marked as
 lacking a year, not "the record gives no date". The day is taken from the evidence
 only when it is plainly the event's: the time expression inside or right after the
-event's own words, or the only one the sentence has.
+event's own words, the only one the sentence has, or, for a held event, the one the
+sentence opens with.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from diplonews.extract.time_scan import RawTime, scan
 from diplonews.kb.models import StoredEvent
+from diplonews.kb.store import Store, queries
 
 NEAR_NAME = 40  # characters after the event's words a time expression may start at
+_YEAR = re.compile(r"(?<![\w/.,-])(19[4-9][0-9]|20[0-9][0-9])(?![\w/])")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,16 @@ def _in_sentence(event: StoredEvent, sentence: str) -> StatedDay | None:
             return _stated(close[0])
     if len(found) == 1 and not any(raw.year for raw in scan(sentence)):
         return _stated(found[0])
+    opening = found[0]
+    if (
+        event.status == "held"
+        and not sentence[: opening.start].strip(" \"'“(-–")
+        and at > opening.end
+    ):
+        # "Tối 7/9, Tổng thống … đã đến Hà Nội, bắt đầu chuyến thăm … từ ngày 7-11/9":
+        # the time a sentence opens with dates what it reports as done. Not a plan: a
+        # plan's sentence often opens with the day it was announced.
+        return _stated(opening)
     return None
 
 
@@ -69,3 +83,18 @@ def stated_day(event: StoredEvent) -> StatedDay | None:
         if source.evidence and (day := _in_sentence(event, source.evidence)) is not None
     }
     return days.pop() if len(days) == 1 else None
+
+
+def latest_years(store: Store, event: StoredEvent) -> set[int]:
+    """For each article reporting the undated event, the latest year it names: news
+    tells the past and its own year, so an article naming 2015 last was written in 2015
+    or soon after, and its yearless days are not of 2010 nor of 2021. Empty when no
+    article names a year."""
+    ids = sorted({s.article_id for s in event.sources if s.article_id is not None})
+    years = set()
+    for article in queries.articles_by_id(store, ids):
+        if article.published:
+            years.add(int(article.published[:4]))
+        elif named := [int(y) for y in _YEAR.findall(article.body)]:
+            years.add(max(named))
+    return years

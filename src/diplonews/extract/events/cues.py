@@ -44,7 +44,11 @@ SECONDARY = re.compile(
     re.IGNORECASE,
 )
 ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
-CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì|chủ tọa|khai mạc|mở đầu)\b", re.IGNORECASE)
+# "khai mạc" as a verb (to open a meeting), not the opening ceremony ("trong lễ khai mạc")
+CHAIR = re.compile(
+    r"\b(?:đồng chủ trì|chủ trì|chủ tọa|(?<!lễ )(?<!phiên )(?<!buổi )khai mạc|mở đầu)\b",
+    re.IGNORECASE,
+)
 CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*(?:[^;.]{0,40})?$")
 # The passive: "Hội nghị … do Trợ lý Bộ trưởng X chủ trì" (chaired by X). CHAIRED_BY_LEAD
 # is the "do" before the official's titles, CHAIRED_BY_VERB the verb right after the name.

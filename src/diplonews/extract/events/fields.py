@@ -22,6 +22,7 @@ from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
     COUNTERPART,
+    LOCATED,
     MODAL,
     PARTY_KINDS,
     PRE_REACH,
@@ -35,6 +36,8 @@ from diplonews.extract.events.cues import (
 )
 from diplonews.extract.events.drafts import Context
 from diplonews.extract.events.mechanisms import compose
+from diplonews.extract.events.sides import MIN_SIDES
+from diplonews.extract.spans import within
 
 # A reported clause with a plural subject of its own ("X nhấn mạnh rằng tất cả các quốc
 # gia …", "X cho biết rằng các nước …"): the speaker before "rằng" is not that subject.
@@ -45,6 +48,7 @@ SPEAKER_AGAIN = re.compile(r"\s*(?:ông|bà)\b")  # "X cho rằng ông và Y …
 
 if TYPE_CHECKING:
     from diplonews.extract.events.reader import Reader
+    from diplonews.extract.record import Person
 
 
 def in_quotes(body: str, start: int, cue: Cue) -> bool:
@@ -286,6 +290,31 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     return people, chairs | {m.person for m in chair_of}
 
 
+SPEAKING_FOR = ("Spokesperson", "Press Secretary")
+
+
+def spokespeople(known: list[Person]) -> frozenset[int]:
+    """The people whose every title is a spokesperson's: they report what others do."""
+    return frozenset(
+        i
+        for i, person in enumerate(known)
+        if person.lead_title  # the office next to the name first: most people are no spokesmen
+        and any(w in person.lead_title for w in SPEAKING_FOR)
+        and all(any(w in t for w in SPEAKING_FOR) for t in person.titles)
+    )
+
+
+def without_spokespeople(reader: Reader, cue: Cue, people: list[int]) -> list[int]:
+    """Less the spokespeople named before the event's word: "phát ngôn viên Nhà Trắng X
+    tuyên bố trước cuộc gặp …" reports the talks of others (one named after the word, the
+    object of the verb, still takes part)."""
+    speaking = reader.spokespeople.intersection(people)
+    if not speaking:
+        return people
+    named_after = {m.person for m in reader.mentions_in(cue.end, cue.own_end)}
+    return [p for p in people if p not in speaking or p in named_after]
+
+
 def only_dates(body: str, lead: str, cue: Cue, sentence: Sentence) -> bool:
     """Whether an event set before the main clause only dates it: "Sau hội đàm, X
     tiếp Y" tells X's own reception, and X need not have been at the talks. Not when the
@@ -407,10 +436,14 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         codes += reader.parties_in(accession.start(), accession.end())
     topic = roles.TOPIC.search(reader.body, cue.end, reach)
     reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
+    purpose = (  # "… nhằm củng cố quan hệ giữa A với B": no side named there
+        roles.PURPOSE.search(reader.body, cue.end, reach) if cue.kind != "visit" else None
+    )
+    side_reach = purpose.start() if purpose else reach
     if cue.kind != "visit" and (
-        reader.has_title(cue.end, reach) or COUNTERPART.match(reader.body, cue.end, reach)
+        reader.has_title(cue.end, side_reach) or COUNTERPART.match(reader.body, cue.end, side_reach)
     ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
-        codes += reader.parties_in(cue.end, reach)
+        codes += named_sides_after(reader, cue.end, side_reach, codes)
     codes += unnamed_official_state(reader, at)
     officials = counterparts.officials_state(reader, cue)
     if officials:  # "hội đàm với các quan chức Indonesia": the other side, unnamed
@@ -422,14 +455,18 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         codes += [
             code
             for s, _, code in reader.parties
-            if cue.end <= s < reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
+            if cue.end <= s < side_reach and WITH_STATE.search(reader.body, max(0, s - 5), s)
         ]
-    if not people and not at.name_parties and not at.points_back:
+    if not people and not at.name_parties and not at.points_back and not closed_series(reader, cue):
         subject_start = max(
             at.sentence.content_start, reader.list_start(at.lead_start, at.sentence.start)
         )
+        host = host_before(reader, cue, subject_start) if at.hosting else None
+        if host:  # "chúc Hàn Quốc tổ chức thành công Hội nghị APEC": the host, not the well-wisher
+            subject_start = host
         codes += reader.parties_in(subject_start, reach)
-    else:  # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
+    elif not roles.BILATERAL_AFTER.match(reader.body, cue.end):
+        # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
         codes += roles.plural_subject_parties(reader, at.lead_start, cue.start)
     own = []  # an organisation's own session (its General Assembly): a party as such
     if cue.series and cue.series.parties:
@@ -439,6 +476,47 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         [c for c in codes if getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS]
         + roles.organisations_of(reader.lex, known, people)
         + own
+    )
+
+
+def named_sides_after(reader: Reader, start: int, end: int, sides: list[str]) -> list[str]:
+    """The parties named after a meeting's word, less a third state named as where it
+    is held when the people already give two sides: "hội đàm với Thủ tướng Israel A và
+    Tổng thống Mỹ B tại Jordan" is talks of Israel and the US, Jordan only hosts them."""
+    found = []
+    for s, _, code in within(reader.parties, start, end):
+        if reader.is_post(s):
+            continue
+        others = {c for c in sides if c and c != code}
+        if len(others) >= MIN_SIDES and LOCATED.search(reader.body, max(0, s - 6), s):
+            continue
+        found.append(code)
+    return found
+
+
+# A state right before the verb of hosting the event: "Hàn Quốc tổ chức thành công", "Pháp
+# đăng cai".
+HOST_VERB = re.compile(r"\s+(?:(?:đã|sẽ|sắp)\s+)?(?:đăng cai|tổ chức thành công)\b")
+
+
+def host_before(reader: Reader, cue: Cue, start: int) -> int | None:
+    """Where the state that hosts the event stands when the clause names it right before
+    the verb of hosting, or None: who wishes or thanks it the hosting is no side."""
+    spans = [(s, e) for s, e, _ in within(reader.parties, start, cue.start)]
+    if not spans:
+        return None
+    s, e = spans[-1]
+    return s if HOST_VERB.match(reader.body, e, cue.start) else None
+
+
+def closed_series(reader: Reader, cue: Cue) -> bool:
+    """Whether the cue's series is a fixed set of states ("đàm phán sáu bên", G8): a state
+    the subject names ("Việt Nam hoan nghênh … các vòng đàm phán sáu bên") speaks of it
+    from outside. (An organisation's or a bloc's session may have guests and members
+    named as such.)"""
+    return bool(cue.series and cue.series.parties) and all(
+        getattr(reader.lex.party(c), "kind", "") == "state"
+        for c in cue.series.parties  # type: ignore[union-attr]
     )
 
 

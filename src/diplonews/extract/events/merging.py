@@ -27,6 +27,7 @@ from diplonews.extract.events import (
     roles,
     sessions,
     sides,
+    summits,
     tours,
     world,
 )
@@ -543,6 +544,7 @@ def merge(reader: Reader) -> list[Event]:
     roles.add_welcoming_hosts(reader, kept)
     roles.add_thanked_hosts(reader, kept)
     world.add_other_side(reader, kept, sentences_after)
+    summits.sideline_attendees(reader, kept)
     events = []
     done: list[Draft] = []
     for d in kept:

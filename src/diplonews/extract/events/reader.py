@@ -217,6 +217,7 @@ class Reader:
         self.posted: dict[int, bool] = {}  # party or place offset → an envoy's post?
         self.talks_hosts: dict[int, str] = {}  # talks told as a trip's purpose → its host
         self.stop_travellers: dict[int, int] = {}  # a tour's stop ("Chặng dừng chân …") → who
+        self.spokespeople = fields.spokespeople(doc.record.people)  # who speak for others
         moves = (
             movements.movements(self)
             + discussions.discussions(self)
@@ -571,6 +572,7 @@ class Reader:
             audit.dropped("invited", self.body, *span)
             return  # "mời Tổng thống Putin thăm Việt Nam": an invitation, not yet a visit
         people, chairs = fields.cue_people(self, at)
+        people = fields.without_spokespeople(self, cue, people)
         planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
             getattr(relation, "relation", None) == "future"
         )

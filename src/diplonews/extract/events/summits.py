@@ -5,7 +5,8 @@ partner's city ("các nhà lãnh đạo … có mặt tại Melbourne để dự
 ASEAN") is that partner's special or commemorative summit with ASEAN, and the partner
 is one of its parties. The host of a meeting, named as such after it ("Là nước chủ nhà
 đăng cai tổ chức sự kiện này, Thủ tướng X …"), chairs it when X is an official of the
-state it is held in.
+state it is held in. Those who meet on the sidelines of a gathering ("A và B đã có cuộc
+gặp bên lề một hội nghị ở Geneva") were at it: they take part in it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ BLOC_SUMMIT = "ASEAN Summit"
 SPECIAL_ENDS = (" Special Summit", " Commemorative Summit")
 # A sentence that names the host of an event told before it.
 HOST_WORDS = ("chủ nhà", "đăng cai")
+# "bên lề Hội nghị X", "bên lề một hội nghị ở Geneva": the gathering right after.
+SIDELINES = re.compile(r"\bbên lề\s+(?:(?:một|các|cuộc|kỳ|phiên)\s+)?$", re.IGNORECASE)
+SIDELINES_REACH = 20  # characters before the gathering's word searched for "bên lề"
 HOST = re.compile(r"(?<!\w)(?:nước chủ nhà|chủ nhà|đăng cai(?: tổ chức)?)(?!\w)", re.IGNORECASE)
 
 
@@ -108,3 +112,29 @@ def _make_chair(event: Event, name: str, country: str | None, title: str | None)
     event.participants.append(Participant(name, country, title, "chair"))
     if country and country not in event.parties:
         event.parties = sorted([*event.parties, country])
+
+
+def sideline_attendees(reader: Reader, kept: list[Draft]) -> None:
+    """A gathering kept as an event of its own, named after talks as the place they were
+    held on its sidelines ("A và B đã có cuộc gặp bên lề một hội nghị ở Geneva", "A gặp B
+    bên lề Hội nghị X") and naming no one of its own, has the people of those talks among
+    its participants. Their states become its parties only when it has none: a partner met
+    beside a bloc's summit is no side of that summit."""
+    body = reader.body
+    people = reader.doc.record.people
+    for d in kept:
+        if d.event.kind != "meeting" or d.people or d.points_back:
+            continue
+        if not SIDELINES.search(body, max(0, d.cue.start - SIDELINES_REACH), d.cue.start):
+            continue
+        talks = [
+            x
+            for x in reader.drafts
+            if x.sentence == d.sentence and x.event.kind == "meeting" and not x.setting
+        ]
+        if not talks or talks[0].cue.start > d.cue.start:
+            continue  # "Bên lề Hội nghị X, A tiếp B": B need not have come for X
+        d.people = list(talks[0].people)
+        if not d.event.parties:
+            states = (people[p].country for p in d.people if 0 <= p < len(people))
+            d.event.parties = sorted({c for c in states if c})

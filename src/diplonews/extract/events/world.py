@@ -464,14 +464,40 @@ def next_to_verb(reader: Reader, end: int, verb_start: int) -> bool:
     return ASPECT_WORDS.fullmatch(body, at, verb_start) is not None
 
 
+# Where a speaker stands to a gathering named right after the reporting verb: at it, on
+# its sidelines or just after it ("tuyên bố tại hội nghị ngoại trưởng NATO").
+AT_GATHERING = re.compile(
+    r"\s*(?:với báo (?:giới|chí)\s+)?(?:ngay\s+)?(?:tại|trong|bên lề|sau(?:\s+khi)?)\s+"
+    r"(?:các\s+|một\s+)?(?:cuộc\s+|buổi\s+|phiên\s+)?"
+)
+GATHERING_WORDS = ("hội nghị", "cuộc họp", "phiên họp", "thượng đỉnh", "diễn đàn", "kỳ họp")
+
+
+def gathering(reader: Reader, cue: Cue) -> bool:
+    """Whether the cue names a gathering of states or blocs (a conference, a summit, a
+    session: a series, or a party in its name), not talks nor a body's own meeting ("một
+    cuộc họp hội đồng an ninh ở Sofia", "một diễn đàn tại Seoul")."""
+    word = (cue.trigger.vi if cue.trigger else "").lower()
+    return (
+        cue.kind == "meeting"
+        and any(w in word for w in GATHERING_WORDS)
+        and (bool(cue.series) or bool(reader.parties_in(cue.start, cue.name_end)))
+    )
+
+
 def speaker_after_talks(reader: Reader, sentence: Sentence, cue: Cue) -> list[Mention]:
     """ "Ngoại trưởng X tuyên bố sau cuộc gặp với Y": the official who reports on talks
     with someone, right after them, held them. (A spokesperson speaks for another.)"""
     body = reader.body
-    if sentence.content_start <= sentence.start or not WITH_SOON.match(body, cue.end):
+    if sentence.content_start <= sentence.start:
         return []
-    if not AFTER_TALKS.fullmatch(body, sentence.content_start, cue.start):
-        return []
+    if WITH_SOON.match(body, cue.end):
+        if not AFTER_TALKS.fullmatch(body, sentence.content_start, cue.start):
+            return []
+    elif not (
+        AT_GATHERING.fullmatch(body, sentence.content_start, cue.start) and gathering(reader, cue)
+    ):
+        return []  # "X tuyên bố tại hội nghị Y", "… sau cuộc họp thượng đỉnh G8": X was at it
     verbs = list(REPORTING.finditer(body, sentence.start, sentence.content_start))
     if not verbs:
         return []

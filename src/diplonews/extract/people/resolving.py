@@ -113,6 +113,9 @@ class Resolver:
             # ("người đồng nhiệm Mỹ Colin Powell" in news of a visit to Pakistan); a family
             # name only suggests one.
             listed = self.officials.state_of(mention.name, self.year)
+            if listed is None and not has_vietnamese_letters(mention.name):
+                # a foreign name the press spelled its own way (not a Vietnamese one)
+                listed = self.officials.near_state_of(mention.name, self.year)
             country = listed or mention.country or surname_country(mention.name, self.lex)
             self.people.append(Person(mention.name, country, []))
             self.keys.append(key)

@@ -1,0 +1,67 @@
+"""Fields of one event: the parties its own words name."""
+
+from diplonews.extract import extract
+from diplonews.extract.record import Event
+
+
+def events_of(text: str, published: str | None = "2005-03") -> list[Event]:
+    return extract(text, "t", published=published).events
+
+
+def test_fields_a_third_state_hosting_talks_is_no_side() -> None:
+    [talks] = events_of(
+        "Hôm qua, Ngoại trưởng Pháp Michel Barnier đã hội đàm với Ngoại trưởng Đức Joschka "
+        "Fischer tại Bỉ."
+    )
+    assert talks.parties == ["DEU", "FRA"]
+
+
+def test_fields_the_counterparts_own_state_named_as_the_place_stays() -> None:
+    [talks] = events_of(
+        "Ngoại trưởng Pháp Michel Barnier sẽ hội đàm với người đồng cấp ở Đức vào tuần tới."
+    )
+    assert "DEU" in talks.parties
+
+
+def test_fields_states_in_the_purpose_of_talks_are_no_side() -> None:
+    [talks] = events_of(
+        "Hôm qua, Ngoại trưởng Mỹ Colin Powell đã gặp Thủ tướng Anh Tony Blair để bàn cách "
+        "giúp đỡ Afghanistan."
+    )
+    assert talks.parties == ["GBR", "USA"]
+
+
+def test_fields_separate_talks_take_the_two_sides_only() -> None:
+    events = events_of(
+        "Ngày 4/7, Thủ tướng Nguyễn Tấn Dũng cùng các nhà lãnh đạo ASEAN dự hội nghị tại "
+        "Tokyo và có cuộc hội đàm riêng với Thủ tướng Nhật Bản Shinzo Abe."
+    )
+    [talks] = [e for e in events if "riêng" in (e.name or "")]
+    assert talks.parties == ["JPN", "VNM"]
+
+
+def test_fields_the_spokesperson_who_reports_talks_takes_no_part() -> None:
+    [talks] = events_of(
+        "Hôm qua, người phát ngôn Bộ Ngoại giao Pháp Jean-Baptiste Mattei khẳng định Ngoại "
+        "trưởng Michel Barnier sẽ gặp Ngoại trưởng Đức Joschka Fischer tại Berlin."
+    )
+    assert {p.name for p in talks.participants} == {"Michel Barnier", "Joschka Fischer"}
+
+
+def test_fields_a_state_welcoming_a_closed_mechanisms_talks_is_no_party() -> None:
+    events = events_of(
+        "Thái Lan hoan nghênh việc các bên sẽ nối lại vòng đàm phán sáu bên tại Bắc Kinh vào "
+        "tháng 7 tới."
+    )
+    [talks] = [e for e in events if e.series == "Six-Party Talks"]
+    assert "THA" not in talks.parties
+
+
+def test_fields_who_wishes_a_host_success_is_no_party() -> None:
+    events = events_of(
+        "Bộ trưởng Ngoại giao Việt Nam chúc Thái Lan tổ chức thành công Hội nghị thượng đỉnh "
+        "APEC vào tháng 11 tới tại Bangkok.",
+        published="2022-09",
+    )
+    [summit] = [e for e in events if e.series and "APEC" in e.series]
+    assert summit.parties == ["THA"]
