@@ -20,7 +20,9 @@ is `--sample 20 --uncovered --seed 7 --gate not-alone plural hypothetical modal
 home-only no-actor` at commit 4217355 (a later change to a gate changes its pool);
 the "merged" rows (mentions folded into an event already told: a loss when the two
 are distinct occurrences) are `--sample 20 --gate merged --seed 7`, and a second
-sample of them `--sample 40 --gate merged --seed 31` at commit c45da81 (2026-12-07).
+sample of them `--sample 40 --gate merged --seed 31` at commit c45da81 (2026-12-07);
+then `--gate not-alone merged --sample 30 --uncovered --seed 11` at commit 4087510 (not-alone:
+1 wrong, 2 arguable of 30; merged: none of 30 wrong).
 `--tsv` writes every drop, to draw other samples from by hand.
 """
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from diplonews.extract.doc import Mention
 from diplonews.extract.events import (
     context_sides,
+    counterparts,
     dating,
     enumerations,
     placing,
@@ -444,6 +445,9 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     ):  # "họp với các Đại sứ ASEAN", "gặp với người đồng cấp Trung Quốc"
         codes += named_sides_after(reader, cue.end, side_reach, codes)
     codes += unnamed_official_state(reader, at)
+    officials = counterparts.officials_state(reader, cue)
+    if officials:  # "hội đàm với các quan chức Indonesia": the other side, unnamed
+        codes.append(officials)
     peer = peer_state(reader, cue, at.lead_start)
     if peer:  # "A và người đồng cấp Nga B hôm qua đã hội đàm"
         codes.append(peer)

@@ -17,6 +17,7 @@ from diplonews.extract.events import (
     addresses,
     audit,
     context_sides,
+    counterparts,
     dating,
     discussions,
     fields,
@@ -27,6 +28,7 @@ from diplonews.extract.events import (
     sessions,
     sides,
     summits,
+    tours,
     world,
 )
 from diplonews.extract.events.cues import (
@@ -70,6 +72,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a named traveller and two states: where to is said further on
         if not d.people and not e.date and movements.group_traveller(reader, d):
             return True  # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"
+        if tours.keep(reader, d):
+            return True  # "Ngoại trưởng Mỹ … bắt đầu chuyến công du châu Á"
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
@@ -104,6 +108,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # "Phái viên của Mỹ sẽ tới Israel để thảo luận …": the talks of a trip whose
         # traveller is an office of a state, as its visit is kept (official_traveller)
         return True
+    if counterparts.two_offices(reader, d):
+        return True  # "Nhà ngoại giao Trung Quốc đã họp với các quan chức an ninh Iraq"
     if cue.kind in ("meeting", "call") and not d.people and offices_of_two(reader, d):
         return True  # "Bộ trưởng Ngoại giao hai nước Việt Nam và Lào đã hội đàm"
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:

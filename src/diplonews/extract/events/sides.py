@@ -403,9 +403,12 @@ def official_state(reader: Reader, d: Draft) -> str | None:
     return office_state_before(reader, d.cue, reader.doc.sentences[d.sentence][0])
 
 
-def office_state_before(reader: Reader, cue: Cue, sentence_start: int) -> str | None:
+def office_state_before(
+    reader: Reader, cue: Cue, sentence_start: int, kinds: tuple[str, ...] = ("state",)
+) -> str | None:
     """The state of an office named with its state and no holder in the clause before
-    `cue` ("Ngoại trưởng Mỹ hôm qua đã gặp …"), or None."""
+    `cue` ("Ngoại trưởng Mỹ hôm qua đã gặp …"), or None; `kinds` may admit the blocs and
+    groups whose officials meet as one side ("Các quan chức cấp cao của EU3 gặp …")."""
     body = reader.body
     start = max(sentence_start, cue.start - OFFICE_REACH)
     offices = list(OFFICE.finditer(body, start, cue.start))
@@ -417,7 +420,7 @@ def office_state_before(reader: Reader, cue: Cue, sentence_start: int) -> str | 
     for s, _, code in side_spans(reader, office.end(), cue.start):
         if (
             office.end() <= s < office.end() + OFFICE_TO_STATE
-            and getattr(reader.lex.party(code), "kind", "") == "state"
+            and getattr(reader.lex.party(code), "kind", "") in kinds
             and not reader.is_post(s)
         ):
             return code
