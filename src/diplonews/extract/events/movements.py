@@ -59,7 +59,7 @@ RETURN_AFTER = re.compile(r"\s+(?:trở về|quay về|về nước|về tới|v
 # "… tới Trung Quốc để bàn về …", "đang ở Matxcơva để thảo luận về …": a trip made to
 # discuss is talks with the host as well as a visit.
 PURPOSE_TALKS = re.compile(
-    r"[^,;.()]{0,30}?,?\s*(?:để|nhằm)\s+(?:cùng\s+)?(thảo luận|bàn bạc|bàn thảo|bàn|hội đàm)\b"
+    r"[^,;.()]{0,30}?,?\s*(?:để|nhằm)\s+(?:cùng\s+)?(thảo luận|bàn bạc|bàn thảo|bàn|hội đàm|đàm phán)\b"
     r"(?!\s+(?:giao|tay|chân|ăn|cờ))"
 )
 
@@ -78,14 +78,23 @@ TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
 # The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
 # "dự kiến (sẽ) tới", "dự định sang", "có kế hoạch đến": a trip planned, told the same way.
+# How the trip is made: "sẽ sớm đến", "sẽ lần đầu tiên đến", "bí mật tới", "bất ngờ đến",
+# "A, B và C sẽ cùng đến Pháp" (the last named of them travels too).
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|vẫn|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
-    r"dự kiến|dự định|có kế hoạch|"
+    r"dự kiến|dự định|có kế hoạch|sớm|lần đầu(?: tiên)?|bí mật|bất ngờ|cùng(?: nhau)?|dẫn đầu|"
     r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay)|một lần nữa|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
 )
-# "X đã cùng các quan chức cấp cao châu Âu khác tới Kiev": the traveller's companions.
-MOVE_COMPANIONS = re.compile(r"\bcùng\s+(?:với\s+)?[^,;.()]{2,60}$")
+# "X đã cùng các quan chức cấp cao châu Âu khác tới Kiev", "Tổng thống George Bush và
+# phu nhân Laura tới thủ đô Slovakia": the traveller's companions.
+MOVE_COMPANIONS = re.compile(
+    r"\b(?:cùng\s+(?:với\s+)?[^,;.()]{2,60}|và\s+(?:phu nhân|phu quân)(?:\s+[^,;.()]{1,30})?)$"
+)
+# "Một phái đoàn do Thứ trưởng Tư pháp Wagner Goncalves dẫn đầu sẽ tới London", "một nhóm
+# hạ nghị sĩ Mỹ do ông Curt Weldon dẫn đầu đã tới Tripoli": the leader of a delegation
+# travels with it (MOVE_LEAD_WORD walks back over "dẫn đầu" to the leader's name).
+LED_BY = re.compile(r"\bdo\s+(?:ông\s+|bà\s+)?$")
 
 ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 
@@ -172,6 +181,12 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             ends = {m.end: m for m in reader.taking_part}
         at = lead_start(reader, move.start())
         traveller = ends.get(at)
+        if (
+            traveller is not None
+            and "dẫn đầu" in body[at : move.start()]
+            and not LED_BY.search(body, max(0, traveller.start - 12), traveller.start)
+        ):
+            continue  # "X dẫn đầu tới …": a leader of what the text does not say
         if traveller is not None:
             home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
             if home == code or traveller.name is None:
