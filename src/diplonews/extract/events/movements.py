@@ -65,6 +65,13 @@ PURPOSE_TALKS = re.compile(
 
 MOVE_REACH = 40  # characters before a place that hold the verb
 
+# "đang ở Riyadh trong chuyến đi diễn ra sớm hơn dự kiến", "đang ở Caracas, Venezuela để
+# ký một số hợp đồng": being in a foreign place on a trip, or to sign (the business of a
+# visit), as PURPOSE_TALKS is for talks.
+ON_TRIP = re.compile(
+    r"[^;.()]{0,30}?\s(?:trong chuyến (?:thăm|đi|công du|công tác)|(?:để|nhằm) ký(?: kết)?)\b"
+)
+
 # A departure tells a held visit to the place left only when the clause says the trip ends
 # there: "rời Ấn Độ hôm qua sau chuyến thăm 3 ngày", "rời Bắc Kinh, kết thúc chuyến công
 # du", "rời Trung Quốc về nước", "rời Rome đi Paris". Not "rời khỏi chức vụ" (no place),
@@ -219,7 +226,7 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             body, max(0, move.start() - 80), move.start()
         ):
             talks = None
-        if verb == "ở" and talks is None:
+        if verb == "ở" and talks is None and not ON_TRIP.match(body, place_end(reader, start)):
             continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
