@@ -78,3 +78,27 @@ def test_being_abroad_to_negotiate_is_a_visit_and_talks() -> None:
     ).events
     assert sorted(e.kind for e in events) == ["meeting", "visit"]
     assert all(e.parties == ["CAN", "CHL"] for e in events)
+
+
+def test_a_clause_of_time_that_opens_the_sentence_tells_its_subjects_trip() -> None:
+    for opening in ("Trước khi đến Ottawa,", "Trả lời phóng viên trên đường tới Ottawa,"):
+        [visit] = visits(f"{opening} Ngoại trưởng Chile Ignacio Walker bày tỏ sự lạc quan.")
+        assert visit.parties == ["CAN", "CHL"], opening
+        assert [p.name for p in visit.participants] == ["Ignacio Walker"]
+
+
+def test_a_clause_of_time_after_the_subject_tells_its_trip() -> None:
+    [visit] = visits(
+        "Ngoại trưởng Chile Ignacio Walker sẽ phát biểu tại Lima trước khi bay tới Ottawa."
+    )
+    assert (visit.status, visit.parties, visit.location) == ("planned", ["CAN", "CHL"], "Ottawa")
+
+
+def test_a_clause_of_time_about_someone_else_is_no_trip_of_the_subject() -> None:
+    for text in (
+        "Ngoại trưởng Chile Ignacio Walker cho biết, lao động trước khi sang Canada phải học.",
+        "Ngoại trưởng Chile Ignacio Walker tin rằng những nghi phạm đang trên đường tới Canada.",
+        "Ông Ignacio Walker, Ngoại trưởng Chile, lên tiếng sau khi con tàu bị bắt trên đường tới Lima.",
+        "Chẩn đoán của các bác sĩ khi tới Ottawa là Ngoại trưởng Chile Ignacio Walker bị cúm.",
+    ):
+        assert visits(text) == [], text

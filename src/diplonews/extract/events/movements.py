@@ -232,7 +232,7 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
-    return found + tour_stops(reader, destinations)
+    return found + tour_stops(reader, destinations) + subordinate_trips(reader, destinations)
 
 
 # A stop of a tour told as what it is: "Chặng dừng chân đầu tiên là Brussels", "Điểm dừng
@@ -272,6 +272,100 @@ def tour_stops(
             found.append((stop.start(), stop.end(), [MOVE_TRIGGER]))
             reader.stop_travellers[stop.start()] = named[-1].person
     return found
+
+
+# A trip told in a clause of time about the one who makes it: "Trước khi đến Palestine,
+# Ngoại trưởng Mỹ Condoleezza Rice có cuộc hội kiến với …", "Trả lời phóng viên trên đường
+# tới Tbilisi, Ngoại trưởng Mỹ …", "Rice sẽ hội đàm với … trước khi bay tới Seoul",
+# "ông Cheney khi tới Hàn Quốc".
+SUBORDINATE_MOVE = re.compile(
+    r"\b(?:[Tt]rước khi|[Ss]au khi|[Nn]gay khi|[Kk]hi|[Tt]rên đường)\s+(?:(?:ông|bà)\s+)?"
+    r"(?:bay\s+)?(tới|đến|sang)\s+(?:thủ đô\s+)?$"
+)
+SUBORDINATE_REACH = 40  # characters before the place that hold the clause's words
+# The words that may open a sentence before its subject: "Nhìn trước điều này, …",
+# "Hôm qua, …" (at most one short phrase and a comma).
+SUBJECT_LEAD = re.compile(r"\s*(?:[^,;.()]{1,40},\s*)?")
+# Words between the subject and a clause of time that make the clause another's: what the
+# subject says or believes ("X cho biết, lao động … trước khi sang Malaysia", "X tin rằng
+# những nghi phạm … đang trên đường tới …", a quote) or what befell someone else ("sau khi
+# con tàu … bị bắt trên đường tới Libya").
+NOT_OWN_CLAUSE = re.compile(
+    r"\b(?:cho biết|cho rằng|tin rằng|rằng|nói|khẳng định|tuyên bố|thông báo|xác nhận|bị|được)\b"
+    r"|[:\"“”]"
+)
+
+
+def subordinate_trips(
+    reader: Reader, destinations: dict[int, str]
+) -> list[tuple[int, int, list[Trigger]]]:
+    """A trip told in a clause of time ("trước khi / sau khi / khi / trên đường tới
+    <state or city>"): a visit there by the subject of the sentence, a named official of
+    another state, who stands right after the clause when it opens the sentence, else at
+    the head of the sentence. Not a trip made only to attend a meeting (see only_to_attend),
+    nor one a verb of motion told before (the clause looks back on it)."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    if "khi" not in body and "trên đường" not in body:
+        return found
+    people = reader.doc.record.people
+    starts = [s for s, _ in reader.doc.sentences]
+    told: set[str] = set()  # destinations a verb of motion reached before
+    for start, code in sorted(destinations.items()):
+        if not body[max(0, start - SUBORDINATE_REACH) : start].rstrip().endswith(
+            ("tới", "đến", "sang", "đô")
+        ):
+            continue
+        if code in told:
+            continue  # "… đến Côn Minh dự Hội nghị … Ngay sau khi đến Côn Minh, …": told
+        if move_before(body, start) is not None:
+            told.add(code)
+        clause = SUBORDINATE_MOVE.search(body, max(0, start - SUBORDINATE_REACH), start)
+        if clause is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            continue
+        i = bisect.bisect_right(starts, clause.start()) - 1
+        if i < 0:
+            continue
+        sentence_start, sentence_end = reader.doc.sentences[i]
+        named = [
+            m
+            for m in within(reader.taking_part, sentence_start, sentence_end, start_attribute)
+            if m.name
+        ]
+        traveller = subject_of_clause(body, clause, sentence_start, start, named)
+        if traveller is None or not 0 <= traveller.person < len(people):
+            continue
+        if people[traveller.person].country in (None, code):
+            continue
+        if only_to_attend(reader, place_end(reader, start), code):
+            continue
+        found.append((clause.start(1), clause.end(1), [MOVE_TRIGGER]))
+        reader.stop_travellers[clause.start(1)] = traveller.person
+    return found
+
+
+def subject_of_clause(
+    body: str, clause: re.Match[str], sentence_start: int, place: int, named: list[Mention]
+) -> Mention | None:
+    """The official a clause of time is about: the one at the head of the sentence before
+    it ("Rice sẽ hội đàm … trước khi bay tới Seoul"), or, when the clause stands in the
+    sentence's opening phrase and no one is named before it, the one named right after
+    that phrase ("Trả lời phóng viên trên đường tới Tbilisi, Ngoại trưởng Mỹ …")."""
+    before = [m for m in named if m.start < clause.start()]
+    if before:
+        lead = SUBJECT_LEAD.match(body, sentence_start)
+        if lead is None or before[0].start > lead.end():
+            return None
+        if NOT_OWN_CLAUSE.search(body, before[0].end, clause.start()):
+            return None
+        return before[0]
+    if "," in body[sentence_start : clause.start()]:
+        return None
+    comma = body.find(",", place, place + 80)
+    if comma < 0:
+        return None
+    after = [m for m in named if comma < m.start <= comma + 3]
+    return after[0] if after else None
 
 
 def envoy_at_post(reader: Reader, traveller: Mention | None) -> bool:
