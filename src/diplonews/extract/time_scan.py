@@ -77,6 +77,9 @@ _YEAR = re.compile(
     r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)"
     r"(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)"
 )
+# Words before "năm 1980" that make it a decade: "những năm 1980", "thập niên 1990" ("các
+# năm 2003 và 2004" lists years).
+_DECADE_BEFORE = re.compile(r"(?<!\w)(?:[Nn]hững|[Tt]hập (?:niên|kỷ))\s+$")
 # "hôm nay", "chiều nay", "tối qua": the head word is checked in C by lookbehinds.
 _REL_DAY = tuple(
     re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
@@ -398,6 +401,8 @@ def _candidates(text: str) -> list[RawTime]:
             continue
         if m["y"]:
             year = int(m["y"])
+            if year % 10 == 0 and _DECADE_BEFORE.search(text, max(0, start - 16), start):
+                continue  # "những năm 1980", "thập niên 1990": a decade, no year of its own
             if 1900 <= year <= 2100:
                 found.append(
                     RawTime(start, m.end(), "year", start, year=year, deictic=bool(m["this"]))
