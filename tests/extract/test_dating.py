@@ -270,3 +270,20 @@ def test_dating_a_meeting_set_out_for_takes_the_days_another_mention_gives() -> 
     )
     meetings = [e for e in found if e.kind == "meeting"]
     assert [e.date for e in meetings] == ["2024-10-23"]
+
+
+def test_dating_a_year_in_quoted_speech_does_not_date_the_event() -> None:
+    found = events(
+        "“Đến năm 2030, chúng tôi sẽ trở thành thành viên đầy đủ”, Ngoại trưởng Nam Phi "
+        "phát biểu tại hội nghị thượng đỉnh của Liên minh châu Phi ở Addis Ababa hôm qua.",
+        None,
+    )
+    summit = next(e for e in found if e.kind == "meeting")
+    assert summit.date is None
+
+
+def test_dating_a_year_the_quote_gives_its_own_event_stays() -> None:
+    found = events(
+        "Ông nói: “Cuộc gặp năm 2019 với Tổng thống Pháp Emmanuel Macron rất cởi mở”.", None
+    )
+    assert [e.date for e in found if e.kind == "meeting"] == ["2019"]

@@ -310,6 +310,29 @@ def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
     return not ADVERBIAL_BEFORE.search(body, topic.end(), time.start)
 
 
+def quoted_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of quoted speech in body[start:end] (“…” or "…"), an unclosed one to `end`."""
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for i in range(start, end):
+        mark = body[i]
+        if mark == "“" or (mark == '"' and opened < 0):
+            opened = i if opened < 0 else opened
+        elif (mark == "”" or mark == '"') and opened >= 0:
+            spans.append((opened, i + 1))
+            opened = -1
+    if opened >= 0:
+        spans.append((opened, end))
+    return spans
+
+
+def in_other_quote(spans: list[tuple[int, int]], cue_start: int, time: Any) -> bool:
+    """Whether a time stands in quoted speech the event's words are not in: "“Đến năm
+    2008, chúng tôi sẽ vào NATO”, ông phát biểu tại hội nghị thượng đỉnh hôm qua" dates
+    what is said, not the summit."""
+    return any(a <= time.start < b and not a <= cue_start < b for a, b in spans)
+
+
 def in_person_clause(body: str, start: int, time: Any) -> bool:
     """Whether a time before an event's words dates a clause on a person set between the
     subject and the verb ("X, người nhậm chức ngày 6/9, đã điện đàm …")."""

@@ -100,15 +100,18 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     """(date, whether the event's own words give it, the time expression used)."""
     sentence, cue = at.sentence, at.cue
     body = reader.body
+    quoted = dating.quoted_spans(body, sentence.start, sentence.end)
     own_times = [
         t
         for t in reader.times_in(cue.start, cue.joined_end)
         if not dating.of_other_clause(body, cue.end, t)
+        and not dating.in_other_quote(quoted, cue.start, t)
     ] or [
         t
         for t in reader.times_in(clause_after_semicolon(body, at.lead_start, cue.start), cue.start)
         if not placing.announced(body, t, cue)
         and not dating.in_person_clause(body, at.lead_start, t)
+        and not dating.in_other_quote(quoted, cue.start, t)
     ]
     claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
     free_times = [
@@ -118,6 +121,7 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
         and not placing.announced(body, t, cue)
         and not dating.of_other_clause(body, cue.end, t)
         and not dating.in_person_clause(body, sentence.content_start, t)
+        and not dating.in_other_quote(quoted, cue.start, t)
     ]
     main_start = setting_end(body, sentence, cue)
     if main_start is not None:  # "Tại cuộc hội đàm, X đề nghị … vào năm 2025"
