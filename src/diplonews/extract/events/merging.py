@@ -446,6 +446,20 @@ def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
     return d.event.date[:4] < now
 
 
+def recalled_date(reader: Reader, into: Draft, d: Draft) -> bool:
+    """Whether a mention folded into an event gives the date of an earlier occasion its
+    sentence recalls before its words ("Nhà lãnh đạo Điện Kremlin trước đây từng thăm chính thức Ai Cập
+    là ông Khrushchev vào năm 1964" after "Tối nay, Tổng thống Putin tới Cairo"), in an
+    article with no "now" to tell the two years apart (`recalled_year`)."""
+    if reader.doc.record.published or reader.doc.anchor_year:
+        return False
+    start, _ = reader.doc.sentences[d.sentence]
+    if not dating.RECALLED.search(reader.body, start, d.cue.start):
+        return False
+    start, _ = reader.doc.sentences[into.sentence]
+    return not dating.RECALLED.search(reader.body, start, into.cue.start)
+
+
 def states_of(reader: Reader, d: Draft) -> set[str]:
     """The states of a draft's people."""
     people = reader.doc.record.people
@@ -817,7 +831,12 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
     if b.date and d.own_date and len(b.date) == 10:
         into.own_days.add(b.date)
-    if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
+    if (
+        b.date
+        and d.own_date
+        and (not a.date or len(b.date) > len(a.date))
+        and not recalled_date(reader, into, d)
+    ):
         a.date, into.own_date = b.date, True
     elif placing.earlier_day_of_visit(a, b) and d.own_date:
         a.date = b.date
