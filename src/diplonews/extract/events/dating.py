@@ -127,6 +127,22 @@ SAID_CLAUSE = re.compile(
     r"|,\s*người(?!\w)",
     re.IGNORECASE,
 )
+# Other predicates after the event, whose times date them and not it: what its subject
+# said or agreed, told as done ("Ngoại trưởng Libya đang ở thăm Pháp đã khẳng định … thoả
+# thuận năm 1999"), an earlier deed ("vì ông X từng làm việc … năm 1999"), an occurrence it
+# came after ("diễn ra tiếp sau một cam kết đạt được hồi tháng 12/2005"; not "ngay sau"),
+# an aside in brackets with a verb of its own ("(lần đầu tiên là Giáo hoàng X vào năm
+# 1986)", "(London đã nối lại quan hệ … từ năm 1999)"), a means or a deed beside it ("bằng
+# cách đồng ý tăng viện trợ … vào năm 2010", "đồng thời ấn định cuối năm 2005 …").
+ASIDE_CLAUSE = re.compile(
+    r"(?<!\w)(?:đã|vừa)\s+(?:khẳng định|nhấn mạnh|nhất trí|thống nhất|thỏa thuận|thoả thuận|"
+    r"đồng ý|cho biết|cam kết|tuyên bố)(?!\w)"
+    r"|(?<!\w)từng(?!\w)"
+    r"|(?<!ngay )(?<!\w)(?:tiếp\s+)?sau\s+(?:một|các|những)(?!\w)"
+    r"|\((?:[^()]{0,80}?\s)?(?:là|đã|từng|vừa)\s"
+    r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)",
+    re.IGNORECASE,
+)
 # The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
 # chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".
 PERSON_CLAUSE = re.compile(_PERSON_CLAUSE + r"[^,;()]*$", re.IGNORECASE)
@@ -296,8 +312,10 @@ def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
     Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated)."""
     if time.start <= cue_end:
         return False
-    if OTHER_CLAUSE.search(body, cue_end, time.start) or SAID_CLAUSE.search(
-        body, cue_end, time.start
+    if (
+        OTHER_CLAUSE.search(body, cue_end, time.start)
+        or SAID_CLAUSE.search(body, cue_end, time.start)
+        or ASIDE_CLAUSE.search(body, cue_end, time.start)
     ):
         return True
     topic = TOPIC.search(body, cue_end, time.start)
