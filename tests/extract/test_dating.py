@@ -320,3 +320,22 @@ def test_dating_a_time_of_an_occurrence_the_event_came_after_is_not_its_own() ->
 def test_dating_a_time_told_by_the_event_own_predicate_stays() -> None:
     found = events("Ngoại trưởng Peru đã thăm chính thức Chile hồi tháng 3/2004.", None)
     assert [e.date for e in found if e.kind == "visit"] == ["2004-03"]
+
+
+def test_dating_a_counted_series_since_a_year_dates_its_first() -> None:
+    found = events(
+        "Bốn vòng đàm phán giữa Ấn Độ và Pakistan đã diễn ra ở Islamabad kể từ năm 2004, "
+        "nhưng chưa đạt kết quả.",
+        None,
+    )
+    rounds = [e.date for e in found if e.kind == "meeting"]
+    assert rounds[0] == "2004" and set(rounds[1:]) == {None}
+
+
+def test_dating_a_single_event_since_a_year_is_not_dated_by_it() -> None:
+    found = events(
+        "Cuộc gặp giữa Ngoại trưởng Ấn Độ Natwar Singh và Ngoại trưởng Pakistan Khurshid "
+        "Kasuri là lần đầu tiên hai bên đối thoại kể từ năm 2001.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "meeting"] == [None]

@@ -305,17 +305,25 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     e.status = "planned"
 
 
-def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
+# "Ba vòng đàm phán 6 bên đã diễn ra ở Bắc Kinh kể từ năm 2003": the time a counted
+# series runs from is the time of its first (see enumerations.split_count).
+SERIES_SINCE = re.compile(r"(?<!\w)(?:kể\s+)?từ\s+$", re.IGNORECASE)
+
+
+def of_other_clause(body: str, cue_end: int, time: Any, counted: bool = False) -> bool:
     """Whether a time after an event's words dates a clause about something else: "…
     tiếp Đại sứ X, người nhận nhiệm vụ từ tháng 10/2020", "… điện đàm với Y, hai ngày sau
     khi Nga tuyên bố … ngày 30/9", or a thing talked about: "… hội đàm về việc triển khai
-    Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated)."""
+    Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated).
+    The start of a counted series ("3 vòng đàm phán … kể từ năm 2003") is its own."""
     if time.start <= cue_end:
         return False
+    since = SERIES_SINCE.search(body, max(cue_end, time.start - 12), time.start)
+    stop = since.start() if counted and since else time.start
     if (
-        OTHER_CLAUSE.search(body, cue_end, time.start)
-        or SAID_CLAUSE.search(body, cue_end, time.start)
-        or ASIDE_CLAUSE.search(body, cue_end, time.start)
+        OTHER_CLAUSE.search(body, cue_end, stop)
+        or SAID_CLAUSE.search(body, cue_end, stop)
+        or ASIDE_CLAUSE.search(body, cue_end, stop)
     ):
         return True
     topic = TOPIC.search(body, cue_end, time.start)
