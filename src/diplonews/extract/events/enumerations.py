@@ -4,6 +4,7 @@ events counted together ("4 cuộc đàm phán"), one draft each."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -341,7 +342,7 @@ def listed_times(reader: Reader, draft: Draft, count: int) -> list[str | None]:
     if first is None or len(times) - first < count:
         return dates
     run = times[first : first + count]
-    if all(TIME_JOIN.fullmatch(reader.body, a.end, b.start) for a, b in zip(run, run[1:])):
+    if all(TIME_JOIN.fullmatch(reader.body, a.end, b.start) for a, b in itertools.pairwise(run)):
         return [t.value for t in run]
     return dates
 

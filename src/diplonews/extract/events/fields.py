@@ -102,7 +102,7 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     body = reader.body
     quoted = dating.quoted_spans(body, sentence.start, sentence.end)
     counted = enumerations.COUNTED.search(body, max(0, cue.start - 12), cue.start)
-    series = bool(counted) and (enumerations.parse_edition(counted.group(1).lower()) or 1) > 1
+    series = counted is not None and (parse_edition(counted.group(1).lower()) or 1) > 1
     own_times = [
         t
         for t in reader.times_in(cue.start, cue.joined_end)
