@@ -17,3 +17,13 @@ def test_time_scan_a_decade_is_no_year() -> None:
 def test_time_scan_years_listed_or_told_alone_stay_years() -> None:
     assert kinds("Ba vòng đàm phán đã diễn ra vào các năm 2003 và 2004.")[0] == ("year", 2003)
     assert kinds("Năm 1980, hai nước ký hiệp định.") == [("year", 1980)]
+
+
+def test_time_scan_a_month_range_shares_the_year_written_after_it() -> None:
+    found = scan("Đoàn đã thăm Lào từ tháng 3 đến tháng 5/2005.")
+    assert [(raw.month, raw.year) for raw in found] == [(3, 2005), (5, 2005)]
+
+
+def test_time_scan_a_month_range_over_the_new_year_starts_the_year_before() -> None:
+    found = scan("Các vòng tham vấn diễn ra từ tháng 11 đến tháng 2/2005.")
+    assert [(raw.month, raw.year) for raw in found] == [(11, 2004), (2, 2005)]

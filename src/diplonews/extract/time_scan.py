@@ -165,6 +165,7 @@ _PAST_AFTER = re.compile(
 )
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
 _YEAR_GAP = re.compile(r" +")
+_MONTH_JOIN = re.compile(r"\s*(?:đến|tới|–|-|và|,)\s*(?:cuối\s+|đầu\s+|giữa\s+)?")
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
 # "sắp xếp" (to arrange) is not "sắp" (about to).
 _FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp(?!\s+xếp)|kế hoạch)(?!\w)")
@@ -610,6 +611,19 @@ def scan(text: str) -> list[RawTime]:
             last.end, last.year = raw.end, raw.year  # "ngày 9/5 năm 2023": one date
         else:
             merged.append(raw)
+    for last, raw in zip(merged, merged[1:]):
+        if (
+            last.kind == raw.kind == "month"
+            and last.year is None
+            and raw.year is not None
+            and _MONTH_JOIN.fullmatch(text, last.end, raw.start)
+        ):
+            # "từ tháng 3 đến tháng 5/2005", "tháng 3 và tháng 4/2005": the year written
+            # once, after the last month, is the first's too (the year before, when the
+            # months run over the new year: "tháng 11 đến tháng 2/2005")
+            last.year = (
+                raw.year - 1 if last.month and raw.month and last.month > raw.month else raw.year
+            )
     for raw in merged:
         if (
             raw.end_year is not None
