@@ -12,6 +12,7 @@ expressions of the article: they are skipped everywhere.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -611,7 +612,7 @@ def scan(text: str) -> list[RawTime]:
             last.end, last.year = raw.end, raw.year  # "ngày 9/5 năm 2023": one date
         else:
             merged.append(raw)
-    for last, raw in zip(merged, merged[1:]):
+    for last, raw in itertools.pairwise(merged):
         if (
             last.kind == raw.kind == "month"
             and last.year is None
