@@ -961,3 +961,8 @@ def test_dates_a_list_of_days_is_a_range(text: str, first: str, last: str) -> No
 @pytest.mark.parametrize("text", ["theo Điều 11, 12/2005 của Luật", "tăng 11, 12/9 lần"])
 def test_dates_a_list_of_numbers_without_a_day_word_is_no_date(text: str) -> None:
     assert find_times(text, "2023-09-12") == []
+
+
+def test_dates_a_month_of_last_year_against_the_anchor_year() -> None:
+    assert one("Hai bên đã gặp nhau hồi tháng 11 năm ngoái.", None, 2005).value == "2004-11"
+    assert one("Hai bên sẽ gặp nhau vào tháng 3 năm tới.", None, 2005).value == "2006-03"

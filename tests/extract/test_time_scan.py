@@ -27,3 +27,13 @@ def test_time_scan_a_month_range_shares_the_year_written_after_it() -> None:
 def test_time_scan_a_month_range_over_the_new_year_starts_the_year_before() -> None:
     found = scan("Các vòng tham vấn diễn ra từ tháng 11 đến tháng 2/2005.")
     assert [(raw.month, raw.year) for raw in found] == [(11, 2004), (2, 2005)]
+
+
+def test_time_scan_a_month_of_last_year_is_one_date_shifted_from_now() -> None:
+    [raw] = scan("Hai bên đã gặp nhau tại Vientiane hồi tháng 11 năm ngoái.")
+    assert (raw.kind, raw.month, raw.year, raw.year_shift) == ("month", 11, None, -1)
+
+
+def test_time_scan_a_month_of_next_year_is_no_duration() -> None:
+    [raw] = scan("Thủ tướng sẽ thăm Nhật Bản vào tháng 2 năm tới.")
+    assert (raw.month, raw.year_shift) == (2, 1)

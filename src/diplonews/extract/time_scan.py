@@ -167,6 +167,8 @@ _PAST_AFTER = re.compile(
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
 _YEAR_GAP = re.compile(r" +")
 _MONTH_JOIN = re.compile(r"\s*(?:đến|tới|–|-|và|,)\s*(?:cuối\s+|đầu\s+|giữa\s+)?")
+# The year a relative word names, from "now": "tháng 11 năm ngoái", "20/11 năm ngoái".
+YEAR_SHIFT = {"ngoái": -1, "trước": -1, "nay": 0, "tới": 1, "sau": 1}
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
 # "sắp xếp" (to arrange) is not "sắp" (about to).
 _FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp(?!\s+xếp)|kế hoạch)(?!\w)")
@@ -191,6 +193,9 @@ class RawTime:
     word: str = ""  # for the relative kinds: "nay", "ngoái", "qua", …
     relation: str | None = None
     deictic: bool = False  # the text calls this year or date "now"
+    # years from "now" a day or month is told in: "tháng 11 năm ngoái" is -1, "tháng 3
+    # năm nay" 0, "tháng 9 năm tới" +1 (None: no such word)
+    year_shift: int | None = None
 
 
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -496,7 +501,9 @@ def _duration(text: str, start: int, word: str) -> bool:
     """ "30 năm tới", "10 năm trước", "6 tháng sau": a length of time, not a date."""
     if word not in ("tới", "sau", "trước"):
         return False
-    words = _words_before(text, start, 1)
+    words = _words_before(text, start, 2)
+    if words[1:2] == ["tháng"] and words[0].isdigit():
+        return False  # "tháng 2 năm tới": a month of next year, not "2 năm tới"
     return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
 
 
@@ -610,6 +617,20 @@ def scan(text: str) -> list[RawTime]:
             and _YEAR_GAP.fullmatch(text, last.end, raw.start)
         ):
             last.end, last.year = raw.end, raw.year  # "ngày 9/5 năm 2023": one date
+        elif (
+            last is not None
+            and last.kind in ("day", "month")
+            and raw.kind == "rel_year"
+            and last.year is None
+            and last.year_shift is None
+            and raw.word in YEAR_SHIFT
+            and _YEAR_GAP.fullmatch(text, last.end, raw.start)
+        ):
+            # "tháng 11 năm ngoái", "tháng 3 năm nay (2005)": one date, its year told
+            # against "now" (or written after it)
+            last.end, last.year = raw.end, raw.year
+            last.year_shift = None if raw.year is not None else YEAR_SHIFT[raw.word]
+            last.relation = last.relation or raw.relation
         else:
             merged.append(raw)
     for last, raw in itertools.pairwise(merged):
