@@ -128,15 +128,15 @@ SAID_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # Other predicates after the event, whose times date them and not it: what its subject
-# said or agreed, told as done ("Ngoại trưởng Libya đang ở thăm Pháp đã khẳng định … thoả
+# said, told as done (not what it agreed or adopted: "HĐBA đã nhất trí thông qua nghị
+# quyết … vào ngày 11/8" is the council's act) ("Ngoại trưởng Libya đang ở thăm Pháp đã khẳng định … thoả
 # thuận năm 1999"), an earlier deed ("vì ông X từng làm việc … năm 1999"), an occurrence it
 # came after ("diễn ra tiếp sau một cam kết đạt được hồi tháng 12/2005"; not "ngay sau"),
 # an aside in brackets with a verb of its own ("(lần đầu tiên là Giáo hoàng X vào năm
 # 1986)", "(London đã nối lại quan hệ … từ năm 1999)"), a means or a deed beside it ("bằng
 # cách đồng ý tăng viện trợ … vào năm 2010", "đồng thời ấn định cuối năm 2005 …").
 ASIDE_CLAUSE = re.compile(
-    r"(?<!\w)(?:đã|vừa)\s+(?:khẳng định|nhấn mạnh|nhất trí|thống nhất|thỏa thuận|thoả thuận|"
-    r"đồng ý|cho biết|cam kết|tuyên bố)(?!\w)"
+    r"(?<!\w)(?:đã|vừa)\s+(?:khẳng định|nhấn mạnh|cho biết|cho rằng|bày tỏ)(?!\w)"
     r"|(?<!\w)từng(?!\w)"
     r"|(?<!ngay )(?<!\w)(?:tiếp\s+)?sau\s+(?:một|các|những)(?!\w)"
     r"|\((?:[^()]{0,80}?\s)?(?:là|đã|từng|vừa)\s"
