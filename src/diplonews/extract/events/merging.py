@@ -904,7 +904,10 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
         e.date = month_of(previous.event.date)
         return
     if e.status == "planned" and reader.doc.anchor_year and previous is not None:
-        if not dating.open_future(reader, d):
+        # a plan told after a dated event of the story ("Nhân dịp này, … sẽ tham dự X") is
+        # of the story's year; one told after an undated plan ("sẽ tới Israel để thảo luận
+        # …", "có kế hoạch thảo luận với A và B") is no more dated than that one
+        if previous.event.date and not dating.open_future(reader, d):
             e.date = str(reader.doc.anchor_year)
         return
     if (
