@@ -305,6 +305,13 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     e.status = "planned"
 
 
+# A "since" aside closed by the event's own predicate: "Chuyến thăm … đầu tiên của X kể từ
+# khi nhậm chức sẽ diễn ra vào tháng 12" (the time after the predicate is the visit's).
+SINCE_ASIDE = re.compile(
+    r"(?<!\w)(?:kể từ|từ khi)(?!\w)[^,;.]{0,40}?\s(?:sẽ|dự kiến|đã)\s+(?:được\s+)?"
+    r"(?:diễn ra|tổ chức|tiến hành)(?!\w)",
+    re.IGNORECASE,
+)
 # "Ba vòng đàm phán 6 bên đã diễn ra ở Bắc Kinh kể từ năm 2003": the time a counted
 # series runs from is the time of its first (see enumerations.split_count).
 SERIES_SINCE = re.compile(r"(?<!\w)(?:kể\s+)?từ\s+$", re.IGNORECASE)
@@ -320,6 +327,9 @@ def of_other_clause(body: str, cue_end: int, time: Any, counted: bool = False) -
         return False
     since = SERIES_SINCE.search(body, max(cue_end, time.start - 12), time.start)
     stop = since.start() if counted and since else time.start
+    aside = SINCE_ASIDE.search(body, cue_end, stop)
+    if aside and not OTHER_CLAUSE.search(body, aside.end(), stop):
+        cue_end = aside.end()  # "… đầu tiên kể từ khi nhậm chức sẽ diễn ra vào tháng 12"
     if (
         OTHER_CLAUSE.search(body, cue_end, stop)
         or SAID_CLAUSE.search(body, cue_end, stop)
