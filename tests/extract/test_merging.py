@@ -143,3 +143,15 @@ def test_merging_a_recalled_mention_does_not_date_the_story_visit_without_a_now(
         if e.kind == "visit" and "Jacques Chirac" in {p.name for p in e.participants}
     ]
     assert visits and all(e.date is None for e in visits)
+
+
+def test_merging_talks_told_later_in_a_visit_take_its_month_not_its_day() -> None:
+    found = extract(
+        "Ngày 4/3, Thủ tướng Israel Ariel Sharon thăm chính thức Nga theo lời mời của Tổng "
+        "thống Vladimir Putin. Ông cũng thăm nhà thờ Chính thống giáo ở Moskva. Hai ông đã "
+        "thảo luận về tiến trình hòa bình Trung Đông.",
+        "t",
+        published="2005-03-05",
+    ).events
+    talks = [e for e in found if e.kind == "meeting"]
+    assert [e.date for e in talks] == ["2005-03"]

@@ -850,6 +850,11 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
         a.name = b.name
 
 
+# A visit told as beginning on its day: what its people do in the next sentence is of
+# that day ("Ngày 4/3, X bắt đầu chuyến thăm Nga … Hai ông đã thảo luận …").
+BEGINS_VISIT = re.compile(r"(?<!\w)(?:bắt đầu|mở đầu)\s+(?:chuyến\s+)?(?:thăm|công du)", re.I)
+
+
 def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     """A date for an event its own words do not date, from what the text ties it to."""
     e = d.event
@@ -901,7 +906,11 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
             e.date = earlier[0].value
             return
     if previous and previous.event.kind == "visit" and set(previous.people) & set(d.people):
-        e.date = month_of(previous.event.date)
+        begun = BEGINS_VISIT.search(reader.body, *reader.doc.sentences[previous.sentence])
+        if begun and d.sentence == previous.sentence + 1 and e.status == previous.event.status:
+            e.date = previous.event.date  # "Ngày 4/3, X bắt đầu chuyến thăm Nga … Hai ông đã …"
+        else:
+            e.date = month_of(previous.event.date)
         return
     if e.status == "planned" and reader.doc.anchor_year and previous is not None:
         # a plan told after a dated event of the story ("Nhân dịp này, … sẽ tham dự X") is
