@@ -247,6 +247,8 @@ TIMELINE_ENTRY = re.compile(
     r"[ \t]*(?:[Nn]gày\s+)?[0-9]{1,2}(?:\s*[-–]\s*[0-9]{1,2})?[/.\-](?P<m>[0-9]{1,2})"
     r"(?:[/.\-](?P<y>(?:19|20)[0-9]{2}))?[ \t]*(?::|-{1,2}|–|—)[ \t]"
 )
+# What follows an entry's day: "16/10: …", "23/8 -- …", "Ngày 7/7 - …".
+TIMELINE_MARK = re.compile(r"[ \t]*(?::|-{1,2}|–|—)[ \t]")
 TIMELINE_HEADING = re.compile(r"[ \t]*(?:[Nn]ăm\s+)?(?P<y>(?:19|20)[0-9]{2})[ \t]*:?[ \t]*$")
 TIMELINE_ENTRIES = 3  # so many entry lines make a chronology
 
@@ -288,7 +290,13 @@ def _timeline_years(text: str) -> list[tuple[int, int, int]]:
 
 def _date_timeline(text: str, found: list[RawTime]) -> None:
     """Give the days and months of a chronology's entries the year of their entry."""
-    if text.count("\n") < TIMELINE_ENTRIES:
+    heads = 0  # the days found that open a line as an entry's head (most articles: none)
+    for raw in found:
+        if raw.kind == "day" and TIMELINE_MARK.match(text, raw.end):
+            before = text.rfind("\n", max(0, raw.start - 12), raw.start)
+            if (before >= 0 or raw.start < 12) and not text[before + 1 : raw.start].strip(" \t"):
+                heads += 1
+    if heads < TIMELINE_ENTRIES:
         return
     spans = _timeline_years(text)
     if not spans:

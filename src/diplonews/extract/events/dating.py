@@ -325,16 +325,16 @@ def of_other_clause(body: str, cue_end: int, time: Any, counted: bool = False) -
     The start of a counted series ("3 vòng đàm phán … kể từ năm 2003") is its own."""
     if time.start <= cue_end:
         return False
-    since = SERIES_SINCE.search(body, max(cue_end, time.start - 12), time.start)
-    stop = since.start() if counted and since else time.start
-    aside = SINCE_ASIDE.search(body, cue_end, stop)
-    if aside and not OTHER_CLAUSE.search(body, aside.end(), stop):
+    stop = time.start
+    if counted:
+        since = SERIES_SINCE.search(body, max(cue_end, time.start - 12), time.start)
+        stop = since.start() if since else stop
+    if OTHER_CLAUSE.search(body, cue_end, stop):
+        aside = SINCE_ASIDE.search(body, cue_end, stop)
+        if aside is None or OTHER_CLAUSE.search(body, aside.end(), stop):
+            return True
         cue_end = aside.end()  # "… đầu tiên kể từ khi nhậm chức sẽ diễn ra vào tháng 12"
-    if (
-        OTHER_CLAUSE.search(body, cue_end, stop)
-        or SAID_CLAUSE.search(body, cue_end, stop)
-        or ASIDE_CLAUSE.search(body, cue_end, stop)
-    ):
+    if SAID_CLAUSE.search(body, cue_end, stop) or ASIDE_CLAUSE.search(body, cue_end, stop):
         return True
     topic = TOPIC.search(body, cue_end, time.start)
     if topic is None:
@@ -346,15 +346,20 @@ def of_other_clause(body: str, cue_end: int, time: Any, counted: bool = False) -
     return not ADVERBIAL_BEFORE.search(body, topic.end(), time.start)
 
 
+QUOTE_MARK = re.compile(r'["“”]')
+
+
 def quoted_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of quoted speech in body[start:end] (“…” or "…"), an unclosed one to `end`."""
     spans: list[tuple[int, int]] = []
+    if body.find('"', start, end) < 0 and body.find("“", start, end) < 0:
+        return spans  # most sentences quote no one: no scan
     opened = -1
-    for i in range(start, end):
-        mark = body[i]
+    for m in QUOTE_MARK.finditer(body, start, end):
+        mark, i = m.group(), m.start()
         if mark == "“" or (mark == '"' and opened < 0):
             opened = i if opened < 0 else opened
-        elif (mark == "”" or mark == '"') and opened >= 0:
+        elif opened >= 0:  # "”", or the '"' that closes
             spans.append((opened, i + 1))
             opened = -1
     if opened >= 0:

@@ -852,7 +852,9 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
 
 # A visit told as beginning on its day: what its people do in the next sentence is of
 # that day ("Ngày 4/3, X bắt đầu chuyến thăm Nga … Hai ông đã thảo luận …").
-BEGINS_VISIT = re.compile(r"(?<!\w)(?:bắt đầu|mở đầu)\s+(?:chuyến\s+)?(?:thăm|công du)", re.IGNORECASE)
+BEGINS_VISIT = re.compile(
+    r"(?<!\w)(?:bắt đầu|mở đầu)\s+(?:chuyến\s+)?(?:thăm|công du)", re.IGNORECASE
+)
 
 
 def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:

@@ -201,12 +201,6 @@ class Reader:
             and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
             and not dating.SINCE_APPOSITION.search(body, max(0, t.start - 80), t.start)
         ]
-        # "3 vòng đàm phán … kể từ năm 2003": the start of a counted series (fields.cue_date)
-        self.series_starts = [
-            t
-            for t in doc.times
-            if t.value and dating.SERIES_SINCE.search(body, max(0, t.start - 8), t.start)
-        ]
         # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
         self.parties, self.places = Spans(self.parties), Spans(self.places)
         self.triggers, self.series_hits = Spans(self.triggers), Spans(self.series_hits)
