@@ -213,6 +213,7 @@ def find_times(
     return resolve(text, scan(text), published, anchor_year)
 
 
+FOUR_DIGITS = re.compile(r"[0-9]{4}")
 # A series' year label heading a story of its year ("ASEAN 2020: Đối thoại …").
 CHAIR_YEAR_LABEL = re.compile(r"\b(?:ASEAN|APEC|G20|G7)\s+((?:19|20)\d\d)\s*:")
 
@@ -328,6 +329,8 @@ def run(doc: Doc, lex: Lexicons) -> None:
         doc.anchor_year = next((raw.year for raw in dateline if raw.year is not None), None)
     if doc.anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
         for aside in doc.asides:
+            if FOUR_DIGITS.search(aside) is None:
+                continue  # every rule of anchor_from needs a year written in digits
             label = CHAIR_YEAR_LABEL.search(aside)
             doc.anchor_year = int(label.group(1)) if label else anchor_from(aside, scan(aside))
             if doc.anchor_year:
