@@ -758,6 +758,11 @@ def fill_countries(doc: Doc, events: list[Event]) -> None:
                     participant.country = person.country
 
 
+# Whether `fields.INNER_ACRONYM` matches anywhere: the same pattern without its leading
+# spaces, which may be none, so that it opens with "(" and the engine skips ahead to it.
+ACRONYM_IN_NAME = re.compile(INNER_ACRONYM.pattern.removeprefix(r"\s*"))
+
+
 def names_beyond_home(doc: Doc, lex: Lexicons) -> bool:
     """Whether the article names anything that can make an event diplomacy: a state, bloc
     or organisation other than Vietnam (in the body, in compounds, in "nước chủ nhà", in
@@ -792,7 +797,7 @@ def names_beyond_home(doc: Doc, lex: Lexicons) -> bool:
     title = doc.record.title or ""
     if any(code not in (HOME, "-") for *_, codes in lex.party_names.find(title) for code in codes):
         return True
-    if addresses.may_tell(body) or INNER_ACRONYM.search(body):
+    if addresses.may_tell(body) or ACRONYM_IN_NAME.search(body):
         return True
     return bool(sessions.sessions(body, doc.sentences, sorted(parties + hosts), lex))
 
