@@ -805,8 +805,7 @@ def names_beyond_home(doc: Doc, lex: Lexicons) -> bool:
 def run(doc: Doc, lex: Lexicons) -> None:
     """The meetings, visits and calls the body reports, one event per occurrence.
 
-    Reads: anchor_year, asides, body, mentions, record.people, record.published, record.title,
-    sentences, times.
+    Reads: anchor_year, asides, body, mentions, record.people, record.published, sentences, times.
     Adds: record.events.
     """
     if not may_report_events(doc, lex) or (audit.SINK is None and not names_beyond_home(doc, lex)):
