@@ -193,15 +193,6 @@ class Reader:
             )
         ]
         self.taking_part = roles.outside_member_lists(self.body, doc.sentences, self.taking_part)
-        body = self.body
-        self.times = [
-            t
-            for t in doc.times
-            if t.value
-            and t.relation != "horizon"
-            and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
-            and not dating.SINCE_APPOSITION.search(body, max(0, t.start - 80), t.start)
-        ]
         # Looked up by range, sentence by sentence: by bisection (spans.py), not by scan.
         self.parties, self.places = Spans(self.parties), Spans(self.places)
         self.triggers, self.series_hits = Spans(self.triggers), Spans(self.series_hits)
@@ -209,8 +200,8 @@ class Reader:
         self.title_starts = Spans(self.title_starts, key=int)
         self.regions = Spans(self.regions)
         self.taking_part = Spans(self.taking_part, key=start_attribute)
-        self.times = Spans(self.times, key=start_attribute)
-        self.unresolved = [t for t in doc.times if not t.value and not t.loose]
+        self._times: Spans[Any] | None = None  # see `times`
+        self._unresolved: list[Any] | None = None
         self.drafts: list[Draft] = []
         self.anaphor: tuple[int, int, list[Mention]] | None = None
         self.sidelines: dict[int, Draft] = {}  # a meeting kept apart → the gathering it is beside
@@ -227,6 +218,32 @@ class Reader:
         )
         if moves:
             self.triggers = sorted(self.triggers + moves, key=lambda t: t[0])
+
+    @property
+    def times(self) -> Spans[Any]:
+        """The dates that can date an event, by start. Looked up only once a sentence tells
+        an event: the dates stage's work (`Doc.defer_dating`) is then done, and only then."""
+        if self._times is None:
+            body = self.body
+            self._times = Spans(
+                [
+                    t
+                    for t in self.doc.times
+                    if t.value
+                    and t.relation != "horizon"
+                    and not NOT_EVENT_TIME.search(body, max(0, t.start - 40), t.start)
+                    and not dating.SINCE_APPOSITION.search(body, max(0, t.start - 80), t.start)
+                ],
+                key=start_attribute,
+            )
+        return self._times
+
+    @property
+    def unresolved(self) -> list[Any]:
+        """The dates the text gives no value to, looked up as `times` is."""
+        if self._unresolved is None:
+            self._unresolved = [t for t in self.doc.times if not t.value and not t.loose]
+        return self._unresolved
 
     def is_post(self, at: int) -> bool:
         """Whether the name at `at` is where an envoy serves ("Đại sứ … tại Indonesia")."""
