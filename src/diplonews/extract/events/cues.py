@@ -305,6 +305,18 @@ DESTINATION_LEAD = re.compile(
 HOST_REACH = 2000  # characters back to the trip that the description points to
 
 
+HOST_SPANS = "events.host_spans"  # its key in `Doc.matches`: the reader and its gate
+
+
+def host_spans_of(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """`host_spans` over the body's parties and places, found once per document."""
+    found: list[tuple[int, int, str]] | None = doc.matches.get(HOST_SPANS)
+    if found is None:
+        places = lex.find_in(doc.matches, "places", doc.body)
+        found = doc.matches[HOST_SPANS] = host_spans(doc.body, party_spans(doc, lex), places, lex)
+    return list(found)
+
+
 def host_spans(
     body: str, spans: list[tuple[int, int, str]], places: list[Any], lex: Lexicons
 ) -> list[tuple[int, int, str]]:

@@ -62,7 +62,7 @@ from diplonews.extract.events.cues import (
     chaired_by,
     clause_bounds,
     find_cues,
-    host_spans,
+    host_spans_of,
     parse_edition,
     party_spans,
     series_name,
@@ -160,7 +160,7 @@ class Reader:
             if codes[0] == "-"
         ]
         self.places = lex.find_in(doc.matches, "places", self.body)
-        hosts = host_spans(self.body, self.parties, self.places, lex)
+        hosts = host_spans_of(doc, lex)
         if hosts:
             self.parties = sorted(self.parties + hosts)
             self.party_starts |= {s for s, _, _ in hosts}
@@ -808,7 +808,7 @@ def names_beyond_home(doc: Doc, lex: Lexicons) -> bool:
         getattr(city, "country", "") not in (HOME, "") for *_, cities in places for city in cities
     ):
         return True
-    hosts = host_spans(body, parties, places, lex)
+    hosts = host_spans_of(doc, lex)
     if any(code != HOME for _, _, code in hosts):
         return True
     title = doc.record.title or ""
