@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from diplonews.extract.anchor_year import anchor_from, infer_anchor_year
 from diplonews.extract.clean import BODY, split_lead_prefix
-from diplonews.extract.doc import Doc, TimeMention
+from diplonews.extract.doc import CleanText, Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
 from diplonews.extract.time_scan import REL_DAY_OFFSET, WEEK_OFFSET, RawTime, clause_tense, scan
 
@@ -218,10 +218,10 @@ FOUR_DIGITS = re.compile(r"[0-9]{4}")
 CHAIR_YEAR_LABEL = re.compile(r"\b(?:ASEAN|APEC|G20|G7)\s+((?:19|20)\d\d)\s*:")
 
 
-def _dateline_days(doc: Doc) -> list[RawTime]:
+def _dateline_days(layout: CleanText | None) -> list[RawTime]:
     """The day of a dateline the clean stage set aside with the outlet ("Hà Nội, 12/9
     (TTXVN) - …", "Bình Nhưỡng, 12/9 -"), scanned in the prefix's own text."""
-    lines = doc.layout.lines if doc.layout is not None else ()
+    lines = layout.lines if layout is not None else ()
     lead = next((line.text for line in lines if line.kind == BODY), None)
     if lead is None or not any(map(str.isdigit, lead[:60])):
         return []
@@ -316,37 +316,52 @@ def run(doc: Doc, lex: Lexicons) -> None:
 
     A dateline's day, set aside with the outlet before the lead, dates the lead when
     the lead's first sentence gives no date of its own: it stands at offset 0, an empty
-    span, as the day the story is told.
+    span, as the day the story is told. The work is done when a later stage first reads
+    the dates (`Doc.defer_dating`), from what this stage reads now.
 
     Reads: asides, body, layout, record.published, sentences.
     Adds: anchor_year, times.
     """
-    found = scan(doc.body)
-    dateline = _dateline_days(doc)
-    pub = _parse_published(doc.record.published)
-    doc.anchor_year = pub[0] if pub else anchor_from(doc.body, found)
-    if doc.anchor_year is None:
-        doc.anchor_year = next((raw.year for raw in dateline if raw.year is not None), None)
-    if doc.anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
-        for aside in doc.asides:
+    body, asides, layout, published = doc.body, list(doc.asides), doc.layout, doc.record.published
+    first_end = doc.sentences[0][1] if doc.sentences else 0
+    doc.defer_dating(lambda: dating(body, asides, layout, published, first_end))
+
+
+def dating(
+    body: str,
+    asides: list[str],
+    layout: CleanText | None,
+    published: str | None,
+    first_end: int,
+) -> tuple[int | None, list[TimeMention]]:
+    """The anchor year and the dates of `body` (see `run`); `first_end`: where the lead's
+    first sentence ends."""
+    found = scan(body)
+    dateline = _dateline_days(layout)
+    pub = _parse_published(published)
+    anchor_year = pub[0] if pub else anchor_from(body, found)
+    if anchor_year is None:
+        anchor_year = next((raw.year for raw in dateline if raw.year is not None), None)
+    if anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
+        for aside in asides:
             if FOUR_DIGITS.search(aside) is None:
                 continue  # every rule of anchor_from needs a year written in digits
             label = CHAIR_YEAR_LABEL.search(aside)
-            doc.anchor_year = int(label.group(1)) if label else anchor_from(aside, scan(aside))
-            if doc.anchor_year:
+            anchor_year = int(label.group(1)) if label else anchor_from(aside, scan(aside))
+            if anchor_year:
                 break
-    _date_timeline(doc.body, found)
+    _date_timeline(body, found)
     day = (
-        _iso(dateline[0].year or doc.anchor_year, dateline[0].month, dateline[0].day)
+        _iso(dateline[0].year or anchor_year, dateline[0].month, dateline[0].day)
         if dateline
         else None
     )
     # "hôm qua", "sáng nay" count from the dateline's day, the day the story is told
     # ("Hà Nội, 12/9 (TTXVN) - Chiều nay, …" republished on the 13th), else from publication
-    doc.times = resolve(doc.body, found, _story_day(doc.record.published, day), doc.anchor_year)
-    first_end = doc.sentences[0][1] if doc.sentences else 0
-    if dateline and not any(t.start < first_end and t.value for t in doc.times):
+    times = resolve(body, found, _story_day(published, day), anchor_year)
+    if dateline and not any(t.start < first_end and t.value for t in times):
         raw, value = dateline[0], day
         if value is not None:
             mention = TimeMention(0, 0, value, None, "day", None, raw.year is not None, "")
-            doc.times.insert(0, mention)
+            times.insert(0, mention)
+    return anchor_year, times
