@@ -397,6 +397,22 @@ def test_clean_body_end_after_the_wire_end_mark_is_not_read_in_a_sentence():
     assert cleaned(LEAD, f"{LAST} {last}").body_end == last
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đây là một phần trong chuyến công du Nam Á. Trước đó, ông đã tới Ấn Độ.",
+            ["Đây là một phần trong chuyến công du Nam Á.", "Trước đó, ông đã tới Ấn Độ."],
+        ),
+        ("Ông sẽ thăm Ý. Sau đó ông tới Pháp.", ["Ông sẽ thăm Ý.", "Sau đó ông tới Pháp."]),
+        ("Tổng thống John F. Kennedy tới Berlin.", ["Tổng thống John F. Kennedy tới Berlin."]),
+    ],
+)
+def test_clean_a_one_letter_word_with_a_mark_ends_a_sentence(text, expected):
+    # "Á", "Ý" are words (Asia, Italy), not initials
+    assert sentences(text) == expected
+
+
 def test_clean_body_end_keeps_ellipsis():
     last = "Ứng phó với các thách thức, ổn định tài chính-kinh tế…"
     assert cleaned(LEAD, last).body_end == last

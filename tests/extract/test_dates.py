@@ -961,3 +961,36 @@ def test_dates_a_list_of_days_is_a_range(text: str, first: str, last: str) -> No
 @pytest.mark.parametrize("text", ["theo Điều 11, 12/2005 của Luật", "tăng 11, 12/9 lần"])
 def test_dates_a_list_of_numbers_without_a_day_word_is_no_date(text: str) -> None:
     assert find_times(text, "2023-09-12") == []
+
+
+def test_dates_a_month_of_last_year_against_the_anchor_year() -> None:
+    assert one("Hai bên đã gặp nhau hồi tháng 11 năm ngoái.", None, 2005).value == "2004-11"
+    assert one("Hai bên sẽ gặp nhau vào tháng 3 năm tới.", None, 2005).value == "2006-03"
+
+
+CHRONOLOGY = (
+    "Diễn biến đàm phán\n"
+    "Dưới đây là các mốc chính của tiến trình đàm phán.\n"
+    "5/11/2003: Hai bên nhất trí mở đàm phán.\n"
+    "20/12: Vòng đàm phán thứ nhất diễn ra tại Geneva.\n"
+    "2004:\n"
+    "15/1: Vòng đàm phán thứ hai kết thúc.\n"
+    "3/3: Vòng đàm phán thứ ba bị hoãn.\n"
+    "28/12: Hai bên ký thỏa thuận.\n"
+    "10/1: Thỏa thuận có hiệu lực.\n"
+)
+
+
+def test_dates_a_chronology_gives_each_entry_the_year_before_it() -> None:
+    doc = Doc("d", "")
+    doc.body = CHRONOLOGY
+    run(doc, Lexicons())
+    values = [t.value for t in doc.times]
+    assert values == [
+        "2003-11-05", "2003-12-20", "2004-01-15", "2004-03-03", "2004-12-28", "2005-01-10"
+    ]  # fmt: skip
+
+
+def test_dates_dated_paragraphs_are_no_chronology_without_entry_marks() -> None:
+    text = "Ngày 5/12/2003, hai bên gặp nhau.\nNgày 3/11, hai bên trao đổi.\nNgày 4/11, …\n"
+    assert [t.value for t in find_times(text, None, 2003)][1] == "2003-11-03"

@@ -270,3 +270,72 @@ def test_dating_a_meeting_set_out_for_takes_the_days_another_mention_gives() -> 
     )
     meetings = [e for e in found if e.kind == "meeting"]
     assert [e.date for e in meetings] == ["2024-10-23"]
+
+
+def test_dating_a_year_in_quoted_speech_does_not_date_the_event() -> None:
+    found = events(
+        "“Đến năm 2030, chúng tôi sẽ trở thành thành viên đầy đủ”, Ngoại trưởng Nam Phi "
+        "phát biểu tại hội nghị thượng đỉnh của Liên minh châu Phi ở Addis Ababa hôm qua.",
+        None,
+    )
+    summit = next(e for e in found if e.kind == "meeting")
+    assert summit.date is None
+
+
+def test_dating_a_year_the_quote_gives_its_own_event_stays() -> None:
+    found = events(
+        "Ông nói: “Cuộc gặp năm 2019 với Tổng thống Pháp Emmanuel Macron rất cởi mở”.", None
+    )
+    assert [e.date for e in found if e.kind == "meeting"] == ["2019"]
+
+
+def test_dating_a_time_in_a_bracketed_aside_dates_the_aside() -> None:
+    found = events(
+        "Thủ tướng Ấn Độ Manmohan Singh là nhà lãnh đạo thứ hai của nước này thăm chính thức "
+        "Chile (trước đó là Tổng thống Ấn Độ Kocheril Narayanan năm 1998).",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "visit"] == [None]
+
+
+def test_dating_a_time_after_a_deed_told_as_done_dates_the_deed() -> None:
+    found = events(
+        "Ngoại trưởng Peru đang ở thăm Chile đã khẳng định khoản bồi thường sẽ vượt thỏa thuận "
+        "ký năm 1999.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "visit"] == [None]
+
+
+def test_dating_a_time_of_an_occurrence_the_event_came_after_is_not_its_own() -> None:
+    found = events(
+        "Cuộc họp giữa Bộ trưởng Ngoại giao Pháp Michel Barnier và Bộ trưởng Ngoại giao Đức "
+        "Joschka Fischer tại Berlin diễn ra tiếp sau một cam kết đạt được hồi tháng 12/2003 "
+        "giữa hai nước.",
+        None,
+    )
+    assert all(e.date is None for e in found)
+
+
+def test_dating_a_time_told_by_the_event_own_predicate_stays() -> None:
+    found = events("Ngoại trưởng Peru đã thăm chính thức Chile hồi tháng 3/2004.", None)
+    assert [e.date for e in found if e.kind == "visit"] == ["2004-03"]
+
+
+def test_dating_a_counted_series_since_a_year_dates_its_first() -> None:
+    found = events(
+        "Bốn vòng đàm phán giữa Ấn Độ và Pakistan đã diễn ra ở Islamabad kể từ năm 2004, "
+        "nhưng chưa đạt kết quả.",
+        None,
+    )
+    rounds = [e.date for e in found if e.kind == "meeting"]
+    assert rounds[0] == "2004" and set(rounds[1:]) == {None}
+
+
+def test_dating_a_single_event_since_a_year_is_not_dated_by_it() -> None:
+    found = events(
+        "Cuộc gặp giữa Ngoại trưởng Ấn Độ Natwar Singh và Ngoại trưởng Pakistan Khurshid "
+        "Kasuri là lần đầu tiên hai bên đối thoại kể từ năm 2001.",
+        None,
+    )
+    assert [e.date for e in found if e.kind == "meeting"] == [None]

@@ -127,3 +127,31 @@ def test_merging_a_meeting_of_ministers_of_several_states_is_kept_with_one_party
 def test_merging_a_meeting_of_one_state_body_without_officials_is_not_kept() -> None:
     # "South Africa's Geographical Names Council will meet in October": home affairs
     assert events_of("Hội đồng Địa danh Nam Phi sẽ họp vào tháng 10 tới.") == []
+
+
+def test_merging_a_recalled_mention_does_not_date_the_story_visit_without_a_now() -> None:
+    found = extract(
+        "Tổng thống Pháp lần đầu thăm Algeria\n"
+        "Tối nay, Tổng thống Pháp Jacques Chirac tới thủ đô Algiers của Algeria, bắt đầu "
+        "chuyến thăm chính thức kéo dài ba ngày. Nguyên thủ Pháp trước đây từng thăm chính "
+        "thức Algeria là ông Valéry Giscard d'Estaing vào năm 1975.",
+        "t",
+    ).events
+    visits = [
+        e
+        for e in found
+        if e.kind == "visit" and "Jacques Chirac" in {p.name for p in e.participants}
+    ]
+    assert visits and all(e.date is None for e in visits)
+
+
+def test_merging_talks_told_later_in_a_visit_take_its_month_not_its_day() -> None:
+    found = extract(
+        "Ngày 4/3, Thủ tướng Israel Ariel Sharon thăm chính thức Nga theo lời mời của Tổng "
+        "thống Vladimir Putin. Ông cũng thăm nhà thờ Chính thống giáo ở Moskva. Hai ông đã "
+        "thảo luận về tiến trình hòa bình Trung Đông.",
+        "t",
+        published="2005-03-05",
+    ).events
+    talks = [e for e in found if e.kind == "meeting"]
+    assert [e.date for e in talks] == ["2005-03"]

@@ -461,3 +461,12 @@ def test_placing_an_occasion_of_another_day_gives_no_city() -> None:
         "Ngày 20/10, cũng sẽ diễn ra các cuộc họp giữa các quan chức cấp cao ASEAN và Nhật Bản."
     )
     assert [e.location for e in found] == ["Vientiane", None]
+
+
+def test_placing_the_day_an_occurrence_is_named_by_is_not_carried() -> None:
+    found = events(
+        "Lệnh cấm vận được dỡ bỏ dần sau sự kiện 11/9/2001. "
+        "Trước đó, Ngoại trưởng Mỹ Colin Powell đã có mặt tại Ấn Độ.",
+        None,
+    )
+    assert [e.date for e in found] == [None]

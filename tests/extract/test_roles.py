@@ -389,3 +389,13 @@ def test_roles_the_official_who_opens_a_meeting_chairs_it() -> None:
     )
     [summit] = [e for e in events if e.series == "ASEAN Summit"]
     assert roles_of(summit) == {"Vũ Văn Minh": "chair"}
+
+
+def test_roles_a_pronoun_stands_for_the_subject_not_one_named_in_a_clause_before_it() -> None:
+    events = events_of(
+        "Sau cuộc gặp với Chủ tịch Trung Quốc Hồ Cẩm Đào, Ngoại trưởng Mỹ Colin Powell lên "
+        "đường đi Hàn Quốc. Theo kế hoạch, ông sẽ hội đàm với Ngoại trưởng Hàn Quốc Ban Ki-moon."
+    )
+    [talks] = [e for e in events if "Ban Ki-moon" in {p.name for p in e.participants}]
+    assert {p.name for p in talks.participants} == {"Colin Powell", "Ban Ki-moon"}
+    assert talks.parties == ["KOR", "USA"]

@@ -29,6 +29,7 @@ Nothing else is guessed: a bare "năm 2016" or "kỷ niệm 40 năm" does not pi
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from diplonews.extract.time_scan import RawTime, clause_tense, scan
 
@@ -158,8 +159,10 @@ _CLAUSE_MARKS = ".;:,()\n"
 THING_REACH = 100  # how far back in its clause the noun of the thing may stand
 
 
-def _names_a_thing(text: str, raw: RawTime) -> bool:
-    """Whether a full date is the day of an occurrence or a document its clause names."""
+def names_a_thing(text: str, raw: RawTime | Any, occurrences_only: bool = False) -> bool:
+    """Whether a full date is the day of an occurrence or a document its clause names
+    (`raw`: anything with the date's `start` in `text`); `occurrences_only`: not a
+    "cuộc"/"trận" (a meeting named with its day is still the story's day)."""
     floor = max(0, raw.start - THING_REACH)
     if _DOCUMENT_NUMBER.search(text, max(0, raw.start - 40), raw.start):
         return True
@@ -168,7 +171,9 @@ def _names_a_thing(text: str, raw: RawTime) -> bool:
     noun = None
     for noun in _THING_NOUN.finditer(text[start : raw.start]):
         pass
-    return noun is not None and not _CLAUSE_VERB.search(text, start + noun.end(), raw.start)
+    if noun is None or (occurrences_only and noun.group().lower() in ("cuộc", "trận")):
+        return False
+    return not _CLAUSE_VERB.search(text, start + noun.end(), raw.start)
 
 
 def _recalls_history(text: str, raw: RawTime) -> bool:
@@ -228,7 +233,7 @@ def _anchor_candidate(text: str, found: list[RawTime]) -> int | None:
         lead = [
             raw.end_year or year
             for raw, year in dated
-            if raw.start < lead_end and (raw.end_year is not None or not _names_a_thing(text, raw))
+            if raw.start < lead_end and (raw.end_year is not None or not names_a_thing(text, raw))
         ]
         if lead:  # the latest: "kỷ niệm 50 năm (30/4/1975-30/4/2025)" is an article of 2025
             return max(lead)

@@ -277,8 +277,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     continue  # "v.v. và", "D.C. và", "… và"
                 if end - mark == 1 and line[mark] == ".":
                     word = _word_before(line, mark)
-                    if word in abbreviations or (len(word) == 1 and word.isupper()):
-                        continue  # "TP. Hồ Chí Minh", initials "John F. Kennedy"
+                    if word in abbreviations or (
+                        len(word) == 1 and word.isupper() and (word.isascii() or word == "Đ")
+                    ):
+                        # "TP. Hồ Chí Minh", initials "John F. Kennedy"; not the words
+                        # "Á" and "Ý" ("chuyến công du Nam Á. Trước đó", "nước Ý.")
+                        continue
             # The span ends on a mark or a closer (never a space) and starts past spaces.
             append((offset + start, offset + end))
             if end - start > MAX_SENTENCE:

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from diplonews.extract.anchor_year import anchor_from, infer_anchor_year
 from diplonews.extract.clean import BODY, split_lead_prefix
-from diplonews.extract.doc import Doc, TimeMention
+from diplonews.extract.doc import CleanText, Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
 from diplonews.extract.time_scan import REL_DAY_OFFSET, WEEK_OFFSET, RawTime, clause_tense, scan
 
@@ -90,7 +90,10 @@ def _resolve_one(
     if raw.kind in ("day", "month"):
         assert raw.month is not None
         year = raw.year
-        if year is None:
+        if year is None and raw.year_shift is not None and (pub is None or pub[1] is None):
+            # "tháng 11 năm ngoái" in a story dated only by its year: that year moved
+            year = anchor + raw.year_shift if anchor is not None else None
+        elif year is None:
             year = _year_for(text, raw, pub) if pub is not None and pub[1] is not None else anchor
         precision = raw.kind
         value = _iso(year, raw.month, raw.day)
@@ -210,14 +213,15 @@ def find_times(
     return resolve(text, scan(text), published, anchor_year)
 
 
+FOUR_DIGITS = re.compile(r"[0-9]{4}")
 # A series' year label heading a story of its year ("ASEAN 2020: Đối thoại …").
 CHAIR_YEAR_LABEL = re.compile(r"\b(?:ASEAN|APEC|G20|G7)\s+((?:19|20)\d\d)\s*:")
 
 
-def _dateline_days(doc: Doc) -> list[RawTime]:
+def _dateline_days(layout: CleanText | None) -> list[RawTime]:
     """The day of a dateline the clean stage set aside with the outlet ("Hà Nội, 12/9
     (TTXVN) - …", "Bình Nhưỡng, 12/9 -"), scanned in the prefix's own text."""
-    lines = doc.layout.lines if doc.layout is not None else ()
+    lines = layout.lines if layout is not None else ()
     lead = next((line.text for line in lines if line.kind == BODY), None)
     if lead is None or not any(map(str.isdigit, lead[:60])):
         return []
@@ -238,39 +242,126 @@ def _story_day(published: str | None, dateline: str | None) -> str | None:
     return published
 
 
+# A chronology: lines that open on their day ("16/10: Mỹ thông báo …", "Ngày 7/7 - …",
+# "23/8 -- …") under year headings ("Năm 1939", "2003:") or after an entry with its year.
+TIMELINE_ENTRY = re.compile(
+    r"[ \t]*(?:[Nn]gày\s+)?[0-9]{1,2}(?:\s*[-–]\s*[0-9]{1,2})?[/.\-](?P<m>[0-9]{1,2})"
+    r"(?:[/.\-](?P<y>(?:19|20)[0-9]{2}))?[ \t]*(?::|-{1,2}|–|—)[ \t]"
+)
+# What follows an entry's day: "16/10: …", "23/8 -- …", "Ngày 7/7 - …".
+TIMELINE_MARK = re.compile(r"[ \t]*(?::|-{1,2}|–|—)[ \t]")
+TIMELINE_HEADING = re.compile(r"[ \t]*(?:[Nn]ăm\s+)?(?P<y>(?:19|20)[0-9]{2})[ \t]*:?[ \t]*$")
+TIMELINE_ENTRIES = 3  # so many entry lines make a chronology
+
+
+def _timeline_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each entry line of a chronology told in order of time: an
+    entry without its year is in the year of the heading or entry before it, or the next
+    one when its month comes before that entry's ("27/12: …" then "2/1/2003: …" then
+    "6/1: …"). Empty unless the text is such a chronology, its years never going back."""
+    spans: list[tuple[int, int, int]] = []
+    year = month = None
+    entries = 0
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        heading = TIMELINE_HEADING.fullmatch(line)
+        entry = None if heading else TIMELINE_ENTRY.match(line)
+        if entry and not 1 <= int(entry["m"]) <= 12:
+            entry = None  # "27-29: …": days of the month before, no month of their own
+        if heading:
+            if year is not None and int(heading["y"]) < year:
+                return []  # a chronology told backwards
+            year, month = int(heading["y"]), None
+        elif entry:
+            entries += 1
+            stated = int(entry["y"]) if entry["y"] else None
+            if stated is not None:
+                if year is not None and stated < year:
+                    return []
+                year = stated
+            elif year is not None and month is not None and int(entry["m"]) < month:
+                year += 1
+            month = int(entry["m"])
+            if year is not None:
+                spans.append((start, end, year))
+        start = end + 1
+    return spans if entries >= TIMELINE_ENTRIES else []
+
+
+def _date_timeline(text: str, found: list[RawTime]) -> None:
+    """Give the days and months of a chronology's entries the year of their entry."""
+    heads = 0  # the days found that open a line as an entry's head (most articles: none)
+    for raw in found:
+        if raw.kind == "day" and TIMELINE_MARK.match(text, raw.end):
+            before = text.rfind("\n", max(0, raw.start - 12), raw.start)
+            if (before >= 0 or raw.start < 12) and not text[before + 1 : raw.start].strip(" \t"):
+                heads += 1
+    if heads < TIMELINE_ENTRIES:
+        return
+    spans = _timeline_years(text)
+    if not spans:
+        return
+    for raw in found:
+        if raw.kind not in ("day", "month") or raw.year is not None or raw.year_shift is not None:
+            continue
+        for start, end, year in spans:
+            if start <= raw.start < end:
+                raw.year = year
+                break
+
+
 def run(doc: Doc, lex: Lexicons) -> None:
     """Every date the body mentions, resolved against the year the article is written in.
 
     A dateline's day, set aside with the outlet before the lead, dates the lead when
     the lead's first sentence gives no date of its own: it stands at offset 0, an empty
-    span, as the day the story is told.
+    span, as the day the story is told. The work is done when a later stage first reads
+    the dates (`Doc.defer_dating`), from what this stage reads now.
 
     Reads: asides, body, layout, record.published, sentences.
     Adds: anchor_year, times.
     """
-    found = scan(doc.body)
-    dateline = _dateline_days(doc)
-    pub = _parse_published(doc.record.published)
-    doc.anchor_year = pub[0] if pub else anchor_from(doc.body, found)
-    if doc.anchor_year is None:
-        doc.anchor_year = next((raw.year for raw in dateline if raw.year is not None), None)
-    if doc.anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
-        for aside in doc.asides:
+    body, asides, layout, published = doc.body, list(doc.asides), doc.layout, doc.record.published
+    first_end = doc.sentences[0][1] if doc.sentences else 0
+    doc.defer_dating(lambda: dating(body, asides, layout, published, first_end))
+
+
+def dating(
+    body: str,
+    asides: list[str],
+    layout: CleanText | None,
+    published: str | None,
+    first_end: int,
+) -> tuple[int | None, list[TimeMention]]:
+    """The anchor year and the dates of `body` (see `run`); `first_end`: where the lead's
+    first sentence ends."""
+    found = scan(body)
+    dateline = _dateline_days(layout)
+    pub = _parse_published(published)
+    anchor_year = pub[0] if pub else anchor_from(body, found)
+    if anchor_year is None:
+        anchor_year = next((raw.year for raw in dateline if raw.year is not None), None)
+    if anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
+        for aside in asides:
+            if FOUR_DIGITS.search(aside) is None:
+                continue  # every rule of anchor_from needs a year written in digits
             label = CHAIR_YEAR_LABEL.search(aside)
-            doc.anchor_year = int(label.group(1)) if label else anchor_from(aside, scan(aside))
-            if doc.anchor_year:
+            anchor_year = int(label.group(1)) if label else anchor_from(aside, scan(aside))
+            if anchor_year:
                 break
+    _date_timeline(body, found)
     day = (
-        _iso(dateline[0].year or doc.anchor_year, dateline[0].month, dateline[0].day)
+        _iso(dateline[0].year or anchor_year, dateline[0].month, dateline[0].day)
         if dateline
         else None
     )
     # "hôm qua", "sáng nay" count from the dateline's day, the day the story is told
     # ("Hà Nội, 12/9 (TTXVN) - Chiều nay, …" republished on the 13th), else from publication
-    doc.times = resolve(doc.body, found, _story_day(doc.record.published, day), doc.anchor_year)
-    first_end = doc.sentences[0][1] if doc.sentences else 0
-    if dateline and not any(t.start < first_end and t.value for t in doc.times):
+    times = resolve(body, found, _story_day(published, day), anchor_year)
+    if dateline and not any(t.start < first_end and t.value for t in times):
         raw, value = dateline[0], day
         if value is not None:
             mention = TimeMention(0, 0, value, None, "day", None, raw.year is not None, "")
-            doc.times.insert(0, mention)
+            times.insert(0, mention)
+    return anchor_year, times

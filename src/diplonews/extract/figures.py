@@ -68,11 +68,20 @@ SCALES = {
 def _alternatives(forms: Iterable[str]) -> str:
     """A regex alternation of the forms, longest first, in lower, upper and title case.
 
-    (The scans run case-sensitively: IGNORECASE makes them markedly slower.)
+    The forms are grouped by their first letter ("n(?:ghìn\\s+tỷ|ghìn)|N(?:…)"): the engine
+    tests an alternative's first letter before trying it, so a number before a word is
+    tried against a few dozen groups, not hundreds of forms (the amounts' scan took 25 us
+    a body). Forms of different first letters never match at the same place, so the
+    grouping keeps what matches. (The scans run case-sensitively: IGNORECASE makes them
+    markedly slower.)
     """
     cased = {v for f in forms for v in (f, f.upper(), f[:1].upper() + f[1:])}
+    groups: dict[str, list[str]] = {}
+    for f in sorted(cased, key=len, reverse=True):
+        groups.setdefault(f[0], []).append(re.escape(f[1:]).replace(r"\ ", r"\s+"))
     return "|".join(
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(cased, key=len, reverse=True)
+        re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "")
+        for first, rests in groups.items()
     )
 
 

@@ -35,6 +35,9 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_SAMPLE = 8192  # characters looked at
 _CONTROL_SHARE = 0.05  # above this share of control characters, a file is binary
+# Every byte but those that encode a C0 control character in UTF-8 (C1 ones are
+# \xc2\x80-\xc2\x9f): deleting them leaves nothing from text without controls.
+_NOT_C0_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F or b == 0x7F))
 _DAMAGE_SHARE = 0.002  # at most this share of bad bytes, UTF-8 text is read as UTF-8
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])")
 
@@ -176,6 +179,7 @@ def decode_upload(data: bytes, suffix: str, name: str) -> str:
 
 def _decode(data: bytes) -> str:
     """Bytes of one article → NFC text; raises `_Reject` for empty, binary or undecodable input."""
+    plain = False  # known to hold no control character at all
     if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
@@ -186,6 +190,8 @@ def _decode(data: bytes) -> str:
             raise _Reject("binary file")
         try:
             text = data.decode("utf-8-sig")
+            # Two byte scans in C instead of the regex over the sample (19 us an article)
+            plain = not data.translate(None, _NOT_C0_BYTES) and b"\xc2" not in data
         except UnicodeDecodeError as exc:
             damaged = _damaged_utf8(data, exc)
             if damaged is not None:
@@ -196,7 +202,9 @@ def _decode(data: bytes) -> str:
                 except UnicodeDecodeError:
                     raise _Reject("undecodable: neither UTF-8, UTF-16 nor Windows-1258") from None
     sample = text[:_CONTROL_SAMPLE]
-    if "\0" in sample or len(_CONTROL.findall(sample)) > len(sample) * _CONTROL_SHARE:
+    if not plain and (
+        "\0" in sample or len(_CONTROL.findall(sample)) > len(sample) * _CONTROL_SHARE
+    ):
         raise _Reject("binary file")
     if not text.strip():
         raise _Reject("empty file")

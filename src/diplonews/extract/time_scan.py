@@ -12,6 +12,7 @@ expressions of the article: they are skipped everywhere.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,9 @@ _YEAR = re.compile(
     r"|(?P<w>ngoái|nay|tới|sau(?!\s+khi)|trước)(?!\w)"
     r"(?:\s*[,(–-]\s*(?:năm\s+)?(?P<ny>[0-9]{4})(?![0-9])\)?)?)"
 )
+# Words before "năm 1980" that make it a decade: "những năm 1980", "thập niên 1990" ("các
+# năm 2003 và 2004" lists years).
+_DECADE_BEFORE = re.compile(r"(?<!\w)(?:[Nn]hững|[Tt]hập (?:niên|kỷ))\s+$")
 # "hôm nay", "chiều nay", "tối qua": the head word is checked in C by lookbehinds.
 _REL_DAY = tuple(
     re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
@@ -162,6 +166,9 @@ _PAST_AFTER = re.compile(
 )
 _RANGE_GAP = re.compile(r"\s*(?:đến|tới|–|-)\s*")
 _YEAR_GAP = re.compile(r" +")
+_MONTH_JOIN = re.compile(r"\s*(?:đến|tới|–|-|và|,)\s*(?:cuối\s+|đầu\s+|giữa\s+)?")
+# The year a relative word names, from "now": "tháng 11 năm ngoái", "20/11 năm ngoái".
+YEAR_SHIFT = {"ngoái": -1, "trước": -1, "nay": 0, "tới": 1, "sau": 1}
 _PAST_TENSE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)")  # over lower-cased text
 # "sắp xếp" (to arrange) is not "sắp" (about to).
 _FUTURE_TENSE = re.compile(r"(?<!\w)(?:sẽ|dự kiến|sắp(?!\s+xếp)|kế hoạch)(?!\w)")
@@ -186,6 +193,9 @@ class RawTime:
     word: str = ""  # for the relative kinds: "nay", "ngoái", "qua", …
     relation: str | None = None
     deictic: bool = False  # the text calls this year or date "now"
+    # years from "now" a day or month is told in: "tháng 11 năm ngoái" is -1, "tháng 3
+    # năm nay" 0, "tháng 9 năm tới" +1 (None: no such word)
+    year_shift: int | None = None
 
 
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -398,6 +408,8 @@ def _candidates(text: str) -> list[RawTime]:
             continue
         if m["y"]:
             year = int(m["y"])
+            if year % 10 == 0 and _DECADE_BEFORE.search(text, max(0, start - 16), start):
+                continue  # "những năm 1980", "thập niên 1990": a decade, no year of its own
             if 1900 <= year <= 2100:
                 found.append(
                     RawTime(start, m.end(), "year", start, year=year, deictic=bool(m["this"]))
@@ -489,7 +501,9 @@ def _duration(text: str, start: int, word: str) -> bool:
     """ "30 năm tới", "10 năm trước", "6 tháng sau": a length of time, not a date."""
     if word not in ("tới", "sau", "trước"):
         return False
-    words = _words_before(text, start, 1)
+    words = _words_before(text, start, 2)
+    if words[1:2] == ["tháng"] and words[0].isdigit():
+        return False  # "tháng 2 năm tới": a month of next year, not "2 năm tới"
     return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
 
 
@@ -603,8 +617,35 @@ def scan(text: str) -> list[RawTime]:
             and _YEAR_GAP.fullmatch(text, last.end, raw.start)
         ):
             last.end, last.year = raw.end, raw.year  # "ngày 9/5 năm 2023": one date
+        elif (
+            last is not None
+            and last.kind in ("day", "month")
+            and raw.kind == "rel_year"
+            and last.year is None
+            and last.year_shift is None
+            and raw.word in YEAR_SHIFT
+            and _YEAR_GAP.fullmatch(text, last.end, raw.start)
+        ):
+            # "tháng 11 năm ngoái", "tháng 3 năm nay (2005)": one date, its year told
+            # against "now" (or written after it)
+            last.end, last.year = raw.end, raw.year
+            last.year_shift = None if raw.year is not None else YEAR_SHIFT[raw.word]
+            last.relation = last.relation or raw.relation
         else:
             merged.append(raw)
+    for last, raw in itertools.pairwise(merged):
+        if (
+            last.kind == raw.kind == "month"
+            and last.year is None
+            and raw.year is not None
+            and _MONTH_JOIN.fullmatch(text, last.end, raw.start)
+        ):
+            # "từ tháng 3 đến tháng 5/2005", "tháng 3 và tháng 4/2005": the year written
+            # once, after the last month, is the first's too (the year before, when the
+            # months run over the new year: "tháng 11 đến tháng 2/2005")
+            last.year = (
+                raw.year - 1 if last.month and raw.month and last.month > raw.month else raw.year
+            )
     for raw in merged:
         if (
             raw.end_year is not None

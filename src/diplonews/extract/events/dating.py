@@ -127,6 +127,22 @@ SAID_CLAUSE = re.compile(
     r"|,\s*người(?!\w)",
     re.IGNORECASE,
 )
+# Other predicates after the event, whose times date them and not it: what its subject
+# said, told as done (not what it agreed or adopted: "HĐBA đã nhất trí thông qua nghị
+# quyết … vào ngày 11/8" is the council's act) ("Ngoại trưởng Libya đang ở thăm Pháp đã khẳng định … thoả
+# thuận năm 1999"), an earlier deed ("vì ông X từng làm việc … năm 1999"), an occurrence it
+# came after ("diễn ra tiếp sau một cam kết đạt được hồi tháng 12/2005"; not "ngay sau"),
+# an aside in brackets with a verb of its own ("(lần đầu tiên là Giáo hoàng X vào năm
+# 1986)", "(London đã nối lại quan hệ … từ năm 1999)"), a means or a deed beside it ("bằng
+# cách đồng ý tăng viện trợ … vào năm 2010", "đồng thời ấn định cuối năm 2005 …").
+ASIDE_CLAUSE = re.compile(
+    r"(?<!\w)(?:đã|vừa)\s+(?:khẳng định|nhấn mạnh|cho biết|cho rằng|bày tỏ)(?!\w)"
+    r"|(?<!\w)từng(?!\w)"
+    r"|(?<!ngay )(?<!\w)(?:tiếp\s+)?sau\s+(?:một|các|những)(?!\w)"
+    r"|\((?:[^()]{0,80}?\s)?(?:là|đã|từng|vừa)\s"
+    r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)",
+    re.IGNORECASE,
+)
 # The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
 # chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".
 PERSON_CLAUSE = re.compile(_PERSON_CLAUSE + r"[^,;()]*$", re.IGNORECASE)
@@ -289,16 +305,36 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     e.status = "planned"
 
 
-def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
+# A "since" aside closed by the event's own predicate: "Chuyến thăm … đầu tiên của X kể từ
+# khi nhậm chức sẽ diễn ra vào tháng 12" (the time after the predicate is the visit's).
+SINCE_ASIDE = re.compile(
+    r"(?<!\w)(?:kể từ|từ khi)(?!\w)[^,;.]{0,40}?\s(?:sẽ|dự kiến|đã)\s+(?:được\s+)?"
+    r"(?:diễn ra|tổ chức|tiến hành)(?!\w)",
+    re.IGNORECASE,
+)
+# "Ba vòng đàm phán 6 bên đã diễn ra ở Bắc Kinh kể từ năm 2003": the time a counted
+# series runs from is the time of its first (see enumerations.split_count).
+SERIES_SINCE = re.compile(r"(?<!\w)(?:kể\s+)?từ\s+$", re.IGNORECASE)
+
+
+def of_other_clause(body: str, cue_end: int, time: Any, counted: bool = False) -> bool:
     """Whether a time after an event's words dates a clause about something else: "…
     tiếp Đại sứ X, người nhận nhiệm vụ từ tháng 10/2020", "… điện đàm với Y, hai ngày sau
     khi Nga tuyên bố … ngày 30/9", or a thing talked about: "… hội đàm về việc triển khai
-    Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated)."""
+    Hiệp định ký ngày 5/9" (but "… điện đàm về tình hình Ukraine vào tối 3/10" is dated).
+    The start of a counted series ("3 vòng đàm phán … kể từ năm 2003") is its own."""
     if time.start <= cue_end:
         return False
-    if OTHER_CLAUSE.search(body, cue_end, time.start) or SAID_CLAUSE.search(
-        body, cue_end, time.start
-    ):
+    stop = time.start
+    if counted:
+        since = SERIES_SINCE.search(body, max(cue_end, time.start - 12), time.start)
+        stop = since.start() if since else stop
+    if OTHER_CLAUSE.search(body, cue_end, stop):
+        aside = SINCE_ASIDE.search(body, cue_end, stop)
+        if aside is None or OTHER_CLAUSE.search(body, aside.end(), stop):
+            return True
+        cue_end = aside.end()  # "… đầu tiên kể từ khi nhậm chức sẽ diễn ra vào tháng 12"
+    if SAID_CLAUSE.search(body, cue_end, stop) or ASIDE_CLAUSE.search(body, cue_end, stop):
         return True
     topic = TOPIC.search(body, cue_end, time.start)
     if topic is None:
@@ -308,6 +344,34 @@ def of_other_clause(body: str, cue_end: int, time: Any) -> bool:
     if TOPIC_VERB.search(body, topic.end(), time.start):
         return True
     return not ADVERBIAL_BEFORE.search(body, topic.end(), time.start)
+
+
+QUOTE_MARK = re.compile(r'["“”]')
+
+
+def quoted_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of quoted speech in body[start:end] (“…” or "…"), an unclosed one to `end`."""
+    spans: list[tuple[int, int]] = []
+    if body.find('"', start, end) < 0 and body.find("“", start, end) < 0:
+        return spans  # most sentences quote no one: no scan
+    opened = -1
+    for m in QUOTE_MARK.finditer(body, start, end):
+        mark, i = m.group(), m.start()
+        if mark == "“" or (mark == '"' and opened < 0):
+            opened = i if opened < 0 else opened
+        elif opened >= 0:  # "”", or the '"' that closes
+            spans.append((opened, i + 1))
+            opened = -1
+    if opened >= 0:
+        spans.append((opened, end))
+    return spans
+
+
+def in_other_quote(spans: list[tuple[int, int]], cue_start: int, time: Any) -> bool:
+    """Whether a time stands in quoted speech the event's words are not in: "“Đến năm
+    2008, chúng tôi sẽ vào NATO”, ông phát biểu tại hội nghị thượng đỉnh hôm qua" dates
+    what is said, not the summit."""
+    return any(a <= time.start < b and not a <= cue_start < b for a, b in spans)
 
 
 def in_person_clause(body: str, start: int, time: Any) -> bool:

@@ -4,6 +4,7 @@ events counted together ("4 cuộc đàm phán"), one draft each."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -314,8 +315,9 @@ def split_count(reader: Reader, draft: Draft, count: int) -> list[Draft]:
     """ "Sau 4 cuộc đàm phán hạt nhân với …": as many events as the text counts, the
     first dated as the text dates them ("từ tháng 4/2003"), the others not."""
     drafts = [draft]
-    for _ in range(1, min(count, MAX_COUNTED)):
-        event = Event(**{**draft.event.__dict__, "participants": [], "date": None})
+    days = listed_times(reader, draft, count)
+    for k in range(1, min(count, MAX_COUNTED)):
+        event = Event(**{**draft.event.__dict__, "participants": [], "date": days[k]})
         event.parties = list(draft.event.parties)
         twin = Draft(event, draft.cue, draft.sentence, list(draft.people), set(draft.chairs))
         twin.counterpart = draft.counterpart = twin.undated = True
@@ -323,6 +325,26 @@ def split_count(reader: Reader, draft: Draft, count: int) -> list[Draft]:
         twin.name_parties = draft.name_parties
         drafts.append(twin)
     return drafts
+
+
+# What joins the times of a list: "hồi tháng 8/2003 và tháng 2/2004", "năm 2003, 2004".
+TIME_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:vào|hồi|ngày)\s+)?")
+
+
+def listed_times(reader: Reader, draft: Draft, count: int) -> list[str | None]:
+    """The dates of counted events when the text lists as many times, in order, right
+    after the first's ("hai vòng đàm phán … hồi tháng 8/2003 và tháng 2/2004"); else only
+    the first's date."""
+    dates: list[str | None] = [draft.event.date] + [None] * (count - 1)
+    _, end = reader.doc.sentences[draft.sentence]
+    times = reader.times_in(draft.cue.end, end)
+    first = next((i for i, t in enumerate(times) if t.value == draft.event.date), None)
+    if first is None or len(times) - first < count:
+        return dates
+    run = times[first : first + count]
+    if all(TIME_JOIN.fullmatch(reader.body, a.end, b.start) for a, b in itertools.pairwise(run)):
+        return [t.value for t in run]
+    return dates
 
 
 def legs(reader: Reader, cue: Cue, end: int) -> list[str]:

@@ -105,24 +105,40 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     """(date, whether the event's own words give it, the time expression used)."""
     sentence, cue = at.sentence, at.cue
     body = reader.body
+    quoted = dating.quoted_spans(body, sentence.start, sentence.end)
+    counted = enumerations.COUNTED.search(body, max(0, cue.start - 12), cue.start)
+    series = counted is not None and (parse_edition(counted.group(1).lower()) or 1) > 1
     own_times = [
         t
         for t in reader.times_in(cue.start, cue.joined_end)
-        if not dating.of_other_clause(body, cue.end, t)
+        if not dating.of_other_clause(body, cue.end, t, series)
+        and not (quoted and dating.in_other_quote(quoted, cue.start, t))
     ] or [
         t
         for t in reader.times_in(clause_after_semicolon(body, at.lead_start, cue.start), cue.start)
         if not placing.announced(body, t, cue)
         and not dating.in_person_clause(body, at.lead_start, t)
+        and not (quoted and dating.in_other_quote(quoted, cue.start, t))
     ]
+    if series and not own_times:  # "Ba vòng đàm phán … kể từ năm 2003": the first's year
+        clause_end = body.find(";", cue.end, sentence.end)
+        own_times = [  # (times after "kể từ" are left out of reader.times: looked up here)
+            t
+            for t in reader.doc.times
+            if cue.end < t.start < (sentence.end if clause_end < 0 else clause_end)
+            and t.value
+            and dating.SERIES_SINCE.search(body, max(0, t.start - 8), t.start)
+            and not dating.of_other_clause(body, cue.end, t, series)
+        ][:1]
     claimed = [(c.start, c.own_end) for c in sentence.cues if c is not cue]
     free_times = [
         t
         for t in reader.times_in(sentence.content_start, sentence.end)
         if not any(a <= t.start < b for a, b in claimed)
         and not placing.announced(body, t, cue)
-        and not dating.of_other_clause(body, cue.end, t)
+        and not dating.of_other_clause(body, cue.end, t, series)
         and not dating.in_person_clause(body, sentence.content_start, t)
+        and not (quoted and dating.in_other_quote(quoted, cue.start, t))
     ]
     main_start = setting_end(body, sentence, cue)
     if main_start is not None:  # "Tại cuộc hội đàm, X đề nghị … vào năm 2025"

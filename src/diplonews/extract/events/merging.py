@@ -453,6 +453,20 @@ def recalled_year(reader: Reader, d: Draft, e: Draft) -> bool:
     return d.event.date[:4] < now
 
 
+def recalled_date(reader: Reader, into: Draft, d: Draft) -> bool:
+    """Whether a mention folded into an event gives the date of an earlier occasion its
+    sentence recalls before its words ("Nhà lãnh đạo Điện Kremlin trước đây từng thăm chính thức Ai Cập
+    là ông Khrushchev vào năm 1964" after "Tối nay, Tổng thống Putin tới Cairo"), in an
+    article with no "now" to tell the two years apart (`recalled_year`)."""
+    if reader.doc.record.published or reader.doc.anchor_year:
+        return False
+    start, _ = reader.doc.sentences[d.sentence]
+    if not dating.RECALLED.search(reader.body, start, d.cue.start):
+        return False
+    start, _ = reader.doc.sentences[into.sentence]
+    return not dating.RECALLED.search(reader.body, start, into.cue.start)
+
+
 def states_of(reader: Reader, d: Draft) -> set[str]:
     """The states of a draft's people."""
     people = reader.doc.record.people
@@ -825,7 +839,12 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a.parties = a.parties + [p for p in b.parties if p not in a.parties]
     if b.date and d.own_date and len(b.date) == 10:
         into.own_days.add(b.date)
-    if b.date and d.own_date and (not a.date or len(b.date) > len(a.date)):
+    if (
+        b.date
+        and d.own_date
+        and (not a.date or len(b.date) > len(a.date))
+        and not recalled_date(reader, into, d)
+    ):
         a.date, into.own_date = b.date, True
     elif placing.earlier_day_of_visit(a, b) and d.own_date:
         a.date = b.date
@@ -837,6 +856,13 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     a.outcomes += [o for o in b.outcomes if o not in a.outcomes]
     if not into.cue.named and d.cue.named and b.name and not d.points_back:
         a.name = b.name
+
+
+# A visit told as beginning on its day: what its people do in the next sentence is of
+# that day ("Ngày 4/3, X bắt đầu chuyến thăm Nga … Hai ông đã thảo luận …").
+BEGINS_VISIT = re.compile(
+    r"(?<!\w)(?:bắt đầu|mở đầu)\s+(?:chuyến\s+)?(?:thăm|công du)", re.IGNORECASE
+)
 
 
 def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
@@ -890,10 +916,17 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
             e.date = earlier[0].value
             return
     if previous and previous.event.kind == "visit" and set(previous.people) & set(d.people):
-        e.date = month_of(previous.event.date)
+        begun = BEGINS_VISIT.search(reader.body, *reader.doc.sentences[previous.sentence])
+        if begun and d.sentence == previous.sentence + 1 and e.status == previous.event.status:
+            e.date = previous.event.date  # "Ngày 4/3, X bắt đầu chuyến thăm Nga … Hai ông đã …"
+        else:
+            e.date = month_of(previous.event.date)
         return
     if e.status == "planned" and reader.doc.anchor_year and previous is not None:
-        if not dating.open_future(reader, d):
+        # a plan told after a dated event of the story ("Nhân dịp này, … sẽ tham dự X") is
+        # of the story's year; one told after an undated plan ("sẽ tới Israel để thảo luận
+        # …", "có kế hoạch thảo luận với A và B") is no more dated than that one
+        if previous.event.date and not dating.open_future(reader, d):
             e.date = str(reader.doc.anchor_year)
         return
     if (

@@ -22,6 +22,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from diplonews.extract.anchor_year import names_a_thing
 from diplonews.extract.events import captions, dating, peers, summits
 from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
 from diplonews.extract.spans import within
@@ -135,8 +136,14 @@ def last_day_before(reader: Reader, at: int) -> str | None:
     for t in reader.times:
         if t.start >= at:
             break
-        if t.precision == "day" and t.value and not (now and int(t.value[:4]) < now - 1):
-            # not a day of history ("thiết lập quan hệ ngày 22/12/1992")
+        if (
+            t.precision == "day"
+            and t.value
+            and not (now and int(t.value[:4]) < now - 1)
+            and not (t.year_stated and names_a_thing(reader.body, t, occurrences_only=True))
+        ):
+            # not a day of history ("thiết lập quan hệ ngày 22/12/1992"), nor the day
+            # an occurrence is named by ("sau sự kiện 11/9/2001")
             if t.end_value is None:
                 best = day_told = t
             elif day_told is not None and not _SENTENCE_BREAK.search(

@@ -150,9 +150,22 @@ def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
     if i < 0 or reader.doc.sentences[i][1] < sentence.start - 2:
         return []  # the person must be named in the sentence just before
     word = pronoun.group("lower") or pronoun.group().strip()
-    named = [m for m in before if m.start >= reader.doc.sentences[i][0]]
+    opening = reader.doc.sentences[i][0]
+    named = [m for m in before if m.start >= opening]
     fitting = [m for m in named if honorific(reader, m.person) in {None, word.lower()}]
-    return fitting[:1]
+    # the subject, not one named in a clause before it ("Sau cuộc gặp với Chủ tịch X,
+    # Ngoại trưởng Y sẽ lên đường …. Theo kế hoạch, ông …" is Y)
+    subjects = [m for m in fitting if not _oblique(reader.body, opening, m.start)]
+    return (subjects or fitting)[:1]
+
+
+# A word that makes what follows it in its clause an object or an adjunct, not a subject.
+OBLIQUE = re.compile(r"(?<!\w)(?:với|cùng|của|gặp|tiếp|sau|trước|theo)(?!\w)", re.IGNORECASE)
+
+
+def _oblique(body: str, opening: int, at: int) -> bool:
+    clause = max(opening, body.rfind(",", opening, at) + 1)
+    return OBLIQUE.search(body, clause, at) is not None
 
 
 # "bà Condoleezza Rice", "Ông Putin": the honorific the article gives a person.
