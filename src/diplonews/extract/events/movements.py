@@ -312,9 +312,8 @@ def subordinate_trips(
     starts = [s for s, _ in reader.doc.sentences]
     told: set[str] = set()  # destinations a verb of motion reached before
     for start, code in sorted(destinations.items()):
-        if not body[max(0, start - SUBORDINATE_REACH) : start].rstrip().endswith(
-            ("tới", "đến", "sang", "đô")
-        ):
+        reach = body[max(0, start - SUBORDINATE_REACH) : start].rstrip()
+        if not reach.endswith(("tới", "đến", "sang", "đô")):
             continue
         if code in told:
             continue  # "… đến Côn Minh dự Hội nghị … Ngay sau khi đến Côn Minh, …": told
