@@ -5,7 +5,9 @@ import pytest
 from diplonews.extract.doc import Doc
 from diplonews.extract.events.cues import (
     EDITION,
+    HYPOTHETICAL,
     NAME_STOP,
+    Cue,
     clause_bounds,
     finish_parties,
     month_of,
@@ -13,6 +15,7 @@ from diplonews.extract.events.cues import (
     party_spans,
     says_online,
     series_name,
+    wished_part,
 )
 from diplonews.extract.lexicons import load
 
@@ -95,3 +98,12 @@ def test_cues_name_stops_at_a_predicate_adverb(text: str, name: str) -> None:
     stop = NAME_STOP.search(text)
     assert stop is not None
     assert text[: stop.start()] == name
+
+
+def test_a_visit_coming_soon_is_no_wish_but_talks_coming_soon_are() -> None:
+    visit = Cue(0, 0, "visit", None)
+    meeting = Cue(0, 0, "meeting", None)
+    assert not HYPOTHETICAL.search(wished_part(visit, "Ngoại trưởng Ba Lan sẽ sớm "))
+    assert not HYPOTHETICAL.search(wished_part(visit, "Ngoại trưởng Ba Lan sẽ sớm có "))
+    assert HYPOTHETICAL.search(wished_part(visit, "Ông đề nghị Ngoại trưởng Ba Lan sẽ sớm "))
+    assert HYPOTHETICAL.search(wished_part(meeting, "Bình Nhưỡng sẽ sớm trở lại "))

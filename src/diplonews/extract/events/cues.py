@@ -130,6 +130,23 @@ HYPOTHETICAL = re.compile(
     r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên"
     r"|không (?:cho|nghĩ|tin) rằng)\b[^,;]*$"
 )
+# "Ngoại trưởng X sẽ sớm đến Trung Quốc", "sẽ sớm có chuyến công du Islamabad": a trip
+# announced as coming soon is a plan told, not a wish (HYPOTHETICAL's "sớm" is for
+# "đề nghị hai bên sớm gặp mặt"); only for visits: "Bình Nhưỡng sẽ sớm trở lại vòng đàm
+# phán" is a prospect.
+SOON_TRIP = re.compile(r"\bsẽ sớm(?:\s+(?:có|thực hiện|tiến hành|lên đường))?\s*$")
+
+
+def wished_part(cue: Cue, recent: str) -> str:
+    """The words before a cue that HYPOTHETICAL reads: all of them, less a visit's
+    "sẽ sớm" (SOON_TRIP)."""
+    if cue.kind == "visit" and "sớm" in recent:
+        soon = SOON_TRIP.search(recent)
+        if soon is not None:
+            return recent[: soon.start()]
+    return recent
+
+
 # "sẵn sàng đàm phán với Syria", "sẵn sàng và sẵn lòng tiếp tục tham gia đàm phán sáu bên",
 # "sẵn sàng làm việc với …": willingness to talk, told right before the talks' word, is
 # no occurrence.

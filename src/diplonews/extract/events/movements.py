@@ -59,11 +59,18 @@ RETURN_AFTER = re.compile(r"\s+(?:trở về|quay về|về nước|về tới|v
 # "… tới Trung Quốc để bàn về …", "đang ở Matxcơva để thảo luận về …": a trip made to
 # discuss is talks with the host as well as a visit.
 PURPOSE_TALKS = re.compile(
-    r"[^,;.()]{0,30}?,?\s*(?:để|nhằm)\s+(?:cùng\s+)?(thảo luận|bàn bạc|bàn thảo|bàn|hội đàm)\b"
+    r"[^,;.()]{0,30}?,?\s*(?:để|nhằm)\s+(?:cùng\s+)?(thảo luận|bàn bạc|bàn thảo|bàn|hội đàm|đàm phán)\b"
     r"(?!\s+(?:giao|tay|chân|ăn|cờ))"
 )
 
 MOVE_REACH = 40  # characters before a place that hold the verb
+
+# "đang ở Riyadh trong chuyến đi diễn ra sớm hơn dự kiến", "đang ở Caracas, Venezuela để
+# ký một số hợp đồng": being in a foreign place on a trip, or to sign (the business of a
+# visit), as PURPOSE_TALKS is for talks.
+ON_TRIP = re.compile(
+    r"[^;.()]{0,30}?\s(?:trong chuyến (?:thăm|đi|công du|công tác)|(?:để|nhằm) ký(?: kết)?)\b"
+)
 
 # A departure tells a held visit to the place left only when the clause says the trip ends
 # there: "rời Ấn Độ hôm qua sau chuyến thăm 3 ngày", "rời Bắc Kinh, kết thúc chuyến công
@@ -78,14 +85,23 @@ TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
 # The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
 # "dự kiến (sẽ) tới", "dự định sang", "có kế hoạch đến": a trip planned, told the same way.
+# How the trip is made: "sẽ sớm đến", "sẽ lần đầu tiên đến", "bí mật tới", "bất ngờ đến",
+# "A, B và C sẽ cùng đến Pháp" (the last named of them travels too).
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|vẫn|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
-    r"dự kiến|dự định|có kế hoạch|"
+    r"dự kiến|dự định|có kế hoạch|sớm|lần đầu(?: tiên)?|bí mật|bất ngờ|cùng(?: nhau)?|dẫn đầu|"
     r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay)|một lần nữa|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
 )
-# "X đã cùng các quan chức cấp cao châu Âu khác tới Kiev": the traveller's companions.
-MOVE_COMPANIONS = re.compile(r"\bcùng\s+(?:với\s+)?[^,;.()]{2,60}$")
+# "X đã cùng các quan chức cấp cao châu Âu khác tới Kiev", "Tổng thống George Bush và
+# phu nhân Laura tới thủ đô Slovakia": the traveller's companions.
+MOVE_COMPANIONS = re.compile(
+    r"\b(?:cùng\s+(?:với\s+)?[^,;.()]{2,60}|và\s+(?:phu nhân|phu quân)(?:\s+[^,;.()]{1,30})?)$"
+)
+# "Một phái đoàn do Thứ trưởng Tư pháp Wagner Goncalves dẫn đầu sẽ tới London", "một nhóm
+# hạ nghị sĩ Mỹ do ông Curt Weldon dẫn đầu đã tới Tripoli": the leader of a delegation
+# travels with it (MOVE_LEAD_WORD walks back over "dẫn đầu" to the leader's name).
+LED_BY = re.compile(r"\bdo\s+(?:ông\s+|bà\s+)?$")
 
 ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 
@@ -172,6 +188,12 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             ends = {m.end: m for m in reader.taking_part}
         at = lead_start(reader, move.start())
         traveller = ends.get(at)
+        if (
+            traveller is not None
+            and "dẫn đầu" in body[at : move.start()]
+            and not LED_BY.search(body, max(0, traveller.start - 12), traveller.start)
+        ):
+            continue  # "X dẫn đầu tới …": a leader of what the text does not say
         if traveller is not None:
             home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
             if home == code or traveller.name is None:
@@ -204,13 +226,13 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             body, max(0, move.start() - 80), move.start()
         ):
             talks = None
-        if verb == "ở" and talks is None:
+        if verb == "ở" and talks is None and not ON_TRIP.match(body, place_end(reader, start)):
             continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
-    return found + tour_stops(reader, destinations)
+    return found + tour_stops(reader, destinations) + subordinate_trips(reader, destinations)
 
 
 # A stop of a tour told as what it is: "Chặng dừng chân đầu tiên là Brussels", "Điểm dừng
@@ -250,6 +272,99 @@ def tour_stops(
             found.append((stop.start(), stop.end(), [MOVE_TRIGGER]))
             reader.stop_travellers[stop.start()] = named[-1].person
     return found
+
+
+# A trip told in a clause of time about the one who makes it: "Trước khi đến Palestine,
+# Ngoại trưởng Mỹ Condoleezza Rice có cuộc hội kiến với …", "Trả lời phóng viên trên đường
+# tới Tbilisi, Ngoại trưởng Mỹ …", "Rice sẽ hội đàm với … trước khi bay tới Seoul",
+# "ông Cheney khi tới Hàn Quốc".
+SUBORDINATE_MOVE = re.compile(
+    r"\b(?:[Tt]rước khi|[Ss]au khi|[Nn]gay khi|[Kk]hi|[Tt]rên đường)\s+(?:(?:ông|bà)\s+)?"
+    r"(?:bay\s+)?(tới|đến|sang)\s+(?:thủ đô\s+)?$"
+)
+SUBORDINATE_REACH = 40  # characters before the place that hold the clause's words
+# The words that may open a sentence before its subject: "Nhìn trước điều này, …",
+# "Hôm qua, …" (at most one short phrase and a comma).
+SUBJECT_LEAD = re.compile(r"\s*(?:[^,;.()]{1,40},\s*)?")
+# Words between the subject and a clause of time that make the clause another's: what the
+# subject says or believes ("X cho biết, lao động … trước khi sang Malaysia", "X tin rằng
+# những nghi phạm … đang trên đường tới …", a quote) or what befell someone else ("sau khi
+# con tàu … bị bắt trên đường tới Libya").
+NOT_OWN_CLAUSE = re.compile(
+    r"\b(?:cho biết|cho rằng|tin rằng|rằng|nói|khẳng định|tuyên bố|thông báo|xác nhận|bị|được)\b"
+    r"|[:\"“”]"
+)
+
+
+def subordinate_trips(
+    reader: Reader, destinations: dict[int, str]
+) -> list[tuple[int, int, list[Trigger]]]:
+    """A trip told in a clause of time ("trước khi / sau khi / khi / trên đường tới
+    <state or city>"): a visit there by the subject of the sentence, a named official of
+    another state, who stands right after the clause when it opens the sentence, else at
+    the head of the sentence. Not a trip made only to attend a meeting (see only_to_attend),
+    nor one a verb of motion told before (the clause looks back on it)."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    if "khi" not in body and "trên đường" not in body:
+        return found
+    people = reader.doc.record.people
+    starts = [s for s, _ in reader.doc.sentences]
+    told: set[str] = set()  # destinations a verb of motion reached before
+    for start, code in sorted(destinations.items()):
+        reach = body[max(0, start - SUBORDINATE_REACH) : start].rstrip()
+        if not reach.endswith(("tới", "đến", "sang", "đô")):
+            continue
+        if code in told:
+            continue  # "… đến Côn Minh dự Hội nghị … Ngay sau khi đến Côn Minh, …": told
+        if move_before(body, start) is not None:
+            told.add(code)
+        clause = SUBORDINATE_MOVE.search(body, max(0, start - SUBORDINATE_REACH), start)
+        if clause is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            continue
+        i = bisect.bisect_right(starts, clause.start()) - 1
+        if i < 0:
+            continue
+        sentence_start, sentence_end = reader.doc.sentences[i]
+        named = [
+            m
+            for m in within(reader.taking_part, sentence_start, sentence_end, start_attribute)
+            if m.name
+        ]
+        traveller = subject_of_clause(body, clause, sentence_start, start, named)
+        if traveller is None or not 0 <= traveller.person < len(people):
+            continue
+        if people[traveller.person].country in (None, code):
+            continue
+        if only_to_attend(reader, place_end(reader, start), code):
+            continue
+        found.append((clause.start(1), clause.end(1), [MOVE_TRIGGER]))
+        reader.stop_travellers[clause.start(1)] = traveller.person
+    return found
+
+
+def subject_of_clause(
+    body: str, clause: re.Match[str], sentence_start: int, place: int, named: list[Mention]
+) -> Mention | None:
+    """The official a clause of time is about: the one at the head of the sentence before
+    it ("Rice sẽ hội đàm … trước khi bay tới Seoul"), or, when the clause stands in the
+    sentence's opening phrase and no one is named before it, the one named right after
+    that phrase ("Trả lời phóng viên trên đường tới Tbilisi, Ngoại trưởng Mỹ …")."""
+    before = [m for m in named if m.start < clause.start()]
+    if before:
+        lead = SUBJECT_LEAD.match(body, sentence_start)
+        if lead is None or before[0].start > lead.end():
+            return None
+        if NOT_OWN_CLAUSE.search(body, before[0].end, clause.start()):
+            return None
+        return before[0]
+    if "," in body[sentence_start : clause.start()]:
+        return None
+    comma = body.find(",", place, place + 80)
+    if comma < 0:
+        return None
+    after = [m for m in named if comma < m.start <= comma + 3]
+    return after[0] if after else None
 
 
 def envoy_at_post(reader: Reader, traveller: Mention | None) -> bool:

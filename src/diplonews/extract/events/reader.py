@@ -66,6 +66,7 @@ from diplonews.extract.events.cues import (
     parse_edition,
     party_spans,
     series_name,
+    wished_part,
 )
 from diplonews.extract.events.drafts import Context, Draft
 from diplonews.extract.events.fields import INNER_ACRONYM, in_quotes
@@ -564,7 +565,7 @@ class Reader:
         at = self.context(sentence, cue, prev_end, subject)
         date, own_date, relation = fields.cue_date(self, at)
         span = (sentence.start, sentence.end), cue  # where a drop is told (audit hook)
-        if not own_date and HYPOTHETICAL.search(at.recent):
+        if not own_date and HYPOTHETICAL.search(wished_part(cue, at.recent)):
             audit.dropped("hypothetical", self.body, *span)
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
         if MODAL.search(at.recent):
