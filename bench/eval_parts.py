@@ -8,7 +8,9 @@ outlets; archive = full-length 2003–2006 news; fresh = 40 world and politics a
 of the corpus drawn by bench/sample_corpus.py and labelled by the project, not by the
 issue's authors; blind = 48 more such articles, drawn and labelled the same way a day
 later; cold = 96 more, drawn and labelled the same way on 2026-12-07 at the start of the
-next round), then on two halves of recent + archive, of fresh, of blind and of cold: odd-numbered
+next round; sealed = 48 more, drawn and labelled at the start of the round after, kept
+unread for the whole of it and scored at its start and end), then on two halves of
+recent + archive, of fresh, of blind, of cold and of sealed: odd-numbered
 articles (the half rules are developed on) and even-numbered ones (the half kept for
 checking). The gap between the halves is the honest estimate of what articles nobody
 looked at will score; report both.
@@ -57,7 +59,7 @@ def main() -> int:
     unseen_pred: list[dict] = []
     # the folders labelled by the project, each halved on its own
     own: dict[str, tuple[list[dict], list[dict]]] = {}
-    for name in ("seeds", "dev", "recent", "archive", "fresh", "blind", "cold"):
+    for name in ("seeds", "dev", "recent", "archive", "fresh", "blind", "cold", "sealed"):
         if not (args.data / name / "gold.jsonl").is_file():
             continue
         gold, pred = records(args.data / name)
@@ -65,7 +67,7 @@ def main() -> int:
         if name in ("recent", "archive"):
             unseen_gold += gold
             unseen_pred += pred
-        if name in ("fresh", "blind", "cold"):
+        if name in ("fresh", "blind", "cold", "sealed"):
             own[name] = (gold, pred)
     for label, odd in (("odd half", True), ("even half", False)):
         table[label] = evaluate.score(half(unseen_gold, odd), half(unseen_pred, odd)).figures()
@@ -83,6 +85,7 @@ def main() -> int:
         ("fresh odd", "fresh even"),
         ("blind odd", "blind even"),
         ("cold odd", "cold even"),
+        ("sealed odd", "sealed even"),
     ):
         if odd_label in table:
             odd, even = table[odd_label], table[even_label]

@@ -26,7 +26,7 @@ def predict(folder: Path) -> list[dict]:
 
 
 @pytest.fixture(
-    scope="module", params=["seeds", "dev", "recent", "archive", "fresh", "blind", "cold"]
+    scope="module", params=["seeds", "dev", "recent", "archive", "fresh", "blind", "cold", "sealed"]
 )
 def scored(request: pytest.FixtureRequest) -> tuple[str, evaluate.Report]:
     folder = DATA / request.param
