@@ -1,0 +1,29 @@
+"""people/names: where a personal name ends in the body."""
+
+from diplonews.extract import extract
+
+
+def names_of(text: str) -> list[str]:
+    return [p.name for p in extract(text, "t").people]
+
+
+def test_a_vietnamese_syllable_glued_after_a_foreign_name_starts_a_sentence() -> None:
+    found = names_of(
+        "Phó Thủ tướng Malaysia Ahmad Zahid Rahman Tuyên bố tại Kuala Lumpur sau khi hội đàm."
+    )
+    assert found == ["Ahmad Zahid Rahman"]
+
+
+def test_a_caption_syllable_after_a_foreign_name_is_cut() -> None:
+    found = names_of("Ngoại trưởng Canada Peter Fenwick Họ đã gặp nhau tại Ottawa hôm qua.")
+    assert found == ["Peter Fenwick"]
+
+
+def test_vietnamese_and_sino_vietnamese_names_keep_their_syllables() -> None:
+    found = names_of(
+        "Chủ tịch nước Lê Văn Tâm đã tiếp Tổng thống Hàn Quốc Kim Tê Chung và Tổng Bí thư "
+        "Lào Bunma Xaynhavông hôm qua."
+    )
+    assert "Lê Văn Tâm" in found
+    assert "Kim Tê Chung" in found
+    assert "Bunma Xaynhavông" in found
