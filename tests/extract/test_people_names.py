@@ -27,3 +27,26 @@ def test_vietnamese_and_sino_vietnamese_names_keep_their_syllables() -> None:
     assert "Lê Văn Tâm" in found
     assert "Kim Tê Chung" in found
     assert "Bunma Xaynhavông" in found
+
+
+def test_vietnamese_syllables_before_a_foreign_name_are_not_part_of_it() -> None:
+    found = names_of(
+        "Tỉnh trưởng Hắc Long Giang Wang Jianmin đã tiếp Bộ trưởng Thương Mại Donal Fisher."
+    )
+    assert "Wang Jianmin" in found
+    assert "Donal Fisher" in found
+
+
+def test_a_vietnamese_name_keeps_its_family_name() -> None:
+    found = names_of("Thủ tướng Lê Minh Chính đã hội đàm với Thủ tướng Hồ Chí Thanh.")
+    assert found == ["Lê Minh Chính", "Hồ Chí Thanh"]
+
+
+def test_a_former_state_is_no_part_of_its_leaders_name() -> None:
+    people = extract(
+        "Tổng thống Nam Tư Dragan Petrovic đã gặp nhà lãnh đạo Liên Xô Ivan Sokolov.", "t"
+    ).people
+    assert [(p.name, p.country) for p in people] == [
+        ("Dragan Petrovic", "YUG"),
+        ("Ivan Sokolov", "SUN"),
+    ]

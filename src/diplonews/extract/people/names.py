@@ -201,6 +201,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             break
     if not tokens:
         return None
+    tokens = tokens[place_words_before_foreign_name(body, tokens) :]
     start, end = tokens[0][0], tokens[-1][1]
     if (
         len(tokens) == 1
@@ -296,3 +297,23 @@ def opens_phrase_after_foreign_name(
         has_vietnamese_letters(body[s:e]) or found.surnames.get(body[s:e]) in SINO_VIETNAMESE
         for s, e in tokens
     )
+
+
+def place_words_before_foreign_name(body: str, tokens: list[tuple[int, int]]) -> int:
+    """How many Vietnamese syllables open a name read on into a foreign one: a place or an
+    office's word the lexicons miss ("Thủ tướng Nam Tư Slobodan Milosevic", "Tỉnh trưởng
+    Hắc Long Giang Zhang Zuoji", "Tổng thống Ảrập Hosni Mubarak"). Vietnamese syllables,
+    one with letters only Vietnamese writes, then at least two words in plain Latin
+    letters, one of them no Vietnamese syllable ("Milosevic"): the syllables are not part
+    of the name ("Phạm Minh Chính", "Kim Tê Chung" keep theirs)."""
+    words = [body[s:e] for s, e in tokens]
+    lead = 0
+    while lead < len(words) - 2 and VIETNAMESE_SYLLABLE.fullmatch(fold(words[lead])):
+        lead += 1
+    while lead and not (
+        any(has_vietnamese_letters(w) for w in words[:lead])
+        and all(w.isascii() for w in words[lead:])
+        and not all(VIETNAMESE_SYLLABLE.fullmatch(fold(w)) for w in words[lead:])
+    ):
+        lead -= 1
+    return lead
