@@ -50,3 +50,8 @@ def test_a_former_state_is_no_part_of_its_leaders_name() -> None:
         ("Dragan Petrovic", "YUG"),
         ("Ivan Sokolov", "SUN"),
     ]
+
+
+def test_two_particles_inside_a_spanish_name() -> None:
+    found = names_of("Phó Thủ tướng Tây Ban Nha Ana Maria Lopez de la Cruz tuyên bố như vậy.")
+    assert found == ["Ana Maria Lopez de la Cruz"]
