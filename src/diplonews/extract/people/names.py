@@ -289,14 +289,15 @@ def opens_phrase_after_foreign_name(
     written in Latin letters has no syllable with Vietnamese letters, so one that a
     lower-case word follows is a sentence glued on, not the end of the name. Names read the
     Sino-Vietnamese way, and Lao names written in Vietnamese letters (one long word), keep it."""
-    if not has_vietnamese_letters(word) or not VIETNAMESE_SYLLABLE.fullmatch(fold(word)):
-        return False
+    if not has_vietnamese_letters(word) or has_vietnamese_letters(
+        body[tokens[0][0] : tokens[-1][1]]
+    ):
+        return False  # the name so far is Vietnamese: most calls end here
     if not NEXT_WORD_LOWER.match(body, pos + len(word)):
         return False
-    return not any(
-        has_vietnamese_letters(body[s:e]) or found.surnames.get(body[s:e]) in SINO_VIETNAMESE
-        for s, e in tokens
-    )
+    if not VIETNAMESE_SYLLABLE.fullmatch(fold(word)):
+        return False
+    return not any(found.surnames.get(body[s:e]) in SINO_VIETNAMESE for s, e in tokens)
 
 
 def place_words_before_foreign_name(body: str, tokens: list[tuple[int, int]]) -> int:
@@ -306,7 +307,11 @@ def place_words_before_foreign_name(body: str, tokens: list[tuple[int, int]]) ->
     one with letters only Vietnamese writes, then at least two words in plain Latin
     letters, one of them no Vietnamese syllable ("Milosevic"): the syllables are not part
     of the name ("Phạm Minh Chính", "Kim Tê Chung" keep theirs)."""
+    if len(tokens) < 3:
+        return 0
     words = [body[s:e] for s, e in tokens]
+    if not (words[-1].isascii() and words[-2].isascii()):
+        return 0  # "Hồ Chí Minh", "Phạm Minh Chính": most names stop here
     lead = 0
     while lead < len(words) - 2 and VIETNAMESE_SYLLABLE.fullmatch(fold(words[lead])):
         lead += 1
