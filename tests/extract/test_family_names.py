@@ -81,3 +81,16 @@ def test_a_sino_vietnamese_name_ends_in_the_given_name() -> None:
     # "Hồ Cẩm Đào": the family name comes first, so "Đào" alone is no one of the article.
     text = "Chủ tịch Trung Quốc Hồ Cẩm Đào tới Hà Nội. Thủ tướng Phan Văn Khải hội đàm với Đào."
     assert names_of(text) == ["Hồ Cẩm Đào", "Phan Văn Khải"]
+
+
+def test_an_east_asian_name_is_shortened_to_its_first_word() -> None:
+    text = (
+        "Bộ trưởng Thống nhất Hàn Quốc Chung Min-seok tới Bắc Kinh. "
+        "Chung sẽ gặp Ngoại trưởng Trung Quốc Lý Quang Hoa."
+    )
+    assert names_of(text) == ["Chung Min-seok", "Chung Min-seok", "Lý Quang Hoa"]
+
+
+def test_a_western_name_is_still_shortened_to_its_last_word() -> None:
+    text = "Ngoại trưởng Anh Peter Kim tới Seoul. Kim sẽ gặp Ngoại trưởng Pháp Paul Morel."
+    assert names_of(text) == ["Peter Kim", "Peter Kim", "Paul Morel"]

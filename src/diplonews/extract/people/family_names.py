@@ -1,6 +1,7 @@
 """Officials named again by family name alone: "Lavrov sẽ gặp Ngoại trưởng Mỹ Colin
 Powell", "sau cuộc gặp với Abbas". World news names a foreign official in full once, with
-a title, and from then on by the last word of the name, without title or honorific; those
+a title, and from then on by the family name (the last word; the first of a Korean, Chinese
+or Japanese name written family name first: "Roh"), without title or honorific; those
 mentions are the same person acting, and the events stage needs them to see who met whom.
 
 Kept to what cannot be a word of the sentence: the last word of a foreign name already
@@ -58,7 +59,7 @@ def usable_word(
     is returned whole; the caller decides whether it may stand for its person."""
     if has_vietnamese_letters(name):
         return None
-    last = name.split()[-1]
+    last = family_word(name, lex)
     if (
         len(last) < shortest
         or not last[0].isupper()
@@ -70,6 +71,25 @@ def usable_word(
     ):
         return None
     return last
+
+
+# States whose names put the family name first ("Roh Moo-hyun", "Chung Dong-young").
+FAMILY_FIRST = frozenset({"KOR", "PRK", "CHN", "TWN", "JPN"})
+
+
+def family_word(name: str, lex: Lexicons) -> str:
+    """The word of a full name the news shortens it to: the last ("Colin Powell" →
+    "Powell"), or the first in an East Asian name written family name first ("Roh
+    Moo-hyun" → "Roh", "Koizumi Junichiro" → "Koizumi"), known by a family name of those
+    states first and none last."""
+    words = name.split()
+    if (
+        len(words) > 1
+        and lex.surnames.get(words[0]) in FAMILY_FIRST
+        and words[-1] not in lex.surnames
+    ):
+        return words[0]
+    return words[-1]
 
 
 def back_references(

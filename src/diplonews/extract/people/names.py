@@ -15,7 +15,7 @@ from typing import Any
 
 from diplonews.extract.lexicons import Lexicons, Party, Title
 from diplonews.extract.spans import Spans, covering
-from diplonews.text import has_vietnamese_letters
+from diplonews.text import fold, has_vietnamese_letters
 
 # Words after which a capitalised name is a place named after a person.
 PLACE_BEFORE = re.compile(
@@ -159,6 +159,8 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             break
         if tokens and ends_name(body, q, word, found):
             break  # "Donald Trump Toàn cảnh …": a caption or a new phrase starts here
+        if tokens and opens_phrase_after_foreign_name(body, q, word, tokens, found):
+            break  # "Jusuf Kalla Tuyên bố tại Jakarta": a glued sentence goes on
         if tokens and opens_sentence(word, len(tokens), found.words):
             break  # "Bộ trưởng Đào Đình Bình Sau khi …": the lead after a headline
         glued = GLUED.search(word) if "." in word else None
@@ -199,6 +201,7 @@ def read_name(body: str, pos: int, found: Found) -> tuple[int, int] | None:
             break
     if not tokens:
         return None
+    tokens = tokens[place_words_before_foreign_name(body, tokens) :]
     start, end = tokens[0][0], tokens[-1][1]
     if (
         len(tokens) == 1
@@ -267,3 +270,55 @@ def ends_name(body: str, pos: int, word: str, found: Found) -> bool:
         if body.startswith(phrase, pos):
             return True
     return False
+
+
+# One Vietnamese syllable, folded: an onset, one to three vowels, a final consonant.
+VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+# Family names read the Sino-Vietnamese way may be followed by Vietnamese syllables ("Kim Tê Chung").
+SINO_VIETNAMESE = frozenset({"VNM", "CHN", "KOR", "PRK", "TWN"})
+NEXT_WORD_LOWER = re.compile(r" [a-zà-ỹđ]")
+
+
+def opens_phrase_after_foreign_name(
+    body: str, pos: int, word: str, tokens: list[tuple[int, int]], found: Found
+) -> bool:
+    """Whether a capitalised Vietnamese syllable after a foreign name starts the next phrase
+    ("Phó Tổng thống Indonesia Jusuf Kalla Tuyên bố …", "Thaksin Khẩu hiệu …"): a name
+    written in Latin letters has no syllable with Vietnamese letters, so one that a
+    lower-case word follows is a sentence glued on, not the end of the name. Names read the
+    Sino-Vietnamese way, and Lao names written in Vietnamese letters (one long word), keep it."""
+    if not has_vietnamese_letters(word) or has_vietnamese_letters(
+        body[tokens[0][0] : tokens[-1][1]]
+    ):
+        return False  # the name so far is Vietnamese: most calls end here
+    if not NEXT_WORD_LOWER.match(body, pos + len(word)):
+        return False
+    if not VIETNAMESE_SYLLABLE.fullmatch(fold(word)):
+        return False
+    return not any(found.surnames.get(body[s:e]) in SINO_VIETNAMESE for s, e in tokens)
+
+
+def place_words_before_foreign_name(body: str, tokens: list[tuple[int, int]]) -> int:
+    """How many Vietnamese syllables open a name read on into a foreign one: a place or an
+    office's word the lexicons miss ("Thủ tướng Nam Tư Slobodan Milosevic", "Tỉnh trưởng
+    Hắc Long Giang Zhang Zuoji", "Tổng thống Ảrập Hosni Mubarak"). Vietnamese syllables,
+    one with letters only Vietnamese writes, then at least two words in plain Latin
+    letters, one of them no Vietnamese syllable ("Milosevic"): the syllables are not part
+    of the name ("Phạm Minh Chính", "Kim Tê Chung" keep theirs)."""
+    if len(tokens) < 3:
+        return 0
+    words = [body[s:e] for s, e in tokens]
+    if not (words[-1].isascii() and words[-2].isascii()):
+        return 0  # "Hồ Chí Minh", "Phạm Minh Chính": most names stop here
+    lead = 0
+    while lead < len(words) - 2 and VIETNAMESE_SYLLABLE.fullmatch(fold(words[lead])):
+        lead += 1
+    while lead and not (
+        any(has_vietnamese_letters(w) for w in words[:lead])
+        and all(w.isascii() for w in words[lead:])
+        and not all(VIETNAMESE_SYLLABLE.fullmatch(fold(w)) for w in words[lead:])
+    ):
+        lead -= 1
+    return lead

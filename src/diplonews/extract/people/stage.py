@@ -52,6 +52,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
         resolver.confirmed[i]
         or resolver.known[i] is not None  # "ông Ban Ki-moon": a known official
         or official_context(doc, mentions, i)
+        or heads_delegation(doc.body, mentions, i)
         for i in range(len(resolver.people))
     ]
     delegation_countries(doc, lex, mentions, resolver)
@@ -148,6 +149,26 @@ def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:
     for start, end in doc.sentences:
         if start <= first.start < end:
             return sum(1 for m in mentions if start <= m.start < end and m.titles) >= 2
+    return False
+
+
+# "một nhóm hạ nghị sĩ Mỹ do ông X dẫn đầu", "dẫn đầu đoàn là ông X": whoever heads a
+# delegation acts for a state, title or not.
+LED_BY_BEFORE = re.compile(r"\bdo\s+$")
+LEADS_AFTER = re.compile(r"\s+(?:dẫn đầu|làm [Tt]rưởng đoàn)\b")
+HEAD_IS_BEFORE = re.compile(r"(?:dẫn đầu|[Tt]rưởng)\s+(?:phái\s+)?đoàn\s+(?:này\s+)?là\s+$")
+
+
+def heads_delegation(body: str, mentions: list[Mention], index: int) -> bool:
+    """Whether a person named without a title heads a delegation somewhere in the text."""
+    for m in mentions:
+        if m.person != index:
+            continue
+        before = body[max(0, m.start - 24) : m.start]
+        if HEAD_IS_BEFORE.search(before) or (
+            LED_BY_BEFORE.search(before) and LEADS_AFTER.match(body, m.end)
+        ):
+            return True
     return False
 
 
