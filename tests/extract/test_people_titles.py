@@ -31,11 +31,3 @@ def test_a_senior_adviser_of_a_state_in_a_list_keeps_that_state() -> None:
     )
     assert found["Omar Haddad"][0] == "PSE"
     assert found["Uri Stern"] == ("ISR", ["Senior Advisor"])
-
-
-def test_a_delegation_head_for_talks_serves_the_state_after_the_talks() -> None:
-    found = people_of(
-        "Trưởng đoàn đàm phán hạt nhân của Nhật Bản Hiroshi Tanabe phát biểu tại Bắc Kinh. "
-        "Ông đã gặp Thứ trưởng Ngoại giao Mỹ John Carver."
-    )
-    assert found["Hiroshi Tanabe"] == ("JPN", ["Head of Delegation"])

@@ -86,10 +86,6 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 country = found.short_forms[short.group()]  # "Thủ tướng Anh Keir Starmer"
                 p = short.end()
                 continue
-        field = DELEGATION_FIELD.match(body, q) if titles and country is None else None
-        if field and field.end() in found.parties and titles[-1].vi.lower().endswith("trưởng đoàn"):
-            p = field.end()  # "Trưởng đoàn đàm phán Nhật Bản": talks, then whose delegation
-            continue
         half = next((h for h in found.regions if body.startswith(h, q)), None) if titles else None
         if half:
             country = country or found.regions[half]
@@ -150,9 +146,6 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         continue
 
 
-# What a delegation is sent for, between its head's title and its state: "Trưởng đoàn đàm
-# phán hạt nhân của Iran Ali Larijani".
-DELEGATION_FIELD = re.compile(r"đàm phán(?:\s+(?:về\s+)?hạt nhân)?\s+(?:của\s+)?")
 THIS_STATE = re.compile(r"(?:của\s+)?(?:nước|quốc gia)\s+này\b")
 SENTENCE_END = re.compile(r"[.!?\n]\s")
 
