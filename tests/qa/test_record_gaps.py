@@ -84,6 +84,32 @@ def _event(
     }
 
 
+def _stored(
+    tmp_path_factory: pytest.TempPathFactory, name: str, records: list[tuple[str, str, dict]]
+) -> Iterator[Store]:
+    """A store of (doc_id, body, record) articles, each event's span its evidence."""
+    items = []
+    for doc_id, body, record in records:
+        at = body.find(record["events"][0]["evidence"])
+        items.append(
+            Prepared(
+                source=f"{doc_id}.txt",
+                doc_id=doc_id,
+                url=None,
+                content_hash=f"test:{doc_id}",
+                record=record,
+                body=body,
+                spans=[(at, at + len(record["events"][0]["evidence"]))],
+                signature=dedupe.signature(body),
+            )
+        )
+    path: Path = tmp_path_factory.mktemp(name) / f"{name}.db"
+    store = open_store(str(path), create=True)
+    ingest_prepared(store, items)
+    yield store
+    store.close()
+
+
 @pytest.fixture(scope="module")
 def gaps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     abe = _person("Shinzo Abe", "JPN", "Prime Minister")
@@ -115,26 +141,7 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     # the only meeting of two leaders, undated
     first = _event("meeting", FIRST_MET, ["IND", "PAK"], None, [musharraf, vajpayee], date=None)
     records.append(("g5", FIRST_MET, _record("g5", FIRST_MET, first, [musharraf, vajpayee])))
-    items = []
-    for doc_id, body, record in records:
-        at = body.find(record["events"][0]["evidence"])
-        items.append(
-            Prepared(
-                source=f"{doc_id}.txt",
-                doc_id=doc_id,
-                url=None,
-                content_hash=f"test:{doc_id}",
-                record=record,
-                body=body,
-                spans=[(at, at + len(record["events"][0]["evidence"]))],
-                signature=dedupe.signature(body),
-            )
-        )
-    path: Path = tmp_path_factory.mktemp("gaps") / "gaps.db"
-    store = open_store(str(path), create=True)
-    ingest_prepared(store, items)
-    yield store
-    store.close()
+    yield from _stored(tmp_path_factory, "gaps", records)
 
 
 @pytest.mark.parametrize(
@@ -241,34 +248,18 @@ def undated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         ("u1", SESSION_2015, ("Phạm Bình Minh", "VNM"), ("Hor Namhong", "KHM")),
         ("u2", SESSION_2021, ("Bùi Thanh Sơn", "VNM"), ("Prak Sokhonn", "KHM")),
     ]
-    items = []
+    records = []
     for doc_id, body, *chairs in sessions:
         people = [
             {"name": n, "country": c, "title": "Foreign Minister", "role": "chair"}
             for n, c in chairs
         ]
-        first = body.split(". ")[0] + "."
         event = _event("meeting", body, ["KHM", "VNM"], None, people, date=None)
         event.update(series="Vietnam-Cambodia Joint Committee", name="kỳ họp")
         record = _record(doc_id, body, event, people)
         record["published"] = None
-        items.append(
-            Prepared(
-                source=f"{doc_id}.txt",
-                doc_id=doc_id,
-                url=None,
-                content_hash=f"test:{doc_id}",
-                record=record,
-                body=body,
-                spans=[(0, len(first))],
-                signature=dedupe.signature(body),
-            )
-        )
-    path: Path = tmp_path_factory.mktemp("undated") / "undated.db"
-    store = open_store(str(path), create=True)
-    ingest_prepared(store, items)
-    yield store
-    store.close()
+        records.append((doc_id, body, record))
+    yield from _stored(tmp_path_factory, "undated", records)
 
 
 @pytest.mark.parametrize(
