@@ -35,6 +35,7 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,12 +62,10 @@ def labelled_ids() -> set[str]:
     return ids
 
 
-def collect(corpus: Path, sections: tuple[str, ...], limit: int | None) -> tuple[list, int]:
-    """Every drop as (gate, kind, corpus id, cue words, sentence, covered), and the
-    number of articles read."""
-    lex = load()
-    skip = labelled_ids()
-    drops = []
+def corpus_rows(
+    corpus: Path, sections: tuple[str, ...], skip: set[str], limit: int | None
+) -> Iterator[dict]:
+    """The corpus rows of `sections`, less the `skip` ids, at most `limit` of them."""
     articles = 0
     with corpus.open(encoding="utf-8") as rows:
         for line in rows:
@@ -74,18 +73,29 @@ def collect(corpus: Path, sections: tuple[str, ...], limit: int | None) -> tuple
             if row.get("category") not in sections or row["id"] in skip:
                 continue
             if limit is not None and articles >= limit:
-                break
+                return
             articles += 1
-            audit.SINK = []
-            try:
-                record = extract(row["text"], row["id"].rsplit("/", 1)[-1], lexicons=lex)
-            finally:
-                found, audit.SINK = audit.SINK, None
-            told = {(e.kind, (e.evidence or "").strip()) for e in record.events}
-            for gate, kind, words, sentence, note in found:
-                plain = sentence.replace("⟦", "").replace("⟧", "").strip()
-                covered = (kind, plain) in told
-                drops.append((gate, kind, row["id"], words, sentence, covered, note))
+            yield row
+
+
+def collect(corpus: Path, sections: tuple[str, ...], limit: int | None) -> tuple[list, int]:
+    """Every drop as (gate, kind, corpus id, cue words, sentence, covered), and the
+    number of articles read."""
+    lex = load()
+    drops = []
+    articles = 0
+    for row in corpus_rows(corpus, sections, labelled_ids(), limit):
+        articles += 1
+        audit.SINK = []
+        try:
+            record = extract(row["text"], row["id"].rsplit("/", 1)[-1], lexicons=lex)
+        finally:
+            found, audit.SINK = audit.SINK, None
+        told = {(e.kind, (e.evidence or "").strip()) for e in record.events}
+        for gate, kind, words, sentence, note in found:
+            plain = sentence.replace("⟦", "").replace("⟧", "").strip()
+            covered = (kind, plain) in told
+            drops.append((gate, kind, row["id"], words, sentence, covered, note))
     return drops, articles
 
 

@@ -23,7 +23,6 @@ verb, then K sentences drawn at random.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import sys
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from audit_drops import labelled_ids
+from audit_drops import corpus_rows, labelled_ids
 from diplonews.extract import extract_doc
 from diplonews.extract.lexicons import load
 from false_events import default_corpus
@@ -66,51 +65,43 @@ def candidates(corpus: Path, limit: int | None, skip: set[str]) -> tuple[list[di
     lex = load()
     found: list[dict] = []
     articles = 0
-    with corpus.open(encoding="utf-8") as rows:
-        for line in rows:
-            row = json.loads(line)
-            if row.get("category") not in SECTIONS or row["id"] in skip:
+    for row in corpus_rows(corpus, SECTIONS, skip, limit):
+        articles += 1
+        doc = extract_doc(row["text"], row["id"].rsplit("/", 1)[-1], lexicons=lex)
+        body, record = doc.body, doc.record
+        told = {(e.evidence or "").strip() for e in record.events if e.kind == "visit"}
+        places = [
+            (s, e, getattr(p[0], "country", None))
+            for s, e, p in lex.find_in(doc.matches, "places", body)
+        ] + [
+            (s, e, p[0])
+            for s, e, p in lex.find_in(doc.matches, "party_names", body)
+            if getattr(lex.party(p[0]), "kind", "") == "state"
+        ]
+        for start, end in doc.sentences:
+            sentence = body[start:end].strip()
+            named = [m for m in doc.mentions if start <= m.start < end and m.name]
+            if not named or sentence in told:
                 continue
-            if limit is not None and articles >= limit:
-                break
-            articles += 1
-            doc = extract_doc(row["text"], row["id"].rsplit("/", 1)[-1], lexicons=lex)
-            body, record = doc.body, doc.record
-            told = {(e.evidence or "").strip() for e in record.events if e.kind == "visit"}
-            places = [
-                (s, e, getattr(p[0], "country", None))
-                for s, e, p in lex.find_in(doc.matches, "places", body)
-            ] + [
-                (s, e, p[0])
-                for s, e, p in lex.find_in(doc.matches, "party_names", body)
-                if getattr(lex.party(p[0]), "kind", "") == "state"
-            ]
-            for start, end in doc.sentences:
-                sentence = body[start:end].strip()
-                named = [m for m in doc.mentions if start <= m.start < end and m.name]
-                if not named or sentence in told:
+            homes = {
+                record.people[m.person].country for m in named if 0 <= m.person < len(record.people)
+            }
+            first = min(m.start for m in named)
+            for s, e, code in places:
+                if not (first < s < end) or not code or code in homes:
                     continue
-                homes = {
-                    record.people[m.person].country
-                    for m in named
-                    if 0 <= m.person < len(record.people)
-                }
-                first = min(m.start for m in named)
-                for s, e, code in places:
-                    if not (first < s < end) or not code or code in homes:
-                        continue
-                    verb = NEAR_VERB.search(body, max(start, s - NEAR_REACH), s)
-                    if verb:
-                        found.append(
-                            {
-                                "id": row["id"],
-                                "verb": verb.group(1),
-                                "place": body[s:e],
-                                "officials": [m.name for m in named],
-                                "sentence": sentence,
-                            }
-                        )
-                        break
+                verb = NEAR_VERB.search(body, max(start, s - NEAR_REACH), s)
+                if verb:
+                    found.append(
+                        {
+                            "id": row["id"],
+                            "verb": verb.group(1),
+                            "place": body[s:e],
+                            "officials": [m.name for m in named],
+                            "sentence": sentence,
+                        }
+                    )
+                    break
     return found, articles
 
 
