@@ -253,22 +253,40 @@ def _among_series_parties(
     """When the record holds no meeting of the series a question names as its setting
     ("hội đàm riêng với ai khi dự Hội nghị cấp cao Mê Công - Nhật Bản"), the asked
     people's events among the series' own parties: those whose parties are every party
-    of the question, a group standing for all its members."""
+    of the question, a group standing for all its members; or two or more of them, told
+    by an article that names every party of the question (the talks held beside it)."""
     wanted = list(loose.parties)
     if not wanted:
         return []
     loose.parties = []
+    within = set(wanted).union(*(_members(code, lex) for code in wanted))
     found = []
     for event in select(store, loose, lex, kinds=kinds):
         held = set(event.parties)
-        if all(code in held or _all_members(code, held, lex) for code in wanted):
+        if all(code in held or _all_members(code, held, lex) for code in wanted) or (
+            len(held) >= 2 and held <= within and _told_beside(store, event, wanted, lex)
+        ):
             found.append(event)
     return found
 
 
-def _all_members(code: str, held: set[str], lex: Lexicons) -> bool:
+def _members(code: str, lex: Lexicons) -> set[str]:
     party = lex.parties.get(code)
-    members = set(party.members) if party is not None and party.kind in ("bloc", "group") else set()
+    return set(party.members) if party is not None and party.kind in ("bloc", "group") else set()
+
+
+def _told_beside(store: Store, event: StoredEvent, wanted: list[str], lex: Lexicons) -> bool:
+    """Whether an article reporting the event names every party the question asks for."""
+    ids = sorted({s.article_id for s in event.sources})
+    for article in queries.articles_by_id(store, ids):
+        named = {payloads[0] for _, _, payloads in lex.party_names.find(article.body)}
+        if set(wanted) <= named:
+            return True
+    return False
+
+
+def _all_members(code: str, held: set[str], lex: Lexicons) -> bool:
+    members = _members(code, lex)
     return bool(members) and members <= held
 
 
