@@ -229,7 +229,7 @@ def test_the_only_meeting_is_the_first_though_undated(gaps: Store, question: str
 
 
 # Two sessions of one committee from articles that give no publication date and no year
-# of their own: one article's latest year is 2015, the other's 2021.
+# of their own: one article's latest year is 2015, the other's 2021 (ending a date).
 SESSION_2015 = (
     "Phó Thủ tướng Phạm Bình Minh và Phó Thủ tướng Campuchia Hor Namhong đồng chủ trì kỳ họp "
     "Ủy ban hỗn hợp Việt Nam - Campuchia ngày 21/8. "
@@ -238,7 +238,7 @@ SESSION_2015 = (
 SESSION_2021 = (
     "Bộ trưởng Ngoại giao Bùi Thanh Sơn và Bộ trưởng Ngoại giao Campuchia Prak Sokhonn đồng chủ "
     "trì kỳ họp Ủy ban hỗn hợp Việt Nam - Campuchia ngày 18/12. "
-    "Hai bên nhất trí tổ chức các hoạt động kỷ niệm trong năm 2021."
+    "Hai bên nhất trí triển khai Hiệp định ký ngày 5/1/2021."
 )
 
 

@@ -19,7 +19,9 @@ from diplonews.kb.models import StoredEvent
 from diplonews.kb.store import Store, queries
 
 NEAR_NAME = 40  # characters after the event's words a time expression may start at
-_YEAR = re.compile(r"(?<![\w/.,-])(19[4-9][0-9]|20[0-9][0-9])(?![\w/])")
+# a year in digits, alone or ending a date ("năm 2015", "21/8/2015"), not a part of a
+# longer number ("12.2015", "1,2015 tỷ")
+_YEAR = re.compile(r"(?<![\w.,])(19[4-9][0-9]|20[0-9][0-9])(?!\d)")
 
 
 @dataclass(frozen=True)
