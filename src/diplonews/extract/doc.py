@@ -118,9 +118,8 @@ class Doc:
         is first read. Only the events stage (when it reads sentences) and milestones read
         them, in a third of the articles of a news corpus: the others skip the dates
         stage's scans, a tenth of an article's extraction."""
-        self._dating = None  # a dating deferred before is replaced, not worked out
-        self.anchor_year, self.times = None, []
-        self._dating = dating
+        # a dating deferred before is replaced, not worked out
+        self._anchor_year, self._times, self._dating = None, [], dating
 
     def _settle_dating(self) -> None:
         if self._dating is not None:

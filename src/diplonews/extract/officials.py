@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 
+from rapidfuzz.distance import Levenshtein
+
 from diplonews.extract.lexicons import Lexicons, read_rows, split_forms
 from diplonews.text import fold
 
@@ -46,15 +48,7 @@ def near_word(a: str, b: str) -> bool:
     if a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
         return False
     limit = 2 if min(len(a), len(b)) >= LONG_WORD else 1
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
+    return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 
 def shape(key: tuple[str, ...]) -> tuple[int, str, str]:

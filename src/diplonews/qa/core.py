@@ -259,7 +259,7 @@ def _among_series_parties(
     if not wanted:
         return []
     loose.parties = []
-    within = set(wanted).union(*(_members(code, lex) for code in wanted))
+    within = with_members(wanted, lex)
     found = []
     for event in select(store, loose, lex, kinds=kinds):
         held = set(event.parties)
@@ -268,11 +268,6 @@ def _among_series_parties(
         ):
             found.append(event)
     return found
-
-
-def _members(code: str, lex: Lexicons) -> set[str]:
-    party = lex.parties.get(code)
-    return set(party.members) if party is not None and party.kind in ("bloc", "group") else set()
 
 
 def _told_beside(store: Store, event: StoredEvent, wanted: list[str], lex: Lexicons) -> bool:
@@ -286,7 +281,7 @@ def _told_beside(store: Store, event: StoredEvent, wanted: list[str], lex: Lexic
 
 
 def _all_members(code: str, held: set[str], lex: Lexicons) -> bool:
-    members = _members(code, lex)
+    members = with_members([code], lex) - {code}
     return bool(members) and members <= held
 
 
