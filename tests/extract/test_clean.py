@@ -374,6 +374,17 @@ def test_clean_body_end_keeps_unpunctuated_paragraph_of_short_text():
     assert cleaned(LEAD, SECOND, last).body_end == last
 
 
+def test_clean_body_end_skips_the_photo_captions_between_the_story_and_its_byline():
+    captions = "Chủ tịch nước đón Tổng thống tới dự Quốc yến Tổng thống phát biểu tại Quốc yến"
+    assert cleaned(LEAD, SECOND, captions, "THÀNH NAM - HÀM YÊN").body_end == SECOND
+
+
+def test_clean_body_end_keeps_an_unpunctuated_last_paragraph_with_no_byline():
+    # nothing signs the story after it: the writer left the full stop out
+    last = "Hai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực kinh tế và quốc phòng"
+    assert cleaned(LEAD, SECOND, last).body_end == last
+
+
 def test_clean_body_end_skips_paragraph_cut_after_comma():
     assert (
         cleaned(LEAD, SECOND, "Phát biểu tại lễ khai mạc, ông Nguyễn Văn Sơn cho biết, ").body_end

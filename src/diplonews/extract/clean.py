@@ -642,6 +642,14 @@ def _body_end(
     signed = _signed_off(body, sentences)
     if signed is not None:
         return signed
+    if not ends_sentence(last) and not cut and len(paragraphs) > 1 and _signed(lines):
+        # One unterminated line after a paragraph that ends its sentences, before the
+        # byline: the captions of the photos printed under the story ("X đón Y tới dự Quốc yến Y phát biểu"),
+        # a "Còn nữa", a table's heading. The story ended with the paragraph before.
+        lead, tail = sentences[-2:] if len(sentences) > 1 else (None, None)
+        if lead is not None and tail is not None and len(last) <= CAPTION_MAX:
+            if body[tail[0] : tail[1]] == last and ends_sentence(body[lead[0] : lead[1]]):
+                sentences = sentences[:-1]
     for start, end in reversed(sentences):
         sentence = body[start:end]
         if SOURCES_RE.match(sentence):
@@ -649,6 +657,13 @@ def _body_end(
         if not cut or ends_sentence(sentence):
             return sentence
     return None
+
+
+def _signed(lines: list[Line]) -> bool:
+    """Whether the page's last text is a byline or credit line (the story was printed
+    whole, and signed, after its body)."""
+    tail = next((ln for ln in reversed(lines) if ln.kind != BLANK), None)
+    return tail is not None and tail.kind == CREDIT
 
 
 def _signed_off(body: str, sentences: list[tuple[int, int]]) -> str | None:
