@@ -642,14 +642,20 @@ def _body_end(
     signed = _signed_off(body, sentences)
     if signed is not None:
         return signed
-    if not ends_sentence(last) and not cut and len(paragraphs) > 1 and _signed(lines):
-        # One unterminated line after a paragraph that ends its sentences, before the
-        # byline: the captions of the photos printed under the story ("X đón Y tới dự Quốc yến Y phát biểu"),
-        # a "Còn nữa", a table's heading. The story ended with the paragraph before.
-        lead, tail = sentences[-2:] if len(sentences) > 1 else (None, None)
-        if lead is not None and tail is not None and len(last) <= CAPTION_MAX:
-            if body[tail[0] : tail[1]] == last and ends_sentence(body[lead[0] : lead[1]]):
-                sentences = sentences[:-1]
+    # One unterminated line after a paragraph that ends its sentences, before the byline:
+    # the captions of the photos printed under the story ("X đón Y tới dự Quốc yến Y phát
+    # biểu tại Quốc yến"), a "Còn nữa", a table's heading. The story ended before it.
+    if (
+        not ends_sentence(last)
+        and not cut
+        and len(paragraphs) > 1
+        and len(sentences) > 1
+        and len(last) <= CAPTION_MAX
+        and body[slice(*sentences[-1])] == last
+        and ends_sentence(body[slice(*sentences[-2])])
+        and _signed(lines)
+    ):
+        sentences = sentences[:-1]
     for start, end in reversed(sentences):
         sentence = body[start:end]
         if SOURCES_RE.match(sentence):
