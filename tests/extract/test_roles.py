@@ -399,3 +399,28 @@ def test_roles_a_pronoun_stands_for_the_subject_not_one_named_in_a_clause_before
     [talks] = [e for e in events if "Ban Ki-moon" in {p.name for p in e.participants}]
     assert {p.name for p in talks.participants} == {"Colin Powell", "Ban Ki-moon"}
     assert talks.parties == ["KOR", "USA"]
+
+
+def test_roles_a_pronoun_carried_over_sentences_stands_for_the_one_named_first() -> None:
+    events = events_of(
+        "Hôm qua, Thủ tướng Iraq Ali Hassan kêu gọi Syria ngăn các chiến binh nước ngoài. "
+        "Ông bình luận chính phủ mới cố gắng duy trì quan hệ với các nước láng giềng. "
+        "Ông đưa ra những lời bình luận này sau khi thảo luận với Thứ trưởng Ngoại giao Mỹ "
+        "John Miller.",
+        published="2005-04",
+    )
+    [talks] = [e for e in events if e.kind == "meeting"]
+    assert sorted(p.name for p in talks.participants) == ["Ali Hassan", "John Miller"]
+    assert talks.parties == ["IRQ", "USA"]
+
+
+def test_roles_a_pronoun_after_a_sentence_that_names_no_one_stands_for_no_one() -> None:
+    events = events_of(
+        "Hôm qua, Thủ tướng Iraq Ali Hassan kêu gọi Syria ngăn các chiến binh nước ngoài. "
+        "Tình hình an ninh vẫn căng thẳng ở nhiều tỉnh. "
+        "Ông đưa ra những lời bình luận này sau khi thảo luận với Thứ trưởng Ngoại giao Mỹ "
+        "John Miller.",
+        published="2005-04",
+    )
+    [talks] = [e for e in events if e.kind == "meeting"]
+    assert [p.name for p in talks.participants] == ["John Miller"]

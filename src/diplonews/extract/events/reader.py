@@ -169,11 +169,13 @@ class Reader:
         self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
         titles = Spans(lex.find_in(doc.matches, "titles", self.body))
         self.title_starts = [s for s, _, _ in titles]
-        # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
+        # A series named inside a title ("Trưởng SOM ASEAN") is not an event; one that a
+        # title only opens ("trưởng đoàn đàm phán 6 bên": the title's "đàm phán" starts the
+        # six-party talks) names the talks its holder goes to.
         self.series_hits = [
             h
             for h in lex.find_in(doc.matches, "series", self.body)
-            if not any(s <= h[0] < e for s, e, _ in covering(titles, h[0]))
+            if not any(s <= h[0] < e and h[1] <= e for s, e, _ in covering(titles, h[0]))
         ]
         # "Hội đồng Bảo an LHQ đã họp", "cuộc họp của IAEA": an organisation's own session
         self.series_hits += [
