@@ -424,3 +424,47 @@ def test_roles_a_pronoun_after_a_sentence_that_names_no_one_stands_for_no_one() 
     )
     [talks] = [e for e in events if e.kind == "meeting"]
     assert [p.name for p in talks.participants] == ["John Miller"]
+
+
+def test_roles_the_head_named_after_a_delegations_trip_is_its_visitor() -> None:
+    [visit] = events_of(
+        "Động thái này diễn ra sau chuyến công du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng, "
+        "dẫn đầu đoàn là ông Mark Fuller.",
+        published="2005-01",
+    )
+    assert visit.kind == "visit"
+    assert [p.name for p in visit.participants] == ["Mark Fuller"]
+    assert visit.parties == ["PRK", "USA"]
+
+
+def test_roles_the_head_led_by_after_a_delegations_trip_is_its_visitor() -> None:
+    [visit] = events_of(
+        "Chuyến thăm của đoàn nghị sĩ Mỹ tới Bình Nhưỡng, do ông Mark Fuller dẫn đầu, đã "
+        "kết thúc hôm qua.",
+        published="2005-01",
+    )
+    assert [p.name for p in visit.participants] == ["Mark Fuller"]
+    assert visit.parties == ["PRK", "USA"]
+
+
+def test_roles_a_delegations_trip_told_again_with_its_head_is_one_visit() -> None:
+    [visit] = events_of(
+        "Bình Nhưỡng sẵn sàng trở lại bàn đàm phán, KCNA thông báo hôm qua, sau chuyến thăm "
+        "của phái đoàn nghị sĩ Mỹ tới Bắc Triều Tiên. Động thái này diễn ra sau chuyến công "
+        "du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng, dẫn đầu đoàn là ông Mark Fuller.",
+        published="2005-01",
+    )
+    assert [p.name for p in visit.participants] == ["Mark Fuller"]
+    assert visit.parties == ["PRK", "USA"]
+
+
+def test_roles_who_reports_anothers_meeting_does_not_take_part() -> None:
+    events = events_of(
+        "Ngày 21/10, trong cuộc gặp Tổng thống Hàn Quốc Park Min-ho tại Seoul, Ủy viên Quốc "
+        "vụ Trung Quốc Vương Định Quân cho biết Chủ tịch Trung Quốc Lưu Kiến Minh sẽ có cuộc "
+        "gặp thượng đỉnh với người đồng cấp Hàn Quốc vào tháng 11.",
+        published="2014-10",
+    )
+    summit = next(e for e in events if e.status == "planned")
+    assert "Vương Định Quân" not in [p.name for p in summit.participants]
+    assert "Lưu Kiến Minh" in [p.name for p in summit.participants]

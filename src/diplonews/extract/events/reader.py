@@ -85,8 +85,12 @@ NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 
 
-# ", do Thủ tướng X dẫn đầu": the head of a delegation named after a comma.
-LED_BY = re.compile(r",\s*do\s+[^,;.]{0,100}?\b(?:dẫn đầu|làm trưởng đoàn)\b")
+# ", do Thủ tướng X dẫn đầu", ", dẫn đầu đoàn là ông X": the head of a delegation named
+# after a comma.
+LED_BY = re.compile(
+    r",\s*(?:do\s+[^,;.]{0,100}?\b(?:dẫn đầu|làm trưởng đoàn)\b"
+    r"|(?:người\s+)?(?:dẫn đầu|đứng đầu|trưởng)\s+(?:đoàn|phái đoàn)\s+là\s+[^,;.]{0,80})"
+)
 
 
 # "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
