@@ -468,3 +468,13 @@ def test_roles_who_reports_anothers_meeting_does_not_take_part() -> None:
     summit = next(e for e in events if e.status == "planned")
     assert "Vương Định Quân" not in [p.name for p in summit.participants]
     assert "Lưu Kiến Minh" in [p.name for p in summit.participants]
+
+
+def test_roles_the_officials_of_a_region_make_it_a_party() -> None:
+    [meeting] = events_of(
+        "Cuộc gặp giữa Chủ tịch Trung Quốc Hồ Cẩm Đào và Chủ tịch Quốc dân đảng Đài Loan Liên "
+        "Chiến diễn ra tại Bắc Kinh chiều nay.",
+        published="2005-04",
+    )
+    assert sorted(p.name for p in meeting.participants) == ["Hồ Cẩm Đào", "Liên Chiến"]
+    assert meeting.parties == ["CHN", "TWN"]

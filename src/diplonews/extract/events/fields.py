@@ -494,8 +494,25 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     return (
         [c for c in codes if getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS]
         + roles.organisations_of(reader.lex, known, people)
+        + regions_of(reader, known, people)
         + own
     )
+
+
+def regions_of(reader: Reader, known: list[Person], people: list[int]) -> list[str]:
+    """The regions whose officials take part ("Chủ tịch Quốc dân đảng Đài Loan Liên Chiến"):
+    Taiwan, Hong Kong and Macau are no state of their own (countries.tsv), yet their
+    officials meet as a side, a party by its ISO code."""
+    codes = []
+    for p in people:
+        country = known[p].country if 0 <= p < len(known) else None
+        if (
+            country
+            and country != "-"
+            and getattr(reader.lex.party(country), "kind", "") == "region"
+        ):
+            codes.append(country)
+    return codes
 
 
 # "chuyến công du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng": where to, after who goes.

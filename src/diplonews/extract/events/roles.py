@@ -249,8 +249,9 @@ def organisations_of(lex: Lexicons, known: list[Person], people: list[int]) -> l
 
 
 def with_organisations(codes: list[str], finished: list[str], lex: Lexicons) -> list[str]:
-    """`finished` (the states and blocs) with the organisations among `codes`, sorted."""
-    orgs = {c for c in codes if getattr(lex.party(c), "kind", "") == "org"}
+    """`finished` (the states and blocs) with the organisations among `codes`, and the
+    regions whose officials take part (`fields.regions_of`), sorted."""
+    orgs = {c for c in codes if c != "-" and getattr(lex.party(c), "kind", "") in ("org", "region")}
     return sorted(set(finished) | orgs)
 
 
