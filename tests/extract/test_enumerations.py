@@ -20,3 +20,47 @@ def test_enumerations_counted_events_with_one_time_date_only_the_first() -> None
         "t",
     ).events
     assert [e.date for e in found if e.kind == "meeting"] == ["2004-02", None]
+
+
+def test_enumerations_meetings_held_apart_with_each_counterpart_listed() -> None:
+    events = extract(
+        "Ngày 5/3, Bộ trưởng Ngoại giao Trung Quốc Vương Định Quân đã có các cuộc gặp riêng "
+        "rẽ với Trưởng đoàn đàm phán Mỹ Ma-cơ Xmít và Trưởng đoàn đàm phán Hàn Quốc Kim "
+        "Yong-ho.",
+        "t",
+        published="2005-03",
+    ).events
+    sides = sorted((tuple(e.parties), tuple(p.name for p in e.participants)) for e in events)
+    assert sides == [
+        (("CHN", "KOR"), ("Vương Định Quân", "Kim Yong-ho")),
+        (("CHN", "USA"), ("Vương Định Quân", "Ma-cơ Xmít")),
+    ]
+
+
+def test_enumerations_meetings_held_apart_by_each_official_of_the_subject() -> None:
+    events = extract(
+        "Cùng ngày, Thứ trưởng Ngoại giao Trung Quốc Trương Văn Hải, Thứ trưởng Lưu Kiến Minh "
+        "và Đại sứ "
+        "Trung Quốc Hà Minh Viễn cũng đã có các cuộc gặp riêng với Trưởng đoàn đàm phán Mỹ "
+        "Ma-cơ Xmít để trao đổi ý kiến.",
+        "t",
+        published="2005-03",
+    ).events
+    assert len(events) == 3
+    assert sorted(p.name for e in events for p in e.participants if p.name != "Ma-cơ Xmít") == [
+        "Hà Minh Viễn",
+        "Lưu Kiến Minh",
+        "Trương Văn Hải",
+    ]
+    assert all(e.parties == ["CHN", "USA"] for e in events)
+
+
+def test_enumerations_one_meeting_of_several_officials_is_not_split() -> None:
+    events = extract(
+        "Cùng ngày, Thứ trưởng Ngoại giao Trung Quốc Trương Văn Hải và Đại sứ Trung Quốc Hà "
+        "Minh Viễn đã có cuộc gặp với Trưởng đoàn đàm phán Mỹ Ma-cơ Xmít.",
+        "t",
+        published="2005-03",
+    ).events
+    assert len(events) == 1
+    assert len(events[0].participants) == 3

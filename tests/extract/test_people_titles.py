@@ -31,3 +31,32 @@ def test_a_senior_adviser_of_a_state_in_a_list_keeps_that_state() -> None:
     )
     assert found["Omar Haddad"][0] == "PSE"
     assert found["Uri Stern"] == ("ISR", ["Senior Advisor"])
+
+
+def test_the_head_of_a_delegation_to_talks_is_a_chief_negotiator_of_the_state_named() -> None:
+    found = people_of(
+        "Ngày 3/4, Bộ trưởng Ngoại giao Trung Quốc Vương Định Quân đã gặp Trưởng đoàn đàm "
+        "phán Mỹ Ma-cơ Xmít và Trưởng đoàn đàm phán Nhật Bản Kenji Okada."
+    )
+    assert found["Ma-cơ Xmít"] == ("USA", ["Chief Negotiator"])
+    assert found["Kenji Okada"] == ("JPN", ["Chief Negotiator"])
+
+
+def test_an_office_of_a_ministry_named_after_it_takes_the_ministrys_state() -> None:
+    found = people_of(
+        "Đại sứ phụ trách vấn đề bán đảo Triều Tiên thuộc Bộ Ngoại giao Trung Quốc Hà Minh "
+        "Viễn đã gặp Thứ trưởng Ngoại giao Hàn Quốc Park Jin-ho."
+    )
+    assert found["Hà Minh Viễn"] == ("CHN", ["Ambassador for Korean Peninsula Affairs"])
+
+
+def test_an_office_named_before_its_holder_after_la_gives_the_holder() -> None:
+    found = people_of(
+        "Hôm qua, đặc phái viên của Thủ tướng Nhật là Kenji Okada đã có cuộc gặp Phó Thủ "
+        "tướng Trung Quốc Vương Định Quân tại Bắc Kinh."
+    )
+    assert found["Kenji Okada"][0] == "JPN"
+
+
+def test_an_office_said_to_be_a_state_names_no_one() -> None:
+    assert people_of("Chủ tịch ASEAN năm nay là Việt Nam, nước đăng cai hội nghị.") == {}

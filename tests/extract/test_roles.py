@@ -399,3 +399,82 @@ def test_roles_a_pronoun_stands_for_the_subject_not_one_named_in_a_clause_before
     [talks] = [e for e in events if "Ban Ki-moon" in {p.name for p in e.participants}]
     assert {p.name for p in talks.participants} == {"Colin Powell", "Ban Ki-moon"}
     assert talks.parties == ["KOR", "USA"]
+
+
+def test_roles_a_pronoun_carried_over_sentences_stands_for_the_one_named_first() -> None:
+    events = events_of(
+        "Hôm qua, Thủ tướng Iraq Ali Hassan kêu gọi Syria ngăn các chiến binh nước ngoài. "
+        "Ông bình luận chính phủ mới cố gắng duy trì quan hệ với các nước láng giềng. "
+        "Ông đưa ra những lời bình luận này sau khi thảo luận với Thứ trưởng Ngoại giao Mỹ "
+        "John Miller.",
+        published="2005-04",
+    )
+    [talks] = [e for e in events if e.kind == "meeting"]
+    assert sorted(p.name for p in talks.participants) == ["Ali Hassan", "John Miller"]
+    assert talks.parties == ["IRQ", "USA"]
+
+
+def test_roles_a_pronoun_after_a_sentence_that_names_no_one_stands_for_no_one() -> None:
+    events = events_of(
+        "Hôm qua, Thủ tướng Iraq Ali Hassan kêu gọi Syria ngăn các chiến binh nước ngoài. "
+        "Tình hình an ninh vẫn căng thẳng ở nhiều tỉnh. "
+        "Ông đưa ra những lời bình luận này sau khi thảo luận với Thứ trưởng Ngoại giao Mỹ "
+        "John Miller.",
+        published="2005-04",
+    )
+    [talks] = [e for e in events if e.kind == "meeting"]
+    assert [p.name for p in talks.participants] == ["John Miller"]
+
+
+def test_roles_the_head_named_after_a_delegations_trip_is_its_visitor() -> None:
+    [visit] = events_of(
+        "Động thái này diễn ra sau chuyến công du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng, "
+        "dẫn đầu đoàn là ông Mark Fuller.",
+        published="2005-01",
+    )
+    assert visit.kind == "visit"
+    assert [p.name for p in visit.participants] == ["Mark Fuller"]
+    assert visit.parties == ["PRK", "USA"]
+
+
+def test_roles_the_head_led_by_after_a_delegations_trip_is_its_visitor() -> None:
+    [visit] = events_of(
+        "Chuyến thăm của đoàn nghị sĩ Mỹ tới Bình Nhưỡng, do ông Mark Fuller dẫn đầu, đã "
+        "kết thúc hôm qua.",
+        published="2005-01",
+    )
+    assert [p.name for p in visit.participants] == ["Mark Fuller"]
+    assert visit.parties == ["PRK", "USA"]
+
+
+def test_roles_a_delegations_trip_told_again_with_its_head_is_one_visit() -> None:
+    [visit] = events_of(
+        "Bình Nhưỡng sẵn sàng trở lại bàn đàm phán, KCNA thông báo hôm qua, sau chuyến thăm "
+        "của phái đoàn nghị sĩ Mỹ tới Bắc Triều Tiên. Động thái này diễn ra sau chuyến công "
+        "du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng, dẫn đầu đoàn là ông Mark Fuller.",
+        published="2005-01",
+    )
+    assert [p.name for p in visit.participants] == ["Mark Fuller"]
+    assert visit.parties == ["PRK", "USA"]
+
+
+def test_roles_who_reports_anothers_meeting_does_not_take_part() -> None:
+    events = events_of(
+        "Ngày 21/10, trong cuộc gặp Tổng thống Hàn Quốc Park Min-ho tại Seoul, Ủy viên Quốc "
+        "vụ Trung Quốc Vương Định Quân cho biết Chủ tịch Trung Quốc Lưu Kiến Minh sẽ có cuộc "
+        "gặp thượng đỉnh với người đồng cấp Hàn Quốc vào tháng 11.",
+        published="2014-10",
+    )
+    summit = next(e for e in events if e.status == "planned")
+    assert "Vương Định Quân" not in [p.name for p in summit.participants]
+    assert "Lưu Kiến Minh" in [p.name for p in summit.participants]
+
+
+def test_roles_the_officials_of_a_region_make_it_a_party() -> None:
+    [meeting] = events_of(
+        "Cuộc gặp giữa Chủ tịch Trung Quốc Hồ Cẩm Đào và Chủ tịch Quốc dân đảng Đài Loan Liên "
+        "Chiến diễn ra tại Bắc Kinh chiều nay.",
+        published="2005-04",
+    )
+    assert sorted(p.name for p in meeting.participants) == ["Hồ Cẩm Đào", "Liên Chiến"]
+    assert meeting.parties == ["CHN", "TWN"]

@@ -326,3 +326,15 @@ def test_world_speaker_after_a_bodys_own_meeting_is_no_event() -> None:
         published="2005-04",
     ).events
     assert events == []
+
+
+def test_a_former_official_joined_to_the_subject_of_talks_is_a_side() -> None:
+    events = extract(
+        "Tối qua, Bộ trưởng Quốc phòng Israel Avi Levin và cựu trưởng lực lượng an ninh Gaza "
+        "Khaled Nasser thảo luận về lệnh ngừng bắn.",
+        "t",
+        published="2005-01",
+    ).events
+    assert [(e.parties, sorted(p.name for p in e.participants)) for e in events] == [
+        (["ISR", "PSE"], ["Avi Levin", "Khaled Nasser"])
+    ]

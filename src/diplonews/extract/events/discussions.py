@@ -65,7 +65,7 @@ def joint_talk_verbs(body: str) -> Iterator[tuple[int, re.Match[str]]]:
 
 
 # What joins the two sides of the subject: "và", "cùng", "và người đồng cấp (Nga)".
-JOINED = re.compile(r"\s+(?:và|cùng|cùng với)\s+")
+JOINED = re.compile(r"\s+(?:và|cùng|cùng với)\s+(?:(?:cựu|nguyên)\s+)?")  # "và cựu trưởng …"
 SUBJECT_REACH = 60  # characters from the second side to the verb, without a clause break
 JOINT_TRIGGERS = {
     verb: Trigger(verb, "meeting", "", frozenset({"verb", "inperson"}))

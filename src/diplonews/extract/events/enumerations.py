@@ -60,7 +60,8 @@ TWO_SIDED_VERBS = (
 )
 
 COUNTERPART_LEAD = re.compile(
-    r"(?:\s+(?:chính thức|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?(?:các\s+)?"
+    r"(?:\s+(?:chính thức|riêng rẽ|riêng biệt|riêng|song phương|trực tiếp))?\s+(?:với\s+)?(?:lần lượt\s+)?"
+    r"(?:các\s+)?"
 )
 
 ONE_BY_ONE = re.compile(r"\b(?:[Ll]ần lượt|riêng rẽ|riêng biệt|từng)\s+(?:\w+\s+){0,2}$")
@@ -213,7 +214,7 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         return [draft]
     listed = listed or named_among(reader, cue, list_end or at.sentence.end)
     if not listed:
-        return [draft]
+        return split_subjects(reader, at, draft)
     people = reader.doc.record.people
     others = {p for p, _ in listed if p >= 0}
     listed_codes = {c for _, c in listed if c}
@@ -234,6 +235,56 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         ] + roles.organisations_of(reader.lex, people, people_of)  # "… với Tổng thư ký LHQ"
         chairs_of = set(draft.chairs) & set(base)
         drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
+    return drafts
+
+
+# "các cuộc gặp riêng với X", "những cuộc hội đàm riêng rẽ với X": meetings held apart,
+# one for each of the subject's officials.
+APART_BEFORE = re.compile(r"\b(?:các|những)\s+$")
+APART_AFTER = re.compile(r"\s*(?:riêng rẽ|riêng biệt|riêng)\s+với\s")
+SUBJECT_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
+
+
+def split_subjects(reader: Reader, at: Context, draft: Draft) -> list[Draft]:
+    """ "A, B và C cũng đã có các cuộc gặp riêng với X": one meeting of each official the
+    subject lists with the counterpart, not one meeting of all four (the plural and
+    "riêng" say the meetings were held apart)."""
+    cue, body = at.cue, reader.body
+    if cue.kind != "meeting" or not APART_BEFORE.search(body, max(0, cue.start - 8), cue.start):
+        return [draft]
+    word = body[cue.start : cue.end]
+    apart = APART_AFTER.match(body, cue.end) or (
+        word.endswith(("riêng", "riêng rẽ", "riêng biệt")) and body.startswith(" với ", cue.end)
+    )
+    if not apart:
+        return [draft]
+    subject: list[int] = []
+    last_end = None
+    for m in reader.mentions_in(at.sentence.content_start, cue.start):
+        if m.person < 0 or m.person not in draft.people:
+            continue
+        if last_end is not None and not SUBJECT_LIST_JOIN.fullmatch(body, last_end, m.start):
+            subject = []  # only a list that runs up to the verb is the subject
+        subject.append(m.person)
+        last_end = m.end
+    subject = list(dict.fromkeys(subject))
+    others = [p for p in draft.people if p not in subject]
+    if len(subject) < 2 or not others:
+        return [draft]
+    people = reader.doc.record.people
+    drafts = []
+    for person in subject:
+        event = Event(**{**draft.event.__dict__, "participants": []})
+        own = [person, *others]
+        event.parties = [
+            c
+            for c in dict.fromkeys(
+                [people[p].country or "" for p in own if 0 <= p < len(people)]
+                + [c for c in draft.event.parties]
+            )
+            if c
+        ]
+        drafts.append(counterpart_of(draft, event, cue, own, set(draft.chairs) & set(own)))
     return drafts
 
 

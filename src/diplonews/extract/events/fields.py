@@ -44,6 +44,8 @@ from diplonews.extract.spans import within
 REPORTED_SUBJECT = re.compile(r"\brằng\s+(?:tất cả\s+)?(?:các|những|mọi|nhiều)\s+")
 
 SAID_THAT = re.compile(r"\brằng\b")
+# A verb that reports what another does: "X cho biết Y sẽ gặp Z" (no "rằng" needed).
+SAID = re.compile(r"\b(?:rằng|cho biết|cho hay|tiết lộ|khẳng định)\b")
 SPEAKER_AGAIN = re.compile(r"\s*(?:ông|bà)\b")  # "X cho rằng ông và Y …": X is back
 
 if TYPE_CHECKING:
@@ -219,7 +221,7 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     if told:  # "X nhấn mạnh rằng tất cả các quốc gia tham gia đàm phán": X only speaks
         pre = [m for m in pre if m.start >= told.end()]
     said = None
-    for said in SAID_THAT.finditer(body, at.prev_end, cue.start) if pre else ():
+    for said in SAID.finditer(body, at.prev_end, cue.start) if pre else ():
         pass
     if (
         said
@@ -441,6 +443,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         city = reader.place_in(cue.end, min(cue.own_end, cue.end + 30))
         if city and city.country:
             codes.append(city.country)
+        codes += destination_after(reader, cue)
     modal = MODAL.search(reader.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
     reach = modal.start() if modal else cue.own_end
     accession = (
@@ -491,8 +494,44 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     return (
         [c for c in codes if getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS]
         + roles.organisations_of(reader.lex, known, people)
+        + regions_of(reader, known, people)
         + own
     )
+
+
+def regions_of(reader: Reader, known: list[Person], people: list[int]) -> list[str]:
+    """The regions whose officials take part ("Chủ tịch Quốc dân đảng Đài Loan Liên Chiến"):
+    Taiwan, Hong Kong and Macau are no state of their own (countries.tsv), yet their
+    officials meet as a side, a party by its ISO code."""
+    codes = []
+    for p in people:
+        country = known[p].country if 0 <= p < len(known) else None
+        if (
+            country
+            and country != "-"
+            and getattr(reader.lex.party(country), "kind", "") == "region"
+        ):
+            codes.append(country)
+    return codes
+
+
+# "chuyến công du 4 ngày của các nghị sĩ Mỹ tới Bình Nhưỡng": where to, after who goes.
+TO_PLACE = re.compile(r"\b(?:tới|đến|sang)\s+(?:thủ đô\s+|thành phố\s+)?$")
+DESTINATION_REACH = 90  # characters after the visit's words
+
+
+def destination_after(reader: Reader, cue: Cue) -> list[str]:
+    """The state a trip goes to, named after "tới/đến/sang" further on in its own words
+    than the visited state right after them: a state, or a city's state."""
+    end = min(cue.own_end, cue.end + DESTINATION_REACH)
+    for s, _, code in within(reader.parties, cue.end + 1, end):
+        if TO_PLACE.search(reader.body, max(cue.end, s - 20), s) and not reader.is_post(s):
+            return [code]
+    for s, _, payloads in within(reader.places, cue.end + 1, end):
+        city = payloads[0]
+        if getattr(city, "country", None) and TO_PLACE.search(reader.body, max(cue.end, s - 20), s):
+            return [city.country]
+    return []
 
 
 def named_sides_after(reader: Reader, start: int, end: int, sides: list[str]) -> list[str]:
@@ -564,12 +603,22 @@ def meeting_chairs(
 DESTINATION_ASIDE = re.compile(r"\s(?:trên cương vị|với tư cách|với vai trò)\s")
 
 
+# The head of the travelling delegation, named after the trip's words and a comma: ", do
+# ông X dẫn đầu", ", dẫn đầu đoàn là ông X" (reader.LED_BY carries the trip's words there).
+TRIP_HEAD = re.compile(
+    r",\s*(?:do|(?:người\s+)?(?:dẫn đầu|đứng đầu|trưởng)\s+(?:đoàn|phái đoàn)\s+là)\s+$"
+)
+
+
 def visitors(
     reader: Reader, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
 ) -> list[int]:
     body = reader.body
     if cue.start in reader.stop_travellers:
         return [reader.stop_travellers[cue.start]]  # "Chặng dừng chân đầu tiên là Brussels"
+    heads = [m.person for m in own if TRIP_HEAD.search(body, max(cue.end, m.start - 30), m.start)]
+    if heads:  # "chuyến thăm của đoàn nghị sĩ Mỹ, do ông X dẫn đầu": its head travels
+        return heads
     if re.match(
         r"\s*(?:\w+\s+){0,3}?của\s+(?:các\s+)?(?:đoàn|phái đoàn)", body[cue.end : cue.own_end]
     ):

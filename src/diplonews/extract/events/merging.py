@@ -364,6 +364,10 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
             return False  # legs of a tour: one visit per country
         if not d.people and not e.people and movements.group_traveller(reader, d):
             return set(a.parties) == set(b.parties)  # a delegation told twice, no one named
+        unnamed = e if d.people and not e.people else d if e.people and not d.people else None
+        if unnamed is not None and movements.group_traveller(reader, unnamed):
+            # the delegation's trip told once with its head named ("…, dẫn đầu đoàn là X")
+            return set(a.parties) == set(b.parties)
         return bool((set(d.people) - d.chairs) & (set(e.people) - e.chairs)) and not (
             d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
         )

@@ -85,8 +85,12 @@ NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 
 
-# ", do Thủ tướng X dẫn đầu": the head of a delegation named after a comma.
-LED_BY = re.compile(r",\s*do\s+[^,;.]{0,100}?\b(?:dẫn đầu|làm trưởng đoàn)\b")
+# ", do Thủ tướng X dẫn đầu", ", dẫn đầu đoàn là ông X": the head of a delegation named
+# after a comma.
+LED_BY = re.compile(
+    r",\s*(?:do\s+[^,;.]{0,100}?\b(?:dẫn đầu|làm trưởng đoàn)\b"
+    r"|(?:người\s+)?(?:dẫn đầu|đứng đầu|trưởng)\s+(?:đoàn|phái đoàn)\s+là\s+[^,;.]{0,80})"
+)
 
 
 # "mời X thăm", "nhận lời mời thăm": an invitation, not "theo lời mời của X" (a visit's host)
@@ -169,11 +173,13 @@ class Reader:
         self.documents = (self.body, lex.find_in(doc.matches, "documents", self.body))
         titles = Spans(lex.find_in(doc.matches, "titles", self.body))
         self.title_starts = [s for s, _, _ in titles]
-        # A series named inside a title ("Trưởng SOM ASEAN") is not an event.
+        # A series named inside a title ("Trưởng SOM ASEAN") is not an event; one that a
+        # title only opens ("trưởng đoàn đàm phán 6 bên": the title's "đàm phán" starts the
+        # six-party talks) names the talks its holder goes to.
         self.series_hits = [
             h
             for h in lex.find_in(doc.matches, "series", self.body)
-            if not any(s <= h[0] < e for s, e, _ in covering(titles, h[0]))
+            if not any(s <= h[0] < e and h[1] <= e for s, e, _ in covering(titles, h[0]))
         ]
         # "Hội đồng Bảo an LHQ đã họp", "cuộc họp của IAEA": an organisation's own session
         self.series_hits += [

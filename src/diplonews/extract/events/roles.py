@@ -147,7 +147,7 @@ def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
     last = before[-1]
     starts = [s for s, _ in reader.doc.sentences]
     i = bisect_right(starts, last.start) - 1
-    if i < 0 or reader.doc.sentences[i][1] < sentence.start - 2:
+    if i < 0 or not _carried_to(reader, i, sentence.start):
         return []  # the person must be named in the sentence just before
     word = pronoun.group("lower") or pronoun.group().strip()
     opening = reader.doc.sentences[i][0]
@@ -157,6 +157,24 @@ def pronoun_subject(reader: Reader, sentence: Sentence) -> list[Mention]:
     # Ngoại trưởng Y sẽ lên đường …. Theo kế hoạch, ông …" is Y)
     subjects = [m for m in fitting if not _oblique(reader.body, opening, m.start)]
     return (subjects or fitting)[:1]
+
+
+PRONOUN_CHAIN = 2  # sentences that may each open with the pronoun between name and sentence
+
+
+def _carried_to(reader: Reader, named: int, start: int) -> bool:
+    """Whether the subject of sentence `named` is carried on to the sentence at `start`:
+    it is the sentence just before, or the ones between each open with a bare "Ông"/"Bà"
+    of their own ("Hôm qua, ông X kêu gọi …. Ông bình luận …. Ông đưa ra …")."""
+    sentences = reader.doc.sentences
+    between = [
+        (a, b) for a, b in sentences[named + 1 : named + 2 + PRONOUN_CHAIN] if b <= start - 1
+    ]
+    if sentences[named][1] >= start - 2:
+        return True
+    if not between or between[-1][1] < start - 2 or len(between) > PRONOUN_CHAIN:
+        return False
+    return all(PRONOUN_SUBJECT.match(reader.body, a) for a, _ in between)
 
 
 # A word that makes what follows it in its clause an object or an adjunct, not a subject.
@@ -231,8 +249,9 @@ def organisations_of(lex: Lexicons, known: list[Person], people: list[int]) -> l
 
 
 def with_organisations(codes: list[str], finished: list[str], lex: Lexicons) -> list[str]:
-    """`finished` (the states and blocs) with the organisations among `codes`, sorted."""
-    orgs = {c for c in codes if getattr(lex.party(c), "kind", "") == "org"}
+    """`finished` (the states and blocs) with the organisations among `codes`, and the
+    regions whose officials take part (`fields.regions_of`), sorted."""
+    orgs = {c for c in codes if c != "-" and getattr(lex.party(c), "kind", "") in ("org", "region")}
     return sorted(set(finished) | orgs)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from diplonews.extract import officials
 from diplonews.extract.doc import Mention
 from diplonews.extract.lexicons import Lexicons
 from diplonews.extract.record import Person
@@ -124,8 +125,14 @@ def back_references(
         if len(persons) > 1:
             continue  # two people of one family name: the short form names neither surely
         person = next(iter(persons))
-        # Anywhere after the full name: a foreign full name's last word of four letters.
-        anywhere = len(word) >= SHORTEST and word != people[person].name
+        # Anywhere after the full name: a foreign full name's last word of four letters,
+        # or a one-word name a title gave that officials.tsv knows ("Tổng thống Nga Putin
+        # … Putin phát biểu …").
+        anywhere = len(word) >= SHORTEST and (
+            word != people[person].name or bool(officials.load(lex).offices(word))
+        )
+        if anywhere and word == people[person].name:
+            first_seen.setdefault(person, first_titled(mentions, person))
         since = first_seen.get(person, len(body)) if anywhere else len(body)
         at = body.find(word)
         while at >= 0:
@@ -139,6 +146,12 @@ def back_references(
                 added.append(Mention(at, end, word, person=person, anaphoric=True))
             at = body.find(word, end)
     return added
+
+
+def first_titled(mentions: list[Mention], person: int) -> int:
+    """Where the first mention of a person with a title ends (the body's length when
+    none has one)."""
+    return next((m.end for m in mentions if m.person == person and m.titles), 10**9)
 
 
 def as_side(body: str, start: int, end: int) -> bool:

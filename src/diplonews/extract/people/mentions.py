@@ -63,7 +63,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 if body.startswith(h, q):
                     q += len(h)
                     break
-            span = read_name(body, q, found)
+            span = read_name(body, q, found) or named_as(body, q, found)
             if span and office_syllable(body, span):
                 span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
             elif (
@@ -152,6 +152,15 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
 
 
 PREDICATE = re.compile(r"\blà\s+$")
+# "đặc phái viên của Thủ tướng Nhật là Taku Yamasaki", "người đứng đầu phái đoàn là ông
+# X": the office first, then who holds it.
+HELD_BY = re.compile(r"là\s+(?:ông\s+|bà\s+)?(?=[A-ZĐÀ-Ỹ])")
+
+
+def named_as(body: str, at: int, found: Found) -> tuple[int, int] | None:
+    """The name of the holder an office names after "là", or None."""
+    held = HELD_BY.match(body, at) if body.startswith("là", at) else None
+    return read_name(body, held.end(), found) if held else None
 
 
 def short_form_word(body: str, word: re.Match[str], found: Found) -> bool:

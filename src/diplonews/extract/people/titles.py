@@ -124,6 +124,9 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
             ):
                 p = compound.end()  # "… hữu nghị Việt-Nhật": which friendship, not who
                 continue
+            ministry = MINISTRY_OF.match(body, q) if titles else None
+            if ministry:  # "Đại sứ … thuộc Bộ Ngoại giao Trung Quốc": whose ministry
+                q = ministry.end()
             portfolio = (
                 next((w for w in found.words.portfolios if body.startswith(w, q)), None)
                 if titles
@@ -146,6 +149,9 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         continue
 
 
+# The ministry an office belongs to, written after it: "Vụ trưởng … thuộc Bộ Ngoại giao Nhật
+# Bản", "Đại sứ … của Bộ Ngoại giao Trung Quốc"; its state follows.
+MINISTRY_OF = re.compile(r"(?:thuộc|của)\s+(?:Bộ|bộ)\s+")
 THIS_STATE = re.compile(r"(?:của\s+)?(?:nước|quốc gia)\s+này\b")
 SENTENCE_END = re.compile(r"[.!?\n]\s")
 
