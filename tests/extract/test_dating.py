@@ -68,6 +68,17 @@ def test_dating_months_after_which_an_event_came() -> None:
     assert (visit.date, visit.status) == ("2014-07", "held")
 
 
+def test_dating_events_of_one_after_clause_share_its_time() -> None:
+    # both deeds of the "sau khi" clause are of one time, moved once from the talks
+    found = events(
+        "Ngày 20/10, Bộ Ngoại giao cho biết Thủ tướng Ấn Độ Narendra Modi sẽ hội đàm với Tổng "
+        "thống Pháp Emmanuel Macron vào tháng 12 tới. Cuộc hội đàm dự kiến này diễn ra 3 tháng sau khi ông Modi thăm Paris "
+        "và gặp gỡ với ông Macron.",
+        "2023-10-21",
+    )
+    assert [e.date for e in found if e.status == "held"] == ["2023-09", "2023-09"]
+
+
 def test_dating_an_event_in_the_framework_of_another_takes_its_month() -> None:
     found = events(
         "Hội nghị Cấp cao Pháp ngữ lần thứ 14 đã khai mạc ngày 13/10/2012 tại Kinshasa với sự "

@@ -428,7 +428,10 @@ def relative_date(reader: Reader, d: Draft, done: list[Draft]) -> bool:
         ):
             continue
         times = reader.times_in(start, m.start())
-        base = times[-1].value if times else (done[-1].event.date if done else None)
+        # the event the sentence is about, told before the clause: not one of the clause
+        # ("4 tháng sau khi ông Tập thăm Seoul và gặp gỡ bà Park": both of one time)
+        before = [x for x in done if x.sentence != d.sentence or x.cue.start < m.start()]
+        base = times[-1].value if times else (before[-1].event.date if before else None)
         moved = base and shift(base, m["unit"], -_count(m["n"]))
         if moved:
             e.date = moved
