@@ -4,7 +4,7 @@ story around it (setting out for a meeting, intervals, frameworks, listed plans)
 from __future__ import annotations
 
 from diplonews.extract import extract
-from diplonews.extract.events.dating import shift
+from diplonews.extract.events.dating import results_of, shift
 from diplonews.extract.record import Event
 
 
@@ -350,3 +350,19 @@ def test_dating_a_single_event_since_a_year_is_not_dated_by_it() -> None:
         None,
     )
     assert [e.date for e in found if e.kind == "meeting"] == [None]
+
+
+def test_dating_an_occasion_whose_results_the_story_builds_on_is_not_of_its_month() -> None:
+    found = events(
+        "Chiều 11/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã điện đàm với Bộ trưởng Ngoại giao "
+        "Lào Saleumxay Kommasith. Hai Bộ trưởng nhất trí triển khai các kết quả quan trọng "
+        "của Kỳ họp lần thứ 46 Ủy ban liên Chính phủ Việt Nam - Lào.",
+    )
+    assert [e.date for e in found] == ["2024-09-11", None]
+
+
+def test_dating_results_of_needs_the_results_right_before_the_event() -> None:
+    text = "Hai bên đánh giá cao kết quả chuyến thăm Lào của Thủ tướng."
+    assert results_of(text, 0, text.index("chuyến"))
+    text = "Hai bên đánh giá cao kết quả hợp tác. Thủ tướng thăm Lào."
+    assert not results_of(text, text.index("Thủ"), text.index("thăm"))

@@ -168,6 +168,24 @@ ADVERBIAL_BEFORE = re.compile(
     r"(?:,|(?<!\w)(?:(?:vào|hôm|trong|hồi)(?:\s+(?:các|những))?|"
     r"tại\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*\s*,?))\s*$"
 )
+# An earlier occasion named as the source of what the story's sides now build on: "triển
+# khai các kết quả cụ thể, quan trọng của cuộc họp Nội các chung lần thứ 4", "đánh giá
+# cao kết quả chuyến thăm …", "các thỏa thuận đã đạt được trong các chuyến thăm …". It
+# is not the story's own event: the story's month does not date it.
+RESULTS_OF = re.compile(
+    r"(?<!\w)(?:kết quả|thỏa thuận|thoả thuận|nhận thức chung)(?!\w)"
+    r"(?:\s+[^\s.;:()\"“”–—-]+){0,7}?\s+(?:(?:của|trong|tại)\s+)?(?:(?:các|những)\s+)?$",
+    re.IGNORECASE,
+)
+RESULTS_REACH = 80  # characters before the event's words
+
+
+def results_of(body: str, start: int, cue_start: int) -> bool:
+    """Whether the event's words follow the results or agreements of it ("kết quả của
+    cuộc họp X"), in its clause: an earlier occasion the story builds on."""
+    return RESULTS_OF.search(body, max(start, cue_start - RESULTS_REACH), cue_start) is not None
+
+
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -237,8 +255,8 @@ def ahead(reader: Reader, d: Draft) -> None:
         return
     start, end = reader.doc.sentences[d.sentence]
     body = reader.body
-    if PAST.search(body, start, d.cue.own_end):
-        return
+    if PAST.search(body, start, d.cue.own_end) or results_of(body, start, d.cue.start):
+        return  # told as done, or "nhất trí triển khai các kết quả của Kỳ họp …": before
     if (
         AHEAD.search(body, start, d.cue.own_end)
         or AHEAD_OPENING.match(body, start)

@@ -284,7 +284,9 @@ def story_month(reader: Reader, d: Draft) -> None:
     if e.date or d.own_date or e.status != "held" or not published:
         return
     start, end = reader.doc.sentences[d.sentence]
-    if RECALLED.search(reader.body, start, end):
+    if RECALLED.search(reader.body, start, end) or dating.results_of(
+        reader.body, start, d.cue.start
+    ):
         return
     e.date = published[:7]
 
