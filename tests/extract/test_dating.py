@@ -366,3 +366,12 @@ def test_dating_results_of_needs_the_results_right_before_the_event() -> None:
     assert results_of(text, 0, text.index("chuyến"))
     text = "Hai bên đánh giá cao kết quả hợp tác. Thủ tướng thăm Lào."
     assert not results_of(text, text.index("Thủ"), text.index("thăm"))
+
+
+def test_dating_a_person_recalled_after_the_event_leaves_it_the_story_month() -> None:
+    found = events(
+        "Ngày 11/9, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone. "
+        "Thủ tướng Phạm Minh Chính cũng đã hội kiến Tổng Bí thư Lào Thongloun Sisoulith, người "
+        "từng học tập tại Việt Nam.",
+    )
+    assert [(e.kind, e.date) for e in found] == [("meeting", "2024-09-11"), ("meeting", "2024-09")]

@@ -186,6 +186,18 @@ def results_of(body: str, start: int, cue_start: int) -> bool:
     return RESULTS_OF.search(body, max(start, cue_start - RESULTS_REACH), cue_start) is not None
 
 
+# A relative clause on a person after the event's words: ", người từng thăm Việt Nam năm
+# 2017", ", nhà lãnh đạo từng …". What it recalls is the person's past, not the event's.
+PERSON_AFTER = re.compile(r",\s*(?:người|nhà lãnh đạo)(?!\w)", re.IGNORECASE)
+
+
+def own_part_end(body: str, cue_end: int, end: int) -> int:
+    """Where the part of a sentence that tells the event ends: before a relative clause on
+    a person after its words ("… hội kiến Nhật hoàng Naruhito, người từng thăm Việt Nam")."""
+    person = PERSON_AFTER.search(body, cue_end, end)
+    return person.start() if person else end
+
+
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")

@@ -284,7 +284,8 @@ def story_month(reader: Reader, d: Draft) -> None:
     if e.date or d.own_date or e.status != "held" or not published:
         return
     start, end = reader.doc.sentences[d.sentence]
-    if RECALLED.search(reader.body, start, end) or dating.results_of(
+    told = dating.own_part_end(reader.body, d.cue.end, end)  # not ", người từng …"
+    if RECALLED.search(reader.body, start, told) or dating.results_of(
         reader.body, start, d.cue.start
     ):
         return
