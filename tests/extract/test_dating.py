@@ -375,3 +375,15 @@ def test_dating_a_person_recalled_after_the_event_leaves_it_the_story_month() ->
         "từng học tập tại Việt Nam.",
     )
     assert [(e.kind, e.date) for e in found] == [("meeting", "2024-09-11"), ("meeting", "2024-09")]
+
+
+def test_dating_a_recalled_occasion_told_after_the_event_leaves_it_the_story_month() -> None:
+    found = events(
+        "Ngày 11/9, Chủ tịch nước Tô Lâm đã tiếp Đại sứ Nhật Bản Ito Naoki. Chủ tịch nước cũng "
+        "tiếp Đại sứ Hàn Quốc Choi Young Sam, nhắc lại chuyến thăm Hàn Quốc trước đây của mình.",
+    )
+    assert [(e.kind, e.date) for e in found] == [
+        ("meeting", "2024-09-11"),
+        ("meeting", "2024-09"),
+        ("visit", None),
+    ]
