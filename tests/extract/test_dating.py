@@ -4,7 +4,7 @@ story around it (setting out for a meeting, intervals, frameworks, listed plans)
 from __future__ import annotations
 
 from diplonews.extract import extract
-from diplonews.extract.events.dating import shift
+from diplonews.extract.events.dating import results_of, shift
 from diplonews.extract.record import Event
 
 
@@ -66,6 +66,17 @@ def test_dating_months_after_which_an_event_came() -> None:
     )
     visit = next(e for e in found if e.kind == "visit")
     assert (visit.date, visit.status) == ("2014-07", "held")
+
+
+def test_dating_events_of_one_after_clause_share_its_time() -> None:
+    # both deeds of the "sau khi" clause are of one time, moved once from the talks
+    found = events(
+        "Ngày 20/10, Bộ Ngoại giao cho biết Thủ tướng Ấn Độ Narendra Modi sẽ hội đàm với Tổng "
+        "thống Pháp Emmanuel Macron vào tháng 12 tới. Cuộc hội đàm dự kiến này diễn ra 3 tháng sau khi ông Modi thăm Paris "
+        "và gặp gỡ với ông Macron.",
+        "2023-10-21",
+    )
+    assert [e.date for e in found if e.status == "held"] == ["2023-09", "2023-09"]
 
 
 def test_dating_an_event_in_the_framework_of_another_takes_its_month() -> None:
@@ -339,3 +350,40 @@ def test_dating_a_single_event_since_a_year_is_not_dated_by_it() -> None:
         None,
     )
     assert [e.date for e in found if e.kind == "meeting"] == [None]
+
+
+def test_dating_an_occasion_whose_results_the_story_builds_on_is_not_of_its_month() -> None:
+    found = events(
+        "Chiều 11/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã điện đàm với Bộ trưởng Ngoại giao "
+        "Lào Saleumxay Kommasith. Hai Bộ trưởng nhất trí triển khai các kết quả quan trọng "
+        "của Kỳ họp lần thứ 46 Ủy ban liên Chính phủ Việt Nam - Lào.",
+    )
+    assert [e.date for e in found] == ["2024-09-11", None]
+
+
+def test_dating_results_of_needs_the_results_right_before_the_event() -> None:
+    text = "Hai bên đánh giá cao kết quả chuyến thăm Lào của Thủ tướng."
+    assert results_of(text, 0, text.index("chuyến"))
+    text = "Hai bên đánh giá cao kết quả hợp tác. Thủ tướng thăm Lào."
+    assert not results_of(text, text.index("Thủ"), text.index("thăm"))
+
+
+def test_dating_a_person_recalled_after_the_event_leaves_it_the_story_month() -> None:
+    found = events(
+        "Ngày 11/9, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone. "
+        "Thủ tướng Phạm Minh Chính cũng đã hội kiến Tổng Bí thư Lào Thongloun Sisoulith, người "
+        "từng học tập tại Việt Nam.",
+    )
+    assert [(e.kind, e.date) for e in found] == [("meeting", "2024-09-11"), ("meeting", "2024-09")]
+
+
+def test_dating_a_recalled_occasion_told_after_the_event_leaves_it_the_story_month() -> None:
+    found = events(
+        "Ngày 11/9, Chủ tịch nước Tô Lâm đã tiếp Đại sứ Nhật Bản Ito Naoki. Chủ tịch nước cũng "
+        "tiếp Đại sứ Hàn Quốc Choi Young Sam, nhắc lại chuyến thăm Hàn Quốc trước đây của mình.",
+    )
+    assert [(e.kind, e.date) for e in found] == [
+        ("meeting", "2024-09-11"),
+        ("meeting", "2024-09"),
+        ("visit", None),
+    ]

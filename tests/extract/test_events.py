@@ -661,3 +661,12 @@ def test_events_joint_preparatory_meeting_is_a_series() -> None:
     assert [(e.series, e.location) for e in events] == [
         ("ASEAN Joint Preparatory Meeting", "Hanoi")
     ]
+
+
+def test_events_talks_pointing_back_to_a_stay_of_several_days_take_its_month() -> None:
+    found = events_of(
+        "Thủ tướng Phạm Minh Chính sẽ dự Hội nghị Cấp cao ASEAN lần thứ 44 từ ngày 8-10/10 tại "
+        "Vientiane. Dịp này, Thủ tướng cũng sẽ hội kiến Thủ tướng Lào Sonexay Siphandone.",
+        "2024-10-05",
+    )
+    assert [e.date for e in found] == ["2024-10-08", "2024-10"]

@@ -155,3 +155,17 @@ def test_merging_talks_told_later_in_a_visit_take_its_month_not_its_day() -> Non
     ).events
     talks = [e for e in found if e.kind == "meeting"]
     assert [e.date for e in talks] == ["2005-03"]
+
+
+def test_merging_an_event_of_this_occasion_of_several_days_takes_its_month() -> None:
+    found = extract(
+        "Thủ tướng Phạm Minh Chính sẽ dự Hội nghị Cấp cao ASEAN lần thứ 44 từ ngày 8-10/10 "
+        "tại Vientiane. Dịp này cũng sẽ diễn ra các phiên đối thoại giữa Lãnh đạo các nước "
+        "ASEAN với đại diện Đại Hội đồng liên Nghị viện ASEAN (AIPA).",
+        "t",
+        published="2024-10-05",
+    ).events
+    assert [(e.status, e.date) for e in found] == [
+        ("planned", "2024-10-08"),
+        ("planned", "2024-10"),
+    ]

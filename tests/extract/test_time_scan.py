@@ -37,3 +37,10 @@ def test_time_scan_a_month_of_last_year_is_one_date_shifted_from_now() -> None:
 def test_time_scan_a_month_of_next_year_is_no_duration() -> None:
     [raw] = scan("Thủ tướng sẽ thăm Nhật Bản vào tháng 2 năm tới.")
     assert (raw.month, raw.year_shift) == (2, 1)
+
+
+def test_time_scan_a_range_of_days_written_out_before_its_month_starts_on_the_first() -> None:
+    [raw] = scan("Thủ tướng thăm Ấn Độ từ ngày 13 đến ngày 16 tháng 9 theo lời mời.")
+    assert (raw.day, raw.end_day, raw.month) == (13, 16, 9)
+    [raw] = scan("Đoàn sẽ ở Lào từ ngày 2 tới ngày 5 tháng 3.")
+    assert (raw.day, raw.end_day, raw.month) == (2, 5, 3)

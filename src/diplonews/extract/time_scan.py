@@ -62,15 +62,16 @@ _WORD_MONTHS = {
 }
 # "(8/2014)", "(12-2014)": a month and year in brackets after what they date.
 _BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\)")
-# "ngày 7", "ngày 7-9", "ngày 7 và 8" just before a "tháng 6"; also after a part of the
-# day ("chiều 7 tháng 6", "chiều nay 7 tháng 6"), "từ" ("từ 23-26 tháng 7") or a weekday
-# ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates others write 7/6.
+# "ngày 7", "ngày 7-9", "ngày 7 và 8", "ngày 7 đến ngày 9" just before a "tháng 6"; also
+# after a part of the day ("chiều 7 tháng 6", "chiều nay 7 tháng 6"), "từ" ("từ 23-26
+# tháng 7") or a weekday ("Thứ Tư, 20 tháng 3 năm 2024"), as some outlets write the dates
+# others write 7/6.
 # A bare "3 tháng 2" stays a duration.
 _DAY_BEFORE_MONTH = re.compile(
     r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|[Hh]ôm|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)"
     r"(?:\s+(?:sớm|muộn))?(?:\s+nay)?)\s+"
     r"|(?<!\w)(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật),\s*)"
-    r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến)\s*(?P<d2>[0-9]{1,2}))?\s+$"
+    r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến|tới)\s*(?:ngày\s+)?(?P<d2>[0-9]{1,2}))?\s+$"
 )
 # "năm 2023", "năm ngoái", "năm nay (2020)" (after the N of "năm").
 _YEAR = re.compile(

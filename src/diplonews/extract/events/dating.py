@@ -168,6 +168,36 @@ ADVERBIAL_BEFORE = re.compile(
     r"(?:,|(?<!\w)(?:(?:vào|hôm|trong|hồi)(?:\s+(?:các|những))?|"
     r"tại\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*\s*,?))\s*$"
 )
+# An earlier occasion named as the source of what the story's sides now build on: "triển
+# khai các kết quả cụ thể, quan trọng của cuộc họp Nội các chung lần thứ 4", "đánh giá
+# cao kết quả chuyến thăm …", "các thỏa thuận đã đạt được trong các chuyến thăm …". It
+# is not the story's own event: the story's month does not date it.
+RESULTS_OF = re.compile(
+    r"(?<!\w)(?:kết quả|thỏa thuận|thoả thuận|nhận thức chung)(?!\w)"
+    r"(?:\s+[^\s.;:()\"“”–—-]+){0,7}?\s+(?:(?:của|trong|tại)\s+)?(?:(?:các|những)\s+)?$",
+    re.IGNORECASE,
+)
+RESULTS_REACH = 80  # characters before the event's words
+
+
+def results_of(body: str, start: int, cue_start: int) -> bool:
+    """Whether the event's words follow the results or agreements of it ("kết quả của
+    cuộc họp X"), in its clause: an earlier occasion the story builds on."""
+    return RESULTS_OF.search(body, max(start, cue_start - RESULTS_REACH), cue_start) is not None
+
+
+# A relative clause on a person after the event's words: ", người từng thăm Việt Nam năm
+# 2017", ", nhà lãnh đạo từng …". What it recalls is the person's past, not the event's.
+PERSON_AFTER = re.compile(r",\s*(?:người|nhà lãnh đạo)(?!\w)", re.IGNORECASE)
+
+
+def own_part_end(body: str, cue_end: int, end: int) -> int:
+    """Where the part of a sentence that tells the event ends: before a relative clause on
+    a person after its words ("… hội kiến Nhật hoàng Naruhito, người từng thăm Việt Nam")."""
+    person = PERSON_AFTER.search(body, cue_end, end)
+    return person.start() if person else end
+
+
 # A plan that lists its meetings after a colon.
 LISTED = re.compile(r":")
 PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
@@ -237,8 +267,8 @@ def ahead(reader: Reader, d: Draft) -> None:
         return
     start, end = reader.doc.sentences[d.sentence]
     body = reader.body
-    if PAST.search(body, start, d.cue.own_end):
-        return
+    if PAST.search(body, start, d.cue.own_end) or results_of(body, start, d.cue.start):
+        return  # told as done, or "nhất trí triển khai các kết quả của Kỳ họp …": before
     if (
         AHEAD.search(body, start, d.cue.own_end)
         or AHEAD_OPENING.match(body, start)
@@ -428,7 +458,10 @@ def relative_date(reader: Reader, d: Draft, done: list[Draft]) -> bool:
         ):
             continue
         times = reader.times_in(start, m.start())
-        base = times[-1].value if times else (done[-1].event.date if done else None)
+        # the event the sentence is about, told before the clause: not one of the clause
+        # ("4 tháng sau khi ông Tập thăm Seoul và gặp gỡ bà Park": both of one time)
+        before = [x for x in done if x.sentence != d.sentence or x.cue.start < m.start()]
+        base = times[-1].value if times else (before[-1].event.date if before else None)
         moved = base and shift(base, m["unit"], -_count(m["n"]))
         if moved:
             e.date = moved

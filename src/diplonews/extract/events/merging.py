@@ -917,7 +917,9 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
         # a day or month of that story, not a bare year it recalls ("… tại Yemen năm 2000")
         earlier = [t for t in reader.times_in(p_start, p_end) if t.precision != "year"]
         if earlier:
-            e.date = earlier[0].value
+            # the day of a one-day story; of a story of several days ("từ ngày 9-11/5"),
+            # no day is told, only the month ("Dịp này cũng sẽ diễn ra các phiên đối thoại")
+            e.date = month_of(earlier[0].value) if earlier[0].end_value else earlier[0].value
             return
     if previous and previous.event.kind == "visit" and set(previous.people) & set(d.people):
         begun = BEGINS_VISIT.search(reader.body, *reader.doc.sentences[previous.sentence])

@@ -284,7 +284,19 @@ def story_month(reader: Reader, d: Draft) -> None:
     if e.date or d.own_date or e.status != "held" or not published:
         return
     start, end = reader.doc.sentences[d.sentence]
-    if RECALLED.search(reader.body, start, end):
+    # not ", người từng …", nor what the sentence then tells of another event ("…, nhắc
+    # lại chuyến thăm Hàn Quốc trước đây của mình")
+    told = min(
+        [dating.own_part_end(reader.body, d.cue.end, end)]
+        + [
+            x.cue.start
+            for x in reader.drafts
+            if x.sentence == d.sentence and x.cue.start > d.cue.end
+        ]
+    )
+    if RECALLED.search(reader.body, start, told) or dating.results_of(
+        reader.body, start, d.cue.start
+    ):
         return
     e.date = published[:7]
 

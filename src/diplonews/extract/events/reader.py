@@ -63,6 +63,7 @@ from diplonews.extract.events.cues import (
     clause_bounds,
     find_cues,
     host_spans_of,
+    month_of,
     parse_edition,
     party_spans,
     series_name,
@@ -549,8 +550,10 @@ class Reader:
         start, end = self.doc.sentences[i]
         if not own_date:
             times = [t for t in self.times_in(start, end) if not t.loose]
-            if len(times) == 1:
+            if len(times) == 1:  # a range of days ("từ ngày 8-10/10") tells only the month
                 date, own_date = times[0].value, True
+                if times[0].end_value:
+                    date = month_of(date)
         return date, own_date, location or self.location_in(start, end)
 
     def is_bare(self, cue: Cue) -> bool:
