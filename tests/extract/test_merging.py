@@ -155,3 +155,21 @@ def test_merging_talks_told_later_in_a_visit_take_its_month_not_its_day() -> Non
     ).events
     talks = [e for e in found if e.kind == "meeting"]
     assert [e.date for e in talks] == ["2005-03"]
+
+
+def test_merging_a_gathering_named_as_the_setting_of_two_sided_talks_is_kept_too() -> None:
+    events = events_of(
+        "Ngoại trưởng Pháp Jean Dupont có cuộc gặp người đồng cấp Đức Hans Weber tại Berlin, "
+        "bên lề cuộc họp ngoại trưởng châu Âu kéo dài 2 ngày."
+    )
+    assert len(events) == 2
+    gathering = next(e for e in events if "họp" in (e.name or ""))
+    assert {p.name for p in gathering.participants} == {"Jean Dupont", "Hans Weber"}
+
+
+def test_merging_a_setting_that_names_no_rank_stays_folded_into_the_talks() -> None:
+    events = events_of(
+        "Ngoại trưởng Pháp Jean Dupont có cuộc gặp người đồng cấp Đức Hans Weber tại Berlin, "
+        "bên lề cuộc họp kéo dài 2 ngày."
+    )
+    assert len(events) == 1

@@ -419,6 +419,35 @@ def gathering_into_pairwise(reader: Reader, d: Draft, e: Draft) -> bool:
     )
 
 
+# A gathering named by the rank of those it gathers: "cuộc họp ngoại trưởng Á-Âu",
+# "hội nghị bộ trưởng …", "hội nghị thượng đỉnh …".
+GATHERING_LEVEL = re.compile(
+    r"\s*(?:các\s+)?(?:ngoại trưởng|bộ trưởng|thượng đỉnh|cấp cao|nguyên thủ|lãnh đạo)\b",
+    re.IGNORECASE,
+)
+
+
+def sideline_gathering(reader: Reader, d: Draft, into: Draft) -> bool:
+    """Whether a mention folded into a two-sided meeting (`into`) of two officials of two
+    states is also the gathering on whose sidelines ("bên lề") they met, told after their
+    meeting in the same sentence and named by the rank of those it gathers: an occurrence
+    of its own, which they attended (summits.sideline_attendees)."""
+    if not d.setting or d.points_back or d.people or d.cue.kind != "meeting":
+        return False
+    if not summits.SIDELINES.search(
+        reader.body, max(0, d.cue.start - summits.SIDELINES_REACH), d.cue.start
+    ) or not (d.cue.named or GATHERING_LEVEL.match(reader.body, d.cue.end, d.cue.own_end)):
+        return False
+    return (
+        into.sentence == d.sentence
+        and into.cue.start < d.cue.start
+        and into.event.kind == "meeting"
+        and not into.setting
+        and met(into)
+        and two_states(reader, into)
+    )
+
+
 def told_again_by_verb(d: Draft, e: Draft) -> bool:
     """ "tại cuộc họp của Ủy ban 133 … nhóm họp mới đây tại Brussels": a verb of
     meeting ("nhóm họp", "họp kín") with no one and no side of its own, after a meeting
@@ -543,6 +572,12 @@ def merge(reader: Reader) -> list[Event]:
             kept.append(d)  # "Hai vòng hội đàm 6 bên": the second round is not the first
             continue
         folded.add((id(into), id(d.cue)))
+        if sideline_gathering(reader, d, into):
+            # "A gặp B …, bên lề cuộc họp ngoại trưởng Á-Âu": what the setting says of the
+            # meeting is the meeting's (its day, its city), and the gathering is kept too
+            absorb(reader, into, d)
+            kept.append(d)
+            continue
         if audit.SINK is not None:  # a mention folded into an event: the same occurrence?
             kept_as = (
                 f"{into.event.kind} {into.event.date} {into.event.parties} «{into.event.name}»"
