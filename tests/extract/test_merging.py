@@ -173,3 +173,16 @@ def test_merging_a_setting_that_names_no_rank_stays_folded_into_the_talks() -> N
         "bên lề cuộc họp kéo dài 2 ngày."
     )
     assert len(events) == 1
+
+
+def test_merging_a_counted_round_between_two_sides_is_kept() -> None:
+    [event] = events_of(
+        "Tổng thống Philippines Rodrigo Cruz hôm qua hoan nghênh tiến triển của vòng đàm phán "
+        "hoà bình thứ ba giữa đại diện chính phủ Philippines và thủ lĩnh phiến quân Moro."
+    )
+    assert event.kind == "meeting"
+    assert event.edition == 3
+
+
+def test_merging_a_round_named_without_its_count_or_sides_is_not_kept() -> None:
+    assert events_of("Ông Cruz hoan nghênh tiến triển của vòng đàm phán hoà bình.") == []

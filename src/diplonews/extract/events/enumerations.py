@@ -206,6 +206,12 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         return split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
     if not any(verb in word for verb in TWO_SIDED_VERBS) or word.endswith("giữa"):
         return [draft]  # "thảo luận giữa A và B": the two sides of one meeting
+    if SEPARATE_BEFORE.search(reader.body, max(0, cue.start - 12), cue.start) and (
+        SEPARATE_AFTER.match(reader.body, cue.end)
+    ):
+        separate = split_subjects(reader, at, draft)
+        if len(separate) > 1:
+            return separate
     # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
     list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
     listed = counterparts(reader, cue, list_end or at.sentence.end)
@@ -234,6 +240,37 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         ] + roles.organisations_of(reader.lex, people, people_of)  # "… với Tổng thư ký LHQ"
         chairs_of = set(draft.chairs) & set(base)
         drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
+    return drafts
+
+
+# "A, B và C cũng đã có các cuộc gặp riêng với D": separate meetings, one per official of
+# the subject (the counterparts after the verb are split as usual when there are several).
+SEPARATE_BEFORE = re.compile(r"\b(?:các|những)\s+$")
+SEPARATE_AFTER = re.compile(r"\s+(?:riêng rẽ|riêng biệt|riêng)\b")
+
+
+def split_subjects(reader: Reader, at: Context, draft: Draft) -> list[Draft]:
+    """One draft per official named before the verb of separate meetings ("các cuộc gặp
+    riêng"), each with the counterparts named after it."""
+    cue = at.cue
+    before = {m.person for m in reader.mentions_in(at.sentence.start, cue.start)}
+    subjects = [p for p in draft.people if p in before]
+    others = [p for p in draft.people if p not in before]
+    if len(subjects) < 2 or not others:
+        return [draft]
+    people = reader.doc.record.people
+    drafts = []
+    for person in subjects:
+        own = [person, *others]
+        states = [people[p].country for p in own if 0 <= p < len(people) and people[p].country]
+        event = Event(
+            **{
+                **draft.event.__dict__,
+                "participants": [],
+                "parties": list(dict.fromkeys([*states, *draft.event.parties])),
+            }
+        )
+        drafts.append(counterpart_of(draft, event, cue, own, set(draft.chairs) & set(own)))
     return drafts
 
 

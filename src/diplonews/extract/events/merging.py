@@ -96,6 +96,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # "Vòng đàm phán thứ 5 giữa Israel và Syria đã kết thúc mà không đạt kết quả":
         # a counted round between named states took place, whatever it achieved
         return True
+    if e.edition and not d.points_back and BETWEEN_SIDES.match(reader.body, cue.end, cue.own_end):
+        # "vòng đàm phán hoà bình thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly
+        # khai Aceh": a counted round between two sides, a movement being one of them
+        return True
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
@@ -131,6 +135,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+# "… thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly khai Aceh": the two sides of
+# a counted round, after its name.
+BETWEEN_SIDES = re.compile(r"[^,;.:]{0,60}?\bgiữa\s+[^,;.:]{2,80}?\s(?:và|với)\s+\w")
 
 
 # Unnamed officials of two named states as the subject of talks: "Bộ trưởng Ngoại giao hai
