@@ -388,6 +388,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if told_again_by_verb(d, e):
         return True
     if d.points_back or (d.cue.generic and not d.own_date):
+        if leaders_met_beside_round(reader, d, e):
+            return False
         if other_counterparts(d, e) or (not d.points_back and talks(d) and not talks(e)):
             return False
         if named_counterpart(reader, d) and not met(e):
@@ -455,6 +457,13 @@ def sideline_gathering(reader: Reader, d: Draft, into: Draft) -> bool:
         and met(into)
         and two_states(reader, into)
     )
+
+
+def leaders_met_beside_round(reader: Reader, d: Draft, e: Draft) -> bool:
+    """ "Tại cuộc gặp giữa Thủ tướng A và Thủ tướng B tại Côn Minh vừa qua, …" after "Vòng
+    đàm phán thứ 7 giữa hai bên …": two named officials of two states who met are not a
+    counted round of negotiations that names no one; the meeting is its own occurrence."""
+    return bool(e.event.edition) and not e.people and met(d) and not met(e) and two_states(reader, d)
 
 
 def told_again_by_verb(d: Draft, e: Draft) -> bool:
