@@ -154,8 +154,23 @@ OFFICE_BEFORE = re.compile(
 )
 
 
+# After the cue: "cuộc gặp (lịch sử) giữa (các nhà) lãnh đạo hai nước", the two states
+# named elsewhere in the sentence ("… biên giới Libăng - Syria … sau cuộc gặp giữa lãnh đạo
+# hai nước tại Damascus").
+BETWEEN_OFFICES_OF_TWO = re.compile(
+    r"\s+(?:\w+\s+){0,2}?giữa\s+(?:các\s+)?(?:nhà\s+)?(?:lãnh đạo|nguyên thủ|người đứng đầu"
+    r"|[Tt]hủ tướng|[Tt]ổng thống|[Nn]goại trưởng|[Bb]ộ trưởng[^,;.:]{0,20}?)\s+hai\s+(?:nước|quốc gia)\b"
+)
+
+
 def offices_of_two(reader: Reader, d: Draft) -> bool:
-    """Whether the talks' subject is the offices of two states the text names."""
+    """Whether the talks' subject, or the two sides after "giữa", are the offices of two
+    states the text names."""
+    if BETWEEN_OFFICES_OF_TWO.match(reader.body, d.cue.end, d.cue.own_end):
+        states = {
+            c for c in d.event.parties if getattr(reader.lex.party(c), "kind", "") == "state"
+        }
+        return len(states) == 2 and not d.points_back
     start = reader.doc.sentences[d.sentence][0]
     found = TWO_STATES_OF.search(reader.body, max(start, d.cue.start - 100), d.cue.start)
     if found is None or not OFFICE_BEFORE.search(
