@@ -90,6 +90,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             or len(set(e.parties)) in (1, 2)
             and official_traveller(reader, d)
         )
+    if "held-plural" in cue.flags and not d.points_back:
+        return True  # "Sáng nay, quan chức A và B đã khai mạc các cuộc đàm phán"
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
     if e.edition and not d.points_back and len(set(e.parties)) >= 2:
@@ -478,7 +480,17 @@ def leaders_met_beside_round(reader: Reader, d: Draft, e: Draft) -> bool:
     """ "Tại cuộc gặp giữa Thủ tướng A và Thủ tướng B tại Côn Minh vừa qua, …" after "Vòng
     đàm phán thứ 7 giữa hai bên …": two named officials of two states who met are not a
     counted round of negotiations that names no one; the meeting is its own occurrence."""
-    return bool(e.event.edition) and not e.people and met(d) and not met(e) and two_states(reader, d)
+    word = e.cue.trigger.vi.lower() if e.cue.trigger else ""
+    return (
+        bool(e.event.edition)
+        and any(w in word for w in ROUND_WORDS)
+        and not e.people
+        and met(d)
+        and two_states(reader, d)
+    )
+
+
+ROUND_WORDS = ("vòng", "đàm phán", "thương lượng", "thương thuyết")
 
 
 def told_again_by_verb(d: Draft, e: Draft) -> bool:
