@@ -188,7 +188,7 @@ def test_merging_a_round_named_without_its_count_or_sides_is_not_kept() -> None:
     assert events_of("Ông Cruz hoan nghênh tiến triển của vòng đàm phán hoà bình.") == []
 
 
-def test_merging_a_meeting_between_the_leaders_of_two_states_named_in_the_sentence_is_kept() -> None:
+def test_merging_a_meeting_between_the_leaders_of_two_named_states_is_kept() -> None:
     [event] = events_of(
         "Quân đội Pháp sẽ rút khỏi vùng biên giới Pháp - Bỉ sau cuộc gặp giữa lãnh đạo hai "
         "nước tại Paris, Bộ trưởng Quốc phòng Bỉ cho hay."

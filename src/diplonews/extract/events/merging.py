@@ -169,9 +169,7 @@ def offices_of_two(reader: Reader, d: Draft) -> bool:
     """Whether the talks' subject, or the two sides after "giữa", are the offices of two
     states the text names."""
     if BETWEEN_OFFICES_OF_TWO.match(reader.body, d.cue.end, d.cue.own_end):
-        states = {
-            c for c in d.event.parties if getattr(reader.lex.party(c), "kind", "") == "state"
-        }
+        states = {c for c in d.event.parties if getattr(reader.lex.party(c), "kind", "") == "state"}
         return len(states) == 2 and not d.points_back
     start = reader.doc.sentences[d.sentence][0]
     found = TWO_STATES_OF.search(reader.body, max(start, d.cue.start - 100), d.cue.start)

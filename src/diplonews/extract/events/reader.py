@@ -481,8 +481,7 @@ class Reader:
             return False
         # a day told ("hôm nay" has no date in an undated article, but tells a day)
         return bool(DAY_TOLD.search(self.body, start, end)) or any(
-            start <= t.start < end and t.precision != "year" and not t.loose
-            for t in self.doc.times
+            start <= t.start < end and t.precision != "year" and not t.loose for t in self.doc.times
         )
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
