@@ -199,3 +199,22 @@ def test_merging_a_meeting_between_the_leaders_of_two_named_states_is_kept() -> 
 
 def test_merging_a_meeting_between_the_leaders_of_two_unnamed_states_is_not_kept() -> None:
     assert events_of("Cuộc gặp giữa lãnh đạo hai nước nhằm làm giảm căng thẳng.") == []
+
+
+def test_merging_talks_with_a_peer_named_by_state_after_an_office_of_another_are_kept() -> None:
+    [event] = events_of(
+        "Ngoại trưởng Qatar hôm qua có một cuộc gặp bất thường với người đồng nhiệm Israel."
+    )
+    assert sorted(event.parties) == ["ISR", "QAT"]
+
+
+def test_merging_talks_with_a_peer_take_the_official_named_before_them() -> None:
+    [event] = events_of(
+        "Tổng thống Nga Vladimir Putin phát biểu như vậy trước cuộc gặp người đồng nhiệm Mỹ."
+    )
+    assert sorted(event.parties) == ["RUS", "USA"]
+    assert [p.name for p in event.participants] == ["Vladimir Putin"]
+
+
+def test_merging_talks_with_a_peer_of_the_same_state_are_not_kept() -> None:
+    assert events_of("Ngoại trưởng Mỹ sẽ gặp người đồng nhiệm Mỹ.") == []

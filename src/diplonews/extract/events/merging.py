@@ -114,6 +114,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # "Phái viên của Mỹ sẽ tới Israel để thảo luận …": the talks of a trip whose
         # traveller is an office of a state, as its visit is kept (official_traveller)
         return True
+    if cue.kind in ("meeting", "call") and not d.points_back and peer_of_another_state(reader, d):
+        return True  # "Ngoại trưởng Qatar có cuộc gặp với người đồng nhiệm Israel"
     if counterparts.two_offices(reader, d):
         return True  # "Nhà ngoại giao Trung Quốc đã họp với các quan chức an ninh Iraq"
     if cue.kind in ("meeting", "call") and not d.people and offices_of_two(reader, d):
@@ -137,6 +139,52 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+# "cuộc gặp (với) người đồng nhiệm Mỹ", "hội đàm cùng những người đồng cấp ASEAN": the
+# other side named by its state alone, right after the words of the talks.
+PEER_AFTER = re.compile(
+    r"\s*(?:[^\s,;.:]+\s+){0,3}?(?:với|cùng)?\s*(?:những\s+|các\s+|2\s+|hai\s+)?"
+    r"(?:người\s+)?đồng\s+(?:cấp|nhiệm)\s+(?:của\s+)?(?:nước\s+)?"
+)
+
+
+def peer_of_another_state(reader: Reader, d: Draft) -> bool:
+    """Whether talks name their other side as "người đồng nhiệm <state>" and their
+    subject is of another state: a named official or an office with its state before the
+    words ("Putin phát biểu trước cuộc gặp người đồng nhiệm Mỹ", "Ngoại trưởng Qatar có
+    cuộc gặp với người đồng nhiệm Israel"). Both states are parties (SCHEMA: counterparts
+    not named)."""
+    cue = d.cue
+    if "đồng" not in reader.body[cue.end : min(cue.own_end, cue.end + 60)]:
+        return False  # the word every such side needs: the pattern costs far more
+    peer = PEER_AFTER.match(reader.body, cue.end, cue.own_end)
+    if peer is None:
+        return False
+    other = next(
+        (
+            code
+            for s, _, code in sides.side_spans(reader, peer.end(), peer.end() + 40)
+            if s == peer.end()
+        ),
+        None,
+    )
+    if other is None:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    people = reader.doc.record.people
+    before = [m for m in reader.mentions_in(start, cue.start) if 0 <= m.person < len(people)]
+    own = states_of(reader, d) - {other}
+    if not own and before and people[before[-1].person].country not in (None, "", other):
+        own = {str(people[before[-1].person].country)}
+        d.people.append(before[-1].person)  # the official named last before the talks
+    if not own:
+        office = sides.office_state_before(reader, cue, start, sides.SIDE_KINDS)
+        own = {office} if office and office != other else set()
+    if not own:
+        return False
+    d.event.parties = list(dict.fromkeys([*d.event.parties, *sorted(own), other]))
+    return True
 
 
 # "… thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly khai Aceh": the two sides of
