@@ -218,3 +218,18 @@ def test_merging_talks_with_a_peer_take_the_official_named_before_them() -> None
 
 def test_merging_talks_with_a_peer_of_the_same_state_are_not_kept() -> None:
     assert events_of("Ngoại trưởng Mỹ sẽ gặp người đồng nhiệm Mỹ.") == []
+
+
+def test_merging_a_delegation_named_by_its_capital_makes_a_visit_and_its_talks() -> None:
+    events = events_of(
+        "Thoả thuận đạt được sau khi phái đoàn Paris tới Berlin để thảo luận về việc "
+        "phân phối hàng cứu trợ."
+    )
+    assert sorted((e.kind, tuple(sorted(e.parties))) for e in events) == [
+        ("meeting", ("DEU", "FRA")),
+        ("visit", ("DEU", "FRA")),
+    ]
+
+
+def test_merging_a_trip_to_a_capital_by_no_delegation_is_no_visit() -> None:
+    assert [e.kind for e in events_of("Sau đó, nhiều du khách tới Berlin để tham quan.")] == []

@@ -77,7 +77,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
-        state = None if d.people else movements.delegation_state(reader, d)
+        state = (
+            None
+            if d.people
+            else movements.delegation_state(reader, d) or capital_delegation(reader, d)
+        )
         if state and state not in e.parties:
             e.parties.append(state)  # "Đoàn đại biểu Quốc hội Mỹ sẽ thăm Việt Nam"
         # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
@@ -245,6 +249,28 @@ def met(d: Draft) -> bool:
 ON_SIDELINES = re.compile(r"\bbên lề\b", re.IGNORECASE)
 
 
+def purpose_of_visit(kept: list[Draft]) -> None:
+    """ "phái đoàn Seoul tới Bình Nhưỡng để thảo luận về …": the talks a trip is made for,
+    with one side of their own, are held by the travellers, with the states of the visit
+    they are told in."""
+    for d in kept:
+        if "purpose" not in d.cue.flags or len(set(d.event.parties)) >= 2:
+            continue
+        visit = next(
+            (
+                k
+                for k in reversed(kept)
+                if k.event.kind == "visit"
+                and k.sentence == d.sentence
+                and k.cue.start < d.cue.start
+            ),
+            None,
+        )
+        if visit is not None:
+            d.people = list(dict.fromkeys([*d.people, *visit.people]))
+            d.event.parties = list(dict.fromkeys([*d.event.parties, *visit.event.parties]))
+
+
 def on_sidelines(reader: Reader, kept: list[Draft]) -> None:
     """A meeting told "bên lề" the gathering it points back to: the subject's side was at
     that gathering, and the meeting is held where and in the month it is."""
@@ -325,6 +351,24 @@ def delegation_before(reader: Reader, d: Draft) -> bool:
     công du tới Y", "Moldova đã cử một phái đoàn đến Matxcơva")."""
     start = reader.doc.sentences[d.sentence][0]
     return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
+
+
+# "phái đoàn Seoul tới Bình Nhưỡng": a delegation named by its government's seat.
+DELEGATION_OF = re.compile(r"\b(?:[Pp]hái đoàn|[Đđ]oàn đại biểu)\s+$")
+
+
+def capital_delegation(reader: Reader, d: Draft) -> str | None:
+    """The state of a delegation named by its capital as a visit's subject ("phái đoàn
+    Seoul tới Bình Nhưỡng để thảo luận …"): world news names governments by their seat."""
+    start = reader.doc.sentences[d.sentence][0]
+    for s, e, code in reversed(sides.side_spans(reader, max(start, d.cue.start - 60), d.cue.start)):
+        if (
+            reader.place_in(s, e) is not None
+            and DELEGATION_OF.search(reader.body, max(start, s - 20), s)
+            and movements.DELEGATION_LEAD.fullmatch(reader.body, e, d.cue.start)
+        ):
+            return code
+    return None
 
 
 def official_traveller(reader: Reader, d: Draft) -> bool:
@@ -676,6 +720,7 @@ def merge(reader: Reader) -> list[Event]:
             audit.dropped("merged", reader.body, reader.doc.sentences[d.sentence], d.cue, kept_as)
         absorb(reader, into, d)
     on_sidelines(reader, kept)
+    purpose_of_visit(kept)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
     roles.add_ceremony_hosts(kept, reader.body)
