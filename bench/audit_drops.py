@@ -25,8 +25,8 @@ then `--gate not-alone merged --sample 30 --uncovered --seed 11` at commit 40875
 1 wrong, 2 arguable of 30; merged: none of 30 wrong). Round 8 (x-gates): 40 uncovered
 not-alone drops at f4dd458 (`random.Random(23).sample` of the `--tsv` rows; 2 wrong, 2
 arguable), then `--gate not-alone plural --sample 30 --uncovered --seed 29` at 9bbdda0
-(not-alone: 1 wrong, 3 arguable of 30; plural: 1 wrong, 5 arguable of 30), and the 6
-drops that branch turned into events over the corpus (all 6 real).
+(not-alone: 1 wrong, 3 arguable of 30; plural: 1 wrong, 5 arguable of 30), and the 7
+drops that branch turned into events over the corpus (all 7 real).
 `--tsv` writes every drop, to draw other samples from by hand.
 """
 

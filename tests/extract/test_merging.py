@@ -233,3 +233,21 @@ def test_merging_a_delegation_named_by_its_capital_makes_a_visit_and_its_talks()
 
 def test_merging_a_trip_to_a_capital_by_no_delegation_is_no_visit() -> None:
     assert [e.kind for e in events_of("Sau đó, nhiều du khách tới Berlin để tham quan.")] == []
+
+
+def test_merging_a_trip_described_after_talks_abroad_is_the_guests_visit() -> None:
+    events = events_of(
+        "Hôm nay, Tổng thống Chile Pedro Soto có cuộc hội đàm với Thủ tướng Ấn Độ Ravi Kumar "
+        "tại New Delhi. Đây là chuyến thăm đầu tiên của nguyên thủ Chile tới Ấn Độ."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert sorted(visit.parties) == ["CHL", "IND"]
+    assert [p.name for p in visit.participants] == ["Pedro Soto"]
+
+
+def test_merging_a_trip_described_after_a_visit_told_is_not_another_visit() -> None:
+    events = events_of(
+        "Tổng thống Chile Pedro Soto tới New Delhi, bắt đầu chuyến thăm Ấn Độ. Ông có cuộc "
+        "hội đàm với Thủ tướng Ấn Độ Ravi Kumar. Đây là chuyến thăm đầu tiên của ông tới Ấn Độ."
+    )
+    assert len([e for e in events if e.kind == "visit"]) == 1

@@ -249,6 +249,50 @@ def met(d: Draft) -> bool:
 ON_SIDELINES = re.compile(r"\bbên lề\b", re.IGNORECASE)
 
 
+# "Đây là chuyến thăm đầu tiên của …", "Đây là một chuyến đi quan trọng đối với …": the
+# sentence describes a trip already told.
+DESCRIBED_TRIP = re.compile(r"\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
+TALKS_BEFORE_TRIP = 2  # sentences back where the talks abroad may be told
+
+
+def visit_of_talks_before(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
+    """ "Thống tướng Than Shwe có cuộc hội đàm với Thủ tướng Ấn Độ Manmohan Singh. … Đây là
+    chuyến thăm đầu tiên của nguyên thủ Myanmar tới Ấn Độ …": a trip described right after
+    talks held abroad, with no visit told, is the trip of the talks' guests to their host's
+    state: its travellers are the officials of the talks of the other state."""
+    if d.cue.kind != "visit" or not d.points_back:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    if not DESCRIBED_TRIP.match(reader.body, start, d.cue.start):
+        return False
+    if any(k.event.kind == "visit" for k in kept):
+        return False  # the trip the sentence describes may be that one
+    talks = next((k for k in reversed(kept) if k.event.kind == "meeting"), None)
+    if talks is None or not 0 <= d.sentence - talks.sentence <= TALKS_BEFORE_TRIP:
+        return False
+    people = reader.doc.record.people
+    states = {c for c in talks.event.parties if getattr(reader.lex.party(c), "kind", "") == "state"}
+    city = summits.city_of(reader.lex, talks.event.location)
+    host = destination(reader, d) or (city.country if city and city.country else None)
+    if host is None and len(states) == 2 and len(states_of(reader, talks)) == 1:
+        host = next(
+            iter(states - states_of(reader, talks)), None
+        )  # "Bush … gặp các nhà lãnh đạo Italy"
+    if host is None or host not in states:
+        return False
+    travellers = [
+        p for p in talks.people if 0 <= p < len(people) and people[p].country not in (None, host)
+    ]
+    own = {str(people[p].country) for p in travellers}
+    if len(own) != 1 or not set(d.event.parties) <= own | {host}:
+        return False
+    d.people = travellers
+    d.event.parties = [*own, host]
+    d.event.status = talks.event.status
+    d.leg = host  # where to, for the trips told after it (`destination`)
+    return True
+
+
 def purpose_of_visit(kept: list[Draft]) -> None:
     """ "phái đoàn Seoul tới Bình Nhưỡng để thảo luận về …": the talks a trip is made for,
     with one side of their own, are held by the travellers, with the states of the visit
@@ -687,6 +731,7 @@ def merge(reader: Reader) -> list[Event]:
                 or recalled_visit(reader, d)
                 or both_sides_of(reader, d, kept)
                 or world.talks_of_visit(reader, d, kept)
+                or visit_of_talks_before(reader, d, kept)
                 or world.keep(reader, d)
                 or addresses.keep(d)
                 or sessions.is_session(d)
