@@ -22,7 +22,11 @@ the "merged" rows (mentions folded into an event already told: a loss when the t
 are distinct occurrences) are `--sample 20 --gate merged --seed 7`, and a second
 sample of them `--sample 40 --gate merged --seed 31` at commit c45da81 (2026-12-07);
 then `--gate not-alone merged --sample 30 --uncovered --seed 11` at commit 4087510 (not-alone:
-1 wrong, 2 arguable of 30; merged: none of 30 wrong).
+1 wrong, 2 arguable of 30; merged: none of 30 wrong). Round 8 (x-gates): 40 uncovered
+not-alone drops at f4dd458 (`random.Random(23).sample` of the `--tsv` rows; 2 wrong, 2
+arguable), then `--gate not-alone plural --sample 30 --uncovered --seed 29` at 9bbdda0
+(not-alone: 1 wrong, 3 arguable of 30; plural: 1 wrong, 5 arguable of 30), and the 7
+drops that branch turned into events over the corpus (all 7 real).
 `--tsv` writes every drop, to draw other samples from by hand.
 """
 

@@ -64,3 +64,24 @@ def test_enumerations_one_meeting_of_several_officials_is_not_split() -> None:
     ).events
     assert len(events) == 1
     assert len(events[0].participants) == 3
+
+
+def test_enumerations_separate_meetings_of_several_officials_are_one_each() -> None:
+    found = extract(
+        "Cùng ngày, Thứ trưởng Ngoại giao Pháp Jean Dupont và Thứ trưởng Quốc phòng Pháp "
+        "Paul Martin cũng đã có các cuộc gặp riêng với Trưởng đoàn Đức Hans Weber.",
+        "t",
+    ).events
+    assert sorted(sorted(p.name for p in e.participants) for e in found) == [
+        ["Hans Weber", "Jean Dupont"],
+        ["Hans Weber", "Paul Martin"],
+    ]
+
+
+def test_enumerations_one_meeting_of_several_officials_stays_one() -> None:
+    found = extract(
+        "Cùng ngày, Thứ trưởng Ngoại giao Pháp Jean Dupont và Thứ trưởng Quốc phòng Pháp "
+        "Paul Martin cũng đã có cuộc gặp với Trưởng đoàn Đức Hans Weber.",
+        "t",
+    ).events
+    assert len(found) == 1

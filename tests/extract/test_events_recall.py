@@ -224,3 +224,26 @@ def test_a_name_then_a_clause_is_no_list() -> None:
         "Ngoại trưởng Mỹ Antony Blinken cho biết sau đó."
     )
     assert len(events) == 1
+
+
+def test_definite_plural_opened_on_a_day_by_two_named_states_tells_the_talks() -> None:
+    [event] = events_of(
+        "Sáng nay, quan chức Pháp và Đức đã khai mạc các cuộc đàm phán về vấn đề năng lượng.",
+        published=None,
+    )
+    assert event.status == "held"
+    assert sorted(event.parties) == ["DEU", "FRA"]
+
+
+def test_definite_plural_opened_on_a_day_by_one_state_is_no_event() -> None:
+    assert (
+        events_of(
+            "Sáng nay, các đảng của Pháp đã bắt đầu các cuộc đàm phán về chính phủ mới.",
+            published=None,
+        )
+        == []
+    )
+
+
+def test_definite_plural_resumed_by_two_states_with_no_day_is_no_event() -> None:
+    assert events_of("Mỹ hối thúc Ấn Độ và Pakistan nối lại các cuộc thương thuyết hòa bình.") == []

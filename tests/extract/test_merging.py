@@ -169,3 +169,99 @@ def test_merging_an_event_of_this_occasion_of_several_days_takes_its_month() -> 
         ("planned", "2024-10-08"),
         ("planned", "2024-10"),
     ]
+
+
+def test_merging_a_gathering_named_as_the_setting_of_two_sided_talks_is_kept_too() -> None:
+    events = events_of(
+        "Ngoại trưởng Pháp Jean Dupont có cuộc gặp người đồng cấp Đức Hans Weber tại Berlin, "
+        "bên lề cuộc họp ngoại trưởng châu Âu kéo dài 2 ngày."
+    )
+    assert len(events) == 2
+    gathering = next(e for e in events if "họp" in (e.name or ""))
+    assert {p.name for p in gathering.participants} == {"Jean Dupont", "Hans Weber"}
+
+
+def test_merging_a_setting_that_names_no_rank_stays_folded_into_the_talks() -> None:
+    events = events_of(
+        "Ngoại trưởng Pháp Jean Dupont có cuộc gặp người đồng cấp Đức Hans Weber tại Berlin, "
+        "bên lề cuộc họp kéo dài 2 ngày."
+    )
+    assert len(events) == 1
+
+
+def test_merging_a_counted_round_between_two_sides_is_kept() -> None:
+    [event] = events_of(
+        "Tổng thống Philippines Rodrigo Cruz hôm qua hoan nghênh tiến triển của vòng đàm phán "
+        "hoà bình thứ ba giữa đại diện chính phủ Philippines và thủ lĩnh phiến quân Moro."
+    )
+    assert event.kind == "meeting"
+    assert event.edition == 3
+
+
+def test_merging_a_round_named_without_its_count_or_sides_is_not_kept() -> None:
+    assert events_of("Ông Cruz hoan nghênh tiến triển của vòng đàm phán hoà bình.") == []
+
+
+def test_merging_a_meeting_between_the_leaders_of_two_named_states_is_kept() -> None:
+    [event] = events_of(
+        "Quân đội Pháp sẽ rút khỏi vùng biên giới Pháp - Bỉ sau cuộc gặp giữa lãnh đạo hai "
+        "nước tại Paris, Bộ trưởng Quốc phòng Bỉ cho hay."
+    )
+    assert event.kind == "meeting"
+    assert sorted(event.parties) == ["BEL", "FRA"]
+
+
+def test_merging_a_meeting_between_the_leaders_of_two_unnamed_states_is_not_kept() -> None:
+    assert events_of("Cuộc gặp giữa lãnh đạo hai nước nhằm làm giảm căng thẳng.") == []
+
+
+def test_merging_talks_with_a_peer_named_by_state_after_an_office_of_another_are_kept() -> None:
+    [event] = events_of(
+        "Ngoại trưởng Qatar hôm qua có một cuộc gặp bất thường với người đồng nhiệm Israel."
+    )
+    assert sorted(event.parties) == ["ISR", "QAT"]
+
+
+def test_merging_talks_with_a_peer_take_the_official_named_before_them() -> None:
+    [event] = events_of(
+        "Tổng thống Nga Vladimir Putin phát biểu như vậy trước cuộc gặp người đồng nhiệm Mỹ."
+    )
+    assert sorted(event.parties) == ["RUS", "USA"]
+    assert [p.name for p in event.participants] == ["Vladimir Putin"]
+
+
+def test_merging_talks_with_a_peer_of_the_same_state_are_not_kept() -> None:
+    assert events_of("Ngoại trưởng Mỹ sẽ gặp người đồng nhiệm Mỹ.") == []
+
+
+def test_merging_a_delegation_named_by_its_capital_makes_a_visit_and_its_talks() -> None:
+    events = events_of(
+        "Thoả thuận đạt được sau khi phái đoàn Paris tới Berlin để thảo luận về việc "
+        "phân phối hàng cứu trợ."
+    )
+    assert sorted((e.kind, tuple(sorted(e.parties))) for e in events) == [
+        ("meeting", ("DEU", "FRA")),
+        ("visit", ("DEU", "FRA")),
+    ]
+
+
+def test_merging_a_trip_to_a_capital_by_no_delegation_is_no_visit() -> None:
+    assert [e.kind for e in events_of("Sau đó, nhiều du khách tới Berlin để tham quan.")] == []
+
+
+def test_merging_a_trip_described_after_talks_abroad_is_the_guests_visit() -> None:
+    events = events_of(
+        "Hôm nay, Tổng thống Chile Pedro Soto có cuộc hội đàm với Thủ tướng Ấn Độ Ravi Kumar "
+        "tại New Delhi. Đây là chuyến thăm đầu tiên của nguyên thủ Chile tới Ấn Độ."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert sorted(visit.parties) == ["CHL", "IND"]
+    assert [p.name for p in visit.participants] == ["Pedro Soto"]
+
+
+def test_merging_a_trip_described_after_a_visit_told_is_not_another_visit() -> None:
+    events = events_of(
+        "Tổng thống Chile Pedro Soto tới New Delhi, bắt đầu chuyến thăm Ấn Độ. Ông có cuộc "
+        "hội đàm với Thủ tướng Ấn Độ Ravi Kumar. Đây là chuyến thăm đầu tiên của ông tới Ấn Độ."
+    )
+    assert len([e for e in events if e.kind == "visit"]) == 1

@@ -207,6 +207,9 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         return split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
     if not any(verb in word for verb in TWO_SIDED_VERBS) or word.endswith("giữa"):
         return [draft]  # "thảo luận giữa A và B": the two sides of one meeting
+    separate = split_subjects(reader, at, draft)  # "A, B và C có các cuộc gặp riêng với D"
+    if len(separate) > 1:
+        return separate
     # the list stops at the next verb told ("hội kiến A, hội kiến B và gặp C")
     list_end = min((c.start for c in at.sentence.cues if c.start > cue.start), default=0)
     listed = counterparts(reader, cue, list_end or at.sentence.end)

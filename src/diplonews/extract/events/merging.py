@@ -77,7 +77,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
-        state = None if d.people else movements.delegation_state(reader, d)
+        state = (
+            None
+            if d.people
+            else movements.delegation_state(reader, d) or capital_delegation(reader, d)
+        )
         if state and state not in e.parties:
             e.parties.append(state)  # "Đoàn đại biểu Quốc hội Mỹ sẽ thăm Việt Nam"
         # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
@@ -90,11 +94,17 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             or len(set(e.parties)) in (1, 2)
             and official_traveller(reader, d)
         )
+    if "held-plural" in cue.flags and not d.points_back:
+        return True  # "Sáng nay, quan chức A và B đã khai mạc các cuộc đàm phán"
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
     if e.edition and not d.points_back and len(set(e.parties)) >= 2:
         # "Vòng đàm phán thứ 5 giữa Israel và Syria đã kết thúc mà không đạt kết quả":
         # a counted round between named states took place, whatever it achieved
+        return True
+    if e.edition and not d.points_back and BETWEEN_SIDES.match(reader.body, cue.end, cue.own_end):
+        # "vòng đàm phán hoà bình thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly
+        # khai Aceh": a counted round between two sides, a movement being one of them
         return True
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
@@ -108,6 +118,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         # "Phái viên của Mỹ sẽ tới Israel để thảo luận …": the talks of a trip whose
         # traveller is an office of a state, as its visit is kept (official_traveller)
         return True
+    if cue.kind in ("meeting", "call") and not d.points_back and peer_of_another_state(reader, d):
+        return True  # "Ngoại trưởng Qatar có cuộc gặp với người đồng nhiệm Israel"
     if counterparts.two_offices(reader, d):
         return True  # "Nhà ngoại giao Trung Quốc đã họp với các quan chức an ninh Iraq"
     if cue.kind in ("meeting", "call") and not d.people and offices_of_two(reader, d):
@@ -133,6 +145,57 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
 
 
+# "cuộc gặp (với) người đồng nhiệm Mỹ", "hội đàm cùng những người đồng cấp ASEAN": the
+# other side named by its state alone, right after the words of the talks.
+PEER_AFTER = re.compile(
+    r"\s*(?:[^\s,;.:]+\s+){0,3}?(?:với|cùng)?\s*(?:những\s+|các\s+|2\s+|hai\s+)?"
+    r"(?:người\s+)?đồng\s+(?:cấp|nhiệm)\s+(?:của\s+)?(?:nước\s+)?"
+)
+
+
+def peer_of_another_state(reader: Reader, d: Draft) -> bool:
+    """Whether talks name their other side as "người đồng nhiệm <state>" and their
+    subject is of another state: a named official or an office with its state before the
+    words ("Putin phát biểu trước cuộc gặp người đồng nhiệm Mỹ", "Ngoại trưởng Qatar có
+    cuộc gặp với người đồng nhiệm Israel"). Both states are parties (SCHEMA: counterparts
+    not named)."""
+    cue = d.cue
+    if "đồng" not in reader.body[cue.end : min(cue.own_end, cue.end + 60)]:
+        return False  # the word every such side needs: the pattern costs far more
+    peer = PEER_AFTER.match(reader.body, cue.end, cue.own_end)
+    if peer is None:
+        return False
+    other = next(
+        (
+            code
+            for s, _, code in sides.side_spans(reader, peer.end(), peer.end() + 40)
+            if s == peer.end()
+        ),
+        None,
+    )
+    if other is None:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    people = reader.doc.record.people
+    before = [m for m in reader.mentions_in(start, cue.start) if 0 <= m.person < len(people)]
+    own = states_of(reader, d) - {other}
+    if not own and before and people[before[-1].person].country not in (None, "", other):
+        own = {str(people[before[-1].person].country)}
+        d.people.append(before[-1].person)  # the official named last before the talks
+    if not own:
+        office = sides.office_state_before(reader, cue, start, sides.SIDE_KINDS)
+        own = {office} if office and office != other else set()
+    if not own:
+        return False
+    d.event.parties = list(dict.fromkeys([*d.event.parties, *sorted(own), other]))
+    return True
+
+
+# "… thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly khai Aceh": the two sides of
+# a counted round, after its name.
+BETWEEN_SIDES = re.compile(r"[^,;.:]{0,60}?\bgiữa\s+[^,;.:]{2,80}?\s(?:và|với)\s+\w")
+
+
 # Unnamed officials of two named states as the subject of talks: "Bộ trưởng Ngoại giao hai
 # nước Việt Nam và Lào đã hội đàm", "lãnh đạo hai nước Nga và Trung Quốc sẽ điện đàm".
 TWO_STATES_OF = re.compile(
@@ -145,8 +208,21 @@ OFFICE_BEFORE = re.compile(
 )
 
 
+# After the cue: "cuộc gặp (lịch sử) giữa (các nhà) lãnh đạo hai nước", the two states
+# named elsewhere in the sentence ("… biên giới Libăng - Syria … sau cuộc gặp giữa lãnh đạo
+# hai nước tại Damascus").
+BETWEEN_OFFICES_OF_TWO = re.compile(
+    r"\s+(?:\w+\s+){0,2}?giữa\s+(?:các\s+)?(?:nhà\s+)?(?:lãnh đạo|nguyên thủ|người đứng đầu"
+    r"|[Tt]hủ tướng|[Tt]ổng thống|[Nn]goại trưởng|[Bb]ộ trưởng[^,;.:]{0,20}?)\s+hai\s+(?:nước|quốc gia)\b"
+)
+
+
 def offices_of_two(reader: Reader, d: Draft) -> bool:
-    """Whether the talks' subject is the offices of two states the text names."""
+    """Whether the talks' subject, or the two sides after "giữa", are the offices of two
+    states the text names."""
+    if BETWEEN_OFFICES_OF_TWO.match(reader.body, d.cue.end, d.cue.own_end):
+        states = {c for c in d.event.parties if getattr(reader.lex.party(c), "kind", "") == "state"}
+        return len(states) == 2 and not d.points_back
     start = reader.doc.sentences[d.sentence][0]
     found = TWO_STATES_OF.search(reader.body, max(start, d.cue.start - 100), d.cue.start)
     if found is None or not OFFICE_BEFORE.search(
@@ -171,6 +247,72 @@ def met(d: Draft) -> bool:
 
 
 ON_SIDELINES = re.compile(r"\bbên lề\b", re.IGNORECASE)
+
+
+# "Đây là chuyến thăm đầu tiên của …", "Đây là một chuyến đi quan trọng đối với …": the
+# sentence describes a trip already told.
+DESCRIBED_TRIP = re.compile(r"\s*(?:Đây|Đó)\s+(?:\w+\s+){0,3}?là\s+(?:\w+\s+){0,2}$")
+TALKS_BEFORE_TRIP = 2  # sentences back where the talks abroad may be told
+
+
+def visit_of_talks_before(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
+    """ "Thống tướng Than Shwe có cuộc hội đàm với Thủ tướng Ấn Độ Manmohan Singh. … Đây là
+    chuyến thăm đầu tiên của nguyên thủ Myanmar tới Ấn Độ …": a trip described right after
+    talks held abroad, with no visit told, is the trip of the talks' guests to their host's
+    state: its travellers are the officials of the talks of the other state."""
+    if d.cue.kind != "visit" or not d.points_back:
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    if not DESCRIBED_TRIP.match(reader.body, start, d.cue.start):
+        return False
+    if any(k.event.kind == "visit" for k in kept):
+        return False  # the trip the sentence describes may be that one
+    talks = next((k for k in reversed(kept) if k.event.kind == "meeting"), None)
+    if talks is None or not 0 <= d.sentence - talks.sentence <= TALKS_BEFORE_TRIP:
+        return False
+    people = reader.doc.record.people
+    states = {c for c in talks.event.parties if getattr(reader.lex.party(c), "kind", "") == "state"}
+    city = summits.city_of(reader.lex, talks.event.location)
+    host = destination(reader, d) or (city.country if city and city.country else None)
+    if host is None and len(states) == 2 and len(states_of(reader, talks)) == 1:
+        host = next(
+            iter(states - states_of(reader, talks)), None
+        )  # "Bush … gặp các nhà lãnh đạo Italy"
+    if host is None or host not in states:
+        return False
+    travellers = [
+        p for p in talks.people if 0 <= p < len(people) and people[p].country not in (None, host)
+    ]
+    own = {str(people[p].country) for p in travellers}
+    if len(own) != 1 or not set(d.event.parties) <= own | {host}:
+        return False
+    d.people = travellers
+    d.event.parties = [*own, host]
+    d.event.status = talks.event.status
+    d.leg = host  # where to, for the trips told after it (`destination`)
+    return True
+
+
+def purpose_of_visit(kept: list[Draft]) -> None:
+    """ "phái đoàn Seoul tới Bình Nhưỡng để thảo luận về …": the talks a trip is made for,
+    with one side of their own, are held by the travellers, with the states of the visit
+    they are told in."""
+    for d in kept:
+        if "purpose" not in d.cue.flags or len(set(d.event.parties)) >= 2:
+            continue
+        visit = next(
+            (
+                k
+                for k in reversed(kept)
+                if k.event.kind == "visit"
+                and k.sentence == d.sentence
+                and k.cue.start < d.cue.start
+            ),
+            None,
+        )
+        if visit is not None:
+            d.people = list(dict.fromkeys([*d.people, *visit.people]))
+            d.event.parties = list(dict.fromkeys([*d.event.parties, *visit.event.parties]))
 
 
 def on_sidelines(reader: Reader, kept: list[Draft]) -> None:
@@ -253,6 +395,24 @@ def delegation_before(reader: Reader, d: Draft) -> bool:
     công du tới Y", "Moldova đã cử một phái đoàn đến Matxcơva")."""
     start = reader.doc.sentences[d.sentence][0]
     return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
+
+
+# "phái đoàn Seoul tới Bình Nhưỡng": a delegation named by its government's seat.
+DELEGATION_OF = re.compile(r"\b(?:[Pp]hái đoàn|[Đđ]oàn đại biểu)\s+$")
+
+
+def capital_delegation(reader: Reader, d: Draft) -> str | None:
+    """The state of a delegation named by its capital as a visit's subject ("phái đoàn
+    Seoul tới Bình Nhưỡng để thảo luận …"): world news names governments by their seat."""
+    start = reader.doc.sentences[d.sentence][0]
+    for s, e, code in reversed(sides.side_spans(reader, max(start, d.cue.start - 60), d.cue.start)):
+        if (
+            reader.place_in(s, e) is not None
+            and DELEGATION_OF.search(reader.body, max(start, s - 20), s)
+            and movements.DELEGATION_LEAD.fullmatch(reader.body, e, d.cue.start)
+        ):
+            return code
+    return None
 
 
 def official_traveller(reader: Reader, d: Draft) -> bool:
@@ -383,6 +543,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if told_again_by_verb(d, e):
         return True
     if d.points_back or (d.cue.generic and not d.own_date):
+        if leaders_met_beside_round(reader, d, e):
+            return False
         if other_counterparts(d, e) or (not d.points_back and talks(d) and not talks(e)):
             return False
         if named_counterpart(reader, d) and not met(e):
@@ -421,6 +583,52 @@ def gathering_into_pairwise(reader: Reader, d: Draft, e: Draft) -> bool:
         and pairwise
         and not any(w in theirs for w in GATHERINGS)
     )
+
+
+# A gathering named by the rank of those it gathers: "cuộc họp ngoại trưởng Á-Âu",
+# "hội nghị bộ trưởng …", "hội nghị thượng đỉnh …".
+GATHERING_LEVEL = re.compile(
+    r"\s*(?:các\s+)?(?:ngoại trưởng|bộ trưởng|thượng đỉnh|cấp cao|nguyên thủ|lãnh đạo)\b",
+    re.IGNORECASE,
+)
+
+
+def sideline_gathering(reader: Reader, d: Draft, into: Draft) -> bool:
+    """Whether a mention folded into a two-sided meeting (`into`) of two officials of two
+    states is also the gathering on whose sidelines ("bên lề") they met, told after their
+    meeting in the same sentence and named by the rank of those it gathers: an occurrence
+    of its own, which they attended (summits.sideline_attendees)."""
+    if not d.setting or d.points_back or d.people or d.cue.kind != "meeting":
+        return False
+    if not summits.SIDELINES.search(
+        reader.body, max(0, d.cue.start - summits.SIDELINES_REACH), d.cue.start
+    ) or not (d.cue.named or GATHERING_LEVEL.match(reader.body, d.cue.end, d.cue.own_end)):
+        return False
+    return (
+        into.sentence == d.sentence
+        and into.cue.start < d.cue.start
+        and into.event.kind == "meeting"
+        and not into.setting
+        and met(into)
+        and two_states(reader, into)
+    )
+
+
+def leaders_met_beside_round(reader: Reader, d: Draft, e: Draft) -> bool:
+    """ "Tại cuộc gặp giữa Thủ tướng A và Thủ tướng B tại Côn Minh vừa qua, …" after "Vòng
+    đàm phán thứ 7 giữa hai bên …": two named officials of two states who met are not a
+    counted round of negotiations that names no one; the meeting is its own occurrence."""
+    word = e.cue.trigger.vi.lower() if e.cue.trigger else ""
+    return (
+        bool(e.event.edition)
+        and any(w in word for w in ROUND_WORDS)
+        and not e.people
+        and met(d)
+        and two_states(reader, d)
+    )
+
+
+ROUND_WORDS = ("vòng", "đàm phán", "thương lượng", "thương thuyết")
 
 
 def told_again_by_verb(d: Draft, e: Draft) -> bool:
@@ -527,6 +735,7 @@ def merge(reader: Reader) -> list[Event]:
                 or recalled_visit(reader, d)
                 or both_sides_of(reader, d, kept)
                 or world.talks_of_visit(reader, d, kept)
+                or visit_of_talks_before(reader, d, kept)
                 or world.keep(reader, d)
                 or addresses.keep(d)
                 or sessions.is_session(d)
@@ -547,6 +756,12 @@ def merge(reader: Reader) -> list[Event]:
             kept.append(d)  # "Hai vòng hội đàm 6 bên": the second round is not the first
             continue
         folded.add((id(into), id(d.cue)))
+        if sideline_gathering(reader, d, into):
+            # "A gặp B …, bên lề cuộc họp ngoại trưởng Á-Âu": what the setting says of the
+            # meeting is the meeting's (its day, its city), and the gathering is kept too
+            absorb(reader, into, d)
+            kept.append(d)
+            continue
         if audit.SINK is not None:  # a mention folded into an event: the same occurrence?
             kept_as = (
                 f"{into.event.kind} {into.event.date} {into.event.parties} «{into.event.name}»"
@@ -554,6 +769,7 @@ def merge(reader: Reader) -> list[Event]:
             audit.dropped("merged", reader.body, reader.doc.sentences[d.sentence], d.cue, kept_as)
         absorb(reader, into, d)
     on_sidelines(reader, kept)
+    purpose_of_visit(kept)
     add_summit_speakers(reader, kept)
     add_received_envoys(reader, kept)
     roles.add_ceremony_hosts(kept, reader.body)

@@ -82,6 +82,17 @@ from diplonews.text import fold
 # (PLURAL_BEFORE, in cues: "những cuộc gặp" counts occurrences vaguely, none told).
 DEFINITE_PLURAL = re.compile(r"\bcác\s+$")
 PLURAL_WITH = re.compile(r"[^,;.]{0,40}?\b(?:với|giữa)\s")
+# "đã khai mạc các cuộc đàm phán", "sẽ có các cuộc họp": plural talks held or opened
+# (see Reader.plural_held); "hai nước", "Sáu nước": the states that hold them, counted.
+PLURAL_HELD = re.compile(
+    r"\b(?:có|tổ chức|tiến hành|bắt đầu|khai mạc|tham dự|tham gia|kết thúc)\s+(?:các|những)\s+$"
+)
+DAY_TOLD = re.compile(
+    r"(?<!\w)(?:(?:hôm|sáng|chiều|tối|trưa|đêm) (?:nay|qua)|(?:ngày|sáng|chiều|tối) mai"
+    r"|tuần (?:này|tới|sau)|đầu tuần|cuối tuần)(?!\w)",
+    re.IGNORECASE,
+)
+STATES_COUNTED = re.compile(r"\b(?:\d+|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:nước|quốc gia)\b")
 NAME_TAIL = re.compile(r"\s+(?:và|cùng)(?:\s+(?:tham\s+)?dự)?(?:\s+các)?\s*$")
 NAME_JOIN_TAIL = re.compile(r"\s+(?:và|các)$")
 
@@ -375,8 +386,10 @@ class Reader:
                     and not self.plural_told(c, start, end)
                 )
             ):
-                audit.dropped("plural", body, (start, end), c)
-                continue
+                if not self.plural_held(c, start, end):
+                    audit.dropped("plural", body, (start, end), c)
+                    continue
+                c.flags = c.flags | {"held-plural"}  # rounds held on a day by named states
             if self.names_document(c.start, start):
                 audit.dropped("document-name", body, (start, end), c)
                 continue  # "Điều khoản tham chiếu Tham vấn Hải quân …": a document's name
@@ -458,6 +471,25 @@ class Reader:
             return True
         _, clause_end = clause_bounds(self.body, start, end, cue.end)
         return bool(self.mentions_in(cue.end, clause_end))
+
+    def plural_held(self, cue: Cue, start: int, end: int) -> bool:
+        """Whether "các cuộc đàm phán" is held or opened on a day the sentence gives, by
+        states it names or counts ("Sáng nay, quan chức CHDCND Triều Tiên và Hàn Quốc đã
+        khai mạc các cuộc đàm phán", "Sáu nước sẽ có các cuộc họp cấp thấp ngày 12/5"):
+        rounds of talks told as an occurrence, not talks as a process."""
+        if not PLURAL_HELD.search(self.body, max(start, cue.start - 30), cue.start):
+            return False
+        states = {
+            code
+            for code in self.parties_in(start, end)
+            if getattr(self.lex.party(code), "kind", "") == "state"
+        }
+        if len(states) < 2 and not STATES_COUNTED.search(self.body, start, cue.start):
+            return False
+        # a day told ("hôm nay" has no date in an undated article, but tells a day)
+        return bool(DAY_TOLD.search(self.body, start, end)) or any(
+            start <= t.start < end and t.precision != "year" and not t.loose for t in self.doc.times
+        )
 
     def sentence_subject(self, sentence: Sentence) -> list[Mention]:
         owned = [(c.start, c.own_end) for c in sentence.cues]

@@ -595,7 +595,10 @@ def round_number(reader: Reader, cue: Cue) -> int | None:
     number = ROUND_AFTER.match(body, cue.start, cue.name_end)
     if number is None and "đàm phán" in body[cue.start : cue.name_end]:
         number = ROUND_BEFORE.search(body, max(0, cue.start - 30), cue.start)
-    if number is None and ROUND_LEAD.search(body, max(0, cue.start - 6), cue.start):
+    if number is None and (
+        ROUND_LEAD.search(body, max(0, cue.start - 6), cue.start)
+        or body.startswith(("vòng", "Vòng"), cue.start)  # the cue "vòng đàm phán" itself
+    ):
         number = ROUND_ORDINAL.match(body, cue.end, cue.name_end)
     return parse_edition(number.group(1)) if number else None
 
