@@ -968,6 +968,13 @@ def test_dates_a_month_of_last_year_against_the_anchor_year() -> None:
     assert one("Hai bên sẽ gặp nhau vào tháng 3 năm tới.", None, 2005).value == "2006-03"
 
 
+def test_dates_a_month_of_last_year_against_the_publication_date() -> None:
+    # a story of September 2023: its "tháng 5 năm ngoái" is May 2022, not May 2023
+    assert one("Hai bên đã gặp nhau hồi tháng 5 năm ngoái.", "2023-09-12").value == "2022-05"
+    assert one("Ông thăm Hà Nội ngày 20/11 năm ngoái.", "2023-09-12").value == "2022-11-20"
+    assert one("Hai bên sẽ gặp nhau vào tháng 2 năm tới.", "2023-09-12").value == "2024-02"
+
+
 CHRONOLOGY = (
     "Diễn biến đàm phán\n"
     "Dưới đây là các mốc chính của tiến trình đàm phán.\n"

@@ -90,9 +90,11 @@ def _resolve_one(
     if raw.kind in ("day", "month"):
         assert raw.month is not None
         year = raw.year
-        if year is None and raw.year_shift is not None and (pub is None or pub[1] is None):
-            # "tháng 11 năm ngoái" in a story dated only by its year: that year moved
-            year = anchor + raw.year_shift if anchor is not None else None
+        if year is None and raw.year_shift is not None:
+            # "tháng 11 năm ngoái": the story's year moved (its publication year, else the
+            # year the story is dated by)
+            base = pub[0] if pub is not None else anchor
+            year = base + raw.year_shift if base is not None else None
         elif year is None:
             year = _year_for(text, raw, pub) if pub is not None and pub[1] is not None else anchor
         precision = raw.kind
