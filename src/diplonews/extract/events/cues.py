@@ -23,8 +23,11 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
+# "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place).
 PLANNED = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b", re.IGNORECASE
+    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b"
+    r"|\b(?:ngày \d{1,2}/\d{1,2}|thứ (?:hai|ba|tư|năm|sáu|bảy)|tuần|tháng|năm) tới\b(?!\s+(?:thăm\b|(?-i:[A-ZĐ])))",
+    re.IGNORECASE,
 )
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 # "không gặp", "chưa từng hội đàm", "không có cuộc gặp nào", "Không một hội nghị … nào",
