@@ -70,8 +70,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a visitor and a host of two states, wherever the text puts it
         if d.people and len(set(e.parties)) >= 2 and traveller_named(reader, d):
             return True  # a named traveller and two states: where to is said further on
-        if not d.people and not e.date and movements.group_traveller(reader, d):
-            return True  # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"
+        if not d.people and movements.group_traveller(reader, d):
+            # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng", "6 nghị sĩ Mỹ sẽ đến
+            # Canada vào tuần tới": dated or not, both states are its parties from now on
+            return True
         if tours.keep(reader, d):
             return True  # "Ngoại trưởng Mỹ … bắt đầu chuyến công du châu Á"
         reach = min(cue.own_end, cue.end + 40)

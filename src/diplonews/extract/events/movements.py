@@ -162,6 +162,8 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
         return True  # "Hội đồng Thống đốc IAEA sẽ họp" (see sessions)
     if "dừng chân" in body:
         return True  # "Điểm dừng chân đầu tiên của Ngoại trưởng Mỹ là Đức" (see tour_stops)
+    if "nước này" in body and any(move_before(body, m.start()) for m in THIS_STATE.finditer(body)):
+        return True  # "khi ông tới nước này" (see this_states)
     if sessions.may_act(names):
         return True  # "Hội đồng Bảo an LHQ hôm qua lên án …" (see sessions)
     places = names + lex.find_in(doc.matches, "places", body)
@@ -511,9 +513,10 @@ def this_states(reader: Reader) -> dict[int, tuple[int, list[str]]]:
         i = bisect.bisect_right(starts, hit.start()) - 1
         since = starts[i - 1] if i > 0 else 0
         named = [(s, code) for s, _, code in within(reader.parties, since, hit.start())]
+        people = [(m.start, m.end) for m in reader.mentions if since <= m.start < hit.start()]
         for s, _, payloads in within(reader.places, since, hit.start()):
-            if getattr(payloads[0], "country", None):
-                named.append((s, payloads[0].country))
+            if getattr(payloads[0], "country", None) and not any(a <= s < b for a, b in people):
+                named.append((s, payloads[0].country))  # not "Lagos" in "Ricardo Lagos"
         codes = [
             code
             for _, code in sorted(named, reverse=True)
