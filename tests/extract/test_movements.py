@@ -191,3 +191,20 @@ def test_the_trip_of_lawmakers_told_twice_is_one_visit() -> None:
         "Đây sẽ là phái đoàn nghị sĩ đầu tiên của Mỹ thăm Canada kể từ năm 2003."
     )
     assert visit.parties == ["CAN", "USA"]
+
+
+def test_a_day_to_come_stands_between_traveller_and_verb() -> None:
+    for when in ("ngày mai", "tuần tới", "sáng mai"):
+        [visit] = visits(f"Thủ tướng Hungary Ferenc Gyurcsány {when} tới Ukraina.")
+        assert (visit.status, visit.parties) == ("planned", ["HUN", "UKR"]), when
+    [visit] = visits("Thủ tướng Hungary Ferenc Gyurcsány cuối tuần này tới Ukraina.")
+    assert visit.parties == ["HUN", "UKR"]
+
+
+def test_a_trip_tomorrow_is_planned_without_a_publication_date() -> None:
+    [visit] = [
+        e
+        for e in extract("Thủ tướng Hungary Ferenc Gyurcsány ngày mai tới Ukraina.", "t").events
+        if e.kind == "visit"
+    ]
+    assert (visit.status, visit.parties) == ("planned", ["HUN", "UKR"])

@@ -23,9 +23,11 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
-# "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place).
+# "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place);
+# "ngày mai", "sáng mai": tomorrow.
 PLANNED = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b"
+    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định"
+    r"|(?:ngày|sáng|chiều|tối|đêm|trưa) mai)\b"
     r"|\b(?:ngày \d{1,2}/\d{1,2}|thứ (?:hai|ba|tư|năm|sáu|bảy)|tuần|tháng|năm) tới\b(?!\s+(?:thăm\b|(?-i:[A-ZĐ])))",
     re.IGNORECASE,
 )
@@ -127,10 +129,11 @@ POSTING = re.compile(
 EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
 # "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
 SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
-# A wish or a doubt before the event's word: "đề nghị hai bên sớm gặp mặt", "không cho rằng
+# A wish, an idea or a doubt before the event's word: "đề nghị hai bên sớm gặp mặt", "ý tưởng
+# tổ chức một cuộc gặp với X", "không cho rằng
 # … gặp khó khăn gì trong đối thoại với X" (a speaker's opinion, no occurrence told).
 HYPOTHETICAL = re.compile(
-    r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên"
+    r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên|ý tưởng (?:về|tổ chức|triệu tập)"
     r"|không (?:cho|nghĩ|tin) rằng)\b[^,;]*$"
 )
 # "Ngoại trưởng X sẽ sớm đến Trung Quốc", "sẽ sớm có chuyến công du Islamabad": a trip
