@@ -208,3 +208,31 @@ def test_a_trip_tomorrow_is_planned_without_a_publication_date() -> None:
         if e.kind == "visit"
     ]
     assert (visit.status, visit.parties) == ("planned", ["HUN", "UKR"])
+
+
+def test_an_official_named_before_travels_under_his_title_alone() -> None:
+    [visit] = visits(
+        "Ngoại trưởng Mỹ Condoleezza Rice đã hội kiến Tổng thống Ấn Độ. "
+        "Dự kiến, Ngoại trưởng Mỹ sẽ lên đường đến Islamabad chiều nay."
+    )
+    assert (visit.status, visit.parties) == ("planned", ["PAK", "USA"])
+    assert [p.name for p in visit.participants] == ["Condoleezza Rice"]
+
+
+def test_a_seat_named_for_a_president_travels_as_him() -> None:
+    [visit] = visits(
+        "Tổng thống Mỹ George Bush phát biểu tại Washington. "
+        "Thứ bảy này, ông chủ Nhà Trắng sẽ tới Ankara để gặp Thủ tướng Thổ Nhĩ Kỳ."
+    )
+    assert visit.parties == ["TUR", "USA"]
+    assert [p.name for p in visit.participants] == ["George Bush"]
+
+
+def test_a_spouse_or_a_former_holder_under_a_title_is_not_the_official() -> None:
+    assert (
+        visits(
+            "Tổng thống Mỹ George Bush phát biểu tại Washington. "
+            "Phu nhân tổng thống đã tới Amman, thủ đô của Jordan, chiều qua."
+        )
+        == []
+    )

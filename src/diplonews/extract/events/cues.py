@@ -9,6 +9,7 @@ mechanism is named.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,14 +24,34 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
+PLAN_WORDS = re.compile(
+    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b", re.IGNORECASE
+)
 # "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place);
 # "ngày mai", "sáng mai": tomorrow.
-PLANNED = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định"
-    r"|(?:ngày|sáng|chiều|tối|đêm|trưa) mai)\b"
-    r"|\b(?:ngày \d{1,2}/\d{1,2}|thứ (?:hai|ba|tư|năm|sáu|bảy)|tuần|tháng|năm) tới\b(?!\s+(?:thăm\b|(?-i:[A-ZĐ])))",
+DAY_TO_COME = re.compile(
+    r"\b(?:(?:ngày|sáng|chiều|tối|đêm|trưa) (?-i:mai)\b"
+    r"|(?:ngày \d{1,2}/\d{1,2}|thứ (?:hai|ba|tư|năm|sáu|bảy)|tuần|tháng|năm) tới\b"
+    r"(?!\s+(?:thăm\b|(?-i:[A-ZĐ]))))",
     re.IGNORECASE,
 )
+
+
+class Plan:
+    """A plan told: a word of plan (PLAN_WORDS) or a day to come (DAY_TO_COME), searched
+    as one pattern would be. The day is looked for only where " tới" or " mai" stands:
+    a substring test spares the pattern, which alone doubled the cost of the search."""
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        found = PLAN_WORDS.search(text, pos, endpos)
+        if found is None and (
+            text.find(" tới", pos, endpos) >= 0 or text.find(" mai", pos, endpos) >= 0
+        ):
+            return DAY_TO_COME.search(text, pos, endpos)
+        return found
+
+
+PLANNED = Plan()
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 # "không gặp", "chưa từng hội đàm", "không có cuộc gặp nào", "Không một hội nghị … nào",
 # "sẽ không thăm", "không được phép thăm", "từ chối gặp": the event itself denied or refused,

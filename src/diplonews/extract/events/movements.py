@@ -212,9 +212,10 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         ):
             continue  # "X dẫn đầu tới …": a leader of what the text does not say
         if traveller is not None:
-            home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
+            known = 0 <= traveller.person < len(people)
+            home = people[traveller.person].country if known else None
             code = other_than(anaphors, start, code, home)
-            if home == code or traveller.name is None:
+            if home == code or not (traveller.name or titled_traveller(reader, traveller)):
                 continue
         elif (
             not (
@@ -420,6 +421,22 @@ def pronoun_after_clause(
         return None
     found = roles.pronoun_subject(reader, Sentence(sentence_start, sentence_end, sentence_start))
     return found[0] if found and found[0].name else None
+
+
+# "Phu nhân tổng thống", "Cựu quốc vương Campuchia": a spouse, or a former holder, named by
+# the title alone is not the official the title is tied to, or travels privately.
+NOT_THE_OFFICIAL = re.compile(r"\b(?:[Pp]hu (?:nhân|quân)|[Cc]ựu|[Nn]guyên(?! thủ))\b")
+
+
+def titled_traveller(reader: Reader, traveller: Mention) -> bool:
+    """Whether a mention by title alone ("ông chủ Nhà Trắng đặt chân tới Ankara", "Ngoại
+    trưởng Mỹ sẽ lên đường đến Islamabad") stands for an official the people stage names
+    elsewhere, not a spouse or a former holder of the title."""
+    people = reader.doc.record.people
+    if not 0 <= traveller.person < len(people) or not people[traveller.person].name:
+        return False
+    lead = max(0, traveller.start - 10)  # the spouse's word may stand before the mention
+    return not NOT_THE_OFFICIAL.search(reader.body, lead, traveller.start + 10)
 
 
 def envoy_at_post(reader: Reader, traveller: Mention | None) -> bool:
