@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 # The words that may stand between a verb of motion and the place: "tới thủ đô Kiev",
 # "bay tới thành phố cảng miền nam Basra", "có mặt tại miền nam Hà Lan", "tới sân bay
 # quốc tế Bắc Kinh" (a part of a state, told by its side, is still that state).
-SIDE_OF = r"(?:nam|bắc|đông|tây|trung|đông nam|đông bắc|tây nam|tây bắc)"
+SIDES = ("nam", "bắc", "đông", "tây", "trung", "đông nam", "đông bắc", "tây nam", "tây bắc")
+SIDE_OF = "(?:" + "|".join(SIDES) + ")"
 PLACE_WORDS = (
-    r"(?:(?:thủ đô|thành phố(?:\s+cảng)?|cảng|tỉnh|bang)(?:\s+(?:miền|phía)\s+" + SIDE_OF + r")?\s+"
+    r"(?:(?:thủ đô|thành phố(?:\s+cảng)?)(?:\s+(?:miền|phía)\s+" + SIDE_OF + r")?\s+"
     r"|(?:miền|phía|vùng)\s+" + SIDE_OF + r"\s+"
     r"|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?"
 )
@@ -49,14 +50,20 @@ MOVE = re.compile(
 # character of its reach.
 MOVE_LAST_WORDS = (
     "tới", "đến", "sang", "tại", "ở", "đi", "lên", "xuống", "rời", "khỏi", "từ",
-    "đô", "phố", "bay", "trường", "tế", "cảng", "tỉnh", "bang",
-    "nam", "bắc", "đông", "tây", "trung",
+    "đô", "phố", "bay", "trường", "tế", "phố cảng",
 )  # fmt: skip
+# "miền nam", "phía tây": a side ends the words before the place; its last word is tested
+# first (the 27 endings each cost a comparison at every place of every article).
+SIDE_LAST_WORDS = ("nam", "bắc", "đông", "tây", "trung")
+SIDE_ENDS = tuple(f"{part} {side}" for part in ("miền", "phía", "vùng") for side in SIDES)
 
 
 def move_before(body: str, start: int) -> re.Match[str] | None:
     """The verb of motion right before the place at `start` ("tới Venezuela"), if any."""
-    if not body[max(0, start - MOVE_REACH) : start].rstrip().endswith(MOVE_LAST_WORDS):
+    tail = body[max(0, start - MOVE_REACH) : start].rstrip()
+    if not tail.endswith(MOVE_LAST_WORDS) and not (
+        tail.endswith(SIDE_LAST_WORDS) and tail.endswith(SIDE_ENDS)
+    ):
         return None
     return MOVE.search(body, max(0, start - MOVE_REACH), start)
 
