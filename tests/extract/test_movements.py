@@ -236,3 +236,15 @@ def test_a_spouse_or_a_former_holder_under_a_title_is_not_the_official() -> None
         )
         == []
     )
+
+
+def test_the_talks_a_group_travels_for_are_held_with_the_host() -> None:
+    for text in (
+        "Hôm qua, phái đoàn Ottawa đã tới Santiago để thảo luận về thương mại.",
+        "Hôm qua, 6 nghị sĩ Canada đã tới Chile để thảo luận về thương mại.",
+    ):
+        events = extract(text, "t", published=PUBLISHED).events
+        assert sorted((e.kind, tuple(e.parties)) for e in events) == [
+            ("meeting", ("CAN", "CHL")),
+            ("visit", ("CAN", "CHL")),
+        ], text

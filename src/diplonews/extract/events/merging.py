@@ -101,6 +101,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
+    guest = None if d.people or d.points_back else movements.talks_guest(reader, d)
+    if guest is not None:
+        # "6 nghị sĩ Mỹ sẽ đến Bắc Triều Tiên để thảo luận …": the talks of a group's trip
+        e.parties = list(dict.fromkeys([*e.parties, guest]))
+        return len(set(e.parties)) >= 2
     if (
         "purpose" in cue.flags
         and not d.people

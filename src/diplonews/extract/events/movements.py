@@ -257,6 +257,9 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
         told_again(reader, anaphors, start, code)
+        guest = group_state(reader, at) if talks is not None and traveller is None else None
+        if guest is not None and talks is not None and guest != code:
+            reader.doc.matches.setdefault(TALKS_GUESTS, {})[talks.start(1)] = guest
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
@@ -664,6 +667,30 @@ LAWMAKERS = re.compile(
     r"|(?<!của )\b(?:phái đoàn|đoàn đại biểu|đoàn)\s+(?:các\s+)?(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ)"
     r"(?:\s+\w+){0,2}?\s+của)\s+$"
 )
+
+
+TALKS_GUESTS = "events.talks_guests"  # its key in `Doc.matches`: talks' start → the group's state
+
+
+def group_state(reader: Reader, at: int) -> str | None:
+    """The state of the unnamed group whose name ends at `at` and travels: lawmakers ("6
+    nghị sĩ Mỹ") or a delegation named by its capital ("phái đoàn Seoul")."""
+    state = lawmakers_state(reader, at)
+    if state is not None:
+        return state
+    for s, e, payloads in within(reader.places, max(0, at - 30), at):
+        capital = e == at and getattr(payloads[0], "capital", False)
+        if capital and BARE_DELEGATION.search(reader.body, max(0, s - 20), s):
+            return str(payloads[0].country)
+    return None
+
+
+def talks_guest(reader: Reader, d: Draft) -> str | None:
+    """The state of the group whose trip the talks at `d` are the purpose of ("6 nghị sĩ Mỹ
+    sẽ đến Bắc Triều Tiên để thảo luận …", "phái đoàn Seoul tới Bình Nhưỡng để thảo luận
+    …"), if any: the talks' other side, as a named traveller's state would be."""
+    guests: dict[int, str] = reader.doc.matches.get(TALKS_GUESTS, {})
+    return guests.get(d.cue.start)
 
 
 def lawmakers_state(reader: Reader, at: int) -> str | None:
