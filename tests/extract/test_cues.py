@@ -7,6 +7,7 @@ from diplonews.extract.events.cues import (
     EDITION,
     HYPOTHETICAL,
     NAME_STOP,
+    PLANNED,
     Cue,
     clause_bounds,
     finish_parties,
@@ -107,3 +108,19 @@ def test_a_visit_coming_soon_is_no_wish_but_talks_coming_soon_are() -> None:
     assert not HYPOTHETICAL.search(wished_part(visit, "Ngoại trưởng Ba Lan sẽ sớm có "))
     assert HYPOTHETICAL.search(wished_part(visit, "Ông đề nghị Ngoại trưởng Ba Lan sẽ sớm "))
     assert HYPOTHETICAL.search(wished_part(meeting, "Bình Nhưỡng sẽ sớm trở lại "))
+
+
+def test_cues_an_idea_of_a_meeting_is_no_meeting() -> None:
+    assert HYPOTHETICAL.search("Ông Abashidze đánh giá cao ý tưởng tổ chức một ")
+
+
+@pytest.mark.parametrize(
+    "text", ["sẽ gặp", "ngày 7/5 tới.", "vào thứ bảy tới", "tuần tới, ông", "ngày mai", "sáng mai"]
+)
+def test_cues_a_day_to_come_is_planned(text: str) -> None:
+    assert PLANNED.search(text)
+
+
+@pytest.mark.parametrize("text", ["đã tới Canada", "tuần tới thăm Lào", "ngày 7/5 tới Hà Nội"])
+def test_cues_going_to_a_place_is_not_a_day_to_come(text: str) -> None:
+    assert not PLANNED.search(text)

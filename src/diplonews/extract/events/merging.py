@@ -70,8 +70,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a visitor and a host of two states, wherever the text puts it
         if d.people and len(set(e.parties)) >= 2 and traveller_named(reader, d):
             return True  # a named traveller and two states: where to is said further on
-        if not d.people and not e.date and movements.group_traveller(reader, d):
-            return True  # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"
+        if not d.people and movements.group_traveller(reader, d):
+            # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng", "6 nghị sĩ Mỹ sẽ đến
+            # Canada vào tuần tới": dated or not, both states are its parties from now on
+            return True
         if tours.keep(reader, d):
             return True  # "Ngoại trưởng Mỹ … bắt đầu chuyến công du châu Á"
         reach = min(cue.own_end, cue.end + 40)
@@ -109,6 +111,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
     word = cue.trigger.vi if cue.trigger else ""
+    guest = None if d.people or d.points_back else movements.talks_guest(reader, d)
+    if guest is not None:
+        # "6 nghị sĩ Mỹ sẽ đến Bắc Triều Tiên để thảo luận …": the talks of a group's trip
+        e.parties = list(dict.fromkeys([*e.parties, guest]))
+        return len(set(e.parties)) >= 2
     if (
         "purpose" in cue.flags
         and not d.people

@@ -10,15 +10,25 @@ from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import addresses, discussions, roles, sessions
-from diplonews.extract.events.cues import GOING
+from diplonews.extract.events.cues import GOING, Sentence
 from diplonews.extract.lexicons import Lexicons, Trigger
-from diplonews.extract.spans import start_attribute, within
+from diplonews.extract.spans import Spans, start_attribute, within
 
 if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
 
+# The words that may stand between a verb of motion and the place: "tới thủ đô Kiev",
+# "bay tới thành phố cảng miền nam Basra", "có mặt tại miền nam Hà Lan", "tới sân bay
+# quốc tế Bắc Kinh" (a part of a state, told by its side, is still that state).
+SIDES = ("nam", "bắc", "đông", "tây", "trung", "đông nam", "đông bắc", "tây nam", "tây bắc")
+SIDE_OF = "(?:" + "|".join(SIDES) + ")"
+PLACE_WORDS = (
+    r"(?:(?:thủ đô|thành phố(?:\s+cảng)?)(?:\s+(?:miền|phía)\s+" + SIDE_OF + r")?\s+"
+    r"|(?:miền|phía|vùng)\s+" + SIDE_OF + r"\s+"
+    r"|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?"
+)
 # A trip told by a verb of motion (see movements).
 # "sẽ có mặt tại Washington để thảo luận …": a foreign official present in a foreign capital
 # has travelled there. "tới thủ đô Ukraina": the capital of a state named by the state.
@@ -33,20 +43,27 @@ MOVE = re.compile(
     r"đặt chân (?:tới|đến|lên)|hạ cánh (?:an toàn )?(?:xuống|tại|ở)|"
     r"đáp (?:máy bay |chuyên cơ )?xuống|rời(?: khỏi)?|(?:trở|quay) về(?: nước)? từ|"
     r"(?<=vừa )từ|(?<=đã )từ|(?<=mới )từ)"
-    r"\s+(?:thủ đô\s+|thành phố\s+|(?:sân bay|phi trường)(?:\s+quốc tế)?\s+)?$"
+    r"\s+" + PLACE_WORDS + r"$"
 )
 # The last word a match of MOVE can end with, before the place: most places have none of
 # them before, and a test of the word is far cheaper than the pattern tried at every
 # character of its reach.
 MOVE_LAST_WORDS = (
     "tới", "đến", "sang", "tại", "ở", "đi", "lên", "xuống", "rời", "khỏi", "từ",
-    "đô", "phố", "bay", "trường", "tế",
+    "đô", "phố", "bay", "trường", "tế", "phố cảng",
 )  # fmt: skip
+# "miền nam", "phía tây": a side ends the words before the place; its last word is tested
+# first (the 27 endings each cost a comparison at every place of every article).
+SIDE_LAST_WORDS = ("nam", "bắc", "đông", "tây", "trung")
+SIDE_ENDS = tuple(f"{part} {side}" for part in ("miền", "phía", "vùng") for side in SIDES)
 
 
 def move_before(body: str, start: int) -> re.Match[str] | None:
     """The verb of motion right before the place at `start` ("tới Venezuela"), if any."""
-    if not body[max(0, start - MOVE_REACH) : start].rstrip().endswith(MOVE_LAST_WORDS):
+    tail = body[max(0, start - MOVE_REACH) : start].rstrip()
+    if not tail.endswith(MOVE_LAST_WORDS) and not (
+        tail.endswith(SIDE_LAST_WORDS) and tail.endswith(SIDE_ENDS)
+    ):
         return None
     return MOVE.search(body, max(0, start - MOVE_REACH), start)
 
@@ -83,14 +100,16 @@ DEPARTED_AFTER = re.compile(
 
 TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 
-# The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3").
+# The words between a traveller and the verb ("đã", "lên đường", "hôm qua", "ngày 5/3",
+# "ngày mai", "cuối tuần này").
 # "dự kiến (sẽ) tới", "dự định sang", "có kế hoạch đến": a trip planned, told the same way.
 # How the trip is made: "sẽ sớm đến", "sẽ lần đầu tiên đến", "bí mật tới", "bất ngờ đến",
 # "A, B và C sẽ cùng đến Pháp" (the last named of them travels too).
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|vẫn|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
     r"dự kiến|dự định|có kế hoạch|sớm|lần đầu(?: tiên)?|bí mật|bất ngờ|cùng(?: nhau)?|dẫn đầu|"
-    r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay)|một lần nữa|"
+    r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay|mai)|một lần nữa|ngày (?:mai|kia)|"
+    r"(?:cuối |đầu )?tuần (?:này|tới|sau|qua)|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
 )
 # "X đã cùng các quan chức cấp cao châu Âu khác tới Kiev", "Tổng thống George Bush và
@@ -152,6 +171,8 @@ def may_report_events(doc: Doc, lex: Lexicons) -> bool:
         return True  # "Hội đồng Thống đốc IAEA sẽ họp" (see sessions)
     if "dừng chân" in body:
         return True  # "Điểm dừng chân đầu tiên của Ngoại trưởng Mỹ là Đức" (see tour_stops)
+    if any(move_before(body, at) for at in this_country(body)):
+        return True  # "khi ông tới nước này" (see this_states)
     if sessions.may_act(names):
         return True  # "Hội đồng Bảo an LHQ hôm qua lên án …" (see sessions)
     places = names + lex.find_in(doc.matches, "places", body)
@@ -170,6 +191,9 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         city = payloads[0]
         if getattr(city, "country", None):
             destinations.setdefault(s, city.country)
+    anaphors = this_states(reader)
+    for s, (_, codes) in anaphors.items():
+        destinations[s] = codes[0]
     if not destinations:
         return found
     ends: dict[int, Mention] | None = None
@@ -195,8 +219,10 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         ):
             continue  # "X dẫn đầu tới …": a leader of what the text does not say
         if traveller is not None:
-            home = people[traveller.person].country if 0 <= traveller.person < len(people) else None
-            if home == code or traveller.name is None:
+            known = 0 <= traveller.person < len(people)
+            home = people[traveller.person].country if known else None
+            code = other_than(anaphors, start, code, home)
+            if home == code or not (traveller.name or titled_traveller(reader, traveller)):
                 continue
         elif (
             not (
@@ -205,6 +231,7 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             )
             and not office_of_state(reader, at, code)
             and not pronoun_traveller(reader, at, code)
+            and lawmakers_state(reader, at) in (None, code)
         ):
             continue
         if only_to_attend(reader, move.end(), code):
@@ -229,6 +256,10 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if verb == "ở" and talks is None and not ON_TRIP.match(body, place_end(reader, start)):
             continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        told_again(reader, anaphors, start, code)
+        guest = group_state(reader, at) if talks is not None and traveller is None else None
+        if guest is not None and talks is not None and guest != code:
+            reader.doc.matches.setdefault(TALKS_GUESTS, {})[talks.start(1)] = guest
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
@@ -278,11 +309,16 @@ def tour_stops(
 # Ngoại trưởng Mỹ Condoleezza Rice có cuộc hội kiến với …", "Trả lời phóng viên trên đường
 # tới Tbilisi, Ngoại trưởng Mỹ …", "Rice sẽ hội đàm với … trước khi bay tới Seoul",
 # "ông Cheney khi tới Hàn Quốc".
+# "Trước khi lên đường đi Kiev, ông …", "khi ông tới nước này", "trước khi đặt chân tới".
 SUBORDINATE_MOVE = re.compile(
     r"\b(?:[Tt]rước khi|[Ss]au khi|[Nn]gay khi|[Kk]hi|[Tt]rên đường)\s+(?:(?:ông|bà)\s+)?"
-    r"(?:bay\s+)?(tới|đến|sang)\s+(?:thủ đô\s+)?$"
+    r"(?:bay\s+|đặt chân\s+|lên đường\s+)?(tới|đến|sang|(?<=lên đường )đi)\s+(?:thủ đô\s+)?$"
 )
 SUBORDINATE_REACH = 40  # characters before the place that hold the clause's words
+# The last words of SUBORDINATE_MOVE (a cheap test first), and those of a verb of motion
+# that reached a place, which a later clause of time then only looks back on.
+SUBORDINATE_LAST_WORDS = ("tới", "đến", "sang", "đô", "đi")
+REACHED_WORDS = ("tới", "đến", "sang", "đô")
 # The words that may open a sentence before its subject: "Nhìn trước điều này, …",
 # "Hôm qua, …" (at most one short phrase and a comma).
 SUBJECT_LEAD = re.compile(r"\s*(?:[^,;.()]{1,40},\s*)?")
@@ -313,11 +349,11 @@ def subordinate_trips(
     told: set[str] = set()  # destinations a verb of motion reached before
     for start, code in sorted(destinations.items()):
         reach = body[max(0, start - SUBORDINATE_REACH) : start].rstrip()
-        if not reach.endswith(("tới", "đến", "sang", "đô")):
+        if not reach.endswith(SUBORDINATE_LAST_WORDS):
             continue
         if code in told:
             continue  # "… đến Côn Minh dự Hội nghị … Ngay sau khi đến Côn Minh, …": told
-        if move_before(body, start) is not None:
+        if reach.endswith(REACHED_WORDS) and move_before(body, start) is not None:
             told.add(code)
         clause = SUBORDINATE_MOVE.search(body, max(0, start - SUBORDINATE_REACH), start)
         if clause is None or getattr(reader.lex.party(code), "kind", "") != "state":
@@ -332,14 +368,18 @@ def subordinate_trips(
             if m.name
         ]
         traveller = subject_of_clause(body, clause, sentence_start, start, named)
+        if traveller is None and not named:
+            traveller = pronoun_after_clause(reader, sentence_start, sentence_end, start)
         if traveller is None or not 0 <= traveller.person < len(people):
             continue
+        code = other_than(this_states(reader), start, code, people[traveller.person].country)
         if people[traveller.person].country in (None, code):
             continue
         if only_to_attend(reader, place_end(reader, start), code):
             continue
         found.append((clause.start(1), clause.end(1), [MOVE_TRIGGER]))
         reader.stop_travellers[clause.start(1)] = traveller.person
+        told_again(reader, this_states(reader), start, code)
     return found
 
 
@@ -351,6 +391,8 @@ def subject_of_clause(
     sentence's opening phrase and no one is named before it, the one named right after
     that phrase ("Trả lời phóng viên trên đường tới Tbilisi, Ngoại trưởng Mỹ …")."""
     before = [m for m in named if m.start < clause.start()]
+    if before and PRONOUN_AFTER.fullmatch(body, before[-1].end, clause.start(1)):
+        return before[-1]  # "đòi bỏ tù Tổng thống Mỹ George W Bush khi ông tới nước này"
     if before:
         lead = SUBJECT_LEAD.match(body, sentence_start)
         if lead is None or before[0].start > lead.end():
@@ -365,6 +407,45 @@ def subject_of_clause(
         return None
     after = [m for m in named if comma < m.start <= comma + 3]
     return after[0] if after else None
+
+
+# The clause's own pronoun right after the official it stands for: "Bush khi ông tới".
+PRONOUN_AFTER = re.compile(
+    r"\s*,?\s*(?:khi|trước khi|sau khi)\s+(?:ông|bà)\s+(?:bay\s+|đặt chân\s+)?"
+)
+PRONOUN_REACH = 4  # characters from the place's clause to the bare pronoun after its comma
+
+
+def pronoun_after_clause(
+    reader: Reader, sentence_start: int, sentence_end: int, place: int
+) -> Mention | None:
+    """The official a sentence's bare "ông"/"bà" stands for, when it is the subject right
+    after an opening clause of time that names no one ("Trước khi lên đường đi Kiev, ông
+    tuyên bố …"): the one the sentence before names (roles.pronoun_subject)."""
+    comma = reader.body.find(",", place, sentence_end)
+    pronoun = roles.PRONOUN_SUBJECT.match(reader.body, sentence_start)
+    if comma < 0 or pronoun is None or pronoun.start("lower") < 0:
+        return None
+    if not comma < pronoun.start("lower") <= comma + PRONOUN_REACH:
+        return None
+    found = roles.pronoun_subject(reader, Sentence(sentence_start, sentence_end, sentence_start))
+    return found[0] if found and found[0].name else None
+
+
+# "Phu nhân tổng thống", "Cựu quốc vương Campuchia": a spouse, or a former holder, named by
+# the title alone is not the official the title is tied to, or travels privately.
+NOT_THE_OFFICIAL = re.compile(r"\b(?:[Pp]hu (?:nhân|quân)|[Cc]ựu|[Nn]guyên(?! thủ))\b")
+
+
+def titled_traveller(reader: Reader, traveller: Mention) -> bool:
+    """Whether a mention by title alone ("ông chủ Nhà Trắng đặt chân tới Ankara", "Ngoại
+    trưởng Mỹ sẽ lên đường đến Islamabad") stands for an official the people stage names
+    elsewhere, not a spouse or a former holder of the title."""
+    people = reader.doc.record.people
+    if not 0 <= traveller.person < len(people) or not people[traveller.person].name:
+        return False
+    lead = max(0, traveller.start - 10)  # the spouse's word may stand before the mention
+    return not NOT_THE_OFFICIAL.search(reader.body, lead, traveller.start + 10)
 
 
 def envoy_at_post(reader: Reader, traveller: Mention | None) -> bool:
@@ -438,8 +519,82 @@ def pronoun_traveller(reader: Reader, at: int, destination: str) -> bool:
 RELOCATED = re.compile(r"[^,.;]{0,30}?\b(?:chuyển|di cư|định cư|dọn)\s+(?:đến|tới|sang)\b")
 
 
+# "khi ông tới nước này", "sẽ sang nước này": a state named before, told again.
+THIS_STATE = re.compile(r"\bnước này\b")
+THIS_STATES = "events.this_states"  # its key in `Doc.matches`: read by several passes
+
+
+def this_country(body: str) -> list[int]:
+    """Where "nước này" stands: str.find, where a pattern over the body cost more."""
+    found: list[int] = []
+    at = body.find("nước này")
+    while at >= 0:
+        found.append(at)
+        at = body.find("nước này", at + 1)
+    return found
+
+
+def this_states(reader: Reader) -> dict[int, tuple[int, list[str]]]:
+    """Each "nước này" right after a verb of motion, with its end and the states it may
+    stand for: those named in its sentence and the one before, the latest first."""
+    found: dict[int, tuple[int, list[str]]] | None = reader.doc.matches.get(THIS_STATES)
+    if found is not None:
+        return found
+    found = reader.doc.matches[THIS_STATES] = {}
+    body = reader.body
+    hits = this_country(body)
+    if not hits:
+        return found  # most articles
+    starts = [s for s, _ in reader.doc.sentences]
+    for at in hits:
+        if move_before(body, at) is None:
+            continue
+        hit = THIS_STATE.match(body, at)
+        if hit is None:
+            continue
+        i = bisect.bisect_right(starts, hit.start()) - 1
+        since = starts[i - 1] if i > 0 else 0
+        named = [(s, code) for s, _, code in within(reader.parties, since, hit.start())]
+        people = [(m.start, m.end) for m in reader.mentions if since <= m.start < hit.start()]
+        for s, _, payloads in within(reader.places, since, hit.start()):
+            if getattr(payloads[0], "country", None) and not any(a <= s < b for a, b in people):
+                named.append((s, payloads[0].country))  # not "Lagos" in "Ricardo Lagos"
+        codes = [
+            code
+            for _, code in sorted(named, reverse=True)
+            if getattr(reader.lex.party(code), "kind", "") == "state"
+        ]
+        if codes:
+            found[hit.start()] = (hit.end(), list(dict.fromkeys(codes)))
+    return found
+
+
+def other_than(
+    anaphors: dict[int, tuple[int, list[str]]], start: int, code: str, home: str | None
+) -> str:
+    """The state a "nước này" at `start` stands for when the traveller is of `home`: the
+    latest named other than the traveller's own (no one travels to his own state)."""
+    if start not in anaphors:
+        return code
+    return next((c for c in anaphors[start][1] if c != home), code)
+
+
+def told_again(
+    reader: Reader, anaphors: dict[int, tuple[int, list[str]]], start: int, code: str
+) -> None:
+    """A "nước này" read as the destination `code` becomes a party span of that state, so
+    the trip's fields read it as a state named there."""
+    if start not in anaphors or start in reader.party_starts:
+        return
+    reader.parties = Spans(sorted([*reader.parties, (start, anaphors[start][0], code)]))
+    reader.party_starts.add(start)
+
+
 def place_end(reader: Reader, start: int) -> int:
     """The end of the state or city named at `start`."""
+    anaphor = this_states(reader).get(start)
+    if anaphor is not None:
+        return anaphor[0]
     for s, e, _ in reader.parties:
         if s == start:
             return e
@@ -502,11 +657,79 @@ GROUP_OF = re.compile(
 GROUP_TOWARDS = re.compile(r"\s+(?:tới|đến|sang)\s+(?:thủ đô\s+)?")
 
 
+# "6 nghị sĩ Mỹ sẽ đến Bắc Triều Tiên", "các thượng nghị sĩ Mỹ đã tới Bắc Kinh": lawmakers
+# of one state, counted or plural, as the subject of a verb of motion.
+# "phái đoàn nghị sĩ đầu tiên của Mỹ thăm Bình Nhưỡng": a delegation of them. Not the
+# possessor of a trip noun ("chuyến công du của các nghị sĩ Mỹ tới …", see GROUP_OF).
+LAWMAKERS = re.compile(
+    r"(?<!của )(?<!chuyến đi )(?:\b(?:\d+|các|những|nhóm|một nhóm|một số|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ|nhà lập pháp)"
+    r"|(?<!của )\b(?:phái đoàn|đoàn đại biểu|đoàn)\s+(?:các\s+)?(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ)"
+    r"(?:\s+\w+){0,2}?\s+của)\s+$"
+)
+
+
+TALKS_GUESTS = "events.talks_guests"  # its key in `Doc.matches`: talks' start → the group's state
+
+
+def group_state(reader: Reader, at: int) -> str | None:
+    """The state of the unnamed group whose name ends at `at` and travels: lawmakers ("6
+    nghị sĩ Mỹ") or a delegation named by its capital ("phái đoàn Seoul")."""
+    state = lawmakers_state(reader, at)
+    if state is not None:
+        return state
+    for s, e, payloads in within(reader.places, max(0, at - 30), at):
+        capital = e == at and getattr(payloads[0], "capital", False)
+        if capital and BARE_DELEGATION.search(reader.body, max(0, s - 20), s):
+            return str(payloads[0].country)
+    return None
+
+
+def talks_guest(reader: Reader, d: Draft) -> str | None:
+    """The state of the group whose trip the talks at `d` are the purpose of ("6 nghị sĩ Mỹ
+    sẽ đến Bắc Triều Tiên để thảo luận …", "phái đoàn Seoul tới Bình Nhưỡng để thảo luận
+    …"), if any: the talks' other side, as a named traveller's state would be."""
+    guests: dict[int, str] = reader.doc.matches.get(TALKS_GUESTS, {})
+    return guests.get(d.cue.start)
+
+
+def lawmakers_state(reader: Reader, at: int) -> str | None:
+    """The state of a group of lawmakers whose name ends at `at` ("6 nghị sĩ Mỹ")."""
+    for s, e, code in within(reader.parties, max(0, at - 30), at):
+        if e == at and LAWMAKERS.search(reader.body, max(0, s - 60), s):
+            return code if getattr(reader.lex.party(code), "kind", "") == "state" else None
+    return None
+
+
+def moving_lawmakers(reader: Reader, d: Draft) -> bool:
+    """Whether a visit verb's subject is a group of one state's lawmakers going to another
+    state ("6 nghị sĩ Mỹ sẽ đến Bắc Triều Tiên", "phái đoàn nghị sĩ … của Mỹ thăm Bình
+    Nhưỡng"): both states become its parties."""
+    if "verb" not in d.cue.flags:
+        return False
+    state = lawmakers_state(reader, lead_start(reader, d.cue.start))
+    if state is None:
+        return False
+    at = d.cue.end
+    while at < len(reader.body) and reader.body[at] == " ":
+        at += 1
+    to = reader.parties_in(at, at + 1)
+    city = reader.place_in(at, at + 1)
+    where = to[0] if to else getattr(city, "country", None)
+    if not where or where == state:
+        return False
+    d.event.parties = list(dict.fromkeys([*d.event.parties, state, str(where)]))
+    return True
+
+
 def group_traveller(reader: Reader, d: Draft) -> bool:
     """Whether a visit noun is owned by a group of one state's officials travelling to
-    another state ("chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"): a visit between
-    the two though nobody is named. Both states become its parties."""
+    another state ("chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng"), or such a
+    group is the subject of a verb of motion (moving_lawmakers): a visit between the two
+    though nobody is named. Both states become its parties."""
     body, cue = reader.body, d.cue
+    if moving_lawmakers(reader, d):
+        return True
     for s, e, code in within(reader.parties, cue.end, cue.end + 60):
         if not GROUP_OF.fullmatch(body, cue.end, s):
             continue
@@ -539,15 +762,28 @@ DELEGATION_LEAD = re.compile(
 )
 
 
+# "phái đoàn Seoul tới Bình Nhưỡng", "đoàn đại biểu Washington …": a delegation named by
+# the capital that stands for its state, alone.
+BARE_DELEGATION = re.compile(r"\b(?:[Pp]hái đoàn|[Đđ]oàn đại biểu)(?:\s+(?:cấp cao|của))?\s+$")
+
+
 def delegation_state(reader: Reader, d: Draft) -> str | None:
     """The state whose unnamed delegation is the subject of a visit ("Đoàn đại biểu Quốc
-    hội Mỹ sẽ thăm Việt Nam"): a party of it, as the visitor's state."""
+    hội Mỹ sẽ thăm Việt Nam", "phái đoàn Seoul tới Bình Nhưỡng"): a party of it, or its
+    capital, as the visitor's state."""
     body, cue = reader.body, d.cue
     start = reader.doc.sentences[d.sentence][0]
-    for s, e, code in reversed(within(reader.parties, max(start, cue.start - 80), cue.start)):
+    lo = max(start, cue.start - 80)
+    named = [(s, e, code, False) for s, e, code in within(reader.parties, lo, cue.start)]
+    for s, e, payloads in within(reader.places, lo, cue.start):
+        if getattr(payloads[0], "capital", False) and s not in reader.party_starts:
+            named.append((s, e, payloads[0].country, True))
+    for s, e, code, capital in sorted(named, reverse=True):
         if not DELEGATION_LEAD.fullmatch(body, e, cue.start):
             continue
         if getattr(reader.lex.party(code), "kind", "") != "state":
             return None
+        if capital and BARE_DELEGATION.search(body, max(start, s - 20), s):
+            return code
         return code if STATE_DELEGATION.search(body, max(start, s - 60), s) else None
     return None
