@@ -524,6 +524,10 @@ def destination_after(reader: Reader, cue: Cue) -> list[str]:
     """The state a trip goes to, named after "tới/đến/sang" further on in its own words
     than the visited state right after them: a state, or a city's state."""
     end = min(cue.own_end, cue.end + DESTINATION_REACH)
+    if any(within(reader.parties, cue.end, cue.end + 2)) or any(
+        within(reader.places, cue.end, cue.end + 2)
+    ):
+        return []  # "đến Hàn Quốc trước khi tới Triều Tiên": the trip's own state came first
     for s, _, code in within(reader.parties, cue.end + 1, end):
         if TO_PLACE.search(reader.body, max(cue.end, s - 20), s) and not reader.is_post(s):
             return [code]
