@@ -139,18 +139,18 @@ def band_keys(sig: bytes) -> list[int]:
     the 63 bits this keeps the top 31 of)."""
     wide = values(sig).astype("<u8").tobytes()
     width = ROWS * 8
-    return [
-        _SIGNED_64.unpack(
-            hashlib.blake2b(
-                wide[band * width : (band + 1) * width], digest_size=8, person=person
-            ).digest()
-        )[0]
-        >> 33
-        for band, person in enumerate(_BAND_PERSONS)
-    ]
+    keys = []
+    for band, empty in enumerate(_BAND_HASHES):
+        hashed = empty.copy()  # a copy of a keyed hash costs a third less than a new one
+        hashed.update(wide[band * width : (band + 1) * width])
+        keys.append(_SIGNED_64.unpack(hashed.digest())[0] >> 33)
+    return keys
 
 
-_BAND_PERSONS = tuple(struct.pack("<Q", band) for band in range(BANDS))  # blake2b's person
+# blake2b of 8 bytes, personalised with the band's number, before any data.
+_BAND_HASHES = tuple(
+    hashlib.blake2b(digest_size=8, person=struct.pack("<Q", band)) for band in range(BANDS)
+)
 _SIGNED_64 = struct.Struct("<q")
 
 
