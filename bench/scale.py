@@ -15,8 +15,10 @@ size is written as one JSONL file into /dev/shm where there is one, and measured
   articles: the rate is flat past that);
 - ingest: `diplonews ingest FILE --db NEW` as a child process, start-up included, into
   a new SQLite store and (with $DIPLONEWS_TEST_POSTGRES or --postgres) a new PostgreSQL
-  database: articles/s, the CPU seconds of the child and its workers per article, and
-  the peak PSS of the child and its workers together (sampled from /proc);
+  database: articles/s, the CPU seconds of the child and its workers per article (and
+  split: the child's own, sampled from /proc until it ends, its workers', and on a
+  local PostgreSQL server the server's processes'), and the peak PSS of the child and
+  its workers together (sampled from /proc);
 - re-ingest of the same file, unchanged, into the same store (seconds, start-up included);
 - store bytes per article: the whole store, and by table (`dbstat` on SQLite,
   `pg_total_relation_size` on PostgreSQL), beside the article text (UTF-8 bytes);
@@ -43,6 +45,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -136,25 +139,85 @@ class Ingest:
     cpu_seconds: float  # the child and its workers, user + system
     peak_mb: float  # PSS of the child and its workers together, sampled
     summary: str
+    main_cpu_seconds: float = 0.0  # the child alone (the reading and writing process)
+    server_cpu_seconds: float | None = None  # a local PostgreSQL server's processes
     reingest_seconds: float = 0.0
     bytes_total: int = 0
     bytes_by_table: dict[str, int] = field(default_factory=dict)
 
 
-def run_cli(args: list[str]) -> tuple[float, float, float, str]:
-    """(wall s, CPU s of the child and its reaped workers, peak tree PSS MB, last line)."""
+class OwnCpu:
+    """The CPU seconds of one process alone (not its children), sampled from
+    /proc/PID/stat in a thread until it ends: the last sample misses at most `every`
+    seconds of its CPU."""
+
+    def __init__(self, pid: int, every: float = 0.05) -> None:
+        self.path = Path(f"/proc/{pid}/stat")
+        self.every = every
+        self.seconds = 0.0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
+        while not self.done.is_set():
+            try:  # utime and stime: fields 14 and 15, after the command's ")"
+                fields = self.path.read_text().rsplit(")", 1)[1].split()
+                self.seconds = (int(fields[11]) + int(fields[12])) / tick
+            except (OSError, IndexError, ValueError):
+                return
+            self.done.wait(self.every)
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        return self.seconds
+
+
+def server_cpu(server: str) -> float | None:
+    """CPU seconds so far of a PostgreSQL server on this machine: its processes alive
+    and those its postmaster reaped (backends that ended); None when it is elsewhere or
+    /proc does not show it. Other clients of the server count too."""
+    import psycopg
+
+    try:
+        with psycopg.connect(server) as connection:  # its parent, while it lives
+            row = connection.execute("SELECT pg_backend_pid()").fetchone()
+            stat = Path(f"/proc/{int(row[0]) if row else 0}/stat").read_text()
+        postmaster = int(stat.rsplit(")", 1)[1].split()[1])
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            pid = int(stat.parent.name)
+            if pid == postmaster:  # its own, and that of the children it reaped
+                total += sum(int(f) for f in fields[11:15])
+            elif int(fields[1]) == postmaster:
+                total += int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError, psycopg.Error):
+        return None
+    return total / tick
+
+
+def run_cli(args: list[str]) -> tuple[float, float, float, str, float]:
+    """(wall s, CPU s of the child and its reaped workers, peak tree PSS MB, last line,
+    CPU s of the child alone)."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         child = subprocess.Popen([*cli_command(), *args], stdout=subprocess.DEVNULL, stderr=errors)
         memory = TreeMemory(child.pid)
+        own = OwnCpu(child.pid)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         peak = memory.stop()
+        main_cpu = own.stop()
         errors.seek(0)
         lines = errors.read().decode("utf-8", "replace").strip().splitlines()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"scale: {' '.join(args)} failed: {lines[-3:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, peak, lines[-1] if lines else ""
+    total = usage.ru_utime + usage.ru_stime
+    return seconds, total, peak, lines[-1] if lines else "", main_cpu
 
 
 def sqlite_tables(db: Path) -> dict[str, int]:
@@ -189,11 +252,11 @@ def ingest_sqlite(jsonl: Path, folder: Path) -> Ingest:
     db = folder / "store.db"
     for stale in folder.glob("store.db*"):
         stale.unlink()
-    seconds, cpu, peak, summary = run_cli(["ingest", str(jsonl), "--db", str(db)])
+    seconds, cpu, peak, summary, main_cpu = run_cli(["ingest", str(jsonl), "--db", str(db)])
     again, *_ = run_cli(["ingest", str(jsonl), "--db", str(db)])
     sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     tables = sqlite_tables(db)
-    return Ingest(seconds, cpu, peak, summary, again, db.stat().st_size, tables)
+    return Ingest(seconds, cpu, peak, summary, main_cpu, None, again, db.stat().st_size, tables)
 
 
 def ingest_postgres(jsonl: Path, server: str) -> tuple[Ingest, str]:
@@ -206,12 +269,16 @@ def ingest_postgres(jsonl: Path, server: str) -> tuple[Ingest, str]:
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
     url = urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
-    seconds, cpu, peak, summary = run_cli(["ingest", str(jsonl), "--db", url])
+    before = server_cpu(server)
+    seconds, cpu, peak, summary, main_cpu = run_cli(["ingest", str(jsonl), "--db", url])
+    after = server_cpu(server)
+    used = after - before if before is not None and after is not None else None
     again, *_ = run_cli(["ingest", str(jsonl), "--db", url])
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute("VACUUM ANALYZE")
     tables = postgres_tables(url)
-    return Ingest(seconds, cpu, peak, summary, again, sum(tables.values()), tables), url
+    total = sum(tables.values())
+    return Ingest(seconds, cpu, peak, summary, main_cpu, used, again, total, tables), url
 
 
 def drop_postgres(server: str, url: str) -> None:
@@ -387,12 +454,27 @@ def main() -> int:
     for row in rows:
         per = {t: round(b / row.size) for t, b in list(row.ingest.bytes_by_table.items())[:8]}
         print(f"{row.backend} {row.size:,}: bytes/article by table {per}")
+    for row in rows:
+        print(f"{row.backend} {row.size:,}: {cpu_split(row)}")
     print(
         f"# peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
     )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1))
     return 0
+
+
+def cpu_split(row: Row) -> str:
+    """Ingest CPU ms per article by process."""
+    ing = row.ingest
+    per = 1000 / row.size
+    split = (
+        f"ingest CPU ms/article: main process {ing.main_cpu_seconds * per:.2f}, "
+        f"workers {(ing.cpu_seconds - ing.main_cpu_seconds) * per:.2f}"
+    )
+    if ing.server_cpu_seconds is not None:
+        split += f", PostgreSQL server {ing.server_cpu_seconds * per:.2f}"
+    return split
 
 
 def cpu_model() -> str:

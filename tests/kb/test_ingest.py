@@ -76,6 +76,21 @@ def test_reingest_adds_nothing_and_reads_nothing(
     assert table_counts(store) == before
 
 
+def test_reingest_does_without_the_lexicons(
+    store: Store, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to extract or write: the shipped lexicons are not loaded (a quarter of a
+    re-ingest's CPU), so a run over unchanged files is its start-up and a few reads."""
+    ingest(store, [seeds], workers=1)
+
+    def unexpected_load(extra: tuple[str, ...] = ()) -> None:
+        raise AssertionError("the lexicons were loaded")
+
+    monkeypatch.setattr("diplonews.kb.ingest.load", unexpected_load)
+    report = ingest(store, [seeds], workers=1)
+    assert (report.added, report.unchanged) == (0, 5)
+
+
 def test_a_touched_file_with_the_same_text_is_not_extracted_again(
     store: Store, seeds: Path
 ) -> None:

@@ -106,6 +106,26 @@ def test_sources_urls_come_from_the_folder_or_beside_it(tmp_path: Path) -> None:
     )
 
 
+def test_sources_urls_of_one_file_then_another_folder(tmp_path: Path) -> None:
+    """The listing of the file asked about last is kept for its next line, and left for
+    a file of another folder."""
+    first, second = tmp_path / "one" / "feed", tmp_path / "two" / "feed"
+    for folder, outlet in ((first, "vov.vn"), (second, "nhandan.vn")):
+        folder.mkdir(parents=True)
+        (folder / "sources.tsv").write_text(f"a\thttps://{outlet}/a\n")
+    urls = sources.SourceUrls()
+    path = first / "feed.jsonl"
+    found = [urls.complete(Source("a", "text"), path).url for _ in range(2)]
+    found.append(urls.complete(Source("a", "text"), second / "feed.jsonl").url)
+    found.append(urls.complete(Source("a", "text"), first / "feed.jsonl").url)
+    assert found == [
+        "https://vov.vn/a",
+        "https://vov.vn/a",
+        "https://nhandan.vn/a",
+        "https://vov.vn/a",
+    ]
+
+
 def test_sources_ingest_gives_each_article_its_url_and_outlet(store: Store, dev_dir: Path) -> None:
     report = api.ingest(store, sorted(dev_dir.glob("v0[1-4].txt")), workers=1)
     assert report.added == 4 and report.failed == 0

@@ -104,7 +104,8 @@ def ingest(
     articles is one transaction, so an interrupted run resumes where it stopped."""
     if bool(paths) == bool(from_parquet):
         raise fail("give the articles' PATHs, or --from-parquet OUTPUT (not both)")
-    load_lexicons(lexicon)  # a bad --lexicon fails here, before the store is made
+    if lexicon:  # a bad --lexicon fails here, before the store is made; the shipped
+        load_lexicons(lexicon)  # ones load when an article is extracted (not on a re-ingest)
     missing = [str(p) for p in paths or [] if not (p.exists() or p.is_symlink())]
     if paths and len(missing) == len(paths):  # nothing to read: no empty store made
         raise fail(f"{', '.join(missing)}: no such file or folder")

@@ -44,6 +44,14 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
+def _fmix32() -> tuple[np.uint32, ...]:
+    """`_FMIX32` as numpy scalars, made once rather than five a signature."""
+    import numpy as np
+
+    return tuple(np.uint32(value) for value in _FMIX32)
+
+
+@lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """datasketch's affine32 permutations for seed 1: h -> a * h + b mod 2^32."""
     import numpy as np
@@ -67,18 +75,22 @@ _SPACE_NON_WORDS = bytes(b if b >= 0x80 or _WORD.fullmatch(chr(b)) else 0x20 for
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _shingle_hashes(folded: str) -> list[int]:
-    """crc32 of each shingle of `shingles(text)` (given `fold(text)`): the words, as
-    `_WORD` finds them, joined by single spaces five at a time, all in C loops."""
+def _shingle_hashes(folded: str) -> np.ndarray:
+    """crc32 of each shingle of `shingles(text)` (given `fold(text)`), uint32: the
+    words, as `_WORD` finds them, joined by single spaces five at a time, all in C
+    loops, straight into the array."""
+    import numpy as np
+
     if not folded.isascii():  # a non-word character outside ASCII ("“", "…") separates
         for char in set(_NON_ASCII.findall(folded)):
             if not _WORD.fullmatch(char):
                 folded = folded.replace(char, " ")
     words = folded.encode().translate(_SPACE_NON_WORDS).split()
     if len(words) < SHINGLE:
-        return [zlib.crc32(b" ".join(words))] if words else []
+        return np.array([zlib.crc32(b" ".join(words))] if words else [], dtype=np.uint32)
     tuples = zip(*(words[i:] for i in range(SHINGLE)), strict=False)
-    return list(map(zlib.crc32, map(b" ".join, tuples)))
+    count = len(words) - SHINGLE + 1
+    return np.fromiter(map(zlib.crc32, map(b" ".join, tuples)), dtype=np.uint32, count=count)
 
 
 def minhash(folded: str) -> np.ndarray:
@@ -86,16 +98,15 @@ def minhash(folded: str) -> np.ndarray:
     them for the shingles of the body."""
     import numpy as np
 
-    hashes = _shingle_hashes(folded)
-    if not hashes:
+    hv = _shingle_hashes(folded)
+    if not hv.size:
         return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
-    hv = np.array(hashes, dtype=np.uint32)
-    s1, m1, s2, m2, s3 = _FMIX32
-    hv ^= hv >> np.uint32(s1)
-    hv *= np.uint32(m1)
-    hv ^= hv >> np.uint32(s2)
-    hv *= np.uint32(m2)
-    hv ^= hv >> np.uint32(s3)
+    s1, m1, s2, m2, s3 = _fmix32()
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
     a, b = _permutations()
     products = np.multiply.outer(hv, a)  # shingles × permutations
     products += b
@@ -139,18 +150,18 @@ def band_keys(sig: bytes) -> list[int]:
     the 63 bits this keeps the top 31 of)."""
     wide = values(sig).astype("<u8").tobytes()
     width = ROWS * 8
-    return [
-        _SIGNED_64.unpack(
-            hashlib.blake2b(
-                wide[band * width : (band + 1) * width], digest_size=8, person=person
-            ).digest()
-        )[0]
-        >> 33
-        for band, person in enumerate(_BAND_PERSONS)
-    ]
+    keys = []
+    for band, empty in enumerate(_BAND_HASHES):
+        hashed = empty.copy()  # a copy of a keyed hash costs a third less than a new one
+        hashed.update(wide[band * width : (band + 1) * width])
+        keys.append(_SIGNED_64.unpack(hashed.digest())[0] >> 33)
+    return keys
 
 
-_BAND_PERSONS = tuple(struct.pack("<Q", band) for band in range(BANDS))  # blake2b's person
+# blake2b of 8 bytes, personalised with the band's number, before any data.
+_BAND_HASHES = tuple(
+    hashlib.blake2b(digest_size=8, person=struct.pack("<Q", band)) for band in range(BANDS)
+)
 _SIGNED_64 = struct.Struct("<q")
 
 

@@ -141,8 +141,13 @@ class SourceUrls:
     def __init__(self, on_error: Callable[[str], None] = lambda message: None) -> None:
         self.folders: dict[Path, dict[str, str]] = {}
         self.on_error = on_error
+        # The file last asked about and its folder's listing: every line of a JSONL file
+        # asks, and `path.parent` and a Path's hash took 10 µs a line.
+        self.last: tuple[Path, dict[str, str]] | None = None
 
     def for_file(self, path: Path) -> dict[str, str]:
+        if self.last is not None and self.last[0] is path:
+            return self.last[1]
         folder = path.parent
         if folder not in self.folders:
             found: dict[str, str] = {}
@@ -154,7 +159,8 @@ class SourceUrls:
                 except InputError as exc:
                     self.on_error(str(exc))
             self.folders[folder] = found
-        return self.folders[folder]
+        self.last = (path, self.folders[folder])
+        return self.last[1]
 
     def complete(self, item: Source, path: Path) -> Source:
         """`item` with the URL its folder's `sources.tsv` gives, when it has none of its
