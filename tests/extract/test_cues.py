@@ -107,3 +107,13 @@ def test_a_visit_coming_soon_is_no_wish_but_talks_coming_soon_are() -> None:
     assert not HYPOTHETICAL.search(wished_part(visit, "Ngoại trưởng Ba Lan sẽ sớm có "))
     assert HYPOTHETICAL.search(wished_part(visit, "Ông đề nghị Ngoại trưởng Ba Lan sẽ sớm "))
     assert HYPOTHETICAL.search(wished_part(meeting, "Bình Nhưỡng sẽ sớm trở lại "))
+
+
+def test_cues_a_refusal_to_return_to_talks_is_no_event() -> None:
+    from diplonews.extract import extract
+
+    for text in (
+        "Triều Tiên tuyên bố không quay lại các cuộc đàm phán 6 bên.",
+        "Hôm qua, Triều Tiên khẳng định sẽ không quay trở lại bàn đàm phán 6 bên.",
+    ):
+        assert extract(text, "t").events == []

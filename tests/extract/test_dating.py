@@ -387,3 +387,45 @@ def test_dating_a_recalled_occasion_told_after_the_event_leaves_it_the_story_mon
         ("meeting", "2024-09"),
         ("visit", None),
     ]
+
+
+def test_dating_a_summit_on_a_weekday_of_next_week_is_planned() -> None:
+    found = events(
+        "Vụ việc đe doạ phủ bóng lên hội nghị thượng đỉnh ASEAN tại Jakarta thứ ba tuần tới.",
+        None,
+    )
+    assert [(e.kind, e.status) for e in found] == [("meeting", "planned")]
+
+
+def test_dating_a_trip_of_some_weeks_is_not_next_week() -> None:
+    found = events(
+        "Năm 2003, Thủ tướng Australia John Howard có chuyến công du hai tuần tới Nhật Bản.",
+        None,
+    )
+    assert [e.status for e in found if e.kind == "visit"] == ["held"]
+
+
+def test_dating_a_visit_set_as_the_occasion_of_a_plan_is_planned() -> None:
+    found = events(
+        "Indonesia sẽ đề nghị Nhật Bản xem xét lại vấn đề này, trong chuyến thăm cuối tuần "
+        "này của Ngoại trưởng Nhật Bản Taro Aso tới Jakarta.",
+        None,
+    )
+    assert [(e.kind, e.status) for e in found] == [("visit", "planned")]
+
+
+def test_dating_an_occasion_of_a_sentence_told_as_done_stays_held() -> None:
+    found = events(
+        "Indonesia đã đề nghị Nhật Bản xem xét lại vấn đề này, trong chuyến thăm của Ngoại "
+        "trưởng Nhật Bản Taro Aso tới Jakarta.",
+        None,
+    )
+    assert [(e.kind, e.status) for e in found] == [("visit", "held")]
+
+
+def test_dating_talks_that_cannot_take_place_before_a_day_are_planned() -> None:
+    found = events(
+        "Ông Lee cho rằng đàm phán giữa Mỹ và Triều Tiên không thể diễn ra trước 20/3.",
+        None,
+    )
+    assert [(e.kind, e.status) for e in found] == [("meeting", "planned")]

@@ -28,12 +28,14 @@ PLANNED = re.compile(
 )
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 # "không gặp", "chưa từng hội đàm", "không có cuộc gặp nào", "Không một hội nghị … nào",
+# "sẽ không quay trở lại bàn đàm phán" (refuses to return to the talks),
 # "sẽ không thăm", "không được phép thăm", "từ chối gặp": the event itself denied or refused,
 # right before its word (not "không tham dự cuộc họp": one side absent from a meeting held,
 # nor "không chỉ thăm …": "not only").
 NEGATED_EVENT = re.compile(
     r"(?:\b(?:không|chưa|chẳng)(?:\s+(?:hề|bao giờ|từng|thể|được phép|được|sẵn sàng|muốn|định|"
-    r"chịu|chắc|chắc chắn|sẽ|tới|đến|sang|đi|cùng|còn|có kế hoạch|có ý định|dự định))*"
+    r"chịu|chắc|chắc chắn|sẽ|tới|đến|sang|đi|cùng|còn|có kế hoạch|có ý định|dự định|"
+    r"(?:quay(?:\s+trở)?|trở)\s+lại(?:\s+bàn)?))*"
     r"(?:\s+có)?(?:\s+một)?|\b(?:từ chối|khước từ))\s+(?:các\s+|cuộc\s+)?$",
     re.IGNORECASE,
 )

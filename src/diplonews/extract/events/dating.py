@@ -82,9 +82,10 @@ AHEAD = re.compile(
     re.IGNORECASE,
 )
 AHEAD_OPENING = re.compile(r"\W*(?:tuần|tháng|năm)\s+tới\s*,", re.IGNORECASE)
-# "cuộc gặp tuần tới", not "chuyến công du một tuần tới Cuba" (a length, then "to").
+# "cuộc gặp tuần tới", "thứ hai tuần tới" (Monday next week), not "chuyến công du một
+# tuần tới Cuba" (a length, then "to").
 NEXT_PERIOD = re.compile(
-    r"(?<![0-9] )(?<!một )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
+    r"(?<![0-9] )(?<!một )(?<!(?<!thứ )hai )(?<!(?<!thứ )ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
     r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
 )
 # Words that recall an earlier occasion rather than report the story's own.
@@ -534,28 +535,61 @@ def visit_days(reader: Reader, drafts: list[Draft]) -> None:
 # clause is the subject of the predicate that puts it ahead, however far that stands.
 NOUN_OPENS = re.compile(
     r"\s*(?:[^,;.]{0,40},\s*)?"
-    r"(?:[^,;.]{0,80}?\b(?:cho biết|cho hay|thông báo|tuyên bố|nói)\s+(?:rằng\s+)?)?"
+    r"(?:[^,;.]{0,80}?\b(?:cho biết|cho hay|cho rằng|thông báo|tuyên bố|nói)\s+(?:rằng\s+)?)?"
     r"(?:(?:các|cuộc|những)\s+)?",
     re.IGNORECASE,
 )
+# "… không thể diễn ra trước 16/2" (cannot take place before): still ahead, too.
 PLANNED_PREDICATE = re.compile(
-    r"(?<!\w)(?:dự kiến|sẽ|sắp)(?:\s+(?:sẽ|được))*\s+(?:diễn ra|tiến hành|bắt đầu|kéo dài)(?!\w)"
+    r"(?<!\w)(?:(?:dự kiến|sẽ|sắp)(?:\s+(?:sẽ|được))*\s+(?:diễn ra|tiến hành|bắt đầu|kéo dài)|"
+    r"(?:không|chưa)\s+thể\s+(?:diễn ra|tiến hành|bắt đầu|nối lại)\s+(?:trước|sớm hơn))(?!\w)"
 )
 # A clause told as done, or a clause of another subject, before the predicate.
 NOUN_BREAK = re.compile(r"(?<!\w)(?:đã|vừa|nơi|mà|sau khi|trước khi|trong khi)(?!\w)|[;:]")
 NOUN_REACH = 200
+# What may stand between a word read as a verb and the predicate that makes it a noun:
+# the sides ("đàm phán giữa Mỹ và Triều Tiên không thể diễn ra …"), or nothing.
+VERB_AS_NOUN = re.compile(r"\s*(?:(?:giữa|với)\s+[^,;.]{1,50}?\s*)?")
 
 
 def noun_ahead(reader: Reader, d: Draft) -> None:
     """A trip or meeting told by a noun that opens its clause is planned when its
     predicate puts it ahead ("… dự kiến diễn ra", "… sẽ diễn ra"), with nothing between
-    told as done. The predicate may stand past the words the cue owns."""
+    told as done. The predicate may stand past the words the cue owns. A word read as a
+    verb ("đàm phán") is such a noun when the predicate follows it at once or after its
+    sides ("Ông này cho rằng đàm phán không thể diễn ra trước 16/2")."""
     e, cue, body = d.event, d.cue, reader.body
-    if e.status != "held" or "verb" in cue.flags:
+    if e.status != "held":
         return
     start, end = reader.doc.sentences[d.sentence]
     if not NOUN_OPENS.fullmatch(body, start, cue.start):
         return
     plan = PLANNED_PREDICATE.search(body, cue.end, min(end, cue.end + NOUN_REACH))
-    if plan and not NOUN_BREAK.search(body, cue.end, plan.start()):
+    if plan is None or NOUN_BREAK.search(body, cue.end, plan.start()):
+        return
+    if "verb" not in cue.flags or VERB_AS_NOUN.fullmatch(body, cue.end, plan.start()):
         e.status = "planned"
+
+
+# ", trong chuyến thăm …", ", nhân dịp cuộc gặp …": an event set, after a comma, as the
+# occasion of what the clause before it does.
+OCCASION_AFTER_COMMA = re.compile(r",\s*(?:trong|nhân|nhân dịp)\s+$")
+OCCASION_REACH = 24
+
+
+def occasion_of_plan(reader: Reader, d: Draft) -> None:
+    """An event set as the occasion of a planned act is planned with it: "Ấn Độ … sẽ đề
+    nghị Pháp giải quyết vấn đề này, trong chuyến thăm cuối tuần này của Ngoại trưởng
+    Pháp tới Delhi". Not when the sentence tells anything as done ("đã", "vừa") or recalls
+    an earlier occasion, nor when the event is dated before publication."""
+    e, cue, body = d.event, d.cue, reader.body
+    if e.status != "held" or _days_before_publication(reader, e.date) > 0:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if not OCCASION_AFTER_COMMA.search(body, max(start, cue.start - OCCASION_REACH), cue.start):
+        return
+    if not PLANNED.search(body, start, cue.start) or PAST.search(body, start, end):
+        return
+    if RECALLED.search(body, start, end):
+        return
+    e.status = "planned"

@@ -632,6 +632,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         by_phone(reader, d)
         settle_status(reader, d)
         dating.noun_ahead(reader, d)
+        dating.occasion_of_plan(reader, d)
         dating.begun(reader, d)
         dating.set_out(reader, d)
         dating.listed_plan(reader, d)
