@@ -23,8 +23,10 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
+# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing).
 PLANNED = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b", re.IGNORECASE
+    r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b",
+    re.IGNORECASE,
 )
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 # "không gặp", "chưa từng hội đàm", "không có cuộc gặp nào", "Không một hội nghị … nào",

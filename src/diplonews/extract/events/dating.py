@@ -88,6 +88,15 @@ NEXT_PERIOD = re.compile(
     r"(?<![0-9] )(?<!một )(?<!(?<!thứ )hai )(?<!(?<!thứ )ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
     r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
 )
+# The day or period after the story's, told as the event's own time: "khai mạc ngày mai",
+# "diễn ra vào tuần sau", "tổ chức tại Mỹ vào tháng sau"; not an interval after another
+# event ("5 tuần sau, hôm 28/12", "một tháng sau cuộc tiếp xúc", "tuần sau đó").
+NEAR_FUTURE = re.compile(
+    r"(?<!\w)(?:(?:ngày|sáng|trưa|chiều|tối|đêm)\s+mai|(?<![0-9] )(?<!một )(?<!hai )(?<!ba )"
+    r"(?<!bốn )(?<!năm )(?<!sáu )(?<!vài )(?<!mấy )(?:tuần|tháng)\s+sau)(?!\w|\s+(?:đó|khi|nữa|cuộc|chuyến))",
+    re.IGNORECASE,
+)
+NEAR_FUTURE_REACH = 120  # from the event's words to its time, within one clause
 # Words that recall an earlier occasion rather than report the story's own.
 RECALLED = re.compile(
     r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
@@ -273,9 +282,24 @@ def ahead(reader: Reader, d: Draft) -> None:
     if (
         AHEAD.search(body, start, d.cue.own_end)
         or AHEAD_OPENING.match(body, start)
-        or (NEXT_PERIOD.search(body, d.cue.start, end) and not PAST.search(body, start, end))
+        or (
+            (
+                NEXT_PERIOD.search(body, d.cue.start, end)
+                or near_future(body, d.cue.start, min(end, d.cue.end + NEAR_FUTURE_REACH))
+            )
+            and not PAST.search(body, start, end)
+        )
     ):
         e.status = "planned"
+
+
+def near_future(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end], from an event's words on, gives it the day or period after
+    the story's ("… khai mạc vào ngày mai") before any comma ends its clause."""
+    if "mai" not in body[start:end] and "sau" not in body[start:end]:
+        return False  # the cheap test first
+    time = NEAR_FUTURE.search(body, start, end)
+    return time is not None and "," not in body[start : time.start()]
 
 
 def listed_plan(reader: Reader, d: Draft) -> None:
@@ -312,6 +336,33 @@ def begun(reader: Reader, d: Draft) -> None:
     start, end = reader.doc.sentences[d.sentence]
     if BEGINS.search(reader.body, start, end) and not PLANNED.search(reader.body, start, end):
         e.status = "held"
+
+
+# Right before a visit's words: the visit is under way or over ("Ngoại trưởng Libya đang
+# ở thăm Pháp", "đang có chuyến thăm", "kết thúc chuyến thăm Trung Quốc").
+UNDER_WAY_OR_OVER = re.compile(
+    r"(?<!\w)(?:đang\s+(?:ở\s+|có\s+|trong\s+)?|kết thúc\s+(?:tốt đẹp\s+)?)$", re.IGNORECASE
+)
+UNDER_WAY_REACH = 24
+
+
+def under_way(reader: Reader, d: Draft) -> None:
+    """A visit told as under way or over is held, whatever plan a later clause of its
+    sentence tells ("… kết thúc chuyến thăm Trung Quốc với cam kết Bình Nhưỡng sẽ tiếp
+    tục …"). Not when a plan word heads it ("sẽ kết thúc chuyến thăm", "Sau khi kết thúc
+    chuyến thăm Nhật Bản, Thủ tướng sẽ …" told before the trip)."""
+    e, cue, body = d.event, d.cue, reader.body
+    if e.kind != "visit" or e.status != "planned":
+        return
+    start, _ = reader.doc.sentences[d.sentence]
+    if not UNDER_WAY_OR_OVER.search(body, max(start, cue.start - UNDER_WAY_REACH), cue.start):
+        return
+    if PLANNED.search(body, start, cue.start) or SUBORDINATE_END.search(body, start, cue.start):
+        return
+    e.status = "held"
+
+
+SUBORDINATE_END = re.compile(r"(?<!\w)(?:sau khi|khi)(?!\w)", re.IGNORECASE)
 
 
 def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
@@ -550,6 +601,7 @@ NOUN_REACH = 200
 # What may stand between a word read as a verb and the predicate that makes it a noun:
 # the sides ("đàm phán giữa Mỹ và Triều Tiên không thể diễn ra …"), or nothing.
 VERB_AS_NOUN = re.compile(r"\s*(?:(?:giữa|với)\s+[^,;.]{1,50}?\s*)?")
+VERB_AS_NOUN_REACH = 80  # the sides and the predicate's own words
 
 
 def noun_ahead(reader: Reader, d: Draft) -> None:
@@ -562,12 +614,14 @@ def noun_ahead(reader: Reader, d: Draft) -> None:
     if e.status != "held":
         return
     start, end = reader.doc.sentences[d.sentence]
-    if not NOUN_OPENS.fullmatch(body, start, cue.start):
+    verb = "verb" in cue.flags
+    reach = VERB_AS_NOUN_REACH if verb else NOUN_REACH  # the cheap test first
+    plan = PLANNED_PREDICATE.search(body, cue.end, min(end, cue.end + reach))
+    if plan is None or not NOUN_OPENS.fullmatch(body, start, cue.start):
         return
-    plan = PLANNED_PREDICATE.search(body, cue.end, min(end, cue.end + NOUN_REACH))
-    if plan is None or NOUN_BREAK.search(body, cue.end, plan.start()):
+    if NOUN_BREAK.search(body, cue.end, plan.start()):
         return
-    if "verb" not in cue.flags or VERB_AS_NOUN.fullmatch(body, cue.end, plan.start()):
+    if not verb or VERB_AS_NOUN.fullmatch(body, cue.end, plan.start()):
         e.status = "planned"
 
 

@@ -634,6 +634,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         dating.noun_ahead(reader, d)
         dating.occasion_of_plan(reader, d)
         dating.begun(reader, d)
+        dating.under_way(reader, d)
         dating.set_out(reader, d)
         dating.listed_plan(reader, d)
         dating.planned_list(reader, d, drafts)
