@@ -433,10 +433,14 @@ def test_dating_talks_that_cannot_take_place_before_a_day_are_planned() -> None:
 
 def test_dating_an_event_of_tomorrow_or_next_week_is_planned() -> None:
     for text in (
-        "Đây là bước quan trọng với sự thành công của hội nghị thượng đỉnh ASEAN - Nhật Bản "
-        "tại Tokyo diễn ra vào tuần sau.",
-        "Đó là những chủ đề mà ông Chirac muốn thảo luận trong hội nghị thượng đỉnh G8 tổ "
-        "chức tại Mỹ vào tháng sau.",
+        (
+            "Đây là bước quan trọng với sự thành công của hội nghị thượng đỉnh ASEAN - Nhật Bản "
+            "tại Tokyo diễn ra vào tuần sau."
+        ),
+        (
+            "Đó là những chủ đề mà ông Chirac muốn thảo luận trong hội nghị thượng đỉnh G8 tổ "
+            "chức tại Mỹ vào tháng sau."
+        ),
     ):
         assert [e.status for e in events(text, None)] == ["planned"], text
 
@@ -461,8 +465,10 @@ def test_dating_a_time_of_another_clause_is_not_the_events() -> None:
 
 def test_dating_a_visit_under_way_or_over_is_held() -> None:
     for text in (
-        "Hôm qua, Chủ tịch Quốc hội Lào kết thúc chuyến thăm Trung Quốc với cam kết Viêng Chăn "
-        "sẽ tiếp tục hợp tác.",
+        (
+            "Hôm qua, Chủ tịch Quốc hội Lào kết thúc chuyến thăm Trung Quốc với cam kết Viêng Chăn "
+            "sẽ tiếp tục hợp tác."
+        ),
         "Ngoại trưởng Libya đang ở thăm Pháp khẳng định tổng số tiền sẽ lên tới 170 triệu USD.",
     ):
         assert [(e.kind, e.status) for e in events(text, None)] == [("visit", "held")], text
