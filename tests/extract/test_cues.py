@@ -124,3 +124,13 @@ def test_cues_a_day_to_come_is_planned(text: str) -> None:
 @pytest.mark.parametrize("text", ["đã tới Canada", "tuần tới thăm Lào", "ngày 7/5 tới Hà Nội"])
 def test_cues_going_to_a_place_is_not_a_day_to_come(text: str) -> None:
     assert not PLANNED.search(text)
+
+
+def test_cues_a_refusal_to_return_to_talks_is_no_event() -> None:
+    from diplonews.extract import extract
+
+    for text in (
+        "Triều Tiên tuyên bố không quay lại các cuộc đàm phán 6 bên.",
+        "Hôm qua, Triều Tiên khẳng định sẽ không quay trở lại bàn đàm phán 6 bên.",
+    ):
+        assert extract(text, "t").events == []

@@ -387,3 +387,101 @@ def test_dating_a_recalled_occasion_told_after_the_event_leaves_it_the_story_mon
         ("meeting", "2024-09"),
         ("visit", None),
     ]
+
+
+def test_dating_a_weekday_of_next_week_is_the_next_period() -> None:
+    from diplonews.extract.events.dating import NEXT_PERIOD
+
+    assert NEXT_PERIOD.search("hội nghị thượng đỉnh NATO tại Istanbul thứ hai tuần tới.")
+    assert NEXT_PERIOD.search("cuộc gặp vào thứ ba tuần tới.")
+    assert not NEXT_PERIOD.search("chuyến công du hai tuần tới Cuba")
+
+
+def test_dating_a_trip_of_some_weeks_is_not_next_week() -> None:
+    found = events(
+        "Năm 2003, Thủ tướng Australia John Howard có chuyến công du hai tuần tới Nhật Bản.",
+        None,
+    )
+    assert [e.status for e in found if e.kind == "visit"] == ["held"]
+
+
+def test_dating_a_visit_set_as_the_occasion_of_a_plan_is_planned() -> None:
+    found = events(
+        "Indonesia sẽ đề nghị Nhật Bản xem xét lại vấn đề này, trong chuyến thăm cuối tuần "
+        "này của Ngoại trưởng Nhật Bản Taro Aso tới Jakarta.",
+        None,
+    )
+    assert [(e.kind, e.status) for e in found] == [("visit", "planned")]
+
+
+def test_dating_an_occasion_of_a_sentence_told_as_done_stays_held() -> None:
+    found = events(
+        "Indonesia đã đề nghị Nhật Bản xem xét lại vấn đề này, trong chuyến thăm của Ngoại "
+        "trưởng Nhật Bản Taro Aso tới Jakarta.",
+        None,
+    )
+    assert [(e.kind, e.status) for e in found] == [("visit", "held")]
+
+
+def test_dating_talks_that_cannot_take_place_before_a_day_are_planned() -> None:
+    found = events(
+        "Ông Lee cho rằng đàm phán giữa Mỹ và Triều Tiên không thể diễn ra trước 20/3.",
+        None,
+    )
+    assert [(e.kind, e.status) for e in found] == [("meeting", "planned")]
+
+
+def test_dating_an_event_of_tomorrow_or_next_week_is_planned() -> None:
+    for text in (
+        (
+            "Đây là bước quan trọng với sự thành công của hội nghị thượng đỉnh ASEAN - Nhật Bản "
+            "tại Tokyo diễn ra vào tuần sau."
+        ),
+        (
+            "Đó là những chủ đề mà ông Chirac muốn thảo luận trong hội nghị thượng đỉnh G8 tổ "
+            "chức tại Mỹ vào tháng sau."
+        ),
+    ):
+        assert [e.status for e in events(text, None)] == ["planned"], text
+
+
+def test_dating_an_interval_after_another_event_is_not_tomorrow() -> None:
+    found = events(
+        "Tổng thống Mỹ nhận được báo cáo 5 tuần sau, hôm 28/12, khi tướng Franks tới gặp ông "
+        "tại trang trại ở Texas.",
+        None,
+    )
+    assert "planned" not in [e.status for e in found]
+
+
+def test_dating_a_time_of_another_clause_is_not_the_events() -> None:
+    found = events(
+        "Chiều nay ông Hill tới Seoul để thảo luận với trưởng đoàn Hàn Quốc Song Min-soon, sau "
+        "đó cả hai quay lại Bắc Kinh vào ngày mai.",
+        None,
+    )
+    assert found and all(e.status == "held" for e in found)
+
+
+def test_dating_a_visit_under_way_or_over_is_held() -> None:
+    for text in (
+        (
+            "Hôm qua, Chủ tịch Quốc hội Lào kết thúc chuyến thăm Trung Quốc với cam kết Viêng Chăn "
+            "sẽ tiếp tục hợp tác."
+        ),
+        "Ngoại trưởng Libya đang ở thăm Pháp khẳng định tổng số tiền sẽ lên tới 170 triệu USD.",
+    ):
+        assert [(e.kind, e.status) for e in events(text, None)] == [("visit", "held")], text
+
+
+def test_dating_a_visit_that_will_be_over_before_a_plan_is_not_made_held() -> None:
+    found = events(
+        "Theo kế hoạch, sau khi kết thúc chuyến thăm Nhật Bản, Thủ tướng sẽ tới thăm Hàn Quốc.",
+        None,
+    )
+    assert all(e.status == "planned" for e in found)
+
+
+def test_dating_an_outgoing_minister_is_no_plan() -> None:
+    found = events("Ngoại trưởng sắp mãn nhiệm của Mỹ Colin Powell đã tới thăm Aceh.", None)
+    assert [(e.kind, e.status) for e in found] == [("visit", "held")]

@@ -24,8 +24,11 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
+# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing).
 PLAN_WORDS = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|có kế hoạch|theo kế hoạch|lên kế hoạch|dự định)\b", re.IGNORECASE
+    r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))|chuẩn bị|có kế hoạch"
+    r"|theo kế hoạch|lên kế hoạch|dự định)\b",
+    re.IGNORECASE,
 )
 # "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place);
 # "ngày mai", "sáng mai": tomorrow.
@@ -54,12 +57,14 @@ class Plan:
 PLANNED = Plan()
 NEGATED = re.compile(r"\bkhông\s+(?:tham dự|dự|tham gia|có mặt)\b[^,;]*$")
 # "không gặp", "chưa từng hội đàm", "không có cuộc gặp nào", "Không một hội nghị … nào",
+# "sẽ không quay trở lại bàn đàm phán" (refuses to return to the talks),
 # "sẽ không thăm", "không được phép thăm", "từ chối gặp": the event itself denied or refused,
 # right before its word (not "không tham dự cuộc họp": one side absent from a meeting held,
 # nor "không chỉ thăm …": "not only").
 NEGATED_EVENT = re.compile(
     r"(?:\b(?:không|chưa|chẳng)(?:\s+(?:hề|bao giờ|từng|thể|được phép|được|sẵn sàng|muốn|định|"
-    r"chịu|chắc|chắc chắn|sẽ|tới|đến|sang|đi|cùng|còn|có kế hoạch|có ý định|dự định))*"
+    r"chịu|chắc|chắc chắn|sẽ|tới|đến|sang|đi|cùng|còn|có kế hoạch|có ý định|dự định|"
+    r"(?:quay(?:\s+trở)?|trở)\s+lại(?:\s+bàn)?))*"
     r"(?:\s+có)?(?:\s+một)?|\b(?:từ chối|khước từ))\s+(?:các\s+|cuộc\s+)?$",
     re.IGNORECASE,
 )

@@ -82,11 +82,21 @@ AHEAD = re.compile(
     re.IGNORECASE,
 )
 AHEAD_OPENING = re.compile(r"\W*(?:tuần|tháng|năm)\s+tới\s*,", re.IGNORECASE)
-# "cuộc gặp tuần tới", not "chuyến công du một tuần tới Cuba" (a length, then "to").
+# "cuộc gặp tuần tới", "thứ hai tuần tới" (Monday next week), not "chuyến công du một
+# tuần tới Cuba" (a length, then "to").
 NEXT_PERIOD = re.compile(
-    r"(?<![0-9] )(?<!một )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
+    r"(?<![0-9] )(?<!một )(?<!(?<!thứ )hai )(?<!(?<!thứ )ba )(?<!vài )(?<!mấy )(?:tuần|tháng|năm)\s+tới"
     r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
 )
+# The day or period after the story's, told as the event's own time: "khai mạc ngày mai",
+# "diễn ra vào tuần sau", "tổ chức tại Mỹ vào tháng sau"; not an interval after another
+# event ("5 tuần sau, hôm 28/12", "một tháng sau cuộc tiếp xúc", "tuần sau đó").
+NEAR_FUTURE = re.compile(
+    r"(?<!\w)(?:(?:ngày|sáng|trưa|chiều|tối|đêm)\s+mai|(?<![0-9] )(?<!một )(?<!hai )(?<!ba )"
+    r"(?<!bốn )(?<!năm )(?<!sáu )(?<!vài )(?<!mấy )(?:tuần|tháng)\s+sau)(?!\w|\s+(?:đó|khi|nữa|cuộc|chuyến))",
+    re.IGNORECASE,
+)
+NEAR_FUTURE_REACH = 120  # from the event's words to its time, within one clause
 # Words that recall an earlier occasion rather than report the story's own.
 RECALLED = re.compile(
     r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
@@ -239,6 +249,18 @@ def _days_before_publication(reader: Reader, value: str | None) -> int:
         return 0
 
 
+def _after_publication(reader: Reader, value: str | None) -> bool:
+    """Whether a date lies after the publication day, to the precision both give (more
+    than a day after, for days: a story filed the evening before, in another zone)."""
+    published = reader.doc.record.published or ""
+    if not value or not published:
+        return False
+    if len(value) == 10 and len(published) == 10:
+        return -_days_before_publication(reader, value) > 1
+    precision = min(len(value), len(published))
+    return value[:precision] > published[:precision]
+
+
 def set_out(reader: Reader, d: Draft) -> None:
     """A meeting a trip sets out for is still to come: dated by its own days when the
     text gives them ("… tại Kazan từ ngày 23 đến ngày 24/10", in this mention or another
@@ -272,9 +294,24 @@ def ahead(reader: Reader, d: Draft) -> None:
     if (
         AHEAD.search(body, start, d.cue.own_end)
         or AHEAD_OPENING.match(body, start)
-        or (NEXT_PERIOD.search(body, d.cue.start, end) and not PAST.search(body, start, end))
+        or (
+            (
+                NEXT_PERIOD.search(body, d.cue.start, end)
+                or near_future(body, d.cue.start, min(end, d.cue.end + NEAR_FUTURE_REACH))
+            )
+            and not PAST.search(body, start, end)
+        )
     ):
         e.status = "planned"
+
+
+def near_future(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end], from an event's words on, gives it the day or period after
+    the story's ("… khai mạc vào ngày mai") before any comma ends its clause."""
+    if "mai" not in body[start:end] and "sau" not in body[start:end]:
+        return False  # the cheap test first
+    time = NEAR_FUTURE.search(body, start, end)
+    return time is not None and "," not in body[start : time.start()]
 
 
 def listed_plan(reader: Reader, d: Draft) -> None:
@@ -311,6 +348,33 @@ def begun(reader: Reader, d: Draft) -> None:
     start, end = reader.doc.sentences[d.sentence]
     if BEGINS.search(reader.body, start, end) and not PLANNED.search(reader.body, start, end):
         e.status = "held"
+
+
+# Right before a visit's words: the visit is under way or over ("Ngoại trưởng Libya đang
+# ở thăm Pháp", "đang có chuyến thăm", "kết thúc chuyến thăm Trung Quốc").
+UNDER_WAY_OR_OVER = re.compile(
+    r"(?<!\w)(?:đang\s+(?:ở\s+|có\s+|trong\s+)?|kết thúc\s+(?:tốt đẹp\s+)?)$", re.IGNORECASE
+)
+UNDER_WAY_REACH = 24
+
+
+def under_way(reader: Reader, d: Draft) -> None:
+    """A visit told as under way or over is held, whatever plan a later clause of its
+    sentence tells ("… kết thúc chuyến thăm Trung Quốc với cam kết Bình Nhưỡng sẽ tiếp
+    tục …"). Not when a plan word heads it ("sẽ kết thúc chuyến thăm", "Sau khi kết thúc
+    chuyến thăm Nhật Bản, Thủ tướng sẽ …" told before the trip)."""
+    e, cue, body = d.event, d.cue, reader.body
+    if e.kind != "visit" or e.status != "planned" or _after_publication(reader, e.date):
+        return  # "đang có chuyến thăm … từ ngày 20/9" in a story of 12/9: still ahead
+    start, _ = reader.doc.sentences[d.sentence]
+    if not UNDER_WAY_OR_OVER.search(body, max(start, cue.start - UNDER_WAY_REACH), cue.start):
+        return
+    if PLANNED.search(body, start, cue.start) or SUBORDINATE_END.search(body, start, cue.start):
+        return
+    e.status = "held"
+
+
+SUBORDINATE_END = re.compile(r"(?<!\w)(?:sau khi|khi)(?!\w)", re.IGNORECASE)
 
 
 def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
@@ -534,28 +598,64 @@ def visit_days(reader: Reader, drafts: list[Draft]) -> None:
 # clause is the subject of the predicate that puts it ahead, however far that stands.
 NOUN_OPENS = re.compile(
     r"\s*(?:[^,;.]{0,40},\s*)?"
-    r"(?:[^,;.]{0,80}?\b(?:cho biết|cho hay|thông báo|tuyên bố|nói)\s+(?:rằng\s+)?)?"
+    r"(?:[^,;.]{0,80}?\b(?:cho biết|cho hay|cho rằng|thông báo|tuyên bố|nói)\s+(?:rằng\s+)?)?"
     r"(?:(?:các|cuộc|những)\s+)?",
     re.IGNORECASE,
 )
+# "… không thể diễn ra trước 16/2" (cannot take place before): still ahead, too.
 PLANNED_PREDICATE = re.compile(
-    r"(?<!\w)(?:dự kiến|sẽ|sắp)(?:\s+(?:sẽ|được))*\s+(?:diễn ra|tiến hành|bắt đầu|kéo dài)(?!\w)"
+    r"(?<!\w)(?:(?:dự kiến|sẽ|sắp)(?:\s+(?:sẽ|được))*\s+(?:diễn ra|tiến hành|bắt đầu|kéo dài)|"
+    r"(?:không|chưa)\s+thể\s+(?:diễn ra|tiến hành|bắt đầu|nối lại)\s+(?:trước|sớm hơn))(?!\w)"
 )
 # A clause told as done, or a clause of another subject, before the predicate.
 NOUN_BREAK = re.compile(r"(?<!\w)(?:đã|vừa|nơi|mà|sau khi|trước khi|trong khi)(?!\w)|[;:]")
 NOUN_REACH = 200
+# What may stand between a word read as a verb and the predicate that makes it a noun:
+# the sides ("đàm phán giữa Mỹ và Triều Tiên không thể diễn ra …"), or nothing.
+VERB_AS_NOUN = re.compile(r"\s*(?:(?:giữa|với)\s+[^,;.]{1,50}?\s*)?")
+VERB_AS_NOUN_REACH = 80  # the sides and the predicate's own words
 
 
 def noun_ahead(reader: Reader, d: Draft) -> None:
     """A trip or meeting told by a noun that opens its clause is planned when its
     predicate puts it ahead ("… dự kiến diễn ra", "… sẽ diễn ra"), with nothing between
-    told as done. The predicate may stand past the words the cue owns."""
+    told as done. The predicate may stand past the words the cue owns. A word read as a
+    verb ("đàm phán") is such a noun when the predicate follows it at once or after its
+    sides ("Ông này cho rằng đàm phán không thể diễn ra trước 16/2")."""
     e, cue, body = d.event, d.cue, reader.body
-    if e.status != "held" or "verb" in cue.flags:
+    if e.status != "held":
         return
     start, end = reader.doc.sentences[d.sentence]
-    if not NOUN_OPENS.fullmatch(body, start, cue.start):
+    verb = "verb" in cue.flags
+    reach = VERB_AS_NOUN_REACH if verb else NOUN_REACH  # the cheap test first
+    plan = PLANNED_PREDICATE.search(body, cue.end, min(end, cue.end + reach))
+    if plan is None or not NOUN_OPENS.fullmatch(body, start, cue.start):
         return
-    plan = PLANNED_PREDICATE.search(body, cue.end, min(end, cue.end + NOUN_REACH))
-    if plan and not NOUN_BREAK.search(body, cue.end, plan.start()):
+    if NOUN_BREAK.search(body, cue.end, plan.start()):
+        return
+    if not verb or VERB_AS_NOUN.fullmatch(body, cue.end, plan.start()):
         e.status = "planned"
+
+
+# ", trong chuyến thăm …", ", nhân dịp cuộc gặp …": an event set, after a comma, as the
+# occasion of what the clause before it does.
+OCCASION_AFTER_COMMA = re.compile(r",\s*(?:trong|nhân|nhân dịp)\s+$")
+OCCASION_REACH = 24
+
+
+def occasion_of_plan(reader: Reader, d: Draft) -> None:
+    """An event set as the occasion of a planned act is planned with it: "Ấn Độ … sẽ đề
+    nghị Pháp giải quyết vấn đề này, trong chuyến thăm cuối tuần này của Ngoại trưởng
+    Pháp tới Delhi". Not when the sentence tells anything as done ("đã", "vừa") or recalls
+    an earlier occasion, nor when the event is dated before publication."""
+    e, cue, body = d.event, d.cue, reader.body
+    if e.status != "held" or _days_before_publication(reader, e.date) > 0:
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if not OCCASION_AFTER_COMMA.search(body, max(start, cue.start - OCCASION_REACH), cue.start):
+        return
+    if not PLANNED.search(body, start, cue.start) or PAST.search(body, start, end):
+        return
+    if RECALLED.search(body, start, end):
+        return
+    e.status = "planned"
