@@ -60,3 +60,31 @@ def test_an_office_named_before_its_holder_after_la_gives_the_holder() -> None:
 
 def test_an_office_said_to_be_a_state_names_no_one() -> None:
     assert people_of("Chủ tịch ASEAN năm nay là Việt Nam, nước đăng cai hội nghị.") == {}
+
+
+def test_people_titles_a_portfolio_the_lexicon_lacks_is_no_family_name() -> None:
+    # "Tài nguyên Thiên nhiên": a ministry's field written in Vietnamese; the holder
+    # comes after the state
+    found = people_of(
+        "Bộ trưởng Tài nguyên Thiên nhiên Nga Pavel Orlenko đã hội đàm với Bộ trưởng "
+        "Ngoại giao Nhật Bản Kenji Okada tại Tokyo."
+    )
+    assert "Tài" not in found
+    assert found["Pavel Orlenko"][0] == "RUS"
+
+
+def test_people_titles_a_lone_syllable_before_a_clause_is_not_read_as_a_portfolio() -> None:
+    from diplonews.extract.lexicons import load
+    from diplonews.extract.people import find_mentions
+
+    # "khẳng định" is the clause's verb, two lower-case words in a row: no office's name
+    text = "Thủ tướng Tài khẳng định Nga Pavel Orlenko sẽ tới."
+    assert [m.name for m in find_mentions(text, load()) if m.titles] == ["Tài"]
+
+
+def test_people_titles_japan_written_with_a_small_b_is_the_state() -> None:
+    found = people_of(
+        "Ngoại trưởng Nhật bản Kenji Okada đã hội đàm với Ngoại trưởng Hàn Quốc Park "
+        "Min-soo tại Seoul."
+    )
+    assert found["Kenji Okada"][0] == "JPN"
