@@ -88,3 +88,12 @@ def test_people_titles_japan_written_with_a_small_b_is_the_state() -> None:
         "Min-soo tại Seoul."
     )
     assert found["Kenji Okada"][0] == "JPN"
+
+
+def test_people_titles_an_office_with_its_state_in_brackets_names_the_holder_after() -> None:
+    from diplonews.extract.lexicons import load
+    from diplonews.extract.people import find_mentions
+
+    text = "Đại giáo chủ giáo đường al-Rahma (Ai Cập) Ahmed Fouad Mansour đã tiếp ông ấy."
+    found = [(m.name, [t.en for t in m.titles]) for m in find_mentions(text, load())]
+    assert ("Ahmed Fouad Mansour", ["Grand Imam"]) in found

@@ -103,6 +103,14 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
                 return read_name(body, skip_spaces(body, acronym.end()), found)
             p, run = acronym.end(), []
             continue
+        inside = skip_spaces(body, q + 1) if body.startswith("(", q) else -1
+        if inside in found.parties:
+            close = skip_spaces(body, found.parties[inside][0])
+            if body.startswith(")", close):
+                # "đại giáo chủ giáo đường al-Azhar (Ai Cập) Mohamed Sayed Tantawi": the
+                # state of the office, put in brackets; the holder follows
+                p, run = close + 1, []
+                continue
         if q >= len(body) or body[q] in '.;:()[]\n"“”':
             break
         if body[q] == ",":
