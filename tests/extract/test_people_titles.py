@@ -97,3 +97,12 @@ def test_people_titles_an_office_with_its_state_in_brackets_names_the_holder_aft
     text = "Đại giáo chủ giáo đường al-Rahma (Ai Cập) Ahmed Fouad Mansour đã tiếp ông ấy."
     found = [(m.name, [t.en for t in m.titles]) for m in find_mentions(text, load())]
     assert ("Ahmed Fouad Mansour", ["Grand Imam"]) in found
+
+
+def test_people_titles_the_leader_of_a_movement_is_named_after_his_title() -> None:
+    from diplonews.extract.lexicons import load
+    from diplonews.extract.people import find_mentions
+
+    text = "Thủ lĩnh Hamas Khalil Nasser và thủ lĩnh tinh thần Omar Haddad đã bị bắt."
+    names = [m.name for m in find_mentions(text, load()) if m.titles]
+    assert names == ["Khalil Nasser", "Omar Haddad"]
