@@ -106,3 +106,19 @@ def test_people_titles_the_leader_of_a_movement_is_named_after_his_title() -> No
     text = "Thủ lĩnh Hamas Khalil Nasser và thủ lĩnh tinh thần Omar Haddad đã bị bắt."
     names = [m.name for m in find_mentions(text, load()) if m.titles]
     assert names == ["Khalil Nasser", "Omar Haddad"]
+
+
+def test_people_titles_a_particle_inside_a_name_after_an_unknown_office_is_kept() -> None:
+    from diplonews.extract.lexicons import load
+    from diplonews.extract.people import find_mentions
+
+    text = "Theo Tổng thư ký Liên minh Pieter van der Berg, các nước sẽ họp."
+    assert [m.name for m in find_mentions(text, load())] == ["Pieter van der Berg"]
+
+
+def test_people_titles_a_city_after_a_mayors_title_is_not_his_name() -> None:
+    from diplonews.extract.lexicons import load
+    from diplonews.extract.people import find_mentions
+
+    text = "Thị trưởng New Orleans ra lệnh sơ tán cư dân."
+    assert all(m.name != "New Orleans" for m in find_mentions(text, load()))

@@ -141,6 +141,13 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
         core = word.rstrip(".,;:")
         if core in HONORIFIC_WORDS:
             return None  # "… gặp lại ông X": someone else, named after an honorific
+        if (
+            run
+            and core in found.words.particles
+            and particle_inside(body, t.end(), found.words.particles)
+        ):
+            p = t.end()  # "Tổng thư ký Liên minh Jaap de Hoop Scheffer": inside the name
+            continue
         if not is_capitalised(core) or (len(core) > 1 and core.isupper()):
             lower = lower + 1 if not is_capitalised(core) else 0
             if core.lower() in CLAUSE_WORDS and not is_capitalised(core) or lower > 4:
@@ -154,6 +161,15 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
         if span:
             return span
     return None
+
+
+def particle_inside(body: str, end: int, particles: frozenset[str]) -> bool:
+    """Whether a name particle goes on into a capitalised word ("de Hoop", "van der Berg"),
+    as one inside a foreign name does, rather than opening the clause ("do …")."""
+    nxt = TOKEN.match(body, skip_spaces(body, end))
+    if nxt and nxt.group() in particles:
+        nxt = TOKEN.match(body, skip_spaces(body, nxt.end()))
+    return bool(nxt and is_capitalised(nxt.group()) and nxt.group().isascii())
 
 
 def office_place_country(found: Found, start: int, end: int, body: str = "") -> str | None:
