@@ -122,3 +122,19 @@ def test_people_titles_a_city_after_a_mayors_title_is_not_his_name() -> None:
 
     text = "Thị trưởng New Orleans ra lệnh sơ tán cư dân."
     assert all(m.name != "New Orleans" for m in find_mentions(text, load()))
+
+
+def test_people_titles_the_head_of_a_delegation_named_before_the_office() -> None:
+    found = people_of(
+        "Rashid Okonjo, người đứng đầu đoàn đại biểu Nam Phi, đã gặp Ngoại trưởng Đức "
+        "Klaus Brenner tại Vienna."
+    )
+    assert found["Rashid Okonjo"][1] == ["Head of Delegation"]
+
+
+def test_people_titles_a_police_chief_of_another_state() -> None:
+    found = people_of(
+        "Cảnh sát trưởng Colombia Jorge Ramírez Pardo đã gặp Bộ trưởng Công an Việt Nam "
+        "Lê Văn An tại Hà Nội."
+    )
+    assert found["Jorge Ramírez Pardo"] == ("COL", ["Police Chief"])
