@@ -31,7 +31,7 @@ LEVELS = {
     "local",
     "-",  # a phrase that contains a title but is not one ("Đại sứ quán")
 }
-KINDS = {"state", "bloc", "group", "org", "region"}
+KINDS = {"state", "bloc", "group", "org", "region", "movement"}
 ASEAN_MEMBERS = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "TLS"}
 # The 193 UN member states, ISO 3166-1 alpha-3.
 UN_MEMBERS = {
@@ -746,3 +746,13 @@ def test_lexicons_derived_goes_with_its_lexicons() -> None:
     del lexicons
     gc.collect()
     assert kept() is None
+
+
+def test_lexicons_movements_are_known_by_their_vietnamese_names_and_acronyms() -> None:
+    from diplonews.extract.lexicons import load
+
+    lex = load()
+    text = "Phong trào Aceh Tự do và Những con hổ giải phóng Tamil Eelam, Hamas, FARC."
+    codes = [codes[0] for _, _, codes in lex.party_names.find(text)]
+    assert codes == ["GAM", "LTTE", "HAMAS", "FARC"]
+    assert lex.party("GAM").kind == "movement"  # type: ignore[union-attr]

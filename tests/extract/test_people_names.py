@@ -55,3 +55,11 @@ def test_a_former_state_is_no_part_of_its_leaders_name() -> None:
 def test_two_particles_inside_a_spanish_name() -> None:
     found = names_of("Phó Thủ tướng Tây Ban Nha Ana Maria Lopez de la Cruz tuyên bố như vậy.")
     assert found == ["Ana Maria Lopez de la Cruz"]
+
+
+def test_people_names_a_firm_before_its_officers_name_is_not_part_of_it() -> None:
+    from diplonews.extract.lexicons import load
+    from diplonews.extract.people import find_mentions
+
+    text = "Phát ngôn viên Gazprom Pavel Orlenko cho hay giá khí đốt sẽ tăng."
+    assert [m.name for m in find_mentions(text, load())] == ["Pavel Orlenko"]

@@ -10,10 +10,12 @@ Files and columns:
 - countries.tsv / organisations.tsv: code, name_en, short_en, kind, names, short_forms,
   members (kind: state; bloc — a party in its own right, like ASEAN or EU; group —
   stands for its members, like the Mekong countries; org — an organisation that is
-  not a party, like the UN; region. `short_forms` only count inside compounds such
-  as "Hàn-Việt"; `members` lists the states of a group, or of a bloc, whose members
-  an event's parties then leave out; code "-" marks a name that must not be read as a
-  party, e.g. "Bán đảo Triều Tiên").
+  not a party, like the UN; region; movement — an armed or political movement that
+  is a side of peace talks, like GAM or the LTTE: known by name, not yet an event's
+  party). `short_forms` only count inside compounds such as "Hàn-Việt"; `members`
+  lists the states of a group, or of a bloc, whose members an event's parties leave
+  out; code "-" marks a name that must not be read as a party, e.g. "Bán đảo Triều
+  Tiên").
 - titles.tsv: vi, en, level (head_of_state, head_of_government, minister,
   vice_minister, ambassador, official, party, military, legislature, local; "-"
   marks a phrase that contains a title but is not one, e.g. "Đại sứ quán").

@@ -17,6 +17,7 @@ from diplonews.extract.lexicons import Lexicons
 from diplonews.extract.people.names import (
     PLACE_BEFORE,
     TOKEN,
+    VIETNAMESE_SYLLABLE,
     Found,
     NameWords,
     is_capitalised,
@@ -31,6 +32,7 @@ from diplonews.extract.people.titles import (
     read_titles,
     state_after_name,
 )
+from diplonews.text import fold
 
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
 
@@ -66,6 +68,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             span = read_name(body, q, found) or named_as(body, q, found)
             if span and office_syllable(body, span):
                 span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
+            elif span and (held := portfolio_holder(body, span, q, found)) is not None:
+                span, country = held[0], country or held[1]
             elif (
                 span
                 and body[span[0] : span[1]] in found.short_forms
@@ -149,6 +153,52 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
     added = known_after_with(body, lex, found, mentions)
     added += known_bare(body, lex, mentions + added, cache)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def portfolio_holder(
+    body: str, span: tuple[int, int], at: int, found: Found
+) -> tuple[tuple[int, int], str | None] | None:
+    """The holder named after a portfolio the lexicons lack, and the state before the name
+    ("Bộ trưởng Tài nguyên Thiên nhiên Nga Yuri Trutnev"): a lone Vietnamese syllable
+    with a lower-case word after it opens the portfolio's name ("Tài nguyên"), not a family
+    name, when a name of two words or more follows right after a state, with no word of
+    the clause between (the office's own shape: portfolio, state, holder)."""
+    word = body[span[0] : span[1]]
+    if (
+        " " in word
+        or "-" in word
+        or word.isascii()
+        or not VIETNAMESE_SYLLABLE.fullmatch(fold(word))
+    ):
+        return None
+    nxt = TOKEN.match(body, skip_spaces(body, span[1]))
+    if not (nxt and nxt.group()[:1].islower()):
+        return None
+    held = name_after_office(body, at, found)
+    if held is None or " " not in body[held[0] : held[1]]:
+        return None
+    before = next(
+        (
+            (s, c)
+            for s, (e, c) in found.parties.items()
+            if c != "-" and skip_spaces(body, e) == held[0]
+        ),
+        None,
+    )
+    if before is None or not office_words(body[span[0] : before[0]]):
+        return None
+    return held, before[1]
+
+
+def office_words(text: str) -> bool:
+    """Whether words read as an office's name: each phrase opens with a capital, so a
+    lower-case word (but "và") follows a capitalised one ("Tài nguyên Thiên nhiên",
+    "Khoa học và Công nghệ"), never another ("Hồ khẳng định …" is a clause)."""
+    words = text.split()
+    return all(
+        w[:1].isupper() or w == "và" or (i and words[i - 1][:1].isupper())
+        for i, w in enumerate(words)
+    )
 
 
 PREDICATE = re.compile(r"\blà\s+$")

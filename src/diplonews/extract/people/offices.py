@@ -103,6 +103,14 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
                 return read_name(body, skip_spaces(body, acronym.end()), found)
             p, run = acronym.end(), []
             continue
+        inside = skip_spaces(body, q + 1) if body.startswith("(", q) else -1
+        if inside in found.parties:
+            close = skip_spaces(body, found.parties[inside][0])
+            if body.startswith(")", close):
+                # "đại giáo chủ giáo đường al-Azhar (Ai Cập) Mohamed Sayed Tantawi": the
+                # state of the office, put in brackets; the holder follows
+                p, run = close + 1, []
+                continue
         if q >= len(body) or body[q] in '.;:()[]\n"“”':
             break
         if body[q] == ",":
@@ -133,6 +141,13 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
         core = word.rstrip(".,;:")
         if core in HONORIFIC_WORDS:
             return None  # "… gặp lại ông X": someone else, named after an honorific
+        if (
+            run
+            and core in found.words.particles
+            and particle_inside(body, t.end(), found.words.particles)
+        ):
+            p = t.end()  # "Tổng thư ký Liên minh Jaap de Hoop Scheffer": inside the name
+            continue
         if not is_capitalised(core) or (len(core) > 1 and core.isupper()):
             lower = lower + 1 if not is_capitalised(core) else 0
             if core.lower() in CLAUSE_WORDS and not is_capitalised(core) or lower > 4:
@@ -146,6 +161,15 @@ def name_after_office(body: str, pos: int, found: Found) -> tuple[int, int] | No
         if span:
             return span
     return None
+
+
+def particle_inside(body: str, end: int, particles: frozenset[str]) -> bool:
+    """Whether a name particle goes on into a capitalised word ("de Hoop", "van der Berg"),
+    as one inside a foreign name does, rather than opening the clause ("do …")."""
+    nxt = TOKEN.match(body, skip_spaces(body, end))
+    if nxt and nxt.group() in particles:
+        nxt = TOKEN.match(body, skip_spaces(body, nxt.end()))
+    return bool(nxt and is_capitalised(nxt.group()) and nxt.group().isascii())
 
 
 def office_place_country(found: Found, start: int, end: int, body: str = "") -> str | None:

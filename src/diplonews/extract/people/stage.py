@@ -55,6 +55,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
         or heads_delegation(doc.body, mentions, i)
         for i in range(len(resolver.people))
     ]
+    keep = [kept or met_by_official(doc, mentions, i, keep) for i, kept in enumerate(keep)]
     delegation_countries(doc, lex, mentions, resolver)
     list_countries(doc.body, lex, mentions, resolver)
     remap: dict[int, int] = {}
@@ -149,6 +150,33 @@ def official_context(doc: Doc, mentions: list[Mention], index: int) -> bool:
     for start, end in doc.sentences:
         if start <= first.start < end:
             return sum(1 for m in mentions if start <= m.start < end and m.titles) >= 2
+    return False
+
+
+# "đã có cuộc gặp với ông X", "hội đàm với bà X", "đã gặp ông X": the other side of a
+# meeting, named by an honorific right after the meeting's word.
+MET_BEFORE = re.compile(
+    r"(?:\b(?:cuộc|buổi)\s+(?:gặp(?:\s+gỡ|\s+mặt)?|hội đàm|hội kiến|tiếp xúc|điện đàm)\s+với"
+    r"|\b(?:đã|sẽ|vừa|đang)\s+(?:gặp(?:\s+gỡ|\s+mặt)?|hội đàm với|hội kiến|tiếp|điện đàm với))\s+$"
+)
+
+
+def met_by_official(doc: Doc, mentions: list[Mention], index: int, keep: list[bool]) -> bool:
+    """Whether a person named without a title ("Ông Luzkov đã có cuộc gặp với ông Aslan
+    Abashidze") is the other side of a meeting that an official the text has already
+    named holds in the same sentence: a side of talks with an official acts for a state."""
+    for m in mentions:
+        if m.person != index:
+            continue
+        if not MET_BEFORE.search(doc.body, max(0, m.start - 40), m.start):
+            continue
+        for start, end in doc.sentences:
+            if start <= m.start < end:
+                return any(
+                    start <= o.start < m.start and o.person != index and keep[o.person]
+                    for o in mentions
+                    if 0 <= o.person < len(keep)
+                )
     return False
 
 
