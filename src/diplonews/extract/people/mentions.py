@@ -114,7 +114,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 before = body[max(0, start - 8) : start]
                 following = TOKEN.match(body, q)
                 if (
-                    not any(before.endswith(w) for w in PLURAL_BEFORE)
+                    not before.endswith(PLURAL_BEFORE)
                     and not (following and is_capitalised(following.group()))
                     and not PLACE_BEFORE.search(body[max(0, start - 30) : start])
                 ):
@@ -139,7 +139,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     continue
             more_end, more, country = apposition(body, span[1], found)
             after = body[span[1] : span[1] + 40].lower()
-            if not more and any(after.lstrip(" ,").startswith(w) for w in found.words.not_official):
+            if not more and after.lstrip(" ,").startswith(found.words.not_official):
                 consumed_until = span[1]
                 continue
             mentions.append(

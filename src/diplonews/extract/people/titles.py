@@ -176,7 +176,7 @@ CLAUSE_VERBS = frozenset(("đã", "sẽ", "đang", "vừa", "là", "được", "
 
 
 def org_head(body: str, pos: int) -> bool:
-    return any(body.startswith(h, pos) for h in ORG_HEADS)
+    return body.startswith(ORG_HEADS, pos)  # one call in C for the tuple
 
 
 def skip_org(body: str, pos: int, found: Found) -> int:
