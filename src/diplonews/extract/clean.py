@@ -346,6 +346,10 @@ def _glued_boundary(line: str, mark: int, end: int) -> bool:
 
 def _word_before(line: str, mark: int) -> str:
     """The word (letters, digits, inner dots) that ends at `mark`."""
+    # Most words run back to a space: tested whole in C, not a character at a time.
+    word = line[line.rfind(" ", 0, mark) + 1 : mark]
+    if word.replace(".", "").isalnum():
+        return word
     start = mark
     while start > 0 and (line[start - 1].isalnum() or line[start - 1] == "."):
         start -= 1

@@ -126,7 +126,7 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
                 continue
             portfolio = (
                 next((w for w in found.words.portfolios if body.startswith(w, q)), None)
-                if titles
+                if titles and body.startswith(found.words.portfolios, q)  # one test in C first
                 else None
             )
             if portfolio:  # "Trợ lý Bộ trưởng Quốc phòng Mỹ": which ministry, not who
