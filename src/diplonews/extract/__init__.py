@@ -9,7 +9,6 @@ stream of articles, a few at a time (the CLI).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -26,8 +25,10 @@ BODY_STAGES = (dates.run, people.run, events.run, figures.run, milestones.run)
 STAGES = PAGE_STAGES + BODY_STAGES
 # Articles read together by `extract_docs`: enough that the lexicons' automaton stays in
 # the processor's cache from one body to the next, few enough that a record waits for at
-# most a few milliseconds.
+# most a few milliseconds; and a batch ends once its texts reach BATCH_CHARS, so that
+# memory stays flat whatever the articles' size (inputs of up to 20 MB each).
 BATCH = 32
+BATCH_CHARS = 1_000_000
 
 Item = TypeVar("Item")
 
@@ -74,8 +75,13 @@ def extract_docs(
     stream = iter(items)
     while True:
         chunk: list[Item] = []
+        size = 0
         try:
-            chunk.extend(itertools.islice(stream, batch))
+            for item in stream:
+                chunk.append(item)
+                size += len(item.text) if isinstance(item, Source) else 0
+                if len(chunk) >= batch or size >= BATCH_CHARS:
+                    break
         except Exception:
             # the stream itself failed: what it gave before is still extracted, then
             # the failure goes on up, as one article at a time would have had it
