@@ -83,15 +83,15 @@ def test_cli_only_bad_inputs_exit_2_without_traceback(runner, tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_cli_failure_inside_a_stage_is_one_line(runner, tmp_path, monkeypatch):
-    real_extract = extraction.extract_doc
-
-    def flaky(text, doc_id, **kwargs):
-        if doc_id == "b":
+@pytest.mark.parametrize("stages", ["PAGE_STAGES", "BODY_STAGES"])
+def test_cli_failure_inside_a_stage_is_one_line(runner, tmp_path, monkeypatch, stages):
+    # the CLI extracts a few articles at a time (extraction.extract_docs): a stage that
+    # fails on one of them, whether a page stage or a body stage, loses that one only
+    def flaky(doc, lex):
+        if doc.doc_id == "b":
             raise RuntimeError("stage exploded")
-        return real_extract(text, doc_id, **kwargs)
 
-    monkeypatch.setattr(extraction, "extract_doc", flaky)
+    monkeypatch.setattr(extraction, stages, (*getattr(extraction, stages), flaky))
     for name in "abc":
         (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
     result = run(runner, "extract", tmp_path, "-f", "jsonl")

@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplonews.extract import extract, extract_doc
+from diplonews.errors import InputError
+from diplonews.extract import extract, extract_doc, extract_docs
+from diplonews.extract.reading import iter_sources
 
 VIETNAMESE = st.text(
     alphabet=st.sampled_from(
@@ -165,3 +167,31 @@ def test_pipeline_reads_an_article_however_an_outlet_writes_it(path: Path, rewri
     text = path.read_text(encoding="utf-8")
     rewritten = _when_and_where(extract(rewrite(text), "a").to_dict())
     assert rewritten == _when_and_where(extract(text, "a").to_dict())
+
+
+def test_extract_docs_gives_extract_docs_documents_in_order(seed_articles, dev_dir):
+    # the CLI's batched pipeline (pages, then the bodies' lookups, then the body stages)
+    # must make the very records, milestones and warnings of one article at a time
+    paths = [*seed_articles, *sorted(dev_dir.glob("*.txt"))]
+    items = [*iter_sources(paths), InputError("x.txt", "unreadable")]
+    done = list(extract_docs(items, batch=3))
+    assert [item for item, _ in done] == items
+    assert done[-1][1] is None
+    for source, doc in done[:-1]:
+        single = extract_doc(source.text, source.doc_id, published=source.published)
+        assert isinstance(doc, type(single))
+        assert doc.record.to_dict() == single.record.to_dict()
+        assert [m.to_dict() for m in doc.milestones] == [m.to_dict() for m in single.milestones]
+        assert doc.warnings == single.warnings
+
+
+def test_extract_docs_extracts_what_a_failing_stream_gave_before_failing(seed_articles):
+    def stream():
+        yield from iter_sources(seed_articles[:2])
+        raise OSError("disk gone")
+
+    done = []
+    with pytest.raises(OSError, match="disk gone"):
+        for item, doc in extract_docs(stream()):
+            done.append((item, doc))
+    assert [item.doc_id for item, _ in done] == [p.stem for p in seed_articles[:2]]

@@ -128,23 +128,16 @@ def extract(
     emit = _writer(output_format)
     status = _Status()
     try:
-        for item in iter_sources(paths):
-            if isinstance(item, InputError):
+        # a few articles at a time (see extract_docs), each printed in order as before
+        for item, doc in extraction.extract_docs(iter_sources(paths), lexicons=lexicons):
+            if isinstance(item, InputError) or doc is None:
                 status.say(f"diplonews: {item}")
                 continue
-            try:
-                doc = extraction.extract_doc(
-                    item.text,
-                    item.doc_id,
-                    published=item.published,
-                    url=item.url,
-                    lexicons=lexicons,
-                )
-            except DiplonewsError as exc:
-                status.say(f"diplonews: {item.path}: {exc}")
+            if isinstance(doc, DiplonewsError):
+                status.say(f"diplonews: {item.path}: {doc}")
                 continue
-            except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the others
-                status.say(f"diplonews: {item.path}: internal error: {type(exc).__name__}: {exc}")
+            if isinstance(doc, Exception):  # a bug in a stage must not stop the others
+                status.say(f"diplonews: {item.path}: internal error: {type(doc).__name__}: {doc}")
                 continue
             for warning in doc.warnings:  # values left out of the record, and why
                 status.say(f"diplonews: {item.path}: {warning}")

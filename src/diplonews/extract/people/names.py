@@ -51,6 +51,9 @@ class NameWords:
     breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → phrases
     openers: frozenset[str] = frozenset()  # "Sau", "Các": a new sentence, never a name's end
     late_openers: frozenset[str] = frozenset()  # "Có", "Sáng": so only after three syllables
+    # stops and openers together, as family names read alone need them: joined once here,
+    # not once an article
+    stops_or_openers: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lex: Lexicons) -> NameWords:
@@ -60,18 +63,20 @@ class NameWords:
             table = lex.name_words
             honorifics = [f"{w} " for w in table.get("honorific", ())]
             honorifics += [h[0].upper() + h[1:] for h in honorifics]
+            stops, openers = frozenset(table.get("stop", ())), frozenset(table.get("opener", ()))
             _NAME_WORDS[key] = (
                 lex.name_words,
                 cls(
                     tuple(honorifics),
                     frozenset(table.get("particle", ())),
-                    frozenset(table.get("stop", ())),
+                    stops,
                     table.get("not_official", ()),
                     table.get("portfolio", ()),
                     frozenset(table.get("sino", ())),
                     phrases_by_first_word(table.get("break", ())),
-                    frozenset(table.get("opener", ())),
+                    openers,
                     frozenset(table.get("late_opener", ())),
+                    stops | openers,
                 ),
             )
         return _NAME_WORDS[key][1]

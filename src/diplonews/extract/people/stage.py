@@ -69,7 +69,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
     doc.mentions = [m for m in mentions if m.person >= 0]
     words = NameWords.of(lex)
     again = family_names.back_references(
-        doc.body, people, doc.mentions, lex, doc.matches, words.stops | words.openers
+        doc.body, people, doc.mentions, lex, doc.matches, words.stops_or_openers
     )
     if again:
         doc.mentions = sorted(doc.mentions + again, key=lambda m: m.start)
