@@ -14,7 +14,7 @@ from typing import Any
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.events import audit
-from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
+from diplonews.extract.lexicons import NUMBER_WORDS, City, Lexicons, Series, Trigger
 from diplonews.extract.spans import within
 
 # "những cuộc gặp", "nhiều phiên họp của HĐBA": occurrences counted vaguely, none told.
@@ -280,7 +280,45 @@ def _party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
     extra += listed_short_forms(body, spans, covered, lex)
     if extra:
         spans = sorted(spans + extra)
-    return [sp for sp in spans if sp[2] != "-"]
+    spans = [sp for sp in spans if sp[2] != "-"]
+    if "(" in body:
+        wrong = wrong_glosses(doc, lex, spans)
+        if wrong:
+            spans = [sp for sp in spans if sp[0] not in wrong]
+    return spans
+
+
+# "tại Tunisia (Mỹ)", "ở Geneve (Pháp)": a state in brackets right after a place names
+# where that place lies. A sovereign state lies in no other state, and a city the
+# gazetteer places in one state does not lie in another: such a gloss is the writer's
+# slip, no side of the event. A region's gloss stays ("Đài Loan (Trung Quốc)").
+GLOSS_OPEN = re.compile(r"\s*\(\s*$")
+GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
+def wrong_glosses(doc: Doc, lex: Lexicons, spans: list[tuple[int, int, str]]) -> set[int]:
+    """The starts of the bracketed states that contradict the place they gloss."""
+    body = doc.body
+    wrong: set[int] = set()
+    ends: dict[int, str] = {}  # where a state's or a city's name ends → the state it is
+    for s, e, code in spans:
+        if getattr(lex.party(code), "kind", "") == "state":
+            ends[e] = code
+    for s, e, payloads in lex.find_in(doc.matches, "places", body):
+        city = payloads[0]
+        if isinstance(city, City) and getattr(lex.party(city.country), "kind", "") == "state":
+            ends.setdefault(e, city.country)  # not "Hồng Kông (Trung Quốc)": a region's city
+    for s, e, code in spans:
+        if s < 2 or body[s - 1] not in "( " or getattr(lex.party(code), "kind", "") != "state":
+            continue
+        opened = GLOSS_OPEN.search(body, max(0, s - 4), s)
+        if opened is None or not GLOSS_CLOSE.match(body, e):
+            continue
+        at = opened.start()
+        place = ends.get(at)
+        if place is not None and place != code:
+            wrong.add(s)
+    return wrong
 
 
 # "gồm Anh, Pháp và Đức": a short form ("Anh" is also a given name and a pronoun) listed
@@ -381,13 +419,25 @@ OFFICER_OF = re.compile(
 BODY_NAME = re.compile(r"(?:[Dd]iễn đàn\b|[A-Z]{2,6}\b)")
 
 
+# "một báo cáo gần đây tại Diễn đàn kinh tế thế giới rằng", "bản báo cáo của APEC": a
+# report (the noun, counted) that the body wrote. Told "tại" the forum, it is the body only
+# when nothing of a gathering follows the name but what the report says ("rằng", a comma).
+REPORT_OF = re.compile(
+    r"\b(?:một|bản|các|những)\s+báo cáo(?:\s+[^\s,;.]+){0,3}?\s+(?:(của)|tại)\s+$"
+)
+REPORT_SAYS = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,|rằng\b|cho thấy\b)")
+
+
 def names_the_body(body: str, start: int, series_start: int, series_end: int) -> bool:
-    """Whether a series name after an officer's title names the body the officer serves
-    (a forum or an acronym), not one of its meetings."""
-    return bool(
-        BODY_NAME.match(body, series_start, series_end)
-        and OFFICER_OF.search(body, max(start, series_start - 40), series_start)
-    )
+    """Whether a series name after an officer's title, or after a report it wrote, names
+    the body (a forum or an acronym), not one of its meetings."""
+    if not BODY_NAME.match(body, series_start, series_end):
+        return False
+    lo = max(start, series_start - 40)
+    if OFFICER_OF.search(body, lo, series_start):
+        return True
+    report = REPORT_OF.search(body, lo, series_start) if "báo cáo" in body[lo:series_start] else None
+    return bool(report and (report.group(1) or REPORT_SAYS.match(body, series_end)))
 
 
 # Games, fairs and festivals named after a forum or a bloc ("Đại hội Thể thao Thanh niên
@@ -439,10 +489,13 @@ def in_show_name(body: str, start: int, at: int) -> bool:
 NON_STATE_BODY = (
     r"(?:Liên đoàn (?:[Bb]óng|[Tt]hể thao|[Qq]uần vợt|[Đđ]iền kinh|[Cc]ờ|[Bb]ơi|[Cc]ầu lông|"
     r"[Vv]õ|[Xx]e đạp|[Qq]uyền anh)|LĐBĐ|VFF|[UỦ]y ban Olympic|Câu lạc bộ|CLB|"
-    r"Hiệp hội(?! [Cc]ác (?:[Qq]uốc gia|[Nn]ước))|Công ty|Tổng công ty|Tập đoàn)\b"
+    r"Hiệp hội(?! [Cc]ác (?:[Qq]uốc gia|[Nn]ước))|Công ty|Tổng công ty|Tập đoàn|"
+    r"[Tt]rung tâm đào tạo|[Tt]rường (?:đại học|ĐH)|[Đđ]ại học)\b"
 )
 BODY_IN_MENTION = re.compile(NON_STATE_BODY)
-BODY_AFTER_MENTION = re.compile(r"\s+(?:của\s+)?" + NON_STATE_BODY)
+# "Chủ tịch X - trung tâm đào tạo chứng khoán lớn nhất Singapore": the body described
+# after a dash or a comma is the officer's.
+BODY_AFTER_MENTION = re.compile(r"(?:\s+|\s*[-–,]\s*)(?:của\s+)?" + NON_STATE_BODY)
 
 
 def body_officers(body: str, mentions: list[Any], people: list[int]) -> set[int]:

@@ -917,7 +917,7 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     officers of a federation, an association or a company, or that puts such an officer
     with the officials of one state: it is that state's home affairs; nor one told in
     the words of sport, or a forum named for business or scholarship, with no official
-    named."""
+    named; nor a trip whose only travellers are officers of such a body."""
     if event.kind == "meeting" and event.participants and not event.series:
         officers = body_officers(reader.body, reader.mentions, d.people)
         if officers and (
@@ -926,6 +926,10 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
             <= 1  # "Tổng thống Silva … họp với Chủ tịch LĐBĐ Brazil": one state at home
         ):
             return False
+    if event.kind == "visit" and d.people and not event.series:
+        officers = body_officers(reader.body, reader.mentions, d.people)
+        if officers and not set(d.people) - officers:
+            return False  # "Chủ tịch X - trung tâm đào tạo … trong chuyến công tác VN"
     if event.kind == "call" or event.participants or event.series:
         return True
     if event.kind == "meeting" and TRADE_FORUM.match(reader.body, d.cue.start, d.cue.own_end):

@@ -532,6 +532,21 @@ HOME_BODY_SUBJECT = re.compile(
     r"(?:có|tổ chức|tiến hành|triệu tập|mở)?\s*(?:một\s+|các\s+)?$"
 )
 SITTINGS = ("họp", "phiên", "kỳ", "khóa")
+# "cuộc họp của Ủy ban 133 gồm đại diện các Tổng vụ … của Ủy ban châu Âu", "cuộc họp kín
+# của Ủy ban Quốc hội Ý", "cuộc họp của đảng Likud": the sitting of one body (a committee,
+# a party, a council, an organisation's governors), held by that body with itself. A joint
+# body ("Ủy ban Hỗn hợp VN-Tây Ban Nha", "Ủy ban Liên Chính phủ") is two sides' meeting.
+_BODY_OF = (
+    r"[^,;.:]{0,25}?\bcủa\s+(?:các\s+|một\s+)?(?:[UỦuủ]y ban|[Uu]ỷ ban|[Đđ]ảng|[Hh]ội đồng"
+    r"|[Bb]an [Cc]hấp hành|[Đđ]oàn [Cc]hủ tịch|[Bb]an lãnh đạo|cố vấn)\b"
+    r"(?![^,;.:]{0,60}?(?:[Hh]ỗn hợp|[Ll]iên [Cc]hính phủ|chung|hai nước|song phương|\s[-–]\s))"
+)
+BODY_SITTING = re.compile(_BODY_OF)
+# "cuộc họp của Ủy ban 133 … nhóm họp mới đây tại Brussel": the body's sitting told again
+# by its verb, in the same clause.
+BODY_SITTING_BEFORE = re.compile(
+    r"\b(?:cuộc|phiên|kỳ|khóa|khoá)\s+họp(?:\s+(?:kín|bất thường|thường kỳ))?" + _BODY_OF + r"[^,;.:]*$"
+)
 
 
 def domestic(reader: Reader, d: Draft) -> bool:
@@ -552,6 +567,27 @@ def domestic(reader: Reader, d: Draft) -> bool:
             and not d.name_parties
             and HOME_BODY_SUBJECT.search(reader.body[start : cue.start])
         )
+        or (any(w in word for w in SITTINGS) and body_sitting(reader, d, start))
+    )
+
+
+def body_sitting(reader: Reader, d: Draft, start: int) -> bool:
+    """Whether a sitting is one body's own (BODY_SITTING): at most one party named in
+    it, and no international organisation (a UN commission's session has many states)."""
+    cue = d.cue
+    if len(set(d.name_parties)) > 1:
+        return False
+    body = reader.body
+    if not (
+        BODY_SITTING.match(body, cue.end, cue.own_end)
+        or "của" in body[max(start, cue.start - 200) : cue.start]
+        and BODY_SITTING_BEFORE.search(body, max(start, cue.start - 200), cue.start)
+    ):
+        return False
+    lo = max(start, cue.start - 200)
+    return not any(
+        getattr(reader.lex.party(code), "kind", "") == "org"
+        for code in reader.parties_in(lo, cue.own_end)
     )
 
 
