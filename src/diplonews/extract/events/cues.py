@@ -436,7 +436,9 @@ def names_the_body(body: str, start: int, series_start: int, series_end: int) ->
     lo = max(start, series_start - 40)
     if OFFICER_OF.search(body, lo, series_start):
         return True
-    report = REPORT_OF.search(body, lo, series_start) if "báo cáo" in body[lo:series_start] else None
+    report = (
+        REPORT_OF.search(body, lo, series_start) if "báo cáo" in body[lo:series_start] else None
+    )
     return bool(report and (report.group(1) or REPORT_SAYS.match(body, series_end)))
 
 

@@ -127,7 +127,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
         return (
             len(d.people) >= 2
-            or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
+            or (
+                len(d.people) == 1
+                and reader.has_title(cue.end, cue.own_end)
+                and subject_side(reader, d)
+            )
             or (len(d.people) == 1 and other_side_named(reader, d))
         )
     if d.points_back:
@@ -143,6 +147,34 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+# Who may stand before "gặp Tổng thống": an official or a body named by a word, or a
+# pronoun for one told before ("Ông", "Họ", "phía Mỹ", "Đoàn", "Hai bên").
+SUBJECT_WORDS = re.compile(
+    r"\b(?:[Ôô]ng|[Bb]à|[Hh]ọ|[Đđ]oàn|[Pp]hái đoàn|[Pp]hía|[Hh]ai bên|[Cc]ác bên|[Đđ]ại diện"
+    r"|[Cc]húng tôi|[Tt]ôi|[Nn]hà lãnh đạo|[Ll]ãnh đạo|[Qq]uan chức|[Nn]hà ngoại giao"
+    r"|[Đđ]ặc phái viên|[Đđ]ặc sứ|[Pp]hái viên|[Cc]hính phủ|[Bb]ộ|[Ll]iên minh|[Nn]hà hoà giải"
+    r"|[Nn]hà hòa giải|[Nn]ghị sĩ|[Tt]hượng nghị sĩ|[Hh]ạ nghị sĩ)\b"
+)
+
+
+def subject_side(reader: Reader, d: Draft) -> bool:
+    """Whether "gặp <title>" names a state after the verb, or the clause before it names
+    the side that meets the titled official: a state, an official, a title or a word for
+    one. "Solon lịch sự xem mọi
+    thứ rồi quay lại gặp nhà vua": a name with none of these is a private person (a
+    sage of a story), whose audience with a king is no diplomacy."""
+    start = reader.doc.sentences[d.sentence][0]
+    end = d.cue.start
+    return bool(
+        reader.parties_in(d.cue.end, d.cue.own_end)  # "gặp Tổng thống Nga": a state's office
+        or reader.parties_in(start, end)
+        or reader.mentions_in(start, end)
+        or reader.has_title(start, end)
+        or SUBJECT_WORDS.search(reader.body, start, end)
+        or not re.search(r"(?:^|\s)[A-ZĐ][a-zà-ỹđ]+\b", reader.body[start:end])
+    )
 
 
 # "cuộc gặp (với) người đồng nhiệm Mỹ", "hội đàm cùng những người đồng cấp ASEAN": the

@@ -545,7 +545,9 @@ BODY_SITTING = re.compile(_BODY_OF)
 # "cuộc họp của Ủy ban 133 … nhóm họp mới đây tại Brussel": the body's sitting told again
 # by its verb, in the same clause.
 BODY_SITTING_BEFORE = re.compile(
-    r"\b(?:cuộc|phiên|kỳ|khóa|khoá)\s+họp(?:\s+(?:kín|bất thường|thường kỳ))?" + _BODY_OF + r"[^,;.:]*$"
+    r"\b(?:cuộc|phiên|kỳ|khóa|khoá)\s+họp(?:\s+(?:kín|bất thường|thường kỳ))?"
+    + _BODY_OF
+    + r"[^,;.:]*$"
 )
 
 
