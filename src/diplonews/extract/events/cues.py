@@ -9,12 +9,13 @@ mechanism is named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.events import audit
-from diplonews.extract.lexicons import NUMBER_WORDS, City, Lexicons, Series, Trigger
+from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
 from diplonews.extract.spans import within
 
 # "những cuộc gặp", "nhiều phiên họp của HĐBA": occurrences counted vaguely, none told.
@@ -299,24 +300,38 @@ GLOSS_CLOSE = re.compile(r"\s*\)")
 def wrong_glosses(doc: Doc, lex: Lexicons, spans: list[tuple[int, int, str]]) -> set[int]:
     """The starts of the bracketed states that contradict the place they gloss."""
     body = doc.body
+    glosses = []  # (where the bracket opens, the gloss's start, its state)
+    bracket = body.find("(")
+    while bracket >= 0:  # a few brackets an article: look up the name after each
+        # the cheap test first: "( " or "()" hold no name
+        i = bisect_left(spans, (bracket + 1,)) if body[bracket + 1 : bracket + 3].strip() else -1
+        if 0 <= i < len(spans) and spans[i][0] - bracket <= 3:
+            s, e, code = spans[i]
+            opened = GLOSS_OPEN.search(body, max(0, s - 4), s)
+            if (
+                opened
+                and GLOSS_CLOSE.match(body, e)
+                and getattr(lex.party(code), "kind", "") == "state"
+            ):
+                before = spans[i - 1] if i else None  # the name the bracket follows
+                glossed = before[2] if before and before[1] == opened.start() else None
+                glosses.append((opened.start(), s, code, glossed))
+        bracket = body.find("(", bracket + 1)
+    if not glosses:
+        return set()
     wrong: set[int] = set()
-    ends: dict[int, str] = {}  # where a state's or a city's name ends → the state it is
-    for s, e, code in spans:
-        if getattr(lex.party(code), "kind", "") == "state":
-            ends[e] = code
-    for s, e, payloads in lex.find_in(doc.matches, "places", body):
-        city = payloads[0]
-        if isinstance(city, City) and getattr(lex.party(city.country), "kind", "") == "state":
-            ends.setdefault(e, city.country)  # not "Hồng Kông (Trung Quốc)": a region's city
-    for s, e, code in spans:
-        if s < 2 or body[s - 1] not in "( " or getattr(lex.party(code), "kind", "") != "state":
-            continue
-        opened = GLOSS_OPEN.search(body, max(0, s - 4), s)
-        if opened is None or not GLOSS_CLOSE.match(body, e):
-            continue
-        at = opened.start()
-        place = ends.get(at)
-        if place is not None and place != code:
+    for at, s, code, glossed in glosses:
+        if glossed is None:  # a city's name, maybe: the gazetteer's state for it
+            glossed = next(
+                (
+                    getattr(p[0], "country", None)
+                    for _, e, p in lex.find_in(doc.matches, "places", body)
+                    if e == at
+                ),
+                None,
+            )
+        # not "Đài Loan (Trung Quốc)", "Hồng Kông (Trung Quốc)": a region or its city
+        if glossed and glossed != code and getattr(lex.party(glossed), "kind", "") == "state":
             wrong.add(s)
     return wrong
 

@@ -33,6 +33,7 @@ from diplonews.extract.events import (
 )
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
+    BODY_IN_MENTION,
     COUNTERPART,
     ENVOYS,
     HOME,
@@ -158,6 +159,8 @@ SUBJECT_WORDS = re.compile(
     r"|[Nn]hà hòa giải|[Nn]ghị sĩ|[Tt]hượng nghị sĩ|[Hh]ạ nghị sĩ)\b"
 )
 
+CAPITALISED = re.compile(r"(?:^|(?<=\s))[A-ZĐ][a-zà-ỹđ]+\b")  # a name, or a sentence's first word
+
 
 def subject_side(reader: Reader, d: Draft) -> bool:
     """Whether "gặp <title>" names a state after the verb, or the clause before it names
@@ -173,7 +176,7 @@ def subject_side(reader: Reader, d: Draft) -> bool:
         or reader.mentions_in(start, end)
         or reader.has_title(start, end)
         or SUBJECT_WORDS.search(reader.body, start, end)
-        or not re.search(r"(?:^|\s)[A-ZĐ][a-zà-ỹđ]+\b", reader.body[start:end])
+        or not CAPITALISED.search(reader.body, start, end)
     )
 
 
@@ -958,7 +961,13 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
             <= 1  # "Tổng thống Silva … họp với Chủ tịch LĐBĐ Brazil": one state at home
         ):
             return False
-    if event.kind == "visit" and d.people and not event.series:
+    start, end = reader.doc.sentences[d.sentence]
+    if (
+        event.kind == "visit"
+        and d.people
+        and not event.series
+        and BODY_IN_MENTION.search(reader.body, start, end)  # the cheap test first
+    ):
         officers = body_officers(reader.body, reader.mentions, d.people)
         if officers and not set(d.people) - officers:
             return False  # "Chủ tịch X - trung tâm đào tạo … trong chuyến công tác VN"

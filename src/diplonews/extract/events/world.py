@@ -580,13 +580,14 @@ def body_sitting(reader: Reader, d: Draft, start: int) -> bool:
     if len(set(d.name_parties)) > 1:
         return False
     body = reader.body
+    lo = max(start, cue.start - 200)
     if not (
-        BODY_SITTING.match(body, cue.end, cue.own_end)
-        or "của" in body[max(start, cue.start - 200) : cue.start]
-        and BODY_SITTING_BEFORE.search(body, max(start, cue.start - 200), cue.start)
+        "của" in body[cue.end : cue.end + 30]
+        and BODY_SITTING.match(body, cue.end, cue.own_end)
+        or "họp" in body[lo : cue.start]
+        and BODY_SITTING_BEFORE.search(body, lo, cue.start)
     ):
         return False
-    lo = max(start, cue.start - 200)
     return not any(
         getattr(reader.lex.party(code), "kind", "") == "org"
         for code in reader.parties_in(lo, cue.own_end)
