@@ -289,3 +289,21 @@ def test_false_events_a_named_official_meeting_a_titled_one_is_a_meeting() -> No
         if e.kind == "meeting"
     ]
     assert "CHN" in event.parties
+
+
+# -- the yearly meeting of a bank or a fund is the lender's own
+
+
+def test_false_events_yearly_meeting_of_a_bank_is_no_state_meeting() -> None:
+    text = (
+        "Các cuộc hội thảo diễn ra bên lề hội nghị thường niên của ADB diễn ra từ ngày 4 đến "
+        "6/5 vừa qua ở Thổ Nhĩ Kỳ."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_yearly_summit_of_a_bloc_is_a_meeting() -> None:
+    [event] = events_of(
+        "Các nhà lãnh đạo G8 hôm nay khai mạc hội nghị thượng đỉnh thường niên tại Gleneagles."
+    )
+    assert "USA" in event.parties

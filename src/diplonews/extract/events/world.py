@@ -570,7 +570,25 @@ def domestic(reader: Reader, d: Draft) -> bool:
             and HOME_BODY_SUBJECT.search(reader.body[start : cue.start])
         )
         or (any(w in word for w in SITTINGS) and body_sitting(reader, d, start))
+        or ("thường niên" in reader.body[cue.end : end] and lenders_sitting(reader, d))
     )
+
+
+# "hội nghị thường niên của ADB", "cuộc họp thường niên của IMF và WB": the yearly
+# meeting of a bank or a fund, held by its governors on its own lending.
+YEARLY_OF = re.compile(r"(?:\s+\S+){0,2}?\s+thường niên\s+của\s+(?:các\s+)?")
+LENDERS = ("Bank", "Fund")  # words of an organisation's English name (organisations.tsv)
+
+
+def lenders_sitting(reader: Reader, d: Draft) -> bool:
+    """Whether a meeting is the yearly meeting of a bank or fund (YEARLY_OF)."""
+    cue = d.cue
+    yearly = YEARLY_OF.match(reader.body, cue.end, cue.own_end)
+    if yearly is None:
+        return False
+    of = reader.parties_in(yearly.end(), yearly.end() + 1)
+    party = reader.lex.party(of[0]) if of else None
+    return party is not None and party.kind == "org" and any(w in party.name_en for w in LENDERS)
 
 
 def body_sitting(reader: Reader, d: Draft, start: int) -> bool:
