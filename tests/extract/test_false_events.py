@@ -307,3 +307,14 @@ def test_false_events_yearly_summit_of_a_bloc_is_a_meeting() -> None:
         "Các nhà lãnh đạo G8 hôm nay khai mạc hội nghị thượng đỉnh thường niên tại Gleneagles."
     )
     assert "USA" in event.parties
+
+
+# -- talks someone is ready to consider are no event
+
+
+def test_false_events_talks_ready_to_be_considered_are_no_event() -> None:
+    text = (
+        "Một quan chức Israel cho hay Thủ tướng Israel Ariel Sharon sẵn sàng xem xét cuộc gặp "
+        "với Tổng thống Palestine Mahmoud Abbas nếu các điều kiện được đáp ứng."
+    )
+    assert events_of(text) == []

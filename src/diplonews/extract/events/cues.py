@@ -126,9 +126,11 @@ EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
 # "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
 SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
 # A wish or a doubt before the event's word: "đề nghị hai bên sớm gặp mặt", "không cho rằng
-# … gặp khó khăn gì trong đối thoại với X" (a speaker's opinion, no occurrence told).
+# … gặp khó khăn gì trong đối thoại với X" (a speaker's opinion, no occurrence told);
+# "sẵn sàng xem xét cuộc gặp đó nếu …": talks a side is ready to consider (not "sẵn sàng"
+# alone: "Phái đoàn Mỹ sẵn sàng ở lại cho đến cuối hội nghị" tells a conference held).
 HYPOTHETICAL = re.compile(
-    r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên"
+    r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên|sẵn sàng xem xét"
     r"|không (?:cho|nghĩ|tin) rằng)\b[^,;]*$"
 )
 # "Ngoại trưởng X sẽ sớm đến Trung Quốc", "sẽ sớm có chuyến công du Islamabad": a trip
