@@ -569,8 +569,17 @@ def domestic(reader: Reader, d: Draft) -> bool:
             and not d.name_parties
             and HOME_BODY_SUBJECT.search(reader.body[start : cue.start])
         )
-        or (any(w in word for w in SITTINGS) and body_sitting(reader, d, start))
-        or ("thường niên" in reader.body[cue.end : end] and lenders_sitting(reader, d))
+        or (
+            reader.body.find("của", cue.end, end) >= 0  # the cheap test first
+            and (
+                any(w in word for w in SITTINGS)
+                and BODY_SITTING.match(reader.body, cue.end, cue.own_end) is not None
+                and body_sitting(reader, d, start)
+                or reader.body.find("thường niên", cue.end, end) >= 0
+                and lenders_sitting(reader, d)
+            )
+        )
+        or (word in VERB_SITTINGS and body_sitting_before(reader, d, start))
     )
 
 
@@ -592,23 +601,30 @@ def lenders_sitting(reader: Reader, d: Draft) -> bool:
 
 
 def body_sitting(reader: Reader, d: Draft, start: int) -> bool:
-    """Whether a sitting is one body's own (BODY_SITTING): at most one party named in
-    it, and no international organisation (a UN commission's session has many states)."""
+    """Whether a sitting told as one body's (BODY_SITTING, or before its bare verb) is that
+    body's own: at most one party named in it, and no international organisation (a UN
+    commission's session has many states)."""
     cue = d.cue
     if len(set(d.name_parties)) > 1:
         return False
-    body = reader.body
     lo = max(start, cue.start - 200)
-    if not (
-        "của" in body[cue.end : cue.end + 30]
-        and BODY_SITTING.match(body, cue.end, cue.own_end)
-        or "họp" in body[lo : cue.start]
-        and BODY_SITTING_BEFORE.search(body, lo, cue.start)
-    ):
-        return False
     return not any(
         getattr(reader.lex.party(code), "kind", "") == "org"
         for code in reader.parties_in(lo, cue.own_end)
+    )
+
+
+VERB_SITTINGS = ("họp", "nhóm họp", "họp kín")  # the bare verb, told after the sitting's noun
+
+
+def body_sitting_before(reader: Reader, d: Draft, start: int) -> bool:
+    """ "cuộc họp của Ủy ban 133 … nhóm họp mới đây tại Brussel": the verb of a body's
+    sitting named before it in its clause (BODY_SITTING_BEFORE)."""
+    lo = max(start, d.cue.start - 200)
+    return bool(
+        reader.body.find("của", lo, d.cue.start) >= 0
+        and BODY_SITTING_BEFORE.search(reader.body, lo, d.cue.start)
+        and body_sitting(reader, d, start)
     )
 
 
