@@ -9,7 +9,6 @@ mechanism is named.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -302,23 +301,19 @@ GLOSS_CLOSE = re.compile(r"\s*\)")
 def wrong_glosses(doc: Doc, lex: Lexicons, spans: list[tuple[int, int, str]]) -> set[int]:
     """The starts of the bracketed states that contradict the place they gloss."""
     body = doc.body
-    glosses = []  # (where the bracket opens, the gloss's start, its state)
-    bracket = body.find("(")
-    while bracket >= 0:  # a few brackets an article: look up the name after each
-        # the cheap test first: "( " or "()" hold no name
-        i = bisect_left(spans, (bracket + 1,)) if body[bracket + 1 : bracket + 3].strip() else -1
-        if 0 <= i < len(spans) and spans[i][0] - bracket <= 3:
-            s, e, code = spans[i]
-            opened = GLOSS_OPEN.search(body, max(0, s - 4), s)
-            if (
-                opened
-                and GLOSS_CLOSE.match(body, e)
-                and getattr(lex.party(code), "kind", "") == "state"
-            ):
-                before = spans[i - 1] if i else None  # the name the bracket follows
-                glossed = before[2] if before and before[1] == opened.start() else None
-                glosses.append((opened.start(), s, code, glossed))
-        bracket = body.find("(", bracket + 1)
+    glosses = []  # (where the bracket opens, the gloss's start, its state, the name before)
+    for i, (s, e, code) in enumerate(spans):
+        if s < 2 or body[s - 1] != "(" and body[s - 2 : s] != "( ":
+            continue  # the cheap test first: few names stand in brackets
+        opened = GLOSS_OPEN.search(body, max(0, s - 4), s)
+        if (
+            opened
+            and GLOSS_CLOSE.match(body, e)
+            and getattr(lex.party(code), "kind", "") == "state"
+        ):
+            before = spans[i - 1] if i else None  # the name the bracket follows
+            glossed = before[2] if before and before[1] == opened.start() else None
+            glosses.append((opened.start(), s, code, glossed))
     if not glosses:
         return set()
     wrong: set[int] = set()

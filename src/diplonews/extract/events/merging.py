@@ -961,12 +961,12 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
             <= 1  # "Tổng thống Silva … họp với Chủ tịch LĐBĐ Brazil": one state at home
         ):
             return False
-    start, end = reader.doc.sentences[d.sentence]
     if (
         event.kind == "visit"
         and d.people
         and not event.series
-        and BODY_IN_MENTION.search(reader.body, start, end)  # the cheap test first
+        # the cheap test first: a non-state body named in the trip's sentence
+        and BODY_IN_MENTION.search(reader.body, *reader.doc.sentences[d.sentence])
     ):
         officers = body_officers(reader.body, reader.mentions, d.people)
         if officers and not set(d.people) - officers:
