@@ -129,9 +129,10 @@ SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r
 # "sẵn sàng xem xét cuộc gặp đó nếu …": talks a side is ready to consider (not "sẵn sàng"
 # alone: "Phái đoàn Mỹ sẵn sàng ở lại cho đến cuối hội nghị" tells a conference held).
 HYPOTHETICAL = re.compile(
-    r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên|sẵn sàng xem xét"
+    r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên"
     r"|không (?:cho|nghĩ|tin) rằng)\b[^,;]*$"
 )
+CONSIDERED = re.compile(r"\bsẵn sàng xem xét\b[^,;]*$")  # tried only where "xem xét" stands
 # "Ngoại trưởng X sẽ sớm đến Trung Quốc", "sẽ sớm có chuyến công du Islamabad": a trip
 # announced as coming soon is a plan told, not a wish (HYPOTHETICAL's "sớm" is for
 # "đề nghị hai bên sớm gặp mặt"); only for visits: "Bình Nhưỡng sẽ sớm trở lại vòng đàm

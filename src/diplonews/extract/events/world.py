@@ -532,6 +532,8 @@ HOME_BODY_SUBJECT = re.compile(
     r"(?:có|tổ chức|tiến hành|triệu tập|mở)?\s*(?:một\s+|các\s+)?$"
 )
 SITTINGS = ("họp", "phiên", "kỳ", "khóa")
+# One of these stands in every HOME_BODY_SUBJECT: the cheap test before the pattern.
+HOME_BODY_WORDS = ("ội các", "uốc hội", "viện", "hính trị", "hấp hành")
 # "cuộc họp của Ủy ban 133 gồm đại diện các Tổng vụ … của Ủy ban châu Âu", "cuộc họp kín
 # của Ủy ban Quốc hội Ý", "cuộc họp của đảng Likud": the sitting of one body (a committee,
 # a party, a council, an organisation's governors), held by that body with itself. A joint
@@ -567,6 +569,7 @@ def domestic(reader: Reader, d: Draft) -> bool:
         or (
             any(w in word for w in SITTINGS)
             and not d.name_parties
+            and any(w in reader.body[start : cue.start] for w in HOME_BODY_WORDS)
             and HOME_BODY_SUBJECT.search(reader.body[start : cue.start])
         )
         or (
