@@ -165,3 +165,156 @@ def test_false_events_a_business_forum_opened_by_a_prime_minister_is_a_meeting()
         "tại Rabat."
     )
     assert event.parties == ["MAR", "VNM"]
+
+
+# -- a bracketed state that contradicts the place it glosses is the writer's slip
+
+
+def test_false_events_wrong_gloss_after_a_state_is_no_party() -> None:
+    [event] = events_of(
+        "Hội nghị thượng đỉnh thế giới về môi trường sẽ diễn ra vào tháng 11 tại Tunisia (Mỹ)."
+    )
+    assert "USA" not in event.parties
+
+
+def test_false_events_wrong_gloss_after_a_city_is_no_party() -> None:
+    [event] = events_of(
+        "Hội nghị thượng đỉnh thế giới về môi trường diễn ra ở Geneve (Pháp) vào tháng 12/2003 "
+        "với sự tham dự của Tổng thư ký Liên hợp quốc Kofi Annan."
+    )
+    assert "FRA" not in event.parties
+
+
+def test_false_events_gloss_of_a_region_stays() -> None:
+    [event] = events_of(
+        "Thủ tướng Việt Nam Phan Văn Khải đã hội đàm với Tổng thống Chile Ricardo Lagos tại "
+        "Hong Kong (Trung Quốc) ngày 3/5."
+    )
+    assert {"VNM", "CHL"} <= set(event.parties)
+
+
+# -- a forum named as the author of a report is the body
+
+
+def test_false_events_report_at_a_forum_is_the_body() -> None:
+    text = (
+        "Ông tái khẳng định một báo cáo gần đây tại Diễn đàn kinh tế thế giới rằng, giá dầu "
+        "đã tăng ảo ít nhất 8 USD/thùng."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_forum_opened_with_a_report_is_a_meeting() -> None:
+    [event] = events_of(
+        "Theo một báo cáo được công bố tại hội nghị cấp cao của Diễn đàn kinh tế thế giới (WEF) "
+        "khai mạc hôm qua tại Seoul, kinh tế châu Á đang phụ thuộc vào Nhật Bản."
+    )
+    assert event.location == "Seoul"
+
+
+# -- a trip whose only traveller is a company's or a school's officer
+
+
+def test_false_events_work_trip_of_a_training_centres_chairman_is_no_visit() -> None:
+    text = (
+        '"Kiểm toán VN cần tuân theo các tiêu chuẩn quốc tế", ông Lee Wan Kok, Chủ tịch Orchid '
+        "Academy - trung tâm đào tạo chứng khoán lớn nhất Singapore - nói với phóng viên trong "
+        "chuyến công tác Việt Nam."
+    )
+    assert [e for e in events_of(text) if e.kind == "visit"] == []
+
+
+def test_false_events_work_trip_of_a_minister_is_a_visit() -> None:
+    [event] = events_of(
+        "Bộ trưởng Thương mại Singapore Lim Hng Kiang nói với phóng viên trong chuyến thăm "
+        "Việt Nam hôm qua."
+    )
+    assert event.kind == "visit"
+
+
+# -- one body's own sitting is its home affairs
+
+
+def test_false_events_sitting_of_one_blocs_committee_is_domestic() -> None:
+    text = (
+        "Quyết định trên được thông qua tại cuộc họp của Ủy ban 133 gồm đại diện các Tổng vụ "
+        "của Ủy ban châu Âu nhóm họp mới đây tại Brussel (Bỉ)."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_sitting_of_a_party_is_domestic() -> None:
+    text = (
+        "Trước đó, trong cuộc họp của đảng Lao động tối 18/11, Thủ tướng Israel Ariel Sharon "
+        "đưa ra điều kiện nối lại hội đàm."
+    )
+    assert [e for e in events_of(text) if "họp" in (e.name or "")] == []
+
+
+def test_false_events_sitting_of_a_joint_committee_is_a_meeting() -> None:
+    [event] = events_of(
+        "Trong kỳ họp lần thứ 2 của Ủy ban Hỗn hợp VN-Tây Ban Nha diễn ra tại Hà Nội cuối tuần "
+        "qua, Tổng thư ký Cơ quan Hợp tác Quốc tế Tây Ban Nha Leire Pajin cho biết nước này sẽ "
+        "tăng viện trợ."
+    )
+    assert {"ESP", "VNM"} <= set(event.parties)
+
+
+def test_false_events_session_of_a_un_commission_is_a_meeting() -> None:
+    [event] = events_of(
+        "Ngày 27/2, bà Louise Frechette, Phó Tổng thư ký LHQ, khai mạc phiên họp thường niên lần "
+        "thứ 50 của Ủy ban Địa vị phụ nữ thuộc Liên Hợp Quốc tại New York."
+    )
+    assert "UN" in event.parties
+
+
+# -- an audience of a private person with a titled official
+
+
+def test_false_events_a_sage_meeting_the_king_is_no_meeting() -> None:
+    text = (
+        "Vua Croesus xứ Lydia mời Thales đến thăm lâu đài của mình ở Hy Lạp. Thales lịch sự xem "
+        "mọi thứ rồi quay lại gặp nhà vua."
+    )
+    assert [e for e in events_of(text) if e.kind == "meeting"] == []
+
+
+def test_false_events_a_named_official_meeting_a_titled_one_is_a_meeting() -> None:
+    [event] = [
+        e
+        for e in events_of(
+            "Trong một diễn biến khác, Rice hôm qua đã tới Bắc Kinh để hội đàm với Chủ tịch "
+            "Trung Quốc Hồ Cẩm Đào."
+        )
+        if e.kind == "meeting"
+    ]
+    assert "CHN" in event.parties
+
+
+# -- the yearly meeting of a bank or a fund is the lender's own
+
+
+def test_false_events_yearly_meeting_of_a_bank_is_no_state_meeting() -> None:
+    text = (
+        "Các cuộc hội thảo diễn ra bên lề hội nghị thường niên của ADB diễn ra từ ngày 4 đến "
+        "6/5 vừa qua ở Thổ Nhĩ Kỳ."
+    )
+    assert events_of(text) == []
+
+
+def test_false_events_yearly_summit_of_a_bloc_is_a_meeting() -> None:
+    [event] = events_of(
+        "Các nhà lãnh đạo G8 hôm nay khai mạc hội nghị thượng đỉnh thường niên tại Gleneagles."
+    )
+    assert "USA" in event.parties
+
+
+# -- talks someone is ready to consider are no event
+
+
+def test_false_events_talks_ready_to_be_considered_are_no_event() -> None:
+    text = (
+        "Một quan chức Israel cho hay Thủ tướng Israel Ariel Sharon sẵn sàng xem xét cuộc gặp "
+        "với Tổng thống Palestine Mahmoud Abbas nếu các điều kiện được đáp ứng."
+    )
+    assert events_of(text) == []

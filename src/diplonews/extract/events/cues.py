@@ -156,12 +156,15 @@ EDITION_GAP = re.compile(r"\s*(?:lần thứ|khóa|khoá|thứ)\s+\w+\s*")
 # "Kỳ họp thứ 17 Ủy ban Hỗn hợp …": a session counted without "lần"
 SESSION_NUMBER = re.compile(r"\s+thứ\s+(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\b")
 # A wish, an idea or a doubt before the event's word: "đề nghị hai bên sớm gặp mặt", "ý tưởng
-# tổ chức một cuộc gặp với X", "không cho rằng
-# … gặp khó khăn gì trong đối thoại với X" (a speaker's opinion, no occurrence told).
+# tổ chức một cuộc gặp với X", "không cho rằng … gặp khó khăn gì trong đối thoại với X" (a
+# speaker's opinion, no occurrence told); "sẵn sàng xem xét cuộc gặp đó nếu …": talks a side
+# is ready to consider (not "sẵn sàng" alone: "Phái đoàn Mỹ sẵn sàng ở lại cho đến cuối hội
+# nghị" tells a conference held).
 HYPOTHETICAL = re.compile(
     r"\b(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng|sớm|cần|nên|ý tưởng (?:về|tổ chức|triệu tập)"
     r"|không (?:cho|nghĩ|tin) rằng)\b[^,;]*$"
 )
+CONSIDERED = re.compile(r"\bsẵn sàng xem xét\b[^,;]*$")  # tried only where "xem xét" stands
 # "Ngoại trưởng X sẽ sớm đến Trung Quốc", "sẽ sớm có chuyến công du Islamabad": a trip
 # announced as coming soon is a plan told, not a wish (HYPOTHETICAL's "sớm" is for
 # "đề nghị hai bên sớm gặp mặt"); only for visits: "Bình Nhưỡng sẽ sớm trở lại vòng đàm
@@ -312,7 +315,55 @@ def _party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
     extra += listed_short_forms(body, spans, covered, lex)
     if extra:
         spans = sorted(spans + extra)
-    return [sp for sp in spans if sp[2] != "-"]
+    spans = [sp for sp in spans if sp[2] != "-"]
+    if "(" in body:
+        wrong = wrong_glosses(doc, lex, spans)
+        if wrong:
+            spans = [sp for sp in spans if sp[0] not in wrong]
+    return spans
+
+
+# "tại Tunisia (Mỹ)", "ở Geneve (Pháp)": a state in brackets right after a place names
+# where that place lies. A sovereign state lies in no other state, and a city the
+# gazetteer places in one state does not lie in another: such a gloss is the writer's
+# slip, no side of the event. A region's gloss stays ("Đài Loan (Trung Quốc)").
+GLOSS_OPEN = re.compile(r"\s*\(\s*$")
+GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
+def wrong_glosses(doc: Doc, lex: Lexicons, spans: list[tuple[int, int, str]]) -> set[int]:
+    """The starts of the bracketed states that contradict the place they gloss."""
+    body = doc.body
+    glosses = []  # (where the bracket opens, the gloss's start, its state, the name before)
+    for i, (s, e, code) in enumerate(spans):
+        if s < 2 or body[s - 1] != "(" and body[s - 2 : s] != "( ":
+            continue  # the cheap test first: few names stand in brackets
+        opened = GLOSS_OPEN.search(body, max(0, s - 4), s)
+        if (
+            opened
+            and GLOSS_CLOSE.match(body, e)
+            and getattr(lex.party(code), "kind", "") == "state"
+        ):
+            before = spans[i - 1] if i else None  # the name the bracket follows
+            glossed = before[2] if before and before[1] == opened.start() else None
+            glosses.append((opened.start(), s, code, glossed))
+    if not glosses:
+        return set()
+    wrong: set[int] = set()
+    for at, s, code, glossed in glosses:
+        if glossed is None:  # a city's name, maybe: the gazetteer's state for it
+            glossed = next(
+                (
+                    getattr(p[0], "country", None)
+                    for _, e, p in lex.find_in(doc.matches, "places", body)
+                    if e == at
+                ),
+                None,
+            )
+        # not "Đài Loan (Trung Quốc)", "Hồng Kông (Trung Quốc)": a region or its city
+        if glossed and glossed != code and getattr(lex.party(glossed), "kind", "") == "state":
+            wrong.add(s)
+    return wrong
 
 
 # "gồm Anh, Pháp và Đức": a short form ("Anh" is also a given name and a pronoun) listed
@@ -413,13 +464,27 @@ OFFICER_OF = re.compile(
 BODY_NAME = re.compile(r"(?:[Dd]iễn đàn\b|[A-Z]{2,6}\b)")
 
 
+# "một báo cáo gần đây tại Diễn đàn kinh tế thế giới rằng", "bản báo cáo của APEC": a
+# report (the noun, counted) that the body wrote. Told "tại" the forum, it is the body only
+# when nothing of a gathering follows the name but what the report says ("rằng", a comma).
+REPORT_OF = re.compile(
+    r"\b(?:một|bản|các|những)\s+báo cáo(?:\s+[^\s,;.]+){0,3}?\s+(?:(của)|tại)\s+$"
+)
+REPORT_SAYS = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,|rằng\b|cho thấy\b)")
+
+
 def names_the_body(body: str, start: int, series_start: int, series_end: int) -> bool:
-    """Whether a series name after an officer's title names the body the officer serves
-    (a forum or an acronym), not one of its meetings."""
-    return bool(
-        BODY_NAME.match(body, series_start, series_end)
-        and OFFICER_OF.search(body, max(start, series_start - 40), series_start)
+    """Whether a series name after an officer's title, or after a report it wrote, names
+    the body (a forum or an acronym), not one of its meetings."""
+    if not BODY_NAME.match(body, series_start, series_end):
+        return False
+    lo = max(start, series_start - 40)
+    if OFFICER_OF.search(body, lo, series_start):
+        return True
+    report = (
+        REPORT_OF.search(body, lo, series_start) if "báo cáo" in body[lo:series_start] else None
     )
+    return bool(report and (report.group(1) or REPORT_SAYS.match(body, series_end)))
 
 
 # Games, fairs and festivals named after a forum or a bloc ("Đại hội Thể thao Thanh niên
@@ -471,10 +536,13 @@ def in_show_name(body: str, start: int, at: int) -> bool:
 NON_STATE_BODY = (
     r"(?:Liên đoàn (?:[Bb]óng|[Tt]hể thao|[Qq]uần vợt|[Đđ]iền kinh|[Cc]ờ|[Bb]ơi|[Cc]ầu lông|"
     r"[Vv]õ|[Xx]e đạp|[Qq]uyền anh)|LĐBĐ|VFF|[UỦ]y ban Olympic|Câu lạc bộ|CLB|"
-    r"Hiệp hội(?! [Cc]ác (?:[Qq]uốc gia|[Nn]ước))|Công ty|Tổng công ty|Tập đoàn)\b"
+    r"Hiệp hội(?! [Cc]ác (?:[Qq]uốc gia|[Nn]ước))|Công ty|Tổng công ty|Tập đoàn|"
+    r"[Tt]rung tâm đào tạo|[Tt]rường (?:đại học|ĐH)|[Đđ]ại học)\b"
 )
 BODY_IN_MENTION = re.compile(NON_STATE_BODY)
-BODY_AFTER_MENTION = re.compile(r"\s+(?:của\s+)?" + NON_STATE_BODY)
+# "Chủ tịch X - trung tâm đào tạo chứng khoán lớn nhất Singapore": the body described
+# after a dash or a comma is the officer's.
+BODY_AFTER_MENTION = re.compile(r"(?:\s+|\s*[-–,]\s*)(?:của\s+)?" + NON_STATE_BODY)
 
 
 def body_officers(body: str, mentions: list[Any], people: list[int]) -> set[int]:

@@ -33,6 +33,7 @@ from diplonews.extract.events import (
 )
 from diplonews.extract.events.cues import (
     BILATERAL_VERBS,
+    BODY_IN_MENTION,
     COUNTERPART,
     ENVOYS,
     HOME,
@@ -134,7 +135,11 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if cue.kind in ("meeting", "call") and word in BILATERAL_VERBS:
         return (
             len(d.people) >= 2
-            or (len(d.people) == 1 and reader.has_title(cue.end, cue.own_end))
+            or (
+                len(d.people) == 1
+                and reader.has_title(cue.end, cue.own_end)
+                and subject_side(reader, d)
+            )
             or (len(d.people) == 1 and other_side_named(reader, d))
         )
     if d.points_back:
@@ -150,6 +155,36 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
     if len(d.people) == 1 and reader.has_title(cue.end, cue.own_end):
         return True  # "cuộc họp với các Đại sứ ASEAN": one named side, one titled
     return bool((d.own_date or e.location) and (d.people or e.parties)) or len(d.people) >= 2
+
+
+# Who may stand before "gặp Tổng thống": an official or a body named by a word, or a
+# pronoun for one told before ("Ông", "Họ", "phía Mỹ", "Đoàn", "Hai bên").
+SUBJECT_WORDS = re.compile(
+    r"\b(?:[Ôô]ng|[Bb]à|[Hh]ọ|[Đđ]oàn|[Pp]hái đoàn|[Pp]hía|[Hh]ai bên|[Cc]ác bên|[Đđ]ại diện"
+    r"|[Cc]húng tôi|[Tt]ôi|[Nn]hà lãnh đạo|[Ll]ãnh đạo|[Qq]uan chức|[Nn]hà ngoại giao"
+    r"|[Đđ]ặc phái viên|[Đđ]ặc sứ|[Pp]hái viên|[Cc]hính phủ|[Bb]ộ|[Ll]iên minh|[Nn]hà hoà giải"
+    r"|[Nn]hà hòa giải|[Nn]ghị sĩ|[Tt]hượng nghị sĩ|[Hh]ạ nghị sĩ)\b"
+)
+
+CAPITALISED = re.compile(r"(?:^|(?<=\s))[A-ZĐ][a-zà-ỹđ]+\b")  # a name, or a sentence's first word
+
+
+def subject_side(reader: Reader, d: Draft) -> bool:
+    """Whether "gặp <title>" names a state after the verb, or the clause before it names
+    the side that meets the titled official: a state, an official, a title or a word for
+    one. "Solon lịch sự xem mọi
+    thứ rồi quay lại gặp nhà vua": a name with none of these is a private person (a
+    sage of a story), whose audience with a king is no diplomacy."""
+    start = reader.doc.sentences[d.sentence][0]
+    end = d.cue.start
+    return bool(
+        reader.parties_in(d.cue.end, d.cue.own_end)  # "gặp Tổng thống Nga": a state's office
+        or reader.parties_in(start, end)
+        or reader.mentions_in(start, end)
+        or reader.has_title(start, end)
+        or SUBJECT_WORDS.search(reader.body, start, end)
+        or not CAPITALISED.search(reader.body, start, end)
+    )
 
 
 # "cuộc gặp (với) người đồng nhiệm Mỹ", "hội đàm cùng những người đồng cấp ASEAN": the
@@ -924,7 +959,7 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
     officers of a federation, an association or a company, or that puts such an officer
     with the officials of one state: it is that state's home affairs; nor one told in
     the words of sport, or a forum named for business or scholarship, with no official
-    named."""
+    named; nor a trip whose only travellers are officers of such a body."""
     if event.kind == "meeting" and event.participants and not event.series:
         officers = body_officers(reader.body, reader.mentions, d.people)
         if officers and (
@@ -933,6 +968,16 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
             <= 1  # "Tổng thống Silva … họp với Chủ tịch LĐBĐ Brazil": one state at home
         ):
             return False
+    if (
+        event.kind == "visit"
+        and d.people
+        and not event.series
+        # the cheap test first: a non-state body named in the trip's sentence
+        and BODY_IN_MENTION.search(reader.body, *reader.doc.sentences[d.sentence])
+    ):
+        officers = body_officers(reader.body, reader.mentions, d.people)
+        if officers and not set(d.people) - officers:
+            return False  # "Chủ tịch X - trung tâm đào tạo … trong chuyến công tác VN"
     if event.kind == "call" or event.participants or event.series:
         return True
     if event.kind == "meeting" and TRADE_FORUM.match(reader.body, d.cue.start, d.cue.own_end):

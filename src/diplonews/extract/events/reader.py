@@ -34,6 +34,7 @@ from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
     BY_BEFORE,
+    CONSIDERED,
     EDITION,
     EXCLUDED_BEFORE,
     HELD,
@@ -606,7 +607,11 @@ class Reader:
         at = self.context(sentence, cue, prev_end, subject)
         date, own_date, relation = fields.cue_date(self, at)
         span = (sentence.start, sentence.end), cue  # where a drop is told (audit hook)
-        if not own_date and HYPOTHETICAL.search(wished_part(cue, at.recent)):
+        if not own_date and (
+            HYPOTHETICAL.search(wished_part(cue, at.recent))
+            or "xem xét" in at.recent
+            and CONSIDERED.search(at.recent)
+        ):
             audit.dropped("hypothetical", self.body, *span)
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
         if MODAL.search(at.recent):

@@ -532,6 +532,25 @@ HOME_BODY_SUBJECT = re.compile(
     r"(?:có|tổ chức|tiến hành|triệu tập|mở)?\s*(?:một\s+|các\s+)?$"
 )
 SITTINGS = ("họp", "phiên", "kỳ", "khóa")
+# One of these stands in every HOME_BODY_SUBJECT: the cheap test before the pattern.
+HOME_BODY_WORDS = ("ội các", "uốc hội", "viện", "hính trị", "hấp hành")
+# "cuộc họp của Ủy ban 133 gồm đại diện các Tổng vụ … của Ủy ban châu Âu", "cuộc họp kín
+# của Ủy ban Quốc hội Ý", "cuộc họp của đảng Likud": the sitting of one body (a committee,
+# a party, a council, an organisation's governors), held by that body with itself. A joint
+# body ("Ủy ban Hỗn hợp VN-Tây Ban Nha", "Ủy ban Liên Chính phủ") is two sides' meeting.
+_BODY_OF = (
+    r"[^,;.:]{0,25}?\bcủa\s+(?:các\s+|một\s+)?(?:[UỦuủ]y ban|[Uu]ỷ ban|[Đđ]ảng|[Hh]ội đồng"
+    r"|[Bb]an [Cc]hấp hành|[Đđ]oàn [Cc]hủ tịch|[Bb]an lãnh đạo|cố vấn)\b"
+    r"(?![^,;.:]{0,60}?(?:[Hh]ỗn hợp|[Ll]iên [Cc]hính phủ|chung|hai nước|song phương|\s[-–]\s))"
+)
+BODY_SITTING = re.compile(_BODY_OF)
+# "cuộc họp của Ủy ban 133 … nhóm họp mới đây tại Brussel": the body's sitting told again
+# by its verb, in the same clause.
+BODY_SITTING_BEFORE = re.compile(
+    r"\b(?:cuộc|phiên|kỳ|khóa|khoá)\s+họp(?:\s+(?:kín|bất thường|thường kỳ))?"
+    + _BODY_OF
+    + r"[^,;.:]*$"
+)
 
 
 def domestic(reader: Reader, d: Draft) -> bool:
@@ -550,8 +569,65 @@ def domestic(reader: Reader, d: Draft) -> bool:
         or (
             any(w in word for w in SITTINGS)
             and not d.name_parties
+            and any(w in reader.body[start : cue.start] for w in HOME_BODY_WORDS)
             and HOME_BODY_SUBJECT.search(reader.body[start : cue.start])
         )
+        or (
+            reader.body.find("của", cue.end, end) >= 0  # the cheap test first
+            and (
+                any(w in word for w in SITTINGS)
+                and BODY_SITTING.match(reader.body, cue.end, cue.own_end) is not None
+                and body_sitting(reader, d, start)
+                or reader.body.find("thường niên", cue.end, end) >= 0
+                and lenders_sitting(reader, d)
+            )
+        )
+        or (word in VERB_SITTINGS and body_sitting_before(reader, d, start))
+    )
+
+
+# "hội nghị thường niên của ADB", "cuộc họp thường niên của IMF và WB": the yearly
+# meeting of a bank or a fund, held by its governors on its own lending.
+YEARLY_OF = re.compile(r"(?:\s+\S+){0,2}?\s+thường niên\s+của\s+(?:các\s+)?")
+LENDERS = ("Bank", "Fund")  # words of an organisation's English name (organisations.tsv)
+
+
+def lenders_sitting(reader: Reader, d: Draft) -> bool:
+    """Whether a meeting is the yearly meeting of a bank or fund (YEARLY_OF)."""
+    cue = d.cue
+    yearly = YEARLY_OF.match(reader.body, cue.end, cue.own_end)
+    if yearly is None:
+        return False
+    of = reader.parties_in(yearly.end(), yearly.end() + 1)
+    party = reader.lex.party(of[0]) if of else None
+    return party is not None and party.kind == "org" and any(w in party.name_en for w in LENDERS)
+
+
+def body_sitting(reader: Reader, d: Draft, start: int) -> bool:
+    """Whether a sitting told as one body's (BODY_SITTING, or before its bare verb) is that
+    body's own: at most one party named in it, and no international organisation (a UN
+    commission's session has many states)."""
+    cue = d.cue
+    if len(set(d.name_parties)) > 1:
+        return False
+    lo = max(start, cue.start - 200)
+    return not any(
+        getattr(reader.lex.party(code), "kind", "") == "org"
+        for code in reader.parties_in(lo, cue.own_end)
+    )
+
+
+VERB_SITTINGS = ("họp", "nhóm họp", "họp kín")  # the bare verb, told after the sitting's noun
+
+
+def body_sitting_before(reader: Reader, d: Draft, start: int) -> bool:
+    """ "cuộc họp của Ủy ban 133 … nhóm họp mới đây tại Brussel": the verb of a body's
+    sitting named before it in its clause (BODY_SITTING_BEFORE)."""
+    lo = max(start, d.cue.start - 200)
+    return bool(
+        reader.body.find("của", lo, d.cue.start) >= 0
+        and BODY_SITTING_BEFORE.search(reader.body, lo, d.cue.start)
+        and body_sitting(reader, d, start)
     )
 
 
