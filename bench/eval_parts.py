@@ -9,8 +9,9 @@ of the corpus drawn by bench/sample_corpus.py and labelled by the project, not b
 issue's authors; blind = 48 more such articles, drawn and labelled the same way a day
 later; cold = 96 more, drawn and labelled the same way on 2026-12-07 at the start of the
 next round; sealed = 48 more, drawn and labelled at the start of the round after, kept
-unread for the whole of it and scored at its start and end), then on two halves of
-recent + archive, of fresh, of blind, of cold and of sealed: odd-numbered
+unread for the whole of it and scored at its start and end; sealed2 = 48 more, the same
+a round later), then on two halves of recent + archive, of fresh, of blind, of cold, of
+sealed and of sealed2: odd-numbered
 articles (the half rules are developed on) and even-numbered ones (the half kept for
 checking). The gap between the halves is the honest estimate of what articles nobody
 looked at will score; report both.
@@ -59,7 +60,17 @@ def main() -> int:
     unseen_pred: list[dict] = []
     # the folders labelled by the project, each halved on its own
     own: dict[str, tuple[list[dict], list[dict]]] = {}
-    for name in ("seeds", "dev", "recent", "archive", "fresh", "blind", "cold", "sealed"):
+    for name in (
+        "seeds",
+        "dev",
+        "recent",
+        "archive",
+        "fresh",
+        "blind",
+        "cold",
+        "sealed",
+        "sealed2",
+    ):
         if not (args.data / name / "gold.jsonl").is_file():
             continue
         gold, pred = records(args.data / name)
@@ -67,7 +78,7 @@ def main() -> int:
         if name in ("recent", "archive"):
             unseen_gold += gold
             unseen_pred += pred
-        if name in ("fresh", "blind", "cold", "sealed"):
+        if name in ("fresh", "blind", "cold", "sealed", "sealed2"):
             own[name] = (gold, pred)
     for label, odd in (("odd half", True), ("even half", False)):
         table[label] = evaluate.score(half(unseen_gold, odd), half(unseen_pred, odd)).figures()
@@ -77,15 +88,16 @@ def main() -> int:
     if args.json:
         print(json.dumps({k: {f: round(v[f], 3) for f in FIGURES} for k, v in table.items()}))
         return 0
-    print(f"{'set':<11}" + "".join(f"{f:>18}" for f in FIGURES))
+    print(f"{'set':<13}" + "".join(f"{f:>18}" for f in FIGURES))
     for name, figures in table.items():
-        print(f"{name:<11}" + "".join(f"{figures[f]:>18.3f}" for f in FIGURES))
+        print(f"{name:<13}" + "".join(f"{figures[f]:>18.3f}" for f in FIGURES))
     for odd_label, even_label in (
         ("odd half", "even half"),
         ("fresh odd", "fresh even"),
         ("blind odd", "blind even"),
         ("cold odd", "cold even"),
         ("sealed odd", "sealed even"),
+        ("sealed2 odd", "sealed2 even"),
     ):
         if odd_label in table:
             odd, even = table[odd_label], table[even_label]

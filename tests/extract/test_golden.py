@@ -26,7 +26,8 @@ def predict(folder: Path) -> list[dict]:
 
 
 @pytest.fixture(
-    scope="module", params=["seeds", "dev", "recent", "archive", "fresh", "blind", "cold", "sealed"]
+    scope="module",
+    params=["seeds", "dev", "recent", "archive", "fresh", "blind", "cold", "sealed", "sealed2"],
 )
 def scored(request: pytest.FixtureRequest) -> tuple[str, evaluate.Report]:
     folder = DATA / request.param
