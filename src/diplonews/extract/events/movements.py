@@ -713,6 +713,12 @@ def moving_lawmakers(reader: Reader, d: Draft) -> bool:
     at = d.cue.end
     while at < len(reader.body) and reader.body[at] == " ":
         at += 1
+    return goes_to(reader, d, state, at)
+
+
+def goes_to(reader: Reader, d: Draft, state: str, at: int) -> bool:
+    """Whether a state, or a city of one, other than the group's own `state` is named at
+    `at` (where the trip goes): both become the visit's parties."""
     to = reader.parties_in(at, at + 1)
     city = reader.place_in(at, at + 1)
     where = to[0] if to else getattr(city, "country", None)
@@ -736,14 +742,7 @@ def group_traveller(reader: Reader, d: Draft) -> bool:
         towards = GROUP_TOWARDS.match(body, e)
         if towards is None or getattr(reader.lex.party(code), "kind", "") != "state":
             return False
-        at = towards.end()
-        to = reader.parties_in(at, at + 1)
-        city = reader.place_in(at, at + 1)
-        where = to[0] if to else getattr(city, "country", None)
-        if not where or where == code:
-            return False
-        d.event.parties = list(dict.fromkeys([*d.event.parties, code, str(where)]))
-        return True
+        return goes_to(reader, d, code, towards.end())
     return False
 
 
