@@ -26,6 +26,10 @@ BURN = (
 @pytest.fixture
 def scale(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     monkeypatch.syspath_prepend(str(BENCH))
+    # bench's `corpus` and `bench_store`, not tests/corpus.py that other tests imported
+    # under the same name (monkeypatch puts theirs back afterwards)
+    for name in ("corpus", "bench_store", "scale"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
     import scale as module
 
     return module
