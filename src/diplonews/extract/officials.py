@@ -57,6 +57,15 @@ def shape(key: tuple[str, ...]) -> tuple[int, str, str]:
     return len(key), key[0][:1], key[-1][:1]
 
 
+def served(offices: list[Office], year: int | None) -> str | None:
+    """The one state (or organisation) these offices serve, in `year` when it is known
+    and they served several; None when the facts leave a choice."""
+    if year is not None and len({o.state for o in offices}) > 1:
+        offices = [o for o in offices if o.held_in(year)]
+    states = {o.state for o in offices}
+    return states.pop() if len(states) == 1 else None
+
+
 @dataclass
 class Officials:
     by_key: dict[tuple[str, ...], list[Office]] = field(default_factory=dict)
@@ -70,11 +79,7 @@ class Officials:
     def state_of(self, name: str, year: int | None = None) -> str | None:
         """The one state (or organisation) the person serves, in `year` when it is known
         and the person served several; None when the facts leave a choice."""
-        offices = self.offices(name)
-        if year is not None and len({o.state for o in offices}) > 1:
-            offices = [o for o in offices if o.held_in(year)]
-        states = {o.state for o in offices}
-        return states.pop() if len(states) == 1 else None
+        return served(self.offices(name), year)
 
     def person_of(self, name: str) -> int | None:
         offices = self.offices(name)
@@ -92,7 +97,7 @@ class Officials:
             if near_word(key[-1], known[-1]) and all(
                 near_word(a, b) for a, b in zip(key[:-1], known[:-1], strict=True)
             ):
-                found.add(self.state_of(" ".join(known), year) or "")
+                found.add(served(self.by_key[known], year) or "")
         if len(found) != 1:
             return None
         return found.pop() or None
