@@ -134,3 +134,10 @@ def test_cues_a_refusal_to_return_to_talks_is_no_event() -> None:
         "Hôm qua, Triều Tiên khẳng định sẽ không quay trở lại bàn đàm phán 6 bên.",
     ):
         assert extract(text, "t").events == []
+
+
+def test_cues_the_plan_told_first_is_the_one_found() -> None:
+    # a day to come before a plan word: the search gives the earlier, as one pattern would
+    text = "Ông sẽ thăm Pháp vào thứ bảy tới, khi Pháp sẽ chủ trì hội nghị."
+    found = PLANNED.search(text, 8)
+    assert found is not None and found.group() == "thứ bảy tới"

@@ -3,8 +3,10 @@ story around it (setting out for a meeting, intervals, frameworks, listed plans)
 
 from __future__ import annotations
 
+import pytest
+
 from diplonews.extract import extract
-from diplonews.extract.events.dating import results_of, shift
+from diplonews.extract.events.dating import NEAR_FUTURE, results_of, shift
 from diplonews.extract.record import Event
 
 
@@ -485,3 +487,18 @@ def test_dating_a_visit_that_will_be_over_before_a_plan_is_not_made_held() -> No
 def test_dating_an_outgoing_minister_is_no_plan() -> None:
     found = events("Ngoại trưởng sắp mãn nhiệm của Mỹ Colin Powell đã tới thăm Aceh.", None)
     assert [(e.kind, e.status) for e in found] == [("visit", "held")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("gặp vào thứ hai tuần sau", True),
+        ("hội đàm vào thứ năm tuần sau", True),
+        ("hai tuần sau, hai bên gặp lại", False),
+        ("năm tuần sau cuộc gặp", False),
+    ],
+)
+def test_dating_a_weekday_of_next_week_is_near_future_a_count_of_weeks_is_not(
+    text: str, ahead: bool
+) -> None:
+    assert bool(NEAR_FUTURE.search(text)) is ahead

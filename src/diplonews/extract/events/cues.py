@@ -47,10 +47,9 @@ class Plan:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         found = PLAN_WORDS.search(text, pos, endpos)
-        if found is None and (
-            text.find(" tới", pos, endpos) >= 0 or text.find(" mai", pos, endpos) >= 0
-        ):
-            return DAY_TO_COME.search(text, pos, endpos)
+        end = endpos if found is None else found.start()  # a day to come told before it
+        if text.find(" tới", pos, end) >= 0 or text.find(" mai", pos, end) >= 0:
+            return DAY_TO_COME.search(text, pos, end) or found
         return found
 
 

@@ -89,11 +89,12 @@ NEXT_PERIOD = re.compile(
     r"(?!\w|\s+(?:[A-ZĐ]|thăm|dự|thủ đô|nước|các|trụ sở|sân bay))"
 )
 # The day or period after the story's, told as the event's own time: "khai mạc ngày mai",
-# "diễn ra vào tuần sau", "tổ chức tại Mỹ vào tháng sau"; not an interval after another
-# event ("5 tuần sau, hôm 28/12", "một tháng sau cuộc tiếp xúc", "tuần sau đó").
+# "diễn ra vào tuần sau", "tổ chức tại Mỹ vào tháng sau", "thứ hai tuần sau"; not an interval
+# after another event ("5 tuần sau, hôm 28/12", "một tháng sau cuộc tiếp xúc", "tuần sau đó").
 NEAR_FUTURE = re.compile(
-    r"(?<!\w)(?:(?:ngày|sáng|trưa|chiều|tối|đêm)\s+mai|(?<![0-9] )(?<!một )(?<!hai )(?<!ba )"
-    r"(?<!bốn )(?<!năm )(?<!sáu )(?<!vài )(?<!mấy )(?:tuần|tháng)\s+sau)(?!\w|\s+(?:đó|khi|nữa|cuộc|chuyến))",
+    r"(?<!\w)(?:(?:ngày|sáng|trưa|chiều|tối|đêm)\s+mai|(?<![0-9] )(?<!một )(?<!(?<!thứ )hai )"
+    r"(?<!(?<!thứ )ba )(?<!bốn )(?<!(?<!thứ )năm )(?<!(?<!thứ )sáu )(?<!vài )(?<!mấy )"
+    r"(?:tuần|tháng)\s+sau)(?!\w|\s+(?:đó|khi|nữa|cuộc|chuyến))",
     re.IGNORECASE,
 )
 NEAR_FUTURE_REACH = 120  # from the event's words to its time, within one clause
