@@ -127,14 +127,14 @@ def _undated_fits(
     if not (q.date_from or q.date_to):
         return []
     fits, unknown = [], []  # an article naming a year of the period; naming none
+    # the months asked: by name, or by a period of one month
+    one_month = q.date_from[5:7] if q.date_from and q.date_from == q.date_to else ""
+    months = {int(m) for m in (q.month, one_month) if m}
     for event in select(store, q, w.lex, kinds=kinds, relax=1):
         if event.date:
             continue
         day = stated_day(event)
-        if day and q.month and day.month != int(q.month):
-            continue
-        asked_month = q.date_from[5:7] if q.date_from and q.date_from == q.date_to else ""
-        if day and asked_month and day.month != int(asked_month):
+        if day and months and any(day.month != m for m in months):
             continue
         latest = latest_years(store, event)
         if not latest:

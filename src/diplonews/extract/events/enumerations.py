@@ -217,7 +217,7 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         return [draft]
     listed = listed or named_among(reader, cue, list_end or at.sentence.end)
     if not listed:
-        return split_subjects(reader, at, draft)
+        return [draft]
     people = reader.doc.record.people
     others = {p for p, _ in listed if p >= 0}
     listed_codes = {c for _, c in listed if c}
@@ -283,7 +283,7 @@ def split_subjects(reader: Reader, at: Context, draft: Draft) -> list[Draft]:
             c
             for c in dict.fromkeys(
                 [people[p].country or "" for p in own if 0 <= p < len(people)]
-                + [c for c in draft.event.parties]
+                + list(draft.event.parties)
             )
             if c
         ]

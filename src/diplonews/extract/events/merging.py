@@ -101,13 +101,15 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return True  # "Sáng nay, quan chức A và B đã khai mạc các cuộc đàm phán"
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
-    if e.edition and not d.points_back and len(set(e.parties)) >= 2:
-        # "Vòng đàm phán thứ 5 giữa Israel và Syria đã kết thúc mà không đạt kết quả":
-        # a counted round between named states took place, whatever it achieved
-        return True
-    if e.edition and not d.points_back and BETWEEN_SIDES.match(reader.body, cue.end, cue.own_end):
-        # "vòng đàm phán hoà bình thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly
-        # khai Aceh": a counted round between two sides, a movement being one of them
+    if (
+        e.edition
+        and not d.points_back
+        and (len(set(e.parties)) >= 2 or BETWEEN_SIDES.match(reader.body, cue.end, cue.own_end))
+    ):
+        # "Vòng đàm phán thứ 5 giữa Israel và Syria đã kết thúc mà không đạt kết quả": a
+        # counted round between named states took place, whatever it achieved; so did "vòng
+        # đàm phán hoà bình thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly khai
+        # Aceh", between two sides a movement being one of them
         return True
     if not d.points_back and other_state(reader, d):
         return True  # one named official and another state on the other side
@@ -564,11 +566,10 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         there, here = destination(reader, d), destination(reader, e)
         if there and here and there != here:
             return False  # legs of a tour: one visit per country
-        if not d.people and not e.people and movements.group_traveller(reader, d):
-            return set(a.parties) == set(b.parties)  # a delegation told twice, no one named
-        unnamed = e if d.people and not e.people else d if e.people and not d.people else None
+        # a delegation told twice with no one named, or once with its head named ("…, dẫn
+        # đầu đoàn là X")
+        unnamed = d if not d.people else e if not e.people else None
         if unnamed is not None and movements.group_traveller(reader, unnamed):
-            # the delegation's trip told once with its head named ("…, dẫn đầu đoàn là X")
             return set(a.parties) == set(b.parties)
         return bool((set(d.people) - d.chairs) & (set(e.people) - e.chairs)) and not (
             d.own_date and e.own_date and a.date != b.date and not placing.same_trip(a, b)
