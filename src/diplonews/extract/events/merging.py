@@ -80,11 +80,7 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         reach = min(cue.own_end, cue.end + 40)
         if not (reader.parties_in(cue.end, reach) or reader.location_in(cue.end, reach)):
             return False
-        state = (
-            None
-            if d.people
-            else movements.delegation_state(reader, d) or capital_delegation(reader, d)
-        )
+        state = None if d.people else movements.delegation_state(reader, d)
         if state and state not in e.parties:
             e.parties.append(state)  # "Đoàn đại biểu Quốc hội Mỹ sẽ thăm Việt Nam"
         # a delegation of a named state ("đoàn đại biểu CHDCND Triều Tiên bắt đầu chuyến
@@ -439,24 +435,6 @@ def delegation_before(reader: Reader, d: Draft) -> bool:
     công du tới Y", "Moldova đã cử một phái đoàn đến Matxcơva")."""
     start = reader.doc.sentences[d.sentence][0]
     return bool(DELEGATION.search(reader.body, max(start, d.cue.start - 120), d.cue.start))
-
-
-# "phái đoàn Seoul tới Bình Nhưỡng": a delegation named by its government's seat.
-DELEGATION_OF = re.compile(r"\b(?:[Pp]hái đoàn|[Đđ]oàn đại biểu)\s+$")
-
-
-def capital_delegation(reader: Reader, d: Draft) -> str | None:
-    """The state of a delegation named by its capital as a visit's subject ("phái đoàn
-    Seoul tới Bình Nhưỡng để thảo luận …"): world news names governments by their seat."""
-    start = reader.doc.sentences[d.sentence][0]
-    for s, e, code in reversed(sides.side_spans(reader, max(start, d.cue.start - 60), d.cue.start)):
-        if (
-            reader.place_in(s, e) is not None
-            and DELEGATION_OF.search(reader.body, max(start, s - 20), s)
-            and movements.DELEGATION_LEAD.fullmatch(reader.body, e, d.cue.start)
-        ):
-            return code
-    return None
 
 
 def official_traveller(reader: Reader, d: Draft) -> bool:

@@ -773,7 +773,10 @@ def delegation_state(reader: Reader, d: Draft) -> str | None:
     body, cue = reader.body, d.cue
     start = reader.doc.sentences[d.sentence][0]
     lo = max(start, cue.start - 80)
-    named = [(s, e, code, False) for s, e, code in within(reader.parties, lo, cue.start)]
+    named = [  # a state, or a capital also read as its state ("phái đoàn Seoul")
+        (s, e, code, reader.place_in(s, e) is not None)
+        for s, e, code in within(reader.parties, lo, cue.start)
+    ]
     for s, e, payloads in within(reader.places, lo, cue.start):
         if getattr(payloads[0], "capital", False) and s not in reader.party_starts:
             named.append((s, e, payloads[0].country, True))
