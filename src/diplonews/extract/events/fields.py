@@ -44,6 +44,13 @@ from diplonews.extract.spans import within
 REPORTED_SUBJECT = re.compile(r"\brằng\s+(?:tất cả\s+)?(?:các|những|mọi|nhiều)\s+")
 
 SAID_THAT = re.compile(r"\brằng\b")
+# What talks are for: "gặp X để thảo luận về tái thiết tại Afghanistan và Iraq", "hội đàm
+# với Y nhằm củng cố quan hệ giữa Nhật Bản với các nước Mê Công". A purpose, not a side.
+PURPOSE = re.compile(r"\s(?:nhằm|để)\s")
+# "hội đàm riêng với X", "cuộc gặp song phương với Y": the two sides only, whoever else
+# the subject came with ("cùng các nhà lãnh đạo Mê Công tiếp kiến … và có cuộc hội đàm
+# riêng với Thủ tướng nước chủ nhà").
+BILATERAL_AFTER = re.compile(r"\s+(?:riêng|song phương)\s+(?:\S+\s+){0,3}?với\s")
 # A verb that reports what another does: "X cho biết Y sẽ gặp Z" (no "rằng" needed).
 SAID = re.compile(r"\b(?:rằng|cho biết|cho hay|tiết lộ|khẳng định)\b")
 SPEAKER_AGAIN = re.compile(r"\s*(?:ông|bà)\b")  # "X cho rằng ông và Y …": X is back
@@ -456,7 +463,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
     topic = roles.TOPIC.search(reader.body, cue.end, reach)
     reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
     purpose = (  # "… nhằm củng cố quan hệ giữa A với B": no side named there
-        roles.PURPOSE.search(reader.body, cue.end, reach) if cue.kind != "visit" else None
+        PURPOSE.search(reader.body, cue.end, reach) if cue.kind != "visit" else None
     )
     side_reach = purpose.start() if purpose else reach
     if cue.kind != "visit" and (
@@ -484,7 +491,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         if host:  # "chúc Hàn Quốc tổ chức thành công Hội nghị APEC": the host, not the well-wisher
             subject_start = host
         codes += reader.parties_in(subject_start, reach)
-    elif not roles.BILATERAL_AFTER.match(reader.body, cue.end):
+    elif not BILATERAL_AFTER.match(reader.body, cue.end):
         # "các ngoại trưởng ASEAN đã gặp X": the plural subject's bloc
         codes += roles.plural_subject_parties(reader, at.lead_start, cue.start)
     own = []  # an organisation's own session (its General Assembly): a party as such

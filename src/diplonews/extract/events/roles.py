@@ -228,14 +228,6 @@ TOPIC = re.compile(
     r"hồ sơ|cuộc xung đột|xung đột|quan hệ|hợp tác|cuộc chiến|an ninh|hoà bình|hòa bình)\b"
 )
 
-# What talks are for: "gặp X để thảo luận về tái thiết tại Afghanistan và Iraq", "hội đàm
-# với Y nhằm củng cố quan hệ giữa Nhật Bản với các nước Mê Công". A purpose, not a side.
-PURPOSE = re.compile(r"\s(?:nhằm|để)\s")
-# "hội đàm riêng với X", "cuộc gặp song phương với Y": the two sides only, whoever else
-# the subject came with ("cùng các nhà lãnh đạo Mê Công tiếp kiến … và có cuộc hội đàm
-# riêng với Thủ tướng nước chủ nhà").
-BILATERAL_AFTER = re.compile(r"\s+(?:riêng|song phương)\s+(?:\S+\s+){0,3}?với\s")
-
 
 def organisations_of(lex: Lexicons, known: list[Person], people: list[int]) -> list[str]:
     """The organisations whose officials take part (its Secretary-General, its envoy): a
