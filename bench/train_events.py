@@ -230,6 +230,34 @@ def decision_cv(
         print(f"margin {margin}: model right {right / total:.4f}, rules {rules / total:.4f}")
 
 
+def listing(gate: str, model, sample: int, limit: int) -> None:  # type: ignore[no-untyped-def]
+    """What the model changes on unlabelled world and politics news (audit_drops.py's
+    articles): the events its run adds or loses against the rules' run, counted, and
+    `sample` of them drawn at random (seed 5) with their sentences, for a reader to judge."""
+    from audit_drops import SECTIONS, corpus_rows, labelled_ids
+    from false_events import default_corpus
+
+    changed = []
+    articles = candidates = 0
+    for row in corpus_rows(default_corpus(), SECTIONS, labelled_ids(), limit):
+        articles += 1
+        stem = row["id"].rsplit("/", 1)[-1]
+        with_model, seen = run(row["text"], stem, -1, model)
+        candidates += len(seen)
+        rules, _ = run(row["text"], stem)
+        told = Counter((e["kind"], e.get("evidence")) for e in rules)
+        now = Counter((e["kind"], e.get("evidence")) for e in with_model)
+        changed += [(row["id"], "+", k) for k in (now - told).elements()]
+        changed += [(row["id"], "-", k) for k in (told - now).elements()]
+    added = sum(c[1] == "+" for c in changed)
+    print(
+        f"{gate}: {articles} world/politics articles, {candidates} candidates; "
+        f"events added {added}, lost {len(changed) - added}"
+    )
+    for doc, sign, (kind, evidence) in random.Random(5).sample(changed, min(sample, len(changed))):
+        print(f"{sign} {doc} [{kind}]\n    {str(evidence)[:300]}")
+
+
 def auc(scored: list[tuple[float, int]]) -> float:
     pos = [s for s, y in scored if y]
     neg = [s for s, y in scored if not y]
@@ -303,6 +331,14 @@ def main() -> None:
         action="store_true",
         help="fit on every article, then print bench/eval_parts.py with the model applied",
     )
+    parser.add_argument(
+        "--listing",
+        type=int,
+        default=0,
+        help="fit on every article, then print this many of the candidates the model turns "
+        "on the world and politics news of the corpus (audit_drops.py's articles)",
+    )
+    parser.add_argument("--corpus-limit", type=int, default=3000)
     parser.add_argument("--judged", action="store_true", help="train on the judged drops too")
     parser.add_argument("--without", nargs="*", default=[], help="feature families left out")
     args = parser.parse_args()
@@ -379,6 +415,9 @@ def main() -> None:
         sys.argv = ["eval_parts.py"]
         eval_parts.main()
         print(f"{len(HOOK.seen)} candidates scored")
+    if args.listing:
+        weights, bias = fit([(n, y) for _, n, y in rows + extra], args.l2, args.min_count)
+        listing(args.gate, (weights, bias, args.threshold[0]), args.listing, args.corpus_limit)
     if args.write:
         weights, bias = fit([(n, y) for _, n, y in rows + extra], args.l2, args.min_count)
         readmit.write(args.write, weights, bias, args.threshold[0])
