@@ -1,7 +1,5 @@
 """World news and older text: foreign states' diplomacy as 2000s news tells it."""
 
-import pytest
-
 from diplonews.extract import extract
 
 
@@ -340,17 +338,3 @@ def test_a_former_official_joined_to_the_subject_of_talks_is_a_side() -> None:
     assert [(e.parties, sorted(p.name for p in e.participants)) for e in events] == [
         (["ISR", "PSE"], ["Avi Levin", "Khaled Nasser"])
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "edition"),
-    [
-        ("Vòng đàm phán 6 bên thứ nhất đã kết thúc hồi tháng 8/2003 ở Bắc Kinh.", 1),
-        ("Vòng thứ nhất của cuộc đàm phán 6 bên đã kết thúc ở Bắc Kinh.", 1),
-        ("Vòng đối thoại chiến lược thứ nhất giữa Việt Nam và Mỹ đã diễn ra tại Hà Nội.", 1),
-        ("Vòng đàm phán 6 bên thứ tư đã kết thúc ở Bắc Kinh.", 4),
-    ],
-)
-def test_world_events_the_first_round_is_numbered_as_the_others(text: str, edition: int) -> None:
-    (meeting,) = extract(text, "t").events
-    assert meeting.edition == edition

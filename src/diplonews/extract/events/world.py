@@ -653,18 +653,16 @@ def called_for(reader: Reader, d: Draft) -> bool:
 # The round of talks counted: "Vòng đàm phán 6 bên thứ tư" (the count after the number of
 # sides), "vòng 5 cuộc đàm phán 6 bên", "vòng thứ ba của cuộc đàm phán" (before the talks).
 _COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
-_ORDINAL = r"(\d{1,2}|nhất|" + "|".join(NUMBER_WORDS) + r")"  # after "thứ": "thứ nhất" is the first
 ROUND_AFTER = re.compile(
-    r"[Vv]òng\s+(?:đàm phán|thương lượng|hội đàm)\s+\d+\s+bên\s+thứ\s+" + _ORDINAL + r"\b"
+    r"[Vv]òng\s+(?:đàm phán|thương lượng|hội đàm)\s+\d+\s+bên\s+thứ\s+" + _COUNT + r"\b"
 )
 ROUND_BEFORE = re.compile(
-    r"\b[Vv]òng\s+(?:thứ\s+" + _ORDINAL + "|" + _COUNT + r")"
-    r"\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|vòng\s+)?$"
+    r"\b[Vv]òng\s+(?:thứ\s+)?" + _COUNT + r"\s+(?:của\s+)?(?:các\s+)?(?:cuộc\s+|vòng\s+)?$"
 )
 # "vòng đối thoại toàn diện thứ hai", "Vòng đối thoại chiến lược thứ ba": "vòng" before a
 # dialogue's name, its count at the name's end (up to two words of kind between).
 ROUND_LEAD = re.compile(r"\b[Vv]òng\s+$")
-ROUND_ORDINAL = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,2}?\s+thứ\s+" + _ORDINAL + r"\b")
+ROUND_ORDINAL = re.compile(r"(?:\s+[a-zà-ỹđ]+){0,2}?\s+thứ\s+" + _COUNT + r"\b")
 
 
 def round_number(reader: Reader, cue: Cue) -> int | None:
@@ -678,7 +676,7 @@ def round_number(reader: Reader, cue: Cue) -> int | None:
         or body.startswith(("vòng", "Vòng"), cue.start)  # the cue "vòng đàm phán" itself
     ):
         number = ROUND_ORDINAL.match(body, cue.end, cue.name_end)
-    return parse_edition(next(g for g in number.groups() if g)) if number else None
+    return parse_edition(number.group(1)) if number else None
 
 
 # "chúng tôi sẽ tới vòng đàm phán tiếp theo", "vòng đàm phán tới sẽ khó khăn": the next
