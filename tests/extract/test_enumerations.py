@@ -108,3 +108,13 @@ def test_enumerations_rounds_still_to_come_are_not_numbered() -> None:
         "Hai vòng đàm phán giữa Ấn Độ và Pakistan sẽ diễn ra trong tháng 9/2004.", "t"
     ).events
     assert all(e.edition is None for e in found)
+
+
+def test_enumerations_a_mention_a_counted_round_folds_into_keeps_no_number() -> None:
+    found = extract(
+        "Mỹ phàn nàn về tốc độ chậm chạp của đàm phán 6 bên về hạt nhân Triều Tiên. "
+        "Ba vòng đàm phán 6 bên đã diễn ra ở Bắc Kinh kể từ năm 2003.",
+        "t",
+    ).events
+    first = found[0]
+    assert first.evidence.startswith("Mỹ phàn nàn") and first.edition is None

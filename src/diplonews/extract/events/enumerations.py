@@ -207,7 +207,8 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         drafts = split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
         if opens_history(reader, at, counted.start(), cue):
             for number, one in enumerate(drafts, 1):
-                one.event.edition = one.event.edition or number
+                if one.event.edition is None:
+                    one.event.edition, one.counted_round = number, True
         return drafts
     if not any(verb in word for verb in TWO_SIDED_VERBS) or word.endswith("giữa"):
         return [draft]  # "thảo luận giữa A và B": the two sides of one meeting
