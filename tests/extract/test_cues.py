@@ -141,3 +141,25 @@ def test_cues_the_plan_told_first_is_the_one_found() -> None:
     text = "Ông sẽ thăm Pháp vào thứ bảy tới, khi Pháp sẽ chủ trì hội nghị."
     found = PLANNED.search(text, 8)
     assert found is not None and found.group() == "thứ bảy tới"
+
+
+@pytest.mark.parametrize("text", ["đã sắp xếp thời gian để có", "vừa sắp đặt một cuộc gặp"])
+def test_cues_an_arranging_done_is_no_plan(text: str) -> None:
+    assert not PLANNED.search(text)
+
+
+@pytest.mark.parametrize("text", ["đang sắp xếp một cuộc gặp", "sắp thăm", "sắp xếp cuộc gặp"])
+def test_cues_an_arranging_under_way_is_a_plan(text: str) -> None:
+    assert PLANNED.search(text)
+
+
+def test_cues_a_meeting_arranged_and_held_stays_held() -> None:
+    from diplonews.extract import extract
+
+    (meeting,) = extract(
+        "Dù lịch trình dày đặc, Tổng thống Chile Michelle Bachelet đã sắp xếp thời gian để "
+        "có cuộc gặp với Chủ tịch nước Trần Đại Quang tối 9/11.",
+        "t",
+        published="2017-11-10",
+    ).events
+    assert meeting.status == "held"

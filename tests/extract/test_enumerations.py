@@ -85,3 +85,36 @@ def test_enumerations_one_meeting_of_several_officials_stays_one() -> None:
         "t",
     ).events
     assert len(found) == 1
+
+
+def test_enumerations_rounds_counted_at_a_sentence_opening_are_numbered() -> None:
+    found = extract(
+        "Ba vòng đàm phán 6 bên đã diễn ra ở Bắc Kinh kể từ năm 2003, nhưng chưa có kết quả.",
+        "t",
+    ).events
+    assert sorted(e.edition or 0 for e in found if e.kind == "meeting") == [1, 2, 3]
+
+
+def test_enumerations_rounds_counted_inside_a_sentence_are_not_numbered() -> None:
+    found = extract(
+        "Ấn Độ và Pakistan đã tổ chức hai vòng đàm phán về vấn đề Kashmir hồi tháng 2/2004.",
+        "t",
+    ).events
+    assert [e.edition for e in found if e.kind == "meeting"] == [None, None]
+
+
+def test_enumerations_rounds_still_to_come_are_not_numbered() -> None:
+    found = extract(
+        "Hai vòng đàm phán giữa Ấn Độ và Pakistan sẽ diễn ra trong tháng 9/2004.", "t"
+    ).events
+    assert all(e.edition is None for e in found)
+
+
+def test_enumerations_a_mention_a_counted_round_folds_into_keeps_no_number() -> None:
+    found = extract(
+        "Mỹ phàn nàn về tốc độ chậm chạp của đàm phán 6 bên về hạt nhân Triều Tiên. "
+        "Ba vòng đàm phán 6 bên đã diễn ra ở Bắc Kinh kể từ năm 2003.",
+        "t",
+    ).events
+    first = found[0]
+    assert first.evidence.startswith("Mỹ phàn nàn") and first.edition is None

@@ -470,3 +470,14 @@ def test_placing_the_day_an_occurrence_is_named_by_is_not_carried() -> None:
         None,
     )
     assert [e.date for e in found] == [None]
+
+
+def test_placing_a_meeting_worked_towards_is_planned() -> None:
+    found = events(
+        "Phát biểu tại Huế, Chủ tịch Quốc hội Nguyễn Văn An nhấn mạnh Hội nghị Đối tác Nghị "
+        "viện Á-Âu 3 là sự kiện mở đầu tiến tới Hội nghị Cấp cao Á-Âu 5 tại Hà Nội.",
+        None,
+    )
+    statuses = {e.name: e.status for e in found}
+    assert statuses["Hội nghị Cấp cao Á-Âu 5"] == "planned"
+    assert statuses["Hội nghị Đối tác Nghị viện Á-Âu 3"] == "held"

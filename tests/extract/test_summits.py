@@ -89,3 +89,14 @@ def test_summits_a_partner_met_beside_a_blocs_summit_is_no_side_of_it() -> None:
     )
     [summit] = [e for e in events if e.series == "ASEAN Summit"]
     assert summit.parties == ["ASEAN"]
+
+
+def test_summits_a_meeting_of_foreign_ministers_written_cuoc_hop_is_the_series() -> None:
+    from diplonews.extract import extract
+
+    found = extract(
+        "Ông Lý Triệu Tinh có cuộc gặp người đồng cấp Nhật Bản Nobutaka Machimura tại Kyoto, "
+        "bên lề cuộc họp ngoại trưởng Á-Âu kéo dài 2 ngày.",
+        "t",
+    ).events
+    assert "ASEM Foreign Ministers' Meeting" in {e.series for e in found}

@@ -24,9 +24,11 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
-# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing).
+# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing), nor an arranging
+# done ("đã sắp xếp thời gian để có một cuộc gặp": "đang sắp xếp cuộc gặp" is a plan).
 PLAN_WORDS = re.compile(
-    r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))|chuẩn bị|có kế hoạch"
+    r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))"
+    r"(?!(?<=đã sắp)\s+(?:xếp|đặt))(?!(?<=vừa sắp)\s+(?:xếp|đặt))|chuẩn bị|có kế hoạch"
     r"|theo kế hoạch|lên kế hoạch|dự định)\b",
     re.IGNORECASE,
 )

@@ -52,6 +52,9 @@ class Draft:
     # BRICS tại Kazan từ ngày 23 đến ngày 24/10")
     own_days: set[str] = field(default_factory=set)
     sides_named: bool = False  # talks told between states or capitals (sides.py)
+    # numbered by a count of rounds ("Ba vòng đàm phán …": 1, 2, 3): the number is this
+    # draft's own, not a name's, so a mention it folds into does not take it
+    counted_round: bool = False
 
 
 def counterpart_of(

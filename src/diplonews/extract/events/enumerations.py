@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.events import discussions, roles
-from diplonews.extract.events.cues import PARTY_KINDS, Cue, parse_edition
+from diplonews.extract.events.cues import PARTY_KINDS, PLANNED, Cue, parse_edition
 from diplonews.extract.events.drafts import Context, Draft, counterpart_of
 from diplonews.extract.record import Event
 from diplonews.extract.spans import within
@@ -204,7 +204,12 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
         )
         and (word.startswith(COUNTED_NOUNS) or counted.group().rstrip().endswith(COUNTED_NOUNS))
     ):
-        return split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
+        drafts = split_count(reader, draft, parse_edition(counted.group(1).lower()) or 1)
+        if opens_history(reader, at, counted.start(), cue):
+            for number, one in enumerate(drafts, 1):
+                if one.event.edition is None:
+                    one.event.edition, one.counted_round = number, True
+        return drafts
     if not any(verb in word for verb in TWO_SIDED_VERBS) or word.endswith("giữa"):
         return [draft]  # "thảo luận giữa A và B": the two sides of one meeting
     separate = split_subjects(reader, at, draft)  # "A, B và C có các cuộc gặp riêng với D"
@@ -363,6 +368,17 @@ def times_told(reader: Reader, at: Context) -> int:
         reader.body, cue.end, at.sentence.end
     )
     return (parse_edition(told.group(1).lower()) or 1) if told else 1
+
+
+def opens_history(reader: Reader, at: Context, count_start: int, cue: Cue) -> bool:
+    """Whether a sentence opens on a count of rounds held ("Ba vòng đàm phán 6 bên đã diễn
+    ra ở Bắc Kinh", "Hai vòng hội đàm … không đạt được nhiều kết quả"): the rounds so far,
+    the first to the last, numbered 1 to N as a series numbers its rounds."""
+    rounds = reader.body.startswith(("vòng", "Vòng"), cue.start) or reader.body[
+        count_start : cue.start
+    ].rstrip().endswith("vòng")
+    opening = not reader.body[at.sentence.start : count_start].strip(" \"“'-–(")
+    return rounds and opening and not PLANNED.search(reader.body, cue.end, at.sentence.end)
 
 
 def split_count(reader: Reader, draft: Draft, count: int) -> list[Draft]:

@@ -1103,7 +1103,8 @@ def absorb(reader: Reader, into: Draft, d: Draft) -> None:
     if b.format == "online" or not a.format:
         a.format = b.format or a.format
     a.series = a.series or b.series
-    a.edition = a.edition or b.edition
+    if not d.counted_round:  # "Ba vòng đàm phán 6 bên …" folded into "đàm phán 6 bên"
+        a.edition = a.edition or b.edition
     a.outcomes += [o for o in b.outcomes if o not in a.outcomes]
     if not into.cue.named and d.cue.named and b.name and not d.points_back:
         a.name = b.name

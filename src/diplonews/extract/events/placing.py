@@ -62,6 +62,9 @@ SETTING_OUT = re.compile(
     r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
     r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự\s*$"
 )
+# A meeting worked towards is still ahead: "là bước chuẩn bị tiến tới Hội nghị cấp cao",
+# "sự kiện mở đầu tiến tới ASEM 5 tại Hà Nội".
+TOWARDS = re.compile(r"(?<!\w)(?:tiến tới|hướng tới)\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?$")
 # Words that open a clause of its own after an event: what follows them is not the
 # event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
 SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
@@ -326,8 +329,10 @@ def settle_status(reader: Reader, d: Draft) -> None:
     before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
     if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
         head = (d.cue.joined_to or d.cue).start
-        if SETTING_OUT.search(reader.body, max(start, head - 200), head):
-            e.status = "planned"  # "lên đường tham dự Hội nghị …"
+        if SETTING_OUT.search(reader.body, max(start, head - 200), head) or TOWARDS.search(
+            reader.body, max(start, head - 20), head
+        ):
+            e.status = "planned"  # "lên đường tham dự Hội nghị …", "tiến tới ASEM 5"
     elif e.status == "planned" and plan_of_another_clause(reader, d):
         e.status = "held"
 
