@@ -338,3 +338,31 @@ def test_a_former_official_joined_to_the_subject_of_talks_is_a_side() -> None:
     assert [(e.parties, sorted(p.name for p in e.participants)) for e in events] == [
         (["ISR", "PSE"], ["Avi Levin", "Khaled Nasser"])
     ]
+
+
+def test_world_talks_qualified_before_between_take_the_sides_after_it() -> None:
+    # a few words may qualify the talks before "giữa": the sides are still those after it
+    [event] = undated("Vòng đàm phán thương mại giữa Chile và Peru đã kết thúc tối qua ở Lima.")
+    assert event.kind == "meeting"
+    assert event.parties == ["CHL", "PER"]
+
+
+def test_world_talks_as_a_noun_after_a_count_of_days_take_capitals_as_sides() -> None:
+    # a verb of talks used as their noun ("sau 2 ngày đàm phán …"), capitals for states
+    [event] = undated(
+        "Hai con tin được trả tự do sau 2 ngày đàm phán căng thẳng giữa Madrid và Rabat."
+    )
+    assert event.parties == ["ESP", "MAR"]
+
+
+def test_world_between_told_of_a_topic_or_a_cause_is_no_side() -> None:
+    # "giữa" after a topic or a cause tells what is talked about, not who talks
+    for text in (
+        "Nga và Pháp đã thảo luận về cuộc xung đột giữa Israel và Palestine.",
+        "Các chuyên gia dè dặt về đàm phán bởi sự thiếu tin tưởng giữa Seoul và Tokyo.",
+        (
+            "Các cuộc hội đàm gần đây giữa Ngoại trưởng Peru Manuel Rodriguez và các quan "
+            "chức Chile về vấn đề Bolivia đã kết thúc."
+        ),
+    ):
+        assert not any({"ISR", "KOR", "BOL"} & set(e.parties) for e in undated(text))
