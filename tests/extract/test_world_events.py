@@ -366,3 +366,22 @@ def test_world_between_told_of_a_topic_or_a_cause_is_no_side() -> None:
         ),
     ):
         assert not any({"ISR", "KOR", "BOL"} & set(e.parties) for e in undated(text))
+
+
+def test_world_sides_that_arrange_talks_are_their_sides_and_the_talks_are_ahead() -> None:
+    # "các quan chức A, B và C đang thu xếp để tổ chức hội đàm": the states listed as the
+    # subject of what they arrange or agree to do are the talks' sides; arranging is a plan
+    [event] = undated(
+        "Các quan chức Pháp, Đức và Ba Lan đang thu xếp để tổ chức hội đàm vào cuối tháng."
+    )
+    assert event.parties == ["DEU", "FRA", "POL"]
+    assert event.status == "planned"
+
+
+def test_world_arranging_for_a_plan_told_at_a_meeting_is_no_plan_of_it() -> None:
+    # "thu xếp cho kế hoạch …" is what the meeting was about, not a meeting still ahead
+    events = undated(
+        "Nội dung chính trong cuộc gặp hôm qua giữa Tổng thống Pháp Jacques Chirac và "
+        "Thủ tướng Đức Gerhard Schroeder là thu xếp cho kế hoạch ngân sách chung."
+    )
+    assert [e.status for e in events] == ["held"]

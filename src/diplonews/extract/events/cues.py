@@ -24,10 +24,11 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
-# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing).
+# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing); "đang thu xếp để tổ
+# chức hội đàm": arranging talks, still ahead.
 PLAN_WORDS = re.compile(
     r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))|chuẩn bị|có kế hoạch"
-    r"|theo kế hoạch|lên kế hoạch|dự định)\b",
+    r"|theo kế hoạch|lên kế hoạch|dự định|thu xếp(?!\s+cho\b))\b",
     re.IGNORECASE,
 )
 # "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place);
