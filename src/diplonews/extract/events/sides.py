@@ -31,12 +31,9 @@ TALKS_VERBS = frozenset(
 )  # fmt: skip
 # Verbs of a gathering whose plural subject lists the sides: "… sẽ nhóm họp".
 GATHERING_VERBS = frozenset(("họp", "nhóm họp"))
-# Between the last side of the subject and the verb: "Bogota đang đàm phán", "Đức, sẽ gặp",
-# and what the sides agree or arrange to do: "A và B đã nhất trí nối lại đàm phán", "các
-# quan chức A, B và C đang thu xếp để tổ chức hội đàm".
+# Between the last side of the subject and the verb: "Bogota đang đàm phán", "Đức, sẽ gặp".
 AUX_BEFORE = re.compile(
-    r"\s*,?\s+(?:(?:đã|đang|sẽ|vừa|cũng|còn|tiếp tục|bắt đầu|mới|lại|sắp|dự kiến|đồng ý|"
-    r"nhất trí|thu xếp|chuẩn bị|quyết định|dự định|có kế hoạch|để)\s+)*"
+    r"\s*,?\s+(?:(?:đã|đang|sẽ|vừa|cũng|còn|tiếp tục|bắt đầu|mới|lại|sắp|dự kiến)\s+)*"
 )
 # Between two sides listed: "Anh, Pháp và Đức".
 LIST_JOIN = re.compile(r"\)?\s*(?:,|và|cùng|\()\s*")  # "Liên minh châu Âu (EU), Mỹ"
