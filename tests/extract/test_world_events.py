@@ -384,3 +384,36 @@ def test_world_arranging_for_a_plan_told_at_a_meeting_is_no_plan_of_it() -> None
         "Thủ tướng Đức Gerhard Schroeder là thu xếp cho kế hoạch ngân sách chung."
     )
     assert [e.status for e in events] == ["held"]
+
+
+def test_world_a_state_summoning_an_envoy_meets_the_envoys_state() -> None:
+    # "X triệu tập (quyền) đại sứ Y": a reception of an envoy, called in by a state
+    [event] = undated("Peru hôm qua đã triệu tập quyền đại sứ Chile để phản đối chính thức.")
+    assert event.kind == "meeting"
+    assert event.parties == ["CHL", "PER"]
+    [named] = undated(
+        "Thứ trưởng Ngoại giao Peru Juan Perez đã triệu tập đại biện Chile để phản đối."
+    )
+    assert named.parties == ["CHL", "PER"]
+    assert [(p.name, p.role) for p in named.participants] == [("Juan Perez", "chair")]
+
+
+def test_world_summoning_no_envoy_of_a_state_is_no_summons() -> None:
+    assert undated("Cảnh sát đã triệu tập đại sứ quán để hỏi về vụ việc.") == []
+
+
+def test_world_a_short_form_after_a_title_is_the_state_of_the_office() -> None:
+    # "thủ tướng Anh": "Anh" alone after an office is Britain
+    [event] = undated(
+        "Tổng thư ký LHQ Kofi Annan, trong cuộc gặp với thủ tướng Anh, nói rằng các đường "
+        "biên giới cần được thoả thuận."
+    )
+    assert event.parties == ["GBR", "UN"]
+
+
+def test_world_a_vietnamese_given_name_after_a_title_is_no_state() -> None:
+    # "Bộ trưởng Anh Tuấn": a given name, not Britain
+    for event in undated(
+        "Bộ trưởng Anh Tuấn đã có cuộc gặp với Thủ tướng Pháp Jacques Chirac hôm qua."
+    ):
+        assert "GBR" not in event.parties

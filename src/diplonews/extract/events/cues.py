@@ -313,6 +313,7 @@ def _party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
                     extra.append((m.start(1), m.end(1), code))
                     covered.add(m.start(1))
     extra += listed_short_forms(body, spans, covered, lex)
+    extra += titled_short_forms(body, lex.find_in(doc.matches, "titles", body), covered, lex)
     if extra:
         spans = sorted(spans + extra)
     spans = [sp for sp in spans if sp[2] != "-"]
@@ -397,6 +398,31 @@ def listed_short_forms(
                 found.append((after.start(1), after.end(1), short))
                 covered.add(after.start(1))
     return [f for f in found if getattr(lex.party(f[2]), "kind", "") == "state"]
+
+
+# "Thủ tướng Anh", "Đại sứ Anh tại Iran", "Nữ hoàng Anh Elizabeth II": a short form alone
+# right after an office is the state the office is held for ("Anh" is also a given name
+# and a pronoun, but no title stands before those: not "Bộ trưởng Anh Tuấn", a name).
+SHORT_AFTER_TITLE = re.compile(r" (\w+)\b(?![-–])(?: (\w+))?")
+
+
+def titled_short_forms(
+    body: str, titles: list[tuple[int, int, Any]], covered: set[int], lex: Lexicons
+) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for _, e, _ in titles:
+        after = SHORT_AFTER_TITLE.match(body, e)
+        if after is None or after.start(1) in covered:
+            continue
+        code = lex.party_short.get(after.group(1))
+        if code is None or getattr(lex.party(code), "kind", "") != "state":
+            continue
+        following = after.group(2) or ""
+        if following[:1].isupper() and not following.isascii():
+            continue  # "Bộ trưởng Anh Tuấn": a Vietnamese given name, no state
+        found.append((after.start(1), after.end(1), code))
+        covered.add(after.start(1))
+    return found
 
 
 # A state named by its role in the trip being told ("hội đàm với Thủ tướng nước chủ nhà",

@@ -330,6 +330,27 @@ OCCURRENCE_LEAD = re.compile(
 )
 
 
+# A state summoning another's envoy ("Trung Quốc đã triệu tập quyền đại sứ Nhật Bản để
+# phản đối", "chính phủ Anh triệu tập Đại sứ Iran"): the summoner's state stands in the
+# clause before the verb (at most a few words between: "hôm qua đã"), the envoy's state
+# right after the envoy's title, which the trigger ends with.
+SUMMONS_WORDS = ("triệu tập đại sứ", "triệu tập quyền đại sứ", "triệu tập đại biện")
+SUMMONER_GAP = re.compile(r"(?:\s+[^\s,;:.()\"“”]+){0,5}?\s*")
+
+
+def summoned_sides(reader: Reader, d: Draft, start: int, end: int) -> list[str]:
+    """The summoning state and the envoy's state of a summons, or [] unless both are
+    named and differ."""
+    cue, body = d.cue, reader.body
+    spans = side_spans(reader, start, end)
+    before = [sp for sp in spans if sp[1] <= cue.start]
+    after = [sp for sp in spans if cue.end <= sp[0] <= cue.end + 2]
+    if not before or not after or not SUMMONER_GAP.fullmatch(body, before[-1][1], cue.start):
+        return []
+    codes = [before[-1][2], after[0][2]]
+    return codes if codes[0] != codes[1] else []
+
+
 def named_sides(reader: Reader, d: Draft) -> list[str]:
     """The states that a talks clause names as its sides, or [] when it names fewer
     than two or does not tell them as the actors."""
@@ -337,6 +358,8 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if cue.kind != "meeting" or cue.series:
         return []
+    if word in SUMMONS_WORDS:
+        return summoned_sides(reader, d, *reader.doc.sentences[d.sentence])
     held = held_by_sides(reader, d) or both_named_before(reader, d)
     if len(set(expand(held, reader.lex))) >= MIN_SIDES:
         return held
