@@ -368,24 +368,6 @@ def test_world_between_told_of_a_topic_or_a_cause_is_no_side() -> None:
         assert not any({"ISR", "KOR", "BOL"} & set(e.parties) for e in undated(text))
 
 
-def test_world_talks_being_arranged_are_ahead() -> None:
-    # "đang có những nỗ lực để thu xếp các cuộc gặp giữa A với B": arranging is a plan
-    [event] = undated(
-        "Các quan chức cho biết đang có những nỗ lực để thu xếp các cuộc gặp giữa Tổng "
-        "thống Pháp Jacques Chirac với Thủ tướng Đức Gerhard Schroeder."
-    )
-    assert event.status == "planned"
-
-
-def test_world_arranging_for_a_plan_told_at_a_meeting_is_no_plan_of_it() -> None:
-    # "thu xếp cho kế hoạch …" is what the meeting was about, not a meeting still ahead
-    events = undated(
-        "Nội dung chính trong cuộc gặp hôm qua giữa Tổng thống Pháp Jacques Chirac và "
-        "Thủ tướng Đức Gerhard Schroeder là thu xếp cho kế hoạch ngân sách chung."
-    )
-    assert [e.status for e in events] == ["held"]
-
-
 def test_world_a_state_summoning_an_envoy_meets_the_envoys_state() -> None:
     # "X triệu tập (quyền) đại sứ Y": a reception of an envoy, called in by a state
     [event] = undated("Peru hôm qua đã triệu tập quyền đại sứ Chile để phản đối chính thức.")
@@ -417,3 +399,12 @@ def test_world_a_vietnamese_given_name_after_a_title_is_no_state() -> None:
         "Bộ trưởng Anh Tuấn đã có cuộc gặp với Thủ tướng Pháp Jacques Chirac hôm qua."
     ):
         assert "GBR" not in event.parties
+
+
+def test_world_a_word_of_talks_holding_between_takes_the_sides_after_it() -> None:
+    # "các cuộc thảo luận giữa A và B": the trigger itself ends with "giữa"
+    [event] = undated(
+        "Sau các cuộc thảo luận giữa Chile và Peru về vấn đề biên giới, Lima đã quyết "
+        "định trao trả 4 ngư dân."
+    )
+    assert event.parties == ["CHL", "PER"]

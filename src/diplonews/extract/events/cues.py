@@ -16,6 +16,7 @@ from typing import Any
 from diplonews.extract.doc import Doc
 from diplonews.extract.events import audit
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
+from diplonews.extract.people.names import TITLED_SHORTS
 from diplonews.extract.spans import within
 
 # "những cuộc gặp", "nhiều phiên họp của HĐBA": occurrences counted vaguely, none told.
@@ -24,11 +25,10 @@ PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
-# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing); "đang thu xếp để tổ
-# chức hội đàm": arranging talks, still ahead.
+# "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing).
 PLAN_WORDS = re.compile(
     r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))|chuẩn bị|có kế hoạch"
-    r"|theo kế hoạch|lên kế hoạch|dự định|thu xếp(?!\s+cho\b))\b",
+    r"|theo kế hoạch|lên kế hoạch|dự định)\b",
     re.IGNORECASE,
 )
 # "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place);
@@ -313,7 +313,7 @@ def _party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
                     extra.append((m.start(1), m.end(1), code))
                     covered.add(m.start(1))
     extra += listed_short_forms(body, spans, covered, lex)
-    extra += titled_short_forms(body, lex.find_in(doc.matches, "titles", body), covered, lex)
+    extra += titled_short_forms(doc.matches.get(TITLED_SHORTS), covered, lex)
     if extra:
         spans = sorted(spans + extra)
     spans = [sp for sp in spans if sp[2] != "-"]
@@ -402,27 +402,21 @@ def listed_short_forms(
 
 # "Thủ tướng Anh", "Đại sứ Anh tại Iran", "Nữ hoàng Anh Elizabeth II": a short form alone
 # right after an office is the state the office is held for ("Anh" is also a given name
-# and a pronoun, but no title stands before those: not "Bộ trưởng Anh Tuấn", a name).
-SHORT_AFTER_TITLE = re.compile(r" (\w+)\b(?![-–])(?: (\w+))?")
+# and a pronoun, but no title stands before those). The people stage reads them as it
+# reads the titles (people.names.TITLED_SHORTS), not before a Vietnamese given name
+# ("Bộ trưởng Anh Tuấn").
 
 
 def titled_short_forms(
-    body: str, titles: list[tuple[int, int, Any]], covered: set[int], lex: Lexicons
+    read: dict[int, tuple[int, str]] | None, covered: set[int], lex: Lexicons
 ) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for _, e, _ in titles:
-        after = SHORT_AFTER_TITLE.match(body, e)
-        if after is None or after.start(1) in covered:
-            continue
-        code = lex.party_short.get(after.group(1))
-        if code is None or getattr(lex.party(code), "kind", "") != "state":
-            continue
-        following = after.group(2) or ""
-        if following[:1].isupper() and not following.isascii():
-            continue  # "Bộ trưởng Anh Tuấn": a Vietnamese given name, no state
-        found.append((after.start(1), after.end(1), code))
-        covered.add(after.start(1))
-    return found
+    if not read:
+        return []
+    return [
+        (s, e, code)
+        for s, (e, code) in read.items()
+        if s not in covered and getattr(lex.party(code), "kind", "") == "state"
+    ]
 
 
 # A state named by its role in the trip being told ("hội đàm với Thủ tướng nước chủ nhà",

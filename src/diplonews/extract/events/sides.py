@@ -119,6 +119,7 @@ BETWEEN = re.compile(
 BETWEEN_REACH = 100  # characters
 TALKS_NOUNS = (
     "hội đàm", "đàm phán", "cuộc gặp", "thương lượng", "thương thuyết", "cuộc họp", "tham vấn",
+    "thảo luận giữa",
 )  # fmt: skip
 # A verb that holds talks told by their noun, with what counts them: "Mỹ và Bắc Triều Tiên
 # tổ chức hội đàm cấp cao ở Berlin", "… hôm qua bắt đầu 2 ngày hội đàm cấp thấp", "Iran
@@ -143,17 +144,21 @@ def sides_between(reader: Reader, d: Draft) -> list[str]:
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if not any(w in word for w in TALKS_NOUNS):
         return []
-    between = BETWEEN.match(body, cue.end)
-    if between is None:
-        return []
-    end = min(reader.doc.sentences[d.sentence][1], between.end() + BETWEEN_REACH)
-    topic = TOPIC.search(body, between.end(), end)
+    if word.endswith("giữa"):
+        start = cue.end  # "các cuộc thảo luận giữa Pháp và Mỹ": the word holds "giữa"
+    else:
+        between = BETWEEN.match(body, cue.end)
+        if between is None:
+            return []
+        start = between.end()
+    end = min(reader.doc.sentences[d.sentence][1], start + BETWEEN_REACH)
+    topic = TOPIC.search(body, start, end)
     end = topic.start() if topic else end  # "… và các quan chức Anh về vấn đề Libya": what
     people = reader.doc.record.people
-    codes = [code for _, _, code in side_spans(reader, between.end(), end)]
+    codes = [code for _, _, code in side_spans(reader, start, end)]
     codes += [
         str(people[m.person].country)
-        for m in reader.mentions_in(between.end(), end)
+        for m in reader.mentions_in(start, end)
         if 0 <= m.person < len(people) and people[m.person].country
     ]
     return list(dict.fromkeys(codes))
