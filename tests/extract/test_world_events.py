@@ -408,3 +408,12 @@ def test_world_a_word_of_talks_holding_between_takes_the_sides_after_it() -> Non
         "định trao trả 4 ngư dân."
     )
     assert event.parties == ["CHL", "PER"]
+
+
+def test_world_a_trip_to_the_mainland_is_a_visit_to_china() -> None:
+    [event] = undated(
+        "Chủ tịch Quốc dân đảng Đài Loan Liên Chiến hôm nay bắt đầu chuyến thăm Đại lục "
+        "kéo dài 8 ngày."
+    )
+    assert event.kind == "visit"
+    assert event.parties == ["CHN", "TWN"]
