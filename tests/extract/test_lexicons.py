@@ -756,3 +756,15 @@ def test_lexicons_movements_are_known_by_their_vietnamese_names_and_acronyms() -
     codes = [codes[0] for _, _, codes in lex.party_names.find(text)]
     assert codes == ["GAM", "LTTE", "HAMAS", "FARC"]
     assert lex.party("GAM").kind == "movement"  # type: ignore[union-attr]
+
+
+def test_lexicons_the_mainland_capitalised_is_china_not_a_continent(lex: Lexicons) -> None:
+    # "Đại lục" as news across the Taiwan Strait writes it is mainland China; a continent
+    # named after it ("Đại lục châu Phi") is not
+    assert only_code(lex, "Đại lục") == "CHN"
+    assert "CHN" not in {
+        code
+        for _, codes in codes_in(lex, "Đại lục châu Phi từng nối với Nam Mỹ.")
+        for code in codes
+    }
+    assert codes_in(lex, "thuyết di dời đại lục") == []

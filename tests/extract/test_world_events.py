@@ -338,3 +338,82 @@ def test_a_former_official_joined_to_the_subject_of_talks_is_a_side() -> None:
     assert [(e.parties, sorted(p.name for p in e.participants)) for e in events] == [
         (["ISR", "PSE"], ["Avi Levin", "Khaled Nasser"])
     ]
+
+
+def test_world_talks_qualified_before_between_take_the_sides_after_it() -> None:
+    # a few words may qualify the talks before "giữa": the sides are still those after it
+    [event] = undated("Vòng đàm phán thương mại giữa Chile và Peru đã kết thúc tối qua ở Lima.")
+    assert event.kind == "meeting"
+    assert event.parties == ["CHL", "PER"]
+
+
+def test_world_talks_as_a_noun_after_a_count_of_days_take_capitals_as_sides() -> None:
+    # a verb of talks used as their noun ("sau 2 ngày đàm phán …"), capitals for states
+    [event] = undated(
+        "Hai con tin được trả tự do sau 2 ngày đàm phán căng thẳng giữa Madrid và Rabat."
+    )
+    assert event.parties == ["ESP", "MAR"]
+
+
+def test_world_between_told_of_a_topic_or_a_cause_is_no_side() -> None:
+    # "giữa" after a topic or a cause tells what is talked about, not who talks
+    for text in (
+        "Nga và Pháp đã thảo luận về cuộc xung đột giữa Israel và Palestine.",
+        "Các chuyên gia dè dặt về đàm phán bởi sự thiếu tin tưởng giữa Seoul và Tokyo.",
+        (
+            "Các cuộc hội đàm gần đây giữa Ngoại trưởng Peru Manuel Rodriguez và các quan "
+            "chức Chile về vấn đề Bolivia đã kết thúc."
+        ),
+    ):
+        assert not any({"ISR", "KOR", "BOL"} & set(e.parties) for e in undated(text))
+
+
+def test_world_a_state_summoning_an_envoy_meets_the_envoys_state() -> None:
+    # "X triệu tập (quyền) đại sứ Y": a reception of an envoy, called in by a state
+    [event] = undated("Peru hôm qua đã triệu tập quyền đại sứ Chile để phản đối chính thức.")
+    assert event.kind == "meeting"
+    assert event.parties == ["CHL", "PER"]
+    [named] = undated(
+        "Thứ trưởng Ngoại giao Peru Juan Perez đã triệu tập đại biện Chile để phản đối."
+    )
+    assert named.parties == ["CHL", "PER"]
+    assert [(p.name, p.role) for p in named.participants] == [("Juan Perez", "chair")]
+
+
+def test_world_summoning_no_envoy_of_a_state_is_no_summons() -> None:
+    assert undated("Cảnh sát đã triệu tập đại sứ quán để hỏi về vụ việc.") == []
+
+
+def test_world_a_short_form_after_a_title_is_the_state_of_the_office() -> None:
+    # "thủ tướng Anh": "Anh" alone after an office is Britain
+    [event] = undated(
+        "Tổng thư ký LHQ Kofi Annan, trong cuộc gặp với thủ tướng Anh, nói rằng các đường "
+        "biên giới cần được thoả thuận."
+    )
+    assert event.parties == ["GBR", "UN"]
+
+
+def test_world_a_vietnamese_given_name_after_a_title_is_no_state() -> None:
+    # "Bộ trưởng Anh Tuấn": a given name, not Britain
+    for event in undated(
+        "Bộ trưởng Anh Tuấn đã có cuộc gặp với Thủ tướng Pháp Jacques Chirac hôm qua."
+    ):
+        assert "GBR" not in event.parties
+
+
+def test_world_a_word_of_talks_holding_between_takes_the_sides_after_it() -> None:
+    # "các cuộc thảo luận giữa A và B": the trigger itself ends with "giữa"
+    [event] = undated(
+        "Sau các cuộc thảo luận giữa Chile và Peru về vấn đề biên giới, Lima đã quyết "
+        "định trao trả 4 ngư dân."
+    )
+    assert event.parties == ["CHL", "PER"]
+
+
+def test_world_a_trip_to_the_mainland_is_a_visit_to_china() -> None:
+    [event] = undated(
+        "Chủ tịch Quốc dân đảng Đài Loan Liên Chiến hôm nay bắt đầu chuyến thăm Đại lục "
+        "kéo dài 8 ngày."
+    )
+    assert event.kind == "visit"
+    assert event.parties == ["CHN", "TWN"]

@@ -16,6 +16,7 @@ from typing import Any
 from diplonews.extract.doc import Doc
 from diplonews.extract.events import audit
 from diplonews.extract.lexicons import NUMBER_WORDS, Lexicons, Series, Trigger
+from diplonews.extract.people.names import TITLED_SHORTS
 from diplonews.extract.spans import within
 
 # "những cuộc gặp", "nhiều phiên họp của HĐBA": occurrences counted vaguely, none told.
@@ -314,6 +315,7 @@ def _party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
                     extra.append((m.start(1), m.end(1), code))
                     covered.add(m.start(1))
     extra += listed_short_forms(body, spans, covered, lex)
+    extra += titled_short_forms(doc.matches.get(TITLED_SHORTS), covered, lex)
     if extra:
         spans = sorted(spans + extra)
     spans = [sp for sp in spans if sp[2] != "-"]
@@ -398,6 +400,25 @@ def listed_short_forms(
                 found.append((after.start(1), after.end(1), short))
                 covered.add(after.start(1))
     return [f for f in found if getattr(lex.party(f[2]), "kind", "") == "state"]
+
+
+# "Thủ tướng Anh", "Đại sứ Anh tại Iran", "Nữ hoàng Anh Elizabeth II": a short form alone
+# right after an office is the state the office is held for ("Anh" is also a given name
+# and a pronoun, but no title stands before those). The people stage reads them as it
+# reads the titles (people.names.TITLED_SHORTS), not before a Vietnamese given name
+# ("Bộ trưởng Anh Tuấn").
+
+
+def titled_short_forms(
+    read: dict[int, tuple[int, str]] | None, covered: set[int], lex: Lexicons
+) -> list[tuple[int, int, str]]:
+    if not read:
+        return []
+    return [
+        (s, e, code)
+        for s, (e, code) in read.items()
+        if s not in covered and getattr(lex.party(code), "kind", "") == "state"
+    ]
 
 
 # A state named by its role in the trip being told ("hội đàm với Thủ tướng nước chủ nhà",

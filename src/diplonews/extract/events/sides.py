@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplonews.extract.events.cues import LOCATED, LOCATION_LEAD, SPORT, expand
+from diplonews.extract.events.roles import TOPIC
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
@@ -106,11 +107,19 @@ def listed_after(spans: list[tuple[int, int, str]], body: str, start: int) -> li
 
 
 # "các cuộc hội đàm giữa Putin, Gazprom và phái đoàn đàm phán của chính phủ Ukraina":
-# the sides listed after "giữa", up to the end of the sentence or of this reach.
-BETWEEN = re.compile(r"(?:\s+(?:song phương|đa phương|cấp cao|chính thức|\d+ bên))?\s+giữa\s+")
+# the sides listed after "giữa", up to the end of the sentence or of this reach. A few
+# words may qualify the talks first ("vòng đàm phán hạt nhân giữa Mỹ và Iran", "3 ngày
+# đàm phán ngoại giao không cởi mở giữa London và Tehran", "cuộc họp kín giữa"); not a
+# topic, a purpose or a setting, whose "giữa" tells what the talks are about ("thảo
+# luận về cuộc xung đột giữa Israel và Palestine"), nor a clause's own words.
+BETWEEN = re.compile(
+    r"(?:\s+(?!(?:về|nhằm|để|cho|của|tại|ở|trong|với|vấn đề|quan hệ|là|và|thì|đã|sẽ|"
+    r"đang|được|bị|bởi|do|vì|sự|mối)\b)[^\s,;.:()\"“”]+){0,6}?\s+giữa\s+"
+)
 BETWEEN_REACH = 100  # characters
 TALKS_NOUNS = (
     "hội đàm", "đàm phán", "cuộc gặp", "thương lượng", "thương thuyết", "cuộc họp", "tham vấn",
+    "thảo luận giữa",
 )  # fmt: skip
 # A verb that holds talks told by their noun, with what counts them: "Mỹ và Bắc Triều Tiên
 # tổ chức hội đàm cấp cao ở Berlin", "… hôm qua bắt đầu 2 ngày hội đàm cấp thấp", "Iran
@@ -135,15 +144,21 @@ def sides_between(reader: Reader, d: Draft) -> list[str]:
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if not any(w in word for w in TALKS_NOUNS):
         return []
-    between = BETWEEN.match(body, cue.end)
-    if between is None:
-        return []
-    end = min(reader.doc.sentences[d.sentence][1], between.end() + BETWEEN_REACH)
+    if word.endswith("giữa"):
+        start = cue.end  # "các cuộc thảo luận giữa Pháp và Mỹ": the word holds "giữa"
+    else:
+        between = BETWEEN.match(body, cue.end)
+        if between is None:
+            return []
+        start = between.end()
+    end = min(reader.doc.sentences[d.sentence][1], start + BETWEEN_REACH)
+    topic = TOPIC.search(body, start, end)
+    end = topic.start() if topic else end  # "… và các quan chức Anh về vấn đề Libya": what
     people = reader.doc.record.people
-    codes = [code for _, _, code in side_spans(reader, between.end(), end)]
+    codes = [code for _, _, code in side_spans(reader, start, end)]
     codes += [
         str(people[m.person].country)
-        for m in reader.mentions_in(between.end(), end)
+        for m in reader.mentions_in(start, end)
         if 0 <= m.person < len(people) and people[m.person].country
     ]
     return list(dict.fromkeys(codes))
@@ -312,6 +327,35 @@ def counted_states(reader: Reader, d: Draft) -> list[str]:
     return states if reciprocal and n > MIN_SIDES and len(gap.split()) <= COUNT_GAP_WORDS else []
 
 
+# What tells a verb of talks as one occurrence of them: a length ("sau 40 phút đàm phán"),
+# "sau", or a verb that has or holds them ("sẽ có đàm phán", "tiến hành đàm phán").
+OCCURRENCE_LEAD = re.compile(
+    r"\b(?:sau|có|tổ chức|tiến hành|(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)"
+    r"\s+(?:ngày|giờ|tiếng|phút|tuần|tháng|vòng))\s+$"
+)
+
+
+# A state summoning another's envoy ("Trung Quốc đã triệu tập quyền đại sứ Nhật Bản để
+# phản đối", "chính phủ Anh triệu tập Đại sứ Iran"): the summoner's state stands in the
+# clause before the verb (at most a few words between: "hôm qua đã"), the envoy's state
+# right after the envoy's title, which the trigger ends with.
+SUMMONS_WORDS = ("triệu tập đại sứ", "triệu tập quyền đại sứ", "triệu tập đại biện")
+SUMMONER_GAP = re.compile(r"(?:\s+[^\s,;:.()\"“”]+){0,5}?\s*")
+
+
+def summoned_sides(reader: Reader, d: Draft, start: int, end: int) -> list[str]:
+    """The summoning state and the envoy's state of a summons, or [] unless both are
+    named and differ."""
+    cue, body = d.cue, reader.body
+    spans = side_spans(reader, start, end)
+    before = [sp for sp in spans if sp[1] <= cue.start]
+    after = [sp for sp in spans if cue.end <= sp[0] <= cue.end + 2]
+    if not before or not after or not SUMMONER_GAP.fullmatch(body, before[-1][1], cue.start):
+        return []
+    codes = [before[-1][2], after[0][2]]
+    return codes if codes[0] != codes[1] else []
+
+
 def named_sides(reader: Reader, d: Draft) -> list[str]:
     """The states that a talks clause names as its sides, or [] when it names fewer
     than two or does not tell them as the actors."""
@@ -319,6 +363,8 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if cue.kind != "meeting" or cue.series:
         return []
+    if word in SUMMONS_WORDS:
+        return summoned_sides(reader, d, *reader.doc.sentences[d.sentence])
     held = held_by_sides(reader, d) or both_named_before(reader, d)
     if len(set(expand(held, reader.lex))) >= MIN_SIDES:
         return held
@@ -336,7 +382,12 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     spans = side_spans(reader, start, end)
     before = listed_back([sp for sp in spans if sp[1] <= cue.start], body, cue.start)
     if not before:
-        return []
+        # a verb of talks told as an occurrence of them: "sau 3 ngày đàm phán … giữa London
+        # và Tehran", "sẽ có đàm phán giữa A và B" (not a bare "hội đàm giữa A và B đã bế
+        # tắc từ năm 2001": talks as a process)
+        lead = OCCURRENCE_LEAD.search(body, max(start, cue.start - 30), cue.start)
+        codes = sides_between(reader, d) if lead else []
+        return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
     sides = before
     if word in TALKS_VERBS and not RECIPROCAL.match(body, cue.end):
         with_side = WITH.match(body, cue.end)

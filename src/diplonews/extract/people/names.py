@@ -92,6 +92,9 @@ def phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]
 _NAME_WORDS: dict[int, tuple[object, NameWords]] = {}  # keeps the table alive with its id
 
 
+TITLED_SHORTS = "people.titled_shorts"  # its key in `Doc.matches`: read by the events stage
+
+
 @dataclass
 class Found:
     """What the matchers found in the body, by start offset."""
@@ -106,6 +109,9 @@ class Found:
     regions: dict[str, str]  # "miền Bắc" → PRK when the text is about the two Koreas
     words: NameWords
     place_countries: dict[int, str] = field(default_factory=dict)  # place start → its state
+    # a state's short form read right after a title ("thủ tướng Anh"), start → (end, state):
+    # filled as the titles are read, and shared with the events stage (TITLED_SHORTS)
+    titled_shorts: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     @classmethod
     def scan(cls, body: str, lex: Lexicons, cache: dict[str, Any]) -> Found:
@@ -120,7 +126,7 @@ class Found:
         place_spans = [(s, e) for s, e, _ in places]
         codes = {code for _, code in parties.values()}
         regions = KOREAN_HALVES if "PRK" in codes else {}
-        return cls(
+        found = cls(
             titles,
             parties,
             lex.party_short,
@@ -132,6 +138,8 @@ class Found:
             NameWords.of(lex),
             {s: c[0].country for s, _, c in places if getattr(c[0], "country", None)},
         )
+        cache[TITLED_SHORTS] = found.titled_shorts
+        return found
 
 
 def is_capitalised(token: str) -> bool:

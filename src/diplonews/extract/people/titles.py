@@ -82,6 +82,10 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         )
         if short and short.group() in found.short_forms:
             after = TOKEN.match(body, skip_spaces(body, short.end()))
+            if not (after and is_capitalised(after.group()) and not after.group().isascii()):
+                # "thủ tướng Anh": the state of the office, for the events stage (not
+                # "Bộ trưởng Anh Tuấn", a Vietnamese given name)
+                found.titled_shorts[short.start()] = (short.end(), found.short_forms[short.group()])
             if after and is_capitalised(after.group()):
                 country = found.short_forms[short.group()]  # "Thủ tướng Anh Keir Starmer"
                 p = short.end()
