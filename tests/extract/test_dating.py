@@ -50,6 +50,35 @@ def test_dating_a_meeting_set_out_for_keeps_its_own_days() -> None:
     assert (meeting.status, meeting.date) == ("planned", "2024-10-08")
 
 
+def test_dating_a_trip_that_ends_tells_its_meeting_as_held() -> None:
+    # "rời X, kết thúc chuyến …": the trip is over, the meeting it went to is done
+    found = events(
+        "Chiều 11/10, Thủ tướng Phạm Minh Chính rời Thủ đô Viên Chăn, kết thúc tốt đẹp chuyến "
+        "tham dự Hội nghị Cấp cao ASEAN lần thứ 45 và các Hội nghị cấp cao liên quan.",
+        "2024-10-12",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("held", "2024-10-11")
+    found = events(
+        "Chiều 28/6, Thủ tướng Phạm Minh Chính rời Thiên Tân, kết thúc chuyến thăm chính thức "
+        "Trung Quốc và dự Hội nghị thường niên các nhà tiên phong của Diễn đàn Kinh tế Thế giới.",
+        "2023-06-29",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("held", "2023-06-28")
+
+
+def test_dating_a_trip_that_sets_out_after_another_ends_is_still_ahead() -> None:
+    # the trip ended is another: the one set out on goes to the meeting
+    found = events(
+        "Sáng 12/9, sau khi kết thúc chuyến thăm Lào, Thủ tướng Phạm Minh Chính lên đường tham "
+        "dự Hội nghị Cấp cao ASEAN lần thứ 45 tại Vientiane.",
+        "2024-09-12",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.status == "planned"
+
+
 def test_dating_years_later_counts_from_the_year_before() -> None:
     found = events(
         "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam. "

@@ -37,11 +37,16 @@ if TYPE_CHECKING:
 
 # "lên đường … tham dự", "bắt đầu thăm … và tham dự", "rời Hà Nội lên đường dự": the
 # trip sets out for what follows, and so for a meeting joined to it ("… tham dự Cuộc
-# gặp X và đồng chủ trì Kỳ họp Y").
-SETS_OUT = re.compile(
+# gặp X và đồng chủ trì Kỳ họp Y"). Not a trip that ends: "rời Vientiane, kết thúc
+# chuyến tham dự Hội nghị X", "rời Thiên Tân, kết thúc chuyến thăm … và dự Y" tell
+# the meeting as done.
+SETTING_OUT_HEAD = (
     r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
-    r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự"
-    r"(?:(?!\.|;)[^.;]{0,160}?\s(?:và|,)\s+(?:đồng\s+)?(?:chủ trì|tham dự|dự))?\s*$"
+    r"(?:(?!\.|;|kết thúc|hoàn thành)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự"
+)
+SETS_OUT = re.compile(
+    SETTING_OUT_HEAD
+    + r"(?:(?!\.|;)[^.;]{0,160}?\s(?:và|,)\s+(?:đồng\s+)?(?:chủ trì|tham dự|dự))?\s*$"
 )
 _NUMBERS = {
     "một": 1,

@@ -58,10 +58,7 @@ DAYS_AWAY = re.compile(
 _DAY_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 # Setting out for a meeting: the meeting is still ahead ("lên đường dự", "bắt đầu thăm
 # chính thức … và tham dự").
-SETTING_OUT = re.compile(
-    r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
-    r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự\s*$"
-)
+SETTING_OUT = re.compile(dating.SETTING_OUT_HEAD + r"\s*$")
 # Words that open a clause of its own after an event: what follows them is not the
 # event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
 SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
