@@ -79,6 +79,48 @@ def test_dating_a_trip_that_sets_out_after_another_ends_is_still_ahead() -> None
     assert meeting.status == "planned"
 
 
+def test_dating_the_event_again_as_subject_of_taking_place_gives_its_days() -> None:
+    # "Chuyến thăm sẽ diễn ra từ ngày 10-12/6": the visit just told, its days told now
+    found = events(
+        "Theo lời mời của Thủ tướng Phạm Minh Chính, Thủ tướng New Zealand Chris Hipkins sẽ "
+        "thăm chính thức Việt Nam. Chuyến thăm sẽ diễn ra từ ngày 10-12/6.",
+        "2023-06-05",
+    )
+    assert [(e.kind, e.status, e.date) for e in found] == [("visit", "planned", "2023-06-10")]
+    found = events(
+        "Thủ tướng Nhật Bản Kishida Fumio đã thăm Hàn Quốc. Chuyến thăm của ông diễn ra từ "
+        "ngày 7-8/5.",
+        "2023-05-10",
+    )
+    assert [(e.kind, e.date) for e in found] == [("visit", "2023-05-07")]
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng New Zealand Chris Hipkins. Cuộc hội "
+        "đàm diễn ra chiều 4/6 tại Trụ sở Chính phủ.",
+        "2023-06-05",
+    )
+    assert [(e.kind, e.date) for e in found] == [("meeting", "2023-06-04")]
+
+
+def test_dating_the_event_again_with_no_time_keeps_the_story_month() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng New Zealand Chris Hipkins. Cuộc hội "
+        "đàm diễn ra trong bối cảnh quan hệ hai nước phát triển tốt đẹp.",
+        "2023-06-05",
+    )
+    assert [(e.kind, e.date) for e in found] == [("meeting", "2023-06")]
+
+
+def test_dating_a_trip_named_again_mid_sentence_takes_no_time_of_another_clause() -> None:
+    # "chuyến đi này" inside a sentence on something else: not its subject, no date taken
+    found = events(
+        "Ông Kim bí mật tới Bắc Kinh hôm qua và đã gặp người đồng nhiệm Trung Quốc Hồ Cẩm Đào. "
+        "Báo giới Hàn Quốc xôn xao về chuyến đi này, với hy vọng chấm dứt cuộc khủng hoảng hạt "
+        "nhân, phát sinh từ tháng 10/2002.",
+        None,
+    )
+    assert all(e.date is None for e in found)
+
+
 def test_dating_years_later_counts_from_the_year_before() -> None:
     found = events(
         "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam. "
