@@ -121,6 +121,16 @@ def test_dating_a_trip_named_again_mid_sentence_takes_no_time_of_another_clause(
     assert all(e.date is None for e in found)
 
 
+def test_dating_visits_told_together_are_not_the_story_s_one() -> None:
+    # "trong các lần đến thăm Việt Nam": several earlier trips, no date of the story's
+    found = events(
+        "Nhà hoạt động Len Aldis, Tổng thư ký Hội hữu nghị Anh - Việt, cho biết trong các lần "
+        "đến thăm Việt Nam, ông đã gặp Chủ tịch Hội Nạn nhân chất độc da cam Nguyễn Văn Rinh.",
+        "2005-08-10",
+    )
+    assert found and all(e.date is None for e in found)
+
+
 def test_dating_years_later_counts_from_the_year_before() -> None:
     found = events(
         "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam. "

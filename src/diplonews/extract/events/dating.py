@@ -103,9 +103,12 @@ NEAR_FUTURE = re.compile(
     re.IGNORECASE,
 )
 NEAR_FUTURE_REACH = 120  # from the event's words to its time, within one clause
-# Words that recall an earlier occasion rather than report the story's own.
+# Words that recall an earlier occasion rather than report the story's own; several
+# occasions told together ("trong các lần đến thăm Việt Nam", "nhiều lần gặp") are not
+# the story's one either.
 RECALLED = re.compile(
-    r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
+    r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó|"
+    r"(?:các|những|nhiều|mỗi|mấy)\s+lần)(?!\w)",
     re.IGNORECASE,
 )
 # The day a starting point is set on, in apposition to a "since" clause: "chuyến thăm đầu

@@ -256,9 +256,12 @@ def announced(body: str, time: Any, cue: Cue) -> bool:
     )
 
 
-# Words that recall an earlier occasion rather than report the story's own.
+# Words that recall an earlier occasion rather than report the story's own; several
+# occasions told together ("trong các lần đến thăm Việt Nam", "nhiều lần gặp") are not
+# the story's one either.
 RECALLED = re.compile(
-    r"(?<!\w)(?:từng|trước đây|trước đó|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
+    r"(?<!\w)(?:từng|trước đây|trước đó|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó|"
+    r"(?:các|những|nhiều|mỗi|mấy)\s+lần)(?!\w)",
     re.IGNORECASE,
 )
 
