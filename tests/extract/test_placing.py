@@ -470,3 +470,15 @@ def test_placing_the_day_an_occurrence_is_named_by_is_not_carried() -> None:
         None,
     )
     assert [e.date for e in found] == [None]
+
+
+def test_placing_a_year_after_the_story_s_is_still_to_come() -> None:
+    # no publication date: the story is of 2005 (its full date), the summit of 2006 ahead
+    found = extract(
+        "Ngày 18/7/2005, Chủ tịch nước Trần Đức Lương đã hội đàm với Chủ tịch Trung Quốc Hồ "
+        "Cẩm Đào tại Bắc Kinh. Chủ tịch nước mời Chủ tịch Hồ Cẩm Đào dự Hội nghị cấp cao APEC "
+        "lần thứ 14 tại Hà Nội vào cuối năm 2006.",
+        "t",
+    ).events
+    summit = next(e for e in found if e.date == "2006")
+    assert summit.status == "planned"

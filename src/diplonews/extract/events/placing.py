@@ -323,6 +323,20 @@ def settle_status(reader: Reader, d: Draft) -> None:
         if precision >= 7 and e.date[:precision] > published[:precision]:
             e.status = "planned"
             return
+    now = reader.doc.anchor_year
+    if (
+        e.date
+        and len(e.date) < 10
+        and not published
+        and now
+        and not reported_past
+        and int(e.date[:4]) > now
+    ):
+        # a year or month after the year the story is told in: still to come ("mời X
+        # sang thăm Việt Nam và dự Hội nghị APEC tại Hà Nội vào cuối năm 2006" in a story
+        # of 2005); days in a later year are a chronology's, whose "now" is not known
+        e.status = "planned"
+        return
     before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
     if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
         head = (d.cue.joined_to or d.cue).start
