@@ -131,6 +131,23 @@ def test_dating_visits_told_together_are_not_the_story_s_one() -> None:
     assert found and all(e.date is None for e in found)
 
 
+def test_dating_a_time_after_a_second_predicate_dates_that_predicate() -> None:
+    # "… gặp nhau tại hội nghị … và đã thỏa thuận tổ chức cuộc tập trận vào năm 2007":
+    # the year is the exercise's, agreed at the meeting
+    found = events(
+        "Các bộ trưởng quốc phòng Trung Quốc và Nga gặp nhau tại Bắc Kinh để thảo luận về an "
+        "ninh khu vực và đã thỏa thuận tổ chức cuộc tập trận chung vào năm 2007.",
+        None,
+    )
+    assert found and all(e.date != "2007" for e in found)
+    # … but a second meeting verb is the event told on: "… và đã hội đàm … ngày 5/9"
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã tới Jakarta và đã hội đàm với Tổng thống Indonesia Joko "
+        "Widodo ngày 5/9.",
+    )
+    assert "2024-09-05" in [e.date for e in found]
+
+
 def test_dating_years_later_counts_from_the_year_before() -> None:
     found = events(
         "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam. "

@@ -159,7 +159,8 @@ ASIDE_CLAUSE = re.compile(
     r"|(?<!\w)từng(?!\w)"
     r"|(?<!ngay )(?<!\w)(?:tiếp\s+)?sau\s+(?:một|các|những)(?!\w)"
     r"|\((?:[^()]{0,80}?\s)?(?:là|đã|từng|vừa)\s"
-    r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)",
+    r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)"
+    r"|(?<!\w)và\s+(?:cũng\s+)?(?:đã|vừa)\s+(?!(?:hội đàm|hội kiến|gặp|tiếp|điện đàm|thăm)(?!\w))",
     re.IGNORECASE,
 )
 # The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
