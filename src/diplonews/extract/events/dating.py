@@ -103,12 +103,9 @@ NEAR_FUTURE = re.compile(
     re.IGNORECASE,
 )
 NEAR_FUTURE_REACH = 120  # from the event's words to its time, within one clause
-# Words that recall an earlier occasion rather than report the story's own; several
-# occasions told together ("trong các lần đến thăm Việt Nam", "nhiều lần gặp") are not
-# the story's one either.
+# Words that recall an earlier occasion rather than report the story's own.
 RECALLED = re.compile(
-    r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó|"
-    r"(?:các|những|nhiều|mỗi|mấy)\s+lần)(?!\w)",
+    r"(?<!\w)(?:từng|trước đây|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
     re.IGNORECASE,
 )
 # The day a starting point is set on, in apposition to a "since" clause: "chuyến thăm đầu
@@ -159,9 +156,15 @@ ASIDE_CLAUSE = re.compile(
     r"|(?<!\w)từng(?!\w)"
     r"|(?<!ngay )(?<!\w)(?:tiếp\s+)?sau\s+(?:một|các|những)(?!\w)"
     r"|\((?:[^()]{0,80}?\s)?(?:là|đã|từng|vừa)\s"
-    r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)"
-    r"|(?<!\w)và\s+(?:cũng\s+)?(?:đã|vừa)\s+(?!(?:hội đàm|hội kiến|gặp|tiếp|điện đàm|thăm)(?!\w))",
+    r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)",
     re.IGNORECASE,
+)
+# A second predicate told as done after the event ("gặp nhau tại hội nghị … và đã thỏa
+# thuận tổ chức cuộc tập trận chung vào năm 2007"): its times date it, unless it is a
+# meeting verb itself ("… và đã hội đàm với X ngày 5/9"). A literal first ("và"), so
+# the engine skips ahead fast.
+SECOND_PREDICATE = re.compile(
+    r"và\s+(?:cũng\s+)?(?:đã|vừa)\s+(?!(?:hội đàm|hội kiến|gặp|tiếp|điện đàm|thăm)(?!\w))"
 )
 # The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
 # chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".
@@ -438,7 +441,11 @@ def of_other_clause(body: str, cue_end: int, time: Any, counted: bool = False) -
         if aside is None or OTHER_CLAUSE.search(body, aside.end(), stop):
             return True
         cue_end = aside.end()  # "… đầu tiên kể từ khi nhậm chức sẽ diễn ra vào tháng 12"
-    if SAID_CLAUSE.search(body, cue_end, stop) or ASIDE_CLAUSE.search(body, cue_end, stop):
+    if (
+        SAID_CLAUSE.search(body, cue_end, stop)
+        or ASIDE_CLAUSE.search(body, cue_end, stop)
+        or SECOND_PREDICATE.search(body, cue_end, stop)
+    ):
         return True
     topic = TOPIC.search(body, cue_end, time.start)
     if topic is None:

@@ -1196,7 +1196,7 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     if (
         previous is None
         and e.status == "held"
-        and not placing.RECALLED.search(reader.body, start, d.cue.own_end)
+        and not placing.recalls(reader.body, start, d.cue.own_end)
     ):
         # the story's first event: its month, or the year the text pins; an occasion
         # its own clause recalls ("từng hội đàm") is not the story's (placing.story_month)

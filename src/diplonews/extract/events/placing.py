@@ -256,14 +256,21 @@ def announced(body: str, time: Any, cue: Cue) -> bool:
     )
 
 
-# Words that recall an earlier occasion rather than report the story's own; several
-# occasions told together ("trong các lần đến thăm Việt Nam", "nhiều lần gặp") are not
-# the story's one either.
+# Words that recall an earlier occasion rather than report the story's own.
 RECALLED = re.compile(
-    r"(?<!\w)(?:từng|trước đây|trước đó|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó|"
-    r"(?:các|những|nhiều|mỗi|mấy)\s+lần)(?!\w)",
+    r"(?<!\w)(?:từng|trước đây|trước đó|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
     re.IGNORECASE,
 )
+# Several occasions told together ("trong các lần đến thăm Việt Nam", "nhiều lần gặp"):
+# none of them is the story's one.
+SEVERAL_TIMES = re.compile(r"(?<!\w)(?:các|những|nhiều|mỗi|mấy)\s+lần(?!\w)", re.IGNORECASE)
+
+
+def recalls(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] recalls an earlier occasion, or several ("các lần")."""
+    return RECALLED.search(body, start, end) is not None or (
+        body.find("lần", start, end) >= 0 and SEVERAL_TIMES.search(body, start, end) is not None
+    )
 
 
 def story_month(reader: Reader, d: Draft) -> None:
@@ -294,9 +301,7 @@ def story_month(reader: Reader, d: Draft) -> None:
             if x.sentence == d.sentence and x.cue.start > d.cue.end
         ]
     )
-    if RECALLED.search(reader.body, start, told) or dating.results_of(
-        reader.body, start, d.cue.start
-    ):
+    if recalls(reader.body, start, told) or dating.results_of(reader.body, start, d.cue.start):
         return
     e.date = published[:7]
 
