@@ -148,6 +148,16 @@ def test_dating_a_time_after_a_second_predicate_dates_that_predicate() -> None:
     assert "2024-09-05" in [e.date for e in found]
 
 
+def test_dating_a_plan_word_heads_a_visit_that_shares_the_meeting_s_days() -> None:
+    # "sẽ dự A … từ ngày 10-13/11 và thăm chính thức B", told on the 10th: both ahead
+    found = events(
+        "Theo thông báo của Bộ Ngoại giao, Thủ tướng Phạm Minh Chính sẽ dự Hội nghị Cấp cao "
+        "ASEAN lần thứ 40 tại Phnom Penh từ ngày 10-13/11 và thăm chính thức Campuchia.",
+        "2022-11-10",
+    )
+    assert {(e.kind, e.status) for e in found} == {("meeting", "planned"), ("visit", "planned")}
+
+
 def test_dating_years_later_counts_from_the_year_before() -> None:
     found = events(
         "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam. "

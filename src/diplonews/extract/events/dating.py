@@ -395,7 +395,7 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     ("sẽ hội kiến A, hội kiến B và gặp C"), with nothing between them told as done and
     no date of its own."""
     e = d.event
-    if e.status != "held" or e.date or d.own_date:
+    if e.status != "held":
         return
     head = next(
         (
@@ -407,6 +407,8 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     )
     if head is None or head.event.status != "planned":
         return
+    if (e.date or d.own_date) and e.date != head.event.date:
+        return  # a time of its own: "… sẽ dự A từ ngày 10-13/11 và thăm B" shares A's
     if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
         return
     e.status = "planned"
