@@ -152,7 +152,8 @@ def test_dating_a_plan_word_heads_a_visit_that_shares_the_meeting_s_days() -> No
     # "sẽ dự A … từ ngày 10-13/11 và thăm chính thức B", told on the 10th: both ahead
     found = events(
         "Theo thông báo của Bộ Ngoại giao, Thủ tướng Phạm Minh Chính sẽ dự Hội nghị Cấp cao "
-        "ASEAN lần thứ 40 tại Phnom Penh từ ngày 10-13/11 và thăm chính thức Campuchia.",
+        "ASEAN lần thứ 40, 41 và các Hội nghị cấp cao liên quan tại Phnom Penh từ ngày 10-13/11 "
+        "và thăm chính thức Campuchia.",
         "2022-11-10",
     )
     assert {(e.kind, e.status) for e in found} == {("meeting", "planned"), ("visit", "planned")}
