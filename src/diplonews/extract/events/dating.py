@@ -407,7 +407,7 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     )
     if head is None or head.event.status != "planned":
         return
-    if (e.date or d.own_date) and e.date != head.event.date:
+    if (e.date or d.own_date) and (not e.date or e.date != head.event.date):
         return  # a time of its own: "… sẽ dự A từ ngày 10-13/11 và thăm B" shares A's
     if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
         return
