@@ -1001,3 +1001,23 @@ def test_dates_a_chronology_gives_each_entry_the_year_before_it() -> None:
 def test_dates_dated_paragraphs_are_no_chronology_without_entry_marks() -> None:
     text = "Ngày 5/12/2003, hai bên gặp nhau.\nNgày 3/11, hai bên trao đổi.\nNgày 4/11, …\n"
     assert [t.value for t in find_times(text, None, 2003)][1] == "2003-11-03"
+
+
+def test_dates_anchor_is_not_a_battle_s_days_in_the_lead() -> None:
+    # the days of a war told in the lead are history, not the story's "now"
+    text = (
+        "Hôm nay, Nhật hoàng Akihito tới đảo Saipan thăm một đài tưởng niệm. Khoảng 43.000 "
+        "binh sĩ Nhật Bản thiệt mạng trong gần một tháng giao tranh trên đảo Saipan từ 15/6 "
+        "đến 9/7/1944."
+    )
+    assert infer_anchor_year(text) is None
+
+
+def test_dates_a_past_year_closing_a_noun_phrase_is_not_now() -> None:
+    # "hồi năm 2004 này": "này" closes "Người …", the year is a past one
+    text = (
+        "Người từng hụt chức tổng thống vào tay ông Yushchenko hồi năm 2004 này đã ngay lập "
+        "tức kêu gọi các đảng phái đứng về phía ông."
+    )
+    assert infer_anchor_year(text) is None
+    assert infer_anchor_year("Trong năm 2020 này, Việt Nam là Chủ tịch ASEAN.") == 2020

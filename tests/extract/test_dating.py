@@ -50,6 +50,115 @@ def test_dating_a_meeting_set_out_for_keeps_its_own_days() -> None:
     assert (meeting.status, meeting.date) == ("planned", "2024-10-08")
 
 
+def test_dating_a_trip_that_ends_tells_its_meeting_as_held() -> None:
+    # "rời X, kết thúc chuyến …": the trip is over, the meeting it went to is done
+    found = events(
+        "Chiều 11/10, Thủ tướng Phạm Minh Chính rời Thủ đô Viên Chăn, kết thúc tốt đẹp chuyến "
+        "tham dự Hội nghị Cấp cao ASEAN lần thứ 45 và các Hội nghị cấp cao liên quan.",
+        "2024-10-12",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("held", "2024-10-11")
+    found = events(
+        "Chiều 28/6, Thủ tướng Phạm Minh Chính rời Thiên Tân, kết thúc chuyến thăm chính thức "
+        "Trung Quốc và dự Hội nghị thường niên các nhà tiên phong của Diễn đàn Kinh tế Thế giới.",
+        "2023-06-29",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("held", "2023-06-28")
+
+
+def test_dating_a_trip_that_sets_out_after_another_ends_is_still_ahead() -> None:
+    # the trip ended is another: the one set out on goes to the meeting
+    found = events(
+        "Sáng 12/9, sau khi kết thúc chuyến thăm Lào, Thủ tướng Phạm Minh Chính lên đường tham "
+        "dự Hội nghị Cấp cao ASEAN lần thứ 45 tại Vientiane.",
+        "2024-09-12",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.status == "planned"
+
+
+def test_dating_the_event_again_as_subject_of_taking_place_gives_its_days() -> None:
+    # "Chuyến thăm sẽ diễn ra từ ngày 10-12/6": the visit just told, its days told now
+    found = events(
+        "Theo lời mời của Thủ tướng Phạm Minh Chính, Thủ tướng New Zealand Chris Hipkins sẽ "
+        "thăm chính thức Việt Nam. Chuyến thăm sẽ diễn ra từ ngày 10-12/6.",
+        "2023-06-05",
+    )
+    assert [(e.kind, e.status, e.date) for e in found] == [("visit", "planned", "2023-06-10")]
+    found = events(
+        "Thủ tướng Nhật Bản Kishida Fumio đã thăm Hàn Quốc. Chuyến thăm của ông diễn ra từ "
+        "ngày 7-8/5.",
+        "2023-05-10",
+    )
+    assert [(e.kind, e.date) for e in found] == [("visit", "2023-05-07")]
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng New Zealand Chris Hipkins. Cuộc hội "
+        "đàm diễn ra chiều 4/6 tại Trụ sở Chính phủ.",
+        "2023-06-05",
+    )
+    assert [(e.kind, e.date) for e in found] == [("meeting", "2023-06-04")]
+
+
+def test_dating_the_event_again_with_no_time_keeps_the_story_month() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng New Zealand Chris Hipkins. Cuộc hội "
+        "đàm diễn ra trong bối cảnh quan hệ hai nước phát triển tốt đẹp.",
+        "2023-06-05",
+    )
+    assert [(e.kind, e.date) for e in found] == [("meeting", "2023-06")]
+
+
+def test_dating_a_trip_named_again_mid_sentence_takes_no_time_of_another_clause() -> None:
+    # "chuyến đi này" inside a sentence on something else: not its subject, no date taken
+    found = events(
+        "Ông Kim bí mật tới Bắc Kinh hôm qua và đã gặp người đồng nhiệm Trung Quốc Hồ Cẩm Đào. "
+        "Báo giới Hàn Quốc xôn xao về chuyến đi này, với hy vọng chấm dứt cuộc khủng hoảng hạt "
+        "nhân, phát sinh từ tháng 10/2002.",
+        None,
+    )
+    assert all(e.date is None for e in found)
+
+
+def test_dating_visits_told_together_are_not_the_story_s_one() -> None:
+    # "trong các lần đến thăm Việt Nam": several earlier trips, no date of the story's
+    found = events(
+        "Nhà hoạt động Len Aldis, Tổng thư ký Hội hữu nghị Anh - Việt, cho biết trong các lần "
+        "đến thăm Việt Nam, ông đã gặp Chủ tịch Hội Nạn nhân chất độc da cam Nguyễn Văn Rinh.",
+        "2005-08-10",
+    )
+    assert found and all(e.date is None for e in found)
+
+
+def test_dating_a_time_after_a_second_predicate_dates_that_predicate() -> None:
+    # "… gặp nhau tại hội nghị … và đã thỏa thuận tổ chức cuộc tập trận vào năm 2007":
+    # the year is the exercise's, agreed at the meeting
+    found = events(
+        "Các bộ trưởng quốc phòng Trung Quốc và Nga gặp nhau tại Bắc Kinh để thảo luận về an "
+        "ninh khu vực và đã thỏa thuận tổ chức cuộc tập trận chung vào năm 2007.",
+        None,
+    )
+    assert found and all(e.date != "2007" for e in found)
+    # … but a second meeting verb is the event told on: "… và đã hội đàm … ngày 5/9"
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã tới Jakarta và đã hội đàm với Tổng thống Indonesia Joko "
+        "Widodo ngày 5/9.",
+    )
+    assert "2024-09-05" in [e.date for e in found]
+
+
+def test_dating_a_plan_word_heads_a_visit_that_shares_the_meeting_s_days() -> None:
+    # "sẽ dự A … từ ngày 10-13/11 và thăm chính thức B", told on the 10th: both ahead
+    found = events(
+        "Theo thông báo của Bộ Ngoại giao, Thủ tướng Phạm Minh Chính sẽ dự Hội nghị Cấp cao "
+        "ASEAN lần thứ 40, 41 và các Hội nghị cấp cao liên quan tại Phnom Penh từ ngày 10-13/11 "
+        "và thăm chính thức Campuchia.",
+        "2022-11-10",
+    )
+    assert {(e.kind, e.status) for e in found} == {("meeting", "planned"), ("visit", "planned")}
+
+
 def test_dating_years_later_counts_from_the_year_before() -> None:
     found = events(
         "Năm 2006, Tổng thống Chile Michelle Bachelet thăm chính thức Việt Nam. "

@@ -65,3 +65,22 @@ def test_fields_who_wishes_a_host_success_is_no_party() -> None:
     )
     [summit] = [e for e in events if e.series and "APEC" in e.series]
     assert summit.parties == ["THA"]
+
+
+def test_fields_a_meeting_attended_with_a_year_in_its_name_takes_the_clause_s_day() -> None:
+    # "Sáng 23/10, X dự Hội nghị … năm 2024": the year names the meeting, the day dates it
+    found = extract(
+        "Sáng 23/10, Thủ tướng Phạm Minh Chính dự Hội nghị các Nhà lãnh đạo BRICS mở rộng năm "
+        "2024 tại Kazan.",
+        "t",
+        published="2024-10-24",
+    ).events
+    assert [e.date for e in found] == ["2024-10-23"]
+    # … not the day of something else the clause tells, with no meeting attended
+    found = extract(
+        "Trước khi đảm nhận trách nhiệm Giám đốc điều hành Ban Thư ký APEC từ ngày 1-1-2006, Đại "
+        "sứ Trần Trọng Toàn cho biết chủ đề của Hội nghị Cấp cao APEC năm 2006 do Việt Nam đăng "
+        "cai là phát triển bền vững.",
+        "t",
+    ).events
+    assert all(e.date != "2006-01-01" for e in found)

@@ -481,3 +481,27 @@ def test_placing_a_meeting_worked_towards_is_planned() -> None:
     statuses = {e.name: e.status for e in found}
     assert statuses["Hội nghị Cấp cao Á-Âu 5"] == "planned"
     assert statuses["Hội nghị Đối tác Nghị viện Á-Âu 3"] == "held"
+
+
+def test_placing_a_year_after_the_story_s_is_still_to_come() -> None:
+    # no publication date: the story is of 2005 (its full date), the summit of 2006 ahead
+    found = extract(
+        "Ngày 18/7/2005, Chủ tịch nước Trần Đức Lương đã hội đàm với Chủ tịch Trung Quốc Hồ "
+        "Cẩm Đào tại Bắc Kinh. Chủ tịch nước mời Chủ tịch Hồ Cẩm Đào dự Hội nghị cấp cao APEC "
+        "lần thứ 14 tại Hà Nội vào cuối năm 2006.",
+        "t",
+    ).events
+    summit = next(e for e in found if e.date == "2006")
+    assert summit.status == "planned"
+
+
+def test_placing_a_later_year_than_publication_is_still_to_come() -> None:
+    found = extract(
+        "Chiều 20/6, Chủ tịch nước Tô Lâm đã hội đàm với Tổng thống Nga Vladimir Putin. Tổng "
+        "thống Putin mời Chủ tịch nước Tô Lâm thăm Nga vào năm 2025; Chủ tịch nước vui vẻ nhận "
+        "lời.",
+        "t",
+        published="2024-06-21",
+    ).events
+    visit = next(e for e in found if e.kind == "visit")
+    assert (visit.status, visit.date) == ("planned", "2025")

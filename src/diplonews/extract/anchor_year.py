@@ -136,7 +136,8 @@ _HISTORY_AFTER = re.compile(r"\s*(?:lịch sử|đen tối|,\s*(?:tại|ở)\s+(
 
 # A date that names the day of a thing, not the time of its clause: after a noun of an
 # occurrence ("vụ tấn công 11/9/2001", "sự kiện 11/9/2001", "thảm họa sóng thần ngày
-# 26/12/2004", "cuộc trao đổi riêng ngày 5/11/1971", "vụ đánh bom hôm 12/10/2002") or a
+# 26/12/2004", "cuộc trao đổi riêng ngày 5/11/1971", "vụ đánh bom hôm 12/10/2002", "một
+# tháng giao tranh trên đảo Saipan từ 15/6 đến 9/7/1944") or a
 # document's number ("văn bản số 123/GT-GTT ngày 8-4-2005", "Nghị định 66/2002/NĐ-CP ngày
 # 1/7/2002") in its clause, with no verb told between them ("Cuộc gặp đã diễn ra ngày …"
 # dates the clause). A story tells its own day by the clause ("Ngày 7/6/2005, …", "…
@@ -144,7 +145,7 @@ _HISTORY_AFTER = re.compile(r"\s*(?:lịch sử|đen tối|,\s*(?:tại|ở)\s+(
 _THING_NOUN = re.compile(
     r"(?<!\w)(?:(?<!chức )(?<!nhiệm )(?<!dịch )(?<!phục )(?<!nghĩa )(?<!nghiệp )(?<!thời )"
     r"(?<!mùa )(?<!công )(?<!tài )(?<!đặc )(?<!quân )vụ(?!\s+(?:trưởng|(?-i:[A-ZĐ])))|sự kiện|sự cố|"
-    r"biến cố|thảm họa|thảm hoạ|cuộc|trận)(?!\w)",
+    r"biến cố|thảm họa|thảm hoạ|cuộc|trận|giao tranh|chiến tranh|chiến dịch|xung đột)(?!\w)",
     re.IGNORECASE,
 )
 # "66/2002/NĐ-CP ngày", "số 123/GT-GTT ngày", "4219/BTNMT ngày", "05/1999 ngày": a code of

@@ -412,9 +412,10 @@ def _candidates(text: str) -> list[RawTime]:
             if year % 10 == 0 and _DECADE_BEFORE.search(text, max(0, start - 16), start):
                 continue  # "những năm 1980", "thập niên 1990": a decade, no year of its own
             if 1900 <= year <= 2100:
-                found.append(
-                    RawTime(start, m.end(), "year", start, year=year, deictic=bool(m["this"]))
-                )
+                # "năm 2020 này" is now, but not "hồi năm 2004 này" (a past time, the "này"
+                # closing a noun phrase before it: "Người từng hụt chức … hồi năm 2004 này")
+                deictic = bool(m["this"]) and text[max(0, start - 4) : start] != "hồi "
+                found.append(RawTime(start, m.end(), "year", start, year=year, deictic=deictic))
         elif not _duration(text, start, m["w"]):
             stated = int(m["ny"]) if m["ny"] and m["w"] == "nay" else None
             found.append(

@@ -37,11 +37,16 @@ if TYPE_CHECKING:
 
 # "lên đường … tham dự", "bắt đầu thăm … và tham dự", "rời Hà Nội lên đường dự": the
 # trip sets out for what follows, and so for a meeting joined to it ("… tham dự Cuộc
-# gặp X và đồng chủ trì Kỳ họp Y").
-SETS_OUT = re.compile(
+# gặp X và đồng chủ trì Kỳ họp Y"). Not a trip that ends: "rời Vientiane, kết thúc
+# chuyến tham dự Hội nghị X", "rời Thiên Tân, kết thúc chuyến thăm … và dự Y" tell
+# the meeting as done.
+SETTING_OUT_HEAD = (
     r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
-    r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự"
-    r"(?:(?!\.|;)[^.;]{0,160}?\s(?:và|,)\s+(?:đồng\s+)?(?:chủ trì|tham dự|dự))?\s*$"
+    r"(?:(?!\.|;|kết thúc|hoàn thành)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự"
+)
+SETS_OUT = re.compile(
+    SETTING_OUT_HEAD
+    + r"(?:(?!\.|;)[^.;]{0,160}?\s(?:và|,)\s+(?:đồng\s+)?(?:chủ trì|tham dự|dự))?\s*$"
 )
 _NUMBERS = {
     "một": 1,
@@ -153,6 +158,13 @@ ASIDE_CLAUSE = re.compile(
     r"|\((?:[^()]{0,80}?\s)?(?:là|đã|từng|vừa)\s"
     r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)",
     re.IGNORECASE,
+)
+# A second predicate told as done after the event ("gặp nhau tại hội nghị … và đã thỏa
+# thuận tổ chức cuộc tập trận chung vào năm 2007"): its times date it, unless it is a
+# meeting verb itself ("… và đã hội đàm với X ngày 5/9"). A literal first ("và"), so
+# the engine skips ahead fast.
+SECOND_PREDICATE = re.compile(
+    r"và\s+(?:cũng\s+)?(?:đã|vừa)\s+(?!(?:hội đàm|hội kiến|gặp|tiếp|điện đàm|thăm)(?!\w))"
 )
 # The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
 # chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".
@@ -383,7 +395,7 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     ("sẽ hội kiến A, hội kiến B và gặp C"), with nothing between them told as done and
     no date of its own."""
     e = d.event
-    if e.status != "held" or e.date or d.own_date:
+    if e.status != "held":
         return
     head = next(
         (
@@ -395,6 +407,8 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     )
     if head is None or head.event.status != "planned":
         return
+    if (e.date or d.own_date) and (not e.date or e.date != head.event.date):
+        return  # a time of its own: "… sẽ dự A từ ngày 10-13/11 và thăm B" shares A's
     if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
         return
     e.status = "planned"
@@ -429,7 +443,11 @@ def of_other_clause(body: str, cue_end: int, time: Any, counted: bool = False) -
         if aside is None or OTHER_CLAUSE.search(body, aside.end(), stop):
             return True
         cue_end = aside.end()  # "… đầu tiên kể từ khi nhậm chức sẽ diễn ra vào tháng 12"
-    if SAID_CLAUSE.search(body, cue_end, stop) or ASIDE_CLAUSE.search(body, cue_end, stop):
+    if (
+        SAID_CLAUSE.search(body, cue_end, stop)
+        or ASIDE_CLAUSE.search(body, cue_end, stop)
+        or SECOND_PREDICATE.search(body, cue_end, stop)
+    ):
         return True
     topic = TOPIC.search(body, cue_end, time.start)
     if topic is None:

@@ -175,6 +175,21 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     date, own_date = None, False
     if own_times:
         used = placing.most_precise(own_times)
+        if used.precision == "year" and used.start > cue.start and at.attend:
+            # "Chiều 12/9, X đã đến New York tham dự Hội nghị … năm 2005", "Sáng 23/10,
+            # Thủ tướng dự Hội nghị BRICS mở rộng năm 2024": the year in the name of the
+            # meeting attended, made precise by the day its clause opens on
+            leading = [
+                t
+                for t in reader.times_in(
+                    clause_after_semicolon(body, sentence.start, cue.start), cue.start
+                )
+                if t.value
+                and str(t.value).startswith(str(used.value))
+                and not placing.announced(body, t, cue)
+                and not dating.in_person_clause(body, at.lead_start, t)
+            ]
+            used = placing.most_precise([used, *leading]) if leading else used
         date, own_date = used.value, not used.loose
     elif free_times:
         # A meeting named as the setting of the sentence's own event is dated to the

@@ -504,6 +504,12 @@ def other_side_named(reader: Reader, d: Draft) -> bool:
     return any(c not in own and getattr(reader.lex.party(c), "kind", "") == "state" for c in codes)
 
 
+def opens_sentence(reader: Reader, d: Draft) -> bool:
+    """Whether a draft's words open its sentence ("Chuyến thăm sẽ diễn ra …")."""
+    start = reader.doc.sentences[d.sentence][0]
+    return not reader.body[start : d.cue.start].strip()
+
+
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
     if a.kind != b.kind or d.cue is e.cue and d.counterpart and e.counterpart:
@@ -520,9 +526,14 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
         return False
     if sessions.apart(d, e):
         return False  # talks told after an organisation's session are other talks
-    if a.kind == "visit" and d.points_back and set(d.people) & set(e.people):
-        # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên":
-        # the visit already reported, whatever other date the sentence gives
+    if (
+        a.kind == "visit"
+        and d.points_back
+        and (set(d.people) & set(e.people) or not d.people and opens_sentence(reader, d))
+    ):
+        # "chuyến thăm Hàn Quốc lần này của Thủ tướng", "Đây là chuyến thăm … đầu tiên",
+        # "Chuyến thăm sẽ diễn ra từ ngày 10-12/6" (its subject): the visit already
+        # reported, whatever other date the sentence gives
         there, here = destination(reader, d), destination(reader, e)
         if d.own_date and a.date and b.date and a.date[:4] != b.date[:4]:
             return placing.same_trip(a, b)  # "trong chuyến thăm trước đây vào năm 2019"
@@ -1186,7 +1197,7 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     if (
         previous is None
         and e.status == "held"
-        and not placing.RECALLED.search(reader.body, start, d.cue.own_end)
+        and not placing.recalls(reader.body, start, d.cue.own_end)
     ):
         # the story's first event: its month, or the year the text pins; an occasion
         # its own clause recalls ("từng hội đàm") is not the story's (placing.story_month)

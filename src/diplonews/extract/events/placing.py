@@ -58,10 +58,7 @@ DAYS_AWAY = re.compile(
 _DAY_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 # Setting out for a meeting: the meeting is still ahead ("lên đường dự", "bắt đầu thăm
 # chính thức … và tham dự").
-SETTING_OUT = re.compile(
-    r"(?<!\w)(?:lên đường|rời\s+\w+(?:\s+\w+)?\s*,?\s*(?:lên đường\s+)?|bắt đầu)"
-    r"(?:(?!\.|;)[^.;]){0,160}?(?<!\w)(?:tham\s+)?dự\s*$"
-)
+SETTING_OUT = re.compile(dating.SETTING_OUT_HEAD + r"\s*$")
 # A meeting worked towards is still ahead: "là bước chuẩn bị tiến tới Hội nghị cấp cao",
 # "sự kiện mở đầu tiến tới ASEM 5 tại Hà Nội".
 TOWARDS = re.compile(r"(?<!\w)(?:tiến tới|hướng tới)\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?$")
@@ -267,6 +264,16 @@ RECALLED = re.compile(
     r"(?<!\w)(?:từng|trước đây|trước đó|năm ngoái|lần trước|hồi|kể từ|vào thời điểm đó)(?!\w)",
     re.IGNORECASE,
 )
+# Several occasions told together ("trong các lần đến thăm Việt Nam", "nhiều lần gặp"):
+# none of them is the story's one.
+SEVERAL_TIMES = re.compile(r"(?<!\w)(?:các|những|nhiều|mỗi|mấy)\s+lần(?!\w)", re.IGNORECASE)
+
+
+def recalls(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] recalls an earlier occasion, or several ("các lần")."""
+    return RECALLED.search(body, start, end) is not None or (
+        body.find("lần", start, end) >= 0 and SEVERAL_TIMES.search(body, start, end) is not None
+    )
 
 
 def story_month(reader: Reader, d: Draft) -> None:
@@ -297,9 +304,7 @@ def story_month(reader: Reader, d: Draft) -> None:
             if x.sentence == d.sentence and x.cue.start > d.cue.end
         ]
     )
-    if RECALLED.search(reader.body, start, told) or dating.results_of(
-        reader.body, start, d.cue.start
-    ):
+    if recalls(reader.body, start, told) or dating.results_of(reader.body, start, d.cue.start):
         return
     e.date = published[:7]
 
@@ -323,9 +328,24 @@ def settle_status(reader: Reader, d: Draft) -> None:
     reported_past = PAST.search(reader.body, start, d.cue.start) is not None
     if e.date and published and not reported_past:
         precision = min(len(e.date), len(published))
-        if precision >= 7 and e.date[:precision] > published[:precision]:
+        # a later month, or a later year ("mời … thăm Nga vào năm 2025" in 2024)
+        if precision >= 4 and e.date[:precision] > published[:precision]:
             e.status = "planned"
             return
+    now = reader.doc.anchor_year
+    if (
+        e.date
+        and len(e.date) < 10
+        and not published
+        and now
+        and not reported_past
+        and int(e.date[:4]) > now
+    ):
+        # a year or month after the year the story is told in: still to come ("mời X
+        # sang thăm Việt Nam và dự Hội nghị APEC tại Hà Nội vào cuối năm 2006" in a story
+        # of 2005); days in a later year are a chronology's, whose "now" is not known
+        e.status = "planned"
+        return
     before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
     if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
         head = (d.cue.joined_to or d.cue).start

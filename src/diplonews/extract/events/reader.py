@@ -129,6 +129,14 @@ HABITUAL = re.compile(r"\b(?:thường xuyên|thường|hay|luôn)\s+(?:\w+\s+){
 WITH_AFTER = re.compile(r"(?:\s+\w+){0,6}?\s+với\b")
 HAVING = re.compile(r"\b(?:có|tiến hành|tổ chức)\s+(?:một\s+|các\s+|những\s+)?$")
 COPULA_CLAUSE = re.compile(r"^\s*(?:là|cũng là)\s+(?:\w+\s+){0,2}$")
+# An event's bare noun opening its sentence as the subject of its taking place, after the
+# event was told: "Chuyến thăm sẽ diễn ra từ ngày 10-12/6", "Cuộc hội đàm diễn ra chiều
+# 4/6 tại …": the event again, its time told now.
+OCCURS_AFTER = re.compile(
+    r"(?:\s+của\s+(?:ông|bà|hai\s+\w+|[^,;.()]{1,40}?))?\s*"
+    r"(?:(?:sẽ|đã|dự kiến|được|sắp|vừa|chính thức)\s+)*"
+    r"(?:diễn ra|kéo dài|được tổ chức|bắt đầu|khai mạc)(?!\w)"
+)
 
 
 # A subject that points back to officials named before (issue 12): "Hai Thủ tướng đã hội
@@ -753,6 +761,12 @@ class Reader:
             or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
             or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
             or (cue.named and self.is_bare(cue))
+            or (
+                not cue.named
+                and not body[sentence.start : cue.start].strip()
+                and bool(OCCURS_AFTER.match(body, cue.end, sentence.end))
+                and bool(self.times_in(cue.end, sentence.end))
+            )
             or context_sides.owned_by_group(self, cue, sentence.end)
             or (
                 cue.kind == "visit"
