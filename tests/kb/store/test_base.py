@@ -160,18 +160,23 @@ def test_base_insert_returns_new_ids(store: Store) -> None:
 
 
 def test_base_executemany_and_values_round_trip(store: Store) -> None:
-    big = 2**62 + 7  # MinHash band keys are signed 63-bit integers
+    big = 2**62 + 7  # integer columns hold signed 63-bit integers (a file's size)
     with store.transaction():
         store.executemany(
-            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
-            [(big, 1), (-big, 2)],
+            "INSERT INTO files (path, size, mtime_ns, extractor) VALUES (?, ?, ?, ?)",
+            [("a", big, 1, "x"), ("b", -big, 2, "x")],
         )
-        store.executemany("INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)", [])
+        store.executemany(
+            "INSERT INTO files (path, size, mtime_ns, extractor) VALUES (?, ?, ?, ?)", []
+        )
         store.execute(
             "INSERT INTO files (path, size, mtime_ns, extractor) VALUES (?, ?, ?, ?)",
             ("Hà Nội 100% ?", 1, 1_700_000_000_123_456_789, "x"),
         )
-    assert store.query("SELECT band_key FROM minhash_bands ORDER BY band_key") == [(-big,), (big,)]
+    assert store.query("SELECT size FROM files WHERE path IN ('a', 'b') ORDER BY size") == [
+        (-big,),
+        (big,),
+    ]
     assert store.query("SELECT path, mtime_ns FROM files WHERE path = ?", ("Hà Nội 100% ?",)) == [
         ("Hà Nội 100% ?", 1_700_000_000_123_456_789)
     ]

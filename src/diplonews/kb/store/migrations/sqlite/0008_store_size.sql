@@ -1,0 +1,3 @@
+-- Nothing to change: PostgreSQL stores its search entries without trying to compress
+-- them, and indexes copies by a hash of their text's hash (see its 0008). The version
+-- is kept in step with PostgreSQL's so that one number names the schema.
