@@ -65,3 +65,23 @@ def test_fields_who_wishes_a_host_success_is_no_party() -> None:
     )
     [summit] = [e for e in events if e.series and "APEC" in e.series]
     assert summit.parties == ["THA"]
+
+
+def test_fields_who_speaks_of_talks_between_named_sides_is_none_of_them() -> None:
+    [event] = extract(
+        "Ngày 14/3, ông Susilo Bambang Yudhoyono hoan nghênh những tiến triển trong vòng đàm "
+        "phán hoà bình thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly khai Aceh.",
+        "t",
+        published="2005-03",
+    ).events
+    assert event.participants == []
+
+
+def test_fields_who_holds_talks_between_named_sides_takes_part() -> None:
+    [event] = extract(
+        "Ngày 14/3, Thủ tướng Lào Bouasone Bouphavanh chủ trì cuộc hội đàm giữa hai đoàn "
+        "đại biểu Lào và Việt Nam tại Viêng Chăn.",
+        "t",
+        published="2005-03",
+    ).events
+    assert [p.name for p in event.participants] == ["Bouasone Bouphavanh"]
