@@ -85,3 +85,14 @@ def test_fields_who_holds_talks_between_named_sides_takes_part() -> None:
         published="2005-03",
     ).events
     assert [p.name for p in event.participants] == ["Bouasone Bouphavanh"]
+
+
+def test_fields_what_a_dialogue_turns_around_is_its_topic() -> None:
+    [event] = extract(
+        "Ngày 14/3, cuộc đối thoại chiến lược giữa Thứ trưởng Ngoại giao Trung Quốc Vũ Đại Vĩ "
+        "và Ngoại trưởng Ấn Độ Shyam Saran xoay quanh nhiều chủ đề: từ vai trò của Mỹ ở châu Á "
+        "đến an ninh năng lượng.",
+        "t",
+        published="2005-03",
+    ).events
+    assert event.parties == ["CHN", "IND"]

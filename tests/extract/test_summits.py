@@ -123,3 +123,13 @@ def test_summits_a_fixed_set_of_states_takes_no_host() -> None:
     # the six parties of the talks are who they are, wherever the round is held
     [event] = events_of("Ngày 14/3, vòng đàm phán 6 bên thứ năm đã diễn ra tại Bangkok.")
     assert "THA" not in event.parties
+
+
+def test_summits_an_organisations_own_seat_is_no_host() -> None:
+    # Brussels is NATO's seat: its ministers meet at home there (cities.tsv seat_of)
+    [event] = events_of(
+        "Ngày 8/3, Ngoại trưởng Canada Lloyd Axworthy dự Hội nghị Bộ trưởng Ngoại giao NATO "
+        "tại Brussels."
+    )
+    assert event.location == "Brussels"
+    assert "BEL" not in event.parties

@@ -221,11 +221,13 @@ def plural_subject_parties(reader: Reader, start: int, end: int) -> list[str]:
 
 
 # What talks are about, after their counterparts: "hội đàm với X về vấn đề hạt nhân Iran",
-# "điện đàm … về tình hình Lebanon". The states named there are the topic, not a side.
+# "điện đàm … về tình hình Lebanon", "đối thoại … xoay quanh nhiều chủ đề: từ vai trò của
+# Mỹ ở châu Á …". The states named there are the topic, not a side.
 TOPIC = re.compile(
-    r"\s(?:về|xung quanh|liên quan (?:đến|tới))\s+(?:các\s+|những\s+)?"
+    r"\s(?:về|xung quanh|xoay quanh|liên quan (?:đến|tới))\s+(?:các\s+|những\s+|nhiều\s+)?"
     r"(?:vấn đề|tình hình|chương trình|cuộc khủng hoảng|khủng hoảng|việc|kế hoạch|tiến trình|"
-    r"hồ sơ|cuộc xung đột|xung đột|quan hệ|hợp tác|cuộc chiến|an ninh|hoà bình|hòa bình)\b"
+    r"hồ sơ|cuộc xung đột|xung đột|quan hệ|hợp tác|cuộc chiến|an ninh|hoà bình|hòa bình|"
+    r"chủ đề|vai trò)\b"
 )
 
 

@@ -85,7 +85,8 @@ def host_state(reader: Reader, d: Draft) -> None:
     parties, as its host: "Hội nghị Cấp cao APEC tại Hà Nội" (VNM), "hội nghị thượng đỉnh
     NATO tại Istanbul" (TUR). Not when the mechanism is a fixed set of states (G8, six-party
     talks), nor when a bloc among its parties counts the host as a member (an ASEAN summit
-    in Vientiane: ASEAN stands for Laos)."""
+    in Vientiane: ASEAN stands for Laos), nor at the seat of an organisation among them
+    (NATO in Brussels is at home: cities.tsv seat_of)."""
     event = d.event
     if event.kind != "meeting" or not event.series or not event.series.endswith(GATHERING_ENDS):
         return
@@ -101,6 +102,8 @@ def host_state(reader: Reader, d: Draft) -> None:
     city = city_of(lex, event.location)
     if city is None or not city.country or city.country in event.parties:
         return
+    if any(code in city.seat_of for code in [*event.parties, *(series.parties if series else ())]):
+        return  # "Hội nghị Bộ trưởng Ngoại giao NATO tại Brussels": at its own seat
     if any(city.country in (getattr(lex.party(c), "members", None) or ()) for c in event.parties):
         return
     event.parties = sorted([*event.parties, city.country])
