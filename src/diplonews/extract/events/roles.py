@@ -455,9 +455,38 @@ def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
 def visit_hosts(
     reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], visitors: list[int]
 ) -> list[int]:
-    """The hosts of a visit, who chair it: its inviters and whoever receives the visitor."""
+    """The hosts of a visit, who chair it: its inviters and whoever receives the visitor.
+    With none of them named, the official who "tiếp" the visitors before the visit's words
+    hosts it ("X đã tiếp đoàn đại biểu … do ông Y làm trưởng đoàn nhân dịp đoàn đến thăm
+    …"); an inviter named besides is the host, and the one who receives the guest during
+    the visit only meets him ("A đã tiếp B đang có chuyến thăm … theo lời mời của C")."""
     hosts = [m.person for m in inviters(reader, sentence, cue) + receivers(reader, pre)]
+    if not hosts:
+        hosts = [
+            m.person
+            for m in reader.mentions_in(sentence.start, cue.start)
+            if receives_visitors(reader, m, cue, visitors)
+        ]
     return [p for p in dict.fromkeys(hosts) if p >= 0 and p not in visitors]
+
+
+# "X đã tiếp Y", "X tiếp đoàn …": the verb of receiving right after its subject.
+RECEIVES_VISITOR = re.compile(
+    r"\s*(?:(?:đã|sẽ|đang|vừa|chính thức|thân mật|trọng thể)\s+)*tiếp\s+"
+    r"(?!(?:tục|thu|cận|theo|xúc|diễn|nối|nhận|tế|sức|đãi)\b)"
+)
+RECEIVED_GROUP = re.compile(r"(?:các\s+)?(?:đoàn|phái đoàn)\b")
+
+
+def receives_visitors(reader: Reader, m: Mention, cue: Cue, visitors: list[int]) -> bool:
+    """Whether `m` is the subject of "tiếp" whose object, before the visit's words, is a
+    visitor or a delegation."""
+    verb = RECEIVES_VISITOR.match(reader.body, m.end)
+    if verb is None or m.person in visitors or verb.end() > cue.start:
+        return False
+    if RECEIVED_GROUP.match(reader.body, verb.end()):
+        return True
+    return any(n.person in visitors for n in reader.mentions_in(verb.end(), cue.start))
 
 
 def verb_of_another_event(reader: Reader, verb_end: int, cue: Cue) -> bool:
