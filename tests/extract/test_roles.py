@@ -499,6 +499,15 @@ def test_roles_who_receives_a_visiting_delegation_hosts_its_visit() -> None:
     assert roles_of(visit) == {"Eero Heinäluoma": "participant", "Vương Đình Huệ": "chair"}
 
 
+def test_roles_who_receives_a_guest_already_visiting_only_meets_him() -> None:
+    events = events_of(
+        "Chiều 11/5, Chủ tịch nước Võ Văn Thưởng đã tiếp Chủ tịch Quốc hội Bulgaria Rosen "
+        "Zhelyazkov đang ở thăm chính thức Việt Nam."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Rosen Zhelyazkov": "participant"}
+
+
 def test_roles_an_inviter_hosts_the_visit_not_who_receives_during_it() -> None:
     events = events_of(
         "Ngày 9/5, Thủ tướng Nhật Bản Fumio Kishida đã tiếp Đại tướng Phan Văn Giang đang có "

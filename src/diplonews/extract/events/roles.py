@@ -456,10 +456,10 @@ def visit_hosts(
     reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], visitors: list[int]
 ) -> list[int]:
     """The hosts of a visit, who chair it: its inviters and whoever receives the visitor.
-    With none of them named, the official who "tiếp" the visitors before the visit's words
-    hosts it ("X đã tiếp đoàn đại biểu … do ông Y làm trưởng đoàn nhân dịp đoàn đến thăm
-    …"); an inviter named besides is the host, and the one who receives the guest during
-    the visit only meets him ("A đã tiếp B đang có chuyến thăm … theo lời mời của C")."""
+    With none of them named, the official who "tiếp" the visitors on the occasion of the
+    visit hosts it ("X đã tiếp đoàn đại biểu … do ông Y làm trưởng đoàn nhân dịp đoàn đến
+    thăm …"); one who receives a guest already on a visit only meets him ("A tiếp B đang
+    thăm chính thức Việt Nam", "A đã tiếp B đang có chuyến thăm … theo lời mời của C")."""
     hosts = [m.person for m in inviters(reader, sentence, cue) + receivers(reader, pre)]
     if not hosts:
         hosts = [
@@ -476,13 +476,17 @@ RECEIVES_VISITOR = re.compile(
     r"(?!(?:tục|thu|cận|theo|xúc|diễn|nối|nhận|tế|sức|đãi)\b)"
 )
 RECEIVED_GROUP = re.compile(r"(?:các\s+)?(?:đoàn|phái đoàn)\b")
+# "… nhân dịp đoàn đến thăm", "nhân chuyến thăm": the visit is the occasion of the reception.
+ON_OCCASION = re.compile(r"\bnhân\s+(?:dịp|chuyến)\b")
 
 
 def receives_visitors(reader: Reader, m: Mention, cue: Cue, visitors: list[int]) -> bool:
     """Whether `m` is the subject of "tiếp" whose object, before the visit's words, is a
-    visitor or a delegation."""
+    visitor or a delegation, received on the occasion of the visit."""
     verb = RECEIVES_VISITOR.match(reader.body, m.end)
     if verb is None or m.person in visitors or verb.end() > cue.start:
+        return False
+    if not ON_OCCASION.search(reader.body, verb.end(), cue.start):
         return False
     if RECEIVED_GROUP.match(reader.body, verb.end()):
         return True
