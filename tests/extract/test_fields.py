@@ -84,3 +84,34 @@ def test_fields_a_meeting_attended_with_a_year_in_its_name_takes_the_clause_s_da
         "t",
     ).events
     assert all(e.date != "2006-01-01" for e in found)
+
+
+def test_fields_who_speaks_of_talks_between_named_sides_is_none_of_them() -> None:
+    [event] = extract(
+        "Ngày 14/3, ông Susilo Bambang Yudhoyono hoan nghênh những tiến triển trong vòng đàm "
+        "phán hoà bình thứ hai giữa đại diện chính phủ Indonesia và thủ lĩnh ly khai Aceh.",
+        "t",
+        published="2005-03",
+    ).events
+    assert event.participants == []
+
+
+def test_fields_who_holds_talks_between_named_sides_takes_part() -> None:
+    [event] = extract(
+        "Ngày 14/3, Thủ tướng Lào Bouasone Bouphavanh chủ trì cuộc hội đàm giữa hai đoàn "
+        "đại biểu Lào và Việt Nam tại Viêng Chăn.",
+        "t",
+        published="2005-03",
+    ).events
+    assert [p.name for p in event.participants] == ["Bouasone Bouphavanh"]
+
+
+def test_fields_what_a_dialogue_turns_around_is_its_topic() -> None:
+    [event] = extract(
+        "Ngày 14/3, cuộc đối thoại chiến lược giữa Thứ trưởng Ngoại giao Trung Quốc Vũ Đại Vĩ "
+        "và Ngoại trưởng Ấn Độ Shyam Saran xoay quanh nhiều chủ đề: từ vai trò của Mỹ ở châu Á "
+        "đến an ninh năng lượng.",
+        "t",
+        published="2005-03",
+    ).events
+    assert event.parties == ["CHN", "IND"]

@@ -488,3 +488,41 @@ def test_roles_the_officials_of_a_region_make_it_a_party() -> None:
     )
     assert sorted(p.name for p in meeting.participants) == ["Hồ Cẩm Đào", "Liên Chiến"]
     assert meeting.parties == ["CHN", "TWN"]
+
+
+def test_roles_who_receives_a_visiting_delegation_hosts_its_visit() -> None:
+    events = events_of(
+        "Chiều 11/5, Chủ tịch Quốc hội Vương Đình Huệ đã tiếp đoàn đại biểu Quốc hội Phần Lan "
+        "do ông Eero Heinäluoma làm trưởng đoàn nhân dịp đoàn đến thăm chính thức Việt Nam."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Eero Heinäluoma": "participant", "Vương Đình Huệ": "chair"}
+
+
+def test_roles_who_receives_a_guest_already_visiting_only_meets_him() -> None:
+    events = events_of(
+        "Chiều 11/5, Chủ tịch nước Võ Văn Thưởng đã tiếp Chủ tịch Quốc hội Bulgaria Rosen "
+        "Zhelyazkov đang ở thăm chính thức Việt Nam."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Rosen Zhelyazkov": "participant"}
+
+
+def test_roles_an_inviter_hosts_the_visit_not_who_receives_during_it() -> None:
+    events = events_of(
+        "Ngày 9/5, Thủ tướng Nhật Bản Fumio Kishida đã tiếp Đại tướng Phan Văn Giang đang có "
+        "chuyến thăm chính thức Nhật Bản theo lời mời của Bộ trưởng Quốc phòng Nhật Bản "
+        "Yasukazu Hamada."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit) == {"Phan Văn Giang": "participant", "Yasukazu Hamada": "chair"}
+
+
+def test_roles_tiep_tuc_is_no_reception() -> None:
+    # "tiếp tục" (goes on): the subject does not receive the visitor
+    events = events_of(
+        "Ngày 9/5, Thủ tướng Fumio Kishida tiếp tục chương trình khi Tổng thống Pháp Emmanuel "
+        "Macron thăm Tokyo."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert roles_of(visit).get("Fumio Kishida") != "chair"

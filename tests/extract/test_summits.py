@@ -100,3 +100,36 @@ def test_summits_a_meeting_of_foreign_ministers_written_cuoc_hop_is_the_series()
         "t",
     ).events
     assert "ASEM Foreign Ministers' Meeting" in {e.series for e in found}
+
+
+def test_summits_the_state_of_a_summits_city_hosts_it() -> None:
+    [event] = events_of(
+        "Ngày 14/3, Thủ tướng Canada Justin Trudeau tham dự Hội nghị Cấp cao APEC tại Lima."
+    )
+    assert event.location == "Lima"
+    assert "PER" in event.parties
+
+
+def test_summits_a_host_member_of_the_bloc_is_not_added() -> None:
+    # an ASEAN summit in a member's city: ASEAN stands for its host
+    [event] = events_of(
+        "Ngày 14/3, Thủ tướng Canada Justin Trudeau tham dự Hội nghị Cấp cao ASEAN-Canada "
+        "tại Manila."
+    )
+    assert "PHL" not in event.parties
+
+
+def test_summits_a_fixed_set_of_states_takes_no_host() -> None:
+    # the six parties of the talks are who they are, wherever the round is held
+    [event] = events_of("Ngày 14/3, vòng đàm phán 6 bên thứ năm đã diễn ra tại Bangkok.")
+    assert "THA" not in event.parties
+
+
+def test_summits_an_organisations_own_seat_is_no_host() -> None:
+    # Brussels is NATO's seat: its ministers meet at home there (cities.tsv seat_of)
+    [event] = events_of(
+        "Ngày 8/3, Ngoại trưởng Canada Lloyd Axworthy dự Hội nghị Bộ trưởng Ngoại giao NATO "
+        "tại Brussels."
+    )
+    assert event.location == "Brussels"
+    assert "BEL" not in event.parties

@@ -417,3 +417,28 @@ def test_world_a_trip_to_the_mainland_is_a_visit_to_china() -> None:
     )
     assert event.kind == "visit"
     assert event.parties == ["CHN", "TWN"]
+
+
+def test_world_the_official_who_also_speaks_next_is_the_other_side() -> None:
+    # talks told with one side only; the next sentence opens with an official of another
+    # state who "also" speaks of them: the other side
+    [event] = extract(
+        "Trong cuộc gặp hôm qua tại Berlin, Thủ tướng Đức Gerhard Schroeder đánh giá cao "
+        "chính sách đổi mới của Việt Nam. Tổng bí thư Nông Đức Mạnh cũng khẳng định Việt Nam "
+        "sẽ tạo điều kiện cho các doanh nghiệp Đức.",
+        "t",
+        published="2004-10",
+    ).events
+    assert {p.name for p in event.participants} == {"Gerhard Schroeder", "Nông Đức Mạnh"}
+    assert event.parties == ["DEU", "VNM"]
+
+
+def test_world_a_next_speaker_without_cung_is_not_added() -> None:
+    [event] = extract(
+        "Trong cuộc gặp hôm qua tại Berlin, Thủ tướng Đức Gerhard Schroeder đánh giá cao "
+        "chính sách đổi mới của Việt Nam. Ngoại trưởng Pháp Michel Barnier nói Pháp ủng hộ "
+        "quan điểm này.",
+        "t",
+        published="2004-10",
+    ).events
+    assert {p.name for p in event.participants} == {"Gerhard Schroeder"}

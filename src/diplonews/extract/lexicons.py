@@ -20,7 +20,8 @@ Files and columns:
   vice_minister, ambassador, official, party, military, legislature, local; "-"
   marks a phrase that contains a title but is not one, e.g. "Đại sứ quán").
 - cities.tsv: name_en, country, names, capital ("yes" for a seat of government, which
-  world news names for its state: "Bogota đang đàm phán với La Havana").
+  world news names for its state: "Bogota đang đàm phán với La Havana"), seat_of (the
+  organisations headquartered there).
 - venues.tsv: names, city (a well-known building that implies its city).
 - series.tsv: series_en, names, parties (fixed-name recurring mechanisms).
 - triggers.tsv: vi, kind, series_suffix, flags (words that report an event).
@@ -271,6 +272,7 @@ class City:
     name_en: str
     country: str
     capital: bool = False  # the seat of its state's government
+    seat_of: tuple[str, ...] = ()  # the organisations headquartered there ("NATO", "UN")
 
 
 @dataclass(frozen=True)
@@ -426,7 +428,10 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
     cities: dict[str, City] = {}
     for row in rows("cities.tsv"):
         city = cities[row["name_en"]] = City(
-            row["name_en"], row.get("country") or "", (row.get("capital") or "") == "yes"
+            row["name_en"],
+            row.get("country") or "",
+            (row.get("capital") or "") == "yes",
+            tuple(split_forms(row.get("seat_of"))),
         )
         for form in split_forms(row.get("names")) + [row["name_en"]]:
             lex.places.add(form, city)

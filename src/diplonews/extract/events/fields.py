@@ -252,6 +252,8 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     ):
         # "X nói rằng Y sẽ gặp Z": the reported clause has a subject of its own, X speaks
         pre = [m for m in pre if m.start >= said.end()]
+    if pre and sides_between(reader, cue):  # "X hoan nghênh vòng đàm phán giữa A và B"
+        pre = []
     back = reader.back_subject(at)
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
         pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]
@@ -328,6 +330,30 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
         chairs |= roles.joined_reception_hosts(reader, sentence, cue, people)
         people, chairs = list(dict.fromkeys(people + hosts)), chairs | set(hosts)
     return people, chairs | {m.person for m in chair_of}
+
+
+# "giữa A và B" right after the event's word: its own words name both its sides.
+BETWEEN_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?giữa\s+([^,;.:]{2,120}?)\s(?:và|với)\s+\S")
+# The words by which a subject holds talks itself: "X có cuộc hội đàm giữa …", "X chủ trì
+# phiên đàm phán giữa …" (no other verb stands between it and the event).
+HOLDS = re.compile(
+    r"(?:có|tiến hành|tổ chức|chủ trì|đồng chủ trì|tham gia|tham dự|dự)\s+"
+    r"(?:(?:các|một|những|hai|ba)\s+)?(?:(?:cuộc|buổi|phiên|vòng)\s+)?$"
+)
+
+
+def sides_between(reader: Reader, cue: Cue) -> bool:
+    """Whether the event's own words name its sides after "giữa" (a state or an official
+    among them): who is named before, speaking of it, is none of them unless the verb
+    says they hold it. "Ông X hoan nghênh những tiến triển trong vòng đàm phán giữa đại
+    diện chính phủ Indonesia và thủ lĩnh ly khai Aceh", "X phát biểu sau các cuộc hội đàm
+    giữa Putin, Gazprom và phái đoàn Ukraina": X is no side."""
+    body = reader.body
+    between = BETWEEN_AFTER.match(body, cue.end, cue.own_end)
+    if between is None or HOLDS.search(body, max(0, cue.start - 40), cue.start):
+        return False
+    start, end = between.start(1), between.end()
+    return bool(reader.parties_in(start, end) or reader.mentions_in(start, end))
 
 
 SPEAKING_FOR = ("Spokesperson", "Press Secretary")

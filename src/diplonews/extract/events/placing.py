@@ -674,6 +674,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     same_day_location(reader, drafts)
     for d in drafts:
         summits.summit_abroad(reader, d)
+        summits.host_state(reader, d)
     summits.host_chairs(reader, drafts)
     captions.caption_participants(reader, drafts)
     peers.named_peers(reader, drafts)

@@ -221,11 +221,13 @@ def plural_subject_parties(reader: Reader, start: int, end: int) -> list[str]:
 
 
 # What talks are about, after their counterparts: "hội đàm với X về vấn đề hạt nhân Iran",
-# "điện đàm … về tình hình Lebanon". The states named there are the topic, not a side.
+# "điện đàm … về tình hình Lebanon", "đối thoại … xoay quanh nhiều chủ đề: từ vai trò của
+# Mỹ ở châu Á …". The states named there are the topic, not a side.
 TOPIC = re.compile(
-    r"\s(?:về|xung quanh|liên quan (?:đến|tới))\s+(?:các\s+|những\s+)?"
+    r"\s(?:về|xung quanh|xoay quanh|liên quan (?:đến|tới))\s+(?:các\s+|những\s+|nhiều\s+)?"
     r"(?:vấn đề|tình hình|chương trình|cuộc khủng hoảng|khủng hoảng|việc|kế hoạch|tiến trình|"
-    r"hồ sơ|cuộc xung đột|xung đột|quan hệ|hợp tác|cuộc chiến|an ninh|hoà bình|hòa bình)\b"
+    r"hồ sơ|cuộc xung đột|xung đột|quan hệ|hợp tác|cuộc chiến|an ninh|hoà bình|hòa bình|"
+    r"chủ đề|vai trò)\b"
 )
 
 
@@ -453,9 +455,42 @@ def receivers(reader: Reader, pre: list[Mention]) -> list[Mention]:
 def visit_hosts(
     reader: Reader, sentence: Sentence, cue: Cue, pre: list[Mention], visitors: list[int]
 ) -> list[int]:
-    """The hosts of a visit, who chair it: its inviters and whoever receives the visitor."""
+    """The hosts of a visit, who chair it: its inviters and whoever receives the visitor.
+    With none of them named, the official who "tiếp" the visitors on the occasion of the
+    visit hosts it ("X đã tiếp đoàn đại biểu … do ông Y làm trưởng đoàn nhân dịp đoàn đến
+    thăm …"); one who receives a guest already on a visit only meets him ("A tiếp B đang
+    thăm chính thức Việt Nam", "A đã tiếp B đang có chuyến thăm … theo lời mời của C")."""
     hosts = [m.person for m in inviters(reader, sentence, cue) + receivers(reader, pre)]
+    if not hosts:
+        hosts = [
+            m.person
+            for m in reader.mentions_in(sentence.start, cue.start)
+            if receives_visitors(reader, m, cue, visitors)
+        ]
     return [p for p in dict.fromkeys(hosts) if p >= 0 and p not in visitors]
+
+
+# "X đã tiếp Y", "X tiếp đoàn …": the verb of receiving right after its subject.
+RECEIVES_VISITOR = re.compile(
+    r"\s*(?:(?:đã|sẽ|đang|vừa|chính thức|thân mật|trọng thể)\s+)*tiếp\s+"
+    r"(?!(?:tục|thu|cận|theo|xúc|diễn|nối|nhận|tế|sức|đãi)\b)"
+)
+RECEIVED_GROUP = re.compile(r"(?:các\s+)?(?:đoàn|phái đoàn)\b")
+# "… nhân dịp đoàn đến thăm", "nhân chuyến thăm": the visit is the occasion of the reception.
+ON_OCCASION = re.compile(r"\bnhân\s+(?:dịp|chuyến)\b")
+
+
+def receives_visitors(reader: Reader, m: Mention, cue: Cue, visitors: list[int]) -> bool:
+    """Whether `m` is the subject of "tiếp" whose object, before the visit's words, is a
+    visitor or a delegation, received on the occasion of the visit."""
+    verb = RECEIVES_VISITOR.match(reader.body, m.end)
+    if verb is None or m.person in visitors or verb.end() > cue.start:
+        return False
+    if not ON_OCCASION.search(reader.body, verb.end(), cue.start):
+        return False
+    if RECEIVED_GROUP.match(reader.body, verb.end()):
+        return True
+    return any(n.person in visitors for n in reader.mentions_in(verb.end(), cue.start))
 
 
 def verb_of_another_event(reader: Reader, verb_end: int, cue: Cue) -> bool:

@@ -76,6 +76,39 @@ def summit_abroad(reader: Reader, d: Draft) -> None:
     event.parties = sorted(set(event.parties) | set(special.parties))
 
 
+# The gatherings of a mechanism that moves from host to host (SCHEMA series names).
+GATHERING_ENDS = ("Summit", "Leaders' Meeting", "Ministers' Meeting")
+
+
+def host_state(reader: Reader, d: Draft) -> None:
+    """A summit or ministers' meeting held in a city has the city's state among its
+    parties, as its host: "Hội nghị Cấp cao APEC tại Hà Nội" (VNM), "hội nghị thượng đỉnh
+    NATO tại Istanbul" (TUR). Not when the mechanism is a fixed set of states (G8, six-party
+    talks), nor when a bloc among its parties counts the host as a member (an ASEAN summit
+    in Vientiane: ASEAN stands for Laos), nor at the seat of an organisation among them
+    (NATO in Brussels is at home: cities.tsv seat_of)."""
+    event = d.event
+    if event.kind != "meeting" or not event.series or not event.series.endswith(GATHERING_ENDS):
+        return
+    series = d.cue.series
+    lex = reader.lex
+    if (
+        series
+        and series.name_en == event.series
+        and series.parties
+        and all(getattr(lex.party(c), "kind", "") == "state" for c in series.parties)
+    ):
+        return
+    city = city_of(lex, event.location)
+    if city is None or not city.country or city.country in event.parties:
+        return
+    if any(code in city.seat_of for code in [*event.parties, *(series.parties if series else ())]):
+        return  # "Hội nghị Bộ trưởng Ngoại giao NATO tại Brussels": at its own seat
+    if any(city.country in (getattr(lex.party(c), "members", None) or ()) for c in event.parties):
+        return
+    event.parties = sorted([*event.parties, city.country])
+
+
 def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
     """The official named as host after a meeting ("Là nước chủ nhà …, Thủ tướng X")
     chairs the latest meeting before it held in X's state."""

@@ -187,7 +187,9 @@ def add_other_side(
     """Talks held with a side named only by its state or delegation ("hội đàm với đoàn
     đại biểu Chính phủ Morocco") and, in the next sentence, that side's official named
     with ours ("Thủ tướng Driss Jettou và Thủ tướng Phan Văn Khải mong muốn …"): the
-    official led the other side of the talks."""
+    official led the other side of the talks. Talks with one side only, and a next
+    sentence whose subject, an official of another state, "also" speaks: that official
+    is the other side."""
     people = reader.doc.record.people
 
     def country(p: int) -> str | None:
@@ -201,19 +203,39 @@ def add_other_side(
             continue
         ours = {country(p) for p in d.people}
         others = set(d.event.parties) - ours
-        if len(ours) != 1 or len(others) != 1:
+        if len(ours) != 1 or len(others) > 1:
             continue
         spans = after(reader, kept, i)[:1]
         if not spans or spans[0] != reader.doc.sentences[d.sentence + 1]:
             continue  # only the very next sentence goes on with the talks' two sides
         start, end = spans[0]
         inside = [m for m in reader.mentions if start <= m.start < end and m.person >= 0]
+        if not others:
+            # "Trong cuộc gặp hôm qua, Thủ tướng A đánh giá cao … . Tổng bí thư B cũng
+            # khẳng định …": the next sentence opens with an official of another state
+            # who "also" speaks, the other side of the talks
+            first = inside[0] if inside else None
+            code = country(first.person) if first else None
+            if (
+                first
+                and code
+                and code not in ours
+                and first.titles
+                and not reader.body[start : first.start].strip()
+                and ALSO.match(reader.body, first.end)
+            ):
+                d.people.append(first.person)
+                d.event.parties = list(dict.fromkeys([*d.event.parties, code]))
+            continue
         if not any(m.person in d.people for m in inside):
             continue
         for m in inside:
             if m.person not in d.people and m.titles and country(m.person) in others:
                 d.people.append(m.person)
                 break
+
+
+ALSO = re.compile(r"\s*(?:cũng|đồng thời)\b")
 
 
 # "ông Tập thăm Seoul và gặp gỡ với bà Park": a second predicate joined by "và" shares
