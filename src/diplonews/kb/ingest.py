@@ -182,7 +182,6 @@ def _prepared(
     # numpy (`fold_fast`, the same text), a fifth of the time of `fold`'s translate.
     folded = (fold(title), fold_fast(doc.body))
     signature = dedupe.signature_of_folded(folded[1] if doc.body else fold_fast(item.text))
-    record = doc.record.to_dict()
     return Prepared(
         path=item.path,
         warnings=[f"{item.path}: {warning}" for warning in doc.warnings],
@@ -190,8 +189,7 @@ def _prepared(
         doc_id=item.doc_id,
         url=item.url,
         content_hash=content_hash,
-        record=record,
-        record_json=writes.record_json(record),  # here, in the worker, not in the writer
+        record=doc.record.to_dict(),
         body=doc.body,
         spans=[e.evidence_span for e in doc.record.events],
         signature=signature,

@@ -49,7 +49,6 @@ class Prepared:
     folded: tuple[str, str] | None = None  # fold(title or ""), fold(body), if computed
     path: str = ""  # where it was read, for messages: a file, or `file.jsonl:LINE`
     warnings: list[str] = field(default_factory=list)  # values extraction left out, and why
-    record_json: str = ""  # `record` as stored (`record_json`), if computed (in a worker)
 
     @property
     def seen(self) -> str | None:
@@ -70,11 +69,6 @@ Mark = tuple[dict[int, tuple[bytes, list[int]]], dict[int, tuple[str, str]]]
 # json.dumps(value, ensure_ascii=False) without building an encoder for every call.
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 _clock: list[tuple[int, str]] = [(-1, "")]  # the second `_now` last formatted, as text
-
-
-def record_json(record: dict[str, Any]) -> str:
-    """An extraction record as the store keeps it (`articles.record`)."""
-    return _to_json(record)
 
 
 def _now() -> str:
@@ -335,7 +329,7 @@ def _extracted(item: Prepared) -> dict[str, Any]:
         "published": record.get("published"),
         "credits": _to_json(record.get("credits") or []),
         "body": item.body,
-        "record": item.record_json or _to_json(record),
+        "record": _to_json(record),
         "minhash": item.signature,
         "extractor": __version__,
         "added_at": _now(),
