@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from diplonews.kb import dedupe
+from diplonews.text import fold
 
 
 def test_a_copy_with_a_few_words_changed_is_a_near_duplicate(seed_articles: list[Path]) -> None:
@@ -42,17 +43,17 @@ def test_content_hash_tells_texts_apart() -> None:
     assert dedupe.content_hash("Đối thoại") == dedupe.content_hash("Đối thoại")
 
 
-def test_signatures_are_datasketchs_affine32_minhash(seed_articles: list[Path]) -> None:
-    """The values are datasketch's, so signatures stored before migration 0005 (computed
-    with datasketch) and new ones find each other."""
-    import zlib
-
+def test_signatures_are_datasketchs_affine32_minhash_of_the_shingle_hash(
+    seed_articles: list[Path],
+) -> None:
+    """The values are datasketch's MinHash (affine32, seed 1) given `shingle_hash`, the
+    hash `_shingle_hashes` computes for every shingle of a body at once."""
     from datasketch import MinHash
 
     texts = [p.read_text(encoding="utf-8") for p in seed_articles]
-    for text in [*texts, "", "Hà Nội", "một hai ba bốn năm", "một hai ba bốn năm sáu"]:
+    for text in [*texts, "", "Hà Nội", "một hai ba bốn năm", "“Hà Nội” … là thủ đô, 2006."]:
         reference = MinHash(
-            num_perm=dedupe.PERMUTATIONS, seed=1, scheme="affine32", hashfunc=zlib.crc32
+            num_perm=dedupe.PERMUTATIONS, seed=1, scheme="affine32", hashfunc=dedupe.shingle_hash
         )
         pieces = dedupe.shingles(text)
         if pieces:
@@ -60,14 +61,21 @@ def test_signatures_are_datasketchs_affine32_minhash(seed_articles: list[Path]) 
         assert (dedupe.values(dedupe.signature(text)) == reference.hashvalues).all()
 
 
+def test_long_texts_are_hashed_in_segments_as_whole() -> None:
+    """A body longer than a segment is cut at spaces, and a word longer than a segment
+    is hashed alone: every shingle's hash is still `shingle_hash` of its text."""
+    words = ["hà", "nội", "việt", "nam", "asean", "2006", "hội", "nghị"]
+    text = " ".join(words[(i * 7 + i // 5) % len(words)] for i in range(30_000))
+    text += " " + "x" * (dedupe._SEGMENT + 10) + " yy zz " + "q" * (2 * dedupe._SEGMENT) + " cuối"
+    hashes = dedupe._shingle_hashes(fold(text))
+    assert hashes.tolist() == [dedupe.shingle_hash(s) for s in dedupe.shingles(text)]
+
+
 def test_signatures_stored_with_8_byte_values_keep_their_bands_and_similarity(
     seed_articles: list[Path],
 ) -> None:
-    """A store written before migration 0005 holds 1,024-byte signatures; its band keys
-    were 63 bits, which the migration shifts to the 31 `band_keys` gives."""
-    import hashlib
-    import struct
-
+    """A store written before migration 0005 held 1,024-byte signatures: read as the same
+    values."""
     import numpy as np
 
     text = seed_articles[0].read_text(encoding="utf-8")
@@ -76,15 +84,9 @@ def test_signatures_stored_with_8_byte_values_keep_their_bands_and_similarity(
     assert len(old) == dedupe.PERMUTATIONS * 8
     assert dedupe.similarity(old, new) == 1.0
     assert dedupe.band_keys(old) == dedupe.band_keys(new)
-    width = dedupe.ROWS * 8
-    before = [  # the keys as diplonews computed them before 0005
-        struct.unpack(
-            "<q",
-            hashlib.blake2b(
-                old[b * width : (b + 1) * width], digest_size=8, person=struct.pack("<Q", b)
-            ).digest(),
-        )[0]
-        >> 1
-        for b in range(dedupe.BANDS)
-    ]
-    assert [key >> 32 for key in before] == dedupe.band_keys(new)
+
+
+def test_a_signature_of_nothing_has_no_bands_and_is_like_none() -> None:
+    """An article signed with nothing (`writes.sign_again`: no body to sign)."""
+    assert dedupe.band_keys(b"") == []
+    assert dedupe.similarity(b"", dedupe.signature("Hà Nội")) == 0.0

@@ -11,12 +11,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import corpus
 from diplonews import __version__, api
-from diplonews.extract.reading import Source
 from diplonews.kb import ingest as ingest_module
 from diplonews.kb.ingest import BATCH_SIZE, ingest
 from diplonews.kb.store import Store, open_store, writes
@@ -366,13 +366,13 @@ def test_an_exact_copy_of_a_stored_article_is_not_extracted(
     (second / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
     ingest(store, [first], workers=1)
     extracted: list[str] = []
-    real = ingest_module.prepare_source
+    real = ingest_module.prepare_many
 
-    def counted(item: Source, *args: object, **kwargs: object) -> object:
-        extracted.append(Path(item.path).name)
-        return real(item, *args, **kwargs)  # type: ignore[arg-type]
+    def counted(pending: list[Any], *args: object, **kwargs: object) -> object:
+        extracted.extend(Path(p.item.path).name for p in pending)
+        return real(pending, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ingest_module, "prepare_source", counted)
+    monkeypatch.setattr(ingest_module, "prepare_many", counted)
     report = ingest(store, [second], workers=1)
     assert (report.added, report.duplicates, report.failed) == (1, 1, 0)
     assert extracted == ["b.txt"]

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
@@ -144,9 +145,15 @@ def source_from_json_line(line: bytes, name: str, number: int) -> Source:
     """The article of line `number` of the JSONL file `name`, as `read_file` reads it."""
     where = f"{name}:{number}"
     try:
-        return _from_json_line(line, default_id=f"{PurePosixPath(name).stem}:{number}", where=where)
+        return _from_json_line(line, default_id=f"{_stem(name)}:{number}", where=where)
     except _Reject as exc:
         raise InputError(where, str(exc)) from None
+
+
+@lru_cache(maxsize=64)
+def _stem(name: str) -> str:
+    """A file's name without its folder and suffix, once per file, not once per line."""
+    return PurePosixPath(name).stem
 
 
 def source_from_object(item: Any, name: str, number: int) -> Source:

@@ -36,10 +36,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 
 from diplonews.errors import DiplonewsError, InputError, StoreError
-from diplonews.extract import extract_doc
+from diplonews.extract import extract_doc, extract_docs
+from diplonews.extract.doc import Doc
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.extract.reading import JSONL_SUFFIXES, Source, iter_files, read_file
 from diplonews.kb import corrections, dedupe, sources
@@ -53,7 +55,7 @@ from diplonews.text import fold
 # less per article to write than 200; the writer lock is held about 0.3 s a batch.
 BATCH_SIZE = 500
 PARALLEL_FROM = 64  # articles in a batch from which worker processes pay off
-CHUNK = 25  # articles sent to a worker at a time (20 chunks a batch)
+CHUNK = 25  # articles sent to a worker at a time (20 chunks a batch), extracted together
 AHEAD = 2  # batches sent to the workers before the one being written
 # How long a batch waits for another ingest's write to end before giving up; a batch
 # holds the writer lock only while it writes (about a second for 500 articles).
@@ -140,13 +142,6 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def prepare(pending: _Pending, lexicons: Lexicons | None = None) -> Prepared | str:
-    """Extract one source; an error message instead when extraction fails."""
-    return prepare_source(
-        pending.item, pending.source, pending.content_hash, lexicons or _worker_lexicons
-    )
-
-
 def prepare_source(
     item: Source, source: str, content_hash: str, lexicons: Lexicons | None = None
 ) -> Prepared | str:
@@ -154,13 +149,34 @@ def prepare_source(
     anywhere: a worker process, a Spark executor); an error message when it fails."""
     lex = lexicons or load()
     try:
-        doc = extract_doc(
+        doc: Doc | Exception = extract_doc(
             item.text, item.doc_id, published=item.published, url=item.url, lexicons=lex
         )
-    except DiplonewsError as exc:
-        return f"{item.path}: {exc}"
     except Exception as exc:  # noqa: BLE001 -- a bug in a stage must not stop the run
-        return f"{item.path}: internal error: {type(exc).__name__}: {exc}"
+        doc = exc
+    return _prepared(item, source, content_hash, doc)
+
+
+def prepare_many(
+    pending: list[_Pending], lexicons: Lexicons | None = None
+) -> Iterator[Prepared | str]:
+    """`prepare_source` of each source, in order, extracted a few at a time (`extract_docs`,
+    which keeps the lexicons' automaton in the processor's cache from one article to the
+    next: 5% less CPU an article than one at a time)."""
+    lex = lexicons or _worker_lexicons or load()
+    extracted = extract_docs([p.item for p in pending], lexicons=lex)
+    for p, (_, doc) in zip(pending, extracted, strict=True):
+        yield _prepared(p.item, p.source, p.content_hash, doc)
+
+
+def _prepared(
+    item: Source, source: str, content_hash: str, doc: Doc | Exception | None
+) -> Prepared | str:
+    """What `prepare_source` gives for an extraction (or the exception it raised)."""
+    if isinstance(doc, DiplonewsError):
+        return f"{item.path}: {doc}"
+    if not isinstance(doc, Doc):
+        return f"{item.path}: internal error: {type(doc).__name__}: {doc}"
     title = doc.record.title or ""
     # What search indexes, done here, not in the writer; the body by a table lookup in
     # numpy (`fold_fast`, the same text), a fifth of the time of `fold`'s translate.
@@ -183,8 +199,8 @@ def prepare_source(
     )
 
 
-def _prepare_in_worker(pending: _Pending) -> Prepared | str:
-    return prepare(pending)
+def _prepare_in_worker(chunk: list[_Pending]) -> list[Prepared | str]:
+    return list(prepare_many(chunk))
 
 
 def _unextracted(pending: _Pending) -> _Unextracted:
@@ -352,8 +368,9 @@ class _Run:
                     initializer=_init_worker,
                     initargs=(self.lexicon_paths, os.getpid()),
                 )
-            return self.pool.map(_prepare_in_worker, batch, chunksize=CHUNK)
-        return (prepare(p, self.lexicons) for p in batch)
+            chunks = [batch[start : start + CHUNK] for start in range(0, len(batch), CHUNK)]
+            return chain.from_iterable(self.pool.map(_prepare_in_worker, chunks))
+        return prepare_many(batch, self.lexicons)
 
     def flush(self) -> None:
         """Send the pending sources to extraction, then write the batches sent before

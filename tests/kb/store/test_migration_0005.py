@@ -183,6 +183,11 @@ def test_0005_store_finds_old_near_duplicates_and_takes_articles_out(
             len(store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,))[0][0])
             == 1024
         )
+        # Signed by crc32 of each shingle (migration 0008): signed again by the first writer.
+        assert store.query("SELECT name FROM minhash_scheme")[0][0] == "crc32-affine32"
+        with store.transaction():
+            writes.Writer(store, lexicons)
+        assert store.query("SELECT name FROM minhash_scheme")[0][0] == dedupe.SCHEME
         copy = "Theo TTXVN\n" + body + "\nBáo Thế giới & Việt Nam"
         prepared = ingest.prepare_source(
             Source(path="copy.txt", doc_id="copy", text=copy, published=None, url=None),

@@ -14,13 +14,16 @@ import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
 from diplonews import __version__
+from diplonews.errors import StoreError
 from diplonews.extract.lexicons import Lexicons
 from diplonews.kb import dedupe, resolve
 from diplonews.kb.resolve import EventView
+from diplonews.kb.search import fold_fast
 from diplonews.kb.store.base import Store
 from diplonews.kb.store.known_people import KnownPeople, reported_names
 from diplonews.text import fold
@@ -203,21 +206,26 @@ def add_copy(
 
 
 def near_duplicate(
-    store: Store, signature: bytes, keys: list[int] | None = None
+    store: Store, signature: bytes, keys: list[int] | None = None, folded: str = ""
 ) -> tuple[int, float] | None:
     """The stored article most like this one, if it is a near-duplicate (`keys`: the
-    signature's band keys, when already computed)."""
+    signature's band keys, when already computed; `folded`: its folded body, which
+    settles a likeness the signatures leave in doubt, `_likeness`)."""
     keys = sorted(set(keys or dedupe.band_keys(signature)))
+    if not keys:
+        return None
     marks = ", ".join("?" for _ in keys)
     rows = store.query(
         f"SELECT DISTINCT article_id FROM minhash_bands WHERE band_key IN ({marks}) "
         "ORDER BY article_id LIMIT ?",
         (*keys, CANDIDATE_LIMIT),
     )
-    return _most_like(store, signature, [int(r[0]) for r in rows])
+    return _most_like(store, signature, [int(r[0]) for r in rows], folded)
 
 
-def _most_like(store: Store, signature: bytes, ids: list[int]) -> tuple[int, float] | None:
+def _most_like(
+    store: Store, signature: bytes, ids: list[int], folded: str = ""
+) -> tuple[int, float] | None:
     """Of these stored articles, the one most like `signature`, if a near-duplicate."""
     if not ids:
         return None
@@ -226,10 +234,27 @@ def _most_like(store: Store, signature: bytes, ids: list[int]) -> tuple[int, flo
         f"SELECT id, minhash FROM articles WHERE id IN ({', '.join('?' for _ in ids)}) ORDER BY id",
         ids,
     ):
-        score = dedupe.similarity(bytes(stored), signature)
+        score = _likeness(store, bytes(stored), int(article_id), signature, folded)
         if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
             best = (int(article_id), score)
     return best
+
+
+def _likeness(
+    store: Store, stored: bytes, article_id: int, signature: bytes, folded: str, body: str = ""
+) -> float:
+    """How like a stored article (its signature, its id, its folded body if known) an
+    article is: the estimate of the signatures, or, where it falls within
+    `dedupe.DOUBT` of the threshold, the Jaccard similarity of the two bodies' shingles
+    (`dedupe.jaccard`), so that whether two articles are one does not hang on the hash
+    functions. Without both bodies (one signed from a whole text), the estimate."""
+    score = dedupe.similarity(stored, signature)
+    if not folded or abs(score - dedupe.THRESHOLD) > dedupe.DOUBT:
+        return score
+    if not body:
+        rows = store.query("SELECT body FROM articles WHERE id = ?", (article_id,))
+        body = fold_fast(rows[0][0]) if rows and rows[0][0] else ""
+    return dedupe.jaccard(folded, body) if body else score
 
 
 def stored_bands(store: Store, keys: Iterable[int]) -> dict[int, list[int]]:
@@ -248,12 +273,52 @@ def stored_bands(store: Store, keys: Iterable[int]) -> dict[int, list[int]]:
             chunk = ordered[start : start + LOOKUP_CHUNK]
             rows += store.query(
                 "SELECT band_key, article_id FROM minhash_bands "
-                f"WHERE band_key IN ({', '.join('?' for _ in chunk)})",
+                f"WHERE band_key IN ({','.join(['?'] * len(chunk))})",
                 chunk,
             )
     for key, article_id in rows:
         found.setdefault(int(key), []).append(int(article_id))
     return found
+
+
+def sign_again(store: Store) -> None:
+    """Sign every stored article again when the store holds signatures of an older
+    scheme (`dedupe.OLD_SCHEMES`, migration 0008), so that new articles find old ones:
+    from its stored body, the text it was signed from. An article stored with no body
+    was signed from its whole text, which the store does not keep: it is signed with
+    nothing (found by its exact hash alone, as an empty text). A scheme this diplonews
+    does not know is refused."""
+    rows = store.query("SELECT name FROM minhash_scheme WHERE id = 1")
+    scheme = str(rows[0][0]) if rows else dedupe.SCHEME
+    if scheme == dedupe.SCHEME:
+        return
+    if scheme not in dedupe.OLD_SCHEMES:
+        raise StoreError(
+            f"{store.location}: MinHash signatures of an unknown scheme {scheme!r} "
+            f"(this is diplonews {__version__}, which signs with {dedupe.SCHEME!r}): "
+            "upgrade diplonews"
+        )
+    store.execute("DELETE FROM minhash_bands")
+    last = 0
+    while True:
+        signed: list[tuple[bytes, int]] = []
+        bands: list[tuple[int, int]] = []
+        rows = store.query(
+            "SELECT id, body FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, LOOKUP_CHUNK)
+        )
+        for article_id, body in rows:
+            signature = dedupe.signature_of_folded(fold_fast(body)) if body else b""
+            signed.append((signature, int(article_id)))
+            bands += [(key, int(article_id)) for key in sorted(set(dedupe.band_keys(signature)))]
+            last = int(article_id)
+        if not rows:
+            break
+        store.executemany("UPDATE articles SET minhash = ? WHERE id = ?", signed)
+        store.executemany(
+            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            bands,
+        )
+    store.execute("UPDATE minhash_scheme SET name = ? WHERE id = 1", (dedupe.SCHEME,))
 
 
 def _extracted(item: Prepared) -> dict[str, Any]:
@@ -310,6 +375,7 @@ class Writer:
         self.stored: dict[int, list[int]] | None = None
         # The people the batch's names may be (`look_up_people`); None: ask the store.
         self.people: KnownPeople | None = None
+        sign_again(store)
 
     def mark(self) -> Mark:
         return dict(self.bands), dict(self.entries)
@@ -323,7 +389,7 @@ class Writer:
 
     def look_up_bands(self, items: Iterable[Prepared]) -> None:
         """Read which stored articles share a band with these (the batch to come)."""
-        self.stored = stored_bands(self.store, (k for item in items for k in item.band_keys()))
+        self.stored = stored_bands(self.store, chain.from_iterable(i.band_keys() for i in items))
 
     def look_up_people(self, items: Iterable[Prepared]) -> None:
         """Read which stored people share a name key with those of these articles."""
@@ -337,18 +403,27 @@ class Writer:
         """The article, stored or added in this batch, most like this one, if it is a
         near-duplicate."""
         keys = item.band_keys()
+        folded = (item.folded[1] if item.folded else fold_fast(item.body)) if item.body else ""
         if self.stored is None:
-            best = near_duplicate(self.store, item.signature, keys)
+            best = near_duplicate(self.store, item.signature, keys, folded)
         else:
             found = self.stored.keys() & keys  # mostly none
             stored = sorted({a for key in found for a in self.stored[key]})
-            best = _most_like(self.store, item.signature, stored[:CANDIDATE_LIMIT])
+            best = _most_like(self.store, item.signature, stored[:CANDIDATE_LIMIT], folded)
         pending: list[int] = []
         if not self.pending_keys.isdisjoint(keys):  # rare: scan the batch's articles
             wanted = set(keys)
             pending = sorted(a for a, (_, ks) in self.bands.items() if not wanted.isdisjoint(ks))
         for article_id in pending[:CANDIDATE_LIMIT]:
-            score = dedupe.similarity(self.bands[article_id][0], item.signature)
+            entry = self.entries.get(article_id)  # its folded body, not indexed yet
+            score = _likeness(
+                self.store,
+                self.bands[article_id][0],
+                article_id,
+                item.signature,
+                folded,
+                entry[1] if entry else "",
+            )
             if score >= dedupe.THRESHOLD and (best is None or score > best[1]):
                 best = (article_id, score)
         return best
@@ -415,14 +490,17 @@ class Writer:
         for position, event in enumerate(record.get("events") or []):
             span = item.spans[position] if position < len(item.spans) else None
             self._add_event(article_id, position, event, span, people)
-        store.executemany(
-            "INSERT INTO figures (article_id, what, value, unit, year, evidence) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (article_id, f["what"], f["value"], f["unit"], f.get("year"), f.get("evidence"))
-                for f in record.get("figures") or []
-            ],
-        )
+        if record.get("figures"):  # most articles have none: no statement then
+            store.executemany(
+                "INSERT INTO figures (article_id, what, value, unit, year, evidence) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, f["what"], f["value"], f["unit"], f.get("year"), f.get("evidence"))
+                    for f in record["figures"]
+                ],
+            )
+        if not item.milestones:
+            return
         store.executemany(
             "INSERT INTO milestones (article_id, kind, parties, label, start_date, end_date, "
             "holder, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -465,6 +543,8 @@ class Writer:
         self.stored = None  # stored bands go: look them up again
         for (signature,) in store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,)):
             keys = sorted(set(dedupe.band_keys(bytes(signature))))
+            if not keys:  # signed with nothing: no bands
+                continue
             store.execute(  # found by its keys: the index has no other way to the article
                 "DELETE FROM minhash_bands WHERE article_id = ? AND band_key IN "
                 f"({', '.join('?' for _ in keys)})",
@@ -518,14 +598,13 @@ class Writer:
                 if participant.get("title") and participant["title"] not in known["titles"]:
                     known["titles"] = [*known["titles"], participant["title"]]
         ids = {}
+        mentions = []
         for key, person in reported.items():
             person_id = resolve_person(
                 self.store, person["name"], person.get("country"), self.people
             )
             ids[key] = person_id
-            self.store.execute(
-                "INSERT INTO person_mentions (person_id, article_id, name, country, titles, seen) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+            mentions.append(
                 (
                     person_id,
                     article_id,
@@ -533,9 +612,15 @@ class Writer:
                     person.get("country"),
                     _to_json(person.get("titles") or []),
                     item.seen,
-                ),
+                )
             )
             self.dirty_people.add(person_id)
+        if mentions:  # the article's mentions in one statement, in the same order
+            self.store.executemany(
+                "INSERT INTO person_mentions (person_id, article_id, name, country, titles, seen) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                mentions,
+            )
         return ids
 
     def _add_event(
