@@ -14,7 +14,7 @@ between runs.
 
 A signature is stored as 128 little-endian 32-bit values (512 bytes); stores written
 before migration 0005 hold them as 64-bit values (1,024 bytes), which `values` reads
-as well. Stores written before migration 0008 hold signatures of the scheme before
+as well. Stores written before migration 0009 hold signatures of the scheme before
 this one (crc32 of each shingle, `OLD_SCHEMES`): `writes.Writer` signs their articles
 again, from their stored bodies, before it writes into them.
 
@@ -42,7 +42,7 @@ THRESHOLD = 0.8  # Jaccard similarity of their shingles from which two bodies ar
 # an estimate this near the threshold is settled by the bodies' shingles (`jaccard`).
 DOUBT = 0.15
 SHINGLE = 5  # words
-# The signatures a store holds (its `minhash_scheme` row, migration 0008): this one's
+# The signatures a store holds (its `minhash_scheme` row, migration 0009): this one's
 # shingle hashes (`_shingle_hashes`) under datasketch's affine32 permutations, seed 1.
 SCHEME = "words5-affine32"
 OLD_SCHEMES = ("crc32-affine32",)  # crc32 of each shingle's text: signed again from bodies

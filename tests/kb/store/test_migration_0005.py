@@ -183,7 +183,7 @@ def test_0005_store_finds_old_near_duplicates_and_takes_articles_out(
             len(store.query("SELECT minhash FROM articles WHERE id = ?", (article_id,))[0][0])
             == 1024
         )
-        # Signed by crc32 of each shingle (migration 0008): signed again by the first writer.
+        # Signed by crc32 of each shingle (migration 0009): signed again by the first writer.
         assert store.query("SELECT name FROM minhash_scheme")[0][0] == "crc32-affine32"
         with store.transaction():
             writes.Writer(store, lexicons)

@@ -1,4 +1,4 @@
-"""Migration 0008: a store signed with the crc32 scheme is signed again, from its stored
+"""Migration 0009: a store signed with the crc32 scheme is signed again, from its stored
 bodies, before anything is written into it, so new articles find old ones; a scheme
 this diplonews does not know is refused."""
 
@@ -44,7 +44,7 @@ def _scheme(store: Store) -> str:
 
 
 def _as_if_signed_by_crc32(store: Store) -> None:
-    """What a store written before 0008 holds: other signatures, other band keys."""
+    """What a store written before 0009 holds: other signatures, other band keys."""
     with store.transaction():
         for (article_id,) in store.query("SELECT id FROM articles"):
             store.execute(

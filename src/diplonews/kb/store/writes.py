@@ -283,7 +283,7 @@ def stored_bands(store: Store, keys: Iterable[int]) -> dict[int, list[int]]:
 
 def sign_again(store: Store) -> None:
     """Sign every stored article again when the store holds signatures of an older
-    scheme (`dedupe.OLD_SCHEMES`, migration 0008), so that new articles find old ones:
+    scheme (`dedupe.OLD_SCHEMES`, migration 0009), so that new articles find old ones:
     from its stored body, the text it was signed from. An article stored with no body
     was signed from its whole text, which the store does not keep: it is signed with
     nothing (found by its exact hash alone, as an empty text). A scheme this diplonews
