@@ -442,13 +442,3 @@ def test_world_a_next_speaker_without_cung_is_not_added() -> None:
         published="2004-10",
     ).events
     assert {p.name for p in event.participants} == {"Gerhard Schroeder"}
-
-
-def test_world_talks_recalled_as_a_whole_between_named_sides_are_one_meeting() -> None:
-    # no occurrence told ("sau 3 ngày", "sẽ có"): talks recalled as a whole still count
-    [event] = extract(
-        "Hội đàm giữa Washington và Bình Nhưỡng đã hoàn toàn bế tắc kể từ khi ông Bush "
-        "nhận nhiệm sở năm 2001.",
-        "t",
-    ).events
-    assert (event.kind, event.status, event.parties) == ("meeting", "held", ["PRK", "USA"])

@@ -327,6 +327,14 @@ def counted_states(reader: Reader, d: Draft) -> list[str]:
     return states if reciprocal and n > MIN_SIDES and len(gap.split()) <= COUNT_GAP_WORDS else []
 
 
+# What tells a verb of talks as one occurrence of them: a length ("sau 40 phút đàm phán"),
+# "sau", or a verb that has or holds them ("sẽ có đàm phán", "tiến hành đàm phán").
+OCCURRENCE_LEAD = re.compile(
+    r"\b(?:sau|có|tổ chức|tiến hành|(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)"
+    r"\s+(?:ngày|giờ|tiếng|phút|tuần|tháng|vòng))\s+$"
+)
+
+
 # A state summoning another's envoy ("Trung Quốc đã triệu tập quyền đại sứ Nhật Bản để
 # phản đối", "chính phủ Anh triệu tập Đại sứ Iran"): the summoner's state stands in the
 # clause before the verb (at most a few words between: "hôm qua đã"), the envoy's state
@@ -374,11 +382,11 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     spans = side_spans(reader, start, end)
     before = listed_back([sp for sp in spans if sp[1] <= cue.start], body, cue.start)
     if not before:
-        # talks told by the sides after "giữa": "sau 3 ngày đàm phán … giữa London và
-        # Tehran", "sẽ có đàm phán giữa A và B", and talks recalled as a whole or still
-        # going on ("Hội đàm giữa A và B đã bế tắc từ năm 2001"), which the labelled sets'
-        # readings count as one held meeting
-        codes = sides_between(reader, d)
+        # a verb of talks told as an occurrence of them: "sau 3 ngày đàm phán … giữa London
+        # và Tehran", "sẽ có đàm phán giữa A và B" (not a bare "hội đàm giữa A và B đã bế
+        # tắc từ năm 2001": talks as a process)
+        lead = OCCURRENCE_LEAD.search(body, max(start, cue.start - 30), cue.start)
+        codes = sides_between(reader, d) if lead else []
         return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
     sides = before
     if word in TALKS_VERBS and not RECIPROCAL.match(body, cue.end):
