@@ -9,9 +9,9 @@ of the corpus drawn by bench/sample_corpus.py and labelled by the project, not b
 issue's authors; blind = 48 more such articles, drawn and labelled the same way a day
 later; cold = 96 more, drawn and labelled the same way on 2026-12-07 at the start of the
 next round; sealed = 48 more, drawn and labelled at the start of the round after, kept
-unread for the whole of it and scored at its start and end; sealed2 = 48 more, the same
-a round later), then on two halves of recent + archive, of fresh, of blind, of cold, of
-sealed and of sealed2: odd-numbered
+unread for the whole of it and scored at its start and end; sealed2 and sealed3 = 48 more
+each, the same a round and two rounds later), then on two halves of recent + archive, of
+fresh, of blind, of cold, of sealed, of sealed2 and of sealed3: odd-numbered
 articles (the half rules are developed on) and even-numbered ones (the half kept for
 checking). The gap between the halves is the honest estimate of what articles nobody
 looked at will score; report both.
@@ -70,6 +70,7 @@ def main() -> int:
         "cold",
         "sealed",
         "sealed2",
+        "sealed3",
     ):
         if not (args.data / name / "gold.jsonl").is_file():
             continue
@@ -78,7 +79,7 @@ def main() -> int:
         if name in ("recent", "archive"):
             unseen_gold += gold
             unseen_pred += pred
-        if name in ("fresh", "blind", "cold", "sealed", "sealed2"):
+        if name in ("fresh", "blind", "cold", "sealed", "sealed2", "sealed3"):
             own[name] = (gold, pred)
     for label, odd in (("odd half", True), ("even half", False)):
         table[label] = evaluate.score(half(unseen_gold, odd), half(unseen_pred, odd)).figures()
@@ -98,6 +99,7 @@ def main() -> int:
         ("cold odd", "cold even"),
         ("sealed odd", "sealed even"),
         ("sealed2 odd", "sealed2 even"),
+        ("sealed3 odd", "sealed3 even"),
     ):
         if odd_label in table:
             odd, even = table[odd_label], table[even_label]

@@ -27,7 +27,18 @@ def predict(folder: Path) -> list[dict]:
 
 @pytest.fixture(
     scope="module",
-    params=["seeds", "dev", "recent", "archive", "fresh", "blind", "cold", "sealed", "sealed2"],
+    params=[
+        "seeds",
+        "dev",
+        "recent",
+        "archive",
+        "fresh",
+        "blind",
+        "cold",
+        "sealed",
+        "sealed2",
+        "sealed3",
+    ],
 )
 def scored(request: pytest.FixtureRequest) -> tuple[str, evaluate.Report]:
     folder = DATA / request.param
