@@ -236,3 +236,35 @@ def test_forgetting_drops_pages_waiting_to_be_kept(tmp_path: Path) -> None:
         assert other.get("/people/2") == entry
     finally:
         other.close()
+
+
+def test_pages_that_come_fast_are_written_in_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page kept alone is written at once (another process answers it next); pages
+    that follow it within BATCH_GAP go to the keeping thread, which writes them
+    together, one transaction for all: this process answers them meanwhile from what
+    waits, and the others once they are written."""
+    directory = str(tmp_path / "pages")
+    keeper = cache.Keeper(directory, 8 * 1024 * 1024)
+    other = diskcache.Cache(directory)  # another server process's view of the pages
+    entry = (200, [(b"content-type", b"text/html")], b"<html></html>", b'W/"x"')
+    transactions = []
+    write_batch = keeper._write_batch
+
+    def counted(batch: dict[str, tuple[cache.Entry, str]]) -> None:
+        transactions.append(sorted(batch))
+        write_batch(batch)
+
+    monkeypatch.setattr(keeper, "_write_batch", counted)
+    try:
+        keeper.keep("/events/1", entry, "events/1")
+        assert other.get("/events/1") == entry  # alone: written at once
+        for n in range(2, 12):
+            keeper.keep(f"/events/{n}", entry, f"events/{n}")
+        assert all(keeper.get(f"/events/{n}") == entry for n in range(1, 12))
+        keeper.close()  # what waits is written first
+        assert all(other.get(f"/events/{n}") == entry for n in range(1, 12))
+        assert sum(map(len, transactions)) == 10 and len(transactions) <= 2
+    finally:
+        other.close()

@@ -344,15 +344,7 @@ async def search(request: Request) -> Response:
     hits = api.search(store, query, SEARCH_HITS + 1, first) if query else []
     more = len(hits) > SEARCH_HITS
     hits = hits[:SEARCH_HITS]
-    events = {e.id: e for e in api.events_by_id(store, [h.id for h in hits if h.kind == "event"])}
-    found = [
-        (
-            h,
-            snippet_pieces(h.snippet.text, h.snippet.marks),
-            events.get(h.id) if h.kind == "event" else None,
-        )
-        for h in hits
-    ]
+    found = [(h, snippet_pieces(h.snippet.text, h.snippet.marks), h.event) for h in hits]
     return render(
         request,
         "search.html",

@@ -267,20 +267,6 @@ def person(store: Store, person_id: int) -> StoredPerson | None:
     return found[0] if found else None
 
 
-def _evidence_by_event(store: Store, ids: Sequence[int]) -> dict[int, list[str]]:
-    """Event id → its evidence sentences, in the order of its sources."""
-    found: dict[int, list[str]] = defaultdict(list)
-    if ids:
-        for event_id, sentence in store.query(
-            "SELECT m.event_id, m.evidence FROM mentions m JOIN articles a ON a.id = m.article_id "
-            f"WHERE m.event_id IN ({_marks(ids)}) "
-            "ORDER BY m.event_id, a.published IS NOT NULL, a.published, m.id",
-            list(ids),
-        ):
-            found[int(event_id)].append(sentence or "")
-    return found
-
-
 def _hydrate_people(
     store: Store, ids: list[int], *, with_events: bool = True
 ) -> list[StoredPerson]:
@@ -502,6 +488,9 @@ class Hit:
     score: float
     label: str
     snippet: Snippet
+    # An event hit's whole event (the search page names it by it), read with the label
+    # and the evidence its snippet is cut from; not in `to_dict`.
+    event: StoredEvent | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -548,17 +537,18 @@ def search(
             by_kind["article"],
         ):
             labels["article", int(article_id)] = (sources.article_title(title, body, doc_id), body)
-    evidence = _evidence_by_event(store, by_kind["event"])
-    for e in event_summaries(store, by_kind["event"]):
+    events = {e.id: e for e in events_by_id(store, by_kind["event"])}
+    for e in events.values():
         label = " · ".join(filter(None, [e.date, e.name or e.series or e.kind]))
-        labels["event", e.id] = (label, " ".join(evidence[e.id]))
+        labels["event", e.id] = (label, " ".join(s.evidence or "" for s in e.sources))
     for p in _hydrate_people(store, by_kind["person"], with_events=False):
         labels["person", p.id] = (p.name, "; ".join(t.title for t in p.titles))
     hits = []
     for kind, ref, score in found:
         if (kind, ref) in labels:
             label, text = labels[kind, ref]
-            hits.append(Hit(kind, ref, score, label, snippet(text, words)))
+            found_event = events.get(ref) if kind == "event" else None
+            hits.append(Hit(kind, ref, score, label, snippet(text, words), found_event))
     return hits
 
 
