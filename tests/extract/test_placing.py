@@ -493,15 +493,3 @@ def test_placing_a_year_after_the_story_s_is_still_to_come() -> None:
     ).events
     summit = next(e for e in found if e.date == "2006")
     assert summit.status == "planned"
-
-
-def test_placing_a_later_year_than_publication_is_still_to_come() -> None:
-    found = extract(
-        "Chiều 20/6, Chủ tịch nước Tô Lâm đã hội đàm với Tổng thống Nga Vladimir Putin. Tổng "
-        "thống Putin mời Chủ tịch nước Tô Lâm thăm Nga vào năm 2025; Chủ tịch nước vui vẻ nhận "
-        "lời.",
-        "t",
-        published="2024-06-21",
-    ).events
-    visit = next(e for e in found if e.kind == "visit")
-    assert (visit.status, visit.date) == ("planned", "2025")

@@ -328,8 +328,7 @@ def settle_status(reader: Reader, d: Draft) -> None:
     reported_past = PAST.search(reader.body, start, d.cue.start) is not None
     if e.date and published and not reported_past:
         precision = min(len(e.date), len(published))
-        # a later month, or a later year ("mời … thăm Nga vào năm 2025" in 2024)
-        if precision >= 4 and e.date[:precision] > published[:precision]:
+        if precision >= 7 and e.date[:precision] > published[:precision]:
             e.status = "planned"
             return
     now = reader.doc.anchor_year
