@@ -611,3 +611,24 @@ def test_dating_a_weekday_of_next_week_is_near_future_a_count_of_weeks_is_not(
     text: str, ahead: bool
 ) -> None:
     assert bool(NEAR_FUTURE.search(text)) is ahead
+
+
+def test_dating_another_act_of_the_same_occasion_keeps_the_event_s_day() -> None:
+    # "và đã chứng kiến lễ ký … chiều 5/6": the same occasion, its day the talks' day
+    [event] = extract(
+        "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone và đã chứng "
+        "kiến lễ ký các văn kiện hợp tác chiều 5/6/2024.",
+        "t",
+        published="2024-06-06",
+    ).events
+    assert event.date == "2024-06-05"
+
+
+def test_dating_a_conflict_named_in_the_clause_leaves_the_story_s_year() -> None:
+    found = extract(
+        "Tổng thống Mỹ Joe Biden đã điện đàm với Tổng thống Ukraine Volodymyr Zelensky giữa lúc "
+        "xung đột leo thang hôm 5/9/2024. Ngày 6/9, Ngoại trưởng Mỹ Antony Blinken hội đàm với "
+        "Ngoại trưởng Nga Sergei Lavrov tại Geneva.",
+        "t",
+    ).events
+    assert "2024-09-06" in [e.date for e in found]

@@ -115,3 +115,12 @@ def test_fields_what_a_dialogue_turns_around_is_its_topic() -> None:
         published="2005-03",
     ).events
     assert event.parties == ["CHN", "IND"]
+
+
+def test_fields_the_report_s_day_does_not_date_a_meeting_named_by_its_year() -> None:
+    [event] = extract(
+        "Ngày 12/9/2024, Bộ Ngoại giao cho biết Thủ tướng Phạm Minh Chính đã tham dự Hội nghị "
+        "BRICS mở rộng năm 2024 tại Kazan.",
+        "t",
+    ).events
+    assert event.date == "2024"

@@ -44,3 +44,9 @@ def test_time_scan_a_range_of_days_written_out_before_its_month_starts_on_the_fi
     assert (raw.day, raw.end_day, raw.month) == (13, 16, 9)
     [raw] = scan("Đoàn sẽ ở Lào từ ngày 2 tới ngày 5 tháng 3.")
     assert (raw.day, raw.end_day, raw.month) == (2, 5, 3)
+
+
+def test_time_scan_hoi_before_this_year_is_past_in_any_case() -> None:
+    for text in ("Hồi năm 2004 này", "hồi  năm 2004 này", "hồi năm 2004 này"):
+        [year] = [t for t in scan(text) if t.kind == "year"]
+        assert not year.deictic, text

@@ -442,3 +442,23 @@ def test_world_a_next_speaker_without_cung_is_not_added() -> None:
         published="2004-10",
     ).events
     assert {p.name for p in event.participants} == {"Gerhard Schroeder"}
+
+
+def test_world_a_given_name_after_a_title_calls_back_its_official() -> None:
+    # "Thứ trưởng Trung" is Lê Hoài Trung again, not China
+    found = extract(
+        "Ngày 5/6/2024, Thứ trưởng Ngoại giao Lê Hoài Trung tiếp Đại sứ Campuchia Chay "
+        "Navuth tại Hà Nội. Chiều cùng ngày, Thứ trưởng Trung tiếp Đại sứ Lào Khamphao "
+        "Ernthavanh.",
+        "t",
+    ).events
+    assert all("CHN" not in e.parties for e in found)
+
+
+def test_world_a_continent_is_not_the_mainland() -> None:
+    [event] = extract(
+        "Ngày 5/6/2024, Thủ tướng Australia Anthony Albanese hội đàm với Tổng thống Pháp "
+        "Emmanuel Macron về an ninh của Đại lục Úc.",
+        "t",
+    ).events
+    assert "CHN" not in event.parties

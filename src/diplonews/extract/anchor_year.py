@@ -145,7 +145,11 @@ _HISTORY_AFTER = re.compile(r"\s*(?:lịch sử|đen tối|,\s*(?:tại|ở)\s+(
 _THING_NOUN = re.compile(
     r"(?<!\w)(?:(?<!chức )(?<!nhiệm )(?<!dịch )(?<!phục )(?<!nghĩa )(?<!nghiệp )(?<!thời )"
     r"(?<!mùa )(?<!công )(?<!tài )(?<!đặc )(?<!quân )vụ(?!\s+(?:trưởng|(?-i:[A-ZĐ])))|sự kiện|sự cố|"
-    r"biến cố|thảm họa|thảm hoạ|cuộc|trận|giao tranh|chiến tranh|chiến dịch|xung đột)(?!\w)",
+    r"biến cố|thảm họa|thảm hoạ|cuộc|trận"
+    # fighting told by its length ("một tháng giao tranh"), not any conflict the clause
+    # names ("giữa lúc xung đột leo thang hôm 5/9/2024" is the clause's own day)
+    r"|(?:(?<=ngày )|(?<=tuần )|(?<=tháng )|(?<=năm ))(?:giao tranh|chiến tranh|chiến dịch|xung đột)"
+    r")(?!\w)",
     re.IGNORECASE,
 )
 # "66/2002/NĐ-CP ngày", "số 123/GT-GTT ngày", "4219/BTNMT ngày", "05/1999 ngày": a code of

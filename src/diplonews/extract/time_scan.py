@@ -82,6 +82,8 @@ _YEAR = re.compile(
 # Words before "năm 1980" that make it a decade: "những năm 1980", "thập niên 1990" ("các
 # năm 2003 và 2004" lists years).
 _DECADE_BEFORE = re.compile(r"(?<!\w)(?:[Nn]hững|[Tt]hập (?:niên|kỷ))\s+$")
+# "hồi năm 2004 này": a past time, whatever the case or spacing of "hồi"
+_PAST_HOI = re.compile(r"(?<!\w)[Hh]ồi\s+$")
 # "hôm nay", "chiều nay", "tối qua": the head word is checked in C by lookbehinds.
 _REL_DAY = tuple(
     re.compile(word + r"(?!\w)(?:" + "|".join(f"(?<=(?i:{head}) {word})" for head in heads) + ")")
@@ -414,7 +416,7 @@ def _candidates(text: str) -> list[RawTime]:
             if 1900 <= year <= 2100:
                 # "năm 2020 này" is now, but not "hồi năm 2004 này" (a past time, the "này"
                 # closing a noun phrase before it: "Người từng hụt chức … hồi năm 2004 này")
-                deictic = bool(m["this"]) and text[max(0, start - 4) : start] != "hồi "
+                deictic = bool(m["this"]) and not _PAST_HOI.search(text, max(0, start - 8), start)
                 found.append(RawTime(start, m.end(), "year", start, year=year, deictic=deictic))
         elif not _duration(text, start, m["w"]):
             stated = int(m["ny"]) if m["ny"] and m["w"] == "nay" else None

@@ -26,10 +26,12 @@ REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )
 # "sắp" (soon), not a title ("Ngoại trưởng sắp mãn nhiệm": outgoing), nor an arranging
-# done ("đã sắp xếp thời gian để có một cuộc gặp": "đang sắp xếp cuộc gặp" is a plan).
+# done ("đã sắp xếp thời gian để có một cuộc gặp", "đã được sắp xếp": "đang sắp xếp cuộc
+# gặp" is a plan).
 PLAN_WORDS = re.compile(
     r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))"
-    r"(?!(?<=đã sắp)\s+(?:xếp|đặt))(?!(?<=vừa sắp)\s+(?:xếp|đặt))|chuẩn bị|có kế hoạch"
+    r"(?!(?<=đã sắp)\s+(?:xếp|đặt))(?!(?<=vừa sắp)\s+(?:xếp|đặt))(?!(?<=được sắp)\s+(?:xếp|đặt))"
+    r"|chuẩn bị|có kế hoạch"
     r"|theo kế hoạch|lên kế hoạch|dự định)\b",
     re.IGNORECASE,
 )
@@ -315,7 +317,7 @@ def _party_spans(doc: Doc, lex: Lexicons) -> list[tuple[int, int, str]]:
                     extra.append((m.start(1), m.end(1), code))
                     covered.add(m.start(1))
     extra += listed_short_forms(body, spans, covered, lex)
-    extra += titled_short_forms(doc.matches.get(TITLED_SHORTS), covered, lex)
+    extra += titled_short_forms(doc, covered, lex)
     if extra:
         spans = sorted(spans + extra)
     spans = [sp for sp in spans if sp[2] != "-"]
@@ -409,15 +411,20 @@ def listed_short_forms(
 # ("Bộ trưởng Anh Tuấn").
 
 
-def titled_short_forms(
-    read: dict[int, tuple[int, str]] | None, covered: set[int], lex: Lexicons
-) -> list[tuple[int, int, str]]:
+def titled_short_forms(doc: Doc, covered: set[int], lex: Lexicons) -> list[tuple[int, int, str]]:
+    """States told by their short form after a title ("thủ tướng Anh"), as the people
+    stage read them; not a short form that is a named person's given name, which the
+    title calls back ("Thứ trưởng Trung" after "Thứ trưởng Lê Hoài Trung")."""
+    read: dict[int, tuple[int, str]] | None = doc.matches.get(TITLED_SHORTS)
     if not read:
         return []
+    given = {p.name.rsplit(" ", 1)[-1] for p in doc.record.people if p.name}
     return [
         (s, e, code)
         for s, (e, code) in read.items()
-        if s not in covered and getattr(lex.party(code), "kind", "") == "state"
+        if s not in covered
+        and getattr(lex.party(code), "kind", "") == "state"
+        and doc.body[s:e] not in given
     ]
 
 

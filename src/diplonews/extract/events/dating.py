@@ -159,12 +159,14 @@ ASIDE_CLAUSE = re.compile(
     r"|(?<!\w)(?:bằng cách|đồng thời)(?!\w)",
     re.IGNORECASE,
 )
-# A second predicate told as done after the event ("gặp nhau tại hội nghị … và đã thỏa
-# thuận tổ chức cuộc tập trận chung vào năm 2007"): its times date it, unless it is a
-# meeting verb itself ("… và đã hội đàm với X ngày 5/9"). A literal first ("và"), so
-# the engine skips ahead fast.
+# A second predicate told as done after the event, an agreement on something to come
+# ("gặp nhau tại hội nghị … và đã thỏa thuận tổ chức cuộc tập trận chung vào năm 2007"):
+# its times date what was agreed. Not another act of the same occasion ("… và đã chứng
+# kiến lễ ký các văn kiện chiều 5/6", "… và đã có cuộc họp báo chung"), whose time is
+# the event's. A literal first ("và"), so the engine skips ahead fast.
 SECOND_PREDICATE = re.compile(
-    r"và\s+(?:cũng\s+)?(?:đã|vừa)\s+(?!(?:hội đàm|hội kiến|gặp|tiếp|điện đàm|thăm)(?!\w))"
+    r"và\s+(?:cũng\s+)?(?:đã|vừa)\s+"
+    r"(?:thỏa thuận|thoả thuận|nhất trí|quyết định|đồng ý|cam kết)(?!\w)"
 )
 # The same clause set between a subject and its verb: "Thủ tướng Anh Liz Truss, người nhậm
 # chức ngày 6/9, đã điện đàm …", "Tổng thống X (nhậm chức tháng 5/2022) …".

@@ -181,8 +181,8 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
             # meeting attended, made precise by the day its clause opens on
             leading = [
                 t
-                for t in reader.times_in(
-                    clause_after_semicolon(body, sentence.start, cue.start), cue.start
+                for t in reader.times_in(  # the report's own day is not the meeting's
+                    clause_after_semicolon(body, sentence.content_start, cue.start), cue.start
                 )
                 if t.value
                 and str(t.value).startswith(str(used.value))
