@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from diplonews import __version__
 from diplonews import extract as extraction
 from diplonews.cli.main import app
 from diplonews.errors import InputError
 from diplonews.extract import reading
 from diplonews.kb import dedupe, ingest
+from diplonews.spark import EXTRACTOR
 
 
 def read_table(output: Path, name: str) -> list[dict[str, Any]]:
@@ -61,7 +61,7 @@ def assert_same_as_single_process(output: Path, source: Path, jsonl: bool) -> No
         assert json.loads(row["spans"]) == [list(s) if s else None for s in prepared.spans]
         assert row["signature"] == prepared.signature
         assert json.loads(row["milestones"]) == prepared.milestones
-        assert row["extractor"] == __version__
+        assert row["extractor"] == EXTRACTOR
 
 
 def test_job_txt_records_are_the_single_process_ones(txt_output: Path, corpus_dir: Path) -> None:

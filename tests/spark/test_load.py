@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from diplonews import __version__, api
+from diplonews import api
 from diplonews.cli.main import app
 from diplonews.errors import DiplonewsError
 from diplonews.kb.store import Store, open_store
+from diplonews.spark import EXTRACTOR
 
 
 @pytest.fixture
@@ -124,7 +125,7 @@ def write_table(output: Path, files: dict[str, list[tuple[str, int]]], **fields:
                 "spans": "[]",
                 "signature": b"",
                 "milestones": "[]",
-                "extractor": __version__,
+                "extractor": EXTRACTOR,
                 **fields,
             }
             for path, line in keys

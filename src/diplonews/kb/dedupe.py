@@ -242,7 +242,7 @@ def similarity(a: bytes, b: bytes) -> float:
 def band_keys(sig: bytes) -> list[int]:
     """One signed 31-bit key per band (band number included), for an integer index: the
     band's values times the band's own odd 64-bit keys, summed mod 2^64, top 31 bits.
-    None for a signature of no values (an article signed with nothing, `writes`)."""
+    [] for a signature of no values (an article signed with nothing, `writes`)."""
     import numpy as np
 
     rows = values(sig)

@@ -24,11 +24,11 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from diplonews import __version__
 from diplonews.errors import DiplonewsError, InputError
 from diplonews.kb.ingest import BATCH_SIZE, IngestReport, ingest_prepared
 from diplonews.kb.store import Store
 from diplonews.kb.store.writes import Prepared
+from diplonews.spark import EXTRACTOR
 
 COLUMNS = [
     "path",
@@ -97,11 +97,11 @@ def check_extractor(table: Table) -> None:
                 f"{path}: no column {', '.join(sorted(missing))}: not a spark-extract output"
             )
         column = file.read(columns=["extractor"]).column("extractor")
-        versions = set(column.unique().to_pylist()) - {__version__}
+        versions = set(column.unique().to_pylist()) - {EXTRACTOR}
         if versions:
             raise DiplonewsError(
                 f"{table.where}: extracted by diplonews {', '.join(sorted(map(str, versions)))}, "
-                f"this is {__version__}: run spark-extract again with this version"
+                f"this is {EXTRACTOR}: run spark-extract again with this version"
             )
 
 

@@ -25,12 +25,12 @@ from pyspark.sql.types import (
     StructType,
 )
 
-from diplonews import __version__
 from diplonews.errors import InputError
 from diplonews.extract import reading
 from diplonews.extract.lexicons import Lexicons, load
 from diplonews.kb import dedupe, ingest
 from diplonews.kb.store.writes import Prepared
+from diplonews.spark import EXTRACTOR
 
 UNIT_BATCH_ROWS = 256  # units per Arrow batch to a Python worker: about 1 MB, 1 s of work
 RESULT_BATCH_ROWS = 64  # rows per Arrow batch back: the JVM writes while Python extracts
@@ -104,7 +104,7 @@ RESULT = StructType(
         StructField("spans", StringType()),  # JSON: each event's [start, end] in body, or null
         StructField("signature", BinaryType()),  # MinHash of the body
         StructField("milestones", StringType()),  # JSON list
-        StructField("extractor", StringType()),  # the diplonews version that extracted it
+        StructField("extractor", StringType()),  # spark.EXTRACTOR: version and MinHash scheme
         StructField("events", ArrayType(EVENT)),
         StructField("people", ArrayType(PERSON)),
         StructField("reason", StringType()),
@@ -224,7 +224,7 @@ def result_row(path: str, line: int, prepared: Prepared) -> tuple[Any, ...]:
         json.dumps([list(span) if span else None for span in spans]),
         prepared.signature,
         json.dumps(prepared.milestones, ensure_ascii=False),
-        __version__,
+        EXTRACTOR,
         [
             _event_row(position, event, spans[position] if position < len(spans) else None)
             for position, event in enumerate(record.get("events") or [])
