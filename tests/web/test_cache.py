@@ -252,7 +252,7 @@ def test_pages_that_come_fast_are_written_in_batches(
     transactions = []
     write_batch = keeper._write_batch
 
-    def counted(batch: dict[str, tuple[cache.Entry, str]]) -> None:
+    def counted(batch: dict[str, tuple[cache.Entry, str, float]]) -> None:
         transactions.append(sorted(batch))
         write_batch(batch)
 
@@ -268,3 +268,25 @@ def test_pages_that_come_fast_are_written_in_batches(
         assert sum(map(len, transactions)) == 10 and len(transactions) <= 2
     finally:
         other.close()
+
+
+def test_a_page_rendered_before_another_process_forgot_it_is_not_kept(tmp_path: Path) -> None:
+    """Process B hands a page to its thread; process A, where an editor changed that
+    event, forgets the tag before B's thread writes: the stale page must not land."""
+    directory = str(tmp_path / "pages")
+    writer = cache.Keeper(directory, 8 * 1024 * 1024)  # B
+    editor = cache.Keeper(directory, 8 * 1024 * 1024)  # A
+    entry = (200, [(b"content-type", b"text/html")], b"<html>old</html>", b'W/"x"')
+    try:
+        writer.keep("/events", entry, cache.LISTS)  # alone: written at once
+        writer.keep("/events/12", entry, "events/12")  # fast after it: handed to the thread
+        cache.forget(editor, ["events/12"])
+        writer.close()  # the thread writes what waits
+        assert editor.get("/events/12") is None
+        # a page rendered after the change is kept as before
+        writer.keep("/events/12", entry, "events/12")
+        writer.close()
+        assert editor.get("/events/12") == entry
+    finally:
+        writer.close()
+        editor.close()

@@ -135,6 +135,11 @@ MAX_WAITING = 512  # answers waiting for the keeping thread; more are not kept
 # answers it from what waits (`get`).
 BATCH_GAP = 0.05
 GATHER = 0.02
+# The key under which `forget` notes when it dropped a tag, in the store all processes
+# share: a process's thread does not write a page of that tag handed before then (the
+# page was rendered before the change that made it stale). Not a page's key (those are
+# paths).
+FORGOTTEN = "\x00forgotten:"
 
 
 class Keeper:
@@ -149,8 +154,10 @@ class Keeper:
     def __init__(self, directory: str | None, max_bytes: int, wait: float = WRITER_WAIT) -> None:
         self.pages = open_pages(directory, max_bytes, timeout=0)  # the loop's: no wait
         self.directory = self.pages.directory
-        self.waiting: dict[str, tuple[Entry, str]] = {}  # key → (answer, tag)
-        self.in_flight: dict[str, tuple[Entry, str]] = {}  # the batch being written
+        # key → (answer, tag, time.time() it was handed): the time tells whether another
+        # process forgot its tag after it was rendered (`FORGOTTEN`)
+        self.waiting: dict[str, tuple[Entry, str, float]] = {}
+        self.in_flight: dict[str, tuple[Entry, str, float]] = {}  # the batch being written
         self.last_kept = -BATCH_GAP  # time.monotonic() of the last `keep`
         self.lock = threading.Lock()  # over `waiting`
         self.writing = threading.Lock()  # held while the thread writes, and by `forget`
@@ -186,7 +193,7 @@ class Keeper:
         with self.lock:
             if self.closed or len(self.waiting) >= MAX_WAITING:
                 return
-            self.waiting[key] = (entry, tag)
+            self.waiting[key] = (entry, tag, time.time())
             if self.thread is None:
                 self.thread = threading.Thread(
                     target=self._write, name="diplonews-page-keeper", daemon=True
@@ -213,10 +220,13 @@ class Keeper:
                 with self.lock:
                     self.in_flight = {}
 
-    def _write_batch(self, batch: dict[str, tuple[Entry, str]]) -> None:
+    def _write_batch(self, batch: dict[str, tuple[Entry, str, float]]) -> None:
         try:
             with self.patient.transact():
-                for key, (entry, tag) in batch.items():
+                for key, (entry, tag, handed) in batch.items():
+                    forgotten = self.patient.get(FORGOTTEN + tag)
+                    if forgotten is not None and forgotten >= handed:
+                        continue  # another process dropped this tag after the render
                     self.patient.set(key, entry, tag=tag)
         except CACHE_ERRORS:  # locked too long, full or broken: those are not kept
             pass
@@ -228,8 +238,10 @@ class Keeper:
         with self.writing:
             with self.lock:
                 self.waiting = {k: v for k, v in self.waiting.items() if v[1] not in tags}
+            now = time.time()
             for tag in tags:
                 try:
+                    self.patient.set(FORGOTTEN + tag, now)  # for other processes' threads
                     dropped += self.patient.evict(tag)
                 except CACHE_ERRORS:  # pragma: no cover - a cache that cannot be written
                     pass
