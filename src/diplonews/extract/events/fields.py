@@ -252,7 +252,7 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     ):
         # "X nói rằng Y sẽ gặp Z": the reported clause has a subject of its own, X speaks
         pre = [m for m in pre if m.start >= said.end()]
-    if pre and sides_between(reader, cue):  # "X hoan nghênh vòng đàm phán giữa A và B"
+    if pre and names_sides_between(reader, cue):  # "X hoan nghênh vòng đàm phán giữa A và B"
         pre = []
     back = reader.back_subject(at)
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
@@ -342,7 +342,7 @@ HOLDS = re.compile(
 )
 
 
-def sides_between(reader: Reader, cue: Cue) -> bool:
+def names_sides_between(reader: Reader, cue: Cue) -> bool:
     """Whether the event's own words name its sides after "giữa" (a state or an official
     among them): who is named before, speaking of it, is none of them unless the verb
     says they hold it. "Ông X hoan nghênh những tiến triển trong vòng đàm phán giữa đại
