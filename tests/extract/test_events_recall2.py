@@ -98,3 +98,39 @@ def test_talks_whose_setting_names_the_other_side_take_the_main_subject() -> Non
     )
     talks = [e for e in events if "Donald Rumsfeld" not in sides(e)]
     assert talks and set(sides(talks[0])) == {"George W. Bush", "Phan Văn Khải"}
+
+
+def test_a_round_of_negotiations_in_older_wording_is_a_meeting() -> None:
+    [event] = events_of(
+        "Trong các cuộc thương lượng song phương giữa Việt Nam và Mỹ tuần trước, hai bên đạt "
+        "được những tiến triển đáng kể."
+    )
+    assert (event.kind, sorted(event.parties)) == ("meeting", ["USA", "VNM"])
+
+
+def test_bargaining_by_the_bare_verb_or_its_process_is_no_event() -> None:
+    for text in (
+        "Ông Didier Julia tới Iraq, định tự mình thương lượng để giải cứu 2 nhà báo Pháp.",
+        "Korei bình luận rằng Tổng thống Mỹ Bush đã huỷ hoại tiến trình thương lượng hoà bình "
+        "với Palestine.",
+    ):
+        assert events_of(text) == []
+
+
+def test_willing_to_hold_talks_is_no_event() -> None:
+    assert (
+        events_of(
+            "Tổng thống Palestine Mahmoud Abbas khẳng định Palestine sẵn sàng tiến hành các cuộc "
+            "đàm phán hòa bình với Israel."
+        )
+        == []
+    )
+
+
+def test_a_delegation_led_by_a_titled_official_travels_with_its_leader() -> None:
+    [event] = events_of(
+        "Một phái đoàn nghị sĩ Mỹ do dân biểu Curt Weldon dẫn đầu đã tới Tripoli hôm thứ hai "
+        "nhằm cải thiện quan hệ song phương."
+    )
+    assert (event.kind, sorted(event.parties)) == ("visit", ["LBY", "USA"])
+    assert [p.name for p in event.participants] == ["Curt Weldon"]

@@ -187,11 +187,11 @@ def wished_part(cue: Cue, recent: str) -> str:
 
 
 # "sẵn sàng đàm phán với Syria", "sẵn sàng và sẵn lòng tiếp tục tham gia đàm phán sáu bên",
-# "sẵn sàng làm việc với …": willingness to talk, told right before the talks' word, is
-# no occurrence.
+# "sẵn sàng làm việc với …", "sẵn sàng tiến hành các cuộc thương lượng hòa bình với Ixraen":
+# willingness to talk, or to hold talks, told right before the talks' word, is no occurrence.
 WILLING = re.compile(
     r"\b(?:sẵn sàng|sẵn lòng)(?:\s+(?:và|sẵn lòng|tiếp tục|trở lại|quay lại|quay trở lại|"
-    r"tham gia|nối lại|cùng))*\s+(?:các\s+|cuộc\s+)?$"
+    r"tham gia|nối lại|cùng|tiến hành|bắt đầu|mở|có|tổ chức))*\s+(?:các\s+|cuộc\s+)?$"
 )
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")

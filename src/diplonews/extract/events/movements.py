@@ -119,8 +119,12 @@ MOVE_COMPANIONS = re.compile(
 )
 # "Một phái đoàn do Thứ trưởng Tư pháp Wagner Goncalves dẫn đầu sẽ tới London", "một nhóm
 # hạ nghị sĩ Mỹ do ông Curt Weldon dẫn đầu đã tới Tripoli": the leader of a delegation
-# travels with it (MOVE_LEAD_WORD walks back over "dẫn đầu" to the leader's name).
+# travels with it (MOVE_LEAD_WORD walks back over "dẫn đầu" to the leader's name). The
+# leader may be named with a title the people stage joins to the group's words ("Một phái
+# đoàn nghị sĩ Mỹ do dân biểu Curt Weldon dẫn đầu đã tới Tripoli": the mention is "nghị sĩ
+# Mỹ do dân biểu Curt Weldon"), so "do" is looked for up to the end of the mention.
 LED_BY = re.compile(r"\bdo\s+(?:ông\s+|bà\s+)?$")
+LED_BY_TITLED = re.compile(r"\bdo\s+[^,;.()\"“”]{1,40}$")
 
 ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 
@@ -216,6 +220,7 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             traveller is not None
             and "dẫn đầu" in body[at : move.start()]
             and not LED_BY.search(body, max(0, traveller.start - 12), traveller.start)
+            and not LED_BY_TITLED.search(body, max(0, traveller.start - 12), traveller.end)
         ):
             continue  # "X dẫn đầu tới …": a leader of what the text does not say
         if traveller is not None:
