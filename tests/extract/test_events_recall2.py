@@ -111,8 +111,10 @@ def test_a_round_of_negotiations_in_older_wording_is_a_meeting() -> None:
 def test_bargaining_by_the_bare_verb_or_its_process_is_no_event() -> None:
     for text in (
         "Ông Didier Julia tới Iraq, định tự mình thương lượng để giải cứu 2 nhà báo Pháp.",
-        "Korei bình luận rằng Tổng thống Mỹ Bush đã huỷ hoại tiến trình thương lượng hoà bình "
-        "với Palestine.",
+        (
+            "Korei bình luận rằng Tổng thống Mỹ Bush đã huỷ hoại tiến trình thương lượng hoà "
+            "bình với Palestine."
+        ),
     ):
         assert events_of(text) == []
 
@@ -134,3 +136,19 @@ def test_a_delegation_led_by_a_titled_official_travels_with_its_leader() -> None
     )
     assert (event.kind, sorted(event.parties)) == ("visit", ["LBY", "USA"])
     assert [p.name for p in event.participants] == ["Curt Weldon"]
+
+
+def test_tt_is_a_president_before_a_foreign_name() -> None:
+    [event] = events_of("TT Bush đã gặp TT Roh Moo-hyun tại Nhà Trắng ngày 5/6/2004.")
+    assert (event.kind, sorted(event.parties)) == ("meeting", ["KOR", "USA"])
+    assert sorted(p.name for p in event.participants) == ["Bush", "Roh Moo-hyun"]
+
+
+def test_tt_for_a_centre_names_no_president() -> None:
+    record = extract(
+        "Tại TT LTĐH số 371 Nguyễn Kiệm, nhiều học viên cho biết TT Tân Khoa và TT số 101 "
+        "Nguyễn Cửu Vân đông hơn. Theo số liệu của TT thì năm nay số học viên giảm.",
+        "t",
+        published="2023-09-12",
+    )
+    assert record.people == []
