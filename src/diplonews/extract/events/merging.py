@@ -978,6 +978,8 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False
+    if event.kind == "visit" and tours.by_office(reader, d):
+        return True  # "Ngoại trưởng Mỹ bắt đầu chuyến công du châu Á": a tour, one state
     if event.kind == "visit" and not (
         delegation_before(reader, d)
         or movements.delegation_state(reader, d) is not None
