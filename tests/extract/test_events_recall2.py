@@ -152,3 +152,13 @@ def test_tt_for_a_centre_names_no_president() -> None:
         published="2023-09-12",
     )
     assert record.people == []
+
+
+def test_a_trip_told_as_the_setting_is_the_official_named_before() -> None:
+    [event] = events_of("Ngoại trưởng Mỹ Colin Powell nhấn mạnh điều này nhân chuyến thăm Hungary.")
+    assert (event.kind, sorted(event.parties)) == ("visit", ["HUN", "USA"])
+    assert [p.name for p in event.participants] == ["Colin Powell"]
+
+
+def test_a_setting_trip_to_the_speakers_own_state_is_no_visit() -> None:
+    assert events_of("Ông Nguyễn Văn An cho biết điều này trong chuyến thăm Việt Nam.") == []
