@@ -193,7 +193,8 @@ WILLING = re.compile(
     r"\b(?:sẵn sàng|sẵn lòng)(?:\s+(?:và|sẵn lòng|tiếp tục|trở lại|quay lại|quay trở lại|"
     r"tham gia|nối lại|cùng|tiến hành|bắt đầu|mở|có|tổ chức))*\s+(?:các\s+|cuộc\s+)?$"
 )
-MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
+# "không loại bỏ khả năng sẽ … gặp": a possibility kept open, no occurrence.
+MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử|loại (?:bỏ|trừ) khả năng)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
 NOT_EVENT_TIME = re.compile(
