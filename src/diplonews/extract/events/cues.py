@@ -176,13 +176,23 @@ CONSIDERED = re.compile(r"\bsẵn sàng xem xét\b[^,;]*$")  # tried only where 
 SOON_TRIP = re.compile(r"\bsẽ sớm(?:\s+(?:có|thực hiện|tiến hành|lên đường))?\s*$")
 
 
+SOON = re.compile(r"\bsẽ sớm\b")
+
+
 def wished_part(cue: Cue, recent: str) -> str:
     """The words before a cue that HYPOTHETICAL reads: all of them, less a visit's
-    "sẽ sớm" (SOON_TRIP)."""
-    if cue.kind == "visit" and "sớm" in recent:
+    "sẽ sớm" (SOON_TRIP), or the "sẽ sớm" of the trip whose purpose the talks are ("sẽ
+    sớm có chuyến công du Islamabad để thảo luận": planned with the trip)."""
+    if "sớm" not in recent:
+        return recent
+    if cue.kind == "visit":
         soon = SOON_TRIP.search(recent)
         if soon is not None:
             return recent[: soon.start()]
+    elif "purpose" in cue.flags:
+        soon = SOON.search(recent)
+        if soon is not None:
+            return recent[: soon.start()] + " sẽ" + recent[soon.end() :]
     return recent
 
 

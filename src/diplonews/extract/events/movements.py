@@ -268,7 +268,47 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
-    return found + tour_stops(reader, destinations) + subordinate_trips(reader, destinations)
+    return (
+        found
+        + tour_stops(reader, destinations)
+        + subordinate_trips(reader, destinations)
+        + visit_purposes(reader, destinations)
+    )
+
+
+# From a visit's word to the state or city it names: "thăm Matxcơva", "chuyến công du
+# Islamabad", "chuyến thăm tới Hàn Quốc".
+VISIT_TO = re.compile(r"\s+(?:(?:tới|đến|sang)\s+)?" + PLACE_WORDS)
+VISIT_WORDS = ("thăm", "công du")
+
+
+def visit_purposes(
+    reader: Reader, destinations: dict[int, str]
+) -> list[tuple[int, int, list[Trigger]]]:
+    """The talks of a visit told as its purpose ("Ngoại trưởng Nhật sẽ thăm Matxcơva để
+    thảo luận …", "sẽ sớm có chuyến công du Islamabad để thảo luận về …"), as a verb of
+    motion's are (PURPOSE_TALKS): talks with the host as well as the visit. Not an
+    invitation to come and discuss ("mời … đến thăm Jerusalem để bàn thảo")."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    if "để" not in body and "nhằm" not in body:
+        return found  # the words every purpose needs
+    for start, end, triggers in reader.triggers:
+        if not any(t.kind == "visit" and any(w in t.vi for w in VISIT_WORDS) for t in triggers):
+            continue
+        to = VISIT_TO.match(body, end)
+        at = to.end() if to else end
+        code = destinations.get(at)
+        if code is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            continue
+        talks = PURPOSE_TALKS.match(body, place_end(reader, at))
+        if talks is None or told_talks(reader, talks.start(1), talks.end(1)):
+            continue
+        if INVITED_BEFORE.search(body, max(0, start - 80), start):
+            continue
+        found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
+        reader.talks_hosts[talks.start(1)] = code
+    return found
 
 
 # A stop of a tour told as what it is: "Chặng dừng chân đầu tiên là Brussels", "Điểm dừng
