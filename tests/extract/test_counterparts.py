@@ -50,16 +50,6 @@ def test_counterparts_a_groups_officials_meet_another_states() -> None:
     assert {"DEU", "FRA", "GBR", "RUS"} <= set(talks.parties)
 
 
-def test_counterparts_a_state_as_the_subject_meets_anothers_officials() -> None:
-    [event] = extract(
-        "Hôm qua, Bình Nhưỡng khẳng định lập trường của mình sau cuộc gặp với các quan chức Mỹ "
-        "tại New York ngày 7/3/2006.",
-        "t",
-        published="2006-03-10",
-    ).events
-    assert (event.kind, sorted(event.parties)) == ("meeting", ["PRK", "USA"])
-
-
 def test_counterparts_a_possibility_kept_open_is_no_event() -> None:
     assert (
         extract(

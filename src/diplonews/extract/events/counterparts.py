@@ -95,26 +95,4 @@ def two_offices(reader: Reader, d: Draft) -> bool:
         return False
     start = reader.doc.sentences[d.sentence][0]
     own = sides.office_state_before(reader, d.cue, start, sides.SIDE_KINDS)
-    if own is None:
-        own = subject_state(reader, start, d.cue.start)
-        if own is None or own == other:
-            return False
-        d.event.parties = list(dict.fromkeys([*d.event.parties, own, other]))
     return bool(own and other != own)
-
-
-# The words that may open a sentence before its subject: "Hôm qua, …" (one short phrase).
-SUBJECT_LEAD = re.compile(r"\s*(?:[^,;.()\"“”]{1,30},\s*)?")
-
-
-def subject_state(reader: Reader, start: int, end: int) -> str | None:
-    """The state, or its capital, that is the subject of the sentence ("Hôm qua, Bình
-    Nhưỡng … sau cuộc gặp với các quan chức Mỹ tại New York"): a state's talks with the
-    officials of another are that state's, as its office's would be."""
-    lead = SUBJECT_LEAD.match(reader.body, start, end)
-    at = lead.end() if lead else start
-    for s, _, code in sides.side_spans(reader, at, min(end, at + 40)):
-        if s == at and getattr(reader.lex.party(code), "kind", "") == "state":
-            return code
-        break
-    return None
