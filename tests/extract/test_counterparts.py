@@ -48,3 +48,14 @@ def test_counterparts_a_government_or_counted_officials_name_their_state() -> No
 def test_counterparts_a_groups_officials_meet_another_states() -> None:
     [talks] = meetings("Các quan chức cấp cao của EU3 đã gặp các phái viên Nga tại Vienna hôm qua.")
     assert {"DEU", "FRA", "GBR", "RUS"} <= set(talks.parties)
+
+
+def test_counterparts_a_possibility_kept_open_is_no_event() -> None:
+    assert (
+        extract(
+            "Tokyo không loại bỏ khả năng sẽ tổ chức một chuyến đi tới Iraq để gặp giới chức Mỹ.",
+            "t",
+            published="2006-03-10",
+        ).events
+        == []
+    )

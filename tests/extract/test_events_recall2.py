@@ -98,3 +98,67 @@ def test_talks_whose_setting_names_the_other_side_take_the_main_subject() -> Non
     )
     talks = [e for e in events if "Donald Rumsfeld" not in sides(e)]
     assert talks and set(sides(talks[0])) == {"George W. Bush", "Phan Văn Khải"}
+
+
+def test_a_round_of_negotiations_in_older_wording_is_a_meeting() -> None:
+    [event] = events_of(
+        "Trong các cuộc thương lượng song phương giữa Việt Nam và Mỹ tuần trước, hai bên đạt "
+        "được những tiến triển đáng kể."
+    )
+    assert (event.kind, sorted(event.parties)) == ("meeting", ["USA", "VNM"])
+
+
+def test_bargaining_by_the_bare_verb_or_its_process_is_no_event() -> None:
+    for text in (
+        "Ông Didier Julia tới Iraq, định tự mình thương lượng để giải cứu 2 nhà báo Pháp.",
+        (
+            "Korei bình luận rằng Tổng thống Mỹ Bush đã huỷ hoại tiến trình thương lượng hoà "
+            "bình với Palestine."
+        ),
+    ):
+        assert events_of(text) == []
+
+
+def test_willing_to_hold_talks_is_no_event() -> None:
+    assert (
+        events_of(
+            "Tổng thống Palestine Mahmoud Abbas khẳng định Palestine sẵn sàng tiến hành các cuộc "
+            "đàm phán hòa bình với Israel."
+        )
+        == []
+    )
+
+
+def test_a_delegation_led_by_a_titled_official_travels_with_its_leader() -> None:
+    [event] = events_of(
+        "Một phái đoàn nghị sĩ Mỹ do dân biểu Curt Weldon dẫn đầu đã tới Tripoli hôm thứ hai "
+        "nhằm cải thiện quan hệ song phương."
+    )
+    assert (event.kind, sorted(event.parties)) == ("visit", ["LBY", "USA"])
+    assert [p.name for p in event.participants] == ["Curt Weldon"]
+
+
+def test_tt_is_a_president_before_a_foreign_name() -> None:
+    [event] = events_of("TT Bush đã gặp TT Roh Moo-hyun tại Nhà Trắng ngày 5/6/2004.")
+    assert (event.kind, sorted(event.parties)) == ("meeting", ["KOR", "USA"])
+    assert sorted(p.name for p in event.participants) == ["Bush", "Roh Moo-hyun"]
+
+
+def test_tt_for_a_centre_names_no_president() -> None:
+    record = extract(
+        "Tại TT LTĐH số 371 Nguyễn Kiệm, nhiều học viên cho biết TT Tân Khoa và TT số 101 "
+        "Nguyễn Cửu Vân đông hơn. Theo số liệu của TT thì năm nay số học viên giảm.",
+        "t",
+        published="2023-09-12",
+    )
+    assert record.people == []
+
+
+def test_a_trip_told_as_the_setting_is_the_official_named_before() -> None:
+    [event] = events_of("Ngoại trưởng Mỹ Colin Powell nhấn mạnh điều này nhân chuyến thăm Hungary.")
+    assert (event.kind, sorted(event.parties)) == ("visit", ["HUN", "USA"])
+    assert [p.name for p in event.participants] == ["Colin Powell"]
+
+
+def test_a_setting_trip_to_the_speakers_own_state_is_no_visit() -> None:
+    assert events_of("Ông Nguyễn Văn An cho biết điều này trong chuyến thăm Việt Nam.") == []

@@ -248,3 +248,27 @@ def test_the_talks_a_group_travels_for_are_held_with_the_host() -> None:
             ("meeting", ("CAN", "CHL")),
             ("visit", ("CAN", "CHL")),
         ], text
+
+
+def test_movements_the_purpose_of_a_visit_named_by_its_noun_is_talks() -> None:
+    events = extract(
+        "Theo giới chức Pakistan, Ngoại trưởng Mỹ Colin Powell sẽ sớm có chuyến công du "
+        "Islamabad để thảo luận về vấn đề phổ biến vũ khí hạt nhân.",
+        "t",
+        published="2004-03-01",
+    ).events
+    assert sorted((e.kind, e.status) for e in events) == [
+        ("meeting", "planned"),
+        ("visit", "planned"),
+    ]
+    assert all(sorted(e.parties) == ["PAK", "USA"] for e in events)
+
+
+def test_movements_an_invitation_to_visit_and_discuss_is_no_talks() -> None:
+    events = extract(
+        "Tổng thống Israel Moshe Katsav hôm qua đã mời người đồng nhiệm Syria Bashar al-Assad "
+        "đến thăm Jerusalem để bàn thảo về một hiệp ước hoà bình.",
+        "t",
+        published="2004-03-01",
+    ).events
+    assert [e for e in events if e.kind == "meeting"] == []

@@ -29,3 +29,9 @@ def test_tours_with_its_stops_named_the_legs_are_the_events() -> None:
 
 def test_tours_a_place_that_is_no_world_region_is_no_tour() -> None:
     assert not visits("Ông Nguyễn Văn An đi thăm trung tâm thành phố vào cuối tuần.")
+
+
+def test_tours_an_office_named_with_its_state_travels() -> None:
+    [tour] = visits("Hôm qua, Bộ trưởng Quốc phòng Mỹ đã bắt đầu chuyến công du vùng Vịnh.")
+    assert (tour.parties, tour.status) == (["USA"], "held")
+    assert tour.participants == []

@@ -176,24 +176,35 @@ CONSIDERED = re.compile(r"\bsẵn sàng xem xét\b[^,;]*$")  # tried only where 
 SOON_TRIP = re.compile(r"\bsẽ sớm(?:\s+(?:có|thực hiện|tiến hành|lên đường))?\s*$")
 
 
+SOON = re.compile(r"\bsẽ sớm\b")
+
+
 def wished_part(cue: Cue, recent: str) -> str:
     """The words before a cue that HYPOTHETICAL reads: all of them, less a visit's
-    "sẽ sớm" (SOON_TRIP)."""
-    if cue.kind == "visit" and "sớm" in recent:
+    "sẽ sớm" (SOON_TRIP), or the "sẽ sớm" of the trip whose purpose the talks are ("sẽ
+    sớm có chuyến công du Islamabad để thảo luận": planned with the trip)."""
+    if "sớm" not in recent:
+        return recent
+    if cue.kind == "visit":
         soon = SOON_TRIP.search(recent)
         if soon is not None:
             return recent[: soon.start()]
+    elif "purpose" in cue.flags:
+        soon = SOON.search(recent)
+        if soon is not None:
+            return recent[: soon.start()] + " sẽ" + recent[soon.end() :]
     return recent
 
 
 # "sẵn sàng đàm phán với Syria", "sẵn sàng và sẵn lòng tiếp tục tham gia đàm phán sáu bên",
-# "sẵn sàng làm việc với …": willingness to talk, told right before the talks' word, is
-# no occurrence.
+# "sẵn sàng làm việc với …", "sẵn sàng tiến hành các cuộc thương lượng hòa bình với Ixraen":
+# willingness to talk, or to hold talks, told right before the talks' word, is no occurrence.
 WILLING = re.compile(
     r"\b(?:sẵn sàng|sẵn lòng)(?:\s+(?:và|sẵn lòng|tiếp tục|trở lại|quay lại|quay trở lại|"
-    r"tham gia|nối lại|cùng))*\s+(?:các\s+|cuộc\s+)?$"
+    r"tham gia|nối lại|cùng|tiến hành|bắt đầu|mở|có|tổ chức))*\s+(?:các\s+|cuộc\s+)?$"
 )
-MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử)\b[^;]*$")
+# "không loại bỏ khả năng sẽ … gặp": a possibility kept open, no occurrence.
+MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử|loại (?:bỏ|trừ) khả năng)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
 NOT_EVENT_TIME = re.compile(

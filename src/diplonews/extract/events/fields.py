@@ -107,7 +107,7 @@ ACCESSION = re.compile(
     r"\s+(?:về\s+)?(?:việc\s+)?(?:để\s+|cho\s+)?"
     r"(?:kết nạp\s+[^,;.]{2,40}?\s+vào|[^,;.]{2,40}?\s+gia nhập)\s+[^,;.]{2,40}"
 )
-NEGOTIATIONS = ("đàm phán", "thương thuyết")
+NEGOTIATIONS = ("đàm phán", "thương thuyết", "thương lượng")
 
 
 def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:

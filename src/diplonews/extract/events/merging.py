@@ -71,6 +71,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a visitor and a host of two states, wherever the text puts it
         if d.people and len(set(e.parties)) >= 2 and traveller_named(reader, d):
             return True  # a named traveller and two states: where to is said further on
+        if setting_traveller(reader, d):
+            return True  # "X nhấn mạnh nhân chuyến thăm Hungary": X's trip
         if not d.people and movements.group_traveller(reader, d):
             # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng", "6 nghị sĩ Mỹ sẽ đến
             # Canada vào tuần tới": dated or not, both states are its parties from now on
@@ -425,6 +427,36 @@ def traveller_named(reader: Reader, d: Draft) -> bool:
 
 
 OF = re.compile(r"\bcủa\b")
+
+# "ông Powell nhấn mạnh nhân chuyến thăm Hungary", "Tháp tùng Kim Yong-Nam trong chuyến đi
+# Trung Quốc": a trip told as the setting of what an official says or does, its traveller
+# the official named last before it.
+SETTING_BEFORE = re.compile(r"\b(?:nhân|trong|trong khuôn khổ)\s+(?:các\s+|một\s+)?$")
+SETTING_REACH = 25  # characters before the trip's words that hold the setting's word
+
+
+def setting_traveller(reader: Reader, d: Draft) -> bool:
+    """Whether a visit to a named state told as a setting ("nhân/trong chuyến thăm X") with
+    no traveller of its own has one: the official named last before it in its sentence,
+    of another state than X (SCHEMA: a named traveller and where to is a visit). That
+    official travels, and both states are parties."""
+    cue = d.cue
+    if d.people or OF.search(reader.body, cue.end, cue.own_end):
+        return False  # "trong chuyến thăm X của Y": Y travels, named or not
+    start = reader.doc.sentences[d.sentence][0]
+    if not SETTING_BEFORE.search(reader.body, max(start, cue.start - SETTING_REACH), cue.start):
+        return False
+    to = destination(reader, d)
+    people = reader.doc.record.people
+    named = [m for m in reader.mentions_in(start, cue.start) if 0 <= m.person < len(people)]
+    if to is None or not named or not named[-1].name:
+        return False
+    home = people[named[-1].person].country
+    if not home or home == to or getattr(reader.lex.party(home), "kind", "") != "state":
+        return False
+    d.people.append(named[-1].person)
+    d.event.parties = list(dict.fromkeys([*d.event.parties, home, to]))
+    return True
 
 
 DELEGATION = re.compile(r"\b(?:phái đoàn|đoàn đại biểu|đoàn)\b[^,;.]{0,80}$")
@@ -978,6 +1010,8 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return True  # a counted round ("Vòng đàm phán thứ ba") belongs to a mechanism
     if event.kind == "meeting" and TOPICAL.match(reader.body, d.cue.start, d.cue.own_end):
         return False
+    if event.kind == "visit" and tours.by_office(reader, d):
+        return True  # "Ngoại trưởng Mỹ bắt đầu chuyến công du châu Á": a tour, one state
     if event.kind == "visit" and not (
         delegation_before(reader, d)
         or movements.delegation_state(reader, d) is not None

@@ -119,8 +119,12 @@ MOVE_COMPANIONS = re.compile(
 )
 # "Một phái đoàn do Thứ trưởng Tư pháp Wagner Goncalves dẫn đầu sẽ tới London", "một nhóm
 # hạ nghị sĩ Mỹ do ông Curt Weldon dẫn đầu đã tới Tripoli": the leader of a delegation
-# travels with it (MOVE_LEAD_WORD walks back over "dẫn đầu" to the leader's name).
+# travels with it (MOVE_LEAD_WORD walks back over "dẫn đầu" to the leader's name). The
+# leader may be named with a title the people stage joins to the group's words ("Một phái
+# đoàn nghị sĩ Mỹ do dân biểu Curt Weldon dẫn đầu đã tới Tripoli": the mention is "nghị sĩ
+# Mỹ do dân biểu Curt Weldon"), so "do" is looked for up to the end of the mention.
 LED_BY = re.compile(r"\bdo\s+(?:ông\s+|bà\s+)?$")
+LED_BY_TITLED = re.compile(r"\bdo\s+[^,;.()\"“”]{1,40}$")
 
 ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
 
@@ -216,6 +220,7 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             traveller is not None
             and "dẫn đầu" in body[at : move.start()]
             and not LED_BY.search(body, max(0, traveller.start - 12), traveller.start)
+            and not LED_BY_TITLED.search(body, max(0, traveller.start - 12), traveller.end)
         ):
             continue  # "X dẫn đầu tới …": a leader of what the text does not say
         if traveller is not None:
@@ -263,7 +268,47 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if talks is not None and not told_talks(reader, talks.start(1), talks.end(1)):
             found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
             reader.talks_hosts[talks.start(1)] = code
-    return found + tour_stops(reader, destinations) + subordinate_trips(reader, destinations)
+    return (
+        found
+        + tour_stops(reader, destinations)
+        + subordinate_trips(reader, destinations)
+        + visit_purposes(reader, destinations)
+    )
+
+
+# From a visit's word to the state or city it names: "thăm Matxcơva", "chuyến công du
+# Islamabad", "chuyến thăm tới Hàn Quốc".
+VISIT_TO = re.compile(r"\s+(?:(?:tới|đến|sang)\s+)?" + PLACE_WORDS)
+VISIT_WORDS = ("thăm", "công du")
+
+
+def visit_purposes(
+    reader: Reader, destinations: dict[int, str]
+) -> list[tuple[int, int, list[Trigger]]]:
+    """The talks of a visit told as its purpose ("Ngoại trưởng Nhật sẽ thăm Matxcơva để
+    thảo luận …", "sẽ sớm có chuyến công du Islamabad để thảo luận về …"), as a verb of
+    motion's are (PURPOSE_TALKS): talks with the host as well as the visit. Not an
+    invitation to come and discuss ("mời … đến thăm Jerusalem để bàn thảo")."""
+    body = reader.body
+    found: list[tuple[int, int, list[Trigger]]] = []
+    if "để" not in body and "nhằm" not in body:
+        return found  # the words every purpose needs
+    for start, end, triggers in reader.triggers:
+        if not any(t.kind == "visit" and any(w in t.vi for w in VISIT_WORDS) for t in triggers):
+            continue
+        to = VISIT_TO.match(body, end)
+        at = to.end() if to else end
+        code = destinations.get(at)
+        if code is None or getattr(reader.lex.party(code), "kind", "") != "state":
+            continue
+        talks = PURPOSE_TALKS.match(body, place_end(reader, at))
+        if talks is None or told_talks(reader, talks.start(1), talks.end(1)):
+            continue
+        if INVITED_BEFORE.search(body, max(0, start - 80), start):
+            continue
+        found.append((talks.start(1), talks.end(1), [TALKS_TRIGGER]))
+        reader.talks_hosts[talks.start(1)] = code
+    return found
 
 
 # A stop of a tour told as what it is: "Chặng dừng chân đầu tiên là Brussels", "Điểm dừng

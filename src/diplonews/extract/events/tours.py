@@ -48,14 +48,26 @@ def region_after(reader: Reader, d: Draft) -> bool:
     )
 
 
-def keep(reader: Reader, d: Draft) -> bool:
-    """A tour of a world region by a named official of one state, or by an office named
-    with its state; that state becomes the party when only the office names it."""
+def is_tour(reader: Reader, d: Draft) -> bool:
+    """Whether a visit's words go on to a world region ("chuyến công du châu Á")."""
     cue = d.cue
     word = (cue.trigger.vi if cue.trigger else "").lower()
     if cue.kind != "visit" or "ceremony" in cue.flags or not any(w in word for w in TOUR_WORDS):
         return False
-    if not region_after(reader, d):
+    return region_after(reader, d)
+
+
+def by_office(reader: Reader, d: Draft) -> bool:
+    """A tour of a world region whose traveller is an office named with its state and no
+    holder ("Bộ trưởng Quốc phòng Mỹ đã bắt đầu chuyến công du vùng Vịnh"): a state's
+    official travels, as the merging stage's test of an actor asks."""
+    return not d.people and is_tour(reader, d) and sides.official_state(reader, d) is not None
+
+
+def keep(reader: Reader, d: Draft) -> bool:
+    """A tour of a world region by a named official of one state, or by an office named
+    with its state; that state becomes the party when only the office names it."""
+    if not is_tour(reader, d):
         return False
     people = reader.doc.record.people
     if d.people:

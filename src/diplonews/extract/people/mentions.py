@@ -35,6 +35,20 @@ from diplonews.extract.people.titles import (
 from diplonews.text import fold
 
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
+# A title written as capitals ("TT" for Tổng thống, "ĐBQH"): 2000s papers abbreviate other
+# words the same way ("TT" is also Trung tâm), so it names an official only before a name.
+ABBREVIATION = re.compile(r"[A-ZĐ]{2,}\b")
+
+
+def name_next(body: str, at: int) -> bool:
+    """Whether a capitalised word that is no acronym stands at `at` ("Bush", "Mỹ")."""
+    word = TOKEN.match(body, at)
+    return bool(word) and is_capitalised(word.group()) and not word.group().isupper()  # type: ignore[union-attr]
+
+
+def vietnamese_name(body: str, span: tuple[int, int]) -> bool:
+    """Whether every word of the name at `span` is a Vietnamese syllable ("Tân Khoa")."""
+    return all(VIETNAMESE_SYLLABLE.fullmatch(fold(w)) for w in body[span[0] : span[1]].split())
 
 
 def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None) -> list[Mention]:
@@ -61,9 +75,14 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
         if start in found.titles:
             p, titles, country = read_titles(body, start, found)
             q = skip_spaces(body, p)
+            abbreviated = ABBREVIATION.match(body, start) is not None
+            if abbreviated and not name_next(body, q):
+                continue  # "TT LTĐH số 371 …", "TT số 101 …": a centre (Trung tâm), not "TT Bush"
             if body.startswith(found.words.honorifics, q):  # rarely: one test in C first
                 q += len(next(h for h in found.words.honorifics if body.startswith(h, q)))
             span = read_name(body, q, found) or named_as(body, q, found)
+            if abbreviated and (not span or vietnamese_name(body, span)):
+                continue  # "TT Tân Khoa": a centre's name; "TT" is a foreign president's
             if span and office_syllable(body, span):
                 span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
             elif span and (held := portfolio_holder(body, span, q, found)) is not None:
@@ -116,7 +135,8 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 before = body[max(0, start - 8) : start]
                 following = TOKEN.match(body, q)
                 if (
-                    not before.endswith(PLURAL_BEFORE)
+                    not abbreviated  # "số liệu của TT": a centre, not a president told before
+                    and not before.endswith(PLURAL_BEFORE)
                     and not (following and is_capitalised(following.group()))
                     and not PLACE_BEFORE.search(body[max(0, start - 30) : start])
                 ):
