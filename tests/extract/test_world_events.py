@@ -462,3 +462,36 @@ def test_world_a_continent_is_not_the_mainland() -> None:
         "t",
     ).events
     assert "CHN" not in event.parties
+
+
+def test_world_events_accession_talks_keep_a_state_the_bloc_now_counts_as_member() -> None:
+    [event] = undated("Đàm phán về việc kết nạp Croatia vào Liên minh châu Âu sẽ bắt đầu năm 2005.")
+    assert event.parties == ["EU", "HRV"]
+
+
+def test_world_events_a_speaker_after_talks_between_listed_sides_is_none_of_them() -> None:
+    [event] = undated(
+        "Tổng thống Nga Vladimir Putin ra lệnh nối lại việc cung cấp khí đốt. \"Nga sẽ bảo "
+        "đảm nguồn khí đốt\", Thủ tướng Ukraina Yury Ekhanurov phát biểu trên đài phát thanh "
+        "sau các cuộc hội đàm giữa Putin, Gazprom và phái đoàn đàm phán của chính phủ Ukraina."
+    )
+    assert [p.name for p in event.participants] == ["Vladimir Putin"]
+    assert event.parties == ["RUS", "UKR"]
+
+
+def test_world_events_whose_visit_is_not_told_by_a_later_clause_of() -> None:
+    visit = next(
+        e
+        for e in undated(
+            "Thứ trưởng Ngoại giao Mỹ Robert Zoellick trong chuyến thăm Việt Nam đã chuyển lời "
+            "của Tổng thống George Bush mời Thủ tướng Phan Văn Khải."
+        )
+        if e.kind == "visit"
+    )
+    assert [p.name for p in visit.participants] == ["Robert Zoellick"]
+    [abe] = [
+        e
+        for e in undated("Chuyến thăm Việt Nam của Thủ tướng Nhật Bản Shinzo Abe diễn ra vào tháng 1.")
+        if e.kind == "visit"
+    ]
+    assert [p.name for p in abe.participants] == ["Shinzo Abe"]

@@ -1225,8 +1225,10 @@ def finish(reader: Reader, d: Draft) -> Event:
             )
         )
     e.participants = participants
+    # an acceding state stays beside the bloc it negotiates to join, not yet its member
+    acceding = [c for c in fields.acceding_states(reader, d.cue) if c in e.parties]
     e.parties = roles.with_organisations(
-        e.parties, finish_parties(e.parties, reader.lex), reader.lex
+        e.parties, finish_parties(e.parties, reader.lex) + acceding, reader.lex
     )
     if e.kind == "visit":
         e.format = "in_person"
