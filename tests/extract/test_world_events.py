@@ -495,3 +495,45 @@ def test_world_events_whose_visit_is_not_told_by_a_later_clause_of() -> None:
         if e.kind == "visit"
     ]
     assert [p.name for p in abe.participants] == ["Shinzo Abe"]
+
+
+def test_world_events_the_sides_after_between_end_with_the_list_after_and() -> None:
+    [talks] = undated(
+        "Một nhà ngoại giao biết rõ về các cuộc thảo luận giữa Mỹ và IAEA cho biết Washington "
+        "muốn Iran đưa ra phản ứng trước ngày 24/11."
+    )
+    assert talks.parties == ["IAEA", "USA"]  # an organisation taking part as such
+    [talks] = undated(
+        "Hoạt động đó đã bị hoãn lại trong thời gian diễn ra các cuộc đàm phán giữa Iran và "
+        "Anh, Pháp, Đức."
+    )
+    assert talks.parties == ["DEU", "FRA", "GBR", "IRN"]
+    [talks] = undated(
+        "Đàm phán trực tiếp giữa Mỹ và Iran sẽ hiệu quả hơn so với cuộc đàm phán giữa châu Âu "
+        "và Iran hoặc các cam kết giữa Iran và Nga về uranium."
+    )
+    assert talks.parties == ["EU", "IRN"]  # the continent as a side of talks is the bloc
+
+
+def test_world_events_a_mediator_chairs_the_talks() -> None:
+    [talks] = undated(
+        "Các cuộc đàm phán giữa chính phủ Indonesia và phiến quân Aceh diễn ra dưới sự trung "
+        "gian của cựu tổng thống Phần Lan Martti Ahtisaari."
+    )
+    assert [(p.name, p.role) for p in talks.participants] == [("Martti Ahtisaari", "chair")]
+    [talks] = undated(
+        "Bộ trưởng Tư pháp Indonesia Hamid Awaluddin đã gặp thủ tướng lưu vong của phong trào "
+        "ly khai Aceh Malik Mahmud tại Helsinki. Cuộc gặp gỡ do cựu tổng thống Phần Lan Martti "
+        "Ahtisaari làm trung gian này là lần đầu tiên hai bên đối thoại kể từ tháng 5/2003."
+    )
+    assert ("Martti Ahtisaari", "chair") in [(p.name, p.role) for p in talks.participants]
+    assert "FIN" in talks.parties
+
+
+def test_world_events_talks_between_other_sides_are_not_an_earlier_meeting_again() -> None:
+    found = undated(
+        "Tổng thống Pháp Jacques Chirac đã khẳng định trong cuộc gặp với Thủ tướng Campuchia "
+        "Hun Sen hôm qua rằng Paris ủng hộ việc đưa Khmer Đỏ ra tòa. Việc này từng là chủ đề "
+        "của các cuộc đàm phán căng thẳng giữa LHQ và Campuchia."
+    )
+    assert sorted(e.parties for e in found) == [["FRA", "KHM"], ["KHM", "UN"]]

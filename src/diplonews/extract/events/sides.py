@@ -140,6 +140,11 @@ DAY_BEFORE_VERB = re.compile(
 # luận giữa Mỹ và IAEA"; SCHEMA: blocs and organisations as parties).
 BETWEEN_KINDS = (*SIDE_KINDS, "org")
 LAST_JOIN = re.compile(r"\s(?:và|với)\s")
+# What goes on with the last side's list: "Anh, Pháp, Đức", "3 nước EU là Anh, Pháp và Đức".
+LIST_GOES_ON = re.compile(r"\)?\s*(?:,|và|là|gồm|:|\()\s*")
+# "cuộc đàm phán giữa châu Âu và Iran", "hội đàm giữa Iran và châu Âu": the continent
+# named as one side of talks is the European Union (not "các nước châu Âu").
+EUROPE_SIDE = re.compile(r"(?:giữa|và|với)\s+(châu Âu)\b(?!\s+(?:và|với)\s+châu)")
 QUALIFIER_WITH = re.compile(r"(?:\s+[^\s,;.]+){0,4}?\s+với\s+")  # "… cấp bộ trưởng với"
 
 
@@ -167,6 +172,9 @@ def sides_between(reader: Reader, d: Draft) -> list[str]:
         for m in reader.mentions_in(start, end)
         if 0 <= m.person < len(people) and people[m.person].country
     ]
+    found += [
+        (m.start(1), m.end(1), "EU") for m in EUROPE_SIDE.finditer(body, max(0, start - 6), end)
+    ]
     found.sort()
     # the list closes with the side after its "và"/"với": what follows is another clause
     # ("… giữa Mỹ và IAEA cho biết Washington muốn Iran …", "… giữa châu Âu và Iran hoặc
@@ -175,6 +183,10 @@ def sides_between(reader: Reader, d: Draft) -> list[str]:
     if last:
         after = [sp for sp in found if sp[0] >= last.end()]
         found = [sp for sp in found if sp[0] < last.start()] + after[:1]
+        for sp in after[1:]:  # unless a list goes on: "giữa Iran và Anh, Pháp, Đức"
+            if sp[0] > found[-1][1] and not LIST_GOES_ON.fullmatch(body, found[-1][1], sp[0]):
+                break
+            found.append(sp)
     return list(dict.fromkeys(code for _, _, code in found))
 
 
