@@ -537,3 +537,16 @@ def test_world_events_talks_between_other_sides_are_not_an_earlier_meeting_again
         "của các cuộc đàm phán căng thẳng giữa LHQ và Campuchia."
     )
     assert sorted(e.parties for e in found) == [["FRA", "KHM"], ["KHM", "UN"]]
+
+
+def test_world_events_a_visit_to_saipan_is_a_visit_to_the_united_states() -> None:
+    [trip] = undated("Nhật hoàng Akihito đã có chuyến thăm đảo Saipan, chiến trường thời Thế chiến II.")
+    assert trip.parties == ["JPN", "USA"]
+
+
+def test_world_events_a_pair_by_dash_after_between_closes_the_sides() -> None:
+    [talks] = undated(
+        "Trong cuộc hội đàm giữa lãnh đạo Nhật - Hàn hôm nay, vấn đề hạt nhân của Bắc Triều "
+        "Tiên cũng được đưa ra bàn bạc."
+    )
+    assert talks.parties == ["JPN", "KOR"]

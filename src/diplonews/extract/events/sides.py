@@ -139,7 +139,7 @@ DAY_BEFORE_VERB = re.compile(
 # An organisation that takes part as such may be a side named after "giữa" ("các cuộc thảo
 # luận giữa Mỹ và IAEA"; SCHEMA: blocs and organisations as parties).
 BETWEEN_KINDS = (*SIDE_KINDS, "org")
-LAST_JOIN = re.compile(r"\s(?:và|với)\s")
+LAST_JOIN = re.compile(r"\s(?:và|với|[-–])\s")  # "giữa lãnh đạo Nhật - Hàn"
 # What goes on with the last side's list: "Anh, Pháp, Đức", "3 nước EU là Anh, Pháp và Đức".
 LIST_GOES_ON = re.compile(r"\)?\s*(?:,|và|là|gồm|:|\()\s*")
 # "cuộc đàm phán giữa châu Âu và Iran", "hội đàm giữa Iran và châu Âu": the continent
