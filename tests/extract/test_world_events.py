@@ -471,8 +471,8 @@ def test_world_events_accession_talks_keep_a_state_the_bloc_now_counts_as_member
 
 def test_world_events_a_speaker_after_talks_between_listed_sides_is_none_of_them() -> None:
     [event] = undated(
-        "Tổng thống Nga Vladimir Putin ra lệnh nối lại việc cung cấp khí đốt. \"Nga sẽ bảo "
-        "đảm nguồn khí đốt\", Thủ tướng Ukraina Yury Ekhanurov phát biểu trên đài phát thanh "
+        'Tổng thống Nga Vladimir Putin ra lệnh nối lại việc cung cấp khí đốt. "Nga sẽ bảo '
+        'đảm nguồn khí đốt", Thủ tướng Ukraina Yury Ekhanurov phát biểu trên đài phát thanh '
         "sau các cuộc hội đàm giữa Putin, Gazprom và phái đoàn đàm phán của chính phủ Ukraina."
     )
     assert [p.name for p in event.participants] == ["Vladimir Putin"]
@@ -491,7 +491,9 @@ def test_world_events_whose_visit_is_not_told_by_a_later_clause_of() -> None:
     assert [p.name for p in visit.participants] == ["Robert Zoellick"]
     [abe] = [
         e
-        for e in undated("Chuyến thăm Việt Nam của Thủ tướng Nhật Bản Shinzo Abe diễn ra vào tháng 1.")
+        for e in undated(
+            "Chuyến thăm Việt Nam của Thủ tướng Nhật Bản Shinzo Abe diễn ra vào tháng 1."
+        )
         if e.kind == "visit"
     ]
     assert [p.name for p in abe.participants] == ["Shinzo Abe"]
@@ -540,7 +542,9 @@ def test_world_events_talks_between_other_sides_are_not_an_earlier_meeting_again
 
 
 def test_world_events_a_visit_to_saipan_is_a_visit_to_the_united_states() -> None:
-    [trip] = undated("Nhật hoàng Akihito đã có chuyến thăm đảo Saipan, chiến trường thời Thế chiến II.")
+    [trip] = undated(
+        "Nhật hoàng Akihito đã có chuyến thăm đảo Saipan, chiến trường thời Thế chiến II."
+    )
     assert trip.parties == ["JPN", "USA"]
 
 
