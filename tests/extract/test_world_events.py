@@ -554,3 +554,13 @@ def test_world_events_a_pair_by_dash_after_between_closes_the_sides() -> None:
         "Tiên cũng được đưa ra bàn bạc."
     )
     assert talks.parties == ["JPN", "KOR"]
+
+
+def test_world_events_a_letter_forwarded_by_an_envoy_is_no_reception() -> None:
+    assert (
+        undated(
+            "Văn bản do đại sứ Iran tại Pháp viết và được chuyển tiếp bởi đại sứ Thụy Sĩ tại "
+            "Tehran Tim Guldimann, người đại diện cho các quyền lợi Mỹ ở Iran."
+        )
+        == []
+    )
