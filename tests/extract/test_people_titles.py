@@ -138,3 +138,11 @@ def test_people_titles_a_police_chief_of_another_state() -> None:
         "Lê Văn An tại Hà Nội."
     )
     assert found["Jorge Ramírez Pardo"] == ("COL", ["Police Chief"])
+
+
+def test_a_consul_posted_to_a_city_is_of_the_state_named_before_the_city() -> None:
+    found = people_of(
+        "Chủ tịch UBND TPHCM Lê Thanh Hải đã tiếp Tổng Lãnh sự Hungary tại TPHCM Nyerki József "
+        "đến chào từ biệt."
+    )
+    assert found["Nyerki József"] == ("HUN", ["Consul General"])

@@ -462,3 +462,105 @@ def test_world_a_continent_is_not_the_mainland() -> None:
         "t",
     ).events
     assert "CHN" not in event.parties
+
+
+def test_world_events_accession_talks_keep_a_state_the_bloc_now_counts_as_member() -> None:
+    [event] = undated("Đàm phán về việc kết nạp Croatia vào Liên minh châu Âu sẽ bắt đầu năm 2005.")
+    assert event.parties == ["EU", "HRV"]
+
+
+def test_world_events_a_speaker_after_talks_between_listed_sides_is_none_of_them() -> None:
+    [event] = undated(
+        'Tổng thống Nga Vladimir Putin ra lệnh nối lại việc cung cấp khí đốt. "Nga sẽ bảo '
+        'đảm nguồn khí đốt", Thủ tướng Ukraina Yury Ekhanurov phát biểu trên đài phát thanh '
+        "sau các cuộc hội đàm giữa Putin, Gazprom và phái đoàn đàm phán của chính phủ Ukraina."
+    )
+    assert [p.name for p in event.participants] == ["Vladimir Putin"]
+    assert event.parties == ["RUS", "UKR"]
+
+
+def test_world_events_whose_visit_is_not_told_by_a_later_clause_of() -> None:
+    visit = next(
+        e
+        for e in undated(
+            "Thứ trưởng Ngoại giao Mỹ Robert Zoellick trong chuyến thăm Việt Nam đã chuyển lời "
+            "của Tổng thống George Bush mời Thủ tướng Phan Văn Khải."
+        )
+        if e.kind == "visit"
+    )
+    assert [p.name for p in visit.participants] == ["Robert Zoellick"]
+    [abe] = [
+        e
+        for e in undated(
+            "Chuyến thăm Việt Nam của Thủ tướng Nhật Bản Shinzo Abe diễn ra vào tháng 1."
+        )
+        if e.kind == "visit"
+    ]
+    assert [p.name for p in abe.participants] == ["Shinzo Abe"]
+
+
+def test_world_events_the_sides_after_between_end_with_the_list_after_and() -> None:
+    [talks] = undated(
+        "Một nhà ngoại giao biết rõ về các cuộc thảo luận giữa Mỹ và IAEA cho biết Washington "
+        "muốn Iran đưa ra phản ứng trước ngày 24/11."
+    )
+    assert talks.parties == ["IAEA", "USA"]  # an organisation taking part as such
+    [talks] = undated(
+        "Hoạt động đó đã bị hoãn lại trong thời gian diễn ra các cuộc đàm phán giữa Iran và "
+        "Anh, Pháp, Đức."
+    )
+    assert talks.parties == ["DEU", "FRA", "GBR", "IRN"]
+    [talks] = undated(
+        "Đàm phán trực tiếp giữa Mỹ và Iran sẽ hiệu quả hơn so với cuộc đàm phán giữa châu Âu "
+        "và Iran hoặc các cam kết giữa Iran và Nga về uranium."
+    )
+    assert talks.parties == ["EU", "IRN"]  # the continent as a side of talks is the bloc
+
+
+def test_world_events_a_mediator_chairs_the_talks() -> None:
+    [talks] = undated(
+        "Các cuộc đàm phán giữa chính phủ Indonesia và phiến quân Aceh diễn ra dưới sự trung "
+        "gian của cựu tổng thống Phần Lan Martti Ahtisaari."
+    )
+    assert [(p.name, p.role) for p in talks.participants] == [("Martti Ahtisaari", "chair")]
+    [talks] = undated(
+        "Bộ trưởng Tư pháp Indonesia Hamid Awaluddin đã gặp thủ tướng lưu vong của phong trào "
+        "ly khai Aceh Malik Mahmud tại Helsinki. Cuộc gặp gỡ do cựu tổng thống Phần Lan Martti "
+        "Ahtisaari làm trung gian này là lần đầu tiên hai bên đối thoại kể từ tháng 5/2003."
+    )
+    assert ("Martti Ahtisaari", "chair") in [(p.name, p.role) for p in talks.participants]
+    assert "FIN" in talks.parties
+
+
+def test_world_events_talks_between_other_sides_are_not_an_earlier_meeting_again() -> None:
+    found = undated(
+        "Tổng thống Pháp Jacques Chirac đã khẳng định trong cuộc gặp với Thủ tướng Campuchia "
+        "Hun Sen hôm qua rằng Paris ủng hộ việc đưa Khmer Đỏ ra tòa. Việc này từng là chủ đề "
+        "của các cuộc đàm phán căng thẳng giữa LHQ và Campuchia."
+    )
+    assert sorted(e.parties for e in found) == [["FRA", "KHM"], ["KHM", "UN"]]
+
+
+def test_world_events_a_visit_to_saipan_is_a_visit_to_the_united_states() -> None:
+    [trip] = undated(
+        "Nhật hoàng Akihito đã có chuyến thăm đảo Saipan, chiến trường thời Thế chiến II."
+    )
+    assert trip.parties == ["JPN", "USA"]
+
+
+def test_world_events_a_pair_by_dash_after_between_closes_the_sides() -> None:
+    [talks] = undated(
+        "Trong cuộc hội đàm giữa lãnh đạo Nhật - Hàn hôm nay, vấn đề hạt nhân của Bắc Triều "
+        "Tiên cũng được đưa ra bàn bạc."
+    )
+    assert talks.parties == ["JPN", "KOR"]
+
+
+def test_world_events_a_letter_forwarded_by_an_envoy_is_no_reception() -> None:
+    assert (
+        undated(
+            "Văn bản do đại sứ Iran tại Pháp viết và được chuyển tiếp bởi đại sứ Thụy Sĩ tại "
+            "Tehran Tim Guldimann, người đại diện cho các quyền lợi Mỹ ở Iran."
+        )
+        == []
+    )

@@ -84,17 +84,19 @@ CHAIR = re.compile(
     r"\b(?:đồng chủ trì|chủ trì|chủ tọa|(?<!lễ )(?<!phiên )(?<!buổi )khai mạc|mở đầu)\b",
     re.IGNORECASE,
 )
-CHAIR_OF = re.compile(r"dưới sự (?:đồng )?chủ trì của\s*(?:[^;.]{0,40})?$")
+# A mediator chairs talks as a host does: "dưới sự trung gian của X", "cuộc gặp do X làm
+# trung gian" (the labelled sets read the mediator as `chair`).
+CHAIR_OF = re.compile(r"dưới sự (?:đồng )?(?:chủ trì|trung gian) của\s*(?:[^;.]{0,40})?$")
 # The passive: "Hội nghị … do Trợ lý Bộ trưởng X chủ trì" (chaired by X). CHAIRED_BY_LEAD
 # is the "do" before the official's titles, CHAIRED_BY_VERB the verb right after the name.
 CHAIRED_BY_LEAD = re.compile(r"\bdo\s+[^;.]{0,80}$")
-CHAIRED_BY_VERB = re.compile(r"\s*(?:đồng\s+)?(?:chủ trì|chủ tọa|chủ toạ)\b")
+CHAIRED_BY_VERB = re.compile(r"\s*(?:(?:đồng\s+)?(?:chủ trì|chủ tọa|chủ toạ)|làm trung gian)\b")
 
 
 def chaired_by(body: str, start: int, end: int) -> bool:
     """Whether the official named at body[start:end] is the "do X chủ trì" of an event."""
     return bool(
-        CHAIRED_BY_VERB.match(body, end, end + 12)
+        CHAIRED_BY_VERB.match(body, end, end + 16)
         and CHAIRED_BY_LEAD.search(body, max(0, start - 80), start)
     )
 
@@ -121,6 +123,9 @@ SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 POINTS_BACK = re.compile(r"^\s*(?:này|lần này|nêu trên|nói trên|trên)\b")
+# "Cuộc gặp gỡ do X làm trung gian này", "cuộc họp do Y chủ trì này": "này" after the
+# clause that says who chaired it still points back to the meeting told before.
+CHAIRED_BACK = re.compile(r"\s+do\s+[^,;.]{2,80}?\s(?:chủ trì|làm trung gian)\s+này\b")
 # "lần thứ 25", "lần thứ hai", and in Roman numerals as some outlets write them:
 # "lần thứ XXV", "khóa XV".
 ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?<=[IVXLC])"

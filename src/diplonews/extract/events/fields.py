@@ -110,6 +110,26 @@ ACCESSION = re.compile(
 NEGOTIATIONS = ("đàm phán", "thương thuyết", "thương lượng")
 
 
+def accession_sides(reader: Reader, cue: Cue, reach: int) -> list[str]:
+    """The acceding state and the bloc of accession talks told up to `reach`: "đàm phán
+    về việc kết nạp Croatia vào EU" (see ACCESSION); [] for other words."""
+    if not (cue.trigger and any(w in cue.trigger.vi.lower() for w in NEGOTIATIONS)):
+        return []
+    accession = ACCESSION.match(reader.body, cue.end, reach)
+    return reader.parties_in(accession.start(), accession.end()) if accession else []
+
+
+def acceding_states(reader: Reader, cue: Cue) -> list[str]:
+    """The states of accession talks that are not blocs: the one that joins, not yet a
+    member of the bloc it negotiates with, whatever the lexicon's members of today say
+    (Croatia in "đàm phán về việc kết nạp Croatia vào Liên minh châu Âu" of 2004)."""
+    return [
+        code
+        for code in accession_sides(reader, cue, cue.own_end)
+        if getattr(reader.lex.party(code), "kind", "") == "state"
+    ]
+
+
 def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     """(date, whether the event's own words give it, the time expression used)."""
     sentence, cue = at.sentence, at.cue
@@ -252,7 +272,9 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     ):
         # "X nói rằng Y sẽ gặp Z": the reported clause has a subject of its own, X speaks
         pre = [m for m in pre if m.start >= said.end()]
-    if pre and names_sides_between(reader, cue):  # "X hoan nghênh vòng đàm phán giữa A và B"
+    if pre and names_sides_between(
+        reader, cue, sentence.end
+    ):  # "X hoan nghênh vòng đàm phán giữa A và B"
         pre = []
     back = reader.back_subject(at)
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
@@ -332,8 +354,11 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     return people, chairs | {m.person for m in chair_of}
 
 
-# "giữa A và B" right after the event's word: its own words name both its sides.
-BETWEEN_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?giữa\s+([^,;.:]{2,120}?)\s(?:và|với)\s+\S")
+# "giữa A và B" right after the event's word: its own words name both its sides, or a
+# list of them ("giữa Putin, Gazprom và phái đoàn Ukraina").
+BETWEEN_AFTER = re.compile(
+    r"\s+(?:\S+\s+){0,4}?giữa\s+((?:[^,;.:]{2,60}?,\s)*[^,;.:]{2,60}?)\s(?:và|với)\s+\S"
+)
 # The words by which a subject holds talks itself: "X có cuộc hội đàm giữa …", "X chủ trì
 # phiên đàm phán giữa …" (no other verb stands between it and the event).
 HOLDS = re.compile(
@@ -342,14 +367,15 @@ HOLDS = re.compile(
 )
 
 
-def names_sides_between(reader: Reader, cue: Cue) -> bool:
+def names_sides_between(reader: Reader, cue: Cue, end: int) -> bool:
     """Whether the event's own words name its sides after "giữa" (a state or an official
     among them): who is named before, speaking of it, is none of them unless the verb
     says they hold it. "Ông X hoan nghênh những tiến triển trong vòng đàm phán giữa đại
     diện chính phủ Indonesia và thủ lĩnh ly khai Aceh", "X phát biểu sau các cuộc hội đàm
     giữa Putin, Gazprom và phái đoàn Ukraina": X is no side."""
     body = reader.body
-    between = BETWEEN_AFTER.match(body, cue.end, cue.own_end)
+    # up to the sentence's `end`: a list's comma ends the cue's own words, not the list
+    between = BETWEEN_AFTER.match(body, cue.end, max(cue.own_end, end))
     if between is None or HOLDS.search(body, max(0, cue.start - 40), cue.start):
         return False
     start, end = between.start(1), between.end()
@@ -494,13 +520,7 @@ def cue_parties(reader: Reader, at: Context, people: list[int]) -> list[str]:
         codes += destination_after(reader, cue)
     modal = MODAL.search(reader.body, cue.end, cue.own_end)  # "có thể có sự tham dự của"
     reach = modal.start() if modal else cue.own_end
-    accession = (
-        ACCESSION.match(reader.body, cue.end, reach)
-        if cue.trigger and any(w in cue.trigger.vi.lower() for w in NEGOTIATIONS)
-        else None
-    )
-    if accession:  # "đàm phán về việc kết nạp Croatia vào EU": the two sides
-        codes += reader.parties_in(accession.start(), accession.end())
+    codes += accession_sides(reader, cue, reach)
     topic = roles.TOPIC.search(reader.body, cue.end, reach)
     reach = topic.start() if topic else reach  # "… về vấn đề hạt nhân Iran": what, not who
     purpose = (  # "… nhằm củng cố quan hệ giữa A với B": no side named there
@@ -662,6 +682,20 @@ TRIP_HEAD = re.compile(
 )
 
 
+# "chuyến thăm Việt Nam của Thủ tướng X": the one named after "của" travels ...
+OF_TRAVELLER = re.compile(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$")
+# ... unless a clause of its own has started before "của" ("X trong chuyến thăm Việt Nam
+# đã chuyển lời của Tổng thống Y": Y sent the words), or "của" tells whose words or
+# invitation ("theo lời mời của Y": the host).
+CLAUSE_BEFORE_OF = re.compile(r"\b(?:đã|sẽ|đang|vừa|lời)\s")
+
+
+def traveller_of(gap: str) -> bool:
+    """Whether the words from a visit's word to a name make it the visit's of whom."""
+    of = OF_TRAVELLER.search(gap)
+    return of is not None and not CLAUSE_BEFORE_OF.search(gap, 0, of.start())
+
+
 def visitors(
     reader: Reader, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
 ) -> list[int]:
@@ -678,11 +712,7 @@ def visitors(
     reach = min(cue.own_end, cue.end + 40)
     aside = DESTINATION_ASIDE.search(body, cue.end, reach)
     destination = set(reader.parties_in(cue.end, aside.start() if aside else reach))
-    of = [
-        m
-        for m in own
-        if re.search(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$", body[cue.end : m.start])
-    ]
+    of = [m for m in own if traveller_of(body[cue.end : m.start])]
     if of:
         return [m.person for m in of]
     people = reader.doc.record.people

@@ -616,6 +616,13 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
             return False  # "Tại buổi tiếp kiến Tổng Thư ký X bên lề Hội nghị, Y …": its own
         if e.sides_named and not states_of(reader, d) <= set(b.parties):
             return False  # talks of states named as sides, not later talks of others' officials
+        if (
+            d.sides_named
+            and d.cue.trigger
+            and any(w in d.cue.trigger.vi.lower() for w in sides.TALKS_NOUNS)
+            and not set(a.parties) <= set(b.parties)
+        ):
+            return False  # "các cuộc đàm phán giữa LHQ và Campuchia": sides of their own
         return not (
             d.name_parties and not set(d.name_parties) <= set(b.parties) | set(e.name_parties)
         )
@@ -1259,8 +1266,10 @@ def finish(reader: Reader, d: Draft) -> Event:
             )
         )
     e.participants = participants
+    # an acceding state stays beside the bloc it negotiates to join, not yet its member
+    acceding = [c for c in fields.acceding_states(reader, d.cue) if c in e.parties]
     e.parties = roles.with_organisations(
-        e.parties, finish_parties(e.parties, reader.lex), reader.lex
+        e.parties, finish_parties(e.parties, reader.lex) + acceding, reader.lex
     )
     if e.kind == "visit":
         e.format = "in_person"

@@ -34,6 +34,7 @@ from diplonews.extract.events.cues import (
     ATTEND,
     BACK_LEAD,
     BY_BEFORE,
+    CHAIRED_BACK,
     CONSIDERED,
     EDITION,
     EXCLUDED_BEFORE,
@@ -759,6 +760,7 @@ class Reader:
         points_back = (
             bool(POINTS_BACK.match(body[cue.name_end : cue.name_end + 12]))
             or bool(POINTS_BACK.match(body[cue.end : cue.end + 12]))
+            or bool(CHAIRED_BACK.match(body, cue.end, sentence.end))
             or bool(BACK_LEAD.match(body[sentence.start : cue.start]))
             or (cue.named and self.is_bare(cue))
             or (

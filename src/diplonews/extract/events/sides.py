@@ -44,13 +44,15 @@ SIDE_KINDS = ("state", "bloc", "group")
 MIN_SIDES = 2
 
 
-def side_spans(reader: Reader, start: int, end: int) -> list[tuple[int, int, str]]:
-    """States and blocs named in [start, end), and capitals standing for their state;
-    not a place the event is held in ("tại Paris") nor an envoy's post."""
+def side_spans(
+    reader: Reader, start: int, end: int, kinds: tuple[str, ...] = SIDE_KINDS
+) -> list[tuple[int, int, str]]:
+    """States and blocs (`kinds`) named in [start, end), and capitals standing for their
+    state; not a place the event is held in ("tại Paris") nor an envoy's post."""
     found = [
         (s, e, code)
         for s, e, code in within(reader.parties, start, end)
-        if getattr(reader.lex.party(code), "kind", "") in SIDE_KINDS
+        if getattr(reader.lex.party(code), "kind", "") in kinds
         and not LOCATED.search(reader.body, max(0, s - 6), s)
         and not reader.is_post(s)
     ]
@@ -134,6 +136,15 @@ HOLDING_REACH = 60  # characters before the noun searched for the holding verb
 DAY_BEFORE_VERB = re.compile(
     r"\b(?:(?:hôm|sáng|chiều|tối|ngày)\s+(?:qua|nay|mai|kia|thứ\s+\w+)|tuần\s+(?:trước|này|tới))\s*$"
 )
+# An organisation that takes part as such may be a side named after "giữa" ("các cuộc thảo
+# luận giữa Mỹ và IAEA"; SCHEMA: blocs and organisations as parties).
+BETWEEN_KINDS = (*SIDE_KINDS, "org")
+LAST_JOIN = re.compile(r"\s(?:và|với|[-–])\s")  # "giữa lãnh đạo Nhật - Hàn"
+# What goes on with the last side's list: "Anh, Pháp, Đức", "3 nước EU là Anh, Pháp và Đức".
+LIST_GOES_ON = re.compile(r"\)?\s*(?:,|và|là|gồm|:|\()\s*")
+# "cuộc đàm phán giữa châu Âu và Iran", "hội đàm giữa Iran và châu Âu": the continent
+# named as one side of talks is the European Union (not "các nước châu Âu").
+EUROPE_SIDE = re.compile(r"(?:giữa|và|với)\s+(châu Âu)\b(?!\s+(?:và|với)\s+châu)")
 QUALIFIER_WITH = re.compile(r"(?:\s+[^\s,;.]+){0,4}?\s+với\s+")  # "… cấp bộ trưởng với"
 
 
@@ -155,13 +166,35 @@ def sides_between(reader: Reader, d: Draft) -> list[str]:
     topic = TOPIC.search(body, start, end)
     end = topic.start() if topic else end  # "… và các quan chức Anh về vấn đề Libya": what
     people = reader.doc.record.people
-    codes = [code for _, _, code in side_spans(reader, start, end)]
-    codes += [
-        str(people[m.person].country)
+    found = side_spans(reader, start, end, BETWEEN_KINDS)
+    found += [
+        (m.start, m.end, str(people[m.person].country))
         for m in reader.mentions_in(start, end)
         if 0 <= m.person < len(people) and people[m.person].country
     ]
-    return list(dict.fromkeys(codes))
+    found += [
+        (m.start(1), m.end(1), "EU") for m in EUROPE_SIDE.finditer(body, max(0, start - 6), end)
+    ]
+    found.sort()
+    # the list closes with the side after its "và"/"với": what follows is another clause
+    # ("… giữa Mỹ và IAEA cho biết Washington muốn Iran …", "… giữa châu Âu và Iran hoặc
+    # các cam kết giữa Iran và Nga")
+    last = LAST_JOIN.search(body, start, end)
+    if last:
+        after = [sp for sp in found if sp[0] >= last.end()]
+        found = [sp for sp in found if sp[0] < last.start()] + after[:1]
+        for sp in after[1:]:  # unless a list goes on: "giữa Iran và Anh, Pháp, Đức"
+            if sp[0] > found[-1][1] and not LIST_GOES_ON.fullmatch(body, found[-1][1], sp[0]):
+                break
+            found.append(sp)
+    return list(dict.fromkeys(code for _, _, code in found))
+
+
+def between_count(codes: list[str], reader: Reader) -> int:
+    """How many sides `sides_between` found: the states (a group's members each), and
+    an organisation named as one side."""
+    orgs = {c for c in codes if getattr(reader.lex.party(c), "kind", "") == "org"}
+    return len(set(expand(codes, reader.lex))) + len(orgs)
 
 
 def held_by_sides(reader: Reader, d: Draft) -> list[str]:
@@ -373,7 +406,7 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
         return counted  # the count says there are several: "25 nước trong EU" is the EU
     if "verb" not in cue.flags:
         codes = sides_between(reader, d)
-        return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
+        return codes if between_count(codes, reader) >= MIN_SIDES else []
     if word not in TALKS_VERBS and word not in GATHERING_VERBS:
         return []
     start, end = reader.doc.sentences[d.sentence]
@@ -387,7 +420,7 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
         # tắc từ năm 2001": talks as a process)
         lead = OCCURRENCE_LEAD.search(body, max(start, cue.start - 30), cue.start)
         codes = sides_between(reader, d) if lead else []
-        return codes if len(set(expand(codes, reader.lex))) >= MIN_SIDES else []
+        return codes if between_count(codes, reader) >= MIN_SIDES else []
     sides = before
     if word in TALKS_VERBS and not RECIPROCAL.match(body, cue.end):
         with_side = WITH.match(body, cue.end)

@@ -50,6 +50,15 @@ CHAIN_JOINER = re.compile(r"[ \t]*(?:,|-|–|kiêm|và)[ \t]*")
 OFFICE_PARTY_KINDS = frozenset({"state", "bloc", "org"})
 
 
+def envoy_city_end(body: str, q: int, lead: str, titles: list[Title], found: Found) -> int:
+    """The end of the city an envoy is posted to, named after "tại"/"ở" at `q` ("Tổng Lãnh
+    sự Hungary tại TPHCM"), or 0: the post, with the envoy's name still to come."""
+    at = q + len(lead)
+    if not (titles and titles[-1].level == "ambassador" and body.startswith(lead, q)):
+        return 0
+    return next((e for s, e in found.place_spans if s == at), 0)
+
+
 def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
     """Titles and country chained from `pos`: "Phó Thủ tướng, Bộ trưởng Ngoại giao Lào"."""
     titles: list[Title] = []
@@ -111,6 +120,10 @@ def read_titles(body: str, pos: int, found: Found) -> tuple[int, list[Title], st
         for lead in ("tại ", "ở "):
             if body.startswith(lead, q) and (q + len(lead)) in found.parties:
                 p = found.parties[q + len(lead)][0]  # the post of an envoy, not a nationality
+                break
+            post_city = envoy_city_end(body, q, lead, titles, found)
+            if post_city:  # "Tổng Lãnh sự Hungary tại TPHCM Nyerki József": a consul's city
+                p = post_city
                 break
         else:
             lead = next((w for w in ("của ", "nước ") if body.startswith(w, q)), "")
