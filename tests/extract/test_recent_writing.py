@@ -64,3 +64,42 @@ def test_recent_a_meeting_attended_on_its_day_keeps_the_day() -> None:
         "Vientiane, Lào."
     )
     assert [e.date for e in found] == ["2024-10-10"]
+
+
+def test_recent_a_restated_summit_in_apposition_is_one_event() -> None:
+    found = events(
+        "Theo kế hoạch, ngày 14/11, Tổng thống Hàn Quốc Moon Jae-in sẽ tham gia Hội nghị Cấp "
+        "cao ASEAN+3 lần thứ 23, một cuộc đối thoại giữa những người đứng đầu ASEAN với Hàn "
+        "Quốc, Trung Quốc và Nhật Bản.",
+        "2020-11-10",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2020-11-14")]
+
+
+def test_recent_a_visit_arriving_at_an_airport_named_by_its_city_is_in_that_city() -> None:
+    found = events(
+        "Chiều nay (4/12), theo giờ địa phương, Chủ tịch nước Nguyễn Xuân Phúc đã đến sân bay "
+        "quân sự Thủ đô Seoul, bắt đầu chuyến thăm cấp nhà nước Hàn Quốc.",
+        "2022-12-04",
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert (visit.date, visit.location) == ("2022-12-04", "Seoul")
+
+
+def test_recent_a_welcome_at_the_presidents_seat_is_in_the_hosts_capital() -> None:
+    found = events(
+        "Sáng nay (11/8) theo giờ địa phương tại Phủ Tổng thống, Tổng thống Hàn Quốc Lee Jae "
+        "Myung chủ trì lễ đón trọng thể Tổng Bí thư Tô Lâm thăm cấp Nhà nước Hàn Quốc.",
+        "2025-08-11",
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert (visit.date, visit.location) == ("2025-08-11", "Seoul")
+
+
+def test_recent_a_seat_named_with_its_state_is_the_lexicons() -> None:
+    found = events(
+        "Chiều 5/6, tại Phủ Tổng thống Pháp, Tổng thống Pháp Emmanuel Macron đã tiếp Thủ "
+        "tướng Phạm Minh Chính.",
+        "2025-06-05",
+    )
+    assert [e.location for e in found] == ["Paris"]

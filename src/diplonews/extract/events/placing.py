@@ -475,6 +475,39 @@ def seat_location(reader: Reader, d: Draft) -> None:
         e.format = e.format or "in_person"
 
 
+# A head of state's or government's seat named without its country ("tại Phủ Tổng thống,
+# Tổng thống Lee chủ trì lễ đón …"): Vietnam has none by these names, so in its press it
+# is the host's, in the host's capital. Not one named with its state ("Phủ Tổng thống
+# Pháp", a venue of the lexicon) nor a generic plural ("các phủ tổng thống").
+FOREIGN_SEAT = re.compile(
+    r"(?<!\w)(?:(?:Phủ|Dinh|Văn phòng)\s+Tổng thống|Phủ Thủ tướng|Cung điện Hoàng gia|Hoàng cung)"
+    r"(?!\s+(?:[A-ZĐ]|nước|các|của))"
+)
+
+
+def host_seat_location(reader: Reader, d: Draft) -> None:
+    """An event at a head's seat named without its country is in the host's capital: the
+    state of who receives there, or else of a visit's only party that is no visitor's."""
+    e = d.event
+    if e.location or e.kind == "call" or e.format == "online":
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if FOREIGN_SEAT.search(reader.body, start, end) is None:
+        return
+    people = reader.doc.record.people
+    countries: dict[int, str] = {
+        p: str(people[p].country) for p in d.people if 0 <= p < len(people) and people[p].country
+    }
+    hosts = {countries[p] for p in d.chairs if p in countries}
+    if not hosts and e.kind == "visit":
+        hosts = set(e.parties) - {c for p, c in countries.items() if p not in d.chairs}
+    hosts.discard(HOME)
+    capital = reader.lex.capitals.get(hosts.pop()) if len(hosts) == 1 else None
+    if capital is not None:
+        e.location = capital.name_en
+        e.format = e.format or "in_person"
+
+
 VISIT_DAYS = range(7)  # a meeting of the visitor in the week after arrival is in the visit
 
 
@@ -493,6 +526,14 @@ def _during(visit: Draft, d: Draft, recalled: bool = False) -> bool:
     return len(first) == 7 and then.startswith(first) or len(then) == 7 and first.startswith(then)
 
 
+# An airport named by its city: "sân bay quân sự Thủ đô Seoul", "sân bay quốc tế Incheon,
+# Seoul", "sân bay quân sự Gimhae, Busan".
+AIRPORT_OF = re.compile(
+    r"(?<!\w)[Ss]ân bay(?:\s+(?:quốc tế|Quốc tế|quân sự|[A-Z][\w-]*)){0,3}\s*,?\s*"
+    r"(?:(?:[Tt]hủ đô|[Tt]hành phố)\s+)?$"
+)
+
+
 def arrival_location(reader: Reader, d: Draft) -> None:
     """A visit whose sentence names the airport it arrives at is in that airport's city
     ("hạ cánh xuống Sân bay Nội Bài", "tới Sân bay quốc tế Wattay")."""
@@ -503,6 +544,13 @@ def arrival_location(reader: Reader, d: Draft) -> None:
     for s, _, payloads in reader.places:
         if start <= s < end and reader.body[s : s + 7].lower() == "sân bay":
             e.location = str(payloads[0].name_en)
+            return
+    for s, _, payloads in within(reader.places, start, end):
+        city = payloads[0]
+        if getattr(city, "country", None) in e.parties and AIRPORT_OF.search(
+            reader.body, max(start, s - 60), s
+        ):
+            e.location = str(city.name_en)  # "đến sân bay quân sự Thủ đô Seoul"
             return
 
 
@@ -665,6 +713,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)
+        host_seat_location(reader, d)
         arrival_location(reader, d)
         departure_location(reader, d)
         correspondent_location(reader, d)
