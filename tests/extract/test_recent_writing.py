@@ -103,3 +103,24 @@ def test_recent_a_seat_named_with_its_state_is_the_lexicons() -> None:
         "2025-06-05",
     )
     assert [e.location for e in found] == ["Paris"]
+
+
+def test_recent_a_visit_prepared_for_is_still_to_come() -> None:
+    found = events(
+        "Ngày 9/10, Thứ trưởng Ngoại giao Trung Quốc và Thứ trưởng Ngoại giao Ấn Độ đã hội "
+        "đàm tại New Delhi. Cuộc họp cũng nhằm chuẩn bị cho chuyến thăm Ấn Độ của Thủ tướng "
+        "Trung Quốc Lý Cường."
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert visit.status == "planned"
+
+
+def test_recent_a_meeting_whose_agenda_is_discussed_is_still_to_come() -> None:
+    found = events(
+        "Cuộc họp các quan chức cấp cao ASEAN ngày 16/1 được tổ chức để trưởng SOM các nước "
+        "bàn bạc chương trình nghị sự của Hội nghị hẹp các Bộ trưởng Ngoại giao ASEAN.",
+        "2020-01-16",
+    )
+    status = {e.name: e.status for e in found}
+    assert status["Hội nghị hẹp các Bộ trưởng Ngoại giao ASEAN"] == "planned"
+    assert status["Cuộc họp các quan chức cấp cao ASEAN"] == "held"

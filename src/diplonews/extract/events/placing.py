@@ -62,6 +62,14 @@ SETTING_OUT = re.compile(dating.SETTING_OUT_HEAD + r"\s*$")
 # A meeting worked towards is still ahead: "là bước chuẩn bị tiến tới Hội nghị cấp cao",
 # "sự kiện mở đầu tiến tới ASEM 5 tại Hà Nội".
 TOWARDS = re.compile(r"(?<!\w)(?:tiến tới|hướng tới)\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?$")
+# … and so is one prepared for: "các cuộc gặp chuẩn bị cho chuyến thăm của Tổng thống X",
+# "cuộc họp SOM … để bàn bạc chương trình nghị sự của Hội nghị hẹp các Bộ trưởng".
+PREPARED_FOR = re.compile(
+    r"(?<!\w)(?:chuẩn bị cho|(?:bàn|bàn bạc|thảo luận|chuẩn bị|thống nhất)\s+(?:về\s+)?"
+    r"chương trình nghị sự(?:\s+[^,;.]{0,40}?)?\s+của)\s+(?:(?:các|cuộc|kỳ|phiên|chuyến)\s+)?$",
+    re.IGNORECASE,
+)
+PREPARED_REACH = 90
 # Words that open a clause of its own after an event: what follows them is not the
 # event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
 SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
@@ -346,6 +354,15 @@ def settle_status(reader: Reader, d: Draft) -> None:
         e.status = "planned"
         return
     before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
+    head = (d.cue.joined_to or d.cue).start
+    if (
+        e.status == "held"
+        and not before_publication
+        and d.cue.kind != "call"
+        and PREPARED_FOR.search(reader.body, max(start, head - PREPARED_REACH), head)
+    ):
+        e.status = "planned"  # "… chuẩn bị cho chuyến thăm …": still to come
+        return
     if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
         head = (d.cue.joined_to or d.cue).start
         if SETTING_OUT.search(reader.body, max(start, head - 200), head) or TOWARDS.search(
