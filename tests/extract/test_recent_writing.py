@@ -124,3 +124,22 @@ def test_recent_a_meeting_whose_agenda_is_discussed_is_still_to_come() -> None:
     status = {e.name: e.status for e in found}
     assert status["Hội nghị hẹp các Bộ trưởng Ngoại giao ASEAN"] == "planned"
     assert status["Cuộc họp các quan chức cấp cao ASEAN"] == "held"
+
+
+def test_recent_an_arrival_that_begins_a_trip_to_attend_a_summit_is_the_summit() -> None:
+    # SCHEMA: a trip made only to attend a multilateral meeting is that meeting
+    found = events(
+        "Chiều 8/10, Thủ tướng Phạm Minh Chính đã tới Vientiane, bắt đầu chuyến công tác tham "
+        "dự Hội nghị Cấp cao ASEAN lần thứ 45.",
+        "2024-10-08",
+    )
+    assert [(e.kind, e.location) for e in found] == [("meeting", "Vientiane")]
+
+
+def test_recent_a_trip_to_attend_a_summit_and_work_in_the_host_state_is_a_visit_too() -> None:
+    found = events(
+        "Chiều 21/9, Thủ tướng Phạm Minh Chính đã tới New York, bắt đầu chuyến công tác tham "
+        "dự Hội nghị Thượng đỉnh Tương lai và làm việc tại Hoa Kỳ.",
+        "2024-09-21",
+    )
+    assert sorted(e.kind for e in found) == ["meeting", "visit"]
