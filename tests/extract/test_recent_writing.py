@@ -143,3 +143,21 @@ def test_recent_a_trip_to_attend_a_summit_and_work_in_the_host_state_is_a_visit_
         "2024-09-21",
     )
     assert sorted(e.kind for e in found) == ["meeting", "visit"]
+
+
+def test_recent_talks_at_the_prime_ministers_office_of_a_visit_are_in_the_hosts_capital() -> None:
+    found = events(
+        "Ngày 22/6, tại Văn phòng Thủ tướng, Thủ tướng Nhật Bản Kishida Fumio đã hội đàm với "
+        "Thủ tướng Phạm Minh Chính đang thăm chính thức Nhật Bản.",
+        "2024-06-23",
+    )
+    assert {e.location for e in found} == {"Tokyo"}
+
+
+def test_recent_an_office_that_speaks_is_no_place() -> None:
+    found = events(
+        "Văn phòng Tổng thống cho biết Tổng thống Hàn Quốc Yoon Suk Yeol đã hội đàm với Thủ "
+        "tướng Phạm Minh Chính ngày 22/6.",
+        "2024-06-23",
+    )
+    assert [e.location for e in found] == [None]

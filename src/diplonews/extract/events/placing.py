@@ -492,13 +492,14 @@ def seat_location(reader: Reader, d: Draft) -> None:
         e.format = e.format or "in_person"
 
 
-# A head of state's or government's seat named without its country ("tại Phủ Tổng thống,
-# Tổng thống Lee chủ trì lễ đón …"): Vietnam has none by these names, so in its press it
-# is the host's, in the host's capital. Not one named with its state ("Phủ Tổng thống
-# Pháp", a venue of the lexicon) nor a generic plural ("các phủ tổng thống").
+# A head of state's or government's seat named without its country as the place of an
+# event ("tại Phủ Tổng thống, Tổng thống Lee chủ trì lễ đón …"): Vietnam has none by these
+# names, so in its press it is the host's, in the host's capital. Not one named with its
+# state ("Phủ Tổng thống Pháp", a venue of the lexicon), nor the office as a speaker ("Văn
+# phòng Tổng thống cho biết …"): only after "tại"/"ở".
 FOREIGN_SEAT = re.compile(
-    r"(?<!\w)(?:(?:Phủ|Dinh|Văn phòng)\s+Tổng thống|Phủ Thủ tướng|Cung điện Hoàng gia|Hoàng cung)"
-    r"(?!\s+(?:[A-ZĐ]|nước|các|của))"
+    r"(?<!\w)(?:tại|ở)\s+(?:(?:Phủ|Dinh|Văn phòng)\s+(?:Tổng thống|Thủ tướng)|Cung điện Hoàng gia|"
+    r"Hoàng cung)(?!\s+(?:[A-ZĐ]|nước|các|của))"
 )
 
 
