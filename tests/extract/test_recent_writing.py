@@ -161,3 +161,21 @@ def test_recent_an_office_that_speaks_is_no_place() -> None:
         "2024-06-23",
     )
     assert [e.location for e in found] == [None]
+
+
+def test_recent_a_part_of_the_month_without_its_number_is_the_storys_month() -> None:
+    found = events(
+        "Hồi đầu tháng, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với Ngoại trưởng Nhật "
+        "Bản Kamikawa Yoko.",
+        "2024-09-12",
+    )
+    assert [e.date for e in found] == ["2024-09"]
+
+
+def test_recent_a_month_part_with_its_number_keeps_the_number() -> None:
+    found = events(
+        "Cuối tháng 8 vừa qua, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với Ngoại trưởng "
+        "Nhật Bản Kamikawa Yoko.",
+        "2024-09-12",
+    )
+    assert [e.date for e in found] == ["2024-08"]
