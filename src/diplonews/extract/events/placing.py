@@ -359,6 +359,10 @@ def settle_status(reader: Reader, d: Draft) -> None:
         e.status == "held"
         and not before_publication
         and d.cue.kind != "call"
+        and (
+            "chuẩn bị" in reader.body[max(start, head - PREPARED_REACH) : head]
+            or "nghị sự" in reader.body[max(start, head - PREPARED_REACH) : head]
+        )
         and PREPARED_FOR.search(reader.body, max(start, head - PREPARED_REACH), head)
     ):
         e.status = "planned"  # "… chuẩn bị cho chuyến thăm …": still to come
@@ -498,9 +502,10 @@ def seat_location(reader: Reader, d: Draft) -> None:
 # state ("Phủ Tổng thống Pháp", a venue of the lexicon), nor the office as a speaker ("Văn
 # phòng Tổng thống cho biết …"): only after "tại"/"ở".
 FOREIGN_SEAT = re.compile(
-    r"(?<!\w)(?:tại|ở)\s+(?:(?:Phủ|Dinh|Văn phòng)\s+(?:Tổng thống|Thủ tướng)|Cung điện Hoàng gia|"
-    r"Hoàng cung)(?!\s+(?:[A-ZĐ]|nước|các|của))"
+    r"(?:(?:Phủ|Dinh|Văn phòng)\s+(?:Tổng thống|Thủ tướng)|Cung điện Hoàng gia|Hoàng cung)"
+    r"(?!\s+(?:[A-ZĐ]|nước|các|của))"
 )
+AT_SEAT = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
 
 
 def host_seat_location(reader: Reader, d: Draft) -> None:
@@ -510,7 +515,10 @@ def host_seat_location(reader: Reader, d: Draft) -> None:
     if e.location or e.kind == "call" or e.format == "online":
         return
     start, end = reader.doc.sentences[d.sentence]
-    if FOREIGN_SEAT.search(reader.body, start, end) is None:
+    if not any(
+        AT_SEAT.search(reader.body, max(start, m.start() - 6), m.start())
+        for m in FOREIGN_SEAT.finditer(reader.body, start, end)
+    ):
         return
     people = reader.doc.record.people
     countries: dict[int, str] = {
