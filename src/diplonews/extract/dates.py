@@ -321,12 +321,13 @@ def run(doc: Doc, lex: Lexicons) -> None:
     span, as the day the story is told. The work is done when a later stage first reads
     the dates (`Doc.defer_dating`), from what this stage reads now.
 
-    Reads: asides, body, layout, record.published, sentences.
+    Reads: asides, body, layout, record.published, record.title, sentences.
     Adds: anchor_year, times.
     """
     body, asides, layout, published = doc.body, list(doc.asides), doc.layout, doc.record.published
+    title = doc.record.title
     first_end = doc.sentences[0][1] if doc.sentences else 0
-    doc.defer_dating(lambda: dating(body, asides, layout, published, first_end))
+    doc.defer_dating(lambda: dating(body, asides, layout, published, first_end, title))
 
 
 def dating(
@@ -335,15 +336,20 @@ def dating(
     layout: CleanText | None,
     published: str | None,
     first_end: int,
+    title: str | None = None,
 ) -> tuple[int | None, list[TimeMention]]:
     """The anchor year and the dates of `body` (see `run`); `first_end`: where the lead's
-    first sentence ends."""
+    first sentence ends; `title`: the headline, whose series label ("ASEAN 2020: Tổng
+    thống Hàn Quốc sẽ tham gia …") gives the year of a story that states none."""
     found = scan(body)
     dateline = _dateline_days(layout)
     pub = _parse_published(published)
     anchor_year = pub[0] if pub else anchor_from(body, found)
     if anchor_year is None:
         anchor_year = next((raw.year for raw in dateline if raw.year is not None), None)
+    if anchor_year is None and title and FOUR_DIGITS.search(title):
+        label = CHAIR_YEAR_LABEL.search(title)  # "ASEAN 2020: …" heading the story itself
+        anchor_year = int(label.group(1)) if label else None
     if anchor_year is None:  # "[ASEAN 2020: …]": an inline link of the same story
         for aside in asides:
             if FOUR_DIGITS.search(aside) is None:

@@ -323,6 +323,7 @@ class Lexicons:
     party_forms: dict[str, list[str]] = field(default_factory=dict)  # code -> its names
     titles: Matcher = field(default_factory=Matcher)  # form -> Title
     places: Matcher = field(default_factory=Matcher)  # city or venue form -> City
+    capitals: dict[str, City] = field(default_factory=dict)  # state code -> its capital
     # form -> Series; outlets differ in capitals ("Hội nghị quan chức cao cấp ASEAN")
     series: Matcher = field(default_factory=lambda: Matcher(caseless=True, exact_acronyms=True))
     triggers: Matcher = field(default_factory=lambda: Matcher(caseless=True))  # -> Trigger
@@ -433,6 +434,8 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
             (row.get("capital") or "") == "yes",
             tuple(split_forms(row.get("seat_of"))),
         )
+        if city.capital and city.country:
+            lex.capitals.setdefault(city.country, city)
         for form in split_forms(row.get("names")) + [row["name_en"]]:
             lex.places.add(form, city)
     for row in rows("venues.tsv"):  # a well-known building stands for its city

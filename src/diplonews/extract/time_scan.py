@@ -52,10 +52,14 @@ _LISTED = re.compile(
 # the T of "tháng"). Months in words are capitalised ("tháng Năm" is May, "tháng năm" is
 # time); "tháng Giêng" and "tháng Chạp" name lunar months and are left out.
 _MONTH = re.compile(
-    r"háng\s+(?:(?:(?P<m>[0-9]{1,2})|(?P<mw>Mười\s+Một|Mười\s+Hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy"
+    r"háng(?:\s+(?:(?:(?P<m>[0-9]{1,2})|(?P<mw>Mười\s+Một|Mười\s+Hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy"
     r"|Tám|Chín|Mười)(?!\w))(?:\s*(?:[/.\-]|,?\s*năm\s+)(?P<y>[0-9]{4}))?(?![0-9/])"
     r"|(?P<w>trước|tới|sau(?!\s+khi)|này)(?!\w))"
+    # a part of the story's month, its number left out: "hồi đầu tháng, …", "vào cuối tháng."
+    r"|(?P<bare>)(?=[,.;:)]))"
 )
+# What names that part: "đầu tháng", "giữa tháng", "cuối tháng".
+MONTH_PART = re.compile(r"(?<!\w)(?:đầu|giữa|cuối)\s+$", re.IGNORECASE)
 _MONTH_WORDS = ("Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười")
 _WORD_MONTHS = {
     word: number for number, word in enumerate((*_MONTH_WORDS, "Mười Một", "Mười Hai"), 1)
@@ -361,6 +365,10 @@ def _month_at(text: str, m: re.Match[str]) -> RawTime | None:
     start = m.start() - 1
     if not _word_starts(text, start, "tT"):
         return None
+    if m["bare"] is not None:
+        if not MONTH_PART.search(text, max(0, start - 8), start):
+            return None
+        return RawTime(start, m.end(), "rel_month", start, word="này")
     if not (m["m"] or m["mw"]):
         if _duration(text, start, m["w"]):
             return None

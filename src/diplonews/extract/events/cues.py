@@ -212,6 +212,9 @@ WILLING = re.compile(
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử|loại (?:bỏ|trừ) khả năng)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
+# A noun phrase in apposition to the event named just before: "Hội nghị Cấp cao ASEAN+3
+# lần thứ 23, một cuộc đối thoại giữa những người đứng đầu ASEAN với …" describes it.
+APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?một\s+$")
 NOT_EVENT_TIME = re.compile(
     r"(?:(?:thành lập|ra đời|kể từ|từ năm|từ khi|kỷ niệm|tương tự|giống như|so với|cùng kỳ|"
     r"đến năm)[^,;]{0,25}|\b(?:đến|tới|trước)\s*)$"

@@ -193,6 +193,11 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
             if not placing.announced(reader.body, t, cue)
         ]
     date, own_date = None, False
+    if own_times and own_times[0].start < cue.start and framed(body, at):
+        # "Ngoại trưởng ba nước ngày 11/7 đã nhóm họp bên lề Hội nghị X", "Sáng 27/10,
+        # trong khuôn khổ chuyến công tác tham dự Hội nghị X, Thủ tướng đã gặp Y": the day
+        # before the gathering's name is the day of the sentence's own event, held in it
+        return month_of(placing.most_precise(own_times).value), False, own_times[0]
     if own_times:
         used = placing.most_precise(own_times)
         if used.precision == "year" and used.start > cue.start and at.attend:
@@ -214,7 +219,7 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     elif free_times:
         # A meeting named as the setting of the sentence's own event is dated to the
         # month; a visit by the most precise day the text gives for any of its days.
-        setting = at.secondary and cue.kind != "visit"
+        setting = (at.secondary and cue.kind != "visit") or framed(body, at)
         date = month_of(free_times[0].value) if setting else free_times[0].value
         own_date = not setting and not free_times[0].loose
     if not own_date and any(
@@ -222,6 +227,32 @@ def cue_date(reader: Reader, at: Context) -> tuple[str | None, bool, Any]:
     ):
         own_date = True  # dated in the text, though the year is not known
     return date, own_date, (own_times or free_times or [None])[0]
+
+
+# A gathering named as the frame of a trip that attends it: "trong khuôn khổ chuyến công
+# tác tham dự X", "nhân dịp sang dự X".
+FRAME_OF_TRIP = re.compile(
+    r"(?<!\w)(?:trong khuôn khổ|nhân dịp|trong dịp)(?!\w)[^,;.]{0,60}?(?<!\w)(?:tham\s+)?dự\s*$",
+    re.IGNORECASE,
+)
+
+
+def framed(body: str, at: Context) -> bool:
+    """Whether a meeting is named as the frame of another event its sentence tells ("bên
+    lề X", "trong khuôn khổ chuyến công tác tham dự X"): a gathering of several days,
+    which the day of that event does not date."""
+    cue, sentence = at.cue, at.sentence
+    if cue.kind != "meeting" or not (
+        at.secondary
+        or (
+            at.attend
+            and FRAME_OF_TRIP.search(body, max(sentence.start, cue.start - 120), cue.start)
+        )
+    ):
+        return False
+    return any(
+        c is not cue and c is not cue.joined_to and c.joined_to is not cue for c in sentence.cues
+    )
 
 
 # "Phát biểu tại hội đàm với X, Y nhấn mạnh …": a speech at the event, set before it.

@@ -126,9 +126,16 @@ MOVE_COMPANIONS = re.compile(
 LED_BY = re.compile(r"\bdo\s+(?:ông\s+|bà\s+)?$")
 LED_BY_TITLED = re.compile(r"\bdo\s+[^,;.()\"“”]{1,40}$")
 
-ATTEND_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:để\s+)?(?:tham\s+)?dự\s+")
+# "tới New York dự X", "đến Kazan để tham dự X", and as recent news tells the arrival: "đã
+# tới Vientiane, bắt đầu chuyến công tác tham dự X" (the trip begun is the one to attend X).
+ATTEND_AFTER = re.compile(
+    r"[^,;.]{0,40}?(?:,\s*bắt đầu(?:\s+chuyến\s+(?:công tác|đi))?\s+|\b)"
+    r"(?:để\s+)?(?:tham\s+)?dự\s+"
+)
 
-BILATERAL_TOO = re.compile(r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm)\b")
+BILATERAL_TOO = re.compile(
+    r"\b(?:kết hợp|song phương|thăm chính thức|thăm làm việc|và thăm|và làm việc tại)\b"
+)
 
 RETURNING = re.compile(r"\b(?:về|trở về|quay về|quay lại|trở lại)\s*$")
 

@@ -62,6 +62,14 @@ SETTING_OUT = re.compile(dating.SETTING_OUT_HEAD + r"\s*$")
 # A meeting worked towards is still ahead: "là bước chuẩn bị tiến tới Hội nghị cấp cao",
 # "sự kiện mở đầu tiến tới ASEM 5 tại Hà Nội".
 TOWARDS = re.compile(r"(?<!\w)(?:tiến tới|hướng tới)\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?$")
+# … and so is one prepared for: "các cuộc gặp chuẩn bị cho chuyến thăm của Tổng thống X",
+# "cuộc họp SOM … để bàn bạc chương trình nghị sự của Hội nghị hẹp các Bộ trưởng".
+PREPARED_FOR = re.compile(
+    r"(?<!\w)(?:chuẩn bị cho|(?:bàn|bàn bạc|thảo luận|chuẩn bị|thống nhất)\s+(?:về\s+)?"
+    r"chương trình nghị sự(?:\s+[^,;.]{0,40}?)?\s+của)\s+(?:(?:các|cuộc|kỳ|phiên|chuyến)\s+)?$",
+    re.IGNORECASE,
+)
+PREPARED_REACH = 90
 # Words that open a clause of its own after an event: what follows them is not the
 # event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
 SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
@@ -346,6 +354,19 @@ def settle_status(reader: Reader, d: Draft) -> None:
         e.status = "planned"
         return
     before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
+    head = (d.cue.joined_to or d.cue).start
+    if (
+        e.status == "held"
+        and not before_publication
+        and d.cue.kind != "call"
+        and (
+            "chuẩn bị" in reader.body[max(start, head - PREPARED_REACH) : head]
+            or "nghị sự" in reader.body[max(start, head - PREPARED_REACH) : head]
+        )
+        and PREPARED_FOR.search(reader.body, max(start, head - PREPARED_REACH), head)
+    ):
+        e.status = "planned"  # "… chuẩn bị cho chuyến thăm …": still to come
+        return
     if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
         head = (d.cue.joined_to or d.cue).start
         if SETTING_OUT.search(reader.body, max(start, head - 200), head) or TOWARDS.search(
@@ -475,6 +496,44 @@ def seat_location(reader: Reader, d: Draft) -> None:
         e.format = e.format or "in_person"
 
 
+# A head of state's or government's seat named without its country as the place of an
+# event ("tại Phủ Tổng thống, Tổng thống Lee chủ trì lễ đón …"): Vietnam has none by these
+# names, so in its press it is the host's, in the host's capital. Not one named with its
+# state ("Phủ Tổng thống Pháp", a venue of the lexicon), nor the office as a speaker ("Văn
+# phòng Tổng thống cho biết …"): only after "tại"/"ở".
+FOREIGN_SEAT = re.compile(
+    r"(?:(?:Phủ|Dinh|Văn phòng)\s+(?:Tổng thống|Thủ tướng)|Cung điện Hoàng gia|Hoàng cung)"
+    r"(?!\s+(?:[A-ZĐ]|nước|các|của))"
+)
+AT_SEAT = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
+
+
+def host_seat_location(reader: Reader, d: Draft) -> None:
+    """An event at a head's seat named without its country is in the host's capital: the
+    state of who receives there, or else of a visit's only party that is no visitor's."""
+    e = d.event
+    if e.location or e.kind == "call" or e.format == "online":
+        return
+    start, end = reader.doc.sentences[d.sentence]
+    if not any(
+        AT_SEAT.search(reader.body, max(start, m.start() - 6), m.start())
+        for m in FOREIGN_SEAT.finditer(reader.body, start, end)
+    ):
+        return
+    people = reader.doc.record.people
+    countries: dict[int, str] = {
+        p: str(people[p].country) for p in d.people if 0 <= p < len(people) and people[p].country
+    }
+    hosts = {countries[p] for p in d.chairs if p in countries}
+    if not hosts and e.kind == "visit":
+        hosts = set(e.parties) - {c for p, c in countries.items() if p not in d.chairs}
+    hosts.discard(HOME)
+    capital = reader.lex.capitals.get(hosts.pop()) if len(hosts) == 1 else None
+    if capital is not None:
+        e.location = capital.name_en
+        e.format = e.format or "in_person"
+
+
 VISIT_DAYS = range(7)  # a meeting of the visitor in the week after arrival is in the visit
 
 
@@ -493,6 +552,14 @@ def _during(visit: Draft, d: Draft, recalled: bool = False) -> bool:
     return len(first) == 7 and then.startswith(first) or len(then) == 7 and first.startswith(then)
 
 
+# An airport named by its city: "sân bay quân sự Thủ đô Seoul", "sân bay quốc tế Incheon,
+# Seoul", "sân bay quân sự Gimhae, Busan".
+AIRPORT_OF = re.compile(
+    r"(?<!\w)[Ss]ân bay(?:\s+(?:quốc tế|Quốc tế|quân sự|[A-Z][\w-]*)){0,3}\s*,?\s*"
+    r"(?:(?:[Tt]hủ đô|[Tt]hành phố)\s+)?$"
+)
+
+
 def arrival_location(reader: Reader, d: Draft) -> None:
     """A visit whose sentence names the airport it arrives at is in that airport's city
     ("hạ cánh xuống Sân bay Nội Bài", "tới Sân bay quốc tế Wattay")."""
@@ -503,6 +570,13 @@ def arrival_location(reader: Reader, d: Draft) -> None:
     for s, _, payloads in reader.places:
         if start <= s < end and reader.body[s : s + 7].lower() == "sân bay":
             e.location = str(payloads[0].name_en)
+            return
+    for s, _, payloads in within(reader.places, start, end):
+        city = payloads[0]
+        if getattr(city, "country", None) in e.parties and AIRPORT_OF.search(
+            reader.body, max(start, s - 60), s
+        ):
+            e.location = str(city.name_en)  # "đến sân bay quân sự Thủ đô Seoul"
             return
 
 
@@ -665,6 +739,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)
+        host_seat_location(reader, d)
         arrival_location(reader, d)
         departure_location(reader, d)
         correspondent_location(reader, d)

@@ -31,6 +31,7 @@ from diplonews.extract.events import (
     world,
 )
 from diplonews.extract.events.cues import (
+    APPOSITION,
     ATTEND,
     BACK_LEAD,
     BY_BEFORE,
@@ -770,6 +771,10 @@ class Reader:
                 and bool(self.times_in(cue.end, sentence.end))
             )
             or context_sides.owned_by_group(self, cue, sentence.end)
+            or any(
+                c.start < cue.start and APPOSITION.fullmatch(body, c.name_end, cue.start)
+                for c in sentence.cues
+            )
             or (
                 cue.kind == "visit"
                 and bool(
