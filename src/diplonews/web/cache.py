@@ -166,7 +166,7 @@ class Keeper:
         self.in_flight: dict[str, tuple[Entry, str, float]] = {}  # the batch being written
         self.last_kept = -BATCH_GAP  # time.monotonic() of the last `keep`
         self.lock = threading.Lock()  # over `waiting`
-        self.writing = threading.Lock()  # held while the thread writes, and by `forget`
+        self.writing = threading.Lock()  # held while a batch is written, and by `forget`
         self.wake = threading.Condition(self.lock)
         self.thread: threading.Thread | None = None  # keeps pages handed from threads
         # the next write of what waits on the event loop (pages kept from the loop)
