@@ -66,10 +66,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import aiohttp
@@ -93,6 +94,7 @@ MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.d
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
 SERVER_TIMING_ENV = "DIPLONEWS_SERVER_TIMING"  # web.timing: `Server-Timing: app;dur=MS`
 SERVER_TIMING = re.compile(r"\bapp;dur=([0-9.]+)")
+T = TypeVar("T")
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
 
 
@@ -180,22 +182,27 @@ def serving(db: Path, log: Path, workers: int, cache_mb: int) -> Iterator[tuple[
             env={**os.environ, SERVER_TIMING_ENV: "1"},  # its own time on each answer
         )
     base = f"http://127.0.0.1:{port}"
+    # One client for every try: each new one loads the system's CA certificates, 0.1 s
+    # of CPU, which while the server starts took the cores it starts on.
+    probe = httpx.Client(timeout=2)
     try:
         deadline = time.monotonic() + START_SECONDS
         while True:
             if child.poll() is not None:
                 sys.exit(f"load_web: the server stopped: {log.read_text()[-2000:]}")
             try:
-                if httpx.get(base + "/", timeout=2).status_code == 200:
+                if probe.get(base + "/").status_code == 200:
                     break
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
                 sys.exit(f"load_web: the server did not answer within {START_SECONDS} s")
             time.sleep(0.1)
+        probe.close()
         every_process_accepting(child.pid, port, workers, deadline)
         yield base, child.pid
     finally:
+        probe.close()
         child.send_signal(signal.SIGINT)  # uvicorn shuts down gracefully on SIGINT
         try:
             child.wait(timeout=10)
@@ -342,6 +349,17 @@ def profiling(pid: int, seconds: float, output: Path | None) -> Iterator[None]:
 # --- the load -------------------------------------------------------------------------
 
 
+def run_loop(main: Coroutine[Any, Any, T]) -> T:
+    """`main` on uvloop where it is installed (it comes with `uvicorn[standard]`), else
+    on asyncio's loop: the load generator shares the cores with the server it
+    measures, and uvloop's transports cost it less CPU a request."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - Windows, or uvicorn without [standard]
+        return asyncio.run(main)
+    return uvloop.run(main)
+
+
 @dataclass
 class Tally:
     """What one kind of page did under load."""
@@ -419,6 +437,7 @@ class Watch:
     memory_of: int | None = None
     spread_of: tuple[int, int] | None = None  # (serve's pid, port): connections per process
     spread: list[list[int]] = field(default_factory=list)  # every 2 s: connections each holds
+    sampling_cpu: float = 0.0  # s of CPU the spread's samples took (not the load's)
     uploads: Tally = field(default_factory=Tally)
     resident: list[tuple[float, float, float]] = field(default_factory=list)  # min, MB, anon
 
@@ -502,13 +521,25 @@ async def load(
         readers_done = asyncio.Event()
 
         async def spread(seen: Watch, pid: int, port: int) -> None:
-            """Every 2 s while the readers read (they have all connected by the first)."""
+            """Every 2 s while the readers read (they have all connected by the first),
+            in a thread: reading /proc/net/tcp, thousands of lines once connections
+            are recycled, took 20-50 ms, which on the event loop held every reader's
+            answer that long (and their latencies with it). Its CPU is counted apart
+            from the load generator's (`Watch.sampling_cpu`)."""
+
+            def sample() -> list[int]:
+                started = time.thread_time()
+                try:
+                    return connections_by_process(pid, port)
+                finally:
+                    seen.sampling_cpu += time.thread_time() - started
+
             while True:
                 try:
                     await asyncio.wait_for(readers_done.wait(), 2.0)
                     return
                 except TimeoutError:
-                    seen.spread.append(connections_by_process(pid, port))
+                    seen.spread.append(await asyncio.to_thread(sample))
 
         extra = []
         if watch is not None and watch.spread_of is not None:
@@ -643,7 +674,7 @@ def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
     )
     if url:  # a server started by hand, e.g. with several uvicorn workers
         watch = Watch(extract=args.extract)
-        tallies, wall = asyncio.run(
+        tallies, wall = run_loop(
             load(url, urls, args.clients, seconds, watch=watch, once=args.once)
         )
         met = report(tallies, wall, None, 0.0)
@@ -657,11 +688,11 @@ def run(db: Path, args: argparse.Namespace, url: str | None) -> int:
         watch.spread_of = (pid, int(base.rsplit(":", 1)[1]))
         with profiling(pid, seconds, args.profile):
             cpu_before, own_before = cpu_seconds(pid), time.process_time()
-            tallies, wall = asyncio.run(
+            tallies, wall = run_loop(
                 load(base, urls, args.clients, seconds, watch=watch, once=args.once)
             )
             cpu_after = cpu_seconds(pid)
-            client_cpu = time.process_time() - own_before
+            client_cpu = time.process_time() - own_before - watch.sampling_cpu
     server_cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1])
     warm_up = sum(min(WARM_UP_REQUESTS, len(urls[kind])) for kind in KINDS)
     met = report(tallies, wall, server_cpu, client_cpu, warm_up)
@@ -699,6 +730,7 @@ def report_watch(watch: Watch) -> None:
         print(
             "readers' connections held by each server process, every 2 s: "
             + ", ".join("/".join(map(str, counts)) for counts in watch.spread)
+            + f" (sampled in {watch.sampling_cpu * 1000:.0f} ms of CPU, not counted above)"
         )
     if watch.extract:
         done = watch.uploads

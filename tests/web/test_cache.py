@@ -3,8 +3,10 @@ with ETags, never mixing languages, never keeping what it must not."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -267,6 +269,42 @@ def test_pages_that_come_fast_are_written_in_batches(
         assert all(other.get(f"/events/{n}") == entry for n in range(1, 12))
         assert sum(map(len, transactions)) == 10 and len(transactions) <= 2
     finally:
+        other.close()
+
+
+def test_pages_kept_on_the_event_loop_are_written_there_in_batches(tmp_path: Path) -> None:
+    """On the server's event loop, pages that come fast are written by the loop itself
+    GATHER s later, in one transaction, with no thread; while another process holds
+    the write lock they wait (the loop does not) and are written at a later try; a
+    page forgotten meanwhile is not written."""
+    directory = str(tmp_path / "pages")
+    keeper = cache.Keeper(directory, 8 * 1024 * 1024)
+    other = diskcache.Cache(directory)  # another server process's view of the pages
+    entry = (200, [(b"content-type", b"text/html")], b"<html></html>", b'W/"x"')
+
+    async def serving() -> None:
+        keeper.keep("/events/1", entry, "events/1")
+        assert other.get("/events/1") == entry  # alone: written at once
+        with other.transact():  # the other process holds the write lock
+            for n in range(2, 12):
+                keeper.keep(f"/events/{n}", entry, f"events/{n}")
+            started = time.monotonic()
+            await asyncio.sleep(3 * cache.GATHER)  # the loop tries, and goes on
+            assert time.monotonic() - started < 0.5
+            assert all(keeper.get(f"/events/{n}") == entry for n in range(1, 12))
+        cache.forget(keeper, ["events/11"])
+        for _ in range(100):
+            await asyncio.sleep(cache.GATHER)
+            if other.get("/events/10") is not None:
+                break
+        assert all(other.get(f"/events/{n}") == entry for n in range(2, 11))
+        assert other.get("/events/11") is None
+
+    try:
+        asyncio.run(serving())
+        assert keeper.thread is None and not keeper.waiting
+    finally:
+        keeper.close()
         other.close()
 
 

@@ -15,20 +15,24 @@ Only complete 200 answers without cookies are kept; static files, streams and
 anything larger than `MAX_ENTRY` pass through untouched.
 
 Keeping an answer never makes a reader wait (`Keeper`): the event loop writes it only
-when no other process holds the cache's write lock, else a thread of the process
-writes it, with whatever else piles up meanwhile, in one transaction. Waiting on the
-loop for the lock (a 0.25 s busy timeout, SQLite sleeping 1, 2, 5, 10… ms between
+when no other process holds the cache's write lock (a busy timeout of 0). Waiting on
+the loop for the lock (a 0.25 s busy timeout, SQLite sleeping 1, 2, 5, 10… ms between
 tries) stalled every request of the process: in `make load --once`, where every page
 is a first render and both server processes keep pages all along, the two loops spent
 a third of the run in `set`, p50 1-7 ms, p95 26 ms a page, for 0.3 ms of CPU.
-While pages come fast (one within `BATCH_GAP` of the last) they all go to the thread,
-which writes them a batch at a time: a page written alone cost 0.16-0.18 ms of the
-server's CPU in such a run, a tenth or more of a first render, mostly the transaction
-around it.
+While pages come fast (one within `BATCH_GAP` of the last) they wait, and the loop
+writes them a batch at a time, GATHER s after the first, in one transaction (a page
+written alone cost 0.16-0.18 ms of the server's CPU in such a run, mostly the
+transaction around it); when another process holds the lock, the loop tries again
+GATHER s later. The batches were a thread's before: it and the loop took the GIL from
+each other at every SQLite statement, 1.3 voluntary context switches a first render
+(0.2 now), and the cache cost a first render about 0.13-0.16 ms of CPU (0.07 now).
+Pages handed from outside an event loop still go to that thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import re
@@ -145,11 +149,13 @@ FORGOTTEN = "\x00forgotten:"
 class Keeper:
     """The shared page store as a server process uses it. `get` and `keep` come from
     the event loop and never wait: an answer is written at once when the write lock
-    is free (a busy timeout of 0) and no other came just before it, else handed to a
-    thread that waits for the lock and writes all it was handed meanwhile in one
-    transaction; `get` finds handed answers before they are written. `forget` drops
-    answers (waiting ones too) by tag, under the lock the thread writes under, so an
-    answer it drops is not written after."""
+    is free (a busy timeout of 0) and no other came just before it, else it waits and
+    the loop writes all that waits in one transaction GATHER s later, trying again
+    while another process holds the lock (`_flush_on_loop`); `keep` called outside an
+    event loop hands it to a thread that waits for the lock instead. `get` finds
+    waiting answers before they are written. `forget` drops answers (waiting ones too)
+    by tag, under the lock every batch is written under, so an answer it drops is not
+    written after."""
 
     def __init__(self, directory: str | None, max_bytes: int, wait: float = WRITER_WAIT) -> None:
         self.pages = open_pages(directory, max_bytes, timeout=0)  # the loop's: no wait
@@ -160,9 +166,11 @@ class Keeper:
         self.in_flight: dict[str, tuple[Entry, str, float]] = {}  # the batch being written
         self.last_kept = -BATCH_GAP  # time.monotonic() of the last `keep`
         self.lock = threading.Lock()  # over `waiting`
-        self.writing = threading.Lock()  # held while the thread writes, and by `forget`
+        self.writing = threading.Lock()  # held while a batch is written, and by `forget`
         self.wake = threading.Condition(self.lock)
-        self.thread: threading.Thread | None = None
+        self.thread: threading.Thread | None = None  # keeps pages handed from threads
+        # the next write of what waits on the event loop (pages kept from the loop)
+        self.flush: asyncio.TimerHandle | None = None
         self.closed = False
         # The same store for the thread and for `forget`: these wait for the lock.
         self.patient = diskcache.Cache(self.directory, timeout=wait)
@@ -190,16 +198,58 @@ class Keeper:
                 pass
             except CACHE_ERRORS:  # full or broken: served all the same, not kept
                 return
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # called from a thread, not the server's loop
+            loop = None
         with self.lock:
             if self.closed or len(self.waiting) >= MAX_WAITING:
                 return
             self.waiting[key] = (entry, tag, time.time())
+            if loop is not None and self.thread is None:
+                if self.flush is None:
+                    self.flush = loop.call_later(GATHER, self._flush_on_loop)
+                return
             if self.thread is None:
                 self.thread = threading.Thread(
                     target=self._write, name="diplonews-page-keeper", daemon=True
                 )
                 self.thread.start()
             self.wake.notify()
+
+    def _flush_on_loop(self) -> None:
+        """Write what waits in one transaction, on the event loop, without waiting: if
+        another process holds the write lock (or `forget` is dropping pages here), try
+        again GATHER s later. A thread woken for every batch cost more than the writing:
+        it and the loop took the GIL from each other at every SQLite statement of
+        either (1.3 voluntary context switches a request against 0.1 with the cache
+        off, in `make load --once`)."""
+        self.flush = None
+        if not self.writing.acquire(blocking=False):
+            self._flush_later()
+            return
+        try:
+            with self.lock:
+                batch, self.waiting = self.waiting, {}
+                self.in_flight = batch
+            if batch and not self._write_batch(batch, self.pages):
+                with self.lock:  # locked by another process: these wait for the next try
+                    self.waiting = {**batch, **self.waiting}
+        finally:
+            with self.lock:
+                self.in_flight = {}
+            self.writing.release()
+        if self.waiting:
+            self._flush_later()
+
+    def _flush_later(self) -> None:
+        with self.lock:
+            if self.flush is not None or self.closed or self.thread is not None:
+                return
+            try:
+                self.flush = asyncio.get_running_loop().call_later(GATHER, self._flush_on_loop)
+            except RuntimeError:  # pragma: no cover - the loop has stopped: close() writes them
+                pass
 
     def _write(self) -> None:
         while True:
@@ -220,16 +270,24 @@ class Keeper:
                 with self.lock:
                     self.in_flight = {}
 
-    def _write_batch(self, batch: dict[str, tuple[Entry, str, float]]) -> None:
+    def _write_batch(
+        self, batch: dict[str, tuple[Entry, str, float]], store: diskcache.Cache | None = None
+    ) -> bool:
+        """Write `batch` in one transaction of `store` (the thread's, which waits for the
+        lock, unless given); False when the lock was another's (nothing written)."""
+        store = self.patient if store is None else store
         try:
-            with self.patient.transact():
+            with store.transact():
                 for key, (entry, tag, handed) in batch.items():
-                    forgotten = self.patient.get(FORGOTTEN + tag)
+                    forgotten = store.get(FORGOTTEN + tag)
                     if forgotten is not None and forgotten >= handed:
                         continue  # another process dropped this tag after the render
-                    self.patient.set(key, entry, tag=tag)
-        except CACHE_ERRORS:  # locked too long, full or broken: those are not kept
+                    store.set(key, entry, tag=tag)
+        except diskcache.Timeout:
+            return False
+        except CACHE_ERRORS:  # full or broken: those are not kept
             pass
+        return True
 
     def forget(self, tags: Iterable[str]) -> int:
         """Drop the answers tagged so, kept or waiting; how many were kept."""
@@ -248,13 +306,22 @@ class Keeper:
         return dropped
 
     def close(self) -> None:
-        """Write what waits (the thread finishes it), then close the store."""
+        """Write what waits (the thread finishes it, else it is written here, waiting
+        for the lock), then close the store."""
         with self.lock:
             self.closed = True
             thread, self.thread = self.thread, None
+            flush, self.flush = self.flush, None
             self.wake.notify()
+        if flush is not None:
+            flush.cancel()
         if thread is not None:
             thread.join(timeout=5 * self.wait)
+        with self.writing:
+            with self.lock:
+                batch, self.waiting = self.waiting, {}
+            if batch:
+                self._write_batch(batch)
         self.patient.close()
         self.pages.close()
         with self.lock:
