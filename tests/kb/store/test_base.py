@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from diplonews import __version__, api
 from diplonews.errors import StoreError
 from diplonews.kb.store import Store, open_store, queries, writes
-from diplonews.kb.store.base import KINDS, migrate, migrations, schema_version
+from diplonews.kb.store.base import KINDS, migrate, migrations, schema_version, statements
 
 
 class Boom(Exception):
@@ -137,6 +137,15 @@ def test_base_failed_statement_rolls_back_the_transaction(store: Store) -> None:
         _add_file(store, "a")
         store.execute("SELECT no_such_column FROM files")
     assert _paths(store) == []
+
+
+def test_migration_statements_keep_a_dollar_quoted_block_whole() -> None:
+    script = "-- a comment; with a mark\nCREATE TABLE a (x INT);\nDO $$\nBEGIN\n  ALTER TABLE a ADD y INT;\n  NULL;\nEND\n$$;\nDROP TABLE a\n"
+    assert statements(script) == [
+        "CREATE TABLE a (x INT)",
+        "DO $$\nBEGIN\n  ALTER TABLE a ADD y INT;\n  NULL;\nEND\n$$",
+        "DROP TABLE a",
+    ]
 
 
 # --- statements ----------------------------------------------------------------------

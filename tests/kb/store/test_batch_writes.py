@@ -168,3 +168,28 @@ def test_batch_without_the_right_to_set_a_sequence_waits_for_each_id(postgres_ur
             assert _insert_person(store, "b") == 4
     finally:
         store.close()
+
+
+# --- MinHash bands written at the end of a batch --------------------------------------
+
+
+def test_batch_bands_a_store_already_holds_are_kept_once(store: Store) -> None:
+    """Bands are written without a conflict check only for articles whose every key the
+    batch looked up and found without them: a row the store holds already (of a key
+    looked up, or of one not looked up) is kept once, not refused."""
+    from diplonews.extract.lexicons import load
+    from diplonews.kb.store import writes
+
+    with store.transaction():
+        store.executemany(
+            "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?)", [(2, 7), (4, 8)]
+        )
+    with store.batch():
+        writer = writes.Writer(store, load())
+        writer.looked_up = {1, 2, 3, 5, 6}  # key 4 not looked up
+        writer.stored = writes.stored_bands(store, writer.looked_up)
+        writer.bands = {7: (b"", [1, 2, 3]), 8: (b"", [4, 5]), 9: (b"", [6])}
+        assert writer._unseen_bands() == {9}
+        writer.finish()
+    rows = store.query("SELECT band_key, article_id FROM minhash_bands ORDER BY 1, 2")
+    assert [tuple(r) for r in rows] == [(1, 7), (2, 7), (3, 7), (4, 8), (5, 8), (6, 9)]

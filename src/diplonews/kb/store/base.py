@@ -86,9 +86,18 @@ def migrations(dialect: str) -> list[tuple[int, str, str]]:
 
 
 def statements(script: str) -> list[str]:
-    """A migration script's statements (they hold no `;` but at their ends)."""
+    """A migration script's statements: cut at each `;` outside a `$$`-quoted body (a
+    PostgreSQL `DO $$ … $$` block, whose own statements end in `;`)."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    found = [""]
+    for place, part in enumerate("\n".join(lines).split("$$")):
+        if place % 2:  # inside the quotes
+            found[-1] += "$$" + part + "$$"
+            continue
+        first, *others = part.split(";")
+        found[-1] += first
+        found += others
+    return [s.strip() for s in found if s.strip()]
 
 
 def schema_version(store: Store) -> int:

@@ -373,6 +373,7 @@ class Writer:
         # Band key: stored articles with it, for the keys of the batch (`look_up_bands`);
         # None: look each article's up (and after any stored band was deleted).
         self.stored: dict[int, list[int]] | None = None
+        self.looked_up: set[int] = set()  # the keys `stored` answers for
         # The people the batch's names may be (`look_up_people`); None: ask the store.
         self.people: KnownPeople | None = None
         sign_again(store)
@@ -389,7 +390,22 @@ class Writer:
 
     def look_up_bands(self, items: Iterable[Prepared]) -> None:
         """Read which stored articles share a band with these (the batch to come)."""
-        self.stored = stored_bands(self.store, chain.from_iterable(i.band_keys() for i in items))
+        self.looked_up = set(chain.from_iterable(i.band_keys() for i in items))
+        self.stored = stored_bands(self.store, self.looked_up)
+
+    def _unseen_bands(self) -> set[int]:
+        """The batch's articles none of whose bands the store holds: each of their keys
+        was looked up (under the writer lock, before the batch wrote a band) and not
+        found with them. None once the lookup no longer holds (a band was deleted)."""
+        if self.stored is None:
+            return set()
+        unseen = set()
+        for article_id, (_, keys) in self.bands.items():
+            if self.looked_up.issuperset(keys) and not any(
+                article_id in self.stored[key] for key in self.stored.keys() & keys
+            ):
+                unseen.add(article_id)
+        return unseen
 
     def look_up_people(self, items: Iterable[Prepared]) -> None:
         """Read which stored people share a name key with those of these articles."""
@@ -434,11 +450,22 @@ class Writer:
         generation: what readers computed before this batch is stale."""
         rows = _band_rows(self.bands)
         if self.store.dialect == "postgresql" and rows:  # one statement, not a row each
-            self.store.execute(
-                "INSERT INTO minhash_bands (band_key, article_id) "
-                "SELECT * FROM unnest(?::bigint[], ?::bigint[]) ON CONFLICT DO NOTHING",
-                ([key for key, _ in rows], [a for _, a in rows]),
-            )
+            # ON CONFLICT makes each row a speculative insertion, which costs the server
+            # more than the insert: asked only of the rows the store may hold already.
+            unseen = self._unseen_bands()
+            for part, guard in (
+                (_band_rows({a: self.bands[a] for a in unseen}), ""),
+                (
+                    _band_rows({a: b for a, b in self.bands.items() if a not in unseen}),
+                    " ON CONFLICT DO NOTHING",
+                ),
+            ):
+                if part:
+                    self.store.execute(
+                        "INSERT INTO minhash_bands (band_key, article_id) "
+                        "SELECT * FROM unnest(?::integer[], ?::integer[])" + guard,
+                        ([key for key, _ in part], [a for _, a in part]),
+                    )
         else:
             self.store.executemany(
                 "INSERT INTO minhash_bands (band_key, article_id) VALUES (?, ?) "

@@ -1,0 +1,2 @@
+-- Nothing to change: PostgreSQL keeps its search entries in their rows (see its 0010).
+-- The version is kept in step with PostgreSQL's so that one number names the schema.
