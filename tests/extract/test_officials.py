@@ -93,20 +93,20 @@ def test_officials_near_spelling_needs_every_word_close() -> None:
 
 
 def test_officials_a_leader_named_by_family_name_alone() -> None:
-    # "Putin": a form officials.tsv lists alone; "ông Powell": an honorific and the family
-    # name of one listed official. A bare family name the lexicon lists only inside a full
-    # name ("Cheney") is not enough, nor is a given name before it ("Laura Bush").
+    # "Putin", "ông Blair": a one-word form officials.tsv lists. A family name the lexicon
+    # lists only inside a full name ("Cheney") is not enough, nor is a word that ends a
+    # longer name ("Laura Bush").
     found = people_of(
         "Ngày 4/6/2004, các nhà lãnh đạo EU đề nghị Putin ủng hộ Nghị định thư Kyoto. "
-        "Trong khi đó, ông Powell nhấn mạnh Washington sẽ tiếp tục đối thoại. "
+        "Trong khi đó, ông Blair nhấn mạnh London sẽ tiếp tục đối thoại. "
         "Cheney khẳng định lập trường của Nhà Trắng không thay đổi. Laura Bush phát biểu."
     )
-    assert found == {"Putin": "RUS", "Powell": "USA"}
+    assert found == {"Putin": "RUS", "Blair": "GBR"}
 
 
 def test_officials_a_loose_mention_acts_in_no_event() -> None:
-    doc = extract_doc("Ngày 4/6/2004, Putin kêu gọi tiếp tục đàm phán với ông Powell.", "t")
-    assert {p.name for p in doc.record.people} == {"Putin", "Powell"}
+    doc = extract_doc("Ngày 4/6/2004, Putin kêu gọi tiếp tục đàm phán với ông Blair.", "t")
+    assert {p.name for p in doc.record.people} == {"Putin", "Blair"}
     assert doc.mentions == []  # named, but too loosely to take part in an event
 
 

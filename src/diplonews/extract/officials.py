@@ -73,33 +73,17 @@ class Officials:
     # looked for
     by_shape: dict[tuple[int, str, str], list[tuple[str, ...]]] = field(default_factory=dict)
 
-    # a Western-order full name's last word, folded, and the persons whose name it ends
-    by_family: dict[str, set[int]] = field(default_factory=dict)
-    family_rows: dict[int, list[Office]] = field(default_factory=dict)  # by person
-
     def offices(self, name: str) -> list[Office]:
         return self.by_key.get(name_key(name), [])
-
-    def family_offices(self, name: str) -> list[Office]:
-        """The offices of the one listed official whose family name `name` is ("Powell",
-        "Yushchenko"); [] when it is no such name or two officials share it."""
-        key = name_key(name)
-        persons = self.by_family.get(key[0], set()) if len(key) == 1 else set()
-        return self.family_rows[next(iter(persons))] if len(persons) == 1 else []
 
     def state_of(self, name: str, year: int | None = None) -> str | None:
         """The one state (or organisation) the person serves, in `year` when it is known
         and the person served several; None when the facts leave a choice."""
-        return served(self.named(name), year)
+        return served(self.offices(name), year)
 
     def person_of(self, name: str) -> int | None:
-        offices = self.named(name)
+        offices = self.offices(name)
         return offices[0].person if offices else None
-
-    def named(self, name: str) -> list[Office]:
-        """The offices of the official a name names: a listed form, or the family name
-        alone of one listed official ("ông Powell")."""
-        return self.offices(name) or self.family_offices(name)
 
     def near_state_of(self, name: str, year: int | None = None) -> str | None:
         """The state of the one official whose listed name this one misspells by a letter
@@ -134,35 +118,9 @@ def build(lex: Lexicons) -> Officials:
             offices = officials.by_key.setdefault(name_key(form), [])
             if office not in offices:
                 offices.append(office)
-            word = family_word(form, row["state"])
-            if word:
-                officials.by_family.setdefault(word, set()).add(person)
-        officials.family_rows.setdefault(person, [])
-        if office not in officials.family_rows[person]:
-            officials.family_rows[person].append(office)
     for key in officials.by_key:
         officials.by_shape.setdefault(shape(key), []).append(key)
     return officials
-
-
-# States whose names the press writes family name first ("Hồ Cẩm Đào", "Roh Moo-hyun",
-# "Koizumi Junichiro", "Hun Sen"): the last word of such a name is no family name.
-FAMILY_FIRST = frozenset(
-    {"CHN", "TWN", "KOR", "PRK", "JPN", "VNM", "KHM", "LAO", "MMR", "HUN", "SGP"}
-)
-SHORTEST_FAMILY = 4  # "Rice", "Bush"; shorter last words are syllables of too much else
-
-
-def family_word(form: str, state: str) -> str | None:
-    """The family name a listed full name gives the official alone ("Colin Powell" →
-    "powell"), folded, or None."""
-    key = name_key(form)
-    if len(key) < 2 or state in FAMILY_FIRST:
-        return None
-    word = key[-1]
-    if len(word) < SHORTEST_FAMILY or not word.isascii() or not word.isalpha():
-        return None
-    return word
 
 
 def load(lex: Lexicons) -> Officials:

@@ -106,13 +106,9 @@ class Resolver:
             index < 0
             and len(key) < 2
             and not lone_name_ok(mention, self.lex)
-            and not (
-                self.officials.offices(mention.name)
-                if mention.titles
-                else self.officials.named(mention.name)
-            )
-        ):  # "người đồng nhiệm Saakashvili", "ông Powell", "Bush nói": a known official's
-            # family name is enough (after a title, a family name the lexicon lists alone)
+            and not self.officials.offices(mention.name)
+        ):  # "người đồng nhiệm Saakashvili", "ông Putin", "Bush nói": a known official's
+            # one-word name is enough
             mention.person = -1  # a lone word that names nobody known
             return
         if (
@@ -121,7 +117,7 @@ class Resolver:
             and not mention.titles
             and not lone_name_ok(mention, self.lex)
         ):
-            # "ông Powell nhấn mạnh": an honorific and a known official's family name name
+            # "ông Putin nhấn mạnh", "Bush nói": a known official's one-word name names
             # the official, but too loosely for the events stage to read him as acting, or
             # for the mentions after it to join him rather than name him (`add_late`)
             mention.people_only = True
