@@ -95,11 +95,12 @@ def test_officials_near_spelling_needs_every_word_close() -> None:
 def test_officials_a_leader_named_by_family_name_alone() -> None:
     # "Putin", "ông Blair": a one-word form officials.tsv lists. A family name the lexicon
     # lists only inside a full name ("Cheney") is not enough, nor is a word that ends a
-    # longer name ("Laura Bush").
+    # longer name ("Laura Bush") or names a family ("dòng họ Bush").
     found = people_of(
         "Ngày 4/6/2004, các nhà lãnh đạo EU đề nghị Putin ủng hộ Nghị định thư Kyoto. "
         "Trong khi đó, ông Blair nhấn mạnh London sẽ tiếp tục đối thoại. "
-        "Cheney khẳng định lập trường của Nhà Trắng không thay đổi. Laura Bush phát biểu."
+        "Cheney khẳng định lập trường của Nhà Trắng không thay đổi. Laura Bush phát biểu "
+        "về dòng họ Bush."
     )
     assert found == {"Putin": "RUS", "Blair": "GBR"}
 

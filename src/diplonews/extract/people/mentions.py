@@ -270,15 +270,21 @@ def known_bare(
             continue  # "chính quyền Lee Jae Myung": a government, not the person acting
         one_word = " " not in body[start:end]
         if one_word and (
-            has_vietnamese_letters(body[start:end]) or part_of_longer_name(body, start)
+            has_vietnamese_letters(body[start:end])  # "Ôn" (Ôn Gia Bảo): after a title only
+            or part_of_longer_name(body, start)
+            or FAMILY_OF.search(body, max(0, start - 12), start)
         ):
-            continue  # "Ôn" (Ôn Gia Bảo) alone is also a word: read after a title only
+            continue
         if any(start <= m.start < end for m in mentions):
             continue
         # a bare one-word name ("Bush nói") is too loose to act in an event alone: family_names
         # decides when it stands for someone named before
         added.append(Mention(start, end, body[start:end], people_only=one_word))
     return added
+
+
+# "dòng họ Bush", "gia đình Bush": a family, not the leader
+FAMILY_OF = re.compile(r"(?:[Dd]òng họ|[Gg]ia đình|[Hh]ọ nhà)\s+$")
 
 
 def part_of_longer_name(body: str, start: int) -> bool:
