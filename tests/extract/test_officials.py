@@ -1,6 +1,6 @@
 """Officials lexicon: a known official's state, and two spellings of one name."""
 
-from diplonews.extract import extract
+from diplonews.extract import extract, extract_doc
 from diplonews.extract.lexicons import load
 from diplonews.extract.officials import load as load_officials
 
@@ -90,3 +90,30 @@ def test_officials_near_spelling_needs_every_word_close() -> None:
     assert officials.near_state_of("Gerhart Schroeder", 2005) == "DEU"
     assert officials.near_state_of("Kim Jong-un", 2005) is None  # not "Kim Jong-il"
     assert officials.near_state_of("Saakasvili", 2005) is None  # one word says too little
+
+
+def test_officials_a_leader_named_by_family_name_alone() -> None:
+    # "Putin", "ông Blair": a one-word form officials.tsv lists. A family name the lexicon
+    # lists only inside a full name ("Cheney") is not enough, nor is a word that ends a
+    # longer name ("Laura Bush") or names a family ("dòng họ Bush").
+    found = people_of(
+        "Ngày 4/6/2004, các nhà lãnh đạo EU đề nghị Putin ủng hộ Nghị định thư Kyoto. "
+        "Trong khi đó, ông Blair nhấn mạnh London sẽ tiếp tục đối thoại. "
+        "Cheney khẳng định lập trường của Nhà Trắng không thay đổi. Laura Bush phát biểu "
+        "về dòng họ Bush."
+    )
+    assert found == {"Putin": "RUS", "Blair": "GBR"}
+
+
+def test_officials_a_loose_mention_acts_in_no_event() -> None:
+    doc = extract_doc("Ngày 4/6/2004, Putin kêu gọi tiếp tục đàm phán với ông Blair.", "t")
+    assert {p.name for p in doc.record.people} == {"Putin", "Blair"}
+    assert doc.mentions == []  # named, but too loosely to take part in an event
+
+
+def test_officials_a_sino_vietnamese_family_name_after_a_title() -> None:
+    found = people_of("Ngày 8/10/2004, Thủ tướng Ôn tới Hà Nội dự Hội nghị ASEM 5.")
+    assert found == {"Ôn": "CHN"}
+    assert people_of("Ôn lại truyền thống, Đại sứ Nguyễn Văn Ba phát biểu.") == {
+        "Nguyễn Văn Ba": "VNM"
+    }

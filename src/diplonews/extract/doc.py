@@ -62,6 +62,9 @@ class Mention:
     person: int = -1  # index into the doc's people
     anaphoric: bool = False  # a title alone or a short form pointing back
     before_name: int = 0  # how many of `titles` stand before the name (the rest after it)
+    # "ông Powell", "Bush nói": a leader named by one word with neither title nor a full
+    # name the text gives; in `people`, but too loose a mention to act in events
+    people_only: bool = False
 
 
 @dataclass

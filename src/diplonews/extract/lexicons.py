@@ -478,10 +478,11 @@ def build(sources: dict[str, list[Any]]) -> Lexicons:
         lex.mechanisms.add(nfc(row["vi"]), (row["en"], row.get("role") or "modifier"))
     # officials.tsv is read by the people stage (extract/officials.py); its full names are
     # also found here, in the one pass over the body, rather than in a pass of their own.
+    # A form of one word is there because the news names that leader by it alone ("Putin",
+    # "Bush"): it is found bare too, written with its capital (mentions.known_bare).
     for row in read_rows(resources.files("diplonews.extract") / "lexicons" / "officials.tsv"):
         for form in split_forms(row["names"]):
-            if " " in form:
-                lex.known_names.add(form, True)
+            lex.known_names.add(form, True)
     for matcher in (
         lex.known_names,
         lex.mechanisms,

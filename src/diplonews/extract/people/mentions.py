@@ -32,7 +32,7 @@ from diplonews.extract.people.titles import (
     read_titles,
     state_after_name,
 )
-from diplonews.text import fold
+from diplonews.text import fold, has_vietnamese_letters
 
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
 # A title written as capitals ("TT" for Tổng thống, "ĐBQH"): 2000s papers abbreviate other
@@ -83,7 +83,11 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             span = read_name(body, q, found) or named_as(body, q, found)
             if abbreviated and (not span or vietnamese_name(body, span)):
                 continue  # "TT Tân Khoa": a centre's name; "TT" is a foreign president's
-            if span and office_syllable(body, span):
+            if (
+                span
+                and office_syllable(body, span)
+                and not officials.load(lex).offices(body[span[0] : span[1]])
+            ):  # "Thủ tướng Ôn tới …": a leader the news names by one syllable
                 span = None  # "Trưởng ban Đối ngoại …": a word of the office, not a name
             elif span and (held := portfolio_holder(body, span, q, found)) is not None:
                 span, country = held[0], country or held[1]
@@ -255,18 +259,43 @@ def known_bare(
 ) -> list[Mention]:
     """Full names that officials.tsv knows, named anywhere without a title or honorific
     ("Toà án … khẳng định Viktor Yushchenko là người chiến thắng", "Bremer tiết lộ"): the
-    leaders of the time are officials wherever the news names them. Kept to full names
-    written with capitals, so a family name alone or a common phrase never counts."""
+    leaders of the time are officials wherever the news names them. Kept to the forms the
+    lexicon lists, written with capitals: a full name, or the one word the news names a
+    leader by ("Putin", "Bush"), never a common phrase."""
     added: list[Mention] = []
     for start, end, _ in lex.find_in(cache, "known_names", body):
         if not body[start].isupper() or any(m.start <= start < m.end for m in mentions):
             continue
         if GOVERNMENT_OF.search(body, max(0, start - 40), start):
             continue  # "chính quyền Lee Jae Myung": a government, not the person acting
+        one_word = " " not in body[start:end]
+        if one_word and (
+            has_vietnamese_letters(body[start:end])  # "Ôn" (Ôn Gia Bảo): after a title only
+            or part_of_longer_name(body, start)
+            or FAMILY_OF.search(body, max(0, start - 12), start)
+        ):
+            continue
         if any(start <= m.start < end for m in mentions):
             continue
-        added.append(Mention(start, end, body[start:end]))
+        # a bare one-word name ("Bush nói") is too loose to act in an event alone: family_names
+        # decides when it stands for someone named before
+        added.append(Mention(start, end, body[start:end], people_only=one_word))
     return added
+
+
+# "dòng họ Bush", "gia đình Bush": a family, not the leader
+FAMILY_OF = re.compile(r"(?:[Dd]òng họ|[Gg]ia đình|[Hh]ọ nhà)\s+$")
+
+
+def part_of_longer_name(body: str, start: int) -> bool:
+    """Whether a leader's one-word name at `start` ends a longer name: after an initial
+    ("George W.Bush") or a given name ("Laura Bush", "Kojo Annan"), it is someone else's
+    or a spelling the name reader reads whole."""
+    if start and body[start - 1] in ".-":
+        return True
+    before = body[max(0, start - 24) : start]
+    word = before.split()[-1:] if before.endswith(" ") else []
+    return bool(word) and word[0][:1].isupper() and word[0].isalpha()
 
 
 # "hội đàm với Colin Powell": the counterpart named bare, with neither title nor honorific

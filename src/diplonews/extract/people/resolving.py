@@ -80,6 +80,8 @@ class Resolver:
     held_titles: dict[int, list[Title]] = field(default_factory=dict)  # by person index
     year: int | None = None  # of publication: which office a known official held then
     known: list[int | None] = field(default_factory=list)  # person in officials.tsv, if any
+    late: list[tuple[Mention, int]] = field(default_factory=list)  # see `add_late`
+    late_pass: bool = False
 
     def __post_init__(self) -> None:
         self.officials = officials.load(self.lex)
@@ -104,10 +106,24 @@ class Resolver:
             index < 0
             and len(key) < 2
             and not lone_name_ok(mention, self.lex)
-            and not (mention.titles and self.officials.offices(mention.name))
-        ):  # "người đồng nhiệm Saakashvili": a known official's family name is enough
+            and not self.officials.offices(mention.name)
+        ):  # "người đồng nhiệm Saakashvili", "ông Putin", "Bush nói": a known official's
+            # one-word name is enough
             mention.person = -1  # a lone word that names nobody known
             return
+        if (
+            index < 0
+            and len(key) < 2
+            and not mention.titles
+            and not lone_name_ok(mention, self.lex)
+        ):
+            # "ông Putin nhấn mạnh", "Bush nói": a known official's one-word name names
+            # the official, but too loosely for the events stage to read him as acting, or
+            # for the mentions after it to join him rather than name him (`add_late`)
+            mention.people_only = True
+            if not self.late_pass:
+                self.late.append((mention, order))
+                return
         if index < 0:
             # A known official's state is a fact, surer than a state read from the context
             # ("người đồng nhiệm Mỹ Colin Powell" in news of a visit to Pakistan); a family
@@ -167,6 +183,13 @@ class Resolver:
         if mention.titles:
             self.confirmed[index] = True
         mention.person = index
+
+    def add_late(self) -> None:
+        """The people-only mentions held back by `add`, after every other: each joins
+        someone named otherwise, or names a person of its own."""
+        self.late_pass = True
+        for mention, order in self.late:
+            self.add(mention, order)
 
     def by_name(self, key: list[str], country: str | None) -> int:
         best, best_seen = -1, -1

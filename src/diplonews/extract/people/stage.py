@@ -40,6 +40,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
     resolver = Resolver(lex, year=int(published[:4]) if published[:4].isdigit() else None)
     for order, mention in enumerate(mentions):
         resolver.add(mention, order)
+    resolver.add_late()
     for aside in doc.asides:  # an official named only in a photo caption
         if aside in doc.body:
             continue  # a caption that repeats the text says nothing new
@@ -66,7 +67,7 @@ def run(doc: Doc, lex: Lexicons) -> None:
             people.append(person)
     for mention in mentions:
         mention.person = remap.get(mention.person, -1)
-    doc.mentions = [m for m in mentions if m.person >= 0]
+    doc.mentions = [m for m in mentions if m.person >= 0 and not m.people_only]
     words = NameWords.of(lex)
     again = family_names.back_references(
         doc.body, people, doc.mentions, lex, doc.matches, words.stops_or_openers
