@@ -9,12 +9,13 @@ of the corpus drawn by bench/sample_corpus.py and labelled by the project, not b
 issue's authors; blind = 48 more such articles, drawn and labelled the same way a day
 later; cold = 96 more, drawn and labelled the same way on 2026-12-07 at the start of the
 next round; sealed = 48 more, drawn and labelled at the start of the round after, kept
-unread for the whole of it and scored at its start and end; sealed2 and sealed3 = 48 more
-each, the same a round and two rounds later), then on two halves of recent + archive, of
-fresh, of blind, of cold, of sealed, of sealed2 and of sealed3: odd-numbered
-articles (the half rules are developed on) and even-numbered ones (the half kept for
-checking). The gap between the halves is the honest estimate of what articles nobody
-looked at will score; report both.
+unread for the whole of it and scored at its start and end; sealed2, sealed3 and sealed4
+= 48 more each, the same one, two and three rounds later), then on two halves of recent +
+archive, of fresh, of blind, of cold, of sealed, of sealed2, of sealed3 and of sealed4:
+odd-numbered articles (the half rules are developed on) and even-numbered ones (the half
+kept for checking). Since the tenth round the even a-articles of recent are developed on
+too, so "recent b even" is the recent news nobody has looked at. The gap between the
+halves is the honest estimate of what articles nobody looked at will score; report both.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def main() -> int:
     unseen_pred: list[dict] = []
     # the folders labelled by the project, each halved on its own
     own: dict[str, tuple[list[dict], list[dict]]] = {}
+    recent_b: tuple[list[dict], list[dict]] | None = None
     for name in (
         "seeds",
         "dev",
@@ -71,6 +73,7 @@ def main() -> int:
         "sealed",
         "sealed2",
         "sealed3",
+        "sealed4",
     ):
         if not (args.data / name / "gold.jsonl").is_file():
             continue
@@ -79,10 +82,20 @@ def main() -> int:
         if name in ("recent", "archive"):
             unseen_gold += gold
             unseen_pred += pred
-        if name in ("fresh", "blind", "cold", "sealed", "sealed2", "sealed3"):
+        if name == "recent":
+            recent_b = (
+                [r for r in gold if r["doc_id"].startswith("b")],
+                [r for r in pred if r["doc_id"].startswith("b")],
+            )
+        if name in ("fresh", "blind", "cold", "sealed", "sealed2", "sealed3", "sealed4"):
             own[name] = (gold, pred)
     for label, odd in (("odd half", True), ("even half", False)):
         table[label] = evaluate.score(half(unseen_gold, odd), half(unseen_pred, odd)).figures()
+    if recent_b:
+        # the recent news nobody has developed on since the tenth round opened a-even
+        table["recent b even"] = evaluate.score(
+            half(recent_b[0], False), half(recent_b[1], False)
+        ).figures()
     for name, (gold, pred) in own.items():
         for label, odd in ((f"{name} odd", True), (f"{name} even", False)):
             table[label] = evaluate.score(half(gold, odd), half(pred, odd)).figures()
@@ -100,6 +113,7 @@ def main() -> int:
         ("sealed odd", "sealed even"),
         ("sealed2 odd", "sealed2 even"),
         ("sealed3 odd", "sealed3 even"),
+        ("sealed4 odd", "sealed4 even"),
     ):
         if odd_label in table:
             odd, even = table[odd_label], table[even_label]
