@@ -6,9 +6,10 @@ Runs each stage of `diplonews ingest` in this one process over the first N artic
 the corpus (default 5,000) and prints CPU milliseconds an article (process time, which
 the machine's other load distorts less than the wall clock): reading the JSONL lines,
 their content hashes, a worker's chunks pickled there and back, extraction
-(`extract_docs`, 25 at a time as the workers do), the rest of a worker's work (folding,
-the MinHash signature, its band keys, the record as dicts), and the writer: the batches
-written into a new SQLite store as `ingest` writes them (`batch_size_for` it).
+(`extract_docs`, `ingest.CHUNK` at a time as the workers do), the rest of a worker's
+work (folding, the MinHash signature, its band keys, the record as dicts), and the
+writer: the batches written into a new SQLite store as `ingest` writes them
+(`batch_size_for` it).
 `--statements` times the writer's SQL statements apart (the commits included), the
 costliest first. `--whole` then runs the real `ingest` of the same articles with two
 worker processes and splits its CPU: the main process (reading, writing, the pool's
