@@ -18,7 +18,7 @@ import pytest
 import corpus
 from diplonews import __version__, api
 from diplonews.kb import ingest as ingest_module
-from diplonews.kb.ingest import BATCH_SIZE, ingest
+from diplonews.kb.ingest import SQLITE_BATCH_SIZE, ingest
 from diplonews.kb.store import Store, open_store, writes
 
 TABLES = ("articles", "copies", "events", "mentions", "people", "person_mentions", "figures")
@@ -268,13 +268,13 @@ def _wait_for_articles(db: Path, at_least: int, child: subprocess.Popen[bytes]) 
 def test_kill_9_leaves_whole_articles_and_the_next_run_resumes(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     # Five batches: the kill lands after the first and well before the last.
-    total = 5 * BATCH_SIZE
+    total = 5 * SQLITE_BATCH_SIZE
     corpus.write(folder, total)
     db = tmp_path / "kb.db"
     command = [sys.executable, "-c", "from diplonews.cli.main import main; main()", "ingest",
                str(folder), "--db", str(db), "--workers", "1"]  # fmt: skip
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait_for_articles(db, BATCH_SIZE, child)
+    _wait_for_articles(db, SQLITE_BATCH_SIZE, child)
     child.send_signal(signal.SIGKILL)
     child.wait()
     store = open_store(str(db))

@@ -25,7 +25,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from diplonews.errors import DiplonewsError, InputError
-from diplonews.kb.ingest import BATCH_SIZE, IngestReport, ingest_prepared
+from diplonews.kb.ingest import IngestReport, ingest_prepared
 from diplonews.kb.store import Store
 from diplonews.kb.store.writes import Prepared
 from diplonews.spark import EXTRACTOR
@@ -175,7 +175,7 @@ def ingest(
     output: str | Path,
     *,
     lexicon_paths: Iterable[str | Path] = (),
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     on_error: Callable[[str], None] = lambda message: None,
     on_progress: Callable[[IngestReport], None] = lambda report: None,
 ) -> IngestReport:
