@@ -1,5 +1,7 @@
 """People stage: title chains, honorifics, appositions, short forms, countries."""
 
+from pathlib import Path
+
 from diplonews.extract import extract, extract_doc
 from diplonews.extract.lexicons import load
 from diplonews.extract.people.mentions import find_mentions, honorific_starts
@@ -512,13 +514,14 @@ def test_people_listed_name_then_title_after_a_colon_or_semicolon() -> None:
 
 def test_people_honorific_starts_only_at_word_starts() -> None:
     body = "Ông A gặp bà B; không ông nào, công bà C (ông D) và đồng chí E."
-    found = honorific_starts(body, ("ông ", "bà ", "đồng chí ", "Ông "))
+    found = honorific_starts(body, load(), {})
     assert found == {0, 10, 22, 36, 42, 52}  # not the "ông " of "không ", "công "
 
 
-def test_people_honorific_inside_a_longer_one_is_still_found() -> None:
+def test_people_honorific_inside_a_longer_one_is_still_found(tmp_path: Path) -> None:
+    (tmp_path / "name_words.tsv").write_text("form\trole\nchí\thonorific\n", encoding="utf-8")
     body = "đồng chí X"
-    assert honorific_starts(body, ("đồng chí ", "chí ")) == {0, 5}
+    assert honorific_starts(body, load([tmp_path]), {}) == {0, 5}
 
 
 def test_people_deputy_title_in_lower_case_is_the_deputy() -> None:
