@@ -117,3 +117,26 @@ def test_officials_a_sino_vietnamese_family_name_after_a_title() -> None:
     assert people_of("Ôn lại truyền thống, Đại sứ Nguyễn Văn Ba phát biểu.") == {
         "Nguyễn Văn Ba": "VNM"
     }
+
+
+def test_officials_a_vietnamese_spelt_one_word_form_needs_a_title_before_it() -> None:
+    # "Ôn" is Wen Jiabao only right after a title; "ông Ôn, chủ tịch xã" is anyone
+    assert "Ôn" not in people_of(
+        "Ông Ôn, chủ tịch xã Tân Lập, cho biết dự án sẽ hoàn thành. Bộ trưởng Ngoại giao "
+        "Nhật đến Hà Nội."
+    )
+    assert (
+        people_of("Thủ tướng Ôn đã hội đàm với Thủ tướng Nhật Bản Junichiro Koizumi.")["Ôn"]
+        == "CHN"
+    )
+
+
+def test_officials_a_vice_president_abbreviated_needs_a_foreign_name() -> None:
+    # "Phó TT" before a Vietnamese name is the press's Phó Thủ tướng, not a Vice President
+    assert "Vũ Khoan" not in people_of("Phó TT Vũ Khoan đã tiếp Đại sứ Nhật Bản tại Hà Nội.")
+    assert (
+        people_of(
+            "Phó TT Philippines Noli de Castro đã hội đàm với Thủ tướng Nhật Bản Junichiro Koizumi."
+        )["Noli de Castro"]
+        == "PHL"
+    )

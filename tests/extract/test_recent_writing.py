@@ -179,3 +179,30 @@ def test_recent_a_month_part_with_its_number_keeps_the_number() -> None:
         "2024-09-12",
     )
     assert [e.date for e in found] == ["2024-08"]
+
+
+def test_recent_the_airport_a_visitor_leaves_from_is_not_the_visits_place() -> None:
+    found = events(
+        "Chiều 5/3, Chủ tịch nước Trương Tấn Sang rời sân bay quân sự Gia Lâm, Hà Nội lên "
+        "đường thăm cấp nhà nước Hàn Quốc.",
+        "2012-03-05",
+    )
+    assert [(e.kind, e.location) for e in found] == [("visit", None)]
+
+
+def test_recent_a_recent_visit_of_whom_after_vua_qua() -> None:
+    # "vừa qua" qualifies the visit: the one named after "của" is still its traveller
+    found = events(
+        "Bộ trưởng Thương mại Trương Đình Tuyển cho biết chuyến thăm Hoa Kỳ vừa qua của Thủ "
+        "tướng Phan Văn Khải đã đạt kết quả tốt.",
+        "2005-07-05",
+    )
+    assert [[p.name for p in e.participants] for e in found] == [["Phan Văn Khải"]]
+
+
+def test_recent_the_end_of_a_month_already_past_is_not_dated_to_this_month() -> None:
+    found = events(
+        "Bộ trưởng Ngoại giao Mỹ Condoleezza Rice đã thăm Trung Quốc hồi cuối tháng.",
+        "2005-03-02",
+    )
+    assert all(e.date != "2005-03" for e in found)

@@ -59,7 +59,9 @@ _MONTH = re.compile(
     r"|(?P<bare>)(?=[,.;:)]))"
 )
 # What names that part: "đầu tháng", "giữa tháng", "cuối tháng".
-MONTH_PART = re.compile(r"(?<!\w)(?:đầu|giữa|cuối)\s+$", re.IGNORECASE)
+# Not "hồi cuối tháng": the end of a month already past, told early in the next one, is
+# as often last month's as this one's.
+MONTH_PART = re.compile(r"(?<!\w)(?:đầu|giữa|(?<!hồi )(?<!Hồi )cuối)\s+$", re.IGNORECASE)
 _MONTH_WORDS = ("Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười")
 _WORD_MONTHS = {
     word: number for number, word in enumerate((*_MONTH_WORDS, "Mười Một", "Mười Hai"), 1)

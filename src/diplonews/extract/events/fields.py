@@ -718,7 +718,8 @@ OF_TRAVELLER = re.compile(r"\bcủa\s+(?:đồng chí\s+)?[^,;]{0,90}$")
 # ... unless a clause of its own has started before "của" ("X trong chuyến thăm Việt Nam
 # đã chuyển lời của Tổng thống Y": Y sent the words), or "của" tells whose words or
 # invitation ("theo lời mời của Y": the host).
-CLAUSE_BEFORE_OF = re.compile(r"\b(?:đã|sẽ|đang|vừa|lời)\s")
+# "vừa qua"/"vừa rồi" (recent) and "đang diễn ra" (under way) qualify the visit; they start no clause
+CLAUSE_BEFORE_OF = re.compile(r"\b(?:đã|sẽ|lời|đang(?!\s+diễn\s+ra\b)|vừa(?!\s+(?:qua|rồi)\b))\s")
 
 
 def traveller_of(gap: str) -> bool:

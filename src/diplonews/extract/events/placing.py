@@ -560,22 +560,35 @@ AIRPORT_OF = re.compile(
 )
 
 
+# An airport left, not reached: "rời sân bay quân sự Gia Lâm, Hà Nội lên đường thăm …"
+FROM_AIRPORT = re.compile(r"\b(?:rời(?:\s+khỏi)?|từ|cất cánh tại|tiễn tại)\s+$", re.IGNORECASE)
+
+
+def _left_from(body: str, airport: int) -> bool:
+    """Whether the airport at `airport` is the one the traveller leaves from."""
+    return FROM_AIRPORT.search(body, max(0, airport - 20), airport) is not None
+
+
 def arrival_location(reader: Reader, d: Draft) -> None:
     """A visit whose sentence names the airport it arrives at is in that airport's city
-    ("hạ cánh xuống Sân bay Nội Bài", "tới Sân bay quốc tế Wattay")."""
+    ("hạ cánh xuống Sân bay Nội Bài", "tới Sân bay quốc tế Wattay"); not the airport it
+    leaves from ("rời sân bay Gia Lâm")."""
     e = d.event
     if e.kind != "visit" or e.location:
         return
     start, end = reader.doc.sentences[d.sentence]
     for s, _, payloads in reader.places:
         if start <= s < end and reader.body[s : s + 7].lower() == "sân bay":
+            if _left_from(reader.body, s):
+                continue
             e.location = str(payloads[0].name_en)
             return
     for s, _, payloads in within(reader.places, start, end):
         city = payloads[0]
-        if getattr(city, "country", None) in e.parties and AIRPORT_OF.search(
-            reader.body, max(start, s - 60), s
-        ):
+        if getattr(city, "country", None) not in e.parties:
+            continue
+        airport = AIRPORT_OF.search(reader.body, max(start, s - 60), s)
+        if airport and not _left_from(reader.body, airport.start()):
             e.location = str(city.name_en)  # "đến sân bay quân sự Thủ đô Seoul"
             return
 

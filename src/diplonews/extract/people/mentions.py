@@ -35,7 +35,7 @@ from diplonews.text import fold, has_vietnamese_letters
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
 # A title written as capitals ("TT" for Tổng thống, "ĐBQH"): 2000s papers abbreviate other
 # words the same way ("TT" is also Trung tâm), so it names an official only before a name.
-ABBREVIATION = re.compile(r"[A-ZĐ]{2,}\b")
+ABBREVIATION = re.compile(r"(?:Phó\s+)?[A-ZĐ]{2,}\b")  # "Phó TT" too
 
 
 def name_next(body: str, at: int) -> bool:

@@ -106,9 +106,13 @@ class Resolver:
             index < 0
             and len(key) < 2
             and not lone_name_ok(mention, self.lex)
-            and not self.officials.offices(mention.name)
+            and not (
+                self.officials.offices(mention.name)
+                and (mention.before_name > 0 or not has_vietnamese_letters(mention.name))
+            )
         ):  # "người đồng nhiệm Saakashvili", "ông Putin", "Bush nói": a known official's
-            # one-word name is enough
+            # one-word name is enough; a Vietnamese-spelt one only right after a title
+            # ("Thủ tướng Ôn"), as "ông Ôn, chủ tịch xã" may be anyone
             mention.person = -1  # a lone word that names nobody known
             return
         if (
