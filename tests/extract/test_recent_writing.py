@@ -206,3 +206,14 @@ def test_recent_the_end_of_a_month_already_past_is_not_dated_to_this_month() -> 
         "2005-03-02",
     )
     assert all(e.date != "2005-03" for e in found)
+
+
+def test_recent_a_seat_named_with_a_state_spelt_with_a_diacritic_is_not_the_hosts() -> None:
+    from diplonews.extract.events.placing import FOREIGN_SEAT, _unnamed_seat
+
+    def unnamed(text: str) -> bool:
+        m = FOREIGN_SEAT.search(text)
+        return m is not None and _unnamed_seat(m)
+
+    assert not unnamed("tại Phủ Tổng thống Ấn Độ") and not unnamed("tại Văn phòng Thủ tướng Úc")
+    assert unnamed("tại Phủ Tổng thống, hai bên") and unnamed("tại Phủ Tổng thống đã diễn ra")

@@ -503,8 +503,14 @@ def seat_location(reader: Reader, d: Draft) -> None:
 # phòng Tổng thống cho biết …"): only after "tại"/"ở".
 FOREIGN_SEAT = re.compile(
     r"(?:(?:Phủ|Dinh|Văn phòng)\s+(?:Tổng thống|Thủ tướng)|Cung điện Hoàng gia|Hoàng cung)"
-    r"(?!\s+(?:[A-ZĐ]|nước|các|của))"
+    r"(?!\s+(?:nước|các|của))(?P<next>\s+\w)?"
 )
+
+
+def _unnamed_seat(m: re.Match[str]) -> bool:
+    """Whether a seat is named without its state: no capitalised word after it ("Phủ Tổng
+    thống Pháp", "… Ấn Độ", "… Úc" name theirs)."""
+    return not (m["next"] and m["next"][-1].isupper())
 AT_SEAT = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
 
 
@@ -518,6 +524,7 @@ def host_seat_location(reader: Reader, d: Draft) -> None:
     if not any(
         AT_SEAT.search(reader.body, max(start, m.start() - 6), m.start())
         for m in FOREIGN_SEAT.finditer(reader.body, start, end)
+        if _unnamed_seat(m)
     ):
         return
     people = reader.doc.record.people
