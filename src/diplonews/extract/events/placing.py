@@ -511,6 +511,8 @@ def _unnamed_seat(m: re.Match[str]) -> bool:
     """Whether a seat is named without its state: no capitalised word after it ("Phủ Tổng
     thống Pháp", "… Ấn Độ", "… Úc" name theirs)."""
     return not (m["next"] and m["next"][-1].isupper())
+
+
 AT_SEAT = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
 
 
