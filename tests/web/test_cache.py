@@ -328,3 +328,34 @@ def test_a_page_rendered_before_another_process_forgot_it_is_not_kept(tmp_path: 
     finally:
         writer.close()
         editor.close()
+
+
+def test_pages_waiting_for_a_loop_that_stopped_are_written_on_the_next_one(tmp_path: Path) -> None:
+    """An app run on one event loop after another (a test client without `with`): the
+    write planned on a loop that stopped before it fired must not leave later pages
+    waiting for ever."""
+    directory = str(tmp_path / "pages")
+    keeper = cache.Keeper(directory, 8 * 1024 * 1024)
+    other = diskcache.Cache(directory)
+    entry = (200, [(b"content-type", b"text/html")], b"<html></html>", b'W/"x"')
+
+    async def first() -> None:
+        keeper.keep("/a", entry, "a")
+        keeper.keep("/b", entry, "b")  # came fast: waits for the loop, which stops now
+
+    async def second() -> None:
+        keeper.keep("/c", entry, "c")
+        keeper.keep("/d", entry, "d")
+        for _ in range(100):
+            await asyncio.sleep(cache.GATHER)
+            if other.get("/d") is not None:
+                break
+
+    try:
+        asyncio.run(first())
+        asyncio.run(second())
+        assert all(other.get(key) == entry for key in ("/b", "/d"))
+        assert not keeper.waiting
+    finally:
+        keeper.close()
+        other.close()

@@ -171,6 +171,7 @@ class Keeper:
         self.thread: threading.Thread | None = None  # keeps pages handed from threads
         # the next write of what waits on the event loop (pages kept from the loop)
         self.flush: asyncio.TimerHandle | None = None
+        self.flush_loop: asyncio.AbstractEventLoop | None = None  # the loop `flush` is on
         self.closed = False
         # The same store for the thread and for `forget`: these wait for the lock.
         self.patient = diskcache.Cache(self.directory, timeout=wait)
@@ -207,8 +208,13 @@ class Keeper:
                 return
             self.waiting[key] = (entry, tag, time.time())
             if loop is not None and self.thread is None:
-                if self.flush is None:
+                if self.flush is None or self.flush_loop is not loop:
+                    # none yet, or one left on a loop that stopped before it fired (an
+                    # app run on a loop after another): it would never write them
+                    if self.flush is not None:
+                        self.flush.cancel()
                     self.flush = loop.call_later(GATHER, self._flush_on_loop)
+                    self.flush_loop = loop
                 return
             if self.thread is None:
                 self.thread = threading.Thread(
@@ -247,7 +253,9 @@ class Keeper:
             if self.flush is not None or self.closed or self.thread is not None:
                 return
             try:
-                self.flush = asyncio.get_running_loop().call_later(GATHER, self._flush_on_loop)
+                loop = asyncio.get_running_loop()
+                self.flush = loop.call_later(GATHER, self._flush_on_loop)
+                self.flush_loop = loop
             except RuntimeError:  # pragma: no cover - the loop has stopped: close() writes them
                 pass
 
