@@ -396,7 +396,7 @@ class Writer:
     def _unseen_bands(self) -> set[int]:
         """The batch's articles none of whose bands the store holds: each of their keys
         was looked up (under the writer lock, before the batch wrote a band) and not
-        found with them. None once the lookup no longer holds (a band was deleted)."""
+        found with them. Empty once the lookup no longer holds (a band was deleted)."""
         if self.stored is None:
             return set()
         unseen = set()
