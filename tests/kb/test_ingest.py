@@ -399,3 +399,11 @@ def test_a_copy_whose_article_went_meanwhile_is_extracted_when_written(
     assert event.parties == ["ASEAN", "KOR"]
     bands = store.query("SELECT COUNT(DISTINCT article_id) FROM minhash_bands")[0][0]
     assert bands == 1
+
+
+def test_a_batch_size_below_one_is_refused_before_anything_is_read(
+    store: Store, seeds: Path
+) -> None:
+    with pytest.raises(ValueError, match="batch_size"):
+        ingest(store, [seeds], batch_size=0)
+    assert table_counts(store)["articles"] == 0

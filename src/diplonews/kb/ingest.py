@@ -590,9 +590,14 @@ class _Run:
             self.pool.shutdown(cancel_futures=True)
 
 
-def batch_size_for(store: Store) -> int:
-    """Articles per transaction on this store (`BATCH_SIZE`, `SQLITE_BATCH_SIZE`)."""
-    return SQLITE_BATCH_SIZE if store.dialect == "sqlite" else BATCH_SIZE
+def batch_size_for(store: Store, asked: int | None = None) -> int:
+    """Articles per transaction on this store: `asked`, or by default `BATCH_SIZE`
+    (`SQLITE_BATCH_SIZE` on SQLite)."""
+    if asked is None:
+        return SQLITE_BATCH_SIZE if store.dialect == "sqlite" else BATCH_SIZE
+    if asked < 1:
+        raise ValueError(f"batch_size must be at least 1, not {asked}")
+    return asked
 
 
 def default_workers() -> int:
@@ -617,7 +622,7 @@ def ingest(
         load(extra) if extra else None,  # a bad file fails now; the shipped ones, later
         extra,
         default_workers() if workers is None else workers,
-        batch_size or batch_size_for(store),
+        batch_size_for(store, batch_size),
         on_error,
         on_progress,
     )
@@ -659,7 +664,7 @@ def ingest_prepared(
     the store holds is skipped, copies are found, `batch_size` per transaction (by
     default `batch_size_for` the store)."""
     extra = tuple(str(p) for p in lexicon_paths)
-    batch_size = batch_size or batch_size_for(store)
+    batch_size = batch_size_for(store, batch_size)
     run = _Run(store, load(extra), extra, 1, batch_size, on_error, on_progress)
     started = time.perf_counter()
     batch: list[tuple[str, int | None, Prepared | str]] = []

@@ -132,8 +132,9 @@ def open_pages(directory: str | None, max_bytes: int, timeout: float = 0.25) -> 
 # s the keeping thread waits for another process's write lock before it gives up a batch
 WRITER_WAIT = 1.0
 MAX_WAITING = 512  # answers waiting for the keeping thread; more are not kept
-# A page kept within BATCH_GAP s of the one before goes to the thread, which gathers
-# pages for GATHER s more and writes them in one transaction: in process, 95 µs of CPU
+# A page kept within BATCH_GAP s of the one before waits: the event loop (or, for pages
+# handed from outside one, the thread) gathers pages for GATHER s more and writes them
+# in one transaction: in process, 95 µs of CPU
 # a page written alone, 50 µs in batches of ten or more (diskcache's BEGIN IMMEDIATE
 # and COMMIT for each). Other processes see such a page GATHER s later; this one
 # answers it from what waits (`get`).

@@ -303,10 +303,8 @@ def cue_people(reader: Reader, at: Context) -> tuple[list[int], set[int]]:
     ):
         # "X nói rằng Y sẽ gặp Z": the reported clause has a subject of its own, X speaks
         pre = [m for m in pre if m.start >= said.end()]
-    if pre and names_sides_between(
-        reader, cue, sentence.end
-    ):  # "X hoan nghênh vòng đàm phán giữa A và B"
-        pre = []
+    if pre and names_sides_between(reader, cue, sentence.end):
+        pre = []  # "X hoan nghênh vòng đàm phán giữa A và B": X is no side
     back = reader.back_subject(at)
     if back:  # "Hai Thủ tướng đã hội đàm": the officials it points back to
         pre = back[2] + [m for m in pre if not back[0] <= m.start < back[1]]

@@ -336,6 +336,7 @@ def settle_status(reader: Reader, d: Draft) -> None:
     reported_past = PAST.search(reader.body, start, d.cue.start) is not None
     if e.date and published and not reported_past:
         precision = min(len(e.date), len(published))
+        # a later month (a later year alone is too coarse a date to overrule the verb)
         if precision >= 7 and e.date[:precision] > published[:precision]:
             e.status = "planned"
             return
@@ -355,20 +356,15 @@ def settle_status(reader: Reader, d: Draft) -> None:
         return
     before_publication = bool(e.date and published and e.date[:10] < published[: len(e.date)])
     head = (d.cue.joined_to or d.cue).start
-    if (
-        e.status == "held"
-        and not before_publication
-        and d.cue.kind != "call"
-        and (
-            "chuẩn bị" in reader.body[max(start, head - PREPARED_REACH) : head]
-            or "nghị sự" in reader.body[max(start, head - PREPARED_REACH) : head]
-        )
-        and PREPARED_FOR.search(reader.body, max(start, head - PREPARED_REACH), head)
-    ):
-        e.status = "planned"  # "… chuẩn bị cho chuyến thăm …": still to come
-        return
+    if e.status == "held" and not before_publication and d.cue.kind != "call":
+        lead = max(start, head - PREPARED_REACH)
+        window = reader.body[lead:head]
+        if ("chuẩn bị" in window or "nghị sự" in window) and PREPARED_FOR.search(
+            reader.body, lead, head
+        ):
+            e.status = "planned"  # "… chuẩn bị cho chuyến thăm …": still to come
+            return
     if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
-        head = (d.cue.joined_to or d.cue).start
         if SETTING_OUT.search(reader.body, max(start, head - 200), head) or TOWARDS.search(
             reader.body, max(start, head - 20), head
         ):

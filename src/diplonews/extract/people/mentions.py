@@ -41,7 +41,7 @@ ABBREVIATION = re.compile(r"(?:Phó\s+)?[A-ZĐ]{2,}\b")  # "Phó TT" too
 def name_next(body: str, at: int) -> bool:
     """Whether a capitalised word that is no acronym stands at `at` ("Bush", "Mỹ")."""
     word = TOKEN.match(body, at)
-    return bool(word) and is_capitalised(word.group()) and not word.group().isupper()  # type: ignore[union-attr]
+    return word is not None and is_capitalised(word.group()) and not word.group().isupper()
 
 
 def vietnamese_name(body: str, span: tuple[int, int]) -> bool:

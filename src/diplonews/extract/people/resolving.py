@@ -102,32 +102,24 @@ class Resolver:
             mention.name, mention.anaphoric = None, True
             mention.person = self.by_title(mention)
             return
-        if (
-            index < 0
-            and len(key) < 2
-            and not lone_name_ok(mention, self.lex)
-            and not (
-                self.officials.offices(mention.name)
-                and (mention.before_name > 0 or not has_vietnamese_letters(mention.name))
-            )
-        ):  # "người đồng nhiệm Saakashvili", "ông Putin", "Bush nói": a known official's
+        if index < 0 and len(key) < 2 and not lone_name_ok(mention, self.lex):
+            # "người đồng nhiệm Saakashvili", "ông Putin", "Bush nói": a known official's
             # one-word name is enough; a Vietnamese-spelt one only right after a title
             # ("Thủ tướng Ôn"), as "ông Ôn, chủ tịch xã" may be anyone
-            mention.person = -1  # a lone word that names nobody known
-            return
-        if (
-            index < 0
-            and len(key) < 2
-            and not mention.titles
-            and not lone_name_ok(mention, self.lex)
-        ):
-            # "ông Putin nhấn mạnh", "Bush nói": a known official's one-word name names
-            # the official, but too loosely for the events stage to read him as acting, or
-            # for the mentions after it to join him rather than name him (`add_late`)
-            mention.people_only = True
-            if not self.late_pass:
-                self.late.append((mention, order))
+            if not (
+                self.officials.offices(mention.name)
+                and (mention.before_name > 0 or not has_vietnamese_letters(mention.name))
+            ):
+                mention.person = -1  # a lone word that names nobody known
                 return
+            if not mention.titles:
+                # without a title it names the official too loosely for the events stage
+                # to read him as acting, or for the mentions after it to join him rather
+                # than name him (`add_late`)
+                mention.people_only = True
+                if not self.late_pass:
+                    self.late.append((mention, order))
+                    return
         if index < 0:
             # A known official's state is a fact, surer than a state read from the context
             # ("người đồng nhiệm Mỹ Colin Powell" in news of a visit to Pakistan); a family
