@@ -632,3 +632,43 @@ def test_dating_a_conflict_named_in_the_clause_leaves_the_story_s_year() -> None
         "t",
     ).events
     assert "2024-09-06" in [e.date for e in found]
+
+
+def test_dating_an_event_so_long_ago_takes_that_year_not_the_story_s_month() -> None:
+    # "Cách đây 10 năm": not the month of the article that recalls it
+    [event] = events(
+        "Cách đây 10 năm, Chủ tịch nước Trương Tấn Sang đã thăm cấp nhà nước Hoa Kỳ.",
+        "2024-03-15",
+    )
+    assert (event.kind, event.status, event.date) == ("visit", "held", "2014")
+
+
+def test_dating_an_event_days_ago_takes_that_day() -> None:
+    [event] = events(
+        "Hai ngày trước, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với Ngoại trưởng "
+        "Australia Penny Wong tại Canberra.",
+        "2024-03-15",
+    )
+    assert event.date == "2024-03-13"
+
+
+def test_dating_an_event_roughly_years_ago_has_no_date() -> None:
+    [event] = events(
+        "Hơn 20 năm trước, Thủ tướng Phan Văn Khải đã thăm chính thức Australia.",
+        "2024-03-15",
+    )
+    assert (event.status, event.date) == ("held", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trợ lý Ngoại trưởng Mỹ đang xem xét khả năng công du Libya trong tháng này.",
+        "Thủ tướng Nhật Bản cân nhắc khả năng thăm Bình Nhưỡng trước cuối năm.",
+        "Tổng thống Pháp có ý định thăm Algeria trong thời gian sớm nhất.",
+        "Ngoại trưởng Mỹ Blinken và Ngoại trưởng Nga Lavrov đã lên lịch hội đàm tại Geneva.",
+    ],
+)
+def test_dating_a_trip_considered_or_scheduled_is_planned(text: str) -> None:
+    found = events(text, "2024-03-15")
+    assert found and all(e.status == "planned" for e in found), found

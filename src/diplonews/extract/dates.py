@@ -116,6 +116,8 @@ def _resolve_one(
         precision = "month"
         offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
         value = _iso(*_shift_month(pub[0], pub[1], offset))
+    elif raw.kind == "ago":
+        precision, value = _ago_value(raw, pub, anchor)
     elif raw.kind == "rel_weekday":
         value = _weekday_value(text, raw, pub)
         if value is None:
@@ -145,6 +147,38 @@ def _resolve_one(
         text[raw.start : raw.end],
         raw.kind == "rel_week",
     )
+
+
+def _ago_value(
+    raw: RawTime, pub: tuple[int, int | None, int | None] | None, anchor: int | None
+) -> tuple[str, str | None]:
+    """Precision and value of "cách đây 2 năm", "ba tháng trước", "hai ngày trước": so
+    many units before publication, at the unit's precision; a week dated to its month
+    when the whole of it falls in one. Without the publication's day, days and weeks ago
+    are in the story's year; without its month, months ago have no date. A count told
+    roughly ("hơn 10 năm trước") has none either: the mention is kept all the same, so
+    that no default dates the event it dates (the story's month is not "10 years ago")."""
+    count, unit = raw.count, raw.word
+    base = pub[0] if pub is not None else anchor
+    if count is None or base is None:
+        return "year", None
+    if unit == "năm":
+        return "year", _iso(base - count)
+    if pub is not None and pub[1] is not None and unit == "tháng":
+        return "month", _iso(*_shift_month(pub[0], pub[1], -count))
+    if pub is None or pub[1] is None or pub[2] is None:
+        return ("year", _iso(base)) if unit in ("ngày", "tuần") else ("month", None)
+    try:
+        today = date(pub[0], pub[1], pub[2])
+    except ValueError:
+        return "day", None
+    if unit == "ngày":
+        return "day", (today - timedelta(days=count)).isoformat()
+    middle = today - timedelta(weeks=count)
+    first, last = middle - timedelta(days=3), middle + timedelta(days=3)
+    if (first.year, first.month) != (last.year, last.month):
+        return "month", None
+    return "month", f"{middle.year:04d}-{middle.month:02d}"
 
 
 def _weekday_value(
