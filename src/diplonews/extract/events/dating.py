@@ -587,13 +587,13 @@ def framework_month(reader: Reader, d: Draft, done: list[Draft]) -> bool:
 
 
 def visit_days(reader: Reader, drafts: list[Draft]) -> None:
-    """A visit undated, or dated only to the month by the story around it, takes the
-    earliest day of a meeting held in it (in that month): one of its visitor's, with no
-    state the visit does not have, told with the same tense."""
+    """A visit undated, or dated only to the month or the year by the story around it,
+    takes the earliest day of a meeting held in it (in that month or year): one of its
+    visitor's, with no state the visit does not have, told with the same tense."""
     body = reader.body
     for v in drafts:
         e = v.event
-        if e.kind != "visit" or v.own_date or not v.people or (e.date and len(e.date) != 7):
+        if e.kind != "visit" or v.own_date or not v.people or (e.date and len(e.date) == 10):
             continue  # dated by its own words, or to the day by the text around it
         start, end = reader.doc.sentences[v.sentence]
         if RECALLED.search(body, start, end):
