@@ -672,3 +672,16 @@ def test_dating_an_event_roughly_years_ago_has_no_date() -> None:
 def test_dating_a_trip_considered_or_scheduled_is_planned(text: str) -> None:
     found = events(text, "2024-03-15")
     assert found and all(e.status == "planned" for e in found), found
+
+
+def test_dating_a_visit_dated_only_to_the_year_takes_the_day_of_its_meeting() -> None:
+    # the story's year comes from "APEC 2017"; the visit is made precise by its meeting
+    found = events(
+        "Mặc dù lịch trình trong chuyến thăm cấp nhà nước tới Việt Nam lần này dày đặc, Tổng "
+        "thống Chile Michelle Bachelet vẫn có cuộc gặp với nguyên Chủ tịch nước Nguyễn Minh "
+        "Triết vào tối 9/11. Ngay sau đó, Tổng thống Chile sẽ tới Đà Nẵng để tham dự Hội nghị "
+        "Cấp cao APEC 2017.",
+        None,
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert (visit.status, visit.date) == ("held", "2017-11-09")
