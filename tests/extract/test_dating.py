@@ -685,3 +685,26 @@ def test_dating_a_visit_dated_only_to_the_year_takes_the_day_of_its_meeting() ->
     )
     visit = next(e for e in found if e.kind == "visit")
     assert (visit.status, visit.date) == ("held", "2017-11-09")
+
+
+def test_dating_the_meetings_a_plan_lists_share_its_time() -> None:
+    # "sẽ hội đàm với A, chào xã giao B": both of the visit's month, not the first alone
+    found = events(
+        "Theo thông báo của Bộ Ngoại giao, từ ngày 17-19/3, Ngoại trưởng Nhật Bản Kamikawa "
+        "Yoko sẽ thăm chính thức Việt Nam. Trong thời gian ở Hà Nội, Ngoại trưởng Kamikawa "
+        "Yoko sẽ hội đàm với Bộ trưởng Ngoại giao Bùi Thanh Sơn, chào xã giao Thủ tướng Phạm "
+        "Minh Chính.",
+        "2024-03-15",
+    )
+    meetings = [(e.status, e.date) for e in found if e.kind == "meeting"]
+    assert meetings == [("planned", "2024-03"), ("planned", "2024-03")]
+
+
+def test_dating_a_planned_meeting_listed_after_a_plan_but_told_as_done_keeps_its_own() -> None:
+    # "đã" between them breaks the list: the second is no part of the plan
+    found = events(
+        "Bộ trưởng Bùi Thanh Sơn sẽ hội đàm với Ngoại trưởng Nhật Bản Kamikawa Yoko vào ngày "
+        "20/3, sau khi đã gặp Ngoại trưởng Hàn Quốc Cho Tae-yul hồi tháng 1.",
+        "2024-03-15",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2024-03-20"), ("held", "2024-01")]

@@ -416,6 +416,31 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     e.status = "planned"
 
 
+def planned_list_date(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
+    """A planned event that follows, in its sentence, the planned event its plan word
+    heads shares that one's time when its own words give none: "Trong thời gian ở Hà Nội,
+    X sẽ hội đàm với A, chào xã giao B và gặp C" after a visit of March dates all three
+    to March, not the first alone (nor the others to the story's year)."""
+    e = d.event
+    if e.status != "planned" or d.own_date:
+        return
+    head = next(
+        (
+            x
+            for x in reversed(drafts)
+            if x.sentence == d.sentence and x.cue.start < d.cue.start and x is not d
+        ),
+        None,
+    )
+    if head is None or head.event.status != "planned" or not head.event.date:
+        return
+    if e.date and not (len(e.date) < len(head.event.date) and head.event.date.startswith(e.date)):
+        return  # a time of its own, or as precise as the head's
+    if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
+        return
+    e.date = head.event.date
+
+
 # A "since" aside closed by the event's own predicate: "Chuyến thăm … đầu tiên của X kể từ
 # khi nhậm chức sẽ diễn ra vào tháng 12" (the time after the predicate is the visit's).
 SINCE_ASIDE = re.compile(

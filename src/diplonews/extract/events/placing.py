@@ -754,6 +754,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         dating.set_out(reader, d)
         dating.listed_plan(reader, d)
         dating.planned_list(reader, d, drafts)
+        dating.planned_list_date(reader, d, drafts)
         story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)
