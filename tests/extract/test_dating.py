@@ -708,3 +708,30 @@ def test_dating_a_planned_meeting_listed_after_a_plan_but_told_as_done_keeps_its
         "2024-03-15",
     )
     assert [(e.status, e.date) for e in found] == [("planned", "2024-03-20"), ("held", "2024-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Hai bên nhắc lại cuộc hội đàm giữa Chủ tịch Quốc hội Vương Đình Huệ và Chủ tịch Hạ viện "
+            "Nhật Bản Nukaga Fukushiro hồi tháng 12/2023 tại Tokyo, nhân dịp Chủ tịch Quốc hội thăm "
+            "chính thức Nhật Bản."
+        ),
+        (
+            "Chủ tịch Quốc hội Vương Đình Huệ đã hội đàm với Chủ tịch Hạ viện Nhật Bản Nukaga "
+            "Fukushiro hồi tháng 12/2023, nhân chuyến thăm chính thức Nhật Bản của Chủ tịch Quốc hội."
+        ),
+        (
+            "Chủ tịch Quốc hội Vương Đình Huệ đã hội đàm với Chủ tịch Hạ viện Nhật Bản Nukaga "
+            "Fukushiro trong chuyến thăm chính thức Nhật Bản hồi tháng 12/2023."
+        ),
+    ],
+)
+def test_dating_a_meeting_and_the_visit_it_is_held_in_share_their_time(text: str) -> None:
+    # whichever of the two the time is told with; not the month the article came out
+    found = events(text, "2024-03-15")
+    assert sorted((e.kind, e.date) for e in found) == [
+        ("meeting", "2023-12"),
+        ("visit", "2023-12"),
+    ]

@@ -29,7 +29,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from diplonews.extract.events.cues import PLANNED
+from diplonews.extract.events.cues import PLANNED, month_of
 
 if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
@@ -637,6 +637,50 @@ def visit_days(reader: Reader, drafts: list[Draft]) -> None:
         days = [day for day in days if day.startswith(e.date or "")]
         if days:
             e.date = min(days)  # the month the story gave it, made precise
+
+
+# "… hội đàm với Y hồi tháng 12/2023, nhân dịp X thăm Nhật Bản", "… trong chuyến thăm
+# Nhật Bản hồi tháng 12/2023": the visit told after a meeting as its occasion or frame.
+OCCASION_LINK = re.compile(
+    r"(?<!\w)(?:nhân dịp|nhân chuyến|trong chuyến|trong khuôn khổ chuyến|trong dịp)(?!\w)"
+    r"[^,;.]{0,40}$"
+)
+# … and before a visit's cue that is the trip noun itself ("nhân chuyến thăm …").
+OCCASION_BEFORE_TRIP = re.compile(r"(?<!\w)(?:nhân|trong(?:\s+khuôn khổ)?)\s+$")
+OCCASION_LINK_REACH = 60
+
+
+def occasion_visit_dates(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting and the visit its sentence then names as its occasion or frame share
+    one time: the visit undated takes the meeting's (its date is the most precise day the
+    text gives for any of it), and a meeting the story dated only by default takes the
+    month of the visit's own ("X đã hội đàm với Y trong chuyến thăm Nhật Bản hồi tháng
+    12/2023" is of 2023-12, not of the month the article was published)."""
+    body = reader.body
+    for v in drafts:
+        if v.event.kind != "visit" or v.undated:
+            continue
+        for m in drafts:
+            if (
+                m.event.kind != "meeting"
+                or m.sentence != v.sentence
+                or m.cue.end > v.cue.start
+                or m.event.status != v.event.status
+                or (m.people and v.people and not set(m.people) & set(v.people))
+            ):
+                continue
+            reach = max(m.cue.end, v.cue.start - OCCASION_LINK_REACH)
+            link = OCCASION_LINK.search(body, reach, v.cue.start) or (
+                body.startswith("chuyến", v.cue.start)
+                and OCCASION_BEFORE_TRIP.search(body, reach, v.cue.start)
+            )
+            if not link:
+                continue
+            if not v.event.date and not v.own_date and m.event.date:
+                v.event.date = m.event.date
+            elif v.own_date and v.event.date and not m.own_date:
+                m.event.date = month_of(v.event.date)
+            break
 
 
 # "Chuyến thăm của Tổng thống Bush tới Việt Nam dự kiến diễn ra vào tháng 11", "Nhà Trắng

@@ -744,6 +744,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
     joined_date(drafts)
     dating.visit_days(reader, drafts)
+    dating.occasion_visit_dates(reader, drafts)
     for d in drafts:
         by_phone(reader, d)
         settle_status(reader, d)
