@@ -735,3 +735,31 @@ def test_dating_a_meeting_and_the_visit_it_is_held_in_share_their_time(text: str
         ("meeting", "2023-12"),
         ("visit", "2023-12"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Thủ tướng đề nghị hai bên phối hợp tổ chức tốt chuyến thăm Việt Nam của Tổng thống Hàn "
+            "Quốc Yoon Suk-yeol trong năm 2024."
+        ),
+        (
+            "Thủ tướng Anh Tony Blair đề nghị chủ trì hội nghị về Trung Đông trong tháng 4/2024 tại "
+            "London."
+        ),
+    ],
+)
+def test_dating_a_wish_given_a_time_to_come_is_planned(text: str) -> None:
+    found = events(text, "2024-03-15")
+    assert found and all(e.status == "planned" for e in found), found
+
+
+def test_dating_a_proposal_made_at_a_meeting_leaves_the_meeting_held() -> None:
+    # the meeting is when the proposal was made ("khi gặp … hôm 12/3")
+    found = events(
+        "Bộ trưởng Thống nhất Hàn Quốc đề xuất phương thức liên lạc mới khi gặp Chủ tịch Triều "
+        "Tiên Kim Jong-un hôm 12/3.",
+        "2024-03-15",
+    )
+    assert [e.status for e in found] == ["held"]
