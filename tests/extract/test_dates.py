@@ -1072,3 +1072,18 @@ def test_dates_before_another_time_is_not_so_long_ago(text: str) -> None:
     assert [
         t for t in find_times(text, "2024-03-15") if t.relation == "past" and "trước" in t.text
     ] == []
+
+
+def test_dates_the_opening_day_just_after_a_year_end_publication_is_of_the_new_year() -> None:
+    # the page says 31/12, the story opens on 5/1 told as done: days later, not a year before
+    m = one("Tối 5/1, hai nhà lãnh đạo đã hội đàm tại Bắc Kinh.", "2025-12-31")
+    assert m.value == "2026-01-05"
+
+
+def test_dates_a_later_yearless_january_day_of_a_year_end_story_stays_in_its_year() -> None:
+    # a review of the year: only the story's opening day is moved, not the days it recalls
+    found = find_times(
+        "Ngày 28/12, Bộ Ngoại giao tổng kết năm. Ngày 5/1, Thủ tướng đã hội đàm với Thủ tướng Lào.",
+        "2025-12-31",
+    )
+    assert [t.value for t in found] == ["2025-12-28", "2025-01-05"]

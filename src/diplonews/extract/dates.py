@@ -40,11 +40,18 @@ def _parse_published(published: str | None) -> tuple[int, int | None, int | None
     )
 
 
-def _year_for(text: str, raw: RawTime, pub: tuple[int, int | None, int | None]) -> int:
+# Days before publication beyond which the story's opening day is of the year after.
+NEW_YEAR_GAP = 350.0
+
+
+def _year_for(
+    text: str, raw: RawTime, pub: tuple[int, int | None, int | None], lead: bool = False
+) -> int:
     """The year of a yearless day or month, given a publication date of month precision.
 
     The published year, unless that puts the date far from publication: after it in a
     report of the past (→ the year before), or well before it in a plan (→ the year after).
+    `lead`: the date is the first the text gives, the story's own day.
     """
     year, pub_month, pub_day = pub
     assert pub_month is not None and raw.month is not None
@@ -61,6 +68,11 @@ def _year_for(text: str, raw: RawTime, pub: tuple[int, int | None, int | None]) 
         return year - 1 if distance > near else year
     if -far <= distance <= far:
         return year
+    if lead and raw.day is not None and pub_day is not None and distance < -NEW_YEAR_GAP:
+        # "Tổng thống … tối ngày 5/1 đã hội nghị thượng đỉnh …" opening a story the page
+        # dates 31/12: the story's own day is days after that date, not the January almost
+        # a year before it, whatever the tense (a review of the year opens on no bare day)
+        return year + 1
     tense = clause_tense(text, raw.start, raw.end)
     if distance > far and tense != "future":
         return year - 1
@@ -83,7 +95,11 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 
 
 def _resolve_one(
-    text: str, raw: RawTime, pub: tuple[int, int | None, int | None] | None, anchor: int | None
+    text: str,
+    raw: RawTime,
+    pub: tuple[int, int | None, int | None] | None,
+    anchor: int | None,
+    lead: bool = False,
 ) -> TimeMention | None:
     value = end_value = None
     stated = raw.year is not None
@@ -96,7 +112,11 @@ def _resolve_one(
             base = pub[0] if pub is not None else anchor
             year = base + raw.year_shift if base is not None else None
         elif year is None:
-            year = _year_for(text, raw, pub) if pub is not None and pub[1] is not None else anchor
+            year = (
+                _year_for(text, raw, pub, lead)
+                if pub is not None and pub[1] is not None
+                else anchor
+            )
         precision = raw.kind
         value = _iso(year, raw.month, raw.day)
         if raw.end_day is not None and year is not None:
@@ -235,8 +255,8 @@ def resolve(
     pub = _parse_published(published)
     anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
     mentions = []
-    for raw in found:
-        mention = _resolve_one(text, raw, pub, anchor)
+    for index, raw in enumerate(found):
+        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0)
         if mention is not None:
             mentions.append(mention)
     return mentions
