@@ -763,3 +763,14 @@ def test_dating_a_proposal_made_at_a_meeting_leaves_the_meeting_held() -> None:
         "2024-03-15",
     )
     assert [e.status for e in found] == ["held"]
+
+
+def test_dating_a_meeting_a_trip_goes_to_attend_does_not_take_the_trip_s_day() -> None:
+    # "sẽ sang Indonesia để tham dự X": the day of leaving is not the meeting's
+    found = events(
+        "Ngày 5/4, Bộ trưởng Bùi Thanh Sơn sẽ cùng đoàn công tác của Thủ tướng sang Indonesia "
+        "để tham dự Hội nghị Bộ trưởng Ngoại giao ASEAN đặc biệt.",
+        "2024-03-15",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("planned", "2024-04")

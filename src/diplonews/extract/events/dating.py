@@ -416,6 +416,9 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     e.status = "planned"
 
 
+PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)(?!\w)")
+
+
 def planned_list_date(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     """A planned event that follows, in its sentence, the planned event its plan word
     heads shares that one's time when its own words give none: "Trong thời gian ở Hà Nội,
@@ -436,8 +439,10 @@ def planned_list_date(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
         return
     if e.date and not (len(e.date) < len(head.event.date) and head.event.date.startswith(e.date)):
         return  # a time of its own, or as precise as the head's
-    if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start):
-        return
+    if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start) or PURPOSE.search(
+        reader.body, head.cue.end, d.cue.start
+    ):
+        return  # "sẽ sang Indonesia để tham dự X": the trip's day is not the meeting's
     e.date = head.event.date
 
 
