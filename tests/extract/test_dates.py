@@ -1087,3 +1087,15 @@ def test_dates_a_later_yearless_january_day_of_a_year_end_story_stays_in_its_yea
         "2025-12-31",
     )
     assert [t.value for t in found] == ["2025-12-28", "2025-01-05"]
+
+
+def test_dates_a_weekday_of_this_week_named_with_nay() -> None:
+    # 2005-06-15 is a Wednesday: "thứ Bảy này" is the coming Saturday, "thứ Hai này" the
+    # Monday just gone when told as done, the next one when told as to come
+    assert one("Thứ bảy này, Tổng thống sẽ tới Ankara.", "2005-06-15").value == "2005-06-18"
+    assert one("Hôm thứ Hai này, hai ông đã gặp nhau.", "2005-06-15").value == "2005-06-13"
+    assert one("Thứ Hai này, Tổng thống sẽ tới Havana.", "2005-06-15").value == "2005-06-20"
+
+
+def test_dates_an_ordinal_before_nay_is_no_weekday() -> None:
+    assert find_times("Đây là lần thứ hai này ông gặp Thủ tướng Anh.", "2005-06-15") == []

@@ -205,7 +205,9 @@ def _weekday_value(
     text: str, raw: RawTime, pub: tuple[int, int | None, int | None] | None
 ) -> str | None:
     """The day a weekday names, against a day-precision publication date only: the
-    one of the week before or after when "tuần trước"/"tuần tới" says so, else the
+    one of the week before or after when "tuần trước"/"tuần tới" says so, of this week
+    for "tuần này" and for "này" (the coming one if that is past and the clause tells
+    of a plan: "Thứ Hai này, X sẽ …" on a Wednesday), else the
     latest one up to publication, or the next one for a plan ("sẽ", "tới")."""
     if pub is None or pub[1] is None or pub[2] is None:
         return None
@@ -222,6 +224,10 @@ def _weekday_value(
         day = monday + timedelta(days=7 + target)
     elif week == "này":
         day = monday + timedelta(days=target)
+    elif week == "this":  # "thứ Bảy này": of this week, the next one when told as to come
+        day = monday + timedelta(days=target)
+        if day < today and clause_tense(text, raw.start, raw.end) == "future":
+            day += timedelta(days=7)
     elif raw.relation == "future" or (
         raw.relation is None and clause_tense(text, raw.start, raw.end) == "future"
     ):

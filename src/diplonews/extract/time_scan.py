@@ -116,8 +116,8 @@ WEEKDAY_CONTEXT = frozenset({"hôm", "vào", "sáng", "chiều", "tối", "trưa
 # … and words before "thứ hai" that make it an ordinal: "lần thứ hai", "khóa thứ ba".
 ORDINAL_BEFORE = frozenset({"lần", "khóa", "khoá", "kỳ", "hạng", "vị", "đứng", "nhiệm", "là"})
 _WEEKDAY_AFTER = re.compile(
-    r"\s+(?:tuần\s+(?P<week>này|trước|qua|tới|sau)|(?P<past>vừa\s+qua)|(?P<next>(?:sắp\s+)?tới))"
-    r"(?!\w)"
+    r"\s+(?:tuần\s+(?P<week>này|trước|qua|tới|sau)|(?P<past>vừa\s+qua)|(?P<next>(?:sắp\s+)?tới)"
+    r"|(?P<this>này))(?!\w)"
 )
 # "cách đây 2 năm", "10 năm trước", "ba tháng về trước", "hai ngày trước đây": so long
 # before "now" (after the C of "cách", or the unit's first letter before "trước"). Not
@@ -545,12 +545,13 @@ def _weekday_at(text: str, m: re.Match[str]) -> RawTime | None:
         return None
     after = _WEEKDAY_AFTER.match(text, m.end())
     capitalised = name is None or name[:1].isupper()
-    if not (capitalised or last in WEEKDAY_CONTEXT or (after and after["week"])):
+    if not (capitalised or last in WEEKDAY_CONTEXT or (after and (after["week"] or after["this"]))):
         return None
     if _DATE_FOLLOWS.match(text, m.end()):
         return None
     end = after.end() if after else m.end()
-    week = after["week"] if after else None
+    # "thứ Bảy này": the one of this week, or the coming one (dates.resolve): "this"
+    week = (after["week"] or ("this" if after["this"] else None)) if after else None
     relation = None
     if after is not None:
         if week in ("trước", "qua") or after["past"]:
