@@ -141,7 +141,7 @@ def main() -> int:
         for i, g in enumerate(gev):
             p = pev[paired[i]] if i in paired else None
             kind = classify(g, p, gold.get("published"), text)
-            if kind == "unpaired":
+            if kind == "unpaired":  # what would pair it: a like event of ours, or none
                 like = [
                     q
                     for q in spare
@@ -152,6 +152,8 @@ def main() -> int:
                     p = like[0]
                 else:
                     kind = "unpaired: missed by the events stage"
+                # a missed event whose gold date is null would have had it right if found
+                kind += " (gold dated)" if g.get("date") else " (gold null)"
             counts.setdefault(part(folder, path.stem), Counter())[kind] += 1
             if args.list and kind != "right" and (not args.only or args.only == kind):
                 pdate = p.get("date") if p else "-"
