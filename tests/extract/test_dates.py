@@ -291,10 +291,8 @@ def test_dates_next_week_is_a_loose_month() -> None:
 
 
 def test_dates_durations_are_not_dates() -> None:
-    text = (
-        "trong 30 năm tới, 3 năm tới, 10 năm trước, 6 tháng sau và một tháng sau khi nhậm "
-        "chức, các năm tới"
-    )
+    # ("10 năm trước", ten years ago, is a time: see the tests of so long ago below)
+    text = "trong 30 năm tới, 3 năm tới, 6 tháng sau và một tháng sau khi nhậm chức, các năm tới"
     assert find_times(text, "2020-10") == []
 
 
@@ -1021,3 +1019,83 @@ def test_dates_a_past_year_closing_a_noun_phrase_is_not_now() -> None:
     )
     assert infer_anchor_year(text) is None
     assert infer_anchor_year("Trong năm 2020 này, Việt Nam là Chủ tịch ASEAN.") == 2020
+
+
+# ---------------------------------------------------------------- so long ago
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Cách đây 3 năm, hai bộ trưởng đã gặp nhau ở Lima.", "2021", "year"),
+        ("Hai năm trước, hai bộ trưởng đã gặp nhau ở Lima.", "2022", "year"),
+        ("Hai bộ trưởng đã gặp nhau ở Lima cách đây mười năm.", "2014", "year"),
+        ("Đúng 5 năm trước đây, hai bộ trưởng đã gặp nhau ở Lima.", "2019", "year"),
+        ("Bốn tháng về trước, hai bộ trưởng đã gặp nhau ở Lima.", "2023-11", "month"),
+        ("Ba ngày trước, hai bộ trưởng đã gặp nhau ở Lima.", "2024-03-12", "day"),
+        ("Cách đây một tuần, hai bộ trưởng đã gặp nhau ở Lima.", "2024-03", "month"),
+    ],
+)
+def test_dates_so_long_before_publication(text: str, value: str, precision: str) -> None:
+    m = one(text, "2024-03-15")
+    assert (m.value, m.precision, m.relation) == (value, precision, "past")
+
+
+def test_dates_a_week_ago_across_two_months_has_no_month() -> None:
+    # the week of 2024-03-01 runs from February into March
+    assert one("Một tuần trước, hai bộ trưởng đã gặp nhau ở Lima.", "2024-03-08").value is None
+
+
+def test_dates_years_ago_count_from_the_anchor_year_without_publication() -> None:
+    assert one("Cách đây 2 năm, hai bộ trưởng đã gặp nhau ở Lima.", None, 2005).value == "2003"
+    # days ago stay in the story's year; months ago need the story's month
+    assert one("Ba ngày trước, hai bộ trưởng đã gặp nhau.", None, 2005).value == "2005"
+    assert one("Ba tháng trước, hai bộ trưởng đã gặp nhau.", None, 2005).value is None
+
+
+def test_dates_a_rough_count_ago_is_kept_without_a_date() -> None:
+    # "hơn 10 năm trước": no year to give, but the mention stands (it dates the clause)
+    m = one("Hơn 10 năm trước, hai bộ trưởng đã gặp nhau ở Lima.", "2024-03-15")
+    assert (m.value, m.relation) == (None, "past")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hai năm trước khi nhậm chức, ông đã gặp người đồng cấp.",  # before another time
+        "Ba năm trước đó, ông đã gặp người đồng cấp.",  # before the time just told
+        "Hai ngày trước cuộc bầu cử, ông đã gặp người đồng cấp.",  # before an event
+        "Số du khách tăng 5% so với một năm trước.",  # a comparison
+    ],
+)
+def test_dates_before_another_time_is_not_so_long_ago(text: str) -> None:
+    assert [
+        t for t in find_times(text, "2024-03-15") if t.relation == "past" and "trước" in t.text
+    ] == []
+
+
+def test_dates_the_opening_day_just_after_a_year_end_publication_is_of_the_new_year() -> None:
+    # the page says 31/12, the story opens on 5/1 told as done: days later, not a year before
+    m = one("Tối 5/1, hai nhà lãnh đạo đã hội đàm tại Bắc Kinh.", "2025-12-31")
+    assert m.value == "2026-01-05"
+
+
+def test_dates_a_later_yearless_january_day_of_a_year_end_story_stays_in_its_year() -> None:
+    # a review of the year: only the story's opening day is moved, not the days it recalls
+    found = find_times(
+        "Ngày 28/12, Bộ Ngoại giao tổng kết năm. Ngày 5/1, Thủ tướng đã hội đàm với Thủ tướng Lào.",
+        "2025-12-31",
+    )
+    assert [t.value for t in found] == ["2025-12-28", "2025-01-05"]
+
+
+def test_dates_a_weekday_of_this_week_named_with_nay() -> None:
+    # 2005-06-15 is a Wednesday: "thứ Bảy này" is the coming Saturday, "thứ Hai này" the
+    # Monday just gone when told as done, the next one when told as to come
+    assert one("Thứ bảy này, Tổng thống sẽ tới Ankara.", "2005-06-15").value == "2005-06-18"
+    assert one("Hôm thứ Hai này, hai ông đã gặp nhau.", "2005-06-15").value == "2005-06-13"
+    assert one("Thứ Hai này, Tổng thống sẽ tới Havana.", "2005-06-15").value == "2005-06-20"
+
+
+def test_dates_an_ordinal_before_nay_is_no_weekday() -> None:
+    assert find_times("Đây là lần thứ hai này ông gặp Thủ tướng Anh.", "2005-06-15") == []

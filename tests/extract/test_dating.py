@@ -632,3 +632,145 @@ def test_dating_a_conflict_named_in_the_clause_leaves_the_story_s_year() -> None
         "t",
     ).events
     assert "2024-09-06" in [e.date for e in found]
+
+
+def test_dating_an_event_so_long_ago_takes_that_year_not_the_story_s_month() -> None:
+    # "Cách đây 10 năm": not the month of the article that recalls it
+    [event] = events(
+        "Cách đây 10 năm, Chủ tịch nước Trương Tấn Sang đã thăm cấp nhà nước Hoa Kỳ.",
+        "2024-03-15",
+    )
+    assert (event.kind, event.status, event.date) == ("visit", "held", "2014")
+
+
+def test_dating_an_event_days_ago_takes_that_day() -> None:
+    [event] = events(
+        "Hai ngày trước, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với Ngoại trưởng "
+        "Australia Penny Wong tại Canberra.",
+        "2024-03-15",
+    )
+    assert event.date == "2024-03-13"
+
+
+def test_dating_an_event_roughly_years_ago_has_no_date() -> None:
+    [event] = events(
+        "Hơn 20 năm trước, Thủ tướng Phan Văn Khải đã thăm chính thức Australia.",
+        "2024-03-15",
+    )
+    assert (event.status, event.date) == ("held", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trợ lý Ngoại trưởng Mỹ đang xem xét khả năng công du Libya trong tháng này.",
+        "Thủ tướng Nhật Bản cân nhắc khả năng thăm Bình Nhưỡng trước cuối năm.",
+        "Tổng thống Pháp có ý định thăm Algeria trong thời gian sớm nhất.",
+        "Ngoại trưởng Mỹ Blinken và Ngoại trưởng Nga Lavrov đã lên lịch hội đàm tại Geneva.",
+    ],
+)
+def test_dating_a_trip_considered_or_scheduled_is_planned(text: str) -> None:
+    found = events(text, "2024-03-15")
+    assert found and all(e.status == "planned" for e in found), found
+
+
+def test_dating_a_visit_dated_only_to_the_year_takes_the_day_of_its_meeting() -> None:
+    # the story's year comes from "APEC 2017"; the visit is made precise by its meeting
+    found = events(
+        "Mặc dù lịch trình trong chuyến thăm cấp nhà nước tới Việt Nam lần này dày đặc, Tổng "
+        "thống Chile Michelle Bachelet vẫn có cuộc gặp với nguyên Chủ tịch nước Nguyễn Minh "
+        "Triết vào tối 9/11. Ngay sau đó, Tổng thống Chile sẽ tới Đà Nẵng để tham dự Hội nghị "
+        "Cấp cao APEC 2017.",
+        None,
+    )
+    visit = next(e for e in found if e.kind == "visit")
+    assert (visit.status, visit.date) == ("held", "2017-11-09")
+
+
+def test_dating_the_meetings_a_plan_lists_share_its_time() -> None:
+    # "sẽ hội đàm với A, chào xã giao B": both of the visit's month, not the first alone
+    found = events(
+        "Theo thông báo của Bộ Ngoại giao, từ ngày 17-19/3, Ngoại trưởng Nhật Bản Kamikawa "
+        "Yoko sẽ thăm chính thức Việt Nam. Trong thời gian ở Hà Nội, Ngoại trưởng Kamikawa "
+        "Yoko sẽ hội đàm với Bộ trưởng Ngoại giao Bùi Thanh Sơn, chào xã giao Thủ tướng Phạm "
+        "Minh Chính.",
+        "2024-03-15",
+    )
+    meetings = [(e.status, e.date) for e in found if e.kind == "meeting"]
+    assert meetings == [("planned", "2024-03"), ("planned", "2024-03")]
+
+
+def test_dating_a_planned_meeting_listed_after_a_plan_but_told_as_done_keeps_its_own() -> None:
+    # "đã" between them breaks the list: the second is no part of the plan
+    found = events(
+        "Bộ trưởng Bùi Thanh Sơn sẽ hội đàm với Ngoại trưởng Nhật Bản Kamikawa Yoko vào ngày "
+        "20/3, sau khi đã gặp Ngoại trưởng Hàn Quốc Cho Tae-yul hồi tháng 1.",
+        "2024-03-15",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2024-03-20"), ("held", "2024-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Hai bên nhắc lại cuộc hội đàm giữa Chủ tịch Quốc hội Vương Đình Huệ và Chủ tịch Hạ viện "
+            "Nhật Bản Nukaga Fukushiro hồi tháng 12/2023 tại Tokyo, nhân dịp Chủ tịch Quốc hội thăm "
+            "chính thức Nhật Bản."
+        ),
+        (
+            "Chủ tịch Quốc hội Vương Đình Huệ đã hội đàm với Chủ tịch Hạ viện Nhật Bản Nukaga "
+            "Fukushiro hồi tháng 12/2023, nhân chuyến thăm chính thức Nhật Bản của Chủ tịch Quốc hội."
+        ),
+        (
+            "Chủ tịch Quốc hội Vương Đình Huệ đã hội đàm với Chủ tịch Hạ viện Nhật Bản Nukaga "
+            "Fukushiro trong chuyến thăm chính thức Nhật Bản hồi tháng 12/2023."
+        ),
+    ],
+)
+def test_dating_a_meeting_and_the_visit_it_is_held_in_share_their_time(text: str) -> None:
+    # whichever of the two the time is told with; not the month the article came out
+    found = events(text, "2024-03-15")
+    assert sorted((e.kind, e.date) for e in found) == [
+        ("meeting", "2023-12"),
+        ("visit", "2023-12"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Thủ tướng đề nghị hai bên phối hợp tổ chức tốt chuyến thăm Việt Nam của Tổng thống Hàn "
+            "Quốc Yoon Suk-yeol trong năm 2024."
+        ),
+        (
+            "Thủ tướng Anh Tony Blair đề nghị chủ trì hội nghị về Trung Đông trong tháng 4/2024 tại "
+            "London."
+        ),
+    ],
+)
+def test_dating_a_wish_given_a_time_to_come_is_planned(text: str) -> None:
+    found = events(text, "2024-03-15")
+    assert found and all(e.status == "planned" for e in found), found
+
+
+def test_dating_a_proposal_made_at_a_meeting_leaves_the_meeting_held() -> None:
+    # the meeting is when the proposal was made ("khi gặp … hôm 12/3")
+    found = events(
+        "Bộ trưởng Thống nhất Hàn Quốc đề xuất phương thức liên lạc mới khi gặp Chủ tịch Triều "
+        "Tiên Kim Jong-un hôm 12/3.",
+        "2024-03-15",
+    )
+    assert [e.status for e in found] == ["held"]
+
+
+def test_dating_a_meeting_a_trip_goes_to_attend_does_not_take_the_trip_s_day() -> None:
+    # "sẽ sang Indonesia để tham dự X": the day of leaving is not the meeting's
+    found = events(
+        "Ngày 5/4, Bộ trưởng Bùi Thanh Sơn sẽ cùng đoàn công tác của Thủ tướng sang Indonesia "
+        "để tham dự Hội nghị Bộ trưởng Ngoại giao ASEAN đặc biệt.",
+        "2024-03-15",
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.status, meeting.date) == ("planned", "2024-04")

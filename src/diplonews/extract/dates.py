@@ -40,11 +40,18 @@ def _parse_published(published: str | None) -> tuple[int, int | None, int | None
     )
 
 
-def _year_for(text: str, raw: RawTime, pub: tuple[int, int | None, int | None]) -> int:
+# Days before publication beyond which the story's opening day is of the year after.
+NEW_YEAR_GAP = 350.0
+
+
+def _year_for(
+    text: str, raw: RawTime, pub: tuple[int, int | None, int | None], lead: bool = False
+) -> int:
     """The year of a yearless day or month, given a publication date of month precision.
 
     The published year, unless that puts the date far from publication: after it in a
     report of the past (→ the year before), or well before it in a plan (→ the year after).
+    `lead`: the date is the first the text gives, the story's own day.
     """
     year, pub_month, pub_day = pub
     assert pub_month is not None and raw.month is not None
@@ -61,6 +68,11 @@ def _year_for(text: str, raw: RawTime, pub: tuple[int, int | None, int | None]) 
         return year - 1 if distance > near else year
     if -far <= distance <= far:
         return year
+    if lead and raw.day is not None and pub_day is not None and distance < -NEW_YEAR_GAP:
+        # "Tổng thống … tối ngày 5/1 đã hội nghị thượng đỉnh …" opening a story the page
+        # dates 31/12: the story's own day is days after that date, not the January almost
+        # a year before it, whatever the tense (a review of the year opens on no bare day)
+        return year + 1
     tense = clause_tense(text, raw.start, raw.end)
     if distance > far and tense != "future":
         return year - 1
@@ -83,7 +95,11 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 
 
 def _resolve_one(
-    text: str, raw: RawTime, pub: tuple[int, int | None, int | None] | None, anchor: int | None
+    text: str,
+    raw: RawTime,
+    pub: tuple[int, int | None, int | None] | None,
+    anchor: int | None,
+    lead: bool = False,
 ) -> TimeMention | None:
     value = end_value = None
     stated = raw.year is not None
@@ -96,7 +112,11 @@ def _resolve_one(
             base = pub[0] if pub is not None else anchor
             year = base + raw.year_shift if base is not None else None
         elif year is None:
-            year = _year_for(text, raw, pub) if pub is not None and pub[1] is not None else anchor
+            year = (
+                _year_for(text, raw, pub, lead)
+                if pub is not None and pub[1] is not None
+                else anchor
+            )
         precision = raw.kind
         value = _iso(year, raw.month, raw.day)
         if raw.end_day is not None and year is not None:
@@ -116,6 +136,8 @@ def _resolve_one(
         precision = "month"
         offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
         value = _iso(*_shift_month(pub[0], pub[1], offset))
+    elif raw.kind == "ago":
+        precision, value = _ago_value(raw, pub, anchor)
     elif raw.kind == "rel_weekday":
         value = _weekday_value(text, raw, pub)
         if value is None:
@@ -147,11 +169,45 @@ def _resolve_one(
     )
 
 
+def _ago_value(
+    raw: RawTime, pub: tuple[int, int | None, int | None] | None, anchor: int | None
+) -> tuple[str, str | None]:
+    """Precision and value of "cách đây 2 năm", "ba tháng trước", "hai ngày trước": so
+    many units before publication, at the unit's precision; a week dated to its month
+    when the whole of it falls in one. Without the publication's day, days and weeks ago
+    are in the story's year; without its month, months ago have no date. A count told
+    roughly ("hơn 10 năm trước") has none either: the mention is kept all the same, so
+    that no default dates the event it dates (the story's month is not "10 years ago")."""
+    count, unit = raw.count, raw.word
+    base = pub[0] if pub is not None else anchor
+    if count is None or base is None:
+        return "year", None
+    if unit == "năm":
+        return "year", _iso(base - count)
+    if pub is not None and pub[1] is not None and unit == "tháng":
+        return "month", _iso(*_shift_month(pub[0], pub[1], -count))
+    if pub is None or pub[1] is None or pub[2] is None:
+        return ("year", _iso(base)) if unit in ("ngày", "tuần") else ("month", None)
+    try:
+        today = date(pub[0], pub[1], pub[2])
+    except ValueError:
+        return "day", None
+    if unit == "ngày":
+        return "day", (today - timedelta(days=count)).isoformat()
+    middle = today - timedelta(weeks=count)
+    first, last = middle - timedelta(days=3), middle + timedelta(days=3)
+    if (first.year, first.month) != (last.year, last.month):
+        return "month", None
+    return "month", f"{middle.year:04d}-{middle.month:02d}"
+
+
 def _weekday_value(
     text: str, raw: RawTime, pub: tuple[int, int | None, int | None] | None
 ) -> str | None:
     """The day a weekday names, against a day-precision publication date only: the
-    one of the week before or after when "tuần trước"/"tuần tới" says so, else the
+    one of the week before or after when "tuần trước"/"tuần tới" says so, of this week
+    for "tuần này" and for "này" (the coming one if that is past and the clause tells
+    of a plan: "Thứ Hai này, X sẽ …" on a Wednesday), else the
     latest one up to publication, or the next one for a plan ("sẽ", "tới")."""
     if pub is None or pub[1] is None or pub[2] is None:
         return None
@@ -168,6 +224,10 @@ def _weekday_value(
         day = monday + timedelta(days=7 + target)
     elif week == "này":
         day = monday + timedelta(days=target)
+    elif week == "this":  # "thứ Bảy này": of this week, the next one when told as to come
+        day = monday + timedelta(days=target)
+        if day < today and clause_tense(text, raw.start, raw.end) == "future":
+            day += timedelta(days=7)
     elif raw.relation == "future" or (
         raw.relation is None and clause_tense(text, raw.start, raw.end) == "future"
     ):
@@ -201,8 +261,8 @@ def resolve(
     pub = _parse_published(published)
     anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
     mentions = []
-    for raw in found:
-        mention = _resolve_one(text, raw, pub, anchor)
+    for index, raw in enumerate(found):
+        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0)
         if mention is not None:
             mentions.append(mention)
     return mentions

@@ -116,9 +116,31 @@ WEEKDAY_CONTEXT = frozenset({"hôm", "vào", "sáng", "chiều", "tối", "trưa
 # … and words before "thứ hai" that make it an ordinal: "lần thứ hai", "khóa thứ ba".
 ORDINAL_BEFORE = frozenset({"lần", "khóa", "khoá", "kỳ", "hạng", "vị", "đứng", "nhiệm", "là"})
 _WEEKDAY_AFTER = re.compile(
-    r"\s+(?:tuần\s+(?P<week>này|trước|qua|tới|sau)|(?P<past>vừa\s+qua)|(?P<next>(?:sắp\s+)?tới))"
-    r"(?!\w)"
+    r"\s+(?:tuần\s+(?P<week>này|trước|qua|tới|sau)|(?P<past>vừa\s+qua)|(?P<next>(?:sắp\s+)?tới)"
+    r"|(?P<this>này))(?!\w)"
 )
+# "cách đây 2 năm", "10 năm trước", "ba tháng về trước", "hai ngày trước đây": so long
+# before "now" (after the C of "cách", or the unit's first letter before "trước"). Not
+# "2 năm trước khi …", "10 năm trước đó" (before another time), "hai ngày trước cuộc
+# bầu cử" (before an event): after "trước" comes the clause's end, "đây" or a place.
+_AGO_COUNT = (
+    r"(?:(?P<q>hơn|gần|khoảng|chừng|ngót|chưa đầy|đúng|tròn)\s+)?"
+    r"(?P<n>[0-9]{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai|vài|mấy)"
+    r"\s+(?P<u>ngày|tuần|tháng|năm)"
+)
+_AGO_BEFORE = re.compile(r"ách\s+đây\s+" + _AGO_COUNT + r"(?!\w)")
+_AGO_AFTER = re.compile(
+    r"(?P<t>rước(?:\s+đây|\s+về\s+trước)?)(?=\s*(?:[,.;:!?)\n]|$|(?:tại|ở|và|nhưng|thì|là)\s))"
+)
+_AGO_UNIT_BEFORE = re.compile(r"(?:^|(?<=\W))" + _AGO_COUNT + r"\s+(?:về\s+)?t$", re.IGNORECASE)
+# "tăng 5% so với một năm trước": a comparison, not a time something happened.
+_AGO_COMPARED = re.compile(
+    r"(?<!\w)so(?:\s+với)?(?:\s+(?:thời điểm|cùng kỳ|mức))?\s+$", re.IGNORECASE
+)
+AGO_NUMBERS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+}  # fmt: skip
 _DATE_FOLLOWS = re.compile(r"\s*[,(]?\s*(?:ngày\s+)?[0-9]")
 _DATE_AFTER = re.compile(r"\s*\(?\s*(?:ngày\s+)?[0-9]")
 
@@ -191,7 +213,8 @@ class RawTime:
     start: int
     end: int
     kind: str  # "day", "month", "year", "rel_month", "rel_year", "rel_day", "rel_weekday",
-    # "rel_week"
+    # "rel_week", "ago" (so many days, weeks, months or years before "now": `word` the
+    # unit, `count` how many, None when the text says it only roughly: "hơn 10 năm")
     core: int  # where the date itself starts (after "sáng nay", "ngày", …)
     day: int | None = None
     month: int | None = None
@@ -205,6 +228,7 @@ class RawTime:
     # years from "now" a day or month is told in: "tháng 11 năm ngoái" is -1, "tháng 3
     # năm nay" 0, "tháng 9 năm tới" +1 (None: no such word)
     year_shift: int | None = None
+    count: int | None = None  # for "ago": how many units
 
 
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -462,12 +486,39 @@ def _candidates(text: str) -> list[RawTime]:
         raw = _weekday_at(text, m)
         if raw is not None:
             found.append(raw)
+    found += _ago(text)
     found.sort(key=lambda r: (r.start, -r.end))
     kept: list[RawTime] = []
     for raw in found:
         if not kept or raw.start >= kept[-1].end:
             kept.append(raw)
     return kept
+
+
+def _ago_raw(text: str, start: int, end: int, m: re.Match[str]) -> RawTime:
+    number = m["n"].lower()
+    count = int(number) if number.isdigit() else AGO_NUMBERS.get(number)
+    if m["q"] and m["q"].lower() not in ("đúng", "tròn"):
+        count = None  # "hơn 10 năm trước": roughly, no year to give
+    return RawTime(start, end, "ago", start, word=m["u"].lower(), relation="past", count=count)
+
+
+def _ago(text: str) -> list[RawTime]:
+    """ "cách đây 2 năm", "10 năm trước": so long before "now" (see `_AGO_BEFORE`)."""
+    found = []
+    for m in _AGO_BEFORE.finditer(text):
+        if _word_starts(text, m.start() - 1, "cC"):
+            found.append(_ago_raw(text, m.start() - 1, m.end(), m))
+    for m in _AGO_AFTER.finditer(text):
+        t = m.start() - 1
+        if not _word_starts(text, t, "t"):
+            continue
+        count = _AGO_UNIT_BEFORE.search(text, max(0, t - 40), t + 1)
+        if count is not None and not _AGO_COMPARED.search(
+            text, max(0, count.start() - 24), count.start()
+        ):
+            found.append(_ago_raw(text, count.start(), m.end("t"), count))
+    return found
 
 
 def _weekday_at(text: str, m: re.Match[str]) -> RawTime | None:
@@ -494,12 +545,13 @@ def _weekday_at(text: str, m: re.Match[str]) -> RawTime | None:
         return None
     after = _WEEKDAY_AFTER.match(text, m.end())
     capitalised = name is None or name[:1].isupper()
-    if not (capitalised or last in WEEKDAY_CONTEXT or (after and after["week"])):
+    if not (capitalised or last in WEEKDAY_CONTEXT or (after and (after["week"] or after["this"]))):
         return None
     if _DATE_FOLLOWS.match(text, m.end()):
         return None
     end = after.end() if after else m.end()
-    week = after["week"] if after else None
+    # "thứ Bảy này": the one of this week, or the coming one (dates.resolve): "this"
+    week = (after["week"] or ("this" if after["this"] else None)) if after else None
     relation = None
     if after is not None:
         if week in ("trước", "qua") or after["past"]:
@@ -546,6 +598,8 @@ def _relate(text: str, raw: RawTime, floor: int) -> None:
 
     `floor` is the end of the previous expression: a "dự kiến" before it belongs to it.
     """
+    if raw.kind == "ago":
+        return  # past by its words
     if raw.kind in ("rel_month", "rel_year", "rel_day", "rel_week"):
         raw.relation = _RELATION_OF_WORD.get(raw.word)
         return

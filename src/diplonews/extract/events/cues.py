@@ -32,7 +32,8 @@ PLAN_WORDS = re.compile(
     r"\b(?:sẽ|dự kiến|sắp(?!\s+(?:mãn nhiệm|hết nhiệm kỳ|rời nhiệm sở))"
     r"(?!(?<=đã sắp)\s+(?:xếp|đặt))(?!(?<=vừa sắp)\s+(?:xếp|đặt))(?!(?<=được sắp)\s+(?:xếp|đặt))"
     r"|chuẩn bị|có kế hoạch"
-    r"|theo kế hoạch|lên kế hoạch|dự định)\b",
+    r"|theo kế hoạch|lên kế hoạch|dự định|có ý định|lên lịch"
+    r"|(?:xem xét|cân nhắc|tính đến)\s+khả năng)\b",
     re.IGNORECASE,
 )
 # "ngày 7/5 tới", "thứ bảy tới", "tuần tới": a day to come (not "tới" before a place);

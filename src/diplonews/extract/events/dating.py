@@ -29,7 +29,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from diplonews.extract.events.cues import PLANNED
+from diplonews.extract.events.cues import PLANNED, month_of
 
 if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
@@ -416,6 +416,36 @@ def planned_list(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     e.status = "planned"
 
 
+PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)(?!\w)")
+
+
+def planned_list_date(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
+    """A planned event that follows, in its sentence, the planned event its plan word
+    heads shares that one's time when its own words give none: "Trong thời gian ở Hà Nội,
+    X sẽ hội đàm với A, chào xã giao B và gặp C" after a visit of March dates all three
+    to March, not the first alone (nor the others to the story's year)."""
+    e = d.event
+    if e.status != "planned" or d.own_date:
+        return
+    head = next(
+        (
+            x
+            for x in reversed(drafts)
+            if x.sentence == d.sentence and x.cue.start < d.cue.start and x is not d
+        ),
+        None,
+    )
+    if head is None or head.event.status != "planned" or not head.event.date:
+        return
+    if e.date and not (len(e.date) < len(head.event.date) and head.event.date.startswith(e.date)):
+        return  # a time of its own, or as precise as the head's
+    if PLAN_BREAK.search(reader.body, head.cue.end, d.cue.start) or PURPOSE.search(
+        reader.body, head.cue.end, d.cue.start
+    ):
+        return  # "sẽ sang Indonesia để tham dự X": the trip's day is not the meeting's
+    e.date = head.event.date
+
+
 # A "since" aside closed by the event's own predicate: "Chuyến thăm … đầu tiên của X kể từ
 # khi nhậm chức sẽ diễn ra vào tháng 12" (the time after the predicate is the visit's).
 SINCE_ASIDE = re.compile(
@@ -587,13 +617,13 @@ def framework_month(reader: Reader, d: Draft, done: list[Draft]) -> bool:
 
 
 def visit_days(reader: Reader, drafts: list[Draft]) -> None:
-    """A visit undated, or dated only to the month by the story around it, takes the
-    earliest day of a meeting held in it (in that month): one of its visitor's, with no
-    state the visit does not have, told with the same tense."""
+    """A visit undated, or dated only to the month or the year by the story around it,
+    takes the earliest day of a meeting held in it (in that month or year): one of its
+    visitor's, with no state the visit does not have, told with the same tense."""
     body = reader.body
     for v in drafts:
         e = v.event
-        if e.kind != "visit" or v.own_date or not v.people or (e.date and len(e.date) != 7):
+        if e.kind != "visit" or v.own_date or not v.people or (e.date and len(e.date) == 10):
             continue  # dated by its own words, or to the day by the text around it
         start, end = reader.doc.sentences[v.sentence]
         if RECALLED.search(body, start, end):
@@ -612,6 +642,50 @@ def visit_days(reader: Reader, drafts: list[Draft]) -> None:
         days = [day for day in days if day.startswith(e.date or "")]
         if days:
             e.date = min(days)  # the month the story gave it, made precise
+
+
+# "… hội đàm với Y hồi tháng 12/2023, nhân dịp X thăm Nhật Bản", "… trong chuyến thăm
+# Nhật Bản hồi tháng 12/2023": the visit told after a meeting as its occasion or frame.
+OCCASION_LINK = re.compile(
+    r"(?<!\w)(?:nhân dịp|nhân chuyến|trong chuyến|trong khuôn khổ chuyến|trong dịp)(?!\w)"
+    r"[^,;.]{0,40}$"
+)
+# … and before a visit's cue that is the trip noun itself ("nhân chuyến thăm …").
+OCCASION_BEFORE_TRIP = re.compile(r"(?<!\w)(?:nhân|trong(?:\s+khuôn khổ)?)\s+$")
+OCCASION_LINK_REACH = 60
+
+
+def occasion_visit_dates(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting and the visit its sentence then names as its occasion or frame share
+    one time: the visit undated takes the meeting's (its date is the most precise day the
+    text gives for any of it), and a meeting the story dated only by default takes the
+    month of the visit's own ("X đã hội đàm với Y trong chuyến thăm Nhật Bản hồi tháng
+    12/2023" is of 2023-12, not of the month the article was published)."""
+    body = reader.body
+    for v in drafts:
+        if v.event.kind != "visit" or v.undated:
+            continue
+        for m in drafts:
+            if (
+                m.event.kind != "meeting"
+                or m.sentence != v.sentence
+                or m.cue.end > v.cue.start
+                or m.event.status != v.event.status
+                or (m.people and v.people and not set(m.people) & set(v.people))
+            ):
+                continue
+            reach = max(m.cue.end, v.cue.start - OCCASION_LINK_REACH)
+            link = OCCASION_LINK.search(body, reach, v.cue.start) or (
+                body.startswith("chuyến", v.cue.start)
+                and OCCASION_BEFORE_TRIP.search(body, reach, v.cue.start)
+            )
+            if not link:
+                continue
+            if not v.event.date and not v.own_date and m.event.date:
+                v.event.date = m.event.date
+            elif v.own_date and v.event.date and not m.own_date:
+                m.event.date = month_of(v.event.date)
+            break
 
 
 # "Chuyến thăm của Tổng thống Bush tới Việt Nam dự kiến diễn ra vào tháng 11", "Nhà Trắng

@@ -1173,8 +1173,8 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     """A date for an event its own words do not date, from what the text ties it to."""
     e = d.event
     dating.ahead(reader, d)
-    if e.date:
-        return
+    if e.date or d.own_date:
+        return  # dated by its own words, or by words that give no date ("hơn 10 năm trước")
     if (
         dating.relative_date(reader, d, done)
         or dating.framework_month(reader, d, done)

@@ -744,6 +744,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     """Status, format and location of the finished drafts, in text order."""
     joined_date(drafts)
     dating.visit_days(reader, drafts)
+    dating.occasion_visit_dates(reader, drafts)
     for d in drafts:
         by_phone(reader, d)
         settle_status(reader, d)
@@ -754,6 +755,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         dating.set_out(reader, d)
         dating.listed_plan(reader, d)
         dating.planned_list(reader, d, drafts)
+        dating.planned_list_date(reader, d, drafts)
         story_month(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)

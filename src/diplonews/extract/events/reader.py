@@ -175,6 +175,15 @@ BACK_SENTENCES = 2  # how far back the officials pointed to may be named
 # ---------------------------------------------------------------- the stage
 
 
+# A wish the event's words closely follow, nothing between told as done or as the time of
+# another act: "đề nghị hai bên phối hợp tổ chức tốt chuyến thăm …", not "đề xuất phương
+# thức gặp từ xa khi gặp X hôm 17/6" (the meeting is when the proposal was made).
+WISH_PLAN = re.compile(
+    r"(?<!\w)(?:đề xuất|đề nghị|mong muốn|hy vọng|kỳ vọng)(?!\w)"
+    r"(?:(?!(?<!\w)(?:khi|đã|vừa|từng|trong|tại)(?!\w))[^,;.:\n]){0,60}$"
+)
+
+
 class Reader:
     """Reads one document's sentences into drafts, then merges them into events."""
 
@@ -599,6 +608,17 @@ class Reader:
                     date = month_of(date)
         return date, own_date, location or self.location_in(start, end)
 
+    def before_publication(self, value: str | None) -> bool:
+        """Whether a date is before the article's time (its publication date, else its
+        year), compared at the precision both have; False when either is unknown."""
+        now = self.doc.record.published or (
+            str(self.doc.anchor_year) if self.doc.anchor_year else None
+        )
+        if not value or not now:
+            return False
+        precision = min(len(value), len(now))
+        return value[:precision] < now[:precision]
+
     def is_bare(self, cue: Cue) -> bool:
         """A named trigger with nothing of a name after it: "Hội nghị", "Diễn đàn an ninh…"."""
         if cue.series or EDITION.search(self.body, cue.start, cue.own_end):
@@ -617,11 +637,8 @@ class Reader:
         at = self.context(sentence, cue, prev_end, subject)
         date, own_date, relation = fields.cue_date(self, at)
         span = (sentence.start, sentence.end), cue  # where a drop is told (audit hook)
-        if not own_date and (
-            HYPOTHETICAL.search(wished_part(cue, at.recent))
-            or "xem xét" in at.recent
-            and CONSIDERED.search(at.recent)
-        ):
+        wished = bool(HYPOTHETICAL.search(wished_part(cue, at.recent)))
+        if not own_date and (wished or "xem xét" in at.recent and CONSIDERED.search(at.recent)):
             audit.dropped("hypothetical", self.body, *span)
             return  # "đề xuất hai bên sớm gặp mặt": a wish, not an event
         if MODAL.search(at.recent):
@@ -651,6 +668,10 @@ class Reader:
         planned = bool(PLANNED.search(self.body, at.lead_start, cue.own_end)) or (
             getattr(relation, "relation", None) == "future"
         )
+        if wished and WISH_PLAN.search(at.recent) and not self.before_publication(date):
+            # "đề nghị hai bên phối hợp tổ chức tốt chuyến thăm … trong năm 2024": a wish
+            # given a time to come is a plan (undated, it is no event: dropped above)
+            planned = True
         if (
             HELD.search(at.recent)
             and not PLANNED.search(at.recent)
