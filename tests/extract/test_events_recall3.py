@@ -29,3 +29,19 @@ def test_recall3_bare_talks_with_dashed_sides_are_a_process_not_an_event() -> No
 
 def test_recall3_one_group_after_a_conference_is_not_two_sides() -> None:
     assert undated("Bản thông cáo của hội nghị G7 được công bố muộn.") == []
+
+
+def test_recall3_a_states_representative_meeting_anothers_officials_is_talks() -> None:
+    [event] = undated("Tuần trước, đại diện Iran đã gặp các quan chức Pháp tại Geneva.")
+    assert (event.kind, event.parties) == ("meeting", ["FRA", "IRN"])
+
+
+def test_recall3_a_states_negotiators_meeting_anothers_officials_is_talks() -> None:
+    [event] = undated("Các nhà đàm phán Hàn Quốc hôm qua đã gặp các quan chức Nhật Bản.")
+    assert event.parties == ["JPN", "KOR"]
+
+
+def test_recall3_a_delegation_representing_victims_is_no_state_office() -> None:
+    assert (
+        undated("Đoàn đại biểu đại diện cho các nạn nhân chiến tranh vừa có chuyến thăm Đức.") == []
+    )
