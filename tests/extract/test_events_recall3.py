@@ -45,3 +45,8 @@ def test_recall3_a_delegation_representing_victims_is_no_state_office() -> None:
     assert (
         undated("Đoàn đại biểu đại diện cho các nạn nhân chiến tranh vừa có chuyến thăm Đức.") == []
     )
+
+
+def test_recall3_an_official_sent_to_another_state_visits_it() -> None:
+    [event] = undated("Một quan chức Ai Cập hôm qua đã được cử tới Syria để chuyển thông điệp.")
+    assert (event.kind, event.status, event.parties) == ("visit", "held", ["EGY", "SYR"])

@@ -104,10 +104,12 @@ TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 # "ngày mai", "cuối tuần này").
 # "dự kiến (sẽ) tới", "dự định sang", "có kế hoạch đến": a trip planned, told the same way.
 # How the trip is made: "sẽ sớm đến", "sẽ lần đầu tiên đến", "bí mật tới", "bất ngờ đến",
-# "A, B và C sẽ cùng đến Pháp" (the last named of them travels too).
+# "A, B và C sẽ cùng đến Pháp" (the last named of them travels too). Sent: "Một quan chức
+# Palestine đã được cử tới Libăng".
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|vẫn|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
     r"dự kiến|dự định|có kế hoạch|sớm|lần đầu(?: tiên)?|bí mật|bất ngờ|cùng(?: nhau)?|dẫn đầu|"
+    r"được cử|được phái|"
     r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay|mai)|một lần nữa|ngày (?:mai|kia)|"
     r"(?:cuối |đầu )?tuần (?:này|tới|sau|qua)|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
