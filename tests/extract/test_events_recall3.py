@@ -50,3 +50,12 @@ def test_recall3_a_delegation_representing_victims_is_no_state_office() -> None:
 def test_recall3_an_official_sent_to_another_state_visits_it() -> None:
     [event] = undated("Một quan chức Ai Cập hôm qua đã được cử tới Syria để chuyển thông điệp.")
     assert (event.kind, event.status, event.parties) == ("visit", "held", ["EGY", "SYR"])
+
+
+def test_recall3_a_states_experts_travelling_to_another_state_visit_it() -> None:
+    [event] = undated("Các chuyên gia an ninh Ai Cập hôm qua đã tới Jordan để hỗ trợ điều tra.")
+    assert (event.kind, event.parties) == ("visit", ["EGY", "JOR"])
+
+
+def test_recall3_a_ban_on_a_states_officials_travelling_is_no_visit() -> None:
+    assert undated("EU đe doạ cấm các quan chức cấp cao Belarus đến các nước thành viên.") == []
