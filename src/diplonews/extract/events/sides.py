@@ -389,53 +389,6 @@ def summoned_sides(reader: Reader, d: Draft, start: int, end: int) -> list[str]:
     return codes if codes[0] != codes[1] else []
 
 
-# "cuộc gặp thượng đỉnh Nga - Mỹ", "cuộc thương thuyết Nga - Iran", "hội nghị Trung - Nhật
-# về …": one occurrence of talks (a noun counted by "cuộc", "vòng", "buổi", or a conference
-# or summit) whose sides follow it joined by a dash, as an adjective names them ("the
-# Russian-American summit"). A few words may qualify the talks first. Not a bare "đàm phán
-# Israel - Palestine" (talks as a process: "đàm phán Israel - Palestine bị đình trệ"), nor
-# a plural ("các cuộc gặp", told by the plural gate).
-DASH_NOUNS = (*TALKS_NOUNS, "tiếp xúc", "gặp gỡ", "hội nghị")
-DASH_COUNTED = re.compile(r"(?:cuộc|vòng|buổi|hội nghị)\b", re.IGNORECASE)
-DASH_COUNTED_BEFORE = re.compile(r"\b(?:[Cc]uộc|[Vv]òng|[Bb]uổi)\s+$")
-DASH_QUALIFIERS = re.compile(
-    r"(?:\s+(?:cấp cao|thượng đỉnh|song phương|lịch sử|trực tiếp|ba bên|tay ba|tay đôi|"
-    r"chính thức|hoà bình|hòa bình|cấp bộ trưởng|cấp ngoại trưởng|cấp thứ trưởng|"
-    r"thứ \w+|đầu tiên|mới|kín))*\s+"
-)
-DASH = re.compile(r"\s*[-–]\s*")
-
-
-def dashed_sides(reader: Reader, d: Draft) -> list[str]:
-    """The states (or blocs) joined by dashes right after a counted noun of talks
-    ("cuộc gặp cấp cao Trung - Nhật"), or [] when fewer than two."""
-    cue, body = d.cue, reader.body
-    word = (cue.trigger.vi if cue.trigger else "").lower()
-    if cue.kind != "meeting" or not any(w in word for w in DASH_NOUNS):
-        return []
-    if not (
-        DASH_COUNTED.match(body, cue.start, cue.end)
-        or DASH_COUNTED_BEFORE.search(body, max(0, cue.start - 6), cue.start)
-    ):
-        return []
-    gap = DASH_QUALIFIERS.match(body, cue.end)
-    if gap is None:
-        return []
-    spans = side_spans(reader, gap.end(), min(reader.doc.sentences[d.sentence][1], gap.end() + 80))
-    codes: list[str] = []
-    at = gap.end()
-    for s, e, code in spans:
-        if s != at:
-            break
-        codes.append(code)
-        dash = DASH.match(body, e)
-        if dash is None:
-            break
-        at = dash.end()
-    codes = list(dict.fromkeys(codes))  # two sides joined at least: not "hội nghị G7"
-    return codes if len(codes) >= MIN_SIDES else []
-
-
 def named_sides(reader: Reader, d: Draft) -> list[str]:
     """The states that a talks clause names as its sides, or [] when it names fewer
     than two or does not tell them as the actors."""
@@ -451,9 +404,6 @@ def named_sides(reader: Reader, d: Draft) -> list[str]:
     counted = counted_states(reader, d)
     if counted:
         return counted  # the count says there are several: "25 nước trong EU" is the EU
-    dashed = dashed_sides(reader, d)
-    if dashed:
-        return dashed  # "cuộc gặp thượng đỉnh Nga - Mỹ"
     if "verb" not in cue.flags:
         codes = sides_between(reader, d)
         return codes if between_count(codes, reader) >= MIN_SIDES else []
