@@ -36,3 +36,20 @@ def test_recall3_a_states_experts_travelling_to_another_state_visit_it() -> None
 
 def test_recall3_a_ban_on_a_states_officials_travelling_is_no_visit() -> None:
     assert undated("EU đe doạ cấm các quan chức cấp cao Belarus đến các nước thành viên.") == []
+
+
+def test_recall3_a_group_of_officials_travelling_takes_no_one_named_before() -> None:
+    events = undated(
+        "Ngoại trưởng Mỹ Colin Powell nói còn quá sớm để kết luận. Trong khi đó, các "
+        "chuyên gia an ninh Ai Cập hôm qua đã tới Jordan để hỗ trợ điều tra."
+    )
+    [event] = [e for e in events if e.kind == "visit"]
+    assert (event.parties, event.participants) == (["EGY", "JOR"], [])
+
+
+def test_recall3_one_unnamed_official_sent_abroad_is_not_the_one_named_before() -> None:
+    [event] = undated(
+        "Ngoại trưởng Palestine Nabil Shaath khẳng định lệnh ngừng bắn sẽ được tôn trọng. "
+        "Một quan chức Palestine đã được cử tới Libăng để kêu gọi ủng hộ."
+    )
+    assert (event.parties, event.participants) == (["LBN", "PSE"], [])

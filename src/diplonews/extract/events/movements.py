@@ -248,6 +248,9 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             and lawmakers_state(reader, at) in (None, code)
         ):
             continue
+        group = traveller is None and (
+            lawmakers_state(reader, at) not in (None, code) or one_official(reader, at)
+        )
         if only_to_attend(reader, move.end(), code):
             continue
         verb = move.group(1)
@@ -270,6 +273,8 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if verb == "ở" and talks is None and not ON_TRIP.match(body, place_end(reader, start)):
             continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        if group:  # "các chuyên gia an ninh Marốc … đã tới": nobody named travels
+            reader.doc.matches.setdefault(GROUP_TRIPS, set()).add(move.start(1))
         told_again(reader, anaphors, start, code)
         guest = group_state(reader, at) if talks is not None and traveller is None else None
         if guest is not None and talks is not None and guest != code:
@@ -546,6 +551,24 @@ def office_of_state(reader: Reader, at: int, destination: str) -> bool:
     return False
 
 
+# "Một quan chức Palestine", "một nhà ngoại giao Iran": one of a state's officials, whom
+# the text does not name (not the official named last before).
+ONE_OFFICIAL = re.compile(
+    r"\b[Mm]ột\s+(?:quan chức|nhà ngoại giao|phái viên|đặc phái viên|đại diện|nhà đàm phán)"
+    r"(?:\s+cấp cao)?\s+$"
+)
+
+
+def one_official(reader: Reader, at: int) -> bool:
+    """Whether the words that end at `at` are "một <office> <state>"."""
+    for s, e, _ in reader.parties:
+        if e == at:
+            return bool(ONE_OFFICIAL.search(reader.body, max(0, s - 30), s))
+        if s >= at:
+            break
+    return False
+
+
 def pronoun_traveller(reader: Reader, at: int, destination: str) -> bool:
     """Whether the words that end at `at` are a sentence's bare "Ông"/"Bà" ("Trước đó,
     ông có mặt ở thủ đô Amman") standing for an official of another state than the
@@ -728,6 +751,9 @@ LAWMAKERS = re.compile(
 
 
 TALKS_GUESTS = "events.talks_guests"  # its key in `Doc.matches`: talks' start → the group's state
+# its key in `Doc.matches`: the verbs of motion whose traveller is a group of one state's
+# officials, named by none of them (fields.visitors takes no one named before for them)
+GROUP_TRIPS = "events.group_trips"
 
 
 def group_state(reader: Reader, at: int) -> str | None:
