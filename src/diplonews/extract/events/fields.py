@@ -726,12 +726,19 @@ def traveller_of(gap: str) -> bool:
     return of is not None and not CLAUSE_BEFORE_OF.search(gap, 0, of.start())
 
 
+# The `Doc.matches` key of the verbs of motion whose traveller is a group of one state's
+# officials (movements.GROUP_TRIPS, which sets it; kept apart from the import cycle).
+GROUP_TRIPS = "events.group_trips"
+
+
 def visitors(
     reader: Reader, cue: Cue, pre: list[Mention], own: list[Mention], subject: list[Mention]
 ) -> list[int]:
     body = reader.body
     if cue.start in reader.stop_travellers:
         return [reader.stop_travellers[cue.start]]  # "Chặng dừng chân đầu tiên là Brussels"
+    if cue.start in reader.doc.matches.get(GROUP_TRIPS, ()):
+        return []  # "các chuyên gia an ninh Marốc hôm qua đã tới Tây Ban Nha": no one named
     heads = [m.person for m in own if TRIP_HEAD.search(body, max(cue.end, m.start - 30), m.start)]
     if heads:  # "chuyến thăm của đoàn nghị sĩ Mỹ, do ông X dẫn đầu": its head travels
         return heads

@@ -104,10 +104,12 @@ TO_ATTEND = re.compile(r"\s*(?:,\s*)?(?:để\s+)?(?:tham\s+)?dự\b")
 # "ngày mai", "cuối tuần này").
 # "dự kiến (sẽ) tới", "dự định sang", "có kế hoạch đến": a trip planned, told the same way.
 # How the trip is made: "sẽ sớm đến", "sẽ lần đầu tiên đến", "bí mật tới", "bất ngờ đến",
-# "A, B và C sẽ cùng đến Pháp" (the last named of them travels too).
+# "A, B và C sẽ cùng đến Pháp" (the last named of them travels too). Sent: "Một quan chức
+# Palestine đã được cử tới Libăng".
 MOVE_LEAD_WORD = re.compile(
     r"\b(?:sẽ|đã|vừa|đang|cũng|vẫn|lại|tiếp tục|lên đường|bay|hôm \w+|ngày \d+/\d+|"
     r"dự kiến|dự định|có kế hoạch|sớm|lần đầu(?: tiên)?|bí mật|bất ngờ|cùng(?: nhau)?|dẫn đầu|"
+    r"được cử|được phái|"
     r"(?:đêm|tối|sáng|chiều|trưa) (?:qua|nay|mai)|một lần nữa|ngày (?:mai|kia)|"
     r"(?:cuối |đầu )?tuần (?:này|tới|sau|qua)|"
     r"(?:cử\s+)?(?:một\s+)?(?:phái đoàn|đoàn đại biểu))$"
@@ -246,6 +248,9 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
             and lawmakers_state(reader, at) in (None, code)
         ):
             continue
+        group = traveller is None and (
+            lawmakers_state(reader, at) not in (None, code) or one_official(reader, at)
+        )
         if only_to_attend(reader, move.end(), code):
             continue
         verb = move.group(1)
@@ -268,6 +273,8 @@ def movements(reader: Reader) -> list[tuple[int, int, list[Trigger]]]:
         if verb == "ở" and talks is None and not ON_TRIP.match(body, place_end(reader, start)):
             continue  # "đang ở Paris": where someone is, not a trip, unless to discuss
         found.append((move.start(1), move.end(1), [MOVE_TRIGGER]))
+        if group:  # "các chuyên gia an ninh Marốc … đã tới": nobody named travels
+            reader.doc.matches.setdefault(GROUP_TRIPS, set()).add(move.start(1))
         told_again(reader, anaphors, start, code)
         guest = group_state(reader, at) if talks is not None and traveller is None else None
         if guest is not None and talks is not None and guest != code:
@@ -544,6 +551,24 @@ def office_of_state(reader: Reader, at: int, destination: str) -> bool:
     return False
 
 
+# "Một quan chức Palestine", "một nhà ngoại giao Iran": one of a state's officials, whom
+# the text does not name (not the official named last before).
+ONE_OFFICIAL = re.compile(
+    r"\b[Mm]ột\s+(?:quan chức|nhà ngoại giao|phái viên|đặc phái viên|đại diện|nhà đàm phán)"
+    r"(?:\s+cấp cao)?\s+$"
+)
+
+
+def one_official(reader: Reader, at: int) -> bool:
+    """Whether the words that end at `at` are "một <office> <state>"."""
+    for s, e, _ in reader.parties:
+        if e == at:
+            return bool(ONE_OFFICIAL.search(reader.body, max(0, s - 30), s))
+        if s >= at:
+            break
+    return False
+
+
 def pronoun_traveller(reader: Reader, at: int, destination: str) -> bool:
     """Whether the words that end at `at` are a sentence's bare "Ông"/"Bà" ("Trước đó,
     ông có mặt ở thủ đô Amman") standing for an official of another state than the
@@ -710,18 +735,25 @@ GROUP_TOWARDS = re.compile(r"\s+(?:tới|đến|sang)\s+(?:thủ đô\s+)?")
 
 
 # "6 nghị sĩ Mỹ sẽ đến Bắc Triều Tiên", "các thượng nghị sĩ Mỹ đã tới Bắc Kinh": lawmakers
-# of one state, counted or plural, as the subject of a verb of motion.
+# of one state, counted or plural, as the subject of a verb of motion; so are a state's
+# officials, diplomats, negotiators, inspectors or experts ("các chuyên gia an ninh Marốc
+# hôm qua đã tới Tây Ban Nha", "các quan chức Mỹ đã có mặt tại Seoul"), not a ban on
+# their travel ("cấm các quan chức cấp cao Belarus đến Mỹ").
 # "phái đoàn nghị sĩ đầu tiên của Mỹ thăm Bình Nhưỡng": a delegation of them. Not the
 # possessor of a trip noun ("chuyến công du của các nghị sĩ Mỹ tới …", see GROUP_OF).
 LAWMAKERS = re.compile(
-    r"(?<!của )(?<!chuyến đi )(?:\b(?:\d+|các|những|nhóm|một nhóm|một số|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
-    r"(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ|nhà lập pháp)"
+    r"(?<!của )(?<!chuyến đi )(?<!cấm )(?:\b(?:\d+|[Cc]ác|[Nn]hững|[Nn]hóm|[Mm]ột nhóm|[Mm]ột số|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ|nhà lập pháp|quan chức(?:\s+cấp cao)?|nhà ngoại giao"
+    r"|nhà đàm phán|thanh sát viên|chuyên gia(?:\s+(?:an ninh|hạt nhân|vũ khí|quân sự|điều tra))?)"
     r"|(?<!của )\b(?:phái đoàn|đoàn đại biểu|đoàn)\s+(?:các\s+)?(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ)"
     r"(?:\s+\w+){0,2}?\s+của)\s+$"
 )
 
 
 TALKS_GUESTS = "events.talks_guests"  # its key in `Doc.matches`: talks' start → the group's state
+# its key in `Doc.matches`: the verbs of motion whose traveller is a group of one state's
+# officials, named by none of them (fields.visitors takes no one named before for them)
+GROUP_TRIPS = "events.group_trips"
 
 
 def group_state(reader: Reader, at: int) -> str | None:

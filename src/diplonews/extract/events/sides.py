@@ -465,11 +465,14 @@ def add_named_sides(reader: Reader) -> None:
 
 # An office held for a state, the state named after it and no one named: "Ngoại trưởng
 # Libya thăm London", "một nhà ngoại giao Iran lên đường tới Iraq", "Bộ trưởng Ngoại giao
-# nước CHND Bangladesh … đến Hà Nội", "đoàn quan chức Chính phủ Trung Quốc đến Pháp".
+# nước CHND Bangladesh … đến Hà Nội", "đoàn quan chức Chính phủ Trung Quốc đến Pháp",
+# "đại diện Bắc Triều Tiên đã gặp các quan chức Mỹ", "Các nhà đàm phán Nhật"; not "đoàn đại
+# biểu đại diện cho nạn nhân …" (representing, not a representative).
 OFFICE = re.compile(
     r"\b(?:[Nn]goại trưởng|[Bb]ộ trưởng|[Tt]hủ tướng|[Tt]hứ trưởng|[Tt]ổng thống|[Cc]hủ tịch"
     r"|[Qq]uốc vương|[Nn]hà vua|[Tt]hái tử|(?:nhà\s+)?lãnh đạo|[Qq]uan chức|[Gg]iới chức"
-    r"|[Nn]hà ngoại giao|[Đđ]ặc phái viên|[Đđ]ặc sứ|[Pp]hái viên)\b"
+    r"|[Nn]hà ngoại giao|[Đđ]ặc phái viên|[Đđ]ặc sứ|[Pp]hái viên|[Đđ]ại diện(?! cho)|[Nn]hà đàm phán"
+    r"|[Nn]hà thương thuyết)\b"
 )
 OFFICE_REACH = 120  # characters before the visit's words searched for the office
 OFFICE_TO_STATE = 45  # characters from the office to its state
