@@ -99,6 +99,7 @@ def main() -> int:
     parser.add_argument("--upto", type=int, default=len(STEPS), help="the last step run")
     args = parser.parse_args()
     sources = sample(args.corpus, args.articles, args.every)
+    lexicons.load()  # start-up: in the count of --upto 0 too
     if args.upto <= 0:
         return 0
     spent = run(sources, args.upto)
