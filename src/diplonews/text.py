@@ -65,7 +65,12 @@ _OTHER_DASHES = ("\u2013", "\u2014", "\u2012", "\u2011")
 def fold_spelling(text: str) -> str:
     """Lower case, one dash, and the tone of "oa"/"oe"/"uy" on its first vowel: the key
     of caseless lexicon matching. `len(fold_spelling(t)) == len(t)` for Vietnamese text."""
-    text = text.lower()
+    return fold_lowered(text.lower())
+
+
+def fold_lowered(text: str) -> str:
+    """`fold_spelling` of a text already in lower case (`str.lower`), for a caller that
+    keeps the lower-case text too."""
     for dash in _OTHER_DASHES:
         if dash in text:
             text = text.replace(dash, "-")

@@ -22,7 +22,7 @@ from typing import Any
 
 from diplonews.extract.doc import Doc
 from diplonews.extract.events.cues import party_spans
-from diplonews.extract.lexicons import Level, Lexicons, Matcher, relationship_levels
+from diplonews.extract.lexicons import Level, Lexicons, Matcher, lowered, relationship_levels
 from diplonews.extract.record import Event, Milestone
 from diplonews.extract.spans import Spans, covering, start_attribute, within
 
@@ -396,7 +396,7 @@ def run(doc: Doc, lexicons: Lexicons) -> None:
 def find(doc: Doc, lexicons: Lexicons) -> list[Milestone]:
     """The relationship milestones `doc` states, once each, in text order."""
     body = doc.body
-    folded = body.lower()
+    folded = lowered(doc.matches, body)  # the lexicons' pass made it
     if "quan hệ" not in folded and "đối tác" not in folded and "điều phối" not in folded:
         return []
     hits = _hits(body, folded)
