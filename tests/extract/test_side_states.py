@@ -1,0 +1,47 @@
+"""The parties and participants of events found: talks of three told as "hội đàm với A
+và B" (round eleven, x-sides3)."""
+
+from diplonews.extract import extract
+
+
+def meetings(text: str) -> list:
+    return [e for e in extract(text, "t", published="2005-03-10").events if e.kind == "meeting"]
+
+
+def sides(event) -> tuple[list[str], list[str]]:
+    return event.parties, sorted(p.name for p in event.participants)
+
+
+def test_talks_with_two_officials_of_two_states_are_one_meeting_of_three() -> None:
+    [talks] = meetings(
+        "Tin ngoại giao\nThủ tướng Anh Tony Blair hôm qua có cuộc gặp với Tổng thống Pháp "
+        "Jacques Chirac và Thủ tướng Đức Gerhard Schroeder tại Brussels."
+    )
+    assert sides(talks) == (
+        ["DEU", "FRA", "GBR"],
+        ["Gerhard Schroeder", "Jacques Chirac", "Tony Blair"],
+    )
+
+
+def test_talks_with_two_officials_told_one_by_one_stay_two_meetings() -> None:
+    found = meetings(
+        "Tin ngoại giao\nThủ tướng Anh Tony Blair hôm qua lần lượt hội đàm với Tổng thống Pháp "
+        "Jacques Chirac và Thủ tướng Đức Gerhard Schroeder tại Brussels."
+    )
+    assert sorted(e.parties for e in found) == [["DEU", "GBR"], ["FRA", "GBR"]]
+
+
+def test_separate_meetings_with_two_officials_stay_two() -> None:
+    found = meetings(
+        "Tin ngoại giao\nThủ tướng Anh Tony Blair hôm qua có các cuộc gặp riêng với Tổng thống "
+        "Pháp Jacques Chirac và Thủ tướng Đức Gerhard Schroeder tại Brussels."
+    )
+    assert sorted(e.parties for e in found) == [["DEU", "GBR"], ["FRA", "GBR"]]
+
+
+def test_a_traveller_meets_two_states_officials_in_turn() -> None:
+    found = meetings(
+        "Tin ngoại giao\nTrong chuyến công du châu Âu tuần tới, Thủ tướng Anh Tony Blair sẽ "
+        "hội đàm với Tổng thống Pháp Jacques Chirac và Thủ tướng Đức Gerhard Schroeder."
+    )
+    assert sorted(e.parties for e in found) == [["DEU", "GBR"], ["FRA", "GBR"]]
