@@ -45,3 +45,27 @@ def test_a_traveller_meets_two_states_officials_in_turn() -> None:
         "hội đàm với Tổng thống Pháp Jacques Chirac và Thủ tướng Đức Gerhard Schroeder."
     )
     assert sorted(e.parties for e in found) == [["DEU", "GBR"], ["FRA", "GBR"]]
+
+
+def test_a_blocs_unnamed_officials_make_it_the_other_side() -> None:
+    [talks] = meetings(
+        "Tin ngoại giao\nThứ trưởng Ngoại giao Nhật Bản Shotaro Yachi đã hội đàm với các quan "
+        "chức EU tại Luxembourg hôm thứ hai."
+    )
+    assert talks.parties == ["EU", "JPN"]
+
+
+def test_a_states_unnamed_ministers_make_it_the_other_side() -> None:
+    [talks] = meetings(
+        "Tin ngoại giao\nNgoại trưởng Anh Jack Straw hôm qua đã hội đàm với các bộ trưởng "
+        "Iraq tại Baghdad."
+    )
+    assert talks.parties == ["GBR", "IRQ"]
+
+
+def test_an_organisations_board_meeting_is_not_talks_with_it() -> None:
+    found = meetings(
+        "Tin ngoại giao\nSau cuộc họp ban lãnh đạo IAEA vào ngày 6/3, báo cáo sẽ được chuyển "
+        "cho Hội đồng Bảo an."
+    )
+    assert all(e.parties != ["IAEA", "IRN"] for e in found)
