@@ -69,3 +69,12 @@ def test_an_organisations_board_meeting_is_not_talks_with_it() -> None:
         "cho Hội đồng Bảo an."
     )
     assert all(e.parties != ["IAEA", "IRN"] for e in found)
+
+
+def test_a_title_of_three_states_officials_names_none_of_them_alone() -> None:
+    found = meetings(
+        "Tin ngoại giao\nNgoại trưởng Mỹ John Kerry hôm qua tới Kuala Lumpur. Ngoại trưởng ba "
+        "nước Mỹ, Nhật Bản và Hàn Quốc hôm nay cũng đã nhóm họp tại Kuala Lumpur."
+    )
+    [trilateral] = [e for e in found if len(e.parties) == 3]
+    assert sides(trilateral) == (["JPN", "KOR", "USA"], [])
