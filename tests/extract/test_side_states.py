@@ -78,3 +78,23 @@ def test_a_title_of_three_states_officials_names_none_of_them_alone() -> None:
     )
     [trilateral] = [e for e in found if len(e.parties) == 3]
     assert sides(trilateral) == (["JPN", "KOR", "USA"], [])
+
+
+def test_a_title_of_two_states_officials_is_the_visits_two_sides() -> None:
+    found = meetings(
+        "Tin ngoại giao\nThủ tướng Thái Lan Thaksin Shinawatra đã tới Hà Nội hôm qua, bắt đầu "
+        "chuyến thăm chính thức Việt Nam theo lời mời của Thủ tướng Phan Văn Khải. Chiều cùng "
+        "ngày, Thủ tướng hai nước đã hội đàm tại Văn phòng Chính phủ."
+    )
+    [talks] = [e for e in found if "hai nước" in e.evidence]
+    assert sides(talks) == (["THA", "VNM"], ["Phan Văn Khải", "Thaksin Shinawatra"])
+
+
+def test_the_foreign_ministers_of_two_states_are_the_visits_two_sides() -> None:
+    found = meetings(
+        "Tin ngoại giao\nNgoại trưởng Nhật Bản Taro Aso đã tới Hà Nội hôm qua, bắt đầu chuyến "
+        "thăm chính thức Việt Nam theo lời mời của Bộ trưởng Ngoại giao Phạm Gia Khiêm. Sau lễ "
+        "đón, Bộ trưởng Ngoại giao hai nước đã hội đàm."
+    )
+    [talks] = [e for e in found if "hai nước" in e.evidence]
+    assert sides(talks) == (["JPN", "VNM"], ["Phạm Gia Khiêm", "Taro Aso"])

@@ -33,12 +33,12 @@ from diplonews.extract.people.titles import (
 from diplonews.text import fold, has_vietnamese_letters
 
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
-# "Ngoại trưởng ba nước Hàn-Mỹ-Nhật": the title of the officials of three states or more,
-# counted, none of them alone. ("Thủ tướng hai nước" still points back to one of the two,
-# better one side of the talks than none; "trưởng SOM các nước ASEAN" was left as it was,
-# as taking it as no one merged two told meetings into one of the wrong date.)
+# "Ngoại trưởng ba nước Hàn-Mỹ-Nhật", "Thủ tướng hai nước": the title of the officials of
+# states counted, none of them alone (for two, the events stage takes the pair of the visit
+# just told, see merging.BOTH_SIDES; "trưởng SOM các nước ASEAN" is left as it was, as
+# taking it as no one merged two told meetings into one of the wrong date).
 PLURAL_AFTER = re.compile(
-    r"\s+(?:của\s+)?(?:ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:nước|quốc gia)\b"
+    r"\s+(?:của\s+)?(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:nước|quốc gia)\b"
 )
 # A title written as capitals ("TT" for Tổng thống, "ĐBQH"): 2000s papers abbreviate other
 # words the same way ("TT" is also Trung tâm), so it names an official only before a name.
