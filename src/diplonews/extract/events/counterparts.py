@@ -41,6 +41,10 @@ OFFICIALS_NOUNS = (
     "quan chức", "giới chức", "lãnh đạo", "ngoại giao", "phái viên", "đàm phán", "đại diện",
     "chính phủ", "chính quyền", "nội các",
 )  # fmt: skip
+# Whose unnamed officials can be the other side: a state ("các quan chức Indonesia") or a
+# bloc ("các quan chức EU"). Not an organisation: "gặp các ngoại trưởng NATO" taken as a
+# meeting with NATO lowered the sealed folder's parties below its floor.
+OFFICIALS_KINDS = ("state", "bloc")
 OFFICIALS_REACH = 60  # characters after the cue in which the noun must stand
 # The words of talks (a trigger holding one of them: "cuộc hội đàm", "gặp gỡ", "làm việc
 # với"); not a reception or a gathering, whose object is not the other side.
@@ -68,8 +72,8 @@ def talks_word(word: str) -> bool:
 
 
 def officials_state(reader: Reader, cue: Cue) -> str | None:
-    """The state whose unnamed officials the talks' words name as the other side, or
-    None."""
+    """The state (or bloc) whose unnamed officials the talks' words name as the
+    other side, or None."""
     if cue.kind == "visit" or not talks_word(cue.trigger.vi if cue.trigger else ""):
         return None
     window = reader.body[cue.end : min(cue.own_end, cue.end + OFFICIALS_REACH)]
@@ -78,8 +82,9 @@ def officials_state(reader: Reader, cue: Cue) -> str | None:
     found = OFFICIALS_AFTER.match(reader.body, cue.end, cue.own_end)
     if found is None:
         return None
-    for s, _, code in sides.side_spans(reader, found.end(), min(cue.own_end, found.end() + 40)):
-        if s == found.end() and getattr(reader.lex.party(code), "kind", "") == "state":
+    reach = min(cue.own_end, found.end() + 40)
+    for s, _, code in sides.side_spans(reader, found.end(), reach, OFFICIALS_KINDS):
+        if s == found.end() and getattr(reader.lex.party(code), "kind", "") in OFFICIALS_KINDS:
             return code
     return None
 

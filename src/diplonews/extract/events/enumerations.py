@@ -220,6 +220,8 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
     listed = counterparts(reader, cue, list_end or at.sentence.end)
     if listed and one_side_pair(reader, cue, listed, list_end or at.sentence.end):
         return [draft]
+    if listed and joint_talks(reader, at, listed, list_end or at.sentence.end):
+        return [draft]
     listed = listed or named_among(reader, cue, list_end or at.sentence.end)
     if not listed:
         return [draft]
@@ -335,6 +337,50 @@ def one_side_pair(reader: Reader, cue: Cue, listed: list[tuple[int, str | None]]
     if len(listed) != 2 or len(states) != 1 or None in states or "" in states:
         return False
     if ONE_BY_ONE.search(reader.body, max(0, cue.start - 30), cue.start):
+        return False
+    persons = [p for p, _ in listed]
+    found = [m for m in reader.mentions_in(cue.end, end) if m.person in persons]
+    return (
+        len(found) == 2
+        and found[0].person != found[1].person
+        and reader.body[found[0].end : found[1].start].strip() == "và"
+    )
+
+
+# The verbs of talks that can gather three sides at one table ("hội đàm với A và B");
+# receptions, calls and courtesy calls are one guest, or one call, at a time, and
+# "thảo luận về X với A và B" names whom a topic is taken up with, often in turn.
+JOINT_TALKS = frozenset(("hội đàm", "gặp", "gặp gỡ"))
+# "các cuộc gặp", "những cuộc hội đàm" before the verb: meetings, not one meeting.
+# "Trong chuyến thăm châu Á, bà Rice sẽ hội đàm với Ngoại trưởng Nhật Bản A và Tổng thống
+# Hàn Quốc B": a traveller meets each state's officials in turn, in their own capitals.
+ON_TOUR = re.compile(r"\bchuyến\s+(?:thăm|công du|đi)\b", re.IGNORECASE)
+PLURAL_BEFORE = re.compile(r"\b(?:các|những|hai)\s+(?:cuộc\s+)?$", re.IGNORECASE)
+
+
+def joint_talks(
+    reader: Reader, at: Context, listed: list[tuple[int, str | None]], end: int
+) -> bool:
+    """ "A có cuộc gặp với Ngoại trưởng Mỹ B và người đồng cấp Nhật Bản C", "tham gia hội
+    đàm với Thủ tướng Israel B và Tổng thống Mỹ C": two named officials of two states
+    joined by a bare "và" after a verb of talks are the other sides of one meeting of
+    three, not two meetings (a list with commas, told "lần lượt", "riêng rẽ" or as
+    "các cuộc gặp" is several, see split_counterparts)."""
+    cue = at.cue
+    word = cue.trigger.vi.lower() if cue.trigger else ""
+    word = word.removeprefix("cuộc ")  # "có cuộc gặp với"
+    if word not in JOINT_TALKS or len(listed) != 2 or any(p < 0 for p, _ in listed):
+        return False
+    people = reader.doc.record.people
+    states = {code or (people[p].country if 0 <= p < len(people) else None) for p, code in listed}
+    if len(states) != 2 or None in states or "" in states:
+        return False
+    before = reader.body[max(0, cue.start - 30) : cue.start]
+    if ONE_BY_ONE.search(before) or PLURAL_BEFORE.search(before):
+        return False
+    if re.match(r"\s*(?:riêng|song phương)", reader.body[cue.end : cue.end + 20]):
+        return False
+    if ON_TOUR.search(reader.body, at.sentence.start, end):
         return False
     persons = [p for p, _ in listed]
     found = [m for m in reader.mentions_in(cue.end, end) if m.person in persons]

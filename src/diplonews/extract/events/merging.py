@@ -800,11 +800,11 @@ def merge(reader: Reader) -> list[Event]:
         candidates = [(i, e) for i, e in enumerate(kept) if same(reader, d, e)]
         if not candidates:
             if (
-                keep_alone(reader, d)
+                both_sides_of(reader, d, kept)  # first: it names the two sides' officials
+                or keep_alone(reader, d)
                 or d.sides_named
                 or recalled_edition(d, kept)
                 or recalled_visit(reader, d)
-                or both_sides_of(reader, d, kept)
                 or world.talks_of_visit(reader, d, kept)
                 or visit_of_talks_before(reader, d, kept)
                 or world.keep(reader, d)
@@ -891,8 +891,12 @@ def foreign_visitor(event: Event) -> bool:
 
 
 BOTH_SIDES = re.compile(
-    r"\bhai\s+(?:vị\s+)?(?:Thủ tướng|Chủ tịch|Tổng thống|Bộ trưởng|Ngoại trưởng|nhà lãnh đạo|"
-    r"lãnh đạo|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội)\b[^,;.]{0,40}$"
+    r"(?:\bhai\s+(?:vị\s+)?(?:Thủ tướng|Chủ tịch|Tổng thống|Bộ trưởng|Ngoại trưởng|nhà lãnh đạo|"
+    r"lãnh đạo|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội)"
+    # "Thủ tướng hai nước đã hội đàm", "Bộ trưởng Ngoại giao hai nước": the title first
+    r"|\b(?:Thủ tướng|Chủ tịch|Tổng thống|Bộ trưởng|Ngoại trưởng|Tổng Bí thư|Chủ tịch nước"
+    r"|Chủ tịch Quốc hội)(?:\s+(?:Ngoại giao|Quốc phòng))?\s+(?:của\s+)?hai\s+nước)"
+    r"\b[^,;.]{0,40}$"
 )
 
 

@@ -33,6 +33,13 @@ from diplonews.extract.people.titles import (
 from diplonews.text import fold, has_vietnamese_letters
 
 PLURAL_BEFORE = ("các ", "những ", "hai ", "ba ", "nhiều ", "mọi ", "vị ")
+# "Ngoại trưởng ba nước Hàn-Mỹ-Nhật", "Thủ tướng hai nước": the title of the officials of
+# states counted, none of them alone (for two, the events stage takes the pair of the visit
+# just told, see merging.BOTH_SIDES; "trưởng SOM các nước ASEAN" is left as it was, as
+# taking it as no one merged two told meetings into one of the wrong date).
+PLURAL_AFTER = re.compile(
+    r"\s+(?:của\s+)?(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:nước|quốc gia)\b"
+)
 # A title written as capitals ("TT" for Tổng thống, "ĐBQH"): 2000s papers abbreviate other
 # words the same way ("TT" is also Trung tâm), so it names an official only before a name.
 ABBREVIATION = re.compile(r"(?:Phó\s+)?[A-ZĐ]{2,}\b")  # "Phó TT" too
@@ -139,6 +146,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 if (
                     not abbreviated  # "số liệu của TT": a centre, not a president told before
                     and not before.endswith(PLURAL_BEFORE)
+                    and not PLURAL_AFTER.match(body, p)
                     and not (following and is_capitalised(following.group()))
                     and not PLACE_BEFORE.search(body[max(0, start - 30) : start])
                 ):
