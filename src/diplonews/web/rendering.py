@@ -107,7 +107,7 @@ def plain_macros(text: Labels, names: dict[str, str]) -> dict[str, Any]:
     Python functions over the language's labels and party names. As Jinja macros each
     call cost a new frame and context (`Macro.__call__`), 5-8 µs, about thirty
     times a person page; these give the same markup, every value escaped."""
-    undated = Markup('<span class="muted">{}</span>').format(text.undated)
+    undated = Markup('<span class="muted">{}</span>').format(text["undated"])
 
     def when(value: Any) -> Markup:
         if not value:
