@@ -56,20 +56,62 @@ def _first_event(db: str) -> int:
         store.close()
 
 
-def test_second_request_is_answered_from_the_cache(cached: TestClient, seeds_db: str) -> None:
+def test_a_page_rendered_twice_is_then_answered_from_the_cache(
+    cached: TestClient, seeds_db: str
+) -> None:
     url = f"/events/{_first_event(seeds_db)}"
-    first, second = cached.get(url), cached.get(url)
-    assert first.status_code == second.status_code == 200
-    assert (first.headers["x-cache"], second.headers["x-cache"]) == ("miss", "hit")
-    assert first.content == second.content
-    assert first.headers["etag"] == second.headers["etag"]
-    for answer in (first, second):  # kept answers carry the security headers too
+    first, second, third = cached.get(url), cached.get(url), cached.get(url)
+    assert first.status_code == second.status_code == third.status_code == 200
+    assert [a.headers["x-cache"] for a in (first, second, third)] == ["miss", "miss", "hit"]
+    assert first.content == second.content == third.content
+    assert first.headers["etag"] == second.headers["etag"] == third.headers["etag"]
+    for answer in (first, third):  # kept answers carry the security headers too
         assert "script-src 'self'" in answer.headers["content-security-policy"]
         assert answer.headers["x-frame-options"] == "DENY"
         assert answer.headers["cache-control"] == "no-cache"
 
 
+def test_a_page_asked_for_once_is_not_kept(
+    cached: TestClient, seeds_db: str, tmp_path: Path
+) -> None:
+    """Keeping a first render costs the server CPU and the cache room; only the second
+    render of a page is kept."""
+    url = f"/events/{_first_event(seeds_db)}"
+    assert cached.get(url).headers["x-cache"] == "miss"
+    pages = diskcache.Cache(str(tmp_path / "pages"))
+    try:
+        assert len(pages) == 0
+        assert cached.get(url).headers["x-cache"] == "miss"
+        cached.app.state.pages.close()  # what waits is written
+        assert len(pages) == 1
+    finally:
+        pages.close()
+
+
+def test_a_process_forgets_what_it_rendered_once_when_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "ASKED", 2)
+    keeper = cache.Keeper(str(tmp_path / "pages"), 1024 * 1024)
+    try:
+        assert [keeper.admit(k) for k in ("a", "b", "a")] == [False, False, True]
+        # "b" and "c" remembered, then forgotten together to make room for "d"
+        assert [keeper.admit(k) for k in ("c", "d", "b", "d")] == [False, False, False, True]
+    finally:
+        keeper.close()
+
+
+def test_a_browser_with_a_page_not_kept_yet_gets_304(cached: TestClient) -> None:
+    etag = cached.get("/search?q=asean").headers["etag"]
+    again = cached.get("/search?q=asean", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag and again.headers["x-cache"] == "miss"
+    other = cached.get("/search?q=asean", headers={"If-None-Match": 'W/"other"'})
+    assert other.status_code == 200 and other.content
+
+
 def test_a_browser_with_the_page_gets_304(cached: TestClient) -> None:
+    cached.get("/search?q=han quoc")  # rendered twice: kept
     etag = cached.get("/search?q=han quoc").headers["etag"]
     again = cached.get("/search?q=han quoc", headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
@@ -83,6 +125,7 @@ def test_an_ingest_makes_every_kept_page_stale(
     cached: TestClient, seeds_db: str, tmp_path: Path
 ) -> None:
     before = cached.get("/api/stats").json()
+    cached.get("/api/stats")  # rendered twice: kept
     assert cached.get("/api/stats").headers["x-cache"] == "hit"
     store = api.open_store(seeds_db, create=False)
     try:
@@ -99,9 +142,11 @@ def test_an_ingest_makes_every_kept_page_stale(
 
 
 def test_languages_are_kept_apart(cached: TestClient) -> None:
-    vietnamese = cached.get("/search?q=asean", headers={"Cookie": "lang=vi"})
+    for _ in range(2):  # rendered twice: kept
+        vietnamese = cached.get("/search?q=asean", headers={"Cookie": "lang=vi"})
     english = cached.get("/search?q=asean", headers={"Cookie": "lang=en"})
     assert english.headers["x-cache"] == "miss"  # not the Vietnamese page
+    cached.get("/search?q=asean", headers={"Cookie": "lang=en"})
     assert english.text != vietnamese.text
     assert 'lang="en"' in english.text and 'lang="vi"' in vietnamese.text
     assert cached.get("/search?q=asean", headers={"Cookie": "lang=en"}).headers["x-cache"] == "hit"
@@ -122,11 +167,12 @@ def test_server_processes_share_what_they_render(
     seeds_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two applications over one directory, as `serve --workers 2` runs them: a page
-    one renders, the other answers from the cache."""
+    one renders (twice: then it is kept), the other answers from the cache."""
     monkeypatch.setenv(cache.ENV, str(tmp_path / "pages"))
     url = f"/events/{_first_event(seeds_db)}"
     with TestClient(create_app(seeds_db)) as one, TestClient(create_app(seeds_db)) as two:
-        assert one.get(url).headers["x-cache"] == "miss"
+        assert [one.get(url).headers["x-cache"] for _ in range(2)] == ["miss", "miss"]
+        one.app.state.pages.close()  # what waits is written (reopens by itself)
         assert two.get(url).headers["x-cache"] == "hit"
 
 

@@ -28,6 +28,14 @@ GATHER s later. The batches were a thread's before: it and the loop took the GIL
 each other at every SQLite statement, 1.3 voluntary context switches a first render
 (0.2 now), and the cache cost a first render about 0.13-0.16 ms of CPU (0.07 now).
 Pages handed from outside an event loop still go to that thread.
+
+An answer is kept the second time a server process renders it (`Keeper.admit`), not
+the first: most pages of a store are asked for once in a long while, and keeping each
+first render cost the server CPU (0.07 ms a first render in a batch, about a twentieth
+of one) and room in the cache, which then dropped pages asked for again to make room
+for pages nobody asked for twice. A process remembers which keys it rendered (their
+hashes, `ASKED` at most; forgotten all at once when full). A page rendered again with
+the ETag a browser sends (it had the page) is answered 304 all the same.
 """
 
 from __future__ import annotations
@@ -140,6 +148,10 @@ MAX_WAITING = 512  # answers waiting for the keeping thread; more are not kept
 # answers it from what waits (`get`).
 BATCH_GAP = 0.05
 GATHER = 0.02
+# Keys a process remembers having rendered once (`Keeper.admit`): about 70 bytes each in
+# a set of their hashes; when full they are forgotten together, and a page asked for again
+# after that is kept on its next render.
+ASKED = 65536
 # The key under which `forget` notes when it dropped a tag, in the store all processes
 # share: a process's thread does not write a page of that tag handed before then (the
 # page was rendered before the change that made it stale). Not a page's key (those are
@@ -177,6 +189,20 @@ class Keeper:
         # The same store for the thread and for `forget`: these wait for the lock.
         self.patient = diskcache.Cache(self.directory, timeout=wait)
         self.wait = wait
+        self.asked: set[int] = set()  # hashes of the keys rendered once, not kept
+
+    def admit(self, key: str) -> bool:
+        """Whether to keep the answer just rendered under `key`: not the first time
+        this process renders it (a page asked for once is never read from the cache;
+        writing it cost CPU and another page's room), yes the second."""
+        hashed = hash(key)
+        if hashed in self.asked:
+            self.asked.discard(hashed)
+            return True
+        if len(self.asked) >= ASKED:
+            self.asked.clear()
+        self.asked.add(hashed)
+        return False
 
     def get(self, key: str) -> Entry | None:
         if self.waiting or self.in_flight:
@@ -373,7 +399,11 @@ class PageCache:
         if entry is not None:
             await replay(entry, headers.get("if-none-match"), send)
             return
-        await self.app(scope, receive, self.keeping(key, send, tag_of(scope["path"])))
+        await self.app(
+            scope,
+            receive,
+            self.keeping(key, send, tag_of(scope["path"]), headers.get("if-none-match")),
+        )
 
     def key(self, scope: Scope, headers: Headers, generation: int) -> str:
         """What an answer depends on: the store generation, the URL, the language
@@ -383,8 +413,12 @@ class PageCache:
         query = scope["query_string"].decode("latin-1")
         return f"{generation} {date.today().isoformat()} {lang} {scope['path']}?{query}"
 
-    def keeping(self, key: str, send: Send, tag: str = LISTS) -> Send:
-        """`send`, keeping a complete one-piece 200 answer once it has gone by."""
+    def keeping(
+        self, key: str, send: Send, tag: str = LISTS, if_none_match: str | None = None
+    ) -> Send:
+        """`send`, keeping a complete one-piece 200 answer once it has gone by (the
+        second time this process renders it: `Keeper.admit`); a 304 instead when the
+        reader has it (`if_none_match`)."""
         start: Message | None = None
 
         async def send_and_keep(message: Message) -> None:
@@ -404,10 +438,14 @@ class PageCache:
             digest = hashlib.blake2b(body, digest_size=12).hexdigest()
             etag = f'W/"{digest}"'.encode()
             headers = [*held["headers"], (b"etag", etag), (b"cache-control", b"no-cache")]
-            await send({**held, "headers": [*headers, (b"x-cache", b"miss")]})
-            await send(message)
+            if if_none_match is not None and not _tags(if_none_match).isdisjoint({etag, b"*"}):
+                await not_modified(etag, b"miss", send)
+            else:
+                await send({**held, "headers": [*headers, (b"x-cache", b"miss")]})
+                await send(message)
             # After the answer: the reader does not wait for it to be kept.
-            self.pages.keep(key, (held["status"], headers, body, etag), tag)
+            if self.pages.admit(key):
+                self.pages.keep(key, (held["status"], headers, body, etag), tag)
 
         return send_and_keep
 
@@ -415,13 +453,18 @@ class PageCache:
 async def replay(entry: Entry, if_none_match: str | None, send: Send) -> None:
     status, headers, body, etag = entry
     if if_none_match is not None and not _tags(if_none_match).isdisjoint({etag, b"*"}):
-        validators = [(b"etag", etag), (b"cache-control", b"no-cache"), (b"x-cache", b"hit")]
-        await send({"type": "http.response.start", "status": 304, "headers": validators})
-        await send({"type": "http.response.body", "body": b""})
+        await not_modified(etag, b"hit", send)
         return
     headers = [*headers, (b"x-cache", b"hit")]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def not_modified(etag: bytes, cached: bytes, send: Send) -> None:
+    """A bodyless 304: the reader's copy (`etag`) is the page."""
+    validators = [(b"etag", etag), (b"cache-control", b"no-cache"), (b"x-cache", cached)]
+    await send({"type": "http.response.start", "status": 304, "headers": validators})
+    await send({"type": "http.response.body", "body": b""})
 
 
 def keepable(start: Message, body: Message) -> bool:

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -108,6 +109,30 @@ def snippet_pieces(text: str, marks: Sequence[tuple[int, int]]) -> list[Piece]:
     if last < len(text):
         result.append(Piece(text[last:]))
     return result
+
+
+def snippet_html(text: str, marks: Sequence[tuple[int, int]]) -> Markup:
+    """A search snippet as the page shows it: each piece of `snippet_pieces` escaped,
+    the marked ones in `<mark>`. The template did the same piece by piece (a loop, an
+    attribute test and an escape per piece: a fifth of a search page's rendering);
+    this is its output, byte for byte, and still builds no markup from article text."""
+    parts: list[str] = []
+    last = 0
+    for a, b in marks:
+        if a < last or b <= a:  # out of order, overlapping or empty: by the pieces
+            return Markup(
+                "".join(
+                    f"<mark>{escape(piece.text)}</mark>" if piece.events else escape(piece.text)
+                    for piece in snippet_pieces(text, marks)
+                )
+            )
+        if a > last:
+            parts.append(escape(text[last:a]))
+        parts.append(f"<mark>{escape(text[a:b])}</mark>")
+        last = b
+    if last < len(text):
+        parts.append(escape(text[last:]))
+    return Markup("".join(parts))
 
 
 def paragraph_bounds(body: str) -> list[tuple[int, int]]:
@@ -344,7 +369,7 @@ async def search(request: Request) -> Response:
     hits = api.search(store, query, SEARCH_HITS + 1, first) if query else []
     more = len(hits) > SEARCH_HITS
     hits = hits[:SEARCH_HITS]
-    found = [(h, snippet_pieces(h.snippet.text, h.snippet.marks), h.event) for h in hits]
+    found = [(h, snippet_html(h.snippet.text, h.snippet.marks), h.event) for h in hits]
     return render(
         request,
         "search.html",
