@@ -10,7 +10,7 @@ from diplonews.kb.store.postgres import _NOT_WORD, _WORD, _words
 
 # ASCII, Latin-1 and Vietnamese letters, the punctuation of news text, other scripts.
 CHARS = st.sampled_from(
-    [*map(chr, range(0x00, 0x250)), *map(chr, range(0x2000, 0x2070)), "ệ", "đ", "一", "\u3000"]
+    [*map(chr, range(0x250)), *map(chr, range(0x2000, 0x2070)), "ệ", "đ", "一", "\u3000"]
 )
 
 
