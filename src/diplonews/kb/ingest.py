@@ -634,15 +634,14 @@ def ingest(
     # made 500 collections per 5,000 articles, 1% of the run's CPU.
     gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
     try:
-        with store.bulk():
-            for item in iter_files(paths):
-                if isinstance(item, InputError):
-                    run.fail(str(item))
-                else:
-                    run.read(item)
-            if run.pending or run.files_read:
-                run.flush()
-            run.drain()
+        for item in iter_files(paths):
+            if isinstance(item, InputError):
+                run.fail(str(item))
+            else:
+                run.read(item)
+        if run.pending or run.files_read:
+            run.flush()
+        run.drain()
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
@@ -670,19 +669,18 @@ def ingest_prepared(
     started = time.perf_counter()
     batch: list[tuple[str, int | None, Prepared | str]] = []
     try:
-        with store.bulk():
-            for item in items:
-                if isinstance(item, InputError):
-                    run.fail(str(item))
-                    continue
-                admitted = run.admit(item.source, item.content_hash)
-                if admitted is not None:
-                    batch.append((*admitted, item))
-                if len(batch) >= batch_size:
-                    run.write(batch)
-                    batch = []
-            if batch:
+        for item in items:
+            if isinstance(item, InputError):
+                run.fail(str(item))
+                continue
+            admitted = run.admit(item.source, item.content_hash)
+            if admitted is not None:
+                batch.append((*admitted, item))
+            if len(batch) >= batch_size:
                 run.write(batch)
+                batch = []
+        if batch:
+            run.write(batch)
     finally:
         run.close()
         run.report.seconds = time.perf_counter() - started

@@ -4,8 +4,6 @@ PostgreSQL numbers the rows a batch inserts as one `nextval` a row would."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -195,67 +193,3 @@ def test_batch_bands_a_store_already_holds_are_kept_once(store: Store) -> None:
         writer.finish()
     rows = store.query("SELECT band_key, article_id FROM minhash_bands ORDER BY 1, 2")
     assert [tuple(r) for r in rows] == [(1, 7), (2, 7), (3, 7), (4, 8), (5, 8), (6, 9)]
-
-
-def _search_index(store: Store) -> bool:
-    return bool(
-        store.query(
-            "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() "
-            "AND indexname = 'search_document'"
-        )
-    )
-
-
-@pytest.mark.postgres
-def test_bulk_builds_the_search_index_of_an_empty_store_at_its_end(postgres_url: str) -> None:
-    """Into a store with no search entry the index is dropped for the run and built
-    at its end; into one with entries it is kept up to date as it goes."""
-    store = open_store(postgres_url)
-    try:
-        assert _search_index(store)
-        with store.bulk():
-            assert not _search_index(store)
-            with store.batch():
-                store.index_many([("article", 1, ("ha noi", "hop tac viet nam"))])
-            assert store.search_text(["viet", "nam"], ["article"], 5, every=True, phrase=True)
-        assert _search_index(store)
-        with store.bulk():
-            assert _search_index(store)  # entries stored: kept
-            with store.batch():
-                store.index_many([("article", 2, ("ha noi", "viet nam"))])
-        found = store.search_text(["viet", "nam"], ["article"], 5, every=True, phrase=True)
-        assert sorted(ref for _, ref, _ in found) == [1, 2]
-    finally:
-        store.close()
-
-
-@pytest.mark.postgres
-def test_bulk_builds_a_search_index_a_dead_run_left_out(postgres_url: str) -> None:
-    """A run killed before its end leaves no index: the next builds it, whatever the
-    store holds; a run that fails builds it on its way out."""
-    store = open_store(postgres_url)
-    try:
-        with store.transaction():
-            store.index_many([("article", 1, ("ha noi", "viet nam"))])
-            store.execute("DROP INDEX search_document")
-        with store.bulk():
-            pass
-        assert _search_index(store)
-        with store.transaction():
-            store.execute("DELETE FROM search")
-        with pytest.raises(RuntimeError), store.bulk():
-            assert not _search_index(store)
-            raise RuntimeError
-        assert _search_index(store)
-    finally:
-        store.close()
-
-
-def test_bulk_changes_nothing_on_sqlite(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "store.db"))
-    try:
-        with store.bulk(), store.batch():
-            store.index_many([("article", 1, ("ha noi", "viet nam"))])
-        assert store.search_text(["viet", "nam"], ["article"], 5, every=True, phrase=True)
-    finally:
-        store.close()

@@ -36,10 +36,6 @@ class Store(Protocol):
         for each (PostgreSQL's pipeline mode); nested `transaction`s in it still end
         with their own errors."""
 
-    def bulk(self) -> AbstractContextManager[None]:
-        """Around a run of many batches (an ingest): a backend may put off the upkeep of
-        an index until the run ends, when that costs less and changes no answer."""
-
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...

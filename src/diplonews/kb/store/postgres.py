@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -56,10 +56,6 @@ _FLUSH_BEFORE = re.compile(r"\b(?:" + "|".join([*DEFERRED, "mentions"]) + r")\b"
 FIRST_BLOCK = 16  # ids first reserved for a table in a batch; each further block doubles
 LAST_BLOCK = 4096
 _PASSWORD_PARAM = re.compile(r"(password=)[^&]*", re.IGNORECASE)
-# The search entries' GIN index (migration 0001), which `bulk` builds once after a run
-# into an empty store rather than keeping it up to date entry by entry.
-SEARCH_INDEX = "search_document"
-_CREATE_SEARCH_INDEX = f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON search USING GIN (document)"
 
 
 @lru_cache(maxsize=512)
@@ -272,45 +268,6 @@ class PostgresStore:
                     self._pipeline = None
         except self._psycopg.OperationalError as exc:
             raise self._error(exc) from None
-
-    @contextmanager
-    def bulk(self) -> Iterator[None]:
-        """A run of many batches into a store that holds no search entry yet goes without
-        the search index, which is built once at the end: a GIN index kept up to date
-        entry by entry ends up a quarter larger than one built from the whole table
-        (20,000 corpus articles: 1,051 against 840 bytes an article) and costs the server
-        a little more CPU (0.02 ms an article). Searches meanwhile read the whole table:
-        the same answers, slower. A run that dies first leaves the index to the next run (any `bulk`
-        builds a missing one at its end); nothing stored is lost either way."""
-        if self._depth:  # inside a transaction: as it is
-            yield
-            return
-        with self.transaction():  # under the writer lock: one run decides
-            if self._has_search_index() and not self.query("SELECT 1 FROM search LIMIT 1"):
-                self._run(f"DROP INDEX IF EXISTS {SEARCH_INDEX}", ())
-        try:
-            yield
-        except BaseException:
-            with suppress(Exception):  # the run's own error matters more
-                self._build_search_index()
-            raise
-        self._build_search_index()
-
-    def _build_search_index(self) -> None:
-        with self.transaction():  # under the writer lock: built by one run, once
-            if not self._has_search_index():
-                self._run(_CREATE_SEARCH_INDEX, ())
-
-    def _has_search_index(self) -> bool:
-        """Read from the catalog as of now (`to_regclass` may answer from this session's
-        cache, stale when another run made or dropped the index while this one waited
-        for the lock)."""
-        return bool(
-            self.query(
-                "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?",
-                (SEARCH_INDEX,),
-            )
-        )
 
     def _sync(self) -> None:
         assert self._pipeline is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -113,10 +113,6 @@ class SQLiteStore:
     def batch(self) -> AbstractContextManager[None]:
         """A write transaction of many statements: SQLite runs them in process anyway."""
         return self.transaction()
-
-    def bulk(self) -> AbstractContextManager[None]:
-        """Nothing to put off: FTS5 merges its segments as it goes."""
-        return nullcontext()
 
     def _run(self, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
         try:
