@@ -407,3 +407,58 @@ def test_a_batch_size_below_one_is_refused_before_anything_is_read(
     with pytest.raises(ValueError, match="batch_size"):
         ingest(store, [seeds], batch_size=0)
     assert table_counts(store)["articles"] == 0
+
+
+def test_a_large_run_leaves_the_search_index_compacted(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that adds enough articles compacts the search index once; a second, small
+    run does not."""
+    for number in range(6):
+        (tmp_path / f"article{number}.txt").write_text(
+            ARTICLE_A.replace("Kim Gunn", f"Kim Gunn {number}").replace("24", str(30 + number)),
+            encoding="utf-8",
+        )
+    compacted: list[int] = []
+    compact = store.compact_search
+    monkeypatch.setattr(store, "compact_search", lambda: (compacted.append(1), compact()))
+    monkeypatch.setattr(ingest_module, "COMPACT_AFTER", 3)
+    ingest(store, [tmp_path], workers=1, batch_size=1)
+    assert compacted == [1]
+    assert api.search(store, "kim gunn")
+    (tmp_path / "article6.txt").write_text(ARTICLE_B, encoding="utf-8")
+    ingest(store, [tmp_path], workers=1, batch_size=1)
+    assert compacted == [1]  # one article added: below COMPACT_AFTER
+
+
+def test_compacting_sqlite_search_merges_its_segments_and_finds_the_same(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(str(tmp_path / "store.db"))
+    monkeypatch.setattr(ingest_module, "COMPACT_AFTER", 10**9)
+    ingest(store, [seeds], workers=1, batch_size=1)  # a segment an article
+    queries = ("han quoc", "asean", "doi thoai", "pham minh chinh")
+    before = [api.search(store, query) for query in queries]
+    assert all(before)
+    rows = store.query("SELECT count(*) FROM search_idx")[0][0]
+    store.compact_search()
+    assert store.query("SELECT count(*) FROM search_idx")[0][0] < rows
+    assert [api.search(store, query) for query in queries] == before
+    store.close()
+
+
+def test_a_run_small_beside_the_store_does_not_compact() -> None:
+    class Counting:
+        calls = 0
+
+        def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[int]]:
+            return [(100_000,)]
+
+        def compact_search(self) -> None:
+            self.calls += 1
+
+    store = Counting()
+    ingest_module.compact_after(store, ingest_module.IngestReport(added=5_000))  # type: ignore[arg-type]
+    assert store.calls == 0  # 5,000 is less than a tenth of 100,000
+    ingest_module.compact_after(store, ingest_module.IngestReport(added=10_000))  # type: ignore[arg-type]
+    assert store.calls == 1

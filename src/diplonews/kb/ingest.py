@@ -600,6 +600,22 @@ def batch_size_for(store: Store, asked: int | None = None) -> int:
     return asked
 
 
+# A run that added this many articles, and at least a tenth of the store, leaves the
+# search index compacted: SQLite's FTS5 writes a segment a batch and a search reads each
+# (20,000 corpus articles: 8 segments; one makes a search page 0.25 ms cheaper, for
+# 0.3 s of CPU once). The tenth keeps the cost in step with what the run added.
+COMPACT_AFTER = 2_000
+
+
+def compact_after(store: Store, report: IngestReport) -> None:
+    """Compact the search index when the run added enough to the store to be worth it."""
+    if report.added < COMPACT_AFTER:
+        return
+    stored = store.query("SELECT count(*) FROM articles")[0][0]
+    if report.added * 10 >= stored:
+        store.compact_search()
+
+
 def default_workers() -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
 
@@ -642,6 +658,7 @@ def ingest(
         if run.pending or run.files_read:
             run.flush()
         run.drain()
+        compact_after(store, run.report)
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
@@ -681,6 +698,7 @@ def ingest_prepared(
                 batch = []
         if batch:
             run.write(batch)
+        compact_after(store, run.report)
     finally:
         run.close()
         run.report.seconds = time.perf_counter() - started

@@ -71,6 +71,11 @@ class Store(Protocol):
         """(kind, ref, score) of the best entries holding every folded word (`every`),
         any of them, or all of them in a row (`phrase`), best first."""
 
+    def compact_search(self) -> None:
+        """Rewrite the search index in its most compact form after many writes (SQLite's
+        FTS5 keeps a segment a batch, and a search reads them all); a store whose index
+        needs no such care does nothing."""
+
     def close(self) -> None: ...
 
 

@@ -490,5 +490,11 @@ class PostgresStore:
         )
         return [(kind, int(ref), float(rank)) for kind, ref, rank in rows]
 
+    def compact_search(self) -> None:
+        # The GIN index takes new entries into a pending list that every search scans
+        # until autovacuum merges it: merge it now, after a large ingest.
+        with self.transaction():
+            self.query("SELECT gin_clean_pending_list('search_document'::regclass)")
+
     def close(self) -> None:
         self.connection.close()

@@ -262,5 +262,9 @@ class SQLiteStore:
         )
         return [(_KINDS[rowid % 4], rowid // 4, -float(rank)) for rowid, rank in rows]
 
+    def compact_search(self) -> None:
+        with self.transaction():
+            self._run("INSERT INTO search (search) VALUES ('optimize')", ())
+
     def close(self) -> None:
         self.connection.close()
