@@ -1099,3 +1099,27 @@ def test_dates_a_weekday_of_this_week_named_with_nay() -> None:
 
 def test_dates_an_ordinal_before_nay_is_no_weekday() -> None:
     assert find_times("Đây là lần thứ hai này ông gặp Thủ tướng Anh.", "2005-06-15") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hai ngoại trưởng đã gặp nhau ở Lima vào ngày 18 tháng trước.", "2024-02-18"),
+        ("Hai ngoại trưởng đã gặp nhau ở Lima hôm mồng 4 tháng trước.", "2024-02-04"),
+    ],
+)
+def test_dates_a_day_of_last_month_is_no_count_of_months_ago(text: str, value: str) -> None:
+    m = one(text, "2024-03-15")
+    assert (m.value, m.precision, m.relation) == (value, "day", "past")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thương mại hai chiều tăng gấp ba trong 6 năm trước.",  # a length of time
+        "Trong 8 ngày trước, đoàn đã làm việc ở Lima.",
+        "Số du học sinh nhiều hơn 3 năm trước.",  # a comparison
+    ],
+)
+def test_dates_a_length_or_comparison_is_not_so_long_ago(text: str) -> None:
+    assert find_times(text, "2024-03-15") == []

@@ -135,7 +135,11 @@ def _resolve_one(
             return None
         precision = "month"
         offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
-        value = _iso(*_shift_month(pub[0], pub[1], offset))
+        year, month = _shift_month(pub[0], pub[1], offset)
+        value = _iso(year, month)
+        if raw.day is not None and 1 <= raw.day <= calendar.monthrange(year, month)[1]:
+            # "ngày 20 tháng trước": a day of that month
+            precision, value = "day", _iso(year, month, raw.day)
     elif raw.kind == "ago":
         precision, value = _ago_value(raw, pub, anchor)
     elif raw.kind == "rel_weekday":
