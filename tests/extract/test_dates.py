@@ -1123,3 +1123,14 @@ def test_dates_a_day_of_last_month_is_no_count_of_months_ago(text: str, value: s
 )
 def test_dates_a_length_or_comparison_is_not_so_long_ago(text: str) -> None:
     assert find_times(text, "2024-03-15") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuyến công du thứ hai này của Tổng thống tới châu Phi rất thành công.",
+        "Phiên họp thứ ba này của hai đoàn đàm phán kéo dài cả ngày.",
+    ],
+)
+def test_dates_a_lower_case_ordinal_before_nay_is_no_weekday(text: str) -> None:
+    assert find_times(text, "2005-06-15") == []

@@ -571,7 +571,10 @@ def _weekday_at(text: str, m: re.Match[str]) -> RawTime | None:
         return None
     after = _WEEKDAY_AFTER.match(text, m.end())
     capitalised = name is None or name[:1].isupper()
-    if not (capitalised or last in WEEKDAY_CONTEXT or (after and (after["week"] or after["this"]))):
+    # "này" admits only a "Thứ" written capitalised ("Thứ bảy này, …"): "chuyến thăm thứ
+    # hai này" is the second visit
+    this = bool(after and after["this"]) and text[start].isupper()
+    if not (capitalised or last in WEEKDAY_CONTEXT or (after and after["week"]) or this):
         return None
     if _DATE_FOLLOWS.match(text, m.end()):
         return None
