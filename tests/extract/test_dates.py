@@ -1134,3 +1134,10 @@ def test_dates_a_length_or_comparison_is_not_so_long_ago(text: str) -> None:
 )
 def test_dates_a_lower_case_ordinal_before_nay_is_no_weekday(text: str) -> None:
     assert find_times(text, "2005-06-15") == []
+
+
+def test_dates_a_weekday_with_nay_told_as_done_is_not_after_publication() -> None:
+    # 2005-06-13 is a Monday: "Chủ nhật này" told as done is the day before, not the 19th
+    m = one("Chủ nhật này, hai ngoại trưởng đã ký thỏa thuận tại Ankara.", "2005-06-13")
+    assert m.value == "2005-06-12"
+    assert one("Thứ Bảy này, hai ông đã gặp nhau.", "2005-06-13").value == "2005-06-11"

@@ -230,8 +230,11 @@ def _weekday_value(
         day = monday + timedelta(days=target)
     elif week == "this":  # "thứ Bảy này": of this week, the next one when told as to come
         day = monday + timedelta(days=target)
-        if day < today and clause_tense(text, raw.start, raw.end) == "future":
+        tense = clause_tense(text, raw.start, raw.end)
+        if day < today and tense == "future":
             day += timedelta(days=7)
+        elif day > today and tense == "past":
+            day -= timedelta(days=7)  # "Chủ nhật này, … đã hội đàm" told on a Monday
     elif raw.relation == "future" or (
         raw.relation is None and clause_tense(text, raw.start, raw.end) == "future"
     ):
