@@ -774,3 +774,14 @@ def test_dating_a_meeting_a_trip_goes_to_attend_does_not_take_the_trip_s_day() -
     )
     meeting = next(e for e in found if e.kind == "meeting")
     assert (meeting.status, meeting.date) == ("planned", "2024-04")
+
+
+def test_dating_weighing_a_possibility_in_held_talks_is_no_plan() -> None:
+    # "xem xét khả năng" of cooperation, done at talks already held: no plan of the talks
+    [event] = extract(
+        "Hai bên đã cân nhắc khả năng hợp tác khai khoáng tại cuộc hội đàm ở Lima hôm 3/3 giữa "
+        "Ngoại trưởng Peru Javier González và Ngoại trưởng Chile Alberto van Klaveren.",
+        "t",
+        published="2024-03-05",
+    ).events
+    assert (event.kind, event.status, event.date) == ("meeting", "held", "2024-03-03")
