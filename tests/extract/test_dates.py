@@ -1141,3 +1141,13 @@ def test_dates_a_weekday_with_nay_told_as_done_is_not_after_publication() -> Non
     m = one("Chủ nhật này, hai ngoại trưởng đã ký thỏa thuận tại Ankara.", "2005-06-13")
     assert m.value == "2005-06-12"
     assert one("Thứ Bảy này, hai ông đã gặp nhau.", "2005-06-13").value == "2005-06-11"
+
+
+def test_dates_an_opening_january_day_of_a_year_review_stays_in_its_year() -> None:
+    # a story of 30/12 that runs from January to December: its opening day is of that year
+    found = find_times(
+        "Ngày 8/1, Ngoại trưởng đã hội đàm với Ngoại trưởng Lào. Ngày 15/11, Ngoại trưởng "
+        "tiếp Đại sứ Pháp.",
+        "2025-12-30",
+    )
+    assert [t.value for t in found] == ["2025-01-08", "2025-11-15"]

@@ -261,6 +261,29 @@ def _week_month(raw: RawTime, pub: tuple[int, int | None, int | None] | None) ->
     return f"{monday.year:04d}-{monday.month:02d}"
 
 
+def _reviews_the_year(
+    first: RawTime, later: list[RawTime], pub: tuple[int, int | None, int | None] | None
+) -> bool:
+    """Whether a story opening on a yearless day ("Ngày 5/1, …") goes on to a later day of
+    the publication year, months after that one and not after publication ("… Ngày 20/12,
+    …" on a page of 28/12): a review of the year, its opening day of that year too."""
+    if pub is None or pub[1] is None or pub[2] is None or first.kind != "day":
+        return False
+    if first.year is not None or first.month is None or first.day is None:
+        return False
+    start, end = (first.month, first.day), (pub[1], pub[2])
+    return any(
+        raw.kind == "day"
+        and raw.year is None
+        and raw.year_shift is None
+        and raw.month is not None
+        and raw.day is not None
+        and raw.month > first.month + 1
+        and start < (raw.month, raw.day) <= end
+        for raw in later
+    )
+
+
 def resolve(
     text: str, found: list[RawTime], published: str | None, anchor_year: int | None
 ) -> list[TimeMention]:
@@ -268,8 +291,9 @@ def resolve(
     pub = _parse_published(published)
     anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
     mentions = []
+    review = bool(found) and _reviews_the_year(found[0], found[1:], pub)
     for index, raw in enumerate(found):
-        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0)
+        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0 and not review)
         if mention is not None:
             mentions.append(mention)
     return mentions
