@@ -22,6 +22,11 @@ from diplonews.extract.spans import within
 # "những cuộc gặp", "nhiều phiên họp của HĐBA": occurrences counted vaguely, none told.
 PLURAL_BEFORE = re.compile(r"\b(?:những|nhiều)\s+$", re.IGNORECASE)
 
+# The `Doc.matches` key of the verbs of motion whose traveller is a group of one state's
+# officials, named by none of them: movements sets it, fields.visitors takes no one
+# named before for them.
+GROUP_TRIPS = "events.group_trips"
+
 REPORTING = re.compile(
     r"\b(?:cho biết|cho hay|thông báo|thông tin|tuyên bố|đưa tin|loan báo|dẫn thông báo)\b"
 )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import addresses, discussions, roles, sessions
-from diplonews.extract.events.cues import GOING, Sentence
+from diplonews.extract.events.cues import GOING, GROUP_TRIPS, Sentence
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import Spans, start_attribute, within
 
@@ -752,9 +752,6 @@ LAWMAKERS = re.compile(
 
 
 TALKS_GUESTS = "events.talks_guests"  # its key in `Doc.matches`: talks' start → the group's state
-# its key in `Doc.matches`: the verbs of motion whose traveller is a group of one state's
-# officials, named by none of them (fields.visitors takes no one named before for them)
-GROUP_TRIPS = "events.group_trips"
 
 
 def group_state(reader: Reader, at: int) -> str | None:
