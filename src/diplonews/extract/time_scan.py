@@ -540,9 +540,11 @@ def _ago(text: str) -> list[RawTime]:
         if not _word_starts(text, t, "t"):
             continue
         count = _AGO_UNIT_BEFORE.search(text, max(0, t - 40), t + 1)
-        if count is not None and not _AGO_COMPARED.search(
-            text, max(0, count.start() - 24), count.start()
-        ) and not _not_ago(text, count):
+        if (
+            count is not None
+            and not _AGO_COMPARED.search(text, max(0, count.start() - 24), count.start())
+            and not _not_ago(text, count)
+        ):
             found.append(_ago_raw(text, count.start(), m.end("t"), count))
     return found
 
