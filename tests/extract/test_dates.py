@@ -1099,3 +1099,55 @@ def test_dates_a_weekday_of_this_week_named_with_nay() -> None:
 
 def test_dates_an_ordinal_before_nay_is_no_weekday() -> None:
     assert find_times("Đây là lần thứ hai này ông gặp Thủ tướng Anh.", "2005-06-15") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hai ngoại trưởng đã gặp nhau ở Lima vào ngày 18 tháng trước.", "2024-02-18"),
+        ("Hai ngoại trưởng đã gặp nhau ở Lima hôm mồng 4 tháng trước.", "2024-02-04"),
+    ],
+)
+def test_dates_a_day_of_last_month_is_no_count_of_months_ago(text: str, value: str) -> None:
+    m = one(text, "2024-03-15")
+    assert (m.value, m.precision, m.relation) == (value, "day", "past")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thương mại hai chiều tăng gấp ba trong 6 năm trước.",  # a length of time
+        "Trong 8 ngày trước, đoàn đã làm việc ở Lima.",
+        "Số du học sinh nhiều hơn 3 năm trước.",  # a comparison
+    ],
+)
+def test_dates_a_length_or_comparison_is_not_so_long_ago(text: str) -> None:
+    assert find_times(text, "2024-03-15") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuyến công du thứ hai này của Tổng thống tới châu Phi rất thành công.",
+        "Phiên họp thứ ba này của hai đoàn đàm phán kéo dài cả ngày.",
+    ],
+)
+def test_dates_a_lower_case_ordinal_before_nay_is_no_weekday(text: str) -> None:
+    assert find_times(text, "2005-06-15") == []
+
+
+def test_dates_a_weekday_with_nay_told_as_done_is_not_after_publication() -> None:
+    # 2005-06-13 is a Monday: "Chủ nhật này" told as done is the day before, not the 19th
+    m = one("Chủ nhật này, hai ngoại trưởng đã ký thỏa thuận tại Ankara.", "2005-06-13")
+    assert m.value == "2005-06-12"
+    assert one("Thứ Bảy này, hai ông đã gặp nhau.", "2005-06-13").value == "2005-06-11"
+
+
+def test_dates_an_opening_january_day_of_a_year_review_stays_in_its_year() -> None:
+    # a story of 30/12 that runs from January to December: its opening day is of that year
+    found = find_times(
+        "Ngày 8/1, Ngoại trưởng đã hội đàm với Ngoại trưởng Lào. Ngày 15/11, Ngoại trưởng "
+        "tiếp Đại sứ Pháp.",
+        "2025-12-30",
+    )
+    assert [t.value for t in found] == ["2025-01-08", "2025-11-15"]

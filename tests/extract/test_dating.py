@@ -774,3 +774,24 @@ def test_dating_a_meeting_a_trip_goes_to_attend_does_not_take_the_trip_s_day() -
     )
     meeting = next(e for e in found if e.kind == "meeting")
     assert (meeting.status, meeting.date) == ("planned", "2024-04")
+
+
+def test_dating_weighing_a_possibility_in_held_talks_is_no_plan() -> None:
+    # "xem xét khả năng" of cooperation, done at talks already held: no plan of the talks
+    [event] = extract(
+        "Hai bên đã cân nhắc khả năng hợp tác khai khoáng tại cuộc hội đàm ở Lima hôm 3/3 giữa "
+        "Ngoại trưởng Peru Javier González và Ngoại trưởng Chile Alberto van Klaveren.",
+        "t",
+        published="2024-03-05",
+    ).events
+    assert (event.kind, event.status, event.date) == ("meeting", "held", "2024-03-03")
+
+
+def test_dating_a_visit_whose_results_are_recalled_is_no_occasion_of_the_meeting() -> None:
+    # the talks are of the story's month; the 2022 visit is only what they looked back on
+    found = events(
+        "Ngoại trưởng Peru Javier González hội đàm với Ngoại trưởng Chile Alberto van Klaveren, "
+        "điểm lại những kết quả đạt được trong chuyến thăm Chile năm 2022 của Ngoại trưởng Peru.",
+        "2024-03-15",
+    )
+    assert ("meeting", "2024-03") in [(e.kind, e.date) for e in found], found

@@ -53,3 +53,8 @@ def test_recall3_one_unnamed_official_sent_abroad_is_not_the_one_named_before() 
         "Một quan chức Palestine đã được cử tới Libăng để kêu gọi ủng hộ."
     )
     assert (event.parties, event.participants) == (["LBN", "PSE"], [])
+
+
+def test_recall3_experts_of_no_security_field_travelling_are_no_visit() -> None:
+    assert undated("Các chuyên gia Hàn Quốc hôm qua đã tới Lào để khảo sát tuyến đường sắt.") == []
+    assert undated("Các chuyên gia điều tra Đức đã tới Nepal để điều tra vụ lở đất.") == []

@@ -98,3 +98,13 @@ def test_the_foreign_ministers_of_two_states_are_the_visits_two_sides() -> None:
     )
     [talks] = [e for e in found if "hai nước" in e.evidence]
     assert sides(talks) == (["JPN", "VNM"], ["Phạm Gia Khiêm", "Taro Aso"])
+
+
+def test_a_title_of_two_states_officials_keeps_the_one_visitor_named() -> None:
+    # the visit names only its guest: the talks keep him, one of the two sides
+    found = meetings(
+        "Tin ngoại giao\nTổng thống Chile Michelle Bachelet đã tới Lima hôm qua, bắt đầu chuyến "
+        "thăm chính thức Peru. Chiều cùng ngày, Tổng thống hai nước đã hội đàm."
+    )
+    [talks] = [e for e in found if "hai nước" in e.evidence]
+    assert sides(talks) == (["CHL", "PER"], ["Michelle Bachelet"])

@@ -135,7 +135,11 @@ def _resolve_one(
             return None
         precision = "month"
         offset = {"trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
-        value = _iso(*_shift_month(pub[0], pub[1], offset))
+        year, month = _shift_month(pub[0], pub[1], offset)
+        value = _iso(year, month)
+        if raw.day is not None and 1 <= raw.day <= calendar.monthrange(year, month)[1]:
+            # "ngày 20 tháng trước": a day of that month
+            precision, value = "day", _iso(year, month, raw.day)
     elif raw.kind == "ago":
         precision, value = _ago_value(raw, pub, anchor)
     elif raw.kind == "rel_weekday":
@@ -226,8 +230,11 @@ def _weekday_value(
         day = monday + timedelta(days=target)
     elif week == "this":  # "thứ Bảy này": of this week, the next one when told as to come
         day = monday + timedelta(days=target)
-        if day < today and clause_tense(text, raw.start, raw.end) == "future":
+        tense = clause_tense(text, raw.start, raw.end)
+        if day < today and tense == "future":
             day += timedelta(days=7)
+        elif day > today and tense == "past":
+            day -= timedelta(days=7)  # "Chủ nhật này, … đã hội đàm" told on a Monday
     elif raw.relation == "future" or (
         raw.relation is None and clause_tense(text, raw.start, raw.end) == "future"
     ):
@@ -254,6 +261,29 @@ def _week_month(raw: RawTime, pub: tuple[int, int | None, int | None] | None) ->
     return f"{monday.year:04d}-{monday.month:02d}"
 
 
+def _reviews_the_year(
+    first: RawTime, later: list[RawTime], pub: tuple[int, int | None, int | None] | None
+) -> bool:
+    """Whether a story opening on a yearless day ("Ngày 5/1, …") goes on to a later day of
+    the publication year, months after that one and not after publication ("… Ngày 20/12,
+    …" on a page of 28/12): a review of the year, its opening day of that year too."""
+    if pub is None or pub[1] is None or pub[2] is None or first.kind != "day":
+        return False
+    if first.year is not None or first.month is None or first.day is None:
+        return False
+    start, end = (first.month, first.day), (pub[1], pub[2])
+    return any(
+        raw.kind == "day"
+        and raw.year is None
+        and raw.year_shift is None
+        and raw.month is not None
+        and raw.day is not None
+        and raw.month > first.month + 1
+        and start < (raw.month, raw.day) <= end
+        for raw in later
+    )
+
+
 def resolve(
     text: str, found: list[RawTime], published: str | None, anchor_year: int | None
 ) -> list[TimeMention]:
@@ -261,8 +291,9 @@ def resolve(
     pub = _parse_published(published)
     anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
     mentions = []
+    review = bool(found) and _reviews_the_year(found[0], found[1:], pub)
     for index, raw in enumerate(found):
-        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0)
+        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0 and not review)
         if mention is not None:
             mentions.append(mention)
     return mentions

@@ -74,7 +74,7 @@ _BRACKET_MONTH = re.compile(r"\((?P<m>[0-9]{1,2})[/.\-](?P<y>(?:19|20)[0-9]{2})\
 # others write 7/6.
 # A bare "3 tháng 2" stays a duration.
 _DAY_BEFORE_MONTH = re.compile(
-    r"(?:(?<!\w)(?:[Nn]gày|[Tt]ừ|[Hh]ôm|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)"
+    r"(?:(?<!\w)(?:[Nn]gày|[Mm]ùng|[Mm]ồng|[Tt]ừ|[Hh]ôm|(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)"
     r"(?:\s+(?:sớm|muộn))?(?:\s+nay)?)\s+"
     r"|(?<!\w)(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật),\s*)"
     r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến|tới)\s*(?:ngày\s+)?(?P<d2>[0-9]{1,2}))?\s+$"
@@ -397,7 +397,13 @@ def _month_at(text: str, m: re.Match[str]) -> RawTime | None:
         return RawTime(start, m.end(), "rel_month", start, word="này")
     if not (m["m"] or m["mw"]):
         if _duration(text, start, m["w"]):
-            return None
+            # "ngày 20 tháng trước": the 20th of last month, not "20 months ago"
+            day = _DAY_BEFORE_MONTH.search(text, max(0, start - 24), start)
+            if day is None or day["d2"] or not 1 <= int(day["d1"]) <= 31:
+                return None
+            return RawTime(
+                day.start(), m.end(), "rel_month", day.start(), day=int(day["d1"]), word=m["w"]
+            )
         return RawTime(start, m.end(), "rel_month", start, word=m["w"])
     month = int(m["m"]) if m["m"] else _WORD_MONTHS[" ".join(m["mw"].split())]
     if not 1 <= month <= 12:
@@ -503,6 +509,26 @@ def _ago_raw(text: str, start: int, end: int, m: re.Match[str]) -> RawTime:
     return RawTime(start, end, "ago", start, word=m["u"].lower(), relation="past", count=count)
 
 
+# Words before "20 tháng trước" that make the number a day ("ngày 20 tháng trước": the
+# 20th of last month) or the count a length or a comparison ("trong 5 năm trước", "từ
+# 10 năm trước", "cao hơn 2 năm trước"), not a time so long ago.
+_NOT_AGO_BEFORE = frozenset(
+    {"ngày", "mùng", "mồng", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "trong", "từ"}
+)
+# … and words before "hơn" that make it "more than" a comparison, not "over (10 years)".
+_COMPARATIVES = frozenset(
+    {"cao", "thấp", "nhiều", "ít", "lớn", "nhỏ", "mạnh", "yếu", "tốt", "kém", "xa", "gần"}
+)
+
+
+def _not_ago(text: str, count: re.Match[str]) -> bool:
+    """Whether the words before a count "… N năm trước" make it no time so long ago."""
+    words = _words_before(text, count.start(), 1)
+    if words and words[0] in _NOT_AGO_BEFORE:
+        return True
+    return (count["q"] or "").lower() == "hơn" and bool(words) and words[0] in _COMPARATIVES
+
+
 def _ago(text: str) -> list[RawTime]:
     """ "cách đây 2 năm", "10 năm trước": so long before "now" (see `_AGO_BEFORE`)."""
     found = []
@@ -514,8 +540,10 @@ def _ago(text: str) -> list[RawTime]:
         if not _word_starts(text, t, "t"):
             continue
         count = _AGO_UNIT_BEFORE.search(text, max(0, t - 40), t + 1)
-        if count is not None and not _AGO_COMPARED.search(
-            text, max(0, count.start() - 24), count.start()
+        if (
+            count is not None
+            and not _AGO_COMPARED.search(text, max(0, count.start() - 24), count.start())
+            and not _not_ago(text, count)
         ):
             found.append(_ago_raw(text, count.start(), m.end("t"), count))
     return found
@@ -545,7 +573,10 @@ def _weekday_at(text: str, m: re.Match[str]) -> RawTime | None:
         return None
     after = _WEEKDAY_AFTER.match(text, m.end())
     capitalised = name is None or name[:1].isupper()
-    if not (capitalised or last in WEEKDAY_CONTEXT or (after and (after["week"] or after["this"]))):
+    # "này" admits only a "Thứ" written capitalised ("Thứ bảy này, …"): "chuyến thăm thứ
+    # hai này" is the second visit
+    this = bool(after and after["this"]) and text[start].isupper()
+    if not (capitalised or last in WEEKDAY_CONTEXT or (after and after["week"]) or this):
         return None
     if _DATE_FOLLOWS.match(text, m.end()):
         return None

@@ -653,6 +653,13 @@ OCCASION_LINK = re.compile(
 # … and before a visit's cue that is the trip noun itself ("nhân chuyến thăm …").
 OCCASION_BEFORE_TRIP = re.compile(r"(?<!\w)(?:nhân|trong(?:\s+khuôn khổ)?)\s+$")
 OCCASION_LINK_REACH = 60
+# … not when another verb stands between the meeting and the link: "hội đàm với Y, ôn lại
+# những kết quả đạt được trong chuyến thăm Nhật Bản năm 2023" recalls another occasion.
+OCCASION_RECALLED = re.compile(
+    r"(?<!\w)(?:kết quả|đạt được|nhắc lại|ôn lại|điểm lại|đánh giá|nhớ lại|kể từ|từ sau"
+    r"|triển khai|thực hiện|cụ thể hóa|cụ thể hoá)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def occasion_visit_dates(reader: Reader, drafts: list[Draft]) -> None:
@@ -679,7 +686,7 @@ def occasion_visit_dates(reader: Reader, drafts: list[Draft]) -> None:
                 body.startswith("chuyến", v.cue.start)
                 and OCCASION_BEFORE_TRIP.search(body, reach, v.cue.start)
             )
-            if not link:
+            if not link or OCCASION_RECALLED.search(body, m.cue.end, link.start()):
                 continue
             if not v.event.date and not v.own_date and m.event.date:
                 v.event.date = m.event.date

@@ -22,6 +22,7 @@ from diplonews.extract.events.cues import (
     CHAIR,
     CHAIR_OF,
     COUNTERPART,
+    GROUP_TRIPS,
     LOCATED,
     MODAL,
     PARTY_KINDS,
@@ -724,11 +725,6 @@ def traveller_of(gap: str) -> bool:
     """Whether the words from a visit's word to a name make it the visit's of whom."""
     of = OF_TRAVELLER.search(gap)
     return of is not None and not CLAUSE_BEFORE_OF.search(gap, 0, of.start())
-
-
-# The `Doc.matches` key of the verbs of motion whose traveller is a group of one state's
-# officials (movements.GROUP_TRIPS, which sets it; kept apart from the import cycle).
-GROUP_TRIPS = "events.group_trips"
 
 
 def visitors(

@@ -900,6 +900,11 @@ BOTH_SIDES = re.compile(
 )
 
 
+def one_guest_visit(k: Draft) -> bool:
+    """A visit between two states that names one person only (its guest)."""
+    return k.event.kind == "visit" and len(k.people) == 1 and len(set(k.event.parties)) == 2
+
+
 def both_sides_of(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
     """ "Ngay sau lễ đón, hai Thủ tướng đã hội đàm": talks whose two sides are named only
     as "the two prime ministers" are held by the host and the guest of the visit just
@@ -921,6 +926,8 @@ def both_sides_of(reader: Reader, d: Draft, kept: list[Draft]) -> bool:
         ),
         None,
     )
+    if visit is None:  # "X thăm Việt Nam. Thủ tướng hai nước đã hội đàm": only the guest named
+        visit = next((k for k in reversed(kept) if one_guest_visit(k)), None)
     if visit is None:
         return False
     d.people = list(dict.fromkeys(d.people + visit.people))

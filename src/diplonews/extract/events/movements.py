@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from diplonews.extract.doc import Doc, Mention
 from diplonews.extract.events import addresses, discussions, roles, sessions
-from diplonews.extract.events.cues import GOING, Sentence
+from diplonews.extract.events.cues import GOING, GROUP_TRIPS, Sentence
 from diplonews.extract.lexicons import Lexicons, Trigger
 from diplonews.extract.spans import Spans, start_attribute, within
 
@@ -736,24 +736,22 @@ GROUP_TOWARDS = re.compile(r"\s+(?:tới|đến|sang)\s+(?:thủ đô\s+)?")
 
 # "6 nghị sĩ Mỹ sẽ đến Bắc Triều Tiên", "các thượng nghị sĩ Mỹ đã tới Bắc Kinh": lawmakers
 # of one state, counted or plural, as the subject of a verb of motion; so are a state's
-# officials, diplomats, negotiators, inspectors or experts ("các chuyên gia an ninh Marốc
-# hôm qua đã tới Tây Ban Nha", "các quan chức Mỹ đã có mặt tại Seoul"), not a ban on
-# their travel ("cấm các quan chức cấp cao Belarus đến Mỹ").
+# officials, diplomats, negotiators, inspectors or security experts ("các chuyên gia an
+# ninh Marốc hôm qua đã tới Tây Ban Nha", "các quan chức Mỹ đã có mặt tại Seoul"), not a
+# ban on their travel ("cấm các quan chức cấp cao Belarus đến Mỹ") nor any other experts
+# ("các chuyên gia Nhật Bản đã tới Hà Nội để khảo sát dự án": a survey, no diplomacy).
 # "phái đoàn nghị sĩ đầu tiên của Mỹ thăm Bình Nhưỡng": a delegation of them. Not the
 # possessor of a trip noun ("chuyến công du của các nghị sĩ Mỹ tới …", see GROUP_OF).
 LAWMAKERS = re.compile(
     r"(?<!của )(?<!chuyến đi )(?<!cấm )(?:\b(?:\d+|[Cc]ác|[Nn]hững|[Nn]hóm|[Mm]ột nhóm|[Mm]ột số|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
     r"(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ|nhà lập pháp|quan chức(?:\s+cấp cao)?|nhà ngoại giao"
-    r"|nhà đàm phán|thanh sát viên|chuyên gia(?:\s+(?:an ninh|hạt nhân|vũ khí|quân sự|điều tra))?)"
+    r"|nhà đàm phán|thanh sát viên|chuyên gia\s+(?:an ninh|hạt nhân|vũ khí|quân sự))"
     r"|(?<!của )\b(?:phái đoàn|đoàn đại biểu|đoàn)\s+(?:các\s+)?(?:thượng nghị sĩ|hạ nghị sĩ|nghị sĩ)"
     r"(?:\s+\w+){0,2}?\s+của)\s+$"
 )
 
 
 TALKS_GUESTS = "events.talks_guests"  # its key in `Doc.matches`: talks' start → the group's state
-# its key in `Doc.matches`: the verbs of motion whose traveller is a group of one state's
-# officials, named by none of them (fields.visitors takes no one named before for them)
-GROUP_TRIPS = "events.group_trips"
 
 
 def group_state(reader: Reader, at: int) -> str | None:
