@@ -843,7 +843,7 @@ def main() -> int:
     where = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
     tmp = Path(tempfile.mkdtemp(prefix="diplonews-load-web-", dir=where))
     try:
-        corpus = None if args.generated else [args.corpus, DEV_SET]
+        corpus = None if args.generated else [args.corpus, *sorted(DEV_SET.glob("*.txt"))]
         db = build_store(tmp, args.articles, corpus)
         return run_all(db, args, None)
     finally:
