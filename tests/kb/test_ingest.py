@@ -17,6 +17,7 @@ import pytest
 
 import corpus
 from diplonews import __version__, api
+from diplonews.errors import StoreError
 from diplonews.kb import ingest as ingest_module
 from diplonews.kb.ingest import SQLITE_BATCH_SIZE, ingest
 from diplonews.kb.store import Store, open_store, writes
@@ -462,3 +463,26 @@ def test_a_run_small_beside_the_store_does_not_compact() -> None:
     assert store.calls == 0  # 5,000 is less than a tenth of 100,000
     ingest_module.compact_after(store, ingest_module.IngestReport(added=10_000))  # type: ignore[arg-type]
     assert store.calls == 1
+
+
+def test_a_compaction_that_fails_is_told_and_the_run_still_reports(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every batch is committed before the compaction: its failure (say, a role that does
+    not own the index) leaves the run's articles and report whole."""
+    for number in range(3):
+        (tmp_path / f"article{number}.txt").write_text(
+            ARTICLE_A.replace("Kim Gunn", f"Kim Gunn {number}").replace("24", str(30 + number)),
+            encoding="utf-8",
+        )
+
+    def refuse() -> None:
+        raise StoreError("must be owner of index search_document")
+
+    monkeypatch.setattr(store, "compact_search", refuse)
+    monkeypatch.setattr(ingest_module, "COMPACT_AFTER", 2)
+    told: list[str] = []
+    report = ingest(store, [tmp_path], workers=1, on_error=told.append)
+    assert report.added == 3 and report.failed == 0
+    assert told == ["search index left as it is: must be owner of index search_document"]
+    assert store.query("SELECT count(*) FROM articles")[0][0] == 3

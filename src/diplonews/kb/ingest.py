@@ -607,13 +607,21 @@ def batch_size_for(store: Store, asked: int | None = None) -> int:
 COMPACT_AFTER = 2_000
 
 
-def compact_after(store: Store, report: IngestReport) -> None:
-    """Compact the search index when the run added enough to the store to be worth it."""
-    if report.added < COMPACT_AFTER:
+def compact_after(
+    store: Store, report: IngestReport, on_error: Callable[[str], None] = lambda message: None
+) -> None:
+    """Compact the search index when the run wrote enough of it to be worth it (articles
+    added or re-extracted). Every batch is committed by then: a compaction that fails (a
+    role that does not own the index, a lock held too long) is told, not raised."""
+    written = report.added + report.updated
+    if written < COMPACT_AFTER:
         return
-    stored = store.query("SELECT count(*) FROM articles")[0][0]
-    if report.added * 10 >= stored:
-        store.compact_search()
+    try:
+        stored = store.query("SELECT count(*) FROM articles")[0][0]
+        if written * 10 >= stored:
+            store.compact_search()
+    except StoreError as error:
+        on_error(f"search index left as it is: {error}")
 
 
 def default_workers() -> int:
@@ -658,7 +666,7 @@ def ingest(
         if run.pending or run.files_read:
             run.flush()
         run.drain()
-        compact_after(store, run.report)
+        compact_after(store, run.report, on_error)
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
@@ -698,7 +706,7 @@ def ingest_prepared(
                 batch = []
         if batch:
             run.write(batch)
-        compact_after(store, run.report)
+        compact_after(store, run.report, on_error)
     finally:
         run.close()
         run.report.seconds = time.perf_counter() - started

@@ -332,14 +332,28 @@ def one_side_pair(reader: Reader, cue: Cue, listed: list[tuple[int, str | None]]
     """ "hội đàm với Ngoại trưởng Việt Nam A và Phó Trưởng ban B", "hội kiến Nhật hoàng
     A và Hoàng hậu B": two named officials of one state joined by "và" are one side
     of one meeting, not two meetings (a list told "lần lượt" or with commas is)."""
-    people = reader.doc.record.people
-    states = {code or (people[p].country if 0 <= p < len(people) else None) for p, code in listed}
+    states = listed_states(reader, listed)
     if len(listed) != 2 or len(states) != 1 or None in states or "" in states:
         return False
     if ONE_BY_ONE.search(reader.body, max(0, cue.start - 30), cue.start):
         return False
+    return joined_by_and(reader, listed, cue.end, end)
+
+
+def listed_states(reader: Reader, listed: list[tuple[int, str | None]]) -> set[str | None]:
+    """The states of a list of (person, state code) the way sides read them: the code
+    told with the name, else the person's country."""
+    people = reader.doc.record.people
+    return {code or (people[p].country if 0 <= p < len(people) else None) for p, code in listed}
+
+
+def joined_by_and(
+    reader: Reader, listed: list[tuple[int, str | None]], start: int, end: int
+) -> bool:
+    """The two listed persons are named one after the other between start and end with
+    nothing but "và" between them."""
     persons = [p for p, _ in listed]
-    found = [m for m in reader.mentions_in(cue.end, end) if m.person in persons]
+    found = [m for m in reader.mentions_in(start, end) if m.person in persons]
     return (
         len(found) == 2
         and found[0].person != found[1].person
@@ -371,8 +385,7 @@ def joint_talks(
     word = word.removeprefix("cuộc ")  # "có cuộc gặp với"
     if word not in JOINT_TALKS or len(listed) != 2 or any(p < 0 for p, _ in listed):
         return False
-    people = reader.doc.record.people
-    states = {code or (people[p].country if 0 <= p < len(people) else None) for p, code in listed}
+    states = listed_states(reader, listed)
     if len(states) != 2 or None in states or "" in states:
         return False
     before = reader.body[max(0, cue.start - 30) : cue.start]
@@ -382,13 +395,7 @@ def joint_talks(
         return False
     if ON_TOUR.search(reader.body, at.sentence.start, end):
         return False
-    persons = [p for p, _ in listed]
-    found = [m for m in reader.mentions_in(cue.end, end) if m.person in persons]
-    return (
-        len(found) == 2
-        and found[0].person != found[1].person
-        and reader.body[found[0].end : found[1].start].strip() == "và"
-    )
+    return joined_by_and(reader, listed, cue.end, end)
 
 
 # How many times a verb's event took place, told after it in its clause ("từng gặp nhau
