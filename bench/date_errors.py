@@ -22,25 +22,20 @@ from collections import Counter
 from pathlib import Path
 
 from diplonews.extract import evaluate, extract
+from measure_events import HALVED, WHOLE, developed
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-ODD_ONLY = ("archive", "fresh", "blind", "cold", "sealed", "sealed2", "sealed3")
 
 
-def developed() -> list[tuple[str, Path]]:
+def developed_articles() -> list[tuple[str, Path]]:
     """(folder, article path) of every article rules may be developed on."""
-    out = []
-    for folder in ("seeds", "dev", "recent", *ODD_ONLY):
-        for path in sorted((DATA / folder).glob("*.txt")):
-            number = re.search(r"(\d+)$", path.stem)
-            odd = number is None or int(number.group(1)) % 2 == 1
-            if folder in ODD_ONLY and not odd:
-                continue
-            if folder == "recent" and path.stem.startswith("b") and not odd:
-                continue
-            out.append((folder, path))
-    return out
+    return [
+        (folder, path)
+        for folder in (*WHOLE, *HALVED)
+        for path in sorted((DATA / folder).glob("*.txt"))
+        if developed(folder, path.stem)
+    ]
 
 
 def part(folder: str, doc_id: str) -> str:
@@ -118,7 +113,7 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="print every case")
     parser.add_argument("--only", help="list only this class")
     args = parser.parse_args()
-    paths = developed()
+    paths = developed_articles()
     if args.pred:
         preds = {r["doc_id"]: r for r in evaluate.load_jsonl(args.pred)}
     else:

@@ -43,7 +43,19 @@ from diplonews.extract.lexicons import load
 
 DATA = ROOT / "tests" / "data"
 WHOLE = ("seeds", "dev")  # developed on in full
-HALVED = ("recent", "archive", "fresh", "blind", "cold", "sealed", "sealed2")
+HALVED = ("recent", "archive", "fresh", "blind", "cold", "sealed", "sealed2", "sealed3")
+
+
+def developed(name: str, stem: str) -> bool:
+    """Whether rules may be developed on an article of set `name`: dev and seeds whole,
+    the recent a-articles whole (their even half opened in the tenth round), else only
+    the odd-numbered ones (the even ones are held)."""
+    if name in WHOLE or (name == "recent" and stem.startswith("a")):
+        return True
+    number = re.search(r"(\d+)$", stem)
+    return bool(number) and int(number.group(1)) % 2 == 1
+
+
 GATE_ORDER_LAST = ("merged",)
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -31,28 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from diplonews.extract import evaluate, extract
 from diplonews.extract.lexicons import load
+from measure_events import HALVED, WHOLE, developed
 
-PARTS = (
-    "seeds",
-    "dev",
-    "recent",
-    "archive",
-    "fresh",
-    "blind",
-    "cold",
-    "sealed",
-    "sealed2",
-    "sealed3",
-)
-
-
-def developed(folder: str, stem: str) -> bool:
-    if folder in ("seeds", "dev"):
-        return True
-    if folder == "recent" and stem.startswith("a"):
-        return True
-    number = re.search(r"(\d+)$", stem)
-    return bool(number) and int(number.group(1)) % 2 == 1
+PARTS = WHOLE + HALVED
 
 
 def pairs(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
