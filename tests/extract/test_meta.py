@@ -109,7 +109,12 @@ def test_meta_published_not_from_a_header_weeks_after_the_lead_date():
 
 @pytest.mark.parametrize(
     "stamp",
-    ["21/04/2024 07:15 GMT+7", "Chủ nhật, 21/4/2024 - 07:15", "Cập nhật: 21-04-2024"],
+    [
+        "21/04/2024 07:15 GMT+7",
+        "Chủ nhật, 21/4/2024 - 07:15",
+        "Cập nhật: 21-04-2024",
+        "Ngày xuất bản: 21.04.2024",
+    ],
 )
 def test_meta_published_from_a_timestamp_right_under_the_standfirst(stamp):
     # the summary printed beside the headline, then the article's time, then the story

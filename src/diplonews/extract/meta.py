@@ -20,6 +20,7 @@ from diplonews.extract.clean import (
     CAPTION,
     CREDIT,
     DATELINE,
+    DATELINE_START_RE,
     END,
     LEAD_PREFIX_RE,
     TITLE,
@@ -162,16 +163,18 @@ def _after_standfirst(lines: Sequence[Line], body: list[int]) -> str | None:
         line = lines[index]
         if line.kind == BLANK:
             continue
-        if line.kind != DATELINE or not STAMP_RE.search(line.text):
+        if line.kind != DATELINE or not (
+            STAMP_RE.search(line.text) or DATELINE_START_RE.match(line.text)
+        ):
             return None
         return parse_date(line.text)
     return None
 
 
-# What makes a dated line a timestamp: "06:30", "14h30", "Thứ Sáu", "Cập nhật", "GMT".
+# What makes a dated line a timestamp: "06:30", "14h30", "Thứ Sáu", "GMT" (or a label
+# such as "Cập nhật", "Ngày đăng": `DATELINE_START_RE`).
 STAMP_RE = re.compile(
-    r"\b\d{1,2}[:h]\d{2}\b|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|"
-    r"^(?:cập nhật|đăng lúc|ngày đăng|đăng ngày|xuất bản|published|updated|posted)\b|GMT",
+    r"\b\d{1,2}[:h]\d{2}\b|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|GMT",
     re.IGNORECASE,
 )
 
