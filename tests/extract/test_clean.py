@@ -446,6 +446,12 @@ def test_clean_body_end_keeps_one_unpunctuated_sentence_that_is_no_furniture(las
     assert cleaned(LEAD, SECOND, last).body_end == last
 
 
+def test_clean_body_end_keeps_a_numbered_list_the_story_ends_with():
+    # the roster the story announces is its own text, not a list of other stories
+    roster = ("1- Nguyễn Văn An - Trưởng đoàn", "2- Trần Thị Bình - Phó Trưởng đoàn")
+    assert cleaned(LEAD, "Danh sách đoàn gồm các ông bà sau.", *roster).body_end == roster[1]
+
+
 def test_clean_body_end_keeps_the_story_going_on_after_a_read_more_link():
     # "Xem thêm" with a headline inside the article: a long paragraph follows
     third = (

@@ -737,9 +737,14 @@ def _story_end(lines: list[Line]) -> int | None:
         run.append(line)
     else:
         return dropped or None  # no full stop anywhere: nothing to end the story at
+    if len(run) > 1 and all(ENUMERATED_RE.match(line.text) for line in run):
+        return dropped or None  # "1- …", "2- …": a numbered list the story ends with
     if len(run) > 1 or run and _furniture_line(run[0].text):
         dropped += sum(1 for line in run if line.kind == BODY)
     return dropped or None
+
+
+ENUMERATED_RE = re.compile(r"^\d{1,2}\s*[.)\-–]\s")
 
 
 def _read_more_label(lines: list[Line]) -> int | None:
