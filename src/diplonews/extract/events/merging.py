@@ -52,6 +52,7 @@ from diplonews.extract.record import Event, Participant
 from diplonews.text import fold
 
 if TYPE_CHECKING:
+    from diplonews.extract.doc import Mention
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
@@ -1081,6 +1082,7 @@ def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
     it take part in it ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after a summit's
     lead; "…”, Bộ trưởng Ngoại giao Hàn Quốc Kang Kyung-wha nhận định" after a
     foreign ministers' meeting)."""
+    people = reader.doc.record.people
     for i, d in enumerate(kept):
         levels = next(
             (lv for suffix, lv in SPEAKER_LEVELS if (d.event.series or "").endswith(suffix)),
@@ -1093,10 +1095,37 @@ def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
             if (
                 first
                 and first.person not in d.people
-                and any(t.level in levels for t in first.titles)
+                and (
+                    any(t.level in levels for t in first.titles)
+                    or counterpart_of_attendee(reader, d, first, levels)
+                )
                 and SPEECH.search(reader.body, first.end, min(end, first.end + 40))
             ):
                 d.people.append(first.person)
+                state = people[first.person].country if 0 <= first.person < len(people) else None
+                if state and state not in d.event.parties:
+                    d.event.parties.append(state)  # the speaker's state takes part too
+
+
+def counterpart_of_attendee(
+    reader: Reader, d: Draft, mention: Mention, levels: tuple[str, ...]
+) -> bool:
+    """ "Tuy nhiên, người đồng nhiệm Đức X cho rằng …" after a ministers' meeting that an
+    official of that level attends: a counterpart of another state holds the same office,
+    so speaks for that state at the same meeting."""
+    return (
+        mention.country is not None
+        and any(fold(t.vi).startswith(COUNTERPART_WORDS) for t in mention.titles)
+        and any(
+            m.person in d.people
+            and m.country != mention.country
+            and any(t.level in levels for t in m.titles)
+            for m in reader.mentions
+        )
+    )
+
+
+COUNTERPART_WORDS = ("nguoi dong nhiem", "nguoi dong cap")
 
 
 def add_received_envoys(reader: Reader, kept: list[Draft]) -> None:
