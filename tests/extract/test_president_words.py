@@ -40,3 +40,12 @@ def test_a_title_alone_still_points_to_the_last_holder_of_the_same_word() -> Non
         "tại Bratislava. Tổng thống Nga cho biết hai bên đã bàn về vấn đề hạt nhân."
     )
     assert pointed(text) == [("Tổng thống Nga", "Vladimir Putin")]
+
+
+def test_chu_tich_nuoc_alone_is_not_chinas_chairman_named_last() -> None:
+    text = (
+        "Tin ngoại giao\nChủ tịch nước Trần Đức Lương đã tới Santiago dự Hội nghị cấp cao APEC. "
+        "Bên lề hội nghị, Chủ tịch nước Trần Đức Lương đã gặp Chủ tịch Trung Quốc Hồ Cẩm Đào. "
+        "Trong ngày mai, Chủ tịch nước tiếp tục dự phiên họp thứ hai của hội nghị."
+    )
+    assert pointed(text) == [("Chủ tịch nước", "Trần Đức Lương")]

@@ -47,3 +47,15 @@ def test_a_counterpart_after_a_meeting_without_an_official_of_its_level_is_not_a
         "này đến quá muộn."
     )
     assert sides(meeting) == (["EU"], [])
+
+
+def test_a_dialogue_held_beside_the_other_leaders_is_not_a_home_meeting() -> None:
+    found = meetings(
+        "Tin ngoại giao\nChủ tịch nước Trần Đức Lương đã tới Santiago dự Hội nghị cấp cao APEC. "
+        "Chiều 19/11, Chủ tịch nước cùng các nhà lãnh đạo đã có buổi đối thoại với Hội đồng "
+        "Tư vấn kinh doanh APEC."
+    )
+    dialogue = [e for e in found if "đối thoại" in (e.name or "")]
+    assert [(e.parties, [p.name for p in e.participants]) for e in dialogue] == [
+        (["VNM"], ["Trần Đức Lương"])
+    ]

@@ -860,7 +860,12 @@ def merge(reader: Reader) -> list[Event]:
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
-        if not (event.series or set(event.parties) - {HOME} or foreign_visitor(event)):
+        if not (
+            event.series
+            or set(event.parties) - {HOME}
+            or foreign_visitor(event)
+            or with_other_leaders(reader, d)
+        ):
             audit.dropped(
                 "home-only", reader.body, reader.doc.sentences[d.sentence], d.cue, event.parties
             )
@@ -881,6 +886,21 @@ TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
 # "Hội nghị quốc tế về AIDS", "Diễn đàn quốc tế về thông tin di động": a conference on
 # a subject, held by a profession or a company unless officials are named at it.
 TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
+
+
+# "Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại …", "Thủ tướng cùng lãnh đạo
+# các nước …": the subject takes part beside the leaders of other states
+OTHER_LEADERS = re.compile(
+    r"\bcùng(?:\s+với)?\s+(?:các\s+(?:nhà\s+)?lãnh đạo|lãnh đạo các nước|các\s+nguyên thủ)\b"
+)
+
+
+def with_other_leaders(reader: Reader, d: Draft) -> bool:
+    """Whether the subject of a gathering that names no foreign state acts beside the
+    leaders of others ("Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại với Hội
+    đồng Tư vấn kinh doanh APEC"): a side of its own, unnamed, so not a home-only meeting."""
+    start = reader.doc.sentences[d.sentence][0]
+    return OTHER_LEADERS.search(reader.body, start, d.cue.start) is not None
 
 
 def foreign_visitor(event: Event) -> bool:

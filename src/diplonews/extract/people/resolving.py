@@ -59,14 +59,17 @@ LONE_NAME_LEVELS = frozenset({"head_of_state", "head_of_government", "minister"}
 
 
 def president_word(vi: str) -> str | None:
-    """Which of the press's two words for a president a title is written with: "chủ tịch
-    nước" (Vietnam's, also Laos's) or "tổng thống" (a republic's), or None for another title
-    ("Phó Tổng thống" is a vice president's, a title of its own)."""
+    """Which of the press's words for a president a title is written with: "chủ tịch nước"
+    (Vietnam's, also Laos's), "tổng thống" (a republic's) or "chủ tịch" (China's, "Chủ
+    tịch Trung Quốc"), or None for another title ("Phó Tổng thống" is a vice president's,
+    a title of its own)."""
     word = vi.lower()
     if word in ("tổng thống", "tt"):
         return "tổng thống"
-    if word == "chủ tịch nước":
-        return "chủ tịch nước"
+    if word in ("chủ tịch nước", "chủ tịch"):
+        # "Chủ tịch Trung Quốc X" is read as a president too (titles.HEAD_OF_STATE_TITLE),
+        # but "Chủ tịch nước" alone is never he
+        return word
     return None
 
 
