@@ -239,7 +239,7 @@ SPEAKER_LEVELS = (
 )
 SPEECH = re.compile(
     r"\b(?:khẳng định|chia sẻ|nhấn mạnh|phát biểu|đề nghị|cho rằng|bày tỏ|nhận định|"
-    r"đánh giá|hoan nghênh|kêu gọi)\b"
+    r"đánh giá|hoan nghênh|kêu gọi|bình luận)\b"
 )
 ENVOYS = re.compile(r"\s*(?:(?:các\s+)?Đại sứ\s+(?:các nước|các quốc gia)|các\s+Đại sứ)")
 THIS = re.compile(r"\bnày\b")

@@ -52,6 +52,7 @@ from diplonews.extract.record import Event, Participant
 from diplonews.text import fold
 
 if TYPE_CHECKING:
+    from diplonews.extract.doc import Mention
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
 
@@ -859,7 +860,12 @@ def merge(reader: Reader) -> list[Event]:
         event = finish(reader, d)
         # Diplomacy involves a foreign side: a Vietnamese-only meeting with no known
         # mechanism ("Hội nghị tổng kết", "đối thoại với doanh nghiệp") is domestic.
-        if not (event.series or set(event.parties) - {HOME} or foreign_visitor(event)):
+        if not (
+            event.series
+            or set(event.parties) - {HOME}
+            or foreign_visitor(event)
+            or with_other_leaders(reader, d)
+        ):
             audit.dropped(
                 "home-only", reader.body, reader.doc.sentences[d.sentence], d.cue, event.parties
             )
@@ -880,6 +886,21 @@ TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
 # "Hội nghị quốc tế về AIDS", "Diễn đàn quốc tế về thông tin di động": a conference on
 # a subject, held by a profession or a company unless officials are named at it.
 TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
+
+
+# "Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại …", "Thủ tướng cùng lãnh đạo
+# các nước …": the subject takes part beside the leaders of other states
+OTHER_LEADERS = re.compile(
+    r"\bcùng(?:\s+với)?\s+(?:các\s+(?:nhà\s+)?lãnh đạo|lãnh đạo các nước|các\s+nguyên thủ)\b"
+)
+
+
+def with_other_leaders(reader: Reader, d: Draft) -> bool:
+    """Whether the subject of a gathering that names no foreign state acts beside the
+    leaders of others ("Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại với Hội
+    đồng Tư vấn kinh doanh APEC"): a side of its own, unnamed, so not a home-only meeting."""
+    start = reader.doc.sentences[d.sentence][0]
+    return OTHER_LEADERS.search(reader.body, start, d.cue.start) is not None
 
 
 def foreign_visitor(event: Event) -> bool:
@@ -1081,6 +1102,7 @@ def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
     it take part in it ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after a summit's
     lead; "…”, Bộ trưởng Ngoại giao Hàn Quốc Kang Kyung-wha nhận định" after a
     foreign ministers' meeting)."""
+    people = reader.doc.record.people
     for i, d in enumerate(kept):
         levels = next(
             (lv for suffix, lv in SPEAKER_LEVELS if (d.event.series or "").endswith(suffix)),
@@ -1093,10 +1115,37 @@ def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
             if (
                 first
                 and first.person not in d.people
-                and any(t.level in levels for t in first.titles)
+                and (
+                    any(t.level in levels for t in first.titles)
+                    or counterpart_of_attendee(reader, d, first, levels)
+                )
                 and SPEECH.search(reader.body, first.end, min(end, first.end + 40))
             ):
                 d.people.append(first.person)
+                state = people[first.person].country if 0 <= first.person < len(people) else None
+                if state and state not in d.event.parties:
+                    d.event.parties.append(state)  # the speaker's state takes part too
+
+
+def counterpart_of_attendee(
+    reader: Reader, d: Draft, mention: Mention, levels: tuple[str, ...]
+) -> bool:
+    """ "Tuy nhiên, người đồng nhiệm Đức X cho rằng …" after a ministers' meeting that an
+    official of that level attends: a counterpart of another state holds the same office,
+    so speaks for that state at the same meeting."""
+    return (
+        mention.country is not None
+        and any(fold(t.vi).startswith(COUNTERPART_WORDS) for t in mention.titles)
+        and any(
+            m.person in d.people
+            and m.country != mention.country
+            and any(t.level in levels for t in m.titles)
+            for m in reader.mentions
+        )
+    )
+
+
+COUNTERPART_WORDS = ("nguoi dong nhiem", "nguoi dong cap")
 
 
 def add_received_envoys(reader: Reader, kept: list[Draft]) -> None:

@@ -103,7 +103,9 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
             ):
                 span = None  # "là thủ tướng Anh đầu tiên": what someone is, not who
             if span:
-                more_end, more, more_country = apposition(body, span[1], found)
+                more_end, more, more_country = apposition(
+                    body, span[1], found, not has_vietnamese_letters(body[span[0] : span[1]])
+                )
                 more_country = (
                     more_country
                     or state_after_name(body, span[1], found)
@@ -169,7 +171,9 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                     span = first.span()  # "Ông Ban sẽ gặp …": Ban Ki-moon, named before
                 if not span or span[0] != at:
                     continue
-            more_end, more, country = apposition(body, span[1], found)
+            more_end, more, country = apposition(
+                body, span[1], found, not has_vietnamese_letters(body[span[0] : span[1]])
+            )
             after = body[span[1] : span[1] + 40].lower()
             if not more and after.lstrip(" ,").startswith(found.words.not_official):
                 consumed_until = span[1]

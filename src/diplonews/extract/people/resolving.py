@@ -58,6 +58,21 @@ LEADER_OF = frozenset({"lanh dao", "nha lanh dao", "thu linh"})  # "lãnh đạo
 LONE_NAME_LEVELS = frozenset({"head_of_state", "head_of_government", "minister"})
 
 
+def president_word(vi: str) -> str | None:
+    """Which of the press's words for a president a title is written with: "chủ tịch nước"
+    (Vietnam's, also Laos's), "tổng thống" (a republic's) or "chủ tịch" (China's, "Chủ
+    tịch Trung Quốc"), or None for another title ("Phó Tổng thống" is a vice president's,
+    a title of its own)."""
+    word = vi.lower()
+    if word in ("tổng thống", "tt"):
+        return "tổng thống"
+    if word in ("chủ tịch nước", "chủ tịch"):
+        # "Chủ tịch Trung Quốc X" is read as a president too (titles.HEAD_OF_STATE_TITLE),
+        # but "Chủ tịch nước" alone is never he
+        return word
+    return None
+
+
 def surname_country(name: str, lex: Lexicons) -> str | None:
     """The country a family name suggests, when the text names none."""
     parts = name.split()
@@ -217,11 +232,18 @@ class Resolver:
 
     def by_title(self, mention: Mention) -> int:
         wanted = {t.en for t in mention.titles}
+        words = {president_word(t.vi) for t in mention.titles} - {None}
         best, best_seen = -1, -1
         for i, person in enumerate(self.people):
             if not wanted & set(person.titles):
                 continue
             if mention.country and person.country and mention.country != person.country:
+                continue
+            held = {president_word(t.vi) for t in self.held_titles.get(i, [])} - {None}
+            if words and held and not words & held:
+                # "Chủ tịch nước … tặng hoa cho Tổng thống": one English title, but the press
+                # calls Vietnam's president "Chủ tịch nước" and a republic's "Tổng thống",
+                # so the word says which of the two presidents named before is meant
                 continue
             if self.last_seen[i] > best_seen:
                 best, best_seen = i, self.last_seen[i]

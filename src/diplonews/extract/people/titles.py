@@ -27,7 +27,8 @@ TITLE_MODIFIERS = ("đương nhiệm ", "mãn nhiệm ", "tiền nhiệm ", "lâ
 HEAD_OF_STATE_CHAIR = ("Chủ tịch", "chủ tịch")
 HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
 
-COMMA = re.compile(r"[ \t]*,[ \t]*")
+# What opens an apposition: a comma, or a dash ("ông X – người đứng đầu phái đoàn Y –")
+COMMA = re.compile(r"[ \t]*(?:,|–|(?<=[ \t])-(?=[ \t]))[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
 ORG_HEADS = (
     "Nhóm ",
@@ -272,11 +273,18 @@ def state_after_name(body: str, end: int, found: Found) -> str | None:
     return info.code if info and info.kind == "state" else None
 
 
-def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str | None]:
-    """Titles given after a name: "Nguyễn Quốc Dũng, Trưởng SOM ASEAN của Việt Nam"."""
+def apposition(
+    body: str, pos: int, found: Found, foreign: bool = False
+) -> tuple[int, list[Title], str | None]:
+    """Titles given after a name: "Nguyễn Quốc Dũng, Trưởng SOM ASEAN của Việt Nam". For a
+    foreign name (`foreign`), a state the rest of the office names is its holder's too
+    (`office_state`); a Vietnamese name's office abroad is mostly a firm's or a school's
+    ("giám đốc Trung tâm giáo dục Canada tại Việt Nam")."""
     m = COMMA.match(body, pos)
     if not m or m.end() not in found.titles:
         return pos, [], None
+    if "," not in m.group() and not CLOSING_DASH.match(body, m.end()):
+        return pos, [], None  # "ông X - Giám đốc … tổ chức …": a dash never closed is no aside
     end, titles, country = read_titles(body, m.end(), found)
     after = skip_spaces(body, end)
     if read_name(body, after, found):
@@ -284,4 +292,45 @@ def apposition(body: str, pos: int, found: Found) -> tuple[int, list[Title], str
     named = name_after_office(body, after, found)
     if named and named[0] == after:
         return pos, [], None  # ", Ngoại trưởng Ban Ki-moon": a name that opens with a stop word
-    return end, titles, country
+    return end, titles, country or (office_state(body, end, found) if foreign else None)
+
+
+# An aside opened by a dash is closed by one before the clause goes on: "ông X – người
+# đứng đầu phái đoàn Y – cho biết".
+CLOSING_DASH = re.compile(r"[^,;.\n–]{1,100}?(?:–|[ \t]-[ \t])")
+# Where an apposition's office phrase ends: its closing comma, dash or parenthesis, or the
+# sentence's end.
+PHRASE_END = re.compile(r"[,;.()–\n]| - ")
+
+
+LAST_WORD = re.compile(r"(\w+)\s+$")
+COMPANY = re.compile(r"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Hh]ãng|[Dd]oanh nghiệp|[Nn]gân hàng)\b")
+
+
+def office_state(body: str, end: int, found: Found) -> str | None:
+    """The state, bloc or organisation the rest of an apposition's office names, when its
+    title names none: "ông X, giám đốc Cơ quan Tình báo Iraq, cho biết", "X, phát ngôn
+    viên Bộ Y tế Thái Lan, nói", "ông X, cố vấn của tổng thống Sri Lanka": the office is
+    that state's, and so is its holder. Not a place of posting ("chỉ huy lực lượng Mỹ tại
+    Afghanistan" serves the first)."""
+    stop = PHRASE_END.search(body, end, end + 60)
+    if stop is None or stop.group() in ".\n":
+        return None  # an aside not closed where it could be read: where it ends is unknown
+    for q in range(end, stop.start()):
+        if q not in found.parties:
+            continue
+        if COMPANY.search(body, end, q):
+            return None  # "Giám đốc Công ty Việt Nhật": a firm's name, not a state's office
+        before = LAST_WORD.search(body, max(end, q - 20), q)
+        if before and is_capitalised(before.group(1)):
+            continue  # "huyện Hiệp Đức", "Toyota Việt Nam": a word of a place's or firm's name
+        code = found.parties[q][1]
+        info = found.party_info.get(code)
+        if (
+            code != "-"
+            and info is not None
+            and info.kind in OFFICE_PARTY_KINDS
+            and not body[max(0, q - 4) : q].endswith(("tại ", "ở "))
+        ):
+            return code
+    return None
