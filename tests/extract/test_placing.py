@@ -493,3 +493,37 @@ def test_placing_a_year_after_the_story_s_is_still_to_come() -> None:
     ).events
     summit = next(e for e in found if e.date == "2006")
     assert summit.status == "planned"
+
+
+def test_placing_a_meeting_on_the_sidelines_of_the_gathering_told_before_is_held_there() -> None:
+    found = events(
+        "Sáng 10/9, tại Jakarta, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ "
+        "44. Bên lề hội nghị, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Ấn Độ Narendra Modi."
+    )
+    talks = next(e for e in found if "Narendra Modi" in [p.name for p in e.participants])
+    assert (talks.location, talks.format) == ("Jakarta", "in_person")
+
+
+def test_placing_sidelines_of_a_gathering_told_before_only_when_it_is_placed() -> None:
+    found = events(
+        "Ngày 10/9, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ 44. Bên lề "
+        "hội nghị, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Ấn Độ Narendra Modi."
+    )
+    talks = next(e for e in found if "Narendra Modi" in [p.name for p in e.participants])
+    assert talks.location is None
+
+
+def test_placing_a_place_in_the_topic_of_talks_is_not_where_they_are_held() -> None:
+    found = events(
+        "Tại Cairo ngày 10/9, Ngoại trưởng Mỹ Antony Blinken hội đàm với Tổng thống Ai Cập "
+        "Abdel Fattah al-Sisi về tình hình nhân đạo ở Dải Gaza."
+    )
+    assert [e.location for e in found] == ["Cairo"]
+
+
+def test_placing_a_resort_named_after_its_noun_places_the_event() -> None:
+    found = events(
+        "Hội nghị thượng đỉnh G7 diễn ra ngày 10/9 tại khu nghỉ mát Gleneagles với sự tham "
+        "dự của Tổng thống Mỹ Joe Biden."
+    )
+    assert [(e.location, e.format) for e in found] == [("Gleneagles", "in_person")]

@@ -704,6 +704,47 @@ def occasion_location(reader: Reader, drafts: list[Draft]) -> None:
             break
 
 
+# "Bên lề hội nghị, …", "bên lề Đại hội đồng, …", "Bên lề cuộc họp này, …": the
+# gathering told before, named by its bare noun.
+SIDELINES_BACK = re.compile(
+    r"(?<!\w)[Bb]ên lề\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?"
+    r"(?:[Hh]ội nghị(?:\s+(?:thượng đỉnh|cấp cao))?|[Dd]iễn đàn|[Đđ]ại hội đồng|[Pp]hiên họp|"
+    r"[Kk]ỳ họp|[Cc]uộc họp)(?:\s+(?:này|lần này|nói trên|trên))?\s*,"
+)
+
+
+def gathering(reader: Reader, d: Draft) -> bool:
+    """Whether a meeting is a gathering that others meet on the sidelines of: one of a
+    series, or of more than two sides, or of a bloc or an organisation."""
+    e = d.event
+    if e.kind != "meeting":
+        return False
+    kinds = {getattr(reader.lex.party(code), "kind", None) for code in e.parties}
+    return bool(e.series) or len(e.parties) > 2 or bool(kinds - {"state", None})
+
+
+def sidelines_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting told on the sidelines of the gathering just reported, by its bare noun
+    ("Bên lề hội nghị, X đã gặp Y"), is held where that gathering is."""
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location or e.format == "online":
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if not SIDELINES_BACK.search(reader.body, start, end):
+            continue
+        o = next(
+            (
+                x
+                for x in reversed(drafts[:i])
+                if x.sentence < d.sentence and x.event.location and gathering(reader, x)
+            ),
+            None,
+        )
+        if o is not None:
+            e.location = o.event.location
+
+
 def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting the text puts on the day of the one before ("Cùng ngày", "Sau đó", a
     day carried over) and that shares a participant with it is held in the same city,
@@ -765,6 +806,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         correspondent_location(reader, d)
     visit_location(reader, drafts)
     occasion_location(reader, drafts)
+    sidelines_location(reader, drafts)
     same_day_location(reader, drafts)
     for d in drafts:
         summits.summit_abroad(reader, d)
