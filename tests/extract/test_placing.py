@@ -497,11 +497,29 @@ def test_placing_a_year_after_the_story_s_is_still_to_come() -> None:
 
 def test_placing_a_meeting_on_the_sidelines_of_the_gathering_told_before_is_held_there() -> None:
     found = events(
+        "Ngày 10/9, tại Jakarta, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Bộ trưởng "
+        "Ngoại giao ASEAN lần thứ 57. Phát biểu tại hội nghị, ông đề nghị ASEAN giữ vững đoàn "
+        "kết. Ngoại trưởng Mỹ Antony Blinken cũng có cuộc gặp với Ngoại trưởng Nga Sergei "
+        "Lavrov. Bên lề hội nghị, Bộ trưởng Bùi Thanh Sơn đã có cuộc gặp với Ngoại trưởng "
+        "Antony Blinken."
+    )
+    talks = next(
+        e
+        for e in found
+        if "Bùi Thanh Sơn" in [p.name for p in e.participants] and "USA" in e.parties
+    )
+    assert (talks.date, talks.location, talks.format) == ("2024-09-10", "Jakarta", "in_person")
+
+
+def test_placing_sidelines_skip_a_meeting_that_is_no_gathering() -> None:
+    found = events(
         "Sáng 10/9, tại Jakarta, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ "
-        "44. Bên lề hội nghị, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Ấn Độ Narendra Modi."
+        "44. Trước đó, Tổng thống Mỹ Joe Biden đã có cuộc gặp với Tổng thống Philippines "
+        "Ferdinand Marcos. Bên lề Hội nghị, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Ấn Độ "
+        "Narendra Modi."
     )
     talks = next(e for e in found if "Narendra Modi" in [p.name for p in e.participants])
-    assert (talks.location, talks.format) == ("Jakarta", "in_person")
+    assert talks.location == "Jakarta"
 
 
 def test_placing_sidelines_of_a_gathering_told_before_only_when_it_is_placed() -> None:
