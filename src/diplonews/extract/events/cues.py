@@ -166,10 +166,11 @@ LOCATION_LEAD = re.compile(
     r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống|"
     # a tour's stop: "Chặng dừng chân đầu tiên là Brussels" (movements.tour_stops)
     r"dừng chân(?:\s[^,;.()]{0,50}?)?\s+là)"
-    # … or a resort, town or island by name: "tại khu nghỉ dưỡng Kananaskis", "ở khu nghỉ
-    # mát Sharm el-Sheikh", "tại thị trấn Evian", "thăm đảo Jeju"
+    # … or a resort or town by name: "tại khu nghỉ dưỡng Kananaskis", "ở khu nghỉ
+    # mát Sharm el-Sheikh", "tại thị trấn Evian" (not an island: "tại đảo Okinawa" is
+    # often what talks are about)
     r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn|"
-    r"khu nghỉ dưỡng|khu nghỉ mát|thị trấn|hòn đảo|đảo))?\s*$",
+    r"khu nghỉ dưỡng|khu nghỉ mát|thị trấn))?\s*$",
     re.IGNORECASE,
 )
 # "làm việc tại Nhật Bản" is a post, but "thăm (và) làm việc tại", "chuyến công tác tại" a trip

@@ -184,14 +184,6 @@ WISH_PLAN = re.compile(
 )
 
 
-# What talks are about, up to the place it is in: "hội đàm với X về lệnh ngừng bắn ở Dải
-# Gaza", "thảo luận về tình hình tại Syria" (not "trở về", "bay về": a way home).
-TOPIC_PLACE = re.compile(
-    r"(?<![Tt]rở )(?<![Qq]uay )(?<![Bb]ay )(?<![Đđ]i )(?<!lên đường )(?<!\w)về\s"
-    r"(?!(?:tới|đến|nước|thăm)\b)[^,;.:()\"“”]*$"
-)
-
-
 class Reader:
     """Reads one document's sentences into drafts, then merges them into events."""
 
@@ -327,8 +319,6 @@ class Reader:
                 continue
             lead = LOCATION_LEAD.search(self.body, max(0, s - 60), s)
             if lead and not RETURNING.search(self.body, max(0, lead.start() - 12), lead.start()):
-                if TOPIC_PLACE.search(self.body, max(start, lead.start() - 60), lead.start()):
-                    continue  # "hội đàm về lệnh ngừng bắn ở Dải Gaza": where the topic is
                 return str(payloads[0].name_en)
         return None
 
