@@ -526,3 +526,22 @@ def test_roles_tiep_tuc_is_no_reception() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit).get("Fumio Kishida") != "chair"
+
+
+def test_roles_chaired_with_su_chu_tri_cua_is_the_named_one_not_the_subject() -> None:
+    found = events_of(
+        "Ngày 10/5, Ngoại trưởng Nga Sergei Lavrov hội đàm với Ngoại trưởng Ukraine Dmytro "
+        "Kuleba tại Antalya với sự chủ trì của Ngoại trưởng Thổ Nhĩ Kỳ Mevlut Cavusoglu."
+    )
+    roles = {p.name: p.role for e in found for p in e.participants}
+    assert roles["Mevlut Cavusoglu"] == "chair"
+    assert roles["Sergei Lavrov"] == "participant"
+
+
+def test_roles_under_the_chair_of_another_the_subject_does_not_chair() -> None:
+    found = events_of(
+        "Ngày 10/5, Ngoại trưởng Nga Sergei Lavrov hội đàm với Ngoại trưởng Ukraine Dmytro "
+        "Kuleba tại Antalya dưới sự chủ trì của Ngoại trưởng Thổ Nhĩ Kỳ Mevlut Cavusoglu."
+    )
+    roles = {p.name: p.role for e in found for p in e.participants}
+    assert (roles["Mevlut Cavusoglu"], roles["Sergei Lavrov"]) == ("chair", "participant")

@@ -97,8 +97,11 @@ CHAIR = re.compile(
     re.IGNORECASE,
 )
 # A mediator chairs talks as a host does: "dưới sự trung gian của X", "cuộc gặp do X làm
-# trung gian" (the labelled sets read the mediator as `chair`).
-CHAIR_OF = re.compile(r"dưới sự (?:đồng )?(?:chủ trì|trung gian) của\s*(?:[^;.]{0,40})?$")
+# trung gian" (the labelled sets read the mediator as `chair`); "với sự chủ trì của X" as
+# "dưới sự chủ trì của X".
+CHAIR_OF = re.compile(
+    r"(?:dưới|với) sự (?:đồng )?(?:chủ trì|trung gian) của\s*(?:[^;.]{0,40})?$"
+)
 # The passive: "Hội nghị … do Trợ lý Bộ trưởng X chủ trì" (chaired by X). CHAIRED_BY_LEAD
 # is the "do" before the official's titles, CHAIRED_BY_VERB the verb right after the name.
 CHAIRED_BY_LEAD = re.compile(r"\bdo\s+[^;.]{0,80}$")
