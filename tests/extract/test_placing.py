@@ -537,3 +537,20 @@ def test_placing_a_resort_named_after_its_noun_places_the_event() -> None:
         "dự của Tổng thống Mỹ Joe Biden."
     )
     assert [(e.location, e.format) for e in found] == [("Gleneagles", "in_person")]
+
+
+def test_placing_a_crime_done_online_does_not_hold_the_talks_online() -> None:
+    found = events(
+        "Chiều 10/9, tại Viêng Chăn, Bộ trưởng Bộ Công an Lương Tam Quang đã hội đàm với Bộ "
+        "trưởng Bộ An ninh Lào Vilay Lakhamphong. Tại hội đàm, hai bên nhất trí phối hợp chặt "
+        "chẽ trong đấu tranh với tội phạm ma túy và lừa đảo trực tuyến xuyên quốc gia."
+    )
+    assert [(e.location, e.format) for e in found] == [("Vientiane", "in_person")]
+
+
+def test_placing_talks_held_online_about_a_crime_done_online_are_online() -> None:
+    found = events(
+        "Chiều 10/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm trực tuyến với Bộ trưởng "
+        "Ngoại giao Lào Thongsavanh Phomvihane về hợp tác chống lừa đảo trực tuyến."
+    )
+    assert [e.format for e in found] == ["online"]

@@ -99,9 +99,7 @@ CHAIR = re.compile(
 # A mediator chairs talks as a host does: "dưới sự trung gian của X", "cuộc gặp do X làm
 # trung gian" (the labelled sets read the mediator as `chair`); "với sự chủ trì của X" as
 # "dưới sự chủ trì của X".
-CHAIR_OF = re.compile(
-    r"(?:dưới|với) sự (?:đồng )?(?:chủ trì|trung gian) của\s*(?:[^;.]{0,40})?$"
-)
+CHAIR_OF = re.compile(r"(?:dưới|với) sự (?:đồng )?(?:chủ trì|trung gian) của\s*(?:[^;.]{0,40})?$")
 # The passive: "Hội nghị … do Trợ lý Bộ trưởng X chủ trì" (chaired by X). CHAIRED_BY_LEAD
 # is the "do" before the official's titles, CHAIRED_BY_VERB the verb right after the name.
 CHAIRED_BY_LEAD = re.compile(r"\bdo\s+[^;.]{0,80}$")
@@ -127,9 +125,26 @@ LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm [Tt]rưởng đoà
 ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền hình trực tuyến")
 
 
+# "trực tuyến" after what is no meeting: a trade, a crime or a service done online
+# ("lừa đảo trực tuyến", "trò chơi trực tuyến", "dịch vụ trực tuyến", "mua bán trực tuyến").
+_DONE_ONLINE = (
+    r"(?<!\w)(?i:lừa đảo|lừa gạt|chiếm đoạt|trò chơi|game|dịch vụ|quảng cáo|mua bán|bán hàng|"
+    r"bán lẻ|mua sắm|thương mại|tội phạm|cờ bạc|đánh bạc|cá độ|thanh toán|giao dịch|ngân hàng|"
+    r"đấu giá|tìm kiếm|âm nhạc|giải trí|kinh doanh|tấn công|báo|đào tạo|bài giảng|"
+    r"khóa học|khoá học|việc làm)\s+"
+)
+NOT_MEETING_ONLINE = re.compile(_DONE_ONLINE + "trực tuyến")
+DONE_ONLINE_BEFORE = re.compile(_DONE_ONLINE + "$")
+
+
 def says_online(text: str) -> bool:
-    """ "trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed."""
-    return any(word in text for word in ONLINE_WORDS)
+    """ "trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed;
+    not a trade or a crime done online ("lừa đảo trực tuyến")."""
+    if not any(word in text for word in ONLINE_WORDS):
+        return False
+    if "trực tuyến" not in text or "video" in text:
+        return True
+    return text.count("trực tuyến") > len(NOT_MEETING_ONLINE.findall(text))
 
 
 SAME_DAY = re.compile(

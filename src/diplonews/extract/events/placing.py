@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.anchor_year import names_a_thing
 from diplonews.extract.events import captions, dating, peers, summits
-from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
+from diplonews.extract.events.cues import (
+    DONE_ONLINE_BEFORE,
+    HOME,
+    PLANNED,
+    REPORTING,
+    SIDELINES,
+    Cue,
+)
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
@@ -449,15 +456,23 @@ def told_online(reader: Reader, d: Draft) -> bool:
     online (unless in person with some joining online)."""
     sentences, body = reader.doc.sentences, reader.body
     start, end = sentences[d.sentence]
-    if ONLINE.search(body, start, end):
+    if online_in(body, start, end):
         return not HYBRID.search(body, start, end)
     if d.sentence + 1 >= len(sentences):
         return False
     start, end = sentences[d.sentence + 1]
     return (
         GOES_ON.match(body, start, end) is not None
-        and ONLINE.search(body, start, end) is not None
+        and online_in(body, start, end)
         and not HYBRID.search(body, start, end)
+    )
+
+
+def online_in(body: str, start: int, end: int) -> bool:
+    """Whether a span holds something online, not a trade or crime done online."""
+    return any(
+        not DONE_ONLINE_BEFORE.search(body, max(start, m.start() - 20), m.start())
+        for m in ONLINE.finditer(body, start, end)
     )
 
 
