@@ -545,3 +545,14 @@ def test_roles_under_the_chair_of_another_the_subject_does_not_chair() -> None:
     )
     roles = {p.name: p.role for e in found for p in e.participants}
     assert (roles["Mevlut Cavusoglu"], roles["Sergei Lavrov"]) == ("chair", "participant")
+
+
+def test_roles_the_called_on_keep_the_chair_when_the_call_is_split_per_counterpart() -> None:
+    found = events_of(
+        "Chiều 12/5, Chủ tịch Quốc hội Vương Đình Huệ đã chào xã giao Quốc vương Thái Lan "
+        "Maha Vajiralongkorn và Hoàng hậu Suthida, nhân dịp Quốc vương và Hoàng hậu thăm cấp "
+        "Nhà nước Việt Nam từ ngày 10-13/5 theo lời mời của Chủ tịch nước Võ Văn Thưởng.",
+    )
+    roles = {p.name: p.role for e in found if e.kind == "meeting" for p in e.participants}
+    assert roles.get("Maha Vajiralongkorn") == "chair"
+    assert roles.get("Vương Đình Huệ") == "participant"
