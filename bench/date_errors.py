@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from diplonews.extract import evaluate, extract
-from measure_events import HALVED, WHOLE, developed
+from measure_events import HALVED, INVENTED, WHOLE, developed
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -32,7 +32,7 @@ def developed_articles() -> list[tuple[str, Path]]:
     """(folder, article path) of every article rules may be developed on."""
     return [
         (folder, path)
-        for folder in (*WHOLE, *HALVED)
+        for folder in (*WHOLE, *HALVED, INVENTED)
         for path in sorted((DATA / folder).glob("*.txt"))
         if developed(folder, path.stem)
     ]
@@ -43,6 +43,8 @@ def part(folder: str, doc_id: str) -> str:
         return "recent"
     if folder in ("seeds", "dev"):
         return "dev"
+    if folder == INVENTED:
+        return "invented"
     return "archive"
 
 

@@ -10,7 +10,8 @@ issue's authors; blind = 48 more such articles, drawn and labelled the same way 
 later; cold = 96 more, drawn and labelled the same way on 2026-12-07 at the start of the
 next round; sealed = 48 more, drawn and labelled at the start of the round after, kept
 unread for the whole of it and scored at its start and end; sealed2, sealed3 and sealed4
-= 48 more each, the same one, two and three rounds later), then on two halves of recent +
+= 48 more each, the same one, two and three rounds later; invented = recent-style news
+written for testing in the twelfth round, set A developed on, set B held), then on two halves of recent +
 archive, of fresh, of blind, of cold, of sealed, of sealed2, of sealed3 and of sealed4:
 odd-numbered articles (the half rules are developed on) and even-numbered ones (the half
 kept for checking). Since the tenth round the even a-articles of recent are developed on
@@ -74,6 +75,7 @@ def main() -> int:
         "sealed2",
         "sealed3",
         "sealed4",
+        "invented",
     ):
         if not (args.data / name / "gold.jsonl").is_file():
             continue
@@ -89,6 +91,13 @@ def main() -> int:
             )
         if name in ("fresh", "blind", "cold", "sealed", "sealed2", "sealed3", "sealed4"):
             own[name] = (gold, pred)
+        if name == "invented":
+            # two writers' sets: A is developed on, B is held
+            for letter in ("a", "b"):
+                table[f"invented {letter.upper()}"] = evaluate.score(
+                    [r for r in gold if r["doc_id"].startswith("s" + letter)],
+                    [r for r in pred if r["doc_id"].startswith("s" + letter)],
+                ).figures()
     for label, odd in (("odd half", True), ("even half", False)):
         table[label] = evaluate.score(half(unseen_gold, odd), half(unseen_pred, odd)).figures()
     if recent_b:

@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from diplonews.extract import evaluate, extract
 from diplonews.extract.lexicons import load
-from measure_events import HALVED, WHOLE, developed
+from measure_events import HALVED, INVENTED, WHOLE, developed
 
-PARTS = WHOLE + HALVED
+PARTS = (*WHOLE, *HALVED, INVENTED)
 
 
 def pairs(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:

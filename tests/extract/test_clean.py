@@ -408,6 +408,60 @@ def test_clean_body_end_after_the_wire_end_mark_is_not_read_in_a_sentence():
     assert cleaned(LEAD, f"{LAST} {last}").body_end == last
 
 
+HEADLINES = (
+    "Bộ trưởng Ngoại giao tiếp Đại sứ Ba Lan",
+    "Hợp tác Việt - Lào trong lĩnh vực năng lượng",
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        HEADLINES,  # other stories listed with no heading the page names
+        ("Mời bạn đọc thêm", *HEADLINES),
+        ("Đọc thêm", *HEADLINES, "Chủ đề: Quan hệ Việt - Lào, Bộ Ngoại giao"),
+        ("Xem thêm:", "Hợp tác năng lượng: vì sao lại chậm?", "Đại sứ Ba Lan chào từ biệt."),
+        ("Chủ đề: Quan hệ Việt - Lào, ngoại giao kinh tế",),  # a tag line
+        ("#Ngoại giao #Lào #Năng lượng",),
+        ("Còn nữa",),  # a series to be continued
+        ("Minh Châu | Báo Thời Đại",),  # bylines of shapes the credit lines do not have
+        ("Lan Hương/Báo Tin tức",),
+        ("Quốc Việt, Thanh Tùng",),
+        ("Thanh Hà, từ Viêng Chăn",),
+        ("Hải Đăng dịch",),
+    ],
+)
+def test_clean_body_end_skips_the_short_lines_that_end_the_page_after_the_story(tail):
+    assert cleaned(LEAD, SECOND, *tail).body_end == SECOND
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Các nước nhất trí ưu tiên ứng phó với đại dịch Covid-19",  # the writer left it out
+        "Đoàn sẽ rời Hà Nội, tiếp tục chuyến thăm Campuchia",
+    ],
+)
+def test_clean_body_end_keeps_one_unpunctuated_sentence_that_is_no_furniture(last):
+    assert cleaned(LEAD, SECOND, last).body_end == last
+
+
+def test_clean_body_end_keeps_a_numbered_list_the_story_ends_with():
+    # the roster the story announces is its own text, not a list of other stories
+    roster = ("1- Nguyễn Văn An - Trưởng đoàn", "2- Trần Thị Bình - Phó Trưởng đoàn")
+    assert cleaned(LEAD, "Danh sách đoàn gồm các ông bà sau.", *roster).body_end == roster[1]
+
+
+def test_clean_body_end_keeps_the_story_going_on_after_a_read_more_link():
+    # "Xem thêm" with a headline inside the article: a long paragraph follows
+    third = (
+        "Trong cuộc gặp, hai bên đã trao đổi về tình hình khu vực và quốc tế, nhất trí "
+        "tiếp tục phối hợp chặt chẽ tại các diễn đàn đa phương, trong đó có Liên hợp quốc, "
+        "ASEAN và Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương trong thời gian tới."
+    )
+    assert cleaned(LEAD, "Xem thêm", HEADLINES[0], third).body_end == third
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

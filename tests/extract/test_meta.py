@@ -107,6 +107,29 @@ def test_meta_published_not_from_a_header_weeks_after_the_lead_date():
     assert record("Thứ Ba, 12/09/2023 - 14:30", TITLE, lead, LAST).published == "2023-09-12"
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "21/04/2024 07:15 GMT+7",
+        "Chủ nhật, 21/4/2024 - 07:15",
+        "Cập nhật: 21-04-2024",
+        "Ngày xuất bản: 21.04.2024",
+    ],
+)
+def test_meta_published_from_a_timestamp_right_under_the_standfirst(stamp):
+    # the summary printed beside the headline, then the article's time, then the story
+    standfirst = "Báo Mới - Ngoại trưởng hai nước đã gặp nhau tại Vientiane sáng 20/4."
+    assert record(TITLE, standfirst, stamp, LEAD, LAST).published == "2024-04-21"
+
+
+def test_meta_published_not_from_a_bare_date_under_a_lead_that_opens_a_letter():
+    # a letter's own date after "… như sau:", not a timestamp of the page
+    lead = "Hôm qua, Hội hữu nghị đã gửi thư tới các tổ chức bạn với nội dung như sau:"
+    assert record(TITLE, lead, "Ngày 20-4-2024", LEAD, LAST).published is None
+    lead = "Hôm qua, Hội hữu nghị đã gửi thư tới các tổ chức bạn."
+    assert record(TITLE, lead, "Ngày 20-4-2024", LEAD, LAST).published is None
+
+
 def test_meta_published_not_from_related_news():
     assert (
         record(

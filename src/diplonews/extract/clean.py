@@ -135,7 +135,8 @@ FURNITURE_WORDS = _phrases(
     follow|a a a|a- a+|cỡ chữ|nghe|đọc bài|nghe bài viết|nghe bài|trang chủ|home|quảng cáo|
     advertisement|tắt quảng cáo|xem video|copy link|sao chép liên kết|gửi bài|in|email|
     bookmark|xem thêm|đọc thêm|menu|tìm kiếm|search|đăng nhập|đăng ký|video|ảnh|quay lên trên|
-    về đầu trang|lên đầu trang|back to top"""
+    về đầu trang|lên đầu trang|back to top|in bài viết|bản in|gửi email|gửi bài viết|lưu bài viết|
+    chia sẻ bài viết"""
 )
 FURNITURE_RE = re.compile(
     r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"  # audio player "0:00 / 0:00"
@@ -676,6 +677,14 @@ def _body_end(
     signed = _signed_off(body, sentences)
     if signed is not None:
         return signed
+    if not cut:
+        story_end = _story_end(lines)
+        if story_end is not None:
+            # the paragraphs after the story's last full stop are page furniture: keep
+            # the sentences up to the end of that paragraph
+            kept = len(paragraphs) - story_end
+            stop = len(body) - sum(len(p) + 1 for p in paragraphs[kept:])
+            sentences = [span for span in sentences if span[1] <= stop]
     # One unterminated line after a paragraph that ends its sentences, before the byline:
     # the captions of the photos printed under the story ("X đón Y tới dự Quốc yến Y phát
     # biểu tại Quốc yến"), a "Còn nữa", a table's heading. The story ended before it.
@@ -697,6 +706,98 @@ def _body_end(
         if not cut or ends_sentence(sentence):
             return sentence
     return None
+
+
+def _story_end(lines: list[Line]) -> int | None:
+    """How many body paragraphs, counted from the last, follow the story's last full stop
+    when they are page furniture, else None.
+
+    A "Xem thêm" / "Đọc thêm" label with only short lines after it heads the list of
+    other stories that ends the page, however those headlines are punctuated. Before
+    it (or at the page's end), the run of short unpunctuated lines after the story's
+    last full stop is a list (related headlines under a heading the page's own words do
+    not name, bylines, tags) when it has two lines or more; a single such line is
+    furniture when it has the shape of a tag line, hashtags, a "to be continued" note
+    or a byline. A lone unpunctuated sentence stays the end of the story."""
+    end = len(lines)
+    dropped = 0
+    label = _read_more_label(lines)
+    if label is not None:
+        dropped = sum(1 for line in lines[label:] if line.kind == BODY)
+        end = label
+    run: list[Line] = []
+    for index in range(end - 1, -1, -1):
+        line = lines[index]
+        if line.kind == BLANK or not run and line.kind != BODY:
+            continue  # the run starts at the last body paragraph
+        if line.kind == BODY and ends_sentence(line.text):
+            break
+        if len(line.text) > TITLE_MAX or ends_sentence(line.text):
+            return dropped or None  # a long or punctuated line: the story's own text
+        run.append(line)
+    else:
+        return dropped or None  # no full stop anywhere: nothing to end the story at
+    if len(run) > 1 and all(ENUMERATED_RE.match(line.text) for line in run):
+        return dropped or None  # "1- …", "2- …": a numbered list the story ends with
+    if len(run) > 1 or run and _furniture_line(run[0].text):
+        dropped += sum(1 for line in run if line.kind == BODY)
+    return dropped or None
+
+
+ENUMERATED_RE = re.compile(r"^\d{1,2}\s*[.)\-–]\s")
+
+
+def _read_more_label(lines: list[Line]) -> int | None:
+    """The index of a "Xem thêm" / "Đọc thêm" line that only short lines follow, and
+    at least one of them a body line (a list of headlines, not the story going on)."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.kind in (BODY, CAPTION) and len(line.text) > TITLE_MAX:
+            return None
+        if line.kind == FURNITURE and READ_MORE_RE.match(line.text):
+            following = lines[index + 1 :]
+            return index if any(x.kind == BODY for x in following) else None
+    return None
+
+
+READ_MORE_RE = re.compile(r"^(?:xem|đọc) thêm\s*:?$", re.IGNORECASE)
+
+
+# The single lines that end a page after its story: tags ("Chủ đề: …", "#Hàn Quốc
+# #ASEAN"), "to be continued" notes ("Còn nữa", "Kỳ sau: …").
+TAG_LINE_RE = re.compile(
+    r"^(?:chủ đề|từ khóa|từ khoá|từ khóa liên quan|từ khoá liên quan|chuyên mục|"
+    r"dòng sự kiện|sự kiện|nhãn|tags?|keywords?|thẻ)\s*:|^#[^\s#]"
+    r"|^\(?(?:còn nữa|còn tiếp|kỳ sau|kỳ tới|xem tiếp|đón đọc)\b",
+    re.IGNORECASE,
+)
+# A byline's parts: "Anh Tuấn | Báo Thanh Niên", "Ánh Dương/Báo Tin tức",
+# "Hồng Hạnh, Trường Giang", "Đức Anh, từ Washington", "T.Huyền dịch".
+BYLINE_SPLIT_RE = re.compile(r"\s*(?:[|/•·,–—]|\s-\s)\s*")
+BYLINE_LEAD_WORDS = frozenset(("từ", "theo", "tại", "bài", "ảnh"))
+OUTLET_WORDS_RE = re.compile(r"^(?:báo|tạp chí|đài|thông tấn xã|trang)\s", re.IGNORECASE)
+BYLINE_TAIL_RE = re.compile(r"\s+(?:dịch|lược dịch|ghi|tổng hợp|biên dịch)$")
+
+
+def _furniture_line(text: str) -> bool:
+    """Whether one short unpunctuated line after the story is furniture by its shape."""
+    if TAG_LINE_RE.match(text):
+        return True
+    text = BYLINE_TAIL_RE.sub("", PARENS_RE.sub("", text)).strip()
+    words = text.split()
+    if not words or len(words) > 8:
+        return False
+    for part in BYLINE_SPLIT_RE.split(text):
+        names = part.split()
+        if not names or len(names) > 4:
+            return False
+        if OUTLET_WORDS_RE.match(part):
+            continue
+        if names[0] in BYLINE_LEAD_WORDS:
+            names = names[1:]
+        if not names or not all(NAME_WORD_RE.match(w) for w in names):
+            return False
+    return True
 
 
 def _signed(lines: list[Line]) -> bool:

@@ -20,9 +20,11 @@ from diplonews.extract.clean import (
     CAPTION,
     CREDIT,
     DATELINE,
+    DATELINE_START_RE,
     END,
     LEAD_PREFIX_RE,
     TITLE,
+    ends_sentence,
     layout,
 )
 from diplonews.extract.doc import CleanText, Doc, Line
@@ -146,7 +148,35 @@ def published(doc: Doc, cleaned: CleanText) -> str | None:
             value = parse_date(line.text)
             if value:
                 return value
-    return _header_date(lines)
+    return _after_standfirst(lines, body) or _header_date(lines)
+
+
+def _after_standfirst(lines: Sequence[Line], body: list[int]) -> str | None:
+    """The date of a timestamp set right under the standfirst ("VTV.vn - …", then
+    "17/05/2025 06:30 GMT+7", then the story): pages that print the summary beside the
+    headline put the article's time after it. Only a stamp (a clock time, a weekday or
+    "Cập nhật"), right after a first paragraph that ends its sentence: a bare date there
+    heads a letter or a schedule the lead announces ("… với nội dung như sau:")."""
+    if len(body) < 2 or not ends_sentence(lines[body[0]].text):
+        return None
+    for index in range(body[0] + 1, body[1]):
+        line = lines[index]
+        if line.kind == BLANK:
+            continue
+        if line.kind != DATELINE or not (
+            STAMP_RE.search(line.text) or DATELINE_START_RE.match(line.text)
+        ):
+            return None
+        return parse_date(line.text)
+    return None
+
+
+# What makes a dated line a timestamp: "06:30", "14h30", "Thứ Sáu", "GMT" (or a label
+# such as "Cập nhật", "Ngày đăng": `DATELINE_START_RE`).
+STAMP_RE = re.compile(
+    r"\b\d{1,2}[:h]\d{2}\b|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|GMT",
+    re.IGNORECASE,
+)
 
 
 def _header_date(lines: Sequence[Line]) -> str | None:
