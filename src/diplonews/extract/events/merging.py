@@ -1198,7 +1198,7 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
         # "Bên lề hội nghị, Thủ tướng đã gặp …": during the meeting just reported, the
         # last gathering told before ("Ông Trump cũng có cuộc gặp với …" is no such one)
         host = next(
-            (x for x in reversed(done) if x.event.date and placing.gathering(reader, x)), None
+            (x for x in reversed(done) if x.event.date and summits.gathering(reader, x)), None
         ) or next((x for x in reversed(done) if x.event.kind == "meeting"), None)
         if host and host.event.date:
             e.date = host.event.date

@@ -728,16 +728,6 @@ SIDELINES_BACK = re.compile(
 )
 
 
-def gathering(reader: Reader, d: Draft) -> bool:
-    """Whether a meeting is a gathering that others meet on the sidelines of: one of a
-    series, or of more than two sides, or of a bloc or an organisation."""
-    e = d.event
-    if e.kind != "meeting":
-        return False
-    kinds = {getattr(reader.lex.party(code), "kind", None) for code in e.parties}
-    return bool(e.series) or len(e.parties) > 2 or bool(kinds - {"state", None})
-
-
 def sidelines_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting told on the sidelines of the gathering just reported, by its bare noun
     ("Bên lề hội nghị, X đã gặp Y"), is held where that gathering is."""
@@ -752,7 +742,7 @@ def sidelines_location(reader: Reader, drafts: list[Draft]) -> None:
             (
                 x
                 for x in reversed(drafts[:i])
-                if x.sentence < d.sentence and x.event.location and gathering(reader, x)
+                if x.sentence < d.sentence and x.event.location and summits.gathering(reader, x)
             ),
             None,
         )

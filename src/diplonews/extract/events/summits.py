@@ -109,6 +109,16 @@ def host_state(reader: Reader, d: Draft) -> None:
     event.parties = sorted([*event.parties, city.country])
 
 
+def gathering(reader: Reader, d: Draft) -> bool:
+    """Whether a meeting is a gathering that others meet on the sidelines of: one of a
+    series, or of more than two sides, or of a bloc or an organisation."""
+    e = d.event
+    if e.kind != "meeting":
+        return False
+    kinds = {getattr(reader.lex.party(code), "kind", None) for code in e.parties}
+    return bool(e.series) or len(e.parties) > 2 or bool(kinds - {"state", None})
+
+
 def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
     """The official named as host after a meeting ("Là nước chủ nhà …, Thủ tướng X")
     chairs the latest meeting before it held in X's state."""
@@ -122,6 +132,8 @@ def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
         if not hosting or not before:
             continue
         target = before[-1]
+        if not gathering(reader, target):
+            continue  # the host chairs a gathering; talks of two sides have no chair
         if all(roles.verb_of_another_event(reader, at, target.cue) for at in hosting):
             continue  # "ủng hộ Việt Nam đăng cai Diễn đàn …": the host of another event
         city = city_of(reader.lex, target.event.location)
