@@ -131,9 +131,9 @@ def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
         before = [d for d in drafts if d.event.kind == "meeting" and d.cue.start < start]
         if not hosting or not before:
             continue
+        if any(start <= d.cue.start < hosting[0] for d in drafts):
+            continue  # "có cuộc gặp với thủ tướng nước chủ nhà X": the host of its own event
         target = before[-1]
-        if not gathering(reader, target):
-            continue  # the host chairs a gathering; talks of two sides have no chair
         if all(roles.verb_of_another_event(reader, at, target.cue) for at in hosting):
             continue  # "ủng hộ Việt Nam đăng cai Diễn đàn …": the host of another event
         city = city_of(reader.lex, target.event.location)
