@@ -554,3 +554,15 @@ def test_placing_talks_held_online_about_a_crime_done_online_are_online() -> Non
         "Ngoại giao Lào Thongsavanh Phomvihane về hợp tác chống lừa đảo trực tuyến."
     )
     assert [e.format for e in found] == ["online"]
+
+
+def test_placing_sidelines_of_a_held_meeting_are_not_those_of_a_gathering_still_to_come() -> None:
+    found = events(
+        "Ngày 10/9, tại Jakarta, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Bộ trưởng "
+        "Ngoại giao ASEAN lần thứ 57. Ngày 11/9, các Bộ trưởng sẽ dự Hội nghị Bộ trưởng Ngoại "
+        "giao Cấp cao Đông Á. Bên lề hội nghị, Bộ trưởng Bùi Thanh Sơn đã có cuộc gặp với Ngoại "
+        "trưởng Mỹ Antony Blinken.",
+        published="2024-09-10",
+    )
+    talks = next(e for e in found if "USA" in e.parties)
+    assert (talks.status, talks.date, talks.location) == ("held", "2024-09-10", "Jakarta")
