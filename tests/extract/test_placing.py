@@ -493,3 +493,76 @@ def test_placing_a_year_after_the_story_s_is_still_to_come() -> None:
     ).events
     summit = next(e for e in found if e.date == "2006")
     assert summit.status == "planned"
+
+
+def test_placing_a_meeting_on_the_sidelines_of_the_gathering_told_before_is_held_there() -> None:
+    found = events(
+        "Ngày 10/9, tại Jakarta, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Bộ trưởng "
+        "Ngoại giao ASEAN lần thứ 57. Phát biểu tại hội nghị, ông đề nghị ASEAN giữ vững đoàn "
+        "kết. Ngoại trưởng Mỹ Antony Blinken cũng có cuộc gặp với Ngoại trưởng Nga Sergei "
+        "Lavrov. Bên lề hội nghị, Bộ trưởng Bùi Thanh Sơn đã có cuộc gặp với Ngoại trưởng "
+        "Antony Blinken."
+    )
+    talks = next(
+        e
+        for e in found
+        if "Bùi Thanh Sơn" in [p.name for p in e.participants] and "USA" in e.parties
+    )
+    assert (talks.date, talks.location, talks.format) == ("2024-09-10", "Jakarta", "in_person")
+
+
+def test_placing_sidelines_skip_a_meeting_that_is_no_gathering() -> None:
+    found = events(
+        "Sáng 10/9, tại Jakarta, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ "
+        "44. Trước đó, Tổng thống Mỹ Joe Biden đã có cuộc gặp với Tổng thống Philippines "
+        "Ferdinand Marcos. Bên lề Hội nghị, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Ấn Độ "
+        "Narendra Modi."
+    )
+    talks = next(e for e in found if "Narendra Modi" in [p.name for p in e.participants])
+    assert talks.location == "Jakarta"
+
+
+def test_placing_sidelines_of_a_gathering_told_before_only_when_it_is_placed() -> None:
+    found = events(
+        "Ngày 10/9, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ 44. Bên lề "
+        "hội nghị, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Ấn Độ Narendra Modi."
+    )
+    talks = next(e for e in found if "Narendra Modi" in [p.name for p in e.participants])
+    assert talks.location is None
+
+
+def test_placing_a_resort_named_after_its_noun_places_the_event() -> None:
+    found = events(
+        "Hội nghị thượng đỉnh G7 diễn ra ngày 10/9 tại khu nghỉ mát Gleneagles với sự tham "
+        "dự của Tổng thống Mỹ Joe Biden."
+    )
+    assert [(e.location, e.format) for e in found] == [("Gleneagles", "in_person")]
+
+
+def test_placing_a_crime_done_online_does_not_hold_the_talks_online() -> None:
+    found = events(
+        "Chiều 10/9, tại Viêng Chăn, Bộ trưởng Bộ Công an Lương Tam Quang đã hội đàm với Bộ "
+        "trưởng Bộ An ninh Lào Vilay Lakhamphong. Tại hội đàm, hai bên nhất trí phối hợp chặt "
+        "chẽ trong đấu tranh với tội phạm ma túy và lừa đảo trực tuyến xuyên quốc gia."
+    )
+    assert [(e.location, e.format) for e in found] == [("Vientiane", "in_person")]
+
+
+def test_placing_talks_held_online_about_a_crime_done_online_are_online() -> None:
+    found = events(
+        "Chiều 10/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm trực tuyến với Bộ trưởng "
+        "Ngoại giao Lào Thongsavanh Phomvihane về hợp tác chống lừa đảo trực tuyến."
+    )
+    assert [e.format for e in found] == ["online"]
+
+
+def test_placing_sidelines_of_a_held_meeting_are_not_those_of_a_gathering_still_to_come() -> None:
+    found = events(
+        "Ngày 10/9, tại Jakarta, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự Hội nghị Bộ trưởng "
+        "Ngoại giao ASEAN lần thứ 57. Ngày 11/9, các Bộ trưởng sẽ dự Hội nghị Bộ trưởng Ngoại "
+        "giao Cấp cao Đông Á. Bên lề hội nghị, Bộ trưởng Bùi Thanh Sơn đã có cuộc gặp với Ngoại "
+        "trưởng Mỹ Antony Blinken.",
+        published="2024-09-10",
+    )
+    talks = next(e for e in found if "USA" in e.parties)
+    assert (talks.status, talks.date, talks.location) == ("held", "2024-09-10", "Jakarta")

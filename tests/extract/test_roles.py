@@ -526,3 +526,33 @@ def test_roles_tiep_tuc_is_no_reception() -> None:
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert roles_of(visit).get("Fumio Kishida") != "chair"
+
+
+def test_roles_chaired_with_su_chu_tri_cua_is_the_named_one_not_the_subject() -> None:
+    found = events_of(
+        "Ngày 10/5, Ngoại trưởng Nga Sergei Lavrov hội đàm với Ngoại trưởng Ukraine Dmytro "
+        "Kuleba tại Antalya với sự chủ trì của Ngoại trưởng Thổ Nhĩ Kỳ Mevlut Cavusoglu."
+    )
+    roles = {p.name: p.role for e in found for p in e.participants}
+    assert roles["Mevlut Cavusoglu"] == "chair"
+    assert roles["Sergei Lavrov"] == "participant"
+
+
+def test_roles_under_the_chair_of_another_the_subject_does_not_chair() -> None:
+    found = events_of(
+        "Ngày 10/5, Ngoại trưởng Nga Sergei Lavrov hội đàm với Ngoại trưởng Ukraine Dmytro "
+        "Kuleba tại Antalya dưới sự chủ trì của Ngoại trưởng Thổ Nhĩ Kỳ Mevlut Cavusoglu."
+    )
+    roles = {p.name: p.role for e in found for p in e.participants}
+    assert (roles["Mevlut Cavusoglu"], roles["Sergei Lavrov"]) == ("chair", "participant")
+
+
+def test_roles_the_called_on_keep_the_chair_when_the_call_is_split_per_counterpart() -> None:
+    found = events_of(
+        "Chiều 12/5, Chủ tịch Quốc hội Vương Đình Huệ đã chào xã giao Quốc vương Thái Lan "
+        "Maha Vajiralongkorn và Hoàng hậu Suthida, nhân dịp Quốc vương và Hoàng hậu thăm cấp "
+        "Nhà nước Việt Nam từ ngày 10-13/5 theo lời mời của Chủ tịch nước Võ Văn Thưởng.",
+    )
+    roles = {p.name: p.role for e in found if e.kind == "meeting" for p in e.participants}
+    assert roles.get("Maha Vajiralongkorn") == "chair"
+    assert roles.get("Vương Đình Huệ") == "participant"

@@ -133,3 +133,14 @@ def test_summits_an_organisations_own_seat_is_no_host() -> None:
     )
     assert event.location == "Brussels"
     assert "BEL" not in event.parties
+
+
+def test_summits_the_host_named_after_talks_of_two_sides_does_not_chair_them() -> None:
+    found = events_of(
+        "Ngày 10/5, Ngoại trưởng Pháp Michel Barnier có cuộc gặp với Tổng thống Iraq Jalal "
+        "Talabani tại Baghdad. Theo lịch trình, ông Barnier cũng sẽ gặp Thủ tướng Iraq Ibrahim "
+        "Jaafari và các quan chức khác của nước chủ nhà.",
+        published="2005-05-11",
+    )
+    held = next(e for e in found if e.status == "held")
+    assert [p.name for p in held.participants] == ["Michel Barnier", "Jalal Talabani"]

@@ -97,8 +97,9 @@ CHAIR = re.compile(
     re.IGNORECASE,
 )
 # A mediator chairs talks as a host does: "dưới sự trung gian của X", "cuộc gặp do X làm
-# trung gian" (the labelled sets read the mediator as `chair`).
-CHAIR_OF = re.compile(r"dưới sự (?:đồng )?(?:chủ trì|trung gian) của\s*(?:[^;.]{0,40})?$")
+# trung gian" (the labelled sets read the mediator as `chair`); "với sự chủ trì của X" as
+# "dưới sự chủ trì của X".
+CHAIR_OF = re.compile(r"(?:dưới|với) sự (?:đồng )?(?:chủ trì|trung gian) của\s*(?:[^;.]{0,40})?$")
 # The passive: "Hội nghị … do Trợ lý Bộ trưởng X chủ trì" (chaired by X). CHAIRED_BY_LEAD
 # is the "do" before the official's titles, CHAIRED_BY_VERB the verb right after the name.
 CHAIRED_BY_LEAD = re.compile(r"\bdo\s+[^;.]{0,80}$")
@@ -124,9 +125,26 @@ LEADS_AFTER = re.compile(r"[^.;]{0,70}?\b(?:dẫn đầu|làm [Tt]rưởng đoà
 ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền hình trực tuyến")
 
 
+# "trực tuyến" after what is no meeting: a trade, a crime or a service done online
+# ("lừa đảo trực tuyến", "trò chơi trực tuyến", "dịch vụ trực tuyến", "mua bán trực tuyến").
+_DONE_ONLINE = (
+    r"(?<!\w)(?i:lừa đảo|lừa gạt|chiếm đoạt|trò chơi|game|dịch vụ|quảng cáo|mua bán|bán hàng|"
+    r"bán lẻ|mua sắm|thương mại|tội phạm|cờ bạc|đánh bạc|cá độ|thanh toán|giao dịch|ngân hàng|"
+    r"đấu giá|tìm kiếm|âm nhạc|giải trí|kinh doanh|tấn công|báo|đào tạo|bài giảng|"
+    r"khóa học|khoá học|việc làm)\s+"
+)
+NOT_MEETING_ONLINE = re.compile(_DONE_ONLINE + "trực tuyến")
+DONE_ONLINE_BEFORE = re.compile(_DONE_ONLINE + "$")
+
+
 def says_online(text: str) -> bool:
-    """ "trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed."""
-    return any(word in text for word in ONLINE_WORDS)
+    """ "trực tuyến", "qua hình thức video": substring tests, ten times a regex's speed;
+    not a trade or a crime done online ("lừa đảo trực tuyến")."""
+    if not any(word in text for word in ONLINE_WORDS):
+        return False
+    if "trực tuyến" not in text or "video" in text:
+        return True
+    return text.count("trực tuyến") > len(NOT_MEETING_ONLINE.findall(text))
 
 
 SAME_DAY = re.compile(
@@ -166,7 +184,11 @@ LOCATION_LEAD = re.compile(
     r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống|"
     # a tour's stop: "Chặng dừng chân đầu tiên là Brussels" (movements.tour_stops)
     r"dừng chân(?:\s[^,;.()]{0,50}?)?\s+là)"
-    r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
+    # … or a resort or town by name: "tại khu nghỉ dưỡng Kananaskis", "ở khu nghỉ
+    # mát Sharm el-Sheikh", "tại thị trấn Evian" (not an island: "tại đảo Okinawa" is
+    # often what talks are about)
+    r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn|"
+    r"khu nghỉ dưỡng|khu nghỉ mát|thị trấn))?\s*$",
     re.IGNORECASE,
 )
 # "làm việc tại Nhật Bản" is a post, but "thăm (và) làm việc tại", "chuyến công tác tại" a trip

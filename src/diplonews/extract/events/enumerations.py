@@ -243,7 +243,8 @@ def split_counterparts(reader: Reader, at: Context, draft: Draft) -> list[Draft]
             for c in dict.fromkeys(codes)
             if c and getattr(reader.lex.party(c), "kind", "") in PARTY_KINDS
         ] + roles.organisations_of(reader.lex, people, people_of)  # "… với Tổng thư ký LHQ"
-        chairs_of = set(draft.chairs) & set(base)
+        # the subject's chair, or the counterpart called on ("chào xã giao A và B")
+        chairs_of = set(draft.chairs) & set(people_of)
         drafts.append(counterpart_of(draft, event, cue, people_of, chairs_of))
     return drafts
 

@@ -677,6 +677,9 @@ def closed_series(reader: Reader, cue: Cue) -> bool:
     )
 
 
+NOUN_OF_CHAIR = re.compile(r"\bsự\s+$")
+
+
 def meeting_chairs(
     reader: Reader,
     cue: Cue,
@@ -691,7 +694,14 @@ def meeting_chairs(
     co = re.search(r"đồng chủ trì", window, re.IGNORECASE)
     if co and not roles.verb_of_another_event(reader, lead_start + co.end(), cue):
         return set(people)  # not "dự X và đồng chủ trì Kỳ họp Y": Y is co-chaired
-    verb = CHAIR.search(body, lead_start, cue.own_end)
+    verb = next(
+        (
+            m
+            for m in CHAIR.finditer(body, lead_start, cue.own_end)
+            if not NOUN_OF_CHAIR.search(body, max(0, m.start() - 5), m.start())
+        ),
+        None,
+    )  # not "dưới sự chủ trì của X": a noun, whose chair is X (CHAIR_OF)
     if verb and roles.verb_of_another_event(reader, verb.end(), cue):
         verb = None  # "gặp X và khai mạc Diễn đàn …": who opens the forum
     if not verb:

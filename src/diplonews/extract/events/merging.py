@@ -1244,8 +1244,17 @@ def fill_date(reader: Reader, d: Draft, done: list[Draft]) -> None:
     previous = done[-1] if done else None
     start, end = reader.doc.sentences[d.sentence]
     if SIDELINES.match(reader.body, start, end):
-        # "Bên lề hội nghị, Thủ tướng đã gặp …": during the meeting just reported
-        host = next((x for x in reversed(done) if x.event.kind == "meeting"), None)
+        # "Bên lề hội nghị, Thủ tướng đã gặp …": during the meeting just reported, the
+        # last gathering of its status told before ("Ông Trump cũng có cuộc gặp với …" is no
+        # such one, nor "Ngày mai, Thủ tướng sẽ dự Hội nghị X" for a meeting held)
+        host = next(
+            (
+                x
+                for x in reversed(done)
+                if x.event.date and x.event.status == e.status and summits.gathering(reader, x)
+            ),
+            None,
+        ) or next((x for x in reversed(done) if x.event.kind == "meeting"), None)
         if host and host.event.date:
             e.date = host.event.date
             e.location = e.location or host.event.location

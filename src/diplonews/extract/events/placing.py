@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from diplonews.extract.anchor_year import names_a_thing
 from diplonews.extract.events import captions, dating, peers, summits
-from diplonews.extract.events.cues import HOME, PLANNED, REPORTING, SIDELINES, Cue
+from diplonews.extract.events.cues import (
+    DONE_ONLINE_BEFORE,
+    HOME,
+    PLANNED,
+    REPORTING,
+    SIDELINES,
+    Cue,
+)
 from diplonews.extract.spans import within
 
 if TYPE_CHECKING:
@@ -449,15 +456,23 @@ def told_online(reader: Reader, d: Draft) -> bool:
     online (unless in person with some joining online)."""
     sentences, body = reader.doc.sentences, reader.body
     start, end = sentences[d.sentence]
-    if ONLINE.search(body, start, end):
+    if online_in(body, start, end):
         return not HYBRID.search(body, start, end)
     if d.sentence + 1 >= len(sentences):
         return False
     start, end = sentences[d.sentence + 1]
     return (
         GOES_ON.match(body, start, end) is not None
-        and ONLINE.search(body, start, end) is not None
+        and online_in(body, start, end)
         and not HYBRID.search(body, start, end)
+    )
+
+
+def online_in(body: str, start: int, end: int) -> bool:
+    """Whether a span holds something online, not a trade or crime done online."""
+    return any(
+        not DONE_ONLINE_BEFORE.search(body, max(start, m.start() - 20), m.start())
+        for m in ONLINE.finditer(body, start, end)
     )
 
 
@@ -704,6 +719,37 @@ def occasion_location(reader: Reader, drafts: list[Draft]) -> None:
             break
 
 
+# "Bên lề hội nghị, …", "bên lề Đại hội đồng, …", "Bên lề cuộc họp này, …": the
+# gathering told before, named by its bare noun.
+SIDELINES_BACK = re.compile(
+    r"(?<!\w)[Bb]ên lề\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?"
+    r"(?:[Hh]ội nghị(?:\s+(?:thượng đỉnh|cấp cao))?|[Dd]iễn đàn|[Đđ]ại hội đồng|[Pp]hiên họp|"
+    r"[Kk]ỳ họp|[Cc]uộc họp)(?:\s+(?:này|lần này|nói trên|trên))?\s*,"
+)
+
+
+def sidelines_location(reader: Reader, drafts: list[Draft]) -> None:
+    """A meeting told on the sidelines of the gathering just reported, by its bare noun
+    ("Bên lề hội nghị, X đã gặp Y"), is held where that gathering is."""
+    for i, d in enumerate(drafts):
+        e = d.event
+        if e.kind != "meeting" or e.location or e.format == "online":
+            continue
+        start, end = reader.doc.sentences[d.sentence]
+        if not SIDELINES_BACK.search(reader.body, start, end):
+            continue
+        o = next(
+            (
+                x
+                for x in reversed(drafts[:i])
+                if x.sentence < d.sentence and x.event.location and summits.gathering(reader, x)
+            ),
+            None,
+        )
+        if o is not None:
+            e.location = o.event.location
+
+
 def same_day_location(reader: Reader, drafts: list[Draft]) -> None:
     """A meeting the text puts on the day of the one before ("Cùng ngày", "Sau đó", a
     day carried over) and that shares a participant with it is held in the same city,
@@ -765,6 +811,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         correspondent_location(reader, d)
     visit_location(reader, drafts)
     occasion_location(reader, drafts)
+    sidelines_location(reader, drafts)
     same_day_location(reader, drafts)
     for d in drafts:
         summits.summit_abroad(reader, d)

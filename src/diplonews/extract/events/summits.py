@@ -109,6 +109,16 @@ def host_state(reader: Reader, d: Draft) -> None:
     event.parties = sorted([*event.parties, city.country])
 
 
+def gathering(reader: Reader, d: Draft) -> bool:
+    """Whether a meeting is a gathering that others meet on the sidelines of: one of a
+    series, or of more than two sides, or of a bloc or an organisation."""
+    e = d.event
+    if e.kind != "meeting":
+        return False
+    kinds = {getattr(reader.lex.party(code), "kind", None) for code in e.parties}
+    return bool(e.series) or len(e.parties) > 2 or bool(kinds - {"state", None})
+
+
 def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
     """The official named as host after a meeting ("Là nước chủ nhà …, Thủ tướng X")
     chairs the latest meeting before it held in X's state."""
@@ -121,6 +131,8 @@ def host_chairs(reader: Reader, drafts: list[Draft]) -> None:
         before = [d for d in drafts if d.event.kind == "meeting" and d.cue.start < start]
         if not hosting or not before:
             continue
+        if any(start <= d.cue.start < hosting[0] for d in drafts):
+            continue  # "có cuộc gặp với thủ tướng nước chủ nhà X": the host of its own event
         target = before[-1]
         if all(roles.verb_of_another_event(reader, at, target.cue) for at in hosting):
             continue  # "ủng hộ Việt Nam đăng cai Diễn đàn …": the host of another event
