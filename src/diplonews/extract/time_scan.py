@@ -664,7 +664,7 @@ def _relate(text: str, raw: RawTime, floor: int) -> None:
         raw.relation, raw.end = "past", end + len(past.group())
         return
     before = text[max(0, raw.start - 24) : raw.start]
-    if "hồi" in before or "rước đó" in before:
+    if "ồi" in before or "rước đó" in before:  # "hồi", and "Hồi" opening a sentence
         words = _words_before(text, raw.start, 4)
         if "hồi" in words[:3] or any(
             words[i] == "đó" and words[i + 1] == "trước" for i in range(len(words) - 1)
