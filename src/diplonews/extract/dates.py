@@ -17,7 +17,12 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from diplonews.extract.anchor_year import anchor_from, infer_anchor_year
+from diplonews.extract.anchor_year import (
+    anchor_from,
+    infer_anchor_year,
+    names_a_thing,
+    recalls_history,
+)
 from diplonews.extract.clean import BODY, split_lead_prefix
 from diplonews.extract.doc import CleanText, Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
@@ -324,6 +329,22 @@ def _dateline_days(layout: CleanText | None) -> list[RawTime]:
     return [raw for raw in scan(prefix) if raw.kind == "day"]
 
 
+def _lead_day(body: str, found: list[RawTime], first_end: int, anchor: int | None) -> str | None:
+    """The day a story opens on when the page gives no publication date: the body's first
+    date, a full one in its first sentence ("Chiều 15/3/2024, tại Phnom Penh, …"), of the
+    year the story is written in, and neither history the lead recalls ("sinh ngày
+    2/2/1952") nor the day of a thing it names ("vụ tấn công 11/9/2001"). Against it "tháng
+    12 vừa qua" is of the year before and "hôm qua" the day before, as against a dateline."""
+    raw = found[0] if found else None
+    if raw is None or raw.kind != "day" or raw.year is None or raw.year != anchor:
+        return None
+    if raw.start >= first_end or raw.end_day is not None or raw.relation is not None:
+        return None
+    if names_a_thing(body, raw) or recalls_history(body, raw):
+        return None
+    return _iso(raw.year, raw.month, raw.day)
+
+
 def _story_day(published: str | None, dateline: str | None) -> str | None:
     """The day "hôm nay" names: the dateline's, when it is a day of the publication's
     month or the one before (a story told one day, published the next), else the
@@ -457,7 +478,10 @@ def dating(
     )
     # "hôm qua", "sáng nay" count from the dateline's day, the day the story is told
     # ("Hà Nội, 12/9 (TTXVN) - Chiều nay, …" republished on the 13th), else from publication
-    times = resolve(body, found, _story_day(published, day), anchor_year)
+    now = _story_day(published, day)
+    if now is None:
+        now = _lead_day(body, found, first_end, anchor_year)
+    times = resolve(body, found, now, anchor_year)
     if dateline and not any(t.start < first_end and t.value for t in times):
         raw, value = dateline[0], day
         if value is not None:
