@@ -761,3 +761,23 @@ def occasion_of_plan(reader: Reader, d: Draft) -> None:
     if RECALLED.search(body, start, end):
         return
     e.status = "planned"
+
+
+# A meeting named with its year after the mechanism's acronym: "Tuần lễ Cấp cao APEC
+# 2017", "Hội nghị Cấp cao ASEAN 2020", "Hội nghị Bộ trưởng G20 2026". (With "năm" the
+# year is a date the scan finds itself: "Hội nghị thượng đỉnh G20 năm 2026".)
+NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][A-Z0-9+\-]{1,9}\s+((?:19|20)[0-9]{2})\s*$")
+
+
+def name_year(d: Draft) -> None:
+    """A meeting named with its year is of that year, whatever the story's: "Tổng thống
+    đã tham dự Tuần lễ Cấp cao APEC 2017 tại Đà Nẵng" in an article of 2025 is of 2017,
+    not of the month the article was published; "sẽ đăng cai Hội nghị Cấp cao APEC 2027"
+    is of 2027. A month or day its words give is kept with the name's year."""
+    e = d.event
+    if e.kind != "meeting" or not e.name or not e.name[-1].isdigit():
+        return
+    m = NAME_YEAR.search(e.name)
+    if m is None or (e.date and e.date[:4] == m.group(1)):
+        return
+    e.date = m.group(1) + (e.date[4:] if e.date and d.own_date else "")

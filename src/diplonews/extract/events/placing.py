@@ -757,6 +757,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         dating.planned_list(reader, d, drafts)
         dating.planned_list_date(reader, d, drafts)
         story_month(reader, d)
+        dating.name_year(d)
         setting_location(reader, d)
         seat_location(reader, d)
         host_seat_location(reader, d)
