@@ -105,6 +105,7 @@ def _resolve_one(
     pub: tuple[int, int | None, int | None] | None,
     anchor: int | None,
     lead: bool = False,
+    story_year: int | None = None,
 ) -> TimeMention | None:
     value = end_value = None
     stated = raw.year is not None
@@ -114,7 +115,7 @@ def _resolve_one(
         if year is None and raw.year_shift is not None:
             # "tháng 11 năm ngoái": the story's year moved (its publication year, else the
             # year the story is dated by)
-            base = pub[0] if pub is not None else anchor
+            base = story_year or (pub[0] if pub is not None else anchor)
             year = base + raw.year_shift if base is not None else None
         elif year is None:
             year = (
@@ -133,7 +134,7 @@ def _resolve_one(
     elif raw.kind == "rel_year":
         precision = "year"
         offset = {"ngoái": -1, "trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
-        base = raw.year if raw.year is not None else anchor
+        base = raw.year if raw.year is not None else (story_year or anchor)
         value = _iso(base + offset) if base is not None else None
     elif raw.kind == "rel_month":
         if pub is None or pub[1] is None:
@@ -289,6 +290,10 @@ def _reviews_the_year(
     )
 
 
+def _told_as_done(text: str, raw: RawTime) -> bool:
+    return raw.relation != "future" and clause_tense(text, raw.start, raw.end) == "past"
+
+
 def resolve(
     text: str, found: list[RawTime], published: str | None, anchor_year: int | None
 ) -> list[TimeMention]:
@@ -297,10 +302,24 @@ def resolve(
     anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
     mentions = []
     review = bool(found) and _reviews_the_year(found[0], found[1:], pub)
+    story_year = None
     for index, raw in enumerate(found):
-        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0 and not review)
+        mention = _resolve_one(text, raw, pub, anchor, index == 0 and not review, story_year)
         if mention is not None:
             mentions.append(mention)
+            # a lead day of the year after publication told as done ("tối ngày 5/1 đã hội
+            # nghị" on a page of 31/12): the story is told in that year, and "ngày 1/11 năm
+            # ngoái", "năm ngoái" count from it (not from a plan's day: "Ngày 5/1, Thủ
+            # tướng sẽ thăm …" is told in the publication's year)
+            if (
+                index == 0
+                and pub is not None
+                and raw.year is None
+                and mention.value
+                and mention.value[:4] == str(pub[0] + 1)
+                and _told_as_done(text, raw)
+            ):
+                story_year = pub[0] + 1
     return mentions
 
 
