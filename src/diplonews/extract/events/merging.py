@@ -99,6 +99,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return True  # "Sáng nay, quan chức A và B đã khai mạc các cuộc đàm phán"
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
+    if cue.kind == "meeting" and not d.points_back and dating.named_with_year(e):
+        return True  # "Diễn đàn cấp cao APEC 2025": one occurrence, named by its year
     if (
         e.edition
         and not d.points_back
