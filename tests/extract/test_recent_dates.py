@@ -142,3 +142,204 @@ def test_recent_named_year_of_the_story_keeps_the_story_month() -> None:
 def test_recent_an_edition_number_is_no_year() -> None:
     text = "Thủ tướng Phạm Minh Chính đã dự Hội nghị Cấp cao ASEAN 47 tại Kuala Lumpur."
     assert dates(text, "2025-10-27") == ["2025-10"]
+
+
+# ------------------- a page dated at year's end telling a story of early January: its "now"
+
+
+def test_recent_new_year_story_counts_nam_ngoai_from_its_own_year() -> None:
+    text = (
+        "Tổng thống Hàn Quốc Lee Jae-myung tối ngày 3/1 đã hội đàm với Thủ tướng Nhật Bản "
+        "Takaichi Sanae tại Nara. Hai nhà lãnh đạo đã gặp nhau lần đầu tại Gyeongju vào tháng "
+        "10 năm ngoái."
+    )
+    assert dates(text, "2025-12-31") == ["2025-10", "2026-01-03"]
+
+
+def test_recent_new_year_story_day_of_last_year() -> None:
+    text = (
+        "Chủ tịch Trung Quốc Tập Cận Bình chiều ngày 4/1 đã hội đàm với Tổng thống Hàn Quốc Lee "
+        "Jae-myung tại Bắc Kinh. Đây là cuộc gặp thứ hai sau cuộc hội đàm giữa Chủ tịch Tập Cận "
+        "Bình và Tổng thống Lee Jae-myung tại Gyeongju ngày 1/11 năm ngoái."
+    )
+    assert "2025-11-01" in dates(text, "2025-12-31")
+
+
+def test_recent_new_year_story_bare_nam_ngoai() -> None:
+    text = (
+        "Sáng 2/1, Chủ tịch nước Lương Cường đã tiếp Đại sứ Nhật Bản Ito Naoki. Năm ngoái, Chủ "
+        "tịch nước đã hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru tại Hà Nội."
+    )
+    assert dates(text, "2025-12-30") == ["2025", "2026-01-02"]
+
+
+def test_recent_a_plan_for_january_is_told_in_the_publication_year() -> None:
+    text = (
+        "Ngày 5/1, Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Lào Sonexay Siphandone. "
+        "Hai Thủ tướng đã hội đàm tại Viêng Chăn vào tháng 1 năm nay."
+    )
+    assert dates(text, "2025-12-20") == ["2025-01", "2026-01-05"]
+
+
+def test_recent_a_late_december_story_counts_from_the_publication_year() -> None:
+    text = (
+        "Sáng 29/12, Chủ tịch nước Lương Cường đã tiếp Đại sứ Nhật Bản Ito Naoki. Năm ngoái, "
+        "Chủ tịch nước đã hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru tại Hà Nội."
+    )
+    assert dates(text, "2025-12-30") == ["2024", "2025-12-29"]
+
+
+def test_recent_named_year_still_to_come_is_planned() -> None:
+    found = events(
+        "Hai bên nhất trí phối hợp chặt chẽ tại Hội nghị Cấp cao APEC 2027 tại Phú Quốc.",
+        "2025-10-27",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2027")]
+
+
+def test_recent_a_vision_named_with_its_year_is_no_meeting_year() -> None:
+    text = "Thủ tướng Phạm Minh Chính đã dự Hội nghị về Tầm nhìn Cộng đồng ASEAN 2025 tại Jakarta."
+    assert "2025" not in dates(text, "2023-09-06")
+
+
+def test_recent_a_span_of_years_is_no_meeting_year() -> None:
+    text = "Thủ tướng Phạm Minh Chính đã dự Hội nghị Cấp cao ASEAN 2021-2022 tại Phnom Penh."
+    assert dates(text, "2023-09-06") == ["2023-09"]
+
+
+# ------------------ a meeting named by its mechanism and year stands alone ("APEC 2025")
+
+
+def test_recent_forum_named_by_its_year_is_an_event() -> None:
+    found = events(
+        "Hai bên nhất trí phối hợp chặt chẽ, trong đó Việt Nam ủng hộ Hàn Quốc tổ chức thành "
+        "công Diễn đàn cấp cao APEC 2025.",
+        "2025-06-12",
+    )
+    assert [(e.series, e.status, e.date) for e in found] == [
+        ("APEC Economic Leaders' Meeting", "planned", "2025")
+    ]
+
+
+def test_recent_leaders_meeting_of_member_economies_named_by_its_year() -> None:
+    found = events(
+        "Sau chuyến thăm, Tổng thống Peru sẽ tới Đà Nẵng để tham dự Hội nghị lãnh đạo các nền "
+        "kinh tế thành viên APEC 2017.",
+        "2017-11-08",
+    )
+    assert [(e.series, e.status, e.date[:4] if e.date else None) for e in found] == [
+        ("APEC Economic Leaders' Meeting", "planned", "2017")
+    ]
+
+
+def test_recent_forum_of_last_year_told_by_its_host() -> None:
+    found = events(
+        "Diễn đàn cấp cao APEC 2020 đã diễn ra theo hình thức trực tuyến do Malaysia chủ trì.",
+        "2021-03-10",
+    )
+    assert [(e.status, e.date) for e in found] == [("held", "2020")]
+
+
+def test_recent_leaders_meeting_named_without_a_year_and_no_one_is_left_alone() -> None:
+    # no year, no official, no edition: a mention that says too little to stand alone
+    found = events(
+        "Công tác chuẩn bị cho hội nghị lãnh đạo các nền kinh tế đang được đẩy nhanh.",
+        "2017-11-08",
+    )
+    assert found == []
+
+
+# -------------------- a wish for a state to host a meeting well: the meeting is to come
+
+
+def test_recent_support_for_hosting_makes_the_meeting_planned() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính khẳng định Việt Nam ủng hộ Malaysia tổ chức thành công Hội "
+        "nghị Cấp cao ASEAN lần thứ 47.",
+        "2025-05-20",
+    )
+    assert [e.status for e in found] == ["planned"]
+
+
+def test_recent_wishing_a_host_success_makes_the_meeting_planned() -> None:
+    found = events(
+        "Chủ tịch nước Lương Cường chúc Hàn Quốc tổ chức thành công Hội nghị Cấp cao APEC 2025 "
+        "tại Gyeongju.",
+        "2025-08-12",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2025")]
+
+
+def test_recent_help_to_host_makes_the_meeting_planned() -> None:
+    found = events(
+        "Nhật Bản sẵn sàng hỗ trợ Việt Nam tổ chức thành công Hội nghị Cấp cao APEC 2027.",
+        "2025-10-27",
+    )
+    assert [(e.status, e.date) for e in found] == [("planned", "2027")]
+
+
+def test_recent_congratulations_on_hosting_keep_the_meeting_held() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính chúc mừng Malaysia tổ chức thành công Hội nghị Cấp cao ASEAN "
+        "lần thứ 47.",
+        "2025-10-29",
+    )
+    assert [e.status for e in found] == ["held"]
+
+
+def test_recent_thanks_for_support_given_keep_the_meeting_held() -> None:
+    found = events(
+        "Tổng thống Hàn Quốc cảm ơn Việt Nam đã ủng hộ Hàn Quốc tổ chức thành công Hội nghị "
+        "Cấp cao APEC 2025.",
+        "2025-11-20",
+    )
+    assert [e.status for e in found] == ["held"]
+
+
+# ------------- a day told after the gathering on whose sidelines two sides met is theirs
+
+
+def test_recent_day_after_the_sideline_gathering_dates_the_talks() -> None:
+    found = events(
+        "Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru bên lề Hội "
+        "nghị Cấp cao ASEAN tại Vientiane ngày 10/10.",
+        "2024-10-20",
+    )
+    by_series = {e.series: e.date for e in found}
+    assert by_series == {None: "2024-10-10", "ASEAN Summit": "2024-10"}
+
+
+def test_recent_day_after_the_sideline_summit_dates_the_talks() -> None:
+    found = events(
+        "Chủ tịch Trung Quốc Tập Cận Bình và Tổng thống Hàn Quốc Lee Jae-myung đã có cuộc hội "
+        "đàm bên lề Hội nghị thượng đỉnh APEC tại Gyeongju ngày 1/11.",
+        "2025-11-20",
+    )
+    assert sorted(e.date or "" for e in found) == ["2025-11", "2025-11-01"]
+
+
+def test_recent_day_after_the_sideline_ministers_meeting_dates_the_talks() -> None:
+    found = events(
+        "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã gặp Ngoại trưởng Mỹ Antony Blinken bên lề Hội "
+        "nghị Bộ trưởng Ngoại giao ASEAN tại Vientiane ngày 26/7.",
+        "2024-08-02",
+    )
+    assert sorted(e.date or "" for e in found) == ["2024-07", "2024-07-26"]
+
+
+def test_recent_a_gathering_dated_alone_keeps_its_day() -> None:
+    found = events(
+        "Ngày 26/10, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ 47 tại Kuala "
+        "Lumpur.",
+        "2025-10-27",
+    )
+    assert [e.date for e in found] == ["2025-10-26"]
+
+
+def test_recent_talks_dated_apart_from_the_gathering_leave_its_day() -> None:
+    found = events(
+        "Ngày 25/10, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Malaysia Anwar Ibrahim; "
+        "ngày 26/10, Thủ tướng dự Hội nghị Cấp cao ASEAN lần thứ 47 tại Kuala Lumpur.",
+        "2025-10-27",
+    )
+    assert "2025-10-26" in [e.date for e in found]
