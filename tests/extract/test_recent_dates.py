@@ -7,6 +7,7 @@ Vietnamese news writing of 2015–2025."""
 from __future__ import annotations
 
 from diplonews.extract import extract
+from diplonews.extract.dates import find_times
 from diplonews.extract.record import Event
 from diplonews.extract.time_scan import scan
 
@@ -343,3 +344,65 @@ def test_recent_talks_dated_apart_from_the_gathering_leave_its_day() -> None:
         "2025-10-27",
     )
     assert "2025-10-26" in [e.date for e in found]
+
+
+# --------------- the weekend or the first days of a week that straddles two months
+
+
+def test_recent_this_weekend_falls_in_the_next_month() -> None:
+    text = "Cuối tuần này, Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nhật Bản."
+    assert dates(text, "2025-10-29") == ["2025-11"]
+
+
+def test_recent_early_this_week_falls_in_the_month_before() -> None:
+    text = (
+        "Đầu tuần này, Bộ trưởng Ngoại giao Lê Hoài Trung đã hội đàm với Ngoại trưởng Australia "
+        "Penny Wong tại Canberra."
+    )
+    assert dates(text, "2025-10-02") == ["2025-09"]
+
+
+def test_recent_early_next_week_falls_in_this_month() -> None:
+    text = "Đầu tuần tới, Bộ trưởng Ngoại giao Lê Hoài Trung sẽ thăm chính thức Australia."
+    assert dates(text, "2025-09-24") == ["2025-09"]
+
+
+def test_recent_a_whole_week_across_two_months_has_no_month() -> None:
+    text = "Trong tuần này, Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nhật Bản."
+    assert "2025-10" not in dates(text, "2025-10-29")
+    assert "2025-11" not in dates(text, "2025-10-29")
+
+
+def test_recent_a_weekend_across_two_months_has_no_month() -> None:
+    text = "Cuối tuần này, Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nhật Bản."
+    assert dates(text, "2026-01-28") == [None]
+
+
+# ------------------------------------------------ a quarter with its year: "quý I/2026"
+
+
+def test_recent_quarter_of_next_year_dates_a_plan() -> None:
+    text = "Đối thoại Chiến lược Việt Nam - Nhật Bản lần thứ 10 sẽ diễn ra vào quý I/2026."
+    assert dates(text, "2025-10-27") == ["2026"]
+
+
+def test_recent_quarter_in_arabic_numerals() -> None:
+    text = "Hai bên nhất trí tổ chức kỳ họp Ủy ban liên Chính phủ Việt Nam - Lào lần thứ 48 trong quý 4/2025."
+    assert dates(text, "2025-08-20") == ["2025"]
+
+
+def test_recent_quarter_of_a_past_year() -> None:
+    text = (
+        "Đối thoại Quốc phòng Việt Nam - Ấn Độ lần thứ 15 đã diễn ra trong quý II/2024 tại Hà Nội."
+    )
+    assert dates(text, "2025-10-27") == ["2024"]
+
+
+def test_recent_quarter_is_not_a_month() -> None:
+    found = find_times("Đối thoại sẽ diễn ra vào quý 1/2026.", "2025-10-27")
+    assert [(t.value, t.precision) for t in found] == [("2026", "year")]
+
+
+def test_recent_no_fifth_quarter() -> None:
+    found = find_times("Kế hoạch được giao trong quý 5/2025 của dự án.", "2025-10-27")
+    assert all("quý" not in t.text for t in found)

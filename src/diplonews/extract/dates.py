@@ -253,7 +253,9 @@ def _weekday_value(
 
 def _week_month(raw: RawTime, pub: tuple[int, int | None, int | None] | None) -> str | None:
     """The month of the week "tuần trước"/"tuần tới" names, against a day-precision
-    publication date: "" when there is none, None when the week straddles two months."""
+    publication date: "" when there is none, None when the week straddles two months.
+    Of its end ("cuối tuần này") only the weekend counts, of its start ("đầu tuần tới")
+    only Monday and Tuesday: a week of 27/10–2/11 has its weekend in November."""
     if pub is None or pub[1] is None or pub[2] is None:
         return ""
     try:
@@ -262,6 +264,10 @@ def _week_month(raw: RawTime, pub: tuple[int, int | None, int | None] | None) ->
         return ""
     monday = today - timedelta(days=today.weekday()) + timedelta(weeks=WEEK_OFFSET[raw.word])
     sunday = monday + timedelta(days=6)
+    if raw.part == "cuối":
+        monday += timedelta(days=5)  # Saturday
+    elif raw.part == "đầu":
+        sunday = monday + timedelta(days=1)  # Tuesday
     if (monday.year, monday.month) != (sunday.year, sunday.month):
         return None
     return f"{monday.year:04d}-{monday.month:02d}"
