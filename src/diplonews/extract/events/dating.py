@@ -794,14 +794,20 @@ def name_year(reader: Reader, d: Draft) -> None:
     đã tham dự Tuần lễ Cấp cao APEC 2017 tại Đà Nẵng" in an article of 2025 is of 2017,
     not of the month the article was published; "sẽ đăng cai Hội nghị Cấp cao APEC 2027"
     is of 2027, and a plan of the story's year is known to that year only ("ủng hộ Hàn Quốc
-    tổ chức thành công Hội nghị Cấp cao APEC 2025"). A month or day its words give is kept
-    with the name's year."""
+    tổ chức thành công Hội nghị Cấp cao APEC 2025"), or to the month of the story's day
+    it follows. A month or day its words give is kept with the name's year."""
     e = d.event
     year = named_with_year(e) if e.kind == "meeting" else None
     if year is None:
         return
     if e.date and e.date[:4] == year and (d.own_date or e.status == "held"):
         return  # its own day, or the story's month of a meeting held in the story's year
+    if e.date and e.date[:4] == year and len(e.date) == 10:
+        # a plan of the story's year the text ties to a day of the story ("Ngay sau cuộc
+        # gặp, … sẽ lên máy bay … để tham dự Hội nghị … APEC 2017"): a gathering of days
+        # to come in that month
+        e.date = e.date[:7]
+        return
     e.date = year + (e.date[4:] if e.date and d.own_date else "")
     now = (reader.doc.record.published or "")[:4] or str(reader.doc.anchor_year or "")
     if now and year > now:
