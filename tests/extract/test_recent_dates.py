@@ -406,3 +406,12 @@ def test_recent_quarter_is_not_a_month() -> None:
 def test_recent_no_fifth_quarter() -> None:
     found = find_times("Kế hoạch được giao trong quý 5/2025 của dự án.", "2025-10-27")
     assert all("quý" not in t.text for t in found)
+
+
+def test_recent_named_plan_tied_to_the_story_day_keeps_its_month() -> None:
+    text = (
+        "Sáng 9/11, Chủ tịch nước Trần Đại Quang đã hội đàm với Tổng thống Peru Pedro Pablo "
+        "Kuczynski tại Hà Nội. Ngay sau cuộc hội đàm, Tổng thống Peru sẽ tới Đà Nẵng để tham dự "
+        "Hội nghị lãnh đạo các nền kinh tế thành viên APEC 2017."
+    )
+    assert dates(text, "2017-11-09") == ["2017-11", "2017-11-09"]
