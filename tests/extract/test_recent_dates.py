@@ -415,3 +415,59 @@ def test_recent_named_plan_tied_to_the_story_day_keeps_its_month() -> None:
         "Hội nghị lãnh đạo các nền kinh tế thành viên APEC 2017."
     )
     assert dates(text, "2017-11-09") == ["2017-11", "2017-11-09"]
+
+
+# ------------------------- a visit owned by a leader's special envoys, named or not
+
+
+def kinds(text: str, published: str | None) -> list[tuple[str, list[str], str | None]]:
+    return [(e.kind, e.parties, e.date) for e in events(text, published)]
+
+
+def test_recent_visit_of_a_presidents_envoys() -> None:
+    text = (
+        "Bộ trưởng Ngoại giao Hàn Quốc cảm ơn sự tiếp đãi nồng nhiệt của Việt Nam dành cho "
+        "chuyến thăm của đoàn đặc phái viên của Tổng thống Lee Jae-myung gần đây."
+    )
+    assert kinds(text, "2025-08-04") == [("visit", ["KOR", "VNM"], "2025")]
+
+
+def test_recent_visit_of_a_prime_ministers_envoy_to_vietnam() -> None:
+    text = (
+        "Thủ tướng Phạm Minh Chính đánh giá cao chuyến thăm Việt Nam của Đặc phái viên của Thủ "
+        "tướng Nhật Bản Ishiba Shigeru."
+    )
+    assert [k[:2] for k in kinds(text, "2025-03-12")] == [("visit", ["JPN", "VNM"])]
+
+
+def test_recent_visit_of_envoys_thanked_by_the_host() -> None:
+    text = (
+        "Chủ tịch nước Lương Cường hoan nghênh chuyến thăm của phái đoàn đặc phái viên của Tổng "
+        "thống Hàn Quốc Lee Jae-myung tới Việt Nam."
+    )
+    assert [k[:2] for k in kinds(text, "2025-06-20")] == [("visit", ["KOR", "VNM"])]
+
+
+def test_recent_envoy_visit_hosted_by_the_state_thanked() -> None:
+    text = (
+        "Ngoại trưởng Nhật Bản cảm ơn Việt Nam đã đón tiếp chu đáo chuyến thăm của Đặc phái viên "
+        "của Thủ tướng Ishiba Shigeru tháng trước."
+    )
+    assert kinds(text, "2025-06-20") == [("visit", ["JPN", "VNM"], "2025-05")]
+
+
+def test_recent_envoys_of_a_president_named_by_his_state() -> None:
+    text = (
+        "Việt Nam đã dành sự tiếp đón trọng thị cho chuyến thăm của đoàn đặc phái viên của Tổng "
+        "thống Hàn Quốc."
+    )
+    assert [k[:2] for k in kinds(text, "2025-06-20")] == [("visit", ["KOR", "VNM"])]
+
+
+def test_recent_envoys_of_no_one_named_make_no_visit() -> None:
+    assert events("Chuyến thăm của đoàn đặc phái viên đã thành công tốt đẹp.", "2025-06-20") == []
+
+
+def test_recent_a_business_delegations_trip_is_no_envoys_visit() -> None:
+    text = "Chuyến thăm của đoàn doanh nghiệp Hàn Quốc đã mở ra nhiều cơ hội hợp tác đầu tư."
+    assert events(text, "2025-06-20") == []

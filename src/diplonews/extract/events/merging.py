@@ -49,11 +49,50 @@ from diplonews.extract.events.cues import (
     month_of,
 )
 from diplonews.extract.record import Event, Participant
+from diplonews.extract.spans import within
 from diplonews.text import fold
 
 if TYPE_CHECKING:
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
+
+
+# A visit owned by a leader's special envoys: "chuyến thăm (Việt Nam) của đoàn đặc phái viên
+# (của) Tổng thống …", "chuyến thăm của Đặc phái viên Thủ tướng Nhật Bản".
+ENVOYS_VISIT = re.compile(
+    r"(?:\s+[^,.;:()]{0,30}?)?\s+của\s+(?:(?:phái\s+)?đoàn\s+)?(?:đặc phái viên|đặc sứ)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def envoys_visit(reader: Reader, d: Draft) -> bool:
+    """Whether a visit noun is owned by a leader's special envoys (`ENVOYS_VISIT`): the
+    state of the leader named after them ("của Tổng thống Lee Jae-myung", "của Tổng thống
+    Hàn Quốc") is the visitors', and the one other state the sentence names before the
+    visit ("cảm ơn Việt Nam đã đón tiếp chu đáo chuyến thăm …") the host."""
+    m = ENVOYS_VISIT.match(reader.body, d.cue.end, d.cue.own_end)
+    if m is None:
+        return False
+    people = reader.doc.record.people
+    senders = [
+        (x.start, people[x.person].country)
+        for x in reader.mentions
+        if m.start() <= x.start < d.cue.own_end and 0 <= x.person < len(people)
+    ] + [(s, code) for s, _, code in within(reader.parties, m.start(), d.cue.own_end)]
+    sender = min(senders, key=lambda pair: pair[0])[1] if senders else None
+    if not sender or getattr(reader.lex.party(sender), "kind", "") != "state":
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    before = {
+        code
+        for _, _, code in within(reader.parties, start, d.cue.start)
+        if code != sender and getattr(reader.lex.party(code), "kind", "") == "state"
+    }
+    hosts = set(d.event.parties) - {sender} or before
+    if len(hosts) != 1:
+        return False
+    d.event.parties = sorted({sender, *hosts})
+    return True
 
 
 def keep_alone(reader: Reader, d: Draft) -> bool:
@@ -73,6 +112,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a named traveller and two states: where to is said further on
         if setting_traveller(reader, d):
             return True  # "X nhấn mạnh nhân chuyến thăm Hungary": X's trip
+        if envoys_visit(reader, d):
+            # "chuyến thăm của đoàn đặc phái viên của Tổng thống Lee Jae-myung": the envoys
+            # a leader sends on his behalf are his state's visitors, unnamed as they are
+            return True
         if not d.people and movements.group_traveller(reader, d):
             # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng", "6 nghị sĩ Mỹ sẽ đến
             # Canada vào tuần tới": dated or not, both states are its parties from now on
@@ -1034,6 +1077,7 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return True  # "Ngoại trưởng Mỹ bắt đầu chuyến công du châu Á": a tour, one state
     if event.kind == "visit" and not (
         delegation_before(reader, d)
+        or ENVOYS_VISIT.match(reader.body, d.cue.end, d.cue.own_end) is not None
         or movements.delegation_state(reader, d) is not None
         or official_traveller(reader, d)
         or movements.group_traveller(reader, d)
