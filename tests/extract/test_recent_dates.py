@@ -471,3 +471,97 @@ def test_recent_envoys_of_no_one_named_make_no_visit() -> None:
 def test_recent_a_business_delegations_trip_is_no_envoys_visit() -> None:
     text = "Chuyến thăm của đoàn doanh nghiệp Hàn Quốc đã mở ra nhiều cơ hội hợp tác đầu tư."
     assert events(text, "2025-06-20") == []
+
+
+# ------- a mechanism's abbreviation given in parentheses names it later ("Hội nghị APT")
+
+
+def series_dates(text: str, published: str | None) -> list[tuple[str | None, str | None]]:
+    return sorted(((e.series, e.date) for e in events(text, published)), key=str)
+
+
+def test_recent_abbreviation_names_the_first_summit() -> None:
+    text = (
+        "Ngày 14/11/2020, Tổng thống Moon Jae-in sẽ tham gia Hội nghị Cấp cao ASEAN+3 (APT) lần "
+        "thứ 23. Hội nghị APT được tiến hành lần đầu tiên vào tháng 12/1997."
+    )
+    assert series_dates(text, None) == [
+        ("ASEAN Plus Three Summit", "1997-12"),
+        ("ASEAN Plus Three Summit", "2020-11-14"),
+    ]
+
+
+def test_recent_abbreviation_of_a_subregional_summit() -> None:
+    text = (
+        "Thủ tướng Phạm Minh Chính đã dự Hội nghị Cấp cao Mê Công - Nhật Bản (MJS) lần thứ 13 "
+        "tại Tokyo ngày 15/12. Hội nghị MJS lần đầu tiên được tổ chức tại Tokyo năm 2009."
+    )
+    assert series_dates(text, "2025-12-20") == [
+        ("Mekong-Japan Summit", "2009"),
+        ("Mekong-Japan Summit", "2025-12-15"),
+    ]
+
+
+def test_recent_abbreviation_with_the_summit_word() -> None:
+    text = (
+        "Thủ tướng Phạm Minh Chính đã dự Hội nghị Cấp cao ASEAN+3 (APT) lần thứ 28 tại Kuala "
+        "Lumpur ngày 27/10. Hội nghị Cấp cao APT lần thứ nhất diễn ra tại Kuala Lumpur năm 1997."
+    )
+    assert ("ASEAN Plus Three Summit", "1997") in series_dates(text, "2025-10-28")
+
+
+def test_recent_an_abbreviation_never_defined_names_nothing() -> None:
+    text = "Hội nghị APT được tiến hành lần đầu tiên vào tháng 12/1997."
+    assert [s for s, _ in series_dates(text, "2020-11-10")] == []
+
+
+def test_recent_an_abbreviation_inside_a_longer_word_is_not_it() -> None:
+    text = (
+        "Thủ tướng Phạm Minh Chính đã dự Hội nghị Cấp cao ASEAN+3 (APT) lần thứ 28 ngày 27/10. "
+        "Hội nghị APTX về công nghệ đã diễn ra năm 2019."
+    )
+    assert series_dates(text, "2025-10-28") == [("ASEAN Plus Three Summit", "2025-10-27")]
+
+
+# ------------ the first occurrence of a mechanism counted far later is another meeting
+
+
+def test_recent_first_summit_is_not_merged_into_the_counted_one() -> None:
+    text = (
+        "Ngày 14/11, Tổng thống Moon Jae-in sẽ tham gia Hội nghị Cấp cao ASEAN+3 lần thứ 23. Hội "
+        "nghị Cấp cao ASEAN+3 được tiến hành lần đầu tiên vào tháng 12/1997."
+    )
+    found = series_dates(text, None)
+    assert len(found) == 2 and ("ASEAN Plus Three Summit", "1997-12") in found
+
+
+def test_recent_first_summit_without_its_year_has_no_date() -> None:
+    text = (
+        "Ngày 14/11/2020, Tổng thống Moon Jae-in sẽ tham gia Hội nghị Cấp cao ASEAN+3 (APT) lần "
+        "thứ 23. Hội nghị APT được tiến hành lần đầu tiên vào tháng 12."
+    )
+    assert ("ASEAN Plus Three Summit", None) in series_dates(text, None)
+
+
+def test_recent_first_summit_told_as_lan_thu_nhat_without_year() -> None:
+    text = (
+        "Ngày 26/10/2025, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ 47. Hội "
+        "nghị Cấp cao ASEAN được tổ chức lần thứ nhất vào tháng 2 tại Bali."
+    )
+    assert ("ASEAN Summit", None) in series_dates(text, None)
+
+
+def test_recent_the_summit_told_again_is_merged() -> None:
+    text = (
+        "Ngày 26/10/2025, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ 47. Hội "
+        "nghị Cấp cao ASEAN lần này tập trung vào kết nạp Timor-Leste."
+    )
+    assert series_dates(text, None) == [("ASEAN Summit", "2025-10-26")]
+
+
+def test_recent_a_first_visit_is_no_first_occurrence_of_a_mechanism() -> None:
+    text = (
+        "Ngày 26/10/2025, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN lần thứ 47. Đây là "
+        "lần đầu tiên Thủ tướng Phạm Minh Chính thăm Kuala Lumpur trong năm nay."
+    )
+    assert ("ASEAN Summit", "2025-10-26") in series_dates(text, None)

@@ -838,3 +838,25 @@ def sideline_day(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
 
 
 SIDELINES_BEFORE = re.compile(r"\bbên lề\s+(?:(?:một|các|cuộc|kỳ|phiên)\s+)?$", re.IGNORECASE)
+
+
+# "… được tiến hành lần đầu tiên vào tháng 12/1997": the first occurrence of a mechanism.
+FIRST_TIME = re.compile(r"(?<!\w)lần\s+(?:đầu\s+tiên|đầu|thứ\s+nhất)(?!\w)", re.IGNORECASE)
+
+
+def first_occurrence(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
+    """The first occurrence of a mechanism the text counts far later ("Hội nghị APT được
+    tiến hành lần đầu tiên vào tháng 12" beside "Hội nghị Cấp cao ASEAN+3 lần thứ 23") is
+    not of the story's year: a yearless month or day gives it no date."""
+    e = d.event
+    if not e.date or not e.series or e.edition:
+        return
+    if not any(
+        x.event.series == e.series and (x.event.edition or 0) > 2 for x in drafts if x is not d
+    ):
+        return
+    if FIRST_TIME.search(reader.body, d.cue.end, d.cue.own_end) is None:
+        return
+    times = [t for t in reader.times_in(d.cue.end, d.cue.own_end) if t.value]
+    if times and not any(t.year_stated for t in times):
+        e.date = None

@@ -587,6 +587,17 @@ def opens_sentence(reader: Reader, d: Draft) -> bool:
     return not reader.body[start : d.cue.start].strip()
 
 
+def first_of_counted(reader: Reader, d: Draft, e: Draft) -> bool:
+    """Whether `d` tells the first occurrence of the mechanism whose later one, counted
+    ("Hội nghị Cấp cao ASEAN+3 lần thứ 23"), `e` is: "Hội nghị Cấp cao ASEAN+3 được tiến
+    hành lần đầu tiên vào tháng 12/1997" recalls another meeting than the 23rd."""
+    if not (e.event.edition and e.event.edition > 1) or d.event.edition:
+        return False
+    if not (d.event.series and d.event.series == e.event.series):
+        return False
+    return dating.FIRST_TIME.search(reader.body, d.cue.end, d.cue.own_end) is not None
+
+
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
     if a.kind != b.kind or d.cue is e.cue and d.counterpart and e.counterpart:
@@ -598,6 +609,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if world.attends_told_talks(reader, d, e):
         return True
     if recalled_year(reader, d, e) or recalled_year(reader, e, d):
+        return False
+    if first_of_counted(reader, d, e) or first_of_counted(reader, e, d):
         return False
     if gathering_into_pairwise(reader, d, e):
         return False

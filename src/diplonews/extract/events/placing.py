@@ -765,6 +765,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     dating.occasion_visit_dates(reader, drafts)
     for d in drafts:
         dating.sideline_day(reader, d, drafts)
+        dating.first_occurrence(reader, d, drafts)
     for d in drafts:
         by_phone(reader, d)
         settle_status(reader, d)
