@@ -859,7 +859,7 @@ def abbreviated_series(body: str, hits: list[Any]) -> list[Any]:
     gave that mechanism in parentheses: "Hội nghị Cấp cao ASEAN+3 (APT) lần thứ 23 …
     Hội nghị APT được tiến hành lần đầu tiên vào tháng 12/1997" is the ASEAN Plus Three
     Summit again, and its first occurrence is one of its own."""
-    added = []
+    added: list[Any] = []
     for start, end, series in hits:
         m = ABBREVIATION_AFTER.match(body, end)
         if m is None:
