@@ -222,13 +222,13 @@ def test_recent_forum_named_by_its_year_is_an_event() -> None:
     ]
 
 
-def test_recent_leaders_meeting_of_member_economies_named_by_its_year() -> None:
+def test_recent_leaders_meeting_named_by_its_year_is_of_that_year() -> None:
     found = events(
-        "Sau chuyến thăm, Tổng thống Peru sẽ tới Đà Nẵng để tham dự Hội nghị lãnh đạo các nền "
+        "Sau chuyến thăm, Tổng thống Peru sẽ tới Đà Nẵng để tham dự Hội nghị các nhà lãnh đạo "
         "kinh tế thành viên APEC 2017.",
         "2017-11-08",
     )
-    assert [(e.series, e.status, e.date[:4] if e.date else None) for e in found] == [
+    assert [(e.series, e.status, e.date) for e in found] == [
         ("APEC Economic Leaders' Meeting", "planned", "2017")
     ]
 
