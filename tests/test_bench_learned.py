@@ -67,8 +67,10 @@ def test_fit_is_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_draft_features_of_a_dropped_draft(
     learned: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """v02's visit "chuyến thăm của đoàn đặc phái viên" is dropped by the not-alone gate:
-    its features are read off the stage and come out the same on a second run."""
+    """An invented visit of envoys no one is said to send ("chuyến thăm của đoàn đặc phái
+    viên" with no leader nor state after it; v02's is kept, envoys of a named leader being
+    his state's visitors) is dropped by the not-alone gate: its features are read off the
+    stage and come out the same on a second run."""
     seen: list[list[str]] = []
     keep = context_sides.keep
 
@@ -79,11 +81,14 @@ def test_draft_features_of_a_dropped_draft(
         return told
 
     monkeypatch.setattr(context_sides, "keep", noting)
-    text = (DEV / "v02.txt").read_text(encoding="utf-8")
-    extract(text, "v02")
+    text = (
+        "Ngoại trưởng Hàn Quốc Cho Hyun cho biết chuyến thăm của đoàn đặc phái viên đã thành "
+        "công tốt đẹp."
+    )
+    extract(text, "t", published="2025-08-04")
     first = list(seen)
     seen.clear()
-    extract(text, "v02")
+    extract(text, "t", published="2025-08-04")
     assert first and first == seen
     visit = next(names for names in first if "kind=visit" in names)
     assert "cue=chuyến thăm" in visit

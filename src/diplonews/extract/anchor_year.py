@@ -181,7 +181,7 @@ def names_a_thing(text: str, raw: RawTime | Any, occurrences_only: bool = False)
     return not _CLAUSE_VERB.search(text, start + noun.end(), raw.start)
 
 
-def _recalls_history(text: str, raw: RawTime) -> bool:
+def recalls_history(text: str, raw: RawTime) -> bool:
     """Whether a full date is history the text recalls, not the day it reports on."""
     before = text[max(0, raw.start - 48) : raw.start].lower()
     if _HISTORY_BEFORE.search(before):
@@ -231,7 +231,7 @@ def _anchor_candidate(text: str, found: list[RawTime]) -> int | None:
         for r in found
         if r.kind == "day"
         and r.year is not None
-        and (r.end_year is not None or not _recalls_history(text, r))
+        and (r.end_year is not None or not recalls_history(text, r))
     ]
     if dated:
         lead_end = _lead_end(text)

@@ -17,7 +17,12 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from diplonews.extract.anchor_year import anchor_from, infer_anchor_year
+from diplonews.extract.anchor_year import (
+    anchor_from,
+    infer_anchor_year,
+    names_a_thing,
+    recalls_history,
+)
 from diplonews.extract.clean import BODY, split_lead_prefix
 from diplonews.extract.doc import CleanText, Doc, TimeMention
 from diplonews.extract.lexicons import Lexicons
@@ -100,6 +105,7 @@ def _resolve_one(
     pub: tuple[int, int | None, int | None] | None,
     anchor: int | None,
     lead: bool = False,
+    story_year: int | None = None,
 ) -> TimeMention | None:
     value = end_value = None
     stated = raw.year is not None
@@ -109,7 +115,7 @@ def _resolve_one(
         if year is None and raw.year_shift is not None:
             # "tháng 11 năm ngoái": the story's year moved (its publication year, else the
             # year the story is dated by)
-            base = pub[0] if pub is not None else anchor
+            base = story_year or (pub[0] if pub is not None else anchor)
             year = base + raw.year_shift if base is not None else None
         elif year is None:
             year = (
@@ -128,7 +134,7 @@ def _resolve_one(
     elif raw.kind == "rel_year":
         precision = "year"
         offset = {"ngoái": -1, "trước": -1, "tới": 1, "sau": 1}.get(raw.word, 0)
-        base = raw.year if raw.year is not None else anchor
+        base = raw.year if raw.year is not None else (story_year or anchor)
         value = _iso(base + offset) if base is not None else None
     elif raw.kind == "rel_month":
         if pub is None or pub[1] is None:
@@ -247,7 +253,9 @@ def _weekday_value(
 
 def _week_month(raw: RawTime, pub: tuple[int, int | None, int | None] | None) -> str | None:
     """The month of the week "tuần trước"/"tuần tới" names, against a day-precision
-    publication date: "" when there is none, None when the week straddles two months."""
+    publication date: "" when there is none, None when the week straddles two months.
+    Of its end ("cuối tuần này") only the weekend counts, of its start ("đầu tuần tới")
+    only Monday and Tuesday: a week of 27/10–2/11 has its weekend in November."""
     if pub is None or pub[1] is None or pub[2] is None:
         return ""
     try:
@@ -256,6 +264,10 @@ def _week_month(raw: RawTime, pub: tuple[int, int | None, int | None] | None) ->
         return ""
     monday = today - timedelta(days=today.weekday()) + timedelta(weeks=WEEK_OFFSET[raw.word])
     sunday = monday + timedelta(days=6)
+    if raw.part == "cuối":
+        monday += timedelta(days=5)  # Saturday
+    elif raw.part == "đầu":
+        sunday = monday + timedelta(days=1)  # Tuesday
     if (monday.year, monday.month) != (sunday.year, sunday.month):
         return None
     return f"{monday.year:04d}-{monday.month:02d}"
@@ -284,6 +296,10 @@ def _reviews_the_year(
     )
 
 
+def _told_as_done(text: str, raw: RawTime) -> bool:
+    return raw.relation != "future" and clause_tense(text, raw.start, raw.end) == "past"
+
+
 def resolve(
     text: str, found: list[RawTime], published: str | None, anchor_year: int | None
 ) -> list[TimeMention]:
@@ -292,10 +308,24 @@ def resolve(
     anchor = anchor_year if anchor_year is not None else (pub[0] if pub else None)
     mentions = []
     review = bool(found) and _reviews_the_year(found[0], found[1:], pub)
+    story_year = None
     for index, raw in enumerate(found):
-        mention = _resolve_one(text, raw, pub, anchor, lead=index == 0 and not review)
+        mention = _resolve_one(text, raw, pub, anchor, index == 0 and not review, story_year)
         if mention is not None:
             mentions.append(mention)
+            # a lead day of the year after publication told as done ("tối ngày 5/1 đã hội
+            # nghị" on a page of 31/12): the story is told in that year, and "ngày 1/11 năm
+            # ngoái", "năm ngoái" count from it (not from a plan's day: "Ngày 5/1, Thủ
+            # tướng sẽ thăm …" is told in the publication's year)
+            if (
+                index == 0
+                and pub is not None
+                and raw.year is None
+                and mention.value
+                and mention.value[:4] == str(pub[0] + 1)
+                and _told_as_done(text, raw)
+            ):
+                story_year = pub[0] + 1
     return mentions
 
 
@@ -322,6 +352,22 @@ def _dateline_days(layout: CleanText | None) -> list[RawTime]:
     if not prefix or not rest:
         return []
     return [raw for raw in scan(prefix) if raw.kind == "day"]
+
+
+def _lead_day(body: str, found: list[RawTime], first_end: int, anchor: int | None) -> str | None:
+    """The day a story opens on when the page gives no publication date: the body's first
+    date, a full one in its first sentence ("Chiều 15/3/2024, tại Phnom Penh, …"), of the
+    year the story is written in, and neither history the lead recalls ("sinh ngày
+    2/2/1952") nor the day of a thing it names ("vụ tấn công 11/9/2001"). Against it "tháng
+    12 vừa qua" is of the year before and "hôm qua" the day before, as against a dateline."""
+    raw = found[0] if found else None
+    if raw is None or raw.kind != "day" or raw.year is None or raw.year != anchor:
+        return None
+    if raw.start >= first_end or raw.end_day is not None or raw.relation is not None:
+        return None
+    if names_a_thing(body, raw) or recalls_history(body, raw):
+        return None
+    return _iso(raw.year, raw.month, raw.day)
 
 
 def _story_day(published: str | None, dateline: str | None) -> str | None:
@@ -457,7 +503,10 @@ def dating(
     )
     # "hôm qua", "sáng nay" count from the dateline's day, the day the story is told
     # ("Hà Nội, 12/9 (TTXVN) - Chiều nay, …" republished on the 13th), else from publication
-    times = resolve(body, found, _story_day(published, day), anchor_year)
+    now = _story_day(published, day)
+    if now is None:
+        now = _lead_day(body, found, first_end, anchor_year)
+    times = resolve(body, found, now, anchor_year)
     if dateline and not any(t.start < first_end and t.value for t in times):
         raw, value = dateline[0], day
         if value is not None:

@@ -79,6 +79,11 @@ _DAY_BEFORE_MONTH = re.compile(
     r"|(?<!\w)(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật),\s*)"
     r"(?P<d1>[0-9]{1,2})(?:\s*(?:-|–|và|đến|tới)\s*(?:ngày\s+)?(?P<d2>[0-9]{1,2}))?\s+$"
 )
+# A quarter of a year written with the year after a slash, "quý I/2026", "quý 4/2025": the
+# year ("quý IV năm 2025" is found by its "năm 2025").
+_QUARTER = re.compile(
+    r"(?<!\w)[Qq]uý\s+(?:I{1,3}|IV|[1-4])\s*/\s*(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+)
 # "năm 2023", "năm ngoái", "năm nay (2020)" (after the N of "năm").
 _YEAR = re.compile(
     r"ăm\s+(?:(?P<y>[0-9]{4})(?![0-9])(?P<this>\s+này(?!\w))?"
@@ -229,6 +234,9 @@ class RawTime:
     # năm nay" 0, "tháng 9 năm tới" +1 (None: no such word)
     year_shift: int | None = None
     count: int | None = None  # for "ago": how many units
+    # for "rel_week": the part of the week told, "cuối" (its weekend: "cuối tuần qua") or
+    # "đầu" (its first days: "đầu tuần tới"), else ""
+    part: str = ""
 
 
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -445,6 +453,9 @@ def _candidates(text: str) -> list[RawTime]:
         month = int(m["m"])
         if 1 <= month <= 12:
             found.append(RawTime(m.start(), m.end(), "month", m.start(), None, month, int(m["y"])))
+    if "uý" in text:
+        for m in _QUARTER.finditer(text):
+            found.append(RawTime(m.start(), m.end(), "year", m.start(), year=int(m["y"])))
     for m in _YEAR.finditer(text):
         start = m.start() - 1
         if not _word_starts(text, start, "nN"):
@@ -487,7 +498,10 @@ def _candidates(text: str) -> list[RawTime]:
         if _word_starts(text, start, "tT"):
             words = _words_before(text, start, 1)
             if not (words and (words[0].isdigit() or words[0] in NUMBER_WORDS)):
-                found.append(RawTime(start, m.end(), "rel_week", start, word=m["w"]))
+                part = words[0] if words and words[0] in ("cuối", "đầu") else ""
+                if part:
+                    start = _start_of(text, start, words)
+                found.append(RawTime(start, m.end(), "rel_week", start, word=m["w"], part=part))
     for m in _WEEKDAY.finditer(text):
         raw = _weekday_at(text, m)
         if raw is not None:
@@ -664,7 +678,7 @@ def _relate(text: str, raw: RawTime, floor: int) -> None:
         raw.relation, raw.end = "past", end + len(past.group())
         return
     before = text[max(0, raw.start - 24) : raw.start]
-    if "hồi" in before or "rước đó" in before:
+    if "ồi" in before or "rước đó" in before:  # "hồi", and "Hồi" opening a sentence
         words = _words_before(text, raw.start, 4)
         if "hồi" in words[:3] or any(
             words[i] == "đó" and words[i + 1] == "trước" for i in range(len(words) - 1)

@@ -761,3 +761,102 @@ def occasion_of_plan(reader: Reader, d: Draft) -> None:
     if RECALLED.search(body, start, end):
         return
     e.status = "planned"
+
+
+# A meeting named with its year after the mechanism's acronym: "Tuần lễ Cấp cao APEC
+# 2017", "Hội nghị Cấp cao ASEAN 2020", "Hội nghị Bộ trưởng G20 2026". (With "năm" the
+# year is a date the scan finds itself: "Hội nghị thượng đỉnh G20 năm 2026".)
+NAME_YEAR = re.compile(
+    r"(?<![\w-])[A-Z][A-Z0-9+\-]{1,9}\s+((?:19|20)[0-9]{2})(?![0-9])(?!\s*[-–]\s*[0-9])"
+)
+# … but not a plan, a vision or a community named with its target year ("Hội nghị về Tầm
+# nhìn Cộng đồng ASEAN 2025", "Hội nghị triển khai Kế hoạch hành động APEC 2030").
+NAME_YEAR_GOAL = re.compile(
+    r"(?<!\w)(?:tầm nhìn|cộng đồng|kế hoạch|lộ trình|chương trình|nghị trình|chiến lược|"
+    r"mục tiêu|vision|agenda)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def named_with_year(e: Any) -> str | None:
+    """The year a meeting's name ends on after a mechanism's acronym ("APEC 2017")."""
+    name = e.name
+    if not name or not any(map(str.isdigit, name)):
+        return None
+    m = NAME_YEAR.search(name)
+    if m is None or NAME_YEAR_GOAL.search(name, 0, m.start()):
+        return None
+    return m.group(1)
+
+
+def name_year(reader: Reader, d: Draft) -> None:
+    """A meeting named with its year is of that year, whatever the story's: "Tổng thống
+    đã tham dự Tuần lễ Cấp cao APEC 2017 tại Đà Nẵng" in an article of 2025 is of 2017,
+    not of the month the article was published; "sẽ đăng cai Hội nghị Cấp cao APEC 2027"
+    is of 2027, and a plan of the story's year is known to that year only ("ủng hộ Hàn Quốc
+    tổ chức thành công Hội nghị Cấp cao APEC 2025"), or to the month of the story's day
+    it follows. A month or day its words give is kept with the name's year."""
+    e = d.event
+    year = named_with_year(e) if e.kind == "meeting" else None
+    if year is None:
+        return
+    if e.date and e.date[:4] == year and (d.own_date or e.status == "held"):
+        return  # its own day, or the story's month of a meeting held in the story's year
+    if e.date and e.date[:4] == year and len(e.date) == 10:
+        # a plan of the story's year the text ties to a day of the story ("Ngay sau cuộc
+        # gặp, … sẽ lên máy bay … để tham dự Hội nghị … APEC 2017"): a gathering of days
+        # to come in that month
+        e.date = e.date[:7]
+        return
+    e.date = year + (e.date[4:] if e.date and d.own_date else "")
+    now = (reader.doc.record.published or "")[:4] or str(reader.doc.anchor_year or "")
+    if now and year > now:
+        e.status = "planned"  # a summit of a year still to come has not been held
+
+
+def sideline_day(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
+    """A day told after the gathering on whose sidelines two sides met ("… đã hội đàm
+    với … bên lề Hội nghị Cấp cao ASEAN tại Vientiane ngày 10/10") is the day of their
+    meeting, the predicate of the clause; the gathering, of several days or not, is
+    known only to its month (as when the day stands before it: "ngày 8/7 đã nhóm họp bên
+    lề Hội nghị …")."""
+    e = d.event
+    if not d.setting or e.kind != "meeting" or not e.date or len(e.date) != 10:
+        return
+    if not SIDELINES_BEFORE.search(reader.body, max(0, d.cue.start - 20), d.cue.start):
+        return
+    if any(
+        x is not d
+        and x.sentence == d.sentence
+        and x.cue.start < d.cue.start
+        and x.event.kind == "meeting"
+        and not x.setting
+        and x.event.date == e.date
+        for x in drafts
+    ):
+        e.date = e.date[:7]
+
+
+SIDELINES_BEFORE = re.compile(r"\bbên lề\s+(?:(?:một|các|cuộc|kỳ|phiên)\s+)?$", re.IGNORECASE)
+
+
+# "… được tiến hành lần đầu tiên vào tháng 12/1997": the first occurrence of a mechanism.
+FIRST_TIME = re.compile(r"(?<!\w)lần\s+(?:đầu\s+tiên|đầu|thứ\s+nhất)(?!\w)", re.IGNORECASE)
+
+
+def first_occurrence(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
+    """The first occurrence of a mechanism the text counts far later ("Hội nghị APT được
+    tiến hành lần đầu tiên vào tháng 12" beside "Hội nghị Cấp cao ASEAN+3 lần thứ 23") is
+    not of the story's year: a yearless month or day gives it no date."""
+    e = d.event
+    if not e.date or not e.series or e.edition:
+        return
+    if not any(
+        x.event.series == e.series and (x.event.edition or 0) > 2 for x in drafts if x is not d
+    ):
+        return
+    if FIRST_TIME.search(reader.body, d.cue.end, d.cue.own_end) is None:
+        return
+    times = [t for t in reader.times_in(d.cue.end, d.cue.own_end) if t.value]
+    if times and not any(t.year_stated for t in times):
+        e.date = None

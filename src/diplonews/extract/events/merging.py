@@ -49,12 +49,51 @@ from diplonews.extract.events.cues import (
     month_of,
 )
 from diplonews.extract.record import Event, Participant
+from diplonews.extract.spans import within
 from diplonews.text import fold
 
 if TYPE_CHECKING:
     from diplonews.extract.doc import Mention
     from diplonews.extract.events.drafts import Draft
     from diplonews.extract.events.reader import Reader
+
+
+# A visit owned by a leader's special envoys: "chuyến thăm (Việt Nam) của đoàn đặc phái viên
+# (của) Tổng thống …", "chuyến thăm của Đặc phái viên Thủ tướng Nhật Bản".
+ENVOYS_VISIT = re.compile(
+    r"(?:\s+[^,.;:()]{0,30}?)?\s+của\s+(?:(?:phái\s+)?đoàn\s+)?(?:đặc phái viên|đặc sứ)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def envoys_visit(reader: Reader, d: Draft) -> bool:
+    """Whether a visit noun is owned by a leader's special envoys (`ENVOYS_VISIT`): the
+    state of the leader named after them ("của Tổng thống Lee Jae-myung", "của Tổng thống
+    Hàn Quốc") is the visitors', and the one other state the sentence names before the
+    visit ("cảm ơn Việt Nam đã đón tiếp chu đáo chuyến thăm …") the host."""
+    m = ENVOYS_VISIT.match(reader.body, d.cue.end, d.cue.own_end)
+    if m is None:
+        return False
+    people = reader.doc.record.people
+    senders = [
+        (x.start, people[x.person].country)
+        for x in reader.mentions
+        if m.start() <= x.start < d.cue.own_end and 0 <= x.person < len(people)
+    ] + [(s, code) for s, _, code in within(reader.parties, m.start(), d.cue.own_end)]
+    sender = min(senders, key=lambda pair: pair[0])[1] if senders else None
+    if not sender or getattr(reader.lex.party(sender), "kind", "") != "state":
+        return False
+    start = reader.doc.sentences[d.sentence][0]
+    before = {
+        code
+        for _, _, code in within(reader.parties, start, d.cue.start)
+        if code != sender and getattr(reader.lex.party(code), "kind", "") == "state"
+    }
+    hosts = set(d.event.parties) - {sender} or before
+    if len(hosts) != 1:
+        return False
+    d.event.parties = sorted({sender, *hosts})
+    return True
 
 
 def keep_alone(reader: Reader, d: Draft) -> bool:
@@ -74,6 +113,10 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
             return True  # a named traveller and two states: where to is said further on
         if setting_traveller(reader, d):
             return True  # "X nhấn mạnh nhân chuyến thăm Hungary": X's trip
+        if envoys_visit(reader, d):
+            # "chuyến thăm của đoàn đặc phái viên của Tổng thống Lee Jae-myung": the envoys
+            # a leader sends on his behalf are his state's visitors, unnamed as they are
+            return True
         if not d.people and movements.group_traveller(reader, d):
             # "chuyến công du … của các nghị sĩ Mỹ tới Bình Nhưỡng", "6 nghị sĩ Mỹ sẽ đến
             # Canada vào tuần tới": dated or not, both states are its parties from now on
@@ -100,6 +143,8 @@ def keep_alone(reader: Reader, d: Draft) -> bool:
         return True  # "Sáng nay, quan chức A và B đã khai mạc các cuộc đàm phán"
     if e.series and e.edition and not d.points_back:
         return True  # "cuộc họp Nội các chung Việt Nam-Thái Lan lần thứ 4": a counted round
+    if cue.kind == "meeting" and not d.points_back and dating.named_with_year(e):
+        return True  # "Diễn đàn cấp cao APEC 2025": one occurrence, named by its year
     if (
         e.edition
         and not d.points_back
@@ -543,6 +588,17 @@ def opens_sentence(reader: Reader, d: Draft) -> bool:
     return not reader.body[start : d.cue.start].strip()
 
 
+def first_of_counted(reader: Reader, d: Draft, e: Draft) -> bool:
+    """Whether `d` tells the first occurrence of the mechanism whose later one, counted
+    ("Hội nghị Cấp cao ASEAN+3 lần thứ 23"), `e` is: "Hội nghị Cấp cao ASEAN+3 được tiến
+    hành lần đầu tiên vào tháng 12/1997" recalls another meeting than the 23rd."""
+    if not (e.event.edition and e.event.edition > 1) or d.event.edition:
+        return False
+    if not (d.event.series and d.event.series == e.event.series):
+        return False
+    return dating.FIRST_TIME.search(reader.body, d.cue.end, d.cue.own_end) is not None
+
+
 def same(reader: Reader, d: Draft, e: Draft) -> bool:
     a, b = d.event, e.event
     if a.kind != b.kind or d.cue is e.cue and d.counterpart and e.counterpart:
@@ -554,6 +610,8 @@ def same(reader: Reader, d: Draft, e: Draft) -> bool:
     if world.attends_told_talks(reader, d, e):
         return True
     if recalled_year(reader, d, e) or recalled_year(reader, e, d):
+        return False
+    if first_of_counted(reader, d, e) or first_of_counted(reader, e, d):
         return False
     if gathering_into_pairwise(reader, d, e):
         return False
@@ -1053,6 +1111,7 @@ def has_actor(reader: Reader, d: Draft, event: Event) -> bool:
         return True  # "Ngoại trưởng Mỹ bắt đầu chuyến công du châu Á": a tour, one state
     if event.kind == "visit" and not (
         delegation_before(reader, d)
+        or ENVOYS_VISIT.match(reader.body, d.cue.end, d.cue.own_end) is not None
         or movements.delegation_state(reader, d) is not None
         or official_traveller(reader, d)
         or movements.group_traveller(reader, d)

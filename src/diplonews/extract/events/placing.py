@@ -77,6 +77,14 @@ PREPARED_FOR = re.compile(
     re.IGNORECASE,
 )
 PREPARED_REACH = 90
+# Support or a wish for a state to host a meeting well ("ủng hộ Hàn Quốc tổ chức thành
+# công Hội nghị Cấp cao APEC 2025", "chúc Lào tổ chức thành công …"), not congratulations
+# on having done so ("chúc mừng …"): the meeting is still to come.
+WISHED_HOSTING = re.compile(
+    r"(?<!\w)(?:ủng hộ|hỗ trợ|giúp|giúp đỡ|chúc(?!\s+mừng))(?!\w)[^.;:!?]{0,50}?"
+    r"(?<!\w)(?:tổ chức|đăng cai)\s+thành công\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?$",
+    re.IGNORECASE,
+)
 # Words that open a clause of its own after an event: what follows them is not the
 # event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
 SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
@@ -371,6 +379,16 @@ def settle_status(reader: Reader, d: Draft) -> None:
         ):
             e.status = "planned"  # "… chuẩn bị cho chuyến thăm …": still to come
             return
+    if (
+        d.cue.kind == "meeting"
+        and e.status == "held"
+        and not before_publication
+        and not reported_past
+        and "thành công" in reader.body[max(start, head - 30) : head]
+        and WISHED_HOSTING.search(reader.body, max(start, head - PREPARED_REACH), head)
+    ):
+        e.status = "planned"
+        return
     if d.cue.kind == "meeting" and e.status == "held" and not before_publication:
         if SETTING_OUT.search(reader.body, max(start, head - 200), head) or TOWARDS.search(
             reader.body, max(start, head - 20), head
@@ -792,6 +810,9 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
     dating.visit_days(reader, drafts)
     dating.occasion_visit_dates(reader, drafts)
     for d in drafts:
+        dating.sideline_day(reader, d, drafts)
+        dating.first_occurrence(reader, d, drafts)
+    for d in drafts:
         by_phone(reader, d)
         settle_status(reader, d)
         dating.noun_ahead(reader, d)
@@ -803,6 +824,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         dating.planned_list(reader, d, drafts)
         dating.planned_list_date(reader, d, drafts)
         story_month(reader, d)
+        dating.name_year(reader, d)
         setting_location(reader, d)
         seat_location(reader, d)
         host_seat_location(reader, d)

@@ -220,6 +220,8 @@ class Reader:
             if not any(h[0] < e and s < h[1] for s, e, _ in self.series_hits)
         ]
         self.series_hits.sort(key=lambda h: h[0])
+        if "(" in self.body:
+            self.series_hits = abbreviated_series(self.body, self.series_hits)
         self.mentions: list[Mention] = doc.mentions
         self.taking_part = [
             m
@@ -842,6 +844,31 @@ class Reader:
     # -- a trip told by a verb of motion: "X sẽ tới Venezuela"
 
     # -- several counterparts after one verb: one event each
+
+
+# A mechanism's name followed by the abbreviation the text will use for it: "Hội nghị Cấp
+# cao ASEAN+3 (APT)", "Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM)".
+ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*\)")
+# A meeting's word before such an abbreviation later on: "Hội nghị APT", "Hội nghị Cấp cao
+# APT", "các kỳ họp AMM".
+ABBREVIATED_MEETING = r"(?<!\w)(?:[Hh]ội nghị(?:\s+(?:[Cc]ấp cao|[Tt]hượng đỉnh|[Bb]ộ trưởng))?|[Cc]uộc họp|[Kk]ỳ họp)\s+"
+
+
+def abbreviated_series(body: str, hits: list[Any]) -> list[Any]:
+    """Add, as mentions of a mechanism, the meetings the text names by the abbreviation it
+    gave that mechanism in parentheses: "Hội nghị Cấp cao ASEAN+3 (APT) lần thứ 23 …
+    Hội nghị APT được tiến hành lần đầu tiên vào tháng 12/1997" is the ASEAN Plus Three
+    Summit again, and its first occurrence is one of its own."""
+    added: list[Any] = []
+    for start, end, series in hits:
+        m = ABBREVIATION_AFTER.match(body, end)
+        if m is None:
+            continue
+        use = re.compile(ABBREVIATED_MEETING + re.escape(m.group(1)) + r"(?![\w+\-])")
+        for u in use.finditer(body, m.end()):
+            if not any(s < u.end() and u.start() < e for s, e, _ in [*hits, *added]):
+                added.append((u.start(), u.end(), series))
+    return sorted([*hits, *added], key=lambda h: h[0]) if added else hits
 
 
 def fill_countries(doc: Doc, events: list[Event]) -> None:
