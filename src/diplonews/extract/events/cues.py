@@ -173,12 +173,17 @@ NAME_STOP = re.compile(
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 # "lên đường đi Berlin", "sẽ đi Ấn Độ", "dự kiến đi Bắc Kinh": "đi" as a trip only after
 # setting off or a plan, else a walk or a tourist's trip (see movements).
-GOING = r"(?:(?<=lên đường )|(?<=sẽ )|(?<=dự kiến )|(?<=dự định )|(?<=kế hoạch ))đi"
+# The word first and what stands before it tested after it ("đi(?<=sẽ đi)", the same as
+# "(?<=sẽ )đi"): an alternative that opens with a character is passed over at once where
+# the text has another, one that opens with an assertion is tried (here and in MOVE and
+# LOCATION_LEAD, searched at each character before every place).
+GOING = r"đi(?:(?<=lên đường đi)|(?<=sẽ đi)|(?<=dự kiến đi)|(?<=dự định đi)|(?<=kế hoạch đi))"
 # "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
 LOCATION_LEAD = re.compile(
     r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|" + GOING + "|"
     # a landing: "hạ cánh (an toàn) xuống", "đáp (máy bay) xuống"
-    r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống|"
+    r"xuống(?:(?<=hạ cánh xuống)|(?<=an toàn xuống)|(?<=đáp xuống)|(?<=máy bay xuống)"
+    r"|(?<=chuyên cơ xuống))|"
     # a tour's stop: "Chặng dừng chân đầu tiên là Brussels" (movements.tour_stops)
     r"dừng chân(?:\s[^,;.()]{0,50}?)?\s+là)"
     r"(?:\s+(?:điện|cung điện|dinh|phủ|tòa nhà|toà nhà|trụ sở|nhà khách|khách sạn))?\s*$",
