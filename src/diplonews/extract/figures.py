@@ -114,8 +114,11 @@ _FORECAST_AMOUNT = re.compile(
 )
 # Factors written in words: "tăng gấp đôi" (2), "gấp ba" (3), "gấp rưỡi" (1.5).
 WORD_FACTORS = {"đôi": "2", "ba": "3", "bốn": "4", "rưỡi": "1.5"}
+# "(?<!\w)[gG]" written "[gG](?<!\w[gG])" (the same test of the character before): a
+# pattern that opens with a class has the engine skip to its characters, one that opens
+# with an assertion is tried at every character of the body (100 us a body).
 _WORD_FACTOR = re.compile(
-    rf"(?<!\w)[gG]ấp\s+(?P<word>{_alternatives(WORD_FACTORS)})(?!\w)(?!\s+lần)"
+    rf"[gG](?<!\w[gG])ấp\s+(?P<word>{_alternatives(WORD_FACTORS)})(?!\w)(?!\s+lần)"
 )
 # Subjects whose change is a figure of the relationship (→ English noun).
 SUBJECTS = {

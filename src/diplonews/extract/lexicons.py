@@ -265,12 +265,28 @@ SCANNED = (
 # (20,000 corpus articles of 2003-2006).
 TEXT_ORDER = " nhtcigauđomàrưvláy,p.bskôếạdộêeệảóốớờấâủề0\nqịìểợậầơựxăíứởã1ọữ2ụúồổ\"ắòừ-ùặ53ẽũ)(/ỉửằ4ỏýễ:9é6ỹẫĩẩ87ỗẻwfzẳỷẹ%;?”ỳỡ“èõ'"
 _START = itemgetter(0)
-_RANK = {char: rank for rank, char in enumerate(TEXT_ORDER)}
 _UNREAD = "\x00"
 
 
-def _text_order(key: str) -> list[int]:
-    return [_RANK.get(char, len(_RANK) + ord(char)) for char in key]
+class _Ranks(dict[int, str]):
+    """`str.translate`'s table for `_text_order`: a character of TEXT_ORDER becomes the
+    character numbered by its rank; any other becomes the character past every rank
+    followed by itself (kept here once met). Strings compare by code point, a prefix
+    first, so the translated keys sort in TEXT_ORDER first, then by code point."""
+
+    def __missing__(self, char: int) -> str:
+        self[char] = found = chr(len(TEXT_ORDER)) + chr(char)
+        return found
+
+
+_RANKS = _Ranks({ord(char): chr(rank) for rank, char in enumerate(TEXT_ORDER)})
+
+
+def _text_order(key: str) -> str:
+    """The sort key of a key by its characters' frequency in news text (TEXT_ORDER): one
+    `translate` in C, not a Python step per character (sorting the lexicons' 22,000 keys
+    by a list of ranks each took a fifth of their load)."""
+    return key.translate(_RANKS)
 
 
 class Scanner:

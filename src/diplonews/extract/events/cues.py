@@ -90,6 +90,7 @@ SECONDARY = re.compile(
     r"tiếp nối các hoạt động|trước thềm|tiến tới)\s*$",
     re.IGNORECASE,
 )
+SECONDARY_LONGEST = len("tiếp nối các hoạt động")  # its longest words (see `last_words`)
 ATTEND = re.compile(r"\b(?:tham dự|dự|tham gia|dẫn đầu đoàn[^,;]*? dự)\s*$")
 # "khai mạc" as a verb (to open a meeting), not the opening ceremony ("trong lễ khai mạc")
 CHAIR = re.compile(
@@ -118,6 +119,20 @@ EXCLUDED_BEFORE = re.compile(
     r"(?:theo lời mời của|lời mời của|thay mặt(?: cho)?|lời chào của|của đoàn[^,;]*|"
     r"(?:[Ss]áng kiến|[Cc]hính sách|chính quyền|đề xuất|thông điệp|[Tt]ầm nhìn)[^;.]{0,80}của)\s*$"
 )
+EXCLUDED_REACH = 110  # characters before a mention where EXCLUDED_BEFORE is looked for
+
+
+def excluded_before(body: str, at: int) -> bool:
+    """Whether EXCLUDED_BEFORE ends right before the mention at `at` ("theo lời mời của",
+    "thay mặt"). Each of its forms holds "của" or "thay mặt": where neither stands in the
+    reach, a substring test (in C, no copy) spares the pattern tried at each of its 110
+    characters, for most of the article's mentions."""
+    start = max(0, at - EXCLUDED_REACH)
+    if body.find("của", start, at) < 0 and body.find("thay mặt", start, at) < 0:
+        return False
+    return EXCLUDED_BEFORE.search(body, start, at) is not None
+
+
 # "do X tổ chức" (hosted by X: a banquet's host) is not taking part; "do X … dẫn đầu"
 # (a delegation led by X) is.
 BY_BEFORE = re.compile(r"\bdo\s+(?:ông|bà|ngài)?\s*$")
@@ -176,12 +191,17 @@ NAME_STOP = re.compile(
 LOCATED = re.compile(r"(?:tại|ở)\s*$")
 # "lên đường đi Berlin", "sẽ đi Ấn Độ", "dự kiến đi Bắc Kinh": "đi" as a trip only after
 # setting off or a plan, else a walk or a tourist's trip (see movements).
-GOING = r"(?:(?<=lên đường )|(?<=sẽ )|(?<=dự kiến )|(?<=dự định )|(?<=kế hoạch ))đi"
+# The word first and what stands before it tested after it ("đi(?<=sẽ đi)", the same as
+# "(?<=sẽ )đi"): an alternative that opens with a character is passed over at once where
+# the text has another, one that opens with an assertion is tried (here and in MOVE and
+# LOCATION_LEAD, searched at each character before every place).
+GOING = r"đi(?:(?<=lên đường đi)|(?<=sẽ đi)|(?<=dự kiến đi)|(?<=dự định đi)|(?<=kế hoạch đi))"
 # "tại điện Kremlin", "ở dinh Tổng thống": a venue named after a lowercase noun of building
 LOCATION_LEAD = re.compile(
     r"(?:tại|ở|thành phố|thành phố cảng|thủ đô|đến|tới|sang|thăm|" + GOING + "|"
     # a landing: "hạ cánh (an toàn) xuống", "đáp (máy bay) xuống"
-    r"(?<=hạ cánh )xuống|(?<=an toàn )xuống|(?<=đáp )xuống|(?<=máy bay )xuống|(?<=chuyên cơ )xuống|"
+    r"xuống(?:(?<=hạ cánh xuống)|(?<=an toàn xuống)|(?<=đáp xuống)|(?<=máy bay xuống)"
+    r"|(?<=chuyên cơ xuống))|"
     # a tour's stop: "Chặng dừng chân đầu tiên là Brussels" (movements.tour_stops)
     r"dừng chân(?:\s[^,;.()]{0,50}?)?\s+là)"
     # … or a resort or town by name: "tại khu nghỉ dưỡng Kananaskis", "ở khu nghỉ
@@ -245,6 +265,18 @@ WILLING = re.compile(
 # "không loại bỏ khả năng sẽ … gặp": a possibility kept open, no occurrence.
 MODAL = re.compile(r"\b(?:có thể|nếu|giá như|ứng cử|tranh cử|loại (?:bỏ|trừ) khả năng)\b[^;]*$")
 HOSTING = re.compile(r"\b(?:đăng cai(?: tổ chức)?|tổ chức thành công|chuẩn bị cho)\s*$")
+HOSTING_LONGEST = len("tổ chức thành công")
+
+
+def last_words(text: str, longest: int) -> int:
+    """Where a pattern of words of at most `longest` characters, none ending on a space,
+    then `\\s*$` (SECONDARY, HOSTING) can first match in `text`: its words end where the
+    text's spaces at the end begin. Searched from there, the engine tries a few places
+    instead of each of the 120 characters before a cue; assertions still see the text
+    before (`pattern.search(text, pos)`), so the match is the same."""
+    return max(0, len(text.rstrip()) - longest)
+
+
 BACK_LEAD = re.compile(r"^\s*(?:Tại|Trong|Bên lề|Sau)\s*$")
 # A noun phrase in apposition to the event named just before: "Hội nghị Cấp cao ASEAN+3
 # lần thứ 23, một cuộc đối thoại giữa những người đứng đầu ASEAN với …" describes it.

@@ -39,10 +39,10 @@ PLACE_WORDS = (
 # bay xuống Bratislava", "tới sân bay quốc tế Bắc Kinh"; not an emergency landing
 # ("hạ cánh khẩn cấp xuống Sydney").
 MOVE = re.compile(
-    r"\b(tới|đến|sang|có mặt tại|có mặt ở|" + GOING + r"|(?<=đang )ở|(?<=hiện )ở|"
+    r"\b(tới|đến|sang|có mặt tại|có mặt ở|" + GOING + r"|ở(?:(?<=đang ở)|(?<=hiện ở))|"
     r"đặt chân (?:tới|đến|lên)|hạ cánh (?:an toàn )?(?:xuống|tại|ở)|"
     r"đáp (?:máy bay |chuyên cơ )?xuống|rời(?: khỏi)?|(?:trở|quay) về(?: nước)? từ|"
-    r"(?<=vừa )từ|(?<=đã )từ|(?<=mới )từ)"
+    r"từ(?:(?<=vừa từ)|(?<=đã từ)|(?<=mới từ)))"
     r"\s+" + PLACE_WORDS + r"$"
 )
 # The last word a match of MOVE can end with, before the place: most places have none of

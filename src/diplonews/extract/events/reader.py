@@ -38,10 +38,10 @@ from diplonews.extract.events.cues import (
     CHAIRED_BACK,
     CONSIDERED,
     EDITION,
-    EXCLUDED_BEFORE,
     HELD,
     HOME,
     HOSTING,
+    HOSTING_LONGEST,
     HYPOTHETICAL,
     LEADS_AFTER,
     LOCATED,
@@ -59,13 +59,16 @@ from diplonews.extract.events.cues import (
     PRE_REACH,
     REPORTING,
     SECONDARY,
+    SECONDARY_LONGEST,
     WILLING,
     Cue,
     Sentence,
     chaired_by,
     clause_bounds,
+    excluded_before,
     find_cues,
     host_spans_of,
+    last_words,
     month_of,
     parse_edition,
     party_spans,
@@ -226,7 +229,7 @@ class Reader:
         self.taking_part = [
             m
             for m in doc.mentions
-            if not EXCLUDED_BEFORE.search(self.body, max(0, m.start - 110), m.start)
+            if not excluded_before(self.body, m.start)
             and not (
                 BY_BEFORE.search(self.body, max(0, m.start - 8), m.start)
                 and not LEADS_AFTER.match(self.body, m.end, m.end + 80)
@@ -832,10 +835,10 @@ class Reader:
             name or None,
             name_parties,
             edition,
-            bool(SECONDARY.search(before)),
+            bool(SECONDARY.search(before, last_words(before, SECONDARY_LONGEST))),
             bool(ATTEND.search(before))
             or bool(cue.joined_to and "dự" in body[cue.joined_to.name_end : cue.start]),
-            bool(HOSTING.search(before)),
+            bool(HOSTING.search(before, last_words(before, HOSTING_LONGEST))),
             points_back,
         )
 
