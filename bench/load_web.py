@@ -25,7 +25,11 @@ header, which the server it starts sends: web.timing), the server's CPU use (use
 system, and per request) and this script's,
 the load average (the server and this script share the machine's cores with whatever
 else runs), how the readers' connections were spread over the server processes, and
-exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
+exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The readers
+are this script's own lean HTTP/1.1 client (`Reader`: a kept-alive connection each,
+uvicorn's httptools parser; 0.09 ms of CPU a request where aiohttp took 0.2-0.3, on the
+cores the server is measured on), timed from sending a request to the last byte of
+its answer, a new connection's opening included. The more
 events (--events), the more pages are asked for the first time, when the server has
 to render them; --cache-mb 0 renders every request. --profile FILE samples the
 server with py-spy (`pip install py-spy`) during the run: a flame graph for FILE.svg,
@@ -90,6 +94,7 @@ TARGET_P95_MS = 50.0
 START_SECONDS = 120  # for the server to answer (a busy machine is slow to start it)
 PAGE = 200  # stored events drawn at a time, from a random offset
 WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, caches warm
+WARM_UP_CONNECTIONS = 4  # the warm-up's, at once: a share for each server process
 KINDS = ("event", "person", "search", "search, no diacritics")
 MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.deps.MAX_TEXT)
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
@@ -475,6 +480,11 @@ class Reader:
             self.connection.close()
 
 
+async def warm_up(reader: Reader, urls: list[str], tally: Tally) -> None:
+    for url in urls:
+        await fetch(reader, url, tally)
+
+
 @contextmanager
 def readers_of(base: str, clients: int) -> Iterator[list[Reader]]:
     readers = [Reader(base) for _ in range(clients)]
@@ -563,10 +573,15 @@ async def load(
     measured on)."""
     tallies = {kind: Tally() for kind in KINDS}
     with readers_of(base, clients) as readers:
+        # The warm-up over a few connections at once, so that each server process gets
+        # some of it (one connection warmed one process; the other met its first pages
+        # of each kind, its first statements, under the load).
         warm = Tally()
-        for kind in KINDS:
-            for url in urls[kind][:WARM_UP_REQUESTS]:
-                await fetch(readers[0], url, warm)
+        warming = [url for kind in KINDS for url in urls[kind][:WARM_UP_REQUESTS]]
+        few = readers[:WARM_UP_CONNECTIONS]
+        await asyncio.gather(
+            *(warm_up(reader, warming[n :: len(few)], warm) for n, reader in enumerate(few))
+        )
         if warm.errors:
             sys.exit(f"load_web: errors while warming up: {warm.errors}")
 
