@@ -25,7 +25,11 @@ header, which the server it starts sends: web.timing), the server's CPU use (use
 system, and per request) and this script's,
 the load average (the server and this script share the machine's cores with whatever
 else runs), how the readers' connections were spread over the server processes, and
-exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The more
+exits with status 1 when a kind misses p95 <= 50 ms or any request fails. The readers
+are this script's own lean HTTP/1.1 client (`Reader`: a kept-alive connection each,
+uvicorn's httptools parser; 0.09 ms of CPU a request where aiohttp took 0.2-0.3, on the
+cores the server is measured on), timed from sending a request to the last byte of
+its answer, a new connection's opening included. The more
 events (--events), the more pages are asked for the first time, when the server has
 to render them; --cache-mb 0 renders every request. --profile FILE samples the
 server with py-spy (`pip install py-spy`) during the run: a flame graph for FILE.svg,
@@ -70,10 +74,11 @@ from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-from urllib.parse import quote
+from typing import Any, TypeVar, cast
+from urllib.parse import quote, urlsplit
 
 import aiohttp
+import httptools
 import httpx2 as httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -89,11 +94,12 @@ TARGET_P95_MS = 50.0
 START_SECONDS = 120  # for the server to answer (a busy machine is slow to start it)
 PAGE = 200  # stored events drawn at a time, from a random offset
 WARM_UP_REQUESTS = 20  # per kind, before the clock starts: templates compiled, caches warm
+WARM_UP_CONNECTIONS = 4  # the warm-up's, at once: a share for each server process
 KINDS = ("event", "person", "search", "search, no diacritics")
 MAX_TEXT = 2 * 1024 * 1024  # bytes: the largest article the server takes (web.deps.MAX_TEXT)
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
 SERVER_TIMING_ENV = "DIPLONEWS_SERVER_TIMING"  # web.timing: `Server-Timing: app;dur=MS`
-SERVER_TIMING = re.compile(r"\bapp;dur=([0-9.]+)")
+SERVER_TIMING = re.compile(rb"\bapp;dur=([0-9.]+)")
 T = TypeVar("T")
 LOOPBACK = re.compile(r"^http://(127(\.\d{1,3}){3}|localhost|\[::1\]):\d+/?$")
 
@@ -380,15 +386,120 @@ class Tally:
         return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def fetch(session: aiohttp.ClientSession, url: str, tally: Tally) -> None:
+class Connection(asyncio.Protocol):
+    """One reader's kept-alive HTTP/1.1 connection: a GET at a time, its answer parsed
+    by httptools (uvicorn's own parser) in the transport's callbacks.
+
+    A lean client rather than aiohttp's: the load generator runs on the cores it
+    measures the server on, and aiohttp took 0.19-0.29 ms of CPU a request (a fifth
+    of the server's own), CPU the server then did not get. What a request is timed
+    over is the same: from sending it (connecting first when the server closed the
+    connection before) to the last byte of the answer read."""
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self.parser = httptools.HttpResponseParser(self)
+        self.answer: asyncio.Future[tuple[int, dict[bytes, bytes], bytes]] | None = None
+        self.headers: dict[bytes, bytes] = {}
+        self.body: list[bytes] = []
+        self.open = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's: not a subclass
+        self.open = True
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.open = False
+        self._fail(exc or ConnectionResetError("the server closed the connection"))
+
+    def data_received(self, data: bytes) -> None:
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserError as exc:
+            self._fail(exc)
+            self.close()
+
+    def on_message_begin(self) -> None:
+        self.headers, self.body = {}, []
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self.headers[name.lower()] = value
+
+    def on_body(self, body: bytes) -> None:
+        self.body.append(body)
+
+    def on_message_complete(self) -> None:
+        if not self.parser.should_keep_alive():
+            self.close()
+        answer, self.answer = self.answer, None
+        if answer is not None and not answer.done():
+            status = self.parser.get_status_code()
+            answer.set_result((status, self.headers, b"".join(self.body)))
+
+    def _fail(self, exc: BaseException) -> None:
+        answer, self.answer = self.answer, None
+        if answer is not None and not answer.done():
+            answer.set_exception(exc)
+
+    def close(self) -> None:
+        self.open = False
+        if self.transport is not None:
+            self.transport.close()
+
+
+class Reader:
+    """A reader's connection to the server, opened again whenever the server closed it
+    (`web.connections.Recycle` asks for that every 25 requests)."""
+
+    def __init__(self, base: str, timeout: float = 30.0) -> None:
+        parts = urlsplit(base)
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.head = f"Host: {parts.netloc}\r\nUser-Agent: load_web\r\n\r\n".encode()
+        self.timeout = timeout
+        self.connection: Connection | None = None
+
+    async def get(self, path: str) -> tuple[int, dict[bytes, bytes], bytes]:
+        loop = asyncio.get_running_loop()
+        if self.connection is None or not self.connection.open:
+            _, self.connection = await loop.create_connection(Connection, self.host, self.port)
+        connection = self.connection
+        answer = connection.answer = loop.create_future()
+        assert connection.transport is not None
+        connection.transport.write(b"GET " + path.encode() + b" HTTP/1.1\r\n" + self.head)
+        late = loop.call_later(self.timeout, connection._fail, TimeoutError())
+        try:
+            return await answer
+        except BaseException:
+            connection.close()  # an answer may yet come: not on this connection
+            raise
+        finally:
+            late.cancel()
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+async def warm_up(reader: Reader, urls: list[str], tally: Tally) -> None:
+    for url in urls:
+        await fetch(reader, url, tally)
+
+
+@contextmanager
+def readers_of(base: str, clients: int) -> Iterator[list[Reader]]:
+    readers = [Reader(base) for _ in range(clients)]
+    try:
+        yield readers
+    finally:
+        for reader in readers:
+            reader.close()
+
+
+async def fetch(reader: Reader, url: str, tally: Tally) -> None:
     started = time.perf_counter()
     try:
-        async with session.get(url) as response:
-            body = await response.read()
-            status = response.status
-            hit = response.headers.get("x-cache") == "hit"
-            timed = SERVER_TIMING.search(response.headers.get("server-timing", ""))
-    except (TimeoutError, aiohttp.ClientError) as exc:
+        status, headers, body = await reader.get(url)
+    except (TimeoutError, OSError, httptools.HttpParserError) as exc:
         tally.fail(type(exc).__name__)
         return
     elapsed = (time.perf_counter() - started) * 1000
@@ -398,7 +509,8 @@ async def fetch(session: aiohttp.ClientSession, url: str, tally: Tally) -> None:
         tally.fail("incomplete page")
     else:
         tally.samples_ms.append(elapsed)
-        tally.kept += hit
+        tally.kept += headers.get(b"x-cache") == b"hit"
+        timed = SERVER_TIMING.search(headers.get(b"server-timing", b""))
         if timed:
             tally.server_ms.append(float(timed.group(1)))
 
@@ -456,16 +568,20 @@ async def load(
     did, and the wall seconds the load took (the warm-up before it left out). `watch`:
     what else runs meanwhile, and what it saw.
 
-    aiohttp rather than httpx: httpx spends about 2 ms of CPU a request, which on a
-    small machine takes the cores the server is being measured on."""
+    Each reader has a connection of its own (`Reader`, not aiohttp's nor httpx's: httpx
+    spent about 2 ms of CPU a request, aiohttp 0.2-0.3, on the cores the server is
+    measured on)."""
     tallies = {kind: Tally() for kind in KINDS}
-    connector = aiohttp.TCPConnector(limit=clients, force_close=False)
-    timeout = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as session:
+    with readers_of(base, clients) as readers:
+        # The warm-up over a few connections at once, so that each server process gets
+        # some of it (one connection warmed one process; the other met its first pages
+        # of each kind, its first statements, under the load).
         warm = Tally()
-        for kind in KINDS:
-            for url in urls[kind][:WARM_UP_REQUESTS]:
-                await fetch(session, url, warm)
+        warming = [url for kind in KINDS for url in urls[kind][:WARM_UP_REQUESTS]]
+        few = readers[:WARM_UP_CONNECTIONS]
+        await asyncio.gather(
+            *(warm_up(reader, warming[n :: len(few)], warm) for n, reader in enumerate(few))
+        )
         if warm.errors:
             sys.exit(f"load_web: errors while warming up: {warm.errors}")
 
@@ -486,11 +602,11 @@ async def load(
                     if not queue:
                         return
                     kind, url = queue.pop()
-                    await fetch(session, url, tallies[kind])
+                    await fetch(readers[number], url, tallies[kind])
                     continue
                 kind = KINDS[turn % len(KINDS)]
                 turn += 1
-                await fetch(session, rng.choice(urls[kind]), tallies[kind])
+                await fetch(readers[number], rng.choice(urls[kind]), tallies[kind])
 
         async def uploader(seen: Watch) -> None:
             article = max_size_article()

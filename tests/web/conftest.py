@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from diplonews import api
 from diplonews.web import create_app
+from diplonews.web.connections import OneWriteHttpTools
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 SEED_ARTICLES = 5
@@ -80,6 +81,7 @@ def serving(app: FastAPI) -> Iterator[str]:
     port = sock.getsockname()[1]
     config = uvicorn.Config(
         app,
+        http=OneWriteHttpTools,  # as `diplonews serve` runs it
         log_level="warning",
         ws="none",  # no websockets: nothing here uses them
         lifespan="on",

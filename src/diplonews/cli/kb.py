@@ -516,6 +516,8 @@ def serve(
             host=host,
             port=port,
             workers=workers or default_workers(),
+            # uvicorn's httptools protocol, each answer's head and body sent in one write
+            http="diplonews.web.connections:OneWriteHttpTools",
             log_level="warning",
             # At "warning" no request is logged, but uvicorn would still format each
             # one's client and path for the logger that drops them.

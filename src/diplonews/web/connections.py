@@ -12,9 +12,12 @@ work, accepts the new connection first, so connections drift to where the CPU is
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
+from typing import Any, cast
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 PER_CONNECTION = 25  # requests a connection serves before the client is asked to reopen
 REMEMBERED = 4096  # connections counted at a time (the oldest forgotten first)
@@ -49,3 +52,51 @@ class Recycle:
             await send(message)
 
         await self.app(scope, receive, send_last)
+
+
+class OneWrite:
+    """A connection's transport that sends an answer's head and body in one write.
+
+    uvicorn writes the status line and headers as soon as the application starts its
+    answer, then the body: two writes, two TCP segments, and a reader that waits for
+    the answer wakes for each (1.95 reads an answer, a page at a time over loopback).
+    Here a head (bytes from "HTTP/1.1 " to a blank line) is held until the next write,
+    which carries it; anything else, or nothing following within the event loop's
+    turn (a HEAD answer, "100 Continue"), sends it as it was."""
+
+    def __init__(self, transport: asyncio.Transport) -> None:
+        self.transport = transport
+        self.held: bytes | None = None
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        held, self.held = self.held, None
+        if held is not None:
+            self.transport.write(held + data)
+        elif (
+            isinstance(data, bytes) and data.startswith(b"HTTP/1.1 ") and data.endswith(b"\r\n\r\n")
+        ):
+            self.held = data
+            asyncio.get_running_loop().call_soon(self.flush)
+        else:
+            self.transport.write(data)
+
+    def flush(self) -> None:
+        held, self.held = self.held, None
+        if held is not None and not self.transport.is_closing():
+            self.transport.write(held)
+
+    def close(self) -> None:
+        self.flush()
+        self.transport.close()
+
+    def __getattr__(self, name: str) -> Any:  # the rest of the transport's interface
+        return getattr(self.transport, name)
+
+
+class OneWriteHttpTools(HttpToolsProtocol):
+    """uvicorn's httptools protocol over a `OneWrite` transport (`serve`'s `http`)."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(
+            cast(asyncio.Transport, OneWrite(cast(asyncio.Transport, transport)))
+        )
