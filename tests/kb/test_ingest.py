@@ -432,6 +432,56 @@ def test_a_large_run_leaves_the_search_index_compacted(
     assert compacted == [1]  # one article added: below COMPACT_AFTER
 
 
+def _automerge(store: Store) -> list[int]:
+    return [int(row[0]) for row in store.query("SELECT v FROM search_config WHERE k = 'automerge'")]
+
+
+def test_a_run_that_will_compact_defers_sqlite_merging_until_it_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a run has written enough to compact the search index at its end, FTS5 stops
+    merging its segments (the compaction rewrites them anyway); merging is on again
+    after the run, and a search finds what a run merging all along finds."""
+    for number in range(6):
+        (tmp_path / f"article{number}.txt").write_text(
+            ARTICLE_A.replace("Kim Gunn", f"Kim Gunn {number}").replace("24", str(30 + number)),
+            encoding="utf-8",
+        )
+    monkeypatch.setattr(ingest_module, "COMPACT_AFTER", 3)
+    store = open_store(str(tmp_path / "store.db"))
+    seen: list[list[int]] = []
+    set_merging = store.defer_merging
+    monkeypatch.setattr(
+        store, "defer_merging", lambda defer: (set_merging(defer), seen.append(_automerge(store)))
+    )
+    ingest(store, [tmp_path], workers=1, batch_size=1)
+    # On at the first batch, off from the fourth (three written), on with the compaction
+    # (and looked at once more as the run ends).
+    assert seen == [[], [0], [4], [4]]
+    assert _automerge(store) == [4]
+    found = api.search(store, "kim gunn")
+    assert len([hit for hit in found if hit.kind == "article"]) == 6
+    other = open_store(str(tmp_path / "other.db"))
+    monkeypatch.setattr(ingest_module, "COMPACT_AFTER", 10**9)
+    ingest(other, [tmp_path], workers=1, batch_size=1)
+    assert _automerge(other) == []  # never deferred: FTS5's default, unset
+    assert [api.search(other, "kim gunn")] == [found]
+    store.close()
+    other.close()
+
+
+def test_merging_left_off_by_a_killed_run_is_resumed_by_the_next(
+    tmp_path: Path, seeds: Path
+) -> None:
+    store = open_store(str(tmp_path / "store.db"))
+    with store.transaction():
+        store.defer_merging(True)  # as a run killed after deferring it leaves the store
+    assert _automerge(store) == [0]
+    ingest(store, [seeds], workers=1)  # five articles: no compaction
+    assert _automerge(store) == [4]
+    store.close()
+
+
 def test_compacting_sqlite_search_merges_its_segments_and_finds_the_same(
     seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -262,6 +262,9 @@ class _Run:
         ] = deque()
         self.refreshing: set[int | None] = set()  # articles being extracted again this run
         self.began = False  # whether the batch being written began its transaction
+        # Whether the search index merges as it goes (`Store.defer_merging`), as this run
+        # last set it; None: not set yet (SQLite only: PostgreSQL has nothing to defer).
+        self.merging: bool | None = None if store.dialect == "sqlite" else True
         self.urls = sources.SourceUrls(self.fail)  # each folder's sources.tsv (id, url)
 
     @property
@@ -450,6 +453,9 @@ class _Run:
         (a first try on PostgreSQL: then an article's failure ends the transaction)."""
         careful = on_error is self.on_error
         with self.writing():
+            merging = self.merging_wanted()
+            if merging is not None:
+                self.store.defer_merging(not merging)
             writer = writes.Writer(self.store, self.lexicons)
             # Looked up again under the writer lock: another ingest may have stored them.
             extracted = [prepared for _, _, prepared in batch if not isinstance(prepared, str)]
@@ -476,6 +482,36 @@ class _Run:
             writer.finish()
             for key, size, mtime_ns in files:
                 writes.mark_file(self.store, key, size, mtime_ns)
+        if merging is not None:  # committed
+            self.merging = merging
+
+    def merging_wanted(self) -> bool | None:
+        """How the batch about to be written sets the search index's merging (None: as
+        it is): on with the run's first batch (resumed if a run killed before its end
+        left it off), off once the run has written enough that `compact_after` will
+        compact the index at its end. That stays true as the run goes on: what it
+        writes can only raise its share of the store."""
+        if self.merging is None:
+            return True
+        if not self.merging:
+            return None
+        written = self.report.added + self.report.updated
+        if written < COMPACT_AFTER or self.store.dialect != "sqlite":
+            return None
+        stored = int(self.store.query("SELECT count(*) FROM articles")[0][0])
+        return None if written * 10 < stored else False
+
+    def resume_merging(self) -> None:
+        """Merging on again if this run deferred it and did not compact the index (a
+        compaction that failed, a run stopped by an error): in a transaction of its own,
+        unless the store fails."""
+        if self.merging is False:
+            try:
+                with self.store.transaction():
+                    self.store.defer_merging(False)
+                self.merging = True
+            except StoreError:
+                pass
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -670,6 +706,7 @@ def ingest(
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+        run.resume_merging()
         run.close()
         run.report.seconds = time.perf_counter() - started
     return run.report
@@ -708,6 +745,7 @@ def ingest_prepared(
             run.write(batch)
         compact_after(store, run.report, on_error)
     finally:
+        run.resume_merging()
         run.close()
         run.report.seconds = time.perf_counter() - started
     return run.report

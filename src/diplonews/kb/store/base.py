@@ -76,6 +76,10 @@ class Store(Protocol):
         FTS5 keeps a segment a batch, and a search reads them all); a store whose index
         needs no such care does nothing."""
 
+    def defer_merging(self, defer: bool) -> None:
+        """Whether the search index may leave the merging of what a run writes to the
+        `compact_search` that ends it (in the caller's transaction); False resumes it."""
+
     def close(self) -> None: ...
 
 

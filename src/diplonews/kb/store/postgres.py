@@ -490,6 +490,9 @@ class PostgresStore:
         )
         return [(kind, int(ref), float(rank)) for kind, ref, rank in rows]
 
+    def defer_merging(self, defer: bool) -> None:
+        """Nothing to defer: the GIN index's pending list is merged by the server."""
+
     def compact_search(self) -> None:
         # The GIN index takes new entries into a pending list that every search scans
         # until autovacuum merges it: merge it now, after a large ingest.
