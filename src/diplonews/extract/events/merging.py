@@ -32,11 +32,13 @@ from diplonews.extract.events import (
     world,
 )
 from diplonews.extract.events.cues import (
+    ABROAD_LEADERS,
     BILATERAL_VERBS,
     BODY_IN_MENTION,
     COUNTERPART,
     ENVOYS,
     HOME,
+    OTHER_LEADERS,
     SAME_DAY,
     SIDELINES,
     SPEAKER_LEVELS,
@@ -44,6 +46,7 @@ from diplonews.extract.events.cues import (
     SPORT,
     THIS,
     TRADE_FORUM,
+    UNMARKED_LEADERS,
     body_officers,
     finish_parties,
     month_of,
@@ -888,19 +891,28 @@ TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
 TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
 
 
-# "Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại …", "Thủ tướng cùng lãnh đạo
-# các nước …": the subject takes part beside the leaders of other states
-OTHER_LEADERS = re.compile(
-    r"\bcùng(?:\s+với)?\s+(?:các\s+(?:nhà\s+)?lãnh đạo|lãnh đạo các nước|các\s+nguyên thủ)\b"
-)
-
-
 def with_other_leaders(reader: Reader, d: Draft) -> bool:
     """Whether the subject of a gathering that names no foreign state acts beside the
     leaders of others ("Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại với Hội
-    đồng Tư vấn kinh doanh APEC"): a side of its own, unnamed, so not a home-only meeting."""
-    start = reader.doc.sentences[d.sentence][0]
-    return OTHER_LEADERS.search(reader.body, start, d.cue.start) is not None
+    đồng Tư vấn kinh doanh APEC", "cùng lãnh đạo các nền kinh tế"): a side of its own,
+    unnamed, so not a home-only meeting. Leaders told as the home's ("cùng các lãnh đạo
+    Đảng, Nhà nước", "cùng các lãnh đạo bộ, ngành") are not; unmarked ones ("cùng các
+    nhà lãnh đạo đã …") are others' only when their sentence names another state or bloc
+    (which `reader.names_beyond_home` also sees, so audit and production agree)."""
+    start, end = reader.doc.sentences[d.sentence]
+    body = reader.body
+    for found in OTHER_LEADERS.finditer(body, start, d.cue.start):
+        after = found.end()
+        if ABROAD_LEADERS.match(body, after):
+            return True
+        nearby = reader.parties.within(after, after + 2)
+        if any(code != HOME for _, _, code in nearby):  # "các nhà lãnh đạo ASEAN"
+            return True
+        if UNMARKED_LEADERS.match(body, after) and any(
+            code != HOME for _, _, code in reader.parties.within(start, end)
+        ):
+            return True
+    return False
 
 
 def foreign_visitor(event: Event) -> bool:
