@@ -12,11 +12,15 @@ def events(text: str) -> list:
 
 
 HOME_LEADERS = [
-    "Tin trong nước\nSáng 5/3/2025, tại Hà Nội, Tổng Bí thư Tô Lâm cùng các lãnh đạo Đảng, "
-    "Nhà nước dự Hội nghị tổng kết công tác năm 2024 của ngành Ngoại giao. Năm qua, quan hệ "
-    "với Nhật Bản tiếp tục phát triển.",
-    "Tin trong nước\nChiều 5/3/2025, Thủ tướng Phạm Minh Chính cùng các lãnh đạo bộ, ngành "
-    "đã có buổi đối thoại với doanh nghiệp. Các doanh nghiệp Hàn Quốc cũng được mời.",
+    (
+        "Tin trong nước\nSáng 5/3/2025, tại Hà Nội, Tổng Bí thư Tô Lâm cùng các lãnh đạo Đảng, "
+        "Nhà nước dự Hội nghị tổng kết công tác năm 2024 của ngành Ngoại giao. Năm qua, quan hệ "
+        "với Nhật Bản tiếp tục phát triển."
+    ),
+    (
+        "Tin trong nước\nChiều 5/3/2025, Thủ tướng Phạm Minh Chính cùng các lãnh đạo bộ, ngành "
+        "đã có buổi đối thoại với doanh nghiệp. Các doanh nghiệp Hàn Quốc cũng được mời."
+    ),
 ]
 
 

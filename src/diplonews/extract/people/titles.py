@@ -307,6 +307,22 @@ LAST_WORD = re.compile(r"(\w+)\s+$")
 COMPANY = re.compile(r"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Hh]ãng|[Dd]oanh nghiệp|[Nn]gân hàng)\b")
 
 
+# "Việt Nam - Nhật Bản", "ASEAN–Hoa Kỳ": two parties joined by a dash name a pair.
+PAIR_DASH = re.compile(r"\s*[-–]\s*")
+
+
+def paired(body: str, start: int, end: int, found: Found) -> bool:
+    """Whether the party at `start`…`end` is joined by a dash to another one."""
+    dash = PAIR_DASH.match(body, end)
+    if dash and dash.group() and dash.end() in found.parties:
+        return True
+    return any(
+        found.parties[q][0] <= start and PAIR_DASH.fullmatch(body, found.parties[q][0], start)
+        for q in range(max(0, start - 40), start)
+        if q in found.parties
+    )
+
+
 def office_state(body: str, end: int, found: Found) -> str | None:
     """The state, bloc or organisation the rest of an apposition's office names, when its
     title names none: "ông X, giám đốc Cơ quan Tình báo Iraq, cho biết", "X, phát ngôn
@@ -324,7 +340,9 @@ def office_state(body: str, end: int, found: Found) -> str | None:
         before = LAST_WORD.search(body, max(end, q - 20), q)
         if before and is_capitalised(before.group(1)):
             continue  # "huyện Hiệp Đức", "Toyota Việt Nam": a word of a place's or firm's name
-        code = found.parties[q][1]
+        party_end, code = found.parties[q]
+        if paired(body, q, party_end, found):
+            return None  # "Đại sứ đặc biệt Việt Nam - Nhật Bản": a pair, not the office's state
         info = found.party_info.get(code)
         if (
             code != "-"
