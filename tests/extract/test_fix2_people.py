@@ -45,3 +45,9 @@ def states(text: str) -> list[tuple[str, str | None]]:
 )
 def test_an_office_named_for_a_pair_of_states_is_not_the_first_ones(text, expected) -> None:
     assert states("Tin ngoại giao\n" + text) == expected
+
+
+@pytest.mark.parametrize("name", ["Cao Minh Hoàng", "Lý Hoàng Nam", "Phan Thanh Bình"])
+def test_a_vietnamese_name_with_few_diacritics_does_not_take_the_offices_state(name) -> None:
+    text = f"Tin giáo dục\nÔng {name}, giám đốc trung tâm giáo dục Canada, cho biết năm nay có nhiều học bổng."
+    assert states(text) == [(name, "VNM")]
