@@ -1109,6 +1109,28 @@ def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int
     return [reader.doc.sentences[n] for n in range(kept[i].sentence + 1, stop) if n not in cued]
 
 
+# "Trong khi đó, tại Moskva, Ngoại trưởng Nga … bình luận": the speaker is elsewhere
+MEANWHILE = re.compile(r"\b[Tt]rong khi đó\b")
+AT_PLACE = re.compile(r"\b(?:[Tt]ại|[Tt]ừ|[Ởở])\s+$")
+
+
+def speaks_elsewhere(reader: Reader, d: Draft, start: int, at: int) -> bool:
+    """Whether a sentence places the speaker whose mention is at `at` away from the
+    gathering (`d`): "Trong khi đó, …", or "tại"/"từ" a place its own sentence does not
+    name ("Trong khi đó, tại Moskva, Ngoại trưởng Nga Sergei Lavrov bình luận rằng …")."""
+    body = reader.body
+    if MEANWHILE.search(body, start, at):
+        return True
+    lead = body[slice(*reader.doc.sentences[d.sentence])]
+    for place_start, place_end, *_ in reader.places.within(start, at):
+        if (
+            AT_PLACE.search(body, max(start, place_start - 8), place_start)
+            and body[place_start:place_end] not in lead
+        ):
+            return True
+    return False
+
+
 def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
     """Officials of a mechanism's level who speak in the sentences that go on about
     it take part in it ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after a summit's
@@ -1132,6 +1154,7 @@ def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
                     or counterpart_of_attendee(reader, d, first, levels)
                 )
                 and SPEECH.search(reader.body, first.end, min(end, first.end + 40))
+                and not speaks_elsewhere(reader, d, start, first.start)
             ):
                 d.people.append(first.person)
                 state = people[first.person].country if 0 <= first.person < len(people) else None
