@@ -159,6 +159,8 @@ def _after_standfirst(lines: Sequence[Line], body: list[int]) -> str | None:
     heads a letter or a schedule the lead announces ("… với nội dung như sau:")."""
     if len(body) < 2 or not ends_sentence(lines[body[0]].text):
         return None
+    if SCHEDULE_RE.search(lines[body[0]].text):
+        return None  # "… thông báo lịch trình chuyến thăm …": the dates of its programme
     for index in range(body[0] + 1, body[1]):
         line = lines[index]
         if line.kind == BLANK:
@@ -167,8 +169,20 @@ def _after_standfirst(lines: Sequence[Line], body: list[int]) -> str | None:
             STAMP_RE.search(line.text) or DATELINE_START_RE.match(line.text)
         ):
             return None
+        if STAMP_PARTS_RE.sub("", DATELINE_START_RE.sub("", line.text)).strip(" \t-–|,:()/"):
+            return None  # "14h30 ngày 5/3/2025, tại Trụ sở Chính phủ": an item, not a stamp
         return parse_date(line.text)
     return None
+
+
+# A lead announcing a programme, whose items are dated lines.
+SCHEDULE_RE = re.compile(r"\b(?:lịch trình|chương trình|lịch làm việc)\b", re.IGNORECASE)
+# What a stamp line holds besides its label: dates, times, weekdays, the zone.
+STAMP_PARTS_RE = re.compile(
+    r"\d{1,4}(?:\s*[/.\-:h]\s*\d{1,4})*|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật"
+    r"|ngày|tháng|năm|lúc|GMT|UTC|AM|PM|SA|CH)\b|[+:,|/()\-–\s]",
+    re.IGNORECASE,
+)
 
 
 # What makes a dated line a timestamp: "06:30", "14h30", "Thứ Sáu", "GMT" (or a label
