@@ -27,8 +27,9 @@ TITLE_MODIFIERS = ("đương nhiệm ", "mãn nhiệm ", "tiền nhiệm ", "lâ
 HEAD_OF_STATE_CHAIR = ("Chủ tịch", "chủ tịch")
 HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
 
-# What opens an apposition: a comma, or a dash ("ông X – người đứng đầu phái đoàn Y –")
-COMMA = re.compile(r"[ \t]*(?:,|–|(?<=[ \t])-(?=[ \t]))[ \t]*")
+# What opens an apposition: a comma, or a dash ("ông X – người đứng đầu phái đoàn Y –",
+# or an em dash: "ông X — người đứng đầu phái đoàn Y — cho biết")
+COMMA = re.compile(r"[ \t]*(?:,|[–—]|(?<=[ \t])-(?=[ \t]))[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
 ORG_HEADS = (
     "Nhóm ",
@@ -297,10 +298,10 @@ def apposition(
 
 # An aside opened by a dash is closed by one before the clause goes on: "ông X – người
 # đứng đầu phái đoàn Y – cho biết".
-CLOSING_DASH = re.compile(r"[^,;.\n–]{1,100}?(?:–|[ \t]-[ \t])")
+CLOSING_DASH = re.compile(r"[^,;.\n–—]{1,100}?(?:[–—]|[ \t]-[ \t])")
 # Where an apposition's office phrase ends: its closing comma, dash or parenthesis, or the
 # sentence's end.
-PHRASE_END = re.compile(r"[,;.()–\n]| - ")
+PHRASE_END = re.compile(r"[,;.()–—\n]| - ")
 
 
 LAST_WORD = re.compile(r"(\w+)\s+$")
