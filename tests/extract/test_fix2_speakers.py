@@ -28,8 +28,8 @@ def sides(text: str) -> list[tuple[list[str], list[str]]]:
             "trọng."
         ),
         (
-            "Trong khi đó, Ngoại trưởng Nga Sergei Lavrov bình luận rằng ASEAN đóng vai trò quan "
-            "trọng."
+            "Trong khi đó, từ Moskva, Ngoại trưởng Nga Sergei Lavrov bình luận rằng ASEAN đóng "
+            "vai trò quan trọng."
         ),
     ],
 )
@@ -37,6 +37,13 @@ def test_a_minister_speaking_elsewhere_does_not_take_part(text: str) -> None:
     assert sides(text) == [(["ASEAN"], [])]
 
 
-def test_a_minister_speaking_at_the_gathering_takes_part() -> None:
-    text = "Tại Viêng Chăn, Ngoại trưởng Nga Sergei Lavrov nhấn mạnh ASEAN cần đoàn kết."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại Viêng Chăn, Ngoại trưởng Nga Sergei Lavrov nhấn mạnh ASEAN cần đoàn kết.",
+        # "trong khi đó" alone contrasts what he says, it does not place him elsewhere
+        "Trong khi đó, Ngoại trưởng Nga Sergei Lavrov nhấn mạnh ASEAN cần đoàn kết.",
+    ],
+)
+def test_a_minister_speaking_at_the_gathering_takes_part(text: str) -> None:
     assert sides(text) == [(["ASEAN", "RUS"], ["Sergei Lavrov"])]
