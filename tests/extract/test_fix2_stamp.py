@@ -30,3 +30,12 @@ def test_a_dated_line_that_goes_on_is_no_stamp() -> None:
 def test_a_stamp_alone_under_the_standfirst_still_dates_the_page() -> None:
     lead = "Thủ tướng Nhật Bản sẽ thăm Việt Nam theo lời mời của Thủ tướng Phạm Minh Chính."
     assert published(TITLE, lead, "Thứ Hai, 10/3/2025 - 08:30 (GMT+7)", SECOND) == "2025-03-10"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Thứ Sáu, 14/3/2025 - 06:30 (GMT+7) | VTV.vn", "14/03/2025 06:30 - Theo TTXVN"],
+)
+def test_a_stamp_with_its_sources_name_still_dates_the_page(stamp: str) -> None:
+    lead = "Hai nước đã thúc đẩy chương trình hợp tác trong lĩnh vực lao động."
+    assert published(TITLE, lead, stamp, SECOND) == "2025-03-14"

@@ -169,14 +169,27 @@ def _after_standfirst(lines: Sequence[Line], body: list[int]) -> str | None:
             STAMP_RE.search(line.text) or DATELINE_START_RE.match(line.text)
         ):
             return None
-        if STAMP_PARTS_RE.sub("", DATELINE_START_RE.sub("", line.text)).strip(" \t-–|,:()/"):
+        if not _stamp_only(line.text):
             return None  # "14h30 ngày 5/3/2025, tại Trụ sở Chính phủ": an item, not a stamp
         return parse_date(line.text)
     return None
 
 
-# A lead announcing a programme, whose items are dated lines.
-SCHEDULE_RE = re.compile(r"\b(?:lịch trình|chương trình|lịch làm việc)\b", re.IGNORECASE)
+def _stamp_only(text: str) -> bool:
+    """Whether a dated line holds only a stamp: its label, date, time, weekday and zone,
+    and at most a source's name ("… 06:30 (GMT+7) | VTV.vn", "… - Theo TTXVN"), not the
+    clause of a programme's item ("14h30 ngày 5/3/2025, tại Trụ sở Chính phủ")."""
+    rest = STAMP_PARTS_RE.sub(" ", DATELINE_START_RE.sub("", text.split("|", 1)[0]))
+    return not any(word[0].islower() for word in rest.split())
+
+
+# A lead announcing a programme, whose items are dated lines ("… thông báo lịch trình
+# chuyến thăm …"); not any "chương trình" (a programme of cooperation, an agenda).
+SCHEDULE_RE = re.compile(
+    r"\b(?:lịch trình|lịch làm việc|chương trình (?:chuyến thăm|chuyến công tác|làm việc"
+    r"|hoạt động|chi tiết|cụ thể))\b",
+    re.IGNORECASE,
+)
 # What a stamp line holds besides its label: dates, times, weekdays, the zone.
 STAMP_PARTS_RE = re.compile(
     r"\d{1,4}(?:\s*[/.\-:h]\s*\d{1,4})*|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật"
