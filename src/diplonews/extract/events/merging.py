@@ -52,6 +52,7 @@ from diplonews.extract.events.cues import (
     month_of,
 )
 from diplonews.extract.record import Event, Participant
+from diplonews.extract.spans import within
 from diplonews.text import fold
 
 if TYPE_CHECKING:
@@ -905,11 +906,11 @@ def with_other_leaders(reader: Reader, d: Draft) -> bool:
         after = found.end()
         if ABROAD_LEADERS.match(body, after):
             return True
-        nearby = reader.parties.within(after, after + 2)
+        nearby = within(reader.parties, after, after + 2)
         if any(code != HOME for _, _, code in nearby):  # "các nhà lãnh đạo ASEAN"
             return True
         if UNMARKED_LEADERS.match(body, after) and any(
-            code != HOME for _, _, code in reader.parties.within(start, end)
+            code != HOME for _, _, code in within(reader.parties, start, end)
         ):
             return True
     return False
@@ -1121,7 +1122,7 @@ def speaks_elsewhere(reader: Reader, d: Draft, start: int, at: int) -> bool:
     …" after a G8 summit he attended)."""
     body = reader.body
     lead = body[slice(*reader.doc.sentences[d.sentence])]
-    for place_start, place_end, *_ in reader.places.within(start, at):
+    for place_start, place_end, *_ in within(reader.places, start, at):
         if (
             AT_PLACE.search(body, max(start, place_start - 8), place_start)
             and body[place_start:place_end] not in lead
