@@ -96,6 +96,8 @@ _PLAIN = {
     **dict.fromkeys("\t\xa0\u1680\u202f\u205f\u3000", " "),  # spaces of other widths
     **dict.fromkeys("".join(map(chr, range(0x2000, 0x200B))), " "),
     **dict.fromkeys("\u2010\u2011\u2012", "-"),  # hyphen, non-breaking hyphen, figure dash
+    "\u00d0": "Đ",  # Icelandic eth for Vietnamese D-stroke ("Ðọc thêm", "Ðức"): same glyph
+    "\u00f0": "đ",
 }
 _ODD = re.compile("[" + re.escape("".join(_PLAIN)) + "]")
 # The odd characters that `str.isprintable` passes (all the others it stops at): most

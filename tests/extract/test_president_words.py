@@ -49,3 +49,18 @@ def test_chu_tich_nuoc_alone_is_not_chinas_chairman_named_last() -> None:
         "Trong ngày mai, Chủ tịch nước tiếp tục dự phiên họp thứ hai của hội nghị."
     )
     assert pointed(text) == [("Chủ tịch nước", "Trần Đức Lương")]
+
+
+def test_a_title_naming_its_state_points_back_whatever_the_word() -> None:
+    text = (
+        "Tin ngoại giao\nNgày 10/9/2024, Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith dự "
+        "lễ khánh thành cây cầu mới.\nNgày 12/9/2024, Chủ tịch Lào tiếp Đại sứ Nhật Bản Ito "
+        "Naoki."
+    )
+    doc = extract_doc(text, "t", published="2024-09-13")
+    assert pointed(text) == [("Chủ tịch Lào", "Thongloun Sisoulith")]
+    [reception] = [e for e in doc.record.events if e.kind == "meeting"]
+    assert sorted((p.name, p.role) for p in reception.participants) == [
+        ("Ito Naoki", "participant"),
+        ("Thongloun Sisoulith", "chair"),
+    ]

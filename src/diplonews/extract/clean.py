@@ -699,13 +699,22 @@ def _body_end(
         and _signed(lines)
     ):
         sentences = sentences[:-1]
-    for start, end in reversed(sentences):
+    for index in range(len(sentences) - 1, -1, -1):
+        start, end = sentences[index]
         sentence = body[start:end]
         if SOURCES_RE.match(sentence):
             continue  # "… như thế nào. (BBC, CNN, AP)"
         if not cut or ends_sentence(sentence):
+            if index and ITEM_NUMBER_RE.match(body, *sentences[index - 1]):
+                # "3. Kế hoạch hợp tác năm 2025": the item's number, split off as a sentence
+                number_start = sentences[index - 1][0]
+                if "\n" not in body[number_start:start]:
+                    return body[number_start:end]
             return sentence
     return None
+
+
+ITEM_NUMBER_RE = re.compile(r"\d{1,2}[.)]$")
 
 
 def _story_end(lines: list[Line]) -> int | None:
@@ -734,17 +743,55 @@ def _story_end(lines: list[Line]) -> int | None:
             break
         if len(line.text) > TITLE_MAX or ends_sentence(line.text):
             return dropped or None  # a long or punctuated line: the story's own text
+        if line.kind == BODY and run and _announces(line.text, run):
+            # "… chứng kiến lễ ký các văn kiện sau:", "Đại sứ … nói:": the lines after
+            # are the list or the quote the story ends with, however they are marked
+            return dropped or None
         run.append(line)
     else:
         return dropped or None  # no full stop anywhere: nothing to end the story at
     if len(run) > 1 and all(ENUMERATED_RE.match(line.text) for line in run):
         return dropped or None  # "1- …", "2- …": a numbered list the story ends with
-    if len(run) > 1 or run and _furniture_line(run[0].text):
+    # a photo's caption among the lines ("Quang cảnh buổi tiếp", "… (Ảnh: TTXVN)") is
+    # not a headline of a list: one line with it is still a lone sentence
+    listed = [line for line in run if not PHOTO_CAPTION_RE.search(line.text)]
+    if len(listed) > 1 or run and _furniture_line(run[0].text):
         dropped += sum(1 for line in run if line.kind == BODY)
     return dropped or None
 
 
+PHOTO_CAPTION_RE = re.compile(
+    rf"^(?:Quang cảnh|Toàn cảnh|Cảnh)\s|\bchụp ảnh\b|\((?:{CAPTION_WORDS})\b|"
+    rf"(?:^|\s)(?:{CAPTION_WORDS})\s*:"
+)
+
+
 ENUMERATED_RE = re.compile(r"^\d{1,2}\s*[.)\-–]\s")
+
+
+def _announces(text: str, run: list[Line]) -> bool:
+    """Whether a sentence ending in ':' announces the short lines after it as the story's
+    own list or quote: marked items ("1. …", "- …", "a) …") after a sentence, or unmarked
+    lines after one that says a list or a quote follows ("các văn kiện sau:", "gồm:",
+    "Đại sứ … nói:"). Not a label ("Liên hệ:", "Địa chỉ:") nor the lines of a table or
+    an address ("Tel: …", "1 bàn: 41 cầu thủ")."""
+    if not text.endswith(":") or len(text.split()) < 4 or CONTACT_RE.search(text):
+        return False
+    if any(":" in line.text or CONTACT_RE.search(line.text) for line in run):
+        return False
+    return all(ITEM_RE.match(line.text) for line in run) or ANNOUNCING_RE.search(text) is not None
+
+
+ITEM_RE = re.compile(r"^(?:\d{1,2}\s*[.)\-–]|[a-zđ]\)|[-–•+*])\s")
+ANNOUNCING_RE = re.compile(
+    r"\b(?:sau|như sau|gồm|bao gồm|nói|cho biết|phát biểu|khẳng định|nhấn mạnh|tuyên bố)\s*:$"
+)
+# Contact details and figures that end an advertisement or a table, not a story's list.
+CONTACT_RE = re.compile(
+    r"https?://|www\.|@|\d[\d .-]{5,}\d|\d/\d|"
+    r"\b(?:Tel|Fax|Phone|Email|Add|ĐT|Điện thoại|Di động)\b|liên hệ|địa chỉ",
+    re.IGNORECASE,
+)
 
 
 def _read_more_label(lines: list[Line]) -> int | None:
@@ -755,8 +802,10 @@ def _read_more_label(lines: list[Line]) -> int | None:
         if line.kind in (BODY, CAPTION) and len(line.text) > TITLE_MAX:
             return None
         if line.kind == FURNITURE and READ_MORE_RE.match(line.text):
-            following = lines[index + 1 :]
-            return index if any(x.kind == BODY for x in following) else None
+            following = [x.text for x in lines[index + 1 :] if x.kind == BODY]
+            if len(following) > 1 and all(x.endswith(".") for x in following[-2:]):
+                return None  # the story's sentences after the box's headlines: it goes on
+            return index if following else None
     return None
 
 

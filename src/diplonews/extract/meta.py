@@ -159,6 +159,8 @@ def _after_standfirst(lines: Sequence[Line], body: list[int]) -> str | None:
     heads a letter or a schedule the lead announces ("… với nội dung như sau:")."""
     if len(body) < 2 or not ends_sentence(lines[body[0]].text):
         return None
+    if SCHEDULE_RE.search(lines[body[0]].text):
+        return None  # "… thông báo lịch trình chuyến thăm …": the dates of its programme
     for index in range(body[0] + 1, body[1]):
         line = lines[index]
         if line.kind == BLANK:
@@ -167,8 +169,33 @@ def _after_standfirst(lines: Sequence[Line], body: list[int]) -> str | None:
             STAMP_RE.search(line.text) or DATELINE_START_RE.match(line.text)
         ):
             return None
+        if not _stamp_only(line.text):
+            return None  # "14h30 ngày 5/3/2025, tại Trụ sở Chính phủ": an item, not a stamp
         return parse_date(line.text)
     return None
+
+
+def _stamp_only(text: str) -> bool:
+    """Whether a dated line holds only a stamp: its label, date, time, weekday and zone,
+    and at most a source's name ("… 06:30 (GMT+7) | VTV.vn", "… - Theo TTXVN"), not the
+    clause of a programme's item ("14h30 ngày 5/3/2025, tại Trụ sở Chính phủ")."""
+    rest = STAMP_PARTS_RE.sub(" ", DATELINE_START_RE.sub("", text.split("|", 1)[0]))
+    return not any(word[0].islower() for word in rest.split())
+
+
+# A lead announcing a programme, whose items are dated lines ("… thông báo lịch trình
+# chuyến thăm …"); not any "chương trình" (a programme of cooperation, an agenda).
+SCHEDULE_RE = re.compile(
+    r"\b(?:lịch trình|lịch làm việc|chương trình (?:chuyến thăm|chuyến công tác|làm việc"
+    r"|hoạt động|chi tiết|cụ thể))\b",
+    re.IGNORECASE,
+)
+# What a stamp line holds besides its label: dates, times, weekdays, the zone.
+STAMP_PARTS_RE = re.compile(
+    r"\d{1,4}(?:\s*[/.\-:h]\s*\d{1,4})*|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật"
+    r"|ngày|tháng|năm|lúc|GMT|UTC|AM|PM|SA|CH)\b|[+:,|/()\-–\s]",
+    re.IGNORECASE,
+)
 
 
 # What makes a dated line a timestamp: "06:30", "14h30", "Thứ Sáu", "GMT" (or a label

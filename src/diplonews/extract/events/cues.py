@@ -853,3 +853,22 @@ def finish_parties(codes: list[str], lex: Lexicons) -> list[str]:
         if party and party.kind == "bloc" and party.members:
             parties -= set(party.members)
     return sorted(parties)
+
+
+# "Chủ tịch nước cùng các nhà lãnh đạo …", "Thủ tướng cùng lãnh đạo các nước …": the
+# subject takes part beside other leaders (`merging.with_other_leaders`), the others'
+# when marked so (ABROAD_LEADERS after it, or a state or bloc: "các nhà lãnh đạo APEC")
+# or, unmarked (UNMARKED_LEADERS: the verb follows), when their sentence names another
+# state; never "cùng các lãnh đạo Đảng, Nhà nước", "cùng lãnh đạo bộ, ngành" (the home's).
+OTHER_LEADERS = re.compile(
+    r"\bcùng(?:\s+với)?\s+(?:các\s+(?:nhà\s+)?lãnh đạo|lãnh đạo|các\s+nguyên thủ)(?!\w)"
+)
+ABROAD_LEADERS = re.compile(
+    r"\s+(?:của\s+)?(?:các\s+(?:nước|quốc gia|nền kinh tế|thành viên)|thế giới|nước ngoài"
+    r"|quốc tế|khu vực)(?!\w)"
+)
+UNMARKED_LEADERS = re.compile(
+    r"\s*(?:,|(?:đã|đều|sẽ|cùng|dự|tham dự|tham gia|có|chụp|tới|đến|đi)(?!\w))"
+)
+# Leaders marked as others' anywhere in a body (`reader.names_beyond_home`).
+LEADERS_ABROAD = re.compile(OTHER_LEADERS.pattern + ABROAD_LEADERS.pattern)

@@ -32,11 +32,13 @@ from diplonews.extract.events import (
     world,
 )
 from diplonews.extract.events.cues import (
+    ABROAD_LEADERS,
     BILATERAL_VERBS,
     BODY_IN_MENTION,
     COUNTERPART,
     ENVOYS,
     HOME,
+    OTHER_LEADERS,
     SAME_DAY,
     SIDELINES,
     SPEAKER_LEVELS,
@@ -44,6 +46,7 @@ from diplonews.extract.events.cues import (
     SPORT,
     THIS,
     TRADE_FORUM,
+    UNMARKED_LEADERS,
     body_officers,
     finish_parties,
     month_of,
@@ -946,19 +949,28 @@ TWO_SIDED = ("hội đàm", "hội kiến", "tiếp", "chào", "điện đàm")
 TOPICAL = re.compile(r"\S+(?:\s+\S+)?\s+quốc tế\s+về\b", re.IGNORECASE)
 
 
-# "Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại …", "Thủ tướng cùng lãnh đạo
-# các nước …": the subject takes part beside the leaders of other states
-OTHER_LEADERS = re.compile(
-    r"\bcùng(?:\s+với)?\s+(?:các\s+(?:nhà\s+)?lãnh đạo|lãnh đạo các nước|các\s+nguyên thủ)\b"
-)
-
-
 def with_other_leaders(reader: Reader, d: Draft) -> bool:
     """Whether the subject of a gathering that names no foreign state acts beside the
     leaders of others ("Chủ tịch nước cùng các nhà lãnh đạo đã có buổi Đối thoại với Hội
-    đồng Tư vấn kinh doanh APEC"): a side of its own, unnamed, so not a home-only meeting."""
-    start = reader.doc.sentences[d.sentence][0]
-    return OTHER_LEADERS.search(reader.body, start, d.cue.start) is not None
+    đồng Tư vấn kinh doanh APEC", "cùng lãnh đạo các nền kinh tế"): a side of its own,
+    unnamed, so not a home-only meeting. Leaders told as the home's ("cùng các lãnh đạo
+    Đảng, Nhà nước", "cùng các lãnh đạo bộ, ngành") are not; unmarked ones ("cùng các
+    nhà lãnh đạo đã …") are others' only when their sentence names another state or bloc
+    (which `reader.names_beyond_home` also sees, so audit and production agree)."""
+    start, end = reader.doc.sentences[d.sentence]
+    body = reader.body
+    for found in OTHER_LEADERS.finditer(body, start, d.cue.start):
+        after = found.end()
+        if ABROAD_LEADERS.match(body, after):
+            return True
+        nearby = within(reader.parties, after, after + 2)
+        if any(code != HOME for _, _, code in nearby):  # "các nhà lãnh đạo ASEAN"
+            return True
+        if UNMARKED_LEADERS.match(body, after) and any(
+            code != HOME for _, _, code in within(reader.parties, start, end)
+        ):
+            return True
+    return False
 
 
 def foreign_visitor(event: Event) -> bool:
@@ -1156,6 +1168,27 @@ def sentences_after(reader: Reader, kept: list[Draft], i: int) -> list[tuple[int
     return [reader.doc.sentences[n] for n in range(kept[i].sentence + 1, stop) if n not in cued]
 
 
+# "Trong khi đó, tại Moskva, Ngoại trưởng Nga … bình luận": the speaker is elsewhere
+AT_PLACE = re.compile(r"\b(?:[Tt]ại|[Tt]ừ|[Ởở])\s+$")
+
+
+def speaks_elsewhere(reader: Reader, d: Draft, start: int, at: int) -> bool:
+    """Whether a sentence places the speaker whose mention is at `at` away from the
+    gathering (`d`): "tại"/"từ"/"ở" a place its own sentence does not name ("Trong khi
+    đó, tại Moskva, Ngoại trưởng Nga Sergei Lavrov bình luận rằng …"). "Trong khi đó"
+    alone is a contrast, not a place ("Trong khi đó, … Thủ tướng Anh Tony Blair cho rằng
+    …" after a G8 summit he attended)."""
+    body = reader.body
+    lead = body[slice(*reader.doc.sentences[d.sentence])]
+    for place_start, place_end, *_ in within(reader.places, start, at):
+        if (
+            AT_PLACE.search(body, max(start, place_start - 8), place_start)
+            and body[place_start:place_end] not in lead
+        ):
+            return True
+    return False
+
+
 def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
     """Officials of a mechanism's level who speak in the sentences that go on about
     it take part in it ("Tổng thống Hàn Quốc … chia sẻ đánh giá …" after a summit's
@@ -1179,6 +1212,7 @@ def add_summit_speakers(reader: Reader, kept: list[Draft]) -> None:
                     or counterpart_of_attendee(reader, d, first, levels)
                 )
                 and SPEECH.search(reader.body, first.end, min(end, first.end + 40))
+                and not speaks_elsewhere(reader, d, start, first.start)
             ):
                 d.people.append(first.person)
                 state = people[first.person].country if 0 <= first.person < len(people) else None

@@ -43,6 +43,7 @@ from diplonews.extract.events.cues import (
     HOSTING,
     HOSTING_LONGEST,
     HYPOTHETICAL,
+    LEADERS_ABROAD,
     LEADS_AFTER,
     LOCATED,
     LOCATION_LEAD,
@@ -935,7 +936,7 @@ def names_beyond_home(doc: Doc, lex: Lexicons) -> bool:
     title = doc.record.title or ""
     if any(code not in (HOME, "-") for *_, codes in lex.party_names.find(title) for code in codes):
         return True
-    if addresses.may_tell(body) or ACRONYM_IN_NAME.search(body):
+    if addresses.may_tell(body) or ACRONYM_IN_NAME.search(body) or LEADERS_ABROAD.search(body):
         return True
     return bool(sessions.sessions(body, doc.sentences, sorted(parties + hosts), lex))
 

@@ -51,6 +51,16 @@ def name_next(body: str, at: int) -> bool:
     return word is not None and is_capitalised(word.group()) and not word.group().isupper()
 
 
+def foreign_name(name: str, found: Found) -> bool:
+    """Whether a name reads as foreign, so that the office after it may give its state:
+    no letter only Vietnamese has, and no Vietnamese family name first ("Cao Minh Hoàng",
+    "Lý Hoàng Nam" are written with letters French has too)."""
+    if has_vietnamese_letters(name):
+        return False
+    first = TOKEN.match(name)
+    return not (first and found.surnames.get(first.group()) == "VNM")
+
+
 def vietnamese_name(body: str, span: tuple[int, int]) -> bool:
     """Whether every word of the name at `span` is a Vietnamese syllable ("Tân Khoa")."""
     return all(VIETNAMESE_SYLLABLE.fullmatch(fold(w)) for w in body[span[0] : span[1]].split())
@@ -104,7 +114,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 span = None  # "là thủ tướng Anh đầu tiên": what someone is, not who
             if span:
                 more_end, more, more_country = apposition(
-                    body, span[1], found, not has_vietnamese_letters(body[span[0] : span[1]])
+                    body, span[1], found, foreign_name(body[span[0] : span[1]], found)
                 )
                 more_country = (
                     more_country
@@ -172,7 +182,7 @@ def find_mentions(body: str, lex: Lexicons, cache: dict[str, Any] | None = None)
                 if not span or span[0] != at:
                     continue
             more_end, more, country = apposition(
-                body, span[1], found, not has_vietnamese_letters(body[span[0] : span[1]])
+                body, span[1], found, foreign_name(body[span[0] : span[1]], found)
             )
             after = body[span[1] : span[1] + 40].lower()
             if not more and after.lstrip(" ,").startswith(found.words.not_official):

@@ -240,10 +240,12 @@ class Resolver:
             if mention.country and person.country and mention.country != person.country:
                 continue
             held = {president_word(t.vi) for t in self.held_titles.get(i, [])} - {None}
-            if words and held and not words & held:
+            if words and held and not mention.country and not words & held:
                 # "Chủ tịch nước … tặng hoa cho Tổng thống": one English title, but the press
                 # calls Vietnam's president "Chủ tịch nước" and a republic's "Tổng thống",
-                # so the word says which of the two presidents named before is meant
+                # so the word says which of the two presidents named before is meant; a
+                # mention naming its state says it better ("Chủ tịch Lào" after "Chủ tịch
+                # nước Lào Thongloun Sisoulith")
                 continue
             if self.last_seen[i] > best_seen:
                 best, best_seen = i, self.last_seen[i]

@@ -27,8 +27,9 @@ TITLE_MODIFIERS = ("đương nhiệm ", "mãn nhiệm ", "tiền nhiệm ", "lâ
 HEAD_OF_STATE_CHAIR = ("Chủ tịch", "chủ tịch")
 HEAD_OF_STATE_TITLE = Title("Chủ tịch", "President", "head_of_state")
 
-# What opens an apposition: a comma, or a dash ("ông X – người đứng đầu phái đoàn Y –")
-COMMA = re.compile(r"[ \t]*(?:,|–|(?<=[ \t])-(?=[ \t]))[ \t]*")
+# What opens an apposition: a comma, or a dash ("ông X – người đứng đầu phái đoàn Y –",
+# or an em dash: "ông X — người đứng đầu phái đoàn Y — cho biết")
+COMMA = re.compile(r"[ \t]*(?:,|[–—]|(?<=[ \t])-(?=[ \t]))[ \t]*")
 KIEM = re.compile(r"[ \t]*kiêm[ \t]*")
 ORG_HEADS = (
     "Nhóm ",
@@ -297,14 +298,30 @@ def apposition(
 
 # An aside opened by a dash is closed by one before the clause goes on: "ông X – người
 # đứng đầu phái đoàn Y – cho biết".
-CLOSING_DASH = re.compile(r"[^,;.\n–]{1,100}?(?:–|[ \t]-[ \t])")
+CLOSING_DASH = re.compile(r"[^,;.\n–—]{1,100}?(?:[–—]|[ \t]-[ \t])")
 # Where an apposition's office phrase ends: its closing comma, dash or parenthesis, or the
 # sentence's end.
-PHRASE_END = re.compile(r"[,;.()–\n]| - ")
+PHRASE_END = re.compile(r"[,;.()–—\n]| - ")
 
 
 LAST_WORD = re.compile(r"(\w+)\s+$")
 COMPANY = re.compile(r"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Hh]ãng|[Dd]oanh nghiệp|[Nn]gân hàng)\b")
+
+
+# "Việt Nam - Nhật Bản", "ASEAN–Hoa Kỳ": two parties joined by a dash name a pair.
+PAIR_DASH = re.compile(r"\s*[-–]\s*")
+
+
+def paired(body: str, start: int, end: int, found: Found) -> bool:
+    """Whether the party at `start`…`end` is joined by a dash to another one."""
+    dash = PAIR_DASH.match(body, end)
+    if dash and dash.group() and dash.end() in found.parties:
+        return True
+    return any(
+        found.parties[q][0] <= start and PAIR_DASH.fullmatch(body, found.parties[q][0], start)
+        for q in range(max(0, start - 40), start)
+        if q in found.parties
+    )
 
 
 def office_state(body: str, end: int, found: Found) -> str | None:
@@ -324,7 +341,9 @@ def office_state(body: str, end: int, found: Found) -> str | None:
         before = LAST_WORD.search(body, max(end, q - 20), q)
         if before and is_capitalised(before.group(1)):
             continue  # "huyện Hiệp Đức", "Toyota Việt Nam": a word of a place's or firm's name
-        code = found.parties[q][1]
+        party_end, code = found.parties[q]
+        if paired(body, q, party_end, found):
+            return None  # "Đại sứ đặc biệt Việt Nam - Nhật Bản": a pair, not the office's state
         info = found.party_info.get(code)
         if (
             code != "-"
