@@ -1,4 +1,4 @@
-"""Where the story ends (round twelve, x-fix2): a list or a quote a line ending in ':'
+"""Where the story ends: a list or a quote a line ending in ':'
 announces, the story going on after a "Xem thêm" box, a lone sentence after a caption."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The publication stamp under the standfirst (round twelve, x-fix2): not a dated line of
+"""The publication stamp under the standfirst: not a dated line of
 a programme the lead announces, nor a line that holds more than the date and time."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Leaders beside whom a subject acts (round twelve, x-fix2): only others' leaders make a
+"""Leaders beside whom a subject acts: only others' leaders make a
 gathering with no foreign state diplomacy, and the audit mode reads as production."""
 
 import pytest

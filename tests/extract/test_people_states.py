@@ -1,4 +1,4 @@
-"""People's states (round twelve, x-fix2): an office named for a pair of states is not one
+"""People's states: an office named for a pair of states is not one
 state's; a Vietnamese name written with few diacritics is still Vietnamese."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Who speaks after a gathering's lead (round twelve, x-fix2): an official placed
+"""Who speaks after a gathering's lead: an official placed
 elsewhere comments on it, he does not take part."""
 
 import pytest

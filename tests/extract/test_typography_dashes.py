@@ -1,4 +1,4 @@
-"""Letters and dashes written with other characters (round twelve, x-fix2): "Ðọc thêm"
+"""Letters and dashes written with other characters: "Ðọc thêm"
 with an Icelandic eth, asides set off by em dashes."""
 
 from diplonews.extract import extract

@@ -95,6 +95,17 @@ def test_one_write_sends_an_answers_head_with_its_body() -> None:
     assert asyncio.run(run()).writes == [HEAD + b"hello", b"more"]
 
 
+def test_one_write_takes_a_body_given_as_a_memoryview() -> None:
+    async def run() -> _Recorded:
+        recorded = _Recorded()
+        transport = OneWrite(recorded)  # type: ignore[arg-type]
+        transport.write(HEAD)
+        transport.write(memoryview(b"hello"))
+        return recorded
+
+    assert asyncio.run(run()).writes == [HEAD + b"hello"]
+
+
 def test_one_write_sends_a_head_alone_within_the_loops_turn_or_on_closing() -> None:
     async def run() -> tuple[_Recorded, _Recorded]:
         alone, closing = _Recorded(), _Recorded()

@@ -71,7 +71,7 @@ class OneWrite:
     def write(self, data: bytes | bytearray | memoryview) -> None:
         held, self.held = self.held, None
         if held is not None:
-            self.transport.write(held + data)
+            self.transport.write(held + bytes(data))  # bytes + memoryview would raise
         elif (
             isinstance(data, bytes) and data.startswith(b"HTTP/1.1 ") and data.endswith(b"\r\n\r\n")
         ):
