@@ -808,10 +808,23 @@ def name_year(reader: Reader, d: Draft) -> None:
         # to come in that month
         e.date = e.date[:7]
         return
-    e.date = year + (e.date[4:] if e.date and d.own_date else "")
+    e.date = year + (e.date[4:] if e.date and d.own_date and told_after(reader, d) else "")
     now = (reader.doc.record.published or "")[:4] or str(reader.doc.anchor_year or "")
     if now and year > now:
         e.status = "planned"  # a summit of a year still to come has not been held
+
+
+def told_after(reader: Reader, d: Draft) -> bool:
+    """Whether the day of a meeting named with another year than its day's is told in
+    the meeting's own words ("Hội nghị Cấp cao APEC 2017 diễn ra ngày 10/11"), not before
+    its name, where it dates the clause's own verb: "Ngày 10/3, Bộ Ngoại giao họp bàn
+    chuẩn bị cho Hội nghị Cấp cao APEC 2027", "Ngày 10/3, … tổ chức lễ kỷ niệm 10 năm Hội
+    nghị Cấp cao ASEAN 2015" (the name's year alone)."""
+    tail = d.event.date[4:] if d.event.date else ""
+    return any(
+        t.value and str(t.value).endswith(tail)
+        for t in reader.times_in(d.cue.start, max(d.cue.own_end, d.cue.end))
+    )
 
 
 def sideline_day(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
