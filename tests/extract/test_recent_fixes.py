@@ -115,3 +115,49 @@ def test_an_abbreviation_given_twice_names_its_uses_once() -> None:
     assert [h for h in found if h not in hits] == [
         (body.rindex("Hội nghị APT"), len(body) - 1, "S")
     ]
+
+
+# ------------------------------------------------ talks on the sidelines of "G20 2024"
+
+
+def test_talks_on_the_sidelines_of_a_gathering_named_with_its_year_are_of_that_year() -> None:
+    text = (
+        "Bộ trưởng Bùi Thanh Sơn đã gặp Ngoại trưởng Nhật Bản Iwaya Takeshi bên lề Hội nghị "
+        "G20 2024 tại Rio de Janeiro."
+    )
+    assert [e.date for e in events(text, "2025-03-12")] == ["2024", "2024"]
+
+
+def test_talks_on_the_sidelines_of_this_years_gathering_keep_the_story_month() -> None:
+    text = (
+        "Bộ trưởng Bùi Thanh Sơn đã gặp Ngoại trưởng Nhật Bản Iwaya Takeshi bên lề Hội nghị "
+        "Cấp cao ASEAN 2025 tại Kuala Lumpur."
+    )
+    assert [e.date for e in events(text, "2025-03-12")] == ["2025-03", "2025-03"]
+
+
+# ------------------------------------------------ "trực tuyến" of a service, not of talks
+
+
+def test_public_services_online_do_not_make_talks_online() -> None:
+    text = (
+        "Ngày 10/3, Bộ trưởng Bùi Thanh Sơn đã hội đàm với Ngoại trưởng Nhật Bản Iwaya "
+        "Takeshi về hợp tác thương mại điện tử và dịch vụ công trực tuyến."
+    )
+    assert [e.format != "online" for e in events(text, "2025-03-12")] == [True]
+
+
+def test_online_registration_does_not_make_a_forum_online() -> None:
+    text = (
+        "Ngày 10/3, Diễn đàn Doanh nghiệp Việt Nam - Nhật Bản đã diễn ra tại Hà Nội với sự "
+        "tham dự của Thủ tướng Phạm Minh Chính; các doanh nghiệp đăng ký trực tuyến trước."
+    )
+    assert all(e.format != "online" for e in events(text, "2025-03-12"))
+
+
+def test_talks_held_online_stay_online() -> None:
+    text = (
+        "Ngày 10/3, Bộ trưởng Bùi Thanh Sơn đã hội đàm trực tuyến với Ngoại trưởng Nhật Bản "
+        "Iwaya Takeshi về dịch vụ công trực tuyến."
+    )
+    assert [e.format for e in events(text, "2025-03-12")] == ["online"]

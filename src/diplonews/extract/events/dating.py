@@ -827,6 +827,35 @@ def told_after(reader: Reader, d: Draft) -> bool:
     )
 
 
+def sideline_year(reader: Reader, drafts: list[Draft]) -> None:
+    """Talks held on the sidelines of a gathering named with its year ("đã gặp … bên lề
+    Hội nghị G20 2024 tại Rio de Janeiro") that the text does not date are of that year,
+    not of the story's month (as with "bên lề Hội nghị G20 năm 2024", whose year the scan
+    finds)."""
+    published = (reader.doc.record.published or "")[:7]
+    if len(published) != 7:
+        return
+    for d in drafts:
+        e = d.event
+        if not d.setting or e.kind != "meeting" or not e.date:
+            continue
+        year = named_with_year(e)
+        if year is None or e.date[:4] != year or year == published[:4]:
+            continue
+        if not SIDELINES_BEFORE.search(reader.body, max(0, d.cue.start - 20), d.cue.start):
+            continue
+        for x in drafts:
+            if (
+                x is not d
+                and x.sentence == d.sentence
+                and x.cue.start < d.cue.start
+                and x.event.kind == "meeting"
+                and not x.own_date
+                and x.event.date == published
+            ):
+                x.event.date = year
+
+
 def sideline_day(reader: Reader, d: Draft, drafts: list[Draft]) -> None:
     """A day told after the gathering on whose sidelines two sides met ("… đã hội đàm
     với … bên lề Hội nghị Cấp cao ASEAN tại Vientiane ngày 10/10") is the day of their

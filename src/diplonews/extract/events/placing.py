@@ -850,6 +850,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         arrival_location(reader, d)
         departure_location(reader, d)
         correspondent_location(reader, d)
+    dating.sideline_year(reader, drafts)
     visit_location(reader, drafts)
     occasion_location(reader, drafts)
     sidelines_location(reader, drafts)
