@@ -161,3 +161,16 @@ def test_talks_held_online_stay_online() -> None:
         "Iwaya Takeshi về dịch vụ công trực tuyến."
     )
     assert [e.format for e in events(text, "2025-03-12")] == ["online"]
+
+
+# ------------------------------------------------ a summit of a year the page dates past
+
+
+def test_a_summit_of_a_past_year_prepared_for_is_no_plan() -> None:
+    text = "Đà Nẵng đã hoàn thành công tác chuẩn bị cho Tuần lễ Cấp cao APEC 2017."
+    assert [(e.date, e.status) for e in events(text, "2025-03-12")] == [("2017", "held")]
+
+
+def test_a_summit_of_the_coming_year_prepared_for_is_a_plan() -> None:
+    text = "Việt Nam đang tích cực chuẩn bị cho Tuần lễ Cấp cao APEC 2027."
+    assert [(e.date, e.status) for e in events(text, "2025-03-12")] == [("2027", "planned")]

@@ -809,9 +809,14 @@ def name_year(reader: Reader, d: Draft) -> None:
         e.date = e.date[:7]
         return
     e.date = year + (e.date[4:] if e.date and d.own_date and told_after(reader, d) else "")
-    now = (reader.doc.record.published or "")[:4] or str(reader.doc.anchor_year or "")
+    published = (reader.doc.record.published or "")[:4]
+    now = published or str(reader.doc.anchor_year or "")
     if now and year > now:
         e.status = "planned"  # a summit of a year still to come has not been held
+    elif published and year < published and e.status == "planned":
+        # nor is one of a year the page dates past still to come: "Đà Nẵng đã hoàn thành
+        # công tác chuẩn bị cho Tuần lễ Cấp cao APEC 2017" on a page of 2025 recalls it
+        e.status = "held"
 
 
 def told_after(reader: Reader, d: Draft) -> bool:
