@@ -174,3 +174,16 @@ def test_a_summit_of_a_past_year_prepared_for_is_no_plan() -> None:
 def test_a_summit_of_the_coming_year_prepared_for_is_a_plan() -> None:
     text = "Việt Nam đang tích cực chuẩn bị cho Tuần lễ Cấp cao APEC 2027."
     assert [(e.date, e.status) for e in events(text, "2025-03-12")] == [("2027", "planned")]
+
+
+# ------------------------------------------------ an envoys' visit told with its motion
+
+
+def test_an_envoys_visit_told_with_its_motion_is_one_visit() -> None:
+    text = "Trung Quốc hoan nghênh chuyến thăm của đặc phái viên Mỹ tới Bắc Kinh."
+    assert [(e.kind, e.parties) for e in events(text, "2009-12-12")] == [("visit", ["CHN", "USA"])]
+
+
+def test_an_envoys_visit_to_hanoi_is_one_visit() -> None:
+    text = "Việt Nam hoan nghênh chuyến thăm của đặc phái viên Nhật Bản đến Hà Nội tuần trước."
+    assert [(e.kind, e.parties) for e in events(text, "2025-06-20")] == [("visit", ["JPN", "VNM"])]
