@@ -141,9 +141,11 @@ ONLINE_WORDS = ("trực tuyến", "hình thức video", "qua video", "truyền h
 
 
 # "trực tuyến" after what is no meeting: a trade, a crime or a service done online
-# ("lừa đảo trực tuyến", "trò chơi trực tuyến", "dịch vụ trực tuyến", "mua bán trực tuyến").
+# ("lừa đảo trực tuyến", "trò chơi trực tuyến", "dịch vụ (công) trực tuyến", "mua bán trực
+# tuyến", "đăng ký trực tuyến", "hội chợ trực tuyến").
 _DONE_ONLINE = (
-    r"(?<!\w)(?i:lừa đảo|lừa gạt|chiếm đoạt|trò chơi|game|dịch vụ|quảng cáo|mua bán|bán hàng|"
+    r"(?<!\w)(?i:lừa đảo|lừa gạt|chiếm đoạt|trò chơi|game|dịch vụ(?:\s+công)?|quảng cáo|"
+    r"mua bán|bán hàng|đăng ký|nộp hồ sơ|tuyển sinh|hội chợ|"
     r"bán lẻ|mua sắm|thương mại|tội phạm|cờ bạc|đánh bạc|cá độ|thanh toán|giao dịch|ngân hàng|"
     r"đấu giá|tìm kiếm|âm nhạc|giải trí|kinh doanh|tấn công|báo|đào tạo|bài giảng|"
     r"khóa học|khoá học|việc làm)\s+"

@@ -808,10 +808,57 @@ def name_year(reader: Reader, d: Draft) -> None:
         # to come in that month
         e.date = e.date[:7]
         return
-    e.date = year + (e.date[4:] if e.date and d.own_date else "")
-    now = (reader.doc.record.published or "")[:4] or str(reader.doc.anchor_year or "")
+    e.date = year + (e.date[4:] if e.date and d.own_date and told_after(reader, d) else "")
+    published = (reader.doc.record.published or "")[:4]
+    now = published or str(reader.doc.anchor_year or "")
     if now and year > now:
         e.status = "planned"  # a summit of a year still to come has not been held
+    elif published and year < published and e.status == "planned":
+        # nor is one of a year the page dates past still to come: "Đà Nẵng đã hoàn thành
+        # công tác chuẩn bị cho Tuần lễ Cấp cao APEC 2017" on a page of 2025 recalls it
+        e.status = "held"
+
+
+def told_after(reader: Reader, d: Draft) -> bool:
+    """Whether the day of a meeting named with another year than its day's is told in
+    the meeting's own words ("Hội nghị Cấp cao APEC 2017 diễn ra ngày 10/11"), not before
+    its name, where it dates the clause's own verb: "Ngày 10/3, Bộ Ngoại giao họp bàn
+    chuẩn bị cho Hội nghị Cấp cao APEC 2027", "Ngày 10/3, … tổ chức lễ kỷ niệm 10 năm Hội
+    nghị Cấp cao ASEAN 2015" (the name's year alone)."""
+    tail = d.event.date[4:] if d.event.date else ""
+    return any(
+        t.value and str(t.value).endswith(tail)
+        for t in reader.times_in(d.cue.start, max(d.cue.own_end, d.cue.end))
+    )
+
+
+def sideline_year(reader: Reader, drafts: list[Draft]) -> None:
+    """Talks held on the sidelines of a gathering named with its year ("đã gặp … bên lề
+    Hội nghị G20 2024 tại Rio de Janeiro") that the text does not date are of that year,
+    not of the story's month (as with "bên lề Hội nghị G20 năm 2024", whose year the scan
+    finds)."""
+    published = (reader.doc.record.published or "")[:7]
+    if len(published) != 7:
+        return
+    for d in drafts:
+        e = d.event
+        if not d.setting or e.kind != "meeting" or not e.date:
+            continue
+        year = named_with_year(e)
+        if year is None or e.date[:4] != year or year == published[:4]:
+            continue
+        if not SIDELINES_BEFORE.search(reader.body, max(0, d.cue.start - 20), d.cue.start):
+            continue
+        for x in drafts:
+            if (
+                x is not d
+                and x.sentence == d.sentence
+                and x.cue.start < d.cue.start
+                and x.event.kind == "meeting"
+                and not x.own_date
+                and x.event.date == published
+            ):
+                x.event.date = year
 
 
 def sideline_day(reader: Reader, d: Draft, drafts: list[Draft]) -> None:

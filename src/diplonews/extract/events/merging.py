@@ -69,6 +69,11 @@ ENVOYS_VISIT = re.compile(
 )
 
 
+# The motion that follows the envoys' name and reports their trip itself, its own cue:
+# "chuyến thăm của đặc phái viên Mỹ tới Bắc Kinh" is one visit, told by "tới Bắc Kinh".
+ENVOYS_ONWARD = re.compile(r"(?:tới|đến|sang)\s")
+
+
 def envoys_visit(reader: Reader, d: Draft) -> bool:
     """Whether a visit noun is owned by a leader's special envoys (`ENVOYS_VISIT`): the
     state of the leader named after them ("của Tổng thống Lee Jae-myung", "của Tổng thống
@@ -77,6 +82,8 @@ def envoys_visit(reader: Reader, d: Draft) -> bool:
     m = ENVOYS_VISIT.match(reader.body, d.cue.end, d.cue.own_end)
     if m is None:
         return False
+    if ENVOYS_ONWARD.match(reader.body, d.cue.own_end):
+        return False  # "… của đặc phái viên Mỹ tới Bắc Kinh": the trip the motion tells
     people = reader.doc.record.people
     senders = [
         (x.start, people[x.person].country)

@@ -85,6 +85,23 @@ WISHED_HOSTING = re.compile(
     r"(?<!\w)(?:tổ chức|đăng cai)\s+thành công\s+(?:(?:các|cuộc|kỳ|phiên)\s+)?$",
     re.IGNORECASE,
 )
+# … but thanks or congratulations in the same sentence tell the hosting done ("cảm ơn sự
+# ủng hộ của Việt Nam, giúp Malaysia tổ chức thành công …", "chúc mừng và ủng hộ …"), as
+# does a meeting told just past ("… lần thứ 46 vừa qua").
+HOSTING_DONE = re.compile(
+    r"(?<!\w)(?:cảm ơn|cám ơn|chúc mừng|đánh giá cao|ghi nhận|tri ân)(?!\w)", re.IGNORECASE
+)
+HOSTING_AHEAD = re.compile(r"(?<!\w)(?:sẽ|sẵn sàng|tiếp tục|mong|cam kết)(?!\w)", re.IGNORECASE)
+
+
+def hosting_done(body: str, start: int, head: int) -> bool:
+    """Thanks or congratulations before a wished hosting, not followed by support still
+    to give ("cảm ơn và khẳng định sẽ tiếp tục ủng hộ Lào tổ chức thành công …")."""
+    m = HOSTING_DONE.search(body, start, head)
+    return m is not None and HOSTING_AHEAD.search(body, m.end(), head) is None
+
+
+HOSTING_DONE_AFTER = re.compile(r"[^.;:!?]{0,60}?(?<!\w)(?:vừa qua|vừa diễn ra|vừa rồi)(?!\w)")
 # Words that open a clause of its own after an event: what follows them is not the
 # event's tense ("thăm Angola trong bối cảnh … Angola chuẩn bị kỷ niệm …").
 SUBORDINATE = re.compile(r"(?<!\w)(?:khi|trong bối cảnh|nhằm|để|vì|hướng tới|sau khi)(?!\w)")
@@ -386,6 +403,8 @@ def settle_status(reader: Reader, d: Draft) -> None:
         and not reported_past
         and "thành công" in reader.body[max(start, head - 30) : head]
         and WISHED_HOSTING.search(reader.body, max(start, head - PREPARED_REACH), head)
+        and not hosting_done(reader.body, start, head)
+        and not HOSTING_DONE_AFTER.match(reader.body, d.cue.end)
     ):
         e.status = "planned"
         return
@@ -831,6 +850,7 @@ def settle(reader: Reader, drafts: list[Draft]) -> None:
         arrival_location(reader, d)
         departure_location(reader, d)
         correspondent_location(reader, d)
+    dating.sideline_year(reader, drafts)
     visit_location(reader, drafts)
     occasion_location(reader, drafts)
     sidelines_location(reader, drafts)

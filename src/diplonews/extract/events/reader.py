@@ -11,7 +11,7 @@ reported, so each occurrence is one event however often it is mentioned.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from typing import Any
 
 from diplonews.extract.doc import Doc, Mention
@@ -864,14 +864,23 @@ def abbreviated_series(body: str, hits: list[Any]) -> list[Any]:
     Hội nghị APT được tiến hành lần đầu tiên vào tháng 12/1997" is the ASEAN Plus Three
     Summit again, and its first occurrence is one of its own."""
     added: list[Any] = []
+    taken = sorted((s, e) for s, e, _ in hits)  # the spans named so far, by start
+    longest = max((e - s for s, e in taken), default=0)
+    done: set[str] = set()
     for start, end, series in hits:
         m = ABBREVIATION_AFTER.match(body, end)
-        if m is None:
-            continue
+        if m is None or m.group(1) in done:
+            continue  # an abbreviation given again: its uses are the first one's already
+        done.add(m.group(1))
         use = re.compile(ABBREVIATED_MEETING + re.escape(m.group(1)) + r"(?![\w+\-])")
         for u in use.finditer(body, m.end()):
-            if not any(s < u.end() and u.start() < e for s, e, _ in [*hits, *added]):
+            # a span overlaps u when it starts before u's end and ends after u's start
+            lo = bisect_left(taken, (u.start() - longest,))
+            hi = bisect_left(taken, (u.end(),))
+            if not any(e > u.start() for _, e in taken[lo:hi]):
                 added.append((u.start(), u.end(), series))
+                insort(taken, (u.start(), u.end()))
+                longest = max(longest, u.end() - u.start())
     return sorted([*hits, *added], key=lambda h: h[0]) if added else hits
 
 
