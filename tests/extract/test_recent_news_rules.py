@@ -1,4 +1,4 @@
-"""Review fixes of this round's recent-news rules (invented sentences): a day told before
+"""Recent-news rules on the inputs a review found hard (invented sentences): a day told before
 a meeting named with another year dates the clause's own verb, not the meeting; thanks or
 congratulations for a hosting tell it done; the abbreviations a text gives in parentheses
 are looked up once each, not once per mention."""
