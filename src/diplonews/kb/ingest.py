@@ -493,13 +493,9 @@ class _Run:
         writes can only raise its share of the store."""
         if self.merging is None:
             return True
-        if not self.merging:
+        if not self.merging or self.store.dialect != "sqlite":
             return None
-        written = self.report.added + self.report.updated
-        if written < COMPACT_AFTER or self.store.dialect != "sqlite":
-            return None
-        stored = int(self.store.query("SELECT count(*) FROM articles")[0][0])
-        return None if written * 10 < stored else False
+        return False if will_compact(self.store, self.report) else None
 
     def resume_merging(self) -> None:
         """Merging on again if this run deferred it and did not compact the index (a
@@ -649,15 +645,21 @@ def compact_after(
     """Compact the search index when the run wrote enough of it to be worth it (articles
     added or re-extracted). Every batch is committed by then: a compaction that fails (a
     role that does not own the index, a lock held too long) is told, not raised."""
-    written = report.added + report.updated
-    if written < COMPACT_AFTER:
-        return
     try:
-        stored = store.query("SELECT count(*) FROM articles")[0][0]
-        if written * 10 >= stored:
+        if will_compact(store, report):
             store.compact_search()
     except StoreError as error:
         on_error(f"search index left as it is: {error}")
+
+
+def will_compact(store: Store, report: IngestReport) -> bool:
+    """Whether a run that has written what `report` counts compacts the search index at
+    its end: at least `COMPACT_AFTER` articles added or re-extracted, and a tenth of the
+    store."""
+    written = report.added + report.updated
+    if written < COMPACT_AFTER:
+        return False
+    return written * 10 >= int(store.query("SELECT count(*) FROM articles")[0][0])
 
 
 def default_workers() -> int:
